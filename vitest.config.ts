@@ -1,0 +1,29 @@
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+// One vitest run for the whole monorepo: a single PostgreSQL and a single Kafka
+// broker (started in globalSetup) are shared by every test file, each file
+// getting its own database and topic prefix.
+export default defineConfig({
+  plugins: [
+    // esbuild does not emit decorator metadata, which type-graphql reads.
+    swc.vite({
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        target: 'es2023',
+      },
+    }),
+  ],
+  resolve: { conditions: ['vitrine-source'] },
+  ssr: { resolve: { conditions: ['vitrine-source'] } },
+  test: {
+    include: ['{packages,services,gateway,bench}/*/src/**/*.spec.ts', '{gateway,bench}/src/**/*.spec.ts'],
+    globalSetup: ['packages/testing/src/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    pool: 'forks',
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
