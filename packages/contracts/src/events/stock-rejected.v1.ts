@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { topics } from '../topics.js';
+
+export const stockRejectedV1 = {
+  type: 'catalog.stock.rejected',
+  version: 1,
+  topic: topics.catalogStock,
+  schema: z.object({
+    orderId: z.uuid(),
+    reason: z.enum(['INSUFFICIENT_STOCK', 'UNKNOWN_PRODUCT']),
+    /** The lines that could not be served, with what was available when checked. */
+    shortLines: z.array(
+      z.object({ productId: z.uuid(), requested: z.number().int(), available: z.number().int() }),
+    ),
+  }),
+} as const;

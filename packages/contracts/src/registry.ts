@@ -1,0 +1,21 @@
+import type { EventDefinition } from './event-definition.js';
+import { orderPlacedV1 } from './events/order-placed.v1.js';
+import { orderStatusChangedV1 } from './events/order-status-changed.v1.js';
+import { productPublishedV1 } from './events/product-published.v1.js';
+import { stockRejectedV1 } from './events/stock-rejected.v1.js';
+import { stockReservedV1 } from './events/stock-reserved.v1.js';
+
+/** Every event the platform knows, by `type@version`. */
+export const eventDefinitions: readonly EventDefinition[] = [
+  productPublishedV1,
+  orderPlacedV1,
+  orderStatusChangedV1,
+  stockReservedV1,
+  stockRejectedV1,
+];
+
+const byKey = new Map(eventDefinitions.map((d) => [`${d.type}@${d.version}`, d]));
+
+export function findEventDefinition(type: string, version: number): EventDefinition | undefined {
+  return byKey.get(`${type}@${version}`);
+}

@@ -1,0 +1,8 @@
+/** Topics per service and aggregate, versioned with the events they carry. */
+export const topics = {
+  catalogProduct: 'catalog.product.v1',
+  catalogStock: 'catalog.stock.v1',
+  ordersOrder: 'orders.order.v1',
+} as const;
+
+export type Topic = (typeof topics)[keyof typeof topics];

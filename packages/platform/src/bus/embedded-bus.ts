@@ -1,0 +1,136 @@
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { Wakeable, delay } from '../util/wakeable.js';
+import type { EventBus, OutgoingMessage, SubscribeOptions, Subscription } from './event-bus.js';
+import { ensureEmbeddedBusTables, embeddedBusChannel } from './embedded-bus-tables.js';
+
+export interface EmbeddedBusOptions {
+  url: string;
+  logger: Logger;
+  pollMs?: number;
+}
+
+/**
+ * The zero-setup transport: a durable log in PostgreSQL (schema `bus`),
+ * shared by every service process of the local stack. One instance per
+ * consumer group consumes at a time (advisory lock), in log order, and
+ * commits its position after each handled message, as a Kafka consumer
+ * with manual commits would.
+ */
+export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<EventBus> {
+  const pool = new pg.Pool({ connectionString: options.url, max: 4 });
+  await ensureEmbeddedBusTables(pool);
+  const subscriptions = new Set<Subscription>();
+
+  return {
+    transport: 'embedded',
+    async ensureTopics() {
+      // Topics are just a column here.
+    },
+    async publish(messages: OutgoingMessage[]) {
+      if (messages.length === 0) return;
+      await pool.query(
+        `insert into bus.message (topic, key, value, headers)
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,
+        [
+          messages.map((m) => m.topic),
+          messages.map((m) => m.key),
+          messages.map((m) => m.value),
+          messages.map((m) => JSON.stringify(m.headers)),
+        ],
+      );
+      await pool.query(`select pg_notify($1, '')`, [embeddedBusChannel]);
+    },
+    async subscribe(subscribe: SubscribeOptions) {
+      const subscription = await startEmbeddedSubscription(options, subscribe);
+      subscriptions.add(subscription);
+      return {
+        stop: async () => {
+          subscriptions.delete(subscription);
+          await subscription.stop();
+        },
+      };
+    },
+    async ping() {
+      await pool.query('select 1');
+    },
+    async close() {
+      await Promise.all([...subscriptions].map((s) => s.stop()));
+      subscriptions.clear();
+      await pool.end();
+    },
+  };
+}
+
+interface LogRow {
+  seq: string;
+  topic: string;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: SubscribeOptions): Promise<Subscription> {
+  const client = new pg.Client({ connectionString: options.url });
+  await client.connect();
+  const wake = new Wakeable();
+  client.on('notification', () => wake.wake());
+  client.on('error', (err) => options.logger.error({ err }, 'embedded bus connection lost'));
+  await client.query(`listen ${embeddedBusChannel}`);
+  let running = true;
+
+  const loop = (async () => {
+    // Only one instance of a group consumes at a time; the others wait as standbys.
+    while (running) {
+      const { rows } = await client.query(`select pg_try_advisory_lock(hashtext($1)) as locked`, [sub.groupId]);
+      if (rows[0].locked) break;
+      await wake.sleep(1000);
+    }
+    if (sub.fromBeginning === false) {
+      // Like a new Kafka group reading from "latest": start after what is already there.
+      await client.query(
+        `insert into bus.consumer_offset (group_id, topic, position)
+         select $1, t, (select coalesce(max(seq), 0) from bus.message) from unnest($2::text[]) t
+         on conflict do nothing`,
+        [sub.groupId, sub.topics],
+      );
+    }
+    let backoff = 200;
+    while (running) {
+      const { rows } = await client.query<LogRow>(
+        `select m.seq, m.topic, m.key, m.value, m.headers from bus.message m
+          where m.topic = any($1) and m.seq > coalesce(
+            (select o.position from bus.consumer_offset o where o.group_id = $2 and o.topic = m.topic), 0)
+          order by m.seq limit 100`,
+        [sub.topics, sub.groupId],
+      );
+      for (const row of rows) {
+        if (!running) break;
+        try {
+          await sub.handle({ topic: row.topic, partition: 0, offset: row.seq, key: row.key, value: row.value, headers: row.headers });
+          backoff = 200;
+        } catch (err) {
+          options.logger.warn({ err, topic: row.topic, seq: row.seq }, 'handler failed; retrying the same message');
+          await delay(backoff);
+          backoff = Math.min(backoff * 2, 5000);
+          break;
+        }
+        await client.query(
+          `insert into bus.consumer_offset (group_id, topic, position) values ($1, $2, $3)
+           on conflict (group_id, topic) do update set position = excluded.position`,
+          [sub.groupId, row.topic, row.seq],
+        );
+      }
+      if (rows.length === 0) await wake.sleep(options.pollMs ?? 500);
+    }
+  })().catch((err) => options.logger.error({ err, groupId: sub.groupId }, 'embedded subscription stopped'));
+
+  return {
+    async stop() {
+      running = false;
+      wake.wake();
+      await loop;
+      await client.end().catch(() => undefined);
+    },
+  };
+}

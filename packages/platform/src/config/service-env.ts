@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+const brokerList = z
+  .string()
+  .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port[,host:port...]')).min(1));
+
+/** What every subgraph reads from the environment. Services extend it. */
+export const serviceEnv = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL'),
+  /** `kafka` needs KAFKA_BROKERS; `embedded` keeps the bus in PostgreSQL (zero-setup mode). */
+  EVENT_TRANSPORT: z.enum(['kafka', 'embedded']).default('embedded'),
+  KAFKA_BROKERS: brokerList.optional(),
+  /** Where the embedded transport keeps its log; defaults to DATABASE_URL (one database for the local stack). */
+  EMBEDDED_BUS_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL').optional(),
+  /** `open` lets every caller act as staff until the accounts service issues tokens; never in production. */
+  AUTH_MODE: z.enum(['open', 'anonymous']).default('open'),
+  /** Prefix for topic names, so several stacks (or test files) can share one broker. */
+  TOPIC_PREFIX: z.string().regex(/^[a-z0-9_.-]*$/).default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+};
+
+export type ServiceEnv = z.infer<z.ZodObject<typeof serviceEnv>>;

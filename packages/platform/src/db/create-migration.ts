@@ -1,0 +1,35 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ormOptions, type ServiceDatabaseOptions } from './orm.js';
+
+/**
+ * Generates the next migration of a service by diffing its entities against
+ * a database migrated to the current head, then registers it in the
+ * folder's index.ts (`migrationsList`), so source and dist load the same list.
+ */
+export async function createMigration(
+  options: Omit<ServiceDatabaseOptions, 'migrationsPath'> & { folder: string; listName: string; name?: string },
+): Promise<string | undefined> {
+  const base = ormOptions({ ...options, migrationsPath: options.folder });
+  const orm = await MikroORM.init({ ...base, migrations: { ...base.migrations, snapshot: false } });
+  try {
+    await orm.em.getConnection().execute(`create schema if not exists "${options.schema}"`);
+    await orm.migrator.up();
+    const result = await orm.migrator.create(options.folder, false, false, options.name);
+    if (!result.fileName) return undefined;
+    const className = basename(result.fileName).replace(/\.ts$/, '');
+    const indexPath = join(options.folder, 'index.ts');
+    const index = await readFile(indexPath, 'utf8');
+    const withImport = `import { ${className} } from './${className}.js';\n${index}`;
+    const updated = withImport.replace(
+      new RegExp(`(export const ${options.listName}: MigrationObject\\[\\] = \\[)([\\s\\S]*?)(\\];)`),
+      (_m, open: string, body: string, close: string) =>
+        `${open}${body.trimEnd() ? body.trimEnd() + '\n' : '\n'}  { name: '${className}', class: ${className} },\n${close}`,
+    );
+    await writeFile(indexPath, updated);
+    return result.fileName;
+  } finally {
+    await orm.close();
+  }
+}

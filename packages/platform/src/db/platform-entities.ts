@@ -1,0 +1,6 @@
+import { DeadLetterSchema } from '../inbox/dead-letter.entity.js';
+import { ProcessedEventSchema } from '../inbox/processed-event.entity.js';
+import { OutboxMessageSchema } from '../outbox/outbox-message.entity.js';
+
+/** Tables every service owns a copy of, in its own schema. */
+export const platformEntities = [OutboxMessageSchema, ProcessedEventSchema, DeadLetterSchema];

@@ -1,0 +1,56 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
+import type { Logger } from 'pino';
+import { currentRequestId } from '../context/request-context.js';
+import { DomainError } from './domain-error.js';
+
+/** Codes that graphql-js / Apollo raise before execution: safe to pass through. */
+const requestErrorCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Maps every error to a stable `extensions.code` and a customer-readable
+ * message. Unknown errors are logged with the request id and reach the client
+ * as INTERNAL_SERVER_ERROR with no internals.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+    if (original instanceof DomainError) {
+      return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const problems = original.extensions.validationErrors?.flatMap((v) =>
+        Object.entries(v.constraints ?? {}).map(([reason, message]) => ({ field: v.property, reason, message })),
+      );
+      return { ...base, message: 'Some fields are not valid.', extensions: { code: 'BAD_USER_INPUT', problems } };
+    }
+    if (original instanceof AuthenticationError) {
+      return { ...base, message: 'Please sign in first.', extensions: { code: 'UNAUTHENTICATED' } };
+    }
+    if (original instanceof AuthorizationError) {
+      return { ...base, message: 'You are not allowed to do this.', extensions: { code: 'FORBIDDEN' } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && requestErrorCodes.has(code)) {
+      return { ...base, extensions: { code } };
+    }
+    const requestId = currentRequestId();
+    logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
+    return {
+      ...base,
+      message: `Something went wrong on our side. Please try again; if it keeps happening, quote reference ${requestId ?? 'unknown'}.`,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+    };
+  };
+}

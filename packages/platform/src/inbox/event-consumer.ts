@@ -1,0 +1,92 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { EventBus, IncomingMessage, Subscription } from '../bus/event-bus.js';
+import { acceptRequestId, requestIdHeader, withRequestId } from '../context/request-context.js';
+import { DeadLetter } from './dead-letter.entity.js';
+import type { EventHandler } from './event-handler.js';
+import { parseEvent } from './parse-event.js';
+
+export interface EventConsumerOptions {
+  orm: MikroORM;
+  bus: EventBus;
+  schema: string;
+  /** One consumer group per service. */
+  groupId: string;
+  handlers: EventHandler[];
+  logger: Logger;
+  topicPrefix?: string;
+  /** After this many failed attempts a message is parked instead of blocking its partition forever. */
+  maxAttempts?: number;
+}
+
+/**
+ * Subscribes a service's handlers. Each event's effect and its inbox row
+ * commit in one transaction, so a redelivered event has no second effect;
+ * invalid messages go to the dead-letter table and the consumer moves on.
+ */
+export async function startEventConsumer(options: EventConsumerOptions): Promise<Subscription> {
+  const { bus, handlers, topicPrefix = '' } = options;
+  const topics = [...new Set(handlers.map((h) => topicPrefix + h.definition.topic))];
+  await bus.ensureTopics(topics);
+  const attempts = new Map<string, number>();
+  return bus.subscribe({
+    groupId: options.groupId,
+    topics,
+    handle: (message) =>
+      withRequestId(acceptRequestId(message.headers[requestIdHeader]), () => consumeOne(options, message, attempts)),
+  });
+}
+
+async function consumeOne(options: EventConsumerOptions, message: IncomingMessage, attempts: Map<string, number>) {
+  const { orm, schema, handlers, logger, maxAttempts = 10 } = options;
+  const parsed = parseEvent(message.value);
+  if (!parsed.ok) {
+    logger.warn({ topic: message.topic, offset: message.offset, reason: parsed.reason }, 'invalid event parked');
+    await park(orm, message, parsed.reason, parsed.error);
+    return;
+  }
+  const { envelope } = parsed;
+  const handler = handlers.find((h) => h.definition.type === envelope.type && h.definition.version === envelope.version);
+  if (!handler) return; // another consumer's event on a shared topic
+
+  const attemptKey = `${message.topic}:${message.partition}:${message.offset}`;
+  try {
+    await orm.em.fork().transactional(async (em) => {
+      const claimed = await em.execute<{ event_id: string }[]>(
+        `insert into "${schema}".inbox_processed_event (event_id, type, processed_at) values (?, ?, now())
+         on conflict (event_id) do nothing returning event_id`,
+        [envelope.id, envelope.type],
+      );
+      if (claimed.length === 0) return; // already applied: redelivery
+      await handler.handle(envelope, em);
+    });
+    attempts.delete(attemptKey);
+  } catch (err) {
+    const count = (attempts.get(attemptKey) ?? 0) + 1;
+    attempts.set(attemptKey, count);
+    if (count < maxAttempts) {
+      logger.warn({ err, eventId: envelope.id, type: envelope.type, attempt: count }, 'event handler failed; will retry');
+      throw err;
+    }
+    attempts.delete(attemptKey);
+    logger.error({ err, eventId: envelope.id, type: envelope.type }, 'event handler kept failing; parked');
+    await park(orm, message, 'HANDLER_FAILED', err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+  }
+}
+
+async function park(orm: MikroORM, message: IncomingMessage, reason: string, error: string): Promise<void> {
+  const em = orm.em.fork();
+  em.persist(
+    em.create(DeadLetter, {
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+      key: message.key,
+      value: message.value,
+      headers: message.headers,
+      reason,
+      error: error.slice(0, 4000),
+    }),
+  );
+  await em.flush();
+}

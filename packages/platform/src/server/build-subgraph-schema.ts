@@ -1,0 +1,37 @@
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { GraphQLSchema } from 'graphql';
+import { gql } from 'graphql-tag';
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { scopeAuthChecker } from '../auth/auth-checker.js';
+
+const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
+
+export interface SubgraphSchemaOptions {
+  resolvers: BuildSchemaOptions['resolvers'];
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
+  /** `{ Product: { __resolveReference } }`: each must batch through a per-request DataLoader. */
+  referenceResolvers?: GraphQLResolverMap<any>;
+}
+
+/**
+ * type-graphql builds the types and resolvers; @apollo/subgraph turns its
+ * printed SDL (with `@key` directives) into a federation subgraph.
+ */
+export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    authChecker: scopeAuthChecker,
+    // class-validator runs on every input type; `forbidUnknownValues` guards against untyped objects.
+    validate: { forbidUnknownValues: false },
+    skipCheck: true,
+  });
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<any>;
+  for (const [typeName, typeResolvers] of Object.entries(options.referenceResolvers ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(typeResolvers as object) } as never;
+  }
+  return buildSubgraphSchema([
+    { typeDefs: gql`${federationLink}\n${printSchemaWithDirectives(schema)}`, resolvers },
+  ]);
+}

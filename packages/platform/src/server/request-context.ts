@@ -1,0 +1,10 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Caller } from '../auth/caller.js';
+
+/** What every resolver receives; services add their own DataLoaders on top. */
+export interface BaseContext {
+  requestId: string;
+  caller: Caller;
+  /** A fork per request: identity map and unit of work never leak between requests. */
+  em: EntityManager;
+}

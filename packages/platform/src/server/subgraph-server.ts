@@ -1,0 +1,106 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { acceptRequestId, requestIdHeader, withRequestId, currentRequestId } from '../context/request-context.js';
+import { createErrorFormatter } from '../errors/format-error.js';
+import { BodyTooLarge, readBody } from './http-body.js';
+
+export interface SubgraphServerOptions<TContext extends object> {
+  schema: GraphQLSchema;
+  logger: Logger;
+  host: string;
+  port: number;
+  createContext: (req: IncomingMessage, requestId: string) => Promise<TContext> | TContext;
+  /** Resolves when the database and bus answer; throws otherwise. */
+  checkReady: () => Promise<void>;
+  introspection?: boolean;
+  maxBodyBytes?: number;
+}
+
+export interface RunningSubgraphServer {
+  url: string;
+  /** Stops taking requests and waits for the in-flight ones. */
+  stop(): Promise<void>;
+}
+
+export async function startSubgraphServer<TContext extends object>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<RunningSubgraphServer> {
+  const { logger, maxBodyBytes = 1_000_000 } = options;
+  const httpServer: Server = createServer();
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    introspection: options.introspection ?? true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = acceptRequestId(req.headers[requestIdHeader]);
+    withRequestId(requestId, () => {
+      res.setHeader(requestIdHeader, currentRequestId()!);
+      route(req, res).catch((err) => {
+        logger.error({ err, requestId: currentRequestId() }, 'request failed');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      });
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://subgraph');
+    if (url.pathname === '/health') return void res.writeHead(200).end('ok');
+    if (url.pathname === '/ready') {
+      try {
+        await options.checkReady();
+        return void res.writeHead(200).end('ready');
+      } catch (err) {
+        logger.warn({ err }, 'not ready');
+        return void res.writeHead(503).end('not ready');
+      }
+    }
+    if (url.pathname !== '/graphql') return void res.writeHead(404).end('not found');
+
+    let body: unknown;
+    if (req.method === 'POST') {
+      try {
+        const text = await readBody(req, maxBodyBytes);
+        body = text ? JSON.parse(text) : undefined;
+      } catch (err) {
+        const tooLarge = err instanceof BodyTooLarge;
+        res.writeHead(tooLarge ? 413 : 400, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({
+          errors: [{ message: tooLarge ? 'Request body is too large.' : 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+        }));
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => options.createContext(req, currentRequestId()!),
+    });
+    for (const [name, value] of result.headers) res.setHeader(name, value);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') return void res.end(result.body.string);
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${port}/graphql`,
+    stop: () => apollo.stop(),
+  };
+}

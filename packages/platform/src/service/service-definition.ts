@@ -1,0 +1,26 @@
+import type { EntityManager, EntitySchema, MigrationObject } from '@mikro-orm/postgresql';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { Topic } from '@vitrine/contracts';
+import type { BuildSchemaOptions } from 'type-graphql';
+import type { EventHandler } from '../inbox/event-handler.js';
+import type { BaseContext } from '../server/request-context.js';
+
+/** Everything a subgraph declares about itself; `startService` does the wiring. */
+export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
+  /** Service name: envelope `source`, consumer group, logger name. */
+  name: string;
+  /** Its own PostgreSQL schema. */
+  dbSchema: string;
+  entities: EntitySchema<any, any>[];
+  migrations: MigrationObject[];
+  resolvers: BuildSchemaOptions['resolvers'];
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
+  referenceResolvers?: GraphQLResolverMap<any>;
+  /** Topics this service publishes to (created at start). */
+  publishes: Topic[];
+  handlers?: EventHandler[];
+  /** Adds per-request DataLoaders and the like. */
+  extendContext?: (base: BaseContext) => TContext;
+  /** Demo data for `npm start`; must be idempotent. */
+  seed?: (em: EntityManager) => Promise<void>;
+}

@@ -1,0 +1,4 @@
+export * from './boot-service.js';
+export * from './eventually.js';
+export * from './graphql-client.js';
+export * from './test-infra.js';

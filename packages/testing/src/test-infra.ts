@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+const suffix = () => randomBytes(4).toString('hex');
+
+/** A fresh database on the shared test server, for one test file. */
+export async function createTestDatabase(label = 'test'): Promise<string> {
+  const adminUrl = inject('postgresAdminUrl');
+  const name = `${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${suffix()}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Topic names are prefixed per test file, so files share one broker without seeing each other's events. */
+export function createTopicPrefix(label = 't'): string {
+  return `${label.replace(/[^a-z0-9]/gi, '').toLowerCase()}-${suffix()}.`;
+}
+
+export function kafkaBrokers(): string[] {
+  return inject('kafkaBrokers');
+}

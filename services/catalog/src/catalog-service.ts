@@ -1,0 +1,23 @@
+import { topics } from '@vitrine/contracts';
+import type { ServiceDefinition } from '@vitrine/platform';
+import { catalogHandlers } from './events/handlers.js';
+import type { CatalogContext } from './schema/catalog-context.js';
+import { ProductResolver } from './schema/product.resolver.js';
+import { resolveProductReference } from './schema/product.reference.js';
+import { createProductLoader } from './schema/product-loader.js';
+import { seedDemoCatalog } from './seed/demo-catalog.js';
+import { catalogEntities } from './store/entities.js';
+import { catalogMigrations } from './store/migrations/index.js';
+
+export const catalogService: ServiceDefinition<CatalogContext> = {
+  name: 'catalog',
+  dbSchema: 'catalog',
+  entities: catalogEntities,
+  migrations: catalogMigrations,
+  resolvers: [ProductResolver],
+  referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
+  publishes: [topics.catalogProduct, topics.catalogStock],
+  handlers: catalogHandlers,
+  extendContext: (base) => ({ ...base, productById: createProductLoader(base.em) }),
+  seed: seedDemoCatalog,
+};

@@ -1,0 +1,45 @@
+import type { FieldProblem } from '@vitrine/platform';
+
+export interface NewProductInput {
+  sku: string;
+  name: string;
+  priceAmount: number;
+  priceCurrency: string;
+  stock: number;
+}
+
+export interface CatalogLimits {
+  maxPriceAmount: number;
+  maxStock: number;
+  currencies: readonly string[];
+}
+
+/** Limits a store can change; these are the platform defaults. */
+export const defaultCatalogLimits: CatalogLimits = {
+  maxPriceAmount: 100_000_000,
+  maxStock: 1_000_000,
+  currencies: ['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'CAD', 'AUD'],
+};
+
+/** Every problem with a new product at once, so a back-office form can show them all. */
+export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = defaultCatalogLimits): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const sku = input.sku.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(sku)) {
+    problems.push({ field: 'sku', reason: 'INVALID_SKU', message: 'SKU must be 1-64 letters, digits, dots, dashes or underscores.' });
+  }
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > 200) {
+    problems.push({ field: 'name', reason: 'INVALID_LENGTH', message: 'Name must be between 1 and 200 characters.' });
+  }
+  if (!Number.isInteger(input.priceAmount) || input.priceAmount < 0 || input.priceAmount > limits.maxPriceAmount) {
+    problems.push({ field: 'price.amount', reason: 'OUT_OF_RANGE', message: `Price must be a whole number of minor units between 0 and ${limits.maxPriceAmount}.` });
+  }
+  if (!limits.currencies.includes(input.priceCurrency)) {
+    problems.push({ field: 'price.currency', reason: 'UNSUPPORTED_CURRENCY', message: `Currency must be one of ${limits.currencies.join(', ')}.` });
+  }
+  if (!Number.isInteger(input.stock) || input.stock < 0 || input.stock > limits.maxStock) {
+    problems.push({ field: 'stock', reason: 'OUT_OF_RANGE', message: `Stock must be a whole number between 0 and ${limits.maxStock}.` });
+  }
+  return problems;
+}

@@ -1,0 +1,5 @@
+import { orderPlacedV1 } from '@vitrine/contracts';
+import { on } from '@vitrine/platform';
+import { reserveStockForOrder } from '../use-cases/reserve-stock.js';
+
+export const catalogHandlers = [on(orderPlacedV1, (event, em) => reserveStockForOrder(em, event))];

@@ -1,0 +1,45 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { PageInfo, requireUuid } from '@vitrine/platform';
+import { createProduct } from '../use-cases/create-product.js';
+import { listProducts } from '../use-cases/list-products.js';
+import type { CatalogContext } from './catalog-context.js';
+import { CreateProductInput } from './create-product.input.js';
+import { ProductConnection } from './product-connection.type.js';
+import { ProductType } from './product.type.js';
+
+@Resolver(() => ProductType)
+export class ProductResolver {
+  @Query(() => ProductConnection, { description: 'Products, oldest first, as a Relay-style connection.' })
+  async products(
+    @Ctx() ctx: CatalogContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ProductConnection> {
+    const page = await listProducts(ctx.em, first, after);
+    return {
+      edges: page.items.map((i) => ({ cursor: i.cursor, node: ProductType.from(i.product) })),
+      pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null }),
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Query(() => ProductType, { nullable: true })
+  async product(@Ctx() ctx: CatalogContext, @Arg('id', () => ID) id: string): Promise<ProductType | null> {
+    const product = await ctx.productById.load(requireUuid(id, 'id', 'product'));
+    return product ? ProductType.from(product) : null;
+  }
+
+  @Authorized('catalog:write')
+  @Mutation(() => ProductType, { description: 'Staff: add a product to the catalog.' })
+  async createProduct(@Ctx() ctx: CatalogContext, @Arg('input', () => CreateProductInput) input: CreateProductInput): Promise<ProductType> {
+    const product = await createProduct(ctx.em, {
+      sku: input.sku,
+      name: input.name,
+      priceAmount: input.price.amount,
+      priceCurrency: input.price.currency,
+      stock: input.stock,
+    });
+    return ProductType.from(product);
+  }
+}
+

@@ -1,0 +1,36 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Money } from '@vitrine/platform';
+import type { Product } from '../store/product.entity.js';
+
+@ObjectType('Product', { description: 'A figure or statue sold by the store.' })
+@Directive('@key(fields: "id")')
+export class ProductType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  sku!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Money, { description: 'Unit price, tax included.' })
+  price!: Money;
+
+  @Field(() => Int, { description: 'Units that can still be ordered.' })
+  stock!: number;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  static from(product: Product): ProductType {
+    return Object.assign(new ProductType(), {
+      id: product.id,
+      sku: product.sku,
+      name: product.name,
+      price: Money.of(product.priceAmount, product.priceCurrency),
+      stock: product.stock,
+      createdAt: product.createdAt,
+    });
+  }
+}

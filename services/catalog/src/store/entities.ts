@@ -1,0 +1,4 @@
+import { ProductSchema } from './product.entity.js';
+import { StockReservationSchema } from './stock-reservation.entity.js';
+
+export const catalogEntities = [ProductSchema, StockReservationSchema];
