@@ -1,0 +1,22 @@
+import { PolicyViolation } from '@vitrine/platform';
+
+export const orderStatuses = ['PENDING', 'CONFIRMED', 'REJECTED'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+/** What may follow what; anything else is refused. Later issues add payment, fulfilment, cancellation. */
+const transitions: Record<OrderStatus, readonly OrderStatus[]> = {
+  PENDING: ['CONFIRMED', 'REJECTED'],
+  CONFIRMED: [],
+  REJECTED: [],
+};
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return transitions[from].includes(to);
+}
+
+export function transition(from: OrderStatus, to: OrderStatus): OrderStatus {
+  if (!canTransition(from, to)) {
+    throw new PolicyViolation(`An order that is ${from.toLowerCase()} cannot become ${to.toLowerCase()}.`, 'ORDER_STATUS_TRANSITION', { from, to });
+  }
+  return to;
+}

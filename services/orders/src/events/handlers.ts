@@ -1,0 +1,10 @@
+import { productPublishedV1, stockRejectedV1, stockReservedV1 } from '@vitrine/contracts';
+import { on } from '@vitrine/platform';
+import { applyStockOutcome } from '../use-cases/apply-stock-outcome.js';
+import { rememberProduct } from '../use-cases/remember-product.js';
+
+export const ordersHandlers = [
+  on(productPublishedV1, (event, em) => rememberProduct(em, event)),
+  on(stockReservedV1, (event, em) => applyStockOutcome(em, event.data.orderId, 'CONFIRMED')),
+  on(stockRejectedV1, (event, em) => applyStockOutcome(em, event.data.orderId, 'REJECTED', event.data.reason)),
+];

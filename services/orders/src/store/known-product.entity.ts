@@ -1,0 +1,21 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+/**
+ * Orders' own projection of the catalog, fed by catalog events: enough to
+ * validate and price an order without calling another service.
+ */
+export const KnownProductSchema = defineEntity({
+  name: 'KnownProduct',
+  tableName: 'known_product',
+  properties: {
+    id: p.uuid().primary(),
+    sku: p.string().length(64),
+    name: p.string().length(200),
+    priceAmount: p.integer(),
+    priceCurrency: p.string().length(3),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+
+export class KnownProduct extends KnownProductSchema.class {}
+KnownProductSchema.setClass(KnownProduct);

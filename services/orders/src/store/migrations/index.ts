@@ -1,0 +1,7 @@
+import { Migration20261125105216_initial } from './Migration20261125105216_initial.js';
+import type { MigrationObject } from '@mikro-orm/core';
+
+/** Every migration, in order. `npm run migration:create -w services/orders` adds to this list. */
+export const ordersMigrations: MigrationObject[] = [
+  { name: 'Migration20261125105216_initial', class: Migration20261125105216_initial },
+];

@@ -1,0 +1,19 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { OrderSchema } from './order.entity.js';
+
+export const OrderLineSchema = defineEntity({
+  name: 'OrderLine',
+  tableName: 'order_line',
+  properties: {
+    id: p.uuid().primary(),
+    order: () => p.manyToOne(OrderSchema).deleteRule('cascade'),
+    position: p.integer(),
+    productId: p.uuid(),
+    quantity: p.integer(),
+    /** Price when ordered: later catalog price changes do not touch placed orders. */
+    unitPriceAmount: p.integer(),
+  },
+});
+
+export class OrderLine extends OrderLineSchema.class {}
+OrderLineSchema.setClass(OrderLine);

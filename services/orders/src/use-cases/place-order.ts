@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { orderPlacedV1 } from '@vitrine/contracts';
+import { BadUserInput, Conflict, isUuid, recordEvent } from '@vitrine/platform';
+import { draftOrder, type RequestedLine } from '../domain/draft-order.js';
+import { fingerprintOrderRequest, isValidIdempotencyKey } from '../domain/idempotency.js';
+import { defaultOrderLimits, type OrderLimits } from '../domain/order-limits.js';
+import { KnownProduct } from '../store/known-product.entity.js';
+import { OrderLine } from '../store/order-line.entity.js';
+import { Order } from '../store/order.entity.js';
+
+export const ordersSource = 'orders';
+
+export interface PlaceOrderCommand {
+  customerId: string | null;
+  lines: RequestedLine[];
+  idempotencyKey: string;
+}
+
+/**
+ * Places an order once per idempotency key: a retry gets the first order
+ * back, a different request under the same key is a CONFLICT, and the order
+ * and its OrderPlaced event commit together.
+ */
+export async function placeOrder(em: EntityManager, command: PlaceOrderCommand, limits: OrderLimits = defaultOrderLimits): Promise<Order> {
+  if (!isValidIdempotencyKey(command.idempotencyKey)) {
+    throw new BadUserInput('The idempotency key must be 8-200 letters, digits or . _ : - characters (a UUID is ideal).', [
+      { field: 'idempotencyKey', reason: 'INVALID_IDEMPOTENCY_KEY', message: 'Use a fresh UUID per order attempt.' },
+    ]);
+  }
+  const fingerprint = fingerprintOrderRequest(command.customerId, command.lines);
+  const earlier = await findByKey(em, command.idempotencyKey);
+  if (earlier) return replay(earlier, fingerprint);
+
+  const ids = [...new Set(command.lines.map((l) => l.productId.toLowerCase()).filter(isUuid))];
+  const known = ids.length ? await em.find(KnownProduct, { id: { $in: ids } }) : [];
+  const draft = draftOrder(command.lines, new Map(known.map((p) => [p.id, p])), limits);
+  if (!draft.ok) throw new BadUserInput('Your order could not be placed: please check the highlighted lines.', draft.problems);
+
+  try {
+    return await em.fork().transactional(async (tx) => {
+      const order = tx.create(Order, {
+        id: randomUUID(),
+        customerId: command.customerId,
+        status: 'PENDING',
+        totalAmount: draft.totalAmount,
+        currency: draft.currency,
+        idempotencyKey: command.idempotencyKey,
+        requestFingerprint: fingerprint,
+      });
+      draft.lines.forEach((line, position) => order.lines.add(tx.create(OrderLine, { id: randomUUID(), order, position, ...line })));
+      tx.persist(order);
+      recordEvent(tx, {
+        source: ordersSource,
+        definition: orderPlacedV1,
+        subject: order.id,
+        data: { orderId: order.id, lines: draft.lines.map(({ productId, quantity }) => ({ productId, quantity })) },
+      });
+      return order;
+    });
+  } catch (err) {
+    // A concurrent request with the same key won the insert: answer as a retry would be answered.
+    if (err instanceof UniqueConstraintViolationException) {
+      const winner = await findByKey(em.fork(), command.idempotencyKey);
+      if (winner) return replay(winner, fingerprint);
+    }
+    throw err;
+  }
+}
+
+function findByKey(em: EntityManager, idempotencyKey: string): Promise<Order | null> {
+  return em.findOne(Order, { idempotencyKey }, { populate: ['lines'] });
+}
+
+function replay(order: Order, fingerprint: string): Order {
+  if (order.requestFingerprint !== fingerprint) {
+    throw new Conflict('This idempotency key was already used for a different order. Use a new key for a new order.', {
+      field: 'idempotencyKey',
+    });
+  }
+  return order;
+}
