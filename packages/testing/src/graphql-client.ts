@@ -24,5 +24,5 @@ export async function gql<TData = any>(
   } catch {
     throw new Error(`non-JSON response (${res.status}): ${text.slice(0, 200)}`);
   }
-  return { status: res.status, headers: res.headers, data: body.data ?? undefined, errors: body.errors };
+  return { status: res.status, headers: res.headers, data: body.data as TData, errors: body.errors };
 }

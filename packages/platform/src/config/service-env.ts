@@ -21,6 +21,8 @@ export const serviceEnv = {
   /** Prefix for topic names, so several stacks (or test files) can share one broker. */
   TOPIC_PREFIX: z.string().regex(/^[a-z0-9_.-]*$/).default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `off` runs an API-only replica; some other instance must then run the relay. */
+  OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
 };

@@ -46,7 +46,7 @@ export async function startService<TContext extends BaseContext>(
 
   const relay = new OutboxRelay({ orm, bus, schema: definition.dbSchema, logger, topicPrefix: env.TOPIC_PREFIX, pollMs: env.OUTBOX_POLL_MS });
   orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => relay.wake() });
-  relay.start();
+  if (env.OUTBOX_RELAY === 'on') relay.start();
 
   let subscription: Subscription | undefined;
   if (definition.handlers?.length) {
@@ -77,7 +77,7 @@ export async function startService<TContext extends BaseContext>(
     stop: () => (stopping ??= (async () => {
       await server.stop();
       await subscription?.stop();
-      await relay.stop();
+      if (env.OUTBOX_RELAY === 'on') await relay.stop();
       await bus.close();
       await orm.close();
       logger.info(`${definition.name} stopped`);

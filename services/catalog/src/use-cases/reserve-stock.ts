@@ -14,7 +14,7 @@ export async function reserveStockForOrder(em: EntityManager, event: EventEnvelo
   const { orderId, lines } = event.data;
   const ids = [...new Set(lines.map((l) => l.productId))].sort();
   const rows = await em.execute<{ id: string; stock: number }[]>(
-    `select id, stock from catalog.product where id = any(?::uuid[]) order by id for update`,
+    `select id, stock from catalog.product where id in (?) order by id for update`,
     [ids],
   );
   const decision = decideReservation(lines, new Map(rows.map((r) => [r.id, r.stock])));

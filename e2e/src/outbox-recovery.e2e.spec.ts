@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxRelay, type EventBus, type OutgoingMessage } from '@vitrine/platform';
+import { eventually, gql } from '@vitrine/testing';
+import { count } from './support/sql.js';
+import { createProduct, placeOrderMutation, startTestStack, stockOf, type TestStack } from './support/stack.js';
+
+// orders runs without its relay: the test plays the relay's part, including its crashes.
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack({ label: 'outbox', ordersEnv: { OUTBOX_RELAY: 'off' } });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** The real Kafka bus, with a hook to observe or sabotage each publish. */
+function busWith(hook: (messages: OutgoingMessage[], publish: () => Promise<void>) => Promise<void>): EventBus {
+  const real = stack.orders.bus;
+  return {
+    transport: real.transport,
+    ensureTopics: (t) => real.ensureTopics(t),
+    publish: (messages) => hook(messages, () => real.publish(messages)),
+    subscribe: (o) => real.subscribe(o),
+    ping: () => real.ping(),
+    close: async () => undefined,
+  };
+}
+
+const relayOn = (bus: EventBus, batchSize = 200) =>
+  new OutboxRelay({ orm: stack.orders.orm, bus, schema: 'orders', logger: stack.orders.logger, topicPrefix: stack.topicPrefix, batchSize });
+
+async function placeOrders(productId: string, n: number): Promise<string[]> {
+  const results = await Promise.all(
+    Array.from({ length: n }, () => gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId, quantity: 1 }] }, key: randomUUID() })),
+  );
+  return results.map((r) => r.data.placeOrder.id);
+}
+
+const unsent = () => count(stack, 'select count(*) as n from orders.outbox_message where sent_at is null');
+
+describe('transactional outbox', () => {
+  it('a relay killed between publishing and marking rows sent loses nothing and duplicates no effect', async () => {
+    const product = await createProduct(stack, 100);
+    const ids = await placeOrders(product.id, 20);
+    expect(await unsent()).toBe(20);
+
+    // The relay dies after Kafka acknowledged a batch but before the rows were stamped.
+    const doomed = relayOn(busWith(async (_m, publish) => {
+      await publish();
+      throw new Error('relay process killed');
+    }), 7);
+    await expect(doomed.publishBatch()).rejects.toThrow('relay process killed');
+    expect(await unsent()).toBe(20);
+
+    // A new relay starts and sends everything, the first 7 a second time.
+    const relay = relayOn(stack.orders.bus);
+    relay.start();
+    try {
+      await eventually(async () => (await count(stack, `select count(*) as n from orders.customer_order where status = 'CONFIRMED' and id in (?)`, [ids])) === 20);
+      await eventually(async () => (await unsent()) === 0);
+    } finally {
+      await relay.stop();
+    }
+    expect(await stockOf(stack, product.id)).toBe(80);
+    expect(await count(stack, 'select count(*) as n from catalog.stock_reservation where product_id = ?', [product.id])).toBe(20);
+    expect(await count(stack, `select count(*) as n from catalog.inbox_processed_event where type = 'orders.order.placed'`)).toBe(20);
+  });
+
+  it('while Kafka is unreachable rows wait, and are published once it is back', async () => {
+    const product = await createProduct(stack, 10);
+    const ids = await placeOrders(product.id, 3);
+    let kafkaDown = true;
+    const relay = relayOn(busWith(async (_m, publish) => {
+      if (kafkaDown) throw new Error('broker unreachable');
+      await publish();
+    }));
+    relay.start();
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await unsent()).toBe(3);
+      kafkaDown = false;
+      relay.wake();
+      await eventually(async () => (await count(stack, `select count(*) as n from orders.customer_order where status = 'CONFIRMED' and id in (?)`, [ids])) === 3);
+    } finally {
+      await relay.stop();
+    }
+    expect(await stockOf(stack, product.id)).toBe(7);
+  });
+
+  it('two relays side by side never publish the same row', async () => {
+    const product = await createProduct(stack, 100);
+    await placeOrders(product.id, 60);
+    const pending = await stack.orders.orm.em.fork().getConnection().execute<{ event_id: string }[]>(
+      `select event_id from orders.outbox_message where sent_at is null and type = 'orders.order.placed'`,
+    );
+    expect(pending).toHaveLength(60);
+    const published: string[] = [];
+    const recording = busWith(async (messages, publish) => {
+      await new Promise((r) => setTimeout(r, 20)); // keep the rows locked a while, as a slow broker would
+      await publish();
+      published.push(...messages.map((m) => JSON.parse(m.value).id as string));
+    });
+    const drain = async (relay: OutboxRelay) => {
+      while ((await relay.publishBatch()) > 0);
+    };
+    await Promise.all([drain(relayOn(recording, 5)), drain(relayOn(recording, 5))]);
+    // Other events (status changes) may join the outbox while the relays run; none may be sent twice.
+    expect(new Set(published).size).toBe(published.length);
+    expect(published).toEqual(expect.arrayContaining(pending.map((p) => p.event_id)));
+    expect(await unsent()).toBe(0);
+  });
+});

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, gql } from '@vitrine/testing';
+import { count } from './support/sql.js';
+import { createProduct, orderQuery, placeOrderMutation, startTestStack, stockOf, type TestStack } from './support/stack.js';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack({ label: 'place_order' });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const place = (lines: unknown[], key = randomUUID()) => gql(stack.orders.url, placeOrderMutation, { input: { lines }, key });
+
+describe('placeOrder over real Kafka', () => {
+  it('reserves stock through catalog and confirms the order', async () => {
+    const product = await createProduct(stack, 10, 2500);
+    const res = await place([{ productId: product.id, quantity: 3 }]);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.placeOrder).toMatchObject({ status: 'PENDING', total: { amount: 7500, currency: 'USD' } });
+
+    const id = res.data.placeOrder.id;
+    await eventually(async () => (await gql(stack.orders.url, orderQuery, { id })).data?.order.status === 'CONFIRMED');
+    expect(await stockOf(stack, product.id)).toBe(7);
+  });
+
+  it('rejects an order catalog cannot serve, leaving stock untouched', async () => {
+    const product = await createProduct(stack, 2);
+    const res = await place([{ productId: product.id, quantity: 3 }]);
+    const id = res.data.placeOrder.id;
+    const order = await eventually(async () => {
+      const o = (await gql(stack.orders.url, orderQuery, { id })).data?.order;
+      return o?.status === 'REJECTED' && o;
+    });
+    expect(order.statusReason).toBe('INSUFFICIENT_STOCK');
+    expect(await stockOf(stack, product.id)).toBe(2);
+  });
+});
+
+describe('idempotency keys', () => {
+  it('the same key twice returns the same order and writes one', async () => {
+    const product = await createProduct(stack, 10);
+    const key = randomUUID();
+    const first = await place([{ productId: product.id, quantity: 1 }], key);
+    const second = await place([{ productId: product.id, quantity: 1 }], key);
+    expect(second.data.placeOrder.id).toBe(first.data.placeOrder.id);
+    expect(await count(stack, 'select count(*) as n from orders.customer_order where idempotency_key = ?', [key])).toBe(1);
+  });
+
+  it('a different payload with a used key is a CONFLICT', async () => {
+    const product = await createProduct(stack, 10);
+    const key = randomUUID();
+    await place([{ productId: product.id, quantity: 1 }], key);
+    const res = await place([{ productId: product.id, quantity: 2 }], key);
+    expect(res.data).toBeNull();
+    expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(res.errors?.[0]?.message).toMatch(/already used/);
+  });
+
+  it('concurrent requests with one key create one order', async () => {
+    const product = await createProduct(stack, 10);
+    const key = randomUUID();
+    const results = await Promise.all(Array.from({ length: 10 }, () => place([{ productId: product.id, quantity: 1 }], key)));
+    const ids = new Set(results.map((r) => r.data?.placeOrder.id));
+    expect(results.every((r) => r.errors === undefined)).toBe(true);
+    expect(ids.size).toBe(1);
+    expect(await count(stack, 'select count(*) as n from orders.customer_order where idempotency_key = ?', [key])).toBe(1);
+  });
+});
+
+describe('bad input changes nothing', () => {
+  const writes = async () =>
+    (await count(stack, 'select count(*) as n from orders.customer_order')) +
+    (await count(stack, 'select count(*) as n from orders.outbox_message'));
+
+  it.each([
+    ['an unknown product', () => [{ productId: randomUUID(), quantity: 1 }], 'BAD_USER_INPUT', 'UNKNOWN_PRODUCT'],
+    ['a malformed product id', () => [{ productId: 'abc; drop table', quantity: 1 }], 'BAD_USER_INPUT', 'MALFORMED_ID'],
+    ['quantity 0', (p: string) => [{ productId: p, quantity: 0 }], 'BAD_USER_INPUT', 'OUT_OF_RANGE'],
+    ['a negative quantity', (p: string) => [{ productId: p, quantity: -5 }], 'BAD_USER_INPUT', 'OUT_OF_RANGE'],
+    ['a huge quantity', (p: string) => [{ productId: p, quantity: 1_000_000 }], 'BAD_USER_INPUT', 'OUT_OF_RANGE'],
+    ['no lines', () => [], 'BAD_USER_INPUT', 'EMPTY'],
+  ])('%s', async (_name, lines, code, reason) => {
+    const product = await createProduct(stack, 5);
+    const before = await writes();
+    const res = await place(lines(product.id));
+    expect(res.data).toBeNull();
+    expect(res.errors?.[0]?.extensions?.code).toBe(code);
+    expect(res.errors?.[0]?.extensions?.problems).toEqual(expect.arrayContaining([expect.objectContaining({ reason })]));
+    expect(res.errors?.[0]?.message).not.toMatch(/at .*\.(ts|js)|Error:/);
+    expect(await writes()).toBe(before);
+  });
+
+  it('a quantity beyond 32 bits is refused by the schema', async () => {
+    const product = await createProduct(stack, 5);
+    const before = await writes();
+    const res = await place([{ productId: product.id, quantity: 2 ** 40 }]);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await writes()).toBe(before);
+  });
+
+  it('a malformed idempotency key', async () => {
+    const product = await createProduct(stack, 5);
+    const res = await place([{ productId: product.id, quantity: 1 }], 'x');
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('looking up a malformed or unknown order id', async () => {
+    const malformed = await gql(stack.orders.url, orderQuery, { id: 'not-an-id' });
+    expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const unknown = await gql(stack.orders.url, orderQuery, { id: randomUUID() });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('creating a product with bad fields reports each of them', async () => {
+    const res = await gql(stack.catalog.url, `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, {
+      input: { sku: 'bad sku', name: '', price: { amount: -1, currency: 'usd' }, stock: -2 },
+    });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field).sort()).toEqual(
+      ['name', 'price.amount', 'price.currency', 'sku', 'stock'],
+    );
+  });
+});
