@@ -2,6 +2,6 @@ import type { TestStack } from './stack.js';
 
 /** Counts rows straight from PostgreSQL: tests check what was written, not what an API claims. */
 export async function count(stack: TestStack, sql: string, params: unknown[] = []): Promise<number> {
-  const rows = await stack.orders.orm.em.fork().getConnection().execute<{ n: string }[]>(sql, params);
+  const rows = await (stack.orders ?? stack.catalog).orm.em.fork().getConnection().execute<{ n: string }[]>(sql, params);
   return Number(rows[0]!.n);
 }

@@ -8,7 +8,7 @@ import { startKafkaBroker, startPostgresServer, type RunningKafkaBroker, type Ru
  */
 export default async function setup(project: TestProject) {
   const started: { stop(): Promise<void> }[] = [];
-  const log = process.env.VITRINE_INFRA_LOG ? (line: string) => process.stderr.write(line) : undefined;
+  const log = process.env.VITRINE_INFRA_LOG ? (line: string) => process.stderr.write(line.endsWith('\n') ? line : `${line}\n`) : undefined;
 
   const postgres: Promise<string> = process.env.DATABASE_URL
     ? Promise.resolve(process.env.DATABASE_URL)

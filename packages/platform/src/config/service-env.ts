@@ -23,6 +23,8 @@ export const serviceEnv = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `off` runs an API-only replica; some other instance must then run the relay. */
   OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
+  /** Seeds the service's demo data after migrating (local stack only; the seed is idempotent). */
+  SEED_DEMO_DATA: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
 };

@@ -28,7 +28,8 @@ export function ormOptions(options: ServiceDatabaseOptions): Options {
       migrationsList: options.migrations,
       path: options.migrationsPath,
       pathTs: options.migrationsPath,
-      snapshot: true,
+      // Migrations are generated against a database migrated to head, so no snapshot files are needed.
+      snapshot: false,
       emit: 'ts',
       silent: true,
     },

@@ -41,6 +41,7 @@ export async function startService<TContext extends BaseContext>(
     migrations: definition.migrations,
     logger,
   });
+  if (env.SEED_DEMO_DATA && definition.seed) await definition.seed(orm.em.fork());
   const bus = await createEventBus(env, `vitrine-${definition.name}`, logger);
   await bus.ensureTopics(definition.publishes.map((t) => env.TOPIC_PREFIX + t));
 

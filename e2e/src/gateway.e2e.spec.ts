@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, gql } from '@vitrine/testing';
+import { createProduct, placeOrderMutation, startTestStack, stockOf, type TestStack } from './support/stack.js';
+
+let stack: TestStack;
+let gatewayUrl: string;
+
+beforeAll(async () => {
+  stack = await startTestStack({ label: 'gateway', gateway: true });
+  gatewayUrl = stack.gateway!.url;
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('through the gateway, on real PostgreSQL and Kafka', () => {
+  it('lists products, places an order and reads its lines with product data from catalog', async () => {
+    const product = await createProduct(stack, 5, 4200);
+    const listing = await gql(gatewayUrl, `{ products(first: 20) { totalCount edges { node { id name price { amount currency } } } } }`);
+    expect(listing.errors).toBeUndefined();
+    expect(listing.data.products.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(product.id);
+
+    const requestId = `e2e-${randomUUID()}`;
+    const placed = await gql(
+      gatewayUrl,
+      placeOrderMutation,
+      { input: { lines: [{ productId: product.id, quantity: 2 }] }, key: randomUUID() },
+      { 'x-request-id': requestId },
+    );
+    expect(placed.errors).toBeUndefined();
+    expect(placed.headers.get('x-request-id')).toBe(requestId);
+    const orderId = placed.data.placeOrder.id;
+
+    const order = await eventually(async () => {
+      const res = await gql(gatewayUrl, `query($id: ID!) { order(id: $id) { status total { amount } lines { quantity product { id name price { amount } stock } } } }`, { id: orderId });
+      return res.data?.order.status === 'CONFIRMED' && res.data.order;
+    });
+    expect(order).toEqual({
+      status: 'CONFIRMED',
+      total: { amount: 8400 },
+      lines: [{ quantity: 2, product: { id: product.id, name: expect.stringContaining('Figure'), price: { amount: 4200 }, stock: 3 } }],
+    });
+    expect(await stockOf(stack, product.id)).toBe(3);
+
+    // The request id travelled gateway -> orders -> outbox -> Kafka -> catalog -> its own outbox.
+    const headersOf = (service: 'orders' | 'catalog', type: string) =>
+      stack[service].orm.em.fork().getConnection().execute<{ headers: Record<string, string> }[]>(
+        `select headers from ${service}.outbox_message where type = ? and key = ?`,
+        [type, orderId],
+      );
+    expect((await headersOf('orders', 'orders.order.placed'))[0]?.headers['x-request-id']).toBe(requestId);
+    expect((await headersOf('catalog', 'catalog.stock.reserved'))[0]?.headers['x-request-id']).toBe(requestId);
+  });
+
+  it('keeps domain error codes and hides internals', async () => {
+    const res = await gql(gatewayUrl, placeOrderMutation, { input: { lines: [{ productId: randomUUID(), quantity: 1 }] }, key: randomUUID() });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(/could not be placed/);
+    expect(JSON.stringify(res.errors)).not.toMatch(/stacktrace|\.ts:|node_modules/);
+  });
+
+  it('pages through products with opaque cursors', async () => {
+    for (let i = 0; i < 3; i++) await createProduct(stack, 1);
+    const page1 = await gql(gatewayUrl, `{ products(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`);
+    const { endCursor } = page1.data.products.pageInfo;
+    const page2 = await gql(gatewayUrl, `query($after: String) { products(first: 2, after: $after) { edges { node { id } } } }`, { after: endCursor });
+    const ids1 = page1.data.products.edges.map((e: { node: { id: string } }) => e.node.id);
+    const ids2 = page2.data.products.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(page1.data.products.pageInfo.hasNextPage).toBe(true);
+    expect(ids1.filter((id: string) => ids2.includes(id))).toEqual([]);
+
+    const bad = await gql(gatewayUrl, `{ products(first: 2, after: "garbage") { totalCount } }`);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const tooMany = await gql(gatewayUrl, `{ products(first: 1000) { totalCount } }`);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

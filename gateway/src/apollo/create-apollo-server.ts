@@ -1,0 +1,60 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { Logger } from 'pino';
+import type { GatewayContext } from './gateway-context.js';
+import { withoutStacktrace } from './mask-errors.js';
+import { subgraphDataSource } from './subgraph-data-source.js';
+
+export interface ApolloServerOptions {
+  readonly supergraphSdl: string;
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly introspection: boolean;
+  readonly log: Logger;
+}
+
+export function createApolloServer(options: ApolloServerOptions): ApolloServer<GatewayContext> {
+  // ApolloGateway reads this in its constructor: without it, it reports anonymous usage metrics to Apollo.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = '1';
+  const apolloLog = options.log.child({ component: 'apollo' });
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    logger: apolloLog,
+    buildService: ({ name, url }) => subgraphDataSource(options.subgraphUrls[name] ?? url ?? ''),
+  });
+  return new ApolloServer<GatewayContext>({
+    gateway,
+    logger: apolloLog,
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (drain HTTP first, then stop Apollo): Apollo's own SIGTERM
+    // handler would race it and re-raise the signal, which hangs cluster workers.
+    stopOnTerminationSignals: false,
+    formatError: withoutStacktrace,
+    plugins: [
+      // Nothing leaves the machine: no usage or schema reporting, no CDN-hosted landing page
+      // (GraphiQL is served locally instead).
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      logErrorsPlugin,
+    ],
+  });
+}
+
+// Clients get no stack traces, so the logs must have them.
+const logErrorsPlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ contextValue, errors, operationName }) {
+        for (const error of errors) {
+          contextValue.log.warn({ err: error.originalError ?? error, operationName, path: error.path }, error.message);
+        }
+      },
+    };
+  },
+};

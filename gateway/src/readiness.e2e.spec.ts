@@ -1,0 +1,59 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningGateway } from './server.js';
+import { composeFixtureSupergraph, startFixtureGateway } from './test-support/fixture-stack.js';
+
+/** A stand-in subgraph that only answers /health, with the given status. */
+async function startHealthStub(status: number): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => res.writeHead(req.url === '/health' ? status : 404).end());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server };
+}
+
+describe('/ready', () => {
+  let supergraph: Awaited<ReturnType<typeof composeFixtureSupergraph>>;
+  let healthy: Awaited<ReturnType<typeof startHealthStub>>;
+  let unhealthy: Awaited<ReturnType<typeof startHealthStub>>;
+  const gateways: RunningGateway[] = [];
+
+  beforeAll(async () => {
+    supergraph = await composeFixtureSupergraph();
+    [healthy, unhealthy] = await Promise.all([startHealthStub(200), startHealthStub(500)]);
+  });
+  afterAll(async () => {
+    await Promise.all(gateways.map((g) => g.stop()));
+    for (const stub of [healthy, unhealthy]) stub?.server.close();
+    await supergraph?.cleanup();
+  });
+
+  async function readiness(urls: { catalog: string; orders: string }) {
+    const gateway = await startFixtureGateway(supergraph.path, urls);
+    gateways.push(gateway);
+    const response = await fetch(new URL('/ready', gateway.url));
+    return { status: response.status, body: await response.json() };
+  }
+
+  it('is 200 once every subgraph answers its health check', async () => {
+    expect(await readiness({ catalog: healthy.url, orders: healthy.url })).toEqual({
+      status: 200,
+      body: { status: 'ready' },
+    });
+  });
+
+  it('is 503 naming each subgraph that is down or unhealthy', async () => {
+    const stopped = await startHealthStub(200);
+    stopped.server.close();
+
+    const { status, body } = await readiness({ catalog: unhealthy.url, orders: stopped.url });
+
+    expect(status).toBe(503);
+    expect(body).toEqual({
+      status: 'unavailable',
+      down: [
+        { name: 'catalog', healthUrl: new URL('/health', unhealthy.url).href, reason: 'HTTP 500' },
+        { name: 'orders', healthUrl: new URL('/health', stopped.url).href, reason: 'ECONNREFUSED' },
+      ],
+    });
+  });
+});

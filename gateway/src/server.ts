@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createApolloServer } from './apollo/create-apollo-server.js';
+import type { GatewayConfig } from './config.js';
+import { loadGraphiqlAssets } from './graphiql/graphiql-assets.js';
+import { closeServer } from './http/close-server.js';
+import { createRequestHandler } from './http/request-handler.js';
+import { createLogger } from './logger.js';
+
+export interface RunningGateway {
+  /** The GraphQL endpoint; the same URL opens GraphiQL in a browser. */
+  readonly url: string;
+  /** Stops accepting, lets in-flight requests finish (up to a grace period), then releases everything. */
+  stop(): Promise<void>;
+}
+
+export interface StartGatewayOptions {
+  readonly log?: Logger;
+  /** How long in-flight requests may take to finish once stop() is called. */
+  readonly shutdownGraceMs?: number;
+}
+
+export async function startGateway(config: GatewayConfig, options: StartGatewayOptions = {}): Promise<RunningGateway> {
+  const log = options.log ?? createLogger(config);
+  const supergraphSdl = await readSupergraph(config.supergraphPath);
+  const apollo = createApolloServer({
+    supergraphSdl,
+    subgraphUrls: config.subgraphUrls,
+    introspection: config.nodeEnv !== 'production',
+    log,
+  });
+  await apollo.start();
+
+  let draining = false;
+  const server = createServer(
+    createRequestHandler({
+      apollo,
+      subgraphUrls: config.subgraphUrls,
+      graphiqlAssets: await loadGraphiqlAssets(),
+      log,
+      isDraining: () => draining,
+    }),
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, resolve);
+    });
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: endpointUrl(server.address() as AddressInfo),
+    stop() {
+      stopping ??= (async () => {
+        draining = true;
+        await closeServer(server, options.shutdownGraceMs ?? 10_000);
+        await apollo.stop();
+      })();
+      return stopping;
+    },
+  };
+}
+
+async function readSupergraph(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new Error(`supergraph not found at ${path}: run \`npm run build -w @vitrine/gateway\` (or set SUPERGRAPH_PATH)`);
+  }
+}
+
+function endpointUrl({ address, family, port }: AddressInfo): string {
+  // A wildcard bind is reachable on loopback; print something a browser can open.
+  const host = address === '0.0.0.0' || address === '::' ? 'localhost' : family === 'IPv6' ? `[${address}]` : address;
+  return `http://${host}:${port}/graphql`;
+}
