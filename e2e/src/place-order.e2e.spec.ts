@@ -13,7 +13,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const place = (lines: unknown[], key = randomUUID()) => gql(stack.orders.url, placeOrderMutation, { input: { lines }, key });
+const place = (lines: unknown[], key: string = randomUUID()) => gql(stack.orders.url, placeOrderMutation, { input: { lines }, key });
 
 describe('placeOrder over real Kafka', () => {
   it('reserves stock through catalog and confirms the order', async () => {

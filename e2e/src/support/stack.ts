@@ -30,7 +30,7 @@ export async function startTestStack(options: StackOptions): Promise<TestStack> 
   const catalog = await bootService(catalogService, { databaseUrl, topicPrefix });
   const orders = options.catalogOnly ? undefined : await bootService(ordersService, { databaseUrl, topicPrefix, extra: options.ordersEnv });
   let gateway: RunningGateway | undefined;
-  if (options.gateway) {
+  if (options.gateway && orders) {
     gateway = await startGateway(
       loadGatewayConfig({
         PORT: '0',

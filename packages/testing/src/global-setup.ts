@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import './provided-context.js';
 import { startKafkaBroker, startPostgresServer, type RunningKafkaBroker, type RunningPostgres } from '@vitrine/local-infra';
 
 /**
@@ -33,11 +34,4 @@ export default async function setup(project: TestProject) {
   return async () => {
     await Promise.allSettled(started.map((s) => s.stop()));
   };
-}
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgresAdminUrl: string;
-    kafkaBrokers: string[];
-  }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import './provided-context.js';
 
 const suffix = () => randomBytes(4).toString('hex');
 
