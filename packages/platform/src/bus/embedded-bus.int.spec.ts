@@ -1,0 +1,103 @@
+// @vitrine/testing is resolved through the workspace (declaring it would make a cycle: testing depends on platform).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '@vitrine/testing';
+import { createLogger } from '../logging/logger.js';
+import { createEmbeddedBus } from './embedded-bus.js';
+import type { EventBus, IncomingMessage } from './event-bus.js';
+
+let url: string;
+const logger = createLogger('embedded-bus-test', 'silent');
+const buses: EventBus[] = [];
+
+beforeAll(async () => {
+  url = await createTestDatabase('embedded_bus');
+});
+afterAll(async () => {
+  await Promise.all(buses.map((b) => b.close()));
+});
+
+const newBus = async () => {
+  const bus = await createEmbeddedBus({ url, logger, pollMs: 50 });
+  buses.push(bus);
+  return bus;
+};
+const message = (topic: string, key: string, value: string) => ({ topic, key, value, headers: { 'x-request-id': `req-${value}` } });
+const until = async (check: () => boolean, ms = 10_000) => {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+describe('embedded transport (PostgreSQL log)', () => {
+  it('delivers in order with headers, and retries a failed message without skipping it', async () => {
+    const bus = await newBus();
+    const seen: string[] = [];
+    let failedOnce = false;
+    const sub = await bus.subscribe({
+      groupId: 'g1',
+      topics: ['t1'],
+      handle: async (m: IncomingMessage) => {
+        if (m.value === 'b' && !failedOnce) {
+          failedOnce = true;
+          throw new Error('transient');
+        }
+        seen.push(`${m.value}:${m.headers['x-request-id']}`);
+      },
+    });
+    await bus.publish([message('t1', 'k', 'a'), message('t1', 'k', 'b'), message('t1', 'k', 'c'), message('other', 'k', 'x')]);
+    await until(() => seen.length === 3);
+    expect(seen).toEqual(['a:req-a', 'b:req-b', 'c:req-c']);
+    await sub.stop();
+  });
+
+  it('resumes a group after its committed position, and a new group reads from the beginning', async () => {
+    const bus = await newBus();
+    await bus.publish([message('t2', 'k', '1'), message('t2', 'k', '2')]);
+    const first: string[] = [];
+    const sub = await bus.subscribe({ groupId: 'g2', topics: ['t2'], handle: async (m) => void first.push(m.value) });
+    await until(() => first.length === 2);
+    await sub.stop();
+
+    await bus.publish([message('t2', 'k', '3')]);
+    const again: string[] = [];
+    const resumed = await bus.subscribe({ groupId: 'g2', topics: ['t2'], handle: async (m) => void again.push(m.value) });
+    const fresh: string[] = [];
+    const other = await bus.subscribe({ groupId: 'g3', topics: ['t2'], handle: async (m) => void fresh.push(m.value) });
+    await until(() => again.length === 1 && fresh.length === 3);
+    expect(again).toEqual(['3']);
+    expect(fresh).toEqual(['1', '2', '3']);
+    await Promise.all([resumed.stop(), other.stop()]);
+  });
+
+  it('lets one instance of a group consume at a time, across processes (buses)', async () => {
+    const [busA, busB] = [await newBus(), await newBus()];
+    const byA: string[] = [];
+    const byB: string[] = [];
+    const subA = await busA.subscribe({ groupId: 'g4', topics: ['t4'], handle: async (m) => void byA.push(m.value) });
+    const subB = await busB.subscribe({ groupId: 'g4', topics: ['t4'], handle: async (m) => void byB.push(m.value) });
+    await busA.publish(['1', '2', '3'].map((v) => message('t4', 'k', v)));
+    await until(() => byA.length + byB.length === 3);
+    expect([byA.length, byB.length].sort()).toEqual([0, 3]);
+
+    // The active one stops: the standby takes over from the committed position.
+    const active = byA.length ? subA : subB;
+    const standbyLog = byA.length ? byB : byA;
+    await active.stop();
+    await busA.publish([message('t4', 'k', '4')]);
+    await until(() => standbyLog.length === 1);
+    expect(standbyLog).toEqual(['4']);
+    await (active === subA ? subB : subA).stop();
+  });
+
+  it('answers ping while the database is reachable', async () => {
+    const bus = await newBus();
+    await expect(bus.ping()).resolves.toBeUndefined();
+    const unreachable = await createEmbeddedBus({ url, logger }).then(async (b) => {
+      await b.close();
+      return b;
+    });
+    await expect(unreachable.ping()).rejects.toThrow();
+  });
+});

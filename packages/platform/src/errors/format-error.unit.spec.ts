@@ -1,0 +1,37 @@
+import { GraphQLError } from 'graphql';
+import { describe, expect, it, vi } from 'vitest';
+import { createLogger } from '../logging/logger.js';
+import { BadUserInput, Conflict } from './domain-error.js';
+import { createErrorFormatter } from './format-error.js';
+
+const logger = createLogger('test', 'silent');
+const asResolverError = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['placeOrder'] });
+
+describe('error formatting', () => {
+  it('passes domain errors with their code and details', () => {
+    const format = createErrorFormatter(logger);
+    const error = new BadUserInput('Your order could not be placed.', [{ field: 'lines.0.quantity', reason: 'OUT_OF_RANGE', message: 'Too many.' }]);
+    expect(format({ message: error.message }, asResolverError(error))).toMatchObject({
+      message: 'Your order could not be placed.',
+      extensions: { code: 'BAD_USER_INPUT', problems: [{ field: 'lines.0.quantity', reason: 'OUT_OF_RANGE' }] },
+    });
+    expect(format({ message: 'x' }, asResolverError(new Conflict('Used key.'))).extensions?.code).toBe('CONFLICT');
+  });
+
+  it('hides unexpected errors behind INTERNAL_SERVER_ERROR and logs them', () => {
+    const spy = vi.spyOn(logger, 'error');
+    const format = createErrorFormatter(logger);
+    const bug = new TypeError("Cannot read properties of undefined (reading 'stock') at /app/src/x.ts:3");
+    const formatted = format({ message: bug.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['...'] } }, asResolverError(bug));
+    expect(formatted.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(formatted.message).not.toMatch(/stock|\.ts/);
+    expect(formatted.extensions).not.toHaveProperty('stacktrace');
+    expect(spy).toHaveBeenCalledOnce();
+  });
+
+  it('keeps request-level codes such as validation failures', () => {
+    const format = createErrorFormatter(logger);
+    const formatted = format({ message: 'Cannot query field "nope" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('x'));
+    expect(formatted.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
