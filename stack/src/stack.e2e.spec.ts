@@ -84,3 +84,20 @@ describe('npm start', () => {
     expect(postgresRunningOn(dataDir)).toBe(false);
   }, 300_000);
 });
+
+describe('a service with bad configuration', () => {
+  it('refuses to start and names every bad variable', async () => {
+    const child = spawn(process.execPath, [join(root, 'services/catalog/dist/main.js')], {
+      env: { PATH: process.env.PATH, PORT: 'eighty', EVENT_TRANSPORT: 'carrier-pigeon' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (c) => (stderr += c));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/PORT/);
+    expect(stderr).toMatch(/DATABASE_URL: missing/);
+    expect(stderr).toMatch(/EVENT_TRANSPORT/);
+    expect(stderr).not.toMatch(/\s+at .+\.js:\d+/); // a message, not a stack trace
+  });
+});
