@@ -36,3 +36,4 @@ export * from './graphql/money.type.js';
 export * from './graphql/page-info.type.js';
 export * from './server/print-sdl.js';
 export * from './db/create-migration.js';
+export * from './db/retention.js';

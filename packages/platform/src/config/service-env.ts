@@ -25,6 +25,8 @@ export const serviceEnv = {
   OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
   /** Seeds the service's demo data after migrating (local stack only; the seed is idempotent). */
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  OUTBOX_RETENTION_HOURS: z.coerce.number().int().positive().default(72),
+  INBOX_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
 };

@@ -6,6 +6,7 @@ import { identifyCaller } from '../auth/identify-caller.js';
 import { loadConfig } from '../config/load-config.js';
 import { serviceEnv, type ServiceEnv } from '../config/service-env.js';
 import { openServiceDatabase } from '../db/orm.js';
+import { purgeExpired } from '../db/retention.js';
 import { startEventConsumer } from '../inbox/event-consumer.js';
 import { createLogger } from '../logging/logger.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
@@ -49,6 +50,15 @@ export async function startService<TContext extends BaseContext>(
   orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => relay.wake() });
   if (env.OUTBOX_RELAY === 'on') relay.start();
 
+  // Housekeeping, not a business deadline: losing a tick only delays a purge.
+  const retention = { outboxHours: env.OUTBOX_RETENTION_HOURS, inboxDays: env.INBOX_RETENTION_DAYS };
+  const housekeeping = setInterval(() => {
+    purgeExpired(orm, definition.dbSchema, retention).then(
+      (purged) => logger.debug(purged, 'purged expired outbox/inbox rows'),
+      (err) => logger.warn({ err }, 'purge failed'),
+    );
+  }, 10 * 60_000).unref();
+
   let subscription: Subscription | undefined;
   if (definition.handlers?.length) {
     subscription = await startEventConsumer({
@@ -76,6 +86,7 @@ export async function startService<TContext extends BaseContext>(
   return {
     name: definition.name, url: server.url, env, orm, bus, relay, logger,
     stop: () => (stopping ??= (async () => {
+      clearInterval(housekeeping);
       await server.stop();
       await subscription?.stop();
       if (env.OUTBOX_RELAY === 'on') await relay.stop();

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeExpired } from '@vitrine/platform';
+import { count } from './support/sql.js';
+import { startTestStack, type TestStack } from './support/stack.js';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack({ label: 'retention', catalogOnly: true });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('outbox and inbox retention', () => {
+  it('purges only sent outbox rows and processed ids older than the policy', async () => {
+    const conn = stack.catalog.orm.em.fork().getConnection();
+    const insertOutbox = (sentAt: string | null, createdAt: string) =>
+      conn.execute(
+        `insert into catalog.outbox_message (event_id, topic, key, type, envelope, headers, created_at, sent_at)
+         values (?, 't', 'k', 'x', '{}', '{}', ${createdAt}, ${sentAt ?? 'null'})`,
+        [randomUUID()],
+      );
+    await insertOutbox(`now() - interval '5 days'`, `now() - interval '5 days'`); // sent long ago: goes
+    await insertOutbox(`now() - interval '1 hour'`, `now() - interval '1 hour'`); // sent recently: stays
+    await insertOutbox(null, `now() - interval '9 days'`); // never sent: always stays
+    await conn.execute(`insert into catalog.inbox_processed_event (event_id, type, processed_at) values (?, 'x', now() - interval '40 days')`, [randomUUID()]);
+    await conn.execute(`insert into catalog.inbox_processed_event (event_id, type, processed_at) values (?, 'x', now() - interval '2 days')`, [randomUUID()]);
+    const outboxBefore = await count(stack, 'select count(*) as n from catalog.outbox_message');
+
+    const purged = await purgeExpired(stack.catalog.orm, 'catalog', { outboxHours: 72, inboxDays: 30 });
+    expect(purged).toEqual({ outbox: 1, inbox: 1 });
+    expect(await count(stack, 'select count(*) as n from catalog.outbox_message')).toBe(outboxBefore - 1);
+    expect(await count(stack, 'select count(*) as n from catalog.outbox_message where sent_at is null')).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,28 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+
+export interface RetentionPolicy {
+  /** Sent outbox rows are kept this long for inspection and replay, then deleted. */
+  outboxHours: number;
+  /**
+   * Processed event ids are kept this long. It must exceed the longest
+   * redelivery window (consumer lag, replays from Kafka retention), or a very
+   * late duplicate would be applied twice.
+   */
+  inboxDays: number;
+}
+
+/** Deletes what the outbox and inbox no longer need; returns how many rows went. */
+export async function purgeExpired(orm: MikroORM, schema: string, policy: RetentionPolicy): Promise<{ outbox: number; inbox: number }> {
+  const em = orm.em.fork();
+  const outbox = await em.execute<{ n: string }[]>(
+    `with gone as (delete from "${schema}".outbox_message where sent_at < now() - make_interval(hours => ?) returning 1)
+     select count(*) as n from gone`,
+    [policy.outboxHours],
+  );
+  const inbox = await em.execute<{ n: string }[]>(
+    `with gone as (delete from "${schema}".inbox_processed_event where processed_at < now() - make_interval(days => ?) returning 1)
+     select count(*) as n from gone`,
+    [policy.inboxDays],
+  );
+  return { outbox: Number(outbox[0]?.n ?? 0), inbox: Number(inbox[0]?.n ?? 0) };
+}
