@@ -29,9 +29,9 @@ describe('embedded transport end to end', () => {
 
     const placed = await eventually(async () => {
       const res = await gql(orders.url, placeOrderMutation, { input: { lines: [{ productId: product.id, quantity: 2 }] }, key: randomUUID() });
-      return !res.errors && res; // orders learns the seeded products through the bus
+      return res.errors ? false : res; // orders learns the seeded products through the bus
     });
-    const id = placed.data.placeOrder.id;
+    const id = (placed as { data: { placeOrder: { id: string } } }).data.placeOrder.id;
     await eventually(async () => (await gql(orders.url, orderQuery, { id })).data?.order.status === 'CONFIRMED');
     const after = await gql(catalog.url, `query($id: ID!) { product(id: $id) { stock } }`, { id: product.id });
     expect(after.data.product.stock).toBe(product.stock - 2);

@@ -37,3 +37,4 @@ export * from './graphql/page-info.type.js';
 export * from './server/print-sdl.js';
 export * from './db/create-migration.js';
 export * from './db/retention.js';
+export * from './outbox/wake-relay-on-commit.js';

@@ -2,6 +2,7 @@ import { topics } from '@vitrine/contracts';
 import type { ServiceDefinition } from '@vitrine/platform';
 import { catalogHandlers } from './events/handlers.js';
 import type { CatalogContext } from './schema/catalog-context.js';
+import { ProductConnectionResolver } from './schema/product-connection.resolver.js';
 import { ProductResolver } from './schema/product.resolver.js';
 import { resolveProductReference } from './schema/product.reference.js';
 import { createProductLoader } from './schema/product-loader.js';
@@ -14,7 +15,7 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
   dbSchema: 'catalog',
   entities: catalogEntities,
   migrations: catalogMigrations,
-  resolvers: [ProductResolver],
+  resolvers: [ProductResolver, ProductConnectionResolver],
   referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
   publishes: [topics.catalogProduct, topics.catalogStock],
   handlers: catalogHandlers,

@@ -25,6 +25,10 @@ export const serviceEnv = {
   OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
   /** Seeds the service's demo data after migrating (local stack only; the seed is idempotent). */
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Connections for serving requests. */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** A separate pool for the relay and consumers, so a request burst cannot starve event processing. */
+  DB_WORKER_POOL_MAX: z.coerce.number().int().min(1).max(50).default(4),
   OUTBOX_RETENTION_HOURS: z.coerce.number().int().positive().default(72),
   INBOX_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),

@@ -39,6 +39,11 @@ export function ormOptions(options: ServiceDatabaseOptions): Options {
   };
 }
 
+/** A second connection pool on the same schema, for background work (no migrations). */
+export async function openWorkerDatabase(options: ServiceDatabaseOptions): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(options));
+}
+
 /** Connects and applies pending migrations (the service's schema is created by its first migration). */
 export async function openServiceDatabase(options: ServiceDatabaseOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(options));

@@ -32,6 +32,8 @@ export class OutboxRelay {
   private readonly signal = new Wakeable();
   private running = false;
   private loop: Promise<void> | undefined;
+  /** Batches attempted since start: lets tests and metrics see an idle relay stay idle. */
+  batchesAttempted = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
@@ -61,6 +63,7 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows were sent. */
   async publishBatch(): Promise<number> {
     const { orm, bus, schema, topicPrefix = '', batchSize = 200 } = this.options;
+    this.batchesAttempted += 1;
     return orm.em.fork().transactional(async (em) => {
       const rows = await em.execute<PendingRow[]>(
         `select seq, topic, key, envelope, headers from "${schema}".outbox_message

@@ -5,11 +5,12 @@ import type { EventBus, Subscription } from '../bus/event-bus.js';
 import { identifyCaller } from '../auth/identify-caller.js';
 import { loadConfig } from '../config/load-config.js';
 import { serviceEnv, type ServiceEnv } from '../config/service-env.js';
-import { openServiceDatabase } from '../db/orm.js';
+import { openServiceDatabase, openWorkerDatabase, type ServiceDatabaseOptions } from '../db/orm.js';
 import { purgeExpired } from '../db/retention.js';
 import { startEventConsumer } from '../inbox/event-consumer.js';
 import { createLogger } from '../logging/logger.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { wakeRelayOnCommit } from '../outbox/wake-relay-on-commit.js';
 import { buildFederatedSchema } from '../server/build-subgraph-schema.js';
 import type { BaseContext } from '../server/request-context.js';
 import { startSubgraphServer } from '../server/subgraph-server.js';
@@ -19,7 +20,10 @@ export interface RunningService {
   name: string;
   url: string;
   env: ServiceEnv;
+  /** Serves requests. */
   orm: MikroORM;
+  /** Runs the relay, consumers and housekeeping on their own pool. */
+  workerOrm: MikroORM;
   bus: EventBus;
   relay: OutboxRelay;
   logger: Logger;
@@ -35,25 +39,28 @@ export async function startService<TContext extends BaseContext>(
   const logger = createLogger(definition.name, env.LOG_LEVEL);
   if (env.AUTH_MODE === 'open') logger.warn('AUTH_MODE=open: every caller acts as staff until accounts land');
 
-  const orm = await openServiceDatabase({
+  const database: ServiceDatabaseOptions = {
     url: env.DATABASE_URL,
     schema: definition.dbSchema,
     entities: definition.entities,
     migrations: definition.migrations,
     logger,
-  });
+  };
+  const orm = await openServiceDatabase({ ...database, poolMax: env.DB_POOL_MAX });
+  const workerOrm = await openWorkerDatabase({ ...database, poolMax: env.DB_WORKER_POOL_MAX });
   if (env.SEED_DEMO_DATA && definition.seed) await definition.seed(orm.em.fork());
   const bus = await createEventBus(env, `vitrine-${definition.name}`, logger);
   await bus.ensureTopics(definition.publishes.map((t) => env.TOPIC_PREFIX + t));
 
-  const relay = new OutboxRelay({ orm, bus, schema: definition.dbSchema, logger, topicPrefix: env.TOPIC_PREFIX, pollMs: env.OUTBOX_POLL_MS });
-  orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => relay.wake() });
+  const relay = new OutboxRelay({ orm: workerOrm, bus, schema: definition.dbSchema, logger, topicPrefix: env.TOPIC_PREFIX, pollMs: env.OUTBOX_POLL_MS });
+  wakeRelayOnCommit(orm, relay);
+  wakeRelayOnCommit(workerOrm, relay);
   if (env.OUTBOX_RELAY === 'on') relay.start();
 
   // Housekeeping, not a business deadline: losing a tick only delays a purge.
   const retention = { outboxHours: env.OUTBOX_RETENTION_HOURS, inboxDays: env.INBOX_RETENTION_DAYS };
   const housekeeping = setInterval(() => {
-    purgeExpired(orm, definition.dbSchema, retention).then(
+    purgeExpired(workerOrm, definition.dbSchema, retention).then(
       (purged) => logger.debug(purged, 'purged expired outbox/inbox rows'),
       (err) => logger.warn({ err }, 'purge failed'),
     );
@@ -62,7 +69,7 @@ export async function startService<TContext extends BaseContext>(
   let subscription: Subscription | undefined;
   if (definition.handlers?.length) {
     subscription = await startEventConsumer({
-      orm, bus, logger, schema: definition.dbSchema, groupId: `${env.TOPIC_PREFIX}${definition.name}`,
+      orm: workerOrm, bus, logger, schema: definition.dbSchema, groupId: `${env.TOPIC_PREFIX}${definition.name}`,
       handlers: definition.handlers, topicPrefix: env.TOPIC_PREFIX,
     });
   }
@@ -84,13 +91,14 @@ export async function startService<TContext extends BaseContext>(
 
   let stopping: Promise<void> | undefined;
   return {
-    name: definition.name, url: server.url, env, orm, bus, relay, logger,
+    name: definition.name, url: server.url, env, orm, workerOrm, bus, relay, logger,
     stop: () => (stopping ??= (async () => {
       clearInterval(housekeeping);
       await server.stop();
       await subscription?.stop();
       if (env.OUTBOX_RELAY === 'on') await relay.stop();
       await bus.close();
+      await workerOrm.close();
       await orm.close();
       logger.info(`${definition.name} stopped`);
     })()),

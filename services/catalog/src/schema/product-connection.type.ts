@@ -19,6 +19,6 @@ export class ProductConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
-  @Field(() => Int)
-  totalCount!: number;
+  /** Resolved by ProductConnectionResolver.totalCount, only when selected. */
+  countTotal!: () => Promise<number>;
 }

@@ -19,7 +19,7 @@ export class ProductResolver {
     return {
       edges: page.items.map((i) => ({ cursor: i.cursor, node: ProductType.from(i.product) })),
       pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null }),
-      totalCount: page.totalCount,
+      countTotal: page.countTotal,
     };
   }
 

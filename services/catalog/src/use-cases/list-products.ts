@@ -14,7 +14,8 @@ const isProductCursor = (v: unknown): v is ProductCursor =>
 export interface ProductPage {
   items: { cursor: string; product: Product }[];
   hasNextPage: boolean;
-  totalCount: number;
+  /** Counting the whole catalog is not free: done only when a client asks for totalCount. */
+  countTotal: () => Promise<number>;
 }
 
 /** Keyset pagination on (createdAt, id): stable while products are added. */
@@ -24,13 +25,10 @@ export async function listProducts(em: EntityManager, first: number | null | und
   const where = position
     ? { $or: [{ createdAt: { $gt: new Date(position.createdAt) } }, { createdAt: new Date(position.createdAt), id: { $gt: position.id } }] }
     : {};
-  const [rows, totalCount] = await Promise.all([
-    em.find(Product, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 }),
-    em.fork().count(Product, {}),
-  ]);
+  const rows = await em.find(Product, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 });
   const items = rows.slice(0, size).map((product) => ({
     cursor: encodeCursor({ createdAt: product.createdAt.toISOString(), id: product.id }),
     product,
   }));
-  return { items, hasNextPage: rows.length > size, totalCount };
+  return { items, hasNextPage: rows.length > size, countTotal: () => em.fork().count(Product, {}) };
 }

@@ -1,0 +1,57 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface BenchConfig {
+  /** Seconds of measured load per read target and for placeOrder. */
+  readSeconds: number;
+  orderSeconds: number;
+  /** Unmeasured load before each read target, so JIT and the gateway's query-plan cache are warm. */
+  warmupSeconds: number;
+  /** Seconds of measuring the stack with no load: what it costs just to be up. */
+  idleSeconds: number;
+  readConnections: number;
+  orderConnections: number;
+  gatewayWorkers: number;
+  products: number;
+  /** Stock of the product that is meant to run out during the placeOrder run. */
+  scarceStock: number;
+  /** Share of placeOrder requests that ask for the scarce product. */
+  scarceShare: number;
+  settleTimeoutSeconds: number;
+  /** Per-request timeout for the load generator. */
+  requestTimeoutSeconds: number;
+  kafkaBrokers: string | undefined;
+  reportDir: string;
+}
+
+function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new Error(`${name}=${raw}: expected a number between ${min} and ${max}`);
+  }
+  return value;
+}
+
+export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  const duration = number(env, 'BENCH_DURATION', 10, 1, 3600);
+  return {
+    readSeconds: number(env, 'BENCH_READ_DURATION', duration, 1, 3600),
+    orderSeconds: number(env, 'BENCH_ORDER_DURATION', duration, 1, 3600),
+    warmupSeconds: number(env, 'BENCH_WARMUP', 2, 0, 600),
+    idleSeconds: number(env, 'BENCH_IDLE', 3, 0, 600),
+    readConnections: number(env, 'BENCH_READ_CONNECTIONS', 10, 1, 1000),
+    orderConnections: number(env, 'BENCH_ORDER_CONNECTIONS', 50, 1, 1000),
+    gatewayWorkers: number(env, 'BENCH_GATEWAY_WORKERS', 2, 1, 64),
+    products: number(env, 'BENCH_PRODUCTS', 50, 5, 1000),
+    scarceStock: number(env, 'BENCH_SCARCE_STOCK', 100, 0, 1_000_000),
+    scarceShare: number(env, 'BENCH_SCARCE_SHARE', 0.2, 0, 1),
+    settleTimeoutSeconds: number(env, 'BENCH_SETTLE_TIMEOUT', 90, 1, 3600),
+    requestTimeoutSeconds: number(env, 'BENCH_REQUEST_TIMEOUT', 10, 1, 600),
+    kafkaBrokers: env.KAFKA_BROKERS || undefined,
+    reportDir: env.BENCH_REPORT_DIR ? resolve(env.BENCH_REPORT_DIR) : resolve(repoRoot, 'bench/reports'),
+  };
+}

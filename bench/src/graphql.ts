@@ -1,0 +1,62 @@
+export interface GraphqlError {
+  message: string;
+  extensions?: { code?: string; problems?: { reason?: string }[] };
+}
+
+export interface GraphqlResponse<TData> {
+  data?: TData | null;
+  errors?: GraphqlError[];
+}
+
+/** For set-up and checks, not for load: one request, bounded in time. */
+export async function gql<TData>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  timeoutMs = 10_000,
+): Promise<GraphqlResponse<TData>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const text = await res.text();
+  try {
+    return JSON.parse(text) as GraphqlResponse<TData>;
+  } catch {
+    throw new Error(`HTTP ${res.status} from ${url}: ${text.slice(0, 200)}`);
+  }
+}
+
+/** Like gql, but a response with errors (or without data) is a failure. */
+export async function gqlData<TData>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<TData> {
+  const res = await gql<TData>(url, query, variables);
+  if (res.errors?.length || !res.data) throw new Error(`GraphQL errors from ${url}: ${JSON.stringify(res.errors ?? res)}`);
+  return res.data;
+}
+
+/**
+ * One label per response for the tallies: `ok`, the error codes (an error
+ * with problems is labelled by their reasons too, e.g.
+ * BAD_USER_INPUT/UNKNOWN_PRODUCT), or what was wrong with the HTTP answer.
+ */
+export function classifyResponse(status: number, body: string, isOk: (data: unknown) => boolean): string {
+  let parsed: GraphqlResponse<unknown>;
+  try {
+    parsed = JSON.parse(body) as GraphqlResponse<unknown>;
+  } catch {
+    return `HTTP ${status} (no JSON body)`;
+  }
+  if (parsed.errors?.length) {
+    const labels = parsed.errors.map((e) => {
+      const code = e.extensions?.code ?? 'NO_CODE';
+      const reasons = [...new Set((e.extensions?.problems ?? []).map((p) => p.reason).filter(Boolean))];
+      return reasons.length ? `${code}/${reasons.join('+')}` : code;
+    });
+    const label = [...new Set(labels)].join(', ');
+    return status >= 200 && status < 300 ? label : `HTTP ${status}: ${label}`;
+  }
+  if (status < 200 || status >= 300) return `HTTP ${status}`;
+  return isOk(parsed.data) ? 'ok' : 'unexpected data';
+}

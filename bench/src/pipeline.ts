@@ -1,0 +1,84 @@
+import type pg from 'pg';
+import { sleep } from './util.js';
+
+/**
+ * Where the asynchronous order flow stands: orders stored -> OrderPlaced
+ * handled by catalog (reserved or rejected) -> catalog's answer applied by
+ * orders. Cumulative counts, so two snapshots give each stage's rate.
+ */
+export interface PipelineSnapshot {
+  at: number;
+  placed: number;
+  decidedByCatalog: number;
+  appliedByOrders: number;
+  pendingOrders: number;
+  ordersOutboxUnsent: number;
+  catalogOutboxUnsent: number;
+}
+
+export interface Settlement {
+  settled: boolean;
+  loadSeconds: number;
+  /** From the end of the load until nothing was left in flight (or the wait gave up). */
+  settleSeconds: number;
+  beforeLoad: PipelineSnapshot;
+  atLoadEnd: PipelineSnapshot;
+  final: PipelineSnapshot;
+}
+
+const count = async (db: pg.Client, sql: string) => (await db.query<{ n: number }>(sql)).rows[0]!.n;
+
+export async function snapshotPipeline(db: pg.Client): Promise<PipelineSnapshot> {
+  return {
+    at: performance.now(),
+    placed: await count(db, 'select count(*)::int as n from orders.customer_order'),
+    decidedByCatalog: await count(
+      db,
+      `select count(*)::int as n from catalog.inbox_processed_event where type = 'orders.order.placed'`,
+    ),
+    appliedByOrders: await count(
+      db,
+      `select count(*)::int as n from orders.inbox_processed_event where type in ('catalog.stock.reserved', 'catalog.stock.rejected')`,
+    ),
+    pendingOrders: await count(db, `select count(*)::int as n from orders.customer_order where status = 'PENDING'`),
+    ordersOutboxUnsent: await count(db, 'select count(*)::int as n from orders.outbox_message where sent_at is null'),
+    catalogOutboxUnsent: await count(db, 'select count(*)::int as n from catalog.outbox_message where sent_at is null'),
+  };
+}
+
+/**
+ * The books only balance once both outboxes are empty and no order is
+ * pending. Required twice in a row, because an empty outbox can mean a
+ * message is between the relay and a consumer.
+ */
+export async function waitForSettlement(
+  db: pg.Client,
+  beforeLoad: PipelineSnapshot,
+  atLoadEnd: PipelineSnapshot,
+  timeoutMs: number,
+): Promise<Settlement> {
+  let final = atLoadEnd;
+  let quietPolls = 0;
+  while (performance.now() - atLoadEnd.at < timeoutMs) {
+    final = await snapshotPipeline(db);
+    const quiet = final.ordersOutboxUnsent === 0 && final.catalogOutboxUnsent === 0 && final.pendingOrders === 0;
+    quietPolls = quiet ? quietPolls + 1 : 0;
+    if (quietPolls >= 2) break;
+    await sleep(500);
+  }
+  return {
+    settled: quietPolls >= 2,
+    loadSeconds: (atLoadEnd.at - beforeLoad.at) / 1000,
+    settleSeconds: (final.at - atLoadEnd.at) / 1000,
+    beforeLoad,
+    atLoadEnd,
+    final,
+  };
+}
+
+export type Stage = 'placed' | 'decidedByCatalog' | 'appliedByOrders';
+
+export function stageRate(from: PipelineSnapshot, to: PipelineSnapshot, stage: Stage): number {
+  const seconds = (to.at - from.at) / 1000;
+  return seconds > 0 ? (to[stage] - from[stage]) / seconds : Number.NaN;
+}

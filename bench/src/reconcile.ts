@@ -1,0 +1,132 @@
+import type pg from 'pg';
+import type { Seed } from './seed.js';
+import type { Settlement } from './pipeline.js';
+
+export interface ProductCheck {
+  sku: string;
+  role: string;
+  initialStock: number;
+  currentStock: number;
+  reservedUnits: number;
+  confirmedUnits: number;
+  /** initial == current + reserved */
+  stockOk: boolean;
+  /** confirmed order units == reserved units */
+  unitsOk: boolean;
+}
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface Reconciliation {
+  ok: boolean;
+  ordersByStatus: { status: string; reason: string; count: number }[];
+  deadLetters: { orders: number; catalog: number };
+  products: ProductCheck[];
+  checks: Check[];
+}
+
+const count = async (db: pg.Client, sql: string, params: unknown[] = []) =>
+  (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
+
+export async function reconcile(db: pg.Client, seed: Seed, acknowledgedIds: string[], settlement: Settlement): Promise<Reconciliation> {
+  const ordersByStatus = (
+    await db.query<{ status: string; reason: string; count: number }>(
+      `select status, coalesce(status_reason, '') as reason, count(*)::int as count
+         from orders.customer_order group by 1, 2 order by 1, 2`,
+    )
+  ).rows;
+
+  const ids = seed.products.map((p) => p.id);
+  const stock = new Map(
+    (
+      await db.query<{ id: string; stock: number; reserved: number }>(
+        `select p.id, p.stock, coalesce(sum(r.quantity), 0)::int as reserved
+           from catalog.product p left join catalog.stock_reservation r on r.product_id = p.id
+          where p.id = any($1::uuid[]) group by p.id, p.stock`,
+        [ids],
+      )
+    ).rows.map((r) => [r.id, r]),
+  );
+  const confirmed = new Map(
+    (
+      await db.query<{ product_id: string; units: number }>(
+        `select l.product_id, sum(l.quantity)::int as units
+           from orders.order_line l join orders.customer_order o on o.id = l.order_id
+          where o.status = 'CONFIRMED' group by l.product_id`,
+      )
+    ).rows.map((r) => [r.product_id, r.units]),
+  );
+  const products: ProductCheck[] = seed.products.map((p) => {
+    const row = stock.get(p.id);
+    const currentStock = row?.stock ?? Number.NaN;
+    const reservedUnits = row?.reserved ?? 0;
+    const confirmedUnits = confirmed.get(p.id) ?? 0;
+    return {
+      sku: p.sku,
+      role: p === seed.plenty ? 'ample stock' : p === seed.scarce ? 'scarce' : '',
+      initialStock: p.initialStock,
+      currentStock,
+      reservedUnits,
+      confirmedUnits,
+      stockOk: p.initialStock === currentStock + reservedUnits,
+      unitsOk: confirmedUnits === reservedUnits,
+    };
+  });
+
+  const confirmedOrders = await count(db, `select count(*)::int as n from orders.customer_order where status = 'CONFIRMED'`);
+  const ordersWithReservations = await count(db, 'select count(distinct order_id)::int as n from catalog.stock_reservation');
+  // Both schemas live in one database here, so a cross-schema join is possible (the services never do it).
+  const reservedForUnconfirmed = await count(
+    db,
+    `select count(distinct r.order_id)::int as n from catalog.stock_reservation r
+       left join orders.customer_order o on o.id = r.order_id where o.status is distinct from 'CONFIRMED'`,
+  );
+  const acknowledgedFound = await count(db, 'select count(*)::int as n from orders.customer_order where id = any($1::uuid[])', [
+    acknowledgedIds,
+  ]);
+  const deadLetters = {
+    orders: await count(db, 'select count(*)::int as n from orders.inbox_dead_letter'),
+    catalog: await count(db, 'select count(*)::int as n from catalog.inbox_dead_letter'),
+  };
+
+  const badStock = products.filter((p) => !p.stockOk);
+  const badUnits = products.filter((p) => !p.unitsOk);
+  const { final } = settlement;
+  const checks: Check[] = [
+    {
+      name: 'pipeline settled (outboxes drained, no PENDING order)',
+      ok: settlement.settled,
+      detail: `unsent outbox rows: orders ${final.ordersOutboxUnsent}, catalog ${final.catalogOutboxUnsent}; pending orders ${final.pendingOrders}`,
+    },
+    {
+      name: 'initial stock == current stock + reserved units, per product',
+      ok: badStock.length === 0,
+      detail: badStock.length ? `off for ${badStock.map((p) => p.sku).join(', ')}` : `${products.length} products`,
+    },
+    {
+      name: 'confirmed order units == reserved units, per product',
+      ok: badUnits.length === 0,
+      detail: badUnits.length ? `off for ${badUnits.map((p) => p.sku).join(', ')}` : `${products.length} products`,
+    },
+    {
+      name: 'every CONFIRMED order has reservations and no other order has any',
+      ok: ordersWithReservations === confirmedOrders && reservedForUnconfirmed === 0,
+      detail: `${confirmedOrders} confirmed, ${ordersWithReservations} with reservations, ${reservedForUnconfirmed} reserved but not confirmed`,
+    },
+    {
+      name: 'every acknowledged placeOrder is stored',
+      ok: acknowledgedFound === acknowledgedIds.length,
+      detail: `${acknowledgedFound} of ${acknowledgedIds.length} found`,
+    },
+    {
+      name: 'no event parked in a dead-letter table',
+      ok: deadLetters.orders + deadLetters.catalog === 0,
+      detail: `orders ${deadLetters.orders}, catalog ${deadLetters.catalog}`,
+    },
+  ];
+  return { ok: checks.every((c) => c.ok), ordersByStatus, deadLetters, products, checks };
+}

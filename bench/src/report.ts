@@ -1,0 +1,250 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, type BenchConfig } from './config.js';
+import type { LoadResult } from './load.js';
+import type { LogSummary } from './processes.js';
+import { stageRate, type Settlement } from './pipeline.js';
+import type { Reconciliation } from './reconcile.js';
+import type { ResourceUse } from './resources.js';
+import type { ReadComparison } from './workloads/federated-reads.js';
+import type { PlaceOrdersResult } from './workloads/place-orders.js';
+
+/** Whatever the run got to: a failed run still reports what it measured and why it stopped. */
+export interface BenchOutcome {
+  startedAt: Date;
+  finishedAt: Date;
+  config: BenchConfig;
+  transport?: 'embedded' | 'kafka';
+  /** The stack with no load at all, measured before the workloads. */
+  idle?: ResourceUse;
+  reads?: ReadComparison[];
+  orders?: PlaceOrdersResult;
+  settlement?: Settlement;
+  reconciliation?: Reconciliation;
+  logs?: Record<string, LogSummary>;
+  error?: string;
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : 'n/a');
+const ratio = (v: number) => (Number.isFinite(v) ? `x${v.toFixed(2)}` : 'n/a');
+const rate = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : 'n/a');
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function outcomes(result: LoadResult): string {
+  const entries = Object.entries(result.outcomes).sort((a, b) => b[1] - a[1]);
+  return entries.map(([label, n]) => `${label}: ${n}`).join(', ') || 'none';
+}
+
+function git(args: string[]): string | undefined {
+  try {
+    return execFileSync('git', args, { cwd: repoRoot, timeout: 5_000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+export function verdict(outcome: BenchOutcome): 'OK' | 'MISMATCH' | 'FAILED' {
+  if (outcome.error || !outcome.reconciliation) return 'FAILED';
+  return outcome.reconciliation.ok ? 'OK' : 'MISMATCH';
+}
+
+export function renderReport(outcome: BenchOutcome): string {
+  const { config } = outcome;
+  const commit = git(['rev-parse', '--short', 'HEAD']);
+  const dirty = git(['status', '--porcelain'])?.length ? ' (uncommitted changes)' : '';
+  const cpu = cpus();
+  const out: string[] = [];
+
+  out.push(`# Vitrine benchmark, ${outcome.startedAt.toISOString()}`, '');
+  out.push(`**Result: ${verdict(outcome)}**${outcome.error ? `: ${outcome.error}` : ''}`, '');
+  out.push(
+    table(
+      ['Setting', 'Value'],
+      [
+        ['Commit', `${commit ?? 'unknown'}${dirty}`],
+        ['Machine', `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`],
+        ['Node', process.version],
+        ['Event transport', outcome.transport ?? 'not started'],
+        ['PostgreSQL', 'embedded, throwaway data dir, default durability (fsync and synchronous_commit on)'],
+        ['Processes', `catalog, orders, gateway (${config.gatewayWorkers} workers) and PostgreSQL, each separate from the load generator; all on this machine`],
+        ['Read load', `${config.readConnections} connections, ${config.warmupSeconds} s warm-up + ${config.readSeconds} s per target`],
+        ['placeOrder load', `${config.orderConnections} connections, ${config.orderSeconds} s`],
+        ['Duration', `${((outcome.finishedAt.getTime() - outcome.startedAt.getTime()) / 1000).toFixed(0)} s in all`],
+      ],
+    ),
+    '',
+  );
+  out.push('Latencies are in milliseconds over every HTTP response; requests/s is responses per wall-clock second. Load generator and servers share the CPUs, so compare runs on the same machine only.', '');
+
+  if (outcome.reads) {
+    out.push('## (a) Federated reads', '');
+    out.push(
+      table(
+        ['Query', 'Path', 'req/s', 'p50', 'p90', 'p99', 'max', 'Responses', 'Outcomes', 'Socket errors / timeouts'],
+        outcome.reads.flatMap((c) =>
+          [c.gateway, c.direct].map(({ target, result }) => [
+            c.name,
+            target.path === 'gateway' ? 'gateway' : `${target.subgraph} direct`,
+            rate(result.perSecond),
+            ms(result.p50),
+            ms(result.p90),
+            ms(result.p99),
+            ms(result.max),
+            result.responses,
+            outcomes(result),
+            `${result.socketErrors} / ${result.timeouts}`,
+          ]),
+        ),
+      ),
+      '',
+      'Gateway / direct latency ratio:',
+      '',
+      table(
+        ['Query', 'p50 ratio', 'p99 ratio', 'Throughput ratio'],
+        outcome.reads.map((c) => [c.name, ratio(c.p50Ratio), ratio(c.p99Ratio), ratio(c.gateway.result.perSecond / c.direct.result.perSecond)]),
+      ),
+      '',
+    );
+    for (const c of outcome.reads) if (c.note) out.push(`Note (${c.name}): ${c.note}`, '');
+    out.push('Queries:', '');
+    for (const c of outcome.reads) {
+      for (const { target } of [c.gateway, c.direct]) {
+        out.push(`- ${target.path === 'gateway' ? 'gateway' : `${target.subgraph} direct`}: \`${target.query}\``);
+      }
+    }
+    out.push('');
+  }
+
+  if (outcome.orders) {
+    const { result, mix, acknowledgedIds, acknowledgedStatus } = outcome.orders;
+    out.push('## (b) placeOrder through the gateway', '');
+    out.push(
+      `Each request has a fresh idempotency key. ${Math.round((1 - mix.scarceShare) * 100)}% order ${mix.plainLines}; ${Math.round(mix.scarceShare * 100)}% order ${mix.scarceLines}.`,
+      '',
+    );
+    out.push(
+      table(
+        ['Connections', 'orders/s', 'p50', 'p90', 'p99', 'max', 'Responses', 'Acknowledged', 'Socket errors / timeouts'],
+        [[result.connections, rate(result.perSecond), ms(result.p50), ms(result.p90), ms(result.p99), ms(result.max), result.responses, acknowledgedIds.length, `${result.socketErrors} / ${result.timeouts}`]],
+      ),
+      '',
+      `Responses by outcome (GraphQL errors by \`extensions.code\`, non-2xx by status): ${outcomes(result)}.`,
+      '',
+      `Status in the acknowledgements: ${Object.entries(acknowledgedStatus).map(([s, n]) => `${s} ${n}`).join(', ') || 'none'} (stock is reserved asynchronously).`,
+      '',
+    );
+  }
+
+  if (outcome.settlement) out.push(...settlementSection(outcome.settlement));
+
+  if (outcome.reconciliation) {
+    const r = outcome.reconciliation;
+    out.push('Orders by status (all orders, including the one placed during set-up):', '');
+    out.push(table(['Status', 'Reason', 'Orders'], r.ordersByStatus.map((o) => [o.status, o.reason || '-', o.count])), '');
+    out.push(`## Stock reconciliation: ${r.ok ? 'OK' : 'MISMATCH'}`, '');
+    out.push(table(['Check', 'Result', 'Detail'], r.checks.map((c) => [c.name, c.ok ? 'OK' : 'MISMATCH', c.detail])), '');
+    const shown = r.products.filter((p) => p.role || p.reservedUnits > 0 || !p.stockOk || !p.unitsOk);
+    out.push(
+      `Products with activity (the other ${r.products.length - shown.length} were untouched and balance):`,
+      '',
+      table(
+        ['SKU', 'Role', 'Initial', 'Current', 'Reserved', 'Confirmed units', 'Stock', 'Units'],
+        shown.map((p) => [p.sku, p.role || '-', p.initialStock, p.currentStock, p.reservedUnits, p.confirmedUnits, p.stockOk ? 'OK' : 'MISMATCH', p.unitsOk ? 'OK' : 'MISMATCH']),
+      ),
+      '',
+    );
+  }
+
+  out.push(...resourceSection(outcome, cpu.length));
+
+  if (outcome.logs) {
+    out.push('## Service logs (LOG_LEVEL=warn)', '');
+    for (const [name, log] of Object.entries(outcome.logs)) {
+      const levels = Object.entries(log.byLevel).map(([l, n]) => `${l} ${n}`).join(', ') || 'nothing';
+      out.push(`- **${name}**: ${levels}`);
+      for (const p of log.topProblems) out.push(`  - ${p.count} x ${p.level}: ${p.message.replace(/`/g, "'")}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function resourceSection(outcome: BenchOutcome, cores: number): string[] {
+  const runs: [string, ResourceUse | undefined][] = [
+    ...(outcome.idle ? [['Idle (no load)', outcome.idle] as [string, ResourceUse]] : []),
+    ...(outcome.reads ?? []).flatMap((c) =>
+      [c.gateway, c.direct].map(({ target, result }): [string, ResourceUse | undefined] => [
+        `${c.name}, ${target.path === 'gateway' ? 'gateway' : `${target.subgraph} direct`}`,
+        result.resources,
+      ]),
+    ),
+    ...(outcome.orders ? [['placeOrder, gateway', outcome.orders.result.resources] as [string, ResourceUse | undefined]] : []),
+  ];
+  const groups = [...new Set(runs.flatMap(([, use]) => Object.keys(use?.cores ?? {})))];
+  if (groups.length === 0) return [];
+  const idleCores = Object.values(outcome.idle?.cores ?? {}).reduce((a, b) => a + b, 0);
+  // An idle stack should cost next to nothing; if it does not, every figure above is measured against that background work.
+  const idleNote =
+    outcome.idle && idleCores > 0.25 * cores
+      ? [`**Note:** with no load at all the stack kept ${idleCores.toFixed(2)} of ${cores} cores busy and ran ${rate(outcome.idle.transactionsPerSecond)} database transactions/s. The figures above compete with that background work.`, '']
+      : [];
+  return [
+    '## CPU and database use',
+    '',
+    `Average cores busy per process tree (1.00 = one core; ${cores} available) and database transactions per second, over each measured run. A total near the machine's core count means the figures above are CPU-bound.`,
+    '',
+    table(
+      ['Run', ...groups, 'Total', 'DB transactions/s'],
+      runs.map(([name, use]) => {
+        const values = groups.map((g) => use?.cores[g] ?? 0);
+        return [name, ...values.map((v) => v.toFixed(2)), values.reduce((a, b) => a + b, 0).toFixed(2), rate(use?.transactionsPerSecond ?? Number.NaN)];
+      }),
+    ),
+    '',
+    ...idleNote,
+  ];
+}
+
+function settlementSection(s: Settlement): string[] {
+  const { beforeLoad: b, atLoadEnd: e, final: f } = s;
+  const during = (stage: 'placed' | 'decidedByCatalog' | 'appliedByOrders') => rate(stageRate(b, e, stage));
+  const after = (stage: 'placed' | 'decidedByCatalog' | 'appliedByOrders') => rate(stageRate(e, f, stage));
+  return [
+    '### After the load',
+    '',
+    table(
+      ['', 'Unsent outbox rows (orders)', 'Unsent outbox rows (catalog)', 'PENDING orders'],
+      [
+        ['When the load stopped', e.ordersOutboxUnsent, e.catalogOutboxUnsent, e.pendingOrders],
+        [s.settled ? `Settled ${s.settleSeconds.toFixed(1)} s later` : `Gave up ${s.settleSeconds.toFixed(1)} s later`, f.ordersOutboxUnsent, f.catalogOutboxUnsent, f.pendingOrders],
+      ],
+    ),
+    '',
+    'Each stage of the asynchronous order flow, per second (orders stored; OrderPlaced handled by catalog, i.e. reserved or rejected; catalog\'s answer applied by orders):',
+    '',
+    table(
+      ['Window', 'Stored', 'Decided by catalog', 'Applied by orders'],
+      [
+        [`During the load (${s.loadSeconds.toFixed(1)} s)`, during('placed'), during('decidedByCatalog'), during('appliedByOrders')],
+        [`After the load (${s.settleSeconds.toFixed(1)} s)`, after('placed'), after('decidedByCatalog'), after('appliedByOrders')],
+      ],
+    ),
+    '',
+  ];
+}
+
+/** `2026-11-25T10-04-05Z.md`: sortable, and without colons, which some file systems refuse. */
+export async function writeReport(dir: string, startedAt: Date, markdown: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const name = `${startedAt.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-')}.md`;
+  const path = join(dir, name);
+  await writeFile(path, markdown);
+  await writeFile(join(dir, 'latest.md'), markdown);
+  return path;
+}

@@ -1,0 +1,100 @@
+// `npm run bench`: brings up a throwaway stack, runs the workloads, writes bench/reports/<time>.md.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative } from 'node:path';
+import pg from 'pg';
+import { loadBenchConfig, repoRoot } from './config.js';
+import { snapshotPipeline, waitForSettlement } from './pipeline.js';
+import { reconcile } from './reconcile.js';
+import { renderReport, verdict, writeReport, type BenchOutcome } from './report.js';
+import { createSampler, resourceUse } from './resources.js';
+import { seed } from './seed.js';
+import { startBenchStack, type BenchStack } from './stack.js';
+import { errorMessage, sleep, withTimeout } from './util.js';
+import { runFederatedReads } from './workloads/federated-reads.js';
+import { runPlaceOrders } from './workloads/place-orders.js';
+
+const config = loadBenchConfig();
+const outcome: BenchOutcome = { startedAt: new Date(), finishedAt: new Date(), config };
+const logDir = await mkdtemp(join(tmpdir(), 'vitrine-bench-logs-'));
+console.log(`[bench] service logs: ${logDir}`);
+
+const shown = (path: string) => {
+  const inRepo = relative(repoRoot, path);
+  return inRepo.startsWith('..') || isAbsolute(inRepo) ? path : inRepo;
+};
+
+let stopStack: (() => Promise<void>) | undefined;
+let stack: BenchStack | undefined;
+let db: pg.Client | undefined;
+
+// Ctrl-C must not leave PostgreSQL and three servers behind.
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`[bench] ${signal}: stopping the stack`);
+    void (async () => {
+      await db?.end().catch(() => undefined);
+      await stopStack?.();
+      process.exit(130);
+    })();
+  });
+}
+
+try {
+  stack = await startBenchStack(config, logDir, (stop) => (stopStack = stop));
+  outcome.transport = stack.transport;
+  db = new pg.Client({ connectionString: stack.databaseUrl });
+  await withTimeout('connecting to PostgreSQL', 10_000, db.connect());
+
+  console.log(`[bench] seeding ${config.products} products through catalog's createProduct`);
+  const seeded = await withTimeout('seeding', 120_000, seed(config, stack, db));
+
+  const sample = createSampler(stack.sampleCpu, db);
+  if (config.idleSeconds > 0) {
+    const from = await sample();
+    await sleep(config.idleSeconds * 1000);
+    outcome.idle = resourceUse(from, await sample());
+    const cores = Object.values(outcome.idle.cores).reduce((a, b) => a + b, 0);
+    console.log(`[bench] idle: ${cores.toFixed(2)} cores busy, ${outcome.idle.transactionsPerSecond.toFixed(0)} db transactions/s with no load`);
+  }
+
+  console.log('[bench] (a) federated reads');
+  outcome.reads = await runFederatedReads(config, stack, seeded, sample);
+
+  console.log(`[bench] (b) placeOrder, ${config.orderConnections} connections, ${config.orderSeconds} s`);
+  const beforeLoad = await snapshotPipeline(db);
+  outcome.orders = await runPlaceOrders(config, stack, seeded, sample);
+  const atLoadEnd = await snapshotPipeline(db);
+
+  console.log(`[bench] waiting for the pipeline to settle (pending orders ${atLoadEnd.pendingOrders}, unsent outbox rows ${atLoadEnd.ordersOutboxUnsent + atLoadEnd.catalogOutboxUnsent})`);
+  outcome.settlement = await waitForSettlement(db, beforeLoad, atLoadEnd, config.settleTimeoutSeconds * 1000);
+  console.log(`[bench] ${outcome.settlement.settled ? 'settled' : 'NOT settled'} after ${outcome.settlement.settleSeconds.toFixed(1)} s`);
+  stack.assertAlive();
+
+  outcome.reconciliation = await withTimeout('reconciliation queries', 60_000, reconcile(db, seeded, outcome.orders.acknowledgedIds, outcome.settlement));
+  for (const row of outcome.reconciliation.ordersByStatus) console.log(`[bench] orders ${row.status}${row.reason ? ` (${row.reason})` : ''}: ${row.count}`);
+  for (const check of outcome.reconciliation.checks) console.log(`[bench] ${check.ok ? 'OK      ' : 'MISMATCH'} ${check.name}: ${check.detail}`);
+} catch (err) {
+  outcome.error = errorMessage(err);
+  console.error(`[bench] failed: ${outcome.error}`);
+} finally {
+  await db?.end().catch(() => undefined);
+  // Logs are summarised after the stop so shutdown complaints are in the report too.
+  await stopStack?.();
+}
+
+if (!interrupted) {
+  outcome.finishedAt = new Date();
+  outcome.logs = stack?.logSummaries();
+  const result = verdict(outcome);
+  try {
+    const path = await writeReport(config.reportDir, outcome.startedAt, renderReport(outcome));
+    console.log(`[bench] report: ${shown(path)} (also ${shown(join(config.reportDir, 'latest.md'))})`);
+  } catch (err) {
+    console.error(`[bench] could not write the report: ${errorMessage(err)}`);
+  }
+  console.log(result === 'FAILED' ? `[bench] run FAILED: ${outcome.error ?? 'no reconciliation'}` : `[bench] stock reconciliation: ${result}`);
+  process.exit(result === 'OK' ? 0 : 1);
+}

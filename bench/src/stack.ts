@@ -1,0 +1,117 @@
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, startPostgresServer, type RunningPostgres } from '@vitrine/local-infra';
+import { repoRoot, type BenchConfig } from './config.js';
+import { sampleCpu, type CpuSample } from './cpu.js';
+import { isRunning, startProcess, stopProcess, waitUntilReady, type LogSummary, type ManagedProcess } from './processes.js';
+import { errorMessage, withTimeout } from './util.js';
+
+export interface BenchStack {
+  databaseUrl: string;
+  transport: 'embedded' | 'kafka';
+  urls: { gateway: string; catalog: string; orders: string };
+  /** Throws when a server died mid-run: numbers measured against a dead process mean nothing. */
+  assertAlive(): void;
+  logSummaries(): Record<string, LogSummary>;
+  sampleCpu(): CpuSample;
+  stop(): Promise<void>;
+}
+
+const entry = (folder: string) => join(repoRoot, folder, 'dist/main.js');
+
+/**
+ * A throwaway stack shaped like production rather than like the tests: real
+ * PostgreSQL durability (fsync and synchronous commit on) and each server in its
+ * own process, so the load generator does not share an event loop with what it
+ * measures. Whatever was started is stopped even when a later step fails.
+ */
+export async function startBenchStack(
+  config: BenchConfig,
+  logDir: string,
+  /** Gets the stop function before anything starts, so Ctrl-C during start-up still cleans up. */
+  registerStop: (stop: () => Promise<void>) => void,
+): Promise<BenchStack> {
+  const running: ManagedProcess[] = [];
+  let postgres: RunningPostgres | undefined;
+  const pgLog = createWriteStream(join(logDir, 'postgres.log'));
+  let stopped: Promise<void> | undefined;
+
+  const stop = () =>
+    (stopped ??= (async () => {
+      // Gateway first so no new work reaches the subgraphs while they drain.
+      for (const proc of [...running].reverse()) {
+        await stopProcess(proc).catch((err) => console.error(`[bench] stopping ${proc.name}: ${errorMessage(err)}`));
+      }
+      if (postgres) {
+        await withTimeout('stopping PostgreSQL', 30_000, postgres.stop()).catch((err) =>
+          console.error(`[bench] ${errorMessage(err)}`),
+        );
+      }
+      pgLog.end();
+    })());
+  registerStop(stop);
+
+  try {
+    console.log('[bench] starting PostgreSQL (throwaway data directory, default durability)');
+    postgres = await withTimeout(
+      'starting PostgreSQL',
+      120_000,
+      startPostgresServer({ fast: false, log: (line) => pgLog.write(`${line}\n`) }),
+    );
+    const databaseUrl = await withTimeout('creating the database', 30_000, postgres.createDatabase('vitrine_bench'));
+
+    const kafka = config.kafkaBrokers;
+    // A fresh topic prefix per run: a shared broker may still hold an earlier run's events.
+    const transport: Record<string, string> = kafka
+      ? { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: kafka, TOPIC_PREFIX: `bench-${Date.now()}.` }
+      : { EVENT_TRANSPORT: 'embedded' };
+    const ports = { catalog: await freePort(), orders: await freePort(), gateway: await freePort() };
+    const service = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...transport };
+
+    for (const name of ['catalog', 'orders'] as const) {
+      console.log(`[bench] starting ${name}`);
+      const proc = startProcess(name, entry(`services/${name}`), { ...service, PORT: String(ports[name]) }, logDir);
+      running.push(proc);
+      await waitUntilReady(proc, `http://127.0.0.1:${ports[name]}/ready`);
+    }
+    const urls = {
+      catalog: `http://127.0.0.1:${ports.catalog}/graphql`,
+      orders: `http://127.0.0.1:${ports.orders}/graphql`,
+      gateway: `http://127.0.0.1:${ports.gateway}/graphql`,
+    };
+    console.log(`[bench] starting gateway (${config.gatewayWorkers} workers)`);
+    const gateway = startProcess(
+      'gateway',
+      entry('gateway'),
+      {
+        PORT: String(ports.gateway),
+        SUBGRAPH_CATALOG_URL: urls.catalog,
+        SUBGRAPH_ORDERS_URL: urls.orders,
+        GATEWAY_WORKERS: String(config.gatewayWorkers),
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+      },
+      logDir,
+    );
+    running.push(gateway);
+    await waitUntilReady(gateway, `http://127.0.0.1:${ports.gateway}/ready`);
+
+    return {
+      databaseUrl,
+      transport: kafka ? 'kafka' : 'embedded',
+      urls,
+      assertAlive() {
+        const dead = running.filter((proc) => !isRunning(proc));
+        if (dead.length > 0) {
+          throw new Error(`died during the run: ${dead.map((p) => `${p.name} (log: ${p.logFile})`).join(', ')}`);
+        }
+      },
+      logSummaries: () => Object.fromEntries(running.map((proc) => [proc.name, proc.logSummary()])),
+      sampleCpu: () => sampleCpu(new Map(running.map((proc) => [proc.child.pid ?? -1, proc.name]))),
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

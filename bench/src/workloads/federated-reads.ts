@@ -1,0 +1,128 @@
+import type { BenchConfig } from '../config.js';
+import { classifyResponse } from '../graphql.js';
+import { runLoad, type LoadResult } from '../load.js';
+import type { Seed } from '../seed.js';
+import type { Sampler } from '../resources.js';
+import type { BenchStack } from '../stack.js';
+
+export interface ReadTarget {
+  name: string;
+  path: 'gateway' | 'direct';
+  /** The subgraph owning the root field (the one a direct read goes to). */
+  subgraph: 'catalog' | 'orders';
+  query: string;
+}
+
+export interface ReadComparison {
+  name: string;
+  gateway: { target: ReadTarget; result: LoadResult };
+  direct: { target: ReadTarget; result: LoadResult };
+  /** gateway / direct latency: what federation (an extra hop, query planning, entity fetches) costs. */
+  p50Ratio: number;
+  p99Ratio: number;
+  note?: string;
+}
+
+const productsQuery = `query Products { products(first: 20) { edges { node { id name price { amount currency } } } } }`;
+const orderViaGateway = `query Order($id: ID!) { order(id: $id) { lines { product { name price { amount } } } } }`;
+// Orders only holds product ids; names and prices need the catalog, i.e. the gateway.
+const orderDirect = `query Order($id: ID!) { order(id: $id) { lines { quantity product { id } } } }`;
+
+interface Side {
+  query: string;
+  variables?: Record<string, unknown>;
+  url: string;
+  /** Whether a response's data is what the query asks for (a 200 can still be empty or partial). */
+  ok: (data: unknown) => boolean;
+}
+
+interface Pair {
+  name: string;
+  subgraph: ReadTarget['subgraph'];
+  gateway: Side;
+  direct: Side;
+  note?: string;
+}
+
+type Data = Record<string, any>;
+const productsOk = (data: unknown) => (data as Data | null)?.products?.edges?.length === 20;
+// Names must be filled in, or the gateway quietly dropped the catalog fetch.
+const orderOk = (withNames: boolean) => (data: unknown) => {
+  const lines = (data as Data | null)?.order?.lines as Data[] | undefined;
+  return !!lines?.length && lines.every((l) => (withNames ? typeof l.product?.name === 'string' : typeof l.product?.id === 'string'));
+};
+
+/**
+ * Each query through the gateway and straight at the subgraph that owns it,
+ * one after the other with the same connections, so the ratio isolates the
+ * gateway's cost. A short unmeasured warm-up precedes every measured run.
+ */
+export async function runFederatedReads(config: BenchConfig, stack: BenchStack, seed: Seed, sample: Sampler): Promise<ReadComparison[]> {
+  const order = { id: seed.orderId };
+  const pairs: Pair[] = [
+    {
+      name: 'products(first: 20)',
+      subgraph: 'catalog',
+      gateway: { query: productsQuery, url: stack.urls.gateway, ok: productsOk },
+      direct: { query: productsQuery, url: stack.urls.catalog, ok: productsOk },
+    },
+    {
+      name: 'order(id) with product names',
+      subgraph: 'orders',
+      gateway: { query: orderViaGateway, variables: order, url: stack.urls.gateway, ok: orderOk(true) },
+      direct: { query: orderDirect, variables: order, url: stack.urls.orders, ok: orderOk(false) },
+      note: 'Direct to orders the query can only ask `lines { quantity product { id } }`: product names and prices live in catalog, so the gateway side does one more subgraph fetch (an `_entities` call to catalog) than the direct side.',
+    },
+  ];
+
+  const measure = async (pair: Pair, path: 'gateway' | 'direct') => {
+    const side = pair[path];
+    const target: ReadTarget = { name: pair.name, path, subgraph: pair.subgraph, query: side.query };
+    const spec = {
+      url: side.url,
+      connections: config.readConnections,
+      requestTimeoutSeconds: config.requestTimeoutSeconds,
+      sample,
+      body: JSON.stringify({ query: side.query, variables: side.variables ?? {} }),
+      classify: (status: number, body: string) => classifyResponse(status, body, side.ok),
+    };
+    if (config.warmupSeconds > 0) await runLoad({ ...spec, durationSeconds: config.warmupSeconds });
+    stack.assertAlive();
+    const result = await runLoad({ ...spec, durationSeconds: config.readSeconds });
+    stack.assertAlive();
+    console.log(`[bench] ${describe(target)}: ${summarize(result)}`);
+    return { target, result };
+  };
+
+  const comparisons: ReadComparison[] = [];
+  for (const pair of pairs) {
+    const gateway = await measure(pair, 'gateway');
+    const direct = await measure(pair, 'direct');
+    const comparison: ReadComparison = {
+      name: pair.name,
+      gateway,
+      direct,
+      p50Ratio: gateway.result.p50 / direct.result.p50,
+      p99Ratio: gateway.result.p99 / direct.result.p99,
+      ...(pair.note ? { note: pair.note } : {}),
+    };
+    console.log(`[bench]   gateway/direct latency: p50 x${comparison.p50Ratio.toFixed(2)}, p99 x${comparison.p99Ratio.toFixed(2)}`);
+    comparisons.push(comparison);
+  }
+  return comparisons;
+}
+
+export function describe(target: ReadTarget): string {
+  return `${target.name} via ${target.path === 'gateway' ? 'gateway' : `${target.subgraph} directly`}`;
+}
+
+export function summarize(result: LoadResult): string {
+  const use = result.resources;
+  const cores = use
+    ? `; cores used: ${Object.entries(use.cores).map(([name, n]) => `${name} ${n.toFixed(2)}`).join(', ')}; db transactions/s ${use.transactionsPerSecond.toFixed(0)}`
+    : '';
+  const failures = Object.entries(result.outcomes).filter(([label]) => label !== 'ok');
+  const failed = failures.length ? `, not ok: ${failures.map(([l, n]) => `${l}=${n}`).join(' ')}` : '';
+  const socket = result.socketErrors || result.timeouts ? `, socket errors ${result.socketErrors}, timeouts ${result.timeouts}` : '';
+  return `${result.perSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms (${result.responses} responses${failed}${socket})${cores}`;
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { BenchConfig } from '../config.js';
+import { classifyResponse } from '../graphql.js';
+import { runLoad, type LoadResult } from '../load.js';
+import type { Seed } from '../seed.js';
+import type { Sampler } from '../resources.js';
+import type { BenchStack } from '../stack.js';
+import { increment } from '../util.js';
+import { summarize } from './federated-reads.js';
+
+export interface PlaceOrdersResult {
+  result: LoadResult;
+  /** Orders the API acknowledged: each must exist afterwards. */
+  acknowledgedIds: string[];
+  /** Status in the acknowledgement (reservation is asynchronous, so PENDING is expected). */
+  acknowledgedStatus: Record<string, number>;
+  mix: { plainLines: string; scarceLines: string; scarceShare: number };
+}
+
+const placeOrder = `mutation Place($input: PlaceOrderInput!, $key: String!) {
+  placeOrder(input: $input, idempotencyKey: $key) { id status total { amount currency } }
+}`;
+
+/**
+ * Orders through the gateway, each with a fresh idempotency key. Most buy one
+ * unit of a product with ample stock; a share also asks for 1-3 units of the
+ * scarce product, which runs out mid-run: those orders must be rejected as a
+ * whole (all or nothing), leaving the ample product's stock untouched.
+ */
+export async function runPlaceOrders(config: BenchConfig, stack: BenchStack, seed: Seed, sample: Sampler): Promise<PlaceOrdersResult> {
+  const acknowledgedIds: string[] = [];
+  const acknowledgedStatus: Record<string, number> = {};
+  const body = () => {
+    const lines =
+      Math.random() < config.scarceShare
+        ? [{ productId: seed.scarce.id, quantity: 1 + Math.floor(Math.random() * 3) }, { productId: seed.plenty.id, quantity: 1 }]
+        : [{ productId: seed.plenty.id, quantity: 1 }];
+    return JSON.stringify({ query: placeOrder, variables: { input: { lines }, key: randomUUID() } });
+  };
+  const classify = (status: number, text: string) =>
+    classifyResponse(status, text, (data) => {
+      const order = (data as { placeOrder?: { id?: string; status?: string } } | null)?.placeOrder;
+      if (!order?.id) return false;
+      acknowledgedIds.push(order.id);
+      increment(acknowledgedStatus, order.status ?? '?');
+      return true;
+    });
+
+  stack.assertAlive();
+  const result = await runLoad({
+    url: stack.urls.gateway,
+    connections: config.orderConnections,
+    durationSeconds: config.orderSeconds,
+    requestTimeoutSeconds: config.requestTimeoutSeconds,
+    sample,
+    body,
+    classify,
+  });
+  stack.assertAlive();
+  console.log(`[bench] placeOrder via gateway: ${summarize(result)}`);
+  return {
+    result,
+    acknowledgedIds,
+    acknowledgedStatus,
+    mix: {
+      plainLines: '1 x ample-stock product',
+      scarceLines: `1-3 x scarce product (stock ${seed.scarce.initialStock}) + 1 x ample-stock product`,
+      scarceShare: config.scarceShare,
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, gql } from '@vitrine/testing';
+import { createProduct, orderQuery, placeOrderMutation, startTestStack, type TestStack } from './support/stack.js';
+
+// A long poll interval makes the difference visible: only a wake-up after commit can deliver within it.
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack({ label: 'relay_wake', ordersEnv: { OUTBOX_POLL_MS: '60000' } });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('outbox relay wake-ups', () => {
+  it('an idle relay polls, it does not spin', async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    const before = stack.orders.relay.batchesAttempted;
+    await new Promise((r) => setTimeout(r, 2000));
+    // One poll a minute at idle; a relay woken by its own commits would run thousands of batches here.
+    expect(stack.orders.relay.batchesAttempted - before).toBeLessThanOrEqual(1);
+  });
+
+  it('a committed order is published without waiting for the next poll', async () => {
+    const product = await createProduct(stack, 5);
+    const res = await gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: product.id, quantity: 1 }] }, key: randomUUID() });
+    const id = res.data.placeOrder.id;
+    await eventually(async () => (await gql(stack.orders.url, orderQuery, { id })).data?.order.status === 'CONFIRMED', { timeoutMs: 10_000 });
+  });
+});
