@@ -19,6 +19,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   checkReady: () => Promise<void>;
   introspection?: boolean;
   maxBodyBytes?: number;
+  /** Extra plain HTTP routes by exact path. */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>;
 }
 
 export interface RunningSubgraphServer {
@@ -66,6 +68,8 @@ export async function startSubgraphServer<TContext extends object>(
         return void res.writeHead(503).end('not ready');
       }
     }
+    const extra = options.routes?.[url.pathname];
+    if (extra) return extra(req, res);
     if (url.pathname !== '/graphql') return void res.writeHead(404).end('not found');
 
     let body: unknown;

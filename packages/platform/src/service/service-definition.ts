@@ -1,9 +1,17 @@
-import type { EntityManager, EntitySchema, MigrationObject } from '@mikro-orm/postgresql';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EntityManager, EntitySchema, MigrationObject, MikroORM } from '@mikro-orm/postgresql';
+import type { ServiceEnv } from '../config/service-env.js';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { Topic } from '@vitrine/contracts';
 import type { BuildSchemaOptions } from 'type-graphql';
 import type { EventHandler } from '../inbox/event-handler.js';
 import type { BaseContext } from '../server/request-context.js';
+
+export type HttpRoute = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  services: { orm: MikroORM; env: ServiceEnv },
+) => Promise<void>;
 
 /** Everything a subgraph declares about itself; `startService` does the wiring. */
 export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
@@ -21,6 +29,8 @@ export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
   handlers?: EventHandler[];
   /** Adds per-request DataLoaders and the like. */
   extendContext?: (base: BaseContext) => TContext;
+  /** Plain HTTP routes next to /graphql (e.g. `/.well-known/jwks.json`), keyed by path. */
+  httpRoutes?: Record<string, HttpRoute>;
   /** Demo data for `npm start`; must be idempotent. */
   seed?: (em: EntityManager) => Promise<void>;
 }

@@ -78,6 +78,9 @@ export async function startService<TContext extends BaseContext>(
   const server = await startSubgraphServer<TContext>({
     schema, logger, host: env.HOST, port: env.PORT,
     introspection: env.NODE_ENV !== 'production',
+    routes: Object.fromEntries(
+      Object.entries(definition.httpRoutes ?? {}).map(([path, route]) => [path, (req, res) => route(req, res, { orm, env })]),
+    ),
     createContext: (req, requestId) => {
       const base: BaseContext = { requestId, caller: identifyCaller(env.AUTH_MODE, req.headers), em: orm.em.fork() };
       return (definition.extendContext ? definition.extendContext(base) : base) as TContext;
