@@ -38,3 +38,4 @@ export * from './server/print-sdl.js';
 export * from './db/create-migration.js';
 export * from './db/retention.js';
 export * from './outbox/wake-relay-on-commit.js';
+export * from './auth/access-token.js';
