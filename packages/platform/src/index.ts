@@ -39,3 +39,4 @@ export * from './db/create-migration.js';
 export * from './db/retention.js';
 export * from './outbox/wake-relay-on-commit.js';
 export * from './auth/access-token.js';
+export * from './server/client-address.js';

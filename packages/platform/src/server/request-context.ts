@@ -7,4 +7,6 @@ export interface BaseContext {
   caller: Caller;
   /** A fork per request: identity map and unit of work never leak between requests. */
   em: EntityManager;
+  /** The end client's address (first hop of x-forwarded-for set by the gateway, else the socket peer): for throttling and audit. */
+  clientAddress: string;
 }

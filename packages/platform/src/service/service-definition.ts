@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager, EntitySchema, MigrationObject, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
 import type { ServiceEnv } from '../config/service-env.js';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { Topic } from '@vitrine/contracts';
@@ -12,6 +13,13 @@ export type HttpRoute = (
   res: ServerResponse,
   services: { orm: MikroORM; env: ServiceEnv },
 ) => Promise<void>;
+
+export interface StartContext {
+  orm: MikroORM;
+  env: ServiceEnv;
+  environment: Record<string, string | undefined>;
+  logger: Logger;
+}
 
 /** Everything a subgraph declares about itself; `startService` does the wiring. */
 export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
@@ -31,6 +39,12 @@ export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
   extendContext?: (base: BaseContext) => TContext;
   /** Plain HTTP routes next to /graphql (e.g. `/.well-known/jwks.json`), keyed by path. */
   httpRoutes?: Record<string, HttpRoute>;
+  /**
+   * Runs once after migrations, before the server takes requests (e.g. create
+   * signing keys, a bootstrap admin). Gets the raw environment for settings
+   * only this service has.
+   */
+  onStart?: (services: StartContext) => Promise<void>;
   /** Demo data for `npm start`; must be idempotent. */
   seed?: (em: EntityManager) => Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { createEventBus } from '../bus/create-bus.js';
 import type { EventBus, Subscription } from '../bus/event-bus.js';
 import { identifyCaller } from '../auth/identify-caller.js';
+import { clientAddressOf } from '../server/client-address.js';
 import { loadConfig } from '../config/load-config.js';
 import { serviceEnv, type ServiceEnv } from '../config/service-env.js';
 import { openServiceDatabase, openWorkerDatabase, type ServiceDatabaseOptions } from '../db/orm.js';
@@ -48,6 +49,7 @@ export async function startService<TContext extends BaseContext>(
   };
   const orm = await openServiceDatabase({ ...database, poolMax: env.DB_POOL_MAX });
   const workerOrm = await openWorkerDatabase({ ...database, poolMax: env.DB_WORKER_POOL_MAX });
+  await definition.onStart?.({ orm, env, environment, logger });
   if (env.SEED_DEMO_DATA && definition.seed) await definition.seed(orm.em.fork());
   const bus = await createEventBus(env, `vitrine-${definition.name}`, logger);
   await bus.ensureTopics(definition.publishes.map((t) => env.TOPIC_PREFIX + t));
@@ -82,7 +84,12 @@ export async function startService<TContext extends BaseContext>(
       Object.entries(definition.httpRoutes ?? {}).map(([path, route]) => [path, (req, res) => route(req, res, { orm, env })]),
     ),
     createContext: (req, requestId) => {
-      const base: BaseContext = { requestId, caller: identifyCaller(env.AUTH_MODE, req.headers), em: orm.em.fork() };
+      const base: BaseContext = {
+        requestId,
+        caller: identifyCaller(env.AUTH_MODE, req.headers),
+        em: orm.em.fork(),
+        clientAddress: clientAddressOf(req),
+      };
       return (definition.extendContext ? definition.extendContext(base) : base) as TContext;
     },
     checkReady: async () => {
