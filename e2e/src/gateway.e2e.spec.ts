@@ -26,14 +26,14 @@ describe('through the gateway, on real PostgreSQL and Kafka', () => {
       gatewayUrl,
       placeOrderMutation,
       { input: { lines: [{ productId: product.id, quantity: 2 }] }, key: randomUUID() },
-      { 'x-request-id': requestId },
+      { 'x-request-id': requestId, ...stack.customer.headers },
     );
     expect(placed.errors).toBeUndefined();
     expect(placed.headers.get('x-request-id')).toBe(requestId);
     const orderId = placed.data.placeOrder.id;
 
     const order = await eventually(async () => {
-      const res = await gql(gatewayUrl, `query($id: ID!) { order(id: $id) { status total { amount } lines { quantity product { id name price { amount } stock } } } }`, { id: orderId });
+      const res = await gql(gatewayUrl, `query($id: ID!) { order(id: $id) { status total { amount } lines { quantity product { id name price { amount } stock } } } }`, { id: orderId }, stack.customer.headers);
       return res.data?.order.status === 'CONFIRMED' && res.data.order;
     });
     expect(order).toEqual({
@@ -54,7 +54,12 @@ describe('through the gateway, on real PostgreSQL and Kafka', () => {
   });
 
   it('keeps domain error codes and hides internals', async () => {
-    const res = await gql(gatewayUrl, placeOrderMutation, { input: { lines: [{ productId: randomUUID(), quantity: 1 }] }, key: randomUUID() });
+    const res = await gql(
+      gatewayUrl,
+      placeOrderMutation,
+      { input: { lines: [{ productId: randomUUID(), quantity: 1 }] }, key: randomUUID() },
+      stack.customer.headers,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toMatch(/could not be placed/);
     expect(JSON.stringify(res.errors)).not.toMatch(/stacktrace|\.ts:|node_modules/);

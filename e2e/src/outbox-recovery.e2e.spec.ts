@@ -33,7 +33,9 @@ const relayOn = (bus: EventBus, batchSize = 200) =>
 
 async function placeOrders(productId: string, n: number): Promise<string[]> {
   const results = await Promise.all(
-    Array.from({ length: n }, () => gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId, quantity: 1 }] }, key: randomUUID() })),
+    Array.from({ length: n }, () =>
+      gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId, quantity: 1 }] }, key: randomUUID() }, stack.customer.headers),
+    ),
   );
   return results.map((r) => r.data.placeOrder.id);
 }

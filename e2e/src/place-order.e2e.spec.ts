@@ -13,7 +13,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const place = (lines: unknown[], key: string = randomUUID()) => gql(stack.orders.url, placeOrderMutation, { input: { lines }, key });
+const place = (lines: unknown[], key: string = randomUUID()) =>
+  gql(stack.orders.url, placeOrderMutation, { input: { lines }, key }, stack.customer.headers);
+const orderOf = (id: string) => gql(stack.orders.url, orderQuery, { id }, stack.customer.headers);
 
 describe('placeOrder over real Kafka', () => {
   it('reserves stock through catalog and confirms the order', async () => {
@@ -23,7 +25,7 @@ describe('placeOrder over real Kafka', () => {
     expect(res.data.placeOrder).toMatchObject({ status: 'PENDING', total: { amount: 7500, currency: 'USD' } });
 
     const id = res.data.placeOrder.id;
-    await eventually(async () => (await gql(stack.orders.url, orderQuery, { id })).data?.order.status === 'CONFIRMED');
+    await eventually(async () => (await orderOf(id)).data?.order.status === 'CONFIRMED');
     expect(await stockOf(stack, product.id)).toBe(7);
   });
 
@@ -32,7 +34,7 @@ describe('placeOrder over real Kafka', () => {
     const res = await place([{ productId: product.id, quantity: 3 }]);
     const id = res.data.placeOrder.id;
     const order = await eventually(async () => {
-      const o = (await gql(stack.orders.url, orderQuery, { id })).data?.order;
+      const o = (await orderOf(id)).data?.order;
       return o?.status === 'REJECTED' && o;
     });
     expect(order.statusReason).toBe('INSUFFICIENT_STOCK');
@@ -109,16 +111,19 @@ describe('bad input changes nothing', () => {
   });
 
   it('looking up a malformed or unknown order id', async () => {
-    const malformed = await gql(stack.orders.url, orderQuery, { id: 'not-an-id' });
+    const malformed = await orderOf('not-an-id');
     expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const unknown = await gql(stack.orders.url, orderQuery, { id: randomUUID() });
+    const unknown = await orderOf(randomUUID());
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('creating a product with bad fields reports each of them', async () => {
-    const res = await gql(stack.catalog.url, `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, {
-      input: { sku: 'bad sku', name: '', price: { amount: -1, currency: 'usd' }, stock: -2 },
-    });
+    const res = await gql(
+      stack.catalog.url,
+      `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`,
+      { input: { sku: 'bad sku', name: '', price: { amount: -1, currency: 'usd' }, stock: -2 } },
+      stack.admin.headers,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field).sort()).toEqual(
       ['name', 'price.amount', 'price.currency', 'sku', 'stock'],

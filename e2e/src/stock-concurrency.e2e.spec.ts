@@ -26,7 +26,7 @@ describe('limited stock never oversells', () => {
     const product = await createProduct(stack, 50);
     const results = await Promise.all(
       Array.from({ length: 200 }, () =>
-        gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: product.id, quantity: 1 }] }, key: randomUUID() }),
+        gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: product.id, quantity: 1 }] }, key: randomUUID() }, stack.customer.headers),
       ),
     );
     expect(results.filter((r) => r.errors)).toEqual([]);
@@ -47,7 +47,9 @@ describe('limited stock never oversells', () => {
         ...(i % 2 === 0 ? [{ productId: b.id, quantity: 1 + (i % 2) }] : []),
       ],
     }));
-    const results = await Promise.all(requests.map((input) => gql(stack.orders.url, placeOrderMutation, { input, key: randomUUID() })));
+    const results = await Promise.all(
+      requests.map((input) => gql(stack.orders.url, placeOrderMutation, { input, key: randomUUID() }, stack.customer.headers)),
+    );
     const ids = results.map((r) => r.data.placeOrder.id as string);
     await eventually(async () => (await statusCounts(ids)).PENDING === undefined, { timeoutMs: 60_000 });
 

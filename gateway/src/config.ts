@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { defaultSupergraphPath } from './paths.js';
 import { subgraphs, type SubgraphDefinition } from './subgraphs.js';
 
+/** Limits checked on every GraphQL document before it is planned or executed. */
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxCost: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+  readonly maxBodyBytes: number;
+}
+
 export interface GatewayConfig {
   readonly host: string;
   readonly port: number;
@@ -11,6 +21,21 @@ export interface GatewayConfig {
   readonly supergraphPath: string;
   /** Subgraph name -> URL the gateway sends its fetches to (the supergraph's URL unless overridden). */
   readonly subgraphUrls: Readonly<Record<string, string>>;
+  /** Where access tokens are verified: accounts' JWKS and the issuer it signs as. */
+  readonly auth: { readonly jwksUrl: string; readonly issuer: string };
+  /** Proxies in front of the gateway whose x-forwarded-for entry is believed (0: only the socket peer). */
+  readonly trustProxyHops: number;
+  readonly limits: QueryLimits;
+  /** Serve GraphiQL at / and /graphql (browsers). Off in production unless GRAPHIQL=on. */
+  readonly graphiql: boolean;
+  /** Introspection and "Did you mean ..." suggestions: schema details kept from production clients. */
+  readonly exposeSchema: boolean;
+  readonly trustedDocuments: {
+    /** JSON manifest `{ "<sha256 hex>": "<document>" }`; absent means no registered documents. */
+    readonly manifestPath: string | undefined;
+    /** Client names that may only send registered documents; `*` means every client. */
+    readonly requiredFor: readonly string[];
+  };
 }
 
 export class ConfigError extends Error {
@@ -23,20 +48,50 @@ export function subgraphUrlVariable(subgraph: string): string {
 }
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const limit = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const onOff = z.enum(['on', 'off']);
+const clientList = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((name) => name.trim()).filter(Boolean));
 
 function envSchema(definitions: readonly SubgraphDefinition[]) {
   const subgraphUrlFields = Object.fromEntries(
     definitions.map((s) => [subgraphUrlVariable(s.name), httpUrl.default(s.url)]),
   );
-  return z.object({
-    HOST: z.string().default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    GATEWAY_WORKERS: z.coerce.number().int().min(1).max(256).default(1),
-    SUPERGRAPH_PATH: z.string().default(defaultSupergraphPath),
-    ...subgraphUrlFields,
-  });
+  return z
+    .object({
+      HOST: z.string().default('127.0.0.1'),
+      PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+      LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+      NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+      GATEWAY_WORKERS: z.coerce.number().int().min(1).max(256).default(1),
+      SUPERGRAPH_PATH: z.string().default(defaultSupergraphPath),
+      // The accounts subgraph of the local stack.
+      AUTH_JWKS_URL: httpUrl.default('http://127.0.0.1:4003/.well-known/jwks.json'),
+      AUTH_ISSUER: z.string().min(1).default('vitrine-accounts'),
+      TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+      MAX_BODY_BYTES: limit(1024 * 1024),
+      MAX_QUERY_DEPTH: limit(12),
+      MAX_QUERY_COST: limit(5000),
+      MAX_QUERY_ALIASES: limit(15),
+      MAX_QUERY_TOKENS: limit(2000),
+      MAX_QUERY_DIRECTIVES: limit(10),
+      GRAPHIQL: onOff.optional(),
+      TRUSTED_DOCUMENTS_PATH: z.string().optional(),
+      TRUSTED_DOCUMENTS_REQUIRED_FOR: clientList,
+      ...subgraphUrlFields,
+    })
+    .superRefine((env, ctx) => {
+      // Requiring registered documents with none registered would lock those clients out entirely.
+      if (env.TRUSTED_DOCUMENTS_REQUIRED_FOR.length > 0 && env.TRUSTED_DOCUMENTS_PATH === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TRUSTED_DOCUMENTS_PATH'],
+          message: 'required when TRUSTED_DOCUMENTS_REQUIRED_FOR names clients',
+        });
+      }
+    });
 }
 
 /** Parses the environment once at startup; throws a ConfigError naming every bad variable. */
@@ -52,6 +107,7 @@ export function loadConfig(
     throw new ConfigError(`invalid gateway environment:\n${problems.join('\n')}`);
   }
   const values = parsed.data as Record<string, unknown> & z.infer<ReturnType<typeof envSchema>>;
+  const production = values.NODE_ENV === 'production';
   return {
     host: values.HOST,
     port: values.PORT,
@@ -62,5 +118,21 @@ export function loadConfig(
     subgraphUrls: Object.fromEntries(
       definitions.map((s) => [s.name, String(values[subgraphUrlVariable(s.name)])]),
     ),
+    auth: { jwksUrl: values.AUTH_JWKS_URL, issuer: values.AUTH_ISSUER },
+    trustProxyHops: values.TRUST_PROXY_HOPS,
+    limits: {
+      maxDepth: values.MAX_QUERY_DEPTH,
+      maxCost: values.MAX_QUERY_COST,
+      maxAliases: values.MAX_QUERY_ALIASES,
+      maxTokens: values.MAX_QUERY_TOKENS,
+      maxDirectives: values.MAX_QUERY_DIRECTIVES,
+      maxBodyBytes: values.MAX_BODY_BYTES,
+    },
+    graphiql: values.GRAPHIQL === undefined ? !production : values.GRAPHIQL === 'on',
+    exposeSchema: !production,
+    trustedDocuments: {
+      manifestPath: values.TRUSTED_DOCUMENTS_PATH,
+      requiredFor: values.TRUSTED_DOCUMENTS_REQUIRED_FOR,
+    },
   };
 }

@@ -11,7 +11,13 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       workers: 1,
       supergraphPath: defaultSupergraphPath,
-      subgraphUrls: { catalog: 'http://127.0.0.1:4001/graphql', orders: 'http://127.0.0.1:4002/graphql' },
+      subgraphUrls: { accounts: 'http://127.0.0.1:4003/graphql', catalog: 'http://127.0.0.1:4001/graphql', orders: 'http://127.0.0.1:4002/graphql' },
+      auth: { jwksUrl: 'http://127.0.0.1:4003/.well-known/jwks.json', issuer: 'vitrine-accounts' },
+      trustProxyHops: 0,
+      limits: { maxDepth: 12, maxCost: 5000, maxAliases: 15, maxTokens: 2000, maxDirectives: 10, maxBodyBytes: 1_048_576 },
+      graphiql: true,
+      exposeSchema: true,
+      trustedDocuments: { manifestPath: undefined, requiredFor: [] },
     });
     expect(defaultSupergraphPath).toMatch(/gateway\/supergraph\.graphql$/);
   });
@@ -30,6 +36,47 @@ describe('loadConfig', () => {
     expect(config.supergraphPath).toBe('/srv/supergraph.graphql');
     expect(config.subgraphUrls['orders']).toBe('http://orders:4000/graphql');
     expect(config.subgraphUrls['catalog']).toBe('http://127.0.0.1:4001/graphql');
+  });
+
+  it('takes auth, proxy, limit and trusted-document settings', () => {
+    const config = loadConfig({
+      AUTH_JWKS_URL: 'https://accounts.internal/.well-known/jwks.json',
+      AUTH_ISSUER: 'accounts-prod',
+      TRUST_PROXY_HOPS: '1',
+      MAX_QUERY_DEPTH: '8',
+      MAX_QUERY_COST: '900',
+      MAX_QUERY_ALIASES: '5',
+      MAX_QUERY_TOKENS: '500',
+      MAX_QUERY_DIRECTIVES: '4',
+      MAX_BODY_BYTES: '65536',
+      TRUSTED_DOCUMENTS_PATH: '/srv/trusted-documents.json',
+      TRUSTED_DOCUMENTS_REQUIRED_FOR: ' storefront, ios-app ,',
+    });
+    expect(config.auth).toEqual({ jwksUrl: 'https://accounts.internal/.well-known/jwks.json', issuer: 'accounts-prod' });
+    expect(config.trustProxyHops).toBe(1);
+    expect(config.limits).toEqual({ maxDepth: 8, maxCost: 900, maxAliases: 5, maxTokens: 500, maxDirectives: 4, maxBodyBytes: 65536 });
+    expect(config.trustedDocuments).toEqual({ manifestPath: '/srv/trusted-documents.json', requiredFor: ['storefront', 'ios-app'] });
+  });
+
+  it('hides the schema and GraphiQL in production unless GRAPHIQL=on', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ graphiql: false, exposeSchema: false });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'on' })).toMatchObject({ graphiql: true, exposeSchema: false });
+    expect(loadConfig({ GRAPHIQL: 'off' })).toMatchObject({ graphiql: false, exposeSchema: true });
+  });
+
+  it('refuses to require trusted documents without a manifest', () => {
+    expect(() => loadConfig({ TRUSTED_DOCUMENTS_REQUIRED_FOR: 'storefront' })).toThrow(
+      /TRUSTED_DOCUMENTS_PATH: required when TRUSTED_DOCUMENTS_REQUIRED_FOR names clients/,
+    );
+  });
+
+  it('names bad auth, limit and GraphiQL variables', () => {
+    const load = () =>
+      loadConfig({ AUTH_JWKS_URL: 'jwks.json', MAX_QUERY_DEPTH: '0', TRUST_PROXY_HOPS: '-1', GRAPHIQL: 'yes' });
+    expect(load).toThrow(/AUTH_JWKS_URL: must be an http\(s\) URL/);
+    expect(load).toThrow(/TRUST_PROXY_HOPS:/);
+    expect(load).toThrow(/MAX_QUERY_DEPTH:/);
+    expect(load).toThrow(/GRAPHIQL:/);
   });
 
   it('treats empty variables as unset', () => {

@@ -27,7 +27,8 @@ async function runGateway(config: GatewayConfig): Promise<void> {
     process.exit(1);
   }
   if (cluster.isWorker) log.info({ url: gateway.url }, 'gateway worker listening');
-  else log.info({ url: gateway.url, graphiql: gateway.url }, `gateway ready: GraphiQL at ${gateway.url}`);
+  else if (config.graphiql) log.info({ url: gateway.url, graphiql: gateway.url }, `gateway ready: GraphiQL at ${gateway.url}`);
+  else log.info({ url: gateway.url }, `gateway ready at ${gateway.url}`);
 
   let stopping = false;
   const shutdown = async (reason: string) => {
@@ -60,7 +61,8 @@ if (config.workers > 1 && cluster.isPrimary) {
   runClusterPrimary(config.workers, log);
   cluster.once('listening', (_worker, address) => {
     const url = displayUrl(config.host, address.port);
-    log.info({ url }, `gateway ready with ${config.workers} workers: GraphiQL at ${url}`);
+    const graphiql = config.graphiql ? `: GraphiQL at ${url}` : ` at ${url}`;
+    log.info({ url }, `gateway ready with ${config.workers} workers${graphiql}`);
   });
 } else {
   await runGateway(config);

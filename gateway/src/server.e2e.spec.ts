@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureStack, type FixtureStack } from './test-support/fixture-stack.js';
+import { startTokenIssuer, type TestTokenIssuer } from './test-support/token-issuer.js';
 
 const ordersWithProducts = 'query OrdersWithProducts { orders { id lines { quantity product { id name } } } }';
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -14,16 +15,22 @@ function post(url: string, query: string, headers: Record<string, string> = {}):
 
 describe('gateway over two fixture subgraphs', () => {
   let stack: FixtureStack;
+  let issuer: TestTokenIssuer;
 
   beforeAll(async () => {
-    stack = await startFixtureStack();
+    issuer = await startTokenIssuer();
+    stack = await startFixtureStack({ AUTH_JWKS_URL: issuer.jwksUrl, AUTH_ISSUER: issuer.issuer });
   });
-  afterAll(() => stack?.stop());
+  afterAll(async () => {
+    await stack?.stop();
+    await issuer?.stop();
+  });
 
   it('answers a query planned across orders and catalog, forwarding request id and caller token', async () => {
+    const token = await issuer.sign({ sub: 'customer-alice' });
     const response = await post(stack.gateway.url, ordersWithProducts, {
       'x-request-id': 'req-e2e-1',
-      authorization: 'Bearer token-of-alice',
+      authorization: `Bearer ${token}`,
     });
 
     expect(response.status).toBe(200);
@@ -34,7 +41,7 @@ describe('gateway over two fixture subgraphs', () => {
     for (const subgraph of [stack.orders, stack.catalog]) {
       expect(subgraph.receivedHeaders.at(-1)).toMatchObject({
         'x-request-id': 'req-e2e-1',
-        authorization: 'Bearer token-of-alice',
+        authorization: `Bearer ${token}`,
       });
     }
   });
@@ -66,7 +73,9 @@ describe('gateway over two fixture subgraphs', () => {
     });
 
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ errors: [{ message: 'request body is not valid JSON' }] });
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 
   it('serves GET queries that carry a CSRF preflight header', async () => {

@@ -2,12 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { createTokenVerifier } from '@vitrine/platform/auth';
 import { createApolloServer } from './apollo/create-apollo-server.js';
+import { createAuthenticator } from './auth/authenticate.js';
 import type { GatewayConfig } from './config.js';
 import { loadGraphiqlAssets } from './graphiql/graphiql-assets.js';
 import { closeServer } from './http/close-server.js';
 import { createRequestHandler } from './http/request-handler.js';
 import { createLogger } from './logger.js';
+import { loadTrustedDocuments } from './trusted-documents/manifest.js';
 
 export interface RunningGateway {
   /** The GraphQL endpoint; the same URL opens GraphiQL in a browser. */
@@ -25,10 +28,14 @@ export interface StartGatewayOptions {
 export async function startGateway(config: GatewayConfig, options: StartGatewayOptions = {}): Promise<RunningGateway> {
   const log = options.log ?? createLogger(config);
   const supergraphSdl = await readSupergraph(config.supergraphPath);
+  // Before Apollo starts, so a bad manifest fails startup with nothing to clean up.
+  const trustedDocuments = await loadTrustedDocuments(config.trustedDocuments.manifestPath);
+  const graphiqlAssets = config.graphiql ? await loadGraphiqlAssets() : undefined;
   const apollo = createApolloServer({
     supergraphSdl,
     subgraphUrls: config.subgraphUrls,
-    introspection: config.nodeEnv !== 'production',
+    exposeSchema: config.exposeSchema,
+    limits: config.limits,
     log,
   });
   await apollo.start();
@@ -36,9 +43,16 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
   let draining = false;
   const server = createServer(
     createRequestHandler({
-      apollo,
+      graphql: {
+        apollo,
+        maxBodyBytes: config.limits.maxBodyBytes,
+        trustedDocuments: { documents: trustedDocuments, requiredFor: new Set(config.trustedDocuments.requiredFor) },
+      },
+      // The JWKS is fetched on first use, cached, and refetched for an unknown key id.
+      authenticate: createAuthenticator(createTokenVerifier(config.auth)),
+      trustProxyHops: config.trustProxyHops,
       subgraphUrls: config.subgraphUrls,
-      graphiqlAssets: await loadGraphiqlAssets(),
+      graphiqlAssets,
       log,
       isDraining: () => draining,
     }),

@@ -13,6 +13,7 @@ export interface SubgraphDefinition {
 }
 
 export const subgraphs: readonly SubgraphDefinition[] = [
+  { name: 'accounts', sdlPath: 'services/accounts/schema.graphql', url: 'http://127.0.0.1:4003/graphql' },
   { name: 'catalog', sdlPath: 'services/catalog/schema.graphql', url: 'http://127.0.0.1:4001/graphql' },
   { name: 'orders', sdlPath: 'services/orders/schema.graphql', url: 'http://127.0.0.1:4002/graphql' },
 ];

@@ -20,6 +20,7 @@ async function startStack(ports: Record<string, number>): Promise<{ child: Child
       PORT: String(ports.gateway),
       CATALOG_PORT: String(ports.catalog),
       ORDERS_PORT: String(ports.orders),
+      ACCOUNTS_PORT: String(ports.accounts),
       VITRINE_PG_PORT: String(ports.pg),
       VITRINE_DATA_DIR: dataDir,
       KAFKA_BROKERS: '',
@@ -68,7 +69,7 @@ const productCount = async (gatewayPort: number) => {
 
 describe('npm start', () => {
   it('serves the seeded catalog and GraphiQL, stops cleanly on Ctrl-C, and keeps its data across restarts', async () => {
-    const ports = { gateway: await freePort(), catalog: await freePort(), orders: await freePort(), pg: await freePort() };
+    const ports = { gateway: await freePort(), catalog: await freePort(), orders: await freePort(), accounts: await freePort(), pg: await freePort() };
     const first = await startStack(ports);
     const seeded = await productCount(ports.gateway);
     expect(seeded).toBeGreaterThanOrEqual(5);

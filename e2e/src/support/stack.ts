@@ -1,17 +1,25 @@
+import { accountsService } from '@vitrine/accounts';
 import { catalogService } from '@vitrine/catalog';
 import { loadConfig as loadGatewayConfig, startGateway, type RunningGateway } from '@vitrine/gateway';
 import { ordersService } from '@vitrine/orders';
 import type { RunningService } from '@vitrine/platform';
+import { freePort } from '@vitrine/local-infra';
 import { bootService, createTestDatabase, createTopicPrefix, eventually, gql } from '@vitrine/testing';
+import { newCustomer, signIn, testAdmin, type Identity } from './identities.js';
 
 export interface TestStack {
   databaseUrl: string;
   topicPrefix: string;
+  accounts: RunningService;
   catalog: RunningService;
   /** Absent when the test file runs catalog alone. */
   orders: RunningService;
   gateway?: RunningGateway;
-  /** The gateway URL when started, else catalog's and orders' own. */
+  /** The bootstrap admin (every staff scope), signed in. */
+  admin: Identity;
+  /** A signed-in customer, for tests that need one. */
+  customer: Identity;
+  newCustomer(country?: string): Promise<Identity>;
   stop(): Promise<void>;
 }
 
@@ -21,14 +29,29 @@ export interface StackOptions {
   /** Run catalog alone (orders would react to the synthetic events such a test injects). */
   catalogOnly?: boolean;
   ordersEnv?: Record<string, string>;
+  catalogEnv?: Record<string, string>;
+  /** Kafka unless a test is about the embedded transport. */
+  transport?: 'kafka' | 'embedded';
 }
 
-/** catalog + orders (+ gateway) on real PostgreSQL and the real Kafka broker, isolated per test file. */
+/** accounts + catalog + orders (+ gateway) on real PostgreSQL and the real Kafka broker, isolated per test file. */
 export async function startTestStack(options: StackOptions): Promise<TestStack> {
   const databaseUrl = await createTestDatabase(options.label);
   const topicPrefix = createTopicPrefix(options.label);
-  const catalog = await bootService(catalogService, { databaseUrl, topicPrefix });
-  const orders = options.catalogOnly ? undefined : await bootService(ordersService, { databaseUrl, topicPrefix, extra: options.ordersEnv });
+  // Every service verifies tokens against accounts' JWKS, so accounts' port must be known up front.
+  const accountsPort = await freePort();
+  const auth = { AUTH_JWKS_URL: `http://127.0.0.1:${accountsPort}/.well-known/jwks.json` };
+  const transport = options.transport ?? 'kafka';
+  const accounts = await bootService(accountsService, {
+    databaseUrl,
+    topicPrefix,
+    transport,
+    extra: { ...auth, PORT: String(accountsPort), BOOTSTRAP_ADMIN_EMAIL: testAdmin.email, BOOTSTRAP_ADMIN_PASSWORD: testAdmin.password },
+  });
+  const catalog = await bootService(catalogService, { databaseUrl, topicPrefix, transport, extra: { ...auth, ...options.catalogEnv } });
+  const orders = options.catalogOnly
+    ? undefined
+    : await bootService(ordersService, { databaseUrl, topicPrefix, transport, extra: { ...auth, ...options.ordersEnv } });
   let gateway: RunningGateway | undefined;
   if (options.gateway && orders) {
     gateway = await startGateway(
@@ -36,21 +59,30 @@ export async function startTestStack(options: StackOptions): Promise<TestStack> 
         PORT: '0',
         LOG_LEVEL: 'error',
         NODE_ENV: 'test',
+        ...auth,
+        SUBGRAPH_ACCOUNTS_URL: accounts.url,
         SUBGRAPH_CATALOG_URL: catalog.url,
         SUBGRAPH_ORDERS_URL: orders.url,
       }),
     );
   }
+  const admin = await signIn(accounts.url, testAdmin.email, testAdmin.password);
+  const customer = await newCustomer(accounts.url);
   return {
     databaseUrl,
     topicPrefix,
+    accounts,
     catalog,
     orders: orders as RunningService,
     gateway,
+    admin,
+    customer,
+    newCustomer: (country) => newCustomer(accounts.url, country),
     async stop() {
       await gateway?.stop();
       await orders?.stop();
       await catalog.stop();
+      await accounts.stop();
     },
   };
 }
@@ -65,9 +97,12 @@ let skuCounter = 0;
 /** Creates a product through catalog's staff mutation and waits until orders knows it. */
 export async function createProduct(stack: TestStack, stock: number, priceAmount = 1000): Promise<CreatedProduct> {
   const sku = `SKU-${process.pid}-${Date.now()}-${++skuCounter}`;
-  const res = await gql(stack.catalog.url, `mutation($input: CreateProductInput!) { createProduct(input: $input) { id sku } }`, {
-    input: { sku, name: `Figure ${sku}`, price: { amount: priceAmount, currency: 'USD' }, stock },
-  });
+  const res = await gql(
+    stack.catalog.url,
+    `mutation($input: CreateProductInput!) { createProduct(input: $input) { id sku } }`,
+    { input: { sku, name: `Figure ${sku}`, price: { amount: priceAmount, currency: 'USD' }, stock } },
+    stack.admin.headers,
+  );
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   const product = res.data.createProduct as CreatedProduct;
   if (!stack.orders) return product;

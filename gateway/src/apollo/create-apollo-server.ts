@@ -6,14 +6,18 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { Logger } from 'pino';
+import type { QueryLimits } from '../config.js';
 import type { GatewayContext } from './gateway-context.js';
-import { withoutStacktrace } from './mask-errors.js';
+import { maskErrors } from './mask-errors.js';
+import { parseTokenLimit, queryLimitRules } from './query-limits.js';
 import { subgraphDataSource } from './subgraph-data-source.js';
 
 export interface ApolloServerOptions {
   readonly supergraphSdl: string;
   readonly subgraphUrls: Readonly<Record<string, string>>;
-  readonly introspection: boolean;
+  /** Introspection and field suggestions; off in production. */
+  readonly exposeSchema: boolean;
+  readonly limits: QueryLimits;
   readonly log: Logger;
 }
 
@@ -29,12 +33,16 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<G
   return new ApolloServer<GatewayContext>({
     gateway,
     logger: apolloLog,
-    introspection: options.introspection,
+    introspection: options.exposeSchema,
     includeStacktraceInErrorResponses: false,
+    parseOptions: parseTokenLimit(options.limits),
+    validationRules: queryLimitRules(options.limits),
+    // One operation per request: a batch would multiply every per-document limit.
+    allowBatchedHttpRequests: false,
     // Shutdown is ours (drain HTTP first, then stop Apollo): Apollo's own SIGTERM
     // handler would race it and re-raise the signal, which hangs cluster workers.
     stopOnTerminationSignals: false,
-    formatError: withoutStacktrace,
+    formatError: maskErrors({ hideSuggestions: !options.exposeSchema }),
     plugins: [
       // Nothing leaves the machine: no usage or schema reporting, no CDN-hosted landing page
       // (GraphiQL is served locally instead).

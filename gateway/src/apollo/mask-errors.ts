@@ -10,3 +10,22 @@ export function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLForm
   const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
 }
+
+// graphql-js appends these to unknown field, argument, type and enum value errors.
+const suggestion = / ?Did you mean .+\?$/s;
+
+/**
+ * "Did you mean ...?" hands out the schema one guess at a time even with
+ * introspection off: production strips it from every error, not just
+ * validation ones (variable coercion suggests enum values too).
+ */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return suggestion.test(formatted.message) ? { ...formatted, message: formatted.message.replace(suggestion, '') } : formatted;
+}
+
+export function maskErrors(options: { readonly hideSuggestions: boolean }) {
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    const masked = withoutStacktrace(formatted);
+    return options.hideSuggestions ? withoutSuggestions(masked) : masked;
+  };
+}

@@ -2,8 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { subgraphs } from '../subgraphs.js';
-import { brokenFixtureRoot, validFixtureRoot } from '../test-support/fixture-subgraphs.js';
+import { brokenFixtureRoot, fixtureSubgraphs as subgraphs, validFixtureRoot } from '../test-support/fixture-subgraphs.js';
 import { composeSupergraph } from './compose-supergraph.js';
 import { loadSubgraphSdl } from './load-subgraph-sdl.js';
 import { runCompose } from './run-compose.js';
@@ -56,7 +55,7 @@ describe('compose CLI', () => {
   it('writes the supergraph and exits 0', async () => {
     const target = join(outDir, 'supergraph.graphql');
 
-    const code = await runCompose(['--root', validFixtureRoot, '--out', target], io);
+    const code = await runCompose(['--root', validFixtureRoot, '--out', target], io, subgraphs);
 
     expect(code).toBe(0);
     expect(await readFile(target, 'utf8')).toContain('@join__graph');
@@ -66,7 +65,7 @@ describe('compose CLI', () => {
   it('prints every composition error and exits 1 without writing', async () => {
     const target = join(outDir, 'supergraph.graphql');
 
-    const code = await runCompose(['--root', brokenFixtureRoot, '--out', target], io);
+    const code = await runCompose(['--root', brokenFixtureRoot, '--out', target], io, subgraphs);
 
     expect(code).toBe(1);
     expect(err.join('\n')).toContain('supergraph composition failed with 1 error(s):\n  - FIELD_TYPE_MISMATCH');
@@ -74,7 +73,7 @@ describe('compose CLI', () => {
   });
 
   it('says which service to build when its SDL artifact is missing', async () => {
-    const code = await runCompose(['--root', outDir, '--out', join(outDir, 'x.graphql')], io);
+    const code = await runCompose(['--root', outDir, '--out', join(outDir, 'x.graphql')], io, subgraphs);
 
     expect(code).toBe(1);
     expect(err[0]).toMatch(/subgraph "catalog": SDL artifact not found at .*services\/catalog\/schema\.graphql/);

@@ -1,15 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GatewayContext } from '../apollo/gateway-context.js';
+import { applyTrustedDocuments, clientNameOf } from '../trusted-documents/apply-to-request.js';
+import type { TrustedDocumentPolicy } from '../trusted-documents/policy.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
-import { sendJson } from './send.js';
+import { sendGraphqlError } from './send.js';
 
-// Operations are small; anything bigger is a mistake or an attack.
-const maxBodyBytes = 1024 * 1024;
+export interface GraphqlHandlerDeps {
+  readonly apollo: ApolloServer<GatewayContext>;
+  /** Operations are small; anything bigger is a mistake or an attack. */
+  readonly maxBodyBytes: number;
+  readonly trustedDocuments: TrustedDocumentPolicy;
+}
 
-/** Hands one HTTP request to Apollo Server and streams its answer back. */
+/**
+ * Hands one (already authenticated) HTTP request to Apollo Server and streams
+ * its answer back, after the checks that need the raw request: body size and
+ * trusted documents.
+ */
 export async function handleGraphqlRequest(
-  apollo: ApolloServer<GatewayContext>,
+  deps: GraphqlHandlerDeps,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
@@ -17,15 +27,22 @@ export async function handleGraphqlRequest(
 ): Promise<void> {
   let body: unknown;
   try {
-    body = await parseBody(req);
+    body = await parseBody(req, deps.maxBodyBytes);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return sendJson(res, 413, { errors: [{ message: error.message }] });
-    if (error instanceof SyntaxError) return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON' }] });
+    if (error instanceof BodyTooLargeError) return sendGraphqlError(res, 413, 'PAYLOAD_TOO_LARGE', error.message);
+    if (error instanceof SyntaxError) return sendGraphqlError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON');
     throw error;
   }
 
-  const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? 'GET', headers: toHeaderMap(req), search: url.search, body },
+  const method = req.method ?? 'GET';
+  const trusted = applyTrustedDocuments(deps.trustedDocuments, { method, body, search: url.search }, clientNameOf(req.headers));
+  if (!trusted.ok) {
+    context.log.info({ code: trusted.code }, 'operation refused by the trusted-document policy');
+    return sendGraphqlError(res, 400, trusted.code, trusted.message);
+  }
+
+  const response = await deps.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method, headers: toHeaderMap(req), search: trusted.input.search, body: trusted.input.body },
     context: async () => context,
   });
 
@@ -39,7 +56,7 @@ export async function handleGraphqlRequest(
   res.end();
 }
 
-async function parseBody(req: IncomingMessage): Promise<unknown> {
+async function parseBody(req: IncomingMessage, maxBodyBytes: number): Promise<unknown> {
   if (req.method !== 'POST') return undefined;
   const raw = await readBody(req, maxBodyBytes);
   // Apollo Server rejects POSTs without a JSON body itself, with its own message.

@@ -1,18 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
-import type { GatewayContext } from '../apollo/gateway-context.js';
+import { refusalMessage, type Authenticator } from '../auth/authenticate.js';
 import { graphiqlContentSecurityPolicy, graphiqlHtml } from '../graphiql/graphiql-page.js';
 import type { StaticAsset } from '../graphiql/graphiql-assets.js';
-import { handleGraphqlRequest } from './graphql-handler.js';
+import { clientAddressOf } from './client-address.js';
+import { handleGraphqlRequest, type GraphqlHandlerDeps } from './graphql-handler.js';
 import { findSubgraphOutages } from './readiness.js';
 import { requestIdFrom } from './request-id.js';
-import { sendBody, sendJson } from './send.js';
+import { sendBody, sendGraphqlError, sendJson } from './send.js';
 
 export interface RequestHandlerDeps {
-  readonly apollo: ApolloServer<GatewayContext>;
+  readonly graphql: GraphqlHandlerDeps;
+  readonly authenticate: Authenticator;
+  readonly trustProxyHops: number;
   readonly subgraphUrls: Readonly<Record<string, string>>;
-  readonly graphiqlAssets: ReadonlyMap<string, StaticAsset>;
+  /** Absent when GraphiQL is off (production): its page and files answer 404. */
+  readonly graphiqlAssets: ReadonlyMap<string, StaticAsset> | undefined;
   readonly log: Logger;
   /** True once shutdown began: readiness fails so load balancers stop sending traffic. */
   readonly isDraining: () => boolean;
@@ -38,7 +41,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): Handler {
     });
 
     try {
-      await route(deps, req, res, url, { requestId, authorization: req.headers.authorization, log });
+      await route(deps, req, res, url, requestId, log);
     } catch (error) {
       // Details go to the log only: clients never see internals or stack traces.
       log.error({ err: error }, 'unhandled error while serving request');
@@ -53,17 +56,51 @@ async function route(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  context: GatewayContext,
+  requestId: string,
+  log: Logger,
 ): Promise<void> {
   const isRead = req.method === 'GET' || req.method === 'HEAD';
   const path = url.pathname;
+  const graphiql = deps.graphiqlAssets;
 
   if (path === '/health' && isRead) return sendJson(res, 200, { status: 'alive' });
   if (path === '/ready' && isRead) return sendReadiness(deps, res);
-  if (isRead && (path === '/' || (path === '/graphql' && wantsHtml(req)))) return sendGraphiql(req, res);
-  if (path.startsWith('/graphiql/') && isRead) return sendGraphiqlAsset(deps, req, res, path.slice('/graphiql/'.length));
-  if (path === '/graphql') return handleGraphqlRequest(deps.apollo, req, res, url, context);
+  if (graphiql && isRead && (path === '/' || (path === '/graphql' && wantsHtml(req)))) return sendGraphiql(req, res);
+  if (graphiql && isRead && path.startsWith('/graphiql/')) return sendGraphiqlAsset(graphiql, req, res, path.slice('/graphiql/'.length));
+  if (path === '/graphql') return serveGraphql(deps, req, res, url, requestId, log);
   sendJson(res, 404, { error: 'not found' });
+}
+
+/** Authenticates the caller, then lets the GraphQL handler run the operation. */
+async function serveGraphql(
+  deps: RequestHandlerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  requestId: string,
+  log: Logger,
+): Promise<void> {
+  const auth = await deps.authenticate(req.headers.authorization);
+  if (!auth.ok) {
+    // The reason, never the token: logs must not hold credentials.
+    log.info({ reason: auth.reason }, 'access token refused');
+    if (auth.reason === 'UNAVAILABLE') {
+      // The keys could not be fetched: a 503 tells clients to retry, not to sign the customer out.
+      return sendGraphqlError(res, 503, 'SERVICE_UNAVAILABLE', refusalMessage(auth.reason), { 'retry-after': '5' });
+    }
+    return sendGraphqlError(res, 401, 'UNAUTHENTICATED', refusalMessage(auth.reason), {
+      'www-authenticate': 'Bearer error="invalid_token"',
+    });
+  }
+  // Every later line of this request (Apollo's and "request completed") names the caller.
+  log.setBindings({ callerId: auth.callerId });
+  return handleGraphqlRequest(deps.graphql, req, res, url, {
+    requestId,
+    authorization: auth.authorization,
+    callerId: auth.callerId,
+    clientAddress: clientAddressOf(req, deps.trustProxyHops),
+    log,
+  });
 }
 
 async function sendReadiness(deps: RequestHandlerDeps, res: ServerResponse): Promise<void> {
@@ -86,8 +123,13 @@ function sendGraphiql(req: IncomingMessage, res: ServerResponse): void {
   }, req.method);
 }
 
-function sendGraphiqlAsset(deps: RequestHandlerDeps, req: IncomingMessage, res: ServerResponse, name: string): void {
-  const asset = deps.graphiqlAssets.get(name);
+function sendGraphiqlAsset(
+  assets: ReadonlyMap<string, StaticAsset>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  name: string,
+): void {
+  const asset = assets.get(name);
   if (!asset) return sendJson(res, 404, { error: 'not found' });
   sendBody(res, 200, asset.body, {
     'content-type': asset.contentType,

@@ -20,3 +20,18 @@ export function sendBody(
   res.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(body) });
   res.end(method === 'HEAD' ? undefined : body);
 }
+
+/**
+ * A GraphQL-shaped refusal for requests stopped before Apollo Server sees them,
+ * so clients read `errors[0].extensions.code` the same way whoever refused.
+ */
+export function sendGraphqlError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}

@@ -6,9 +6,13 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { gatewayRoot } from '../paths.js';
+import { subgraphs } from '../subgraphs.js';
 
 export const validFixtureRoot = join(gatewayRoot, 'test-fixtures/valid');
 export const brokenFixtureRoot = join(gatewayRoot, 'test-fixtures/broken');
+
+/** The fixtures stand in for two real subgraphs; the gateway's own tests need no more. */
+export const fixtureSubgraphs = subgraphs.filter((s) => s.name === 'catalog' || s.name === 'orders');
 
 export interface FixtureSubgraph {
   readonly url: string;

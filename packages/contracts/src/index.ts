@@ -8,4 +8,5 @@ export * from './events/order-placed.v1.js';
 export * from './events/order-status-changed.v1.js';
 export * from './events/stock-reserved.v1.js';
 export * from './events/stock-rejected.v1.js';
+export * from './events/customer-registered.v1.js';
 export * from './asyncapi.js';

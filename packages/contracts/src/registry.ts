@@ -1,4 +1,5 @@
 import type { EventDefinition } from './event-definition.js';
+import { customerRegisteredV1 } from './events/customer-registered.v1.js';
 import { orderPlacedV1 } from './events/order-placed.v1.js';
 import { orderStatusChangedV1 } from './events/order-status-changed.v1.js';
 import { productPublishedV1 } from './events/product-published.v1.js';
@@ -12,6 +13,7 @@ export const eventDefinitions: readonly EventDefinition[] = [
   orderStatusChangedV1,
   stockReservedV1,
   stockRejectedV1,
+  customerRegisteredV1,
 ];
 
 const byKey = new Map(eventDefinitions.map((d) => [`${d.type}@${d.version}`, d]));

@@ -3,6 +3,7 @@ export const topics = {
   catalogProduct: 'catalog.product.v1',
   catalogStock: 'catalog.stock.v1',
   ordersOrder: 'orders.order.v1',
+  accountsCustomer: 'accounts.customer.v1',
 } as const;
 
 export type Topic = (typeof topics)[keyof typeof topics];

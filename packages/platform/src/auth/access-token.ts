@@ -29,7 +29,8 @@ export interface TokenVerifierOptions {
   clockToleranceSeconds?: number;
 }
 
-export type TokenVerdict = { ok: true; caller: Caller } | { ok: false; reason: 'EXPIRED' | 'INVALID' };
+/** UNAVAILABLE: the keys could not be fetched, so nothing is known about the token (not the client's fault). */
+export type TokenVerdict = { ok: true; caller: Caller } | { ok: false; reason: 'EXPIRED' | 'INVALID' | 'UNAVAILABLE' };
 
 /**
  * Verifies a bearer token against the issuer's JWKS (fetched once, cached,
@@ -51,7 +52,10 @@ export function createTokenVerifier(options: TokenVerifierOptions, keys: JWTVeri
       const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
       return { ok: true, caller: { id: payload.sub!, roles, scopes } };
     } catch (err) {
-      return { ok: false, reason: err instanceof errors.JWTExpired ? 'EXPIRED' : 'INVALID' };
+      if (err instanceof errors.JWTExpired) return { ok: false, reason: 'EXPIRED' };
+      // A JWKS that times out or cannot be reached says nothing about the token itself.
+      if (err instanceof errors.JWKSTimeout || !(err instanceof errors.JOSEError)) return { ok: false, reason: 'UNAVAILABLE' };
+      return { ok: false, reason: 'INVALID' };
     }
   };
 }

@@ -1,12 +1,20 @@
 import type { AuthChecker } from 'type-graphql';
+import { Unauthenticated } from '../errors/domain-error.js';
 import type { Caller } from './caller.js';
 
 /**
- * One authorization mechanism for every subgraph: `@Authorized('catalog:write')`
- * requires that scope; `@Authorized()` requires a signed-in caller.
+ * One authorization mechanism for every subgraph: `@Authorized()` requires a
+ * signed-in caller, `@Authorized('catalog:write')` requires that scope too.
+ * Anonymous callers get UNAUTHENTICATED (sign in); signed-in callers without
+ * the scope get FORBIDDEN.
  */
 export const scopeAuthChecker: AuthChecker<{ caller: Caller }> = ({ context }, required) => {
   const { caller } = context;
-  if (required.length === 0) return caller.id !== null;
+  if (caller.id === null) throw new Unauthenticated();
   return required.every((scope) => caller.scopes.includes(scope));
 };
+
+/** Ownership rule shared by resolvers: the owner, or staff holding the scope. */
+export function canAccessOwnedBy(caller: Caller, ownerId: string | null, staffScope: string): boolean {
+  return (caller.id !== null && caller.id === ownerId) || caller.scopes.includes(staffScope);
+}

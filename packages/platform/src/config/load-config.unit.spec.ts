@@ -7,7 +7,7 @@ const base = { PORT: '4001', DATABASE_URL: 'postgres://u:p@localhost/db' };
 describe('loadConfig', () => {
   it('applies defaults and coerces numbers', () => {
     const env = loadConfig(serviceEnv, base);
-    expect(env).toMatchObject({ PORT: 4001, EVENT_TRANSPORT: 'embedded', TOPIC_PREFIX: '', AUTH_MODE: 'open', SEED_DEMO_DATA: false });
+    expect(env).toMatchObject({ PORT: 4001, EVENT_TRANSPORT: 'embedded', TOPIC_PREFIX: '', AUTH_ISSUER: 'vitrine-accounts', SEED_DEMO_DATA: false });
   });
 
   it('parses the broker list', () => {

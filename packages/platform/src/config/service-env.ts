@@ -16,8 +16,11 @@ export const serviceEnv = {
   KAFKA_BROKERS: brokerList.optional(),
   /** Where the embedded transport keeps its log; defaults to DATABASE_URL (one database for the local stack). */
   EMBEDDED_BUS_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL').optional(),
-  /** `open` lets every caller act as staff until the accounts service issues tokens; never in production. */
-  AUTH_MODE: z.enum(['open', 'anonymous']).default('open'),
+  /** Where the accounts service publishes the public keys its access tokens are signed with. */
+  AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:4003/.well-known/jwks.json'),
+  AUTH_ISSUER: z.string().min(1).default('vitrine-accounts'),
+  /** Peers allowed to tell us the client's address in x-forwarded-for (the gateway): addresses, comma-separated, or `*`. */
+  TRUSTED_PROXIES: z.string().default('127.0.0.1,::1,::ffff:127.0.0.1'),
   /** Prefix for topic names, so several stacks (or test files) can share one broker. */
   TOPIC_PREFIX: z.string().regex(/^[a-z0-9_.-]*$/).default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -13,6 +13,9 @@ const requestErrorCodes = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // Raised by the request context when a bearer token fails verification.
+  'UNAUTHENTICATED',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 /**

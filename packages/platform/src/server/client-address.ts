@@ -1,11 +1,20 @@
 import type { IncomingMessage } from 'node:http';
 
 /**
- * The end client's address. Subgraphs sit behind the gateway, which sets
- * x-forwarded-for; a subgraph reached directly sees the socket peer.
+ * The end client's address. The gateway sets x-forwarded-for to the address it
+ * saw; a subgraph believes that header only from peers it is told to trust,
+ * otherwise anyone reaching it directly could dodge per-address throttling.
  */
-export function clientAddressOf(req: IncomingMessage): string {
+export function clientAddressOf(req: IncomingMessage, trustedProxies: ReadonlySet<string> | '*' = loopback): string {
+  const peer = req.socket.remoteAddress ?? 'unknown';
+  if (trustedProxies !== '*' && !trustedProxies.has(peer)) return peer;
   const forwarded = req.headers['x-forwarded-for'];
   const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || req.socket.remoteAddress || 'unknown';
+  return first || peer;
+}
+
+const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export function parseTrustedProxies(value: string): ReadonlySet<string> | '*' {
+  return value.trim() === '*' ? '*' : new Set(value.split(',').map((v) => v.trim()).filter(Boolean));
 }

@@ -7,19 +7,20 @@ export const OrderSchema = defineEntity({
   tableName: 'customer_order',
   properties: {
     id: p.uuid().primary(),
-    /** Null until accounts land and every order has an owner. */
-    customerId: p.uuid().nullable().index(),
+    /** The customer who placed it: only they (or staff with orders:manage) may see it. */
+    customerId: p.uuid().index(),
     status: p.string().length(32).$type<OrderStatus>(),
     statusReason: p.string().nullable(),
     totalAmount: p.integer(),
     currency: p.string().length(3),
-    /** The client's retry key for placeOrder, and what it was first used for. */
-    idempotencyKey: p.string().length(200).unique(),
+    /** The client's retry key for placeOrder (unique per customer), and what it was first used for. */
+    idempotencyKey: p.string().length(200),
     requestFingerprint: p.string().length(64),
     lines: () => p.oneToMany(OrderLineSchema).mappedBy('order').orderBy({ position: 'asc' }),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
+  uniques: [{ name: 'customer_order_customer_id_idempotency_key_unique', properties: ['customerId', 'idempotencyKey'] }],
 });
 
 export class Order extends OrderSchema.class {}

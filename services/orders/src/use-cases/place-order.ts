@@ -13,7 +13,7 @@ import { Order } from '../store/order.entity.js';
 export const ordersSource = 'orders';
 
 export interface PlaceOrderCommand {
-  customerId: string | null;
+  customerId: string;
   lines: RequestedLine[];
   idempotencyKey: string;
 }
@@ -30,7 +30,7 @@ export async function placeOrder(em: EntityManager, command: PlaceOrderCommand, 
     ]);
   }
   const fingerprint = fingerprintOrderRequest(command.customerId, command.lines);
-  const earlier = await findByKey(em, command.idempotencyKey);
+  const earlier = await findByKey(em, command.customerId, command.idempotencyKey);
   if (earlier) return replay(earlier, fingerprint);
 
   const ids = [...new Set(command.lines.map((l) => l.productId.toLowerCase()).filter(isUuid))];
@@ -62,15 +62,15 @@ export async function placeOrder(em: EntityManager, command: PlaceOrderCommand, 
   } catch (err) {
     // A concurrent request with the same key won the insert: answer as a retry would be answered.
     if (err instanceof UniqueConstraintViolationException) {
-      const winner = await findByKey(em.fork(), command.idempotencyKey);
+      const winner = await findByKey(em.fork(), command.customerId, command.idempotencyKey);
       if (winner) return replay(winner, fingerprint);
     }
     throw err;
   }
 }
 
-function findByKey(em: EntityManager, idempotencyKey: string): Promise<Order | null> {
-  return em.findOne(Order, { idempotencyKey }, { populate: ['lines'] });
+function findByKey(em: EntityManager, customerId: string, idempotencyKey: string): Promise<Order | null> {
+  return em.findOne(Order, { customerId, idempotencyKey }, { populate: ['lines'] });
 }
 
 function replay(order: Order, fingerprint: string): Order {

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql, type GraphQLResponse } from '@vitrine/testing';
+import type { Identity } from './support/identities.js';
+import { createProduct, placeOrderMutation, startTestStack, type TestStack } from './support/stack.js';
+
+// Customer B must never see or change customer A's data, whether the request
+// goes through the gateway or straight to the subgraph.
+let stack: TestStack;
+let alice: Identity;
+let bob: Identity;
+let aliceOrderId: string;
+
+beforeAll(async () => {
+  stack = await startTestStack({ label: 'authz', gateway: true });
+  [alice, bob] = [stack.customer, await stack.newCustomer('DE')];
+  const product = await createProduct(stack, 10);
+  const placed = await gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: product.id, quantity: 1 }] }, key: randomUUID() }, alice.headers);
+  aliceOrderId = placed.data.placeOrder.id;
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const targets = () => [
+  { via: 'gateway', url: stack.gateway!.url, ordersUrl: stack.gateway!.url, accountsUrl: stack.gateway!.url },
+  { via: 'subgraph', url: stack.orders.url, ordersUrl: stack.orders.url, accountsUrl: stack.accounts.url },
+];
+
+const expectRefused = (res: GraphQLResponse, codes: string[]) => {
+  expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res.errors)).toSatisfy((c: string) => codes.includes(c));
+  expect(res.data?.order ?? res.data?._entities?.[0] ?? null).toBeNull();
+  expect(JSON.stringify(res)).not.toContain(alice.email);
+};
+
+describe.each(['gateway', 'subgraph'])('through the %s', (via) => {
+  const target = () => targets().find((t) => t.via === via)!;
+
+  it("B cannot read A's order", async () => {
+    const res = await gql(target().ordersUrl, `query($id: ID!) { order(id: $id) { id status total { amount } } }`, { id: aliceOrderId }, bob.headers);
+    expectRefused(res, ['NOT_FOUND', 'FORBIDDEN']);
+  });
+
+  it('A reads her own order, and staff with orders:manage may too', async () => {
+    for (const who of [alice, stack.admin]) {
+      const res = await gql(target().ordersUrl, `query($id: ID!) { order(id: $id) { id } }`, { id: aliceOrderId }, who.headers);
+      expect(res.data?.order.id).toBe(aliceOrderId);
+    }
+  });
+
+  it('anonymous callers must sign in to order or read orders', async () => {
+    const read = await gql(target().ordersUrl, `query($id: ID!) { order(id: $id) { id } }`, { id: aliceOrderId });
+    expectRefused(read, ['UNAUTHENTICATED']);
+    const place = await gql(target().ordersUrl, placeOrderMutation, { input: { lines: [{ productId: randomUUID(), quantity: 1 }] }, key: randomUUID() });
+    expect(place.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('me is always the caller', async () => {
+    const res = await gql(target().accountsUrl, `{ me { id email } }`, {}, bob.headers);
+    expect(res.data.me).toEqual({ id: bob.id, email: bob.email });
+  });
+
+  it('customers cannot use staff mutations', async () => {
+    const url = via === 'gateway' ? stack.gateway!.url : stack.catalog.url;
+    const input = { sku: `X-${randomUUID().slice(0, 8)}`, name: 'Forbidden figure', price: { amount: 100, currency: 'USD' }, stock: 1 };
+    const res = await gql(url, `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, { input }, bob.headers);
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(res.data?.createProduct ?? null).toBeNull();
+  });
+});
+
+describe('subgraphs reached directly trust nothing they cannot verify', () => {
+  it("resolving A's Customer entity as B reveals nothing", async () => {
+    const res = await gql(
+      stack.accounts.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id email } } }`,
+      { r: [{ __typename: 'Customer', id: alice.id }] },
+      bob.headers,
+    );
+    expect(JSON.stringify(res)).not.toContain(alice.email);
+  });
+
+  it.each([
+    ['a garbage token', 'Bearer not.a.token'],
+    ['a token with its signature cut off', () => `Bearer ${alice.token.split('.').slice(0, 2).join('.')}.`],
+    ['an unsigned token (alg none)', () => `Bearer ${unsigned(alice.token)}`],
+    ['a non-bearer scheme', 'Basic YWxpY2U6c2VjcmV0'],
+  ])('%s is refused with UNAUTHENTICATED', async (_name, header) => {
+    const authorization = typeof header === 'function' ? header() : header;
+    // The token is checked while building the request context, before any field runs.
+    for (const url of [stack.orders.url, stack.catalog.url, stack.accounts.url, stack.gateway!.url]) {
+      const res = await gql(url, `{ __typename }`, {}, { authorization });
+      expect(res.errors?.[0]?.extensions?.code, `${url}: ${JSON.stringify(res.errors)}`).toBe('UNAUTHENTICATED');
+      expect(res.data ?? null).toBeNull();
+    }
+  });
+
+  it('a refused token changes nothing', async () => {
+    const product = await createProduct(stack, 3);
+    const res = await gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: product.id, quantity: 1 }] }, key: randomUUID() }, { authorization: 'Bearer forged' });
+    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const rows = await stack.orders.orm.em.fork().getConnection().execute<{ n: string }[]>(`select count(*) as n from orders.order_line where product_id = ?`, [product.id]);
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
+});
+
+/** Re-encodes a real token's claims under `alg: none` with no signature. */
+function unsigned(token: string): string {
+  const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+  return `${header}.${token.split('.')[1]}.`;
+}

@@ -1,0 +1,3 @@
+// A light entry point for the gateway: token verification without MikroORM, Kafka or type-graphql.
+export * from './access-token.js';
+export * from './caller.js';

@@ -1,0 +1,39 @@
+import type { FieldProblem } from '@vitrine/platform';
+import { isCountryCode } from './countries.js';
+import { isPlausibleEmail, normaliseEmail } from './email.js';
+import { checkDisplayName } from './display-name.js';
+import { checkPassword, defaultPasswordPolicy, type PasswordPolicy } from './password-policy.js';
+
+export interface RegistrationInput {
+  email: string;
+  password: string;
+  country: string;
+  displayName: string;
+}
+
+export interface ValidRegistration {
+  email: string;
+  password: string;
+  country: string;
+  displayName: string;
+}
+
+export type RegistrationCheck = { ok: true; value: ValidRegistration } | { ok: false; problems: FieldProblem[] };
+
+/** Every problem with a sign-up form at once; on success, the normalised values to store. */
+export function checkRegistration(input: RegistrationInput, policy: PasswordPolicy = defaultPasswordPolicy): RegistrationCheck {
+  const email = normaliseEmail(input.email);
+  const country = input.country.trim().toUpperCase();
+  const displayName = input.displayName.trim();
+  const problems: FieldProblem[] = [];
+  if (!isPlausibleEmail(email)) {
+    problems.push({ field: 'email', reason: 'INVALID_EMAIL', message: 'Enter a valid email address, like name@example.com.' });
+  }
+  problems.push(...checkPassword(input.password, policy));
+  if (!isCountryCode(country)) {
+    problems.push({ field: 'country', reason: 'UNKNOWN_COUNTRY', message: 'Choose your country of residence (a two-letter ISO code such as JP, US or FR).' });
+  }
+  problems.push(...checkDisplayName(displayName));
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: { email, password: input.password, country, displayName } };
+}

@@ -1,0 +1,37 @@
+import { staffScopes, type Caller } from '@vitrine/platform';
+
+export const roles = ['customer', 'staff', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+/** Scopes only admins hold: granting staff and rotating the token signing key. */
+export const adminOnlyScopes = ['staff:grant', 'keys:rotate'] as const;
+
+/**
+ * Scopes each role carries, as data. Customers act on their own data, which
+ * needs no scope; staff hold only the back-office scopes granted to them
+ * one by one (see grantedScopes); admins hold everything.
+ */
+export const scopesByRole: Record<Role, readonly string[]> = {
+  customer: [],
+  staff: [],
+  admin: [...staffScopes, ...adminOnlyScopes],
+};
+
+/** What a staff member may be granted: the platform's back-office scopes, never admin powers. */
+export const grantableStaffScopes: readonly string[] = staffScopes;
+
+/** The scopes an access token carries: those of every role plus individually granted ones, sorted and unique. */
+export function scopesFor(accountRoles: readonly string[], grantedScopes: readonly string[]): string[] {
+  const fromRoles = accountRoles.flatMap((role) => scopesByRole[role as Role] ?? []);
+  return [...new Set([...fromRoles, ...grantedScopes])].sort();
+}
+
+export function mayRotateSigningKey(caller: Caller): boolean {
+  return caller.id !== null && (caller.scopes.includes('keys:rotate') || caller.roles.includes('admin'));
+}
+
+/** Who may read a customer's email and roles: the customer, admins, and staff who deal with customers. */
+export function maySeePrivateFields(caller: Caller, customerId: string): boolean {
+  if (caller.id === null) return false;
+  return caller.id === customerId || caller.roles.includes('admin') || caller.scopes.includes('orders:manage') || caller.scopes.includes('customers:flag');
+}

@@ -1,0 +1,22 @@
+import { Field, InputType } from 'type-graphql';
+
+@InputType('RegisterInput')
+export class RegisterInput {
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String, { description: 'Half-width (ASCII) only, no spaces, 8-128 characters, with lowercase, uppercase, digit and symbol.' })
+  password!: string;
+
+  @Field(() => String, { description: 'Country of residence, ISO 3166-1 alpha-2 (e.g. JP).' })
+  country!: string;
+
+  @Field(() => String)
+  displayName!: string;
+}
+
+@InputType('UpdateProfileInput')
+export class UpdateProfileInput {
+  @Field(() => String)
+  displayName!: string;
+}

@@ -1,0 +1,37 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { login } from '../use-cases/login.js';
+import { logout, refreshSession } from '../use-cases/refresh-session.js';
+import { registerCustomer } from '../use-cases/register-customer.js';
+import type { AccountsContext } from './accounts-context.js';
+import { RegisterInput } from './account.inputs.js';
+import { AuthSessionType } from './auth-session.type.js';
+import { CustomerType } from './customer.type.js';
+
+@Resolver()
+export class SessionResolver {
+  @Mutation(() => CustomerType, { description: 'Creates a customer account. Sign in with login afterwards.' })
+  async register(@Ctx() ctx: AccountsContext, @Arg('input', () => RegisterInput) input: RegisterInput): Promise<CustomerType> {
+    const customer = await registerCustomer(ctx.em, input);
+    return CustomerType.from(customer, { revealPrivate: true });
+  }
+
+  @Mutation(() => AuthSessionType, { description: 'Signs in with email and password. Repeated failures lock sign-in for a while (POLICY_VIOLATION, rule LOGIN_THROTTLED).' })
+  async login(
+    @Ctx() ctx: AccountsContext,
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+  ): Promise<AuthSessionType> {
+    return AuthSessionType.from(await login(ctx.em, ctx.accounts, { email, password, clientAddress: ctx.clientAddress }));
+  }
+
+  @Mutation(() => AuthSessionType, { description: 'Trades a refresh token for a new access token and refresh token. Each refresh token works once.' })
+  async refreshSession(@Ctx() ctx: AccountsContext, @Arg('refreshToken', () => String) refreshToken: string): Promise<AuthSessionType> {
+    return AuthSessionType.from(await refreshSession(ctx.em, ctx.accounts, refreshToken));
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the session the refresh token belongs to. Always true.' })
+  async logout(@Ctx() ctx: AccountsContext, @Arg('refreshToken', () => String) refreshToken: string): Promise<boolean> {
+    await logout(ctx.em, refreshToken);
+    return true;
+  }
+}

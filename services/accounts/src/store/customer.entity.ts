@@ -1,0 +1,24 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+export const CustomerSchema = defineEntity({
+  name: 'Customer',
+  tableName: 'customer',
+  properties: {
+    id: p.uuid().primary(),
+    /** Stored normalised (trimmed, lowercased), so this unique index is the case-insensitive one. */
+    email: p.string().length(254).unique(),
+    /** argon2id, PHC string (parameters and salt included). */
+    passwordHash: p.text(),
+    displayName: p.string().length(200),
+    /** ISO 3166-1 alpha-2: the country of residence, where orders ship. */
+    country: p.string().length(2),
+    roles: p.array(),
+    /** Back-office scopes granted to staff one by one; role scopes are not stored. */
+    grantedScopes: p.array(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+
+export class Customer extends CustomerSchema.class {}
+CustomerSchema.setClass(Customer);

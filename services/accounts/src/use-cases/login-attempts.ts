@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { decideLoginThrottle, type ThrottleDecision, type ThrottleRule } from '../domain/login-throttle.js';
+import { LoginAttempt } from '../store/login-attempt.entity.js';
+
+export interface AttemptKey {
+  email: string;
+  clientAddress: string;
+}
+
+/** Loads each rule's recent failures and lets the domain decide. */
+export async function checkLoginThrottle(em: EntityManager, key: AttemptKey, rules: readonly ThrottleRule[], now: Date): Promise<ThrottleDecision> {
+  const recent = await Promise.all(
+    rules.map(async (rule) => {
+      const since = new Date(now.getTime() - rule.windowSeconds * 1000);
+      const where = rule.scope === 'account' ? { email: key.email, countsForAccount: true } : { clientAddress: key.clientAddress };
+      const rows = await em.find(LoginAttempt, { ...where, failedAt: { $gt: since } }, { orderBy: { failedAt: 'desc' }, limit: rule.maxFailures, fields: ['failedAt'] });
+      return { rule, failedAt: rows.map((r) => r.failedAt) };
+    }),
+  );
+  return decideLoginThrottle(recent, now);
+}
+
+/** Records a failure and purges rows no rule looks at any more. */
+export async function recordLoginFailure(em: EntityManager, key: AttemptKey, rules: readonly ThrottleRule[], now: Date): Promise<void> {
+  const longestWindow = Math.max(...rules.map((r) => r.windowSeconds));
+  await em.insert(LoginAttempt, { email: key.email, clientAddress: key.clientAddress.slice(0, 64), failedAt: now, countsForAccount: true });
+  await em.nativeDelete(LoginAttempt, { failedAt: { $lt: new Date(now.getTime() - longestWindow * 1000) } });
+}
+
+/** A successful sign-in forgives the account's failures, but not the address's (one good account must not launder an attacker's address). */
+export async function clearAccountFailures(em: EntityManager, email: string): Promise<void> {
+  await em.nativeUpdate(LoginAttempt, { email, countsForAccount: true }, { countsForAccount: false });
+}
