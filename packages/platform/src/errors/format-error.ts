@@ -23,7 +23,7 @@ const requestErrorCodes = new Set([
  * message. Unknown errors are logged with the request id and reach the client
  * as INTERNAL_SERVER_ERROR with no internals.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(logger: Logger, { hideSuggestions = false } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrap(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
@@ -45,7 +45,9 @@ export function createErrorFormatter(logger: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && requestErrorCodes.has(code)) {
-      return { ...base, extensions: { code } };
+      // "Did you mean ...?" would let anyone map a production schema field by field.
+      const message = hideSuggestions ? base.message.replace(/ ?Did you mean .*\?$/, '') : base.message;
+      return { ...base, message, extensions: { code } };
     }
     const requestId = currentRequestId();
     logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error');

@@ -29,6 +29,15 @@ describe('error formatting', () => {
     expect(spy).toHaveBeenCalledOnce();
   });
 
+  it('drops field suggestions when asked to (production)', () => {
+    const format = createErrorFormatter(logger, { hideSuggestions: true });
+    const formatted = format(
+      { message: 'Cannot query field "emial" on type "Customer". Did you mean "email"?', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+      new GraphQLError('x'),
+    );
+    expect(formatted.message).toBe('Cannot query field "emial" on type "Customer".');
+  });
+
   it('keeps request-level codes such as validation failures', () => {
     const format = createErrorFormatter(logger);
     const formatted = format({ message: 'Cannot query field "nope" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('x'));

@@ -38,7 +38,7 @@ export async function startSubgraphServer<TContext extends object>(
     schema: options.schema,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(logger, { hideSuggestions: !(options.introspection ?? true) }),
     // Inline traces would expose resolver timings to any caller; we have our own logs.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
