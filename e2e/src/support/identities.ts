@@ -22,10 +22,13 @@ export async function signIn(accountsUrl: string, email: string, password: strin
   return { id: customer.id, email, token: accessToken, headers: { authorization: `Bearer ${accessToken}` } };
 }
 
+/** The password every customer made by newCustomer signs in with. */
+export const customerPassword = 'Figure-Fan-2026!';
+
 /** Registers a fresh customer (unique email) and signs them in. */
 export async function newCustomer(accountsUrl: string, country = 'FR'): Promise<Identity> {
   const email = `customer-${randomUUID()}@example.com`;
-  const password = 'Figure-Fan-2026!';
+  const password = customerPassword;
   const res = await gql(
     accountsUrl,
     `mutation($input: RegisterInput!) { register(input: $input) { id } }`,

@@ -1,5 +1,9 @@
 import type { EventDefinition } from './event-definition.js';
+import { customerDeletedV1 } from './events/customer-deleted.v1.js';
+import { customerFlaggedV1 } from './events/customer-flagged.v1.js';
+import { customerRegionChangedV1 } from './events/customer-region-changed.v1.js';
 import { customerRegisteredV1 } from './events/customer-registered.v1.js';
+import { customerUnflaggedV1 } from './events/customer-unflagged.v1.js';
 import { orderPlacedV1 } from './events/order-placed.v1.js';
 import { orderStatusChangedV1 } from './events/order-status-changed.v1.js';
 import { productPublishedV1 } from './events/product-published.v1.js';
@@ -14,6 +18,10 @@ export const eventDefinitions: readonly EventDefinition[] = [
   stockReservedV1,
   stockRejectedV1,
   customerRegisteredV1,
+  customerFlaggedV1,
+  customerUnflaggedV1,
+  customerDeletedV1,
+  customerRegionChangedV1,
 ];
 
 const byKey = new Map(eventDefinitions.map((d) => [`${d.type}@${d.version}`, d]));

@@ -2,13 +2,19 @@ import { topics } from '@vitrine/contracts';
 import { accessToken, type ServiceDefinition } from '@vitrine/platform';
 import { attachRuntime, runtimeOf } from './config/accounts-runtime.js';
 import { loadAccountsSettings } from './config/accounts-env.js';
+import { accountsHandlers } from './events/handlers.js';
 import { jwksRoute } from './http/jwks.route.js';
 import type { AccountsContext } from './schema/accounts-context.js';
 import { AdminResolver } from './schema/admin.resolver.js';
 import { createCustomerLoader } from './schema/customer-loader.js';
+import { createCustomerFlagsLoader } from './schema/customer-flags-loader.js';
+import { CustomerFlagsResolver } from './schema/customer-flags.resolver.js';
 import { resolveCustomerReference } from './schema/customer.reference.js';
 import { CustomerResolver } from './schema/customer.resolver.js';
+import { ExternalIdentityResolver } from './schema/external-identity.resolver.js';
+import { MyAccountResolver } from './schema/my-account.resolver.js';
 import { SessionResolver } from './schema/session.resolver.js';
+import { createIdTokenVerifier } from './security/id-token-verifier.js';
 import { createDummyHash } from './security/password-hasher.js';
 import { accountsEntities } from './store/entities.js';
 import { accountsMigrations } from './store/migrations/index.js';
@@ -20,16 +26,23 @@ export const accountsService: ServiceDefinition<AccountsContext> = {
   dbSchema: 'accounts',
   entities: accountsEntities,
   migrations: accountsMigrations,
-  resolvers: [SessionResolver, CustomerResolver, AdminResolver],
+  resolvers: [SessionResolver, CustomerResolver, AdminResolver, CustomerFlagsResolver, MyAccountResolver, ExternalIdentityResolver],
   referenceResolvers: { Customer: { __resolveReference: resolveCustomerReference } },
   publishes: [topics.accountsCustomer],
+  handlers: accountsHandlers,
   httpRoutes: { [accessToken.jwksPath]: jwksRoute },
-  extendContext: (base) => ({ ...base, accounts: runtimeOf(base.em), customerById: createCustomerLoader(base.em) }),
+  extendContext: (base) => ({
+    ...base,
+    accounts: runtimeOf(base.em),
+    customerById: createCustomerLoader(base.em),
+    customerFlags: createCustomerFlagsLoader(base.em),
+  }),
   onStart: async ({ orm, environment, logger }) => {
     const settings = loadAccountsSettings(environment);
-    attachRuntime(orm, { settings, dummyHash: await createDummyHash() });
+    const externalProviders = new Map(settings.OIDC_PROVIDERS.map((p) => [p.name, createIdTokenVerifier(p, logger)] as const));
+    attachRuntime(orm, { settings, dummyHash: await createDummyHash(), externalProviders });
     const key = await ensureActiveSigningKey(orm.em.fork());
     const admin = await bootstrapAdmin(orm.em.fork(), settings);
-    logger.info({ kid: key.kid, bootstrapAdmin: admin, issuer: settings.ACCOUNTS_ISSUER }, 'accounts ready to issue tokens');
+    logger.info({ kid: key.kid, bootstrapAdmin: admin, issuer: settings.ACCOUNTS_ISSUER, externalProviders: [...externalProviders.keys()] }, 'accounts ready to issue tokens');
   },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '@vitrine/platform';
+import { oidcProvidersVariable } from './oidc-providers.js';
 
 /** Settings only accounts reads, on top of the platform's serviceEnv. */
 export const accountsEnv = {
@@ -13,6 +14,8 @@ export const accountsEnv = {
   BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),
   BOOTSTRAP_ADMIN_COUNTRY: z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code').default('US'),
+  /** External identity providers (OIDC), JSON; none by default. See config/oidc-providers.ts. */
+  OIDC_PROVIDERS: oidcProvidersVariable,
 };
 
 export type AccountsSettings = z.infer<z.ZodObject<typeof accountsEnv>>;

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { IdTokenVerifier } from '../security/id-token-verifier.js';
 import type { AccountsSettings } from './accounts-env.js';
 
 /** What the accounts use cases need beyond the database, prepared once in onStart. */
@@ -7,6 +8,8 @@ export interface AccountsRuntime {
   settings: AccountsSettings;
   /** See security/password-hasher createDummyHash. */
   dummyHash: string;
+  /** ID-token verifiers of the external identity providers (OIDC_PROVIDERS), by provider name. */
+  externalProviders: ReadonlyMap<string, IdTokenVerifier>;
 }
 
 /**

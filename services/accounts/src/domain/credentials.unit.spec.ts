@@ -13,4 +13,10 @@ describe('verifyCredentials', () => {
     expect(await verifyCredentials({ passwordHash: '$real' }, 'Passw0rd!', verify, '$dummy')).toBe(true);
     expect(verify).toHaveBeenCalledExactlyOnceWith('$real', 'Passw0rd!');
   });
+
+  it('an account without a password costs one verification and never matches', async () => {
+    const verify = vi.fn(async () => true);
+    expect(await verifyCredentials({ passwordHash: null }, 'Passw0rd!', verify, '$dummy')).toBe(false);
+    expect(verify).toHaveBeenCalledExactlyOnceWith('$dummy', 'Passw0rd!');
+  });
 });

@@ -20,3 +20,12 @@ export class UpdateProfileInput {
   @Field(() => String)
   displayName!: string;
 }
+
+@InputType('ExternalIdentityProof', { description: 'A fresh sign-in at a provider bound to the account: an ID token issued in the last 10 minutes.' })
+export class ExternalIdentityProof {
+  @Field(() => String)
+  provider!: string;
+
+  @Field(() => String)
+  idToken!: string;
+}

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Forbidden, NotFound } from '@vitrine/platform';
+import { Forbidden, NotFound, Unauthenticated } from '@vitrine/platform';
 import { maySeePrivateFields } from '../domain/roles.js';
+import { accountDeletedMessage } from '../use-cases/active-customer.js';
 import { updateProfile } from '../use-cases/update-profile.js';
 import type { AccountsContext } from './accounts-context.js';
 import { UpdateProfileInput } from './account.inputs.js';
@@ -14,6 +15,7 @@ export class CustomerResolver {
     const id = requireSignedIn(ctx.caller);
     const customer = await ctx.customerById.load(id);
     if (!customer) throw new NotFound('Customer', id);
+    if (customer.deletedAt) throw new Unauthenticated(accountDeletedMessage);
     return CustomerType.from(customer, { revealPrivate: true });
   }
 

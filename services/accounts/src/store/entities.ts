@@ -1,7 +1,10 @@
 import { AuditEntrySchema } from './audit-entry.entity.js';
+import { CustomerFlagSchema } from './customer-flag.entity.js';
 import { CustomerSchema } from './customer.entity.js';
+import { ExternalIdentitySchema } from './external-identity.entity.js';
+import { KnownOrderSchema } from './known-order.entity.js';
 import { LoginAttemptSchema } from './login-attempt.entity.js';
 import { RefreshTokenSchema } from './refresh-token.entity.js';
 import { SigningKeySchema } from './signing-key.entity.js';
 
-export const accountsEntities = [CustomerSchema, RefreshTokenSchema, SigningKeySchema, LoginAttemptSchema, AuditEntrySchema];
+export const accountsEntities = [CustomerSchema, RefreshTokenSchema, SigningKeySchema, LoginAttemptSchema, AuditEntrySchema, CustomerFlagSchema, KnownOrderSchema, ExternalIdentitySchema];

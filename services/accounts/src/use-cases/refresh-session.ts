@@ -27,7 +27,7 @@ export async function refreshSession(em: EntityManager, runtime: AccountsRuntime
     }
     if (verdict !== 'ROTATE') return null;
     const customer = await tx.findOne(Customer, token!.customerId);
-    if (!customer) return null;
+    if (!customer || customer.deletedAt) return null;
     const { session, refresh } = await issueSession(tx, runtime, customer, token!.familyId);
     token!.usedAt = now;
     token!.replacedBy = refresh.id;

@@ -1,15 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInput, NotFound } from '@vitrine/platform';
+import { BadUserInput } from '@vitrine/platform';
 import { checkDisplayName } from '../domain/display-name.js';
-import { Customer } from '../store/customer.entity.js';
+import type { Customer } from '../store/customer.entity.js';
+import { findActiveCustomer } from './active-customer.js';
 
 /** Changes what the customer may change about themselves (today: the display name). */
 export async function updateProfile(em: EntityManager, customerId: string, input: { displayName: string }): Promise<Customer> {
   const displayName = input.displayName.trim();
   const problems = checkDisplayName(displayName);
   if (problems.length > 0) throw new BadUserInput('Some profile fields need attention.', problems);
-  const customer = await em.findOne(Customer, customerId);
-  if (!customer) throw new NotFound('Customer', customerId);
+  const customer = await findActiveCustomer(em, customerId);
   customer.displayName = displayName;
   await em.flush();
   return customer;

@@ -9,6 +9,7 @@ import { defaultOrderLimits, type OrderLimits } from '../domain/order-limits.js'
 import { KnownProduct } from '../store/known-product.entity.js';
 import { OrderLine } from '../store/order-line.entity.js';
 import { Order } from '../store/order.entity.js';
+import { ensureMayPlaceOrders } from './customer-standing.js';
 
 export const ordersSource = 'orders';
 
@@ -21,7 +22,9 @@ export interface PlaceOrderCommand {
 /**
  * Places an order once per idempotency key: a retry gets the first order
  * back, a different request under the same key is a CONFLICT, and the order
- * and its OrderPlaced event commit together.
+ * and its OrderPlaced event commit together. A blocked customer (POLICY_VIOLATION,
+ * CUSTOMER_BLOCKED) or a deleted account (UNAUTHENTICATED) is refused before
+ * anything is written; a retry of an order placed before still gets it back.
  */
 export async function placeOrder(em: EntityManager, command: PlaceOrderCommand, limits: OrderLimits = defaultOrderLimits): Promise<Order> {
   if (!isValidIdempotencyKey(command.idempotencyKey)) {
@@ -32,6 +35,7 @@ export async function placeOrder(em: EntityManager, command: PlaceOrderCommand, 
   const fingerprint = fingerprintOrderRequest(command.customerId, command.lines);
   const earlier = await findByKey(em, command.customerId, command.idempotencyKey);
   if (earlier) return replay(earlier, fingerprint);
+  await ensureMayPlaceOrders(em, command.customerId);
 
   const ids = [...new Set(command.lines.map((l) => l.productId.toLowerCase()).filter(isUuid))];
   const known = ids.length ? await em.find(KnownProduct, { id: { $in: ids } }) : [];
@@ -55,7 +59,7 @@ export async function placeOrder(em: EntityManager, command: PlaceOrderCommand, 
         source: ordersSource,
         definition: orderPlacedV1,
         subject: order.id,
-        data: { orderId: order.id, lines: draft.lines.map(({ productId, quantity }) => ({ productId, quantity })) },
+        data: { orderId: order.id, customerId: command.customerId, lines: draft.lines.map(({ productId, quantity }) => ({ productId, quantity })) },
       });
       return order;
     });

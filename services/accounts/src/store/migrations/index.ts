@@ -1,7 +1,13 @@
+import { Migration20261125120307_external_identity } from './Migration20261125120307_external_identity.js';
+import { Migration20261125115820_account_deletion } from './Migration20261125115820_account_deletion.js';
+import { Migration20261125115246_customer_flags } from './Migration20261125115246_customer_flags.js';
 import { Migration20261125113712_accounts } from './Migration20261125113712_accounts.js';
 import type { MigrationObject } from '@mikro-orm/core';
 
 /** Every migration, in order. `npm run migration:create -w services/accounts` adds to this list. */
 export const accountsMigrations: MigrationObject[] = [
   { name: 'Migration20261125113712_accounts', class: Migration20261125113712_accounts },
+  { name: 'Migration20261125115246_customer_flags', class: Migration20261125115246_customer_flags },
+  { name: 'Migration20261125115820_account_deletion', class: Migration20261125115820_account_deletion },
+  { name: 'Migration20261125120307_external_identity', class: Migration20261125120307_external_identity },
 ];

@@ -1,3 +1,5 @@
+import { Migration20261125120801_deleted_customers } from './Migration20261125120801_deleted_customers.js';
+import { Migration20261125115327_customer_flags } from './Migration20261125115327_customer_flags.js';
 import { Migration20261125113214_customer_ownership } from './Migration20261125113214_customer_ownership.js';
 import { Migration20261125105216_initial } from './Migration20261125105216_initial.js';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -6,4 +8,6 @@ import type { MigrationObject } from '@mikro-orm/core';
 export const ordersMigrations: MigrationObject[] = [
   { name: 'Migration20261125105216_initial', class: Migration20261125105216_initial },
   { name: 'Migration20261125113214_customer_ownership', class: Migration20261125113214_customer_ownership },
+  { name: 'Migration20261125115327_customer_flags', class: Migration20261125115327_customer_flags },
+  { name: 'Migration20261125120801_deleted_customers', class: Migration20261125120801_deleted_customers },
 ];

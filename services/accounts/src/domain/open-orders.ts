@@ -1,0 +1,35 @@
+/**
+ * Accounts' view of a customer's orders (from orders' events): enough to know
+ * whether any is still open, i.e. not yet shipped. DOMAIN.md section 2:
+ * no account deletion with unshipped orders; one region per account, where
+ * orders ship.
+ */
+
+/**
+ * Statuses after which an order no longer ties the customer to their account
+ * or region, as data. Today only REJECTED (nothing ships yet, so a CONFIRMED
+ * order is open); SHIPPED, DELIVERED and CANCELLED join as orders gains them.
+ * An unknown status counts as open: the safe side.
+ */
+export const closingOrderStatuses: readonly string[] = ['REJECTED'];
+
+/** What OrderPlaced means for this view (orders places every order PENDING). */
+export const placedOrderStatus = 'PENDING';
+
+export function isOpenOrder(status: string): boolean {
+  return !closingOrderStatuses.includes(status);
+}
+
+/**
+ * The status to keep when an order's status changes. A closed order stays
+ * closed even if an older change arrives after it (events delivered out of order).
+ */
+export function nextOrderStatus(current: string | null, to: string): string {
+  if (current !== null && !isOpenOrder(current)) return current;
+  return to;
+}
+
+/** "1 order" / "3 orders", for messages. */
+export function ordersPhrase(count: number): string {
+  return `${count} order${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,55 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { CustomerFlagKind } from '@vitrine/contracts';
+import { requireUuid } from '@vitrine/platform';
+import { changeCustomerFlag } from '../use-cases/change-customer-flag.js';
+import type { AccountsContext } from './accounts-context.js';
+import { CustomerFlagKindEnum, CustomerFlagType } from './customer-flag.type.js';
+import { CustomerType } from './customer.type.js';
+import { requireSignedIn } from './require-caller.js';
+
+const flagScope = 'customers:flag';
+
+@Resolver(() => CustomerType)
+export class CustomerFlagsResolver {
+  @Authorized(flagScope)
+  @Query(() => CustomerType, { nullable: true, description: 'Staff (customers:flag): any customer by id.' })
+  async customer(@Ctx() ctx: AccountsContext, @Arg('id', () => ID) id: string): Promise<CustomerType | null> {
+    const customer = await ctx.customerById.load(requireUuid(id, 'id', 'customer'));
+    return customer ? CustomerType.from(customer, { revealPrivate: true }) : null;
+  }
+
+  @Authorized(flagScope)
+  @Mutation(() => CustomerType, { description: 'Staff (customers:flag): sets a flag on a customer. BLOCKED stops their new orders. Setting a flag that is set changes nothing.' })
+  async flagCustomer(
+    @Ctx() ctx: AccountsContext,
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('flag', () => CustomerFlagKindEnum) flag: CustomerFlagKind,
+    @Arg('reason', () => String, { description: 'Why, for other staff and the audit log (1-500 characters).' }) reason: string,
+  ): Promise<CustomerType> {
+    return change(ctx, customerId, flag, reason, 'flag');
+  }
+
+  @Authorized(flagScope)
+  @Mutation(() => CustomerType, { description: 'Staff (customers:flag): lifts a flag from a customer. Lifting a flag that is not set changes nothing.' })
+  async unflagCustomer(
+    @Ctx() ctx: AccountsContext,
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('flag', () => CustomerFlagKindEnum) flag: CustomerFlagKind,
+    @Arg('reason', () => String, { description: 'Why, for other staff and the audit log (1-500 characters).' }) reason: string,
+  ): Promise<CustomerType> {
+    return change(ctx, customerId, flag, reason, 'unflag');
+  }
+
+  @Authorized(flagScope)
+  @FieldResolver(() => [CustomerFlagType], { description: 'Staff (customers:flag) only: not shown to the customer.' })
+  async flags(@Root() customer: CustomerType, @Ctx() ctx: AccountsContext): Promise<CustomerFlagType[]> {
+    return (await ctx.customerFlags.load(customer.id)).map(CustomerFlagType.from);
+  }
+}
+
+async function change(ctx: AccountsContext, customerId: string, flag: CustomerFlagKind, reason: string, action: 'flag' | 'unflag'): Promise<CustomerType> {
+  const actor = requireSignedIn(ctx.caller);
+  const id = requireUuid(customerId, 'customerId', 'customer');
+  const customer = await changeCustomerFlag(ctx.em, actor, { customerId: id, flag, reason, action });
+  return CustomerType.from(customer, { revealPrivate: true });
+}

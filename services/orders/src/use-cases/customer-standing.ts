@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventData, EventEnvelope, customerFlaggedV1 } from '@vitrine/contracts';
+import { PolicyViolation, Unauthenticated } from '@vitrine/platform';
+import { applyFlagChange, checkMayPlaceOrders } from '../domain/customer-standing.js';
+import { CustomerFlag } from '../store/customer-flag.entity.js';
+import { DeletedCustomer } from '../store/deleted-customer.entity.js';
+
+type FlagEvent = EventEnvelope<EventData<typeof customerFlaggedV1>>;
+
+/** Keeps the flag projection in step with accounts (CustomerFlagged: active, CustomerUnflagged: lifted). */
+export async function recordCustomerFlag(em: EntityManager, event: FlagEvent, active: boolean): Promise<void> {
+  const { customerId, flag } = event.data;
+  const current = await em.findOne(CustomerFlag, { customerId, flag });
+  const next = applyFlagChange(current, { active, at: new Date(event.time) });
+  if (!next) return;
+  if (current) Object.assign(current, next);
+  else em.persist(em.create(CustomerFlag, { customerId, flag, ...next }));
+}
+
+/** CustomerDeleted: remembered, so a token that outlives the account cannot order. */
+export async function recordCustomerDeleted(em: EntityManager, event: EventEnvelope<{ customerId: string }>): Promise<void> {
+  await em.upsert(DeletedCustomer, { customerId: event.data.customerId, deletedAt: new Date(event.time) });
+}
+
+/** Refuses, before anything is written, a customer whose flags (or deleted account) stop them from ordering. */
+export async function ensureMayPlaceOrders(em: EntityManager, customerId: string): Promise<void> {
+  const active = await em.find(CustomerFlag, { customerId, active: true }, { fields: ['flag'] });
+  const deleted = await em.count(DeletedCustomer, { customerId });
+  const standing = checkMayPlaceOrders({ activeFlags: active.map((f) => f.flag), accountDeleted: deleted > 0 });
+  if (standing.ok) return;
+  if (standing.refusal === 'ACCOUNT_DELETED') throw new Unauthenticated(standing.message);
+  throw new PolicyViolation(standing.message, standing.refusal);
+}
