@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { basename, join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormOptions, type ServiceDatabaseOptions } from './orm.js';
@@ -31,5 +32,30 @@ export async function createMigration(
     return result.fileName;
   } finally {
     await orm.close();
+  }
+}
+
+export interface MigrationGeneratorOptions extends Omit<Parameters<typeof createMigration>[0], 'url' | 'folder' | 'name'> {
+  /** The service's source migrations folder. */
+  folder: URL;
+  /** A throwaway PostgreSQL to diff against (embedded, from @vitrine/local-infra). */
+  startServer: () => Promise<{ createDatabase(name: string): Promise<string>; stop(): Promise<void> }>;
+  /** From the command line: `npm run migration:create -w services/<name> -- <name>`. */
+  name?: string;
+}
+
+/** The whole `migration:create` command of a service, so each service only declares what differs. */
+export async function runMigrationGenerator(options: MigrationGeneratorOptions): Promise<void> {
+  const server = await options.startServer();
+  try {
+    const file = await createMigration({
+      ...options,
+      url: await server.createDatabase(`${options.schema}_migrations`),
+      folder: fileURLToPath(options.folder),
+      name: options.name,
+    });
+    console.log(file ? `created ${file}` : 'no schema changes');
+  } finally {
+    await server.stop();
   }
 }

@@ -1,22 +1,15 @@
-// Dev tool: `npm run migration:create -w services/orders [-- name]` against a throwaway embedded PostgreSQL.
-import { fileURLToPath } from 'node:url';
-import { createMigration } from '@vitrine/platform';
+// Dev tool: `npm run migration:create -w services/orders -- <name>` diffs the entities against a throwaway embedded PostgreSQL.
 import { startPostgresServer } from '@vitrine/local-infra';
+import { runMigrationGenerator } from '@vitrine/platform';
 import { ordersEntities } from './entities.js';
 import { ordersMigrations } from './migrations/index.js';
 
-const server = await startPostgresServer({ fast: true });
-try {
-  const file = await createMigration({
-    url: await server.createDatabase('orders_migrations'),
-    schema: 'orders',
-    entities: ordersEntities,
-    migrations: ordersMigrations,
-    folder: fileURLToPath(new URL('../../src/store/migrations', import.meta.url)),
-    listName: 'ordersMigrations',
-    name: process.argv[2],
-  });
-  console.log(file ? `created ${file}` : 'no schema changes');
-} finally {
-  await server.stop();
-}
+await runMigrationGenerator({
+  schema: 'orders',
+  entities: ordersEntities,
+  migrations: ordersMigrations,
+  listName: 'ordersMigrations',
+  folder: new URL('../../src/store/migrations', import.meta.url),
+  name: process.argv[2],
+  startServer: () => startPostgresServer({ fast: true }),
+});
