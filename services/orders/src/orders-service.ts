@@ -1,6 +1,8 @@
 import { topics } from '@vitrine/contracts';
 import type { ServiceDefinition } from '@vitrine/platform';
 import { ordersHandlers } from './events/handlers.js';
+import { CustomerOrdersResolver, resolveCustomerReference } from './schema/customer-orders.resolver.js';
+import { CustomerOrders } from './schema/customer-orders.type.js';
 import { OrderResolver } from './schema/order.resolver.js';
 import { ordersEntities } from './store/entities.js';
 import { ordersMigrations } from './store/migrations/index.js';
@@ -10,7 +12,9 @@ export const ordersService: ServiceDefinition = {
   dbSchema: 'orders',
   entities: ordersEntities,
   migrations: ordersMigrations,
-  resolvers: [OrderResolver],
+  resolvers: [OrderResolver, CustomerOrdersResolver],
+  orphanedTypes: [CustomerOrders],
+  referenceResolvers: { Customer: { __resolveReference: resolveCustomerReference } },
   publishes: [topics.ordersOrder],
   handlers: ordersHandlers,
 };

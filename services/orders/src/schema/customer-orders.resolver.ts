@@ -1,0 +1,28 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { canAccessOwnedBy, Forbidden, pageSize, Unauthenticated, type BaseContext } from '@vitrine/platform';
+import { Order } from '../store/order.entity.js';
+import { CustomerOrders } from './customer-orders.type.js';
+import { OrderType } from './order.type.js';
+
+@Resolver(() => CustomerOrders)
+export class CustomerOrdersResolver {
+  @FieldResolver(() => [OrderType], { description: "The customer's orders, newest first (the customer, or staff with orders:manage)." })
+  async orders(
+    @Root() customer: CustomerOrders,
+    @Ctx() ctx: BaseContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
+  ): Promise<OrderType[]> {
+    if (ctx.caller.id === null) throw new Unauthenticated();
+    if (!canAccessOwnedBy(ctx.caller, customer.id, 'orders:manage')) throw new Forbidden();
+    const orders = await ctx.em.find(
+      Order,
+      { customerId: customer.id },
+      { populate: ['lines'], orderBy: { createdAt: 'desc', id: 'desc' }, limit: pageSize(first) },
+    );
+    return orders.map(OrderType.from);
+  }
+}
+
+export function resolveCustomerReference(reference: { id: string }): CustomerOrders {
+  return CustomerOrders.of(reference.id);
+}
