@@ -19,7 +19,7 @@ import { createDummyHash } from './security/password-hasher.js';
 import { accountsEntities } from './store/entities.js';
 import { accountsMigrations } from './store/migrations/index.js';
 import { bootstrapAdmin } from './use-cases/bootstrap-admin.js';
-import { ensureActiveSigningKey } from './use-cases/signing-keys.js';
+import { ensureSigningKey } from './use-cases/signing-keys.js';
 
 export const accountsService: ServiceDefinition<AccountsContext> = {
   name: 'accounts',
@@ -41,7 +41,7 @@ export const accountsService: ServiceDefinition<AccountsContext> = {
     const settings = loadAccountsSettings(environment);
     const externalProviders = new Map(settings.OIDC_PROVIDERS.map((p) => [p.name, createIdTokenVerifier(p, logger)] as const));
     attachRuntime(orm, { settings, dummyHash: await createDummyHash(), externalProviders });
-    const key = await ensureActiveSigningKey(orm.em.fork());
+    const key = await ensureSigningKey(orm.em.fork());
     const admin = await bootstrapAdmin(orm.em.fork(), settings);
     logger.info({ kid: key.kid, bootstrapAdmin: admin, issuer: settings.ACCOUNTS_ISSUER, externalProviders: [...externalProviders.keys()] }, 'accounts ready to issue tokens');
   },

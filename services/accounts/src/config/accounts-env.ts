@@ -10,6 +10,15 @@ export const accountsEnv = {
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(30 * 24 * 3600),
   /** How long past a key's retirement (beyond one access-token lifetime) the JWKS keeps listing it: clock skew and JWKS caches. */
   KEY_RETIREMENT_MARGIN_SECONDS: z.coerce.number().int().min(0).default(300),
+  /**
+   * How long a rotated-in key is published in the JWKS before it signs
+   * (staged rotation). Must cover the longest a verifier keeps a JWKS: the
+   * platform's verifier (createRemoteJWKSet) holds one up to 600 s
+   * (cacheMaxAge) and refetches for an unknown kid at most every 30 s
+   * (cooldownDuration): 600 + 30 + 30 s margin (clock skew, fetch time) = 660.
+   * 0 signs with the new key at once (verifiers may refuse its tokens briefly).
+   */
+  KEY_PUBLISH_LEAD_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(660),
   /** Both or neither: creates this admin at start when no account has the email. */
   BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),

@@ -4,7 +4,7 @@ import { loadAccountsSettings } from './accounts-env.js';
 
 describe('loadAccountsSettings', () => {
   it('defaults', () => {
-    expect(loadAccountsSettings({})).toMatchObject({ ACCOUNTS_ISSUER: 'vitrine-accounts', ACCESS_TOKEN_TTL_SECONDS: 900, KEY_RETIREMENT_MARGIN_SECONDS: 300 });
+    expect(loadAccountsSettings({})).toMatchObject({ ACCOUNTS_ISSUER: 'vitrine-accounts', ACCESS_TOKEN_TTL_SECONDS: 900, KEY_RETIREMENT_MARGIN_SECONDS: 300, KEY_PUBLISH_LEAD_SECONDS: 660 });
   });
 
   it('fails fast naming the variable when only one of the pair is set', () => {
@@ -12,6 +12,11 @@ describe('loadAccountsSettings', () => {
     expect(() => loadAccountsSettings({ BOOTSTRAP_ADMIN_EMAIL: 'a@example.com' })).toThrow(/BOOTSTRAP_ADMIN_PASSWORD: missing/);
     expect(() => loadAccountsSettings({ BOOTSTRAP_ADMIN_EMAIL: 'nope', BOOTSTRAP_ADMIN_PASSWORD: 'x' })).toThrow(/BOOTSTRAP_ADMIN_EMAIL/);
     expect(() => loadAccountsSettings({ ACCESS_TOKEN_TTL_SECONDS: 'soon' })).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
+  });
+
+  it('reads the key publish lead time, refusing a negative one', () => {
+    expect(loadAccountsSettings({ KEY_PUBLISH_LEAD_SECONDS: '2' }).KEY_PUBLISH_LEAD_SECONDS).toBe(2);
+    expect(() => loadAccountsSettings({ KEY_PUBLISH_LEAD_SECONDS: '-1' })).toThrow(/KEY_PUBLISH_LEAD_SECONDS/);
   });
 
   it('reads OIDC_PROVIDERS as JSON and names the variable when it is wrong', () => {

@@ -1,18 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SignJWT, base64url, decodeProtectedHeader, generateKeyPair, importJWK } from 'jose';
+import { SignJWT, base64url, createLocalJWKSet, decodeProtectedHeader, generateKeyPair, importJWK, type JSONWebKeySet } from 'jose';
+import { createTokenVerifier } from '@vitrine/platform';
+import { eventually } from '@vitrine/testing';
 import { signAccessToken } from '../security/access-token-signer.js';
 import { SigningKey } from '../store/signing-key.entity.js';
-import { findActiveSigningKey, rotateSigningKey } from '../use-cases/signing-keys.js';
-import { adminCredentials, bootAccounts, signIn, signUp, type AccountsHarness, type SignedIn } from './harness.js';
+import { findSigningKey, rotateSigningKey } from '../use-cases/signing-keys.js';
+import { adminCredentials, bootAccounts, goodPassword, issuer, signIn, signUp, type AccountsHarness, type SignedIn } from './harness.js';
 
 let accounts: AccountsHarness;
 let ann: SignedIn;
 let activeKey: SigningKey;
+/** Short, so the staged rotation completes within the test. */
+const leadSeconds = 2;
 
 beforeAll(async () => {
-  accounts = await bootAccounts('accounts_tokens');
+  accounts = await bootAccounts('accounts_tokens', { KEY_PUBLISH_LEAD_SECONDS: String(leadSeconds) });
   ann = await signUp(accounts);
-  activeKey = (await findActiveSigningKey(accounts.service.orm.em.fork()))!;
+  activeKey = (await findSigningKey(accounts.service.orm.em.fork()))!;
 });
 afterAll(async () => {
   await accounts?.stop();
@@ -71,43 +75,108 @@ describe('tokens the verifier refuses', () => {
   });
 });
 
-describe('signing key rotation', () => {
-  const rotate = 'mutation { rotateSigningKey { kid algorithm } }';
-
-  it('only admins (or keys:rotate) may rotate', async () => {
-    expect((await accounts.call(rotate)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await accounts.call(rotate, {}, { token: ann.accessToken })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+describe('signing key rotation (staged)', () => {
+  const rotate = 'mutation { rotateSigningKey { kid algorithm createdAt activatesAt retiredAt status } }';
+  const listKeys = '{ signingKeys { kid status activatesAt retiredAt } }';
+  const jwksKids = async () => ((await (await fetch(accounts.jwksUrl)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
+  const jwksSnapshot = async () => createLocalJWKSet((await (await fetch(accounts.jwksUrl)).json()) as JSONWebKeySet);
+  /** A verifier holding the JWKS as it was at this moment (never refetching): the worst a cache can do. */
+  const verifierWithCachedJwks = async () => createTokenVerifier({ jwksUrl: accounts.jwksUrl, issuer }, await jwksSnapshot());
+  const untilActive = async (activatesAt: string) => {
+    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(activatesAt) - Date.now())));
+  };
+  const kidOf = (token: string) => decodeProtectedHeader(token).kid;
+  // Signed in before any rotation: the service's own verifier (which cached the JWKS early and, with this short
+  // lead time, may not know the newest kid for up to its 30 s cooldown) accepts this token throughout.
+  let admin: SignedIn;
+  beforeAll(async () => {
+    admin = await signIn(accounts, adminCredentials.email, adminCredentials.password);
   });
 
-  it('keeps tokens signed before the rotation valid, and signs new ones with the new kid', async () => {
-    const admin = await signIn(accounts, adminCredentials.email, adminCredentials.password);
+  it('only admins (or keys:rotate) may rotate or list the keys', async () => {
+    expect((await accounts.call(rotate)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await accounts.call(rotate, {}, { token: ann.accessToken })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await accounts.call(listKeys)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await accounts.call(listKeys, {}, { token: ann.accessToken })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('publishes the new key first, signs with it only after the lead time, and keeps tokens of both keys valid', async () => {
     const before = await signUp(accounts);
-    const oldKid = decodeProtectedHeader(before.accessToken).kid;
+    const oldKid = kidOf(before.accessToken);
+    const cachedBeforeRotation = await verifierWithCachedJwks();
 
     const rotated = await accounts.call(rotate, {}, { token: admin.accessToken });
     expect(rotated.errors).toBeUndefined();
-    const newKid = rotated.data.rotateSigningKey.kid;
+    const next = rotated.data.rotateSigningKey;
+    expect(next).toMatchObject({ algorithm: 'ES256', status: 'PENDING', retiredAt: null });
+    expect(Date.parse(next.activatesAt) - Date.parse(next.createdAt)).toBe(leadSeconds * 1000);
+    const newKid = next.kid;
     expect(newKid).not.toBe(oldKid);
 
-    const after = await signIn(accounts, before.email, 'Passw0rd!');
-    expect(decodeProtectedHeader(after.accessToken).kid).toBe(newKid);
-    expect(await accounts.verify(before.accessToken)).toMatchObject({ ok: true });
-    expect(await accounts.verify(after.accessToken)).toMatchObject({ ok: true });
+    // The key that signed until now still signs the tokens issued now...
+    const during = await signIn(accounts, before.email, goodPassword);
+    expect(kidOf(during.accessToken)).toBe(oldKid);
+    // ...and the new one is published at once, next to it.
+    expect(await jwksKids()).toEqual([newKid, oldKid]);
+    const cachedDuringLead = await verifierWithCachedJwks();
+    const listed = await accounts.call(listKeys, {}, { token: admin.accessToken });
+    expect(listed.data.signingKeys.slice(0, 2)).toEqual([
+      { kid: newKid, status: 'PENDING', activatesAt: next.activatesAt, retiredAt: null },
+      { kid: oldKid, status: 'ACTIVE', activatesAt: expect.any(String), retiredAt: next.activatesAt },
+    ]);
+
+    // Once the lead time has passed, new tokens carry the new kid.
+    await untilActive(next.activatesAt);
+    const after = await eventually(async () => {
+      const session = await signIn(accounts, before.email, goodPassword);
+      return kidOf(session.accessToken) === newKid && session;
+    }, { timeoutMs: 10_000 });
     expect(claimsOf(after.accessToken).sub).toBe(before.id);
 
-    const { keys } = (await (await fetch(accounts.jwksUrl)).json()) as { keys: { kid: string }[] };
-    expect(keys.map((k) => k.kid)).toEqual([newKid, oldKid]);
-    const rows = await accounts.service.orm.em.fork().find(SigningKey, {}, { orderBy: { createdAt: 'asc' } });
-    expect(rows.filter((k) => !k.retiredAt).map((k) => k.kid)).toEqual([newKid]);
+    // Tokens of both keys verify: with a freshly fetched JWKS, and with one fetched during the lead time and never refreshed.
+    for (const verify of [accounts.verify, cachedDuringLead]) {
+      for (const token of [before.accessToken, during.accessToken, after.accessToken]) {
+        expect(await verify(token)).toMatchObject({ ok: true, caller: { id: before.id } });
+      }
+    }
+    // The lead time is what covers caches: a JWKS fetched before the rotation knows only the old key.
+    expect(await cachedBeforeRotation(before.accessToken)).toMatchObject({ ok: true });
+    expect(await cachedBeforeRotation(after.accessToken)).toEqual({ ok: false, reason: 'INVALID' });
+
+    // The old key retired when the new one activated, and stays published for a token lifetime.
+    expect(await jwksKids()).toEqual([newKid, oldKid]);
+    const relisted = await accounts.call(listKeys, {}, { token: admin.accessToken });
+    expect(relisted.data.signingKeys.slice(0, 2)).toMatchObject([
+      { kid: newKid, status: 'ACTIVE', retiredAt: null },
+      { kid: oldKid, status: 'RETIRED', retiredAt: next.activatesAt },
+    ]);
     const [audit] = await accounts.service.orm.em.fork().getConnection().execute("select actor, details from accounts.audit_entry where action = 'signing-key.rotated' and subject = ?", [newKid]);
-    expect(audit).toMatchObject({ actor: admin.id, details: { retired: [oldKid] } });
+    expect(audit).toEqual({ actor: admin.id, details: { activatesAt: next.activatesAt, retires: [oldKid] } });
   });
 
-  it('concurrent rotations serialise: both succeed and exactly one key stays active', async () => {
+  it('one rotation at a time: rotating while a key is pending is refused, concurrent rotations leave one pending key', async () => {
     const orm = accounts.service.orm;
-    const [a, b] = await Promise.all([rotateSigningKey(orm.em.fork(), null), rotateSigningKey(orm.em.fork(), null)]);
-    const active = await orm.em.fork().find(SigningKey, { retiredAt: null });
-    expect(active.map((k) => k.kid)).toHaveLength(1);
-    expect([a.kid, b.kid]).toContain(active[0]!.kid);
+    // Rotations started together serialise: the first schedules a key, the second finds it pending.
+    const results = await Promise.allSettled([rotateSigningKey(orm.em.fork(), null, leadSeconds), rotateSigningKey(orm.em.fork(), null, leadSeconds)]);
+    const scheduled = results.filter((r) => r.status === 'fulfilled').map((r) => r.value);
+    expect(scheduled).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')?.reason).toMatchObject({ code: 'POLICY_VIOLATION', details: { rule: 'ROTATION_IN_PROGRESS' } });
+    const pending = scheduled[0]!;
+
+    const again = await accounts.call(rotate, {}, { token: admin.accessToken });
+    expect(again.errors?.[0]?.extensions).toMatchObject({
+      code: 'POLICY_VIOLATION',
+      rule: 'ROTATION_IN_PROGRESS',
+      kid: pending.kid,
+      activatesAt: pending.activatesAt.toISOString(),
+      retryAfterSeconds: expect.any(Number),
+    });
+    const rows = await orm.em.fork().find(SigningKey, { retiredAt: null });
+    expect(rows.map((k) => k.kid)).toEqual([pending.kid]);
+
+    // Once it signs, the next rotation may start.
+    await untilActive(pending.activatesAt.toISOString());
+    const later = await eventually(async () => (await accounts.call(rotate, {}, { token: admin.accessToken })).data?.rotateSigningKey, { timeoutMs: 10_000 });
+    expect(later.status).toBe('PENDING');
   });
 });

@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Forbidden, requireUuid } from '@vitrine/platform';
 import { mayRotateSigningKey } from '../domain/roles.js';
+import { SigningKey } from '../store/signing-key.entity.js';
 import { grantStaffRole } from '../use-cases/grant-staff-role.js';
 import { rotateSigningKey } from '../use-cases/signing-keys.js';
 import type { AccountsContext } from './accounts-context.js';
@@ -11,13 +12,23 @@ import { SigningKeyType } from './signing-key.type.js';
 @Resolver()
 export class AdminResolver {
   @Mutation(() => SigningKeyType, {
-    description: 'Admin: signs new access tokens with a fresh key. Tokens signed with the old key stay valid until they expire.',
+    description:
+      'Admin: staged rotation. Publishes a fresh key in the JWKS now; it signs new access tokens from its activatesAt (KEY_PUBLISH_LEAD_SECONDS later), when the current key retires. Tokens signed with the old key stay valid until they expire. Refused while a rotated-in key is still pending (POLICY_VIOLATION, rule ROTATION_IN_PROGRESS, extensions.activatesAt, extensions.retryAfterSeconds).',
   })
   async rotateSigningKey(@Ctx() ctx: AccountsContext): Promise<SigningKeyType> {
     const actor = requireSignedIn(ctx.caller);
     // Scope `keys:rotate` or the admin role: more than one scope check, so not @Authorized.
     if (!mayRotateSigningKey(ctx.caller)) throw new Forbidden();
-    return SigningKeyType.from(await rotateSigningKey(ctx.em, actor));
+    return SigningKeyType.from(await rotateSigningKey(ctx.em, actor, ctx.accounts.settings.KEY_PUBLISH_LEAD_SECONDS));
+  }
+
+  @Query(() => [SigningKeyType], { description: 'Admin (or keys:rotate): every access-token signing key with its schedule and status, the newest first.' })
+  async signingKeys(@Ctx() ctx: AccountsContext): Promise<SigningKeyType[]> {
+    requireSignedIn(ctx.caller);
+    if (!mayRotateSigningKey(ctx.caller)) throw new Forbidden();
+    const keys = await ctx.em.find(SigningKey, {}, { fields: ['kid', 'algorithm', 'createdAt', 'activatesAt', 'retiredAt'], orderBy: { activatesAt: 'desc', createdAt: 'desc' } });
+    const now = new Date();
+    return keys.map((k) => SigningKeyType.from(k, now));
   }
 
   @Authorized('staff:grant')

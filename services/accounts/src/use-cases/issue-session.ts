@@ -6,7 +6,7 @@ import { signAccessToken } from '../security/access-token-signer.js';
 import { newRefreshToken } from '../security/refresh-token-secret.js';
 import type { Customer } from '../store/customer.entity.js';
 import { RefreshToken } from '../store/refresh-token.entity.js';
-import { findActiveSigningKey } from './signing-keys.js';
+import { findSigningKey } from './signing-keys.js';
 
 export interface Session {
   accessToken: string;
@@ -22,9 +22,9 @@ export interface Session {
  */
 export async function issueSession(em: EntityManager, runtime: AccountsRuntime, customer: Customer, familyId: string = randomUUID()): Promise<{ session: Session; refresh: RefreshToken }> {
   const { settings } = runtime;
-  const key = await findActiveSigningKey(em);
-  if (!key) throw new Error('no active signing key (onStart creates one)');
   const now = new Date();
+  const key = await findSigningKey(em, now);
+  if (!key) throw new Error('no active signing key (onStart creates one)');
   const secret = newRefreshToken();
   const refresh = em.create(RefreshToken, {
     id: randomUUID(),
