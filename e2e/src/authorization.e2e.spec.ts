@@ -60,6 +60,19 @@ describe.each(['gateway', 'subgraph'])('through the %s', (via) => {
     expect(res.data.me).toEqual({ id: bob.id, email: bob.email });
   });
 
+  it("B cannot look A up, nor read or change A's flags", async () => {
+    const lookup = await gql(target().accountsUrl, `query($id: ID!) { customer(id: $id) { id email } }`, { id: alice.id }, bob.headers);
+    expect(lookup.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(lookup)).not.toContain(alice.email);
+    const flag = await gql(
+      target().accountsUrl,
+      `mutation($id: ID!) { flagCustomer(customerId: $id, flag: BLOCKED, reason: "spite") { id } }`,
+      { id: alice.id },
+      bob.headers,
+    );
+    expect(flag.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('customers cannot use staff mutations', async () => {
     const url = via === 'gateway' ? stack.gateway!.url : stack.catalog.url;
     const input = { sku: `X-${randomUUID().slice(0, 8)}`, name: 'Forbidden figure', price: { amount: 100, currency: 'USD' }, stock: 1 };
