@@ -7,12 +7,18 @@ export interface BenchConfig {
   /** Seconds of measured load per read target and for placeOrder. */
   readSeconds: number;
   orderSeconds: number;
+  /** Seconds of measured load for each authentication run: login, me, and the with/without-token pair. */
+  authSeconds: number;
   /** Unmeasured load before each read target, so JIT and the gateway's query-plan cache are warm. */
   warmupSeconds: number;
   /** Seconds of measuring the stack with no load: what it costs just to be up. */
   idleSeconds: number;
   readConnections: number;
   orderConnections: number;
+  /** Concurrent connections for the login run (argon2id: each login is CPU-bound by design). */
+  loginConnections: number;
+  /** Customers registered at set-up; their tokens are used round-robin by every authenticated workload. */
+  customers: number;
   gatewayWorkers: number;
   products: number;
   /** Stock of the product that is meant to run out during the placeOrder run. */
@@ -41,12 +47,16 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
   return {
     readSeconds: number(env, 'BENCH_READ_DURATION', duration, 1, 3600),
     orderSeconds: number(env, 'BENCH_ORDER_DURATION', duration, 1, 3600),
+    authSeconds: number(env, 'BENCH_AUTH_DURATION', duration, 1, 3600),
     warmupSeconds: number(env, 'BENCH_WARMUP', 2, 0, 600),
     idleSeconds: number(env, 'BENCH_IDLE', 3, 0, 600),
     readConnections: number(env, 'BENCH_READ_CONNECTIONS', 10, 1, 1000),
     orderConnections: number(env, 'BENCH_ORDER_CONNECTIONS', 50, 1, 1000),
+    loginConnections: number(env, 'BENCH_LOGIN_CONNECTIONS', 8, 1, 1000),
+    customers: number(env, 'BENCH_CUSTOMERS', 50, 1, 10_000),
     gatewayWorkers: number(env, 'BENCH_GATEWAY_WORKERS', 2, 1, 64),
-    products: number(env, 'BENCH_PRODUCTS', 50, 5, 1000),
+    // The product reads ask for products(first: 20) and count a shorter page as wrong.
+    products: number(env, 'BENCH_PRODUCTS', 50, 20, 1000),
     scarceStock: number(env, 'BENCH_SCARCE_STOCK', 100, 0, 1_000_000),
     scarceShare: number(env, 'BENCH_SCARCE_SHARE', 0.2, 0, 1),
     settleTimeoutSeconds: number(env, 'BENCH_SETTLE_TIMEOUT', 90, 1, 3600),

@@ -10,7 +10,12 @@ export interface CpuSample {
   at: number;
   /** CPU seconds by group name. */
   seconds: Record<string, number>;
+  /** CPU seconds the whole machine was busy (every process, the bench's and anyone else's); absent off Linux. */
+  machineBusySeconds?: number;
 }
+
+/** The group `coresUsed` reports for CPU used on this machine by processes outside the bench. */
+export const otherProcesses = 'other processes';
 
 // Linux reports utime/stime in clock ticks; 100 per second on every mainstream build.
 const ticksPerSecond = 100;
@@ -38,6 +43,17 @@ function ownCpuSeconds(pid: number): number {
   }
 }
 
+/** Busy time of all CPUs (user, nice, system, irq, softirq: not idle, iowait or steal). */
+function machineBusySeconds(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0] = fields;
+    return (user + nice + system + irq + softirq) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
 function treeCpuSeconds(pid: number): number {
   return ownCpuSeconds(pid) + childrenOf(pid).reduce((sum, child) => sum + treeCpuSeconds(child), 0);
 }
@@ -59,16 +75,27 @@ export function sampleCpu(names: ReadonlyMap<number, string>): CpuSample {
     const name = names.get(child) ?? commandOf(child);
     seconds[name] = (seconds[name] ?? 0) + treeCpuSeconds(child);
   }
-  return { at: performance.now(), seconds };
+  const machine = machineBusySeconds();
+  return { at: performance.now(), seconds, ...(machine === undefined ? {} : { machineBusySeconds: machine }) };
 }
 
-/** Average cores busy per group between two samples (1.0 = one core fully used). */
+/**
+ * Average cores busy per group between two samples (1.0 = one core fully
+ * used), plus `other processes`: whatever else kept this machine's CPUs busy
+ * (another test run, a build...), which the figures then competed with.
+ */
 export function coresUsed(from: CpuSample, to: CpuSample): Record<string, number> {
   const wall = (to.at - from.at) / 1000;
   const result: Record<string, number> = {};
+  let ours = 0;
   for (const [name, seconds] of Object.entries(to.seconds)) {
     // Processes that exited in between would show a negative delta; there are none mid-run.
     result[name] = Math.max(0, seconds - (from.seconds[name] ?? 0)) / wall;
+    ours += result[name];
+  }
+  if (from.machineBusySeconds !== undefined && to.machineBusySeconds !== undefined) {
+    // Clock-tick rounding makes small negative differences; they mean nothing else ran.
+    result[otherProcesses] = Math.max(0, (to.machineBusySeconds - from.machineBusySeconds) / wall - ours);
   }
   return result;
 }

@@ -13,11 +13,12 @@ export async function gql<TData>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
   timeoutMs = 10_000,
 ): Promise<GraphqlResponse<TData>> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(timeoutMs),
   });
@@ -30,18 +31,28 @@ export async function gql<TData>(
 }
 
 /** Like gql, but a response with errors (or without data) is a failure. */
-export async function gqlData<TData>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<TData> {
-  const res = await gql<TData>(url, query, variables);
+export async function gqlData<TData>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<TData> {
+  const res = await gql<TData>(url, query, variables, headers);
   if (res.errors?.length || !res.data) throw new Error(`GraphQL errors from ${url}: ${JSON.stringify(res.errors ?? res)}`);
   return res.data;
 }
+
+/** `Authorization` header for a bearer token. */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /**
  * One label per response for the tallies: `ok`, the error codes (an error
  * with problems is labelled by their reasons too, e.g.
  * BAD_USER_INPUT/UNKNOWN_PRODUCT), or what was wrong with the HTTP answer.
+ * `isOk` may return a label of its own for data that is wrong in a known way
+ * (e.g. `WRONG_CUSTOMER`) instead of `false` (`unexpected data`).
  */
-export function classifyResponse(status: number, body: string, isOk: (data: unknown) => boolean): string {
+export function classifyResponse(status: number, body: string, isOk: (data: unknown) => boolean | string): string {
   let parsed: GraphqlResponse<unknown>;
   try {
     parsed = JSON.parse(body) as GraphqlResponse<unknown>;
@@ -58,5 +69,7 @@ export function classifyResponse(status: number, body: string, isOk: (data: unkn
     return status >= 200 && status < 300 ? label : `HTTP ${status}: ${label}`;
   }
   if (status < 200 || status >= 300) return `HTTP ${status}`;
-  return isOk(parsed.data) ? 'ok' : 'unexpected data';
+  const verdict = isOk(parsed.data);
+  if (typeof verdict === 'string') return verdict;
+  return verdict ? 'ok' : 'unexpected data';
 }

@@ -7,12 +7,26 @@ export interface LoadSpec {
   connections: number;
   durationSeconds: number;
   requestTimeoutSeconds: number;
-  /** A fixed body is built once; a function is called per request (unique idempotency keys). */
-  body: string | (() => string);
+  /**
+   * A fixed request is built once. A function is called per request (unique
+   * idempotency keys, a bearer token picked round-robin); it may note in
+   * `context` what it picked, and `classify` gets that same context with the
+   * response (autocannon sends one request at a time per connection).
+   */
+  request: RequestParts | ((context: RequestContext) => RequestParts);
   /** Labels a response for the outcome tally (`ok` when it is what we asked for). */
-  classify: (status: number, body: string) => string;
+  classify: (status: number, body: string, context: RequestContext) => string;
   sample?: Sampler;
 }
+
+export interface RequestParts {
+  body: string;
+  /** On top of `content-type: application/json` (e.g. `authorization`). */
+  headers?: Record<string, string>;
+}
+
+/** autocannon's per-request context: fresh for every request, handed to classify with its response. */
+export type RequestContext = Record<string, unknown>;
 
 export interface LoadResult {
   connections: number;
@@ -31,6 +45,8 @@ export interface LoadResult {
   timeouts: number;
   /** CPU and database transactions while the load ran (absent without a sampler). */
   resources?: ResourceUse;
+  /** Every response's latency (ms), ascending: lets runs be pooled (mergeLoadResults). */
+  latencies: Float64Array;
 }
 
 /**
@@ -42,14 +58,22 @@ export interface LoadResult {
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const latencies: number[] = [];
   const outcomes: Record<string, number> = {};
-  const dynamicBody = typeof spec.body === 'function' ? spec.body : undefined;
+  const build = typeof spec.request === 'function' ? spec.request : undefined;
+  const fixed = typeof spec.request === 'function' ? undefined : spec.request;
+  const baseHeaders = { 'content-type': 'application/json' };
   const request: autocannon.Request = {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: typeof spec.body === 'string' ? spec.body : spec.body(),
-    onResponse: (status, body) => increment(outcomes, spec.classify(status, body)),
+    headers: { ...baseHeaders, ...fixed?.headers },
+    // With a builder, setupRequest below replaces it before every request (the first one included).
+    body: fixed?.body ?? '',
+    onResponse: (status, body, context) => increment(outcomes, spec.classify(status, body, context as RequestContext)),
   };
-  if (dynamicBody) request.setupRequest = (req) => ({ ...req, body: dynamicBody() });
+  if (build) {
+    request.setupRequest = (req, context) => {
+      const parts = build(context as RequestContext);
+      return { ...req, body: parts.body, headers: { ...baseHeaders, ...parts.headers } };
+    };
+  }
 
   const before = await spec.sample?.();
   const started = performance.now();
@@ -86,5 +110,42 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     socketErrors: result.errors - result.timeouts,
     timeouts: result.timeouts,
     ...(before && after ? { resources: resourceUse(before, after) } : {}),
+    latencies: sorted,
+  };
+}
+
+/**
+ * Several runs of the same load as one: latencies pooled, counts summed,
+ * rates over the summed time, CPU and transactions averaged by duration.
+ */
+export function mergeLoadResults(results: LoadResult[]): LoadResult {
+  const first = results[0];
+  if (!first) throw new Error('mergeLoadResults: nothing to merge');
+  const seconds = results.reduce((sum, r) => sum + r.seconds, 0);
+  const latencies = Float64Array.from(results.flatMap((r) => [...r.latencies])).sort();
+  const outcomes: Record<string, number> = {};
+  for (const r of results) for (const [label, n] of Object.entries(r.outcomes)) increment(outcomes, label, n);
+  const measured = results.filter((r) => r.resources);
+  let resources: ResourceUse | undefined;
+  if (measured.length === results.length) {
+    const cores: Record<string, number> = {};
+    for (const r of measured) for (const [group, n] of Object.entries(r.resources!.cores)) cores[group] = (cores[group] ?? 0) + (n * r.seconds) / seconds;
+    const transactionsPerSecond = measured.reduce((sum, r) => sum + r.resources!.transactionsPerSecond * r.seconds, 0) / seconds;
+    resources = { cores, transactionsPerSecond };
+  }
+  return {
+    connections: first.connections,
+    seconds,
+    responses: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p99: percentile(latencies, 99),
+    max: latencies.length ? latencies[latencies.length - 1]! : Number.NaN,
+    outcomes,
+    socketErrors: results.reduce((sum, r) => sum + r.socketErrors, 0),
+    timeouts: results.reduce((sum, r) => sum + r.timeouts, 0),
+    ...(resources ? { resources } : {}),
+    latencies,
   };
 }

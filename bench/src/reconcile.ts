@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Seed } from './seed.js';
-import type { Settlement } from './pipeline.js';
+import { tableExists, type Settlement } from './pipeline.js';
+import type { AcknowledgedOrder } from './workloads/place-orders.js';
 
 export interface ProductCheck {
   sku: string;
@@ -24,15 +25,19 @@ export interface Check {
 export interface Reconciliation {
   ok: boolean;
   ordersByStatus: { status: string; reason: string; count: number }[];
-  deadLetters: { orders: number; catalog: number };
+  /** Absent for a service without the table. */
+  deadLetters: { orders: number; catalog: number; accounts?: number };
   products: ProductCheck[];
   checks: Check[];
+  /** Orders per customer among the acknowledged ones: how evenly round-robin spread the load. */
+  ordersPerCustomer: { customers: number; min: number; max: number };
 }
 
 const count = async (db: pg.Client, sql: string, params: unknown[] = []) =>
   (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
 
-export async function reconcile(db: pg.Client, seed: Seed, acknowledgedIds: string[], settlement: Settlement): Promise<Reconciliation> {
+export async function reconcile(db: pg.Client, seed: Seed, acknowledged: AcknowledgedOrder[], settlement: Settlement): Promise<Reconciliation> {
+  const acknowledgedIds = acknowledged.map((o) => o.id);
   const ordersByStatus = (
     await db.query<{ status: string; reason: string; count: number }>(
       `select status, coalesce(status_reason, '') as reason, count(*)::int as count
@@ -85,13 +90,29 @@ export async function reconcile(db: pg.Client, seed: Seed, acknowledgedIds: stri
     `select count(distinct r.order_id)::int as n from catalog.stock_reservation r
        left join orders.customer_order o on o.id = r.order_id where o.status is distinct from 'CONFIRMED'`,
   );
-  const acknowledgedFound = await count(db, 'select count(*)::int as n from orders.customer_order where id = any($1::uuid[])', [
-    acknowledgedIds,
-  ]);
-  const deadLetters = {
+  // Orders belong to the caller: each must be stored under the customer whose token placed it.
+  const owners = new Map(
+    (
+      await db.query<{ id: string; customer_id: string }>('select id, customer_id from orders.customer_order where id = any($1::uuid[])', [
+        acknowledgedIds,
+      ])
+    ).rows.map((r) => [r.id, r.customer_id]),
+  );
+  const acknowledgedFound = owners.size;
+  const wrongOwner = acknowledged.filter((o) => owners.has(o.id) && owners.get(o.id) !== o.customerId).length;
+  const perCustomer = new Map<string, number>();
+  for (const o of acknowledged) perCustomer.set(o.customerId, (perCustomer.get(o.customerId) ?? 0) + 1);
+  const counts = [...perCustomer.values()];
+  const ordersPerCustomer = { customers: counts.length, min: counts.length ? Math.min(...counts) : 0, max: counts.length ? Math.max(...counts) : 0 };
+  const deadLetters: Reconciliation['deadLetters'] = {
     orders: await count(db, 'select count(*)::int as n from orders.inbox_dead_letter'),
     catalog: await count(db, 'select count(*)::int as n from catalog.inbox_dead_letter'),
   };
+  // accounts consumes orders' events too (its open-orders projection).
+  if (await tableExists(db, 'accounts.inbox_dead_letter')) {
+    deadLetters.accounts = await count(db, 'select count(*)::int as n from accounts.inbox_dead_letter');
+  }
+  const parked = Object.values(deadLetters).reduce((sum, n) => sum + n, 0);
 
   const badStock = products.filter((p) => !p.stockOk);
   const badUnits = products.filter((p) => !p.unitsOk);
@@ -100,8 +121,19 @@ export async function reconcile(db: pg.Client, seed: Seed, acknowledgedIds: stri
     {
       name: 'pipeline settled (outboxes drained, no PENDING order)',
       ok: settlement.settled,
-      detail: `unsent outbox rows: orders ${final.ordersOutboxUnsent}, catalog ${final.catalogOutboxUnsent}; pending orders ${final.pendingOrders}`,
+      detail: `unsent outbox rows: orders ${final.ordersOutboxUnsent}, catalog ${final.catalogOutboxUnsent}; pending orders ${final.pendingOrders}${
+        final.accountsBehind === undefined ? '' : `; orders accounts has not caught up with ${final.accountsBehind}`
+      }`,
     },
+    ...(final.accountsBehind === undefined
+      ? []
+      : [
+          {
+            name: "accounts' order projection shows every order with its customer and status",
+            ok: final.accountsBehind === 0,
+            detail: `${final.accountsBehind} orders missing or different in accounts.known_order`,
+          },
+        ]),
     {
       name: 'initial stock == current stock + reserved units, per product',
       ok: badStock.length === 0,
@@ -123,10 +155,17 @@ export async function reconcile(db: pg.Client, seed: Seed, acknowledgedIds: stri
       detail: `${acknowledgedFound} of ${acknowledgedIds.length} found`,
     },
     {
+      name: 'every acknowledged order belongs to the customer whose token placed it',
+      ok: wrongOwner === 0,
+      detail: `${acknowledgedFound - wrongOwner} of ${acknowledgedFound} stored under their customer; ${ordersPerCustomer.customers} customers, ${ordersPerCustomer.min}-${ordersPerCustomer.max} orders each`,
+    },
+    {
       name: 'no event parked in a dead-letter table',
-      ok: deadLetters.orders + deadLetters.catalog === 0,
-      detail: `orders ${deadLetters.orders}, catalog ${deadLetters.catalog}`,
+      ok: parked === 0,
+      detail: Object.entries(deadLetters)
+        .map(([service, n]) => `${service} ${n}`)
+        .join(', '),
     },
   ];
-  return { ok: checks.every((c) => c.ok), ordersByStatus, deadLetters, products, checks };
+  return { ok: checks.every((c) => c.ok), ordersByStatus, deadLetters, products, checks, ordersPerCustomer };
 }

@@ -3,11 +3,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, type BenchConfig } from './config.js';
+import { otherProcesses } from './cpu.js';
 import type { LoadResult } from './load.js';
 import type { LogSummary } from './processes.js';
 import { stageRate, type Settlement } from './pipeline.js';
 import type { Reconciliation } from './reconcile.js';
 import type { ResourceUse } from './resources.js';
+import { wrongCustomer, type AuthRun, type TokenCost } from './workloads/authentication.js';
 import type { ReadComparison } from './workloads/federated-reads.js';
 import type { PlaceOrdersResult } from './workloads/place-orders.js';
 
@@ -21,6 +23,10 @@ export interface BenchOutcome {
   idle?: ResourceUse;
   reads?: ReadComparison[];
   orders?: PlaceOrdersResult;
+  /** (c) sign-in, (d) me, (e) the same query without and with a token. */
+  login?: AuthRun;
+  me?: AuthRun;
+  tokenCost?: TokenCost;
   settlement?: Settlement;
   reconciliation?: Reconciliation;
   logs?: Record<string, LogSummary>;
@@ -40,6 +46,27 @@ function outcomes(result: LoadResult): string {
   const entries = Object.entries(result.outcomes).sort((a, b) => b[1] - a[1]);
   return entries.map(([label, n]) => `${label}: ${n}`).join(', ') || 'none';
 }
+
+/** What the bench itself causes, so a reader does not chase it. */
+function knownCause(message: string): string {
+  if (/\(aborted\)$/.test(message)) {
+    return ' (a client closed its connection mid-request: autocannon does so to the requests in flight when a run or warm-up ends)';
+  }
+  return '';
+}
+
+/** CPU milliseconds a process group spent per response during a run (its cores x wall time / responses). */
+function cpuMsPerResponse(result: LoadResult, group: string): string {
+  const cores = result.resources?.cores[group];
+  if (cores === undefined || result.responses === 0) return 'n/a';
+  return ((cores * result.seconds * 1000) / result.responses).toFixed(2);
+}
+
+function latencyRow(result: LoadResult): (string | number)[] {
+  return [rate(result.perSecond), ms(result.p50), ms(result.p90), ms(result.p99), ms(result.max), result.responses, outcomes(result), `${result.socketErrors} / ${result.timeouts}`];
+}
+
+const latencyHeader = ['req/s', 'p50', 'p90', 'p99', 'max', 'Responses', 'Outcomes', 'Socket errors / timeouts'];
 
 function git(args: string[]): string | undefined {
   try {
@@ -63,6 +90,10 @@ export function renderReport(outcome: BenchOutcome): string {
 
   out.push(`# Vitrine benchmark, ${outcome.startedAt.toISOString()}`, '');
   out.push(`**Result: ${verdict(outcome)}**${outcome.error ? `: ${outcome.error}` : ''}`, '');
+  const contended = contendedRuns(outcome);
+  if (contended.length) {
+    out.push(`**Disturbed:** other processes on this machine competed with ${contended.length} of the measured runs (see CPU and database use); do not compare those figures.`, '');
+  }
   out.push(
     table(
       ['Setting', 'Value'],
@@ -72,9 +103,12 @@ export function renderReport(outcome: BenchOutcome): string {
         ['Node', process.version],
         ['Event transport', outcome.transport ?? 'not started'],
         ['PostgreSQL', 'embedded, throwaway data dir, default durability (fsync and synchronous_commit on)'],
-        ['Processes', `catalog, orders, gateway (${config.gatewayWorkers} workers) and PostgreSQL, each separate from the load generator; all on this machine`],
+        ['Processes', `accounts, catalog, orders, gateway (${config.gatewayWorkers} workers) and PostgreSQL, each separate from the load generator; all on this machine`],
+        ['Customers', `${config.customers} registered at set-up; authenticated workloads use their access tokens round-robin (ES256, verified by the gateway and again by each subgraph reached)`],
         ['Read load', `${config.readConnections} connections, ${config.warmupSeconds} s warm-up + ${config.readSeconds} s per target`],
         ['placeOrder load', `${config.orderConnections} connections, ${config.orderSeconds} s`],
+        ['Auth load', `login: ${config.loginConnections} connections, me and the token pair: ${config.readConnections} connections; ${config.warmupSeconds} s warm-up + ${config.authSeconds} s each (the pair: ${config.authSeconds} s per side, in halves)`],
+        ['Run order', 'idle, (a), (c), (d), (e), (b), settling, reconciliation'],
         ['Duration', `${((outcome.finishedAt.getTime() - outcome.startedAt.getTime()) / 1000).toFixed(0)} s in all`],
       ],
     ),
@@ -122,16 +156,16 @@ export function renderReport(outcome: BenchOutcome): string {
   }
 
   if (outcome.orders) {
-    const { result, mix, acknowledgedIds, acknowledgedStatus } = outcome.orders;
+    const { result, mix, acknowledged, acknowledgedStatus } = outcome.orders;
     out.push('## (b) placeOrder through the gateway', '');
     out.push(
-      `Each request has a fresh idempotency key. ${Math.round((1 - mix.scarceShare) * 100)}% order ${mix.plainLines}; ${Math.round(mix.scarceShare * 100)}% order ${mix.scarceLines}.`,
+      `Each request has a fresh idempotency key and the next of ${outcome.orders.customers} customers' access tokens (round-robin; orders belong to the caller). ${Math.round((1 - mix.scarceShare) * 100)}% order ${mix.plainLines}; ${Math.round(mix.scarceShare * 100)}% order ${mix.scarceLines}.`,
       '',
     );
     out.push(
       table(
         ['Connections', 'orders/s', 'p50', 'p90', 'p99', 'max', 'Responses', 'Acknowledged', 'Socket errors / timeouts'],
-        [[result.connections, rate(result.perSecond), ms(result.p50), ms(result.p90), ms(result.p99), ms(result.max), result.responses, acknowledgedIds.length, `${result.socketErrors} / ${result.timeouts}`]],
+        [[result.connections, rate(result.perSecond), ms(result.p50), ms(result.p90), ms(result.p99), ms(result.max), result.responses, acknowledged.length, `${result.socketErrors} / ${result.timeouts}`]],
       ),
       '',
       `Responses by outcome (GraphQL errors by \`extensions.code\`, non-2xx by status): ${outcomes(result)}.`,
@@ -147,7 +181,7 @@ export function renderReport(outcome: BenchOutcome): string {
     const r = outcome.reconciliation;
     out.push('Orders by status (all orders, including the one placed during set-up):', '');
     out.push(table(['Status', 'Reason', 'Orders'], r.ordersByStatus.map((o) => [o.status, o.reason || '-', o.count])), '');
-    out.push(`## Stock reconciliation: ${r.ok ? 'OK' : 'MISMATCH'}`, '');
+    out.push(`## Reconciliation: ${r.ok ? 'OK' : 'MISMATCH'}`, '');
     out.push(table(['Check', 'Result', 'Detail'], r.checks.map((c) => [c.name, c.ok ? 'OK' : 'MISMATCH', c.detail])), '');
     const shown = r.products.filter((p) => p.role || p.reservedUnits > 0 || !p.stockOk || !p.unitsOk);
     out.push(
@@ -161,6 +195,7 @@ export function renderReport(outcome: BenchOutcome): string {
     );
   }
 
+  out.push(...authSections(outcome));
   out.push(...resourceSection(outcome, cpu.length));
 
   if (outcome.logs) {
@@ -168,15 +203,16 @@ export function renderReport(outcome: BenchOutcome): string {
     for (const [name, log] of Object.entries(outcome.logs)) {
       const levels = Object.entries(log.byLevel).map(([l, n]) => `${l} ${n}`).join(', ') || 'nothing';
       out.push(`- **${name}**: ${levels}`);
-      for (const p of log.topProblems) out.push(`  - ${p.count} x ${p.level}: ${p.message.replace(/`/g, "'")}`);
+      for (const p of log.topProblems) out.push(`  - ${p.count} x ${p.level}: ${p.message.replace(/`/g, "'")}${knownCause(p.message)}`);
     }
     out.push('');
   }
   return out.join('\n');
 }
 
-function resourceSection(outcome: BenchOutcome, cores: number): string[] {
-  const runs: [string, ResourceUse | undefined][] = [
+/** Every measured run with its CPU and database use, in the order they ran. */
+function measuredRuns(outcome: BenchOutcome): [string, ResourceUse | undefined][] {
+  return [
     ...(outcome.idle ? [['Idle (no load)', outcome.idle] as [string, ResourceUse]] : []),
     ...(outcome.reads ?? []).flatMap((c) =>
       [c.gateway, c.direct].map(({ target, result }): [string, ResourceUse | undefined] => [
@@ -184,20 +220,52 @@ function resourceSection(outcome: BenchOutcome, cores: number): string[] {
         result.resources,
       ]),
     ),
+    ...(outcome.login ? [['login, gateway', outcome.login.result.resources] as [string, ResourceUse | undefined]] : []),
+    ...(outcome.me ? [['me, gateway', outcome.me.result.resources] as [string, ResourceUse | undefined]] : []),
+    ...(outcome.tokenCost
+      ? ([
+          ['products names, gateway, no token', outcome.tokenCost.without.resources],
+          ['products names, gateway, with token', outcome.tokenCost.with.resources],
+        ] as [string, ResourceUse | undefined][])
+      : []),
     ...(outcome.orders ? [['placeOrder, gateway', outcome.orders.result.resources] as [string, ResourceUse | undefined]] : []),
   ];
+}
+
+/**
+ * Runs during which processes outside the bench kept a noticeable share of
+ * the machine busy (a test suite, a build): their figures are not comparable.
+ */
+export function contendedRuns(outcome: BenchOutcome): { run: string; cores: number }[] {
+  const threshold = Math.max(0.2, 0.1 * cpus().length);
+  return measuredRuns(outcome)
+    .map(([run, use]) => ({ run, cores: use?.cores[otherProcesses] ?? 0 }))
+    .filter((r) => r.cores > threshold);
+}
+
+function resourceSection(outcome: BenchOutcome, cores: number): string[] {
+  const runs = measuredRuns(outcome);
   const groups = [...new Set(runs.flatMap(([, use]) => Object.keys(use?.cores ?? {})))];
   if (groups.length === 0) return [];
-  const idleCores = Object.values(outcome.idle?.cores ?? {}).reduce((a, b) => a + b, 0);
+  const idleCores = Object.entries(outcome.idle?.cores ?? {})
+    .filter(([group]) => group !== otherProcesses)
+    .reduce((sum, [, n]) => sum + n, 0);
   // An idle stack should cost next to nothing; if it does not, every figure above is measured against that background work.
   const idleNote =
     outcome.idle && idleCores > 0.25 * cores
       ? [`**Note:** with no load at all the stack kept ${idleCores.toFixed(2)} of ${cores} cores busy and ran ${rate(outcome.idle.transactionsPerSecond)} database transactions/s. The figures above compete with that background work.`, '']
       : [];
+  const contended = contendedRuns(outcome);
+  const contentionNote = contended.length
+    ? [
+        `**Warning:** processes outside the bench kept this machine busy during ${contended.map((c) => `${c.run} (${c.cores.toFixed(2)} cores)`).join(', ')}. Those figures competed with them and are not comparable with other runs.`,
+        '',
+      ]
+    : [];
   return [
     '## CPU and database use',
     '',
-    `Average cores busy per process tree (1.00 = one core; ${cores} available) and database transactions per second, over each measured run. A total near the machine's core count means the figures above are CPU-bound.`,
+    `Average cores busy per process tree (1.00 = one core; ${cores} available) and database transactions per second, over each measured run. \`${otherProcesses}\` is whatever else ran on the machine meanwhile (from /proc/stat). A total near the machine's core count means the figures above are CPU-bound.`,
     '',
     table(
       ['Run', ...groups, 'Total', 'DB transactions/s'],
@@ -208,7 +276,52 @@ function resourceSection(outcome: BenchOutcome, cores: number): string[] {
     ),
     '',
     ...idleNote,
+    ...contentionNote,
   ];
+}
+
+function authSections(outcome: BenchOutcome): string[] {
+  const out: string[] = [];
+  const { login, me, tokenCost } = outcome;
+  if (login) {
+    out.push('## (c) login through the gateway', '');
+    out.push(
+      `The seeded customers sign in round-robin with their right password (\`${login.query}\`). Each sign-in verifies an argon2id hash (m=19 MiB, t=2, p=1), deliberately expensive so that guessing passwords is too; then it writes a refresh token and signs an ES256 access token. Only failed sign-ins are throttled, so none of these is. Expect tens of sign-ins per second per core, not thousands.`,
+      '',
+      table(['Connections', ...latencyHeader, 'accounts CPU ms / login'], [[login.result.connections, ...latencyRow(login.result), cpuMsPerResponse(login.result, 'accounts')]]),
+      '',
+    );
+  }
+  if (me) {
+    out.push('## (d) me through the gateway', '');
+    out.push(
+      `\`${me.query}\` with the next customer's token per request; each answer must be that customer (\`${wrongCustomer}\` otherwise, which fails the run). The token is verified by the gateway and again by accounts, which then reads the customer row.`,
+      '',
+      table(['Connections', ...latencyHeader], [[me.result.connections, ...latencyRow(me.result)]]),
+      '',
+    );
+  }
+  if (tokenCost) {
+    const { without, with: withToken } = tokenCost;
+    out.push('## (e) What token verification costs at the gateway', '');
+    out.push(
+      `The same public query, \`${tokenCost.query}\`, through the gateway: first anonymous, then with a customer's \`Authorization: Bearer\` token (round-robin). With a token the gateway verifies the ES256 signature before anything else and forwards the header; catalog, like every subgraph, verifies it again. The CPU columns show where the extra work lands. After a warm-up of each, the measured time is split into four runs, without / with / with / without, and each side's are pooled, so drift or a burst of background work weighs on both alike.`,
+      '',
+      table(
+        ['Authorization', 'Connections', ...latencyHeader, 'gateway CPU ms / req', 'catalog CPU ms / req'],
+        [
+          ['none', without.connections, ...latencyRow(without), cpuMsPerResponse(without, 'gateway'), cpuMsPerResponse(without, 'catalog')],
+          ['Bearer token', withToken.connections, ...latencyRow(withToken), cpuMsPerResponse(withToken, 'gateway'), cpuMsPerResponse(withToken, 'catalog')],
+        ],
+      ),
+      '',
+      'With / without a token:',
+      '',
+      table(['req/s ratio', 'p50 ratio', 'p99 ratio'], [[ratio(tokenCost.throughputRatio), ratio(tokenCost.p50Ratio), ratio(tokenCost.p99Ratio)]]),
+      '',
+    );
+  }
+  return out;
 }
 
 function settlementSection(s: Settlement): string[] {
@@ -219,10 +332,16 @@ function settlementSection(s: Settlement): string[] {
     '### After the load',
     '',
     table(
-      ['', 'Unsent outbox rows (orders)', 'Unsent outbox rows (catalog)', 'PENDING orders'],
+      ['', 'Unsent outbox rows (orders)', 'Unsent outbox rows (catalog)', 'PENDING orders', "Orders accounts' projection lags on"],
       [
-        ['When the load stopped', e.ordersOutboxUnsent, e.catalogOutboxUnsent, e.pendingOrders],
-        [s.settled ? `Settled ${s.settleSeconds.toFixed(1)} s later` : `Gave up ${s.settleSeconds.toFixed(1)} s later`, f.ordersOutboxUnsent, f.catalogOutboxUnsent, f.pendingOrders],
+        ['When the load stopped', e.ordersOutboxUnsent, e.catalogOutboxUnsent, e.pendingOrders, e.accountsBehind ?? 'n/a'],
+        [
+          s.settled ? `Settled ${s.settleSeconds.toFixed(1)} s later` : `Gave up ${s.settleSeconds.toFixed(1)} s later`,
+          f.ordersOutboxUnsent,
+          f.catalogOutboxUnsent,
+          f.pendingOrders,
+          f.accountsBehind ?? 'n/a',
+        ],
       ],
     ),
     '',

@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import pg from 'pg';
 import { loadBenchConfig, repoRoot } from './config.js';
+import { otherProcesses } from './cpu.js';
 import { snapshotPipeline, waitForSettlement } from './pipeline.js';
 import { reconcile } from './reconcile.js';
-import { renderReport, verdict, writeReport, type BenchOutcome } from './report.js';
+import { contendedRuns, renderReport, verdict, writeReport, type BenchOutcome } from './report.js';
 import { createSampler, resourceUse } from './resources.js';
 import { seed } from './seed.js';
 import { startBenchStack, type BenchStack } from './stack.js';
 import { errorMessage, sleep, withTimeout } from './util.js';
+import { runLogin, runMe, runTokenCost, wrongCustomer } from './workloads/authentication.js';
 import { runFederatedReads } from './workloads/federated-reads.js';
 import { runPlaceOrders } from './workloads/place-orders.js';
 
@@ -48,32 +50,54 @@ try {
   db = new pg.Client({ connectionString: stack.databaseUrl });
   await withTimeout('connecting to PostgreSQL', 10_000, db.connect());
 
-  console.log(`[bench] seeding ${config.products} products through catalog's createProduct`);
-  const seeded = await withTimeout('seeding', 120_000, seed(config, stack, db));
+  console.log(`[bench] seeding ${config.products} products through catalog's createProduct (as the bootstrap admin)`);
+  // Registering and signing in costs two argon2id hashes per customer.
+  const seeded = await withTimeout('seeding', 120_000 + config.customers * 500, seed(config, stack, db));
 
   const sample = createSampler(stack.sampleCpu, db);
   if (config.idleSeconds > 0) {
     const from = await sample();
     await sleep(config.idleSeconds * 1000);
     outcome.idle = resourceUse(from, await sample());
-    const cores = Object.values(outcome.idle.cores).reduce((a, b) => a + b, 0);
-    console.log(`[bench] idle: ${cores.toFixed(2)} cores busy, ${outcome.idle.transactionsPerSecond.toFixed(0)} db transactions/s with no load`);
+    const { [otherProcesses]: others = 0, ...stackCores } = outcome.idle.cores;
+    const cores = Object.values(stackCores).reduce((a, b) => a + b, 0);
+    console.log(
+      `[bench] idle: ${cores.toFixed(2)} cores busy, ${outcome.idle.transactionsPerSecond.toFixed(0)} db transactions/s with no load (other processes on this machine: ${others.toFixed(2)} cores)`,
+    );
   }
 
   console.log('[bench] (a) federated reads');
   outcome.reads = await runFederatedReads(config, stack, seeded, sample);
+
+  console.log(`[bench] (c) login, ${config.loginConnections} connections, ${config.authSeconds} s`);
+  outcome.login = await runLogin(config, stack, seeded, sample);
+  console.log(`[bench] (d) me, ${config.readConnections} connections, ${config.authSeconds} s`);
+  outcome.me = await runMe(config, stack, seeded, sample);
+  console.log(`[bench] (e) token verification at the gateway, ${config.readConnections} connections, ${config.authSeconds} s each`);
+  outcome.tokenCost = await runTokenCost(config, stack, seeded, sample);
 
   console.log(`[bench] (b) placeOrder, ${config.orderConnections} connections, ${config.orderSeconds} s`);
   const beforeLoad = await snapshotPipeline(db);
   outcome.orders = await runPlaceOrders(config, stack, seeded, sample);
   const atLoadEnd = await snapshotPipeline(db);
 
-  console.log(`[bench] waiting for the pipeline to settle (pending orders ${atLoadEnd.pendingOrders}, unsent outbox rows ${atLoadEnd.ordersOutboxUnsent + atLoadEnd.catalogOutboxUnsent})`);
+  const lagging = atLoadEnd.accountsBehind === undefined ? '' : `, orders accounts' projection lags on ${atLoadEnd.accountsBehind}`;
+  console.log(
+    `[bench] waiting for the pipeline to settle (pending orders ${atLoadEnd.pendingOrders}, unsent outbox rows ${atLoadEnd.ordersOutboxUnsent + atLoadEnd.catalogOutboxUnsent}${lagging})`,
+  );
   outcome.settlement = await waitForSettlement(db, beforeLoad, atLoadEnd, config.settleTimeoutSeconds * 1000);
   console.log(`[bench] ${outcome.settlement.settled ? 'settled' : 'NOT settled'} after ${outcome.settlement.settleSeconds.toFixed(1)} s`);
   stack.assertAlive();
 
-  outcome.reconciliation = await withTimeout('reconciliation queries', 60_000, reconcile(db, seeded, outcome.orders.acknowledgedIds, outcome.settlement));
+  outcome.reconciliation = await withTimeout('reconciliation queries', 60_000, reconcile(db, seeded, outcome.orders.acknowledged, outcome.settlement));
+  // A well-formed answer about someone else (sign-in or me) would be a leak, not a slow request.
+  const mixUps = [outcome.login, outcome.me].map((run) => run?.result.outcomes[wrongCustomer] ?? 0).reduce((a, b) => a + b, 0);
+  outcome.reconciliation.checks.push({
+    name: 'every login and me answer was about the customer whose credentials were sent',
+    ok: mixUps === 0,
+    detail: `${mixUps} answers about another customer`,
+  });
+  outcome.reconciliation.ok &&= mixUps === 0;
   for (const row of outcome.reconciliation.ordersByStatus) console.log(`[bench] orders ${row.status}${row.reason ? ` (${row.reason})` : ''}: ${row.count}`);
   for (const check of outcome.reconciliation.checks) console.log(`[bench] ${check.ok ? 'OK      ' : 'MISMATCH'} ${check.name}: ${check.detail}`);
 } catch (err) {
@@ -89,12 +113,15 @@ if (!interrupted) {
   outcome.finishedAt = new Date();
   outcome.logs = stack?.logSummaries();
   const result = verdict(outcome);
+  for (const { run, cores } of contendedRuns(outcome)) {
+    console.warn(`[bench] warning: other processes used ${cores.toFixed(2)} cores during "${run}": not comparable with other runs`);
+  }
   try {
     const path = await writeReport(config.reportDir, outcome.startedAt, renderReport(outcome));
     console.log(`[bench] report: ${shown(path)} (also ${shown(join(config.reportDir, 'latest.md'))})`);
   } catch (err) {
     console.error(`[bench] could not write the report: ${errorMessage(err)}`);
   }
-  console.log(result === 'FAILED' ? `[bench] run FAILED: ${outcome.error ?? 'no reconciliation'}` : `[bench] stock reconciliation: ${result}`);
+  console.log(result === 'FAILED' ? `[bench] run FAILED: ${outcome.error ?? 'no reconciliation'}` : `[bench] reconciliation: ${result}`);
   process.exit(result === 'OK' ? 0 : 1);
 }

@@ -9,7 +9,9 @@ import { errorMessage, withTimeout } from './util.js';
 export interface BenchStack {
   databaseUrl: string;
   transport: 'embedded' | 'kafka';
-  urls: { gateway: string; catalog: string; orders: string };
+  urls: { gateway: string; catalog: string; orders: string; accounts: string };
+  /** The bootstrap admin accounts creates at start (role admin: every staff scope, catalog:write included). */
+  admin: { email: string; password: string };
   /** Throws when a server died mid-run: numbers measured against a dead process mean nothing. */
   assertAlive(): void;
   logSummaries(): Record<string, LogSummary>;
@@ -18,6 +20,17 @@ export interface BenchStack {
 }
 
 const entry = (folder: string) => join(repoRoot, folder, 'dist/main.js');
+
+/** Local-only credentials of the throwaway stack; the password satisfies accounts' policy. */
+export const benchAdmin = { email: 'bench-admin@vitrine-bench.example', password: 'Bench-Admin-2026!' };
+
+/**
+ * Access tokens are taken at set-up and used until the end of the run, so
+ * they must outlive it (accounts' default is 15 minutes). Token lifetime
+ * changes nothing about what verifying one costs. ACCESS_TOKEN_TTL_SECONDS in
+ * the environment wins.
+ */
+const benchTokenTtlSeconds = String(6 * 3600);
 
 /**
  * A throwaway stack shaped like production rather than like the tests: real
@@ -65,16 +78,27 @@ export async function startBenchStack(
     const transport: Record<string, string> = kafka
       ? { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: kafka, TOPIC_PREFIX: `bench-${Date.now()}.` }
       : { EVENT_TRANSPORT: 'embedded' };
-    const ports = { catalog: await freePort(), orders: await freePort(), gateway: await freePort() };
-    const service = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...transport };
+    const ports = { accounts: await freePort(), catalog: await freePort(), orders: await freePort(), gateway: await freePort() };
+    // Every server verifies access tokens itself, against accounts' public keys.
+    const auth = { AUTH_JWKS_URL: `http://127.0.0.1:${ports.accounts}/.well-known/jwks.json` };
+    const service = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...auth, ...transport };
+    const own: Record<string, Record<string, string>> = {
+      accounts: {
+        BOOTSTRAP_ADMIN_EMAIL: benchAdmin.email,
+        BOOTSTRAP_ADMIN_PASSWORD: benchAdmin.password,
+        ACCESS_TOKEN_TTL_SECONDS: process.env.ACCESS_TOKEN_TTL_SECONDS || benchTokenTtlSeconds,
+      },
+    };
 
-    for (const name of ['catalog', 'orders'] as const) {
+    // accounts first: it issues the tokens and serves the keys the others verify them with.
+    for (const name of ['accounts', 'catalog', 'orders'] as const) {
       console.log(`[bench] starting ${name}`);
-      const proc = startProcess(name, entry(`services/${name}`), { ...service, PORT: String(ports[name]) }, logDir);
+      const proc = startProcess(name, entry(`services/${name}`), { ...service, ...own[name], PORT: String(ports[name]) }, logDir);
       running.push(proc);
       await waitUntilReady(proc, `http://127.0.0.1:${ports[name]}/ready`);
     }
     const urls = {
+      accounts: `http://127.0.0.1:${ports.accounts}/graphql`,
       catalog: `http://127.0.0.1:${ports.catalog}/graphql`,
       orders: `http://127.0.0.1:${ports.orders}/graphql`,
       gateway: `http://127.0.0.1:${ports.gateway}/graphql`,
@@ -85,6 +109,8 @@ export async function startBenchStack(
       entry('gateway'),
       {
         PORT: String(ports.gateway),
+        ...auth,
+        SUBGRAPH_ACCOUNTS_URL: urls.accounts,
         SUBGRAPH_CATALOG_URL: urls.catalog,
         SUBGRAPH_ORDERS_URL: urls.orders,
         GATEWAY_WORKERS: String(config.gatewayWorkers),
@@ -100,6 +126,7 @@ export async function startBenchStack(
       databaseUrl,
       transport: kafka ? 'kafka' : 'embedded',
       urls,
+      admin: benchAdmin,
       assertAlive() {
         const dead = running.filter((proc) => !isRunning(proc));
         if (dead.length > 0) {

@@ -1,5 +1,5 @@
 import type { BenchConfig } from '../config.js';
-import { classifyResponse } from '../graphql.js';
+import { bearer, classifyResponse } from '../graphql.js';
 import { runLoad, type LoadResult } from '../load.js';
 import type { Seed } from '../seed.js';
 import type { Sampler } from '../resources.js';
@@ -31,6 +31,8 @@ const orderDirect = `query Order($id: ID!) { order(id: $id) { lines { quantity p
 interface Side {
   query: string;
   variables?: Record<string, unknown>;
+  /** e.g. the order owner's bearer token: orders are only shown to the customer who placed them. */
+  headers?: Record<string, string>;
   url: string;
   /** Whether a response's data is what the query asks for (a 200 can still be empty or partial). */
   ok: (data: unknown) => boolean;
@@ -59,6 +61,7 @@ const orderOk = (withNames: boolean) => (data: unknown) => {
  */
 export async function runFederatedReads(config: BenchConfig, stack: BenchStack, seed: Seed, sample: Sampler): Promise<ReadComparison[]> {
   const order = { id: seed.orderId };
+  const owner = bearer(seed.orderOwner.token);
   const pairs: Pair[] = [
     {
       name: 'products(first: 20)',
@@ -69,9 +72,9 @@ export async function runFederatedReads(config: BenchConfig, stack: BenchStack, 
     {
       name: 'order(id) with product names',
       subgraph: 'orders',
-      gateway: { query: orderViaGateway, variables: order, url: stack.urls.gateway, ok: orderOk(true) },
-      direct: { query: orderDirect, variables: order, url: stack.urls.orders, ok: orderOk(false) },
-      note: 'Direct to orders the query can only ask `lines { quantity product { id } }`: product names and prices live in catalog, so the gateway side does one more subgraph fetch (an `_entities` call to catalog) than the direct side.',
+      gateway: { query: orderViaGateway, variables: order, headers: owner, url: stack.urls.gateway, ok: orderOk(true) },
+      direct: { query: orderDirect, variables: order, headers: owner, url: stack.urls.orders, ok: orderOk(false) },
+      note: "Direct to orders the query can only ask `lines { quantity product { id } }`: product names and prices live in catalog, so the gateway side does one more subgraph fetch (an `_entities` call to catalog) than the direct side. Both sides send the order owner's token: the direct side verifies it once (orders), the gateway side three times (gateway, orders, and catalog for the `_entities` call, since the header is forwarded to every subgraph).",
     },
   ];
 
@@ -83,7 +86,7 @@ export async function runFederatedReads(config: BenchConfig, stack: BenchStack, 
       connections: config.readConnections,
       requestTimeoutSeconds: config.requestTimeoutSeconds,
       sample,
-      body: JSON.stringify({ query: side.query, variables: side.variables ?? {} }),
+      request: { body: JSON.stringify({ query: side.query, variables: side.variables ?? {} }), ...(side.headers ? { headers: side.headers } : {}) },
       classify: (status: number, body: string) => classifyResponse(status, body, side.ok),
     };
     if (config.warmupSeconds > 0) await runLoad({ ...spec, durationSeconds: config.warmupSeconds });
