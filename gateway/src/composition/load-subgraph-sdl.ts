@@ -15,20 +15,24 @@ export class MissingSubgraphSdlError extends Error {
   }
 }
 
-/** Reads every subgraph's SDL artifact, resolving `sdlPath` against `root`. */
+/**
+ * Reads every subgraph's SDL artifact, resolving `sdlPath` against `root`.
+ * Read one after the other so a missing artifact is always reported in list
+ * order, not in whichever order the file system answered.
+ */
 export async function loadSubgraphSdl(
   root: string,
   definitions: readonly SubgraphDefinition[],
 ): Promise<SubgraphSdl[]> {
-  return Promise.all(
-    definitions.map(async ({ name, url, sdlPath }) => {
-      const path = resolve(root, sdlPath);
-      try {
-        return { name, url, sdl: await readFile(path, 'utf8') };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new MissingSubgraphSdlError(name, path);
-        throw error;
-      }
-    }),
-  );
+  const loaded: SubgraphSdl[] = [];
+  for (const { name, url, sdlPath } of definitions) {
+    const path = resolve(root, sdlPath);
+    try {
+      loaded.push({ name, url, sdl: await readFile(path, 'utf8') });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new MissingSubgraphSdlError(name, path);
+      throw error;
+    }
+  }
+  return loaded;
 }

@@ -43,6 +43,11 @@ export function createRequestHandler(deps: RequestHandlerDeps): Handler {
     try {
       await route(deps, req, res, url, requestId, log);
     } catch (error) {
+      // A client that hung up mid-request (closed tab, lost mobile signal) is not a server fault.
+      if (req.destroyed && !res.headersSent) {
+        log.info({ reason: (error as Error).message }, 'client went away before the response');
+        return;
+      }
       // Details go to the log only: clients never see internals or stack traces.
       log.error({ err: error }, 'unhandled error while serving request');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
