@@ -30,6 +30,27 @@ export interface BenchConfig {
   requestTimeoutSeconds: number;
   kafkaBrokers: string | undefined;
   reportDir: string;
+  /** Drop day: customers registered for it (one placeOrder each), units of the limited product, connections. */
+  dropCustomers: number;
+  dropUnits: number;
+  dropConnections: number;
+  /** Connections for the catalog listing query (products(first: 50) with totalCount and stock). */
+  listingConnections: number;
+  /** BENCH_ONLY: the workloads to run (all when unset). */
+  only: ReadonlySet<Workload> | undefined;
+}
+
+export const workloads = ['reads', 'listing', 'login', 'me', 'token', 'drop', 'orders'] as const;
+export type Workload = (typeof workloads)[number];
+
+export const runs = (config: BenchConfig, workload: Workload) => !config.only || config.only.has(workload);
+
+function only(raw: string | undefined): ReadonlySet<Workload> | undefined {
+  if (!raw?.trim()) return undefined;
+  const names = raw.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(workloads as readonly string[]).includes(n));
+  if (unknown.length) throw new Error(`BENCH_ONLY=${raw}: unknown ${unknown.join(', ')} (expected a comma list of ${workloads.join(', ')})`);
+  return new Set(names as Workload[]);
 }
 
 function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -62,6 +83,12 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     settleTimeoutSeconds: number(env, 'BENCH_SETTLE_TIMEOUT', 90, 1, 3600),
     requestTimeoutSeconds: number(env, 'BENCH_REQUEST_TIMEOUT', 10, 1, 600),
     kafkaBrokers: env.KAFKA_BROKERS || undefined,
+    dropCustomers: number(env, 'BENCH_DROP_CUSTOMERS', 500, 1, 10_000),
+    dropUnits: number(env, 'BENCH_DROP_UNITS', 100, 1, 1_000_000),
+    // 100 sockets are plenty on 2 cores: more only queue at the gateway; never more than there are customers.
+    dropConnections: number(env, 'BENCH_DROP_CONNECTIONS', 100, 1, 1000),
+    listingConnections: number(env, 'BENCH_LISTING_CONNECTIONS', 50, 1, 1000),
+    only: only(env.BENCH_ONLY),
     reportDir: env.BENCH_REPORT_DIR ? resolve(env.BENCH_REPORT_DIR) : resolve(repoRoot, 'bench/reports'),
   };
 }

@@ -6,6 +6,11 @@ export interface LoadSpec {
   url: string;
   connections: number;
   durationSeconds: number;
+  /**
+   * Send exactly this many requests (spread over the connections) instead of
+   * loading for `durationSeconds`, which then only bounds the run.
+   */
+  amount?: number;
   requestTimeoutSeconds: number;
   /**
    * A fixed request is built once. A function is called per request (unique
@@ -81,8 +86,8 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     const instance = autocannon(
       {
         url: spec.url,
-        connections: spec.connections,
-        duration: spec.durationSeconds,
+        connections: spec.amount ? Math.min(spec.connections, spec.amount) : spec.connections,
+        ...(spec.amount ? { amount: spec.amount } : { duration: spec.durationSeconds }),
         timeout: spec.requestTimeoutSeconds,
         requests: [request],
       },
@@ -98,7 +103,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
 
   const sorted = Float64Array.from(latencies).sort();
   return {
-    connections: spec.connections,
+    connections: spec.amount ? Math.min(spec.connections, spec.amount) : spec.connections,
     seconds,
     responses: latencies.length,
     perSecond: latencies.length / seconds,

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Seed } from './seed.js';
+import type { Seed, SeededProduct } from './seed.js';
 import { tableExists, type Settlement } from './pipeline.js';
 import type { AcknowledgedOrder } from './workloads/place-orders.js';
 
@@ -36,7 +36,15 @@ export interface Reconciliation {
 const count = async (db: pg.Client, sql: string, params: unknown[] = []) =>
   (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
 
-export async function reconcile(db: pg.Client, seed: Seed, acknowledged: AcknowledgedOrder[], settlement: Settlement): Promise<Reconciliation> {
+/** `extra`: products created by a workload (the drop-day product), checked like the seeded ones. */
+export async function reconcile(
+  db: pg.Client,
+  seed: Seed,
+  acknowledged: AcknowledgedOrder[],
+  settlement: Settlement,
+  extra: { product: SeededProduct; role: string }[] = [],
+): Promise<Reconciliation> {
+  const all = [...seed.products, ...extra.map((e) => e.product)];
   const acknowledgedIds = acknowledged.map((o) => o.id);
   const ordersByStatus = (
     await db.query<{ status: string; reason: string; count: number }>(
@@ -45,7 +53,7 @@ export async function reconcile(db: pg.Client, seed: Seed, acknowledged: Acknowl
     )
   ).rows;
 
-  const ids = seed.products.map((p) => p.id);
+  const ids = all.map((p) => p.id);
   const stock = new Map(
     (
       await db.query<{ id: string; stock: number; reserved: number }>(
@@ -65,14 +73,14 @@ export async function reconcile(db: pg.Client, seed: Seed, acknowledged: Acknowl
       )
     ).rows.map((r) => [r.product_id, r.units]),
   );
-  const products: ProductCheck[] = seed.products.map((p) => {
+  const products: ProductCheck[] = all.map((p) => {
     const row = stock.get(p.id);
     const currentStock = row?.stock ?? Number.NaN;
     const reservedUnits = row?.reserved ?? 0;
     const confirmedUnits = confirmed.get(p.id) ?? 0;
     return {
       sku: p.sku,
-      role: p === seed.plenty ? 'ample stock' : p === seed.scarce ? 'scarce' : '',
+      role: p === seed.plenty ? 'ample stock' : p === seed.scarce ? 'scarce' : (extra.find((e) => e.product === p)?.role ?? ''),
       initialStock: p.initialStock,
       currentStock,
       reservedUnits,

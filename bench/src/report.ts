@@ -11,6 +11,8 @@ import type { Reconciliation } from './reconcile.js';
 import type { ResourceUse } from './resources.js';
 import { wrongCustomer, type AuthRun, type TokenCost } from './workloads/authentication.js';
 import type { ReadComparison } from './workloads/federated-reads.js';
+import type { DropDayResult } from './workloads/drop-day.js';
+import type { ListingRun } from './workloads/listing.js';
 import type { PlaceOrdersResult } from './workloads/place-orders.js';
 
 /** Whatever the run got to: a failed run still reports what it measured and why it stopped. */
@@ -22,6 +24,10 @@ export interface BenchOutcome {
   /** The stack with no load at all, measured before the workloads. */
   idle?: ResourceUse;
   reads?: ReadComparison[];
+  /** (f) the catalog listing page, products(first: 50) with totalCount and stock. */
+  listing?: ListingRun;
+  /** (g) drop day: one order each from many customers for a limited product. */
+  drop?: DropDayResult;
   orders?: PlaceOrdersResult;
   /** (c) sign-in, (d) me, (e) the same query without and with a token. */
   login?: AuthRun;
@@ -77,7 +83,8 @@ function git(args: string[]): string | undefined {
 }
 
 export function verdict(outcome: BenchOutcome): 'OK' | 'MISMATCH' | 'FAILED' {
-  if (outcome.error || !outcome.reconciliation) return 'FAILED';
+  // Drop day's books not balancing (oversold, undersold, lost orders) fails the run outright.
+  if (outcome.error || !outcome.reconciliation || (outcome.drop && !outcome.drop.ok)) return 'FAILED';
   return outcome.reconciliation.ok ? 'OK' : 'MISMATCH';
 }
 
@@ -89,7 +96,8 @@ export function renderReport(outcome: BenchOutcome): string {
   const out: string[] = [];
 
   out.push(`# Vitrine benchmark, ${outcome.startedAt.toISOString()}`, '');
-  out.push(`**Result: ${verdict(outcome)}**${outcome.error ? `: ${outcome.error}` : ''}`, '');
+  const dropFailed = outcome.drop && !outcome.drop.ok ? ': drop day checks did not balance (see (g))' : '';
+  out.push(`**Result: ${verdict(outcome)}**${outcome.error ? `: ${outcome.error}` : dropFailed}`, '');
   const contended = contendedRuns(outcome);
   if (contended.length) {
     out.push(`**Disturbed:** other processes on this machine competed with ${contended.length} of the measured runs (see CPU and database use); do not compare those figures.`, '');
@@ -108,7 +116,10 @@ export function renderReport(outcome: BenchOutcome): string {
         ['Read load', `${config.readConnections} connections, ${config.warmupSeconds} s warm-up + ${config.readSeconds} s per target`],
         ['placeOrder load', `${config.orderConnections} connections, ${config.orderSeconds} s`],
         ['Auth load', `login: ${config.loginConnections} connections, me and the token pair: ${config.readConnections} connections; ${config.warmupSeconds} s warm-up + ${config.authSeconds} s each (the pair: ${config.authSeconds} s per side, in halves)`],
-        ['Run order', 'idle, (a), (c), (d), (e), (b), settling, reconciliation'],
+        ['Listing load', `${config.listingConnections} connections, ${config.warmupSeconds} s warm-up + ${config.readSeconds} s`],
+        ['Drop day', `${config.dropCustomers} customers, one order each, ${config.dropUnits} units, ${Math.min(config.dropConnections, config.dropCustomers)} connections`],
+        ['Workloads', config.only ? `only ${[...config.only].join(', ')} (BENCH_ONLY)` : 'all'],
+        ['Run order', 'idle, (a), (f), (c), (d), (e), (g), (b), settling, reconciliation'],
         ['Duration', `${((outcome.finishedAt.getTime() - outcome.startedAt.getTime()) / 1000).toFixed(0)} s in all`],
       ],
     ),
@@ -154,6 +165,9 @@ export function renderReport(outcome: BenchOutcome): string {
     }
     out.push('');
   }
+
+  if (outcome.listing) out.push(...listingSection(outcome.listing));
+  if (outcome.drop) out.push(...dropSection(outcome.drop));
 
   if (outcome.orders) {
     const { result, mix, acknowledged, acknowledgedStatus } = outcome.orders;
@@ -220,6 +234,7 @@ function measuredRuns(outcome: BenchOutcome): [string, ResourceUse | undefined][
         result.resources,
       ]),
     ),
+    ...(outcome.listing ? [['products(first: 50) listing, gateway', outcome.listing.result.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.login ? [['login, gateway', outcome.login.result.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.me ? [['me, gateway', outcome.me.result.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.tokenCost
@@ -228,6 +243,7 @@ function measuredRuns(outcome: BenchOutcome): [string, ResourceUse | undefined][
           ['products names, gateway, with token', outcome.tokenCost.with.resources],
         ] as [string, ResourceUse | undefined][])
       : []),
+    ...(outcome.drop ? [['drop day placeOrder, gateway', outcome.drop.result.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.orders ? [['placeOrder, gateway', outcome.orders.result.resources] as [string, ResourceUse | undefined]] : []),
   ];
 }
@@ -322,6 +338,44 @@ function authSections(outcome: BenchOutcome): string[] {
     );
   }
   return out;
+}
+
+function listingSection(listing: ListingRun): string[] {
+  return [
+    '## (f) Catalog listing through the gateway',
+    '',
+    `\`${listing.query}\`, anonymous, after a warm-up. Each answer must hold min(50, totalCount) products, each with a price and a stock. \`totalCount\` makes catalog run a count over the whole table on top of the page query.`,
+    '',
+    table(['Connections', ...latencyHeader], [[listing.result.connections, ...latencyRow(listing.result)]]),
+    '',
+  ];
+}
+
+function dropSection(d: DropDayResult): string[] {
+  const r = d.result;
+  const rejectedReasons = d.ordersByStatus.filter((o) => o.status === 'REJECTED').map((o) => `${o.reason || 'no reason'} ${o.count}`).join(', ') || 'none';
+  return [
+    `## (g) Drop day: ${d.ok ? 'OK' : 'FAILED'}`,
+    '',
+    `${d.customers} customers, registered and signed in at set-up (${d.registrationWidth} at a time, ${d.setupSeconds.toFixed(1)} s, not measured), each send exactly one \`placeOrder\` for 1 unit of \`${d.product.sku}\` (${d.units} in stock), all at once through the gateway: autocannon with \`amount: ${d.customers}\` over ${r.connections} connections, the next customer's token and a fresh idempotency key per request. Stock is reserved asynchronously; the figures below are read once no order for the product is \`PENDING\`.`,
+    '',
+    table(
+      ['Connections', 'orders/s', 'p50', 'p90', 'p99', 'max', 'Responses', 'Acknowledged', 'Socket errors / timeouts', 'Wall time'],
+      [[r.connections, rate(r.perSecond), ms(r.p50), ms(r.p90), ms(r.p99), ms(r.max), r.responses, d.acknowledged.length, `${r.socketErrors} / ${r.timeouts}`, `${r.seconds.toFixed(2)} s`]],
+    ),
+    '',
+    `Responses by outcome (GraphQL errors by \`extensions.code\`, non-2xx by status): ${outcomes(r)}. Status in the acknowledgements: ${Object.entries(d.acknowledgedStatus).map(([s, n]) => `${s} ${n}`).join(', ') || 'none'}.`,
+    '',
+    `No order PENDING ${d.settleSeconds.toFixed(1)} s after the load${d.settled ? '' : ' (gave up: orders still PENDING)'}; ${d.pendingAtLoadEnd} were pending when it stopped.`,
+    '',
+    table(
+      ['Acknowledged', 'CONFIRMED', 'REJECTED (reasons)', 'Units sold (reservations)', 'Stock left'],
+      [[d.acknowledged.length, `${d.confirmed} (expected ${Math.min(d.customers, d.units)})`, `${d.rejected} (${rejectedReasons})`, `${d.unitsSold} (expected ${Math.min(d.customers, d.units)})`, d.stockLeft]],
+    ),
+    '',
+    table(['Check', 'Result', 'Detail'], d.checks.map((c) => [c.name, c.ok ? 'OK' : 'MISMATCH', c.detail])),
+    '',
+  ];
 }
 
 function settlementSection(s: Settlement): string[] {

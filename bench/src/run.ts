@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import pg from 'pg';
-import { loadBenchConfig, repoRoot } from './config.js';
+import { loadBenchConfig, repoRoot, runs } from './config.js';
 import { otherProcesses } from './cpu.js';
 import { snapshotPipeline, waitForSettlement } from './pipeline.js';
 import { reconcile } from './reconcile.js';
@@ -14,6 +14,8 @@ import { startBenchStack, type BenchStack } from './stack.js';
 import { errorMessage, sleep, withTimeout } from './util.js';
 import { runLogin, runMe, runTokenCost, wrongCustomer } from './workloads/authentication.js';
 import { runFederatedReads } from './workloads/federated-reads.js';
+import { runDropDay } from './workloads/drop-day.js';
+import { runListing } from './workloads/listing.js';
 import { runPlaceOrders } from './workloads/place-orders.js';
 
 const config = loadBenchConfig();
@@ -66,30 +68,62 @@ try {
     );
   }
 
-  console.log('[bench] (a) federated reads');
-  outcome.reads = await runFederatedReads(config, stack, seeded, sample);
+  if (config.only) console.log(`[bench] BENCH_ONLY: ${[...config.only].join(', ')}`);
+  if (runs(config, 'reads')) {
+    console.log('[bench] (a) federated reads');
+    outcome.reads = await runFederatedReads(config, stack, seeded, sample);
+  }
+  if (runs(config, 'listing')) {
+    console.log(`[bench] (f) catalog listing, ${config.listingConnections} connections, ${config.readSeconds} s`);
+    outcome.listing = await runListing(config, stack, sample);
+  }
 
-  console.log(`[bench] (c) login, ${config.loginConnections} connections, ${config.authSeconds} s`);
-  outcome.login = await runLogin(config, stack, seeded, sample);
-  console.log(`[bench] (d) me, ${config.readConnections} connections, ${config.authSeconds} s`);
-  outcome.me = await runMe(config, stack, seeded, sample);
-  console.log(`[bench] (e) token verification at the gateway, ${config.readConnections} connections, ${config.authSeconds} s each`);
-  outcome.tokenCost = await runTokenCost(config, stack, seeded, sample);
+  if (runs(config, 'login')) {
+    console.log(`[bench] (c) login, ${config.loginConnections} connections, ${config.authSeconds} s`);
+    outcome.login = await runLogin(config, stack, seeded, sample);
+  }
+  if (runs(config, 'me')) {
+    console.log(`[bench] (d) me, ${config.readConnections} connections, ${config.authSeconds} s`);
+    outcome.me = await runMe(config, stack, seeded, sample);
+  }
+  if (runs(config, 'token')) {
+    console.log(`[bench] (e) token verification at the gateway, ${config.readConnections} connections, ${config.authSeconds} s each`);
+    outcome.tokenCost = await runTokenCost(config, stack, seeded, sample);
+  }
 
-  console.log(`[bench] (b) placeOrder, ${config.orderConnections} connections, ${config.orderSeconds} s`);
+  if (runs(config, 'drop')) {
+    console.log(`[bench] (g) drop day: ${config.dropCustomers} customers, ${config.dropUnits} units, ${Math.min(config.dropConnections, config.dropCustomers)} connections`);
+    outcome.drop = await runDropDay(config, stack, db, sample);
+    // The drop's order flow (accounts' projection included) must be over before placeOrder is measured.
+    const quiet = await snapshotPipeline(db);
+    await waitForSettlement(db, quiet, quiet, config.settleTimeoutSeconds * 1000);
+  }
+
   const beforeLoad = await snapshotPipeline(db);
-  outcome.orders = await runPlaceOrders(config, stack, seeded, sample);
+  if (runs(config, 'orders')) {
+    console.log(`[bench] (b) placeOrder, ${config.orderConnections} connections, ${config.orderSeconds} s`);
+    outcome.orders = await runPlaceOrders(config, stack, seeded, sample);
+  }
   const atLoadEnd = await snapshotPipeline(db);
 
   const lagging = atLoadEnd.accountsBehind === undefined ? '' : `, orders accounts' projection lags on ${atLoadEnd.accountsBehind}`;
   console.log(
     `[bench] waiting for the pipeline to settle (pending orders ${atLoadEnd.pendingOrders}, unsent outbox rows ${atLoadEnd.ordersOutboxUnsent + atLoadEnd.catalogOutboxUnsent}${lagging})`,
   );
-  outcome.settlement = await waitForSettlement(db, beforeLoad, atLoadEnd, config.settleTimeoutSeconds * 1000);
-  console.log(`[bench] ${outcome.settlement.settled ? 'settled' : 'NOT settled'} after ${outcome.settlement.settleSeconds.toFixed(1)} s`);
+  const settlement = await waitForSettlement(db, beforeLoad, atLoadEnd, config.settleTimeoutSeconds * 1000);
+  // Only (b)'s settlement is a measurement worth a section of the report.
+  if (outcome.orders) outcome.settlement = settlement;
+  console.log(`[bench] ${settlement.settled ? 'settled' : 'NOT settled'} after ${settlement.settleSeconds.toFixed(1)} s`);
   stack.assertAlive();
 
-  outcome.reconciliation = await withTimeout('reconciliation queries', 60_000, reconcile(db, seeded, outcome.orders.acknowledged, outcome.settlement));
+  outcome.reconciliation = await withTimeout('reconciliation queries', 60_000, reconcile(
+      db,
+      seeded,
+      [...(outcome.orders?.acknowledged ?? []), ...(outcome.drop?.acknowledged ?? [])],
+      settlement,
+      outcome.drop ? [{ product: outcome.drop.product, role: 'drop day' }] : [],
+    ),
+  );
   // A well-formed answer about someone else (sign-in or me) would be a leak, not a slow request.
   const mixUps = [outcome.login, outcome.me].map((run) => run?.result.outcomes[wrongCustomer] ?? 0).reduce((a, b) => a + b, 0);
   outcome.reconciliation.checks.push({
@@ -122,6 +156,6 @@ if (!interrupted) {
   } catch (err) {
     console.error(`[bench] could not write the report: ${errorMessage(err)}`);
   }
-  console.log(result === 'FAILED' ? `[bench] run FAILED: ${outcome.error ?? 'no reconciliation'}` : `[bench] reconciliation: ${result}`);
+  console.log(result === 'FAILED' ? `[bench] run FAILED: ${outcome.error ?? (outcome.drop && !outcome.drop.ok ? 'drop day checks did not balance' : 'no reconciliation')}` : `[bench] reconciliation: ${result}`);
   process.exit(result === 'OK' ? 0 : 1);
 }

@@ -34,21 +34,21 @@ export interface Seed {
   orderOwner: BenchCustomer;
 }
 
-const createProduct = `mutation($input: CreateProductInput!) { createProduct(input: $input) { id sku } }`;
+export const createProductMutation = `mutation($input: CreateProductInput!) { createProduct(input: $input) { id sku } }`;
 const placeOrder = `mutation($input: PlaceOrderInput!, $key: String!) { placeOrder(input: $input, idempotencyKey: $key) { id status } }`;
-const register = `mutation($input: RegisterInput!) { register(input: $input) { id } }`;
+export const registerMutation = `mutation($input: RegisterInput!) { register(input: $input) { id } }`;
 export const loginMutation = `mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) { accessToken expiresIn customer { id } }
 }`;
 /** Satisfies accounts' password policy (length, upper, lower, digit, symbol, ASCII, no space). */
-const customerPassword = 'Bench-Customer-2026!';
+export const customerPassword = 'Bench-Customer-2026!';
 
 interface LoginData {
   login: { accessToken: string; expiresIn: number; customer: { id: string } };
 }
 
 /** `work` over `items`, at most `width` at a time (argon2id makes each register/login a real cost). */
-async function inBatches<T, R>(items: T[], width: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(items: T[], width: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
   for (let i = 0; i < items.length; i += width) {
     results.push(...(await Promise.all(items.slice(i, i + width).map((item, j) => work(item, i + j)))));
@@ -80,7 +80,7 @@ export async function seed(config: BenchConfig, stack: BenchStack, db: pg.Client
   }));
   // A few at a time: quick, without turning set-up into a load test of its own.
   const products = await inBatches(specs, 5, async (input) => {
-    const created = await gqlData<{ createProduct: { id: string; sku: string } }>(stack.urls.catalog, createProduct, { input }, asAdmin);
+    const created = await gqlData<{ createProduct: { id: string; sku: string } }>(stack.urls.catalog, createProductMutation, { input }, asAdmin);
     return { id: created.createProduct.id, sku: created.createProduct.sku, initialStock: input.stock };
   });
 
@@ -88,7 +88,7 @@ export async function seed(config: BenchConfig, stack: BenchStack, db: pg.Client
   const emails = Array.from({ length: config.customers }, (_, i) => `bench-${run}-${String(i).padStart(5, '0')}@vitrine-bench.example`);
   const customers = await inBatches(emails, 4, async (email, i) => {
     const input = { email, password: customerPassword, country: 'FR', displayName: `Bench customer ${i}` };
-    const { register: registered } = await gqlData<{ register: { id: string } }>(stack.urls.gateway, register, { input });
+    const { register: registered } = await gqlData<{ register: { id: string } }>(stack.urls.gateway, registerMutation, { input });
     const session = await signIn(stack.urls.gateway, email, customerPassword);
     if (session.customer.id !== registered.id) throw new Error(`login as ${email} returned customer ${session.customer.id}, registered as ${registered.id}`);
     return { id: registered.id, email, password: customerPassword, token: session.accessToken };

@@ -1,0 +1,47 @@
+import type { BenchConfig } from '../config.js';
+import { classifyResponse } from '../graphql.js';
+import { runLoad, type LoadResult } from '../load.js';
+import type { Sampler } from '../resources.js';
+import type { BenchStack } from '../stack.js';
+import { summarize } from './federated-reads.js';
+
+export interface ListingRun {
+  query: string;
+  result: LoadResult;
+}
+
+export const listingQuery = `query Listing { products(first: 50) { totalCount edges { node { id name price { amount currency } stock } } } }`;
+
+type Data = Record<string, any>;
+/** A full page (50, or every product when there are fewer), a count, and every node with a price and a stock. */
+const listingOk = (data: unknown) => {
+  const products = (data as Data | null)?.products;
+  const edges = products?.edges as Data[] | undefined;
+  if (typeof products?.totalCount !== 'number' || !edges) return false;
+  return (
+    edges.length === Math.min(50, products.totalCount) &&
+    edges.every((e) => typeof e.node?.id === 'string' && typeof e.node?.price?.amount === 'number' && typeof e.node?.stock === 'number')
+  );
+};
+
+/**
+ * The storefront's catalog page through the gateway: 50 products with price
+ * and stock, plus totalCount (an extra count query in catalog, only run when
+ * asked for). Anonymous, like a shopper browsing; after a warm-up.
+ */
+export async function runListing(config: BenchConfig, stack: BenchStack, sample: Sampler): Promise<ListingRun> {
+  const spec = {
+    url: stack.urls.gateway,
+    connections: config.listingConnections,
+    requestTimeoutSeconds: config.requestTimeoutSeconds,
+    sample,
+    request: { body: JSON.stringify({ query: listingQuery }) },
+    classify: (status: number, body: string) => classifyResponse(status, body, listingOk),
+  };
+  stack.assertAlive();
+  if (config.warmupSeconds > 0) await runLoad({ ...spec, durationSeconds: config.warmupSeconds });
+  const result = await runLoad({ ...spec, durationSeconds: config.readSeconds });
+  stack.assertAlive();
+  console.log(`[bench] listing products(first: 50) via gateway: ${summarize(result)}`);
+  return { query: listingQuery, result };
+}
