@@ -3,9 +3,13 @@ import type { ServiceDefinition } from '@vitrine/platform';
 import { catalogHandlers } from './events/handlers.js';
 import type { CatalogContext } from './schema/catalog-context.js';
 import { ProductConnectionResolver } from './schema/product-connection.resolver.js';
+import { ProductLifecycleResolver } from './schema/product-lifecycle.resolver.js';
 import { ProductResolver } from './schema/product.resolver.js';
 import { resolveProductReference } from './schema/product.reference.js';
 import { createProductLoader } from './schema/product-loader.js';
+import { createReleaseDateHistoryLoader } from './schema/release-date-history-loader.js';
+import { createStudioLoader } from './schema/studio-loader.js';
+import { ProductStudioResolver, StudioResolver } from './schema/studio.resolver.js';
 import { seedDemoCatalog } from './seed/demo-catalog.js';
 import { catalogEntities } from './store/entities.js';
 import { catalogMigrations } from './store/migrations/index.js';
@@ -15,10 +19,10 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
   dbSchema: 'catalog',
   entities: catalogEntities,
   migrations: catalogMigrations,
-  resolvers: [ProductResolver, ProductConnectionResolver],
+  resolvers: [ProductResolver, ProductLifecycleResolver, ProductStudioResolver, StudioResolver, ProductConnectionResolver],
   referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
   publishes: [topics.catalogProduct, topics.catalogStock],
   handlers: catalogHandlers,
-  extendContext: (base) => ({ ...base, productById: createProductLoader(base.em) }),
+  extendContext: (base) => ({ ...base, productById: createProductLoader(base.em), releaseDateHistory: createReleaseDateHistoryLoader(base.em), studioById: createStudioLoader(base.em) }),
   seed: seedDemoCatalog,
 };

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '@vitrine/platform';
+import { initialProductStatuses, type ProductStatus } from './product-status.js';
 
 export interface NewProductInput {
   sku: string;
@@ -6,6 +7,10 @@ export interface NewProductInput {
   priceAmount: number;
   priceCurrency: string;
   stock: number;
+  /** Defaults to IN_STOCK: orderable at once. */
+  status?: ProductStatus;
+  /** Checked to exist by the use case. */
+  studioId?: string;
 }
 
 export interface CatalogLimits {
@@ -40,6 +45,9 @@ export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = 
   }
   if (!Number.isInteger(input.stock) || input.stock < 0 || input.stock > limits.maxStock) {
     problems.push({ field: 'stock', reason: 'OUT_OF_RANGE', message: `Stock must be a whole number between 0 and ${limits.maxStock}.` });
+  }
+  if (input.status !== undefined && !initialProductStatuses.includes(input.status)) {
+    problems.push({ field: 'status', reason: 'NOT_AN_INITIAL_STATUS', message: `A new product starts as one of ${initialProductStatuses.join(', ')}.` });
   }
   return problems;
 }

@@ -17,8 +17,14 @@ describe('checkNewProduct', () => {
     [{ priceCurrency: 'usd' }, 'price.currency'],
     [{ stock: -3 }, 'stock'],
     [{ stock: 10_000_000 }, 'stock'],
+    [{ status: 'RELEASED' as const }, 'status'],
+    [{ status: 'DISCONTINUED' as const }, 'status'],
   ])('refuses %o on %s', (patch, field) => {
     expect(checkNewProduct({ ...valid, ...patch }).map((p) => p.field)).toEqual([field]);
+  });
+
+  it.each(['ANNOUNCED', 'PREORDER', 'IN_STOCK', 'CHINA_STOCK'] as const)('may start as %s', (status) => {
+    expect(checkNewProduct({ ...valid, status })).toEqual([]);
   });
 
   it('reports every problem at once', () => {

@@ -1,7 +1,11 @@
 import type { BaseContext } from '@vitrine/platform';
 import type DataLoader from 'dataloader';
 import type { Product } from '../store/product.entity.js';
+import type { ReleaseDateChange } from '../store/release-date-change.entity.js';
+import type { Studio } from '../store/studio.entity.js';
 
 export interface CatalogContext extends BaseContext {
   productById: DataLoader<string, Product | null>;
+  releaseDateHistory: DataLoader<string, ReleaseDateChange[]>;
+  studioById: DataLoader<string, Studio | null>;
 }

@@ -1,4 +1,6 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import type { ProductStatus } from '@vitrine/contracts';
+import { ProductStatusEnum } from './product-status.enum.js';
 
 @InputType('MoneyInput')
 export class MoneyInput {
@@ -22,4 +24,10 @@ export class CreateProductInput {
 
   @Field(() => Int, { description: 'Units available to order.' })
   stock!: number;
+
+  @Field(() => ProductStatusEnum, { nullable: true, description: 'ANNOUNCED, PREORDER, IN_STOCK (the default) or CHINA_STOCK.' })
+  status?: ProductStatus | null;
+
+  @Field(() => ID, { nullable: true, description: 'The studio that makes it (see studios).' })
+  studioId?: string | null;
 }

@@ -6,6 +6,7 @@ import type { CatalogContext } from './catalog-context.js';
 import { CreateProductInput } from './create-product.input.js';
 import { ProductConnection } from './product-connection.type.js';
 import { ProductType } from './product.type.js';
+import { staffId } from './staff-caller.js';
 
 @Resolver(() => ProductType)
 export class ProductResolver {
@@ -38,7 +39,9 @@ export class ProductResolver {
       priceAmount: input.price.amount,
       priceCurrency: input.price.currency,
       stock: input.stock,
-    });
+      status: input.status ?? undefined,
+      studioId: input.studioId ?? undefined,
+    }, staffId(ctx.caller));
     return ProductType.from(product);
   }
 }

@@ -1,5 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Money } from '@vitrine/platform';
+import type { ProductStatus } from '@vitrine/contracts';
+import { ProductStatusEnum } from './product-status.enum.js';
 import type { Product } from '../store/product.entity.js';
 
 @ObjectType('Product', { description: 'A figure or statue sold by the store.' })
@@ -20,8 +22,17 @@ export class ProductType {
   @Field(() => Int, { description: 'Units that can still be ordered.' })
   stock!: number;
 
+  @Field(() => ProductStatusEnum)
+  status!: ProductStatus;
+
+  @Field(() => String, { nullable: true, description: 'Estimated release: a month (YYYY-MM) or a day (YYYY-MM-DD); null until announced.' })
+  releaseEstimate!: string | null;
+
   @Field(() => Date)
   createdAt!: Date;
+
+  /** Resolved to `studio` by ProductStudioResolver. */
+  studioId!: string | null;
 
   static from(product: Product): ProductType {
     return Object.assign(new ProductType(), {
@@ -30,7 +41,10 @@ export class ProductType {
       name: product.name,
       price: Money.of(product.priceAmount, product.priceCurrency),
       stock: product.stock,
+      status: product.status,
+      releaseEstimate: product.releaseEstimate ?? null,
       createdAt: product.createdAt,
+      studioId: product.studioId ?? null,
     });
   }
 }

@@ -1,10 +1,14 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { productStatuses, type ProductStatus } from '@vitrine/contracts';
 
 export const ProductSchema = defineEntity({
   name: 'Product',
   tableName: 'product',
   // Last line of defence: whatever the code does, stock cannot go below zero.
-  checks: [{ name: 'product_stock_not_negative', expression: 'stock >= 0' }],
+  checks: [
+    { name: 'product_stock_not_negative', expression: 'stock >= 0' },
+    { name: 'product_status_known', expression: `status in (${productStatuses.map((s) => `'${s}'`).join(', ')})` },
+  ],
   properties: {
     id: p.uuid().primary(),
     sku: p.string().length(64).unique(),
@@ -13,6 +17,12 @@ export const ProductSchema = defineEntity({
     priceCurrency: p.string().length(3),
     /** Units available to reserve (reserved units are already subtracted). */
     stock: p.integer(),
+    /** See domain/product-status.ts for the moves allowed. */
+    status: p.string().$type<ProductStatus>().length(24).default('IN_STOCK'),
+    /** `YYYY-MM` or `YYYY-MM-DD`; its changes are kept in release_date_change. */
+    releaseEstimate: p.string().length(10).nullable(),
+    /** The studio that makes it, when known (checked to exist when set). */
+    studioId: p.uuid().nullable().index(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

@@ -2,15 +2,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { productPublishedV1 } from '@vitrine/contracts';
-import { BadUserInput, Conflict, recordEvent } from '@vitrine/platform';
+import { BadUserInput, Conflict, isUuid, recordEvent, type FieldProblem } from '@vitrine/platform';
 import { checkNewProduct, type NewProductInput } from '../domain/new-product.js';
 import { Product } from '../store/product.entity.js';
+import { Studio } from '../store/studio.entity.js';
+import { recordAudit } from './record-audit.js';
 
 export const catalogSource = 'catalog';
 
-/** Creates a product and announces it, in one transaction. */
-export async function createProduct(em: EntityManager, input: NewProductInput): Promise<Product> {
-  const problems = checkNewProduct(input);
+/** Creates a product, audits and announces it, in one transaction. `actor` is the staff member (null for the demo seed). */
+export async function createProduct(em: EntityManager, input: NewProductInput, actor: string | null = null): Promise<Product> {
+  const problems = [...checkNewProduct(input), ...(await checkStudioExists(em, input.studioId))];
   if (problems.length > 0) throw new BadUserInput('Some product fields are not valid.', problems);
   try {
     return await em.transactional(async (tx) => {
@@ -21,8 +23,12 @@ export async function createProduct(em: EntityManager, input: NewProductInput): 
         priceAmount: input.priceAmount,
         priceCurrency: input.priceCurrency,
         stock: input.stock,
+        status: input.status ?? 'IN_STOCK',
+        releaseEstimate: null,
+        studioId: input.studioId ?? null,
       });
       tx.persist(product);
+      recordAudit(tx, actor, 'product.created', product.id, { sku: product.sku, status: product.status, studioId: product.studioId ?? null });
       recordEvent(tx, {
         source: catalogSource,
         definition: productPublishedV1,
@@ -42,4 +48,10 @@ export async function createProduct(em: EntityManager, input: NewProductInput): 
     }
     throw err;
   }
+}
+
+async function checkStudioExists(em: EntityManager, studioId: string | undefined): Promise<FieldProblem[]> {
+  if (studioId === undefined) return [];
+  if (isUuid(studioId) && (await em.count(Studio, { id: studioId })) === 1) return [];
+  return [{ field: 'studioId', reason: 'UNKNOWN_STUDIO', message: 'No studio has this id.' }];
 }

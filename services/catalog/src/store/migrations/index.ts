@@ -1,7 +1,11 @@
+import { Migration20261125123838_studios } from './Migration20261125123838_studios.js';
+import { Migration20261125123636_product_status_release_date } from './Migration20261125123636_product_status_release_date.js';
 import { Migration20261125105058_initial } from './Migration20261125105058_initial.js';
 import type { MigrationObject } from '@mikro-orm/core';
 
 /** Every migration, in order. `npm run migration:create -w services/catalog` adds to this list. */
 export const catalogMigrations: MigrationObject[] = [
   { name: 'Migration20261125105058_initial', class: Migration20261125105058_initial },
+  { name: 'Migration20261125123636_product_status_release_date', class: Migration20261125123636_product_status_release_date },
+  { name: 'Migration20261125123838_studios', class: Migration20261125123838_studios },
 ];

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '@vitrine/platform';
+import { assertStatusChange, productStatuses, productStatusTransitions } from './product-status.js';
+
+const allowed = new Set([
+  'ANNOUNCED>PREORDER', 'ANNOUNCED>RELEASED', 'ANNOUNCED>DISCONTINUED',
+  'PREORDER>PREORDER_CLOSED', 'PREORDER>DISCONTINUED',
+  'PREORDER_CLOSED>RELEASED', 'PREORDER_CLOSED>PREORDER', 'PREORDER_CLOSED>DISCONTINUED',
+  'RELEASED>IN_STOCK', 'RELEASED>CHINA_STOCK', 'RELEASED>SOLD_OUT',
+  'IN_STOCK>CHINA_STOCK', 'IN_STOCK>SOLD_OUT', 'IN_STOCK>DISCONTINUED',
+  'CHINA_STOCK>IN_STOCK', 'CHINA_STOCK>SOLD_OUT', 'CHINA_STOCK>DISCONTINUED',
+  'SOLD_OUT>IN_STOCK', 'SOLD_OUT>CHINA_STOCK', 'SOLD_OUT>DISCONTINUED',
+]);
+const pairs = productStatuses.flatMap((from) => productStatuses.map((to) => [from, to] as const));
+
+describe('product status transitions', () => {
+  it('the table is exactly the documented moves', () => {
+    const table = Object.entries(productStatusTransitions).flatMap(([from, tos]) => tos.map((to) => `${from}>${to}`));
+    expect(new Set(table)).toEqual(allowed);
+    expect(pairs).toHaveLength(64);
+  });
+
+  it.each(pairs.filter(([from, to]) => allowed.has(`${from}>${to}`)))('allows %s -> %s', (from, to) => {
+    expect(() => assertStatusChange(from, to)).not.toThrow();
+  });
+
+  it.each(pairs.filter(([from, to]) => !allowed.has(`${from}>${to}`)))('refuses %s -> %s with POLICY_VIOLATION', (from, to) => {
+    let error: unknown;
+    try {
+      assertStatusChange(from, to);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'POLICY_VIOLATION', details: { rule: 'PRODUCT_STATUS_TRANSITION', from, to } });
+  });
+
+  it('DISCONTINUED is terminal', () => {
+    expect(productStatusTransitions.DISCONTINUED).toEqual([]);
+  });
+});

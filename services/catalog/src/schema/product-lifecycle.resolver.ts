@@ -1,0 +1,44 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { requireUuid } from '@vitrine/platform';
+import type { ProductStatus } from '@vitrine/contracts';
+import { changeProductStatus } from '../use-cases/change-product-status.js';
+import { changeReleaseDate } from '../use-cases/change-release-date.js';
+import type { CatalogContext } from './catalog-context.js';
+import { ProductStatusEnum } from './product-status.enum.js';
+import { ProductType } from './product.type.js';
+import { ReleaseDateChangeType } from './release-date-change.type.js';
+import { staffId } from './staff-caller.js';
+
+const reasonDescription = 'Why, for customers, other staff and the audit log (1-500 characters).';
+
+@Resolver(() => ProductType)
+export class ProductLifecycleResolver {
+  @Authorized('catalog:write')
+  @Mutation(() => ProductType, { description: 'Staff (catalog:write): moves a product to another status. A move that is not allowed is a POLICY_VIOLATION (rule PRODUCT_STATUS_TRANSITION).' })
+  async changeProductStatus(
+    @Ctx() ctx: CatalogContext,
+    @Arg('productId', () => ID) productId: string,
+    @Arg('status', () => ProductStatusEnum) status: ProductStatus,
+    @Arg('reason', () => String, { description: reasonDescription }) reason: string,
+  ): Promise<ProductType> {
+    const id = requireUuid(productId, 'productId', 'product');
+    return ProductType.from(await changeProductStatus(ctx.em, staffId(ctx.caller), { productId: id, status, reason }));
+  }
+
+  @Authorized('catalog:write')
+  @Mutation(() => ProductType, { description: 'Staff (catalog:write): changes the estimated release date (YYYY-MM or YYYY-MM-DD) before release; kept in releaseDateHistory.' })
+  async changeReleaseDate(
+    @Ctx() ctx: CatalogContext,
+    @Arg('productId', () => ID) productId: string,
+    @Arg('estimate', () => String) estimate: string,
+    @Arg('reason', () => String, { description: reasonDescription }) reason: string,
+  ): Promise<ProductType> {
+    const id = requireUuid(productId, 'productId', 'product');
+    return ProductType.from(await changeReleaseDate(ctx.em, staffId(ctx.caller), { productId: id, estimate, reason }));
+  }
+
+  @FieldResolver(() => [ReleaseDateChangeType], { description: 'Every change of the estimated release date, oldest first.' })
+  async releaseDateHistory(@Root() product: ProductType, @Ctx() ctx: CatalogContext): Promise<ReleaseDateChangeType[]> {
+    return (await ctx.releaseDateHistory.load(product.id)).map(ReleaseDateChangeType.from);
+  }
+}

@@ -1,0 +1,31 @@
+import { Authorized, Field, ID, ObjectType } from 'type-graphql';
+import type { ReleaseDateChange } from '../store/release-date-change.entity.js';
+
+@ObjectType('ReleaseDateChange', { description: 'One change of a product\'s estimated release date, with why.' })
+export class ReleaseDateChangeType {
+  @Field(() => String, { nullable: true, description: 'The estimate before (null for the first one).' })
+  oldEstimate!: string | null;
+
+  @Field(() => String, { description: 'The new estimate: YYYY-MM or YYYY-MM-DD.' })
+  newEstimate!: string;
+
+  @Field(() => String)
+  reason!: string;
+
+  @Authorized('catalog:write')
+  @Field(() => ID, { description: 'Staff (catalog:write) only: who changed it.' })
+  changedBy!: string;
+
+  @Field(() => Date)
+  changedAt!: Date;
+
+  static from(change: ReleaseDateChange): ReleaseDateChangeType {
+    return Object.assign(new ReleaseDateChangeType(), {
+      oldEstimate: change.oldEstimate ?? null,
+      newEstimate: change.newEstimate,
+      reason: change.reason,
+      changedBy: change.changedBy,
+      changedAt: change.changedAt,
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { createStudio, listStudios } from '../use-cases/create-studio.js';
+import type { CatalogContext } from './catalog-context.js';
+import { CreateStudioInput } from './create-studio.input.js';
+import { ProductType } from './product.type.js';
+import { staffId } from './staff-caller.js';
+import { StudioType } from './studio.type.js';
+
+@Resolver(() => StudioType)
+export class StudioResolver {
+  @Query(() => [StudioType], { description: 'Every studio, by name.' })
+  async studios(@Ctx() ctx: CatalogContext): Promise<StudioType[]> {
+    return (await listStudios(ctx.em)).map(StudioType.from);
+  }
+
+  @Authorized('catalog:write')
+  @Mutation(() => StudioType, { description: 'Staff (catalog:write): adds a studio. Names are unique.' })
+  async createStudio(@Ctx() ctx: CatalogContext, @Arg('input', () => CreateStudioInput) input: CreateStudioInput): Promise<StudioType> {
+    return StudioType.from(await createStudio(ctx.em, staffId(ctx.caller), input));
+  }
+}
+
+@Resolver(() => ProductType)
+export class ProductStudioResolver {
+  @FieldResolver(() => StudioType, { nullable: true, description: 'The studio that makes it, when known.' })
+  async studio(@Root() product: ProductType, @Ctx() ctx: CatalogContext): Promise<StudioType | null> {
+    if (!product.studioId) return null;
+    const studio = await ctx.studioById.load(product.studioId);
+    return studio ? StudioType.from(studio) : null;
+  }
+}

@@ -1,0 +1,18 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+/** A studio or manufacturer that makes figures and statues. */
+export const StudioSchema = defineEntity({
+  name: 'Studio',
+  tableName: 'studio',
+  properties: {
+    id: p.uuid().primary(),
+    name: p.string().length(120).unique(),
+    /** ISO 3166-1 alpha-2. */
+    country: p.string().length(2),
+    contactEmail: p.string().length(254),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+export class Studio extends StudioSchema.class {}
+StudioSchema.setClass(Studio);

@@ -1,0 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AuditEntry } from '../store/audit-entry.entity.js';
+
+export type CatalogAuditAction = 'product.created' | 'studio.created' | 'product.status-changed' | 'product.release-date-changed';
+
+/** Stages an audit entry in the caller's transaction. */
+export function recordAudit(em: EntityManager, actor: string | null, action: CatalogAuditAction, subject: string, details: Record<string, unknown>, at = new Date()): void {
+  em.persist(em.create(AuditEntry, { id: randomUUID(), actor, action, subject, details, at }));
+}
