@@ -4,6 +4,8 @@ import { catalogHandlers } from './events/handlers.js';
 import type { CatalogContext } from './schema/catalog-context.js';
 import { ProductConnectionResolver } from './schema/product-connection.resolver.js';
 import { ProductLifecycleResolver } from './schema/product-lifecycle.resolver.js';
+import { ProductOrderabilityResolver } from './schema/product-orderability.resolver.js';
+import { myCountryLookup } from './use-cases/customer-region.js';
 import { ProductResolver } from './schema/product.resolver.js';
 import { resolveProductReference } from './schema/product.reference.js';
 import { createProductLoader } from './schema/product-loader.js';
@@ -19,10 +21,10 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
   dbSchema: 'catalog',
   entities: catalogEntities,
   migrations: catalogMigrations,
-  resolvers: [ProductResolver, ProductLifecycleResolver, ProductStudioResolver, StudioResolver, ProductConnectionResolver],
+  resolvers: [ProductResolver, ProductLifecycleResolver, ProductStudioResolver, StudioResolver, ProductConnectionResolver, ProductOrderabilityResolver],
   referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
   publishes: [topics.catalogProduct, topics.catalogStock],
   handlers: catalogHandlers,
-  extendContext: (base) => ({ ...base, productById: createProductLoader(base.em), releaseDateHistory: createReleaseDateHistoryLoader(base.em), studioById: createStudioLoader(base.em) }),
+  extendContext: (base) => ({ ...base, productById: createProductLoader(base.em), releaseDateHistory: createReleaseDateHistoryLoader(base.em), studioById: createStudioLoader(base.em), myCountry: myCountryLookup(base.em, base.caller) }),
   seed: seedDemoCatalog,
 };

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { topics } from '../topics.js';
 import { moneySchema } from './money.js';
+import { productStatusSchema } from './product-status.js';
 
-/** A product became orderable (or its orderable facts changed): orders keeps a projection of it. */
+/**
+ * A product became orderable (or its orderable facts changed): orders keeps a
+ * projection of it. Re-published with the full current facts whenever its sale
+ * rules change (setProductSaleRules). The optional fields were added within v1:
+ * an event without them means IN_STOCK, no region blocks and no per-order limit.
+ */
 export const productPublishedV1 = {
   type: 'catalog.product.published',
   version: 1,
@@ -12,5 +18,11 @@ export const productPublishedV1 = {
     sku: z.string(),
     name: z.string(),
     price: moneySchema,
+    /** The product's status when this was published; later moves come as ProductStatusChanged. */
+    status: productStatusSchema.optional(),
+    /** ISO 3166-1 alpha-2 countries where licensing forbids selling it (none when absent). */
+    regionBlocks: z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2')).optional(),
+    /** At most this many units in one order (summed over its lines); null or absent: no product limit. */
+    maxQuantityPerOrder: z.number().int().positive().nullable().optional(),
   }),
 } as const;

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '@vitrine/platform';
 import { initialProductStatuses, type ProductStatus } from './product-status.js';
+import { checkSaleRules } from './sale-rules.js';
 
 export interface NewProductInput {
   sku: string;
@@ -11,6 +12,10 @@ export interface NewProductInput {
   status?: ProductStatus;
   /** Checked to exist by the use case. */
   studioId?: string;
+  /** Countries where licensing forbids the sale (domain/sale-rules); none by default. */
+  regionBlocks?: readonly string[];
+  /** Units allowed in one order; no product limit by default. */
+  maxQuantityPerOrder?: number | null;
 }
 
 export interface CatalogLimits {
@@ -49,5 +54,6 @@ export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = 
   if (input.status !== undefined && !initialProductStatuses.includes(input.status)) {
     problems.push({ field: 'status', reason: 'NOT_AN_INITIAL_STATUS', message: `A new product starts as one of ${initialProductStatuses.join(', ')}.` });
   }
+  problems.push(...checkSaleRules(input).problems);
   return problems;
 }

@@ -8,4 +8,6 @@ export interface CatalogContext extends BaseContext {
   productById: DataLoader<string, Product | null>;
   releaseDateHistory: DataLoader<string, ReleaseDateChange[]>;
   studioById: DataLoader<string, Studio | null>;
+  /** The signed-in customer's country (looked up once per request); null when anonymous or not known yet. */
+  myCountry: () => Promise<string | null>;
 }

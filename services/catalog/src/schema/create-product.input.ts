@@ -30,4 +30,10 @@ export class CreateProductInput {
 
   @Field(() => ID, { nullable: true, description: 'The studio that makes it (see studios).' })
   studioId?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2 countries where licensing forbids the sale (none by default).' })
+  regionBlocks?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'At most this many units in one order (positive; no product limit by default).' })
+  maxQuantityPerOrder?: number | null;
 }

@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { requireUuid } from '@vitrine/platform';
 import type { ProductStatus } from '@vitrine/contracts';
 import { changeProductStatus } from '../use-cases/change-product-status.js';
 import { changeReleaseDate } from '../use-cases/change-release-date.js';
+import { setProductSaleRules } from '../use-cases/set-product-sale-rules.js';
 import type { CatalogContext } from './catalog-context.js';
 import { ProductStatusEnum } from './product-status.enum.js';
 import { ProductType } from './product.type.js';
@@ -35,6 +36,19 @@ export class ProductLifecycleResolver {
   ): Promise<ProductType> {
     const id = requireUuid(productId, 'productId', 'product');
     return ProductType.from(await changeReleaseDate(ctx.em, staffId(ctx.caller), { productId: id, estimate, reason }));
+  }
+
+  @Authorized('catalog:write')
+  @Mutation(() => ProductType, { description: 'Staff (catalog:write): replaces where the product may not be sold (ISO country codes) and how many units one order may hold (null: no limit). Audited; orders applies the new rules to later orders.' })
+  async setProductSaleRules(
+    @Ctx() ctx: CatalogContext,
+    @Arg('productId', () => ID) productId: string,
+    @Arg('regionBlocks', () => [String]) regionBlocks: string[],
+    @Arg('maxQuantityPerOrder', () => Int, { nullable: true }) maxQuantityPerOrder: number | null | undefined,
+    @Arg('reason', () => String, { description: reasonDescription }) reason: string,
+  ): Promise<ProductType> {
+    const id = requireUuid(productId, 'productId', 'product');
+    return ProductType.from(await setProductSaleRules(ctx.em, staffId(ctx.caller), { productId: id, regionBlocks, maxQuantityPerOrder: maxQuantityPerOrder ?? null, reason }));
   }
 
   @FieldResolver(() => [ReleaseDateChangeType], { description: 'Every change of the estimated release date, oldest first.' })

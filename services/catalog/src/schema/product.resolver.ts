@@ -41,6 +41,8 @@ export class ProductResolver {
       stock: input.stock,
       status: input.status ?? undefined,
       studioId: input.studioId ?? undefined,
+      regionBlocks: input.regionBlocks ?? undefined,
+      maxQuantityPerOrder: input.maxQuantityPerOrder ?? null,
     }, staffId(ctx.caller));
     return ProductType.from(product);
   }

@@ -28,6 +28,12 @@ export class ProductType {
   @Field(() => String, { nullable: true, description: 'Estimated release: a month (YYYY-MM) or a day (YYYY-MM-DD); null until announced.' })
   releaseEstimate!: string | null;
 
+  @Field(() => [String], { description: 'ISO 3166-1 alpha-2 countries where licensing forbids selling it (orders refuses them there).' })
+  regionBlocks!: string[];
+
+  @Field(() => Int, { nullable: true, description: 'At most this many units in one order (summed over its lines); null: no product limit.' })
+  maxQuantityPerOrder!: number | null;
+
   @Field(() => Date)
   createdAt!: Date;
 
@@ -43,6 +49,8 @@ export class ProductType {
       stock: product.stock,
       status: product.status,
       releaseEstimate: product.releaseEstimate ?? null,
+      regionBlocks: [...product.regionBlocks],
+      maxQuantityPerOrder: product.maxQuantityPerOrder ?? null,
       createdAt: product.createdAt,
       studioId: product.studioId ?? null,
     });

@@ -1,7 +1,8 @@
 import { AuditEntrySchema } from './audit-entry.entity.js';
+import { CustomerRegionSchema } from './customer-region.entity.js';
 import { ProductSchema } from './product.entity.js';
 import { ReleaseDateChangeSchema } from './release-date-change.entity.js';
 import { StockReservationSchema } from './stock-reservation.entity.js';
 import { StudioSchema } from './studio.entity.js';
 
-export const catalogEntities = [ProductSchema, StockReservationSchema, AuditEntrySchema, ReleaseDateChangeSchema, StudioSchema];
+export const catalogEntities = [ProductSchema, StockReservationSchema, AuditEntrySchema, ReleaseDateChangeSchema, StudioSchema, CustomerRegionSchema];

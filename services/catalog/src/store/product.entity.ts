@@ -23,6 +23,10 @@ export const ProductSchema = defineEntity({
     releaseEstimate: p.string().length(10).nullable(),
     /** The studio that makes it, when known (checked to exist when set). */
     studioId: p.uuid().nullable().index(),
+    /** ISO 3166-1 alpha-2 countries where licensing forbids selling it (domain/sale-rules). */
+    regionBlocks: p.array().defaultRaw(`'{}'`),
+    /** At most this many units in one order; null: no product limit. */
+    maxQuantityPerOrder: p.integer().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

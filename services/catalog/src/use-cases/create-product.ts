@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { productPublishedV1 } from '@vitrine/contracts';
 import { BadUserInput, Conflict, isUuid, recordEvent, type FieldProblem } from '@vitrine/platform';
 import { checkNewProduct, type NewProductInput } from '../domain/new-product.js';
+import { checkSaleRules } from '../domain/sale-rules.js';
 import { Product } from '../store/product.entity.js';
 import { Studio } from '../store/studio.entity.js';
 import { recordAudit } from './record-audit.js';
@@ -14,6 +15,7 @@ export const catalogSource = 'catalog';
 export async function createProduct(em: EntityManager, input: NewProductInput, actor: string | null = null): Promise<Product> {
   const problems = [...checkNewProduct(input), ...(await checkStudioExists(em, input.studioId))];
   if (problems.length > 0) throw new BadUserInput('Some product fields are not valid.', problems);
+  const { rules } = checkSaleRules(input);
   try {
     return await em.transactional(async (tx) => {
       const product = tx.create(Product, {
@@ -26,20 +28,12 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
         status: input.status ?? 'IN_STOCK',
         releaseEstimate: null,
         studioId: input.studioId ?? null,
+        regionBlocks: rules.regionBlocks,
+        maxQuantityPerOrder: rules.maxQuantityPerOrder,
       });
       tx.persist(product);
-      recordAudit(tx, actor, 'product.created', product.id, { sku: product.sku, status: product.status, studioId: product.studioId ?? null });
-      recordEvent(tx, {
-        source: catalogSource,
-        definition: productPublishedV1,
-        subject: product.id,
-        data: {
-          productId: product.id,
-          sku: product.sku,
-          name: product.name,
-          price: { amount: product.priceAmount, currency: product.priceCurrency },
-        },
-      });
+      recordAudit(tx, actor, 'product.created', product.id, { sku: product.sku, status: product.status, studioId: product.studioId ?? null, ...rules });
+      publishProduct(tx, product);
       return product;
     });
   } catch (err) {
@@ -48,6 +42,24 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
     }
     throw err;
   }
+}
+
+/** Stages ProductPublished with the product's full orderable facts (on creation, and again when its sale rules change). */
+export function publishProduct(tx: EntityManager, product: Product): void {
+  recordEvent(tx, {
+    source: catalogSource,
+    definition: productPublishedV1,
+    subject: product.id,
+    data: {
+      productId: product.id,
+      sku: product.sku,
+      name: product.name,
+      price: { amount: product.priceAmount, currency: product.priceCurrency },
+      status: product.status,
+      regionBlocks: [...product.regionBlocks],
+      maxQuantityPerOrder: product.maxQuantityPerOrder ?? null,
+    },
+  });
 }
 
 async function checkStudioExists(em: EntityManager, studioId: string | undefined): Promise<FieldProblem[]> {

@@ -1,5 +1,6 @@
 import { isUuid, type FieldProblem } from '@vitrine/platform';
 import type { OrderLimits } from './order-limits.js';
+import { isOrderableStatus, orderableStatuses } from './orderability.js';
 
 export interface RequestedLine {
   productId: string;
@@ -10,6 +11,18 @@ export interface PricedProduct {
   id: string;
   priceAmount: number;
   priceCurrency: string;
+  /** Catalog's status name (see domain/orderability). */
+  status: string;
+  /** Countries where licensing forbids selling it. */
+  regionBlocks: readonly string[];
+  /** Units allowed in one order, summed over its lines; null: no product limit. */
+  maxQuantityPerOrder?: number | null;
+}
+
+/** Who is ordering, as far as the order rules care. */
+export interface Orderer {
+  /** ISO country code, or null while accounts' CustomerRegistered has not reached orders yet. */
+  country: string | null;
 }
 
 export interface DraftLine extends RequestedLine {
@@ -20,8 +33,19 @@ export type DraftResult =
   | { ok: true; lines: DraftLine[]; totalAmount: number; currency: string }
   | { ok: false; problems: FieldProblem[] };
 
-/** Checks an order request against the store's limits and the products it knows, reporting every problem. */
-export function draftOrder(requested: RequestedLine[], products: ReadonlyMap<string, PricedProduct>, limits: OrderLimits): DraftResult {
+/**
+ * Checks an order request against the store's limits, the products it knows
+ * and their sale rules, reporting every problem at once, each on its line:
+ * - a product whose status is not orderable: NOT_ORDERABLE;
+ * - a product blocked in the customer's country: BLOCKED_IN_REGION;
+ * - a product with region blocks while the customer's country is not known
+ *   yet (a brand-new account whose CustomerRegistered has not arrived):
+ *   REGION_UNKNOWN, asking to retry in a moment. Products without blocks
+ *   never need the country, so new customers can order them at once;
+ * - more units of a product than its per-order limit, summed over every line
+ *   of that product: OVER_PRODUCT_LIMIT, on each of those lines.
+ */
+export function draftOrder(requested: RequestedLine[], products: ReadonlyMap<string, PricedProduct>, limits: OrderLimits, orderer: Orderer): DraftResult {
   const problems: FieldProblem[] = [];
   if (requested.length === 0) problems.push({ field: 'lines', reason: 'EMPTY', message: 'An order needs at least one line.' });
   if (requested.length > limits.maxLines) {
@@ -38,6 +62,7 @@ export function draftOrder(requested: RequestedLine[], products: ReadonlyMap<str
       problems.push({ field: `${field}.quantity`, reason: 'OUT_OF_RANGE', message: `Quantity must be between 1 and ${limits.maxQuantityPerLine}.` });
     }
   });
+  problems.push(...checkSaleRules(requested, products, orderer));
   if (problems.length > 0) return { ok: false, problems };
 
   const lines = requested.map((line) => {
@@ -50,4 +75,40 @@ export function draftOrder(requested: RequestedLine[], products: ReadonlyMap<str
   }
   const totalAmount = lines.reduce((sum, l) => sum + l.unitPriceAmount * l.quantity, 0);
   return { ok: true, lines, totalAmount, currency: [...currencies][0]! };
+}
+
+/** Status, region and per-order limit, for the lines whose product is known. */
+function checkSaleRules(requested: RequestedLine[], products: ReadonlyMap<string, PricedProduct>, orderer: Orderer): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const productOf = (line: RequestedLine) => (isUuid(line.productId) ? products.get(line.productId.toLowerCase()) : undefined);
+  const totals = new Map<string, number>();
+  for (const line of requested) {
+    const product = productOf(line);
+    if (product && Number.isInteger(line.quantity) && line.quantity > 0) totals.set(product.id, (totals.get(product.id) ?? 0) + line.quantity);
+  }
+  requested.forEach((line, i) => {
+    const product = productOf(line);
+    if (!product) return;
+    const field = `lines.${i}`;
+    if (!isOrderableStatus(product.status)) {
+      problems.push({
+        field: `${field}.productId`,
+        reason: 'NOT_ORDERABLE',
+        message: `This product cannot be ordered right now (it is ${product.status}; orders are taken for ${orderableStatuses.join(', ')}).`,
+      });
+    }
+    if (product.regionBlocks.length > 0) {
+      if (orderer.country === null) {
+        problems.push({ field: `${field}.productId`, reason: 'REGION_UNKNOWN', message: 'We are still setting up your account for this product. Please try again in a moment.' });
+      } else if (product.regionBlocks.includes(orderer.country)) {
+        problems.push({ field: `${field}.productId`, reason: 'BLOCKED_IN_REGION', message: `Licensing does not allow this product to be sold in ${orderer.country}.` });
+      }
+    }
+    const max = product.maxQuantityPerOrder ?? null;
+    const total = totals.get(product.id) ?? 0;
+    if (max !== null && total > max) {
+      problems.push({ field: `${field}.quantity`, reason: 'OVER_PRODUCT_LIMIT', message: `At most ${max} of this product per order (this order has ${total}).` });
+    }
+  });
+  return problems;
 }

@@ -1,7 +1,8 @@
 import { CustomerFlagSchema } from './customer-flag.entity.js';
+import { CustomerRegionSchema } from './customer-region.entity.js';
 import { DeletedCustomerSchema } from './deleted-customer.entity.js';
 import { KnownProductSchema } from './known-product.entity.js';
 import { OrderLineSchema } from './order-line.entity.js';
 import { OrderSchema } from './order.entity.js';
 
-export const ordersEntities = [OrderSchema, OrderLineSchema, KnownProductSchema, CustomerFlagSchema, DeletedCustomerSchema];
+export const ordersEntities = [OrderSchema, OrderLineSchema, KnownProductSchema, CustomerFlagSchema, DeletedCustomerSchema, CustomerRegionSchema];

@@ -13,6 +13,12 @@ export const KnownProductSchema = defineEntity({
     name: p.string().length(200),
     priceAmount: p.integer(),
     priceCurrency: p.string().length(3),
+    /** Catalog's status name, stored as received (tolerant reader); domain/orderability decides what it means. */
+    status: p.string().length(32).default('IN_STOCK'),
+    /** Countries where licensing forbids selling it. */
+    regionBlocks: p.array().defaultRaw(`'{}'`),
+    /** Units allowed in one order, summed over its lines; null: no product limit. */
+    maxQuantityPerOrder: p.integer().nullable(),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });

@@ -9,7 +9,7 @@ import { defaultOrderLimits, type OrderLimits } from '../domain/order-limits.js'
 import { KnownProduct } from '../store/known-product.entity.js';
 import { OrderLine } from '../store/order-line.entity.js';
 import { Order } from '../store/order.entity.js';
-import { ensureMayPlaceOrders } from './customer-standing.js';
+import { customerCountry, ensureMayPlaceOrders } from './customer-standing.js';
 
 export const ordersSource = 'orders';
 
@@ -39,7 +39,8 @@ export async function placeOrder(em: EntityManager, command: PlaceOrderCommand, 
 
   const ids = [...new Set(command.lines.map((l) => l.productId.toLowerCase()).filter(isUuid))];
   const known = ids.length ? await em.find(KnownProduct, { id: { $in: ids } }) : [];
-  const draft = draftOrder(command.lines, new Map(known.map((p) => [p.id, p])), limits);
+  const country = await customerCountry(em, command.customerId);
+  const draft = draftOrder(command.lines, new Map(known.map((p) => [p.id, p])), limits, { country });
   if (!draft.ok) throw new BadUserInput('Your order could not be placed: please check the highlighted lines.', draft.problems);
 
   try {

@@ -1,3 +1,5 @@
+import { Migration20261125124719_customer_regions } from './Migration20261125124719_customer_regions.js';
+import { Migration20261125124534_sale_rules } from './Migration20261125124534_sale_rules.js';
 import { Migration20261125123838_studios } from './Migration20261125123838_studios.js';
 import { Migration20261125123636_product_status_release_date } from './Migration20261125123636_product_status_release_date.js';
 import { Migration20261125105058_initial } from './Migration20261125105058_initial.js';
@@ -8,4 +10,6 @@ export const catalogMigrations: MigrationObject[] = [
   { name: 'Migration20261125105058_initial', class: Migration20261125105058_initial },
   { name: 'Migration20261125123636_product_status_release_date', class: Migration20261125123636_product_status_release_date },
   { name: 'Migration20261125123838_studios', class: Migration20261125123838_studios },
+  { name: 'Migration20261125124534_sale_rules', class: Migration20261125124534_sale_rules },
+  { name: 'Migration20261125124719_customer_regions', class: Migration20261125124719_customer_regions },
 ];

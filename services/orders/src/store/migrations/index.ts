@@ -1,3 +1,4 @@
+import { Migration20261125124641_customer_regions_sale_rules } from './Migration20261125124641_customer_regions_sale_rules.js';
 import { Migration20261125120801_deleted_customers } from './Migration20261125120801_deleted_customers.js';
 import { Migration20261125115327_customer_flags } from './Migration20261125115327_customer_flags.js';
 import { Migration20261125113214_customer_ownership } from './Migration20261125113214_customer_ownership.js';
@@ -10,4 +11,5 @@ export const ordersMigrations: MigrationObject[] = [
   { name: 'Migration20261125113214_customer_ownership', class: Migration20261125113214_customer_ownership },
   { name: 'Migration20261125115327_customer_flags', class: Migration20261125115327_customer_flags },
   { name: 'Migration20261125120801_deleted_customers', class: Migration20261125120801_deleted_customers },
+  { name: 'Migration20261125124641_customer_regions_sale_rules', class: Migration20261125124641_customer_regions_sale_rules },
 ];

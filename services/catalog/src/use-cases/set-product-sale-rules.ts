@@ -1,0 +1,38 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadUserInput, NotFound } from '@vitrine/platform';
+import { checkSaleRules } from '../domain/sale-rules.js';
+import { checkStaffReason } from '../domain/staff-reason.js';
+import { Product } from '../store/product.entity.js';
+import { publishProduct } from './create-product.js';
+import { recordAudit } from './record-audit.js';
+
+export interface SaleRulesCommand {
+  productId: string;
+  regionBlocks: readonly string[];
+  maxQuantityPerOrder: number | null;
+  reason: string;
+}
+
+/**
+ * Staff replace a product's sale rules (region blocks, per-order limit). The
+ * row is locked; the rules, the audit entry (old and new) and a re-published
+ * ProductPublished carrying the full current facts commit together, or
+ * nothing is written.
+ */
+export async function setProductSaleRules(em: EntityManager, actor: string, command: SaleRulesCommand): Promise<Product> {
+  const staffReason = checkStaffReason(command.reason);
+  const { rules, problems } = checkSaleRules(command);
+  const all = [...problems, ...staffReason.problems];
+  if (all.length > 0) throw new BadUserInput('Some sale rules are not valid.', all);
+  return em.transactional(async (tx) => {
+    const product = await tx.findOne(Product, command.productId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!product) throw new NotFound('Product', command.productId);
+    const from = { regionBlocks: [...product.regionBlocks], maxQuantityPerOrder: product.maxQuantityPerOrder ?? null };
+    product.regionBlocks = rules.regionBlocks;
+    product.maxQuantityPerOrder = rules.maxQuantityPerOrder;
+    recordAudit(tx, actor, 'product.sale-rules-changed', product.id, { from, to: rules, reason: staffReason.reason });
+    publishProduct(tx, product);
+    return product;
+  });
+}
