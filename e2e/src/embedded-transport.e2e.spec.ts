@@ -15,9 +15,13 @@ afterAll(async () => {
 
 describe('embedded transport end to end', () => {
   it('seeds the demo catalog and serves an order from it', async () => {
-    const listing = await gql(stack.catalog.url, `{ products(first: 50) { totalCount edges { node { id sku stock } } } }`);
-    expect(listing.data.products.totalCount).toBeGreaterThanOrEqual(5);
-    const product = listing.data.products.edges.map((e: { node: { id: string; stock: number } }) => e.node).find((p: { stock: number }) => p.stock >= 2);
+    const listing = await gql(stack.catalog.url, `{ products(first: 50) { totalCount edges { node { id sku stock status regionBlocks maxQuantityPerOrder } } } }`);
+    expect(listing.data.products.totalCount).toBeGreaterThanOrEqual(30);
+    // Two units a French customer may order: an orderable status, not region-blocked, no per-order limit below 2.
+    type Listed = { id: string; stock: number; status: string; regionBlocks: string[]; maxQuantityPerOrder: number | null };
+    const product = listing.data.products.edges
+      .map((e: { node: Listed }) => e.node)
+      .find((p: Listed) => p.stock >= 2 && ['IN_STOCK', 'PREORDER', 'CHINA_STOCK', 'RELEASED'].includes(p.status) && p.regionBlocks.length === 0 && (p.maxQuantityPerOrder ?? 2) >= 2);
 
     const placed = await eventually(async () => {
       const res = await gql(

@@ -1,27 +1,36 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { PageInfo, requireUuid } from '@vitrine/platform';
 import { createProduct } from '../use-cases/create-product.js';
-import { listProducts } from '../use-cases/list-products.js';
+import { findProductBySku, listProducts, type ProductSort } from '../use-cases/list-products.js';
 import type { CatalogContext } from './catalog-context.js';
 import { CreateProductInput } from './create-product.input.js';
 import { ProductConnection } from './product-connection.type.js';
+import { ProductFilterInput, ProductSortEnum } from './product-query.input.js';
 import { ProductType } from './product.type.js';
 import { staffId } from './staff-caller.js';
 
 @Resolver(() => ProductType)
 export class ProductResolver {
-  @Query(() => ProductConnection, { description: 'Products, oldest first, as a Relay-style connection.' })
+  @Query(() => ProductConnection, { description: 'Products matching the filter (all by default), oldest first unless sorted otherwise, as a Relay-style connection.' })
   async products(
     @Ctx() ctx: CatalogContext,
+    @Arg('filter', () => ProductFilterInput, { nullable: true }) filter?: ProductFilterInput,
+    @Arg('sort', () => ProductSortEnum, { nullable: true, defaultValue: 'OLDEST' }) sort?: ProductSort,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ProductConnection> {
-    const page = await listProducts(ctx.em, first, after);
+    const page = await listProducts(ctx.em, { filter, sort, first, after });
     return {
       edges: page.items.map((i) => ({ cursor: i.cursor, node: ProductType.from(i.product) })),
       pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null }),
       countTotal: page.countTotal,
     };
+  }
+
+  @Query(() => ProductType, { nullable: true, description: 'The product with this SKU (exact match), or null.' })
+  async productBySku(@Ctx() ctx: CatalogContext, @Arg('sku', () => String) sku: string): Promise<ProductType | null> {
+    const product = await findProductBySku(ctx.em, sku);
+    return product ? ProductType.from(product) : null;
   }
 
   @Query(() => ProductType, { nullable: true })

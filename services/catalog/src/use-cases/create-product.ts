@@ -11,7 +11,7 @@ import { recordAudit } from './record-audit.js';
 
 export const catalogSource = 'catalog';
 
-/** Creates a product, audits and announces it, in one transaction. `actor` is the staff member (null for the demo seed). */
+/** Creates a product, audits and announces it, in one transaction. `actor` is the staff member (or the demo seed's system id). */
 export async function createProduct(em: EntityManager, input: NewProductInput, actor: string | null = null): Promise<Product> {
   const problems = [...checkNewProduct(input), ...(await checkStudioExists(em, input.studioId))];
   if (problems.length > 0) throw new BadUserInput('Some product fields are not valid.', problems);

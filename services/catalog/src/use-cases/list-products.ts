@@ -1,15 +1,27 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor, pageSize } from '@vitrine/platform';
+import { createHash } from 'node:crypto';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { ProductStatus } from '@vitrine/contracts';
+import { BadUserInput, decodeCursor, encodeCursor, isUuid, pageSize, type FieldProblem } from '@vitrine/platform';
 import { Product } from '../store/product.entity.js';
 
-interface ProductCursor extends Record<string, string> {
-  createdAt: string;
-  id: string;
+export const productSorts = ['NEWEST', 'OLDEST', 'PRICE_ASC', 'PRICE_DESC', 'NAME'] as const;
+export type ProductSort = (typeof productSorts)[number];
+
+export interface ProductFilter {
+  status?: readonly ProductStatus[] | null;
+  studioId?: string | null;
+  /** Case-insensitive substring of the name or the SKU. */
+  text?: string | null;
+  /** Price in minor units, bounds included. */
+  priceRange?: { min?: number | null; max?: number | null } | null;
 }
 
-const isProductCursor = (v: unknown): v is ProductCursor =>
-  typeof v === 'object' && v !== null && typeof (v as ProductCursor).createdAt === 'string' &&
-  typeof (v as ProductCursor).id === 'string' && !Number.isNaN(Date.parse((v as ProductCursor).createdAt));
+export interface ListProductsQuery {
+  filter?: ProductFilter | null;
+  sort?: ProductSort | null;
+  first?: number | null;
+  after?: string | null;
+}
 
 export interface ProductPage {
   items: { cursor: string; product: Product }[];
@@ -18,17 +30,135 @@ export interface ProductPage {
   countTotal: () => Promise<number>;
 }
 
-/** Keyset pagination on (createdAt, id): stable while products are added. */
-export async function listProducts(em: EntityManager, first: number | null | undefined, after: string | null | undefined): Promise<ProductPage> {
-  const size = pageSize(first);
-  const position = after ? decodeCursor(after, isProductCursor) : undefined;
-  const where = position
-    ? { $or: [{ createdAt: { $gt: new Date(position.createdAt) } }, { createdAt: new Date(position.createdAt), id: { $gt: position.id } }] }
-    : {};
-  const rows = await em.find(Product, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 });
+type SortKey = 'createdAt' | 'priceAmount' | 'name';
+const sortOrder: Record<ProductSort, { key: SortKey; direction: 'asc' | 'desc' }> = {
+  NEWEST: { key: 'createdAt', direction: 'desc' },
+  OLDEST: { key: 'createdAt', direction: 'asc' },
+  PRICE_ASC: { key: 'priceAmount', direction: 'asc' },
+  PRICE_DESC: { key: 'priceAmount', direction: 'desc' },
+  NAME: { key: 'name', direction: 'asc' },
+};
+
+const maxTextLength = 200;
+
+interface NormalizedFilter {
+  status?: ProductStatus[];
+  studioId?: string;
+  text?: string;
+  min?: number;
+  max?: number;
+}
+
+/** Every problem with the filter at once, before touching the database. */
+export function checkProductFilter(filter: ProductFilter | null | undefined): { problems: FieldProblem[]; normalized: NormalizedFilter } {
+  const problems: FieldProblem[] = [];
+  const normalized: NormalizedFilter = {};
+  if (!filter) return { problems, normalized };
+  if (filter.status && filter.status.length > 0) normalized.status = [...new Set(filter.status)].sort();
+  if (filter.studioId !== undefined && filter.studioId !== null) {
+    if (isUuid(filter.studioId)) normalized.studioId = filter.studioId.toLowerCase();
+    else problems.push({ field: 'filter.studioId', reason: 'MALFORMED_ID', message: 'filter.studioId must be a UUID.' });
+  }
+  if (filter.text !== undefined && filter.text !== null) {
+    const text = filter.text.trim();
+    if (text.length > maxTextLength) {
+      problems.push({ field: 'filter.text', reason: 'INVALID_LENGTH', message: `filter.text must be at most ${maxTextLength} characters.` });
+    } else if (text.length > 0) {
+      normalized.text = text.toLowerCase();
+    }
+  }
+  const min = filter.priceRange?.min ?? undefined;
+  const max = filter.priceRange?.max ?? undefined;
+  if (min !== undefined && min < 0) {
+    problems.push({ field: 'filter.priceRange.min', reason: 'OUT_OF_RANGE', message: 'The minimum price cannot be negative.' });
+  }
+  if (max !== undefined && max < 0) {
+    problems.push({ field: 'filter.priceRange.max', reason: 'OUT_OF_RANGE', message: 'The maximum price cannot be negative.' });
+  }
+  if (min !== undefined && max !== undefined && min > max) {
+    problems.push({ field: 'filter.priceRange', reason: 'MIN_ABOVE_MAX', message: 'The minimum price must not be above the maximum price.' });
+  }
+  if (min !== undefined) normalized.min = min;
+  if (max !== undefined) normalized.max = max;
+  return { problems, normalized };
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function filterWhere(filter: NormalizedFilter): FilterQuery<Product>[] {
+  const where: FilterQuery<Product>[] = [];
+  if (filter.status) where.push({ status: { $in: filter.status } });
+  if (filter.studioId) where.push({ studioId: filter.studioId });
+  if (filter.text) {
+    const pattern = `%${escapeLike(filter.text)}%`;
+    where.push({ $or: [{ name: { $ilike: pattern } }, { sku: { $ilike: pattern } }] });
+  }
+  if (filter.min !== undefined) where.push({ priceAmount: { $gte: filter.min } });
+  if (filter.max !== undefined) where.push({ priceAmount: { $lte: filter.max } });
+  return where;
+}
+
+/** Ties a cursor to the sort and filter it was issued for: reusing it with others would skip or repeat rows. */
+const queryFingerprint = (sort: ProductSort, filter: NormalizedFilter) =>
+  createHash('sha256').update(JSON.stringify([sort, filter.status ?? null, filter.studioId ?? null, filter.text ?? null, filter.min ?? null, filter.max ?? null])).digest('base64url').slice(0, 16);
+
+interface ProductCursor extends Record<string, string | number> {
+  /** Fingerprint of sort + filter. */
+  q: string;
+  /** Sort key value (ISO date, price or name). */
+  k: string | number;
+  id: string;
+}
+
+function cursorGuard(sort: ProductSort, fingerprint: string) {
+  const { key } = sortOrder[sort];
+  return (v: unknown): v is ProductCursor => {
+    if (typeof v !== 'object' || v === null) return false;
+    const c = v as ProductCursor;
+    if (c.q !== fingerprint || typeof c.id !== 'string' || !isUuid(c.id)) return false;
+    if (key === 'createdAt') return typeof c.k === 'string' && !Number.isNaN(Date.parse(c.k));
+    if (key === 'priceAmount') return typeof c.k === 'number' && Number.isInteger(c.k);
+    return typeof c.k === 'string';
+  };
+}
+
+const sortValue = (product: Product, key: SortKey): string | number =>
+  key === 'createdAt' ? product.createdAt.toISOString() : key === 'priceAmount' ? product.priceAmount : product.name;
+
+/** Keyset pagination on (sort key, id): stable while products are added, whatever the sort. */
+export async function listProducts(em: EntityManager, query: ListProductsQuery = {}): Promise<ProductPage> {
+  const size = pageSize(query.first);
+  const sort = query.sort ?? 'OLDEST';
+  const { problems, normalized } = checkProductFilter(query.filter);
+  if (problems.length > 0) throw new BadUserInput('The product filter is not valid.', problems);
+  const fingerprint = queryFingerprint(sort, normalized);
+  const { key, direction } = sortOrder[sort];
+  const where = filterWhere(normalized);
+  const conditions = [...where];
+  if (query.after) {
+    const position = decodeCursor(query.after, cursorGuard(sort, fingerprint));
+    const value = key === 'createdAt' ? new Date(position.k as string) : position.k;
+    const beyond = direction === 'asc' ? '$gt' : '$lt';
+    conditions.push({ $or: [{ [key]: { [beyond]: value } }, { [key]: value, id: { [beyond]: position.id } }] } as FilterQuery<Product>);
+  }
+  const rows = await em.find(Product, conditions.length ? { $and: conditions } : {}, {
+    orderBy: { [key]: direction, id: direction },
+    limit: size + 1,
+  });
   const items = rows.slice(0, size).map((product) => ({
-    cursor: encodeCursor({ createdAt: product.createdAt.toISOString(), id: product.id }),
+    cursor: encodeCursor({ q: fingerprint, k: sortValue(product, key), id: product.id }),
     product,
   }));
-  return { items, hasNextPage: rows.length > size, countTotal: () => em.fork().count(Product, {}) };
+  return {
+    items,
+    hasNextPage: rows.length > size,
+    countTotal: () => em.fork().count(Product, where.length ? { $and: where } : {}),
+  };
+}
+
+/** SKUs are unique; the lookup is exact (surrounding spaces ignored). */
+export async function findProductBySku(em: EntityManager, sku: string): Promise<Product | null> {
+  const wanted = sku.trim();
+  if (wanted.length === 0 || wanted.length > 64) return null;
+  return em.findOne(Product, { sku: wanted });
 }
