@@ -19,3 +19,4 @@ export * from './events/customer-unflagged.v1.js';
 export * from './events/customer-deleted.v1.js';
 export * from './events/customer-region-changed.v1.js';
 export * from './asyncapi.js';
+export * from './countries.js';

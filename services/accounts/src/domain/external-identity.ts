@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@vitrine/platform';
-import { isCountryCode } from './countries.js';
+import { isCountryCode } from '@vitrine/contracts';
 import { checkDisplayName } from './display-name.js';
 import { isPlausibleEmail, normaliseEmail } from './email.js';
 

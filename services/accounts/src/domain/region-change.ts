@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@vitrine/platform';
-import { isCountryCode } from './countries.js';
+import { isCountryCode } from '@vitrine/contracts';
 import { ordersPhrase } from './open-orders.js';
 
 export type RegionChangeDecision =

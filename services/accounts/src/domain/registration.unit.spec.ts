@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryCodes } from './countries.js';
+import { countryCodes } from '@vitrine/contracts';
 import { normaliseEmail } from './email.js';
 import { checkRegistration } from './registration.js';
 

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@vitrine/platform';
-import { isCountryCode } from './countries.js';
+import { isCountryCode } from '@vitrine/contracts';
 
 /** Where and how much of a product may be sold in one order. */
 export interface SaleRules {

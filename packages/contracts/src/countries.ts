@@ -1,7 +1,6 @@
 /**
- * ISO 3166-1 alpha-2 officially assigned codes (249), as data: the country
- * where a studio is based (and, later, where licensing blocks a sale).
- * A copy of accounts' list: services never import each other.
+ * ISO 3166-1 alpha-2 officially assigned codes (249), as data. Shared
+ * vocabulary: a customer's region, a studio's country, licensing blocks.
  * Reserved and user-assigned codes (UK, EU, XK...) are deliberately absent.
  */
 export const countryCodes: ReadonlySet<string> = new Set(
