@@ -40,3 +40,4 @@ export * from './db/retention.js';
 export * from './outbox/wake-relay-on-commit.js';
 export * from './auth/access-token.js';
 export * from './server/client-address.js';
+export * from './audit/audit-entry.entity.js';

@@ -1,4 +1,4 @@
-import { AuditEntrySchema } from './audit-entry.entity.js';
+import { AuditEntrySchema } from '@vitrine/platform';
 import { CustomerFlagSchema } from './customer-flag.entity.js';
 import { CustomerSchema } from './customer.entity.js';
 import { ExternalIdentitySchema } from './external-identity.entity.js';

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConfigError, DomainError } from '@vitrine/platform';
 import type { AccountsSettings } from '../config/accounts-env.js';
 import { normaliseEmail } from '../domain/email.js';
-import { AuditEntry } from '../store/audit-entry.entity.js';
+import { AuditEntry } from '@vitrine/platform';
 import { Customer } from '../store/customer.entity.js';
 import { registerCustomer } from './register-customer.js';
 

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { customerFlaggedV1, customerUnflaggedV1, type CustomerFlagKind } from '@vitrine/contracts';
 import { BadUserInput, NotFound, recordEvent } from '@vitrine/platform';
 import { checkFlagReason, decideFlagChange, type FlagAction } from '../domain/customer-flags.js';
-import { AuditEntry } from '../store/audit-entry.entity.js';
+import { AuditEntry } from '@vitrine/platform';
 import { CustomerFlag } from '../store/customer-flag.entity.js';
 import { Customer } from '../store/customer.entity.js';
 import { accountsSource } from './register-customer.js';

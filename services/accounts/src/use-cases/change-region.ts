@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { customerRegionChangedV1 } from '@vitrine/contracts';
 import { BadUserInput, PolicyViolation, recordEvent } from '@vitrine/platform';
 import { decideRegionChange } from '../domain/region-change.js';
-import { AuditEntry } from '../store/audit-entry.entity.js';
+import { AuditEntry } from '@vitrine/platform';
 import type { Customer } from '../store/customer.entity.js';
 import { findActiveCustomer } from './active-customer.js';
 import { countOpenOrders } from './known-orders.js';

@@ -4,7 +4,7 @@ import { customerDeletedV1 } from '@vitrine/contracts';
 import { PolicyViolation, recordEvent } from '@vitrine/platform';
 import type { AccountsRuntime } from '../config/accounts-runtime.js';
 import { decideAccountDeletion, erasedProfile } from '../domain/account-deletion.js';
-import { AuditEntry } from '../store/audit-entry.entity.js';
+import { AuditEntry } from '@vitrine/platform';
 import { ExternalIdentity } from '../store/external-identity.entity.js';
 import { LoginAttempt } from '../store/login-attempt.entity.js';
 import { RefreshToken } from '../store/refresh-token.entity.js';

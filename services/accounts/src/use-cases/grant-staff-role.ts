@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInput, NotFound } from '@vitrine/platform';
 import { decideStaffGrant } from '../domain/staff-grant.js';
-import { AuditEntry } from '../store/audit-entry.entity.js';
+import { AuditEntry } from '@vitrine/platform';
 import { Customer } from '../store/customer.entity.js';
 
 /**

@@ -5,7 +5,7 @@ import { customerRegisteredV1 } from '@vitrine/contracts';
 import { BadUserInput, PolicyViolation, recordEvent } from '@vitrine/platform';
 import type { AccountsRuntime } from '../config/accounts-runtime.js';
 import { decideExternalSignIn, displayNameFrom, verifiedEmailOf, type IdTokenClaims } from '../domain/external-identity.js';
-import { AuditEntry } from '../store/audit-entry.entity.js';
+import { AuditEntry } from '@vitrine/platform';
 import { Customer } from '../store/customer.entity.js';
 import { ExternalIdentity } from '../store/external-identity.entity.js';
 import { findActiveCustomer } from './active-customer.js';

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { PolicyViolation } from '@vitrine/platform';
 import { decideRotation, signingKeyAt } from '../domain/published-keys.js';
 import { generateSigningKey, signingAlgorithm } from '../security/signing-key-material.js';
-import { AuditEntry } from '../store/audit-entry.entity.js';
+import { AuditEntry } from '@vitrine/platform';
 import { SigningKey } from '../store/signing-key.entity.js';
 
 /** Keys still signing or about to (retired_at null or in the future): at most the active key and a pending one. */

@@ -1,4 +1,4 @@
-import { AuditEntrySchema } from './audit-entry.entity.js';
+import { AuditEntrySchema } from '@vitrine/platform';
 import { CustomerRegionSchema } from './customer-region.entity.js';
 import { ProductSchema } from './product.entity.js';
 import { ReleaseDateChangeSchema } from './release-date-change.entity.js';

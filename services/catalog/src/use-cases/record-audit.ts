@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuditEntry } from '../store/audit-entry.entity.js';
+import { AuditEntry } from '@vitrine/platform';
 
 export type CatalogAuditAction = 'product.created' | 'studio.created' | 'product.status-changed' | 'product.release-date-changed' | 'product.sale-rules-changed';
 
