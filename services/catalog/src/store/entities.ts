@@ -1,5 +1,4 @@
-import { AuditEntrySchema } from '@vitrine/platform';
-import { CustomerRegionSchema } from './customer-region.entity.js';
+import { AuditEntrySchema, CustomerRegionSchema } from '@vitrine/platform';
 import { ProductSchema } from './product.entity.js';
 import { ReleaseDateChangeSchema } from './release-date-change.entity.js';
 import { StockReservationSchema } from './stock-reservation.entity.js';

@@ -1,5 +1,5 @@
+import { CustomerRegionSchema } from '@vitrine/platform';
 import { CustomerFlagSchema } from './customer-flag.entity.js';
-import { CustomerRegionSchema } from './customer-region.entity.js';
 import { DeletedCustomerSchema } from './deleted-customer.entity.js';
 import { KnownProductSchema } from './known-product.entity.js';
 import { OrderLineSchema } from './order-line.entity.js';

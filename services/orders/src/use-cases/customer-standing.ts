@@ -2,9 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventData, EventEnvelope, customerFlaggedV1 } from '@vitrine/contracts';
 import { PolicyViolation, Unauthenticated } from '@vitrine/platform';
 import { applyFlagChange, checkMayPlaceOrders } from '../domain/customer-standing.js';
-import { applyRegionChange } from '../domain/customer-region.js';
 import { CustomerFlag } from '../store/customer-flag.entity.js';
-import { CustomerRegion } from '../store/customer-region.entity.js';
 import { DeletedCustomer } from '../store/deleted-customer.entity.js';
 
 type FlagEvent = EventEnvelope<EventData<typeof customerFlaggedV1>>;
@@ -32,18 +30,4 @@ export async function ensureMayPlaceOrders(em: EntityManager, customerId: string
   if (standing.ok) return;
   if (standing.refusal === 'ACCOUNT_DELETED') throw new Unauthenticated(standing.message);
   throw new PolicyViolation(standing.message, standing.refusal);
-}
-
-/** CustomerRegistered / CustomerRegionChanged: keeps the customer's country, newest change wins. */
-export async function recordCustomerRegion(em: EntityManager, customerId: string, country: string, time: string): Promise<void> {
-  const current = await em.findOne(CustomerRegion, { customerId });
-  const next = applyRegionChange(current, { country, at: new Date(time) });
-  if (!next) return;
-  if (current) Object.assign(current, next);
-  else em.persist(em.create(CustomerRegion, { customerId, ...next }));
-}
-
-/** The customer's country, or null while accounts' event has not arrived yet. */
-export async function customerCountry(em: EntityManager, customerId: string): Promise<string | null> {
-  return (await em.findOne(CustomerRegion, { customerId }, { fields: ['country'] }))?.country ?? null;
 }

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderPlacedV1 } from '@vitrine/contracts';
-import { BadUserInput, Conflict, isUuid, recordEvent } from '@vitrine/platform';
+import { BadUserInput, Conflict, customerCountry, isUuid, recordEvent } from '@vitrine/platform';
 import { draftOrder, type RequestedLine } from '../domain/draft-order.js';
 import { fingerprintOrderRequest, isValidIdempotencyKey } from '../domain/idempotency.js';
 import { defaultOrderLimits, type OrderLimits } from '../domain/order-limits.js';
 import { KnownProduct } from '../store/known-product.entity.js';
 import { OrderLine } from '../store/order-line.entity.js';
 import { Order } from '../store/order.entity.js';
-import { customerCountry, ensureMayPlaceOrders } from './customer-standing.js';
+import { ensureMayPlaceOrders } from './customer-standing.js';
 
 export const ordersSource = 'orders';
 

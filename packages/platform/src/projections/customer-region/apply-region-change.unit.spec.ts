@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRegionChange } from './customer-region.js';
+import { applyRegionChange } from './apply-region-change.js';
 
 const t = (minute: number) => new Date(Date.UTC(2026, 10, 25, 12, minute));
 

@@ -1,10 +1,10 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
 /**
- * Catalog's projection of each customer's country (CustomerRegistered,
- * CustomerRegionChanged), to tell a signed-in customer whether a product can
- * be ordered where they live. `changedAt` is the time accounts made the
- * change, so an older event delivered late is ignored (domain/customer-region).
+ * A service's own copy of each customer's country, fed by accounts'
+ * CustomerRegistered / CustomerRegionChanged (orders for regional blocks,
+ * catalog to tell a customer what they can order). `changedAt` is the time
+ * accounts made the change, so an older event delivered late is ignored.
  */
 export const CustomerRegionSchema = defineEntity({
   name: 'CustomerRegion',

@@ -1,4 +1,4 @@
-/** A customer's country as orders last heard it from accounts. */
+/** A customer's country as a service last heard it from accounts. */
 export interface RegionState {
   country: string;
   changedAt: Date;
