@@ -22,3 +22,14 @@ export const catalogReasonMaxLength = 500;
 
 /** A release estimate: a month (`2027-03`) or an exact day (`2027-03-14`). */
 export const releaseEstimateSchema = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/);
+
+/**
+ * Statuses in which a product takes new orders, as data. Orders enforces it
+ * when an order is placed; catalog uses the same set to tell customers in
+ * advance. A status added later is not orderable until listed here.
+ */
+export const orderableStatuses: readonly string[] = ['PREORDER', 'IN_STOCK', 'CHINA_STOCK', 'RELEASED'];
+
+export function isOrderableStatus(status: string): boolean {
+  return orderableStatuses.includes(status);
+}

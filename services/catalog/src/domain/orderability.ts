@@ -1,17 +1,11 @@
+import { isOrderableStatus } from '@vitrine/contracts';
 import type { ProductStatus } from './product-status.js';
-
-/**
- * Statuses in which a product takes orders, as data. Orders enforces the
- * same set (its domain/orderability) when an order is placed; this copy only
- * tells customers in advance.
- */
-export const orderableStatuses: readonly ProductStatus[] = ['PREORDER', 'IN_STOCK', 'CHINA_STOCK', 'RELEASED'];
 
 export type Orderability = { orderable: true; reason: null } | { orderable: false; reason: string };
 
 /** Whether a customer in `country` (null: not known yet) can order the product, and if not, why (for the customer). */
 export function orderabilityIn(product: { status: ProductStatus; regionBlocks: readonly string[] }, country: string | null): Orderability {
-  if (!orderableStatuses.includes(product.status)) {
+  if (!isOrderableStatus(product.status)) {
     return { orderable: false, reason: `This product cannot be ordered right now (it is ${product.status}).` };
   }
   if (product.regionBlocks.length > 0) {

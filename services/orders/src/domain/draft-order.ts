@@ -1,6 +1,6 @@
 import { isUuid, type FieldProblem } from '@vitrine/platform';
 import type { OrderLimits } from './order-limits.js';
-import { isOrderableStatus, orderableStatuses } from './orderability.js';
+import { isOrderableStatus, orderableStatuses } from '@vitrine/contracts';
 
 export interface RequestedLine {
   productId: string;
