@@ -13,8 +13,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-describe('outbox and inbox retention', () => {
-  it('purges only sent outbox rows and processed ids older than the policy', async () => {
+describe('outbox, inbox and timer retention', () => {
+  it('purges only sent outbox rows, processed ids and fired timers older than the policy', async () => {
     const conn = stack.catalog.orm.em.fork().getConnection();
     const insertOutbox = (sentAt: string | null, createdAt: string) =>
       conn.execute(
@@ -27,10 +27,21 @@ describe('outbox and inbox retention', () => {
     await insertOutbox(null, `now() - interval '9 days'`); // never sent: always stays
     await conn.execute(`insert into catalog.inbox_processed_event (event_id, type, processed_at) values (?, 'x', now() - interval '40 days')`, [randomUUID()]);
     await conn.execute(`insert into catalog.inbox_processed_event (event_id, type, processed_at) values (?, 'x', now() - interval '2 days')`, [randomUUID()]);
+    const insertTimer = (key: string, firedAt: string, deadAt: string) =>
+      conn.execute(
+        `insert into catalog.scheduled_timer (id, kind, key, due_at, payload, scheduled_at, fired_at, dead_at)
+         values (?, 'retention', ?, now() - interval '50 days', '{}', now() - interval '50 days', ${firedAt}, ${deadAt})`,
+        [randomUUID(), key],
+      );
+    await insertTimer('fired-long-ago', `now() - interval '40 days'`, 'null'); // goes
+    await insertTimer('fired-recently', `now() - interval '2 days'`, 'null'); // stays
+    await insertTimer('dead', 'null', `now() - interval '40 days'`); // kept for staff
+    await insertTimer('pending', 'null', 'null'); // not fired yet
     const outboxBefore = await count(stack, 'select count(*) as n from catalog.outbox_message');
 
     const purged = await purgeExpired(stack.catalog.orm, 'catalog', { outboxHours: 72, inboxDays: 30 });
-    expect(purged).toEqual({ outbox: 1, inbox: 1 });
+    expect(purged).toEqual({ outbox: 1, inbox: 1, timers: 1 });
+    expect(await count(stack, `select count(*) as n from catalog.scheduled_timer where kind = 'retention'`)).toBe(3);
     expect(await count(stack, 'select count(*) as n from catalog.outbox_message')).toBe(outboxBefore - 1);
     expect(await count(stack, 'select count(*) as n from catalog.outbox_message where sent_at is null')).toBeGreaterThanOrEqual(1);
   });

@@ -44,3 +44,8 @@ export * from './audit/audit-entry.entity.js';
 export * from './projections/customer-region/apply-region-change.js';
 export * from './projections/customer-region/customer-region.entity.js';
 export * from './projections/customer-region/customer-region.projection.js';
+export * from './timers/retry-policy.js';
+export * from './timers/schedule-timer.js';
+export * from './timers/scheduled-timer.entity.js';
+export * from './timers/timer-handler.js';
+export * from './timers/timer-scheduler.js';

@@ -35,6 +35,10 @@ export const serviceEnv = {
   OUTBOX_RETENTION_HOURS: z.coerce.number().int().positive().default(72),
   INBOX_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
+  /** How often the timer scheduler looks for due timers (it also looks once at start). */
+  TIMER_POLL_MS: z.coerce.number().int().positive().default(1_000),
+  /** Runs of a failing timer before it is marked dead (kept, logged at error level). */
+  TIMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
 };
 

@@ -6,13 +6,18 @@ export interface RetentionPolicy {
   /**
    * Processed event ids are kept this long. It must exceed the longest
    * redelivery window (consumer lag, replays from Kafka retention), or a very
-   * late duplicate would be applied twice.
+   * late duplicate would be applied twice. Fired timers are kept as long
+   * (dead ones until staff deal with them).
    */
   inboxDays: number;
 }
 
-/** Deletes what the outbox and inbox no longer need; returns how many rows went. */
-export async function purgeExpired(orm: MikroORM, schema: string, policy: RetentionPolicy): Promise<{ outbox: number; inbox: number }> {
+/** Deletes what the outbox, inbox and timers no longer need; returns how many rows went. */
+export async function purgeExpired(
+  orm: MikroORM,
+  schema: string,
+  policy: RetentionPolicy,
+): Promise<{ outbox: number; inbox: number; timers: number }> {
   const em = orm.em.fork();
   const outbox = await em.execute<{ n: string }[]>(
     `with gone as (delete from "${schema}".outbox_message where sent_at < now() - make_interval(hours => ?) returning 1)
@@ -24,5 +29,10 @@ export async function purgeExpired(orm: MikroORM, schema: string, policy: Retent
      select count(*) as n from gone`,
     [policy.inboxDays],
   );
-  return { outbox: Number(outbox[0]?.n ?? 0), inbox: Number(inbox[0]?.n ?? 0) };
+  const timers = await em.execute<{ n: string }[]>(
+    `with gone as (delete from "${schema}".scheduled_timer where fired_at < now() - make_interval(days => ?) returning 1)
+     select count(*) as n from gone`,
+    [policy.inboxDays],
+  );
+  return { outbox: Number(outbox[0]?.n ?? 0), inbox: Number(inbox[0]?.n ?? 0), timers: Number(timers[0]?.n ?? 0) };
 }

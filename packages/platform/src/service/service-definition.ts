@@ -7,6 +7,7 @@ import type { Topic } from '@vitrine/contracts';
 import type { BuildSchemaOptions } from 'type-graphql';
 import type { EventHandler } from '../inbox/event-handler.js';
 import type { BaseContext } from '../server/request-context.js';
+import type { TimerHandler } from '../timers/timer-handler.js';
 
 export type HttpRoute = (
   req: IncomingMessage,
@@ -35,6 +36,8 @@ export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
   /** Topics this service publishes to (created at start). */
   publishes: Topic[];
   handlers?: EventHandler[];
+  /** Durable deadlines this service fires (`scheduleTimer` arms them); one handler per kind. */
+  timers?: TimerHandler[];
   /** Adds per-request DataLoaders and the like. */
   extendContext?: (base: BaseContext) => TContext;
   /** Plain HTTP routes next to /graphql (e.g. `/.well-known/jwks.json`), keyed by path. */

@@ -15,6 +15,7 @@ import { buildFederatedSchema } from '../server/build-subgraph-schema.js';
 import { clientAddressOf, parseTrustedProxies } from '../server/client-address.js';
 import type { BaseContext } from '../server/request-context.js';
 import { startSubgraphServer } from '../server/subgraph-server.js';
+import { TimerScheduler } from '../timers/timer-scheduler.js';
 import type { ServiceDefinition } from './service-definition.js';
 import { ShutdownSequence } from './shutdown-sequence.js';
 
@@ -28,15 +29,17 @@ export interface RunningService {
   workerOrm: MikroORM;
   bus: EventBus;
   relay: OutboxRelay;
+  /** Present when the definition declares timer handlers. */
+  timers?: TimerScheduler;
   logger: Logger;
-  /** Graceful: stop taking requests, finish in-flight ones, stop consumers, flush the relay, close. */
+  /** Graceful: stop taking requests, finish in-flight ones, stop consumers and timers, flush the relay, close. */
   stop(): Promise<void>;
 }
 
 /**
- * Wires a subgraph: database (migrated), bus, outbox relay, consumers, HTTP
- * server. Every part registers how to undo itself, so a failed start releases
- * what it opened and a stop runs in the reverse order of the start.
+ * Wires a subgraph: database (migrated), bus, outbox relay, timer scheduler,
+ * consumers, HTTP server. Every part registers how to undo itself, so a failed
+ * start releases what it opened and a stop runs in the reverse order of the start.
  */
 export async function startService<TContext extends BaseContext>(
   definition: ServiceDefinition<TContext>,
@@ -72,11 +75,23 @@ export async function startService<TContext extends BaseContext>(
       shutdown.push('outbox relay', () => relay.stop());
     }
 
+    // Stopped before the relay (reverse order), so events a last timer staged are still flushed.
+    let timers: TimerScheduler | undefined;
+    if (definition.timers?.length) {
+      const scheduler = new TimerScheduler({
+        orm: workerOrm, schema: definition.dbSchema, handlers: definition.timers, logger,
+        pollMs: env.TIMER_POLL_MS, retry: { maxAttempts: env.TIMER_MAX_ATTEMPTS },
+      });
+      scheduler.start();
+      shutdown.push('timer scheduler', () => scheduler.stop());
+      timers = scheduler;
+    }
+
     // Housekeeping, not a business deadline: losing a tick only delays a purge.
     const retention = { outboxHours: env.OUTBOX_RETENTION_HOURS, inboxDays: env.INBOX_RETENTION_DAYS };
     const housekeeping = setInterval(() => {
       purgeExpired(workerOrm, definition.dbSchema, retention).then(
-        (purged) => logger.debug(purged, 'purged expired outbox/inbox rows'),
+        (purged) => logger.debug(purged, 'purged expired outbox/inbox/timer rows'),
         (err) => logger.warn({ err }, 'purge failed'),
       );
     }, 10 * 60_000).unref();
@@ -117,7 +132,7 @@ export async function startService<TContext extends BaseContext>(
     logger.info({ url: server.url, transport: bus.transport }, `${definition.name} subgraph ready`);
 
     return {
-      name: definition.name, url: server.url, env, orm, workerOrm, bus, relay, logger,
+      name: definition.name, url: server.url, env, orm, workerOrm, bus, relay, timers, logger,
       stop: async () => {
         await shutdown.run();
         logger.info(`${definition.name} stopped`);

@@ -1,3 +1,4 @@
+import { Migration20261125133113_scheduled_timers } from './Migration20261125133113_scheduled_timers.js';
 import { Migration20261125124641_customer_regions_sale_rules } from './Migration20261125124641_customer_regions_sale_rules.js';
 import { Migration20261125120801_deleted_customers } from './Migration20261125120801_deleted_customers.js';
 import { Migration20261125115327_customer_flags } from './Migration20261125115327_customer_flags.js';
@@ -12,4 +13,5 @@ export const ordersMigrations: MigrationObject[] = [
   { name: 'Migration20261125115327_customer_flags', class: Migration20261125115327_customer_flags },
   { name: 'Migration20261125120801_deleted_customers', class: Migration20261125120801_deleted_customers },
   { name: 'Migration20261125124641_customer_regions_sale_rules', class: Migration20261125124641_customer_regions_sale_rules },
+  { name: 'Migration20261125133113_scheduled_timers', class: Migration20261125133113_scheduled_timers },
 ];

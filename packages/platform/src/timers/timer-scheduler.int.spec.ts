@@ -1,0 +1,232 @@
+// @vitrine/testing is resolved through the workspace (declaring it would make a cycle: testing depends on platform).
+import { MikroORM } from '@mikro-orm/postgresql';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, eventually } from '@vitrine/testing';
+import { ormOptions } from '../db/orm.js';
+import { purgeExpired } from '../db/retention.js';
+import { createLogger } from '../logging/logger.js';
+import { cancelTimer, scheduleTimer } from './schedule-timer.js';
+import { onTimer } from './timer-handler.js';
+import { TimerScheduler, type TimerSchedulerOptions } from './timer-scheduler.js';
+
+const schema = 'timers_fire';
+let url: string;
+const orms: MikroORM[] = [];
+const running: TimerScheduler[] = [];
+const silent = createLogger('timer-scheduler-test', 'silent');
+
+const openOrm = async () => {
+  const orm = await MikroORM.init(ormOptions({ url, schema, entities: [], migrations: [] }));
+  orms.push(orm);
+  return orm;
+};
+let orm: MikroORM;
+
+beforeAll(async () => {
+  url = await createTestDatabase('timer_scheduler');
+  orm = await openOrm();
+  await orm.em.getConnection().execute(`create schema "${schema}"`);
+  await orm.schema.create();
+  // What handlers do, counted: a unique key would hide a double firing, so there is none.
+  await orm.em.getConnection().execute(
+    `create table "${schema}".timer_effect (kind text not null, key text not null, payload jsonb not null, attempts int not null, at timestamptz not null)`,
+  );
+});
+afterAll(async () => {
+  await Promise.all(running.map((s) => s.stop()));
+  await Promise.all(orms.map((o) => o.close()));
+});
+
+/** A handler that records its effect through the transaction it is given. */
+const recording = (kind: string) =>
+  onTimer(kind, async (timer, em) => {
+    await em.execute(`insert into "${schema}".timer_effect (kind, key, payload, attempts, at) values (?, ?, ?::jsonb, ?, clock_timestamp())`, [
+      timer.kind, timer.key, JSON.stringify(timer.payload), timer.attempts,
+    ]);
+  });
+/** Records its effect, then fails, so the effect must not survive. */
+const failing = (kind: string) =>
+  onTimer(kind, async (timer, em) => {
+    await recording(kind).handle(timer, em);
+    throw new Error(`boom ${timer.key}`);
+  });
+
+const scheduler = (options: Partial<TimerSchedulerOptions> & Pick<TimerSchedulerOptions, 'handlers'>, on = orm) =>
+  new TimerScheduler({ orm: on, schema, logger: silent, pollMs: 50, ...options });
+const started = (s: TimerScheduler) => {
+  running.push(s);
+  s.start();
+  return s;
+};
+const effects = (kind: string) =>
+  orm.em.fork().execute<{ key: string; payload: Record<string, unknown>; attempts: number; at: string }[]>(
+    `select key, payload, attempts, at from "${schema}".timer_effect where kind = ? order by key, at`,
+    [kind],
+  );
+const timerRows = (kind: string) =>
+  orm.em.fork().execute<{ key: string; due_at: string; attempts: number; last_error: string | null; fired_at: string | null; dead_at: string | null }[]>(
+    `select key, due_at, attempts, last_error, fired_at, dead_at from "${schema}".scheduled_timer where kind = ? order by key, scheduled_at`,
+    [kind],
+  );
+const schedule = (kind: string, key: string, dueAt: Date, payload?: Record<string, unknown>) =>
+  scheduleTimer(orm.em.fork(), { kind, key, dueAt, payload });
+const now = () => new Date();
+const inAnHour = () => new Date(Date.now() + 3_600_000);
+
+/** A logger whose lines the test can read. */
+const capturingLogger = () => {
+  const lines: { level: number; msg: string; kind?: string }[] = [];
+  const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  return { logger, lines };
+};
+
+describe('timer scheduler', () => {
+  it('fires a due timer once, leaves one not yet due, and never fires before the due time', async () => {
+    await schedule('once', 'due', now(), { order: 'o-1' });
+    await schedule('once', 'later', inAnHour());
+    const s = scheduler({ handlers: [recording('once')] });
+    expect(await s.fireDue()).toMatchObject({ fired: 1, failed: 0 });
+    expect(await s.fireDue()).toMatchObject({ fired: 0, failed: 0 });
+    expect((await effects('once')).map((e) => [e.key, e.payload])).toEqual([['due', { order: 'o-1' }]]);
+
+    const soon = new Date(Date.now() + 1_500);
+    await schedule('once', 'soon', soon);
+    started(scheduler({ handlers: [recording('once')] }));
+    const fired = await eventually(async () => (await effects('once')).find((e) => e.key === 'soon'));
+    expect(new Date(fired.at).getTime()).toBeGreaterThanOrEqual(soon.getTime());
+    expect((await effects('once')).map((e) => e.key)).toEqual(['due', 'soon']);
+    const rows = await timerRows('once');
+    expect(rows.map((r) => [r.key, r.fired_at !== null])).toEqual([['due', true], ['later', false], ['soon', true]]);
+  });
+
+  it('fires a rescheduled timer once, at its new time, with its new payload; scheduling after it fired arms a new one', async () => {
+    await schedule('moved', 'earlier', inAnHour(), { v: 1 });
+    await schedule('moved', 'earlier', now(), { v: 2 });
+    await schedule('moved', 'postponed', now(), { v: 1 });
+    await schedule('moved', 'postponed', inAnHour(), { v: 2 });
+    const s = scheduler({ handlers: [recording('moved')] });
+    expect(await s.fireDue()).toMatchObject({ fired: 1 });
+    expect((await effects('moved')).map((e) => [e.key, e.payload])).toEqual([['earlier', { v: 2 }]]);
+
+    await schedule('moved', 'earlier', now(), { v: 3 });
+    expect(await s.fireDue()).toMatchObject({ fired: 1 });
+    expect((await effects('moved')).map((e) => [e.key, e.payload])).toEqual([['earlier', { v: 2 }], ['earlier', { v: 3 }]]);
+  });
+
+  it('does not fire a cancelled timer', async () => {
+    await schedule('cancelled', 'k', now());
+    await cancelTimer(orm.em.fork(), 'cancelled', 'k');
+    expect(await scheduler({ handlers: [recording('cancelled')] }).fireDue()).toMatchObject({ fired: 0 });
+    expect(await effects('cancelled')).toHaveLength(0);
+  });
+
+  it('fires each of 200 due timers exactly once with two schedulers racing on separate pools', async () => {
+    await orm.em.fork().transactional(async (em) => {
+      for (let i = 0; i < 200; i++) await scheduleTimer(em, { kind: 'race', key: `k${String(i).padStart(3, '0')}`, dueAt: now() });
+    });
+    const [a, b] = [await openOrm(), await openOrm()];
+    started(scheduler({ handlers: [recording('race')], batchSize: 10, pollMs: 20 }, a));
+    started(scheduler({ handlers: [recording('race')], batchSize: 10, pollMs: 20 }, b));
+    await eventually(async () => (await timerRows('race')).every((r) => r.fired_at !== null), { timeoutMs: 60_000 });
+    const [{ n, distinct }] = await orm.em.fork().execute<{ n: string; distinct: string }[]>(
+      `select count(*) as n, count(distinct key) as distinct from "${schema}".timer_effect where kind = 'race'`,
+    );
+    expect([Number(n), Number(distinct)]).toEqual([200, 200]);
+  });
+
+  it('rolls back a failing handler, records the failure and retries later with backoff', async () => {
+    await schedule('failing', 'k', now());
+    const s = scheduler({ handlers: [failing('failing')], retry: { baseMs: 3_600_000, maxMs: 7_200_000, maxAttempts: 5 } });
+    const before = Date.now();
+    expect(await s.fireDue()).toMatchObject({ fired: 0, failed: 1 });
+    const [row] = await timerRows('failing');
+    expect(row).toMatchObject({ attempts: 1, last_error: 'Error: boom k', fired_at: null, dead_at: null });
+    expect(new Date(row!.due_at).getTime()).toBeGreaterThanOrEqual(before + 3_600_000);
+    expect(await effects('failing')).toHaveLength(0);
+    expect(await s.fireDue()).toMatchObject({ fired: 0, failed: 0 }); // not due again for an hour
+  });
+
+  it('tells a handler how many runs failed before, and fires once it succeeds', async () => {
+    let runs = 0;
+    const flaky = onTimer('flaky', async (timer, em) => {
+      runs += 1;
+      if (runs === 1) throw new Error('transient');
+      await recording('flaky').handle(timer, em);
+    });
+    await schedule('flaky', 'k', now());
+    const s = scheduler({ handlers: [flaky], retry: { baseMs: 0, maxAttempts: 5 } });
+    expect(await s.fireDue()).toMatchObject({ failed: 1 });
+    expect(await s.fireDue()).toMatchObject({ fired: 1 });
+    expect((await effects('flaky')).map((e) => e.attempts)).toEqual([1]);
+  });
+
+  it('marks a timer dead after its last attempt, keeps it with its error and logs it at error level', async () => {
+    const { logger, lines } = capturingLogger();
+    await schedule('doomed', 'k', now());
+    const s = scheduler({ handlers: [failing('doomed')], logger, retry: { baseMs: 0, maxAttempts: 3 } });
+    const rounds = [];
+    for (let i = 0; i < 4; i++) rounds.push(await s.fireDue());
+    expect(rounds.map((r) => r.failed)).toEqual([1, 1, 1, 0]);
+    const [row] = await timerRows('doomed');
+    expect(row).toMatchObject({ attempts: 3, last_error: 'Error: boom k', fired_at: null });
+    expect(row!.dead_at).not.toBeNull();
+    expect(await effects('doomed')).toHaveLength(0);
+    expect(lines.filter((l) => l.kind === 'doomed').map((l) => [l.level, l.msg])).toEqual([
+      [40, 'timer handler failed; will retry'],
+      [40, 'timer handler failed; will retry'],
+      [50, 'timer handler kept failing; timer marked dead'],
+    ]);
+
+    // Scheduling the same key again arms a fresh timer; the dead one stays for staff.
+    await schedule('doomed', 'k', inAnHour());
+    expect((await timerRows('doomed')).map((r) => [r.attempts, r.dead_at !== null])).toEqual([[3, true], [0, false]]);
+  });
+
+  it('leaves due timers of a kind without handler pending, warns once, and fires them once a handler exists', async () => {
+    const { logger, lines } = capturingLogger();
+    await schedule('unhandled', 'k', now());
+    const s = scheduler({ handlers: [recording('something-else')], logger });
+    await s.fireDue();
+    await s.fireDue();
+    const [row] = await timerRows('unhandled');
+    expect(row).toMatchObject({ attempts: 0, fired_at: null, dead_at: null });
+    expect(lines.filter((l) => l.kind === 'unhandled').map((l) => l.msg)).toEqual([
+      'due timers of a kind this service has no handler for; left pending',
+    ]);
+
+    expect(await scheduler({ handlers: [recording('unhandled')] }).fireDue()).toMatchObject({ fired: 1 });
+  });
+
+  it('keeps timers across a stop and start, and looks for due ones as soon as it starts', async () => {
+    const first = scheduler({ handlers: [recording('restart')] });
+    first.start();
+    await first.stop();
+    await schedule('restart', 'k', now(), { survived: true });
+    // A new process: its own pool, and a poll interval far longer than the test waits.
+    started(scheduler({ handlers: [recording('restart')], pollMs: 600_000 }, await openOrm()));
+    await eventually(async () => (await effects('restart')).length === 1, { timeoutMs: 20_000 });
+    expect((await effects('restart'))[0]!.payload).toEqual({ survived: true });
+  });
+
+  it('is purged by retention once fired longer ago than the inbox window; dead and pending timers stay', async () => {
+    const conn = orm.em.fork().getConnection();
+    const insert = (key: string, firedAt: string, deadAt: string) =>
+      conn.execute(
+        `insert into "${schema}".scheduled_timer (id, kind, key, due_at, payload, attempts, scheduled_at, fired_at, dead_at)
+         values (gen_random_uuid(), 'retention', ?, now() - interval '60 days', '{}', 0, now() - interval '60 days', ${firedAt}, ${deadAt})`,
+        [key],
+      );
+    await insert('fired-long-ago', `now() - interval '40 days'`, 'null');
+    await insert('fired-recently', `now() - interval '2 days'`, 'null');
+    await insert('dead-long-ago', 'null', `now() - interval '40 days'`);
+    await insert('pending', 'null', 'null');
+    const purged = await purgeExpired(orm, schema, { outboxHours: 72, inboxDays: 30 });
+    expect(purged.timers).toBeGreaterThanOrEqual(1);
+    expect((await timerRows('retention')).map((r) => r.key)).toEqual(['dead-long-ago', 'fired-recently', 'pending']);
+  });
+
+  it('refuses two handlers for one kind', () => {
+    expect(() => scheduler({ handlers: [recording('twice'), recording('twice')] })).toThrow(/two timer handlers/);
+  });
+});

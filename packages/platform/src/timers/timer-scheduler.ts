@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { withRequestId } from '../context/request-context.js';
+import { Wakeable } from '../util/wakeable.js';
+import { afterFailure, defaultTimerRetryPolicy, type TimerRetryPolicy } from './retry-policy.js';
+import type { DueTimer, TimerHandler } from './timer-handler.js';
+
+export interface TimerSchedulerOptions {
+  orm: MikroORM;
+  schema: string;
+  handlers: TimerHandler[];
+  logger: Logger;
+  pollMs?: number;
+  /** Due timers read per round; each is still fired in its own transaction. */
+  batchSize?: number;
+  retry?: Partial<TimerRetryPolicy>;
+  /** How often to look for due timers of kinds nobody here handles (to warn about them). */
+  unhandledCheckMs?: number;
+}
+
+/** What one round did: `more` when it read a full batch and made progress, so the next round should not wait. */
+export interface FiringRound {
+  fired: number;
+  failed: number;
+  more: boolean;
+}
+
+interface TimerRow {
+  id: string;
+  kind: string;
+  key: string;
+  /** Text from a raw query (or a Date, depending on the driver's type parsers). */
+  due_at: string | Date;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+const pending = 'fired_at is null and dead_at is null';
+
+/**
+ * Fires due timers. Each timer is claimed with FOR UPDATE SKIP LOCKED and
+ * marked fired in the transaction its handler runs in, so the handler's
+ * writes (and the events it stages in the outbox) commit together with
+ * "fired", or not at all: exactly one effect, however many schedulers run.
+ * A failing handler's work rolls back; the failure is then recorded on its
+ * own and the timer retried with backoff, until it is marked dead (kept,
+ * logged at error level). Timers of kinds without a handler stay pending.
+ */
+export class TimerScheduler {
+  private readonly signal = new Wakeable();
+  private readonly handlers = new Map<string, TimerHandler>();
+  private readonly retry: TimerRetryPolicy;
+  private readonly table: string;
+  private readonly warnedKinds = new Set<string>();
+  private lastUnhandledCheck: number | undefined;
+  private running = false;
+  private stopping = false;
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly options: TimerSchedulerOptions) {
+    for (const handler of options.handlers) {
+      if (this.handlers.has(handler.kind)) throw new Error(`two timer handlers for kind ${handler.kind}`);
+      this.handlers.set(handler.kind, handler);
+    }
+    this.retry = { ...defaultTimerRetryPolicy, ...options.retry };
+    this.table = `"${options.schema}".scheduled_timer`;
+  }
+
+  /** Starts polling, with a first round at once (timers that fell due while no scheduler ran). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  /** Cuts the current wait short (e.g. after scheduling a timer that is due soon). */
+  wake(): void {
+    this.signal.wake();
+  }
+
+  /** Finishes the timer in hand, fires no more. Unfired timers stay in the table for the next start. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.stopping = true;
+    this.signal.wake();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  /** One round: reads a batch of due timers and fires each (those another scheduler holds are skipped). */
+  async fireDue(): Promise<FiringRound> {
+    await this.warnAboutUnhandledKinds();
+    const round: FiringRound = { fired: 0, failed: 0, more: false };
+    if (this.handlers.size === 0) return round;
+    const { orm, batchSize = 20 } = this.options;
+    const due = await orm.em.fork().execute<{ id: string }[]>(
+      `select id from ${this.table} where ${pending} and due_at <= now() and kind in (?) order by due_at, id limit ?`,
+      [[...this.handlers.keys()], batchSize],
+    );
+    for (const { id } of due) {
+      if (this.stopping) break;
+      const outcome = await withRequestId(`timer-${randomUUID()}`, () => this.fireOne(id));
+      if (outcome !== 'skipped') round[outcome] += 1;
+    }
+    round.more = due.length === batchSize && round.fired + round.failed > 0;
+    return round;
+  }
+
+  private async fireOne(id: string): Promise<'fired' | 'failed' | 'skipped'> {
+    let claimed = undefined as DueTimer | undefined;
+    try {
+      await this.options.orm.em.fork().transactional(async (em) => {
+        // Marked fired before the handler runs, so a handler that schedules the
+        // same (kind, key) again arms a new timer instead of moving this one.
+        const rows = await em.execute<TimerRow[]>(
+          `update ${this.table} set fired_at = now()
+            where id = (select id from ${this.table} where id = ? and ${pending} and due_at <= now() for update skip locked)
+            returning id, kind, key, due_at, payload, attempts`,
+          [id],
+        );
+        const row = rows[0];
+        if (!row) return; // another scheduler has it, or it was moved, cancelled or fired meanwhile
+        const timer: DueTimer = { id: row.id, kind: row.kind, key: row.key, dueAt: new Date(row.due_at), payload: row.payload, attempts: row.attempts };
+        claimed = timer;
+        await this.handlers.get(timer.kind)!.handle(timer, em);
+      });
+    } catch (err) {
+      if (!claimed) throw err; // the claim itself failed: a database problem, for the loop to back off from
+      await this.recordFailure(claimed, err);
+      return 'failed';
+    }
+    return claimed ? 'fired' : 'skipped';
+  }
+
+  /**
+   * Runs after the handler's transaction rolled back. Guarded by the attempts
+   * and due time it claimed: if the timer was rescheduled, cancelled or run by
+   * another scheduler in between, that newer state wins.
+   */
+  private async recordFailure(timer: DueTimer, err: unknown): Promise<void> {
+    const { orm, logger } = this.options;
+    const next = afterFailure(timer.attempts, this.retry, new Date());
+    const error = (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 4000);
+    const updated = await orm.em.fork().execute<{ id: string }[]>(
+      `update ${this.table}
+          set attempts = ?, last_error = ?, due_at = ?::timestamptz, dead_at = ${next.dead ? 'now()' : 'null'}
+        where id = ? and attempts = ? and due_at = ?::timestamptz and ${pending}
+        returning id`,
+      [next.attempts, error, (next.dead ? timer.dueAt : next.retryAt).toISOString(), timer.id, timer.attempts, timer.dueAt.toISOString()],
+    );
+    const about = { err, timerId: timer.id, kind: timer.kind, key: timer.key, attempts: next.attempts };
+    if (updated.length === 0) logger.warn(about, 'timer handler failed; the timer changed meanwhile, its new state stands');
+    else if (next.dead) logger.error(about, 'timer handler kept failing; timer marked dead');
+    else logger.warn({ ...about, retryAt: next.retryAt }, 'timer handler failed; will retry');
+  }
+
+  /** A deploy may bring the handler later, so such timers are left pending; said once per kind. */
+  private async warnAboutUnhandledKinds(): Promise<void> {
+    const { orm, logger, unhandledCheckMs = 60_000 } = this.options;
+    const now = Date.now();
+    if (this.lastUnhandledCheck !== undefined && now - this.lastUnhandledCheck < unhandledCheckMs) return;
+    this.lastUnhandledCheck = now;
+    const kinds = [...this.handlers.keys()];
+    const rows = await orm.em.fork().execute<{ kind: string; due: string }[]>(
+      `select kind, count(*) as due from ${this.table}
+        where ${pending} and due_at <= now() ${kinds.length > 0 ? 'and kind not in (?)' : ''} group by kind`,
+      kinds.length > 0 ? [kinds] : [],
+    );
+    for (const row of rows) {
+      if (this.warnedKinds.has(row.kind)) continue;
+      this.warnedKinds.add(row.kind);
+      logger.warn({ kind: row.kind, due: Number(row.due) }, 'due timers of a kind this service has no handler for; left pending');
+    }
+  }
+
+  private async run(): Promise<void> {
+    const { pollMs = 1_000, logger } = this.options;
+    let failures = 0;
+    while (this.running) {
+      try {
+        const round = await this.fireDue();
+        failures = 0;
+        if (round.more) continue;
+      } catch (err) {
+        failures += 1;
+        logger.warn({ err, failures }, 'timer scheduler could not read due timers; will retry');
+      }
+      if (!this.running) break;
+      await this.signal.sleep(failures === 0 ? pollMs : Math.min(pollMs * 2 ** failures, 30_000));
+    }
+  }
+}
