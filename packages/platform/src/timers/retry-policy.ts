@@ -8,7 +8,7 @@ export interface TimerRetryPolicy {
 
 export const defaultTimerRetryPolicy: TimerRetryPolicy = { baseMs: 5_000, maxMs: 60 * 60_000, maxAttempts: 10 };
 
-export type AfterFailure = { attempts: number; dead: false; retryAt: Date } | { attempts: number; dead: true };
+export type AfterFailure = { attempts: number; dead: false; retryInMs: number } | { attempts: number; dead: true };
 
 /** Delay before the run after the `failures`-th failure (1-based). */
 export function retryDelayMs(failures: number, policy: Pick<TimerRetryPolicy, 'baseMs' | 'maxMs'>): number {
@@ -18,8 +18,8 @@ export function retryDelayMs(failures: number, policy: Pick<TimerRetryPolicy, 'b
 }
 
 /** What a run that failed turns the timer into: retried later, or dead once it has used its attempts. */
-export function afterFailure(previousAttempts: number, policy: TimerRetryPolicy, now: Date): AfterFailure {
+export function afterFailure(previousAttempts: number, policy: TimerRetryPolicy): AfterFailure {
   const attempts = previousAttempts + 1;
   if (attempts >= policy.maxAttempts) return { attempts, dead: true };
-  return { attempts, dead: false, retryAt: new Date(now.getTime() + retryDelayMs(attempts, policy)) };
+  return { attempts, dead: false, retryInMs: retryDelayMs(attempts, policy) };
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { afterFailure, retryDelayMs } from './retry-policy.js';
 
 const policy = { baseMs: 1_000, maxMs: 30_000, maxAttempts: 4 };
-const now = new Date('2026-11-25T12:00:00.000Z');
 
 describe('timer retry policy', () => {
   it('doubles the delay from the base after each failure, up to the cap', () => {
@@ -14,12 +13,12 @@ describe('timer retry policy', () => {
   });
 
   it('retries after the delay while attempts remain', () => {
-    expect(afterFailure(0, policy, now)).toEqual({ attempts: 1, dead: false, retryAt: new Date('2026-11-25T12:00:01.000Z') });
-    expect(afterFailure(2, policy, now)).toEqual({ attempts: 3, dead: false, retryAt: new Date('2026-11-25T12:00:04.000Z') });
+    expect(afterFailure(0, policy)).toEqual({ attempts: 1, dead: false, retryInMs: 1_000 });
+    expect(afterFailure(2, policy)).toEqual({ attempts: 3, dead: false, retryInMs: 4_000 });
   });
 
   it('marks the timer dead when the last attempt fails', () => {
-    expect(afterFailure(3, policy, now)).toEqual({ attempts: 4, dead: true });
-    expect(afterFailure(1, { ...policy, maxAttempts: 1 }, now)).toEqual({ attempts: 2, dead: true });
+    expect(afterFailure(3, policy)).toEqual({ attempts: 4, dead: true });
+    expect(afterFailure(1, { ...policy, maxAttempts: 1 })).toEqual({ attempts: 2, dead: true });
   });
 });

@@ -114,6 +114,17 @@ describe('timer scheduler', () => {
     expect((await effects('moved')).map((e) => [e.key, e.payload])).toEqual([['earlier', { v: 2 }], ['earlier', { v: 3 }]]);
   });
 
+  it('lets a handler arm the next timer of the same (kind, key), in its own transaction', async () => {
+    const next = new Date('2030-01-01T00:00:00.000Z');
+    const recurring = onTimer('recurring', async (timer, em) => {
+      await scheduleTimer(em, { kind: timer.kind, key: timer.key, dueAt: next, payload: { round: Number(timer.payload.round) + 1 } });
+    });
+    await schedule('recurring', 'k', now(), { round: 1 });
+    expect(await scheduler({ handlers: [recurring] }).fireDue()).toMatchObject({ fired: 1 });
+    const rows = await timerRows('recurring');
+    expect(rows.map((r) => [r.fired_at !== null, new Date(r.due_at) >= next])).toEqual([[true, false], [false, true]]);
+  });
+
   it('does not fire a cancelled timer', async () => {
     await schedule('cancelled', 'k', now());
     await cancelTimer(orm.em.fork(), 'cancelled', 'k');

@@ -141,19 +141,20 @@ export class TimerScheduler {
    */
   private async recordFailure(timer: DueTimer, err: unknown): Promise<void> {
     const { orm, logger } = this.options;
-    const next = afterFailure(timer.attempts, this.retry, new Date());
+    const next = afterFailure(timer.attempts, this.retry);
     const error = (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 4000);
+    // The database clock, like the due check: a skewed app clock cannot shorten or stretch the backoff.
+    const outcome = next.dead ? 'dead_at = now()' : 'due_at = now() + make_interval(secs => ?)';
     const updated = await orm.em.fork().execute<{ id: string }[]>(
-      `update ${this.table}
-          set attempts = ?, last_error = ?, due_at = ?::timestamptz, dead_at = ${next.dead ? 'now()' : 'null'}
+      `update ${this.table} set attempts = ?, last_error = ?, ${outcome}
         where id = ? and attempts = ? and due_at = ?::timestamptz and ${pending}
         returning id`,
-      [next.attempts, error, (next.dead ? timer.dueAt : next.retryAt).toISOString(), timer.id, timer.attempts, timer.dueAt.toISOString()],
+      [next.attempts, error, ...(next.dead ? [] : [next.retryInMs / 1000]), timer.id, timer.attempts, timer.dueAt.toISOString()],
     );
     const about = { err, timerId: timer.id, kind: timer.kind, key: timer.key, attempts: next.attempts };
     if (updated.length === 0) logger.warn(about, 'timer handler failed; the timer changed meanwhile, its new state stands');
     else if (next.dead) logger.error(about, 'timer handler kept failing; timer marked dead');
-    else logger.warn({ ...about, retryAt: next.retryAt }, 'timer handler failed; will retry');
+    else logger.warn({ ...about, retryInMs: next.retryInMs }, 'timer handler failed; will retry');
   }
 
   /** A deploy may bring the handler later, so such timers are left pending; said once per kind. */
