@@ -6,6 +6,9 @@ import { customerRegisteredV1 } from './events/customer-registered.v1.js';
 import { customerUnflaggedV1 } from './events/customer-unflagged.v1.js';
 import { orderPlacedV1 } from './events/order-placed.v1.js';
 import { orderStatusChangedV1 } from './events/order-status-changed.v1.js';
+import { preorderClosedV1 } from './events/preorder-closed.v1.js';
+import { preorderOpenedV1 } from './events/preorder-opened.v1.js';
+import { preorderTermsChangedV1 } from './events/preorder-terms-changed.v1.js';
 import { productPublishedV1 } from './events/product-published.v1.js';
 import { productReleasedV1 } from './events/product-released.v1.js';
 import { productStatusChangedV1 } from './events/product-status-changed.v1.js';
@@ -19,6 +22,9 @@ export const eventDefinitions: readonly EventDefinition[] = [
   productStatusChangedV1,
   productReleasedV1,
   releaseDateChangedV1,
+  preorderOpenedV1,
+  preorderTermsChangedV1,
+  preorderClosedV1,
   orderPlacedV1,
   orderStatusChangedV1,
   stockReservedV1,

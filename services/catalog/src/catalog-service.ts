@@ -2,6 +2,9 @@ import { topics } from '@vitrine/contracts';
 import type { ServiceDefinition } from '@vitrine/platform';
 import { catalogHandlers } from './events/handlers.js';
 import type { CatalogContext } from './schema/catalog-context.js';
+import { createPreorderCampaignLoader } from './schema/preorder-campaign-loader.js';
+import { PreorderCampaignResolver } from './schema/preorder-campaign.resolver.js';
+import { preorderTimerHandlers } from './use-cases/preorder-timers.js';
 import { ProductConnectionResolver } from './schema/product-connection.resolver.js';
 import { ProductLifecycleResolver } from './schema/product-lifecycle.resolver.js';
 import { ProductOrderabilityResolver } from './schema/product-orderability.resolver.js';
@@ -21,10 +24,11 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
   dbSchema: 'catalog',
   entities: catalogEntities,
   migrations: catalogMigrations,
-  resolvers: [ProductResolver, ProductLifecycleResolver, ProductStudioResolver, StudioResolver, ProductConnectionResolver, ProductOrderabilityResolver],
+  resolvers: [ProductResolver, ProductLifecycleResolver, ProductStudioResolver, StudioResolver, ProductConnectionResolver, ProductOrderabilityResolver, PreorderCampaignResolver],
   referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
   publishes: [topics.catalogProduct, topics.catalogStock],
   handlers: catalogHandlers,
-  extendContext: (base) => ({ ...base, productById: createProductLoader(base.em), releaseDateHistory: createReleaseDateHistoryLoader(base.em), studioById: createStudioLoader(base.em), myCountry: myCountryLookup(base.em, base.caller) }),
+  timers: preorderTimerHandlers,
+  extendContext: (base) => ({ ...base, productById: createProductLoader(base.em), preorderCampaign: createPreorderCampaignLoader(base.em), releaseDateHistory: createReleaseDateHistoryLoader(base.em), studioById: createStudioLoader(base.em), myCountry: myCountryLookup(base.em, base.caller) }),
   seed: seedDemoCatalog,
 };

@@ -1,9 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Product } from '../store/product.entity.js';
+import { changePreorderTerms } from '../use-cases/change-preorder-terms.js';
+import { openPreorderCampaign } from '../use-cases/open-preorder-campaign.js';
 import { changeProductStatus } from '../use-cases/change-product-status.js';
 import { changeReleaseDate } from '../use-cases/change-release-date.js';
 import { createProduct } from '../use-cases/create-product.js';
 import { createStudio } from '../use-cases/create-studio.js';
+import { campaignDates, demoCampaignReason, demoCampaigns } from './demo-campaigns.js';
 import { demoFirstEstimateReason, demoProducts, demoStatusReasons, demoStudios, type DemoProduct } from './demo-products.js';
 
 /**
@@ -22,6 +25,19 @@ export async function seedDemoCatalog(em: EntityManager): Promise<void> {
   const studioIds = new Map<string, string>();
   for (const { key, ...studio } of demoStudios) studioIds.set(key, (await createStudio(em.fork(), demoSeedActorId, studio)).id);
   for (const product of demoProducts) await seedProduct(em, product, studioIds.get(product.studio)!);
+  await seedCampaigns(em);
+}
+
+/** Open windows get their terms; an announced product gets a window that opens later. */
+async function seedCampaigns(em: EntityManager): Promise<void> {
+  const now = new Date();
+  for (const campaign of demoCampaigns) {
+    const { id: productId } = await em.fork().findOneOrFail(Product, { sku: campaign.sku });
+    const { opensAt, closesAt } = campaignDates(campaign, now);
+    const terms = { closesAt, paymentPlan: campaign.paymentPlan, limitedQuantity: campaign.limitedQuantity ?? null };
+    if (opensAt) await openPreorderCampaign(em.fork(), demoSeedActorId, { productId, opensAt, ...terms });
+    else await changePreorderTerms(em.fork(), demoSeedActorId, { productId, ...terms, reason: demoCampaignReason });
+  }
 }
 
 async function seedProduct(em: EntityManager, demo: DemoProduct, studioId: string): Promise<void> {

@@ -1,12 +1,11 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { productReleasedV1, productStatusChangedV1 } from '@vitrine/contracts';
-import { BadUserInput, NotFound, recordEvent } from '@vitrine/platform';
+import { BadUserInput, NotFound } from '@vitrine/platform';
 import { assertStatusChange, type ProductStatus } from '../domain/product-status.js';
 import { checkStaffReason } from '../domain/staff-reason.js';
 import { Product } from '../store/product.entity.js';
-import { catalogSource } from './create-product.js';
-import { recordAudit } from './record-audit.js';
+import { moveProductStatus } from './move-product-status.js';
+import { followStatusChange } from './preorder-window.js';
 
 export interface StatusChangeCommand {
   productId: string;
@@ -17,8 +16,8 @@ export interface StatusChangeCommand {
 /**
  * Staff move a product to another status. The product row is locked, so two
  * concurrent changes are decided one after the other; the new status, the
- * audit entry and ProductStatusChanged (plus ProductReleased on release)
- * commit together, or nothing is written.
+ * audit entry, the events and the preorder window that follows the status
+ * (opened on PREORDER, closed on leaving it) commit together, or nothing is written.
  */
 export async function changeProductStatus(em: EntityManager, actor: string, command: StatusChangeCommand): Promise<Product> {
   const { reason, problems } = checkStaffReason(command.reason);
@@ -27,16 +26,10 @@ export async function changeProductStatus(em: EntityManager, actor: string, comm
     const product = await tx.findOne(Product, command.productId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!product) throw new NotFound('Product', command.productId);
     const from = product.status;
-    const to = command.status;
-    assertStatusChange(from, to);
-
+    assertStatusChange(from, command.status);
     const now = new Date();
-    product.status = to;
-    recordAudit(tx, actor, 'product.status-changed', product.id, { from, to, reason }, now);
-    recordEvent(tx, { source: catalogSource, definition: productStatusChangedV1, subject: product.id, data: { productId: product.id, from, to, reason, actorId: actor } });
-    if (to === 'RELEASED') {
-      recordEvent(tx, { source: catalogSource, definition: productReleasedV1, subject: product.id, data: { productId: product.id, releasedAt: now.toISOString() } });
-    }
+    moveProductStatus(tx, product, command.status, reason, actor, now);
+    await followStatusChange(tx, product, from, reason, actor, now);
     return product;
   });
 }

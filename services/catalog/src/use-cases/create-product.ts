@@ -7,6 +7,7 @@ import { checkNewProduct, type NewProductInput } from '../domain/new-product.js'
 import { checkSaleRules } from '../domain/sale-rules.js';
 import { Product } from '../store/product.entity.js';
 import { Studio } from '../store/studio.entity.js';
+import { openWindowOnCreation } from './preorder-window.js';
 import { recordAudit } from './record-audit.js';
 
 export const catalogSource = 'catalog';
@@ -34,6 +35,8 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
       tx.persist(product);
       recordAudit(tx, actor, 'product.created', product.id, { sku: product.sku, status: product.status, studioId: product.studioId ?? null, ...rules });
       publishProduct(tx, product);
+      // A product created on preorder gets its window at once (open-ended, the store's default plan).
+      if (product.status === 'PREORDER') await openWindowOnCreation(tx, product, actor, new Date());
       return product;
     });
   } catch (err) {

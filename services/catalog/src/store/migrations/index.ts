@@ -1,3 +1,4 @@
+import { Migration20261125133726_preorder_campaigns } from './Migration20261125133726_preorder_campaigns.js';
 import { Migration20261125133102_scheduled_timers } from './Migration20261125133102_scheduled_timers.js';
 import { Migration20261125124719_customer_regions } from './Migration20261125124719_customer_regions.js';
 import { Migration20261125124534_sale_rules } from './Migration20261125124534_sale_rules.js';
@@ -14,4 +15,5 @@ export const catalogMigrations: MigrationObject[] = [
   { name: 'Migration20261125124534_sale_rules', class: Migration20261125124534_sale_rules },
   { name: 'Migration20261125124719_customer_regions', class: Migration20261125124719_customer_regions },
   { name: 'Migration20261125133102_scheduled_timers', class: Migration20261125133102_scheduled_timers },
+  { name: 'Migration20261125133726_preorder_campaigns', class: Migration20261125133726_preorder_campaigns },
 ];

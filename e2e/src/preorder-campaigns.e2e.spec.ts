@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { topics } from '@vitrine/contracts';
+import { eventually, gql } from '@vitrine/testing';
+import type { Identity } from './support/identities.js';
+import { startTestStack, type TestStack } from './support/stack.js';
+import { listenToTopic, type TopicListener } from './support/topic-listener.js';
+
+// Staff open, schedule, change and close preorder windows; scheduled ends
+// are durable timers fired by catalog's scheduler, and every change is
+// announced on the real Kafka broker.
+let stack: TestStack;
+let listener: TopicListener;
+
+beforeAll(async () => {
+  stack = await startTestStack({ label: 'preorder_campaigns', catalogEnv: { TIMER_POLL_MS: '100' } });
+  listener = await listenToTopic(stack, topics.catalogProduct);
+});
+afterAll(async () => {
+  await listener?.stop();
+  await stack?.stop();
+});
+
+const campaignFields = 'state opensAt closesAt paymentPlan { kind depositPercent fullPaymentAllowed } limitedQuantity closedAt closeReason closeNote';
+const openMutation = `mutation($id: ID!, $input: OpenPreorderInput!) { openPreorderCampaign(productId: $id, input: $input) { ${campaignFields} } }`;
+const changeMutation = `mutation($id: ID!, $input: ChangePreorderTermsInput!, $reason: String!) { changePreorderTerms(productId: $id, input: $input, reason: $reason) { ${campaignFields} } }`;
+const closeMutation = `mutation($id: ID!, $reason: PreorderCloseReason!, $note: String!) { closePreorderEarly(productId: $id, reason: $reason, note: $note) { ${campaignFields} } }`;
+const statusMutation = `mutation($id: ID!, $status: ProductStatus!, $reason: String!) { changeProductStatus(productId: $id, status: $status, reason: $reason) { id status } }`;
+const productQuery = `query($id: ID!) { product(id: $id) { id status preorderCampaign { ${campaignFields} } } }`;
+
+const open = (id: string, input: object, who: Identity = stack.admin) => gql(stack.catalog.url, openMutation, { id, input }, who.headers);
+const change = (id: string, input: object, reason = 'The maker extended the window.') => gql(stack.catalog.url, changeMutation, { id, input, reason }, stack.admin.headers);
+const close = (id: string, reason: string, note: string) => gql(stack.catalog.url, closeMutation, { id, reason, note }, stack.admin.headers);
+const setStatus = (id: string, status: string) => gql(stack.catalog.url, statusMutation, { id, status, reason: 'Per the maker.' }, stack.admin.headers);
+const product = async (id: string) => (await gql(stack.catalog.url, productQuery, { id })).data.product;
+const eventsOf = (productId: string, type: string) => listener.received.filter((e) => e.subject === productId && e.type === type).map((e) => e.data);
+const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+const sql = <T = any>(query: string, params: unknown[] = []) => stack.catalog.orm.em.fork().getConnection().execute<T[]>(query, params);
+
+async function announcedProduct(): Promise<string> {
+  const sku = `PRE-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const res = await gql(
+    stack.catalog.url,
+    `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`,
+    { input: { sku, name: `Statue ${sku}`, price: { amount: 89900, currency: 'EUR' }, stock: 0, status: 'ANNOUNCED' } },
+    stack.admin.headers,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data.createProduct.id;
+}
+
+describe('opening a preorder window', () => {
+  it('opens now with its terms: the product goes on preorder and PreorderOpened carries the terms', async () => {
+    const id = await announcedProduct();
+    const closesAt = inSeconds(3600);
+    const res = await open(id, { closesAt, limitedQuantity: 150, paymentPlan: { kind: 'DEPOSIT', depositPercent: 30, fullPaymentAllowed: true } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.openPreorderCampaign).toMatchObject({ state: 'OPEN', closesAt, limitedQuantity: 150, paymentPlan: { kind: 'DEPOSIT', depositPercent: 30, fullPaymentAllowed: true }, closedAt: null });
+    expect((await product(id)).status).toBe('PREORDER');
+
+    await eventually(async () => eventsOf(id, 'catalog.product.preorder-opened').length === 1);
+    expect(eventsOf(id, 'catalog.product.preorder-opened')[0]).toMatchObject({
+      productId: id, closesAt, limitedQuantity: 150, paymentPlan: { kind: 'DEPOSIT', depositPercent: 30, fullPaymentAllowed: true },
+    });
+    await eventually(async () => eventsOf(id, 'catalog.product.status-changed').length === 1);
+    expect(eventsOf(id, 'catalog.product.status-changed')[0]).toMatchObject({ from: 'ANNOUNCED', to: 'PREORDER', actorId: stack.admin.id });
+    expect(await sql('select action from catalog.audit_entry where subject = ? order by at, action', [id])).toEqual(
+      expect.arrayContaining([{ action: 'product.created' }, { action: 'product.status-changed' }, { action: 'preorder.opened' }]),
+    );
+  });
+
+  it('a scheduled window opens and closes on its own, on time, through durable timers', async () => {
+    const id = await announcedProduct();
+    const opensAt = inSeconds(1.5);
+    const closesAt = inSeconds(4);
+    const res = await open(id, { opensAt, closesAt, paymentPlan: { kind: 'PAY_ON_ARRIVAL' } });
+    expect(res.data.openPreorderCampaign).toMatchObject({ state: 'SCHEDULED', opensAt, closesAt });
+    expect((await product(id)).status).toBe('ANNOUNCED');
+    expect(await sql(`select kind from catalog.scheduled_timer where key = ?`, [id])).toEqual([{ kind: 'catalog.preorder.open' }]);
+
+    await eventually(async () => (await product(id)).status === 'PREORDER', { timeoutMs: 15_000 });
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(opensAt));
+    expect((await product(id)).preorderCampaign.state).toBe('OPEN');
+
+    await eventually(async () => (await product(id)).status === 'PREORDER_CLOSED', { timeoutMs: 15_000 });
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(closesAt));
+    expect((await product(id)).preorderCampaign).toMatchObject({ state: 'CLOSED', closeReason: 'SCHEDULED', closeNote: null });
+
+    await eventually(async () => eventsOf(id, 'catalog.product.preorder-closed').length === 1);
+    expect(eventsOf(id, 'catalog.product.preorder-closed')[0]).toMatchObject({ productId: id, reason: 'SCHEDULED', note: null });
+    // Scheduled moves act for the staff member who set the dates.
+    await eventually(async () => eventsOf(id, 'catalog.product.status-changed').length === 2);
+    expect(eventsOf(id, 'catalog.product.status-changed').map((e) => [e.from, e.to, e.actorId])).toEqual([
+      ['ANNOUNCED', 'PREORDER', stack.admin.id],
+      ['PREORDER', 'PREORDER_CLOSED', stack.admin.id],
+    ]);
+  });
+
+  it('refuses bad terms and products that cannot go on preorder, writing nothing', async () => {
+    const id = await announcedProduct();
+    const bad = await open(id, { opensAt: inSeconds(7200), closesAt: inSeconds(3600), limitedQuantity: 0, paymentPlan: { kind: 'DEPOSIT' } });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [
+        { field: 'closesAt', reason: 'CLOSES_BEFORE_OPENING' },
+        { field: 'limitedQuantity', reason: 'OUT_OF_RANGE' },
+        { field: 'paymentPlan.depositPercent', reason: 'REQUIRED' },
+      ],
+    });
+    expect((await product(id)).preorderCampaign).toBeNull();
+
+    expect((await open(id, {}, stack.customer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await product(id)).preorderCampaign).toBeNull();
+
+    for (const status of ['RELEASED', 'IN_STOCK']) expect((await setStatus(id, status)).errors).toBeUndefined();
+    const released = await open(id, {});
+    expect(released.errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'PREORDER_NOT_ALLOWED' });
+    expect((await product(id)).preorderCampaign).toBeNull();
+  });
+
+  it('a product already on preorder changes its terms instead of reopening', async () => {
+    const id = await announcedProduct();
+    await open(id, {});
+    expect((await open(id, {})).errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'PREORDER_ALREADY_OPEN' });
+  });
+});
+
+describe('closing a window early', () => {
+  it('closes for the maker, with a note customers read; a closed window cannot close again', async () => {
+    const id = await announcedProduct();
+    await open(id, { closesAt: inSeconds(3600) });
+    const res = await close(id, 'MAKER_REQUEST', 'The studio stopped production early.');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.closePreorderEarly).toMatchObject({ state: 'CLOSED', closeReason: 'MAKER_REQUEST', closeNote: 'The studio stopped production early.' });
+    expect((await product(id)).status).toBe('PREORDER_CLOSED');
+    // The scheduled close went with it.
+    expect(await sql(`select count(*)::int as n from catalog.scheduled_timer where key = ? and fired_at is null`, [id])).toEqual([{ n: 0 }]);
+    await eventually(async () => eventsOf(id, 'catalog.product.preorder-closed').length === 1);
+    expect(eventsOf(id, 'catalog.product.preorder-closed')[0]).toMatchObject({ reason: 'MAKER_REQUEST', note: 'The studio stopped production early.' });
+
+    expect((await close(id, 'SOLD_OUT', 'Again.')).errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'PREORDER_NOT_OPEN' });
+  });
+
+  it('refuses platform-only reasons and an empty note', async () => {
+    const id = await announcedProduct();
+    await open(id, {});
+    expect((await close(id, 'SCHEDULED', 'Closing.')).errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'PREORDER_CLOSE_REASON' });
+    expect((await close(id, 'SOLD_OUT', '  ')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'note', reason: 'REQUIRED' }] });
+    expect((await product(id)).status).toBe('PREORDER');
+  });
+
+  it('calls off a scheduled window: it never opens and nothing is announced', async () => {
+    const id = await announcedProduct();
+    await open(id, { opensAt: inSeconds(1) });
+    expect((await close(id, 'MAKER_REQUEST', 'The maker postponed the project.')).data.closePreorderEarly.state).toBe('CLOSED');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await product(id)).status).toBe('ANNOUNCED');
+    expect(eventsOf(id, 'catalog.product.preorder-opened')).toEqual([]);
+    expect(eventsOf(id, 'catalog.product.preorder-closed')).toEqual([]);
+  });
+});
+
+describe('changing terms', () => {
+  it('extending a window moves its timer: the old close date passes without closing', async () => {
+    const id = await announcedProduct();
+    await open(id, { closesAt: inSeconds(1.5) });
+    const later = inSeconds(3600);
+    const res = await change(id, { closesAt: later, limitedQuantity: 80 });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.changePreorderTerms).toMatchObject({ state: 'OPEN', closesAt: later, limitedQuantity: 80 });
+    await new Promise((r) => setTimeout(r, 2000));
+    expect((await product(id)).status).toBe('PREORDER');
+    await eventually(async () => eventsOf(id, 'catalog.product.preorder-terms-changed').length === 1);
+    expect(eventsOf(id, 'catalog.product.preorder-terms-changed')[0]).toMatchObject({ closesAt: later, limitedQuantity: 80, reason: 'The maker extended the window.', actorId: stack.admin.id });
+  });
+
+  it('refuses a change on a closed window and a close date in the past', async () => {
+    const id = await announcedProduct();
+    await open(id, {});
+    expect((await change(id, { closesAt: inSeconds(-60) })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'closesAt', reason: 'IN_THE_PAST' }] });
+    await close(id, 'STORE_DECISION', 'Enough orders for the maker.');
+    expect((await change(id, { limitedQuantity: 10 })).errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'PREORDER_NOT_OPEN' });
+  });
+});
+
+describe('the window follows status changes made by hand', () => {
+  it('PREORDER opens an open-ended window, leaving it closes the window, reopening keeps the terms', async () => {
+    const id = await announcedProduct();
+    await setStatus(id, 'PREORDER');
+    expect((await product(id)).preorderCampaign).toMatchObject({ state: 'OPEN', closesAt: null, paymentPlan: null, limitedQuantity: null });
+
+    await open(id, {}).then((r) => expect(r.errors?.[0]?.extensions?.code).toBe('POLICY_VIOLATION'));
+    await change(id, { paymentPlan: { kind: 'CHARGE_AT_SHIP' } });
+    await setStatus(id, 'PREORDER_CLOSED');
+    expect((await product(id)).preorderCampaign).toMatchObject({ state: 'CLOSED', closeReason: 'STATUS_CHANGED', closeNote: 'Per the maker.' });
+
+    const reopened = await open(id, { closesAt: inSeconds(3600), paymentPlan: { kind: 'FULL_PAYMENT' } });
+    expect(reopened.data.openPreorderCampaign).toMatchObject({ state: 'OPEN', paymentPlan: { kind: 'FULL_PAYMENT' }, closeReason: null });
+    expect((await product(id)).status).toBe('PREORDER');
+    await eventually(async () => eventsOf(id, 'catalog.product.preorder-opened').length === 2);
+  });
+
+  it('a product discontinued before its scheduled opening never opens', async () => {
+    const id = await announcedProduct();
+    await open(id, { opensAt: inSeconds(1) });
+    await setStatus(id, 'DISCONTINUED');
+    expect((await product(id)).preorderCampaign).toMatchObject({ state: 'CLOSED', closeReason: 'STATUS_CHANGED' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await product(id)).status).toBe('DISCONTINUED');
+  });
+
+  it('a product created on preorder has an open window at once', async () => {
+    const sku = `PRE-NEW-${Date.now()}`;
+    const res = await gql(
+      stack.catalog.url,
+      `mutation($input: CreateProductInput!) { createProduct(input: $input) { id status preorderCampaign { state closesAt } } }`,
+      { input: { sku, name: 'Fresh preorder', price: { amount: 19900, currency: 'EUR' }, stock: 10, status: 'PREORDER' } },
+      stack.admin.headers,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.createProduct).toMatchObject({ status: 'PREORDER', preorderCampaign: { state: 'OPEN', closesAt: null } });
+  });
+});

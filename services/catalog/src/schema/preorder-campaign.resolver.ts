@@ -1,0 +1,69 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { PreorderCloseReason } from '@vitrine/contracts';
+import { requireUuid } from '@vitrine/platform';
+import { changePreorderTerms } from '../use-cases/change-preorder-terms.js';
+import { closePreorderEarly } from '../use-cases/close-preorder-early.js';
+import { openPreorderCampaign } from '../use-cases/open-preorder-campaign.js';
+import type { CatalogContext } from './catalog-context.js';
+import { ChangePreorderTermsInput, OpenPreorderInput, paymentPlanFrom } from './preorder-campaign.input.js';
+import { PreorderCampaignType } from './preorder-campaign.type.js';
+import { PreorderCloseReasonEnum } from './preorder-enums.js';
+import { ProductType } from './product.type.js';
+import { staffId } from './staff-caller.js';
+
+@Resolver(() => ProductType)
+export class PreorderCampaignResolver {
+  @FieldResolver(() => PreorderCampaignType, { nullable: true, description: 'Its preorder window (scheduled, open or closed); null if it never had one.' })
+  async preorderCampaign(@Root() product: ProductType, @Ctx() ctx: CatalogContext): Promise<PreorderCampaignType | null> {
+    const campaign = await ctx.preorderCampaign.load(product.id);
+    return campaign ? PreorderCampaignType.from(campaign) : null;
+  }
+
+  @Authorized('catalog:write')
+  @Mutation(() => PreorderCampaignType, { description: 'Staff (catalog:write): opens preorders now, or at opensAt (the product must be ANNOUNCED, or PREORDER_CLOSED to reopen).' })
+  async openPreorderCampaign(
+    @Ctx() ctx: CatalogContext,
+    @Arg('productId', () => ID) productId: string,
+    @Arg('input', () => OpenPreorderInput) input: OpenPreorderInput,
+  ): Promise<PreorderCampaignType> {
+    const campaign = await openPreorderCampaign(ctx.em, staffId(ctx.caller), {
+      productId: requireUuid(productId, 'productId', 'product'),
+      opensAt: input.opensAt ?? null,
+      closesAt: input.closesAt ?? null,
+      paymentPlan: paymentPlanFrom(input.paymentPlan) ?? null,
+      limitedQuantity: input.limitedQuantity ?? null,
+    });
+    return PreorderCampaignType.from(campaign);
+  }
+
+  @Authorized('catalog:write')
+  @Mutation(() => PreorderCampaignType, { description: 'Staff (catalog:write): changes a scheduled or open window (dates, plan for later orders, size of a limited run).' })
+  async changePreorderTerms(
+    @Ctx() ctx: CatalogContext,
+    @Arg('productId', () => ID) productId: string,
+    @Arg('input', () => ChangePreorderTermsInput) input: ChangePreorderTermsInput,
+    @Arg('reason', () => String) reason: string,
+  ): Promise<PreorderCampaignType> {
+    const campaign = await changePreorderTerms(ctx.em, staffId(ctx.caller), {
+      productId: requireUuid(productId, 'productId', 'product'),
+      opensAt: input.opensAt ?? undefined,
+      closesAt: input.closesAt,
+      paymentPlan: paymentPlanFrom(input.paymentPlan),
+      limitedQuantity: input.limitedQuantity,
+      reason,
+    });
+    return PreorderCampaignType.from(campaign);
+  }
+
+  @Authorized('catalog:write')
+  @Mutation(() => PreorderCampaignType, { description: 'Staff (catalog:write): closes preorders before their date (SOLD_OUT, MAKER_REQUEST or STORE_DECISION), or calls off a scheduled window. The note is shown to customers.' })
+  async closePreorderEarly(
+    @Ctx() ctx: CatalogContext,
+    @Arg('productId', () => ID) productId: string,
+    @Arg('reason', () => PreorderCloseReasonEnum) reason: PreorderCloseReason,
+    @Arg('note', () => String) note: string,
+  ): Promise<PreorderCampaignType> {
+    const campaign = await closePreorderEarly(ctx.em, staffId(ctx.caller), { productId: requireUuid(productId, 'productId', 'product'), reason, note });
+    return PreorderCampaignType.from(campaign);
+  }
+}

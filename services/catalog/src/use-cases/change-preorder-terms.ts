@@ -1,0 +1,74 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { preorderTermsChangedV1, type PaymentPlan } from '@vitrine/contracts';
+import { BadUserInput, cancelTimer, NotFound, recordEvent, scheduleTimer } from '@vitrine/platform';
+import { assertTermsChangeAllowed, checkCampaignTerms } from '../domain/preorder-campaign.js';
+import { checkStaffReason } from '../domain/staff-reason.js';
+import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
+import { Product } from '../store/product.entity.js';
+import { catalogSource } from './create-product.js';
+import { paymentPlanOf, preorderTimers, termsOf } from './preorder-window.js';
+import { reservedPreorderUnits } from './preorder-pool.js';
+import { recordAudit } from './record-audit.js';
+
+/** Undefined: unchanged; null: cleared (no close date, default plan, open-ended). */
+export interface TermsChangeCommand {
+  productId: string;
+  opensAt?: Date;
+  closesAt?: Date | null;
+  paymentPlan?: PaymentPlan | null;
+  limitedQuantity?: number | null;
+  reason: string;
+}
+
+/**
+ * Staff change a scheduled or open window: extend or shorten it (its timer
+ * moves with it), enlarge or shrink a limited run (never below what is
+ * already reserved), change the plan later orders are sold under.
+ */
+export async function changePreorderTerms(em: EntityManager, actor: string, command: TermsChangeCommand): Promise<PreorderCampaign> {
+  const checked = checkStaffReason(command.reason);
+  if (checked.problems.length > 0) throw new BadUserInput('Please give a reason.', checked.problems);
+  return em.transactional(async (tx) => {
+    const product = await tx.findOne(Product, command.productId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!product) throw new NotFound('Product', command.productId);
+    const campaign = await tx.findOne(PreorderCampaign, product.id);
+    const now = new Date();
+    const scheduled = campaign?.state === 'SCHEDULED';
+    const next = {
+      opensAt: scheduled ? (command.opensAt ?? campaign.opensAt) : null,
+      closesAt: command.closesAt === undefined ? (campaign?.closesAt ?? null) : command.closesAt,
+      paymentPlan: command.paymentPlan === undefined ? (campaign ? paymentPlanOf(campaign) : null) : command.paymentPlan,
+      limitedQuantity: command.limitedQuantity === undefined ? (campaign?.limitedQuantity ?? null) : command.limitedQuantity,
+    };
+    if (command.opensAt && !scheduled) {
+      throw new BadUserInput('Some preorder campaign fields are not valid.', [{ field: 'opensAt', reason: 'ALREADY_OPEN', message: 'The window is already open; only a scheduled one can move its opening.' }]);
+    }
+    const problems = checkCampaignTerms(next, now);
+    if (problems.length > 0) throw new BadUserInput('Some preorder campaign fields are not valid.', problems);
+    assertTermsChangeAllowed(campaign?.state ?? null, next.limitedQuantity, await reservedPreorderUnits(tx, product.id));
+    if (!campaign) throw new NotFound('Preorder campaign', product.id); // refused above already; narrows the type
+
+    Object.assign(campaign, {
+      opensAt: next.opensAt ?? campaign.opensAt,
+      closesAt: next.closesAt,
+      paymentPlanKind: next.paymentPlan?.kind ?? null,
+      depositPercent: next.paymentPlan?.depositPercent ?? null,
+      fullPaymentAllowed: next.paymentPlan?.fullPaymentAllowed ?? false,
+      limitedQuantity: next.limitedQuantity,
+      scheduledBy: actor,
+    });
+    await rescheduleTimers(tx, campaign);
+    recordAudit(tx, actor, 'preorder.terms-changed', product.id, { ...termsOf(campaign), reason: checked.reason }, now);
+    if (campaign.state === 'OPEN') {
+      recordEvent(tx, { source: catalogSource, definition: preorderTermsChangedV1, subject: product.id, data: { ...termsOf(campaign), reason: checked.reason, actorId: actor } });
+    }
+    return campaign;
+  });
+}
+
+async function rescheduleTimers(tx: EntityManager, campaign: PreorderCampaign): Promise<void> {
+  if (campaign.state === 'SCHEDULED') await scheduleTimer(tx, { kind: preorderTimers.open, key: campaign.productId, dueAt: campaign.opensAt });
+  if (campaign.state === 'OPEN' && campaign.closesAt) await scheduleTimer(tx, { kind: preorderTimers.close, key: campaign.productId, dueAt: campaign.closesAt });
+  if (campaign.state === 'OPEN' && !campaign.closesAt) await cancelTimer(tx, preorderTimers.close, campaign.productId);
+}

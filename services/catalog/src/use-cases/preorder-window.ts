@@ -1,0 +1,118 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { preorderClosedV1, preorderOpenedV1, type PaymentPlan, type PreorderCloseReason } from '@vitrine/contracts';
+import { cancelTimer, recordEvent, scheduleTimer } from '@vitrine/platform';
+import type { ProductStatus } from '../domain/product-status.js';
+import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
+import type { Product } from '../store/product.entity.js';
+import { catalogSource } from './create-product.js';
+import { moveProductStatus } from './move-product-status.js';
+import { recordAudit } from './record-audit.js';
+
+/** Durable timers (platform `scheduled_timer`), keyed by product id: rescheduling a window moves its timer. */
+export const preorderTimers = { open: 'catalog.preorder.open', close: 'catalog.preorder.close' } as const;
+
+/**
+ * Opens a product's window now, in the caller's transaction: the product is
+ * moved to PREORDER (unless it already is, e.g. created on preorder), the
+ * close is scheduled, and PreorderOpened announces the terms.
+ */
+export async function openWindowNow(tx: EntityManager, product: Product, campaign: PreorderCampaign, actor: string | null, now: Date): Promise<void> {
+  if (product.status !== 'PREORDER') moveProductStatus(tx, product, 'PREORDER', 'Preorders are open.', actorOf(campaign, actor), now);
+  Object.assign(campaign, { state: 'OPEN', opensAt: now, closedAt: null, closeReason: null, closeNote: null });
+  await cancelTimer(tx, preorderTimers.open, product.id);
+  if (campaign.closesAt) await scheduleTimer(tx, { kind: preorderTimers.close, key: product.id, dueAt: campaign.closesAt });
+  recordEvent(tx, { source: catalogSource, definition: preorderOpenedV1, subject: product.id, data: termsOf(campaign) });
+}
+
+export interface WindowClosing {
+  reason: PreorderCloseReason;
+  note: string | null;
+  actor: string;
+  now: Date;
+  /** False when the product's status has already moved (a staff status change closes the window after it). */
+  moveStatus: boolean;
+}
+
+/**
+ * Closes a scheduled or open window. An open one moves the product to
+ * PREORDER_CLOSED and announces PreorderClosed; a scheduled one that never
+ * opened is simply called off (nobody could have ordered). Both timers go.
+ */
+export async function closeWindow(tx: EntityManager, product: Product, campaign: PreorderCampaign, closing: WindowClosing): Promise<void> {
+  const wasOpen = campaign.state === 'OPEN';
+  if (wasOpen && closing.moveStatus) moveProductStatus(tx, product, 'PREORDER_CLOSED', closing.note ?? closeReasonText[closing.reason], closing.actor, closing.now);
+  Object.assign(campaign, { state: 'CLOSED', closedAt: closing.now, closeReason: closing.reason, closeNote: closing.note });
+  await cancelTimer(tx, preorderTimers.open, product.id);
+  await cancelTimer(tx, preorderTimers.close, product.id);
+  recordAudit(tx, closing.actor, 'preorder.closed', product.id, { reason: closing.reason, note: closing.note, wasOpen }, closing.now);
+  if (wasOpen) {
+    recordEvent(tx, {
+      source: catalogSource,
+      definition: preorderClosedV1,
+      subject: product.id,
+      data: { productId: product.id, closedAt: closing.now.toISOString(), reason: closing.reason, note: closing.note },
+    });
+  }
+}
+
+/**
+ * Keeps the window in step with a status staff set by hand: entering
+ * PREORDER opens a window (a scheduled one opens early with its terms, a
+ * closed one reopens with its terms but no close date, otherwise an
+ * open-ended one on the store's default plan), and leaving PREORDER closes it.
+ */
+export async function followStatusChange(tx: EntityManager, product: Product, from: ProductStatus, reason: string, actor: string, now: Date): Promise<void> {
+  const campaign = await tx.findOne(PreorderCampaign, product.id);
+  if (product.status === 'PREORDER') {
+    const current = campaign ?? tx.create(PreorderCampaign, { productId: product.id, state: 'SCHEDULED', opensAt: now, closesAt: null, limitedQuantity: null, paymentPlanKind: null, depositPercent: null, fullPaymentAllowed: false });
+    if (current.state === 'CLOSED') current.closesAt = null;
+    current.scheduledBy = actor;
+    tx.persist(current);
+    await openWindowNow(tx, product, current, actor, now);
+    return;
+  }
+  if (campaign && (from === 'PREORDER' || campaign.state === 'SCHEDULED') && campaign.state !== 'CLOSED') {
+    await closeWindow(tx, product, campaign, { reason: 'STATUS_CHANGED', note: reason, actor, now, moveStatus: false });
+  }
+}
+
+/** Creates the window of a product created directly on preorder: open now, open-ended, default plan. */
+export async function openWindowOnCreation(tx: EntityManager, product: Product, actor: string | null, now: Date): Promise<void> {
+  const campaign = tx.create(PreorderCampaign, {
+    productId: product.id, state: 'SCHEDULED', opensAt: now, closesAt: null, limitedQuantity: null,
+    paymentPlanKind: null, depositPercent: null, fullPaymentAllowed: false, scheduledBy: actor,
+  });
+  tx.persist(campaign);
+  await openWindowNow(tx, product, campaign, actor, now);
+}
+
+/** Who a scheduled move acts for: the staff member who set the schedule. */
+export function actorOf(campaign: PreorderCampaign, actor: string | null): string {
+  const who = actor ?? campaign.scheduledBy;
+  // Windows that move a status on their own are always scheduled by someone (see openPreorderCampaign).
+  if (!who) throw new Error(`Preorder window of ${campaign.productId} has no one to act for`);
+  return who;
+}
+
+export function paymentPlanOf(campaign: PreorderCampaign): PaymentPlan | null {
+  if (!campaign.paymentPlanKind) return null;
+  return { kind: campaign.paymentPlanKind, depositPercent: campaign.depositPercent ?? null, fullPaymentAllowed: campaign.fullPaymentAllowed };
+}
+
+export function termsOf(campaign: PreorderCampaign) {
+  return {
+    productId: campaign.productId,
+    opensAt: campaign.opensAt.toISOString(),
+    closesAt: campaign.closesAt?.toISOString() ?? null,
+    paymentPlan: paymentPlanOf(campaign),
+    limitedQuantity: campaign.limitedQuantity ?? null,
+  };
+}
+
+const closeReasonText: Record<PreorderCloseReason, string> = {
+  SCHEDULED: 'The preorder window closed as scheduled; orders go to the maker.',
+  SOLD_OUT: 'The limited run sold out.',
+  MAKER_REQUEST: 'The maker asked to close preorders.',
+  STORE_DECISION: 'The store closed preorders.',
+  STATUS_CHANGED: 'The product moved on from preorder.',
+};
