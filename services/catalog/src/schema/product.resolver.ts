@@ -40,7 +40,7 @@ export class ProductResolver {
   }
 
   @Authorized('catalog:write')
-  @Mutation(() => ProductType, { description: 'Staff: add a product to the catalog.' })
+  @Mutation(() => ProductType, { description: 'Staff (catalog:write): adds a product to the catalog (audited, announced as ProductPublished).' })
   async createProduct(@Ctx() ctx: CatalogContext, @Arg('input', () => CreateProductInput) input: CreateProductInput): Promise<ProductType> {
     const product = await createProduct(ctx.em, {
       sku: input.sku,

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClientSchema, getIntrospectionQuery, getNamedType, isLeafType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { gql } from '@vitrine/testing';
+import { sampleOperation } from './support/sample-args.js';
+import { startTestStack, type TestStack } from './support/stack.js';
+
+// Every mutation says who may call it ("Staff (scope): ..." or "Admin: ..."
+// for the back office). This matrix finds them all by introspection, so a
+// mutation added later is covered without anyone remembering to list it:
+// a customer gets FORBIDDEN and an anonymous caller is refused, with
+// well-typed arguments that would otherwise reach the resolver.
+let stack: TestStack;
+const schemas = new Map<string, GraphQLSchema>();
+
+beforeAll(async () => {
+  stack = await startTestStack({ label: 'staff_mutations' });
+  for (const [name, url] of Object.entries(subgraphs())) {
+    const res = await gql(url, getIntrospectionQuery(), {});
+    schemas.set(name, buildClientSchema(res.data));
+  }
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const subgraphs = () => ({ accounts: stack.accounts.url, catalog: stack.catalog.url, orders: stack.orders.url });
+const isBackOffice = (field: GraphQLField<unknown, unknown>) => /^(Staff \(|Admin:)/.test(field.description ?? '');
+const mutationsOf = (name: string) => Object.values(schemas.get(name)!.getMutationType()?.getFields() ?? {});
+
+describe.each(['accounts', 'catalog', 'orders'])('%s mutations', (name) => {
+  it('each one says who may call it', () => {
+    for (const field of mutationsOf(name)) expect(field.description?.length ?? 0, field.name).toBeGreaterThan(10);
+  });
+
+  it('back-office ones refuse customers (FORBIDDEN) and anonymous callers, writing nothing', async () => {
+    const staffOnly = mutationsOf(name).filter(isBackOffice);
+    if (name === 'catalog') expect(staffOnly.map((f) => f.name).sort()).toEqual(mutationsOf(name).map((f) => f.name).sort());
+    const url = subgraphs()[name as keyof ReturnType<typeof subgraphs>];
+    for (const field of staffOnly) {
+      const { query, variables } = sampleOperation(field.name, field.args, !isLeafType(getNamedType(field.type)));
+      const asCustomer = await gql(url, query, variables, stack.customer.headers);
+      expect(asCustomer.errors?.[0]?.extensions?.code, `${field.name}: ${JSON.stringify(asCustomer.errors)}`).toBe('FORBIDDEN');
+      const anonymous = await gql(url, query, variables);
+      expect(anonymous.errors?.[0]?.extensions?.code, `${field.name}: ${JSON.stringify(anonymous.errors)}`).toMatch(/^(UNAUTHENTICATED|FORBIDDEN)$/);
+    }
+  });
+});
