@@ -8,6 +8,8 @@ export * from './events/product-status.js';
 export * from './events/product-status-changed.v1.js';
 export * from './events/product-released.v1.js';
 export * from './events/release-date-changed.v1.js';
+export * from './events/price-changed.v1.js';
+export * from './events/spec-changed.v1.js';
 export * from './events/order-placed.v1.js';
 export * from './events/order-status-changed.v1.js';
 export * from './events/stock-reserved.v1.js';

@@ -6,10 +6,12 @@ import { customerRegisteredV1 } from './events/customer-registered.v1.js';
 import { customerUnflaggedV1 } from './events/customer-unflagged.v1.js';
 import { orderPlacedV1 } from './events/order-placed.v1.js';
 import { orderStatusChangedV1 } from './events/order-status-changed.v1.js';
+import { priceChangedV1 } from './events/price-changed.v1.js';
 import { productPublishedV1 } from './events/product-published.v1.js';
 import { productReleasedV1 } from './events/product-released.v1.js';
 import { productStatusChangedV1 } from './events/product-status-changed.v1.js';
 import { releaseDateChangedV1 } from './events/release-date-changed.v1.js';
+import { specChangedV1 } from './events/spec-changed.v1.js';
 import { stockRejectedV1 } from './events/stock-rejected.v1.js';
 import { stockReservedV1 } from './events/stock-reserved.v1.js';
 
@@ -19,6 +21,8 @@ export const eventDefinitions: readonly EventDefinition[] = [
   productStatusChangedV1,
   productReleasedV1,
   releaseDateChangedV1,
+  priceChangedV1,
+  specChangedV1,
   orderPlacedV1,
   orderStatusChangedV1,
   stockReservedV1,
