@@ -1,8 +1,10 @@
 import type { FieldProblem } from '@vitrine/platform';
+import { checkDownPayment, noDownPayment, type DownPayment, type DownPaymentInput } from './down-payment.js';
+import { checkProductDetails, emptyProductDetails, type ProductDetails, type ProductDetailsInput } from './product-details.js';
 import { initialProductStatuses, type ProductStatus } from './product-status.js';
 import { checkSaleRules } from './sale-rules.js';
 
-export interface NewProductInput {
+export interface NewProductInput extends ProductDetailsInput {
   sku: string;
   name: string;
   priceAmount: number;
@@ -16,6 +18,8 @@ export interface NewProductInput {
   regionBlocks?: readonly string[];
   /** Units allowed in one order; no product limit by default. */
   maxQuantityPerOrder?: number | null;
+  /** None by default. */
+  downPayment?: DownPaymentInput | null;
 }
 
 export interface CatalogLimits {
@@ -55,5 +59,13 @@ export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = 
     problems.push({ field: 'status', reason: 'NOT_AN_INITIAL_STATUS', message: `A new product starts as one of ${initialProductStatuses.join(', ')}.` });
   }
   problems.push(...checkSaleRules(input).problems);
+  problems.push(...newProductDetails(input).problems);
   return problems;
+}
+
+/** The details and down payment a new product starts with: what was given, checked, over the defaults. */
+export function newProductDetails(input: NewProductInput): { details: ProductDetails; downPayment: DownPayment; problems: FieldProblem[] } {
+  const checked = checkProductDetails(input);
+  const down = input.downPayment ? checkDownPayment(input.downPayment, { amount: input.priceAmount, currency: input.priceCurrency }) : { downPayment: noDownPayment, problems: [] };
+  return { details: { ...emptyProductDetails, ...checked.details }, downPayment: down.downPayment, problems: [...checked.problems, ...down.problems] };
 }

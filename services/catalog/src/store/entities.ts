@@ -1,7 +1,8 @@
 import { AuditEntrySchema, CustomerRegionSchema } from '@vitrine/platform';
 import { ProductSchema } from './product.entity.js';
 import { ReleaseDateChangeSchema } from './release-date-change.entity.js';
+import { SpecChangeSchema } from './spec-change.entity.js';
 import { StockReservationSchema } from './stock-reservation.entity.js';
 import { StudioSchema } from './studio.entity.js';
 
-export const catalogEntities = [ProductSchema, StockReservationSchema, AuditEntrySchema, ReleaseDateChangeSchema, StudioSchema, CustomerRegionSchema];
+export const catalogEntities = [ProductSchema, StockReservationSchema, AuditEntrySchema, ReleaseDateChangeSchema, StudioSchema, CustomerRegionSchema, SpecChangeSchema];

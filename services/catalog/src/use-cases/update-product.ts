@@ -1,0 +1,71 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadUserInput, NotFound, type FieldProblem } from '@vitrine/platform';
+import { checkDownPayment, type DownPaymentInput } from '../domain/down-payment.js';
+import { checkProductDetails, type ProductDetailsInput } from '../domain/product-details.js';
+import { decideProductUpdate, emptyPatchProblems, type DescriptivePatch } from '../domain/product-update.js';
+import { checkStaffReason } from '../domain/staff-reason.js';
+import { applyDescriptiveFields, descriptiveFieldsOf } from '../store/product-fields.js';
+import { Product } from '../store/product.entity.js';
+import { checkStudioExists, publishProduct } from './create-product.js';
+import { recordAudit } from './record-audit.js';
+import { stageSpecChange } from './record-spec-change.js';
+
+export interface ProductUpdateInput extends ProductDetailsInput {
+  name?: string | null;
+  /** null: the studio is no longer known. */
+  studioId?: string | null;
+  /** null: no down payment any more. */
+  downPayment?: DownPaymentInput | null;
+}
+
+export interface UpdateProductCommand {
+  productId: string;
+  input: ProductUpdateInput;
+  /** Required when a spec field changes before release (it becomes the spec change's reason). */
+  reason?: string | null;
+}
+
+/**
+ * Staff change a product's descriptive fields (not its price, status or sale
+ * rules, which have their own mutations). Only given fields change; the
+ * audit entry carries each changed field before and after. Before release, a
+ * change to a spec field is also recorded as a spec change (history row and
+ * SpecChanged) so customers are told. The row is locked; all of it commits
+ * together, or nothing.
+ */
+export async function updateProduct(em: EntityManager, actor: string, command: UpdateProductCommand): Promise<Product> {
+  const { input } = command;
+  const checked = checkProductDetails(input);
+  const reason = command.reason === undefined || command.reason === null ? null : checkStaffReason(command.reason);
+  const name = input.name?.trim();
+  const problems: FieldProblem[] = [...emptyPatchProblems(input), ...checked.problems, ...(reason?.problems ?? []), ...(await checkStudioExists(em, input.studioId))];
+  if (input.name !== undefined && (!name || name.length > 200)) problems.push({ field: 'name', reason: 'INVALID_LENGTH', message: 'Name must be between 1 and 200 characters.' });
+  if (problems.length > 0) throw new BadUserInput('Some product fields are not valid.', problems);
+
+  return em.transactional(async (tx) => {
+    const product = await tx.findOne(Product, command.productId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!product) throw new NotFound('Product', command.productId);
+    const patch: DescriptivePatch = { ...checked.details };
+    if (name !== undefined) patch.name = name;
+    if (input.studioId !== undefined) patch.studioId = input.studioId;
+    if (input.downPayment !== undefined) {
+      // Checked against the current price: the price has its own mutation.
+      const down = checkDownPayment(input.downPayment ?? { required: false }, { amount: product.priceAmount, currency: product.priceCurrency });
+      if (down.problems.length > 0) throw new BadUserInput('The down payment is not valid.', down.problems);
+      patch.downPayment = down.downPayment;
+    }
+    const { decision, problems: ruleProblems } = decideProductUpdate(product.status, descriptiveFieldsOf(product), patch, reason?.reason ?? null);
+    if (ruleProblems.length > 0) throw new BadUserInput('Please give a reason.', ruleProblems);
+    if (decision.kind === 'UNCHANGED') return product;
+
+    const now = new Date();
+    applyDescriptiveFields(product, patch);
+    const changed = Object.fromEntries(decision.changes.map((c) => [c.field, { from: c.from, to: c.to }]));
+    recordAudit(tx, actor, 'product.updated', product.id, { changes: changed, reason: reason?.reason ?? null }, now);
+    if (decision.specChanges.length > 0) stageSpecChange(tx, actor, product.id, { changes: decision.specChanges, description: null, reason: reason!.reason }, now);
+    // Orders keeps the name in its projection (order lines show it).
+    if (decision.changes.some((c) => c.field === 'name')) publishProduct(tx, product);
+    return product;
+  });
+}
