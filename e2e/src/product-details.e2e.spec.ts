@@ -182,10 +182,10 @@ describe('updateProduct', () => {
     expect(problemsOf(empty)).toEqual([['input', 'EMPTY_CHANGE']]);
     const bad = await update(id, { name: ' ', images: ['ftp://cdn.example.com/a.jpg'], studioId: randomUUID(), weightGrams: -1 });
     expect(problemsOf(bad)).toEqual([
+      ['name', 'INVALID_LENGTH'],
       ['images.0', 'INVALID_URL'],
       ['weightGrams', 'OUT_OF_RANGE'],
       ['studioId', 'UNKNOWN_STUDIO'],
-      ['name', 'INVALID_LENGTH'],
     ]);
     const downTooHigh = await update(id, { downPayment: { required: true, amount: { amount: 99900, currency: 'USD' } } });
     expect(problemsOf(downTooHigh)).toEqual([['downPayment.amount.amount', 'OUT_OF_RANGE']]);

@@ -35,6 +35,13 @@ export const defaultCatalogLimits: CatalogLimits = {
   currencies: ['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'CAD', 'AUD'],
 };
 
+/** A product name: 1 to 200 characters once trimmed. */
+export function checkProductName(name: string): FieldProblem[] {
+  const trimmed = name.trim();
+  if (trimmed.length > 0 && trimmed.length <= 200) return [];
+  return [{ field: 'name', reason: 'INVALID_LENGTH', message: 'Name must be between 1 and 200 characters.' }];
+}
+
 /** Every problem with a new product at once, so a back-office form can show them all. */
 export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = defaultCatalogLimits): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -42,10 +49,7 @@ export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = 
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(sku)) {
     problems.push({ field: 'sku', reason: 'INVALID_SKU', message: 'SKU must be 1-64 letters, digits, dots, dashes or underscores.' });
   }
-  const name = input.name.trim();
-  if (name.length === 0 || name.length > 200) {
-    problems.push({ field: 'name', reason: 'INVALID_LENGTH', message: 'Name must be between 1 and 200 characters.' });
-  }
+  problems.push(...checkProductName(input.name));
   if (!Number.isInteger(input.priceAmount) || input.priceAmount < 0 || input.priceAmount > limits.maxPriceAmount) {
     problems.push({ field: 'price.amount', reason: 'OUT_OF_RANGE', message: `Price must be a whole number of minor units between 0 and ${limits.maxPriceAmount}.` });
   }

@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInput, NotFound, type FieldProblem } from '@vitrine/platform';
 import { checkDownPayment, type DownPaymentInput } from '../domain/down-payment.js';
+import { checkProductName } from '../domain/new-product.js';
 import { checkProductDetails, type ProductDetailsInput } from '../domain/product-details.js';
 import { decideProductUpdate, emptyPatchProblems, type DescriptivePatch } from '../domain/product-update.js';
 import { checkStaffReason } from '../domain/staff-reason.js';
@@ -38,9 +39,15 @@ export async function updateProduct(em: EntityManager, actor: string, command: U
   const { input } = command;
   const checked = checkProductDetails(input);
   const reason = command.reason === undefined || command.reason === null ? null : checkStaffReason(command.reason);
-  const name = input.name?.trim();
-  const problems: FieldProblem[] = [...emptyPatchProblems(input), ...checked.problems, ...(reason?.problems ?? []), ...(await checkStudioExists(em, input.studioId))];
-  if (input.name !== undefined && (!name || name.length > 200)) problems.push({ field: 'name', reason: 'INVALID_LENGTH', message: 'Name must be between 1 and 200 characters.' });
+  // null is no name at all: refused like an empty one.
+  const name = input.name === undefined ? undefined : (input.name ?? '').trim();
+  const problems: FieldProblem[] = [
+    ...emptyPatchProblems(input),
+    ...(name === undefined ? [] : checkProductName(name)),
+    ...checked.problems,
+    ...(reason?.problems ?? []),
+    ...(await checkStudioExists(em, input.studioId)),
+  ];
   if (problems.length > 0) throw new BadUserInput('Some product fields are not valid.', problems);
 
   return em.transactional(async (tx) => {
