@@ -166,8 +166,9 @@ describe('updateProduct', () => {
         },
       },
     ]);
-    // The new name reaches orders' projection (order lines show it).
+    // The new name and the dropped down payment are re-published for orders' projection.
     await eventually(async () => eventsOf(id, 'catalog.product.published').some((e) => e.name === 'Tanjiro Kamado 1/4'));
+    expect(eventsOf(id, 'catalog.product.published').map((e) => e.downPayment)).toEqual([{ amount: 20000, currency: 'USD' }, null]);
 
     const again = await update(id, { name: 'Tanjiro Kamado 1/4' });
     expect(again.errors).toBeUndefined();

@@ -47,7 +47,7 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
   }
 }
 
-/** Stages ProductPublished with the product's full orderable facts (on creation, and again when its sale rules change). */
+/** Stages ProductPublished with the product's full orderable facts (on creation, and again when its sale rules, name, price or down payment change). */
 export function publishProduct(tx: EntityManager, product: Product): void {
   recordEvent(tx, {
     source: catalogSource,
@@ -61,6 +61,7 @@ export function publishProduct(tx: EntityManager, product: Product): void {
       status: product.status,
       regionBlocks: [...product.regionBlocks],
       maxQuantityPerOrder: product.maxQuantityPerOrder ?? null,
+      downPayment: product.downPaymentAmount == null ? null : { amount: product.downPaymentAmount, currency: product.priceCurrency },
     },
   });
 }
