@@ -195,7 +195,7 @@ describe('updateProduct', () => {
 
   it('before release, changing a spec field needs a reason and is recorded as a spec change (history + SpecChanged)', async () => {
     const { id } = await created({ ...tanjiro, status: 'PREORDER' });
-    const noReason = await update(id, { scale: '1/6', material: 'PVC' });
+    const noReason = await update(id, { scale: '1/6', material: 'PVC' }, '  ');
     expect(noReason.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(problemsOf(noReason)).toEqual([['reason', 'REQUIRED']]);
     expect((await sql('select scale from catalog.product where id = ?', [id]))[0].scale).toBe('1/4');

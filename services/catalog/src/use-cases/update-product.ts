@@ -38,7 +38,8 @@ export interface UpdateProductCommand {
 export async function updateProduct(em: EntityManager, actor: string, command: UpdateProductCommand): Promise<Product> {
   const { input } = command;
   const checked = checkProductDetails(input);
-  const reason = command.reason === undefined || command.reason === null ? null : checkStaffReason(command.reason);
+  // A blank reason is no reason: only a spec change before release requires one.
+  const reason = command.reason?.trim() ? checkStaffReason(command.reason) : null;
   // null is no name at all: refused like an empty one.
   const name = input.name === undefined ? undefined : (input.name ?? '').trim();
   const problems: FieldProblem[] = [
@@ -55,7 +56,8 @@ export async function updateProduct(em: EntityManager, actor: string, command: U
     if (!product) throw new NotFound('Product', command.productId);
     const patch: DescriptivePatch = { ...checked.details };
     if (name !== undefined) patch.name = name;
-    if (input.studioId !== undefined) patch.studioId = input.studioId;
+    // Stored lower-case (PostgreSQL uuid): compare the same way, so a retry in upper case changes nothing.
+    if (input.studioId !== undefined) patch.studioId = input.studioId?.toLowerCase() ?? null;
     if (input.downPayment !== undefined) {
       // Checked against the current price: the price has its own mutation.
       const down = checkDownPayment(input.downPayment ?? { required: false }, { amount: product.priceAmount, currency: product.priceCurrency });
