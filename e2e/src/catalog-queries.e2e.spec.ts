@@ -155,14 +155,14 @@ describe('catalog queries', () => {
     expect((await gql(stack.catalog.url, query, { sku: `NOPE-${run}` })).data.productBySku).toBeNull();
   });
 
-  it('query cost: listing with studio, release history, stock and orderability issues the same few SQL statements for 10 or 50 products', async () => {
+  it('query cost: listing with studio, release and spec histories, stock and orderability issues the same few SQL statements for 10 or 50 products', async () => {
     // Every statement on the request ORM goes through its logger's logQuery (whatever the debug setting);
     // background work (relay, consumers) runs on workerOrm, so only this request is counted.
     const logger = stack.catalog.orm.config.getLogger();
     const query = `query($filter: ProductFilter, $first: Int) {
       products(filter: $filter, first: $first, sort: NEWEST) {
         totalCount
-        edges { node { id sku stock status studio { id name country } releaseDateHistory { oldEstimate newEstimate changedAt } orderableInMyRegion notOrderableReason } }
+        edges { node { id sku stock status studio { id name country } releaseDateHistory { oldEstimate newEstimate changedAt } specChanges { reason } parts { name } downPayment { required } orderableInMyRegion notOrderableReason } }
       }
     }`;
     const statementsFor = async (first: number) => {
@@ -179,10 +179,10 @@ describe('catalog queries', () => {
     };
     const ten = await statementsFor(10);
     const fifty = await statementsFor(50);
-    // page of products, count, studios, release-date history, the caller's region: one each.
+    // page of products, count, studios, release-date history, spec changes, the caller's region: one each.
     expect(fifty, fifty.join('\n')).toHaveLength(ten.length);
-    expect(fifty.length).toBe(5);
-    for (const table of ['"product"', '"studio"', '"release_date_change"', '"customer_region"']) {
+    expect(fifty.length).toBe(6);
+    for (const table of ['"product"', '"studio"', '"release_date_change"', '"spec_change"', '"customer_region"']) {
       expect(fifty.filter((q) => q.includes(table) && q.trimStart().startsWith('select')).length, table).toBeGreaterThanOrEqual(1);
     }
   });

@@ -37,4 +37,20 @@ describe('embedded transport end to end', () => {
     const after = await gql(stack.catalog.url, `query($id: ID!) { product(id: $id) { stock } }`, { id: product.id });
     expect(after.data.product.stock).toBe(product.stock - 2);
   });
+  it('the demo catalog carries details, down payments, spec changes and price changes made through the real use cases', async () => {
+    const query = `query($sku: String!) { productBySku(sku: $sku) { id price { amount } series images scale parts { name category } downPayment { required amount { amount } } specChanges { changes { field from to } description reason } } }`;
+    const bySku = async (sku: string) => (await gql(stack.catalog.url, query, { sku })).data.productBySku;
+    const mecha = await bySku('RLR-MECHA-LTD');
+    expect(mecha).toMatchObject({ series: 'Mecha Guardian', scale: '1/6', downPayment: { required: true, amount: { amount: 30000 } } });
+    expect(mecha.images).toHaveLength(3);
+    expect(mecha.parts.length).toBeGreaterThan(0);
+    expect(mecha.specChanges).toEqual([{ changes: [], description: expect.stringContaining('LED'), reason: expect.any(String) }]);
+    const artoria = await bySku('PRS-ARTORIA-14');
+    expect(artoria.parts.at(-1)).toEqual({ name: 'Excalibur (glowing alternate)', category: 'WEAPON_LARGE' });
+    expect(artoria.specChanges).toEqual([{ changes: [{ field: 'parts', from: expect.any(String), to: expect.stringContaining('Excalibur (glowing alternate)') }], description: null, reason: expect.any(String) }]);
+    const momo = await bySku('PRS-MOMO-17');
+    expect(momo.price.amount).toBe(27900);
+    const audit = await stack.catalog.orm.em.fork().getConnection().execute("select details from catalog.audit_entry where subject = ? and action = 'product.price-changed'", [momo.id]);
+    expect(audit).toEqual([{ details: expect.objectContaining({ oldPrice: { amount: 25900, currency: 'USD' }, newPrice: { amount: 27900, currency: 'USD' } }) }]);
+  });
 });

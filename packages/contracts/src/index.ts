@@ -12,6 +12,8 @@ export * from './events/preorder-terms.js';
 export * from './events/preorder-opened.v1.js';
 export * from './events/preorder-terms-changed.v1.js';
 export * from './events/preorder-closed.v1.js';
+export * from './events/price-changed.v1.js';
+export * from './events/spec-changed.v1.js';
 export * from './events/order-placed.v1.js';
 export * from './events/order-status-changed.v1.js';
 export * from './events/stock-reserved.v1.js';

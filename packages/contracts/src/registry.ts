@@ -9,10 +9,12 @@ import { orderStatusChangedV1 } from './events/order-status-changed.v1.js';
 import { preorderClosedV1 } from './events/preorder-closed.v1.js';
 import { preorderOpenedV1 } from './events/preorder-opened.v1.js';
 import { preorderTermsChangedV1 } from './events/preorder-terms-changed.v1.js';
+import { priceChangedV1 } from './events/price-changed.v1.js';
 import { productPublishedV1 } from './events/product-published.v1.js';
 import { productReleasedV1 } from './events/product-released.v1.js';
 import { productStatusChangedV1 } from './events/product-status-changed.v1.js';
 import { releaseDateChangedV1 } from './events/release-date-changed.v1.js';
+import { specChangedV1 } from './events/spec-changed.v1.js';
 import { stockRejectedV1 } from './events/stock-rejected.v1.js';
 import { stockReservedV1 } from './events/stock-reserved.v1.js';
 
@@ -25,6 +27,8 @@ export const eventDefinitions: readonly EventDefinition[] = [
   preorderOpenedV1,
   preorderTermsChangedV1,
   preorderClosedV1,
+  priceChangedV1,
+  specChangedV1,
   orderPlacedV1,
   orderStatusChangedV1,
   stockReservedV1,

@@ -7,12 +7,14 @@ import { PreorderCampaignResolver } from './schema/preorder-campaign.resolver.js
 import { preorderTimerHandlers } from './use-cases/preorder-timers.js';
 import { ProductConnectionResolver } from './schema/product-connection.resolver.js';
 import { ProductLifecycleResolver } from './schema/product-lifecycle.resolver.js';
+import { ProductDetailsResolver } from './schema/product-details.resolver.js';
 import { ProductOrderabilityResolver } from './schema/product-orderability.resolver.js';
 import { myCountryLookup } from './use-cases/customer-region.js';
 import { ProductResolver } from './schema/product.resolver.js';
 import { resolveProductReference } from './schema/product.reference.js';
 import { createProductLoader } from './schema/product-loader.js';
 import { createReleaseDateHistoryLoader } from './schema/release-date-history-loader.js';
+import { createSpecHistoryLoader } from './schema/spec-history-loader.js';
 import { createStudioLoader } from './schema/studio-loader.js';
 import { ProductStudioResolver, StudioResolver } from './schema/studio.resolver.js';
 import { seedDemoCatalog } from './seed/demo-catalog.js';
@@ -24,11 +26,19 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
   dbSchema: 'catalog',
   entities: catalogEntities,
   migrations: catalogMigrations,
-  resolvers: [ProductResolver, ProductLifecycleResolver, ProductStudioResolver, StudioResolver, ProductConnectionResolver, ProductOrderabilityResolver, PreorderCampaignResolver],
+  resolvers: [ProductResolver, ProductLifecycleResolver, ProductStudioResolver, StudioResolver, ProductConnectionResolver, ProductOrderabilityResolver, ProductDetailsResolver, PreorderCampaignResolver],
   referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
   publishes: [topics.catalogProduct, topics.catalogStock],
   handlers: catalogHandlers,
   timers: preorderTimerHandlers,
-  extendContext: (base) => ({ ...base, productById: createProductLoader(base.em), preorderCampaign: createPreorderCampaignLoader(base.em), releaseDateHistory: createReleaseDateHistoryLoader(base.em), studioById: createStudioLoader(base.em), myCountry: myCountryLookup(base.em, base.caller) }),
+  extendContext: (base) => ({
+    ...base,
+    productById: createProductLoader(base.em),
+    preorderCampaign: createPreorderCampaignLoader(base.em),
+    releaseDateHistory: createReleaseDateHistoryLoader(base.em),
+    specHistory: createSpecHistoryLoader(base.em),
+    studioById: createStudioLoader(base.em),
+    myCountry: myCountryLookup(base.em, base.caller),
+  }),
   seed: seedDemoCatalog,
 };

@@ -6,8 +6,9 @@ import { productStatusSchema } from './product-status.js';
 /**
  * A product became orderable (or its orderable facts changed): orders keeps a
  * projection of it. Re-published with the full current facts whenever its sale
- * rules change (setProductSaleRules). The optional fields were added within v1:
- * an event without them means IN_STOCK, no region blocks and no per-order limit.
+ * rules, name, price or down payment change. The optional fields were added
+ * within v1: an event without them means IN_STOCK, no region blocks, no
+ * per-order limit and no down payment.
  */
 export const productPublishedV1 = {
   type: 'catalog.product.published',
@@ -24,5 +25,7 @@ export const productPublishedV1 = {
     regionBlocks: z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2')).optional(),
     /** At most this many units in one order (summed over its lines); null or absent: no product limit. */
     maxQuantityPerOrder: z.number().int().positive().nullable().optional(),
+    /** Non-refundable down payment charged at order, in the price's currency; null or absent: none required. */
+    downPayment: moneySchema.nullable().optional(),
   }),
 } as const;

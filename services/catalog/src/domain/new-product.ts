@@ -1,8 +1,10 @@
 import type { FieldProblem } from '@vitrine/platform';
+import { checkDownPayment, noDownPayment, type DownPayment, type DownPaymentInput } from './down-payment.js';
+import { checkProductDetails, emptyProductDetails, type ProductDetails, type ProductDetailsInput } from './product-details.js';
 import { initialProductStatuses, type ProductStatus } from './product-status.js';
 import { checkSaleRules } from './sale-rules.js';
 
-export interface NewProductInput {
+export interface NewProductInput extends ProductDetailsInput {
   sku: string;
   name: string;
   priceAmount: number;
@@ -16,6 +18,8 @@ export interface NewProductInput {
   regionBlocks?: readonly string[];
   /** Units allowed in one order; no product limit by default. */
   maxQuantityPerOrder?: number | null;
+  /** None by default. */
+  downPayment?: DownPaymentInput | null;
 }
 
 export interface CatalogLimits {
@@ -31,6 +35,13 @@ export const defaultCatalogLimits: CatalogLimits = {
   currencies: ['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'CAD', 'AUD'],
 };
 
+/** A product name: 1 to 200 characters once trimmed. */
+export function checkProductName(name: string): FieldProblem[] {
+  const trimmed = name.trim();
+  if (trimmed.length > 0 && trimmed.length <= 200) return [];
+  return [{ field: 'name', reason: 'INVALID_LENGTH', message: 'Name must be between 1 and 200 characters.' }];
+}
+
 /** Every problem with a new product at once, so a back-office form can show them all. */
 export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = defaultCatalogLimits): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -38,10 +49,7 @@ export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = 
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(sku)) {
     problems.push({ field: 'sku', reason: 'INVALID_SKU', message: 'SKU must be 1-64 letters, digits, dots, dashes or underscores.' });
   }
-  const name = input.name.trim();
-  if (name.length === 0 || name.length > 200) {
-    problems.push({ field: 'name', reason: 'INVALID_LENGTH', message: 'Name must be between 1 and 200 characters.' });
-  }
+  problems.push(...checkProductName(input.name));
   if (!Number.isInteger(input.priceAmount) || input.priceAmount < 0 || input.priceAmount > limits.maxPriceAmount) {
     problems.push({ field: 'price.amount', reason: 'OUT_OF_RANGE', message: `Price must be a whole number of minor units between 0 and ${limits.maxPriceAmount}.` });
   }
@@ -55,5 +63,13 @@ export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = 
     problems.push({ field: 'status', reason: 'NOT_AN_INITIAL_STATUS', message: `A new product starts as one of ${initialProductStatuses.join(', ')}.` });
   }
   problems.push(...checkSaleRules(input).problems);
+  problems.push(...newProductDetails(input).problems);
   return problems;
+}
+
+/** The details and down payment a new product starts with: what was given, checked, over the defaults. */
+export function newProductDetails(input: NewProductInput): { details: ProductDetails; downPayment: DownPayment; problems: FieldProblem[] } {
+  const checked = checkProductDetails(input);
+  const down = input.downPayment ? checkDownPayment(input.downPayment, { amount: input.priceAmount, currency: input.priceCurrency }) : { downPayment: noDownPayment, problems: [] };
+  return { details: { ...emptyProductDetails, ...checked.details }, downPayment: down.downPayment, problems: [...checked.problems, ...down.problems] };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNewProduct } from './new-product.js';
+import { checkNewProduct, newProductDetails } from './new-product.js';
+import { emptyProductDetails } from './product-details.js';
 
 const valid = { sku: 'SKU-1', name: 'Saber 1/7', priceAmount: 19900, priceCurrency: 'USD', stock: 10 };
 
@@ -25,6 +26,19 @@ describe('checkNewProduct', () => {
 
   it.each(['ANNOUNCED', 'PREORDER', 'IN_STOCK', 'CHINA_STOCK'] as const)('may start as %s', (status) => {
     expect(checkNewProduct({ ...valid, status })).toEqual([]);
+  });
+
+  it('accepts details and a down payment, and checks them', () => {
+    const details = { series: 'Demon Slayer', images: ['https://cdn.example.com/a.jpg'], scale: '1/4', parts: [{ name: 'Head', category: 'HEAD_SCULPT' }] };
+    expect(checkNewProduct({ ...valid, ...details, downPayment: { required: true, amount: { amount: 5000, currency: 'USD' } } })).toEqual([]);
+    expect(checkNewProduct({ ...valid, images: ['http://x.example.com/a.jpg'], downPayment: { required: true, amount: { amount: 19900, currency: 'USD' } } }).map((p) => p.field)).toEqual([
+      'images.0',
+      'downPayment.amount.amount',
+    ]);
+  });
+
+  it('starts with empty details and no down payment when none are given', () => {
+    expect(newProductDetails(valid)).toEqual({ details: emptyProductDetails, downPayment: { required: false, amount: null }, problems: [] });
   });
 
   it('reports every problem at once', () => {

@@ -1,15 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { ProductStatus } from '@vitrine/contracts';
+import { MoneyInput } from './money.input.js';
+import { AssemblyInput, DownPaymentInput, PackageDimensionsInput, ProductPartInput } from './product-details.input.js';
 import { ProductStatusEnum } from './product-status.enum.js';
-
-@InputType('MoneyInput')
-export class MoneyInput {
-  @Field(() => Int)
-  amount!: number;
-
-  @Field(() => String)
-  currency!: string;
-}
 
 @InputType('CreateProductInput')
 export class CreateProductInput {
@@ -36,4 +29,37 @@ export class CreateProductInput {
 
   @Field(() => Int, { nullable: true, description: 'At most this many units in one order (positive; no product limit by default).' })
   maxQuantityPerOrder?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'E.g. "Demon Slayer".' })
+  series?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The licensor, e.g. "Aniplex".' })
+  licence?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'https URLs in display order (the first is the cover).' })
+  images?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: '"1/7" (1/1 to 1/999) or "Non-scale".' })
+  scale?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E.g. "Polystone, PVC".' })
+  material?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Package weight in grams.' })
+  weightGrams?: number | null;
+
+  @Field(() => PackageDimensionsInput, { nullable: true })
+  packageDimensions?: PackageDimensionsInput | null;
+
+  @Field(() => AssemblyInput, { nullable: true, description: 'NONE by default.' })
+  assembly?: AssemblyInput | null;
+
+  @Field(() => [ProductPartInput], { nullable: true, description: 'Parts, for after-sales (none by default).' })
+  parts?: ProductPartInput[] | null;
+
+  @Field(() => DownPaymentInput, { nullable: true, description: 'None required by default.' })
+  downPayment?: DownPaymentInput | null;
 }

@@ -33,8 +33,14 @@ export class ProductFilterInput {
   @Field(() => ID, { nullable: true })
   studioId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Case-insensitive text found in the name or the SKU.' })
+  @Field(() => String, { nullable: true, description: "Case-insensitive text found in the name, the SKU, the series or the studio's name." })
   text?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The series, whole name, case-insensitive (e.g. "demon slayer").' })
+  series?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Signed-in customers: true leaves out products licensing blocks in their country (anonymous callers get BAD_USER_INPUT SIGN_IN_REQUIRED). false or absent: no such filter." })
+  availableInMyRegion?: boolean | null;
 
   @Field(() => ProductPriceRangeInput, { nullable: true })
   priceRange?: ProductPriceRangeInput | null;

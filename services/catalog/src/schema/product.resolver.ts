@@ -19,7 +19,8 @@ export class ProductResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ProductConnection> {
-    const page = await listProducts(ctx.em, { filter, sort, first, after });
+    const myCountry = ctx.caller.id === null ? undefined : ctx.myCountry;
+    const page = await listProducts(ctx.em, { filter, sort, first, after, myCountry });
     return {
       edges: page.items.map((i) => ({ cursor: i.cursor, node: ProductType.from(i.product) })),
       pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null }),
@@ -42,7 +43,9 @@ export class ProductResolver {
   @Authorized('catalog:write')
   @Mutation(() => ProductType, { description: 'Staff (catalog:write): adds a product to the catalog (audited, announced as ProductPublished).' })
   async createProduct(@Ctx() ctx: CatalogContext, @Arg('input', () => CreateProductInput) input: CreateProductInput): Promise<ProductType> {
+    const { series, licence, description, images, scale, material, weightGrams, packageDimensions, assembly, parts, downPayment } = input;
     const product = await createProduct(ctx.em, {
+      ...{ series, licence, description, images, scale, material, weightGrams, packageDimensions, assembly, parts, downPayment },
       sku: input.sku,
       name: input.name,
       priceAmount: input.price.amount,

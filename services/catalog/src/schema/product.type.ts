@@ -3,6 +3,8 @@ import { Money } from '@vitrine/platform';
 import type { ProductStatus } from '@vitrine/contracts';
 import { ProductStatusEnum } from './product-status.enum.js';
 import type { Product } from '../store/product.entity.js';
+import { descriptiveFieldsOf } from '../store/product-fields.js';
+import { AssemblyType, DownPaymentType, PackageDimensionsType, ProductPartType } from './product-details.type.js';
 
 @ObjectType('Product', { description: 'A figure or statue sold by the store.' })
 @Directive('@key(fields: "id")')
@@ -34,6 +36,39 @@ export class ProductType {
   @Field(() => Int, { nullable: true, description: 'At most this many units in one order (summed over its lines); null: no product limit.' })
   maxQuantityPerOrder!: number | null;
 
+  @Field(() => String, { nullable: true, description: 'E.g. "Demon Slayer".' })
+  series!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The licensor, e.g. "Aniplex".' })
+  licence!: string | null;
+
+  @Field(() => String, { description: 'Empty when not written yet.' })
+  description!: string;
+
+  @Field(() => [String], { description: 'https URLs in display order; the first is the cover.' })
+  images!: string[];
+
+  @Field(() => String, { nullable: true, description: '"1/7", "Non-scale"...' })
+  scale!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E.g. "Polystone, PVC".' })
+  material!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Package weight in grams (shipping cost depends on it).' })
+  weightGrams!: number | null;
+
+  @Field(() => PackageDimensionsType, { nullable: true })
+  packageDimensions!: PackageDimensionsType | null;
+
+  @Field(() => AssemblyType)
+  assembly!: AssemblyType;
+
+  @Field(() => [ProductPartType], { description: 'The parts after-sales claims refer to.' })
+  parts!: ProductPartType[];
+
+  @Field(() => DownPaymentType)
+  downPayment!: DownPaymentType;
+
   @Field(() => Date)
   createdAt!: Date;
 
@@ -41,6 +76,7 @@ export class ProductType {
   studioId!: string | null;
 
   static from(product: Product): ProductType {
+    const details = descriptiveFieldsOf(product);
     return Object.assign(new ProductType(), {
       id: product.id,
       sku: product.sku,
@@ -51,6 +87,20 @@ export class ProductType {
       releaseEstimate: product.releaseEstimate ?? null,
       regionBlocks: [...product.regionBlocks],
       maxQuantityPerOrder: product.maxQuantityPerOrder ?? null,
+      series: details.series,
+      licence: details.licence,
+      description: details.description,
+      images: details.images,
+      scale: details.scale,
+      material: details.material,
+      weightGrams: details.weightGrams,
+      packageDimensions: details.packageDimensions && Object.assign(new PackageDimensionsType(), details.packageDimensions),
+      assembly: Object.assign(new AssemblyType(), details.assembly),
+      parts: details.parts.map((part) => Object.assign(new ProductPartType(), part)),
+      downPayment: Object.assign(new DownPaymentType(), {
+        required: details.downPayment.required,
+        amount: details.downPayment.amount === null ? null : Money.of(details.downPayment.amount, product.priceCurrency),
+      }),
       createdAt: product.createdAt,
       studioId: product.studioId ?? null,
     });

@@ -5,8 +5,12 @@ import { openPreorderCampaign } from '../use-cases/open-preorder-campaign.js';
 import { changeProductStatus } from '../use-cases/change-product-status.js';
 import { changeReleaseDate } from '../use-cases/change-release-date.js';
 import { createProduct } from '../use-cases/create-product.js';
+import { changeProductPrice } from '../use-cases/change-product-price.js';
 import { createStudio } from '../use-cases/create-studio.js';
 import { campaignDates, demoCampaignReason, demoCampaigns } from './demo-campaigns.js';
+import { recordSpecChange } from '../use-cases/record-spec-change.js';
+import { updateProduct } from '../use-cases/update-product.js';
+import { demoDetailsInput, demoPartsUpdate, demoPriceChanges, demoSpecChanges } from './demo-product-details.js';
 import { demoFirstEstimateReason, demoProducts, demoStatusReasons, demoStudios, type DemoProduct } from './demo-products.js';
 
 /**
@@ -17,8 +21,8 @@ export const demoSeedActorId = '5eed0000-0000-4000-8000-000000000000';
 
 /**
  * Seeds the `npm start` demo catalog (seed/demo-products.ts) through the real
- * use cases, so audit entries, release-date history and events are produced
- * as in production. Skipped when any product exists.
+ * use cases, so audit entries, release-date and spec histories, price changes
+ * and events are produced as in production. Skipped when any product exists.
  */
 export async function seedDemoCatalog(em: EntityManager): Promise<void> {
   if ((await em.count(Product, {})) > 0) return;
@@ -43,9 +47,19 @@ async function seedCampaigns(em: EntityManager): Promise<void> {
 async function seedProduct(em: EntityManager, demo: DemoProduct, studioId: string): Promise<void> {
   const { sku, name, priceAmount, stock, regionBlocks, maxQuantityPerOrder } = demo;
   const [initial, ...moves] = demo.path;
-  const input = { sku, name, priceAmount, priceCurrency: 'USD', stock, status: initial, studioId, regionBlocks, maxQuantityPerOrder };
-  const { id: productId } = await createProduct(em.fork(), input, demoSeedActorId);
+  const input = { sku, name, priceAmount, priceCurrency: 'USD', stock, status: initial, studioId, regionBlocks, maxQuantityPerOrder, ...demoDetailsInput(sku) };
+  const { id: productId, parts } = await createProduct(em.fork(), input, demoSeedActorId);
   const estimates = demo.release ? [{ estimate: demo.release, reason: demoFirstEstimateReason }, ...(demo.slips ?? [])] : [];
   for (const { estimate, reason } of estimates) await changeReleaseDate(em.fork(), demoSeedActorId, { productId, estimate, reason });
+  // Spec changes are only possible before release, so before any status move.
+  for (const { changes, description, reason } of demoSpecChanges.filter((c) => c.sku === sku)) {
+    await recordSpecChange(em.fork(), demoSeedActorId, { productId, changes, description, reason });
+  }
+  if (demoPartsUpdate.sku === sku) {
+    await updateProduct(em.fork(), demoSeedActorId, { productId, input: { parts: [...parts, demoPartsUpdate.add] }, reason: demoPartsUpdate.reason });
+  }
+  for (const { amount, reason } of demoPriceChanges.filter((c) => c.sku === sku)) {
+    await changeProductPrice(em.fork(), demoSeedActorId, { productId, price: { amount, currency: 'USD' }, reason });
+  }
   for (const status of moves) await changeProductStatus(em.fork(), demoSeedActorId, { productId, status, reason: demoStatusReasons[status] });
 }

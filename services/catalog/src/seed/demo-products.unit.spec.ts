@@ -3,6 +3,10 @@ import { checkNewProduct } from '../domain/new-product.js';
 import { orderabilityIn } from '../domain/orderability.js';
 import { canChangeStatus, initialProductStatuses, productStatuses, statusesWithOpenReleaseDate } from '../domain/product-status.js';
 import { checkReleaseEstimate } from '../domain/release-estimate.js';
+import { checkDownPayment } from '../domain/down-payment.js';
+import { checkProductDetails } from '../domain/product-details.js';
+import { checkSpecChangeInput, isSpecOpen } from '../domain/spec-change.js';
+import { demoDetailsInput, demoPartsUpdate, demoPriceChanges, demoProductDetails, demoSpecChanges } from './demo-product-details.js';
 import { demoProducts, demoStudios } from './demo-products.js';
 
 const finalStatus = (p: (typeof demoProducts)[number]) => p.path[p.path.length - 1];
@@ -54,5 +58,35 @@ describe('demo catalog data', () => {
       (p) => p.stock >= 2 && (p.maxQuantityPerOrder ?? 2) >= 2 && orderabilityIn({ status: finalStatus(p), regionBlocks: p.regionBlocks ?? [] }, 'FR').orderable,
     );
     expect(orderable.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('gives every product valid details; some parts lists and down payments on expensive statues', () => {
+    expect(Object.keys(demoProductDetails).sort()).toEqual(demoProducts.map((p) => p.sku).sort());
+    for (const p of demoProducts) {
+      const input = demoDetailsInput(p.sku);
+      expect(checkProductDetails(input).problems, p.sku).toEqual([]);
+      if (input.downPayment) expect(checkDownPayment(input.downPayment, { amount: p.priceAmount, currency: 'USD' }).problems, p.sku).toEqual([]);
+      expect(checkNewProduct({ ...p, ...input, priceCurrency: 'USD', status: p.path[0] }), p.sku).toEqual([]);
+    }
+    const withParts = demoProducts.filter((p) => (demoProductDetails[p.sku]!.parts ?? []).length > 0);
+    const withDown = demoProducts.filter((p) => demoProductDetails[p.sku]!.downPayment !== undefined);
+    expect(withParts.length).toBeGreaterThanOrEqual(3);
+    expect(withDown.length).toBeGreaterThanOrEqual(3);
+    expect(withDown.every((p) => p.priceAmount >= 75000)).toBe(true);
+  });
+
+  it('records spec changes only on products not yet released when seeded, and price changes that keep room for the down payment', () => {
+    const bySku = new Map(demoProducts.map((p) => [p.sku, p]));
+    for (const change of [...demoSpecChanges, { ...demoPartsUpdate, description: 'parts' }]) {
+      expect(isSpecOpen(bySku.get(change.sku)!.path[0]), change.sku).toBe(true);
+    }
+    for (const change of demoSpecChanges) expect(checkSpecChangeInput(change).problems, change.sku).toEqual([]);
+    expect(demoProductDetails[demoPartsUpdate.sku]!.parts).not.toContainEqual(demoPartsUpdate.add);
+    expect(demoSpecChanges.length + 1).toBeGreaterThanOrEqual(2);
+    expect(demoPriceChanges.length).toBeGreaterThanOrEqual(2);
+    for (const { sku, amount } of demoPriceChanges) {
+      expect(amount, sku).not.toBe(bySku.get(sku)!.priceAmount);
+      expect(amount, sku).toBeGreaterThan(demoProductDetails[sku]!.downPayment ?? 0);
+    }
   });
 });

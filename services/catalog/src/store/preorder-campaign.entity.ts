@@ -12,7 +12,7 @@ export const PreorderCampaignSchema = defineEntity({
   tableName: 'preorder_campaign',
   checks: [
     { name: 'preorder_campaign_window_ordered', expression: 'closes_at is null or closes_at > opens_at' },
-    { name: 'preorder_campaign_deposit_range', expression: 'deposit_percent is null or deposit_percent between 1 and 99' },
+    { name: 'preorder_campaign_deposit_range', expression: 'deposit_percent is null or (deposit_percent >= 1 and deposit_percent <= 99)' },
     { name: 'preorder_campaign_limit_positive', expression: 'limited_quantity is null or limited_quantity > 0' },
   ],
   properties: {

@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { productStatuses, type ProductStatus } from '@vitrine/contracts';
+import type { AssemblyKind, ProductPart } from '../domain/product-details.js';
 
 export const ProductSchema = defineEntity({
   name: 'Product',
@@ -7,6 +8,7 @@ export const ProductSchema = defineEntity({
   // Last line of defence: whatever the code does, stock cannot go below zero.
   checks: [
     { name: 'product_stock_not_negative', expression: 'stock >= 0' },
+    { name: 'product_down_payment_below_price', expression: 'down_payment_amount is null or (down_payment_amount > 0 and down_payment_amount < price_amount)' },
     { name: 'product_status_known', expression: `status in (${productStatuses.map((s) => `'${s}'`).join(', ')})` },
   ],
   properties: {
@@ -27,6 +29,31 @@ export const ProductSchema = defineEntity({
     regionBlocks: p.array().defaultRaw(`'{}'`),
     /** At most this many units in one order; null: no product limit. */
     maxQuantityPerOrder: p.integer().nullable(),
+    // Descriptive details (domain/product-details); changed through updateProduct.
+    series: p.string().length(120).nullable(),
+    licence: p.string().length(120).nullable(),
+    description: p.text().default(''),
+    /** https URLs in display order. */
+    images: p.array().defaultRaw(`'{}'`),
+    /** "1/7", "Non-scale"... */
+    scale: p.string().length(16).nullable(),
+    material: p.string().length(200).nullable(),
+    weightGrams: p.integer().nullable(),
+    /** Package dimensions in mm: all three or none. */
+    packageLengthMm: p.integer().nullable(),
+    packageWidthMm: p.integer().nullable(),
+    packageHeightMm: p.integer().nullable(),
+    assemblyKind: p.string().$type<AssemblyKind>().length(24).default('NONE'),
+    assemblyNote: p.string().length(500).nullable(),
+    /**
+     * jsonb, not a child table: a parts list is always read and replaced whole
+     * with its product (shown on the product, diffed into spec changes and
+     * audit entries, copied into a claim by after-sales), and nothing queries
+     * parts across products. A table would cost a query per listing for no gain.
+     */
+    parts: p.json<ProductPart[]>().defaultRaw(`'[]'`),
+    /** Non-refundable down payment at order, in the product's currency; null: none required (domain/down-payment). */
+    downPaymentAmount: p.integer().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

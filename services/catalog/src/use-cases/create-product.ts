@@ -3,9 +3,10 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { productPublishedV1 } from '@vitrine/contracts';
 import { BadUserInput, Conflict, isUuid, recordEvent, type FieldProblem } from '@vitrine/platform';
-import { checkNewProduct, type NewProductInput } from '../domain/new-product.js';
+import { checkNewProduct, newProductDetails, type NewProductInput } from '../domain/new-product.js';
 import { checkSaleRules } from '../domain/sale-rules.js';
 import { Product } from '../store/product.entity.js';
+import { applyDescriptiveFields } from '../store/product-fields.js';
 import { Studio } from '../store/studio.entity.js';
 import { openWindowOnCreation } from './preorder-window.js';
 import { recordAudit } from './record-audit.js';
@@ -17,6 +18,7 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
   const problems = [...checkNewProduct(input), ...(await checkStudioExists(em, input.studioId))];
   if (problems.length > 0) throw new BadUserInput('Some product fields are not valid.', problems);
   const { rules } = checkSaleRules(input);
+  const { details, downPayment } = newProductDetails(input);
   try {
     return await em.transactional(async (tx) => {
       const product = tx.create(Product, {
@@ -32,8 +34,9 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
         regionBlocks: rules.regionBlocks,
         maxQuantityPerOrder: rules.maxQuantityPerOrder,
       });
+      applyDescriptiveFields(product, { ...details, downPayment });
       tx.persist(product);
-      recordAudit(tx, actor, 'product.created', product.id, { sku: product.sku, status: product.status, studioId: product.studioId ?? null, ...rules });
+      recordAudit(tx, actor, 'product.created', product.id, { sku: product.sku, status: product.status, studioId: product.studioId ?? null, ...rules, ...details, downPayment });
       publishProduct(tx, product);
       // A product created on preorder gets its window at once (open-ended, the store's default plan).
       if (product.status === 'PREORDER') await openWindowOnCreation(tx, product, actor, new Date());
@@ -47,7 +50,7 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
   }
 }
 
-/** Stages ProductPublished with the product's full orderable facts (on creation, and again when its sale rules change). */
+/** Stages ProductPublished with the product's full orderable facts (on creation, and again when its sale rules, name, price or down payment change). */
 export function publishProduct(tx: EntityManager, product: Product): void {
   recordEvent(tx, {
     source: catalogSource,
@@ -61,12 +64,13 @@ export function publishProduct(tx: EntityManager, product: Product): void {
       status: product.status,
       regionBlocks: [...product.regionBlocks],
       maxQuantityPerOrder: product.maxQuantityPerOrder ?? null,
+      downPayment: product.downPaymentAmount == null ? null : { amount: product.downPaymentAmount, currency: product.priceCurrency },
     },
   });
 }
 
-async function checkStudioExists(em: EntityManager, studioId: string | undefined): Promise<FieldProblem[]> {
-  if (studioId === undefined) return [];
+export async function checkStudioExists(em: EntityManager, studioId: string | null | undefined): Promise<FieldProblem[]> {
+  if (studioId === undefined || studioId === null) return [];
   if (isUuid(studioId) && (await em.count(Studio, { id: studioId })) === 1) return [];
   return [{ field: 'studioId', reason: 'UNKNOWN_STUDIO', message: 'No studio has this id.' }];
 }

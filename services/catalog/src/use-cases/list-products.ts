@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { ProductStatus } from '@vitrine/contracts';
 import { BadUserInput, decodeCursor, encodeCursor, isUuid, pageSize, type FieldProblem } from '@vitrine/platform';
 import { Product } from '../store/product.entity.js';
@@ -10,14 +10,20 @@ export type ProductSort = (typeof productSorts)[number];
 export interface ProductFilter {
   status?: readonly ProductStatus[] | null;
   studioId?: string | null;
-  /** Case-insensitive substring of the name or the SKU. */
+  /** Case-insensitive substring of the name, the SKU, the series or the studio's name. */
   text?: string | null;
+  /** Case-insensitive, the whole series name ("demon slayer" finds "Demon Slayer"). */
+  series?: string | null;
+  /** true: only products not blocked in the signed-in customer's country (see listProducts). */
+  availableInMyRegion?: boolean | null;
   /** Price in minor units, bounds included. */
   priceRange?: { min?: number | null; max?: number | null } | null;
 }
 
 export interface ListProductsQuery {
   filter?: ProductFilter | null;
+  /** The caller's country when signed in (null: not known yet), undefined when anonymous. */
+  myCountry?: () => Promise<string | null>;
   sort?: ProductSort | null;
   first?: number | null;
   after?: string | null;
@@ -45,6 +51,9 @@ interface NormalizedFilter {
   status?: ProductStatus[];
   studioId?: string;
   text?: string;
+  series?: string;
+  /** Country whose blocked products are left out. */
+  availableIn?: string;
   min?: number;
   max?: number;
 }
@@ -65,6 +74,14 @@ export function checkProductFilter(filter: ProductFilter | null | undefined): { 
       problems.push({ field: 'filter.text', reason: 'INVALID_LENGTH', message: `filter.text must be at most ${maxTextLength} characters.` });
     } else if (text.length > 0) {
       normalized.text = text.toLowerCase();
+    }
+  }
+  if (filter.series !== undefined && filter.series !== null) {
+    const series = filter.series.trim();
+    if (series.length > maxTextLength) {
+      problems.push({ field: 'filter.series', reason: 'INVALID_LENGTH', message: `filter.series must be at most ${maxTextLength} characters.` });
+    } else if (series.length > 0) {
+      normalized.series = series.toLowerCase();
     }
   }
   const min = filter.priceRange?.min ?? undefined;
@@ -91,8 +108,12 @@ function filterWhere(filter: NormalizedFilter): FilterQuery<Product>[] {
   if (filter.studioId) where.push({ studioId: filter.studioId });
   if (filter.text) {
     const pattern = `%${escapeLike(filter.text)}%`;
-    where.push({ $or: [{ name: { $ilike: pattern } }, { sku: { $ilike: pattern } }] });
+    // The studio's name through a correlated subquery, so the listing stays one statement.
+    const studioNamed = raw((alias: string) => `exists (select 1 from catalog.studio s where s.id = ${alias}.studio_id and s.name ilike ?)`, [pattern]);
+    where.push({ $or: [{ name: { $ilike: pattern } }, { sku: { $ilike: pattern } }, { series: { $ilike: pattern } }, { [studioNamed]: [] }] });
   }
+  if (filter.series) where.push({ series: { $ilike: escapeLike(filter.series) } });
+  if (filter.availableIn) where.push({ $not: { regionBlocks: { $contains: [filter.availableIn] } } });
   if (filter.min !== undefined) where.push({ priceAmount: { $gte: filter.min } });
   if (filter.max !== undefined) where.push({ priceAmount: { $lte: filter.max } });
   return where;
@@ -100,7 +121,7 @@ function filterWhere(filter: NormalizedFilter): FilterQuery<Product>[] {
 
 /** Ties a cursor to the sort and filter it was issued for: reusing it with others would skip or repeat rows. */
 const queryFingerprint = (sort: ProductSort, filter: NormalizedFilter) =>
-  createHash('sha256').update(JSON.stringify([sort, filter.status ?? null, filter.studioId ?? null, filter.text ?? null, filter.min ?? null, filter.max ?? null])).digest('base64url').slice(0, 16);
+  createHash('sha256').update(JSON.stringify([sort, filter.status ?? null, filter.studioId ?? null, filter.text ?? null, filter.min ?? null, filter.max ?? null, filter.series ?? null, filter.availableIn ?? null])).digest('base64url').slice(0, 16);
 
 interface ProductCursor extends Record<string, string | number> {
   /** Fingerprint of sort + filter. */
@@ -131,6 +152,10 @@ export async function listProducts(em: EntityManager, query: ListProductsQuery =
   const sort = query.sort ?? 'OLDEST';
   const { problems, normalized } = checkProductFilter(query.filter);
   if (problems.length > 0) throw new BadUserInput('The product filter is not valid.', problems);
+  if (query.filter?.availableInMyRegion) {
+    const country = await regionOf(query.myCountry);
+    if (country !== null) normalized.availableIn = country;
+  }
   const fingerprint = queryFingerprint(sort, normalized);
   const { key, direction } = sortOrder[sort];
   const where = filterWhere(normalized);
@@ -152,8 +177,28 @@ export async function listProducts(em: EntityManager, query: ListProductsQuery =
   return {
     items,
     hasNextPage: rows.length > size,
-    countTotal: () => em.fork().count(Product, where.length ? { $and: where } : {}),
+    // A fresh filter: a raw fragment used as a key is consumed by the query it was built for.
+    countTotal: () => {
+      const again = filterWhere(normalized);
+      return em.fork().count(Product, again.length ? { $and: again } : {});
+    },
   };
+}
+
+/**
+ * availableInMyRegion needs to know who asks: an anonymous caller gets a clear
+ * BAD_USER_INPUT rather than a silently unfiltered list. A signed-in caller
+ * whose country is not known yet (staff, or a customer whose region has not
+ * reached catalog) sees every product: nothing is known to be blocked for them,
+ * and orders checks again when they order.
+ */
+async function regionOf(myCountry: (() => Promise<string | null>) | undefined): Promise<string | null> {
+  if (!myCountry) {
+    throw new BadUserInput('Sign in to see only the products available in your region.', [
+      { field: 'filter.availableInMyRegion', reason: 'SIGN_IN_REQUIRED', message: 'Sign in to filter by your region.' },
+    ]);
+  }
+  return myCountry();
 }
 
 /** SKUs are unique; the lookup is exact (surrounding spaces ignored). */

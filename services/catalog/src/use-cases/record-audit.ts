@@ -3,6 +3,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEntry } from '@vitrine/platform';
 
 export type CatalogAuditAction = 'product.created' | 'studio.created' | 'product.status-changed' | 'product.release-date-changed' | 'product.sale-rules-changed'
+  | 'product.updated'
+  | 'product.price-changed'
+  | 'product.spec-changed'
+  | 'studio.updated'
   | 'preorder.scheduled' | 'preorder.opened' | 'preorder.terms-changed' | 'preorder.closed';
 
 /** Stages an audit entry in the caller's transaction. */

@@ -1,0 +1,21 @@
+import { registerEnumType } from 'type-graphql';
+import { partCategories, type PartCategory } from '../domain/part-categories.js';
+import { assemblyKinds, type AssemblyKind } from '../domain/product-details.js';
+
+export const AssemblyKindEnum = Object.fromEntries(assemblyKinds.map((k) => [k, k])) as Record<AssemblyKind, AssemblyKind>;
+registerEnumType(AssemblyKindEnum, {
+  name: 'AssemblyKind',
+  description: 'What the customer does to put it together.',
+  valuesConfig: {
+    NONE: { description: 'Ready to display.' },
+    MAGNETS: { description: 'Parts attach with magnets.' },
+    GLUE: { description: 'Some parts must be glued.' },
+    MAGNETS_AND_GLUE: { description: 'Magnets and glue.' },
+  },
+});
+
+export const PartCategoryEnum = Object.fromEntries(partCategories.map((c) => [c, c])) as Record<PartCategory, PartCategory>;
+registerEnumType(PartCategoryEnum, {
+  name: 'PartCategory',
+  description: "A part's after-sales category: it sets the most a partial refund pays for that part (the store's compensation table).",
+});

@@ -1,0 +1,25 @@
+import { Field, InputType } from 'type-graphql';
+
+@InputType('SpecFieldChangeInput')
+export class SpecFieldChangeInput {
+  @Field(() => String, { description: 'What changed, e.g. "paint finish".' })
+  field!: string;
+
+  @Field(() => String, { nullable: true })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true })
+  to?: string | null;
+}
+
+@InputType('RecordSpecChangeInput', { description: 'What changed (a list, a description, or both) and why.' })
+export class RecordSpecChangeInput {
+  @Field(() => [SpecFieldChangeInput], { nullable: true })
+  changes?: SpecFieldChangeInput[] | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => String, { description: 'Why, for customers (they are emailed) and the audit log (1-500 characters).' })
+  reason!: string;
+}

@@ -1,0 +1,80 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadUserInput, NotFound, type FieldProblem } from '@vitrine/platform';
+import { checkDownPayment, type DownPaymentInput } from '../domain/down-payment.js';
+import { checkProductName } from '../domain/new-product.js';
+import { checkProductDetails, type ProductDetailsInput } from '../domain/product-details.js';
+import { decideProductUpdate, emptyPatchProblems, type DescriptivePatch } from '../domain/product-update.js';
+import { checkStaffReason } from '../domain/staff-reason.js';
+import { applyDescriptiveFields, descriptiveFieldsOf } from '../store/product-fields.js';
+import { Product } from '../store/product.entity.js';
+import { checkStudioExists, publishProduct } from './create-product.js';
+import { recordAudit } from './record-audit.js';
+import { stageSpecChange } from './record-spec-change.js';
+
+export interface ProductUpdateInput extends ProductDetailsInput {
+  name?: string | null;
+  /** null: the studio is no longer known. */
+  studioId?: string | null;
+  /** null: no down payment any more. */
+  downPayment?: DownPaymentInput | null;
+}
+
+export interface UpdateProductCommand {
+  productId: string;
+  input: ProductUpdateInput;
+  /** Required when a spec field changes before release (it becomes the spec change's reason). */
+  reason?: string | null;
+}
+
+/**
+ * Staff change a product's descriptive fields (not its price, status or sale
+ * rules, which have their own mutations). Only given fields change; the
+ * audit entry carries each changed field before and after. Before release, a
+ * change to a spec field is also recorded as a spec change (history row and
+ * SpecChanged) so customers are told. The row is locked; all of it commits
+ * together, or nothing.
+ */
+export async function updateProduct(em: EntityManager, actor: string, command: UpdateProductCommand): Promise<Product> {
+  const { input } = command;
+  const checked = checkProductDetails(input);
+  // A blank reason is no reason: only a spec change before release requires one.
+  const reason = command.reason?.trim() ? checkStaffReason(command.reason) : null;
+  // null is no name at all: refused like an empty one.
+  const name = input.name === undefined ? undefined : (input.name ?? '').trim();
+  const problems: FieldProblem[] = [
+    ...emptyPatchProblems(input),
+    ...(name === undefined ? [] : checkProductName(name)),
+    ...checked.problems,
+    ...(reason?.problems ?? []),
+    ...(await checkStudioExists(em, input.studioId)),
+  ];
+  if (problems.length > 0) throw new BadUserInput('Some product fields are not valid.', problems);
+
+  return em.transactional(async (tx) => {
+    const product = await tx.findOne(Product, command.productId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!product) throw new NotFound('Product', command.productId);
+    const patch: DescriptivePatch = { ...checked.details };
+    if (name !== undefined) patch.name = name;
+    // Stored lower-case (PostgreSQL uuid): compare the same way, so a retry in upper case changes nothing.
+    if (input.studioId !== undefined) patch.studioId = input.studioId?.toLowerCase() ?? null;
+    if (input.downPayment !== undefined) {
+      // Checked against the current price: the price has its own mutation.
+      const down = checkDownPayment(input.downPayment ?? { required: false }, { amount: product.priceAmount, currency: product.priceCurrency });
+      if (down.problems.length > 0) throw new BadUserInput('The down payment is not valid.', down.problems);
+      patch.downPayment = down.downPayment;
+    }
+    const { decision, problems: ruleProblems } = decideProductUpdate(product.status, descriptiveFieldsOf(product), patch, reason?.reason ?? null);
+    if (ruleProblems.length > 0) throw new BadUserInput('Please give a reason.', ruleProblems);
+    if (decision.kind === 'UNCHANGED') return product;
+
+    const now = new Date();
+    applyDescriptiveFields(product, patch);
+    const changed = Object.fromEntries(decision.changes.map((c) => [c.field, { from: c.from, to: c.to }]));
+    recordAudit(tx, actor, 'product.updated', product.id, { changes: changed, reason: reason?.reason ?? null }, now);
+    if (decision.specChanges.length > 0) stageSpecChange(tx, actor, product.id, { changes: decision.specChanges, description: null, reason: reason!.reason }, now);
+    // Orders keeps the name (order lines show it) and the down payment (charged at order) in its projection.
+    if (decision.changes.some((c) => c.field === 'name' || c.field === 'downPayment')) publishProduct(tx, product);
+    return product;
+  });
+}
