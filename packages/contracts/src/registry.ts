@@ -6,11 +6,13 @@ import { customerRegisteredV1 } from './events/customer-registered.v1.js';
 import { customerUnflaggedV1 } from './events/customer-unflagged.v1.js';
 import { orderPlacedV1 } from './events/order-placed.v1.js';
 import { orderStatusChangedV1 } from './events/order-status-changed.v1.js';
+import { productArrivedV1 } from './events/product-arrived.v1.js';
 import { productPublishedV1 } from './events/product-published.v1.js';
 import { productReleasedV1 } from './events/product-released.v1.js';
 import { productStatusChangedV1 } from './events/product-status-changed.v1.js';
 import { releaseDateChangedV1 } from './events/release-date-changed.v1.js';
 import { stockRejectedV1 } from './events/stock-rejected.v1.js';
+import { stockReleasedV1 } from './events/stock-released.v1.js';
 import { stockReservedV1 } from './events/stock-reserved.v1.js';
 
 /** Every event the platform knows, by `type@version`. */
@@ -19,10 +21,12 @@ export const eventDefinitions: readonly EventDefinition[] = [
   productStatusChangedV1,
   productReleasedV1,
   releaseDateChangedV1,
+  productArrivedV1,
   orderPlacedV1,
   orderStatusChangedV1,
   stockReservedV1,
   stockRejectedV1,
+  stockReleasedV1,
   customerRegisteredV1,
   customerFlaggedV1,
   customerUnflaggedV1,
