@@ -10,6 +10,10 @@ import { ProductResolver } from './schema/product.resolver.js';
 import { resolveProductReference } from './schema/product.reference.js';
 import { createProductLoader } from './schema/product-loader.js';
 import { createReleaseDateHistoryLoader } from './schema/release-date-history-loader.js';
+import { createStockLoader } from './schema/stock-loader.js';
+import { StockResolver } from './schema/stock.resolver.js';
+import { ProductStockResolver } from './schema/product-stock.resolver.js';
+import { WarehouseResolver } from './schema/warehouse.resolver.js';
 import { createStudioLoader } from './schema/studio-loader.js';
 import { ProductStudioResolver, StudioResolver } from './schema/studio.resolver.js';
 import { seedDemoCatalog } from './seed/demo-catalog.js';
@@ -21,10 +25,10 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
   dbSchema: 'catalog',
   entities: catalogEntities,
   migrations: catalogMigrations,
-  resolvers: [ProductResolver, ProductLifecycleResolver, ProductStudioResolver, StudioResolver, ProductConnectionResolver, ProductOrderabilityResolver],
+  resolvers: [ProductResolver, ProductLifecycleResolver, ProductStudioResolver, StudioResolver, ProductConnectionResolver, ProductOrderabilityResolver, ProductStockResolver, WarehouseResolver, StockResolver],
   referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
   publishes: [topics.catalogProduct, topics.catalogStock],
   handlers: catalogHandlers,
-  extendContext: (base) => ({ ...base, productById: createProductLoader(base.em), releaseDateHistory: createReleaseDateHistoryLoader(base.em), studioById: createStudioLoader(base.em), myCountry: myCountryLookup(base.em, base.caller) }),
+  extendContext: (base) => ({ ...base, productById: createProductLoader(base.em), releaseDateHistory: createReleaseDateHistoryLoader(base.em), studioById: createStudioLoader(base.em), stockOf: createStockLoader(base.em), myCountry: myCountryLookup(base.em, base.caller) }),
   seed: seedDemoCatalog,
 };

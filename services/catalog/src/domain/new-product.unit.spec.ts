@@ -19,12 +19,19 @@ describe('checkNewProduct', () => {
     [{ stock: 10_000_000 }, 'stock'],
     [{ status: 'RELEASED' as const }, 'status'],
     [{ status: 'DISCONTINUED' as const }, 'status'],
+    [{ preorderLimit: 100 }, 'preorderLimit'],
+    [{ status: 'PREORDER' as const, preorderLimit: -1 }, 'preorderLimit'],
   ])('refuses %o on %s', (patch, field) => {
     expect(checkNewProduct({ ...valid, ...patch }).map((p) => p.field)).toEqual([field]);
   });
 
   it.each(['ANNOUNCED', 'PREORDER', 'IN_STOCK', 'CHINA_STOCK'] as const)('may start as %s', (status) => {
     expect(checkNewProduct({ ...valid, status })).toEqual([]);
+  });
+
+  it('takes a preorder limit for a product created as a preorder', () => {
+    expect(checkNewProduct({ ...valid, status: 'PREORDER', preorderLimit: 100 })).toEqual([]);
+    expect(checkNewProduct({ ...valid, status: 'PREORDER', preorderLimit: null })).toEqual([]);
   });
 
   it('reports every problem at once', () => {

@@ -1,7 +1,22 @@
 import { AuditEntrySchema, CustomerRegionSchema } from '@vitrine/platform';
+import { PreorderAllocationSchema } from './preorder-allocation.entity.js';
 import { ProductSchema } from './product.entity.js';
 import { ReleaseDateChangeSchema } from './release-date-change.entity.js';
+import { StockMovementSchema } from './stock-movement.entity.js';
 import { StockReservationSchema } from './stock-reservation.entity.js';
 import { StudioSchema } from './studio.entity.js';
+import { WarehouseStockSchema } from './warehouse-stock.entity.js';
+import { WarehouseSchema } from './warehouse.entity.js';
 
-export const catalogEntities = [ProductSchema, StockReservationSchema, AuditEntrySchema, ReleaseDateChangeSchema, StudioSchema, CustomerRegionSchema];
+export const catalogEntities = [
+  ProductSchema,
+  StockReservationSchema,
+  AuditEntrySchema,
+  ReleaseDateChangeSchema,
+  StudioSchema,
+  CustomerRegionSchema,
+  WarehouseSchema,
+  WarehouseStockSchema,
+  PreorderAllocationSchema,
+  StockMovementSchema,
+];

@@ -4,9 +4,7 @@ import { productStatuses, type ProductStatus } from '@vitrine/contracts';
 export const ProductSchema = defineEntity({
   name: 'Product',
   tableName: 'product',
-  // Last line of defence: whatever the code does, stock cannot go below zero.
   checks: [
-    { name: 'product_stock_not_negative', expression: 'stock >= 0' },
     { name: 'product_status_known', expression: `status in (${productStatuses.map((s) => `'${s}'`).join(', ')})` },
   ],
   properties: {
@@ -15,8 +13,6 @@ export const ProductSchema = defineEntity({
     name: p.string().length(200),
     priceAmount: p.integer(),
     priceCurrency: p.string().length(3),
-    /** Units available to reserve (reserved units are already subtracted). */
-    stock: p.integer(),
     /** See domain/product-status.ts for the moves allowed. */
     status: p.string().$type<ProductStatus>().length(24).default('IN_STOCK'),
     /** `YYYY-MM` or `YYYY-MM-DD`; its changes are kept in release_date_change. */

@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEntry } from '@vitrine/platform';
 
-export type CatalogAuditAction = 'product.created' | 'studio.created' | 'product.status-changed' | 'product.release-date-changed' | 'product.sale-rules-changed';
+export type CatalogAuditAction =
+  | 'product.created'
+  | 'studio.created'
+  | 'product.status-changed'
+  | 'product.release-date-changed'
+  | 'product.sale-rules-changed'
+  | 'warehouse.created'
+  | 'stock.received'
+  | 'stock.adjusted'
+  | 'product.arrived'
+  | 'product.preorder-limit-set';
 
 /** Stages an audit entry in the caller's transaction. */
 export function recordAudit(em: EntityManager, actor: string | null, action: CatalogAuditAction, subject: string, details: Record<string, unknown>, at = new Date()): void {

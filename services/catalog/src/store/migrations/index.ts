@@ -1,3 +1,4 @@
+import { Migration20261125133029_stock_ledger } from './Migration20261125133029_stock_ledger.js';
 import { Migration20261125124719_customer_regions } from './Migration20261125124719_customer_regions.js';
 import { Migration20261125124534_sale_rules } from './Migration20261125124534_sale_rules.js';
 import { Migration20261125123838_studios } from './Migration20261125123838_studios.js';
@@ -12,4 +13,5 @@ export const catalogMigrations: MigrationObject[] = [
   { name: 'Migration20261125123838_studios', class: Migration20261125123838_studios },
   { name: 'Migration20261125124534_sale_rules', class: Migration20261125124534_sale_rules },
   { name: 'Migration20261125124719_customer_regions', class: Migration20261125124719_customer_regions },
+  { name: 'Migration20261125133029_stock_ledger', class: Migration20261125133029_stock_ledger },
 ];
