@@ -119,7 +119,7 @@ export async function createProduct(stack: TestStack, stock: number, priceAmount
   const res = await gql(
     stack.catalog.url,
     `mutation($input: CreateProductInput!) { createProduct(input: $input) { id sku } }`,
-    { input: { sku, name: `Figure ${sku}`, price: { amount: priceAmount, currency: 'USD' }, stock, ...extra } },
+    { input: { sku, name: `Figure ${sku}`, price: { amount: priceAmount, currency: 'USD' }, stock, warehouseId: stack.warehouses.france, ...extra } },
     stack.admin.headers,
   );
   if (res.errors) throw new Error(JSON.stringify(res.errors));
