@@ -141,6 +141,13 @@ describe('warehouses and in-stock reservations', () => {
     expect(ledger[2]!.reason).toBe('Two units broken in transit.');
     expect(await count(stack, `select count(*) as n from catalog.audit_entry where subject = ? and action = 'stock.adjusted'`, [product.id])).toBe(2);
     expect(await reconciliation(product.id)).toEqual([]);
+
+    // A counter changed behind the ledger's back is reported.
+    await sql('update catalog.warehouse_stock set on_hand = on_hand + 1 where product_id = ? and warehouse_id = ?', [product.id, france]);
+    expect(await reconciliation(product.id)).toEqual([
+      { productId: product.id, warehouseId: france, storedOnHand: 8, ledgerOnHand: 7, storedReserved: 3, ledgerReserved: 3 },
+    ]);
+    await sql('update catalog.warehouse_stock set on_hand = on_hand - 1 where product_id = ? and warehouse_id = ?', [product.id, france]);
   });
 
   it('refuses bad stock changes with every problem, and changes nothing', async () => {
