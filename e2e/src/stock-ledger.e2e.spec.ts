@@ -226,6 +226,24 @@ describe('release and commit', () => {
     expect(await reconciliation(product.id)).toEqual([]);
   });
 
+  it('an order cancelled at once, whether catalog has answered yet or not, ends CANCELLED with every unit back', async () => {
+    const product = await createProduct(stack, 4);
+    const deadBefore = await count(stack, 'select count(*) as n from orders.inbox_dead_letter');
+    const placed = await gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: product.id, quantity: 3 }] }, key: randomUUID() }, stack.customer.headers);
+    const id = placed.data.placeOrder.id as string;
+    expect((await cancel(id)).data.cancelOrder.status).toBe('CANCELLED');
+    // OrderPlaced and the cancellation share the order-keyed topic: catalog reserves, then releases.
+    await eventually(async () => (await reservations(id)).map((r) => r.state).join() === 'RELEASED');
+    expect(await stockOf(stack, product.id)).toBe(4);
+    // Orders has seen catalog's answer (StockReserved, for an order already cancelled) and kept it cancelled.
+    const answer = await sql<{ event_id: string }>(`select event_id from catalog.outbox_message where type = 'catalog.stock.reserved' and key = ?`, [id]);
+    expect(answer).toHaveLength(1);
+    await eventually(async () => (await count(stack, 'select count(*) as n from orders.inbox_processed_event where event_id = ?', [answer[0]!.event_id])) === 1);
+    expect((await gql(stack.orders.url, orderQuery, { id }, stack.customer.headers)).data.order.status).toBe('CANCELLED');
+    expect(await count(stack, 'select count(*) as n from orders.inbox_dead_letter')).toBe(deadBefore);
+    expect(await reconciliation(product.id)).toEqual([]);
+  });
+
   it('a stock answer for an order cancelled meanwhile is ignored by orders, not dead-lettered', async () => {
     const product = await createProduct(stack, 5);
     const placed = await order([{ productId: product.id, quantity: 1 }]);
