@@ -57,9 +57,11 @@ export async function reconcile(
   const stock = new Map(
     (
       await db.query<{ id: string; stock: number; reserved: number }>(
-        `select p.id, p.stock, coalesce(sum(r.quantity), 0)::int as reserved
-           from catalog.product p left join catalog.stock_reservation r on r.product_id = p.id
-          where p.id = any($1::uuid[]) group by p.id, p.stock`,
+        // Left to sell across the product's warehouses, and units held for orders (still RESERVED).
+        `select p.id,
+                (select coalesce(sum(s.on_hand - s.reserved), 0)::int from catalog.warehouse_stock s where s.product_id = p.id) as stock,
+                (select coalesce(sum(r.quantity), 0)::int from catalog.stock_reservation r where r.product_id = p.id and r.state = 'RESERVED') as reserved
+           from catalog.product p where p.id = any($1::uuid[])`,
         [ids],
       )
     ).rows.map((r) => [r.id, r]),

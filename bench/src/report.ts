@@ -24,7 +24,7 @@ export interface BenchOutcome {
   /** The stack with no load at all, measured before the workloads. */
   idle?: ResourceUse;
   reads?: ReadComparison[];
-  /** (f) the catalog listing page, products(first: 50) with totalCount and stock. */
+  /** (f) the catalog listing page, products(first: 50) with totalCount and available quantity. */
   listing?: ListingRun;
   /** (g) drop day: one order each from many customers for a limited product. */
   drop?: DropDayResult;
@@ -344,7 +344,7 @@ function listingSection(listing: ListingRun): string[] {
   return [
     '## (f) Catalog listing through the gateway',
     '',
-    `\`${listing.query}\`, anonymous, after a warm-up. Each answer must hold min(50, totalCount) products, each with a price and a stock. \`totalCount\` makes catalog run a count over the whole table on top of the page query.`,
+    `\`${listing.query}\`, anonymous, after a warm-up. Each answer must hold min(50, totalCount) products, each with a price and an available quantity. \`totalCount\` makes catalog run a count over the whole table on top of the page query.`,
     '',
     table(['Connections', ...latencyHeader], [[listing.result.connections, ...latencyRow(listing.result)]]),
     '',
@@ -357,7 +357,7 @@ function dropSection(d: DropDayResult): string[] {
   return [
     `## (g) Drop day: ${d.ok ? 'OK' : 'FAILED'}`,
     '',
-    `${d.customers} customers, registered and signed in at set-up (${d.registrationWidth} at a time, ${d.setupSeconds.toFixed(1)} s, not measured), each send exactly one \`placeOrder\` for 1 unit of \`${d.product.sku}\` (${d.units} in stock), all at once through the gateway: autocannon with \`amount: ${d.customers}\` over ${r.connections} connections, the next customer's token and a fresh idempotency key per request. Stock is reserved asynchronously; the figures below are read once no order for the product is \`PENDING\`.`,
+    `${d.customers} customers, registered and signed in at set-up (${d.registrationWidth} at a time, ${d.setupSeconds.toFixed(1)} s, not measured), each send exactly one \`placeOrder\` for 1 unit of \`${d.product.sku}\` (a PREORDER limited to ${d.units} units), all at once through the gateway: autocannon with \`amount: ${d.customers}\` over ${r.connections} connections, the next customer's token and a fresh idempotency key per request. Stock is reserved asynchronously; the figures below are read once no order for the product is \`PENDING\`.`,
     '',
     table(
       ['Connections', 'orders/s', 'p50', 'p90', 'p99', 'max', 'Responses', 'Acknowledged', 'Socket errors / timeouts', 'Wall time'],
@@ -369,7 +369,7 @@ function dropSection(d: DropDayResult): string[] {
     `No order PENDING ${d.settleSeconds.toFixed(1)} s after the load${d.settled ? '' : ' (gave up: orders still PENDING)'}; ${d.pendingAtLoadEnd} were pending when it stopped.`,
     '',
     table(
-      ['Acknowledged', 'CONFIRMED', 'REJECTED (reasons)', 'Units sold (reservations)', 'Stock left'],
+      ['Acknowledged', 'CONFIRMED', 'REJECTED (reasons)', 'Units sold (reservations)', 'Preorder pool left'],
       [[d.acknowledged.length, `${d.confirmed} (expected ${Math.min(d.customers, d.units)})`, `${d.rejected} (${rejectedReasons})`, `${d.unitsSold} (expected ${Math.min(d.customers, d.units)})`, d.stockLeft]],
     ),
     '',

@@ -35,6 +35,18 @@ export interface Seed {
 }
 
 export const createProductMutation = `mutation($input: CreateProductInput!) { createProduct(input: $input) { id sku } }`;
+const warehousesQuery = `{ warehouses { id code } }`;
+const createWarehouseMutation = `mutation($input: CreateWarehouseInput!) { createWarehouse(input: $input) { id code } }`;
+const benchWarehouseCode = 'BENCH-FR';
+
+/** The warehouse bench stock is received into (created on the first run against a database). */
+async function benchWarehouse(catalogUrl: string, headers: Record<string, string>): Promise<string> {
+  const { warehouses } = await gqlData<{ warehouses: { id: string; code: string }[] }>(catalogUrl, warehousesQuery, {}, headers);
+  const existing = warehouses.find((w) => w.code === benchWarehouseCode);
+  if (existing) return existing.id;
+  const input = { code: benchWarehouseCode, name: 'Bench warehouse', country: 'FR', heldByFactory: false, allocationPriority: 0 };
+  return (await gqlData<{ createWarehouse: { id: string } }>(catalogUrl, createWarehouseMutation, { input }, headers)).createWarehouse.id;
+}
 const placeOrder = `mutation($input: PlaceOrderInput!, $key: String!) { placeOrder(input: $input, idempotencyKey: $key) { id status } }`;
 export const registerMutation = `mutation($input: RegisterInput!) { register(input: $input) { id } }`;
 export const loginMutation = `mutation Login($email: String!, $password: String!) {
@@ -71,12 +83,14 @@ export async function seed(config: BenchConfig, stack: BenchStack, db: pg.Client
   const run = Date.now().toString(36);
   const admin = await signIn(stack.urls.gateway, stack.admin.email, stack.admin.password);
   const asAdmin = bearer(admin.accessToken);
+  const warehouseId = await benchWarehouse(stack.urls.catalog, asAdmin);
 
   const specs = Array.from({ length: config.products }, (_, i) => ({
     sku: `BENCH-${run}-${String(i).padStart(4, '0')}`,
     name: `Bench figure ${i}`,
     price: { amount: 1000 + i * 50, currency: 'USD' },
     stock: i === 0 ? 1_000_000 : i === 1 ? config.scarceStock : 500,
+    warehouseId,
   }));
   // A few at a time: quick, without turning set-up into a load test of its own.
   const products = await inBatches(specs, 5, async (input) => {

@@ -80,6 +80,29 @@ describe.each(['gateway', 'subgraph'])('through the %s', (via) => {
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(res.data?.createProduct ?? null).toBeNull();
   });
+
+  it('customers cannot manage warehouses, stock or orders', async () => {
+    const catalogUrl = via === 'gateway' ? stack.gateway!.url : stack.catalog.url;
+    const ids = { p: randomUUID(), w: stack.warehouses.france };
+    const staffOnly: [string, string, Record<string, unknown>][] = [
+      [catalogUrl, `{ warehouses { id } }`, {}],
+      [catalogUrl, `mutation { createWarehouse(input: { code: "BAD-1", name: "x", country: "FR", heldByFactory: false, allocationPriority: 1 }) { id } }`, {}],
+      [catalogUrl, `mutation($p: ID!, $w: ID!) { receiveStock(productId: $p, warehouseId: $w, quantity: 5) { id } }`, ids],
+      [catalogUrl, `mutation($p: ID!, $w: ID!) { adjustStock(productId: $p, warehouseId: $w, delta: 5, reason: "x") { id } }`, ids],
+      [catalogUrl, `mutation($p: ID!, $w: ID!) { arrivedAtWarehouse(productId: $p, warehouseId: $w, quantity: 5) { surplus } }`, ids],
+      [catalogUrl, `query($p: ID!) { stockReconciliation(productIds: [$p]) { productId } }`, { p: ids.p }],
+      [target().ordersUrl, `mutation($id: ID!) { cancelOrder(id: $id, reason: "spite") { id } }`, { id: aliceOrderId }],
+    ];
+    for (const [url, query, variables] of staffOnly) {
+      const res = await gql(url, query, variables, bob.headers);
+      expect(res.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
+    }
+    // Even the order's owner cannot cancel through the staff mutation.
+    const own = await gql(target().ordersUrl, `mutation($id: ID!) { cancelOrder(id: $id, reason: "changed my mind") { id } }`, { id: aliceOrderId }, alice.headers);
+    expect(own.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const listed = await gql(catalogUrl, `{ products(first: 1) { edges { node { id stockLevels { onHand } } } } }`, {}, bob.headers);
+    expect(listed.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });
 
 describe('subgraphs reached directly trust nothing they cannot verify', () => {

@@ -20,9 +20,9 @@ async function insertProducts(prefix: string, count: number, offsetMs: number, s
     const name = `${['Zeta', 'Alpha', 'Mira', 'Kai'][i % 4]} Figure ${prefix.toLowerCase()} ${i}`;
     const status = ['IN_STOCK', 'PREORDER', 'ANNOUNCED'][i % 3];
     await sql(
-      `insert into catalog.product (id, sku, name, price_amount, price_currency, stock, status, studio_id, region_blocks, created_at, updated_at)
-       values (?, ?, ?, ?, 'USD', ?, ?, ?, ?, ?, ?)`,
-      [id, sku, name, 1000 + ((i * 37) % 10) * 500, i, status, studioIds.length ? studioIds[i % studioIds.length] : null, i % 5 === 0 ? '{US}' : '{}', new Date(base + offsetMs + i), new Date(base + offsetMs + i)],
+      `insert into catalog.product (id, sku, name, price_amount, price_currency, status, studio_id, region_blocks, created_at, updated_at)
+       values (?, ?, ?, ?, 'USD', ?, ?, ?, ?, ?)`,
+      [id, sku, name, 1000 + ((i * 37) % 10) * 500, status, studioIds.length ? studioIds[i % studioIds.length] : null, i % 5 === 0 ? '{US}' : '{}', new Date(base + offsetMs + i), new Date(base + offsetMs + i)],
     );
     for (const [n, estimate] of ['2026-06', '2026-09'].entries()) {
       await sql(
@@ -159,19 +159,20 @@ describe('catalog queries', () => {
     // Every statement on the request ORM goes through its logger's logQuery (whatever the debug setting);
     // background work (relay, consumers) runs on workerOrm, so only this request is counted.
     const logger = stack.catalog.orm.config.getLogger();
-    const query = `query($filter: ProductFilter, $first: Int) {
-      products(filter: $filter, first: $first, sort: NEWEST) {
-        totalCount
-        edges { node { id sku stock status studio { id name country } releaseDateHistory { oldEstimate newEstimate changedAt } specChanges { reason } parts { name } downPayment { required } orderableInMyRegion notOrderableReason } }
-      }
+    const nodeFields =
+      'id sku availableQuantity status studio { id name country } releaseDateHistory { oldEstimate newEstimate changedAt } specChanges { reason } parts { name } downPayment { required } preorderCampaign { state } orderableInMyRegion notOrderableReason';
+    const queryWith = (fields: string) => `query($filter: ProductFilter, $first: Int) {
+      products(filter: $filter, first: $first, sort: NEWEST) { totalCount edges { node { ${fields} } } }
     }`;
-    const statementsFor = async (first: number) => {
+    const statementsFor = async (first: number, who = stack.customer, fields = nodeFields) => {
       const spy = vi.spyOn(logger, 'logQuery');
       try {
-        const res = await gql(stack.catalog.url, query, { filter: { text: `c${run}` }, first }, stack.customer.headers);
+        const res = await gql(stack.catalog.url, queryWith(fields), { filter: { text: `c${run}` }, first }, who.headers);
         expect(res.errors).toBeUndefined();
         expect(res.data.products.edges).toHaveLength(first);
         expect(res.data.products.edges.every((e: any) => e.node.studio && e.node.releaseDateHistory.length === 2 && e.node.orderableInMyRegion !== null)).toBe(true);
+        // Inserted without stock rows: open-ended preorders (null), nothing to sell otherwise.
+        expect(res.data.products.edges.every((e: any) => e.node.availableQuantity === (e.node.status === 'PREORDER' ? null : 0))).toBe(true);
         return spy.mock.calls.map(([context]) => context.query ?? '');
       } finally {
         spy.mockRestore();
@@ -179,11 +180,14 @@ describe('catalog queries', () => {
     };
     const ten = await statementsFor(10);
     const fifty = await statementsFor(50);
-    // page of products, count, studios, release-date history, spec changes, the caller's region: one each.
+    // page of products, count, studios, release-date history, spec changes, preorder windows, the caller's region, warehouse stock, preorder pools: one each.
     expect(fifty, fifty.join('\n')).toHaveLength(ten.length);
-    expect(fifty.length).toBe(6);
-    for (const table of ['"product"', '"studio"', '"release_date_change"', '"spec_change"', '"customer_region"']) {
+    expect(fifty.length).toBe(9);
+    for (const table of ['"product"', '"studio"', '"release_date_change"', '"spec_change"', '"preorder_campaign"', '"customer_region"', 'warehouse_stock', 'preorder_allocation']) {
       expect(fifty.filter((q) => q.includes(table) && q.trimStart().startsWith('select')).length, table).toBeGreaterThanOrEqual(1);
     }
+    // Staff asking for the per-warehouse levels too: the same statements (one loader serves both fields).
+    const staff = await statementsFor(50, stack.admin, `${nodeFields} stockLevels { warehouse { code } onHand reserved available }`);
+    expect(staff, staff.join('\n')).toHaveLength(9);
   });
 });

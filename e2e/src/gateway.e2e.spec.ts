@@ -33,13 +33,13 @@ describe('through the gateway, on real PostgreSQL and Kafka', () => {
     const orderId = placed.data.placeOrder.id;
 
     const order = await eventually(async () => {
-      const res = await gql(gatewayUrl, `query($id: ID!) { order(id: $id) { status total { amount } lines { quantity product { id name price { amount } stock } } } }`, { id: orderId }, stack.customer.headers);
+      const res = await gql(gatewayUrl, `query($id: ID!) { order(id: $id) { status total { amount } lines { quantity product { id name price { amount } availableQuantity } } } }`, { id: orderId }, stack.customer.headers);
       return res.data?.order.status === 'CONFIRMED' && res.data.order;
     });
     expect(order).toEqual({
       status: 'CONFIRMED',
       total: { amount: 8400 },
-      lines: [{ quantity: 2, product: { id: product.id, name: expect.stringContaining('Figure'), price: { amount: 4200 }, stock: 3 } }],
+      lines: [{ quantity: 2, product: { id: product.id, name: expect.stringContaining('Figure'), price: { amount: 4200 }, availableQuantity: 3 } }],
     });
     expect(await stockOf(stack, product.id)).toBe(3);
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topics } from '@vitrine/contracts';
 import { eventually, gql } from '@vitrine/testing';
 import type { Identity } from './support/identities.js';
-import { startTestStack, type TestStack } from './support/stack.js';
+import { randomUUID } from 'node:crypto';
+import { orderQuery, placeOrderMutation, startTestStack, type TestStack } from './support/stack.js';
 import { listenToTopic, type TopicListener } from './support/topic-listener.js';
 
 // Staff open, schedule, change and close preorder windows; scheduled ends
@@ -179,6 +180,36 @@ describe('changing terms', () => {
     expect((await change(id, { closesAt: inSeconds(-60) })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'closesAt', reason: 'IN_THE_PAST' }] });
     await close(id, 'STORE_DECISION', 'Enough orders for the maker.');
     expect((await change(id, { limitedQuantity: 10 })).errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'PREORDER_NOT_OPEN' });
+  });
+});
+
+describe('a limited run', () => {
+  const available = async (id: string) => (await gql(stack.catalog.url, `query($id: ID!) { product(id: $id) { availableQuantity } }`, { id })).data.product.availableQuantity;
+  const preorder = async (id: string, quantity: number) => {
+    const placed = await gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: id, quantity }] }, key: randomUUID() }, stack.customer.headers);
+    if (placed.errors) return `refused: ${placed.errors[0]?.extensions?.code}`;
+    const orderId = placed.data.placeOrder.id;
+    await eventually(async () => (await gql(stack.orders.url, orderQuery, { id: orderId }, stack.customer.headers)).data.order.status !== 'PENDING');
+    return (await gql(stack.orders.url, orderQuery, { id: orderId }, stack.customer.headers)).data.order.status;
+  };
+
+  it('the pool follows the run size, never below what customers hold, and selling out closes the window', async () => {
+    const id = await announcedProduct();
+    await open(id, { limitedQuantity: 3, closesAt: inSeconds(3600) });
+    expect(await available(id)).toBe(3);
+    // Orders learns the product is on preorder through events.
+    await eventually(async () => (await preorder(id, 2)) === 'CONFIRMED', { timeoutMs: 20_000 });
+    expect(await available(id)).toBe(1);
+
+    expect((await change(id, { limitedQuantity: 1 }, 'Factory cut the run.')).errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'PREORDER_LIMIT_BELOW_RESERVED' });
+    expect(await available(id)).toBe(1);
+    expect((await change(id, { limitedQuantity: 5 }, 'The studio made more.')).errors).toBeUndefined();
+    expect(await available(id)).toBe(3);
+
+    expect(await preorder(id, 3)).toBe('CONFIRMED');
+    expect((await product(id))).toMatchObject({ status: 'PREORDER_CLOSED', preorderCampaign: { state: 'CLOSED', closeReason: 'SOLD_OUT', limitedQuantity: 5 } });
+    await eventually(async () => eventsOf(id, 'catalog.product.preorder-closed').length === 1);
+    expect(eventsOf(id, 'catalog.product.preorder-closed')[0]).toMatchObject({ reason: 'SOLD_OUT' });
   });
 });
 

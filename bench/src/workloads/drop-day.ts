@@ -30,8 +30,9 @@ export interface DropDayResult {
   ordersByStatus: { status: string; reason: string; count: number }[];
   confirmed: number;
   rejected: number;
-  /** Sum of catalog.stock_reservation for the product. */
+  /** Sum of the product's held catalog.stock_reservation rows. */
   unitsSold: number;
+  /** Units of the limited run still open to preorders (limit - reserved in the preorder pool). */
   stockLeft: number;
   checks: Check[];
   ok: boolean;
@@ -46,8 +47,9 @@ const registrationWidth = 8;
 const count = async (db: pg.Client, sql: string, params: unknown[] = []) => (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
 
 /**
- * Drop day: `dropCustomers` fresh customers each place exactly one order for
- * one unit of a product with `dropUnits` in stock, all at once through the
+ * Drop day: `dropCustomers` fresh customers each place exactly one preorder
+ * for one unit of a limited run of `dropUnits` (a PREORDER product whose
+ * preorder pool is limited to that), all at once through the
  * gateway. Exactly min(customers, units) orders must end CONFIRMED, the rest
  * REJECTED, and the reservations must add up to that, leaving no stock when
  * the drop sells out: no oversell, no undersell.
@@ -70,7 +72,7 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
   });
 
   const admin = await signIn(stack.urls.gateway, stack.admin.email, stack.admin.password);
-  const input = { sku: `DROP-${run}`, name: `Bench limited drop ${run}`, price: { amount: 4999, currency: 'USD' }, stock: units };
+  const input = { sku: `DROP-${run}`, name: `Bench limited drop ${run}`, price: { amount: 4999, currency: 'USD' }, status: 'PREORDER', preorderLimit: units };
   const created = await gqlData<{ createProduct: { id: string; sku: string } }>(stack.urls.catalog, createProductMutation, { input }, bearer(admin.accessToken));
   const product: SeededProduct = { id: created.createProduct.id, sku: created.createProduct.sku, initialStock: units };
   await pollUntil('orders learning the drop product', 60_000, async () =>
@@ -141,14 +143,15 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
   const stored = ordersByStatus.reduce((sum, r) => sum + r.count, 0);
   const confirmed = byStatus('CONFIRMED');
   const rejected = byStatus('REJECTED');
-  const unitsSold = await count(db, 'select coalesce(sum(quantity), 0)::int as n from catalog.stock_reservation where product_id = $1', [product.id]);
+  const unitsSold = await count(db, `select coalesce(sum(quantity), 0)::int as n from catalog.stock_reservation where product_id = $1 and state = 'RESERVED'`, [product.id]);
   const confirmedUnits = await count(
     db,
     `select coalesce(sum(l.quantity), 0)::int as n from orders.order_line l join orders.customer_order o on o.id = l.order_id
       where l.product_id = $1 and o.status = 'CONFIRMED'`,
     [product.id],
   );
-  const stockLeft = (await db.query<{ stock: number }>('select stock from catalog.product where id = $1', [product.id])).rows[0]?.stock ?? Number.NaN;
+  const stockLeft =
+    (await db.query<{ left: number }>('select limit_quantity - reserved as left from catalog.preorder_allocation where product_id = $1', [product.id])).rows[0]?.left ?? Number.NaN;
   const repeatBuyers = await count(
     db,
     `select count(*)::int as n from (select o.customer_id from orders.customer_order o join orders.order_line l on l.order_id = o.id
@@ -176,7 +179,7 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
     { name: 'CONFIRMED == min(customers, units)', ok: confirmed === expected, detail: `${confirmed} confirmed, expected ${expected}` },
     { name: 'every other order REJECTED', ok: rejected === stored - confirmed, detail: `${rejected} rejected of ${stored - confirmed} not confirmed` },
     { name: 'units sold (stock reservations) == min(customers, units)', ok: unitsSold === expected && confirmedUnits === unitsSold, detail: `${unitsSold} reserved, ${confirmedUnits} in confirmed orders, expected ${expected}` },
-    { name: 'stock left == units - units sold', ok: stockLeft === units - expected, detail: `${stockLeft} left, expected ${units - expected}` },
+    { name: 'preorder pool left == units - units sold', ok: stockLeft === units - expected, detail: `${stockLeft} left, expected ${units - expected}` },
   ];
   const ok = checks.every((c) => c.ok);
   for (const check of checks) console.log(`[bench] ${check.ok ? 'OK      ' : 'MISMATCH'} drop day: ${check.name}: ${check.detail}`);

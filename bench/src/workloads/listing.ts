@@ -10,23 +10,23 @@ export interface ListingRun {
   result: LoadResult;
 }
 
-export const listingQuery = `query Listing { products(first: 50) { totalCount edges { node { id name price { amount currency } stock } } } }`;
+export const listingQuery = `query Listing { products(first: 50) { totalCount edges { node { id name price { amount currency } availableQuantity } } } }`;
 
 type Data = Record<string, any>;
-/** A full page (50, or every product when there are fewer), a count, and every node with a price and a stock. */
+/** A full page (50, or every product when there are fewer), a count, and every node with a price and an available quantity (null: open-ended preorder). */
 const listingOk = (data: unknown) => {
   const products = (data as Data | null)?.products;
   const edges = products?.edges as Data[] | undefined;
   if (typeof products?.totalCount !== 'number' || !edges) return false;
   return (
     edges.length === Math.min(50, products.totalCount) &&
-    edges.every((e) => typeof e.node?.id === 'string' && typeof e.node?.price?.amount === 'number' && typeof e.node?.stock === 'number')
+    edges.every((e) => typeof e.node?.id === 'string' && typeof e.node?.price?.amount === 'number' && (typeof e.node?.availableQuantity === 'number' || e.node?.availableQuantity === null))
   );
 };
 
 /**
  * The storefront's catalog page through the gateway: 50 products with price
- * and stock, plus totalCount (an extra count query in catalog, only run when
+ * and available quantity, plus totalCount (an extra count query in catalog, only run when
  * asked for). Anonymous, like a shopper browsing; after a warm-up.
  */
 export async function runListing(config: BenchConfig, stack: BenchStack, sample: Sampler): Promise<ListingRun> {

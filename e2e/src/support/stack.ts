@@ -19,6 +19,8 @@ export interface TestStack {
   admin: Identity;
   /** A signed-in customer, for tests that need one. */
   customer: Identity;
+  /** Two warehouses every stack starts with: our own (France, where createProduct's stock goes) and a factory-held one (China). */
+  warehouses: { france: string; factory: string };
   newCustomer(country?: string): Promise<Identity>;
   stop(): Promise<void>;
 }
@@ -68,6 +70,10 @@ export async function startTestStack(options: StackOptions): Promise<TestStack> 
   }
   const admin = await signIn(accounts.url, testAdmin.email, testAdmin.password);
   const customer = await newCustomer(accounts.url);
+  const warehouses = {
+    france: await createWarehouse(catalog.url, admin, { code: 'E2E-FR', name: 'Test warehouse France', country: 'FR', heldByFactory: false, allocationPriority: 10 }),
+    factory: await createWarehouse(catalog.url, admin, { code: 'E2E-CN', name: 'Test factory China', country: 'CN', heldByFactory: true, allocationPriority: 10 }),
+  };
   return {
     databaseUrl,
     topicPrefix,
@@ -77,6 +83,7 @@ export async function startTestStack(options: StackOptions): Promise<TestStack> 
     gateway,
     admin,
     customer,
+    warehouses,
     newCustomer: (country) => newCustomer(accounts.url, country),
     async stop() {
       await gateway?.stop();
@@ -87,6 +94,14 @@ export async function startTestStack(options: StackOptions): Promise<TestStack> 
   };
 }
 
+export const createWarehouseMutation = `mutation($input: CreateWarehouseInput!) { createWarehouse(input: $input) { id code } }`;
+
+async function createWarehouse(catalogUrl: string, admin: Identity, input: Record<string, unknown>): Promise<string> {
+  const res = await gql(catalogUrl, createWarehouseMutation, { input }, admin.headers);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data.createWarehouse.id;
+}
+
 export interface CreatedProduct {
   id: string;
   sku: string;
@@ -94,13 +109,17 @@ export interface CreatedProduct {
 
 let skuCounter = 0;
 
-/** Creates a product through catalog's staff mutation and waits until orders knows it. */
-export async function createProduct(stack: TestStack, stock: number, priceAmount = 1000): Promise<CreatedProduct> {
+/**
+ * Creates a product through catalog's staff mutation (IN_STOCK with `stock`
+ * units in the stack's French warehouse unless `extra` says otherwise) and
+ * waits until orders knows it.
+ */
+export async function createProduct(stack: TestStack, stock: number, priceAmount = 1000, extra: Record<string, unknown> = {}): Promise<CreatedProduct> {
   const sku = `SKU-${process.pid}-${Date.now()}-${++skuCounter}`;
   const res = await gql(
     stack.catalog.url,
     `mutation($input: CreateProductInput!) { createProduct(input: $input) { id sku } }`,
-    { input: { sku, name: `Figure ${sku}`, price: { amount: priceAmount, currency: 'USD' }, stock } },
+    { input: { sku, name: `Figure ${sku}`, price: { amount: priceAmount, currency: 'USD' }, stock, warehouseId: stack.warehouses.france, ...extra } },
     stack.admin.headers,
   );
   if (res.errors) throw new Error(JSON.stringify(res.errors));
@@ -113,12 +132,13 @@ export async function createProduct(stack: TestStack, stock: number, priceAmount
   return product;
 }
 
+/** Units of the product left to sell across its warehouses (on hand minus reserved), read from PostgreSQL. */
 export async function stockOf(stack: TestStack, productId: string): Promise<number> {
-  const rows = await stack.catalog.orm.em.fork().getConnection().execute<{ stock: number }[]>(
-    'select stock from catalog.product where id = ?',
+  const rows = await stack.catalog.orm.em.fork().getConnection().execute<{ n: string }[]>(
+    'select coalesce(sum(on_hand - reserved), 0) as n from catalog.warehouse_stock where product_id = ?',
     [productId],
   );
-  return rows[0]!.stock;
+  return Number(rows[0]!.n);
 }
 
 export const placeOrderMutation = `mutation($input: PlaceOrderInput!, $key: String!) {

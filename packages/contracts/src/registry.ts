@@ -10,12 +10,14 @@ import { preorderClosedV1 } from './events/preorder-closed.v1.js';
 import { preorderOpenedV1 } from './events/preorder-opened.v1.js';
 import { preorderTermsChangedV1 } from './events/preorder-terms-changed.v1.js';
 import { priceChangedV1 } from './events/price-changed.v1.js';
+import { productArrivedV1 } from './events/product-arrived.v1.js';
 import { productPublishedV1 } from './events/product-published.v1.js';
 import { productReleasedV1 } from './events/product-released.v1.js';
 import { productStatusChangedV1 } from './events/product-status-changed.v1.js';
 import { releaseDateChangedV1 } from './events/release-date-changed.v1.js';
 import { specChangedV1 } from './events/spec-changed.v1.js';
 import { stockRejectedV1 } from './events/stock-rejected.v1.js';
+import { stockReleasedV1 } from './events/stock-released.v1.js';
 import { stockReservedV1 } from './events/stock-reserved.v1.js';
 
 /** Every event the platform knows, by `type@version`. */
@@ -29,10 +31,12 @@ export const eventDefinitions: readonly EventDefinition[] = [
   preorderClosedV1,
   priceChangedV1,
   specChangedV1,
+  productArrivedV1,
   orderPlacedV1,
   orderStatusChangedV1,
   stockReservedV1,
   stockRejectedV1,
+  stockReleasedV1,
   customerRegisteredV1,
   customerFlaggedV1,
   customerUnflaggedV1,

@@ -15,6 +15,10 @@ import { resolveProductReference } from './schema/product.reference.js';
 import { createProductLoader } from './schema/product-loader.js';
 import { createReleaseDateHistoryLoader } from './schema/release-date-history-loader.js';
 import { createSpecHistoryLoader } from './schema/spec-history-loader.js';
+import { createStockLoader } from './schema/stock-loader.js';
+import { StockResolver } from './schema/stock.resolver.js';
+import { ProductStockResolver } from './schema/product-stock.resolver.js';
+import { WarehouseResolver } from './schema/warehouse.resolver.js';
 import { createStudioLoader } from './schema/studio-loader.js';
 import { ProductStudioResolver, StudioResolver } from './schema/studio.resolver.js';
 import { seedDemoCatalog } from './seed/demo-catalog.js';
@@ -26,7 +30,10 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
   dbSchema: 'catalog',
   entities: catalogEntities,
   migrations: catalogMigrations,
-  resolvers: [ProductResolver, ProductLifecycleResolver, ProductStudioResolver, StudioResolver, ProductConnectionResolver, ProductOrderabilityResolver, ProductDetailsResolver, PreorderCampaignResolver],
+  resolvers: [
+    ProductResolver, ProductLifecycleResolver, ProductStudioResolver, StudioResolver, ProductConnectionResolver, ProductOrderabilityResolver,
+    ProductDetailsResolver, PreorderCampaignResolver, ProductStockResolver, WarehouseResolver, StockResolver,
+  ],
   referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
   publishes: [topics.catalogProduct, topics.catalogStock],
   handlers: catalogHandlers,
@@ -38,6 +45,7 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
     releaseDateHistory: createReleaseDateHistoryLoader(base.em),
     specHistory: createSpecHistoryLoader(base.em),
     studioById: createStudioLoader(base.em),
+    stockOf: createStockLoader(base.em),
     myCountry: myCountryLookup(base.em, base.caller),
   }),
   seed: seedDemoCatalog,

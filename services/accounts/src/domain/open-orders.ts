@@ -7,11 +7,11 @@
 
 /**
  * Statuses after which an order no longer ties the customer to their account
- * or region, as data. Today only REJECTED (nothing ships yet, so a CONFIRMED
- * order is open); SHIPPED, DELIVERED and CANCELLED join as orders gains them.
+ * or region, as data. Today REJECTED and CANCELLED (nothing ships yet, so a
+ * CONFIRMED order is open); SHIPPED and DELIVERED join as orders gains them.
  * An unknown status counts as open: the safe side.
  */
-export const closingOrderStatuses: readonly string[] = ['REJECTED'];
+export const closingOrderStatuses: readonly string[] = ['REJECTED', 'CANCELLED'];
 
 /** What OrderPlaced means for this view (orders places every order PENDING). */
 export const placedOrderStatus = 'PENDING';

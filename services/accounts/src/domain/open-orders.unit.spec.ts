@@ -4,8 +4,9 @@ import { closingOrderStatuses, isOpenOrder, nextOrderStatus } from './open-order
 import { decideRegionChange } from './region-change.js';
 
 describe('open orders', () => {
-  it('an order is open until a closing status: PENDING and CONFIRMED are open, REJECTED is not', () => {
-    expect(closingOrderStatuses).toEqual(['REJECTED']);
+  it('an order is open until a closing status: PENDING and CONFIRMED are open, REJECTED and CANCELLED are not', () => {
+    expect(closingOrderStatuses).toEqual(['REJECTED', 'CANCELLED']);
+    expect(isOpenOrder('CANCELLED')).toBe(false);
     expect(isOpenOrder('PENDING')).toBe(true);
     expect(isOpenOrder('CONFIRMED')).toBe(true);
     expect(isOpenOrder('REJECTED')).toBe(false);

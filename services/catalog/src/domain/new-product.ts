@@ -3,13 +3,19 @@ import { checkDownPayment, noDownPayment, type DownPayment, type DownPaymentInpu
 import { checkProductDetails, emptyProductDetails, type ProductDetails, type ProductDetailsInput } from './product-details.js';
 import { initialProductStatuses, type ProductStatus } from './product-status.js';
 import { checkSaleRules } from './sale-rules.js';
+import { checkPreorderLimit } from './stock-change.js';
 
 export interface NewProductInput extends ProductDetailsInput {
   sku: string;
   name: string;
   priceAmount: number;
   priceCurrency: string;
-  stock: number;
+  /** Units received at creation into `warehouseId` (or the default warehouse for the status); none by default. */
+  stock?: number;
+  /** Where `stock` is received; checked to exist by the use case. */
+  warehouseId?: string;
+  /** A PREORDER (or ANNOUNCED) product's limited run; open-ended by default. */
+  preorderLimit?: number | null;
   /** Defaults to IN_STOCK: orderable at once. */
   status?: ProductStatus;
   /** Checked to exist by the use case. */
@@ -56,11 +62,19 @@ export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = 
   if (!limits.currencies.includes(input.priceCurrency)) {
     problems.push({ field: 'price.currency', reason: 'UNSUPPORTED_CURRENCY', message: `Currency must be one of ${limits.currencies.join(', ')}.` });
   }
-  if (!Number.isInteger(input.stock) || input.stock < 0 || input.stock > limits.maxStock) {
+  const stock = input.stock ?? 0;
+  if (!Number.isInteger(stock) || stock < 0 || stock > limits.maxStock) {
     problems.push({ field: 'stock', reason: 'OUT_OF_RANGE', message: `Stock must be a whole number between 0 and ${limits.maxStock}.` });
   }
   if (input.status !== undefined && !initialProductStatuses.includes(input.status)) {
     problems.push({ field: 'status', reason: 'NOT_AN_INITIAL_STATUS', message: `A new product starts as one of ${initialProductStatuses.join(', ')}.` });
+  }
+  if (input.preorderLimit != null) {
+    if (input.status !== 'PREORDER' && input.status !== 'ANNOUNCED') {
+      problems.push({ field: 'preorderLimit', reason: 'NOT_A_PREORDER', message: 'Only a product created as PREORDER or ANNOUNCED takes a preorder limit.' });
+    } else {
+      problems.push(...checkPreorderLimit(input.preorderLimit));
+    }
   }
   problems.push(...checkSaleRules(input).problems);
   problems.push(...newProductDetails(input).problems);

@@ -20,6 +20,8 @@ describe('checkNewProduct', () => {
     [{ stock: 10_000_000 }, 'stock'],
     [{ status: 'RELEASED' as const }, 'status'],
     [{ status: 'DISCONTINUED' as const }, 'status'],
+    [{ preorderLimit: 100 }, 'preorderLimit'],
+    [{ status: 'PREORDER' as const, preorderLimit: -1 }, 'preorderLimit'],
   ])('refuses %o on %s', (patch, field) => {
     expect(checkNewProduct({ ...valid, ...patch }).map((p) => p.field)).toEqual([field]);
   });
@@ -39,6 +41,11 @@ describe('checkNewProduct', () => {
 
   it('starts with empty details and no down payment when none are given', () => {
     expect(newProductDetails(valid)).toEqual({ details: emptyProductDetails, downPayment: { required: false, amount: null }, problems: [] });
+  });
+
+  it('takes a preorder limit for a product created as a preorder', () => {
+    expect(checkNewProduct({ ...valid, status: 'PREORDER', preorderLimit: 100 })).toEqual([]);
+    expect(checkNewProduct({ ...valid, status: 'PREORDER', preorderLimit: null })).toEqual([]);
   });
 
   it('reports every problem at once', () => {

@@ -85,15 +85,13 @@ export function assertCanCloseEarly(state: CampaignState | null, reason: Preorde
 }
 
 /**
- * A change of terms on a running window: the close date may move (either
- * way, but not into the past), and a limited run cannot shrink below what
- * customers already hold.
+ * Terms change on a scheduled or open window only: a closed one has sent its
+ * orders to the maker (open a new window instead). That a limited run never
+ * shrinks below what customers hold is the preorder pool's rule
+ * (PREORDER_LIMIT_BELOW_RESERVED).
  */
-export function assertTermsChangeAllowed(state: CampaignState | null, newLimit: number | null, reserved: number): void {
+export function assertTermsChangeAllowed(state: CampaignState | null): void {
   if (state !== 'OPEN' && state !== 'SCHEDULED') {
     throw new PolicyViolation('Only a scheduled or open preorder window can change its terms; open a new window instead.', 'PREORDER_NOT_OPEN', { state });
-  }
-  if (newLimit !== null && newLimit < reserved) {
-    throw new PolicyViolation(`Customers already hold ${reserved} units; the run cannot be smaller than that.`, 'LIMIT_BELOW_RESERVED', { reserved, requested: newLimit });
   }
 }

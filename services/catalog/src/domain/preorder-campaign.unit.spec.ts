@@ -76,10 +76,10 @@ describe('closing early and changing terms', () => {
     expect(() => assertCanCloseEarly('OPEN', 'STATUS_CHANGED')).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_CLOSE_REASON' }) }));
   });
 
-  it('never shrinks a limited run below the units already reserved', () => {
-    expect(() => assertTermsChangeAllowed('OPEN', 40, 40)).not.toThrow();
-    expect(() => assertTermsChangeAllowed('OPEN', null, 400)).not.toThrow();
-    expect(() => assertTermsChangeAllowed('OPEN', 39, 40)).toThrow(expect.objectContaining({ details: { rule: 'LIMIT_BELOW_RESERVED', reserved: 40, requested: 39 } }));
-    expect(() => assertTermsChangeAllowed('CLOSED', 50, 0)).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_OPEN' }) }));
+  it('changes terms of a scheduled or open window only', () => {
+    expect(() => assertTermsChangeAllowed('OPEN')).not.toThrow();
+    expect(() => assertTermsChangeAllowed('SCHEDULED')).not.toThrow();
+    expect(() => assertTermsChangeAllowed('CLOSED')).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_OPEN' }) }));
+    expect(() => assertTermsChangeAllowed(null)).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_OPEN' }) }));
   });
 });

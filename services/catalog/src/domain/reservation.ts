@@ -1,3 +1,6 @@
+import { isOrderableStatus } from '@vitrine/contracts';
+import type { ProductStatus } from './product-status.js';
+
 export interface RequestedLine {
   productId: string;
   quantity: number;
@@ -9,27 +12,95 @@ export interface ShortLine {
   available: number;
 }
 
+/** One warehouse's counters for a product, with what decides the order it is drawn from. */
+export interface WarehouseLevel {
+  warehouseId: string;
+  code: string;
+  heldByFactory: boolean;
+  allocationPriority: number;
+  onHand: number;
+  reserved: number;
+}
+
+/** What a product can be reserved from, as read under its row lock. */
+export interface ProductStock {
+  status: ProductStatus;
+  /** The preorder pool; null: no pool row (open-ended). */
+  pool: { limit: number | null; reserved: number } | null;
+  warehouses: readonly WarehouseLevel[];
+}
+
+/** Units taken from one source: a warehouse, or the preorder pool (`warehouseId` null). */
+export interface Allocation {
+  productId: string;
+  warehouseId: string | null;
+  quantity: number;
+}
+
+export type RejectReason = 'INSUFFICIENT_STOCK' | 'UNKNOWN_PRODUCT' | 'PRODUCT_NOT_ORDERABLE';
+
 export type ReservationDecision =
-  | { kind: 'reserve'; lines: RequestedLine[] }
-  | { kind: 'reject'; reason: 'INSUFFICIENT_STOCK' | 'UNKNOWN_PRODUCT'; shortLines: ShortLine[] };
+  | { kind: 'reserve'; lines: RequestedLine[]; allocations: Allocation[] }
+  | { kind: 'reject'; reason: RejectReason; shortLines: ShortLine[] };
+
+/**
+ * Where a product's units come from follows its status when the order is
+ * decided: a PREORDER is served from the preorder pool (units not made yet);
+ * IN_STOCK and RELEASED from warehouses, our own ones before the factory's;
+ * CHINA_STOCK only from factory-held warehouses, because that status tells
+ * the customer they buy factory stock (no after-sales) and a unit from France
+ * would not match what they were told. Within each group, lower
+ * allocationPriority first, then code, so the choice is deterministic.
+ */
+export function warehousesFor(status: ProductStatus, warehouses: readonly WarehouseLevel[]): WarehouseLevel[] {
+  const eligible = status === 'CHINA_STOCK' ? warehouses.filter((w) => w.heldByFactory) : [...warehouses];
+  return eligible.sort(
+    (x, y) => Number(x.heldByFactory) - Number(y.heldByFactory) || x.allocationPriority - y.allocationPriority || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0),
+  );
+}
+
+/** Units that could be reserved now; null for an open-ended preorder; 0 when the status takes no orders. */
+export function availableQuantity(stock: ProductStock): number | null {
+  if (!isOrderableStatus(stock.status)) return 0;
+  if (stock.status === 'PREORDER') return stock.pool?.limit == null ? null : stock.pool.limit - stock.pool.reserved;
+  return warehousesFor(stock.status, stock.warehouses).reduce((sum, w) => sum + (w.onHand - w.reserved), 0);
+}
 
 /**
  * All or nothing: an order is served only if every line can be, so a
  * customer never receives half an order they did not ask for. Lines for the
- * same product are added up first.
+ * same product are added up first; a line may be split across warehouses.
  */
-export function decideReservation(requested: RequestedLine[], available: ReadonlyMap<string, number>): ReservationDecision {
+export function decideReservation(requested: RequestedLine[], stock: ReadonlyMap<string, ProductStock>): ReservationDecision {
   const totals = new Map<string, number>();
   for (const line of requested) totals.set(line.productId, (totals.get(line.productId) ?? 0) + line.quantity);
   const lines = [...totals].map(([productId, quantity]) => ({ productId, quantity }));
 
-  const unknown = lines.filter((l) => !available.has(l.productId));
-  if (unknown.length > 0) {
-    return { kind: 'reject', reason: 'UNKNOWN_PRODUCT', shortLines: unknown.map((l) => ({ productId: l.productId, requested: l.quantity, available: 0 })) };
-  }
+  const unknown = lines.filter((l) => !stock.has(l.productId));
+  if (unknown.length > 0) return reject('UNKNOWN_PRODUCT', unknown.map((l) => ({ productId: l.productId, requested: l.quantity, available: 0 })));
+  const closed = lines.filter((l) => !isOrderableStatus(stock.get(l.productId)!.status));
+  if (closed.length > 0) return reject('PRODUCT_NOT_ORDERABLE', closed.map((l) => ({ productId: l.productId, requested: l.quantity, available: 0 })));
+
   const short = lines
-    .map((l) => ({ productId: l.productId, requested: l.quantity, available: available.get(l.productId)! }))
-    .filter((l) => l.requested > l.available);
-  if (short.length > 0) return { kind: 'reject', reason: 'INSUFFICIENT_STOCK', shortLines: short };
-  return { kind: 'reserve', lines };
+    .map((l) => ({ productId: l.productId, requested: l.quantity, available: availableQuantity(stock.get(l.productId)!) }))
+    .filter((l): l is ShortLine => l.available !== null && l.requested > l.available);
+  if (short.length > 0) return reject('INSUFFICIENT_STOCK', short);
+
+  return { kind: 'reserve', lines, allocations: lines.flatMap((l) => allocate(l, stock.get(l.productId)!)) };
 }
+
+function allocate(line: RequestedLine, stock: ProductStock): Allocation[] {
+  if (stock.status === 'PREORDER') return [{ productId: line.productId, warehouseId: null, quantity: line.quantity }];
+  const allocations: Allocation[] = [];
+  let left = line.quantity;
+  for (const w of warehousesFor(stock.status, stock.warehouses)) {
+    const take = Math.min(left, w.onHand - w.reserved);
+    if (take <= 0) continue;
+    allocations.push({ productId: line.productId, warehouseId: w.warehouseId, quantity: take });
+    left -= take;
+    if (left === 0) break;
+  }
+  return allocations;
+}
+
+const reject = (reason: RejectReason, shortLines: ShortLine[]): ReservationDecision => ({ kind: 'reject', reason, shortLines });

@@ -1,32 +1,104 @@
 import { describe, expect, it } from 'vitest';
-import { decideReservation } from './reservation.js';
+import { availableQuantity, decideReservation, type ProductStock, type WarehouseLevel } from './reservation.js';
 
 const a = '00000000-0000-4000-8000-00000000000a';
 const b = '00000000-0000-4000-8000-00000000000b';
+const fr = '00000000-0000-4000-8000-0000000000f1';
+const de = '00000000-0000-4000-8000-0000000000f2';
+const cn = '00000000-0000-4000-8000-0000000000c1';
+
+const level = (warehouseId: string, onHand: number, reserved = 0, extra: Partial<WarehouseLevel> = {}): WarehouseLevel => ({
+  warehouseId,
+  code: warehouseId === cn ? 'CN-DG' : warehouseId === fr ? 'FR-LYS' : 'DE-BER',
+  heldByFactory: warehouseId === cn,
+  allocationPriority: 10,
+  onHand,
+  reserved,
+  ...extra,
+});
+const inStock = (...warehouses: WarehouseLevel[]): ProductStock => ({ status: 'IN_STOCK', pool: null, warehouses });
+const preorder = (limit: number | null, reserved = 0): ProductStock => ({ status: 'PREORDER', pool: { limit, reserved }, warehouses: [] });
 
 describe('decideReservation', () => {
   it('reserves when every line fits', () => {
-    expect(decideReservation([{ productId: a, quantity: 2 }, { productId: b, quantity: 1 }], new Map([[a, 2], [b, 5]]))).toEqual({
+    expect(decideReservation([{ productId: a, quantity: 2 }, { productId: b, quantity: 1 }], new Map([[a, inStock(level(fr, 2))], [b, inStock(level(fr, 5))]]))).toEqual({
       kind: 'reserve',
       lines: [{ productId: a, quantity: 2 }, { productId: b, quantity: 1 }],
+      allocations: [{ productId: a, warehouseId: fr, quantity: 2 }, { productId: b, warehouseId: fr, quantity: 1 }],
     });
   });
 
   it('adds up lines for the same product before checking', () => {
-    const decision = decideReservation([{ productId: a, quantity: 2 }, { productId: a, quantity: 2 }], new Map([[a, 3]]));
+    const decision = decideReservation([{ productId: a, quantity: 2 }, { productId: a, quantity: 2 }], new Map([[a, inStock(level(fr, 3))]]));
     expect(decision).toEqual({ kind: 'reject', reason: 'INSUFFICIENT_STOCK', shortLines: [{ productId: a, requested: 4, available: 3 }] });
   });
 
   it('rejects the whole order when one line is short', () => {
-    const decision = decideReservation([{ productId: a, quantity: 1 }, { productId: b, quantity: 6 }], new Map([[a, 10], [b, 5]]));
+    const decision = decideReservation([{ productId: a, quantity: 1 }, { productId: b, quantity: 6 }], new Map([[a, inStock(level(fr, 10))], [b, inStock(level(fr, 5))]]));
     expect(decision.kind).toBe('reject');
   });
 
   it('rejects unknown products', () => {
-    expect(decideReservation([{ productId: b, quantity: 1 }], new Map([[a, 1]]))).toMatchObject({ kind: 'reject', reason: 'UNKNOWN_PRODUCT' });
+    expect(decideReservation([{ productId: b, quantity: 1 }], new Map([[a, inStock(level(fr, 1))]]))).toMatchObject({ kind: 'reject', reason: 'UNKNOWN_PRODUCT' });
+  });
+
+  it('rejects a product whose status no longer takes orders, with that reason', () => {
+    const closed: ProductStock = { status: 'PREORDER_CLOSED', pool: null, warehouses: [] };
+    expect(decideReservation([{ productId: a, quantity: 1 }], new Map([[a, closed]]))).toEqual({
+      kind: 'reject',
+      reason: 'PRODUCT_NOT_ORDERABLE',
+      shortLines: [{ productId: a, requested: 1, available: 0 }],
+    });
   });
 
   it('serves an order that takes the last unit exactly', () => {
-    expect(decideReservation([{ productId: a, quantity: 5 }], new Map([[a, 5]])).kind).toBe('reserve');
+    expect(decideReservation([{ productId: a, quantity: 5 }], new Map([[a, inStock(level(fr, 7, 2))]])).kind).toBe('reserve');
+  });
+
+  it('splits a line across warehouses: own warehouses by priority, the factory last', () => {
+    const stock = inStock(level(cn, 10), level(de, 2, 0, { allocationPriority: 20 }), level(fr, 3, 1, { allocationPriority: 5 }));
+    expect(decideReservation([{ productId: a, quantity: 6 }], new Map([[a, stock]]))).toMatchObject({
+      kind: 'reserve',
+      allocations: [
+        { productId: a, warehouseId: fr, quantity: 2 },
+        { productId: a, warehouseId: de, quantity: 2 },
+        { productId: a, warehouseId: cn, quantity: 2 },
+      ],
+    });
+  });
+
+  it('serves CHINA_STOCK from factory-held warehouses only', () => {
+    const stock: ProductStock = { status: 'CHINA_STOCK', pool: null, warehouses: [level(fr, 50), level(cn, 2)] };
+    expect(availableQuantity(stock)).toBe(2);
+    expect(decideReservation([{ productId: a, quantity: 3 }], new Map([[a, stock]]))).toEqual({
+      kind: 'reject',
+      reason: 'INSUFFICIENT_STOCK',
+      shortLines: [{ productId: a, requested: 3, available: 2 }],
+    });
+    expect(decideReservation([{ productId: a, quantity: 2 }], new Map([[a, stock]]))).toMatchObject({ allocations: [{ warehouseId: cn, quantity: 2 }] });
+  });
+
+  it('serves a preorder from the pool: open-ended always, a limited run never beyond its limit', () => {
+    expect(availableQuantity(preorder(null))).toBeNull();
+    expect(availableQuantity({ status: 'PREORDER', pool: null, warehouses: [] })).toBeNull();
+    expect(decideReservation([{ productId: a, quantity: 1000 }], new Map([[a, preorder(null, 5000)]]))).toMatchObject({
+      kind: 'reserve',
+      allocations: [{ productId: a, warehouseId: null, quantity: 1000 }],
+    });
+    expect(decideReservation([{ productId: a, quantity: 2 }], new Map([[a, preorder(100, 99)]]))).toEqual({
+      kind: 'reject',
+      reason: 'INSUFFICIENT_STOCK',
+      shortLines: [{ productId: a, requested: 2, available: 1 }],
+    });
+    expect(decideReservation([{ productId: a, quantity: 1 }], new Map([[a, preorder(100, 99)]])).kind).toBe('reserve');
+  });
+
+  it('ignores warehouse units for a preorder (they belong to in-stock sales)', () => {
+    const stock: ProductStock = { status: 'PREORDER', pool: { limit: 0, reserved: 0 }, warehouses: [level(fr, 10)] };
+    expect(decideReservation([{ productId: a, quantity: 1 }], new Map([[a, stock]])).kind).toBe('reject');
+  });
+
+  it('has nothing available for a product that takes no orders', () => {
+    expect(availableQuantity({ status: 'SOLD_OUT', pool: null, warehouses: [level(fr, 4)] })).toBe(0);
   });
 });

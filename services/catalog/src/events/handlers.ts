@@ -1,5 +1,12 @@
-import { orderPlacedV1 } from '@vitrine/contracts';
+import { orderPlacedV1, orderStatusChangedV1 } from '@vitrine/contracts';
 import { customerRegionHandlers, on } from '@vitrine/platform';
 import { reserveStockForOrder } from '../use-cases/reserve-stock.js';
+import { settleReservationOnStatus } from '../use-cases/settle-reservation.js';
 
-export const catalogHandlers = [on(orderPlacedV1, (event, em) => reserveStockForOrder(em, event)), ...customerRegionHandlers];
+// OrderPlaced and OrderStatusChanged share the orders topic, keyed by order id:
+// one order's events arrive in order, so a cancellation is seen after its reservation.
+export const catalogHandlers = [
+  on(orderPlacedV1, (event, em) => reserveStockForOrder(em, event)),
+  on(orderStatusChangedV1, (event, em) => settleReservationOnStatus(em, event)),
+  ...customerRegionHandlers,
+];

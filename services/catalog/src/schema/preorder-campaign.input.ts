@@ -30,7 +30,7 @@ export class OpenPreorderInput {
   @Field(() => PaymentPlanInput, { nullable: true, description: "Omitted: the store's default plan." })
   paymentPlan?: PaymentPlanInput | null;
 
-  @Field(() => Int, { nullable: true, description: 'Units in a limited run; omitted: open-ended.' })
+  @Field(() => Int, { nullable: true, description: 'Units in a limited run; omitted: the run the product already has (open-ended if none).' })
   limitedQuantity?: number | null;
 }
 

@@ -21,9 +21,6 @@ export class ProductType {
   @Field(() => Money, { description: 'Unit price, tax included.' })
   price!: Money;
 
-  @Field(() => Int, { description: 'Units that can still be ordered.' })
-  stock!: number;
-
   @Field(() => ProductStatusEnum)
   status!: ProductStatus;
 
@@ -82,7 +79,6 @@ export class ProductType {
       sku: product.sku,
       name: product.name,
       price: Money.of(product.priceAmount, product.priceCurrency),
-      stock: product.stock,
       status: product.status,
       releaseEstimate: product.releaseEstimate ?? null,
       regionBlocks: [...product.regionBlocks],

@@ -15,6 +15,7 @@ export interface DemoCampaign {
   opensInDays?: number;
   closesInDays: number;
   paymentPlan: PaymentPlan | null;
+  /** A scheduled window's run size; open windows keep the run they were created with. */
   limitedQuantity?: number;
 }
 
@@ -24,7 +25,7 @@ const chargeAtShip: PaymentPlan = { kind: 'CHARGE_AT_SHIP', depositPercent: null
 
 export const demoCampaigns: readonly DemoCampaign[] = [
   { sku: 'PRS-MOMO-17', closesInDays: 45, paymentPlan: deposit30 },
-  { sku: 'RLR-MECHA-LTD', closesInDays: 20, paymentPlan: { kind: 'DEPOSIT', depositPercent: 50, fullPaymentAllowed: true }, limitedQuantity: 20 }, // the store's share of a 500-piece edition
+  { sku: 'RLR-MECHA-LTD', closesInDays: 20, paymentPlan: { kind: 'DEPOSIT', depositPercent: 50, fullPaymentAllowed: true } },
   { sku: 'IRC-WIDOW-14', closesInDays: 60, paymentPlan: payOnArrival },
   { sku: 'LUM-SIREN-16', closesInDays: 10, paymentPlan: chargeAtShip },
   { sku: 'PRS-KAITO-NEN', closesInDays: 30, paymentPlan: { kind: 'FULL_PAYMENT', depositPercent: null, fullPaymentAllowed: false } },

@@ -11,6 +11,12 @@ export const demoStudios = [
   { key: 'lumiere', name: 'Atelier Lumière', country: 'FR', contactEmail: 'contact@atelier-lumiere.example' },
 ] as const;
 
+/** France (our own warehouse) and the factory in China (CHINA_STOCK). */
+export const demoWarehouses = [
+  { code: 'FR-LYS', name: 'Lyon warehouse', country: 'FR', heldByFactory: false, allocationPriority: 10 },
+  { code: 'CN-DG', name: 'Dongguan factory warehouse', country: 'CN', heldByFactory: true, allocationPriority: 10 },
+] as const;
+
 export type DemoStudioKey = (typeof demoStudios)[number]['key'];
 
 export interface DemoProduct {
@@ -18,6 +24,12 @@ export interface DemoProduct {
   name: string;
   studio: DemoStudioKey;
   priceAmount: number;
+  /**
+   * Units: received at creation (created IN_STOCK or CHINA_STOCK), arrived
+   * after the status moves (went through preorders, ended sellable), or the
+   * limited run (still a PREORDER at the end). Factory warehouse when it ends
+   * CHINA_STOCK, France otherwise.
+   */
   stock: number;
   /** Created in the first status (an initial one), then moved through the rest, each move allowed by domain/product-status. */
   path: readonly [ProductStatus, ...ProductStatus[]];

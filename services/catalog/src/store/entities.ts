@@ -1,9 +1,26 @@
 import { AuditEntrySchema, CustomerRegionSchema } from '@vitrine/platform';
+import { PreorderAllocationSchema } from './preorder-allocation.entity.js';
 import { PreorderCampaignSchema } from './preorder-campaign.entity.js';
 import { ProductSchema } from './product.entity.js';
 import { ReleaseDateChangeSchema } from './release-date-change.entity.js';
 import { SpecChangeSchema } from './spec-change.entity.js';
+import { StockMovementSchema } from './stock-movement.entity.js';
 import { StockReservationSchema } from './stock-reservation.entity.js';
 import { StudioSchema } from './studio.entity.js';
+import { WarehouseStockSchema } from './warehouse-stock.entity.js';
+import { WarehouseSchema } from './warehouse.entity.js';
 
-export const catalogEntities = [ProductSchema, StockReservationSchema, AuditEntrySchema, ReleaseDateChangeSchema, StudioSchema, CustomerRegionSchema, SpecChangeSchema, PreorderCampaignSchema];
+export const catalogEntities = [
+  ProductSchema,
+  StockReservationSchema,
+  AuditEntrySchema,
+  ReleaseDateChangeSchema,
+  StudioSchema,
+  CustomerRegionSchema,
+  WarehouseSchema,
+  WarehouseStockSchema,
+  PreorderAllocationSchema,
+  StockMovementSchema,
+  SpecChangeSchema,
+  PreorderCampaignSchema,
+];

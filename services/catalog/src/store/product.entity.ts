@@ -5,9 +5,7 @@ import type { AssemblyKind, ProductPart } from '../domain/product-details.js';
 export const ProductSchema = defineEntity({
   name: 'Product',
   tableName: 'product',
-  // Last line of defence: whatever the code does, stock cannot go below zero.
   checks: [
-    { name: 'product_stock_not_negative', expression: 'stock >= 0' },
     { name: 'product_down_payment_below_price', expression: 'down_payment_amount is null or (down_payment_amount > 0 and down_payment_amount < price_amount)' },
     { name: 'product_status_known', expression: `status in (${productStatuses.map((s) => `'${s}'`).join(', ')})` },
   ],
@@ -17,8 +15,6 @@ export const ProductSchema = defineEntity({
     name: p.string().length(200),
     priceAmount: p.integer(),
     priceCurrency: p.string().length(3),
-    /** Units available to reserve (reserved units are already subtracted). */
-    stock: p.integer(),
     /** See domain/product-status.ts for the moves allowed. */
     status: p.string().$type<ProductStatus>().length(24).default('IN_STOCK'),
     /** `YYYY-MM` or `YYYY-MM-DD`; its changes are kept in release_date_change. */

@@ -8,7 +8,7 @@ import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
 import { catalogSource } from './create-product.js';
 import { paymentPlanOf, preorderTimers, termsOf } from './preorder-window.js';
-import { reservedPreorderUnits } from './preorder-pool.js';
+import { applyRunSize } from './preorder-pool.js';
 import { recordAudit } from './record-audit.js';
 
 /** Undefined: unchanged; null: cleared (no close date, default plan, open-ended). */
@@ -46,8 +46,10 @@ export async function changePreorderTerms(em: EntityManager, actor: string, comm
     }
     const problems = checkCampaignTerms(next, now);
     if (problems.length > 0) throw new BadUserInput('Some preorder campaign fields are not valid.', problems);
-    assertTermsChangeAllowed(campaign?.state ?? null, next.limitedQuantity, await reservedPreorderUnits(tx, product.id));
+    assertTermsChangeAllowed(campaign?.state ?? null);
     if (!campaign) throw new NotFound('Preorder campaign', product.id); // refused above already; narrows the type
+    // An open window's pool follows its run at once (never below what customers hold); a scheduled one's when it opens.
+    if (campaign.state === 'OPEN') await applyRunSize(tx, product.id, next.limitedQuantity, campaign.limitedQuantity ?? null, actor);
 
     Object.assign(campaign, {
       opensAt: next.opensAt ?? campaign.opensAt,

@@ -4,18 +4,26 @@ import { randomUUID } from 'node:crypto';
 import { productPublishedV1 } from '@vitrine/contracts';
 import { BadUserInput, Conflict, isUuid, recordEvent, type FieldProblem } from '@vitrine/platform';
 import { checkNewProduct, newProductDetails, type NewProductInput } from '../domain/new-product.js';
+import type { ProductStatus } from '../domain/product-status.js';
+import { warehousesFor } from '../domain/reservation.js';
 import { checkSaleRules } from '../domain/sale-rules.js';
 import { Product } from '../store/product.entity.js';
 import { applyDescriptiveFields } from '../store/product-fields.js';
 import { Studio } from '../store/studio.entity.js';
+import { listWarehouses } from './create-warehouse.js';
 import { openWindowOnCreation } from './preorder-window.js';
+import { checkWarehouse } from './receive-stock.js';
 import { recordAudit } from './record-audit.js';
+import { applyMovement } from './stock-counters.js';
 
 export const catalogSource = 'catalog';
 
 /** Creates a product, audits and announces it, in one transaction. `actor` is the staff member (or the demo seed's system id). */
 export async function createProduct(em: EntityManager, input: NewProductInput, actor: string | null = null): Promise<Product> {
-  const problems = [...checkNewProduct(input), ...(await checkStudioExists(em, input.studioId))];
+  const status = input.status ?? 'IN_STOCK';
+  const stock = input.stock ?? 0;
+  const warehouse = stock > 0 ? await initialWarehouse(em, status, input.warehouseId) : { problems: [] };
+  const problems = [...checkNewProduct(input), ...(await checkStudioExists(em, input.studioId)), ...warehouse.problems];
   if (problems.length > 0) throw new BadUserInput('Some product fields are not valid.', problems);
   const { rules } = checkSaleRules(input);
   const { details, downPayment } = newProductDetails(input);
@@ -27,8 +35,7 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
         name: input.name.trim(),
         priceAmount: input.priceAmount,
         priceCurrency: input.priceCurrency,
-        stock: input.stock,
-        status: input.status ?? 'IN_STOCK',
+        status,
         releaseEstimate: null,
         studioId: input.studioId ?? null,
         regionBlocks: rules.regionBlocks,
@@ -36,10 +43,14 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
       });
       applyDescriptiveFields(product, { ...details, downPayment });
       tx.persist(product);
-      recordAudit(tx, actor, 'product.created', product.id, { sku: product.sku, status: product.status, studioId: product.studioId ?? null, ...rules, ...details, downPayment });
+      const initialStock = warehouse.id ? { stock, warehouseId: warehouse.id } : {};
+      const preorderLimit = input.preorderLimit ?? null;
+      recordAudit(tx, actor, 'product.created', product.id, { sku: product.sku, status: product.status, studioId: product.studioId ?? null, ...rules, ...details, downPayment, ...initialStock, preorderLimit });
+      if (warehouse.id) await applyMovement(tx, { productId: product.id, warehouseId: warehouse.id, kind: 'RECEIVED', quantity: stock, reason: 'Stock at creation.', actor });
+      if (preorderLimit !== null) await tx.execute(`insert into catalog.preorder_allocation (product_id, limit_quantity, reserved) values (?, ?, 0)`, [product.id, preorderLimit]);
       publishProduct(tx, product);
       // A product created on preorder gets its window at once (open-ended, the store's default plan).
-      if (product.status === 'PREORDER') await openWindowOnCreation(tx, product, actor, new Date());
+      if (product.status === 'PREORDER') await openWindowOnCreation(tx, product, input.preorderLimit ?? null, actor, new Date());
       return product;
     });
   } catch (err) {
@@ -67,6 +78,22 @@ export function publishProduct(tx: EntityManager, product: Product): void {
       downPayment: product.downPaymentAmount == null ? null : { amount: product.downPaymentAmount, currency: product.priceCurrency },
     },
   });
+}
+
+/**
+ * Where stock given at creation goes: the warehouse named, or else the first
+ * one the product's status sells from (factory-held for CHINA_STOCK, our own
+ * first otherwise; see domain/reservation.ts).
+ */
+async function initialWarehouse(em: EntityManager, status: ProductStatus, warehouseId: string | undefined): Promise<{ id?: string; problems: FieldProblem[] }> {
+  if (warehouseId !== undefined) {
+    const problems = isUuid(warehouseId) ? await checkWarehouse(em, warehouseId) : [{ field: 'warehouseId', reason: 'UNKNOWN_WAREHOUSE', message: 'No warehouse has this id (see warehouses).' }];
+    return problems.length ? { problems } : { id: warehouseId, problems };
+  }
+  const levels = (await listWarehouses(em)).map((w) => ({ warehouseId: w.id, code: w.code, heldByFactory: w.heldByFactory, allocationPriority: w.allocationPriority, onHand: 0, reserved: 0 }));
+  const first = warehousesFor(status === 'CHINA_STOCK' ? status : 'IN_STOCK', levels)[0];
+  if (first) return { id: first.warehouseId, problems: [] };
+  return { problems: [{ field: 'warehouseId', reason: 'NO_WAREHOUSE', message: 'Create a warehouse to receive this stock into first (see createWarehouse).' }] };
 }
 
 export async function checkStudioExists(em: EntityManager, studioId: string | null | undefined): Promise<FieldProblem[]> {

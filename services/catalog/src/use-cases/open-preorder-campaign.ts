@@ -4,6 +4,7 @@ import { BadUserInput, NotFound, scheduleTimer } from '@vitrine/platform';
 import { checkCampaignTerms, decideOpening, type CampaignTerms } from '../domain/preorder-campaign.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
+import { currentRunSize } from './preorder-pool.js';
 import { openWindowNow, preorderTimers, termsOf } from './preorder-window.js';
 import { recordAudit } from './record-audit.js';
 
@@ -25,7 +26,9 @@ export async function openPreorderCampaign(em: EntityManager, actor: string, com
     if (!product) throw new NotFound('Product', command.productId);
     const decision = decideOpening(product.status, command.opensAt, now);
 
-    const campaign = (await tx.findOne(PreorderCampaign, product.id)) ?? tx.create(PreorderCampaign, { productId: product.id, state: 'SCHEDULED', opensAt: now });
+    const existing = await tx.findOne(PreorderCampaign, product.id);
+    const previousRunSize = existing ? (existing.limitedQuantity ?? null) : await currentRunSize(tx, product.id);
+    const campaign = existing ?? tx.create(PreorderCampaign, { productId: product.id, state: 'SCHEDULED', opensAt: now });
     Object.assign(campaign, {
       state: 'SCHEDULED',
       opensAt: decision.kind === 'SCHEDULE' ? decision.opensAt : now,
@@ -33,7 +36,8 @@ export async function openPreorderCampaign(em: EntityManager, actor: string, com
       paymentPlanKind: command.paymentPlan?.kind ?? null,
       depositPercent: command.paymentPlan?.depositPercent ?? null,
       fullPaymentAllowed: command.paymentPlan?.fullPaymentAllowed ?? false,
-      limitedQuantity: command.limitedQuantity,
+      // Omitted: the run the product already has (created as a limited run, or the last window's).
+      limitedQuantity: command.limitedQuantity ?? previousRunSize,
       closedAt: null,
       closeReason: null,
       closeNote: null,
@@ -44,7 +48,7 @@ export async function openPreorderCampaign(em: EntityManager, actor: string, com
       await scheduleTimer(tx, { kind: preorderTimers.open, key: product.id, dueAt: decision.opensAt });
       recordAudit(tx, actor, 'preorder.scheduled', product.id, termsOf(campaign), now);
     } else {
-      await openWindowNow(tx, product, campaign, actor, now);
+      await openWindowNow(tx, product, campaign, actor, now, previousRunSize);
       recordAudit(tx, actor, 'preorder.opened', product.id, termsOf(campaign), now);
     }
     return campaign;

@@ -6,6 +6,7 @@ import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import type { Product } from '../store/product.entity.js';
 import { catalogSource } from './create-product.js';
 import { moveProductStatus } from './move-product-status.js';
+import { applyRunSize, currentRunSize } from './preorder-pool.js';
 import { recordAudit } from './record-audit.js';
 
 /** Durable timers (platform `scheduled_timer`), keyed by product id: rescheduling a window moves its timer. */
@@ -16,9 +17,10 @@ export const preorderTimers = { open: 'catalog.preorder.open', close: 'catalog.p
  * moved to PREORDER (unless it already is, e.g. created on preorder), the
  * close is scheduled, and PreorderOpened announces the terms.
  */
-export async function openWindowNow(tx: EntityManager, product: Product, campaign: PreorderCampaign, actor: string | null, now: Date): Promise<void> {
+export async function openWindowNow(tx: EntityManager, product: Product, campaign: PreorderCampaign, actor: string | null, now: Date, previousRunSize: number | null): Promise<void> {
   if (product.status !== 'PREORDER') moveProductStatus(tx, product, 'PREORDER', 'Preorders are open.', actorOf(campaign, actor), now);
   Object.assign(campaign, { state: 'OPEN', opensAt: now, closedAt: null, closeReason: null, closeNote: null });
+  await applyRunSize(tx, product.id, campaign.limitedQuantity ?? null, previousRunSize, actor);
   await cancelTimer(tx, preorderTimers.open, product.id);
   if (campaign.closesAt) await scheduleTimer(tx, { kind: preorderTimers.close, key: product.id, dueAt: campaign.closesAt });
   recordEvent(tx, { source: catalogSource, definition: preorderOpenedV1, subject: product.id, data: termsOf(campaign) });
@@ -64,11 +66,12 @@ export async function closeWindow(tx: EntityManager, product: Product, campaign:
 export async function followStatusChange(tx: EntityManager, product: Product, from: ProductStatus, reason: string, actor: string, now: Date): Promise<void> {
   const campaign = await tx.findOne(PreorderCampaign, product.id);
   if (product.status === 'PREORDER') {
-    const current = campaign ?? tx.create(PreorderCampaign, { productId: product.id, state: 'SCHEDULED', opensAt: now, closesAt: null, limitedQuantity: null, paymentPlanKind: null, depositPercent: null, fullPaymentAllowed: false });
+    const runSize = campaign ? (campaign.limitedQuantity ?? null) : await currentRunSize(tx, product.id);
+    const current = campaign ?? tx.create(PreorderCampaign, { productId: product.id, state: 'SCHEDULED', opensAt: now, closesAt: null, limitedQuantity: runSize, paymentPlanKind: null, depositPercent: null, fullPaymentAllowed: false });
     if (current.state === 'CLOSED') current.closesAt = null;
     current.scheduledBy = actor;
     tx.persist(current);
-    await openWindowNow(tx, product, current, actor, now);
+    await openWindowNow(tx, product, current, actor, now, runSize);
     return;
   }
   if (campaign && (from === 'PREORDER' || campaign.state === 'SCHEDULED') && campaign.state !== 'CLOSED') {
@@ -76,23 +79,27 @@ export async function followStatusChange(tx: EntityManager, product: Product, fr
   }
 }
 
-/** Creates the window of a product created directly on preorder: open now, open-ended, default plan. */
-export async function openWindowOnCreation(tx: EntityManager, product: Product, actor: string | null, now: Date): Promise<void> {
+/** Creates the window of a product created directly on preorder: open now, no close date, default plan, the run it was created with. */
+export async function openWindowOnCreation(tx: EntityManager, product: Product, runSize: number | null, actor: string | null, now: Date): Promise<void> {
   const campaign = tx.create(PreorderCampaign, {
-    productId: product.id, state: 'SCHEDULED', opensAt: now, closesAt: null, limitedQuantity: null,
+    productId: product.id, state: 'SCHEDULED', opensAt: now, closesAt: null, limitedQuantity: runSize,
     paymentPlanKind: null, depositPercent: null, fullPaymentAllowed: false, scheduledBy: actor,
   });
   tx.persist(campaign);
-  await openWindowNow(tx, product, campaign, actor, now);
+  await openWindowNow(tx, product, campaign, actor, now, runSize);
 }
 
-/** Who a scheduled move acts for: the staff member who set the schedule. */
+/**
+ * Who an automatic move acts for: the staff member who set the schedule, or
+ * (a sell-out, a window nobody scheduled) the catalog itself. Never throws:
+ * a timer or a reservation must not fail for want of a name.
+ */
 export function actorOf(campaign: PreorderCampaign, actor: string | null): string {
-  const who = actor ?? campaign.scheduledBy;
-  // Windows that move a status on their own are always scheduled by someone (see openPreorderCampaign).
-  if (!who) throw new Error(`Preorder window of ${campaign.productId} has no one to act for`);
-  return who;
+  return actor ?? campaign.scheduledBy ?? catalogSystemActorId;
 }
+
+/** The actor of decisions catalog takes on its own ("ca7a106" ~ catalog), not a staff account. */
+export const catalogSystemActorId = '00000000-0000-4000-8000-0000ca7a1060';
 
 export function paymentPlanOf(campaign: PreorderCampaign): PaymentPlan | null {
   if (!campaign.paymentPlanKind) return null;

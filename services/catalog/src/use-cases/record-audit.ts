@@ -2,12 +2,25 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEntry } from '@vitrine/platform';
 
-export type CatalogAuditAction = 'product.created' | 'studio.created' | 'product.status-changed' | 'product.release-date-changed' | 'product.sale-rules-changed'
+export type CatalogAuditAction =
+  | 'product.created'
+  | 'studio.created'
+  | 'product.status-changed'
+  | 'product.release-date-changed'
+  | 'product.sale-rules-changed'
+  | 'warehouse.created'
+  | 'stock.received'
+  | 'stock.adjusted'
+  | 'product.arrived'
+  | 'product.preorder-limit-set'
   | 'product.updated'
   | 'product.price-changed'
   | 'product.spec-changed'
   | 'studio.updated'
-  | 'preorder.scheduled' | 'preorder.opened' | 'preorder.terms-changed' | 'preorder.closed';
+  | 'preorder.scheduled'
+  | 'preorder.opened'
+  | 'preorder.terms-changed'
+  | 'preorder.closed';
 
 /** Stages an audit entry in the caller's transaction. */
 export function recordAudit(em: EntityManager, actor: string | null, action: CatalogAuditAction, subject: string, details: Record<string, unknown>, at = new Date()): void {

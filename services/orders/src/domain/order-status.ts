@@ -1,13 +1,19 @@
 import { PolicyViolation } from '@vitrine/platform';
 
-export const orderStatuses = ['PENDING', 'CONFIRMED', 'REJECTED'] as const;
+export const orderStatuses = ['PENDING', 'CONFIRMED', 'REJECTED', 'CANCELLED'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
-/** What may follow what; anything else is refused. Later issues add payment, fulfilment, cancellation. */
+/**
+ * What may follow what; anything else is refused. Staff may cancel an order
+ * while it waits for stock or once confirmed (catalog then releases its
+ * units). Later issues add payment, fulfilment and the customer's own
+ * cancellation rules.
+ */
 const transitions: Record<OrderStatus, readonly OrderStatus[]> = {
-  PENDING: ['CONFIRMED', 'REJECTED'],
-  CONFIRMED: [],
+  PENDING: ['CONFIRMED', 'REJECTED', 'CANCELLED'],
+  CONFIRMED: ['CANCELLED'],
   REJECTED: [],
+  CANCELLED: [],
 };
 
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {

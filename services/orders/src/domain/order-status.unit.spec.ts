@@ -8,8 +8,18 @@ describe('order status', () => {
     expect(transition('PENDING', 'REJECTED')).toBe('REJECTED');
   });
 
+  it('a pending or confirmed order can be cancelled, a rejected one cannot', () => {
+    expect(transition('PENDING', 'CANCELLED')).toBe('CANCELLED');
+    expect(transition('CONFIRMED', 'CANCELLED')).toBe('CANCELLED');
+    expect(canTransition('REJECTED', 'CANCELLED')).toBe(false);
+  });
+
+  it('a confirmed order moves on only by cancellation', () => {
+    expect(orderStatuses.filter((to) => canTransition('CONFIRMED', to))).toEqual(['CANCELLED']);
+  });
+
   it('final states never change', () => {
-    for (const from of ['CONFIRMED', 'REJECTED'] as const) {
+    for (const from of ['REJECTED', 'CANCELLED'] as const) {
       for (const to of orderStatuses) {
         expect(canTransition(from, to)).toBe(false);
         expect(() => transition(from, to)).toThrow(PolicyViolation);

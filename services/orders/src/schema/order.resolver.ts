@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { canAccessOwnedBy, NotFound, requireUuid, type BaseContext } from '@vitrine/platform';
 import { Order } from '../store/order.entity.js';
+import { cancelOrder } from '../use-cases/cancel-order.js';
 import { placeOrder } from '../use-cases/place-order.js';
 import { OrderType } from './order.type.js';
 import { PlaceOrderInput } from './place-order.input.js';
@@ -31,5 +32,13 @@ export class OrderResolver {
       idempotencyKey,
     });
     return OrderType.from(order);
+  }
+
+  @Authorized('orders:manage')
+  @Mutation(() => OrderType, {
+    description: 'Staff (orders:manage): cancels a PENDING or CONFIRMED order, saying why (1-500 characters); catalog releases its units. Anything else is a POLICY_VIOLATION (ORDER_STATUS_TRANSITION).',
+  })
+  async cancelOrder(@Ctx() ctx: BaseContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string): Promise<OrderType> {
+    return OrderType.from(await cancelOrder(ctx.em, requireUuid(id, 'id', 'order'), reason));
   }
 }

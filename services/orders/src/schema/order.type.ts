@@ -11,6 +11,7 @@ registerEnumType(OrderStatusEnum, {
     PENDING: { description: 'Placed; waiting for stock to be reserved.' },
     CONFIRMED: { description: 'Stock reserved for every line.' },
     REJECTED: { description: 'Could not be served (see statusReason).' },
+    CANCELLED: { description: 'Cancelled by staff (see statusReason); its units went back to stock.' },
   },
 });
 

@@ -6,10 +6,16 @@ import { transition, type OrderStatus } from '../domain/order-status.js';
 import { Order } from '../store/order.entity.js';
 import { ordersSource } from './place-order.js';
 
-/** Moves an order on when catalog answers its stock request. */
+/**
+ * Moves an order on when catalog answers its stock request. An answer for an
+ * order that is no longer PENDING (staff cancelled it meanwhile) is ignored
+ * rather than thrown (it would dead-letter): catalog sees the cancellation
+ * after its reservation, on the same order-keyed topic, and releases the units.
+ */
 export async function applyStockOutcome(em: EntityManager, orderId: string, to: OrderStatus, reason?: string): Promise<void> {
   const order = await em.findOneOrFail(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const from = order.status;
+  if (from !== 'PENDING') return;
   order.status = transition(from, to);
   order.statusReason = reason ?? null;
   recordEvent(em, { source: ordersSource, definition: orderStatusChangedV1, subject: order.id, data: { orderId: order.id, from, to, reason } });

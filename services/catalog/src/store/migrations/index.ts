@@ -1,6 +1,7 @@
 import { Migration20261125133726_preorder_campaigns } from './Migration20261125133726_preorder_campaigns.js';
 import { Migration20261125133102_scheduled_timers } from './Migration20261125133102_scheduled_timers.js';
 import { Migration20261125132940_product_details } from './Migration20261125132940_product_details.js';
+import { Migration20261125133029_stock_ledger } from './Migration20261125133029_stock_ledger.js';
 import { Migration20261125124719_customer_regions } from './Migration20261125124719_customer_regions.js';
 import { Migration20261125124534_sale_rules } from './Migration20261125124534_sale_rules.js';
 import { Migration20261125123838_studios } from './Migration20261125123838_studios.js';
@@ -16,6 +17,7 @@ export const catalogMigrations: MigrationObject[] = [
   { name: 'Migration20261125124534_sale_rules', class: Migration20261125124534_sale_rules },
   { name: 'Migration20261125124719_customer_regions', class: Migration20261125124719_customer_regions },
   { name: 'Migration20261125132940_product_details', class: Migration20261125132940_product_details },
+  { name: 'Migration20261125133029_stock_ledger', class: Migration20261125133029_stock_ledger },
   { name: 'Migration20261125133102_scheduled_timers', class: Migration20261125133102_scheduled_timers },
   { name: 'Migration20261125133726_preorder_campaigns', class: Migration20261125133726_preorder_campaigns },
 ];

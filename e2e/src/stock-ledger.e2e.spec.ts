@@ -1,0 +1,326 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orderStatusChangedV1, stockReservedV1, topics } from '@vitrine/contracts';
+import { setPreorderLimit } from '@vitrine/catalog';
+import { recordEvent } from '@vitrine/platform';
+import { eventually, gql } from '@vitrine/testing';
+import { count } from './support/sql.js';
+import { createProduct, createWarehouseMutation, orderQuery, placeOrderMutation, startTestStack, stockOf, type TestStack } from './support/stack.js';
+import { listenToTopic, type TopicListener } from './support/topic-listener.js';
+
+// Issue 4: stock per warehouse kept as a ledger, reservations released on
+// cancellation, committed on shipping, preorders moved onto arrived stock.
+let stack: TestStack;
+let stockTopic: TopicListener;
+let productTopic: TopicListener;
+
+beforeAll(async () => {
+  stack = await startTestStack({ label: 'stock-ledger' });
+  [stockTopic, productTopic] = await Promise.all([listenToTopic(stack, topics.catalogStock), listenToTopic(stack, topics.catalogProduct)]);
+});
+afterAll(async () => {
+  await Promise.all([stockTopic?.stop(), productTopic?.stop()]);
+  await stack?.stop();
+});
+
+const staff = (query: string, variables: Record<string, unknown> = {}) => gql(stack.catalog.url, query, variables, stack.admin.headers);
+const sql = <T = any>(query: string, params: unknown[] = []) => stack.catalog.orm.em.fork().getConnection().execute<T[]>(query, params);
+
+const stockQuery = `query($id: ID!) { product(id: $id) { status availableQuantity stockLevels { warehouse { id code } onHand reserved available } } }`;
+const stockLevels = async (productId: string) => {
+  const res = await staff(stockQuery, { id: productId });
+  expect(res.errors).toBeUndefined();
+  return res.data.product as { availableQuantity: number | null; stockLevels: { warehouse: { id: string; code: string }; onHand: number; reserved: number; available: number }[] };
+};
+const levelIn = async (productId: string, warehouseId: string) => (await stockLevels(productId)).stockLevels.find((l) => l.warehouse.id === warehouseId);
+const reconciliation = async (...productIds: string[]) => {
+  const res = await staff(`query($ids: [ID!]!) { stockReconciliation(productIds: $ids) { productId warehouseId storedOnHand ledgerOnHand storedReserved ledgerReserved } }`, { ids: productIds });
+  expect(res.errors).toBeUndefined();
+  return res.data.stockReconciliation;
+};
+const receive = (productId: string, warehouseId: string, quantity: number) =>
+  staff(`mutation($p: ID!, $w: ID!, $q: Int!) { receiveStock(productId: $p, warehouseId: $w, quantity: $q) { id } }`, { p: productId, w: warehouseId, q: quantity });
+const adjust = (productId: string, warehouseId: string, delta: number, reason: string) =>
+  staff(`mutation($p: ID!, $w: ID!, $d: Int!, $r: String!) { adjustStock(productId: $p, warehouseId: $w, delta: $d, reason: $r) { id } }`, { p: productId, w: warehouseId, d: delta, r: reason });
+const arrive = (productId: string, warehouseId: string, quantity: number) =>
+  staff(`mutation($p: ID!, $w: ID!, $q: Int!) { arrivedAtWarehouse(productId: $p, warehouseId: $w, quantity: $q) { movedFromPreorders surplus product { availableQuantity } } }`, {
+    p: productId,
+    w: warehouseId,
+    q: quantity,
+  });
+const newWarehouse = async (input: Record<string, unknown>) => {
+  const code = `W${randomUUID().slice(0, 8).toUpperCase()}`;
+  const res = await staff(createWarehouseMutation, { input: { code, name: `Warehouse ${code}`, country: 'FR', heldByFactory: false, allocationPriority: 10, ...input } });
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data.createWarehouse.id as string;
+};
+
+/** Places an order as the stack's customer and waits for catalog's answer. */
+async function order(lines: { productId: string; quantity: number }[]): Promise<{ id: string; status: string; statusReason: string | null }> {
+  const placed = await gql(stack.orders.url, placeOrderMutation, { input: { lines }, key: randomUUID() }, stack.customer.headers);
+  expect(placed.errors).toBeUndefined();
+  const id = placed.data.placeOrder.id as string;
+  return eventually(async () => {
+    const res = await gql(stack.orders.url, orderQuery, { id }, stack.customer.headers);
+    return res.data?.order.status !== 'PENDING' && res.data?.order;
+  });
+}
+
+const cancel = (id: string, reason = 'Customer asked by email.') =>
+  gql(stack.orders.url, `mutation($id: ID!, $reason: String!) { cancelOrder(id: $id, reason: $reason) { id status statusReason } }`, { id, reason }, stack.admin.headers);
+
+/**
+ * Fulfilment does not exist yet: the test stands in for it by staging a
+ * SHIPPED OrderStatusChanged in orders' own outbox, which the relay publishes
+ * exactly as orders will once it ships orders.
+ */
+async function publishStatusFromOrders(orderId: string, from: string, to: string): Promise<void> {
+  const eventId = await stack.orders.orm.em.fork().transactional(async (tx) => {
+    return recordEvent(tx, { source: 'orders', definition: orderStatusChangedV1, subject: orderId, data: { orderId, from, to } }).id;
+  });
+  // Handled (or found to change nothing) by catalog once its inbox has the event.
+  await eventually(async () => (await count(stack, 'select count(*) as n from catalog.inbox_processed_event where event_id = ?', [eventId])) === 1);
+}
+
+const reservations = (orderId: string) =>
+  sql<{ warehouse_id: string | null; quantity: number; state: string }>('select warehouse_id, quantity, state from catalog.stock_reservation where order_id = ? order by quantity desc, warehouse_id', [orderId]);
+
+describe('warehouses and in-stock reservations', () => {
+  it('splits a line across warehouses: own ones by priority, the factory last; CHINA_STOCK only from the factory', async () => {
+    const first = await newWarehouse({ allocationPriority: 1 });
+    const second = await newWarehouse({ allocationPriority: 5 });
+    const factory = await newWarehouse({ country: 'CN', heldByFactory: true, allocationPriority: 0 });
+    const product = await createProduct(stack, 0);
+    for (const [w, q] of [[second, 3], [first, 2], [factory, 10]] as const) expect((await receive(product.id, w, q)).errors).toBeUndefined();
+
+    const served = await order([{ productId: product.id, quantity: 6 }]);
+    expect(served.status).toBe('CONFIRMED');
+    expect(await reservations(served.id)).toEqual(
+      expect.arrayContaining([
+        { warehouse_id: second, quantity: 3, state: 'RESERVED' },
+        { warehouse_id: first, quantity: 2, state: 'RESERVED' },
+        { warehouse_id: factory, quantity: 1, state: 'RESERVED' },
+      ]),
+    );
+    const levels = await stockLevels(product.id);
+    expect(levels.availableQuantity).toBe(9);
+    expect(levels.stockLevels.map((l) => [l.warehouse.id, l.onHand, l.reserved, l.available])).toEqual([
+      [first, 2, 2, 0],
+      [second, 3, 3, 0],
+      [factory, 10, 1, 9],
+    ]);
+
+    const china = await createProduct(stack, 5, 1000, { status: 'CHINA_STOCK', warehouseId: stack.warehouses.france });
+    const refused = await order([{ productId: china.id, quantity: 1 }]);
+    expect(refused).toMatchObject({ status: 'REJECTED', statusReason: 'INSUFFICIENT_STOCK' });
+    expect((await receive(china.id, stack.warehouses.factory, 2)).errors).toBeUndefined();
+    expect((await stockLevels(china.id)).availableQuantity).toBe(2);
+    const fromFactory = await order([{ productId: china.id, quantity: 2 }]);
+    expect(fromFactory.status).toBe('CONFIRMED');
+    expect(await reservations(fromFactory.id)).toEqual([{ warehouse_id: stack.warehouses.factory, quantity: 2, state: 'RESERVED' }]);
+    expect(await reconciliation(product.id, china.id)).toEqual([]);
+  });
+
+  it('adjusts stock with a reason, never below what is reserved; every change is in the ledger', async () => {
+    const product = await createProduct(stack, 5);
+    const france = stack.warehouses.france;
+    expect((await order([{ productId: product.id, quantity: 3 }])).status).toBe('CONFIRMED');
+
+    const tooMuch = await adjust(product.id, france, -3, 'Two units broken in transit.');
+    expect(tooMuch.errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'STOCK_BELOW_RESERVED' });
+    expect((await adjust(product.id, france, -2, 'Two units broken in transit.')).errors).toBeUndefined();
+    expect(await levelIn(product.id, france)).toMatchObject({ onHand: 3, reserved: 3, available: 0 });
+    expect((await adjust(product.id, france, 4, 'Found in the back room at the yearly count.')).errors).toBeUndefined();
+    expect(await stockOf(stack, product.id)).toBe(4);
+
+    const ledger = await sql<{ kind: string; quantity: number; reason: string | null }>(
+      'select kind, quantity, reason from catalog.stock_movement where product_id = ? order by id',
+      [product.id],
+    );
+    expect(ledger.map((m) => [m.kind, m.quantity])).toEqual([['RECEIVED', 5], ['RESERVED', 3], ['ADJUSTED', -2], ['ADJUSTED', 4]]);
+    expect(ledger[2]!.reason).toBe('Two units broken in transit.');
+    expect(await count(stack, `select count(*) as n from catalog.audit_entry where subject = ? and action = 'stock.adjusted'`, [product.id])).toBe(2);
+    expect(await reconciliation(product.id)).toEqual([]);
+
+    // A counter changed behind the ledger's back is reported.
+    await sql('update catalog.warehouse_stock set on_hand = on_hand + 1 where product_id = ? and warehouse_id = ?', [product.id, france]);
+    expect(await reconciliation(product.id)).toEqual([
+      { productId: product.id, warehouseId: france, storedOnHand: 8, ledgerOnHand: 7, storedReserved: 3, ledgerReserved: 3 },
+    ]);
+    await sql('update catalog.warehouse_stock set on_hand = on_hand - 1 where product_id = ? and warehouse_id = ?', [product.id, france]);
+  });
+
+  it('refuses bad stock changes with every problem, and changes nothing', async () => {
+    const product = await createProduct(stack, 2);
+    const france = stack.warehouses.france;
+    const movementsBefore = await count(stack, 'select count(*) as n from catalog.stock_movement where product_id = ?', [product.id]);
+
+    const unknownWarehouse = await receive(product.id, randomUUID(), 0);
+    expect(unknownWarehouse.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(unknownWarehouse.errors?.[0]?.extensions?.problems.map((p: any) => [p.field, p.reason])).toEqual([
+      ['quantity', 'OUT_OF_RANGE'],
+      ['warehouseId', 'UNKNOWN_WAREHOUSE'],
+    ]);
+    expect((await receive(randomUUID(), france, 1)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await arrive(product.id, france, -4)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const noReason = await adjust(product.id, france, 0, '  ');
+    expect(noReason.errors?.[0]?.extensions?.problems.map((p: any) => p.field)).toEqual(['delta', 'reason']);
+    expect((await adjust(product.id, france, -3, 'Lost.')).errors?.[0]?.extensions?.rule).toBe('STOCK_BELOW_RESERVED');
+
+    const duplicate = await staff(createWarehouseMutation, { input: { code: 'e2e-fr', name: 'Again', country: 'FR', heldByFactory: false, allocationPriority: 1 } });
+    expect(duplicate.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const badWarehouse = await staff(createWarehouseMutation, { input: { code: 'X', name: '', country: 'EU', heldByFactory: false, allocationPriority: -1 } });
+    expect(badWarehouse.errors?.[0]?.extensions?.problems.map((p: any) => p.field)).toEqual(['code', 'name', 'country', 'allocationPriority']);
+    const limitedInStock = await gql(stack.catalog.url, `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, {
+      input: { sku: `LIM-${randomUUID().slice(0, 8)}`, name: 'Not a preorder', price: { amount: 100, currency: 'USD' }, preorderLimit: 10 },
+    }, stack.admin.headers);
+    expect(limitedInStock.errors?.[0]?.extensions?.problems.map((p: any) => p.reason)).toEqual(['NOT_A_PREORDER']);
+
+    expect(await count(stack, 'select count(*) as n from catalog.stock_movement where product_id = ?', [product.id])).toBe(movementsBefore);
+    expect(await stockOf(stack, product.id)).toBe(2);
+  });
+});
+
+describe('release and commit', () => {
+  it('a cancelled order gives its units back once, announced by StockReleased', async () => {
+    const product = await createProduct(stack, 5);
+    const placed = await order([{ productId: product.id, quantity: 2 }]);
+    expect(placed.status).toBe('CONFIRMED');
+    expect(await stockOf(stack, product.id)).toBe(3);
+
+    const cancelled = await cancel(placed.id);
+    expect(cancelled.data.cancelOrder).toEqual({ id: placed.id, status: 'CANCELLED', statusReason: 'Customer asked by email.' });
+    await eventually(async () => (await stockOf(stack, product.id)) === 5);
+    const released = await eventually(async () => stockTopic.received.find((e) => e.type === 'catalog.stock.released' && e.subject === placed.id));
+    expect(released.data).toEqual({ orderId: placed.id, lines: [{ productId: product.id, quantity: 2 }], reason: 'CANCELLED' });
+    expect(await reservations(placed.id)).toEqual([{ warehouse_id: stack.warehouses.france, quantity: 2, state: 'RELEASED' }]);
+
+    // A second CANCELLED event for the order (a duplicate publish, new event id) releases nothing more.
+    await publishStatusFromOrders(placed.id, 'CONFIRMED', 'CANCELLED');
+    const sentinel = await order([{ productId: product.id, quantity: 1 }]);
+    expect(sentinel.status).toBe('CONFIRMED');
+    expect(await stockOf(stack, product.id)).toBe(4);
+    expect(await count(stack, `select count(*) as n from catalog.outbox_message where type = 'catalog.stock.released' and key = ?`, [placed.id])).toBe(1);
+    expect(await count(stack, `select count(*) as n from catalog.stock_movement where order_id = ? and kind = 'RELEASED'`, [placed.id])).toBe(1);
+
+    expect((await cancel(placed.id)).errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'ORDER_STATUS_TRANSITION' });
+    const rejected = await order([{ productId: product.id, quantity: 50 }]);
+    expect(rejected.status).toBe('REJECTED');
+    expect((await cancel(rejected.id)).errors?.[0]?.extensions?.code).toBe('POLICY_VIOLATION');
+    expect(await reconciliation(product.id)).toEqual([]);
+  });
+
+  it('a shipped order takes its units out of reserved and on hand, once', async () => {
+    const product = await createProduct(stack, 5);
+    const placed = await order([{ productId: product.id, quantity: 2 }]);
+    expect(placed.status).toBe('CONFIRMED');
+    await publishStatusFromOrders(placed.id, 'CONFIRMED', 'SHIPPED');
+    expect(await reservations(placed.id)).toEqual([{ warehouse_id: stack.warehouses.france, quantity: 2, state: 'COMMITTED' }]);
+    expect(await levelIn(product.id, stack.warehouses.france)).toMatchObject({ onHand: 3, reserved: 0, available: 3 });
+
+    await publishStatusFromOrders(placed.id, 'CONFIRMED', 'SHIPPED');
+    expect((await order([{ productId: product.id, quantity: 1 }])).status).toBe('CONFIRMED');
+    expect(await levelIn(product.id, stack.warehouses.france)).toMatchObject({ onHand: 3, reserved: 1 });
+    const shipped = await sql<{ kind: string; quantity: number }>(`select kind, quantity from catalog.stock_movement where order_id = ? and kind = 'SHIPPED'`, [placed.id]);
+    expect(shipped).toEqual([{ kind: 'SHIPPED', quantity: -2 }]);
+    expect(await reconciliation(product.id)).toEqual([]);
+  });
+
+  it('an order cancelled at once, whether catalog has answered yet or not, ends CANCELLED with every unit back', async () => {
+    const product = await createProduct(stack, 4);
+    const deadBefore = await count(stack, 'select count(*) as n from orders.inbox_dead_letter');
+    const placed = await gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: product.id, quantity: 3 }] }, key: randomUUID() }, stack.customer.headers);
+    const id = placed.data.placeOrder.id as string;
+    expect((await cancel(id)).data.cancelOrder.status).toBe('CANCELLED');
+    // OrderPlaced and the cancellation share the order-keyed topic: catalog reserves, then releases.
+    await eventually(async () => (await reservations(id)).map((r) => r.state).join() === 'RELEASED');
+    expect(await stockOf(stack, product.id)).toBe(4);
+    // Orders has seen catalog's answer (StockReserved, for an order already cancelled) and kept it cancelled.
+    const answer = await sql<{ event_id: string }>(`select event_id from catalog.outbox_message where type = 'catalog.stock.reserved' and key = ?`, [id]);
+    expect(answer).toHaveLength(1);
+    await eventually(async () => (await count(stack, 'select count(*) as n from orders.inbox_processed_event where event_id = ?', [answer[0]!.event_id])) === 1);
+    expect((await gql(stack.orders.url, orderQuery, { id }, stack.customer.headers)).data.order.status).toBe('CANCELLED');
+    expect(await count(stack, 'select count(*) as n from orders.inbox_dead_letter')).toBe(deadBefore);
+    expect(await reconciliation(product.id)).toEqual([]);
+  });
+
+  it('a stock answer for an order cancelled meanwhile is ignored by orders, not dead-lettered', async () => {
+    const product = await createProduct(stack, 5);
+    const placed = await order([{ productId: product.id, quantity: 1 }]);
+    expect((await cancel(placed.id)).errors).toBeUndefined();
+    const late = {
+      id: randomUUID(),
+      type: stockReservedV1.type,
+      source: 'catalog',
+      time: new Date().toISOString(),
+      subject: placed.id,
+      version: stockReservedV1.version,
+      data: { orderId: placed.id, lines: [{ productId: product.id, quantity: 1 }] },
+    };
+    const deadBefore = await count(stack, 'select count(*) as n from orders.inbox_dead_letter');
+    await stack.catalog.bus.publish([{ topic: stack.topicPrefix + topics.catalogStock, key: placed.id, value: JSON.stringify(late), headers: {} }]);
+    await eventually(async () => (await count(stack, 'select count(*) as n from orders.inbox_processed_event where event_id = ?', [late.id])) === 1);
+    expect(await count(stack, 'select count(*) as n from orders.inbox_dead_letter')).toBe(deadBefore);
+    expect((await gql(stack.orders.url, orderQuery, { id: placed.id }, stack.customer.headers)).data.order.status).toBe('CANCELLED');
+  });
+});
+
+describe('preorders arriving at a warehouse', () => {
+  it('moves outstanding preorders onto arrived units first, oldest first; the surplus is sellable; ProductArrived is announced', async () => {
+    const product = await createProduct(stack, 0, 1000, { status: 'PREORDER', preorderLimit: 10 });
+    const france = stack.warehouses.france;
+    const orders = [];
+    for (let i = 0; i < 3; i++) orders.push(await order([{ productId: product.id, quantity: 2 }]));
+    expect(orders.map((o) => o.status)).toEqual(['CONFIRMED', 'CONFIRMED', 'CONFIRMED']);
+    expect((await stockLevels(product.id)).availableQuantity).toBe(4);
+
+    const firstArrival = await arrive(product.id, france, 3);
+    expect(firstArrival.errors).toBeUndefined();
+    // 3 units: the first order entirely, one unit of the second; the run still has 4 units open to preorders.
+    expect(firstArrival.data.arrivedAtWarehouse).toEqual({ movedFromPreorders: 3, surplus: 0, product: { availableQuantity: 4 } });
+    expect(await reservations(orders[0]!.id)).toEqual([{ warehouse_id: france, quantity: 2, state: 'RESERVED' }]);
+    expect(await reservations(orders[1]!.id)).toEqual([
+      { warehouse_id: france, quantity: 1, state: 'RESERVED' },
+      { warehouse_id: null, quantity: 1, state: 'RESERVED' },
+    ]);
+    const pool = async () => (await sql<{ limit_quantity: number; reserved: number }>('select limit_quantity, reserved from catalog.preorder_allocation where product_id = ?', [product.id]))[0];
+    expect(await pool()).toEqual({ limit_quantity: 7, reserved: 3 });
+
+    const secondArrival = await arrive(product.id, france, 5);
+    expect(secondArrival.data.arrivedAtWarehouse).toMatchObject({ movedFromPreorders: 3, surplus: 2 });
+    expect(await pool()).toEqual({ limit_quantity: 4, reserved: 0 });
+    expect(await levelIn(product.id, france)).toMatchObject({ onHand: 8, reserved: 6, available: 2 });
+
+    const moved = await sql<{ warehouse_id: string | null; kind: string; quantity: number; order_id: string }>(
+      `select warehouse_id, kind, quantity, order_id from catalog.stock_movement where product_id = ? and order_id = ? order by id`,
+      [product.id, orders[2]!.id],
+    );
+    expect(moved.map((m) => [m.warehouse_id, m.kind, m.quantity])).toEqual([[null, 'RESERVED', 2], [null, 'RELEASED', -2], [france, 'RESERVED', 2]]);
+
+    const arrived = await eventually(async () => {
+      const events = productTopic.received.filter((e) => e.type === 'catalog.product.arrived' && e.subject === product.id);
+      return events.length === 2 && events;
+    });
+    expect(arrived.map((e) => [e.data.productId, e.data.warehouseId, e.data.quantity])).toEqual([[product.id, france, 3], [product.id, france, 5]]);
+    expect(Date.parse(arrived[0]!.data.arrivedAt)).not.toBeNaN();
+
+    // A cancelled preorder now gives its units back to the warehouse they were moved to.
+    expect((await cancel(orders[1]!.id)).errors).toBeUndefined();
+    await eventually(async () => (await levelIn(product.id, france))?.reserved === 4);
+    expect(await pool()).toEqual({ limit_quantity: 4, reserved: 0 });
+    expect(await reconciliation(product.id)).toEqual([]);
+  });
+
+  it('setPreorderLimit (for campaigns) refuses a limit below what is already preordered', async () => {
+    const product = await createProduct(stack, 0, 1000, { status: 'PREORDER' });
+    expect((await stockLevels(product.id)).availableQuantity).toBeNull();
+    expect((await order([{ productId: product.id, quantity: 3 }])).status).toBe('CONFIRMED');
+    await expect(setPreorderLimit(stack.catalog.orm.em.fork(), product.id, 2)).rejects.toMatchObject({ code: 'POLICY_VIOLATION', details: { rule: 'PREORDER_LIMIT_BELOW_RESERVED' } });
+    await setPreorderLimit(stack.catalog.orm.em.fork(), product.id, 4, stack.admin.id);
+    expect((await stockLevels(product.id)).availableQuantity).toBe(1);
+    expect((await order([{ productId: product.id, quantity: 2 }])).statusReason).toBe('INSUFFICIENT_STOCK');
+    await setPreorderLimit(stack.catalog.orm.em.fork(), product.id, null);
+    expect((await order([{ productId: product.id, quantity: 2 }])).status).toBe('CONFIRMED');
+    expect(await reconciliation(product.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { topics } from '../topics.js';
+
+/**
+ * Units of a product reached a warehouse (preorder stock arriving from the
+ * maker). Outstanding preorders for the product were moved onto these units
+ * first; "pay on arrival" plans send their payment notice from this event.
+ */
+export const productArrivedV1 = {
+  type: 'catalog.product.arrived',
+  version: 1,
+  topic: topics.catalogProduct,
+  schema: z.object({
+    productId: z.uuid(),
+    warehouseId: z.uuid(),
+    quantity: z.number().int().positive(),
+    arrivedAt: z.iso.datetime({ offset: true }),
+  }),
+} as const;

@@ -1,0 +1,21 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { createWarehouse, listWarehouses } from '../use-cases/create-warehouse.js';
+import type { CatalogContext } from './catalog-context.js';
+import { CreateWarehouseInput } from './create-warehouse.input.js';
+import { staffId } from './staff-caller.js';
+import { WarehouseType } from './warehouse.type.js';
+
+@Resolver(() => WarehouseType)
+export class WarehouseResolver {
+  @Authorized('catalog:write')
+  @Query(() => [WarehouseType], { description: 'Staff (catalog:write): every warehouse, in the order in-stock sales draw from them.' })
+  async warehouses(@Ctx() ctx: CatalogContext): Promise<WarehouseType[]> {
+    return (await listWarehouses(ctx.em)).map(WarehouseType.from);
+  }
+
+  @Authorized('catalog:write')
+  @Mutation(() => WarehouseType, { description: 'Staff (catalog:write): adds a warehouse. Codes are unique.' })
+  async createWarehouse(@Ctx() ctx: CatalogContext, @Arg('input', () => CreateWarehouseInput) input: CreateWarehouseInput): Promise<WarehouseType> {
+    return WarehouseType.from(await createWarehouse(ctx.em, staffId(ctx.caller), input));
+  }
+}

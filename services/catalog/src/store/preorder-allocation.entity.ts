@@ -1,0 +1,25 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+/**
+ * A product's preorder pool: units promised to preorders before they exist.
+ * No row, or a null limit, is an open-ended preorder; a limited run never
+ * reserves beyond its limit (CHECK).
+ */
+export const PreorderAllocationSchema = defineEntity({
+  name: 'PreorderAllocation',
+  tableName: 'preorder_allocation',
+  checks: [
+    { name: 'preorder_allocation_reserved_not_negative', expression: 'reserved >= 0' },
+    { name: 'preorder_allocation_within_limit', expression: 'limit_quantity is null or reserved <= limit_quantity' },
+  ],
+  properties: {
+    productId: p.uuid().primary(),
+    /** Units still to come from the maker for preorders; null: open-ended. Lowered when preorders move onto arrived units. */
+    limitQuantity: p.integer().nullable(),
+    /** Units held for preorders that have not arrived yet. */
+    reserved: p.integer(),
+  },
+});
+
+export class PreorderAllocation extends PreorderAllocationSchema.class {}
+PreorderAllocationSchema.setClass(PreorderAllocation);

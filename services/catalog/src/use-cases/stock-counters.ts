@@ -1,0 +1,109 @@
+import type { EntityManager, QueryResult } from '@mikro-orm/postgresql';
+import type { ProductStatus } from '@vitrine/contracts';
+import type { ProductStock, WarehouseLevel } from '../domain/reservation.js';
+import { counterEffect, type MovementKind } from '../domain/stock-ledger.js';
+
+/**
+ * The one way stock counters change. Every writer locks the product rows
+ * first (in id order, so two writers never deadlock), then reads and moves
+ * counters: the product lock serialises everything that touches a product's
+ * stock, and each counter change appends its ledger row in the same transaction.
+ */
+export async function lockProducts(em: EntityManager, productIds: readonly string[]): Promise<Map<string, ProductStatus>> {
+  const ids = [...new Set(productIds)].sort();
+  if (ids.length === 0) return new Map();
+  const rows = await em.execute<{ id: string; status: ProductStatus }[]>(`select id, status from catalog.product where id in (?) order by id for update`, [ids]);
+  return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+/** Warehouse and pool counters of the locked products (products without rows get empty stock). */
+export async function readProductStock(em: EntityManager, statuses: ReadonlyMap<string, ProductStatus>): Promise<Map<string, ProductStock>> {
+  const ids = [...statuses.keys()];
+  const stock = new Map<string, ProductStock>(ids.map((id) => [id, { status: statuses.get(id)!, pool: null, warehouses: [] }]));
+  if (ids.length === 0) return stock;
+  for (const level of await warehouseLevels(em, ids)) (stock.get(level.productId)!.warehouses as WarehouseLevel[]).push(level);
+  for (const pool of await preorderPools(em, ids)) stock.get(pool.productId)!.pool = { limit: pool.limit, reserved: pool.reserved };
+  return stock;
+}
+
+export interface WarehouseLevelRow extends WarehouseLevel {
+  productId: string;
+  name: string;
+  country: string;
+}
+
+/** Every warehouse row of these products, with the warehouse's facts (one statement). */
+export async function warehouseLevels(em: EntityManager, productIds: readonly string[]): Promise<WarehouseLevelRow[]> {
+  const rows = await em.execute<{ product_id: string; warehouse_id: string; code: string; name: string; country: string; held_by_factory: boolean; allocation_priority: number; on_hand: number; reserved: number }[]>(
+    `select s.product_id, s.warehouse_id, w.code, w.name, w.country, w.held_by_factory, w.allocation_priority, s.on_hand, s.reserved
+       from catalog.warehouse_stock s join catalog.warehouse w on w.id = s.warehouse_id
+      where s.product_id in (?) order by s.product_id, w.held_by_factory, w.allocation_priority, w.code`,
+    [[...productIds]],
+  );
+  return rows.map((r) => ({
+    productId: r.product_id,
+    warehouseId: r.warehouse_id,
+    code: r.code,
+    name: r.name,
+    country: r.country,
+    heldByFactory: r.held_by_factory,
+    allocationPriority: r.allocation_priority,
+    onHand: r.on_hand,
+    reserved: r.reserved,
+  }));
+}
+
+export async function preorderPools(em: EntityManager, productIds: readonly string[]): Promise<{ productId: string; limit: number | null; reserved: number }[]> {
+  const rows = await em.execute<{ product_id: string; limit_quantity: number | null; reserved: number }[]>(
+    `select product_id, limit_quantity, reserved from catalog.preorder_allocation where product_id in (?)`,
+    [[...productIds]],
+  );
+  return rows.map((r) => ({ productId: r.product_id, limit: r.limit_quantity, reserved: r.reserved }));
+}
+
+export interface Movement {
+  productId: string;
+  /** Null: the preorder pool. */
+  warehouseId: string | null;
+  kind: MovementKind;
+  /** Signed: its effect on the counters (see domain/stock-ledger.ts). */
+  quantity: number;
+  orderId?: string | null;
+  reason?: string | null;
+  actor?: string | null;
+}
+
+/**
+ * Applies one movement to its counters and appends it to the ledger. The
+ * table CHECKs refuse a change that would oversell or go negative, failing
+ * the whole transaction: callers decide first, this is the safety net.
+ */
+export async function applyMovement(em: EntityManager, movement: Movement, at = new Date()): Promise<void> {
+  const effect = counterEffect(movement.kind, movement.quantity);
+  // Update first, insert when there is no row yet: an INSERT ... ON CONFLICT would check the
+  // proposed row (e.g. 0 on hand, 3 reserved) against the CHECKs before merging it.
+  if (movement.warehouseId === null) {
+    const updated = await em.execute<QueryResult>(`update catalog.preorder_allocation set reserved = reserved + ? where product_id = ?`, [effect.reserved, movement.productId], 'run');
+    if (updated.affectedRows === 0) {
+      await em.execute(`insert into catalog.preorder_allocation (product_id, limit_quantity, reserved) values (?, null, ?)`, [movement.productId, effect.reserved]);
+    }
+  } else {
+    const updated = await em.execute<QueryResult>(
+      `update catalog.warehouse_stock set on_hand = on_hand + ?, reserved = reserved + ? where product_id = ? and warehouse_id = ?`,
+      [effect.onHand, effect.reserved, movement.productId, movement.warehouseId],
+      'run',
+    );
+    if (updated.affectedRows === 0) {
+      await em.execute(`insert into catalog.warehouse_stock (product_id, warehouse_id, on_hand, reserved) values (?, ?, ?, ?)`, [
+        movement.productId,
+        movement.warehouseId,
+        effect.onHand,
+        effect.reserved,
+      ]);
+    }
+  }
+  await em.execute(
+    `insert into catalog.stock_movement (product_id, warehouse_id, kind, quantity, order_id, reason, actor, at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [movement.productId, movement.warehouseId, movement.kind, movement.quantity, movement.orderId ?? null, movement.reason ?? null, movement.actor ?? null, at],
+  );
+}
