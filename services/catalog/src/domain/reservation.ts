@@ -79,7 +79,11 @@ export function decideReservation(requested: RequestedLine[], stock: ReadonlyMap
   const unknown = lines.filter((l) => !stock.has(l.productId));
   if (unknown.length > 0) return reject('UNKNOWN_PRODUCT', unknown.map((l) => ({ productId: l.productId, requested: l.quantity, available: 0 })));
   const closed = lines.filter((l) => !isOrderableStatus(stock.get(l.productId)!.status));
-  if (closed.length > 0) return reject('PRODUCT_NOT_ORDERABLE', closed.map((l) => ({ productId: l.productId, requested: l.quantity, available: 0 })));
+  if (closed.length > 0) {
+    const shortLines = closed.map((l) => ({ productId: l.productId, requested: l.quantity, available: 0 }));
+    // A run that sold out (its window closed on the last unit, or the product is SOLD_OUT) is short of stock, which is what the customer should hear.
+    return reject(closed.every((l) => soldOut(stock.get(l.productId)!)) ? 'INSUFFICIENT_STOCK' : 'PRODUCT_NOT_ORDERABLE', shortLines);
+  }
 
   const short = lines
     .map((l) => ({ productId: l.productId, requested: l.quantity, available: availableQuantity(stock.get(l.productId)!) }))
@@ -87,6 +91,10 @@ export function decideReservation(requested: RequestedLine[], stock: ReadonlyMap
   if (short.length > 0) return reject('INSUFFICIENT_STOCK', short);
 
   return { kind: 'reserve', lines, allocations: lines.flatMap((l) => allocate(l, stock.get(l.productId)!)) };
+}
+
+function soldOut(stock: ProductStock): boolean {
+  return stock.status === 'SOLD_OUT' || (stock.pool?.limit != null && stock.pool.reserved >= stock.pool.limit);
 }
 
 function allocate(line: RequestedLine, stock: ProductStock): Allocation[] {

@@ -51,6 +51,17 @@ describe('decideReservation', () => {
     });
   });
 
+  it('a run that sold out is short of stock, not merely closed', () => {
+    const soldOutRun: ProductStock = { status: 'PREORDER_CLOSED', pool: { limit: 100, reserved: 100 }, warehouses: [] };
+    const soldOut: ProductStock = { status: 'SOLD_OUT', pool: null, warehouses: [] };
+    const closedEarly: ProductStock = { status: 'PREORDER_CLOSED', pool: { limit: 100, reserved: 40 }, warehouses: [] };
+    expect(decideReservation([{ productId: a, quantity: 1 }], new Map([[a, soldOutRun]]))).toMatchObject({ kind: 'reject', reason: 'INSUFFICIENT_STOCK' });
+    expect(decideReservation([{ productId: a, quantity: 1 }], new Map([[a, soldOut]]))).toMatchObject({ kind: 'reject', reason: 'INSUFFICIENT_STOCK' });
+    expect(decideReservation([{ productId: a, quantity: 1 }], new Map([[a, closedEarly]]))).toMatchObject({ kind: 'reject', reason: 'PRODUCT_NOT_ORDERABLE' });
+    // One line merely closed makes the whole order "not orderable".
+    expect(decideReservation([{ productId: a, quantity: 1 }, { productId: b, quantity: 1 }], new Map([[a, soldOut], [b, closedEarly]]))).toMatchObject({ reason: 'PRODUCT_NOT_ORDERABLE' });
+  });
+
   it('serves an order that takes the last unit exactly', () => {
     expect(decideReservation([{ productId: a, quantity: 5 }], new Map([[a, inStock(level(fr, 7, 2))]])).kind).toBe('reserve');
   });
