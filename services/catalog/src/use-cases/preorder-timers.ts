@@ -16,7 +16,8 @@ import { actorOf, closeWindow, openWindowNow, preorderTimers } from './preorder-
 export const preorderTimerHandlers = [
   onTimer(preorderTimers.open, async (timer, em) => {
     const found = await lockedCampaign(em, timer.key);
-    if (!found || found.campaign.state !== 'SCHEDULED' || found.campaign.opensAt > new Date()) return;
+    // Compared with the timer's own due time, not this process's clock: the scheduler fired it on the database's clock.
+    if (!found || found.campaign.state !== 'SCHEDULED' || found.campaign.opensAt > timer.dueAt) return;
     const { product, campaign } = found;
     const now = new Date();
     if (!canChangeStatus(product.status, 'PREORDER')) {
@@ -29,7 +30,7 @@ export const preorderTimerHandlers = [
   }),
   onTimer(preorderTimers.close, async (timer, em) => {
     const found = await lockedCampaign(em, timer.key);
-    if (!found || found.campaign.state !== 'OPEN' || !found.campaign.closesAt || found.campaign.closesAt > new Date()) return;
+    if (!found || found.campaign.state !== 'OPEN' || !found.campaign.closesAt || found.campaign.closesAt > timer.dueAt) return;
     const { product, campaign } = found;
     await closeWindow(em, product, campaign, { reason: 'SCHEDULED', note: null, actor: actorOf(campaign, null), now: new Date(), moveStatus: true });
   }),
