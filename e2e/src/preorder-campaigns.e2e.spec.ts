@@ -183,6 +183,27 @@ describe('changing terms', () => {
   });
 });
 
+describe('closing soon', () => {
+  it('lists only open windows that close by the date given', async () => {
+    const [soon, later, scheduled] = [await announcedProduct(), await announcedProduct(), await announcedProduct()];
+    await open(soon, { closesAt: inSeconds(3600) });
+    await open(later, { closesAt: inSeconds(10 * 86_400) });
+    await open(scheduled, { opensAt: inSeconds(600), closesAt: inSeconds(1800) });
+    const listed = async (before: string) => {
+      const res = await gql(stack.catalog.url, `query($filter: ProductFilter) { products(filter: $filter, first: 50) { totalCount edges { node { id } } } }`, {
+        filter: { preorderClosingBefore: before },
+      });
+      expect(res.errors).toBeUndefined();
+      const ids = res.data.products.edges.map((e: any) => e.node.id);
+      return [soon, later, scheduled].filter((id) => ids.includes(id));
+    };
+    expect(await listed(inSeconds(86_400))).toEqual([soon]);
+    expect(await listed(inSeconds(30 * 86_400))).toEqual([soon, later]);
+    await close(soon, 'STORE_DECISION', 'Enough orders.');
+    expect(await listed(inSeconds(86_400))).toEqual([]);
+  });
+});
+
 describe('a limited run', () => {
   const available = async (id: string) => (await gql(stack.catalog.url, `query($id: ID!) { product(id: $id) { availableQuantity } }`, { id })).data.product.availableQuantity;
   const preorder = async (id: string, quantity: number) => {

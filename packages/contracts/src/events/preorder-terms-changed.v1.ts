@@ -4,9 +4,10 @@ import { catalogReasonMaxLength } from './product-status.js';
 import { preorderTermsSchema } from './preorder-terms.js';
 
 /**
- * An open (or scheduled) campaign's terms changed: a window extended at the
+ * An open campaign's terms changed: a window extended at the
  * maker's request, a limited run enlarged, another payment plan for later
- * orders. Orders already placed keep the terms they were placed under.
+ * orders. It says nothing about orders already placed: consumers keep the
+ * terms each preorder was placed under.
  */
 export const preorderTermsChangedV1 = {
   type: 'catalog.product.preorder-terms-changed',

@@ -44,4 +44,7 @@ export class ProductFilterInput {
 
   @Field(() => ProductPriceRangeInput, { nullable: true })
   priceRange?: ProductPriceRangeInput | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only products whose preorder window is open and closes by then ("closing soon").' })
+  preorderClosingBefore?: Date | null;
 }

@@ -18,6 +18,8 @@ export interface ProductFilter {
   availableInMyRegion?: boolean | null;
   /** Price in minor units, bounds included. */
   priceRange?: { min?: number | null; max?: number | null } | null;
+  /** Only products whose preorder window is open and closes by then ("closing soon"). */
+  preorderClosingBefore?: Date | null;
 }
 
 export interface ListProductsQuery {
@@ -56,6 +58,7 @@ interface NormalizedFilter {
   availableIn?: string;
   min?: number;
   max?: number;
+  closingBefore?: string;
 }
 
 /** Every problem with the filter at once, before touching the database. */
@@ -95,6 +98,13 @@ export function checkProductFilter(filter: ProductFilter | null | undefined): { 
   if (min !== undefined && max !== undefined && min > max) {
     problems.push({ field: 'filter.priceRange', reason: 'MIN_ABOVE_MAX', message: 'The minimum price must not be above the maximum price.' });
   }
+  if (filter.preorderClosingBefore) {
+    if (Number.isNaN(filter.preorderClosingBefore.getTime())) {
+      problems.push({ field: 'filter.preorderClosingBefore', reason: 'INVALID_DATE', message: 'filter.preorderClosingBefore must be a date and time.' });
+    } else {
+      normalized.closingBefore = filter.preorderClosingBefore.toISOString();
+    }
+  }
   if (min !== undefined) normalized.min = min;
   if (max !== undefined) normalized.max = max;
   return { problems, normalized };
@@ -116,12 +126,19 @@ function filterWhere(filter: NormalizedFilter): FilterQuery<Product>[] {
   if (filter.availableIn) where.push({ $not: { regionBlocks: { $contains: [filter.availableIn] } } });
   if (filter.min !== undefined) where.push({ priceAmount: { $gte: filter.min } });
   if (filter.max !== undefined) where.push({ priceAmount: { $lte: filter.max } });
+  if (filter.closingBefore) {
+    const closing = raw(
+      (alias: string) => `exists (select 1 from catalog.preorder_campaign c where c.product_id = ${alias}.id and c.state = 'OPEN' and c.closes_at <= ?)`,
+      [filter.closingBefore],
+    );
+    where.push({ [closing]: [] });
+  }
   return where;
 }
 
 /** Ties a cursor to the sort and filter it was issued for: reusing it with others would skip or repeat rows. */
 const queryFingerprint = (sort: ProductSort, filter: NormalizedFilter) =>
-  createHash('sha256').update(JSON.stringify([sort, filter.status ?? null, filter.studioId ?? null, filter.text ?? null, filter.min ?? null, filter.max ?? null, filter.series ?? null, filter.availableIn ?? null])).digest('base64url').slice(0, 16);
+  createHash('sha256').update(JSON.stringify([sort, filter.status ?? null, filter.studioId ?? null, filter.text ?? null, filter.min ?? null, filter.max ?? null, filter.series ?? null, filter.availableIn ?? null, filter.closingBefore ?? null])).digest('base64url').slice(0, 16);
 
 interface ProductCursor extends Record<string, string | number> {
   /** Fingerprint of sort + filter. */
