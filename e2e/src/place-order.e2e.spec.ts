@@ -96,6 +96,16 @@ describe('bad input changes nothing', () => {
     expect(await writes()).toBe(before);
   });
 
+  it('preorders and items in stock go in separate orders (MIXED_PREORDER_AND_STOCK), each accepted on its own', async () => {
+    const inStock = await createProduct(stack, 5);
+    const preorder = await createProduct(stack, 0, 3000, { status: 'PREORDER' });
+    const before = await writes();
+    const mixed = await place([{ productId: inStock.id, quantity: 1 }, { productId: preorder.id, quantity: 1 }]);
+    expect(mixed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'lines', reason: 'MIXED_PREORDER_AND_STOCK' }] });
+    expect(await writes()).toBe(before);
+    for (const product of [inStock, preorder]) expect((await place([{ productId: product.id, quantity: 1 }])).errors).toBeUndefined();
+  });
+
   it('a quantity beyond 32 bits is refused by the schema', async () => {
     const product = await createProduct(stack, 5);
     const before = await writes();

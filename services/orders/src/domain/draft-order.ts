@@ -43,7 +43,10 @@ export type DraftResult =
  *   REGION_UNKNOWN, asking to retry in a moment. Products without blocks
  *   never need the country, so new customers can order them at once;
  * - more units of a product than its per-order limit, summed over every line
- *   of that product: OVER_PRODUCT_LIMIT, on each of those lines.
+ *   of that product: OVER_PRODUCT_LIMIT, on each of those lines;
+ * - preorders and items for sale now in one order: MIXED_PREORDER_AND_STOCK
+ *   (DOMAIN.md section 4: they are paid and shipped on different terms and
+ *   dates, so they are always separate orders).
  */
 export function draftOrder(requested: RequestedLine[], products: ReadonlyMap<string, PricedProduct>, limits: OrderLimits, orderer: Orderer): DraftResult {
   const problems: FieldProblem[] = [];
@@ -64,6 +67,13 @@ export function draftOrder(requested: RequestedLine[], products: ReadonlyMap<str
   });
   problems.push(...checkSaleRules(requested, products, orderer));
   if (problems.length > 0) return { ok: false, problems };
+  const preorders = requested.filter((l) => products.get(l.productId.toLowerCase())!.status === preorderStatus).length;
+  if (preorders > 0 && preorders < requested.length) {
+    return {
+      ok: false,
+      problems: [{ field: 'lines', reason: 'MIXED_PREORDER_AND_STOCK', message: 'Preorders and items in stock are ordered separately: please place one order for each.' }],
+    };
+  }
 
   const lines = requested.map((line) => {
     const product = products.get(line.productId.toLowerCase())!;
@@ -76,6 +86,9 @@ export function draftOrder(requested: RequestedLine[], products: ReadonlyMap<str
   const totalAmount = lines.reduce((sum, l) => sum + l.unitPriceAmount * l.quantity, 0);
   return { ok: true, lines, totalAmount, currency: [...currencies][0]! };
 }
+
+/** Catalog's status for products sold before they exist. */
+const preorderStatus = 'PREORDER';
 
 /** Status, region and per-order limit, for the lines whose product is known. */
 function checkSaleRules(requested: RequestedLine[], products: ReadonlyMap<string, PricedProduct>, orderer: Orderer): FieldProblem[] {

@@ -54,6 +54,20 @@ describe('draftOrder', () => {
     });
   });
 
+  it('keeps preorders and items for sale now in separate orders', () => {
+    const catalog = new Map(products);
+    const p1 = '00000000-0000-4000-8000-0000000000f1';
+    const p2 = '00000000-0000-4000-8000-0000000000f2';
+    catalog.set(p1, { id: p1, priceAmount: 5000, priceCurrency: 'USD', ...rules, status: 'PREORDER' });
+    catalog.set(p2, { id: p2, priceAmount: 7000, priceCurrency: 'USD', ...rules, status: 'PREORDER' });
+    expect(draftOrder([{ productId: a, quantity: 1 }, { productId: p1, quantity: 1 }], catalog, limits, inDE)).toEqual({
+      ok: false,
+      problems: [expect.objectContaining({ field: 'lines', reason: 'MIXED_PREORDER_AND_STOCK' })],
+    });
+    expect(draftOrder([{ productId: p1, quantity: 1 }, { productId: p2, quantity: 2 }], catalog, limits, inDE)).toMatchObject({ ok: true, totalAmount: 19000 });
+    expect(draftOrder([{ productId: a, quantity: 1 }, { productId: b, quantity: 2 }], catalog, limits, inDE)).toMatchObject({ ok: true });
+  });
+
   describe('sale rules', () => {
     const withRules = (overrides: Partial<PricedProduct>) => new Map(products).set(c, { id: c, priceAmount: 500, priceCurrency: 'USD', ...rules, ...overrides });
     const reasons = (result: ReturnType<typeof draftOrder>) => (result.ok ? [] : result.problems.map((p) => [p.field, p.reason]));
