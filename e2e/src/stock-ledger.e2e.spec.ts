@@ -139,6 +139,19 @@ describe('warehouses and in-stock reservations', () => {
     );
     expect(ledger.map((m) => [m.kind, m.quantity])).toEqual([['RECEIVED', 5], ['RESERVED', 3], ['ADJUSTED', -2], ['ADJUSTED', 4]]);
     expect(ledger[2]!.reason).toBe('Two units broken in transit.');
+    // Staff read the same ledger through GraphQL, newest first, a page at a time.
+    const movements = `query($id: ID!, $first: Int, $before: ID) { product(id: $id) { stockMovements(first: $first, beforeId: $before) { id warehouseId kind quantity orderId reason actorId } } }`;
+    const page1 = (await staff(movements, { id: product.id, first: 3 })).data.product.stockMovements;
+    expect(page1.map((m: any) => [m.kind, m.quantity])).toEqual([['ADJUSTED', 4], ['ADJUSTED', -2], ['RESERVED', 3]]);
+    expect(page1[0]).toMatchObject({ warehouseId: france, actorId: stack.admin.id, reason: 'Found in the back room at the yearly count.' });
+    expect(page1[2]).toMatchObject({ orderId: expect.any(String), actorId: null });
+    const page2 = (await staff(movements, { id: product.id, first: 3, before: page1[2].id })).data.product.stockMovements;
+    expect(page2.map((m: any) => m.kind)).toEqual(['RECEIVED']);
+    expect((await gql(stack.catalog.url, movements, { id: product.id }, stack.customer.headers)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await staff(movements, { id: product.id, first: 0, before: 'x' })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'first', reason: 'OUT_OF_RANGE' }, { field: 'beforeId', reason: 'MALFORMED_ID' }],
+    });
     expect(await count(stack, `select count(*) as n from catalog.audit_entry where subject = ? and action = 'stock.adjusted'`, [product.id])).toBe(2);
     expect(await reconciliation(product.id)).toEqual([]);
 

@@ -1,7 +1,9 @@
-import { Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { availableQuantity } from '../domain/reservation.js';
+import { listStockMovements } from '../use-cases/list-stock-movements.js';
 import type { CatalogContext } from './catalog-context.js';
 import { ProductType } from './product.type.js';
+import { StockMovementType } from './stock-movement.type.js';
 import { WarehouseStockType } from './warehouse-stock.type.js';
 
 @Resolver(() => ProductType)
@@ -18,5 +20,18 @@ export class ProductStockResolver {
   @FieldResolver(() => [WarehouseStockType], { description: 'Staff (catalog:write): units per warehouse, in the order in-stock sales draw from them.' })
   async stockLevels(@Root() product: ProductType, @Ctx() ctx: CatalogContext): Promise<WarehouseStockType[]> {
     return (await ctx.stockOf.load(product.id)).warehouses.map(WarehouseStockType.from);
+  }
+
+  @Authorized('catalog:write')
+  @FieldResolver(() => [StockMovementType], {
+    description: 'Staff (catalog:write): its stock ledger, newest first, for a product page (one query per product: not meant for listings). Pass the last id as beforeId for the next page.',
+  })
+  async stockMovements(
+    @Root() product: ProductType,
+    @Ctx() ctx: CatalogContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('beforeId', () => ID, { nullable: true }) beforeId: string | null,
+  ): Promise<StockMovementType[]> {
+    return (await listStockMovements(ctx.em, product.id, first, beforeId ?? null)).map(StockMovementType.from);
   }
 }

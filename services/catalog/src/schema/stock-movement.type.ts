@@ -1,0 +1,55 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { movementKinds, type MovementKind } from '../domain/stock-ledger.js';
+import type { StockMovement } from '../store/stock-movement.entity.js';
+
+export const StockMovementKindEnum = Object.fromEntries(movementKinds.map((k) => [k, k])) as Record<MovementKind, MovementKind>;
+registerEnumType(StockMovementKindEnum, {
+  name: 'StockMovementKind',
+  valuesConfig: {
+    RECEIVED: { description: 'Units came in (on hand +).' },
+    RESERVED: { description: 'Units held for an order (reserved +).' },
+    RELEASED: { description: 'An order gave its units back (reserved -).' },
+    SHIPPED: { description: 'Units left with an order (on hand and reserved -).' },
+    ADJUSTED: { description: 'A count corrected by staff (on hand +/-).' },
+  },
+});
+
+@ObjectType('StockMovement', { description: 'One line of the stock ledger: every counter change has one.' })
+export class StockMovementType {
+  @Field(() => ID, { description: 'Increasing: a later movement has a larger id.' })
+  id!: string;
+
+  @Field(() => ID, { nullable: true, description: "The warehouse; null: the product's preorder pool." })
+  warehouseId!: string | null;
+
+  @Field(() => StockMovementKindEnum)
+  kind!: MovementKind;
+
+  @Field(() => Int, { description: 'Signed effect on the counters (see kind).' })
+  quantity!: number;
+
+  @Field(() => ID, { nullable: true })
+  orderId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Staff member (or the demo seed); null: catalog reacting to an order event.' })
+  actorId!: string | null;
+
+  @Field(() => Date)
+  at!: Date;
+
+  static from(m: StockMovement): StockMovementType {
+    return Object.assign(new StockMovementType(), {
+      id: String(m.id),
+      warehouseId: m.warehouseId ?? null,
+      kind: m.kind,
+      quantity: m.quantity,
+      orderId: m.orderId ?? null,
+      reason: m.reason ?? null,
+      actorId: m.actor ?? null,
+      at: m.at,
+    });
+  }
+}
