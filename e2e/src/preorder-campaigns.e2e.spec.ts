@@ -64,9 +64,14 @@ describe('opening a preorder window', () => {
     });
     await eventually(async () => eventsOf(id, 'catalog.product.status-changed').length === 1);
     expect(eventsOf(id, 'catalog.product.status-changed')[0]).toMatchObject({ from: 'ANNOUNCED', to: 'PREORDER', actorId: stack.admin.id });
-    expect(await sql('select action from catalog.audit_entry where subject = ? order by at, action', [id])).toEqual(
-      expect.arrayContaining([{ action: 'product.created' }, { action: 'product.status-changed' }, { action: 'preorder.opened' }]),
-    );
+    // Staff read the product's audit trail, newest first; customers may not.
+    const trailQuery = `query($id: ID!) { product(id: $id) { auditTrail(first: 10) { action actorId at details } } }`;
+    const trail = (await gql(stack.catalog.url, trailQuery, { id }, stack.admin.headers)).data.product.auditTrail;
+    expect(trail.map((e: any) => e.action).sort()).toEqual(['preorder.opened', 'product.created', 'product.preorder-limit-set', 'product.status-changed']);
+    expect(trail.at(-1).action).toBe('product.created');
+    expect(trail.every((e: any) => e.actorId === stack.admin.id)).toBe(true);
+    expect(JSON.parse(trail.find((e: any) => e.action === 'preorder.opened').details)).toMatchObject({ limitedQuantity: 150, closesAt });
+    expect((await gql(stack.catalog.url, trailQuery, { id }, stack.customer.headers)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('a scheduled window opens and closes on its own, on time, through durable timers', async () => {

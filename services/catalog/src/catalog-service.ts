@@ -2,6 +2,7 @@ import { topics } from '@vitrine/contracts';
 import type { ServiceDefinition } from '@vitrine/platform';
 import { catalogHandlers } from './events/handlers.js';
 import type { CatalogContext } from './schema/catalog-context.js';
+import { ProductAuditResolver } from './schema/product-audit.resolver.js';
 import { createPreorderCampaignLoader } from './schema/preorder-campaign-loader.js';
 import { PreorderCampaignResolver } from './schema/preorder-campaign.resolver.js';
 import { preorderTimerHandlers } from './use-cases/preorder-timers.js';
@@ -32,7 +33,7 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
   migrations: catalogMigrations,
   resolvers: [
     ProductResolver, ProductLifecycleResolver, ProductStudioResolver, StudioResolver, ProductConnectionResolver, ProductOrderabilityResolver,
-    ProductDetailsResolver, PreorderCampaignResolver, ProductStockResolver, WarehouseResolver, StockResolver,
+    ProductDetailsResolver, PreorderCampaignResolver, ProductStockResolver, WarehouseResolver, StockResolver, ProductAuditResolver,
   ],
   referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
   publishes: [topics.catalogProduct, topics.catalogStock],
