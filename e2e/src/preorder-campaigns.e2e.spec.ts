@@ -101,6 +101,21 @@ describe('opening a preorder window', () => {
     ]);
   });
 
+  it('a window that fell due while no scheduler ran opens as soon as one runs again (the deadline is a row, not a setTimeout)', async () => {
+    const scheduler = stack.catalog.timers!;
+    await scheduler.stop();
+    try {
+      const id = await announcedProduct();
+      await open(id, { opensAt: inSeconds(0.5), closesAt: inSeconds(3600) });
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await product(id)).status).toBe('ANNOUNCED');
+      scheduler.start();
+      await eventually(async () => (await product(id)).status === 'PREORDER', { timeoutMs: 10_000 });
+    } finally {
+      scheduler.start();
+    }
+  });
+
   it('refuses bad terms and products that cannot go on preorder, writing nothing', async () => {
     const id = await announcedProduct();
     const bad = await open(id, { opensAt: inSeconds(7200), closesAt: inSeconds(3600), limitedQuantity: 0, paymentPlan: { kind: 'DEPOSIT' } });
