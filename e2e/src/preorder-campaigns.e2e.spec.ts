@@ -254,6 +254,37 @@ describe('a limited run', () => {
   });
 });
 
+describe('a run that partly arrived', () => {
+  it('resizing counts the units already delivered: the run never drops below what customers hold or received', async () => {
+    const id = await announcedProduct();
+    await open(id, { limitedQuantity: 10 });
+    await eventually(async () => {
+      const placed = await gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: id, quantity: 4 }] }, key: randomUUID() }, stack.customer.headers);
+      return !placed.errors;
+    }, { timeoutMs: 20_000 });
+    const availableNow = async () => (await gql(stack.catalog.url, `query($id: ID!) { product(id: $id) { availableQuantity } }`, { id })).data.product.availableQuantity;
+    await eventually(async () => (await availableNow()) === 6);
+    const arrived = await gql(
+      stack.catalog.url,
+      `mutation($p: ID!, $w: ID!) { arrivedAtWarehouse(productId: $p, warehouseId: $w, quantity: 3) { movedFromPreorders surplus } }`,
+      { p: id, w: stack.warehouses.france },
+      stack.admin.headers,
+    );
+    expect(arrived.data.arrivedAtWarehouse).toEqual({ movedFromPreorders: 3, surplus: 0 });
+    expect(await availableNow()).toBe(6);
+
+    expect((await change(id, { limitedQuantity: 12 }, 'The studio made more.')).errors).toBeUndefined();
+    expect(await availableNow()).toBe(8);
+    // 3 delivered + 1 still to come are held by the customer: 4 is the smallest run.
+    expect((await change(id, { limitedQuantity: 3 }, 'Factory cut the run.')).errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'PREORDER_LIMIT_BELOW_RESERVED' });
+    const cut = await change(id, { limitedQuantity: 4 }, 'Factory cut the run.');
+    expect(cut.errors).toBeUndefined();
+    // Cut to exactly what customers hold: sold out, so the window closes.
+    expect(cut.data.changePreorderTerms).toMatchObject({ state: 'CLOSED', closeReason: 'SOLD_OUT', limitedQuantity: 4 });
+    expect(await availableNow()).toBe(0);
+  });
+});
+
 describe('the window follows status changes made by hand', () => {
   it('PREORDER opens an open-ended window, leaving it closes the window, reopening keeps the terms', async () => {
     const id = await announcedProduct();

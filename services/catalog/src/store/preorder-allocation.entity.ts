@@ -11,6 +11,7 @@ export const PreorderAllocationSchema = defineEntity({
   checks: [
     { name: 'preorder_allocation_reserved_not_negative', expression: 'reserved >= 0' },
     { name: 'preorder_allocation_within_limit', expression: 'limit_quantity is null or reserved <= limit_quantity' },
+    { name: 'preorder_allocation_arrived_not_negative', expression: 'arrived >= 0' },
   ],
   properties: {
     productId: p.uuid().primary(),
@@ -18,6 +19,8 @@ export const PreorderAllocationSchema = defineEntity({
     limitQuantity: p.integer().nullable(),
     /** Units held for preorders that have not arrived yet. */
     reserved: p.integer(),
+    /** Preordered units moved onto delivered stock so far: the part of the run that has arrived (run size = limit + arrived). */
+    arrived: p.integer().default(0),
   },
 });
 

@@ -58,7 +58,10 @@ export async function arrivedAtWarehouse(em: EntityManager, actor: string, comma
     }
     const moved = quantity - left;
     if (moved > 0) {
-      await tx.execute(`update catalog.preorder_allocation set limit_quantity = limit_quantity - ? where product_id = ? and limit_quantity is not null`, [moved, productId]);
+      await tx.execute(
+        `update catalog.preorder_allocation set limit_quantity = limit_quantity - ?, arrived = arrived + ? where product_id = ?`,
+        [moved, moved, productId],
+      );
     }
     recordAudit(tx, actor, 'product.arrived', productId, { warehouseId, quantity, movedFromPreorders: moved }, at);
     recordEvent(tx, { source: catalogSource, definition: productArrivedV1, subject: productId, data: { productId, warehouseId, quantity, arrivedAt: at.toISOString() } });

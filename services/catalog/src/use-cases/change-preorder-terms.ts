@@ -6,6 +6,7 @@ import { assertTermsChangeAllowed, checkCampaignTerms } from '../domain/preorder
 import { checkStaffReason } from '../domain/staff-reason.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
+import { closeSoldOutWindows } from './close-sold-out-windows.js';
 import { catalogSource } from './create-product.js';
 import { paymentPlanOf, preorderTimers, termsOf } from './preorder-window.js';
 import { applyRunSize } from './preorder-pool.js';
@@ -49,7 +50,7 @@ export async function changePreorderTerms(em: EntityManager, actor: string, comm
     assertTermsChangeAllowed(campaign?.state ?? null);
     if (!campaign) throw new NotFound('Preorder campaign', product.id); // refused above already; narrows the type
     // An open window's pool follows its run at once (never below what customers hold); a scheduled one's when it opens.
-    if (campaign.state === 'OPEN') await applyRunSize(tx, product.id, next.limitedQuantity, campaign.limitedQuantity ?? null, actor);
+    if (campaign.state === 'OPEN') await applyRunSize(tx, product.id, next.limitedQuantity, actor);
 
     Object.assign(campaign, {
       opensAt: next.opensAt ?? campaign.opensAt,
@@ -64,6 +65,8 @@ export async function changePreorderTerms(em: EntityManager, actor: string, comm
     recordAudit(tx, actor, 'preorder.terms-changed', product.id, { ...termsOf(campaign), reason: checked.reason }, now);
     if (campaign.state === 'OPEN') {
       recordEvent(tx, { source: catalogSource, definition: preorderTermsChangedV1, subject: product.id, data: { ...termsOf(campaign), reason: checked.reason, actorId: actor } });
+      // A run cut to exactly what customers hold is sold out, like one whose last unit was just reserved.
+      await closeSoldOutWindows(tx, [product.id]);
     }
     return campaign;
   });

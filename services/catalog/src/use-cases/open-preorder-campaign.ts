@@ -48,7 +48,7 @@ export async function openPreorderCampaign(em: EntityManager, actor: string, com
       await scheduleTimer(tx, { kind: preorderTimers.open, key: product.id, dueAt: decision.opensAt });
       recordAudit(tx, actor, 'preorder.scheduled', product.id, termsOf(campaign), now);
     } else {
-      await openWindowNow(tx, product, campaign, actor, now, previousRunSize);
+      await openWindowNow(tx, product, campaign, actor, now);
       recordAudit(tx, actor, 'preorder.opened', product.id, termsOf(campaign), now);
     }
     return campaign;

@@ -4,7 +4,6 @@ import { onTimer } from '@vitrine/platform';
 import { canChangeStatus } from '../domain/product-status.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
-import { currentRunSize } from './preorder-pool.js';
 import { actorOf, closeWindow, openWindowNow, preorderTimers } from './preorder-window.js';
 
 /**
@@ -25,8 +24,7 @@ export const preorderTimerHandlers = [
       await closeWindow(em, product, campaign, { reason: 'STATUS_CHANGED', note: null, actor: actorOf(campaign, null), now, moveStatus: false });
       return;
     }
-    // The pool's current limit is the run so far: the scheduled run size replaces it.
-    await openWindowNow(em, product, campaign, null, now, await currentRunSize(em, product.id));
+    await openWindowNow(em, product, campaign, null, now);
   }),
   onTimer(preorderTimers.close, async (timer, em) => {
     const found = await lockedCampaign(em, timer.key);

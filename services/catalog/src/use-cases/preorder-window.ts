@@ -17,10 +17,10 @@ export const preorderTimers = { open: 'catalog.preorder.open', close: 'catalog.p
  * moved to PREORDER (unless it already is, e.g. created on preorder), the
  * close is scheduled, and PreorderOpened announces the terms.
  */
-export async function openWindowNow(tx: EntityManager, product: Product, campaign: PreorderCampaign, actor: string | null, now: Date, previousRunSize: number | null): Promise<void> {
+export async function openWindowNow(tx: EntityManager, product: Product, campaign: PreorderCampaign, actor: string | null, now: Date): Promise<void> {
   if (product.status !== 'PREORDER') moveProductStatus(tx, product, 'PREORDER', 'Preorders are open.', actorOf(campaign, actor), now);
   Object.assign(campaign, { state: 'OPEN', opensAt: now, closedAt: null, closeReason: null, closeNote: null });
-  await applyRunSize(tx, product.id, campaign.limitedQuantity ?? null, previousRunSize, actor);
+  await applyRunSize(tx, product.id, campaign.limitedQuantity ?? null, actor);
   await cancelTimer(tx, preorderTimers.open, product.id);
   if (campaign.closesAt) await scheduleTimer(tx, { kind: preorderTimers.close, key: product.id, dueAt: campaign.closesAt });
   recordEvent(tx, { source: catalogSource, definition: preorderOpenedV1, subject: product.id, data: termsOf(campaign) });
@@ -71,7 +71,7 @@ export async function followStatusChange(tx: EntityManager, product: Product, fr
     if (current.state === 'CLOSED') current.closesAt = null;
     current.scheduledBy = actor;
     tx.persist(current);
-    await openWindowNow(tx, product, current, actor, now, runSize);
+    await openWindowNow(tx, product, current, actor, now);
     return;
   }
   if (campaign && (from === 'PREORDER' || campaign.state === 'SCHEDULED') && campaign.state !== 'CLOSED') {
@@ -86,7 +86,7 @@ export async function openWindowOnCreation(tx: EntityManager, product: Product, 
     paymentPlanKind: null, depositPercent: null, fullPaymentAllowed: false, scheduledBy: actor,
   });
   tx.persist(campaign);
-  await openWindowNow(tx, product, campaign, actor, now, runSize);
+  await openWindowNow(tx, product, campaign, actor, now);
 }
 
 /**

@@ -53,12 +53,12 @@ export async function warehouseLevels(em: EntityManager, productIds: readonly st
   }));
 }
 
-export async function preorderPools(em: EntityManager, productIds: readonly string[]): Promise<{ productId: string; limit: number | null; reserved: number }[]> {
-  const rows = await em.execute<{ product_id: string; limit_quantity: number | null; reserved: number }[]>(
-    `select product_id, limit_quantity, reserved from catalog.preorder_allocation where product_id in (?)`,
+export async function preorderPools(em: EntityManager, productIds: readonly string[]): Promise<{ productId: string; limit: number | null; reserved: number; arrived: number }[]> {
+  const rows = await em.execute<{ product_id: string; limit_quantity: number | null; reserved: number; arrived: number }[]>(
+    `select product_id, limit_quantity, reserved, arrived from catalog.preorder_allocation where product_id in (?)`,
     [[...productIds]],
   );
-  return rows.map((r) => ({ productId: r.product_id, limit: r.limit_quantity, reserved: r.reserved }));
+  return rows.map((r) => ({ productId: r.product_id, limit: r.limit_quantity, reserved: r.reserved, arrived: r.arrived }));
 }
 
 export interface Movement {
