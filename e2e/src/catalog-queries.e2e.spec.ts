@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gql } from '@vitrine/testing';
 import { startTestStack, type TestStack } from './support/stack.js';
 
-// Issue 4: products(filter, sort, first, after) with keyset cursors per sort, productBySku,
+// Issue 4: products(filter, sort, first, after) with keyset cursors per sort, product(id | sku),
 // and a listing whose SQL cost does not grow with the number of products listed.
 let stack: TestStack;
 const run = randomUUID().slice(0, 8).toUpperCase();
@@ -147,12 +147,14 @@ describe('catalog queries', () => {
     expect(wrongEnum.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('productBySku finds the product (exact SKU), null otherwise', async () => {
-    const query = `query($sku: String!) { productBySku(sku: $sku) { sku studio { id } releaseDateHistory { newEstimate } } }`;
+  it('product(sku) finds the product (exact SKU), null otherwise; id and sku are one or the other', async () => {
+    const query = `query($sku: String, $id: ID) { product(sku: $sku, id: $id) { id sku studio { id } releaseDateHistory { newEstimate } } }`;
     const found = await gql(stack.catalog.url, query, { sku: `Q${run}-003` });
-    expect(found.errors).toBeUndefined();
-    expect(found.data.productBySku).toEqual({ sku: `Q${run}-003`, studio: { id: studios[0] }, releaseDateHistory: [{ newEstimate: '2026-06' }, { newEstimate: '2026-09' }] });
-    expect((await gql(stack.catalog.url, query, { sku: `NOPE-${run}` })).data.productBySku).toBeNull();
+    expect(found.data.product).toEqual({ id: expect.any(String), sku: `Q${run}-003`, studio: { id: studios[0] }, releaseDateHistory: [{ newEstimate: '2026-06' }, { newEstimate: '2026-09' }] });
+    expect((await gql(stack.catalog.url, query, { id: found.data.product.id })).data.product.sku).toBe(`Q${run}-003`);
+    expect((await gql(stack.catalog.url, query, { sku: `NOPE-${run}` })).data.product).toBeNull();
+    expect((await gql(stack.catalog.url, query, { sku: `Q${run}-003`, id: found.data.product.id })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'sku', reason: 'ONE_OF' }] });
+    expect((await gql(stack.catalog.url, query, {})).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'id', reason: 'REQUIRED' }] });
   });
 
   it('query cost: listing with studio, release and spec histories, stock and orderability issues the same few SQL statements for 10 or 50 products', async () => {

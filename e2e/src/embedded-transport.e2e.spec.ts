@@ -38,8 +38,8 @@ describe('embedded transport end to end', () => {
     expect(after.data.product.availableQuantity).toBe(product.availableQuantity === null ? null : product.availableQuantity - 2);
   });
   it('the demo catalog carries details, down payments, spec changes and price changes made through the real use cases', async () => {
-    const query = `query($sku: String!) { productBySku(sku: $sku) { id price { amount } series images scale parts { name category } downPayment { required amount { amount } } specChanges { changes { field from to } description reason } } }`;
-    const bySku = async (sku: string) => (await gql(stack.catalog.url, query, { sku })).data.productBySku;
+    const query = `query($sku: String!) { product(sku: $sku) { id price { amount } series images scale parts { name category } downPayment { required amount { amount } } specChanges { changes { field from to } description reason } } }`;
+    const bySku = async (sku: string) => (await gql(stack.catalog.url, query, { sku })).data.product;
     const mecha = await bySku('RLR-MECHA-LTD');
     expect(mecha).toMatchObject({ series: 'Mecha Guardian', scale: '1/6', downPayment: { required: true, amount: { amount: 30000 } } });
     expect(mecha.images).toHaveLength(3);

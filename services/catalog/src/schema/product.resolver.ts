@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { PageInfo, requireUuid } from '@vitrine/platform';
+import { BadUserInput, PageInfo, requireUuid } from '@vitrine/platform';
 import { createProduct } from '../use-cases/create-product.js';
 import { findProductBySku, listProducts, type ProductSort } from '../use-cases/list-products.js';
 import type { CatalogContext } from './catalog-context.js';
@@ -28,15 +28,14 @@ export class ProductResolver {
     };
   }
 
-  @Query(() => ProductType, { nullable: true, description: 'The product with this SKU (exact match), or null.' })
-  async productBySku(@Ctx() ctx: CatalogContext, @Arg('sku', () => String) sku: string): Promise<ProductType | null> {
-    const product = await findProductBySku(ctx.em, sku);
-    return product ? ProductType.from(product) : null;
-  }
-
-  @Query(() => ProductType, { nullable: true })
-  async product(@Ctx() ctx: CatalogContext, @Arg('id', () => ID) id: string): Promise<ProductType | null> {
-    const product = await ctx.productById.load(requireUuid(id, 'id', 'product'));
+  @Query(() => ProductType, { nullable: true, description: 'The product with this id, or with this SKU (exact match); give exactly one. Null when there is none.' })
+  async product(
+    @Ctx() ctx: CatalogContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('sku', () => String, { nullable: true }) sku?: string | null,
+  ): Promise<ProductType | null> {
+    const key = productKey(id, sku);
+    const product = key.by === 'id' ? await ctx.productById.load(requireUuid(key.value, 'id', 'product')) : await findProductBySku(ctx.em, key.value);
     return product ? ProductType.from(product) : null;
   }
 
@@ -62,3 +61,15 @@ export class ProductResolver {
   }
 }
 
+/** product(id | sku): exactly one of the two. */
+function productKey(id: string | null | undefined, sku: string | null | undefined): { by: 'id' | 'sku'; value: string } {
+  const hasId = id !== undefined && id !== null;
+  const hasSku = sku !== undefined && sku !== null;
+  if (hasId === hasSku) {
+    const problem = hasId
+      ? { field: 'sku', reason: 'ONE_OF', message: 'Ask for a product by id or by SKU, not both.' }
+      : { field: 'id', reason: 'REQUIRED', message: 'Ask for a product by id or by SKU.' };
+    throw new BadUserInput('Give a product id or a SKU.', [problem]);
+  }
+  return hasId ? { by: 'id', value: id } : { by: 'sku', value: sku! };
+}
