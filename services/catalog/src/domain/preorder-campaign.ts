@@ -84,14 +84,35 @@ export function assertCanCloseEarly(state: CampaignState | null, reason: Preorde
   }
 }
 
+/** A change of terms: undefined keeps a term, null clears it (no close date, default plan, open-ended). */
+export interface TermsChange {
+  opensAt?: Date;
+  closesAt?: Date | null;
+  paymentPlan?: PaymentPlan | null;
+  limitedQuantity?: number | null;
+}
+
 /**
- * Terms change on a scheduled or open window only: a closed one has sent its
- * orders to the maker (open a new window instead). That a limited run never
- * shrinks below what customers hold is the preorder pool's rule
+ * The terms after a change. Only a scheduled or open window changes (a closed
+ * one has sent its orders to the maker: open a new window instead), and only
+ * a scheduled one can move its opening. That a limited run never shrinks
+ * below what customers hold is the preorder pool's rule
  * (PREORDER_LIMIT_BELOW_RESERVED).
  */
-export function assertTermsChangeAllowed(state: CampaignState | null): void {
+export function decideTermsChange(state: CampaignState | null, current: CampaignTerms, change: TermsChange, now: Date): { terms: CampaignTerms; problems: FieldProblem[] } {
   if (state !== 'OPEN' && state !== 'SCHEDULED') {
     throw new PolicyViolation('Only a scheduled or open preorder window can change its terms; open a new window instead.', 'PREORDER_NOT_OPEN', { state });
   }
+  const keep = <T>(next: T | undefined, was: T): T => (next === undefined ? was : next);
+  const terms: CampaignTerms = {
+    opensAt: state === 'SCHEDULED' ? keep(change.opensAt, current.opensAt) : null,
+    closesAt: keep(change.closesAt, current.closesAt),
+    paymentPlan: keep(change.paymentPlan, current.paymentPlan),
+    limitedQuantity: keep(change.limitedQuantity, current.limitedQuantity),
+  };
+  const problems: FieldProblem[] = [];
+  if (change.opensAt && state === 'OPEN') {
+    problems.push({ field: 'opensAt', reason: 'ALREADY_OPEN', message: 'The window is already open; only a scheduled one can move its opening.' });
+  }
+  return { terms, problems: [...problems, ...checkCampaignTerms(terms, now)] };
 }

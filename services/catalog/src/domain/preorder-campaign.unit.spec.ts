@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { productStatuses } from './product-status.js';
-import { assertCanCloseEarly, assertTermsChangeAllowed, checkCampaignTerms, checkPaymentPlan, decideOpening, type CampaignTerms } from './preorder-campaign.js';
+import { assertCanCloseEarly, checkCampaignTerms, checkPaymentPlan, decideOpening, decideTermsChange, type CampaignTerms } from './preorder-campaign.js';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -77,9 +77,22 @@ describe('closing early and changing terms', () => {
   });
 
   it('changes terms of a scheduled or open window only', () => {
-    expect(() => assertTermsChangeAllowed('OPEN')).not.toThrow();
-    expect(() => assertTermsChangeAllowed('SCHEDULED')).not.toThrow();
-    expect(() => assertTermsChangeAllowed('CLOSED')).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_OPEN' }) }));
-    expect(() => assertTermsChangeAllowed(null)).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_OPEN' }) }));
+    const current = terms({ closesAt: at('2026-12-20T00:00:00Z'), limitedQuantity: 50 });
+    for (const state of ['OPEN', 'SCHEDULED'] as const) expect(() => decideTermsChange(state, current, {}, now)).not.toThrow();
+    for (const state of ['CLOSED', null] as const) {
+      expect(() => decideTermsChange(state, current, { limitedQuantity: 10 }, now)).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_OPEN' }) }));
+    }
+  });
+
+  it('keeps what is not sent, clears what is sent as null, and checks the result', () => {
+    const plan = { kind: 'CHARGE_AT_SHIP' as const, depositPercent: null, fullPaymentAllowed: false };
+    const current = terms({ opensAt: at('2026-12-01T00:00:00Z'), closesAt: at('2026-12-20T00:00:00Z'), paymentPlan: plan, limitedQuantity: 50 });
+    expect(decideTermsChange('OPEN', current, { limitedQuantity: 80 }, now)).toEqual({ terms: { ...current, opensAt: null, limitedQuantity: 80 }, problems: [] });
+    expect(decideTermsChange('SCHEDULED', current, { closesAt: null, paymentPlan: null }, now)).toEqual({ terms: { ...current, closesAt: null, paymentPlan: null }, problems: [] });
+    expect(decideTermsChange('SCHEDULED', current, { opensAt: at('2026-12-25T00:00:00Z') }, now).problems.map((p) => p.reason)).toEqual(['CLOSES_BEFORE_OPENING']);
+    expect(decideTermsChange('OPEN', current, { opensAt: at('2026-12-02T00:00:00Z'), closesAt: at('2026-01-01T00:00:00Z') }, now).problems.map((p) => `${p.field}:${p.reason}`)).toEqual([
+      'opensAt:ALREADY_OPEN',
+      'closesAt:IN_THE_PAST',
+    ]);
   });
 });

@@ -1,24 +1,19 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { preorderTermsChangedV1, type PaymentPlan } from '@vitrine/contracts';
+import { preorderTermsChangedV1 } from '@vitrine/contracts';
 import { BadUserInput, cancelTimer, NotFound, recordEvent, scheduleTimer } from '@vitrine/platform';
-import { assertTermsChangeAllowed, checkCampaignTerms } from '../domain/preorder-campaign.js';
+import { decideTermsChange, type TermsChange } from '../domain/preorder-campaign.js';
 import { checkStaffReason } from '../domain/staff-reason.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
 import { closeSoldOutWindows } from './close-sold-out-windows.js';
 import { catalogSource } from './create-product.js';
-import { paymentPlanOf, preorderTimers, termsOf } from './preorder-window.js';
+import { paymentPlanColumns, preorderTimers, termsOf, termsOfCampaign } from './preorder-window.js';
 import { applyRunSize } from './preorder-pool.js';
 import { recordAudit } from './record-audit.js';
 
-/** Undefined: unchanged; null: cleared (no close date, default plan, open-ended). */
-export interface TermsChangeCommand {
+export interface TermsChangeCommand extends TermsChange {
   productId: string;
-  opensAt?: Date;
-  closesAt?: Date | null;
-  paymentPlan?: PaymentPlan | null;
-  limitedQuantity?: number | null;
   reason: string;
 }
 
@@ -35,30 +30,18 @@ export async function changePreorderTerms(em: EntityManager, actor: string, comm
     if (!product) throw new NotFound('Product', command.productId);
     const campaign = await tx.findOne(PreorderCampaign, product.id);
     const now = new Date();
-    const scheduled = campaign?.state === 'SCHEDULED';
-    const next = {
-      opensAt: scheduled ? (command.opensAt ?? campaign.opensAt) : null,
-      closesAt: command.closesAt === undefined ? (campaign?.closesAt ?? null) : command.closesAt,
-      paymentPlan: command.paymentPlan === undefined ? (campaign ? paymentPlanOf(campaign) : null) : command.paymentPlan,
-      limitedQuantity: command.limitedQuantity === undefined ? (campaign?.limitedQuantity ?? null) : command.limitedQuantity,
-    };
-    if (command.opensAt && !scheduled) {
-      throw new BadUserInput('Some preorder campaign fields are not valid.', [{ field: 'opensAt', reason: 'ALREADY_OPEN', message: 'The window is already open; only a scheduled one can move its opening.' }]);
-    }
-    const problems = checkCampaignTerms(next, now);
+    const current = campaign ? termsOfCampaign(campaign) : { opensAt: null, closesAt: null, paymentPlan: null, limitedQuantity: null };
+    const { terms, problems } = decideTermsChange(campaign?.state ?? null, current, command, now);
     if (problems.length > 0) throw new BadUserInput('Some preorder campaign fields are not valid.', problems);
-    assertTermsChangeAllowed(campaign?.state ?? null);
     if (!campaign) throw new NotFound('Preorder campaign', product.id); // refused above already; narrows the type
     // An open window's pool follows its run at once (never below what customers hold); a scheduled one's when it opens.
-    if (campaign.state === 'OPEN') await applyRunSize(tx, product.id, next.limitedQuantity, actor);
+    if (campaign.state === 'OPEN') await applyRunSize(tx, product.id, terms.limitedQuantity, actor);
 
     Object.assign(campaign, {
-      opensAt: next.opensAt ?? campaign.opensAt,
-      closesAt: next.closesAt,
-      paymentPlanKind: next.paymentPlan?.kind ?? null,
-      depositPercent: next.paymentPlan?.depositPercent ?? null,
-      fullPaymentAllowed: next.paymentPlan?.fullPaymentAllowed ?? false,
-      limitedQuantity: next.limitedQuantity,
+      opensAt: terms.opensAt ?? campaign.opensAt,
+      closesAt: terms.closesAt,
+      ...paymentPlanColumns(terms.paymentPlan),
+      limitedQuantity: terms.limitedQuantity,
       scheduledBy: actor,
     });
     await rescheduleTimers(tx, campaign);

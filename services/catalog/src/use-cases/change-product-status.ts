@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInput, NotFound } from '@vitrine/platform';
-import { assertStatusChange, type ProductStatus } from '../domain/product-status.js';
+import type { ProductStatus } from '../domain/product-status.js';
 import { checkStaffReason } from '../domain/staff-reason.js';
 import { Product } from '../store/product.entity.js';
 import { moveProductStatus } from './move-product-status.js';
@@ -25,11 +25,9 @@ export async function changeProductStatus(em: EntityManager, actor: string, comm
   return em.transactional(async (tx) => {
     const product = await tx.findOne(Product, command.productId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!product) throw new NotFound('Product', command.productId);
-    const from = product.status;
-    assertStatusChange(from, command.status);
     const now = new Date();
     moveProductStatus(tx, product, command.status, reason, actor, now);
-    await followStatusChange(tx, product, from, reason, actor, now);
+    await followStatusChange(tx, product, reason, actor, now);
     return product;
   });
 }

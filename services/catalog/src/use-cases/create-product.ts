@@ -11,7 +11,7 @@ import { Product } from '../store/product.entity.js';
 import { applyDescriptiveFields } from '../store/product-fields.js';
 import { Studio } from '../store/studio.entity.js';
 import { listWarehouses } from './create-warehouse.js';
-import { openWindowOnCreation } from './preorder-window.js';
+import { openNewWindow } from './preorder-window.js';
 import { checkWarehouse } from './receive-stock.js';
 import { recordAudit } from './record-audit.js';
 import { applyMovement } from './stock-counters.js';
@@ -50,7 +50,7 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
       if (preorderLimit !== null) await tx.execute(`insert into catalog.preorder_allocation (product_id, limit_quantity, reserved) values (?, ?, 0)`, [product.id, preorderLimit]);
       publishProduct(tx, product);
       // A product created on preorder gets its window at once (open-ended, the store's default plan).
-      if (product.status === 'PREORDER') await openWindowOnCreation(tx, product, input.preorderLimit ?? null, actor, new Date());
+      if (product.status === 'PREORDER') await openNewWindow(tx, product, input.preorderLimit ?? null, actor, new Date());
       return product;
     });
   } catch (err) {

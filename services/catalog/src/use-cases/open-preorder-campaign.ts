@@ -5,7 +5,7 @@ import { checkCampaignTerms, decideOpening, type CampaignTerms } from '../domain
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
 import { currentRunSize } from './preorder-pool.js';
-import { openWindowNow, preorderTimers, termsOf } from './preorder-window.js';
+import { openWindowNow, paymentPlanColumns, preorderTimers, termsOf } from './preorder-window.js';
 import { recordAudit } from './record-audit.js';
 
 export interface OpenCampaignCommand extends CampaignTerms {
@@ -33,9 +33,7 @@ export async function openPreorderCampaign(em: EntityManager, actor: string, com
       state: 'SCHEDULED',
       opensAt: decision.kind === 'SCHEDULE' ? decision.opensAt : now,
       closesAt: command.closesAt,
-      paymentPlanKind: command.paymentPlan?.kind ?? null,
-      depositPercent: command.paymentPlan?.depositPercent ?? null,
-      fullPaymentAllowed: command.paymentPlan?.fullPaymentAllowed ?? false,
+      ...paymentPlanColumns(command.paymentPlan),
       // Omitted: the run the product already has (created as a limited run, or the last window's).
       limitedQuantity: command.limitedQuantity ?? previousRunSize,
       closedAt: null,

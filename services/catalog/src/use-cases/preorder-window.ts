@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { preorderClosedV1, preorderOpenedV1, type PaymentPlan, type PreorderCloseReason } from '@vitrine/contracts';
 import { cancelTimer, recordEvent, scheduleTimer } from '@vitrine/platform';
-import type { ProductStatus } from '../domain/product-status.js';
+import type { CampaignTerms } from '../domain/preorder-campaign.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import type { Product } from '../store/product.entity.js';
 import { catalogSource } from './create-product.js';
@@ -63,24 +63,21 @@ export async function closeWindow(tx: EntityManager, product: Product, campaign:
  * closed one reopens with its terms but no close date, otherwise an
  * open-ended one on the store's default plan), and leaving PREORDER closes it.
  */
-export async function followStatusChange(tx: EntityManager, product: Product, from: ProductStatus, reason: string, actor: string, now: Date): Promise<void> {
+export async function followStatusChange(tx: EntityManager, product: Product, reason: string, actor: string, now: Date): Promise<void> {
   const campaign = await tx.findOne(PreorderCampaign, product.id);
-  if (product.status === 'PREORDER') {
-    const runSize = campaign ? (campaign.limitedQuantity ?? null) : await currentRunSize(tx, product.id);
-    const current = campaign ?? tx.create(PreorderCampaign, { productId: product.id, state: 'SCHEDULED', opensAt: now, closesAt: null, limitedQuantity: runSize, paymentPlanKind: null, depositPercent: null, fullPaymentAllowed: false });
-    if (current.state === 'CLOSED') current.closesAt = null;
-    current.scheduledBy = actor;
-    tx.persist(current);
-    await openWindowNow(tx, product, current, actor, now);
+  if (product.status !== 'PREORDER') {
+    // An open window means the product was on preorder; a scheduled one never opens now.
+    if (campaign && campaign.state !== 'CLOSED') await closeWindow(tx, product, campaign, { reason: 'STATUS_CHANGED', note: reason, actor, now, moveStatus: false });
     return;
   }
-  if (campaign && (from === 'PREORDER' || campaign.state === 'SCHEDULED') && campaign.state !== 'CLOSED') {
-    await closeWindow(tx, product, campaign, { reason: 'STATUS_CHANGED', note: reason, actor, now, moveStatus: false });
-  }
+  if (!campaign) return openNewWindow(tx, product, await currentRunSize(tx, product.id), actor, now);
+  if (campaign.state === 'CLOSED') campaign.closesAt = null;
+  campaign.scheduledBy = actor;
+  await openWindowNow(tx, product, campaign, actor, now);
 }
 
-/** Creates the window of a product created directly on preorder: open now, no close date, default plan, the run it was created with. */
-export async function openWindowOnCreation(tx: EntityManager, product: Product, runSize: number | null, actor: string | null, now: Date): Promise<void> {
+/** A product's first window, opened now: no close date, the store's default plan, the run it already has. */
+export async function openNewWindow(tx: EntityManager, product: Product, runSize: number | null, actor: string | null, now: Date): Promise<void> {
   const campaign = tx.create(PreorderCampaign, {
     productId: product.id, state: 'SCHEDULED', opensAt: now, closesAt: null, limitedQuantity: runSize,
     paymentPlanKind: null, depositPercent: null, fullPaymentAllowed: false, scheduledBy: actor,
@@ -106,6 +103,17 @@ export function paymentPlanOf(campaign: PreorderCampaign): PaymentPlan | null {
   return { kind: campaign.paymentPlanKind, depositPercent: campaign.depositPercent ?? null, fullPaymentAllowed: campaign.fullPaymentAllowed };
 }
 
+/** The plan as the campaign row stores it (three columns). */
+export function paymentPlanColumns(plan: PaymentPlan | null): Pick<PreorderCampaign, 'paymentPlanKind' | 'depositPercent' | 'fullPaymentAllowed'> {
+  return { paymentPlanKind: plan?.kind ?? null, depositPercent: plan?.depositPercent ?? null, fullPaymentAllowed: plan?.fullPaymentAllowed ?? false };
+}
+
+/** The campaign's terms, for the domain's decisions. */
+export function termsOfCampaign(campaign: PreorderCampaign): CampaignTerms {
+  return { opensAt: campaign.opensAt, closesAt: campaign.closesAt ?? null, paymentPlan: paymentPlanOf(campaign), limitedQuantity: campaign.limitedQuantity ?? null };
+}
+
+/** The terms as events and audit entries carry them. */
 export function termsOf(campaign: PreorderCampaign) {
   return {
     productId: campaign.productId,
