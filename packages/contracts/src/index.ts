@@ -3,6 +3,7 @@ export * from './topics.js';
 export * from './event-definition.js';
 export * from './registry.js';
 export * from './events/money.js';
+export * from './events/staff-reason.js';
 export * from './events/product-published.v1.js';
 export * from './events/product-status.js';
 export * from './events/product-status-changed.v1.js';

@@ -3,6 +3,8 @@ import 'reflect-metadata';
 export * from './auth/auth-checker.js';
 export * from './auth/caller.js';
 export * from './auth/identify-caller.js';
+export * from './auth/require-caller.js';
+export * from './rules/staff-reason.js';
 export * from './bus/event-bus.js';
 export * from './bus/create-bus.js';
 export * from './bus/embedded-bus.js';

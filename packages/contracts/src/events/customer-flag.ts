@@ -1,3 +1,4 @@
+import { staffReasonMaxLength } from './staff-reason.js';
 import { z } from 'zod';
 
 /**
@@ -10,7 +11,7 @@ export const customerFlagKinds = ['PREORDER_ABUSE', 'REFUSED_DELIVERY', 'BLOCKED
 export type CustomerFlagKind = (typeof customerFlagKinds)[number];
 
 /** Staff must say why; the reason is shown to other staff and kept in the audit log. */
-export const flagReasonMaxLength = 500;
+export const flagReasonMaxLength = staffReasonMaxLength;
 
 /** What CustomerFlagged and CustomerUnflagged carry: ids and the staff member's stated reason. */
 export const customerFlagChangeSchema = z.object({

@@ -1,3 +1,4 @@
+import { staffReasonMaxLength } from './staff-reason.js';
 import { z } from 'zod';
 
 /**
@@ -18,7 +19,7 @@ export const productStatusSchema = z
   .describe(`One of ${productStatuses.join(', ')} today; more may be added within this version.`);
 
 /** Staff must say why they change a product's status or release date (1 to 500 characters). */
-export const catalogReasonMaxLength = 500;
+export const catalogReasonMaxLength = staffReasonMaxLength;
 
 /** A release estimate: a month (`2027-03`) or an exact day (`2027-03-14`). */
 export const releaseEstimateSchema = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/);

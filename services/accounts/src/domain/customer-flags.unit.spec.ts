@@ -1,22 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFlagReason, decideFlagChange } from './customer-flags.js';
-
-describe('checkFlagReason', () => {
-  it('accepts a trimmed reason of 1 to 500 characters', () => {
-    expect(checkFlagReason('  Refused two deliveries in March ')).toEqual({ ok: true, reason: 'Refused two deliveries in March' });
-    expect(checkFlagReason('x'.repeat(500))).toMatchObject({ ok: true });
-  });
-
-  it('refuses an empty or blank reason', () => {
-    for (const reason of ['', '   ', '\n\t']) {
-      expect(checkFlagReason(reason)).toEqual({ ok: false, problems: [expect.objectContaining({ field: 'reason', reason: 'REQUIRED' })] });
-    }
-  });
-
-  it('refuses a reason over 500 characters', () => {
-    expect(checkFlagReason('x'.repeat(501))).toEqual({ ok: false, problems: [expect.objectContaining({ field: 'reason', reason: 'TOO_LONG' })] });
-  });
-});
+import { decideFlagChange } from './customer-flags.js';
 
 describe('decideFlagChange', () => {
   it('sets a flag that is not set, and clears one that is', () => {

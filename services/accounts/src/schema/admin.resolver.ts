@@ -1,12 +1,11 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Forbidden, requireUuid } from '@vitrine/platform';
+import { Forbidden, requireCallerId, requireUuid } from '@vitrine/platform';
 import { mayRotateSigningKey } from '../domain/roles.js';
 import { SigningKey } from '../store/signing-key.entity.js';
 import { grantStaffRole } from '../use-cases/grant-staff-role.js';
 import { rotateSigningKey } from '../use-cases/signing-keys.js';
 import type { AccountsContext } from './accounts-context.js';
 import { CustomerType } from './customer.type.js';
-import { requireSignedIn } from './require-caller.js';
 import { SigningKeyType } from './signing-key.type.js';
 
 @Resolver()
@@ -16,7 +15,7 @@ export class AdminResolver {
       'Admin: staged rotation. Publishes a fresh key in the JWKS now; it signs new access tokens from its activatesAt (KEY_PUBLISH_LEAD_SECONDS later), when the current key retires. Tokens signed with the old key stay valid until they expire. Refused while a rotated-in key is still pending (POLICY_VIOLATION, rule ROTATION_IN_PROGRESS, extensions.activatesAt, extensions.retryAfterSeconds).',
   })
   async rotateSigningKey(@Ctx() ctx: AccountsContext): Promise<SigningKeyType> {
-    const actor = requireSignedIn(ctx.caller);
+    const actor = requireCallerId(ctx.caller);
     // Scope `keys:rotate` or the admin role: more than one scope check, so not @Authorized.
     if (!mayRotateSigningKey(ctx.caller)) throw new Forbidden();
     return SigningKeyType.from(await rotateSigningKey(ctx.em, actor, ctx.accounts.settings.KEY_PUBLISH_LEAD_SECONDS));
@@ -24,7 +23,7 @@ export class AdminResolver {
 
   @Query(() => [SigningKeyType], { description: 'Admin (or keys:rotate): every access-token signing key with its schedule and status, the newest first.' })
   async signingKeys(@Ctx() ctx: AccountsContext): Promise<SigningKeyType[]> {
-    requireSignedIn(ctx.caller);
+    requireCallerId(ctx.caller);
     if (!mayRotateSigningKey(ctx.caller)) throw new Forbidden();
     const keys = await ctx.em.find(SigningKey, {}, { fields: ['kid', 'algorithm', 'createdAt', 'activatesAt', 'retiredAt'], orderBy: { activatesAt: 'desc', createdAt: 'desc' } });
     const now = new Date();
@@ -40,7 +39,7 @@ export class AdminResolver {
     @Arg('customerId', () => ID) customerId: string,
     @Arg('scopes', () => [String]) scopes: string[],
   ): Promise<CustomerType> {
-    const actor = requireSignedIn(ctx.caller);
+    const actor = requireCallerId(ctx.caller);
     const customer = await grantStaffRole(ctx.em, actor, requireUuid(customerId, 'customerId', 'customer'), scopes);
     return CustomerType.from(customer, { revealPrivate: true });
   }

@@ -1,11 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CustomerFlagKind } from '@vitrine/contracts';
-import { requireUuid } from '@vitrine/platform';
+import { requireCallerId, requireUuid } from '@vitrine/platform';
 import { changeCustomerFlag } from '../use-cases/change-customer-flag.js';
 import type { AccountsContext } from './accounts-context.js';
 import { CustomerFlagKindEnum, CustomerFlagType } from './customer-flag.type.js';
 import { CustomerType } from './customer.type.js';
-import { requireSignedIn } from './require-caller.js';
 
 const flagScope = 'customers:flag';
 
@@ -48,7 +47,7 @@ export class CustomerFlagsResolver {
 }
 
 async function change(ctx: AccountsContext, customerId: string, flag: CustomerFlagKind, reason: string, action: 'flag' | 'unflag'): Promise<CustomerType> {
-  const actor = requireSignedIn(ctx.caller);
+  const actor = requireCallerId(ctx.caller);
   const id = requireUuid(customerId, 'customerId', 'customer');
   const customer = await changeCustomerFlag(ctx.em, actor, { customerId: id, flag, reason, action });
   return CustomerType.from(customer, { revealPrivate: true });

@@ -1,18 +1,17 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Forbidden, NotFound, Unauthenticated } from '@vitrine/platform';
+import { Forbidden, NotFound, requireCallerId, Unauthenticated } from '@vitrine/platform';
 import { maySeePrivateFields } from '../domain/roles.js';
 import { accountDeletedMessage } from '../use-cases/active-customer.js';
 import { updateProfile } from '../use-cases/update-profile.js';
 import type { AccountsContext } from './accounts-context.js';
 import { UpdateProfileInput } from './account.inputs.js';
 import { CustomerType } from './customer.type.js';
-import { requireSignedIn } from './require-caller.js';
 
 @Resolver(() => CustomerType)
 export class CustomerResolver {
   @Query(() => CustomerType, { description: 'The signed-in customer.' })
   async me(@Ctx() ctx: AccountsContext): Promise<CustomerType> {
-    const id = requireSignedIn(ctx.caller);
+    const id = requireCallerId(ctx.caller);
     const customer = await ctx.customerById.load(id);
     if (!customer) throw new NotFound('Customer', id);
     if (customer.deletedAt) throw new Unauthenticated(accountDeletedMessage);
@@ -21,7 +20,7 @@ export class CustomerResolver {
 
   @Mutation(() => CustomerType, { description: "Changes the signed-in customer's profile." })
   async updateProfile(@Ctx() ctx: AccountsContext, @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput): Promise<CustomerType> {
-    const customer = await updateProfile(ctx.em, requireSignedIn(ctx.caller), { displayName: input.displayName });
+    const customer = await updateProfile(ctx.em, requireCallerId(ctx.caller), { displayName: input.displayName });
     return CustomerType.from(customer, { revealPrivate: true });
   }
 

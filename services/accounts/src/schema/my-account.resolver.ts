@@ -1,10 +1,10 @@
+import { requireCallerId } from '@vitrine/platform';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { changeRegion } from '../use-cases/change-region.js';
 import { deleteAccount } from '../use-cases/delete-account.js';
 import type { AccountsContext } from './accounts-context.js';
 import { ExternalIdentityProof } from './account.inputs.js';
 import { CustomerType } from './customer.type.js';
-import { requireSignedIn } from './require-caller.js';
 
 @Resolver()
 export class MyAccountResolver {
@@ -13,7 +13,7 @@ export class MyAccountResolver {
       'Moves the signed-in customer to another country of residence (ISO 3166-1 alpha-2): where orders ship. Refused while an order is open (POLICY_VIOLATION, rule REGION_LOCKED_BY_OPEN_ORDERS, extensions.count).',
   })
   async changeRegion(@Ctx() ctx: AccountsContext, @Arg('country', () => String) country: string): Promise<CustomerType> {
-    const customer = await changeRegion(ctx.em, requireSignedIn(ctx.caller), country);
+    const customer = await changeRegion(ctx.em, requireCallerId(ctx.caller), country);
     return CustomerType.from(customer, { revealPrivate: true });
   }
 
@@ -27,7 +27,7 @@ export class MyAccountResolver {
     @Arg('externalIdentity', () => ExternalIdentityProof, { nullable: true }) externalIdentity?: ExternalIdentityProof | null,
   ): Promise<boolean> {
     const proof = { password, external: externalIdentity ? { provider: externalIdentity.provider, idToken: externalIdentity.idToken } : null };
-    await deleteAccount(ctx.em, ctx.accounts, { customerId: requireSignedIn(ctx.caller), proof, clientAddress: ctx.clientAddress });
+    await deleteAccount(ctx.em, ctx.accounts, { customerId: requireCallerId(ctx.caller), proof, clientAddress: ctx.clientAddress });
     return true;
   }
 }

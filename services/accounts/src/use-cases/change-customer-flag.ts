@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { customerFlaggedV1, customerUnflaggedV1, type CustomerFlagKind } from '@vitrine/contracts';
-import { BadUserInput, NotFound, recordEvent } from '@vitrine/platform';
-import { checkFlagReason, decideFlagChange, type FlagAction } from '../domain/customer-flags.js';
+import { BadUserInput, checkStaffReason, NotFound, recordEvent } from '@vitrine/platform';
+import { decideFlagChange, type FlagAction } from '../domain/customer-flags.js';
 import { AuditEntry } from '@vitrine/platform';
 import { CustomerFlag } from '../store/customer-flag.entity.js';
 import { Customer } from '../store/customer.entity.js';
@@ -25,8 +25,8 @@ export interface FlagChangeCommand {
  * one after the other (and their events leave in that order).
  */
 export async function changeCustomerFlag(em: EntityManager, actor: string, command: FlagChangeCommand): Promise<Customer> {
-  const check = checkFlagReason(command.reason);
-  if (!check.ok) throw new BadUserInput('Please give a reason.', check.problems);
+  const check = checkStaffReason(command.reason);
+  if (check.problems.length > 0) throw new BadUserInput('Please give a reason.', check.problems);
   const { customerId, flag, action } = command;
   return em.transactional(async (tx) => {
     const customer = await tx.findOne(Customer, customerId, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -1,8 +1,7 @@
 import type { FieldProblem } from '@vitrine/platform';
-import { PolicyViolation } from '@vitrine/platform';
+import { checkStaffReason, PolicyViolation } from '@vitrine/platform';
 import { statusesWithOpenReleaseDate, type ProductStatus } from './product-status.js';
 import { checkReleaseEstimate } from './release-estimate.js';
-import { checkStaffReason } from './staff-reason.js';
 
 export type ReleaseDateDecision = { kind: 'CHANGE'; estimate: string; reason: string } | { kind: 'UNCHANGED' };
 

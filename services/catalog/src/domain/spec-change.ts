@@ -1,9 +1,8 @@
 import type { FieldProblem } from '@vitrine/platform';
-import { PolicyViolation } from '@vitrine/platform';
+import { checkStaffReason, PolicyViolation } from '@vitrine/platform';
 import { partCategoryLabel } from './part-categories.js';
 import { statusesWithOpenReleaseDate, type ProductStatus } from './product-status.js';
 import type { ProductDetails } from './product-details.js';
-import { checkStaffReason } from './staff-reason.js';
 
 /** One line of a spec change as customers read it: what, before, after (null: not set). */
 export interface SpecFieldChange {

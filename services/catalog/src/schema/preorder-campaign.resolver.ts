@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { PreorderCloseReason } from '@vitrine/contracts';
-import { requireUuid } from '@vitrine/platform';
+import { requireCallerId, requireUuid } from '@vitrine/platform';
 import { changePreorderTerms } from '../use-cases/change-preorder-terms.js';
 import { closePreorderEarly } from '../use-cases/close-preorder-early.js';
 import { openPreorderCampaign } from '../use-cases/open-preorder-campaign.js';
@@ -9,7 +9,6 @@ import { ChangePreorderTermsInput, OpenPreorderInput, paymentPlanFrom } from './
 import { PreorderCampaignType } from './preorder-campaign.type.js';
 import { PreorderCloseReasonEnum } from './preorder-enums.js';
 import { ProductType } from './product.type.js';
-import { staffId } from './staff-caller.js';
 
 @Resolver(() => ProductType)
 export class PreorderCampaignResolver {
@@ -26,7 +25,7 @@ export class PreorderCampaignResolver {
     @Arg('productId', () => ID) productId: string,
     @Arg('input', () => OpenPreorderInput) input: OpenPreorderInput,
   ): Promise<PreorderCampaignType> {
-    const campaign = await openPreorderCampaign(ctx.em, staffId(ctx.caller), {
+    const campaign = await openPreorderCampaign(ctx.em, requireCallerId(ctx.caller), {
       productId: requireUuid(productId, 'productId', 'product'),
       opensAt: input.opensAt ?? null,
       closesAt: input.closesAt ?? null,
@@ -44,7 +43,7 @@ export class PreorderCampaignResolver {
     @Arg('input', () => ChangePreorderTermsInput) input: ChangePreorderTermsInput,
     @Arg('reason', () => String) reason: string,
   ): Promise<PreorderCampaignType> {
-    const campaign = await changePreorderTerms(ctx.em, staffId(ctx.caller), {
+    const campaign = await changePreorderTerms(ctx.em, requireCallerId(ctx.caller), {
       productId: requireUuid(productId, 'productId', 'product'),
       opensAt: input.opensAt ?? undefined,
       closesAt: input.closesAt,
@@ -63,7 +62,7 @@ export class PreorderCampaignResolver {
     @Arg('reason', () => PreorderCloseReasonEnum) reason: PreorderCloseReason,
     @Arg('note', () => String) note: string,
   ): Promise<PreorderCampaignType> {
-    const campaign = await closePreorderEarly(ctx.em, staffId(ctx.caller), { productId: requireUuid(productId, 'productId', 'product'), reason, note });
+    const campaign = await closePreorderEarly(ctx.em, requireCallerId(ctx.caller), { productId: requireUuid(productId, 'productId', 'product'), reason, note });
     return PreorderCampaignType.from(campaign);
   }
 }

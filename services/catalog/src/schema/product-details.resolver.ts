@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { requireUuid } from '@vitrine/platform';
+import { requireCallerId, requireUuid } from '@vitrine/platform';
 import { changeProductPrice } from '../use-cases/change-product-price.js';
 import { recordSpecChange } from '../use-cases/record-spec-change.js';
 import { updateProduct } from '../use-cases/update-product.js';
@@ -8,7 +8,6 @@ import { MoneyInput } from './money.input.js';
 import { ProductType } from './product.type.js';
 import { RecordSpecChangeInput } from './record-spec-change.input.js';
 import { SpecChangeType } from './spec-change.type.js';
-import { staffId } from './staff-caller.js';
 import { UpdateProductInput } from './update-product.input.js';
 
 @Resolver(() => ProductType)
@@ -22,7 +21,7 @@ export class ProductDetailsResolver {
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
   ): Promise<ProductType> {
     const productId = requireUuid(id, 'id', 'product');
-    return ProductType.from(await updateProduct(ctx.em, staffId(ctx.caller), { productId, input: { ...input }, reason }));
+    return ProductType.from(await updateProduct(ctx.em, requireCallerId(ctx.caller), { productId, input: { ...input }, reason }));
   }
 
   @Authorized('catalog:write')
@@ -34,7 +33,7 @@ export class ProductDetailsResolver {
     @Arg('reason', () => String) reason: string,
   ): Promise<ProductType> {
     const id = requireUuid(productId, 'productId', 'product');
-    return ProductType.from(await changeProductPrice(ctx.em, staffId(ctx.caller), { productId: id, price: { amount: price.amount, currency: price.currency }, reason }));
+    return ProductType.from(await changeProductPrice(ctx.em, requireCallerId(ctx.caller), { productId: id, price: { amount: price.amount, currency: price.currency }, reason }));
   }
 
   @Authorized('catalog:write')
@@ -45,7 +44,7 @@ export class ProductDetailsResolver {
     @Arg('input', () => RecordSpecChangeInput) input: RecordSpecChangeInput,
   ): Promise<ProductType> {
     const id = requireUuid(productId, 'productId', 'product');
-    return ProductType.from(await recordSpecChange(ctx.em, staffId(ctx.caller), { productId: id, ...input }));
+    return ProductType.from(await recordSpecChange(ctx.em, requireCallerId(ctx.caller), { productId: id, ...input }));
   }
 
   @FieldResolver(() => [SpecChangeType], { description: 'Every spec change recorded before release, oldest first.' })

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { requireUuid } from '@vitrine/platform';
+import { requireCallerId, requireUuid } from '@vitrine/platform';
 import type { ProductStatus } from '@vitrine/contracts';
 import { changeProductStatus } from '../use-cases/change-product-status.js';
 import { changeReleaseDate } from '../use-cases/change-release-date.js';
@@ -8,7 +8,6 @@ import type { CatalogContext } from './catalog-context.js';
 import { ProductStatusEnum } from './product-status.enum.js';
 import { ProductType } from './product.type.js';
 import { ReleaseDateChangeType } from './release-date-change.type.js';
-import { staffId } from './staff-caller.js';
 
 const reasonDescription = 'Why, for customers, other staff and the audit log (1-500 characters).';
 
@@ -23,7 +22,7 @@ export class ProductLifecycleResolver {
     @Arg('reason', () => String, { description: reasonDescription }) reason: string,
   ): Promise<ProductType> {
     const id = requireUuid(productId, 'productId', 'product');
-    return ProductType.from(await changeProductStatus(ctx.em, staffId(ctx.caller), { productId: id, status, reason }));
+    return ProductType.from(await changeProductStatus(ctx.em, requireCallerId(ctx.caller), { productId: id, status, reason }));
   }
 
   @Authorized('catalog:write')
@@ -35,7 +34,7 @@ export class ProductLifecycleResolver {
     @Arg('reason', () => String, { description: reasonDescription }) reason: string,
   ): Promise<ProductType> {
     const id = requireUuid(productId, 'productId', 'product');
-    return ProductType.from(await changeReleaseDate(ctx.em, staffId(ctx.caller), { productId: id, estimate, reason }));
+    return ProductType.from(await changeReleaseDate(ctx.em, requireCallerId(ctx.caller), { productId: id, estimate, reason }));
   }
 
   @Authorized('catalog:write')
@@ -48,7 +47,7 @@ export class ProductLifecycleResolver {
     @Arg('reason', () => String, { description: reasonDescription }) reason: string,
   ): Promise<ProductType> {
     const id = requireUuid(productId, 'productId', 'product');
-    return ProductType.from(await setProductSaleRules(ctx.em, staffId(ctx.caller), { productId: id, regionBlocks, maxQuantityPerOrder: maxQuantityPerOrder ?? null, reason }));
+    return ProductType.from(await setProductSaleRules(ctx.em, requireCallerId(ctx.caller), { productId: id, regionBlocks, maxQuantityPerOrder: maxQuantityPerOrder ?? null, reason }));
   }
 
   @FieldResolver(() => [ReleaseDateChangeType], { description: 'Every change of the estimated release date, oldest first.' })

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { BadUserInput, PageInfo, requireUuid } from '@vitrine/platform';
+import { BadUserInput, PageInfo, requireCallerId, requireUuid } from '@vitrine/platform';
 import { createProduct } from '../use-cases/create-product.js';
 import { findProductBySku, listProducts, type ProductSort } from '../use-cases/list-products.js';
 import type { CatalogContext } from './catalog-context.js';
@@ -7,7 +7,6 @@ import { CreateProductInput } from './create-product.input.js';
 import { ProductConnection } from './product-connection.type.js';
 import { ProductFilterInput, ProductSortEnum } from './product-query.input.js';
 import { ProductType } from './product.type.js';
-import { staffId } from './staff-caller.js';
 
 @Resolver(() => ProductType)
 export class ProductResolver {
@@ -56,7 +55,7 @@ export class ProductResolver {
       studioId: input.studioId ?? undefined,
       regionBlocks: input.regionBlocks ?? undefined,
       maxQuantityPerOrder: input.maxQuantityPerOrder ?? null,
-    }, staffId(ctx.caller));
+    }, requireCallerId(ctx.caller));
     return ProductType.from(product);
   }
 }

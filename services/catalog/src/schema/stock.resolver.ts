@@ -1,11 +1,10 @@
 import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { NotFound, requireUuid } from '@vitrine/platform';
+import { NotFound, requireCallerId, requireUuid } from '@vitrine/platform';
 import { arrivedAtWarehouse } from '../use-cases/arrive-at-warehouse.js';
 import { adjustStock, receiveStock } from '../use-cases/receive-stock.js';
 import { reconcileStock } from '../use-cases/reconcile-stock.js';
 import type { CatalogContext } from './catalog-context.js';
 import { ProductType } from './product.type.js';
-import { staffId } from './staff-caller.js';
 import { StockDiscrepancyType } from './stock-discrepancy.type.js';
 
 @ObjectType('Arrival', { description: 'Preorder stock that reached a warehouse.' })
@@ -31,7 +30,7 @@ export class StockResolver {
     @Arg('quantity', () => Int) quantity: number,
   ): Promise<ProductType> {
     const ids = { productId: requireUuid(productId, 'productId', 'product'), warehouseId: requireUuid(warehouseId, 'warehouseId', 'warehouse') };
-    await receiveStock(ctx.em, staffId(ctx.caller), { ...ids, quantity });
+    await receiveStock(ctx.em, requireCallerId(ctx.caller), { ...ids, quantity });
     return this.product(ctx, ids.productId);
   }
 
@@ -45,7 +44,7 @@ export class StockResolver {
     @Arg('reason', () => String) reason: string,
   ): Promise<ProductType> {
     const ids = { productId: requireUuid(productId, 'productId', 'product'), warehouseId: requireUuid(warehouseId, 'warehouseId', 'warehouse') };
-    await adjustStock(ctx.em, staffId(ctx.caller), { ...ids, delta, reason });
+    await adjustStock(ctx.em, requireCallerId(ctx.caller), { ...ids, delta, reason });
     return this.product(ctx, ids.productId);
   }
 
@@ -58,7 +57,7 @@ export class StockResolver {
     @Arg('quantity', () => Int) quantity: number,
   ): Promise<ArrivalType> {
     const ids = { productId: requireUuid(productId, 'productId', 'product'), warehouseId: requireUuid(warehouseId, 'warehouseId', 'warehouse') };
-    const arrival = await arrivedAtWarehouse(ctx.em, staffId(ctx.caller), { ...ids, quantity });
+    const arrival = await arrivedAtWarehouse(ctx.em, requireCallerId(ctx.caller), { ...ids, quantity });
     return Object.assign(new ArrivalType(), { product: await this.product(ctx, ids.productId), ...arrival });
   }
 

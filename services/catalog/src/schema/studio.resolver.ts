@@ -1,11 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireUuid } from '@vitrine/platform';
+import { requireCallerId, requireUuid } from '@vitrine/platform';
 import { createStudio, listStudios } from '../use-cases/create-studio.js';
 import { updateStudio } from '../use-cases/update-studio.js';
 import type { CatalogContext } from './catalog-context.js';
 import { CreateStudioInput } from './create-studio.input.js';
 import { ProductType } from './product.type.js';
-import { staffId } from './staff-caller.js';
 import { StudioType } from './studio.type.js';
 import { UpdateStudioInput } from './update-studio.input.js';
 
@@ -19,13 +18,13 @@ export class StudioResolver {
   @Authorized('catalog:write')
   @Mutation(() => StudioType, { description: 'Staff (catalog:write): adds a studio. Names are unique.' })
   async createStudio(@Ctx() ctx: CatalogContext, @Arg('input', () => CreateStudioInput) input: CreateStudioInput): Promise<StudioType> {
-    return StudioType.from(await createStudio(ctx.em, staffId(ctx.caller), input));
+    return StudioType.from(await createStudio(ctx.em, requireCallerId(ctx.caller), input));
   }
 
   @Authorized('catalog:write')
   @Mutation(() => StudioType, { description: 'Staff (catalog:write): corrects a studio\'s name, country or contact (audited). Names stay unique.' })
   async updateStudio(@Ctx() ctx: CatalogContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateStudioInput) input: UpdateStudioInput): Promise<StudioType> {
-    return StudioType.from(await updateStudio(ctx.em, staffId(ctx.caller), requireUuid(id, 'id', 'studio'), { ...input }));
+    return StudioType.from(await updateStudio(ctx.em, requireCallerId(ctx.caller), requireUuid(id, 'id', 'studio'), { ...input }));
   }
 }
 

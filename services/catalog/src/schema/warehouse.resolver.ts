@@ -1,8 +1,8 @@
+import { requireCallerId } from '@vitrine/platform';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { createWarehouse, listWarehouses } from '../use-cases/create-warehouse.js';
 import type { CatalogContext } from './catalog-context.js';
 import { CreateWarehouseInput } from './create-warehouse.input.js';
-import { staffId } from './staff-caller.js';
 import { WarehouseType } from './warehouse.type.js';
 
 @Resolver(() => WarehouseType)
@@ -16,6 +16,6 @@ export class WarehouseResolver {
   @Authorized('catalog:write')
   @Mutation(() => WarehouseType, { description: 'Staff (catalog:write): adds a warehouse. Codes are unique.' })
   async createWarehouse(@Ctx() ctx: CatalogContext, @Arg('input', () => CreateWarehouseInput) input: CreateWarehouseInput): Promise<WarehouseType> {
-    return WarehouseType.from(await createWarehouse(ctx.em, staffId(ctx.caller), input));
+    return WarehouseType.from(await createWarehouse(ctx.em, requireCallerId(ctx.caller), input));
   }
 }

@@ -1,9 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { preorderTermsChangedV1 } from '@vitrine/contracts';
-import { BadUserInput, cancelTimer, NotFound, recordEvent, scheduleTimer } from '@vitrine/platform';
+import { BadUserInput, cancelTimer, checkStaffReason, NotFound, recordEvent, scheduleTimer } from '@vitrine/platform';
 import { decideTermsChange, type TermsChange } from '../domain/preorder-campaign.js';
-import { checkStaffReason } from '../domain/staff-reason.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
 import { closeSoldOutWindows } from './close-sold-out-windows.js';

@@ -1,9 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { priceChangedV1 } from '@vitrine/contracts';
-import { BadUserInput, NotFound, recordEvent } from '@vitrine/platform';
+import { BadUserInput, checkStaffReason, NotFound, recordEvent } from '@vitrine/platform';
 import { checkPriceAmount, decidePriceChange } from '../domain/price-change.js';
-import { checkStaffReason } from '../domain/staff-reason.js';
 import { descriptiveFieldsOf } from '../store/product-fields.js';
 import { Product } from '../store/product.entity.js';
 import { catalogSource, publishProduct } from './create-product.js';

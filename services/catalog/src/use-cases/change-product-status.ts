@@ -1,8 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInput, NotFound } from '@vitrine/platform';
+import { BadUserInput, checkStaffReason, NotFound } from '@vitrine/platform';
 import type { ProductStatus } from '../domain/product-status.js';
-import { checkStaffReason } from '../domain/staff-reason.js';
 import { Product } from '../store/product.entity.js';
 import { moveProductStatus } from './move-product-status.js';
 import { followStatusChange } from './preorder-window.js';

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInput, NotFound, type FieldProblem } from '@vitrine/platform';
+import { BadUserInput, checkStaffReason, type FieldProblem, NotFound } from '@vitrine/platform';
 import { assertAdjustment, checkDelta, checkQuantity } from '../domain/stock-change.js';
-import { checkStaffReason } from '../domain/staff-reason.js';
 import { Warehouse } from '../store/warehouse.entity.js';
 import { recordAudit } from './record-audit.js';
 import { applyMovement, lockProducts, warehouseLevels } from './stock-counters.js';

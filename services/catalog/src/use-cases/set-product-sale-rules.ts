@@ -1,8 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInput, NotFound } from '@vitrine/platform';
+import { BadUserInput, checkStaffReason, NotFound } from '@vitrine/platform';
 import { checkSaleRules } from '../domain/sale-rules.js';
-import { checkStaffReason } from '../domain/staff-reason.js';
 import { Product } from '../store/product.entity.js';
 import { publishProduct } from './create-product.js';
 import { recordAudit } from './record-audit.js';

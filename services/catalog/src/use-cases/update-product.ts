@@ -1,11 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInput, NotFound, type FieldProblem } from '@vitrine/platform';
+import { BadUserInput, checkStaffReason, type FieldProblem, NotFound } from '@vitrine/platform';
 import { checkDownPayment, type DownPaymentInput } from '../domain/down-payment.js';
 import { checkProductName } from '../domain/new-product.js';
 import { checkProductDetails, type ProductDetailsInput } from '../domain/product-details.js';
 import { decideProductUpdate, emptyPatchProblems, type DescriptivePatch } from '../domain/product-update.js';
-import { checkStaffReason } from '../domain/staff-reason.js';
 import { applyDescriptiveFields, descriptiveFieldsOf } from '../store/product-fields.js';
 import { Product } from '../store/product.entity.js';
 import { checkStudioExists, publishProduct } from './create-product.js';

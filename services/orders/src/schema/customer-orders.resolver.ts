@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { canAccessOwnedBy, Forbidden, pageSize, Unauthenticated, type BaseContext } from '@vitrine/platform';
+import { canAccessOwnedBy, Forbidden, pageSize, requireCallerId, type BaseContext } from '@vitrine/platform';
 import { Order } from '../store/order.entity.js';
 import { CustomerOrders } from './customer-orders.type.js';
 import { OrderType } from './order.type.js';
@@ -12,7 +12,7 @@ export class CustomerOrdersResolver {
     @Ctx() ctx: BaseContext,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
   ): Promise<OrderType[]> {
-    if (ctx.caller.id === null) throw new Unauthenticated();
+    requireCallerId(ctx.caller);
     if (!canAccessOwnedBy(ctx.caller, customer.id, 'orders:manage')) throw new Forbidden();
     const orders = await ctx.em.find(
       Order,

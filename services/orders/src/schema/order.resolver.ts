@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { canAccessOwnedBy, NotFound, requireUuid, type BaseContext } from '@vitrine/platform';
+import { type BaseContext, canAccessOwnedBy, NotFound, requireCallerId, requireUuid } from '@vitrine/platform';
 import { Order } from '../store/order.entity.js';
 import { cancelOrder } from '../use-cases/cancel-order.js';
 import { placeOrder } from '../use-cases/place-order.js';
@@ -27,7 +27,7 @@ export class OrderResolver {
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
   ): Promise<OrderType> {
     const order = await placeOrder(ctx.em, {
-      customerId: ctx.caller.id!,
+      customerId: requireCallerId(ctx.caller),
       lines: input.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
       idempotencyKey,
     });

@@ -1,12 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderStatusChangedV1 } from '@vitrine/contracts';
-import { BadUserInput, NotFound, recordEvent } from '@vitrine/platform';
+import { BadUserInput, checkStaffReason, NotFound, recordEvent } from '@vitrine/platform';
 import { transition } from '../domain/order-status.js';
 import { Order } from '../store/order.entity.js';
 import { ordersSource } from './place-order.js';
-
-export const cancelReasonMaxLength = 500;
 
 /**
  * Staff cancel an order (PENDING or CONFIRMED; anything else is a
@@ -15,13 +13,9 @@ export const cancelReasonMaxLength = 500;
  * when it sees the event. The customer's own cancellation rules come later.
  */
 export async function cancelOrder(em: EntityManager, orderId: string, reason: string): Promise<Order> {
-  const why = reason.trim();
-  if (why.length === 0 || why.length > cancelReasonMaxLength) {
-    throw new BadUserInput('Please say why the order is cancelled.', [
-      { field: 'reason', reason: why.length === 0 ? 'REQUIRED' : 'TOO_LONG', message: `Give a reason of 1 to ${cancelReasonMaxLength} characters.` },
-    ]);
-  }
-  return em.fork().transactional(async (tx) => {
+  const { reason: why, problems } = checkStaffReason(reason);
+  if (problems.length > 0) throw new BadUserInput('Please say why the order is cancelled.', problems);
+  return em.transactional(async (tx) => {
     const order = await tx.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['lines'] });
     if (!order) throw new NotFound('Order', orderId);
     const from = order.status;
