@@ -16,15 +16,18 @@ afterAll(async () => {
 describe('outbox, inbox and timer retention', () => {
   it('purges only sent outbox rows, processed ids and fired timers older than the policy', async () => {
     const conn = stack.catalog.orm.em.fork().getConnection();
-    const insertOutbox = (sentAt: string | null, createdAt: string) =>
-      conn.execute(
+    const insertOutbox = async (sentAt: string | null, createdAt: string) => {
+      const eventId = randomUUID();
+      await conn.execute(
         `insert into catalog.outbox_message (event_id, topic, key, type, envelope, headers, created_at, sent_at)
          values (?, 't', 'k', 'x', '{}', '{}', ${createdAt}, ${sentAt ?? 'null'})`,
-        [randomUUID()],
+        [eventId],
       );
-    await insertOutbox(`now() - interval '5 days'`, `now() - interval '5 days'`); // sent long ago: goes
-    await insertOutbox(`now() - interval '1 hour'`, `now() - interval '1 hour'`); // sent recently: stays
-    await insertOutbox(null, `now() - interval '9 days'`); // never sent: always stays
+      return eventId;
+    };
+    const sentLongAgo = await insertOutbox(`now() - interval '5 days'`, `now() - interval '5 days'`); // goes
+    const sentRecently = await insertOutbox(`now() - interval '1 hour'`, `now() - interval '1 hour'`); // stays
+    const neverSent = await insertOutbox(null, `now() - interval '9 days'`); // always stays
     await conn.execute(`insert into catalog.inbox_processed_event (event_id, type, processed_at) values (?, 'x', now() - interval '40 days')`, [randomUUID()]);
     await conn.execute(`insert into catalog.inbox_processed_event (event_id, type, processed_at) values (?, 'x', now() - interval '2 days')`, [randomUUID()]);
     const insertTimer = (key: string, firedAt: string, deadAt: string) =>
@@ -43,6 +46,9 @@ describe('outbox, inbox and timer retention', () => {
     expect(purged).toEqual({ outbox: 1, inbox: 1, timers: 1 });
     expect(await count(stack, `select count(*) as n from catalog.scheduled_timer where kind = 'retention'`)).toBe(3);
     expect(await count(stack, 'select count(*) as n from catalog.outbox_message')).toBe(outboxBefore - 1);
-    expect(await count(stack, 'select count(*) as n from catalog.outbox_message where sent_at is null')).toBeGreaterThanOrEqual(1);
+    const outboxRow = (eventId: string) => count(stack, 'select count(*) as n from catalog.outbox_message where event_id = ?', [eventId]);
+    expect(await outboxRow(sentLongAgo)).toBe(0);
+    expect(await outboxRow(sentRecently)).toBe(1);
+    expect(await outboxRow(neverSent)).toBe(1);
   });
 });

@@ -2,13 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClientSchema, getIntrospectionQuery, getNamedType, isLeafType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { gql } from '@vitrine/testing';
 import { sampleOperation } from './support/sample-args.js';
+import { count } from './support/sql.js';
 import { startTestStack, type TestStack } from './support/stack.js';
 
 // Every mutation says who may call it ("Staff (scope): ..." or "Admin: ..."
 // for the back office). This matrix finds them all by introspection, so a
 // mutation added later is covered without anyone remembering to list it:
 // a customer gets FORBIDDEN and an anonymous caller is refused, with
-// well-typed arguments that would otherwise reach the resolver.
+// well-typed arguments that would otherwise reach the resolver. Nothing may
+// be written either: the subgraph's outbox and audit trail stay as they were.
 let stack: TestStack;
 const schemas = new Map<string, GraphQLSchema>();
 
@@ -24,6 +26,13 @@ afterAll(async () => {
 });
 
 const subgraphs = () => ({ accounts: stack.accounts.url, catalog: stack.catalog.url, orders: stack.orders.url });
+/** The tables a refused call must leave alone, per subgraph (orders keeps no audit trail). */
+const writeTables: Record<string, string[]> = {
+  accounts: ['accounts.outbox_message', 'accounts.audit_entry'],
+  catalog: ['catalog.outbox_message', 'catalog.audit_entry'],
+  orders: ['orders.outbox_message'],
+};
+const rowCounts = (name: string) => Promise.all(writeTables[name]!.map((table) => count(stack, `select count(*) as n from ${table}`)));
 const isBackOffice = (field: GraphQLField<unknown, unknown>) => /^(Staff \(|Admin:)/.test(field.description ?? '');
 const mutationsOf = (name: string) => Object.values(schemas.get(name)!.getMutationType()?.getFields() ?? {});
 
@@ -34,8 +43,10 @@ describe.each(['accounts', 'catalog', 'orders'])('%s mutations', (name) => {
 
   it('back-office ones refuse customers (FORBIDDEN) and anonymous callers, writing nothing', async () => {
     const staffOnly = mutationsOf(name).filter(isBackOffice);
+    expect(staffOnly.length, `${name} has back-office mutations`).toBeGreaterThan(0);
     if (name === 'catalog') expect(staffOnly.map((f) => f.name).sort()).toEqual(mutationsOf(name).map((f) => f.name).sort());
     const url = subgraphs()[name as keyof ReturnType<typeof subgraphs>];
+    const before = await rowCounts(name);
     for (const field of staffOnly) {
       const { query, variables } = sampleOperation(field.name, field.args, !isLeafType(getNamedType(field.type)));
       const asCustomer = await gql(url, query, variables, stack.customer.headers);
@@ -43,5 +54,6 @@ describe.each(['accounts', 'catalog', 'orders'])('%s mutations', (name) => {
       const anonymous = await gql(url, query, variables);
       expect(anonymous.errors?.[0]?.extensions?.code, `${field.name}: ${JSON.stringify(anonymous.errors)}`).toMatch(/^(UNAUTHENTICATED|FORBIDDEN)$/);
     }
+    expect(await rowCounts(name)).toEqual(before);
   });
 });
