@@ -1,10 +1,42 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decideLoginThrottle, type ThrottleDecision, type ThrottleRule } from '../domain/login-throttle.js';
+import { PolicyViolation } from '@vitrine/platform';
+import { verifyCredentials } from '../domain/credentials.js';
+import { decideLoginThrottle, defaultThrottleRules, throttleMessage, type ThrottleDecision, type ThrottleRule } from '../domain/login-throttle.js';
+import { verifyPassword } from '../security/password-hasher.js';
 import { LoginAttempt } from '../store/login-attempt.entity.js';
 
 export interface AttemptKey {
   email: string;
   clientAddress: string;
+}
+
+/**
+ * One password attempt, counted by the sign-in throttle (signing in and
+ * re-authenticating alike, so a stolen access token cannot guess either).
+ * The throttle comes first: a locked key is refused (POLICY_VIOLATION,
+ * LOGIN_THROTTLED) even with the right password. Then one argon2
+ * verification whether or not the account exists (domain/credentials). A
+ * wrong password is recorded; a right one forgives the account's failures.
+ * Each caller words 'wrong' for its own situation.
+ */
+export async function attemptPassword(
+  em: EntityManager,
+  dummyHash: string,
+  key: AttemptKey,
+  account: { passwordHash?: string | null } | null,
+  password: string,
+): Promise<'ok' | 'wrong'> {
+  const now = new Date();
+  const throttle = await checkLoginThrottle(em, key, defaultThrottleRules, now);
+  if (!throttle.allowed) {
+    throw new PolicyViolation(throttleMessage(throttle.retryAfterSeconds), 'LOGIN_THROTTLED', { retryAfterSeconds: throttle.retryAfterSeconds });
+  }
+  if (!(await verifyCredentials(account, password, verifyPassword, dummyHash))) {
+    await recordLoginFailure(em, key, defaultThrottleRules, now);
+    return 'wrong';
+  }
+  await clearAccountFailures(em, key.email);
+  return 'ok';
 }
 
 /** Loads each rule's recent failures and lets the domain decide. */

@@ -1,13 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInput, PolicyViolation } from '@vitrine/platform';
+import { BadUserInput } from '@vitrine/platform';
 import type { AccountsRuntime } from '../config/accounts-runtime.js';
-import { verifyCredentials } from '../domain/credentials.js';
-import { defaultThrottleRules, throttleMessage, type ThrottleRule } from '../domain/login-throttle.js';
 import { isRecentSignIn } from '../domain/reauthentication.js';
-import { verifyPassword } from '../security/password-hasher.js';
 import type { Customer } from '../store/customer.entity.js';
 import { ExternalIdentity } from '../store/external-identity.entity.js';
-import { checkLoginThrottle, clearAccountFailures, recordLoginFailure } from './login-attempts.js';
+import { attemptPassword } from './login-attempts.js';
 import { verifyExternalToken } from './verify-external-token.js';
 
 export interface Reauthentication {
@@ -28,18 +25,10 @@ export async function reauthenticate(em: EntityManager, runtime: AccountsRuntime
   throw new BadUserInput('Please confirm it is you.', [{ field: 'password', reason: 'REQUIRED', message: 'Enter your password (or sign in again with your external account).' }]);
 }
 
-async function checkPassword(em: EntityManager, runtime: AccountsRuntime, customer: Customer, password: string, clientAddress: string, rules: readonly ThrottleRule[] = defaultThrottleRules) {
-  const key = { email: customer.email, clientAddress };
-  const now = new Date();
-  const throttle = await checkLoginThrottle(em, key, rules, now);
-  if (!throttle.allowed) {
-    throw new PolicyViolation(throttleMessage(throttle.retryAfterSeconds), 'LOGIN_THROTTLED', { retryAfterSeconds: throttle.retryAfterSeconds });
-  }
-  if (!(await verifyCredentials(customer, password, verifyPassword, runtime.dummyHash))) {
-    await recordLoginFailure(em, key, rules, now);
+async function checkPassword(em: EntityManager, runtime: AccountsRuntime, customer: Customer, password: string, clientAddress: string) {
+  if ((await attemptPassword(em, runtime.dummyHash, { email: customer.email, clientAddress }, customer, password)) === 'wrong') {
     throw new BadUserInput('Your password is not correct.', [{ field: 'password', reason: 'INCORRECT_PASSWORD', message: 'Enter the password you sign in with.' }]);
   }
-  await clearAccountFailures(em, key.email);
 }
 
 async function checkExternalSignIn(em: EntityManager, runtime: AccountsRuntime, customer: Customer, proof: { provider: string; idToken: string }) {
