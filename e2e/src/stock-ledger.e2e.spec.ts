@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderStatusChangedV1, stockReservedV1, topics } from '@vitrine/contracts';
-import { setPreorderLimit } from '@vitrine/catalog';
 import { recordEvent } from '@vitrine/platform';
 import { eventually, gql } from '@vitrine/testing';
 import { count } from './support/sql.js';
@@ -324,15 +323,28 @@ describe('preorders arriving at a warehouse', () => {
     expect(await reconciliation(product.id)).toEqual([]);
   });
 
-  it('setPreorderLimit (for campaigns) refuses a limit below what is already preordered', async () => {
-    const product = await createProduct(stack, 0, 1000, { status: 'PREORDER' });
-    expect((await stockLevels(product.id)).availableQuantity).toBeNull();
-    expect((await order([{ productId: product.id, quantity: 3 }])).status).toBe('CONFIRMED');
-    await expect(setPreorderLimit(stack.catalog.orm.em.fork(), product.id, 2)).rejects.toMatchObject({ code: 'POLICY_VIOLATION', details: { rule: 'PREORDER_LIMIT_BELOW_RESERVED' } });
-    await setPreorderLimit(stack.catalog.orm.em.fork(), product.id, 4, stack.admin.id);
+  it('a campaign cannot cut its limited run below what is already preordered (changePreorderTerms)', async () => {
+    const product = await createProduct(stack, 0, 1000, { status: 'ANNOUNCED' });
+    const opened = await staff(`mutation($id: ID!) { openPreorderCampaign(productId: $id, input: { limitedQuantity: 10 }) { state limitedQuantity } }`, { id: product.id });
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data.openPreorderCampaign).toEqual({ state: 'OPEN', limitedQuantity: 10 });
+    const cutTo = (limitedQuantity: number | null) =>
+      staff(`mutation($id: ID!, $q: Int) { changePreorderTerms(productId: $id, input: { limitedQuantity: $q }, reason: "The factory changed the run.") { state limitedQuantity } }`, {
+        id: product.id,
+        q: limitedQuantity,
+      });
+    // Orders learns the product is on preorder through events.
+    await eventually(async () => (await order([{ productId: product.id, quantity: 3 }])).status === 'CONFIRMED', { timeoutMs: 20_000 });
+    expect((await stockLevels(product.id)).availableQuantity).toBe(7);
+
+    const refused = await cutTo(2);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'PREORDER_LIMIT_BELOW_RESERVED' });
+    expect((await stockLevels(product.id)).availableQuantity).toBe(7);
+
+    expect((await cutTo(4)).data.changePreorderTerms).toEqual({ state: 'OPEN', limitedQuantity: 4 });
     expect((await stockLevels(product.id)).availableQuantity).toBe(1);
     expect((await order([{ productId: product.id, quantity: 2 }])).statusReason).toBe('INSUFFICIENT_STOCK');
-    await setPreorderLimit(stack.catalog.orm.em.fork(), product.id, null);
+    expect((await cutTo(null)).data.changePreorderTerms).toEqual({ state: 'OPEN', limitedQuantity: null });
     expect((await order([{ productId: product.id, quantity: 2 }])).status).toBe('CONFIRMED');
     expect(await reconciliation(product.id)).toEqual([]);
   });

@@ -14,7 +14,7 @@ import { listWarehouses } from './create-warehouse.js';
 import { openNewWindow } from './preorder-window.js';
 import { checkWarehouse } from './receive-stock.js';
 import { recordAudit } from './record-audit.js';
-import { applyMovement } from './stock-counters.js';
+import { applyMovement, setPoolLimit } from './stock-counters.js';
 
 export const catalogSource = 'catalog';
 
@@ -47,7 +47,7 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
       const preorderLimit = input.preorderLimit ?? null;
       recordAudit(tx, actor, 'product.created', product.id, { sku: product.sku, status: product.status, studioId: product.studioId ?? null, ...rules, ...details, downPayment, ...initialStock, preorderLimit });
       if (warehouse.id) await applyMovement(tx, { productId: product.id, warehouseId: warehouse.id, kind: 'RECEIVED', quantity: stock, reason: 'Stock at creation.', actor });
-      if (preorderLimit !== null) await tx.execute(`insert into catalog.preorder_allocation (product_id, limit_quantity, reserved) values (?, ?, 0)`, [product.id, preorderLimit]);
+      if (preorderLimit !== null) await setPoolLimit(tx, product.id, preorderLimit);
       publishProduct(tx, product);
       // A product created on preorder gets its window at once (open-ended, the store's default plan).
       if (product.status === 'PREORDER') await openNewWindow(tx, product, input.preorderLimit ?? null, actor, new Date());

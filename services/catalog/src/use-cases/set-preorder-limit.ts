@@ -3,7 +3,7 @@ import { BadUserInput } from '@vitrine/platform';
 import { assertPreorderLimit, checkPreorderLimit } from '../domain/stock-change.js';
 import { lockProduct } from './receive-stock.js';
 import { recordAudit } from './record-audit.js';
-import { preorderPools } from './stock-counters.js';
+import { preorderPools, setPoolLimit } from './stock-counters.js';
 
 /**
  * Sets how many units preorders may take (null: open-ended), for a limited
@@ -18,11 +18,7 @@ export async function setPreorderLimit(em: EntityManager, productId: string, lim
     await lockProduct(tx, productId);
     const pool = (await preorderPools(tx, [productId]))[0];
     assertPreorderLimit(limit, pool?.reserved ?? 0);
-    await tx.execute(
-      `insert into catalog.preorder_allocation (product_id, limit_quantity, reserved) values (?, ?, 0)
-       on conflict (product_id) do update set limit_quantity = excluded.limit_quantity`,
-      [productId, limit],
-    );
+    await setPoolLimit(tx, productId, limit);
     recordAudit(tx, actor, 'product.preorder-limit-set', productId, { from: pool?.limit ?? null, to: limit, reserved: pool?.reserved ?? 0 });
   });
 }

@@ -61,6 +61,29 @@ export async function preorderPools(em: EntityManager, productIds: readonly stri
   return rows.map((r) => ({ productId: r.product_id, limit: r.limit_quantity, reserved: r.reserved, arrived: r.arrived }));
 }
 
+/**
+ * Sets the pool's limit (null: open-ended), creating the pool row if the
+ * product has none. Callers refuse a limit below what preorders hold first
+ * (domain/stock-change.ts assertPreorderLimit); the CHECK is the safety net.
+ */
+export async function setPoolLimit(em: EntityManager, productId: string, limit: number | null): Promise<void> {
+  await em.execute(
+    `insert into catalog.preorder_allocation (product_id, limit_quantity, reserved) values (?, ?, 0)
+     on conflict (product_id) do update set limit_quantity = excluded.limit_quantity`,
+    [productId, limit],
+  );
+}
+
+/**
+ * Preordered units moved onto arrived stock leave the units still to come
+ * (the limit) and count as arrived, so the run size (limit + arrived) stays
+ * and the move never makes room for more preorders than the run.
+ */
+export async function recordArrivalOnPool(em: EntityManager, productId: string, moved: number): Promise<void> {
+  if (moved === 0) return;
+  await em.execute(`update catalog.preorder_allocation set limit_quantity = limit_quantity - ?, arrived = arrived + ? where product_id = ?`, [moved, moved, productId]);
+}
+
 export interface Movement {
   productId: string;
   /** Null: the preorder pool. */
