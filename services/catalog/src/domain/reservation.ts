@@ -94,7 +94,12 @@ export function decideReservation(requested: RequestedLine[], stock: ReadonlyMap
 }
 
 function soldOut(stock: ProductStock): boolean {
-  return stock.status === 'SOLD_OUT' || (stock.pool?.limit != null && stock.pool.reserved >= stock.pool.limit);
+  return stock.status === 'SOLD_OUT' || isRunSoldOut(stock.pool);
+}
+
+/** A limited run whose every unit is held by customers: nothing is left to preorder. An open-ended pool (no row, or no limit) never sells out. */
+export function isRunSoldOut(pool: { limit: number | null; reserved: number } | null): boolean {
+  return pool !== null && pool.limit !== null && pool.reserved >= pool.limit;
 }
 
 function allocate(line: RequestedLine, stock: ProductStock): Allocation[] {

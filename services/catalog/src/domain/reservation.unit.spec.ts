@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableQuantity, decideReservation, type ProductStock, type WarehouseLevel } from './reservation.js';
+import { availableQuantity, decideReservation, isRunSoldOut, type ProductStock, type WarehouseLevel } from './reservation.js';
 
 const a = '00000000-0000-4000-8000-00000000000a';
 const b = '00000000-0000-4000-8000-00000000000b';
@@ -111,5 +111,14 @@ describe('decideReservation', () => {
 
   it('has nothing available for a product that takes no orders', () => {
     expect(availableQuantity({ status: 'SOLD_OUT', pool: null, warehouses: [level(fr, 4)] })).toBe(0);
+  });
+});
+
+describe('isRunSoldOut', () => {
+  it('a limited run sells out when customers hold every unit; an open-ended pool never does', () => {
+    expect(isRunSoldOut({ limit: 5, reserved: 5 })).toBe(true);
+    expect(isRunSoldOut({ limit: 5, reserved: 4 })).toBe(false);
+    expect(isRunSoldOut({ limit: null, reserved: 500 })).toBe(false);
+    expect(isRunSoldOut(null)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isRunSoldOut } from '../domain/reservation.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
 import { closeWindow, catalogSystemActorId } from './preorder-window.js';
@@ -12,7 +13,7 @@ import { preorderPools } from './stock-counters.js';
  */
 export async function closeSoldOutWindows(tx: EntityManager, productIds: readonly string[]): Promise<void> {
   if (productIds.length === 0) return;
-  const full = (await preorderPools(tx, productIds)).filter((pool) => pool.limit !== null && pool.reserved >= pool.limit);
+  const full = (await preorderPools(tx, productIds)).filter(isRunSoldOut);
   for (const { productId } of full) {
     const campaign = await tx.findOne(PreorderCampaign, productId);
     if (campaign?.state !== 'OPEN') continue;
