@@ -2,10 +2,9 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInput, NotFound, scheduleTimer } from '@vitrine/platform';
 import { checkCampaignTerms, decideOpening, type CampaignTerms } from '../domain/preorder-campaign.js';
-import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
+import type { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
-import { currentRunSize } from './preorder-pool.js';
-import { openWindowNow, paymentPlanColumns, preorderTimers, termsOf } from './preorder-window.js';
+import { campaignToOpen, openWindowNow, paymentPlanColumns, preorderTimers, termsOf } from './preorder-window.js';
 import { recordAudit } from './record-audit.js';
 
 export interface OpenCampaignCommand extends CampaignTerms {
@@ -26,22 +25,19 @@ export async function openPreorderCampaign(em: EntityManager, actor: string, com
     if (!product) throw new NotFound('Product', command.productId);
     const decision = decideOpening(product.status, command.opensAt, now);
 
-    const existing = await tx.findOne(PreorderCampaign, product.id);
-    const previousRunSize = existing ? (existing.limitedQuantity ?? null) : await currentRunSize(tx, product.id);
-    const campaign = existing ?? tx.create(PreorderCampaign, { productId: product.id, state: 'SCHEDULED', opensAt: now });
+    const campaign = await campaignToOpen(tx, product.id, actor, now);
     Object.assign(campaign, {
       state: 'SCHEDULED',
       opensAt: decision.kind === 'SCHEDULE' ? decision.opensAt : now,
       closesAt: command.closesAt,
       ...paymentPlanColumns(command.paymentPlan),
       // Omitted: the run the product already has (created as a limited run, or the last window's).
-      limitedQuantity: command.limitedQuantity ?? previousRunSize,
+      limitedQuantity: command.limitedQuantity ?? campaign.limitedQuantity ?? null,
       closedAt: null,
       closeReason: null,
       closeNote: null,
       scheduledBy: actor,
     });
-    tx.persist(campaign);
     if (decision.kind === 'SCHEDULE') {
       await scheduleTimer(tx, { kind: preorderTimers.open, key: product.id, dueAt: decision.opensAt });
       recordAudit(tx, actor, 'preorder.scheduled', product.id, termsOf(campaign), now);

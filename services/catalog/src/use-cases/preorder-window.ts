@@ -70,20 +70,36 @@ export async function followStatusChange(tx: EntityManager, product: Product, re
     if (campaign && campaign.state !== 'CLOSED') await closeWindow(tx, product, campaign, { reason: 'STATUS_CHANGED', note: reason, actor, now, moveStatus: false });
     return;
   }
-  if (!campaign) return openNewWindow(tx, product, await currentRunSize(tx, product.id), actor, now);
-  if (campaign.state === 'CLOSED') campaign.closesAt = null;
-  campaign.scheduledBy = actor;
-  await openWindowNow(tx, product, campaign, actor, now);
+  const opening = campaign ?? (await campaignToOpen(tx, product.id, actor, now));
+  if (opening.state === 'CLOSED') opening.closesAt = null;
+  opening.scheduledBy = actor;
+  await openWindowNow(tx, product, opening, actor, now);
 }
 
-/** A product's first window, opened now: no close date, the store's default plan, the run it already has. */
+/** A product's first window, opened now: no close date, the store's default plan, the run given. */
 export async function openNewWindow(tx: EntityManager, product: Product, runSize: number | null, actor: string | null, now: Date): Promise<void> {
+  await openWindowNow(tx, product, newCampaign(tx, product.id, runSize, actor, now), actor, now);
+}
+
+/**
+ * The campaign a window opens with: the product's own row (a scheduled or
+ * closed window reopens with its terms and run), or else a new one on the
+ * store's default terms for the run the product already has (created as a
+ * limited run). The caller sets the state and any terms staff gave.
+ */
+export async function campaignToOpen(tx: EntityManager, productId: string, actor: string | null, now: Date): Promise<PreorderCampaign> {
+  const existing = await tx.findOne(PreorderCampaign, productId);
+  return existing ?? newCampaign(tx, productId, await currentRunSize(tx, productId), actor, now);
+}
+
+/** A campaign row on the store's default terms: no close date, the default plan. */
+function newCampaign(tx: EntityManager, productId: string, runSize: number | null, actor: string | null, now: Date): PreorderCampaign {
   const campaign = tx.create(PreorderCampaign, {
-    productId: product.id, state: 'SCHEDULED', opensAt: now, closesAt: null, limitedQuantity: runSize,
+    productId, state: 'SCHEDULED', opensAt: now, closesAt: null, limitedQuantity: runSize,
     paymentPlanKind: null, depositPercent: null, fullPaymentAllowed: false, scheduledBy: actor,
   });
   tx.persist(campaign);
-  await openWindowNow(tx, product, campaign, actor, now);
+  return campaign;
 }
 
 /**
