@@ -11,6 +11,7 @@ import { ordersSource } from './place-order.js';
  * order that is no longer PENDING (staff cancelled it meanwhile) is ignored
  * rather than thrown (it would dead-letter): catalog sees the cancellation
  * after its reservation, on the same order-keyed topic, and releases the units.
+ * The consumer's inbox transaction flushes the change and the event together.
  */
 export async function applyStockOutcome(em: EntityManager, orderId: string, to: OrderStatus, reason?: string): Promise<void> {
   const order = await em.findOneOrFail(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -19,5 +20,4 @@ export async function applyStockOutcome(em: EntityManager, orderId: string, to: 
   order.status = transition(from, to);
   order.statusReason = reason ?? null;
   recordEvent(em, { source: ordersSource, definition: orderStatusChangedV1, subject: order.id, data: { orderId: order.id, from, to, reason } });
-  await em.flush();
 }

@@ -5,7 +5,7 @@ import { orderPlacedV1 } from '@vitrine/contracts';
 import { BadUserInput, Conflict, customerCountry, isUuid, recordEvent } from '@vitrine/platform';
 import { draftOrder, type RequestedLine } from '../domain/draft-order.js';
 import { fingerprintOrderRequest, isValidIdempotencyKey } from '../domain/idempotency.js';
-import { defaultOrderLimits, type OrderLimits } from '../domain/order-limits.js';
+import { defaultOrderLimits } from '../domain/order-limits.js';
 import { KnownProduct } from '../store/known-product.entity.js';
 import { OrderLine } from '../store/order-line.entity.js';
 import { Order } from '../store/order.entity.js';
@@ -26,7 +26,7 @@ export interface PlaceOrderCommand {
  * CUSTOMER_BLOCKED) or a deleted account (UNAUTHENTICATED) is refused before
  * anything is written; a retry of an order placed before still gets it back.
  */
-export async function placeOrder(em: EntityManager, command: PlaceOrderCommand, limits: OrderLimits = defaultOrderLimits): Promise<Order> {
+export async function placeOrder(em: EntityManager, command: PlaceOrderCommand): Promise<Order> {
   if (!isValidIdempotencyKey(command.idempotencyKey)) {
     throw new BadUserInput('The idempotency key must be 8-200 letters, digits or . _ : - characters (a UUID is ideal).', [
       { field: 'idempotencyKey', reason: 'INVALID_IDEMPOTENCY_KEY', message: 'Use a fresh UUID per order attempt.' },
@@ -40,11 +40,11 @@ export async function placeOrder(em: EntityManager, command: PlaceOrderCommand, 
   const ids = [...new Set(command.lines.map((l) => l.productId.toLowerCase()).filter(isUuid))];
   const known = ids.length ? await em.find(KnownProduct, { id: { $in: ids } }) : [];
   const country = await customerCountry(em, command.customerId);
-  const draft = draftOrder(command.lines, new Map(known.map((p) => [p.id, p])), limits, { country });
+  const draft = draftOrder(command.lines, new Map(known.map((p) => [p.id, p])), defaultOrderLimits, { country });
   if (!draft.ok) throw new BadUserInput('Your order could not be placed: please check the highlighted lines.', draft.problems);
 
   try {
-    return await em.fork().transactional(async (tx) => {
+    return await em.transactional(async (tx) => {
       const order = tx.create(Order, {
         id: randomUUID(),
         customerId: command.customerId,
