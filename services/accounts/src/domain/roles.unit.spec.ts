@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staffScopes } from '@vitrine/platform';
-import { mayRotateSigningKey, maySeePrivateFields, scopesFor } from './roles.js';
+import { grantableStaffScopes, maySeePrivateFields, scopesFor } from './roles.js';
 import { decideStaffGrant } from './staff-grant.js';
 
 const caller = (id: string | null, roles: string[] = [], scopes: string[] = []) => ({ id, roles, scopes });
@@ -32,15 +32,16 @@ describe('decideStaffGrant', () => {
 });
 
 describe('permissions', () => {
-  it('key rotation needs the keys:rotate scope or the admin role', () => {
-    expect(mayRotateSigningKey(caller('a', ['admin']))).toBe(true);
-    expect(mayRotateSigningKey(caller('a', ['staff'], ['keys:rotate']))).toBe(true);
-    expect(mayRotateSigningKey(caller('a', ['staff'], [...staffScopes]))).toBe(false);
-    expect(mayRotateSigningKey(caller(null, ['admin'], ['keys:rotate']))).toBe(false);
+  it('key rotation (@Authorized keys:rotate) is for admins: their tokens carry the scope, staff can never be granted it', () => {
+    expect(scopesFor(['customer', 'admin'], [])).toContain('keys:rotate');
+    expect(scopesFor(['customer'], [])).not.toContain('keys:rotate');
+    expect(scopesFor(['customer', 'staff'], [...grantableStaffScopes])).not.toContain('keys:rotate');
+    expect(decideStaffGrant(['customer', 'staff'], ['keys:rotate']).ok).toBe(false);
   });
 
-  it('private fields are for the customer and staff handling customers', () => {
+  it('private fields are for the customer, admins and staff handling customers', () => {
     expect(maySeePrivateFields(caller('me'), 'me')).toBe(true);
+    expect(maySeePrivateFields(caller('a', ['customer', 'admin'], scopesFor(['customer', 'admin'], [])), 'me')).toBe(true);
     expect(maySeePrivateFields(caller('other'), 'me')).toBe(false);
     expect(maySeePrivateFields(caller('s', ['staff'], ['orders:manage']), 'me')).toBe(true);
     expect(maySeePrivateFields(caller('s', ['staff'], ['catalog:write']), 'me')).toBe(false);

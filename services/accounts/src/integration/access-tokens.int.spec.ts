@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, base64url, createLocalJWKSet, decodeProtectedHeader, generateKeyPair, importJWK, type JSONWebKeySet } from 'jose';
-import { createTokenVerifier } from '@vitrine/platform';
+import { createTokenVerifier, staffScopes } from '@vitrine/platform';
 import { eventually } from '@vitrine/testing';
 import { signAccessToken } from '../security/access-token-signer.js';
 import { SigningKey } from '../store/signing-key.entity.js';
@@ -93,11 +93,18 @@ describe('signing key rotation (staged)', () => {
     admin = await signIn(accounts, adminCredentials.email, adminCredentials.password);
   });
 
-  it('only admins (or keys:rotate) may rotate or list the keys', async () => {
+  it('only admins (keys:rotate) may rotate or list the keys', async () => {
     expect((await accounts.call(rotate)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await accounts.call(rotate, {}, { token: ann.accessToken })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await accounts.call(listKeys)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await accounts.call(listKeys, {}, { token: ann.accessToken })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Staff holding every back-office scope still lack keys:rotate, an admin power.
+    const sam = await signUp(accounts);
+    const grant = 'mutation($id: ID!, $scopes: [String!]!) { grantStaffRole(customerId: $id, scopes: $scopes) { id } }';
+    expect((await accounts.call(grant, { id: sam.id, scopes: [...staffScopes] }, { token: admin.accessToken })).errors).toBeUndefined();
+    const staff = await signIn(accounts, sam.email, goodPassword);
+    expect((await accounts.call(rotate, {}, { token: staff.accessToken })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await accounts.call(listKeys, {}, { token: staff.accessToken })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('publishes the new key first, signs with it only after the lead time, and keeps tokens of both keys valid', async () => {

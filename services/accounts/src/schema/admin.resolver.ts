@@ -1,31 +1,27 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Forbidden, requireCallerId, requireUuid } from '@vitrine/platform';
-import { mayRotateSigningKey } from '../domain/roles.js';
-import { SigningKey } from '../store/signing-key.entity.js';
+import { requireCallerId, requireUuid } from '@vitrine/platform';
 import { grantStaffRole } from '../use-cases/grant-staff-role.js';
-import { rotateSigningKey } from '../use-cases/signing-keys.js';
+import { listSigningKeys, rotateSigningKey } from '../use-cases/signing-keys.js';
 import type { AccountsContext } from './accounts-context.js';
 import { CustomerType } from './customer.type.js';
 import { SigningKeyType } from './signing-key.type.js';
 
 @Resolver()
 export class AdminResolver {
+  @Authorized('keys:rotate')
   @Mutation(() => SigningKeyType, {
     description:
       'Admin: staged rotation. Publishes a fresh key in the JWKS now; it signs new access tokens from its activatesAt (KEY_PUBLISH_LEAD_SECONDS later), when the current key retires. Tokens signed with the old key stay valid until they expire. Refused while a rotated-in key is still pending (POLICY_VIOLATION, rule ROTATION_IN_PROGRESS, extensions.activatesAt, extensions.retryAfterSeconds).',
   })
   async rotateSigningKey(@Ctx() ctx: AccountsContext): Promise<SigningKeyType> {
     const actor = requireCallerId(ctx.caller);
-    // Scope `keys:rotate` or the admin role: more than one scope check, so not @Authorized.
-    if (!mayRotateSigningKey(ctx.caller)) throw new Forbidden();
     return SigningKeyType.from(await rotateSigningKey(ctx.em, actor, ctx.accounts.settings.KEY_PUBLISH_LEAD_SECONDS));
   }
 
-  @Query(() => [SigningKeyType], { description: 'Admin (or keys:rotate): every access-token signing key with its schedule and status, the newest first.' })
+  @Authorized('keys:rotate')
+  @Query(() => [SigningKeyType], { description: 'Admin (keys:rotate): every access-token signing key with its schedule and status, the newest first.' })
   async signingKeys(@Ctx() ctx: AccountsContext): Promise<SigningKeyType[]> {
-    requireCallerId(ctx.caller);
-    if (!mayRotateSigningKey(ctx.caller)) throw new Forbidden();
-    const keys = await ctx.em.find(SigningKey, {}, { fields: ['kid', 'algorithm', 'createdAt', 'activatesAt', 'retiredAt'], orderBy: { activatesAt: 'desc', createdAt: 'desc' } });
+    const keys = await listSigningKeys(ctx.em);
     const now = new Date();
     return keys.map((k) => SigningKeyType.from(k, now));
   }

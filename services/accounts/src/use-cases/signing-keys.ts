@@ -17,6 +17,11 @@ export async function findSigningKey(em: EntityManager, now = new Date()): Promi
   return signingKeyAt(await unretiredKeys(em, now), now) ?? null;
 }
 
+/** Every signing key's public facts and schedule (never the private half), the newest first. */
+export function listSigningKeys(em: EntityManager): Promise<Pick<SigningKey, 'kid' | 'algorithm' | 'createdAt' | 'activatesAt' | 'retiredAt'>[]> {
+  return em.find(SigningKey, {}, { fields: ['kid', 'algorithm', 'createdAt', 'activatesAt', 'retiredAt'], orderBy: { activatesAt: 'desc', createdAt: 'desc' } });
+}
+
 /**
  * At start: makes sure a key exists (the first one signs at once) and returns
  * the key signing now. Two replicas racing both try; the partial unique index
