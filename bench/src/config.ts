@@ -41,7 +41,7 @@ export interface BenchConfig {
 }
 
 export const workloads = ['reads', 'listing', 'login', 'me', 'token', 'drop', 'orders'] as const;
-export type Workload = (typeof workloads)[number];
+type Workload = (typeof workloads)[number];
 
 export const runs = (config: BenchConfig, workload: Workload) => !config.only || config.only.has(workload);
 

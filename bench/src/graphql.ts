@@ -1,15 +1,15 @@
-export interface GraphqlError {
+interface GraphqlError {
   message: string;
   extensions?: { code?: string; problems?: { reason?: string }[] };
 }
 
-export interface GraphqlResponse<TData> {
+interface GraphqlResponse<TData> {
   data?: TData | null;
   errors?: GraphqlError[];
 }
 
 /** For set-up and checks, not for load: one request, bounded in time. */
-export async function gql<TData>(
+async function gql<TData>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},

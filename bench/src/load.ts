@@ -154,3 +154,15 @@ export function mergeLoadResults(results: LoadResult[]): LoadResult {
     latencies,
   };
 }
+
+/** One line for the console: throughput, latency, what was not ok, cores used. */
+export function summarize(result: LoadResult): string {
+  const use = result.resources;
+  const cores = use
+    ? `; cores used: ${Object.entries(use.cores).map(([name, n]) => `${name} ${n.toFixed(2)}`).join(', ')}; db transactions/s ${use.transactionsPerSecond.toFixed(0)}`
+    : '';
+  const failures = Object.entries(result.outcomes).filter(([label]) => label !== 'ok');
+  const failed = failures.length ? `, not ok: ${failures.map(([l, n]) => `${l}=${n}`).join(' ')}` : '';
+  const socket = result.socketErrors || result.timeouts ? `, socket errors ${result.socketErrors}, timeouts ${result.timeouts}` : '';
+  return `${result.perSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms (${result.responses} responses${failed}${socket})${cores}`;
+}

@@ -6,7 +6,7 @@ import { sleep } from './util.js';
  * handled by catalog (reserved or rejected) -> catalog's answer applied by
  * orders. Cumulative counts, so two snapshots give each stage's rate.
  */
-export interface PipelineSnapshot {
+interface PipelineSnapshot {
   at: number;
   placed: number;
   decidedByCatalog: number;
@@ -17,9 +17,9 @@ export interface PipelineSnapshot {
   /**
    * Orders that accounts' projection (accounts.known_order, fed by OrderPlaced
    * and OrderStatusChanged) does not yet show with their customer and current
-   * status. Undefined when this accounts version has no such projection.
+   * status.
    */
-  accountsBehind: number | undefined;
+  accountsBehind: number;
 }
 
 export interface Settlement {
@@ -34,13 +34,7 @@ export interface Settlement {
 
 const count = async (db: pg.Client, sql: string) => (await db.query<{ n: number }>(sql)).rows[0]!.n;
 
-/** Whether a table exists (the bench measures whatever version of the services is built). */
-export async function tableExists(db: pg.Client, qualifiedName: string): Promise<boolean> {
-  return (await db.query<{ t: string | null }>('select to_regclass($1)::text as t', [qualifiedName])).rows[0]!.t !== null;
-}
-
-async function accountsBehind(db: pg.Client): Promise<number | undefined> {
-  if (!(await tableExists(db, 'accounts.known_order'))) return undefined;
+function accountsBehind(db: pg.Client): Promise<number> {
   // Both schemas live in one database here, so a cross-schema join is possible (the services never do it).
   return count(
     db,
@@ -85,7 +79,7 @@ export async function waitForSettlement(
   while (performance.now() - atLoadEnd.at < timeoutMs) {
     final = await snapshotPipeline(db);
     const quiet =
-      final.ordersOutboxUnsent === 0 && final.catalogOutboxUnsent === 0 && final.pendingOrders === 0 && !final.accountsBehind;
+      final.ordersOutboxUnsent === 0 && final.catalogOutboxUnsent === 0 && final.pendingOrders === 0 && final.accountsBehind === 0;
     quietPolls = quiet ? quietPolls + 1 : 0;
     if (quietPolls >= 2) break;
     await sleep(500);
@@ -100,7 +94,7 @@ export async function waitForSettlement(
   };
 }
 
-export type Stage = 'placed' | 'decidedByCatalog' | 'appliedByOrders';
+type Stage = 'placed' | 'decidedByCatalog' | 'appliedByOrders';
 
 export function stageRate(from: PipelineSnapshot, to: PipelineSnapshot, stage: Stage): number {
   const seconds = (to.at - from.at) / 1000;

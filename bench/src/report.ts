@@ -4,12 +4,13 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, type BenchConfig } from './config.js';
 import { otherProcesses } from './cpu.js';
-import type { LoadResult } from './load.js';
 import type { LogSummary } from './processes.js';
-import { stageRate, type Settlement } from './pipeline.js';
+import type { Settlement } from './pipeline.js';
 import type { Reconciliation } from './reconcile.js';
+import { ms, outcomes, rate, ratio, table } from './report-format.js';
+import { authSections, dropSection, listingSection, settlementSection } from './report-workloads.js';
 import type { ResourceUse } from './resources.js';
-import { wrongCustomer, type AuthRun, type TokenCost } from './workloads/authentication.js';
+import type { AuthRun, TokenCost } from './workloads/authentication.js';
 import type { ReadComparison } from './workloads/federated-reads.js';
 import type { DropDayResult } from './workloads/drop-day.js';
 import type { ListingRun } from './workloads/listing.js';
@@ -39,20 +40,6 @@ export interface BenchOutcome {
   error?: string;
 }
 
-const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : 'n/a');
-const ratio = (v: number) => (Number.isFinite(v) ? `x${v.toFixed(2)}` : 'n/a');
-const rate = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : 'n/a');
-
-function table(header: string[], rows: (string | number)[][]): string {
-  const line = (cells: (string | number)[]) => `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-function outcomes(result: LoadResult): string {
-  const entries = Object.entries(result.outcomes).sort((a, b) => b[1] - a[1]);
-  return entries.map(([label, n]) => `${label}: ${n}`).join(', ') || 'none';
-}
-
 /** What the bench itself causes, so a reader does not chase it. */
 function knownCause(message: string): string {
   if (/\(aborted\)$/.test(message)) {
@@ -60,19 +47,6 @@ function knownCause(message: string): string {
   }
   return '';
 }
-
-/** CPU milliseconds a process group spent per response during a run (its cores x wall time / responses). */
-function cpuMsPerResponse(result: LoadResult, group: string): string {
-  const cores = result.resources?.cores[group];
-  if (cores === undefined || result.responses === 0) return 'n/a';
-  return ((cores * result.seconds * 1000) / result.responses).toFixed(2);
-}
-
-function latencyRow(result: LoadResult): (string | number)[] {
-  return [rate(result.perSecond), ms(result.p50), ms(result.p90), ms(result.p99), ms(result.max), result.responses, outcomes(result), `${result.socketErrors} / ${result.timeouts}`];
-}
-
-const latencyHeader = ['req/s', 'p50', 'p90', 'p99', 'max', 'Responses', 'Outcomes', 'Socket errors / timeouts'];
 
 function git(args: string[]): string | undefined {
   try {
@@ -293,122 +267,6 @@ function resourceSection(outcome: BenchOutcome, cores: number): string[] {
     '',
     ...idleNote,
     ...contentionNote,
-  ];
-}
-
-function authSections(outcome: BenchOutcome): string[] {
-  const out: string[] = [];
-  const { login, me, tokenCost } = outcome;
-  if (login) {
-    out.push('## (c) login through the gateway', '');
-    out.push(
-      `The seeded customers sign in round-robin with their right password (\`${login.query}\`). Each sign-in verifies an argon2id hash (m=19 MiB, t=2, p=1), deliberately expensive so that guessing passwords is too; then it writes a refresh token and signs an ES256 access token. Only failed sign-ins are throttled, so none of these is. Expect tens of sign-ins per second per core, not thousands.`,
-      '',
-      table(['Connections', ...latencyHeader, 'accounts CPU ms / login'], [[login.result.connections, ...latencyRow(login.result), cpuMsPerResponse(login.result, 'accounts')]]),
-      '',
-    );
-  }
-  if (me) {
-    out.push('## (d) me through the gateway', '');
-    out.push(
-      `\`${me.query}\` with the next customer's token per request; each answer must be that customer (\`${wrongCustomer}\` otherwise, which fails the run). The token is verified by the gateway and again by accounts, which then reads the customer row.`,
-      '',
-      table(['Connections', ...latencyHeader], [[me.result.connections, ...latencyRow(me.result)]]),
-      '',
-    );
-  }
-  if (tokenCost) {
-    const { without, with: withToken } = tokenCost;
-    out.push('## (e) What token verification costs at the gateway', '');
-    out.push(
-      `The same public query, \`${tokenCost.query}\`, through the gateway: first anonymous, then with a customer's \`Authorization: Bearer\` token (round-robin). With a token the gateway verifies the ES256 signature before anything else and forwards the header; catalog, like every subgraph, verifies it again. The CPU columns show where the extra work lands. After a warm-up of each, the measured time is split into four runs, without / with / with / without, and each side's are pooled, so drift or a burst of background work weighs on both alike.`,
-      '',
-      table(
-        ['Authorization', 'Connections', ...latencyHeader, 'gateway CPU ms / req', 'catalog CPU ms / req'],
-        [
-          ['none', without.connections, ...latencyRow(without), cpuMsPerResponse(without, 'gateway'), cpuMsPerResponse(without, 'catalog')],
-          ['Bearer token', withToken.connections, ...latencyRow(withToken), cpuMsPerResponse(withToken, 'gateway'), cpuMsPerResponse(withToken, 'catalog')],
-        ],
-      ),
-      '',
-      'With / without a token:',
-      '',
-      table(['req/s ratio', 'p50 ratio', 'p99 ratio'], [[ratio(tokenCost.throughputRatio), ratio(tokenCost.p50Ratio), ratio(tokenCost.p99Ratio)]]),
-      '',
-    );
-  }
-  return out;
-}
-
-function listingSection(listing: ListingRun): string[] {
-  return [
-    '## (f) Catalog listing through the gateway',
-    '',
-    `\`${listing.query}\`, anonymous, after a warm-up. Each answer must hold min(50, totalCount) products, each with a price and an available quantity. \`totalCount\` makes catalog run a count over the whole table on top of the page query.`,
-    '',
-    table(['Connections', ...latencyHeader], [[listing.result.connections, ...latencyRow(listing.result)]]),
-    '',
-  ];
-}
-
-function dropSection(d: DropDayResult): string[] {
-  const r = d.result;
-  const rejectedReasons = d.ordersByStatus.filter((o) => o.status === 'REJECTED').map((o) => `${o.reason || 'no reason'} ${o.count}`).join(', ') || 'none';
-  return [
-    `## (g) Drop day: ${d.ok ? 'OK' : 'FAILED'}`,
-    '',
-    `${d.customers} customers, registered and signed in at set-up (${d.registrationWidth} at a time, ${d.setupSeconds.toFixed(1)} s, not measured), each send exactly one \`placeOrder\` for 1 unit of \`${d.product.sku}\` (a PREORDER limited to ${d.units} units), all at once through the gateway: autocannon with \`amount: ${d.customers}\` over ${r.connections} connections, the next customer's token and a fresh idempotency key per request. Stock is reserved asynchronously; the figures below are read once no order for the product is \`PENDING\`.`,
-    '',
-    table(
-      ['Connections', 'orders/s', 'p50', 'p90', 'p99', 'max', 'Responses', 'Acknowledged', 'Socket errors / timeouts', 'Wall time'],
-      [[r.connections, rate(r.perSecond), ms(r.p50), ms(r.p90), ms(r.p99), ms(r.max), r.responses, d.acknowledged.length, `${r.socketErrors} / ${r.timeouts}`, `${r.seconds.toFixed(2)} s`]],
-    ),
-    '',
-    `Responses by outcome (GraphQL errors by \`extensions.code\`, non-2xx by status): ${outcomes(r)}. Status in the acknowledgements: ${Object.entries(d.acknowledgedStatus).map(([s, n]) => `${s} ${n}`).join(', ') || 'none'}.`,
-    '',
-    `No order PENDING ${d.settleSeconds.toFixed(1)} s after the load${d.settled ? '' : ' (gave up: orders still PENDING)'}; ${d.pendingAtLoadEnd} were pending when it stopped.`,
-    '',
-    table(
-      ['Acknowledged', 'CONFIRMED', 'REJECTED (reasons)', 'Units sold (reservations)', 'Preorder pool left'],
-      [[d.acknowledged.length, `${d.confirmed} (expected ${Math.min(d.customers, d.units)})`, `${d.rejected} (${rejectedReasons})`, `${d.unitsSold} (expected ${Math.min(d.customers, d.units)})`, d.stockLeft]],
-    ),
-    '',
-    table(['Check', 'Result', 'Detail'], d.checks.map((c) => [c.name, c.ok ? 'OK' : 'MISMATCH', c.detail])),
-    '',
-  ];
-}
-
-function settlementSection(s: Settlement): string[] {
-  const { beforeLoad: b, atLoadEnd: e, final: f } = s;
-  const during = (stage: 'placed' | 'decidedByCatalog' | 'appliedByOrders') => rate(stageRate(b, e, stage));
-  const after = (stage: 'placed' | 'decidedByCatalog' | 'appliedByOrders') => rate(stageRate(e, f, stage));
-  return [
-    '### After the load',
-    '',
-    table(
-      ['', 'Unsent outbox rows (orders)', 'Unsent outbox rows (catalog)', 'PENDING orders', "Orders accounts' projection lags on"],
-      [
-        ['When the load stopped', e.ordersOutboxUnsent, e.catalogOutboxUnsent, e.pendingOrders, e.accountsBehind ?? 'n/a'],
-        [
-          s.settled ? `Settled ${s.settleSeconds.toFixed(1)} s later` : `Gave up ${s.settleSeconds.toFixed(1)} s later`,
-          f.ordersOutboxUnsent,
-          f.catalogOutboxUnsent,
-          f.pendingOrders,
-          f.accountsBehind ?? 'n/a',
-        ],
-      ],
-    ),
-    '',
-    'Each stage of the asynchronous order flow, per second (orders stored; OrderPlaced handled by catalog, i.e. reserved or rejected; catalog\'s answer applied by orders):',
-    '',
-    table(
-      ['Window', 'Stored', 'Decided by catalog', 'Applied by orders'],
-      [
-        [`During the load (${s.loadSeconds.toFixed(1)} s)`, during('placed'), during('decidedByCatalog'), during('appliedByOrders')],
-        [`After the load (${s.settleSeconds.toFixed(1)} s)`, after('placed'), after('decidedByCatalog'), after('appliedByOrders')],
-      ],
-    ),
-    '',
   ];
 }
 

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { coresUsed, type CpuSample } from './cpu.js';
 
 /** CPU per process tree plus PostgreSQL's transaction counter, taken together. */
-export interface ResourceSample {
+interface ResourceSample {
   cpu: CpuSample;
   /** Commits + rollbacks in the bench database so far. */
   transactions: number;

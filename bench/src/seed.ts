@@ -47,7 +47,10 @@ async function benchWarehouse(catalogUrl: string, headers: Record<string, string
   const input = { code: benchWarehouseCode, name: 'Bench warehouse', country: 'FR', heldByFactory: false, allocationPriority: 0 };
   return (await gqlData<{ createWarehouse: { id: string } }>(catalogUrl, createWarehouseMutation, { input }, headers)).createWarehouse.id;
 }
-const placeOrder = `mutation($input: PlaceOrderInput!, $key: String!) { placeOrder(input: $input, idempotencyKey: $key) { id status } }`;
+/** The one placeOrder the bench sends, at set-up and under load. */
+export const placeOrderMutation = `mutation Place($input: PlaceOrderInput!, $key: String!) {
+  placeOrder(input: $input, idempotencyKey: $key) { id status total { amount currency } }
+}`;
 export const registerMutation = `mutation($input: RegisterInput!) { register(input: $input) { id } }`;
 export const loginMutation = `mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) { accessToken expiresIn customer { id } }
@@ -118,7 +121,7 @@ export async function seed(config: BenchConfig, stack: BenchStack, db: pg.Client
   const lines = products.slice(2, 5).map((p, i) => ({ productId: p.id, quantity: i + 1 }));
   const placed = await gqlData<{ placeOrder: { id: string } }>(
     stack.urls.gateway,
-    placeOrder,
+    placeOrderMutation,
     { input: { lines }, key: randomUUID() },
     bearer(orderOwner.token),
   );

@@ -22,7 +22,7 @@ export interface BenchStack {
 const entry = (folder: string) => join(repoRoot, folder, 'dist/main.js');
 
 /** Local-only credentials of the throwaway stack; the password satisfies accounts' policy. */
-export const benchAdmin = { email: 'bench-admin@vitrine-bench.example', password: 'Bench-Admin-2026!' };
+const benchAdmin = { email: 'bench-admin@vitrine-bench.example', password: 'Bench-Admin-2026!' };
 
 /**
  * Access tokens are taken at set-up and used until the end of the run, so

@@ -1,6 +1,6 @@
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export class StepTimeout extends Error {
+class StepTimeout extends Error {
   override name = 'StepTimeout';
 }
 

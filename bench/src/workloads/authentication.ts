@@ -1,10 +1,9 @@
 import type { BenchConfig } from '../config.js';
 import { bearer, classifyResponse } from '../graphql.js';
-import { mergeLoadResults, runLoad, type LoadResult, type LoadSpec, type RequestContext, type RequestParts } from '../load.js';
+import { mergeLoadResults, runLoad, summarize, type LoadResult, type LoadSpec, type RequestContext, type RequestParts } from '../load.js';
 import type { Sampler } from '../resources.js';
 import { loginMutation, type BenchCustomer, type Seed } from '../seed.js';
 import type { BenchStack } from '../stack.js';
-import { summarize } from './federated-reads.js';
 
 /** One measured run through the gateway. */
 export interface AuthRun {
@@ -30,9 +29,9 @@ export interface TokenCost {
  */
 export const wrongCustomer = 'WRONG_CUSTOMER';
 
-export const meQuery = 'query Me { me { id email } }';
+const meQuery = 'query Me { me { id email } }';
 // Like (a)'s products read minus prices: a single catalog fetch, so what changes with a token is the verification.
-export const productNamesQuery = 'query ProductNames { products(first: 20) { edges { node { id name } } } }';
+const productNamesQuery = 'query ProductNames { products(first: 20) { edges { node { id name } } } }';
 
 type Data = Record<string, any>;
 

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { BenchConfig } from '../config.js';
 import type { Check } from '../reconcile.js';
-import { bearer, classifyResponse, gqlData } from '../graphql.js';
-import { runLoad, type LoadResult, type RequestContext } from '../load.js';
+import { bearer, gqlData } from '../graphql.js';
+import { runLoad, summarize, type LoadResult, type RequestContext } from '../load.js';
 import type { Sampler } from '../resources.js';
-import { createProductMutation, customerPassword, inBatches, registerMutation, signIn, type BenchCustomer, type SeededProduct } from '../seed.js';
+import { createProductMutation, customerPassword, inBatches, placeOrderMutation, registerMutation, signIn, type BenchCustomer, type SeededProduct } from '../seed.js';
 import type { BenchStack } from '../stack.js';
-import { increment, pollUntil, sleep } from '../util.js';
-import { summarize } from './federated-reads.js';
-import type { AcknowledgedOrder } from './place-orders.js';
+import { pollUntil, sleep } from '../util.js';
+import { tallyPlacedOrders, type AcknowledgedOrder } from './place-orders.js';
 
 export interface DropDayResult {
   customers: number;
@@ -38,9 +37,6 @@ export interface DropDayResult {
   ok: boolean;
 }
 
-const placeOrder = `mutation Place($input: PlaceOrderInput!, $key: String!) {
-  placeOrder(input: $input, idempotencyKey: $key) { id status }
-}`;
 /** argon2id at register and again at login: 8 in flight keeps accounts' 4 libuv threads busy without a queue of seconds. */
 const registrationWidth = 8;
 
@@ -84,21 +80,14 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
   const acknowledged: AcknowledgedOrder[] = [];
   const acknowledgedStatus: Record<string, number> = {};
   let next = 0;
-  const body = (key: string) => JSON.stringify({ query: placeOrder, variables: { input: { lines: [{ productId: product.id, quantity: 1 }] }, key } });
+  const body = (key: string) => JSON.stringify({ query: placeOrderMutation, variables: { input: { lines: [{ productId: product.id, quantity: 1 }] }, key } });
   const request = (context: RequestContext) => {
     // autocannon sends exactly `amount` requests; wrapping would only happen if it retried, which the checks would catch.
     const customer = customers[next++ % customers.length]!;
     context.customerId = customer.id;
     return { body: body(randomUUID()), headers: bearer(customer.token) };
   };
-  const classify = (status: number, text: string, context: RequestContext) =>
-    classifyResponse(status, text, (data) => {
-      const order = (data as { placeOrder?: { id?: string; status?: string } } | null)?.placeOrder;
-      if (!order?.id) return false;
-      acknowledged.push({ id: order.id, customerId: String(context.customerId) });
-      increment(acknowledgedStatus, order.status ?? '?');
-      return true;
-    });
+  const classify = tallyPlacedOrders(acknowledged, acknowledgedStatus);
 
   // Let registration's own asynchronous work (events, projections) die down before the bell.
   await sleep(1000);

@@ -1,11 +1,11 @@
 import type { BenchConfig } from '../config.js';
 import { bearer, classifyResponse } from '../graphql.js';
-import { runLoad, type LoadResult } from '../load.js';
+import { runLoad, summarize, type LoadResult } from '../load.js';
 import type { Seed } from '../seed.js';
 import type { Sampler } from '../resources.js';
 import type { BenchStack } from '../stack.js';
 
-export interface ReadTarget {
+interface ReadTarget {
   name: string;
   path: 'gateway' | 'direct';
   /** The subgraph owning the root field (the one a direct read goes to). */
@@ -115,17 +115,7 @@ export async function runFederatedReads(config: BenchConfig, stack: BenchStack, 
   return comparisons;
 }
 
-export function describe(target: ReadTarget): string {
+function describe(target: ReadTarget): string {
   return `${target.name} via ${target.path === 'gateway' ? 'gateway' : `${target.subgraph} directly`}`;
 }
 
-export function summarize(result: LoadResult): string {
-  const use = result.resources;
-  const cores = use
-    ? `; cores used: ${Object.entries(use.cores).map(([name, n]) => `${name} ${n.toFixed(2)}`).join(', ')}; db transactions/s ${use.transactionsPerSecond.toFixed(0)}`
-    : '';
-  const failures = Object.entries(result.outcomes).filter(([label]) => label !== 'ok');
-  const failed = failures.length ? `, not ok: ${failures.map(([l, n]) => `${l}=${n}`).join(' ')}` : '';
-  const socket = result.socketErrors || result.timeouts ? `, socket errors ${result.socketErrors}, timeouts ${result.timeouts}` : '';
-  return `${result.perSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms (${result.responses} responses${failed}${socket})${cores}`;
-}

@@ -1,16 +1,15 @@
 import type { BenchConfig } from '../config.js';
 import { classifyResponse } from '../graphql.js';
-import { runLoad, type LoadResult } from '../load.js';
+import { runLoad, summarize, type LoadResult } from '../load.js';
 import type { Sampler } from '../resources.js';
 import type { BenchStack } from '../stack.js';
-import { summarize } from './federated-reads.js';
 
 export interface ListingRun {
   query: string;
   result: LoadResult;
 }
 
-export const listingQuery = `query Listing { products(first: 50) { totalCount edges { node { id name price { amount currency } availableQuantity } } } }`;
+const listingQuery = `query Listing { products(first: 50) { totalCount edges { node { id name price { amount currency } availableQuantity } } } }`;
 
 type Data = Record<string, any>;
 /** A full page (50, or every product when there are fewer), a count, and every node with a price and an available quantity (null: open-ended preorder). */

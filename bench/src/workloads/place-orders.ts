@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { BenchConfig } from '../config.js';
 import { bearer, classifyResponse } from '../graphql.js';
-import { runLoad, type LoadResult, type RequestContext } from '../load.js';
-import type { Seed } from '../seed.js';
+import { runLoad, summarize, type LoadResult, type RequestContext } from '../load.js';
+import { placeOrderMutation, type Seed } from '../seed.js';
 import type { Sampler } from '../resources.js';
 import type { BenchStack } from '../stack.js';
 import { increment } from '../util.js';
-import { summarize } from './federated-reads.js';
 
 export interface PlaceOrdersResult {
   result: LoadResult;
@@ -24,9 +23,20 @@ export interface AcknowledgedOrder {
   customerId: string;
 }
 
-const placeOrder = `mutation Place($input: PlaceOrderInput!, $key: String!) {
-  placeOrder(input: $input, idempotencyKey: $key) { id status total { amount currency } }
-}`;
+/**
+ * Labels a placeOrder answer for the tallies, recording each acknowledged
+ * order with the customer whose token placed it, and its status.
+ */
+export function tallyPlacedOrders(acknowledged: AcknowledgedOrder[], acknowledgedStatus: Record<string, number>) {
+  return (status: number, text: string, context: RequestContext) =>
+    classifyResponse(status, text, (data) => {
+      const order = (data as { placeOrder?: { id?: string; status?: string } } | null)?.placeOrder;
+      if (!order?.id) return false;
+      acknowledged.push({ id: order.id, customerId: String(context.customerId) });
+      increment(acknowledgedStatus, order.status ?? '?');
+      return true;
+    });
+}
 
 /**
  * Orders through the gateway, each with a fresh idempotency key and the next
@@ -47,16 +57,9 @@ export async function runPlaceOrders(config: BenchConfig, stack: BenchStack, see
       Math.random() < config.scarceShare
         ? [{ productId: seed.scarce.id, quantity: 1 + Math.floor(Math.random() * 3) }, { productId: seed.plenty.id, quantity: 1 }]
         : [{ productId: seed.plenty.id, quantity: 1 }];
-    return { body: JSON.stringify({ query: placeOrder, variables: { input: { lines }, key: randomUUID() } }), headers: bearer(customer.token) };
+    return { body: JSON.stringify({ query: placeOrderMutation, variables: { input: { lines }, key: randomUUID() } }), headers: bearer(customer.token) };
   };
-  const classify = (status: number, text: string, context: RequestContext) =>
-    classifyResponse(status, text, (data) => {
-      const order = (data as { placeOrder?: { id?: string; status?: string } } | null)?.placeOrder;
-      if (!order?.id) return false;
-      acknowledged.push({ id: order.id, customerId: String(context.customerId) });
-      increment(acknowledgedStatus, order.status ?? '?');
-      return true;
-    });
+  const classify = tallyPlacedOrders(acknowledged, acknowledgedStatus);
 
   stack.assertAlive();
   const result = await runLoad({
