@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Forbidden, NotFound, requireCallerId, Unauthenticated } from '@vitrine/platform';
+import { Forbidden, requireCallerId } from '@vitrine/platform';
 import { maySeePrivateFields } from '../domain/roles.js';
-import { accountDeletedMessage } from '../use-cases/active-customer.js';
+import { findActiveCustomer } from '../use-cases/active-customer.js';
 import { updateProfile } from '../use-cases/update-profile.js';
 import type { AccountsContext } from './accounts-context.js';
 import { UpdateProfileInput } from './account.inputs.js';
@@ -11,10 +11,7 @@ import { CustomerType } from './customer.type.js';
 export class CustomerResolver {
   @Query(() => CustomerType, { description: 'The signed-in customer.' })
   async me(@Ctx() ctx: AccountsContext): Promise<CustomerType> {
-    const id = requireCallerId(ctx.caller);
-    const customer = await ctx.customerById.load(id);
-    if (!customer) throw new NotFound('Customer', id);
-    if (customer.deletedAt) throw new Unauthenticated(accountDeletedMessage);
+    const customer = await findActiveCustomer(ctx.em, requireCallerId(ctx.caller));
     return CustomerType.from(customer, { revealPrivate: true });
   }
 
