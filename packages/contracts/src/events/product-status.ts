@@ -12,6 +12,9 @@ import { z } from 'zod';
 export const productStatuses = ['ANNOUNCED', 'PREORDER', 'PREORDER_CLOSED', 'RELEASED', 'IN_STOCK', 'CHINA_STOCK', 'SOLD_OUT', 'DISCONTINUED'] as const;
 export type ProductStatus = (typeof productStatuses)[number];
 
+/** A product sold before it exists: consumers tell preorders from stock by it. */
+export const preorderProductStatus: ProductStatus = 'PREORDER';
+
 /** Tolerant on the wire: any upper-case status name, so adding one stays within a version. */
 export const productStatusSchema = z
   .string()

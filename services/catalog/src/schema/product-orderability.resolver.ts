@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { orderabilityIn } from '../domain/orderability.js';
+import { notOrderableReasons } from '@vitrine/contracts';
 import type { CatalogContext } from './catalog-context.js';
 import { ProductType } from './product.type.js';
 
@@ -9,12 +9,12 @@ export class ProductOrderabilityResolver {
   @FieldResolver(() => Boolean, { nullable: true, description: "Signed-in customers: whether it can be ordered in their country now (status and region blocks; orders checks again when the order is placed). Null when not signed in." })
   async orderableInMyRegion(@Root() product: ProductType, @Ctx() ctx: CatalogContext): Promise<boolean | null> {
     if (ctx.caller.id === null) return null;
-    return orderabilityIn(product, await ctx.myCountry()).orderable;
+    return notOrderableReasons(product, await ctx.myCountry()).length === 0;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Signed-in customers: why it cannot be ordered in their country, for display; null when it can (or when not signed in).' })
   async notOrderableReason(@Root() product: ProductType, @Ctx() ctx: CatalogContext): Promise<string | null> {
     if (ctx.caller.id === null) return null;
-    return orderabilityIn(product, await ctx.myCountry()).reason;
+    return notOrderableReasons(product, await ctx.myCountry())[0]?.message ?? null;
   }
 }

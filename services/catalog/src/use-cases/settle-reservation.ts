@@ -1,19 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { orderStatusChangedV1, stockReleasedV1, type EventData, type EventEnvelope } from '@vitrine/contracts';
+import { orderStatusChangedV1, shippedOrderStatus, stockReleasedV1, stockReleasingOrderStatuses, type EventData, type EventEnvelope } from '@vitrine/contracts';
 import { recordEvent } from '@vitrine/platform';
 import { StockReservation } from '../store/stock-reservation.entity.js';
 import { catalogSource } from './create-product.js';
 import { applyMovement, lockProducts } from './stock-counters.js';
 
-/** Order statuses that give an order's units back, and the one that takes them out of the building. */
-const releasingStatuses = ['CANCELLED', 'EXPIRED'];
-const shippedStatus = 'SHIPPED';
 
 /** Reacts to OrderStatusChanged: releases on cancellation or expiry, commits on shipping, ignores the rest. */
 export async function settleReservationOnStatus(em: EntityManager, event: EventEnvelope<EventData<typeof orderStatusChangedV1>>): Promise<void> {
   const { orderId, to } = event.data;
-  if (releasingStatuses.includes(to)) await releaseReservation(em, orderId, to);
-  else if (to === shippedStatus) await commitReservation(em, orderId);
+  // Contracts says which statuses give units back and which one takes them out of the building
+  // (orders emits CANCELLED today; EXPIRED and SHIPPED arrive with payments and fulfilment).
+  if ((stockReleasingOrderStatuses as readonly string[]).includes(to)) await releaseReservation(em, orderId, to);
+  else if (to === shippedOrderStatus) await commitReservation(em, orderId);
 }
 
 /**

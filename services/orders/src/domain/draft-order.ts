@@ -1,6 +1,6 @@
 import { isUuid, type FieldProblem } from '@vitrine/platform';
 import type { OrderLimits } from './order-limits.js';
-import { isOrderableStatus, orderableStatuses } from '@vitrine/contracts';
+import { notOrderableReasons, preorderProductStatus } from '@vitrine/contracts';
 
 export interface RequestedLine {
   productId: string;
@@ -11,7 +11,7 @@ export interface PricedProduct {
   id: string;
   priceAmount: number;
   priceCurrency: string;
-  /** Catalog's status name (see domain/orderability). */
+  /** Catalog's status name (contracts' notOrderableReasons says what it allows). */
   status: string;
   /** Countries where licensing forbids selling it. */
   regionBlocks: readonly string[];
@@ -35,18 +35,19 @@ export type DraftResult =
 
 /**
  * Checks an order request against the store's limits, the products it knows
- * and their sale rules, reporting every problem at once, each on its line:
- * - a product whose status is not orderable: NOT_ORDERABLE;
- * - a product blocked in the customer's country: BLOCKED_IN_REGION;
- * - a product with region blocks while the customer's country is not known
- *   yet (a brand-new account whose CustomerRegistered has not arrived):
- *   REGION_UNKNOWN, asking to retry in a moment. Products without blocks
- *   never need the country, so new customers can order them at once;
+ * and their sale rules. Every problem with the lines is reported at once,
+ * each on its line:
+ * - no lines or too many (EMPTY, TOO_MANY_LINES), a malformed or unknown
+ *   product (MALFORMED_ID, UNKNOWN_PRODUCT), a quantity out of range;
+ * - a product the customer may not order (contracts' notOrderableReasons:
+ *   NOT_ORDERABLE, BLOCKED_IN_REGION, or REGION_UNKNOWN while a brand-new
+ *   account's country has not reached orders);
  * - more units of a product than its per-order limit, summed over every line
- *   of that product: OVER_PRODUCT_LIMIT, on each of those lines;
- * - preorders and items for sale now in one order: MIXED_PREORDER_AND_STOCK
- *   (DOMAIN.md section 4: they are paid and shipped on different terms and
- *   dates, so they are always separate orders).
+ *   of that product: OVER_PRODUCT_LIMIT, on each of those lines.
+ * Only an order whose lines are all fine is then checked as a whole:
+ * preorders and items for sale now together (MIXED_PREORDER_AND_STOCK,
+ * DOMAIN.md section 4: paid and shipped on different terms and dates), or
+ * prices in several currencies (MIXED_CURRENCIES).
  */
 export function draftOrder(requested: RequestedLine[], products: ReadonlyMap<string, PricedProduct>, limits: OrderLimits, orderer: Orderer): DraftResult {
   const problems: FieldProblem[] = [];
@@ -67,7 +68,7 @@ export function draftOrder(requested: RequestedLine[], products: ReadonlyMap<str
   });
   problems.push(...checkSaleRules(requested, products, orderer));
   if (problems.length > 0) return { ok: false, problems };
-  const preorders = requested.filter((l) => products.get(l.productId.toLowerCase())!.status === preorderStatus).length;
+  const preorders = requested.filter((l) => products.get(l.productId.toLowerCase())!.status === preorderProductStatus).length;
   if (preorders > 0 && preorders < requested.length) {
     return {
       ok: false,
@@ -75,20 +76,17 @@ export function draftOrder(requested: RequestedLine[], products: ReadonlyMap<str
     };
   }
 
-  const lines = requested.map((line) => {
-    const product = products.get(line.productId.toLowerCase())!;
-    return { productId: product.id, quantity: line.quantity, unitPriceAmount: product.priceAmount };
-  });
   const currencies = new Set(requested.map((l) => products.get(l.productId.toLowerCase())!.priceCurrency));
   if (currencies.size > 1) {
     return { ok: false, problems: [{ field: 'lines', reason: 'MIXED_CURRENCIES', message: 'All products in one order must be priced in the same currency.' }] };
   }
+  const lines = requested.map((line) => {
+    const product = products.get(line.productId.toLowerCase())!;
+    return { productId: product.id, quantity: line.quantity, unitPriceAmount: product.priceAmount };
+  });
   const totalAmount = lines.reduce((sum, l) => sum + l.unitPriceAmount * l.quantity, 0);
   return { ok: true, lines, totalAmount, currency: [...currencies][0]! };
 }
-
-/** Catalog's status for products sold before they exist. */
-const preorderStatus = 'PREORDER';
 
 /** Status, region and per-order limit, for the lines whose product is known. */
 function checkSaleRules(requested: RequestedLine[], products: ReadonlyMap<string, PricedProduct>, orderer: Orderer): FieldProblem[] {
@@ -103,20 +101,7 @@ function checkSaleRules(requested: RequestedLine[], products: ReadonlyMap<string
     const product = productOf(line);
     if (!product) return;
     const field = `lines.${i}`;
-    if (!isOrderableStatus(product.status)) {
-      problems.push({
-        field: `${field}.productId`,
-        reason: 'NOT_ORDERABLE',
-        message: `This product cannot be ordered right now (it is ${product.status}; orders are taken for ${orderableStatuses.join(', ')}).`,
-      });
-    }
-    if (product.regionBlocks.length > 0) {
-      if (orderer.country === null) {
-        problems.push({ field: `${field}.productId`, reason: 'REGION_UNKNOWN', message: 'We are still setting up your account for this product. Please try again in a moment.' });
-      } else if (product.regionBlocks.includes(orderer.country)) {
-        problems.push({ field: `${field}.productId`, reason: 'BLOCKED_IN_REGION', message: `Licensing does not allow this product to be sold in ${orderer.country}.` });
-      }
-    }
+    for (const { reason, message } of notOrderableReasons(product, orderer.country)) problems.push({ field: `${field}.productId`, reason, message });
     const max = product.maxQuantityPerOrder ?? null;
     const total = totals.get(product.id) ?? 0;
     if (max !== null && total > max) {

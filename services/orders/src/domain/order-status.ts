@@ -1,6 +1,8 @@
+import type { OrderStatus as ContractOrderStatus } from '@vitrine/contracts';
 import { PolicyViolation } from '@vitrine/platform';
 
-export const orderStatuses = ['PENDING', 'CONFIRMED', 'REJECTED', 'CANCELLED'] as const;
+/** The statuses orders produces today: a subset of the contracts' vocabulary (EXPIRED and SHIPPED come with payments and fulfilment). */
+export const orderStatuses = ['PENDING', 'CONFIRMED', 'REJECTED', 'CANCELLED'] as const satisfies readonly ContractOrderStatus[];
 export type OrderStatus = (typeof orderStatuses)[number];
 
 /**

@@ -1,0 +1,26 @@
+import { isOrderableStatus } from './events/product-status.js';
+
+export interface NotOrderable {
+  reason: 'NOT_ORDERABLE' | 'REGION_UNKNOWN' | 'BLOCKED_IN_REGION';
+  /** In words for the customer. */
+  message: string;
+}
+
+/**
+ * Why a customer in `country` (null: not known yet) may not order a product:
+ * every reason, the status first; none when they may. Orders enforces it
+ * when an order is placed; catalog tells customers in advance with the same
+ * rule. Products without region blocks never need the country, so brand-new
+ * customers can order them at once.
+ */
+export function notOrderableReasons(product: { status: string; regionBlocks: readonly string[] }, country: string | null): NotOrderable[] {
+  const reasons: NotOrderable[] = [];
+  if (!isOrderableStatus(product.status)) {
+    reasons.push({ reason: 'NOT_ORDERABLE', message: `This product cannot be ordered right now (it is ${product.status}).` });
+  }
+  if (product.regionBlocks.length > 0) {
+    if (country === null) reasons.push({ reason: 'REGION_UNKNOWN', message: 'We are still setting up your account for this product. Please try again in a moment.' });
+    else if (product.regionBlocks.includes(country)) reasons.push({ reason: 'BLOCKED_IN_REGION', message: `Licensing does not allow this product to be sold in ${country}.` });
+  }
+  return reasons;
+}
