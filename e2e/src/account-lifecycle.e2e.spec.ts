@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, gql } from '@vitrine/testing';
 import { customerPassword, type Identity } from './support/identities.js';
 import { count } from './support/sql.js';
-import { placeOrderMutation, startTestStack, type TestStack } from './support/stack.js';
+import { placeOrder as place, startTestStack, type TestStack } from './support/stack.js';
 
 // Accounts learns about orders through real Kafka. Catalog runs without its
 // relay: the test releases catalog's stock answers itself, so an order stays
@@ -40,7 +40,7 @@ async function productWithStock(stock: number): Promise<string> {
 }
 
 async function placeOrder(who: Identity, productId: string, quantity: number): Promise<string> {
-  const res = await gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId, quantity }] }, key: randomUUID() }, who.headers);
+  const res = await place(stack, who, [{ productId, quantity }]);
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data.placeOrder.id;
 }
@@ -114,7 +114,7 @@ describe('deleteMyAccount', () => {
     // Orders hears of it through Kafka and refuses that token too.
     const productId = await productWithStock(5);
     await eventually(async () => (await stack.orders.orm.em.fork().getConnection().execute('select 1 from orders.deleted_customer where customer_id = ?', [cat.id])).length === 1);
-    const order = await gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId, quantity: 1 }] }, key: randomUUID() }, cat.headers);
+    const order = await place(stack, cat, [{ productId, quantity: 1 }]);
     expect(order.errors?.[0]).toMatchObject({ message: 'This account has been deleted.', extensions: { code: 'UNAUTHENTICATED' } });
     expect(await count(stack, 'select count(*) as n from orders.customer_order where customer_id = ?', [cat.id])).toBe(0);
 

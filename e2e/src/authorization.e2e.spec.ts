@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, type GraphQLResponse } from '@vitrine/testing';
 import type { Identity } from './support/identities.js';
-import { createProduct, placeOrderMutation, startTestStack, type TestStack } from './support/stack.js';
+import { count } from './support/sql.js';
+import { createProduct, placeOrder, placeOrderMutation, startTestStack, type TestStack } from './support/stack.js';
 
 // Customer B must never see or change customer A's data, whether the request
 // goes through the gateway or straight to the subgraph.
@@ -15,7 +16,7 @@ beforeAll(async () => {
   stack = await startTestStack({ label: 'authz', gateway: true });
   [alice, bob] = [stack.customer, await stack.newCustomer('DE')];
   const product = await createProduct(stack, 10);
-  const placed = await gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: product.id, quantity: 1 }] }, key: randomUUID() }, alice.headers);
+  const placed = await placeOrder(stack, alice, [{ productId: product.id, quantity: 1 }]);
   aliceOrderId = placed.data.placeOrder.id;
 });
 afterAll(async () => {
@@ -23,8 +24,8 @@ afterAll(async () => {
 });
 
 const targets = () => [
-  { via: 'gateway', url: stack.gateway!.url, ordersUrl: stack.gateway!.url, accountsUrl: stack.gateway!.url },
-  { via: 'subgraph', url: stack.orders.url, ordersUrl: stack.orders.url, accountsUrl: stack.accounts.url },
+  { via: 'gateway', ordersUrl: stack.gateway!.url, accountsUrl: stack.gateway!.url },
+  { via: 'subgraph', ordersUrl: stack.orders.url, accountsUrl: stack.accounts.url },
 ];
 
 const expectRefused = (res: GraphQLResponse, codes: string[]) => {
@@ -133,10 +134,9 @@ describe('subgraphs reached directly trust nothing they cannot verify', () => {
 
   it('a refused token changes nothing', async () => {
     const product = await createProduct(stack, 3);
-    const res = await gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: product.id, quantity: 1 }] }, key: randomUUID() }, { authorization: 'Bearer forged' });
+    const res = await placeOrder(stack, { headers: { authorization: 'Bearer forged' } }, [{ productId: product.id, quantity: 1 }]);
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const rows = await stack.orders.orm.em.fork().getConnection().execute<{ n: string }[]>(`select count(*) as n from orders.order_line where product_id = ?`, [product.id]);
-    expect(Number(rows[0]!.n)).toBe(0);
+    expect(await count(stack, 'select count(*) as n from orders.order_line where product_id = ?', [product.id])).toBe(0);
   });
 });
 

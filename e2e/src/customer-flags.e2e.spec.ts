@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, gql } from '@vitrine/testing';
 import type { Identity } from './support/identities.js';
 import { count } from './support/sql.js';
-import { createProduct, placeOrderMutation, startTestStack, type CreatedProduct, type TestStack } from './support/stack.js';
+import { createProduct, placeOrder, startTestStack, type CreatedProduct, type TestStack } from './support/stack.js';
 
 // Staff flag a customer in accounts; orders learns it through real Kafka and
 // refuses a BLOCKED customer's orders until the flag is lifted.
@@ -24,8 +24,7 @@ const unflagMutation = `mutation($id: ID!, $flag: CustomerFlagKind!, $reason: St
 
 const flag = (who: Identity, id: string, flagName: string, reason: string, mutation = flagMutation) =>
   gql(stack.accounts.url, mutation, { id, flag: flagName, reason }, who.headers);
-const place = (who: Identity) =>
-  gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: product.id, quantity: 1 }] }, key: randomUUID() }, who.headers);
+const place = (who: Identity) => placeOrder(stack, who, [{ productId: product.id, quantity: 1 }]);
 const ordersOf = (who: Identity) => count(stack, 'select count(*) as n from orders.customer_order where customer_id = ?', [who.id]);
 const sql = <T = any>(query: string, params: unknown[] = []) => stack.accounts.orm.em.fork().getConnection().execute<T[]>(query, params);
 

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '@vitrine/testing';
 import type { Identity } from './support/identities.js';
-import { createProduct, placeOrderMutation, startTestStack, type TestStack } from './support/stack.js';
+import { createProduct, placeOrder, startTestStack, type TestStack } from './support/stack.js';
 
 // Orders extends accounts' Customer entity with the customer's orders: one query, two subgraphs.
 let stack: TestStack;
@@ -14,7 +13,7 @@ beforeAll(async () => {
   stack = await startTestStack({ label: 'customer_orders', gateway: true });
   [alice, bob] = [stack.customer, await stack.newCustomer()];
   const product = await createProduct(stack, 10);
-  const placed = await gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: product.id, quantity: 2 }] }, key: randomUUID() }, alice.headers);
+  const placed = await placeOrder(stack, alice, [{ productId: product.id, quantity: 2 }]);
   aliceOrderId = placed.data.placeOrder.id;
 });
 afterAll(async () => {

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, gql } from '@vitrine/testing';
-import { orderQuery, placeOrderMutation, startTestStack, type TestStack } from './support/stack.js';
+import { orderQuery, placeOrder, startTestStack, type TestStack } from './support/stack.js';
 
 // The zero-setup mode (`npm start`) runs the same flow on the embedded transport.
 let stack: TestStack;
@@ -24,12 +23,7 @@ describe('embedded transport end to end', () => {
       .find((p: Listed) => (p.availableQuantity === null || p.availableQuantity >= 2) && ['IN_STOCK', 'PREORDER', 'CHINA_STOCK', 'RELEASED'].includes(p.status) && p.regionBlocks.length === 0 && (p.maxQuantityPerOrder ?? 2) >= 2);
 
     const placed = await eventually(async () => {
-      const res = await gql(
-        stack.orders.url,
-        placeOrderMutation,
-        { input: { lines: [{ productId: product.id, quantity: 2 }] }, key: randomUUID() },
-        stack.customer.headers,
-      );
+      const res = await placeOrder(stack, stack.customer, [{ productId: product.id, quantity: 2 }]);
       return res.errors ? false : res; // orders learns the seeded products through the bus
     });
     const id = (placed as { data: { placeOrder: { id: string } } }).data.placeOrder.id;

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxRelay, type EventBus, type OutgoingMessage } from '@vitrine/platform';
-import { eventually, gql } from '@vitrine/testing';
+import { eventually } from '@vitrine/testing';
 import { count } from './support/sql.js';
-import { createProduct, placeOrderMutation, startTestStack, stockOf, type TestStack } from './support/stack.js';
+import { createProduct, placeOrder, startTestStack, stockOf, type TestStack } from './support/stack.js';
 
 // orders runs without its relay: the test plays the relay's part, including its crashes.
 let stack: TestStack;
@@ -34,7 +33,7 @@ const relayOn = (bus: EventBus, batchSize = 200) =>
 async function placeOrders(productId: string, n: number): Promise<string[]> {
   const results = await Promise.all(
     Array.from({ length: n }, () =>
-      gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId, quantity: 1 }] }, key: randomUUID() }, stack.customer.headers),
+      placeOrder(stack, stack.customer, [{ productId, quantity: 1 }]),
     ),
   );
   return results.map((r) => r.data.placeOrder.id);

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { accountsService } from '@vitrine/accounts';
 import { catalogService } from '@vitrine/catalog';
 import { loadConfig as loadGatewayConfig, startGateway, type RunningGateway } from '@vitrine/gateway';
 import { ordersService } from '@vitrine/orders';
 import type { RunningService } from '@vitrine/platform';
 import { freePort } from '@vitrine/local-infra';
-import { bootService, createTestDatabase, createTopicPrefix, eventually, gql } from '@vitrine/testing';
+import { bootService, createTestDatabase, createTopicPrefix, eventually, gql, type GraphQLResponse } from '@vitrine/testing';
 import { newCustomer, signIn, testAdmin, type Identity } from './identities.js';
 
 export interface TestStack {
@@ -12,7 +13,11 @@ export interface TestStack {
   topicPrefix: string;
   accounts: RunningService;
   catalog: RunningService;
-  /** Absent when the test file runs catalog alone. */
+  /**
+   * Undefined at run time in a stack started with `catalogOnly` (accounts and
+   * catalog still run): typed as present because those test files never touch
+   * it and every other one would otherwise need a `!`.
+   */
   orders: RunningService;
   gateway?: RunningGateway;
   /** The bootstrap admin (every staff scope), signed in. */
@@ -28,7 +33,7 @@ export interface TestStack {
 export interface StackOptions {
   label: string;
   gateway?: boolean;
-  /** Run catalog alone (orders would react to the synthetic events such a test injects). */
+  /** Run accounts and catalog without orders (orders would react to the synthetic events such a test injects). */
   catalogOnly?: boolean;
   ordersEnv?: Record<string, string>;
   catalogEnv?: Record<string, string>;
@@ -36,7 +41,7 @@ export interface StackOptions {
   transport?: 'kafka' | 'embedded';
 }
 
-/** accounts + catalog + orders (+ gateway) on real PostgreSQL and the real Kafka broker, isolated per test file. */
+/** accounts + catalog + orders (+ gateway; orders and gateway unless catalogOnly) on real PostgreSQL and the real Kafka broker, isolated per test file. */
 export async function startTestStack(options: StackOptions): Promise<TestStack> {
   const databaseUrl = await createTestDatabase(options.label);
   const topicPrefix = createTopicPrefix(options.label);
@@ -144,5 +149,10 @@ export async function stockOf(stack: TestStack, productId: string): Promise<numb
 export const placeOrderMutation = `mutation($input: PlaceOrderInput!, $key: String!) {
   placeOrder(input: $input, idempotencyKey: $key) { id status total { amount currency } lines { quantity product { id } } }
 }`;
+
+/** Places an order straight on the orders subgraph as `who` (anonymous without headers), under a fresh idempotency key unless given one. */
+export function placeOrder(stack: TestStack, who: { headers?: Record<string, string> }, lines: unknown[], key: string = randomUUID()): Promise<GraphQLResponse> {
+  return gql(stack.orders.url, placeOrderMutation, { input: { lines }, key }, who.headers);
+}
 
 export const orderQuery = `query($id: ID!) { order(id: $id) { id status statusReason } }`;
