@@ -22,6 +22,7 @@ describe('bootstrap admin', () => {
       ok: true,
       caller: { roles: ['customer', 'admin'], scopes: expect.arrayContaining(['catalog:write', 'orders:manage', 'staff:grant', 'keys:rotate']) },
     });
+    expect(await sql("select actor, details from accounts.audit_entry where action = 'admin.bootstrapped' and subject = ?", [admin.id])).toEqual([{ actor: null, details: {} }]);
   });
 
   it('is idempotent across restarts', async () => {

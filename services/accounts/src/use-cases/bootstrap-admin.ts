@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConfigError, DomainError } from '@vitrine/platform';
 import type { AccountsSettings } from '../config/accounts-env.js';
 import { normaliseEmail } from '../domain/email.js';
-import { AuditEntry } from '@vitrine/platform';
 import { Customer } from '../store/customer.entity.js';
 import { registerCustomer } from './register-customer.js';
 
@@ -24,8 +22,8 @@ export async function bootstrapAdmin(em: EntityManager, settings: AccountsSettin
     throw new ConfigError(['BOOTSTRAP_ADMIN_EMAIL: an account with this email exists and is not an admin; it will not be promoted (choose another address)']);
   }
   try {
-    const admin = await registerCustomer(em.fork(), { email, password, country, displayName: 'Administrator' }, ['customer', 'admin']);
-    await em.insert(AuditEntry, { id: randomUUID(), actor: null, action: 'admin.bootstrapped', subject: admin.id, details: {}, at: new Date() });
+    // The audit entry commits with the account: an admin never exists without its record.
+    await registerCustomer(em.fork(), { email, password, country, displayName: 'Administrator' }, { roles: ['customer', 'admin'], audit: { actor: null, action: 'admin.bootstrapped' } });
     return 'created';
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;

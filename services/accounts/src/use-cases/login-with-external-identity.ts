@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { customerRegisteredV1 } from '@vitrine/contracts';
-import { BadUserInput, PolicyViolation, recordEvent } from '@vitrine/platform';
+import { AuditEntry, BadUserInput, PolicyViolation } from '@vitrine/platform';
 import type { AccountsRuntime } from '../config/accounts-runtime.js';
 import { decideExternalSignIn, displayNameFrom, verifiedEmailOf, type IdTokenClaims } from '../domain/external-identity.js';
-import { AuditEntry } from '@vitrine/platform';
 import { Customer } from '../store/customer.entity.js';
 import { ExternalIdentity } from '../store/external-identity.entity.js';
 import { findActiveCustomer } from './active-customer.js';
 import { issueSession, type Session } from './issue-session.js';
 import { verifyExternalToken } from './verify-external-token.js';
-import { accountsSource } from './register-customer.js';
+import { createCustomer } from './register-customer.js';
 
 export interface ExternalLoginCommand {
   provider: string;
@@ -61,15 +59,9 @@ async function signIn(em: EntityManager, runtime: AccountsRuntime, command: Exte
       case 'link':
         customer = owner!;
         break;
-      case 'create': {
-        customer = tx.create(Customer, {
-          id: randomUUID(), email: decision.email, passwordHash: null, displayName: displayNameFrom(claims),
-          country: decision.country, roles: ['customer'], grantedScopes: [], deletedAt: null,
-        });
-        tx.persist(customer);
-        recordEvent(tx, { source: accountsSource, definition: customerRegisteredV1, subject: customer.id, data: { customerId: customer.id, country: decision.country } });
+      case 'create':
+        customer = createCustomer(tx, { email: decision.email, passwordHash: null, displayName: displayNameFrom(claims), country: decision.country, roles: ['customer'] });
         break;
-      }
     }
     if (decision.kind !== 'sign-in') {
       tx.persist(tx.create(ExternalIdentity, { id: randomUUID(), provider: command.provider, subject: claims.sub, customerId: customer.id, lastUsedAt: now }));

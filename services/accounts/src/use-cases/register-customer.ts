@@ -2,29 +2,56 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { customerRegisteredV1 } from '@vitrine/contracts';
-import { BadUserInput, Conflict, recordEvent } from '@vitrine/platform';
+import { AuditEntry, BadUserInput, Conflict, recordEvent } from '@vitrine/platform';
 import { checkRegistration, type RegistrationInput } from '../domain/registration.js';
 import { hashPassword } from '../security/password-hasher.js';
 import { Customer } from '../store/customer.entity.js';
 
 export const accountsSource = 'accounts';
 
+export interface NewCustomer {
+  email: string;
+  /** Null for an account that signs in only through an external identity. */
+  passwordHash: string | null;
+  displayName: string;
+  country: string;
+  roles: string[];
+}
+
+/** An account creation worth auditing (the bootstrap admin): who did it and what to call it. */
+export interface CreationAudit {
+  actor: string | null;
+  action: string;
+}
+
 /**
- * Creates a customer account and announces it, in one transaction. Nothing
- * is written (not even hashed) when the input is invalid.
+ * Stages a new account, its customer.registered event and, when asked, an
+ * audit entry, all in the caller's transaction: however an account comes to
+ * exist (sign-up, first external sign-in, bootstrap), it is announced with it.
  */
-export async function registerCustomer(em: EntityManager, input: RegistrationInput, roles: string[] = ['customer']): Promise<Customer> {
+export function createCustomer(tx: EntityManager, fields: NewCustomer, audit?: CreationAudit): Customer {
+  const customer = tx.create(Customer, { id: randomUUID(), ...fields, grantedScopes: [], deletedAt: null });
+  tx.persist(customer);
+  recordEvent(tx, { source: accountsSource, definition: customerRegisteredV1, subject: customer.id, data: { customerId: customer.id, country: fields.country } });
+  if (audit) tx.persist(tx.create(AuditEntry, { id: randomUUID(), actor: audit.actor, action: audit.action, subject: customer.id, details: {} }));
+  return customer;
+}
+
+/**
+ * Creates a customer account from the sign-up form and announces it, in one
+ * transaction. Nothing is written (not even hashed) when the input is invalid.
+ */
+export async function registerCustomer(
+  em: EntityManager,
+  input: RegistrationInput,
+  options: { roles?: string[]; audit?: CreationAudit } = {},
+): Promise<Customer> {
   const check = checkRegistration(input);
   if (!check.ok) throw new BadUserInput('Some sign-up fields need attention.', check.problems);
   const { email, password, country, displayName } = check.value;
   const passwordHash = await hashPassword(password);
   try {
-    return await em.transactional(async (tx) => {
-      const customer = tx.create(Customer, { id: randomUUID(), email, passwordHash, displayName, country, roles, grantedScopes: [] });
-      tx.persist(customer);
-      recordEvent(tx, { source: accountsSource, definition: customerRegisteredV1, subject: customer.id, data: { customerId: customer.id, country } });
-      return customer;
-    });
+    return await em.transactional(async (tx) => createCustomer(tx, { email, passwordHash, displayName, country, roles: options.roles ?? ['customer'] }, options.audit));
   } catch (err) {
     if (err instanceof UniqueConstraintViolationException) {
       // Says no more than it must: not which account, not how it is spelt, not its roles.
