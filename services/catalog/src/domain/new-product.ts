@@ -1,8 +1,10 @@
 import type { FieldProblem } from '@vitrine/platform';
+import { defaultCatalogLimits, type CatalogLimits } from './catalog-limits.js';
 import { checkDownPayment, noDownPayment, type DownPayment, type DownPaymentInput } from './down-payment.js';
 import { checkProductDetails, emptyProductDetails, type ProductDetails, type ProductDetailsInput } from './product-details.js';
 import { initialProductStatuses, type ProductStatus } from './product-status.js';
-import { checkSaleRules } from './sale-rules.js';
+import { checkPriceAmount } from './price-change.js';
+import { checkSaleRules, type SaleRules } from './sale-rules.js';
 import { checkPreorderLimit } from './stock-change.js';
 
 export interface NewProductInput extends ProductDetailsInput {
@@ -28,18 +30,14 @@ export interface NewProductInput extends ProductDetailsInput {
   downPayment?: DownPaymentInput | null;
 }
 
-export interface CatalogLimits {
-  maxPriceAmount: number;
-  maxStock: number;
-  currencies: readonly string[];
+/** A new product's values once checked: trimmed, with its sale rules, details and down payment over the defaults. */
+export interface CleanProduct {
+  sku: string;
+  name: string;
+  rules: SaleRules;
+  details: ProductDetails;
+  downPayment: DownPayment;
 }
-
-/** Limits a store can change; these are the platform defaults. */
-export const defaultCatalogLimits: CatalogLimits = {
-  maxPriceAmount: 100_000_000,
-  maxStock: 1_000_000,
-  currencies: ['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'CAD', 'AUD'],
-};
 
 /** A product name: 1 to 200 characters once trimmed. */
 export function checkProductName(name: string): FieldProblem[] {
@@ -48,17 +46,15 @@ export function checkProductName(name: string): FieldProblem[] {
   return [{ field: 'name', reason: 'INVALID_LENGTH', message: 'Name must be between 1 and 200 characters.' }];
 }
 
-/** Every problem with a new product at once, so a back-office form can show them all. */
-export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = defaultCatalogLimits): FieldProblem[] {
+/** Every problem with a new product at once, so a back-office form can show them all; the cleaned values when none. */
+export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = defaultCatalogLimits): { product: CleanProduct; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const sku = input.sku.trim();
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(sku)) {
     problems.push({ field: 'sku', reason: 'INVALID_SKU', message: 'SKU must be 1-64 letters, digits, dots, dashes or underscores.' });
   }
   problems.push(...checkProductName(input.name));
-  if (!Number.isInteger(input.priceAmount) || input.priceAmount < 0 || input.priceAmount > limits.maxPriceAmount) {
-    problems.push({ field: 'price.amount', reason: 'OUT_OF_RANGE', message: `Price must be a whole number of minor units between 0 and ${limits.maxPriceAmount}.` });
-  }
+  problems.push(...checkPriceAmount(input.priceAmount, limits));
   if (!limits.currencies.includes(input.priceCurrency)) {
     problems.push({ field: 'price.currency', reason: 'UNSUPPORTED_CURRENCY', message: `Currency must be one of ${limits.currencies.join(', ')}.` });
   }
@@ -76,9 +72,10 @@ export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = 
       problems.push(...checkPreorderLimit(input.preorderLimit));
     }
   }
-  problems.push(...checkSaleRules(input).problems);
-  problems.push(...newProductDetails(input).problems);
-  return problems;
+  const sale = checkSaleRules(input);
+  const described = newProductDetails(input);
+  problems.push(...sale.problems, ...described.problems);
+  return { product: { sku, name: input.name.trim(), rules: sale.rules, details: described.details, downPayment: described.downPayment }, problems };
 }
 
 /** The details and down payment a new product starts with: what was given, checked, over the defaults. */

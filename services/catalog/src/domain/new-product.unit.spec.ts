@@ -6,7 +6,10 @@ const valid = { sku: 'SKU-1', name: 'Saber 1/7', priceAmount: 19900, priceCurren
 
 describe('checkNewProduct', () => {
   it('accepts a valid product', () => {
-    expect(checkNewProduct(valid)).toEqual([]);
+    expect(checkNewProduct({ ...valid, sku: ' SKU-1 ', name: ' Saber 1/7 ' })).toEqual({
+      product: { sku: 'SKU-1', name: 'Saber 1/7', rules: { regionBlocks: [], maxQuantityPerOrder: null }, details: emptyProductDetails, downPayment: { required: false, amount: null } },
+      problems: [],
+    });
   });
 
   it.each([
@@ -23,17 +26,17 @@ describe('checkNewProduct', () => {
     [{ preorderLimit: 100 }, 'preorderLimit'],
     [{ status: 'PREORDER' as const, preorderLimit: -1 }, 'preorderLimit'],
   ])('refuses %o on %s', (patch, field) => {
-    expect(checkNewProduct({ ...valid, ...patch }).map((p) => p.field)).toEqual([field]);
+    expect(checkNewProduct({ ...valid, ...patch }).problems.map((p) => p.field)).toEqual([field]);
   });
 
   it.each(['ANNOUNCED', 'PREORDER', 'IN_STOCK', 'CHINA_STOCK'] as const)('may start as %s', (status) => {
-    expect(checkNewProduct({ ...valid, status })).toEqual([]);
+    expect(checkNewProduct({ ...valid, status }).problems).toEqual([]);
   });
 
   it('accepts details and a down payment, and checks them', () => {
     const details = { series: 'Demon Slayer', images: ['https://cdn.example.com/a.jpg'], scale: '1/4', parts: [{ name: 'Head', category: 'HEAD_SCULPT' }] };
-    expect(checkNewProduct({ ...valid, ...details, downPayment: { required: true, amount: { amount: 5000, currency: 'USD' } } })).toEqual([]);
-    expect(checkNewProduct({ ...valid, images: ['http://x.example.com/a.jpg'], downPayment: { required: true, amount: { amount: 19900, currency: 'USD' } } }).map((p) => p.field)).toEqual([
+    expect(checkNewProduct({ ...valid, ...details, downPayment: { required: true, amount: { amount: 5000, currency: 'USD' } } }).problems).toEqual([]);
+    expect(checkNewProduct({ ...valid, images: ['http://x.example.com/a.jpg'], downPayment: { required: true, amount: { amount: 19900, currency: 'USD' } } }).problems.map((p) => p.field)).toEqual([
       'images.0',
       'downPayment.amount.amount',
     ]);
@@ -44,11 +47,11 @@ describe('checkNewProduct', () => {
   });
 
   it('takes a preorder limit for a product created as a preorder', () => {
-    expect(checkNewProduct({ ...valid, status: 'PREORDER', preorderLimit: 100 })).toEqual([]);
-    expect(checkNewProduct({ ...valid, status: 'PREORDER', preorderLimit: null })).toEqual([]);
+    expect(checkNewProduct({ ...valid, status: 'PREORDER', preorderLimit: 100 }).problems).toEqual([]);
+    expect(checkNewProduct({ ...valid, status: 'PREORDER', preorderLimit: null }).problems).toEqual([]);
   });
 
   it('reports every problem at once', () => {
-    expect(checkNewProduct({ sku: '', name: '', priceAmount: -1, priceCurrency: 'X', stock: -1 })).toHaveLength(5);
+    expect(checkNewProduct({ sku: '', name: '', priceAmount: -1, priceCurrency: 'X', stock: -1 }).problems).toHaveLength(5);
   });
 });

@@ -1,7 +1,7 @@
 import type { FieldProblem } from '@vitrine/platform';
 import { PolicyViolation } from '@vitrine/platform';
 import { checkPriceAboveDownPayment, type DownPayment } from './down-payment.js';
-import { defaultCatalogLimits, type CatalogLimits } from './new-product.js';
+import { defaultCatalogLimits, type CatalogLimits } from './catalog-limits.js';
 
 export type PriceDecision = { kind: 'CHANGE'; amount: number } | { kind: 'UNCHANGED' };
 

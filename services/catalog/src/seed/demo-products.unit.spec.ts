@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { notOrderableReasons } from '@vitrine/contracts';
 import { checkNewProduct } from '../domain/new-product.js';
-import { orderabilityIn } from '../domain/orderability.js';
 import { canChangeStatus, initialProductStatuses, productStatuses, statusesWithOpenReleaseDate } from '../domain/product-status.js';
 import { checkReleaseEstimate } from '../domain/release-estimate.js';
 import { checkDownPayment } from '../domain/down-payment.js';
@@ -30,7 +30,7 @@ describe('demo catalog data', () => {
     const studios = new Set<string>(demoStudios.map((s) => s.key));
     for (const p of demoProducts) {
       expect(studios.has(p.studio), p.sku).toBe(true);
-      expect(checkNewProduct({ ...p, priceCurrency: 'USD', status: p.path[0] }), p.sku).toEqual([]);
+      expect(checkNewProduct({ ...p, priceCurrency: 'USD', status: p.path[0] }).problems, p.sku).toEqual([]);
     }
   });
 
@@ -55,7 +55,7 @@ describe('demo catalog data', () => {
 
   it('has products a French customer can order two of (the e2e order)', () => {
     const orderable = demoProducts.filter(
-      (p) => p.stock >= 2 && (p.maxQuantityPerOrder ?? 2) >= 2 && orderabilityIn({ status: finalStatus(p), regionBlocks: p.regionBlocks ?? [] }, 'FR').orderable,
+      (p) => p.stock >= 2 && (p.maxQuantityPerOrder ?? 2) >= 2 && notOrderableReasons({ status: finalStatus(p), regionBlocks: p.regionBlocks ?? [] }, 'FR').length === 0,
     );
     expect(orderable.length).toBeGreaterThanOrEqual(5);
   });
@@ -66,7 +66,7 @@ describe('demo catalog data', () => {
       const input = demoDetailsInput(p.sku);
       expect(checkProductDetails(input).problems, p.sku).toEqual([]);
       if (input.downPayment) expect(checkDownPayment(input.downPayment, { amount: p.priceAmount, currency: 'USD' }).problems, p.sku).toEqual([]);
-      expect(checkNewProduct({ ...p, ...input, priceCurrency: 'USD', status: p.path[0] }), p.sku).toEqual([]);
+      expect(checkNewProduct({ ...p, ...input, priceCurrency: 'USD', status: p.path[0] }).problems, p.sku).toEqual([]);
     }
     const withParts = demoProducts.filter((p) => (demoProductDetails[p.sku]!.parts ?? []).length > 0);
     const withDown = demoProducts.filter((p) => demoProductDetails[p.sku]!.downPayment !== undefined);
@@ -82,7 +82,8 @@ describe('demo catalog data', () => {
     }
     for (const change of demoSpecChanges) expect(checkSpecChangeInput(change).problems, change.sku).toEqual([]);
     expect(demoProductDetails[demoPartsUpdate.sku]!.parts).not.toContainEqual(demoPartsUpdate.add);
-    expect(demoSpecChanges.length + 1).toBeGreaterThanOrEqual(2);
+    // The seed shows spec history with at least one recorded change besides the parts update.
+    expect(demoSpecChanges.length).toBeGreaterThanOrEqual(1);
     expect(demoPriceChanges.length).toBeGreaterThanOrEqual(2);
     for (const { sku, amount } of demoPriceChanges) {
       expect(amount, sku).not.toBe(bySku.get(sku)!.priceAmount);

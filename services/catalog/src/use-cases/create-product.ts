@@ -3,10 +3,9 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { productPublishedV1 } from '@vitrine/contracts';
 import { BadUserInput, Conflict, isUuid, recordEvent, type FieldProblem } from '@vitrine/platform';
-import { checkNewProduct, newProductDetails, type NewProductInput } from '../domain/new-product.js';
+import { checkNewProduct, type NewProductInput } from '../domain/new-product.js';
 import type { ProductStatus } from '../domain/product-status.js';
 import { warehousesFor } from '../domain/reservation.js';
-import { checkSaleRules } from '../domain/sale-rules.js';
 import { Product } from '../store/product.entity.js';
 import { applyDescriptiveFields } from '../store/product-fields.js';
 import { Studio } from '../store/studio.entity.js';
@@ -23,16 +22,16 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
   const status = input.status ?? 'IN_STOCK';
   const stock = input.stock ?? 0;
   const warehouse = stock > 0 ? await initialWarehouse(em, status, input.warehouseId) : { problems: [] };
-  const problems = [...checkNewProduct(input), ...(await checkStudioExists(em, input.studioId)), ...warehouse.problems];
+  const checked = checkNewProduct(input);
+  const problems = [...checked.problems, ...(await checkStudioExists(em, input.studioId)), ...warehouse.problems];
   if (problems.length > 0) throw new BadUserInput('Some product fields are not valid.', problems);
-  const { rules } = checkSaleRules(input);
-  const { details, downPayment } = newProductDetails(input);
+  const { sku, name, rules, details, downPayment } = checked.product;
   try {
     return await em.transactional(async (tx) => {
       const product = tx.create(Product, {
         id: randomUUID(),
-        sku: input.sku.trim(),
-        name: input.name.trim(),
+        sku,
+        name,
         priceAmount: input.priceAmount,
         priceCurrency: input.priceCurrency,
         status,
@@ -55,7 +54,7 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
     });
   } catch (err) {
     if (err instanceof UniqueConstraintViolationException) {
-      throw new Conflict(`A product with SKU ${input.sku.trim()} already exists.`, { field: 'sku' });
+      throw new Conflict(`A product with SKU ${sku} already exists.`, { field: 'sku' });
     }
     throw err;
   }
@@ -87,7 +86,7 @@ export function publishProduct(tx: EntityManager, product: Product): void {
  */
 async function initialWarehouse(em: EntityManager, status: ProductStatus, warehouseId: string | undefined): Promise<{ id?: string; problems: FieldProblem[] }> {
   if (warehouseId !== undefined) {
-    const problems = isUuid(warehouseId) ? await checkWarehouse(em, warehouseId) : [{ field: 'warehouseId', reason: 'UNKNOWN_WAREHOUSE', message: 'No warehouse has this id (see warehouses).' }];
+    const problems = await checkWarehouse(em, warehouseId);
     return problems.length ? { problems } : { id: warehouseId, problems };
   }
   const levels = (await listWarehouses(em)).map((w) => ({ warehouseId: w.id, code: w.code, heldByFactory: w.heldByFactory, allocationPriority: w.allocationPriority, onHand: 0, reserved: 0 }));

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInput, checkStaffReason, type FieldProblem, NotFound } from '@vitrine/platform';
+import { BadUserInput, checkStaffReason, type FieldProblem, isUuid, NotFound } from '@vitrine/platform';
 import { assertAdjustment, checkDelta, checkQuantity } from '../domain/stock-change.js';
 import { Warehouse } from '../store/warehouse.entity.js';
 import { recordAudit } from './record-audit.js';
@@ -52,7 +52,8 @@ export async function lockProduct(em: EntityManager, productId: string): Promise
   if (!(await lockProducts(em, [productId])).has(productId)) throw new NotFound('Product', productId);
 }
 
+/** The warehouse named exists (an id that is not a uuid names none, rather than failing the query). */
 export async function checkWarehouse(em: EntityManager, warehouseId: string): Promise<FieldProblem[]> {
-  if ((await em.count(Warehouse, { id: warehouseId })) === 1) return [];
+  if (isUuid(warehouseId) && (await em.count(Warehouse, { id: warehouseId })) === 1) return [];
   return [{ field: 'warehouseId', reason: 'UNKNOWN_WAREHOUSE', message: 'No warehouse has this id (see warehouses).' }];
 }
