@@ -4,6 +4,7 @@ import { isPlausibleEmail, normaliseEmail } from './email.js';
 import { checkDisplayName } from './display-name.js';
 import { checkPassword, defaultPasswordPolicy, type PasswordPolicy } from './password-policy.js';
 
+/** A sign-up form as typed, and (from checkRegistration) the same fields normalised. */
 export interface RegistrationInput {
   email: string;
   password: string;
@@ -11,14 +12,7 @@ export interface RegistrationInput {
   displayName: string;
 }
 
-export interface ValidRegistration {
-  email: string;
-  password: string;
-  country: string;
-  displayName: string;
-}
-
-export type RegistrationCheck = { ok: true; value: ValidRegistration } | { ok: false; problems: FieldProblem[] };
+export type RegistrationCheck = { ok: true; value: RegistrationInput } | { ok: false; problems: FieldProblem[] };
 
 /** Every problem with a sign-up form at once; on success, the normalised values to store. */
 export function checkRegistration(input: RegistrationInput, policy: PasswordPolicy = defaultPasswordPolicy): RegistrationCheck {

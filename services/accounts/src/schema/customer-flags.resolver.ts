@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CustomerFlagKind } from '@vitrine/contracts';
 import { requireCallerId, requireUuid } from '@vitrine/platform';
+import type { FlagAction } from '../domain/customer-flags.js';
 import { changeCustomerFlag } from '../use-cases/change-customer-flag.js';
 import type { AccountsContext } from './accounts-context.js';
 import { CustomerFlagKindEnum, CustomerFlagType } from './customer-flag.type.js';
@@ -46,7 +47,7 @@ export class CustomerFlagsResolver {
   }
 }
 
-async function change(ctx: AccountsContext, customerId: string, flag: CustomerFlagKind, reason: string, action: 'flag' | 'unflag'): Promise<CustomerType> {
+async function change(ctx: AccountsContext, customerId: string, flag: CustomerFlagKind, reason: string, action: FlagAction): Promise<CustomerType> {
   const actor = requireCallerId(ctx.caller);
   const id = requireUuid(customerId, 'customerId', 'customer');
   const customer = await changeCustomerFlag(ctx.em, actor, { customerId: id, flag, reason, action });
