@@ -136,9 +136,15 @@ function filterWhere(filter: NormalizedFilter): FilterQuery<Product>[] {
   return where;
 }
 
-/** Ties a cursor to the sort and filter it was issued for: reusing it with others would skip or repeat rows. */
+/**
+ * Ties a cursor to the sort and filter it was issued for: reusing it with
+ * others would skip or repeat rows. The whole normalized filter is hashed, so
+ * a new filter field is covered without being listed here; its keys are set
+ * in one fixed order (checkProductFilter, then availableIn), so the same
+ * query always gives the same JSON.
+ */
 const queryFingerprint = (sort: ProductSort, filter: NormalizedFilter) =>
-  createHash('sha256').update(JSON.stringify([sort, filter.status ?? null, filter.studioId ?? null, filter.text ?? null, filter.min ?? null, filter.max ?? null, filter.series ?? null, filter.availableIn ?? null, filter.closingBefore ?? null])).digest('base64url').slice(0, 16);
+  createHash('sha256').update(JSON.stringify([sort, filter])).digest('base64url').slice(0, 16);
 
 interface ProductCursor extends Record<string, string | number> {
   /** Fingerprint of sort + filter. */
