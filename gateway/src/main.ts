@@ -4,6 +4,7 @@
 import cluster from 'node:cluster';
 import { runClusterPrimary } from './cluster-primary.js';
 import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
+import { endpointUrl } from './http/endpoint-url.js';
 import { createLogger } from './logger.js';
 import { startGateway } from './server.js';
 
@@ -50,17 +51,12 @@ async function runGateway(config: GatewayConfig): Promise<void> {
   if (cluster.isWorker) process.on('disconnect', () => void shutdown('primary disconnected'));
 }
 
-function displayUrl(host: string, port: number): string {
-  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  return `http://${shown}:${port}/graphql`;
-}
-
 const config = configOrExit();
 if (config.workers > 1 && cluster.isPrimary) {
   const log = createLogger(config);
   runClusterPrimary(config.workers, log);
   cluster.once('listening', (_worker, address) => {
-    const url = displayUrl(config.host, address.port);
+    const url = endpointUrl(config.host, address.port);
     const graphiql = config.graphiql ? `: GraphiQL at ${url}` : ` at ${url}`;
     log.info({ url }, `gateway ready with ${config.workers} workers${graphiql}`);
   });

@@ -8,6 +8,7 @@ import { createAuthenticator } from './auth/authenticate.js';
 import type { GatewayConfig } from './config.js';
 import { loadGraphiqlAssets } from './graphiql/graphiql-assets.js';
 import { closeServer } from './http/close-server.js';
+import { endpointUrl } from './http/endpoint-url.js';
 import { createRequestHandler } from './http/request-handler.js';
 import { createLogger } from './logger.js';
 import { loadTrustedDocuments } from './trusted-documents/manifest.js';
@@ -68,8 +69,9 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
   }
 
   let stopping: Promise<void> | undefined;
+  const bound = server.address() as AddressInfo;
   return {
-    url: endpointUrl(server.address() as AddressInfo),
+    url: endpointUrl(bound.address, bound.port),
     stop() {
       stopping ??= (async () => {
         draining = true;
@@ -88,10 +90,4 @@ async function readSupergraph(path: string): Promise<string> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     throw new Error(`supergraph not found at ${path}: run \`npm run build -w @vitrine/gateway\` (or set SUPERGRAPH_PATH)`);
   }
-}
-
-function endpointUrl({ address, family, port }: AddressInfo): string {
-  // A wildcard bind is reachable on loopback; print something a browser can open.
-  const host = address === '0.0.0.0' || address === '::' ? 'localhost' : family === 'IPv6' ? `[${address}]` : address;
-  return `http://${host}:${port}/graphql`;
 }

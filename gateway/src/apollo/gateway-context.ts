@@ -5,8 +5,6 @@ export interface GatewayContext {
   readonly requestId: string;
   /** The caller's Authorization header, already verified here; subgraphs verify it again. */
   readonly authorization: string | undefined;
-  /** The verified caller (token `sub`), null when anonymous. */
-  readonly callerId: string | null;
   /** The end client's address as the gateway determined it (see http/client-address.ts). */
   readonly clientAddress: string;
   readonly log: Logger;

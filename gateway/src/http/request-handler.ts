@@ -102,7 +102,6 @@ async function serveGraphql(
   return handleGraphqlRequest(deps.graphql, req, res, url, {
     requestId,
     authorization: auth.authorization,
-    callerId: auth.callerId,
     clientAddress: clientAddressOf(req, deps.trustProxyHops),
     log,
   });
