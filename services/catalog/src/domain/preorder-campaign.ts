@@ -3,7 +3,8 @@ import { PolicyViolation, type FieldProblem } from '@vitrine/platform';
 import type { ProductStatus } from './product-status.js';
 
 /** SCHEDULED: opens later on its own; OPEN: the product is on preorder; CLOSED: orders went (or go) to the maker. */
-export type CampaignState = 'SCHEDULED' | 'OPEN' | 'CLOSED';
+export const campaignStates = ['SCHEDULED', 'OPEN', 'CLOSED'] as const;
+export type CampaignState = (typeof campaignStates)[number];
 
 export interface CampaignTerms {
   /** Null or in the past: open now. */

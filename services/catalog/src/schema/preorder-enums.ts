@@ -1,6 +1,6 @@
 import { paymentPlanKinds, preorderCloseReasons, type PaymentPlanKind, type PreorderCloseReason } from '@vitrine/contracts';
 import { registerEnumType } from 'type-graphql';
-import type { CampaignState } from '../domain/preorder-campaign.js';
+import { campaignStates, type CampaignState } from '../domain/preorder-campaign.js';
 
 export const PaymentPlanKindEnum = Object.fromEntries(paymentPlanKinds.map((k) => [k, k])) as Record<PaymentPlanKind, PaymentPlanKind>;
 registerEnumType(PaymentPlanKindEnum, {
@@ -26,7 +26,6 @@ registerEnumType(PreorderCloseReasonEnum, {
   },
 });
 
-const campaignStates: CampaignState[] = ['SCHEDULED', 'OPEN', 'CLOSED'];
 export const PreorderCampaignStateEnum = Object.fromEntries(campaignStates.map((s) => [s, s])) as Record<CampaignState, CampaignState>;
 registerEnumType(PreorderCampaignStateEnum, {
   name: 'PreorderCampaignState',

@@ -1,6 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import type { PaymentPlanKind, PreorderCloseReason } from '@vitrine/contracts';
-import type { CampaignState } from '../domain/preorder-campaign.js';
+import { campaignStates, type CampaignState } from '../domain/preorder-campaign.js';
 
 /**
  * A product's preorder window and the terms it sells under. One per product:
@@ -11,6 +11,7 @@ export const PreorderCampaignSchema = defineEntity({
   name: 'PreorderCampaign',
   tableName: 'preorder_campaign',
   checks: [
+    { name: 'preorder_campaign_state_known', expression: `state in (${campaignStates.map((s) => `'${s}'`).join(', ')})` },
     { name: 'preorder_campaign_window_ordered', expression: 'closes_at is null or closes_at > opens_at' },
     { name: 'preorder_campaign_deposit_range', expression: 'deposit_percent is null or (deposit_percent >= 1 and deposit_percent <= 99)' },
     { name: 'preorder_campaign_limit_positive', expression: 'limited_quantity is null or limited_quantity > 0' },
