@@ -2,8 +2,10 @@
  * After-sales part categories and the most a partial refund can pay for one
  * (DOMAIN.md section 7, the 001 compensation table). Amounts are minor units
  * of the store currency (the 001 store works in USD: 5 -> 500); null where the
- * table says "staff decide". Data, not logic: after-sales multiplies the grade
- * percentage by this value, and a store policy may replace the table later.
+ * table says "staff decide". Data, not logic: catalog only files parts under
+ * these categories; the amounts are kept for after-sales (not built yet),
+ * which is to multiply a damage grade's percentage by them. A store policy
+ * may replace the table later.
  */
 export const partCategoryTable = {
   DETACHMENT_ONLY: 500,
@@ -34,7 +36,11 @@ export function isPartCategory(value: string): value is PartCategory {
   return Object.hasOwn(partCategoryTable, value);
 }
 
-/** The most a partial refund pays for a part of this category (minor units), or null when staff decide. */
+/**
+ * The most a partial refund pays for a part of this category (minor units),
+ * or null when staff decide. Nothing in catalog calls it: it is the
+ * after-sales data this table exists for, kept tested until that service reads it.
+ */
 export function maxReimbursement(category: PartCategory): number | null {
   return partCategoryTable[category];
 }

@@ -11,8 +11,6 @@ export interface SaleRules {
 
 export const saleRuleLimits = { maxRegionBlocks: 249, maxQuantityPerOrder: 10_000 } as const;
 
-export const noSaleRules: SaleRules = { regionBlocks: [], maxQuantityPerOrder: null };
-
 /** Normalises (trim, upper case, dedupe, sort) and checks sale rules, reporting every problem at once. */
 export function checkSaleRules(input: { regionBlocks?: readonly string[] | null; maxQuantityPerOrder?: number | null }): { rules: SaleRules; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];

@@ -24,5 +24,4 @@ export const PreorderAllocationSchema = defineEntity({
   },
 });
 
-export class PreorderAllocation extends PreorderAllocationSchema.class {}
-PreorderAllocationSchema.setClass(PreorderAllocation);
+// No entity class: the pool's counters change only through raw SQL in use-cases/stock-counters.ts, under the product lock.
