@@ -24,7 +24,7 @@ export function createAuthenticator(verify: TokenVerifier): Authenticator {
   };
 }
 
-/** What a customer reads when their token is refused: both end in signing in again. */
+/** What a customer reads when their token is refused: EXPIRED and INVALID end in signing in again, UNAVAILABLE (keys unreachable) in retrying. */
 export function refusalMessage(reason: 'EXPIRED' | 'INVALID' | 'UNAVAILABLE'): string {
   if (reason === 'UNAVAILABLE') return 'We cannot check your sign-in right now. Please try again in a moment.';
   return reason === 'EXPIRED'

@@ -122,6 +122,39 @@ describe('access tokens at the gateway', () => {
   });
 });
 
+describe('when the JWKS cannot be fetched', () => {
+  let issuer: TestTokenIssuer;
+  let stack: FixtureStack;
+
+  beforeAll(async () => {
+    issuer = await startTokenIssuer();
+    // The fixture default AUTH_JWKS_URL: nothing listens there.
+    stack = await startFixtureStack({ AUTH_ISSUER: issuer.issuer });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await issuer?.stop();
+  });
+
+  it('answers 503 SERVICE_UNAVAILABLE with retry-after, not a 401 that would sign the customer out, reaching no subgraph', async () => {
+    const before = stack.subgraphRequests();
+
+    const response = await post(stack.gateway.url, { authorization: `Bearer ${await issuer.sign()}` });
+
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(response.headers.get('www-authenticate')).toBeNull();
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'We cannot check your sign-in right now. Please try again in a moment.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+    });
+    expect(stack.subgraphRequests()).toBe(before);
+  });
+
+  it('still serves anonymous callers', async () => {
+    expect((await post(stack.gateway.url)).status).toBe(200);
+  });
+});
+
 describe('client address forwarded to subgraphs', () => {
   let stack: FixtureStack | undefined;
   afterEach(async () => {
