@@ -8,6 +8,5 @@ export interface Caller {
 
 export const anonymousCaller: Caller = { id: null, roles: [], scopes: [] };
 
-/** Back-office scopes. Accounts (next issue) grants them per staff member. */
+/** Back-office scopes. Accounts grants them per staff member. */
 export const staffScopes = ['catalog:write', 'orders:manage', 'claims:decide', 'customers:flag'] as const;
-export type StaffScope = (typeof staffScopes)[number];

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { Wakeable, delay } from '../util/wakeable.js';
+import { Wakeable } from '../util/wakeable.js';
 import type { EventBus, OutgoingMessage, SubscribeOptions, Subscription } from './event-bus.js';
 import { ensureEmbeddedBusTables, embeddedBusChannel } from './embedded-bus-tables.js';
 
@@ -14,8 +14,8 @@ export interface EmbeddedBusOptions {
  * The zero-setup transport: a durable log in PostgreSQL (schema `bus`),
  * shared by every service process of the local stack. One instance per
  * consumer group consumes at a time (advisory lock), in log order, and
- * commits its position after each handled message, as a Kafka consumer
- * with manual commits would.
+ * commits its position after each batch (and before retrying a failed
+ * message), as a Kafka consumer with manual commits would.
  */
 export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<EventBus> {
   const pool = new pg.Pool({ connectionString: options.url, max: 4 });
@@ -117,7 +117,8 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
           options.logger.warn({ err, topic: row.topic, seq: row.seq }, 'handler failed; retrying the same message');
           await commit(client, sub.groupId, handled);
           handled.clear();
-          await delay(backoff);
+          // Interrupted by stop(), like the poll wait: a stop never waits out a backoff.
+          await wake.sleep(backoff);
           backoff = Math.min(backoff * 2, 5000);
           break;
         }

@@ -14,6 +14,10 @@ export const serviceEnv = {
   /** `kafka` needs KAFKA_BROKERS; `embedded` keeps the bus in PostgreSQL (zero-setup mode). */
   EVENT_TRANSPORT: z.enum(['kafka', 'embedded']).default('embedded'),
   KAFKA_BROKERS: brokerList.optional(),
+  /** Partitions of the topics a service creates at start (an existing topic keeps its own). */
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
+  /** Replicas of the topics a service creates: 1 suits a single broker (local, tests); a production cluster wants 3. */
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(10).default(1),
   /** Where the embedded transport keeps its log; defaults to DATABASE_URL (one database for the local stack). */
   EMBEDDED_BUS_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL').optional(),
   /** Where the accounts service publishes the public keys its access tokens are signed with. */
@@ -43,3 +47,8 @@ export const serviceEnv = {
 };
 
 export type ServiceEnv = z.infer<z.ZodObject<typeof serviceEnv>>;
+
+/** Settings that only make sense together, checked with the rest before anything starts. */
+export function checkServiceEnv(env: ServiceEnv): string[] {
+  return env.EVENT_TRANSPORT === 'kafka' && !env.KAFKA_BROKERS ? ['KAFKA_BROKERS: missing (required when EVENT_TRANSPORT=kafka)'] : [];
+}

@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { eventHeaders } from '@vitrine/contracts';
 
-export const requestIdHeader = 'x-request-id';
+/** The header a request id travels in, over HTTP as in event headers. */
+export const requestIdHeader = eventHeaders.requestId;
 
 interface RequestScope {
   requestId: string;

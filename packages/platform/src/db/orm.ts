@@ -1,6 +1,5 @@
 import { MikroORM, type EntitySchema, type MigrationObject, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import type { Logger } from 'pino';
 import { platformEntities } from './platform-entities.js';
 
 export interface ServiceDatabaseOptions {
@@ -11,7 +10,6 @@ export interface ServiceDatabaseOptions {
   migrations: MigrationObject[];
   /** Where `migration:create` writes new files (source folder of the service). */
   migrationsPath?: string;
-  logger?: Logger;
   poolMax?: number;
 }
 

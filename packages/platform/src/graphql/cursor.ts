@@ -20,10 +20,6 @@ export function decodeCursor<T extends Record<string, string | number>>(
   ]);
 }
 
-export interface PageRequest {
-  first: number;
-}
-
 /** Page size rule shared by every connection: 1..max, default when omitted. */
 export function pageSize(first: number | undefined | null, { defaultSize = 20, max = 100 } = {}): number {
   if (first === undefined || first === null) return defaultSize;

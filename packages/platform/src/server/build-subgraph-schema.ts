@@ -23,7 +23,8 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     authChecker: scopeAuthChecker,
-    // class-validator runs on every input type; `forbidUnknownValues` guards against untyped objects.
+    // class-validator runs on every input type. forbidUnknownValues is off: on, it refuses any input
+    // class without class-validator decorators, which is all of ours (rules live in domain/).
     validate: { forbidUnknownValues: false },
     skipCheck: true,
   });

@@ -3,8 +3,8 @@ import type { Logger } from 'pino';
 import { createCallerIdentifier } from '../auth/identify-caller.js';
 import { createEventBus } from '../bus/create-bus.js';
 import type { EventBus } from '../bus/event-bus.js';
-import { loadConfig } from '../config/load-config.js';
-import { serviceEnv, type ServiceEnv } from '../config/service-env.js';
+import { ConfigError, loadConfig } from '../config/load-config.js';
+import { checkServiceEnv, serviceEnv, type ServiceEnv } from '../config/service-env.js';
 import { openServiceDatabase, openWorkerDatabase, type ServiceDatabaseOptions } from '../db/orm.js';
 import { purgeExpired } from '../db/retention.js';
 import { startEventConsumer } from '../inbox/event-consumer.js';
@@ -46,6 +46,8 @@ export async function startService<TContext extends BaseContext>(
   environment: Record<string, string | undefined> = process.env,
 ): Promise<RunningService> {
   const env = loadConfig(serviceEnv, environment);
+  const envProblems = checkServiceEnv(env);
+  if (envProblems.length > 0) throw new ConfigError(envProblems);
   const logger = createLogger(definition.name, env.LOG_LEVEL);
   const shutdown = new ShutdownSequence(logger);
   try {
@@ -54,7 +56,6 @@ export async function startService<TContext extends BaseContext>(
       schema: definition.dbSchema,
       entities: definition.entities,
       migrations: definition.migrations,
-      logger,
     };
     const orm = await openServiceDatabase({ ...database, poolMax: env.DB_POOL_MAX });
     shutdown.push('database', () => orm.close());

@@ -75,11 +75,6 @@ export class TimerScheduler {
     this.loop = this.run();
   }
 
-  /** Cuts the current wait short (e.g. after scheduling a timer that is due soon). */
-  wake(): void {
-    this.signal.wake();
-  }
-
   /** Finishes the timer in hand, fires no more. Unfired timers stay in the table for the next start. */
   async stop(): Promise<void> {
     this.running = false;

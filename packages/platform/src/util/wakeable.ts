@@ -31,4 +31,3 @@ export class Wakeable {
   }
 }
 
-export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, ormOptions } from '@vitrine/platform';
+import { ormOptions } from '@vitrine/platform';
 import { createTestDatabase } from '@vitrine/testing';
 import { catalogEntities } from './entities.js';
 import { catalogMigrations } from './migrations/index.js';
@@ -16,7 +16,7 @@ const ids = { inStock: randomUUID(), preorder: randomUUID(), empty: randomUUID()
 
 beforeAll(async () => {
   const url = await createTestDatabase('stock_ledger_migration');
-  orm = await MikroORM.init(ormOptions({ url, schema: 'catalog', entities: catalogEntities, migrations: catalogMigrations, logger: createLogger('test', 'error') }));
+  orm = await MikroORM.init(ormOptions({ url, schema: 'catalog', entities: catalogEntities, migrations: catalogMigrations }));
   await sql('create schema if not exists catalog');
   await orm.migrator.up({ to: 'Migration20261125132940_product_details' });
   const product = (id: string, sku: string, status: string, stock: number) =>
@@ -62,7 +62,7 @@ describe('the stock ledger migration', () => {
 
   it('creates no LEGACY warehouse when there is nothing to carry', async () => {
     const url = await createTestDatabase('stock_ledger_migration_empty');
-    const empty = await MikroORM.init(ormOptions({ url, schema: 'catalog', entities: catalogEntities, migrations: catalogMigrations, logger: createLogger('test', 'error') }));
+    const empty = await MikroORM.init(ormOptions({ url, schema: 'catalog', entities: catalogEntities, migrations: catalogMigrations }));
     try {
       await empty.em.getConnection().execute('create schema if not exists catalog');
       await empty.migrator.up();
