@@ -1,20 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureStack, type FixtureStack } from './test-support/fixture-stack.js';
-
-interface GraphqlBody {
-  data?: unknown;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-async function post(url: string, query: string, variables?: unknown): Promise<{ status: number; body: GraphqlBody }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as GraphqlBody };
-}
+import { postForJson } from './test-support/post.js';
 
 const html = { accept: 'text/html,application/xhtml+xml' };
 const misspelled = '{ products { id nme } }';
@@ -31,7 +18,7 @@ describe('in production', () => {
 
   it('refuses introspection before execution', async () => {
     for (const query of [getIntrospectionQuery(), '{ __type(name: "Product") { fields { name } } }']) {
-      const result = await post(stack.gateway.url, query);
+      const result = await postForJson(stack.gateway.url, { query });
 
       expect(result.status).toBe(400);
       expect(result.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -41,11 +28,11 @@ describe('in production', () => {
   });
 
   it('still answers __typename', async () => {
-    expect((await post(stack.gateway.url, '{ __typename }')).body).toEqual({ data: { __typename: 'Query' } });
+    expect((await postForJson(stack.gateway.url, { query: '{ __typename }' })).body).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('gives no field suggestions that would reveal the schema', async () => {
-    const result = await post(stack.gateway.url, misspelled);
+    const result = await postForJson(stack.gateway.url, { query: misspelled });
 
     expect(result.status).toBe(400);
     expect(result.body.errors?.[0]?.message).toBe('Cannot query field "nme" on type "Product".');
@@ -76,7 +63,7 @@ describe('in production with GRAPHIQL=on', () => {
 
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<div id="graphiql">');
-    expect((await post(stack.gateway.url, getIntrospectionQuery())).status).toBe(400);
+    expect((await postForJson(stack.gateway.url, { query: getIntrospectionQuery() })).status).toBe(400);
   });
 });
 
@@ -89,7 +76,7 @@ describe('in development', () => {
   afterAll(() => stack?.stop());
 
   it('keeps suggestions, which help while writing queries', async () => {
-    const result = await post(stack.gateway.url, misspelled);
+    const result = await postForJson(stack.gateway.url, { query: misspelled });
 
     expect(result.body.errors?.[0]?.message).toBe('Cannot query field "nme" on type "Product". Did you mean "name"?');
   });

@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureStack, type FixtureStack } from './test-support/fixture-stack.js';
+import { post } from './test-support/post.js';
 import { startTokenIssuer, type TestTokenIssuer } from './test-support/token-issuer.js';
 
 const ordersWithProducts = 'query OrdersWithProducts { orders { id lines { quantity product { id name } } } }';
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-function post(url: string, query: string, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query }),
-  });
-}
 
 describe('gateway over two fixture subgraphs', () => {
   let stack: FixtureStack;
@@ -28,7 +21,7 @@ describe('gateway over two fixture subgraphs', () => {
 
   it('answers a query planned across orders and catalog, forwarding request id and caller token', async () => {
     const token = await issuer.sign({ sub: 'customer-alice' });
-    const response = await post(stack.gateway.url, ordersWithProducts, {
+    const response = await post(stack.gateway.url, { query: ordersWithProducts }, {
       'x-request-id': 'req-e2e-1',
       authorization: `Bearer ${token}`,
     });
@@ -47,7 +40,7 @@ describe('gateway over two fixture subgraphs', () => {
   });
 
   it('gives a request without an id a UUID, the same one the subgraphs see', async () => {
-    const response = await post(stack.gateway.url, ordersWithProducts);
+    const response = await post(stack.gateway.url, { query: ordersWithProducts });
 
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toMatch(uuid);
@@ -57,7 +50,7 @@ describe('gateway over two fixture subgraphs', () => {
   });
 
   it("never passes a subgraph's stack trace on to the client", async () => {
-    const response = await post(stack.gateway.url, '{ failingOrder { id } }');
+    const response = await post(stack.gateway.url, { query: '{ failingOrder { id } }' });
 
     const body = (await response.json()) as { data: unknown; errors: { message: string }[] };
     expect(body.data).toEqual({ failingOrder: null });
@@ -102,7 +95,7 @@ describe('gateway shutdown', () => {
     const stack = await startFixtureStack();
     stack.ordersBehaviour.delayMs = 500;
     try {
-      const inFlight = post(stack.gateway.url, ordersWithProducts);
+      const inFlight = post(stack.gateway.url, { query: ordersWithProducts });
       await new Promise((resolve) => setTimeout(resolve, 100));
 
       const stopped = stack.gateway.stop();
@@ -111,7 +104,7 @@ describe('gateway shutdown', () => {
       expect(response.status).toBe(200);
       expect(((await response.json()) as { data: unknown }).data).toBeTruthy();
       await stopped;
-      await expect(post(stack.gateway.url, '{ __typename }')).rejects.toThrow();
+      await expect(post(stack.gateway.url, { query: '{ __typename }' })).rejects.toThrow();
     } finally {
       await stack.stop();
     }

@@ -1,20 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureStack, type FixtureStack } from '../test-support/fixture-stack.js';
-
-interface GraphqlBody {
-  data?: unknown;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-async function post(url: string, body: unknown): Promise<{ status: number; body: GraphqlBody }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as GraphqlBody };
-}
+import { postForJson } from '../test-support/post.js';
 
 describe('query limits', () => {
   let stack: FixtureStack;
@@ -33,7 +20,7 @@ describe('query limits', () => {
   /** Runs a document that must be refused before planning: no subgraph may see it. */
   async function expectRefused(body: unknown, status: number, code: string, message: RegExp) {
     const before = stack.subgraphRequests();
-    const result = await post(stack.gateway.url, body);
+    const result = await postForJson(stack.gateway.url, body);
     expect(result.status).toBe(status);
     expect(result.body.data).toBeUndefined();
     expect(result.body.errors?.[0]?.extensions?.code).toBe(code);
@@ -42,7 +29,7 @@ describe('query limits', () => {
   }
 
   it('runs a query within every limit', async () => {
-    const result = await post(stack.gateway.url, { query: '{ orders { lines { quantity } } }' });
+    const result = await postForJson(stack.gateway.url, { query: '{ orders { lines { quantity } } }' });
 
     expect(result.status).toBe(200);
     expect(result.body).toEqual({ data: { orders: [{ lines: [{ quantity: 3 }] }] } });
@@ -105,7 +92,7 @@ describe('query limits', () => {
 
   it('refuses a batch of operations', async () => {
     const before = stack.subgraphRequests();
-    const result = await post(stack.gateway.url, [{ query: '{ products { id } }' }, { query: '{ products { id } }' }]);
+    const result = await postForJson(stack.gateway.url, [{ query: '{ products { id } }' }, { query: '{ products { id } }' }]);
 
     expect(result.status).toBe(400);
     expect(stack.subgraphRequests()).toBe(before);
@@ -121,7 +108,7 @@ describe('query limits at their defaults', () => {
   afterAll(() => stack?.stop());
 
   it("let GraphiQL's introspection query through in development", async () => {
-    const result = await post(stack.gateway.url, { query: getIntrospectionQuery() });
+    const result = await postForJson(stack.gateway.url, { query: getIntrospectionQuery() });
 
     expect(result.status).toBe(200);
     expect(result.body.errors).toBeUndefined();

@@ -1,18 +1,12 @@
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFixtureStack, type FixtureStack } from '../test-support/fixture-stack.js';
+import { post } from '../test-support/post.js';
 import { createSigningKey, startTokenIssuer, unsignedToken, type TestTokenIssuer } from '../test-support/token-issuer.js';
 
 const productsQuery = '{ products { id } }';
+const products = { query: productsQuery };
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-
-function post(url: string, headers: Record<string, string> = {}, query = productsQuery): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query }),
-  });
-}
 
 describe('access tokens at the gateway', () => {
   let issuer: TestTokenIssuer;
@@ -31,7 +25,7 @@ describe('access tokens at the gateway', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('lets an anonymous caller through, with no authorization for the subgraphs', async () => {
-    const response = await post(stack.gateway.url);
+    const response = await post(stack.gateway.url, products);
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { products: [{ id: 'p1' }, { id: 'p2' }] } });
@@ -41,7 +35,7 @@ describe('access tokens at the gateway', () => {
   it('forwards a valid token unchanged to the subgraph that runs the query', async () => {
     const authorization = `Bearer ${await issuer.sign({ sub: 'customer-alice' })}`;
 
-    const response = await post(stack.gateway.url, { authorization });
+    const response = await post(stack.gateway.url, products, { authorization });
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { products: [{ id: 'p1' }, { id: 'p2' }] } });
@@ -53,8 +47,8 @@ describe('access tokens at the gateway', () => {
   it('logs the caller id with the request id, never the token', async () => {
     const token = await issuer.sign({ sub: 'customer-bob' });
 
-    await post(stack.gateway.url, { authorization: `Bearer ${token}`, 'x-request-id': 'req-log-1' });
-    await post(stack.gateway.url, { authorization: `Bearer ${await expired()}`, 'x-request-id': 'req-log-2' });
+    await post(stack.gateway.url, products, { authorization: `Bearer ${token}`, 'x-request-id': 'req-log-1' });
+    await post(stack.gateway.url, products, { authorization: `Bearer ${await expired()}`, 'x-request-id': 'req-log-2' });
 
     const lines = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toContainEqual(
@@ -79,7 +73,7 @@ describe('access tokens at the gateway', () => {
     const authorization = await header();
     const before = stack.subgraphRequests();
 
-    const response = await post(stack.gateway.url, { authorization });
+    const response = await post(stack.gateway.url, products, { authorization });
 
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
@@ -104,7 +98,7 @@ describe('access tokens at the gateway', () => {
 
   it('accepts a token signed with a newly published key once the JWKS is refetched for its unknown kid', async () => {
     // Prime the cache with the current key.
-    expect((await post(stack.gateway.url, { authorization: `Bearer ${await issuer.sign()}` })).status).toBe(200);
+    expect((await post(stack.gateway.url, products, { authorization: `Bearer ${await issuer.sign()}` })).status).toBe(200);
     const fetchesBefore = issuer.jwksFetches;
     const previous = issuer.keys.at(-1)!;
 
@@ -113,12 +107,12 @@ describe('access tokens at the gateway', () => {
     // made-up kids must not hammer accounts): step the clock past it.
     const realNow = Date.now.bind(Date);
     vi.spyOn(Date, 'now').mockImplementation(() => realNow() + 31_000);
-    const response = await post(stack.gateway.url, { authorization: `Bearer ${await issuer.sign({ key: rotated })}` });
+    const response = await post(stack.gateway.url, products, { authorization: `Bearer ${await issuer.sign({ key: rotated })}` });
 
     expect(response.status).toBe(200);
     expect(issuer.jwksFetches).toBe(fetchesBefore + 1);
     // Tokens signed with the previous key stay valid while it is still published.
-    expect((await post(stack.gateway.url, { authorization: `Bearer ${await issuer.sign({ key: previous })}` })).status).toBe(200);
+    expect((await post(stack.gateway.url, products, { authorization: `Bearer ${await issuer.sign({ key: previous })}` })).status).toBe(200);
   });
 });
 
@@ -139,7 +133,7 @@ describe('when the JWKS cannot be fetched', () => {
   it('answers 503 SERVICE_UNAVAILABLE with retry-after, not a 401 that would sign the customer out, reaching no subgraph', async () => {
     const before = stack.subgraphRequests();
 
-    const response = await post(stack.gateway.url, { authorization: `Bearer ${await issuer.sign()}` });
+    const response = await post(stack.gateway.url, products, { authorization: `Bearer ${await issuer.sign()}` });
 
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
@@ -151,7 +145,7 @@ describe('when the JWKS cannot be fetched', () => {
   });
 
   it('still serves anonymous callers', async () => {
-    expect((await post(stack.gateway.url)).status).toBe(200);
+    expect((await post(stack.gateway.url, products)).status).toBe(200);
   });
 });
 
@@ -165,7 +159,7 @@ describe('client address forwarded to subgraphs', () => {
   it('is the socket peer, whatever x-forwarded-for the client sends', async () => {
     stack = await startFixtureStack();
 
-    await post(stack.gateway.url, { 'x-forwarded-for': '6.6.6.6' });
+    await post(stack.gateway.url, products, { 'x-forwarded-for': '6.6.6.6' });
 
     expect(stack.catalog.receivedHeaders.at(-1)?.['x-forwarded-for']).toBe('127.0.0.1');
   });
@@ -174,7 +168,7 @@ describe('client address forwarded to subgraphs', () => {
     stack = await startFixtureStack({ TRUST_PROXY_HOPS: '1' });
 
     // The client forged 6.6.6.6; the load balancer (our socket peer) appended the address it saw.
-    await post(stack.gateway.url, { 'x-forwarded-for': '6.6.6.6, 203.0.113.7' });
+    await post(stack.gateway.url, products, { 'x-forwarded-for': '6.6.6.6, 203.0.113.7' });
 
     expect(stack.catalog.receivedHeaders.at(-1)?.['x-forwarded-for']).toBe('203.0.113.7');
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureStack, type FixtureStack } from '../test-support/fixture-stack.js';
+import { postForJson, type GraphqlBody } from '../test-support/post.js';
 import { sha256Hex } from './manifest.js';
 
 const productsDocument = 'query Products { products { id name } }';
@@ -14,20 +15,8 @@ const productsData = {
   ],
 };
 
-interface GraphqlBody {
-  data?: unknown;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-async function post(url: string, body: unknown, clientName?: string): Promise<{ status: number; body: GraphqlBody }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(clientName ? { 'apollographql-client-name': clientName } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as GraphqlBody };
-}
-
+/** Names the calling client, as Apollo clients do. */
+const client = (name: string) => ({ 'apollographql-client-name': name });
 const apq = (sha256Hash: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash } } });
 
 describe('trusted documents', () => {
@@ -49,8 +38,8 @@ describe('trusted documents', () => {
   });
 
   it('runs a registered document for a required client, by APQ hash or by documentId', async () => {
-    expect(await post(stack.gateway.url, apq(productsHash), 'storefront')).toEqual({ status: 200, body: { data: productsData } });
-    expect(await post(stack.gateway.url, { documentId: `sha256:${productsHash}` }, 'ios-app')).toEqual({
+    expect(await postForJson(stack.gateway.url, apq(productsHash), client('storefront'))).toEqual({ status: 200, body: { data: productsData } });
+    expect(await postForJson(stack.gateway.url, { documentId: `sha256:${productsHash}` }, client('ios-app'))).toEqual({
       status: 200,
       body: { data: productsData },
     });
@@ -72,7 +61,7 @@ describe('trusted documents', () => {
   ])('refuses %s from a required client, before any subgraph', async (_name, body, code) => {
     const before = stack.subgraphRequests();
 
-    const result = await post(stack.gateway.url, body, 'storefront');
+    const result = await postForJson(stack.gateway.url, body, client('storefront'));
 
     expect(result.status).toBe(400);
     expect(result.body.errors?.[0]?.extensions?.code).toBe(code);
@@ -91,12 +80,12 @@ describe('trusted documents', () => {
   });
 
   it('leaves other clients free to send any query', async () => {
-    expect(await post(stack.gateway.url, { query: '{ products { id } }' }, 'back-office')).toEqual({
+    expect(await postForJson(stack.gateway.url, { query: '{ products { id } }' }, client('back-office'))).toEqual({
       status: 200,
       body: { data: { products: [{ id: 'p1' }, { id: 'p2' }] } },
     });
-    expect((await post(stack.gateway.url, { query: '{ products { id } }' })).status).toBe(200);
+    expect((await postForJson(stack.gateway.url, { query: '{ products { id } }' })).status).toBe(200);
     // ...and to use registered documents.
-    expect(await post(stack.gateway.url, apq(productsHash), 'back-office')).toEqual({ status: 200, body: { data: productsData } });
+    expect(await postForJson(stack.gateway.url, apq(productsHash), client('back-office'))).toEqual({ status: 200, body: { data: productsData } });
   });
 });
