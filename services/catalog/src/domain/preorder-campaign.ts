@@ -13,7 +13,13 @@ export interface CampaignTerms {
   closesAt: Date | null;
   /** Null: the store's default plan. */
   paymentPlan: PaymentPlan | null;
-  /** Null: open-ended. */
+  /**
+   * The run size. In a campaign's own terms and in the terms after a change
+   * (decideTermsChange), null is open-ended. In the terms staff open a window
+   * with, null (or omitted) keeps the run the product already has (the last
+   * window's, or the one it was created with), so it is open-ended only when
+   * the product had no run.
+   */
   limitedQuantity: number | null;
 }
 
@@ -75,13 +81,23 @@ export function decideOpening(status: ProductStatus, opensAt: Date | null, now: 
 /** Staff may close early for these reasons; SCHEDULED and STATUS_CHANGED are the platform's own. */
 export const earlyCloseReasons: readonly PreorderCloseReason[] = ['SOLD_OUT', 'MAKER_REQUEST', 'STORE_DECISION'];
 
-/** Only a scheduled or open window can close early; a closed one is already closed. */
-export function assertCanCloseEarly(state: CampaignState | null, reason: PreorderCloseReason): void {
+/** A campaign staff may still act on: scheduled or open (a closed one has sent its orders to the maker). */
+export type LiveCampaign<C extends { state: CampaignState }> = C & { state: 'SCHEDULED' | 'OPEN' };
+
+/** Only a scheduled or open window can close early; a closed one is already closed, and a product without one has nothing to close. */
+export function assertCanCloseEarly<C extends { state: CampaignState }>(campaign: C | null, reason: PreorderCloseReason): asserts campaign is LiveCampaign<C> {
   if (!earlyCloseReasons.includes(reason)) {
     throw new PolicyViolation(`${reason} is not a reason staff can give.`, 'PREORDER_CLOSE_REASON', { reason, allowed: [...earlyCloseReasons] });
   }
-  if (state !== 'OPEN' && state !== 'SCHEDULED') {
-    throw new PolicyViolation('This product has no preorder window to close.', 'PREORDER_NOT_OPEN', { state });
+  if (campaign?.state !== 'OPEN' && campaign?.state !== 'SCHEDULED') {
+    throw new PolicyViolation('This product has no preorder window to close.', 'PREORDER_NOT_OPEN', { state: campaign?.state ?? null });
+  }
+}
+
+/** Only a scheduled or open window changes its terms: a closed one has sent its orders to the maker (open a new window instead). */
+export function assertCanChangeTerms<C extends { state: CampaignState }>(campaign: C | null): asserts campaign is LiveCampaign<C> {
+  if (campaign?.state !== 'OPEN' && campaign?.state !== 'SCHEDULED') {
+    throw new PolicyViolation('Only a scheduled or open preorder window can change its terms; open a new window instead.', 'PREORDER_NOT_OPEN', { state: campaign?.state ?? null });
   }
 }
 
@@ -94,16 +110,12 @@ export interface TermsChange {
 }
 
 /**
- * The terms after a change. Only a scheduled or open window changes (a closed
- * one has sent its orders to the maker: open a new window instead), and only
- * a scheduled one can move its opening. That a limited run never shrinks
- * below what customers hold is the preorder pool's rule
+ * The terms after a change of a scheduled or open window (assertCanChangeTerms
+ * first); only a scheduled one can move its opening. That a limited run never
+ * shrinks below what customers hold is the preorder pool's rule
  * (PREORDER_LIMIT_BELOW_RESERVED).
  */
-export function decideTermsChange(state: CampaignState | null, current: CampaignTerms, change: TermsChange, now: Date): { terms: CampaignTerms; problems: FieldProblem[] } {
-  if (state !== 'OPEN' && state !== 'SCHEDULED') {
-    throw new PolicyViolation('Only a scheduled or open preorder window can change its terms; open a new window instead.', 'PREORDER_NOT_OPEN', { state });
-  }
+export function decideTermsChange(state: 'SCHEDULED' | 'OPEN', current: CampaignTerms, change: TermsChange, now: Date): { terms: CampaignTerms; problems: FieldProblem[] } {
   const keep = <T>(next: T | undefined, was: T): T => (next === undefined ? was : next);
   const terms: CampaignTerms = {
     opensAt: state === 'SCHEDULED' ? keep(change.opensAt, current.opensAt) : null,

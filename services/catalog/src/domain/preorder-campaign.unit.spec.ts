@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { productStatuses } from './product-status.js';
-import { assertCanCloseEarly, checkCampaignTerms, checkPaymentPlan, decideOpening, decideTermsChange, type CampaignTerms } from './preorder-campaign.js';
+import { assertCanChangeTerms, assertCanCloseEarly, checkCampaignTerms, checkPaymentPlan, decideOpening, decideTermsChange, type CampaignTerms } from './preorder-campaign.js';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -68,19 +68,22 @@ describe('opening a window', () => {
 
 describe('closing early and changing terms', () => {
   it('closes a scheduled or open window for a reason staff may give', () => {
-    expect(() => assertCanCloseEarly('OPEN', 'SOLD_OUT')).not.toThrow();
-    expect(() => assertCanCloseEarly('SCHEDULED', 'MAKER_REQUEST')).not.toThrow();
-    expect(() => assertCanCloseEarly('CLOSED', 'STORE_DECISION')).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_OPEN' }) }));
+    expect(() => assertCanCloseEarly({ state: 'OPEN' as const }, 'SOLD_OUT')).not.toThrow();
+    expect(() => assertCanCloseEarly({ state: 'SCHEDULED' as const }, 'MAKER_REQUEST')).not.toThrow();
+    expect(() => assertCanCloseEarly({ state: 'CLOSED' as const }, 'STORE_DECISION')).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_OPEN' }) }));
     expect(() => assertCanCloseEarly(null, 'STORE_DECISION')).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_OPEN' }) }));
-    expect(() => assertCanCloseEarly('OPEN', 'SCHEDULED')).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_CLOSE_REASON' }) }));
-    expect(() => assertCanCloseEarly('OPEN', 'STATUS_CHANGED')).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_CLOSE_REASON' }) }));
+    expect(() => assertCanCloseEarly({ state: 'OPEN' as const }, 'SCHEDULED')).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_CLOSE_REASON' }) }));
+    expect(() => assertCanCloseEarly({ state: 'OPEN' as const }, 'STATUS_CHANGED')).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_CLOSE_REASON' }) }));
   });
 
   it('changes terms of a scheduled or open window only', () => {
     const current = terms({ closesAt: at('2026-12-20T00:00:00Z'), limitedQuantity: 50 });
-    for (const state of ['OPEN', 'SCHEDULED'] as const) expect(() => decideTermsChange(state, current, {}, now)).not.toThrow();
-    for (const state of ['CLOSED', null] as const) {
-      expect(() => decideTermsChange(state, current, { limitedQuantity: 10 }, now)).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_OPEN' }) }));
+    for (const state of ['OPEN', 'SCHEDULED'] as const) {
+      expect(() => assertCanChangeTerms({ state })).not.toThrow();
+      expect(() => decideTermsChange(state, current, {}, now)).not.toThrow();
+    }
+    for (const campaign of [{ state: 'CLOSED' as const }, null]) {
+      expect(() => assertCanChangeTerms(campaign)).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_OPEN' }) }));
     }
   });
 

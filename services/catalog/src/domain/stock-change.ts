@@ -31,12 +31,13 @@ export function assertAdjustment(current: { onHand: number; reserved: number }, 
   );
 }
 
-/** A preorder limit: null (open-ended) or a whole number of units, never below what preorders already hold. */
+/** A preorder limit's shape: null (open-ended) or a whole number of units (that it is not below what preorders hold is assertPreorderLimit's rule). */
 export function checkPreorderLimit(limit: number | null): FieldProblem[] {
   if (limit === null || (Number.isInteger(limit) && limit >= 0 && limit <= maxUnitsPerMovement)) return [];
   return [{ field: 'preorderLimit', reason: 'OUT_OF_RANGE', message: `The preorder limit must be a whole number from 0 to ${maxUnitsPerMovement}, or none.` }];
 }
 
+/** A preorder limit never goes below what preorders already hold: those customers would lose units promised to them. */
 export function assertPreorderLimit(limit: number | null, reserved: number): void {
   if (limit === null || limit >= reserved) return;
   throw new PolicyViolation(

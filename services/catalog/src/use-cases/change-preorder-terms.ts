@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { preorderTermsChangedV1 } from '@vitrine/contracts';
 import { BadUserInput, cancelTimer, checkStaffReason, NotFound, recordEvent, scheduleTimer } from '@vitrine/platform';
-import { decideTermsChange, type TermsChange } from '../domain/preorder-campaign.js';
+import { assertCanChangeTerms, decideTermsChange, type TermsChange } from '../domain/preorder-campaign.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
 import { closeSoldOutWindows } from './close-sold-out-windows.js';
@@ -29,10 +29,9 @@ export async function changePreorderTerms(em: EntityManager, actor: string, comm
     if (!product) throw new NotFound('Product', command.productId);
     const campaign = await tx.findOne(PreorderCampaign, product.id);
     const now = new Date();
-    const current = campaign ? termsOfCampaign(campaign) : { opensAt: null, closesAt: null, paymentPlan: null, limitedQuantity: null };
-    const { terms, problems } = decideTermsChange(campaign?.state ?? null, current, command, now);
+    assertCanChangeTerms(campaign);
+    const { terms, problems } = decideTermsChange(campaign.state, termsOfCampaign(campaign), command, now);
     if (problems.length > 0) throw new BadUserInput('Some preorder campaign fields are not valid.', problems);
-    if (!campaign) throw new NotFound('Preorder campaign', product.id); // refused above already; narrows the type
     // An open window's pool follows its run at once (never below what customers hold); a scheduled one's when it opens.
     if (campaign.state === 'OPEN') await applyRunSize(tx, product.id, terms.limitedQuantity, actor);
 

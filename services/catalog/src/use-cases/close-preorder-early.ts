@@ -22,8 +22,7 @@ export async function closePreorderEarly(em: EntityManager, actor: string, comma
     const product = await tx.findOne(Product, command.productId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!product) throw new NotFound('Product', command.productId);
     const campaign = await tx.findOne(PreorderCampaign, product.id);
-    assertCanCloseEarly(campaign?.state ?? null, command.reason);
-    if (!campaign) throw new NotFound('Preorder campaign', product.id); // refused above already; narrows the type
+    assertCanCloseEarly(campaign, command.reason);
     await closeWindow(tx, product, campaign, { reason: command.reason, note: checked.reason, actor, now: new Date(), moveStatus: true });
     return campaign;
   });
