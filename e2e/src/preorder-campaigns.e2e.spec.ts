@@ -292,23 +292,43 @@ describe('the window follows status changes made by hand', () => {
     expect((await product(id)).preorderCampaign).toMatchObject({ state: 'OPEN', closesAt: null, paymentPlan: null, limitedQuantity: null });
 
     await open(id, {}).then((r) => expect(r.errors?.[0]?.extensions?.code).toBe('POLICY_VIOLATION'));
-    await change(id, { paymentPlan: { kind: 'CHARGE_AT_SHIP' } });
-    await setStatus(id, 'PREORDER_CLOSED');
+    const changed = await change(id, { paymentPlan: { kind: 'CHARGE_AT_SHIP' }, closesAt: inSeconds(3600) });
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data.changePreorderTerms).toMatchObject({ state: 'OPEN', paymentPlan: { kind: 'CHARGE_AT_SHIP' } });
+    expect((await setStatus(id, 'PREORDER_CLOSED')).errors).toBeUndefined();
     expect((await product(id)).preorderCampaign).toMatchObject({ state: 'CLOSED', closeReason: 'STATUS_CHANGED', closeNote: 'Per the maker.' });
 
+    // Back to PREORDER by hand: the window reopens with its terms, but without the old close date.
+    expect((await setStatus(id, 'PREORDER')).errors).toBeUndefined();
+    expect(await product(id)).toMatchObject({
+      status: 'PREORDER',
+      preorderCampaign: { state: 'OPEN', closesAt: null, paymentPlan: { kind: 'CHARGE_AT_SHIP', depositPercent: null, fullPaymentAllowed: false }, limitedQuantity: null, closedAt: null, closeReason: null },
+    });
+    await eventually(async () => eventsOf(id, 'catalog.product.preorder-opened').length === 2);
+    expect(eventsOf(id, 'catalog.product.preorder-opened')[1]).toMatchObject({ closesAt: null, paymentPlan: { kind: 'CHARGE_AT_SHIP' } });
+
+    // Closed again, staff reopen with new terms instead.
+    expect((await setStatus(id, 'PREORDER_CLOSED')).errors).toBeUndefined();
     const reopened = await open(id, { closesAt: inSeconds(3600), paymentPlan: { kind: 'FULL_PAYMENT' } });
     expect(reopened.data.openPreorderCampaign).toMatchObject({ state: 'OPEN', paymentPlan: { kind: 'FULL_PAYMENT' }, closeReason: null });
     expect((await product(id)).status).toBe('PREORDER');
-    await eventually(async () => eventsOf(id, 'catalog.product.preorder-opened').length === 2);
+    await eventually(async () => eventsOf(id, 'catalog.product.preorder-opened').length === 3);
   });
 
   it('a product discontinued before its scheduled opening never opens', async () => {
     const id = await announcedProduct();
-    await open(id, { opensAt: inSeconds(1) });
-    await setStatus(id, 'DISCONTINUED');
+    const opensAt = inSeconds(1);
+    expect((await open(id, { opensAt })).data.openPreorderCampaign).toMatchObject({ state: 'SCHEDULED', opensAt });
+    expect((await setStatus(id, 'DISCONTINUED')).errors).toBeUndefined();
     expect((await product(id)).preorderCampaign).toMatchObject({ state: 'CLOSED', closeReason: 'STATUS_CHANGED' });
-    await new Promise((r) => setTimeout(r, 1500));
-    expect((await product(id)).status).toBe('DISCONTINUED');
+    // The opening timer went with the window: nothing is left to fire.
+    expect(await sql(`select count(*)::int as n from catalog.scheduled_timer where key = ? and fired_at is null`, [id])).toEqual([{ n: 0 }]);
+    // Past the opening time, with the scheduler polling every 100 ms: still discontinued, nothing opened or announced.
+    await new Promise((r) => setTimeout(r, Date.parse(opensAt) - Date.now() + 1500));
+    expect(await product(id)).toMatchObject({ status: 'DISCONTINUED', preorderCampaign: { state: 'CLOSED', closeReason: 'STATUS_CHANGED' } });
+    expect(await sql(`select count(*)::int as n from catalog.scheduled_timer where key = ? and fired_at is null`, [id])).toEqual([{ n: 0 }]);
+    expect(await sql("select count(*)::int as n from catalog.outbox_message where key = ? and type = 'catalog.product.preorder-opened'", [id])).toEqual([{ n: 0 }]);
+    expect(eventsOf(id, 'catalog.product.preorder-opened')).toEqual([]);
   });
 
   it('a product created on preorder has an open window at once', async () => {
