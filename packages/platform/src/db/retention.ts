@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
 export interface RetentionPolicy {
   /** Sent outbox rows are kept this long for inspection and replay, then deleted. */
@@ -35,4 +35,15 @@ export async function purgeExpired(
     [policy.inboxDays],
   );
   return { outbox: Number(outbox[0]?.n ?? 0), inbox: Number(inbox[0]?.n ?? 0), timers: Number(timers[0]?.n ?? 0) };
+}
+
+/** One round of housekeeping: the platform's purge, then the service's own (if it has any). */
+export async function runHousekeeping(
+  orm: MikroORM,
+  schema: string,
+  policy: RetentionPolicy,
+  own?: (em: EntityManager) => Promise<Record<string, number>>,
+): Promise<Record<string, number>> {
+  const purged = await purgeExpired(orm, schema, policy);
+  return own ? { ...purged, ...(await own(orm.em.fork())) } : purged;
 }

@@ -5,7 +5,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
-  | 'POLICY_VIOLATION';
+  | 'POLICY_VIOLATION'
+  | 'SERVICE_UNAVAILABLE';
 
 export interface FieldProblem {
   field: string;
@@ -62,5 +63,12 @@ export class Conflict extends DomainError {
 export class PolicyViolation extends DomainError {
   constructor(message: string, rule: string, details: Record<string, unknown> = {}) {
     super('POLICY_VIOLATION', message, { rule, ...details });
+  }
+}
+
+/** Something this service depends on cannot answer now; trying again later may work. */
+export class ServiceUnavailable extends DomainError {
+  constructor(message = 'This is unavailable for a moment. Please try again shortly.') {
+    super('SERVICE_UNAVAILABLE', message);
   }
 }

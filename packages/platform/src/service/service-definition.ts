@@ -48,6 +48,12 @@ export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
    * only this service has.
    */
   onStart?: (services: StartContext) => Promise<void>;
+  /**
+   * The service's own housekeeping (rows past their use, e.g. expired
+   * sessions), run with the platform's retention purge every few minutes on
+   * the worker pool, never on a request's path. Returns what it deleted, for the log.
+   */
+  housekeeping?: (em: EntityManager) => Promise<Record<string, number>>;
   /** Demo data for `npm start`; must be idempotent. */
   seed?: (em: EntityManager) => Promise<void>;
 }

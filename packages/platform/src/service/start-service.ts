@@ -6,7 +6,7 @@ import type { EventBus } from '../bus/event-bus.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { checkServiceEnv, serviceEnv, type ServiceEnv } from '../config/service-env.js';
 import { openServiceDatabase, openWorkerDatabase, type ServiceDatabaseOptions } from '../db/orm.js';
-import { purgeExpired } from '../db/retention.js';
+import { runHousekeeping } from '../db/retention.js';
 import { startEventConsumer } from '../inbox/event-consumer.js';
 import { createLogger } from '../logging/logger.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
@@ -91,9 +91,9 @@ export async function startService<TContext extends BaseContext>(
     // Housekeeping, not a business deadline: losing a tick only delays a purge.
     const retention = { outboxHours: env.OUTBOX_RETENTION_HOURS, inboxDays: env.INBOX_RETENTION_DAYS };
     const housekeeping = setInterval(() => {
-      purgeExpired(workerOrm, definition.dbSchema, retention).then(
-        (purged) => logger.debug(purged, 'purged expired outbox/inbox/timer rows'),
-        (err) => logger.warn({ err }, 'purge failed'),
+      runHousekeeping(workerOrm, definition.dbSchema, retention, definition.housekeeping).then(
+        (purged) => logger.debug(purged, 'housekeeping: expired rows purged'),
+        (err) => logger.warn({ err }, 'housekeeping failed'),
       );
     }, 10 * 60_000).unref();
     shutdown.push('housekeeping', async () => clearInterval(housekeeping));
