@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /**
  * ISO 3166-1 alpha-2 officially assigned codes (249), as data. Shared
  * vocabulary: a customer's region, a studio's country, licensing blocks.
@@ -36,3 +37,6 @@ export const countryCodes: ReadonlySet<string> = new Set(
 export function isCountryCode(value: string): boolean {
   return countryCodes.has(value);
 }
+
+/** On the wire: an ISO 3166-1 alpha-2 code, upper case (tolerant of codes added to the standard later). */
+export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2');

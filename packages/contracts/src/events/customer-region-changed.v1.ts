@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { countryCodeSchema } from '../countries.js';
 import { topics } from '../topics.js';
 
-const countryCode = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2');
 
 /**
  * A customer moved: their country of residence (where orders ship, which
@@ -13,7 +13,7 @@ export const customerRegionChangedV1 = {
   topic: topics.accountsCustomer,
   schema: z.object({
     customerId: z.uuid(),
-    from: countryCode,
-    to: countryCode,
+    from: countryCodeSchema,
+    to: countryCodeSchema,
   }),
 } as const;

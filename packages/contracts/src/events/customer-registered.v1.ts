@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countryCodeSchema } from '../countries.js';
 import { topics } from '../topics.js';
 
 /**
@@ -13,6 +14,6 @@ export const customerRegisteredV1 = {
   topic: topics.accountsCustomer,
   schema: z.object({
     customerId: z.uuid(),
-    country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2'),
+    country: countryCodeSchema,
   }),
 } as const;

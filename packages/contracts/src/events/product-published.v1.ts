@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countryCodeSchema } from '../countries.js';
 import { topics } from '../topics.js';
 import { moneySchema } from './money.js';
 import { productStatusSchema } from './product-status.js';
@@ -22,7 +23,7 @@ export const productPublishedV1 = {
     /** The product's status when this was published; later moves come as ProductStatusChanged. */
     status: productStatusSchema.optional(),
     /** ISO 3166-1 alpha-2 countries where licensing forbids selling it (none when absent). */
-    regionBlocks: z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2')).optional(),
+    regionBlocks: z.array(countryCodeSchema).optional(),
     /** At most this many units in one order (summed over its lines); null or absent: no product limit. */
     maxQuantityPerOrder: z.number().int().positive().nullable().optional(),
     /** Non-refundable down payment charged at order, in the price's currency; null or absent: none required. */

@@ -1,6 +1,6 @@
 // @vitrine/testing is resolved through the workspace (declaring it would make a cycle: testing depends on platform).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '@vitrine/testing';
+import { createTestDatabase, eventually } from '@vitrine/testing';
 import { createLogger } from '../logging/logger.js';
 import { createEmbeddedBus } from './embedded-bus.js';
 import type { EventBus, IncomingMessage } from './event-bus.js';
@@ -22,13 +22,7 @@ const newBus = async () => {
   return bus;
 };
 const message = (topic: string, key: string, value: string) => ({ topic, key, value, headers: { 'x-request-id': `req-${value}` } });
-const until = async (check: () => boolean, ms = 10_000) => {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+const until = (check: () => boolean) => eventually(check, { timeoutMs: 10_000, intervalMs: 20 });
 
 describe('embedded transport (PostgreSQL log)', () => {
   it('delivers in order with headers, and retries a failed message without skipping it', async () => {

@@ -1,6 +1,6 @@
 import { createServer, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { startKafkaBroker, type RunningKafkaBroker } from '@vitrine/local-infra';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { kafkaBrokers } from '@vitrine/testing';
 import type { EventBus, IncomingMessage, OutgoingMessage } from './event-bus.js';
 import { createKafkaBus, type KafkaBusLogger } from './kafka-bus.js';
 
@@ -14,25 +14,17 @@ const logger: KafkaBusLogger = {
 };
 const eventually = { timeout: 30_000, interval: 50 };
 
-let broker: RunningKafkaBroker | undefined;
 let brokers: string[];
 let bus: EventBus;
 
 beforeAll(async () => {
-  // The monorepo's global setup provides a shared broker; without it (running this file alone) start one.
-  const provided = (inject as (key: string) => unknown)('kafkaBrokers') as string[] | undefined;
-  if (provided?.length) {
-    brokers = provided;
-  } else {
-    broker = await startKafkaBroker();
-    brokers = broker.brokers;
-  }
+  // The monorepo's global setup always provides the shared broker (also when this file runs alone).
+  brokers = kafkaBrokers();
   bus = await createKafkaBus({ brokers, clientId: 'kafka-bus-test', logger });
 });
 
 afterAll(async () => {
   await bus?.close();
-  await broker?.stop();
 });
 
 function message(topic: string, value: string, headers: Record<string, string> = {}): OutgoingMessage {
