@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, gql } from '@vitrine/testing';
 import { customerPassword, type Identity } from './support/identities.js';
 import { count } from './support/sql.js';
-import { placeOrder as place, startTestStack, type TestStack } from './support/stack.js';
+import { createProduct, placeOrder as place, startTestStack, type TestStack } from './support/stack.js';
 
 // Accounts learns about orders through real Kafka. Catalog runs without its
 // relay: the test releases catalog's stock answers itself, so an order stays
@@ -27,16 +27,21 @@ const releaseCatalogEvents = async () => {
   while ((await stack.catalog.relay.publishBatch()) > 0);
 };
 
+/** createProduct waits until orders knows the product, which takes catalog's events: release them meanwhile. */
 async function productWithStock(stock: number): Promise<string> {
-  const sku = `LIFE-${randomUUID().slice(0, 8)}`;
-  const input = { sku, name: `Figure ${sku}`, price: { amount: 1000, currency: 'USD' }, stock };
-  const res = await gql(stack.catalog.url, 'mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }', { input }, stack.admin.headers);
-  const id = res.data.createProduct.id as string;
-  await eventually(async () => {
-    await releaseCatalogEvents();
-    return (await stack.orders.orm.em.fork().getConnection().execute('select 1 from orders.known_product where id = ?', [id])).length === 1;
-  });
-  return id;
+  let created = false;
+  const releasing = (async () => {
+    while (!created) {
+      await releaseCatalogEvents();
+      await sleep(50);
+    }
+  })();
+  try {
+    return (await createProduct(stack, stock)).id;
+  } finally {
+    created = true;
+    await releasing;
+  }
 }
 
 async function placeOrder(who: Identity, productId: string, quantity: number): Promise<string> {
