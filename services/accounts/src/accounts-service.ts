@@ -20,6 +20,7 @@ import { accountsEntities } from './store/entities.js';
 import { accountsMigrations } from './store/migrations/index.js';
 import { bootstrapAdmin } from './use-cases/bootstrap-admin.js';
 import { ensureSigningKey } from './use-cases/signing-keys.js';
+import { purgeAccountsRows } from './use-cases/housekeeping.js';
 
 export const accountsService: ServiceDefinition<AccountsContext> = {
   name: 'accounts',
@@ -37,6 +38,7 @@ export const accountsService: ServiceDefinition<AccountsContext> = {
     customerById: createCustomerLoader(base.em),
     customerFlags: createCustomerFlagsLoader(base.em),
   }),
+  housekeeping: (em) => purgeAccountsRows(em),
   onStart: async ({ orm, environment, logger }) => {
     const settings = loadAccountsSettings(environment);
     const externalProviders = new Map(settings.OIDC_PROVIDERS.map((p) => [p.name, createIdTokenVerifier(p, logger)] as const));

@@ -48,3 +48,8 @@ export function throttleMessage(retryAfterSeconds: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }
+
+/** Failures older than this are read by no rule any more: housekeeping may delete them. */
+export function oldestFailureStillRead(rules: readonly ThrottleRule[], now: Date): Date {
+  return new Date(now.getTime() - Math.max(...rules.map((r) => r.windowSeconds)) * 1000);
+}

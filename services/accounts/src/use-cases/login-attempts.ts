@@ -32,7 +32,7 @@ export async function attemptPassword(
     throw new PolicyViolation(throttleMessage(throttle.retryAfterSeconds), 'LOGIN_THROTTLED', { retryAfterSeconds: throttle.retryAfterSeconds });
   }
   if (!(await verifyCredentials(account, password, verifyPassword, dummyHash))) {
-    await recordLoginFailure(em, key, defaultThrottleRules, now);
+    await recordLoginFailure(em, key, now);
     return 'wrong';
   }
   await clearAccountFailures(em, key.email);
@@ -52,11 +52,9 @@ export async function checkLoginThrottle(em: EntityManager, key: AttemptKey, rul
   return decideLoginThrottle(recent, now);
 }
 
-/** Records a failure and purges rows no rule looks at any more. */
-export async function recordLoginFailure(em: EntityManager, key: AttemptKey, rules: readonly ThrottleRule[], now: Date): Promise<void> {
-  const longestWindow = Math.max(...rules.map((r) => r.windowSeconds));
+/** Records a failure (rows no rule reads any more are deleted by housekeeping, not on this path attackers drive). */
+export async function recordLoginFailure(em: EntityManager, key: AttemptKey, now: Date): Promise<void> {
   await em.insert(LoginAttempt, { email: key.email, clientAddress: key.clientAddress.slice(0, 64), failedAt: now, countsForAccount: true });
-  await em.nativeDelete(LoginAttempt, { failedAt: { $lt: new Date(now.getTime() - longestWindow * 1000) } });
 }
 
 /** A successful sign-in forgives the account's failures, but not the address's (one good account must not launder an attacker's address). */

@@ -1,5 +1,4 @@
-import { BadUserInput, Unauthenticated } from '@vitrine/platform';
-import { GraphQLError } from 'graphql';
+import { BadUserInput, ServiceUnavailable, Unauthenticated } from '@vitrine/platform';
 import type { AccountsRuntime } from '../config/accounts-runtime.js';
 import type { IdTokenClaims } from '../domain/external-identity.js';
 
@@ -22,7 +21,7 @@ export async function verifyExternalToken(runtime: AccountsRuntime, provider: st
   const verdict = await verify(idToken);
   if (verdict.ok) return verdict.claims as VerifiedClaims;
   if (verdict.reason === 'UNAVAILABLE') {
-    throw new GraphQLError(`We cannot reach ${provider} right now. Please try again in a moment.`, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    throw new ServiceUnavailable(`We cannot reach ${provider} right now. Please try again in a moment.`);
   }
   throw new Unauthenticated(
     verdict.reason === 'EXPIRED' ? `Your ${provider} sign-in has expired. Please sign in again.` : `Your ${provider} sign-in could not be verified. Please sign in again.`,
