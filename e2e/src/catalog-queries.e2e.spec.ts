@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gql } from '@vitrine/testing';
-import { startTestStack, type TestStack } from './support/stack.js';
+import { startTestStack, type CatalogStack } from './support/stack.js';
 
 // Issue 4: products(filter, sort, first, after) with keyset cursors per sort, product(id | sku),
 // and a listing whose SQL cost does not grow with the number of products listed.
-let stack: TestStack;
+let stack: CatalogStack;
 const run = randomUUID().slice(0, 8).toUpperCase();
 const studios: string[] = [];
 const base = Date.parse('2026-01-01T00:00:00.000Z');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isOrderableStatus } from '@vitrine/contracts';
 import { eventually, gql } from '@vitrine/testing';
 import { orderQuery, placeOrder, startTestStack, type TestStack } from './support/stack.js';
 
@@ -20,7 +21,7 @@ describe('embedded transport end to end', () => {
     type Listed = { id: string; availableQuantity: number | null; status: string; regionBlocks: string[]; maxQuantityPerOrder: number | null };
     const product = listing.data.products.edges
       .map((e: { node: Listed }) => e.node)
-      .find((p: Listed) => (p.availableQuantity === null || p.availableQuantity >= 2) && ['IN_STOCK', 'PREORDER', 'CHINA_STOCK', 'RELEASED'].includes(p.status) && p.regionBlocks.length === 0 && (p.maxQuantityPerOrder ?? 2) >= 2);
+      .find((p: Listed) => (p.availableQuantity === null || p.availableQuantity >= 2) && isOrderableStatus(p.status) && p.regionBlocks.length === 0 && (p.maxQuantityPerOrder ?? 2) >= 2);
 
     const placed = await eventually(async () => {
       const res = await placeOrder(stack, stack.customer, [{ productId: product.id, quantity: 2 }]);

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderPlacedV1, type EventEnvelope } from '@vitrine/contracts';
 import { eventually } from '@vitrine/testing';
 import { count } from './support/sql.js';
-import { createProduct, startTestStack, stockOf, type TestStack } from './support/stack.js';
+import { createProduct, startTestStack, stockOf, type CatalogStack } from './support/stack.js';
 
-let stack: TestStack;
+let stack: CatalogStack;
 
 beforeAll(async () => {
   stack = await startTestStack({ label: 'inbox', catalogOnly: true });

@@ -71,6 +71,19 @@ const tanjiro = {
 };
 
 describe('product details', () => {
+  it('creating a product with bad fields reports each of them', async () => {
+    const res = await gql(
+      stack.catalog.url,
+      `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`,
+      { input: { sku: 'bad sku', name: '', price: { amount: -1, currency: 'usd' }, stock: -2 } },
+      stack.admin.headers,
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field).sort()).toEqual(
+      ['name', 'price.amount', 'price.currency', 'sku', 'stock'],
+    );
+  });
+
   it('staff create a product with every detail; it reads back as given and is audited', async () => {
     const studioId = await studio(`Ufotable Works ${run}`);
     const product = await created({ ...tanjiro, studioId, status: 'PREORDER' });

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeExpired } from '@vitrine/platform';
 import { count } from './support/sql.js';
-import { startTestStack, type TestStack } from './support/stack.js';
+import { startTestStack, type CatalogStack } from './support/stack.js';
 
-let stack: TestStack;
+let stack: CatalogStack;
 
 beforeAll(async () => {
   stack = await startTestStack({ label: 'retention', catalogOnly: true });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '@vitrine/testing';
 import type { Identity } from './support/identities.js';
-import { startTestStack, type TestStack } from './support/stack.js';
+import { startTestStack, type CatalogStack } from './support/stack.js';
 
 // Staff add studios (validated, audited); products name the studio that makes them.
-let stack: TestStack;
+let stack: CatalogStack;
 
 beforeAll(async () => {
   stack = await startTestStack({ label: 'studios', catalogOnly: true });

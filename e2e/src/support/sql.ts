@@ -1,10 +1,10 @@
-import type { TestStack } from './stack.js';
+import type { CatalogStack } from './stack.js';
 
 /**
  * Counts rows straight from PostgreSQL: tests check what was written, not what an API claims.
  * Every service of a stack shares one database (a schema each), so catalog, which always runs, can read them all.
  */
-export async function count(stack: TestStack, sql: string, params: unknown[] = []): Promise<number> {
+export async function count(stack: CatalogStack, sql: string, params: unknown[] = []): Promise<number> {
   const rows = await stack.catalog.orm.em.fork().getConnection().execute<{ n: string }[]>(sql, params);
   return Number(rows[0]!.n);
 }

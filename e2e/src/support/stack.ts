@@ -8,18 +8,12 @@ import { freePort } from '@vitrine/local-infra';
 import { bootService, createTestDatabase, createTopicPrefix, eventually, gql, type GraphQLResponse } from '@vitrine/testing';
 import { newCustomer, signIn, testAdmin, type Identity } from './identities.js';
 
-export interface TestStack {
+/** What every stack runs: accounts and catalog (a `catalogOnly` stack stops there). */
+export interface CatalogStack {
   databaseUrl: string;
   topicPrefix: string;
   accounts: RunningService;
   catalog: RunningService;
-  /**
-   * Undefined at run time in a stack started with `catalogOnly` (accounts and
-   * catalog still run): typed as present because those test files never touch
-   * it and every other one would otherwise need a `!`.
-   */
-  orders: RunningService;
-  gateway?: RunningGateway;
   /** The bootstrap admin (every staff scope), signed in. */
   admin: Identity;
   /** A signed-in customer, for tests that need one. */
@@ -28,6 +22,12 @@ export interface TestStack {
   warehouses: { france: string; factory: string };
   newCustomer(country?: string): Promise<Identity>;
   stop(): Promise<void>;
+}
+
+/** The whole stack: orders too, and the gateway when asked for. */
+export interface TestStack extends CatalogStack {
+  orders: RunningService;
+  gateway?: RunningGateway;
 }
 
 export interface StackOptions {
@@ -42,7 +42,9 @@ export interface StackOptions {
 }
 
 /** accounts + catalog + orders (+ gateway; orders and gateway unless catalogOnly) on real PostgreSQL and the real Kafka broker, isolated per test file. */
-export async function startTestStack(options: StackOptions): Promise<TestStack> {
+export function startTestStack(options: StackOptions & { catalogOnly: true }): Promise<CatalogStack>;
+export function startTestStack(options: StackOptions & { catalogOnly?: false }): Promise<TestStack>;
+export async function startTestStack(options: StackOptions): Promise<CatalogStack | TestStack> {
   const databaseUrl = await createTestDatabase(options.label);
   const topicPrefix = createTopicPrefix(options.label);
   // Every service verifies tokens against accounts' JWKS, so accounts' port must be known up front.
@@ -84,8 +86,7 @@ export async function startTestStack(options: StackOptions): Promise<TestStack> 
     topicPrefix,
     accounts,
     catalog,
-    orders: orders as RunningService,
-    gateway,
+    ...(orders && { orders, gateway }),
     admin,
     customer,
     warehouses,
@@ -119,7 +120,7 @@ let skuCounter = 0;
  * units in the stack's French warehouse unless `extra` says otherwise) and
  * waits until orders knows it.
  */
-export async function createProduct(stack: TestStack, stock: number, priceAmount = 1000, extra: Record<string, unknown> = {}): Promise<CreatedProduct> {
+export async function createProduct(stack: CatalogStack & { orders?: RunningService }, stock: number, priceAmount = 1000, extra: Record<string, unknown> = {}): Promise<CreatedProduct> {
   const sku = `SKU-${process.pid}-${Date.now()}-${++skuCounter}`;
   const res = await gql(
     stack.catalog.url,
@@ -129,16 +130,17 @@ export async function createProduct(stack: TestStack, stock: number, priceAmount
   );
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   const product = res.data.createProduct as CreatedProduct;
-  if (!stack.orders) return product;
+  const orders = stack.orders;
+  if (!orders) return product;
   await eventually(async () => {
-    const rows = await stack.orders.orm.em.fork().getConnection().execute('select 1 from orders.known_product where id = ?', [product.id]);
+    const rows = await orders.orm.em.fork().getConnection().execute('select 1 from orders.known_product where id = ?', [product.id]);
     return rows.length === 1;
   });
   return product;
 }
 
 /** Units of the product left to sell across its warehouses (on hand minus reserved), read from PostgreSQL. */
-export async function stockOf(stack: TestStack, productId: string): Promise<number> {
+export async function stockOf(stack: CatalogStack, productId: string): Promise<number> {
   const rows = await stack.catalog.orm.em.fork().getConnection().execute<{ n: string }[]>(
     'select coalesce(sum(on_hand - reserved), 0) as n from catalog.warehouse_stock where product_id = ?',
     [productId],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createKafkaBus, type EventBus, type Subscription } from '@vitrine/platform';
 import { kafkaBrokers } from '@vitrine/testing';
-import type { TestStack } from './stack.js';
+import type { CatalogStack } from './stack.js';
 
 export interface TopicListener {
   /** Envelopes received so far, in arrival order. */
@@ -12,7 +12,7 @@ export interface TopicListener {
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** Reads one of the stack's topics straight off the real Kafka broker, in its own consumer group. */
-export async function listenToTopic(stack: TestStack, topic: string): Promise<TopicListener> {
+export async function listenToTopic(stack: CatalogStack, topic: string): Promise<TopicListener> {
   const bus: EventBus = await createKafkaBus({ brokers: kafkaBrokers(), clientId: `listener-${randomUUID()}`, logger: quiet });
   const received: TopicListener['received'] = [];
   const fullTopic = stack.topicPrefix + topic;
