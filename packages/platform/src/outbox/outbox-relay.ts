@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { EventBus } from '../bus/event-bus.js';
-import { Wakeable } from '../util/wakeable.js';
+import { PollingLoop } from '../util/polling-loop.js';
 
 export interface OutboxRelayOptions {
   orm: MikroORM;
@@ -29,30 +29,31 @@ interface PendingRow {
  * consumers' inbox absorbs): at-least-once, never lost.
  */
 export class OutboxRelay {
-  private readonly signal = new Wakeable();
-  private running = false;
-  private loop: Promise<void> | undefined;
+  private readonly loop: PollingLoop;
   /** Batches attempted since start: lets tests and metrics see an idle relay stay idle. */
   batchesAttempted = 0;
 
-  constructor(private readonly options: OutboxRelayOptions) {}
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.loop = new PollingLoop({
+      round: async () => (await this.publishBatch()) > 0,
+      pollMs: options.pollMs ?? 200,
+      maxBackoffMs: 10_000,
+      onFailure: (err, failures) => options.logger.warn({ err, failures }, 'outbox relay could not publish; will retry'),
+    });
+  }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Called after commits that staged events, so delivery does not wait for the next poll. */
   wake(): void {
-    this.signal.wake();
+    this.loop.wake();
   }
 
   /** Stops polling, then publishes whatever is still pending (best effort, bounded by the bus). */
   async stop(): Promise<void> {
-    this.running = false;
-    this.signal.wake();
-    await this.loop;
+    await this.loop.stop();
     try {
       while ((await this.publishBatch()) > 0);
     } catch (err) {
@@ -84,22 +85,5 @@ export class OutboxRelay {
       ]);
       return rows.length;
     });
-  }
-
-  private async run(): Promise<void> {
-    const { pollMs = 200, logger } = this.options;
-    let failures = 0;
-    while (this.running) {
-      try {
-        const sent = await this.publishBatch();
-        failures = 0;
-        if (sent > 0) continue;
-      } catch (err) {
-        failures += 1;
-        logger.warn({ err, failures }, 'outbox relay could not publish; will retry');
-      }
-      if (!this.running) break;
-      await this.signal.sleep(failures === 0 ? pollMs : Math.min(pollMs * 2 ** failures, 10_000));
-    }
   }
 }

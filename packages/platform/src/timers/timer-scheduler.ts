@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { withRequestId } from '../context/request-context.js';
-import { Wakeable } from '../util/wakeable.js';
+import { PollingLoop } from '../util/polling-loop.js';
 import { afterFailure, defaultTimerRetryPolicy, type TimerRetryPolicy } from './retry-policy.js';
 import type { DueTimer, TimerHandler } from './timer-handler.js';
 
@@ -48,15 +48,14 @@ const pending = 'fired_at is null and dead_at is null';
  * logged at error level). Timers of kinds without a handler stay pending.
  */
 export class TimerScheduler {
-  private readonly signal = new Wakeable();
+  private readonly loop: PollingLoop;
   private readonly handlers = new Map<string, TimerHandler>();
   private readonly retry: TimerRetryPolicy;
   private readonly table: string;
   private readonly warnedKinds = new Set<string>();
   private lastUnhandledCheck: number | undefined;
-  private running = false;
+  /** Set by stop(): the batch in hand ends after the timer being fired. */
   private stopping = false;
-  private loop: Promise<void> | undefined;
 
   constructor(private readonly options: TimerSchedulerOptions) {
     for (const handler of options.handlers) {
@@ -65,23 +64,24 @@ export class TimerScheduler {
     }
     this.retry = { ...defaultTimerRetryPolicy, ...options.retry };
     this.table = `"${options.schema}".scheduled_timer`;
+    this.loop = new PollingLoop({
+      round: async () => (await this.fireDue()).more,
+      pollMs: options.pollMs ?? 1_000,
+      maxBackoffMs: 30_000,
+      onFailure: (err, failures) => options.logger.warn({ err, failures }, 'timer scheduler could not read due timers; will retry'),
+    });
   }
 
   /** Starts polling, with a first round at once (timers that fell due while no scheduler ran). */
   start(): void {
-    if (this.running) return;
-    this.running = true;
     this.stopping = false;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Finishes the timer in hand, fires no more. Unfired timers stay in the table for the next start. */
   async stop(): Promise<void> {
-    this.running = false;
     this.stopping = true;
-    this.signal.wake();
-    await this.loop;
-    this.loop = undefined;
+    await this.loop.stop();
   }
 
   /** One round: reads a batch of due timers and fires each (those another scheduler holds are skipped). */
@@ -168,23 +168,6 @@ export class TimerScheduler {
       if (this.warnedKinds.has(row.kind)) continue;
       this.warnedKinds.add(row.kind);
       logger.warn({ kind: row.kind, due: Number(row.due) }, 'due timers of a kind this service has no handler for; left pending');
-    }
-  }
-
-  private async run(): Promise<void> {
-    const { pollMs = 1_000, logger } = this.options;
-    let failures = 0;
-    while (this.running) {
-      try {
-        const round = await this.fireDue();
-        failures = 0;
-        if (round.more) continue;
-      } catch (err) {
-        failures += 1;
-        logger.warn({ err, failures }, 'timer scheduler could not read due timers; will retry');
-      }
-      if (!this.running) break;
-      await this.signal.sleep(failures === 0 ? pollMs : Math.min(pollMs * 2 ** failures, 30_000));
     }
   }
 }
