@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Admin, Producer, stringSerializers } from '@platformatic/kafka';
 import type { EventBus, OutgoingMessage, SubscribeOptions, Subscription } from './event-bus.js';
-import { consoleLogger, type KafkaBusLogger } from './kafka/logger.js';
+import type { KafkaBusLogger } from './kafka/logger.js';
 import { KafkaSubscription } from './kafka/subscription.js';
 
 export type { KafkaBusLogger } from './kafka/logger.js';
@@ -9,7 +9,8 @@ export type { KafkaBusLogger } from './kafka/logger.js';
 export interface KafkaBusOptions {
   brokers: string[];
   clientId: string;
-  logger?: KafkaBusLogger;
+  /** Required: a handler retrying forever must never be silent. */
+  logger: KafkaBusLogger;
   /** For topics that ensureTopics creates (default 3). */
   partitions?: number;
   /** For topics that ensureTopics creates (default 1: the local and test brokers are single nodes). */
@@ -34,7 +35,7 @@ export class KafkaBus implements EventBus {
 
   constructor(options: KafkaBusOptions) {
     this.#options = options;
-    this.#logger = options.logger ?? consoleLogger;
+    this.#logger = options.logger;
     this.#producer = new Producer({
       clientId: options.clientId,
       bootstrapBrokers: options.brokers,

@@ -4,10 +4,3 @@ export interface KafkaBusLogger {
   warn(o: object, msg?: string): void;
   error(o: object, msg?: string): void;
 }
-
-/** Without a logger, failures still reach stderr: a handler retrying forever must not be silent. */
-export const consoleLogger: KafkaBusLogger = {
-  info: () => {},
-  warn: (o, msg) => console.warn(msg ?? '', o),
-  error: (o, msg) => console.error(msg ?? '', o),
-};
