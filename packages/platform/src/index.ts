@@ -43,6 +43,7 @@ export * from './outbox/wake-relay-on-commit.js';
 export * from './auth/access-token.js';
 export * from './server/client-address.js';
 export * from './audit/audit-entry.entity.js';
+export * from './projections/latest-change.js';
 export * from './projections/customer-region/apply-region-change.js';
 export * from './projections/customer-region/customer-region.entity.js';
 export * from './projections/customer-region/customer-region.projection.js';

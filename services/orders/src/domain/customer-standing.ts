@@ -1,3 +1,5 @@
+import { applyLatest } from '@vitrine/platform';
+
 /**
  * What orders knows about a customer's flags (set by staff in accounts) and
  * what they mean for ordering. Flags arrive as events; this side decides.
@@ -15,15 +17,9 @@ export interface FlagChange {
   at: Date;
 }
 
-/**
- * Last writer wins by the time accounts made the change: a change older than
- * what is stored (delivered out of order) is ignored. Equal times keep
- * delivery order. Returns null when nothing is to be written.
- */
+/** Newest change wins, as for every projection of accounts' data (platform's applyLatest). */
 export function applyFlagChange(current: FlagState | null, change: FlagChange): FlagState | null {
-  if (current && change.at.getTime() < current.changedAt.getTime()) return null;
-  if (current && current.active === change.active && current.changedAt.getTime() === change.at.getTime()) return null;
-  return { active: change.active, changedAt: change.at };
+  return applyLatest(current, { active: change.active }, change.at, (a, b) => a.active === b.active);
 }
 
 /** Flags that stop a customer from placing orders, as data. PREORDER_ABUSE changes preorder payment instead (later). */

@@ -1,3 +1,5 @@
+import { applyLatest } from '../latest-change.js';
+
 /** A customer's country as a service last heard it from accounts. */
 export interface RegionState {
   country: string;
@@ -10,13 +12,7 @@ export interface RegionChange {
   at: Date;
 }
 
-/**
- * Last writer wins by the time accounts made the change: an older change
- * (delivered out of order) never overwrites a newer one. Equal times keep
- * delivery order. Returns null when nothing is to be written.
- */
+/** Newest change wins (applyLatest). */
 export function applyRegionChange(current: RegionState | null, change: RegionChange): RegionState | null {
-  if (current && change.at.getTime() < current.changedAt.getTime()) return null;
-  if (current && current.country === change.country && current.changedAt.getTime() === change.at.getTime()) return null;
-  return { country: change.country, changedAt: change.at };
+  return applyLatest(current, { country: change.country }, change.at, (a, b) => a.country === b.country);
 }
