@@ -30,4 +30,5 @@ export * from './events/customer-deleted.v1.js';
 export * from './events/customer-region-changed.v1.js';
 export * from './asyncapi.js';
 export * from './countries.js';
+export * from './email.js';
 export * from './orderability.js';

@@ -1,7 +1,6 @@
 import type { FieldProblem } from '@vitrine/platform';
-import { isCountryCode } from '@vitrine/contracts';
+import { isCountryCode, isPlausibleEmail, normaliseEmail } from '@vitrine/contracts';
 import { checkDisplayName } from './display-name.js';
-import { isPlausibleEmail, normaliseEmail } from './email.js';
 
 /** The ID-token claims accounts reads (OIDC Core 2 and 5.1). */
 export interface IdTokenClaims {

@@ -1,6 +1,5 @@
 import type { FieldProblem } from '@vitrine/platform';
-import { isCountryCode } from '@vitrine/contracts';
-import { isPlausibleEmail, normaliseEmail } from './email.js';
+import { isCountryCode, isPlausibleEmail, normaliseEmail } from '@vitrine/contracts';
 import { checkDisplayName } from './display-name.js';
 import { checkPassword, defaultPasswordPolicy, type PasswordPolicy } from './password-policy.js';
 

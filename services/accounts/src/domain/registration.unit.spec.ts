@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryCodes } from '@vitrine/contracts';
-import { normaliseEmail } from './email.js';
+import { countryCodes, normaliseEmail } from '@vitrine/contracts';
 import { checkRegistration } from './registration.js';
 
 const valid = { email: '  Ann.Lee@Example.COM ', password: 'Passw0rd!', country: 'jp', displayName: ' Ann ' };

@@ -1,7 +1,7 @@
+import { normaliseEmail } from '@vitrine/contracts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConfigError, DomainError } from '@vitrine/platform';
 import type { AccountsSettings } from '../config/accounts-env.js';
-import { normaliseEmail } from '../domain/email.js';
 import { Customer } from '../store/customer.entity.js';
 import { registerCustomer } from './register-customer.js';
 

@@ -1,7 +1,7 @@
+import { normaliseEmail } from '@vitrine/contracts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Unauthenticated } from '@vitrine/platform';
 import type { AccountsRuntime } from '../config/accounts-runtime.js';
-import { normaliseEmail } from '../domain/email.js';
 import { Customer } from '../store/customer.entity.js';
 import { issueSession, type Session } from './issue-session.js';
 import { attemptPassword } from './login-attempts.js';

@@ -1,5 +1,6 @@
 /**
- * The one spelling of an email we store and compare: trimmed and lowercased,
+ * Emails as every service spells and checks them (customers' sign-in,
+ * studios' contacts). The one spelling of an email we store and compare: trimmed and lowercased,
  * so "Ann@Example.com " and "ann@example.com" are one account. (Local parts
  * are case-sensitive in theory; no mailbox provider customers use treats
  * them so, and two accounts differing by case would be a support trap.)
