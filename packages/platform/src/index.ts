@@ -33,6 +33,7 @@ export * from './service/service-definition.js';
 export * from './service/start-service.js';
 export * from './util/wakeable.js';
 export * from './graphql/cursor.js';
+export * from './graphql/graphql-enum.js';
 export * from './graphql/ids.js';
 export * from './graphql/money.type.js';
 export * from './graphql/page-info.type.js';

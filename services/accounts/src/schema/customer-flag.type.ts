@@ -1,9 +1,9 @@
+import { graphqlEnum } from '@vitrine/platform';
 import { customerFlagKinds, type CustomerFlagKind } from '@vitrine/contracts';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import type { CustomerFlag } from '../store/customer-flag.entity.js';
 
-export const CustomerFlagKindEnum = Object.fromEntries(customerFlagKinds.map((k) => [k, k])) as Record<CustomerFlagKind, CustomerFlagKind>;
-registerEnumType(CustomerFlagKindEnum, {
+export const CustomerFlagKindEnum = graphqlEnum(customerFlagKinds, {
   name: 'CustomerFlagKind',
   valuesConfig: {
     PREORDER_ABUSE: { description: 'Abused preorders; may later require a down payment or full payment on preorders.' },

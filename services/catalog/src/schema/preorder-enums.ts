@@ -1,9 +1,8 @@
+import { graphqlEnum } from '@vitrine/platform';
 import { paymentPlanKinds, preorderCloseReasons, type PaymentPlanKind, type PreorderCloseReason } from '@vitrine/contracts';
-import { registerEnumType } from 'type-graphql';
 import { campaignStates, type CampaignState } from '../domain/preorder-campaign.js';
 
-export const PaymentPlanKindEnum = Object.fromEntries(paymentPlanKinds.map((k) => [k, k])) as Record<PaymentPlanKind, PaymentPlanKind>;
-registerEnumType(PaymentPlanKindEnum, {
+export const PaymentPlanKindEnum = graphqlEnum(paymentPlanKinds, {
   name: 'PaymentPlanKind',
   description: 'How a preorder is paid.',
   valuesConfig: {
@@ -14,8 +13,7 @@ registerEnumType(PaymentPlanKindEnum, {
   },
 });
 
-export const PreorderCloseReasonEnum = Object.fromEntries(preorderCloseReasons.map((r) => [r, r])) as Record<PreorderCloseReason, PreorderCloseReason>;
-registerEnumType(PreorderCloseReasonEnum, {
+export const PreorderCloseReasonEnum = graphqlEnum(preorderCloseReasons, {
   name: 'PreorderCloseReason',
   valuesConfig: {
     SCHEDULED: { description: 'Closed on its date.' },
@@ -26,8 +24,7 @@ registerEnumType(PreorderCloseReasonEnum, {
   },
 });
 
-export const PreorderCampaignStateEnum = Object.fromEntries(campaignStates.map((s) => [s, s])) as Record<CampaignState, CampaignState>;
-registerEnumType(PreorderCampaignStateEnum, {
+export const PreorderCampaignStateEnum = graphqlEnum(campaignStates, {
   name: 'PreorderCampaignState',
   valuesConfig: {
     SCHEDULED: { description: 'Opens on its own at opensAt.' },

@@ -1,9 +1,8 @@
-import { registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '@vitrine/platform';
 import { partCategories, type PartCategory } from '../domain/part-categories.js';
 import { assemblyKinds, type AssemblyKind } from '../domain/product-details.js';
 
-export const AssemblyKindEnum = Object.fromEntries(assemblyKinds.map((k) => [k, k])) as Record<AssemblyKind, AssemblyKind>;
-registerEnumType(AssemblyKindEnum, {
+export const AssemblyKindEnum = graphqlEnum(assemblyKinds, {
   name: 'AssemblyKind',
   description: 'What the customer does to put it together.',
   valuesConfig: {
@@ -14,8 +13,7 @@ registerEnumType(AssemblyKindEnum, {
   },
 });
 
-export const PartCategoryEnum = Object.fromEntries(partCategories.map((c) => [c, c])) as Record<PartCategory, PartCategory>;
-registerEnumType(PartCategoryEnum, {
+export const PartCategoryEnum = graphqlEnum(partCategories, {
   name: 'PartCategory',
   description: "A part's after-sales category: it sets the most a partial refund pays for that part (the store's compensation table).",
 });

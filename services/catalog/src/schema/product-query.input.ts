@@ -1,10 +1,10 @@
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '@vitrine/platform';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import type { ProductStatus } from '@vitrine/contracts';
 import { productSorts, type ProductSort } from '../use-cases/list-products.js';
 import { ProductStatusEnum } from './product-status.enum.js';
 
-export const ProductSortEnum = Object.fromEntries(productSorts.map((s) => [s, s])) as Record<ProductSort, ProductSort>;
-registerEnumType(ProductSortEnum, {
+export const ProductSortEnum = graphqlEnum(productSorts, {
   name: 'ProductSort',
   description: 'Order of a product listing; cursors are only valid for the sort (and filter) they were issued with.',
   valuesConfig: {

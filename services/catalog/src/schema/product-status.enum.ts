@@ -1,8 +1,7 @@
+import { graphqlEnum } from '@vitrine/platform';
 import { productStatuses, type ProductStatus } from '@vitrine/contracts';
-import { registerEnumType } from 'type-graphql';
 
-export const ProductStatusEnum = Object.fromEntries(productStatuses.map((s) => [s, s])) as Record<ProductStatus, ProductStatus>;
-registerEnumType(ProductStatusEnum, {
+export const ProductStatusEnum = graphqlEnum(productStatuses, {
   name: 'ProductStatus',
   description: 'Where a product is in its life. Only some moves are allowed (see changeProductStatus).',
   valuesConfig: {

@@ -1,9 +1,9 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '@vitrine/platform';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { movementKinds, type MovementKind } from '../domain/stock-ledger.js';
 import type { StockMovement } from '../store/stock-movement.entity.js';
 
-export const StockMovementKindEnum = Object.fromEntries(movementKinds.map((k) => [k, k])) as Record<MovementKind, MovementKind>;
-registerEnumType(StockMovementKindEnum, {
+export const StockMovementKindEnum = graphqlEnum(movementKinds, {
   name: 'StockMovementKind',
   valuesConfig: {
     RECEIVED: { description: 'Units came in (on hand +).' },

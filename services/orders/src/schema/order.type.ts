@@ -1,11 +1,10 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Money } from '@vitrine/platform';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { graphqlEnum, Money } from '@vitrine/platform';
 import { orderStatuses, type OrderStatus } from '../domain/order-status.js';
 import type { Order } from '../store/order.entity.js';
 import { ProductRef } from './product-stub.type.js';
 
-const OrderStatusEnum = Object.fromEntries(orderStatuses.map((s) => [s, s])) as Record<OrderStatus, OrderStatus>;
-registerEnumType(OrderStatusEnum, {
+const OrderStatusEnum = graphqlEnum(orderStatuses, {
   name: 'OrderStatus',
   valuesConfig: {
     PENDING: { description: 'Placed; waiting for stock to be reserved.' },
