@@ -64,22 +64,30 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
   return {
     adminUrl,
     port,
-    async createDatabase(name: string) {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
-        if (exists.rowCount === 0) await client.query(`create database "${name}"`);
-      } finally {
-        await client.end();
-      }
-      return adminUrl.replace(/\/postgres$/, `/${name}`);
-    },
+    createDatabase: (name: string) => createDatabase(adminUrl, name),
     async stop() {
       await server.stop();
       if (throwaway) await rm(join(dataDir, '..'), { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Creates database `name` on the server of `adminUrl` unless it exists, and
+ * returns its URL (same credentials, other path).
+ */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 const hookedEvents = ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message', 'uncaughtException', 'unhandledRejection'] as const;

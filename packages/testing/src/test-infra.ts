@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createDatabase } from '@vitrine/local-infra';
 import { inject } from 'vitest';
 import './provided-context.js';
 
@@ -9,16 +9,7 @@ const suffix = () => randomBytes(4).toString('hex');
 export async function createTestDatabase(label = 'test'): Promise<string> {
   const adminUrl = inject('postgresAdminUrl');
   const name = `${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${suffix()}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`create database "${name}"`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return createDatabase(adminUrl, name);
 }
 
 /** Topic names are prefixed per test file, so files share one broker without seeing each other's events. */
