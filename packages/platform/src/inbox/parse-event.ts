@@ -1,7 +1,7 @@
-import { eventEnvelopeSchema, findEventDefinition, type EventDefinition, type EventEnvelope } from '@vitrine/contracts';
+import { eventEnvelopeSchema, findEventDefinition, type EventEnvelope } from '@vitrine/contracts';
 
 export type ParsedEvent =
-  | { ok: true; envelope: EventEnvelope; definition: EventDefinition }
+  | { ok: true; envelope: EventEnvelope }
   | { ok: false; reason: 'MALFORMED_JSON' | 'INVALID_ENVELOPE' | 'UNKNOWN_EVENT' | 'INVALID_DATA'; error: string };
 
 /**
@@ -23,5 +23,5 @@ export function parseEvent(raw: string): ParsedEvent {
   }
   const data = definition.schema.safeParse(envelope.data.data);
   if (!data.success) return { ok: false, reason: 'INVALID_DATA', error: data.error.message };
-  return { ok: true, envelope: { ...envelope.data, data: data.data }, definition };
+  return { ok: true, envelope: { ...envelope.data, data: data.data } };
 }
