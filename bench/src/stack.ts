@@ -1,15 +1,17 @@
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, startPostgresServer, type RunningPostgres } from '@vitrine/local-infra';
+import { subgraphs, subgraphUrlVariable } from '@vitrine/gateway';
+import { freePorts, startPostgresServer, type RunningPostgres } from '@vitrine/local-infra';
 import { repoRoot, type BenchConfig } from './config.js';
 import { sampleCpu, type CpuSample } from './cpu.js';
-import { isRunning, startProcess, stopProcess, waitUntilReady, type LogSummary, type ManagedProcess } from './processes.js';
+import { isRunning, startBenchProcess, stopProcess, waitUntilReady, type LogSummary, type ManagedProcess } from './processes.js';
 import { errorMessage, withTimeout } from './util.js';
 
 export interface BenchStack {
   databaseUrl: string;
   transport: 'embedded' | 'kafka';
-  urls: { gateway: string; catalog: string; orders: string; accounts: string };
+  /** GraphQL endpoints: the gateway's and each subgraph's by name (the workloads address catalog and orders directly). */
+  urls: Urls;
   /** The bootstrap admin accounts creates at start (role admin: every staff scope, catalog:write included). */
   admin: { email: string; password: string };
   /** Throws when a server died mid-run: numbers measured against a dead process mean nothing. */
@@ -18,6 +20,8 @@ export interface BenchStack {
   sampleCpu(): CpuSample;
   stop(): Promise<void>;
 }
+
+type Urls = { gateway: string; catalog: string; orders: string } & Record<string, string>;
 
 const entry = (folder: string) => join(repoRoot, folder, 'dist/main.js');
 
@@ -78,9 +82,11 @@ export async function startBenchStack(
     const transport: Record<string, string> = kafka
       ? { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: kafka, TOPIC_PREFIX: `bench-${Date.now()}.` }
       : { EVENT_TRANSPORT: 'embedded' };
-    const ports = { accounts: await freePort(), catalog: await freePort(), orders: await freePort(), gateway: await freePort() };
+    const [gatewayPort, ...subgraphPorts] = await freePorts(subgraphs.length + 1);
+    const ports = new Map(subgraphs.map(({ name }, i) => [name, subgraphPorts[i]!]));
+    const localUrl = (port: number | undefined, path: string) => `http://127.0.0.1:${port}${path}`;
     // Every server verifies access tokens itself, against accounts' public keys.
-    const auth = { AUTH_JWKS_URL: `http://127.0.0.1:${ports.accounts}/.well-known/jwks.json` };
+    const auth = { AUTH_JWKS_URL: localUrl(ports.get('accounts'), '/.well-known/jwks.json') };
     const service = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...auth, ...transport };
     const own: Record<string, Record<string, string>> = {
       accounts: {
@@ -90,29 +96,28 @@ export async function startBenchStack(
       },
     };
 
-    // accounts first: it issues the tokens and serves the keys the others verify them with.
-    for (const name of ['accounts', 'catalog', 'orders'] as const) {
+    // In the gateway's order: accounts comes first, as it issues the tokens and serves the keys the others verify them with.
+    const urls: Record<string, string> = { gateway: localUrl(gatewayPort, '/graphql') };
+    const subgraphUrls: Record<string, string> = {};
+    for (const { name } of subgraphs) {
       console.log(`[bench] starting ${name}`);
-      const proc = startProcess(name, entry(`services/${name}`), { ...service, ...own[name], PORT: String(ports[name]) }, logDir);
+      const port = ports.get(name);
+      const proc = startBenchProcess(name, entry(`services/${name}`), { ...service, ...own[name], PORT: String(port) }, logDir);
       running.push(proc);
-      await waitUntilReady(proc, `http://127.0.0.1:${ports[name]}/ready`);
+      await waitUntilReady(proc, localUrl(port, '/ready'));
+      urls[name] = localUrl(port, '/graphql');
+      subgraphUrls[subgraphUrlVariable(name)] = urls[name];
     }
-    const urls = {
-      accounts: `http://127.0.0.1:${ports.accounts}/graphql`,
-      catalog: `http://127.0.0.1:${ports.catalog}/graphql`,
-      orders: `http://127.0.0.1:${ports.orders}/graphql`,
-      gateway: `http://127.0.0.1:${ports.gateway}/graphql`,
-    };
+    const missing = ['catalog', 'orders'].filter((name) => !urls[name]);
+    if (missing.length > 0) throw new Error(`the workloads need the subgraphs ${missing.join(', ')}`);
     console.log(`[bench] starting gateway (${config.gatewayWorkers} workers)`);
-    const gateway = startProcess(
+    const gateway = startBenchProcess(
       'gateway',
       entry('gateway'),
       {
-        PORT: String(ports.gateway),
+        PORT: String(gatewayPort),
         ...auth,
-        SUBGRAPH_ACCOUNTS_URL: urls.accounts,
-        SUBGRAPH_CATALOG_URL: urls.catalog,
-        SUBGRAPH_ORDERS_URL: urls.orders,
+        ...subgraphUrls,
         GATEWAY_WORKERS: String(config.gatewayWorkers),
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
@@ -120,12 +125,12 @@ export async function startBenchStack(
       logDir,
     );
     running.push(gateway);
-    await waitUntilReady(gateway, `http://127.0.0.1:${ports.gateway}/ready`);
+    await waitUntilReady(gateway, localUrl(gatewayPort, '/ready'));
 
     return {
       databaseUrl,
       transport: kafka ? 'kafka' : 'embedded',
-      urls,
+      urls: urls as Urls,
       admin: benchAdmin,
       assertAlive() {
         const dead = running.filter((proc) => !isRunning(proc));
