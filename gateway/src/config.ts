@@ -1,3 +1,4 @@
+import { ConfigError, loadConfig as parseEnv } from '@vitrine/platform/config';
 import { z } from 'zod';
 import { defaultSupergraphPath } from './paths.js';
 import { subgraphs, type SubgraphDefinition } from './subgraphs.js';
@@ -38,9 +39,7 @@ export interface GatewayConfig {
   };
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 /** `catalog` -> `SUBGRAPH_CATALOG_URL`, `after-sales` -> `SUBGRAPH_AFTER_SALES_URL`. */
 export function subgraphUrlVariable(subgraph: string): string {
@@ -55,58 +54,44 @@ const clientList = z
   .default('')
   .transform((value) => value.split(',').map((name) => name.trim()).filter(Boolean));
 
-function envSchema(definitions: readonly SubgraphDefinition[]) {
-  const subgraphUrlFields = Object.fromEntries(
-    definitions.map((s) => [subgraphUrlVariable(s.name), httpUrl.default(s.url)]),
-  );
-  return z
-    .object({
-      HOST: z.string().default('127.0.0.1'),
-      PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
-      LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-      NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-      GATEWAY_WORKERS: z.coerce.number().int().min(1).max(256).default(1),
-      SUPERGRAPH_PATH: z.string().default(defaultSupergraphPath),
-      // The accounts subgraph of the local stack.
-      AUTH_JWKS_URL: httpUrl.default('http://127.0.0.1:4003/.well-known/jwks.json'),
-      AUTH_ISSUER: z.string().min(1).default('vitrine-accounts'),
-      TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-      MAX_BODY_BYTES: limit(1024 * 1024),
-      MAX_QUERY_DEPTH: limit(12),
-      MAX_QUERY_COST: limit(5000),
-      MAX_QUERY_ALIASES: limit(15),
-      MAX_QUERY_TOKENS: limit(2000),
-      MAX_QUERY_DIRECTIVES: limit(10),
-      GRAPHIQL: onOff.optional(),
-      TRUSTED_DOCUMENTS_PATH: z.string().optional(),
-      TRUSTED_DOCUMENTS_REQUIRED_FOR: clientList,
-      ...subgraphUrlFields,
-    })
-    .superRefine((env, ctx) => {
-      // Requiring registered documents with none registered would lock those clients out entirely.
-      if (env.TRUSTED_DOCUMENTS_REQUIRED_FOR.length > 0 && env.TRUSTED_DOCUMENTS_PATH === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['TRUSTED_DOCUMENTS_PATH'],
-          message: 'required when TRUSTED_DOCUMENTS_REQUIRED_FOR names clients',
-        });
-      }
-    });
-}
+const fixedShape = {
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  GATEWAY_WORKERS: z.coerce.number().int().min(1).max(256).default(1),
+  SUPERGRAPH_PATH: z.string().default(defaultSupergraphPath),
+  // The accounts subgraph of the local stack.
+  AUTH_JWKS_URL: httpUrl.default('http://127.0.0.1:4003/.well-known/jwks.json'),
+  AUTH_ISSUER: z.string().min(1).default('vitrine-accounts'),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  MAX_BODY_BYTES: limit(1024 * 1024),
+  MAX_QUERY_DEPTH: limit(12),
+  MAX_QUERY_COST: limit(5000),
+  MAX_QUERY_ALIASES: limit(15),
+  MAX_QUERY_TOKENS: limit(2000),
+  MAX_QUERY_DIRECTIVES: limit(10),
+  GRAPHIQL: onOff.optional(),
+  TRUSTED_DOCUMENTS_PATH: z.string().optional(),
+  TRUSTED_DOCUMENTS_REQUIRED_FOR: clientList,
+};
 
 /** Parses the environment once at startup; throws a ConfigError naming every bad variable. */
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
   definitions: readonly SubgraphDefinition[] = subgraphs,
 ): GatewayConfig {
-  // `PORT=` in a shell or compose file means "unset", not zero.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = envSchema(definitions).safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`invalid gateway environment:\n${problems.join('\n')}`);
+  const subgraphUrlFields = Object.fromEntries(
+    definitions.map((s) => [subgraphUrlVariable(s.name), httpUrl.default(s.url)]),
+  );
+  // Platform's loader drops empty variables (`PORT=` means unset, not zero) and names every bad one.
+  const values = parseEnv({ ...fixedShape, ...subgraphUrlFields }, env) as z.infer<z.ZodObject<typeof fixedShape>> &
+    Record<string, unknown>;
+  // Checked once every variable parses, as a zod refinement would be.
+  if (values.TRUSTED_DOCUMENTS_REQUIRED_FOR.length > 0 && values.TRUSTED_DOCUMENTS_PATH === undefined) {
+    // Requiring registered documents with none registered would lock those clients out entirely.
+    throw new ConfigError(['TRUSTED_DOCUMENTS_PATH: required when TRUSTED_DOCUMENTS_REQUIRED_FOR names clients']);
   }
-  const values = parsed.data as Record<string, unknown> & z.infer<ReturnType<typeof envSchema>>;
   const production = values.NODE_ENV === 'production';
   return {
     host: values.HOST,

@@ -1,3 +1,4 @@
+import { stripSuggestions } from '@vitrine/platform/errors';
 import type { GraphQLFormattedError } from 'graphql';
 
 /**
@@ -11,16 +12,14 @@ export function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLForm
   return { ...formatted, extensions };
 }
 
-// graphql-js appends these to unknown field, argument, type and enum value errors.
-const suggestion = / ?Did you mean .+\?$/s;
-
 /**
  * "Did you mean ...?" hands out the schema one guess at a time even with
  * introspection off: production strips it from every error, not just
  * validation ones (variable coercion suggests enum values too).
  */
 export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  return suggestion.test(formatted.message) ? { ...formatted, message: formatted.message.replace(suggestion, '') } : formatted;
+  const message = stripSuggestions(formatted.message);
+  return message === formatted.message ? formatted : { ...formatted, message };
 }
 
 export function maskErrors(options: { readonly hideSuggestions: boolean }) {

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { BodyTooLarge, readBody } from '@vitrine/platform/http';
 import type { GatewayContext } from '../apollo/gateway-context.js';
 import { applyTrustedDocuments, clientNameOf } from '../trusted-documents/apply-to-request.js';
 import type { TrustedDocumentPolicy } from '../trusted-documents/policy.js';
-import { BodyTooLargeError, readBody } from './read-body.js';
 import { sendGraphqlError } from './send.js';
 
 export interface GraphqlHandlerDeps {
@@ -29,7 +29,7 @@ export async function handleGraphqlRequest(
   try {
     body = await parseBody(req, deps.maxBodyBytes);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return sendGraphqlError(res, 413, 'PAYLOAD_TOO_LARGE', error.message);
+    if (error instanceof BodyTooLarge) return sendGraphqlError(res, 413, 'PAYLOAD_TOO_LARGE', error.message);
     if (error instanceof SyntaxError) return sendGraphqlError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON');
     throw error;
   }

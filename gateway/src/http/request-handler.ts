@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { refusalMessage } from '@vitrine/platform/auth';
+import { requestIdFrom } from '@vitrine/platform/http';
 import type { Logger } from 'pino';
-import { refusalMessage, type Authenticator } from '../auth/authenticate.js';
+import type { Authenticator } from '../auth/authenticate.js';
 import { graphiqlContentSecurityPolicy, graphiqlHtml } from '../graphiql/graphiql-page.js';
 import type { StaticAsset } from '../graphiql/graphiql-assets.js';
 import { clientAddressOf } from './client-address.js';
 import { handleGraphqlRequest, type GraphqlHandlerDeps } from './graphql-handler.js';
 import { findSubgraphOutages } from './readiness.js';
-import { requestIdFrom } from './request-id.js';
 import { sendBody, sendGraphqlError, sendJson } from './send.js';
 
 export interface RequestHandlerDeps {

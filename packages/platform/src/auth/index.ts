@@ -1,3 +1,4 @@
 // A light entry point for the gateway: token verification without MikroORM, Kafka or type-graphql.
 export * from './access-token.js';
 export * from './caller.js';
+export * from './refusal.js';

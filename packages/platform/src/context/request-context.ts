@@ -2,6 +2,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { eventHeaders } from '@vitrine/contracts';
 
+// The gateway accepts ids through the light `@vitrine/platform/http` entry; kept here for existing importers.
+export { acceptRequestId } from './request-id.js';
+
 /** The header a request id travels in, over HTTP as in event headers. */
 export const requestIdHeader = eventHeaders.requestId;
 
@@ -18,9 +21,4 @@ export function withRequestId<T>(requestId: string | undefined, fn: () => T): T 
 
 export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
-}
-
-/** Accepts only sane ids from the outside, so headers cannot inject junk into logs. */
-export function acceptRequestId(value: unknown): string | undefined {
-  return typeof value === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(value) ? value : undefined;
 }

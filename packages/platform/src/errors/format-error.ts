@@ -3,6 +3,7 @@ import { ArgumentValidationError, AuthenticationError, AuthorizationError } from
 import type { Logger } from 'pino';
 import { currentRequestId } from '../context/request-context.js';
 import { DomainError } from './domain-error.js';
+import { stripSuggestions } from './strip-suggestions.js';
 
 /** Codes that graphql-js / Apollo raise before execution: safe to pass through. */
 const requestErrorCodes = new Set([
@@ -46,7 +47,7 @@ export function createErrorFormatter(logger: Logger, { hideSuggestions = false }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && requestErrorCodes.has(code)) {
       // "Did you mean ...?" would let anyone map a production schema field by field.
-      const message = hideSuggestions ? base.message.replace(/ ?Did you mean .*\?$/, '') : base.message;
+      const message = hideSuggestions ? stripSuggestions(base.message) : base.message;
       return { ...base, message, extensions: { code } };
     }
     const requestId = currentRequestId();

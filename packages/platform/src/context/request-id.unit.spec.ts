@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestIdFrom } from './request-id.js';
+import { acceptRequestId, requestIdFrom } from './request-id.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -16,5 +16,13 @@ describe('requestIdFrom', () => {
     expect(requestIdFrom('abc\n{"level":60}')).toMatch(uuid);
     expect(requestIdFrom('x'.repeat(129))).toMatch(uuid);
     expect(requestIdFrom('')).toMatch(uuid);
+  });
+});
+
+describe('acceptRequestId', () => {
+  it('accepts only plain string tokens', () => {
+    expect(acceptRequestId('req-1')).toBe('req-1');
+    expect(acceptRequestId(['req-1'])).toBeUndefined();
+    expect(acceptRequestId('a b')).toBeUndefined();
   });
 });

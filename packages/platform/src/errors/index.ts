@@ -1,0 +1,2 @@
+// A light entry point for the gateway: error helpers without type-graphql or MikroORM.
+export * from './strip-suggestions.js';
