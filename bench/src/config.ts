@@ -47,7 +47,10 @@ export const runs = (config: BenchConfig, workload: Workload) => !config.only ||
 
 function only(raw: string | undefined): ReadonlySet<Workload> | undefined {
   if (!raw?.trim()) return undefined;
-  const names = raw.split(',').map((n) => n.trim()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !(workloads as readonly string[]).includes(n));
   if (unknown.length) throw new Error(`BENCH_ONLY=${raw}: unknown ${unknown.join(', ')} (expected a comma list of ${workloads.join(', ')})`);
   return new Set(names as Workload[]);

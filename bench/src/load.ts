@@ -159,7 +159,9 @@ export function mergeLoadResults(results: LoadResult[]): LoadResult {
 export function summarize(result: LoadResult): string {
   const use = result.resources;
   const cores = use
-    ? `; cores used: ${Object.entries(use.cores).map(([name, n]) => `${name} ${n.toFixed(2)}`).join(', ')}; db transactions/s ${use.transactionsPerSecond.toFixed(0)}`
+    ? `; cores used: ${Object.entries(use.cores)
+        .map(([name, n]) => `${name} ${n.toFixed(2)}`)
+        .join(', ')}; db transactions/s ${use.transactionsPerSecond.toFixed(0)}`
     : '';
   const failures = Object.entries(result.outcomes).filter(([label]) => label !== 'ok');
   const failed = failures.length ? `, not ok: ${failures.map(([l, n]) => `${l}=${n}`).join(' ')}` : '';

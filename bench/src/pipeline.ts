@@ -47,10 +47,7 @@ export async function snapshotPipeline(db: pg.Client): Promise<PipelineSnapshot>
   return {
     at: performance.now(),
     placed: await count(db, 'select count(*)::int as n from orders.customer_order'),
-    decidedByCatalog: await count(
-      db,
-      `select count(*)::int as n from catalog.inbox_processed_event where type = 'orders.order.placed'`,
-    ),
+    decidedByCatalog: await count(db, `select count(*)::int as n from catalog.inbox_processed_event where type = 'orders.order.placed'`),
     appliedByOrders: await count(
       db,
       `select count(*)::int as n from orders.inbox_processed_event where type in ('catalog.stock.reserved', 'catalog.stock.rejected')`,
@@ -68,18 +65,12 @@ export async function snapshotPipeline(db: pg.Client): Promise<PipelineSnapshot>
  * because an empty outbox can mean a message is between the relay and a
  * consumer.
  */
-export async function waitForSettlement(
-  db: pg.Client,
-  beforeLoad: PipelineSnapshot,
-  atLoadEnd: PipelineSnapshot,
-  timeoutMs: number,
-): Promise<Settlement> {
+export async function waitForSettlement(db: pg.Client, beforeLoad: PipelineSnapshot, atLoadEnd: PipelineSnapshot, timeoutMs: number): Promise<Settlement> {
   let final = atLoadEnd;
   let quietPolls = 0;
   while (performance.now() - atLoadEnd.at < timeoutMs) {
     final = await snapshotPipeline(db);
-    const quiet =
-      final.ordersOutboxUnsent === 0 && final.catalogOutboxUnsent === 0 && final.pendingOrders === 0 && final.accountsBehind === 0;
+    const quiet = final.ordersOutboxUnsent === 0 && final.catalogOutboxUnsent === 0 && final.pendingOrders === 0 && final.accountsBehind === 0;
     quietPolls = quiet ? quietPolls + 1 : 0;
     if (quietPolls >= 2) break;
     await sleep(500);

@@ -32,8 +32,7 @@ export interface Reconciliation {
   ordersPerCustomer: { customers: number; min: number; max: number };
 }
 
-const count = async (db: pg.Client, sql: string, params: unknown[] = []) =>
-  (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
+const count = async (db: pg.Client, sql: string, params: unknown[] = []) => (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
 
 /** `extra`: products created by a workload (the drop-day product), checked like the seeded ones. */
 export async function reconcile(
@@ -102,9 +101,7 @@ export async function reconcile(
   // Orders belong to the caller: each must be stored under the customer whose token placed it.
   const owners = new Map(
     (
-      await db.query<{ id: string; customer_id: string }>('select id, customer_id from orders.customer_order where id = any($1::uuid[])', [
-        acknowledgedIds,
-      ])
+      await db.query<{ id: string; customer_id: string }>('select id, customer_id from orders.customer_order where id = any($1::uuid[])', [acknowledgedIds])
     ).rows.map((r) => [r.id, r.customer_id]),
   );
   const acknowledgedFound = owners.size;

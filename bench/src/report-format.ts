@@ -24,7 +24,16 @@ export function cpuMsPerResponse(result: LoadResult, group: string): string {
 }
 
 export function latencyRow(result: LoadResult): (string | number)[] {
-  return [rate(result.perSecond), ms(result.p50), ms(result.p90), ms(result.p99), ms(result.max), result.responses, outcomes(result), `${result.socketErrors} / ${result.timeouts}`];
+  return [
+    rate(result.perSecond),
+    ms(result.p50),
+    ms(result.p90),
+    ms(result.p99),
+    ms(result.max),
+    result.responses,
+    outcomes(result),
+    `${result.socketErrors} / ${result.timeouts}`,
+  ];
 }
 
 export const latencyHeader = ['req/s', 'p50', 'p90', 'p99', 'max', 'Responses', 'Outcomes', 'Socket errors / timeouts'];

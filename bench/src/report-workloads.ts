@@ -15,7 +15,10 @@ export function authSections(outcome: BenchOutcome): string[] {
     out.push(
       `The seeded customers sign in round-robin with their right password (\`${login.query}\`). Each sign-in verifies an argon2id hash (m=19 MiB, t=2, p=1), deliberately expensive so that guessing passwords is too; then it writes a refresh token and signs an ES256 access token. Only failed sign-ins are throttled, so none of these is. Expect tens of sign-ins per second per core, not thousands.`,
       '',
-      table(['Connections', ...latencyHeader, 'accounts CPU ms / login'], [[login.result.connections, ...latencyRow(login.result), cpuMsPerResponse(login.result, 'accounts')]]),
+      table(
+        ['Connections', ...latencyHeader, 'accounts CPU ms / login'],
+        [[login.result.connections, ...latencyRow(login.result), cpuMsPerResponse(login.result, 'accounts')]],
+      ),
       '',
     );
   }
@@ -64,7 +67,11 @@ export function listingSection(listing: ListingRun): string[] {
 
 export function dropSection(d: DropDayResult): string[] {
   const r = d.result;
-  const rejectedReasons = d.ordersByStatus.filter((o) => o.status === 'REJECTED').map((o) => `${o.reason || 'no reason'} ${o.count}`).join(', ') || 'none';
+  const rejectedReasons =
+    d.ordersByStatus
+      .filter((o) => o.status === 'REJECTED')
+      .map((o) => `${o.reason || 'no reason'} ${o.count}`)
+      .join(', ') || 'none';
   return [
     `## (g) Drop day: ${d.ok ? 'OK' : 'FAILED'}`,
     '',
@@ -72,19 +79,47 @@ export function dropSection(d: DropDayResult): string[] {
     '',
     table(
       ['Connections', 'orders/s', 'p50', 'p90', 'p99', 'max', 'Responses', 'Acknowledged', 'Socket errors / timeouts', 'Wall time'],
-      [[r.connections, rate(r.perSecond), ms(r.p50), ms(r.p90), ms(r.p99), ms(r.max), r.responses, d.acknowledged.length, `${r.socketErrors} / ${r.timeouts}`, `${r.seconds.toFixed(2)} s`]],
+      [
+        [
+          r.connections,
+          rate(r.perSecond),
+          ms(r.p50),
+          ms(r.p90),
+          ms(r.p99),
+          ms(r.max),
+          r.responses,
+          d.acknowledged.length,
+          `${r.socketErrors} / ${r.timeouts}`,
+          `${r.seconds.toFixed(2)} s`,
+        ],
+      ],
     ),
     '',
-    `Responses by outcome (GraphQL errors by \`extensions.code\`, non-2xx by status): ${outcomes(r)}. Status in the acknowledgements: ${Object.entries(d.acknowledgedStatus).map(([s, n]) => `${s} ${n}`).join(', ') || 'none'}.`,
+    `Responses by outcome (GraphQL errors by \`extensions.code\`, non-2xx by status): ${outcomes(r)}. Status in the acknowledgements: ${
+      Object.entries(d.acknowledgedStatus)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ') || 'none'
+    }.`,
     '',
     `No order PENDING ${d.settleSeconds.toFixed(1)} s after the load${d.settled ? '' : ' (gave up: orders still PENDING)'}; ${d.pendingAtLoadEnd} were pending when it stopped.`,
     '',
     table(
       ['Acknowledged', 'CONFIRMED', 'REJECTED (reasons)', 'Units sold (reservations)', 'Preorder pool left'],
-      [[d.acknowledged.length, `${d.confirmed} (expected ${Math.min(d.customers, d.units)})`, `${d.rejected} (${rejectedReasons})`, `${d.unitsSold} (expected ${Math.min(d.customers, d.units)})`, d.stockLeft]],
+      [
+        [
+          d.acknowledged.length,
+          `${d.confirmed} (expected ${Math.min(d.customers, d.units)})`,
+          `${d.rejected} (${rejectedReasons})`,
+          `${d.unitsSold} (expected ${Math.min(d.customers, d.units)})`,
+          d.stockLeft,
+        ],
+      ],
     ),
     '',
-    table(['Check', 'Result', 'Detail'], d.checks.map((c) => [c.name, c.ok ? 'OK' : 'MISMATCH', c.detail])),
+    table(
+      ['Check', 'Result', 'Detail'],
+      d.checks.map((c) => [c.name, c.ok ? 'OK' : 'MISMATCH', c.detail]),
+    ),
     '',
   ];
 }
@@ -110,7 +145,7 @@ export function settlementSection(s: Settlement): string[] {
       ],
     ),
     '',
-    'Each stage of the asynchronous order flow, per second (orders stored; OrderPlaced handled by catalog, i.e. reserved or rejected; catalog\'s answer applied by orders):',
+    "Each stage of the asynchronous order flow, per second (orders stored; OrderPlaced handled by catalog, i.e. reserved or rejected; catalog's answer applied by orders):",
     '',
     table(
       ['Window', 'Stored', 'Decided by catalog', 'Applied by orders'],

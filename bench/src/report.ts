@@ -74,7 +74,10 @@ export function renderReport(outcome: BenchOutcome): string {
   out.push(`**Result: ${verdict(outcome)}**${outcome.error ? `: ${outcome.error}` : dropFailed}`, '');
   const contended = contendedRuns(outcome);
   if (contended.length) {
-    out.push(`**Disturbed:** other processes on this machine competed with ${contended.length} of the measured runs (see CPU and database use); do not compare those figures.`, '');
+    out.push(
+      `**Disturbed:** other processes on this machine competed with ${contended.length} of the measured runs (see CPU and database use); do not compare those figures.`,
+      '',
+    );
   }
   out.push(
     table(
@@ -85,13 +88,25 @@ export function renderReport(outcome: BenchOutcome): string {
         ['Node', process.version],
         ['Event transport', outcome.transport ?? 'not started'],
         ['PostgreSQL', 'embedded, throwaway data dir, default durability (fsync and synchronous_commit on)'],
-        ['Processes', `accounts, catalog, orders, gateway (${config.gatewayWorkers} workers) and PostgreSQL, each separate from the load generator; all on this machine`],
-        ['Customers', `${config.customers} registered at set-up; authenticated workloads use their access tokens round-robin (ES256, verified by the gateway and again by each subgraph reached)`],
+        [
+          'Processes',
+          `accounts, catalog, orders, gateway (${config.gatewayWorkers} workers) and PostgreSQL, each separate from the load generator; all on this machine`,
+        ],
+        [
+          'Customers',
+          `${config.customers} registered at set-up; authenticated workloads use their access tokens round-robin (ES256, verified by the gateway and again by each subgraph reached)`,
+        ],
         ['Read load', `${config.readConnections} connections, ${config.warmupSeconds} s warm-up + ${config.readSeconds} s per target`],
         ['placeOrder load', `${config.orderConnections} connections, ${config.orderSeconds} s`],
-        ['Auth load', `login: ${config.loginConnections} connections, me and the token pair: ${config.readConnections} connections; ${config.warmupSeconds} s warm-up + ${config.authSeconds} s each (the pair: ${config.authSeconds} s per side, in halves)`],
+        [
+          'Auth load',
+          `login: ${config.loginConnections} connections, me and the token pair: ${config.readConnections} connections; ${config.warmupSeconds} s warm-up + ${config.authSeconds} s each (the pair: ${config.authSeconds} s per side, in halves)`,
+        ],
         ['Listing load', `${config.listingConnections} connections, ${config.warmupSeconds} s warm-up + ${config.readSeconds} s`],
-        ['Drop day', `${config.dropCustomers} customers, one order each, ${config.dropUnits} units, ${Math.min(config.dropConnections, config.dropCustomers)} connections`],
+        [
+          'Drop day',
+          `${config.dropCustomers} customers, one order each, ${config.dropUnits} units, ${Math.min(config.dropConnections, config.dropCustomers)} connections`,
+        ],
         ['Workloads', config.only ? `only ${[...config.only].join(', ')} (BENCH_ONLY)` : 'all'],
         ['Run order', 'idle, (a), (f), (c), (d), (e), (g), (b), settling, reconciliation'],
         ['Duration', `${((outcome.finishedAt.getTime() - outcome.startedAt.getTime()) / 1000).toFixed(0)} s in all`],
@@ -99,7 +114,10 @@ export function renderReport(outcome: BenchOutcome): string {
     ),
     '',
   );
-  out.push('Latencies are in milliseconds over every HTTP response; requests/s is responses per wall-clock second. Load generator and servers share the CPUs, so compare runs on the same machine only.', '');
+  out.push(
+    'Latencies are in milliseconds over every HTTP response; requests/s is responses per wall-clock second. Load generator and servers share the CPUs, so compare runs on the same machine only.',
+    '',
+  );
 
   if (outcome.reads) {
     out.push('## (a) Federated reads', '');
@@ -153,12 +171,28 @@ export function renderReport(outcome: BenchOutcome): string {
     out.push(
       table(
         ['Connections', 'orders/s', 'p50', 'p90', 'p99', 'max', 'Responses', 'Acknowledged', 'Socket errors / timeouts'],
-        [[result.connections, rate(result.perSecond), ms(result.p50), ms(result.p90), ms(result.p99), ms(result.max), result.responses, acknowledged.length, `${result.socketErrors} / ${result.timeouts}`]],
+        [
+          [
+            result.connections,
+            rate(result.perSecond),
+            ms(result.p50),
+            ms(result.p90),
+            ms(result.p99),
+            ms(result.max),
+            result.responses,
+            acknowledged.length,
+            `${result.socketErrors} / ${result.timeouts}`,
+          ],
+        ],
       ),
       '',
       `Responses by outcome (GraphQL errors by \`extensions.code\`, non-2xx by status): ${outcomes(result)}.`,
       '',
-      `Status in the acknowledgements: ${Object.entries(acknowledgedStatus).map(([s, n]) => `${s} ${n}`).join(', ') || 'none'} (stock is reserved asynchronously).`,
+      `Status in the acknowledgements: ${
+        Object.entries(acknowledgedStatus)
+          .map(([s, n]) => `${s} ${n}`)
+          .join(', ') || 'none'
+      } (stock is reserved asynchronously).`,
       '',
     );
   }
@@ -168,16 +202,37 @@ export function renderReport(outcome: BenchOutcome): string {
   if (outcome.reconciliation) {
     const r = outcome.reconciliation;
     out.push('Orders by status (all orders, including the one placed during set-up):', '');
-    out.push(table(['Status', 'Reason', 'Orders'], r.ordersByStatus.map((o) => [o.status, o.reason || '-', o.count])), '');
+    out.push(
+      table(
+        ['Status', 'Reason', 'Orders'],
+        r.ordersByStatus.map((o) => [o.status, o.reason || '-', o.count]),
+      ),
+      '',
+    );
     out.push(`## Reconciliation: ${r.ok ? 'OK' : 'MISMATCH'}`, '');
-    out.push(table(['Check', 'Result', 'Detail'], r.checks.map((c) => [c.name, c.ok ? 'OK' : 'MISMATCH', c.detail])), '');
+    out.push(
+      table(
+        ['Check', 'Result', 'Detail'],
+        r.checks.map((c) => [c.name, c.ok ? 'OK' : 'MISMATCH', c.detail]),
+      ),
+      '',
+    );
     const shown = r.products.filter((p) => p.role || p.reservedUnits > 0 || !p.stockOk || !p.unitsOk);
     out.push(
       `Products with activity (the other ${r.products.length - shown.length} were untouched and balance):`,
       '',
       table(
         ['SKU', 'Role', 'Initial', 'Current', 'Reserved', 'Confirmed units', 'Stock', 'Units'],
-        shown.map((p) => [p.sku, p.role || '-', p.initialStock, p.currentStock, p.reservedUnits, p.confirmedUnits, p.stockOk ? 'OK' : 'MISMATCH', p.unitsOk ? 'OK' : 'MISMATCH']),
+        shown.map((p) => [
+          p.sku,
+          p.role || '-',
+          p.initialStock,
+          p.currentStock,
+          p.reservedUnits,
+          p.confirmedUnits,
+          p.stockOk ? 'OK' : 'MISMATCH',
+          p.unitsOk ? 'OK' : 'MISMATCH',
+        ]),
       ),
       '',
     );
@@ -189,7 +244,10 @@ export function renderReport(outcome: BenchOutcome): string {
   if (outcome.logs) {
     out.push('## Service logs (LOG_LEVEL=warn)', '');
     for (const [name, log] of Object.entries(outcome.logs)) {
-      const levels = Object.entries(log.byLevel).map(([l, n]) => `${l} ${n}`).join(', ') || 'nothing';
+      const levels =
+        Object.entries(log.byLevel)
+          .map(([l, n]) => `${l} ${n}`)
+          .join(', ') || 'nothing';
       out.push(`- **${name}**: ${levels}`);
       for (const p of log.topProblems) out.push(`  - ${p.count} x ${p.level}: ${p.message.replace(/`/g, "'")}${knownCause(p.message)}`);
     }
@@ -243,7 +301,10 @@ function resourceSection(outcome: BenchOutcome, cores: number): string[] {
   // An idle stack should cost next to nothing; if it does not, every figure above is measured against that background work.
   const idleNote =
     outcome.idle && idleCores > 0.25 * cores
-      ? [`**Note:** with no load at all the stack kept ${idleCores.toFixed(2)} of ${cores} cores busy and ran ${rate(outcome.idle.transactionsPerSecond)} database transactions/s. The figures above compete with that background work.`, '']
+      ? [
+          `**Note:** with no load at all the stack kept ${idleCores.toFixed(2)} of ${cores} cores busy and ran ${rate(outcome.idle.transactionsPerSecond)} database transactions/s. The figures above compete with that background work.`,
+          '',
+        ]
       : [];
   const contended = contendedRuns(outcome);
   const contentionNote = contended.length
@@ -273,7 +334,10 @@ function resourceSection(outcome: BenchOutcome, cores: number): string[] {
 /** `2026-11-25T10-04-05Z.md`: sortable, and without colons, which some file systems refuse. */
 export async function writeReport(dir: string, startedAt: Date, markdown: string): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const name = `${startedAt.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-')}.md`;
+  const name = `${startedAt
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-')}.md`;
   const path = join(dir, name);
   await writeFile(path, markdown);
   await writeFile(join(dir, 'latest.md'), markdown);

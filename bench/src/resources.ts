@@ -19,9 +19,7 @@ export type Sampler = () => Promise<ResourceSample>;
 
 export function createSampler(sampleCpu: () => CpuSample, db: pg.Client): Sampler {
   return async () => {
-    const { rows } = await db.query<{ n: string }>(
-      'select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = current_database()',
-    );
+    const { rows } = await db.query<{ n: string }>('select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = current_database()');
     return { cpu: sampleCpu(), transactions: Number(rows[0]?.n ?? Number.NaN) };
   };
 }

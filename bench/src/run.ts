@@ -92,7 +92,9 @@ try {
   }
 
   if (runs(config, 'drop')) {
-    console.log(`[bench] (g) drop day: ${config.dropCustomers} customers, ${config.dropUnits} units, ${Math.min(config.dropConnections, config.dropCustomers)} connections`);
+    console.log(
+      `[bench] (g) drop day: ${config.dropCustomers} customers, ${config.dropUnits} units, ${Math.min(config.dropConnections, config.dropCustomers)} connections`,
+    );
     outcome.drop = await runDropDay(config, stack, db, sample);
     // The drop's order flow (accounts' projection included) must be over before placeOrder is measured.
     const quiet = await snapshotPipeline(db);
@@ -115,7 +117,10 @@ try {
   console.log(`[bench] ${settlement.settled ? 'settled' : 'NOT settled'} after ${settlement.settleSeconds.toFixed(1)} s`);
   stack.assertAlive();
 
-  outcome.reconciliation = await withTimeout('reconciliation queries', 60_000, reconcile(
+  outcome.reconciliation = await withTimeout(
+    'reconciliation queries',
+    60_000,
+    reconcile(
       db,
       seeded,
       [...(outcome.orders?.acknowledged ?? []), ...(outcome.drop?.acknowledged ?? [])],
@@ -155,6 +160,10 @@ if (!interrupted) {
   } catch (err) {
     console.error(`[bench] could not write the report: ${errorMessage(err)}`);
   }
-  console.log(result === 'FAILED' ? `[bench] run FAILED: ${outcome.error ?? (outcome.drop && !outcome.drop.ok ? 'drop day checks did not balance' : 'no reconciliation')}` : `[bench] reconciliation: ${result}`);
+  console.log(
+    result === 'FAILED'
+      ? `[bench] run FAILED: ${outcome.error ?? (outcome.drop && !outcome.drop.ok ? 'drop day checks did not balance' : 'no reconciliation')}`
+      : `[bench] reconciliation: ${result}`,
+  );
   process.exit(result === 'OK' ? 0 : 1);
 }

@@ -60,9 +60,7 @@ export async function startBenchStack(
         await stopProcess(proc).catch((err) => console.error(`[bench] stopping ${proc.name}: ${errorMessage(err)}`));
       }
       if (postgres) {
-        await withTimeout('stopping PostgreSQL', 30_000, postgres.stop()).catch((err) =>
-          console.error(`[bench] ${errorMessage(err)}`),
-        );
+        await withTimeout('stopping PostgreSQL', 30_000, postgres.stop()).catch((err) => console.error(`[bench] ${errorMessage(err)}`));
       }
       pgLog.end();
     })());
@@ -70,11 +68,7 @@ export async function startBenchStack(
 
   try {
     console.log('[bench] starting PostgreSQL (throwaway data directory, default durability)');
-    postgres = await withTimeout(
-      'starting PostgreSQL',
-      120_000,
-      startPostgresServer({ fast: false, log: (line) => pgLog.write(`${line}\n`) }),
-    );
+    postgres = await withTimeout('starting PostgreSQL', 120_000, startPostgresServer({ fast: false, log: (line) => pgLog.write(`${line}\n`) }));
     const databaseUrl = await withTimeout('creating the database', 30_000, postgres.createDatabase('vitrine_bench'));
 
     const kafka = config.kafkaBrokers;

@@ -18,12 +18,7 @@ export async function withTimeout<T>(label: string, ms: number, work: Promise<T>
 }
 
 /** Polls until `probe` returns a value; probe errors count as "not yet" so a flaky poll does not end the wait. */
-export async function pollUntil<T>(
-  label: string,
-  timeoutMs: number,
-  probe: () => Promise<T | undefined>,
-  intervalMs = 250,
-): Promise<T> {
+export async function pollUntil<T>(label: string, timeoutMs: number, probe: () => Promise<T | undefined>, intervalMs = 250): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

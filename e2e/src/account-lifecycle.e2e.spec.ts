@@ -70,7 +70,9 @@ describe('open orders hold the account and its region', () => {
 
     const refusedDelete = await accounts(deleteMutation, { password: customerPassword }, ann);
     expectRefused(refusedDelete, 'UNSHIPPED_ORDERS', 1);
-    expect(refusedDelete.errors?.[0]?.message).toBe('You have 1 order that has not shipped yet. You can delete your account once it has shipped or been cancelled.');
+    expect(refusedDelete.errors?.[0]?.message).toBe(
+      'You have 1 order that has not shipped yet. You can delete your account once it has shipped or been cancelled.',
+    );
     expectRefused(await accounts(regionMutation, { country: 'DE' }, ann), 'REGION_LOCKED_BY_OPEN_ORDERS', 1);
     expect(await sql('select country, deleted_at from accounts.customer where id = ?', [ann.id])).toEqual([{ country: 'FR', deleted_at: null }]);
 
@@ -79,7 +81,10 @@ describe('open orders hold the account and its region', () => {
     expect(moved.data.changeRegion).toEqual({ id: ann.id, country: 'DE' });
     const [regionEvent] = await sql("select envelope from accounts.outbox_message where key = ? and type = 'accounts.customer.region-changed'", [ann.id]);
     expect(regionEvent.envelope.data).toEqual({ customerId: ann.id, from: 'FR', to: 'DE' });
-    expect((await accounts(regionMutation, { country: 'ZZ' }, ann)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'country', reason: 'UNKNOWN_COUNTRY' }] });
+    expect((await accounts(regionMutation, { country: 'ZZ' }, ann)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'country', reason: 'UNKNOWN_COUNTRY' }],
+    });
 
     expect((await accounts(deleteMutation, { password: customerPassword }, ann)).data).toEqual({ deleteMyAccount: true });
   });
@@ -103,7 +108,13 @@ describe('deleteMyAccount', () => {
     expect((await accounts(deleteMutation, { password: customerPassword }, cat)).data).toEqual({ deleteMyAccount: true });
 
     const [row] = await sql('select email, display_name, password_hash, roles, deleted_at from accounts.customer where id = ?', [cat.id]);
-    expect(row).toMatchObject({ email: `deleted-${cat.id}@invalid`, display_name: 'Deleted customer', password_hash: null, roles: [], deleted_at: expect.anything() });
+    expect(row).toMatchObject({
+      email: `deleted-${cat.id}@invalid`,
+      display_name: 'Deleted customer',
+      password_hash: null,
+      roles: [],
+      deleted_at: expect.anything(),
+    });
     expect(await sql('select count(*)::int as n from accounts.refresh_token where customer_id = ? and revoked_at is null', [cat.id])).toEqual([{ n: 0 }]);
     expect(await sql('select count(*)::int as n from accounts.login_attempt where email = ?', [cat.email])).toEqual([{ n: 0 }]);
 
@@ -118,7 +129,10 @@ describe('deleteMyAccount', () => {
 
     // Orders hears of it through Kafka and refuses that token too.
     const productId = await productWithStock(5);
-    await eventually(async () => (await stack.orders.orm.em.fork().getConnection().execute('select 1 from orders.deleted_customer where customer_id = ?', [cat.id])).length === 1);
+    await eventually(
+      async () =>
+        (await stack.orders.orm.em.fork().getConnection().execute('select 1 from orders.deleted_customer where customer_id = ?', [cat.id])).length === 1,
+    );
     const order = await place(stack, cat, [{ productId, quantity: 1 }]);
     expect(order.errors?.[0]).toMatchObject({ message: 'This account has been deleted.', extensions: { code: 'UNAUTHENTICATED' } });
     expect(await count(stack, 'select count(*) as n from orders.customer_order where customer_id = ?', [cat.id])).toBe(0);

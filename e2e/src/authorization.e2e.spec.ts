@@ -99,7 +99,12 @@ describe.each(['gateway', 'subgraph'])('through the %s', (via) => {
       expect(res.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
     }
     // Even the order's owner cannot cancel through the staff mutation.
-    const own = await gql(target().ordersUrl, `mutation($id: ID!) { cancelOrder(id: $id, reason: "changed my mind") { id } }`, { id: aliceOrderId }, alice.headers);
+    const own = await gql(
+      target().ordersUrl,
+      `mutation($id: ID!) { cancelOrder(id: $id, reason: "changed my mind") { id } }`,
+      { id: aliceOrderId },
+      alice.headers,
+    );
     expect(own.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const listed = await gql(catalogUrl, `{ products(first: 1) { edges { node { id stockLevels { onHand } } } } }`, {}, bob.headers);
     expect(listed.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

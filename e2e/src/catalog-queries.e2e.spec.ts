@@ -22,7 +22,17 @@ async function insertProducts(prefix: string, count: number, offsetMs: number, s
     await sql(
       `insert into catalog.product (id, sku, name, price_amount, price_currency, status, studio_id, region_blocks, created_at, updated_at)
        values (?, ?, ?, ?, 'USD', ?, ?, ?, ?, ?)`,
-      [id, sku, name, 1000 + ((i * 37) % 10) * 500, status, studioIds.length ? studioIds[i % studioIds.length] : null, i % 5 === 0 ? '{US}' : '{}', new Date(base + offsetMs + i), new Date(base + offsetMs + i)],
+      [
+        id,
+        sku,
+        name,
+        1000 + ((i * 37) % 10) * 500,
+        status,
+        studioIds.length ? studioIds[i % studioIds.length] : null,
+        i % 5 === 0 ? '{US}' : '{}',
+        new Date(base + offsetMs + i),
+        new Date(base + offsetMs + i),
+      ],
     );
     for (const [n, estimate] of ['2026-06', '2026-09'].entries()) {
       await sql(
@@ -36,9 +46,14 @@ async function insertProducts(prefix: string, count: number, offsetMs: number, s
 beforeAll(async () => {
   stack = await startTestStack({ label: 'catalog-queries', catalogOnly: true });
   for (const name of ['North', 'South', 'East']) {
-    const res = await gql(stack.catalog.url, `mutation($input: CreateStudioInput!) { createStudio(input: $input) { id } }`, {
-      input: { name: `${name} ${run}`, country: 'JP', contactEmail: `${name.toLowerCase()}@studio.example` },
-    }, stack.admin.headers);
+    const res = await gql(
+      stack.catalog.url,
+      `mutation($input: CreateStudioInput!) { createStudio(input: $input) { id } }`,
+      {
+        input: { name: `${name} ${run}`, country: 'JP', contactEmail: `${name.toLowerCase()}@studio.example` },
+      },
+      stack.admin.headers,
+    );
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     studios.push(res.data.createStudio.id);
   }
@@ -87,8 +102,16 @@ describe('catalog queries', () => {
       const got = await walk(filter, sort);
       expect(new Set(got.map((p) => p.sku)).size, sort).toBe(12);
       expect([...got].sort(bySku), sort).toEqual([...all].sort(bySku));
-      if (sort.startsWith('PRICE')) expect(got.map((p) => p.price.amount), sort).toEqual(expected.map((p) => p.price.amount));
-      else expect(got.map((p) => p.sku), sort).toEqual(expected.map((p) => p.sku));
+      if (sort.startsWith('PRICE'))
+        expect(
+          got.map((p) => p.price.amount),
+          sort,
+        ).toEqual(expected.map((p) => p.price.amount));
+      else
+        expect(
+          got.map((p) => p.sku),
+          sort,
+        ).toEqual(expected.map((p) => p.sku));
     }
   });
 
@@ -150,11 +173,22 @@ describe('catalog queries', () => {
   it('product(sku) finds the product (exact SKU), null otherwise; id and sku are one or the other', async () => {
     const query = `query($sku: String, $id: ID) { product(sku: $sku, id: $id) { id sku studio { id } releaseDateHistory { newEstimate } } }`;
     const found = await gql(stack.catalog.url, query, { sku: `Q${run}-003` });
-    expect(found.data.product).toEqual({ id: expect.any(String), sku: `Q${run}-003`, studio: { id: studios[0] }, releaseDateHistory: [{ newEstimate: '2026-06' }, { newEstimate: '2026-09' }] });
+    expect(found.data.product).toEqual({
+      id: expect.any(String),
+      sku: `Q${run}-003`,
+      studio: { id: studios[0] },
+      releaseDateHistory: [{ newEstimate: '2026-06' }, { newEstimate: '2026-09' }],
+    });
     expect((await gql(stack.catalog.url, query, { id: found.data.product.id })).data.product.sku).toBe(`Q${run}-003`);
     expect((await gql(stack.catalog.url, query, { sku: `NOPE-${run}` })).data.product).toBeNull();
-    expect((await gql(stack.catalog.url, query, { sku: `Q${run}-003`, id: found.data.product.id })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'sku', reason: 'ONE_OF' }] });
-    expect((await gql(stack.catalog.url, query, {})).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'id', reason: 'REQUIRED' }] });
+    expect((await gql(stack.catalog.url, query, { sku: `Q${run}-003`, id: found.data.product.id })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'sku', reason: 'ONE_OF' }],
+    });
+    expect((await gql(stack.catalog.url, query, {})).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'id', reason: 'REQUIRED' }],
+    });
   });
 
   it('query cost: listing with studio, release and spec histories, stock and orderability issues the same few SQL statements for 10 or 50 products', async () => {
@@ -172,7 +206,9 @@ describe('catalog queries', () => {
         const res = await gql(stack.catalog.url, queryWith(fields), { filter: { text: `c${run}` }, first }, who.headers);
         expect(res.errors).toBeUndefined();
         expect(res.data.products.edges).toHaveLength(first);
-        expect(res.data.products.edges.every((e: any) => e.node.studio && e.node.releaseDateHistory.length === 2 && e.node.orderableInMyRegion !== null)).toBe(true);
+        expect(res.data.products.edges.every((e: any) => e.node.studio && e.node.releaseDateHistory.length === 2 && e.node.orderableInMyRegion !== null)).toBe(
+          true,
+        );
         // Inserted without stock rows: open-ended preorders (null), nothing to sell otherwise.
         expect(res.data.products.edges.every((e: any) => e.node.availableQuantity === (e.node.status === 'PREORDER' ? null : 0))).toBe(true);
         return spy.mock.calls.map(([context]) => context.query ?? '');
@@ -185,7 +221,16 @@ describe('catalog queries', () => {
     // page of products, count, studios, release-date history, spec changes, preorder windows, the caller's region, warehouse stock, preorder pools: one each.
     expect(fifty, fifty.join('\n')).toHaveLength(ten.length);
     expect(fifty.length).toBe(9);
-    for (const table of ['"product"', '"studio"', '"release_date_change"', '"spec_change"', '"preorder_campaign"', '"customer_region"', 'warehouse_stock', 'preorder_allocation']) {
+    for (const table of [
+      '"product"',
+      '"studio"',
+      '"release_date_change"',
+      '"spec_change"',
+      '"preorder_campaign"',
+      '"customer_region"',
+      'warehouse_stock',
+      'preorder_allocation',
+    ]) {
       expect(fifty.filter((q) => q.includes(table) && q.trimStart().startsWith('select')).length, table).toBeGreaterThanOrEqual(1);
     }
     // Staff asking for the per-warehouse levels too: the same statements (one loader serves both fields).

@@ -31,10 +31,10 @@ const sql = <T = any>(query: string, params: unknown[] = []) => stack.accounts.o
 /** Waits until orders' projection has seen the flag in the given state (the events went through Kafka). */
 const ordersSees = (who: Identity, flagName: string, active: boolean) =>
   eventually(async () => {
-    const rows = await stack.orders.orm.em.fork().getConnection().execute<{ active: boolean }[]>(
-      'select active from orders.customer_flag where customer_id = ? and flag = ?',
-      [who.id, flagName],
-    );
+    const rows = await stack.orders.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ active: boolean }[]>('select active from orders.customer_flag where customer_id = ? and flag = ?', [who.id, flagName]);
     return rows[0]?.active === active;
   });
 
@@ -43,7 +43,9 @@ describe('a BLOCKED customer cannot order until the flag is lifted', () => {
     const ann = await stack.newCustomer();
     const flagged = await flag(stack.admin, ann.id, 'BLOCKED', '  Refused three deliveries in a row. ');
     expect(flagged.errors).toBeUndefined();
-    expect(flagged.data.flagCustomer.flags).toEqual([{ flag: 'BLOCKED', reason: 'Refused three deliveries in a row.', flaggedBy: stack.admin.id, flaggedAt: expect.any(String) }]);
+    expect(flagged.data.flagCustomer.flags).toEqual([
+      { flag: 'BLOCKED', reason: 'Refused three deliveries in a row.', flaggedBy: stack.admin.id, flaggedAt: expect.any(String) },
+    ]);
 
     await ordersSees(ann, 'BLOCKED', true);
     const refused = await place(ann);
@@ -69,12 +71,16 @@ describe('a BLOCKED customer cannot order until the flag is lifted', () => {
     await flag(stack.admin, bob.id, 'BLOCKED', 'Chargeback on two orders.');
     await flag(stack.admin, bob.id, 'BLOCKED', 'Chargebacks withdrawn.', unflagMutation);
 
-    const audit = await sql("select actor, action, details from accounts.audit_entry where subject = ? and action like 'customer.%flagged' order by at", [bob.id]);
+    const audit = await sql("select actor, action, details from accounts.audit_entry where subject = ? and action like 'customer.%flagged' order by at", [
+      bob.id,
+    ]);
     expect(audit).toEqual([
       { actor: stack.admin.id, action: 'customer.flagged', details: { flag: 'BLOCKED', reason: 'Chargeback on two orders.' } },
       { actor: stack.admin.id, action: 'customer.unflagged', details: { flag: 'BLOCKED', reason: 'Chargebacks withdrawn.' } },
     ]);
-    const events = await sql("select type, envelope from accounts.outbox_message where key = ? and type like 'accounts.customer.%flagged' order by seq", [bob.id]);
+    const events = await sql("select type, envelope from accounts.outbox_message where key = ? and type like 'accounts.customer.%flagged' order by seq", [
+      bob.id,
+    ]);
     expect(events.map((e) => [e.type, e.envelope.data])).toEqual([
       ['accounts.customer.flagged', { customerId: bob.id, flag: 'BLOCKED', reason: 'Chargeback on two orders.', actorId: stack.admin.id }],
       ['accounts.customer.unflagged', { customerId: bob.id, flag: 'BLOCKED', reason: 'Chargebacks withdrawn.', actorId: stack.admin.id }],
@@ -121,7 +127,10 @@ describe('only staff with customers:flag', () => {
 
   it('a reason is required and at most 500 characters', async () => {
     const gil = await stack.newCustomer();
-    for (const [reason, problem] of [['  ', 'REQUIRED'], ['x'.repeat(501), 'TOO_LONG']]) {
+    for (const [reason, problem] of [
+      ['  ', 'REQUIRED'],
+      ['x'.repeat(501), 'TOO_LONG'],
+    ]) {
       const res = await flag(stack.admin, gil.id, 'BLOCKED', reason!);
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'reason', reason: problem }] });
     }

@@ -45,7 +45,7 @@ describe('Customer.orders through the gateway', () => {
     expect(JSON.stringify(res.data ?? null)).not.toContain(aliceOrderId);
   });
 
-  it('staff with orders:manage can see any customer\'s orders', async () => {
+  it("staff with orders:manage can see any customer's orders", async () => {
     const res = await gql(
       stack.orders.url,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { orders { id } } } }`,

@@ -15,13 +15,22 @@ afterAll(async () => {
 
 describe('embedded transport end to end', () => {
   it('seeds the demo catalog and serves an order from it', async () => {
-    const listing = await gql(stack.catalog.url, `{ products(first: 50) { totalCount edges { node { id sku availableQuantity status regionBlocks maxQuantityPerOrder } } } }`);
+    const listing = await gql(
+      stack.catalog.url,
+      `{ products(first: 50) { totalCount edges { node { id sku availableQuantity status regionBlocks maxQuantityPerOrder } } } }`,
+    );
     expect(listing.data.products.totalCount).toBeGreaterThanOrEqual(30);
     // Two units a French customer may order: an orderable status, not region-blocked, no per-order limit below 2.
     type Listed = { id: string; availableQuantity: number | null; status: string; regionBlocks: string[]; maxQuantityPerOrder: number | null };
     const product = listing.data.products.edges
       .map((e: { node: Listed }) => e.node)
-      .find((p: Listed) => (p.availableQuantity === null || p.availableQuantity >= 2) && isOrderableStatus(p.status) && p.regionBlocks.length === 0 && (p.maxQuantityPerOrder ?? 2) >= 2);
+      .find(
+        (p: Listed) =>
+          (p.availableQuantity === null || p.availableQuantity >= 2) &&
+          isOrderableStatus(p.status) &&
+          p.regionBlocks.length === 0 &&
+          (p.maxQuantityPerOrder ?? 2) >= 2,
+      );
 
     const placed = await eventually(async () => {
       const res = await placeOrder(stack, stack.customer, [{ productId: product.id, quantity: 2 }]);
@@ -42,10 +51,21 @@ describe('embedded transport end to end', () => {
     expect(mecha.specChanges).toEqual([{ changes: [], description: expect.stringContaining('LED'), reason: expect.any(String) }]);
     const artoria = await bySku('PRS-ARTORIA-14');
     expect(artoria.parts.at(-1)).toEqual({ name: 'Excalibur (glowing alternate)', category: 'WEAPON_LARGE' });
-    expect(artoria.specChanges).toEqual([{ changes: [{ field: 'parts', from: expect.any(String), to: expect.stringContaining('Excalibur (glowing alternate)') }], description: null, reason: expect.any(String) }]);
+    expect(artoria.specChanges).toEqual([
+      {
+        changes: [{ field: 'parts', from: expect.any(String), to: expect.stringContaining('Excalibur (glowing alternate)') }],
+        description: null,
+        reason: expect.any(String),
+      },
+    ]);
     const momo = await bySku('PRS-MOMO-17');
     expect(momo.price.amount).toBe(27900);
-    const audit = await stack.catalog.orm.em.fork().getConnection().execute("select details from catalog.audit_entry where subject = ? and action = 'product.price-changed'", [momo.id]);
-    expect(audit).toEqual([{ details: expect.objectContaining({ oldPrice: { amount: 25900, currency: 'USD' }, newPrice: { amount: 27900, currency: 'USD' } }) }]);
+    const audit = await stack.catalog.orm.em
+      .fork()
+      .getConnection()
+      .execute("select details from catalog.audit_entry where subject = ? and action = 'product.price-changed'", [momo.id]);
+    expect(audit).toEqual([
+      { details: expect.objectContaining({ oldPrice: { amount: 25900, currency: 'USD' }, newPrice: { amount: 27900, currency: 'USD' } }) },
+    ]);
   });
 });

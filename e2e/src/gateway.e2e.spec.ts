@@ -33,7 +33,12 @@ describe('through the gateway, on real PostgreSQL and Kafka', () => {
     const orderId = placed.data.placeOrder.id;
 
     const order = await eventually(async () => {
-      const res = await gql(gatewayUrl, `query($id: ID!) { order(id: $id) { status total { amount } lines { quantity product { id name price { amount } availableQuantity } } } }`, { id: orderId }, stack.customer.headers);
+      const res = await gql(
+        gatewayUrl,
+        `query($id: ID!) { order(id: $id) { status total { amount } lines { quantity product { id name price { amount } availableQuantity } } } }`,
+        { id: orderId },
+        stack.customer.headers,
+      );
       return res.data?.order.status === 'CONFIRMED' && res.data.order;
     });
     expect(order).toEqual({
@@ -45,10 +50,10 @@ describe('through the gateway, on real PostgreSQL and Kafka', () => {
 
     // The request id travelled gateway -> orders -> outbox -> Kafka -> catalog -> its own outbox.
     const headersOf = (service: 'orders' | 'catalog', type: string) =>
-      stack[service].orm.em.fork().getConnection().execute<{ headers: Record<string, string> }[]>(
-        `select headers from ${service}.outbox_message where type = ? and key = ?`,
-        [type, orderId],
-      );
+      stack[service].orm.em
+        .fork()
+        .getConnection()
+        .execute<{ headers: Record<string, string> }[]>(`select headers from ${service}.outbox_message where type = ? and key = ?`, [type, orderId]);
     expect((await headersOf('orders', 'orders.order.placed'))[0]?.headers['x-request-id']).toBe(requestId);
     expect((await headersOf('catalog', 'catalog.stock.reserved'))[0]?.headers['x-request-id']).toBe(requestId);
   });

@@ -31,8 +31,7 @@ const orderPlaced = (productId: string, quantity: number): EventEnvelope => {
 const deliver = (key: string, ...values: string[]) =>
   stack.catalog.bus.publish(values.map((value) => ({ topic: stack.topicPrefix + orderPlacedV1.topic, key, value, headers: {} })));
 
-const reservationsFor = (orderId: string) =>
-  count(stack, 'select count(*) as n from catalog.stock_reservation where order_id = ?', [orderId]);
+const reservationsFor = (orderId: string) => count(stack, 'select count(*) as n from catalog.stock_reservation where order_id = ?', [orderId]);
 
 describe('inbox', () => {
   it('the same event delivered twice has one effect', async () => {
@@ -57,10 +56,10 @@ describe('inbox', () => {
     await deliver(product.id, '{not json', JSON.stringify(badData), JSON.stringify(unknownVersion), JSON.stringify(sentinel));
 
     await eventually(async () => (await reservationsFor((sentinel.data as { orderId: string }).orderId)) === 1);
-    const parked = await stack.catalog.orm.em.fork().getConnection().execute<{ reason: string }[]>(
-      'select reason from catalog.inbox_dead_letter order by id offset ?',
-      [before],
-    );
+    const parked = await stack.catalog.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ reason: string }[]>('select reason from catalog.inbox_dead_letter order by id offset ?', [before]);
     expect(parked.map((p) => p.reason)).toEqual(['MALFORMED_JSON', 'INVALID_DATA', 'UNKNOWN_EVENT']);
     expect(await stockOf(stack, product.id)).toBe(9);
   });

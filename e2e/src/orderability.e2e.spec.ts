@@ -93,7 +93,10 @@ describe('region blocks', () => {
       orderableInMyRegion: false,
       notOrderableReason: expect.stringContaining('FR'),
     });
-    expect((await gql(stack.catalog.url, orderabilityQuery, { id }, de.headers)).data.product).toMatchObject({ orderableInMyRegion: true, notOrderableReason: null });
+    expect((await gql(stack.catalog.url, orderabilityQuery, { id }, de.headers)).data.product).toMatchObject({
+      orderableInMyRegion: true,
+      notOrderableReason: null,
+    });
     expect((await gql(stack.catalog.url, orderabilityQuery, { id })).data.product).toMatchObject({ orderableInMyRegion: null, notOrderableReason: null });
   });
 
@@ -102,19 +105,35 @@ describe('region blocks', () => {
     const mover = await stack.newCustomer('DE');
     await regionKnown(mover, 'DE');
 
-    const set = await gql(stack.catalog.url, saleRulesMutation, { id: product.id, blocks: ['DE', 'IT'], max: null, reason: 'Licence not cleared in DE and IT.' }, stack.admin.headers);
+    const set = await gql(
+      stack.catalog.url,
+      saleRulesMutation,
+      { id: product.id, blocks: ['DE', 'IT'], max: null, reason: 'Licence not cleared in DE and IT.' },
+      stack.admin.headers,
+    );
     expect(set.errors).toBeUndefined();
     expect(set.data.setProductSaleRules).toEqual({ id: product.id, regionBlocks: ['DE', 'IT'], maxQuantityPerOrder: null });
-    expect(await catalogSql("select actor, details from catalog.audit_entry where subject = ? and action = 'product.sale-rules-changed'", [product.id])).toEqual([
+    expect(
+      await catalogSql("select actor, details from catalog.audit_entry where subject = ? and action = 'product.sale-rules-changed'", [product.id]),
+    ).toEqual([
       {
         actor: stack.admin.id,
-        details: { from: { regionBlocks: [], maxQuantityPerOrder: null }, to: { regionBlocks: ['DE', 'IT'], maxQuantityPerOrder: null }, reason: 'Licence not cleared in DE and IT.' },
+        details: {
+          from: { regionBlocks: [], maxQuantityPerOrder: null },
+          to: { regionBlocks: ['DE', 'IT'], maxQuantityPerOrder: null },
+          reason: 'Licence not cleared in DE and IT.',
+        },
       },
     ]);
     await projected(product.id, { region_blocks: ['DE', 'IT'] });
     expect(problemsOf(await place(mover, [{ productId: product.id, quantity: 1 }]))).toEqual([['lines.0.productId', 'BLOCKED_IN_REGION']]);
 
-    const moved = await gql(stack.accounts.url, 'mutation($country: String!) { changeRegion(country: $country) { country } }', { country: 'AT' }, mover.headers);
+    const moved = await gql(
+      stack.accounts.url,
+      'mutation($country: String!) { changeRegion(country: $country) { country } }',
+      { country: 'AT' },
+      mover.headers,
+    );
     expect(moved.errors).toBeUndefined();
     await regionKnown(mover, 'AT');
     expect((await place(mover, [{ productId: product.id, quantity: 1 }])).errors).toBeUndefined();
@@ -128,8 +147,12 @@ describe('region blocks', () => {
       ['maxQuantityPerOrder', 'OUT_OF_RANGE'],
       ['reason', 'REQUIRED'],
     ]);
-    expect(await catalogSql('select region_blocks, max_quantity_per_order from catalog.product where id = ?', [product.id])).toEqual([{ region_blocks: [], max_quantity_per_order: null }]);
-    expect(await catalogSql("select count(*)::int as n from catalog.audit_entry where subject = ? and action = 'product.sale-rules-changed'", [product.id])).toEqual([{ n: 0 }]);
+    expect(await catalogSql('select region_blocks, max_quantity_per_order from catalog.product where id = ?', [product.id])).toEqual([
+      { region_blocks: [], max_quantity_per_order: null },
+    ]);
+    expect(
+      await catalogSql("select count(*)::int as n from catalog.audit_entry where subject = ? and action = 'product.sale-rules-changed'", [product.id]),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('only staff with catalog:write may set sale rules', async () => {
@@ -172,14 +195,24 @@ describe('per-order limit', () => {
     await regionKnown(buyer, 'DE');
 
     expect(problemsOf(await place(buyer, [{ productId: id, quantity: 3 }]))).toEqual([['lines.0.quantity', 'OVER_PRODUCT_LIMIT']]);
-    expect(problemsOf(await place(buyer, [{ productId: id, quantity: 2 }, { productId: id, quantity: 1 }]))).toEqual([
+    expect(
+      problemsOf(
+        await place(buyer, [
+          { productId: id, quantity: 2 },
+          { productId: id, quantity: 1 },
+        ]),
+      ),
+    ).toEqual([
       ['lines.0.quantity', 'OVER_PRODUCT_LIMIT'],
       ['lines.1.quantity', 'OVER_PRODUCT_LIMIT'],
     ]);
     expect(await ordersOf(buyer)).toBe(0);
     expect(await outboxOf(buyer)).toBe(0);
 
-    const accepted = await place(buyer, [{ productId: id, quantity: 1 }, { productId: id, quantity: 1 }]);
+    const accepted = await place(buyer, [
+      { productId: id, quantity: 1 },
+      { productId: id, quantity: 1 },
+    ]);
     expect(accepted.errors).toBeUndefined();
     expect(await ordersOf(buyer)).toBe(1);
   });
@@ -188,7 +221,9 @@ describe('per-order limit', () => {
     const id = await createWithRules({ maxQuantityPerOrder: 1 });
     await projected(id, { max_quantity_per_order: 1 });
     expect(problemsOf(await place(de, [{ productId: id, quantity: 2 }]))).toEqual([['lines.0.quantity', 'OVER_PRODUCT_LIMIT']]);
-    expect((await gql(stack.catalog.url, saleRulesMutation, { id, blocks: [], max: null, reason: 'Run extended.' }, stack.admin.headers)).errors).toBeUndefined();
+    expect(
+      (await gql(stack.catalog.url, saleRulesMutation, { id, blocks: [], max: null, reason: 'Run extended.' }, stack.admin.headers)).errors,
+    ).toBeUndefined();
     await projected(id, { max_quantity_per_order: null });
     expect((await place(de, [{ productId: id, quantity: 2 }])).errors).toBeUndefined();
   });

@@ -31,11 +31,7 @@ const relayOn = (bus: EventBus, batchSize = 200) =>
   new OutboxRelay({ orm: stack.orders.orm, bus, schema: 'orders', logger: stack.orders.logger, topicPrefix: stack.topicPrefix, batchSize });
 
 async function placeOrders(productId: string, n: number): Promise<string[]> {
-  const results = await Promise.all(
-    Array.from({ length: n }, () =>
-      placeOrder(stack, stack.customer, [{ productId, quantity: 1 }]),
-    ),
-  );
+  const results = await Promise.all(Array.from({ length: n }, () => placeOrder(stack, stack.customer, [{ productId, quantity: 1 }])));
   return results.map((r) => r.data.placeOrder.id);
 }
 
@@ -48,10 +44,13 @@ describe('transactional outbox', () => {
     expect(await unsent()).toBe(20);
 
     // The relay dies after Kafka acknowledged a batch but before the rows were stamped.
-    const doomed = relayOn(busWith(async (_m, publish) => {
-      await publish();
-      throw new Error('relay process killed');
-    }), 7);
+    const doomed = relayOn(
+      busWith(async (_m, publish) => {
+        await publish();
+        throw new Error('relay process killed');
+      }),
+      7,
+    );
     await expect(doomed.publishBatch()).rejects.toThrow('relay process killed');
     expect(await unsent()).toBe(20);
 
@@ -59,7 +58,9 @@ describe('transactional outbox', () => {
     const relay = relayOn(stack.orders.bus);
     relay.start();
     try {
-      await eventually(async () => (await count(stack, `select count(*) as n from orders.customer_order where status = 'CONFIRMED' and id in (?)`, [ids])) === 20);
+      await eventually(
+        async () => (await count(stack, `select count(*) as n from orders.customer_order where status = 'CONFIRMED' and id in (?)`, [ids])) === 20,
+      );
       await eventually(async () => (await unsent()) === 0);
     } finally {
       await relay.stop();
@@ -73,17 +74,21 @@ describe('transactional outbox', () => {
     const product = await createProduct(stack, 10);
     const ids = await placeOrders(product.id, 3);
     let kafkaDown = true;
-    const relay = relayOn(busWith(async (_m, publish) => {
-      if (kafkaDown) throw new Error('broker unreachable');
-      await publish();
-    }));
+    const relay = relayOn(
+      busWith(async (_m, publish) => {
+        if (kafkaDown) throw new Error('broker unreachable');
+        await publish();
+      }),
+    );
     relay.start();
     try {
       await new Promise((r) => setTimeout(r, 1000));
       expect(await unsent()).toBe(3);
       kafkaDown = false;
       relay.wake();
-      await eventually(async () => (await count(stack, `select count(*) as n from orders.customer_order where status = 'CONFIRMED' and id in (?)`, [ids])) === 3);
+      await eventually(
+        async () => (await count(stack, `select count(*) as n from orders.customer_order where status = 'CONFIRMED' and id in (?)`, [ids])) === 3,
+      );
     } finally {
       await relay.stop();
     }
@@ -93,9 +98,10 @@ describe('transactional outbox', () => {
   it('two relays side by side never publish the same row', async () => {
     const product = await createProduct(stack, 100);
     await placeOrders(product.id, 60);
-    const pending = await stack.orders.orm.em.fork().getConnection().execute<{ event_id: string }[]>(
-      `select event_id from orders.outbox_message where sent_at is null and type = 'orders.order.placed'`,
-    );
+    const pending = await stack.orders.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ event_id: string }[]>(`select event_id from orders.outbox_message where sent_at is null and type = 'orders.order.placed'`);
     expect(pending).toHaveLength(60);
     const published: string[] = [];
     const recording = busWith(async (messages, publish) => {
@@ -111,6 +117,8 @@ describe('transactional outbox', () => {
     expect(new Set(published).size).toBe(published.length);
     expect(published).toEqual(expect.arrayContaining(pending.map((p) => p.event_id)));
     // Only these rows: status changes keep arriving from the consumer while the relays run.
-    expect(await count(stack, 'select count(*) as n from orders.outbox_message where sent_at is null and event_id in (?)', [pending.map((p) => p.event_id)])).toBe(0);
+    expect(
+      await count(stack, 'select count(*) as n from orders.outbox_message where sent_at is null and event_id in (?)', [pending.map((p) => p.event_id)]),
+    ).toBe(0);
   });
 });

@@ -102,7 +102,10 @@ describe('bad input changes nothing', () => {
     const inStock = await createProduct(stack, 5);
     const preorder = await createProduct(stack, 0, 3000, { status: 'PREORDER' });
     const before = await writes();
-    const mixed = await place([{ productId: inStock.id, quantity: 1 }, { productId: preorder.id, quantity: 1 }]);
+    const mixed = await place([
+      { productId: inStock.id, quantity: 1 },
+      { productId: preorder.id, quantity: 1 },
+    ]);
     expect(mixed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'lines', reason: 'MIXED_PREORDER_AND_STOCK' }] });
     expect(await writes()).toBe(before);
     for (const product of [inStock, preorder]) expect((await place([{ productId: product.id, quantity: 1 }])).errors).toBeUndefined();

@@ -29,7 +29,8 @@ const statusMutation = `mutation($id: ID!, $status: ProductStatus!, $reason: Str
 const productQuery = `query($id: ID!) { product(id: $id) { id status preorderCampaign { ${campaignFields} } } }`;
 
 const open = (id: string, input: object, who: Identity = stack.admin) => gql(stack.catalog.url, openMutation, { id, input }, who.headers);
-const change = (id: string, input: object, reason = 'The maker extended the window.') => gql(stack.catalog.url, changeMutation, { id, input, reason }, stack.admin.headers);
+const change = (id: string, input: object, reason = 'The maker extended the window.') =>
+  gql(stack.catalog.url, changeMutation, { id, input, reason }, stack.admin.headers);
 const close = (id: string, reason: string, note: string) => gql(stack.catalog.url, closeMutation, { id, reason, note }, stack.admin.headers);
 const setStatus = (id: string, status: string) => gql(stack.catalog.url, statusMutation, { id, status, reason: 'Per the maker.' }, stack.admin.headers);
 const product = async (id: string) => (await gql(stack.catalog.url, productQuery, { id })).data.product;
@@ -55,12 +56,21 @@ describe('opening a preorder window', () => {
     const closesAt = inSeconds(3600);
     const res = await open(id, { closesAt, limitedQuantity: 150, paymentPlan: { kind: 'DEPOSIT', depositPercent: 30, fullPaymentAllowed: true } });
     expect(res.errors).toBeUndefined();
-    expect(res.data.openPreorderCampaign).toMatchObject({ state: 'OPEN', closesAt, limitedQuantity: 150, paymentPlan: { kind: 'DEPOSIT', depositPercent: 30, fullPaymentAllowed: true }, closedAt: null });
+    expect(res.data.openPreorderCampaign).toMatchObject({
+      state: 'OPEN',
+      closesAt,
+      limitedQuantity: 150,
+      paymentPlan: { kind: 'DEPOSIT', depositPercent: 30, fullPaymentAllowed: true },
+      closedAt: null,
+    });
     expect((await product(id)).status).toBe('PREORDER');
 
     await eventually(async () => eventsOf(id, 'catalog.product.preorder-opened').length === 1);
     expect(eventsOf(id, 'catalog.product.preorder-opened')[0]).toMatchObject({
-      productId: id, closesAt, limitedQuantity: 150, paymentPlan: { kind: 'DEPOSIT', depositPercent: 30, fullPaymentAllowed: true },
+      productId: id,
+      closesAt,
+      limitedQuantity: 150,
+      paymentPlan: { kind: 'DEPOSIT', depositPercent: 30, fullPaymentAllowed: true },
     });
     await eventually(async () => eventsOf(id, 'catalog.product.status-changed').length === 1);
     expect(eventsOf(id, 'catalog.product.status-changed')[0]).toMatchObject({ from: 'ANNOUNCED', to: 'PREORDER', actorId: stack.admin.id });
@@ -165,7 +175,10 @@ describe('closing a window early', () => {
     const id = await announcedProduct();
     await open(id, {});
     expect((await close(id, 'SCHEDULED', 'Closing.')).errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'PREORDER_CLOSE_REASON' });
-    expect((await close(id, 'SOLD_OUT', '  ')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'note', reason: 'REQUIRED' }] });
+    expect((await close(id, 'SOLD_OUT', '  ')).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'note', reason: 'REQUIRED' }],
+    });
     expect((await product(id)).status).toBe('PREORDER');
   });
 
@@ -191,13 +204,21 @@ describe('changing terms', () => {
     await new Promise((r) => setTimeout(r, 2000));
     expect((await product(id)).status).toBe('PREORDER');
     await eventually(async () => eventsOf(id, 'catalog.product.preorder-terms-changed').length === 1);
-    expect(eventsOf(id, 'catalog.product.preorder-terms-changed')[0]).toMatchObject({ closesAt: later, limitedQuantity: 80, reason: 'The maker extended the window.', actorId: stack.admin.id });
+    expect(eventsOf(id, 'catalog.product.preorder-terms-changed')[0]).toMatchObject({
+      closesAt: later,
+      limitedQuantity: 80,
+      reason: 'The maker extended the window.',
+      actorId: stack.admin.id,
+    });
   });
 
   it('refuses a change on a closed window and a close date in the past', async () => {
     const id = await announcedProduct();
     await open(id, {});
-    expect((await change(id, { closesAt: inSeconds(-60) })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'closesAt', reason: 'IN_THE_PAST' }] });
+    expect((await change(id, { closesAt: inSeconds(-60) })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'closesAt', reason: 'IN_THE_PAST' }],
+    });
     await close(id, 'STORE_DECISION', 'Enough orders for the maker.');
     expect((await change(id, { limitedQuantity: 10 })).errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'PREORDER_NOT_OPEN' });
   });
@@ -225,9 +246,15 @@ describe('closing soon', () => {
 });
 
 describe('a limited run', () => {
-  const available = async (id: string) => (await gql(stack.catalog.url, `query($id: ID!) { product(id: $id) { availableQuantity } }`, { id })).data.product.availableQuantity;
+  const available = async (id: string) =>
+    (await gql(stack.catalog.url, `query($id: ID!) { product(id: $id) { availableQuantity } }`, { id })).data.product.availableQuantity;
   const preorder = async (id: string, quantity: number) => {
-    const placed = await gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: id, quantity }] }, key: randomUUID() }, stack.customer.headers);
+    const placed = await gql(
+      stack.orders.url,
+      placeOrderMutation,
+      { input: { lines: [{ productId: id, quantity }] }, key: randomUUID() },
+      stack.customer.headers,
+    );
     if (placed.errors) return `refused: ${placed.errors[0]?.extensions?.code}`;
     const orderId = placed.data.placeOrder.id;
     await eventually(async () => (await gql(stack.orders.url, orderQuery, { id: orderId }, stack.customer.headers)).data.order.status !== 'PENDING');
@@ -242,13 +269,16 @@ describe('a limited run', () => {
     await eventually(async () => (await preorder(id, 2)) === 'CONFIRMED', { timeoutMs: 20_000 });
     expect(await available(id)).toBe(1);
 
-    expect((await change(id, { limitedQuantity: 1 }, 'Factory cut the run.')).errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'PREORDER_LIMIT_BELOW_RESERVED' });
+    expect((await change(id, { limitedQuantity: 1 }, 'Factory cut the run.')).errors?.[0]?.extensions).toMatchObject({
+      code: 'POLICY_VIOLATION',
+      rule: 'PREORDER_LIMIT_BELOW_RESERVED',
+    });
     expect(await available(id)).toBe(1);
     expect((await change(id, { limitedQuantity: 5 }, 'The studio made more.')).errors).toBeUndefined();
     expect(await available(id)).toBe(3);
 
     expect(await preorder(id, 3)).toBe('CONFIRMED');
-    expect((await product(id))).toMatchObject({ status: 'PREORDER_CLOSED', preorderCampaign: { state: 'CLOSED', closeReason: 'SOLD_OUT', limitedQuantity: 5 } });
+    expect(await product(id)).toMatchObject({ status: 'PREORDER_CLOSED', preorderCampaign: { state: 'CLOSED', closeReason: 'SOLD_OUT', limitedQuantity: 5 } });
     await eventually(async () => eventsOf(id, 'catalog.product.preorder-closed').length === 1);
     expect(eventsOf(id, 'catalog.product.preorder-closed')[0]).toMatchObject({ reason: 'SOLD_OUT' });
   });
@@ -258,11 +288,20 @@ describe('a run that partly arrived', () => {
   it('resizing counts the units already delivered: the run never drops below what customers hold or received', async () => {
     const id = await announcedProduct();
     await open(id, { limitedQuantity: 10 });
-    await eventually(async () => {
-      const placed = await gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: id, quantity: 4 }] }, key: randomUUID() }, stack.customer.headers);
-      return !placed.errors;
-    }, { timeoutMs: 20_000 });
-    const availableNow = async () => (await gql(stack.catalog.url, `query($id: ID!) { product(id: $id) { availableQuantity } }`, { id })).data.product.availableQuantity;
+    await eventually(
+      async () => {
+        const placed = await gql(
+          stack.orders.url,
+          placeOrderMutation,
+          { input: { lines: [{ productId: id, quantity: 4 }] }, key: randomUUID() },
+          stack.customer.headers,
+        );
+        return !placed.errors;
+      },
+      { timeoutMs: 20_000 },
+    );
+    const availableNow = async () =>
+      (await gql(stack.catalog.url, `query($id: ID!) { product(id: $id) { availableQuantity } }`, { id })).data.product.availableQuantity;
     await eventually(async () => (await availableNow()) === 6);
     const arrived = await gql(
       stack.catalog.url,
@@ -276,7 +315,10 @@ describe('a run that partly arrived', () => {
     expect((await change(id, { limitedQuantity: 12 }, 'The studio made more.')).errors).toBeUndefined();
     expect(await availableNow()).toBe(8);
     // 3 delivered + 1 still to come are held by the customer: 4 is the smallest run.
-    expect((await change(id, { limitedQuantity: 3 }, 'Factory cut the run.')).errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'PREORDER_LIMIT_BELOW_RESERVED' });
+    expect((await change(id, { limitedQuantity: 3 }, 'Factory cut the run.')).errors?.[0]?.extensions).toMatchObject({
+      code: 'POLICY_VIOLATION',
+      rule: 'PREORDER_LIMIT_BELOW_RESERVED',
+    });
     const cut = await change(id, { limitedQuantity: 4 }, 'Factory cut the run.');
     expect(cut.errors).toBeUndefined();
     // Cut to exactly what customers hold: sold out, so the window closes.
@@ -302,7 +344,14 @@ describe('the window follows status changes made by hand', () => {
     expect((await setStatus(id, 'PREORDER')).errors).toBeUndefined();
     expect(await product(id)).toMatchObject({
       status: 'PREORDER',
-      preorderCampaign: { state: 'OPEN', closesAt: null, paymentPlan: { kind: 'CHARGE_AT_SHIP', depositPercent: null, fullPaymentAllowed: false }, limitedQuantity: null, closedAt: null, closeReason: null },
+      preorderCampaign: {
+        state: 'OPEN',
+        closesAt: null,
+        paymentPlan: { kind: 'CHARGE_AT_SHIP', depositPercent: null, fullPaymentAllowed: false },
+        limitedQuantity: null,
+        closedAt: null,
+        closeReason: null,
+      },
     });
     await eventually(async () => eventsOf(id, 'catalog.product.preorder-opened').length === 2);
     expect(eventsOf(id, 'catalog.product.preorder-opened')[1]).toMatchObject({ closesAt: null, paymentPlan: { kind: 'CHARGE_AT_SHIP' } });
@@ -327,7 +376,9 @@ describe('the window follows status changes made by hand', () => {
     await new Promise((r) => setTimeout(r, Date.parse(opensAt) - Date.now() + 1500));
     expect(await product(id)).toMatchObject({ status: 'DISCONTINUED', preorderCampaign: { state: 'CLOSED', closeReason: 'STATUS_CHANGED' } });
     expect(await sql(`select count(*)::int as n from catalog.scheduled_timer where key = ? and fired_at is null`, [id])).toEqual([{ n: 0 }]);
-    expect(await sql("select count(*)::int as n from catalog.outbox_message where key = ? and type = 'catalog.product.preorder-opened'", [id])).toEqual([{ n: 0 }]);
+    expect(await sql("select count(*)::int as n from catalog.outbox_message where key = ? and type = 'catalog.product.preorder-opened'", [id])).toEqual([
+      { n: 0 },
+    ]);
     expect(eventsOf(id, 'catalog.product.preorder-opened')).toEqual([]);
   });
 

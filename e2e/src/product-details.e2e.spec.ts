@@ -38,7 +38,12 @@ let skuCounter = 0;
 const sku = () => `DET-${run}-${++skuCounter}`;
 
 async function create(input: Record<string, unknown>, who: Identity = stack.admin) {
-  return gql(stack.catalog.url, createMutation, { input: { sku: sku(), name: `Statue ${run}`, price: { amount: 99900, currency: 'USD' }, stock: 5, ...input } }, who.headers);
+  return gql(
+    stack.catalog.url,
+    createMutation,
+    { input: { sku: sku(), name: `Statue ${run}`, price: { amount: 99900, currency: 'USD' }, stock: 5, ...input } },
+    who.headers,
+  );
 }
 async function created(input: Record<string, unknown>): Promise<any> {
   const res = await create(input);
@@ -46,11 +51,17 @@ async function created(input: Record<string, unknown>): Promise<any> {
   return res.data.createProduct;
 }
 async function studio(name: string): Promise<string> {
-  const res = await gql(stack.catalog.url, `mutation($input: CreateStudioInput!) { createStudio(input: $input) { id } }`, { input: { name, country: 'JP', contactEmail: 'sales@studio.example' } }, stack.admin.headers);
+  const res = await gql(
+    stack.catalog.url,
+    `mutation($input: CreateStudioInput!) { createStudio(input: $input) { id } }`,
+    { input: { name, country: 'JP', contactEmail: 'sales@studio.example' } },
+    stack.admin.headers,
+  );
   expect(res.errors).toBeUndefined();
   return res.data.createStudio.id;
 }
-const update = (id: string, input: Record<string, unknown>, reason?: string, who: Identity = stack.admin) => gql(stack.catalog.url, updateMutation, { id, input, reason }, who.headers);
+const update = (id: string, input: Record<string, unknown>, reason?: string, who: Identity = stack.admin) =>
+  gql(stack.catalog.url, updateMutation, { id, input, reason }, who.headers);
 
 const tanjiro = {
   series: 'Demon Slayer',
@@ -79,9 +90,13 @@ describe('product details', () => {
       stack.admin.headers,
     );
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(res.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field).sort()).toEqual(
-      ['name', 'price.amount', 'price.currency', 'sku', 'stock'],
-    );
+    expect(res.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field).sort()).toEqual([
+      'name',
+      'price.amount',
+      'price.currency',
+      'sku',
+      'stock',
+    ]);
   });
 
   it('staff create a product with every detail; it reads back as given and is audited', async () => {
@@ -102,7 +117,17 @@ describe('product details', () => {
 
   it('a product created without details gets the defaults', async () => {
     const product = await created({});
-    expect(product).toMatchObject({ series: null, licence: null, description: '', images: [], scale: null, packageDimensions: null, assembly: { kind: 'NONE', note: null }, parts: [], downPayment: { required: false, amount: null } });
+    expect(product).toMatchObject({
+      series: null,
+      licence: null,
+      description: '',
+      images: [],
+      scale: null,
+      packageDimensions: null,
+      assembly: { kind: 'NONE', note: null },
+      parts: [],
+      downPayment: { required: false, amount: null },
+    });
   });
 
   it('refuses bad details with every problem at once, and writes nothing', async () => {
@@ -248,7 +273,9 @@ describe('updateProduct', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.updateProduct.weightGrams).toBe(8450);
     expect((await gql(stack.catalog.url, historyQuery, { id })).data.product.specChanges).toEqual([]);
-    expect(await sql("select count(*)::int as n from catalog.outbox_message where key = ? and type = 'catalog.product.spec-changed'", [id])).toEqual([{ n: 0 }]);
+    expect(await sql("select count(*)::int as n from catalog.outbox_message where key = ? and type = 'catalog.product.spec-changed'", [id])).toEqual([
+      { n: 0 },
+    ]);
   });
 });
 
@@ -266,20 +293,32 @@ describe('changeProductPrice', () => {
       reason: 'Summer sale.',
       actorId: stack.admin.id,
     });
-    await eventually(async () => (await stack.orders.orm.em.fork().getConnection().execute('select price_amount from orders.known_product where id = ?', [id]))[0]?.price_amount === 41900);
+    await eventually(
+      async () =>
+        (await stack.orders.orm.em.fork().getConnection().execute('select price_amount from orders.known_product where id = ?', [id]))[0]?.price_amount ===
+        41900,
+    );
     expect(await sql("select details from catalog.audit_entry where subject = ? and action = 'product.price-changed'", [id])).toEqual([
       { details: { oldPrice: { amount: 45900, currency: 'EUR' }, newPrice: { amount: 41900, currency: 'EUR' }, reason: 'Summer sale.' } },
     ]);
     // The same price again changes nothing.
-    expect((await gql(stack.catalog.url, priceMutation, { id, price: { amount: 41900, currency: 'EUR' }, reason: 'Retry.' }, stack.admin.headers)).errors).toBeUndefined();
-    expect(await sql("select count(*)::int as n from catalog.outbox_message where key = ? and type = 'catalog.product.price-changed'", [id])).toEqual([{ n: 1 }]);
+    expect(
+      (await gql(stack.catalog.url, priceMutation, { id, price: { amount: 41900, currency: 'EUR' }, reason: 'Retry.' }, stack.admin.headers)).errors,
+    ).toBeUndefined();
+    expect(await sql("select count(*)::int as n from catalog.outbox_message where key = ? and type = 'catalog.product.price-changed'", [id])).toEqual([
+      { n: 1 },
+    ]);
   });
 
   it('refuses a negative price, another currency, a price at or below the down payment, unknown ids; writes nothing', async () => {
     const { id } = await created({ ...tanjiro });
     const reprice = (price: object, productId = id) => gql(stack.catalog.url, priceMutation, { id: productId, price, reason: 'Because.' }, stack.admin.headers);
     expect(problemsOf(await reprice({ amount: -100, currency: 'USD' }))).toEqual([['price.amount', 'OUT_OF_RANGE']]);
-    expect((await reprice({ amount: 90000, currency: 'EUR' })).errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'PRICE_CURRENCY_FIXED', currency: 'USD' });
+    expect((await reprice({ amount: 90000, currency: 'EUR' })).errors?.[0]?.extensions).toMatchObject({
+      code: 'POLICY_VIOLATION',
+      rule: 'PRICE_CURRENCY_FIXED',
+      currency: 'USD',
+    });
     expect(problemsOf(await reprice({ amount: 20000, currency: 'USD' }))).toEqual([['price.amount', 'BELOW_DOWN_PAYMENT']]);
     expect((await reprice({ amount: 1000, currency: 'USD' }, randomUUID())).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(await sql('select price_amount, price_currency from catalog.product where id = ?', [id])).toEqual([{ price_amount: 99900, price_currency: 'USD' }]);
@@ -289,9 +328,19 @@ describe('changeProductPrice', () => {
 describe('recordSpecChange', () => {
   it('records a described change before release: history (oldest first) and SpecChanged', async () => {
     const { id } = await created({ ...tanjiro, status: 'ANNOUNCED' });
-    const first = await gql(stack.catalog.url, specMutation, { id, input: { changes: [{ field: 'paint finish', from: 'matte', to: 'gloss' }], reason: 'Licensor feedback.' } }, stack.admin.headers);
+    const first = await gql(
+      stack.catalog.url,
+      specMutation,
+      { id, input: { changes: [{ field: 'paint finish', from: 'matte', to: 'gloss' }], reason: 'Licensor feedback.' } },
+      stack.admin.headers,
+    );
     expect(first.errors).toBeUndefined();
-    const second = await gql(stack.catalog.url, specMutation, { id, input: { description: 'The base now lights up (LED, USB powered).', reason: 'Maker upgrade.' } }, stack.admin.headers);
+    const second = await gql(
+      stack.catalog.url,
+      specMutation,
+      { id, input: { description: 'The base now lights up (LED, USB powered).', reason: 'Maker upgrade.' } },
+      stack.admin.headers,
+    );
     expect(second.errors).toBeUndefined();
     const history = (await gql(stack.catalog.url, historyQuery, { id }, stack.admin.headers)).data.product.specChanges;
     expect(history.map((h: any) => [h.changes, h.description, h.reason])).toEqual([
@@ -305,7 +354,8 @@ describe('recordSpecChange', () => {
 
   it('refuses after release (SPEC_FIXED), empty input and unknown ids; writes nothing', async () => {
     const { id } = await created({ status: 'PREORDER' });
-    for (const status of ['PREORDER_CLOSED', 'RELEASED']) expect((await gql(stack.catalog.url, statusMutation, { id, status }, stack.admin.headers)).errors).toBeUndefined();
+    for (const status of ['PREORDER_CLOSED', 'RELEASED'])
+      expect((await gql(stack.catalog.url, statusMutation, { id, status }, stack.admin.headers)).errors).toBeUndefined();
     const late = await gql(stack.catalog.url, specMutation, { id, input: { description: 'Too late.', reason: 'Oops.' } }, stack.admin.headers);
     expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'SPEC_FIXED', status: 'RELEASED' });
     const empty = await gql(stack.catalog.url, specMutation, { id, input: { reason: 'Nothing.' } }, stack.admin.headers);
@@ -327,13 +377,17 @@ describe('updateStudio', () => {
     expect(await sql("select actor, details from catalog.audit_entry where subject = ? and action = 'studio.updated'", [id])).toEqual([
       { actor: stack.admin.id, details: { changes: { name: { from: `Old Name ${run}`, to: `New Name ${run}` }, country: { from: 'JP', to: 'CN' } } } },
     ]);
-    expect((await gql(stack.catalog.url, mutation, { id: randomUUID(), input: { name: 'Ghost' } }, stack.admin.headers)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await gql(stack.catalog.url, mutation, { id: randomUUID(), input: { name: 'Ghost' } }, stack.admin.headers)).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
     expect(problemsOf(await gql(stack.catalog.url, mutation, { id, input: { country: 'XX', contactEmail: 'nope' } }, stack.admin.headers))).toEqual([
       ['country', 'UNKNOWN_COUNTRY'],
       ['contactEmail', 'INVALID_EMAIL'],
     ]);
     expect(problemsOf(await gql(stack.catalog.url, mutation, { id, input: {} }, stack.admin.headers))).toEqual([['input', 'EMPTY_CHANGE']]);
-    expect((await gql(stack.catalog.url, mutation, { id, input: { name: `Taken ${run}` } }, stack.admin.headers)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await gql(stack.catalog.url, mutation, { id, input: { name: `Taken ${run}` } }, stack.admin.headers)).errors?.[0]?.extensions?.code).toBe(
+      'CONFLICT',
+    );
     expect(await sql('select name from catalog.studio where id = ?', [id])).toEqual([{ name: `New Name ${run}` }]);
   });
 });
@@ -346,7 +400,12 @@ describe('listing filters', () => {
     const b = await created({ name: `Beta ${run}`, series, price: { amount: 30000, currency: 'USD' }, regionBlocks: ['FR'] });
     const c = await created({ name: `Gamma ${run}`, series: `Other ${run}`, price: { amount: 50000, currency: 'USD' }, regionBlocks: ['US'] });
     const ids = async (filter: object, who?: Identity) => {
-      const res = await gql(stack.catalog.url, `query($filter: ProductFilter) { products(filter: $filter, first: 50, sort: PRICE_ASC) { totalCount edges { node { id } } } }`, { filter }, who?.headers);
+      const res = await gql(
+        stack.catalog.url,
+        `query($filter: ProductFilter) { products(filter: $filter, first: 50, sort: PRICE_ASC) { totalCount edges { node { id } } } }`,
+        { filter },
+        who?.headers,
+      );
       expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
       expect(res.data.products.totalCount).toBe(res.data.products.edges.length);
       return res.data.products.edges.map((e: any) => e.node.id);

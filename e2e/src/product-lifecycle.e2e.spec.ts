@@ -25,8 +25,10 @@ const releaseMutation = `mutation($id: ID!, $estimate: String!, $reason: String!
 const historyQuery = `query($id: ID!) { product(id: $id) { ${productFields} releaseDateHistory { oldEstimate newEstimate reason changedBy changedAt } } }`;
 
 const sql = <T = any>(query: string, params: unknown[] = []) => stack.catalog.orm.em.fork().getConnection().execute<T[]>(query, params);
-const setStatus = (who: Identity, id: string, status: string, reason = 'Per the maker.') => gql(stack.catalog.url, statusMutation, { id, status, reason }, who.headers);
-const setRelease = (who: Identity, id: string, estimate: string, reason: string) => gql(stack.catalog.url, releaseMutation, { id, estimate, reason }, who.headers);
+const setStatus = (who: Identity, id: string, status: string, reason = 'Per the maker.') =>
+  gql(stack.catalog.url, statusMutation, { id, status, reason }, who.headers);
+const setRelease = (who: Identity, id: string, estimate: string, reason: string) =>
+  gql(stack.catalog.url, releaseMutation, { id, estimate, reason }, who.headers);
 const eventsOf = (productId: string, type: string) => listener.received.filter((e) => e.subject === productId && e.type === type).map((e) => e.data);
 
 async function announcedProduct(): Promise<string> {
@@ -45,8 +47,14 @@ async function announcedProduct(): Promise<string> {
 describe('changeProductStatus', () => {
   it('products created without a status are IN_STOCK (orderable at once), and creation is audited', async () => {
     const product = await createProduct(stack, 5);
-    expect((await gql(stack.catalog.url, historyQuery, { id: product.id })).data.product).toMatchObject({ status: 'IN_STOCK', releaseEstimate: null, releaseDateHistory: [] });
-    expect(await sql('select actor, action from catalog.audit_entry where subject = ?', [product.id])).toEqual([{ actor: stack.admin.id, action: 'product.created' }]);
+    expect((await gql(stack.catalog.url, historyQuery, { id: product.id })).data.product).toMatchObject({
+      status: 'IN_STOCK',
+      releaseEstimate: null,
+      releaseDateHistory: [],
+    });
+    expect(await sql('select actor, action from catalog.audit_entry where subject = ?', [product.id])).toEqual([
+      { actor: stack.admin.id, action: 'product.created' },
+    ]);
   });
 
   it('walks a product from announcement to release: each move audited and announced, ProductReleased on release', async () => {
@@ -64,7 +72,13 @@ describe('changeProductStatus', () => {
       [stack.admin.id, 'RELEASED', 'IN_STOCK'],
     ]);
     await eventually(async () => eventsOf(id, 'catalog.product.status-changed').length === 4 && eventsOf(id, 'catalog.product.released').length === 1);
-    expect(eventsOf(id, 'catalog.product.status-changed')[2]).toEqual({ productId: id, from: 'PREORDER_CLOSED', to: 'RELEASED', reason: 'Now RELEASED.', actorId: stack.admin.id });
+    expect(eventsOf(id, 'catalog.product.status-changed')[2]).toEqual({
+      productId: id,
+      from: 'PREORDER_CLOSED',
+      to: 'RELEASED',
+      reason: 'Now RELEASED.',
+      actorId: stack.admin.id,
+    });
     expect(eventsOf(id, 'catalog.product.released')).toEqual([{ productId: id, releasedAt: expect.any(String) }]);
   });
 
@@ -81,9 +95,14 @@ describe('changeProductStatus', () => {
 
   it('needs a reason, and refuses customers (FORBIDDEN) and anonymous callers, writing nothing', async () => {
     const id = await announcedProduct();
-    expect((await setStatus(stack.admin, id, 'PREORDER', '  ')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'reason', reason: 'REQUIRED' }] });
+    expect((await setStatus(stack.admin, id, 'PREORDER', '  ')).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'reason', reason: 'REQUIRED' }],
+    });
     expect((await setStatus(stack.customer, id, 'PREORDER')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await gql(stack.catalog.url, statusMutation, { id, status: 'PREORDER', reason: 'x' })).errors?.[0]?.extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+    expect((await gql(stack.catalog.url, statusMutation, { id, status: 'PREORDER', reason: 'x' })).errors?.[0]?.extensions?.code).toMatch(
+      /FORBIDDEN|UNAUTHENTICATED/,
+    );
     expect(await sql('select status from catalog.product where id = ?', [id])).toEqual([{ status: 'ANNOUNCED' }]);
     expect(await sql("select count(*)::int as n from catalog.audit_entry where subject = ? and action <> 'product.created'", [id])).toEqual([{ n: 0 }]);
   });
@@ -116,13 +135,20 @@ describe('changeReleaseDate', () => {
       { productId: id, oldEstimate: '2027-03', newEstimate: '2027-06', reason: slips[1][1], actorId: stack.admin.id },
       { productId: id, oldEstimate: '2027-06', newEstimate: '2027-09-14', reason: slips[2][1], actorId: stack.admin.id },
     ]);
-    expect(await sql("select count(*)::int as n from catalog.audit_entry where subject = ? and action = 'product.release-date-changed'", [id])).toEqual([{ n: 3 }]);
+    expect(await sql("select count(*)::int as n from catalog.audit_entry where subject = ? and action = 'product.release-date-changed'", [id])).toEqual([
+      { n: 3 },
+    ]);
   });
 
   it('customers see the history and reasons but not who changed it', async () => {
     const id = await announcedProduct();
     await setRelease(stack.admin, id, '2027-11', 'First estimate.');
-    const publicView = await gql(stack.catalog.url, `query($id: ID!) { product(id: $id) { releaseDateHistory { newEstimate reason } } }`, { id }, stack.customer.headers);
+    const publicView = await gql(
+      stack.catalog.url,
+      `query($id: ID!) { product(id: $id) { releaseDateHistory { newEstimate reason } } }`,
+      { id },
+      stack.customer.headers,
+    );
     expect(publicView.data.product.releaseDateHistory).toEqual([{ newEstimate: '2027-11', reason: 'First estimate.' }]);
     const nosy = await gql(stack.catalog.url, `query($id: ID!) { product(id: $id) { releaseDateHistory { changedBy } } }`, { id }, stack.customer.headers);
     expect(nosy.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

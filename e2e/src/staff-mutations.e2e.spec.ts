@@ -44,7 +44,12 @@ describe.each(['accounts', 'catalog', 'orders'])('%s mutations', (name) => {
   it('back-office ones refuse customers (FORBIDDEN) and anonymous callers, writing nothing', async () => {
     const staffOnly = mutationsOf(name).filter(isBackOffice);
     expect(staffOnly.length, `${name} has back-office mutations`).toBeGreaterThan(0);
-    if (name === 'catalog') expect(staffOnly.map((f) => f.name).sort()).toEqual(mutationsOf(name).map((f) => f.name).sort());
+    if (name === 'catalog')
+      expect(staffOnly.map((f) => f.name).sort()).toEqual(
+        mutationsOf(name)
+          .map((f) => f.name)
+          .sort(),
+      );
     const url = subgraphs()[name as keyof ReturnType<typeof subgraphs>];
     const before = await rowCounts(name);
     for (const field of staffOnly) {

@@ -15,10 +15,10 @@ afterAll(async () => {
 });
 
 const statusCounts = async (ids: string[]) => {
-  const rows = await stack.orders.orm.em.fork().getConnection().execute<{ status: string; n: string }[]>(
-    'select status, count(*) as n from orders.customer_order where id in (?) group by status',
-    [ids],
-  );
+  const rows = await stack.orders.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ status: string; n: string }[]>('select status, count(*) as n from orders.customer_order where id in (?) group by status', [ids]);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 };
 
@@ -43,18 +43,16 @@ describe('limited stock never oversells', () => {
     const a = await createProduct(stack, 30);
     const b = await createProduct(stack, 20);
     const requests = Array.from({ length: 80 }, (_, i) => ({
-      lines: [
-        { productId: a.id, quantity: 1 + (i % 3) },
-        ...(i % 2 === 0 ? [{ productId: b.id, quantity: 1 + (i % 2) }] : []),
-      ],
+      lines: [{ productId: a.id, quantity: 1 + (i % 3) }, ...(i % 2 === 0 ? [{ productId: b.id, quantity: 1 + (i % 2) }] : [])],
     }));
-    const results = await Promise.all(
-      requests.map((input) => gql(stack.orders.url, placeOrderMutation, { input, key: randomUUID() }, stack.customer.headers)),
-    );
+    const results = await Promise.all(requests.map((input) => gql(stack.orders.url, placeOrderMutation, { input, key: randomUUID() }, stack.customer.headers)));
     const ids = results.map((r) => r.data.placeOrder.id as string);
     await eventually(async () => (await statusCounts(ids)).PENDING === undefined, { timeoutMs: 60_000 });
 
-    for (const [product, initial] of [[a, 30], [b, 20]] as const) {
+    for (const [product, initial] of [
+      [a, 30],
+      [b, 20],
+    ] as const) {
       const reserved = await count(stack, 'select coalesce(sum(quantity), 0) as n from catalog.stock_reservation where product_id = ?', [product.id]);
       const confirmedUnits = await count(
         stack,
@@ -77,7 +75,12 @@ describe('limited stock never oversells', () => {
 
     const results = await Promise.all(
       Array.from({ length: 1000 }, (_, i) =>
-        gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: run.id, quantity: 1 }] }, key: randomUUID() }, customers[i % customers.length]!.headers),
+        gql(
+          stack.orders.url,
+          placeOrderMutation,
+          { input: { lines: [{ productId: run.id, quantity: 1 }] }, key: randomUUID() },
+          customers[i % customers.length]!.headers,
+        ),
       ),
     );
     expect(results.filter((r) => r.errors)).toEqual([]);
@@ -87,39 +90,64 @@ describe('limited stock never oversells', () => {
     await eventually(async () => (await statusCounts(ids)).PENDING === undefined, { timeoutMs: 150_000 });
     expect(await statusCounts(ids)).toEqual({ CONFIRMED: 100, REJECTED: 900 });
     // Every one turned down because the run was short, also after the 100th unit closed the window (SOLD_OUT).
-    expect(await count(stack, `select count(*) as n from orders.customer_order where id in (?) and status = 'REJECTED' and status_reason <> 'INSUFFICIENT_STOCK'`, [ids])).toBe(0);
-    const [window] = await stack.catalog.orm.em.fork().getConnection().execute<{ state: string; close_reason: string; status: string }[]>(
-      'select c.state, c.close_reason, p.status from catalog.preorder_campaign c join catalog.product p on p.id = c.product_id where c.product_id = ?',
-      [run.id],
-    );
+    expect(
+      await count(stack, `select count(*) as n from orders.customer_order where id in (?) and status = 'REJECTED' and status_reason <> 'INSUFFICIENT_STOCK'`, [
+        ids,
+      ]),
+    ).toBe(0);
+    const [window] = await stack.catalog.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ state: string; close_reason: string; status: string }[]>(
+        'select c.state, c.close_reason, p.status from catalog.preorder_campaign c join catalog.product p on p.id = c.product_id where c.product_id = ?',
+        [run.id],
+      );
     expect(window).toEqual({ state: 'CLOSED', close_reason: 'SOLD_OUT', status: 'PREORDER_CLOSED' });
     // The units went to many customers, not one.
-    expect(await count(stack, `select count(distinct customer_id) as n from orders.customer_order where id in (?) and status = 'CONFIRMED'`, [ids])).toBeGreaterThan(1);
+    expect(
+      await count(stack, `select count(distinct customer_id) as n from orders.customer_order where id in (?) and status = 'CONFIRMED'`, [ids]),
+    ).toBeGreaterThan(1);
 
-    const pool = await stack.catalog.orm.em.fork().getConnection().execute<{ limit_quantity: number; reserved: number }[]>(
-      'select limit_quantity, reserved from catalog.preorder_allocation where product_id = ?',
-      [run.id],
-    );
+    const pool = await stack.catalog.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ limit_quantity: number; reserved: number }[]>('select limit_quantity, reserved from catalog.preorder_allocation where product_id = ?', [
+        run.id,
+      ]);
     expect(pool).toEqual([{ limit_quantity: 100, reserved: 100 }]);
     // Reservations and confirmed orders are the same 100 orders, one unit each.
-    const reservedOrders = await stack.catalog.orm.em.fork().getConnection().execute<{ order_id: string; quantity: number }[]>(
-      `select order_id, quantity from catalog.stock_reservation where product_id = ? and state = 'RESERVED'`,
-      [run.id],
-    );
+    const reservedOrders = await stack.catalog.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ order_id: string; quantity: number }[]>(
+        `select order_id, quantity from catalog.stock_reservation where product_id = ? and state = 'RESERVED'`,
+        [run.id],
+      );
     expect(reservedOrders).toHaveLength(100);
     expect(reservedOrders.every((r) => r.quantity === 1)).toBe(true);
-    const confirmedIds = await stack.orders.orm.em.fork().getConnection().execute<{ id: string }[]>(
-      `select id from orders.customer_order where id in (?) and status = 'CONFIRMED'`,
-      [ids],
-    );
+    const confirmedIds = await stack.orders.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>(`select id from orders.customer_order where id in (?) and status = 'CONFIRMED'`, [ids]);
     expect(reservedOrders.map((r) => r.order_id).sort()).toEqual(confirmedIds.map((r) => r.id).sort());
     // No counter anywhere went negative or past its bound (the CHECKs hold; this is what a reader sees).
     expect(await count(stack, 'select count(*) as n from catalog.warehouse_stock where reserved < 0 or on_hand < 0 or reserved > on_hand')).toBe(0);
     expect(await count(stack, 'select count(*) as n from catalog.preorder_allocation where reserved < 0 or reserved > limit_quantity')).toBe(0);
     // The ledger: 100 RESERVED movements of one unit on the pool, nothing else, and it adds up to the counters.
-    expect(await count(stack, `select count(*) as n from catalog.stock_movement where product_id = ? and warehouse_id is null and kind = 'RESERVED' and quantity = 1`, [run.id])).toBe(100);
+    expect(
+      await count(
+        stack,
+        `select count(*) as n from catalog.stock_movement where product_id = ? and warehouse_id is null and kind = 'RESERVED' and quantity = 1`,
+        [run.id],
+      ),
+    ).toBe(100);
     expect(await count(stack, 'select count(*) as n from catalog.stock_movement where product_id = ?', [run.id])).toBe(100);
-    const reconciliation = await gql(stack.catalog.url, `query($ids: [ID!]!) { stockReconciliation(productIds: $ids) { productId } }`, { ids: [run.id] }, stack.admin.headers);
+    const reconciliation = await gql(
+      stack.catalog.url,
+      `query($ids: [ID!]!) { stockReconciliation(productIds: $ids) { productId } }`,
+      { ids: [run.id] },
+      stack.admin.headers,
+    );
     expect(reconciliation.data.stockReconciliation).toEqual([]);
     const product = await gql(stack.catalog.url, `query($id: ID!) { product(id: $id) { availableQuantity } }`, { id: run.id });
     expect(product.data.product.availableQuantity).toBe(0);

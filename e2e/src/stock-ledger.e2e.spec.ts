@@ -29,27 +29,47 @@ const stockQuery = `query($id: ID!) { product(id: $id) { status availableQuantit
 const stockLevels = async (productId: string) => {
   const res = await staff(stockQuery, { id: productId });
   expect(res.errors).toBeUndefined();
-  return res.data.product as { availableQuantity: number | null; stockLevels: { warehouse: { id: string; code: string }; onHand: number; reserved: number; available: number }[] };
+  return res.data.product as {
+    availableQuantity: number | null;
+    stockLevels: { warehouse: { id: string; code: string }; onHand: number; reserved: number; available: number }[];
+  };
 };
 const levelIn = async (productId: string, warehouseId: string) => (await stockLevels(productId)).stockLevels.find((l) => l.warehouse.id === warehouseId);
 const reconciliation = async (...productIds: string[]) => {
-  const res = await staff(`query($ids: [ID!]!) { stockReconciliation(productIds: $ids) { productId warehouseId storedOnHand ledgerOnHand storedReserved ledgerReserved } }`, { ids: productIds });
+  const res = await staff(
+    `query($ids: [ID!]!) { stockReconciliation(productIds: $ids) { productId warehouseId storedOnHand ledgerOnHand storedReserved ledgerReserved } }`,
+    { ids: productIds },
+  );
   expect(res.errors).toBeUndefined();
   return res.data.stockReconciliation;
 };
 const receive = (productId: string, warehouseId: string, quantity: number) =>
-  staff(`mutation($p: ID!, $w: ID!, $q: Int!) { receiveStock(productId: $p, warehouseId: $w, quantity: $q) { id } }`, { p: productId, w: warehouseId, q: quantity });
-const adjust = (productId: string, warehouseId: string, delta: number, reason: string) =>
-  staff(`mutation($p: ID!, $w: ID!, $d: Int!, $r: String!) { adjustStock(productId: $p, warehouseId: $w, delta: $d, reason: $r) { id } }`, { p: productId, w: warehouseId, d: delta, r: reason });
-const arrive = (productId: string, warehouseId: string, quantity: number) =>
-  staff(`mutation($p: ID!, $w: ID!, $q: Int!) { arrivedAtWarehouse(productId: $p, warehouseId: $w, quantity: $q) { movedFromPreorders surplus product { availableQuantity } } }`, {
+  staff(`mutation($p: ID!, $w: ID!, $q: Int!) { receiveStock(productId: $p, warehouseId: $w, quantity: $q) { id } }`, {
     p: productId,
     w: warehouseId,
     q: quantity,
   });
+const adjust = (productId: string, warehouseId: string, delta: number, reason: string) =>
+  staff(`mutation($p: ID!, $w: ID!, $d: Int!, $r: String!) { adjustStock(productId: $p, warehouseId: $w, delta: $d, reason: $r) { id } }`, {
+    p: productId,
+    w: warehouseId,
+    d: delta,
+    r: reason,
+  });
+const arrive = (productId: string, warehouseId: string, quantity: number) =>
+  staff(
+    `mutation($p: ID!, $w: ID!, $q: Int!) { arrivedAtWarehouse(productId: $p, warehouseId: $w, quantity: $q) { movedFromPreorders surplus product { availableQuantity } } }`,
+    {
+      p: productId,
+      w: warehouseId,
+      q: quantity,
+    },
+  );
 const newWarehouse = async (input: Record<string, unknown>) => {
   const code = `W${randomUUID().slice(0, 8).toUpperCase()}`;
-  const res = await staff(createWarehouseMutation, { input: { code, name: `Warehouse ${code}`, country: 'FR', heldByFactory: false, allocationPriority: 10, ...input } });
+  const res = await staff(createWarehouseMutation, {
+    input: { code, name: `Warehouse ${code}`, country: 'FR', heldByFactory: false, allocationPriority: 10, ...input },
+  });
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data.createWarehouse.id as string;
 };
@@ -66,7 +86,12 @@ async function order(lines: { productId: string; quantity: number }[]): Promise<
 }
 
 const cancel = (id: string, reason = 'Customer asked by email.') =>
-  gql(stack.orders.url, `mutation($id: ID!, $reason: String!) { cancelOrder(id: $id, reason: $reason) { id status statusReason } }`, { id, reason }, stack.admin.headers);
+  gql(
+    stack.orders.url,
+    `mutation($id: ID!, $reason: String!) { cancelOrder(id: $id, reason: $reason) { id status statusReason } }`,
+    { id, reason },
+    stack.admin.headers,
+  );
 
 /**
  * Fulfilment does not exist yet: the test stands in for it by staging a
@@ -82,7 +107,10 @@ async function publishStatusFromOrders(orderId: string, from: string, to: string
 }
 
 const reservations = (orderId: string) =>
-  sql<{ warehouse_id: string | null; quantity: number; state: string }>('select warehouse_id, quantity, state from catalog.stock_reservation where order_id = ? order by quantity desc, warehouse_id', [orderId]);
+  sql<{ warehouse_id: string | null; quantity: number; state: string }>(
+    'select warehouse_id, quantity, state from catalog.stock_reservation where order_id = ? order by quantity desc, warehouse_id',
+    [orderId],
+  );
 
 describe('warehouses and in-stock reservations', () => {
   it('splits a line across warehouses: own ones by priority, the factory last; CHINA_STOCK only from the factory', async () => {
@@ -90,7 +118,12 @@ describe('warehouses and in-stock reservations', () => {
     const second = await newWarehouse({ allocationPriority: 5 });
     const factory = await newWarehouse({ country: 'CN', heldByFactory: true, allocationPriority: 0 });
     const product = await createProduct(stack, 0);
-    for (const [w, q] of [[second, 3], [first, 2], [factory, 10]] as const) expect((await receive(product.id, w, q)).errors).toBeUndefined();
+    for (const [w, q] of [
+      [second, 3],
+      [first, 2],
+      [factory, 10],
+    ] as const)
+      expect((await receive(product.id, w, q)).errors).toBeUndefined();
 
     const served = await order([{ productId: product.id, quantity: 6 }]);
     expect(served.status).toBe('CONFIRMED');
@@ -136,12 +169,21 @@ describe('warehouses and in-stock reservations', () => {
       'select kind, quantity, reason from catalog.stock_movement where product_id = ? order by id',
       [product.id],
     );
-    expect(ledger.map((m) => [m.kind, m.quantity])).toEqual([['RECEIVED', 5], ['RESERVED', 3], ['ADJUSTED', -2], ['ADJUSTED', 4]]);
+    expect(ledger.map((m) => [m.kind, m.quantity])).toEqual([
+      ['RECEIVED', 5],
+      ['RESERVED', 3],
+      ['ADJUSTED', -2],
+      ['ADJUSTED', 4],
+    ]);
     expect(ledger[2]!.reason).toBe('Two units broken in transit.');
     // Staff read the same ledger through GraphQL, newest first, a page at a time.
     const movements = `query($id: ID!, $first: Int, $before: ID) { product(id: $id) { stockMovements(first: $first, beforeId: $before) { id warehouseId kind quantity orderId reason actorId } } }`;
     const page1 = (await staff(movements, { id: product.id, first: 3 })).data.product.stockMovements;
-    expect(page1.map((m: any) => [m.kind, m.quantity])).toEqual([['ADJUSTED', 4], ['ADJUSTED', -2], ['RESERVED', 3]]);
+    expect(page1.map((m: any) => [m.kind, m.quantity])).toEqual([
+      ['ADJUSTED', 4],
+      ['ADJUSTED', -2],
+      ['RESERVED', 3],
+    ]);
     expect(page1[0]).toMatchObject({ warehouseId: france, actorId: stack.admin.id, reason: 'Found in the back room at the yearly count.' });
     expect(page1[2]).toMatchObject({ orderId: expect.any(String), actorId: null });
     const page2 = (await staff(movements, { id: product.id, first: 3, before: page1[2].id })).data.product.stockMovements;
@@ -149,7 +191,10 @@ describe('warehouses and in-stock reservations', () => {
     expect((await gql(stack.catalog.url, movements, { id: product.id }, stack.customer.headers)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await staff(movements, { id: product.id, first: 0, before: 'x' })).errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      problems: [{ field: 'first', reason: 'OUT_OF_RANGE' }, { field: 'beforeId', reason: 'MALFORMED_ID' }],
+      problems: [
+        { field: 'first', reason: 'OUT_OF_RANGE' },
+        { field: 'beforeId', reason: 'MALFORMED_ID' },
+      ],
     });
     expect(await count(stack, `select count(*) as n from catalog.audit_entry where subject = ? and action = 'stock.adjusted'`, [product.id])).toBe(2);
     expect(await reconciliation(product.id)).toEqual([]);
@@ -179,13 +224,20 @@ describe('warehouses and in-stock reservations', () => {
     expect(noReason.errors?.[0]?.extensions?.problems.map((p: any) => p.field)).toEqual(['delta', 'reason']);
     expect((await adjust(product.id, france, -3, 'Lost.')).errors?.[0]?.extensions?.rule).toBe('STOCK_BELOW_RESERVED');
 
-    const duplicate = await staff(createWarehouseMutation, { input: { code: 'e2e-fr', name: 'Again', country: 'FR', heldByFactory: false, allocationPriority: 1 } });
+    const duplicate = await staff(createWarehouseMutation, {
+      input: { code: 'e2e-fr', name: 'Again', country: 'FR', heldByFactory: false, allocationPriority: 1 },
+    });
     expect(duplicate.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const badWarehouse = await staff(createWarehouseMutation, { input: { code: 'X', name: '', country: 'EU', heldByFactory: false, allocationPriority: -1 } });
     expect(badWarehouse.errors?.[0]?.extensions?.problems.map((p: any) => p.field)).toEqual(['code', 'name', 'country', 'allocationPriority']);
-    const limitedInStock = await gql(stack.catalog.url, `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, {
-      input: { sku: `LIM-${randomUUID().slice(0, 8)}`, name: 'Not a preorder', price: { amount: 100, currency: 'USD' }, preorderLimit: 10 },
-    }, stack.admin.headers);
+    const limitedInStock = await gql(
+      stack.catalog.url,
+      `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`,
+      {
+        input: { sku: `LIM-${randomUUID().slice(0, 8)}`, name: 'Not a preorder', price: { amount: 100, currency: 'USD' }, preorderLimit: 10 },
+      },
+      stack.admin.headers,
+    );
     expect(limitedInStock.errors?.[0]?.extensions?.problems.map((p: any) => p.reason)).toEqual(['NOT_A_PREORDER']);
 
     expect(await count(stack, 'select count(*) as n from catalog.stock_movement where product_id = ?', [product.id])).toBe(movementsBefore);
@@ -233,7 +285,9 @@ describe('release and commit', () => {
     await publishStatusFromOrders(placed.id, 'CONFIRMED', 'SHIPPED');
     expect((await order([{ productId: product.id, quantity: 1 }])).status).toBe('CONFIRMED');
     expect(await levelIn(product.id, stack.warehouses.france)).toMatchObject({ onHand: 3, reserved: 1 });
-    const shipped = await sql<{ kind: string; quantity: number }>(`select kind, quantity from catalog.stock_movement where order_id = ? and kind = 'SHIPPED'`, [placed.id]);
+    const shipped = await sql<{ kind: string; quantity: number }>(`select kind, quantity from catalog.stock_movement where order_id = ? and kind = 'SHIPPED'`, [
+      placed.id,
+    ]);
     expect(shipped).toEqual([{ kind: 'SHIPPED', quantity: -2 }]);
     expect(await reconciliation(product.id)).toEqual([]);
   });
@@ -241,7 +295,12 @@ describe('release and commit', () => {
   it('an order cancelled at once, whether catalog has answered yet or not, ends CANCELLED with every unit back', async () => {
     const product = await createProduct(stack, 4);
     const deadBefore = await count(stack, 'select count(*) as n from orders.inbox_dead_letter');
-    const placed = await gql(stack.orders.url, placeOrderMutation, { input: { lines: [{ productId: product.id, quantity: 3 }] }, key: randomUUID() }, stack.customer.headers);
+    const placed = await gql(
+      stack.orders.url,
+      placeOrderMutation,
+      { input: { lines: [{ productId: product.id, quantity: 3 }] }, key: randomUUID() },
+      stack.customer.headers,
+    );
     const id = placed.data.placeOrder.id as string;
     expect((await cancel(id)).data.cancelOrder.status).toBe('CANCELLED');
     // OrderPlaced and the cancellation share the order-keyed topic: catalog reserves, then releases.
@@ -250,7 +309,9 @@ describe('release and commit', () => {
     // Orders has seen catalog's answer (StockReserved, for an order already cancelled) and kept it cancelled.
     const answer = await sql<{ event_id: string }>(`select event_id from catalog.outbox_message where type = 'catalog.stock.reserved' and key = ?`, [id]);
     expect(answer).toHaveLength(1);
-    await eventually(async () => (await count(stack, 'select count(*) as n from orders.inbox_processed_event where event_id = ?', [answer[0]!.event_id])) === 1);
+    await eventually(
+      async () => (await count(stack, 'select count(*) as n from orders.inbox_processed_event where event_id = ?', [answer[0]!.event_id])) === 1,
+    );
     expect((await gql(stack.orders.url, orderQuery, { id }, stack.customer.headers)).data.order.status).toBe('CANCELLED');
     expect(await count(stack, 'select count(*) as n from orders.inbox_dead_letter')).toBe(deadBefore);
     expect(await reconciliation(product.id)).toEqual([]);
@@ -295,7 +356,12 @@ describe('preorders arriving at a warehouse', () => {
       { warehouse_id: france, quantity: 1, state: 'RESERVED' },
       { warehouse_id: null, quantity: 1, state: 'RESERVED' },
     ]);
-    const pool = async () => (await sql<{ limit_quantity: number; reserved: number }>('select limit_quantity, reserved from catalog.preorder_allocation where product_id = ?', [product.id]))[0];
+    const pool = async () =>
+      (
+        await sql<{ limit_quantity: number; reserved: number }>('select limit_quantity, reserved from catalog.preorder_allocation where product_id = ?', [
+          product.id,
+        ])
+      )[0];
     expect(await pool()).toEqual({ limit_quantity: 7, reserved: 3 });
 
     const secondArrival = await arrive(product.id, france, 5);
@@ -307,13 +373,20 @@ describe('preorders arriving at a warehouse', () => {
       `select warehouse_id, kind, quantity, order_id from catalog.stock_movement where product_id = ? and order_id = ? order by id`,
       [product.id, orders[2]!.id],
     );
-    expect(moved.map((m) => [m.warehouse_id, m.kind, m.quantity])).toEqual([[null, 'RESERVED', 2], [null, 'RELEASED', -2], [france, 'RESERVED', 2]]);
+    expect(moved.map((m) => [m.warehouse_id, m.kind, m.quantity])).toEqual([
+      [null, 'RESERVED', 2],
+      [null, 'RELEASED', -2],
+      [france, 'RESERVED', 2],
+    ]);
 
     const arrived = await eventually(async () => {
       const events = productTopic.received.filter((e) => e.type === 'catalog.product.arrived' && e.subject === product.id);
       return events.length === 2 && events;
     });
-    expect(arrived.map((e) => [e.data.productId, e.data.warehouseId, e.data.quantity])).toEqual([[product.id, france, 3], [product.id, france, 5]]);
+    expect(arrived.map((e) => [e.data.productId, e.data.warehouseId, e.data.quantity])).toEqual([
+      [product.id, france, 3],
+      [product.id, france, 5],
+    ]);
     expect(Date.parse(arrived[0]!.data.arrivedAt)).not.toBeNaN();
 
     // A cancelled preorder now gives its units back to the warehouse they were moved to.
@@ -325,14 +398,19 @@ describe('preorders arriving at a warehouse', () => {
 
   it('a campaign cannot cut its limited run below what is already preordered (changePreorderTerms)', async () => {
     const product = await createProduct(stack, 0, 1000, { status: 'ANNOUNCED' });
-    const opened = await staff(`mutation($id: ID!) { openPreorderCampaign(productId: $id, input: { limitedQuantity: 10 }) { state limitedQuantity } }`, { id: product.id });
+    const opened = await staff(`mutation($id: ID!) { openPreorderCampaign(productId: $id, input: { limitedQuantity: 10 }) { state limitedQuantity } }`, {
+      id: product.id,
+    });
     expect(opened.errors).toBeUndefined();
     expect(opened.data.openPreorderCampaign).toEqual({ state: 'OPEN', limitedQuantity: 10 });
     const cutTo = (limitedQuantity: number | null) =>
-      staff(`mutation($id: ID!, $q: Int) { changePreorderTerms(productId: $id, input: { limitedQuantity: $q }, reason: "The factory changed the run.") { state limitedQuantity } }`, {
-        id: product.id,
-        q: limitedQuantity,
-      });
+      staff(
+        `mutation($id: ID!, $q: Int) { changePreorderTerms(productId: $id, input: { limitedQuantity: $q }, reason: "The factory changed the run.") { state limitedQuantity } }`,
+        {
+          id: product.id,
+          q: limitedQuantity,
+        },
+      );
     // Orders learns the product is on preorder through events.
     await eventually(async () => (await order([{ productId: product.id, quantity: 3 }])).status === 'CONFIRMED', { timeoutMs: 20_000 });
     expect((await stockLevels(product.id)).availableQuantity).toBe(7);

@@ -46,7 +46,9 @@ describe('studios', () => {
       ['contactEmail', 'INVALID_EMAIL'],
     ]);
     await addStudio(stack.admin, { name: 'Twice Studio', country: 'CN', contactEmail: 'a@twice.example' });
-    expect((await addStudio(stack.admin, { name: 'Twice Studio', country: 'CN', contactEmail: 'b@twice.example' })).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await addStudio(stack.admin, { name: 'Twice Studio', country: 'CN', contactEmail: 'b@twice.example' })).errors?.[0]?.extensions?.code).toBe(
+      'CONFLICT',
+    );
     expect((await addStudio(stack.customer, { name: 'Mine', country: 'FR', contactEmail: 'me@mine.example' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await sql('select count(*)::int as n from catalog.studio')).toEqual([{ n: before[0].n + 1 }]);
   });
@@ -60,7 +62,12 @@ describe('studios', () => {
     const listed = await gql(stack.catalog.url, '{ products(first: 50) { edges { node { sku studio { name } } } } }');
     expect(listed.data.products.edges.map((e: any) => e.node)).toContainEqual({ sku, studio: { name: 'Red Lacquer' } });
 
-    const unknown = await gql(stack.catalog.url, createProductMutation, { input: { ...productInput(''), studioId: '00000000-0000-4000-8000-000000000000' } }, stack.admin.headers);
+    const unknown = await gql(
+      stack.catalog.url,
+      createProductMutation,
+      { input: { ...productInput(''), studioId: '00000000-0000-4000-8000-000000000000' } },
+      stack.admin.headers,
+    );
     expect(unknown.errors?.[0]?.extensions?.problems.map((p: any) => p.field)).toEqual(['sku', 'studioId']);
     const none = await gql(stack.catalog.url, createProductMutation, { input: productInput(`NOSTU-${Date.now()}`) }, stack.admin.headers);
     expect(none.data.createProduct.studio).toBeNull();

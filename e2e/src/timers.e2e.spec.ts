@@ -34,18 +34,18 @@ describe('durable timers in a running service', () => {
     await catalog.orm.em.fork().transactional((em) => scheduleTimer(em, { kind: 'e2e-ping', key, dueAt: new Date(), payload: { hello: 'world' } }));
 
     const rows = await eventually(async () => {
-      const found = await catalog.orm.em.fork().getConnection().execute<{ action: string; details: unknown }[]>(
-        'select action, details from catalog.audit_entry where subject = ?',
-        [key],
-      );
+      const found = await catalog.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ action: string; details: unknown }[]>('select action, details from catalog.audit_entry where subject = ?', [key]);
       return found.length > 0 && found;
     });
     expect(rows).toEqual([{ action: 'timer.fired', details: { hello: 'world' } }]);
     expect(seen.filter((t) => t.key === key).map((t) => [t.kind, t.payload, t.attempts])).toEqual([['e2e-ping', { hello: 'world' }, 0]]);
-    const [timer] = await catalog.orm.em.fork().getConnection().execute<{ fired: boolean }[]>(
-      `select fired_at is not null as fired from catalog.scheduled_timer where kind = 'e2e-ping' and key = ?`,
-      [key],
-    );
+    const [timer] = await catalog.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ fired: boolean }[]>(`select fired_at is not null as fired from catalog.scheduled_timer where kind = 'e2e-ping' and key = ?`, [key]);
     expect(timer).toEqual({ fired: true });
   });
 });

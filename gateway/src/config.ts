@@ -52,7 +52,12 @@ const onOff = z.enum(['on', 'off']);
 const clientList = z
   .string()
   .default('')
-  .transform((value) => value.split(',').map((name) => name.trim()).filter(Boolean));
+  .transform((value) =>
+    value
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  );
 
 const fixedShape = {
   HOST: z.string().default('127.0.0.1'),
@@ -77,16 +82,10 @@ const fixedShape = {
 };
 
 /** Parses the environment once at startup; throws a ConfigError naming every bad variable. */
-export function loadConfig(
-  env: NodeJS.ProcessEnv = process.env,
-  definitions: readonly SubgraphDefinition[] = subgraphs,
-): GatewayConfig {
-  const subgraphUrlFields = Object.fromEntries(
-    definitions.map((s) => [subgraphUrlVariable(s.name), httpUrl.default(s.url)]),
-  );
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, definitions: readonly SubgraphDefinition[] = subgraphs): GatewayConfig {
+  const subgraphUrlFields = Object.fromEntries(definitions.map((s) => [subgraphUrlVariable(s.name), httpUrl.default(s.url)]));
   // Platform's loader drops empty variables (`PORT=` means unset, not zero) and names every bad one.
-  const values = parseEnv({ ...fixedShape, ...subgraphUrlFields }, env) as z.infer<z.ZodObject<typeof fixedShape>> &
-    Record<string, unknown>;
+  const values = parseEnv({ ...fixedShape, ...subgraphUrlFields }, env) as z.infer<z.ZodObject<typeof fixedShape>> & Record<string, unknown>;
   // Checked once every variable parses, as a zod refinement would be.
   if (values.TRUSTED_DOCUMENTS_REQUIRED_FOR.length > 0 && values.TRUSTED_DOCUMENTS_PATH === undefined) {
     // Requiring registered documents with none registered would lock those clients out entirely.
@@ -100,9 +99,7 @@ export function loadConfig(
     nodeEnv: values.NODE_ENV,
     workers: values.GATEWAY_WORKERS,
     supergraphPath: values.SUPERGRAPH_PATH,
-    subgraphUrls: Object.fromEntries(
-      definitions.map((s) => [s.name, String(values[subgraphUrlVariable(s.name)])]),
-    ),
+    subgraphUrls: Object.fromEntries(definitions.map((s) => [s.name, String(values[subgraphUrlVariable(s.name)])])),
     auth: { jwksUrl: values.AUTH_JWKS_URL, issuer: values.AUTH_ISSUER },
     trustProxyHops: values.TRUST_PROXY_HOPS,
     limits: {

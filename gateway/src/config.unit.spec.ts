@@ -71,8 +71,7 @@ describe('loadConfig', () => {
   });
 
   it('names bad auth, limit and GraphiQL variables', () => {
-    const load = () =>
-      loadConfig({ AUTH_JWKS_URL: 'jwks.json', MAX_QUERY_DEPTH: '0', TRUST_PROXY_HOPS: '-1', GRAPHIQL: 'yes' });
+    const load = () => loadConfig({ AUTH_JWKS_URL: 'jwks.json', MAX_QUERY_DEPTH: '0', TRUST_PROXY_HOPS: '-1', GRAPHIQL: 'yes' });
     expect(load).toThrow(/AUTH_JWKS_URL: must be an http\(s\) URL/);
     expect(load).toThrow(/TRUST_PROXY_HOPS:/);
     expect(load).toThrow(/MAX_QUERY_DEPTH:/);

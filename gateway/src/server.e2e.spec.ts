@@ -21,10 +21,14 @@ describe('gateway over two fixture subgraphs', () => {
 
   it('answers a query planned across orders and catalog, forwarding request id and caller token', async () => {
     const token = await issuer.sign({ sub: 'customer-alice' });
-    const response = await post(stack.gateway.url, { query: ordersWithProducts }, {
-      'x-request-id': 'req-e2e-1',
-      authorization: `Bearer ${token}`,
-    });
+    const response = await post(
+      stack.gateway.url,
+      { query: ordersWithProducts },
+      {
+        'x-request-id': 'req-e2e-1',
+        authorization: `Bearer ${token}`,
+      },
+    );
 
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe('req-e2e-1');

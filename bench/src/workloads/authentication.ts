@@ -153,8 +153,6 @@ export async function runTokenCost(config: BenchConfig, stack: BenchStack, seed:
     p99Ratio: withToken.p99 / without.p99,
     throughputRatio: withToken.perSecond / without.perSecond,
   };
-  console.log(
-    `[bench]   with/without token: req/s x${cost.throughputRatio.toFixed(2)}, p50 x${cost.p50Ratio.toFixed(2)}, p99 x${cost.p99Ratio.toFixed(2)}`,
-  );
+  console.log(`[bench]   with/without token: req/s x${cost.throughputRatio.toFixed(2)}, p50 x${cost.p50Ratio.toFixed(2)}, p99 x${cost.p99Ratio.toFixed(2)}`);
   return cost;
 }

@@ -5,7 +5,16 @@ import type { Check } from '../reconcile.js';
 import { bearer, gqlData } from '../graphql.js';
 import { runLoad, summarize, type LoadResult, type RequestContext } from '../load.js';
 import type { Sampler } from '../resources.js';
-import { createProductMutation, customerPassword, inBatches, placeOrderMutation, registerMutation, signIn, type BenchCustomer, type SeededProduct } from '../seed.js';
+import {
+  createProductMutation,
+  customerPassword,
+  inBatches,
+  placeOrderMutation,
+  registerMutation,
+  signIn,
+  type BenchCustomer,
+  type SeededProduct,
+} from '../seed.js';
 import type { BenchStack } from '../stack.js';
 import { pollUntil, sleep } from '../util.js';
 import { tallyPlacedOrders, type AcknowledgedOrder } from './place-orders.js';
@@ -69,7 +78,12 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
 
   const admin = await signIn(stack.urls.gateway, stack.admin.email, stack.admin.password);
   const input = { sku: `DROP-${run}`, name: `Bench limited drop ${run}`, price: { amount: 4999, currency: 'USD' }, status: 'PREORDER', preorderLimit: units };
-  const created = await gqlData<{ createProduct: { id: string; sku: string } }>(stack.urls.catalog, createProductMutation, { input }, bearer(admin.accessToken));
+  const created = await gqlData<{ createProduct: { id: string; sku: string } }>(
+    stack.urls.catalog,
+    createProductMutation,
+    { input },
+    bearer(admin.accessToken),
+  );
   const product: SeededProduct = { id: created.createProduct.id, sku: created.createProduct.sku, initialStock: units };
   await pollUntil('orders learning the drop product', 60_000, async () =>
     (await count(db, 'select count(*)::int as n from orders.known_product where id = $1', [product.id])) === 1 ? true : undefined,
@@ -118,7 +132,9 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
     await sleep(250);
   }
   const settleSeconds = (performance.now() - loadEnd) / 1000;
-  console.log(`[bench] drop day: ${settled ? 'no PENDING order' : 'orders still PENDING'} ${settleSeconds.toFixed(1)} s after the load (${pendingAtLoadEnd} pending when it stopped)`);
+  console.log(
+    `[bench] drop day: ${settled ? 'no PENDING order' : 'orders still PENDING'} ${settleSeconds.toFixed(1)} s after the load (${pendingAtLoadEnd} pending when it stopped)`,
+  );
 
   const ordersByStatus = (
     await db.query<{ status: string; reason: string; count: number }>(
@@ -132,7 +148,9 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
   const stored = ordersByStatus.reduce((sum, r) => sum + r.count, 0);
   const confirmed = byStatus('CONFIRMED');
   const rejected = byStatus('REJECTED');
-  const unitsSold = await count(db, `select coalesce(sum(quantity), 0)::int as n from catalog.stock_reservation where product_id = $1 and state = 'RESERVED'`, [product.id]);
+  const unitsSold = await count(db, `select coalesce(sum(quantity), 0)::int as n from catalog.stock_reservation where product_id = $1 and state = 'RESERVED'`, [
+    product.id,
+  ]);
   const confirmedUnits = await count(
     db,
     `select coalesce(sum(l.quantity), 0)::int as n from orders.order_line l join orders.customer_order o on o.id = l.order_id
@@ -140,7 +158,8 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
     [product.id],
   );
   const stockLeft =
-    (await db.query<{ left: number }>('select limit_quantity - reserved as left from catalog.preorder_allocation where product_id = $1', [product.id])).rows[0]?.left ?? Number.NaN;
+    (await db.query<{ left: number }>('select limit_quantity - reserved as left from catalog.preorder_allocation where product_id = $1', [product.id])).rows[0]
+      ?.left ?? Number.NaN;
   const repeatBuyers = await count(
     db,
     `select count(*)::int as n from (select o.customer_id from orders.customer_order o join orders.order_line l on l.order_id = o.id
@@ -163,11 +182,23 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
       ok: acknowledged.length === n && result.socketErrors === 0 && result.timeouts === 0,
       detail: `${acknowledged.length} of ${n} acknowledged${failures.length ? `; ${failures.map(([l, c]) => `${l}: ${c}`).join(', ')}` : ''}; socket errors ${result.socketErrors}, timeouts ${result.timeouts}`,
     },
-    { name: 'every acknowledged order is stored, and no other', ok: ackStored === acknowledged.length && stored === acknowledged.length, detail: `${ackStored} of ${acknowledged.length} found; ${stored} orders for the product` },
-    { name: 'no order for the product left PENDING', ok: settled && byStatus('PENDING') === 0, detail: `${byStatus('PENDING')} pending after ${settleSeconds.toFixed(1)} s` },
+    {
+      name: 'every acknowledged order is stored, and no other',
+      ok: ackStored === acknowledged.length && stored === acknowledged.length,
+      detail: `${ackStored} of ${acknowledged.length} found; ${stored} orders for the product`,
+    },
+    {
+      name: 'no order for the product left PENDING',
+      ok: settled && byStatus('PENDING') === 0,
+      detail: `${byStatus('PENDING')} pending after ${settleSeconds.toFixed(1)} s`,
+    },
     { name: 'CONFIRMED == min(customers, units)', ok: confirmed === expected, detail: `${confirmed} confirmed, expected ${expected}` },
     { name: 'every other order REJECTED', ok: rejected === stored - confirmed, detail: `${rejected} rejected of ${stored - confirmed} not confirmed` },
-    { name: 'units sold (stock reservations) == min(customers, units)', ok: unitsSold === expected && confirmedUnits === unitsSold, detail: `${unitsSold} reserved, ${confirmedUnits} in confirmed orders, expected ${expected}` },
+    {
+      name: 'units sold (stock reservations) == min(customers, units)',
+      ok: unitsSold === expected && confirmedUnits === unitsSold,
+      detail: `${unitsSold} reserved, ${confirmedUnits} in confirmed orders, expected ${expected}`,
+    },
     { name: 'preorder pool left == units - units sold', ok: stockLeft === units - expected, detail: `${stockLeft} left, expected ${units - expected}` },
   ];
   const ok = checks.every((c) => c.ok);

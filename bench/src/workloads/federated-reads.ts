@@ -118,4 +118,3 @@ export async function runFederatedReads(config: BenchConfig, stack: BenchStack, 
 function describe(target: ReadTarget): string {
   return `${target.name} via ${target.path === 'gateway' ? 'gateway' : `${target.subgraph} directly`}`;
 }
-

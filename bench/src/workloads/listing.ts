@@ -19,7 +19,12 @@ const listingOk = (data: unknown) => {
   if (typeof products?.totalCount !== 'number' || !edges) return false;
   return (
     edges.length === Math.min(50, products.totalCount) &&
-    edges.every((e) => typeof e.node?.id === 'string' && typeof e.node?.price?.amount === 'number' && (typeof e.node?.availableQuantity === 'number' || e.node?.availableQuantity === null))
+    edges.every(
+      (e) =>
+        typeof e.node?.id === 'string' &&
+        typeof e.node?.price?.amount === 'number' &&
+        (typeof e.node?.availableQuantity === 'number' || e.node?.availableQuantity === null),
+    )
   );
 };
 

@@ -55,7 +55,10 @@ export async function runPlaceOrders(config: BenchConfig, stack: BenchStack, see
     context.customerId = customer.id;
     const lines =
       Math.random() < config.scarceShare
-        ? [{ productId: seed.scarce.id, quantity: 1 + Math.floor(Math.random() * 3) }, { productId: seed.plenty.id, quantity: 1 }]
+        ? [
+            { productId: seed.scarce.id, quantity: 1 + Math.floor(Math.random() * 3) },
+            { productId: seed.plenty.id, quantity: 1 },
+          ]
         : [{ productId: seed.plenty.id, quantity: 1 }];
     return { body: JSON.stringify({ query: placeOrderMutation, variables: { input: { lines }, key: randomUUID() } }), headers: bearer(customer.token) };
   };

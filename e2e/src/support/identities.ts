@@ -13,10 +13,14 @@ export const testAdmin = { email: 'admin@vitrine.test', password: 'Admin-Pa55wor
 
 /** Signs in through the accounts subgraph, as a client would. */
 export async function signIn(accountsUrl: string, email: string, password: string): Promise<Identity> {
-  const res = await gql(accountsUrl, `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken customer { id } } }`, {
-    email,
-    password,
-  });
+  const res = await gql(
+    accountsUrl,
+    `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken customer { id } } }`,
+    {
+      email,
+      password,
+    },
+  );
   if (res.errors) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
   const { accessToken, customer } = res.data.login;
   return { id: customer.id, email, token: accessToken, headers: { authorization: `Bearer ${accessToken}` } };
@@ -29,11 +33,9 @@ export const customerPassword = 'Figure-Fan-2026!';
 export async function newCustomer(accountsUrl: string, country = 'FR'): Promise<Identity> {
   const email = `customer-${randomUUID()}@example.com`;
   const password = customerPassword;
-  const res = await gql(
-    accountsUrl,
-    `mutation($input: RegisterInput!) { register(input: $input) { id } }`,
-    { input: { email, password, country, displayName: 'Test Customer' } },
-  );
+  const res = await gql(accountsUrl, `mutation($input: RegisterInput!) { register(input: $input) { id } }`, {
+    input: { email, password, country, displayName: 'Test Customer' },
+  });
   if (res.errors) throw new Error(`register failed: ${JSON.stringify(res.errors)}`);
   return signIn(accountsUrl, email, password);
 }

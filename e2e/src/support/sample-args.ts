@@ -1,14 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-  type GraphQLArgument,
-  type GraphQLInputType,
-} from 'graphql';
+import { getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
 
 /**
  * A well-typed value for an input type, so a request passes GraphQL's own
@@ -47,7 +38,11 @@ function sampleScalar(name: string): unknown {
 }
 
 /** `mutation($a: T!, ...) { field(a: $a, ...) { __typename } }` plus sample variables for every argument. */
-export function sampleOperation(field: string, args: readonly GraphQLArgument[], returnsObject: boolean): { query: string; variables: Record<string, unknown> } {
+export function sampleOperation(
+  field: string,
+  args: readonly GraphQLArgument[],
+  returnsObject: boolean,
+): { query: string; variables: Record<string, unknown> } {
   const declared = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
   const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const selection = returnsObject ? ' { __typename }' : '';

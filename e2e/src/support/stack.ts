@@ -78,8 +78,20 @@ export async function startTestStack(options: StackOptions): Promise<CatalogStac
   const admin = await signIn(accounts.url, testAdmin.email, testAdmin.password);
   const customer = await newCustomer(accounts.url);
   const warehouses = {
-    france: await createWarehouse(catalog.url, admin, { code: 'E2E-FR', name: 'Test warehouse France', country: 'FR', heldByFactory: false, allocationPriority: 10 }),
-    factory: await createWarehouse(catalog.url, admin, { code: 'E2E-CN', name: 'Test factory China', country: 'CN', heldByFactory: true, allocationPriority: 10 }),
+    france: await createWarehouse(catalog.url, admin, {
+      code: 'E2E-FR',
+      name: 'Test warehouse France',
+      country: 'FR',
+      heldByFactory: false,
+      allocationPriority: 10,
+    }),
+    factory: await createWarehouse(catalog.url, admin, {
+      code: 'E2E-CN',
+      name: 'Test factory China',
+      country: 'CN',
+      heldByFactory: true,
+      allocationPriority: 10,
+    }),
   };
   return {
     databaseUrl,
@@ -120,7 +132,12 @@ let skuCounter = 0;
  * units in the stack's French warehouse unless `extra` says otherwise) and
  * waits until orders knows it.
  */
-export async function createProduct(stack: CatalogStack & { orders?: RunningService }, stock: number, priceAmount = 1000, extra: Record<string, unknown> = {}): Promise<CreatedProduct> {
+export async function createProduct(
+  stack: CatalogStack & { orders?: RunningService },
+  stock: number,
+  priceAmount = 1000,
+  extra: Record<string, unknown> = {},
+): Promise<CreatedProduct> {
   const sku = `SKU-${process.pid}-${Date.now()}-${++skuCounter}`;
   const res = await gql(
     stack.catalog.url,
@@ -141,10 +158,10 @@ export async function createProduct(stack: CatalogStack & { orders?: RunningServ
 
 /** Units of the product left to sell across its warehouses (on hand minus reserved), read from PostgreSQL. */
 export async function stockOf(stack: CatalogStack, productId: string): Promise<number> {
-  const rows = await stack.catalog.orm.em.fork().getConnection().execute<{ n: string }[]>(
-    'select coalesce(sum(on_hand - reserved), 0) as n from catalog.warehouse_stock where product_id = ?',
-    [productId],
-  );
+  const rows = await stack.catalog.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ n: string }[]>('select coalesce(sum(on_hand - reserved), 0) as n from catalog.warehouse_stock where product_id = ?', [productId]);
   return Number(rows[0]!.n);
 }
 
@@ -153,7 +170,12 @@ export const placeOrderMutation = `mutation($input: PlaceOrderInput!, $key: Stri
 }`;
 
 /** Places an order straight on the orders subgraph as `who` (anonymous without headers), under a fresh idempotency key unless given one. */
-export function placeOrder(stack: TestStack, who: { headers?: Record<string, string> }, lines: unknown[], key: string = randomUUID()): Promise<GraphQLResponse> {
+export function placeOrder(
+  stack: TestStack,
+  who: { headers?: Record<string, string> },
+  lines: unknown[],
+  key: string = randomUUID(),
+): Promise<GraphQLResponse> {
   return gql(stack.orders.url, placeOrderMutation, { input: { lines }, key }, who.headers);
 }
 

@@ -36,12 +36,7 @@ describe('query limits', () => {
   });
 
   it('refuses a query deeper than MAX_QUERY_DEPTH', async () => {
-    await expectRefused(
-      { query: '{ orders { lines { product { id } } } }' },
-      400,
-      'GRAPHQL_VALIDATION_FAILED',
-      /depth limit of 3 exceeded, found 4/,
-    );
+    await expectRefused({ query: '{ orders { lines { product { id } } } }' }, 400, 'GRAPHQL_VALIDATION_FAILED', /depth limit of 3 exceeded, found 4/);
   });
 
   it('counts depth through fragments as the fields they select', async () => {
@@ -82,12 +77,7 @@ describe('query limits', () => {
   });
 
   it('refuses a body larger than MAX_BODY_BYTES with 413', async () => {
-    await expectRefused(
-      { query: '{ products { id } }', variables: { padding: 'x'.repeat(20_000) } },
-      413,
-      'PAYLOAD_TOO_LARGE',
-      /exceeds 20000 bytes/,
-    );
+    await expectRefused({ query: '{ products { id } }', variables: { padding: 'x'.repeat(20_000) } }, 413, 'PAYLOAD_TOO_LARGE', /exceeds 20000 bytes/);
   });
 
   it('refuses a batch of operations', async () => {

@@ -2,8 +2,7 @@ import { presentedToken, type RefusalReason, type TokenVerifier } from '@vitrine
 
 export type Authentication =
   /** `callerId` is null for an anonymous caller; `authorization` is forwarded to subgraphs unchanged. */
-  | { readonly ok: true; readonly callerId: string | null; readonly authorization: string | undefined }
-  | { readonly ok: false; readonly reason: RefusalReason };
+  { readonly ok: true; readonly callerId: string | null; readonly authorization: string | undefined } | { readonly ok: false; readonly reason: RefusalReason };
 
 export type Authenticator = (header: string | undefined) => Promise<Authentication>;
 

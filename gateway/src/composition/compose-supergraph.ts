@@ -3,8 +3,7 @@ import { parse, type GraphQLError } from 'graphql';
 import type { SubgraphSdl } from './load-subgraph-sdl.js';
 
 export type SupergraphComposition =
-  | { readonly ok: true; readonly supergraphSdl: string; readonly hints: readonly string[] }
-  | { readonly ok: false; readonly errors: readonly string[] };
+  { readonly ok: true; readonly supergraphSdl: string; readonly hints: readonly string[] } | { readonly ok: false; readonly errors: readonly string[] };
 
 /** Composes the subgraphs into a supergraph, turning every failure into a readable line. */
 export function composeSupergraph(subgraphs: readonly SubgraphSdl[]): SupergraphComposition {

@@ -9,7 +9,10 @@ export interface SubgraphSdl {
 }
 
 export class MissingSubgraphSdlError extends Error {
-  constructor(readonly subgraph: string, readonly path: string) {
+  constructor(
+    readonly subgraph: string,
+    readonly path: string,
+  ) {
     super(`subgraph "${subgraph}": SDL artifact not found at ${path} (build that service first)`);
     this.name = 'MissingSubgraphSdlError';
   }
@@ -20,10 +23,7 @@ export class MissingSubgraphSdlError extends Error {
  * Read one after the other so a missing artifact is always reported in list
  * order, not in whichever order the file system answered.
  */
-export async function loadSubgraphSdl(
-  root: string,
-  definitions: readonly SubgraphDefinition[],
-): Promise<SubgraphSdl[]> {
+export async function loadSubgraphSdl(root: string, definitions: readonly SubgraphDefinition[]): Promise<SubgraphSdl[]> {
   const loaded: SubgraphSdl[] = [];
   for (const { name, url, sdlPath } of definitions) {
     const path = resolve(root, sdlPath);

@@ -14,11 +14,7 @@ export interface ComposeIo {
 const usage = 'usage: compose [--root <dir with services/*/schema.graphql>] [--out <supergraph.graphql>]';
 
 /** The compose CLI as a function: returns the process exit code. */
-export async function runCompose(
-  argv: readonly string[],
-  io: ComposeIo,
-  definitions: readonly SubgraphDefinition[] = defaultSubgraphs,
-): Promise<number> {
+export async function runCompose(argv: readonly string[], io: ComposeIo, definitions: readonly SubgraphDefinition[] = defaultSubgraphs): Promise<number> {
   let root: string;
   let out: string;
   try {

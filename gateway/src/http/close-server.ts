@@ -5,9 +5,7 @@ import type { Server } from 'node:http';
  * still busy after `graceMs` are cut so shutdown cannot hang forever.
  */
 export async function closeServer(server: Server, graceMs: number): Promise<void> {
-  const closed = new Promise<void>((resolve, reject) =>
-    server.close((error) => (error ? reject(error) : resolve())),
-  );
+  const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
   // Idle keep-alive sockets would otherwise hold the server open until they time out.
   server.closeIdleConnections();
   const idleSweep = setInterval(() => server.closeIdleConnections(), 100);

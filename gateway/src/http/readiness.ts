@@ -8,10 +8,7 @@ export interface SubgraphOutage {
  * Asks every subgraph's `/health` (on the same origin as its GraphQL endpoint)
  * in parallel; returns the ones that did not answer 200 in time.
  */
-export async function findSubgraphOutages(
-  subgraphUrls: Readonly<Record<string, string>>,
-  timeoutMs = 2000,
-): Promise<SubgraphOutage[]> {
+export async function findSubgraphOutages(subgraphUrls: Readonly<Record<string, string>>, timeoutMs = 2000): Promise<SubgraphOutage[]> {
   const checks = Object.entries(subgraphUrls).map(async ([name, url]): Promise<SubgraphOutage | undefined> => {
     const healthUrl = new URL('/health', url).href;
     try {

@@ -57,14 +57,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): Handler {
   };
 }
 
-async function route(
-  deps: RequestHandlerDeps,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  requestId: string,
-  log: Logger,
-): Promise<void> {
+async function route(deps: RequestHandlerDeps, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, log: Logger): Promise<void> {
   const isRead = req.method === 'GET' || req.method === 'HEAD';
   const path = url.pathname;
   const graphiql = deps.graphiqlAssets;
@@ -78,14 +71,7 @@ async function route(
 }
 
 /** Authenticates the caller, then lets the GraphQL handler run the operation. */
-async function serveGraphql(
-  deps: RequestHandlerDeps,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  requestId: string,
-  log: Logger,
-): Promise<void> {
+async function serveGraphql(deps: RequestHandlerDeps, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, log: Logger): Promise<void> {
   const auth = await deps.authenticate(req.headers.authorization);
   if (!auth.ok) {
     // The reason, never the token: logs must not hold credentials.
@@ -121,24 +107,31 @@ function wantsHtml(req: IncomingMessage): boolean {
 }
 
 function sendGraphiql(req: IncomingMessage, res: ServerResponse): void {
-  sendBody(res, 200, graphiqlHtml, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': graphiqlContentSecurityPolicy,
-    'cache-control': 'no-cache',
-  }, req.method);
+  sendBody(
+    res,
+    200,
+    graphiqlHtml,
+    {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': graphiqlContentSecurityPolicy,
+      'cache-control': 'no-cache',
+    },
+    req.method,
+  );
 }
 
-function sendGraphiqlAsset(
-  assets: ReadonlyMap<string, StaticAsset>,
-  req: IncomingMessage,
-  res: ServerResponse,
-  name: string,
-): void {
+function sendGraphiqlAsset(assets: ReadonlyMap<string, StaticAsset>, req: IncomingMessage, res: ServerResponse, name: string): void {
   const asset = assets.get(name);
   if (!asset) return sendJson(res, 404, { error: 'not found' });
-  sendBody(res, 200, asset.body, {
-    'content-type': asset.contentType,
-    'cache-control': 'public, max-age=3600',
-    'x-content-type-options': 'nosniff',
-  }, req.method);
+  sendBody(
+    res,
+    200,
+    asset.body,
+    {
+      'content-type': asset.contentType,
+      'cache-control': 'public, max-age=3600',
+      'x-content-type-options': 'nosniff',
+    },
+    req.method,
+  );
 }

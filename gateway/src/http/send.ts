@@ -10,13 +10,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(payload);
 }
 
-export function sendBody(
-  res: ServerResponse,
-  status: number,
-  body: string | Buffer,
-  headers: Record<string, string>,
-  method: string | undefined,
-): void {
+export function sendBody(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string>, method: string | undefined): void {
   res.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(body) });
   res.end(method === 'HEAD' ? undefined : body);
 }
@@ -25,13 +19,7 @@ export function sendBody(
  * A GraphQL-shaped refusal for requests stopped before Apollo Server sees them,
  * so clients read `errors[0].extensions.code` the same way whoever refused.
  */
-export function sendGraphqlError(
-  res: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-  headers: Record<string, string> = {},
-): void {
+export function sendGraphqlError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 }

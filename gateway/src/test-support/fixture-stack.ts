@@ -25,17 +25,20 @@ export async function startFixtureGateway(
   env: Record<string, string> = {},
   options: StartGatewayOptions = {},
 ): Promise<RunningGateway> {
-  const config = loadConfig({
-    PORT: '0',
-    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
-    NODE_ENV: 'test',
-    // Nothing listens here: a test that sends a token must start a token issuer and point at it.
-    AUTH_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
-    SUPERGRAPH_PATH: supergraphPath,
-    SUBGRAPH_CATALOG_URL: subgraphUrls.catalog,
-    SUBGRAPH_ORDERS_URL: subgraphUrls.orders,
-    ...env,
-  }, fixtureSubgraphs);
+  const config = loadConfig(
+    {
+      PORT: '0',
+      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+      NODE_ENV: 'test',
+      // Nothing listens here: a test that sends a token must start a token issuer and point at it.
+      AUTH_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
+      SUPERGRAPH_PATH: supergraphPath,
+      SUBGRAPH_CATALOG_URL: subgraphUrls.catalog,
+      SUBGRAPH_ORDERS_URL: subgraphUrls.orders,
+      ...env,
+    },
+    fixtureSubgraphs,
+  );
   return startGateway(config, options);
 }
 
@@ -50,16 +53,10 @@ export interface FixtureStack {
 }
 
 /** Two fixture subgraphs and a gateway in front of them, all in this process. */
-export async function startFixtureStack(
-  env: Record<string, string> = {},
-  options: StartGatewayOptions = {},
-): Promise<FixtureStack> {
+export async function startFixtureStack(env: Record<string, string> = {}, options: StartGatewayOptions = {}): Promise<FixtureStack> {
   const supergraph = await composeFixtureSupergraph();
   const ordersBehaviour: OrdersBehaviour = { delayMs: 0 };
-  const [catalog, orders] = await Promise.all([
-    startFixtureSubgraph('catalog'),
-    startFixtureSubgraph('orders', ordersBehaviour),
-  ]);
+  const [catalog, orders] = await Promise.all([startFixtureSubgraph('catalog'), startFixtureSubgraph('orders', ordersBehaviour)]);
   const gateway = await startFixtureGateway(supergraph.path, { catalog: catalog.url, orders: orders.url }, env, options);
   return {
     gateway,

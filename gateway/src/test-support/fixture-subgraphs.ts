@@ -50,15 +50,10 @@ const resolvers = {
 };
 
 /** Starts a fixture subgraph on a free port from its SDL under test-fixtures/valid. */
-export async function startFixtureSubgraph(
-  name: 'catalog' | 'orders',
-  behaviour: OrdersBehaviour = { delayMs: 0 },
-): Promise<FixtureSubgraph> {
+export async function startFixtureSubgraph(name: 'catalog' | 'orders', behaviour: OrdersBehaviour = { delayMs: 0 }): Promise<FixtureSubgraph> {
   const sdl = await readFile(join(validFixtureRoot, 'services', name, 'schema.graphql'), 'utf8');
   const server = new ApolloServer({
-    schema: buildSubgraphSchema([
-      { typeDefs: parse(sdl), resolvers: name === 'catalog' ? resolvers.catalog() : resolvers.orders(behaviour) },
-    ]),
+    schema: buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: name === 'catalog' ? resolvers.catalog() : resolvers.orders(behaviour) }]),
     // Like a subgraph in development mode: the gateway must not pass these on.
     includeStacktraceInErrorResponses: true,
   });

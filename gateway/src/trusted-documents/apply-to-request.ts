@@ -9,8 +9,7 @@ export interface GraphqlHttpInput {
 }
 
 export type AppliedTrustedDocuments =
-  | { readonly ok: true; readonly input: GraphqlHttpInput }
-  | { readonly ok: false; readonly code: string; readonly message: string };
+  { readonly ok: true; readonly input: GraphqlHttpInput } | { readonly ok: false; readonly code: string; readonly message: string };
 
 /** Apollo Client's header, or a plain one for clients that are not Apollo's. */
 export function clientNameOf(headers: IncomingHttpHeaders): string | undefined {
@@ -24,11 +23,7 @@ export function clientNameOf(headers: IncomingHttpHeaders): string | undefined {
  * rewrites it so Apollo Server runs the registered document (the id fields are
  * dropped so Apollo's own APQ cache is not involved).
  */
-export function applyTrustedDocuments(
-  policy: TrustedDocumentPolicy,
-  input: GraphqlHttpInput,
-  clientName: string | undefined,
-): AppliedTrustedDocuments {
+export function applyTrustedDocuments(policy: TrustedDocumentPolicy, input: GraphqlHttpInput, clientName: string | undefined): AppliedTrustedDocuments {
   const isGet = input.method === 'GET' || input.method === 'HEAD';
   const params = new URLSearchParams(input.search);
   const fields = isGet ? fieldsOfSearch(params) : fieldsOfBody(input.body);

@@ -29,11 +29,7 @@ export type TrustedDocumentDecision =
  * (optionally `sha256:`-prefixed) or APQ-style `extensions.persistedQuery.sha256Hash`.
  * Clients listed in `requiredFor` may run nothing else.
  */
-export function decideDocument(
-  policy: TrustedDocumentPolicy,
-  fields: DocumentFields,
-  clientName: string | undefined,
-): TrustedDocumentDecision {
+export function decideDocument(policy: TrustedDocumentPolicy, fields: DocumentFields, clientName: string | undefined): TrustedDocumentDecision {
   const required = policy.requiredFor.has('*') || (clientName !== undefined && policy.requiredFor.has(clientName));
   const id = documentIdOf(fields);
   if (id !== undefined) {

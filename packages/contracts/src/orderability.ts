@@ -19,8 +19,10 @@ export function notOrderableReasons(product: { status: string; regionBlocks: rea
     reasons.push({ reason: 'NOT_ORDERABLE', message: `This product cannot be ordered right now (it is ${product.status}).` });
   }
   if (product.regionBlocks.length > 0) {
-    if (country === null) reasons.push({ reason: 'REGION_UNKNOWN', message: 'We are still setting up your account for this product. Please try again in a moment.' });
-    else if (product.regionBlocks.includes(country)) reasons.push({ reason: 'BLOCKED_IN_REGION', message: `Licensing does not allow this product to be sold in ${country}.` });
+    if (country === null)
+      reasons.push({ reason: 'REGION_UNKNOWN', message: 'We are still setting up your account for this product. Please try again in a moment.' });
+    else if (product.regionBlocks.includes(country))
+      reasons.push({ reason: 'BLOCKED_IN_REGION', message: `Licensing does not allow this product to be sold in ${country}.` });
   }
   return reasons;
 }

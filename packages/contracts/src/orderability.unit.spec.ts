@@ -8,9 +8,15 @@ describe('notOrderableReasons', () => {
   });
 
   it('says why not: the status, the blocked country, or a country not known yet', () => {
-    expect(notOrderableReasons({ status: 'DISCONTINUED', regionBlocks: [] }, 'DE')).toEqual([{ reason: 'NOT_ORDERABLE', message: expect.stringContaining('DISCONTINUED') }]);
-    expect(notOrderableReasons({ status: 'IN_STOCK', regionBlocks: ['FR'] }, 'FR')).toEqual([{ reason: 'BLOCKED_IN_REGION', message: expect.stringContaining('FR') }]);
-    expect(notOrderableReasons({ status: 'IN_STOCK', regionBlocks: ['FR'] }, null)).toEqual([{ reason: 'REGION_UNKNOWN', message: expect.stringContaining('try again') }]);
+    expect(notOrderableReasons({ status: 'DISCONTINUED', regionBlocks: [] }, 'DE')).toEqual([
+      { reason: 'NOT_ORDERABLE', message: expect.stringContaining('DISCONTINUED') },
+    ]);
+    expect(notOrderableReasons({ status: 'IN_STOCK', regionBlocks: ['FR'] }, 'FR')).toEqual([
+      { reason: 'BLOCKED_IN_REGION', message: expect.stringContaining('FR') },
+    ]);
+    expect(notOrderableReasons({ status: 'IN_STOCK', regionBlocks: ['FR'] }, null)).toEqual([
+      { reason: 'REGION_UNKNOWN', message: expect.stringContaining('try again') },
+    ]);
   });
 
   it('gives every reason, the status first', () => {

@@ -74,13 +74,24 @@ async function startOnce(version: string, libs: string, givenDataDir: string | u
     const log4jFile = join(dataDir, 'log4j2.properties');
     await writeFile(configFile, serverProperties(dataDir, port!, controllerPort!));
     await writeFile(log4jFile, LOG4J2_PROPERTIES);
-    const jvm = ['-Xmx512m', '-Xms128m', '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-Djava.awt.headless=true',
-      `-Dlog4j2.configurationFile=${log4jFile}`, '-cp', join(libs, '*')];
+    const jvm = [
+      '-Xmx512m',
+      '-Xms128m',
+      '-XX:+UseG1GC',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Djava.awt.headless=true',
+      `-Dlog4j2.configurationFile=${log4jFile}`,
+      '-cp',
+      join(libs, '*'),
+    ];
 
     // A reused data dir keeps its cluster id; formatting it again would fail.
     if (!existsSync(join(dataDir, 'logs', 'meta.properties'))) {
-      await execFileAsync('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', configFile],
-        { timeout: 60_000 }).catch((error: unknown) => { throw withOutput('Formatting Kafka storage failed', error); });
+      await execFileAsync('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', configFile], { timeout: 60_000 }).catch(
+        (error: unknown) => {
+          throw withOutput('Formatting Kafka storage failed', error);
+        },
+      );
     }
     child = spawnWithParentDeathSignal('java', [...jvm, 'kafka.Kafka', configFile], dataDir);
     const broker = superviseChild(child, join(dataDir, 'kafka.log'), (line) => {
@@ -93,10 +104,11 @@ async function startOnce(version: string, libs: string, givenDataDir: string | u
     let stopping: Promise<void> | undefined;
     return {
       brokers,
-      stop: () => (stopping ??= (async () => {
-        await broker.stop();
-        if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
-      })()),
+      stop: () =>
+        (stopping ??= (async () => {
+          await broker.stop();
+          if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+        })()),
     };
   } catch (error) {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -124,9 +136,13 @@ async function ensureKafkaLibs(version: string, cacheDir: string, log: (line: st
     // Maven runs on a copy so that nothing is written next to the pom in the work tree.
     const pom = join(dir, 'pom.xml');
     await copyFile(POM, pom);
-    await execFileAsync('mvn', ['-q', '-B', '-f', pom, `-Dkafka.version=${version}`, 'dependency:copy-dependencies',
-      '-DincludeScope=runtime', `-DoutputDirectory=${libs}`], { timeout: FETCH_TIMEOUT_MS, maxBuffer: 16 << 20 })
-      .catch((error: unknown) => { throw withOutput(`Fetching Kafka ${version} with Maven failed`, error); });
+    await execFileAsync(
+      'mvn',
+      ['-q', '-B', '-f', pom, `-Dkafka.version=${version}`, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${libs}`],
+      { timeout: FETCH_TIMEOUT_MS, maxBuffer: 16 << 20 },
+    ).catch((error: unknown) => {
+      throw withOutput(`Fetching Kafka ${version} with Maven failed`, error);
+    });
     await writeFile(marker, `${new Date().toISOString()}\n`);
     log(`kafka ${version}: fetched in ${Date.now() - started} ms`);
     return libs;
@@ -165,7 +181,10 @@ async function isStaleLock(lock: string): Promise<boolean> {
     }
   }
   // No pid yet (its owner is between mkdir and writeFile) or a live owner: stale only when very old.
-  const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+  const age = await stat(lock).then(
+    (s) => Date.now() - s.mtimeMs,
+    () => 0,
+  );
   return age > (pid > 0 ? LOCK_STALE_MS : 30_000);
 }
 
@@ -224,7 +243,10 @@ function clusterId(): string {
  * parent dies, even by SIGKILL; an 'exit' hook covers machines without setpriv.
  */
 function spawnWithParentDeathSignal(command: string, args: string[], cwd: string): ChildProcess {
-  const setpriv = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'setpriv')).find(existsSync);
+  const setpriv = (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, 'setpriv'))
+    .find(existsSync);
   return setpriv
     ? spawn(setpriv, ['--pdeathsig', 'KILL', '--', command, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -254,14 +276,15 @@ function superviseChild(child: ChildProcess, logFile: string, log: (line: string
       done(null, null);
     });
   });
-  const waitExit = (ms: number) => new Promise<boolean>((resolve) => {
-    // Cleared on exit, so a stopped broker does not keep the event loop alive for the grace period.
-    const timer = setTimeout(() => resolve(false), ms);
-    void exited.then(() => {
-      clearTimeout(timer);
-      resolve(true);
+  const waitExit = (ms: number) =>
+    new Promise<boolean>((resolve) => {
+      // Cleared on exit, so a stopped broker does not keep the event loop alive for the grace period.
+      const timer = setTimeout(() => resolve(false), ms);
+      void exited.then(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
     });
-  });
   return {
     exited,
     tail: () => lastLines.join('\n'),

@@ -45,6 +45,9 @@ export const accountsService: ServiceDefinition<AccountsContext> = {
     attachRuntime(orm, { settings, dummyHash: await createDummyHash(), externalProviders });
     const key = await ensureSigningKey(orm.em.fork());
     const admin = await bootstrapAdmin(orm.em.fork(), settings);
-    logger.info({ kid: key.kid, bootstrapAdmin: admin, issuer: settings.ACCOUNTS_ISSUER, externalProviders: [...externalProviders.keys()] }, 'accounts ready to issue tokens');
+    logger.info(
+      { kid: key.kid, bootstrapAdmin: admin, issuer: settings.ACCOUNTS_ISSUER, externalProviders: [...externalProviders.keys()] },
+      'accounts ready to issue tokens',
+    );
   },
 };

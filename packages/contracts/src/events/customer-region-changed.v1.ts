@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { countryCodeSchema } from '../countries.js';
 import { topics } from '../topics.js';
 
-
 /**
  * A customer moved: their country of residence (where orders ship, which
  * regional blocks apply) changed. Only allowed while they have no open order.

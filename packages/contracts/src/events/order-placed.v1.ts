@@ -10,8 +10,6 @@ export const orderPlacedV1 = {
     orderId: z.uuid(),
     /** The customer who placed it (added within v1: absent on events from before it existed). */
     customerId: z.uuid().optional(),
-    lines: z
-      .array(z.object({ productId: z.uuid(), quantity: z.number().int().positive() }))
-      .min(1),
+    lines: z.array(z.object({ productId: z.uuid(), quantity: z.number().int().positive() })).min(1),
   }),
 } as const;

@@ -38,7 +38,10 @@ export type TokenVerdict = { ok: true; caller: Caller } | { ok: false; reason: '
  * no restart). Only the algorithms above are accepted: `alg: none` and
  * HMAC-with-the-public-key tricks fail here.
  */
-export function createTokenVerifier(options: TokenVerifierOptions, keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 })) {
+export function createTokenVerifier(
+  options: TokenVerifierOptions,
+  keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 }),
+) {
   return async (token: string): Promise<TokenVerdict> => {
     try {
       const { payload } = await jwtVerify(token, keys, {

@@ -6,9 +6,7 @@ export type RefusalReason = 'EXPIRED' | 'INVALID' | 'UNAVAILABLE';
 /** What a customer reads when their token is refused: EXPIRED and INVALID end in signing in again, UNAVAILABLE (keys unreachable) in retrying. */
 export function refusalMessage(reason: RefusalReason): string {
   if (reason === 'UNAVAILABLE') return 'We cannot check your sign-in right now. Please try again in a moment.';
-  return reason === 'EXPIRED'
-    ? 'Your session has expired. Please sign in again.'
-    : 'Your sign-in could not be verified. Please sign in again.';
+  return reason === 'EXPIRED' ? 'Your session has expired. Please sign in again.' : 'Your sign-in could not be verified. Please sign in again.';
 }
 
 /**

@@ -10,7 +10,13 @@ export async function createEventBus(env: ServiceEnv, clientId: string, logger: 
   if (env.EVENT_TRANSPORT === 'kafka') {
     // checkServiceEnv refused a Kafka transport without brokers before anything started.
     if (!env.KAFKA_BROKERS) throw new ConfigError(checkServiceEnv(env));
-    return createKafkaBus({ brokers: env.KAFKA_BROKERS, clientId, logger, partitions: env.KAFKA_TOPIC_PARTITIONS, replicationFactor: env.KAFKA_REPLICATION_FACTOR });
+    return createKafkaBus({
+      brokers: env.KAFKA_BROKERS,
+      clientId,
+      logger,
+      partitions: env.KAFKA_TOPIC_PARTITIONS,
+      replicationFactor: env.KAFKA_REPLICATION_FACTOR,
+    });
   }
   return createEmbeddedBus({ url: env.EMBEDDED_BUS_URL ?? env.DATABASE_URL, logger });
 }

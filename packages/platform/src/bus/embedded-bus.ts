@@ -32,12 +32,7 @@ export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<Ev
       await pool.query(
         `insert into bus.message (topic, key, value, headers)
          select * from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,
-        [
-          messages.map((m) => m.topic),
-          messages.map((m) => m.key),
-          messages.map((m) => m.value),
-          messages.map((m) => JSON.stringify(m.headers)),
-        ],
+        [messages.map((m) => m.topic), messages.map((m) => m.key), messages.map((m) => m.value), messages.map((m) => JSON.stringify(m.headers))],
       );
       await pool.query(`select pg_notify($1, '')`, [embeddedBusChannel]);
     },

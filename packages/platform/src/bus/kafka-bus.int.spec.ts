@@ -135,7 +135,10 @@ describe('KafkaBus', () => {
     const topic = `${prefix}.rebalance`;
     const groupId = `${prefix}-rebalance`;
     await bus.ensureTopics([topic]);
-    const handled = new Map<string, { key: string; n: number }[]>([['a', []], ['b', []]]);
+    const handled = new Map<string, { key: string; n: number }[]>([
+      ['a', []],
+      ['b', []],
+    ]);
     const subscribe = (member: string) =>
       bus.subscribe({
         groupId,
@@ -174,8 +177,7 @@ describe('KafkaBus', () => {
 
     // Reads requests (so it notices when the client hangs up) and never answers.
     const silent = createServer((socket) => socket.resume());
-    const port = await new Promise<number>((resolve) =>
-      silent.listen(0, '127.0.0.1', () => resolve((silent.address() as AddressInfo).port)));
+    const port = await new Promise<number>((resolve) => silent.listen(0, '127.0.0.1', () => resolve((silent.address() as AddressInfo).port)));
     const silentBus = await createKafkaBus({ brokers: [`127.0.0.1:${port}`], clientId: 'kafka-bus-test-silent', logger });
     try {
       const started = Date.now();

@@ -81,10 +81,7 @@ export class KafkaBus implements EventBus {
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     if (this.#closed) throw new Error('The Kafka bus is closed');
-    const subscription = await KafkaSubscription.start(
-      { brokers: this.#options.brokers, clientId: this.#options.clientId, logger: this.#logger },
-      options,
-    );
+    const subscription = await KafkaSubscription.start({ brokers: this.#options.brokers, clientId: this.#options.clientId, logger: this.#logger }, options);
     this.#subscriptions.add(subscription);
     return {
       stop: async () => {
@@ -101,7 +98,8 @@ export class KafkaBus implements EventBus {
     await Promise.race([
       this.#admin.metadata({ topics: [], forceUpdate: true, retries: 0 }),
       new Promise<never>((_, reject) =>
-        timeout.addEventListener('abort', () => reject(new Error(`Kafka did not answer within ${PING_TIMEOUT_MS} ms`)), { once: true })),
+        timeout.addEventListener('abort', () => reject(new Error(`Kafka did not answer within ${PING_TIMEOUT_MS} ms`)), { once: true }),
+      ),
     ]);
   }
 
@@ -125,10 +123,12 @@ export class KafkaBus implements EventBus {
     const deadline = Date.now() + TOPIC_READY_TIMEOUT_MS;
     for (;;) {
       const metadata = await this.#admin.metadata({ topics, forceUpdate: true }).catch(() => undefined);
-      const ready = metadata && topics.every((topic) => {
-        const partitions = metadata.topics.get(topic)?.partitions;
-        return partitions && partitions.length > 0 && partitions.every((partition) => partition && partition.leader >= 0);
-      });
+      const ready =
+        metadata &&
+        topics.every((topic) => {
+          const partitions = metadata.topics.get(topic)?.partitions;
+          return partitions && partitions.length > 0 && partitions.every((partition) => partition && partition.leader >= 0);
+        });
       if (ready) return;
       if (Date.now() > deadline) throw new Error(`Kafka topics have no leader after ${TOPIC_READY_TIMEOUT_MS} ms: ${topics.join(', ')}`);
       await sleep(100);

@@ -11,10 +11,7 @@ export class ConfigError extends Error {
  * Parses the environment against a schema and fails fast, naming every bad
  * variable at once, so a misconfigured service never half-starts.
  */
-export function loadConfig<TShape extends z.ZodRawShape>(
-  shape: TShape,
-  env: Record<string, string | undefined> = process.env,
-): z.infer<z.ZodObject<TShape>> {
+export function loadConfig<TShape extends z.ZodRawShape>(shape: TShape, env: Record<string, string | undefined> = process.env): z.infer<z.ZodObject<TShape>> {
   // `KAFKA_BROKERS=` in a shell or compose file means "unset", not an empty list.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const result = z.object(shape).safeParse(present);

@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 const brokerList = z
   .string()
-  .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port[,host:port...]')).min(1));
 
 /** What every subgraph reads from the environment. Services extend it. */
@@ -19,19 +24,28 @@ export const serviceEnv = {
   /** Replicas of the topics a service creates: 1 suits a single broker (local, tests); a production cluster wants 3. */
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(10).default(1),
   /** Where the embedded transport keeps its log; defaults to DATABASE_URL (one database for the local stack). */
-  EMBEDDED_BUS_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL').optional(),
+  EMBEDDED_BUS_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
+    .optional(),
   /** Where the accounts service publishes the public keys its access tokens are signed with. */
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:4003/.well-known/jwks.json'),
   AUTH_ISSUER: z.string().min(1).default('vitrine-accounts'),
   /** Peers allowed to tell us the client's address in x-forwarded-for (the gateway): addresses, comma-separated, or `*`. */
   TRUSTED_PROXIES: z.string().default('127.0.0.1,::1,::ffff:127.0.0.1'),
   /** Prefix for topic names, so several stacks (or test files) can share one broker. */
-  TOPIC_PREFIX: z.string().regex(/^[a-z0-9_.-]*$/).default(''),
+  TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_.-]*$/)
+    .default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `off` runs an API-only replica; some other instance must then run the relay. */
   OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
   /** Seeds the service's demo data after migrating (local stack only; the seed is idempotent). */
-  SEED_DEMO_DATA: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SEED_DEMO_DATA: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Connections for serving requests. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** A separate pool for the relay and consumers, so a request burst cannot starve event processing. */

@@ -13,7 +13,10 @@ describe('service settings', () => {
 
   it('creates topics with 3 partitions and 1 replica unless told otherwise', () => {
     expect(loadConfig(serviceEnv, base)).toMatchObject({ KAFKA_TOPIC_PARTITIONS: 3, KAFKA_REPLICATION_FACTOR: 1 });
-    expect(loadConfig(serviceEnv, { ...base, KAFKA_TOPIC_PARTITIONS: '12', KAFKA_REPLICATION_FACTOR: '3' })).toMatchObject({ KAFKA_TOPIC_PARTITIONS: 12, KAFKA_REPLICATION_FACTOR: 3 });
+    expect(loadConfig(serviceEnv, { ...base, KAFKA_TOPIC_PARTITIONS: '12', KAFKA_REPLICATION_FACTOR: '3' })).toMatchObject({
+      KAFKA_TOPIC_PARTITIONS: 12,
+      KAFKA_REPLICATION_FACTOR: 3,
+    });
     expect(() => loadConfig(serviceEnv, { ...base, KAFKA_REPLICATION_FACTOR: '0' })).toThrow(/KAFKA_REPLICATION_FACTOR/);
   });
 });

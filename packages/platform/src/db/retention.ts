@@ -13,11 +13,7 @@ export interface RetentionPolicy {
 }
 
 /** Deletes what the outbox, inbox and timers no longer need; returns how many rows went. */
-export async function purgeExpired(
-  orm: MikroORM,
-  schema: string,
-  policy: RetentionPolicy,
-): Promise<{ outbox: number; inbox: number; timers: number }> {
+export async function purgeExpired(orm: MikroORM, schema: string, policy: RetentionPolicy): Promise<{ outbox: number; inbox: number; timers: number }> {
   const em = orm.em.fork();
   const outbox = await em.execute<{ n: string }[]>(
     `with gone as (delete from "${schema}".outbox_message where sent_at < now() - make_interval(hours => ?) returning 1)

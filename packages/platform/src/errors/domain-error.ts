@@ -1,12 +1,5 @@
 /** Stable codes clients may switch on; they are part of the public API. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED'
-  | 'CONFLICT'
-  | 'POLICY_VIOLATION'
-  | 'SERVICE_UNAVAILABLE';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'POLICY_VIOLATION' | 'SERVICE_UNAVAILABLE';
 
 export interface FieldProblem {
   field: string;

@@ -40,7 +40,10 @@ describe('error formatting', () => {
 
   it('keeps request-level codes such as validation failures', () => {
     const format = createErrorFormatter(logger);
-    const formatted = format({ message: 'Cannot query field "nope" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('x'));
+    const formatted = format(
+      { message: 'Cannot query field "nope" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+      new GraphQLError('x'),
+    );
     expect(formatted.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

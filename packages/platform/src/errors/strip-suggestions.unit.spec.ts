@@ -3,9 +3,7 @@ import { stripSuggestions } from './strip-suggestions.js';
 
 describe('stripSuggestions', () => {
   it('drops the trailing "Did you mean ...?" graphql-js appends', () => {
-    expect(stripSuggestions('Cannot query field "nme" on type "Product". Did you mean "name"?')).toBe(
-      'Cannot query field "nme" on type "Product".',
-    );
+    expect(stripSuggestions('Cannot query field "nme" on type "Product". Did you mean "name"?')).toBe('Cannot query field "nme" on type "Product".');
   });
 
   it('drops suggestions that span lines', () => {

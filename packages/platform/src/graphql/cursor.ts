@@ -5,10 +5,7 @@ export function encodeCursor(position: Record<string, string | number>): string 
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-export function decodeCursor<T extends Record<string, string | number>>(
-  cursor: string,
-  isValid: (value: unknown) => value is T,
-): T {
+export function decodeCursor<T extends Record<string, string | number>>(cursor: string, isValid: (value: unknown) => value is T): T {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (isValid(value)) return value;

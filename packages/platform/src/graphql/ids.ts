@@ -9,9 +9,7 @@ export function isUuid(value: string): boolean {
 /** Ids are UUIDs; anything else is a client mistake, reported before touching the database. */
 export function requireUuid(value: string, field: string, what: string): string {
   if (!isUuid(value)) {
-    throw new BadUserInput(`"${value.slice(0, 64)}" is not a valid ${what} id.`, [
-      { field, reason: 'MALFORMED_ID', message: `${field} must be a UUID.` },
-    ]);
+    throw new BadUserInput(`"${value.slice(0, 64)}" is not a valid ${what} id.`, [{ field, reason: 'MALFORMED_ID', message: `${field} must be a UUID.` }]);
   }
   return value.toLowerCase();
 }

@@ -32,8 +32,7 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
   return bus.subscribe({
     groupId: options.groupId,
     topics,
-    handle: (message) =>
-      withRequestId(acceptRequestId(message.headers[requestIdHeader]), () => consumeOne(options, message, attempts)),
+    handle: (message) => withRequestId(acceptRequestId(message.headers[requestIdHeader]), () => consumeOne(options, message, attempts)),
   });
 }
 

@@ -1,8 +1,7 @@
 import { eventEnvelopeSchema, findEventDefinition, type EventEnvelope } from '@vitrine/contracts';
 
 export type ParsedEvent =
-  | { ok: true; envelope: EventEnvelope }
-  | { ok: false; reason: 'MALFORMED_JSON' | 'INVALID_ENVELOPE' | 'UNKNOWN_EVENT' | 'INVALID_DATA'; error: string };
+  { ok: true; envelope: EventEnvelope } | { ok: false; reason: 'MALFORMED_JSON' | 'INVALID_ENVELOPE' | 'UNKNOWN_EVENT' | 'INVALID_DATA'; error: string };
 
 /**
  * Tolerant reader: unknown extra fields pass (additive changes within a

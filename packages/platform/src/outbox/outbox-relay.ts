@@ -80,9 +80,7 @@ export class OutboxRelay {
           headers: row.headers,
         })),
       );
-      await em.execute(`update "${schema}".outbox_message set sent_at = now() where seq in (?)`, [
-        rows.map((r) => r.seq),
-      ]);
+      await em.execute(`update "${schema}".outbox_message set sent_at = now() where seq in (?)`, [rows.map((r) => r.seq)]);
       return rows.length;
     });
   }

@@ -8,7 +8,8 @@ import type { FieldProblem } from '../errors/domain-error.js';
  */
 export function checkStaffReason(reason: string, field = 'reason'): { reason: string; problems: FieldProblem[] } {
   const trimmed = reason.trim();
-  if (trimmed.length === 0) return { reason: trimmed, problems: [{ field, reason: 'REQUIRED', message: 'Say why (it is kept with the change, for whoever reads it later).' }] };
+  if (trimmed.length === 0)
+    return { reason: trimmed, problems: [{ field, reason: 'REQUIRED', message: 'Say why (it is kept with the change, for whoever reads it later).' }] };
   if (trimmed.length > staffReasonMaxLength) {
     return { reason: trimmed, problems: [{ field, reason: 'TOO_LONG', message: `Keep the reason under ${staffReasonMaxLength} characters.` }] };
   }

@@ -9,7 +9,8 @@ describe('checkStaffReason', () => {
   });
 
   it('refuses an empty or blank reason and one too long, on the field named', () => {
-    for (const blank of ['', '   ', '\n\t']) expect(checkStaffReason(blank).problems).toEqual([expect.objectContaining({ field: 'reason', reason: 'REQUIRED' })]);
+    for (const blank of ['', '   ', '\n\t'])
+      expect(checkStaffReason(blank).problems).toEqual([expect.objectContaining({ field: 'reason', reason: 'REQUIRED' })]);
     expect(checkStaffReason('x'.repeat(staffReasonMaxLength + 1), 'note').problems).toEqual([expect.objectContaining({ field: 'note', reason: 'TOO_LONG' })]);
   });
 });

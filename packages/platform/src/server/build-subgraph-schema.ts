@@ -33,6 +33,12 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(typeResolvers as object) } as never;
   }
   return buildSubgraphSchema([
-    { typeDefs: gql`${federationLink}\n${printSchemaWithDirectives(schema)}`, resolvers },
+    {
+      typeDefs: gql`
+        ${federationLink}
+        ${printSchemaWithDirectives(schema)}
+      `,
+      resolvers,
+    },
   ]);
 }

@@ -16,5 +16,12 @@ export function clientAddressOf(req: IncomingMessage, trustedProxies: ReadonlySe
 const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export function parseTrustedProxies(value: string): ReadonlySet<string> | '*' {
-  return value.trim() === '*' ? '*' : new Set(value.split(',').map((v) => v.trim()).filter(Boolean));
+  return value.trim() === '*'
+    ? '*'
+    : new Set(
+        value
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      );
 }

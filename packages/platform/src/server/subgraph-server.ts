@@ -29,9 +29,7 @@ export interface RunningSubgraphServer {
   stop(): Promise<void>;
 }
 
-export async function startSubgraphServer<TContext extends object>(
-  options: SubgraphServerOptions<TContext>,
-): Promise<RunningSubgraphServer> {
+export async function startSubgraphServer<TContext extends object>(options: SubgraphServerOptions<TContext>): Promise<RunningSubgraphServer> {
   const { logger, maxBodyBytes = 1_000_000 } = options;
   const httpServer: Server = createServer();
   const apollo = new ApolloServer<TContext>({
@@ -80,9 +78,11 @@ export async function startSubgraphServer<TContext extends object>(
       } catch (err) {
         const tooLarge = err instanceof BodyTooLarge;
         res.writeHead(tooLarge ? 413 : 400, { 'content-type': 'application/json' });
-        return void res.end(JSON.stringify({
-          errors: [{ message: tooLarge ? 'Request body is too large.' : 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
-        }));
+        return void res.end(
+          JSON.stringify({
+            errors: [{ message: tooLarge ? 'Request body is too large.' : 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+          }),
+        );
       }
     }
     const headers = new HeaderMap();

@@ -11,8 +11,14 @@ export async function runMain<TContext extends BaseContext>(definition: ServiceD
       service.logger.info({ signal }, 'shutting down');
       const force = setTimeout(() => process.exit(1), service.env.SHUTDOWN_GRACE_MS).unref();
       service.stop().then(
-        () => { clearTimeout(force); process.exit(0); },
-        (err) => { service.logger.error({ err }, 'shutdown failed'); process.exit(1); },
+        () => {
+          clearTimeout(force);
+          process.exit(0);
+        },
+        (err) => {
+          service.logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
       );
     };
     process.once('SIGINT', () => shutdown('SIGINT'));

@@ -9,11 +9,7 @@ import type { EventHandler } from '../inbox/event-handler.js';
 import type { BaseContext } from '../server/request-context.js';
 import type { TimerHandler } from '../timers/timer-handler.js';
 
-export type HttpRoute = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  services: { orm: MikroORM; env: ServiceEnv },
-) => Promise<void>;
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse, services: { orm: MikroORM; env: ServiceEnv }) => Promise<void>;
 
 export interface StartContext {
   orm: MikroORM;

@@ -80,8 +80,12 @@ export async function startService<TContext extends BaseContext>(
     let timers: TimerScheduler | undefined;
     if (definition.timers?.length) {
       const scheduler = new TimerScheduler({
-        orm: workerOrm, schema: definition.dbSchema, handlers: definition.timers, logger,
-        pollMs: env.TIMER_POLL_MS, retry: { maxAttempts: env.TIMER_MAX_ATTEMPTS },
+        orm: workerOrm,
+        schema: definition.dbSchema,
+        handlers: definition.timers,
+        logger,
+        pollMs: env.TIMER_POLL_MS,
+        retry: { maxAttempts: env.TIMER_MAX_ATTEMPTS },
       });
       scheduler.start();
       shutdown.push('timer scheduler', () => scheduler.stop());
@@ -100,8 +104,13 @@ export async function startService<TContext extends BaseContext>(
 
     if (definition.handlers?.length) {
       const subscription = await startEventConsumer({
-        orm: workerOrm, bus, logger, schema: definition.dbSchema, groupId: `${env.TOPIC_PREFIX}${definition.name}`,
-        handlers: definition.handlers, topicPrefix: env.TOPIC_PREFIX,
+        orm: workerOrm,
+        bus,
+        logger,
+        schema: definition.dbSchema,
+        groupId: `${env.TOPIC_PREFIX}${definition.name}`,
+        handlers: definition.handlers,
+        topicPrefix: env.TOPIC_PREFIX,
       });
       shutdown.push('event consumer', () => subscription.stop());
     }
@@ -110,11 +119,11 @@ export async function startService<TContext extends BaseContext>(
     const identifyCaller = createCallerIdentifier({ jwksUrl: env.AUTH_JWKS_URL, issuer: env.AUTH_ISSUER });
     const server = await startSubgraphServer<TContext>({
       schema: await buildFederatedSchema(definition),
-      logger, host: env.HOST, port: env.PORT,
+      logger,
+      host: env.HOST,
+      port: env.PORT,
       introspection: env.NODE_ENV !== 'production',
-      routes: Object.fromEntries(
-        Object.entries(definition.httpRoutes ?? {}).map(([path, route]) => [path, (req, res) => route(req, res, { orm, env })]),
-      ),
+      routes: Object.fromEntries(Object.entries(definition.httpRoutes ?? {}).map(([path, route]) => [path, (req, res) => route(req, res, { orm, env })])),
       createContext: async (req, requestId) => {
         const base: BaseContext = {
           requestId,
@@ -133,7 +142,15 @@ export async function startService<TContext extends BaseContext>(
     logger.info({ url: server.url, transport: bus.transport }, `${definition.name} subgraph ready`);
 
     return {
-      name: definition.name, url: server.url, env, orm, workerOrm, bus, relay, timers, logger,
+      name: definition.name,
+      url: server.url,
+      env,
+      orm,
+      workerOrm,
+      bus,
+      relay,
+      timers,
+      logger,
       stop: async () => {
         await shutdown.run();
         logger.info(`${definition.name} stopped`);

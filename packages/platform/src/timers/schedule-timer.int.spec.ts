@@ -18,13 +18,22 @@ afterAll(async () => {
   await orm?.close();
 });
 
-interface Row { kind: string; key: string; due_at: Date; payload: Record<string, unknown>; attempts: number; fired_at: Date | null }
+interface Row {
+  kind: string;
+  key: string;
+  due_at: Date;
+  payload: Record<string, unknown>;
+  attempts: number;
+  fired_at: Date | null;
+}
 // Raw queries return timestamps as text.
 const rowsOf = async (kind: string): Promise<Row[]> => {
-  const rows = await orm.em.fork().execute<(Omit<Row, 'due_at'> & { due_at: string })[]>(
-    `select kind, key, due_at, payload, attempts, fired_at from "${schema}".scheduled_timer where kind = ? order by key`,
-    [kind],
-  );
+  const rows = await orm.em
+    .fork()
+    .execute<(Omit<Row, 'due_at'> & { due_at: string })[]>(
+      `select kind, key, due_at, payload, attempts, fired_at from "${schema}".scheduled_timer where kind = ? order by key`,
+      [kind],
+    );
   return rows.map((r) => ({ ...r, due_at: new Date(r.due_at) }));
 };
 const inAnHour = () => new Date(Date.now() + 3_600_000);

@@ -29,9 +29,11 @@ beforeAll(async () => {
   await orm.em.getConnection().execute(`create schema "${schema}"`);
   await orm.schema.create();
   // What handlers do, counted: a unique key would hide a double firing, so there is none.
-  await orm.em.getConnection().execute(
-    `create table "${schema}".timer_effect (kind text not null, key text not null, payload jsonb not null, attempts int not null, at timestamptz not null)`,
-  );
+  await orm.em
+    .getConnection()
+    .execute(
+      `create table "${schema}".timer_effect (kind text not null, key text not null, payload jsonb not null, attempts int not null, at timestamptz not null)`,
+    );
 });
 afterAll(async () => {
   await Promise.all(running.map((s) => s.stop()));
@@ -42,7 +44,10 @@ afterAll(async () => {
 const recording = (kind: string) =>
   onTimer(kind, async (timer, em) => {
     await em.execute(`insert into "${schema}".timer_effect (kind, key, payload, attempts, at) values (?, ?, ?::jsonb, ?, clock_timestamp())`, [
-      timer.kind, timer.key, JSON.stringify(timer.payload), timer.attempts,
+      timer.kind,
+      timer.key,
+      JSON.stringify(timer.payload),
+      timer.attempts,
     ]);
   });
 /** Records its effect, then fails, so the effect must not survive. */
@@ -60,17 +65,20 @@ const started = (s: TimerScheduler) => {
   return s;
 };
 const effects = (kind: string) =>
-  orm.em.fork().execute<{ key: string; payload: Record<string, unknown>; attempts: number; at: string }[]>(
-    `select key, payload, attempts, at from "${schema}".timer_effect where kind = ? order by key, at`,
-    [kind],
-  );
+  orm.em
+    .fork()
+    .execute<{ key: string; payload: Record<string, unknown>; attempts: number; at: string }[]>(
+      `select key, payload, attempts, at from "${schema}".timer_effect where kind = ? order by key, at`,
+      [kind],
+    );
 const timerRows = (kind: string) =>
-  orm.em.fork().execute<{ key: string; due_at: string; attempts: number; last_error: string | null; fired_at: string | null; dead_at: string | null }[]>(
-    `select key, due_at, attempts, last_error, fired_at, dead_at from "${schema}".scheduled_timer where kind = ? order by key, scheduled_at`,
-    [kind],
-  );
-const schedule = (kind: string, key: string, dueAt: Date, payload?: Record<string, unknown>) =>
-  scheduleTimer(orm.em.fork(), { kind, key, dueAt, payload });
+  orm.em
+    .fork()
+    .execute<{ key: string; due_at: string; attempts: number; last_error: string | null; fired_at: string | null; dead_at: string | null }[]>(
+      `select key, due_at, attempts, last_error, fired_at, dead_at from "${schema}".scheduled_timer where kind = ? order by key, scheduled_at`,
+      [kind],
+    );
+const schedule = (kind: string, key: string, dueAt: Date, payload?: Record<string, unknown>) => scheduleTimer(orm.em.fork(), { kind, key, dueAt, payload });
 const now = () => new Date();
 const inAnHour = () => new Date(Date.now() + 3_600_000);
 
@@ -97,7 +105,11 @@ describe('timer scheduler', () => {
     expect(new Date(fired.at).getTime()).toBeGreaterThanOrEqual(soon.getTime());
     expect((await effects('once')).map((e) => e.key)).toEqual(['due', 'soon']);
     const rows = await timerRows('once');
-    expect(rows.map((r) => [r.key, r.fired_at !== null])).toEqual([['due', true], ['later', false], ['soon', true]]);
+    expect(rows.map((r) => [r.key, r.fired_at !== null])).toEqual([
+      ['due', true],
+      ['later', false],
+      ['soon', true],
+    ]);
   });
 
   it('fires a rescheduled timer once, at its new time, with its new payload; scheduling after it fired arms a new one', async () => {
@@ -111,7 +123,10 @@ describe('timer scheduler', () => {
 
     await schedule('moved', 'earlier', now(), { v: 3 });
     expect(await s.fireDue()).toMatchObject({ fired: 1 });
-    expect((await effects('moved')).map((e) => [e.key, e.payload])).toEqual([['earlier', { v: 2 }], ['earlier', { v: 3 }]]);
+    expect((await effects('moved')).map((e) => [e.key, e.payload])).toEqual([
+      ['earlier', { v: 2 }],
+      ['earlier', { v: 3 }],
+    ]);
   });
 
   it('lets a handler arm the next timer of the same (kind, key), in its own transaction', async () => {
@@ -122,7 +137,10 @@ describe('timer scheduler', () => {
     await schedule('recurring', 'k', now(), { round: 1 });
     expect(await scheduler({ handlers: [recurring] }).fireDue()).toMatchObject({ fired: 1 });
     const rows = await timerRows('recurring');
-    expect(rows.map((r) => [r.fired_at !== null, new Date(r.due_at) >= next])).toEqual([[true, false], [false, true]]);
+    expect(rows.map((r) => [r.fired_at !== null, new Date(r.due_at) >= next])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
   });
 
   it('does not fire a cancelled timer', async () => {
@@ -140,9 +158,9 @@ describe('timer scheduler', () => {
     started(scheduler({ handlers: [recording('race')], batchSize: 10, pollMs: 20 }, a));
     started(scheduler({ handlers: [recording('race')], batchSize: 10, pollMs: 20 }, b));
     await eventually(async () => (await timerRows('race')).every((r) => r.fired_at !== null), { timeoutMs: 60_000 });
-    const [{ n, distinct }] = await orm.em.fork().execute<{ n: string; distinct: string }[]>(
-      `select count(*) as n, count(distinct key) as distinct from "${schema}".timer_effect where kind = 'race'`,
-    );
+    const [{ n, distinct }] = await orm.em
+      .fork()
+      .execute<{ n: string; distinct: string }[]>(`select count(*) as n, count(distinct key) as distinct from "${schema}".timer_effect where kind = 'race'`);
     expect([Number(n), Number(distinct)]).toEqual([200, 200]);
   });
 
@@ -191,7 +209,10 @@ describe('timer scheduler', () => {
 
     // Scheduling the same key again arms a fresh timer; the dead one stays for staff.
     await schedule('doomed', 'k', inAnHour());
-    expect((await timerRows('doomed')).map((r) => [r.attempts, r.dead_at !== null])).toEqual([[3, true], [0, false]]);
+    expect((await timerRows('doomed')).map((r) => [r.attempts, r.dead_at !== null])).toEqual([
+      [3, true],
+      [0, false],
+    ]);
   });
 
   it('leaves due timers of a kind without handler pending, warns once, and fires them once a handler exists', async () => {
@@ -202,9 +223,7 @@ describe('timer scheduler', () => {
     await s.fireDue();
     const [row] = await timerRows('unhandled');
     expect(row).toMatchObject({ attempts: 0, fired_at: null, dead_at: null });
-    expect(lines.filter((l) => l.kind === 'unhandled').map((l) => l.msg)).toEqual([
-      'due timers of a kind this service has no handler for; left pending',
-    ]);
+    expect(lines.filter((l) => l.kind === 'unhandled').map((l) => l.msg)).toEqual(['due timers of a kind this service has no handler for; left pending']);
 
     expect(await scheduler({ handlers: [recording('unhandled')] }).fireDue()).toMatchObject({ fired: 1 });
   });

@@ -90,10 +90,12 @@ export class TimerScheduler {
     const round: FiringRound = { fired: 0, failed: 0, more: false };
     if (this.handlers.size === 0) return round;
     const { orm, batchSize = 20 } = this.options;
-    const due = await orm.em.fork().execute<{ id: string }[]>(
-      `select id from ${this.table} where ${pending} and due_at <= now() and kind in (?) order by due_at, id limit ?`,
-      [[...this.handlers.keys()], batchSize],
-    );
+    const due = await orm.em
+      .fork()
+      .execute<{ id: string }[]>(`select id from ${this.table} where ${pending} and due_at <= now() and kind in (?) order by due_at, id limit ?`, [
+        [...this.handlers.keys()],
+        batchSize,
+      ]);
     for (const { id } of due) {
       if (this.stopping) break;
       const outcome = await withRequestId(`timer-${randomUUID()}`, () => this.fireOne(id));

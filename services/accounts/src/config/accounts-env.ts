@@ -6,8 +6,17 @@ import { oidcProvidersVariable } from './oidc-providers.js';
 export const accountsEnv = {
   /** `iss` of the tokens; verifiers' AUTH_ISSUER must say the same. */
   ACCOUNTS_ISSUER: z.string().min(1).default('vitrine-accounts'),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(900),
-  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(30 * 24 * 3600),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(30 * 24 * 3600),
   /** How long past a key's retirement (beyond one access-token lifetime) the JWKS keeps listing it: clock skew and JWKS caches. */
   KEY_RETIREMENT_MARGIN_SECONDS: z.coerce.number().int().min(0).default(300),
   /**
@@ -18,11 +27,19 @@ export const accountsEnv = {
    * (cooldownDuration): 600 + 30 + 30 s margin (clock skew, fetch time) = 660.
    * 0 signs with the new key at once (verifiers may refuse its tokens briefly).
    */
-  KEY_PUBLISH_LEAD_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(660),
+  KEY_PUBLISH_LEAD_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3600)
+    .default(660),
   /** Both or neither: creates this admin at start when no account has the email. */
   BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),
-  BOOTSTRAP_ADMIN_COUNTRY: z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code').default('US'),
+  BOOTSTRAP_ADMIN_COUNTRY: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')
+    .default('US'),
   /** External identity providers (OIDC), JSON; none by default. See config/oidc-providers.ts. */
   OIDC_PROVIDERS: oidcProvidersVariable,
 };

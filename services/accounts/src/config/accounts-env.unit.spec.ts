@@ -4,7 +4,12 @@ import { loadAccountsSettings } from './accounts-env.js';
 
 describe('loadAccountsSettings', () => {
   it('defaults', () => {
-    expect(loadAccountsSettings({})).toMatchObject({ ACCOUNTS_ISSUER: 'vitrine-accounts', ACCESS_TOKEN_TTL_SECONDS: 900, KEY_RETIREMENT_MARGIN_SECONDS: 300, KEY_PUBLISH_LEAD_SECONDS: 660 });
+    expect(loadAccountsSettings({})).toMatchObject({
+      ACCOUNTS_ISSUER: 'vitrine-accounts',
+      ACCESS_TOKEN_TTL_SECONDS: 900,
+      KEY_RETIREMENT_MARGIN_SECONDS: 300,
+      KEY_PUBLISH_LEAD_SECONDS: 660,
+    });
   });
 
   it('fails fast naming the variable when only one of the pair is set', () => {
@@ -23,10 +28,14 @@ describe('loadAccountsSettings', () => {
     const google = { name: 'google', issuer: 'https://accounts.google.com', clientId: 'vitrine-web', clientSecret: 's3cret' };
     expect(loadAccountsSettings({}).OIDC_PROVIDERS).toEqual([]);
     expect(loadAccountsSettings({ OIDC_PROVIDERS: JSON.stringify([google]) }).OIDC_PROVIDERS).toEqual([google]);
-    expect(loadAccountsSettings({ OIDC_PROVIDERS: JSON.stringify([{ ...google, issuer: 'http://127.0.0.1:4100' }]) }).OIDC_PROVIDERS[0]?.issuer).toBe('http://127.0.0.1:4100');
+    expect(loadAccountsSettings({ OIDC_PROVIDERS: JSON.stringify([{ ...google, issuer: 'http://127.0.0.1:4100' }]) }).OIDC_PROVIDERS[0]?.issuer).toBe(
+      'http://127.0.0.1:4100',
+    );
     expect(() => loadAccountsSettings({ OIDC_PROVIDERS: '{oops' })).toThrow(/OIDC_PROVIDERS: not valid JSON/);
     expect(() => loadAccountsSettings({ OIDC_PROVIDERS: JSON.stringify([{ ...google, clientId: '' }]) })).toThrow(/OIDC_PROVIDERS: \[0\]\.clientId /);
-    expect(() => loadAccountsSettings({ OIDC_PROVIDERS: JSON.stringify([{ ...google, issuer: 'http://accounts.google.com' }]) })).toThrow(/OIDC_PROVIDERS: .*https/);
+    expect(() => loadAccountsSettings({ OIDC_PROVIDERS: JSON.stringify([{ ...google, issuer: 'http://accounts.google.com' }]) })).toThrow(
+      /OIDC_PROVIDERS: .*https/,
+    );
     expect(() => loadAccountsSettings({ OIDC_PROVIDERS: JSON.stringify([google, google]) })).toThrow(/OIDC_PROVIDERS: provider names must be unique/);
   });
 });

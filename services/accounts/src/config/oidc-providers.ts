@@ -19,9 +19,7 @@ const providerSchema = z.object({
 
 export type OidcProviderSettings = z.infer<typeof providerSchema>;
 
-const providersSchema = z
-  .array(providerSchema)
-  .refine((list) => new Set(list.map((p) => p.name)).size === list.length, 'provider names must be unique');
+const providersSchema = z.array(providerSchema).refine((list) => new Set(list.map((p) => p.name)).size === list.length, 'provider names must be unique');
 
 /**
  * `OIDC_PROVIDERS` as JSON: `[{ "name": "google", "issuer": "https://accounts.google.com", "clientId": "...", "clientSecret": "..." }]`.

@@ -69,10 +69,22 @@ export function decideExternalSignIn(facts: ExternalSignInFacts): ExternalSignIn
   if (facts.accountWithEmail) return { kind: 'link', customerId: facts.accountWithEmail };
   const country = facts.country?.trim().toUpperCase() ?? '';
   if (!country) {
-    return { kind: 'needs-country', problems: [{ field: 'country', reason: 'REQUIRED', message: 'This is your first sign-in: choose your country of residence (a two-letter ISO code such as JP, US or FR).' }] };
+    return {
+      kind: 'needs-country',
+      problems: [
+        {
+          field: 'country',
+          reason: 'REQUIRED',
+          message: 'This is your first sign-in: choose your country of residence (a two-letter ISO code such as JP, US or FR).',
+        },
+      ],
+    };
   }
   if (!isCountryCode(country)) {
-    return { kind: 'needs-country', problems: [{ field: 'country', reason: 'UNKNOWN_COUNTRY', message: 'Choose your country of residence (a two-letter ISO code such as JP, US or FR).' }] };
+    return {
+      kind: 'needs-country',
+      problems: [{ field: 'country', reason: 'UNKNOWN_COUNTRY', message: 'Choose your country of residence (a two-letter ISO code such as JP, US or FR).' }],
+    };
   }
   return { kind: 'create', email: facts.verifiedEmail, country };
 }

@@ -56,7 +56,10 @@ describe('decideExternalSignIn', () => {
 
   it('asks for a country on the first sign-in, and refuses unknown codes', () => {
     expect(decideExternalSignIn(facts({ country: undefined }))).toMatchObject({ kind: 'needs-country', problems: [{ field: 'country', reason: 'REQUIRED' }] });
-    expect(decideExternalSignIn(facts({ country: 'XX' }))).toMatchObject({ kind: 'needs-country', problems: [{ field: 'country', reason: 'UNKNOWN_COUNTRY' }] });
+    expect(decideExternalSignIn(facts({ country: 'XX' }))).toMatchObject({
+      kind: 'needs-country',
+      problems: [{ field: 'country', reason: 'UNKNOWN_COUNTRY' }],
+    });
   });
 
   it('never creates or links an account from an unverified email', () => {

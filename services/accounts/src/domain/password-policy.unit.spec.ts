@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkPassword, defaultPasswordPolicy, type PasswordPolicy } from './password-policy.js';
 
-const reasons = (password: string, policy?: PasswordPolicy) => checkPassword(password, policy).map((p) => p.reason).sort();
+const reasons = (password: string, policy?: PasswordPolicy) =>
+  checkPassword(password, policy)
+    .map((p) => p.reason)
+    .sort();
 
 describe('default password policy (DOMAIN.md section 2)', () => {
   it.each([

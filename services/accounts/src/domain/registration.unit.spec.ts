@@ -31,7 +31,10 @@ describe('checkRegistration', () => {
   });
 
   it('refuses control characters in display names', () => {
-    expect(checkRegistration({ ...valid, displayName: 'Ann\u202E' })).toMatchObject({ ok: false, problems: [{ field: 'displayName', reason: 'INVALID_CHARACTER' }] });
+    expect(checkRegistration({ ...valid, displayName: 'Ann\u202E' })).toMatchObject({
+      ok: false,
+      problems: [{ field: 'displayName', reason: 'INVALID_CHARACTER' }],
+    });
   });
 });
 

@@ -35,7 +35,11 @@ describe('tokens the verifier refuses', () => {
     const { privateKey } = await generateKeyPair('ES256');
     const token = await new SignJWT({ roles: ['admin'], scope: 'keys:rotate' })
       .setProtectedHeader({ alg: 'ES256', kid: activeKey.kid })
-      .setIssuer('vitrine-accounts').setAudience('vitrine').setSubject(ann.id).setIssuedAt().setExpirationTime('5m')
+      .setIssuer('vitrine-accounts')
+      .setAudience('vitrine')
+      .setSubject(ann.id)
+      .setIssuedAt()
+      .setExpirationTime('5m')
       .sign(privateKey);
     expect(await accounts.verify(token)).toEqual({ ok: false, reason: 'INVALID' });
   });
@@ -46,7 +50,11 @@ describe('tokens the verifier refuses', () => {
     const privateKey = await importJWK(activeKey.privateJwk, 'ES256');
     const wrongAudience = await new SignJWT({ roles: [], scope: '' })
       .setProtectedHeader({ alg: 'ES256', kid: activeKey.kid })
-      .setIssuer('vitrine-accounts').setAudience('another-api').setSubject(ann.id).setIssuedAt().setExpirationTime('5m')
+      .setIssuer('vitrine-accounts')
+      .setAudience('another-api')
+      .setSubject(ann.id)
+      .setIssuedAt()
+      .setExpirationTime('5m')
       .sign(privateKey);
     expect(await accounts.verify(wrongAudience)).toEqual({ ok: false, reason: 'INVALID' });
   });
@@ -61,7 +69,11 @@ describe('tokens the verifier refuses', () => {
     const secret = new TextEncoder().encode(JSON.stringify(activeKey.publicJwk));
     const token = await new SignJWT({ roles: ['admin'], scope: '' })
       .setProtectedHeader({ alg: 'HS256', kid: activeKey.kid })
-      .setIssuer('vitrine-accounts').setAudience('vitrine').setSubject(ann.id).setIssuedAt().setExpirationTime('5m')
+      .setIssuer('vitrine-accounts')
+      .setAudience('vitrine')
+      .setSubject(ann.id)
+      .setIssuedAt()
+      .setExpirationTime('5m')
       .sign(secret);
     expect(await accounts.verify(token)).toEqual({ ok: false, reason: 'INVALID' });
   });
@@ -134,10 +146,13 @@ describe('signing key rotation (staged)', () => {
 
     // Once the lead time has passed, new tokens carry the new kid.
     await untilActive(next.activatesAt);
-    const after = await eventually(async () => {
-      const session = await signIn(accounts, before.email, goodPassword);
-      return kidOf(session.accessToken) === newKid && session;
-    }, { timeoutMs: 10_000 });
+    const after = await eventually(
+      async () => {
+        const session = await signIn(accounts, before.email, goodPassword);
+        return kidOf(session.accessToken) === newKid && session;
+      },
+      { timeoutMs: 10_000 },
+    );
     expect(claimsOf(after.accessToken).sub).toBe(before.id);
 
     // Tokens of both keys verify: with a freshly fetched JWKS, and with one fetched during the lead time and never refreshed.
@@ -157,7 +172,10 @@ describe('signing key rotation (staged)', () => {
       { kid: newKid, status: 'ACTIVE', retiredAt: null },
       { kid: oldKid, status: 'RETIRED', retiredAt: next.activatesAt },
     ]);
-    const [audit] = await accounts.service.orm.em.fork().getConnection().execute("select actor, details from accounts.audit_entry where action = 'signing-key.rotated' and subject = ?", [newKid]);
+    const [audit] = await accounts.service.orm.em
+      .fork()
+      .getConnection()
+      .execute("select actor, details from accounts.audit_entry where action = 'signing-key.rotated' and subject = ?", [newKid]);
     expect(audit).toEqual({ actor: admin.id, details: { activatesAt: next.activatesAt, retires: [oldKid] } });
   });
 

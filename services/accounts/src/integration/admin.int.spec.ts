@@ -22,7 +22,9 @@ describe('bootstrap admin', () => {
       ok: true,
       caller: { roles: ['customer', 'admin'], scopes: expect.arrayContaining(['catalog:write', 'orders:manage', 'staff:grant', 'keys:rotate']) },
     });
-    expect(await sql("select actor, details from accounts.audit_entry where action = 'admin.bootstrapped' and subject = ?", [admin.id])).toEqual([{ actor: null, details: {} }]);
+    expect(await sql("select actor, details from accounts.audit_entry where action = 'admin.bootstrapped' and subject = ?", [admin.id])).toEqual([
+      { actor: null, details: {} },
+    ]);
   });
 
   it('is idempotent across restarts', async () => {
@@ -35,7 +37,9 @@ describe('bootstrap admin', () => {
     const taken = await signUp(accounts);
     const settings = (extra: Record<string, string>) => loadAccountsSettings({ BOOTSTRAP_ADMIN_PASSWORD: 'Adm1n-Passw0rd!', ...extra });
     const em = accounts.service.orm.em.fork();
-    await expect(bootstrapAdmin(em, settings({ BOOTSTRAP_ADMIN_EMAIL: taken.email }))).rejects.toThrow(/BOOTSTRAP_ADMIN_EMAIL: an account with this email exists/);
+    await expect(bootstrapAdmin(em, settings({ BOOTSTRAP_ADMIN_EMAIL: taken.email }))).rejects.toThrow(
+      /BOOTSTRAP_ADMIN_EMAIL: an account with this email exists/,
+    );
     await expect(bootstrapAdmin(em, settings({ BOOTSTRAP_ADMIN_EMAIL: uniqueEmail('admin'), BOOTSTRAP_ADMIN_PASSWORD: 'weakpassword' }))).rejects.toThrow(
       /BOOTSTRAP_ADMIN_PASSWORD: MISSING_UPPERCASE/,
     );

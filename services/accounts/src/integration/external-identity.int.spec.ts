@@ -34,7 +34,13 @@ const externalLogin = `mutation($provider: String!, $idToken: String!, $country:
   loginWithExternalIdentity(provider: $provider, idToken: $idToken, country: $country) { accessToken refreshToken expiresIn customer { id email displayName country roles } }
 }`;
 const login = (idToken: string, country?: string, provider = 'test-idp') => accounts.call(externalLogin, { provider, idToken, country });
-const person = (overrides: Partial<TestAccount> = {}): TestAccount => ({ sub: randomUUID(), email: uniqueEmail('oidc'), email_verified: true, name: 'Olive Ida', ...overrides });
+const person = (overrides: Partial<TestAccount> = {}): TestAccount => ({
+  sub: randomUUID(),
+  email: uniqueEmail('oidc'),
+  email_verified: true,
+  name: 'Olive Ida',
+  ...overrides,
+});
 
 describe('first sign-in creates the account', () => {
   it('asks for a country, then creates a customer bound to the identity and returns a session', async () => {
@@ -48,7 +54,9 @@ describe('first sign-in creates the account', () => {
     const session = res.data.loginWithExternalIdentity;
     expect(session.customer).toMatchObject({ email: olive.email, displayName: 'Olive Ida', country: 'JP', roles: ['customer'] });
     expect(await accounts.verify(session.accessToken)).toEqual({ ok: true, caller: { id: session.customer.id, roles: ['customer'], scopes: [] } });
-    expect(await sql('select provider, subject from accounts.external_identity where customer_id = ?', [session.customer.id])).toEqual([{ provider: 'test-idp', subject: olive.sub }]);
+    expect(await sql('select provider, subject from accounts.external_identity where customer_id = ?', [session.customer.id])).toEqual([
+      { provider: 'test-idp', subject: olive.sub },
+    ]);
     const [event] = await sql("select envelope from accounts.outbox_message where type = 'accounts.customer.registered' and key = ?", [session.customer.id]);
     expect(event.envelope.data).toEqual({ customerId: session.customer.id, country: 'JP' });
 
@@ -114,12 +122,18 @@ describe('tokens accounts must refuse (UNAUTHENTICATED, nothing written)', () =>
 
   it('an unknown provider name is a BAD_USER_INPUT listing the configured ones', async () => {
     const res = await login(await idp.idTokenFor(web, person()), 'FR', 'facebook');
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'provider', reason: 'UNKNOWN_PROVIDER', message: 'Sign-in providers: test-idp, down-idp.' }] });
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'provider', reason: 'UNKNOWN_PROVIDER', message: 'Sign-in providers: test-idp, down-idp.' }],
+    });
   });
 
-  it('a provider that cannot be reached is SERVICE_UNAVAILABLE, not the customer\'s fault', async () => {
+  it("a provider that cannot be reached is SERVICE_UNAVAILABLE, not the customer's fault", async () => {
     const res = await login(await idp.idTokenFor(web, person()), 'FR', 'down-idp');
-    expect(res.errors?.[0]).toMatchObject({ message: 'We cannot reach down-idp right now. Please try again in a moment.', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'We cannot reach down-idp right now. Please try again in a moment.',
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
   });
 });
 
@@ -131,7 +145,10 @@ describe('an account bound only to an external identity', () => {
     const olive = person();
     const { accessToken, customer } = (await login(await idp.idTokenFor(web, olive), 'FR')).data.loginWithExternalIdentity;
 
-    expect((await remove(accessToken, {})).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'password', reason: 'REQUIRED' }] });
+    expect((await remove(accessToken, {})).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'password', reason: 'REQUIRED' }],
+    });
     const someoneElse = await idp.idTokenFor(web, person());
     expect((await remove(accessToken, { proof: { provider: 'test-idp', idToken: someoneElse } })).errors?.[0]?.extensions).toMatchObject({
       problems: [{ field: 'externalIdentity', reason: 'NOT_THIS_ACCOUNT' }],

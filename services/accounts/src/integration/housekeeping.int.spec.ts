@@ -20,11 +20,15 @@ afterAll(async () => {
 describe('accounts housekeeping', () => {
   it('keeps failures a throttle rule still reads and live tokens; deletes the rest', async () => {
     const ann = await signUp(accounts);
-    expect((await accounts.call(loginMutation, { email: ann.email, password: 'Wrong-Passw0rd' }, { address: uniqueAddress() })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(
+      (await accounts.call(loginMutation, { email: ann.email, password: 'Wrong-Passw0rd' }, { address: uniqueAddress() })).errors?.[0]?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
     const old = new Date(Date.now() - (longestWindowSeconds + 60) * 1000);
     await sql(`insert into accounts.login_attempt (email, client_address, failed_at, counts_for_account) values (?, '203.0.113.9', ?, true)`, [ann.email, old]);
     // The failure path no longer purges: the old row is still there after a new failure.
-    expect((await accounts.call(loginMutation, { email: ann.email, password: 'Wrong-Passw0rd' }, { address: uniqueAddress() })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(
+      (await accounts.call(loginMutation, { email: ann.email, password: 'Wrong-Passw0rd' }, { address: uniqueAddress() })).errors?.[0]?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
     expect(await sql(`select count(*)::int as n from accounts.login_attempt where email = ?`, [ann.email])).toEqual([{ n: 3 }]);
 
     const expired = randomUUID();

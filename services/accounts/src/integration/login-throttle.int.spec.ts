@@ -3,7 +3,7 @@ import { defaultThrottleRules } from '../domain/login-throttle.js';
 import { bootAccounts, goodPassword, loginMutation, signUp, uniqueAddress, uniqueEmail, type AccountsHarness } from './harness.js';
 
 let accounts: AccountsHarness;
-const [accountRule, addressRule] = defaultThrottleRules as [typeof defaultThrottleRules[0], typeof defaultThrottleRules[0]];
+const [accountRule, addressRule] = defaultThrottleRules as [(typeof defaultThrottleRules)[0], (typeof defaultThrottleRules)[0]];
 
 beforeAll(async () => {
   accounts = await bootAccounts('accounts_throttle');

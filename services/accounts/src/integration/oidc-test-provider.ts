@@ -68,7 +68,12 @@ export async function startOidcProvider(clients: TestClient[]): Promise<RunningO
       const grant = new (provider as any).Grant({ accountId: details.params.login_hint, clientId: details.params.client_id });
       grant.addOIDCScope(details.params.scope);
       const grantId = await grant.save();
-      await provider.interactionFinished(req, res, { login: { accountId: details.params.login_hint }, consent: { grantId } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: details.params.login_hint }, consent: { grantId } },
+        { mergeWithLastSubmission: false },
+      );
     })().catch((err) => {
       res.statusCode = 500;
       res.end(String(err));
@@ -135,7 +140,13 @@ async function authorize(issuer: string, client: TestClient, sub: string): Promi
   throw new Error('authorization flow did not finish');
 }
 
-function signWith(key: CryptoKey, kid: string, issuer: string, claims: Record<string, unknown>, times: { issuedAt: number; expiresAt: number }): Promise<string> {
+function signWith(
+  key: CryptoKey,
+  kid: string,
+  issuer: string,
+  claims: Record<string, unknown>,
+  times: { issuedAt: number; expiresAt: number },
+): Promise<string> {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
     .setIssuer(issuer)

@@ -23,10 +23,10 @@ describe('refreshSession', () => {
     const second = await refresh(first.data.refreshSession.refreshToken);
     expect(second.errors).toBeUndefined();
 
-    const rows = await accounts.service.orm.em.fork().getConnection().execute(
-      'select family_id, used_at, replaced_by from accounts.refresh_token where customer_id = ? order by created_at',
-      [ann.id],
-    );
+    const rows = await accounts.service.orm.em
+      .fork()
+      .getConnection()
+      .execute('select family_id, used_at, replaced_by from accounts.refresh_token where customer_id = ? order by created_at', [ann.id]);
     expect(new Set(rows.map((r: { family_id: string }) => r.family_id)).size).toBe(1);
     expect(rows.map((r: { used_at: Date | null }) => r.used_at !== null)).toEqual([true, true, false]);
   });
@@ -63,7 +63,10 @@ describe('refreshSession', () => {
 
   it('expired refresh tokens are refused', async () => {
     const ann = await signUp(accounts);
-    await accounts.service.orm.em.fork().getConnection().execute("update accounts.refresh_token set expires_at = now() - interval '1 second' where customer_id = ?", [ann.id]);
+    await accounts.service.orm.em
+      .fork()
+      .getConnection()
+      .execute("update accounts.refresh_token set expires_at = now() - interval '1 second' where customer_id = ?", [ann.id]);
     expect(codeOf(await refresh(ann.refreshToken))).toBe('UNAUTHENTICATED');
   });
 });

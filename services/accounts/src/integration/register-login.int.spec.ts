@@ -16,7 +16,9 @@ afterAll(async () => {
 describe('register', () => {
   it('creates a customer with a normalised email, an argon2id hash and a CustomerRegistered event without PII', async () => {
     const email = uniqueEmail('Mixed.Case');
-    const res = await accounts.call(registerMutation, { input: { email: `  ${email.toUpperCase()} `, password: goodPassword, country: 'fr', displayName: ' Zoé ' } });
+    const res = await accounts.call(registerMutation, {
+      input: { email: `  ${email.toUpperCase()} `, password: goodPassword, country: 'fr', displayName: ' Zoé ' },
+    });
     expect(res.errors).toBeUndefined();
     const customer = res.data.register;
     expect(customer).toMatchObject({ email: email.toLowerCase(), displayName: 'Zoé', country: 'FR', roles: ['customer'] });
@@ -40,7 +42,9 @@ describe('register', () => {
   });
 
   it('reports every bad field at once and writes nothing', async () => {
-    const before = await sql<{ customers: string; events: string }>('select (select count(*) from accounts.customer) as customers, (select count(*) from accounts.outbox_message) as events');
+    const before = await sql<{ customers: string; events: string }>(
+      'select (select count(*) from accounts.customer) as customers, (select count(*) from accounts.outbox_message) as events',
+    );
     const res = await accounts.call(registerMutation, { input: { email: uniqueEmail(), password: 'Ｐassword 1', country: 'XX', displayName: 'Ann' } });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.extensions?.problems.map((p: { field: string; reason: string }) => `${p.field}:${p.reason}`).sort()).toEqual([
@@ -102,7 +106,12 @@ describe('profile', () => {
 
   it('me and updateProfile act on the signed-in customer', async () => {
     const ann = await signUp(accounts, { displayName: 'Ann' });
-    expect((await accounts.call(meQuery, {}, { token: ann.accessToken })).data.me).toEqual({ id: ann.id, email: ann.email, displayName: 'Ann', roles: ['customer'] });
+    expect((await accounts.call(meQuery, {}, { token: ann.accessToken })).data.me).toEqual({
+      id: ann.id,
+      email: ann.email,
+      displayName: 'Ann',
+      roles: ['customer'],
+    });
     const updated = await accounts.call('mutation { updateProfile(input: { displayName: "  Ann Lee " }) { displayName } }', {}, { token: ann.accessToken });
     expect(updated.data.updateProfile).toEqual({ displayName: 'Ann Lee' });
     const bad = await accounts.call('mutation { updateProfile(input: { displayName: " " }) { displayName } }', {}, { token: ann.accessToken });

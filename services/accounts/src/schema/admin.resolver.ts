@@ -28,7 +28,7 @@ export class AdminResolver {
 
   @Authorized('staff:grant')
   @Mutation(() => CustomerType, {
-    description: "Admin: makes an account staff with exactly these back-office scopes (replacing earlier ones). Applies to tokens issued from now on.",
+    description: 'Admin: makes an account staff with exactly these back-office scopes (replacing earlier ones). Applies to tokens issued from now on.',
   })
   async grantStaffRole(
     @Ctx() ctx: AccountsContext,

@@ -19,7 +19,9 @@ export class CustomerFlagsResolver {
   }
 
   @Authorized(flagScope)
-  @Mutation(() => CustomerType, { description: 'Staff (customers:flag): sets a flag on a customer. BLOCKED stops their new orders. Setting a flag that is set changes nothing.' })
+  @Mutation(() => CustomerType, {
+    description: 'Staff (customers:flag): sets a flag on a customer. BLOCKED stops their new orders. Setting a flag that is set changes nothing.',
+  })
   async flagCustomer(
     @Ctx() ctx: AccountsContext,
     @Arg('customerId', () => ID) customerId: string,

@@ -19,11 +19,12 @@ export class MyAccountResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'Deletes the signed-in customer\'s account for good: personal data erased, every session ended. Asks for the password again (or a fresh external sign-in). Refused while an order has not shipped (POLICY_VIOLATION, rule UNSHIPPED_ORDERS, extensions.count).',
+      "Deletes the signed-in customer's account for good: personal data erased, every session ended. Asks for the password again (or a fresh external sign-in). Refused while an order has not shipped (POLICY_VIOLATION, rule UNSHIPPED_ORDERS, extensions.count).",
   })
   async deleteMyAccount(
     @Ctx() ctx: AccountsContext,
-    @Arg('password', () => String, { nullable: true, description: 'Your password. Accounts without one confirm with externalIdentity instead.' }) password?: string | null,
+    @Arg('password', () => String, { nullable: true, description: 'Your password. Accounts without one confirm with externalIdentity instead.' })
+    password?: string | null,
     @Arg('externalIdentity', () => ExternalIdentityProof, { nullable: true }) externalIdentity?: ExternalIdentityProof | null,
   ): Promise<boolean> {
     const proof = { password, external: externalIdentity ? { provider: externalIdentity.provider, idToken: externalIdentity.idToken } : null };

@@ -15,7 +15,9 @@ export class SessionResolver {
     return CustomerType.from(customer, { revealPrivate: true });
   }
 
-  @Mutation(() => AuthSessionType, { description: 'Signs in with email and password. Repeated failures lock sign-in for a while (POLICY_VIOLATION, rule LOGIN_THROTTLED).' })
+  @Mutation(() => AuthSessionType, {
+    description: 'Signs in with email and password. Repeated failures lock sign-in for a while (POLICY_VIOLATION, rule LOGIN_THROTTLED).',
+  })
   async login(
     @Ctx() ctx: AccountsContext,
     @Arg('email', () => String) email: string,

@@ -16,7 +16,11 @@ export interface AccessTokenSubject {
  * a space-separated string. `typ: at+jwt` (RFC 9068) keeps it from being
  * mistaken for an ID token once external sign-in arrives.
  */
-export async function signAccessToken(key: SigningKey, subject: AccessTokenSubject, options: { issuer: string; ttlSeconds: number; now?: Date }): Promise<string> {
+export async function signAccessToken(
+  key: SigningKey,
+  subject: AccessTokenSubject,
+  options: { issuer: string; ttlSeconds: number; now?: Date },
+): Promise<string> {
   const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
   return new SignJWT({ roles: [...subject.roles], scope: subject.scopes.join(' ') })
     .setProtectedHeader({ alg: key.algorithm, kid: key.kid, typ: 'at+jwt' })

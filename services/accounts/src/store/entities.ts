@@ -7,4 +7,13 @@ import { LoginAttemptSchema } from './login-attempt.entity.js';
 import { RefreshTokenSchema } from './refresh-token.entity.js';
 import { SigningKeySchema } from './signing-key.entity.js';
 
-export const accountsEntities = [CustomerSchema, RefreshTokenSchema, SigningKeySchema, LoginAttemptSchema, AuditEntrySchema, CustomerFlagSchema, KnownOrderSchema, ExternalIdentitySchema];
+export const accountsEntities = [
+  CustomerSchema,
+  RefreshTokenSchema,
+  SigningKeySchema,
+  LoginAttemptSchema,
+  AuditEntrySchema,
+  CustomerFlagSchema,
+  KnownOrderSchema,
+  ExternalIdentitySchema,
+];

@@ -13,7 +13,10 @@ export const KnownOrderSchema = defineEntity({
     /** Null until OrderPlaced arrives (a status change delivered first), or for orders placed before events named the customer. */
     customerId: p.uuid().nullable().index(),
     status: p.string().length(32),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 

@@ -23,7 +23,11 @@ export async function bootstrapAdmin(em: EntityManager, settings: AccountsSettin
   }
   try {
     // The audit entry commits with the account: an admin never exists without its record.
-    await registerCustomer(em.fork(), { email, password, country, displayName: 'Administrator' }, { roles: ['customer', 'admin'], audit: { actor: null, action: 'admin.bootstrapped' } });
+    await registerCustomer(
+      em.fork(),
+      { email, password, country, displayName: 'Administrator' },
+      { roles: ['customer', 'admin'], audit: { actor: null, action: 'admin.bootstrapped' } },
+    );
     return 'created';
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
@@ -31,6 +35,8 @@ export async function bootstrapAdmin(em: EntityManager, settings: AccountsSettin
     if (err.code === 'CONFLICT' && (await em.fork().findOne(Customer, { email: normaliseEmail(email) }))?.roles.includes('admin')) return 'exists';
     // Configuration mistakes, named by variable: the password policy still applies to the admin.
     const problems = err.details.problems ?? [];
-    throw new ConfigError(problems.length ? problems.map((p) => `${variableOf[p.field] ?? p.field}: ${p.reason} (${p.message})`) : [`BOOTSTRAP_ADMIN_EMAIL: ${err.message}`]);
+    throw new ConfigError(
+      problems.length ? problems.map((p) => `${variableOf[p.field] ?? p.field}: ${p.reason} (${p.message})`) : [`BOOTSTRAP_ADMIN_EMAIL: ${err.message}`],
+    );
   }
 }

@@ -32,7 +32,14 @@ export async function changeCustomerFlag(em: EntityManager, actor: string, comma
     const customer = await tx.findOne(Customer, customerId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!customer) throw new NotFound('Customer', customerId);
     const current = await tx.find(CustomerFlag, { customerId });
-    if (decideFlagChange(current.map((f) => f.flag), flag, action) === 'UNCHANGED') return customer;
+    if (
+      decideFlagChange(
+        current.map((f) => f.flag),
+        flag,
+        action,
+      ) === 'UNCHANGED'
+    )
+      return customer;
 
     const now = new Date();
     if (action === 'flag') {

@@ -28,7 +28,16 @@ export async function changeRegion(em: EntityManager, customerId: string, countr
       case 'change': {
         const { from, to } = decision;
         customer.country = to;
-        tx.persist(tx.create(AuditEntry, { id: randomUUID(), actor: customerId, action: 'customer.region-changed', subject: customerId, details: { from, to }, at: new Date() }));
+        tx.persist(
+          tx.create(AuditEntry, {
+            id: randomUUID(),
+            actor: customerId,
+            action: 'customer.region-changed',
+            subject: customerId,
+            details: { from, to },
+            at: new Date(),
+          }),
+        );
         recordEvent(tx, { source: accountsSource, definition: customerRegionChangedV1, subject: customerId, data: { customerId, from, to } });
         return customer;
       }

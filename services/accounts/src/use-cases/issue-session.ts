@@ -20,7 +20,12 @@ export interface Session {
  * absent) in `em` and signs an access token with the customer's current
  * roles and scopes, so grants apply from the next refresh on. The caller flushes.
  */
-export async function issueSession(em: EntityManager, runtime: AccountsRuntime, customer: Customer, familyId: string = randomUUID()): Promise<{ session: Session; refresh: RefreshToken }> {
+export async function issueSession(
+  em: EntityManager,
+  runtime: AccountsRuntime,
+  customer: Customer,
+  familyId: string = randomUUID(),
+): Promise<{ session: Session; refresh: RefreshToken }> {
   const { settings } = runtime;
   const now = new Date();
   const key = await findSigningKey(em, now);

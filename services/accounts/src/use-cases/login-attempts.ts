@@ -45,7 +45,11 @@ export async function checkLoginThrottle(em: EntityManager, key: AttemptKey, rul
     rules.map(async (rule) => {
       const since = new Date(now.getTime() - rule.windowSeconds * 1000);
       const where = rule.scope === 'account' ? { email: key.email, countsForAccount: true } : { clientAddress: key.clientAddress };
-      const rows = await em.find(LoginAttempt, { ...where, failedAt: { $gt: since } }, { orderBy: { failedAt: 'desc' }, limit: rule.maxFailures, fields: ['failedAt'] });
+      const rows = await em.find(
+        LoginAttempt,
+        { ...where, failedAt: { $gt: since } },
+        { orderBy: { failedAt: 'desc' }, limit: rule.maxFailures, fields: ['failedAt'] },
+      );
       return { rule, failedAt: rows.map((r) => r.failedAt) };
     }),
   );

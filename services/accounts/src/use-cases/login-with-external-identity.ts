@@ -41,7 +41,12 @@ async function signIn(em: EntityManager, runtime: AccountsRuntime, command: Exte
     const identity = await tx.findOne(ExternalIdentity, { provider: command.provider, subject: claims.sub });
     const verifiedEmail = verifiedEmailOf(claims);
     const owner = !identity && verifiedEmail ? await tx.findOne(Customer, { email: verifiedEmail }) : null;
-    const decision = decideExternalSignIn({ linkedCustomerId: identity?.customerId ?? null, verifiedEmail, accountWithEmail: owner?.id ?? null, country: command.country });
+    const decision = decideExternalSignIn({
+      linkedCustomerId: identity?.customerId ?? null,
+      verifiedEmail,
+      accountWithEmail: owner?.id ?? null,
+      country: command.country,
+    });
 
     let customer: Customer;
     switch (decision.kind) {
@@ -60,15 +65,27 @@ async function signIn(em: EntityManager, runtime: AccountsRuntime, command: Exte
         customer = owner!;
         break;
       case 'create':
-        customer = createCustomer(tx, { email: decision.email, passwordHash: null, displayName: displayNameFrom(claims), country: decision.country, roles: ['customer'] });
+        customer = createCustomer(tx, {
+          email: decision.email,
+          passwordHash: null,
+          displayName: displayNameFrom(claims),
+          country: decision.country,
+          roles: ['customer'],
+        });
         break;
     }
     if (decision.kind !== 'sign-in') {
       tx.persist(tx.create(ExternalIdentity, { id: randomUUID(), provider: command.provider, subject: claims.sub, customerId: customer.id, lastUsedAt: now }));
-      tx.persist(tx.create(AuditEntry, {
-        id: randomUUID(), actor: customer.id, action: 'external-identity.linked', subject: customer.id,
-        details: { provider: command.provider, accountCreated: decision.kind === 'create' }, at: now,
-      }));
+      tx.persist(
+        tx.create(AuditEntry, {
+          id: randomUUID(),
+          actor: customer.id,
+          action: 'external-identity.linked',
+          subject: customer.id,
+          details: { provider: command.provider, accountCreated: decision.kind === 'create' },
+          at: now,
+        }),
+      );
     }
     const { session } = await issueSession(tx, runtime, customer);
     return session;

@@ -32,7 +32,12 @@ export interface CreationAudit {
 export function createCustomer(tx: EntityManager, fields: NewCustomer, audit?: CreationAudit): Customer {
   const customer = tx.create(Customer, { id: randomUUID(), ...fields, grantedScopes: [], deletedAt: null });
   tx.persist(customer);
-  recordEvent(tx, { source: accountsSource, definition: customerRegisteredV1, subject: customer.id, data: { customerId: customer.id, country: fields.country } });
+  recordEvent(tx, {
+    source: accountsSource,
+    definition: customerRegisteredV1,
+    subject: customer.id,
+    data: { customerId: customer.id, country: fields.country },
+  });
   if (audit) tx.persist(tx.create(AuditEntry, { id: randomUUID(), actor: audit.actor, action: audit.action, subject: customer.id, details: {} }));
   return customer;
 }
@@ -51,7 +56,9 @@ export async function registerCustomer(
   const { email, password, country, displayName } = check.value;
   const passwordHash = await hashPassword(password);
   try {
-    return await em.transactional(async (tx) => createCustomer(tx, { email, passwordHash, displayName, country, roles: options.roles ?? ['customer'] }, options.audit));
+    return await em.transactional(async (tx) =>
+      createCustomer(tx, { email, passwordHash, displayName, country, roles: options.roles ?? ['customer'] }, options.audit),
+    );
   } catch (err) {
     if (err instanceof UniqueConstraintViolationException) {
       // Says no more than it must: not which account, not how it is spelt, not its roles.

@@ -19,7 +19,11 @@ export async function findSigningKey(em: EntityManager, now = new Date()): Promi
 
 /** Every signing key's public facts and schedule (never the private half), the newest first. */
 export function listSigningKeys(em: EntityManager): Promise<Pick<SigningKey, 'kid' | 'algorithm' | 'createdAt' | 'activatesAt' | 'retiredAt'>[]> {
-  return em.find(SigningKey, {}, { fields: ['kid', 'algorithm', 'createdAt', 'activatesAt', 'retiredAt'], orderBy: { activatesAt: 'desc', createdAt: 'desc' } });
+  return em.find(
+    SigningKey,
+    {},
+    { fields: ['kid', 'algorithm', 'createdAt', 'activatesAt', 'retiredAt'], orderBy: { activatesAt: 'desc', createdAt: 'desc' } },
+  );
 }
 
 /**

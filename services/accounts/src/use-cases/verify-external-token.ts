@@ -24,6 +24,8 @@ export async function verifyExternalToken(runtime: AccountsRuntime, provider: st
     throw new ServiceUnavailable(`We cannot reach ${provider} right now. Please try again in a moment.`);
   }
   throw new Unauthenticated(
-    verdict.reason === 'EXPIRED' ? `Your ${provider} sign-in has expired. Please sign in again.` : `Your ${provider} sign-in could not be verified. Please sign in again.`,
+    verdict.reason === 'EXPIRED'
+      ? `Your ${provider} sign-in has expired. Please sign in again.`
+      : `Your ${provider} sign-in could not be verified. Please sign in again.`,
   );
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decideArrival, type WaitingPreorder } from './arrival.js';
 
-const waiting = (id: string, quantity: number, minute: number): WaitingPreorder => ({ id, orderId: `order-${id}`, quantity, reservedAt: new Date(Date.UTC(2026, 0, 1, 0, minute)) });
+const waiting = (id: string, quantity: number, minute: number): WaitingPreorder => ({
+  id,
+  orderId: `order-${id}`,
+  quantity,
+  reservedAt: new Date(Date.UTC(2026, 0, 1, 0, minute)),
+});
 
 describe('decideArrival', () => {
   it('given preorders waiting, when fewer units arrive than they hold, serves the oldest first and splits the one that does not fit', () => {

@@ -23,10 +23,15 @@ export interface DownPaymentInput {
  * policy's payment plan decides, not the product). Not required means no amount,
  * so nobody reads a stale figure.
  */
-export function checkDownPayment(input: DownPaymentInput, price: { amount: number; currency: string }, field = 'downPayment'): { downPayment: DownPayment; problems: FieldProblem[] } {
+export function checkDownPayment(
+  input: DownPaymentInput,
+  price: { amount: number; currency: string },
+  field = 'downPayment',
+): { downPayment: DownPayment; problems: FieldProblem[] } {
   const amount = input.amount ?? null;
   if (!input.required) {
-    const problems = amount === null ? [] : [{ field: `${field}.amount`, reason: 'NOT_REQUIRED', message: 'Give an amount only when a down payment is required.' }];
+    const problems =
+      amount === null ? [] : [{ field: `${field}.amount`, reason: 'NOT_REQUIRED', message: 'Give an amount only when a down payment is required.' }];
     return { downPayment: noDownPayment, problems };
   }
   if (amount === null) {
@@ -34,10 +39,18 @@ export function checkDownPayment(input: DownPaymentInput, price: { amount: numbe
   }
   const problems: FieldProblem[] = [];
   if (amount.currency !== price.currency) {
-    problems.push({ field: `${field}.amount.currency`, reason: 'CURRENCY_MISMATCH', message: `The down payment must be in the product's currency (${price.currency}).` });
+    problems.push({
+      field: `${field}.amount.currency`,
+      reason: 'CURRENCY_MISMATCH',
+      message: `The down payment must be in the product's currency (${price.currency}).`,
+    });
   }
   if (!Number.isInteger(amount.amount) || amount.amount <= 0 || amount.amount >= price.amount) {
-    problems.push({ field: `${field}.amount.amount`, reason: 'OUT_OF_RANGE', message: 'The down payment must be a whole number of minor units above zero and below the price.' });
+    problems.push({
+      field: `${field}.amount.amount`,
+      reason: 'OUT_OF_RANGE',
+      message: 'The down payment must be a whole number of minor units above zero and below the price.',
+    });
   }
   return { downPayment: { required: true, amount: amount.amount }, problems };
 }

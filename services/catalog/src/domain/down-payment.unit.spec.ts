@@ -7,7 +7,10 @@ const reasons = (input: Parameters<typeof checkDownPayment>[0]) => checkDownPaym
 describe('checkDownPayment', () => {
   it('accepts none, or a positive amount below the price in its currency', () => {
     expect(checkDownPayment({ required: false }, price)).toEqual({ downPayment: { required: false, amount: null }, problems: [] });
-    expect(checkDownPayment({ required: true, amount: { amount: 20000, currency: 'USD' } }, price)).toEqual({ downPayment: { required: true, amount: 20000 }, problems: [] });
+    expect(checkDownPayment({ required: true, amount: { amount: 20000, currency: 'USD' } }, price)).toEqual({
+      downPayment: { required: true, amount: 20000 },
+      problems: [],
+    });
   });
 
   it.each([

@@ -81,6 +81,8 @@ export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = 
 /** The details and down payment a new product starts with: what was given, checked, over the defaults. */
 export function newProductDetails(input: NewProductInput): { details: ProductDetails; downPayment: DownPayment; problems: FieldProblem[] } {
   const checked = checkProductDetails(input);
-  const down = input.downPayment ? checkDownPayment(input.downPayment, { amount: input.priceAmount, currency: input.priceCurrency }) : { downPayment: noDownPayment, problems: [] };
+  const down = input.downPayment
+    ? checkDownPayment(input.downPayment, { amount: input.priceAmount, currency: input.priceCurrency })
+    : { downPayment: noDownPayment, problems: [] };
   return { details: { ...emptyProductDetails, ...checked.details }, downPayment: down.downPayment, problems: [...checked.problems, ...down.problems] };
 }

@@ -7,7 +7,13 @@ const valid = { sku: 'SKU-1', name: 'Saber 1/7', priceAmount: 19900, priceCurren
 describe('checkNewProduct', () => {
   it('accepts a valid product', () => {
     expect(checkNewProduct({ ...valid, sku: ' SKU-1 ', name: ' Saber 1/7 ' })).toEqual({
-      product: { sku: 'SKU-1', name: 'Saber 1/7', rules: { regionBlocks: [], maxQuantityPerOrder: null }, details: emptyProductDetails, downPayment: { required: false, amount: null } },
+      product: {
+        sku: 'SKU-1',
+        name: 'Saber 1/7',
+        rules: { regionBlocks: [], maxQuantityPerOrder: null },
+        details: emptyProductDetails,
+        downPayment: { required: false, amount: null },
+      },
       problems: [],
     });
   });
@@ -36,10 +42,13 @@ describe('checkNewProduct', () => {
   it('accepts details and a down payment, and checks them', () => {
     const details = { series: 'Demon Slayer', images: ['https://cdn.example.com/a.jpg'], scale: '1/4', parts: [{ name: 'Head', category: 'HEAD_SCULPT' }] };
     expect(checkNewProduct({ ...valid, ...details, downPayment: { required: true, amount: { amount: 5000, currency: 'USD' } } }).problems).toEqual([]);
-    expect(checkNewProduct({ ...valid, images: ['http://x.example.com/a.jpg'], downPayment: { required: true, amount: { amount: 19900, currency: 'USD' } } }).problems.map((p) => p.field)).toEqual([
-      'images.0',
-      'downPayment.amount.amount',
-    ]);
+    expect(
+      checkNewProduct({
+        ...valid,
+        images: ['http://x.example.com/a.jpg'],
+        downPayment: { required: true, amount: { amount: 19900, currency: 'USD' } },
+      }).problems.map((p) => p.field),
+    ).toEqual(['images.0', 'downPayment.amount.amount']);
   });
 
   it('starts with empty details and no down payment when none are given', () => {

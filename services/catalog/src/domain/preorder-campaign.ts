@@ -54,7 +54,8 @@ export function checkPaymentPlan(plan: PaymentPlan): FieldProblem[] {
   }
   const problems: FieldProblem[] = [];
   if (depositPercent !== null) problems.push({ field: 'paymentPlan.depositPercent', reason: 'NOT_APPLICABLE', message: `A ${kind} plan takes no deposit.` });
-  if (fullPaymentAllowed) problems.push({ field: 'paymentPlan.fullPaymentAllowed', reason: 'NOT_APPLICABLE', message: 'Only a deposit plan offers full payment as an option.' });
+  if (fullPaymentAllowed)
+    problems.push({ field: 'paymentPlan.fullPaymentAllowed', reason: 'NOT_APPLICABLE', message: 'Only a deposit plan offers full payment as an option.' });
   return problems;
 }
 
@@ -97,7 +98,9 @@ export function assertCanCloseEarly<C extends { state: CampaignState }>(campaign
 /** Only a scheduled or open window changes its terms: a closed one has sent its orders to the maker (open a new window instead). */
 export function assertCanChangeTerms<C extends { state: CampaignState }>(campaign: C | null): asserts campaign is LiveCampaign<C> {
   if (campaign?.state !== 'OPEN' && campaign?.state !== 'SCHEDULED') {
-    throw new PolicyViolation('Only a scheduled or open preorder window can change its terms; open a new window instead.', 'PREORDER_NOT_OPEN', { state: campaign?.state ?? null });
+    throw new PolicyViolation('Only a scheduled or open preorder window can change its terms; open a new window instead.', 'PREORDER_NOT_OPEN', {
+      state: campaign?.state ?? null,
+    });
   }
 }
 
@@ -115,7 +118,12 @@ export interface TermsChange {
  * shrinks below what customers hold is the preorder pool's rule
  * (PREORDER_LIMIT_BELOW_RESERVED).
  */
-export function decideTermsChange(state: 'SCHEDULED' | 'OPEN', current: CampaignTerms, change: TermsChange, now: Date): { terms: CampaignTerms; problems: FieldProblem[] } {
+export function decideTermsChange(
+  state: 'SCHEDULED' | 'OPEN',
+  current: CampaignTerms,
+  change: TermsChange,
+  now: Date,
+): { terms: CampaignTerms; problems: FieldProblem[] } {
   const keep = <T>(next: T | undefined, was: T): T => (next === undefined ? was : next);
   const terms: CampaignTerms = {
     opensAt: state === 'SCHEDULED' ? keep(change.opensAt, current.opensAt) : null,

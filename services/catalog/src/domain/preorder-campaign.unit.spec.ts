@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { productStatuses } from './product-status.js';
-import { assertCanChangeTerms, assertCanCloseEarly, checkCampaignTerms, checkPaymentPlan, decideOpening, decideTermsChange, type CampaignTerms } from './preorder-campaign.js';
+import {
+  assertCanChangeTerms,
+  assertCanCloseEarly,
+  checkCampaignTerms,
+  checkPaymentPlan,
+  decideOpening,
+  decideTermsChange,
+  type CampaignTerms,
+} from './preorder-campaign.js';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -11,7 +19,14 @@ describe('campaign terms', () => {
   it('accepts an open-ended window on the default plan, and a complete one', () => {
     expect(fields(terms())).toEqual([]);
     expect(
-      fields(terms({ opensAt: at('2026-12-01T09:00:00Z'), closesAt: at('2027-01-31T23:59:59Z'), limitedQuantity: 100, paymentPlan: { kind: 'DEPOSIT', depositPercent: 30, fullPaymentAllowed: true } })),
+      fields(
+        terms({
+          opensAt: at('2026-12-01T09:00:00Z'),
+          closesAt: at('2027-01-31T23:59:59Z'),
+          limitedQuantity: 100,
+          paymentPlan: { kind: 'DEPOSIT', depositPercent: 30, fullPaymentAllowed: true },
+        }),
+      ),
     ).toEqual([]);
   });
 
@@ -28,11 +43,11 @@ describe('campaign terms', () => {
   });
 
   it('reports every problem at once', () => {
-    expect(fields(terms({ closesAt: at('2020-01-01T00:00:00Z'), limitedQuantity: 0, paymentPlan: { kind: 'DEPOSIT', depositPercent: null, fullPaymentAllowed: false } }))).toEqual([
-      'closesAt:IN_THE_PAST',
-      'limitedQuantity:OUT_OF_RANGE',
-      'paymentPlan.depositPercent:REQUIRED',
-    ]);
+    expect(
+      fields(
+        terms({ closesAt: at('2020-01-01T00:00:00Z'), limitedQuantity: 0, paymentPlan: { kind: 'DEPOSIT', depositPercent: null, fullPaymentAllowed: false } }),
+      ),
+    ).toEqual(['closesAt:IN_THE_PAST', 'limitedQuantity:OUT_OF_RANGE', 'paymentPlan.depositPercent:REQUIRED']);
   });
 });
 
@@ -47,7 +62,10 @@ describe('payment plan', () => {
 
   it.each(['FULL_PAYMENT', 'PAY_ON_ARRIVAL', 'CHARGE_AT_SHIP'] as const)('%s takes no deposit and offers no full-payment option', (kind) => {
     expect(checkPaymentPlan({ kind, depositPercent: null, fullPaymentAllowed: false })).toEqual([]);
-    expect(checkPaymentPlan({ kind, depositPercent: 20, fullPaymentAllowed: true }).map((p) => p.field)).toEqual(['paymentPlan.depositPercent', 'paymentPlan.fullPaymentAllowed']);
+    expect(checkPaymentPlan({ kind, depositPercent: 20, fullPaymentAllowed: true }).map((p) => p.field)).toEqual([
+      'paymentPlan.depositPercent',
+      'paymentPlan.fullPaymentAllowed',
+    ]);
   });
 });
 
@@ -59,10 +77,13 @@ describe('opening a window', () => {
   });
 
   it('refuses a product already on preorder, and every status after release', () => {
-    expect(() => decideOpening('PREORDER', null, now)).toThrow(expect.objectContaining({ code: 'POLICY_VIOLATION', details: expect.objectContaining({ rule: 'PREORDER_ALREADY_OPEN' }) }));
+    expect(() => decideOpening('PREORDER', null, now)).toThrow(
+      expect.objectContaining({ code: 'POLICY_VIOLATION', details: expect.objectContaining({ rule: 'PREORDER_ALREADY_OPEN' }) }),
+    );
     const refused = productStatuses.filter((s) => !['ANNOUNCED', 'PREORDER_CLOSED', 'PREORDER'].includes(s));
     expect(refused).toEqual(['RELEASED', 'IN_STOCK', 'CHINA_STOCK', 'SOLD_OUT', 'DISCONTINUED']);
-    for (const status of refused) expect(() => decideOpening(status, null, now)).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_ALLOWED' }) }));
+    for (const status of refused)
+      expect(() => decideOpening(status, null, now)).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_ALLOWED' }) }));
   });
 });
 
@@ -70,10 +91,18 @@ describe('closing early and changing terms', () => {
   it('closes a scheduled or open window for a reason staff may give', () => {
     expect(() => assertCanCloseEarly({ state: 'OPEN' as const }, 'SOLD_OUT')).not.toThrow();
     expect(() => assertCanCloseEarly({ state: 'SCHEDULED' as const }, 'MAKER_REQUEST')).not.toThrow();
-    expect(() => assertCanCloseEarly({ state: 'CLOSED' as const }, 'STORE_DECISION')).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_OPEN' }) }));
-    expect(() => assertCanCloseEarly(null, 'STORE_DECISION')).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_OPEN' }) }));
-    expect(() => assertCanCloseEarly({ state: 'OPEN' as const }, 'SCHEDULED')).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_CLOSE_REASON' }) }));
-    expect(() => assertCanCloseEarly({ state: 'OPEN' as const }, 'STATUS_CHANGED')).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_CLOSE_REASON' }) }));
+    expect(() => assertCanCloseEarly({ state: 'CLOSED' as const }, 'STORE_DECISION')).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_OPEN' }) }),
+    );
+    expect(() => assertCanCloseEarly(null, 'STORE_DECISION')).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_NOT_OPEN' }) }),
+    );
+    expect(() => assertCanCloseEarly({ state: 'OPEN' as const }, 'SCHEDULED')).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_CLOSE_REASON' }) }),
+    );
+    expect(() => assertCanCloseEarly({ state: 'OPEN' as const }, 'STATUS_CHANGED')).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ rule: 'PREORDER_CLOSE_REASON' }) }),
+    );
   });
 
   it('changes terms of a scheduled or open window only', () => {
@@ -90,12 +119,21 @@ describe('closing early and changing terms', () => {
   it('keeps what is not sent, clears what is sent as null, and checks the result', () => {
     const plan = { kind: 'CHARGE_AT_SHIP' as const, depositPercent: null, fullPaymentAllowed: false };
     const current = terms({ opensAt: at('2026-12-01T00:00:00Z'), closesAt: at('2026-12-20T00:00:00Z'), paymentPlan: plan, limitedQuantity: 50 });
-    expect(decideTermsChange('OPEN', current, { limitedQuantity: 80 }, now)).toEqual({ terms: { ...current, opensAt: null, limitedQuantity: 80 }, problems: [] });
-    expect(decideTermsChange('SCHEDULED', current, { closesAt: null, paymentPlan: null }, now)).toEqual({ terms: { ...current, closesAt: null, paymentPlan: null }, problems: [] });
-    expect(decideTermsChange('SCHEDULED', current, { opensAt: at('2026-12-25T00:00:00Z') }, now).problems.map((p) => p.reason)).toEqual(['CLOSES_BEFORE_OPENING']);
-    expect(decideTermsChange('OPEN', current, { opensAt: at('2026-12-02T00:00:00Z'), closesAt: at('2026-01-01T00:00:00Z') }, now).problems.map((p) => `${p.field}:${p.reason}`)).toEqual([
-      'opensAt:ALREADY_OPEN',
-      'closesAt:IN_THE_PAST',
+    expect(decideTermsChange('OPEN', current, { limitedQuantity: 80 }, now)).toEqual({
+      terms: { ...current, opensAt: null, limitedQuantity: 80 },
+      problems: [],
+    });
+    expect(decideTermsChange('SCHEDULED', current, { closesAt: null, paymentPlan: null }, now)).toEqual({
+      terms: { ...current, closesAt: null, paymentPlan: null },
+      problems: [],
+    });
+    expect(decideTermsChange('SCHEDULED', current, { opensAt: at('2026-12-25T00:00:00Z') }, now).problems.map((p) => p.reason)).toEqual([
+      'CLOSES_BEFORE_OPENING',
     ]);
+    expect(
+      decideTermsChange('OPEN', current, { opensAt: at('2026-12-02T00:00:00Z'), closesAt: at('2026-01-01T00:00:00Z') }, now).problems.map(
+        (p) => `${p.field}:${p.reason}`,
+      ),
+    ).toEqual(['opensAt:ALREADY_OPEN', 'closesAt:IN_THE_PAST']);
   });
 });

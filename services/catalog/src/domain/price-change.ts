@@ -18,9 +18,14 @@ export function checkPriceAmount(amount: number, limits: CatalogLimits = default
  * must stay above a required down payment. The same price again changes
  * nothing (a retry writes no second event).
  */
-export function decidePriceChange(current: { amount: number; currency: string; downPayment: DownPayment }, next: { amount: number; currency: string }): { decision: PriceDecision; problems: FieldProblem[] } {
+export function decidePriceChange(
+  current: { amount: number; currency: string; downPayment: DownPayment },
+  next: { amount: number; currency: string },
+): { decision: PriceDecision; problems: FieldProblem[] } {
   if (next.currency !== current.currency) {
-    throw new PolicyViolation(`This product is sold in ${current.currency}; its currency cannot change.`, 'PRICE_CURRENCY_FIXED', { currency: current.currency });
+    throw new PolicyViolation(`This product is sold in ${current.currency}; its currency cannot change.`, 'PRICE_CURRENCY_FIXED', {
+      currency: current.currency,
+    });
   }
   const problems = checkPriceAboveDownPayment(next.amount, current.downPayment);
   if (problems.length > 0) return { decision: { kind: 'UNCHANGED' }, problems };

@@ -10,7 +10,9 @@ describe('price changes', () => {
   });
 
   it('refuses another currency (PRICE_CURRENCY_FIXED)', () => {
-    expect(() => decidePriceChange(current, { amount: 45000, currency: 'EUR' })).toThrow(expect.objectContaining({ code: 'POLICY_VIOLATION', details: expect.objectContaining({ rule: 'PRICE_CURRENCY_FIXED' }) }));
+    expect(() => decidePriceChange(current, { amount: 45000, currency: 'EUR' })).toThrow(
+      expect.objectContaining({ code: 'POLICY_VIOLATION', details: expect.objectContaining({ rule: 'PRICE_CURRENCY_FIXED' }) }),
+    );
   });
 
   it('keeps the price above the required down payment', () => {

@@ -52,7 +52,8 @@ export const emptyProductDetails: ProductDetails = {
 
 /** Input for some details: a field left out (undefined) is not given; null clears it. */
 export type ProductDetailsInput = {
-  [K in keyof ProductDetails]?: (K extends 'assembly' ? { kind: string; note?: string | null } : K extends 'parts' ? { name: string; category: string }[] : ProductDetails[K]) | null;
+  [K in keyof ProductDetails]?:
+    (K extends 'assembly' ? { kind: string; note?: string | null } : K extends 'parts' ? { name: string; category: string }[] : ProductDetails[K]) | null;
 };
 
 export const productDetailLimits = {
@@ -96,7 +97,11 @@ export function checkProductDetails(input: ProductDetailsInput): { details: Part
     details.packageDimensions = d === null ? null : { lengthMm: d.lengthMm, widthMm: d.widthMm, heightMm: d.heightMm };
     for (const side of ['lengthMm', 'widthMm', 'heightMm'] as const) {
       if (input.packageDimensions !== null && !isWholeIn(input.packageDimensions[side], 1, l.maxDimensionMm)) {
-        problems.push({ field: `packageDimensions.${side}`, reason: 'OUT_OF_RANGE', message: `Each package side must be a whole number of millimetres between 1 and ${l.maxDimensionMm}.` });
+        problems.push({
+          field: `packageDimensions.${side}`,
+          reason: 'OUT_OF_RANGE',
+          message: `Each package side must be a whole number of millimetres between 1 and ${l.maxDimensionMm}.`,
+        });
       }
     }
   }
@@ -157,9 +162,14 @@ function checkParts(parts: readonly { name: string; category: string }[], proble
   return parts.map((part, i) => {
     const name = part.name.trim();
     if (name.length === 0 || name.length > productDetailLimits.textLength) {
-      problems.push({ field: `parts.${i}.name`, reason: 'INVALID_LENGTH', message: `Each part needs a name of 1 to ${productDetailLimits.textLength} characters.` });
+      problems.push({
+        field: `parts.${i}.name`,
+        reason: 'INVALID_LENGTH',
+        message: `Each part needs a name of 1 to ${productDetailLimits.textLength} characters.`,
+      });
     }
-    if (!isPartCategory(part.category)) problems.push({ field: `parts.${i}.category`, reason: 'UNKNOWN_CATEGORY', message: 'Pick an after-sales category for each part.' });
+    if (!isPartCategory(part.category))
+      problems.push({ field: `parts.${i}.category`, reason: 'UNKNOWN_CATEGORY', message: 'Pick an after-sales category for each part.' });
     return { name, category: part.category as PartCategory };
   });
 }

@@ -19,11 +19,17 @@ describe('checkProductDetails', () => {
       weightGrams: 5200,
       packageDimensions: { lengthMm: 600, widthMm: 400, heightMm: 350 },
       assembly: { kind: 'MAGNETS_AND_GLUE', note: ' Glue the wings. ' },
-      parts: [{ name: ' Head ', category: 'HEAD_SCULPT' }, { name: 'Sword', category: 'WEAPON_LARGE' }],
+      parts: [
+        { name: ' Head ', category: 'HEAD_SCULPT' },
+        { name: 'Sword', category: 'WEAPON_LARGE' },
+      ],
     });
     expect(problems).toEqual([]);
     expect(details.assembly).toEqual({ kind: 'MAGNETS_AND_GLUE', note: 'Glue the wings.' });
-    expect(details.parts).toEqual([{ name: 'Head', category: 'HEAD_SCULPT' }, { name: 'Sword', category: 'WEAPON_LARGE' }]);
+    expect(details.parts).toEqual([
+      { name: 'Head', category: 'HEAD_SCULPT' },
+      { name: 'Sword', category: 'WEAPON_LARGE' },
+    ]);
   });
 
   it.each([['1/7'], ['1/1'], ['1/12'], ['1/350']])('accepts scale %s', (scale) => {
@@ -39,7 +45,11 @@ describe('checkProductDetails', () => {
   });
 
   it('refuses image URLs that are not https, malformed, duplicated or too many', () => {
-    expect(fields({ images: ['http://cdn.example.com/a.jpg', 'not a url', 'https://cdn.example.com/a.jpg', 'https://cdn.example.com/a.jpg', 'javascript:alert(1)'] })).toEqual([
+    expect(
+      fields({
+        images: ['http://cdn.example.com/a.jpg', 'not a url', 'https://cdn.example.com/a.jpg', 'https://cdn.example.com/a.jpg', 'javascript:alert(1)'],
+      }),
+    ).toEqual([
       ['images.0', 'INVALID_URL'],
       ['images.1', 'INVALID_URL'],
       ['images.3', 'DUPLICATE'],
@@ -68,7 +78,10 @@ describe('checkProductDetails', () => {
       ['packageDimensions.lengthMm', 'OUT_OF_RANGE'],
       ['packageDimensions.widthMm', 'OUT_OF_RANGE'],
     ]);
-    expect(checkProductDetails({ packageDimensions: null, weightGrams: null })).toEqual({ details: { packageDimensions: null, weightGrams: null }, problems: [] });
+    expect(checkProductDetails({ packageDimensions: null, weightGrams: null })).toEqual({
+      details: { packageDimensions: null, weightGrams: null },
+      problems: [],
+    });
   });
 
   it('refuses an unknown assembly kind and an over-long note; null means nothing to assemble', () => {
@@ -80,7 +93,14 @@ describe('checkProductDetails', () => {
   });
 
   it('refuses parts without a name or with an unknown category', () => {
-    expect(fields({ parts: [{ name: ' ', category: 'HEAD_SCULPT' }, { name: 'Cape', category: 'CAPE' }] })).toEqual([
+    expect(
+      fields({
+        parts: [
+          { name: ' ', category: 'HEAD_SCULPT' },
+          { name: 'Cape', category: 'CAPE' },
+        ],
+      }),
+    ).toEqual([
       ['parts.0.name', 'INVALID_LENGTH'],
       ['parts.1.category', 'UNKNOWN_CATEGORY'],
     ]);

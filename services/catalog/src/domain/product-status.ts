@@ -43,11 +43,11 @@ export function canChangeStatus(from: ProductStatus, to: ProductStatus): boolean
 export function assertStatusChange(from: ProductStatus, to: ProductStatus): void {
   if (canChangeStatus(from, to)) return;
   const allowed = productStatusTransitions[from];
-  throw new PolicyViolation(
-    from === to ? `The product is already ${from}.` : `A product cannot go from ${from} to ${to}.`,
-    'PRODUCT_STATUS_TRANSITION',
-    { from, to, allowed: [...allowed] },
-  );
+  throw new PolicyViolation(from === to ? `The product is already ${from}.` : `A product cannot go from ${from} to ${to}.`, 'PRODUCT_STATUS_TRANSITION', {
+    from,
+    to,
+    allowed: [...allowed],
+  });
 }
 
 /** Only before release can the release date still change. */

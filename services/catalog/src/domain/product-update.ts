@@ -19,9 +19,7 @@ export interface FieldChange {
   to: unknown;
 }
 
-export type ProductUpdateDecision =
-  | { kind: 'UNCHANGED' }
-  | { kind: 'UPDATE'; changes: FieldChange[]; specChanges: SpecFieldChange[] };
+export type ProductUpdateDecision = { kind: 'UNCHANGED' } | { kind: 'UPDATE'; changes: FieldChange[]; specChanges: SpecFieldChange[] };
 
 // Values are built field by field (same key order), so their JSON is a faithful comparison.
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -34,7 +32,12 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * serious store never changes what a preorder customer bought silently.
  * After release the same edit is a correction of the catalogue, audited only.
  */
-export function decideProductUpdate(status: ProductStatus, current: DescriptiveFields, patch: DescriptivePatch, reason: string | null): { decision: ProductUpdateDecision; problems: FieldProblem[] } {
+export function decideProductUpdate(
+  status: ProductStatus,
+  current: DescriptiveFields,
+  patch: DescriptivePatch,
+  reason: string | null,
+): { decision: ProductUpdateDecision; problems: FieldProblem[] } {
   const changes: FieldChange[] = [];
   for (const field of Object.keys(patch) as (keyof DescriptiveFields)[]) {
     const to = patch[field];
@@ -49,7 +52,13 @@ export function decideProductUpdate(status: ProductStatus, current: DescriptiveF
     : [];
   const problems: FieldProblem[] =
     specChanges.length > 0 && reason === null
-      ? [{ field: 'reason', reason: 'REQUIRED', message: `Changing ${specChanges.map((c) => c.field).join(', ')} before release is a spec change customers are told about: say why.` }]
+      ? [
+          {
+            field: 'reason',
+            reason: 'REQUIRED',
+            message: `Changing ${specChanges.map((c) => c.field).join(', ')} before release is a spec change customers are told about: say why.`,
+          },
+        ]
       : [];
   return { decision: { kind: 'UPDATE', changes, specChanges }, problems };
 }

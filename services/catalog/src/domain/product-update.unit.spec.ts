@@ -13,7 +13,10 @@ const current: DescriptiveFields = {
 
 describe('decideProductUpdate', () => {
   it('given fields equal to the current ones: UNCHANGED (a retry writes nothing)', () => {
-    expect(decideProductUpdate('PREORDER', current, { name: 'Tiger 1/6', scale: '1/6', images: [] }, null)).toEqual({ decision: { kind: 'UNCHANGED' }, problems: [] });
+    expect(decideProductUpdate('PREORDER', current, { name: 'Tiger 1/6', scale: '1/6', images: [] }, null)).toEqual({
+      decision: { kind: 'UNCHANGED' },
+      problems: [],
+    });
   });
 
   it('lists only the fields that change, before and after', () => {

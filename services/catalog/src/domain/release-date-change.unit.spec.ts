@@ -17,6 +17,8 @@ describe('release date change', () => {
   });
 
   it.each(['RELEASED', 'IN_STOCK', 'CHINA_STOCK', 'SOLD_OUT', 'DISCONTINUED'] as const)('refuses once %s', (status) => {
-    expect(() => decideReleaseDateChange(status, '2027-03', '2027-05', 'Slip')).toThrow(expect.objectContaining({ code: 'POLICY_VIOLATION', details: { rule: 'RELEASE_DATE_FIXED', status } }));
+    expect(() => decideReleaseDateChange(status, '2027-03', '2027-05', 'Slip')).toThrow(
+      expect.objectContaining({ code: 'POLICY_VIOLATION', details: { rule: 'RELEASE_DATE_FIXED', status } }),
+    );
   });
 });

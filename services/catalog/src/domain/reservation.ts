@@ -40,8 +40,7 @@ export interface Allocation {
 export type RejectReason = 'INSUFFICIENT_STOCK' | 'UNKNOWN_PRODUCT' | 'PRODUCT_NOT_ORDERABLE';
 
 export type ReservationDecision =
-  | { kind: 'reserve'; lines: RequestedLine[]; allocations: Allocation[] }
-  | { kind: 'reject'; reason: RejectReason; shortLines: ShortLine[] };
+  { kind: 'reserve'; lines: RequestedLine[]; allocations: Allocation[] } | { kind: 'reject'; reason: RejectReason; shortLines: ShortLine[] };
 
 /**
  * Where a product's units come from follows its status when the order is
@@ -55,7 +54,8 @@ export type ReservationDecision =
 export function warehousesFor(status: ProductStatus, warehouses: readonly WarehouseLevel[]): WarehouseLevel[] {
   const eligible = status === 'CHINA_STOCK' ? warehouses.filter((w) => w.heldByFactory) : [...warehouses];
   return eligible.sort(
-    (x, y) => Number(x.heldByFactory) - Number(y.heldByFactory) || x.allocationPriority - y.allocationPriority || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0),
+    (x, y) =>
+      Number(x.heldByFactory) - Number(y.heldByFactory) || x.allocationPriority - y.allocationPriority || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0),
   );
 }
 
@@ -77,7 +77,11 @@ export function decideReservation(requested: RequestedLine[], stock: ReadonlyMap
   const lines = [...totals].map(([productId, quantity]) => ({ productId, quantity }));
 
   const unknown = lines.filter((l) => !stock.has(l.productId));
-  if (unknown.length > 0) return reject('UNKNOWN_PRODUCT', unknown.map((l) => ({ productId: l.productId, requested: l.quantity, available: 0 })));
+  if (unknown.length > 0)
+    return reject(
+      'UNKNOWN_PRODUCT',
+      unknown.map((l) => ({ productId: l.productId, requested: l.quantity, available: 0 })),
+    );
   const closed = lines.filter((l) => !isOrderableStatus(stock.get(l.productId)!.status));
   if (closed.length > 0) {
     const shortLines = closed.map((l) => ({ productId: l.productId, requested: l.quantity, available: 0 }));

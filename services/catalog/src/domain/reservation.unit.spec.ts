@@ -21,25 +21,60 @@ const preorder = (limit: number | null, reserved = 0): ProductStock => ({ status
 
 describe('decideReservation', () => {
   it('reserves when every line fits', () => {
-    expect(decideReservation([{ productId: a, quantity: 2 }, { productId: b, quantity: 1 }], new Map([[a, inStock(level(fr, 2))], [b, inStock(level(fr, 5))]]))).toEqual({
+    expect(
+      decideReservation(
+        [
+          { productId: a, quantity: 2 },
+          { productId: b, quantity: 1 },
+        ],
+        new Map([
+          [a, inStock(level(fr, 2))],
+          [b, inStock(level(fr, 5))],
+        ]),
+      ),
+    ).toEqual({
       kind: 'reserve',
-      lines: [{ productId: a, quantity: 2 }, { productId: b, quantity: 1 }],
-      allocations: [{ productId: a, warehouseId: fr, quantity: 2 }, { productId: b, warehouseId: fr, quantity: 1 }],
+      lines: [
+        { productId: a, quantity: 2 },
+        { productId: b, quantity: 1 },
+      ],
+      allocations: [
+        { productId: a, warehouseId: fr, quantity: 2 },
+        { productId: b, warehouseId: fr, quantity: 1 },
+      ],
     });
   });
 
   it('adds up lines for the same product before checking', () => {
-    const decision = decideReservation([{ productId: a, quantity: 2 }, { productId: a, quantity: 2 }], new Map([[a, inStock(level(fr, 3))]]));
+    const decision = decideReservation(
+      [
+        { productId: a, quantity: 2 },
+        { productId: a, quantity: 2 },
+      ],
+      new Map([[a, inStock(level(fr, 3))]]),
+    );
     expect(decision).toEqual({ kind: 'reject', reason: 'INSUFFICIENT_STOCK', shortLines: [{ productId: a, requested: 4, available: 3 }] });
   });
 
   it('rejects the whole order when one line is short', () => {
-    const decision = decideReservation([{ productId: a, quantity: 1 }, { productId: b, quantity: 6 }], new Map([[a, inStock(level(fr, 10))], [b, inStock(level(fr, 5))]]));
+    const decision = decideReservation(
+      [
+        { productId: a, quantity: 1 },
+        { productId: b, quantity: 6 },
+      ],
+      new Map([
+        [a, inStock(level(fr, 10))],
+        [b, inStock(level(fr, 5))],
+      ]),
+    );
     expect(decision.kind).toBe('reject');
   });
 
   it('rejects unknown products', () => {
-    expect(decideReservation([{ productId: b, quantity: 1 }], new Map([[a, inStock(level(fr, 1))]]))).toMatchObject({ kind: 'reject', reason: 'UNKNOWN_PRODUCT' });
+    expect(decideReservation([{ productId: b, quantity: 1 }], new Map([[a, inStock(level(fr, 1))]]))).toMatchObject({
+      kind: 'reject',
+      reason: 'UNKNOWN_PRODUCT',
+    });
   });
 
   it('rejects a product whose status no longer takes orders, with that reason', () => {
@@ -59,7 +94,18 @@ describe('decideReservation', () => {
     expect(decideReservation([{ productId: a, quantity: 1 }], new Map([[a, soldOut]]))).toMatchObject({ kind: 'reject', reason: 'INSUFFICIENT_STOCK' });
     expect(decideReservation([{ productId: a, quantity: 1 }], new Map([[a, closedEarly]]))).toMatchObject({ kind: 'reject', reason: 'PRODUCT_NOT_ORDERABLE' });
     // One line merely closed makes the whole order "not orderable".
-    expect(decideReservation([{ productId: a, quantity: 1 }, { productId: b, quantity: 1 }], new Map([[a, soldOut], [b, closedEarly]]))).toMatchObject({ reason: 'PRODUCT_NOT_ORDERABLE' });
+    expect(
+      decideReservation(
+        [
+          { productId: a, quantity: 1 },
+          { productId: b, quantity: 1 },
+        ],
+        new Map([
+          [a, soldOut],
+          [b, closedEarly],
+        ]),
+      ),
+    ).toMatchObject({ reason: 'PRODUCT_NOT_ORDERABLE' });
   });
 
   it('serves an order that takes the last unit exactly', () => {

@@ -12,7 +12,10 @@ export interface SaleRules {
 export const saleRuleLimits = { maxRegionBlocks: 249, maxQuantityPerOrder: 10_000 } as const;
 
 /** Normalises (trim, upper case, dedupe, sort) and checks sale rules, reporting every problem at once. */
-export function checkSaleRules(input: { regionBlocks?: readonly string[] | null; maxQuantityPerOrder?: number | null }): { rules: SaleRules; problems: FieldProblem[] } {
+export function checkSaleRules(input: { regionBlocks?: readonly string[] | null; maxQuantityPerOrder?: number | null }): {
+  rules: SaleRules;
+  problems: FieldProblem[];
+} {
   const problems: FieldProblem[] = [];
   const codes = (input.regionBlocks ?? []).map((c) => c.trim().toUpperCase());
   codes.forEach((code, i) => {
@@ -26,7 +29,11 @@ export function checkSaleRules(input: { regionBlocks?: readonly string[] | null;
   }
   const max = input.maxQuantityPerOrder ?? null;
   if (max !== null && (!Number.isInteger(max) || max < 1 || max > saleRuleLimits.maxQuantityPerOrder)) {
-    problems.push({ field: 'maxQuantityPerOrder', reason: 'OUT_OF_RANGE', message: `The per-order limit must be a whole number between 1 and ${saleRuleLimits.maxQuantityPerOrder} (or none).` });
+    problems.push({
+      field: 'maxQuantityPerOrder',
+      reason: 'OUT_OF_RANGE',
+      message: `The per-order limit must be a whole number between 1 and ${saleRuleLimits.maxQuantityPerOrder} (or none).`,
+    });
   }
   return { rules: { regionBlocks, maxQuantityPerOrder: max }, problems };
 }

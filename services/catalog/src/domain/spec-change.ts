@@ -41,20 +41,28 @@ export interface SpecChangeInput {
 }
 
 /** Every problem with a recorded spec change at once: at least one change or a description, and a reason. */
-export function checkSpecChangeInput(input: SpecChangeInput): { changes: SpecFieldChange[]; description: string | null; reason: string; problems: FieldProblem[] } {
+export function checkSpecChangeInput(input: SpecChangeInput): {
+  changes: SpecFieldChange[];
+  description: string | null;
+  reason: string;
+  problems: FieldProblem[];
+} {
   const l = specChangeLimits;
   const problems: FieldProblem[] = [];
   const changes = (input.changes ?? []).map((c, i) => {
     const field = c.field.trim();
-    if (field.length === 0 || field.length > l.fieldLength) problems.push({ field: `changes.${i}.field`, reason: 'INVALID_LENGTH', message: `Name what changed in 1 to ${l.fieldLength} characters.` });
+    if (field.length === 0 || field.length > l.fieldLength)
+      problems.push({ field: `changes.${i}.field`, reason: 'INVALID_LENGTH', message: `Name what changed in 1 to ${l.fieldLength} characters.` });
     const [from, to] = [c.from?.trim() || null, c.to?.trim() || null];
-    if ((from?.length ?? 0) > l.valueLength || (to?.length ?? 0) > l.valueLength) problems.push({ field: `changes.${i}`, reason: 'TOO_LONG', message: `Keep each value under ${l.valueLength} characters.` });
+    if ((from?.length ?? 0) > l.valueLength || (to?.length ?? 0) > l.valueLength)
+      problems.push({ field: `changes.${i}`, reason: 'TOO_LONG', message: `Keep each value under ${l.valueLength} characters.` });
     if (from === to) problems.push({ field: `changes.${i}`, reason: 'NO_CHANGE', message: 'Before and after are the same.' });
     return { field, from, to };
   });
   if (changes.length > l.changes) problems.push({ field: 'changes', reason: 'TOO_MANY', message: `At most ${l.changes} changes at once.` });
   const description = input.description?.trim() || null;
-  if ((description?.length ?? 0) > l.descriptionLength) problems.push({ field: 'description', reason: 'TOO_LONG', message: `Keep the description under ${l.descriptionLength} characters.` });
+  if ((description?.length ?? 0) > l.descriptionLength)
+    problems.push({ field: 'description', reason: 'TOO_LONG', message: `Keep the description under ${l.descriptionLength} characters.` });
   if (changes.length === 0 && description === null) problems.push({ field: 'changes', reason: 'REQUIRED', message: 'List what changed or describe it.' });
   const staffReason = checkStaffReason(input.reason);
   return { changes, description, reason: staffReason.reason, problems: [...problems, ...staffReason.problems] };

@@ -21,8 +21,19 @@ describe('spec changes', () => {
   });
 
   it('accepts a list of changes, a description, or both; trims; empty values are null', () => {
-    expect(checkSpecChangeInput({ changes: [{ field: ' paint ', from: ' matte ', to: 'gloss' }, { field: 'base', from: '', to: 'LED base' }], reason: ' Maker update. ' })).toEqual({
-      changes: [{ field: 'paint', from: 'matte', to: 'gloss' }, { field: 'base', from: null, to: 'LED base' }],
+    expect(
+      checkSpecChangeInput({
+        changes: [
+          { field: ' paint ', from: ' matte ', to: 'gloss' },
+          { field: 'base', from: '', to: 'LED base' },
+        ],
+        reason: ' Maker update. ',
+      }),
+    ).toEqual({
+      changes: [
+        { field: 'paint', from: 'matte', to: 'gloss' },
+        { field: 'base', from: null, to: 'LED base' },
+      ],
       description: null,
       reason: 'Maker update.',
       problems: [],
@@ -48,7 +59,12 @@ describe('spec changes', () => {
     expect(describeSpecValue('packageDimensions', { lengthMm: 600, widthMm: 400, heightMm: 350 })).toBe('600 x 400 x 350 mm');
     expect(describeSpecValue('assembly', { kind: 'GLUE', note: 'Wings' })).toBe('GLUE: Wings');
     expect(describeSpecValue('assembly', { kind: 'NONE', note: null })).toBe('NONE');
-    expect(describeSpecValue('parts', [{ name: 'Head', category: 'HEAD_SCULPT' }, { name: 'Sword', category: 'WEAPON_LARGE' }])).toBe('Head (head sculpt); Sword (weapon large)');
+    expect(
+      describeSpecValue('parts', [
+        { name: 'Head', category: 'HEAD_SCULPT' },
+        { name: 'Sword', category: 'WEAPON_LARGE' },
+      ]),
+    ).toBe('Head (head sculpt); Sword (weapon large)');
     expect(describeSpecValue('parts', [])).toBeNull();
     expect(describeSpecValue('scale', '1/4')).toBe('1/4');
     expect(describeSpecValue('material', null)).toBeNull();

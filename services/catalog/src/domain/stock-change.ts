@@ -12,7 +12,13 @@ export function checkQuantity(quantity: number, field = 'quantity'): FieldProble
 /** A correction after a count, breakage or loss: a non-zero whole number of units, either sign. */
 export function checkDelta(delta: number): FieldProblem[] {
   if (Number.isInteger(delta) && delta !== 0 && Math.abs(delta) <= maxUnitsPerMovement) return [];
-  return [{ field: 'delta', reason: 'OUT_OF_RANGE', message: `The adjustment must be a non-zero whole number between -${maxUnitsPerMovement} and ${maxUnitsPerMovement}.` }];
+  return [
+    {
+      field: 'delta',
+      reason: 'OUT_OF_RANGE',
+      message: `The adjustment must be a non-zero whole number between -${maxUnitsPerMovement} and ${maxUnitsPerMovement}.`,
+    },
+  ];
 }
 
 /**

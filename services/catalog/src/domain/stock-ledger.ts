@@ -53,7 +53,8 @@ export function reconcile(stored: readonly PlaceCounters[], ledger: readonly Pla
   const key = (c: PlaceCounters) => `${c.productId}/${c.warehouseId ?? 'pool'}`;
   const zero = { onHand: 0, reserved: 0 };
   const places = new Map<string, { productId: string; warehouseId: string | null; stored: Counters; ledger: Counters }>();
-  for (const c of stored) places.set(key(c), { productId: c.productId, warehouseId: c.warehouseId, stored: { onHand: c.onHand, reserved: c.reserved }, ledger: zero });
+  for (const c of stored)
+    places.set(key(c), { productId: c.productId, warehouseId: c.warehouseId, stored: { onHand: c.onHand, reserved: c.reserved }, ledger: zero });
   for (const c of ledger) {
     const place = places.get(key(c)) ?? { productId: c.productId, warehouseId: c.warehouseId, stored: zero, ledger: zero };
     places.set(key(c), { ...place, ledger: { onHand: c.onHand, reserved: c.reserved } });

@@ -22,10 +22,18 @@ describe('stock ledger', () => {
       { productId: a, warehouseId: fr, onHand: 5, reserved: 1 },
       { productId: a, warehouseId: null, onHand: 0, reserved: 7 },
     ];
-    expect(reconcile(stored, [{ productId: a, warehouseId: fr, onHand: 5, reserved: 1 }, { productId: a, warehouseId: null, onHand: 0, reserved: 7 }])).toEqual([]);
-    expect(reconcile(stored, [{ productId: a, warehouseId: fr, onHand: 6, reserved: 1 }, { productId: a, warehouseId: null, onHand: 0, reserved: 7 }])).toEqual([
-      { productId: a, warehouseId: fr, stored: { onHand: 5, reserved: 1 }, ledger: { onHand: 6, reserved: 1 } },
-    ]);
+    expect(
+      reconcile(stored, [
+        { productId: a, warehouseId: fr, onHand: 5, reserved: 1 },
+        { productId: a, warehouseId: null, onHand: 0, reserved: 7 },
+      ]),
+    ).toEqual([]);
+    expect(
+      reconcile(stored, [
+        { productId: a, warehouseId: fr, onHand: 6, reserved: 1 },
+        { productId: a, warehouseId: null, onHand: 0, reserved: 7 },
+      ]),
+    ).toEqual([{ productId: a, warehouseId: fr, stored: { onHand: 5, reserved: 1 }, ledger: { onHand: 6, reserved: 1 } }]);
   });
 
   it('counts a place missing on one side as zero', () => {

@@ -16,6 +16,11 @@ export class CatalogAuditEntryType {
   details!: string;
 
   static from(entry: AuditEntry): CatalogAuditEntryType {
-    return Object.assign(new CatalogAuditEntryType(), { action: entry.action, actorId: entry.actor ?? null, at: entry.at, details: JSON.stringify(entry.details) });
+    return Object.assign(new CatalogAuditEntryType(), {
+      action: entry.action,
+      actorId: entry.actor ?? null,
+      at: entry.at,
+      details: JSON.stringify(entry.details),
+    });
   }
 }

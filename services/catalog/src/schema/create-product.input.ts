@@ -18,7 +18,10 @@ export class CreateProductInput {
   @Field(() => Int, { nullable: true, description: 'Units already held, received at creation into warehouseId (none by default).' })
   stock?: number | null;
 
-  @Field(() => ID, { nullable: true, description: 'Where stock is received; by default the first warehouse the status sells from (factory-held for CHINA_STOCK, our own otherwise).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Where stock is received; by default the first warehouse the status sells from (factory-held for CHINA_STOCK, our own otherwise).',
+  })
   warehouseId?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'PREORDER or ANNOUNCED only: a limited run, at most this many units preordered (open-ended by default).' })

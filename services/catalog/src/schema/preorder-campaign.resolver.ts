@@ -19,7 +19,9 @@ export class PreorderCampaignResolver {
   }
 
   @Authorized('catalog:write')
-  @Mutation(() => PreorderCampaignType, { description: 'Staff (catalog:write): opens preorders now, or at opensAt (the product must be ANNOUNCED, or PREORDER_CLOSED to reopen).' })
+  @Mutation(() => PreorderCampaignType, {
+    description: 'Staff (catalog:write): opens preorders now, or at opensAt (the product must be ANNOUNCED, or PREORDER_CLOSED to reopen).',
+  })
   async openPreorderCampaign(
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
@@ -36,7 +38,9 @@ export class PreorderCampaignResolver {
   }
 
   @Authorized('catalog:write')
-  @Mutation(() => PreorderCampaignType, { description: 'Staff (catalog:write): changes a scheduled or open window (dates, plan for later orders, size of a limited run).' })
+  @Mutation(() => PreorderCampaignType, {
+    description: 'Staff (catalog:write): changes a scheduled or open window (dates, plan for later orders, size of a limited run).',
+  })
   async changePreorderTerms(
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
@@ -55,7 +59,10 @@ export class PreorderCampaignResolver {
   }
 
   @Authorized('catalog:write')
-  @Mutation(() => PreorderCampaignType, { description: 'Staff (catalog:write): closes preorders before their date (SOLD_OUT, MAKER_REQUEST or STORE_DECISION), or calls off a scheduled window. The note is shown to customers.' })
+  @Mutation(() => PreorderCampaignType, {
+    description:
+      'Staff (catalog:write): closes preorders before their date (SOLD_OUT, MAKER_REQUEST or STORE_DECISION), or calls off a scheduled window. The note is shown to customers.',
+  })
   async closePreorderEarly(
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,

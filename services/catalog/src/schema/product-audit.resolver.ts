@@ -7,8 +7,14 @@ import { ProductType } from './product.type.js';
 @Resolver(() => ProductType)
 export class ProductAuditResolver {
   @Authorized('catalog:write')
-  @FieldResolver(() => [CatalogAuditEntryType], { description: 'Staff (catalog:write): every change made to it, newest first, for a product page (one query per product: not meant for listings).' })
-  async auditTrail(@Root() product: ProductType, @Ctx() ctx: CatalogContext, @Arg('first', () => Int, { defaultValue: 50 }) first: number): Promise<CatalogAuditEntryType[]> {
+  @FieldResolver(() => [CatalogAuditEntryType], {
+    description: 'Staff (catalog:write): every change made to it, newest first, for a product page (one query per product: not meant for listings).',
+  })
+  async auditTrail(
+    @Root() product: ProductType,
+    @Ctx() ctx: CatalogContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+  ): Promise<CatalogAuditEntryType[]> {
     return (await listAuditEntries(ctx.em, product.id, first)).map(CatalogAuditEntryType.from);
   }
 }

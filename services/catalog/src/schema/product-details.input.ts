@@ -34,7 +34,9 @@ export class ProductPartInput {
   category!: PartCategory;
 }
 
-@InputType('DownPaymentInput', { description: 'A non-refundable down payment at order: when required, an amount above zero, below the price, in its currency.' })
+@InputType('DownPaymentInput', {
+  description: 'A non-refundable down payment at order: when required, an amount above zero, below the price, in its currency.',
+})
 export class DownPaymentInput {
   @Field(() => Boolean)
   required!: boolean;

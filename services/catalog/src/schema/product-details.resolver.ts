@@ -13,7 +13,10 @@ import { UpdateProductInput } from './update-product.input.js';
 @Resolver(() => ProductType)
 export class ProductDetailsResolver {
   @Authorized('catalog:write')
-  @Mutation(() => ProductType, { description: 'Staff (catalog:write): changes the descriptive fields given (audited). Before release, changing a spec field (scale, material, weight, package, assembly, parts) is also recorded as a spec change customers are told about, so it needs a reason.' })
+  @Mutation(() => ProductType, {
+    description:
+      'Staff (catalog:write): changes the descriptive fields given (audited). Before release, changing a spec field (scale, material, weight, package, assembly, parts) is also recorded as a spec change customers are told about, so it needs a reason.',
+  })
   async updateProduct(
     @Ctx() ctx: CatalogContext,
     @Arg('id', () => ID) id: string,
@@ -25,7 +28,10 @@ export class ProductDetailsResolver {
   }
 
   @Authorized('catalog:write')
-  @Mutation(() => ProductType, { description: 'Staff (catalog:write): changes the price (tax included; same currency, above any down payment). Announced as PriceChanged; orders already placed keep their price.' })
+  @Mutation(() => ProductType, {
+    description:
+      'Staff (catalog:write): changes the price (tax included; same currency, above any down payment). Announced as PriceChanged; orders already placed keep their price.',
+  })
   async changeProductPrice(
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
@@ -33,11 +39,16 @@ export class ProductDetailsResolver {
     @Arg('reason', () => String) reason: string,
   ): Promise<ProductType> {
     const id = requireUuid(productId, 'productId', 'product');
-    return ProductType.from(await changeProductPrice(ctx.em, requireCallerId(ctx.caller), { productId: id, price: { amount: price.amount, currency: price.currency }, reason }));
+    return ProductType.from(
+      await changeProductPrice(ctx.em, requireCallerId(ctx.caller), { productId: id, price: { amount: price.amount, currency: price.currency }, reason }),
+    );
   }
 
   @Authorized('catalog:write')
-  @Mutation(() => ProductType, { description: 'Staff (catalog:write): records a spec change before release (POLICY_VIOLATION SPEC_FIXED after). Kept in specChanges and announced as SpecChanged.' })
+  @Mutation(() => ProductType, {
+    description:
+      'Staff (catalog:write): records a spec change before release (POLICY_VIOLATION SPEC_FIXED after). Kept in specChanges and announced as SpecChanged.',
+  })
   async recordSpecChange(
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,

@@ -14,7 +14,9 @@ const reasonDescription = 'Why, for customers, other staff and the audit log (1-
 @Resolver(() => ProductType)
 export class ProductLifecycleResolver {
   @Authorized('catalog:write')
-  @Mutation(() => ProductType, { description: 'Staff (catalog:write): moves a product to another status. A move that is not allowed is a POLICY_VIOLATION (rule PRODUCT_STATUS_TRANSITION).' })
+  @Mutation(() => ProductType, {
+    description: 'Staff (catalog:write): moves a product to another status. A move that is not allowed is a POLICY_VIOLATION (rule PRODUCT_STATUS_TRANSITION).',
+  })
   async changeProductStatus(
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
@@ -26,7 +28,9 @@ export class ProductLifecycleResolver {
   }
 
   @Authorized('catalog:write')
-  @Mutation(() => ProductType, { description: 'Staff (catalog:write): changes the estimated release date (YYYY-MM or YYYY-MM-DD) before release; kept in releaseDateHistory.' })
+  @Mutation(() => ProductType, {
+    description: 'Staff (catalog:write): changes the estimated release date (YYYY-MM or YYYY-MM-DD) before release; kept in releaseDateHistory.',
+  })
   async changeReleaseDate(
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
@@ -38,7 +42,10 @@ export class ProductLifecycleResolver {
   }
 
   @Authorized('catalog:write')
-  @Mutation(() => ProductType, { description: 'Staff (catalog:write): replaces where the product may not be sold (ISO country codes) and how many units one order may hold (null: no limit). Audited; orders applies the new rules to later orders.' })
+  @Mutation(() => ProductType, {
+    description:
+      'Staff (catalog:write): replaces where the product may not be sold (ISO country codes) and how many units one order may hold (null: no limit). Audited; orders applies the new rules to later orders.',
+  })
   async setProductSaleRules(
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
@@ -47,7 +54,9 @@ export class ProductLifecycleResolver {
     @Arg('reason', () => String, { description: reasonDescription }) reason: string,
   ): Promise<ProductType> {
     const id = requireUuid(productId, 'productId', 'product');
-    return ProductType.from(await setProductSaleRules(ctx.em, requireCallerId(ctx.caller), { productId: id, regionBlocks, maxQuantityPerOrder: maxQuantityPerOrder ?? null, reason }));
+    return ProductType.from(
+      await setProductSaleRules(ctx.em, requireCallerId(ctx.caller), { productId: id, regionBlocks, maxQuantityPerOrder: maxQuantityPerOrder ?? null, reason }),
+    );
   }
 
   @FieldResolver(() => [ReleaseDateChangeType], { description: 'Every change of the estimated release date, oldest first.' })

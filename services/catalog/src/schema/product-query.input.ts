@@ -39,7 +39,11 @@ export class ProductFilterInput {
   @Field(() => String, { nullable: true, description: 'The series, whole name, case-insensitive (e.g. "demon slayer").' })
   series?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Signed-in customers: true leaves out products licensing blocks in their country (anonymous callers get BAD_USER_INPUT SIGN_IN_REQUIRED). false or absent: no such filter." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Signed-in customers: true leaves out products licensing blocks in their country (anonymous callers get BAD_USER_INPUT SIGN_IN_REQUIRED). false or absent: no such filter.',
+  })
   availableInMyRegion?: boolean | null;
 
   @Field(() => ProductPriceRangeInput, { nullable: true })

@@ -10,7 +10,8 @@ import { WarehouseStockType } from './warehouse-stock.type.js';
 export class ProductStockResolver {
   @FieldResolver(() => Int, {
     nullable: true,
-    description: 'Units that can be ordered now, from where its status sells (preorder pool, or warehouses); null: an open-ended preorder; 0 when it takes no orders.',
+    description:
+      'Units that can be ordered now, from where its status sells (preorder pool, or warehouses); null: an open-ended preorder; 0 when it takes no orders.',
   })
   async availableQuantity(@Root() product: ProductType, @Ctx() ctx: CatalogContext): Promise<number | null> {
     return availableQuantity({ status: product.status, ...(await ctx.stockOf.load(product.id)) });
@@ -24,7 +25,8 @@ export class ProductStockResolver {
 
   @Authorized('catalog:write')
   @FieldResolver(() => [StockMovementType], {
-    description: 'Staff (catalog:write): its stock ledger, newest first, for a product page (one query per product: not meant for listings). Pass the last id as beforeId for the next page.',
+    description:
+      'Staff (catalog:write): its stock ledger, newest first, for a product page (one query per product: not meant for listings). Pass the last id as beforeId for the next page.',
   })
   async stockMovements(
     @Root() product: ProductType,

@@ -10,7 +10,9 @@ import { ProductType } from './product.type.js';
 
 @Resolver(() => ProductType)
 export class ProductResolver {
-  @Query(() => ProductConnection, { description: 'Products matching the filter (all by default), oldest first unless sorted otherwise, as a Relay-style connection.' })
+  @Query(() => ProductConnection, {
+    description: 'Products matching the filter (all by default), oldest first unless sorted otherwise, as a Relay-style connection.',
+  })
   async products(
     @Ctx() ctx: CatalogContext,
     @Arg('filter', () => ProductFilterInput, { nullable: true }) filter?: ProductFilterInput,
@@ -27,7 +29,10 @@ export class ProductResolver {
     };
   }
 
-  @Query(() => ProductType, { nullable: true, description: 'The product with this id, or with this SKU (exact match); give exactly one. Null when there is none.' })
+  @Query(() => ProductType, {
+    nullable: true,
+    description: 'The product with this id, or with this SKU (exact match); give exactly one. Null when there is none.',
+  })
   async product(
     @Ctx() ctx: CatalogContext,
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
@@ -42,20 +47,24 @@ export class ProductResolver {
   @Mutation(() => ProductType, { description: 'Staff (catalog:write): adds a product to the catalog (audited, announced as ProductPublished).' })
   async createProduct(@Ctx() ctx: CatalogContext, @Arg('input', () => CreateProductInput) input: CreateProductInput): Promise<ProductType> {
     const { series, licence, description, images, scale, material, weightGrams, packageDimensions, assembly, parts, downPayment } = input;
-    const product = await createProduct(ctx.em, {
-      ...{ series, licence, description, images, scale, material, weightGrams, packageDimensions, assembly, parts, downPayment },
-      sku: input.sku,
-      name: input.name,
-      priceAmount: input.price.amount,
-      priceCurrency: input.price.currency,
-      stock: input.stock ?? undefined,
-      warehouseId: input.warehouseId ?? undefined,
-      preorderLimit: input.preorderLimit ?? null,
-      status: input.status ?? undefined,
-      studioId: input.studioId ?? undefined,
-      regionBlocks: input.regionBlocks ?? undefined,
-      maxQuantityPerOrder: input.maxQuantityPerOrder ?? null,
-    }, requireCallerId(ctx.caller));
+    const product = await createProduct(
+      ctx.em,
+      {
+        ...{ series, licence, description, images, scale, material, weightGrams, packageDimensions, assembly, parts, downPayment },
+        sku: input.sku,
+        name: input.name,
+        priceAmount: input.price.amount,
+        priceCurrency: input.price.currency,
+        stock: input.stock ?? undefined,
+        warehouseId: input.warehouseId ?? undefined,
+        preorderLimit: input.preorderLimit ?? null,
+        status: input.status ?? undefined,
+        studioId: input.studioId ?? undefined,
+        regionBlocks: input.regionBlocks ?? undefined,
+        maxQuantityPerOrder: input.maxQuantityPerOrder ?? null,
+      },
+      requireCallerId(ctx.caller),
+    );
     return ProductType.from(product);
   }
 }

@@ -1,7 +1,7 @@
 import { Authorized, Field, ID, ObjectType } from 'type-graphql';
 import type { ReleaseDateChange } from '../store/release-date-change.entity.js';
 
-@ObjectType('ReleaseDateChange', { description: 'One change of a product\'s estimated release date, with why.' })
+@ObjectType('ReleaseDateChange', { description: "One change of a product's estimated release date, with why." })
 export class ReleaseDateChangeType {
   @Field(() => String, { nullable: true, description: 'The estimate before (null for the first one).' })
   oldEstimate!: string | null;

@@ -22,7 +22,9 @@ export class ArrivalType {
 @Resolver()
 export class StockResolver {
   @Authorized('catalog:write')
-  @Mutation(() => ProductType, { description: 'Staff (catalog:write): a restock of quantity (positive) units received into a warehouse. Audited; kept in the stock ledger.' })
+  @Mutation(() => ProductType, {
+    description: 'Staff (catalog:write): a restock of quantity (positive) units received into a warehouse. Audited; kept in the stock ledger.',
+  })
   async receiveStock(
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
@@ -35,7 +37,10 @@ export class StockResolver {
   }
 
   @Authorized('catalog:write')
-  @Mutation(() => ProductType, { description: 'Staff (catalog:write): corrects units on hand by delta (either sign) with a reason. Never below what is reserved (POLICY_VIOLATION STOCK_BELOW_RESERVED).' })
+  @Mutation(() => ProductType, {
+    description:
+      'Staff (catalog:write): corrects units on hand by delta (either sign) with a reason. Never below what is reserved (POLICY_VIOLATION STOCK_BELOW_RESERVED).',
+  })
   async adjustStock(
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
@@ -49,7 +54,10 @@ export class StockResolver {
   }
 
   @Authorized('catalog:write')
-  @Mutation(() => ArrivalType, { description: 'Staff (catalog:write): preorder stock arrived at a warehouse. Outstanding preorders move onto it first; the rest is sellable. Announces ProductArrived.' })
+  @Mutation(() => ArrivalType, {
+    description:
+      'Staff (catalog:write): preorder stock arrived at a warehouse. Outstanding preorders move onto it first; the rest is sellable. Announces ProductArrived.',
+  })
   async arrivedAtWarehouse(
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
@@ -62,7 +70,9 @@ export class StockResolver {
   }
 
   @Authorized('catalog:write')
-  @Query(() => [StockDiscrepancyType], { description: 'Staff (catalog:write): recomputes the products\' stock from the ledger; every place that differs (none: it reconciles).' })
+  @Query(() => [StockDiscrepancyType], {
+    description: "Staff (catalog:write): recomputes the products' stock from the ledger; every place that differs (none: it reconciles).",
+  })
   async stockReconciliation(@Ctx() ctx: CatalogContext, @Arg('productIds', () => [ID]) productIds: string[]): Promise<StockDiscrepancyType[]> {
     const ids = productIds.map((id) => requireUuid(id, 'productIds', 'product'));
     return (await reconcileStock(ctx.em, ids)).map(StockDiscrepancyType.from);

@@ -22,8 +22,12 @@ export class StudioResolver {
   }
 
   @Authorized('catalog:write')
-  @Mutation(() => StudioType, { description: 'Staff (catalog:write): corrects a studio\'s name, country or contact (audited). Names stay unique.' })
-  async updateStudio(@Ctx() ctx: CatalogContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateStudioInput) input: UpdateStudioInput): Promise<StudioType> {
+  @Mutation(() => StudioType, { description: "Staff (catalog:write): corrects a studio's name, country or contact (audited). Names stay unique." })
+  async updateStudio(
+    @Ctx() ctx: CatalogContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateStudioInput) input: UpdateStudioInput,
+  ): Promise<StudioType> {
     return StudioType.from(await updateStudio(ctx.em, requireCallerId(ctx.caller), requireUuid(id, 'id', 'studio'), { ...input }));
   }
 }

@@ -2,7 +2,9 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { AssemblyInput, DownPaymentInput, PackageDimensionsInput, ProductPartInput } from './product-details.input.js';
 
 /** Only the fields given change; null clears a field that may be empty. */
-@InputType('UpdateProductInput', { description: 'Descriptive fields to change; fields left out stay as they are, null clears. Price, status and sale rules have their own mutations.' })
+@InputType('UpdateProductInput', {
+  description: 'Descriptive fields to change; fields left out stay as they are, null clears. Price, status and sale rules have their own mutations.',
+})
 export class UpdateProductInput {
   @Field(() => String, { nullable: true })
   name?: string | null;

@@ -22,6 +22,13 @@ export class WarehouseType {
   allocationPriority!: number;
 
   static from(w: Pick<Warehouse, 'id' | 'code' | 'name' | 'country' | 'heldByFactory' | 'allocationPriority'>): WarehouseType {
-    return Object.assign(new WarehouseType(), { id: w.id, code: w.code, name: w.name, country: w.country, heldByFactory: w.heldByFactory, allocationPriority: w.allocationPriority });
+    return Object.assign(new WarehouseType(), {
+      id: w.id,
+      code: w.code,
+      name: w.name,
+      country: w.country,
+      heldByFactory: w.heldByFactory,
+      allocationPriority: w.allocationPriority,
+    });
   }
 }

@@ -50,7 +50,18 @@ async function seedProduct(em: EntityManager, demo: DemoProduct, places: DemoPla
   const createdWithStock = initial === 'IN_STOCK' || initial === 'CHINA_STOCK';
   const stockInput = createdWithStock ? { stock, warehouseId } : { preorderLimit: final === 'PREORDER' && stock > 0 ? stock : null };
   const studioId = places.studioIds.get(demo.studio)!;
-  const input = { sku, name, priceAmount, priceCurrency: 'USD', status: initial, studioId, regionBlocks, maxQuantityPerOrder, ...stockInput, ...demoDetailsInput(sku) };
+  const input = {
+    sku,
+    name,
+    priceAmount,
+    priceCurrency: 'USD',
+    status: initial,
+    studioId,
+    regionBlocks,
+    maxQuantityPerOrder,
+    ...stockInput,
+    ...demoDetailsInput(sku),
+  };
   const { id: productId, parts } = await createProduct(em.fork(), input, demoSeedActorId);
   const estimates = demo.release ? [{ estimate: demo.release, reason: demoFirstEstimateReason }, ...(demo.slips ?? [])] : [];
   for (const { estimate, reason } of estimates) await changeReleaseDate(em.fork(), demoSeedActorId, { productId, estimate, reason });
@@ -75,10 +86,22 @@ async function seedCampaigns(em: EntityManager): Promise<void> {
     const { id: productId } = await em.fork().findOneOrFail(Product, { sku: campaign.sku });
     const { opensAt, closesAt } = campaignDates(campaign, now);
     if (opensAt) {
-      await openPreorderCampaign(em.fork(), demoSeedActorId, { productId, opensAt, closesAt, paymentPlan: campaign.paymentPlan, limitedQuantity: campaign.limitedQuantity ?? null });
+      await openPreorderCampaign(em.fork(), demoSeedActorId, {
+        productId,
+        opensAt,
+        closesAt,
+        paymentPlan: campaign.paymentPlan,
+        limitedQuantity: campaign.limitedQuantity ?? null,
+      });
     } else {
       // The run size stays the one the product was created with.
-      await changePreorderTerms(em.fork(), demoSeedActorId, { productId, closesAt, paymentPlan: campaign.paymentPlan, limitedQuantity: campaign.limitedQuantity, reason: demoCampaignReason });
+      await changePreorderTerms(em.fork(), demoSeedActorId, {
+        productId,
+        closesAt,
+        paymentPlan: campaign.paymentPlan,
+        limitedQuantity: campaign.limitedQuantity,
+        reason: demoCampaignReason,
+      });
     }
   }
 }

@@ -55,7 +55,10 @@ describe('demo catalog data', () => {
 
   it('has products a French customer can order two of (the e2e order)', () => {
     const orderable = demoProducts.filter(
-      (p) => p.stock >= 2 && (p.maxQuantityPerOrder ?? 2) >= 2 && notOrderableReasons({ status: finalStatus(p), regionBlocks: p.regionBlocks ?? [] }, 'FR').length === 0,
+      (p) =>
+        p.stock >= 2 &&
+        (p.maxQuantityPerOrder ?? 2) >= 2 &&
+        notOrderableReasons({ status: finalStatus(p), regionBlocks: p.regionBlocks ?? [] }, 'FR').length === 0,
     );
     expect(orderable.length).toBeGreaterThanOrEqual(5);
   });

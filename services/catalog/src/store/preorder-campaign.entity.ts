@@ -34,7 +34,10 @@ export const PreorderCampaignSchema = defineEntity({
     /** Who set the current dates: scheduled opening and closing act in their name. */
     scheduledBy: p.uuid().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 

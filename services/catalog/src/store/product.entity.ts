@@ -51,7 +51,10 @@ export const ProductSchema = defineEntity({
     /** Non-refundable down payment at order, in the product's currency; null: none required (domain/down-payment). */
     downPaymentAmount: p.integer().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [{ properties: ['createdAt', 'id'] }],
 });

@@ -20,7 +20,10 @@ beforeAll(async () => {
   await sql('create schema if not exists catalog');
   await orm.migrator.up({ to: 'Migration20261125132940_product_details' });
   const product = (id: string, sku: string, status: string, stock: number) =>
-    sql(`insert into catalog.product (id, sku, name, price_amount, price_currency, stock, status, created_at, updated_at) values (?, ?, ?, 1000, 'EUR', ?, ?, now(), now())`, [id, sku, sku, stock, status]);
+    sql(
+      `insert into catalog.product (id, sku, name, price_amount, price_currency, stock, status, created_at, updated_at) values (?, ?, ?, 1000, 'EUR', ?, ?, now(), now())`,
+      [id, sku, sku, stock, status],
+    );
   await product(ids.inStock, 'OLD-IN', 'IN_STOCK', 7);
   await product(ids.preorder, 'OLD-PRE', 'PREORDER', 5);
   await product(ids.empty, 'OLD-NONE', 'SOLD_OUT', 0);
@@ -41,12 +44,18 @@ describe('the stock ledger migration', () => {
     expect(await sql(`select product_id, warehouse_id, on_hand, reserved from catalog.warehouse_stock`)).toEqual([
       { product_id: ids.inStock, warehouse_id: legacy!.id, on_hand: 10, reserved: 3 },
     ]);
-    expect(await sql(`select warehouse_id, state from catalog.stock_reservation where order_id = ?`, [ids.orderA])).toEqual([{ warehouse_id: legacy!.id, state: 'RESERVED' }]);
+    expect(await sql(`select warehouse_id, state from catalog.stock_reservation where order_id = ?`, [ids.orderA])).toEqual([
+      { warehouse_id: legacy!.id, state: 'RESERVED' },
+    ]);
   });
 
   it("turns a preorder's units into its pool, its reservations staying on the pool", async () => {
-    expect(await sql(`select product_id, limit_quantity, reserved from catalog.preorder_allocation`)).toEqual([{ product_id: ids.preorder, limit_quantity: 7, reserved: 2 }]);
-    expect(await sql(`select warehouse_id, state from catalog.stock_reservation where order_id = ?`, [ids.orderB])).toEqual([{ warehouse_id: null, state: 'RESERVED' }]);
+    expect(await sql(`select product_id, limit_quantity, reserved from catalog.preorder_allocation`)).toEqual([
+      { product_id: ids.preorder, limit_quantity: 7, reserved: 2 },
+    ]);
+    expect(await sql(`select warehouse_id, state from catalog.stock_reservation where order_id = ?`, [ids.orderB])).toEqual([
+      { warehouse_id: null, state: 'RESERVED' },
+    ]);
   });
 
   it('writes ledger rows that reconcile with every counter', async () => {

@@ -52,12 +52,28 @@ export async function arrivedAtWarehouse(em: EntityManager, actor: string, comma
       if (!move.split) r.warehouseId = warehouseId;
       else {
         r.quantity -= move.quantity;
-        tx.persist(tx.create(StockReservation, { id: randomUUID(), orderId: r.orderId, productId, warehouseId, quantity: move.quantity, state: 'RESERVED', reservedAt: r.reservedAt, settledAt: null }));
+        tx.persist(
+          tx.create(StockReservation, {
+            id: randomUUID(),
+            orderId: r.orderId,
+            productId,
+            warehouseId,
+            quantity: move.quantity,
+            state: 'RESERVED',
+            reservedAt: r.reservedAt,
+            settledAt: null,
+          }),
+        );
       }
     }
     await recordArrivalOnPool(tx, productId, decision.moved);
     recordAudit(tx, actor, 'product.arrived', productId, { warehouseId, quantity, movedFromPreorders: decision.moved }, at);
-    recordEvent(tx, { source: catalogSource, definition: productArrivedV1, subject: productId, data: { productId, warehouseId, quantity, arrivedAt: at.toISOString() } });
+    recordEvent(tx, {
+      source: catalogSource,
+      definition: productArrivedV1,
+      subject: productId,
+      data: { productId, warehouseId, quantity, arrivedAt: at.toISOString() },
+    });
     return { movedFromPreorders: decision.moved, surplus: decision.surplus };
   });
 }

@@ -45,7 +45,12 @@ export async function changePreorderTerms(em: EntityManager, actor: string, comm
     await rescheduleTimers(tx, campaign);
     recordAudit(tx, actor, 'preorder.terms-changed', product.id, { ...termsOf(campaign), reason: checked.reason }, now);
     if (campaign.state === 'OPEN') {
-      recordEvent(tx, { source: catalogSource, definition: preorderTermsChangedV1, subject: product.id, data: { ...termsOf(campaign), reason: checked.reason, actorId: actor } });
+      recordEvent(tx, {
+        source: catalogSource,
+        definition: preorderTermsChangedV1,
+        subject: product.id,
+        data: { ...termsOf(campaign), reason: checked.reason, actorId: actor },
+      });
       // A run cut to exactly what customers hold is sold out, like one whose last unit was just reserved.
       await closeSoldOutWindows(tx, [product.id]);
     }
@@ -55,6 +60,7 @@ export async function changePreorderTerms(em: EntityManager, actor: string, comm
 
 async function rescheduleTimers(tx: EntityManager, campaign: PreorderCampaign): Promise<void> {
   if (campaign.state === 'SCHEDULED') await scheduleTimer(tx, { kind: preorderTimers.open, key: campaign.productId, dueAt: campaign.opensAt });
-  if (campaign.state === 'OPEN' && campaign.closesAt) await scheduleTimer(tx, { kind: preorderTimers.close, key: campaign.productId, dueAt: campaign.closesAt });
+  if (campaign.state === 'OPEN' && campaign.closesAt)
+    await scheduleTimer(tx, { kind: preorderTimers.close, key: campaign.productId, dueAt: campaign.closesAt });
   if (campaign.state === 'OPEN' && !campaign.closesAt) await cancelTimer(tx, preorderTimers.close, campaign.productId);
 }

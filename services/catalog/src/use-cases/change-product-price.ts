@@ -34,7 +34,12 @@ export async function changeProductPrice(em: EntityManager, actor: string, comma
     const newPrice = { amount: decision.amount, currency: oldPrice.currency };
     product.priceAmount = newPrice.amount;
     recordAudit(tx, actor, 'product.price-changed', product.id, { oldPrice, newPrice, reason: staffReason.reason });
-    recordEvent(tx, { source: catalogSource, definition: priceChangedV1, subject: product.id, data: { productId: product.id, oldPrice, newPrice, reason: staffReason.reason, actorId: actor } });
+    recordEvent(tx, {
+      source: catalogSource,
+      definition: priceChangedV1,
+      subject: product.id,
+      data: { productId: product.id, oldPrice, newPrice, reason: staffReason.reason, actorId: actor },
+    });
     publishProduct(tx, product);
     return product;
   });

@@ -35,7 +35,12 @@ export async function changeReleaseDate(em: EntityManager, actor: string, comman
     product.releaseEstimate = newEstimate;
     tx.persist(tx.create(ReleaseDateChange, { id: randomUUID(), productId: product.id, oldEstimate, newEstimate, reason, changedBy: actor, changedAt: now }));
     recordAudit(tx, actor, 'product.release-date-changed', product.id, { oldEstimate, newEstimate, reason }, now);
-    recordEvent(tx, { source: catalogSource, definition: releaseDateChangedV1, subject: product.id, data: { productId: product.id, oldEstimate, newEstimate, reason, actorId: actor } });
+    recordEvent(tx, {
+      source: catalogSource,
+      definition: releaseDateChangedV1,
+      subject: product.id,
+      data: { productId: product.id, oldEstimate, newEstimate, reason, actorId: actor },
+    });
     return product;
   });
 }

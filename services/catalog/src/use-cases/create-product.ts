@@ -44,8 +44,18 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
       tx.persist(product);
       const initialStock = warehouse.id ? { stock, warehouseId: warehouse.id } : {};
       const preorderLimit = input.preorderLimit ?? null;
-      recordAudit(tx, actor, 'product.created', product.id, { sku: product.sku, status: product.status, studioId: product.studioId ?? null, ...rules, ...details, downPayment, ...initialStock, preorderLimit });
-      if (warehouse.id) await applyMovement(tx, { productId: product.id, warehouseId: warehouse.id, kind: 'RECEIVED', quantity: stock, reason: 'Stock at creation.', actor });
+      recordAudit(tx, actor, 'product.created', product.id, {
+        sku: product.sku,
+        status: product.status,
+        studioId: product.studioId ?? null,
+        ...rules,
+        ...details,
+        downPayment,
+        ...initialStock,
+        preorderLimit,
+      });
+      if (warehouse.id)
+        await applyMovement(tx, { productId: product.id, warehouseId: warehouse.id, kind: 'RECEIVED', quantity: stock, reason: 'Stock at creation.', actor });
       if (preorderLimit !== null) await setPoolLimit(tx, product.id, preorderLimit);
       publishProduct(tx, product);
       // A product created on preorder gets its window at once (open-ended, the store's default plan).
@@ -89,10 +99,19 @@ async function initialWarehouse(em: EntityManager, status: ProductStatus, wareho
     const problems = await checkWarehouse(em, warehouseId);
     return problems.length ? { problems } : { id: warehouseId, problems };
   }
-  const levels = (await listWarehouses(em)).map((w) => ({ warehouseId: w.id, code: w.code, heldByFactory: w.heldByFactory, allocationPriority: w.allocationPriority, onHand: 0, reserved: 0 }));
+  const levels = (await listWarehouses(em)).map((w) => ({
+    warehouseId: w.id,
+    code: w.code,
+    heldByFactory: w.heldByFactory,
+    allocationPriority: w.allocationPriority,
+    onHand: 0,
+    reserved: 0,
+  }));
   const first = warehousesFor(status === 'CHINA_STOCK' ? status : 'IN_STOCK', levels)[0];
   if (first) return { id: first.warehouseId, problems: [] };
-  return { problems: [{ field: 'warehouseId', reason: 'NO_WAREHOUSE', message: 'Create a warehouse to receive this stock into first (see createWarehouse).' }] };
+  return {
+    problems: [{ field: 'warehouseId', reason: 'NO_WAREHOUSE', message: 'Create a warehouse to receive this stock into first (see createWarehouse).' }],
+  };
 }
 
 export async function checkStudioExists(em: EntityManager, studioId: string | null | undefined): Promise<FieldProblem[]> {

@@ -144,7 +144,10 @@ function filterWhere(filter: NormalizedFilter): FilterQuery<Product>[] {
  * query always gives the same JSON.
  */
 const queryFingerprint = (sort: ProductSort, filter: NormalizedFilter) =>
-  createHash('sha256').update(JSON.stringify([sort, filter])).digest('base64url').slice(0, 16);
+  createHash('sha256')
+    .update(JSON.stringify([sort, filter]))
+    .digest('base64url')
+    .slice(0, 16);
 
 interface ProductCursor extends Record<string, string | number> {
   /** Fingerprint of sort + filter. */

@@ -3,7 +3,10 @@ import { checkProductFilter } from './list-products.js';
 
 describe('checkProductFilter', () => {
   it('normalises series and text (trimmed, lower case); blank means no filter', () => {
-    expect(checkProductFilter({ series: '  Demon Slayer ', text: ' Tanjiro ' })).toEqual({ problems: [], normalized: { series: 'demon slayer', text: 'tanjiro' } });
+    expect(checkProductFilter({ series: '  Demon Slayer ', text: ' Tanjiro ' })).toEqual({
+      problems: [],
+      normalized: { series: 'demon slayer', text: 'tanjiro' },
+    });
     expect(checkProductFilter({ series: '   ', text: '' })).toEqual({ problems: [], normalized: {} });
   });
 

@@ -17,8 +17,18 @@ export function moveProductStatus(tx: EntityManager, product: Product, to: Produ
   assertStatusChange(from, to);
   product.status = to;
   recordAudit(tx, actor, 'product.status-changed', product.id, { from, to, reason }, now);
-  recordEvent(tx, { source: catalogSource, definition: productStatusChangedV1, subject: product.id, data: { productId: product.id, from, to, reason, actorId: actor } });
+  recordEvent(tx, {
+    source: catalogSource,
+    definition: productStatusChangedV1,
+    subject: product.id,
+    data: { productId: product.id, from, to, reason, actorId: actor },
+  });
   if (to === 'RELEASED') {
-    recordEvent(tx, { source: catalogSource, definition: productReleasedV1, subject: product.id, data: { productId: product.id, releasedAt: now.toISOString() } });
+    recordEvent(tx, {
+      source: catalogSource,
+      definition: productReleasedV1,
+      subject: product.id,
+      data: { productId: product.id, releasedAt: now.toISOString() },
+    });
   }
 }

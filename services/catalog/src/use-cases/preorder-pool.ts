@@ -15,7 +15,10 @@ export async function applyRunSize(tx: EntityManager, productId: string, runSize
   const arrived = pool?.arrived ?? 0;
   const limit = runSize === null ? null : runSize - arrived;
   if (limit !== null && limit < 0) {
-    throw new PolicyViolation(`${arrived} units of this run have already arrived; the run cannot be smaller than that.`, 'PREORDER_LIMIT_BELOW_RESERVED', { runSize, arrived });
+    throw new PolicyViolation(`${arrived} units of this run have already arrived; the run cannot be smaller than that.`, 'PREORDER_LIMIT_BELOW_RESERVED', {
+      runSize,
+      arrived,
+    });
   }
   // No pool row is an open-ended pool already.
   if ((pool?.limit ?? null) === limit) return;

@@ -42,7 +42,8 @@ export interface WindowClosing {
  */
 export async function closeWindow(tx: EntityManager, product: Product, campaign: PreorderCampaign, closing: WindowClosing): Promise<void> {
   const wasOpen = campaign.state === 'OPEN';
-  if (wasOpen && closing.moveStatus) moveProductStatus(tx, product, 'PREORDER_CLOSED', closing.note ?? closeReasonText[closing.reason], closing.actor, closing.now);
+  if (wasOpen && closing.moveStatus)
+    moveProductStatus(tx, product, 'PREORDER_CLOSED', closing.note ?? closeReasonText[closing.reason], closing.actor, closing.now);
   Object.assign(campaign, { state: 'CLOSED', closedAt: closing.now, closeReason: closing.reason, closeNote: closing.note });
   await cancelTimer(tx, preorderTimers.open, product.id);
   await cancelTimer(tx, preorderTimers.close, product.id);
@@ -67,7 +68,8 @@ export async function followStatusChange(tx: EntityManager, product: Product, re
   const campaign = await tx.findOne(PreorderCampaign, product.id);
   if (product.status !== 'PREORDER') {
     // An open window means the product was on preorder; a scheduled one never opens now.
-    if (campaign && campaign.state !== 'CLOSED') await closeWindow(tx, product, campaign, { reason: 'STATUS_CHANGED', note: reason, actor, now, moveStatus: false });
+    if (campaign && campaign.state !== 'CLOSED')
+      await closeWindow(tx, product, campaign, { reason: 'STATUS_CHANGED', note: reason, actor, now, moveStatus: false });
     return;
   }
   const opening = campaign ?? (await campaignToOpen(tx, product.id, actor, now));
@@ -95,8 +97,15 @@ export async function campaignToOpen(tx: EntityManager, productId: string, actor
 /** A campaign row on the store's default terms: no close date, the default plan. */
 function newCampaign(tx: EntityManager, productId: string, runSize: number | null, actor: string | null, now: Date): PreorderCampaign {
   const campaign = tx.create(PreorderCampaign, {
-    productId, state: 'SCHEDULED', opensAt: now, closesAt: null, limitedQuantity: runSize,
-    paymentPlanKind: null, depositPercent: null, fullPaymentAllowed: false, scheduledBy: actor,
+    productId,
+    state: 'SCHEDULED',
+    opensAt: now,
+    closesAt: null,
+    limitedQuantity: runSize,
+    paymentPlanKind: null,
+    depositPercent: null,
+    fullPaymentAllowed: false,
+    scheduledBy: actor,
   });
   tx.persist(campaign);
   return campaign;
@@ -126,7 +135,12 @@ export function paymentPlanColumns(plan: PaymentPlan | null): Pick<PreorderCampa
 
 /** The campaign's terms, for the domain's decisions. */
 export function termsOfCampaign(campaign: PreorderCampaign): CampaignTerms {
-  return { opensAt: campaign.opensAt, closesAt: campaign.closesAt ?? null, paymentPlan: paymentPlanOf(campaign), limitedQuantity: campaign.limitedQuantity ?? null };
+  return {
+    opensAt: campaign.opensAt,
+    closesAt: campaign.closesAt ?? null,
+    paymentPlan: paymentPlanOf(campaign),
+    limitedQuantity: campaign.limitedQuantity ?? null,
+  };
 }
 
 /** The terms as events and audit entries carry them. */

@@ -24,7 +24,14 @@ export async function receiveStock(em: EntityManager, actor: string, command: Re
   if (problems.length > 0) throw new BadUserInput('The stock receipt is not valid.', problems);
   await em.transactional(async (tx) => {
     await lockProduct(tx, command.productId);
-    await applyMovement(tx, { productId: command.productId, warehouseId: command.warehouseId, kind: 'RECEIVED', quantity: command.quantity, reason: 'Restock received.', actor });
+    await applyMovement(tx, {
+      productId: command.productId,
+      warehouseId: command.warehouseId,
+      kind: 'RECEIVED',
+      quantity: command.quantity,
+      reason: 'Restock received.',
+      actor,
+    });
     recordAudit(tx, actor, 'stock.received', command.productId, { warehouseId: command.warehouseId, quantity: command.quantity });
   });
 }
@@ -42,8 +49,20 @@ export async function adjustStock(em: EntityManager, actor: string, command: Adj
     await lockProduct(tx, command.productId);
     const level = (await warehouseLevels(tx, [command.productId])).find((l) => l.warehouseId === command.warehouseId) ?? { onHand: 0, reserved: 0 };
     const onHand = assertAdjustment(level, command.delta);
-    await applyMovement(tx, { productId: command.productId, warehouseId: command.warehouseId, kind: 'ADJUSTED', quantity: command.delta, reason: staffReason.reason, actor });
-    recordAudit(tx, actor, 'stock.adjusted', command.productId, { warehouseId: command.warehouseId, delta: command.delta, onHand: { from: level.onHand, to: onHand }, reason: staffReason.reason });
+    await applyMovement(tx, {
+      productId: command.productId,
+      warehouseId: command.warehouseId,
+      kind: 'ADJUSTED',
+      quantity: command.delta,
+      reason: staffReason.reason,
+      actor,
+    });
+    recordAudit(tx, actor, 'stock.adjusted', command.productId, {
+      warehouseId: command.warehouseId,
+      delta: command.delta,
+      onHand: { from: level.onHand, to: onHand },
+      reason: staffReason.reason,
+    });
   });
 }
 

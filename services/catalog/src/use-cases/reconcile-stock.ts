@@ -29,8 +29,15 @@ export async function reconcileStock(em: EntityManager, productIds: readonly str
         place.movements.push({ kind: s.kind, quantity: Number(s.total) });
         byPlace.set(key, place);
       }
-      const ledger: PlaceCounters[] = [...byPlace.values()].map((p) => ({ productId: p.productId, warehouseId: p.warehouseId, ...countersFromMovements(p.movements) }));
-      return reconcile(stored.map((r) => ({ productId: r.product_id, warehouseId: r.warehouse_id, onHand: r.on_hand, reserved: r.reserved })), ledger);
+      const ledger: PlaceCounters[] = [...byPlace.values()].map((p) => ({
+        productId: p.productId,
+        warehouseId: p.warehouseId,
+        ...countersFromMovements(p.movements),
+      }));
+      return reconcile(
+        stored.map((r) => ({ productId: r.product_id, warehouseId: r.warehouse_id, onHand: r.on_hand, reserved: r.reserved })),
+        ledger,
+      );
     },
     { isolationLevel: IsolationLevel.REPEATABLE_READ },
   );

@@ -23,6 +23,13 @@ export type CatalogAuditAction =
   | 'preorder.closed';
 
 /** Stages an audit entry in the caller's transaction. */
-export function recordAudit(em: EntityManager, actor: string | null, action: CatalogAuditAction, subject: string, details: Record<string, unknown>, at = new Date()): void {
+export function recordAudit(
+  em: EntityManager,
+  actor: string | null,
+  action: CatalogAuditAction,
+  subject: string,
+  details: Record<string, unknown>,
+  at = new Date(),
+): void {
   em.persist(em.create(AuditEntry, { id: randomUUID(), actor, action, subject, details, at }));
 }

@@ -32,7 +32,13 @@ export async function recordSpecChange(em: EntityManager, actor: string, command
 }
 
 /** Stages a spec-change history row, its audit entry and SpecChanged in the caller's transaction (also used by updateProduct). */
-export function stageSpecChange(tx: EntityManager, actor: string, productId: string, change: { changes: SpecFieldChange[]; description: string | null; reason: string }, now = new Date()): void {
+export function stageSpecChange(
+  tx: EntityManager,
+  actor: string,
+  productId: string,
+  change: { changes: SpecFieldChange[]; description: string | null; reason: string },
+  now = new Date(),
+): void {
   const row = tx.create(SpecChange, { id: randomUUID(), productId, ...change, changedBy: actor, changedAt: now });
   tx.persist(row);
   recordAudit(tx, actor, 'product.spec-changed', productId, { specChangeId: row.id, ...change }, now);

@@ -17,11 +17,19 @@ import { applyMovement, lockProducts, readProductStock } from './stock-counters.
  */
 export async function reserveStockForOrder(em: EntityManager, event: EventEnvelope<EventData<typeof orderPlacedV1>>): Promise<void> {
   const { orderId, lines } = event.data;
-  const statuses = await lockProducts(em, lines.map((l) => l.productId));
+  const statuses = await lockProducts(
+    em,
+    lines.map((l) => l.productId),
+  );
   const decision = decideReservation(lines, await readProductStock(em, statuses));
 
   if (decision.kind === 'reject') {
-    recordEvent(em, { source: catalogSource, definition: stockRejectedV1, subject: orderId, data: { orderId, reason: decision.reason, shortLines: decision.shortLines } });
+    recordEvent(em, {
+      source: catalogSource,
+      definition: stockRejectedV1,
+      subject: orderId,
+      data: { orderId, reason: decision.reason, shortLines: decision.shortLines },
+    });
     await em.flush();
     return;
   }

@@ -5,7 +5,6 @@ import { StockReservation } from '../store/stock-reservation.entity.js';
 import { catalogSource } from './create-product.js';
 import { applyMovement, lockProducts } from './stock-counters.js';
 
-
 /** Reacts to OrderStatusChanged: releases on cancellation or expiry, commits on shipping, ignores the rest. */
 export async function settleReservationOnStatus(em: EntityManager, event: EventEnvelope<EventData<typeof orderStatusChangedV1>>): Promise<void> {
   const { orderId, to } = event.data;
@@ -52,7 +51,10 @@ export async function commitReservation(em: EntityManager, orderId: string): Pro
 async function lockedReservations(em: EntityManager, orderId: string): Promise<StockReservation[]> {
   const candidates = await em.find(StockReservation, { orderId, state: 'RESERVED' });
   if (candidates.length === 0) return [];
-  await lockProducts(em, candidates.map((r) => r.productId));
+  await lockProducts(
+    em,
+    candidates.map((r) => r.productId),
+  );
   return em.find(StockReservation, { orderId, state: 'RESERVED' }, { refresh: true, orderBy: { productId: 'asc', id: 'asc' } });
 }
 

@@ -12,7 +12,9 @@ import { counterEffect, type MovementKind } from '../domain/stock-ledger.js';
 export async function lockProducts(em: EntityManager, productIds: readonly string[]): Promise<Map<string, ProductStatus>> {
   const ids = [...new Set(productIds)].sort();
   if (ids.length === 0) return new Map();
-  const rows = await em.execute<{ id: string; status: ProductStatus }[]>(`select id, status from catalog.product where id in (?) order by id for update`, [ids]);
+  const rows = await em.execute<{ id: string; status: ProductStatus }[]>(`select id, status from catalog.product where id in (?) order by id for update`, [
+    ids,
+  ]);
   return new Map(rows.map((r) => [r.id, r.status]));
 }
 
@@ -34,7 +36,19 @@ export interface WarehouseLevelRow extends WarehouseLevel {
 
 /** Every warehouse row of these products, with the warehouse's facts (one statement). */
 export async function warehouseLevels(em: EntityManager, productIds: readonly string[]): Promise<WarehouseLevelRow[]> {
-  const rows = await em.execute<{ product_id: string; warehouse_id: string; code: string; name: string; country: string; held_by_factory: boolean; allocation_priority: number; on_hand: number; reserved: number }[]>(
+  const rows = await em.execute<
+    {
+      product_id: string;
+      warehouse_id: string;
+      code: string;
+      name: string;
+      country: string;
+      held_by_factory: boolean;
+      allocation_priority: number;
+      on_hand: number;
+      reserved: number;
+    }[]
+  >(
     `select s.product_id, s.warehouse_id, w.code, w.name, w.country, w.held_by_factory, w.allocation_priority, s.on_hand, s.reserved
        from catalog.warehouse_stock s join catalog.warehouse w on w.id = s.warehouse_id
       where s.product_id in (?) order by s.product_id, w.held_by_factory, w.allocation_priority, w.code`,
@@ -53,7 +67,10 @@ export async function warehouseLevels(em: EntityManager, productIds: readonly st
   }));
 }
 
-export async function preorderPools(em: EntityManager, productIds: readonly string[]): Promise<{ productId: string; limit: number | null; reserved: number; arrived: number }[]> {
+export async function preorderPools(
+  em: EntityManager,
+  productIds: readonly string[],
+): Promise<{ productId: string; limit: number | null; reserved: number; arrived: number }[]> {
   const rows = await em.execute<{ product_id: string; limit_quantity: number | null; reserved: number; arrived: number }[]>(
     `select product_id, limit_quantity, reserved, arrived from catalog.preorder_allocation where product_id in (?)`,
     [[...productIds]],
@@ -81,7 +98,11 @@ export async function setPoolLimit(em: EntityManager, productId: string, limit: 
  */
 export async function recordArrivalOnPool(em: EntityManager, productId: string, moved: number): Promise<void> {
   if (moved === 0) return;
-  await em.execute(`update catalog.preorder_allocation set limit_quantity = limit_quantity - ?, arrived = arrived + ? where product_id = ?`, [moved, moved, productId]);
+  await em.execute(`update catalog.preorder_allocation set limit_quantity = limit_quantity - ?, arrived = arrived + ? where product_id = ?`, [
+    moved,
+    moved,
+    productId,
+  ]);
 }
 
 export interface Movement {
@@ -106,9 +127,16 @@ export async function applyMovement(em: EntityManager, movement: Movement, at = 
   // Update first, insert when there is no row yet: an INSERT ... ON CONFLICT would check the
   // proposed row (e.g. 0 on hand, 3 reserved) against the CHECKs before merging it.
   if (movement.warehouseId === null) {
-    const updated = await em.execute<QueryResult>(`update catalog.preorder_allocation set reserved = reserved + ? where product_id = ?`, [effect.reserved, movement.productId], 'run');
+    const updated = await em.execute<QueryResult>(
+      `update catalog.preorder_allocation set reserved = reserved + ? where product_id = ?`,
+      [effect.reserved, movement.productId],
+      'run',
+    );
     if (updated.affectedRows === 0) {
-      await em.execute(`insert into catalog.preorder_allocation (product_id, limit_quantity, reserved) values (?, null, ?)`, [movement.productId, effect.reserved]);
+      await em.execute(`insert into catalog.preorder_allocation (product_id, limit_quantity, reserved) values (?, null, ?)`, [
+        movement.productId,
+        effect.reserved,
+      ]);
     }
   } else {
     const updated = await em.execute<QueryResult>(

@@ -71,7 +71,8 @@ export async function updateProduct(em: EntityManager, actor: string, command: U
     applyDescriptiveFields(product, patch);
     const changed = Object.fromEntries(decision.changes.map((c) => [c.field, { from: c.from, to: c.to }]));
     recordAudit(tx, actor, 'product.updated', product.id, { changes: changed, reason: reason?.reason ?? null }, now);
-    if (decision.specChanges.length > 0) stageSpecChange(tx, actor, product.id, { changes: decision.specChanges, description: null, reason: reason!.reason }, now);
+    if (decision.specChanges.length > 0)
+      stageSpecChange(tx, actor, product.id, { changes: decision.specChanges, description: null, reason: reason!.reason }, now);
     // Orders' product projection is fed by ProductPublished: the name today, the down payment once orders charges it.
     if (decision.changes.some((c) => c.field === 'name' || c.field === 'downPayment')) publishProduct(tx, product);
     return product;

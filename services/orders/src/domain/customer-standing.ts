@@ -38,9 +38,7 @@ export interface CustomerFacts {
 }
 
 export type OrderingStanding =
-  | { ok: true }
-  | { ok: false; refusal: 'ACCOUNT_DELETED'; message: string }
-  | { ok: false; refusal: 'CUSTOMER_BLOCKED'; message: string };
+  { ok: true } | { ok: false; refusal: 'ACCOUNT_DELETED'; message: string } | { ok: false; refusal: 'CUSTOMER_BLOCKED'; message: string };
 
 export function checkMayPlaceOrders(facts: CustomerFacts): OrderingStanding {
   if (facts.accountDeleted) return { ok: false, refusal: 'ACCOUNT_DELETED', message: accountDeletedMessage };

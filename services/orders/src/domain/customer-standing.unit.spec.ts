@@ -5,7 +5,11 @@ const at = (iso: string) => new Date(`2026-11-25T${iso}Z`);
 
 describe('checkMayPlaceOrders', () => {
   it('refuses a BLOCKED customer with a message the customer can read', () => {
-    expect(checkMayPlaceOrders({ activeFlags: ['PREORDER_ABUSE', 'BLOCKED'], accountDeleted: false })).toEqual({ ok: false, refusal: 'CUSTOMER_BLOCKED', message: customerBlockedMessage });
+    expect(checkMayPlaceOrders({ activeFlags: ['PREORDER_ABUSE', 'BLOCKED'], accountDeleted: false })).toEqual({
+      ok: false,
+      refusal: 'CUSTOMER_BLOCKED',
+      message: customerBlockedMessage,
+    });
     expect(customerBlockedMessage).toBe('Your account cannot place orders. Please contact support.');
   });
 
@@ -15,7 +19,11 @@ describe('checkMayPlaceOrders', () => {
   });
 
   it('refuses a deleted account (its access token may outlive it by a few minutes)', () => {
-    expect(checkMayPlaceOrders({ activeFlags: ['BLOCKED'], accountDeleted: true })).toEqual({ ok: false, refusal: 'ACCOUNT_DELETED', message: 'This account has been deleted.' });
+    expect(checkMayPlaceOrders({ activeFlags: ['BLOCKED'], accountDeleted: true })).toEqual({
+      ok: false,
+      refusal: 'ACCOUNT_DELETED',
+      message: 'This account has been deleted.',
+    });
   });
 });
 
@@ -25,7 +33,10 @@ describe('applyFlagChange', () => {
   });
 
   it('a newer change wins', () => {
-    expect(applyFlagChange({ active: true, changedAt: at('10:00:00') }, { active: false, at: at('10:05:00') })).toEqual({ active: false, changedAt: at('10:05:00') });
+    expect(applyFlagChange({ active: true, changedAt: at('10:00:00') }, { active: false, at: at('10:05:00') })).toEqual({
+      active: false,
+      changedAt: at('10:05:00'),
+    });
   });
 
   it('an older change delivered late is ignored', () => {
@@ -33,7 +44,10 @@ describe('applyFlagChange', () => {
   });
 
   it('at equal times the later delivery wins; an exact repeat writes nothing', () => {
-    expect(applyFlagChange({ active: true, changedAt: at('10:00:00') }, { active: false, at: at('10:00:00') })).toEqual({ active: false, changedAt: at('10:00:00') });
+    expect(applyFlagChange({ active: true, changedAt: at('10:00:00') }, { active: false, at: at('10:00:00') })).toEqual({
+      active: false,
+      changedAt: at('10:00:00'),
+    });
     expect(applyFlagChange({ active: true, changedAt: at('10:00:00') }, { active: true, at: at('10:00:00') })).toBeNull();
   });
 });

@@ -29,9 +29,7 @@ export interface DraftLine extends RequestedLine {
   unitPriceAmount: number;
 }
 
-export type DraftResult =
-  | { ok: true; lines: DraftLine[]; totalAmount: number; currency: string }
-  | { ok: false; problems: FieldProblem[] };
+export type DraftResult = { ok: true; lines: DraftLine[]; totalAmount: number; currency: string } | { ok: false; problems: FieldProblem[] };
 
 /**
  * Checks an order request against the store's limits, the products it knows
@@ -72,7 +70,13 @@ export function draftOrder(requested: RequestedLine[], products: ReadonlyMap<str
   if (preorders > 0 && preorders < requested.length) {
     return {
       ok: false,
-      problems: [{ field: 'lines', reason: 'MIXED_PREORDER_AND_STOCK', message: 'Preorders and items in stock are ordered separately: please place one order for each.' }],
+      problems: [
+        {
+          field: 'lines',
+          reason: 'MIXED_PREORDER_AND_STOCK',
+          message: 'Preorders and items in stock are ordered separately: please place one order for each.',
+        },
+      ],
     };
   }
 
@@ -105,7 +109,11 @@ function checkSaleRules(requested: RequestedLine[], products: ReadonlyMap<string
     const max = product.maxQuantityPerOrder ?? null;
     const total = totals.get(product.id) ?? 0;
     if (max !== null && total > max) {
-      problems.push({ field: `${field}.quantity`, reason: 'OVER_PRODUCT_LIMIT', message: `At most ${max} of this product per order (this order has ${total}).` });
+      problems.push({
+        field: `${field}.quantity`,
+        reason: 'OVER_PRODUCT_LIMIT',
+        message: `At most ${max} of this product per order (this order has ${total}).`,
+      });
     }
   });
   return problems;

@@ -14,9 +14,22 @@ const inDE: Orderer = { country: 'DE' };
 
 describe('draftOrder', () => {
   it('prices the lines from the known products', () => {
-    expect(draftOrder([{ productId: a, quantity: 2 }, { productId: b, quantity: 1 }], products, limits, inDE)).toEqual({
+    expect(
+      draftOrder(
+        [
+          { productId: a, quantity: 2 },
+          { productId: b, quantity: 1 },
+        ],
+        products,
+        limits,
+        inDE,
+      ),
+    ).toEqual({
       ok: true,
-      lines: [{ productId: a, quantity: 2, unitPriceAmount: 1000 }, { productId: b, quantity: 1, unitPriceAmount: 250 }],
+      lines: [
+        { productId: a, quantity: 2, unitPriceAmount: 1000 },
+        { productId: b, quantity: 1, unitPriceAmount: 250 },
+      ],
       totalAmount: 2250,
       currency: 'USD',
     });
@@ -33,7 +46,15 @@ describe('draftOrder', () => {
   });
 
   it('reports unknown and malformed products with the line they are on', () => {
-    const result = draftOrder([{ productId: 'nope', quantity: 1 }, { productId: '00000000-0000-4000-8000-0000000000ff', quantity: 1 }], products, limits, inDE);
+    const result = draftOrder(
+      [
+        { productId: 'nope', quantity: 1 },
+        { productId: '00000000-0000-4000-8000-0000000000ff', quantity: 1 },
+      ],
+      products,
+      limits,
+      inDE,
+    );
     expect(result.ok ? [] : result.problems.map((p) => [p.field, p.reason])).toEqual([
       ['lines.0.productId', 'MALFORMED_ID'],
       ['lines.1.productId', 'UNKNOWN_PRODUCT'],
@@ -48,7 +69,17 @@ describe('draftOrder', () => {
 
   it('refuses mixing currencies in one order', () => {
     const mixed = new Map(products).set(b, { id: b, priceAmount: 1, priceCurrency: 'EUR', ...rules });
-    expect(draftOrder([{ productId: a, quantity: 1 }, { productId: b, quantity: 1 }], mixed, limits, inDE)).toMatchObject({
+    expect(
+      draftOrder(
+        [
+          { productId: a, quantity: 1 },
+          { productId: b, quantity: 1 },
+        ],
+        mixed,
+        limits,
+        inDE,
+      ),
+    ).toMatchObject({
       ok: false,
       problems: [{ reason: 'MIXED_CURRENCIES' }],
     });
@@ -60,16 +91,47 @@ describe('draftOrder', () => {
     const p2 = '00000000-0000-4000-8000-0000000000f2';
     catalog.set(p1, { id: p1, priceAmount: 5000, priceCurrency: 'USD', ...rules, status: 'PREORDER' });
     catalog.set(p2, { id: p2, priceAmount: 7000, priceCurrency: 'USD', ...rules, status: 'PREORDER' });
-    expect(draftOrder([{ productId: a, quantity: 1 }, { productId: p1, quantity: 1 }], catalog, limits, inDE)).toEqual({
+    expect(
+      draftOrder(
+        [
+          { productId: a, quantity: 1 },
+          { productId: p1, quantity: 1 },
+        ],
+        catalog,
+        limits,
+        inDE,
+      ),
+    ).toEqual({
       ok: false,
       problems: [expect.objectContaining({ field: 'lines', reason: 'MIXED_PREORDER_AND_STOCK' })],
     });
-    expect(draftOrder([{ productId: p1, quantity: 1 }, { productId: p2, quantity: 2 }], catalog, limits, inDE)).toMatchObject({ ok: true, totalAmount: 19000 });
-    expect(draftOrder([{ productId: a, quantity: 1 }, { productId: b, quantity: 2 }], catalog, limits, inDE)).toMatchObject({ ok: true });
+    expect(
+      draftOrder(
+        [
+          { productId: p1, quantity: 1 },
+          { productId: p2, quantity: 2 },
+        ],
+        catalog,
+        limits,
+        inDE,
+      ),
+    ).toMatchObject({ ok: true, totalAmount: 19000 });
+    expect(
+      draftOrder(
+        [
+          { productId: a, quantity: 1 },
+          { productId: b, quantity: 2 },
+        ],
+        catalog,
+        limits,
+        inDE,
+      ),
+    ).toMatchObject({ ok: true });
   });
 
   describe('sale rules', () => {
-    const withRules = (overrides: Partial<PricedProduct>) => new Map(products).set(c, { id: c, priceAmount: 500, priceCurrency: 'USD', ...rules, ...overrides });
+    const withRules = (overrides: Partial<PricedProduct>) =>
+      new Map(products).set(c, { id: c, priceAmount: 500, priceCurrency: 'USD', ...rules, ...overrides });
     const reasons = (result: ReturnType<typeof draftOrder>) => (result.ok ? [] : result.problems.map((p) => [p.field, p.reason]));
 
     it.each(['ANNOUNCED', 'PREORDER_CLOSED', 'SOLD_OUT', 'DISCONTINUED', 'SOME_FUTURE_STATUS'])('refuses a %s product with NOT_ORDERABLE', (status) => {
@@ -81,14 +143,17 @@ describe('draftOrder', () => {
       expect(draftOrder([{ productId: c, quantity: 1 }], withRules({ status }), limits, inDE)).toMatchObject({ ok: true, totalAmount: 500 });
     });
 
-    it('refuses a product blocked in the customer\'s country, naming it, and accepts it elsewhere', () => {
+    it("refuses a product blocked in the customer's country, naming it, and accepts it elsewhere", () => {
       const blocked = withRules({ regionBlocks: ['FR', 'JP'] });
       const result = draftOrder([{ productId: c, quantity: 1 }], blocked, limits, { country: 'FR' });
-      expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ field: 'lines.0.productId', reason: 'BLOCKED_IN_REGION', message: expect.stringContaining('FR') })] });
+      expect(result).toEqual({
+        ok: false,
+        problems: [expect.objectContaining({ field: 'lines.0.productId', reason: 'BLOCKED_IN_REGION', message: expect.stringContaining('FR') })],
+      });
       expect(draftOrder([{ productId: c, quantity: 1 }], blocked, limits, inDE)).toMatchObject({ ok: true });
     });
 
-    it('asks to retry (REGION_UNKNOWN) when a product has region blocks and the customer\'s country has not arrived yet', () => {
+    it("asks to retry (REGION_UNKNOWN) when a product has region blocks and the customer's country has not arrived yet", () => {
       const result = draftOrder([{ productId: c, quantity: 1 }], withRules({ regionBlocks: ['FR'] }), limits, { country: null });
       expect(reasons(result)).toEqual([['lines.0.productId', 'REGION_UNKNOWN']]);
     });
@@ -100,18 +165,50 @@ describe('draftOrder', () => {
     it('refuses more than the per-order limit, summed over the lines of the same product, on each of them', () => {
       const limited = withRules({ maxQuantityPerOrder: 2 });
       expect(reasons(draftOrder([{ productId: c, quantity: 3 }], limited, limits, inDE))).toEqual([['lines.0.quantity', 'OVER_PRODUCT_LIMIT']]);
-      expect(reasons(draftOrder([{ productId: c, quantity: 2 }, { productId: a, quantity: 1 }, { productId: c, quantity: 1 }], limited, limits, inDE))).toEqual([
+      expect(
+        reasons(
+          draftOrder(
+            [
+              { productId: c, quantity: 2 },
+              { productId: a, quantity: 1 },
+              { productId: c, quantity: 1 },
+            ],
+            limited,
+            limits,
+            inDE,
+          ),
+        ),
+      ).toEqual([
         ['lines.0.quantity', 'OVER_PRODUCT_LIMIT'],
         ['lines.2.quantity', 'OVER_PRODUCT_LIMIT'],
       ]);
-      expect(draftOrder([{ productId: c, quantity: 1 }, { productId: c, quantity: 1 }], limited, limits, inDE)).toMatchObject({ ok: true, totalAmount: 1000 });
+      expect(
+        draftOrder(
+          [
+            { productId: c, quantity: 1 },
+            { productId: c, quantity: 1 },
+          ],
+          limited,
+          limits,
+          inDE,
+        ),
+      ).toMatchObject({ ok: true, totalAmount: 1000 });
     });
 
     it('reports every rule broken at once, each on its line', () => {
       const both = new Map(products)
         .set(c, { id: c, priceAmount: 500, priceCurrency: 'USD', status: 'DISCONTINUED', regionBlocks: ['FR'], maxQuantityPerOrder: 1 })
         .set(b, { id: b, priceAmount: 250, priceCurrency: 'USD', ...rules, regionBlocks: ['FR'] });
-      const result = draftOrder([{ productId: c, quantity: 2 }, { productId: b, quantity: 1 }, { productId: a, quantity: 1 }], both, limits, { country: 'FR' });
+      const result = draftOrder(
+        [
+          { productId: c, quantity: 2 },
+          { productId: b, quantity: 1 },
+          { productId: a, quantity: 1 },
+        ],
+        both,
+        limits,
+        { country: 'FR' },
+      );
       expect(reasons(result)).toEqual([
         ['lines.0.productId', 'NOT_ORDERABLE'],
         ['lines.0.productId', 'BLOCKED_IN_REGION'],

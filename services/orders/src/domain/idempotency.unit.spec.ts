@@ -5,9 +5,7 @@ const a = '00000000-0000-4000-8000-00000000000a';
 
 describe('idempotency', () => {
   it('the same request gives the same fingerprint, whatever the id case', () => {
-    expect(fingerprintOrderRequest(null, [{ productId: a, quantity: 1 }])).toBe(
-      fingerprintOrderRequest(null, [{ productId: a.toUpperCase(), quantity: 1 }]),
-    );
+    expect(fingerprintOrderRequest(null, [{ productId: a, quantity: 1 }])).toBe(fingerprintOrderRequest(null, [{ productId: a.toUpperCase(), quantity: 1 }]));
   });
 
   it('a different quantity or customer is a different request', () => {

@@ -36,7 +36,8 @@ export class OrderResolver {
 
   @Authorized('orders:manage')
   @Mutation(() => OrderType, {
-    description: 'Staff (orders:manage): cancels a PENDING or CONFIRMED order, saying why (1-500 characters); catalog releases its units. Anything else is a POLICY_VIOLATION (ORDER_STATUS_TRANSITION).',
+    description:
+      'Staff (orders:manage): cancels a PENDING or CONFIRMED order, saying why (1-500 characters); catalog releases its units. Anything else is a POLICY_VIOLATION (ORDER_STATUS_TRANSITION).',
   })
   async cancelOrder(@Ctx() ctx: BaseContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string): Promise<OrderType> {
     return OrderType.from(await cancelOrder(ctx.em, requireUuid(id, 'id', 'order'), reason));

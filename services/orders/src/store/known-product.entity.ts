@@ -19,7 +19,10 @@ export const KnownProductSchema = defineEntity({
     regionBlocks: p.array().defaultRaw(`'{}'`),
     /** Units allowed in one order, summed over its lines; null: no product limit. */
     maxQuantityPerOrder: p.integer().nullable(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 

@@ -18,7 +18,10 @@ export const OrderSchema = defineEntity({
     requestFingerprint: p.string().length(64),
     lines: () => p.oneToMany(OrderLineSchema).mappedBy('order').orderBy({ position: 'asc' }),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ name: 'customer_order_customer_id_idempotency_key_unique', properties: ['customerId', 'idempotencyKey'] }],
 });

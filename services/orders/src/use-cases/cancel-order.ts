@@ -21,7 +21,12 @@ export async function cancelOrder(em: EntityManager, orderId: string, reason: st
     const from = order.status;
     order.status = transition(from, 'CANCELLED');
     order.statusReason = why;
-    recordEvent(tx, { source: ordersSource, definition: orderStatusChangedV1, subject: order.id, data: { orderId: order.id, from, to: 'CANCELLED', reason: why } });
+    recordEvent(tx, {
+      source: ordersSource,
+      definition: orderStatusChangedV1,
+      subject: order.id,
+      data: { orderId: order.id, from, to: 'CANCELLED', reason: why },
+    });
     return order;
   });
 }

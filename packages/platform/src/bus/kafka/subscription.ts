@@ -1,12 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  Consumer,
-  MessagesStreamFallbackModes,
-  MessagesStreamModes,
-  stringDeserializers,
-  type Message,
-  type MessagesStream,
-} from '@platformatic/kafka';
+import { Consumer, MessagesStreamFallbackModes, MessagesStreamModes, stringDeserializers, type Message, type MessagesStream } from '@platformatic/kafka';
 import type { IncomingMessage, MessageHandler, SubscribeOptions, Subscription } from '../event-bus.js';
 import type { KafkaBusLogger } from './logger.js';
 
@@ -69,8 +62,9 @@ export class KafkaSubscription implements Subscription {
       await this.#inFlight;
       await this.#stream?.close().catch(() => {});
       await this.#loop;
-      await this.#consumer.close(true).catch((err: unknown) =>
-        this.#config.logger.warn({ err, groupId: this.#options.groupId }, 'kafka consumer close failed'));
+      await this.#consumer
+        .close(true)
+        .catch((err: unknown) => this.#config.logger.warn({ err, groupId: this.#options.groupId }, 'kafka consumer close failed'));
     })();
     return this.#stopped;
   }
@@ -95,8 +89,7 @@ export class KafkaSubscription implements Subscription {
     });
     // The library emits 'error' when a rejoin after a rebalance fails; unhandled, that would
     // crash the process. The stream fails too in that case, and #run then starts over.
-    consumer.on('error', (err: unknown) =>
-      this.#config.logger.warn({ err, groupId: this.#options.groupId }, 'kafka consumer error'));
+    consumer.on('error', (err: unknown) => this.#config.logger.warn({ err, groupId: this.#options.groupId }, 'kafka consumer error'));
     return consumer;
   }
 
@@ -105,9 +98,7 @@ export class KafkaSubscription implements Subscription {
       topics: this.#options.topics,
       autocommit: false,
       mode: MessagesStreamModes.COMMITTED,
-      fallbackMode: this.#options.fromBeginning === false
-        ? MessagesStreamFallbackModes.LATEST
-        : MessagesStreamFallbackModes.EARLIEST,
+      fallbackMode: this.#options.fromBeginning === false ? MessagesStreamFallbackModes.LATEST : MessagesStreamFallbackModes.EARLIEST,
     });
     return this.#stream;
   }
