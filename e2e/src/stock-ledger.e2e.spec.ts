@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderStatusChangedV1, stockReservedV1, topics } from '@vitrine/contracts';
-import { recordEvent } from '@vitrine/platform';
+import { orders } from '@vitrine/orders';
 import { eventually, gql } from '@vitrine/testing';
 import { count } from './support/sql.js';
 import { createProduct, createWarehouseMutation, orderQuery, placeOrderMutation, startTestStack, stockOf, type TestStack } from './support/stack.js';
@@ -100,7 +100,7 @@ const cancel = (id: string, reason = 'Customer asked by email.') =>
  */
 async function publishStatusFromOrders(orderId: string, from: string, to: string): Promise<void> {
   const eventId = await stack.orders.orm.em.fork().transactional(async (tx) => {
-    return recordEvent(tx, { source: 'orders', definition: orderStatusChangedV1, subject: orderId, data: { orderId, from, to } }).id;
+    return orders.recordEvent(tx, { definition: orderStatusChangedV1, subject: orderId, data: { orderId, from, to } }).id;
   });
   // Handled (or found to change nothing) by catalog once its inbox has the event.
   await eventually(async () => (await count(stack, 'select count(*) as n from catalog.inbox_processed_event where event_id = ?', [eventId])) === 1);

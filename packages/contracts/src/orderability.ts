@@ -1,4 +1,4 @@
-import { isOrderableStatus } from './events/product-status.js';
+import { isOrderableStatus } from './events/catalog/product-status.js';
 
 export interface NotOrderable {
   reason: 'NOT_ORDERABLE' | 'REGION_UNKNOWN' | 'BLOCKED_IN_REGION';

@@ -24,7 +24,7 @@ export * from './inbox/processed-event.entity.js';
 export * from './logging/logger.js';
 export * from './outbox/outbox-message.entity.js';
 export * from './outbox/outbox-relay.js';
-export * from './outbox/record-event.js';
+export * from './service/service-identity.js';
 export * from './server/build-subgraph-schema.js';
 export * from './server/request-context.js';
 export * from './server/subgraph-server.js';

@@ -1,5 +1,5 @@
-import { topics } from '@vitrine/contracts';
 import { accessToken, type ServiceDefinition } from '@vitrine/platform';
+import { accounts } from './identity.js';
 import { attachRuntime, runtimeOf } from './config/accounts-runtime.js';
 import { loadAccountsSettings } from './config/accounts-env.js';
 import { accountsHandlers } from './events/handlers.js';
@@ -23,13 +23,11 @@ import { ensureSigningKey } from './use-cases/signing-keys.js';
 import { purgeAccountsRows } from './use-cases/housekeeping.js';
 
 export const accountsService: ServiceDefinition<AccountsContext> = {
-  name: 'accounts',
-  dbSchema: 'accounts',
+  identity: accounts,
   entities: accountsEntities,
   migrations: accountsMigrations,
   resolvers: [SessionResolver, CustomerResolver, AdminResolver, CustomerFlagsResolver, MyAccountResolver, ExternalIdentityResolver],
   referenceResolvers: { Customer: { __resolveReference: resolveCustomerReference } },
-  publishes: [topics.accountsCustomer],
   handlers: accountsHandlers,
   httpRoutes: { [accessToken.jwksPath]: jwksRoute },
   extendContext: (base) => ({

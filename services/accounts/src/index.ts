@@ -3,3 +3,4 @@ import 'reflect-metadata';
 export { accountsService } from './accounts-service.js';
 export { Customer } from './store/customer.entity.js';
 export { SigningKey } from './store/signing-key.entity.js';
+export { accounts } from './identity.js';

@@ -1,4 +1,4 @@
-import { topics } from '@vitrine/contracts';
+import { catalog } from './identity.js';
 import type { ServiceDefinition } from '@vitrine/platform';
 import { catalogHandlers } from './events/handlers.js';
 import type { CatalogContext } from './schema/catalog-context.js';
@@ -27,8 +27,7 @@ import { catalogEntities } from './store/entities.js';
 import { catalogMigrations } from './store/migrations/index.js';
 
 export const catalogService: ServiceDefinition<CatalogContext> = {
-  name: 'catalog',
-  dbSchema: 'catalog',
+  identity: catalog,
   entities: catalogEntities,
   migrations: catalogMigrations,
   resolvers: [
@@ -46,7 +45,6 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
     ProductAuditResolver,
   ],
   referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
-  publishes: [topics.catalogProduct, topics.catalogStock],
   handlers: catalogHandlers,
   timers: preorderTimerHandlers,
   extendContext: (base) => ({

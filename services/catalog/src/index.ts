@@ -3,3 +3,4 @@ import 'reflect-metadata';
 export { catalogService } from './catalog-service.js';
 export { Product } from './store/product.entity.js';
 export { StockReservation } from './store/stock-reservation.entity.js';
+export { catalog } from './identity.js';

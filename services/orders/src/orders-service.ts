@@ -1,4 +1,4 @@
-import { topics } from '@vitrine/contracts';
+import { orders } from './identity.js';
 import type { ServiceDefinition } from '@vitrine/platform';
 import { ordersHandlers } from './events/handlers.js';
 import { CustomerOrdersResolver, resolveCustomerReference } from './schema/customer-orders.resolver.js';
@@ -8,13 +8,11 @@ import { ordersEntities } from './store/entities.js';
 import { ordersMigrations } from './store/migrations/index.js';
 
 export const ordersService: ServiceDefinition = {
-  name: 'orders',
-  dbSchema: 'orders',
+  identity: orders,
   entities: ordersEntities,
   migrations: ordersMigrations,
   resolvers: [OrderResolver, CustomerOrdersResolver],
   orphanedTypes: [CustomerOrders],
   referenceResolvers: { Customer: { __resolveReference: resolveCustomerReference } },
-  publishes: [topics.ordersOrder],
   handlers: ordersHandlers,
 };

@@ -4,7 +4,7 @@ import { eventHeaders, type EventData, type EventDefinition, type EventEnvelope 
 import { currentRequestId, requestIdHeader } from '../context/request-context.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 
-export interface RecordEventInput<TDef extends EventDefinition> {
+export interface StagedEventInput<TDef extends EventDefinition> {
   /** The service announcing the event (envelope `source`). */
   source: string;
   definition: TDef;
@@ -16,9 +16,10 @@ export interface RecordEventInput<TDef extends EventDefinition> {
 /**
  * Stages an event in the outbox of `em`'s unit of work: it is written by the
  * same flush/commit as the state change, or not at all. Producing an event
- * that breaks its own schema is a bug, so this throws.
+ * that breaks its own schema is a bug, so this throws. Services call it
+ * through their identity (`ServiceIdentity.recordEvent`), which names the source.
  */
-export function recordEvent<TDef extends EventDefinition>(em: EntityManager, input: RecordEventInput<TDef>): EventEnvelope {
+export function stageEvent<TDef extends EventDefinition>(em: EntityManager, input: StagedEventInput<TDef>): EventEnvelope {
   const data = input.definition.schema.parse(input.data);
   const envelope: EventEnvelope = {
     id: randomUUID(),

@@ -24,8 +24,8 @@ export async function runMain<TContext extends BaseContext>(definition: ServiceD
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   } catch (err) {
-    if (err instanceof ConfigError) console.error(`[${definition.name}] ${err.message}`);
-    else console.error(`[${definition.name}] failed to start`, err);
+    if (err instanceof ConfigError) console.error(`[${definition.identity.name}] ${err.message}`);
+    else console.error(`[${definition.identity.name}] failed to start`, err);
     process.exit(1);
   }
 }

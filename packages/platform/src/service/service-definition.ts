@@ -3,11 +3,11 @@ import type { EntityManager, EntitySchema, MigrationObject, MikroORM } from '@mi
 import type { Logger } from 'pino';
 import type { ServiceEnv } from '../config/service-env.js';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
-import type { Topic } from '@vitrine/contracts';
 import type { BuildSchemaOptions } from 'type-graphql';
 import type { EventHandler } from '../inbox/event-handler.js';
 import type { BaseContext } from '../server/request-context.js';
 import type { TimerHandler } from '../timers/timer-handler.js';
+import type { ServiceIdentity } from './service-identity.js';
 
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse, services: { orm: MikroORM; env: ServiceEnv }) => Promise<void>;
 
@@ -20,17 +20,13 @@ export interface StartContext {
 
 /** Everything a subgraph declares about itself; `startService` does the wiring. */
 export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
-  /** Service name: envelope `source`, consumer group, logger name. */
-  name: string;
-  /** Its own PostgreSQL schema. */
-  dbSchema: string;
+  /** Name, schema and topics (`defineServiceIdentity`); its use cases stage events through it. */
+  identity: ServiceIdentity;
   entities: EntitySchema<any, any>[];
   migrations: MigrationObject[];
   resolvers: BuildSchemaOptions['resolvers'];
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   referenceResolvers?: GraphQLResolverMap<any>;
-  /** Topics this service publishes to (created at start). */
-  publishes: Topic[];
   handlers?: EventHandler[];
   /** Durable deadlines this service fires (`scheduleTimer` arms them); one handler per kind. */
   timers?: TimerHandler[];

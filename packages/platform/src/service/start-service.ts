@@ -48,12 +48,13 @@ export async function startService<TContext extends BaseContext>(
   const env = loadConfig(serviceEnv, environment);
   const envProblems = checkServiceEnv(env);
   if (envProblems.length > 0) throw new ConfigError(envProblems);
-  const logger = createLogger(definition.name, env.LOG_LEVEL);
+  const { name, dbSchema, publishes } = definition.identity;
+  const logger = createLogger(name, env.LOG_LEVEL);
   const shutdown = new ShutdownSequence(logger);
   try {
     const database: ServiceDatabaseOptions = {
       url: env.DATABASE_URL,
-      schema: definition.dbSchema,
+      schema: dbSchema,
       entities: definition.entities,
       migrations: definition.migrations,
     };
@@ -64,11 +65,11 @@ export async function startService<TContext extends BaseContext>(
     await definition.onStart?.({ orm, env, environment, logger });
     if (env.SEED_DEMO_DATA && definition.seed) await definition.seed(orm.em.fork());
 
-    const bus = await createEventBus(env, `vitrine-${definition.name}`, logger);
+    const bus = await createEventBus(env, `vitrine-${name}`, logger);
     shutdown.push('bus', () => bus.close());
-    await bus.ensureTopics(definition.publishes.map((t) => env.TOPIC_PREFIX + t));
+    await bus.ensureTopics(publishes.map((t) => env.TOPIC_PREFIX + t));
 
-    const relay = new OutboxRelay({ orm: workerOrm, bus, schema: definition.dbSchema, logger, topicPrefix: env.TOPIC_PREFIX, pollMs: env.OUTBOX_POLL_MS });
+    const relay = new OutboxRelay({ orm: workerOrm, bus, schema: dbSchema, logger, topicPrefix: env.TOPIC_PREFIX, pollMs: env.OUTBOX_POLL_MS });
     wakeRelayOnCommit(orm, relay);
     wakeRelayOnCommit(workerOrm, relay);
     if (env.OUTBOX_RELAY === 'on') {
@@ -81,7 +82,7 @@ export async function startService<TContext extends BaseContext>(
     if (definition.timers?.length) {
       const scheduler = new TimerScheduler({
         orm: workerOrm,
-        schema: definition.dbSchema,
+        schema: dbSchema,
         handlers: definition.timers,
         logger,
         pollMs: env.TIMER_POLL_MS,
@@ -95,7 +96,7 @@ export async function startService<TContext extends BaseContext>(
     // Housekeeping, not a business deadline: losing a tick only delays a purge.
     const retention = { outboxHours: env.OUTBOX_RETENTION_HOURS, inboxDays: env.INBOX_RETENTION_DAYS };
     const housekeeping = setInterval(() => {
-      runHousekeeping(workerOrm, definition.dbSchema, retention, definition.housekeeping).then(
+      runHousekeeping(workerOrm, dbSchema, retention, definition.housekeeping).then(
         (purged) => logger.debug(purged, 'housekeeping: expired rows purged'),
         (err) => logger.warn({ err }, 'housekeeping failed'),
       );
@@ -107,8 +108,8 @@ export async function startService<TContext extends BaseContext>(
         orm: workerOrm,
         bus,
         logger,
-        schema: definition.dbSchema,
-        groupId: `${env.TOPIC_PREFIX}${definition.name}`,
+        schema: dbSchema,
+        groupId: `${env.TOPIC_PREFIX}${name}`,
         handlers: definition.handlers,
         topicPrefix: env.TOPIC_PREFIX,
       });
@@ -139,10 +140,10 @@ export async function startService<TContext extends BaseContext>(
       },
     });
     shutdown.push('http server', () => server.stop());
-    logger.info({ url: server.url, transport: bus.transport }, `${definition.name} subgraph ready`);
+    logger.info({ url: server.url, transport: bus.transport }, `${name} subgraph ready`);
 
     return {
-      name: definition.name,
+      name,
       url: server.url,
       env,
       orm,
@@ -153,7 +154,7 @@ export async function startService<TContext extends BaseContext>(
       logger,
       stop: async () => {
         await shutdown.run();
-        logger.info(`${definition.name} stopped`);
+        logger.info(`${name} stopped`);
       },
     };
   } catch (err) {

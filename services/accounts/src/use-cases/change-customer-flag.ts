@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { customerFlaggedV1, customerUnflaggedV1, type CustomerFlagKind } from '@vitrine/contracts';
-import { BadUserInput, checkStaffReason, NotFound, recordEvent } from '@vitrine/platform';
+import { BadUserInput, checkStaffReason, NotFound } from '@vitrine/platform';
 import { decideFlagChange, type FlagAction } from '../domain/customer-flags.js';
 import { AuditEntry } from '@vitrine/platform';
 import { CustomerFlag } from '../store/customer-flag.entity.js';
 import { Customer } from '../store/customer.entity.js';
-import { accountsSource } from './register-customer.js';
+import { accounts } from '../identity.js';
 
 const auditActions: Record<FlagAction, string> = { flag: 'customer.flagged', unflag: 'customer.unflagged' };
 
@@ -50,8 +50,7 @@ export async function changeCustomerFlag(em: EntityManager, actor: string, comma
     tx.persist(
       tx.create(AuditEntry, { id: randomUUID(), actor, action: auditActions[action], subject: customerId, details: { flag, reason: check.reason }, at: now }),
     );
-    recordEvent(tx, {
-      source: accountsSource,
+    accounts.recordEvent(tx, {
       definition: action === 'flag' ? customerFlaggedV1 : customerUnflaggedV1,
       subject: customerId,
       data: { customerId, flag, reason: check.reason, actorId: actor },

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { customerRegionChangedV1 } from '@vitrine/contracts';
-import { BadUserInput, PolicyViolation, recordEvent } from '@vitrine/platform';
+import { BadUserInput, PolicyViolation } from '@vitrine/platform';
 import { decideRegionChange } from '../domain/region-change.js';
 import { AuditEntry } from '@vitrine/platform';
 import type { Customer } from '../store/customer.entity.js';
 import { findActiveCustomer } from './active-customer.js';
 import { countOpenOrders } from './known-orders.js';
-import { accountsSource } from './register-customer.js';
+import { accounts } from '../identity.js';
 
 /**
  * The customer moves: a new country of residence, only while no order is
@@ -38,7 +38,7 @@ export async function changeRegion(em: EntityManager, customerId: string, countr
             at: new Date(),
           }),
         );
-        recordEvent(tx, { source: accountsSource, definition: customerRegionChangedV1, subject: customerId, data: { customerId, from, to } });
+        accounts.recordEvent(tx, { definition: customerRegionChangedV1, subject: customerId, data: { customerId, from, to } });
         return customer;
       }
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { customerDeletedV1 } from '@vitrine/contracts';
-import { PolicyViolation, recordEvent } from '@vitrine/platform';
+import { PolicyViolation } from '@vitrine/platform';
 import type { AccountsRuntime } from '../config/accounts-runtime.js';
 import { decideAccountDeletion, erasedProfile } from '../domain/account-deletion.js';
 import { AuditEntry } from '@vitrine/platform';
@@ -11,7 +11,7 @@ import { RefreshToken } from '../store/refresh-token.entity.js';
 import { findActiveCustomer } from './active-customer.js';
 import { countOpenOrders } from './known-orders.js';
 import { reauthenticate, type Reauthentication } from './reauthenticate.js';
-import { accountsSource } from './register-customer.js';
+import { accounts } from '../identity.js';
 
 export interface DeleteAccountCommand {
   customerId: string;
@@ -42,6 +42,6 @@ export async function deleteAccount(em: EntityManager, runtime: AccountsRuntime,
     await tx.nativeDelete(LoginAttempt, { email: formerEmail });
     await tx.nativeDelete(ExternalIdentity, { customerId });
     tx.persist(tx.create(AuditEntry, { id: randomUUID(), actor: customerId, action: 'customer.deleted', subject: customerId, details: {}, at: now }));
-    recordEvent(tx, { source: accountsSource, definition: customerDeletedV1, subject: customerId, data: { customerId } });
+    accounts.recordEvent(tx, { definition: customerDeletedV1, subject: customerId, data: { customerId } });
   });
 }

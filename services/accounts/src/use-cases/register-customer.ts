@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { customerRegisteredV1 } from '@vitrine/contracts';
-import { AuditEntry, BadUserInput, Conflict, recordEvent } from '@vitrine/platform';
+import { AuditEntry, BadUserInput, Conflict } from '@vitrine/platform';
 import { checkRegistration, type RegistrationInput } from '../domain/registration.js';
 import { hashPassword } from '../security/password-hasher.js';
 import { Customer } from '../store/customer.entity.js';
-
-export const accountsSource = 'accounts';
+import { accounts } from '../identity.js';
 
 export interface NewCustomer {
   email: string;
@@ -32,12 +31,7 @@ export interface CreationAudit {
 export function createCustomer(tx: EntityManager, fields: NewCustomer, audit?: CreationAudit): Customer {
   const customer = tx.create(Customer, { id: randomUUID(), ...fields, grantedScopes: [], deletedAt: null });
   tx.persist(customer);
-  recordEvent(tx, {
-    source: accountsSource,
-    definition: customerRegisteredV1,
-    subject: customer.id,
-    data: { customerId: customer.id, country: fields.country },
-  });
+  accounts.recordEvent(tx, { definition: customerRegisteredV1, subject: customer.id, data: { customerId: customer.id, country: fields.country } });
   if (audit) tx.persist(tx.create(AuditEntry, { id: randomUUID(), actor: audit.actor, action: audit.action, subject: customer.id, details: {} }));
   return customer;
 }

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { productArrivedV1 } from '@vitrine/contracts';
-import { BadUserInput, recordEvent } from '@vitrine/platform';
+import { BadUserInput } from '@vitrine/platform';
 import { decideArrival } from '../domain/arrival.js';
 import { checkQuantity } from '../domain/stock-change.js';
 import { StockReservation } from '../store/stock-reservation.entity.js';
-import { catalogSource } from './create-product.js';
 import { checkWarehouse, lockProduct } from './receive-stock.js';
 import { recordAudit } from './record-audit.js';
 import { applyMovement, recordArrivalOnPool } from './stock-counters.js';
+import { catalog } from '../identity.js';
 
 export interface ArrivalCommand {
   productId: string;
@@ -68,12 +68,7 @@ export async function arrivedAtWarehouse(em: EntityManager, actor: string, comma
     }
     await recordArrivalOnPool(tx, productId, decision.moved);
     recordAudit(tx, actor, 'product.arrived', productId, { warehouseId, quantity, movedFromPreorders: decision.moved }, at);
-    recordEvent(tx, {
-      source: catalogSource,
-      definition: productArrivedV1,
-      subject: productId,
-      data: { productId, warehouseId, quantity, arrivedAt: at.toISOString() },
-    });
+    catalog.recordEvent(tx, { definition: productArrivedV1, subject: productId, data: { productId, warehouseId, quantity, arrivedAt: at.toISOString() } });
     return { movedFromPreorders: decision.moved, surplus: decision.surplus };
   });
 }

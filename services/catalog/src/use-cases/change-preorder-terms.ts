@@ -1,15 +1,15 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { preorderTermsChangedV1 } from '@vitrine/contracts';
-import { BadUserInput, cancelTimer, checkStaffReason, NotFound, recordEvent, scheduleTimer } from '@vitrine/platform';
+import { BadUserInput, cancelTimer, checkStaffReason, NotFound, scheduleTimer } from '@vitrine/platform';
 import { assertCanChangeTerms, decideTermsChange, type TermsChange } from '../domain/preorder-campaign.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
 import { closeSoldOutWindows } from './close-sold-out-windows.js';
-import { catalogSource } from './create-product.js';
 import { paymentPlanColumns, preorderTimers, termsOf, termsOfCampaign } from './preorder-window.js';
 import { applyRunSize } from './preorder-pool.js';
 import { recordAudit } from './record-audit.js';
+import { catalog } from '../identity.js';
 
 export interface TermsChangeCommand extends TermsChange {
   productId: string;
@@ -45,8 +45,7 @@ export async function changePreorderTerms(em: EntityManager, actor: string, comm
     await rescheduleTimers(tx, campaign);
     recordAudit(tx, actor, 'preorder.terms-changed', product.id, { ...termsOf(campaign), reason: checked.reason }, now);
     if (campaign.state === 'OPEN') {
-      recordEvent(tx, {
-        source: catalogSource,
+      catalog.recordEvent(tx, {
         definition: preorderTermsChangedV1,
         subject: product.id,
         data: { ...termsOf(campaign), reason: checked.reason, actorId: actor },

@@ -1,12 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { priceChangedV1 } from '@vitrine/contracts';
-import { BadUserInput, checkStaffReason, NotFound, recordEvent } from '@vitrine/platform';
+import { BadUserInput, checkStaffReason, NotFound } from '@vitrine/platform';
 import { checkPriceAmount, decidePriceChange } from '../domain/price-change.js';
 import { descriptiveFieldsOf } from '../store/product-fields.js';
 import { Product } from '../store/product.entity.js';
-import { catalogSource, publishProduct } from './create-product.js';
+import { publishProduct } from './create-product.js';
 import { recordAudit } from './record-audit.js';
+import { catalog } from '../identity.js';
 
 export interface PriceChangeCommand {
   productId: string;
@@ -34,8 +35,7 @@ export async function changeProductPrice(em: EntityManager, actor: string, comma
     const newPrice = { amount: decision.amount, currency: oldPrice.currency };
     product.priceAmount = newPrice.amount;
     recordAudit(tx, actor, 'product.price-changed', product.id, { oldPrice, newPrice, reason: staffReason.reason });
-    recordEvent(tx, {
-      source: catalogSource,
+    catalog.recordEvent(tx, {
       definition: priceChangedV1,
       subject: product.id,
       data: { productId: product.id, oldPrice, newPrice, reason: staffReason.reason, actorId: actor },

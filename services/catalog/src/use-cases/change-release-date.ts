@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { releaseDateChangedV1 } from '@vitrine/contracts';
-import { BadUserInput, NotFound, recordEvent } from '@vitrine/platform';
+import { BadUserInput, NotFound } from '@vitrine/platform';
 import { checkReleaseDateInput, decideReleaseDateChange } from '../domain/release-date-change.js';
 import { Product } from '../store/product.entity.js';
 import { ReleaseDateChange } from '../store/release-date-change.entity.js';
-import { catalogSource } from './create-product.js';
 import { recordAudit } from './record-audit.js';
+import { catalog } from '../identity.js';
 
 export interface ReleaseDateCommand {
   productId: string;
@@ -35,8 +35,7 @@ export async function changeReleaseDate(em: EntityManager, actor: string, comman
     product.releaseEstimate = newEstimate;
     tx.persist(tx.create(ReleaseDateChange, { id: randomUUID(), productId: product.id, oldEstimate, newEstimate, reason, changedBy: actor, changedAt: now }));
     recordAudit(tx, actor, 'product.release-date-changed', product.id, { oldEstimate, newEstimate, reason }, now);
-    recordEvent(tx, {
-      source: catalogSource,
+    catalog.recordEvent(tx, {
       definition: releaseDateChangedV1,
       subject: product.id,
       data: { productId: product.id, oldEstimate, newEstimate, reason, actorId: actor },

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { productPublishedV1 } from '@vitrine/contracts';
-import { BadUserInput, Conflict, isUuid, recordEvent, type FieldProblem } from '@vitrine/platform';
+import { BadUserInput, Conflict, isUuid, type FieldProblem } from '@vitrine/platform';
 import { checkNewProduct, type NewProductInput } from '../domain/new-product.js';
 import type { ProductStatus } from '../domain/product-status.js';
 import { warehousesFor } from '../domain/reservation.js';
@@ -14,8 +14,7 @@ import { openNewWindow } from './preorder-window.js';
 import { checkWarehouse } from './receive-stock.js';
 import { recordAudit } from './record-audit.js';
 import { applyMovement, setPoolLimit } from './stock-counters.js';
-
-export const catalogSource = 'catalog';
+import { catalog } from '../identity.js';
 
 /** Creates a product, audits and announces it, in one transaction. `actor` is the staff member (or the demo seed's system id). */
 export async function createProduct(em: EntityManager, input: NewProductInput, actor: string | null = null): Promise<Product> {
@@ -72,8 +71,7 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
 
 /** Stages ProductPublished with the product's full orderable facts (on creation, and again when its sale rules, name, price or down payment change). */
 export function publishProduct(tx: EntityManager, product: Product): void {
-  recordEvent(tx, {
-    source: catalogSource,
+  catalog.recordEvent(tx, {
     definition: productPublishedV1,
     subject: product.id,
     data: {

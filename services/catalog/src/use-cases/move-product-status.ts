@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { productReleasedV1, productStatusChangedV1 } from '@vitrine/contracts';
-import { recordEvent } from '@vitrine/platform';
 import { assertStatusChange, type ProductStatus } from '../domain/product-status.js';
 import type { Product } from '../store/product.entity.js';
-import { catalogSource } from './create-product.js';
 import { recordAudit } from './record-audit.js';
+import { catalog } from '../identity.js';
 
 /**
  * Moves a locked product to another status inside the caller's transaction:
@@ -17,18 +16,8 @@ export function moveProductStatus(tx: EntityManager, product: Product, to: Produ
   assertStatusChange(from, to);
   product.status = to;
   recordAudit(tx, actor, 'product.status-changed', product.id, { from, to, reason }, now);
-  recordEvent(tx, {
-    source: catalogSource,
-    definition: productStatusChangedV1,
-    subject: product.id,
-    data: { productId: product.id, from, to, reason, actorId: actor },
-  });
+  catalog.recordEvent(tx, { definition: productStatusChangedV1, subject: product.id, data: { productId: product.id, from, to, reason, actorId: actor } });
   if (to === 'RELEASED') {
-    recordEvent(tx, {
-      source: catalogSource,
-      definition: productReleasedV1,
-      subject: product.id,
-      data: { productId: product.id, releasedAt: now.toISOString() },
-    });
+    catalog.recordEvent(tx, { definition: productReleasedV1, subject: product.id, data: { productId: product.id, releasedAt: now.toISOString() } });
   }
 }

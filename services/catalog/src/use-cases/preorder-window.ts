@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { preorderClosedV1, preorderOpenedV1, type PaymentPlan, type PreorderCloseReason } from '@vitrine/contracts';
-import { cancelTimer, recordEvent, scheduleTimer } from '@vitrine/platform';
+import { cancelTimer, scheduleTimer } from '@vitrine/platform';
 import type { CampaignTerms } from '../domain/preorder-campaign.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import type { Product } from '../store/product.entity.js';
-import { catalogSource } from './create-product.js';
 import { moveProductStatus } from './move-product-status.js';
 import { applyRunSize, currentRunSize } from './preorder-pool.js';
 import { recordAudit } from './record-audit.js';
+import { catalog } from '../identity.js';
 
 /** Durable timers (platform `scheduled_timer`), keyed by product id: rescheduling a window moves its timer. */
 export const preorderTimers = { open: 'catalog.preorder.open', close: 'catalog.preorder.close' } as const;
@@ -23,7 +23,7 @@ export async function openWindowNow(tx: EntityManager, product: Product, campaig
   await applyRunSize(tx, product.id, campaign.limitedQuantity ?? null, actor);
   await cancelTimer(tx, preorderTimers.open, product.id);
   if (campaign.closesAt) await scheduleTimer(tx, { kind: preorderTimers.close, key: product.id, dueAt: campaign.closesAt });
-  recordEvent(tx, { source: catalogSource, definition: preorderOpenedV1, subject: product.id, data: termsOf(campaign) });
+  catalog.recordEvent(tx, { definition: preorderOpenedV1, subject: product.id, data: termsOf(campaign) });
 }
 
 export interface WindowClosing {
@@ -49,8 +49,7 @@ export async function closeWindow(tx: EntityManager, product: Product, campaign:
   await cancelTimer(tx, preorderTimers.close, product.id);
   recordAudit(tx, closing.actor, 'preorder.closed', product.id, { reason: closing.reason, note: closing.note, wasOpen }, closing.now);
   if (wasOpen) {
-    recordEvent(tx, {
-      source: catalogSource,
+    catalog.recordEvent(tx, {
       definition: preorderClosedV1,
       subject: product.id,
       data: { productId: product.id, closedAt: closing.now.toISOString(), reason: closing.reason, note: closing.note },

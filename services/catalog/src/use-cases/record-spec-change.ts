@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { specChangedV1 } from '@vitrine/contracts';
-import { BadUserInput, NotFound, recordEvent } from '@vitrine/platform';
+import { BadUserInput, NotFound } from '@vitrine/platform';
 import { assertSpecOpen, checkSpecChangeInput, type SpecChangeInput, type SpecFieldChange } from '../domain/spec-change.js';
 import { Product } from '../store/product.entity.js';
 import { SpecChange } from '../store/spec-change.entity.js';
-import { catalogSource } from './create-product.js';
 import { recordAudit } from './record-audit.js';
+import { catalog } from '../identity.js';
 
 export interface SpecChangeCommand extends SpecChangeInput {
   productId: string;
@@ -42,8 +42,7 @@ export function stageSpecChange(
   const row = tx.create(SpecChange, { id: randomUUID(), productId, ...change, changedBy: actor, changedAt: now });
   tx.persist(row);
   recordAudit(tx, actor, 'product.spec-changed', productId, { specChangeId: row.id, ...change }, now);
-  recordEvent(tx, {
-    source: catalogSource,
+  catalog.recordEvent(tx, {
     definition: specChangedV1,
     subject: productId,
     data: { productId, specChangeId: row.id, ...change, changedAt: now.toISOString(), actorId: actor },

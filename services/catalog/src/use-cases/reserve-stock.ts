@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderPlacedV1, stockRejectedV1, stockReservedV1, type EventData, type EventEnvelope } from '@vitrine/contracts';
-import { recordEvent } from '@vitrine/platform';
 import { decideReservation } from '../domain/reservation.js';
 import { StockReservation } from '../store/stock-reservation.entity.js';
-import { catalogSource } from './create-product.js';
 import { closeSoldOutWindows } from './close-sold-out-windows.js';
 import { applyMovement, lockProducts, readProductStock } from './stock-counters.js';
+import { catalog } from '../identity.js';
 
 /**
  * Reacts to OrderPlaced inside the inbox transaction. The product rows are
@@ -24,12 +23,7 @@ export async function reserveStockForOrder(em: EntityManager, event: EventEnvelo
   const decision = decideReservation(lines, await readProductStock(em, statuses));
 
   if (decision.kind === 'reject') {
-    recordEvent(em, {
-      source: catalogSource,
-      definition: stockRejectedV1,
-      subject: orderId,
-      data: { orderId, reason: decision.reason, shortLines: decision.shortLines },
-    });
+    catalog.recordEvent(em, { definition: stockRejectedV1, subject: orderId, data: { orderId, reason: decision.reason, shortLines: decision.shortLines } });
     await em.flush();
     return;
   }
@@ -38,7 +32,7 @@ export async function reserveStockForOrder(em: EntityManager, event: EventEnvelo
     await applyMovement(em, { ...allocation, kind: 'RESERVED', orderId }, at);
     em.persist(em.create(StockReservation, { id: randomUUID(), orderId, ...allocation, state: 'RESERVED', reservedAt: at, settledAt: null }));
   }
-  recordEvent(em, { source: catalogSource, definition: stockReservedV1, subject: orderId, data: { orderId, lines: decision.lines } });
+  catalog.recordEvent(em, { definition: stockReservedV1, subject: orderId, data: { orderId, lines: decision.lines } });
   await closeSoldOutWindows(em, [...new Set(decision.allocations.filter((a) => a.warehouseId === null).map((a) => a.productId))]);
   await em.flush();
 }

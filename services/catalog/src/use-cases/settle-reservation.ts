@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderStatusChangedV1, shippedOrderStatus, stockReleasedV1, stockReleasingOrderStatuses, type EventData, type EventEnvelope } from '@vitrine/contracts';
-import { recordEvent } from '@vitrine/platform';
 import { StockReservation } from '../store/stock-reservation.entity.js';
-import { catalogSource } from './create-product.js';
 import { applyMovement, lockProducts } from './stock-counters.js';
+import { catalog } from '../identity.js';
 
 /** Reacts to OrderStatusChanged: releases on cancellation or expiry, commits on shipping, ignores the rest. */
 export async function settleReservationOnStatus(em: EntityManager, event: EventEnvelope<EventData<typeof orderStatusChangedV1>>): Promise<void> {
@@ -27,7 +26,7 @@ export async function releaseReservation(em: EntityManager, orderId: string, rea
     await applyMovement(em, { productId: r.productId, warehouseId: r.warehouseId ?? null, kind: 'RELEASED', quantity: -r.quantity, orderId, reason }, at);
     Object.assign(r, { state: 'RELEASED', settledAt: at });
   }
-  recordEvent(em, { source: catalogSource, definition: stockReleasedV1, subject: orderId, data: { orderId, lines: perProduct(held), reason } });
+  catalog.recordEvent(em, { definition: stockReleasedV1, subject: orderId, data: { orderId, lines: perProduct(held), reason } });
   await em.flush();
 }
 

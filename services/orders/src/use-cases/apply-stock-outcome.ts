@@ -1,10 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderStatusChangedV1 } from '@vitrine/contracts';
-import { recordEvent } from '@vitrine/platform';
 import { transition, type OrderStatus } from '../domain/order-status.js';
 import { Order } from '../store/order.entity.js';
-import { ordersSource } from './place-order.js';
+import { orders } from '../identity.js';
 
 /**
  * Moves an order on when catalog answers its stock request. An answer for an
@@ -19,5 +18,5 @@ export async function applyStockOutcome(em: EntityManager, orderId: string, to: 
   if (from !== 'PENDING') return;
   order.status = transition(from, to);
   order.statusReason = reason ?? null;
-  recordEvent(em, { source: ordersSource, definition: orderStatusChangedV1, subject: order.id, data: { orderId: order.id, from, to, reason } });
+  orders.recordEvent(em, { definition: orderStatusChangedV1, subject: order.id, data: { orderId: order.id, from, to, reason } });
 }

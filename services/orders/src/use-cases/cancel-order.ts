@@ -1,10 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderStatusChangedV1 } from '@vitrine/contracts';
-import { BadUserInput, checkStaffReason, NotFound, recordEvent } from '@vitrine/platform';
+import { BadUserInput, checkStaffReason, NotFound } from '@vitrine/platform';
 import { transition } from '../domain/order-status.js';
 import { Order } from '../store/order.entity.js';
-import { ordersSource } from './place-order.js';
+import { orders } from '../identity.js';
 
 /**
  * Staff cancel an order (PENDING or CONFIRMED; anything else is a
@@ -21,12 +21,7 @@ export async function cancelOrder(em: EntityManager, orderId: string, reason: st
     const from = order.status;
     order.status = transition(from, 'CANCELLED');
     order.statusReason = why;
-    recordEvent(tx, {
-      source: ordersSource,
-      definition: orderStatusChangedV1,
-      subject: order.id,
-      data: { orderId: order.id, from, to: 'CANCELLED', reason: why },
-    });
+    orders.recordEvent(tx, { definition: orderStatusChangedV1, subject: order.id, data: { orderId: order.id, from, to: 'CANCELLED', reason: why } });
     return order;
   });
 }

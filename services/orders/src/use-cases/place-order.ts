@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderPlacedV1 } from '@vitrine/contracts';
-import { BadUserInput, Conflict, customerCountry, isUuid, recordEvent } from '@vitrine/platform';
+import { BadUserInput, Conflict, customerCountry, isUuid } from '@vitrine/platform';
 import { draftOrder, type RequestedLine } from '../domain/draft-order.js';
 import { fingerprintOrderRequest, isValidIdempotencyKey } from '../domain/idempotency.js';
 import { defaultOrderLimits } from '../domain/order-limits.js';
@@ -10,8 +10,7 @@ import { KnownProduct } from '../store/known-product.entity.js';
 import { OrderLine } from '../store/order-line.entity.js';
 import { Order } from '../store/order.entity.js';
 import { ensureMayPlaceOrders } from './customer-standing.js';
-
-export const ordersSource = 'orders';
+import { orders } from '../identity.js';
 
 export interface PlaceOrderCommand {
   customerId: string;
@@ -56,8 +55,7 @@ export async function placeOrder(em: EntityManager, command: PlaceOrderCommand):
       });
       draft.lines.forEach((line, position) => order.lines.add(tx.create(OrderLine, { id: randomUUID(), order, position, ...line })));
       tx.persist(order);
-      recordEvent(tx, {
-        source: ordersSource,
+      orders.recordEvent(tx, {
         definition: orderPlacedV1,
         subject: order.id,
         data: { orderId: order.id, customerId: command.customerId, lines: draft.lines.map(({ productId, quantity }) => ({ productId, quantity })) },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { topics } from '../topics.js';
+import { topics } from '../../topics.js';
 
 /** Units held for an order went back to where they came from (the order was cancelled or expired). */
 export const stockReleasedV1 = {

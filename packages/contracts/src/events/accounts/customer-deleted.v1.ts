@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { topics } from '../topics.js';
+import { topics } from '../../topics.js';
 
 /**
  * A customer deleted their account: accounts erased their personal data and

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { topics } from '../topics.js';
+import { topics } from '../../topics.js';
 
 /** Partners follow an order's life through this one event. */
 export const orderStatusChangedV1 = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { countryCodeSchema } from '../countries.js';
-import { topics } from '../topics.js';
+import { countryCodeSchema } from '../../countries.js';
+import { topics } from '../../topics.js';
 
 /**
  * A customer account was created. Ids and facts only: the email and display

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { topics } from '../topics.js';
+import { topics } from '../../topics.js';
 import { catalogReasonMaxLength } from './product-status.js';
 import { preorderTermsSchema } from './preorder-terms.js';
 

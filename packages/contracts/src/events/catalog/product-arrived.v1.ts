@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { topics } from '../topics.js';
+import { topics } from '../../topics.js';
 
 /**
  * Units of a product reached a warehouse (preorder stock arriving from the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { topics } from '../topics.js';
+import { topics } from '../../topics.js';
 import { catalogReasonMaxLength, productStatusSchema } from './product-status.js';
 
 /** Staff moved a product from one status to another (only moves catalog allows). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { countryCodeSchema } from '../countries.js';
-import { topics } from '../topics.js';
-import { moneySchema } from './money.js';
+import { countryCodeSchema } from '../../countries.js';
+import { topics } from '../../topics.js';
+import { moneySchema } from '../shared/money.js';
 import { productStatusSchema } from './product-status.js';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { topics } from '../topics.js';
+import { topics } from '../../topics.js';
 
 /** An order was placed (status PENDING until catalog answers its stock request). */
 export const orderPlacedV1 = {

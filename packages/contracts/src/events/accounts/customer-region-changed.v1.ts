@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { countryCodeSchema } from '../countries.js';
-import { topics } from '../topics.js';
+import { countryCodeSchema } from '../../countries.js';
+import { topics } from '../../topics.js';
 
 /**
  * A customer moved: their country of residence (where orders ship, which

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { topics } from '../topics.js';
+import { topics } from '../../topics.js';
 import { catalogReasonMaxLength, releaseEstimateSchema } from './product-status.js';
 
 /**

@@ -1,4 +1,4 @@
-import { staffReasonMaxLength } from './staff-reason.js';
+import { staffReasonMaxLength } from '../shared/staff-reason.js';
 import { z } from 'zod';
 
 /**

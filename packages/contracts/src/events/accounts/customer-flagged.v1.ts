@@ -1,4 +1,4 @@
-import { topics } from '../topics.js';
+import { topics } from '../../topics.js';
 import { customerFlagChangeSchema } from './customer-flag.js';
 
 /** Staff flagged a customer (e.g. BLOCKED: orders refuses their new orders). */

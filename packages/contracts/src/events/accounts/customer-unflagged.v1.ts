@@ -1,4 +1,4 @@
-import { topics } from '../topics.js';
+import { topics } from '../../topics.js';
 import { customerFlagChangeSchema } from './customer-flag.js';
 
 /** Staff lifted a flag from a customer. */

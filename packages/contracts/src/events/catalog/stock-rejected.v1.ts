@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { topics } from '../topics.js';
+import { topics } from '../../topics.js';
 
 export const stockRejectedV1 = {
   type: 'catalog.stock.rejected',

@@ -1,4 +1,4 @@
-import { topics } from '../topics.js';
+import { topics } from '../../topics.js';
 import { preorderTermsSchema } from './preorder-terms.js';
 
 /** A product's preorder window opened (now, or at its scheduled time), with the terms it sells under. */

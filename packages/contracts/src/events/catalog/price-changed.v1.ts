@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { topics } from '../topics.js';
-import { moneySchema } from './money.js';
+import { topics } from '../../topics.js';
+import { moneySchema } from '../shared/money.js';
 import { catalogReasonMaxLength } from './product-status.js';
 
 /**

@@ -1,0 +1,47 @@
+import type { EventDefinition } from '../../event-definition.js';
+import { preorderClosedV1 } from './preorder-closed.v1.js';
+import { preorderOpenedV1 } from './preorder-opened.v1.js';
+import { preorderTermsChangedV1 } from './preorder-terms-changed.v1.js';
+import { priceChangedV1 } from './price-changed.v1.js';
+import { productArrivedV1 } from './product-arrived.v1.js';
+import { productPublishedV1 } from './product-published.v1.js';
+import { productReleasedV1 } from './product-released.v1.js';
+import { productStatusChangedV1 } from './product-status-changed.v1.js';
+import { releaseDateChangedV1 } from './release-date-changed.v1.js';
+import { specChangedV1 } from './spec-changed.v1.js';
+import { stockRejectedV1 } from './stock-rejected.v1.js';
+import { stockReleasedV1 } from './stock-released.v1.js';
+import { stockReservedV1 } from './stock-reserved.v1.js';
+
+export * from './preorder-closed.v1.js';
+export * from './preorder-opened.v1.js';
+export * from './preorder-terms-changed.v1.js';
+export * from './preorder-terms.js';
+export * from './price-changed.v1.js';
+export * from './product-arrived.v1.js';
+export * from './product-published.v1.js';
+export * from './product-released.v1.js';
+export * from './product-status-changed.v1.js';
+export * from './product-status.js';
+export * from './release-date-changed.v1.js';
+export * from './spec-changed.v1.js';
+export * from './stock-rejected.v1.js';
+export * from './stock-released.v1.js';
+export * from './stock-reserved.v1.js';
+
+/** Every event catalog publishes. */
+export const catalogEvents: readonly EventDefinition[] = [
+  preorderClosedV1,
+  preorderOpenedV1,
+  preorderTermsChangedV1,
+  priceChangedV1,
+  productArrivedV1,
+  productPublishedV1,
+  productReleasedV1,
+  productStatusChangedV1,
+  releaseDateChangedV1,
+  specChangedV1,
+  stockRejectedV1,
+  stockReleasedV1,
+  stockReservedV1,
+];

@@ -1,0 +1,41 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { EventData, EventDefinition, EventEnvelope, Topic } from '@vitrine/contracts';
+import { stageEvent } from '../outbox/record-event.js';
+
+export interface ServiceEvent<TDef extends EventDefinition> {
+  definition: TDef;
+  /** The aggregate id: the partition key, so one aggregate's events stay ordered. */
+  subject: string;
+  data: EventData<TDef>;
+}
+
+/** Who a service is on the bus and in PostgreSQL; its use cases stage events through it. */
+export interface ServiceIdentity {
+  /** Envelope `source`, consumer group, logger name. */
+  readonly name: string;
+  /** Its own PostgreSQL schema. */
+  readonly dbSchema: string;
+  /** Topics this service publishes to (created at start); it may stage events on no other. */
+  readonly publishes: readonly Topic[];
+  /**
+   * Stages an event in the outbox of `em`'s unit of work, with this service
+   * as its source: written by the same flush as the state change, or not at all.
+   */
+  recordEvent<TDef extends EventDefinition>(em: EntityManager, event: ServiceEvent<TDef>): EventEnvelope;
+}
+
+export function defineServiceIdentity(identity: Pick<ServiceIdentity, 'name' | 'dbSchema' | 'publishes'>): ServiceIdentity {
+  const { name, dbSchema, publishes } = identity;
+  return {
+    name,
+    dbSchema,
+    publishes,
+    recordEvent(em, event) {
+      // A service announcing on a topic it does not own is a bug, not bad input.
+      if (!publishes.includes(event.definition.topic)) {
+        throw new Error(`${name} does not publish ${event.definition.type} (topic ${event.definition.topic}); add the topic to its identity`);
+      }
+      return stageEvent(em, { ...event, source: name });
+    },
+  };
+}
