@@ -53,3 +53,8 @@ export * from './timers/schedule-timer.js';
 export * from './timers/scheduled-timer.entity.js';
 export * from './timers/timer-handler.js';
 export * from './timers/timer-scheduler.js';
+export * from './db/platform-migrations/platform-migration.js';
+export * from './db/platform-migrations/core-tables.js';
+export * from './db/platform-migrations/apply-platform-migrations.js';
+export * from './projections/shared-projection.js';
+export * from './service/service-database.js';

@@ -2,3 +2,4 @@ export * from './boot-service.js';
 export * from './eventually.js';
 export * from './graphql-client.js';
 export * from './test-infra.js';
+export * from './legacy-platform-tables.js';

@@ -1,5 +1,5 @@
 import { catalog } from './identity.js';
-import type { ServiceDefinition } from '@vitrine/platform';
+import { customerRegionProjection, type ServiceDefinition } from '@vitrine/platform';
 import { catalogHandlers } from './events/handlers.js';
 import type { CatalogContext } from './schema/catalog-context.js';
 import { ProductAuditResolver } from './schema/product-audit.resolver.js';
@@ -46,6 +46,7 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
   ],
   referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
   handlers: catalogHandlers,
+  projections: [customerRegionProjection],
   timers: preorderTimerHandlers,
   extendContext: (base) => ({
     ...base,

@@ -1,5 +1,5 @@
 import { orders } from './identity.js';
-import type { ServiceDefinition } from '@vitrine/platform';
+import { customerRegionProjection, type ServiceDefinition } from '@vitrine/platform';
 import { ordersHandlers } from './events/handlers.js';
 import { CustomerOrdersResolver, resolveCustomerReference } from './schema/customer-orders.resolver.js';
 import { CustomerOrders } from './schema/customer-orders.type.js';
@@ -15,4 +15,5 @@ export const ordersService: ServiceDefinition = {
   orphanedTypes: [CustomerOrders],
   referenceResolvers: { Customer: { __resolveReference: resolveCustomerReference } },
   handlers: ordersHandlers,
+  projections: [customerRegionProjection],
 };

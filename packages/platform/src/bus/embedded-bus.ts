@@ -2,7 +2,8 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { Wakeable } from '../util/wakeable.js';
 import type { EventBus, OutgoingMessage, SubscribeOptions, Subscription } from './event-bus.js';
-import { ensureEmbeddedBusTables, embeddedBusChannel } from './embedded-bus-tables.js';
+import { applyPlatformMigrations } from '../db/platform-migrations/apply-platform-migrations.js';
+import { embeddedBusChannel, embeddedBusMigrations, embeddedBusSchema } from './embedded-bus-tables.js';
 
 export interface EmbeddedBusOptions {
   url: string;
@@ -18,8 +19,8 @@ export interface EmbeddedBusOptions {
  * message), as a Kafka consumer with manual commits would.
  */
 export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<EventBus> {
+  await applyPlatformMigrations(options.url, embeddedBusSchema, embeddedBusMigrations);
   const pool = new pg.Pool({ connectionString: options.url, max: 4 });
-  await ensureEmbeddedBusTables(pool);
   const subscriptions = new Set<Subscription>();
 
   return {

@@ -2,12 +2,17 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { basename, join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
+import type { ServiceDefinition } from '../service/service-definition.js';
+import { serviceDatabaseOptions } from '../service/service-database.js';
 import { ormOptions, type ServiceDatabaseOptions } from './orm.js';
+import { applyPlatformMigrations } from './platform-migrations/apply-platform-migrations.js';
+import { coreTableMigrations } from './platform-migrations/core-tables.js';
 
 /**
  * Generates the next migration of a service by diffing its entities against
- * a database migrated to the current head, then registers it in the
- * folder's index.ts (`migrationsList`), so source and dist load the same list.
+ * a database migrated to the current head (platform tables included, so they
+ * never appear in a service's migration), then registers it in the folder's
+ * index.ts (`migrationsList`), so source and dist load the same list.
  */
 export async function createMigration(
   options: Omit<ServiceDatabaseOptions, 'migrationsPath'> & { folder: string; listName: string; name?: string },
@@ -15,7 +20,7 @@ export async function createMigration(
   const base = ormOptions({ ...options, migrationsPath: options.folder });
   const orm = await MikroORM.init({ ...base, migrations: { ...base.migrations, snapshot: false } });
   try {
-    await orm.em.getConnection().execute(`create schema if not exists "${options.schema}"`);
+    await applyPlatformMigrations(options.url, options.schema, options.platformMigrations ?? coreTableMigrations);
     await orm.migrator.up();
     const result = await orm.migrator.create(options.folder, false, false, options.name);
     if (!result.fileName) return undefined;
@@ -35,7 +40,10 @@ export async function createMigration(
   }
 }
 
-export interface MigrationGeneratorOptions extends Omit<Parameters<typeof createMigration>[0], 'url' | 'folder' | 'name'> {
+export interface MigrationGeneratorOptions {
+  service: ServiceDefinition<any>;
+  /** The name of the list in the folder's index.ts, e.g. `ordersMigrations`. */
+  listName: string;
   /** The service's source migrations folder. */
   folder: URL;
   /** A throwaway PostgreSQL to diff against (embedded, from @vitrine/local-infra). */
@@ -48,9 +56,10 @@ export interface MigrationGeneratorOptions extends Omit<Parameters<typeof create
 export async function runMigrationGenerator(options: MigrationGeneratorOptions): Promise<void> {
   const server = await options.startServer();
   try {
+    const database = serviceDatabaseOptions(options.service, await server.createDatabase(`${options.service.identity.dbSchema}_migrations`));
     const file = await createMigration({
-      ...options,
-      url: await server.createDatabase(`${options.schema}_migrations`),
+      ...database,
+      listName: options.listName,
       folder: fileURLToPath(options.folder),
       name: options.name,
     });

@@ -1,13 +1,19 @@
 import { MikroORM, type EntitySchema, type MigrationObject, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { platformEntities } from './platform-entities.js';
+import { applyPlatformMigrations, platformMigrationTable } from './platform-migrations/apply-platform-migrations.js';
+import { coreTableMigrations } from './platform-migrations/core-tables.js';
+import type { PlatformMigration } from './platform-migrations/platform-migration.js';
 
 export interface ServiceDatabaseOptions {
   url: string;
   /** The service's own PostgreSQL schema: services never touch each other's tables. */
   schema: string;
-  entities: EntitySchema<any, any>[];
+  entities: readonly EntitySchema<any, any>[];
+  /** The service's own migrations, applied after the platform's. */
   migrations: MigrationObject[];
+  /** Tables platform code owns in this schema (outbox, inbox, timers, audit, shared projections); default: the core tables. */
+  platformMigrations?: readonly PlatformMigration[];
   /** Where `migration:create` writes new files (source folder of the service). */
   migrationsPath?: string;
   poolMax?: number;
@@ -31,6 +37,8 @@ export function ormOptions(options: ServiceDatabaseOptions): Options {
       emit: 'ts',
       silent: true,
     },
+    // Platform migrations keep their own ledger, which no entity maps.
+    schemaGenerator: { skipTables: [platformMigrationTable] },
     // Every request and message forks its own EntityManager; the global one is a bug.
     allowGlobalContext: false,
     debug: false,
@@ -42,10 +50,13 @@ export async function openWorkerDatabase(options: ServiceDatabaseOptions): Promi
   return MikroORM.init(ormOptions(options));
 }
 
-/** Connects and applies pending migrations (the service's schema is created by its first migration). */
+/**
+ * Connects and applies pending migrations: the platform's tables first (as an
+ * event-store library ships its own schema), then the service's own.
+ */
 export async function openServiceDatabase(options: ServiceDatabaseOptions): Promise<MikroORM> {
+  await applyPlatformMigrations(options.url, options.schema, options.platformMigrations ?? coreTableMigrations);
   const orm = await MikroORM.init(ormOptions(options));
-  await orm.em.getConnection().execute(`create schema if not exists "${options.schema}"`);
   await orm.migrator.up();
   return orm;
 }

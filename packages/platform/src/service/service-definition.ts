@@ -7,6 +7,7 @@ import type { BuildSchemaOptions } from 'type-graphql';
 import type { EventHandler } from '../inbox/event-handler.js';
 import type { BaseContext } from '../server/request-context.js';
 import type { TimerHandler } from '../timers/timer-handler.js';
+import type { SharedProjection } from '../projections/shared-projection.js';
 import type { ServiceIdentity } from './service-identity.js';
 
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse, services: { orm: MikroORM; env: ServiceEnv }) => Promise<void>;
@@ -22,12 +23,15 @@ export interface StartContext {
 export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
   /** Name, schema and topics (`defineServiceIdentity`); its use cases stage events through it. */
   identity: ServiceIdentity;
+  /** Its own entities (the platform's tables and its projections' come with them). */
   entities: EntitySchema<any, any>[];
   migrations: MigrationObject[];
   resolvers: BuildSchemaOptions['resolvers'];
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   referenceResolvers?: GraphQLResolverMap<any>;
   handlers?: EventHandler[];
+  /** Copies of other services' data kept the shared way (entities, handlers and tables in one bundle). */
+  projections?: SharedProjection[];
   /** Durable deadlines this service fires (`scheduleTimer` arms them); one handler per kind. */
   timers?: TimerHandler[];
   /** Adds per-request DataLoaders and the like. */

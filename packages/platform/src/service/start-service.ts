@@ -5,7 +5,7 @@ import { createEventBus } from '../bus/create-bus.js';
 import type { EventBus } from '../bus/event-bus.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { checkServiceEnv, serviceEnv, type ServiceEnv } from '../config/service-env.js';
-import { openServiceDatabase, openWorkerDatabase, type ServiceDatabaseOptions } from '../db/orm.js';
+import { openServiceDatabase, openWorkerDatabase } from '../db/orm.js';
 import { runHousekeeping } from '../db/retention.js';
 import { startEventConsumer } from '../inbox/event-consumer.js';
 import { createLogger } from '../logging/logger.js';
@@ -17,6 +17,7 @@ import type { BaseContext } from '../server/request-context.js';
 import { startSubgraphServer } from '../server/subgraph-server.js';
 import { TimerScheduler } from '../timers/timer-scheduler.js';
 import type { ServiceDefinition } from './service-definition.js';
+import { serviceDatabaseOptions, serviceHandlers } from './service-database.js';
 import { ShutdownSequence } from './shutdown-sequence.js';
 
 export interface RunningService {
@@ -52,12 +53,8 @@ export async function startService<TContext extends BaseContext>(
   const logger = createLogger(name, env.LOG_LEVEL);
   const shutdown = new ShutdownSequence(logger);
   try {
-    const database: ServiceDatabaseOptions = {
-      url: env.DATABASE_URL,
-      schema: dbSchema,
-      entities: definition.entities,
-      migrations: definition.migrations,
-    };
+    const database = serviceDatabaseOptions(definition, env.DATABASE_URL);
+    const handlers = serviceHandlers(definition);
     const orm = await openServiceDatabase({ ...database, poolMax: env.DB_POOL_MAX });
     shutdown.push('database', () => orm.close());
     const workerOrm = await openWorkerDatabase({ ...database, poolMax: env.DB_WORKER_POOL_MAX });
@@ -103,14 +100,14 @@ export async function startService<TContext extends BaseContext>(
     }, 10 * 60_000).unref();
     shutdown.push('housekeeping', async () => clearInterval(housekeeping));
 
-    if (definition.handlers?.length) {
+    if (handlers.length) {
       const subscription = await startEventConsumer({
         orm: workerOrm,
         bus,
         logger,
         schema: dbSchema,
         groupId: `${env.TOPIC_PREFIX}${name}`,
-        handlers: definition.handlers,
+        handlers,
         topicPrefix: env.TOPIC_PREFIX,
       });
       shutdown.push('event consumer', () => subscription.stop());

@@ -1,13 +1,11 @@
 // Dev tool: `npm run migration:create -w services/accounts -- <name>` diffs the entities against a throwaway embedded PostgreSQL.
+import 'reflect-metadata';
 import { startPostgresServer } from '@vitrine/local-infra';
 import { runMigrationGenerator } from '@vitrine/platform';
-import { accountsEntities } from './entities.js';
-import { accountsMigrations } from './migrations/index.js';
+import { accountsService } from '../accounts-service.js';
 
 await runMigrationGenerator({
-  schema: 'accounts',
-  entities: accountsEntities,
-  migrations: accountsMigrations,
+  service: accountsService,
   listName: 'accountsMigrations',
   folder: new URL('../../src/store/migrations', import.meta.url),
   name: process.argv[2],

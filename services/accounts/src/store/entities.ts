@@ -1,4 +1,3 @@
-import { AuditEntrySchema } from '@vitrine/platform';
 import { CustomerFlagSchema } from './customer-flag.entity.js';
 import { CustomerSchema } from './customer.entity.js';
 import { ExternalIdentitySchema } from './external-identity.entity.js';
@@ -12,7 +11,6 @@ export const accountsEntities = [
   RefreshTokenSchema,
   SigningKeySchema,
   LoginAttemptSchema,
-  AuditEntrySchema,
   CustomerFlagSchema,
   KnownOrderSchema,
   ExternalIdentitySchema,

@@ -1,5 +1,5 @@
 import { orderPlacedV1, orderStatusChangedV1 } from '@vitrine/contracts';
-import { customerRegionHandlers, on } from '@vitrine/platform';
+import { on } from '@vitrine/platform';
 import { reserveStockForOrder } from '../use-cases/reserve-stock.js';
 import { settleReservationOnStatus } from '../use-cases/settle-reservation.js';
 
@@ -8,5 +8,4 @@ import { settleReservationOnStatus } from '../use-cases/settle-reservation.js';
 export const catalogHandlers = [
   on(orderPlacedV1, (event, em) => reserveStockForOrder(em, event)),
   on(orderStatusChangedV1, (event, em) => settleReservationOnStatus(em, event)),
-  ...customerRegionHandlers,
 ];

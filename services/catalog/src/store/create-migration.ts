@@ -1,13 +1,11 @@
 // Dev tool: `npm run migration:create -w services/catalog -- <name>` diffs the entities against a throwaway embedded PostgreSQL.
+import 'reflect-metadata';
 import { startPostgresServer } from '@vitrine/local-infra';
 import { runMigrationGenerator } from '@vitrine/platform';
-import { catalogEntities } from './entities.js';
-import { catalogMigrations } from './migrations/index.js';
+import { catalogService } from '../catalog-service.js';
 
 await runMigrationGenerator({
-  schema: 'catalog',
-  entities: catalogEntities,
-  migrations: catalogMigrations,
+  service: catalogService,
   listName: 'catalogMigrations',
   folder: new URL('../../src/store/migrations', import.meta.url),
   name: process.argv[2],

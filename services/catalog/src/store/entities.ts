@@ -1,4 +1,3 @@
-import { AuditEntrySchema, CustomerRegionSchema } from '@vitrine/platform';
 import { PreorderAllocationSchema } from './preorder-allocation.entity.js';
 import { PreorderCampaignSchema } from './preorder-campaign.entity.js';
 import { ProductSchema } from './product.entity.js';
@@ -13,10 +12,8 @@ import { WarehouseSchema } from './warehouse.entity.js';
 export const catalogEntities = [
   ProductSchema,
   StockReservationSchema,
-  AuditEntrySchema,
   ReleaseDateChangeSchema,
   StudioSchema,
-  CustomerRegionSchema,
   WarehouseSchema,
   WarehouseStockSchema,
   PreorderAllocationSchema,

@@ -7,7 +7,7 @@ import {
   stockRejectedV1,
   stockReservedV1,
 } from '@vitrine/contracts';
-import { customerRegionHandlers, on } from '@vitrine/platform';
+import { on } from '@vitrine/platform';
 import { applyStockOutcome } from '../use-cases/apply-stock-outcome.js';
 import { recordCustomerDeleted, recordCustomerFlag } from '../use-cases/customer-standing.js';
 import { rememberProduct, rememberProductStatus } from '../use-cases/remember-product.js';
@@ -20,5 +20,4 @@ export const ordersHandlers = [
   on(customerFlaggedV1, (event, em) => recordCustomerFlag(em, event, true)),
   on(customerUnflaggedV1, (event, em) => recordCustomerFlag(em, event, false)),
   on(customerDeletedV1, (event, em) => recordCustomerDeleted(em, event)),
-  ...customerRegionHandlers,
 ];

@@ -1,13 +1,11 @@
 // Dev tool: `npm run migration:create -w services/orders -- <name>` diffs the entities against a throwaway embedded PostgreSQL.
+import 'reflect-metadata';
 import { startPostgresServer } from '@vitrine/local-infra';
 import { runMigrationGenerator } from '@vitrine/platform';
-import { ordersEntities } from './entities.js';
-import { ordersMigrations } from './migrations/index.js';
+import { ordersService } from '../orders-service.js';
 
 await runMigrationGenerator({
-  schema: 'orders',
-  entities: ordersEntities,
-  migrations: ordersMigrations,
+  service: ordersService,
   listName: 'ordersMigrations',
   folder: new URL('../../src/store/migrations', import.meta.url),
   name: process.argv[2],

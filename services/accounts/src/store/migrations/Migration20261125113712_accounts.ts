@@ -6,24 +6,14 @@ export class Migration20261125113712_accounts extends Migration {
 
   override up(): void | Promise<void> {
     this.addSql(`create schema if not exists "accounts";`);
-    this.addSql(`create table "accounts"."audit_entry" ("id" uuid not null, "actor" uuid null, "action" varchar(64) not null, "subject" varchar(128) not null, "details" jsonb not null, "at" timestamptz not null, primary key ("id"));`);
-    this.addSql(`create index "audit_entry_subject_index" on "accounts"."audit_entry" ("subject");`);
 
     this.addSql(`create table "accounts"."customer" ("id" uuid not null, "email" varchar(254) not null, "password_hash" text not null, "display_name" varchar(200) not null, "country" varchar(2) not null, "roles" text[] not null, "granted_scopes" text[] not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("id"));`);
     this.addSql(`alter table "accounts"."customer" add constraint "customer_email_unique" unique ("email");`);
-
-    this.addSql(`create table "accounts"."inbox_dead_letter" ("id" bigserial primary key, "topic" varchar(255) not null, "partition" int not null, "offset" varchar(255) not null, "key" varchar(255) null, "value" text not null, "headers" jsonb not null, "reason" varchar(255) not null, "error" text not null, "received_at" timestamptz not null);`);
 
     this.addSql(`create table "accounts"."login_attempt" ("id" bigserial primary key, "email" varchar(254) not null, "client_address" varchar(64) not null, "failed_at" timestamptz not null, "counts_for_account" boolean not null default true);`);
     this.addSql(`create index "login_attempt_email_failed_at_index" on "accounts"."login_attempt" ("email", "failed_at");`);
     this.addSql(`create index "login_attempt_client_address_failed_at_index" on "accounts"."login_attempt" ("client_address", "failed_at");`);
     this.addSql(`create index "login_attempt_failed_at_index" on "accounts"."login_attempt" ("failed_at");`);
-
-    this.addSql(`create table "accounts"."outbox_message" ("seq" bigserial primary key, "event_id" uuid not null, "topic" varchar(255) not null, "key" varchar(255) not null, "type" varchar(255) not null, "envelope" jsonb not null, "headers" jsonb not null, "created_at" timestamptz not null, "sent_at" timestamptz null);`);
-    this.addSql(`alter table "accounts"."outbox_message" add constraint "outbox_message_event_id_unique" unique ("event_id");`);
-    this.addSql(`create index "outbox_message_sent_at_index" on "accounts"."outbox_message" ("sent_at");`);
-
-    this.addSql(`create table "accounts"."inbox_processed_event" ("event_id" uuid not null, "type" varchar(255) not null, "processed_at" timestamptz not null, primary key ("event_id"));`);
 
     this.addSql(`create table "accounts"."refresh_token" ("id" uuid not null, "family_id" uuid not null, "customer_id" uuid not null, "token_hash" varchar(64) not null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "used_at" timestamptz null, "revoked_at" timestamptz null, "replaced_by" uuid null, primary key ("id"));`);
     this.addSql(`create index "refresh_token_family_id_index" on "accounts"."refresh_token" ("family_id");`);
@@ -35,12 +25,8 @@ export class Migration20261125113712_accounts extends Migration {
   }
 
   override down(): void | Promise<void> {
-    this.addSql(`drop table if exists "accounts"."audit_entry" cascade;`);
     this.addSql(`drop table if exists "accounts"."customer" cascade;`);
-    this.addSql(`drop table if exists "accounts"."inbox_dead_letter" cascade;`);
     this.addSql(`drop table if exists "accounts"."login_attempt" cascade;`);
-    this.addSql(`drop table if exists "accounts"."outbox_message" cascade;`);
-    this.addSql(`drop table if exists "accounts"."inbox_processed_event" cascade;`);
     this.addSql(`drop table if exists "accounts"."refresh_token" cascade;`);
     this.addSql(`drop table if exists "accounts"."signing_key" cascade;`);
 

@@ -6,13 +6,6 @@ export class Migration20261125105058_initial extends Migration {
 
   override up(): void | Promise<void> {
     this.addSql(`create schema if not exists "catalog";`);
-    this.addSql(`create table "catalog"."inbox_dead_letter" ("id" bigserial primary key, "topic" varchar(255) not null, "partition" int not null, "offset" varchar(255) not null, "key" varchar(255) null, "value" text not null, "headers" jsonb not null, "reason" varchar(255) not null, "error" text not null, "received_at" timestamptz not null);`);
-
-    this.addSql(`create table "catalog"."outbox_message" ("seq" bigserial primary key, "event_id" uuid not null, "topic" varchar(255) not null, "key" varchar(255) not null, "type" varchar(255) not null, "envelope" jsonb not null, "headers" jsonb not null, "created_at" timestamptz not null, "sent_at" timestamptz null);`);
-    this.addSql(`alter table "catalog"."outbox_message" add constraint "outbox_message_event_id_unique" unique ("event_id");`);
-    this.addSql(`create index "outbox_message_sent_at_index" on "catalog"."outbox_message" ("sent_at");`);
-
-    this.addSql(`create table "catalog"."inbox_processed_event" ("event_id" uuid not null, "type" varchar(255) not null, "processed_at" timestamptz not null, primary key ("event_id"));`);
 
     this.addSql(`create table "catalog"."product" ("id" uuid not null, "sku" varchar(64) not null, "name" varchar(200) not null, "price_amount" int not null, "price_currency" varchar(3) not null, "stock" int not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("id"));`);
     this.addSql(`alter table "catalog"."product" add constraint "product_sku_unique" unique ("sku");`);
@@ -24,9 +17,6 @@ export class Migration20261125105058_initial extends Migration {
   }
 
   override down(): void | Promise<void> {
-    this.addSql(`drop table if exists "catalog"."inbox_dead_letter" cascade;`);
-    this.addSql(`drop table if exists "catalog"."outbox_message" cascade;`);
-    this.addSql(`drop table if exists "catalog"."inbox_processed_event" cascade;`);
     this.addSql(`drop table if exists "catalog"."product" cascade;`);
     this.addSql(`drop table if exists "catalog"."stock_reservation" cascade;`);
 

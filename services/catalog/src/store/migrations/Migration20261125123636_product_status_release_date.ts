@@ -5,8 +5,6 @@ export class Migration20261125123636_product_status_release_date extends Migrati
   override name = 'Migration20261125123636_product_status_release_date';
 
   override up(): void | Promise<void> {
-    this.addSql(`create table "catalog"."audit_entry" ("id" uuid not null, "actor" uuid null, "action" varchar(64) not null, "subject" varchar(128) not null, "details" jsonb not null, "at" timestamptz not null, primary key ("id"));`);
-    this.addSql(`create index "audit_entry_subject_index" on "catalog"."audit_entry" ("subject");`);
 
     this.addSql(`create table "catalog"."release_date_change" ("id" uuid not null, "product_id" uuid not null, "old_estimate" varchar(10) null, "new_estimate" varchar(10) not null, "reason" varchar(500) not null, "changed_by" uuid not null, "changed_at" timestamptz not null, primary key ("id"));`);
     this.addSql(`create index "release_date_change_product_id_changed_at_index" on "catalog"."release_date_change" ("product_id", "changed_at");`);
@@ -16,7 +14,6 @@ export class Migration20261125123636_product_status_release_date extends Migrati
   }
 
   override down(): void | Promise<void> {
-    this.addSql(`drop table if exists "catalog"."audit_entry" cascade;`);
     this.addSql(`drop table if exists "catalog"."release_date_change" cascade;`);
 
     this.addSql(`alter table "catalog"."product" drop constraint "product_status_known";`);

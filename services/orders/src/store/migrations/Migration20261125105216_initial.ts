@@ -6,7 +6,6 @@ export class Migration20261125105216_initial extends Migration {
 
   override up(): void | Promise<void> {
     this.addSql(`create schema if not exists "orders";`);
-    this.addSql(`create table "orders"."inbox_dead_letter" ("id" bigserial primary key, "topic" varchar(255) not null, "partition" int not null, "offset" varchar(255) not null, "key" varchar(255) null, "value" text not null, "headers" jsonb not null, "reason" varchar(255) not null, "error" text not null, "received_at" timestamptz not null);`);
 
     this.addSql(`create table "orders"."known_product" ("id" uuid not null, "sku" varchar(64) not null, "name" varchar(200) not null, "price_amount" int not null, "price_currency" varchar(3) not null, "updated_at" timestamptz not null, primary key ("id"));`);
 
@@ -16,24 +15,14 @@ export class Migration20261125105216_initial extends Migration {
 
     this.addSql(`create table "orders"."order_line" ("id" uuid not null, "order_id" uuid not null, "position" int not null, "product_id" uuid not null, "quantity" int not null, "unit_price_amount" int not null, primary key ("id"));`);
 
-    this.addSql(`create table "orders"."outbox_message" ("seq" bigserial primary key, "event_id" uuid not null, "topic" varchar(255) not null, "key" varchar(255) not null, "type" varchar(255) not null, "envelope" jsonb not null, "headers" jsonb not null, "created_at" timestamptz not null, "sent_at" timestamptz null);`);
-    this.addSql(`alter table "orders"."outbox_message" add constraint "outbox_message_event_id_unique" unique ("event_id");`);
-    this.addSql(`create index "outbox_message_sent_at_index" on "orders"."outbox_message" ("sent_at");`);
-
-    this.addSql(`create table "orders"."inbox_processed_event" ("event_id" uuid not null, "type" varchar(255) not null, "processed_at" timestamptz not null, primary key ("event_id"));`);
-
     this.addSql(`alter table "orders"."order_line" add constraint "order_line_order_id_foreign" foreign key ("order_id") references "orders"."customer_order" ("id") on delete cascade;`);
   }
 
   override down(): void | Promise<void> {
     this.addSql(`alter table "orders"."order_line" drop constraint "order_line_order_id_foreign";`);
-
-    this.addSql(`drop table if exists "orders"."inbox_dead_letter" cascade;`);
     this.addSql(`drop table if exists "orders"."known_product" cascade;`);
     this.addSql(`drop table if exists "orders"."customer_order" cascade;`);
     this.addSql(`drop table if exists "orders"."order_line" cascade;`);
-    this.addSql(`drop table if exists "orders"."outbox_message" cascade;`);
-    this.addSql(`drop table if exists "orders"."inbox_processed_event" cascade;`);
 
     this.addSql(`drop schema if exists "orders";`);
   }

@@ -5,13 +5,11 @@ export class Migration20261125124641_customer_regions_sale_rules extends Migrati
   override name = 'Migration20261125124641_customer_regions_sale_rules';
 
   override up(): void | Promise<void> {
-    this.addSql(`create table "orders"."customer_region" ("customer_id" uuid not null, "country" varchar(2) not null, "changed_at" timestamptz not null, primary key ("customer_id"));`);
 
     this.addSql(`alter table "orders"."known_product" add "status" varchar(32) not null default 'IN_STOCK', add "region_blocks" text[] not null default '{}', add "max_quantity_per_order" int null;`);
   }
 
   override down(): void | Promise<void> {
-    this.addSql(`drop table if exists "orders"."customer_region" cascade;`);
 
     this.addSql(`alter table "orders"."known_product" drop column "status", drop column "region_blocks", drop column "max_quantity_per_order";`);
   }
