@@ -11,7 +11,7 @@ import { createProduct, placeOrder as place, startTestStack, type TestStack } fr
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack({ label: 'account_lifecycle', catalogEnv: { OUTBOX_RELAY: 'off' } });
+  stack = await startTestStack({ label: 'account_lifecycle', env: { catalog: { OUTBOX_RELAY: 'off' } } });
 });
 afterAll(async () => {
   await stack?.stop();

@@ -44,7 +44,7 @@ async function insertProducts(prefix: string, count: number, offsetMs: number, s
 }
 
 beforeAll(async () => {
-  stack = await startTestStack({ label: 'catalog-queries', catalogOnly: true });
+  stack = await startTestStack({ label: 'catalog-queries', only: ['catalog'] });
   for (const name of ['North', 'South', 'East']) {
     const res = await gql(
       stack.catalog.url,

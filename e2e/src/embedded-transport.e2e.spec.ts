@@ -7,7 +7,7 @@ import { orderQuery, placeOrder, startTestStack, type TestStack } from './suppor
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack({ label: 'embedded', transport: 'embedded', catalogEnv: { SEED_DEMO_DATA: 'true' } });
+  stack = await startTestStack({ label: 'embedded', transport: 'embedded', env: { catalog: { SEED_DEMO_DATA: 'true' } } });
 });
 afterAll(async () => {
   await stack?.stop();

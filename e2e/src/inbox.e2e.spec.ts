@@ -8,7 +8,7 @@ import { createProduct, startTestStack, stockOf, type CatalogStack } from './sup
 let stack: CatalogStack;
 
 beforeAll(async () => {
-  stack = await startTestStack({ label: 'inbox', catalogOnly: true });
+  stack = await startTestStack({ label: 'inbox', only: ['catalog'] });
 });
 afterAll(async () => {
   await stack?.stop();

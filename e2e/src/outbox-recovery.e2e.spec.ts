@@ -8,7 +8,7 @@ import { createProduct, placeOrder, startTestStack, stockOf, type TestStack } fr
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack({ label: 'outbox', ordersEnv: { OUTBOX_RELAY: 'off' } });
+  stack = await startTestStack({ label: 'outbox', env: { orders: { OUTBOX_RELAY: 'off' } } });
 });
 afterAll(async () => {
   await stack?.stop();

@@ -13,7 +13,7 @@ let stack: TestStack;
 let listener: TopicListener;
 
 beforeAll(async () => {
-  stack = await startTestStack({ label: 'preorder_campaigns', catalogEnv: { TIMER_POLL_MS: '100' } });
+  stack = await startTestStack({ label: 'preorder_campaigns', env: { catalog: { TIMER_POLL_MS: '100' } } });
   listener = await listenToTopic(stack, topics.catalogProduct);
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { createProduct, orderQuery, placeOrderMutation, startTestStack, type Tes
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack({ label: 'relay_wake', ordersEnv: { OUTBOX_POLL_MS: '60000' } });
+  stack = await startTestStack({ label: 'relay_wake', env: { orders: { OUTBOX_POLL_MS: '60000' } } });
 });
 afterAll(async () => {
   await stack?.stop();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClientSchema, getIntrospectionQuery, getNamedType, isLeafType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { subgraphs as subgraphList } from '@vitrine/gateway';
 import { gql } from '@vitrine/testing';
 import { sampleOperation } from './support/sample-args.js';
 import { count } from './support/sql.js';
@@ -25,18 +26,15 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const subgraphs = () => ({ accounts: stack.accounts.url, catalog: stack.catalog.url, orders: stack.orders.url });
-/** The tables a refused call must leave alone, per subgraph (orders keeps no audit trail). */
-const writeTables: Record<string, string[]> = {
-  accounts: ['accounts.outbox_message', 'accounts.audit_entry'],
-  catalog: ['catalog.outbox_message', 'catalog.audit_entry'],
-  orders: ['orders.outbox_message'],
-};
-const rowCounts = (name: string) => Promise.all(writeTables[name]!.map((table) => count(stack, `select count(*) as n from ${table}`)));
+const names = subgraphList.map((s) => s.name);
+const subgraphs = () => Object.fromEntries(names.map((name) => [name, stack[name].url]));
+/** The tables a refused call must leave alone: every subgraph has an outbox and an audit trail (the platform's tables). */
+const writeTables = (name: string) => [`${name}.outbox_message`, `${name}.audit_entry`];
+const rowCounts = (name: string) => Promise.all(writeTables(name).map((table) => count(stack, `select count(*) as n from ${table}`)));
 const isBackOffice = (field: GraphQLField<unknown, unknown>) => /^(Staff \(|Admin:)/.test(field.description ?? '');
 const mutationsOf = (name: string) => Object.values(schemas.get(name)!.getMutationType()?.getFields() ?? {});
 
-describe.each(['accounts', 'catalog', 'orders'])('%s mutations', (name) => {
+describe.each(names)('%s mutations', (name) => {
   it('each one says who may call it', () => {
     for (const field of mutationsOf(name)) expect(field.description?.length ?? 0, field.name).toBeGreaterThan(10);
   });
@@ -50,7 +48,7 @@ describe.each(['accounts', 'catalog', 'orders'])('%s mutations', (name) => {
           .map((f) => f.name)
           .sort(),
       );
-    const url = subgraphs()[name as keyof ReturnType<typeof subgraphs>];
+    const url = subgraphs()[name]!;
     const before = await rowCounts(name);
     for (const field of staffOnly) {
       const { query, variables } = sampleOperation(field.name, field.args, !isLeafType(getNamedType(field.type)));

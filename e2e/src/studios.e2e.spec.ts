@@ -7,7 +7,7 @@ import { startTestStack, type CatalogStack } from './support/stack.js';
 let stack: CatalogStack;
 
 beforeAll(async () => {
-  stack = await startTestStack({ label: 'studios', catalogOnly: true });
+  stack = await startTestStack({ label: 'studios', only: ['catalog'] });
 });
 afterAll(async () => {
   await stack?.stop();

@@ -1,5 +1,5 @@
 export { startGateway, type RunningGateway, type StartGatewayOptions } from './server.js';
 export { loadConfig, subgraphUrlVariable, ConfigError, type GatewayConfig } from './config.js';
-export { subgraphs, type SubgraphDefinition } from './subgraphs.js';
+export { subgraphs, type SubgraphDefinition, type SubgraphName } from './subgraphs.js';
 export { composeSupergraph, type SupergraphComposition } from './composition/compose-supergraph.js';
 export { defaultSupergraphPath } from './paths.js';

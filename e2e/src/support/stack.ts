@@ -1,115 +1,120 @@
 import { randomUUID } from 'node:crypto';
-import { accountsService } from '@vitrine/accounts';
-import { catalogService } from '@vitrine/catalog';
-import { loadConfig as loadGatewayConfig, startGateway, type RunningGateway } from '@vitrine/gateway';
-import { ordersService } from '@vitrine/orders';
-import type { RunningService } from '@vitrine/platform';
+import { loadConfig as loadGatewayConfig, startGateway, subgraphs, subgraphUrlVariable, type RunningGateway, type SubgraphName } from '@vitrine/gateway';
+import type { RunningService, ServiceDefinition } from '@vitrine/platform';
 import { freePort } from '@vitrine/local-infra';
 import { bootService, createTestDatabase, createTopicPrefix, eventually, gql, type GraphQLResponse } from '@vitrine/testing';
 import { newCustomer, signIn, testAdmin, type Identity } from './identities.js';
 
-/** What every stack runs: accounts and catalog (a `catalogOnly` stack stops there). */
-export interface CatalogStack {
+/** What every stack has, whichever services run. */
+interface StackBasics {
   databaseUrl: string;
   topicPrefix: string;
-  accounts: RunningService;
-  catalog: RunningService;
   /** The bootstrap admin (every staff scope), signed in. */
   admin: Identity;
   /** A signed-in customer, for tests that need one. */
   customer: Identity;
-  /** Two warehouses every stack starts with: our own (France, where createProduct's stock goes) and a factory-held one (China). */
+  /** Two warehouses every stack with catalog starts with: our own (France, where createProduct's stock goes) and a factory-held one (China). */
   warehouses: { france: string; factory: string };
   newCustomer(country?: string): Promise<Identity>;
+  /** The gateway, when asked for (it needs every subgraph). */
+  gateway?: RunningGateway;
   stop(): Promise<void>;
 }
 
-/** The whole stack: orders too, and the gateway when asked for. */
-export interface TestStack extends CatalogStack {
-  orders: RunningService;
-  gateway?: RunningGateway;
-}
+/** A stack running services `S` (by default every subgraph of the gateway's list), each reachable by name. */
+export type TestStack<S extends SubgraphName = SubgraphName> = StackBasics & { readonly [K in S]: RunningService };
+/** accounts and catalog only. */
+export type CatalogStack = TestStack<'accounts' | 'catalog'>;
 
-export interface StackOptions {
+export interface StackOptions<S extends SubgraphName> {
   label: string;
   gateway?: boolean;
-  /** Run accounts and catalog without orders (orders would react to the synthetic events such a test injects). */
-  catalogOnly?: boolean;
-  ordersEnv?: Record<string, string>;
-  catalogEnv?: Record<string, string>;
+  /** Run only these services (accounts and catalog always run: tokens and warehouses come from them); default: every subgraph. */
+  only?: readonly S[];
+  /** Settings per service on top of the test defaults. */
+  env?: Partial<Record<SubgraphName, Record<string, string>>>;
   /** Kafka unless a test is about the embedded transport. */
   transport?: 'kafka' | 'embedded';
 }
 
-/** accounts + catalog + orders (+ gateway; orders and gateway unless catalogOnly) on real PostgreSQL and the real Kafka broker, isolated per test file. */
-export function startTestStack(options: StackOptions & { catalogOnly: true }): Promise<CatalogStack>;
-export function startTestStack(options: StackOptions & { catalogOnly?: false }): Promise<TestStack>;
-export async function startTestStack(options: StackOptions): Promise<CatalogStack | TestStack> {
+/** Settings a service always gets in the e2e stack. */
+const serviceSettings: Partial<Record<SubgraphName, Record<string, string>>> = {
+  accounts: { BOOTSTRAP_ADMIN_EMAIL: testAdmin.email, BOOTSTRAP_ADMIN_PASSWORD: testAdmin.password },
+};
+
+/** The services of the gateway's list, on real PostgreSQL and the real Kafka broker, isolated per test file (and the gateway when asked for). */
+export async function startTestStack<S extends SubgraphName = SubgraphName>(options: StackOptions<S>): Promise<TestStack<S | 'accounts' | 'catalog'>> {
+  const wanted = new Set<SubgraphName>(['accounts', 'catalog', ...(options.only ?? subgraphs.map((s) => s.name))]);
+  const selected = subgraphs.filter((s) => wanted.has(s.name));
+  if (options.gateway && selected.length < subgraphs.length) throw new Error('the gateway needs every subgraph: drop `only` or `gateway`');
   const databaseUrl = await createTestDatabase(options.label);
   const topicPrefix = createTopicPrefix(options.label);
   // Every service verifies tokens against accounts' JWKS, so accounts' port must be known up front.
   const accountsPort = await freePort();
   const auth = { AUTH_JWKS_URL: `http://127.0.0.1:${accountsPort}/.well-known/jwks.json` };
   const transport = options.transport ?? 'kafka';
-  const accounts = await bootService(accountsService, {
-    databaseUrl,
-    topicPrefix,
-    transport,
-    extra: { ...auth, PORT: String(accountsPort), BOOTSTRAP_ADMIN_EMAIL: testAdmin.email, BOOTSTRAP_ADMIN_PASSWORD: testAdmin.password },
-  });
-  const catalog = await bootService(catalogService, { databaseUrl, topicPrefix, transport, extra: { ...auth, ...options.catalogEnv } });
-  const orders = options.catalogOnly
-    ? undefined
-    : await bootService(ordersService, { databaseUrl, topicPrefix, transport, extra: { ...auth, ...options.ordersEnv } });
-  let gateway: RunningGateway | undefined;
-  if (options.gateway && orders) {
-    gateway = await startGateway(
-      loadGatewayConfig({
-        PORT: '0',
-        LOG_LEVEL: 'error',
-        NODE_ENV: 'test',
-        ...auth,
-        SUBGRAPH_ACCOUNTS_URL: accounts.url,
-        SUBGRAPH_CATALOG_URL: catalog.url,
-        SUBGRAPH_ORDERS_URL: orders.url,
-      }),
-    );
-  }
-  const admin = await signIn(accounts.url, testAdmin.email, testAdmin.password);
-  const customer = await newCustomer(accounts.url);
-  const warehouses = {
-    france: await createWarehouse(catalog.url, admin, {
-      code: 'E2E-FR',
-      name: 'Test warehouse France',
-      country: 'FR',
-      heldByFactory: false,
-      allocationPriority: 10,
-    }),
-    factory: await createWarehouse(catalog.url, admin, {
-      code: 'E2E-CN',
-      name: 'Test factory China',
-      country: 'CN',
-      heldByFactory: true,
-      allocationPriority: 10,
-    }),
+  const boot = async (name: SubgraphName, packageName: string) => {
+    const { service } = (await import(packageName)) as { service: ServiceDefinition<any> };
+    const extra = { ...auth, ...(name === 'accounts' && { PORT: String(accountsPort) }), ...serviceSettings[name], ...options.env?.[name] };
+    return [name, await bootService(service, { databaseUrl, topicPrefix, transport, extra })] as const;
   };
-  return {
+  const running = new Map<SubgraphName, RunningService>();
+  const stopAll = async () => {
+    for (const name of [...running.keys()].reverse()) await running.get(name)!.stop();
+  };
+  let gateway: RunningGateway | undefined;
+  try {
+    const [accounts, ...others] = selected;
+    running.set(...(await boot(accounts!.name, accounts!.packageName)));
+    for (const [name, service] of await Promise.all(others.map((s) => boot(s.name, s.packageName)))) running.set(name, service);
+    if (options.gateway) {
+      const urls = Object.fromEntries([...running].map(([name, service]) => [subgraphUrlVariable(name), service.url]));
+      gateway = await startGateway(loadGatewayConfig({ PORT: '0', LOG_LEVEL: 'error', NODE_ENV: 'test', ...auth, ...urls }));
+    }
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+  const url = (name: SubgraphName) => running.get(name)!.url;
+  let admin: Identity, customer: Identity, warehouses: StackBasics['warehouses'];
+  try {
+    admin = await signIn(url('accounts'), testAdmin.email, testAdmin.password);
+    customer = await newCustomer(url('accounts'));
+    warehouses = {
+      france: await createWarehouse(url('catalog'), admin, {
+        code: 'E2E-FR',
+        name: 'Test warehouse France',
+        country: 'FR',
+        heldByFactory: false,
+        allocationPriority: 10,
+      }),
+      factory: await createWarehouse(url('catalog'), admin, {
+        code: 'E2E-CN',
+        name: 'Test factory China',
+        country: 'CN',
+        heldByFactory: true,
+        allocationPriority: 10,
+      }),
+    };
+  } catch (err) {
+    await gateway?.stop();
+    await stopAll();
+    throw err;
+  }
+  const basics: StackBasics = {
     databaseUrl,
     topicPrefix,
-    accounts,
-    catalog,
-    ...(orders && { orders, gateway }),
     admin,
     customer,
     warehouses,
-    newCustomer: (country) => newCustomer(accounts.url, country),
+    gateway,
+    newCustomer: (country) => newCustomer(url('accounts'), country),
     async stop() {
       await gateway?.stop();
-      await orders?.stop();
-      await catalog.stop();
-      await accounts.stop();
+      await stopAll();
     },
   };
+  return Object.assign(basics, Object.fromEntries(running)) as TestStack<S | 'accounts' | 'catalog'>;
 }
 
 export const createWarehouseMutation = `mutation($input: CreateWarehouseInput!) { createWarehouse(input: $input) { id code } }`;
