@@ -18,7 +18,7 @@ export default defineConfig({
   resolve: { conditions: ['vitrine-source'] },
   ssr: { resolve: { conditions: ['vitrine-source'] } },
   test: {
-    include: ['{packages,services}/*/src/**/*.spec.ts', '{gateway,stack,e2e,bench}/src/**/*.spec.ts'],
+    include: ['{packages,services}/*/src/**/*.spec.ts', '{gateway,stack,e2e,bench}/src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
     globalSetup: ['packages/testing/src/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,

@@ -8,7 +8,8 @@ import { scopeAuthChecker } from '../auth/auth-checker.js';
 const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
 
 export interface SubgraphSchemaOptions {
-  resolvers: BuildSchemaOptions['resolvers'];
+  /** Resolver classes; none while a new service has no types yet. */
+  resolvers: BuildSchemaOptions['resolvers'] | [];
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   /** `{ Product: { __resolveReference } }`: each must batch through a per-request DataLoader. */
   referenceResolvers?: GraphQLResolverMap<any>;
@@ -19,8 +20,11 @@ export interface SubgraphSchemaOptions {
  * printed SDL (with `@key` directives) into a federation subgraph.
  */
 export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
+  // A new service has no types yet: it joins the supergraph empty (type-graphql refuses an empty resolver list).
+  const [first, ...rest] = options.resolvers;
+  if (!first) return buildSubgraphSchema([{ typeDefs: gql(federationLink) }]);
   const schema = await buildSchema({
-    resolvers: options.resolvers,
+    resolvers: [first, ...rest] as BuildSchemaOptions['resolvers'],
     orphanedTypes: options.orphanedTypes,
     authChecker: scopeAuthChecker,
     // class-validator runs on every input type. forbidUnknownValues is off: on, it refuses any input

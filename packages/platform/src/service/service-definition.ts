@@ -26,7 +26,8 @@ export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
   /** Its own entities (the platform's tables and its projections' come with them). */
   entities: EntitySchema<any, any>[];
   migrations: MigrationObject[];
-  resolvers: BuildSchemaOptions['resolvers'];
+  /** Resolver classes; none while a new service has no types yet. */
+  resolvers: BuildSchemaOptions['resolvers'] | [];
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   referenceResolvers?: GraphQLResolverMap<any>;
   handlers?: EventHandler[];
