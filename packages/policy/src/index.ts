@@ -1,0 +1,15 @@
+// The document
+export * from './schema/units.js';
+export * from './schema/calendar.js';
+export * from './schema/payment-plans.js';
+export * from './schema/cancellation.js';
+export * from './schema/returns.js';
+export * from './schema/abuse.js';
+export * from './schema/claims.js';
+export * from './schema/fulfilment.js';
+export * from './schema/store-policy.js';
+export * from './schema/parse.js';
+// Calendars and deadlines
+export { isBusinessDay, addBusinessDays, type BusinessCalendar } from './calendar/business-days.js';
+export { calendarFor, deadlineAfter, isBefore, type Deadline } from './calendar/deadline.js';
+export type { LocalDate } from './calendar/local-date.js';
