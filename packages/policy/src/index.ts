@@ -13,3 +13,5 @@ export * from './schema/parse.js';
 export { isBusinessDay, addBusinessDays, type BusinessCalendar } from './calendar/business-days.js';
 export { calendarFor, deadlineAfter, isBefore, type Deadline } from './calendar/deadline.js';
 export type { LocalDate } from './calendar/local-date.js';
+// Presets
+export { presets, presetDocuments, presetNames, type PresetName } from './presets/index.js';
