@@ -13,5 +13,12 @@ export * from './schema/parse.js';
 export { isBusinessDay, addBusinessDays, type BusinessCalendar } from './calendar/business-days.js';
 export { calendarFor, deadlineAfter, isBefore, type Deadline } from './calendar/deadline.js';
 export type { LocalDate } from './calendar/local-date.js';
+// Decisions
+export type { Decision, Rule } from './rules/decision.js';
+export { percentOf, type Money } from './rules/money.js';
+export type { OrderFacts, Paid } from './rules/order-facts.js';
+export { cancellationQuote, type CancellationQuote } from './rules/cancellation.js';
+export { addressChangeAllowed } from './rules/address-change.js';
+export { cancellationRightOnSpecChange, cancellationRightOnReleaseDateChange, type CancellationRight, type ChangeKind } from './rules/cancellation-rights.js';
 // Presets
 export { presets, presetDocuments, presetNames, type PresetName } from './presets/index.js';
