@@ -1,0 +1,88 @@
+import type { PaymentPlanKind } from '@vitrine/contracts';
+import type { FlagRequirement } from '../schema/abuse.js';
+import type { StorePolicy } from '../schema/store-policy.js';
+import { basisPointsMax } from '../schema/units.js';
+import { rule, type Decision, type Rule } from './decision.js';
+import { flagLabel, percentText } from './texts.js';
+
+/**
+ * What a new preorder must pay at order, as shares of its price (basis
+ * points): `payAtOrderBps` in all, of which `nonRefundableBps` is a
+ * non-refundable down payment. `refused`: the customer cannot preorder.
+ * A product's own down payment (catalog) is added by orders on top.
+ */
+export interface UpfrontRequirement {
+  refused: boolean;
+  payAtOrderBps: number;
+  nonRefundableBps: number;
+}
+
+function planShare(policy: StorePolicy, plan: PaymentPlanKind): number {
+  switch (plan) {
+    case 'DEPOSIT':
+      return policy.paymentPlans.deposit?.percentBps ?? 0;
+    case 'FULL_PAYMENT':
+      return basisPointsMax;
+    case 'PAY_ON_ARRIVAL':
+    case 'CHARGE_AT_SHIP':
+      return 0;
+  }
+}
+
+const planWords: Record<PaymentPlanKind, string> = {
+  DEPOSIT: 'a deposit',
+  FULL_PAYMENT: 'full payment',
+  PAY_ON_ARRIVAL: 'pay on arrival',
+  CHARGE_AT_SHIP: 'charge at shipping',
+};
+
+export function flagRule(flag: string, requires: FlagRequirement): Rule {
+  const id = `upfront.${flag.toLowerCase().replaceAll('_', '-')}`;
+  const who = `Customers flagged for ${flagLabel(flag)}`;
+  switch (requires.kind) {
+    case 'NON_REFUNDABLE_DOWN_PAYMENT':
+      return rule(id, `${who} pay a non-refundable down payment of ${percentText(requires.percentBps)} of the price when placing a preorder.`);
+    case 'FULL_PAYMENT':
+      return rule(id, `${who} pay in full when placing a preorder.`);
+    case 'NO_PREORDERS':
+      return rule(id, `${who} cannot place preorders.`);
+  }
+}
+
+/** Refusal beats full payment, which beats any down payment; a larger down payment beats a smaller one. */
+function strictness(r: FlagRequirement): number {
+  switch (r.kind) {
+    case 'NO_PREORDERS':
+      return 3 * basisPointsMax;
+    case 'FULL_PAYMENT':
+      return 2 * basisPointsMax;
+    case 'NON_REFUNDABLE_DOWN_PAYMENT':
+      return r.percentBps;
+  }
+}
+
+/** The strictest requirement among the customer's flags decides; with none, the plan's own share. */
+export function upfrontRequirement(policy: StorePolicy, customerFlags: readonly string[], plan: PaymentPlanKind): Decision<UpfrontRequirement> {
+  if (!policy.paymentPlans.allowed.includes(plan)) {
+    return {
+      refused: true,
+      payAtOrderBps: 0,
+      nonRefundableBps: 0,
+      rule: rule('upfront.plan-not-offered', `This store does not offer ${planWords[plan]} on preorders.`),
+    };
+  }
+  const share = planShare(policy, plan);
+  const rules = policy.abuse.flagRules.filter((r) => customerFlags.includes(r.flag));
+  const strictest = [...rules].sort((a, b) => strictness(b.requires) - strictness(a.requires))[0];
+  if (!strictest)
+    return { refused: false, payAtOrderBps: share, nonRefundableBps: 0, rule: rule('upfront.plan', `Preorders are paid with ${planWords[plan]}.`) };
+  const r = flagRule(strictest.flag, strictest.requires);
+  switch (strictest.requires.kind) {
+    case 'NO_PREORDERS':
+      return { refused: true, payAtOrderBps: 0, nonRefundableBps: 0, rule: r };
+    case 'FULL_PAYMENT':
+      return { refused: false, payAtOrderBps: basisPointsMax, nonRefundableBps: 0, rule: r };
+    case 'NON_REFUNDABLE_DOWN_PAYMENT':
+      return { refused: false, payAtOrderBps: Math.max(share, strictest.requires.percentBps), nonRefundableBps: strictest.requires.percentBps, rule: r };
+  }
+}
