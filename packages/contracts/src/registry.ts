@@ -2,12 +2,16 @@ import type { EventDefinition } from './event-definition.js';
 import { accountsEvents } from './events/accounts/index.js';
 import { catalogEvents } from './events/catalog/index.js';
 import { ordersEvents } from './events/orders/index.js';
+import { paymentsEvents } from './events/payments/index.js';
+import { platformEvents } from './events/platform/index.js';
 
 /** Every event the platform knows, grouped by the service that publishes it. */
 export const eventsByProducer = {
   accounts: accountsEvents,
   catalog: catalogEvents,
   orders: ordersEvents,
+  payments: paymentsEvents,
+  platform: platformEvents,
 } as const satisfies Record<string, readonly EventDefinition[]>;
 
 /** Every event the platform knows, by `type@version`. */

@@ -3,7 +3,11 @@ export const topics = {
   catalogProduct: 'catalog.product.v1',
   catalogStock: 'catalog.stock.v1',
   ordersOrder: 'orders.order.v1',
+  ordersPolicy: 'orders.policy.v1',
+  paymentsPayment: 'payments.payment.v1',
+  paymentsMethod: 'payments.method.v1',
   accountsCustomer: 'accounts.customer.v1',
+  platformClock: 'platform.clock.v1',
 } as const;
 
 export type Topic = (typeof topics)[keyof typeof topics];

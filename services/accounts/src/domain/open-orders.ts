@@ -1,3 +1,5 @@
+import { closedOrderStatuses } from '@vitrine/contracts';
+
 /**
  * Accounts' view of a customer's orders (from orders' events): enough to know
  * whether any is still open, i.e. not yet shipped. DOMAIN.md section 2:
@@ -7,11 +9,10 @@
 
 /**
  * Statuses after which an order no longer ties the customer to their account
- * or region, as data. Today REJECTED and CANCELLED (nothing ships yet, so a
- * CONFIRMED order is open); SHIPPED and DELIVERED join as orders gains them.
- * An unknown status counts as open: the safe side.
+ * or region: contracts' closed statuses (ended, or left the warehouse). An
+ * unknown status counts as open: the safe side.
  */
-export const closingOrderStatuses: readonly string[] = ['REJECTED', 'CANCELLED'];
+export const closingOrderStatuses: readonly string[] = closedOrderStatuses;
 
 /** What OrderPlaced means for this view (orders places every order PENDING). */
 export const placedOrderStatus = 'PENDING';
