@@ -58,3 +58,5 @@ export * from './db/platform-migrations/core-tables.js';
 export * from './db/platform-migrations/apply-platform-migrations.js';
 export * from './projections/shared-projection.js';
 export * from './service/service-database.js';
+export * from './clock/store-clock.js';
+export * from './clock/sandbox-clock.js';

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { eventHeaders, type EventData, type EventDefinition, type EventEnvelope } from '@vitrine/contracts';
 import { currentRequestId, requestIdHeader } from '../context/request-context.js';
 import { OutboxMessage } from './outbox-message.entity.js';
+import { storeNow } from '../clock/store-clock.js';
 
 export interface StagedEventInput<TDef extends EventDefinition> {
   /** The service announcing the event (envelope `source`). */
@@ -25,7 +26,7 @@ export function stageEvent<TDef extends EventDefinition>(em: EntityManager, inpu
     id: randomUUID(),
     type: input.definition.type,
     source: input.source,
-    time: new Date().toISOString(),
+    time: storeNow().toISOString(),
     subject: input.subject,
     version: input.definition.version,
     data,

@@ -17,6 +17,7 @@ import type { BaseContext } from '../server/request-context.js';
 import { startSubgraphServer } from '../server/subgraph-server.js';
 import { TimerScheduler } from '../timers/timer-scheduler.js';
 import type { ServiceDefinition } from './service-definition.js';
+import { refreshSandboxClock, sandboxClockHandler } from '../clock/sandbox-clock.js';
 import { serviceDatabaseOptions, serviceHandlers } from './service-database.js';
 import { ShutdownSequence } from './shutdown-sequence.js';
 
@@ -54,11 +55,14 @@ export async function startService<TContext extends BaseContext>(
   const shutdown = new ShutdownSequence(logger);
   try {
     const database = serviceDatabaseOptions(definition, env.DATABASE_URL);
-    const handlers = serviceHandlers(definition);
+    // Outside production every service follows the store's sandbox clock.
+    const sandbox = env.NODE_ENV !== 'production';
+    const handlers = [...serviceHandlers(definition), ...(sandbox ? [sandboxClockHandler] : [])];
     const orm = await openServiceDatabase({ ...database, poolMax: env.DB_POOL_MAX });
     shutdown.push('database', () => orm.close());
     const workerOrm = await openWorkerDatabase({ ...database, poolMax: env.DB_WORKER_POOL_MAX });
     shutdown.push('worker database', () => workerOrm.close());
+    if (sandbox) await refreshSandboxClock(orm.em.fork());
     await definition.onStart?.({ orm, env, environment, logger });
     if (env.SEED_DEMO_DATA && definition.seed) await definition.seed(orm.em.fork());
 
@@ -84,10 +88,20 @@ export async function startService<TContext extends BaseContext>(
         logger,
         pollMs: env.TIMER_POLL_MS,
         retry: { maxAttempts: env.TIMER_MAX_ATTEMPTS },
+        followSandboxClock: sandbox,
       });
       scheduler.start();
       shutdown.push('timer scheduler', () => scheduler.stop());
       timers = scheduler;
+    }
+
+    if (sandbox) {
+      // Another replica may have consumed the latest clock move: its row is the truth.
+      const follow = setInterval(
+        () => void refreshSandboxClock(workerOrm.em.fork()).catch((err) => logger.warn({ err }, 'sandbox clock refresh failed')),
+        5_000,
+      ).unref();
+      shutdown.push('sandbox clock', async () => clearInterval(follow));
     }
 
     // Housekeeping, not a business deadline: losing a tick only delays a purge.

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { withRequestId } from '../context/request-context.js';
+import { refreshSandboxClock } from '../clock/sandbox-clock.js';
+import { storeNow } from '../clock/store-clock.js';
 import { PollingLoop } from '../util/polling-loop.js';
 import { afterFailure, defaultTimerRetryPolicy, type TimerRetryPolicy } from './retry-policy.js';
 import type { DueTimer, TimerHandler } from './timer-handler.js';
@@ -17,6 +19,8 @@ export interface TimerSchedulerOptions {
   retry?: Partial<TimerRetryPolicy>;
   /** How often to look for due timers of kinds nobody here handles (to warn about them). */
   unhandledCheckMs?: number;
+  /** Outside production: read the store's sandbox clock before each round (another replica may have heard a move). */
+  followSandboxClock?: boolean;
 }
 
 /** What one round did: `more` when it read a full batch and made progress, so the next round should not wait. */
@@ -90,9 +94,11 @@ export class TimerScheduler {
     const round: FiringRound = { fired: 0, failed: 0, more: false };
     if (this.handlers.size === 0) return round;
     const { orm, batchSize = 20 } = this.options;
+    if (this.options.followSandboxClock) await refreshSandboxClock(orm.em.fork());
     const due = await orm.em
       .fork()
-      .execute<{ id: string }[]>(`select id from ${this.table} where ${pending} and due_at <= now() and kind in (?) order by due_at, id limit ?`, [
+      .execute<{ id: string }[]>(`select id from ${this.table} where ${pending} and due_at <= ?::timestamptz and kind in (?) order by due_at, id limit ?`, [
+        storeNow().toISOString(),
         [...this.handlers.keys()],
         batchSize,
       ]);
@@ -113,9 +119,9 @@ export class TimerScheduler {
         // same (kind, key) again arms a new timer instead of moving this one.
         const rows = await em.execute<TimerRow[]>(
           `update ${this.table} set fired_at = now()
-            where id = (select id from ${this.table} where id = ? and ${pending} and due_at <= now() for update skip locked)
+            where id = (select id from ${this.table} where id = ? and ${pending} and due_at <= ?::timestamptz for update skip locked)
             returning id, kind, key, due_at, payload, attempts`,
-          [id],
+          [id, storeNow().toISOString()],
         );
         const row = rows[0];
         if (!row) return; // another scheduler has it, or it was moved, cancelled or fired meanwhile
@@ -140,13 +146,13 @@ export class TimerScheduler {
     const { orm, logger } = this.options;
     const next = afterFailure(timer.attempts, this.retry);
     const error = (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 4000);
-    // The database clock, like the due check: a skewed app clock cannot shorten or stretch the backoff.
-    const outcome = next.dead ? 'dead_at = now()' : 'due_at = now() + make_interval(secs => ?)';
+    // The store's clock, like the due check, so a sandbox offset does not swallow the backoff.
+    const outcome = next.dead ? 'dead_at = now()' : 'due_at = ?::timestamptz + make_interval(secs => ?)';
     const updated = await orm.em.fork().execute<{ id: string }[]>(
       `update ${this.table} set attempts = ?, last_error = ?, ${outcome}
         where id = ? and attempts = ? and due_at = ?::timestamptz and ${pending}
         returning id`,
-      [next.attempts, error, ...(next.dead ? [] : [next.retryInMs / 1000]), timer.id, timer.attempts, timer.dueAt.toISOString()],
+      [next.attempts, error, ...(next.dead ? [] : [storeNow().toISOString(), next.retryInMs / 1000]), timer.id, timer.attempts, timer.dueAt.toISOString()],
     );
     const about = { err, timerId: timer.id, kind: timer.kind, key: timer.key, attempts: next.attempts };
     if (updated.length === 0) logger.warn(about, 'timer handler failed; the timer changed meanwhile, its new state stands');
@@ -163,8 +169,8 @@ export class TimerScheduler {
     const kinds = [...this.handlers.keys()];
     const rows = await orm.em.fork().execute<{ kind: string; due: string }[]>(
       `select kind, count(*) as due from ${this.table}
-        where ${pending} and due_at <= now() ${kinds.length > 0 ? 'and kind not in (?)' : ''} group by kind`,
-      kinds.length > 0 ? [kinds] : [],
+        where ${pending} and due_at <= ?::timestamptz ${kinds.length > 0 ? 'and kind not in (?)' : ''} group by kind`,
+      kinds.length > 0 ? [storeNow().toISOString(), kinds] : [storeNow().toISOString()],
     );
     for (const row of rows) {
       if (this.warnedKinds.has(row.kind)) continue;

@@ -1,3 +1,4 @@
+import { sandboxClockMigration } from '../../clock/sandbox-clock.js';
 import { addConstraintOnce, type PlatformMigration } from './platform-migration.js';
 
 /**
@@ -33,4 +34,5 @@ export const coreTableMigrations: readonly PlatformMigration[] = [
       `create index if not exists "audit_entry_subject_index" on "${s}"."audit_entry" ("subject")`,
     ],
   },
+  sandboxClockMigration,
 ];
