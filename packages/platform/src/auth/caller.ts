@@ -9,4 +9,4 @@ export interface Caller {
 export const anonymousCaller: Caller = { id: null, roles: [], scopes: [] };
 
 /** Back-office scopes. Accounts grants them per staff member. */
-export const staffScopes = ['catalog:write', 'orders:manage', 'claims:decide', 'customers:flag'] as const;
+export const staffScopes = ['catalog:write', 'orders:manage', 'payments:write', 'claims:decide', 'customers:flag'] as const;

@@ -68,22 +68,20 @@ describe('the sandbox clock', () => {
 
   it('ignores an older move heard late, and takes a newer one from another service', async () => {
     const hear = (offsetMs: number, sequence: number) =>
-      orm.em
-        .fork()
-        .transactional((em) =>
-          sandboxClockHandler.handle(
-            {
-              id: crypto.randomUUID(),
-              type: 'platform.clock.advanced',
-              source: 'x',
-              time: '',
-              subject: 'sandbox-clock',
-              version: 1,
-              data: { offsetMs, sequence, movedBy: null },
-            },
-            em,
-          ),
-        );
+      orm.em.fork().transactional((em) =>
+        sandboxClockHandler.handle(
+          {
+            id: crypto.randomUUID(),
+            type: 'platform.clock.advanced',
+            source: 'x',
+            time: '',
+            subject: 'sandbox-clock',
+            version: 1,
+            data: { offsetMs, sequence, movedBy: null },
+          },
+          em,
+        ),
+      );
     await hear(hour, 1);
     expect(sandboxOffset()).toEqual({ offsetMs: 3 * hour, sequence: 1 });
     await hear(5 * hour, 2);

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { graphqlEnum, Money } from '@vitrine/platform';
 import { orderStatuses, type OrderStatus } from '../domain/order-status.js';
 import type { Order } from '../store/order.entity.js';
@@ -29,6 +29,7 @@ export class OrderLineType {
   lineTotal!: Money;
 }
 
+@Directive('@key(fields: "id")')
 @ObjectType('Order')
 export class OrderType {
   @Field(() => ID)
