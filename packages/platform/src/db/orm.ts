@@ -37,8 +37,8 @@ export function ormOptions(options: ServiceDatabaseOptions): Options {
       emit: 'ts',
       silent: true,
     },
-    // Platform migrations keep their own ledger, which no entity maps.
-    schemaGenerator: { skipTables: [platformMigrationTable] },
+    // Platform migrations keep their own ledger, and the sandbox clock its row, which no entity maps.
+    schemaGenerator: { skipTables: [platformMigrationTable, 'sandbox_clock'] },
     // Every request and message forks its own EntityManager; the global one is a bug.
     allowGlobalContext: false,
     debug: false,
