@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '@vitrine/platform';
+import { openWorkerDatabase, type ServiceDefinition } from '@vitrine/platform';
 import { attachRuntime, runtimeOf, type PaymentsRuntime } from './config/payments-runtime.js';
 import { loadPaymentsSettings } from './config/payments-env.js';
 import { paymentsHandlers } from './events/handlers.js';
@@ -46,13 +46,18 @@ export const paymentsService: ServiceDefinition<PaymentsContext> = {
     refundsByOrder: createRefundsByOrderLoader(base.em),
   }),
   housekeeping: (em) => purgePaymentsRows(em),
-  onStart: async ({ orm, workerOrm, environment, logger }) => {
+  onStart: async ({ orm, workerOrm, env, environment, logger }) => {
     const settings = loadPaymentsSettings(environment);
     const timeoutMs = settings.PAYMENTS_PROVIDER_TIMEOUT_MS;
-    const sandbox =
+    // The sandbox stands for another company's system: its own connections, so a payments transaction
+    // waiting on an order's lock can never starve the provider call the lock holder is making.
+    const sandboxOrm =
       settings.PAYMENTS_PROVIDER === 'sandbox'
-        ? new SandboxProvider(orm, { webhookSecret: settings.SANDBOX_WEBHOOK_SECRET, processingMs: settings.SANDBOX_PROCESSING_MS })
+        ? await openWorkerDatabase({ url: env.DATABASE_URL, schema: payments.dbSchema, entities: paymentsEntities, migrations: [], poolMax: 5 })
         : null;
+    const sandbox = sandboxOrm
+      ? new SandboxProvider(sandboxOrm, { webhookSecret: settings.SANDBOX_WEBHOOK_SECRET, processingMs: settings.SANDBOX_PROCESSING_MS })
+      : null;
     const provider =
       sandbox ??
       new StripeProvider({
@@ -61,10 +66,10 @@ export const paymentsService: ServiceDefinition<PaymentsContext> = {
         apiUrl: settings.STRIPE_API_URL,
         timeoutMs,
       });
-    const runtime: PaymentsRuntime = { settings, provider, sandbox, logger, listeningUrl: null };
+    const runtime: PaymentsRuntime = { settings, provider, sandbox, sandboxOrm, logger, listeningUrl: null };
     attachRuntime([orm, workerOrm], runtime);
-    if (sandbox && (settings.SANDBOX_LATENCY_MS > 0 || settings.SANDBOX_FAIL_FOR_SECONDS > 0)) {
-      await writeSandboxFaults(orm.em.fork(), {
+    if (sandboxOrm && (settings.SANDBOX_LATENCY_MS > 0 || settings.SANDBOX_FAIL_FOR_SECONDS > 0)) {
+      await writeSandboxFaults(sandboxOrm.em.fork(), {
         latencyMs: settings.SANDBOX_LATENCY_MS,
         failUntil: settings.SANDBOX_FAIL_FOR_SECONDS > 0 ? new Date(Date.now() + settings.SANDBOX_FAIL_FOR_SECONDS * 1000) : null,
         dropWebhooksUntil: null,
@@ -72,13 +77,15 @@ export const paymentsService: ServiceDefinition<PaymentsContext> = {
       });
     }
     logger.info({ provider: provider.name }, 'payments ready to take payments');
+    return sandboxOrm ? () => sandboxOrm.close() : undefined;
   },
   onListening: async ({ orm, url }) => {
     const runtime = runtimeOf(orm);
     runtime.listeningUrl = url;
-    if (!runtime.sandbox) return async () => {};
+    if (!runtime.sandbox || !runtime.sandboxOrm) return async () => {};
+    const sandboxOrm = runtime.sandboxOrm;
     const webhooks = startSandboxWebhooks({
-      orm,
+      orm: sandboxOrm,
       provider: runtime.sandbox,
       url: runtime.settings.SANDBOX_WEBHOOK_URL ?? new URL('/webhooks/sandbox', url).toString(),
       secret: runtime.settings.SANDBOX_WEBHOOK_SECRET,

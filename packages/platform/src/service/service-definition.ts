@@ -44,9 +44,11 @@ export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
   /**
    * Runs once after migrations, before the server takes requests (e.g. create
    * signing keys, a bootstrap admin). Gets the raw environment for settings
-   * only this service has.
+   * only this service has. May return how to release what it opened (a pool
+   * of its own...): run late in a stop, after the server, consumers and
+   * timers, before the databases close.
    */
-  onStart?: (services: StartContext) => Promise<void>;
+  onStart?: (services: StartContext) => Promise<void | (() => Promise<void>)>;
   /**
    * Runs once the HTTP server listens (its URL is known, even on PORT=0), for
    * background work that needs it (e.g. a simulated provider calling the

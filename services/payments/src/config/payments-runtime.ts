@@ -11,6 +11,8 @@ export interface PaymentsRuntime {
   provider: PaymentProvider;
   /** The sandbox, when it is the provider: the pay-now page tokenises cards with it, staff set its faults. */
   sandbox: SandboxProvider | null;
+  /** The sandbox's own connection pool (it stands for another company's system). */
+  sandboxOrm: MikroORM | null;
   logger: Logger;
   /** Where this service listens (known once the server is up). */
   listeningUrl: string | null;

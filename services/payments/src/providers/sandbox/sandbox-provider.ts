@@ -60,13 +60,23 @@ export class SandboxProvider implements PaymentProvider {
     this.webhook = new Webhook(options.webhookSecret);
   }
 
+  /**
+   * An EntityManager of the sandbox's own pool. Without disableContextResolution
+   * a fork made while a payments transaction runs would join that transaction
+   * (MikroORM resolves the context by name), and the "provider" would share
+   * payments' connection and locks.
+   */
+  private fresh(): EntityManager {
+    return this.orm.em.fork({ disableContextResolution: true });
+  }
+
   private table(name: string): string {
     return `"${this.orm.config.get('schema')}"."${name}"`;
   }
 
   /** Latency first, then the outage: a 500 before anything happened. */
   private async fault(): Promise<void> {
-    const faults = await readSandboxFaults(this.orm.em.fork());
+    const faults = await readSandboxFaults(this.fresh());
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
     if (faults.failUntil && faults.failUntil.getTime() > Date.now()) {
       throw new ProviderUnavailable('sandbox: 500 Internal Server Error (fault setting)', false, 'api_error');
@@ -82,7 +92,7 @@ export class SandboxProvider implements PaymentProvider {
     const hash = createHash('sha256')
       .update(JSON.stringify([operation, params]))
       .digest('hex');
-    return this.orm.em.fork().transactional(async (em) => {
+    return this.fresh().transactional(async (em) => {
       const inserted = await em.execute<Row[]>(
         `insert into ${this.table('sandbox_request')} (idempotency_key, operation, response, created_at) values (?, ?, null, now())
          on conflict (idempotency_key) do nothing returning idempotency_key`,
@@ -201,7 +211,7 @@ export class SandboxProvider implements PaymentProvider {
 
   async retrievePayment(providerPaymentId: string): Promise<ProviderPayment> {
     await this.fault();
-    const em = this.orm.em.fork();
+    const em = this.fresh();
     await this.lockPayment(em, providerPaymentId, false);
     return this.readPayment(em, providerPaymentId);
   }
@@ -266,7 +276,7 @@ export class SandboxProvider implements PaymentProvider {
 
   async removeMethod(providerMethodId: string): Promise<void> {
     await this.fault();
-    await this.orm.em.fork().execute(`update ${this.table('sandbox_payment_method')} set customer_ref = null where id = ?`, [providerMethodId]);
+    await this.fresh().execute(`update ${this.table('sandbox_payment_method')} set customer_ref = null where id = ?`, [providerMethodId]);
   }
 
   parseWebhook(rawBody: string, headers: Record<string, string | string[] | undefined>): ProviderEvent {
@@ -316,7 +326,7 @@ export class SandboxProvider implements PaymentProvider {
 
   /** Slow payments whose time has come succeed (their webhook follows); run by the webhook deliverer's loop. */
   async settleProcessing(): Promise<number> {
-    return this.orm.em.fork().transactional(async (em) => {
+    return this.fresh().transactional(async (em) => {
       const rows = await em.execute<Row[]>(
         `update ${this.table('sandbox_payment')} p set status = case when capture_method = 'manual' then 'requires_capture' else 'succeeded' end,
                 charge_id = case when capture_method = 'manual' then null else 'sbch_' || md5(random()::text) end,

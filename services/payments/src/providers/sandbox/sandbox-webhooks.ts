@@ -55,9 +55,9 @@ export function startSandboxWebhooks(options: SandboxWebhookDelivererOptions): {
 
   const round = async (): Promise<boolean> => {
     await options.provider.settleProcessing();
-    const faults = await readSandboxFaults(orm.em.fork());
+    const faults = await readSandboxFaults(orm.em.fork({ disableContextResolution: true }));
     const dropping = faults.dropWebhooksUntil !== null && faults.dropWebhooksUntil.getTime() > Date.now();
-    return orm.em.fork().transactional(async (em) => {
+    return orm.em.fork({ disableContextResolution: true }).transactional(async (em) => {
       const due = await em.execute<{ id: string; payload: Record<string, unknown>; attempts: number }[]>(
         `select id, payload, attempts from ${table} where delivered_at is null and deliver_after <= now() order by created_at, id limit 20 for update skip locked`,
       );
