@@ -66,6 +66,11 @@ export async function applyPaymentUpdate(
     return 'ANOMALY';
   }
   const status: PaymentIntentStatus = decision.status;
+  if (status === 'FAILED' && intent.status === 'FAILED' && (intent.failure_code ?? null) === (payment.failureCode?.slice(0, 80) ?? null)) {
+    // The same failure told twice (our call's answer and its webhook, stamped a moment apart): nothing new to say.
+    await em.execute(`update ${s}.payment_intent set in_flight_until = null where id = ?`, [intentId]);
+    return 'DUPLICATE';
+  }
   const failure: PaymentFailure | null = status === 'FAILED' ? describeFailure(payment.failureCode) : null;
   await em.execute(
     `update ${s}.payment_intent set status = ?, status_at = coalesce(?, status_at), in_flight_until = null, updated_at = now(),

@@ -436,17 +436,16 @@ export class SandboxProvider implements PaymentProvider {
       CANCELLED: 'payment_intent.canceled',
       REQUIRES_PAYMENT_METHOD: 'payment_intent.created',
     }[payment.status];
-    await this.queue(em, type, { payment, intent_id: intentId });
+    await this.queue(em, type, { payment, intent_id: intentId }, payment.at ?? new Date());
   }
 
   /** Queues a webhook event in the same transaction as the change it reports (delivered by sandbox-webhooks.ts). */
-  private async queue(em: EntityManager, type: string, data: Record<string, unknown>): Promise<void> {
+  private async queue(em: EntityManager, type: string, data: Record<string, unknown>, created = new Date()): Promise<void> {
     const faults = await readSandboxFaults(em);
     const id = newId('evt');
-    const created = new Date();
     await em.execute(
       `insert into ${this.table('sandbox_webhook')} (id, type, payload, created_at, deliver_after, attempts, dropped) values (?, ?, ?::jsonb, ?, ?, 0, false)`,
-      [id, type, JSON.stringify({ id, type, created: created.toISOString(), data }), created, new Date(created.getTime() + faults.webhookDelayMs)],
+      [id, type, JSON.stringify({ id, type, created: created.toISOString(), data }), new Date(), new Date(Date.now() + faults.webhookDelayMs)],
     );
   }
 }
