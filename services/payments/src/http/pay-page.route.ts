@@ -38,19 +38,21 @@ function claimsOf(token: string | null, runtime: PaymentsRuntime): { ok: true; c
   return check.ok ? check : { ok: false, message: linkProblems[check.reason] };
 }
 
-/** The link's dues still open, as the page lists them; or why there is nothing to pay. */
-async function openLines(orm: MikroORM, claims: PayLinkClaims): Promise<{ lines: DueLine[] } | { title: string; message: string }> {
+/** The link's dues (this customer's only) and those still open, as the page lists them. */
+async function linkDues(orm: MikroORM, claims: PayLinkClaims): Promise<{ dues: Record<string, any>[]; lines: DueLine[] }> {
   const em = orm.em.fork();
   const dues = await em.execute<Record<string, any>[]>(
     `select * from ${schemaOf(em)}.payment_due where id in (?) and customer_id = ? order by created_at, id`,
     [claims.dueIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)), claims.customerId],
   );
-  const open = dues.filter((d) => d.state === 'OPEN');
-  if (open.length > 0) {
-    return {
-      lines: open.map((d) => ({ orderId: d.order_id, purpose: d.purpose, amount: Number(d.amount), currency: d.currency, dueAt: toDate(d.due_at) })),
-    };
-  }
+  const lines = dues
+    .filter((d) => d.state === 'OPEN')
+    .map((d) => ({ orderId: d.order_id, purpose: d.purpose, amount: Number(d.amount), currency: d.currency, dueAt: toDate(d.due_at) }));
+  return { dues, lines };
+}
+
+/** Why a link has nothing to pay. */
+function nothingToPay(dues: Record<string, any>[]): { title: string; message: string } {
   if (dues.some((d) => d.state === 'SETTLED')) return { title: 'Already paid', message: 'This is already paid. Thank you!' };
   return { title: 'Nothing to pay', message: 'There is nothing to pay on this link any more (the order may have been cancelled).' };
 }
@@ -90,28 +92,24 @@ export const payPageRoute: HttpRoute = (req, res, { orm }) =>
     if (req.method === 'GET' || req.method === 'HEAD') {
       const link = claimsOf(new URL(req.url ?? '/', 'http://payments').searchParams.get('t'), runtime);
       if (!link.ok) return send(res, 400, outcomePage('Payment link', link.message, 'error'));
-      const open = await openLines(orm, link.claims);
-      if (!('lines' in open)) return send(res, 200, outcomePage(open.title, open.message));
-      return send(
-        res,
-        200,
-        payForm({
-          token: new URL(req.url!, 'http://payments').searchParams.get('t')!,
-          formKey: randomUUID(),
-          lines: open.lines,
-          sandbox: runtime.sandbox !== null,
-        }),
-      );
+      const { dues, lines } = await linkDues(orm, link.claims);
+      if (lines.length === 0) {
+        const why = nothingToPay(dues);
+        return send(res, 200, outcomePage(why.title, why.message));
+      }
+      const formKey = randomUUID();
+      return send(res, 200, payForm({ token: new URL(req.url!, 'http://payments').searchParams.get('t')!, formKey, lines, sandbox: runtime.sandbox !== null }));
     }
     if (req.method !== 'POST') return void res.writeHead(405, { allow: 'GET, POST' }).end();
     const fields = await form(req);
     const token = fields.get('t') ?? '';
     const link = claimsOf(token, runtime);
     if (!link.ok) return send(res, 400, outcomePage('Payment link', link.message, 'error'));
-    const open = await openLines(orm, link.claims);
-    if (!('lines' in open)) return send(res, 200, outcomePage(open.title, open.message));
+    // Nothing open is not the end: the same form sent twice gets its first answer back (pay replays it under the form's key).
+    const { dues, lines } = await linkDues(orm, link.claims);
+    if (dues.length === 0) return send(res, 200, outcomePage('Nothing to pay', nothingToPay(dues).message));
     const again = (status: number, error: string) =>
-      send(res, status, payForm({ token, formKey: randomUUID(), lines: open.lines, sandbox: runtime.sandbox !== null, error }));
+      send(res, status, payForm({ token, formKey: randomUUID(), lines, sandbox: runtime.sandbox !== null, error }));
     if (!runtime.sandbox) return again(400, 'Card entry on this page needs the sandbox provider.');
     const card = readCard(
       { number: fields.get('number') ?? '', expMonth: fields.get('exp_month') ?? '', expYear: fields.get('exp_year') ?? '', cvc: fields.get('cvc') ?? '' },
@@ -129,13 +127,13 @@ export const payPageRoute: HttpRoute = (req, res, { orm }) =>
     }
     const view = await pay(orm.em.fork(), runtime, {
       customerId: link.claims.customerId,
-      orderIds: [...new Set(open.lines.map((l) => l.orderId))],
+      orderIds: [...new Set(dues.map((d) => d.order_id as string))],
       method: { token: paymentToken },
       savePaymentMethod: false,
-      purpose: open.lines[0]!.purpose as PaymentPurpose,
+      purpose: dues[0]!.purpose as PaymentPurpose,
       idempotencyKey: formKey,
     });
-    resultPage(res, view, token, open.lines, true);
+    resultPage(res, view, token, lines, true);
   });
 
 /** `POST /pay/confirm`: the bank's confirmation step for a payment made on the page. */
@@ -154,8 +152,7 @@ export const payConfirmRoute: HttpRoute = (req, res, { orm }) =>
       return send(res, 404, outcomePage('Payment', 'This payment was not found.', 'error'));
     }
     const view = await confirmPayment(orm.em.fork(), runtime, { customerId: link.claims.customerId, intentId, idempotencyKey: fields.get('k') ?? '' });
-    const open = await openLines(orm, link.claims);
-    resultPage(res, view, token, 'lines' in open ? open.lines : [], true);
+    resultPage(res, view, token, (await linkDues(orm, link.claims)).lines, true);
   });
 
 /** Coded refusals become a page saying so; a body too large is a 413; anything else is a bug for the server's own handler. */
