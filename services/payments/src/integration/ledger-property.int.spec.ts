@@ -130,17 +130,15 @@ describe('the ledger on PostgreSQL under random money movements', () => {
               }),
             );
           } else if (c.kind === 'cancel') {
-            await h
-              .em()
-              .transactional((tx) =>
-                closeOrder(tx, {
-                  orderId: orders[c.order]!,
-                  customerId,
-                  status: 'CANCELLED',
-                  fee: { amount: c.fee, currency: 'USD' },
-                  refund: { amount: 0, currency: 'USD' },
-                }),
-              );
+            await h.em().transactional((tx) =>
+              closeOrder(tx, {
+                orderId: orders[c.order]!,
+                customerId,
+                status: 'CANCELLED',
+                fee: { amount: c.fee, currency: 'USD' },
+                refund: { amount: 0, currency: 'USD' },
+              }),
+            );
           } else {
             const id = orders[c.order]!;
             await h
