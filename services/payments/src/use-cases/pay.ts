@@ -8,7 +8,7 @@ import { callProvider, type PaymentsRuntime } from '../config/payments-runtime.j
 import { orderTransactions } from '../store/ledger-book.js';
 import { schemaOf, toDate } from '../store/sql.js';
 import { paymentRequestFor, runAttempt, throwIfUnavailable } from './attempt.js';
-import { runIdempotently } from './idempotent.js';
+import { checkIdempotencyKey, runIdempotently } from './idempotent.js';
 import { lockOrders } from './order-money.js';
 import { cancelProviderPaymentTimer } from './order-events.js';
 import { loadIntentView, type PaymentIntentView } from './views.js';
@@ -40,6 +40,7 @@ export const maxTokenLength = 200;
  */
 export async function pay(em: EntityManager, runtime: PaymentsRuntime, command: PayCommand): Promise<PaymentIntentView> {
   checkPayInput(command);
+  checkIdempotencyKey(command.idempotencyKey);
   const orderIds = command.orderIds.map((id) => id.toLowerCase());
   // Not an answer to store: the due may still be on its way, and someone else's order is reported as missing.
   await waitForDues(em, command.customerId, orderIds, runtime.settings.PAYMENTS_DUE_WAIT_MS);
