@@ -31,6 +31,7 @@ export class SandboxResolver {
       dropWebhooksUntil: dropFor > 0 ? new Date(now + dropFor * 1000) : null,
       webhookDelayMs: within(input.webhookDelayMs, 'webhookDelayMs', 600_000),
     });
+    ctx.runtime.sandbox.forgetFaults();
     return Object.assign(new SandboxFaultsType(), faults);
   }
 }

@@ -18,7 +18,7 @@ import {
   type SaveMethodRequest,
 } from '../payment-provider.js';
 import { declineCodes, sandboxTokens, type SandboxCard } from './sandbox-cards.js';
-import { readSandboxFaults } from './sandbox-faults.js';
+import { readSandboxFaults, type SandboxFaults } from './sandbox-faults.js';
 
 export interface SandboxOptions {
   /** Standard Webhooks secret (`whsec_...`) its events are signed with. */
@@ -74,9 +74,20 @@ export class SandboxProvider implements PaymentProvider {
     return `"${this.orm.config.get('schema')}"."${name}"`;
   }
 
-  /** Latency first, then the outage: a 500 before anything happened. */
+  private faults: { at: number; value: Promise<SandboxFaults> } | undefined;
+
+  /** After a change of settings in this process: read them again at the next call (other replicas within 200 ms). */
+  forgetFaults(): void {
+    this.faults = undefined;
+  }
+
+  /** Latency first, then the outage: a 500 before anything happened. Settings are re-read at most every 200 ms. */
   private async fault(): Promise<void> {
-    const faults = await readSandboxFaults(this.fresh());
+    if (!this.faults || Date.now() - this.faults.at > 200) this.faults = { at: Date.now(), value: readSandboxFaults(this.fresh()) };
+    const faults = await this.faults.value.catch((err) => {
+      this.faults = undefined;
+      throw err;
+    });
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
     if (faults.failUntil && faults.failUntil.getTime() > Date.now()) {
       throw new ProviderUnavailable('sandbox: 500 Internal Server Error (fault setting)', false, 'api_error');
