@@ -4,7 +4,7 @@ import { describeFailure } from '../domain/failure-reasons.js';
 import { callProvider, type PaymentsRuntime } from '../config/payments-runtime.js';
 import { ProviderRejected, ProviderUnavailable, type CreatePaymentRequest, type ProviderPayment } from '../providers/payment-provider.js';
 import { schemaOf } from '../store/sql.js';
-import { applyPaymentUpdate, failIntent, scheduleRecheck } from './intent-updates.js';
+import { applyPaymentUpdate, disarmAbandonment, failIntent, scheduleRecheck } from './intent-updates.js';
 
 type Row = Record<string, any>;
 
@@ -89,6 +89,7 @@ export async function runAttempt(
     if (err instanceof ProviderUnavailable && err.maybeApplied) {
       runtime.logger.warn({ intentId, err: err.message }, 'payments: no answer from the provider; the intent waits as processing and will be re-checked');
       await transaction(async (tx) => {
+        await disarmAbandonment(tx, intentId);
         const s = schemaOf(tx);
         const moved = await tx.execute<Row[]>(
           `update ${s}.payment_intent set status = 'PROCESSING', in_flight_until = null, updated_at = now() where id = ? and status = 'REQUIRES_PAYMENT_METHOD' returning id`,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paymentFailedV1, paymentMethodSavedV1, paymentSucceededV1, unpayableOrderStatuses, type OrderStatus } from '@vitrine/contracts';
-import { scheduleTimer, storeNow } from '@vitrine/platform';
+import { cancelTimer, scheduleTimer, storeNow } from '@vitrine/platform';
 import { describeFailure, type PaymentFailure } from '../domain/failure-reasons.js';
 import { chargeCaptured } from '../domain/ledger-movements.js';
 import { applyProviderUpdate, type PaymentIntentStatus } from '../domain/payment-intent-status.js';
@@ -13,6 +13,13 @@ import { schemaOf, toDate } from '../store/sql.js';
 import { decideRefund, lockOrders } from './order-money.js';
 
 export const recheckIntentTimer = 'recheck-intent';
+/** Gives up an attempt whose process died before the provider answered (armed when the attempt opens, disarmed by its answer). */
+export const abandonedAttemptTimer = 'abandoned-attempt';
+
+/** The attempt has its answer: no need to give it up later. */
+export function disarmAbandonment(em: EntityManager, intentId: string): Promise<void> {
+  return cancelTimer(em, abandonedAttemptTimer, intentId);
+}
 
 type Row = Record<string, any>;
 export type UpdateOutcome = 'APPLIED' | 'DUPLICATE' | 'STALE' | 'ANOMALY' | 'UNKNOWN_INTENT';
@@ -43,6 +50,8 @@ export async function applyPaymentUpdate(
   payment: ProviderPayment,
   options: { recheckAfterMs: number },
 ): Promise<UpdateOutcome> {
+  // The timer row before the intent's, the order abandonAttempt takes them in.
+  await disarmAbandonment(em, intentId);
   const locked = await lockIntent(em, intentId);
   if (!locked) return 'UNKNOWN_INTENT';
   const { intent, allocations } = locked;
@@ -99,6 +108,7 @@ export async function scheduleRecheck(em: EntityManager, intentId: string, after
 
 /** Marks an intent FAILED without the provider (no saved card, the provider refused the request) and says so. */
 export async function failIntent(em: EntityManager, intentId: string, failure: PaymentFailure): Promise<void> {
+  await disarmAbandonment(em, intentId);
   const locked = await lockIntent(em, intentId);
   if (!locked) return;
   const { intent, allocations } = locked;

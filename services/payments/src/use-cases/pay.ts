@@ -9,11 +9,10 @@ import { orderTransactions } from '../store/ledger-book.js';
 import { schemaOf, toDate } from '../store/sql.js';
 import { paymentRequestFor, runAttempt, throwIfUnavailable } from './attempt.js';
 import { checkIdempotencyKey, runIdempotently } from './idempotent.js';
+import { abandonedAttemptTimer } from './intent-updates.js';
 import { lockOrders } from './order-money.js';
 import { cancelProviderPaymentTimer } from './order-events.js';
 import { loadIntentView, type PaymentIntentView } from './views.js';
-
-export const abandonedAttemptTimer = 'abandoned-attempt';
 
 export interface PayCommand {
   customerId: string;

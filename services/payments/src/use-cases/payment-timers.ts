@@ -5,10 +5,9 @@ import { callProvider, runtimeOf } from '../config/payments-runtime.js';
 import { ProviderRejected, ProviderUnavailable } from '../providers/payment-provider.js';
 import { schemaOf, toDate } from '../store/sql.js';
 import { paymentRequestFor, runAttempt } from './attempt.js';
-import { applyPaymentUpdate, failIntent, recheckIntentTimer, scheduleRecheck } from './intent-updates.js';
+import { abandonedAttemptTimer, applyPaymentUpdate, failIntent, recheckIntentTimer, scheduleRecheck } from './intent-updates.js';
 import { refundPayoutTimer } from './order-money.js';
 import { cancelProviderPaymentTimer, chargeStoredMethodTimer } from './order-events.js';
-import { abandonedAttemptTimer } from './pay.js';
 import { payOutRefund } from './refund-payouts.js';
 
 type Row = Record<string, any>;
