@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '@vitrine/testing';
+import { purgePaymentsRows } from '../use-cases/housekeeping.js';
 import { bootPayments, payMutation, reconciliationQuery, sandboxBooks, type PaymentsHarness } from './harness.js';
 
 let h: PaymentsHarness;
@@ -127,6 +128,57 @@ describe('pay', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await h.due({ customerId: customer.id, orderId, goods: 1500, noWait: true });
     expect((await paying).data.pay).toMatchObject({ status: 'SUCCEEDED', amount: { amount: 1500 } });
+  });
+
+  it('lists intents for staff, filtered and paged; customers are refused', async () => {
+    const customer = await h.identities.customer();
+    const staff = await h.identities.staff();
+    const orders = [];
+    for (const goods of [100, 200, 300]) {
+      const { orderId } = await h.due({ customerId: customer.id, goods });
+      orders.push(orderId);
+      expect((await pay([orderId], 'sandbox_visa', customer)).data.pay.status).toBe('SUCCEEDED');
+    }
+    const list = `query($filter: PaymentIntentFilter, $after: String) {
+      paymentIntents(filter: $filter, first: 2, after: $after) { edges { node { amount { amount } status } } pageInfo { hasNextPage endCursor } } }`;
+    const first = (await h.call(list, { filter: { customerId: customer.id, status: 'SUCCEEDED' } }, staff)).data.paymentIntents;
+    expect(first.edges.map((e: any) => e.node.amount.amount)).toEqual([300, 200]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await h.call(list, { filter: { customerId: customer.id, status: 'SUCCEEDED' }, after: first.pageInfo.endCursor }, staff)).data
+      .paymentIntents;
+    expect(second.edges.map((e: any) => e.node.amount.amount)).toEqual([100]);
+    expect(second.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
+    const byOrder = (await h.call(list, { filter: { orderId: orders[1] } }, staff)).data.paymentIntents;
+    expect(byOrder.edges.map((e: any) => e.node.amount.amount)).toEqual([200]);
+    expect((await h.call(list, {}, customer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await h.call(list, { after: 'not-a-cursor' }, staff)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a malformed idempotency key and a too-long token at once, and replays a stored refusal to the same key', async () => {
+    const customer = await h.identities.customer();
+    const { orderId } = await h.due({ customerId: customer.id, goods: 500 });
+    const badKey = await h.call(payMutation, { input: { orderIds: [orderId], paymentMethod: { token: 'sandbox_visa' } }, key: 'short' }, customer);
+    expect(badKey.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'idempotencyKey', reason: 'INVALID_IDEMPOTENCY_KEY' }],
+    });
+    const longToken = await pay([orderId], 'x'.repeat(201), customer);
+    expect(longToken.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'paymentMethod.token', reason: 'OUT_OF_RANGE' }] });
+    const key = randomUUID();
+    expect((await pay([orderId], 'sandbox_visa', customer, key)).data.pay.status).toBe('SUCCEEDED');
+    const other = await pay([orderId], 'sandbox_mastercard', customer, key);
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
+  it('forgets idempotency keys after 24 h (housekeeping)', async () => {
+    const scope = randomUUID();
+    await h.sql(
+      `insert into payments.idempotency_key (scope, key, operation, fingerprint, locked_until, created_at) values (?, 'old-key-123', 'pay', 'f', now(), now() - interval '26 hours'), (?, 'new-key-123', 'pay', 'f', now(), now() - interval '23 hours')`,
+      [scope, scope],
+    );
+    const purged = await purgePaymentsRows(h.em());
+    expect(purged.idempotencyKeys).toBeGreaterThanOrEqual(1);
+    expect(await h.sql(`select key from payments.idempotency_key where scope = ?`, [scope])).toEqual([{ key: 'new-key-123' }]);
   });
 
   it('keeps the ledger balanced and equal to the sandbox', async () => {

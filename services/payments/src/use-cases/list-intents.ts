@@ -25,7 +25,7 @@ export async function listIntents(
   after: string | null,
 ): Promise<{ items: { view: PaymentIntentView; cursor: string }[]; hasNextPage: boolean; endCursor: string | null }> {
   const size = pageSize(first);
-  if (after !== null && after.length > 500)
+  if (after != null && after.length > 500)
     throw new BadUserInput('The pagination cursor is not valid; start again from the first page.', [
       { field: 'after', reason: 'INVALID_CURSOR', message: 'Not a cursor returned by this API.' },
     ]);
