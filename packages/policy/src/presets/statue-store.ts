@@ -16,6 +16,7 @@ export const statueStore = {
   paymentPlans: {
     allowed: ['DEPOSIT', 'FULL_PAYMENT'], // store's choice: 002 says nothing of payment plans
     default: 'DEPOSIT',
+    payAtOrderWithin: { amount: 1, unit: 'HOURS' }, // store's choice: an unpaid checkout holds its units for an hour at most
     deposit: {
       percentBps: 2000, // store's choice
       fullPaymentAllowed: true, // store's choice
