@@ -89,10 +89,10 @@ describe('open orders hold the account and its region', () => {
     expect((await accounts(deleteMutation, { password: customerPassword }, ann)).data).toEqual({ deleteMyAccount: true });
   });
 
-  it('a CONFIRMED order is open too (nothing has shipped)', async () => {
+  it('an order awaiting its payment is open too (nothing has shipped)', async () => {
     const bob = await stack.newCustomer('JP');
     const orderId = await placeOrder(bob, await productWithStock(10), 1);
-    await accountsSees(bob, orderId, 'CONFIRMED', true);
+    await accountsSees(bob, orderId, 'AWAITING_PAYMENT', true);
     expectRefused(await accounts(deleteMutation, { password: customerPassword }, bob), 'UNSHIPPED_ORDERS', 1);
     expectRefused(await accounts(regionMutation, { country: 'US' }, bob), 'REGION_LOCKED_BY_OPEN_ORDERS', 1);
   });

@@ -92,20 +92,16 @@ describe.each(['gateway', 'subgraph'])('through the %s', (via) => {
       [catalogUrl, `mutation($p: ID!, $w: ID!) { adjustStock(productId: $p, warehouseId: $w, delta: 5, reason: "x") { id } }`, ids],
       [catalogUrl, `mutation($p: ID!, $w: ID!) { arrivedAtWarehouse(productId: $p, warehouseId: $w, quantity: 5) { surplus } }`, ids],
       [catalogUrl, `query($p: ID!) { stockReconciliation(productIds: [$p]) { productId } }`, { p: ids.p }],
-      [target().ordersUrl, `mutation($id: ID!) { cancelOrder(id: $id, reason: "spite") { id } }`, { id: aliceOrderId }],
     ];
     for (const [url, query, variables] of staffOnly) {
       const res = await gql(url, query, variables, bob.headers);
       expect(res.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
     }
-    // Even the order's owner cannot cancel through the staff mutation.
-    const own = await gql(
-      target().ordersUrl,
-      `mutation($id: ID!) { cancelOrder(id: $id, reason: "changed my mind") { id } }`,
-      { id: aliceOrderId },
-      alice.headers,
-    );
-    expect(own.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Another customer's order does not exist for bob: not cancellable, not even quotable.
+    const spite = await gql(target().ordersUrl, `mutation($id: ID!) { cancelOrder(id: $id, reason: "spite") { id } }`, { id: aliceOrderId }, bob.headers);
+    expect(spite.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const quote = await gql(target().ordersUrl, `query($id: ID!) { cancellationQuote(orderId: $id) { outcome } }`, { id: aliceOrderId }, bob.headers);
+    expect(quote.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const listed = await gql(catalogUrl, `{ products(first: 1) { edges { node { id stockLevels { onHand } } } } }`, {}, bob.headers);
     expect(listed.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -37,7 +37,7 @@ describe('embedded transport end to end', () => {
       return res.errors ? false : res; // orders learns the seeded products through the bus
     });
     const id = (placed as { data: { placeOrder: { id: string } } }).data.placeOrder.id;
-    await eventually(async () => (await gql(stack.orders.url, orderQuery, { id }, stack.customer.headers)).data?.order.status === 'CONFIRMED');
+    await eventually(async () => (await gql(stack.orders.url, orderQuery, { id }, stack.customer.headers)).data?.order.status === 'AWAITING_PAYMENT');
     const after = await gql(stack.catalog.url, `query($id: ID!) { product(id: $id) { availableQuantity } }`, { id: product.id });
     expect(after.data.product.availableQuantity).toBe(product.availableQuantity === null ? null : product.availableQuantity - 2);
   });

@@ -39,10 +39,10 @@ describe('through the gateway, on real PostgreSQL and Kafka', () => {
         { id: orderId },
         stack.customer.headers,
       );
-      return res.data?.order.status === 'CONFIRMED' && res.data.order;
+      return res.data?.order.status === 'AWAITING_PAYMENT' && res.data.order;
     });
     expect(order).toEqual({
-      status: 'CONFIRMED',
+      status: 'AWAITING_PAYMENT',
       total: { amount: 8400 },
       lines: [{ quantity: 2, product: { id: product.id, name: expect.stringContaining('Figure'), price: { amount: 4200 }, availableQuantity: 3 } }],
     });

@@ -43,7 +43,7 @@ async function announcedProduct(): Promise<string> {
   const res = await gql(
     stack.catalog.url,
     `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`,
-    { input: { sku, name: `Statue ${sku}`, price: { amount: 89900, currency: 'EUR' }, stock: 0, status: 'ANNOUNCED' } },
+    { input: { sku, name: `Statue ${sku}`, price: { amount: 89900, currency: 'USD' }, stock: 0, status: 'ANNOUNCED' } },
     stack.admin.headers,
   );
   expect(res.errors).toBeUndefined();
@@ -266,7 +266,7 @@ describe('a limited run', () => {
     await open(id, { limitedQuantity: 3, closesAt: inSeconds(3600) });
     expect(await available(id)).toBe(3);
     // Orders learns the product is on preorder through events.
-    await eventually(async () => (await preorder(id, 2)) === 'CONFIRMED', { timeoutMs: 20_000 });
+    await eventually(async () => (await preorder(id, 2)) === 'AWAITING_PAYMENT', { timeoutMs: 20_000 });
     expect(await available(id)).toBe(1);
 
     expect((await change(id, { limitedQuantity: 1 }, 'Factory cut the run.')).errors?.[0]?.extensions).toMatchObject({
@@ -277,7 +277,7 @@ describe('a limited run', () => {
     expect((await change(id, { limitedQuantity: 5 }, 'The studio made more.')).errors).toBeUndefined();
     expect(await available(id)).toBe(3);
 
-    expect(await preorder(id, 3)).toBe('CONFIRMED');
+    expect(await preorder(id, 3)).toBe('AWAITING_PAYMENT');
     expect(await product(id)).toMatchObject({ status: 'PREORDER_CLOSED', preorderCampaign: { state: 'CLOSED', closeReason: 'SOLD_OUT', limitedQuantity: 5 } });
     await eventually(async () => eventsOf(id, 'catalog.product.preorder-closed').length === 1);
     expect(eventsOf(id, 'catalog.product.preorder-closed')[0]).toMatchObject({ reason: 'SOLD_OUT' });

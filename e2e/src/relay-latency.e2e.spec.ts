@@ -31,7 +31,7 @@ describe('outbox relay wake-ups', () => {
       stack.customer.headers,
     );
     const id = res.data.placeOrder.id;
-    await eventually(async () => (await gql(stack.orders.url, orderQuery, { id }, stack.customer.headers)).data?.order.status === 'CONFIRMED', {
+    await eventually(async () => (await gql(stack.orders.url, orderQuery, { id }, stack.customer.headers)).data?.order.status === 'AWAITING_PAYMENT', {
       timeoutMs: 10_000,
     });
   });

@@ -34,7 +34,7 @@ describe('limited stock never oversells', () => {
     const ids = results.map((r) => r.data.placeOrder.id as string);
 
     await eventually(async () => (await statusCounts(ids)).PENDING === undefined, { timeoutMs: 60_000 });
-    expect(await statusCounts(ids)).toEqual({ CONFIRMED: 50, REJECTED: 150 });
+    expect(await statusCounts(ids)).toEqual({ AWAITING_PAYMENT: 50, REJECTED: 150 });
     expect(await stockOf(stack, product.id)).toBe(0);
     expect(await count(stack, 'select coalesce(sum(quantity), 0) as n from catalog.stock_reservation where product_id = ?', [product.id])).toBe(50);
   });
@@ -57,7 +57,7 @@ describe('limited stock never oversells', () => {
       const confirmedUnits = await count(
         stack,
         `select coalesce(sum(l.quantity), 0) as n from orders.order_line l join orders.customer_order o on o.id = l.order_id
-          where o.status = 'CONFIRMED' and l.product_id = ?`,
+          where o.status = 'AWAITING_PAYMENT' and l.product_id = ?`,
         [product.id],
       );
       const stock = await stockOf(stack, product.id);
@@ -88,7 +88,7 @@ describe('limited stock never oversells', () => {
     expect(new Set(ids).size).toBe(1000);
 
     await eventually(async () => (await statusCounts(ids)).PENDING === undefined, { timeoutMs: 150_000 });
-    expect(await statusCounts(ids)).toEqual({ CONFIRMED: 100, REJECTED: 900 });
+    expect(await statusCounts(ids)).toEqual({ AWAITING_PAYMENT: 100, REJECTED: 900 });
     // Every one turned down because the run was short, also after the 100th unit closed the window (SOLD_OUT).
     expect(
       await count(stack, `select count(*) as n from orders.customer_order where id in (?) and status = 'REJECTED' and status_reason <> 'INSUFFICIENT_STOCK'`, [
@@ -105,7 +105,7 @@ describe('limited stock never oversells', () => {
     expect(window).toEqual({ state: 'CLOSED', close_reason: 'SOLD_OUT', status: 'PREORDER_CLOSED' });
     // The units went to many customers, not one.
     expect(
-      await count(stack, `select count(distinct customer_id) as n from orders.customer_order where id in (?) and status = 'CONFIRMED'`, [ids]),
+      await count(stack, `select count(distinct customer_id) as n from orders.customer_order where id in (?) and status = 'AWAITING_PAYMENT'`, [ids]),
     ).toBeGreaterThan(1);
 
     const pool = await stack.catalog.orm.em
@@ -128,7 +128,7 @@ describe('limited stock never oversells', () => {
     const confirmedIds = await stack.orders.orm.em
       .fork()
       .getConnection()
-      .execute<{ id: string }[]>(`select id from orders.customer_order where id in (?) and status = 'CONFIRMED'`, [ids]);
+      .execute<{ id: string }[]>(`select id from orders.customer_order where id in (?) and status = 'AWAITING_PAYMENT'`, [ids]);
     expect(reservedOrders.map((r) => r.order_id).sort()).toEqual(confirmedIds.map((r) => r.id).sort());
     // No counter anywhere went negative or past its bound (the CHECKs hold; this is what a reader sees).
     expect(await count(stack, 'select count(*) as n from catalog.warehouse_stock where reserved < 0 or on_hand < 0 or reserved > on_hand')).toBe(0);

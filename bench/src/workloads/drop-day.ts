@@ -55,7 +55,7 @@ const count = async (db: pg.Client, sql: string, params: unknown[] = []) => (awa
  * Drop day: `dropCustomers` fresh customers each place exactly one preorder
  * for one unit of a limited run of `dropUnits` (a PREORDER product whose
  * preorder pool is limited to that), all at once through the
- * gateway. Exactly min(customers, units) orders must end CONFIRMED, the rest
+ * gateway. Exactly min(customers, units) orders must end AWAITING_PAYMENT (units held, deposit due), the rest
  * REJECTED, and the reservations must add up to that, leaving no stock when
  * the drop sells out: no oversell, no undersell.
  */
@@ -146,7 +146,7 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
   ).rows;
   const byStatus = (status: string) => ordersByStatus.filter((r) => r.status === status).reduce((sum, r) => sum + r.count, 0);
   const stored = ordersByStatus.reduce((sum, r) => sum + r.count, 0);
-  const confirmed = byStatus('CONFIRMED');
+  const confirmed = byStatus('AWAITING_PAYMENT');
   const rejected = byStatus('REJECTED');
   const unitsSold = await count(db, `select coalesce(sum(quantity), 0)::int as n from catalog.stock_reservation where product_id = $1 and state = 'RESERVED'`, [
     product.id,
@@ -154,7 +154,7 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
   const confirmedUnits = await count(
     db,
     `select coalesce(sum(l.quantity), 0)::int as n from orders.order_line l join orders.customer_order o on o.id = l.order_id
-      where l.product_id = $1 and o.status = 'CONFIRMED'`,
+      where l.product_id = $1 and o.status = 'AWAITING_PAYMENT'`,
     [product.id],
   );
   const stockLeft =
@@ -192,7 +192,7 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
       ok: settled && byStatus('PENDING') === 0,
       detail: `${byStatus('PENDING')} pending after ${settleSeconds.toFixed(1)} s`,
     },
-    { name: 'CONFIRMED == min(customers, units)', ok: confirmed === expected, detail: `${confirmed} confirmed, expected ${expected}` },
+    { name: 'AWAITING_PAYMENT == min(customers, units)', ok: confirmed === expected, detail: `${confirmed} confirmed, expected ${expected}` },
     { name: 'every other order REJECTED', ok: rejected === stored - confirmed, detail: `${rejected} rejected of ${stored - confirmed} not confirmed` },
     {
       name: 'units sold (stock reservations) == min(customers, units)',

@@ -1,5 +1,6 @@
 import { MikroORM, type EntitySchema, type MigrationObject, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { sandboxClockTable } from '../clock/sandbox-clock.js';
 import { platformEntities } from './platform-entities.js';
 import { applyPlatformMigrations, platformMigrationTable } from './platform-migrations/apply-platform-migrations.js';
 import { coreTableMigrations } from './platform-migrations/core-tables.js';
@@ -37,8 +38,8 @@ export function ormOptions(options: ServiceDatabaseOptions): Options {
       emit: 'ts',
       silent: true,
     },
-    // Platform migrations keep their own ledger, which no entity maps.
-    schemaGenerator: { skipTables: [platformMigrationTable] },
+    // Tables platform code reads by SQL, which no entity maps: the migrations' ledger, the sandbox clock.
+    schemaGenerator: { skipTables: [platformMigrationTable, sandboxClockTable] },
     // Every request and message forks its own EntityManager; the global one is a bug.
     allowGlobalContext: false,
     debug: false,

@@ -47,7 +47,14 @@ export type DraftResult = { ok: true; lines: DraftLine[]; totalAmount: number; c
  * DOMAIN.md section 4: paid and shipped on different terms and dates), or
  * prices in several currencies (MIXED_CURRENCIES).
  */
-export function draftOrder(requested: RequestedLine[], products: ReadonlyMap<string, PricedProduct>, limits: OrderLimits, orderer: Orderer): DraftResult {
+export function draftOrder(
+  requested: RequestedLine[],
+  products: ReadonlyMap<string, PricedProduct>,
+  limits: OrderLimits,
+  orderer: Orderer,
+  /** Checkout splits a cart into a preorder order and an in-stock order itself; placeOrder refuses a mixed cart. */
+  options: { mixed: 'refuse' | 'split' } = { mixed: 'refuse' },
+): DraftResult {
   const problems: FieldProblem[] = [];
   if (requested.length === 0) problems.push({ field: 'lines', reason: 'EMPTY', message: 'An order needs at least one line.' });
   if (requested.length > limits.maxLines) {
@@ -67,7 +74,7 @@ export function draftOrder(requested: RequestedLine[], products: ReadonlyMap<str
   problems.push(...checkSaleRules(requested, products, orderer));
   if (problems.length > 0) return { ok: false, problems };
   const preorders = requested.filter((l) => products.get(l.productId.toLowerCase())!.status === preorderProductStatus).length;
-  if (preorders > 0 && preorders < requested.length) {
+  if (options.mixed === 'refuse' && preorders > 0 && preorders < requested.length) {
     return {
       ok: false,
       problems: [

@@ -17,7 +17,7 @@ export class CustomerOrdersResolver {
     const orders = await ctx.em.find(
       Order,
       { customerId: customer.id },
-      { populate: ['lines'], orderBy: { createdAt: 'desc', id: 'desc' }, limit: pageSize(first) },
+      { populate: ['lines', 'dues'], orderBy: { placedAt: 'desc', id: 'desc' }, limit: pageSize(first) },
     );
     return orders.map(OrderType.from);
   }

@@ -7,7 +7,7 @@ import { Order } from '../store/order.entity.js';
 export function createOrderLoader(em: EntityManager): DataLoader<string, Order | null> {
   return new DataLoader(async (ids) => {
     const valid = ids.filter(isUuid);
-    const orders = valid.length ? await em.find(Order, { id: { $in: valid } }, { populate: ['lines'] }) : [];
+    const orders = valid.length ? await em.find(Order, { id: { $in: valid } }, { populate: ['lines', 'dues'] }) : [];
     const byId = new Map(orders.map((o) => [o.id, o]));
     return ids.map((id) => byId.get(id) ?? null);
   });

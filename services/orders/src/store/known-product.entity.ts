@@ -19,6 +19,12 @@ export const KnownProductSchema = defineEntity({
     regionBlocks: p.array().defaultRaw(`'{}'`),
     /** Units allowed in one order, summed over its lines; null: no product limit. */
     maxQuantityPerOrder: p.integer().nullable(),
+    /** Non-refundable down payment per unit, in the price's currency; null: none. */
+    downPaymentAmount: p.integer().nullable(),
+    /** The open campaign's plan (PreorderOpened/TermsChanged); null: the store policy's default. */
+    planKind: p.string().length(16).nullable(),
+    depositPercent: p.integer().nullable(),
+    fullPaymentAllowed: p.boolean().default(false),
     updatedAt: p
       .datetime()
       .onCreate(() => new Date())
