@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { preorderTermsChangedV1 } from '@vitrine/contracts';
-import { BadUserInput, cancelTimer, checkStaffReason, NotFound, scheduleTimer } from '@vitrine/platform';
+import { BadUserInput, cancelTimer, checkStaffReason, NotFound, scheduleTimer, storeNow } from '@vitrine/platform';
 import { assertCanChangeTerms, decideTermsChange, type TermsChange } from '../domain/preorder-campaign.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
@@ -28,7 +28,7 @@ export async function changePreorderTerms(em: EntityManager, actor: string, comm
     const product = await tx.findOne(Product, command.productId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!product) throw new NotFound('Product', command.productId);
     const campaign = await tx.findOne(PreorderCampaign, product.id);
-    const now = new Date();
+    const now = storeNow();
     assertCanChangeTerms(campaign);
     const { terms, problems } = decideTermsChange(campaign.state, termsOfCampaign(campaign), command, now);
     if (problems.length > 0) throw new BadUserInput('Some preorder campaign fields are not valid.', problems);

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { productPublishedV1 } from '@vitrine/contracts';
-import { BadUserInput, Conflict, isUuid, type FieldProblem } from '@vitrine/platform';
+import { BadUserInput, Conflict, isUuid, type FieldProblem, storeNow } from '@vitrine/platform';
 import { checkNewProduct, type NewProductInput } from '../domain/new-product.js';
 import type { ProductStatus } from '../domain/product-status.js';
 import { warehousesFor } from '../domain/reservation.js';
@@ -58,7 +58,7 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
       if (preorderLimit !== null) await setPoolLimit(tx, product.id, preorderLimit);
       publishProduct(tx, product);
       // A product created on preorder gets its window at once (open-ended, the store's default plan).
-      if (product.status === 'PREORDER') await openNewWindow(tx, product, input.preorderLimit ?? null, actor, new Date());
+      if (product.status === 'PREORDER') await openNewWindow(tx, product, input.preorderLimit ?? null, actor, storeNow());
       return product;
     });
   } catch (err) {

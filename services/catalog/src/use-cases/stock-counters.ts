@@ -2,6 +2,7 @@ import type { EntityManager, QueryResult } from '@mikro-orm/postgresql';
 import type { ProductStatus } from '@vitrine/contracts';
 import type { ProductStock, WarehouseLevel } from '../domain/reservation.js';
 import { counterEffect, type MovementKind } from '../domain/stock-ledger.js';
+import { storeNow } from '@vitrine/platform';
 
 /**
  * The one way stock counters change. Every writer locks the product rows
@@ -122,7 +123,7 @@ export interface Movement {
  * table CHECKs refuse a change that would oversell or go negative, failing
  * the whole transaction: callers decide first, this is the safety net.
  */
-export async function applyMovement(em: EntityManager, movement: Movement, at = new Date()): Promise<void> {
+export async function applyMovement(em: EntityManager, movement: Movement, at = storeNow()): Promise<void> {
   const effect = counterEffect(movement.kind, movement.quantity);
   // Update first, insert when there is no row yet: an INSERT ... ON CONFLICT would check the
   // proposed row (e.g. 0 on hand, 3 reserved) against the CHECKs before merging it.
