@@ -44,7 +44,8 @@ export type DraftResult = { ok: true; lines: DraftLine[]; totalAmount: number; c
  *   of that product: OVER_PRODUCT_LIMIT, on each of those lines.
  * Only an order whose lines are all fine is then checked as a whole:
  * preorders and items for sale now together (MIXED_PREORDER_AND_STOCK,
- * DOMAIN.md section 4: paid and shipped on different terms and dates), or
+ * seed 004: pre-orders and in-stock orders never share an order, as they are
+ * paid and shipped on different terms and dates), or
  * prices in several currencies (MIXED_CURRENCIES).
  */
 export function draftOrder(requested: RequestedLine[], products: ReadonlyMap<string, PricedProduct>, limits: OrderLimits, orderer: Orderer): DraftResult {
