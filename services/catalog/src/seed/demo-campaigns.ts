@@ -15,7 +15,7 @@ export interface DemoCampaign {
   opensInDays?: number;
   closesInDays: number;
   paymentPlan: PaymentPlan | null;
-  /** A scheduled window's run size; open windows keep the run they were created with. */
+  /** A scheduled window's limited quantity; open windows keep the one they were created with. */
   limitedQuantity?: number;
 }
 
