@@ -26,7 +26,7 @@ export interface NewProductInput extends ProductDetailsInput {
   studioId?: string;
   /** Countries where licensing forbids the sale (domain/sale-rules); none by default. */
   regionBlocks?: readonly string[];
-  /** Units allowed in one order; no product limit by default. */
+  /** Units allowed in one order; no per-order limit by default. */
   maxQuantityPerOrder?: number | null;
   /** None by default. */
   downPayment?: DownPaymentInput | null;

@@ -46,7 +46,7 @@ export class CreateProductInput {
   @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2 countries where licensing forbids the sale (none by default).' })
   regionBlocks?: string[] | null;
 
-  @Field(() => Int, { nullable: true, description: 'At most this many units in one order (positive; no product limit by default).' })
+  @Field(() => Int, { nullable: true, description: 'At most this many units in one order (positive; no per-order limit by default).' })
   maxQuantityPerOrder?: number | null;
 
   @Field(() => String, { nullable: true, description: 'E.g. "Demon Slayer".' })
