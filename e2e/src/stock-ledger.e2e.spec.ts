@@ -234,7 +234,7 @@ describe('warehouses and in-stock reservations', () => {
       stack.catalog.url,
       `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`,
       {
-        input: { sku: `LIM-${randomUUID().slice(0, 8)}`, name: 'Not a preorder', price: { amount: 100, currency: 'USD' }, preorderLimit: 10 },
+        input: { sku: `LIM-${randomUUID().slice(0, 8)}`, name: 'Not a preorder', price: { amount: 100, currency: 'USD' }, limitedQuantity: 10 },
       },
       stack.admin.headers,
     );
