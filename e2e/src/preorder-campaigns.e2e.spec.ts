@@ -261,7 +261,7 @@ describe('a limited run', () => {
     return (await gql(stack.orders.url, orderQuery, { id: orderId }, stack.customer.headers)).data.order.status;
   };
 
-  it('the pool follows the run size, never below what customers hold, and selling out closes the window', async () => {
+  it('the pool follows the limited quantity, never below what customers hold, and selling out closes the window', async () => {
     const id = await announcedProduct();
     await open(id, { limitedQuantity: 3, closesAt: inSeconds(3600) });
     expect(await available(id)).toBe(3);
@@ -392,5 +392,24 @@ describe('the window follows status changes made by hand', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data.createProduct).toMatchObject({ status: 'PREORDER', preorderCampaign: { state: 'OPEN', closesAt: null } });
+  });
+
+  it('a product created as a limited run takes limitedQuantity; the deprecated preorderLimit still does, and both at once are refused', async () => {
+    const create = (extra: object) =>
+      gql(
+        stack.catalog.url,
+        `mutation($input: CreateProductInput!) { createProduct(input: $input) { id availableQuantity preorderCampaign { state limitedQuantity } } }`,
+        { input: { sku: `RUN-${randomUUID().slice(0, 8)}`, name: 'Limited run', price: { amount: 19900, currency: 'EUR' }, status: 'PREORDER', ...extra } },
+        stack.admin.headers,
+      );
+    const limited = await create({ limitedQuantity: 50 });
+    expect(limited.data.createProduct).toMatchObject({ availableQuantity: 50, preorderCampaign: { state: 'OPEN', limitedQuantity: 50 } });
+    const deprecated = await create({ preorderLimit: 40 });
+    expect(deprecated.data.createProduct).toMatchObject({ availableQuantity: 40, preorderCampaign: { state: 'OPEN', limitedQuantity: 40 } });
+    expect((await create({ preorderLimit: -1 })).errors?.[0]?.extensions?.problems).toMatchObject([{ field: 'preorderLimit', reason: 'OUT_OF_RANGE' }]);
+    expect((await create({ limitedQuantity: 40, preorderLimit: 40 })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'preorderLimit', reason: 'ONE_OF' }],
+    });
   });
 });

@@ -68,7 +68,7 @@ describe('limited stock never oversells', () => {
   });
 
   it('drop: 1,000 concurrent preorders from 60 customers for a limited run of 100: exactly 100 reserved, 900 rejected, no negative counter, the ledger reconciles', async () => {
-    const run = await createProduct(stack, 0, 24900, { status: 'PREORDER', preorderLimit: 100 });
+    const run = await createProduct(stack, 0, 24900, { status: 'PREORDER', limitedQuantity: 100 });
     const customers: Identity[] = [];
     // argon2id at register and sign-in: a few at a time.
     while (customers.length < 60) customers.push(...(await Promise.all(Array.from({ length: 6 }, () => stack.newCustomer()))));
@@ -111,10 +111,8 @@ describe('limited stock never oversells', () => {
     const pool = await stack.catalog.orm.em
       .fork()
       .getConnection()
-      .execute<{ limit_quantity: number; reserved: number }[]>('select limit_quantity, reserved from catalog.preorder_allocation where product_id = ?', [
-        run.id,
-      ]);
-    expect(pool).toEqual([{ limit_quantity: 100, reserved: 100 }]);
+      .execute<{ capacity: number; reserved: number }[]>('select capacity, reserved from catalog.preorder_allocation where product_id = ?', [run.id]);
+    expect(pool).toEqual([{ capacity: 100, reserved: 100 }]);
     // Reservations and confirmed orders are the same 100 orders, one unit each.
     const reservedOrders = await stack.catalog.orm.em
       .fork()
@@ -132,7 +130,7 @@ describe('limited stock never oversells', () => {
     expect(reservedOrders.map((r) => r.order_id).sort()).toEqual(confirmedIds.map((r) => r.id).sort());
     // No counter anywhere went negative or past its bound (the CHECKs hold; this is what a reader sees).
     expect(await count(stack, 'select count(*) as n from catalog.warehouse_stock where reserved < 0 or on_hand < 0 or reserved > on_hand')).toBe(0);
-    expect(await count(stack, 'select count(*) as n from catalog.preorder_allocation where reserved < 0 or reserved > limit_quantity')).toBe(0);
+    expect(await count(stack, 'select count(*) as n from catalog.preorder_allocation where reserved < 0 or reserved > capacity')).toBe(0);
     // The ledger: 100 RESERVED movements of one unit on the pool, nothing else, and it adds up to the counters.
     expect(
       await count(

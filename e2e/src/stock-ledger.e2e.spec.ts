@@ -234,7 +234,7 @@ describe('warehouses and in-stock reservations', () => {
       stack.catalog.url,
       `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`,
       {
-        input: { sku: `LIM-${randomUUID().slice(0, 8)}`, name: 'Not a preorder', price: { amount: 100, currency: 'USD' }, preorderLimit: 10 },
+        input: { sku: `LIM-${randomUUID().slice(0, 8)}`, name: 'Not a preorder', price: { amount: 100, currency: 'USD' }, limitedQuantity: 10 },
       },
       stack.admin.headers,
     );
@@ -340,7 +340,7 @@ describe('release and commit', () => {
 
 describe('preorders arriving at a warehouse', () => {
   it('moves outstanding preorders onto arrived units first, oldest first; the surplus is sellable; ProductArrived is announced', async () => {
-    const product = await createProduct(stack, 0, 1000, { status: 'PREORDER', preorderLimit: 10 });
+    const product = await createProduct(stack, 0, 1000, { status: 'PREORDER', limitedQuantity: 10 });
     const france = stack.warehouses.france;
     const orders = [];
     for (let i = 0; i < 3; i++) orders.push(await order([{ productId: product.id, quantity: 2 }]));
@@ -357,16 +357,12 @@ describe('preorders arriving at a warehouse', () => {
       { warehouse_id: null, quantity: 1, state: 'RESERVED' },
     ]);
     const pool = async () =>
-      (
-        await sql<{ limit_quantity: number; reserved: number }>('select limit_quantity, reserved from catalog.preorder_allocation where product_id = ?', [
-          product.id,
-        ])
-      )[0];
-    expect(await pool()).toEqual({ limit_quantity: 7, reserved: 3 });
+      (await sql<{ capacity: number; reserved: number }>('select capacity, reserved from catalog.preorder_allocation where product_id = ?', [product.id]))[0];
+    expect(await pool()).toEqual({ capacity: 7, reserved: 3 });
 
     const secondArrival = await arrive(product.id, france, 5);
     expect(secondArrival.data.arrivedAtWarehouse).toMatchObject({ movedFromPreorders: 3, surplus: 2 });
-    expect(await pool()).toEqual({ limit_quantity: 4, reserved: 0 });
+    expect(await pool()).toEqual({ capacity: 4, reserved: 0 });
     expect(await levelIn(product.id, france)).toMatchObject({ onHand: 8, reserved: 6, available: 2 });
 
     const moved = await sql<{ warehouse_id: string | null; kind: string; quantity: number; order_id: string }>(
@@ -392,7 +388,7 @@ describe('preorders arriving at a warehouse', () => {
     // A cancelled preorder now gives its units back to the warehouse they were moved to.
     expect((await cancel(orders[1]!.id)).errors).toBeUndefined();
     await eventually(async () => (await levelIn(product.id, france))?.reserved === 4);
-    expect(await pool()).toEqual({ limit_quantity: 4, reserved: 0 });
+    expect(await pool()).toEqual({ capacity: 4, reserved: 0 });
     expect(await reconciliation(product.id)).toEqual([]);
   });
 

@@ -1,11 +1,11 @@
 import type { FieldProblem } from '@vitrine/platform';
 import { isCountryCode } from '@vitrine/contracts';
 
-/** Where and how much of a product may be sold in one order. */
+/** A product's sale rules, set together by staff: its region blocks (where it may not be sold) and its per-order limit. */
 export interface SaleRules {
   /** ISO 3166-1 alpha-2 countries where licensing forbids the sale, upper case, sorted, no duplicates. */
   regionBlocks: string[];
-  /** At most this many units in one order; null: no product limit (the store's own limits still apply). */
+  /** At most this many units in one order; null: no per-order limit (the store's own limits still apply). */
   maxQuantityPerOrder: number | null;
 }
 

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { BadUserInput, PageInfo, requireCallerId, requireUuid } from '@vitrine/platform';
+import type { NewProductInput } from '../domain/new-product.js';
 import { createProduct } from '../use-cases/create-product.js';
 import { findProductBySku, listProducts, type ProductSort } from '../use-cases/list-products.js';
 import type { CatalogContext } from './catalog-context.js';
@@ -57,7 +58,7 @@ export class ProductResolver {
         priceCurrency: input.price.currency,
         stock: input.stock ?? undefined,
         warehouseId: input.warehouseId ?? undefined,
-        preorderLimit: input.preorderLimit ?? null,
+        ...limitedQuantityOf(input),
         status: input.status ?? undefined,
         studioId: input.studioId ?? undefined,
         regionBlocks: input.regionBlocks ?? undefined,
@@ -67,6 +68,18 @@ export class ProductResolver {
     );
     return ProductType.from(product);
   }
+}
+
+/** CreateProductInput's limited quantity, from limitedQuantity or the deprecated preorderLimit (one of the two), with the field it came from. */
+function limitedQuantityOf(input: CreateProductInput): Pick<NewProductInput, 'limitedQuantity' | 'limitedQuantityField'> {
+  const given = (value: number | null | undefined) => value !== undefined && value !== null;
+  if (given(input.limitedQuantity) && given(input.preorderLimit)) {
+    throw new BadUserInput('Give the limited quantity once.', [
+      { field: 'preorderLimit', reason: 'ONE_OF', message: 'preorderLimit is the former name of limitedQuantity: send limitedQuantity only.' },
+    ]);
+  }
+  if (given(input.preorderLimit)) return { limitedQuantity: input.preorderLimit, limitedQuantityField: 'preorderLimit' };
+  return { limitedQuantity: input.limitedQuantity ?? null };
 }
 
 /** product(id | sku): exactly one of the two. */

@@ -30,7 +30,7 @@ export class ProductType {
   @Field(() => [String], { description: 'ISO 3166-1 alpha-2 countries where licensing forbids selling it (orders refuses them there).' })
   regionBlocks!: string[];
 
-  @Field(() => Int, { nullable: true, description: 'At most this many units in one order (summed over its lines); null: no product limit.' })
+  @Field(() => Int, { nullable: true, description: 'At most this many units in one order (summed over its lines); null: no per-order limit.' })
   maxQuantityPerOrder!: number | null;
 
   @Field(() => String, { nullable: true, description: 'E.g. "Demon Slayer".' })

@@ -13,7 +13,7 @@ import { listWarehouses } from './create-warehouse.js';
 import { openNewWindow } from './preorder-window.js';
 import { checkWarehouse } from './receive-stock.js';
 import { recordAudit } from './record-audit.js';
-import { applyMovement, setPoolLimit } from './stock-counters.js';
+import { applyMovement, storePoolCapacity } from './stock-counters.js';
 import { catalog } from '../identity.js';
 
 /** Creates a product, audits and announces it, in one transaction. `actor` is the staff member (or the demo seed's system id). */
@@ -42,7 +42,7 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
       applyDescriptiveFields(product, { ...details, downPayment });
       tx.persist(product);
       const initialStock = warehouse.id ? { stock, warehouseId: warehouse.id } : {};
-      const preorderLimit = input.preorderLimit ?? null;
+      const limitedQuantity = input.limitedQuantity ?? null;
       recordAudit(tx, actor, 'product.created', product.id, {
         sku: product.sku,
         status: product.status,
@@ -51,14 +51,16 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
         ...details,
         downPayment,
         ...initialStock,
-        preorderLimit,
+        // Recorded under its first name since the first entry (audit history): the limited quantity.
+        preorderLimit: limitedQuantity,
       });
       if (warehouse.id)
         await applyMovement(tx, { productId: product.id, warehouseId: warehouse.id, kind: 'RECEIVED', quantity: stock, reason: 'Stock at creation.', actor });
-      if (preorderLimit !== null) await setPoolLimit(tx, product.id, preorderLimit);
+      // Nothing has arrived yet: the pool's capacity is the limited quantity.
+      if (limitedQuantity !== null) await storePoolCapacity(tx, product.id, limitedQuantity);
       publishProduct(tx, product);
       // A product created on preorder gets its window at once (open-ended, the store's default plan).
-      if (product.status === 'PREORDER') await openNewWindow(tx, product, input.preorderLimit ?? null, actor, storeNow());
+      if (product.status === 'PREORDER') await openNewWindow(tx, product, limitedQuantity, actor, storeNow());
       return product;
     });
   } catch (err) {

@@ -31,7 +31,7 @@ export async function openPreorderCampaign(em: EntityManager, actor: string, com
       opensAt: decision.kind === 'SCHEDULE' ? decision.opensAt : now,
       closesAt: command.closesAt,
       ...paymentPlanColumns(command.paymentPlan),
-      // Omitted: the run the product already has (created as a limited run, or the last window's).
+      // Omitted: the limited quantity the product already has (created as a limited run, or the last window's).
       limitedQuantity: command.limitedQuantity ?? campaign.limitedQuantity ?? null,
       closedAt: null,
       closeReason: null,
