@@ -28,6 +28,8 @@ export interface NewProductInput extends ProductDetailsInput {
   regionBlocks?: readonly string[];
   /** Units allowed in one order; no per-order limit by default. */
   maxQuantityPerOrder?: number | null;
+  /** Units one customer may hold across orders; none by default. */
+  maxQuantityPerCustomer?: number | null;
   /** None by default. */
   downPayment?: DownPaymentInput | null;
 }

@@ -7,12 +7,18 @@ export interface SaleRules {
   regionBlocks: string[];
   /** At most this many units in one order; null: no per-order limit (the store's own limits still apply). */
   maxQuantityPerOrder: number | null;
+  /** At most this many units per customer across all their orders (a limited run one buyer cannot sweep); null: none. */
+  maxQuantityPerCustomer: number | null;
 }
 
-export const saleRuleLimits = { maxRegionBlocks: 249, maxQuantityPerOrder: 10_000 } as const;
+export const saleRuleLimits = { maxRegionBlocks: 249, maxQuantityPerOrder: 10_000, maxQuantityPerCustomer: 10_000 } as const;
 
 /** Normalises (trim, upper case, dedupe, sort) and checks sale rules, reporting every problem at once. */
-export function checkSaleRules(input: { regionBlocks?: readonly string[] | null; maxQuantityPerOrder?: number | null }): {
+export function checkSaleRules(input: {
+  regionBlocks?: readonly string[] | null;
+  maxQuantityPerOrder?: number | null;
+  maxQuantityPerCustomer?: number | null;
+}): {
   rules: SaleRules;
   problems: FieldProblem[];
 } {
@@ -35,5 +41,19 @@ export function checkSaleRules(input: { regionBlocks?: readonly string[] | null;
       message: `The per-order limit must be a whole number between 1 and ${saleRuleLimits.maxQuantityPerOrder} (or none).`,
     });
   }
-  return { rules: { regionBlocks, maxQuantityPerOrder: max }, problems };
+  const perCustomer = input.maxQuantityPerCustomer ?? null;
+  if (perCustomer !== null && (!Number.isInteger(perCustomer) || perCustomer < 1 || perCustomer > saleRuleLimits.maxQuantityPerCustomer)) {
+    problems.push({
+      field: 'maxQuantityPerCustomer',
+      reason: 'OUT_OF_RANGE',
+      message: `The per-customer limit must be a whole number between 1 and ${saleRuleLimits.maxQuantityPerCustomer} (or none).`,
+    });
+  } else if (perCustomer !== null && max !== null && Number.isInteger(max) && perCustomer < max) {
+    problems.push({
+      field: 'maxQuantityPerCustomer',
+      reason: 'BELOW_PER_ORDER_LIMIT',
+      message: `A customer may hold at most ${perCustomer} in all, fewer than one order may hold (${max}): raise it or lower the per-order limit.`,
+    });
+  }
+  return { rules: { regionBlocks, maxQuantityPerOrder: max, maxQuantityPerCustomer: perCustomer }, problems };
 }

@@ -49,6 +49,12 @@ export class CreateProductInput {
   @Field(() => Int, { nullable: true, description: 'At most this many units in one order (positive; no per-order limit by default).' })
   maxQuantityPerOrder?: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'At most this many units per customer across their orders (a limited run one buyer cannot sweep; none by default).',
+  })
+  maxQuantityPerCustomer?: number | null;
+
   @Field(() => String, { nullable: true, description: 'E.g. "Demon Slayer".' })
   series?: string | null;
 

@@ -44,18 +44,25 @@ export class ProductLifecycleResolver {
   @Authorized('catalog:write')
   @Mutation(() => ProductType, {
     description:
-      'Staff (catalog:write): replaces where the product may not be sold (ISO country codes) and how many units one order may hold (null: no limit). Audited; orders applies the new rules to later orders.',
+      'Staff (catalog:write): replaces where the product may not be sold (ISO country codes), how many units one order may hold and how many one customer may hold across orders (null: no limit; omitted: the per-customer limit stays). Audited; orders applies the new rules to later orders.',
   })
   async setProductSaleRules(
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
     @Arg('regionBlocks', () => [String]) regionBlocks: string[],
     @Arg('maxQuantityPerOrder', () => Int, { nullable: true }) maxQuantityPerOrder: number | null | undefined,
+    @Arg('maxQuantityPerCustomer', () => Int, { nullable: true }) maxQuantityPerCustomer: number | null | undefined,
     @Arg('reason', () => String, { description: reasonDescription }) reason: string,
   ): Promise<ProductType> {
     const id = requireUuid(productId, 'productId', 'product');
     return ProductType.from(
-      await setProductSaleRules(ctx.em, requireCallerId(ctx.caller), { productId: id, regionBlocks, maxQuantityPerOrder: maxQuantityPerOrder ?? null, reason }),
+      await setProductSaleRules(ctx.em, requireCallerId(ctx.caller), {
+        productId: id,
+        regionBlocks,
+        maxQuantityPerOrder: maxQuantityPerOrder ?? null,
+        maxQuantityPerCustomer,
+        reason,
+      }),
     );
   }
 

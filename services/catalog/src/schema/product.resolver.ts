@@ -63,6 +63,7 @@ export class ProductResolver {
         studioId: input.studioId ?? undefined,
         regionBlocks: input.regionBlocks ?? undefined,
         maxQuantityPerOrder: input.maxQuantityPerOrder ?? null,
+        maxQuantityPerCustomer: input.maxQuantityPerCustomer ?? null,
       },
       requireCallerId(ctx.caller),
     );

@@ -33,6 +33,9 @@ export class ProductType {
   @Field(() => Int, { nullable: true, description: 'At most this many units in one order (summed over its lines); null: no per-order limit.' })
   maxQuantityPerOrder!: number | null;
 
+  @Field(() => Int, { nullable: true, description: 'At most this many units per customer across all their orders; null: no per-customer limit.' })
+  maxQuantityPerCustomer!: number | null;
+
   @Field(() => String, { nullable: true, description: 'E.g. "Demon Slayer".' })
   series!: string | null;
 
@@ -83,6 +86,7 @@ export class ProductType {
       releaseEstimate: product.releaseEstimate ?? null,
       regionBlocks: [...product.regionBlocks],
       maxQuantityPerOrder: product.maxQuantityPerOrder ?? null,
+      maxQuantityPerCustomer: product.maxQuantityPerCustomer ?? null,
       series: details.series,
       licence: details.licence,
       description: details.description,

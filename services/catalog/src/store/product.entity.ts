@@ -25,6 +25,8 @@ export const ProductSchema = defineEntity({
     regionBlocks: p.array().defaultRaw(`'{}'`),
     /** At most this many units in one order; null: no per-order limit. */
     maxQuantityPerOrder: p.integer().nullable(),
+    /** At most this many units per customer across their orders; null: none. */
+    maxQuantityPerCustomer: p.integer().nullable(),
     // Descriptive details (domain/product-details); changed through updateProduct.
     series: p.string().length(120).nullable(),
     licence: p.string().length(120).nullable(),

@@ -38,6 +38,7 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
         studioId: input.studioId ?? null,
         regionBlocks: rules.regionBlocks,
         maxQuantityPerOrder: rules.maxQuantityPerOrder,
+        maxQuantityPerCustomer: rules.maxQuantityPerCustomer,
       });
       applyDescriptiveFields(product, { ...details, downPayment });
       tx.persist(product);
@@ -84,6 +85,7 @@ export function publishProduct(tx: EntityManager, product: Product): void {
       status: product.status,
       regionBlocks: [...product.regionBlocks],
       maxQuantityPerOrder: product.maxQuantityPerOrder ?? null,
+      maxQuantityPerCustomer: product.maxQuantityPerCustomer ?? null,
       downPayment: product.downPaymentAmount == null ? null : { amount: product.downPaymentAmount, currency: product.priceCurrency },
     },
   });

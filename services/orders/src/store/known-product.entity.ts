@@ -19,6 +19,8 @@ export const KnownProductSchema = defineEntity({
     regionBlocks: p.array().defaultRaw(`'{}'`),
     /** Units allowed in one order, summed over its lines; null: no per-order limit. */
     maxQuantityPerOrder: p.integer().nullable(),
+    /** Units one customer may hold across all their live orders; null: no per-customer limit. */
+    maxQuantityPerCustomer: p.integer().nullable(),
     /** Non-refundable down payment per unit, in the price's currency; null: none. */
     downPaymentAmount: p.integer().nullable(),
     /** The open campaign's plan (PreorderOpened/TermsChanged); null: the store policy's default. */

@@ -26,6 +26,8 @@ export const productPublishedV1 = {
     regionBlocks: z.array(countryCodeSchema).optional(),
     /** At most this many units in one order (summed over its lines); null or absent: no per-order limit. */
     maxQuantityPerOrder: z.number().int().positive().nullable().optional(),
+    /** At most this many units per customer across all their orders; null or absent: no per-customer limit. */
+    maxQuantityPerCustomer: z.number().int().positive().nullable().optional(),
     /** Non-refundable down payment charged at order, in the price's currency; null or absent: none required. */
     downPayment: moneySchema.nullable().optional(),
   }),
