@@ -12,7 +12,7 @@ export interface SubgraphSchemaOptions {
   resolvers: BuildSchemaOptions['resolvers'] | [];
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   /** `{ Product: { __resolveReference } }`: each must batch through a per-request DataLoader. */
-  referenceResolvers?: GraphQLResolverMap<any>;
+  referenceResolvers?: GraphQLResolverMap<unknown>;
 }
 
 /**
@@ -32,7 +32,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     validate: { forbidUnknownValues: false },
     skipCheck: true,
   });
-  const resolvers = createResolversMap(schema) as GraphQLResolverMap<any>;
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, typeResolvers] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(typeResolvers as object) } as never;
   }
