@@ -1,7 +1,14 @@
-import { staffScopes, type Caller } from '@vitrine/platform';
+import type { Caller } from '@vitrine/platform/domain';
 
 export const roles = ['customer', 'staff', 'admin'] as const;
 export type Role = (typeof roles)[number];
+
+/**
+ * Back-office scopes a staff member may be granted one by one. Each belongs to
+ * the service whose resolvers check it (its identity declares it);
+ * gateway/src/scopes.unit.spec.ts keeps this list and theirs in step.
+ */
+export const staffScopes = ['catalog:write', 'orders:manage', 'claims:decide', 'customers:flag'] as const;
 
 /** Scopes only admins hold: granting staff and rotating the token signing key. */
 export const adminOnlyScopes = ['staff:grant', 'keys:rotate'] as const;

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 import { isCountryCode } from '@vitrine/contracts';
 
 /** Where and how much of a product may be sold in one order. */

@@ -1,5 +1,5 @@
 import type { OrderStatus as ContractOrderStatus } from '@vitrine/contracts';
-import { PolicyViolation } from '@vitrine/platform';
+import { PolicyViolation } from '@vitrine/platform/domain';
 
 /** The statuses orders produces today: a subset of the contracts' vocabulary (EXPIRED and SHIPPED come with payments and fulfilment). */
 export const orderStatuses = ['PENDING', 'CONFIRMED', 'REJECTED', 'CANCELLED'] as const satisfies readonly ContractOrderStatus[];

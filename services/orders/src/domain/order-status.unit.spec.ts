@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PolicyViolation } from '@vitrine/platform';
+import { PolicyViolation } from '@vitrine/platform/domain';
 import { canTransition, orderStatuses, transition } from './order-status.js';
 
 describe('order status', () => {

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { type BaseContext, canAccessOwnedBy, NotFound, requireCallerId, requireUuid } from '@vitrine/platform';
-import { Order } from '../store/order.entity.js';
 import { cancelOrder } from '../use-cases/cancel-order.js';
 import { placeOrder } from '../use-cases/place-order.js';
+import { findOrder } from '../use-cases/read-orders.js';
 import { OrderType } from './order.type.js';
 import { PlaceOrderInput } from './place-order.input.js';
 
@@ -11,7 +11,7 @@ export class OrderResolver {
   @Authorized()
   @Query(() => OrderType, { description: 'One of your orders (staff with orders:manage: any order).' })
   async order(@Ctx() ctx: BaseContext, @Arg('id', () => ID) id: string): Promise<OrderType> {
-    const order = await ctx.em.findOne(Order, requireUuid(id, 'id', 'order'), { populate: ['lines'] });
+    const order = await findOrder(ctx.em, requireUuid(id, 'id', 'order'));
     // Someone else's order is reported exactly like a missing one: existence is not leaked.
     if (!order || !canAccessOwnedBy(ctx.caller, order.customerId, 'orders:manage')) throw new NotFound('Order', id);
     return OrderType.from(order);
