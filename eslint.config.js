@@ -27,6 +27,14 @@ export default defineConfig(
     rules: {
       // Destructuring to leave fields out (`const { password: _password, ...rest } = x`) is how the code omits them.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
+      // Scopes are typed: a service's `@Staff('...')` accepts only the scopes it declares (see its identity.ts).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Decorator > CallExpression[callee.name='Authorized'][arguments.length>0]",
+          message: "Use the service's @Staff(scope) (scopedAuthorization in its identity.ts): only declared scopes type-check.",
+        },
+      ],
     },
   },
   {

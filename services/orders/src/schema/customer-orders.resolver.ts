@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { canAccessOwnedBy, Forbidden, requireCallerId, type BaseContext } from '@vitrine/platform';
+import { Forbidden, requireCallerId, type BaseContext } from '@vitrine/platform';
+import { canAccessOwnedBy } from '../identity.js';
 import { listCustomerOrders } from '../use-cases/read-orders.js';
 import { CustomerOrders } from './customer-orders.type.js';
 import { OrderType } from './order.type.js';

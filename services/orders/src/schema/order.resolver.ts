@@ -1,10 +1,11 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { type BaseContext, canAccessOwnedBy, NotFound, requireCallerId, requireUuid } from '@vitrine/platform';
+import { type BaseContext, NotFound, requireCallerId, requireUuid } from '@vitrine/platform';
 import { cancelOrder } from '../use-cases/cancel-order.js';
 import { placeOrder } from '../use-cases/place-order.js';
 import { findOrder } from '../use-cases/read-orders.js';
 import { OrderType } from './order.type.js';
 import { PlaceOrderInput } from './place-order.input.js';
+import { canAccessOwnedBy, Staff } from '../identity.js';
 
 @Resolver(() => OrderType)
 export class OrderResolver {
@@ -34,7 +35,7 @@ export class OrderResolver {
     return OrderType.from(order);
   }
 
-  @Authorized('orders:manage')
+  @Staff('orders:manage')
   @Mutation(() => OrderType, {
     description:
       'Staff (orders:manage): cancels a PENDING or CONFIRMED order, saying why (1-500 characters); catalog releases its units. Anything else is a POLICY_VIOLATION (ORDER_STATUS_TRANSITION).',
