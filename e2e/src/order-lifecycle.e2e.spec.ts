@@ -14,7 +14,6 @@ import { createProduct, startTestStack, stockOf, type TestStack } from './suppor
 // opened by spec changes, and a policy published later that changes nothing
 // for orders already placed. Money moving is in the payments scenarios.
 let stack: TestStack;
-const hour = 3_600_000;
 
 beforeAll(async () => {
   stack = await startTestStack({ label: 'order_lifecycle', gateway: true, env: { orders: { TIMER_POLL_MS: '200' } } });

@@ -88,6 +88,6 @@ async function readSupergraph(path: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new Error(`supergraph not found at ${path}: run \`npm run build -w @vitrine/gateway\` (or set SUPERGRAPH_PATH)`);
+    throw new Error(`supergraph not found at ${path}: run \`npm run build -w @vitrine/gateway\` (or set SUPERGRAPH_PATH)`, { cause: error });
   }
 }

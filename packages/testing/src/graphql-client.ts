@@ -18,7 +18,7 @@ export async function gql<TData = any>(
     body: JSON.stringify({ query, variables }),
   });
   const text = await res.text();
-  let body: { data?: TData; errors?: GraphQLResponse['errors'] } = {};
+  let body: { data?: TData; errors?: GraphQLResponse['errors'] };
   try {
     body = JSON.parse(text);
   } catch {

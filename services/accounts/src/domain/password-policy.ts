@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 import { isWideCharacter } from './wide-characters.js';
 
 export type CharacterClass = 'lowercase' | 'uppercase' | 'digit' | 'symbol';

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 import { isCountryCode } from '@vitrine/contracts';
 import { ordersPhrase } from './open-orders.js';
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, base64url, createLocalJWKSet, decodeProtectedHeader, generateKeyPair, importJWK, type JSONWebKeySet } from 'jose';
-import { createTokenVerifier, staffScopes } from '@vitrine/platform';
+import { createTokenVerifier } from '@vitrine/platform';
 import { eventually } from '@vitrine/testing';
+import { staffScopes } from '../domain/roles.js';
 import { signAccessToken } from '../security/access-token-signer.js';
 import { SigningKey } from '../store/signing-key.entity.js';
 import { findSigningKey, rotateSigningKey } from '../use-cases/signing-keys.js';

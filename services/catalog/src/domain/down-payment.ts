@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 
 /**
  * A non-refundable down payment some expensive or customised products require

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 import { defaultCatalogLimits, type CatalogLimits } from './catalog-limits.js';
 import { checkDownPayment, noDownPayment, type DownPayment, type DownPaymentInput } from './down-payment.js';
 import { checkProductDetails, emptyProductDetails, type ProductDetails, type ProductDetailsInput } from './product-details.js';

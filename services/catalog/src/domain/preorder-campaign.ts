@@ -1,5 +1,5 @@
 import type { PaymentPlan, PreorderCloseReason } from '@vitrine/contracts';
-import { PolicyViolation, type FieldProblem } from '@vitrine/platform';
+import { PolicyViolation, type FieldProblem } from '@vitrine/platform/domain';
 import type { ProductStatus } from './product-status.js';
 
 /** SCHEDULED: opens later on its own; OPEN: the product is on preorder; CLOSED: orders went (or go) to the maker. */

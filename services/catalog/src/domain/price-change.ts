@@ -1,5 +1,5 @@
-import type { FieldProblem } from '@vitrine/platform';
-import { PolicyViolation } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
+import { PolicyViolation } from '@vitrine/platform/domain';
 import { checkPriceAboveDownPayment, type DownPayment } from './down-payment.js';
 import { defaultCatalogLimits, type CatalogLimits } from './catalog-limits.js';
 

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 import { isCountryCode } from '@vitrine/contracts';
 
 /** A product's sale rules, set together by staff: its region blocks (where it may not be sold) and its per-order limit. */

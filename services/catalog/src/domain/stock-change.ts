@@ -1,4 +1,4 @@
-import { PolicyViolation, type FieldProblem } from '@vitrine/platform';
+import { PolicyViolation, type FieldProblem } from '@vitrine/platform/domain';
 
 /** The most units one movement may carry: a typo guard, far above any real delivery. */
 export const maxUnitsPerMovement = 1_000_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PolicyViolation } from '@vitrine/platform';
+import { PolicyViolation } from '@vitrine/platform/domain';
 import { checkNewWarehouse } from './new-warehouse.js';
 import { assertAdjustment, assertCapacityCoversReserved, checkDelta, checkPoolCapacity, checkQuantity } from './stock-change.js';
 

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { BadUserInput, PageInfo, requireCallerId, requireUuid } from '@vitrine/platform';
 import type { NewProductInput } from '../domain/new-product.js';
 import { createProduct } from '../use-cases/create-product.js';
@@ -8,6 +8,7 @@ import { CreateProductInput } from './create-product.input.js';
 import { ProductConnection } from './product-connection.type.js';
 import { ProductFilterInput, ProductSortEnum } from './product-query.input.js';
 import { ProductType } from './product.type.js';
+import { Staff } from '../identity.js';
 
 @Resolver(() => ProductType)
 export class ProductResolver {
@@ -44,7 +45,7 @@ export class ProductResolver {
     return product ? ProductType.from(product) : null;
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => ProductType, { description: 'Staff (catalog:write): adds a product to the catalog (audited, announced as ProductPublished).' })
   async createProduct(@Ctx() ctx: CatalogContext, @Arg('input', () => CreateProductInput) input: CreateProductInput): Promise<ProductType> {
     const { series, licence, description, images, scale, material, weightGrams, packageDimensions, assembly, parts, downPayment } = input;

@@ -3,7 +3,7 @@ import { Money } from '@vitrine/platform';
 import type { ProductStatus } from '@vitrine/contracts';
 import { ProductStatusEnum } from './product-status.enum.js';
 import type { Product } from '../store/product.entity.js';
-import { descriptiveFieldsOf } from '../store/product-fields.js';
+import { descriptiveFieldsOf } from '../use-cases/product-fields.js';
 import { AssemblyType, DownPaymentType, PackageDimensionsType, ProductPartType } from './product-details.type.js';
 
 @ObjectType('Product', { description: 'A figure or statue sold by the store.' })

@@ -7,7 +7,7 @@ import { checkNewProduct, type NewProductInput } from '../domain/new-product.js'
 import type { ProductStatus } from '../domain/product-status.js';
 import { warehousesFor } from '../domain/reservation.js';
 import { Product } from '../store/product.entity.js';
-import { applyDescriptiveFields } from '../store/product-fields.js';
+import { applyDescriptiveFields } from './product-fields.js';
 import { Studio } from '../store/studio.entity.js';
 import { listWarehouses } from './create-warehouse.js';
 import { openNewWindow } from './preorder-window.js';

@@ -5,7 +5,7 @@ import { checkDownPayment, type DownPaymentInput } from '../domain/down-payment.
 import { checkProductName } from '../domain/new-product.js';
 import { checkProductDetails, type ProductDetailsInput } from '../domain/product-details.js';
 import { decideProductUpdate, emptyPatchProblems, type DescriptivePatch } from '../domain/product-update.js';
-import { applyDescriptiveFields, descriptiveFieldsOf } from '../store/product-fields.js';
+import { applyDescriptiveFields, descriptiveFieldsOf } from './product-fields.js';
 import { Product } from '../store/product.entity.js';
 import { checkStudioExists, publishProduct } from './create-product.js';
 import { recordAudit } from './record-audit.js';

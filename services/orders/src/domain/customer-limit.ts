@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 
 export interface CustomerHolding {
   productId: string;

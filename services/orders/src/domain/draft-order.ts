@@ -1,4 +1,4 @@
-import { isUuid, type FieldProblem } from '@vitrine/platform';
+import { isUuid, type FieldProblem } from '@vitrine/platform/domain';
 import type { OrderLimits } from './order-limits.js';
 import { notOrderableReasons, preorderProductStatus } from '@vitrine/contracts';
 

@@ -1,5 +1,5 @@
 import type { DescriptiveFields, DescriptivePatch } from '../domain/product-update.js';
-import type { Product } from './product.entity.js';
+import type { Product } from '../store/product.entity.js';
 
 /** A product's descriptive fields in domain shape (package dimensions as one value, down payment as one). */
 export function descriptiveFieldsOf(product: Product): DescriptiveFields {
