@@ -119,8 +119,8 @@ describe('region blocks', () => {
       {
         actor: stack.admin.id,
         details: {
-          from: { regionBlocks: [], maxQuantityPerOrder: null },
-          to: { regionBlocks: ['DE', 'IT'], maxQuantityPerOrder: null },
+          from: { regionBlocks: [], maxQuantityPerOrder: null, maxQuantityPerCustomer: null },
+          to: { regionBlocks: ['DE', 'IT'], maxQuantityPerOrder: null, maxQuantityPerCustomer: null },
           reason: 'Licence not cleared in DE and IT.',
         },
       },

@@ -61,7 +61,8 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(config.port, config.host, resolve);
+      // A drop opens hundreds of connections at once: queue them (up to somaxconn) rather than reset them past Node's default 511.
+      server.listen({ port: config.port, host: config.host, backlog: 4096 }, resolve);
     });
   } catch (error) {
     await apollo.stop();

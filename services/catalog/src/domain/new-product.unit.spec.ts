@@ -10,7 +10,7 @@ describe('checkNewProduct', () => {
       product: {
         sku: 'SKU-1',
         name: 'Saber 1/7',
-        rules: { regionBlocks: [], maxQuantityPerOrder: null },
+        rules: { regionBlocks: [], maxQuantityPerOrder: null, maxQuantityPerCustomer: null },
         details: emptyProductDetails,
         downPayment: { required: false, amount: null },
       },

@@ -23,7 +23,10 @@ export interface SaleRulesCommand {
  */
 export async function setProductSaleRules(em: EntityManager, actor: string, command: SaleRulesCommand): Promise<Product> {
   const staffReason = checkStaffReason(command.reason);
-  if (staffReason.problems.length > 0) throw new BadUserInput('Some sale rules are not valid.', staffReason.problems);
+  // Every problem of the request at once; the per-customer limit it keeps (when omitted) is checked against the product below.
+  const asked = checkSaleRules({ ...command, maxQuantityPerCustomer: command.maxQuantityPerCustomer ?? null });
+  const all = [...asked.problems, ...staffReason.problems];
+  if (all.length > 0) throw new BadUserInput('Some sale rules are not valid.', all);
   return em.transactional(async (tx) => {
     const product = await tx.findOne(Product, command.productId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!product) throw new NotFound('Product', command.productId);
