@@ -128,6 +128,32 @@ describe('checkout', () => {
   });
 });
 
+describe('a per-customer limit on a limited product', () => {
+  it('holds under concurrency: ten parallel checkouts of one unit by one buyer, limit 3, make exactly three orders', async () => {
+    const product = await createProduct(stack, 20, 1_000, { maxQuantityPerCustomer: 3 });
+    await eventually(
+      async () => (await count(stack, 'select count(*) as n from orders.known_product where id = ? and max_quantity_per_customer = 3', [product.id])) === 1,
+    );
+    const buyer = await stack.newCustomer();
+    const results = await Promise.all(Array.from({ length: 10 }, () => checkout(buyer, [{ productId: product.id, quantity: 1 }])));
+    const placed = results.filter((r) => !r.errors);
+    expect(placed).toHaveLength(3);
+    for (const refused of results.filter((r) => r.errors)) {
+      expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ reason: 'OVER_CUSTOMER_LIMIT' }] });
+    }
+    // Another customer is not held back by the first one's orders.
+    expect((await checkout(await stack.newCustomer(), [{ productId: product.id, quantity: 3 }])).errors).toBeUndefined();
+    // A cancelled order no longer counts.
+    const first = placed[0]!.data.checkout[0].id;
+    await settled(buyer, first);
+    expect((await gql(gw(), `mutation($id: ID!) { cancelOrder(id: $id) { status } }`, { id: first }, buyer.headers)).data.cancelOrder.status).toBe('CANCELLED');
+    expect((await checkout(buyer, [{ productId: product.id, quantity: 1 }])).errors).toBeUndefined();
+    expect((await checkout(buyer, [{ productId: product.id, quantity: 1 }])).errors?.[0]?.extensions?.problems[0].message).toBe(
+      'At most 3 of this product per customer: you already have 3 on order.',
+    );
+  });
+});
+
 describe('deadlines on the store clock', () => {
   it('an unpaid checkout lapses after the hour the store holds its units: expired, units back, not an abuse', async () => {
     const product = await createProduct(stack, 5, 1_000);
