@@ -26,9 +26,12 @@ describe('refreshSession', () => {
     const rows = await accounts.service.orm.em
       .fork()
       .getConnection()
-      .execute('select family_id, used_at, replaced_by from accounts.refresh_token where customer_id = ? order by created_at', [ann.id]);
-    expect(new Set(rows.map((r: { family_id: string }) => r.family_id)).size).toBe(1);
-    expect(rows.map((r: { used_at: Date | null }) => r.used_at !== null)).toEqual([true, true, false]);
+      .execute<{ family_id: string; used_at: Date | null }[]>(
+        'select family_id, used_at, replaced_by from accounts.refresh_token where customer_id = ? order by created_at',
+        [ann.id],
+      );
+    expect(new Set(rows.map((r) => r.family_id)).size).toBe(1);
+    expect(rows.map((r) => r.used_at !== null)).toEqual([true, true, false]);
   });
 
   it('reusing a used token is refused and revokes the whole family, newest token included', async () => {
