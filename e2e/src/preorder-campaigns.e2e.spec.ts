@@ -4,7 +4,7 @@ import { eventually, gql } from '@vitrine/testing';
 import type { Identity } from './support/identities.js';
 import { randomUUID } from 'node:crypto';
 import { orderQuery, placeOrderMutation, startTestStack, type TestStack } from './support/stack.js';
-import { listenToTopic, type TopicListener } from './support/topic-listener.js';
+import { listenToTopic, type TopicListener } from '@vitrine/testing';
 
 // Staff open, schedule, change and close preorder windows; scheduled ends
 // are durable timers fired by catalog's scheduler, and every change is

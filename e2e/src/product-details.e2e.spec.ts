@@ -4,7 +4,7 @@ import { topics } from '@vitrine/contracts';
 import { eventually, gql } from '@vitrine/testing';
 import type { Identity } from './support/identities.js';
 import { startTestStack, type TestStack } from './support/stack.js';
-import { listenToTopic, type TopicListener } from './support/topic-listener.js';
+import { listenToTopic, type TopicListener } from '@vitrine/testing';
 
 // Issue 4: product details (series, images, scale, parts, down payment...), staff
 // updates, price changes and spec changes, each audited and announced on the real

@@ -3,7 +3,7 @@ import { topics } from '@vitrine/contracts';
 import { eventually, gql } from '@vitrine/testing';
 import type { Identity } from './support/identities.js';
 import { createProduct, startTestStack, type TestStack } from './support/stack.js';
-import { listenToTopic, type TopicListener } from './support/topic-listener.js';
+import { listenToTopic, type TopicListener } from '@vitrine/testing';
 
 // Staff move products through their statuses and slip their release dates;
 // each change is audited, kept, and announced on the real Kafka broker.

@@ -5,7 +5,7 @@ import { orders } from '@vitrine/orders';
 import { eventually, gql } from '@vitrine/testing';
 import { count } from './support/sql.js';
 import { createProduct, createWarehouseMutation, orderQuery, placeOrderMutation, startTestStack, stockOf, type TestStack } from './support/stack.js';
-import { listenToTopic, type TopicListener } from './support/topic-listener.js';
+import { listenToTopic, type TopicListener } from '@vitrine/testing';
 
 // Issue 4: stock per warehouse kept as a ledger, reservations released on
 // cancellation, committed on shipping, preorders moved onto arrived stock.
