@@ -10,20 +10,19 @@ export interface GraphQLResponse<TData = any> {
 }
 
 type RequestHeaders = Record<string, string>;
-/** Variables may be left out only when the operation declares none that are required. */
-type VariablesThenHeaders<TVariables> =
-  Record<string, never> extends TVariables ? [variables?: TVariables, headers?: RequestHeaders] : [variables: TVariables, headers?: RequestHeaders];
+export type { TypedDocumentNode };
 
 /**
  * A tiny GraphQL-over-HTTP client for tests: what a storefront would send, nothing more.
  * Pass a typed document (`graphql(...)` from a package's generated `src/__generated__`) and the
- * variables and result are typed from the SDL; a plain string is for what no typed document can
- * express (a deliberately broken query, an operation built at run time).
+ * variables (`{}` when it declares none) and result are typed from the SDL; a plain string is for
+ * what no typed document can express (a deliberately broken query, an operation built at run time).
  */
 export function gql<TData, TVariables>(
   url: string,
   document: TypedDocumentNode<TData, TVariables>,
-  ...rest: VariablesThenHeaders<TVariables>
+  variables: TVariables,
+  headers?: RequestHeaders,
 ): Promise<GraphQLResponse<TData>>;
 export function gql<TData = any>(url: string, query: string, variables?: Record<string, unknown>, headers?: RequestHeaders): Promise<GraphQLResponse<TData>>;
 export async function gql(

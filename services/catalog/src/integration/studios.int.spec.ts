@@ -111,7 +111,7 @@ describe('studios', () => {
     const made = await gql(catalog.url, createProductMutation, { input: productInput(sku, studio.id) }, catalog.admin.headers);
     expect(made.errors).toBeUndefined();
     expect(made.data!.createProduct.studio).toEqual({ id: studio.id, name: 'Red Lacquer', country: 'CN' });
-    const listed = await gql(catalog.url, productsQuery);
+    const listed = await gql(catalog.url, productsQuery, {});
     expect(listed.data!.products.edges.map((e) => e.node)).toContainEqual({ sku, studio: { name: 'Red Lacquer' } });
 
     const unknown = await gql(
