@@ -51,6 +51,8 @@ describe('npm run new:subgraph', () => {
         'services/probe/README.md',
         'services/probe/package.json',
         'services/probe/tsconfig.json',
+        'services/probe/tsconfig.spec.json',
+        'services/probe/codegen.ts',
         'services/probe/src/identity.ts',
         'services/probe/src/index.ts',
         'services/probe/src/main.ts',

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gql } from '@vitrine/testing';
-import { startTestStack, type CatalogStack } from './support/stack.js';
+import { graphql } from '../__generated__/index.js';
+import type { CatalogQueriesListQueryVariables, ProductSort } from '../__generated__/graphql.js';
+import { bootCatalog, type CatalogHarness } from './harness.js';
 
 // Issue 4: products(filter, sort, first, after) with keyset cursors per sort, product(id | sku),
 // and a listing whose SQL cost does not grow with the number of products listed.
-let stack: CatalogStack;
+let catalog: CatalogHarness;
 const run = randomUUID().slice(0, 8).toUpperCase();
 const studios: string[] = [];
 const base = Date.parse('2026-01-01T00:00:00.000Z');
 
-const sql = <T = any>(query: string, params: unknown[] = []) => stack.catalog.orm.em.fork().getConnection().execute<T[]>(query, params);
+const sql = <T = any>(query: string, params: unknown[] = []) => catalog.sql<T>(query, params);
 
 /** Products inserted directly (ms-precise created_at, distinct per product), each with two release-date changes. */
 async function insertProducts(prefix: string, count: number, offsetMs: number, studioIds: string[]): Promise<void> {
@@ -37,50 +39,79 @@ async function insertProducts(prefix: string, count: number, offsetMs: number, s
     for (const [n, estimate] of ['2026-06', '2026-09'].entries()) {
       await sql(
         `insert into catalog.release_date_change (id, product_id, old_estimate, new_estimate, reason, changed_by, changed_at) values (?, ?, ?, ?, 'factory', ?, ?)`,
-        [randomUUID(), id, n === 0 ? null : '2026-06', estimate, stack.admin.id, new Date(base + n)],
+        [randomUUID(), id, n === 0 ? null : '2026-06', estimate, catalog.admin.id, new Date(base + n)],
       );
     }
   }
 }
 
 beforeAll(async () => {
-  stack = await startTestStack({ label: 'catalog-queries', only: ['catalog'] });
+  catalog = await bootCatalog('catalog-queries');
   for (const name of ['North', 'South', 'East']) {
     const res = await gql(
-      stack.catalog.url,
-      `mutation($input: CreateStudioInput!) { createStudio(input: $input) { id } }`,
+      catalog.url,
+      graphql(`
+        mutation CatalogQueriesCreateStudio($input: CreateStudioInput!) {
+          createStudio(input: $input) {
+            id
+          }
+        }
+      `),
       {
         input: { name: `${name} ${run}`, country: 'JP', contactEmail: `${name.toLowerCase()}@studio.example` },
       },
-      stack.admin.headers,
+      catalog.admin.headers,
     );
     if (res.errors) throw new Error(JSON.stringify(res.errors));
-    studios.push(res.data.createStudio.id);
+    studios.push(res.data!.createStudio.id);
   }
   await insertProducts(`Q${run}`, 12, 0, studios);
   await insertProducts(`C${run}`, 50, 10_000, studios);
 });
 afterAll(async () => {
-  await stack?.stop();
+  await catalog?.stop();
 });
 
-const listQuery = `query($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {
-  products(filter: $filter, sort: $sort, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { sku name status price { amount } createdAt studio { id } } }
+const listQuery = graphql(`
+  query CatalogQueriesList($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {
+    products(filter: $filter, sort: $sort, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          sku
+          name
+          status
+          price {
+            amount
+          }
+          createdAt
+          studio {
+            id
+          }
+        }
+      }
+    }
   }
-}`;
-const list = (variables: Record<string, unknown>) => gql(stack.catalog.url, listQuery, variables);
+`);
+const list = (variables: CatalogQueriesListQueryVariables) => gql(catalog.url, listQuery, variables);
+type Listed = NonNullable<Awaited<ReturnType<typeof list>>['data']>['products']['edges'][number]['node'];
 
 /** Walks every page of a listing, two products at a time. */
-async function walk(filter: Record<string, unknown>, sort: string): Promise<any[]> {
-  const seen: any[] = [];
+async function walk(filter: CatalogQueriesListQueryVariables['filter'], sort: ProductSort): Promise<Listed[]> {
+  const seen: Listed[] = [];
   let after: string | null = null;
   for (let guard = 0; guard < 50; guard++) {
     const res = await list({ filter, sort, first: 5, after });
     expect(res.errors).toBeUndefined();
-    seen.push(...res.data.products.edges.map((e: any) => e.node));
-    if (!res.data.products.pageInfo.hasNextPage) return seen;
-    after = res.data.products.pageInfo.endCursor;
+    const { products } = res.data!;
+    seen.push(...products.edges.map((e) => e.node));
+    if (!products.pageInfo.hasNextPage) return seen;
+    after = products.pageInfo.endCursor;
   }
   throw new Error('too many pages');
 }
@@ -90,15 +121,15 @@ describe('catalog queries', () => {
     const filter = { text: `q${run}` };
     const all = await walk(filter, 'OLDEST');
     expect(all).toHaveLength(12);
-    const bySku = (a: any, b: any) => (a.sku < b.sku ? -1 : 1);
-    const ordered = {
+    const bySku = (a: Listed, b: Listed) => (a.sku < b.sku ? -1 : 1);
+    const ordered: Record<ProductSort, Listed[]> = {
       OLDEST: [...all].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)),
       NEWEST: [...all].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)),
       PRICE_ASC: [...all].sort((a, b) => a.price.amount - b.price.amount || 0),
       PRICE_DESC: [...all].sort((a, b) => b.price.amount - a.price.amount || 0),
       NAME: [...all].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     };
-    for (const [sort, expected] of Object.entries(ordered)) {
+    for (const [sort, expected] of Object.entries(ordered) as [ProductSort, Listed[]][]) {
       const got = await walk(filter, sort);
       expect(new Set(got.map((p) => p.sku)).size, sort).toBe(12);
       expect([...got].sort(bySku), sort).toEqual([...all].sort(bySku));
@@ -119,25 +150,25 @@ describe('catalog queries', () => {
     const text = `q${run}`;
     const preorders = await list({ filter: { text, status: ['PREORDER', 'ANNOUNCED'] }, first: 50 });
     expect(preorders.errors).toBeUndefined();
-    expect(preorders.data.products.totalCount).toBe(8);
-    expect(preorders.data.products.edges.every((e: any) => ['PREORDER', 'ANNOUNCED'].includes(e.node.status))).toBe(true);
+    expect(preorders.data!.products.totalCount).toBe(8);
+    expect(preorders.data!.products.edges.every((e) => ['PREORDER', 'ANNOUNCED'].includes(e.node.status))).toBe(true);
 
     const ofStudio = await list({ filter: { text, studioId: studios[0] }, first: 50 });
-    expect(ofStudio.data.products.totalCount).toBe(4);
-    expect(ofStudio.data.products.edges.every((e: any) => e.node.studio.id === studios[0])).toBe(true);
+    expect(ofStudio.data!.products.totalCount).toBe(4);
+    expect(ofStudio.data!.products.edges.every((e) => e.node.studio!.id === studios[0])).toBe(true);
 
     const byName = await list({ filter: { text: `ALPHA FIGURE Q${run}` }, first: 50 });
-    expect(byName.data.products.edges.map((e: any) => e.node.sku)).toEqual([`Q${run}-001`, `Q${run}-005`, `Q${run}-009`]);
+    expect(byName.data!.products.edges.map((e) => e.node.sku)).toEqual([`Q${run}-001`, `Q${run}-005`, `Q${run}-009`]);
     const bySku = await list({ filter: { text: `  q${run}-01` }, first: 50 });
-    expect(bySku.data.products.edges.map((e: any) => e.node.sku)).toEqual([`Q${run}-010`, `Q${run}-011`]);
+    expect(bySku.data!.products.edges.map((e) => e.node.sku)).toEqual([`Q${run}-010`, `Q${run}-011`]);
     const wildcard = await list({ filter: { text: `q${run}%` }, first: 50 });
-    expect(wildcard.data.products.totalCount).toBe(0);
+    expect(wildcard.data!.products.totalCount).toBe(0);
 
     const priced = await list({ filter: { text, priceRange: { min: 2000, max: 3500 } }, sort: 'PRICE_ASC', first: 50 });
-    const amounts = priced.data.products.edges.map((e: any) => e.node.price.amount);
-    expect(amounts.length).toBe(priced.data.products.totalCount);
+    const amounts = priced.data!.products.edges.map((e) => e.node.price.amount);
+    expect(amounts.length).toBe(priced.data!.products.totalCount);
     expect(amounts.length).toBeGreaterThan(0);
-    expect(amounts.every((a: number) => a >= 2000 && a <= 3500)).toBe(true);
+    expect(amounts.every((a) => a >= 2000 && a <= 3500)).toBe(true);
   });
 
   it('refuses bad input with every problem, and cursors from another sort or filter', async () => {
@@ -153,39 +184,55 @@ describe('catalog queries', () => {
     expect(inverted.errors?.[0]?.extensions?.problems.map((p: any) => p.reason)).toEqual(['MIN_ABOVE_MAX']);
 
     const page = await list({ filter: { text: `q${run}` }, sort: 'PRICE_ASC', first: 2 });
-    const cursor = page.data.products.pageInfo.endCursor;
+    const cursor = page.data!.products.pageInfo.endCursor;
     expect((await list({ filter: { text: `q${run}` }, sort: 'PRICE_ASC', first: 2, after: cursor })).errors).toBeUndefined();
-    for (const variables of [
+    const foreignCursors: CatalogQueriesListQueryVariables[] = [
       { filter: { text: `q${run}` }, sort: 'NAME', after: cursor },
       { filter: { text: `q${run}` }, sort: 'PRICE_DESC', after: cursor },
       { filter: { text: `q${run}`, status: ['PREORDER'] }, sort: 'PRICE_ASC', after: cursor },
       { sort: 'PRICE_ASC', after: cursor },
       { filter: { text: `q${run}` }, sort: 'PRICE_ASC', after: 'garbage' },
-    ]) {
+    ];
+    for (const variables of foreignCursors) {
       const res = await list(variables);
       expect(res.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.extensions?.problems[0].reason).toBe('INVALID_CURSOR');
     }
+    // @ts-expect-error: a sort the schema does not have, which the server must refuse too.
     const wrongEnum = await list({ sort: 'CHEAPEST' });
     expect(wrongEnum.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('product(sku) finds the product (exact SKU), null otherwise; id and sku are one or the other', async () => {
-    const query = `query($sku: String, $id: ID) { product(sku: $sku, id: $id) { id sku studio { id } releaseDateHistory { newEstimate } } }`;
-    const found = await gql(stack.catalog.url, query, { sku: `Q${run}-003` });
-    expect(found.data.product).toEqual({
+    const query = graphql(`
+      query CatalogQueriesProduct($sku: String, $id: ID) {
+        product(sku: $sku, id: $id) {
+          id
+          sku
+          studio {
+            id
+          }
+          releaseDateHistory {
+            newEstimate
+          }
+        }
+      }
+    `);
+    const found = await gql(catalog.url, query, { sku: `Q${run}-003` });
+    expect(found.data!.product).toEqual({
       id: expect.any(String),
       sku: `Q${run}-003`,
       studio: { id: studios[0] },
       releaseDateHistory: [{ newEstimate: '2026-06' }, { newEstimate: '2026-09' }],
     });
-    expect((await gql(stack.catalog.url, query, { id: found.data.product.id })).data.product.sku).toBe(`Q${run}-003`);
-    expect((await gql(stack.catalog.url, query, { sku: `NOPE-${run}` })).data.product).toBeNull();
-    expect((await gql(stack.catalog.url, query, { sku: `Q${run}-003`, id: found.data.product.id })).errors?.[0]?.extensions).toMatchObject({
+    const id = found.data!.product!.id;
+    expect((await gql(catalog.url, query, { id })).data!.product!.sku).toBe(`Q${run}-003`);
+    expect((await gql(catalog.url, query, { sku: `NOPE-${run}` })).data!.product).toBeNull();
+    expect((await gql(catalog.url, query, { sku: `Q${run}-003`, id })).errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       problems: [{ field: 'sku', reason: 'ONE_OF' }],
     });
-    expect((await gql(stack.catalog.url, query, {})).errors?.[0]?.extensions).toMatchObject({
+    expect((await gql(catalog.url, query, {})).errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       problems: [{ field: 'id', reason: 'REQUIRED' }],
     });
@@ -194,23 +241,104 @@ describe('catalog queries', () => {
   it('query cost: listing with studio, release and spec histories, stock and orderability issues the same few SQL statements for 10 or 50 products', async () => {
     // Every statement on the request ORM goes through its logger's logQuery (whatever the debug setting);
     // background work (relay, consumers) runs on workerOrm, so only this request is counted.
-    const logger = stack.catalog.orm.config.getLogger();
-    const nodeFields =
-      'id sku availableQuantity status studio { id name country } releaseDateHistory { oldEstimate newEstimate changedAt } specChanges { reason } parts { name } downPayment { required } preorderCampaign { state } orderableInMyRegion notOrderableReason';
-    const queryWith = (fields: string) => `query($filter: ProductFilter, $first: Int) {
-      products(filter: $filter, first: $first, sort: NEWEST) { totalCount edges { node { ${fields} } } }
-    }`;
-    const statementsFor = async (first: number, who = stack.customer, fields = nodeFields) => {
+    const logger = catalog.service.orm.config.getLogger();
+    const customerPage = graphql(`
+      query CatalogQueriesCostPage($filter: ProductFilter, $first: Int) {
+        products(filter: $filter, first: $first, sort: NEWEST) {
+          totalCount
+          edges {
+            node {
+              id
+              sku
+              availableQuantity
+              status
+              studio {
+                id
+                name
+                country
+              }
+              releaseDateHistory {
+                oldEstimate
+                newEstimate
+                changedAt
+              }
+              specChanges {
+                reason
+              }
+              parts {
+                name
+              }
+              downPayment {
+                required
+              }
+              preorderCampaign {
+                state
+              }
+              orderableInMyRegion
+              notOrderableReason
+            }
+          }
+        }
+      }
+    `);
+    // The same page, with the per-warehouse levels only staff may read.
+    const staffPage = graphql(`
+      query CatalogQueriesCostPageForStaff($filter: ProductFilter, $first: Int) {
+        products(filter: $filter, first: $first, sort: NEWEST) {
+          totalCount
+          edges {
+            node {
+              id
+              sku
+              availableQuantity
+              status
+              studio {
+                id
+                name
+                country
+              }
+              releaseDateHistory {
+                oldEstimate
+                newEstimate
+                changedAt
+              }
+              specChanges {
+                reason
+              }
+              parts {
+                name
+              }
+              downPayment {
+                required
+              }
+              preorderCampaign {
+                state
+              }
+              orderableInMyRegion
+              notOrderableReason
+              stockLevels {
+                warehouse {
+                  code
+                }
+                onHand
+                reserved
+                available
+              }
+            }
+          }
+        }
+      }
+    `);
+    const statementsFor = async (first: number, who = catalog.customer, page: typeof customerPage | typeof staffPage = customerPage) => {
       const spy = vi.spyOn(logger, 'logQuery');
       try {
-        const res = await gql(stack.catalog.url, queryWith(fields), { filter: { text: `c${run}` }, first }, who.headers);
+        const res = await gql(catalog.url, page, { filter: { text: `c${run}` }, first }, who.headers);
         expect(res.errors).toBeUndefined();
-        expect(res.data.products.edges).toHaveLength(first);
-        expect(res.data.products.edges.every((e: any) => e.node.studio && e.node.releaseDateHistory.length === 2 && e.node.orderableInMyRegion !== null)).toBe(
-          true,
-        );
+        const { edges } = res.data!.products;
+        expect(edges).toHaveLength(first);
+        expect(edges.every((e) => e.node.studio && e.node.releaseDateHistory.length === 2 && e.node.orderableInMyRegion !== null)).toBe(true);
         // Inserted without stock rows: open-ended preorders (null), nothing to sell otherwise.
-        expect(res.data.products.edges.every((e: any) => e.node.availableQuantity === (e.node.status === 'PREORDER' ? null : 0))).toBe(true);
+        expect(edges.every((e) => e.node.availableQuantity === (e.node.status === 'PREORDER' ? null : 0))).toBe(true);
         return spy.mock.calls.map(([context]) => context.query ?? '');
       } finally {
         spy.mockRestore();
@@ -234,7 +362,7 @@ describe('catalog queries', () => {
       expect(fifty.filter((q) => q.includes(table) && q.trimStart().startsWith('select')).length, table).toBeGreaterThanOrEqual(1);
     }
     // Staff asking for the per-warehouse levels too: the same statements (one loader serves both fields).
-    const staff = await statementsFor(50, stack.admin, `${nodeFields} stockLevels { warehouse { code } onHand reserved available }`);
+    const staff = await statementsFor(50, catalog.admin, staffPage);
     expect(staff, staff.join('\n')).toHaveLength(9);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogService } from '@vitrine/catalog';
+import { catalogService } from '../catalog-service.js';
 import { AuditEntry, onTimer, scheduleTimer, type DueTimer, type RunningService } from '@vitrine/platform';
 import { bootService, createTestDatabase, createTopicPrefix, eventually } from '@vitrine/testing';
 
@@ -8,7 +8,7 @@ let catalog: RunningService;
 const seen: DueTimer[] = [];
 
 beforeAll(async () => {
-  // A real service definition plus one timer handler: startService must run the scheduler on it.
+  // A real service definition plus one timer handler: startService must run the scheduler on it (embedded transport, no token needed).
   const ping = onTimer('e2e-ping', async (timer, em) => {
     seen.push(timer);
     em.persist(em.create(AuditEntry, { id: randomUUID(), actor: null, action: 'timer.fired', subject: timer.key, details: timer.payload }));

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
@@ -26,9 +27,20 @@ export interface TokenOptions {
   readonly key?: SigningKey;
 }
 
+/** Someone calling a service under test: an id (the token's subject) and the headers that make a request as them. */
+export interface TestIdentity {
+  readonly id: string;
+  readonly token: string;
+  readonly headers: Record<string, string>;
+}
+
+/** No token at all: the anonymous caller of public reads. */
+export const anonymous = { headers: {} } as const satisfies { headers: Record<string, string> };
+
 /**
  * A stand-in for the accounts service's token side: serves a JWKS over HTTP
- * and signs ES256 access tokens the way the platform contract describes.
+ * and signs ES256 access tokens the way the platform contract describes, so
+ * a service (or the gateway) can be tested without accounts running.
  */
 export interface TestTokenIssuer {
   readonly jwksUrl: string;
@@ -40,6 +52,10 @@ export interface TestTokenIssuer {
   sign(options?: TokenOptions): Promise<string>;
   /** Publishes a new key next to the old ones and signs with it from now on. */
   rotate(kid: string): Promise<SigningKey>;
+  /** A signed-in customer (role customer, no scope); a fresh id unless given. */
+  customer(id?: string): Promise<TestIdentity>;
+  /** A staff member holding these scopes (default: every back-office scope); a fresh id unless given. */
+  staff(scopes?: readonly string[], id?: string): Promise<TestIdentity>;
   stop(): Promise<void>;
 }
 
@@ -55,8 +71,12 @@ export async function startTokenIssuer(): Promise<TestTokenIssuer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const identity = async (id: string, roles: string[], scopes: readonly string[]): Promise<TestIdentity> => {
+    const token = await issuer.sign({ sub: id, roles, scope: scopes.join(' ') });
+    return { id, token, headers: { authorization: `Bearer ${token}` } };
+  };
 
-  return {
+  const issuer: TestTokenIssuer = {
     jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
     issuer: testIssuer,
     get jwksFetches() {
@@ -79,12 +99,15 @@ export async function startTokenIssuer(): Promise<TestTokenIssuer> {
       keys.push(key);
       return key;
     },
+    customer: (id = randomUUID()) => identity(id, ['customer'], []),
+    staff: (scopes: readonly string[], id = randomUUID()) => identity(id, ['staff'], [...scopes]),
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+  return issuer;
 }
 
 /** A token claiming no algorithm at all: header `alg: none`, empty signature. */

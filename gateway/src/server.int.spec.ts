@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureStack, type FixtureStack } from './test-support/fixture-stack.js';
 import { post } from './test-support/post.js';
-import { startTokenIssuer, type TestTokenIssuer } from './test-support/token-issuer.js';
+import { startTokenIssuer, type TestTokenIssuer } from '@vitrine/testing/token-issuer';
 
 const ordersWithProducts = 'query OrdersWithProducts { orders { id lines { quantity product { id name } } } }';
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

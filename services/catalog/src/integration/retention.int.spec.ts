@@ -1,21 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeExpired } from '@vitrine/platform';
-import { count } from './support/sql.js';
-import { startTestStack, type CatalogStack } from './support/stack.js';
+import { bootCatalog, type CatalogHarness } from './harness.js';
 
-let stack: CatalogStack;
+let catalog: CatalogHarness;
 
 beforeAll(async () => {
-  stack = await startTestStack({ label: 'retention', only: ['catalog'] });
+  catalog = await bootCatalog('retention');
 });
 afterAll(async () => {
-  await stack?.stop();
+  await catalog?.stop();
 });
+
+const count = async (query: string, params: unknown[] = []) => Number((await catalog.sql<{ n: string }>(query, params))[0]!.n);
 
 describe('outbox, inbox and timer retention', () => {
   it('purges only sent outbox rows, processed ids and fired timers older than the policy', async () => {
-    const conn = stack.catalog.orm.em.fork().getConnection();
+    const conn = catalog.service.orm.em.fork().getConnection();
     const insertOutbox = async (sentAt: string | null, createdAt: string) => {
       const eventId = randomUUID();
       await conn.execute(
@@ -40,13 +41,13 @@ describe('outbox, inbox and timer retention', () => {
     await insertTimer('fired-recently', `now() - interval '2 days'`, 'null'); // stays
     await insertTimer('dead', 'null', `now() - interval '40 days'`); // kept for staff
     await insertTimer('pending', 'null', 'null'); // not fired yet
-    const outboxBefore = await count(stack, 'select count(*) as n from catalog.outbox_message');
+    const outboxBefore = await count('select count(*) as n from catalog.outbox_message');
 
-    const purged = await purgeExpired(stack.catalog.orm, 'catalog', { outboxHours: 72, inboxDays: 30 });
+    const purged = await purgeExpired(catalog.service.orm, 'catalog', { outboxHours: 72, inboxDays: 30 });
     expect(purged).toEqual({ outbox: 1, inbox: 1, timers: 1 });
-    expect(await count(stack, `select count(*) as n from catalog.scheduled_timer where kind = 'retention'`)).toBe(3);
-    expect(await count(stack, 'select count(*) as n from catalog.outbox_message')).toBe(outboxBefore - 1);
-    const outboxRow = (eventId: string) => count(stack, 'select count(*) as n from catalog.outbox_message where event_id = ?', [eventId]);
+    expect(await count(`select count(*) as n from catalog.scheduled_timer where kind = 'retention'`)).toBe(3);
+    expect(await count('select count(*) as n from catalog.outbox_message')).toBe(outboxBefore - 1);
+    const outboxRow = (eventId: string) => count('select count(*) as n from catalog.outbox_message where event_id = ?', [eventId]);
     expect(await outboxRow(sentLongAgo)).toBe(0);
     expect(await outboxRow(sentRecently)).toBe(1);
     expect(await outboxRow(neverSent)).toBe(1);

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFixtureStack, type FixtureStack } from '../test-support/fixture-stack.js';
 import { post } from '../test-support/post.js';
-import { createSigningKey, startTokenIssuer, unsignedToken, type TestTokenIssuer } from '../test-support/token-issuer.js';
+import { createSigningKey, startTokenIssuer, unsignedToken, type TestTokenIssuer } from '@vitrine/testing/token-issuer';
 
 const productsQuery = '{ products { id } }';
 const products = { query: productsQuery };
