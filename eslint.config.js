@@ -16,6 +16,7 @@ export default defineConfig(
     '**/coverage/',
     '.data/',
     '**/store/migrations/Migration*.ts',
+    '**/__generated__/',
     '**/generated/',
     'bench/reports/',
   ]),

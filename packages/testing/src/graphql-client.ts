@@ -37,7 +37,7 @@ export async function gql(
     body: JSON.stringify({ query: queryText(document), variables }),
   });
   const text = await res.text();
-  let body: { data?: unknown; errors?: GraphQLResponse['errors'] } = {};
+  let body: { data?: unknown; errors?: GraphQLResponse['errors'] };
   try {
     body = JSON.parse(text);
   } catch {
