@@ -69,7 +69,7 @@ export async function reconcile(
       await db.query<{ product_id: string; units: number }>(
         `select l.product_id, sum(l.quantity)::int as units
            from orders.order_line l join orders.customer_order o on o.id = l.order_id
-          where o.status = 'CONFIRMED' group by l.product_id`,
+          where o.status = 'AWAITING_PAYMENT' group by l.product_id`,
       )
     ).rows.map((r) => [r.product_id, r.units]),
   );
@@ -90,13 +90,13 @@ export async function reconcile(
     };
   });
 
-  const confirmedOrders = await count(db, `select count(*)::int as n from orders.customer_order where status = 'CONFIRMED'`);
+  const confirmedOrders = await count(db, `select count(*)::int as n from orders.customer_order where status = 'AWAITING_PAYMENT'`);
   const ordersWithReservations = await count(db, 'select count(distinct order_id)::int as n from catalog.stock_reservation');
   // Both schemas live in one database here, so a cross-schema join is possible (the services never do it).
   const reservedForUnconfirmed = await count(
     db,
     `select count(distinct r.order_id)::int as n from catalog.stock_reservation r
-       left join orders.customer_order o on o.id = r.order_id where o.status is distinct from 'CONFIRMED'`,
+       left join orders.customer_order o on o.id = r.order_id where o.status is distinct from 'AWAITING_PAYMENT'`,
   );
   // Orders belong to the caller: each must be stored under the customer whose token placed it.
   const owners = new Map(
@@ -143,7 +143,7 @@ export async function reconcile(
       detail: badUnits.length ? `off for ${badUnits.map((p) => p.sku).join(', ')}` : `${products.length} products`,
     },
     {
-      name: 'every CONFIRMED order has reservations and no other order has any',
+      name: 'every order holding units (AWAITING_PAYMENT) has reservations and no other order has any',
       ok: ordersWithReservations === confirmedOrders && reservedForUnconfirmed === 0,
       detail: `${confirmedOrders} confirmed, ${ordersWithReservations} with reservations, ${reservedForUnconfirmed} reserved but not confirmed`,
     },

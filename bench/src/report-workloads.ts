@@ -105,7 +105,7 @@ export function dropSection(d: DropDayResult): string[] {
     `No order PENDING ${d.settleSeconds.toFixed(1)} s after the load${d.settled ? '' : ' (gave up: orders still PENDING)'}; ${d.pendingAtLoadEnd} were pending when it stopped.`,
     '',
     table(
-      ['Acknowledged', 'CONFIRMED', 'REJECTED (reasons)', 'Units sold (reservations)', 'Preorder pool left'],
+      ['Acknowledged', 'AWAITING_PAYMENT', 'REJECTED (reasons)', 'Units sold (reservations)', 'Preorder pool left'],
       [
         [
           d.acknowledged.length,

@@ -129,8 +129,8 @@ export async function seed(config: BenchConfig, stack: BenchStack, db: pg.Client
   await pollUntil('the set-up order being confirmed', 60_000, async () => {
     const { rows } = await db.query<{ status: string }>('select status from orders.customer_order where id = $1', [orderId]);
     const status = rows[0]?.status;
-    if (status && status !== 'PENDING' && status !== 'CONFIRMED') throw new Error(`set-up order ended ${status}`);
-    return status === 'CONFIRMED' ? true : undefined;
+    if (status && status !== 'PENDING' && status !== 'AWAITING_PAYMENT') throw new Error(`set-up order ended ${status}`);
+    return status === 'AWAITING_PAYMENT' ? true : undefined;
   });
 
   return { products, plenty: products[0]!, scarce: products[1]!, customers, orderId, orderOwner };

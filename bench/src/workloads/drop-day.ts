@@ -40,7 +40,7 @@ export interface DropDayResult {
   rejected: number;
   /** Sum of the product's held catalog.stock_reservation rows. */
   unitsSold: number;
-  /** Units of the limited run still open to preorders (limit - reserved in the preorder pool). */
+  /** Units of the limited run still open to preorders (capacity - reserved in the preorder pool). */
   stockLeft: number;
   checks: Check[];
   ok: boolean;
@@ -54,8 +54,8 @@ const count = async (db: pg.Client, sql: string, params: unknown[] = []) => (awa
 /**
  * Drop day: `dropCustomers` fresh customers each place exactly one preorder
  * for one unit of a limited run of `dropUnits` (a PREORDER product whose
- * preorder pool is limited to that), all at once through the
- * gateway. Exactly min(customers, units) orders must end CONFIRMED, the rest
+ * limited quantity is that), all at once through the
+ * gateway. Exactly min(customers, units) orders must end AWAITING_PAYMENT (units held, deposit due), the rest
  * REJECTED, and the reservations must add up to that, leaving no stock when
  * the drop sells out: no oversell, no undersell.
  */
@@ -77,7 +77,7 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
   });
 
   const admin = await signIn(stack.urls.gateway, stack.admin.email, stack.admin.password);
-  const input = { sku: `DROP-${run}`, name: `Bench limited drop ${run}`, price: { amount: 4999, currency: 'USD' }, status: 'PREORDER', preorderLimit: units };
+  const input = { sku: `DROP-${run}`, name: `Bench limited drop ${run}`, price: { amount: 4999, currency: 'USD' }, status: 'PREORDER', limitedQuantity: units };
   const created = await gqlData<{ createProduct: { id: string; sku: string } }>(
     stack.urls.catalog,
     createProductMutation,
@@ -146,7 +146,7 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
   ).rows;
   const byStatus = (status: string) => ordersByStatus.filter((r) => r.status === status).reduce((sum, r) => sum + r.count, 0);
   const stored = ordersByStatus.reduce((sum, r) => sum + r.count, 0);
-  const confirmed = byStatus('CONFIRMED');
+  const confirmed = byStatus('AWAITING_PAYMENT');
   const rejected = byStatus('REJECTED');
   const unitsSold = await count(db, `select coalesce(sum(quantity), 0)::int as n from catalog.stock_reservation where product_id = $1 and state = 'RESERVED'`, [
     product.id,
@@ -154,11 +154,11 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
   const confirmedUnits = await count(
     db,
     `select coalesce(sum(l.quantity), 0)::int as n from orders.order_line l join orders.customer_order o on o.id = l.order_id
-      where l.product_id = $1 and o.status = 'CONFIRMED'`,
+      where l.product_id = $1 and o.status = 'AWAITING_PAYMENT'`,
     [product.id],
   );
   const stockLeft =
-    (await db.query<{ left: number }>('select limit_quantity - reserved as left from catalog.preorder_allocation where product_id = $1', [product.id])).rows[0]
+    (await db.query<{ left: number }>('select capacity - reserved as left from catalog.preorder_allocation where product_id = $1', [product.id])).rows[0]
       ?.left ?? Number.NaN;
   const repeatBuyers = await count(
     db,
@@ -192,7 +192,7 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
       ok: settled && byStatus('PENDING') === 0,
       detail: `${byStatus('PENDING')} pending after ${settleSeconds.toFixed(1)} s`,
     },
-    { name: 'CONFIRMED == min(customers, units)', ok: confirmed === expected, detail: `${confirmed} confirmed, expected ${expected}` },
+    { name: 'AWAITING_PAYMENT == min(customers, units)', ok: confirmed === expected, detail: `${confirmed} confirmed, expected ${expected}` },
     { name: 'every other order REJECTED', ok: rejected === stored - confirmed, detail: `${rejected} rejected of ${stored - confirmed} not confirmed` },
     {
       name: 'units sold (stock reservations) == min(customers, units)',

@@ -8,6 +8,7 @@ export * from './events/accounts/index.js';
 export * from './events/catalog/index.js';
 export * from './events/orders/index.js';
 export * from './events/payments/index.js';
+export * from './events/logistics/index.js';
 export * from './events/platform/index.js';
 export * from './events/shared/payment-purpose.js';
 export * from './events/shared/rule.js';

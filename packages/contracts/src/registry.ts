@@ -1,6 +1,7 @@
 import type { EventDefinition } from './event-definition.js';
 import { accountsEvents } from './events/accounts/index.js';
 import { catalogEvents } from './events/catalog/index.js';
+import { logisticsEvents } from './events/logistics/index.js';
 import { ordersEvents } from './events/orders/index.js';
 import { paymentsEvents } from './events/payments/index.js';
 import { platformEvents } from './events/platform/index.js';
@@ -11,6 +12,7 @@ export const eventsByProducer = {
   catalog: catalogEvents,
   orders: ordersEvents,
   payments: paymentsEvents,
+  logistics: logisticsEvents,
   platform: platformEvents,
 } as const satisfies Record<string, readonly EventDefinition[]>;
 

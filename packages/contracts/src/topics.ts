@@ -6,6 +6,7 @@ export const topics = {
   ordersPolicy: 'orders.policy.v1',
   paymentsPayment: 'payments.payment.v1',
   paymentsMethod: 'payments.method.v1',
+  logisticsRates: 'logistics.rates.v1',
   accountsCustomer: 'accounts.customer.v1',
   platformClock: 'platform.clock.v1',
 } as const;

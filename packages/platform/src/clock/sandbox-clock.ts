@@ -6,17 +6,19 @@ import { on } from '../inbox/event-handler.js';
 import type { ServiceIdentity } from '../service/service-identity.js';
 import { adoptSandboxOffset, sandboxOffset, type SandboxOffset } from './store-clock.js';
 
+export const sandboxClockTable = 'sandbox_clock';
+
 /** Each service keeps the last move it heard of, so a restart (or another replica) runs on the same offset. */
 export const sandboxClockMigration: PlatformMigration = {
   name: 'platform/0004-sandbox-clock',
   up: (s) => [
-    `create table if not exists "${s}"."sandbox_clock" ("id" smallint primary key default 1 check ("id" = 1), "offset_ms" bigint not null, "sequence" int not null, "moved_at" timestamptz not null default now())`,
+    `create table if not exists "${s}"."${sandboxClockTable}" ("id" smallint primary key default 1 check ("id" = 1), "offset_ms" bigint not null, "sequence" int not null, "moved_at" timestamptz not null default now())`,
   ],
 };
 
 async function storeOffset(em: EntityManager, offset: SandboxOffset): Promise<void> {
   await em.execute(
-    `insert into "${schemaOf(em)}".sandbox_clock (id, offset_ms, sequence) values (1, ?, ?)
+    `insert into "${schemaOf(em)}".${sandboxClockTable} (id, offset_ms, sequence) values (1, ?, ?)
      on conflict (id) do update set offset_ms = excluded.offset_ms, sequence = excluded.sequence, moved_at = now()
      where sandbox_clock.sequence < excluded.sequence`,
     [offset.offsetMs, offset.sequence],
@@ -25,7 +27,7 @@ async function storeOffset(em: EntityManager, offset: SandboxOffset): Promise<vo
 
 /** Reads the service's stored offset into the process clock (at start, and on every timer round for other replicas' moves). */
 export async function refreshSandboxClock(em: EntityManager): Promise<void> {
-  const rows = await em.execute<{ offset_ms: string; sequence: number }[]>(`select offset_ms, sequence from "${schemaOf(em)}".sandbox_clock`);
+  const rows = await em.execute<{ offset_ms: string; sequence: number }[]>(`select offset_ms, sequence from "${schemaOf(em)}".${sandboxClockTable}`);
   const row = rows[0];
   if (row) adoptSandboxOffset({ offsetMs: Number(row.offset_ms), sequence: row.sequence });
 }

@@ -1,5 +1,6 @@
 import { MikroORM, type EntitySchema, type MigrationObject, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { sandboxClockTable } from '../clock/sandbox-clock.js';
 import { platformEntities } from './platform-entities.js';
 import { applyPlatformMigrations, platformMigrationTable } from './platform-migrations/apply-platform-migrations.js';
 import { coreTableMigrations } from './platform-migrations/core-tables.js';
@@ -9,7 +10,7 @@ export interface ServiceDatabaseOptions {
   url: string;
   /** The service's own PostgreSQL schema: services never touch each other's tables. */
   schema: string;
-  entities: readonly EntitySchema<any, any>[];
+  entities: readonly EntitySchema[];
   /** The service's own migrations, applied after the platform's. */
   migrations: MigrationObject[];
   /** Tables platform code owns in this schema (outbox, inbox, timers, audit, shared projections); default: the core tables. */
@@ -37,8 +38,8 @@ export function ormOptions(options: ServiceDatabaseOptions): Options {
       emit: 'ts',
       silent: true,
     },
-    // Platform migrations keep their own ledger, and the sandbox clock its row, which no entity maps.
-    schemaGenerator: { skipTables: [platformMigrationTable, 'sandbox_clock'] },
+    // Tables platform code reads by SQL, which no entity maps: the migrations' ledger, the sandbox clock.
+    schemaGenerator: { skipTables: [platformMigrationTable, sandboxClockTable] },
     // Every request and message forks its own EntityManager; the global one is a bug.
     allowGlobalContext: false,
     debug: false,

@@ -9,4 +9,6 @@ export interface BaseContext {
   em: EntityManager;
   /** The end client's address (first hop of x-forwarded-for set by the gateway, else the socket peer): for throttling and audit. */
   clientAddress: string;
+  /** NODE_ENV is production: sandbox-only features (the sandbox clock, test payment providers) refuse to run. */
+  production: boolean;
 }

@@ -143,6 +143,7 @@ export async function startService<TContext extends BaseContext>(
           caller: await identifyCaller(req.headers),
           em: orm.em.fork(),
           clientAddress: clientAddressOf(req, trustedProxies),
+          production: !sandbox,
         };
         return (definition.extendContext ? definition.extendContext(base) : base) as TContext;
       },

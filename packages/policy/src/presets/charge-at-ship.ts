@@ -12,6 +12,7 @@ export const chargeAtShip = {
   paymentPlans: {
     allowed: ['CHARGE_AT_SHIP'], // 003: "On the same day the shipping date notification is sent, payment will be processed using your registered credit card or PayPal account."
     default: 'CHARGE_AT_SHIP',
+    payAtOrderWithin: { amount: 1, unit: 'HOURS' }, // store's choice: only a flagged customer pays at order; an unpaid checkout holds its units for an hour
     // 003: "Please ensure that payment is made within a week from receipt of the email. If payment is not complete within a week, the order will be canceled."
     chargeAtShip: { paymentErrorGrace: { amount: 7, unit: 'DAYS' } },
   },

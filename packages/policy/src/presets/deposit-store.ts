@@ -19,6 +19,7 @@ export const depositStore = {
     // 000: "When you preorder a product, you have the option to make either a Deposit or a Full Payment."
     allowed: ['DEPOSIT', 'FULL_PAYMENT'],
     default: 'DEPOSIT',
+    payAtOrderWithin: { amount: 1, unit: 'HOURS' }, // store's choice: a limited run sells out in minutes, so an unpaid checkout holds its units for an hour at most
     deposit: {
       percentBps: 3000, // store's choice: 000 says only "usually a portion of the total figure price"; campaigns may set their own
       fullPaymentAllowed: true, // 000: "If you choose to make a Full Payment (estimated shipping fee included)"
@@ -79,7 +80,7 @@ export const depositStore = {
     countsTowardAbuse: true, // store's choice
   },
   abuse: {
-    flagRules: [{ flag: 'PREORDER_ABUSE', requires: { kind: 'FULL_PAYMENT' } }], // store's choice: DOMAIN section 2 allows it; 000 is silent
+    flagRules: [{ flag: 'PREORDER_ABUSE', requires: { kind: 'FULL_PAYMENT' } }], // store's choice: flagged customers may be asked for full payment on later preorders; 000 is silent
     suggestFlag: { flag: 'PREORDER_ABUSE', afterExpiries: 2, within: { amount: 12, unit: 'MONTHS' } }, // store's choice
   },
   claims: {

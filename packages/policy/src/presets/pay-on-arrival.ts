@@ -13,6 +13,7 @@ export const payOnArrival = {
     // 004: "Normally, no payment is required until the item is received at warehouse and ready for ship."
     allowed: ['PAY_ON_ARRIVAL'],
     default: 'PAY_ON_ARRIVAL',
+    payAtOrderWithin: { amount: 1, unit: 'HOURS' }, // store's choice: only a down payment is paid at order; an unpaid one holds the units for an hour
     // 004: "Normally, payment needs to be completed within 5 business days after email is sent."
     payOnArrival: { paymentDue: { amount: 5, unit: 'BUSINESS_DAYS' } },
   },

@@ -10,12 +10,13 @@ export const statueStore = {
   id: 'statue-store',
   currency: 'USD', // store's choice: 002 names no currency
   calendars: {
-    defaultRegion: 'FR', // store's choice: in-stock statues in the French warehouse (DOMAIN section 3); 002 names none
+    defaultRegion: 'FR', // store's choice: in-stock statues are in the French warehouse (IN_STOCK); 002 names none
     regions: { FR: franceCalendar, CN: chinaCalendar }, // CN: 002's "China Stock" is held by the factory
   },
   paymentPlans: {
     allowed: ['DEPOSIT', 'FULL_PAYMENT'], // store's choice: 002 says nothing of payment plans
     default: 'DEPOSIT',
+    payAtOrderWithin: { amount: 1, unit: 'HOURS' }, // store's choice: an unpaid checkout holds its units for an hour at most
     deposit: {
       percentBps: 2000, // store's choice
       fullPaymentAllowed: true, // store's choice

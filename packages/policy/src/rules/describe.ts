@@ -7,7 +7,7 @@ import { claimWindowRule, coverageRules, evidenceRule, exclusionsRule } from './
 import { rule, type Rule } from './decision.js';
 import { abuseSuggestionRule, expiryRule } from './expiry.js';
 import { beforeProcessingRule, inStockStaffRule, onceProcessedRule } from './in-stock-cancellation.js';
-import { arrivalPaymentRule, balanceDueRule, chargeAtShipRetryRule } from './payment-deadlines.js';
+import { arrivalPaymentRule, balanceDueRule, chargeAtShipRetryRule, payAtOrderRule } from './payment-deadlines.js';
 import { afterTiersRule, preorderStaffRule, refusedFromRule, tierRule } from './preorder-cancellation.js';
 import { defectRule, preferenceReturnRule } from './returns.js';
 import { returnToSenderRule } from './return-to-sender.js';
@@ -36,7 +36,7 @@ function paymentRules(policy: StorePolicy): Rule[] {
       arrivalPaymentRule(policy),
     );
   if (p.chargeAtShip) rules.push(chargeAtShipRetryRule(policy));
-  rules.push(expiryRule(policy));
+  rules.push(payAtOrderRule(policy), expiryRule(policy));
   return rules;
 }
 

@@ -28,6 +28,18 @@ export function chargeAtShipRetryRule(policy: StorePolicy): Rule {
   );
 }
 
+export function payAtOrderRule(policy: StorePolicy): Rule {
+  return rule(
+    'payment.pay-at-order',
+    `What is due when ordering must be paid within ${durationText(policy.paymentPlans.payAtOrderWithin)}, or the order lapses and its items go back on sale.`,
+  );
+}
+
+/** How long an order holds its units while what is due at order is unpaid. */
+export function payAtOrderDueAt(policy: StorePolicy, placedAt: Date, region?: string | null): Decision<Deadline> {
+  return { ...deadlineAfter(policy, placedAt, policy.paymentPlans.payAtOrderWithin, region), rule: payAtOrderRule(policy) };
+}
+
 /** When a deposit order's balance is due, counted from the release (balance) notice. */
 export function balanceDueAt(policy: StorePolicy, releasedAt: Date, region?: string | null): Decision<Deadline> {
   return { ...deadlineAfter(policy, releasedAt, planParams(policy, 'deposit').balanceDue, region), rule: balanceDueRule(policy) };

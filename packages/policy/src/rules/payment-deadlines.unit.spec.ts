@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presets } from '../presets/index.js';
-import { arrivalPaymentDueAt, balanceDueAt, chargeAtShipRetryDeadline } from './payment-deadlines.js';
+import { arrivalPaymentDueAt, balanceDueAt, chargeAtShipRetryDeadline, payAtOrderDueAt } from './payment-deadlines.js';
 import { at } from './orders.fixture.js';
 
 describe('payment deadlines', () => {
@@ -37,6 +37,15 @@ describe('payment deadlines', () => {
     const due = balanceDueAt(presets['deposit-store'], at('2026-03-02T10:00:00Z'));
     expect(due).toMatchObject({ at: at('2026-03-16T23:00:00Z'), lastDay: '2026-03-16' });
     expect(due.rule).toEqual({ id: 'payment.balance-due', text: 'The balance and shipping are due within 14 days of the release notice.' });
+  });
+
+  it('what is due at order is due within the hour the store holds the units (hours are exact, not end of day)', () => {
+    const due = payAtOrderDueAt(presets['deposit-store'], at('2026-12-23T10:15:30Z'));
+    expect(due.at).toEqual(at('2026-12-23T11:15:30Z'));
+    expect(due.rule).toEqual({
+      id: 'payment.pay-at-order',
+      text: 'What is due when ordering must be paid within 1 hour, or the order lapses and its items go back on sale.',
+    });
   });
 
   it("a plan the policy does not offer has no deadline (a caller's bug)", () => {

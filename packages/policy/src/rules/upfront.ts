@@ -61,8 +61,17 @@ function strictness(r: FlagRequirement): number {
   }
 }
 
-/** The strictest requirement among the customer's flags decides; with none, the plan's own share. */
-export function upfrontRequirement(policy: StorePolicy, customerFlags: readonly string[], plan: PaymentPlanKind): Decision<UpfrontRequirement> {
+/**
+ * The strictest requirement among the customer's flags decides; with none, the
+ * plan's own share (`planShareBps` when the campaign sets its own deposit, the
+ * policy's otherwise). A flag never lowers what the plan asks.
+ */
+export function upfrontRequirement(
+  policy: StorePolicy,
+  customerFlags: readonly string[],
+  plan: PaymentPlanKind,
+  planShareBps?: number,
+): Decision<UpfrontRequirement> {
   if (!policy.paymentPlans.allowed.includes(plan)) {
     return {
       refused: true,
@@ -71,7 +80,7 @@ export function upfrontRequirement(policy: StorePolicy, customerFlags: readonly 
       rule: rule('upfront.plan-not-offered', `This store does not offer ${planWords[plan]} on preorders.`),
     };
   }
-  const share = planShare(policy, plan);
+  const share = planShareBps ?? planShare(policy, plan);
   const rules = policy.abuse.flagRules.filter((r) => customerFlags.includes(r.flag));
   const strictest = [...rules].sort((a, b) => strictness(b.requires) - strictness(a.requires))[0];
   if (!strictest)

@@ -28,6 +28,14 @@ describe('upfrontRequirement', () => {
     expect(upfrontRequirement(presets['deposit-store'], ['PREORDER_ABUSE'], 'DEPOSIT')).toMatchObject({ payAtOrderBps: 10000, nonRefundableBps: 0 });
   });
 
+  it("a campaign's own deposit share replaces the store's, and a flag still never asks less", () => {
+    expect(upfrontRequirement(presets['deposit-store'], [], 'DEPOSIT', 2000)).toMatchObject({ payAtOrderBps: 2000, nonRefundableBps: 0 });
+    expect(upfrontRequirement(presets['pay-on-arrival'], ['PREORDER_ABUSE'], 'PAY_ON_ARRIVAL', 0)).toMatchObject({
+      payAtOrderBps: 3000,
+      nonRefundableBps: 3000,
+    });
+  });
+
   it('charge-at-ship: a customer flagged for refusing delivery cannot preorder; unknown flags change nothing', () => {
     expect(upfrontRequirement(presets['charge-at-ship'], ['REFUSED_DELIVERY', 'SOMETHING_NEW'], 'CHARGE_AT_SHIP')).toMatchObject({
       refused: true,

@@ -11,6 +11,8 @@ export const paymentPlansSchema = z
   .object({
     allowed: z.array(z.enum(paymentPlanKinds)).min(1, 'Offer at least one payment plan.'),
     default: z.enum(paymentPlanKinds),
+    /** How long an order holds its units while what is due at order (deposit, full payment, down payment) is unpaid. */
+    payAtOrderWithin: durationSchema,
     deposit: z
       .object({
         percentBps: basisPointsSchema.refine((v) => v > 0 && v < 10_000, 'A deposit is more than 0% and less than 100% of the price.'),

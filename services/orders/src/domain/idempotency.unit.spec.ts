@@ -8,6 +8,34 @@ describe('idempotency', () => {
     expect(fingerprintOrderRequest(null, [{ productId: a, quantity: 1 }])).toBe(fingerprintOrderRequest(null, [{ productId: a.toUpperCase(), quantity: 1 }]));
   });
 
+  it('the same cart in another line order, or split over two lines, is the same request', () => {
+    const b = '00000000-0000-4000-8000-00000000000b';
+    const cart = fingerprintOrderRequest(null, [
+      { productId: a, quantity: 2 },
+      { productId: b, quantity: 1 },
+    ]);
+    expect(
+      fingerprintOrderRequest(null, [
+        { productId: b, quantity: 1 },
+        { productId: a, quantity: 2 },
+      ]),
+    ).toBe(cart);
+    expect(
+      fingerprintOrderRequest(null, [
+        { productId: a, quantity: 1 },
+        { productId: b, quantity: 1 },
+        { productId: a, quantity: 1 },
+      ]),
+    ).toBe(cart);
+  });
+
+  it('another checkout choice (address, method, plan) is another request, whatever the order of the choices', () => {
+    const lines = [{ productId: a, quantity: 1 }];
+    const base = fingerprintOrderRequest(null, lines, { method: 'STANDARD', choice: 'DEPOSIT' });
+    expect(fingerprintOrderRequest(null, lines, { choice: 'DEPOSIT', method: 'STANDARD' })).toBe(base);
+    expect(fingerprintOrderRequest(null, lines, { method: 'EXPRESS', choice: 'DEPOSIT' })).not.toBe(base);
+  });
+
   it('a different quantity or customer is a different request', () => {
     const base = fingerprintOrderRequest(null, [{ productId: a, quantity: 1 }]);
     expect(fingerprintOrderRequest(null, [{ productId: a, quantity: 2 }])).not.toBe(base);

@@ -2,21 +2,50 @@ import {
   customerDeletedV1,
   customerFlaggedV1,
   customerUnflaggedV1,
+  paymentFailedV1,
+  paymentMethodRemovedV1,
+  paymentMethodSavedV1,
+  paymentSucceededV1,
+  preorderOpenedV1,
+  preorderTermsChangedV1,
+  productArrivedV1,
   productPublishedV1,
+  productReleasedV1,
   productStatusChangedV1,
+  releaseDateChangedV1,
+  shippingRatesPublishedV1,
+  specChangedV1,
   stockRejectedV1,
   stockReservedV1,
 } from '@vitrine/contracts';
 import { on } from '@vitrine/platform';
 import { applyStockOutcome } from '../use-cases/apply-stock-outcome.js';
+import { noticeArrivals } from '../use-cases/arrival-notices.js';
+import { offerCancellation } from '../use-cases/change-rights.js';
 import { recordCustomerDeleted, recordCustomerFlag } from '../use-cases/customer-standing.js';
+import { releaseBalances } from '../use-cases/release-balances.js';
+import { rememberCampaign } from '../use-cases/remember-campaign.js';
+import { forgetPaymentMethod, rememberPaymentMethod } from '../use-cases/remember-payment-methods.js';
 import { rememberProduct, rememberProductStatus } from '../use-cases/remember-product.js';
+import { rememberRateCard } from '../use-cases/remember-rates.js';
+import { recordPayment, recordPaymentFailure } from '../use-cases/settle-payments.js';
 
 export const ordersHandlers = [
   on(productPublishedV1, (event, em) => rememberProduct(em, event)),
   on(productStatusChangedV1, (event, em) => rememberProductStatus(em, event)),
-  on(stockReservedV1, (event, em) => applyStockOutcome(em, event.data.orderId, 'CONFIRMED')),
-  on(stockRejectedV1, (event, em) => applyStockOutcome(em, event.data.orderId, 'REJECTED', event.data.reason)),
+  on(preorderOpenedV1, (event, em) => rememberCampaign(em, event)),
+  on(preorderTermsChangedV1, (event, em) => rememberCampaign(em, event)),
+  on(productReleasedV1, (event, em) => releaseBalances(em, event)),
+  on(productArrivedV1, (event, em) => noticeArrivals(em, event)),
+  on(specChangedV1, (event, em) => offerCancellation(em, event, 'SPEC_CHANGE')),
+  on(releaseDateChangedV1, (event, em) => offerCancellation(em, event, 'RELEASE_DATE_CHANGE')),
+  on(stockReservedV1, (event, em) => applyStockOutcome(em, event.data.orderId, { held: true })),
+  on(stockRejectedV1, (event, em) => applyStockOutcome(em, event.data.orderId, { held: false, reason: event.data.reason })),
+  on(paymentSucceededV1, (event, em) => recordPayment(em, event)),
+  on(paymentFailedV1, (event, em) => recordPaymentFailure(em, event)),
+  on(paymentMethodSavedV1, (event, em) => rememberPaymentMethod(em, event)),
+  on(paymentMethodRemovedV1, (event, em) => forgetPaymentMethod(em, event)),
+  on(shippingRatesPublishedV1, (event, em) => rememberRateCard(em, event)),
   on(customerFlaggedV1, (event, em) => recordCustomerFlag(em, event, true)),
   on(customerUnflaggedV1, (event, em) => recordCustomerFlag(em, event, false)),
   on(customerDeletedV1, (event, em) => recordCustomerDeleted(em, event)),

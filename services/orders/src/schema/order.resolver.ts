@@ -1,25 +1,51 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { type BaseContext, canAccessOwnedBy, NotFound, requireCallerId, requireUuid } from '@vitrine/platform';
-import { Order } from '../store/order.entity.js';
-import { cancelOrder } from '../use-cases/cancel-order.js';
+import { requireCallerId, requireUuid, type BaseContext } from '@vitrine/platform';
+import { cancelByCustomer, cancelByStaff, cancellationQuoteFor } from '../use-cases/cancellation.js';
+import { changeShippingAddress } from '../use-cases/change-address.js';
+import { checkout } from '../use-cases/checkout.js';
+import { findOrderFor } from '../use-cases/load-order.js';
 import { placeOrder } from '../use-cases/place-order.js';
+import { CancellationQuoteType } from './cancellation-quote.type.js';
+import { CheckoutInput } from './checkout.input.js';
 import { OrderType } from './order.type.js';
 import { PlaceOrderInput } from './place-order.input.js';
+import { ShippingAddressInput } from './shipping-address.type.js';
 
 @Resolver(() => OrderType)
 export class OrderResolver {
   @Authorized()
   @Query(() => OrderType, { description: 'One of your orders (staff with orders:manage: any order).' })
   async order(@Ctx() ctx: BaseContext, @Arg('id', () => ID) id: string): Promise<OrderType> {
-    const order = await ctx.em.findOne(Order, requireUuid(id, 'id', 'order'), { populate: ['lines'] });
-    // Someone else's order is reported exactly like a missing one: existence is not leaked.
-    if (!order || !canAccessOwnedBy(ctx.caller, order.customerId, 'orders:manage')) throw new NotFound('Order', id);
-    return OrderType.from(order);
+    return OrderType.from(await findOrderFor(ctx.em, ctx.caller, requireUuid(id, 'id', 'order')));
+  }
+
+  @Authorized()
+  @Mutation(() => [OrderType], {
+    description:
+      "Checks out the signed-in customer's cart: items in stock become one order and each preordered product an order of its own, under the store policy in force. Send the same idempotencyKey when retrying: you get the same orders back, never second ones.",
+  })
+  async checkout(
+    @Ctx() ctx: BaseContext,
+    @Arg('input', () => CheckoutInput) input: CheckoutInput,
+    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+  ): Promise<OrderType[]> {
+    const orders = await checkout(ctx.em, {
+      customerId: requireCallerId(ctx.caller),
+      lines: input.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+      shippingAddress: { ...input.shippingAddress },
+      shippingMethod: input.shippingMethod,
+      paymentChoice: input.paymentChoice ?? null,
+      paymentMethodId: input.paymentMethodId ?? null,
+      idempotencyKey,
+      mixed: 'split',
+    });
+    return orders.map(OrderType.from);
   }
 
   @Authorized()
   @Mutation(() => OrderType, {
-    description: 'Places an order for the signed-in customer. Send the same idempotencyKey when retrying: you get the first order back, never a second one.',
+    deprecationReason: 'Use checkout: it takes the address, shipping method and payment choice, and splits a mixed cart.',
+    description: 'Places one order for the signed-in customer (no address yet; shipping quoted when packed). Send the same idempotencyKey when retrying.',
   })
   async placeOrder(
     @Ctx() ctx: BaseContext,
@@ -34,12 +60,39 @@ export class OrderResolver {
     return OrderType.from(order);
   }
 
-  @Authorized('orders:manage')
+  @Authorized()
+  @Query(() => CancellationQuoteType, { description: 'What cancelling your order now would do: allowed or not, the fee, the refund and the rule.' })
+  async cancellationQuote(@Ctx() ctx: BaseContext, @Arg('orderId', () => ID) orderId: string): Promise<CancellationQuoteType> {
+    return CancellationQuoteType.from(await cancellationQuoteFor(ctx.em, ctx.caller, requireUuid(orderId, 'orderId', 'order')));
+  }
+
+  @Authorized()
   @Mutation(() => OrderType, {
     description:
-      'Staff (orders:manage): cancels a PENDING or CONFIRMED order, saying why (1-500 characters); catalog releases its units. Anything else is a POLICY_VIOLATION (ORDER_STATUS_TRANSITION).',
+      "Cancels an order. Its customer: on exactly the terms of cancellationQuote (send its token; changed terms are a CONFLICT), or a request staff review where the store's policy says so. Staff with orders:manage: any unshipped order, with a reason (1-500 characters), optionally waiving the fees (audited).",
   })
-  async cancelOrder(@Ctx() ctx: BaseContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string): Promise<OrderType> {
-    return OrderType.from(await cancelOrder(ctx.em, requireUuid(id, 'id', 'order'), reason));
+  async cancelOrder(
+    @Ctx() ctx: BaseContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('quoteToken', () => String, { nullable: true }) quoteToken: string | null,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('waiveFees', () => Boolean, { defaultValue: false }) waiveFees: boolean,
+  ): Promise<OrderType> {
+    const orderId = requireUuid(id, 'id', 'order');
+    const order =
+      reason !== null && ctx.caller.scopes.includes('orders:manage')
+        ? await cancelByStaff(ctx.em, ctx.caller, orderId, reason, waiveFees)
+        : await cancelByCustomer(ctx.em, ctx.caller, orderId, quoteToken?.slice(0, 64) ?? null);
+    return OrderType.from(order);
+  }
+
+  @Authorized()
+  @Mutation(() => OrderType, { description: "Changes where your order ships, while the store's policy allows it, within your region." })
+  async changeShippingAddress(
+    @Ctx() ctx: BaseContext,
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('address', () => ShippingAddressInput, { validate: true }) address: ShippingAddressInput,
+  ): Promise<OrderType> {
+    return OrderType.from(await changeShippingAddress(ctx.em, ctx.caller, requireUuid(orderId, 'orderId', 'order'), { ...address }));
   }
 }

@@ -1,33 +1,12 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { graphqlEnum, Money } from '@vitrine/platform';
-import { orderStatuses, type OrderStatus } from '../domain/order-status.js';
+import type { OrderKind, OrderPaymentPlan } from '@vitrine/contracts';
+import { Money } from '@vitrine/platform';
+import type { OrderStatus } from '../domain/order-status.js';
 import type { Order } from '../store/order.entity.js';
+import { OrderKindEnum, OrderPaymentPlanEnum, OrderStatusEnum } from './order-enums.js';
+import { CancellationRightType, OrderDueType, OrderLineType, OrderOutcomeType } from './order-parts.type.js';
 import { ProductRef } from './product-stub.type.js';
-
-const OrderStatusEnum = graphqlEnum(orderStatuses, {
-  name: 'OrderStatus',
-  valuesConfig: {
-    PENDING: { description: 'Placed; waiting for stock to be reserved.' },
-    CONFIRMED: { description: 'Stock reserved for every line.' },
-    REJECTED: { description: 'Could not be served (see statusReason).' },
-    CANCELLED: { description: 'Cancelled by staff (see statusReason); its units went back to stock.' },
-  },
-});
-
-@ObjectType('OrderLine')
-export class OrderLineType {
-  @Field(() => ProductRef)
-  product!: ProductRef;
-
-  @Field(() => Int)
-  quantity!: number;
-
-  @Field(() => Money, { description: 'Price per unit when the order was placed.' })
-  unitPrice!: Money;
-
-  @Field(() => Money)
-  lineTotal!: Money;
-}
+import { ShippingAddressType } from './shipping-address.type.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Order')
@@ -41,28 +20,106 @@ export class OrderType {
   @Field(() => String, { nullable: true, description: 'Why the order is in its status, e.g. INSUFFICIENT_STOCK.' })
   statusReason!: string | null;
 
+  @Field(() => OrderKindEnum)
+  kind!: OrderKind;
+
+  @Field(() => OrderPaymentPlanEnum)
+  paymentPlan!: OrderPaymentPlan;
+
+  @Field(() => Int, { description: 'The store policy version the order is judged by, for its whole life.' })
+  policyVersion!: number;
+
   @Field(() => [OrderLineType])
   lines!: OrderLineType[];
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'The goods, tax included (shipping apart).' })
   total!: Money;
+
+  @Field(() => Money, { description: 'The shipping estimate (the final cost is quoted when packed).' })
+  shippingEstimate!: Money;
+
+  @Field(() => String, { nullable: true })
+  shippingMethod!: string | null;
+
+  @Field(() => ShippingAddressType, { nullable: true })
+  shippingAddress!: ShippingAddressType | null;
+
+  @Field(() => [OrderDueType], { description: 'What the order owes and owed, oldest first.' })
+  dues!: OrderDueType[];
+
+  @Field(() => OrderDueType, { nullable: true, description: 'What is due next and by when; null when nothing is due now.' })
+  nextPayment!: OrderDueType | null;
+
+  @Field(() => CancellationRightType, { nullable: true })
+  cancellationRight!: CancellationRightType | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the customer asked to cancel, where staff decide.' })
+  cancellationRequestedAt!: Date | null;
+
+  @Field(() => OrderOutcomeType, { nullable: true, description: 'How the order ended, if it was cancelled or expired.' })
+  outcome!: OrderOutcomeType | null;
+
+  @Field(() => String, { nullable: true })
+  trackingNumber!: string | null;
+
+  @Field(() => Date)
+  placedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  releasedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  arrivedAtWarehouseAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  shippingDateConfirmedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  shippedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  deliveredAt!: Date | null;
 
   @Field(() => Date)
   createdAt!: Date;
 
   static from(order: Order): OrderType {
+    const money = (amount: number) => Money.of(amount, order.currency);
+    const dues = order.dues.getItems().map((d) => OrderDueType.from(d, order.currency));
     return Object.assign(new OrderType(), {
       id: order.id,
       status: order.status,
       statusReason: order.statusReason ?? null,
-      total: Money.of(order.totalAmount, order.currency),
+      kind: order.kind,
+      paymentPlan: order.paymentPlan,
+      policyVersion: order.policyVersion,
+      total: money(order.totalAmount),
+      shippingEstimate: money(order.shippingEstimateAmount),
+      shippingMethod: order.shippingMethod ?? null,
+      shippingAddress: order.shippingAddress
+        ? Object.assign(new ShippingAddressType(), { line2: null, region: null, phone: null, ...order.shippingAddress })
+        : null,
+      dues,
+      nextPayment: dues.find((d) => d.status === 'OPEN') ?? null,
+      cancellationRight: order.cancellationRight
+        ? Object.assign(new CancellationRightType(), { reason: order.cancellationRight.reason, closesAt: new Date(order.cancellationRight.closesAt) })
+        : null,
+      cancellationRequestedAt: order.cancellationRequestedAt ?? null,
+      outcome: order.outcome ? OrderOutcomeType.from(order.outcome, order.currency) : null,
+      trackingNumber: order.trackingNumber ?? null,
+      placedAt: order.placedAt,
+      releasedAt: order.releasedAt ?? null,
+      arrivedAtWarehouseAt: order.arrivedAtWarehouseAt ?? null,
+      shippingDateConfirmedAt: order.shippingDateConfirmedAt ?? null,
+      shippedAt: order.shippedAt ?? null,
+      deliveredAt: order.deliveredAt ?? null,
       createdAt: order.createdAt,
       lines: order.lines.getItems().map((line) =>
         Object.assign(new OrderLineType(), {
           product: Object.assign(new ProductRef(), { id: line.productId }),
           quantity: line.quantity,
-          unitPrice: Money.of(line.unitPriceAmount, order.currency),
-          lineTotal: Money.of(line.unitPriceAmount * line.quantity, order.currency),
+          unitPrice: money(line.unitPriceAmount),
+          lineTotal: money(line.unitPriceAmount * line.quantity),
         }),
       ),
     });

@@ -8,10 +8,12 @@ export const OrderLineSchema = defineEntity({
     id: p.uuid().primary(),
     order: () => p.manyToOne(OrderSchema).deleteRule('cascade'),
     position: p.integer(),
-    productId: p.uuid(),
+    productId: p.uuid().index(),
     quantity: p.integer(),
     /** Price when ordered: later catalog price changes do not touch placed orders. */
     unitPriceAmount: p.integer(),
+    /** The product's non-refundable down payment per unit when ordered (0: none). */
+    unitDownPaymentAmount: p.integer().default(0),
   },
 });
 

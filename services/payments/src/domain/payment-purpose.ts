@@ -1,5 +1,5 @@
 import { paymentPurposes, unpayableOrderStatuses, type OrderStatus, type PaymentPurpose } from '@vitrine/contracts';
-import { BadUserInput, Conflict, NotFound, PolicyViolation } from '@vitrine/platform';
+import { BadUserInput, Conflict, NotFound, PolicyViolation } from '@vitrine/platform/domain';
 
 /*
  * One vocabulary with orders: the purposes and the closed (unpayable)

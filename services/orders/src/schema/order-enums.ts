@@ -1,0 +1,61 @@
+import { orderKinds, orderPaymentPlans, paymentPurposes } from '@vitrine/contracts';
+import { graphqlEnum } from '@vitrine/platform';
+import { dueStatuses } from '../domain/order-snapshot.js';
+import { orderStatuses, orderStatusMeanings } from '../domain/order-status.js';
+
+/** CONFIRMED ("units held") was replaced by AWAITING_PAYMENT and SECURED; no order has it any more, but clients may still name it. */
+const apiOrderStatuses = [...orderStatuses, 'CONFIRMED'] as const;
+
+export const OrderStatusEnum = graphqlEnum(apiOrderStatuses, {
+  name: 'OrderStatus',
+  valuesConfig: {
+    ...Object.fromEntries(orderStatuses.map((s) => [s, { description: orderStatusMeanings[s] }])),
+    CONFIRMED: {
+      description: 'Units held (orders placed before payment plans).',
+      deprecationReason: 'Orders now wait in AWAITING_PAYMENT or SECURED; none is CONFIRMED.',
+    },
+  },
+});
+
+export const OrderKindEnum = graphqlEnum(orderKinds, {
+  name: 'OrderKind',
+  description: 'Preorders and items in stock never share an order.',
+});
+
+export const OrderPaymentPlanEnum = graphqlEnum(orderPaymentPlans, {
+  name: 'OrderPaymentPlan',
+  valuesConfig: {
+    DEPOSIT: { description: 'A deposit at order; the balance and shipping once released.' },
+    FULL_PAYMENT: { description: 'Everything at order, estimated shipping included.' },
+    PAY_ON_ARRIVAL: { description: 'Nothing at order (unless a non-refundable down payment applies); paid once at the warehouse.' },
+    CHARGE_AT_SHIP: { description: 'A stored payment method, charged the day the shipping date is fixed.' },
+    IN_STOCK: { description: 'An item in stock, paid in full at order.' },
+  },
+});
+
+export const PaymentPurposeEnum = graphqlEnum(paymentPurposes, { name: 'PaymentPurpose', description: 'What a payment is for.' });
+
+export const DueStatusEnum = graphqlEnum(dueStatuses, {
+  name: 'DueStatus',
+  valuesConfig: {
+    OPEN: { description: 'Waiting to be paid.' },
+    PAID: { description: 'Paid.' },
+    VOID: { description: 'No longer owed (the order ended).' },
+  },
+});
+
+export const paymentChoices = ['DEPOSIT', 'FULL_PAYMENT'] as const;
+export const PaymentChoiceEnum = graphqlEnum(paymentChoices, {
+  name: 'PaymentChoice',
+  description: 'For a preorder sold with a deposit: pay the deposit now, or everything now where the campaign allows it.',
+});
+
+export const cancellationOutcomes = ['ALLOWED', 'REFUSED', 'STAFF_REVIEW'] as const;
+export const CancellationOutcomeEnum = graphqlEnum(cancellationOutcomes, {
+  name: 'CancellationOutcome',
+  valuesConfig: {
+    ALLOWED: { description: 'Cancelling now applies these amounts.' },
+    REFUSED: { description: 'The order cannot be cancelled now (see rule).' },
+    STAFF_REVIEW: { description: 'Our staff decide; cancelling records your request.' },
+  },
+});

@@ -1,0 +1,110 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadUserInput, checkStaffReason, Conflict, PolicyViolation, storeNow, type Caller } from '@vitrine/platform';
+import { cancellationQuote, type CancellationQuote, type Decision } from '@vitrine/policy';
+import { policyFacts } from '../domain/policy-facts.js';
+import { quoteToken } from '../domain/quote-token.js';
+import type { Order } from '../store/order.entity.js';
+import { endOrder } from './end-order.js';
+import { findOrderFor, lockOrderFor } from './load-order.js';
+import { recordAudit } from './record-audit.js';
+import { policyVersion } from './store-policies.js';
+
+export interface Quote {
+  decision: Decision<CancellationQuote>;
+  /** What the customer confirms with: cancelOrder applies these terms only if they still hold. */
+  token: string;
+}
+
+/** What the policy version the order was placed under says of cancelling it now. */
+export async function quoteFor(em: EntityManager, order: Order): Promise<Quote> {
+  const policy = await policyVersion(em, order.policyVersion);
+  const decision = cancellationQuote(policy, policyFacts(order, order.dues.getItems()), storeNow());
+  const kept = decision.fee.amount + decision.keptDownPayment.amount + decision.forfeited.amount;
+  return { decision, token: quoteToken({ orderId: order.id, outcome: decision.outcome, fee: kept, refund: decision.refund.amount, ruleId: decision.rule.id }) };
+}
+
+export async function cancellationQuoteFor(em: EntityManager, caller: Caller, orderId: string): Promise<Quote> {
+  const order = await findOrderFor(em, caller, orderId);
+  if (order.outcome) throw alreadyEnded(order);
+  return quoteFor(em, order);
+}
+
+/**
+ * The customer cancels their order on exactly the quoted terms: a stale
+ * token (the terms moved since the quote) is a CONFLICT that shows the new
+ * ones; a refusal names the rule. Where staff decide (003), the request is
+ * recorded for them and the order stands.
+ */
+export async function cancelByCustomer(em: EntityManager, caller: Caller, orderId: string, token: string | null): Promise<Order> {
+  return em.transactional(async (tx) => {
+    const order = await lockOrderFor(tx, caller, orderId);
+    if (order.outcome) throw alreadyEnded(order);
+    const quote = await quoteFor(tx, order);
+    const { decision } = quote;
+    if (token !== null && token !== quote.token) {
+      throw new Conflict(`The cancellation terms have changed since your quote: ${decision.rule.text} Please review them and confirm again.`, {
+        field: 'quoteToken',
+        rule: decision.rule.id,
+      });
+    }
+    if (decision.outcome === 'REFUSED') throw new PolicyViolation(decision.rule.text, decision.rule.id);
+    if (decision.outcome === 'STAFF_REVIEW') {
+      order.cancellationRequestedAt ??= storeNow();
+      return order;
+    }
+    await endOrder(tx, order, {
+      kind: 'CANCELLED',
+      by: 'CUSTOMER',
+      reason: 'Cancelled by the customer.',
+      kept: decision.fee.amount + decision.keptDownPayment.amount + decision.forfeited.amount,
+      refund: decision.refund.amount,
+      rule: decision.rule,
+      feesWaived: false,
+      countsTowardAbuse: false,
+    });
+    return order;
+  });
+}
+
+/**
+ * Staff cancel any order that has not shipped, saying why (audited), on the
+ * policy's amounts (those of the rule staff review under, where the policy
+ * leaves it to them) or waiving what it would keep: everything paid is then
+ * refunded.
+ */
+export async function cancelByStaff(em: EntityManager, caller: Caller, orderId: string, reason: string, waiveFees: boolean): Promise<Order> {
+  const { reason: why, problems } = checkStaffReason(reason);
+  if (problems.length > 0) throw new BadUserInput('Please say why the order is cancelled.', problems);
+  return em.transactional(async (tx) => {
+    const order = await lockOrderFor(tx, caller, orderId);
+    if (order.outcome) throw alreadyEnded(order);
+    if (order.shippedAt) throw new PolicyViolation('This order has shipped: it cannot be cancelled (a return applies).', 'ORDER_SHIPPED');
+    const { decision } = await quoteFor(tx, order);
+    const paid = decision.paid.amount;
+    const ruleKept = decision.outcome === 'REFUSED' ? paid : decision.fee.amount + decision.keptDownPayment.amount + decision.forfeited.amount;
+    const kept = waiveFees ? 0 : ruleKept;
+    const rule = decision.basis ?? decision.rule;
+    await endOrder(tx, order, {
+      kind: 'CANCELLED',
+      by: 'STAFF',
+      reason: why,
+      kept,
+      refund: paid - kept,
+      rule: waiveFees ? { id: 'cancellation.fees-waived', text: 'Cancelled by our staff; everything paid is refunded.' } : rule,
+      feesWaived: waiveFees && ruleKept > 0,
+      countsTowardAbuse: false,
+    });
+    recordAudit(tx, caller.id, waiveFees && ruleKept > 0 ? 'order.fees-waived' : 'order.cancelled-by-staff', order.id, {
+      reason: why,
+      kept,
+      refund: paid - kept,
+      wouldHaveKept: ruleKept,
+      rule: rule.id,
+    });
+    return order;
+  });
+}
+
+function alreadyEnded(order: Order): PolicyViolation {
+  return new PolicyViolation(`This order is already ${order.status.toLowerCase()}.`, 'ORDER_ENDED', { status: order.status });
+}

@@ -1,0 +1,52 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { orderCancelledV1, orderExpiredV1 } from '@vitrine/contracts';
+import { storeNow } from '@vitrine/platform';
+import { orders } from '../identity.js';
+import type { Order, OrderOutcome } from '../store/order.entity.js';
+import { moveOrder, voidOpenDues } from './order-life.js';
+
+export type Ending = Omit<OrderOutcome, 'at'>;
+
+/**
+ * Ends an order (cancelled or expired) with the money its policy decided:
+ * open dues become void, catalog releases the units (OrderStatusChanged),
+ * payments keeps `kept` and refunds `refund` (OrderCancelled / OrderExpired).
+ * Runs in the caller's transaction, on a locked order.
+ */
+export async function endOrder(em: EntityManager, order: Order, ending: Ending): Promise<void> {
+  const at = storeNow();
+  moveOrder(em, order, ending.kind, ending.reason);
+  order.outcome = { ...ending, at: at.toISOString() };
+  order.cancellationRight = null;
+  await voidOpenDues(em, order);
+  const money = (amount: number) => ({ amount, currency: order.currency });
+  if (ending.kind === 'EXPIRED') {
+    orders.recordEvent(em, {
+      definition: orderExpiredV1,
+      subject: order.id,
+      data: {
+        orderId: order.id,
+        customerId: order.customerId,
+        kept: money(ending.kept),
+        refund: money(ending.refund),
+        rule: ending.rule,
+        countsTowardAbuse: ending.countsTowardAbuse,
+      },
+    });
+  } else {
+    orders.recordEvent(em, {
+      definition: orderCancelledV1,
+      subject: order.id,
+      data: {
+        orderId: order.id,
+        customerId: order.customerId,
+        by: ending.by,
+        reason: ending.reason,
+        fee: money(ending.kept),
+        refund: money(ending.refund),
+        rule: ending.rule,
+        feesWaived: ending.feesWaived,
+      },
+    });
+  }
+}

@@ -1,0 +1,110 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadUserInput, PolicyViolation, scheduleTimer, storeNow, type Caller } from '@vitrine/platform';
+import { claimWindow, deadlineAfter } from '@vitrine/policy';
+import type { Order } from '../store/order.entity.js';
+import { lockOrderFor } from './load-order.js';
+import { moveOrder, openDue } from './order-life.js';
+import { recordAudit } from './record-audit.js';
+import { policyVersion } from './store-policies.js';
+
+/** Fires when the return and claim windows of a delivered order have closed. */
+export const completionTimer = 'order-completion';
+
+/**
+ * Staff fix the shipping date (the logistics issue will drive these from
+ * shipments). From now on the address is fixed where the policy says so
+ * (003), and a charge-at-ship order is charged: its stored method, by
+ * payments, for what is left plus the shipping estimate.
+ */
+export async function confirmShippingDate(em: EntityManager, caller: Caller, orderId: string): Promise<Order> {
+  return em.transactional(async (tx) => {
+    const order = await lockOrderFor(tx, caller, orderId);
+    if (order.shippingDateConfirmedAt) return order;
+    if (order.kind === 'PREORDER' && !order.releasedAt && !order.arrivedAtWarehouseAt) {
+      throw new PolicyViolation('This preorder has not been released yet: its shipping date cannot be fixed.', 'NOT_RELEASED');
+    }
+    if (!['SECURED', 'READY_TO_FULFIL'].includes(order.status)) {
+      throw new PolicyViolation(`A shipping date is fixed for an order that is secured or paid, not ${order.status.toLowerCase()}.`, 'ORDER_STATUS_TRANSITION');
+    }
+    order.shippingDateConfirmedAt = storeNow();
+    recordAudit(tx, caller.id, 'order.shipping-date-confirmed', order.id, {});
+    if (order.paymentPlan === 'CHARGE_AT_SHIP' && order.status === 'SECURED') {
+      const left = order.totalAmount - paidGoods(order);
+      await openDue(tx, order, {
+        purpose: 'CHARGE_AT_SHIP',
+        goods: left,
+        shipping: order.shippingEstimateAmount,
+        dueAt: null,
+        collect: 'STORED_METHOD',
+        ruleText: null,
+      });
+      moveOrder(tx, order, 'PAYMENT_DUE');
+    }
+    return order;
+  });
+}
+
+function paidGoods(order: Order): number {
+  return order.dues
+    .getItems()
+    .filter((d) => d.status === 'PAID')
+    .reduce((sum, d) => sum + d.goodsAmount, 0);
+}
+
+/** The warehouse started on a paid order (processed: some policies charge a fee to cancel from here). */
+export async function startFulfilment(em: EntityManager, caller: Caller, orderId: string): Promise<Order> {
+  return em.transactional(async (tx) => {
+    const order = await lockOrderFor(tx, caller, orderId);
+    moveOrder(tx, order, 'IN_FULFILMENT');
+    order.processedAt = storeNow();
+    recordAudit(tx, caller.id, 'order.fulfilment-started', order.id, {});
+    return order;
+  });
+}
+
+/** The parcel left: catalog commits the units, payments recognises the revenue. */
+export async function markShipped(em: EntityManager, caller: Caller, orderId: string, trackingNumber: string): Promise<Order> {
+  const tracking = trackingNumber.trim();
+  if (tracking.length < 4 || tracking.length > 80) {
+    throw new BadUserInput('Give the carrier tracking number.', [
+      { field: 'trackingNumber', reason: 'INVALID', message: 'A tracking number is 4 to 80 characters.' },
+    ]);
+  }
+  return em.transactional(async (tx) => {
+    const order = await lockOrderFor(tx, caller, orderId);
+    moveOrder(tx, order, 'SHIPPED');
+    order.shippedAt = storeNow();
+    order.trackingNumber = tracking;
+    recordAudit(tx, caller.id, 'order.shipped', order.id, { trackingNumber: tracking });
+    return order;
+  });
+}
+
+/**
+ * The courier delivered it (its date starts the return and claim windows);
+ * the order completes once the later of them has closed.
+ */
+export async function markDelivered(em: EntityManager, caller: Caller, orderId: string, deliveredAt: Date | null): Promise<Order> {
+  const now = storeNow();
+  if (deliveredAt && (Number.isNaN(deliveredAt.getTime()) || deliveredAt > now)) {
+    throw new BadUserInput('The delivery date is not valid.', [{ field: 'deliveredAt', reason: 'INVALID', message: 'A delivery date is not in the future.' }]);
+  }
+  return em.transactional(async (tx) => {
+    const order = await lockOrderFor(tx, caller, orderId);
+    if (deliveredAt && order.shippedAt && deliveredAt < order.shippedAt) {
+      throw new BadUserInput('The delivery date is not valid.', [
+        { field: 'deliveredAt', reason: 'BEFORE_SHIPPING', message: 'It was delivered after it shipped.' },
+      ]);
+    }
+    moveOrder(tx, order, 'DELIVERED');
+    order.deliveredAt = deliveredAt ?? now;
+    recordAudit(tx, caller.id, 'order.delivered', order.id, { deliveredAt: order.deliveredAt.toISOString() });
+    const policy = await policyVersion(tx, order.policyVersion);
+    const windows = [claimWindow(policy, order.deliveredAt, 'STANDARD').at];
+    const preference = policy.returns.preference;
+    if (preference.kind === 'WITHIN_WINDOW') windows.push(deadlineAfter(policy, order.deliveredAt, preference.within).at);
+    const closes = new Date(Math.max(...windows.map((d) => d.getTime())));
+    await scheduleTimer(tx, { kind: completionTimer, key: order.id, dueAt: closes });
+    return order;
+  });
+}
