@@ -9,7 +9,7 @@ import type { PaymentPurpose } from '../domain/payment-purpose.js';
 import { runtimeOf, type PaymentsRuntime } from '../config/payments-runtime.js';
 import { ProviderRejected, ProviderUnavailable } from '../providers/payment-provider.js';
 import { readCard } from '../providers/sandbox/sandbox-cards.js';
-import { schemaOf, toDate } from '../store/sql.js';
+import { schemaOf, toDate, type Row } from '../store/sql.js';
 import { confirmPayment } from '../use-cases/confirm-payment.js';
 import { pay } from '../use-cases/pay.js';
 import { loadIntentView, type PaymentIntentView } from '../use-cases/views.js';
@@ -39,12 +39,12 @@ function claimsOf(token: string | null, runtime: PaymentsRuntime): { ok: true; c
 }
 
 /** The link's dues (this customer's only) and those still open, as the page lists them. */
-async function linkDues(orm: MikroORM, claims: PayLinkClaims): Promise<{ dues: Record<string, any>[]; lines: DueLine[] }> {
+async function linkDues(orm: MikroORM, claims: PayLinkClaims): Promise<{ dues: Row[]; lines: DueLine[] }> {
   const em = orm.em.fork();
-  const dues = await em.execute<Record<string, any>[]>(
-    `select * from ${schemaOf(em)}.payment_due where id in (?) and customer_id = ? order by created_at, id`,
-    [claims.dueIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)), claims.customerId],
-  );
+  const dues = await em.execute<Row[]>(`select * from ${schemaOf(em)}.payment_due where id in (?) and customer_id = ? order by created_at, id`, [
+    claims.dueIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)),
+    claims.customerId,
+  ]);
   const lines = dues
     .filter((d) => d.state === 'OPEN')
     .map((d) => ({ orderId: d.order_id, purpose: d.purpose, amount: Number(d.amount), currency: d.currency, dueAt: toDate(d.due_at) }));
@@ -52,7 +52,7 @@ async function linkDues(orm: MikroORM, claims: PayLinkClaims): Promise<{ dues: R
 }
 
 /** Why a link has nothing to pay. */
-function nothingToPay(dues: Record<string, any>[]): { title: string; message: string } {
+function nothingToPay(dues: Row[]): { title: string; message: string } {
   if (dues.some((d) => d.state === 'SETTLED')) return { title: 'Already paid', message: 'This is already paid. Thank you!' };
   return { title: 'Nothing to pay', message: 'There is nothing to pay on this link any more (the order may have been cancelled).' };
 }

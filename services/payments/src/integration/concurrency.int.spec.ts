@@ -16,7 +16,7 @@ const times = <T>(n: number, make: (i: number) => Promise<T>) => Promise.all(Arr
 
 describe('money under concurrency', () => {
   it('200 concurrent pay calls with one idempotency key: one provider charge, 200 identical answers', async () => {
-    const customer = await h.identities.customer();
+    const customer = await h.tokens.customer();
     const { orderId } = await h.due({ customerId: customer.id, goods: 4200, shipping: 800, purpose: 'BALANCE' });
     const before = await sandboxBooks(h);
     const key = randomUUID();
@@ -26,16 +26,16 @@ describe('money under concurrency', () => {
     expect(after.captured - before.captured).toBe(5000);
     expect(answers.every((a) => a.errors === undefined)).toBe(true);
     expect(new Set(answers.map((a) => JSON.stringify(a.data))).size).toBe(1);
-    expect(answers[0]!.data.pay).toMatchObject({ status: 'SUCCEEDED', amount: { amount: 5000, currency: 'USD' } });
-    const [{ n }] = await h.sql<{ n: string }>(
+    expect(answers[0]!.data!.pay).toMatchObject({ status: 'SUCCEEDED', amount: { amount: 5000, currency: 'USD' } });
+    const [row] = await h.sql<{ n: string }>(
       `select count(*) as n from payments.payment_intent where id in (select intent_id from payments.payment_allocation where order_id = ?)`,
       [orderId],
     );
-    expect(Number(n)).toBe(1);
+    expect(Number(row!.n)).toBe(1);
   });
 
   it('200 distinct keys paying the same balance: one charge, the rest refused as already paid', async () => {
-    const customer = await h.identities.customer();
+    const customer = await h.tokens.customer();
     const { orderId } = await h.due({ customerId: customer.id, goods: 6000, shipping: 1000, purpose: 'BALANCE' });
     const before = await sandboxBooks(h);
     const answers = await times(200, () =>
@@ -57,18 +57,18 @@ describe('money under concurrency', () => {
   });
 
   it('50 concurrent partial refunds whose sum exceeds what was paid: the total refunded never exceeds paid; the refused ones say why', async () => {
-    const customer = await h.identities.customer();
-    const staff = await h.identities.staff();
+    const customer = await h.tokens.customer();
+    const staff = await h.staff();
     // Two charges on the order (deposit, then balance), so refunds split across them newest first.
     const deposit = await h.due({ customerId: customer.id, goods: 3000, purpose: 'DEPOSIT' });
     await h.due({ customerId: customer.id, orderId: deposit.orderId, goods: 6000, shipping: 1000, purpose: 'BALANCE' });
-    for (const purpose of ['DEPOSIT', 'BALANCE']) {
+    for (const purpose of ['DEPOSIT', 'BALANCE'] as const) {
       const res = await h.call(
         payMutation,
         { input: { orderIds: [deposit.orderId], paymentMethod: { token: 'sandbox_visa' }, purpose }, key: randomUUID() },
         customer,
       );
-      expect(res.data.pay.status).toBe('SUCCEEDED');
+      expect(res.data!.pay.status).toBe('SUCCEEDED');
     }
     const before = await sandboxBooks(h);
     // Paid 10,000; fifty refunds of 300 ask for 15,000: exactly 33 fit (9,900).
@@ -99,7 +99,7 @@ describe('money under concurrency', () => {
     const after = await sandboxBooks(h);
     expect(after.refunded - before.refunded).toBe(9900);
     const recon = await h.call(reconciliationQuery, {}, staff);
-    expect(recon.data.ledgerReconciliation.discrepancies).toEqual([]);
+    expect(recon.data!.ledgerReconciliation.discrepancies).toEqual([]);
   });
 
   it('the database refuses what the code must never do: an unbalanced transaction, an over-refunded charge, a changed posting', async () => {

@@ -1,10 +1,10 @@
-// Test-only helpers for payments' integration specs: payments booted alone on
-// real PostgreSQL and Kafka, orders' events published on the bus as orders
-// would, callers signed in with test tokens (identities.ts).
+// Test-only helpers for payments' int specs (excluded from the build): payments
+// booted alone on real PostgreSQL and Kafka (bootIsolatedService), orders'
+// events published on the bus as orders would, callers signed in with the
+// test token issuer (h.tokens).
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  eventHeaders,
   orderCancelledV1,
   orderExpiredV1,
   orderStatusChangedV1,
@@ -14,24 +14,23 @@ import {
   type EventEnvelope,
   type PaymentPurpose,
 } from '@vitrine/contracts';
-import type { RunningService } from '@vitrine/platform';
-import { bootService, createTestDatabase, createTopicPrefix, eventually, gql, type GraphQLResponse } from '@vitrine/testing';
+import { bootIsolatedService, eventually, gql, type GraphQLResponse, type IsolatedService, type TestIdentity, type TypedDocumentNode } from '@vitrine/testing';
 import { Webhook } from 'standardwebhooks';
 import { localDefaults } from '../config/payments-env.js';
 import { paymentsService } from '../payments-service.js';
-import { startIdentities, type Identities, type TestIdentity } from './identities.js';
+import { graphql } from '../__generated__/index.js';
 
-export interface PaymentsHarness {
-  service: RunningService;
-  url: string;
+export type { TestIdentity };
+
+export interface PaymentsHarness extends IsolatedService {
   /** The service's origin (http://127.0.0.1:port), for its plain HTTP routes. */
-  origin: string;
-  databaseUrl: string;
-  identities: Identities;
-  call(query: string, variables?: Record<string, unknown>, who?: TestIdentity): Promise<GraphQLResponse>;
+  readonly origin: string;
+  /** Staff holding payments' scope (payments:write). */
+  staff(): Promise<TestIdentity>;
+  /** A typed operation from src/__generated__, as `who` (anonymous without). */
+  call<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, who?: TestIdentity): Promise<GraphQLResponse<TData>>;
   /** A fresh EntityManager on payments' own pool. */
   em(): EntityManager;
-  sql<T = Record<string, any>>(query: string, params?: unknown[]): Promise<T[]>;
   /** Publishes one of orders' events on the bus, exactly as orders' relay would. */
   publishFromOrders<TDef extends EventDefinition>(definition: TDef, subject: string, data: EventData<TDef>): Promise<EventEnvelope>;
   /** Publishes a PaymentDue and waits until payments has it. */
@@ -43,7 +42,6 @@ export interface PaymentsHarness {
   published(type: string): Promise<Record<string, any>[]>;
   /** Signs a sandbox webhook as the sandbox would and POSTs it. */
   postSandboxWebhook(payload: Record<string, unknown>, options?: { id?: string; secret?: string }): Promise<Response>;
-  stop(): Promise<void>;
 }
 
 export interface DueOptions {
@@ -60,39 +58,17 @@ export interface DueOptions {
   noWait?: boolean;
 }
 
-export async function bootPayments(label: string, extra: Record<string, string> = {}): Promise<PaymentsHarness> {
-  const identities = await startIdentities();
-  const databaseUrl = await createTestDatabase(label);
-  const topicPrefix = createTopicPrefix(label);
-  const service = await bootService(paymentsService, {
-    databaseUrl,
-    topicPrefix,
-    extra: { ...identities.env, TIMER_POLL_MS: '100', SANDBOX_WEBHOOK_POLL_MS: '50', PAYMENTS_RECHECK_AFTER_MS: '500', ...extra },
+export async function bootPayments(label: string, env: Record<string, string> = {}): Promise<PaymentsHarness> {
+  const isolated = await bootIsolatedService(paymentsService, {
+    label,
+    env: { TIMER_POLL_MS: '100', SANDBOX_WEBHOOK_POLL_MS: '50', PAYMENTS_RECHECK_AFTER_MS: '500', ...env },
   });
+  const { service, sql } = isolated;
   const origin = new URL(service.url).origin;
-  const em = () => service.orm.em.fork();
-  const sql = <T>(query: string, params: unknown[] = []) => em().execute<T[]>(query, params);
+  const em = () => service.orm.em.fork() as EntityManager;
 
-  const publishFromOrders = async <TDef extends EventDefinition>(definition: TDef, subject: string, data: EventData<TDef>): Promise<EventEnvelope> => {
-    const envelope: EventEnvelope = {
-      id: randomUUID(),
-      type: definition.type,
-      source: 'orders',
-      time: new Date().toISOString(),
-      subject,
-      version: definition.version,
-      data: definition.schema.parse(data),
-    };
-    await service.bus.publish([
-      {
-        topic: topicPrefix + definition.topic,
-        key: subject,
-        value: JSON.stringify(envelope),
-        headers: { [eventHeaders.eventType]: envelope.type, [eventHeaders.eventId]: envelope.id },
-      },
-    ]);
-    return envelope;
-  };
+  const publishFromOrders = <TDef extends EventDefinition>(definition: TDef, subject: string, data: EventData<TDef>): Promise<EventEnvelope> =>
+    isolated.publish({ source: 'orders', definition, subject, data });
   const processed = (eventId: string) =>
     eventually(async () => (await sql(`select 1 from payments.inbox_processed_event where event_id = ?`, [eventId])).length === 1, {
       timeoutMs: 20_000,
@@ -100,15 +76,12 @@ export async function bootPayments(label: string, extra: Record<string, string> 
     });
   const money = (amount: number, currency: string) => ({ amount, currency });
 
-  return {
-    service,
-    url: service.url,
+  return Object.assign(isolated, {
     origin,
-    databaseUrl,
-    identities,
-    call: (query, variables = {}, who) => gql(service.url, query, variables, who?.headers ?? {}),
+    staff: () => isolated.tokens.staff(paymentsService.identity.scopes),
+    call: <TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, who?: TestIdentity) =>
+      gql(service.url, document, variables, who?.headers ?? {}),
     em,
-    sql,
     publishFromOrders,
     async due(options) {
       const currency = options.currency ?? 'USD';
@@ -179,26 +152,83 @@ export async function bootPayments(label: string, extra: Record<string, string> 
         body,
       });
     },
-    async stop() {
-      await service.stop();
-      await identities.stop();
-    },
-  };
+  } satisfies Omit<PaymentsHarness, keyof IsolatedService>);
 }
 
-export const payMutation = `mutation($input: PayInput!, $key: String!) {
-  pay(input: $input, idempotencyKey: $key) {
-    id status purpose amount { amount currency } allocations { orderId dueId amount { amount currency } }
-    failure { kind message } nextAction { type } paymentMethod
+export const payMutation = graphql(`
+  mutation HarnessPay($input: PayInput!, $key: String!) {
+    pay(input: $input, idempotencyKey: $key) {
+      id
+      status
+      purpose
+      amount {
+        amount
+        currency
+      }
+      allocations {
+        orderId
+        dueId
+        amount {
+          amount
+          currency
+        }
+      }
+      failure {
+        kind
+        message
+      }
+      nextAction {
+        type
+      }
+      paymentMethod
+    }
   }
-}`;
+`);
 
-export const refundMutation = `mutation($orderId: ID!, $amount: MoneyInput!, $reason: String!, $key: String!) {
-  refundPayment(orderId: $orderId, amount: $amount, reason: $reason, idempotencyKey: $key) { id orderId amount { amount currency } reason status }
-}`;
+export const refundMutation = graphql(`
+  mutation HarnessRefund($orderId: ID!, $amount: MoneyInput!, $reason: String!, $key: String!) {
+    refundPayment(orderId: $orderId, amount: $amount, reason: $reason, idempotencyKey: $key) {
+      id
+      orderId
+      amount {
+        amount
+        currency
+      }
+      reason
+      status
+    }
+  }
+`);
 
-export const reconciliationQuery = `query { ledgerReconciliation { balanced transactions orders processingIntents
-  totals { currency paid { amount } refunded { amount } refundedOut { amount } held { amount } } discrepancies { kind details } } }`;
+export const reconciliationQuery = graphql(`
+  query HarnessReconciliation {
+    ledgerReconciliation {
+      balanced
+      transactions
+      orders
+      processingIntents
+      totals {
+        currency
+        paid {
+          amount
+        }
+        refunded {
+          amount
+        }
+        refundedOut {
+          amount
+        }
+        held {
+          amount
+        }
+      }
+      discrepancies {
+        kind
+        details
+      }
+    }
+  }
+`);
 
 /** What the sandbox recorded: charges that captured money, and refunds paid out. */
 export async function sandboxBooks(h: PaymentsHarness): Promise<{ charges: number; captured: number; refunds: number; refunded: number }> {

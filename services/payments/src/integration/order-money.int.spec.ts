@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '@vitrine/testing';
+import { graphql } from '../__generated__/index.js';
+import type { PayInput, PaymentMethodInput } from '../__generated__/graphql.js';
 import { bootPayments, payMutation, reconciliationQuery, type PaymentsHarness, type TestIdentity } from './harness.js';
 
 let h: PaymentsHarness;
@@ -12,13 +14,86 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const pay = (who: TestIdentity, orderIds: string[], paymentMethod: Record<string, string> = { token: 'sandbox_visa' }, extra: Record<string, unknown> = {}) =>
+const pay = (who: TestIdentity, orderIds: string[], paymentMethod: PaymentMethodInput = { token: 'sandbox_visa' }, extra: Partial<PayInput> = {}) =>
   h.call(payMutation, { input: { orderIds, paymentMethod, ...extra }, key: randomUUID() }, who);
 
-const orderMoney = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order {
-  id amountPaid { amount currency } amountRefunded { amount } amountDue { amount } payNowUrl
-  payments { id status purpose } refunds { amount { amount } reason status } } } }`;
-const trail = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { moneyTrail { movement reason account amount { amount } } } } }`;
+const orderMoney = graphql(`
+  query OrderMoneyEntities($r: [_Any!]!) {
+    _entities(representations: $r) {
+      ... on Order {
+        id
+        amountPaid {
+          amount
+          currency
+        }
+        amountRefunded {
+          amount
+        }
+        amountDue {
+          amount
+        }
+        payNowUrl
+        payments {
+          id
+          status
+          purpose
+        }
+        refunds {
+          amount {
+            amount
+          }
+          reason
+          status
+        }
+      }
+    }
+  }
+`);
+
+const trail = graphql(`
+  query OrderMoneyTrail($r: [_Any!]!) {
+    _entities(representations: $r) {
+      ... on Order {
+        moneyTrail {
+          movement
+          reason
+          account
+          amount {
+            amount
+          }
+        }
+      }
+    }
+  }
+`);
+
+const saveMutation = graphql(`
+  mutation OrderMoneySaveMethod($token: String!, $key: String!) {
+    savePaymentMethod(token: $token, idempotencyKey: $key) {
+      id
+      brand
+      last4
+      expMonth
+      expYear
+    }
+  }
+`);
+
+const listQuery = graphql(`
+  query OrderMoneyMyMethods {
+    myPaymentMethods {
+      id
+      brand
+      last4
+    }
+  }
+`);
+
+const removeMutation = graphql(`
+  mutation OrderMoneyRemoveMethod($id: ID!) {
+    removePaymentMethod(id: $id)
+  }
+`);
 
 const balances = async (orderId: string) =>
   Object.fromEntries(
@@ -39,9 +114,9 @@ const settledRefunds = (orderId: string) =>
 
 describe('money through an order’s life', () => {
   it('a cancellation keeps the fee orders decided and refunds the rest (RefundIssued)', async () => {
-    const customer = await h.identities.customer();
+    const customer = await h.tokens.customer();
     const { orderId } = await h.due({ customerId: customer.id, goods: 3000, purpose: 'DEPOSIT' });
-    expect((await pay(customer, [orderId])).data.pay.status).toBe('SUCCEEDED');
+    expect((await pay(customer, [orderId])).data!.pay.status).toBe('SUCCEEDED');
     await h.cancelled({ orderId, customerId: customer.id, fee: 1500, refund: 1500 });
     expect(await settledRefunds(orderId)).toEqual([{ reason: 'CANCELLATION', amount: '1500', status: 'SUCCEEDED' }]);
     expect(await balances(orderId)).toEqual({ CUSTOMER_DEPOSITS_HELD: 0, FEES_EARNED: -1500, PROVIDER_CLEARING: 1500, REFUNDS_PAYABLE: 0 });
@@ -50,9 +125,9 @@ describe('money through an order’s life', () => {
   });
 
   it('an expiry forfeits the deposit it keeps and voids what was still due', async () => {
-    const customer = await h.identities.customer();
+    const customer = await h.tokens.customer();
     const { orderId } = await h.due({ customerId: customer.id, goods: 2000, purpose: 'DEPOSIT' });
-    expect((await pay(customer, [orderId])).data.pay.status).toBe('SUCCEEDED');
+    expect((await pay(customer, [orderId])).data!.pay.status).toBe('SUCCEEDED');
     const balance = await h.due({ customerId: customer.id, orderId, goods: 8000, shipping: 900, purpose: 'BALANCE' });
     await h.expired({ orderId, customerId: customer.id, kept: 2000, refund: 0 });
     expect(await refundsOf(orderId)).toEqual([]);
@@ -68,24 +143,24 @@ describe('money through an order’s life', () => {
   });
 
   it('a payment that succeeds after the order was cancelled goes back in full, and settles nothing', async () => {
-    const customer = await h.identities.customer();
+    const customer = await h.tokens.customer();
     const { orderId } = await h.due({ customerId: customer.id, goods: 4400, purpose: 'FULL_PAYMENT' });
     const slow = await pay(customer, [orderId], { token: 'sandbox_processing' });
-    expect(slow.data.pay.status).toBe('PROCESSING');
+    expect(slow.data!.pay.status).toBe('PROCESSING');
     await h.cancelled({ orderId, customerId: customer.id });
     expect(await settledRefunds(orderId)).toEqual([{ reason: 'CANCELLATION', amount: '4400', status: 'SUCCEEDED' }]);
-    expect((await h.published('payments.payment.succeeded')).filter((e) => e.paymentId === slow.data.pay.id)).toEqual([]);
+    expect((await h.published('payments.payment.succeeded')).filter((e) => e.paymentId === slow.data!.pay.id)).toEqual([]);
     expect(await balances(orderId)).toEqual({ DEFERRED_REVENUE: 0, PROVIDER_CLEARING: 0, REFUNDS_PAYABLE: 0 });
   });
 
   it('shipping turns what was held into revenue and shipping revenue', async () => {
-    const customer = await h.identities.customer();
-    const staff = await h.identities.staff();
+    const customer = await h.tokens.customer();
+    const staff = await h.staff();
     const { orderId } = await h.due({ customerId: customer.id, goods: 10000, shipping: 1200, purpose: 'FULL_PAYMENT' });
-    expect((await pay(customer, [orderId])).data.pay.status).toBe('SUCCEEDED');
+    expect((await pay(customer, [orderId])).data!.pay.status).toBe('SUCCEEDED');
     await h.shipped(orderId);
     const res = await h.call(trail, { r: [{ __typename: 'Order', id: orderId }] }, staff);
-    expect(res.data._entities[0].moneyTrail).toEqual([
+    expect(res.data!._entities[0]!.moneyTrail).toEqual([
       { movement: 'CHARGE_CAPTURED', reason: 'FULL_PAYMENT', account: 'PROVIDER_CLEARING', amount: { amount: 11200 } },
       { movement: 'CHARGE_CAPTURED', reason: 'FULL_PAYMENT', account: 'DEFERRED_REVENUE', amount: { amount: -10000 } },
       { movement: 'CHARGE_CAPTURED', reason: 'FULL_PAYMENT', account: 'SHIPPING_COLLECTED', amount: { amount: -1200 } },
@@ -99,14 +174,14 @@ describe('money through an order’s life', () => {
   });
 
   it('puts the money on orders’ Order for its owner and staff only, with a pay-now link for the owner', async () => {
-    const customer = await h.identities.customer();
-    const stranger = await h.identities.customer();
-    const staff = await h.identities.staff(['orders:manage']);
+    const customer = await h.tokens.customer();
+    const stranger = await h.tokens.customer();
+    const staff = await h.tokens.staff(['orders:manage']);
     const { orderId } = await h.due({ customerId: customer.id, goods: 5000, purpose: 'DEPOSIT' });
-    expect((await pay(customer, [orderId])).data.pay.status).toBe('SUCCEEDED');
+    expect((await pay(customer, [orderId])).data!.pay.status).toBe('SUCCEEDED');
     await h.due({ customerId: customer.id, orderId, goods: 15000, shipping: 1000, purpose: 'BALANCE' });
     const r = [{ __typename: 'Order', id: orderId }];
-    const mine = (await h.call(orderMoney, { r }, customer)).data._entities[0];
+    const mine = (await h.call(orderMoney, { r }, customer)).data!._entities[0];
     expect(mine).toMatchObject({
       id: orderId,
       amountPaid: { amount: 5000, currency: 'USD' },
@@ -115,9 +190,9 @@ describe('money through an order’s life', () => {
       payments: [{ status: 'SUCCEEDED', purpose: 'DEPOSIT' }],
       refunds: [],
     });
-    expect(mine.payNowUrl).toMatch(new RegExp(`^${h.origin}/pay\\?t=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$`));
-    expect((await h.call(orderMoney, { r }, stranger)).data._entities).toEqual([null]);
-    const asStaff = (await h.call(orderMoney, { r }, staff)).data._entities[0];
+    expect(mine!.payNowUrl).toMatch(new RegExp(`^${h.origin}/pay\\?t=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$`));
+    expect((await h.call(orderMoney, { r }, stranger)).data!._entities).toEqual([null]);
+    const asStaff = (await h.call(orderMoney, { r }, staff)).data!._entities[0];
     expect(asStaff).toMatchObject({ amountPaid: { amount: 5000 }, payNowUrl: null });
     const link = (await h.published('payments.payment.link-issued')).filter((e) => e.orderId === orderId && e.purpose === 'BALANCE');
     expect(link).toEqual([
@@ -127,25 +202,21 @@ describe('money through an order’s life', () => {
 });
 
 describe('stored cards and charge at ship', () => {
-  const save = `mutation($token: String!, $key: String!) { savePaymentMethod(token: $token, idempotencyKey: $key) { id brand last4 expMonth expYear } }`;
-  const list = `query { myPaymentMethods { id brand last4 } }`;
-  const remove = `mutation($id: ID!) { removePaymentMethod(id: $id) }`;
-
   it('saves, lists and removes a card; someone else’s is NOT_FOUND; a saved card pays', async () => {
-    const customer = await h.identities.customer();
-    const stranger = await h.identities.customer();
-    const saved = (await h.call(save, { token: 'sandbox_mastercard', key: randomUUID() }, customer)).data.savePaymentMethod;
+    const customer = await h.tokens.customer();
+    const stranger = await h.tokens.customer();
+    const saved = (await h.call(saveMutation, { token: 'sandbox_mastercard', key: randomUUID() }, customer)).data!.savePaymentMethod;
     expect(saved).toMatchObject({ brand: 'mastercard', last4: '4444', expMonth: 12, expYear: 2034 });
-    expect((await h.call(list, {}, customer)).data.myPaymentMethods).toEqual([{ id: saved.id, brand: 'mastercard', last4: '4444' }]);
-    expect((await h.call(list, {}, stranger)).data.myPaymentMethods).toEqual([]);
+    expect((await h.call(listQuery, {}, customer)).data!.myPaymentMethods).toEqual([{ id: saved.id, brand: 'mastercard', last4: '4444' }]);
+    expect((await h.call(listQuery, {}, stranger)).data!.myPaymentMethods).toEqual([]);
     const { orderId } = await h.due({ customerId: customer.id, goods: 1800 });
-    expect((await pay(customer, [orderId], { savedPaymentMethodId: saved.id })).data.pay).toMatchObject({
+    expect((await pay(customer, [orderId], { savedPaymentMethodId: saved.id })).data!.pay).toMatchObject({
       status: 'SUCCEEDED',
       paymentMethod: 'mastercard 4444',
     });
-    expect((await h.call(remove, { id: saved.id }, stranger)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await h.call(remove, { id: saved.id }, customer)).data.removePaymentMethod).toBe(true);
-    expect((await h.call(list, {}, customer)).data.myPaymentMethods).toEqual([]);
+    expect((await h.call(removeMutation, { id: saved.id }, stranger)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await h.call(removeMutation, { id: saved.id }, customer)).data!.removePaymentMethod).toBe(true);
+    expect((await h.call(listQuery, {}, customer)).data!.myPaymentMethods).toEqual([]);
     expect((await h.published('payments.method.saved')).filter((e) => e.paymentMethodId === saved.id)).toHaveLength(1);
     expect((await h.published('payments.method.removed')).filter((e) => e.paymentMethodId === saved.id)).toEqual([
       { paymentMethodId: saved.id, customerId: customer.id },
@@ -153,16 +224,16 @@ describe('stored cards and charge at ship', () => {
   });
 
   it('saves the card used for a payment when asked', async () => {
-    const customer = await h.identities.customer();
+    const customer = await h.tokens.customer();
     const { orderId } = await h.due({ customerId: customer.id, goods: 700 });
-    expect((await pay(customer, [orderId], { token: 'sandbox_visa' }, { savePaymentMethod: true })).data.pay.status).toBe('SUCCEEDED');
-    expect((await h.call(list, {}, customer)).data.myPaymentMethods).toEqual([expect.objectContaining({ brand: 'visa', last4: '4242' })]);
+    expect((await pay(customer, [orderId], { token: 'sandbox_visa' }, { savePaymentMethod: true })).data!.pay.status).toBe('SUCCEEDED');
+    expect((await h.call(listQuery, {}, customer)).data!.myPaymentMethods).toEqual([expect.objectContaining({ brand: 'visa', last4: '4242' })]);
   });
 
   it('charges the stored card when a charge-at-ship due arrives, and says why when it cannot', async () => {
-    const customer = await h.identities.customer();
-    const good = (await h.call(save, { token: 'sandbox_visa', key: randomUUID() }, customer)).data.savePaymentMethod;
-    const bad = (await h.call(save, { token: 'sandbox_declined', key: randomUUID() }, customer)).data.savePaymentMethod;
+    const customer = await h.tokens.customer();
+    const good = (await h.call(saveMutation, { token: 'sandbox_visa', key: randomUUID() }, customer)).data!.savePaymentMethod;
+    const bad = (await h.call(saveMutation, { token: 'sandbox_declined', key: randomUUID() }, customer)).data!.savePaymentMethod;
     const ok = await h.due({
       customerId: customer.id,
       goods: 9000,
@@ -192,13 +263,13 @@ describe('stored cards and charge at ship', () => {
       providerCode: 'no_stored_method',
     });
     // The customer pays the declined one themselves in the grace week.
-    expect((await pay(customer, [declined.orderId])).data.pay).toMatchObject({ status: 'SUCCEEDED', amount: { amount: 5000 } });
+    expect((await pay(customer, [declined.orderId])).data!.pay).toMatchObject({ status: 'SUCCEEDED', amount: { amount: 5000 } });
   });
 
   it('ends with a ledger that balances and matches the sandbox', async () => {
-    const staff = await h.identities.staff();
+    const staff = await h.staff();
     await eventually(async () => (await h.sql(`select 1 from payments.refund where status = 'PENDING'`)).length === 0);
-    const recon = (await h.call(reconciliationQuery, {}, staff)).data.ledgerReconciliation;
+    const recon = (await h.call(reconciliationQuery, {}, staff)).data!.ledgerReconciliation;
     expect(recon).toMatchObject({ balanced: true, discrepancies: [] });
   });
 });

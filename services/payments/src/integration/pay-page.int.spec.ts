@@ -15,7 +15,7 @@ afterAll(async () => {
 
 /** A due, and the pay-now link payments issued for it (as the balance-due email carries it). */
 async function dueWithLink(goods: number, shipping = 0) {
-  const customer = await h.identities.customer();
+  const customer = await h.tokens.customer();
   const { orderId, dueId } = await h.due({ customerId: customer.id, goods, shipping, purpose: 'BALANCE' });
   const [event] = (await h.published('payments.payment.link-issued')).filter((e) => e.dueId === dueId);
   return { customer, orderId, dueId, url: event!.url as string, token: new URL(event!.url).searchParams.get('t')! };

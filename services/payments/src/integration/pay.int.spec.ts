@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '@vitrine/testing';
 import { purgePaymentsRows } from '../use-cases/housekeeping.js';
-import { bootPayments, payMutation, reconciliationQuery, sandboxBooks, type PaymentsHarness } from './harness.js';
+import { graphql } from '../__generated__/index.js';
+import type { PayInput } from '../__generated__/graphql.js';
+import { bootPayments, payMutation, reconciliationQuery, sandboxBooks, type PaymentsHarness, type TestIdentity } from './harness.js';
 
 let h: PaymentsHarness;
 
@@ -13,21 +15,44 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const pay = (
-  orderIds: string[],
-  token: string,
-  who: { id: string; headers: Record<string, string> },
-  key = randomUUID(),
-  extra: Record<string, unknown> = {},
-) => h.call(payMutation, { input: { orderIds, paymentMethod: { token }, ...extra }, key }, who);
+const pay = (orderIds: string[], token: string, who: TestIdentity, key = randomUUID(), extra: Partial<PayInput> = {}) =>
+  h.call(payMutation, { input: { orderIds, paymentMethod: { token }, ...extra }, key }, who);
+
+const confirmMutation = graphql(`
+  mutation PayConfirm($id: ID!, $key: String!) {
+    confirmPayment(intentId: $id, idempotencyKey: $key) {
+      id
+      status
+    }
+  }
+`);
+
+const intentsQuery = graphql(`
+  query PayIntents($filter: PaymentIntentFilter, $after: String) {
+    paymentIntents(filter: $filter, first: 2, after: $after) {
+      edges {
+        node {
+          amount {
+            amount
+          }
+          status
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
 
 describe('pay', () => {
   it('charges what the due says, settles it, books it and announces PaymentSucceeded', async () => {
-    const customer = await h.identities.customer();
+    const customer = await h.tokens.customer();
     const { orderId, dueId } = await h.due({ customerId: customer.id, goods: 2500, shipping: 0, purpose: 'DEPOSIT' });
     const res = await pay([orderId], 'sandbox_visa', customer);
     expect(res.errors).toBeUndefined();
-    expect(res.data.pay).toMatchObject({
+    expect(res.data!.pay).toMatchObject({
       status: 'SUCCEEDED',
       purpose: 'DEPOSIT',
       amount: { amount: 2500, currency: 'USD' },
@@ -37,7 +62,7 @@ describe('pay', () => {
       paymentMethod: 'visa 4242',
     });
     const succeeded = await h.published('payments.payment.succeeded');
-    expect(succeeded.filter((e) => e.paymentId === res.data.pay.id)).toEqual([
+    expect(succeeded.filter((e) => e.paymentId === res.data!.pay.id)).toEqual([
       expect.objectContaining({
         customerId: customer.id,
         purpose: 'DEPOSIT',
@@ -47,13 +72,13 @@ describe('pay', () => {
       }),
     ]);
     const [due] = await h.sql(`select state, settled_by_intent_id from payments.payment_due where id = ?`, [dueId]);
-    expect(due).toEqual({ state: 'SETTLED', settled_by_intent_id: res.data.pay.id });
+    expect(due).toEqual({ state: 'SETTLED', settled_by_intent_id: res.data!.pay.id });
   });
 
   it('refuses a second payment of a paid due, saying so', async () => {
-    const customer = await h.identities.customer();
+    const customer = await h.tokens.customer();
     const { orderId } = await h.due({ customerId: customer.id, goods: 1000 });
-    expect((await pay([orderId], 'sandbox_visa', customer)).data.pay.status).toBe('SUCCEEDED');
+    expect((await pay([orderId], 'sandbox_visa', customer)).data!.pay.status).toBe('SUCCEEDED');
     const again = await pay([orderId], 'sandbox_visa', customer);
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(again.errors?.[0]?.extensions?.rule).toBe('ALREADY_PAID');
@@ -61,14 +86,14 @@ describe('pay', () => {
   });
 
   it('reports a declined card with a customer-readable reason and publishes PaymentFailed with the provider code', async () => {
-    const customer = await h.identities.customer();
+    const customer = await h.tokens.customer();
     const { orderId, dueId } = await h.due({ customerId: customer.id, goods: 1200, purpose: 'FULL_PAYMENT' });
     const res = await pay([orderId], 'sandbox_insufficient_funds', customer);
-    expect(res.data.pay).toMatchObject({
+    expect(res.data!.pay).toMatchObject({
       status: 'FAILED',
       failure: { kind: 'INSUFFICIENT_FUNDS', message: 'Your card has insufficient funds. Please use another card.' },
     });
-    const failed = (await h.published('payments.payment.failed')).filter((e) => e.paymentId === res.data.pay.id);
+    const failed = (await h.published('payments.payment.failed')).filter((e) => e.paymentId === res.data!.pay.id);
     expect(failed).toEqual([
       expect.objectContaining({
         dues: [{ orderId, dueId }],
@@ -77,33 +102,32 @@ describe('pay', () => {
       }),
     ]);
     // A new attempt with another card goes through.
-    expect((await pay([orderId], 'sandbox_visa', customer)).data.pay.status).toBe('SUCCEEDED');
+    expect((await pay([orderId], 'sandbox_visa', customer)).data!.pay.status).toBe('SUCCEEDED');
   });
 
   it('asks for a confirmation, then takes the money on confirmPayment', async () => {
-    const customer = await h.identities.customer();
+    const customer = await h.tokens.customer();
     const { orderId } = await h.due({ customerId: customer.id, goods: 900 });
     const res = await pay([orderId], 'sandbox_requires_action', customer);
-    expect(res.data.pay).toMatchObject({ status: 'REQUIRES_ACTION', nextAction: { type: 'CONFIRM' } });
-    const confirm = `mutation($id: ID!, $key: String!) { confirmPayment(intentId: $id, idempotencyKey: $key) { id status } }`;
-    const stranger = await h.identities.customer();
-    const other = await h.call(confirm, { id: res.data.pay.id, key: randomUUID() }, stranger);
+    expect(res.data!.pay).toMatchObject({ status: 'REQUIRES_ACTION', nextAction: { type: 'CONFIRM' } });
+    const stranger = await h.tokens.customer();
+    const other = await h.call(confirmMutation, { id: res.data!.pay.id, key: randomUUID() }, stranger);
     expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const confirmed = await h.call(confirm, { id: res.data.pay.id, key: randomUUID() }, customer);
-    expect(confirmed.data.confirmPayment).toEqual({ id: res.data.pay.id, status: 'SUCCEEDED' });
+    const confirmed = await h.call(confirmMutation, { id: res.data!.pay.id, key: randomUUID() }, customer);
+    expect(confirmed.data!.confirmPayment).toEqual({ id: res.data!.pay.id, status: 'SUCCEEDED' });
   });
 
   it('pays several balances in one bulk charge, one ledger share per order', async () => {
-    const customer = await h.identities.customer();
+    const customer = await h.tokens.customer();
     const a = await h.due({ customerId: customer.id, goods: 3000, shipping: 500, purpose: 'BALANCE' });
     const b = await h.due({ customerId: customer.id, goods: 7000, shipping: 800, purpose: 'BALANCE' });
     const before = await sandboxBooks(h);
     const res = await pay([a.orderId, b.orderId], 'sandbox_visa', customer);
-    expect(res.data.pay).toMatchObject({ status: 'SUCCEEDED', purpose: 'BALANCE', amount: { amount: 11300, currency: 'USD' } });
+    expect(res.data!.pay).toMatchObject({ status: 'SUCCEEDED', purpose: 'BALANCE', amount: { amount: 11300, currency: 'USD' } });
     const after = await sandboxBooks(h);
     expect(after.charges - before.charges).toBe(1);
     expect(after.captured - before.captured).toBe(11300);
-    const shares = await h.sql(`select order_id, amount from payments.charge where intent_id = ? order by amount`, [res.data.pay.id]);
+    const shares = await h.sql(`select order_id, amount from payments.charge where intent_id = ? order by amount`, [res.data!.pay.id]);
     expect(shares).toEqual([
       { order_id: a.orderId, amount: '3500' },
       { order_id: b.orderId, amount: '7800' },
@@ -111,8 +135,8 @@ describe('pay', () => {
   });
 
   it("answers NOT_FOUND for someone else's order and for an order with no due, after the bounded wait", async () => {
-    const owner = await h.identities.customer();
-    const stranger = await h.identities.customer();
+    const owner = await h.tokens.customer();
+    const stranger = await h.tokens.customer();
     const { orderId } = await h.due({ customerId: owner.id, goods: 1000 });
     const theirs = await pay([orderId], 'sandbox_visa', stranger);
     expect(theirs.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -122,40 +146,38 @@ describe('pay', () => {
   });
 
   it('waits for a due that arrives just after the pay call', async () => {
-    const customer = await h.identities.customer();
+    const customer = await h.tokens.customer();
     const orderId = randomUUID();
     const paying = pay([orderId], 'sandbox_visa', customer);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await h.due({ customerId: customer.id, orderId, goods: 1500, noWait: true });
-    expect((await paying).data.pay).toMatchObject({ status: 'SUCCEEDED', amount: { amount: 1500 } });
+    expect((await paying).data!.pay).toMatchObject({ status: 'SUCCEEDED', amount: { amount: 1500 } });
   });
 
   it('lists intents for staff, filtered and paged; customers are refused', async () => {
-    const customer = await h.identities.customer();
-    const staff = await h.identities.staff();
+    const customer = await h.tokens.customer();
+    const staff = await h.staff();
     const orders = [];
     for (const goods of [100, 200, 300]) {
       const { orderId } = await h.due({ customerId: customer.id, goods });
       orders.push(orderId);
-      expect((await pay([orderId], 'sandbox_visa', customer)).data.pay.status).toBe('SUCCEEDED');
+      expect((await pay([orderId], 'sandbox_visa', customer)).data!.pay.status).toBe('SUCCEEDED');
     }
-    const list = `query($filter: PaymentIntentFilter, $after: String) {
-      paymentIntents(filter: $filter, first: 2, after: $after) { edges { node { amount { amount } status } } pageInfo { hasNextPage endCursor } } }`;
-    const first = (await h.call(list, { filter: { customerId: customer.id, status: 'SUCCEEDED' } }, staff)).data.paymentIntents;
-    expect(first.edges.map((e: any) => e.node.amount.amount)).toEqual([300, 200]);
+    const first = (await h.call(intentsQuery, { filter: { customerId: customer.id, status: 'SUCCEEDED' } }, staff)).data!.paymentIntents;
+    expect(first.edges.map((e) => e.node.amount.amount)).toEqual([300, 200]);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = (await h.call(list, { filter: { customerId: customer.id, status: 'SUCCEEDED' }, after: first.pageInfo.endCursor }, staff)).data
+    const second = (await h.call(intentsQuery, { filter: { customerId: customer.id, status: 'SUCCEEDED' }, after: first.pageInfo.endCursor }, staff)).data!
       .paymentIntents;
-    expect(second.edges.map((e: any) => e.node.amount.amount)).toEqual([100]);
+    expect(second.edges.map((e) => e.node.amount.amount)).toEqual([100]);
     expect(second.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
-    const byOrder = (await h.call(list, { filter: { orderId: orders[1] } }, staff)).data.paymentIntents;
-    expect(byOrder.edges.map((e: any) => e.node.amount.amount)).toEqual([200]);
-    expect((await h.call(list, {}, customer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await h.call(list, { after: 'not-a-cursor' }, staff)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const byOrder = (await h.call(intentsQuery, { filter: { orderId: orders[1] } }, staff)).data!.paymentIntents;
+    expect(byOrder.edges.map((e) => e.node.amount.amount)).toEqual([200]);
+    expect((await h.call(intentsQuery, {}, customer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await h.call(intentsQuery, { after: 'not-a-cursor' }, staff)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a malformed idempotency key and a too-long token at once, and replays a stored refusal to the same key', async () => {
-    const customer = await h.identities.customer();
+    const customer = await h.tokens.customer();
     const { orderId } = await h.due({ customerId: customer.id, goods: 500 });
     const badKey = await h.call(payMutation, { input: { orderIds: [orderId], paymentMethod: { token: 'sandbox_visa' } }, key: 'short' }, customer);
     expect(badKey.errors?.[0]?.extensions).toMatchObject({
@@ -165,7 +187,7 @@ describe('pay', () => {
     const longToken = await pay([orderId], 'x'.repeat(201), customer);
     expect(longToken.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'paymentMethod.token', reason: 'OUT_OF_RANGE' }] });
     const key = randomUUID();
-    expect((await pay([orderId], 'sandbox_visa', customer, key)).data.pay.status).toBe('SUCCEEDED');
+    expect((await pay([orderId], 'sandbox_visa', customer, key)).data!.pay.status).toBe('SUCCEEDED');
     const other = await pay([orderId], 'sandbox_mastercard', customer, key);
     expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'IDEMPOTENCY_KEY_REUSED' });
   });
@@ -182,10 +204,10 @@ describe('pay', () => {
   });
 
   it('keeps the ledger balanced and equal to the sandbox', async () => {
-    const staff = await h.identities.staff();
-    await eventually(async () => (await h.call(reconciliationQuery, {}, staff)).data.ledgerReconciliation.processingIntents === 0);
+    const staff = await h.staff();
+    await eventually(async () => (await h.call(reconciliationQuery, {}, staff)).data!.ledgerReconciliation.processingIntents === 0);
     const res = await h.call(reconciliationQuery, {}, staff);
-    expect(res.data.ledgerReconciliation.discrepancies).toEqual([]);
-    expect(res.data.ledgerReconciliation.balanced).toBe(true);
+    expect(res.data!.ledgerReconciliation.discrepancies).toEqual([]);
+    expect(res.data!.ledgerReconciliation.balanced).toBe(true);
   });
 });

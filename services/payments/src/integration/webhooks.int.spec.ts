@@ -14,12 +14,12 @@ afterAll(async () => {
 });
 
 async function processingIntent(amount: number) {
-  const customer = await h.identities.customer();
+  const customer = await h.tokens.customer();
   const { orderId } = await h.due({ customerId: customer.id, goods: amount, purpose: 'FULL_PAYMENT' });
   const res = await h.call(payMutation, { input: { orderIds: [orderId], paymentMethod: { token: 'sandbox_processing' } }, key: randomUUID() }, customer);
-  expect(res.data.pay.status).toBe('PROCESSING');
-  const [row] = await h.sql(`select id, provider_payment_id from payments.payment_intent where id = ?`, [res.data.pay.id]);
-  return { intentId: res.data.pay.id as string, providerPaymentId: row!.provider_payment_id as string, orderId, amount };
+  expect(res.data!.pay.status).toBe('PROCESSING');
+  const [row] = await h.sql(`select id, provider_payment_id from payments.payment_intent where id = ?`, [res.data!.pay.id]);
+  return { intentId: res.data!.pay.id as string, providerPaymentId: row!.provider_payment_id as string, orderId, amount };
 }
 
 const paymentEvent = (type: string, payment: Record<string, unknown>, intentId: string, created: Date) => ({
@@ -37,10 +37,10 @@ const captures = async (intentId: string) =>
 
 describe('provider webhooks', () => {
   it('the sandbox delivers each outcome to /webhooks/sandbox, signed; one already applied from the answer is a duplicate', async () => {
-    const customer = await h.identities.customer();
+    const customer = await h.tokens.customer();
     const { orderId } = await h.due({ customerId: customer.id, goods: 1000 });
     const res = await h.call(payMutation, { input: { orderIds: [orderId], paymentMethod: { token: 'sandbox_visa' } }, key: randomUUID() }, customer);
-    const [intent] = await h.sql(`select provider_payment_id from payments.payment_intent where id = ?`, [res.data.pay.id]);
+    const [intent] = await h.sql(`select provider_payment_id from payments.payment_intent where id = ?`, [res.data!.pay.id]);
     const delivered = await eventually(async () => {
       const rows = await h.sql(
         `select type, last_status, dropped from payments.sandbox_webhook where payload->'data'->'payment'->>'id' = ? and delivered_at is not null`,

@@ -4,7 +4,7 @@ import { failureKinds } from '../domain/failure-reasons.js';
 import { ledgerAccountCodes } from '../domain/ledger-accounts.js';
 import { movementKinds } from '../domain/ledger.js';
 import { paymentIntentStatuses } from '../domain/payment-intent-status.js';
-import { refundStatuses } from '../store/refund.entity.js';
+import { refundStatuses } from '../domain/refund-status.js';
 
 export const PaymentPurposeEnum = graphqlEnum(paymentPurposes, {
   name: 'PaymentPurpose',

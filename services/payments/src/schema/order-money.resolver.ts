@@ -1,8 +1,9 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Money, isUuid, storeNow } from '@vitrine/platform';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Money, storeNow } from '@vitrine/platform';
+import { Staff } from '../identity.js';
 import { signPayLink } from '../domain/pay-link.js';
 import { publicOrigin } from '../config/payments-runtime.js';
-import { orderTransactions } from '../store/ledger-book.js';
+import { findOrderTransactions } from '../use-cases/batch-reads.js';
 import { LedgerPostingType } from './ledger.type.js';
 import type { OrderMoney } from './order-money-loader.js';
 import { OrderType } from './order.type.js';
@@ -64,11 +65,10 @@ export class OrderMoneyResolver {
     return `${publicOrigin(ctx.runtime)}/pay?t=${token}`;
   }
 
-  @Authorized('payments:write')
+  @Staff('payments:write')
   @FieldResolver(() => [LedgerPostingType], { description: 'Staff (payments:write): every ledger posting of this order, in ledger order.' })
   async moneyTrail(@Root() order: OrderType, @Ctx() ctx: PaymentsContext): Promise<LedgerPostingType[]> {
-    if (!isUuid(order.id)) return [];
-    const transactions = await orderTransactions(ctx.em, [order.id.toLowerCase()]);
+    const transactions = await findOrderTransactions(ctx.em, order.id);
     return transactions.flatMap((tx) =>
       tx.postings
         .filter((p) => p.orderId === order.id.toLowerCase())

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { BadUserInput, NotFound, requireCallerId, requireUuid } from '@vitrine/platform';
+import { Staff } from '../identity.js';
 import { confirmPayment } from '../use-cases/confirm-payment.js';
 import { listIntents } from '../use-cases/list-intents.js';
 import { pay } from '../use-cases/pay.js';
@@ -56,7 +57,7 @@ export class PaymentResolver {
     return PaymentIntentType.from(view);
   }
 
-  @Authorized('payments:write')
+  @Staff('payments:write')
   @Query(() => PaymentIntentConnection, { description: 'Staff (payments:write): payment intents for the back office, newest first, filtered.' })
   async paymentIntents(
     @Ctx() ctx: PaymentsContext,

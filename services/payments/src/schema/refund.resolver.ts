@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { requireCallerId } from '@vitrine/platform';
+import { Staff } from '../identity.js';
 import { reconcileLedger } from '../use-cases/reconcile-ledger.js';
 import { refundPayment } from '../use-cases/refund-payment.js';
 import { LedgerReconciliationType } from './ledger.type.js';
@@ -8,7 +9,7 @@ import { MoneyInput, RefundType } from './refund.type.js';
 
 @Resolver(() => RefundType)
 export class RefundResolver {
-  @Authorized('payments:write')
+  @Staff('payments:write')
   @Mutation(() => RefundType, {
     description:
       'Staff (payments:write): refunds part or all of what an order paid, saying why (1-500 characters); split across its payments newest first, audited. Never more than paid minus already refunded: POLICY_VIOLATION (REFUND_EXCEEDS_PAID) says how much still can be. Same idempotencyKey (8-200 characters) when retrying.',
@@ -30,7 +31,7 @@ export class RefundResolver {
     return RefundType.from(refund);
   }
 
-  @Authorized('payments:write')
+  @Staff('payments:write')
   @Query(() => LedgerReconciliationType, {
     description:
       'Staff (payments:write): proves the ledger: every transaction sums to zero per currency, no order has been refunded more than it paid, and the ledger matches the provider’s charges and refunds.',

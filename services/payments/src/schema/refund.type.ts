@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Money } from '@vitrine/platform';
 import type { RefundReason } from '@vitrine/contracts';
-import type { RefundStatus } from '../store/refund.entity.js';
+import type { RefundStatus } from '../domain/refund-status.js';
 import type { RefundView } from '../use-cases/views.js';
 import { RefundReasonEnum, RefundStatusEnum } from './enums.js';
 

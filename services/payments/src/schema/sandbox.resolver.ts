@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { BadUserInput, PolicyViolation } from '@vitrine/platform';
+import { Staff } from '../identity.js';
 import { writeSandboxFaults } from '../providers/sandbox/sandbox-faults.js';
 import type { PaymentsContext } from './payments-context.js';
 import { SandboxFaultsInput, SandboxFaultsType } from './sandbox-faults.type.js';
@@ -13,7 +14,7 @@ const within = (value: number | null | undefined, field: string, max: number): n
 
 @Resolver(() => SandboxFaultsType)
 export class SandboxResolver {
-  @Authorized('payments:write')
+  @Staff('payments:write')
   @Mutation(() => SandboxFaultsType, {
     description:
       'Staff (payments:write): makes the sandbox payment provider slow, failing with 500s, or dropping or delaying its webhooks, for fault rehearsals. Outside production, with the sandbox provider only (POLICY_VIOLATION SANDBOX_ONLY otherwise).',

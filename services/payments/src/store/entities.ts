@@ -1,4 +1,3 @@
-import type { EntitySchema } from '@mikro-orm/core';
 import { sandboxEntities } from '../providers/sandbox/sandbox.entities.js';
 import { ChargeSchema } from './charge.entity.js';
 import { IdempotencyKeySchema } from './idempotency-key.entity.js';
@@ -13,7 +12,7 @@ import { RefundSchema } from './refund.entity.js';
 import { WebhookEventSchema } from './webhook-event.entity.js';
 
 /** payments' own entities (the platform's tables come with every service), then the sandbox provider's. */
-export const paymentsEntities: EntitySchema<any, any>[] = [
+export const paymentsEntities = [
   KnownOrderSchema,
   PaymentDueSchema,
   PaymentIntentSchema,

@@ -1,9 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import type { RefundReason as EventRefundReason } from '@vitrine/contracts';
 import type { RefundReason as LedgerRefundReason } from '../domain/ledger.js';
-
-export const refundStatuses = ['PENDING', 'SUCCEEDED', 'FAILED', 'PARTIALLY_FAILED'] as const;
-export type RefundStatus = (typeof refundStatuses)[number];
+import type { RefundStatus } from '../domain/refund-status.js';
 
 /**
  * Money decided to go back to a customer on one order: booked in the ledger

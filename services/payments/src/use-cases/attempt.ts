@@ -3,10 +3,8 @@ import { ServiceUnavailable } from '@vitrine/platform';
 import { describeFailure } from '../domain/failure-reasons.js';
 import { callProvider, type PaymentsRuntime } from '../config/payments-runtime.js';
 import { ProviderRejected, ProviderUnavailable, type CreatePaymentRequest, type ProviderPayment } from '../providers/payment-provider.js';
-import { schemaOf } from '../store/sql.js';
+import { schemaOf, type Row } from '../store/sql.js';
 import { applyPaymentUpdate, disarmAbandonment, failIntent, scheduleRecheck } from './intent-updates.js';
-
-type Row = Record<string, any>;
 
 /** The provider call that would (re)create this intent's payment: the same request under the same key, however often it is sent. */
 export async function paymentRequestFor(

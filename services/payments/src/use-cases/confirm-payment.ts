@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFound, PolicyViolation, requireUuid } from '@vitrine/platform';
 import { callProvider, type PaymentsRuntime } from '../config/payments-runtime.js';
-import { schemaOf } from '../store/sql.js';
+import { schemaOf, type Row } from '../store/sql.js';
 import { runAttempt, throwIfUnavailable } from './attempt.js';
 import { runIdempotently } from './idempotent.js';
 import { loadIntentView, type PaymentIntentView } from './views.js';
@@ -19,7 +19,7 @@ export async function confirmPayment(
 ): Promise<PaymentIntentView> {
   const intentId = requireUuid(command.intentId, 'intentId', 'payment');
   return runIdempotently(em, { scope: command.customerId, key: command.idempotencyKey, operation: 'confirmPayment', params: { intentId } }, async () => {
-    const [intent] = await em.fork().execute<Record<string, any>[]>(`select * from ${schemaOf(em)}.payment_intent where id = ?`, [intentId]);
+    const [intent] = await em.fork().execute<Row[]>(`select * from ${schemaOf(em)}.payment_intent where id = ?`, [intentId]);
     if (!intent || intent.customer_id !== command.customerId) throw new NotFound('Payment', command.intentId);
     if (intent.status !== 'REQUIRES_ACTION' || !intent.provider_payment_id) {
       throw new PolicyViolation(

@@ -9,7 +9,7 @@ import type { PaymentPurpose } from '../domain/payment-purpose.js';
 import { payments } from '../identity.js';
 import type { ProviderPayment } from '../providers/payment-provider.js';
 import { postTransaction } from '../store/ledger-book.js';
-import { schemaOf, toDate } from '../store/sql.js';
+import { schemaOf, toDate, type Row } from '../store/sql.js';
 import { decideRefund, lockOrders } from './order-money.js';
 
 export const recheckIntentTimer = 'recheck-intent';
@@ -21,7 +21,6 @@ export function disarmAbandonment(em: EntityManager, intentId: string): Promise<
   return cancelTimer(em, abandonedAttemptTimer, intentId);
 }
 
-type Row = Record<string, any>;
 export type UpdateOutcome = 'APPLIED' | 'DUPLICATE' | 'STALE' | 'ANOMALY' | 'UNKNOWN_INTENT';
 
 /** The intent's allocations, then its orders locked, then the intent itself: the lock order every path keeps. */

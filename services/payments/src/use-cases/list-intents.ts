@@ -32,13 +32,15 @@ export async function listIntents(
   const s = schemaOf(em);
   const where: string[] = [];
   const params: unknown[] = [];
-  if (filter.status) (where.push('i.status = ?'), params.push(filter.status));
-  if (filter.purpose) (where.push('i.purpose = ?'), params.push(filter.purpose));
-  if (filter.customerId) (where.push('i.customer_id = ?'), params.push(requireUuid(filter.customerId, 'filter.customerId', 'customer')));
-  if (filter.orderId) {
-    where.push(`i.id in (select intent_id from ${s}.payment_allocation where order_id = ?)`);
-    params.push(requireUuid(filter.orderId, 'filter.orderId', 'order'));
-  }
+  const condition = (sql: string, param: unknown) => {
+    where.push(sql);
+    params.push(param);
+  };
+  if (filter.status) condition('i.status = ?', filter.status);
+  if (filter.purpose) condition('i.purpose = ?', filter.purpose);
+  if (filter.customerId) condition('i.customer_id = ?', requireUuid(filter.customerId, 'filter.customerId', 'customer'));
+  if (filter.orderId)
+    condition(`i.id in (select intent_id from ${s}.payment_allocation where order_id = ?)`, requireUuid(filter.orderId, 'filter.orderId', 'order'));
   if (after) {
     const position = decodeCursor(after, isPosition);
     where.push('(i.created_at, i.id) < (?::timestamptz, ?::uuid)');

@@ -18,13 +18,11 @@ import { signPayLink } from '../domain/pay-link.js';
 import { publicOrigin, runtimeOf } from '../config/payments-runtime.js';
 import { payments } from '../identity.js';
 import { orderTransactions, positionOf, postTransaction } from '../store/ledger-book.js';
-import { schemaOf } from '../store/sql.js';
+import { schemaOf, type Row } from '../store/sql.js';
 import { decideRefund, keepFee, lockOrders, rememberOrder } from './order-money.js';
 
 export const chargeStoredMethodTimer = 'charge-stored-method';
 export const cancelProviderPaymentTimer = 'cancel-provider-payment';
-
-type Row = Record<string, any>;
 
 /**
  * orders' PaymentDue, remembered as the only amount payments will collect.

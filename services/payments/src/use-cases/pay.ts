@@ -6,7 +6,7 @@ import { paidTowards } from '../domain/order-position.js';
 import { amountToCollect, purposeLabels, type OrderFacts } from '../domain/payment-purpose.js';
 import { callProvider, type PaymentsRuntime } from '../config/payments-runtime.js';
 import { orderTransactions } from '../store/ledger-book.js';
-import { schemaOf, toDate } from '../store/sql.js';
+import { schemaOf, toDate, type Row } from '../store/sql.js';
 import { paymentRequestFor, runAttempt, throwIfUnavailable } from './attempt.js';
 import { checkIdempotencyKey, runIdempotently } from './idempotent.js';
 import { abandonedAttemptTimer } from './intent-updates.js';
@@ -24,7 +24,6 @@ export interface PayCommand {
   idempotencyKey: string;
 }
 
-type Row = Record<string, any>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const maxOrdersPerPayment = 20;
 export const maxTokenLength = 200;

@@ -7,7 +7,7 @@ import { callProvider, type PaymentsRuntime } from '../config/payments-runtime.j
 import { payments } from '../identity.js';
 import { ProviderRejected, ProviderUnavailable } from '../providers/payment-provider.js';
 import type { PaymentMethod } from '../store/payment-method.entity.js';
-import { schemaOf } from '../store/sql.js';
+import { schemaOf, type Row } from '../store/sql.js';
 import { ensureProviderCustomer } from './attempt.js';
 import { runIdempotently } from './idempotent.js';
 import { maxTokenLength } from './pay.js';
@@ -21,7 +21,7 @@ export interface PaymentMethodView {
   createdAt: string;
 }
 
-const view = (row: Record<string, any>): PaymentMethodView => ({
+const view = (row: Row): PaymentMethodView => ({
   id: row.id,
   brand: row.brand,
   last4: row.last4,
@@ -93,7 +93,7 @@ export async function savePaymentMethod(
             expYear: saved.expYear,
           },
         });
-        const [row] = await tx.execute<Record<string, any>[]>(`select * from ${schemaOf(tx)}.payment_method where id = ?`, [id]);
+        const [row] = await tx.execute<Row[]>(`select * from ${schemaOf(tx)}.payment_method where id = ?`, [id]);
         return view(row!);
       });
     },
@@ -101,7 +101,7 @@ export async function savePaymentMethod(
 }
 
 export async function listPaymentMethods(em: EntityManager, customerId: string): Promise<PaymentMethodView[]> {
-  const rows = await em.execute<Record<string, any>[]>(
+  const rows = await em.execute<Row[]>(
     `select * from ${schemaOf(em)}.payment_method where customer_id = ? and removed_at is null order by created_at desc, id`,
     [customerId],
   );
@@ -115,7 +115,7 @@ export async function listPaymentMethods(em: EntityManager, customerId: string):
  */
 export async function removePaymentMethod(em: EntityManager, runtime: PaymentsRuntime, command: { customerId: string; id: string }): Promise<boolean> {
   const id = requireUuid(command.id, 'id', 'payment method');
-  const [method] = await em.execute<PaymentMethod[] & Record<string, any>[]>(
+  const [method] = await em.execute<PaymentMethod[] & Row[]>(
     `select * from ${schemaOf(em)}.payment_method where id = ? and customer_id = ? and removed_at is null`,
     [id, command.customerId],
   );

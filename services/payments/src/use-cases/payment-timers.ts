@@ -3,14 +3,12 @@ import { onTimer, type DueTimer } from '@vitrine/platform';
 import { describeFailure } from '../domain/failure-reasons.js';
 import { callProvider, runtimeOf } from '../config/payments-runtime.js';
 import { ProviderRejected, ProviderUnavailable } from '../providers/payment-provider.js';
-import { schemaOf, toDate } from '../store/sql.js';
+import { schemaOf, toDate, type Row } from '../store/sql.js';
 import { paymentRequestFor, runAttempt } from './attempt.js';
 import { abandonedAttemptTimer, applyPaymentUpdate, failIntent, recheckIntentTimer, scheduleRecheck } from './intent-updates.js';
 import { refundPayoutTimer } from './order-money.js';
 import { cancelProviderPaymentTimer, chargeStoredMethodTimer } from './order-events.js';
 import { payOutRefund } from './refund-payouts.js';
-
-type Row = Record<string, any>;
 
 /** Runs of a stored-card charge the provider was down for before the customer is told it failed (orders' grace week starts). */
 const storedChargeTries = 4;

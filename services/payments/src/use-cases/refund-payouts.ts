@@ -7,10 +7,8 @@ import { callProvider, type PaymentsRuntime } from '../config/payments-runtime.j
 import { payments } from '../identity.js';
 import { ProviderRejected, type ProviderRefundResult } from '../providers/payment-provider.js';
 import { positionOf, postTransaction } from '../store/ledger-book.js';
-import { schemaOf } from '../store/sql.js';
+import { schemaOf, type Row } from '../store/sql.js';
 import { lockOrders } from './order-money.js';
-
-type Row = Record<string, any>;
 
 async function lockRefund(em: EntityManager, refundId: string): Promise<Row | null> {
   const s = schemaOf(em);

@@ -3,8 +3,8 @@ import type { PaymentPurpose, RefundReason } from '@vitrine/contracts';
 import type { FailureKind } from '../domain/failure-reasons.js';
 import type { PaymentIntentStatus } from '../domain/payment-intent-status.js';
 import type { NextAction } from '../store/payment-intent.entity.js';
-import type { RefundStatus } from '../store/refund.entity.js';
-import { schemaOf, toDate } from '../store/sql.js';
+import type { RefundStatus } from '../domain/refund-status.js';
+import { schemaOf, toDate, type Row } from '../store/sql.js';
 
 /**
  * What callers get back, as plain JSON: the first answer to an idempotency
@@ -37,7 +37,6 @@ export interface RefundView {
   completedAt: string | null;
 }
 
-type Row = Record<string, any>;
 const iso = (value: unknown) => toDate(value)!.toISOString();
 
 export function intentView(row: Row, allocations: Row[]): PaymentIntentView {

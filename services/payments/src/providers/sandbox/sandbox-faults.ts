@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Row } from '../../store/sql.js';
 
 /** How the sandbox misbehaves, for fault tests: one row shared by every replica. */
 export interface SandboxFaults {
@@ -17,7 +18,7 @@ const noFaults: SandboxFaults = { latencyMs: 0, failUntil: null, dropWebhooksUnt
 const table = (em: EntityManager) => `"${em.config.get('schema')}".sandbox_setting`;
 
 export async function readSandboxFaults(em: EntityManager): Promise<SandboxFaults> {
-  const [row] = await em.execute<Record<string, any>[]>(`select latency_ms, fail_until, drop_webhooks_until, webhook_delay_ms from ${table(em)} where id = 1`);
+  const [row] = await em.execute<Row[]>(`select latency_ms, fail_until, drop_webhooks_until, webhook_delay_ms from ${table(em)} where id = 1`);
   if (!row) return noFaults;
   return {
     latencyMs: row.latency_ms,

@@ -19,6 +19,7 @@ import {
 } from '../payment-provider.js';
 import { declineCodes, sandboxTokens, type SandboxCard } from './sandbox-cards.js';
 import { readSandboxFaults, type SandboxFaults } from './sandbox-faults.js';
+import type { Row } from '../../store/sql.js';
 
 export interface SandboxOptions {
   /** Standard Webhooks secret (`whsec_...`) its events are signed with. */
@@ -26,8 +27,6 @@ export interface SandboxOptions {
   /** How long a `sandbox_processing` payment stays PROCESSING before it succeeds. */
   processingMs: number;
 }
-
-type Row = Record<string, any>;
 
 const statusOf: Record<string, PaymentIntentStatus> = {
   requires_action: 'REQUIRES_ACTION',

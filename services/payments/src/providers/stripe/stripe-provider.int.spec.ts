@@ -320,14 +320,14 @@ describe('payments run on Stripe (PAYMENTS_PROVIDER=stripe, against stripe-mock)
       expect((await post({ 'stripe-signature': 't=1,v1=forged' })).status).toBe(400);
       expect((await post({}, '/webhooks/sandbox')).status).toBe(404);
 
-      const customer = await h.identities.customer();
+      const customer = await h.tokens.customer();
       const { orderId } = await h.due({ customerId: customer.id, goods: 2500 });
       recorded = [];
       const res = await h.call(payMutation, { input: { orderIds: [orderId], paymentMethod: { token: 'pm_card_visa' } }, key: 'stripe-pay-key-1' }, customer);
-      const intentId = res.data.pay.id;
+      const intentId = res.data!.pay.id;
       expect(recorded.find((r) => r.path === '/v1/payment_intents')?.headers['idempotency-key']).toBe(`${intentId}:1`);
       // stripe-mock's fixture answers "requires_payment_method" with an error: read as a failed attempt, nothing captured.
-      expect(res.data.pay).toMatchObject({ status: 'FAILED', amount: { amount: 2500, currency: 'USD' } });
+      expect(res.data!.pay).toMatchObject({ status: 'FAILED', amount: { amount: 2500, currency: 'USD' } });
       expect(await h.sql(`select count(*) as n from payments.charge`)).toEqual([{ n: '0' }]);
     } finally {
       await h.stop();
