@@ -54,6 +54,8 @@ export interface DueOptions {
   currency?: string;
   collect?: 'CUSTOMER' | 'STORED_METHOD';
   paymentMethodId?: string | null;
+  /** The deadline (ISO); none by default. */
+  dueAt?: string | null;
   /** Do not wait for payments to record it (the pay call waits itself). */
   noWait?: boolean;
 }
@@ -94,7 +96,7 @@ export async function bootPayments(label: string, env: Record<string, string> = 
         amount: money(options.goods + shipping, currency),
         goods: money(options.goods, currency),
         shipping: money(shipping, currency),
-        dueAt: null,
+        dueAt: options.dueAt ?? null,
         collect: options.collect ?? 'CUSTOMER',
         paymentMethodId: options.paymentMethodId ?? null,
       } satisfies EventData<typeof paymentDueV1>;

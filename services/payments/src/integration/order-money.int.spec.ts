@@ -266,6 +266,41 @@ describe('stored cards and charge at ship', () => {
     expect((await pay(customer, [declined.orderId])).data!.pay).toMatchObject({ status: 'SUCCEEDED', amount: { amount: 5000 } });
   });
 
+  it('a due orders announces again after a failed charge at ship is the same due, now the customer’s to pay with a link', async () => {
+    const customer = await h.tokens.customer();
+    const bad = (await h.call(saveMutation, { token: 'sandbox_declined', key: randomUUID() }, customer)).data!.savePaymentMethod;
+    const first = {
+      customerId: customer.id,
+      goods: 6400,
+      shipping: 600,
+      purpose: 'CHARGE_AT_SHIP',
+      collect: 'STORED_METHOD',
+      paymentMethodId: bad.id,
+    } as const;
+    const { orderId, dueId } = await h.due(first);
+    await eventually(async () => (await h.published('payments.payment.failed')).find((e) => e.dues[0].dueId === dueId));
+    // What orders does on PaymentFailed for a charge at ship: the same due, now collected from the customer within the grace week.
+    const dueAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    await h.due({ ...first, orderId, dueId, collect: 'CUSTOMER', paymentMethodId: null, dueAt });
+    const dues = await h.sql(
+      `select collect, payment_method_id, state, amount, due_at = ?::timestamptz as new_deadline from payments.payment_due where order_id = ?`,
+      [dueAt, orderId],
+    );
+    expect(dues).toEqual([{ collect: 'CUSTOMER', payment_method_id: null, state: 'OPEN', amount: '7000', new_deadline: true }]);
+    const links = (await h.published('payments.payment.link-issued')).filter((e) => e.dueId === dueId);
+    expect(links).toEqual([expect.objectContaining({ orderId, purpose: 'CHARGE_AT_SHIP', amount: { amount: 7000, currency: 'USD' }, dueAt })]);
+    const money = (await h.call(orderMoney, { r: [{ __typename: 'Order', id: orderId }] }, customer)).data!._entities[0];
+    expect(money).toMatchObject({ amountDue: { amount: 7000 }, payNowUrl: expect.stringMatching(/\/pay\?t=/) });
+    // Told the same again (a redelivery under a new event id): still one due, no second link.
+    await h.due({ ...first, orderId, dueId, collect: 'CUSTOMER', paymentMethodId: null, dueAt });
+    expect((await h.published('payments.payment.link-issued')).filter((e) => e.dueId === dueId)).toHaveLength(1);
+    const paid = await pay(customer, [orderId]);
+    expect(paid.data!.pay).toMatchObject({ status: 'SUCCEEDED', amount: { amount: 7000 }, allocations: [{ orderId, dueId }] });
+    // Settled: a late announcement changes nothing.
+    await h.due({ ...first, orderId, dueId });
+    expect(await h.sql(`select collect, state from payments.payment_due where id = ?`, [dueId])).toEqual([{ collect: 'CUSTOMER', state: 'SETTLED' }]);
+  });
+
   it('ends with a ledger that balances and matches the sandbox', async () => {
     const staff = await h.staff();
     await eventually(async () => (await h.sql(`select 1 from payments.refund where status = 'PENDING'`)).length === 0);

@@ -29,6 +29,11 @@ export const cancelProviderPaymentTimer = 'cancel-provider-payment';
  * A due the customer pays gets a signed pay-now link (PaymentLinkIssued, for
  * the email); a due on a stored method (charge at ship) opens an intent and
  * arms the timer that charges it at once, outside this consumer's path.
+ *
+ * orders announces a due again, under the same dueId, when its terms change
+ * (a failed charge at ship becomes a due the customer pays within the grace
+ * period): payments keeps the latest announcement of an open due (see
+ * reannounceDue), never a second due.
  */
 export async function recordDue(em: EntityManager, event: EventEnvelope<EventData<typeof paymentDueV1>>): Promise<void> {
   const due = event.data;
@@ -56,31 +61,9 @@ export async function recordDue(em: EntityManager, event: EventEnvelope<EventDat
       closed ? new Date() : null,
     ],
   );
-  if (inserted.length === 0 || closed || due.amount.amount === 0) return;
-
-  if (due.collect === 'CUSTOMER') {
-    const runtime = runtimeOf(em);
-    const expiresAt = new Date(storeNow().getTime() + runtime.settings.PAYMENTS_PAY_LINK_TTL_HOURS * 3_600_000);
-    const token = signPayLink(
-      { customerId: due.customerId, orderIds: [due.orderId], dueIds: [due.dueId], expiresAt },
-      runtime.settings.PAYMENTS_PAY_LINK_SECRET,
-    );
-    payments.recordEvent(em, {
-      definition: paymentLinkIssuedV1,
-      subject: due.orderId,
-      data: {
-        dueId: due.dueId,
-        orderId: due.orderId,
-        customerId: due.customerId,
-        purpose: due.purpose,
-        amount: due.amount,
-        dueAt: due.dueAt,
-        url: `${publicOrigin(runtime)}/pay?t=${token}`,
-        expiresAt: expiresAt.toISOString(),
-      },
-    });
-    return;
-  }
+  if (inserted.length === 0) return reannounceDue(em, due);
+  if (closed || due.amount.amount === 0) return;
+  if (due.collect === 'CUSTOMER') return issuePayLink(em, due);
 
   // Charge at ship: one intent for this due, on the stored method, charged by a timer right away.
   const intentId = randomUUID();
@@ -114,6 +97,58 @@ export async function recordDue(em: EntityManager, event: EventEnvelope<EventDat
     due.amount.amount,
   ]);
   await scheduleTimer(em, { kind: chargeStoredMethodTimer, key: intentId, dueAt: storeNow() });
+}
+
+type AnnouncedDue = EventData<typeof paymentDueV1>;
+
+/**
+ * The same due announced again. Still open: its deadline, who collects it and
+ * the stored method follow the latest announcement, and a due that has just
+ * become the customer's to pay (a failed charge at ship) gets its pay-now
+ * link. Settled or void: nothing changes (a late or repeated announcement).
+ * The amount and purpose stay as first announced: an intent may already be
+ * collecting them (orders does not change them under the same dueId).
+ */
+async function reannounceDue(em: EntityManager, due: AnnouncedDue): Promise<void> {
+  const s = schemaOf(em);
+  const [current] = await em.execute<Row[]>(`select * from ${s}.payment_due where id = ? for update`, [due.dueId]);
+  if (!current || current.state !== 'OPEN') return;
+  if (current.order_id !== due.orderId || Number(current.amount) !== due.amount.amount || current.purpose !== due.purpose) {
+    runtimeOf(em).logger.warn(
+      { dueId: due.dueId, recorded: { orderId: current.order_id, amount: Number(current.amount), purpose: current.purpose }, announced: due },
+      'payments: a due announced again with other money; kept what was first announced',
+    );
+  }
+  await em.execute(`update ${s}.payment_due set due_at = ?, collect = ?, payment_method_id = ? where id = ?`, [
+    due.dueAt ? new Date(due.dueAt) : null,
+    due.collect,
+    due.paymentMethodId,
+    due.dueId,
+  ]);
+  if (due.collect === 'CUSTOMER' && current.collect !== 'CUSTOMER' && Number(current.amount) > 0) {
+    issuePayLink(em, { ...due, orderId: current.order_id, amount: { amount: Number(current.amount), currency: current.currency }, purpose: current.purpose });
+  }
+}
+
+/** A signed pay-now link for a due the customer pays, announced for the email that carries it. */
+function issuePayLink(em: EntityManager, due: AnnouncedDue): void {
+  const runtime = runtimeOf(em);
+  const expiresAt = new Date(storeNow().getTime() + runtime.settings.PAYMENTS_PAY_LINK_TTL_HOURS * 3_600_000);
+  const token = signPayLink({ customerId: due.customerId, orderIds: [due.orderId], dueIds: [due.dueId], expiresAt }, runtime.settings.PAYMENTS_PAY_LINK_SECRET);
+  payments.recordEvent(em, {
+    definition: paymentLinkIssuedV1,
+    subject: due.orderId,
+    data: {
+      dueId: due.dueId,
+      orderId: due.orderId,
+      customerId: due.customerId,
+      purpose: due.purpose,
+      amount: due.amount,
+      dueAt: due.dueAt,
+      url: `${publicOrigin(runtime)}/pay?t=${token}`,
+      expiresAt: expiresAt.toISOString(),
+    },
+  });
 }
 
 /**
