@@ -36,7 +36,7 @@ export interface BenchConfig {
   dropConnections: number;
   /** Connections for the catalog listing query (products(first: 50) with totalCount and stock). */
   listingConnections: number;
-  /** (h) pay: connections, seconds, and dues injected for it (each paid once). */
+  /** (h) pay: connections, seconds, and the preorders checked out at its set-up (each deposit paid once). */
   paymentConnections: number;
   paymentSeconds: number;
   paymentDues: number;

@@ -163,7 +163,7 @@ export function paymentsSection(p: PaymentsRun): string[] {
   return [
     '## (h) pay: deposits through the gateway',
     '',
-    `Each request pays one deposit due (${p.amount.amount} minor units ${p.amount.currency}) with the sandbox provider's \`sandbox_visa\` token, a fresh idempotency key and the due owner's token. The ${p.dues} dues were injected into payments' PaymentDue projection at set-up (orders does not announce PaymentDue yet); the amount, the provider call, the ledger and PaymentSucceeded take the real path. \`NOT_SUCCEEDED\` or \`CONFLICT\` would mean a due paid twice or a provider refusal.`,
+    `Set-up (not measured, ${p.setupSeconds.toFixed(1)} s): the seeded customers checked out ${p.dues} preorders of \`${p.product.sku}\` (${p.product.price} minor units, the store's deposit plan) through the gateway, and orders announced each deposit (PaymentDue) to payments. Each request then pays one of those deposits (${p.amount.amount} minor units ${p.amount.currency}, from the due, never from the client) with the sandbox provider's \`sandbox_visa\` token, a fresh idempotency key and the order owner's token: the real path (the order's money lock, the provider call, the ledger, PaymentSucceeded, which orders follows). \`NOT_SUCCEEDED\` would be a provider refusal; \`CONFLICT\` a due paid twice, or the run outlasting its ${p.dues} dues (raise \`BENCH_PAYMENT_DUES\`).`,
     '',
     table([...latencyHeader, 'payments CPU ms/response'], [[...latencyRow(p.result), cpuMsPerResponse(p.result, 'payments')]]),
     '',

@@ -93,7 +93,9 @@ try {
   }
 
   if (runs(config, 'payments')) {
-    console.log(`[bench] (h) pay (deposits), ${config.paymentConnections} connections, ${config.paymentSeconds} s, ${config.paymentDues} dues injected`);
+    console.log(
+      `[bench] (h) pay (deposits), ${config.paymentConnections} connections, ${config.paymentSeconds} s, ${config.paymentDues} deposits checked out first`,
+    );
     outcome.payments = await runPayments(config, stack, db, seeded, sample);
   }
 
@@ -143,7 +145,11 @@ try {
   });
   outcome.reconciliation.ok &&= mixUps === 0;
   // payments proves its own ledger at the end of every run, whatever ran.
-  outcome.ledger = await withTimeout('payments ledger reconciliation', 60_000, ledgerReconciliation(stack));
+  outcome.ledger = await withTimeout(
+    'payments ledger reconciliation',
+    config.settleTimeoutSeconds * 1000 + 60_000,
+    ledgerReconciliation(stack, db, config.settleTimeoutSeconds * 1000),
+  );
   const l = outcome.ledger;
   console.log(
     `[bench] payments ledger: ${l.balanced ? 'balanced' : 'NOT balanced'}, ${l.transactions} transactions, ${l.orders} orders, ${l.discrepancies.length} discrepancies${l.totals

@@ -4,14 +4,21 @@ import type { BenchConfig } from '../config.js';
 import { bearer, classifyResponse, gqlData } from '../graphql.js';
 import { runLoad, summarize, type LoadResult } from '../load.js';
 import type { Sampler } from '../resources.js';
-import { signIn, type Seed } from '../seed.js';
+import { createProductMutation, inBatches, signIn, type Seed } from '../seed.js';
 import type { BenchStack } from '../stack.js';
+import { errorMessage, pollUntil, sleep } from '../util.js';
+
+const count = async (db: pg.Client, sql: string, params: unknown[] = []) => (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
 
 export interface PaymentsRun {
   result: LoadResult;
-  /** Dues injected for the run (each paid at most once). */
+  /** Deposit dues orders announced for the run's checkouts (each paid at most once). */
   dues: number;
+  /** The deposit each due asks for. */
   amount: { amount: number; currency: string };
+  product: { id: string; sku: string; price: number };
+  /** Checking out and waiting until payments had every PaymentDue (not measured). */
+  setupSeconds: number;
 }
 
 export interface LedgerSummary {
@@ -30,30 +37,70 @@ export const payMutation = `mutation Pay($input: PayInput!, $key: String!) {
 const reconciliationQuery = `{ ledgerReconciliation { balanced transactions orders processingIntents
   totals { currency paid { amount } refunded { amount } refundedOut { amount } held { amount } } discrepancies { kind details } } }`;
 
+const checkoutMutation = `mutation Checkout($input: CheckoutInput!, $key: String!) { checkout(input: $input, idempotencyKey: $key) { id paymentPlan } }`;
+
+/** Checkouts in flight at set-up: quick, without turning set-up into a load test of its own. */
+const checkoutWidth = 20;
+const shippingAddress = { name: 'Bench Customer', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
+
 /**
- * Deposit payments through the gateway, each paying one due with the sandbox
- * provider's `sandbox_visa` token under a fresh idempotency key and its
- * owner's token, after a warm-up. orders does not announce PaymentDue yet, so the dues are
- * injected straight into payments' projection (payment_due, known_order), as
- * its PaymentDue handler would write them; everything after (the amount from
- * the due, the provider call, the ledger, PaymentSucceeded) is the real path.
+ * Deposit payments through the gateway, on the real flow: at set-up (not
+ * measured) the seeded customers check out `paymentDues` preorders of one
+ * product sold under the store's deposit plan (orders' `checkout`, through the
+ * gateway); orders announces each deposit (PaymentDue) once catalog holds the
+ * unit, and the bench waits until payments has every one. Then each request
+ * pays one of those deposits with the sandbox provider's `sandbox_visa` token,
+ * a fresh idempotency key and its owner's token, after a warm-up: the amount
+ * from the due, the order's money lock, the provider call, the ledger and
+ * PaymentSucceeded (which orders follows to secure the order) are the real path.
  */
 export async function runPayments(config: BenchConfig, stack: BenchStack, db: pg.Client, seed: Seed, sample: Sampler): Promise<PaymentsRun> {
-  const amount = { amount: 2500, currency: 'USD' };
-  const dues = Array.from({ length: config.paymentDues }, (_, i) => ({
-    orderId: randomUUID(),
-    dueId: randomUUID(),
-    customer: seed.customers[i % seed.customers.length]!,
-  }));
-  await db.query(
-    `insert into payments.known_order (id, customer_id, currency, status, updated_at)
-       select o, c, $3, 'AWAITING_PAYMENT', now() from unnest($1::uuid[], $2::uuid[]) as t(o, c)`,
-    [dues.map((d) => d.orderId), dues.map((d) => d.customer.id), amount.currency],
+  const setupStarted = performance.now();
+  const run = Date.now().toString(36);
+  const admin = await signIn(stack.urls.gateway, stack.admin.email, stack.admin.password);
+  const price = 10_000;
+  const input = { sku: `PAY-${run}`, name: `Bench deposit preorder ${run}`, price: { amount: price, currency: 'USD' }, status: 'PREORDER' };
+  const { createProduct: product } = await gqlData<{ createProduct: { id: string; sku: string } }>(
+    stack.urls.catalog,
+    createProductMutation,
+    { input },
+    bearer(admin.accessToken),
   );
-  await db.query(
-    `insert into payments.payment_due (id, order_id, customer_id, purpose, goods, shipping, amount, currency, due_at, collect, payment_method_id, state, created_at)
-       select d, o, c, 'DEPOSIT', $4, 0, $4, $5, null, 'CUSTOMER', null, 'OPEN', now() from unnest($1::uuid[], $2::uuid[], $3::uuid[]) as t(d, o, c)`,
-    [dues.map((d) => d.dueId), dues.map((d) => d.orderId), dues.map((d) => d.customer.id), amount.amount, amount.currency],
+  await pollUntil('orders learning the deposit product', 60_000, async () =>
+    (await count(db, 'select count(*)::int as n from orders.known_product where id = $1', [product.id])) === 1 ? true : undefined,
+  );
+
+  const slots = Array.from({ length: config.paymentDues }, (_, i) => seed.customers[i % seed.customers.length]!);
+  let done = 0;
+  const dues = await inBatches(slots, checkoutWidth, async (customer) => {
+    const variables = { input: { lines: [{ productId: product.id, quantity: 1 }], shippingAddress, shippingMethod: 'STANDARD' }, key: randomUUID() };
+    // The gateway may reuse a keep-alive socket a subgraph is closing: retried under the same key, a checkout gives back the same order.
+    const { checkout } = await retried(() =>
+      gqlData<{ checkout: { id: string; paymentPlan: string }[] }>(stack.urls.gateway, checkoutMutation, variables, bearer(customer.token)),
+    );
+    if (checkout.length !== 1 || checkout[0]!.paymentPlan !== 'DEPOSIT') throw new Error(`checkout of one preorder answered ${JSON.stringify(checkout)}`);
+    if (++done % 500 === 0) console.log(`[bench]   ${done} of ${slots.length} checkouts`);
+    return { orderId: checkout[0]!.id, customer };
+  });
+  const orderIds = dues.map((d) => d.orderId);
+  console.log(`[bench]   ${dues.length} checkouts in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s; waiting for payments to have their deposits`);
+  const amounts = await pollUntil(
+    'payments learning every deposit due',
+    config.settleTimeoutSeconds * 1000,
+    async () => {
+      const { rows } = await db.query<{ amount: string; currency: string; n: number }>(
+        `select amount, currency, count(*)::int as n from payments.payment_due where order_id = any($1::uuid[]) and purpose = 'DEPOSIT' and state = 'OPEN' group by amount, currency`,
+        [orderIds],
+      );
+      return rows.reduce((n, r) => n + r.n, 0) === orderIds.length ? rows : undefined;
+    },
+    500,
+  );
+  if (amounts.length !== 1) throw new Error(`the deposits differ: ${JSON.stringify(amounts)}`);
+  const amount = { amount: Number(amounts[0]!.amount), currency: amounts[0]!.currency };
+  const setupSeconds = (performance.now() - setupStarted) / 1000;
+  console.log(
+    `[bench] pay set-up: ${dues.length} preorders checked out and their deposits (${amount.amount} ${amount.currency}) known to payments in ${setupSeconds.toFixed(1)} s`,
   );
 
   let next = 0;
@@ -78,26 +125,41 @@ export async function runPayments(config: BenchConfig, stack: BenchStack, db: pg
   const result = await runLoad({ ...spec, durationSeconds: config.paymentSeconds, sample });
   stack.assertAlive();
   console.log(`[bench] pay (deposits) via gateway: ${summarize(result)}`);
-  return { result, dues: dues.length, amount };
+  return { result, dues: dues.length, amount, product: { ...product, price }, setupSeconds };
 }
 
-/** payments' own proof of its ledger (every transaction balanced, no order negative, equal to the provider's books), asked as the bootstrap admin. */
-export async function ledgerReconciliation(stack: BenchStack): Promise<LedgerSummary> {
+/** `work` again (up to three times, a second apart) when it fails: for requests that are safe to repeat. */
+async function retried<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await sleep(1_000);
+    }
+  }
+}
+
+/**
+ * payments' own proof of its ledger (every transaction balanced, no order
+ * negative, equal to the provider's books), asked as the bootstrap admin once
+ * no payment is between the provider's answer and its booking: a request the
+ * load generator gave up on at the end of a run is still being served, and
+ * its charge would show at the provider before it reaches the ledger.
+ */
+export async function ledgerReconciliation(stack: BenchStack, db: pg.Client, quietWithinMs: number): Promise<LedgerSummary> {
+  const inFlight = `select count(*)::int as n from payments.payment_intent
+                      where status = 'PROCESSING' or (status = 'REQUIRES_PAYMENT_METHOD' and in_flight_until > now())`;
+  await pollUntil('payments booking the payments in flight', quietWithinMs, async () => ((await count(db, inFlight)) === 0 ? true : undefined), 500).catch(
+    (err) => console.error(`[bench] ${errorMessage(err)}; asking the ledger anyway`),
+  );
   const admin = await signIn(stack.urls.gateway, stack.admin.email, stack.admin.password);
   type Money = { amount: number };
   type Answer = {
     ledgerReconciliation: Omit<LedgerSummary, 'totals'> & { totals: { currency: string; paid: Money; refunded: Money; refundedOut: Money; held: Money }[] };
   };
   // Right after a load the gateway may reuse a keep-alive socket the subgraph is closing: ask again rather than fail the run.
-  let answer: Answer | undefined;
-  for (let attempt = 1; !answer; attempt++) {
-    try {
-      answer = await gqlData<Answer>(stack.urls.gateway, reconciliationQuery, {}, bearer(admin.accessToken));
-    } catch (err) {
-      if (attempt >= 3) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-  }
+  const answer = await retried(() => gqlData<Answer>(stack.urls.gateway, reconciliationQuery, {}, bearer(admin.accessToken)));
   const r = answer.ledgerReconciliation;
   return {
     ...r,
