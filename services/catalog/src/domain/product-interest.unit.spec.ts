@@ -30,7 +30,9 @@ describe('which runs take units that come back', () => {
   it('not past its close date, not closed for another reason, not an open-ended run', () => {
     expect(runCanTakeReturnedUnits(soldOutRun(earlier))).toBe(false);
     expect(runCanTakeReturnedUnits({ ...soldOutRun(), campaign: { state: 'CLOSED', closeReason: 'MAKER_REQUEST', closesAt: later } })).toBe(false);
-    expect(runCanTakeReturnedUnits(facts({ campaign: { state: 'OPEN', closeReason: null, closesAt: null }, pool: { capacity: null, reserved: 40 } }))).toBe(false);
+    expect(runCanTakeReturnedUnits(facts({ campaign: { state: 'OPEN', closeReason: null, closesAt: null }, pool: { capacity: null, reserved: 40 } }))).toBe(
+      false,
+    );
     expect(runCanTakeReturnedUnits({ ...soldOutRun(), status: 'RELEASED' })).toBe(false);
   });
 

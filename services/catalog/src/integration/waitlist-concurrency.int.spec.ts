@@ -35,9 +35,7 @@ const placed = (customerId: string, productId: string, quantity: number): EventE
 const inTransaction = (work: (tx: any) => Promise<void>) => catalog.service.orm.em.fork().transactional(work);
 const reservedBy = async (orderIds: string[]) =>
   (
-    await catalog.sql<{ order_id: string }>(`select distinct order_id from catalog.stock_reservation where state = 'RESERVED' and order_id in (?)`, [
-      orderIds,
-    ])
+    await catalog.sql<{ order_id: string }>(`select distinct order_id from catalog.stock_reservation where state = 'RESERVED' and order_id in (?)`, [orderIds])
   ).map((r) => r.order_id);
 
 describe('a waitlist hold under parallel orders', () => {
@@ -76,10 +74,10 @@ describe('a waitlist hold under parallel orders', () => {
     expect(won).toHaveLength(3);
     expect(await catalog.sql('select capacity, reserved from catalog.preorder_allocation where product_id = ?', [id])).toEqual([{ capacity: 3, reserved: 3 }]);
     expect(await catalog.sql('select state from catalog.waitlist_offer where product_id = ?', [id])).toEqual([{ state: 'TAKEN' }]);
-    const [{ n }] = await catalog.sql<{ n: string }>(
+    const [ledger] = await catalog.sql<{ n: string }>(
       `select coalesce(sum(quantity), 0) as n from catalog.stock_movement where product_id = ? and warehouse_id is null and kind in ('RESERVED', 'RELEASED')`,
       [id],
     );
-    expect(Number(n)).toBe(3);
+    expect(Number(ledger!.n)).toBe(3);
   });
 });

@@ -98,7 +98,12 @@ const limitedRun = (units: number) => createProduct(catalog, 0, 5000, { status: 
 /** Sends OrderPlaced as orders does and waits for catalog's answer (`reserved` or `rejected`). */
 async function order(customer: TestIdentity, productId: string, quantity = 1): Promise<{ orderId: string; outcome: string }> {
   const orderId = randomUUID();
-  await catalog.publish({ source: 'orders', definition: orderPlacedV1, subject: orderId, data: { orderId, customerId: customer.id, lines: [{ productId, quantity }] } });
+  await catalog.publish({
+    source: 'orders',
+    definition: orderPlacedV1,
+    subject: orderId,
+    data: { orderId, customerId: customer.id, lines: [{ productId, quantity }] },
+  });
   const answer = await eventually(() => stockEvents.received.find((e) => e.subject === orderId && e.type !== 'catalog.stock.released'));
   return { orderId, outcome: answer.type.replace('catalog.stock.', '') };
 }
@@ -108,16 +113,26 @@ async function cancel(orderId: string): Promise<void> {
 }
 const eventsOf = (productId: string, type: string) => productEvents.received.filter((e) => e.subject === productId && e.type === `catalog.product.${type}`);
 const pool = async (productId: string) =>
-  (await catalog.sql<{ capacity: number; reserved: number }>('select capacity, reserved from catalog.preorder_allocation where product_id = ?', [productId]))[0];
+  (
+    await catalog.sql<{ capacity: number; reserved: number }>('select capacity, reserved from catalog.preorder_allocation where product_id = ?', [productId])
+  )[0];
 const expireOffer = async (offerId: string) => {
   // The offer's durable timer is brought forward instead of waiting its hours; the scheduler fires it as it would on time.
-  await catalog.sql(`update catalog.scheduled_timer set due_at = now() - interval '1 second' where kind = 'catalog.waitlist.offer-expiry' and key = ?`, [offerId]);
+  await catalog.sql(`update catalog.scheduled_timer set due_at = now() - interval '1 second' where kind = 'catalog.waitlist.offer-expiry' and key = ?`, [
+    offerId,
+  ]);
   await eventually(async () => (await catalog.sql('select state from catalog.waitlist_offer where id = ?', [offerId]))[0]?.state === 'EXPIRED');
 };
 
 describe('a sold-out limited run', () => {
   it('holds a cancelled unit for the oldest waitlist entry, lets only that customer take it, then passes an expired offer on and finally returns it to everyone', async () => {
-    const [first, second, buyer, subscriber, stranger] = await Promise.all([1, 2, 3, 4, 5].map(() => catalog.newCustomer()));
+    const [first, second, buyer, subscriber, stranger] = await Promise.all([
+      catalog.newCustomer(),
+      catalog.newCustomer(),
+      catalog.newCustomer(),
+      catalog.newCustomer(),
+      catalog.newCustomer(),
+    ]);
     const { id } = await limitedRun(2);
     expect((await as(first).join(id)).errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'AVAILABLE_NOW' });
     expect((await as(subscriber).notifyMe(id)).errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'AVAILABLE_NOW' });
@@ -176,7 +191,7 @@ describe('a sold-out limited run', () => {
   });
 
   it('a withdrawn offer passes to the next entry at once; staff set the offer duration', async () => {
-    const [holder, next, buyer] = await Promise.all([1, 2, 3].map(() => catalog.newCustomer()));
+    const [holder, next, buyer] = await Promise.all([catalog.newCustomer(), catalog.newCustomer(), catalog.newCustomer()]);
     expect((await gql(catalog.url, settings, { hours: 0 }, catalog.admin.headers)).errors?.[0]?.extensions?.problems).toMatchObject([
       { field: 'waitlistOfferHours', reason: 'OUT_OF_RANGE' },
     ]);

@@ -23,7 +23,9 @@ export class CatalogSettingsResolver {
   }
 
   @Staff('catalog:write')
-  @Mutation(() => CatalogSettingsType, { description: 'Staff (catalog:write): how long a waitlist offer holds units (1-720 hours); offers already made keep theirs.' })
+  @Mutation(() => CatalogSettingsType, {
+    description: 'Staff (catalog:write): how long a waitlist offer holds units (1-720 hours); offers already made keep theirs.',
+  })
   async setWaitlistOfferHours(@Ctx() ctx: CatalogContext, @Arg('hours', () => Int) hours: number): Promise<CatalogSettingsType> {
     return CatalogSettingsType.from(await setWaitlistOfferHours(ctx.em, requireCallerId(ctx.caller), hours));
   }

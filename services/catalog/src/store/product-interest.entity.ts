@@ -44,4 +44,3 @@ export const ProductInterestSchema = defineEntity({
 
 export class ProductInterest extends ProductInterestSchema.class {}
 ProductInterestSchema.setClass(ProductInterest);
-

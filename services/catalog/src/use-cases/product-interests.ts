@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInput, NotFound, PolicyViolation, storeNow } from '@vitrine/platform';
-import {
-  activeInterestStates,
-  checkWaitlistQuantity,
-  refuseNotifyMe,
-  refuseWaitlist,
-  type InterestKind,
-} from '../domain/product-interest.js';
+import { activeInterestStates, checkWaitlistQuantity, refuseNotifyMe, refuseWaitlist, type InterestKind } from '../domain/product-interest.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { ProductInterest } from '../store/product-interest.entity.js';
 import { Product } from '../store/product.entity.js';

@@ -90,7 +90,13 @@ const interestAfter: Record<WaitlistOfferOutcome, InterestState> = { TAKEN: 'FUL
  * announced. The caller then reserves them for the order (TAKEN) or passes
  * them on (`passReturnedUnits`).
  */
-export async function endOffer(tx: EntityManager, offer: WaitlistOffer, outcome: WaitlistOfferOutcome, now: Date, orderId: string | null = null): Promise<void> {
+export async function endOffer(
+  tx: EntityManager,
+  offer: WaitlistOffer,
+  outcome: WaitlistOfferOutcome,
+  now: Date,
+  orderId: string | null = null,
+): Promise<void> {
   await applyMovement(
     tx,
     { productId: offer.productId, warehouseId: null, kind: 'RELEASED', quantity: -offer.quantity, orderId, reason: `Waitlist offer ${offer.id}: ${outcome}.` },
