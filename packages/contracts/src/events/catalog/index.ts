@@ -12,6 +12,7 @@ import { specChangedV1 } from './spec-changed.v1.js';
 import { stockRejectedV1 } from './stock-rejected.v1.js';
 import { stockReleasedV1 } from './stock-released.v1.js';
 import { stockReservedV1 } from './stock-reserved.v1.js';
+import { warehouseCreatedV1 } from './warehouse-created.v1.js';
 
 export * from './preorder-closed.v1.js';
 export * from './preorder-opened.v1.js';
@@ -28,6 +29,7 @@ export * from './spec-changed.v1.js';
 export * from './stock-rejected.v1.js';
 export * from './stock-released.v1.js';
 export * from './stock-reserved.v1.js';
+export * from './warehouse-created.v1.js';
 
 /** Every event catalog publishes. */
 export const catalogEvents: readonly EventDefinition[] = [
@@ -44,4 +46,5 @@ export const catalogEvents: readonly EventDefinition[] = [
   stockRejectedV1,
   stockReleasedV1,
   stockReservedV1,
+  warehouseCreatedV1,
 ];
