@@ -1,11 +1,16 @@
+import { topics } from '@vitrine/contracts';
 import { defineServiceIdentity, scopedAuthorization } from '@vitrine/platform';
 
 /**
  * logistics on the bus and in PostgreSQL: its use cases stage events with `logistics.recordEvent`.
- * Add its topics (from contracts) to `publishes`, and to `scopes` each scope its resolvers
- * require (`@Staff('logistics:manage')`); accounts must grant them (gateway/src/scopes.unit.spec.ts).
+ * Scopes: `logistics:write` edits rate tables; `logistics:fulfil` works shipments (parcels, dispatch, tracking, the queue).
  */
-export const logistics = defineServiceIdentity({ name: 'logistics', dbSchema: 'logistics', publishes: [], scopes: [] });
+export const logistics = defineServiceIdentity({
+  name: 'logistics',
+  dbSchema: 'logistics',
+  publishes: [topics.logisticsRates, topics.logisticsShipment],
+  scopes: ['logistics:write', 'logistics:fulfil'],
+});
 
-/** `@Staff(scope)`: only the scopes logistics declares type-check. */
-export const { Staff } = scopedAuthorization(logistics);
+/** `@Staff(scope)` and the owner-or-staff rule: only the scopes logistics declares type-check. */
+export const { Staff, canAccessOwnedBy } = scopedAuthorization(logistics);
