@@ -1,3 +1,4 @@
+import { isCountryCode } from '@vitrine/contracts';
 import type { FieldProblem } from '@vitrine/platform/domain';
 import { packTogether, type PackItem } from './parcel.js';
 import { priceParcel, type PriceBreakdown } from './pricing.js';
@@ -32,6 +33,9 @@ export function estimateShipping(table: RateTable, products: ReadonlyMap<string,
   const problems: FieldProblem[] = [];
   if (request.items.length === 0 || request.items.length > estimateLimits.maxLines) {
     problems.push({ field: 'items', reason: 'OUT_OF_RANGE', message: `Give 1 to ${estimateLimits.maxLines} lines.` });
+  }
+  if (!isCountryCode(request.country)) {
+    problems.push({ field: 'destination', reason: 'UNKNOWN_COUNTRY', message: `${request.country} is not an ISO 3166-1 alpha-2 country code.` });
   }
   const pack: PackItem[] = [];
   request.items.forEach((item, i) => {

@@ -37,16 +37,16 @@ describe('estimateShipping', () => {
     expect(result).toMatchObject({ ok: true, price: { chargeableGrams: 2_400, amount: 2_500 } });
   });
 
-  it('lists every problem: unknown product, unmeasured product, bad quantity', () => {
+  it('lists every problem: unknown country, unknown product, unmeasured product, bad quantity', () => {
     const result = estimateShipping(testTable(), products, {
       items: [
         { productId: 'nope', quantity: 1 },
         { productId: 'bare', quantity: 0 },
       ],
-      country: 'FR',
+      country: 'QQ',
       method: 'STANDARD',
       origin: null,
     });
-    expect(result.ok ? [] : result.problems.map((p) => `${p.field}:${p.reason}`)).toEqual(['items.0.productId:UNKNOWN_PRODUCT', 'items.1.quantity:OUT_OF_RANGE', 'items.1.productId:NOT_MEASURED']);
+    expect(result.ok ? [] : result.problems.map((p) => `${p.field}:${p.reason}`)).toEqual(['destination:UNKNOWN_COUNTRY', 'items.0.productId:UNKNOWN_PRODUCT', 'items.1.quantity:OUT_OF_RANGE', 'items.1.productId:NOT_MEASURED']);
   });
 });

@@ -4,7 +4,7 @@ import { estimateShipping, type EstimateRequest, type MeasuredProduct } from '..
 import type { PriceBreakdown } from '../domain/pricing.js';
 import { isUuid } from '@vitrine/platform/domain';
 import { KnownProduct } from '../store/known-product.entity.js';
-import { RateTableVersion } from '../store/rate-table-version.entity.js';
+import { latestRateTable } from './rate-tables.js';
 
 export interface Estimate extends PriceBreakdown {
   rateTableVersion: number;
@@ -12,7 +12,7 @@ export interface Estimate extends PriceBreakdown {
 
 /** The shipping estimate by the newest rate table, from logistics' own copy of catalog's measurements: no call to another service. */
 export async function shippingEstimate(em: EntityManager, request: EstimateRequest): Promise<Estimate> {
-  const table = await em.findOne(RateTableVersion, {}, { orderBy: { version: 'desc' } });
+  const table = await latestRateTable(em);
   if (!table) throw new ServiceUnavailable('Shipping rates are not published yet. Please try again shortly.');
   const ids = request.items.map((i) => i.productId).filter(isUuid);
   const rows = ids.length ? await em.find(KnownProduct, { productId: { $in: ids } }) : [];

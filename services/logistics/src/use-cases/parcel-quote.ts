@@ -11,7 +11,7 @@ import { checkDimensions, rateTableLimits } from '../domain/rate-table.js';
 import { assertShipmentMove } from '../domain/shipment-status.js';
 import { logistics } from '../identity.js';
 import { KnownWarehouse } from '../store/known-warehouse.entity.js';
-import { RateTableVersion } from '../store/rate-table-version.entity.js';
+import { latestRateTable } from './rate-tables.js';
 import { ShipmentOrder } from '../store/shipment-order.entity.js';
 import { Shipment } from '../store/shipment.entity.js';
 import { recordAudit } from './record-audit.js';
@@ -81,7 +81,7 @@ export async function recordParcel(em: EntityManager, actor: string, shipmentId:
 }
 
 async function finalCostOf(em: EntityManager, shipment: Shipment, parcel: PackedParcel): Promise<{ cost: number; chargeableGrams: number; rateTableVersion: number | null }> {
-  const table = await em.findOne(RateTableVersion, {}, { orderBy: { version: 'desc' } });
+  const table = await latestRateTable(em);
   const origin = shipment.warehouseId ? ((await em.findOne(KnownWarehouse, { warehouseId: shipment.warehouseId }))?.code ?? null) : null;
   const method = table?.document.methods.find((m) => m.code === shipment.method && (origin === null || m.origin === origin));
   const grams = method ? chargeableGrams(parcel, method.volumetricDivisor) : parcel.weightGrams;

@@ -53,12 +53,17 @@ function tableName(em: EntityManager): string {
 
 /** The newest table (what new estimates use), or the version asked for; NOT_FOUND when there is none. */
 export async function findRateTable(em: EntityManager, version: number | null): Promise<RateTableVersion> {
-  const row =
-    version === null ? await em.findOne(RateTableVersion, {}, { orderBy: { version: 'desc' } }) : await em.findOne(RateTableVersion, { version });
+  const row = version === null ? await latestRateTable(em) : await em.findOne(RateTableVersion, { version });
   if (!row) throw new NotFound('Rate table', version === null ? 'latest' : String(version));
   return row;
 }
 
 export function listRateTables(em: EntityManager): Promise<RateTableVersion[]> {
   return em.find(RateTableVersion, {}, { orderBy: { version: 'desc' } });
+}
+
+/** The newest published table (what new estimates and quotes use), or null before the first. */
+export async function latestRateTable(em: EntityManager): Promise<RateTableVersion | null> {
+  const [row] = await em.find(RateTableVersion, {}, { orderBy: { version: 'desc' }, limit: 1 });
+  return row ?? null;
 }
