@@ -18,7 +18,11 @@ export async function createWarehouse(em: EntityManager, actor: string | null, i
       tx.persist(warehouse);
       recordAudit(tx, actor, 'warehouse.created', warehouse.id, { ...clean });
       const { code, name, country, heldByFactory } = clean;
-      catalog.recordEvent(tx, { definition: warehouseCreatedV1, subject: warehouse.id, data: { warehouseId: warehouse.id, code, name, country, heldByFactory } });
+      catalog.recordEvent(tx, {
+        definition: warehouseCreatedV1,
+        subject: warehouse.id,
+        data: { warehouseId: warehouse.id, code, name, country, heldByFactory },
+      });
       return warehouse;
     });
   } catch (err) {

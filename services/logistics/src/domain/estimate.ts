@@ -45,7 +45,11 @@ export function estimateShipping(table: RateTable, products: ReadonlyMap<string,
     const product = products.get(item.productId);
     if (!product) problems.push({ field: `items.${i}.productId`, reason: 'UNKNOWN_PRODUCT', message: 'No product has this id.' });
     else if (product.weightGrams === null || product.dimensions === null) {
-      problems.push({ field: `items.${i}.productId`, reason: 'NOT_MEASURED', message: 'This product has no weight or package size yet: shipping cannot be estimated.' });
+      problems.push({
+        field: `items.${i}.productId`,
+        reason: 'NOT_MEASURED',
+        message: 'This product has no weight or package size yet: shipping cannot be estimated.',
+      });
     } else pack.push({ weightGrams: product.weightGrams, dimensions: product.dimensions, quantity: item.quantity });
   });
   if (problems.length > 0) return { ok: false, problems };

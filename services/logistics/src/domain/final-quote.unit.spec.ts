@@ -14,7 +14,10 @@ describe('finalQuote', () => {
   });
 
   it('above the estimate: the difference is invoiced', () => {
-    expect(finalQuote(2_100, [{ orderId: 'a', estimatePaid: 1_500 }])).toMatchObject({ outcome: 'EXTRA_INVOICE', orders: [{ finalShare: 2_100, extraDue: 600 }] });
+    expect(finalQuote(2_100, [{ orderId: 'a', estimatePaid: 1_500 }])).toMatchObject({
+      outcome: 'EXTRA_INVOICE',
+      orders: [{ finalShare: 2_100, extraDue: 600 }],
+    });
   });
 
   it('a consolidated parcel splits its cost by the estimates paid, to the minor unit', () => {
@@ -30,6 +33,11 @@ describe('finalQuote', () => {
   });
 
   it('splits equally when no order paid an estimate', () => {
-    expect(finalQuote(1_001, [{ orderId: 'a', estimatePaid: 0 }, { orderId: 'b', estimatePaid: 0 }]).orders.map((o) => o.extraDue)).toEqual([501, 500]);
+    expect(
+      finalQuote(1_001, [
+        { orderId: 'a', estimatePaid: 0 },
+        { orderId: 'b', estimatePaid: 0 },
+      ]).orders.map((o) => o.extraDue),
+    ).toEqual([501, 500]);
   });
 });

@@ -47,6 +47,11 @@ describe('estimateShipping', () => {
       method: 'STANDARD',
       origin: null,
     });
-    expect(result.ok ? [] : result.problems.map((p) => `${p.field}:${p.reason}`)).toEqual(['destination:UNKNOWN_COUNTRY', 'items.0.productId:UNKNOWN_PRODUCT', 'items.1.quantity:OUT_OF_RANGE', 'items.1.productId:NOT_MEASURED']);
+    expect(result.ok ? [] : result.problems.map((p) => `${p.field}:${p.reason}`)).toEqual([
+      'destination:UNKNOWN_COUNTRY',
+      'items.0.productId:UNKNOWN_PRODUCT',
+      'items.1.quantity:OUT_OF_RANGE',
+      'items.1.productId:NOT_MEASURED',
+    ]);
   });
 });

@@ -52,7 +52,8 @@ export function priceParcel(table: RateTable, request: PriceRequest): PriceResul
   if (!zone || !rates) return fail('destination', 'NOT_SHIPPED_TO_COUNTRY', `${method.label} does not ship to ${request.country}.`);
   const grams = chargeableGrams(request.parcel, method.volumetricDivisor);
   const base = bracketPrice(rates, grams);
-  if (base === null) return fail('items', 'TOO_HEAVY', `${method.label} takes parcels up to ${rates.brackets.at(-1)!.upToGrams} g; this one counts ${grams} g.`);
+  if (base === null)
+    return fail('items', 'TOO_HEAVY', `${method.label} takes parcels up to ${rates.brackets.at(-1)!.upToGrams} g; this one counts ${grams} g.`);
   const surcharges = surchargesFor(method, zone.code, base);
   return {
     ok: true,

@@ -29,7 +29,10 @@ describe('priceParcel', () => {
 
   it('prices the bracket of the chargeable weight, not the actual one', () => {
     const result = priceParcel(testTable(), { method: 'STANDARD', origin: null, country: 'FR', parcel });
-    expect(result).toMatchObject({ ok: true, price: { zone: 'EU', origin: 'FR-LYS', actualGrams: 900, volumetricGrams: 1_200, chargeableGrams: 1_200, base: 1_500, amount: 1_500 } });
+    expect(result).toMatchObject({
+      ok: true,
+      price: { zone: 'EU', origin: 'FR-LYS', actualGrams: 900, volumetricGrams: 1_200, chargeableGrams: 1_200, base: 1_500, amount: 1_500 },
+    });
   });
 
   it('uses the origin asked for, with its own divisor', () => {
@@ -39,7 +42,10 @@ describe('priceParcel', () => {
 
   it('charges each started kilogram above the last bracket', () => {
     const heavy = box(6_001, 100, 100, 100);
-    expect(priceParcel(testTable(), { method: 'STANDARD', origin: null, country: 'FR', parcel: heavy })).toMatchObject({ ok: true, price: { amount: 2_500 + 2 * 400 } });
+    expect(priceParcel(testTable(), { method: 'STANDARD', origin: null, country: 'FR', parcel: heavy })).toMatchObject({
+      ok: true,
+      price: { amount: 2_500 + 2 * 400 },
+    });
   });
 
   it('puts a country no zone lists in the rest of the world, with its surcharge (10% of the bracket, rounded half up)', () => {

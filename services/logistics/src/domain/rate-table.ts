@@ -145,7 +145,8 @@ function checkZoneRates(rates: ZoneRates, at: string, zones: Set<string>, duplic
   const L = rateTableLimits;
   if (!zones.has(rates.zone)) add(`${at}.zone`, 'UNKNOWN_ZONE', `No zone ${rates.zone} in this table.`);
   if (duplicate) add(`${at}.zone`, 'DUPLICATE', `Zone ${rates.zone} is priced twice for this method.`);
-  if (rates.brackets.length === 0 || rates.brackets.length > L.maxBrackets) add(`${at}.brackets`, 'OUT_OF_RANGE', `Give 1 to ${L.maxBrackets} weight brackets.`);
+  if (rates.brackets.length === 0 || rates.brackets.length > L.maxBrackets)
+    add(`${at}.brackets`, 'OUT_OF_RANGE', `Give 1 to ${L.maxBrackets} weight brackets.`);
   rates.brackets.forEach((b, k) => {
     const prev = rates.brackets[k - 1];
     if (!wholeIn(b.upToGrams, 1, L.maxGrams)) add(`${at}.brackets.${k}.upToGrams`, 'OUT_OF_RANGE', `A bracket ends at 1 to ${L.maxGrams} grams.`);

@@ -19,7 +19,11 @@ describe('checkRateTable', () => {
     const table = testTable();
     const method = table.methods[0]!;
     method.volumetricDivisor = 0;
-    method.rates[0]!.brackets = [{ upToGrams: 2_000, amount: 1_500 }, { upToGrams: 1_000, amount: 1_000 }, { upToGrams: 3_000, amount: 900 }];
+    method.rates[0]!.brackets = [
+      { upToGrams: 2_000, amount: 1_500 },
+      { upToGrams: 1_000, amount: 1_000 },
+      { upToGrams: 3_000, amount: 900 },
+    ];
     method.rates[1]!.zone = 'MARS';
     expect(reasons(table)).toEqual([
       'methods.0.volumetricDivisor:OUT_OF_RANGE',

@@ -15,7 +15,11 @@ describe('shipment status table', () => {
   });
 
   it('refuses dispatch while the extra invoice is unpaid, and a second dispatch, with their rules', () => {
-    expect(() => assertShipmentMove('AWAITING_PAYMENT', 'DISPATCHED')).toThrow(expect.objectContaining({ code: 'POLICY_VIOLATION', details: expect.objectContaining({ rule: 'EXTRA_SHIPPING_UNPAID' }) }));
-    expect(() => assertShipmentMove('DISPATCHED', 'DISPATCHED')).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'SHIPMENT_STATUS_TRANSITION' }) }));
+    expect(() => assertShipmentMove('AWAITING_PAYMENT', 'DISPATCHED')).toThrow(
+      expect.objectContaining({ code: 'POLICY_VIOLATION', details: expect.objectContaining({ rule: 'EXTRA_SHIPPING_UNPAID' }) }),
+    );
+    expect(() => assertShipmentMove('DISPATCHED', 'DISPATCHED')).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ rule: 'SHIPMENT_STATUS_TRANSITION' }) }),
+    );
   });
 });

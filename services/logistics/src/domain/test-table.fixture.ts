@@ -16,7 +16,15 @@ export function testTable(): RateTable {
         origin: 'FR-LYS',
         volumetricDivisor: 5_000,
         rates: [
-          { zone: 'EU', brackets: [{ upToGrams: 1_000, amount: 1_000 }, { upToGrams: 2_000, amount: 1_500 }, { upToGrams: 5_000, amount: 2_500 }], perExtraKg: 400 },
+          {
+            zone: 'EU',
+            brackets: [
+              { upToGrams: 1_000, amount: 1_000 },
+              { upToGrams: 2_000, amount: 1_500 },
+              { upToGrams: 5_000, amount: 2_500 },
+            ],
+            perExtraKg: 400,
+          },
           { zone: 'WORLD', brackets: [{ upToGrams: 2_000, amount: 3_000 }], perExtraKg: 1_000 },
         ],
         surcharges: [{ code: 'FUEL', label: 'Fuel', flat: 0, percentBps: 1_000, zones: ['WORLD'] }],

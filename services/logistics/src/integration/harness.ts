@@ -30,14 +30,26 @@ export async function bootLogistics(label: string): Promise<LogisticsHarness> {
     const staff = await logistics.tokens.staff(logisticsService.identity.scopes);
     const warehouses = { france: randomUUID(), china: randomUUID() };
     const warehouse = (warehouseId: string, code: string, country: string) =>
-      logistics.publish({ source: 'catalog', definition: warehouseCreatedV1, subject: warehouseId, data: { warehouseId, code, name: code, country, heldByFactory: country === 'CN' } });
+      logistics.publish({
+        source: 'catalog',
+        definition: warehouseCreatedV1,
+        subject: warehouseId,
+        data: { warehouseId, code, name: code, country, heldByFactory: country === 'CN' },
+      });
     await warehouse(warehouses.france, 'T-FR', 'FR');
     await warehouse(warehouses.china, 'T-CN', 'CN');
     await logistics.publish({
       source: 'orders',
       definition: storePolicyPublishedV1,
       subject: '1',
-      data: { version: 1, policyId: 'deposit-store', document: presetDocuments['deposit-store'] as Record<string, unknown>, publishedAt: new Date().toISOString(), publishedBy: null, note: null },
+      data: {
+        version: 1,
+        policyId: 'deposit-store',
+        document: presetDocuments['deposit-store'] as Record<string, unknown>,
+        publishedAt: new Date().toISOString(),
+        publishedBy: null,
+        note: null,
+      },
     });
     await eventually(async () => Number((await logistics.sql('select count(*) as n from logistics.known_warehouse'))[0].n) === 2);
     await eventually(async () => Number((await logistics.sql('select count(*) as n from logistics.known_policy'))[0].n) === 1);
@@ -64,7 +76,15 @@ export function testRateTable(overrides: Partial<RateTableInput> = {}): RateTabl
         origin: 'T-FR',
         volumetricDivisor: 5_000,
         rates: [
-          { zone: 'EU', brackets: [{ upToGrams: 1_000, amount: 1_000 }, { upToGrams: 2_000, amount: 1_500 }, { upToGrams: 5_000, amount: 2_500 }], perExtraKg: 400 },
+          {
+            zone: 'EU',
+            brackets: [
+              { upToGrams: 1_000, amount: 1_000 },
+              { upToGrams: 2_000, amount: 1_500 },
+              { upToGrams: 5_000, amount: 2_500 },
+            ],
+            perExtraKg: 400,
+          },
           { zone: 'WORLD', brackets: [{ upToGrams: 5_000, amount: 4_000 }], perExtraKg: 1_000 },
         ],
         surcharges: [],
@@ -122,7 +142,12 @@ export async function readyOrder(h: LogisticsHarness, customer: TestIdentity, sh
   const orderId = randomUUID();
   const productId = randomUUID();
   const lines = [{ productId, quantity: 1 }];
-  await h.publish({ source: 'catalog', definition: stockReservedV1, subject: orderId, data: { orderId, lines, allocations: [{ productId, warehouseId: h.warehouses.france, quantity: 1 }] } });
+  await h.publish({
+    source: 'catalog',
+    definition: stockReservedV1,
+    subject: orderId,
+    data: { orderId, lines, allocations: [{ productId, warehouseId: h.warehouses.france, quantity: 1 }] },
+  });
   await h.publish({
     source: 'orders',
     definition: orderConfirmedV1,

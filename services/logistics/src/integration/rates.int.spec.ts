@@ -74,8 +74,15 @@ describe('shippingEstimate', () => {
   it('prices by volumetric weight when the box is light and big, by actual weight when heavy', async () => {
     const light = await measuredProduct(h, 900, [400, 300, 250]); // 6,000 g volumetric
     const heavy = await measuredProduct(h, 7_500, [400, 300, 250]);
-    const est = async (productId: string) => (await gql(h.url, estimateQuery, { items: [{ productId, quantity: 1 }], destination: 'FR', method: 'STANDARD' })).data!.shippingEstimate;
-    expect(await est(light)).toMatchObject({ actualGrams: 900, volumetricGrams: 6_000, chargeableGrams: 6_000, amount: { amount: 2_500 + 400, currency: 'USD' }, zone: 'EU' });
+    const est = async (productId: string) =>
+      (await gql(h.url, estimateQuery, { items: [{ productId, quantity: 1 }], destination: 'FR', method: 'STANDARD' })).data!.shippingEstimate;
+    expect(await est(light)).toMatchObject({
+      actualGrams: 900,
+      volumetricGrams: 6_000,
+      chargeableGrams: 6_000,
+      amount: { amount: 2_500 + 400, currency: 'USD' },
+      zone: 'EU',
+    });
     expect(await est(heavy)).toMatchObject({ chargeableGrams: 7_500, amount: { amount: 2_500 + 3 * 400 } });
   });
 
@@ -90,7 +97,9 @@ describe('shippingEstimate', () => {
     const bare = await measuredProduct(h, null, null);
     const ask = (vars: { items: { productId: string; quantity: number }[]; destination: string; method: string }) => gql(h.url, estimateQuery, vars);
     expect(problemsOf(await ask({ items: [{ productId: fig, quantity: 1 }], destination: 'FR', method: 'DRONE' }))).toEqual(['method:UNKNOWN_SHIPPING_METHOD']);
-    expect(problemsOf(await ask({ items: [{ productId: bare, quantity: 1 }], destination: 'FR', method: 'STANDARD' }))).toEqual(['items.0.productId:NOT_MEASURED']);
+    expect(problemsOf(await ask({ items: [{ productId: bare, quantity: 1 }], destination: 'FR', method: 'STANDARD' }))).toEqual([
+      'items.0.productId:NOT_MEASURED',
+    ]);
     expect(problemsOf(await ask({ items: [{ productId: fig, quantity: 1 }], destination: 'QQ', method: 'STANDARD' }))).toEqual(['destination:UNKNOWN_COUNTRY']);
     const tooLong = await ask({ items: [{ productId: fig, quantity: 1 }], destination: 'FRANCE', method: 'STANDARD' });
     expect(tooLong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

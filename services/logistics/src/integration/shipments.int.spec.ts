@@ -80,7 +80,8 @@ const shipmentQuery = graphql(`
 
 const size = { lengthMm: 300, widthMm: 200, heightMm: 100 };
 const eventsOf = (shipmentId: string, type: string) => shipments.received.filter((e) => e.subject === shipmentId && e.type === type);
-const codeOf = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => `${res.errors?.[0]?.extensions?.code}:${res.errors?.[0]?.extensions?.rule ?? ''}`;
+const codeOf = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
+  `${res.errors?.[0]?.extensions?.code}:${res.errors?.[0]?.extensions?.rule ?? ''}`;
 const row = async (shipmentId: string) => (await h.sql('select status, final_cost, tracking_number from logistics.shipment where id = ?', [shipmentId]))[0];
 
 describe('a shipment from ReadyToFulfil to the door', () => {
@@ -97,8 +98,17 @@ describe('a shipment from ReadyToFulfil to the door', () => {
 
   it('final cost below the estimate: the excess is refunded, ready to dispatch', async () => {
     const order = await readyOrder(h, customer, 1_500);
-    const res = await gql(h.url, recordParcelMutation, { shipmentId: order.shipmentId, parcel: { weightGrams: 900, dimensions: size, finalCost: 1_200 } }, h.staff.headers);
-    expect(res.data!.recordParcel).toMatchObject({ status: 'READY', finalCost: { amount: 1_200 }, orders: [{ excessRefund: { amount: 300 }, extraDue: { amount: 0 }, invoiceId: null }] });
+    const res = await gql(
+      h.url,
+      recordParcelMutation,
+      { shipmentId: order.shipmentId, parcel: { weightGrams: 900, dimensions: size, finalCost: 1_200 } },
+      h.staff.headers,
+    );
+    expect(res.data!.recordParcel).toMatchObject({
+      status: 'READY',
+      finalCost: { amount: 1_200 },
+      orders: [{ excessRefund: { amount: 300 }, extraDue: { amount: 0 }, invoiceId: null }],
+    });
     const quoted = await eventually(() => eventsOf(order.shipmentId, 'logistics.shipment.quoted')[0]);
     expect(quoted.data).toMatchObject({ outcome: 'REFUND_EXCESS', orders: [{ orderId: order.orderId, excessRefund: { amount: 300 } }] });
   });
@@ -117,7 +127,12 @@ describe('a shipment from ReadyToFulfil to the door', () => {
 
   it('above the estimate: an extra invoice that blocks dispatch until payments says it is paid', async () => {
     const order = await readyOrder(h, customer, 1_500);
-    const res = await gql(h.url, recordParcelMutation, { shipmentId: order.shipmentId, parcel: { weightGrams: 4_000, dimensions: size, finalCost: 2_100 } }, h.staff.headers);
+    const res = await gql(
+      h.url,
+      recordParcelMutation,
+      { shipmentId: order.shipmentId, parcel: { weightGrams: 4_000, dimensions: size, finalCost: 2_100 } },
+      h.staff.headers,
+    );
     expect(res.data!.recordParcel).toMatchObject({ status: 'AWAITING_PAYMENT', orders: [{ extraDue: { amount: 600 } }] });
     const invoiceId = res.data!.recordParcel.orders[0]!.invoiceId!;
     const invoiced = await eventually(() => eventsOf(order.shipmentId, 'logistics.shipment.extra-invoiced')[0]);
@@ -177,7 +192,12 @@ describe('a shipment from ReadyToFulfil to the door', () => {
 describe('bad input changes nothing', () => {
   it('zero or negative sizes, a tracking step before dispatch, an unknown shipment', async () => {
     const order = await readyOrder(h, customer, 1_500);
-    const zero = await gql(h.url, recordParcelMutation, { shipmentId: order.shipmentId, parcel: { weightGrams: 0, dimensions: { ...size, heightMm: -5 } } }, h.staff.headers);
+    const zero = await gql(
+      h.url,
+      recordParcelMutation,
+      { shipmentId: order.shipmentId, parcel: { weightGrams: 0, dimensions: { ...size, heightMm: -5 } } },
+      h.staff.headers,
+    );
     expect(zero.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       problems: [expect.objectContaining({ field: 'dimensions.heightMm' }), expect.objectContaining({ field: 'weightGrams' })],

@@ -18,7 +18,7 @@ export class OrderShipments {
 
 @Resolver(() => OrderShipments)
 export class OrderShipmentsResolver {
-  @FieldResolver(() => [ShipmentType], { description: 'Its shipments with tracking (the order\'s customer, or staff with logistics:fulfil; others see none).' })
+  @FieldResolver(() => [ShipmentType], { description: "Its shipments with tracking (the order's customer, or staff with logistics:fulfil; others see none)." })
   async shipments(@Root() order: OrderShipments, @Ctx() ctx: LogisticsContext): Promise<ShipmentType[]> {
     const now = storeNow();
     const shipments = await ctx.shipmentsOfOrder.load(order.id);

@@ -21,7 +21,8 @@ export class RateTableResolver {
 
   @Staff('logistics:write')
   @Mutation(() => RateTableType, {
-    description: 'Staff (logistics:write): publishes a new rate table version (audited, announced as ShippingRatesPublished). Every problem at once: BAD_USER_INPUT with paths.',
+    description:
+      'Staff (logistics:write): publishes a new rate table version (audited, announced as ShippingRatesPublished). Every problem at once: BAD_USER_INPUT with paths.',
   })
   async publishRateTable(@Ctx() ctx: BaseContext, @Arg('input', () => RateTableInput) input: RateTableInput): Promise<RateTableType> {
     const actor = requireCallerId(ctx.caller);

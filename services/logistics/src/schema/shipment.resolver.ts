@@ -22,7 +22,8 @@ export class ShipmentFilterInput {
 export class PackedParcelInput {
   @Field(() => Int) weightGrams!: number;
   @Field(() => ParcelSizeInput) @ValidateNested() dimensions!: ParcelSizeInput;
-  @Field(() => Int, { nullable: true, description: "The carrier's price in minor units; omitted: priced by the rate table in force." }) finalCost?: number | null;
+  @Field(() => Int, { nullable: true, description: "The carrier's price in minor units; omitted: priced by the rate table in force." }) finalCost?:
+    number | null;
 }
 
 @InputType('TrackingStepInput')
@@ -41,7 +42,11 @@ export class ShipmentResolver {
     @Arg('filter', () => ShipmentFilterInput, { nullable: true }) filter: ShipmentFilterInput | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
   ): Promise<ShipmentType[]> {
-    const rows = await listShipments(ctx.em, { statuses: filter?.statuses ?? null, warehouseId: filter?.warehouseId ?? null, late: filter?.late ?? null }, first);
+    const rows = await listShipments(
+      ctx.em,
+      { statuses: filter?.statuses ?? null, warehouseId: filter?.warehouseId ?? null, late: filter?.late ?? null },
+      first,
+    );
     const now = storeNow();
     return rows.map((s) => ShipmentType.from(s, now));
   }
@@ -63,13 +68,18 @@ export class ShipmentResolver {
     @Arg('parcel', () => PackedParcelInput) parcel: PackedParcelInput,
   ): Promise<ShipmentType> {
     const { weightGrams, dimensions, finalCost } = parcel;
-    const shipment = await recordParcel(ctx.em, requireCallerId(ctx.caller), shipmentId, { weightGrams, dimensions: { ...dimensions }, finalCost: finalCost ?? null });
+    const shipment = await recordParcel(ctx.em, requireCallerId(ctx.caller), shipmentId, {
+      weightGrams,
+      dimensions: { ...dimensions },
+      finalCost: finalCost ?? null,
+    });
     return ShipmentType.from(shipment, storeNow());
   }
 
   @Staff('logistics:fulfil')
   @Mutation(() => ShipmentType, {
-    description: 'Staff (logistics:fulfil): the parcel left with a carrier (audited). POLICY_VIOLATION EXTRA_SHIPPING_UNPAID, or SHIPMENT_STATUS_TRANSITION (not quoted yet, dispatched already).',
+    description:
+      'Staff (logistics:fulfil): the parcel left with a carrier (audited). POLICY_VIOLATION EXTRA_SHIPPING_UNPAID, or SHIPMENT_STATUS_TRANSITION (not quoted yet, dispatched already).',
   })
   async dispatchShipment(
     @Ctx() ctx: LogisticsContext,
@@ -82,7 +92,8 @@ export class ShipmentResolver {
 
   @Staff('logistics:fulfil')
   @Mutation(() => ShipmentType, {
-    description: "Staff (logistics:fulfil): a step of a dispatched parcel's journey. DELIVERED sets the delivery date; RETURNED_TO_SENDER refunds per the order's policy. POLICY_VIOLATION NOT_IN_TRANSIT otherwise.",
+    description:
+      "Staff (logistics:fulfil): a step of a dispatched parcel's journey. DELIVERED sets the delivery date; RETURNED_TO_SENDER refunds per the order's policy. POLICY_VIOLATION NOT_IN_TRANSIT otherwise.",
   })
   async recordTracking(
     @Ctx() ctx: LogisticsContext,

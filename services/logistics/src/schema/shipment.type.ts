@@ -8,7 +8,8 @@ import { ParcelSize } from './rate-table.type.js';
 
 export const ShipmentStatusEnum = graphqlEnum(shipmentStatuses, {
   name: 'ShipmentStatus',
-  description: 'OPEN at the warehouse; AWAITING_PAYMENT (extra shipping invoice unpaid) or READY once packed and quoted; DISPATCHED; DELIVERED or RETURNED_TO_SENDER.',
+  description:
+    'OPEN at the warehouse; AWAITING_PAYMENT (extra shipping invoice unpaid) or READY once packed and quoted; DISPATCHED; DELIVERED or RETURNED_TO_SENDER.',
 });
 export const TrackingStatusEnum = graphqlEnum(trackingStatuses, { name: 'TrackingStatus', description: "A step of the parcel's journey." });
 

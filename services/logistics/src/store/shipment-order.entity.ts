@@ -4,7 +4,12 @@ import { defineEntity, p } from '@mikro-orm/core';
 export const ShipmentOrderSchema = defineEntity({
   name: 'ShipmentOrder',
   tableName: 'shipment_order',
-  checks: [{ name: 'shipment_order_amounts_not_negative', expression: 'estimate_paid >= 0 and coalesce(final_share, 0) >= 0 and excess_refund >= 0 and extra_due >= 0' }],
+  checks: [
+    {
+      name: 'shipment_order_amounts_not_negative',
+      expression: 'estimate_paid >= 0 and coalesce(final_share, 0) >= 0 and excess_refund >= 0 and extra_due >= 0',
+    },
+  ],
   properties: {
     orderId: p.uuid().primary(),
     shipmentId: p.uuid().index(),

@@ -8,7 +8,10 @@ export const ShipmentSchema = defineEntity({
   tableName: 'shipment',
   checks: [
     { name: 'shipment_status_known', expression: `status in (${shipmentStatuses.map((s) => `'${s}'`).join(', ')})` },
-    { name: 'shipment_parcel_positive', expression: 'coalesce(weight_grams, 1) > 0 and coalesce(length_mm, 1) > 0 and coalesce(width_mm, 1) > 0 and coalesce(height_mm, 1) > 0' },
+    {
+      name: 'shipment_parcel_positive',
+      expression: 'coalesce(weight_grams, 1) > 0 and coalesce(length_mm, 1) > 0 and coalesce(width_mm, 1) > 0 and coalesce(height_mm, 1) > 0',
+    },
     { name: 'shipment_final_cost_not_negative', expression: 'coalesce(final_cost, 0) >= 0' },
     { name: 'shipment_dispatched_has_tracking', expression: "status not in ('DISPATCHED', 'DELIVERED', 'RETURNED_TO_SENDER') or tracking_number is not null" },
   ],

@@ -14,7 +14,8 @@ const carrierCode = /^[A-Z][A-Z0-9_]{1,39}$/;
 
 function checkDispatch(carrier: string, trackingNumber: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!carrierCode.test(carrier)) problems.push({ field: 'carrier', reason: 'INVALID_CODE', message: 'A carrier is 2-40 capitals, digits or underscores, e.g. COLISSIMO.' });
+  if (!carrierCode.test(carrier))
+    problems.push({ field: 'carrier', reason: 'INVALID_CODE', message: 'A carrier is 2-40 capitals, digits or underscores, e.g. COLISSIMO.' });
   if (trackingNumber.length < 4 || trackingNumber.length > 80 || /\s/.test(trackingNumber)) {
     problems.push({ field: 'trackingNumber', reason: 'INVALID', message: 'A tracking number is 4 to 80 characters without spaces.' });
   }

@@ -44,12 +44,30 @@ export async function openShipment(em: EntityManager, event: EventEnvelope<Event
     openedAt,
   });
   em.persist(shipment);
-  em.persist(em.create(ShipmentOrder, { orderId, shipmentId: shipment.id, estimatePaid: shippingPaid.amount, finalShare: null, excessRefund: 0, extraDue: 0, invoiceId: null, invoicePaidAt: null }));
+  em.persist(
+    em.create(ShipmentOrder, {
+      orderId,
+      shipmentId: shipment.id,
+      estimatePaid: shippingPaid.amount,
+      finalShare: null,
+      excessRefund: 0,
+      extraDue: 0,
+      invoiceId: null,
+      invoicePaidAt: null,
+    }),
+  );
   if (handoverBy) await scheduleTimer(em, { kind: handoverTimer, key: shipment.id, dueAt: handoverBy });
   logistics.recordEvent(em, {
     definition: shipmentOpenedV1,
     subject: shipment.id,
-    data: { shipmentId: shipment.id, customerId, orderIds: [orderId], warehouseId, handoverBy: handoverBy?.toISOString() ?? null, openedAt: openedAt.toISOString() },
+    data: {
+      shipmentId: shipment.id,
+      customerId,
+      orderIds: [orderId],
+      warehouseId,
+      handoverBy: handoverBy?.toISOString() ?? null,
+      openedAt: openedAt.toISOString(),
+    },
   });
   await em.flush();
 }

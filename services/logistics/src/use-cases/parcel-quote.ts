@@ -72,7 +72,12 @@ export async function recordParcel(em: EntityManager, actor: string, shipmentId:
     const byOrder = new Map(quote.orders.map((o) => [o.orderId, o]));
     for (const row of orders) {
       const share = byOrder.get(row.orderId)!;
-      Object.assign(row, { finalShare: share.finalShare, excessRefund: share.excessRefund, extraDue: share.extraDue, invoiceId: share.extraDue > 0 ? randomUUID() : null });
+      Object.assign(row, {
+        finalShare: share.finalShare,
+        excessRefund: share.excessRefund,
+        extraDue: share.extraDue,
+        invoiceId: share.extraDue > 0 ? randomUUID() : null,
+      });
     }
     recordAudit(tx, actor, 'shipment.parcel-recorded', shipment.id, { ...parcel, finalCost: priced.cost, rateTableVersion: priced.rateTableVersion });
     stageQuoteEvents(tx, shipment, orders, quote.outcome, priced.chargeableGrams, now);
@@ -80,7 +85,11 @@ export async function recordParcel(em: EntityManager, actor: string, shipmentId:
   });
 }
 
-async function finalCostOf(em: EntityManager, shipment: Shipment, parcel: PackedParcel): Promise<{ cost: number; chargeableGrams: number; rateTableVersion: number | null }> {
+async function finalCostOf(
+  em: EntityManager,
+  shipment: Shipment,
+  parcel: PackedParcel,
+): Promise<{ cost: number; chargeableGrams: number; rateTableVersion: number | null }> {
   const table = await latestRateTable(em);
   const origin = shipment.warehouseId ? ((await em.findOne(KnownWarehouse, { warehouseId: shipment.warehouseId }))?.code ?? null) : null;
   const method = table?.document.methods.find((m) => m.code === shipment.method && (origin === null || m.origin === origin));
@@ -95,12 +104,21 @@ async function finalCostOf(em: EntityManager, shipment: Shipment, parcel: Packed
   const result = priceParcel(table.document, { method: method.code, origin: method.origin, country, parcel });
   if (!result.ok) throw new BadUserInput('Give the final cost: this parcel cannot be priced from the rate table.', [{ ...result.problem, field: 'finalCost' }]);
   if (result.price.currency !== shipment.currency) {
-    throw new BadUserInput('Give the final cost: the rate table is in another currency.', [{ field: 'finalCost', reason: 'CURRENCY_MISMATCH', message: `The order paid in ${shipment.currency}.` }]);
+    throw new BadUserInput('Give the final cost: the rate table is in another currency.', [
+      { field: 'finalCost', reason: 'CURRENCY_MISMATCH', message: `The order paid in ${shipment.currency}.` },
+    ]);
   }
   return { cost: result.price.amount, chargeableGrams: result.price.chargeableGrams, rateTableVersion: table.version };
 }
 
-function stageQuoteEvents(em: EntityManager, s: Shipment, orders: ShipmentOrder[], outcome: 'REFUND_EXCESS' | 'EXACT' | 'EXTRA_INVOICE', grams: number, at: Date): void {
+function stageQuoteEvents(
+  em: EntityManager,
+  s: Shipment,
+  orders: ShipmentOrder[],
+  outcome: 'REFUND_EXCESS' | 'EXACT' | 'EXTRA_INVOICE',
+  grams: number,
+  at: Date,
+): void {
   const money = (amount: number) => ({ amount, currency: s.currency });
   const dimensions = { lengthMm: s.lengthMm!, widthMm: s.widthMm!, heightMm: s.heightMm! };
   const orderIds = orders.map((o) => o.orderId);

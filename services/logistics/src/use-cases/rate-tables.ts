@@ -19,7 +19,13 @@ export interface PublishOptions {
  * (its per-item view) in the same transaction. Versions are only added, one
  * at a time (an advisory lock), so a quote always keeps the table it used.
  */
-export async function publishRateTable(em: EntityManager, actor: string | null, table: RateTable, note: string | null, options: PublishOptions): Promise<RateTableVersion> {
+export async function publishRateTable(
+  em: EntityManager,
+  actor: string | null,
+  table: RateTable,
+  note: string | null,
+  options: PublishOptions,
+): Promise<RateTableVersion> {
   const problems = [...checkRateTable(table)];
   if (problems.length === 0) problems.push(...checkReferenceItemPriced(table));
   if (options.requireKnownOrigins) {

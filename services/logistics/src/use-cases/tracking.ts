@@ -31,15 +31,21 @@ export interface TrackingReport {
 export async function recordTracking(em: EntityManager, actor: string | null, shipmentId: string, report: TrackingReport): Promise<Shipment> {
   const now = storeNow();
   const at = report.at ?? now;
-  if (Number.isNaN(at.getTime()) || at > now) throw new BadUserInput('The tracking step is not valid.', [{ field: 'at', reason: 'INVALID', message: 'A tracking step is not in the future.' }]);
-  if (report.note !== null && report.note.length > 200) throw new BadUserInput('The tracking step is not valid.', [{ field: 'note', reason: 'INVALID_LENGTH', message: 'A note is at most 200 characters.' }]);
+  if (Number.isNaN(at.getTime()) || at > now)
+    throw new BadUserInput('The tracking step is not valid.', [{ field: 'at', reason: 'INVALID', message: 'A tracking step is not in the future.' }]);
+  if (report.note !== null && report.note.length > 200)
+    throw new BadUserInput('The tracking step is not valid.', [{ field: 'note', reason: 'INVALID_LENGTH', message: 'A note is at most 200 characters.' }]);
   return em.transactional(async (tx) => {
     const shipment = await lockShipment(tx, shipmentId);
     if (shipment.status !== 'DISPATCHED') {
-      throw new PolicyViolation('Tracking is recorded only for a parcel on its way (dispatched, not yet delivered or returned).', 'NOT_IN_TRANSIT', { status: shipment.status });
+      throw new PolicyViolation('Tracking is recorded only for a parcel on its way (dispatched, not yet delivered or returned).', 'NOT_IN_TRANSIT', {
+        status: shipment.status,
+      });
     }
     if (shipment.dispatchedAt && at < shipment.dispatchedAt) {
-      throw new BadUserInput('The tracking step is not valid.', [{ field: 'at', reason: 'BEFORE_DISPATCH', message: 'A tracking step comes after the dispatch.' }]);
+      throw new BadUserInput('The tracking step is not valid.', [
+        { field: 'at', reason: 'BEFORE_DISPATCH', message: 'A tracking step comes after the dispatch.' },
+      ]);
     }
     tx.persist(tx.create(TrackingEvent, { id: randomUUID(), shipmentId, status: report.status, at, note: report.note, recordedBy: actor }));
     recordAudit(tx, actor, 'shipment.tracking-recorded', shipment.id, { status: report.status, at: at.toISOString() });

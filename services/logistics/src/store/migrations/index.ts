@@ -2,6 +2,4 @@ import { Migration20261204034927_initial } from './Migration20261204034927_initi
 import type { MigrationObject } from '@mikro-orm/core';
 
 /** Every migration, in order. `npm run migration:create -w services/logistics` adds to this list. */
-export const logisticsMigrations: MigrationObject[] = [
-  { name: 'Migration20261204034927_initial', class: Migration20261204034927_initial },
-];
+export const logisticsMigrations: MigrationObject[] = [{ name: 'Migration20261204034927_initial', class: Migration20261204034927_initial }];
