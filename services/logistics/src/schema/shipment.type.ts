@@ -3,7 +3,8 @@ import { graphqlEnum, Money } from '@vitrine/platform';
 import { shipmentStatuses } from '../domain/shipment-status.js';
 import type { ShipmentOrder } from '../store/shipment-order.entity.js';
 import type { Shipment } from '../store/shipment.entity.js';
-import { trackingStatuses, type TrackingEvent } from '../store/tracking-event.entity.js';
+import { trackingStatuses } from '../domain/tracking-status.js';
+import type { TrackingEvent } from '../store/tracking-event.entity.js';
 import { ParcelSize } from './rate-table.type.js';
 
 export const ShipmentStatusEnum = graphqlEnum(shipmentStatuses, {

@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { trackingStatuses, type TrackingStatus } from '../domain/tracking-status.js';
 
-export const trackingStatuses = ['DISPATCHED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED', 'RETURNED_TO_SENDER'] as const;
-export type TrackingStatus = (typeof trackingStatuses)[number];
+export type { TrackingStatus };
 
 /** A step of a parcel's tracking history, as the carrier (or staff) reported it. */
 export const TrackingEventSchema = defineEntity({
