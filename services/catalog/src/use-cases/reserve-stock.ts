@@ -44,7 +44,15 @@ export async function reserveStockForOrder(em: EntityManager, event: EventEnvelo
     await applyMovement(em, { ...allocation, kind: 'RESERVED', orderId }, at);
     em.persist(em.create(StockReservation, { id: randomUUID(), orderId, ...allocation, state: 'RESERVED', reservedAt: at, settledAt: null }));
   }
-  catalog.recordEvent(em, { definition: stockReservedV1, subject: orderId, data: { orderId, lines: decision.lines } });
+  catalog.recordEvent(em, {
+    definition: stockReservedV1,
+    subject: orderId,
+    data: {
+      orderId,
+      lines: decision.lines,
+      allocations: decision.allocations.map((a) => ({ productId: a.productId, warehouseId: a.warehouseId, quantity: a.quantity })),
+    },
+  });
   await passReturnedUnits(em, [...new Set(taken.map((o) => o.productId))], at);
   await closeSoldOutWindows(em, [...new Set(decision.allocations.filter((a) => a.warehouseId === null).map((a) => a.productId))]);
   await em.flush();

@@ -15,6 +15,7 @@ import { stockReleasedV1 } from './stock-released.v1.js';
 import { stockReservedV1 } from './stock-reserved.v1.js';
 import { waitlistOfferEndedV1 } from './waitlist-offer-ended.v1.js';
 import { waitlistOfferedV1 } from './waitlist-offered.v1.js';
+import { warehouseCreatedV1 } from './warehouse-created.v1.js';
 
 export * from './availability-alert.v1.js';
 export * from './preorder-closed.v1.js';
@@ -35,6 +36,7 @@ export * from './stock-released.v1.js';
 export * from './stock-reserved.v1.js';
 export * from './waitlist-offer-ended.v1.js';
 export * from './waitlist-offered.v1.js';
+export * from './warehouse-created.v1.js';
 
 /** Every event catalog publishes. */
 export const catalogEvents: readonly EventDefinition[] = [
@@ -54,4 +56,5 @@ export const catalogEvents: readonly EventDefinition[] = [
   stockReservedV1,
   waitlistOfferEndedV1,
   waitlistOfferedV1,
+  warehouseCreatedV1,
 ];
