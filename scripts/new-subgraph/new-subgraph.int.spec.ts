@@ -76,6 +76,7 @@ describe('npm run new:subgraph', () => {
     expect(compose.services.probe.environment).toMatchObject({ EVENT_TRANSPORT: 'kafka' });
     expect(compose.services.gateway.environment.SUBGRAPH_PROBE_URL).toBe('http://probe:4000/graphql');
     expect(compose.services.gateway.depends_on.probe).toEqual({ condition: 'service_healthy' });
+    expect(JSON.parse(readFileSync(join(tmp, 'tsconfig.json'), 'utf8')).references).toContainEqual({ path: './services/probe' });
   });
 
   it('passes the lint rules: ESLint and the dependency boundaries', () => {

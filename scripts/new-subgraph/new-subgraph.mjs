@@ -1,13 +1,14 @@
 // `npm run new:subgraph -- <name>`: writes services/<name> from ./template and
 // registers it where the platform looks for services: the gateway's list (the
 // one list everything derives from), gateway's dependencies (build order) and
-// docker-compose.yml. Then `npm install` links the new workspace.
+// docker-compose.yml, and the root tsconfig.json's references. Then `npm install` links the new workspace.
 //   --root <dir>   act on another checkout (the generator's own test uses a temp copy)
 //   --no-install   skip `npm install`
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeProjectReferences } from '../project-references.mjs';
 
 const templateRoot = join(dirname(fileURLToPath(import.meta.url)), 'template');
 
@@ -19,6 +20,8 @@ export function generateSubgraph(name, { root }) {
   const port = registerInGatewayList(join(root, 'gateway/src/subgraphs.ts'), name);
   addGatewayDependency(join(root, 'gateway/package.json'), name);
   addComposeService(join(root, 'docker-compose.yml'), name);
+  // The root solution config and the new project's references (tsc -b, editors).
+  writeProjectReferences(root);
   return { files: written.map((f) => relative(root, f)), port };
 }
 

@@ -2,11 +2,13 @@
 export const topics = {
   catalogProduct: 'catalog.product.v1',
   catalogStock: 'catalog.stock.v1',
+  catalogWarehouse: 'catalog.warehouse.v1',
   ordersOrder: 'orders.order.v1',
   ordersPolicy: 'orders.policy.v1',
   paymentsPayment: 'payments.payment.v1',
   paymentsMethod: 'payments.method.v1',
   logisticsRates: 'logistics.rates.v1',
+  logisticsShipment: 'logistics.shipment.v1',
   accountsCustomer: 'accounts.customer.v1',
   platformClock: 'platform.clock.v1',
 } as const;

@@ -8,6 +8,7 @@ import type { AccountsContext } from './schema/accounts-context.js';
 import { AdminResolver } from './schema/admin.resolver.js';
 import { createCustomerLoader } from './schema/customer-loader.js';
 import { createCustomerFlagsLoader } from './schema/customer-flags-loader.js';
+import { CustomerSearchResolver } from './schema/customer-search.resolver.js';
 import { CustomerFlagsResolver } from './schema/customer-flags.resolver.js';
 import { resolveCustomerReference } from './schema/customer.reference.js';
 import { CustomerResolver } from './schema/customer.resolver.js';
@@ -26,7 +27,7 @@ export const accountsService: ServiceDefinition<AccountsContext> = {
   identity: accounts,
   entities: accountsEntities,
   migrations: accountsMigrations,
-  resolvers: [SessionResolver, CustomerResolver, AdminResolver, CustomerFlagsResolver, MyAccountResolver, ExternalIdentityResolver],
+  resolvers: [SessionResolver, CustomerResolver, AdminResolver, CustomerFlagsResolver, CustomerSearchResolver, MyAccountResolver, ExternalIdentityResolver],
   referenceResolvers: { Customer: { __resolveReference: resolveCustomerReference } },
   handlers: accountsHandlers,
   httpRoutes: { [accessToken.jwksPath]: jwksRoute },

@@ -6,6 +6,10 @@ import { ProductAuditResolver } from './schema/product-audit.resolver.js';
 import { createPreorderCampaignLoader } from './schema/preorder-campaign-loader.js';
 import { PreorderCampaignResolver } from './schema/preorder-campaign.resolver.js';
 import { preorderTimerHandlers } from './use-cases/preorder-timers.js';
+import { waitlistTimerHandlers } from './use-cases/waitlist-timers.js';
+import { CatalogSettingsResolver } from './schema/catalog-settings.resolver.js';
+import { ProductInterestResolver, ProductWaitlistResolver } from './schema/product-interest.resolver.js';
+import { createWaitlistLengthLoader } from './schema/waitlist-length-loader.js';
 import { ProductConnectionResolver } from './schema/product-connection.resolver.js';
 import { ProductLifecycleResolver } from './schema/product-lifecycle.resolver.js';
 import { ProductDetailsResolver } from './schema/product-details.resolver.js';
@@ -43,11 +47,14 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
     WarehouseResolver,
     StockResolver,
     ProductAuditResolver,
+    ProductInterestResolver,
+    ProductWaitlistResolver,
+    CatalogSettingsResolver,
   ],
   referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
   handlers: catalogHandlers,
   projections: [customerRegionProjection],
-  timers: preorderTimerHandlers,
+  timers: [...preorderTimerHandlers, ...waitlistTimerHandlers],
   extendContext: (base) => ({
     ...base,
     productById: createProductLoader(base.em),
@@ -56,6 +63,7 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
     specHistory: createSpecHistoryLoader(base.em),
     studioById: createStudioLoader(base.em),
     stockOf: createStockLoader(base.em),
+    waitlistLength: createWaitlistLengthLoader(base.em),
     myCountry: myCountryLookup(base.em, base.caller),
   }),
   seed: seedDemoCatalog,

@@ -5,7 +5,7 @@ import { defineServiceIdentity, scopedAuthorization } from '@vitrine/platform';
 export const catalog = defineServiceIdentity({
   name: 'catalog',
   dbSchema: 'catalog',
-  publishes: [topics.catalogProduct, topics.catalogStock],
+  publishes: [topics.catalogProduct, topics.catalogStock, topics.catalogWarehouse],
   scopes: ['catalog:write'],
 });
 

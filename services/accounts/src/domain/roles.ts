@@ -8,7 +8,15 @@ export type Role = (typeof roles)[number];
  * the service whose resolvers check it (its identity declares it);
  * gateway/src/scopes.unit.spec.ts keeps this list and theirs in step.
  */
-export const staffScopes = ['catalog:write', 'orders:manage', 'payments:write', 'customers:flag'] as const;
+export const staffScopes = [
+  'catalog:write',
+  'orders:manage',
+  'payments:write',
+  'customers:read',
+  'customers:flag',
+  'logistics:write',
+  'logistics:fulfil',
+] as const;
 export type StaffScope = (typeof staffScopes)[number];
 
 /** Scopes only admins hold: granting staff and rotating the token signing key. */
@@ -34,7 +42,7 @@ export function scopesFor(accountRoles: readonly string[], grantedScopes: readon
   return [...new Set([...fromRoles, ...grantedScopes])].sort();
 }
 
-const privateFieldReaders: readonly StaffScope[] = ['orders:manage', 'customers:flag'];
+const privateFieldReaders: readonly StaffScope[] = ['orders:manage', 'customers:read', 'customers:flag'];
 
 /**
  * Who may read a customer's email and roles: the customer, and staff who deal

@@ -103,6 +103,21 @@ export function decideReservation(requested: RequestedLine[], stock: ReadonlyMap
   return { kind: 'reserve', lines, allocations: lines.flatMap((l) => allocate(l, stock.get(l.productId)!)) };
 }
 
+/**
+ * The stock as the ordering customer may draw on it: units held for them by a
+ * waitlist offer (counted as reserved, so nobody else can take them) are
+ * theirs to reserve again. Other customers see the held units as taken.
+ */
+export function withOwnHolds(stock: ReadonlyMap<string, ProductStock>, heldForCustomer: ReadonlyMap<string, number>): Map<string, ProductStock> {
+  const seen = new Map(stock);
+  for (const [productId, held] of heldForCustomer) {
+    const product = seen.get(productId);
+    if (!product?.pool || held <= 0) continue;
+    seen.set(productId, { ...product, pool: { ...product.pool, reserved: Math.max(product.pool.reserved - held, 0) } });
+  }
+  return seen;
+}
+
 function soldOut(stock: ProductStock): boolean {
   return stock.status === 'SOLD_OUT' || isRunSoldOut(stock.pool);
 }

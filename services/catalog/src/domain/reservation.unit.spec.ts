@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableQuantity, decideReservation, isRunSoldOut, type ProductStock, type WarehouseLevel } from './reservation.js';
+import { availableQuantity, decideReservation, isRunSoldOut, withOwnHolds, type ProductStock, type WarehouseLevel } from './reservation.js';
 
 const a = '00000000-0000-4000-8000-00000000000a';
 const b = '00000000-0000-4000-8000-00000000000b';
@@ -166,5 +166,38 @@ describe('isRunSoldOut', () => {
     expect(isRunSoldOut({ capacity: 5, reserved: 4 })).toBe(false);
     expect(isRunSoldOut({ capacity: null, reserved: 500 })).toBe(false);
     expect(isRunSoldOut(null)).toBe(false);
+  });
+});
+
+describe('withOwnHolds: units a waitlist offer holds for the ordering customer', () => {
+  // A run of 5, all held: 4 by orders, 1 by a waitlist offer (counted as reserved).
+  const soldOut = new Map([[a, preorder(5, 5)]]);
+
+  it('lets the offered customer reserve the units held for them', () => {
+    expect(decideReservation([{ productId: a, quantity: 1 }], withOwnHolds(soldOut, new Map([[a, 1]])))).toEqual({
+      kind: 'reserve',
+      lines: [{ productId: a, quantity: 1 }],
+      allocations: [{ productId: a, warehouseId: null, quantity: 1 }],
+    });
+  });
+
+  it('gives everyone else nothing, and the offered customer no more than is held for them', () => {
+    expect(decideReservation([{ productId: a, quantity: 1 }], withOwnHolds(soldOut, new Map()))).toMatchObject({
+      kind: 'reject',
+      reason: 'INSUFFICIENT_STOCK',
+      shortLines: [{ productId: a, requested: 1, available: 0 }],
+    });
+    expect(decideReservation([{ productId: a, quantity: 2 }], withOwnHolds(soldOut, new Map([[a, 1]])))).toMatchObject({
+      kind: 'reject',
+      shortLines: [{ productId: a, requested: 2, available: 1 }],
+    });
+  });
+
+  it('changes nothing for products without a pool or without a hold', () => {
+    const stock = new Map([
+      [a, preorder(5, 2)],
+      [b, inStock(level(fr, 3))],
+    ]);
+    expect(withOwnHolds(stock, new Map([[b, 2]]))).toEqual(stock);
   });
 });

@@ -14,6 +14,7 @@ export interface CatalogContext extends BaseContext {
   specHistory: DataLoader<string, SpecChange[]>;
   studioById: DataLoader<string, Studio | null>;
   stockOf: DataLoader<string, ProductStockLevels>;
+  waitlistLength: DataLoader<string, number>;
   /** The signed-in customer's country (looked up once per request); null when anonymous or not known yet. */
   myCountry: () => Promise<string | null>;
 }

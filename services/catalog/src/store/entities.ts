@@ -1,5 +1,7 @@
+import { CatalogSettingSchema } from './catalog-setting.entity.js';
 import { PreorderAllocationSchema } from './preorder-allocation.entity.js';
 import { PreorderCampaignSchema } from './preorder-campaign.entity.js';
+import { ProductInterestSchema } from './product-interest.entity.js';
 import { ProductSchema } from './product.entity.js';
 import { ReleaseDateChangeSchema } from './release-date-change.entity.js';
 import { SpecChangeSchema } from './spec-change.entity.js';
@@ -8,6 +10,7 @@ import { StockReservationSchema } from './stock-reservation.entity.js';
 import { StudioSchema } from './studio.entity.js';
 import { WarehouseStockSchema } from './warehouse-stock.entity.js';
 import { WarehouseSchema } from './warehouse.entity.js';
+import { WaitlistOfferSchema } from './waitlist-offer.entity.js';
 
 export const catalogEntities = [
   ProductSchema,
@@ -20,4 +23,7 @@ export const catalogEntities = [
   StockMovementSchema,
   SpecChangeSchema,
   PreorderCampaignSchema,
+  ProductInterestSchema,
+  WaitlistOfferSchema,
+  CatalogSettingSchema,
 ];

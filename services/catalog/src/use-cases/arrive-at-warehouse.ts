@@ -68,7 +68,17 @@ export async function arrivedAtWarehouse(em: EntityManager, actor: string, comma
     }
     await recordArrivalOnPool(tx, productId, decision.moved);
     recordAudit(tx, actor, 'product.arrived', productId, { warehouseId, quantity, movedFromPreorders: decision.moved }, at);
-    catalog.recordEvent(tx, { definition: productArrivedV1, subject: productId, data: { productId, warehouseId, quantity, arrivedAt: at.toISOString() } });
+    catalog.recordEvent(tx, {
+      definition: productArrivedV1,
+      subject: productId,
+      data: {
+        productId,
+        warehouseId,
+        quantity,
+        arrivedAt: at.toISOString(),
+        orders: decision.moves.map((m) => ({ orderId: m.orderId, quantity: m.quantity })),
+      },
+    });
     return { movedFromPreorders: decision.moved, surplus: decision.surplus };
   });
 }

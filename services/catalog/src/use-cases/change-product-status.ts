@@ -3,6 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInput, checkStaffReason, NotFound, storeNow } from '@vitrine/platform';
 import type { ProductStatus } from '../domain/product-status.js';
 import { Product } from '../store/product.entity.js';
+import { isOrderableStatus } from '@vitrine/contracts';
+import { alertSubscribers } from './availability-alerts.js';
 import { moveProductStatus } from './move-product-status.js';
 import { followStatusChange } from './preorder-window.js';
 
@@ -25,8 +27,11 @@ export async function changeProductStatus(em: EntityManager, actor: string, comm
     const product = await tx.findOne(Product, command.productId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!product) throw new NotFound('Product', command.productId);
     const now = storeNow();
+    const from = product.status;
     moveProductStatus(tx, product, command.status, reason, actor, now);
     await followStatusChange(tx, product, reason, actor, now);
+    // Restocked (PREORDER tells its subscribers when its window opens).
+    if (from === 'SOLD_OUT' && isOrderableStatus(product.status)) await alertSubscribers(tx, product.id, 'BACK_IN_STOCK', now);
     return product;
   });
 }

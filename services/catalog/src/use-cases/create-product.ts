@@ -72,7 +72,7 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
   }
 }
 
-/** Stages ProductPublished with the product's full orderable facts (on creation, and again when its sale rules, name, price or down payment change). */
+/** Stages ProductPublished with the product's full orderable facts (on creation, and again when its sale rules, name, price, down payment, weight or package size change). */
 export function publishProduct(tx: EntityManager, product: Product): void {
   catalog.recordEvent(tx, {
     definition: productPublishedV1,
@@ -87,6 +87,11 @@ export function publishProduct(tx: EntityManager, product: Product): void {
       maxQuantityPerOrder: product.maxQuantityPerOrder ?? null,
       maxQuantityPerCustomer: product.maxQuantityPerCustomer ?? null,
       downPayment: product.downPaymentAmount == null ? null : { amount: product.downPaymentAmount, currency: product.priceCurrency },
+      weightGrams: product.weightGrams ?? null,
+      packageDimensions:
+        product.packageLengthMm != null && product.packageWidthMm != null && product.packageHeightMm != null
+          ? { lengthMm: product.packageLengthMm, widthMm: product.packageWidthMm, heightMm: product.packageHeightMm }
+          : null,
     },
   });
 }

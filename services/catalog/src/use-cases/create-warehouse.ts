@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { warehouseCreatedV1 } from '@vitrine/contracts';
 import { BadUserInput, Conflict } from '@vitrine/platform';
 import { checkNewWarehouse, type NewWarehouseInput } from '../domain/new-warehouse.js';
 import { Warehouse } from '../store/warehouse.entity.js';
+import { catalog } from '../identity.js';
 import { recordAudit } from './record-audit.js';
 
-/** Staff add a warehouse; codes are unique. The warehouse and its audit entry commit together. */
+/** Staff add a warehouse; codes are unique. The warehouse, its audit entry and WarehouseCreated commit together. */
 export async function createWarehouse(em: EntityManager, actor: string | null, input: NewWarehouseInput): Promise<Warehouse> {
   const { warehouse: clean, problems } = checkNewWarehouse(input);
   if (problems.length > 0) throw new BadUserInput('Some warehouse fields are not valid.', problems);
@@ -15,6 +17,12 @@ export async function createWarehouse(em: EntityManager, actor: string | null, i
       const warehouse = tx.create(Warehouse, { id: randomUUID(), ...clean });
       tx.persist(warehouse);
       recordAudit(tx, actor, 'warehouse.created', warehouse.id, { ...clean });
+      const { code, name, country, heldByFactory } = clean;
+      catalog.recordEvent(tx, {
+        definition: warehouseCreatedV1,
+        subject: warehouse.id,
+        data: { warehouseId: warehouse.id, code, name, country, heldByFactory },
+      });
       return warehouse;
     });
   } catch (err) {

@@ -4,6 +4,7 @@ import { cancelTimer, scheduleTimer } from '@vitrine/platform';
 import type { CampaignTerms } from '../domain/preorder-campaign.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import type { Product } from '../store/product.entity.js';
+import { alertSubscribers } from './availability-alerts.js';
 import { moveProductStatus } from './move-product-status.js';
 import { applyLimitedQuantity, currentLimitedQuantity } from './preorder-pool.js';
 import { recordAudit } from './record-audit.js';
@@ -15,15 +16,25 @@ export const preorderTimers = { open: 'catalog.preorder.open', close: 'catalog.p
 /**
  * Opens a product's window now, in the caller's transaction: the product is
  * moved to PREORDER (unless it already is, e.g. created on preorder), the
- * close is scheduled, and PreorderOpened announces the terms.
+ * close is scheduled, PreorderOpened announces the terms, and customers who
+ * asked to be notified are (unless the window reopens for units held for the
+ * waitlist: those customers are told when units are free for everyone).
  */
-export async function openWindowNow(tx: EntityManager, product: Product, campaign: PreorderCampaign, actor: string | null, now: Date): Promise<void> {
+export async function openWindowNow(
+  tx: EntityManager,
+  product: Product,
+  campaign: PreorderCampaign,
+  actor: string | null,
+  now: Date,
+  options: { alertSubscribers: boolean } = { alertSubscribers: true },
+): Promise<void> {
   if (product.status !== 'PREORDER') moveProductStatus(tx, product, 'PREORDER', 'Preorders are open.', actorOf(campaign, actor), now);
   Object.assign(campaign, { state: 'OPEN', opensAt: now, closedAt: null, closeReason: null, closeNote: null });
   await applyLimitedQuantity(tx, product.id, campaign.limitedQuantity ?? null, actor);
   await cancelTimer(tx, preorderTimers.open, product.id);
   if (campaign.closesAt) await scheduleTimer(tx, { kind: preorderTimers.close, key: product.id, dueAt: campaign.closesAt });
   catalog.recordEvent(tx, { definition: preorderOpenedV1, subject: product.id, data: termsOf(campaign) });
+  if (options.alertSubscribers) await alertSubscribers(tx, product.id, 'PREORDER_OPENED', now);
 }
 
 export interface WindowClosing {

@@ -20,7 +20,9 @@ export type CatalogAuditAction =
   | 'preorder.scheduled'
   | 'preorder.opened'
   | 'preorder.terms-changed'
-  | 'preorder.closed';
+  | 'preorder.closed'
+  | 'preorder.reopened'
+  | 'settings.changed';
 
 /** Stages an audit entry in the caller's transaction. */
 export function recordAudit(

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderPlacedV1, stockRejectedV1, stockReservedV1, type EventData, type EventEnvelope } from '@vitrine/contracts';
-import { decideReservation } from '../domain/reservation.js';
+import { decideReservation, withOwnHolds } from '../domain/reservation.js';
 import { StockReservation } from '../store/stock-reservation.entity.js';
 import { closeSoldOutWindows } from './close-sold-out-windows.js';
 import { applyMovement, lockProducts, readProductStock } from './stock-counters.js';
+import { endOffer, openOffersFor, passReturnedUnits } from './waitlist-offers.js';
 import { catalog } from '../identity.js';
 import { storeNow } from '@vitrine/platform';
 
@@ -14,14 +15,21 @@ import { storeNow } from '@vitrine/platform';
  * counters and deciding, which is what keeps sold from exceeding available
  * under any concurrency. Each allocation is one RESERVED movement and one
  * reservation row naming its source, so a release or a commit later is exact.
+ * Units held for the ordering customer by a waitlist offer count as theirs
+ * (and only theirs): the order takes the offer, releasing the hold and
+ * reserving for the order in the same transaction; units of the offer the
+ * order did not need pass to the next customer waiting.
  */
 export async function reserveStockForOrder(em: EntityManager, event: EventEnvelope<EventData<typeof orderPlacedV1>>): Promise<void> {
-  const { orderId, lines } = event.data;
+  const { orderId, lines, customerId } = event.data;
   const statuses = await lockProducts(
     em,
     lines.map((l) => l.productId),
   );
-  const decision = decideReservation(lines, await readProductStock(em, statuses));
+  const offers = await openOffersFor(em, customerId, [...statuses.keys()]);
+  const held = new Map<string, number>();
+  for (const o of offers) held.set(o.productId, (held.get(o.productId) ?? 0) + o.quantity);
+  const decision = decideReservation(lines, withOwnHolds(await readProductStock(em, statuses), held));
 
   if (decision.kind === 'reject') {
     catalog.recordEvent(em, { definition: stockRejectedV1, subject: orderId, data: { orderId, reason: decision.reason, shortLines: decision.shortLines } });
@@ -29,11 +37,23 @@ export async function reserveStockForOrder(em: EntityManager, event: EventEnvelo
     return;
   }
   const at = storeNow();
+  const ordered = new Set(decision.lines.map((l) => l.productId));
+  const taken = offers.filter((o) => ordered.has(o.productId));
+  for (const offer of taken) await endOffer(em, offer, 'TAKEN', at, orderId);
   for (const allocation of decision.allocations) {
     await applyMovement(em, { ...allocation, kind: 'RESERVED', orderId }, at);
     em.persist(em.create(StockReservation, { id: randomUUID(), orderId, ...allocation, state: 'RESERVED', reservedAt: at, settledAt: null }));
   }
-  catalog.recordEvent(em, { definition: stockReservedV1, subject: orderId, data: { orderId, lines: decision.lines } });
+  catalog.recordEvent(em, {
+    definition: stockReservedV1,
+    subject: orderId,
+    data: {
+      orderId,
+      lines: decision.lines,
+      allocations: decision.allocations.map((a) => ({ productId: a.productId, warehouseId: a.warehouseId, quantity: a.quantity })),
+    },
+  });
+  await passReturnedUnits(em, [...new Set(taken.map((o) => o.productId))], at);
   await closeSoldOutWindows(em, [...new Set(decision.allocations.filter((a) => a.warehouseId === null).map((a) => a.productId))]);
   await em.flush();
 }

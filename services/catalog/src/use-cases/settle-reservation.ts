@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderStatusChangedV1, shippedOrderStatus, stockReleasedV1, stockReleasingOrderStatuses, type EventData, type EventEnvelope } from '@vitrine/contracts';
 import { StockReservation } from '../store/stock-reservation.entity.js';
 import { applyMovement, lockProducts } from './stock-counters.js';
+import { passReturnedUnits } from './waitlist-offers.js';
 import { catalog } from '../identity.js';
 import { storeNow } from '@vitrine/platform';
 
@@ -16,7 +17,8 @@ export async function settleReservationOnStatus(em: EntityManager, event: EventE
 
 /**
  * Gives the order's held units back to where each came from (warehouse or
- * preorder pool) and announces StockReleased. Only rows still RESERVED move,
+ * preorder pool) and announces StockReleased; units of a limited run go to
+ * its waitlist first (`passReturnedUnits`). Only rows still RESERVED move,
  * so a second delivery, or an order catalog never reserved (rejected), is a no-op.
  */
 export async function releaseReservation(em: EntityManager, orderId: string, reason: string): Promise<void> {
@@ -28,6 +30,8 @@ export async function releaseReservation(em: EntityManager, orderId: string, rea
     Object.assign(r, { state: 'RELEASED', settledAt: at });
   }
   catalog.recordEvent(em, { definition: stockReleasedV1, subject: orderId, data: { orderId, lines: perProduct(held), reason } });
+  // Units back in a limited run's pool go to its waitlist first (or back to everyone, reopening a sold-out window).
+  await passReturnedUnits(em, [...new Set(held.filter((r) => r.warehouseId == null).map((r) => r.productId))], at);
   await em.flush();
 }
 

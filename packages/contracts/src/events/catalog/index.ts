@@ -1,4 +1,5 @@
 import type { EventDefinition } from '../../event-definition.js';
+import { availabilityAlertV1 } from './availability-alert.v1.js';
 import { preorderClosedV1 } from './preorder-closed.v1.js';
 import { preorderOpenedV1 } from './preorder-opened.v1.js';
 import { preorderTermsChangedV1 } from './preorder-terms-changed.v1.js';
@@ -12,13 +13,18 @@ import { specChangedV1 } from './spec-changed.v1.js';
 import { stockRejectedV1 } from './stock-rejected.v1.js';
 import { stockReleasedV1 } from './stock-released.v1.js';
 import { stockReservedV1 } from './stock-reserved.v1.js';
+import { waitlistOfferEndedV1 } from './waitlist-offer-ended.v1.js';
+import { waitlistOfferedV1 } from './waitlist-offered.v1.js';
+import { warehouseCreatedV1 } from './warehouse-created.v1.js';
 
+export * from './availability-alert.v1.js';
 export * from './preorder-closed.v1.js';
 export * from './preorder-opened.v1.js';
 export * from './preorder-terms-changed.v1.js';
 export * from './preorder-terms.js';
 export * from './price-changed.v1.js';
 export * from './product-arrived.v1.js';
+export * from './product-interest.js';
 export * from './product-published.v1.js';
 export * from './product-released.v1.js';
 export * from './product-status-changed.v1.js';
@@ -28,9 +34,13 @@ export * from './spec-changed.v1.js';
 export * from './stock-rejected.v1.js';
 export * from './stock-released.v1.js';
 export * from './stock-reserved.v1.js';
+export * from './waitlist-offer-ended.v1.js';
+export * from './waitlist-offered.v1.js';
+export * from './warehouse-created.v1.js';
 
 /** Every event catalog publishes. */
 export const catalogEvents: readonly EventDefinition[] = [
+  availabilityAlertV1,
   preorderClosedV1,
   preorderOpenedV1,
   preorderTermsChangedV1,
@@ -44,4 +54,7 @@ export const catalogEvents: readonly EventDefinition[] = [
   stockRejectedV1,
   stockReleasedV1,
   stockReservedV1,
+  waitlistOfferEndedV1,
+  waitlistOfferedV1,
+  warehouseCreatedV1,
 ];

@@ -5,6 +5,8 @@ import { topics } from '../../topics.js';
  * Units of a product reached a warehouse (preorder stock arriving from the
  * maker). Outstanding preorders for the product were moved onto these units
  * first; "pay on arrival" plans send their payment notice from this event.
+ * `orders` (added within v1; absent on older events): the preorders moved
+ * onto these units, and how many units each.
  */
 export const productArrivedV1 = {
   type: 'catalog.product.arrived',
@@ -15,5 +17,6 @@ export const productArrivedV1 = {
     warehouseId: z.uuid(),
     quantity: z.number().int().positive(),
     arrivedAt: z.iso.datetime({ offset: true }),
+    orders: z.array(z.object({ orderId: z.uuid(), quantity: z.number().int().positive() })).optional(),
   }),
 } as const;

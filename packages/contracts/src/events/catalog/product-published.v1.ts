@@ -9,7 +9,8 @@ import { productStatusSchema } from './product-status.js';
  * projection of it. Re-published with the full current facts whenever its sale
  * rules, name, price or down payment change. The optional fields were added
  * within v1: an event without them means IN_STOCK, no region blocks, no
- * per-order limit and no down payment.
+ * per-order limit and no down payment; without weight or package size, logistics
+ * cannot estimate its shipping until a later ProductPublished gives them.
  */
 export const productPublishedV1 = {
   type: 'catalog.product.published',
@@ -30,5 +31,12 @@ export const productPublishedV1 = {
     maxQuantityPerCustomer: z.number().int().positive().nullable().optional(),
     /** Non-refundable down payment charged at order, in the price's currency; null or absent: none required. */
     downPayment: moneySchema.nullable().optional(),
+    /** Shipping weight in grams; null or absent: not measured yet. */
+    weightGrams: z.number().int().positive().nullable().optional(),
+    /** The boxed product's outer size in millimetres; null or absent: not measured yet. */
+    packageDimensions: z
+      .object({ lengthMm: z.number().int().positive(), widthMm: z.number().int().positive(), heightMm: z.number().int().positive() })
+      .nullable()
+      .optional(),
   }),
 } as const;

@@ -7,6 +7,13 @@ import { topics } from '../../topics.js';
  * latest to estimate shipping at checkout without calling logistics; each
  * order records the card version its estimate came from. Amounts are minor
  * units of `currency`. A zone with no countries is the rest of the world.
+ *
+ * Logistics prices parcels by chargeable weight (rate tables with weight
+ * brackets and a volumetric divisor, per origin warehouse); this card is its
+ * per-item view for consumers that count items: for each method (from the
+ * method's first origin) and zone, `firstItem` is the price of a parcel
+ * holding the table's reference item and `additionalItem` what one more such
+ * item adds. The exact figure is `shippingEstimate` in the logistics subgraph.
  */
 export const shippingRatesPublishedV1 = {
   type: 'logistics.rates.published',

@@ -1,0 +1,39 @@
+import { PolicyViolation } from '@vitrine/platform/domain';
+
+/**
+ * A shipment's life: OPEN at the warehouse -> packed and quoted: READY (to
+ * dispatch) or AWAITING_PAYMENT (an extra shipping invoice is unpaid) ->
+ * DISPATCHED with a carrier and tracking -> DELIVERED or RETURNED_TO_SENDER.
+ */
+export const shipmentStatuses = ['OPEN', 'AWAITING_PAYMENT', 'READY', 'DISPATCHED', 'DELIVERED', 'RETURNED_TO_SENDER'] as const;
+export type ShipmentStatus = (typeof shipmentStatuses)[number];
+
+const moves: Record<ShipmentStatus, readonly ShipmentStatus[]> = {
+  OPEN: ['READY', 'AWAITING_PAYMENT'],
+  AWAITING_PAYMENT: ['READY'],
+  READY: ['DISPATCHED'],
+  DISPATCHED: ['DELIVERED', 'RETURNED_TO_SENDER'],
+  DELIVERED: [],
+  RETURNED_TO_SENDER: [],
+};
+
+export function canMoveShipment(from: ShipmentStatus, to: ShipmentStatus): boolean {
+  return moves[from].includes(to);
+}
+
+const why: Partial<Record<ShipmentStatus, string>> = {
+  OPEN: 'its parcel has not been packed and quoted yet',
+  AWAITING_PAYMENT: 'its extra shipping invoice is not paid yet',
+  DISPATCHED: 'it has been dispatched already',
+  DELIVERED: 'it has been delivered',
+  RETURNED_TO_SENDER: 'it came back to the sender',
+};
+
+/** Refuses a move the table does not allow, saying why in the customer's words (rule id: the current status). */
+export function assertShipmentMove(from: ShipmentStatus, to: ShipmentStatus): void {
+  if (canMoveShipment(from, to)) return;
+  const rule = from === 'AWAITING_PAYMENT' && to === 'DISPATCHED' ? 'EXTRA_SHIPPING_UNPAID' : 'SHIPMENT_STATUS_TRANSITION';
+  throw new PolicyViolation(`This shipment cannot become ${to.toLowerCase().replaceAll('_', ' ')}: ${why[from] ?? `it is ${from.toLowerCase()}`}.`, rule, {
+    status: from,
+  });
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { assertShipmentMove, canMoveShipment, shipmentStatuses } from './shipment-status.js';
+
+describe('shipment status table', () => {
+  it('allows exactly these moves', () => {
+    const allowed = shipmentStatuses.flatMap((from) => shipmentStatuses.filter((to) => canMoveShipment(from, to)).map((to) => `${from}>${to}`));
+    expect(allowed).toEqual([
+      'OPEN>AWAITING_PAYMENT',
+      'OPEN>READY',
+      'AWAITING_PAYMENT>READY',
+      'READY>DISPATCHED',
+      'DISPATCHED>DELIVERED',
+      'DISPATCHED>RETURNED_TO_SENDER',
+    ]);
+  });
+
+  it('refuses dispatch while the extra invoice is unpaid, and a second dispatch, with their rules', () => {
+    expect(() => assertShipmentMove('AWAITING_PAYMENT', 'DISPATCHED')).toThrow(
+      expect.objectContaining({ code: 'POLICY_VIOLATION', details: expect.objectContaining({ rule: 'EXTRA_SHIPPING_UNPAID' }) }),
+    );
+    expect(() => assertShipmentMove('DISPATCHED', 'DISPATCHED')).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ rule: 'SHIPMENT_STATUS_TRANSITION' }) }),
+    );
+  });
+});

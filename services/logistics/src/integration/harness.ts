@@ -1,0 +1,200 @@
+// Test-only helpers for logistics' int specs (excluded from the build): logistics alone, with a test token issuer
+// for accounts, and the events catalog, orders and payments would send published straight to its topics.
+import { randomUUID } from 'node:crypto';
+import {
+  orderConfirmedV1,
+  paymentSucceededV1,
+  productPublishedV1,
+  readyToFulfilV1,
+  stockReservedV1,
+  storePolicyPublishedV1,
+  warehouseCreatedV1,
+} from '@vitrine/contracts';
+import { presetDocuments } from '@vitrine/policy';
+import { bootIsolatedService, eventually, gql, type IsolatedService, type TestIdentity } from '@vitrine/testing';
+import { graphql } from '../__generated__/index.js';
+import type { RateTableInput } from '../__generated__/graphql.js';
+import { logisticsService } from '../logistics-service.js';
+
+export interface LogisticsHarness extends IsolatedService {
+  /** Staff holding logistics' scopes. */
+  readonly staff: TestIdentity;
+  readonly warehouses: { france: string; china: string };
+}
+
+const usd = (amount: number) => ({ amount, currency: 'USD' });
+
+export async function bootLogistics(label: string): Promise<LogisticsHarness> {
+  const logistics = await bootIsolatedService(logisticsService, { label });
+  try {
+    const staff = await logistics.tokens.staff(logisticsService.identity.scopes);
+    const warehouses = { france: randomUUID(), china: randomUUID() };
+    const warehouse = (warehouseId: string, code: string, country: string) =>
+      logistics.publish({
+        source: 'catalog',
+        definition: warehouseCreatedV1,
+        subject: warehouseId,
+        data: { warehouseId, code, name: code, country, heldByFactory: country === 'CN' },
+      });
+    await warehouse(warehouses.france, 'T-FR', 'FR');
+    await warehouse(warehouses.china, 'T-CN', 'CN');
+    await logistics.publish({
+      source: 'orders',
+      definition: storePolicyPublishedV1,
+      subject: '1',
+      data: {
+        version: 1,
+        policyId: 'deposit-store',
+        document: presetDocuments['deposit-store'] as Record<string, unknown>,
+        publishedAt: new Date().toISOString(),
+        publishedBy: null,
+        note: null,
+      },
+    });
+    await eventually(async () => Number((await logistics.sql('select count(*) as n from logistics.known_warehouse'))[0].n) === 2);
+    await eventually(async () => Number((await logistics.sql('select count(*) as n from logistics.known_policy'))[0].n) === 1);
+    return Object.assign(logistics, { staff, warehouses });
+  } catch (err) {
+    await logistics.stop();
+    throw err;
+  }
+}
+
+/** A table from the French test warehouse: Europe and the rest of the world; 5000 cm³/kg. */
+export function testRateTable(overrides: Partial<RateTableInput> = {}): RateTableInput {
+  return {
+    currency: 'USD',
+    referenceItem: { weightGrams: 1_000, dimensions: { lengthMm: 300, widthMm: 200, heightMm: 100 } },
+    zones: [
+      { code: 'EU', name: 'Europe', countries: ['FR', 'DE'] },
+      { code: 'WORLD', name: 'Rest of the world', countries: [] },
+    ],
+    methods: [
+      {
+        code: 'STANDARD',
+        label: 'Standard',
+        origin: 'T-FR',
+        volumetricDivisor: 5_000,
+        rates: [
+          {
+            zone: 'EU',
+            brackets: [
+              { upToGrams: 1_000, amount: 1_000 },
+              { upToGrams: 2_000, amount: 1_500 },
+              { upToGrams: 5_000, amount: 2_500 },
+            ],
+            perExtraKg: 400,
+          },
+          { zone: 'WORLD', brackets: [{ upToGrams: 5_000, amount: 4_000 }], perExtraKg: 1_000 },
+        ],
+        surcharges: [],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export const publishRateTableMutation = graphql(`
+  mutation HarnessPublishRateTable($input: RateTableInput!) {
+    publishRateTable(input: $input) {
+      version
+    }
+  }
+`);
+
+export async function publishTable(h: LogisticsHarness, input: RateTableInput): Promise<number> {
+  const res = await gql(h.url, publishRateTableMutation, { input }, h.staff.headers);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!.publishRateTable.version;
+}
+
+/** A product catalog measured: weight and boxed size (ProductPublished). */
+export async function measuredProduct(h: LogisticsHarness, weightGrams: number | null, size: [number, number, number] | null): Promise<string> {
+  const productId = randomUUID();
+  await h.publish({
+    source: 'catalog',
+    definition: productPublishedV1,
+    subject: productId,
+    data: {
+      productId,
+      sku: `SKU-${productId.slice(0, 8)}`,
+      name: 'Figure',
+      price: usd(10_000),
+      weightGrams,
+      packageDimensions: size && { lengthMm: size[0], widthMm: size[1], heightMm: size[2] },
+    },
+  });
+  await eventually(async () => (await h.sql('select 1 from logistics.known_product where product_id = ?', [productId])).length === 1);
+  return productId;
+}
+
+export interface PaidOrder {
+  orderId: string;
+  customerId: string;
+  shipmentId: string;
+}
+
+/**
+ * An in-stock order of `customer` as orders and catalog announce it (confirmed under policy 1, units in
+ * the French warehouse, `paid` captured), then ReadyToFulfil with `shippingPaid`: resolves once its shipment is open.
+ */
+export async function readyOrder(h: LogisticsHarness, customer: TestIdentity, shippingPaid: number, paid = 10_000 + shippingPaid): Promise<PaidOrder> {
+  const orderId = randomUUID();
+  const productId = randomUUID();
+  const lines = [{ productId, quantity: 1 }];
+  await h.publish({
+    source: 'catalog',
+    definition: stockReservedV1,
+    subject: orderId,
+    data: { orderId, lines, allocations: [{ productId, warehouseId: h.warehouses.france, quantity: 1 }] },
+  });
+  await h.publish({
+    source: 'orders',
+    definition: orderConfirmedV1,
+    subject: orderId,
+    data: {
+      orderId,
+      customerId: customer.id,
+      kind: 'IN_STOCK',
+      paymentPlan: 'IN_STOCK',
+      policyVersion: 1,
+      lines: [{ productId, quantity: 1, unitPrice: usd(10_000) }],
+      goodsTotal: usd(10_000),
+      shippingEstimate: usd(shippingPaid),
+      nextPayment: null,
+    },
+  });
+  await h.publish({
+    source: 'payments',
+    definition: paymentSucceededV1,
+    subject: randomUUID(),
+    data: {
+      paymentId: randomUUID(),
+      customerId: customer.id,
+      purpose: 'FULL_PAYMENT',
+      amount: usd(paid),
+      allocations: [{ orderId, dueId: randomUUID(), amount: usd(paid) }],
+      provider: 'sandbox',
+      succeededAt: new Date().toISOString(),
+    },
+  });
+  await eventually(async () => (await h.sql('select paid_amount from logistics.known_order where order_id = ?', [orderId]))[0]?.paid_amount === paid);
+  await h.publish({
+    source: 'orders',
+    definition: readyToFulfilV1,
+    subject: orderId,
+    data: {
+      orderId,
+      customerId: customer.id,
+      lines,
+      shippingAddress: { name: 'A Customer', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' },
+      shippingMethod: 'STANDARD',
+      shippingPaid: usd(shippingPaid),
+    },
+  });
+  const [row] = await eventually(async () => {
+    const rows = await h.sql<{ shipment_id: string }>('select shipment_id from logistics.shipment_order where order_id = ?', [orderId]);
+    return rows.length === 1 && rows;
+  });
+  return { orderId, customerId: customer.id, shipmentId: row!.shipment_id };
+}

@@ -1,0 +1,116 @@
+import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireCallerId, storeNow } from '@vitrine/platform';
+import type { ShipmentStatus } from '../domain/shipment-status.js';
+import { Staff } from '../identity.js';
+import { dispatchShipment } from '../use-cases/dispatch.js';
+import { recordParcel } from '../use-cases/parcel-quote.js';
+import { listShipments, loadShipment } from '../use-cases/read-shipments.js';
+import { recordTracking, type TrackingReport } from '../use-cases/tracking.js';
+import type { LogisticsContext } from './logistics-context.js';
+import { ParcelSizeInput } from './rate-table.input.js';
+import { ShipmentOrderType, ShipmentStatusEnum, ShipmentType, TrackingStatusEnum, TrackingStepType } from './shipment.type.js';
+
+@InputType('ShipmentFilter')
+export class ShipmentFilterInput {
+  @Field(() => [ShipmentStatusEnum], { nullable: true }) statuses?: ShipmentStatus[] | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @MaxLength(36) warehouseId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: only unpacked past the handover deadline; false: only the others.' }) late?: boolean | null;
+}
+
+@InputType('PackedParcelInput')
+export class PackedParcelInput {
+  @Field(() => Int) weightGrams!: number;
+  @Field(() => ParcelSizeInput) @ValidateNested() dimensions!: ParcelSizeInput;
+  @Field(() => Int, { nullable: true, description: "The carrier's price in minor units; omitted: priced by the rate table in force." }) finalCost?:
+    number | null;
+}
+
+@InputType('TrackingStepInput')
+export class TrackingStepInput {
+  @Field(() => TrackingStatusEnum) status!: TrackingReport['status'];
+  @Field(() => Date, { nullable: true, description: 'When it happened; omitted: now.' }) at?: Date | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) note?: string | null;
+}
+
+@Resolver(() => ShipmentType)
+export class ShipmentResolver {
+  @Staff('logistics:fulfil')
+  @Query(() => [ShipmentType], { description: 'Staff (logistics:fulfil): the shipment queue, oldest first.' })
+  async shipments(
+    @Ctx() ctx: LogisticsContext,
+    @Arg('filter', () => ShipmentFilterInput, { nullable: true }) filter: ShipmentFilterInput | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+  ): Promise<ShipmentType[]> {
+    const rows = await listShipments(
+      ctx.em,
+      { statuses: filter?.statuses ?? null, warehouseId: filter?.warehouseId ?? null, late: filter?.late ?? null },
+      first,
+    );
+    const now = storeNow();
+    return rows.map((s) => ShipmentType.from(s, now));
+  }
+
+  @Query(() => ShipmentType, { description: 'Its customer or staff (logistics:fulfil); anyone else: NOT_FOUND.' })
+  async shipment(@Ctx() ctx: LogisticsContext, @Arg('id', () => ID) id: string): Promise<ShipmentType> {
+    requireCallerId(ctx.caller);
+    return ShipmentType.from(await loadShipment(ctx.em, ctx.caller, id), storeNow());
+  }
+
+  @Staff('logistics:fulfil')
+  @Mutation(() => ShipmentType, {
+    description:
+      'Staff (logistics:fulfil): the packed parcel (audited). Below the estimate: the excess is refunded; above: an extra invoice, and dispatch waits for its payment. BAD_USER_INPUT for sizes or weight not above zero; POLICY_VIOLATION SHIPMENT_STATUS_TRANSITION once quoted.',
+  })
+  async recordParcel(
+    @Ctx() ctx: LogisticsContext,
+    @Arg('shipmentId', () => ID) shipmentId: string,
+    @Arg('parcel', () => PackedParcelInput) parcel: PackedParcelInput,
+  ): Promise<ShipmentType> {
+    const { weightGrams, dimensions, finalCost } = parcel;
+    const shipment = await recordParcel(ctx.em, requireCallerId(ctx.caller), shipmentId, {
+      weightGrams,
+      dimensions: { ...dimensions },
+      finalCost: finalCost ?? null,
+    });
+    return ShipmentType.from(shipment, storeNow());
+  }
+
+  @Staff('logistics:fulfil')
+  @Mutation(() => ShipmentType, {
+    description:
+      'Staff (logistics:fulfil): the parcel left with a carrier (audited). POLICY_VIOLATION EXTRA_SHIPPING_UNPAID, or SHIPMENT_STATUS_TRANSITION (not quoted yet, dispatched already).',
+  })
+  async dispatchShipment(
+    @Ctx() ctx: LogisticsContext,
+    @Arg('shipmentId', () => ID) shipmentId: string,
+    @Arg('carrier', () => String) carrier: string,
+    @Arg('trackingNumber', () => String) trackingNumber: string,
+  ): Promise<ShipmentType> {
+    return ShipmentType.from(await dispatchShipment(ctx.em, requireCallerId(ctx.caller), shipmentId, carrier, trackingNumber), storeNow());
+  }
+
+  @Staff('logistics:fulfil')
+  @Mutation(() => ShipmentType, {
+    description:
+      "Staff (logistics:fulfil): a step of a dispatched parcel's journey. DELIVERED sets the delivery date; RETURNED_TO_SENDER refunds per the order's policy. POLICY_VIOLATION NOT_IN_TRANSIT otherwise.",
+  })
+  async recordTracking(
+    @Ctx() ctx: LogisticsContext,
+    @Arg('shipmentId', () => ID) shipmentId: string,
+    @Arg('step', () => TrackingStepInput) step: TrackingStepInput,
+  ): Promise<ShipmentType> {
+    const report = { status: step.status, at: step.at ?? null, note: step.note ?? null };
+    return ShipmentType.from(await recordTracking(ctx.em, requireCallerId(ctx.caller), shipmentId, report), storeNow());
+  }
+
+  @FieldResolver(() => [ShipmentOrderType])
+  async orders(@Root() s: ShipmentType & { currency: string }, @Ctx() ctx: LogisticsContext): Promise<ShipmentOrderType[]> {
+    return (await ctx.ordersOfShipment.load(s.id)).map((o) => ShipmentOrderType.from(o, s.currency));
+  }
+
+  @FieldResolver(() => [TrackingStepType], { description: 'Tracking history, oldest first.' })
+  async tracking(@Root() s: ShipmentType, @Ctx() ctx: LogisticsContext): Promise<TrackingStepType[]> {
+    return (await ctx.trackingOfShipment.load(s.id)).map(TrackingStepType.from);
+  }
+}

@@ -1,0 +1,5 @@
+import { Migration20261204034927_initial } from './Migration20261204034927_initial.js';
+import type { MigrationObject } from '@mikro-orm/core';
+
+/** Every migration, in order. `npm run migration:create -w services/logistics` adds to this list. */
+export const logisticsMigrations: MigrationObject[] = [{ name: 'Migration20261204034927_initial', class: Migration20261204034927_initial }];

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { paymentSucceededV1, shipmentDispatchedV1, type EventData, type EventEnvelope } from '@vitrine/contracts';
+import { BadUserInput, storeNow, type FieldProblem } from '@vitrine/platform';
+import { assertShipmentMove } from '../domain/shipment-status.js';
+import { logistics } from '../identity.js';
+import { ShipmentOrder } from '../store/shipment-order.entity.js';
+import { Shipment } from '../store/shipment.entity.js';
+import { TrackingEvent } from '../store/tracking-event.entity.js';
+import { lockShipment } from './parcel-quote.js';
+import { recordAudit } from './record-audit.js';
+
+const carrierCode = /^[A-Z][A-Z0-9_]{1,39}$/;
+
+function checkDispatch(carrier: string, trackingNumber: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!carrierCode.test(carrier))
+    problems.push({ field: 'carrier', reason: 'INVALID_CODE', message: 'A carrier is 2-40 capitals, digits or underscores, e.g. COLISSIMO.' });
+  if (trackingNumber.length < 4 || trackingNumber.length > 80 || /\s/.test(trackingNumber)) {
+    problems.push({ field: 'trackingNumber', reason: 'INVALID', message: 'A tracking number is 4 to 80 characters without spaces.' });
+  }
+  return problems;
+}
+
+/**
+ * The parcel leaves with a carrier and its tracking number: only a quoted
+ * shipment whose extra invoices (if any) are paid, and only once.
+ * ShipmentDispatched tells orders, catalog and the customer.
+ */
+export async function dispatchShipment(em: EntityManager, actor: string, shipmentId: string, carrier: string, trackingNumber: string): Promise<Shipment> {
+  const tracking = trackingNumber.trim();
+  const problems = checkDispatch(carrier, tracking);
+  if (problems.length > 0) throw new BadUserInput('The dispatch is not valid.', problems);
+  return em.transactional(async (tx) => {
+    const shipment = await lockShipment(tx, shipmentId);
+    assertShipmentMove(shipment.status, 'DISPATCHED');
+    const now = storeNow();
+    Object.assign(shipment, { status: 'DISPATCHED', carrier, trackingNumber: tracking, dispatchedAt: now });
+    tx.persist(tx.create(TrackingEvent, { id: randomUUID(), shipmentId, status: 'DISPATCHED', at: now, note: null, recordedBy: actor }));
+    recordAudit(tx, actor, 'shipment.dispatched', shipment.id, { carrier, trackingNumber: tracking });
+    const orders = await tx.find(ShipmentOrder, { shipmentId }, { orderBy: { orderId: 'asc' } });
+    logistics.recordEvent(tx, {
+      definition: shipmentDispatchedV1,
+      subject: shipment.id,
+      data: {
+        shipmentId: shipment.id,
+        customerId: shipment.customerId,
+        orderIds: orders.map((o) => o.orderId),
+        carrier,
+        trackingNumber: tracking,
+        weightGrams: shipment.weightGrams!,
+        dimensions: { lengthMm: shipment.lengthMm!, widthMm: shipment.widthMm!, heightMm: shipment.heightMm! },
+        finalCost: { amount: shipment.finalCost!, currency: shipment.currency },
+        dispatchedAt: now.toISOString(),
+      },
+    });
+    return shipment;
+  });
+}
+
+/**
+ * PaymentSucceeded: an allocation naming one of our extra invoices (its due
+ * id) pays it; once every invoice of the shipment is paid it may be
+ * dispatched. A payment for anything else changes nothing here.
+ */
+export async function settleExtraInvoices(em: EntityManager, event: EventEnvelope<EventData<typeof paymentSucceededV1>>): Promise<void> {
+  const dueIds = event.data.allocations.map((a) => a.dueId);
+  const rows = await em.find(ShipmentOrder, { invoiceId: { $in: dueIds }, invoicePaidAt: null });
+  const paidAt = new Date(event.data.succeededAt);
+  for (const row of rows) {
+    row.invoicePaidAt = paidAt;
+    const shipment = await lockShipment(em, row.shipmentId);
+    await em.flush();
+    const unpaid = await em.count(ShipmentOrder, { shipmentId: row.shipmentId, invoiceId: { $ne: null }, invoicePaidAt: null });
+    if (unpaid === 0 && shipment.status === 'AWAITING_PAYMENT') {
+      assertShipmentMove(shipment.status, 'READY');
+      shipment.status = 'READY';
+    }
+  }
+  await em.flush();
+}

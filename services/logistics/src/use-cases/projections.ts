@@ -1,0 +1,105 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type {
+  EventData,
+  EventEnvelope,
+  orderConfirmedV1,
+  paymentSucceededV1,
+  productArrivedV1,
+  productPublishedV1,
+  refundIssuedV1,
+  stockReservedV1,
+  storePolicyPublishedV1,
+  warehouseCreatedV1,
+} from '@vitrine/contracts';
+import { KnownOrder, type HeldUnits } from '../store/known-order.entity.js';
+import { KnownPolicy } from '../store/known-policy.entity.js';
+import { KnownProduct } from '../store/known-product.entity.js';
+import { KnownWarehouse } from '../store/known-warehouse.entity.js';
+
+type Env<T> = EventEnvelope<T>;
+
+/** ProductPublished: the weight and boxed size estimates pack (re-published whenever they change). */
+export async function rememberProduct(em: EntityManager, event: Env<EventData<typeof productPublishedV1>>): Promise<void> {
+  const { productId, sku, weightGrams, packageDimensions: d } = event.data;
+  await em.upsert(KnownProduct, {
+    productId,
+    sku,
+    weightGrams: weightGrams ?? null,
+    lengthMm: d?.lengthMm ?? null,
+    widthMm: d?.widthMm ?? null,
+    heightMm: d?.heightMm ?? null,
+  });
+}
+
+export async function rememberWarehouse(em: EntityManager, event: Env<EventData<typeof warehouseCreatedV1>>): Promise<void> {
+  const { warehouseId, code, name, country } = event.data;
+  await em.upsert(KnownWarehouse, { warehouseId, code, name, country });
+}
+
+export async function rememberPolicy(em: EntityManager, event: Env<EventData<typeof storePolicyPublishedV1>>): Promise<void> {
+  await em.upsert(KnownPolicy, { version: event.data.version, document: event.data.document });
+}
+
+/** The order's row, created on the first event about it (they come on different topics, in any order). */
+async function knownOrder(em: EntityManager, orderId: string): Promise<KnownOrder> {
+  const found = await em.findOne(KnownOrder, { orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (found) return found;
+  await em.execute(`insert into ${table(em)} (order_id, paid_amount) values (?, 0) on conflict do nothing`, [orderId]);
+  return em.findOneOrFail(KnownOrder, { orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+}
+
+function table(em: EntityManager): string {
+  return `"${em.config.get('schema') ?? 'logistics'}".known_order`;
+}
+
+export async function rememberOrderTerms(em: EntityManager, event: Env<EventData<typeof orderConfirmedV1>>): Promise<void> {
+  const order = await knownOrder(em, event.data.orderId);
+  order.customerId = event.data.customerId;
+  order.kind = event.data.kind;
+  order.policyVersion = event.data.policyVersion;
+  order.currency = event.data.goodsTotal.currency;
+  await em.flush();
+}
+
+export async function rememberReservation(em: EntityManager, event: Env<EventData<typeof stockReservedV1>>): Promise<void> {
+  if (!event.data.allocations) return;
+  const order = await knownOrder(em, event.data.orderId);
+  order.units = event.data.allocations.map((a) => ({ ...a }));
+  await em.flush();
+}
+
+/** ProductArrived: the preorders it serves now have their units at that warehouse. */
+export async function rememberArrival(em: EntityManager, event: Env<EventData<typeof productArrivedV1>>): Promise<void> {
+  const { productId, warehouseId } = event.data;
+  for (const moved of event.data.orders ?? []) {
+    const order = await knownOrder(em, moved.orderId);
+    const units: HeldUnits[] = [...(order.units ?? [])];
+    let left = moved.quantity;
+    for (const u of units) {
+      if (left === 0) break;
+      if (u.productId !== productId || u.warehouseId !== null) continue;
+      const take = Math.min(left, u.quantity);
+      u.quantity -= take;
+      left -= take;
+      units.push({ productId, warehouseId, quantity: take });
+    }
+    order.units = units.filter((u) => u.quantity > 0);
+  }
+  await em.flush();
+}
+
+export async function rememberPayment(em: EntityManager, event: Env<EventData<typeof paymentSucceededV1>>): Promise<void> {
+  for (const a of event.data.allocations) {
+    const order = await knownOrder(em, a.orderId);
+    order.paidAmount += a.amount.amount;
+    order.currency ??= a.amount.currency;
+  }
+  await em.flush();
+}
+
+export async function rememberRefund(em: EntityManager, event: Env<EventData<typeof refundIssuedV1>>): Promise<void> {
+  const order = await knownOrder(em, event.data.orderId);
+  order.paidAmount = Math.max(order.paidAmount - event.data.amount.amount, 0);
+  await em.flush();
+}

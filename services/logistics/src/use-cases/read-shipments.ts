@@ -1,0 +1,50 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { NotFound, storeNow, type Caller } from '@vitrine/platform';
+import { isUuid } from '@vitrine/platform/domain';
+import type { ShipmentStatus } from '../domain/shipment-status.js';
+import { canAccessOwnedBy } from '../identity.js';
+import { ShipmentOrder } from '../store/shipment-order.entity.js';
+import { Shipment } from '../store/shipment.entity.js';
+import { TrackingEvent } from '../store/tracking-event.entity.js';
+
+export interface ShipmentFilter {
+  statuses: ShipmentStatus[] | null;
+  warehouseId: string | null;
+  /** Past its handover deadline and still unpacked. */
+  late: boolean | null;
+}
+
+/** The staff queue: oldest first. */
+export function listShipments(em: EntityManager, filter: ShipmentFilter, first: number): Promise<Shipment[]> {
+  const where: FilterQuery<Shipment> = {};
+  if (filter.statuses?.length) where.status = { $in: filter.statuses };
+  if (filter.warehouseId) where.warehouseId = filter.warehouseId;
+  if (filter.late === true) Object.assign(where, { status: 'OPEN', handoverBy: { $lt: storeNow() } });
+  if (filter.late === false) where.$or = [{ handoverBy: null }, { handoverBy: { $gte: storeNow() } }, { status: { $ne: 'OPEN' } }];
+  return em.find(Shipment, where, { orderBy: { openedAt: 'asc', id: 'asc' }, limit: Math.min(Math.max(first, 1), 100) });
+}
+
+/** A shipment its customer or staff (logistics:fulfil) may see; NOT_FOUND for anyone else. */
+export async function loadShipment(em: EntityManager, caller: Caller, id: string): Promise<Shipment> {
+  const shipment = isUuid(id) ? await em.findOne(Shipment, { id }) : null;
+  if (!shipment || !canAccessOwnedBy(caller, shipment.customerId, 'logistics:fulfil')) throw new NotFound('Shipment', id);
+  return shipment;
+}
+
+/** Shipments of these orders, per order id (one query). */
+export async function shipmentsOfOrders(em: EntityManager, orderIds: readonly string[]): Promise<Map<string, Shipment[]>> {
+  const links = await em.find(ShipmentOrder, { orderId: { $in: [...orderIds] } });
+  const shipments = links.length ? await em.find(Shipment, { id: { $in: links.map((l) => l.shipmentId) } }) : [];
+  const byId = new Map(shipments.map((s) => [s.id, s]));
+  const result = new Map<string, Shipment[]>(orderIds.map((id) => [id, []]));
+  for (const l of links) result.get(l.orderId)?.push(byId.get(l.shipmentId)!);
+  return result;
+}
+
+export function ordersInShipments(em: EntityManager, shipmentIds: readonly string[]): Promise<ShipmentOrder[]> {
+  return em.find(ShipmentOrder, { shipmentId: { $in: [...shipmentIds] } }, { orderBy: { orderId: 'asc' } });
+}
+
+export function trackingOf(em: EntityManager, shipmentIds: readonly string[]): Promise<TrackingEvent[]> {
+  return em.find(TrackingEvent, { shipmentId: { $in: [...shipmentIds] } }, { orderBy: { at: 'asc', id: 'asc' } });
+}
