@@ -1,11 +1,14 @@
-import { orderCancelledV1, orderExpiredV1, orderStatusChangedV1, paymentDueV1 } from '@vitrine/contracts';
+import { extraShippingInvoicedV1, orderCancelledV1, orderExpiredV1, orderStatusChangedV1, paymentDueV1, shippingQuotedV1 } from '@vitrine/contracts';
 import { on } from '@vitrine/platform';
+import { onExtraShippingInvoiced, onShippingQuoted } from '../use-cases/logistics-events.js';
 import { onOrderCancelled, onOrderExpired, onOrderStatusChanged, recordDue } from '../use-cases/order-events.js';
 
-/** What payments consumes from orders (topic orders.order.v1), each in its inbox transaction. */
+/** What payments consumes, each in its inbox transaction: orders' dues and endings (orders.order.v1), logistics' final shipping costs (logistics.shipment.v1). */
 export const paymentsHandlers = [
   on(paymentDueV1, (event, em) => recordDue(em, event)),
   on(orderCancelledV1, (event, em) => onOrderCancelled(em, event)),
   on(orderExpiredV1, (event, em) => onOrderExpired(em, event)),
   on(orderStatusChangedV1, (event, em) => onOrderStatusChanged(em, event)),
+  on(shippingQuotedV1, (event, em) => onShippingQuoted(em, event)),
+  on(extraShippingInvoicedV1, (event, em) => onExtraShippingInvoiced(em, event)),
 ];

@@ -33,6 +33,8 @@ export interface PaymentsHarness extends IsolatedService {
   em(): EntityManager;
   /** Publishes one of orders' events on the bus, exactly as orders' relay would. */
   publishFromOrders<TDef extends EventDefinition>(definition: TDef, subject: string, data: EventData<TDef>): Promise<EventEnvelope>;
+  /** Publishes an event as `source` would and waits until payments has processed it. */
+  consumed<TDef extends EventDefinition>(source: string, definition: TDef, subject: string, data: EventData<TDef>): Promise<void>;
   /** Publishes a PaymentDue and waits until payments has it. */
   due(options: DueOptions): Promise<{ dueId: string; orderId: string }>;
   cancelled(options: { orderId: string; customerId: string; fee?: number; refund?: number; currency?: string }): Promise<void>;
@@ -85,6 +87,9 @@ export async function bootPayments(label: string, env: Record<string, string> = 
       gql(service.url, document, variables, who?.headers ?? {}),
     em,
     publishFromOrders,
+    async consumed(source, definition, subject, data) {
+      await processed((await isolated.publish({ source, definition, subject, data })).id);
+    },
     async due(options) {
       const currency = options.currency ?? 'USD';
       const shipping = options.shipping ?? 0;

@@ -24,6 +24,9 @@ import { decideRefund, keepFee, lockOrders, rememberOrder } from './order-money.
 export const chargeStoredMethodTimer = 'charge-stored-method';
 export const cancelProviderPaymentTimer = 'cancel-provider-payment';
 
+/** A due as payments records it: PaymentDue's facts. */
+export type AnnouncedDue = EventData<typeof paymentDueV1>;
+
 /**
  * orders' PaymentDue, remembered as the only amount payments will collect.
  * A due the customer pays gets a signed pay-now link (PaymentLinkIssued, for
@@ -35,8 +38,12 @@ export const cancelProviderPaymentTimer = 'cancel-provider-payment';
  * period): payments keeps the latest announcement of an open due (see
  * reannounceDue), never a second due.
  */
-export async function recordDue(em: EntityManager, event: EventEnvelope<EventData<typeof paymentDueV1>>): Promise<void> {
-  const due = event.data;
+export function recordDue(em: EntityManager, event: EventEnvelope<EventData<typeof paymentDueV1>>): Promise<void> {
+  return recordAnnouncedDue(em, event.data);
+}
+
+/** A due as orders announces it (PaymentDue), or as another service's event describes one (logistics' extra shipping invoices). */
+export async function recordAnnouncedDue(em: EntityManager, due: AnnouncedDue): Promise<void> {
   const s = schemaOf(em);
   const currency = due.amount.currency;
   await rememberOrder(em, { id: due.orderId, customerId: due.customerId, currency });
@@ -98,8 +105,6 @@ export async function recordDue(em: EntityManager, event: EventEnvelope<EventDat
   ]);
   await scheduleTimer(em, { kind: chargeStoredMethodTimer, key: intentId, dueAt: storeNow() });
 }
-
-type AnnouncedDue = EventData<typeof paymentDueV1>;
 
 /**
  * The same due announced again. Still open: its deadline, who collects it and

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extraShippingInvoicedV1, shippingQuotedV1 } from '@vitrine/contracts';
+import { eventually } from '@vitrine/testing';
+import { bootPayments, payMutation, reconciliationQuery, type PaymentsHarness, type TestIdentity } from './harness.js';
+
+// logistics fixes the final shipping cost after packing: below the estimate an
+// order paid, payments refunds the excess; above it, each invoice is a due
+// payments collects (its PaymentSucceeded names the invoice logistics waits
+// for before dispatch). Events published here as logistics would.
+let h: PaymentsHarness;
+
+beforeAll(async () => {
+  h = await bootPayments('payments_logistics_money');
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const usd = (amount: number) => ({ amount, currency: 'USD' });
+const pay = (who: TestIdentity, orderIds: string[]) =>
+  h.call(payMutation, { input: { orderIds, paymentMethod: { token: 'sandbox_visa' } }, key: randomUUID() }, who);
+
+/** A customer's in-stock order paid in full: `goods` plus the `shipping` estimate. */
+async function paidOrder(goods: number, shipping: number) {
+  const customer = await h.tokens.customer();
+  const { orderId } = await h.due({ customerId: customer.id, goods, shipping, purpose: 'FULL_PAYMENT' });
+  expect((await pay(customer, [orderId])).data!.pay.status).toBe('SUCCEEDED');
+  return { customer, orderId };
+}
+
+const quoted = (customerId: string, shares: { orderId: string; estimatePaid: number; finalShare: number }[]) => {
+  const shipmentId = randomUUID();
+  return h.consumed('logistics', shippingQuotedV1, shipmentId, {
+    shipmentId,
+    customerId,
+    finalCost: usd(shares.reduce((n, s) => n + s.finalShare, 0)),
+    weightGrams: 1_200,
+    dimensions: { lengthMm: 320, widthMm: 220, heightMm: 150 },
+    outcome: 'REFUND_EXCESS',
+    orders: shares.map((s) => ({
+      orderId: s.orderId,
+      estimatePaid: usd(s.estimatePaid),
+      finalShare: usd(s.finalShare),
+      excessRefund: usd(Math.max(0, s.estimatePaid - s.finalShare)),
+      extraDue: usd(Math.max(0, s.finalShare - s.estimatePaid)),
+    })),
+    quotedAt: new Date().toISOString(),
+  });
+};
+
+const shippingHeld = async (orderId: string) =>
+  0 -
+  Number(
+    (
+      await h.sql<{ n: string }>(`select coalesce(sum(amount), 0) as n from payments.ledger_posting where order_id = ? and account = 'SHIPPING_COLLECTED'`, [
+        orderId,
+      ])
+    )[0]!.n,
+  );
+const settledRefunds = (orderId: string) =>
+  eventually(async () => {
+    const rows = await h.sql(`select reason, amount, status from payments.refund where order_id = ? order by created_at`, [orderId]);
+    return rows.length > 0 && rows.every((r) => r.status === 'SUCCEEDED') ? rows : null;
+  });
+
+describe('shipping excess (logistics ShippingQuoted)', () => {
+  it('refunds what the final shipping cost left of the estimate, from the shipping the order paid (RefundIssued SHIPPING_EXCESS)', async () => {
+    const { customer, orderId } = await paidOrder(10_000, 1_500);
+    await quoted(customer.id, [{ orderId, estimatePaid: 1_500, finalShare: 1_100 }]);
+    expect(await settledRefunds(orderId)).toEqual([{ reason: 'SHIPPING_EXCESS', amount: '400', status: 'SUCCEEDED' }]);
+    expect(await shippingHeld(orderId)).toBe(1_100);
+    const issued = (await h.published('payments.refund.issued')).filter((e) => e.orderId === orderId);
+    expect(issued).toEqual([expect.objectContaining({ customerId: customer.id, amount: usd(400), reason: 'SHIPPING_EXCESS' })]);
+  });
+
+  it('never refunds more than the order paid for shipping, and skips an order it took no money for', async () => {
+    const { customer, orderId } = await paidOrder(4_000, 500);
+    const unknown = randomUUID();
+    await quoted(customer.id, [
+      { orderId, estimatePaid: 1_500, finalShare: 600 },
+      { orderId: unknown, estimatePaid: 1_000, finalShare: 800 },
+    ]);
+    expect(await settledRefunds(orderId)).toEqual([{ reason: 'SHIPPING_EXCESS', amount: '500', status: 'SUCCEEDED' }]);
+    expect(await shippingHeld(orderId)).toBe(0);
+    expect(await h.sql(`select 1 from payments.refund where order_id = ?`, [unknown])).toEqual([]);
+  });
+});
+
+describe('extra shipping (logistics ExtraShippingInvoiced)', () => {
+  it('makes each invoice a due the customer pays, with its link; the payment names the invoice', async () => {
+    const { customer, orderId } = await paidOrder(5_000, 1_000);
+    const invoiceId = randomUUID();
+    const shipmentId = randomUUID();
+    await h.consumed('logistics', extraShippingInvoicedV1, shipmentId, {
+      shipmentId,
+      customerId: customer.id,
+      invoices: [{ invoiceId, orderId, amount: usd(700) }],
+      invoicedAt: new Date().toISOString(),
+    });
+    expect(await h.sql(`select order_id, purpose, goods, shipping, amount, collect, state from payments.payment_due where id = ?`, [invoiceId])).toEqual([
+      { order_id: orderId, purpose: 'EXTRA_SHIPPING', goods: '0', shipping: '700', amount: '700', collect: 'CUSTOMER', state: 'OPEN' },
+    ]);
+    expect((await h.published('payments.payment.link-issued')).filter((e) => e.dueId === invoiceId)).toEqual([
+      expect.objectContaining({ orderId, purpose: 'EXTRA_SHIPPING', amount: usd(700) }),
+    ]);
+    const paid = await pay(customer, [orderId]);
+    expect(paid.data!.pay).toMatchObject({ status: 'SUCCEEDED', purpose: 'EXTRA_SHIPPING', amount: usd(700), allocations: [{ orderId, dueId: invoiceId }] });
+    const succeeded = (await h.published('payments.payment.succeeded')).filter((e) => e.paymentId === paid.data!.pay.id);
+    expect(succeeded).toEqual([expect.objectContaining({ purpose: 'EXTRA_SHIPPING', allocations: [{ orderId, dueId: invoiceId, amount: usd(700) }] })]);
+    expect(await shippingHeld(orderId)).toBe(1_700);
+  });
+
+  it('ends with a ledger that balances and matches the sandbox', async () => {
+    const staff = await h.staff();
+    await eventually(async () => (await h.sql(`select 1 from payments.refund where status = 'PENDING'`)).length === 0);
+    expect((await h.call(reconciliationQuery, {}, staff)).data!.ledgerReconciliation).toMatchObject({ balanced: true, discrepancies: [] });
+  });
+});
