@@ -89,8 +89,8 @@ export async function startBenchStack(
         BOOTSTRAP_ADMIN_PASSWORD: benchAdmin.password,
         ACCESS_TOKEN_TTL_SECONDS: process.env.ACCESS_TOKEN_TTL_SECONDS || benchTokenTtlSeconds,
       },
-      // Checkout estimates shipping from logistics' rate card; until logistics runs, orders' demo card stands in (as in npm start).
-      orders: { SEED_DEMO_DATA: 'true' },
+      // Checkout estimates shipping from logistics' rate card: logistics' demo rate table (as in npm start), announced to orders.
+      logistics: { SEED_DEMO_DATA: 'true' },
       // Production mode wants payments' secrets given: throwaway ones, for this run only (the sandbox provider).
       payments: {
         PAYMENTS_PAY_LINK_SECRET: randomBytes(32).toString('base64url'),

@@ -66,6 +66,9 @@ export async function runPayments(config: BenchConfig, stack: BenchStack, db: pg
     { input },
     bearer(admin.accessToken),
   );
+  await pollUntil("orders learning logistics' rate card", 60_000, async () =>
+    (await count(db, 'select count(*)::int as n from orders.shipping_rate_card')) > 0 ? true : undefined,
+  );
   await pollUntil('orders learning the deposit product', 60_000, async () =>
     (await count(db, 'select count(*)::int as n from orders.known_product where id = $1', [product.id])) === 1 ? true : undefined,
   );
