@@ -36,11 +36,15 @@ export interface BenchConfig {
   dropConnections: number;
   /** Connections for the catalog listing query (products(first: 50) with totalCount and stock). */
   listingConnections: number;
+  /** (h) pay: connections, seconds, and the preorders checked out at its set-up (each deposit paid once). */
+  paymentConnections: number;
+  paymentSeconds: number;
+  paymentDues: number;
   /** BENCH_ONLY: the workloads to run (all when unset). */
   only: ReadonlySet<Workload> | undefined;
 }
 
-export const workloads = ['reads', 'listing', 'login', 'me', 'token', 'drop', 'orders'] as const;
+export const workloads = ['reads', 'listing', 'login', 'me', 'token', 'payments', 'drop', 'orders'] as const;
 type Workload = (typeof workloads)[number];
 
 export const runs = (config: BenchConfig, workload: Workload) => !config.only || config.only.has(workload);
@@ -91,6 +95,9 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     // 100 sockets are plenty on 2 cores: more only queue at the gateway; never more than there are customers.
     dropConnections: number(env, 'BENCH_DROP_CONNECTIONS', 100, 1, 1000),
     listingConnections: number(env, 'BENCH_LISTING_CONNECTIONS', 50, 1, 1000),
+    paymentConnections: number(env, 'BENCH_PAYMENT_CONNECTIONS', 50, 1, 1000),
+    paymentSeconds: number(env, 'BENCH_PAYMENT_DURATION', duration, 1, 3600),
+    paymentDues: number(env, 'BENCH_PAYMENT_DUES', 5000, 1, 1_000_000),
     only: only(env.BENCH_ONLY),
     reportDir: env.BENCH_REPORT_DIR ? resolve(env.BENCH_REPORT_DIR) : resolve(repoRoot, 'bench/reports'),
   };

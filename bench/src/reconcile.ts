@@ -32,6 +32,12 @@ export interface Reconciliation {
   ordersPerCustomer: { customers: number; min: number; max: number };
 }
 
+/**
+ * An order holds its units (a RESERVED stock reservation) from the moment catalog held them until it ships or ends:
+ * due a first payment, secured by it (a deposit), due a later one, paid, or with the warehouse.
+ */
+const holdingUnits = ['AWAITING_PAYMENT', 'SECURED', 'PAYMENT_DUE', 'READY_TO_FULFIL', 'IN_FULFILMENT'];
+
 const count = async (db: pg.Client, sql: string, params: unknown[] = []) => (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
 
 /** `extra`: products created by a workload (the drop-day product), checked like the seeded ones. */
@@ -69,7 +75,8 @@ export async function reconcile(
       await db.query<{ product_id: string; units: number }>(
         `select l.product_id, sum(l.quantity)::int as units
            from orders.order_line l join orders.customer_order o on o.id = l.order_id
-          where o.status = 'AWAITING_PAYMENT' group by l.product_id`,
+          where o.status = any($1::text[]) group by l.product_id`,
+        [holdingUnits],
       )
     ).rows.map((r) => [r.product_id, r.units]),
   );
@@ -90,13 +97,14 @@ export async function reconcile(
     };
   });
 
-  const confirmedOrders = await count(db, `select count(*)::int as n from orders.customer_order where status = 'AWAITING_PAYMENT'`);
+  const confirmedOrders = await count(db, `select count(*)::int as n from orders.customer_order where status = any($1::text[])`, [holdingUnits]);
   const ordersWithReservations = await count(db, 'select count(distinct order_id)::int as n from catalog.stock_reservation');
   // Both schemas live in one database here, so a cross-schema join is possible (the services never do it).
   const reservedForUnconfirmed = await count(
     db,
     `select count(distinct r.order_id)::int as n from catalog.stock_reservation r
-       left join orders.customer_order o on o.id = r.order_id where o.status is distinct from 'AWAITING_PAYMENT'`,
+       left join orders.customer_order o on o.id = r.order_id where o.status is null or o.status <> all($1::text[])`,
+    [holdingUnits],
   );
   // Orders belong to the caller: each must be stored under the customer whose token placed it.
   const owners = new Map(
@@ -143,7 +151,7 @@ export async function reconcile(
       detail: badUnits.length ? `off for ${badUnits.map((p) => p.sku).join(', ')}` : `${products.length} products`,
     },
     {
-      name: 'every order holding units (AWAITING_PAYMENT) has reservations and no other order has any',
+      name: `every order holding units (${holdingUnits.join(', ')}) has reservations and no other order has any`,
       ok: ordersWithReservations === confirmedOrders && reservedForUnconfirmed === 0,
       detail: `${confirmedOrders} confirmed, ${ordersWithReservations} with reservations, ${reservedForUnconfirmed} reserved but not confirmed`,
     },

@@ -4,6 +4,7 @@ import { cpuMsPerResponse, latencyHeader, latencyRow, ms, outcomes, rate, ratio,
 import { wrongCustomer } from './workloads/authentication.js';
 import type { DropDayResult } from './workloads/drop-day.js';
 import type { ListingRun } from './workloads/listing.js';
+import type { LedgerSummary, PaymentsRun } from './workloads/payments.js';
 
 // The report's sections for (c)-(g) and the order flow's settlement, one function each.
 
@@ -155,5 +156,31 @@ export function settlementSection(s: Settlement): string[] {
       ],
     ),
     '',
+  ];
+}
+
+export function paymentsSection(p: PaymentsRun): string[] {
+  return [
+    '## (h) pay: deposits through the gateway',
+    '',
+    `Set-up (not measured, ${p.setupSeconds.toFixed(1)} s): the seeded customers checked out ${p.dues} preorders of \`${p.product.sku}\` (${p.product.price} minor units, the store's deposit plan) through the gateway, and orders announced each deposit (PaymentDue) to payments. Each request then pays one of those deposits (${p.amount.amount} minor units ${p.amount.currency}, from the due, never from the client) with the sandbox provider's \`sandbox_visa\` token, a fresh idempotency key and the order owner's token: the real path (the order's money lock, the provider call, the ledger, PaymentSucceeded, which orders follows). \`NOT_SUCCEEDED\` would be a provider refusal; \`CONFLICT\` a due paid twice, or the run outlasting its ${p.dues} dues (raise \`BENCH_PAYMENT_DUES\`).`,
+    '',
+    table([...latencyHeader, 'payments CPU ms/response'], [[...latencyRow(p.result), cpuMsPerResponse(p.result, 'payments')]]),
+    '',
+  ];
+}
+
+export function ledgerSection(l: LedgerSummary): string[] {
+  return [
+    `## payments ledger reconciliation: ${l.balanced ? 'BALANCED' : 'DISCREPANCIES'}`,
+    '',
+    `Asked of payments (\`ledgerReconciliation\`, as the bootstrap admin) at the end of the run: every transaction sums to zero per currency, no order has been refunded more than it paid, and the ledger equals the provider's charges and refunds. ${l.transactions} transactions over ${l.orders} orders; ${l.processingIntents} payments still processing.`,
+    '',
+    table(
+      ['Currency', 'Paid', 'Refunded', 'Refunded out', 'Held'],
+      l.totals.map((t) => [t.currency, t.paid, t.refunded, t.refundedOut, t.held]),
+    ),
+    '',
+    ...(l.discrepancies.length ? ['Discrepancies:', '', ...l.discrepancies.slice(0, 20).map((d) => `- ${d.kind}: \`${d.details}\``), ''] : []),
   ];
 }

@@ -8,13 +8,14 @@ import type { LogSummary } from './processes.js';
 import type { Settlement } from './pipeline.js';
 import type { Reconciliation } from './reconcile.js';
 import { ms, outcomes, rate, ratio, table } from './report-format.js';
-import { authSections, dropSection, listingSection, settlementSection } from './report-workloads.js';
+import { authSections, dropSection, ledgerSection, listingSection, paymentsSection, settlementSection } from './report-workloads.js';
 import type { ResourceUse } from './resources.js';
 import type { AuthRun, TokenCost } from './workloads/authentication.js';
 import type { ReadComparison } from './workloads/federated-reads.js';
 import type { DropDayResult } from './workloads/drop-day.js';
 import type { ListingRun } from './workloads/listing.js';
 import type { PlaceOrdersResult } from './workloads/place-orders.js';
+import type { LedgerSummary, PaymentsRun } from './workloads/payments.js';
 
 /** Whatever the run got to: a failed run still reports what it measured and why it stopped. */
 export interface BenchOutcome {
@@ -30,6 +31,10 @@ export interface BenchOutcome {
   /** (g) drop day: one order each from many customers for a limited product. */
   drop?: DropDayResult;
   orders?: PlaceOrdersResult;
+  /** (h) deposit payments through the gateway. */
+  payments?: PaymentsRun;
+  /** payments' ledger reconciliation, asked at the end of every run. */
+  ledger?: LedgerSummary;
   /** (c) sign-in, (d) me, (e) the same query without and with a token. */
   login?: AuthRun;
   me?: AuthRun;
@@ -159,6 +164,7 @@ export function renderReport(outcome: BenchOutcome): string {
   }
 
   if (outcome.listing) out.push(...listingSection(outcome.listing));
+  if (outcome.payments) out.push(...paymentsSection(outcome.payments));
   if (outcome.drop) out.push(...dropSection(outcome.drop));
 
   if (outcome.orders) {
@@ -238,6 +244,7 @@ export function renderReport(outcome: BenchOutcome): string {
     );
   }
 
+  if (outcome.ledger) out.push(...ledgerSection(outcome.ledger));
   out.push(...authSections(outcome));
   out.push(...resourceSection(outcome, cpu.length));
 
@@ -275,6 +282,7 @@ function measuredRuns(outcome: BenchOutcome): [string, ResourceUse | undefined][
           ['products names, gateway, with token', outcome.tokenCost.with.resources],
         ] as [string, ResourceUse | undefined][])
       : []),
+    ...(outcome.payments ? [['pay (deposits), gateway', outcome.payments.result.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.drop ? [['drop day placeOrder, gateway', outcome.drop.result.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.orders ? [['placeOrder, gateway', outcome.orders.result.resources] as [string, ResourceUse | undefined]] : []),
   ];

@@ -17,6 +17,7 @@ import { runFederatedReads } from './workloads/federated-reads.js';
 import { runDropDay } from './workloads/drop-day.js';
 import { runListing } from './workloads/listing.js';
 import { runPlaceOrders } from './workloads/place-orders.js';
+import { ledgerReconciliation, runPayments } from './workloads/payments.js';
 
 const config = loadBenchConfig();
 const outcome: BenchOutcome = { startedAt: new Date(), finishedAt: new Date(), config };
@@ -91,6 +92,13 @@ try {
     outcome.tokenCost = await runTokenCost(config, stack, seeded, sample);
   }
 
+  if (runs(config, 'payments')) {
+    console.log(
+      `[bench] (h) pay (deposits), ${config.paymentConnections} connections, ${config.paymentSeconds} s, ${config.paymentDues} deposits checked out first`,
+    );
+    outcome.payments = await runPayments(config, stack, db, seeded, sample);
+  }
+
   if (runs(config, 'drop')) {
     console.log(
       `[bench] (g) drop day: ${config.dropCustomers} customers, ${config.dropUnits} units, ${Math.min(config.dropConnections, config.dropCustomers)} connections`,
@@ -136,6 +144,29 @@ try {
     detail: `${mixUps} answers about another customer`,
   });
   outcome.reconciliation.ok &&= mixUps === 0;
+  // payments proves its own ledger at the end of every run, whatever ran.
+  outcome.ledger = await withTimeout(
+    'payments ledger reconciliation',
+    config.settleTimeoutSeconds * 1000 + 60_000,
+    ledgerReconciliation(stack, db, config.settleTimeoutSeconds * 1000),
+  );
+  const l = outcome.ledger;
+  console.log(
+    `[bench] payments ledger: ${l.balanced ? 'balanced' : 'NOT balanced'}, ${l.transactions} transactions, ${l.orders} orders, ${l.discrepancies.length} discrepancies${l.totals
+      .map((t) => `; ${t.currency} paid ${t.paid}, refunded ${t.refunded}, held ${t.held}`)
+      .join('')}`,
+  );
+  outcome.reconciliation.checks.push({
+    name: "payments' ledger balances, no order is negative, and it equals the provider's charges and refunds",
+    ok: l.balanced,
+    detail: l.balanced
+      ? `${l.transactions} transactions over ${l.orders} orders`
+      : l.discrepancies
+          .slice(0, 3)
+          .map((d) => `${d.kind} ${d.details}`)
+          .join('; '),
+  });
+  outcome.reconciliation.ok &&= l.balanced;
   for (const row of outcome.reconciliation.ordersByStatus) console.log(`[bench] orders ${row.status}${row.reason ? ` (${row.reason})` : ''}: ${row.count}`);
   for (const check of outcome.reconciliation.checks) console.log(`[bench] ${check.ok ? 'OK      ' : 'MISMATCH'} ${check.name}: ${check.detail}`);
 } catch (err) {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { subgraphs, subgraphUrlVariable } from '@vitrine/gateway';
@@ -87,6 +88,13 @@ export async function startBenchStack(
         BOOTSTRAP_ADMIN_EMAIL: benchAdmin.email,
         BOOTSTRAP_ADMIN_PASSWORD: benchAdmin.password,
         ACCESS_TOKEN_TTL_SECONDS: process.env.ACCESS_TOKEN_TTL_SECONDS || benchTokenTtlSeconds,
+      },
+      // Checkout estimates shipping from logistics' rate card; until logistics runs, orders' demo card stands in (as in npm start).
+      orders: { SEED_DEMO_DATA: 'true' },
+      // Production mode wants payments' secrets given: throwaway ones, for this run only (the sandbox provider).
+      payments: {
+        PAYMENTS_PAY_LINK_SECRET: randomBytes(32).toString('base64url'),
+        SANDBOX_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString('base64')}`,
       },
     };
 

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
         accounts: 'http://127.0.0.1:4003/graphql',
         catalog: 'http://127.0.0.1:4001/graphql',
         orders: 'http://127.0.0.1:4002/graphql',
+        payments: 'http://127.0.0.1:4004/graphql',
         logistics: 'http://127.0.0.1:4005/graphql',
       },
       auth: { jwksUrl: 'http://127.0.0.1:4003/.well-known/jwks.json', issuer: 'vitrine-accounts' },

@@ -48,7 +48,10 @@ function registerInGatewayList(path, name) {
   const port = Math.max(...entries.map(([, , p]) => Number(p))) + 1;
   const end = source.indexOf('] as const;');
   if (end < 0 || entries.length === 0) throw new Error(`${path}: cannot find the subgraph list`);
-  writeFileSync(path, `${source.slice(0, end)}  subgraph('${name}', ${port}),\n${source.slice(end)}`);
+  // The list may be on one line (prettier joins short lists) with no comma after its last entry.
+  const before = source.slice(0, end).trimEnd();
+  const separator = before.endsWith(',') || before.endsWith('[') ? '' : ',';
+  writeFileSync(path, `${before}${separator}\n  subgraph('${name}', ${port}),\n${source.slice(end)}`);
   return port;
 }
 

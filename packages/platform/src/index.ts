@@ -34,6 +34,7 @@ export * from './service/run-main.js';
 export * from './service/service-definition.js';
 export * from './service/start-service.js';
 export * from './util/wakeable.js';
+export * from './util/polling-loop.js';
 export * from './graphql/cursor.js';
 export * from './graphql/graphql-enum.js';
 export * from './graphql/ids.js';

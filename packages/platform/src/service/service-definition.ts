@@ -14,6 +14,8 @@ export type HttpRoute = (req: IncomingMessage, res: ServerResponse, services: { 
 
 export interface StartContext {
   orm: MikroORM;
+  /** The pool event handlers, timers and the relay run on (their `em` is forked from it). */
+  workerOrm: MikroORM;
   env: ServiceEnv;
   environment: Record<string, string | undefined>;
   logger: Logger;
@@ -42,9 +44,18 @@ export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
   /**
    * Runs once after migrations, before the server takes requests (e.g. create
    * signing keys, a bootstrap admin). Gets the raw environment for settings
-   * only this service has.
+   * only this service has. May return how to release what it opened (a pool
+   * of its own...): run late in a stop, after the server, consumers and
+   * timers, before the databases close.
    */
-  onStart?: (services: StartContext) => Promise<void>;
+  onStart?: (services: StartContext) => Promise<void | (() => Promise<void>)>;
+  /**
+   * Runs once the HTTP server listens (its URL is known, even on PORT=0), for
+   * background work that needs it (e.g. a simulated provider calling the
+   * service's own webhook). Returns how to stop that work; a stop runs it
+   * first, before the server and the databases close.
+   */
+  onListening?: (services: StartContext & { url: string }) => Promise<() => Promise<void>>;
   /**
    * The service's own housekeeping (rows past their use, e.g. expired
    * sessions), run with the platform's retention purge every few minutes on

@@ -63,7 +63,8 @@ export async function startService<TContext extends BaseContext>(
     const workerOrm = await openWorkerDatabase({ ...database, poolMax: env.DB_WORKER_POOL_MAX });
     shutdown.push('worker database', () => workerOrm.close());
     if (sandbox) await refreshSandboxClock(orm.em.fork());
-    await definition.onStart?.({ orm, env, environment, logger });
+    const release = await definition.onStart?.({ orm, workerOrm, env, environment, logger });
+    if (release) shutdown.push('service resources', release);
     if (env.SEED_DEMO_DATA && definition.seed) await definition.seed(orm.em.fork());
 
     const bus = await createEventBus(env, `vitrine-${name}`, logger);
@@ -152,6 +153,10 @@ export async function startService<TContext extends BaseContext>(
       },
     });
     shutdown.push('http server', () => server.stop());
+    if (definition.onListening) {
+      const stopBackground = await definition.onListening({ orm, workerOrm, env, environment, logger, url: server.url });
+      shutdown.push('background work', stopBackground);
+    }
     logger.info({ url: server.url, transport: bus.transport }, `${name} subgraph ready`);
 
     return {

@@ -1,8 +1,10 @@
-import type { OrderStatus } from '@vitrine/contracts';
+import { paymentPurposes, unpayableOrderStatuses, type OrderStatus, type PaymentPurpose } from '@vitrine/contracts';
 import { BadUserInput, Conflict, NotFound, PolicyViolation } from '@vitrine/platform/domain';
 
-/**
- * What a payment intent is for (DOMAIN.md sections 4 and 6):
+/*
+ * One vocabulary with orders: the purposes and the closed (unpayable)
+ * statuses come from the contracts. What a payment intent is for (DOMAIN.md
+ * sections 4 and 6):
  * - DEPOSIT: a share of a preorder's price at order (deposit plan);
  * - FULL_PAYMENT: everything at order, estimated shipping included;
  * - DOWN_PAYMENT: a product's non-refundable down payment at order;
@@ -11,8 +13,7 @@ import { BadUserInput, Conflict, NotFound, PolicyViolation } from '@vitrine/plat
  * - CHARGE_AT_SHIP: the stored payment method, charged when the ship date is fixed;
  * - EXTRA_SHIPPING: the final shipping cost above the estimate, before dispatch.
  */
-export const paymentPurposes = ['DEPOSIT', 'FULL_PAYMENT', 'DOWN_PAYMENT', 'BALANCE', 'ARRIVAL_PAYMENT', 'CHARGE_AT_SHIP', 'EXTRA_SHIPPING'] as const;
-export type PaymentPurpose = (typeof paymentPurposes)[number];
+export { paymentPurposes, unpayableOrderStatuses, type PaymentPurpose };
 
 /** Only balances can be paid for several orders in one payment (bulk payment, seed 000). */
 export const bulkPurposes: readonly PaymentPurpose[] = ['BALANCE'];
@@ -29,9 +30,6 @@ export const purposeLabels: Readonly<Record<PaymentPurpose, string>> = {
   CHARGE_AT_SHIP: 'payment at shipping',
   EXTRA_SHIPPING: 'extra shipping invoice',
 };
-
-/** Orders in these statuses are closed: nothing more is collected on them. */
-export const unpayableOrderStatuses: readonly OrderStatus[] = ['REJECTED', 'CANCELLED', 'EXPIRED'];
 
 /** What an order owes for one purpose, in total (not net of payments), as orders says. */
 export interface Due {

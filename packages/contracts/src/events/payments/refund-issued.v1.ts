@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { topics } from '../../topics.js';
 import { moneySchema } from '../shared/money.js';
 
-/** Refund reasons, from whoever decided it. */
-export const refundReasons = ['CANCELLATION', 'EXPIRY', 'RETURN', 'SHIPPING_EXCESS', 'AFTER_SALES', 'RETURN_TO_SENDER', 'STAFF'] as const;
+/**
+ * Refund reasons, from whoever decided it. DUPLICATE_PAYMENT: payments gave
+ * back a payment that arrived for a due another payment had already settled
+ * (two attempts both went through).
+ */
+export const refundReasons = ['CANCELLATION', 'EXPIRY', 'RETURN', 'SHIPPING_EXCESS', 'AFTER_SALES', 'RETURN_TO_SENDER', 'STAFF', 'DUPLICATE_PAYMENT'] as const;
 export type RefundReason = (typeof refundReasons)[number];
 
 /** Money went back to the customer (provider refund succeeded). */

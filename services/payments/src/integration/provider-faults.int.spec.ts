@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '@vitrine/testing';
+import { graphql } from '../__generated__/index.js';
+import type { SandboxFaultsInput } from '../__generated__/graphql.js';
+import { bootPayments, payMutation, reconciliationQuery, sandboxBooks, type PaymentsHarness, type TestIdentity } from './harness.js';
+
+let h: PaymentsHarness;
+let staff: TestIdentity;
+
+// The provider gets one second to answer here.
+beforeAll(async () => {
+  h = await bootPayments('payments_faults', { PAYMENTS_PROVIDER_TIMEOUT_MS: '1000', PAYMENTS_RECHECK_AFTER_MS: '300' });
+  staff = await h.staff();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const faultsMutation = graphql(`
+  mutation FaultsSet($input: SandboxFaultsInput!) {
+    setSandboxFaults(input: $input) {
+      latencyMs
+      webhookDelayMs
+    }
+  }
+`);
+
+const faults = async (input: SandboxFaultsInput) => {
+  const res = await h.call(faultsMutation, { input }, staff);
+  expect(res.errors).toBeUndefined();
+};
+
+const payAs = (customer: TestIdentity, orderId: string, key = randomUUID()) =>
+  h.call(payMutation, { input: { orderIds: [orderId], paymentMethod: { token: 'sandbox_visa' } }, key }, customer);
+
+describe('a provider that is down or slow', () => {
+  it('down: checkout answers SERVICE_UNAVAILABLE (not charged), replays it to the same key, and a new attempt pays once', async () => {
+    const customer = await h.tokens.customer();
+    const { orderId } = await h.due({ customerId: customer.id, goods: 2000 });
+    const before = await sandboxBooks(h);
+    await faults({ failForSeconds: 60 });
+    const key = randomUUID();
+    const down = await payAs(customer, orderId, key);
+    expect(down.errors?.[0]).toMatchObject({
+      message: 'The payment service is unavailable for a moment. Please try again shortly; you have not been charged.',
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
+    await faults({});
+    expect((await payAs(customer, orderId, key)).errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    const again = await payAs(customer, orderId);
+    expect(again.data!.pay.status).toBe('SUCCEEDED');
+    const after = await sandboxBooks(h);
+    expect(after.charges - before.charges).toBe(1);
+    const intents = await h.sql(`select status, failure_kind from payments.payment_intent where customer_id = ? order by created_at`, [customer.id]);
+    expect(intents).toEqual([
+      { status: 'CANCELLED', failure_kind: 'PROVIDER_UNAVAILABLE' },
+      { status: 'SUCCEEDED', failure_kind: null },
+    ]);
+  });
+
+  it('slow: checkout answers with a PROCESSING payment, the late outcome arrives by webhook, and nobody is charged twice', async () => {
+    const customer = await h.tokens.customer();
+    const { orderId } = await h.due({ customerId: customer.id, goods: 2100 });
+    const before = await sandboxBooks(h);
+    await faults({ latencyMs: 2500 });
+    const slow = await payAs(customer, orderId);
+    expect(slow.data!.pay).toMatchObject({ status: 'PROCESSING', amount: { amount: 2100 } });
+    const second = await payAs(customer, orderId);
+    expect(second.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'PAYMENT_IN_PROGRESS' });
+    await faults({});
+    await eventually(async () => (await h.sql(`select status from payments.payment_intent where id = ?`, [slow.data!.pay.id]))[0]!.status === 'SUCCEEDED');
+    expect((await sandboxBooks(h)).charges - before.charges).toBe(1);
+  });
+
+  it('a missed webhook is repaired by the re-check run, and the ledger reconciles with the provider', async () => {
+    const customer = await h.tokens.customer();
+    const { orderId } = await h.due({ customerId: customer.id, goods: 2200 });
+    const before = await sandboxBooks(h);
+    await faults({ latencyMs: 1500, dropWebhooksForSeconds: 120 });
+    const slow = await payAs(customer, orderId);
+    expect(slow.data!.pay.status).toBe('PROCESSING');
+    // The provider captured the money, but its webhook never comes: only the re-check can tell payments.
+    await faults({ dropWebhooksForSeconds: 120 });
+    const intentId = slow.data!.pay.id;
+    await eventually(async () => (await h.sql(`select status from payments.payment_intent where id = ?`, [intentId]))[0]!.status === 'SUCCEEDED', {
+      timeoutMs: 30_000,
+    });
+    const [intent] = await h.sql(`select provider_payment_id from payments.payment_intent where id = ?`, [intentId]);
+    expect(await h.sql(`select dropped from payments.sandbox_webhook where payload->'data'->'payment'->>'id' = ?`, [intent!.provider_payment_id])).toEqual([
+      { dropped: true },
+    ]);
+    expect(
+      await h.sql(
+        `select 1 from payments.webhook_event where event_id in (select id from payments.sandbox_webhook where payload->'data'->'payment'->>'id' = ?)`,
+        [intent!.provider_payment_id],
+      ),
+    ).toEqual([]);
+    expect((await sandboxBooks(h)).charges - before.charges).toBe(1);
+    await faults({});
+    const recon = await h.call(reconciliationQuery, {}, staff);
+    expect(recon.data!.ledgerReconciliation).toMatchObject({ balanced: true, processingIntents: 0, discrepancies: [] });
+  });
+});

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '@vitrine/testing';
+import { bootPayments, payMutation, type PaymentsHarness } from './harness.js';
+
+let h: PaymentsHarness;
+
+// Slow payments stay PROCESSING for ten minutes here, so only the webhooks a test sends move them.
+beforeAll(async () => {
+  h = await bootPayments('payments_webhooks', { SANDBOX_PROCESSING_MS: '600000', PAYMENTS_RECHECK_AFTER_MS: '600000' });
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function processingIntent(amount: number) {
+  const customer = await h.tokens.customer();
+  const { orderId } = await h.due({ customerId: customer.id, goods: amount, purpose: 'FULL_PAYMENT' });
+  const res = await h.call(payMutation, { input: { orderIds: [orderId], paymentMethod: { token: 'sandbox_processing' } }, key: randomUUID() }, customer);
+  expect(res.data!.pay.status).toBe('PROCESSING');
+  const [row] = await h.sql(`select id, provider_payment_id from payments.payment_intent where id = ?`, [res.data!.pay.id]);
+  return { intentId: res.data!.pay.id as string, providerPaymentId: row!.provider_payment_id as string, orderId, amount };
+}
+
+const paymentEvent = (type: string, payment: Record<string, unknown>, intentId: string, created: Date) => ({
+  type,
+  created: created.toISOString(),
+  data: {
+    intent_id: intentId,
+    payment: { chargeId: null, currency: 'USD', failureCode: null, nextActionUrl: null, method: null, at: created.toISOString(), ...payment },
+  },
+});
+
+const status = async (intentId: string) => (await h.sql(`select status from payments.payment_intent where id = ?`, [intentId]))[0]!.status;
+const captures = async (intentId: string) =>
+  (await h.sql(`select count(*) as n from payments.ledger_transaction where intent_id = ? and kind = 'CHARGE_CAPTURED'`, [intentId]))[0]!.n;
+
+describe('provider webhooks', () => {
+  it('the sandbox delivers each outcome to /webhooks/sandbox, signed; one already applied from the answer is a duplicate', async () => {
+    const customer = await h.tokens.customer();
+    const { orderId } = await h.due({ customerId: customer.id, goods: 1000 });
+    const res = await h.call(payMutation, { input: { orderIds: [orderId], paymentMethod: { token: 'sandbox_visa' } }, key: randomUUID() }, customer);
+    const [intent] = await h.sql(`select provider_payment_id from payments.payment_intent where id = ?`, [res.data!.pay.id]);
+    const delivered = await eventually(async () => {
+      const rows = await h.sql(
+        `select type, last_status, dropped from payments.sandbox_webhook where payload->'data'->'payment'->>'id' = ? and delivered_at is not null`,
+        [intent!.provider_payment_id],
+      );
+      return rows.length === 1 ? rows : null;
+    });
+    expect(delivered).toEqual([{ type: 'payment_intent.succeeded', last_status: 200, dropped: false }]);
+    const received = await h.sql(`select type, outcome from payments.webhook_event where provider = 'sandbox' and type = 'payment_intent.succeeded'`);
+    expect(received).toContainEqual({ type: 'payment_intent.succeeded', outcome: 'DUPLICATE' });
+  });
+
+  it('refuses a bad signature with 400 and changes nothing', async () => {
+    const p = await processingIntent(1100);
+    const before = await h.sql(`select count(*) as n from payments.webhook_event`);
+    const forged = await h.postSandboxWebhook(
+      paymentEvent(
+        'payment_intent.succeeded',
+        { id: p.providerPaymentId, status: 'SUCCEEDED', amount: p.amount, chargeId: 'sbch_forged' },
+        p.intentId,
+        new Date(),
+      ),
+      {
+        secret: `whsec_${Buffer.from('not-the-sandbox-secret-at-all').toString('base64')}`,
+      },
+    );
+    expect(forged.status).toBe(400);
+    expect(await forged.json()).toEqual({ error: 'invalid signature' });
+    const unsigned = await fetch(`${h.origin}/webhooks/sandbox`, { method: 'POST', body: '{"id":"evt_x","type":"payment_intent.succeeded"}' });
+    expect(unsigned.status).toBe(400);
+    expect(await h.sql(`select count(*) as n from payments.webhook_event`)).toEqual(before);
+    expect(await status(p.intentId)).toBe('PROCESSING');
+    expect(await captures(p.intentId)).toBe('0');
+  });
+
+  it('applies an event once: a replay of the same event id, or another event saying the same, changes nothing', async () => {
+    const p = await processingIntent(1200);
+    const event = paymentEvent(
+      'payment_intent.succeeded',
+      { id: p.providerPaymentId, status: 'SUCCEEDED', amount: p.amount, chargeId: `sbch_${randomUUID()}` },
+      p.intentId,
+      new Date(),
+    );
+    const id = `evt_${randomUUID()}`;
+    const first = await h.postSandboxWebhook(event, { id });
+    expect(await first.json()).toEqual({ received: true, outcome: 'APPLIED' });
+    const replay = await h.postSandboxWebhook(event, { id });
+    expect(await replay.json()).toEqual({ received: true, outcome: 'REDELIVERED' });
+    const sameNews = await h.postSandboxWebhook(event);
+    expect(await sameNews.json()).toEqual({ received: true, outcome: 'DUPLICATE' });
+    expect(await status(p.intentId)).toBe('SUCCEEDED');
+    expect(await captures(p.intentId)).toBe('1');
+    const succeeded = (await h.published('payments.payment.succeeded')).filter((e) => e.paymentId === p.intentId);
+    expect(succeeded).toHaveLength(1);
+  });
+
+  it('handles out-of-order delivery: a late "processing" never overwrites "succeeded", an older failure never overwrites a newer success', async () => {
+    const p = await processingIntent(1300);
+    const t0 = new Date(Date.now() - 60_000);
+    const succeeded = paymentEvent(
+      'payment_intent.succeeded',
+      { id: p.providerPaymentId, status: 'SUCCEEDED', amount: p.amount, chargeId: `sbch_${randomUUID()}` },
+      p.intentId,
+      new Date(),
+    );
+    expect(await (await h.postSandboxWebhook(succeeded)).json()).toEqual({ received: true, outcome: 'APPLIED' });
+    const lateProcessing = paymentEvent('payment_intent.processing', { id: p.providerPaymentId, status: 'PROCESSING', amount: p.amount }, p.intentId, t0);
+    expect(await (await h.postSandboxWebhook(lateProcessing)).json()).toEqual({ received: true, outcome: 'STALE' });
+    const lateFailure = paymentEvent(
+      'payment_intent.payment_failed',
+      { id: p.providerPaymentId, status: 'FAILED', amount: p.amount, failureCode: 'card_declined' },
+      p.intentId,
+      t0,
+    );
+    expect(await (await h.postSandboxWebhook(lateFailure)).json()).toEqual({ received: true, outcome: 'STALE' });
+    expect(await status(p.intentId)).toBe('SUCCEEDED');
+    expect(await captures(p.intentId)).toBe('1');
+    expect((await h.published('payments.payment.failed')).filter((e) => e.paymentId === p.intentId)).toEqual([]);
+  });
+
+  it('keeps a newer failure when an older "processing" arrives after it', async () => {
+    const p = await processingIntent(1400);
+    const newer = paymentEvent(
+      'payment_intent.payment_failed',
+      { id: p.providerPaymentId, status: 'FAILED', amount: p.amount, failureCode: 'insufficient_funds' },
+      p.intentId,
+      new Date(),
+    );
+    const older = paymentEvent(
+      'payment_intent.processing',
+      { id: p.providerPaymentId, status: 'PROCESSING', amount: p.amount },
+      p.intentId,
+      new Date(Date.now() - 30_000),
+    );
+    expect(await (await h.postSandboxWebhook(newer)).json()).toEqual({ received: true, outcome: 'APPLIED' });
+    expect(await (await h.postSandboxWebhook(older)).json()).toEqual({ received: true, outcome: 'STALE' });
+    const [row] = await h.sql(`select status, failure_kind, failure_code from payments.payment_intent where id = ?`, [p.intentId]);
+    expect(row).toEqual({ status: 'FAILED', failure_kind: 'INSUFFICIENT_FUNDS', failure_code: 'insufficient_funds' });
+  });
+
+  it('acknowledges an event about a payment it does not know, changing nothing', async () => {
+    const res = await h.postSandboxWebhook(
+      paymentEvent('payment_intent.succeeded', { id: 'sbpi_unknown', status: 'SUCCEEDED', amount: 1 }, randomUUID(), new Date()),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ received: true, outcome: 'IGNORED' });
+  });
+});

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runMain } from '@vitrine/platform';
+import { paymentsService } from './payments-service.js';
+
+await runMain(paymentsService);

@@ -1,0 +1,5 @@
+import { Migration20261204001028_initial } from './Migration20261204001028_initial.js';
+import type { MigrationObject } from '@mikro-orm/core';
+
+/** Every migration, in order. `npm run migration:create -w services/payments` adds to this list. */
+export const paymentsMigrations: MigrationObject[] = [{ name: 'Migration20261204001028_initial', class: Migration20261204001028_initial }];

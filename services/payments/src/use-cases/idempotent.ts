@@ -1,0 +1,154 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadUserInput, DomainError, type ErrorCode } from '@vitrine/platform';
+import {
+  decideIdempotency,
+  idempotencyConflict,
+  idempotencyLeaseMs,
+  isValidIdempotencyKey,
+  requestFingerprint,
+  type IdempotencyRecord,
+} from '../domain/idempotency.js';
+import { schemaOf, toDate } from '../store/sql.js';
+
+export interface IdempotentRequest {
+  /** Whose key it is: the customer or staff member calling. */
+  scope: string;
+  key: string;
+  operation: string;
+  params: unknown;
+  /** Parameter names whose lists are sets (order does not matter). */
+  unordered?: string[];
+}
+
+export interface IdempotentRun {
+  /** What an earlier run of this key created (it died before answering): resume it instead of starting over. */
+  resumeId: string | null;
+  /** Records what this run creates, in the caller's transaction, so a take-over can resume it. */
+  remember(em: EntityManager, resourceId: string): Promise<void>;
+}
+
+type Stored = { ok: unknown } | { error: { code: ErrorCode; message: string; details: Record<string, unknown> } };
+type Row = { fingerprint: string; created_at: unknown; locked_until: unknown; completed_at: unknown; response: Stored | null; resource_id: string | null };
+
+const pollMs = 25;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function checkIdempotencyKey(key: string): void {
+  if (!isValidIdempotencyKey(key)) {
+    throw new BadUserInput('The idempotency key must be 8-200 letters, digits or . _ : - characters (a UUID is ideal).', [
+      { field: 'idempotencyKey', reason: 'INVALID_IDEMPOTENCY_KEY', message: 'Use a fresh UUID per payment attempt, and the same one when retrying it.' },
+    ]);
+  }
+}
+
+const replay = (stored: Stored): unknown => {
+  if ('ok' in stored) return stored.ok;
+  throw new DomainError(stored.error.code, stored.error.message, stored.error.details);
+};
+
+/**
+ * Runs a money mutation once per (caller, key), with Stripe's semantics:
+ * the first response, success or coded error, is stored and replayed to
+ * every retry for 24 h; the same key with other parameters is a CONFLICT;
+ * a concurrent duplicate waits for the first run and gets its answer; a run
+ * that died holding the key (its lease over) is taken over and resumes what
+ * it had created. Unexpected errors (bugs, a database gone) are not stored:
+ * the key is released for an immediate retry.
+ */
+export async function runIdempotently<R>(em: EntityManager, request: IdempotentRequest, run: (ctx: IdempotentRun) => Promise<R>): Promise<R> {
+  checkIdempotencyKey(request.key);
+  const fingerprint = requestFingerprint(request.operation, request.params, request.unordered ?? []);
+  const table = `${schemaOf(em)}.idempotency_key`;
+  const where = 'scope = ? and key = ?';
+  const id = [request.scope, request.key];
+
+  const claim = (): Promise<{ run: true; resumeId: string | null } | { run: false; wait: boolean; stored?: Stored }> =>
+    em.fork().transactional(async (tx) => {
+      const now = new Date();
+      const inserted = await tx.execute<unknown[]>(
+        `insert into ${table} (scope, key, operation, fingerprint, locked_until, created_at) values (?, ?, ?, ?, ?, ?)
+         on conflict (scope, key) do nothing returning key`,
+        [...id, request.operation, fingerprint, new Date(now.getTime() + idempotencyLeaseMs), now],
+      );
+      if (inserted.length > 0) return { run: true, resumeId: null };
+      const [row] = await tx.execute<Row[]>(`select * from ${table} where ${where} for update`, id);
+      const decision = decideIdempotency<Stored>(record(row!), fingerprint, now);
+      switch (decision.kind) {
+        case 'conflict':
+          throw decision.error;
+        case 'replay':
+          return { run: false, wait: false, stored: decision.response };
+        case 'in-progress':
+          return { run: false, wait: true };
+        case 'proceed':
+          // Kept longer than the retention: the same key is a new request now.
+          await tx.execute(
+            `update ${table} set operation = ?, fingerprint = ?, locked_until = ?, created_at = ?, completed_at = null, response = null, resource_id = null where ${where}`,
+            [request.operation, fingerprint, new Date(now.getTime() + idempotencyLeaseMs), now, ...id],
+          );
+          return { run: true, resumeId: null };
+        case 'take-over':
+          await tx.execute(`update ${table} set locked_until = ? where ${where}`, [new Date(now.getTime() + idempotencyLeaseMs), ...id]);
+          return { run: true, resumeId: row!.resource_id };
+      }
+    });
+
+  // A duplicate of a running request polls (without locks) until the first answers or its lease runs out.
+  const waitForFirst = async (): Promise<Stored | null> => {
+    for (;;) {
+      await sleep(pollMs);
+      const [row] = await em.fork().execute<Row[]>(`select * from ${table} where ${where}`, id);
+      if (!row) return null;
+      if (row.fingerprint !== fingerprint) throw idempotencyConflict();
+      if (row.completed_at) return row.response;
+      if (toDate(row.locked_until)!.getTime() <= Date.now()) return null;
+    }
+  };
+
+  for (;;) {
+    const claimed = await claim();
+    if (!claimed.run) {
+      if (claimed.stored) return replay(claimed.stored) as R;
+      const stored = await waitForFirst();
+      if (stored) return replay(stored) as R;
+      continue;
+    }
+    const store = async (response: Stored) => {
+      await em
+        .fork()
+        .execute(`update ${table} set response = ?::jsonb, completed_at = now() where ${where} and fingerprint = ?`, [
+          JSON.stringify(response),
+          ...id,
+          fingerprint,
+        ]);
+    };
+    try {
+      const result = await run({
+        resumeId: claimed.resumeId,
+        remember: (tx, resourceId) => tx.execute(`update ${table} set resource_id = ? where ${where}`, [resourceId, ...id]).then(() => undefined),
+      });
+      await store({ ok: result });
+      return result;
+    } catch (err) {
+      if (err instanceof DomainError) {
+        await store({ error: { code: err.code, message: err.message, details: err.details } });
+        throw err;
+      }
+      await em
+        .fork()
+        .execute(`update ${table} set locked_until = now() where ${where}`, id)
+        .catch(() => undefined);
+      throw err;
+    }
+  }
+}
+
+function record(row: Row): IdempotencyRecord<Stored> {
+  return {
+    fingerprint: row.fingerprint,
+    createdAt: toDate(row.created_at)!,
+    lockedUntil: toDate(row.locked_until)!,
+    completedAt: toDate(row.completed_at),
+    response: row.response,
+  };
+}

@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { paymentFailedV1, paymentMethodSavedV1, paymentSucceededV1, unpayableOrderStatuses, type OrderStatus } from '@vitrine/contracts';
+import { cancelTimer, scheduleTimer, storeNow } from '@vitrine/platform';
+import { describeFailure, type PaymentFailure } from '../domain/failure-reasons.js';
+import { chargeCaptured } from '../domain/ledger-movements.js';
+import { applyProviderUpdate, type PaymentIntentStatus } from '../domain/payment-intent-status.js';
+import type { PaymentPurpose } from '../domain/payment-purpose.js';
+import { payments } from '../identity.js';
+import type { ProviderPayment } from '../providers/payment-provider.js';
+import { postTransaction } from '../store/ledger-book.js';
+import { schemaOf, toDate, type Row } from '../store/sql.js';
+import { decideRefund, lockOrders } from './order-money.js';
+
+export const recheckIntentTimer = 'recheck-intent';
+/** Gives up an attempt whose process died before the provider answered (armed when the attempt opens, disarmed by its answer). */
+export const abandonedAttemptTimer = 'abandoned-attempt';
+
+/** The attempt has its answer: no need to give it up later. */
+export function disarmAbandonment(em: EntityManager, intentId: string): Promise<void> {
+  return cancelTimer(em, abandonedAttemptTimer, intentId);
+}
+
+export type UpdateOutcome = 'APPLIED' | 'DUPLICATE' | 'STALE' | 'ANOMALY' | 'UNKNOWN_INTENT';
+
+/** The intent's allocations, then its orders locked, then the intent itself: the lock order every path keeps. */
+export async function lockIntent(em: EntityManager, intentId: string): Promise<{ intent: Row; allocations: Row[] } | null> {
+  const s = schemaOf(em);
+  const allocations = await em.execute<Row[]>(`select * from ${s}.payment_allocation where intent_id = ? order by order_id, due_id`, [intentId]);
+  await lockOrders(
+    em,
+    allocations.map((a) => a.order_id),
+  );
+  const [intent] = await em.execute<Row[]>(`select * from ${s}.payment_intent where id = ? for update`, [intentId]);
+  return intent ? { intent, allocations } : null;
+}
+
+/**
+ * What the provider says about an intent (its answer to our call, a webhook,
+ * a re-check), applied once whatever the order and number of arrivals
+ * (`applyProviderUpdate`): a late PROCESSING never overwrites SUCCEEDED, a
+ * duplicate changes nothing. Succeeded: the capture is booked and the dues
+ * settled (see recordCapture). Failed: the customer-readable reason is kept
+ * and PaymentFailed published. Runs in the caller's transaction.
+ */
+export async function applyPaymentUpdate(
+  em: EntityManager,
+  intentId: string,
+  payment: ProviderPayment,
+  options: { recheckAfterMs: number },
+): Promise<UpdateOutcome> {
+  // The timer row before the intent's, the order abandonAttempt takes them in.
+  await disarmAbandonment(em, intentId);
+  const locked = await lockIntent(em, intentId);
+  if (!locked) return 'UNKNOWN_INTENT';
+  const { intent, allocations } = locked;
+  const s = schemaOf(em);
+  if (!intent.provider_payment_id) await em.execute(`update ${s}.payment_intent set provider_payment_id = ? where id = ?`, [payment.id, intentId]);
+  const decision = applyProviderUpdate({ status: intent.status, at: toDate(intent.status_at) }, { status: payment.status, at: payment.at });
+  if (decision.kind === 'ignore') {
+    // The call's own answer came back: the attempt is over even if a webhook told us first.
+    await em.execute(`update ${s}.payment_intent set in_flight_until = null where id = ?`, [intentId]);
+    return decision.reason;
+  }
+  if (decision.kind === 'anomaly') {
+    if (payment.status === 'SUCCEEDED') {
+      // Money captured on an intent we had given up: book it; it settles the dues if they are still open, or goes back.
+      await recordCapture(em, intent, allocations, payment);
+    }
+    await em.execute(`update ${s}.payment_intent set anomaly = ?, updated_at = now() where id = ?`, [
+      `The provider reported ${payment.status.toLowerCase()} on an intent already ${String(intent.status).toLowerCase()}${payment.status === 'SUCCEEDED' ? '; booked as paid (refunded if its dues were no longer open)' : ''}.`,
+      intentId,
+    ]);
+    return 'ANOMALY';
+  }
+  const status: PaymentIntentStatus = decision.status;
+  if (status === 'FAILED' && intent.status === 'FAILED' && (intent.failure_code ?? null) === (payment.failureCode?.slice(0, 80) ?? null)) {
+    // The same failure told twice (our call's answer and its webhook, stamped a moment apart): nothing new to say.
+    await em.execute(`update ${s}.payment_intent set in_flight_until = null where id = ?`, [intentId]);
+    return 'DUPLICATE';
+  }
+  const failure: PaymentFailure | null = status === 'FAILED' ? describeFailure(payment.failureCode) : null;
+  await em.execute(
+    `update ${s}.payment_intent set status = ?, status_at = coalesce(?, status_at), in_flight_until = null, updated_at = now(),
+       next_action = ?::jsonb, failure_kind = ?, failure_message = ?, failure_code = ?, method_label = coalesce(method_label, ?)
+     where id = ?`,
+    [
+      status,
+      payment.at,
+      status === 'REQUIRES_ACTION' ? JSON.stringify({ type: 'CONFIRM', redirectUrl: payment.nextActionUrl }) : null,
+      failure?.kind ?? null,
+      failure?.message ?? null,
+      failure?.providerCode?.slice(0, 80) ?? null,
+      payment.method ? `${payment.method.brand} ${payment.method.last4}` : null,
+      intentId,
+    ],
+  );
+  if (status === 'SUCCEEDED') await recordCapture(em, intent, allocations, payment);
+  if (status === 'FAILED') await publishFailure(em, intent, allocations, failure!);
+  if (status === 'PROCESSING') await scheduleRecheck(em, intentId, options.recheckAfterMs, 0);
+  return 'APPLIED';
+}
+
+export async function scheduleRecheck(em: EntityManager, intentId: string, afterMs: number, round: number): Promise<void> {
+  await scheduleTimer(em, { kind: recheckIntentTimer, key: intentId, dueAt: new Date(storeNow().getTime() + afterMs), payload: { round } });
+}
+
+/** Marks an intent FAILED without the provider (no saved card, the provider refused the request) and says so. */
+export async function failIntent(em: EntityManager, intentId: string, failure: PaymentFailure): Promise<void> {
+  await disarmAbandonment(em, intentId);
+  const locked = await lockIntent(em, intentId);
+  if (!locked) return;
+  const { intent, allocations } = locked;
+  if (intent.status === 'SUCCEEDED' || intent.status === 'CANCELLED' || intent.status === 'PROCESSING') return;
+  await em.execute(
+    `update ${schemaOf(em)}.payment_intent set status = 'FAILED', in_flight_until = null, next_action = null, failure_kind = ?, failure_message = ?, failure_code = ?, updated_at = now() where id = ?`,
+    [failure.kind, failure.message, failure.providerCode?.slice(0, 80) ?? null, intentId],
+  );
+  await publishFailure(em, intent, allocations, failure);
+}
+
+async function publishFailure(em: EntityManager, intent: Row, allocations: Row[], failure: PaymentFailure): Promise<void> {
+  payments.recordEvent(em, {
+    definition: paymentFailedV1,
+    subject: intent.id,
+    data: {
+      paymentId: intent.id,
+      customerId: intent.customer_id,
+      purpose: intent.purpose,
+      amount: { amount: Number(intent.amount), currency: intent.currency },
+      dues: allocations.map((a) => ({ orderId: a.order_id, dueId: a.due_id })),
+      reason: failure.message,
+      providerCode: failure.providerCode?.slice(0, 80) ?? null,
+      failedAt: storeNow().toISOString(),
+    },
+  });
+}
+
+/**
+ * A captured charge: booked (CHARGE_CAPTURED, one share per order), one
+ * charge row per order (what refunds are taken from), its open dues settled
+ * and PaymentSucceeded published for them. A share paying a due that is no
+ * longer open (the order was cancelled or expired meanwhile, or another
+ * payment settled it first) goes straight back to the customer: a full
+ * refund of that share. The card is saved when the customer asked.
+ */
+async function recordCapture(em: EntityManager, intent: Row, allocations: Row[], payment: ProviderPayment): Promise<void> {
+  const s = schemaOf(em);
+  const chargeId = payment.chargeId ?? payment.id;
+  const orderIds = [...new Set(allocations.map((a) => String(a.order_id)))];
+  const parts = orderIds.map((orderId) => {
+    const mine = allocations.filter((a) => a.order_id === orderId);
+    return { orderId, product: mine.reduce((n, a) => n + Number(a.product), 0), shipping: mine.reduce((n, a) => n + Number(a.shipping), 0) };
+  });
+  const recorded = await postTransaction(em, chargeCaptured({ chargeId, purpose: intent.purpose as PaymentPurpose, currency: intent.currency, parts }), {
+    intentId: intent.id,
+  });
+  for (const part of parts) {
+    await em.execute(
+      `insert into ${s}.charge (id, intent_id, order_id, provider_charge_id, currency, amount, refunded, captured_sequence, created_at) values (?, ?, ?, ?, ?, ?, 0, ?, now())`,
+      [randomUUID(), intent.id, part.orderId, chargeId, intent.currency, part.product + part.shipping, recorded.sequence],
+    );
+  }
+  await em.execute(`update ${s}.payment_intent set provider_charge_id = ?, succeeded_at = now() where id = ?`, [chargeId, intent.id]);
+
+  const dues = await em.execute<Row[]>(`select * from ${s}.payment_due where id in (?) for update`, [allocations.map((a) => a.due_id)]);
+  const orders = await em.execute<Row[]>(`select id, status, closed_at from ${s}.known_order where id in (?)`, [orderIds]);
+  const settled: Row[] = [];
+  const giveBack = new Map<string, { amount: number; reason: 'CANCELLATION' | 'EXPIRY' | 'DUPLICATE_PAYMENT' }>();
+  for (const allocation of allocations) {
+    const due = dues.find((d) => d.id === allocation.due_id);
+    const order = orders.find((o) => o.id === allocation.order_id);
+    const closed = order?.closed_at != null || unpayableOrderStatuses.includes(order?.status as OrderStatus);
+    if (due?.state === 'OPEN' && !closed) {
+      settled.push(allocation);
+      continue;
+    }
+    const reason = closed || due?.state === 'VOID' ? (order?.status === 'EXPIRED' ? 'EXPIRY' : 'CANCELLATION') : 'DUPLICATE_PAYMENT';
+    const back = giveBack.get(allocation.order_id) ?? { amount: 0, reason };
+    giveBack.set(allocation.order_id, { amount: back.amount + Number(allocation.amount), reason: back.reason });
+  }
+  if (settled.length > 0) {
+    await em.execute(`update ${s}.payment_due set state = 'SETTLED', settled_by_intent_id = ?, closed_at = now() where id in (?)`, [
+      intent.id,
+      settled.map((a) => a.due_id),
+    ]);
+    payments.recordEvent(em, {
+      definition: paymentSucceededV1,
+      subject: intent.id,
+      data: {
+        paymentId: intent.id,
+        customerId: intent.customer_id,
+        purpose: intent.purpose,
+        amount: { amount: Number(intent.amount), currency: intent.currency },
+        allocations: settled.map((a) => ({ orderId: a.order_id, dueId: a.due_id, amount: { amount: Number(a.amount), currency: intent.currency } })),
+        provider: intent.provider,
+        succeededAt: storeNow().toISOString(),
+      },
+    });
+  }
+  for (const [orderId, back] of giveBack) {
+    await decideRefund(em, {
+      orderId,
+      amount: back.amount,
+      currency: intent.currency,
+      reason: back.reason,
+      ledgerReason: 'CANCELLATION',
+      requestedBy: null,
+      note: `Automatic: payment ${intent.id} arrived for ${back.reason === 'DUPLICATE_PAYMENT' ? 'a due already paid' : 'an order already closed'}.`,
+    });
+  }
+  if (intent.save_method && payment.method) await rememberSavedMethod(em, intent.customer_id, intent.provider, payment);
+}
+
+async function rememberSavedMethod(em: EntityManager, customerId: string, provider: string, payment: ProviderPayment): Promise<void> {
+  const method = payment.method!;
+  if (!method.providerCustomerId) return;
+  const s = schemaOf(em);
+  const [existing] = await em.execute<Row[]>(`select id from ${s}.payment_method where customer_id = ? and provider_method_id = ? and removed_at is null`, [
+    customerId,
+    method.providerMethodId,
+  ]);
+  if (existing) return;
+  const id = randomUUID();
+  await em.execute(
+    `insert into ${s}.payment_method (id, customer_id, provider, provider_method_id, provider_customer_id, brand, last4, exp_month, exp_year, created_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, now())`,
+    [id, customerId, provider, method.providerMethodId, method.providerCustomerId, method.brand.slice(0, 40), method.last4, method.expMonth, method.expYear],
+  );
+  payments.recordEvent(em, {
+    definition: paymentMethodSavedV1,
+    subject: id,
+    data: { paymentMethodId: id, customerId, brand: method.brand.slice(0, 40), last4: method.last4, expMonth: method.expMonth, expYear: method.expYear },
+  });
+}

@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  paymentLinkIssuedV1,
+  shippedOrderStatus,
+  type EventData,
+  type EventEnvelope,
+  type orderCancelledV1,
+  type orderExpiredV1,
+  type orderStatusChangedV1,
+  type paymentDueV1,
+} from '@vitrine/contracts';
+import { scheduleTimer, storeNow } from '@vitrine/platform';
+import { available, feeSources, orderShipped, refundSources } from '../domain/ledger-movements.js';
+import type { FeeReason, RefundReason as LedgerRefundReason } from '../domain/ledger.js';
+import { refundable } from '../domain/order-position.js';
+import { signPayLink } from '../domain/pay-link.js';
+import { publicOrigin, runtimeOf } from '../config/payments-runtime.js';
+import { payments } from '../identity.js';
+import { orderTransactions, positionOf, postTransaction } from '../store/ledger-book.js';
+import { schemaOf, type Row } from '../store/sql.js';
+import { decideRefund, keepFee, lockOrders, rememberOrder } from './order-money.js';
+
+export const chargeStoredMethodTimer = 'charge-stored-method';
+export const cancelProviderPaymentTimer = 'cancel-provider-payment';
+
+/**
+ * orders' PaymentDue, remembered as the only amount payments will collect.
+ * A due the customer pays gets a signed pay-now link (PaymentLinkIssued, for
+ * the email); a due on a stored method (charge at ship) opens an intent and
+ * arms the timer that charges it at once, outside this consumer's path.
+ *
+ * orders announces a due again, under the same dueId, when its terms change
+ * (a failed charge at ship becomes a due the customer pays within the grace
+ * period): payments keeps the latest announcement of an open due (see
+ * reannounceDue), never a second due.
+ */
+export async function recordDue(em: EntityManager, event: EventEnvelope<EventData<typeof paymentDueV1>>): Promise<void> {
+  const due = event.data;
+  const s = schemaOf(em);
+  const currency = due.amount.currency;
+  await rememberOrder(em, { id: due.orderId, customerId: due.customerId, currency });
+  const [order] = await lockOrders(em, [due.orderId]);
+  const closed = order!.closed_at != null;
+  const inserted = await em.execute<Row[]>(
+    `insert into ${s}.payment_due (id, order_id, customer_id, purpose, goods, shipping, amount, currency, due_at, collect, payment_method_id, state, created_at, closed_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?) on conflict (id) do nothing returning id`,
+    [
+      due.dueId,
+      due.orderId,
+      due.customerId,
+      due.purpose,
+      due.goods.amount,
+      due.shipping.amount,
+      due.amount.amount,
+      currency,
+      due.dueAt ? new Date(due.dueAt) : null,
+      due.collect,
+      due.paymentMethodId,
+      closed ? 'VOID' : 'OPEN',
+      closed ? new Date() : null,
+    ],
+  );
+  if (inserted.length === 0) return reannounceDue(em, due);
+  if (closed || due.amount.amount === 0) return;
+  if (due.collect === 'CUSTOMER') return issuePayLink(em, due);
+
+  // Charge at ship: one intent for this due, on the stored method, charged by a timer right away.
+  const intentId = randomUUID();
+  const [method] = due.paymentMethodId
+    ? await em.execute<Row[]>(`select * from ${s}.payment_method where id = ? and customer_id = ? and removed_at is null`, [
+        due.paymentMethodId,
+        due.customerId,
+      ])
+    : [];
+  await em.execute(
+    `insert into ${s}.payment_intent (id, customer_id, purpose, amount, currency, status, provider, payment_method_id, method_label, initiated_by, attempts, created_at, updated_at)
+     values (?, ?, ?, ?, ?, 'REQUIRES_PAYMENT_METHOD', ?, ?, ?, 'SYSTEM', 1, now(), now())`,
+    [
+      intentId,
+      due.customerId,
+      due.purpose,
+      due.amount.amount,
+      currency,
+      runtimeOf(em).provider.name,
+      method?.id ?? null,
+      method ? `${method.brand} ${method.last4}` : null,
+    ],
+  );
+  await em.execute(`insert into ${s}.payment_allocation (id, intent_id, due_id, order_id, product, shipping, amount) values (?, ?, ?, ?, ?, ?, ?)`, [
+    randomUUID(),
+    intentId,
+    due.dueId,
+    due.orderId,
+    due.goods.amount,
+    due.shipping.amount,
+    due.amount.amount,
+  ]);
+  await scheduleTimer(em, { kind: chargeStoredMethodTimer, key: intentId, dueAt: storeNow() });
+}
+
+type AnnouncedDue = EventData<typeof paymentDueV1>;
+
+/**
+ * The same due announced again. Still open: its deadline, who collects it and
+ * the stored method follow the latest announcement, and a due that has just
+ * become the customer's to pay (a failed charge at ship) gets its pay-now
+ * link. Settled or void: nothing changes (a late or repeated announcement).
+ * The amount and purpose stay as first announced: an intent may already be
+ * collecting them (orders does not change them under the same dueId).
+ */
+async function reannounceDue(em: EntityManager, due: AnnouncedDue): Promise<void> {
+  const s = schemaOf(em);
+  const [current] = await em.execute<Row[]>(`select * from ${s}.payment_due where id = ? for update`, [due.dueId]);
+  if (!current || current.state !== 'OPEN') return;
+  if (current.order_id !== due.orderId || Number(current.amount) !== due.amount.amount || current.purpose !== due.purpose) {
+    runtimeOf(em).logger.warn(
+      { dueId: due.dueId, recorded: { orderId: current.order_id, amount: Number(current.amount), purpose: current.purpose }, announced: due },
+      'payments: a due announced again with other money; kept what was first announced',
+    );
+  }
+  await em.execute(`update ${s}.payment_due set due_at = ?, collect = ?, payment_method_id = ? where id = ?`, [
+    due.dueAt ? new Date(due.dueAt) : null,
+    due.collect,
+    due.paymentMethodId,
+    due.dueId,
+  ]);
+  if (due.collect === 'CUSTOMER' && current.collect !== 'CUSTOMER' && Number(current.amount) > 0) {
+    issuePayLink(em, { ...due, orderId: current.order_id, amount: { amount: Number(current.amount), currency: current.currency }, purpose: current.purpose });
+  }
+}
+
+/** A signed pay-now link for a due the customer pays, announced for the email that carries it. */
+function issuePayLink(em: EntityManager, due: AnnouncedDue): void {
+  const runtime = runtimeOf(em);
+  const expiresAt = new Date(storeNow().getTime() + runtime.settings.PAYMENTS_PAY_LINK_TTL_HOURS * 3_600_000);
+  const token = signPayLink({ customerId: due.customerId, orderIds: [due.orderId], dueIds: [due.dueId], expiresAt }, runtime.settings.PAYMENTS_PAY_LINK_SECRET);
+  payments.recordEvent(em, {
+    definition: paymentLinkIssuedV1,
+    subject: due.orderId,
+    data: {
+      dueId: due.dueId,
+      orderId: due.orderId,
+      customerId: due.customerId,
+      purpose: due.purpose,
+      amount: due.amount,
+      dueAt: due.dueAt,
+      url: `${publicOrigin(runtime)}/pay?t=${token}`,
+      expiresAt: expiresAt.toISOString(),
+    },
+  });
+}
+
+/**
+ * The order ended (cancelled or expired): its open dues are void, attempts
+ * waiting on the customer are given up, the fee orders decided is kept and
+ * the refund it decided goes back. Whatever is still held after that (a
+ * payment orders had not heard of when it decided) goes back too: nothing
+ * stays held on a closed order. Amounts above what the ledger holds are cut
+ * to what it holds (logged: orders and payments disagree).
+ */
+export async function closeOrder(
+  em: EntityManager,
+  close: {
+    orderId: string;
+    customerId: string;
+    status: 'CANCELLED' | 'EXPIRED';
+    fee: { amount: number; currency: string };
+    refund: { amount: number; currency: string };
+  },
+): Promise<void> {
+  const s = schemaOf(em);
+  const runtime = runtimeOf(em);
+  const currency = close.refund.currency;
+  await rememberOrder(em, { id: close.orderId, customerId: close.customerId, currency, status: close.status, closed: true });
+  await lockOrders(em, [close.orderId]);
+  await em.execute(`update ${s}.payment_due set state = 'VOID', closed_at = now() where order_id = ? and state = 'OPEN'`, [close.orderId]);
+
+  // Attempts still waiting on the customer or the stored card are given up (one already at the provider is cancelled there too).
+  const waiting = await em.execute<Row[]>(
+    `select i.* from ${s}.payment_intent i where i.id in (select intent_id from ${s}.payment_allocation where order_id = ?)
+       and i.status in ('REQUIRES_PAYMENT_METHOD', 'REQUIRES_ACTION', 'FAILED') and (i.in_flight_until is null or i.in_flight_until < now()) for update`,
+    [close.orderId],
+  );
+  for (const intent of waiting) {
+    await em.execute(`update ${s}.payment_intent set status = 'CANCELLED', next_action = null, updated_at = now() where id = ?`, [intent.id]);
+    if (intent.provider_payment_id && intent.status === 'REQUIRES_ACTION') {
+      await scheduleTimer(em, {
+        kind: cancelProviderPaymentTimer,
+        key: intent.id,
+        dueAt: storeNow(),
+        payload: { providerPaymentId: intent.provider_payment_id },
+      });
+    }
+  }
+
+  const reason = close.status === 'EXPIRED' ? 'EXPIRY' : 'CANCELLATION';
+  let position = await positionOf(em, close.orderId, currency);
+  if (close.fee.amount > 0) {
+    const feeReason = chooseFeeReason(close.status, close.fee.amount, position.balances.CUSTOMER_DEPOSITS_HELD, await paidDownPayment(em, close.orderId));
+    const fee = Math.min(close.fee.amount, available(position, feeSources[feeReason]));
+    if (fee < close.fee.amount)
+      runtime.logger.warn({ orderId: close.orderId, asked: close.fee.amount, kept: fee }, 'payments: fee above what the order holds; kept what it holds');
+    if (fee > 0) await keepFee(em, { orderId: close.orderId, amount: fee, currency, reason: feeReason });
+    position = await positionOf(em, close.orderId, currency);
+  }
+  const ledgerReason: LedgerRefundReason = 'CANCELLATION';
+  const most = Math.min(refundable(position), available(position, refundSources[ledgerReason]));
+  const refund = Math.min(close.refund.amount, most);
+  if (refund < close.refund.amount)
+    runtime.logger.warn(
+      { orderId: close.orderId, asked: close.refund.amount, refunded: refund },
+      'payments: refund above what the order holds; refunded what it holds',
+    );
+  // What orders did not decide to keep goes back: its refund, and anything it had not heard of.
+  if (most > 0) await decideRefund(em, { orderId: close.orderId, amount: most, currency, reason, ledgerReason, requestedBy: null, note: null });
+}
+
+function chooseFeeReason(status: 'CANCELLED' | 'EXPIRED', fee: number, depositsHeld: number, downPayment: boolean): FeeReason {
+  if (status === 'EXPIRED' && fee <= depositsHeld) return downPayment ? 'DOWN_PAYMENT_FORFEITED' : 'DEPOSIT_FORFEITED';
+  return 'CANCELLATION_FEE';
+}
+
+async function paidDownPayment(em: EntityManager, orderId: string): Promise<boolean> {
+  return (await orderTransactions(em, [orderId])).some((t) => t.kind === 'CHARGE_CAPTURED' && t.reason === 'DOWN_PAYMENT');
+}
+
+export function onOrderCancelled(em: EntityManager, event: EventEnvelope<EventData<typeof orderCancelledV1>>): Promise<void> {
+  const d = event.data;
+  return closeOrder(em, { orderId: d.orderId, customerId: d.customerId, status: 'CANCELLED', fee: d.fee, refund: d.refund });
+}
+
+export function onOrderExpired(em: EntityManager, event: EventEnvelope<EventData<typeof orderExpiredV1>>): Promise<void> {
+  const d = event.data;
+  return closeOrder(em, { orderId: d.orderId, customerId: d.customerId, status: 'EXPIRED', fee: d.kept, refund: d.refund });
+}
+
+/** Keeps the order's status; at SHIPPED everything held for it becomes revenue (ORDER_SHIPPED, per currency). */
+export async function onOrderStatusChanged(em: EntityManager, event: EventEnvelope<EventData<typeof orderStatusChangedV1>>): Promise<void> {
+  const { orderId, to } = event.data;
+  const s = schemaOf(em);
+  const [order] = await lockOrders(em, [orderId]);
+  if (!order) return; // payments never heard of money for it
+  await em.execute(`update ${s}.known_order set status = ?, updated_at = now() where id = ?`, [to.slice(0, 32), orderId]);
+  if (to !== shippedOrderStatus) return;
+  const currencies = await em.execute<{ currency: string }[]>(`select distinct currency from ${s}.ledger_posting where order_id = ?`, [orderId]);
+  for (const { currency } of currencies) {
+    const shipped = orderShipped(await positionOf(em, orderId, currency));
+    if (shipped) await postTransaction(em, shipped);
+  }
+}
