@@ -4,6 +4,8 @@ import type { GraphQLSchema } from 'graphql';
 import { gql } from 'graphql-tag';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { scopeAuthChecker } from '../auth/auth-checker.js';
+import { DateTimeScalar } from '../graphql/date-time.scalar.js';
+import { validateInputObjects } from '../graphql/text-limits.js';
 
 const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
 
@@ -27,9 +29,11 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     resolvers: [first, ...rest] as BuildSchemaOptions['resolvers'],
     orphanedTypes: options.orphanedTypes,
     authChecker: scopeAuthChecker,
-    // class-validator runs on every input type. forbidUnknownValues is off: on, it refuses any input
-    // class without class-validator decorators, which is all of ours (rules live in domain/).
-    validate: { forbidUnknownValues: false },
+    // Every Date field and argument: out-of-range or unreal dates are refused while coercing (BAD_USER_INPUT).
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // class-validator runs on every input object of every argument, nested ones included (text limits:
+    // @MaxLength; business rules live in domain/). TextArg brings its own check for scalar arguments.
+    validateFn: (value) => validateInputObjects(value),
     skipCheck: true,
   });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<any>;

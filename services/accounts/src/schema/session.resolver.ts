@@ -1,3 +1,4 @@
+import { TextArg } from '@vitrine/platform';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { login } from '../use-cases/login.js';
 import { logout, refreshSession } from '../use-cases/refresh-session.js';
@@ -20,19 +21,19 @@ export class SessionResolver {
   })
   async login(
     @Ctx() ctx: AccountsContext,
-    @Arg('email', () => String) email: string,
-    @Arg('password', () => String) password: string,
+    @TextArg('email', { maxLength: 254 }) email: string,
+    @TextArg('password', { maxLength: 256 }) password: string,
   ): Promise<AuthSessionType> {
     return AuthSessionType.from(await login(ctx.em, ctx.accounts, { email, password, clientAddress: ctx.clientAddress }));
   }
 
   @Mutation(() => AuthSessionType, { description: 'Trades a refresh token for a new access token and refresh token. Each refresh token works once.' })
-  async refreshSession(@Ctx() ctx: AccountsContext, @Arg('refreshToken', () => String) refreshToken: string): Promise<AuthSessionType> {
+  async refreshSession(@Ctx() ctx: AccountsContext, @TextArg('refreshToken', { maxLength: 128 }) refreshToken: string): Promise<AuthSessionType> {
     return AuthSessionType.from(await refreshSession(ctx.em, ctx.accounts, refreshToken));
   }
 
   @Mutation(() => Boolean, { description: 'Ends the session the refresh token belongs to. Always true.' })
-  async logout(@Ctx() ctx: AccountsContext, @Arg('refreshToken', () => String) refreshToken: string): Promise<boolean> {
+  async logout(@Ctx() ctx: AccountsContext, @TextArg('refreshToken', { maxLength: 128 }) refreshToken: string): Promise<boolean> {
     await logout(ctx.em, refreshToken);
     return true;
   }
