@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { createTokenVerifier, type TokenVerifier } from './access-token.js';
 import { anonymousCaller, type Caller } from './caller.js';
@@ -24,7 +25,8 @@ export function createCallerIdentifier(options: { jwksUrl: string; issuer: strin
       });
     }
     throw new GraphQLError(refusalMessage(verdict.reason), {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      // RFC 6750: a 401 names the scheme and why, as the gateway's does.
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) } },
     });
   };
 }
