@@ -1,4 +1,4 @@
-import { stripSuggestions } from '@vitrine/platform/errors';
+import { stripSuggestions, tooManyVariableErrors } from '@vitrine/platform/errors';
 import type { GraphQLFormattedError } from 'graphql';
 
 /**
@@ -40,6 +40,8 @@ export const unexpectedErrorMessage = 'Something went wrong on our side. Please 
 /** Keeps a client-facing error's code, message and facts; anything else becomes INTERNAL_SERVER_ERROR without details. */
 export function withoutTransportDetails(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !transportExtensions.has(key)));
+  // graphql-js gives up coercing variables after 50 bad values with a plain error: still the client's input.
+  if (tooManyVariableErrors.test(formatted.message)) return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT' } };
   const code = extensions['code'];
   if (typeof code === 'string' && clientFacingCodes.has(code)) return { ...formatted, extensions };
   // A subgraph's own INTERNAL_SERVER_ERROR already carries a safe message and its request id; keep the id only.

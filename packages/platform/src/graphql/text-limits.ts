@@ -5,7 +5,8 @@ import { Arg, ArgumentValidationError, type ArgOptions } from 'type-graphql';
  * Every text a client sends has a maximum length, declared next to its
  * GraphQL field and checked before the resolver runs (after the auth checker),
  * so an oversized value never reaches a use case, a hash or a varchar column:
- * it is BAD_USER_INPUT with `problems[].reason: 'maxLength'`.
+ * it is BAD_USER_INPUT with `problems[].reason: 'maxLength'`. The NUL character
+ * (which PostgreSQL refuses in text) is refused the same way (`noNulCharacter`).
  *
  * - input-type fields: `@MaxLength(n)` on the property (a class-validator
  *   constraint; a list of strings is checked item by item);
@@ -19,11 +20,11 @@ const declaredLimits = new WeakMap<object, Map<string, number>>();
 /** Marks validate functions made by TextArg, so the schema check can recognise them. */
 export const textLimitTag = Symbol('vitrine.textLimit');
 
-function tooLong(value: unknown, maxLength: number): boolean {
-  if (typeof value === 'string') return value.length > maxLength;
-  if (Array.isArray(value)) return value.some((item) => typeof item === 'string' && item.length > maxLength);
-  return false;
-}
+const texts = (value: unknown): string[] => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === 'string') : []);
+const tooLong = (value: unknown, maxLength: number) => texts(value).some((text) => text.length > maxLength);
+/** U+0000 is never text a person typed, and PostgreSQL refuses it in any string: refused with the limit. */
+const hasNul = (value: unknown) => texts(value).some((text) => text.includes('\u0000'));
+const nulMessage = 'must not contain the NUL character (U+0000)';
 
 /** The longest text this input field accepts (a list of strings: each item). */
 export function MaxLength(maxLength: number): PropertyDecorator {
@@ -39,6 +40,13 @@ export function MaxLength(maxLength: number): PropertyDecorator {
       options: { message: `must be at most ${maxLength} characters long` },
       validator: { validate: (value: unknown) => !tooLong(value, maxLength) },
     });
+    registerDecorator({
+      name: 'noNulCharacter',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: nulMessage },
+      validator: { validate: (value: unknown) => !hasNul(value) },
+    });
   };
 }
 
@@ -51,13 +59,8 @@ export function declaredMaxLength(inputClass: Function, propertyName: string): n
   return undefined;
 }
 
-function refuse(property: string, maxLength: number): never {
-  const error = Object.assign(new ValidationError(), {
-    property,
-    constraints: { maxLength: `must be at most ${maxLength} characters long` },
-    children: [],
-  });
-  throw new ArgumentValidationError([error]);
+function refuse(property: string, constraints: Record<string, string>): never {
+  throw new ArgumentValidationError([Object.assign(new ValidationError(), { property, constraints, children: [] })]);
 }
 
 export interface TextArgOptions extends Omit<ArgOptions, 'validate' | 'validateFn'> {
@@ -70,15 +73,9 @@ export interface TextArgOptions extends Omit<ArgOptions, 'validate' | 'validateF
 export function TextArg(name: string, { maxLength, list, ...options }: TextArgOptions): ReturnType<typeof Arg> {
   const check = Object.assign(
     async (value: unknown) => {
-      if (list && Array.isArray(value) && value.length > list.maxItems) {
-        const error = Object.assign(new ValidationError(), {
-          property: name,
-          constraints: { maxItems: `must have at most ${list.maxItems} items` },
-          children: [],
-        });
-        throw new ArgumentValidationError([error]);
-      }
-      if (tooLong(value, maxLength)) refuse(name, maxLength);
+      if (list && Array.isArray(value) && value.length > list.maxItems) refuse(name, { maxItems: `must have at most ${list.maxItems} items` });
+      if (tooLong(value, maxLength)) refuse(name, { maxLength: `must be at most ${maxLength} characters long` });
+      if (hasNul(value)) refuse(name, { noNulCharacter: nulMessage });
     },
     { [textLimitTag]: maxLength },
   );
@@ -88,22 +85,30 @@ export function TextArg(name: string, { maxLength, list, ...options }: TextArgOp
 /**
  * The platform's argument validation (buildFederatedSchema's `validateFn`):
  * class-validator on every input object of an argument, nested ones included
- * (no `@ValidateNested` needed), every problem reported at once.
+ * (no `@ValidateNested` needed), every problem reported at once; and the NUL
+ * character refused in any string of any argument, declared or not.
  */
-export async function validateInputObjects(value: unknown): Promise<void> {
+export async function validateInputObjects(value: unknown, argumentName = 'input'): Promise<void> {
   const errors: ValidationError[] = [];
-  const visit = async (current: unknown, seen: Set<unknown>): Promise<void> => {
+  const visit = async (current: unknown, path: string, seen: Set<unknown>): Promise<void> => {
+    if (typeof current === 'string') {
+      if (hasNul(current)) errors.push(Object.assign(new ValidationError(), { property: path, constraints: { noNulCharacter: nulMessage }, children: [] }));
+      return;
+    }
     if (current === null || typeof current !== 'object' || seen.has(current)) return;
     seen.add(current);
     if (Array.isArray(current)) {
-      for (const item of current) await visit(item, seen);
+      for (const [i, item] of current.entries()) await visit(item, `${path}.${i}`, seen);
       return;
     }
     if (Object.getPrototypeOf(current) !== Object.prototype) {
-      errors.push(...(await validate(current, { skipMissingProperties: true, forbidUnknownValues: false })));
+      const found = await validate(current, { skipMissingProperties: true, forbidUnknownValues: false });
+      errors.push(...found);
+      // Declared NUL refusals are reported once, by class-validator.
+      for (const e of found) if (e.constraints?.['noNulCharacter']) seen.add((current as Record<string, unknown>)[e.property]);
     }
-    for (const child of Object.values(current)) await visit(child, seen);
+    for (const [key, child] of Object.entries(current)) if (!seen.has(child)) await visit(child, key, seen);
   };
-  await visit(value, new Set());
+  await visit(value, argumentName, new Set());
   if (errors.length) throw new ArgumentValidationError(errors);
 }

@@ -6,6 +6,7 @@ import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-g
 import { scopeAuthChecker } from '../auth/auth-checker.js';
 import { DateTimeScalar } from '../graphql/date-time.scalar.js';
 import { validateInputObjects } from '../graphql/text-limits.js';
+import { guardEntities } from './guard-entities.js';
 
 const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
 
@@ -33,14 +34,18 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // class-validator runs on every input object of every argument, nested ones included (text limits:
     // @MaxLength; business rules live in domain/). TextArg brings its own check for scalar arguments.
-    validateFn: (value) => validateInputObjects(value),
+    validateFn: (value, _type, { args }) =>
+      validateInputObjects(
+        value,
+        Object.keys(args).find((name) => args[name] === value),
+      ),
     skipCheck: true,
   });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<any>;
   for (const [typeName, typeResolvers] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(typeResolvers as object) } as never;
   }
-  return buildSubgraphSchema([
+  const subgraph = buildSubgraphSchema([
     {
       typeDefs: gql`
         ${federationLink}
@@ -49,4 +54,5 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
       resolvers,
     },
   ]);
+  return guardEntities(subgraph);
 }

@@ -80,7 +80,7 @@ export class OrderResolver {
   ): Promise<OrderType> {
     const orderId = requireUuid(id, 'id', 'order');
     const order =
-      reason !== null && ctx.caller.scopes.includes('orders:manage')
+      reason != null && ctx.caller.scopes.includes('orders:manage')
         ? await cancelByStaff(ctx.em, ctx.caller, orderId, reason, waiveFees)
         : await cancelByCustomer(ctx.em, ctx.caller, orderId, quoteToken?.slice(0, 64) ?? null);
     return OrderType.from(order);
