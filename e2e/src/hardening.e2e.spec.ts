@@ -89,3 +89,29 @@ describe('subgraphs reached directly (bug 7)', () => {
     expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
   });
 });
+
+describe('a stale token attached to a sign-in (bug 7)', () => {
+  const stale = { authorization: 'Bearer eyJhbGciOiJFUzI1NiJ9.eyJleHAiOjF9.c2ln' };
+  it('does not block login or refreshSession, through the gateway or straight to accounts', async () => {
+    const login = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }`;
+    for (const url of [stack.gateway!.url, stack.accounts.url]) {
+      const signedIn = await gql(url, login, { e: 'admin@vitrine.test', p: 'Admin-Pa55word!' }, stale);
+      expect(signedIn.errors).toBeUndefined();
+      const renewed = await gql(
+        url,
+        `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }`,
+        { t: signedIn.data.login.refreshToken },
+        stale,
+      );
+      expect(renewed.errors).toBeUndefined();
+    }
+  });
+
+  it('still refuses it anywhere else with 401', async () => {
+    for (const url of [stack.gateway!.url, stack.accounts.url]) {
+      const res = await gql(url, '{ me { id } }', {}, stale);
+      expect(res.status).toBe(401);
+      expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+});
