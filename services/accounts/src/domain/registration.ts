@@ -1,5 +1,6 @@
 import type { FieldProblem } from '@vitrine/platform';
 import { isCountryCode, isPlausibleEmail, normaliseEmail } from '@vitrine/contracts';
+import { checkNotCommon } from './common-passwords.js';
 import { checkDisplayName } from './display-name.js';
 import { checkPassword, defaultPasswordPolicy, type PasswordPolicy } from './password-policy.js';
 
@@ -22,7 +23,8 @@ export function checkRegistration(input: RegistrationInput, policy: PasswordPoli
   if (!isPlausibleEmail(email)) {
     problems.push({ field: 'email', reason: 'INVALID_EMAIL', message: 'Enter a valid email address, like name@example.com.' });
   }
-  problems.push(...checkPassword(input.password, policy));
+  const passwordProblems = checkPassword(input.password, policy);
+  problems.push(...(passwordProblems.length ? passwordProblems : checkNotCommon(input.password)));
   if (!isCountryCode(country)) {
     problems.push({ field: 'country', reason: 'UNKNOWN_COUNTRY', message: 'Choose your country of residence (a two-letter ISO code such as JP, US or FR).' });
   }

@@ -6,7 +6,7 @@ import { bootService, createTestDatabase, createTopicPrefix, gql, type GraphQLRe
 import { accountsService } from '../accounts-service.js';
 
 export const issuer = 'vitrine-accounts';
-export const goodPassword = 'Passw0rd!';
+export const goodPassword = 'Shelf-Figure-7!';
 export const adminCredentials = { email: 'root@vitrine.test', password: 'Adm1n-Passw0rd!' };
 
 export interface AccountsHarness {
