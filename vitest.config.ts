@@ -7,9 +7,17 @@ import { defineConfig } from 'vitest/config';
 // a schema built in the other. One graphql for all, as at run time.
 const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
-// One vitest run for the whole monorepo: a single PostgreSQL and a single Kafka
-// broker (started in globalSetup) are shared by every test file, each file
-// getting its own database and topic prefix.
+// Test tiers, by file name:
+// - unit (`*.unit.spec.ts`): pure logic, no PostgreSQL, Kafka or network; seconds.
+// - int (`*.int.spec.ts`): one service (or package) on a real PostgreSQL and Kafka, no other service.
+// - e2e (`*.e2e.spec.ts`): the whole system, requested through the gateway.
+// `vitest run` runs the three in one go; `--project unit|int|e2e` runs one. Only int and e2e start
+// (or reach, with DATABASE_URL / KAFKA_BROKERS) the one PostgreSQL and one Kafka broker shared by
+// every test file, each file getting its own database and topic prefix.
+const roots = ['{packages,services}/*/src/**', '{gateway,stack,e2e,bench}/src/**', 'scripts/**'];
+const tier = (suffix: string) => roots.map((root) => `${root}/*.${suffix}.spec.ts`);
+const infra = ['packages/testing/src/global-setup.ts'];
+
 export default defineConfig({
   plugins: [
     // esbuild does not emit decorator metadata, which type-graphql reads.
@@ -24,12 +32,16 @@ export default defineConfig({
   resolve: { conditions: ['vitrine-source'], alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   ssr: { resolve: { conditions: ['vitrine-source'] } },
   test: {
-    include: ['{packages,services}/*/src/**/*.spec.ts', '{gateway,stack,e2e,bench}/src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
-    globalSetup: ['packages/testing/src/global-setup.ts'],
+    // Inherited by every project below (vitest 5 inline projects extend the root config).
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
+    projects: [
+      { test: { name: 'unit', include: tier('unit') } },
+      { test: { name: 'int', include: tier('int'), globalSetup: infra } },
+      { test: { name: 'e2e', include: tier('e2e'), globalSetup: infra } },
+    ],
   },
 });

@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, gql } from '@vitrine/testing';
+import { eventually, type TypedDocumentNode } from '@vitrine/testing';
+import { graphql } from './__generated__/index.js';
 import { customerPassword, type Identity } from './support/identities.js';
 import { count } from './support/sql.js';
-import { createProduct, placeOrder as place, startTestStack, type TestStack } from './support/stack.js';
+import { createProduct, graph, placeOrder as place, startTestStack, type TestStack } from './support/stack.js';
 
 // Accounts learns about orders through real Kafka. Catalog runs without its
 // relay: the test releases catalog's stock answers itself, so an order stays
@@ -17,11 +18,31 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const deleteMutation = 'mutation($password: String!) { deleteMyAccount(password: $password) }';
-const regionMutation = 'mutation($country: String!) { changeRegion(country: $country) { id country } }';
-const loginMutation = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken } }';
+const deleteMutation = graphql(`
+  mutation LifecycleDeleteAccount($password: String!) {
+    deleteMyAccount(password: $password)
+  }
+`);
+const regionMutation = graphql(`
+  mutation LifecycleChangeRegion($country: String!) {
+    changeRegion(country: $country) {
+      id
+      country
+    }
+  }
+`);
+const loginMutation = graphql(`
+  mutation LifecycleLogin($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      accessToken
+      refreshToken
+    }
+  }
+`);
 
-const accounts = (query: string, variables: Record<string, unknown>, who?: Identity) => gql(stack.accounts.url, query, variables, who?.headers);
+/** Accounts' mutations, requested through the gateway as `who` (anonymous without one). */
+const accounts = <TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, who?: Identity) =>
+  graph(stack, document, variables, who);
 const sql = <T = any>(query: string, params: unknown[] = []) => stack.accounts.orm.em.fork().getConnection().execute<T[]>(query, params);
 const releaseCatalogEvents = async () => {
   while ((await stack.catalog.relay.publishBatch()) > 0);
@@ -47,7 +68,7 @@ async function productWithStock(stock: number): Promise<string> {
 async function placeOrder(who: Identity, productId: string, quantity: number): Promise<string> {
   const res = await place(stack, who, [{ productId, quantity }]);
   if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data.placeOrder.id;
+  return res.data!.placeOrder.id;
 }
 
 /** Waits until accounts has heard (from orders' events) that this customer's order has this status, releasing catalog's answers if asked. */
@@ -59,7 +80,8 @@ const accountsSees = (who: Identity, orderId: string, status: string, release = 
   });
 
 const expectRefused = (res: { errors?: any[]; data?: any }, rule: string, count: number) => {
-  expect(res.errors?.[0]?.extensions, JSON.stringify(res.errors)).toEqual({ code: 'POLICY_VIOLATION', rule, count });
+  // The gateway names the subgraph that refused.
+  expect(res.errors?.[0]?.extensions, JSON.stringify(res.errors)).toEqual({ code: 'POLICY_VIOLATION', rule, count, serviceName: 'accounts' });
 };
 
 describe('open orders hold the account and its region', () => {
@@ -78,7 +100,7 @@ describe('open orders hold the account and its region', () => {
 
     await accountsSees(ann, orderId, 'REJECTED', true);
     const moved = await accounts(regionMutation, { country: ' de' }, ann);
-    expect(moved.data.changeRegion).toEqual({ id: ann.id, country: 'DE' });
+    expect(moved.data!.changeRegion).toEqual({ id: ann.id, country: 'DE' });
     const [regionEvent] = await sql("select envelope from accounts.outbox_message where key = ? and type = 'accounts.customer.region-changed'", [ann.id]);
     expect(regionEvent.envelope.data).toEqual({ customerId: ann.id, from: 'FR', to: 'DE' });
     expect((await accounts(regionMutation, { country: 'ZZ' }, ann)).errors?.[0]?.extensions).toMatchObject({
@@ -101,7 +123,7 @@ describe('open orders hold the account and its region', () => {
 describe('deleteMyAccount', () => {
   it('erases personal data, ends every session, and nobody can sign in again', async () => {
     const cat = await stack.newCustomer('FR');
-    const session = (await accounts(loginMutation, { email: cat.email, password: customerPassword })).data.login;
+    const session = (await accounts(loginMutation, { email: cat.email, password: customerPassword })).data!.login;
 
     const wrong = await accounts(deleteMutation, { password: 'Not-The-Passw0rd' }, cat);
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'password', reason: 'INCORRECT_PASSWORD' }] });
@@ -120,10 +142,30 @@ describe('deleteMyAccount', () => {
 
     const login = await accounts(loginMutation, { email: cat.email, password: customerPassword });
     expect(login.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const refresh = await accounts('mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', { t: session.refreshToken });
+    const refresh = await accounts(
+      graphql(`
+        mutation LifecycleRefresh($t: String!) {
+          refreshSession(refreshToken: $t) {
+            accessToken
+          }
+        }
+      `),
+      { t: session.refreshToken },
+    );
     expect(refresh.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     // The access token is still within its 15 minutes, but the account is gone.
-    const me = await accounts('{ me { id email } }', {}, cat);
+    const me = await accounts(
+      graphql(`
+        query LifecycleMe {
+          me {
+            id
+            email
+          }
+        }
+      `),
+      {},
+      cat,
+    );
     expect(me.errors?.[0]).toMatchObject({ message: 'This account has been deleted.', extensions: { code: 'UNAUTHENTICATED' } });
     expect((await accounts(deleteMutation, { password: customerPassword }, cat)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
@@ -140,10 +182,17 @@ describe('deleteMyAccount', () => {
     const [audit] = await sql("select actor from accounts.audit_entry where subject = ? and action = 'customer.deleted'", [cat.id]);
     expect(audit).toEqual({ actor: cat.id });
     // The address is free again: the person may come back with a new account.
-    const again = await accounts('mutation($input: RegisterInput!) { register(input: $input) { id } }', {
-      input: { email: cat.email, password: customerPassword, country: 'FR', displayName: 'Back again' },
-    });
-    expect(again.data.register.id).not.toBe(cat.id);
+    const again = await accounts(
+      graphql(`
+        mutation LifecycleRegisterAgain($input: RegisterInput!) {
+          register(input: $input) {
+            id
+          }
+        }
+      `),
+      { input: { email: cat.email, password: customerPassword, country: 'FR', displayName: 'Back again' } },
+    );
+    expect(again.data!.register.id).not.toBe(cat.id);
   });
 
   it('events about the account carry ids and facts, never the email or name', async () => {

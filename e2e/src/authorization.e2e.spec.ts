@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, type GraphQLResponse } from '@vitrine/testing';
+import { gql, type GraphQLResponse, type TypedDocumentNode } from '@vitrine/testing';
+import { graphql } from './__generated__/index.js';
 import type { Identity } from './support/identities.js';
 import { count } from './support/sql.js';
 import { createProduct, placeOrder, placeOrderMutation, startTestStack, type TestStack } from './support/stack.js';
@@ -17,7 +19,7 @@ beforeAll(async () => {
   [alice, bob] = [stack.customer, await stack.newCustomer('DE')];
   const product = await createProduct(stack, 10);
   const placed = await placeOrder(stack, alice, [{ productId: product.id, quantity: 1 }]);
-  aliceOrderId = placed.data.placeOrder.id;
+  aliceOrderId = placed.data!.placeOrder.id;
 });
 afterAll(async () => {
   await stack?.stop();
@@ -27,6 +29,39 @@ const targets = () => [
   { via: 'gateway', ordersUrl: stack.gateway!.url, accountsUrl: stack.gateway!.url },
   { via: 'subgraph', ordersUrl: stack.orders.url, accountsUrl: stack.accounts.url },
 ];
+
+const orderQuery = graphql(`
+  query AuthzOrder($id: ID!) {
+    order(id: $id) {
+      id
+      status
+      total {
+        amount
+      }
+    }
+  }
+`);
+const orderIdQuery = graphql(`
+  query AuthzOrderId($id: ID!) {
+    order(id: $id) {
+      id
+    }
+  }
+`);
+const flagMutation = graphql(`
+  mutation AuthzFlag($id: ID!) {
+    flagCustomer(customerId: $id, flag: BLOCKED, reason: "spite") {
+      id
+    }
+  }
+`);
+const cancelMutation = graphql(`
+  mutation AuthzCancel($id: ID!, $reason: String!) {
+    cancelOrder(id: $id, reason: $reason) {
+      id
+    }
+  }
+`);
 
 const expectRefused = (res: GraphQLResponse, codes: string[]) => {
   expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res.errors)).toSatisfy((c: string) => codes.includes(c));
@@ -38,46 +73,76 @@ describe.each(['gateway', 'subgraph'])('through the %s', (via) => {
   const target = () => targets().find((t) => t.via === via)!;
 
   it("B cannot read A's order", async () => {
-    const res = await gql(target().ordersUrl, `query($id: ID!) { order(id: $id) { id status total { amount } } }`, { id: aliceOrderId }, bob.headers);
+    const res = await gql(target().ordersUrl, orderQuery, { id: aliceOrderId }, bob.headers);
     expectRefused(res, ['NOT_FOUND', 'FORBIDDEN']);
   });
 
   it('A reads her own order, and staff with orders:manage may too', async () => {
     for (const who of [alice, stack.admin]) {
-      const res = await gql(target().ordersUrl, `query($id: ID!) { order(id: $id) { id } }`, { id: aliceOrderId }, who.headers);
+      const res = await gql(target().ordersUrl, orderIdQuery, { id: aliceOrderId }, who.headers);
       expect(res.data?.order.id).toBe(aliceOrderId);
     }
   });
 
   it('anonymous callers must sign in to order or read orders', async () => {
-    const read = await gql(target().ordersUrl, `query($id: ID!) { order(id: $id) { id } }`, { id: aliceOrderId });
+    const read = await gql(target().ordersUrl, orderIdQuery, { id: aliceOrderId });
     expectRefused(read, ['UNAUTHENTICATED']);
     const place = await gql(target().ordersUrl, placeOrderMutation, { input: { lines: [{ productId: randomUUID(), quantity: 1 }] }, key: randomUUID() });
     expect(place.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('me is always the caller', async () => {
-    const res = await gql(target().accountsUrl, `{ me { id email } }`, {}, bob.headers);
-    expect(res.data.me).toEqual({ id: bob.id, email: bob.email });
+    const res = await gql(
+      target().accountsUrl,
+      graphql(`
+        query AuthzMe {
+          me {
+            id
+            email
+          }
+        }
+      `),
+      {},
+      bob.headers,
+    );
+    expect(res.data!.me).toEqual({ id: bob.id, email: bob.email });
   });
 
   it("B cannot look A up, nor read or change A's flags", async () => {
-    const lookup = await gql(target().accountsUrl, `query($id: ID!) { customer(id: $id) { id email } }`, { id: alice.id }, bob.headers);
-    expect(lookup.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(JSON.stringify(lookup)).not.toContain(alice.email);
-    const flag = await gql(
+    const lookup = await gql(
       target().accountsUrl,
-      `mutation($id: ID!) { flagCustomer(customerId: $id, flag: BLOCKED, reason: "spite") { id } }`,
+      graphql(`
+        query AuthzCustomer($id: ID!) {
+          customer(id: $id) {
+            id
+            email
+          }
+        }
+      `),
       { id: alice.id },
       bob.headers,
     );
+    expect(lookup.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(lookup)).not.toContain(alice.email);
+    const flag = await gql(target().accountsUrl, flagMutation, { id: alice.id }, bob.headers);
     expect(flag.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('customers cannot use staff mutations', async () => {
     const url = via === 'gateway' ? stack.gateway!.url : stack.catalog.url;
     const input = { sku: `X-${randomUUID().slice(0, 8)}`, name: 'Forbidden figure', price: { amount: 100, currency: 'USD' }, stock: 1 };
-    const res = await gql(url, `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, { input }, bob.headers);
+    const res = await gql(
+      url,
+      graphql(`
+        mutation AuthzCreateProduct($input: CreateProductInput!) {
+          createProduct(input: $input) {
+            id
+          }
+        }
+      `),
+      { input },
+      bob.headers,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(res.data?.createProduct ?? null).toBeNull();
   });
@@ -85,30 +150,120 @@ describe.each(['gateway', 'subgraph'])('through the %s', (via) => {
   it('customers cannot manage warehouses, stock or orders', async () => {
     const catalogUrl = via === 'gateway' ? stack.gateway!.url : stack.catalog.url;
     const ids = { p: randomUUID(), w: stack.warehouses.france };
-    const staffOnly: [string, string, Record<string, unknown>][] = [
-      [catalogUrl, `{ warehouses { id } }`, {}],
-      [catalogUrl, `mutation { createWarehouse(input: { code: "BAD-1", name: "x", country: "FR", heldByFactory: false, allocationPriority: 1 }) { id } }`, {}],
-      [catalogUrl, `mutation($p: ID!, $w: ID!) { receiveStock(productId: $p, warehouseId: $w, quantity: 5) { id } }`, ids],
-      [catalogUrl, `mutation($p: ID!, $w: ID!) { adjustStock(productId: $p, warehouseId: $w, delta: 5, reason: "x") { id } }`, ids],
-      [catalogUrl, `mutation($p: ID!, $w: ID!) { arrivedAtWarehouse(productId: $p, warehouseId: $w, quantity: 5) { surplus } }`, ids],
-      [catalogUrl, `query($p: ID!) { stockReconciliation(productIds: [$p]) { productId } }`, { p: ids.p }],
+    const staffOnly: [string, TypedDocumentNode<unknown, any>, Record<string, unknown>][] = [
+      [
+        catalogUrl,
+        graphql(`
+          query AuthzWarehouses {
+            warehouses {
+              id
+            }
+          }
+        `),
+        {},
+      ],
+      [
+        catalogUrl,
+        graphql(`
+          mutation AuthzCreateWarehouse {
+            createWarehouse(input: { code: "BAD-1", name: "x", country: "FR", heldByFactory: false, allocationPriority: 1 }) {
+              id
+            }
+          }
+        `),
+        {},
+      ],
+      [
+        catalogUrl,
+        graphql(`
+          mutation AuthzReceiveStock($p: ID!, $w: ID!) {
+            receiveStock(productId: $p, warehouseId: $w, quantity: 5) {
+              id
+            }
+          }
+        `),
+        ids,
+      ],
+      [
+        catalogUrl,
+        graphql(`
+          mutation AuthzAdjustStock($p: ID!, $w: ID!) {
+            adjustStock(productId: $p, warehouseId: $w, delta: 5, reason: "x") {
+              id
+            }
+          }
+        `),
+        ids,
+      ],
+      [
+        catalogUrl,
+        graphql(`
+          mutation AuthzArrived($p: ID!, $w: ID!) {
+            arrivedAtWarehouse(productId: $p, warehouseId: $w, quantity: 5) {
+              surplus
+            }
+          }
+        `),
+        ids,
+      ],
+      [
+        catalogUrl,
+        graphql(`
+          query AuthzReconciliation($p: ID!) {
+            stockReconciliation(productIds: [$p]) {
+              productId
+            }
+          }
+        `),
+        { p: ids.p },
+      ],
     ];
-    for (const [url, query, variables] of staffOnly) {
-      const res = await gql(url, query, variables, bob.headers);
-      expect(res.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
+    for (const [url, document, variables] of staffOnly) {
+      const res = await gql(url, document, variables, bob.headers);
+      expect(res.errors?.[0]?.extensions?.code, print(document)).toBe('FORBIDDEN');
     }
     // Another customer's order does not exist for bob: not cancellable, not even quotable.
-    const spite = await gql(target().ordersUrl, `mutation($id: ID!) { cancelOrder(id: $id, reason: "spite") { id } }`, { id: aliceOrderId }, bob.headers);
+    const spite = await gql(target().ordersUrl, cancelMutation, { id: aliceOrderId, reason: 'spite' }, bob.headers);
     expect(spite.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const quote = await gql(target().ordersUrl, `query($id: ID!) { cancellationQuote(orderId: $id) { outcome } }`, { id: aliceOrderId }, bob.headers);
+    const quote = await gql(
+      target().ordersUrl,
+      graphql(`
+        query AuthzQuote($id: ID!) {
+          cancellationQuote(orderId: $id) {
+            outcome
+          }
+        }
+      `),
+      { id: aliceOrderId },
+      bob.headers,
+    );
     expect(quote.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const listed = await gql(catalogUrl, `{ products(first: 1) { edges { node { id stockLevels { onHand } } } } }`, {}, bob.headers);
+    const listed = await gql(
+      catalogUrl,
+      graphql(`
+        query AuthzStockLevels {
+          products(first: 1) {
+            edges {
+              node {
+                id
+                stockLevels {
+                  onHand
+                }
+              }
+            }
+          }
+        }
+      `),
+      {},
+      bob.headers,
+    );
     expect(listed.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 
 describe('subgraphs reached directly trust nothing they cannot verify', () => {
   it("resolving A's Customer entity as B reveals nothing", async () => {
+    // Federation's own entry point, which only subgraphs have (the supergraph does not): a plain string.
     const res = await gql(
       stack.accounts.url,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id email } } }`,
@@ -127,7 +282,16 @@ describe('subgraphs reached directly trust nothing they cannot verify', () => {
     const authorization = typeof header === 'function' ? header() : header;
     // The token is checked while building the request context, before any field runs.
     for (const url of [stack.orders.url, stack.catalog.url, stack.accounts.url, stack.gateway!.url]) {
-      const res = await gql(url, `{ __typename }`, {}, { authorization });
+      const res = await gql(
+        url,
+        graphql(`
+          query AuthzTypename {
+            __typename
+          }
+        `),
+        {},
+        { authorization },
+      );
       expect(res.errors?.[0]?.extensions?.code, `${url}: ${JSON.stringify(res.errors)}`).toBe('UNAUTHENTICATED');
       expect(res.data ?? null).toBeNull();
     }
@@ -135,7 +299,12 @@ describe('subgraphs reached directly trust nothing they cannot verify', () => {
 
   it('a refused token changes nothing', async () => {
     const product = await createProduct(stack, 3);
-    const res = await placeOrder(stack, { headers: { authorization: 'Bearer forged' } }, [{ productId: product.id, quantity: 1 }]);
+    const res = await gql(
+      stack.orders.url,
+      placeOrderMutation,
+      { input: { lines: [{ productId: product.id, quantity: 1 }] }, key: randomUUID() },
+      { authorization: 'Bearer forged' },
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await count(stack, 'select count(*) as n from orders.order_line where product_id = ?', [product.id])).toBe(0);
   });

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, gql } from '@vitrine/testing';
+import { eventually } from '@vitrine/testing';
+import { graphql } from './__generated__/index.js';
+import type { CustomerFlagKind } from './__generated__/graphql.js';
 import type { Identity } from './support/identities.js';
 import { count } from './support/sql.js';
-import { createProduct, placeOrder, startTestStack, type CreatedProduct, type TestStack } from './support/stack.js';
+import { createProduct, graph, placeOrder, startTestStack, type CreatedProduct, type TestStack } from './support/stack.js';
 
 // Staff flag a customer in accounts; orders learns it through real Kafka and
-// refuses a BLOCKED customer's orders until the flag is lifted.
+// refuses a BLOCKED customer's orders until the flag is lifted. Every request goes through the gateway.
 let stack: TestStack;
 let product: CreatedProduct;
 
@@ -18,12 +20,34 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const flagFields = 'id flags { flag reason flaggedBy flaggedAt }';
-const flagMutation = `mutation($id: ID!, $flag: CustomerFlagKind!, $reason: String!) { flagCustomer(customerId: $id, flag: $flag, reason: $reason) { ${flagFields} } }`;
-const unflagMutation = `mutation($id: ID!, $flag: CustomerFlagKind!, $reason: String!) { unflagCustomer(customerId: $id, flag: $flag, reason: $reason) { ${flagFields} } }`;
+graphql(`
+  fragment FlagsFields on Customer {
+    id
+    flags {
+      flag
+      reason
+      flaggedBy
+      flaggedAt
+    }
+  }
+`);
+const flagMutation = graphql(`
+  mutation FlagsFlag($id: ID!, $flag: CustomerFlagKind!, $reason: String!) {
+    flagCustomer(customerId: $id, flag: $flag, reason: $reason) {
+      ...FlagsFields
+    }
+  }
+`);
+const unflagMutation = graphql(`
+  mutation FlagsUnflag($id: ID!, $flag: CustomerFlagKind!, $reason: String!) {
+    unflagCustomer(customerId: $id, flag: $flag, reason: $reason) {
+      ...FlagsFields
+    }
+  }
+`);
 
-const flag = (who: Identity, id: string, flagName: string, reason: string, mutation = flagMutation) =>
-  gql(stack.accounts.url, mutation, { id, flag: flagName, reason }, who.headers);
+const flag = (who: Identity, id: string, flagName: CustomerFlagKind, reason: string) => graph(stack, flagMutation, { id, flag: flagName, reason }, who);
+const unflag = (who: Identity, id: string, flagName: CustomerFlagKind, reason: string) => graph(stack, unflagMutation, { id, flag: flagName, reason }, who);
 const place = (who: Identity) => placeOrder(stack, who, [{ productId: product.id, quantity: 1 }]);
 const ordersOf = (who: Identity) => count(stack, 'select count(*) as n from orders.customer_order where customer_id = ?', [who.id]);
 const sql = <T = any>(query: string, params: unknown[] = []) => stack.accounts.orm.em.fork().getConnection().execute<T[]>(query, params);
@@ -43,7 +67,7 @@ describe('a BLOCKED customer cannot order until the flag is lifted', () => {
     const ann = await stack.newCustomer();
     const flagged = await flag(stack.admin, ann.id, 'BLOCKED', '  Refused three deliveries in a row. ');
     expect(flagged.errors).toBeUndefined();
-    expect(flagged.data.flagCustomer.flags).toEqual([
+    expect(flagged.data!.flagCustomer.flags).toEqual([
       { flag: 'BLOCKED', reason: 'Refused three deliveries in a row.', flaggedBy: stack.admin.id, flaggedAt: expect.any(String) },
     ]);
 
@@ -57,19 +81,19 @@ describe('a BLOCKED customer cannot order until the flag is lifted', () => {
     expect(JSON.stringify(refused.errors)).not.toContain('Refused three deliveries');
     expect(await ordersOf(ann)).toBe(0);
 
-    const lifted = await flag(stack.admin, ann.id, 'BLOCKED', 'Paid the return shipping; service restored.', unflagMutation);
-    expect(lifted.data.unflagCustomer.flags).toEqual([]);
+    const lifted = await unflag(stack.admin, ann.id, 'BLOCKED', 'Paid the return shipping; service restored.');
+    expect(lifted.data!.unflagCustomer.flags).toEqual([]);
     await ordersSees(ann, 'BLOCKED', false);
     const accepted = await place(ann);
     expect(accepted.errors).toBeUndefined();
-    expect(accepted.data.placeOrder.status).toBe('PENDING');
+    expect(accepted.data!.placeOrder.status).toBe('PENDING');
     expect(await ordersOf(ann)).toBe(1);
   });
 
   it('audits both changes and announces them without personal data', async () => {
     const bob = await stack.newCustomer();
     await flag(stack.admin, bob.id, 'BLOCKED', 'Chargeback on two orders.');
-    await flag(stack.admin, bob.id, 'BLOCKED', 'Chargebacks withdrawn.', unflagMutation);
+    await unflag(stack.admin, bob.id, 'BLOCKED', 'Chargebacks withdrawn.');
 
     const audit = await sql("select actor, action, details from accounts.audit_entry where subject = ? and action like 'customer.%flagged' order by at", [
       bob.id,
@@ -99,7 +123,7 @@ describe('a BLOCKED customer cannot order until the flag is lifted', () => {
     const dan = await stack.newCustomer();
     await flag(stack.admin, dan.id, 'REFUSED_DELIVERY', 'Refused parcel 1.');
     const again = await flag(stack.admin, dan.id, 'REFUSED_DELIVERY', 'Refused parcel 1 (retry).');
-    expect(again.data.flagCustomer.flags).toEqual([expect.objectContaining({ flag: 'REFUSED_DELIVERY', reason: 'Refused parcel 1.' })]);
+    expect(again.data!.flagCustomer.flags).toEqual([expect.objectContaining({ flag: 'REFUSED_DELIVERY', reason: 'Refused parcel 1.' })]);
     expect(await sql("select count(*)::int as n from accounts.audit_entry where subject = ? and action = 'customer.flagged'", [dan.id])).toEqual([{ n: 1 }]);
   });
 });
@@ -110,7 +134,7 @@ describe('only staff with customers:flag', () => {
     const before = await sql('select count(*)::int as n from accounts.customer_flag');
     expect((await flag(eve, eve.id, 'BLOCKED', 'I block myself')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await flag(eve, stack.customer.id, 'BLOCKED', 'Spite')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const anonymous = await gql(stack.accounts.url, flagMutation, { id: eve.id, flag: 'BLOCKED', reason: 'x' });
+    const anonymous = await graph(stack, flagMutation, { id: eve.id, flag: 'BLOCKED', reason: 'x' });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await sql('select count(*)::int as n from accounts.customer_flag')).toEqual(before);
   });
@@ -118,11 +142,40 @@ describe('only staff with customers:flag', () => {
   it('flags are hidden from the customer themselves', async () => {
     const fay = await stack.newCustomer();
     await flag(stack.admin, fay.id, 'REFUSED_DELIVERY', 'Refused a parcel.');
-    const own = await gql(stack.accounts.url, '{ me { id flags { flag } } }', {}, fay.headers);
+    const own = await graph(
+      stack,
+      graphql(`
+        query FlagsOwn {
+          me {
+            id
+            flags {
+              flag
+            }
+          }
+        }
+      `),
+      {},
+      fay,
+    );
     expect(own.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(JSON.stringify(own)).not.toContain('REFUSED_DELIVERY');
-    const staff = await gql(stack.accounts.url, 'query($id: ID!) { customer(id: $id) { id flags { flag reason } } }', { id: fay.id }, stack.admin.headers);
-    expect(staff.data.customer).toEqual({ id: fay.id, flags: [{ flag: 'REFUSED_DELIVERY', reason: 'Refused a parcel.' }] });
+    const staff = await graph(
+      stack,
+      graphql(`
+        query FlagsOfCustomer($id: ID!) {
+          customer(id: $id) {
+            id
+            flags {
+              flag
+              reason
+            }
+          }
+        }
+      `),
+      { id: fay.id },
+      stack.admin,
+    );
+    expect(staff.data!.customer).toEqual({ id: fay.id, flags: [{ flag: 'REFUSED_DELIVERY', reason: 'Refused a parcel.' }] });
   });
 
   it('a reason is required and at most 500 characters', async () => {

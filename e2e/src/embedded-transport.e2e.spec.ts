@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isOrderableStatus } from '@vitrine/contracts';
-import { eventually, gql } from '@vitrine/testing';
-import { orderQuery, placeOrder, startTestStack, type TestStack } from './support/stack.js';
+import { eventually } from '@vitrine/testing';
+import { graphql } from './__generated__/index.js';
+import { graph, orderQuery, placeOrder, startTestStack, type TestStack } from './support/stack.js';
 
-// The zero-setup mode (`npm start`) runs the same flow on the embedded transport.
+// The zero-setup mode (`npm start`) runs the same flow on the embedded transport, through the gateway.
 let stack: TestStack;
 
 beforeAll(async () => {
@@ -15,35 +16,92 @@ afterAll(async () => {
 
 describe('embedded transport end to end', () => {
   it('seeds the demo catalog and serves an order from it', async () => {
-    const listing = await gql(
-      stack.catalog.url,
-      `{ products(first: 50) { totalCount edges { node { id sku availableQuantity status regionBlocks maxQuantityPerOrder } } } }`,
+    const listing = await graph(
+      stack,
+      graphql(`
+        query EmbeddedListing {
+          products(first: 50) {
+            totalCount
+            edges {
+              node {
+                id
+                sku
+                availableQuantity
+                status
+                regionBlocks
+                maxQuantityPerOrder
+              }
+            }
+          }
+        }
+      `),
+      {},
     );
-    expect(listing.data.products.totalCount).toBeGreaterThanOrEqual(30);
+    expect(listing.data!.products.totalCount).toBeGreaterThanOrEqual(30);
     // Two units a French customer may order: an orderable status, not region-blocked, no per-order limit below 2.
-    type Listed = { id: string; availableQuantity: number | null; status: string; regionBlocks: string[]; maxQuantityPerOrder: number | null };
-    const product = listing.data.products.edges
-      .map((e: { node: Listed }) => e.node)
+    const product = listing
+      .data!.products.edges.map((e) => e.node)
       .find(
-        (p: Listed) =>
+        (p) =>
           (p.availableQuantity === null || p.availableQuantity >= 2) &&
           isOrderableStatus(p.status) &&
           p.regionBlocks.length === 0 &&
           (p.maxQuantityPerOrder ?? 2) >= 2,
-      );
+      )!;
 
     const placed = await eventually(async () => {
       const res = await placeOrder(stack, stack.customer, [{ productId: product.id, quantity: 2 }]);
       return res.errors ? false : res; // orders learns the seeded products through the bus
     });
-    const id = (placed as { data: { placeOrder: { id: string } } }).data.placeOrder.id;
-    await eventually(async () => (await gql(stack.orders.url, orderQuery, { id }, stack.customer.headers)).data?.order.status === 'AWAITING_PAYMENT');
-    const after = await gql(stack.catalog.url, `query($id: ID!) { product(id: $id) { availableQuantity } }`, { id: product.id });
-    expect(after.data.product.availableQuantity).toBe(product.availableQuantity === null ? null : product.availableQuantity - 2);
+    const id = placed.data!.placeOrder.id;
+    await eventually(async () => (await graph(stack, orderQuery, { id }, stack.customer)).data?.order.status === 'AWAITING_PAYMENT');
+    const after = await graph(
+      stack,
+      graphql(`
+        query EmbeddedAvailable($id: ID!) {
+          product(id: $id) {
+            availableQuantity
+          }
+        }
+      `),
+      { id: product.id },
+    );
+    expect(after.data!.product!.availableQuantity).toBe(product.availableQuantity === null ? null : product.availableQuantity - 2);
   });
   it('the demo catalog carries details, down payments, spec changes and price changes made through the real use cases', async () => {
-    const query = `query($sku: String!) { product(sku: $sku) { id price { amount } series images scale parts { name category } downPayment { required amount { amount } } specChanges { changes { field from to } description reason } } }`;
-    const bySku = async (sku: string) => (await gql(stack.catalog.url, query, { sku })).data.product;
+    const query = graphql(`
+      query EmbeddedBySku($sku: String!) {
+        product(sku: $sku) {
+          id
+          price {
+            amount
+          }
+          series
+          images
+          scale
+          parts {
+            name
+            category
+          }
+          downPayment {
+            required
+            amount {
+              amount
+            }
+          }
+          specChanges {
+            changes {
+              field
+              from
+              to
+            }
+            description
+            reason
+          }
+        }
+      }
+    `);
+    const bySku = async (sku: string) => (await graph(stack, query, { sku })).data!.product!;
     const mecha = await bySku('RLR-MECHA-LTD');
     expect(mecha).toMatchObject({ series: 'Mecha Guardian', scale: '1/6', downPayment: { required: true, amount: { amount: 30000 } } });
     expect(mecha.images).toHaveLength(3);

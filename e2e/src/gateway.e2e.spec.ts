@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, gql } from '@vitrine/testing';
+import { graphql } from './__generated__/index.js';
 import { createProduct, placeOrderMutation, startTestStack, stockOf, type TestStack } from './support/stack.js';
 
 let stack: TestStack;
 let gatewayUrl: string;
 
 beforeAll(async () => {
-  stack = await startTestStack({ label: 'gateway', gateway: true });
+  stack = await startTestStack({ label: 'gateway' });
   gatewayUrl = stack.gateway!.url;
 });
 afterAll(async () => {
@@ -17,9 +18,29 @@ afterAll(async () => {
 describe('through the gateway, on real PostgreSQL and Kafka', () => {
   it('lists products, places an order and reads its lines with product data from catalog', async () => {
     const product = await createProduct(stack, 5, 4200);
-    const listing = await gql(gatewayUrl, `{ products(first: 20) { totalCount edges { node { id name price { amount currency } } } } }`);
+    const listing = await gql(
+      gatewayUrl,
+      graphql(`
+        query GatewayListing {
+          products(first: 20) {
+            totalCount
+            edges {
+              node {
+                id
+                name
+                price {
+                  amount
+                  currency
+                }
+              }
+            }
+          }
+        }
+      `),
+      {},
+    );
     expect(listing.errors).toBeUndefined();
-    expect(listing.data.products.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(product.id);
+    expect(listing.data!.products.edges.map((e) => e.node.id)).toContain(product.id);
 
     const requestId = `e2e-${randomUUID()}`;
     const placed = await gql(
@@ -30,12 +51,32 @@ describe('through the gateway, on real PostgreSQL and Kafka', () => {
     );
     expect(placed.errors).toBeUndefined();
     expect(placed.headers.get('x-request-id')).toBe(requestId);
-    const orderId = placed.data.placeOrder.id;
+    const orderId = placed.data!.placeOrder.id;
 
     const order = await eventually(async () => {
       const res = await gql(
         gatewayUrl,
-        `query($id: ID!) { order(id: $id) { status total { amount } lines { quantity product { id name price { amount } availableQuantity } } } }`,
+        graphql(`
+          query GatewayOrder($id: ID!) {
+            order(id: $id) {
+              status
+              total {
+                amount
+              }
+              lines {
+                quantity
+                product {
+                  id
+                  name
+                  price {
+                    amount
+                  }
+                  availableQuantity
+                }
+              }
+            }
+          }
+        `),
         { id: orderId },
         stack.customer.headers,
       );
@@ -72,17 +113,33 @@ describe('through the gateway, on real PostgreSQL and Kafka', () => {
 
   it('pages through products with opaque cursors', async () => {
     for (let i = 0; i < 3; i++) await createProduct(stack, 1);
-    const page1 = await gql(gatewayUrl, `{ products(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`);
-    const { endCursor } = page1.data.products.pageInfo;
-    const page2 = await gql(gatewayUrl, `query($after: String) { products(first: 2, after: $after) { edges { node { id } } } }`, { after: endCursor });
-    const ids1 = page1.data.products.edges.map((e: { node: { id: string } }) => e.node.id);
-    const ids2 = page2.data.products.edges.map((e: { node: { id: string } }) => e.node.id);
-    expect(page1.data.products.pageInfo.hasNextPage).toBe(true);
-    expect(ids1.filter((id: string) => ids2.includes(id))).toEqual([]);
+    const page = graphql(`
+      query GatewayPage($first: Int, $after: String) {
+        products(first: $first, after: $after) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              id
+            }
+          }
+        }
+      }
+    `);
+    const page1 = await gql(gatewayUrl, page, { first: 2 });
+    const { endCursor } = page1.data!.products.pageInfo;
+    const page2 = await gql(gatewayUrl, page, { first: 2, after: endCursor });
+    const ids1 = page1.data!.products.edges.map((e) => e.node.id);
+    const ids2 = page2.data!.products.edges.map((e) => e.node.id);
+    expect(page1.data!.products.pageInfo.hasNextPage).toBe(true);
+    expect(ids1.filter((id) => ids2.includes(id))).toEqual([]);
 
-    const bad = await gql(gatewayUrl, `{ products(first: 2, after: "garbage") { totalCount } }`);
+    const bad = await gql(gatewayUrl, page, { first: 2, after: 'garbage' });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const tooMany = await gql(gatewayUrl, `{ products(first: 1000) { totalCount } }`);
+    const tooMany = await gql(gatewayUrl, page, { first: 1000 });
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

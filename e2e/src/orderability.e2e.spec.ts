@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, gql } from '@vitrine/testing';
+import { graphql } from './__generated__/index.js';
+import type { CreateProductInput, OrderLineInput } from './__generated__/graphql.js';
 import type { Identity } from './support/identities.js';
 import { count } from './support/sql.js';
-import { createProduct, placeOrderMutation, startTestStack, type TestStack } from './support/stack.js';
+import { createProduct, graph, placeOrder, startTestStack, type TestStack } from './support/stack.js';
 
 // Orders decides whether a product can be ordered from its own projections
 // (catalog's ProductPublished / ProductStatusChanged, accounts' customer
-// regions), all fed over the real Kafka broker: no call between services.
+// regions), all fed over the real Kafka broker: no call between services. Requests go through the gateway.
 let stack: TestStack;
 let fr: Identity;
 let de: Identity;
@@ -29,28 +31,58 @@ async function regionKnown(customer: Identity, country: string): Promise<void> {
   await eventually(async () => (await catalogSql('select country from catalog.customer_region where customer_id = ?', [customer.id]))[0]?.country === country);
 }
 
-const place = (who: Identity, lines: { productId: string; quantity: number }[]) =>
-  gql(stack.orders.url, placeOrderMutation, { input: { lines }, key: randomUUID() }, who.headers);
+const place = (who: Identity, lines: OrderLineInput[]) => placeOrder(stack, who, lines, randomUUID());
 const ordersOf = (who: Identity) => count(stack, 'select count(*) as n from orders.customer_order where customer_id = ?', [who.id]);
 const outboxOf = (who: Identity) =>
   count(stack, "select count(*) as n from orders.outbox_message where type = 'orders.order.placed' and envelope::text like ?", [`%${who.id}%`]);
 
-const saleRulesMutation = `mutation($id: ID!, $blocks: [String!]!, $max: Int, $reason: String!) {
-  setProductSaleRules(productId: $id, regionBlocks: $blocks, maxQuantityPerOrder: $max, reason: $reason) { id regionBlocks maxQuantityPerOrder }
-}`;
-const statusMutation = `mutation($id: ID!, $status: ProductStatus!) { changeProductStatus(productId: $id, status: $status, reason: "Per the maker.") { status } }`;
-const orderabilityQuery = `query($id: ID!) { product(id: $id) { regionBlocks maxQuantityPerOrder orderableInMyRegion notOrderableReason } }`;
+const saleRulesMutation = graphql(`
+  mutation OrderabilitySaleRules($id: ID!, $blocks: [String!]!, $max: Int, $reason: String!) {
+    setProductSaleRules(productId: $id, regionBlocks: $blocks, maxQuantityPerOrder: $max, reason: $reason) {
+      id
+      regionBlocks
+      maxQuantityPerOrder
+    }
+  }
+`);
+const statusMutation = graphql(`
+  mutation OrderabilityStatus($id: ID!, $status: ProductStatus!) {
+    changeProductStatus(productId: $id, status: $status, reason: "Per the maker.") {
+      status
+    }
+  }
+`);
+const orderabilityQuery = graphql(`
+  query OrderabilityOfProduct($id: ID!) {
+    product(id: $id) {
+      regionBlocks
+      maxQuantityPerOrder
+      orderableInMyRegion
+      notOrderableReason
+    }
+  }
+`);
+/** A product's orderability as `who` sees it, asked through the gateway. */
+const orderability = async (id: string, who?: Identity) => (await graph(stack, orderabilityQuery, { id }, who)).data!.product;
 
-async function createWithRules(input: { status?: string; regionBlocks?: string[]; maxQuantityPerOrder?: number }): Promise<string> {
+async function createWithRules(input: Pick<CreateProductInput, 'status' | 'regionBlocks' | 'maxQuantityPerOrder'>): Promise<string> {
   const sku = `ORD-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const res = await gql(
     stack.catalog.url,
-    `mutation($input: CreateProductInput!) { createProduct(input: $input) { id regionBlocks maxQuantityPerOrder } }`,
+    graphql(`
+      mutation OrderabilityCreate($input: CreateProductInput!) {
+        createProduct(input: $input) {
+          id
+          regionBlocks
+          maxQuantityPerOrder
+        }
+      }
+    `),
     { input: { sku, name: `Figure ${sku}`, price: { amount: 1000, currency: 'USD' }, stock: 100, ...input } },
     stack.admin.headers,
   );
   expect(res.errors).toBeUndefined();
-  const id = res.data.createProduct.id as string;
+  const id = res.data!.createProduct.id;
   await eventually(async () => (await ordersSql('select 1 from orders.known_product where id = ?', [id])).length === 1);
   return id;
 }
@@ -82,22 +114,22 @@ describe('region blocks', () => {
 
     const accepted = await place(de, [{ productId: id, quantity: 1 }]);
     expect(accepted.errors).toBeUndefined();
-    expect(accepted.data.placeOrder.status).toBe('PENDING');
+    expect(accepted.data!.placeOrder.status).toBe('PENDING');
   });
 
   it('catalog tells each signed-in customer whether they can order it, and why not', async () => {
     const id = await createWithRules({ regionBlocks: ['FR'] });
-    expect((await gql(stack.catalog.url, orderabilityQuery, { id }, fr.headers)).data.product).toEqual({
+    expect(await orderability(id, fr)).toEqual({
       regionBlocks: ['FR'],
       maxQuantityPerOrder: null,
       orderableInMyRegion: false,
       notOrderableReason: expect.stringContaining('FR'),
     });
-    expect((await gql(stack.catalog.url, orderabilityQuery, { id }, de.headers)).data.product).toMatchObject({
+    expect(await orderability(id, de)).toMatchObject({
       orderableInMyRegion: true,
       notOrderableReason: null,
     });
-    expect((await gql(stack.catalog.url, orderabilityQuery, { id })).data.product).toMatchObject({ orderableInMyRegion: null, notOrderableReason: null });
+    expect(await orderability(id)).toMatchObject({ orderableInMyRegion: null, notOrderableReason: null });
   });
 
   it('staff block a product afterwards with setProductSaleRules (audited, re-published); a customer who moves is judged by the new country', async () => {
@@ -105,22 +137,22 @@ describe('region blocks', () => {
     const mover = await stack.newCustomer('DE');
     await regionKnown(mover, 'DE');
 
-    const set = await gql(
-      stack.catalog.url,
+    const set = await graph(
+      stack,
       saleRulesMutation,
       { id: product.id, blocks: ['DE', 'IT'], max: null, reason: 'Licence not cleared in DE and IT.' },
-      stack.admin.headers,
+      stack.admin,
     );
     expect(set.errors).toBeUndefined();
-    expect(set.data.setProductSaleRules).toEqual({ id: product.id, regionBlocks: ['DE', 'IT'], maxQuantityPerOrder: null });
+    expect(set.data!.setProductSaleRules).toEqual({ id: product.id, regionBlocks: ['DE', 'IT'], maxQuantityPerOrder: null });
     expect(
       await catalogSql("select actor, details from catalog.audit_entry where subject = ? and action = 'product.sale-rules-changed'", [product.id]),
     ).toEqual([
       {
         actor: stack.admin.id,
         details: {
-          from: { regionBlocks: [], maxQuantityPerOrder: null },
-          to: { regionBlocks: ['DE', 'IT'], maxQuantityPerOrder: null },
+          from: { regionBlocks: [], maxQuantityPerOrder: null, maxQuantityPerCustomer: null },
+          to: { regionBlocks: ['DE', 'IT'], maxQuantityPerOrder: null, maxQuantityPerCustomer: null },
           reason: 'Licence not cleared in DE and IT.',
         },
       },
@@ -128,11 +160,17 @@ describe('region blocks', () => {
     await projected(product.id, { region_blocks: ['DE', 'IT'] });
     expect(problemsOf(await place(mover, [{ productId: product.id, quantity: 1 }]))).toEqual([['lines.0.productId', 'BLOCKED_IN_REGION']]);
 
-    const moved = await gql(
-      stack.accounts.url,
-      'mutation($country: String!) { changeRegion(country: $country) { country } }',
+    const moved = await graph(
+      stack,
+      graphql(`
+        mutation OrderabilityMove($country: String!) {
+          changeRegion(country: $country) {
+            country
+          }
+        }
+      `),
       { country: 'AT' },
-      mover.headers,
+      mover,
     );
     expect(moved.errors).toBeUndefined();
     await regionKnown(mover, 'AT');
@@ -141,7 +179,7 @@ describe('region blocks', () => {
 
   it('refuses invalid sale rules with every problem at once, writing nothing', async () => {
     const product = await createProduct(stack, 10);
-    const res = await gql(stack.catalog.url, saleRulesMutation, { id: product.id, blocks: ['FR', 'ZZ'], max: 0, reason: ' ' }, stack.admin.headers);
+    const res = await graph(stack, saleRulesMutation, { id: product.id, blocks: ['FR', 'ZZ'], max: 0, reason: ' ' }, stack.admin);
     expect(problemsOf(res)).toEqual([
       ['regionBlocks.1', 'UNKNOWN_COUNTRY'],
       ['maxQuantityPerOrder', 'OUT_OF_RANGE'],
@@ -157,7 +195,7 @@ describe('region blocks', () => {
 
   it('only staff with catalog:write may set sale rules', async () => {
     const product = await createProduct(stack, 10);
-    const res = await gql(stack.catalog.url, saleRulesMutation, { id: product.id, blocks: ['FR'], max: null, reason: 'Mine now.' }, de.headers);
+    const res = await graph(stack, saleRulesMutation, { id: product.id, blocks: ['FR'], max: null, reason: 'Mine now.' }, de);
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
@@ -165,12 +203,12 @@ describe('region blocks', () => {
 describe('product status', () => {
   it('a DISCONTINUED product is refused with NOT_ORDERABLE, writing nothing', async () => {
     const product = await createProduct(stack, 10);
-    expect((await gql(stack.catalog.url, statusMutation, { id: product.id, status: 'DISCONTINUED' }, stack.admin.headers)).errors).toBeUndefined();
+    expect((await graph(stack, statusMutation, { id: product.id, status: 'DISCONTINUED' }, stack.admin)).errors).toBeUndefined();
     await projected(product.id, { status: 'DISCONTINUED' });
     const before = await ordersOf(de);
     expect(problemsOf(await place(de, [{ productId: product.id, quantity: 1 }]))).toEqual([['lines.0.productId', 'NOT_ORDERABLE']]);
     expect(await ordersOf(de)).toBe(before);
-    expect((await gql(stack.catalog.url, orderabilityQuery, { id: product.id }, de.headers)).data.product).toMatchObject({
+    expect(await orderability(product.id, de)).toMatchObject({
       orderableInMyRegion: false,
       notOrderableReason: expect.stringContaining('DISCONTINUED'),
     });
@@ -181,7 +219,7 @@ describe('product status', () => {
     await projected(id, { status: 'ANNOUNCED' });
     expect(problemsOf(await place(de, [{ productId: id, quantity: 1 }]))).toEqual([['lines.0.productId', 'NOT_ORDERABLE']]);
 
-    expect((await gql(stack.catalog.url, statusMutation, { id, status: 'PREORDER' }, stack.admin.headers)).errors).toBeUndefined();
+    expect((await graph(stack, statusMutation, { id, status: 'PREORDER' }, stack.admin)).errors).toBeUndefined();
     await projected(id, { status: 'PREORDER' });
     expect((await place(de, [{ productId: id, quantity: 1 }])).errors).toBeUndefined();
   });
@@ -221,9 +259,7 @@ describe('per-order limit', () => {
     const id = await createWithRules({ maxQuantityPerOrder: 1 });
     await projected(id, { max_quantity_per_order: 1 });
     expect(problemsOf(await place(de, [{ productId: id, quantity: 2 }]))).toEqual([['lines.0.quantity', 'OVER_PRODUCT_LIMIT']]);
-    expect(
-      (await gql(stack.catalog.url, saleRulesMutation, { id, blocks: [], max: null, reason: 'Run extended.' }, stack.admin.headers)).errors,
-    ).toBeUndefined();
+    expect((await graph(stack, saleRulesMutation, { id, blocks: [], max: null, reason: 'Run extended.' }, stack.admin)).errors).toBeUndefined();
     await projected(id, { max_quantity_per_order: null });
     expect((await place(de, [{ productId: id, quantity: 2 }])).errors).toBeUndefined();
   });

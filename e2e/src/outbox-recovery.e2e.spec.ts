@@ -32,7 +32,7 @@ const relayOn = (bus: EventBus, batchSize = 200) =>
 
 async function placeOrders(productId: string, n: number): Promise<string[]> {
   const results = await Promise.all(Array.from({ length: n }, () => placeOrder(stack, stack.customer, [{ productId, quantity: 1 }])));
-  return results.map((r) => r.data.placeOrder.id);
+  return results.map((r) => r.data!.placeOrder.id);
 }
 
 const unsent = () => count(stack, 'select count(*) as n from orders.outbox_message where sent_at is null');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, gql } from '@vitrine/testing';
 import { count } from './support/sql.js';
+import type { OrderLineInput } from './__generated__/graphql.js';
 import { createProduct, orderQuery, placeOrder, startTestStack, stockOf, type TestStack } from './support/stack.js';
 
 let stack: TestStack;
@@ -13,17 +14,18 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const place = (lines: unknown[], key?: string) => placeOrder(stack, stack.customer, lines, key);
-const orderOf = (id: string) => gql(stack.orders.url, orderQuery, { id }, stack.customer.headers);
+// Through the gateway, as a storefront would.
+const place = (lines: OrderLineInput[], key?: string) => placeOrder(stack, stack.customer, lines, key);
+const orderOf = (id: string) => gql(stack.gatewayUrl, orderQuery, { id }, stack.customer.headers);
 
 describe('placeOrder over real Kafka', () => {
   it('reserves stock through catalog and confirms the order', async () => {
     const product = await createProduct(stack, 10, 2500);
     const res = await place([{ productId: product.id, quantity: 3 }]);
     expect(res.errors).toBeUndefined();
-    expect(res.data.placeOrder).toMatchObject({ status: 'PENDING', total: { amount: 7500, currency: 'USD' } });
+    expect(res.data!.placeOrder).toMatchObject({ status: 'PENDING', total: { amount: 7500, currency: 'USD' } });
 
-    const id = res.data.placeOrder.id;
+    const id = res.data!.placeOrder.id;
     await eventually(async () => (await orderOf(id)).data?.order.status === 'AWAITING_PAYMENT');
     expect(await stockOf(stack, product.id)).toBe(7);
   });
@@ -31,7 +33,7 @@ describe('placeOrder over real Kafka', () => {
   it('rejects an order catalog cannot serve, leaving stock untouched', async () => {
     const product = await createProduct(stack, 2);
     const res = await place([{ productId: product.id, quantity: 3 }]);
-    const id = res.data.placeOrder.id;
+    const id = res.data!.placeOrder.id;
     const order = await eventually(async () => {
       const o = (await orderOf(id)).data?.order;
       return o?.status === 'REJECTED' && o;
@@ -47,7 +49,7 @@ describe('idempotency keys', () => {
     const key = randomUUID();
     const first = await place([{ productId: product.id, quantity: 1 }], key);
     const second = await place([{ productId: product.id, quantity: 1 }], key);
-    expect(second.data.placeOrder.id).toBe(first.data.placeOrder.id);
+    expect(second.data!.placeOrder.id).toBe(first.data!.placeOrder.id);
     expect(
       await count(stack, 'select count(*) as n from orders.customer_order o join orders.checkout c on c.id = o.checkout_id where c.idempotency_key = ?', [key]),
     ).toBe(1);

@@ -25,13 +25,13 @@ describe('outbox relay wake-ups', () => {
   it('a committed order is published without waiting for the next poll', async () => {
     const product = await createProduct(stack, 5);
     const res = await gql(
-      stack.orders.url,
+      stack.gatewayUrl,
       placeOrderMutation,
       { input: { lines: [{ productId: product.id, quantity: 1 }] }, key: randomUUID() },
       stack.customer.headers,
     );
-    const id = res.data.placeOrder.id;
-    await eventually(async () => (await gql(stack.orders.url, orderQuery, { id }, stack.customer.headers)).data?.order.status === 'AWAITING_PAYMENT', {
+    const id = res.data!.placeOrder.id;
+    await eventually(async () => (await gql(stack.gatewayUrl, orderQuery, { id }, stack.customer.headers)).data?.order.status === 'AWAITING_PAYMENT', {
       timeoutMs: 10_000,
     });
   });

@@ -61,7 +61,8 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(config.port, config.host, resolve);
+      // A drop opens hundreds of connections at once: queue them (up to somaxconn) rather than reset them past Node's default 511.
+      server.listen({ port: config.port, host: config.host, backlog: 4096 }, resolve);
     });
   } catch (error) {
     await apollo.stop();
@@ -88,6 +89,6 @@ async function readSupergraph(path: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new Error(`supergraph not found at ${path}: run \`npm run build -w @vitrine/gateway\` (or set SUPERGRAPH_PATH)`);
+    throw new Error(`supergraph not found at ${path}: run \`npm run build -w @vitrine/gateway\` (or set SUPERGRAPH_PATH)`, { cause: error });
   }
 }

@@ -24,7 +24,16 @@ let result: { files: string[]; port: number };
 let running: RunningService | undefined;
 
 beforeAll(() => {
-  for (const path of ['gateway/src/subgraphs.ts', 'gateway/package.json', 'docker-compose.yml', 'tsconfig.base.json']) copy(path);
+  for (const path of [
+    'gateway/src/subgraphs.ts',
+    'gateway/package.json',
+    'docker-compose.yml',
+    'tsconfig.base.json',
+    'package.json',
+    'eslint.config.js',
+    '.dependency-cruiser.cjs',
+  ])
+    copy(path);
   symlinkSync(join(repo, 'node_modules'), join(tmp, 'node_modules'));
   result = generateSubgraph('probe', { root: tmp });
   execFileSync(join(repo, 'node_modules/.bin/tsc'), ['-p', join(tmp, 'services/probe/tsconfig.json')], { stdio: 'pipe' });
@@ -42,6 +51,8 @@ describe('npm run new:subgraph', () => {
         'services/probe/README.md',
         'services/probe/package.json',
         'services/probe/tsconfig.json',
+        'services/probe/tsconfig.spec.json',
+        'services/probe/codegen.ts',
         'services/probe/src/identity.ts',
         'services/probe/src/index.ts',
         'services/probe/src/main.ts',
@@ -65,6 +76,11 @@ describe('npm run new:subgraph', () => {
     expect(compose.services.probe.environment).toMatchObject({ EVENT_TRANSPORT: 'kafka' });
     expect(compose.services.gateway.environment.SUBGRAPH_PROBE_URL).toBe('http://probe:4000/graphql');
     expect(compose.services.gateway.depends_on.probe).toEqual({ condition: 'service_healthy' });
+  });
+
+  it('passes the lint rules: ESLint and the dependency boundaries', () => {
+    execFileSync(join(repo, 'node_modules/.bin/eslint'), ['services/probe'], { cwd: tmp, stdio: 'pipe' });
+    execFileSync(join(repo, 'node_modules/.bin/depcruise'), ['-c', '.dependency-cruiser.cjs', 'services/probe/src'], { cwd: tmp, stdio: 'pipe' });
   });
 
   it('builds, and its SDL composes with every existing subgraph', async () => {

@@ -40,7 +40,7 @@ export interface DropDayResult {
   rejected: number;
   /** Sum of the product's held catalog.stock_reservation rows. */
   unitsSold: number;
-  /** Units of the limited run still open to preorders (limit - reserved in the preorder pool). */
+  /** Units of the limited run still open to preorders (capacity - reserved in the preorder pool). */
   stockLeft: number;
   checks: Check[];
   ok: boolean;
@@ -54,7 +54,7 @@ const count = async (db: pg.Client, sql: string, params: unknown[] = []) => (awa
 /**
  * Drop day: `dropCustomers` fresh customers each place exactly one preorder
  * for one unit of a limited run of `dropUnits` (a PREORDER product whose
- * preorder pool is limited to that), all at once through the
+ * limited quantity is that), all at once through the
  * gateway. Exactly min(customers, units) orders must end AWAITING_PAYMENT (units held, deposit due), the rest
  * REJECTED, and the reservations must add up to that, leaving no stock when
  * the drop sells out: no oversell, no undersell.
@@ -77,7 +77,7 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
   });
 
   const admin = await signIn(stack.urls.gateway, stack.admin.email, stack.admin.password);
-  const input = { sku: `DROP-${run}`, name: `Bench limited drop ${run}`, price: { amount: 4999, currency: 'USD' }, status: 'PREORDER', preorderLimit: units };
+  const input = { sku: `DROP-${run}`, name: `Bench limited drop ${run}`, price: { amount: 4999, currency: 'USD' }, status: 'PREORDER', limitedQuantity: units };
   const created = await gqlData<{ createProduct: { id: string; sku: string } }>(
     stack.urls.catalog,
     createProductMutation,
@@ -158,7 +158,7 @@ export async function runDropDay(config: BenchConfig, stack: BenchStack, db: pg.
     [product.id],
   );
   const stockLeft =
-    (await db.query<{ left: number }>('select limit_quantity - reserved as left from catalog.preorder_allocation where product_id = $1', [product.id])).rows[0]
+    (await db.query<{ left: number }>('select capacity - reserved as left from catalog.preorder_allocation where product_id = $1', [product.id])).rows[0]
       ?.left ?? Number.NaN;
   const repeatBuyers = await count(
     db,

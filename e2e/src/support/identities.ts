@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { gql } from '@vitrine/testing';
+import { graphql } from '../__generated__/index.js';
 
 export interface Identity {
   id: string;
@@ -11,18 +12,29 @@ export interface Identity {
 
 export const testAdmin = { email: 'admin@vitrine.test', password: 'Admin-Pa55word!' };
 
+const loginMutation = graphql(`
+  mutation SupportLogin($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      accessToken
+      customer {
+        id
+      }
+    }
+  }
+`);
+const registerMutation = graphql(`
+  mutation SupportRegister($input: RegisterInput!) {
+    register(input: $input) {
+      id
+    }
+  }
+`);
+
 /** Signs in through the accounts subgraph, as a client would. */
 export async function signIn(accountsUrl: string, email: string, password: string): Promise<Identity> {
-  const res = await gql(
-    accountsUrl,
-    `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken customer { id } } }`,
-    {
-      email,
-      password,
-    },
-  );
+  const res = await gql(accountsUrl, loginMutation, { email, password });
   if (res.errors) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
-  const { accessToken, customer } = res.data.login;
+  const { accessToken, customer } = res.data!.login;
   return { id: customer.id, email, token: accessToken, headers: { authorization: `Bearer ${accessToken}` } };
 }
 
@@ -33,7 +45,7 @@ export const customerPassword = 'Figure-Fan-2026!';
 export async function newCustomer(accountsUrl: string, country = 'FR'): Promise<Identity> {
   const email = `customer-${randomUUID()}@example.com`;
   const password = customerPassword;
-  const res = await gql(accountsUrl, `mutation($input: RegisterInput!) { register(input: $input) { id } }`, {
+  const res = await gql(accountsUrl, registerMutation, {
     input: { email, password, country, displayName: 'Test Customer' },
   });
   if (res.errors) throw new Error(`register failed: ${JSON.stringify(res.errors)}`);

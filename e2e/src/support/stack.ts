@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig as loadGatewayConfig, startGateway, subgraphs, subgraphUrlVariable, type RunningGateway, type SubgraphName } from '@vitrine/gateway';
 import type { RunningService, ServiceDefinition } from '@vitrine/platform';
 import { freePort } from '@vitrine/local-infra';
-import { bootService, createTestDatabase, createTopicPrefix, eventually, gql, type GraphQLResponse } from '@vitrine/testing';
+import { bootService, createTestDatabase, createTopicPrefix, eventually, gql, type TypedDocumentNode } from '@vitrine/testing';
+import { graphql } from '../__generated__/index.js';
+import type { CreateProductInput, CreateWarehouseInput, OrderLineInput } from '../__generated__/graphql.js';
 import { newCustomer, signIn, testAdmin, type Identity } from './identities.js';
 
 /** What every stack has, whichever services run. */
@@ -16,8 +18,10 @@ interface StackBasics {
   /** Two warehouses every stack with catalog starts with: our own (France, where createProduct's stock goes) and a factory-held one (China). */
   warehouses: { france: string; factory: string };
   newCustomer(country?: string): Promise<Identity>;
-  /** The gateway, when asked for (it needs every subgraph). */
+  /** The gateway (it needs every subgraph, so a stack with `only` runs without it). */
   gateway?: RunningGateway;
+  /** Where the behaviour under test is requested: the gateway's GraphQL endpoint. */
+  readonly gatewayUrl: string;
   stop(): Promise<void>;
 }
 
@@ -28,6 +32,7 @@ export type CatalogStack = TestStack<'accounts' | 'catalog'>;
 
 export interface StackOptions<S extends SubgraphName> {
   label: string;
+  /** Default: on, unless `only` leaves services out. */
   gateway?: boolean;
   /** Run only these services (accounts and catalog always run: tokens and warehouses come from them); default: every subgraph. */
   only?: readonly S[];
@@ -46,7 +51,8 @@ const serviceSettings: Partial<Record<SubgraphName, Record<string, string>>> = {
 export async function startTestStack<S extends SubgraphName = SubgraphName>(options: StackOptions<S>): Promise<TestStack<S | 'accounts' | 'catalog'>> {
   const wanted = new Set<SubgraphName>(['accounts', 'catalog', ...(options.only ?? subgraphs.map((s) => s.name))]);
   const selected = subgraphs.filter((s) => wanted.has(s.name));
-  if (options.gateway && selected.length < subgraphs.length) throw new Error('the gateway needs every subgraph: drop `only` or `gateway`');
+  const withGateway = options.gateway ?? options.only === undefined;
+  if (withGateway && selected.length < subgraphs.length) throw new Error('the gateway needs every subgraph: drop `only` or `gateway`');
   const databaseUrl = await createTestDatabase(options.label);
   const topicPrefix = createTopicPrefix(options.label);
   // Every service verifies tokens against accounts' JWKS, so accounts' port must be known up front.
@@ -67,7 +73,7 @@ export async function startTestStack<S extends SubgraphName = SubgraphName>(opti
     const [accounts, ...others] = selected;
     running.set(...(await boot(accounts!.name, accounts!.packageName)));
     for (const [name, service] of await Promise.all(others.map((s) => boot(s.name, s.packageName)))) running.set(name, service);
-    if (options.gateway) {
+    if (withGateway) {
       const urls = Object.fromEntries([...running].map(([name, service]) => [subgraphUrlVariable(name), service.url]));
       gateway = await startGateway(loadGatewayConfig({ PORT: '0', LOG_LEVEL: 'error', NODE_ENV: 'test', ...auth, ...urls }));
     }
@@ -108,6 +114,10 @@ export async function startTestStack<S extends SubgraphName = SubgraphName>(opti
     customer,
     warehouses,
     gateway,
+    get gatewayUrl() {
+      if (!gateway) throw new Error('this stack runs without the gateway');
+      return gateway.url;
+    },
     newCustomer: (country) => newCustomer(url('accounts'), country),
     async stop() {
       await gateway?.stop();
@@ -117,13 +127,29 @@ export async function startTestStack<S extends SubgraphName = SubgraphName>(opti
   return Object.assign(basics, Object.fromEntries(running)) as TestStack<S | 'accounts' | 'catalog'>;
 }
 
-export const createWarehouseMutation = `mutation($input: CreateWarehouseInput!) { createWarehouse(input: $input) { id code } }`;
+export const createWarehouseMutation = graphql(`
+  mutation SupportCreateWarehouse($input: CreateWarehouseInput!) {
+    createWarehouse(input: $input) {
+      id
+      code
+    }
+  }
+`);
 
-async function createWarehouse(catalogUrl: string, admin: Identity, input: Record<string, unknown>): Promise<string> {
+async function createWarehouse(catalogUrl: string, admin: Identity, input: CreateWarehouseInput): Promise<string> {
   const res = await gql(catalogUrl, createWarehouseMutation, { input }, admin.headers);
   if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data.createWarehouse.id;
+  return res.data!.createWarehouse.id;
 }
+
+const createProductMutation = graphql(`
+  mutation SupportCreateProduct($input: CreateProductInput!) {
+    createProduct(input: $input) {
+      id
+      sku
+    }
+  }
+`);
 
 export interface CreatedProduct {
   id: string;
@@ -141,17 +167,17 @@ export async function createProduct(
   stack: CatalogStack & { orders?: RunningService },
   stock: number,
   priceAmount = 1000,
-  extra: Record<string, unknown> = {},
+  extra: Partial<CreateProductInput> = {},
 ): Promise<CreatedProduct> {
   const sku = `SKU-${process.pid}-${Date.now()}-${++skuCounter}`;
   const res = await gql(
     stack.catalog.url,
-    `mutation($input: CreateProductInput!) { createProduct(input: $input) { id sku } }`,
+    createProductMutation,
     { input: { sku, name: `Figure ${sku}`, price: { amount: priceAmount, currency: 'USD' }, stock, warehouseId: stack.warehouses.france, ...extra } },
     stack.admin.headers,
   );
   if (res.errors) throw new Error(JSON.stringify(res.errors));
-  const product = res.data.createProduct as CreatedProduct;
+  const product: CreatedProduct = res.data!.createProduct;
   const orders = stack.orders;
   if (!orders) return product;
   await eventually(async () => {
@@ -170,18 +196,46 @@ export async function stockOf(stack: CatalogStack, productId: string): Promise<n
   return Number(rows[0]!.n);
 }
 
-export const placeOrderMutation = `mutation($input: PlaceOrderInput!, $key: String!) {
-  placeOrder(input: $input, idempotencyKey: $key) { id status total { amount currency } lines { quantity product { id } } }
-}`;
+export const placeOrderMutation = graphql(`
+  mutation SupportPlaceOrder($input: PlaceOrderInput!, $key: String!) {
+    placeOrder(input: $input, idempotencyKey: $key) {
+      id
+      status
+      total {
+        amount
+        currency
+      }
+      lines {
+        quantity
+        product {
+          id
+        }
+      }
+    }
+  }
+`);
 
-/** Places an order straight on the orders subgraph as `who` (anonymous without headers), under a fresh idempotency key unless given one. */
-export function placeOrder(
+/** Requests the behaviour under test the way a storefront or back office would: through the gateway, as `who` (anonymous without headers). */
+export function graph<TData, TVariables>(
   stack: TestStack,
-  who: { headers?: Record<string, string> },
-  lines: unknown[],
-  key: string = randomUUID(),
-): Promise<GraphQLResponse> {
-  return gql(stack.orders.url, placeOrderMutation, { input: { lines }, key }, who.headers);
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+  who: { headers?: Record<string, string> } = {},
+) {
+  return gql(stack.gatewayUrl, document, variables, who.headers);
 }
 
-export const orderQuery = `query($id: ID!) { order(id: $id) { id status statusReason } }`;
+/** Places an order through the gateway as `who` (anonymous without headers), under a fresh idempotency key unless given one. */
+export function placeOrder(stack: TestStack, who: { headers?: Record<string, string> }, lines: OrderLineInput[], key: string = randomUUID()) {
+  return graph(stack, placeOrderMutation, { input: { lines }, key }, who);
+}
+
+export const orderQuery = graphql(`
+  query SupportOrder($id: ID!) {
+    order(id: $id) {
+      id
+      status
+      statusReason
+    }
+  }
+`);

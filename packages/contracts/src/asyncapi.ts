@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { eventEnvelopeSchema } from './envelope.js';
+import type { EventDefinition } from './event-definition.js';
 import { eventDefinitions } from './registry.js';
 
 const messageName = (type: string, version: number) => `${type.replace(/[^a-zA-Z0-9]+/g, '_')}_v${version}`;
+
+/** An event's `data` as JSON Schema: what the AsyncAPI document publishes and the release baseline keeps per `type@version`. */
+export function eventDataJsonSchema(definition: EventDefinition): Record<string, unknown> {
+  return z.toJSONSchema(definition.schema, { io: 'input' }) as Record<string, unknown>;
+}
 
 /**
  * The AsyncAPI 3 document partners integrate against: one channel per topic,
@@ -23,7 +29,7 @@ export function buildAsyncApiDocument(version = '1.0.0'): Record<string, unknown
         ...(envelope.properties as object),
         type: { const: def.type },
         version: { const: def.version },
-        data: z.toJSONSchema(def.schema, { io: 'input' }),
+        data: eventDataJsonSchema(def),
       },
       required: [...((envelope.required as string[]) ?? []), 'data'],
     };

@@ -7,6 +7,10 @@ export interface NotOrderable {
 }
 
 /**
+ * Orderability: whether a customer may order a product at all, from its
+ * status (an orderable one) and its region blocks (not their country). How
+ * many units (the per-order limit, a limited quantity, stock) is not part of it.
+ *
  * Why a customer in `country` (null: not known yet) may not order a product:
  * every reason, the status first; none when they may. Orders enforces it
  * when an order is placed; catalog tells customers in advance with the same

@@ -4,6 +4,8 @@ export * from './auth/auth-checker.js';
 export * from './auth/caller.js';
 export * from './auth/identify-caller.js';
 export * from './auth/require-caller.js';
+export * from './auth/scoped-authorization.js';
+export * from './auth/declared-scopes.js';
 export * from './rules/staff-reason.js';
 export * from './bus/event-bus.js';
 export * from './bus/create-bus.js';

@@ -2,13 +2,18 @@ import type { TestProject } from 'vitest/node';
 import './provided-context.js';
 import { startKafkaBroker, startPostgresServer, type RunningKafkaBroker, type RunningPostgres } from '@vitrine/local-infra';
 
-/**
- * Starts one real PostgreSQL and one real Apache Kafka broker for the whole
- * test run (each test file then gets its own database and topic prefix).
- * DATABASE_URL (a superuser URL) and KAFKA_BROKERS point at existing ones instead.
- */
-export default async function setup(project: TestProject) {
-  const started: { stop(): Promise<void> }[] = [];
+interface SharedInfra {
+  ready: Promise<{ postgresAdminUrl: string; kafkaBrokers: string[] }>;
+  started: { stop(): Promise<void> }[];
+  users: number;
+}
+
+// The int and e2e projects both name this file: in one run they share one PostgreSQL and one broker.
+const key = Symbol.for('vitrine.test-infra');
+const registry = globalThis as typeof globalThis & { [key]?: SharedInfra };
+
+function startInfra(): SharedInfra {
+  const started: SharedInfra['started'] = [];
   const log = process.env.VITRINE_INFRA_LOG ? (line: string) => process.stderr.write(line.endsWith('\n') ? line : `${line}\n`) : undefined;
 
   const postgres: Promise<string> = process.env.DATABASE_URL
@@ -24,14 +29,38 @@ export default async function setup(project: TestProject) {
         return broker.brokers;
       });
 
-  const [postgresAdminUrl, kafkaBrokers] = await Promise.all([postgres, kafka]).catch(async (err) => {
-    await Promise.allSettled(started.map((s) => s.stop()));
+  const ready = Promise.all([postgres, kafka]).then(
+    ([postgresAdminUrl, kafkaBrokers]) => ({ postgresAdminUrl, kafkaBrokers }),
+    async (err) => {
+      await Promise.allSettled(started.map((s) => s.stop()));
+      throw err;
+    },
+  );
+  return { ready, started, users: 0 };
+}
+
+/**
+ * Starts one real PostgreSQL and one real Apache Kafka broker for the whole
+ * test run (each test file then gets its own database and topic prefix).
+ * DATABASE_URL (a superuser URL) and KAFKA_BROKERS point at existing ones instead.
+ * Unit specs run without it: they get neither.
+ */
+export default async function setup(project: TestProject) {
+  const infra = (registry[key] ??= startInfra());
+  infra.users++;
+  let values: Awaited<SharedInfra['ready']>;
+  try {
+    values = await infra.ready;
+  } catch (err) {
+    if (--infra.users === 0) delete registry[key];
     throw err;
-  });
-  project.provide('postgresAdminUrl', postgresAdminUrl);
-  project.provide('kafkaBrokers', kafkaBrokers);
+  }
+  project.provide('postgresAdminUrl', values.postgresAdminUrl);
+  project.provide('kafkaBrokers', values.kafkaBrokers);
 
   return async () => {
-    await Promise.allSettled(started.map((s) => s.stop()));
+    if (--infra.users > 0) return;
+    delete registry[key];
+    await Promise.allSettled(infra.started.map((s) => s.stop()));
   };
 }

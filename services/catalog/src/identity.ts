@@ -1,5 +1,13 @@
 import { topics } from '@vitrine/contracts';
-import { defineServiceIdentity } from '@vitrine/platform';
+import { defineServiceIdentity, scopedAuthorization } from '@vitrine/platform';
 
 /** catalog on the bus and in PostgreSQL: its use cases stage events with `catalog.recordEvent`. */
-export const catalog = defineServiceIdentity({ name: 'catalog', dbSchema: 'catalog', publishes: [topics.catalogProduct, topics.catalogStock] });
+export const catalog = defineServiceIdentity({
+  name: 'catalog',
+  dbSchema: 'catalog',
+  publishes: [topics.catalogProduct, topics.catalogStock],
+  scopes: ['catalog:write'],
+});
+
+/** `@Staff('catalog:write')`: only the scopes catalog declares type-check. */
+export const { Staff } = scopedAuthorization(catalog);

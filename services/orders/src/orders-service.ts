@@ -13,6 +13,7 @@ import { resolveOrderReference } from './schema/order.reference.js';
 import type { OrdersContext } from './schema/orders-context.js';
 import { SandboxClockResolver } from './schema/sandbox-clock.resolver.js';
 import { StorePolicyResolver } from './schema/store-policy.resolver.js';
+import { seedDemoRateCard } from './seed/demo-rate-card.js';
 import { ordersEntities } from './store/entities.js';
 import { ordersMigrations } from './store/migrations/index.js';
 import { ordersTimers } from './use-cases/payment-deadlines.js';
@@ -29,6 +30,7 @@ export const ordersService: ServiceDefinition<OrdersContext> = {
   handlers: ordersHandlers,
   timers: ordersTimers,
   projections: [customerRegionProjection],
+  seed: seedDemoRateCard,
   onStart: async ({ orm, environment }) => {
     const settings = loadConfig(ordersEnv, environment);
     await ensureStorePolicy(orm.em.fork(), settings.STORE_POLICY_PRESET);

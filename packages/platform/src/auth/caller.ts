@@ -7,6 +7,3 @@ export interface Caller {
 }
 
 export const anonymousCaller: Caller = { id: null, roles: [], scopes: [] };
-
-/** Back-office scopes. Accounts grants them per staff member. */
-export const staffScopes = ['catalog:write', 'orders:manage', 'payments:write', 'claims:decide', 'customers:flag'] as const;

@@ -17,7 +17,7 @@ import { adoptSandboxOffset, sandboxOffset, storeNow } from './store-clock.js';
 // Rehearsing a policy: staff move the store's clock forward, and durable
 // timers that were hours away fire, once, on the moved clock.
 const schema = 'sandbox_clock';
-const identity = defineServiceIdentity({ name: 'clock-test', dbSchema: schema, publishes: [topics.platformClock] });
+const identity = defineServiceIdentity({ name: 'clock-test', dbSchema: schema, publishes: [topics.platformClock], scopes: [] });
 let orm: MikroORM;
 let scheduler: TimerScheduler;
 const fired: string[] = [];
@@ -54,8 +54,8 @@ describe('the sandbox clock', () => {
     expect(fired).toEqual(['in-two-hours']);
     expect(storeNow().getTime() - Date.now()).toBeGreaterThanOrEqual(3 * hour - 1000);
     const [event] = await orm.em.fork().execute(`select type, envelope from "${schema}".outbox_message`);
-    expect(event.type).toBe('platform.clock.advanced');
-    expect(event.envelope.data).toEqual({ offsetMs: 3 * hour, sequence: 1, movedBy: null });
+    expect(event?.type).toBe('platform.clock.advanced');
+    expect(event?.envelope.data).toEqual({ offsetMs: 3 * hour, sequence: 1, movedBy: null });
   });
 
   it('only moves forward, and never in production', async () => {

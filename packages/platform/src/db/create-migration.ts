@@ -41,7 +41,7 @@ export async function createMigration(
 }
 
 export interface MigrationGeneratorOptions {
-  service: ServiceDefinition<any>;
+  service: ServiceDefinition;
   /** The name of the list in the folder's index.ts, e.g. `ordersMigrations`. */
   listName: string;
   /** The service's source migrations folder. */

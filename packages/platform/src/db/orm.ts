@@ -10,7 +10,7 @@ export interface ServiceDatabaseOptions {
   url: string;
   /** The service's own PostgreSQL schema: services never touch each other's tables. */
   schema: string;
-  entities: readonly EntitySchema<any, any>[];
+  entities: readonly EntitySchema[];
   /** The service's own migrations, applied after the platform's. */
   migrations: MigrationObject[];
   /** Tables platform code owns in this schema (outbox, inbox, timers, audit, shared projections); default: the core tables. */

@@ -34,9 +34,7 @@ export function createErrorFormatter(logger: Logger, { hideSuggestions = false }
       return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
     }
     if (original instanceof ArgumentValidationError) {
-      const problems = original.extensions.validationErrors?.flatMap((v) =>
-        Object.entries(v.constraints ?? {}).map(([reason, message]) => ({ field: v.property, reason, message })),
-      );
+      const problems = validationProblems(original.extensions.validationErrors ?? []);
       return { ...base, message: 'Some fields are not valid.', extensions: { code: 'BAD_USER_INPUT', problems } };
     }
     if (original instanceof AuthenticationError) {
@@ -60,6 +58,20 @@ export function createErrorFormatter(logger: Logger, { hideSuggestions = false }
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
     };
   };
+}
+
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+/** class-validator's findings, nested inputs included, each with the dotted path of its field. */
+function validationProblems(failures: readonly ValidationFailure[], prefix = ''): { field: string; reason: string; message: string }[] {
+  return failures.flatMap((v) => {
+    const field = prefix ? `${prefix}.${v.property}` : v.property;
+    return [...Object.entries(v.constraints ?? {}).map(([reason, message]) => ({ field, reason, message })), ...validationProblems(v.children ?? [], field)];
+  });
 }
 
 /**

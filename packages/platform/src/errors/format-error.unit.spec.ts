@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
 import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../logging/logger.js';
 import { BadUserInput, Conflict } from './domain-error.js';
@@ -16,6 +17,24 @@ describe('error formatting', () => {
       extensions: { code: 'BAD_USER_INPUT', problems: [{ field: 'lines.0.quantity', reason: 'OUT_OF_RANGE' }] },
     });
     expect(format({ message: 'x' }, asResolverError(new Conflict('Used key.'))).extensions?.code).toBe('CONFLICT');
+  });
+
+  it("reports class-validator's findings on nested inputs with the dotted path of each field", () => {
+    const format = createErrorFormatter(logger);
+    const invalid = new ArgumentValidationError([
+      { property: 'note', constraints: { maxLength: 'note must be shorter than or equal to 500 characters' }, children: [] },
+      {
+        property: 'shippingAddress',
+        children: [{ property: 'city', constraints: { maxLength: 'city must be shorter than or equal to 120 characters' }, children: [] }],
+      },
+    ] as never);
+    expect(format({ message: 'x' }, asResolverError(invalid)).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      problems: [
+        { field: 'note', reason: 'maxLength', message: 'note must be shorter than or equal to 500 characters' },
+        { field: 'shippingAddress.city', reason: 'maxLength', message: 'city must be shorter than or equal to 120 characters' },
+      ],
+    });
   });
 
   it('hides unexpected errors behind INTERNAL_SERVER_ERROR and logs them', () => {

@@ -51,7 +51,7 @@ export function MaxLength(maxLength: number): PropertyDecorator {
 }
 
 /** The limit `@MaxLength` declared for a property of an input class, if any. */
-export function declaredMaxLength(inputClass: Function, propertyName: string): number | undefined {
+export function declaredMaxLength(inputClass: object, propertyName: string): number | undefined {
   for (let current: unknown = inputClass; typeof current === 'function' && current !== Function.prototype; current = Object.getPrototypeOf(current)) {
     const limit = declaredLimits.get(current as object)?.get(propertyName);
     if (limit !== undefined) return limit;
@@ -85,30 +85,36 @@ export function TextArg(name: string, { maxLength, list, ...options }: TextArgOp
 /**
  * The platform's argument validation (buildFederatedSchema's `validateFn`):
  * class-validator on every input object of an argument, nested ones included
- * (no `@ValidateNested` needed), every problem reported at once; and the NUL
- * character refused in any string of any argument, declared or not.
+ * (no `@ValidateNested` needed), every problem reported at once, each under
+ * the dotted path of its field within the argument (`shippingAddress.city`;
+ * a list argument's items as `lines.0.sku`); and the NUL character refused in
+ * any string of any argument, declared or not.
  */
 export async function validateInputObjects(value: unknown, argumentName = 'input'): Promise<void> {
   const errors: ValidationError[] = [];
+  const at = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+  const problem = (property: string, constraints: Record<string, string>) => Object.assign(new ValidationError(), { property, constraints, children: [] });
   const visit = async (current: unknown, path: string, seen: Set<unknown>): Promise<void> => {
     if (typeof current === 'string') {
-      if (hasNul(current)) errors.push(Object.assign(new ValidationError(), { property: path, constraints: { noNulCharacter: nulMessage }, children: [] }));
+      if (hasNul(current)) errors.push(problem(path, { noNulCharacter: nulMessage }));
       return;
     }
     if (current === null || typeof current !== 'object' || seen.has(current)) return;
     seen.add(current);
     if (Array.isArray(current)) {
-      for (const [i, item] of current.entries()) await visit(item, `${path}.${i}`, seen);
+      for (const [i, item] of current.entries()) await visit(item, at(path, i), seen);
       return;
     }
     if (Object.getPrototypeOf(current) !== Object.prototype) {
       const found = await validate(current, { skipMissingProperties: true, forbidUnknownValues: false });
-      errors.push(...found);
+      // Nested objects are validated on their own below, once (class-validator's children, from @ValidateNested, would repeat them).
+      for (const e of found) if (e.constraints) errors.push(problem(at(path, e.property), e.constraints));
       // Declared NUL refusals are reported once, by class-validator.
       for (const e of found) if (e.constraints?.['noNulCharacter']) seen.add((current as Record<string, unknown>)[e.property]);
     }
-    for (const [key, child] of Object.entries(current)) if (!seen.has(child)) await visit(child, key, seen);
+    for (const [key, child] of Object.entries(current)) if (!seen.has(child)) await visit(child, at(path, key), seen);
   };
-  await visit(value, argumentName, new Set());
+  const isObjectArgument = value !== null && typeof value === 'object' && !Array.isArray(value);
+  await visit(value, isObjectArgument ? '' : argumentName, new Set());
   if (errors.length) throw new ArgumentValidationError(errors);
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ValidateNested } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { declaredMaxLength, MaxLength, validateInputObjects } from './text-limits.js';
@@ -39,11 +40,19 @@ describe('text limits', () => {
 
   it('refuses over-long text, nested inputs and list items included, all at once', async () => {
     expect(await reasons(outer({ name: 'abcdef', tags: ['ok', 'long'], inner: inner('abcd') })).then((r) => r.sort())).toEqual([
-      'code:maxLength',
+      'inner.code:maxLength',
       'name:maxLength',
       'tags:maxLength',
     ]);
-    expect(await reasons([outer({ name: 'abcdef' })])).toEqual(['name:maxLength']);
+    expect(await reasons([outer({ name: 'abcdef' })])).toEqual(['input.0.name:maxLength']);
+  });
+
+  it('reports a nested field once, under its dotted path, with or without @ValidateNested', async () => {
+    class WithNested {
+      @ValidateNested()
+      inner?: Inner;
+    }
+    expect(await reasons(Object.assign(new WithNested(), { inner: inner('abcd') }))).toEqual(['inner.code:maxLength']);
   });
 
   it('refuses the NUL character', async () => {
@@ -60,6 +69,6 @@ describe('the NUL character anywhere', () => {
   it('is refused in a scalar argument and in fields without a declared limit', async () => {
     expect(await reasons('a\u0000')).toEqual(['input:noNulCharacter']);
     expect(await reasons({ plain: ['ok', 'b\u0000'] })).toEqual(['plain.1:noNulCharacter']);
-    expect(await reasons(outer({ inner: inner('\u0000') }))).toEqual(['code:noNulCharacter']);
+    expect(await reasons(outer({ inner: inner('\u0000') }))).toEqual(['inner.code:noNulCharacter']);
   });
 });

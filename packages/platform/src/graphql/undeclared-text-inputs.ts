@@ -49,7 +49,7 @@ export function undeclaredTextInputs(schema: GraphQLSchema): string[] {
   return missing.sort();
 }
 
-function isSameOrAncestor(candidate: Function, of: Function): boolean {
+function isSameOrAncestor(candidate: object, of: object): boolean {
   for (let current: unknown = of; typeof current === 'function'; current = Object.getPrototypeOf(current)) {
     if (current === candidate) return true;
   }

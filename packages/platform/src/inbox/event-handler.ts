@@ -4,7 +4,7 @@ import type { EventData, EventDefinition, EventEnvelope } from '@vitrine/contrac
 export interface EventHandler {
   definition: EventDefinition;
   /** Runs inside the inbox transaction: every write through `em` commits with the inbox row. */
-  handle(event: EventEnvelope<any>, em: EntityManager): Promise<void>;
+  handle(event: EventEnvelope<unknown>, em: EntityManager): Promise<void>;
 }
 
 /** Pairs an event definition with its handler, keeping `event.data` typed. */

@@ -10,7 +10,7 @@ import type { EventHandler } from '../inbox/event-handler.js';
  */
 export interface SharedProjection {
   readonly name: string;
-  readonly entities: readonly EntitySchema<any, any>[];
+  readonly entities: readonly EntitySchema[];
   readonly handlers: readonly EventHandler[];
   readonly migrations: readonly PlatformMigration[];
 }

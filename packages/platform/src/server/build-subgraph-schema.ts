@@ -4,6 +4,8 @@ import type { GraphQLSchema } from 'graphql';
 import { gql } from 'graphql-tag';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { scopeAuthChecker } from '../auth/auth-checker.js';
+import { assertDeclaredScopes } from '../auth/declared-scopes.js';
+import type { ServiceIdentity } from '../service/service-identity.js';
 import { DateTimeScalar } from '../graphql/date-time.scalar.js';
 import { validateInputObjects } from '../graphql/text-limits.js';
 import { guardEntities } from './guard-entities.js';
@@ -11,11 +13,13 @@ import { guardEntities } from './guard-entities.js';
 const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
 
 export interface SubgraphSchemaOptions {
+  /** Its name and the scopes its `@Authorized`/`@Staff` may require. */
+  identity: Pick<ServiceIdentity, 'name' | 'scopes'>;
   /** Resolver classes; none while a new service has no types yet. */
   resolvers: BuildSchemaOptions['resolvers'] | [];
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   /** `{ Product: { __resolveReference } }`: each must batch through a per-request DataLoader. */
-  referenceResolvers?: GraphQLResolverMap<any>;
+  referenceResolvers?: GraphQLResolverMap<unknown>;
 }
 
 /**
@@ -41,7 +45,8 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
       ),
     skipCheck: true,
   });
-  const resolvers = createResolversMap(schema) as GraphQLResolverMap<any>;
+  assertDeclaredScopes(options.identity.name, schema, options.resolvers, options.identity.scopes);
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, typeResolvers] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(typeResolvers as object) } as never;
   }

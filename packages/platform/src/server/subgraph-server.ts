@@ -103,7 +103,8 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host, () => resolve());
+    // A drop opens hundreds of connections at once: queue them (the kernel caps it at somaxconn) rather than reset them past Node's default 511.
+    httpServer.listen({ port: options.port, host: options.host, backlog: 4096 }, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
   return {

@@ -24,12 +24,12 @@ export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
   /** Name, schema and topics (`defineServiceIdentity`); its use cases stage events through it. */
   identity: ServiceIdentity;
   /** Its own entities (the platform's tables and its projections' come with them). */
-  entities: EntitySchema<any, any>[];
+  entities: EntitySchema[];
   migrations: MigrationObject[];
   /** Resolver classes; none while a new service has no types yet. */
   resolvers: BuildSchemaOptions['resolvers'] | [];
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
-  referenceResolvers?: GraphQLResolverMap<any>;
+  referenceResolvers?: GraphQLResolverMap<unknown>;
   handlers?: EventHandler[];
   /** Copies of other services' data kept the shared way (entities, handlers and tables in one bundle). */
   projections?: SharedProjection[];

@@ -10,7 +10,7 @@ export interface ServiceEvent<TDef extends EventDefinition> {
 }
 
 /** Who a service is on the bus and in PostgreSQL; its use cases stage events through it. */
-export interface ServiceIdentity {
+export interface ServiceIdentity<TScope extends string = string> {
   /** Envelope `source`, consumer group, logger name. */
   readonly name: string;
   /** Its own PostgreSQL schema. */
@@ -18,18 +18,27 @@ export interface ServiceIdentity {
   /** Topics this service publishes to (created at start); it may stage events on no other. */
   readonly publishes: readonly Topic[];
   /**
+   * The scopes its resolvers may require (`@Staff(...)` from `scopedAuthorization`).
+   * Building its schema fails on any other `@Authorized` scope, and accounts
+   * issues exactly the scopes services declare (gateway/src/scopes.unit.spec.ts).
+   */
+  readonly scopes: readonly TScope[];
+  /**
    * Stages an event in the outbox of `em`'s unit of work, with this service
    * as its source: written by the same flush as the state change, or not at all.
    */
   recordEvent<TDef extends EventDefinition>(em: EntityManager, event: ServiceEvent<TDef>): EventEnvelope;
 }
 
-export function defineServiceIdentity(identity: Pick<ServiceIdentity, 'name' | 'dbSchema' | 'publishes'>): ServiceIdentity {
-  const { name, dbSchema, publishes } = identity;
+export function defineServiceIdentity<const TScope extends string = never>(
+  identity: Pick<ServiceIdentity<TScope>, 'name' | 'dbSchema' | 'publishes' | 'scopes'>,
+): ServiceIdentity<TScope> {
+  const { name, dbSchema, publishes, scopes } = identity;
   return {
     name,
     dbSchema,
     publishes,
+    scopes,
     recordEvent(em, event) {
       // A service announcing on a topic it does not own is a bug, not bad input.
       if (!publishes.includes(event.definition.topic)) {

@@ -158,10 +158,10 @@ describe('timer scheduler', () => {
     started(scheduler({ handlers: [recording('race')], batchSize: 10, pollMs: 20 }, a));
     started(scheduler({ handlers: [recording('race')], batchSize: 10, pollMs: 20 }, b));
     await eventually(async () => (await timerRows('race')).every((r) => r.fired_at !== null), { timeoutMs: 60_000 });
-    const [{ n, distinct }] = await orm.em
+    const [effects] = await orm.em
       .fork()
       .execute<{ n: string; distinct: string }[]>(`select count(*) as n, count(distinct key) as distinct from "${schema}".timer_effect where kind = 'race'`);
-    expect([Number(n), Number(distinct)]).toEqual([200, 200]);
+    expect([Number(effects?.n), Number(effects?.distinct)]).toEqual([200, 200]);
   });
 
   it('rolls back a failing handler, records the failure and retries later with backoff', async () => {

@@ -80,7 +80,7 @@ export const depositStore = {
     countsTowardAbuse: true, // store's choice
   },
   abuse: {
-    flagRules: [{ flag: 'PREORDER_ABUSE', requires: { kind: 'FULL_PAYMENT' } }], // store's choice: DOMAIN section 2 allows it; 000 is silent
+    flagRules: [{ flag: 'PREORDER_ABUSE', requires: { kind: 'FULL_PAYMENT' } }], // store's choice: flagged customers may be asked for full payment on later preorders; 000 is silent
     suggestFlag: { flag: 'PREORDER_ABUSE', afterExpiries: 2, within: { amount: 12, unit: 'MONTHS' } }, // store's choice
   },
   claims: {

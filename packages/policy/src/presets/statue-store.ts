@@ -10,7 +10,7 @@ export const statueStore = {
   id: 'statue-store',
   currency: 'USD', // store's choice: 002 names no currency
   calendars: {
-    defaultRegion: 'FR', // store's choice: in-stock statues in the French warehouse (DOMAIN section 3); 002 names none
+    defaultRegion: 'FR', // store's choice: in-stock statues are in the French warehouse (IN_STOCK); 002 names none
     regions: { FR: franceCalendar, CN: chinaCalendar }, // CN: 002's "China Stock" is held by the factory
   },
   paymentPlans: {

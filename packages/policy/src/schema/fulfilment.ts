@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { durationRangeSchema } from './units.js';
 
 /**
- * Timings the store promises (DOMAIN.md section 6), as data for logistics
- * and orders to schedule and show. Nothing here decides anything. Null:
+ * Timings the store promises (e.g. seed 000: an in-stock order reaches the
+ * logistics partner 2-3 business days after payment, who fixes the final
+ * shipping cost within 1-2 more), as data for logistics and orders to
+ * schedule and show. Nothing here decides anything. Null:
  * the store does not promise that step.
  */
 export const fulfilmentSchema = z.object({

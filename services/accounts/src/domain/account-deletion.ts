@@ -2,7 +2,7 @@ import { ordersPhrase } from './open-orders.js';
 
 export type AccountDeletionDecision = { ok: true } | { ok: false; rule: 'UNSHIPPED_ORDERS'; message: string; count: number };
 
-/** DOMAIN.md section 2: an account can be deleted only when the customer has no unshipped orders. */
+/** Seed 003: an account can be deleted only when the customer has no unshipped orders. */
 export function decideAccountDeletion(openOrders: number): AccountDeletionDecision {
   if (openOrders === 0) return { ok: true };
   return {

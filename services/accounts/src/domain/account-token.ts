@@ -8,11 +8,7 @@ export const accountTokenLifetimesSeconds = {
 export type AccountTokenVerdict = 'VALID' | 'UNKNOWN' | 'USED' | 'EXPIRED' | 'WRONG_PURPOSE';
 
 /** Whether a presented emailed token may be used now: known, for this purpose, unused and unexpired. */
-export function judgeAccountToken(
-  token: { purpose: string; usedAt?: Date | null; expiresAt: Date } | null,
-  purpose: string,
-  now: Date,
-): AccountTokenVerdict {
+export function judgeAccountToken(token: { purpose: string; usedAt?: Date | null; expiresAt: Date } | null, purpose: string, now: Date): AccountTokenVerdict {
   if (!token) return 'UNKNOWN';
   if (token.purpose !== purpose) return 'WRONG_PURPOSE';
   if (token.usedAt) return 'USED';

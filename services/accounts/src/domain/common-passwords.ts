@@ -1,5 +1,5 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 
 /**
  * The deny-list: zxcvbn-ts's list of ~49,000 common passwords (from leaked

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 
 export const displayNameLimits = { minLength: 1, maxLength: 50 } as const;
 

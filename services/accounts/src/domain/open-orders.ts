@@ -2,9 +2,9 @@ import { closedOrderStatuses } from '@vitrine/contracts';
 
 /**
  * Accounts' view of a customer's orders (from orders' events): enough to know
- * whether any is still open, i.e. not yet shipped. DOMAIN.md section 2:
- * no account deletion with unshipped orders; one region per account, where
- * orders ship.
+ * whether any is still open, i.e. not yet shipped. The rules it serves
+ * (seed 003): no account deletion with unshipped orders; one region per
+ * account, where orders ship, so no region change while an order is open.
  */
 
 /**

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 import { isWideCharacter } from './wide-characters.js';
 
 export type CharacterClass = 'lowercase' | 'uppercase' | 'digit' | 'symbol';
@@ -25,8 +25,8 @@ export interface PasswordPolicy {
 }
 
 /**
- * DOMAIN.md section 2: half-width (ASCII) only, no spaces, lower + upper +
- * digit + symbol. The symbol set as written there is every ASCII punctuation
+ * Seed 003's password rule: half-width (ASCII) only, no spaces, lower + upper +
+ * digit + symbol. The symbol set as the seed writes it is every ASCII punctuation
  * character (all 32, backtick included), so no ASCII symbol is refused by it.
  */
 export const defaultPasswordPolicy: PasswordPolicy = {

@@ -6,7 +6,7 @@ const reasons = (password: string, policy?: PasswordPolicy) =>
     .map((p) => p.reason)
     .sort();
 
-describe('default password policy (DOMAIN.md section 2)', () => {
+describe('default password policy (seed 003: half-width, no spaces, lower, upper, digit and symbol)', () => {
   it.each([
     ['Passw0rd!'],
     ['aB3`aaaa'], // backtick is in the set as written

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 import { isCountryCode } from '@vitrine/contracts';
 import { ordersPhrase } from './open-orders.js';
 
@@ -11,7 +11,7 @@ export type RegionChangeDecision =
 /**
  * One region per account = the country of residence = where orders ship. It
  * may change only while no order is open, since an open order ships (and was
- * checked for regional blocks) to the current one.
+ * checked for region blocks) to the current one.
  */
 export function decideRegionChange(current: string, requested: string, openOrders: number): RegionChangeDecision {
   const to = requested.trim().toUpperCase();

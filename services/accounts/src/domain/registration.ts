@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 import { isCountryCode, isPlausibleEmail, normaliseEmail } from '@vitrine/contracts';
 import { checkNotCommon } from './common-passwords.js';
 import { checkDisplayName } from './display-name.js';

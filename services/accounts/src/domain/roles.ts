@@ -1,7 +1,15 @@
-import { staffScopes, type Caller } from '@vitrine/platform';
+import type { Caller } from '@vitrine/platform/domain';
 
 export const roles = ['customer', 'staff', 'admin'] as const;
 export type Role = (typeof roles)[number];
+
+/**
+ * Back-office scopes a staff member may be granted one by one. Each belongs to
+ * the service whose resolvers check it (its identity declares it);
+ * gateway/src/scopes.unit.spec.ts keeps this list and theirs in step.
+ */
+export const staffScopes = ['catalog:write', 'orders:manage', 'customers:flag'] as const;
+export type StaffScope = (typeof staffScopes)[number];
 
 /** Scopes only admins hold: granting staff and rotating the token signing key. */
 export const adminOnlyScopes = ['staff:grant', 'keys:rotate'] as const;
@@ -17,7 +25,7 @@ export const scopesByRole: Record<Role, readonly string[]> = {
   admin: [...staffScopes, ...adminOnlyScopes],
 };
 
-/** What a staff member may be granted: the platform's back-office scopes, never admin powers. */
+/** What a staff member may be granted: the back-office scopes above, never admin powers. */
 export const grantableStaffScopes: readonly string[] = staffScopes;
 
 /** The scopes an access token carries: those of every role plus individually granted ones, sorted and unique. */
@@ -26,6 +34,8 @@ export function scopesFor(accountRoles: readonly string[], grantedScopes: readon
   return [...new Set([...fromRoles, ...grantedScopes])].sort();
 }
 
+const privateFieldReaders: readonly StaffScope[] = ['orders:manage', 'customers:flag'];
+
 /**
  * Who may read a customer's email and roles: the customer, and staff who deal
  * with customers. Admins are among them through their scopes (scopesFor), as
@@ -33,5 +43,5 @@ export function scopesFor(accountRoles: readonly string[], grantedScopes: readon
  */
 export function maySeePrivateFields(caller: Caller, customerId: string): boolean {
   if (caller.id === null) return false;
-  return caller.id === customerId || caller.scopes.includes('orders:manage') || caller.scopes.includes('customers:flag');
+  return caller.id === customerId || privateFieldReaders.some((scope) => caller.scopes.includes(scope));
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staffScopes } from '@vitrine/platform';
-import { grantableStaffScopes, maySeePrivateFields, scopesFor } from './roles.js';
+import { grantableStaffScopes, maySeePrivateFields, scopesFor, staffScopes } from './roles.js';
 import { decideStaffGrant } from './staff-grant.js';
 
 const caller = (id: string | null, roles: string[] = [], scopes: string[] = []) => ({ id, roles, scopes });

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 import { grantableStaffScopes } from './roles.js';
 
 export type StaffGrantCheck = { ok: true; roles: string[]; scopes: string[] } | { ok: false; problems: FieldProblem[] };

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, base64url, createLocalJWKSet, decodeProtectedHeader, generateKeyPair, importJWK, type JSONWebKeySet } from 'jose';
-import { createTokenVerifier, staffScopes } from '@vitrine/platform';
+import { createTokenVerifier } from '@vitrine/platform';
 import { eventually } from '@vitrine/testing';
+import { staffScopes } from '../domain/roles.js';
+import { graphql } from '../__generated__/index.js';
 import { signAccessToken } from '../security/access-token-signer.js';
 import { SigningKey } from '../store/signing-key.entity.js';
 import { findSigningKey, rotateSigningKey } from '../use-cases/signing-keys.js';
@@ -82,14 +84,44 @@ describe('tokens the verifier refuses', () => {
     const [header, , signature] = ann.accessToken.split('.');
     const payload = base64url.encode(JSON.stringify({ ...claimsOf(ann.accessToken), roles: ['admin'] }));
     const tampered = `${header}.${payload}.${signature}`;
-    const res = await accounts.call('{ me { id } }', {}, { token: tampered });
+    const res = await accounts.call(
+      graphql(`
+        query TokensMe {
+          me {
+            id
+          }
+        }
+      `),
+      {},
+      { token: tampered },
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
 
 describe('signing key rotation (staged)', () => {
-  const rotate = 'mutation { rotateSigningKey { kid algorithm createdAt activatesAt retiredAt status } }';
-  const listKeys = '{ signingKeys { kid status activatesAt retiredAt } }';
+  const rotate = graphql(`
+    mutation TokensRotate {
+      rotateSigningKey {
+        kid
+        algorithm
+        createdAt
+        activatesAt
+        retiredAt
+        status
+      }
+    }
+  `);
+  const listKeys = graphql(`
+    query TokensSigningKeys {
+      signingKeys {
+        kid
+        status
+        activatesAt
+        retiredAt
+      }
+    }
+  `);
   const jwksKids = async () => ((await (await fetch(accounts.jwksUrl)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
   const jwksSnapshot = async () => createLocalJWKSet((await (await fetch(accounts.jwksUrl)).json()) as JSONWebKeySet);
   /** A verifier holding the JWKS as it was at this moment (never refetching): the worst a cache can do. */
@@ -106,13 +138,19 @@ describe('signing key rotation (staged)', () => {
   });
 
   it('only admins (keys:rotate) may rotate or list the keys', async () => {
-    expect((await accounts.call(rotate)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await accounts.call(rotate, {})).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await accounts.call(rotate, {}, { token: ann.accessToken })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await accounts.call(listKeys)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await accounts.call(listKeys, {})).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await accounts.call(listKeys, {}, { token: ann.accessToken })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // Staff holding every back-office scope still lack keys:rotate, an admin power.
     const sam = await signUp(accounts);
-    const grant = 'mutation($id: ID!, $scopes: [String!]!) { grantStaffRole(customerId: $id, scopes: $scopes) { id } }';
+    const grant = graphql(`
+      mutation TokensGrant($id: ID!, $scopes: [String!]!) {
+        grantStaffRole(customerId: $id, scopes: $scopes) {
+          id
+        }
+      }
+    `);
     expect((await accounts.call(grant, { id: sam.id, scopes: [...staffScopes] }, { token: admin.accessToken })).errors).toBeUndefined();
     const staff = await signIn(accounts, sam.email, goodPassword);
     expect((await accounts.call(rotate, {}, { token: staff.accessToken })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -126,7 +164,7 @@ describe('signing key rotation (staged)', () => {
 
     const rotated = await accounts.call(rotate, {}, { token: admin.accessToken });
     expect(rotated.errors).toBeUndefined();
-    const next = rotated.data.rotateSigningKey;
+    const next = rotated.data!.rotateSigningKey;
     expect(next).toMatchObject({ algorithm: 'ES256', status: 'PENDING', retiredAt: null });
     expect(Date.parse(next.activatesAt) - Date.parse(next.createdAt)).toBe(leadSeconds * 1000);
     const newKid = next.kid;
@@ -139,7 +177,7 @@ describe('signing key rotation (staged)', () => {
     expect(await jwksKids()).toEqual([newKid, oldKid]);
     const cachedDuringLead = await verifierWithCachedJwks();
     const listed = await accounts.call(listKeys, {}, { token: admin.accessToken });
-    expect(listed.data.signingKeys.slice(0, 2)).toEqual([
+    expect(listed.data!.signingKeys.slice(0, 2)).toEqual([
       { kid: newKid, status: 'PENDING', activatesAt: next.activatesAt, retiredAt: null },
       { kid: oldKid, status: 'ACTIVE', activatesAt: expect.any(String), retiredAt: next.activatesAt },
     ]);
@@ -168,7 +206,7 @@ describe('signing key rotation (staged)', () => {
     // The old key retired when the new one activated, and stays published for a token lifetime.
     expect(await jwksKids()).toEqual([newKid, oldKid]);
     const relisted = await accounts.call(listKeys, {}, { token: admin.accessToken });
-    expect(relisted.data.signingKeys.slice(0, 2)).toMatchObject([
+    expect(relisted.data!.signingKeys.slice(0, 2)).toMatchObject([
       { kid: newKid, status: 'ACTIVE', retiredAt: null },
       { kid: oldKid, status: 'RETIRED', retiredAt: next.activatesAt },
     ]);

@@ -1,12 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAccountsSettings } from '../config/accounts-env.js';
 import { bootstrapAdmin } from '../use-cases/bootstrap-admin.js';
+import { graphql } from '../__generated__/index.js';
 import { adminCredentials, bootAccounts, goodPassword, refreshMutation, signIn, signUp, uniqueEmail, type AccountsHarness, type SignedIn } from './harness.js';
 
 let accounts: AccountsHarness;
 let admin: SignedIn;
 const sql = <T = any>(query: string, params: unknown[] = []) => accounts.service.orm.em.fork().getConnection().execute<T[]>(query, params);
-const grant = `mutation($id: ID!, $scopes: [String!]!) { grantStaffRole(customerId: $id, scopes: $scopes) { id roles } }`;
+const grant = graphql(`
+  mutation AdminGrant($id: ID!, $scopes: [String!]!) {
+    grantStaffRole(customerId: $id, scopes: $scopes) {
+      id
+      roles
+    }
+  }
+`);
 
 beforeAll(async () => {
   accounts = await bootAccounts('accounts_admin');
@@ -51,7 +59,7 @@ describe('grantStaffRole', () => {
     const bob = await signUp(accounts);
     const res = await accounts.call(grant, { id: bob.id, scopes: ['orders:manage'] }, { token: admin.accessToken });
     expect(res.errors).toBeUndefined();
-    expect(res.data.grantStaffRole).toEqual({ id: bob.id, roles: ['customer', 'staff'] });
+    expect(res.data!.grantStaffRole).toEqual({ id: bob.id, roles: ['customer', 'staff'] });
 
     const [audit] = await sql("select actor, details from accounts.audit_entry where action = 'staff.granted' and subject = ?", [bob.id]);
     expect(audit).toEqual({
@@ -61,7 +69,7 @@ describe('grantStaffRole', () => {
 
     expect(await accounts.verify(bob.accessToken)).toMatchObject({ ok: true, caller: { roles: ['customer'], scopes: [] } });
     const refreshed = await accounts.call(refreshMutation, { token: bob.refreshToken });
-    expect(await accounts.verify(refreshed.data.refreshSession.accessToken)).toMatchObject({
+    expect(await accounts.verify(refreshed.data!.refreshSession.accessToken)).toMatchObject({
       ok: true,
       caller: { roles: ['customer', 'staff'], scopes: ['orders:manage'] },
     });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '@vitrine/local-infra';
+import { graphql } from '../__generated__/index.js';
+import type { ExternalDeleteAccountMutationVariables } from '../__generated__/graphql.js';
 import { bootAccounts, goodPassword, loginMutation, signUp, uniqueEmail, type AccountsHarness } from './harness.js';
 import { startOidcProvider, type RunningOidcProvider, type TestAccount } from './oidc-test-provider.js';
 
@@ -30,9 +32,22 @@ afterAll(async () => {
   await stranger?.stop();
 });
 
-const externalLogin = `mutation($provider: String!, $idToken: String!, $country: String) {
-  loginWithExternalIdentity(provider: $provider, idToken: $idToken, country: $country) { accessToken refreshToken expiresIn customer { id email displayName country roles } }
-}`;
+const externalLogin = graphql(`
+  mutation ExternalLogin($provider: String!, $idToken: String!, $country: String) {
+    loginWithExternalIdentity(provider: $provider, idToken: $idToken, country: $country) {
+      accessToken
+      refreshToken
+      expiresIn
+      customer {
+        id
+        email
+        displayName
+        country
+        roles
+      }
+    }
+  }
+`);
 const login = (idToken: string, country?: string, provider = 'test-idp') => accounts.call(externalLogin, { provider, idToken, country });
 const person = (overrides: Partial<TestAccount> = {}): TestAccount => ({
   sub: randomUUID(),
@@ -51,7 +66,7 @@ describe('first sign-in creates the account', () => {
 
     const res = await login(await idp.idTokenFor(web, olive), 'jp');
     expect(res.errors).toBeUndefined();
-    const session = res.data.loginWithExternalIdentity;
+    const session = res.data!.loginWithExternalIdentity;
     expect(session.customer).toMatchObject({ email: olive.email, displayName: 'Olive Ida', country: 'JP', roles: ['customer'] });
     expect(await accounts.verify(session.accessToken)).toEqual({ ok: true, caller: { id: session.customer.id, roles: ['customer'], scopes: [] } });
     expect(await sql('select provider, subject from accounts.external_identity where customer_id = ?', [session.customer.id])).toEqual([
@@ -62,15 +77,15 @@ describe('first sign-in creates the account', () => {
 
     // Later sign-ins follow the link and need no country; the account has no password to guess.
     const again = await login(await idp.idTokenFor(web, olive));
-    expect(again.data.loginWithExternalIdentity.customer.id).toBe(session.customer.id);
-    const byPassword = await accounts.call(loginMutation, { email: olive.email, password: goodPassword });
+    expect(again.data!.loginWithExternalIdentity.customer.id).toBe(session.customer.id);
+    const byPassword = await accounts.call(loginMutation, { email: olive.email!, password: goodPassword });
     expect(byPassword.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('links to the existing account with the same verified email, keeping its password', async () => {
     const registered = await signUp(accounts);
     const res = await login(await idp.idTokenFor(web, person({ email: registered.email.toUpperCase() })));
-    expect(res.data.loginWithExternalIdentity.customer.id).toBe(registered.id);
+    expect(res.data!.loginWithExternalIdentity.customer.id).toBe(registered.id);
     const [audit] = await sql("select actor, details from accounts.audit_entry where action = 'external-identity.linked' and subject = ?", [registered.id]);
     expect(audit).toEqual({ actor: registered.id, details: { provider: 'test-idp', accountCreated: false } });
     expect((await accounts.call(loginMutation, { email: registered.email, password: goodPassword })).errors).toBeUndefined();
@@ -138,12 +153,16 @@ describe('tokens accounts must refuse (UNAUTHENTICATED, nothing written)', () =>
 });
 
 describe('an account bound only to an external identity', () => {
-  const deleteMutation = `mutation($proof: ExternalIdentityProof, $password: String) { deleteMyAccount(password: $password, externalIdentity: $proof) }`;
-  const remove = (token: string, variables: Record<string, unknown>) => accounts.call(deleteMutation, variables, { token });
+  const deleteMutation = graphql(`
+    mutation ExternalDeleteAccount($proof: ExternalIdentityProof, $password: String) {
+      deleteMyAccount(password: $password, externalIdentity: $proof)
+    }
+  `);
+  const remove = (token: string, variables: ExternalDeleteAccountMutationVariables) => accounts.call(deleteMutation, variables, { token });
 
   it('is deleted after a fresh sign-in at its provider; the identity is unbound', async () => {
     const olive = person();
-    const { accessToken, customer } = (await login(await idp.idTokenFor(web, olive), 'FR')).data.loginWithExternalIdentity;
+    const { accessToken, customer } = (await login(await idp.idTokenFor(web, olive), 'FR')).data!.loginWithExternalIdentity;
 
     expect((await remove(accessToken, {})).errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -164,6 +183,6 @@ describe('an account bound only to an external identity', () => {
     expect(await sql('select count(*)::int as n from accounts.external_identity where customer_id = ?', [customer.id])).toEqual([{ n: 0 }]);
     // The same person at the provider is a stranger now: a new sign-up, a new account.
     const comeback = await login(await idp.idTokenFor(web, olive), 'FR');
-    expect(comeback.data.loginWithExternalIdentity.customer.id).not.toBe(customer.id);
+    expect(comeback.data!.loginWithExternalIdentity.customer.id).not.toBe(customer.id);
   });
 });

@@ -2,8 +2,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { freePort } from '@vitrine/local-infra';
 import { accessToken, createTokenVerifier, type RunningService } from '@vitrine/platform';
-import { bootService, createTestDatabase, createTopicPrefix, gql, type GraphQLResponse } from '@vitrine/testing';
+import { bootService, createTestDatabase, createTopicPrefix, gql, type GraphQLResponse, type TypedDocumentNode } from '@vitrine/testing';
 import { accountsService } from '../accounts-service.js';
+import { graphql } from '../__generated__/index.js';
 
 export const issuer = 'vitrine-accounts';
 export const goodPassword = 'Shelf-Figure-7!';
@@ -15,7 +16,11 @@ export interface AccountsHarness {
   jwksUrl: string;
   databaseUrl: string;
   /** A GraphQL call as a given client address (the gateway's x-forwarded-for) and optional bearer token. */
-  call(query: string, variables?: Record<string, unknown>, options?: { token?: string; address?: string }): Promise<GraphQLResponse>;
+  call<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+    options?: { token?: string; address?: string },
+  ): Promise<GraphQLResponse<TData>>;
   /** A verifier like the gateway's, with its own fresh JWKS cache. */
   verify(token: string): ReturnType<ReturnType<typeof createTokenVerifier>>;
   stop(): Promise<void>;
@@ -47,8 +52,8 @@ export async function bootAccounts(label: string, extra: Record<string, string> 
     url: service.url,
     jwksUrl,
     databaseUrl,
-    call: (query, variables = {}, options = {}) =>
-      gql(service.url, query, variables, {
+    call: (document, variables, options = {}) =>
+      gql(service.url, document, variables, {
         'x-forwarded-for': options.address ?? '192.0.2.1',
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       }),
@@ -61,11 +66,44 @@ export const uniqueEmail = (tag = 'ann') => `${tag}.${randomUUID().slice(0, 8)}@
 /** A client address nobody else in the file uses, so throttling counters do not mix across tests. */
 export const uniqueAddress = () => `10.${[...randomBytes(3)].join('.')}`;
 
-export const registerMutation = `mutation($input: RegisterInput!) { register(input: $input) { id email displayName country roles createdAt } }`;
-export const loginMutation = `mutation($email: String!, $password: String!) {
-  login(email: $email, password: $password) { accessToken refreshToken expiresIn customer { id email roles } }
-}`;
-export const refreshMutation = `mutation($token: String!) { refreshSession(refreshToken: $token) { accessToken refreshToken customer { id roles } } }`;
+export const registerMutation = graphql(`
+  mutation HarnessRegister($input: RegisterInput!) {
+    register(input: $input) {
+      id
+      email
+      displayName
+      country
+      roles
+      createdAt
+    }
+  }
+`);
+export const loginMutation = graphql(`
+  mutation HarnessLogin($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      accessToken
+      refreshToken
+      expiresIn
+      customer {
+        id
+        email
+        roles
+      }
+    }
+  }
+`);
+export const refreshMutation = graphql(`
+  mutation HarnessRefresh($token: String!) {
+    refreshSession(refreshToken: $token) {
+      accessToken
+      refreshToken
+      customer {
+        id
+        roles
+      }
+    }
+  }
+`);
 
 export interface SignedIn {
   id: string;
@@ -87,6 +125,6 @@ export async function signUp(harness: AccountsHarness, overrides: Partial<{ emai
 export async function signIn(harness: AccountsHarness, email: string, password: string, address?: string): Promise<SignedIn> {
   const res = await harness.call(loginMutation, { email, password }, { address: address ?? uniqueAddress() });
   if (res.errors) throw new Error(JSON.stringify(res.errors));
-  const { accessToken, refreshToken, customer } = res.data.login;
+  const { accessToken, refreshToken, customer } = res.data!.login;
   return { id: customer.id, email: customer.email, accessToken, refreshToken };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeProtectedHeader } from 'jose';
 import { eventually } from '@vitrine/testing';
+import { graphql } from '../__generated__/index.js';
 import { adminCredentials, bootAccounts, goodPassword, loginMutation, registerMutation, signIn, signUp, uniqueEmail, type AccountsHarness } from './harness.js';
 
 let accounts: AccountsHarness;
@@ -20,7 +21,7 @@ describe('register', () => {
       input: { email: `  ${email.toUpperCase()} `, password: goodPassword, country: 'fr', displayName: ' Zoé ' },
     });
     expect(res.errors).toBeUndefined();
-    const customer = res.data.register;
+    const customer = res.data!.register;
     expect(customer).toMatchObject({ email: email.toLowerCase(), displayName: 'Zoé', country: 'FR', roles: ['customer'] });
 
     const [row] = await sql('select password_hash from accounts.customer where id = ?', [customer.id]);
@@ -65,7 +66,7 @@ describe('login', () => {
     await signUp(accounts, { email });
     const res = await accounts.call(loginMutation, { email: ` ${email.toUpperCase()}`, password: goodPassword });
     expect(res.errors).toBeUndefined();
-    const { accessToken, refreshToken, expiresIn, customer } = res.data.login;
+    const { accessToken, refreshToken, expiresIn, customer } = res.data!.login;
     expect(expiresIn).toBe(900);
     expect(refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
@@ -73,7 +74,7 @@ describe('login', () => {
     expect(verdict).toEqual({ ok: true, caller: { id: customer.id, roles: ['customer'], scopes: [] } });
     const header = decodeProtectedHeader(accessToken);
     expect(header).toMatchObject({ alg: 'ES256', kid: expect.any(String) });
-    const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString());
+    const claims = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString());
     expect(claims).toMatchObject({ iss: 'vitrine-accounts', aud: 'vitrine', sub: customer.id, roles: ['customer'], scope: '', jti: expect.any(String) });
     expect(claims.exp - claims.iat).toBe(900);
 
@@ -102,42 +103,100 @@ describe('login', () => {
 });
 
 describe('profile', () => {
-  const meQuery = '{ me { id email displayName roles } }';
+  const meQuery = graphql(`
+    query ProfileMe {
+      me {
+        id
+        email
+        displayName
+        roles
+      }
+    }
+  `);
 
   it('me and updateProfile act on the signed-in customer', async () => {
     const ann = await signUp(accounts, { displayName: 'Ann' });
-    expect((await accounts.call(meQuery, {}, { token: ann.accessToken })).data.me).toEqual({
+    expect((await accounts.call(meQuery, {}, { token: ann.accessToken })).data!.me).toEqual({
       id: ann.id,
       email: ann.email,
       displayName: 'Ann',
       roles: ['customer'],
     });
-    const updated = await accounts.call('mutation { updateProfile(input: { displayName: "  Ann Lee " }) { displayName } }', {}, { token: ann.accessToken });
-    expect(updated.data.updateProfile).toEqual({ displayName: 'Ann Lee' });
-    const bad = await accounts.call('mutation { updateProfile(input: { displayName: " " }) { displayName } }', {}, { token: ann.accessToken });
+    const updated = await accounts.call(
+      graphql(`
+        mutation ProfileRename {
+          updateProfile(input: { displayName: "  Ann Lee " }) {
+            displayName
+          }
+        }
+      `),
+      {},
+      { token: ann.accessToken },
+    );
+    expect(updated.data!.updateProfile).toEqual({ displayName: 'Ann Lee' });
+    const bad = await accounts.call(
+      graphql(`
+        mutation ProfileBlankName {
+          updateProfile(input: { displayName: " " }) {
+            displayName
+          }
+        }
+      `),
+      {},
+      { token: ann.accessToken },
+    );
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'displayName' }] });
   });
 
   it('refuses anonymous callers with UNAUTHENTICATED', async () => {
-    expect((await accounts.call(meQuery)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await accounts.call('mutation { updateProfile(input: { displayName: "X" }) { id } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await accounts.call(meQuery, {})).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const rename = graphql(`
+      mutation ProfileAnonymousRename {
+        updateProfile(input: { displayName: "X" }) {
+          id
+        }
+      }
+    `);
+    expect((await accounts.call(rename, {})).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('resolves a customer reference only for the customer and staff who handle customers (issue #17, bug 6)', async () => {
     const ann = await signUp(accounts);
     const bob = await signUp(accounts);
-    const entities = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Customer { id displayName country EMAIL } } }`;
+    const publicEntities = graphql(`
+      query ProfilePublicEntities($reps: [_Any!]!) {
+        _entities(representations: $reps) {
+          ... on Customer {
+            id
+            displayName
+            country
+          }
+        }
+      }
+    `);
+    const entitiesWithEmail = graphql(`
+      query ProfileEntitiesWithEmail($reps: [_Any!]!) {
+        _entities(representations: $reps) {
+          ... on Customer {
+            id
+            displayName
+            country
+            email
+          }
+        }
+      }
+    `);
     const reps = { reps: [{ __typename: 'Customer', id: ann.id }] };
     // Straight to the subgraph, anonymous or as someone else: no name, no country.
     for (const token of [undefined, bob.accessToken]) {
-      const res = await accounts.call(entities.replace('EMAIL', ''), reps, { token });
+      const res = await accounts.call(publicEntities, reps, { token });
       expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(JSON.stringify(res.data ?? null)).not.toMatch(/Ann|JP/);
     }
     const admin = await signIn(accounts, adminCredentials.email, adminCredentials.password);
-    const staffView = await accounts.call(entities.replace('EMAIL', 'email'), reps, { token: admin.accessToken });
-    expect(staffView.data._entities).toEqual([{ id: ann.id, displayName: 'Ann', country: 'JP', email: ann.email }]);
-    const own = await accounts.call(entities.replace('EMAIL', 'email'), reps, { token: ann.accessToken });
-    expect(own.data._entities[0].email).toBe(ann.email);
+    const staffView = await accounts.call(entitiesWithEmail, reps, { token: admin.accessToken });
+    expect(staffView.data!._entities).toEqual([{ id: ann.id, displayName: 'Ann', country: 'JP', email: ann.email }]);
+    const own = await accounts.call(entitiesWithEmail, reps, { token: ann.accessToken });
+    expect(own.data!._entities[0]).toMatchObject({ email: ann.email });
   });
 });

@@ -1,14 +1,15 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import { grantStaffRole } from '../use-cases/grant-staff-role.js';
 import { listSigningKeys, rotateSigningKey } from '../use-cases/signing-keys.js';
 import type { AccountsContext } from './accounts-context.js';
 import { CustomerType } from './customer.type.js';
 import { SigningKeyType } from './signing-key.type.js';
+import { Staff } from '../identity.js';
 
 @Resolver()
 export class AdminResolver {
-  @Authorized('keys:rotate')
+  @Staff('keys:rotate')
   @Mutation(() => SigningKeyType, {
     description:
       'Admin: staged rotation. Publishes a fresh key in the JWKS now; it signs new access tokens from its activatesAt (KEY_PUBLISH_LEAD_SECONDS later), when the current key retires. Tokens signed with the old key stay valid until they expire. Refused while a rotated-in key is still pending (POLICY_VIOLATION, rule ROTATION_IN_PROGRESS, extensions.activatesAt, extensions.retryAfterSeconds).',
@@ -18,7 +19,7 @@ export class AdminResolver {
     return SigningKeyType.from(await rotateSigningKey(ctx.em, actor, ctx.accounts.settings.KEY_PUBLISH_LEAD_SECONDS));
   }
 
-  @Authorized('keys:rotate')
+  @Staff('keys:rotate')
   @Query(() => [SigningKeyType], { description: 'Admin (keys:rotate): every access-token signing key with its schedule and status, the newest first.' })
   async signingKeys(@Ctx() ctx: AccountsContext): Promise<SigningKeyType[]> {
     const keys = await listSigningKeys(ctx.em);
@@ -26,7 +27,7 @@ export class AdminResolver {
     return keys.map((k) => SigningKeyType.from(k, now));
   }
 
-  @Authorized('staff:grant')
+  @Staff('staff:grant')
   @Mutation(() => CustomerType, {
     description: 'Admin: makes an account staff with exactly these back-office scopes (replacing earlier ones). Applies to tokens issued from now on.',
   })

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CustomerFlagKind } from '@vitrine/contracts';
 import { TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import type { FlagAction } from '../domain/customer-flags.js';
@@ -6,19 +6,18 @@ import { changeCustomerFlag } from '../use-cases/change-customer-flag.js';
 import type { AccountsContext } from './accounts-context.js';
 import { CustomerFlagKindEnum, CustomerFlagType } from './customer-flag.type.js';
 import { CustomerType } from './customer.type.js';
-
-const flagScope = 'customers:flag';
+import { Staff } from '../identity.js';
 
 @Resolver(() => CustomerType)
 export class CustomerFlagsResolver {
-  @Authorized(flagScope)
+  @Staff('customers:flag')
   @Query(() => CustomerType, { nullable: true, description: 'Staff (customers:flag): any customer by id.' })
   async customer(@Ctx() ctx: AccountsContext, @Arg('id', () => ID) id: string): Promise<CustomerType | null> {
     const customer = await ctx.customerById.load(requireUuid(id, 'id', 'customer'));
     return customer ? CustomerType.from(customer, { revealPrivate: true }) : null;
   }
 
-  @Authorized(flagScope)
+  @Staff('customers:flag')
   @Mutation(() => CustomerType, {
     description: 'Staff (customers:flag): sets a flag on a customer. BLOCKED stops their new orders. Setting a flag that is set changes nothing.',
   })
@@ -31,7 +30,7 @@ export class CustomerFlagsResolver {
     return change(ctx, customerId, flag, reason, 'flag');
   }
 
-  @Authorized(flagScope)
+  @Staff('customers:flag')
   @Mutation(() => CustomerType, { description: 'Staff (customers:flag): lifts a flag from a customer. Lifting a flag that is not set changes nothing.' })
   async unflagCustomer(
     @Ctx() ctx: AccountsContext,
@@ -42,7 +41,7 @@ export class CustomerFlagsResolver {
     return change(ctx, customerId, flag, reason, 'unflag');
   }
 
-  @Authorized(flagScope)
+  @Staff('customers:flag')
   @FieldResolver(() => [CustomerFlagType], { description: 'Staff (customers:flag) only: not shown to the customer.' })
   async flags(@Root() customer: CustomerType, @Ctx() ctx: AccountsContext): Promise<CustomerFlagType[]> {
     return (await ctx.customerFlags.load(customer.id)).map(CustomerFlagType.from);

@@ -10,7 +10,7 @@ export class CustomerType {
   @Field(() => String)
   displayName!: string;
 
-  @Field(() => String, { description: 'Country of residence (ISO 3166-1 alpha-2): where orders ship, which regional blocks apply.' })
+  @Field(() => String, { description: 'Country of residence (ISO 3166-1 alpha-2): where orders ship, which region blocks apply.' })
   country!: string;
 
   @Field(() => Date)

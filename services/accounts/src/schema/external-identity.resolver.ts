@@ -1,5 +1,5 @@
 import { TextArg } from '@vitrine/platform';
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Ctx, Mutation, Resolver } from 'type-graphql';
 import { loginWithExternalIdentity } from '../use-cases/login-with-external-identity.js';
 import type { AccountsContext } from './accounts-context.js';
 import { AuthSessionType } from './auth-session.type.js';

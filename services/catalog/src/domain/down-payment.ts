@@ -1,8 +1,8 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 
 /**
  * A non-refundable down payment some expensive or customised products require
- * at order (DOMAIN.md section 3, seed 004). The amount is in the product's
+ * at order (seed 004). The amount is in the product's
  * currency; null when none is required.
  */
 export interface DownPayment {

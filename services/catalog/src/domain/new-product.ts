@@ -1,11 +1,11 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 import { defaultCatalogLimits, type CatalogLimits } from './catalog-limits.js';
 import { checkDownPayment, noDownPayment, type DownPayment, type DownPaymentInput } from './down-payment.js';
 import { checkProductDetails, emptyProductDetails, type ProductDetails, type ProductDetailsInput } from './product-details.js';
 import { initialProductStatuses, type ProductStatus } from './product-status.js';
 import { checkPriceAmount } from './price-change.js';
 import { checkSaleRules, type SaleRules } from './sale-rules.js';
-import { checkPreorderLimit } from './stock-change.js';
+import { checkPoolCapacity } from './stock-change.js';
 
 export interface NewProductInput extends ProductDetailsInput {
   sku: string;
@@ -16,16 +16,20 @@ export interface NewProductInput extends ProductDetailsInput {
   stock?: number;
   /** Where `stock` is received; checked to exist by the use case. */
   warehouseId?: string;
-  /** A PREORDER (or ANNOUNCED) product's limited run; open-ended by default. */
-  preorderLimit?: number | null;
+  /** A PREORDER (or ANNOUNCED) product's limited quantity (the units of its limited run); open-ended by default. */
+  limitedQuantity?: number | null;
+  /** The input field the limited quantity came from, for problems: `limitedQuantity`, or the deprecated `preorderLimit`. */
+  limitedQuantityField?: 'limitedQuantity' | 'preorderLimit';
   /** Defaults to IN_STOCK: orderable at once. */
   status?: ProductStatus;
   /** Checked to exist by the use case. */
   studioId?: string;
   /** Countries where licensing forbids the sale (domain/sale-rules); none by default. */
   regionBlocks?: readonly string[];
-  /** Units allowed in one order; no product limit by default. */
+  /** Units allowed in one order; no per-order limit by default. */
   maxQuantityPerOrder?: number | null;
+  /** Units one customer may hold across orders; none by default. */
+  maxQuantityPerCustomer?: number | null;
   /** None by default. */
   downPayment?: DownPaymentInput | null;
 }
@@ -65,11 +69,13 @@ export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = 
   if (input.status !== undefined && !initialProductStatuses.includes(input.status)) {
     problems.push({ field: 'status', reason: 'NOT_AN_INITIAL_STATUS', message: `A new product starts as one of ${initialProductStatuses.join(', ')}.` });
   }
-  if (input.preorderLimit != null) {
+  if (input.limitedQuantity != null) {
+    const field = input.limitedQuantityField ?? 'limitedQuantity';
     if (input.status !== 'PREORDER' && input.status !== 'ANNOUNCED') {
-      problems.push({ field: 'preorderLimit', reason: 'NOT_A_PREORDER', message: 'Only a product created as PREORDER or ANNOUNCED takes a preorder limit.' });
+      problems.push({ field, reason: 'NOT_A_PREORDER', message: 'Only a product created as PREORDER or ANNOUNCED takes a limited quantity.' });
     } else {
-      problems.push(...checkPreorderLimit(input.preorderLimit));
+      // Nothing has arrived yet: the preorder pool's capacity is the limited quantity.
+      problems.push(...checkPoolCapacity(input.limitedQuantity, field));
     }
   }
   const sale = checkSaleRules(input);

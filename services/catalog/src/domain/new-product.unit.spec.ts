@@ -10,7 +10,7 @@ describe('checkNewProduct', () => {
       product: {
         sku: 'SKU-1',
         name: 'Saber 1/7',
-        rules: { regionBlocks: [], maxQuantityPerOrder: null },
+        rules: { regionBlocks: [], maxQuantityPerOrder: null, maxQuantityPerCustomer: null },
         details: emptyProductDetails,
         downPayment: { required: false, amount: null },
       },
@@ -29,8 +29,9 @@ describe('checkNewProduct', () => {
     [{ stock: 10_000_000 }, 'stock'],
     [{ status: 'RELEASED' as const }, 'status'],
     [{ status: 'DISCONTINUED' as const }, 'status'],
-    [{ preorderLimit: 100 }, 'preorderLimit'],
-    [{ status: 'PREORDER' as const, preorderLimit: -1 }, 'preorderLimit'],
+    [{ limitedQuantity: 100 }, 'limitedQuantity'],
+    [{ status: 'PREORDER' as const, limitedQuantity: -1 }, 'limitedQuantity'],
+    [{ status: 'PREORDER' as const, limitedQuantity: -1, limitedQuantityField: 'preorderLimit' as const }, 'preorderLimit'],
   ])('refuses %o on %s', (patch, field) => {
     expect(checkNewProduct({ ...valid, ...patch }).problems.map((p) => p.field)).toEqual([field]);
   });
@@ -55,9 +56,9 @@ describe('checkNewProduct', () => {
     expect(newProductDetails(valid)).toEqual({ details: emptyProductDetails, downPayment: { required: false, amount: null }, problems: [] });
   });
 
-  it('takes a preorder limit for a product created as a preorder', () => {
-    expect(checkNewProduct({ ...valid, status: 'PREORDER', preorderLimit: 100 }).problems).toEqual([]);
-    expect(checkNewProduct({ ...valid, status: 'PREORDER', preorderLimit: null }).problems).toEqual([]);
+  it('takes a limited quantity for a product created as a preorder', () => {
+    expect(checkNewProduct({ ...valid, status: 'PREORDER', limitedQuantity: 100 }).problems).toEqual([]);
+    expect(checkNewProduct({ ...valid, status: 'PREORDER', limitedQuantity: null }).problems).toEqual([]);
   });
 
   it('reports every problem at once', () => {

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 import { isCountryCode, isPlausibleEmail, normaliseEmail } from '@vitrine/contracts';
 
 export interface NewStudioInput {

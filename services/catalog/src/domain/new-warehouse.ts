@@ -1,5 +1,5 @@
 import { isCountryCode } from '@vitrine/contracts';
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 
 export interface NewWarehouseInput {
   code: string;

@@ -1,6 +1,7 @@
 /**
  * After-sales part categories and the most a partial refund can pay for one
- * (DOMAIN.md section 7, the 001 compensation table). Amounts are minor units
+ * (seed 001's compensation table: a partial refund is the damage grade's
+ * percentage of the part's maximum). Amounts are minor units
  * of the store currency (the 001 store works in USD: 5 -> 500); null where the
  * table says "staff decide". Data, not logic: catalog only files parts under
  * these categories; the amounts are kept for after-sales (not built yet),

@@ -1,5 +1,5 @@
 import type { PaymentPlan, PreorderCloseReason } from '@vitrine/contracts';
-import { PolicyViolation, type FieldProblem } from '@vitrine/platform';
+import { PolicyViolation, type FieldProblem } from '@vitrine/platform/domain';
 import type { ProductStatus } from './product-status.js';
 
 /** SCHEDULED: opens later on its own; OPEN: the product is on preorder; CLOSED: orders went (or go) to the maker. */
@@ -14,7 +14,7 @@ export interface CampaignTerms {
   /** Null: the store's default plan. */
   paymentPlan: PaymentPlan | null;
   /**
-   * The run size. In a campaign's own terms and in the terms after a change
+   * The limited quantity: the units of the limited run. In a campaign's own terms and in the terms after a change
    * (decideTermsChange), null is open-ended. In the terms staff open a window
    * with, null (or omitted) keeps the run the product already has (the last
    * window's, or the one it was created with), so it is open-ended only when

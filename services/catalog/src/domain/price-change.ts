@@ -1,5 +1,5 @@
-import type { FieldProblem } from '@vitrine/platform';
-import { PolicyViolation } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
+import { PolicyViolation } from '@vitrine/platform/domain';
 import { checkPriceAboveDownPayment, type DownPayment } from './down-payment.js';
 import { defaultCatalogLimits, type CatalogLimits } from './catalog-limits.js';
 
@@ -12,7 +12,7 @@ export function checkPriceAmount(amount: number, limits: CatalogLimits = default
 }
 
 /**
- * Prices include tax (DOMAIN.md section 3). The currency is fixed at creation:
+ * Prices include tax on the product; shipping is charged apart (seed 003). The currency is fixed at creation:
  * orders, payments and down payments already placed are in it, and a
  * "conversion" would really be a new product for another market. The price
  * must stay above a required down payment. The same price again changes

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 import { isPartCategory, type PartCategory } from './part-categories.js';
 
 export const assemblyKinds = ['NONE', 'MAGNETS', 'GLUE', 'MAGNETS_AND_GLUE'] as const;

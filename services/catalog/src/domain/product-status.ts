@@ -1,5 +1,5 @@
 import { productStatuses, type ProductStatus } from '@vitrine/contracts';
-import { PolicyViolation } from '@vitrine/platform';
+import { PolicyViolation } from '@vitrine/platform/domain';
 
 export { productStatuses, type ProductStatus };
 

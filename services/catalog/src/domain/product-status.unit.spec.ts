@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@vitrine/platform';
+import { DomainError } from '@vitrine/platform/domain';
 import { assertStatusChange, productStatuses, productStatusTransitions } from './product-status.js';
 
 const allowed = new Set([

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 import type { ProductStatus } from './product-status.js';
 import type { DownPayment } from './down-payment.js';
 import type { ProductDetails } from './product-details.js';

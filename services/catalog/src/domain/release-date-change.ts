@@ -1,5 +1,5 @@
-import type { FieldProblem } from '@vitrine/platform';
-import { checkStaffReason, PolicyViolation } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
+import { checkStaffReason, PolicyViolation } from '@vitrine/platform/domain';
 import { statusesWithOpenReleaseDate, type ProductStatus } from './product-status.js';
 import { checkReleaseEstimate } from './release-estimate.js';
 

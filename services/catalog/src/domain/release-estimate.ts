@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 
 /** Makers announce a month ("2027-03") and later an exact day ("2027-03-14"). */
 const estimatePattern = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;

@@ -25,9 +25,15 @@ export interface WarehouseLevel {
 /** What a product can be reserved from, as read under its row lock. */
 export interface ProductStock {
   status: ProductStatus;
-  /** The preorder pool; null: no pool row (open-ended). */
-  pool: { limit: number | null; reserved: number } | null;
+  /** The preorder pool: what preorders may hold (capacity, null: open-ended) and hold; null: no pool row (open-ended). */
+  pool: PoolCounters | null;
   warehouses: readonly WarehouseLevel[];
+}
+
+/** A preorder pool's counters: `capacity` is the limited quantity less what has arrived (null: open-ended); preorders never hold more. */
+export interface PoolCounters {
+  capacity: number | null;
+  reserved: number;
 }
 
 /** Units taken from one source: a warehouse, or the preorder pool (`warehouseId` null). */
@@ -62,7 +68,7 @@ export function warehousesFor(status: ProductStatus, warehouses: readonly Wareho
 /** Units that could be reserved now; null for an open-ended preorder; 0 when the status takes no orders. */
 export function availableQuantity(stock: ProductStock): number | null {
   if (!isOrderableStatus(stock.status)) return 0;
-  if (stock.status === 'PREORDER') return stock.pool?.limit == null ? null : stock.pool.limit - stock.pool.reserved;
+  if (stock.status === 'PREORDER') return stock.pool?.capacity == null ? null : stock.pool.capacity - stock.pool.reserved;
   return warehousesFor(stock.status, stock.warehouses).reduce((sum, w) => sum + (w.onHand - w.reserved), 0);
 }
 
@@ -101,9 +107,9 @@ function soldOut(stock: ProductStock): boolean {
   return stock.status === 'SOLD_OUT' || isRunSoldOut(stock.pool);
 }
 
-/** A limited run whose every unit is held by customers: nothing is left to preorder. An open-ended pool (no row, or no limit) never sells out. */
-export function isRunSoldOut(pool: { limit: number | null; reserved: number } | null): boolean {
-  return pool !== null && pool.limit !== null && pool.reserved >= pool.limit;
+/** A limited run whose every unit is held by customers: nothing is left to preorder. An open-ended pool (no row, or no capacity) never sells out. */
+export function isRunSoldOut(pool: PoolCounters | null): boolean {
+  return pool !== null && pool.capacity !== null && pool.reserved >= pool.capacity;
 }
 
 function allocate(line: RequestedLine, stock: ProductStock): Allocation[] {

@@ -17,7 +17,7 @@ const level = (warehouseId: string, onHand: number, reserved = 0, extra: Partial
   ...extra,
 });
 const inStock = (...warehouses: WarehouseLevel[]): ProductStock => ({ status: 'IN_STOCK', pool: null, warehouses });
-const preorder = (limit: number | null, reserved = 0): ProductStock => ({ status: 'PREORDER', pool: { limit, reserved }, warehouses: [] });
+const preorder = (capacity: number | null, reserved = 0): ProductStock => ({ status: 'PREORDER', pool: { capacity, reserved }, warehouses: [] });
 
 describe('decideReservation', () => {
   it('reserves when every line fits', () => {
@@ -87,9 +87,9 @@ describe('decideReservation', () => {
   });
 
   it('a run that sold out is short of stock, not merely closed', () => {
-    const soldOutRun: ProductStock = { status: 'PREORDER_CLOSED', pool: { limit: 100, reserved: 100 }, warehouses: [] };
+    const soldOutRun: ProductStock = { status: 'PREORDER_CLOSED', pool: { capacity: 100, reserved: 100 }, warehouses: [] };
     const soldOut: ProductStock = { status: 'SOLD_OUT', pool: null, warehouses: [] };
-    const closedEarly: ProductStock = { status: 'PREORDER_CLOSED', pool: { limit: 100, reserved: 40 }, warehouses: [] };
+    const closedEarly: ProductStock = { status: 'PREORDER_CLOSED', pool: { capacity: 100, reserved: 40 }, warehouses: [] };
     expect(decideReservation([{ productId: a, quantity: 1 }], new Map([[a, soldOutRun]]))).toMatchObject({ kind: 'reject', reason: 'INSUFFICIENT_STOCK' });
     expect(decideReservation([{ productId: a, quantity: 1 }], new Map([[a, soldOut]]))).toMatchObject({ kind: 'reject', reason: 'INSUFFICIENT_STOCK' });
     expect(decideReservation([{ productId: a, quantity: 1 }], new Map([[a, closedEarly]]))).toMatchObject({ kind: 'reject', reason: 'PRODUCT_NOT_ORDERABLE' });
@@ -135,7 +135,7 @@ describe('decideReservation', () => {
     expect(decideReservation([{ productId: a, quantity: 2 }], new Map([[a, stock]]))).toMatchObject({ allocations: [{ warehouseId: cn, quantity: 2 }] });
   });
 
-  it('serves a preorder from the pool: open-ended always, a limited run never beyond its limit', () => {
+  it('serves a preorder from the pool: open-ended always, a limited run never beyond its capacity', () => {
     expect(availableQuantity(preorder(null))).toBeNull();
     expect(availableQuantity({ status: 'PREORDER', pool: null, warehouses: [] })).toBeNull();
     expect(decideReservation([{ productId: a, quantity: 1000 }], new Map([[a, preorder(null, 5000)]]))).toMatchObject({
@@ -151,7 +151,7 @@ describe('decideReservation', () => {
   });
 
   it('ignores warehouse units for a preorder (they belong to in-stock sales)', () => {
-    const stock: ProductStock = { status: 'PREORDER', pool: { limit: 0, reserved: 0 }, warehouses: [level(fr, 10)] };
+    const stock: ProductStock = { status: 'PREORDER', pool: { capacity: 0, reserved: 0 }, warehouses: [level(fr, 10)] };
     expect(decideReservation([{ productId: a, quantity: 1 }], new Map([[a, stock]])).kind).toBe('reject');
   });
 
@@ -162,9 +162,9 @@ describe('decideReservation', () => {
 
 describe('isRunSoldOut', () => {
   it('a limited run sells out when customers hold every unit; an open-ended pool never does', () => {
-    expect(isRunSoldOut({ limit: 5, reserved: 5 })).toBe(true);
-    expect(isRunSoldOut({ limit: 5, reserved: 4 })).toBe(false);
-    expect(isRunSoldOut({ limit: null, reserved: 500 })).toBe(false);
+    expect(isRunSoldOut({ capacity: 5, reserved: 5 })).toBe(true);
+    expect(isRunSoldOut({ capacity: 5, reserved: 4 })).toBe(false);
+    expect(isRunSoldOut({ capacity: null, reserved: 500 })).toBe(false);
     expect(isRunSoldOut(null)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
-import type { FieldProblem } from '@vitrine/platform';
-import { checkStaffReason, PolicyViolation } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
+import { checkStaffReason, PolicyViolation } from '@vitrine/platform/domain';
 import { partCategoryLabel } from './part-categories.js';
 import { statusesWithOpenReleaseDate, type ProductStatus } from './product-status.js';
 import type { ProductDetails } from './product-details.js';
@@ -20,7 +20,7 @@ export const specChangeLimits = { changes: 30, fieldLength: 60, valueLength: 500
 /**
  * Spec changes are announced only while the product is not released yet:
  * they matter to customers who ordered what was announced, who may then
- * cancel for that reason (DOMAIN.md section 3, seed 004). Once released, the
+ * cancel for that reason (seed 004). Once released, the
  * product exists as made and preorders are being fulfilled, so a "change" is
  * a correction of the catalogue (updateProduct, audited), not news that could
  * justify a cancellation.

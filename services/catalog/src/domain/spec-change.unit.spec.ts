@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@vitrine/platform';
+import { DomainError } from '@vitrine/platform/domain';
 import { productStatuses } from './product-status.js';
 import { assertSpecOpen, checkSpecChangeInput, describeSpecValue } from './spec-change.js';
 

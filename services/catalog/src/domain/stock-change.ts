@@ -1,4 +1,4 @@
-import { PolicyViolation, type FieldProblem } from '@vitrine/platform';
+import { PolicyViolation, type FieldProblem } from '@vitrine/platform/domain';
 
 /** The most units one movement may carry: a typo guard, far above any real delivery. */
 export const maxUnitsPerMovement = 1_000_000;
@@ -37,18 +37,24 @@ export function assertAdjustment(current: { onHand: number; reserved: number }, 
   );
 }
 
-/** A preorder limit's shape: null (open-ended) or a whole number of units (that it is not below what preorders hold is assertPreorderLimit's rule). */
-export function checkPreorderLimit(limit: number | null): FieldProblem[] {
-  if (limit === null || (Number.isInteger(limit) && limit >= 0 && limit <= maxUnitsPerMovement)) return [];
-  return [{ field: 'preorderLimit', reason: 'OUT_OF_RANGE', message: `The preorder limit must be a whole number from 0 to ${maxUnitsPerMovement}, or none.` }];
+/**
+ * A preorder pool's capacity (what preorders may hold: the limited quantity
+ * less what has arrived) has this shape: null (open-ended) or a whole number
+ * of units from 0. That it is not below what preorders hold is
+ * assertCapacityCoversReserved's rule. `field` names the input it came from.
+ */
+export function checkPoolCapacity(capacity: number | null, field: string): FieldProblem[] {
+  if (capacity === null || (Number.isInteger(capacity) && capacity >= 0 && capacity <= maxUnitsPerMovement)) return [];
+  return [{ field, reason: 'OUT_OF_RANGE', message: `The limited quantity must be a whole number from 0 to ${maxUnitsPerMovement}, or none.` }];
 }
 
-/** A preorder limit never goes below what preorders already hold: those customers would lose units promised to them. */
-export function assertPreorderLimit(limit: number | null, reserved: number): void {
-  if (limit === null || limit >= reserved) return;
+/** A pool's capacity never goes below what preorders already hold: those customers would lose units promised to them. */
+export function assertCapacityCoversReserved(capacity: number | null, reserved: number): void {
+  if (capacity === null || capacity >= reserved) return;
   throw new PolicyViolation(
     `${reserved} units are already preordered: the limit cannot go below that (cancel preorders first).`,
     'PREORDER_LIMIT_BELOW_RESERVED',
-    { limit, reserved },
+    // `limit` is the public extension key (clients may read it); it carries the pool's capacity.
+    { limit: capacity, reserved },
   );
 }

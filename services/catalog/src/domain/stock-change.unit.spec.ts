@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PolicyViolation } from '@vitrine/platform';
+import { PolicyViolation } from '@vitrine/platform/domain';
 import { checkNewWarehouse } from './new-warehouse.js';
-import { assertAdjustment, assertPreorderLimit, checkDelta, checkPreorderLimit, checkQuantity } from './stock-change.js';
+import { assertAdjustment, assertCapacityCoversReserved, checkDelta, checkPoolCapacity, checkQuantity } from './stock-change.js';
 
 describe('stock changes', () => {
   it('takes positive whole quantities only', () => {
@@ -23,12 +23,12 @@ describe('stock changes', () => {
     expect(() => assertAdjustment({ onHand: 2, reserved: 0 }, -3)).toThrow(/below zero/);
   });
 
-  it('refuses a preorder limit below what is already preordered', () => {
-    expect(checkPreorderLimit(null)).toEqual([]);
-    expect(checkPreorderLimit(-1)).toHaveLength(1);
-    expect(() => assertPreorderLimit(10, 10)).not.toThrow();
-    expect(() => assertPreorderLimit(null, 500)).not.toThrow();
-    expect(() => assertPreorderLimit(9, 10)).toThrow(PolicyViolation);
+  it("refuses a preorder pool's capacity below what is already preordered", () => {
+    expect(checkPoolCapacity(null, 'limitedQuantity')).toEqual([]);
+    expect(checkPoolCapacity(-1, 'limitedQuantity')).toMatchObject([{ field: 'limitedQuantity', reason: 'OUT_OF_RANGE' }]);
+    expect(() => assertCapacityCoversReserved(10, 10)).not.toThrow();
+    expect(() => assertCapacityCoversReserved(null, 500)).not.toThrow();
+    expect(() => assertCapacityCoversReserved(9, 10)).toThrow(PolicyViolation);
   });
 });
 

@@ -27,7 +27,17 @@ export class CreateProductInput {
   })
   warehouseId?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'PREORDER or ANNOUNCED only: a limited run, at most this many units preordered (open-ended by default).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'PREORDER or ANNOUNCED only: the units of a limited run, at most this many units preordered (open-ended by default).',
+  })
+  limitedQuantity?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The same as limitedQuantity, under its former name (send one of the two).',
+    deprecationReason: 'Use limitedQuantity.',
+  })
   preorderLimit?: number | null;
 
   @Field(() => ProductStatusEnum, { nullable: true, description: 'ANNOUNCED, PREORDER, IN_STOCK (the default) or CHINA_STOCK.' })
@@ -40,8 +50,14 @@ export class CreateProductInput {
   @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2 countries where licensing forbids the sale (none by default).' })
   regionBlocks?: string[] | null;
 
-  @Field(() => Int, { nullable: true, description: 'At most this many units in one order (positive; no product limit by default).' })
+  @Field(() => Int, { nullable: true, description: 'At most this many units in one order (positive; no per-order limit by default).' })
   maxQuantityPerOrder?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'At most this many units per customer across their orders (a limited run one buyer cannot sweep; none by default).',
+  })
+  maxQuantityPerCustomer?: number | null;
 
   @MaxLength(240)
   @Field(() => String, { nullable: true, description: 'E.g. "Demon Slayer".' })

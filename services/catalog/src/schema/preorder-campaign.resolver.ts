@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { PreorderCloseReason } from '@vitrine/contracts';
 import { TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import { changePreorderTerms } from '../use-cases/change-preorder-terms.js';
@@ -9,6 +9,7 @@ import { ChangePreorderTermsInput, OpenPreorderInput, paymentPlanFrom } from './
 import { PreorderCampaignType } from './preorder-campaign.type.js';
 import { PreorderCloseReasonEnum } from './preorder-enums.js';
 import { ProductType } from './product.type.js';
+import { Staff } from '../identity.js';
 
 @Resolver(() => ProductType)
 export class PreorderCampaignResolver {
@@ -18,7 +19,7 @@ export class PreorderCampaignResolver {
     return campaign ? PreorderCampaignType.from(campaign) : null;
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => PreorderCampaignType, {
     description: 'Staff (catalog:write): opens preorders now, or at opensAt (the product must be ANNOUNCED, or PREORDER_CLOSED to reopen).',
   })
@@ -37,7 +38,7 @@ export class PreorderCampaignResolver {
     return PreorderCampaignType.from(campaign);
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => PreorderCampaignType, {
     description: 'Staff (catalog:write): changes a scheduled or open window (dates, plan for later orders, size of a limited run).',
   })
@@ -58,7 +59,7 @@ export class PreorderCampaignResolver {
     return PreorderCampaignType.from(campaign);
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => PreorderCampaignType, {
     description:
       'Staff (catalog:write): closes preorders before their date (SOLD_OUT, MAKER_REQUEST or STORE_DECISION), or calls off a scheduled window. The note is shown to customers.',

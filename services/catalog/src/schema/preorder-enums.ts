@@ -1,6 +1,6 @@
 import { graphqlEnum } from '@vitrine/platform';
-import { paymentPlanKinds, preorderCloseReasons, type PaymentPlanKind, type PreorderCloseReason } from '@vitrine/contracts';
-import { campaignStates, type CampaignState } from '../domain/preorder-campaign.js';
+import { paymentPlanKinds, preorderCloseReasons } from '@vitrine/contracts';
+import { campaignStates } from '../domain/preorder-campaign.js';
 
 export const PaymentPlanKindEnum = graphqlEnum(paymentPlanKinds, {
   name: 'PaymentPlanKind',

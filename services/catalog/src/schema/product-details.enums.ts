@@ -1,6 +1,6 @@
 import { graphqlEnum } from '@vitrine/platform';
-import { partCategories, type PartCategory } from '../domain/part-categories.js';
-import { assemblyKinds, type AssemblyKind } from '../domain/product-details.js';
+import { partCategories } from '../domain/part-categories.js';
+import { assemblyKinds } from '../domain/product-details.js';
 
 export const AssemblyKindEnum = graphqlEnum(assemblyKinds, {
   name: 'AssemblyKind',

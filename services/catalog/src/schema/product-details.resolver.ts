@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import { changeProductPrice } from '../use-cases/change-product-price.js';
 import { recordSpecChange } from '../use-cases/record-spec-change.js';
@@ -9,10 +9,11 @@ import { ProductType } from './product.type.js';
 import { RecordSpecChangeInput } from './record-spec-change.input.js';
 import { SpecChangeType } from './spec-change.type.js';
 import { UpdateProductInput } from './update-product.input.js';
+import { Staff } from '../identity.js';
 
 @Resolver(() => ProductType)
 export class ProductDetailsResolver {
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => ProductType, {
     description:
       'Staff (catalog:write): changes the descriptive fields given (audited). Before release, changing a spec field (scale, material, weight, package, assembly, parts) is also recorded as a spec change customers are told about, so it needs a reason.',
@@ -27,7 +28,7 @@ export class ProductDetailsResolver {
     return ProductType.from(await updateProduct(ctx.em, requireCallerId(ctx.caller), { productId, input: { ...input }, reason }));
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => ProductType, {
     description:
       'Staff (catalog:write): changes the price (tax included; same currency, above any down payment). Announced as PriceChanged; orders already placed keep their price.',
@@ -44,7 +45,7 @@ export class ProductDetailsResolver {
     );
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => ProductType, {
     description:
       'Staff (catalog:write): records a spec change before release (POLICY_VIOLATION SPEC_FIXED after). Kept in specChanges and announced as SpecChanged.',

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import type { ProductStatus } from '@vitrine/contracts';
 import { changeProductStatus } from '../use-cases/change-product-status.js';
@@ -8,12 +8,13 @@ import type { CatalogContext } from './catalog-context.js';
 import { ProductStatusEnum } from './product-status.enum.js';
 import { ProductType } from './product.type.js';
 import { ReleaseDateChangeType } from './release-date-change.type.js';
+import { Staff } from '../identity.js';
 
 const reasonDescription = 'Why, for customers, other staff and the audit log (1-500 characters).';
 
 @Resolver(() => ProductType)
 export class ProductLifecycleResolver {
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => ProductType, {
     description: 'Staff (catalog:write): moves a product to another status. A move that is not allowed is a POLICY_VIOLATION (rule PRODUCT_STATUS_TRANSITION).',
   })
@@ -27,7 +28,7 @@ export class ProductLifecycleResolver {
     return ProductType.from(await changeProductStatus(ctx.em, requireCallerId(ctx.caller), { productId: id, status, reason }));
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => ProductType, {
     description: 'Staff (catalog:write): changes the estimated release date (YYYY-MM or YYYY-MM-DD) before release; kept in releaseDateHistory.',
   })
@@ -41,21 +42,28 @@ export class ProductLifecycleResolver {
     return ProductType.from(await changeReleaseDate(ctx.em, requireCallerId(ctx.caller), { productId: id, estimate, reason }));
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => ProductType, {
     description:
-      'Staff (catalog:write): replaces where the product may not be sold (ISO country codes) and how many units one order may hold (null: no limit). Audited; orders applies the new rules to later orders.',
+      'Staff (catalog:write): replaces where the product may not be sold (ISO country codes), how many units one order may hold and how many one customer may hold across orders (null: no limit; omitted: the per-customer limit stays). Audited; orders applies the new rules to later orders.',
   })
   async setProductSaleRules(
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
     @TextArg('regionBlocks', { maxLength: 8, list: { maxItems: 300 } }) regionBlocks: string[],
     @Arg('maxQuantityPerOrder', () => Int, { nullable: true }) maxQuantityPerOrder: number | null | undefined,
+    @Arg('maxQuantityPerCustomer', () => Int, { nullable: true }) maxQuantityPerCustomer: number | null | undefined,
     @TextArg('reason', { maxLength: 1000, description: reasonDescription }) reason: string,
   ): Promise<ProductType> {
     const id = requireUuid(productId, 'productId', 'product');
     return ProductType.from(
-      await setProductSaleRules(ctx.em, requireCallerId(ctx.caller), { productId: id, regionBlocks, maxQuantityPerOrder: maxQuantityPerOrder ?? null, reason }),
+      await setProductSaleRules(ctx.em, requireCallerId(ctx.caller), {
+        productId: id,
+        regionBlocks,
+        maxQuantityPerOrder: maxQuantityPerOrder ?? null,
+        maxQuantityPerCustomer,
+        reason,
+      }),
     );
   }
 

@@ -1,7 +1,7 @@
 import { MaxLength, graphqlEnum } from '@vitrine/platform';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { ProductStatus } from '@vitrine/contracts';
-import { productSorts, type ProductSort } from '../use-cases/list-products.js';
+import { productSorts } from '../use-cases/list-products.js';
 import { ProductStatusEnum } from './product-status.enum.js';
 
 export const ProductSortEnum = graphqlEnum(productSorts, {

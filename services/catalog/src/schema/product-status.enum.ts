@@ -1,5 +1,5 @@
 import { graphqlEnum } from '@vitrine/platform';
-import { productStatuses, type ProductStatus } from '@vitrine/contracts';
+import { productStatuses } from '@vitrine/contracts';
 
 export const ProductStatusEnum = graphqlEnum(productStatuses, {
   name: 'ProductStatus',

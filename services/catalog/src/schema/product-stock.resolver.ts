@@ -1,10 +1,11 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { availableQuantity } from '../domain/reservation.js';
 import { listStockMovements } from '../use-cases/list-stock-movements.js';
 import type { CatalogContext } from './catalog-context.js';
 import { ProductType } from './product.type.js';
 import { StockMovementType } from './stock-movement.type.js';
 import { WarehouseStockType } from './warehouse-stock.type.js';
+import { Staff } from '../identity.js';
 
 @Resolver(() => ProductType)
 export class ProductStockResolver {
@@ -17,13 +18,13 @@ export class ProductStockResolver {
     return availableQuantity({ status: product.status, ...(await ctx.stockOf.load(product.id)) });
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @FieldResolver(() => [WarehouseStockType], { description: 'Staff (catalog:write): units per warehouse, in the order in-stock sales draw from them.' })
   async stockLevels(@Root() product: ProductType, @Ctx() ctx: CatalogContext): Promise<WarehouseStockType[]> {
     return (await ctx.stockOf.load(product.id)).warehouses.map(WarehouseStockType.from);
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @FieldResolver(() => [StockMovementType], {
     description:
       'Staff (catalog:write): its stock ledger, newest first, for a product page (one query per product: not meant for listings). Pass the last id as beforeId for the next page.',

@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { BadUserInput, PageInfo, TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
+import type { NewProductInput } from '../domain/new-product.js';
 import { createProduct } from '../use-cases/create-product.js';
 import { findProductBySku, listProducts, type ProductSort } from '../use-cases/list-products.js';
 import type { CatalogContext } from './catalog-context.js';
@@ -7,6 +8,7 @@ import { CreateProductInput } from './create-product.input.js';
 import { ProductConnection } from './product-connection.type.js';
 import { ProductFilterInput, ProductSortEnum } from './product-query.input.js';
 import { ProductType } from './product.type.js';
+import { Staff } from '../identity.js';
 
 @Resolver(() => ProductType)
 export class ProductResolver {
@@ -43,7 +45,7 @@ export class ProductResolver {
     return product ? ProductType.from(product) : null;
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => ProductType, { description: 'Staff (catalog:write): adds a product to the catalog (audited, announced as ProductPublished).' })
   async createProduct(@Ctx() ctx: CatalogContext, @Arg('input', () => CreateProductInput) input: CreateProductInput): Promise<ProductType> {
     const { series, licence, description, images, scale, material, weightGrams, packageDimensions, assembly, parts, downPayment } = input;
@@ -57,16 +59,29 @@ export class ProductResolver {
         priceCurrency: input.price.currency,
         stock: input.stock ?? undefined,
         warehouseId: input.warehouseId ?? undefined,
-        preorderLimit: input.preorderLimit ?? null,
+        ...limitedQuantityOf(input),
         status: input.status ?? undefined,
         studioId: input.studioId ?? undefined,
         regionBlocks: input.regionBlocks ?? undefined,
         maxQuantityPerOrder: input.maxQuantityPerOrder ?? null,
+        maxQuantityPerCustomer: input.maxQuantityPerCustomer ?? null,
       },
       requireCallerId(ctx.caller),
     );
     return ProductType.from(product);
   }
+}
+
+/** CreateProductInput's limited quantity, from limitedQuantity or the deprecated preorderLimit (one of the two), with the field it came from. */
+function limitedQuantityOf(input: CreateProductInput): Pick<NewProductInput, 'limitedQuantity' | 'limitedQuantityField'> {
+  const given = (value: number | null | undefined) => value !== undefined && value !== null;
+  if (given(input.limitedQuantity) && given(input.preorderLimit)) {
+    throw new BadUserInput('Give the limited quantity once.', [
+      { field: 'preorderLimit', reason: 'ONE_OF', message: 'preorderLimit is the former name of limitedQuantity: send limitedQuantity only.' },
+    ]);
+  }
+  if (given(input.preorderLimit)) return { limitedQuantity: input.preorderLimit, limitedQuantityField: 'preorderLimit' };
+  return { limitedQuantity: input.limitedQuantity ?? null };
 }
 
 /** product(id | sku): exactly one of the two. */

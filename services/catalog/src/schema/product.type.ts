@@ -3,7 +3,7 @@ import { Money } from '@vitrine/platform';
 import type { ProductStatus } from '@vitrine/contracts';
 import { ProductStatusEnum } from './product-status.enum.js';
 import type { Product } from '../store/product.entity.js';
-import { descriptiveFieldsOf } from '../store/product-fields.js';
+import { descriptiveFieldsOf } from '../use-cases/product-fields.js';
 import { AssemblyType, DownPaymentType, PackageDimensionsType, ProductPartType } from './product-details.type.js';
 
 @ObjectType('Product', { description: 'A figure or statue sold by the store.' })
@@ -30,8 +30,11 @@ export class ProductType {
   @Field(() => [String], { description: 'ISO 3166-1 alpha-2 countries where licensing forbids selling it (orders refuses them there).' })
   regionBlocks!: string[];
 
-  @Field(() => Int, { nullable: true, description: 'At most this many units in one order (summed over its lines); null: no product limit.' })
+  @Field(() => Int, { nullable: true, description: 'At most this many units in one order (summed over its lines); null: no per-order limit.' })
   maxQuantityPerOrder!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'At most this many units per customer across all their orders; null: no per-customer limit.' })
+  maxQuantityPerCustomer!: number | null;
 
   @Field(() => String, { nullable: true, description: 'E.g. "Demon Slayer".' })
   series!: string | null;
@@ -83,6 +86,7 @@ export class ProductType {
       releaseEstimate: product.releaseEstimate ?? null,
       regionBlocks: [...product.regionBlocks],
       maxQuantityPerOrder: product.maxQuantityPerOrder ?? null,
+      maxQuantityPerCustomer: product.maxQuantityPerCustomer ?? null,
       series: details.series,
       licence: details.licence,
       description: details.description,

@@ -1,5 +1,6 @@
-import { Authorized, Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import type { ReleaseDateChange } from '../store/release-date-change.entity.js';
+import { Staff } from '../identity.js';
 
 @ObjectType('ReleaseDateChange', { description: "One change of a product's estimated release date, with why." })
 export class ReleaseDateChangeType {
@@ -12,7 +13,7 @@ export class ReleaseDateChangeType {
   @Field(() => String)
   reason!: string;
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Field(() => ID, { description: 'Staff (catalog:write) only: who changed it.' })
   changedBy!: string;
 

@@ -1,5 +1,6 @@
-import { Authorized, Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import type { SpecChange } from '../store/spec-change.entity.js';
+import { Staff } from '../identity.js';
 
 @ObjectType('SpecFieldChange', { description: 'What changed, as customers read it; null: not set.' })
 export class SpecFieldChangeType {
@@ -27,7 +28,7 @@ export class SpecChangeType {
   @Field(() => String)
   reason!: string;
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Field(() => ID, { description: 'Staff (catalog:write) only: who recorded it.' })
   changedBy!: string;
 

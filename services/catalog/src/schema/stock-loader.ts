@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PoolCounters } from '../domain/reservation.js';
 import { preorderPools, warehouseLevels, type WarehouseLevelRow } from '../use-cases/stock-counters.js';
 
 export interface ProductStockLevels {
-  pool: { limit: number | null; reserved: number } | null;
+  pool: PoolCounters | null;
   warehouses: WarehouseLevelRow[];
 }
 

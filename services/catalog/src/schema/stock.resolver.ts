@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { NotFound, TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import { arrivedAtWarehouse } from '../use-cases/arrive-at-warehouse.js';
 import { adjustStock, receiveStock } from '../use-cases/receive-stock.js';
@@ -6,6 +6,7 @@ import { reconcileStock } from '../use-cases/reconcile-stock.js';
 import type { CatalogContext } from './catalog-context.js';
 import { ProductType } from './product.type.js';
 import { StockDiscrepancyType } from './stock-discrepancy.type.js';
+import { Staff } from '../identity.js';
 
 @ObjectType('Arrival', { description: 'Preorder stock that reached a warehouse.' })
 export class ArrivalType {
@@ -21,7 +22,7 @@ export class ArrivalType {
 
 @Resolver()
 export class StockResolver {
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => ProductType, {
     description: 'Staff (catalog:write): a restock of quantity (positive) units received into a warehouse. Audited; kept in the stock ledger.',
   })
@@ -36,7 +37,7 @@ export class StockResolver {
     return this.product(ctx, ids.productId);
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => ProductType, {
     description:
       'Staff (catalog:write): corrects units on hand by delta (either sign) with a reason. Never below what is reserved (POLICY_VIOLATION STOCK_BELOW_RESERVED).',
@@ -53,7 +54,7 @@ export class StockResolver {
     return this.product(ctx, ids.productId);
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => ArrivalType, {
     description:
       'Staff (catalog:write): preorder stock arrived at a warehouse. Outstanding preorders move onto it first; the rest is sellable. Announces ProductArrived.',
@@ -69,7 +70,7 @@ export class StockResolver {
     return Object.assign(new ArrivalType(), { product: await this.product(ctx, ids.productId), ...arrival });
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Query(() => [StockDiscrepancyType], {
     description: "Staff (catalog:write): recomputes the products' stock from the ledger; every place that differs (none: it reconciles).",
   })

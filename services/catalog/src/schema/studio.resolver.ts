@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireCallerId, requireUuid } from '@vitrine/platform';
 import { createStudio, listStudios } from '../use-cases/create-studio.js';
 import { updateStudio } from '../use-cases/update-studio.js';
@@ -7,6 +7,7 @@ import { CreateStudioInput } from './create-studio.input.js';
 import { ProductType } from './product.type.js';
 import { StudioType } from './studio.type.js';
 import { UpdateStudioInput } from './update-studio.input.js';
+import { Staff } from '../identity.js';
 
 @Resolver(() => StudioType)
 export class StudioResolver {
@@ -15,13 +16,13 @@ export class StudioResolver {
     return (await listStudios(ctx.em)).map(StudioType.from);
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => StudioType, { description: 'Staff (catalog:write): adds a studio. Names are unique.' })
   async createStudio(@Ctx() ctx: CatalogContext, @Arg('input', () => CreateStudioInput) input: CreateStudioInput): Promise<StudioType> {
     return StudioType.from(await createStudio(ctx.em, requireCallerId(ctx.caller), input));
   }
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Mutation(() => StudioType, { description: "Staff (catalog:write): corrects a studio's name, country or contact (audited). Names stay unique." })
   async updateStudio(
     @Ctx() ctx: CatalogContext,

@@ -1,5 +1,6 @@
-import { Authorized, Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import type { Studio } from '../store/studio.entity.js';
+import { Staff } from '../identity.js';
 
 @ObjectType('Studio', { description: 'A studio or manufacturer that makes figures and statues.' })
 export class StudioType {
@@ -12,7 +13,7 @@ export class StudioType {
   @Field(() => String, { description: 'ISO 3166-1 alpha-2 country code.' })
   country!: string;
 
-  @Authorized('catalog:write')
+  @Staff('catalog:write')
   @Field(() => String, { description: 'Staff (catalog:write) only: who to write to at the studio.' })
   contactEmail!: string;
 

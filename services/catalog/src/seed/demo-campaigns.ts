@@ -5,8 +5,8 @@ const day = 24 * 60 * 60 * 1000;
 /**
  * Terms of the demo preorder windows, by SKU, applied after the products
  * reach their status: each open window gets a close date and the payment
- * plan of one of the stores in DOMAIN.md (deposit, pay on arrival, charge at
- * ship), and one announced statue gets a window that opens on its own.
+ * plan of one of the seed stores (deposit 000, pay on arrival 004, charge at
+ * ship 003), and one announced statue gets a window that opens on its own.
  * Dates are relative to the seed's run, so the demo always has live windows.
  */
 export interface DemoCampaign {
@@ -15,7 +15,7 @@ export interface DemoCampaign {
   opensInDays?: number;
   closesInDays: number;
   paymentPlan: PaymentPlan | null;
-  /** A scheduled window's run size; open windows keep the run they were created with. */
+  /** A scheduled window's limited quantity; open windows keep the one they were created with. */
   limitedQuantity?: number;
 }
 

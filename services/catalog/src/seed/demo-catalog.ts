@@ -48,7 +48,7 @@ async function seedProduct(em: EntityManager, demo: DemoProduct, places: DemoPla
   const final = demo.path[demo.path.length - 1];
   const warehouseId = final === 'CHINA_STOCK' ? places.factory : places.france;
   const createdWithStock = initial === 'IN_STOCK' || initial === 'CHINA_STOCK';
-  const stockInput = createdWithStock ? { stock, warehouseId } : { preorderLimit: final === 'PREORDER' && stock > 0 ? stock : null };
+  const stockInput = createdWithStock ? { stock, warehouseId } : { limitedQuantity: final === 'PREORDER' && stock > 0 ? stock : null };
   const studioId = places.studioIds.get(demo.studio)!;
   const input = {
     sku,
@@ -94,7 +94,7 @@ async function seedCampaigns(em: EntityManager): Promise<void> {
         limitedQuantity: campaign.limitedQuantity ?? null,
       });
     } else {
-      // The run size stays the one the product was created with.
+      // The limited quantity stays the one the product was created with.
       await changePreorderTerms(em.fork(), demoSeedActorId, {
         productId,
         closesAt,

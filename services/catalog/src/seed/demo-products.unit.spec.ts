@@ -9,7 +9,7 @@ import { checkSpecChangeInput, isSpecOpen } from '../domain/spec-change.js';
 import { demoDetailsInput, demoPartsUpdate, demoPriceChanges, demoProductDetails, demoSpecChanges } from './demo-product-details.js';
 import { demoProducts, demoStudios } from './demo-products.js';
 
-const finalStatus = (p: (typeof demoProducts)[number]) => p.path[p.path.length - 1];
+const finalStatus = (p: (typeof demoProducts)[number]) => p.path[p.path.length - 1]!;
 const limited = demoProducts.filter((p) => p.maxQuantityPerOrder !== undefined && p.maxQuantityPerOrder <= 2 && p.stock <= 10);
 const blocked = demoProducts.filter((p) => (p.regionBlocks ?? []).length > 0);
 const slipped = demoProducts.filter((p) => (p.slips ?? []).length > 0);

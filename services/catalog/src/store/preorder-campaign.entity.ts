@@ -14,7 +14,7 @@ export const PreorderCampaignSchema = defineEntity({
     { name: 'preorder_campaign_state_known', expression: `state in (${campaignStates.map((s) => `'${s}'`).join(', ')})` },
     { name: 'preorder_campaign_window_ordered', expression: 'closes_at is null or closes_at > opens_at' },
     { name: 'preorder_campaign_deposit_range', expression: 'deposit_percent is null or (deposit_percent >= 1 and deposit_percent <= 99)' },
-    { name: 'preorder_campaign_limit_positive', expression: 'limited_quantity is null or limited_quantity > 0' },
+    { name: 'preorder_campaign_limited_quantity_positive', expression: 'limited_quantity is null or limited_quantity > 0' },
   ],
   properties: {
     productId: p.uuid().primary(),
@@ -26,7 +26,7 @@ export const PreorderCampaignSchema = defineEntity({
     paymentPlanKind: p.string().$type<PaymentPlanKind>().length(24).nullable(),
     depositPercent: p.integer().nullable(),
     fullPaymentAllowed: p.boolean().default(false),
-    /** Null: open-ended (made to order). */
+    /** The units of the limited run; null: open-ended (made to order). */
     limitedQuantity: p.integer().nullable(),
     closedAt: p.datetime().nullable(),
     closeReason: p.string().$type<PreorderCloseReason>().length(24).nullable(),

@@ -23,8 +23,10 @@ export const ProductSchema = defineEntity({
     studioId: p.uuid().nullable().index(),
     /** ISO 3166-1 alpha-2 countries where licensing forbids selling it (domain/sale-rules). */
     regionBlocks: p.array().defaultRaw(`'{}'`),
-    /** At most this many units in one order; null: no product limit. */
+    /** At most this many units in one order; null: no per-order limit. */
     maxQuantityPerOrder: p.integer().nullable(),
+    /** At most this many units per customer across their orders; null: none. */
+    maxQuantityPerCustomer: p.integer().nullable(),
     // Descriptive details (domain/product-details); changed through updateProduct.
     series: p.string().length(120).nullable(),
     licence: p.string().length(120).nullable(),

@@ -49,9 +49,9 @@ describe('the stock ledger migration', () => {
     ]);
   });
 
-  it("turns a preorder's units into its pool, its reservations staying on the pool", async () => {
-    expect(await sql(`select product_id, limit_quantity, reserved from catalog.preorder_allocation`)).toEqual([
-      { product_id: ids.preorder, limit_quantity: 7, reserved: 2 },
+  it("turns a preorder's units into its pool, its reservations staying on the pool (the pool's limit_quantity, later renamed capacity, keeps its value)", async () => {
+    expect(await sql(`select product_id, capacity, reserved from catalog.preorder_allocation`)).toEqual([
+      { product_id: ids.preorder, capacity: 7, reserved: 2 },
     ]);
     expect(await sql(`select warehouse_id, state from catalog.stock_reservation where order_id = ?`, [ids.orderB])).toEqual([
       { warehouse_id: null, state: 'RESERVED' },

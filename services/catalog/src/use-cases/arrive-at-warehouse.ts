@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { productArrivedV1 } from '@vitrine/contracts';
-import { BadUserInput } from '@vitrine/platform';
+import { BadUserInput, storeNow } from '@vitrine/platform';
 import { decideArrival } from '../domain/arrival.js';
 import { checkQuantity } from '../domain/stock-change.js';
 import { StockReservation } from '../store/stock-reservation.entity.js';
@@ -38,7 +38,7 @@ export async function arrivedAtWarehouse(em: EntityManager, actor: string, comma
   return em.transactional(async (tx) => {
     const { productId, warehouseId, quantity } = command;
     await lockProduct(tx, productId);
-    const at = new Date();
+    const at = storeNow();
     await applyMovement(tx, { productId, warehouseId, kind: 'RECEIVED', quantity, reason: 'Arrived from the maker.', actor }, at);
 
     const waiting = await tx.find(StockReservation, { productId, warehouseId: null, state: 'RESERVED' });

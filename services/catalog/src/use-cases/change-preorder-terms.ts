@@ -1,13 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { preorderTermsChangedV1 } from '@vitrine/contracts';
-import { BadUserInput, cancelTimer, checkStaffReason, NotFound, scheduleTimer } from '@vitrine/platform';
+import { BadUserInput, cancelTimer, checkStaffReason, NotFound, scheduleTimer, storeNow } from '@vitrine/platform';
 import { assertCanChangeTerms, decideTermsChange, type TermsChange } from '../domain/preorder-campaign.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
 import { closeSoldOutWindows } from './close-sold-out-windows.js';
 import { paymentPlanColumns, preorderTimers, termsOf, termsOfCampaign } from './preorder-window.js';
-import { applyRunSize } from './preorder-pool.js';
+import { applyLimitedQuantity } from './preorder-pool.js';
 import { recordAudit } from './record-audit.js';
 import { catalog } from '../identity.js';
 
@@ -28,12 +28,12 @@ export async function changePreorderTerms(em: EntityManager, actor: string, comm
     const product = await tx.findOne(Product, command.productId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!product) throw new NotFound('Product', command.productId);
     const campaign = await tx.findOne(PreorderCampaign, product.id);
-    const now = new Date();
+    const now = storeNow();
     assertCanChangeTerms(campaign);
     const { terms, problems } = decideTermsChange(campaign.state, termsOfCampaign(campaign), command, now);
     if (problems.length > 0) throw new BadUserInput('Some preorder campaign fields are not valid.', problems);
-    // An open window's pool follows its run at once (never below what customers hold); a scheduled one's when it opens.
-    if (campaign.state === 'OPEN') await applyRunSize(tx, product.id, terms.limitedQuantity, actor);
+    // An open window's pool follows its limited quantity at once (never below what customers hold); a scheduled one's when it opens.
+    if (campaign.state === 'OPEN') await applyLimitedQuantity(tx, product.id, terms.limitedQuantity, actor);
 
     Object.assign(campaign, {
       opensAt: terms.opensAt ?? campaign.opensAt,

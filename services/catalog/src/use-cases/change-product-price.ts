@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { priceChangedV1 } from '@vitrine/contracts';
 import { BadUserInput, checkStaffReason, NotFound } from '@vitrine/platform';
 import { checkPriceAmount, decidePriceChange } from '../domain/price-change.js';
-import { descriptiveFieldsOf } from '../store/product-fields.js';
+import { descriptiveFieldsOf } from './product-fields.js';
 import { Product } from '../store/product.entity.js';
 import { publishProduct } from './create-product.js';
 import { recordAudit } from './record-audit.js';

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInput, checkStaffReason, NotFound } from '@vitrine/platform';
+import { BadUserInput, checkStaffReason, NotFound, storeNow } from '@vitrine/platform';
 import type { ProductStatus } from '../domain/product-status.js';
 import { Product } from '../store/product.entity.js';
 import { moveProductStatus } from './move-product-status.js';
@@ -24,7 +24,7 @@ export async function changeProductStatus(em: EntityManager, actor: string, comm
   return em.transactional(async (tx) => {
     const product = await tx.findOne(Product, command.productId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!product) throw new NotFound('Product', command.productId);
-    const now = new Date();
+    const now = storeNow();
     moveProductStatus(tx, product, command.status, reason, actor, now);
     await followStatusChange(tx, product, reason, actor, now);
     return product;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { releaseDateChangedV1 } from '@vitrine/contracts';
-import { BadUserInput, NotFound } from '@vitrine/platform';
+import { BadUserInput, NotFound, storeNow } from '@vitrine/platform';
 import { checkReleaseDateInput, decideReleaseDateChange } from '../domain/release-date-change.js';
 import { Product } from '../store/product.entity.js';
 import { ReleaseDateChange } from '../store/release-date-change.entity.js';
@@ -30,7 +30,7 @@ export async function changeReleaseDate(em: EntityManager, actor: string, comman
     const decision = decideReleaseDateChange(product.status, oldEstimate, input.estimate, input.reason);
     if (decision.kind === 'UNCHANGED') return product;
 
-    const now = new Date();
+    const now = storeNow();
     const { estimate: newEstimate, reason } = decision;
     product.releaseEstimate = newEstimate;
     tx.persist(tx.create(ReleaseDateChange, { id: randomUUID(), productId: product.id, oldEstimate, newEstimate, reason, changedBy: actor, changedAt: now }));

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PreorderCloseReason } from '@vitrine/contracts';
-import { BadUserInput, checkStaffReason, NotFound } from '@vitrine/platform';
+import { BadUserInput, checkStaffReason, NotFound, storeNow } from '@vitrine/platform';
 import { assertCanCloseEarly } from '../domain/preorder-campaign.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
@@ -23,7 +23,7 @@ export async function closePreorderEarly(em: EntityManager, actor: string, comma
     if (!product) throw new NotFound('Product', command.productId);
     const campaign = await tx.findOne(PreorderCampaign, product.id);
     assertCanCloseEarly(campaign, command.reason);
-    await closeWindow(tx, product, campaign, { reason: command.reason, note: checked.reason, actor, now: new Date(), moveStatus: true });
+    await closeWindow(tx, product, campaign, { reason: command.reason, note: checked.reason, actor, now: storeNow(), moveStatus: true });
     return campaign;
   });
 }

@@ -4,6 +4,7 @@ import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
 import { closeWindow, catalogSystemActorId } from './preorder-window.js';
 import { preorderPools } from './stock-counters.js';
+import { storeNow } from '@vitrine/platform';
 
 /**
  * After a reservation took preorder units: a limited run that is now fully
@@ -19,6 +20,6 @@ export async function closeSoldOutWindows(tx: EntityManager, productIds: readonl
     if (campaign?.state !== 'OPEN') continue;
     const product = await tx.findOneOrFail(Product, productId);
     if (product.status !== 'PREORDER') continue;
-    await closeWindow(tx, product, campaign, { reason: 'SOLD_OUT', note: null, actor: catalogSystemActorId, now: new Date(), moveStatus: true });
+    await closeWindow(tx, product, campaign, { reason: 'SOLD_OUT', note: null, actor: catalogSystemActorId, now: storeNow(), moveStatus: true });
   }
 }

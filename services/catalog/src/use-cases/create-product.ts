@@ -2,18 +2,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { productPublishedV1 } from '@vitrine/contracts';
-import { BadUserInput, Conflict, isUuid, type FieldProblem } from '@vitrine/platform';
+import { BadUserInput, Conflict, isUuid, type FieldProblem, storeNow } from '@vitrine/platform';
 import { checkNewProduct, type NewProductInput } from '../domain/new-product.js';
 import type { ProductStatus } from '../domain/product-status.js';
 import { warehousesFor } from '../domain/reservation.js';
 import { Product } from '../store/product.entity.js';
-import { applyDescriptiveFields } from '../store/product-fields.js';
+import { applyDescriptiveFields } from './product-fields.js';
 import { Studio } from '../store/studio.entity.js';
 import { listWarehouses } from './create-warehouse.js';
 import { openNewWindow } from './preorder-window.js';
 import { checkWarehouse } from './receive-stock.js';
 import { recordAudit } from './record-audit.js';
-import { applyMovement, setPoolLimit } from './stock-counters.js';
+import { applyMovement, storePoolCapacity } from './stock-counters.js';
 import { catalog } from '../identity.js';
 
 /** Creates a product, audits and announces it, in one transaction. `actor` is the staff member (or the demo seed's system id). */
@@ -38,11 +38,12 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
         studioId: input.studioId ?? null,
         regionBlocks: rules.regionBlocks,
         maxQuantityPerOrder: rules.maxQuantityPerOrder,
+        maxQuantityPerCustomer: rules.maxQuantityPerCustomer,
       });
       applyDescriptiveFields(product, { ...details, downPayment });
       tx.persist(product);
       const initialStock = warehouse.id ? { stock, warehouseId: warehouse.id } : {};
-      const preorderLimit = input.preorderLimit ?? null;
+      const limitedQuantity = input.limitedQuantity ?? null;
       recordAudit(tx, actor, 'product.created', product.id, {
         sku: product.sku,
         status: product.status,
@@ -51,14 +52,16 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
         ...details,
         downPayment,
         ...initialStock,
-        preorderLimit,
+        // Recorded under its first name since the first entry (audit history): the limited quantity.
+        preorderLimit: limitedQuantity,
       });
       if (warehouse.id)
         await applyMovement(tx, { productId: product.id, warehouseId: warehouse.id, kind: 'RECEIVED', quantity: stock, reason: 'Stock at creation.', actor });
-      if (preorderLimit !== null) await setPoolLimit(tx, product.id, preorderLimit);
+      // Nothing has arrived yet: the pool's capacity is the limited quantity.
+      if (limitedQuantity !== null) await storePoolCapacity(tx, product.id, limitedQuantity);
       publishProduct(tx, product);
       // A product created on preorder gets its window at once (open-ended, the store's default plan).
-      if (product.status === 'PREORDER') await openNewWindow(tx, product, input.preorderLimit ?? null, actor, new Date());
+      if (product.status === 'PREORDER') await openNewWindow(tx, product, limitedQuantity, actor, storeNow());
       return product;
     });
   } catch (err) {
@@ -82,6 +85,7 @@ export function publishProduct(tx: EntityManager, product: Product): void {
       status: product.status,
       regionBlocks: [...product.regionBlocks],
       maxQuantityPerOrder: product.maxQuantityPerOrder ?? null,
+      maxQuantityPerCustomer: product.maxQuantityPerCustomer ?? null,
       downPayment: product.downPaymentAmount == null ? null : { amount: product.downPaymentAmount, currency: product.priceCurrency },
     },
   });

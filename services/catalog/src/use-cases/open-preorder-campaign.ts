@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInput, NotFound, scheduleTimer } from '@vitrine/platform';
+import { BadUserInput, NotFound, scheduleTimer, storeNow } from '@vitrine/platform';
 import { checkCampaignTerms, decideOpening, type CampaignTerms } from '../domain/preorder-campaign.js';
 import type { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
@@ -17,7 +17,7 @@ export interface OpenCampaignCommand extends CampaignTerms {
  * replaces the schedule; a closed window reopens with the new terms.
  */
 export async function openPreorderCampaign(em: EntityManager, actor: string, command: OpenCampaignCommand): Promise<PreorderCampaign> {
-  const now = new Date();
+  const now = storeNow();
   const problems = checkCampaignTerms(command, now);
   if (problems.length > 0) throw new BadUserInput('Some preorder campaign fields are not valid.', problems);
   return em.transactional(async (tx) => {
@@ -31,7 +31,7 @@ export async function openPreorderCampaign(em: EntityManager, actor: string, com
       opensAt: decision.kind === 'SCHEDULE' ? decision.opensAt : now,
       closesAt: command.closesAt,
       ...paymentPlanColumns(command.paymentPlan),
-      // Omitted: the run the product already has (created as a limited run, or the last window's).
+      // Omitted: the limited quantity the product already has (created as a limited run, or the last window's).
       limitedQuantity: command.limitedQuantity ?? campaign.limitedQuantity ?? null,
       closedAt: null,
       closeReason: null,

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { onTimer } from '@vitrine/platform';
+import { onTimer, storeNow } from '@vitrine/platform';
 import { canChangeStatus } from '../domain/product-status.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import { Product } from '../store/product.entity.js';
@@ -18,7 +18,7 @@ export const preorderTimerHandlers = [
     // Compared with the timer's own due time, not this process's clock: the scheduler fired it on the database's clock.
     if (!found || found.campaign.state !== 'SCHEDULED' || found.campaign.opensAt > timer.dueAt) return;
     const { product, campaign } = found;
-    const now = new Date();
+    const now = storeNow();
     if (!canChangeStatus(product.status, 'PREORDER')) {
       // Discontinued (or otherwise moved on) before its window opened: the window is called off.
       await closeWindow(em, product, campaign, { reason: 'STATUS_CHANGED', note: null, actor: actorOf(campaign, null), now, moveStatus: false });
@@ -30,7 +30,7 @@ export const preorderTimerHandlers = [
     const found = await lockedCampaign(em, timer.key);
     if (!found || found.campaign.state !== 'OPEN' || !found.campaign.closesAt || found.campaign.closesAt > timer.dueAt) return;
     const { product, campaign } = found;
-    await closeWindow(em, product, campaign, { reason: 'SCHEDULED', note: null, actor: actorOf(campaign, null), now: new Date(), moveStatus: true });
+    await closeWindow(em, product, campaign, { reason: 'SCHEDULED', note: null, actor: actorOf(campaign, null), now: storeNow(), moveStatus: true });
   }),
 ];
 

@@ -5,7 +5,7 @@ import type { CampaignTerms } from '../domain/preorder-campaign.js';
 import { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import type { Product } from '../store/product.entity.js';
 import { moveProductStatus } from './move-product-status.js';
-import { applyRunSize, currentRunSize } from './preorder-pool.js';
+import { applyLimitedQuantity, currentLimitedQuantity } from './preorder-pool.js';
 import { recordAudit } from './record-audit.js';
 import { catalog } from '../identity.js';
 
@@ -20,7 +20,7 @@ export const preorderTimers = { open: 'catalog.preorder.open', close: 'catalog.p
 export async function openWindowNow(tx: EntityManager, product: Product, campaign: PreorderCampaign, actor: string | null, now: Date): Promise<void> {
   if (product.status !== 'PREORDER') moveProductStatus(tx, product, 'PREORDER', 'Preorders are open.', actorOf(campaign, actor), now);
   Object.assign(campaign, { state: 'OPEN', opensAt: now, closedAt: null, closeReason: null, closeNote: null });
-  await applyRunSize(tx, product.id, campaign.limitedQuantity ?? null, actor);
+  await applyLimitedQuantity(tx, product.id, campaign.limitedQuantity ?? null, actor);
   await cancelTimer(tx, preorderTimers.open, product.id);
   if (campaign.closesAt) await scheduleTimer(tx, { kind: preorderTimers.close, key: product.id, dueAt: campaign.closesAt });
   catalog.recordEvent(tx, { definition: preorderOpenedV1, subject: product.id, data: termsOf(campaign) });
@@ -77,30 +77,30 @@ export async function followStatusChange(tx: EntityManager, product: Product, re
   await openWindowNow(tx, product, opening, actor, now);
 }
 
-/** A product's first window, opened now: no close date, the store's default plan, the run given. */
-export async function openNewWindow(tx: EntityManager, product: Product, runSize: number | null, actor: string | null, now: Date): Promise<void> {
-  await openWindowNow(tx, product, newCampaign(tx, product.id, runSize, actor, now), actor, now);
+/** A product's first window, opened now: no close date, the store's default plan, the limited quantity given. */
+export async function openNewWindow(tx: EntityManager, product: Product, limitedQuantity: number | null, actor: string | null, now: Date): Promise<void> {
+  await openWindowNow(tx, product, newCampaign(tx, product.id, limitedQuantity, actor, now), actor, now);
 }
 
 /**
  * The campaign a window opens with: the product's own row (a scheduled or
- * closed window reopens with its terms and run), or else a new one on the
- * store's default terms for the run the product already has (created as a
- * limited run). The caller sets the state and any terms staff gave.
+ * closed window reopens with its terms and limited quantity), or else a new
+ * one on the store's default terms for the limited quantity the product
+ * already has (created as a limited run). The caller sets the state and any terms staff gave.
  */
 export async function campaignToOpen(tx: EntityManager, productId: string, actor: string | null, now: Date): Promise<PreorderCampaign> {
   const existing = await tx.findOne(PreorderCampaign, productId);
-  return existing ?? newCampaign(tx, productId, await currentRunSize(tx, productId), actor, now);
+  return existing ?? newCampaign(tx, productId, await currentLimitedQuantity(tx, productId), actor, now);
 }
 
 /** A campaign row on the store's default terms: no close date, the default plan. */
-function newCampaign(tx: EntityManager, productId: string, runSize: number | null, actor: string | null, now: Date): PreorderCampaign {
+function newCampaign(tx: EntityManager, productId: string, limitedQuantity: number | null, actor: string | null, now: Date): PreorderCampaign {
   const campaign = tx.create(PreorderCampaign, {
     productId,
     state: 'SCHEDULED',
     opensAt: now,
     closesAt: null,
-    limitedQuantity: runSize,
+    limitedQuantity,
     paymentPlanKind: null,
     depositPercent: null,
     fullPaymentAllowed: false,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuditEntry } from '@vitrine/platform';
+import { AuditEntry, storeNow } from '@vitrine/platform';
 
 export type CatalogAuditAction =
   | 'product.created'
@@ -29,7 +29,7 @@ export function recordAudit(
   action: CatalogAuditAction,
   subject: string,
   details: Record<string, unknown>,
-  at = new Date(),
+  at = storeNow(),
 ): void {
   em.persist(em.create(AuditEntry, { id: randomUUID(), actor, action, subject, details, at }));
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { specChangedV1 } from '@vitrine/contracts';
-import { BadUserInput, NotFound } from '@vitrine/platform';
+import { BadUserInput, NotFound, storeNow } from '@vitrine/platform';
 import { assertSpecOpen, checkSpecChangeInput, type SpecChangeInput, type SpecFieldChange } from '../domain/spec-change.js';
 import { Product } from '../store/product.entity.js';
 import { SpecChange } from '../store/spec-change.entity.js';
@@ -37,7 +37,7 @@ export function stageSpecChange(
   actor: string,
   productId: string,
   change: { changes: SpecFieldChange[]; description: string | null; reason: string },
-  now = new Date(),
+  now = storeNow(),
 ): void {
   const row = tx.create(SpecChange, { id: randomUUID(), productId, ...change, changedBy: actor, changedAt: now });
   tx.persist(row);

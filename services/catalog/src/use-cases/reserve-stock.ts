@@ -6,6 +6,7 @@ import { StockReservation } from '../store/stock-reservation.entity.js';
 import { closeSoldOutWindows } from './close-sold-out-windows.js';
 import { applyMovement, lockProducts, readProductStock } from './stock-counters.js';
 import { catalog } from '../identity.js';
+import { storeNow } from '@vitrine/platform';
 
 /**
  * Reacts to OrderPlaced inside the inbox transaction. The product rows are
@@ -27,7 +28,7 @@ export async function reserveStockForOrder(em: EntityManager, event: EventEnvelo
     await em.flush();
     return;
   }
-  const at = new Date();
+  const at = storeNow();
   for (const allocation of decision.allocations) {
     await applyMovement(em, { ...allocation, kind: 'RESERVED', orderId }, at);
     em.persist(em.create(StockReservation, { id: randomUUID(), orderId, ...allocation, state: 'RESERVED', reservedAt: at, settledAt: null }));

@@ -3,6 +3,7 @@ import { orderStatusChangedV1, shippedOrderStatus, stockReleasedV1, stockReleasi
 import { StockReservation } from '../store/stock-reservation.entity.js';
 import { applyMovement, lockProducts } from './stock-counters.js';
 import { catalog } from '../identity.js';
+import { storeNow } from '@vitrine/platform';
 
 /** Reacts to OrderStatusChanged: releases on cancellation or expiry, commits on shipping, ignores the rest. */
 export async function settleReservationOnStatus(em: EntityManager, event: EventEnvelope<EventData<typeof orderStatusChangedV1>>): Promise<void> {
@@ -21,7 +22,7 @@ export async function settleReservationOnStatus(em: EntityManager, event: EventE
 export async function releaseReservation(em: EntityManager, orderId: string, reason: string): Promise<void> {
   const held = await lockedReservations(em, orderId);
   if (held.length === 0) return;
-  const at = new Date();
+  const at = storeNow();
   for (const r of held) {
     await applyMovement(em, { productId: r.productId, warehouseId: r.warehouseId ?? null, kind: 'RELEASED', quantity: -r.quantity, orderId, reason }, at);
     Object.assign(r, { state: 'RELEASED', settledAt: at });
@@ -38,7 +39,7 @@ export async function releaseReservation(em: EntityManager, orderId: string, rea
  */
 export async function commitReservation(em: EntityManager, orderId: string): Promise<void> {
   const held = await lockedReservations(em, orderId);
-  const at = new Date();
+  const at = storeNow();
   for (const r of held) {
     await applyMovement(em, { productId: r.productId, warehouseId: r.warehouseId ?? null, kind: 'SHIPPED', quantity: -r.quantity, orderId }, at);
     Object.assign(r, { state: 'COMMITTED', settledAt: at });

@@ -2,6 +2,7 @@ import type { EntityManager, QueryResult } from '@mikro-orm/postgresql';
 import type { ProductStatus } from '@vitrine/contracts';
 import type { ProductStock, WarehouseLevel } from '../domain/reservation.js';
 import { counterEffect, type MovementKind } from '../domain/stock-ledger.js';
+import { storeNow } from '@vitrine/platform';
 
 /**
  * The one way stock counters change. Every writer locks the product rows
@@ -24,7 +25,7 @@ export async function readProductStock(em: EntityManager, statuses: ReadonlyMap<
   const stock = new Map<string, ProductStock>(ids.map((id) => [id, { status: statuses.get(id)!, pool: null, warehouses: [] }]));
   if (ids.length === 0) return stock;
   for (const level of await warehouseLevels(em, ids)) (stock.get(level.productId)!.warehouses as WarehouseLevel[]).push(level);
-  for (const pool of await preorderPools(em, ids)) stock.get(pool.productId)!.pool = { limit: pool.limit, reserved: pool.reserved };
+  for (const pool of await preorderPools(em, ids)) stock.get(pool.productId)!.pool = { capacity: pool.capacity, reserved: pool.reserved };
   return stock;
 }
 
@@ -70,39 +71,35 @@ export async function warehouseLevels(em: EntityManager, productIds: readonly st
 export async function preorderPools(
   em: EntityManager,
   productIds: readonly string[],
-): Promise<{ productId: string; limit: number | null; reserved: number; arrived: number }[]> {
-  const rows = await em.execute<{ product_id: string; limit_quantity: number | null; reserved: number; arrived: number }[]>(
-    `select product_id, limit_quantity, reserved, arrived from catalog.preorder_allocation where product_id in (?)`,
+): Promise<{ productId: string; capacity: number | null; reserved: number; arrived: number }[]> {
+  const rows = await em.execute<{ product_id: string; capacity: number | null; reserved: number; arrived: number }[]>(
+    `select product_id, capacity, reserved, arrived from catalog.preorder_allocation where product_id in (?)`,
     [[...productIds]],
   );
-  return rows.map((r) => ({ productId: r.product_id, limit: r.limit_quantity, reserved: r.reserved, arrived: r.arrived }));
+  return rows.map((r) => ({ productId: r.product_id, capacity: r.capacity, reserved: r.reserved, arrived: r.arrived }));
 }
 
 /**
- * Sets the pool's limit (null: open-ended), creating the pool row if the
- * product has none. Callers refuse a limit below what preorders hold first
- * (domain/stock-change.ts assertPreorderLimit); the CHECK is the safety net.
+ * Sets the pool's capacity (null: open-ended), creating the pool row if the
+ * product has none. Callers refuse a capacity below what preorders hold first
+ * (domain/stock-change.ts assertCapacityCoversReserved); the CHECK is the safety net.
  */
-export async function setPoolLimit(em: EntityManager, productId: string, limit: number | null): Promise<void> {
+export async function storePoolCapacity(em: EntityManager, productId: string, capacity: number | null): Promise<void> {
   await em.execute(
-    `insert into catalog.preorder_allocation (product_id, limit_quantity, reserved) values (?, ?, 0)
-     on conflict (product_id) do update set limit_quantity = excluded.limit_quantity`,
-    [productId, limit],
+    `insert into catalog.preorder_allocation (product_id, capacity, reserved) values (?, ?, 0)
+     on conflict (product_id) do update set capacity = excluded.capacity`,
+    [productId, capacity],
   );
 }
 
 /**
- * Preordered units moved onto arrived stock leave the units still to come
- * (the limit) and count as arrived, so the run size (limit + arrived) stays
- * and the move never makes room for more preorders than the run.
+ * Preordered units moved onto arrived stock leave the pool's capacity and
+ * count as arrived, so the limited quantity (capacity + arrived) stays and
+ * the move never makes room for more preorders than the run.
  */
 export async function recordArrivalOnPool(em: EntityManager, productId: string, moved: number): Promise<void> {
   if (moved === 0) return;
-  await em.execute(`update catalog.preorder_allocation set limit_quantity = limit_quantity - ?, arrived = arrived + ? where product_id = ?`, [
-    moved,
-    moved,
-    productId,
-  ]);
+  await em.execute(`update catalog.preorder_allocation set capacity = capacity - ?, arrived = arrived + ? where product_id = ?`, [moved, moved, productId]);
 }
 
 export interface Movement {
@@ -122,7 +119,7 @@ export interface Movement {
  * table CHECKs refuse a change that would oversell or go negative, failing
  * the whole transaction: callers decide first, this is the safety net.
  */
-export async function applyMovement(em: EntityManager, movement: Movement, at = new Date()): Promise<void> {
+export async function applyMovement(em: EntityManager, movement: Movement, at = storeNow()): Promise<void> {
   const effect = counterEffect(movement.kind, movement.quantity);
   // Update first, insert when there is no row yet: an INSERT ... ON CONFLICT would check the
   // proposed row (e.g. 0 on hand, 3 reserved) against the CHECKs before merging it.
@@ -133,10 +130,7 @@ export async function applyMovement(em: EntityManager, movement: Movement, at = 
       'run',
     );
     if (updated.affectedRows === 0) {
-      await em.execute(`insert into catalog.preorder_allocation (product_id, limit_quantity, reserved) values (?, null, ?)`, [
-        movement.productId,
-        effect.reserved,
-      ]);
+      await em.execute(`insert into catalog.preorder_allocation (product_id, capacity, reserved) values (?, null, ?)`, [movement.productId, effect.reserved]);
     }
   } else {
     const updated = await em.execute<QueryResult>(

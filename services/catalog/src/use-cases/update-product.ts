@@ -1,11 +1,11 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInput, checkStaffReason, type FieldProblem, NotFound } from '@vitrine/platform';
+import { BadUserInput, checkStaffReason, type FieldProblem, NotFound, storeNow } from '@vitrine/platform';
 import { checkDownPayment, type DownPaymentInput } from '../domain/down-payment.js';
 import { checkProductName } from '../domain/new-product.js';
 import { checkProductDetails, type ProductDetailsInput } from '../domain/product-details.js';
 import { decideProductUpdate, emptyPatchProblems, type DescriptivePatch } from '../domain/product-update.js';
-import { applyDescriptiveFields, descriptiveFieldsOf } from '../store/product-fields.js';
+import { applyDescriptiveFields, descriptiveFieldsOf } from './product-fields.js';
 import { Product } from '../store/product.entity.js';
 import { checkStudioExists, publishProduct } from './create-product.js';
 import { recordAudit } from './record-audit.js';
@@ -67,7 +67,7 @@ export async function updateProduct(em: EntityManager, actor: string, command: U
     if (ruleProblems.length > 0) throw new BadUserInput('Please give a reason.', ruleProblems);
     if (decision.kind === 'UNCHANGED') return product;
 
-    const now = new Date();
+    const now = storeNow();
     applyDescriptiveFields(product, patch);
     const changed = Object.fromEntries(decision.changes.map((c) => [c.field, { from: c.from, to: c.to }]));
     recordAudit(tx, actor, 'product.updated', product.id, { changes: changed, reason: reason?.reason ?? null }, now);

@@ -1,4 +1,4 @@
-import { applyLatest } from '@vitrine/platform';
+import { applyLatest } from '@vitrine/platform/domain';
 
 /**
  * What orders knows about a customer's flags (set by staff in accounts) and

@@ -1,4 +1,4 @@
-import { isUuid, type FieldProblem } from '@vitrine/platform';
+import { isUuid, type FieldProblem } from '@vitrine/platform/domain';
 import type { OrderLimits } from './order-limits.js';
 import { notOrderableReasons, preorderProductStatus } from '@vitrine/contracts';
 
@@ -15,7 +15,7 @@ export interface PricedProduct {
   status: string;
   /** Countries where licensing forbids selling it. */
   regionBlocks: readonly string[];
-  /** Units allowed in one order, summed over its lines; null: no product limit. */
+  /** Units allowed in one order, summed over its lines; null: no per-order limit. */
   maxQuantityPerOrder?: number | null;
 }
 
@@ -32,8 +32,8 @@ export interface DraftLine extends RequestedLine {
 export type DraftResult = { ok: true; lines: DraftLine[]; totalAmount: number; currency: string } | { ok: false; problems: FieldProblem[] };
 
 /**
- * Checks an order request against the store's limits, the products it knows
- * and their sale rules. Every problem with the lines is reported at once,
+ * Checks an order request against the store's limits, the products it knows,
+ * their orderability (status and region blocks) and their per-order limits. Every problem with the lines is reported at once,
  * each on its line:
  * - no lines or too many (EMPTY, TOO_MANY_LINES), a malformed or unknown
  *   product (MALFORMED_ID, UNKNOWN_PRODUCT), a quantity out of range;
@@ -44,7 +44,8 @@ export type DraftResult = { ok: true; lines: DraftLine[]; totalAmount: number; c
  *   of that product: OVER_PRODUCT_LIMIT, on each of those lines.
  * Only an order whose lines are all fine is then checked as a whole:
  * preorders and items for sale now together (MIXED_PREORDER_AND_STOCK,
- * DOMAIN.md section 4: paid and shipped on different terms and dates), or
+ * seed 004: pre-orders and in-stock orders never share an order, as they are
+ * paid and shipped on different terms and dates), or
  * prices in several currencies (MIXED_CURRENCIES).
  */
 export function draftOrder(
@@ -71,7 +72,7 @@ export function draftOrder(
       problems.push({ field: `${field}.quantity`, reason: 'OUT_OF_RANGE', message: `Quantity must be between 1 and ${limits.maxQuantityPerLine}.` });
     }
   });
-  problems.push(...checkSaleRules(requested, products, orderer));
+  problems.push(...checkOrderabilityAndPerOrderLimit(requested, products, orderer));
   if (problems.length > 0) return { ok: false, problems };
   const preorders = requested.filter((l) => products.get(l.productId.toLowerCase())!.status === preorderProductStatus).length;
   if (options.mixed === 'refuse' && preorders > 0 && preorders < requested.length) {
@@ -99,8 +100,8 @@ export function draftOrder(
   return { ok: true, lines, totalAmount, currency: [...currencies][0]! };
 }
 
-/** Status, region and per-order limit, for the lines whose product is known. */
-function checkSaleRules(requested: RequestedLine[], products: ReadonlyMap<string, PricedProduct>, orderer: Orderer): FieldProblem[] {
+/** Orderability (status, region blocks) and the per-order limit, for the lines whose product is known. */
+function checkOrderabilityAndPerOrderLimit(requested: RequestedLine[], products: ReadonlyMap<string, PricedProduct>, orderer: Orderer): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const productOf = (line: RequestedLine) => (isUuid(line.productId) ? products.get(line.productId.toLowerCase()) : undefined);
   const totals = new Map<string, number>();

@@ -129,7 +129,7 @@ describe('draftOrder', () => {
     ).toMatchObject({ ok: true });
   });
 
-  describe('sale rules', () => {
+  describe('orderability and the per-order limit', () => {
     const withRules = (overrides: Partial<PricedProduct>) =>
       new Map(products).set(c, { id: c, priceAmount: 500, priceCurrency: 'USD', ...rules, ...overrides });
     const reasons = (result: ReturnType<typeof draftOrder>) => (result.ok ? [] : result.problems.map((p) => [p.field, p.reason]));

@@ -1,5 +1,5 @@
 import type { OrderStatus as ContractOrderStatus } from '@vitrine/contracts';
-import { PolicyViolation } from '@vitrine/platform';
+import { PolicyViolation } from '@vitrine/platform/domain';
 
 /** The statuses orders produces: contracts' vocabulary without the legacy CONFIRMED. */
 export const orderStatuses = [

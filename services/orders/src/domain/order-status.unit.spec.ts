@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PolicyViolation } from '@vitrine/platform';
+import { PolicyViolation } from '@vitrine/platform/domain';
 import { canTransition, endedOrderStatuses, orderStatuses, transition, type OrderStatus } from './order-status.js';
 
 // The whole table, pair by pair: what is not listed here is refused.

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@vitrine/platform';
+import type { FieldProblem } from '@vitrine/platform/domain';
 
 /** Logistics' rate card as orders keeps it (ShippingRatesPublished). */
 export interface RateCard {

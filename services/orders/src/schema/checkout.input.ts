@@ -1,4 +1,4 @@
-import { IsOptional, MaxLength } from 'class-validator';
+import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import type { PaymentChoice } from '../domain/payment-terms.js';
 import { PaymentChoiceEnum } from './order-enums.js';
@@ -11,6 +11,7 @@ export class CheckoutInput {
   lines!: OrderLineInput[];
 
   @Field(() => ShippingAddressInput, { description: "Where the orders ship: in your account's region." })
+  @ValidateNested()
   shippingAddress!: ShippingAddressInput;
 
   @Field(() => String, { description: "A method of the store's shipping rates, e.g. STANDARD." })

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { canAccessOwnedBy, Forbidden, pageSize, requireCallerId, type BaseContext } from '@vitrine/platform';
-import { Order } from '../store/order.entity.js';
+import { Forbidden, requireCallerId, type BaseContext } from '@vitrine/platform';
+import { canAccessOwnedBy } from '../identity.js';
+import { listCustomerOrders } from '../use-cases/read-orders.js';
 import { CustomerOrders } from './customer-orders.type.js';
 import { OrderType } from './order.type.js';
 
@@ -14,11 +15,7 @@ export class CustomerOrdersResolver {
   ): Promise<OrderType[]> {
     requireCallerId(ctx.caller);
     if (!canAccessOwnedBy(ctx.caller, customer.id, 'orders:manage')) throw new Forbidden();
-    const orders = await ctx.em.find(
-      Order,
-      { customerId: customer.id },
-      { populate: ['lines', 'dues'], orderBy: { placedAt: 'desc', id: 'desc' }, limit: pageSize(first) },
-    );
+    const orders = await listCustomerOrders(ctx.em, customer.id, first);
     return orders.map(OrderType.from);
   }
 }

@@ -1,12 +1,13 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { requireUuid, type BaseContext } from '@vitrine/platform';
 import { confirmShippingDate, markDelivered, markShipped, startFulfilment } from '../use-cases/fulfilment.js';
 import { OrderType } from './order.type.js';
+import { Staff } from '../identity.js';
 
 /** Until the logistics subgraph drives them from shipments, staff move orders through fulfilment by hand. */
 @Resolver()
 export class FulfilmentResolver {
-  @Authorized('orders:manage')
+  @Staff('orders:manage')
   @Mutation(() => OrderType, {
     description:
       'Staff (orders:manage): fixes the shipping date of a secured or paid order (a released preorder): a charge-at-ship order is charged on its stored method, and where the policy says so the address is fixed from now.',
@@ -15,13 +16,13 @@ export class FulfilmentResolver {
     return OrderType.from(await confirmShippingDate(ctx.em, ctx.caller, requireUuid(orderId, 'orderId', 'order')));
   }
 
-  @Authorized('orders:manage')
+  @Staff('orders:manage')
   @Mutation(() => OrderType, { description: 'Staff (orders:manage): the warehouse starts on a paid order (READY_TO_FULFIL to IN_FULFILMENT).' })
   async startFulfilment(@Ctx() ctx: BaseContext, @Arg('orderId', () => ID) orderId: string): Promise<OrderType> {
     return OrderType.from(await startFulfilment(ctx.em, ctx.caller, requireUuid(orderId, 'orderId', 'order')));
   }
 
-  @Authorized('orders:manage')
+  @Staff('orders:manage')
   @Mutation(() => OrderType, { description: 'Staff (orders:manage): the parcel left, with its tracking number (4-80 characters).' })
   async markOrderShipped(
     @Ctx() ctx: BaseContext,
@@ -31,7 +32,7 @@ export class FulfilmentResolver {
     return OrderType.from(await markShipped(ctx.em, ctx.caller, requireUuid(orderId, 'orderId', 'order'), trackingNumber.slice(0, 200)));
   }
 
-  @Authorized('orders:manage')
+  @Staff('orders:manage')
   @Mutation(() => OrderType, { description: 'Staff (orders:manage): the courier delivered it (its date, by default now, opens the return and claim windows).' })
   async markOrderDelivered(
     @Ctx() ctx: BaseContext,

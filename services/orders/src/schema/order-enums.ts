@@ -3,9 +3,18 @@ import { graphqlEnum } from '@vitrine/platform';
 import { dueStatuses } from '../domain/order-snapshot.js';
 import { orderStatuses, orderStatusMeanings } from '../domain/order-status.js';
 
-export const OrderStatusEnum = graphqlEnum(orderStatuses, {
+/** CONFIRMED ("units held") was replaced by AWAITING_PAYMENT and SECURED; no order has it any more, but clients may still name it. */
+const apiOrderStatuses = [...orderStatuses, 'CONFIRMED'] as const;
+
+export const OrderStatusEnum = graphqlEnum(apiOrderStatuses, {
   name: 'OrderStatus',
-  valuesConfig: Object.fromEntries(orderStatuses.map((s) => [s, { description: orderStatusMeanings[s] }])),
+  valuesConfig: {
+    ...Object.fromEntries(orderStatuses.map((s) => [s, { description: orderStatusMeanings[s] }])),
+    CONFIRMED: {
+      description: 'Units held (orders placed before payment plans).',
+      deprecationReason: 'Orders now wait in AWAITING_PAYMENT or SECURED; none is CONFIRMED.',
+    },
+  },
 });
 
 export const OrderKindEnum = graphqlEnum(orderKinds, {

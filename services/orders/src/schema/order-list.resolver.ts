@@ -5,6 +5,7 @@ import type { OrderStatus } from '../domain/order-status.js';
 import { listOrders } from '../use-cases/list-orders.js';
 import { OrderConnection } from './order-connection.type.js';
 import { OrderStatusEnum } from './order-enums.js';
+import { Staff } from '../identity.js';
 
 @InputType('OrderFilter')
 export class OrderFilterInput {
@@ -39,7 +40,7 @@ export class OrderListResolver {
     return OrderConnection.from(await listOrders(ctx.em, { customerId: requireCallerId(ctx.caller), statuses }, first, after?.slice(0, 500) ?? null));
   }
 
-  @Authorized('orders:manage')
+  @Staff('orders:manage')
   @Query(() => OrderConnection, { description: 'Staff (orders:manage): orders by customer, status, product and date, newest first.' })
   async orders(
     @Ctx() ctx: BaseContext,

@@ -91,7 +91,7 @@ export class OrderResolver {
   async changeShippingAddress(
     @Ctx() ctx: BaseContext,
     @Arg('orderId', () => ID) orderId: string,
-    @Arg('address', () => ShippingAddressInput) address: ShippingAddressInput,
+    @Arg('address', () => ShippingAddressInput, { validate: true }) address: ShippingAddressInput,
   ): Promise<OrderType> {
     return OrderType.from(await changeShippingAddress(ctx.em, ctx.caller, requireUuid(orderId, 'orderId', 'order'), { ...address }));
   }

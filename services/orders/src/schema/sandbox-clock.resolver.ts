@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { sandboxOffset, storeNow, type BaseContext } from '@vitrine/platform';
 import { moveSandboxClock } from '../use-cases/sandbox-clock.js';
+import { Staff } from '../identity.js';
 
 @ObjectType('SandboxClock', { description: "The store's simulated clock (outside production): real time plus an offset that only grows." })
 export class SandboxClockType {
@@ -22,7 +23,7 @@ export class SandboxClockResolver {
     return SandboxClockType.current();
   }
 
-  @Authorized('orders:manage')
+  @Staff('orders:manage')
   @Mutation(() => SandboxClockType, {
     description:
       "Staff (orders:manage): outside production, moves the store's clock forward by whole hours to rehearse the policy; every service's rules and deadlines follow. Refused in production.",

@@ -1,9 +1,10 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { IsOptional, MaxLength } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { BaseContext } from '@vitrine/platform';
 import { findPublishedPolicy, listPolicyVersions, publishStorePolicy } from '../use-cases/store-policies.js';
 import { StorePolicyVersionType } from './store-policy.type.js';
+import { Staff } from '../identity.js';
 
 @InputType('PublishStorePolicyInput')
 export class PublishStorePolicyInput {
@@ -31,13 +32,13 @@ export class StorePolicyResolver {
     return StorePolicyVersionType.from(row, policy);
   }
 
-  @Authorized('orders:manage')
+  @Staff('orders:manage')
   @Query(() => [StorePolicyVersionType], { description: 'Staff (orders:manage): every published version, newest first.' })
   async storePolicyVersions(@Ctx() ctx: BaseContext): Promise<StorePolicyVersionType[]> {
     return (await listPolicyVersions(ctx.em)).map(({ row, policy }) => StorePolicyVersionType.from(row, policy));
   }
 
-  @Authorized('orders:manage')
+  @Staff('orders:manage')
   @Mutation(() => StorePolicyVersionType, {
     description:
       'Staff (orders:manage): publishes a new store policy version from a preset or a document (validated; audited). New orders take it; placed orders keep theirs.',

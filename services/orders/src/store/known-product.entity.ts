@@ -13,12 +13,14 @@ export const KnownProductSchema = defineEntity({
     name: p.string().length(200),
     priceAmount: p.integer(),
     priceCurrency: p.string().length(3),
-    /** Catalog's status name, stored as received (tolerant reader); domain/orderability decides what it means. */
+    /** Catalog's status name, stored as received (tolerant reader); contracts' orderability rule (notOrderableReasons) decides what it means. */
     status: p.string().length(32).default('IN_STOCK'),
     /** Countries where licensing forbids selling it. */
     regionBlocks: p.array().defaultRaw(`'{}'`),
-    /** Units allowed in one order, summed over its lines; null: no product limit. */
+    /** Units allowed in one order, summed over its lines; null: no per-order limit. */
     maxQuantityPerOrder: p.integer().nullable(),
+    /** Units one customer may hold across all their live orders; null: no per-customer limit. */
+    maxQuantityPerCustomer: p.integer().nullable(),
     /** Non-refundable down payment per unit, in the price's currency; null: none. */
     downPaymentAmount: p.integer().nullable(),
     /** The open campaign's plan (PreorderOpened/TermsChanged); null: the store policy's default. */

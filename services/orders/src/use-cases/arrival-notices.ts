@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventData, EventEnvelope, productArrivedV1 } from '@vitrine/contracts';
-import { storeNow } from '@vitrine/platform';
 import { arrivalPaymentDueAt } from '@vitrine/policy';
 import { servedByArrival } from '../domain/arrival-allocation.js';
 import { remainingToPay } from '../domain/order-snapshot.js';
@@ -33,19 +32,23 @@ export async function noticeArrivals(em: EntityManager, event: EventEnvelope<Eve
   );
   for (const order of waiting.filter((o) => served.has(o.id))) {
     order.arrivedAtWarehouseAt = arrivedAt;
-    await openArrivalNotice(em, order);
+    await openArrivalNotice(em, order, arrivedAt);
   }
 }
 
-/** For a SECURED pay-on-arrival order at the warehouse: the arrival notice, or ready to fulfil when nothing is left to pay. */
-export async function openArrivalNotice(em: EntityManager, order: Order): Promise<void> {
+/**
+ * For a SECURED pay-on-arrival order at the warehouse: the arrival notice, or
+ * ready to fulfil when nothing is left to pay. `noticeAt` (store clock)
+ * starts the payment period: the arrival itself, or now for a down payment
+ * made after it.
+ */
+export async function openArrivalNotice(em: EntityManager, order: Order, noticeAt: Date): Promise<void> {
   if (!order.arrivedAtWarehouseAt || order.paymentPlan !== 'PAY_ON_ARRIVAL' || order.status !== 'SECURED') return;
   const left = remainingToPay(order, order.dues.getItems());
   if (left.goods + left.shipping === 0) return moveOrder(em, order, 'READY_TO_FULFIL');
   if (order.dues.getItems().some((d) => d.purpose === 'ARRIVAL_PAYMENT' && d.status !== 'VOID')) return;
   const policy = await policyVersion(em, order.policyVersion);
-  // Counted from the notice, which is sent now (a down payment made after the arrival sends it late).
-  const deadline = arrivalPaymentDueAt(policy, storeNow());
+  const deadline = arrivalPaymentDueAt(policy, noticeAt);
   await openDue(em, order, {
     purpose: 'ARRIVAL_PAYMENT',
     goods: left.goods,

@@ -4,7 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderPlacedV1, shippingAddressSchema, type PaymentPlanKind, type ShippingAddress } from '@vitrine/contracts';
 import { BadUserInput, Conflict, customerCountry, isUuid, PolicyViolation, storeNow, type FieldProblem } from '@vitrine/platform';
 import { splitCart, type OrderGroup } from '../domain/cart-split.js';
-import { draftOrder, type RequestedLine } from '../domain/draft-order.js';
+import { overCustomerLimit } from '../domain/customer-limit.js';
+import { draftOrder, type DraftLine, type RequestedLine } from '../domain/draft-order.js';
 import { fingerprintOrderRequest, isValidIdempotencyKey } from '../domain/idempotency.js';
 import { defaultOrderLimits } from '../domain/order-limits.js';
 import { orderTerms, type OrderTerms, type PaymentChoice } from '../domain/payment-terms.js';
@@ -19,6 +20,8 @@ import { Order } from '../store/order.entity.js';
 import { ShippingRateCard } from '../store/shipping-rate-card.entity.js';
 import { ensureMayPlaceOrders } from './customer-standing.js';
 import { policyInForce } from './store-policies.js';
+
+const ordersSchema = orders.dbSchema;
 
 export interface CheckoutCommand {
   customerId: string;
@@ -122,6 +125,7 @@ export async function checkout(em: EntityManager, command: CheckoutCommand): Pro
         requestFingerprint: fingerprint,
       });
       tx.persist(checkoutRow);
+      await holdWithinCustomerLimits(tx, command.customerId, draft.lines, known);
       const placedAt = storeNow();
       return planned.map((plan) => {
         const order = tx.create(Order, {
@@ -167,6 +171,41 @@ export async function checkout(em: EntityManager, command: CheckoutCommand): Pro
     }
     throw err;
   }
+}
+
+/**
+ * Per-customer limits are held under concurrency like stock: the customer's
+ * checkouts of a limited product are serialised (a transaction-scoped
+ * advisory lock per customer and product), then what they hold on live
+ * orders is counted. Refusing throws, rolling the whole checkout back.
+ */
+async function holdWithinCustomerLimits(
+  tx: EntityManager,
+  customerId: string,
+  lines: readonly DraftLine[],
+  known: ReadonlyMap<string, KnownProduct>,
+): Promise<void> {
+  const wanted = new Map<string, number>();
+  for (const line of lines)
+    if (known.get(line.productId)?.maxQuantityPerCustomer != null) wanted.set(line.productId, (wanted.get(line.productId) ?? 0) + line.quantity);
+  if (wanted.size === 0) return;
+  const products = [...wanted.keys()].sort();
+  for (const productId of products) await tx.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`customer-limit:${customerId}:${productId}`]);
+  const rows = await tx.execute<{ product_id: string; held: string }[]>(
+    `select l.product_id, coalesce(sum(l.quantity), 0) as held from "${ordersSchema}".order_line l join "${ordersSchema}".customer_order o on o.id = l.order_id
+      where o.customer_id = ? and l.product_id in (?) and o.status not in ('REJECTED', 'CANCELLED', 'EXPIRED') group by l.product_id`,
+    [customerId, products],
+  );
+  const held = new Map(rows.map((r) => [r.product_id, Number(r.held)]));
+  const problems = overCustomerLimit(
+    products.map((productId) => ({
+      productId,
+      held: held.get(productId) ?? 0,
+      wanted: wanted.get(productId)!,
+      limit: known.get(productId)!.maxQuantityPerCustomer ?? null,
+    })),
+  );
+  if (problems.length > 0) throw new BadUserInput('Your order could not be placed: please check the highlighted lines.', problems);
 }
 
 function campaignPlanOf(product: KnownProduct) {

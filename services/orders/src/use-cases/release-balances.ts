@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventData, EventEnvelope, productReleasedV1 } from '@vitrine/contracts';
-import { storeNow } from '@vitrine/platform';
 import { balanceDueAt } from '@vitrine/policy';
 import { remainingToPay } from '../domain/order-snapshot.js';
 import type { Order } from '../store/order.entity.js';
@@ -20,20 +19,23 @@ export async function releaseBalances(em: EntityManager, event: EventEnvelope<Ev
   for (const order of await openPreordersOf(em, event.data.productId)) {
     if (order.releasedAt) continue; // a redelivered release: one notice per order
     order.releasedAt = releasedAt;
-    if (order.status === 'SECURED') await openBalanceIfReleased(em, order);
+    if (order.status === 'SECURED') await openBalanceIfReleased(em, order, releasedAt);
   }
 }
 
-/** For a SECURED preorder of a released product: the balance notice, or ready to fulfil when nothing is left to pay. */
-export async function openBalanceIfReleased(em: EntityManager, order: Order): Promise<void> {
+/**
+ * For a SECURED preorder of a released product: the balance notice, or ready
+ * to fulfil when nothing is left to pay. `noticeAt` (store clock) starts the
+ * balance period: the release itself, or now for a deposit paid after it.
+ */
+export async function openBalanceIfReleased(em: EntityManager, order: Order, noticeAt: Date): Promise<void> {
   if (!order.releasedAt || order.status !== 'SECURED') return;
   if (order.paymentPlan !== 'DEPOSIT' && order.paymentPlan !== 'FULL_PAYMENT') return;
   const left = remainingToPay(order, order.dues.getItems());
   if (left.goods + left.shipping === 0) return moveOrder(em, order, 'READY_TO_FULFIL');
   if (order.dues.getItems().some((d) => d.purpose === 'BALANCE' && d.status !== 'VOID')) return;
   const policy = await policyVersion(em, order.policyVersion);
-  // Counted from the notice, sent now (store clock).
-  const deadline = balanceDueAt(policy, storeNow());
+  const deadline = balanceDueAt(policy, noticeAt);
   await openDue(em, order, {
     purpose: 'BALANCE',
     goods: left.goods,

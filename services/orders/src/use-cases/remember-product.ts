@@ -9,7 +9,7 @@ import { KnownProduct } from '../store/known-product.entity.js';
  * defaults: IN_STOCK, no blocks, no limit).
  */
 export async function rememberProduct(em: EntityManager, event: EventEnvelope<EventData<typeof productPublishedV1>>): Promise<void> {
-  const { productId, sku, name, price, status, regionBlocks, maxQuantityPerOrder, downPayment } = event.data;
+  const { productId, sku, name, price, status, regionBlocks, maxQuantityPerOrder, maxQuantityPerCustomer, downPayment } = event.data;
   await em.upsert(KnownProduct, {
     id: productId,
     sku,
@@ -19,6 +19,7 @@ export async function rememberProduct(em: EntityManager, event: EventEnvelope<Ev
     ...(status !== undefined && { status }),
     ...(regionBlocks !== undefined && { regionBlocks }),
     ...(maxQuantityPerOrder !== undefined && { maxQuantityPerOrder }),
+    ...(maxQuantityPerCustomer !== undefined && { maxQuantityPerCustomer }),
     ...(downPayment !== undefined && { downPaymentAmount: downPayment?.amount ?? null }),
     updatedAt: new Date(),
   });

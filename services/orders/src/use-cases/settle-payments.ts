@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventData, EventEnvelope, paymentFailedV1, paymentSucceededV1 } from '@vitrine/contracts';
-import { cancelTimer, scheduleTimer } from '@vitrine/platform';
+import { cancelTimer, scheduleTimer, storeNow } from '@vitrine/platform';
 import { chargeAtShipRetryDeadline } from '@vitrine/policy';
 import { OrderDue } from '../store/order-due.entity.js';
 import { Order } from '../store/order.entity.js';
@@ -39,8 +39,8 @@ async function advanceAfterPayment(em: EntityManager, order: Order): Promise<voi
     if (order.kind === 'IN_STOCK') return moveOrder(em, order, 'READY_TO_FULFIL');
     moveOrder(em, order, 'SECURED');
     // Released or arrived while the first payment was being made: the next notice is due now.
-    await openBalanceIfReleased(em, order);
-    await openArrivalNotice(em, order);
+    await openBalanceIfReleased(em, order, storeNow());
+    await openArrivalNotice(em, order, storeNow());
     return;
   }
   if (order.status === 'PAYMENT_DUE') moveOrder(em, order, 'READY_TO_FULFIL');

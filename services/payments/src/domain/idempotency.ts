@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Conflict } from '@vitrine/platform';
+import { Conflict } from '@vitrine/platform/domain';
 
 /** Keys are kept at least this long; after it the same key is a new request (Stripe keeps them 24 h). */
 export const idempotencyRetentionMs = 24 * 60 * 60 * 1000;

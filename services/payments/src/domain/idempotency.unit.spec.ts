@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Conflict } from '@vitrine/platform';
+import { Conflict } from '@vitrine/platform/domain';
 import {
   canonicalJson,
   completeRecord,

@@ -1,4 +1,4 @@
-import { BadUserInput, Conflict, PolicyViolation } from '@vitrine/platform';
+import { BadUserInput, Conflict, PolicyViolation } from '@vitrine/platform/domain';
 import { productAccountFor, type OrderFundAccount } from './ledger-accounts.js';
 import { journal, type FeeReason, type JournalTransaction, type Posting, type RefundReason } from './ledger.js';
 import { formatMoney, isCurrencyCode, money, type Money } from './money.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadUserInput, Conflict, DomainError, PolicyViolation } from '@vitrine/platform';
+import { BadUserInput, Conflict, DomainError, PolicyViolation } from '@vitrine/platform/domain';
 import { chargeCaptured, feeKept, orderShipped, refundDecided, refundPaidOut } from './ledger-movements.js';
 import type { JournalTransaction, RecordedTransaction } from './ledger.js';
 import { money } from './money.js';

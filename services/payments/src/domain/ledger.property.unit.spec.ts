@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BadUserInput, Conflict, DomainError, PolicyViolation } from '@vitrine/platform';
+import { BadUserInput, Conflict, DomainError, PolicyViolation } from '@vitrine/platform/domain';
 import type { OrderFundAccount } from './ledger-accounts.js';
 import { chargeCaptured, feeKept, orderShipped, refundDecided, refundPaidOut } from './ledger-movements.js';
 import { imbalances, type FeeReason, type JournalTransaction, type RecordedTransaction, type RefundReason } from './ledger.js';

@@ -1,4 +1,4 @@
-import { PolicyViolation } from '@vitrine/platform';
+import { PolicyViolation } from '@vitrine/platform/domain';
 
 /**
  * A payment intent's statuses:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, PolicyViolation } from '@vitrine/platform';
+import { DomainError, PolicyViolation } from '@vitrine/platform/domain';
 import { applyProviderUpdate, canTransition, paymentIntentStatuses, transition, type PaymentIntentStatus } from './payment-intent-status.js';
 
 // Rows: from; columns: to, in this order.

@@ -1,5 +1,5 @@
 import type { OrderStatus } from '@vitrine/contracts';
-import { BadUserInput, Conflict, NotFound, PolicyViolation } from '@vitrine/platform';
+import { BadUserInput, Conflict, NotFound, PolicyViolation } from '@vitrine/platform/domain';
 
 /**
  * What a payment intent is for (DOMAIN.md sections 4 and 6):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadUserInput, Conflict, DomainError, NotFound, PolicyViolation } from '@vitrine/platform';
+import { BadUserInput, Conflict, DomainError, NotFound, PolicyViolation } from '@vitrine/platform/domain';
 import { amountToCollect, type OrderFacts, type PaidTowards } from './payment-purpose.js';
 
 const a = '00000000-0000-4000-8000-00000000000a';

@@ -1,4 +1,4 @@
-import { BadUserInput, PolicyViolation } from '@vitrine/platform';
+import { BadUserInput, PolicyViolation } from '@vitrine/platform/domain';
 import { formatMoney, money, type Money } from './money.js';
 
 /** An order's share of one succeeded charge, and what was already refunded from it. */

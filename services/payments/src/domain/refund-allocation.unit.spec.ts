@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadUserInput, DomainError, PolicyViolation } from '@vitrine/platform';
+import { BadUserInput, DomainError, PolicyViolation } from '@vitrine/platform/domain';
 import { money } from './money.js';
 import { allocateRefund, type RefundableCharge } from './refund-allocation.js';
 

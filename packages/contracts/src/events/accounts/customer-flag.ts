@@ -2,8 +2,9 @@ import { staffReasonMaxLength } from '../shared/staff-reason.js';
 import { z } from 'zod';
 
 /**
- * Flags staff put on a customer (DOMAIN.md section 2): refused deliveries or
- * unilateral cancellations (003), preorder abuse (004), or a block of service.
+ * Flags staff put on a customer: refused deliveries or unilateral
+ * cancellations (seed 003), preorder abuse (seed 004), or a block of service.
+ * A flag may later ask for payment up front on preorders, or stop orders.
  * Accounts only produces these kinds; consumers store any flag name they
  * receive and act on the ones they know, so a new kind is an additive change.
  */

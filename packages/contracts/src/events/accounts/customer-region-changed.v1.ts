@@ -4,7 +4,7 @@ import { topics } from '../../topics.js';
 
 /**
  * A customer moved: their country of residence (where orders ship, which
- * regional blocks apply) changed. Only allowed while they have no open order.
+ * region blocks apply) changed. Only allowed while they have no open order.
  */
 export const customerRegionChangedV1 = {
   type: 'accounts.customer.region-changed',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /**
- * How a preorder is paid (DOMAIN.md section 4), chosen per campaign:
+ * How a preorder is paid (one plan per product; the seed stores' plans are
+ * deposit 000, pay on arrival 004, charge at ship 003), chosen per campaign:
  * - DEPOSIT: a share of the price at order, the balance on release (full
  *   payment at order may be offered too);
  * - FULL_PAYMENT: everything at order;

@@ -24,8 +24,10 @@ export const productPublishedV1 = {
     status: productStatusSchema.optional(),
     /** ISO 3166-1 alpha-2 countries where licensing forbids selling it (none when absent). */
     regionBlocks: z.array(countryCodeSchema).optional(),
-    /** At most this many units in one order (summed over its lines); null or absent: no product limit. */
+    /** At most this many units in one order (summed over its lines); null or absent: no per-order limit. */
     maxQuantityPerOrder: z.number().int().positive().nullable().optional(),
+    /** At most this many units per customer across all their orders; null or absent: no per-customer limit. */
+    maxQuantityPerCustomer: z.number().int().positive().nullable().optional(),
     /** Non-refundable down payment charged at order, in the price's currency; null or absent: none required. */
     downPayment: moneySchema.nullable().optional(),
   }),

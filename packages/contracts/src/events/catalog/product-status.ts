@@ -2,7 +2,7 @@ import { staffReasonMaxLength } from '../shared/staff-reason.js';
 import { z } from 'zod';
 
 /**
- * A product's place in its life (DOMAIN.md section 3): announced, sold on
+ * A product's place in its life: announced, sold on
  * preorder, preorder closed (orders went to the maker), released, then held
  * in the French warehouse (IN_STOCK) or by the factory in China
  * (CHINA_STOCK), sold out, or discontinued. Catalog decides which moves are

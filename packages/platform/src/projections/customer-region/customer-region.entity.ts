@@ -2,7 +2,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 
 /**
  * A service's own copy of each customer's country, fed by accounts'
- * CustomerRegistered / CustomerRegionChanged (orders for regional blocks,
+ * CustomerRegistered / CustomerRegionChanged (orders for region blocks,
  * catalog to tell a customer what they can order). `changedAt` is the time
  * accounts made the change, so an older event delivered late is ignored.
  */

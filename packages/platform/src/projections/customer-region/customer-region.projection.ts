@@ -19,7 +19,7 @@ const customerRegionHandlers = [
   on(customerRegionChangedV1, (event, em) => recordCustomerRegion(em, event.data.customerId, event.data.to, event.time)),
 ];
 
-/** Each customer's country (for regional blocks), kept from accounts' events; a service adds it with `projections: [customerRegionProjection]`. */
+/** Each customer's country (for region blocks), kept from accounts' events; a service adds it with `projections: [customerRegionProjection]`. */
 export const customerRegionProjection: SharedProjection = {
   name: 'customer-region',
   entities: [CustomerRegionSchema],

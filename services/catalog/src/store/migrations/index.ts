@@ -1,3 +1,5 @@
+import { Migration20261204003326_max_quantity_per_customer } from './Migration20261204003326_max_quantity_per_customer.js';
+import { Migration20261203232614_pool_capacity } from './Migration20261203232614_pool_capacity.js';
 import { Migration20261125144757_preorder_campaign_state_known } from './Migration20261125144757_preorder_campaign_state_known.js';
 import { Migration20261125141933_preorder_arrived } from './Migration20261125141933_preorder_arrived.js';
 import { Migration20261125133726_preorder_campaigns } from './Migration20261125133726_preorder_campaigns.js';
@@ -24,4 +26,6 @@ export const catalogMigrations: MigrationObject[] = [
   { name: 'Migration20261125133726_preorder_campaigns', class: Migration20261125133726_preorder_campaigns },
   { name: 'Migration20261125141933_preorder_arrived', class: Migration20261125141933_preorder_arrived },
   { name: 'Migration20261125144757_preorder_campaign_state_known', class: Migration20261125144757_preorder_campaign_state_known },
+  { name: 'Migration20261203232614_pool_capacity', class: Migration20261203232614_pool_capacity },
+  { name: 'Migration20261204003326_max_quantity_per_customer', class: Migration20261204003326_max_quantity_per_customer },
 ];

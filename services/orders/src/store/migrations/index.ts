@@ -1,3 +1,4 @@
+import { Migration20261204003605_max_quantity_per_customer } from './Migration20261204003605_max_quantity_per_customer.js';
 import { Migration20261203235115_order_lifecycle } from './Migration20261203235115_order_lifecycle.js';
 import { Migration20261125133113_scheduled_timers } from './Migration20261125133113_scheduled_timers.js';
 import { Migration20261125124641_customer_regions_sale_rules } from './Migration20261125124641_customer_regions_sale_rules.js';
@@ -16,4 +17,5 @@ export const ordersMigrations: MigrationObject[] = [
   { name: 'Migration20261125124641_customer_regions_sale_rules', class: Migration20261125124641_customer_regions_sale_rules },
   { name: 'Migration20261125133113_scheduled_timers', class: Migration20261125133113_scheduled_timers },
   { name: 'Migration20261203235115_order_lifecycle', class: Migration20261203235115_order_lifecycle },
+  { name: 'Migration20261204003605_max_quantity_per_customer', class: Migration20261204003605_max_quantity_per_customer },
 ];
