@@ -9,6 +9,7 @@ export const sessionRenewalFields: ReadonlySet<string> = new Set([
   'login',
   'refreshSession',
   'register',
+  'signUp',
   'loginWithExternalIdentity',
   'requestPasswordReset',
   'resetPassword',

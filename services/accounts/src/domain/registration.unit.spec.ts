@@ -25,6 +25,10 @@ describe('checkRegistration', () => {
     ]);
   });
 
+  it('refuses a common password that follows the policy (deny-list)', () => {
+    expect(checkRegistration({ ...valid, password: 'Password1!' })).toMatchObject({ ok: false, problems: [{ field: 'password', reason: 'COMMON_PASSWORD' }] });
+  });
+
   it.each(['UK', 'EU', 'XK', 'USA', '', 'J'])('refuses country %j', (country) => {
     const result = checkRegistration({ ...valid, country });
     expect(result).toMatchObject({ ok: false, problems: [{ field: 'country', reason: 'UNKNOWN_COUNTRY' }] });

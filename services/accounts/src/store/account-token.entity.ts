@@ -1,7 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-
-export const accountTokenPurposes = ['PASSWORD_RESET', 'EMAIL_VERIFICATION', 'EMAIL_CHANGE'] as const;
-export type AccountTokenPurpose = (typeof accountTokenPurposes)[number];
+import type { AccountTokenPurpose } from '../domain/account-token.js';
 
 /**
  * A single-use, expiring token sent by email (password reset, email

@@ -8,6 +8,7 @@ import { emailChangeRequestedV1 } from './email-change-requested.v1.js';
 import { emailVerificationRequestedV1 } from './email-verification-requested.v1.js';
 import { passwordChangedV1 } from './password-changed.v1.js';
 import { passwordResetRequestedV1 } from './password-reset-requested.v1.js';
+import { signUpRepeatedV1 } from './sign-up-repeated.v1.js';
 
 export * from './customer-deleted.v1.js';
 export * from './customer-flag.js';
@@ -20,6 +21,7 @@ export * from './email-change-requested.v1.js';
 export * from './email-verification-requested.v1.js';
 export * from './password-changed.v1.js';
 export * from './password-reset-requested.v1.js';
+export * from './sign-up-repeated.v1.js';
 
 /** Every event accounts publishes. */
 export const accountsEvents: readonly EventDefinition[] = [
@@ -32,4 +34,5 @@ export const accountsEvents: readonly EventDefinition[] = [
   emailVerificationRequestedV1,
   passwordChangedV1,
   passwordResetRequestedV1,
+  signUpRepeatedV1,
 ];
