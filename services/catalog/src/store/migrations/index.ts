@@ -1,3 +1,4 @@
+import { Migration20261204050000_studio_name_case_insensitive } from './Migration20261204050000_studio_name_case_insensitive.js';
 import { Migration20261204003326_max_quantity_per_customer } from './Migration20261204003326_max_quantity_per_customer.js';
 import { Migration20261203232614_pool_capacity } from './Migration20261203232614_pool_capacity.js';
 import { Migration20261125144757_preorder_campaign_state_known } from './Migration20261125144757_preorder_campaign_state_known.js';
@@ -28,4 +29,5 @@ export const catalogMigrations: MigrationObject[] = [
   { name: 'Migration20261125144757_preorder_campaign_state_known', class: Migration20261125144757_preorder_campaign_state_known },
   { name: 'Migration20261203232614_pool_capacity', class: Migration20261203232614_pool_capacity },
   { name: 'Migration20261204003326_max_quantity_per_customer', class: Migration20261204003326_max_quantity_per_customer },
+  { name: 'Migration20261204050000_studio_name_case_insensitive', class: Migration20261204050000_studio_name_case_insensitive },
 ];
