@@ -21,7 +21,8 @@ describe('notOrderableReasons', () => {
   });
 
   it.each(productStatuses.filter((status) => !isOrderableStatus(status)))('words %s for the customer, without the status code', (status) => {
-    const [{ message }] = notOrderableReasons({ status, regionBlocks: [] }, 'DE') as [{ message: string }];
+    const message = notOrderableReasons({ status, regionBlocks: [] }, 'DE')[0]?.message;
+    expect(message).toBeDefined();
     expect(message).not.toContain(status);
     expect(message).not.toMatch(/[A-Z]{2,}_[A-Z]/);
   });
