@@ -24,7 +24,10 @@ export async function confirmShippingDate(em: EntityManager, caller: Caller, ord
       throw new PolicyViolation('This preorder has not been released yet: its shipping date cannot be fixed.', 'NOT_RELEASED');
     }
     if (!['SECURED', 'READY_TO_FULFIL'].includes(order.status)) {
-      throw new PolicyViolation(`A shipping date is fixed for an order that is secured or paid, not ${order.status.toLowerCase()}.`, 'ORDER_STATUS_TRANSITION');
+      throw new PolicyViolation(
+        `A shipping date is fixed for an order that is secured or paid, not ${order.status.toLowerCase().replaceAll('_', ' ')}.`,
+        'ORDER_STATUS_TRANSITION',
+      );
     }
     order.shippingDateConfirmedAt = storeNow();
     recordAudit(tx, caller.id, 'order.shipping-date-confirmed', order.id, {});
