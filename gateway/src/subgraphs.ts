@@ -21,6 +21,12 @@ function subgraph<TName extends string>(name: TName, localPort: number): Subgrap
 }
 
 // accounts first: it serves the keys every other service verifies tokens with.
-export const subgraphs = [subgraph('accounts', 4003), subgraph('catalog', 4001), subgraph('orders', 4002)] as const;
+export const subgraphs = [
+  subgraph('accounts', 4003),
+  subgraph('catalog', 4001),
+  subgraph('orders', 4002),
+  // payments (4004) and logistics (4005) take the ports in between.
+  subgraph('notifications', 4006),
+] as const;
 
 export type SubgraphName = (typeof subgraphs)[number]['name'];
