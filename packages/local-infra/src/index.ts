@@ -3,3 +3,5 @@ export * from './free-port.js';
 export * from './postgres-server.js';
 export * from './managed-process.js';
 export type { LogSummary } from './log-tally.js';
+export * from './go-tool.js';
+export * from './mailpit.js';

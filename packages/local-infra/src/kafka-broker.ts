@@ -152,7 +152,7 @@ async function ensureKafkaLibs(version: string, cacheDir: string, log: (line: st
 }
 
 /** mkdir is atomic, which makes a directory a lock that works across processes. */
-async function acquireLock(lock: string): Promise<() => Promise<void>> {
+export async function acquireLock(lock: string): Promise<() => Promise<void>> {
   const deadline = Date.now() + LOCK_STALE_MS;
   for (;;) {
     try {
@@ -242,7 +242,7 @@ function clusterId(): string {
  * The broker must not outlive its parent: setpriv (util-linux) makes the kernel kill it when the
  * parent dies, even by SIGKILL; an 'exit' hook covers machines without setpriv.
  */
-function spawnWithParentDeathSignal(command: string, args: string[], cwd: string): ChildProcess {
+export function spawnWithParentDeathSignal(command: string, args: string[], cwd: string): ChildProcess {
   const setpriv = (process.env.PATH ?? '')
     .split(delimiter)
     .map((dir) => join(dir, 'setpriv'))
