@@ -1,11 +1,11 @@
 import { defineServiceIdentity, scopedAuthorization } from '@vitrine/platform';
 
 /**
- * notifications on the bus and in PostgreSQL: its use cases stage events with `notifications.recordEvent`.
- * Add its topics (from contracts) to `publishes`, and to `scopes` each scope its resolvers
- * require (`@Staff('notifications:manage')`); accounts must grant them (gateway/src/scopes.unit.spec.ts).
+ * notifications on the bus and in PostgreSQL. `notifications:write`: staff
+ * preview templates, read the delivery log and send failed messages again
+ * (accounts grants it: services/accounts/src/domain/roles.ts).
  */
-export const notifications = defineServiceIdentity({ name: 'notifications', dbSchema: 'notifications', publishes: [], scopes: [] });
+export const notifications = defineServiceIdentity({ name: 'notifications', dbSchema: 'notifications', publishes: [], scopes: ['notifications:write'] });
 
-/** `@Staff(scope)`: only the scopes notifications declares type-check. */
+/** `@Staff('notifications:write')`: only the scopes notifications declares type-check. */
 export const { Staff } = scopedAuthorization(notifications);

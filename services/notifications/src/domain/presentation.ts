@@ -88,9 +88,15 @@ export function present(facts: NoticeFacts, ctx: PresentationContext): Record<st
     newEstimate: text('newEstimate'),
     product: typeof facts.productId === 'string' ? productName(facts.productId) : '',
     changes: Array.isArray(facts.changes)
-      ? (facts.changes as { field: string; from: string | null; to: string | null }[]).map((c) => ({ label: c.field, value: `${c.from ?? '-'} → ${c.to ?? '-'}` }))
+      ? (facts.changes as { field: string; from: string | null; to: string | null }[]).map((c) => ({
+          label: c.field,
+          value: `${c.from ?? '-'} → ${c.to ?? '-'}`,
+        }))
       : [],
-    lines: lines.map((l) => ({ label: `${l.quantity} × ${productName(l.productId)}`, value: formatMoney({ ...l.unitPrice, amount: l.unitPrice.amount * l.quantity }, language) })),
+    lines: lines.map((l) => ({
+      label: `${l.quantity} × ${productName(l.productId)}`,
+      value: formatMoney({ ...l.unitPrice, amount: l.unitPrice.amount * l.quantity }, language),
+    })),
     nextPayment: nextPayment
       ? {
           purpose: labels[language].purpose[nextPayment.purpose] ?? nextPayment.purpose,

@@ -38,7 +38,13 @@ export const sampleFacts: Record<NoticeKind, NoticeFacts> = {
   },
   ORDER_SHIPPED: {},
   ORDER_DELIVERED: {},
-  RELEASE_DATE_CHANGED: { productId: sampleIds.productId, orderIds: [sampleIds.orderId], oldEstimate: '2027-02', newEstimate: '2027-05', reason: 'The factory needs more time for painting.' },
+  RELEASE_DATE_CHANGED: {
+    productId: sampleIds.productId,
+    orderIds: [sampleIds.orderId],
+    oldEstimate: '2027-02',
+    newEstimate: '2027-05',
+    reason: 'The factory needs more time for painting.',
+  },
   SPEC_CHANGED: {
     productId: sampleIds.productId,
     orderIds: [sampleIds.orderId],

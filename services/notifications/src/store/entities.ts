@@ -1,4 +1,7 @@
-import type { EntitySchema } from '@mikro-orm/core';
+import { CustomerContactSchema } from './customer-contact.entity.js';
+import { DeliveryAttemptSchema } from './delivery-attempt.entity.js';
+import { KnownOrderSchema } from './known-order.entity.js';
+import { KnownProductSchema } from './known-product.entity.js';
+import { MessageSchema } from './message.entity.js';
 
-/** notifications's own entities (the platform's tables come with every service). */
-export const notificationsEntities: EntitySchema[] = [];
+export const notificationsEntities = [CustomerContactSchema, KnownProductSchema, KnownOrderSchema, MessageSchema, DeliveryAttemptSchema];

@@ -48,7 +48,10 @@ export const english: Catalogue = {
   ORDER_CANCELLED: {
     subject: 'Order {{ orderRef }} cancelled',
     heading: 'Your order was cancelled',
-    paragraphs: ['Order {{ orderRef }} is cancelled. {{ rule }}', '{% if hasRefund %}We are refunding {{ refund }}.{% else %}There is nothing to refund.{% endif %}'],
+    paragraphs: [
+      'Order {{ orderRef }} is cancelled. {{ rule }}',
+      '{% if hasRefund %}We are refunding {{ refund }}.{% else %}There is nothing to refund.{% endif %}',
+    ],
     facts: [
       ['Refund', '{{ refund }}'],
       ['Kept by the store', '{% if hasFee %}{{ fee }}{% endif %}'],
@@ -58,7 +61,10 @@ export const english: Catalogue = {
   ORDER_EXPIRED: {
     subject: 'Order {{ orderRef }} ended: payment not received',
     heading: 'Your order has ended',
-    paragraphs: ['The payment for order {{ orderRef }} was not received in time, so the order has ended. {{ rule }}', '{% if hasRefund %}We are refunding {{ refund }}.{% endif %}'],
+    paragraphs: [
+      'The payment for order {{ orderRef }} was not received in time, so the order has ended. {{ rule }}',
+      '{% if hasRefund %}We are refunding {{ refund }}.{% endif %}',
+    ],
     facts: [
       ['Refund', '{{ refund }}'],
       ['Kept by the store', '{% if hasFee %}{{ kept }}{% endif %}'],
@@ -87,13 +93,18 @@ export const english: Catalogue = {
   ORDER_DELIVERED: {
     subject: 'Order {{ orderRef }} was delivered',
     heading: 'Your order was delivered',
-    paragraphs: ['The courier delivered order {{ orderRef }}. If anything arrived damaged or missing, open a claim from your order page within the deadline of your order.'],
+    paragraphs: [
+      'The courier delivered order {{ orderRef }}. If anything arrived damaged or missing, open a claim from your order page within the deadline of your order.',
+    ],
     action: { label: 'View your order', url: '{{ orderUrl }}' },
   },
   RELEASE_DATE_CHANGED: {
     subject: 'New release date for {{ product }}: {{ newEstimate }}',
     heading: 'The release date changed',
-    paragraphs: ['The maker moved the estimated release of {{ product }} to {{ newEstimate }}{% if oldEstimate != "" %} (it was {{ oldEstimate }}){% endif %}. Your preorder ({{ orderRefs }}) stays in place.', '{{ reason }}'],
+    paragraphs: [
+      'The maker moved the estimated release of {{ product }} to {{ newEstimate }}{% if oldEstimate != "" %} (it was {{ oldEstimate }}){% endif %}. Your preorder ({{ orderRefs }}) stays in place.',
+      '{{ reason }}',
+    ],
     facts: [
       ['Previous estimate', '{{ oldEstimate }}'],
       ['New estimate', '{{ newEstimate }}'],
@@ -110,7 +121,9 @@ export const english: Catalogue = {
   PRODUCT_ARRIVED: {
     subject: '{{ product }} has arrived at our warehouse',
     heading: 'Your preorder has arrived',
-    paragraphs: ['Units of {{ product }} reached our warehouse on {{ arrivedAt }}. They go to preorders in the order they were placed; we will write again when yours ({{ orderRefs }}) is ready to pay or ship.'],
+    paragraphs: [
+      'Units of {{ product }} reached our warehouse on {{ arrivedAt }}. They go to preorders in the order they were placed; we will write again when yours ({{ orderRefs }}) is ready to pay or ship.',
+    ],
     action: { label: 'See your orders', url: '{{ orderUrl }}' },
   },
   REFUND_ISSUED: {

@@ -4,7 +4,7 @@ export const french: Catalogue = {
   WELCOME: {
     subject: 'Bienvenue, {{ name }}',
     heading: 'Bienvenue, {{ name }}',
-    paragraphs: ["Votre compte est prêt. Les nouvelles de vos précommandes, paiements et expéditions arriveront à cette adresse."],
+    paragraphs: ['Votre compte est prêt. Les nouvelles de vos précommandes, paiements et expéditions arriveront à cette adresse.'],
     action: { label: 'Voir vos commandes', url: '{{ orderUrl }}' },
   },
   ORDER_CONFIRMED: {
@@ -24,7 +24,9 @@ export const french: Catalogue = {
   PAYMENT_DUE: {
     subject: 'Paiement attendu pour la commande {{ orderRef }} : {{ amount }} avant le {{ dueAt }}',
     heading: 'Votre {{ purpose }} est à régler',
-    paragraphs: ["Merci de régler {{ amount }} pour la commande {{ orderRef }} avant le {{ dueAt }}. Passé ce délai, la politique de la boutique applicable à votre commande s'appliquera."],
+    paragraphs: [
+      "Merci de régler {{ amount }} pour la commande {{ orderRef }} avant le {{ dueAt }}. Passé ce délai, la politique de la boutique applicable à votre commande s'appliquera.",
+    ],
     facts: [
       ['Montant', '{{ amount }}'],
       ['À régler avant le', '{{ dueAt }}'],
@@ -34,21 +36,29 @@ export const french: Catalogue = {
   CARD_CHARGE_SCHEDULED: {
     subject: 'Commande {{ orderRef }} : nous débitons {{ amount }} sur votre carte enregistrée',
     heading: 'Votre commande va bientôt partir',
-    paragraphs: ["La date d'expédition de la commande {{ orderRef }} est fixée : nous débitons le {{ purpose }} de {{ amount }} sur le moyen de paiement enregistré."],
+    paragraphs: [
+      "La date d'expédition de la commande {{ orderRef }} est fixée : nous débitons le {{ purpose }} de {{ amount }} sur le moyen de paiement enregistré.",
+    ],
     facts: [['Montant', '{{ amount }}']],
     action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
   },
   PAYMENT_FAILED: {
     subject: 'Échec du paiement de {{ amount }} pour la commande {{ orderRef }}',
     heading: "Votre paiement n'a pas abouti",
-    paragraphs: ["Nous n'avons pas pu encaisser le {{ purpose }} de {{ amount }} : {{ reason }}", "Rien n'a été débité. Merci de payer à nouveau, ou avec une autre carte."],
+    paragraphs: [
+      "Nous n'avons pas pu encaisser le {{ purpose }} de {{ amount }} : {{ reason }}",
+      "Rien n'a été débité. Merci de payer à nouveau, ou avec une autre carte.",
+    ],
     facts: [['Commandes', '{{ orderRefs }}']],
     action: { label: 'Payer à nouveau', url: '{{ payUrl }}' },
   },
   ORDER_CANCELLED: {
     subject: 'Commande {{ orderRef }} annulée',
     heading: 'Votre commande a été annulée',
-    paragraphs: ['La commande {{ orderRef }} est annulée. {{ rule }}', "{% if hasRefund %}Nous vous remboursons {{ refund }}.{% else %}Il n'y a rien à rembourser.{% endif %}"],
+    paragraphs: [
+      'La commande {{ orderRef }} est annulée. {{ rule }}',
+      "{% if hasRefund %}Nous vous remboursons {{ refund }}.{% else %}Il n'y a rien à rembourser.{% endif %}",
+    ],
     facts: [
       ['Remboursement', '{{ refund }}'],
       ['Conservé par la boutique', '{% if hasFee %}{{ fee }}{% endif %}'],
@@ -58,7 +68,10 @@ export const french: Catalogue = {
   ORDER_EXPIRED: {
     subject: 'Commande {{ orderRef }} close : paiement non reçu',
     heading: 'Votre commande est close',
-    paragraphs: ["Le paiement de la commande {{ orderRef }} n'a pas été reçu à temps : la commande est close. {{ rule }}", '{% if hasRefund %}Nous vous remboursons {{ refund }}.{% endif %}'],
+    paragraphs: [
+      "Le paiement de la commande {{ orderRef }} n'a pas été reçu à temps : la commande est close. {{ rule }}",
+      '{% if hasRefund %}Nous vous remboursons {{ refund }}.{% endif %}',
+    ],
     facts: [
       ['Remboursement', '{{ refund }}'],
       ['Conservé par la boutique', '{% if hasFee %}{{ kept }}{% endif %}'],
@@ -69,7 +82,7 @@ export const french: Catalogue = {
     subject: "Commande {{ orderRef }} : vous pouvez annuler jusqu'au {{ closesAt }}",
     heading: 'Vous pouvez annuler cette commande',
     paragraphs: [
-      "{% if reason == \"SPEC_CHANGE\" %}Les caractéristiques de {{ product }} ont changé{% else %}La date de sortie de {{ product }} a changé{% endif %} : vous pouvez annuler la commande {{ orderRef }} jusqu'au {{ closesAt }} et récupérer {{ refund }}.",
+      '{% if reason == "SPEC_CHANGE" %}Les caractéristiques de {{ product }} ont changé{% else %}La date de sortie de {{ product }} a changé{% endif %} : vous pouvez annuler la commande {{ orderRef }} jusqu\'au {{ closesAt }} et récupérer {{ refund }}.',
       '{{ rule }}',
     ],
     facts: [
@@ -87,13 +100,18 @@ export const french: Catalogue = {
   ORDER_DELIVERED: {
     subject: 'Commande {{ orderRef }} livrée',
     heading: 'Votre commande a été livrée',
-    paragraphs: ["Le transporteur a livré la commande {{ orderRef }}. Si un article est abîmé ou manquant, ouvrez une réclamation depuis la page de votre commande dans le délai prévu."],
+    paragraphs: [
+      'Le transporteur a livré la commande {{ orderRef }}. Si un article est abîmé ou manquant, ouvrez une réclamation depuis la page de votre commande dans le délai prévu.',
+    ],
     action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
   },
   RELEASE_DATE_CHANGED: {
     subject: 'Nouvelle date de sortie pour {{ product }} : {{ newEstimate }}',
     heading: 'La date de sortie a changé',
-    paragraphs: ["Le fabricant a repoussé la sortie estimée de {{ product }} à {{ newEstimate }}{% if oldEstimate != \"\" %} (au lieu de {{ oldEstimate }}){% endif %}. Votre précommande ({{ orderRefs }}) est maintenue.", '{{ reason }}'],
+    paragraphs: [
+      'Le fabricant a repoussé la sortie estimée de {{ product }} à {{ newEstimate }}{% if oldEstimate != "" %} (au lieu de {{ oldEstimate }}){% endif %}. Votre précommande ({{ orderRefs }}) est maintenue.',
+      '{{ reason }}',
+    ],
     facts: [
       ['Estimation précédente', '{{ oldEstimate }}'],
       ['Nouvelle estimation', '{{ newEstimate }}'],
@@ -103,20 +121,28 @@ export const french: Catalogue = {
   SPEC_CHANGED: {
     subject: 'Changement de caractéristiques pour {{ product }}',
     heading: 'Les caractéristiques ont changé',
-    paragraphs: ['Le fabricant a modifié les caractéristiques de {{ product }}, que vous avez précommandé ({{ orderRefs }}).', '{{ description }}', '{{ reason }}'],
+    paragraphs: [
+      'Le fabricant a modifié les caractéristiques de {{ product }}, que vous avez précommandé ({{ orderRefs }}).',
+      '{{ description }}',
+      '{{ reason }}',
+    ],
     rows: 'changes',
     action: { label: 'Voir vos commandes', url: '{{ orderUrl }}' },
   },
   PRODUCT_ARRIVED: {
     subject: '{{ product }} est arrivé à notre entrepôt',
     heading: 'Votre précommande est arrivée',
-    paragraphs: ["Des exemplaires de {{ product }} sont arrivés à notre entrepôt le {{ arrivedAt }}. Ils sont attribués aux précommandes dans l'ordre où elles ont été passées ; nous vous écrirons quand la vôtre ({{ orderRefs }}) sera prête à être payée ou expédiée."],
+    paragraphs: [
+      "Des exemplaires de {{ product }} sont arrivés à notre entrepôt le {{ arrivedAt }}. Ils sont attribués aux précommandes dans l'ordre où elles ont été passées ; nous vous écrirons quand la vôtre ({{ orderRefs }}) sera prête à être payée ou expédiée.",
+    ],
     action: { label: 'Voir vos commandes', url: '{{ orderUrl }}' },
   },
   REFUND_ISSUED: {
     subject: 'Remboursement de {{ amount }} pour la commande {{ orderRef }}',
     heading: 'Votre remboursement est en route',
-    paragraphs: ["Nous avons remboursé {{ amount }} pour la commande {{ orderRef }} sur votre moyen de paiement d'origine. Votre banque peut mettre quelques jours à l'afficher."],
+    paragraphs: [
+      "Nous avons remboursé {{ amount }} pour la commande {{ orderRef }} sur votre moyen de paiement d'origine. Votre banque peut mettre quelques jours à l'afficher.",
+    ],
     facts: [['Remboursement', '{{ amount }}']],
     action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
   },

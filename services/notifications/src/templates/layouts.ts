@@ -39,4 +39,7 @@ export const textLayout = `{{ heading }}
 {{ signature }}
 `;
 
-export const signatures = { en: 'Sent by the store about your account and orders.', fr: 'Envoyé par la boutique au sujet de votre compte et de vos commandes.' } as const;
+export const signatures = {
+  en: 'Sent by the store about your account and orders.',
+  fr: 'Envoyé par la boutique au sujet de votre compte et de vos commandes.',
+} as const;

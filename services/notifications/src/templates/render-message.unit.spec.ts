@@ -15,14 +15,17 @@ const context = (language: 'en' | 'fr', extra: Partial<Parameters<typeof present
 });
 
 describe('messages', () => {
-  it.each(noticeKinds.flatMap((kind) => languages.map((language) => [kind, language] as const)))('%s in %s has a subject, an HTML and a text part', (kind, language) => {
-    const message = renderMessage(kind, language, present(sampleFacts[kind], context(language)));
-    expect(message.subject.length).toBeGreaterThan(5);
-    expect(message.subject).not.toMatch(/{{|{%/);
-    expect(message.html).toMatch(/^<!doctype html>/);
-    expect(message.html).toContain(`lang="${language}"`);
-    expect(message.text).not.toMatch(/<|{{|{%/);
-  });
+  it.each(noticeKinds.flatMap((kind) => languages.map((language) => [kind, language] as const)))(
+    '%s in %s has a subject, an HTML and a text part',
+    (kind, language) => {
+      const message = renderMessage(kind, language, present(sampleFacts[kind], context(language)));
+      expect(message.subject.length).toBeGreaterThan(5);
+      expect(message.subject).not.toMatch(/{{|{%/);
+      expect(message.html).toMatch(/^<!doctype html>/);
+      expect(message.html).toContain(`lang="${language}"`);
+      expect(message.text).not.toMatch(/<|{{|{%/);
+    },
+  );
 
   it('states the figures: amounts in the currency and language, the due date and the pay link', () => {
     const en = renderMessage('PAYMENT_DUE', 'en', present(sampleFacts.PAYMENT_DUE, context('en')));
