@@ -18,6 +18,17 @@ export const notificationsEnv = {
   EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
   EMAIL_RETRY_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(55),
+  /** Partner webhooks: tried again after WEBHOOK_RETRY_BASE_MS, doubling up to WEBHOOK_RETRY_MAX_MS, WEBHOOK_MAX_ATTEMPTS tries (over three days by default), then the endpoint is disabled. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(10_000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(85),
+  /** Bounds one webhook request (connect to last byte of the answer). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Lets partners register http:// endpoints (local stack and tests); production wants https only. */
+  WEBHOOK_ALLOW_PLAIN_HTTP: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 };
 
 export type NotificationsSettings = ReturnType<typeof loadNotificationsSettings>;

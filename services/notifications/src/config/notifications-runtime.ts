@@ -8,6 +8,7 @@ export interface NotificationsRuntime {
   settings: NotificationsSettings;
   mailer: Mailer;
   retry: RetrySchedule;
+  webhookRetry: RetrySchedule;
 }
 
 /**

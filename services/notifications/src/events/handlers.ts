@@ -15,7 +15,7 @@ import {
   releaseDateChangedV1,
   specChangedV1,
 } from '@vitrine/contracts';
-import { on } from '@vitrine/platform';
+import { on, type EventHandler } from '@vitrine/platform';
 import {
   cancellationOfferedNotice,
   orderCancelledNotice,
@@ -28,8 +28,9 @@ import {
 import { notify, notifyProductChange, notifyStatusChange } from '../use-cases/notify.js';
 import { eraseCustomer, rememberContact } from '../use-cases/remember-contacts.js';
 import { rememberOrder, rememberProductName } from '../use-cases/remember-orders.js';
+import { fanOutToPartners } from '../use-cases/webhooks.js';
 
-export const notificationsHandlers = [
+const handlers: EventHandler[] = [
   // Who and where (accounts), what (catalog's names), whose order (orders).
   on(customerContactChangedV1, (event, em) => rememberContact(em, event)),
   on(customerDeletedV1, (event, em) => eraseCustomer(em, event.data.customerId)),
@@ -59,3 +60,12 @@ export const notificationsHandlers = [
   ),
   on(productArrivedV1, (event, em) => notifyProductChange(em, event, 'PRODUCT_ARRIVED', { arrivedAt: event.data.arrivedAt, quantity: event.data.quantity })),
 ];
+
+/** Every event handled here also goes to the partners subscribed to its type (only the public ones: domain/partners.ts). */
+export const notificationsHandlers: EventHandler[] = handlers.map((handler) => ({
+  definition: handler.definition,
+  async handle(event, em) {
+    await handler.handle(event, em);
+    await fanOutToPartners(em, event);
+  },
+}));
