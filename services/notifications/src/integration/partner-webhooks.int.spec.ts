@@ -157,7 +157,7 @@ describe('partner webhooks', () => {
     await eventually(() => tracker.events.some((e) => e.subject === orderId));
     const since = new Date();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const later = [await status(orderId, 'IN_FULFILMENT', 'CANCELLED')];
+    const later: { id: string }[] = [await status(orderId, 'IN_FULFILMENT', 'CANCELLED')];
     later.push(
       await n.publish({
         source: 'orders',
