@@ -47,9 +47,9 @@ export interface DueAnnounced {
 }
 
 /**
- * A due with a deadline is a notice with a pay-now link (balance, arrival,
- * extra shipping); one the store charges itself says when. A due at checkout
- * (no deadline, paid there and then) is in the confirmation already: no notice.
+ * A due with a deadline is a notice with a pay-now link (at order within the
+ * policy's time, balance, arrival, extra shipping); one the store charges
+ * itself says so. A due without a deadline (paid there and then) gets none.
  */
 export function paymentDueNotice(event: SourceEvent<DueAnnounced>): Notice | null {
   const { orderId, customerId, dueId, purpose, amount, dueAt, collect } = event.data;
