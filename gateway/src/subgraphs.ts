@@ -27,6 +27,7 @@ export const subgraphs = [
   subgraph('orders', 4002),
   subgraph('payments', 4004),
   subgraph('logistics', 4005),
+  subgraph('notifications', 4006),
 ] as const;
 
 export type SubgraphName = (typeof subgraphs)[number]['name'];

@@ -16,6 +16,7 @@ export const staffScopes = [
   'customers:flag',
   'logistics:write',
   'logistics:fulfil',
+  'notifications:write',
 ] as const;
 export type StaffScope = (typeof staffScopes)[number];
 

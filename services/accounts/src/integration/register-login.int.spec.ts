@@ -30,6 +30,9 @@ describe('register', () => {
     const [event] = await sql("select envelope, sent_at from accounts.outbox_message where type = 'accounts.customer.registered' and key = ?", [customer.id]);
     expect(event.envelope.data).toEqual({ customerId: customer.id, country: 'FR' });
     expect(JSON.stringify(event.envelope)).not.toContain(email.toLowerCase());
+    // The address goes out once, in the event only the services that write to customers consume.
+    const contact = await sql("select envelope from accounts.outbox_message where type = 'accounts.customer.contact-changed' and key = ?", [customer.id]);
+    expect(contact.map((c) => c.envelope.data)).toEqual([{ customerId: customer.id, email: email.toLowerCase(), displayName: 'Zoé' }]);
     // The relay publishes it to Kafka.
     await eventually(async () => (await sql('select sent_at from accounts.outbox_message where key = ?', [customer.id]))[0]?.sent_at);
   });

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { emailChangeRequestedV1 } from '@vitrine/contracts';
+import { customerContactChangedV1, emailChangeRequestedV1 } from '@vitrine/contracts';
 import { BadUserInput, Conflict } from '@vitrine/platform';
 import type { AccountsRuntime } from '../config/accounts-runtime.js';
 import { checkEmailChange, mayEmailAnotherLink } from '../domain/account-token.js';
@@ -60,6 +60,12 @@ export async function confirmEmailChange(em: EntityManager, presented: string): 
       customer.email = token.newEmail!;
       customer.emailVerifiedAt = now;
       await retireAccountTokens(tx, customer.id, now);
+      // The services that write to customers (notifications) move to the new address.
+      accounts.recordEvent(tx, {
+        definition: customerContactChangedV1,
+        subject: customer.id,
+        data: { customerId: customer.id, email: customer.email, displayName: customer.displayName },
+      });
       await tx.flush();
     });
   } catch (err) {

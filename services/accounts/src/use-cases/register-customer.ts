@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { customerRegisteredV1, signUpRepeatedV1 } from '@vitrine/contracts';
+import { customerContactChangedV1, customerRegisteredV1, signUpRepeatedV1 } from '@vitrine/contracts';
 import { AuditEntry, BadUserInput, Conflict } from '@vitrine/platform';
 import { checkRegistration, type RegistrationInput } from '../domain/registration.js';
 import { hashPassword } from '../security/password-hasher.js';
@@ -27,7 +27,7 @@ export interface CreationAudit {
 }
 
 /**
- * Stages a new account, its customer.registered event and, when asked, an
+ * Stages a new account, its customer.registered and contact-changed events and, when asked, an
  * audit entry, all in the caller's transaction: however an account comes to
  * exist (sign-up, first external sign-in, bootstrap), it is announced with it.
  */
@@ -35,6 +35,12 @@ export function createCustomer(tx: EntityManager, fields: NewCustomer, audit?: C
   const customer = tx.create(Customer, { id: randomUUID(), ...fields, emailVerifiedAt: fields.emailVerifiedAt ?? null, grantedScopes: [], deletedAt: null });
   tx.persist(customer);
   accounts.recordEvent(tx, { definition: customerRegisteredV1, subject: customer.id, data: { customerId: customer.id, country: fields.country } });
+  // Only for the services that write to customers: the address stays out of CustomerRegistered.
+  accounts.recordEvent(tx, {
+    definition: customerContactChangedV1,
+    subject: customer.id,
+    data: { customerId: customer.id, email: customer.email, displayName: customer.displayName },
+  });
   if (audit) tx.persist(tx.create(AuditEntry, { id: randomUUID(), actor: audit.actor, action: audit.action, subject: customer.id, details: {} }));
   return customer;
 }

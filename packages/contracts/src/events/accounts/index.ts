@@ -1,4 +1,5 @@
 import type { EventDefinition } from '../../event-definition.js';
+import { customerContactChangedV1 } from './customer-contact-changed.v1.js';
 import { customerDeletedV1 } from './customer-deleted.v1.js';
 import { customerFlaggedV1 } from './customer-flagged.v1.js';
 import { customerRegionChangedV1 } from './customer-region-changed.v1.js';
@@ -10,6 +11,7 @@ import { passwordChangedV1 } from './password-changed.v1.js';
 import { passwordResetRequestedV1 } from './password-reset-requested.v1.js';
 import { signUpRepeatedV1 } from './sign-up-repeated.v1.js';
 
+export * from './customer-contact-changed.v1.js';
 export * from './customer-deleted.v1.js';
 export * from './customer-flag.js';
 export * from './customer-flagged.v1.js';
@@ -25,6 +27,7 @@ export * from './sign-up-repeated.v1.js';
 
 /** Every event accounts publishes. */
 export const accountsEvents: readonly EventDefinition[] = [
+  customerContactChangedV1,
   customerDeletedV1,
   customerFlaggedV1,
   customerRegionChangedV1,
