@@ -21,6 +21,6 @@ function subgraph<TName extends string>(name: TName, localPort: number): Subgrap
 }
 
 // accounts first: it serves the keys every other service verifies tokens with.
-export const subgraphs = [subgraph('accounts', 4003), subgraph('catalog', 4001), subgraph('orders', 4002)] as const;
+export const subgraphs = [subgraph('accounts', 4003), subgraph('catalog', 4001), subgraph('orders', 4002), subgraph('aftersales', 4007)] as const;
 
 export type SubgraphName = (typeof subgraphs)[number]['name'];

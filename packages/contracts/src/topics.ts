@@ -8,6 +8,7 @@ export const topics = {
   paymentsMethod: 'payments.method.v1',
   logisticsRates: 'logistics.rates.v1',
   accountsCustomer: 'accounts.customer.v1',
+  aftersalesClaim: 'aftersales.claim.v1',
   platformClock: 'platform.clock.v1',
 } as const;
 

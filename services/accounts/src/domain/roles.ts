@@ -8,7 +8,7 @@ export type Role = (typeof roles)[number];
  * the service whose resolvers check it (its identity declares it);
  * gateway/src/scopes.unit.spec.ts keeps this list and theirs in step.
  */
-export const staffScopes = ['catalog:write', 'orders:manage', 'customers:read', 'customers:flag'] as const;
+export const staffScopes = ['catalog:write', 'orders:manage', 'customers:read', 'customers:flag', 'aftersales:decide'] as const;
 export type StaffScope = (typeof staffScopes)[number];
 
 /** Scopes only admins hold: granting staff and rotating the token signing key. */
