@@ -121,7 +121,7 @@ async function ensureMinioBinary(version: string, cacheDir: string, log: (line: 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       if (existsSync(binary)) return binary;
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lock} (remove it if no build is running)`);
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lock} (remove it if no build is running)`, { cause: error });
       await sleep(1_000);
     }
   }
