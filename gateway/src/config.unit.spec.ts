@@ -11,7 +11,12 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       workers: 1,
       supergraphPath: defaultSupergraphPath,
-      subgraphUrls: { accounts: 'http://127.0.0.1:4003/graphql', catalog: 'http://127.0.0.1:4001/graphql', orders: 'http://127.0.0.1:4002/graphql' },
+      subgraphUrls: {
+        accounts: 'http://127.0.0.1:4003/graphql',
+        catalog: 'http://127.0.0.1:4001/graphql',
+        orders: 'http://127.0.0.1:4002/graphql',
+        aftersales: 'http://127.0.0.1:4007/graphql',
+      },
       auth: { jwksUrl: 'http://127.0.0.1:4003/.well-known/jwks.json', issuer: 'vitrine-accounts' },
       trustProxyHops: 0,
       limits: { maxDepth: 12, maxCost: 5000, maxAliases: 15, maxTokens: 2000, maxDirectives: 10, maxBodyBytes: 1_048_576 },
