@@ -10,7 +10,7 @@ import { s3EvidenceStore } from './s3-evidence-store.js';
 
 let current: { store: EvidenceStore; route: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null } | null = null;
 
-/** Chooses the evidence store from the settings, once at start (fail fast: S3 needs its keys; production needs S3). */
+/** Chooses the evidence store from the settings, once at start (fail fast: S3 needs its keys; production names its store). */
 export function configureEvidenceStore(env: ServiceEnv, environment: Record<string, string | undefined>): void {
   const settings = loadConfig(aftersalesEnv, environment);
   if (settings.EVIDENCE_STORE === 's3') {
@@ -28,7 +28,9 @@ export function configureEvidenceStore(env: ServiceEnv, environment: Record<stri
     current = { store, route: null };
     return;
   }
-  if (env.NODE_ENV === 'production') throw new Error('EVIDENCE_STORE=file is for local use only: production stores evidence in S3');
+  // Production must choose: the folder store is for one local instance (docker compose says so explicitly).
+  if (env.NODE_ENV === 'production' && !environment.EVIDENCE_STORE)
+    throw new Error('EVIDENCE_STORE is required in production (s3; file only for a local demo)');
   const file = fileEvidenceStore({
     folder: settings.EVIDENCE_FILE_DIR ?? join(tmpdir(), 'vitrine-evidence'),
     publicUrl: settings.EVIDENCE_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`,
