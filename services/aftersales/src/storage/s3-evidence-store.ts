@@ -23,6 +23,8 @@ export function s3EvidenceStore(settings: S3Settings): EvidenceStore {
     endpoint: settings.endpoint,
     forcePathStyle: settings.forcePathStyle,
     credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+    // Otherwise the SDK bakes the CRC32 of an empty body into presigned PUT URLs and storage rejects the real file.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
   });
   return {
     async uploadTicket(key, contentType, sizeBytes, expiresInSeconds): Promise<UploadTicket> {
