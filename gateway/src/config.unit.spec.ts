@@ -18,6 +18,7 @@ describe('loadConfig', () => {
         payments: 'http://127.0.0.1:4004/graphql',
         logistics: 'http://127.0.0.1:4005/graphql',
         notifications: 'http://127.0.0.1:4006/graphql',
+        aftersales: 'http://127.0.0.1:4007/graphql',
       },
       auth: { jwksUrl: 'http://127.0.0.1:4003/.well-known/jwks.json', issuer: 'vitrine-accounts' },
       trustProxyHops: 0,

@@ -28,6 +28,7 @@ export const subgraphs = [
   subgraph('payments', 4004),
   subgraph('logistics', 4005),
   subgraph('notifications', 4006),
+  subgraph('aftersales', 4007),
 ] as const;
 
 export type SubgraphName = (typeof subgraphs)[number]['name'];

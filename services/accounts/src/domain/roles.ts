@@ -17,6 +17,7 @@ export const staffScopes = [
   'logistics:write',
   'logistics:fulfil',
   'notifications:write',
+  'aftersales:decide',
 ] as const;
 export type StaffScope = (typeof staffScopes)[number];
 

@@ -99,8 +99,8 @@ export async function markDelivered(em: EntityManager, caller: Caller, orderId: 
         { field: 'deliveredAt', reason: 'BEFORE_SHIPPING', message: 'It was delivered after it shipped.' },
       ]);
     }
-    moveOrder(tx, order, 'DELIVERED');
     order.deliveredAt = deliveredAt ?? now;
+    moveOrder(tx, order, 'DELIVERED');
     recordAudit(tx, caller.id, 'order.delivered', order.id, { deliveredAt: order.deliveredAt.toISOString() });
     const policy = await policyVersion(tx, order.policyVersion);
     const windows = [claimWindow(policy, order.deliveredAt, 'STANDARD').at];
