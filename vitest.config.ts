@@ -1,5 +1,11 @@
+import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+
+// Node loads graphql's CommonJS build for every package that imports it (it has no "exports" map);
+// vite would give our sources its ES build instead: two realms, and a scalar made in one is refused by
+// a schema built in the other. One graphql for all, as at run time.
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
 // Test tiers, by file name:
 // - unit (`*.unit.spec.ts`): pure logic, no PostgreSQL, Kafka or network; seconds.
@@ -23,7 +29,7 @@ export default defineConfig({
       },
     }),
   ],
-  resolve: { conditions: ['vitrine-source'] },
+  resolve: { conditions: ['vitrine-source'], alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   ssr: { resolve: { conditions: ['vitrine-source'] } },
   test: {
     // Inherited by every project below (vitest 5 inline projects extend the root config).

@@ -195,11 +195,14 @@ describe('deleteMyAccount', () => {
     expect(again.data!.register.id).not.toBe(cat.id);
   });
 
-  it('events about the account carry ids and facts, never the email or name', async () => {
+  it('events about the account carry ids and facts, never the email or name, except the contact event notifications consumes', async () => {
     const dan = await stack.newCustomer('FR');
     await accounts(regionMutation, { country: 'BE' }, dan);
     await accounts(deleteMutation, { password: customerPassword }, dan);
-    const events = await sql<{ type: string; envelope: any }>('select type, envelope from accounts.outbox_message where key = ? order by seq', [dan.id]);
+    const all = await sql<{ type: string; envelope: any }>('select type, envelope from accounts.outbox_message where key = ? order by seq', [dan.id]);
+    const contact = all.filter((e) => e.type === 'accounts.customer.contact-changed');
+    expect(contact.map((e) => e.envelope.data)).toEqual([{ customerId: dan.id, email: dan.email, displayName: 'Test Customer' }]);
+    const events = all.filter((e) => e.type !== 'accounts.customer.contact-changed');
     expect(events.map((e) => [e.type, e.envelope.data])).toEqual([
       ['accounts.customer.registered', { customerId: dan.id, country: 'FR' }],
       ['accounts.customer.region-changed', { customerId: dan.id, from: 'FR', to: 'BE' }],

@@ -210,7 +210,7 @@ describe('product status', () => {
     expect(await ordersOf(de)).toBe(before);
     expect(await orderability(product.id, de)).toMatchObject({
       orderableInMyRegion: false,
-      notOrderableReason: expect.stringContaining('DISCONTINUED'),
+      notOrderableReason: 'This product is no longer sold.',
     });
   });
 

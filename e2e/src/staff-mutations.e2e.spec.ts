@@ -44,12 +44,14 @@ describe.each(names)('%s mutations', (name) => {
   it('back-office ones refuse customers (FORBIDDEN) and anonymous callers, writing nothing', async () => {
     const staffOnly = mutationsOf(name).filter(isBackOffice);
     expect(staffOnly.length, `${name} has back-office mutations`).toBeGreaterThan(0);
+    // Catalog's only customer mutations are a customer's own interest in a product; everything else it has is back office.
     if (name === 'catalog')
-      expect(staffOnly.map((f) => f.name).sort()).toEqual(
+      expect(
         mutationsOf(name)
+          .filter((f) => !isBackOffice(f))
           .map((f) => f.name)
           .sort(),
-      );
+      ).toEqual(['joinWaitlist', 'notifyMe', 'withdrawProductInterest']);
     const before = await rowCounts(name);
     for (const field of staffOnly) {
       const { query, variables } = sampleOperation(field.name, field.args, !isLeafType(getNamedType(field.type)));

@@ -17,6 +17,8 @@ describe('loadConfig', () => {
         orders: 'http://127.0.0.1:4002/graphql',
         payments: 'http://127.0.0.1:4004/graphql',
         logistics: 'http://127.0.0.1:4005/graphql',
+        notifications: 'http://127.0.0.1:4006/graphql',
+        aftersales: 'http://127.0.0.1:4007/graphql',
       },
       auth: { jwksUrl: 'http://127.0.0.1:4003/.well-known/jwks.json', issuer: 'vitrine-accounts' },
       trustProxyHops: 0,

@@ -2,6 +2,7 @@
 // Process entry: `node dist/main.js`. One process, or with GATEWAY_WORKERS > 1 a
 // cluster primary forking that many workers which share the port.
 import cluster from 'node:cluster';
+import { stopWithParent, stopWithParentVariable } from '@vitrine/platform/process';
 import { runClusterPrimary } from './cluster-primary.js';
 import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
 import { endpointUrl } from './http/endpoint-url.js';
@@ -47,6 +48,9 @@ async function runGateway(config: GatewayConfig): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGHUP', () => void shutdown('SIGHUP'));
+  // Started by the local stack: stop with it rather than keep the port as an orphan.
+  if (!cluster.isWorker && process.env[stopWithParentVariable] === '1') stopWithParent((reason) => void shutdown(reason));
   // An orphaned worker (primary gone) must not keep serving on its own.
   if (cluster.isWorker) process.on('disconnect', () => void shutdown('primary disconnected'));
 }

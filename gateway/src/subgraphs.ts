@@ -27,6 +27,8 @@ export const subgraphs = [
   subgraph('orders', 4002),
   subgraph('payments', 4004),
   subgraph('logistics', 4005),
+  subgraph('notifications', 4006),
+  subgraph('aftersales', 4007),
 ] as const;
 
 export type SubgraphName = (typeof subgraphs)[number]['name'];

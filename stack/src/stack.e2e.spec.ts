@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '@vitrine/local-infra';
 
-// `npm start` as a user runs it: the built stack in its own process, on free ports, with its own data folder.
+// `npm start` as a user runs it: npm (the stack script), in its own process group as a terminal
+// would make it, on free ports, with its own data folder.
 const root = join(import.meta.dirname, '../..');
 const dataParent = mkdtempSync(join(tmpdir(), 'vitrine-stack-'));
 chmodSync(dataParent, 0o755); // embedded PostgreSQL runs as an unprivileged user when we are root
@@ -13,8 +15,57 @@ const dataDir = join(dataParent, 'postgres');
 
 afterAll(() => rmSync(dataParent, { recursive: true, force: true }));
 
-async function startStack(ports: Record<string, number>): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [join(root, 'stack/dist/main.js')], {
+interface RunningStack {
+  /** npm's process: what an IDE or a service manager holds. */
+  npm: ChildProcess;
+  /** Every process of the tree once it is up (npm, node, services, PostgreSQL). */
+  tree: number[];
+  exited: Promise<number | null>;
+  output: () => string;
+}
+
+/** Parent of every live process, from /proc. */
+function parents(): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      map.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // ended while we looked
+    }
+  }
+  return map;
+}
+
+function descendantsOf(pid: number): number[] {
+  const byParent = parents();
+  const found = [pid];
+  for (let i = 0; i < found.length; i++) for (const [child, parent] of byParent) if (parent === found[i]) found.push(child);
+  return found;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Waits (an observable condition, not a sleep) until none of these processes is left. */
+async function allGone(pids: readonly number[], timeoutMs = 60_000): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs;
+  while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  return pids.filter(alive);
+}
+
+async function startStack(ports: Record<string, number>): Promise<RunningStack> {
+  const npm = spawn('npm', ['run', 'stack', '--silent'], {
+    cwd: root,
+    detached: true, // its own process group, like a terminal's foreground job
     env: {
       ...process.env,
       PORT: String(ports.gateway),
@@ -29,20 +80,15 @@ async function startStack(ports: Record<string, number>): Promise<{ child: Child
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  child.stdout!.on('data', (c) => (log += c));
-  child.stderr!.on('data', (c) => (log += c));
-  const deadline = Date.now() + 120_000;
+  npm.stdout!.on('data', (c) => (log += c));
+  npm.stderr!.on('data', (c) => (log += c));
+  const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 180_000;
   while (!log.includes('Vitrine is up')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`stack did not start:\n${log}`);
+    if (npm.exitCode !== null || Date.now() > deadline) throw new Error(`stack did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { child, output: () => log };
-}
-
-async function interrupt(child: ChildProcess): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGINT');
-  return exited;
+  return { npm, tree: descendantsOf(npm.pid!), exited, output: () => log };
 }
 
 /** Any live process whose command line is a postgres server on that data folder. */
@@ -58,30 +104,64 @@ const postgresRunningOn = (dir: string) =>
       }
     });
 
-const productCount = async (gatewayPort: number) => {
-  const res = await fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
+async function graphql(port: number, query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ products(first: 1) { totalCount } }' }),
+    body: JSON.stringify({ query, variables }),
   });
-  return ((await res.json()) as { data: { products: { totalCount: number } } }).data.products.totalCount;
-};
+  return (await res.json()) as { data?: any; errors?: { message: string }[] };
+}
+
+const marker = { email: `marker-${randomUUID()}@example.com`, password: 'Marker-Pa55!' };
+const ports = { gateway: 0, catalog: 0, orders: 0, accounts: 0, pg: 0 };
 
 describe('npm start', () => {
-  it('serves the seeded catalog and GraphiQL, stops cleanly on Ctrl-C, and keeps its data across restarts', async () => {
-    const ports = { gateway: await freePort(), catalog: await freePort(), orders: await freePort(), accounts: await freePort(), pg: await freePort() };
-    const first = await startStack(ports);
-    const seeded = await productCount(ports.gateway);
-    expect(seeded).toBeGreaterThanOrEqual(5);
+  it('serves the seeded catalog and GraphiQL, and stops everything on Ctrl-C to its process group', async () => {
+    for (const name of Object.keys(ports) as (keyof typeof ports)[]) ports[name] = await freePort();
+    const stack = await startStack(ports);
+    const listing = await graphql(ports.gateway, '{ products(first: 1) { totalCount } }');
+    expect(listing.data.products.totalCount).toBeGreaterThanOrEqual(5);
     const graphiql = await fetch(`http://127.0.0.1:${ports.gateway}/graphql`, { headers: { accept: 'text/html' } });
     expect(await graphiql.text()).toMatch(/GraphiQL/);
+    // A marker that a re-seed into an empty folder would not bring back.
+    const registered = await graphql(ports.gateway, 'mutation($input: RegisterInput!) { register(input: $input) { id } }', {
+      input: { ...marker, country: 'FR', displayName: 'Marker' },
+    });
+    expect(registered.errors).toBeUndefined();
+    expect(stack.tree.length).toBeGreaterThanOrEqual(7); // npm, npm, node, 3 services, gateway, PostgreSQL...
 
-    expect(await interrupt(first.child)).toBe(0);
+    process.kill(-stack.npm.pid!, 'SIGINT'); // what a terminal's Ctrl-C does
+    expect(await allGone(stack.tree)).toEqual([]);
     expect(postgresRunningOn(dataDir)).toBe(false);
+  }, 300_000);
 
-    const second = await startStack(ports);
-    expect(await productCount(ports.gateway)).toBe(seeded); // same data, not seeded twice
-    expect(await interrupt(second.child)).toBe(0);
+  it('keeps its data across a restart, and SIGTERM to npm alone (as IDEs send) stops every process', async () => {
+    const stack = await startStack(ports);
+    const login = await graphql(
+      ports.gateway,
+      'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { customer { id } } }',
+      marker,
+    );
+    expect(login.errors).toBeUndefined();
+    expect(login.data.login.customer.id).toMatch(/^[0-9a-f-]{36}$/);
+
+    process.kill(stack.npm.pid!, 'SIGTERM');
+    expect(await allGone(stack.tree)).toEqual([]);
+    expect(postgresRunningOn(dataDir)).toBe(false);
+  }, 300_000);
+
+  it('stops on SIGINT to npm alone', async () => {
+    const stack = await startStack(ports);
+    process.kill(stack.npm.pid!, 'SIGINT');
+    expect(await allGone(stack.tree)).toEqual([]);
+    expect(postgresRunningOn(dataDir)).toBe(false);
+  }, 300_000);
+
+  it('does not keep running when npm is killed outright', async () => {
+    const stack = await startStack(ports);
+    process.kill(stack.npm.pid!, 'SIGKILL');
+    expect(await allGone(stack.tree)).toEqual([]);
     expect(postgresRunningOn(dataDir)).toBe(false);
   }, 300_000);
 });

@@ -8,8 +8,8 @@ import {
 import type { Logger } from 'pino';
 import type { QueryLimits } from '../config.js';
 import type { GatewayContext } from './gateway-context.js';
-import { maskErrors } from './mask-errors.js';
-import { parseTokenLimit, queryLimitRules } from './query-limits.js';
+import { maskErrors, unexpectedErrorMessage } from './mask-errors.js';
+import { parseTokenLimit, queryCostPlugin, queryLimitRules } from './query-limits.js';
 import { subgraphDataSource } from './subgraph-data-source.js';
 
 export interface ApolloServerOptions {
@@ -49,7 +49,9 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<G
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      queryCostPlugin(options.limits),
       logErrorsPlugin,
+      requestIdOnUnexpectedErrors,
     ],
   });
 }
@@ -62,6 +64,24 @@ const logErrorsPlugin: ApolloServerPlugin<GatewayContext> = {
         for (const error of errors) {
           contextValue.log.warn({ err: error.originalError ?? error, operationName, path: error.path }, error.message);
         }
+      },
+    };
+  },
+};
+
+// The reference an unexpected error quotes is the request id, which the logs of the gateway and every subgraph carry.
+const requestIdOnUnexpectedErrors: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        if (response.body.kind !== 'single') return;
+        const errors = response.body.singleResult.errors;
+        if (!errors) return;
+        response.body.singleResult.errors = errors.map((error) =>
+          error.extensions?.['code'] === 'INTERNAL_SERVER_ERROR' && !error.extensions['requestId']
+            ? { ...error, message: unexpectedErrorMessage, extensions: { ...error.extensions, requestId: contextValue?.requestId } }
+            : error,
+        );
       },
     };
   },

@@ -8,4 +8,6 @@ export interface GatewayContext {
   /** The end client's address as the gateway determined it (see http/client-address.ts). */
   readonly clientAddress: string;
   readonly log: Logger;
+  /** Set when the caller's token failed verification: refuses the request unless it only signs in or renews a session. */
+  readonly refuseToken?: () => void;
 }

@@ -1,15 +1,57 @@
-import { stripSuggestions } from '@vitrine/platform/errors';
+import { stripSuggestions, tooManyVariableErrors } from '@vitrine/platform/errors';
 import type { GraphQLFormattedError } from 'graphql';
 
 /**
- * Apollo Server omits its own stack traces when told to, but the gateway copies
- * a subgraph's error extensions through verbatim: a subgraph in development mode
- * would leak its stack traces to our clients.
+ * Extensions a client may see: the error's code and the facts our subgraphs
+ * attach to their coded errors (`problems`, `rule`, `retryAfterSeconds`, ...).
+ * Everything the gateway or Apollo adds about *how* a subgraph was reached
+ * (`response` with its URL, status and body, `serviceName`, stack traces) is
+ * transport detail and is dropped, in every mode.
  */
-export function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (!formatted.extensions) return formatted;
-  const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions;
-  return { ...formatted, extensions };
+const transportExtensions = new Set(['response', 'serviceName', 'stacktrace', 'exception', 'query', 'variables', 'http']);
+
+/**
+ * Codes whose messages were written for clients: the platform's domain codes
+ * (subgraphs format them) and the request errors of graphql-js, Apollo Server
+ * and the gateway itself. Any other code, or none, means an unexpected failure
+ * somewhere between the gateway and a subgraph: its message (a fetch error
+ * naming an internal URL, a subgraph's status line) is replaced.
+ */
+export const clientFacingCodes: ReadonlySet<string> = new Set([
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'CONFLICT',
+  'POLICY_VIOLATION',
+  'SERVICE_UNAVAILABLE',
+  'PAYLOAD_TOO_LARGE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_REQUIRED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export const unexpectedErrorMessage = 'Something went wrong on our side. Please try again; if it keeps happening, quote the reference in this error.';
+
+/** Keeps a client-facing error's code, message and facts; anything else becomes INTERNAL_SERVER_ERROR without details. */
+export function withoutTransportDetails(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !transportExtensions.has(key)));
+  // graphql-js gives up coercing variables after 50 bad values with a plain error: still the client's input.
+  if (tooManyVariableErrors.test(formatted.message)) return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT' } };
+  const code = extensions['code'];
+  if (typeof code === 'string' && clientFacingCodes.has(code)) return { ...formatted, extensions };
+  // A subgraph's own INTERNAL_SERVER_ERROR already carries a safe message and its request id; keep the id only.
+  const requestId = typeof extensions['requestId'] === 'string' ? extensions['requestId'] : undefined;
+  return {
+    message: unexpectedErrorMessage,
+    ...(formatted.locations && { locations: formatted.locations }),
+    ...(formatted.path && { path: formatted.path }),
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId && { requestId }) },
+  };
 }
 
 /**
@@ -24,7 +66,7 @@ export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFor
 
 export function maskErrors(options: { readonly hideSuggestions: boolean }) {
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
-    const masked = withoutStacktrace(formatted);
+    const masked = withoutTransportDetails(formatted);
     return options.hideSuggestions ? withoutSuggestions(masked) : masked;
   };
 }

@@ -1,5 +1,8 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context.js';
+
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
 /**
  * A subgraph fetcher that forwards the caller's token, address and the request
@@ -7,7 +10,7 @@ import type { GatewayContext } from './gateway-context.js';
  * and their logs join the gateway's. Nothing else from the client is passed on.
  */
 export function subgraphDataSource(url: string): RemoteGraphQLDataSource<GatewayContext> {
-  return new RemoteGraphQLDataSource<GatewayContext>({
+  return new SubgraphDataSource({
     url,
     willSendRequest({ request, context }) {
       // Gateway-internal fetches (health checks, schema loading) carry no caller context.
@@ -18,4 +21,32 @@ export function subgraphDataSource(url: string): RemoteGraphQLDataSource<Gateway
       if (clientAddress) request.http?.headers.set('x-forwarded-for', clientAddress);
     },
   });
+}
+
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /**
+   * A subgraph answers a request it refuses as a whole (a variable that is not
+   * a valid value of its scalar, a token it cannot verify) with a 4xx and a
+   * GraphQL error body. Apollo's default turns that into "400: Bad Request"
+   * carrying the subgraph's URL, status and body: here the subgraph's own
+   * first error (message and code, which it wrote for clients) is passed on
+   * instead, and nothing about the transport.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body = await this.parseBody(response).catch(() => undefined);
+    const first = firstGraphqlError(body);
+    if (first && response.status < 500) return new GraphQLError(first.message, { extensions: first.extensions });
+    // Anything else is ours to investigate: the gateway's formatter masks it (no code).
+    return new GraphQLError(`subgraph answered ${response.status}`, { extensions: { response: { status: response.status, body } } });
+  }
+}
+
+function firstGraphqlError(body: unknown): { message: string; extensions: Record<string, unknown> } | undefined {
+  if (typeof body !== 'object' || body === null || !('errors' in body) || !Array.isArray(body.errors)) return undefined;
+  const [first] = body.errors as unknown[];
+  if (typeof first !== 'object' || first === null) return undefined;
+  const { message, extensions } = first as { message?: unknown; extensions?: unknown };
+  if (typeof message !== 'string') return undefined;
+  // Without a code the gateway's formatter treats it as unexpected and masks it.
+  return { message, extensions: typeof extensions === 'object' && extensions !== null ? { ...extensions } : {} };
 }

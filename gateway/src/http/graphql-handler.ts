@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { isSessionRenewalRequest } from '@vitrine/platform/auth';
 import { BodyTooLarge, readBody } from '@vitrine/platform/http';
 import type { GatewayContext } from '../apollo/gateway-context.js';
 import { applyTrustedDocuments, clientNameOf } from '../trusted-documents/apply-to-request.js';
@@ -35,6 +36,8 @@ export async function handleGraphqlRequest(
   }
 
   const method = req.method ?? 'GET';
+  // A stale token attached to login/refreshSession is ignored: the client is trying to renew it.
+  if (context.refuseToken && !isSessionRenewalRequest(body)) return context.refuseToken();
   const trusted = applyTrustedDocuments(deps.trustedDocuments, { method, body, search: url.search }, clientNameOf(req.headers));
   if (!trusted.ok) {
     context.log.info({ code: trusted.code }, 'operation refused by the trusted-document policy');

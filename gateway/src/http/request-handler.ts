@@ -73,24 +73,26 @@ async function route(deps: RequestHandlerDeps, req: IncomingMessage, res: Server
 /** Authenticates the caller, then lets the GraphQL handler run the operation. */
 async function serveGraphql(deps: RequestHandlerDeps, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, log: Logger): Promise<void> {
   const auth = await deps.authenticate(req.headers.authorization);
-  if (!auth.ok) {
-    // The reason, never the token: logs must not hold credentials.
+  if (!auth.ok && auth.reason === 'UNAVAILABLE') {
     log.info({ reason: auth.reason }, 'access token refused');
-    if (auth.reason === 'UNAVAILABLE') {
-      // The keys could not be fetched: a 503 tells clients to retry, not to sign the customer out.
-      return sendGraphqlError(res, 503, 'SERVICE_UNAVAILABLE', refusalMessage(auth.reason), { 'retry-after': '5' });
-    }
-    return sendGraphqlError(res, 401, 'UNAUTHENTICATED', refusalMessage(auth.reason), {
-      'www-authenticate': 'Bearer error="invalid_token"',
-    });
+    // The keys could not be fetched: a 503 tells clients to retry, not to sign the customer out.
+    return sendGraphqlError(res, 503, 'SERVICE_UNAVAILABLE', refusalMessage(auth.reason), { 'retry-after': '5' });
   }
   // Every later line of this request (Apollo's and "request completed") names the caller.
-  log.setBindings({ callerId: auth.callerId });
+  log.setBindings({ callerId: auth.ok ? auth.callerId : null });
   return handleGraphqlRequest(deps.graphql, req, res, url, {
     requestId,
-    authorization: auth.authorization,
+    authorization: auth.ok ? auth.authorization : undefined,
     clientAddress: clientAddressOf(req, deps.trustProxyHops),
     log,
+    // A bad token is refused (401) once the body shows the operation is not a sign-in or session renewal.
+    ...(!auth.ok && {
+      refuseToken: () => {
+        // The reason, never the token: logs must not hold credentials.
+        log.info({ reason: auth.reason }, 'access token refused');
+        sendGraphqlError(res, 401, 'UNAUTHENTICATED', refusalMessage(auth.reason), { 'www-authenticate': 'Bearer error="invalid_token"' });
+      },
+    }),
   });
 }
 

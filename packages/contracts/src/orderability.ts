@@ -17,10 +17,18 @@ export interface NotOrderable {
  * rule. Products without region blocks never need the country, so brand-new
  * customers can order them at once.
  */
+/** Why a product in a status that cannot be ordered cannot be, in the customer's words (never the status code). */
+const statusInWords: Partial<Record<string, string>> = {
+  ANNOUNCED: 'This product cannot be ordered yet: its preorders have not opened.',
+  PREORDER_CLOSED: 'This product cannot be ordered right now: its preorders have closed.',
+  SOLD_OUT: 'This product is sold out.',
+  DISCONTINUED: 'This product is no longer sold.',
+};
+
 export function notOrderableReasons(product: { status: string; regionBlocks: readonly string[] }, country: string | null): NotOrderable[] {
   const reasons: NotOrderable[] = [];
   if (!isOrderableStatus(product.status)) {
-    reasons.push({ reason: 'NOT_ORDERABLE', message: `This product cannot be ordered right now (it is ${product.status}).` });
+    reasons.push({ reason: 'NOT_ORDERABLE', message: statusInWords[product.status] ?? 'This product cannot be ordered right now.' });
   }
   if (product.regionBlocks.length > 0) {
     if (country === null)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isOrderableStatus, productStatuses } from './events/catalog/product-status.js';
 import { notOrderableReasons } from './orderability.js';
 
 describe('notOrderableReasons', () => {
@@ -9,7 +10,7 @@ describe('notOrderableReasons', () => {
 
   it('says why not: the status, the blocked country, or a country not known yet', () => {
     expect(notOrderableReasons({ status: 'DISCONTINUED', regionBlocks: [] }, 'DE')).toEqual([
-      { reason: 'NOT_ORDERABLE', message: expect.stringContaining('DISCONTINUED') },
+      { reason: 'NOT_ORDERABLE', message: 'This product is no longer sold.' },
     ]);
     expect(notOrderableReasons({ status: 'IN_STOCK', regionBlocks: ['FR'] }, 'FR')).toEqual([
       { reason: 'BLOCKED_IN_REGION', message: expect.stringContaining('FR') },
@@ -17,6 +18,13 @@ describe('notOrderableReasons', () => {
     expect(notOrderableReasons({ status: 'IN_STOCK', regionBlocks: ['FR'] }, null)).toEqual([
       { reason: 'REGION_UNKNOWN', message: expect.stringContaining('try again') },
     ]);
+  });
+
+  it.each(productStatuses.filter((status) => !isOrderableStatus(status)))('words %s for the customer, without the status code', (status) => {
+    const message = notOrderableReasons({ status, regionBlocks: [] }, 'DE')[0]?.message;
+    expect(message).toBeDefined();
+    expect(message).not.toContain(status);
+    expect(message).not.toMatch(/[A-Z]{2,}_[A-Z]/);
   });
 
   it('gives every reason, the status first', () => {

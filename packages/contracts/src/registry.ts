@@ -1,5 +1,6 @@
 import type { EventDefinition } from './event-definition.js';
 import { accountsEvents } from './events/accounts/index.js';
+import { aftersalesEvents } from './events/aftersales/index.js';
 import { catalogEvents } from './events/catalog/index.js';
 import { logisticsEvents } from './events/logistics/index.js';
 import { ordersEvents } from './events/orders/index.js';
@@ -14,6 +15,7 @@ export const eventsByProducer = {
   payments: paymentsEvents,
   logistics: logisticsEvents,
   platform: platformEvents,
+  aftersales: aftersalesEvents,
 } as const satisfies Record<string, readonly EventDefinition[]>;
 
 /** Every event the platform knows, by `type@version`. */

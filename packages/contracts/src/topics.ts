@@ -10,6 +10,9 @@ export const topics = {
   logisticsRates: 'logistics.rates.v1',
   logisticsShipment: 'logistics.shipment.v1',
   accountsCustomer: 'accounts.customer.v1',
+  /** What accounts asks to be emailed (links with single-use tokens): for the notifications service only. */
+  accountsMail: 'accounts.mail.v1',
+  aftersalesClaim: 'aftersales.claim.v1',
   platformClock: 'platform.clock.v1',
 } as const;
 

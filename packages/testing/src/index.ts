@@ -7,3 +7,4 @@ export * from './publish-event.js';
 export * from './test-infra.js';
 export * from './token-issuer.js';
 export * from './topic-listener.js';
+export * from './mail-server.js';

@@ -9,6 +9,8 @@ export interface PublishedEventInput<TDef extends EventDefinition> {
   /** The aggregate id, also the message key. */
   subject: string;
   data: EventData<TDef>;
+  /** The envelope id; a fresh one unless a test redelivers an event it published before. */
+  id?: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export async function publishEvent<TDef extends EventDefinition>(
   input: PublishedEventInput<TDef>,
 ): Promise<EventEnvelope<EventData<TDef>>> {
   const envelope: EventEnvelope<EventData<TDef>> = {
-    id: randomUUID(),
+    id: input.id ?? randomUUID(),
     type: input.definition.type,
     source: input.source,
     time: new Date().toISOString(),

@@ -5,6 +5,7 @@ import { loadAccountsSettings } from './config/accounts-env.js';
 import { accountsHandlers } from './events/handlers.js';
 import { jwksRoute } from './http/jwks.route.js';
 import type { AccountsContext } from './schema/accounts-context.js';
+import { AccountFlowsResolver } from './schema/account-flows.resolver.js';
 import { AdminResolver } from './schema/admin.resolver.js';
 import { createCustomerLoader } from './schema/customer-loader.js';
 import { createCustomerFlagsLoader } from './schema/customer-flags-loader.js';
@@ -22,14 +23,25 @@ import { accountsMigrations } from './store/migrations/index.js';
 import { bootstrapAdmin } from './use-cases/bootstrap-admin.js';
 import { ensureSigningKey } from './use-cases/signing-keys.js';
 import { purgeAccountsRows } from './use-cases/housekeeping.js';
+import { passwordResetTimers } from './use-cases/password-reset.js';
 
 export const accountsService: ServiceDefinition<AccountsContext> = {
   identity: accounts,
   entities: accountsEntities,
   migrations: accountsMigrations,
-  resolvers: [SessionResolver, CustomerResolver, AdminResolver, CustomerFlagsResolver, CustomerSearchResolver, MyAccountResolver, ExternalIdentityResolver],
+  resolvers: [
+    SessionResolver,
+    CustomerResolver,
+    AdminResolver,
+    CustomerFlagsResolver,
+    CustomerSearchResolver,
+    MyAccountResolver,
+    ExternalIdentityResolver,
+    AccountFlowsResolver,
+  ],
   referenceResolvers: { Customer: { __resolveReference: resolveCustomerReference } },
   handlers: accountsHandlers,
+  timers: passwordResetTimers,
   httpRoutes: { [accessToken.jwksPath]: jwksRoute },
   extendContext: (base) => ({
     ...base,

@@ -5,7 +5,7 @@ import { defineServiceIdentity, scopedAuthorization } from '@vitrine/platform';
 export const accounts = defineServiceIdentity({
   name: 'accounts',
   dbSchema: 'accounts',
-  publishes: [topics.accountsCustomer],
+  publishes: [topics.accountsCustomer, topics.accountsMail],
   scopes: ['customers:read', 'customers:flag', 'staff:grant', 'keys:rotate'],
 });
 

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { createTokenVerifier, type TokenVerifier } from './access-token.js';
 import { anonymousCaller, type Caller } from './caller.js';
@@ -10,21 +11,24 @@ import { presentedToken, refusalMessage } from './refusal.js';
  * it cannot verify. No token means an anonymous caller (public reads); a bad
  * token is refused outright rather than silently downgraded.
  */
-export type CallerIdentifier = (headers: IncomingHttpHeaders) => Promise<Caller>;
+export type CallerIdentifier = (headers: IncomingHttpHeaders, options?: { sessionRenewal?: boolean }) => Promise<Caller>;
 
 export function createCallerIdentifier(options: { jwksUrl: string; issuer: string }, verify: TokenVerifier = createTokenVerifier(options)): CallerIdentifier {
-  return async (headers) => {
+  return async (headers, { sessionRenewal = false } = {}) => {
     const presented = presentedToken(headers.authorization);
     if (presented.kind === 'anonymous') return anonymousCaller;
     const verdict = presented.kind === 'bearer' ? await verify(presented.token) : ({ ok: false, reason: 'INVALID' } as const);
     if (verdict.ok) return verdict.caller;
+    // Signing in or renewing with a stale token still attached: the token is ignored, not refused.
+    if (sessionRenewal && verdict.reason !== 'UNAVAILABLE') return anonymousCaller;
     if (verdict.reason === 'UNAVAILABLE') {
       throw new GraphQLError(refusalMessage(verdict.reason), {
         extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
       });
     }
     throw new GraphQLError(refusalMessage(verdict.reason), {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      // RFC 6750: a 401 names the scheme and why, as the gateway's does.
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) } },
     });
   };
 }

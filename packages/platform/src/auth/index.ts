@@ -2,3 +2,4 @@
 export * from './access-token.js';
 export * from './caller.js';
 export * from './refusal.js';
+export * from './session-renewal.js';

@@ -3,6 +3,7 @@ import { ArgumentValidationError, AuthenticationError, AuthorizationError } from
 import type { Logger } from 'pino';
 import { currentRequestId } from '../context/request-context.js';
 import { DomainError } from './domain-error.js';
+import { tooManyVariableErrors } from './request-errors.js';
 import { stripSuggestions } from './strip-suggestions.js';
 
 /** Codes that graphql-js / Apollo raise before execution: safe to pass through. */
@@ -42,7 +43,8 @@ export function createErrorFormatter(logger: Logger, { hideSuggestions = false }
     if (original instanceof AuthorizationError) {
       return { ...base, message: 'You are not allowed to do this.', extensions: { code: 'FORBIDDEN' } };
     }
-    const code = formatted.extensions?.code;
+    // graphql-js gives up coercing variables after 50 bad values with a plain error: still the client's input.
+    const code = tooManyVariableErrors.test(formatted.message) ? 'BAD_USER_INPUT' : formatted.extensions?.code;
     if (typeof code === 'string' && requestErrorCodes.has(code)) {
       // "Did you mean ...?" would let anyone map a production schema field by field.
       const message = hideSuggestions ? stripSuggestions(base.message) : base.message;

@@ -6,6 +6,9 @@ import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-g
 import { scopeAuthChecker } from '../auth/auth-checker.js';
 import { assertDeclaredScopes } from '../auth/declared-scopes.js';
 import type { ServiceIdentity } from '../service/service-identity.js';
+import { DateTimeScalar } from '../graphql/date-time.scalar.js';
+import { validateInputObjects } from '../graphql/text-limits.js';
+import { guardEntities } from './guard-entities.js';
 
 const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
 
@@ -31,9 +34,15 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     resolvers: [first, ...rest] as BuildSchemaOptions['resolvers'],
     orphanedTypes: options.orphanedTypes,
     authChecker: scopeAuthChecker,
-    // class-validator runs on every input type. forbidUnknownValues is off: on, it refuses any input
-    // class without class-validator decorators, which is all of ours (rules live in domain/).
-    validate: { forbidUnknownValues: false },
+    // Every Date field and argument: out-of-range or unreal dates are refused while coercing (BAD_USER_INPUT).
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // class-validator runs on every input object of every argument, nested ones included (text limits:
+    // @MaxLength; business rules live in domain/). TextArg brings its own check for scalar arguments.
+    validateFn: (value, _type, { args }) =>
+      validateInputObjects(
+        value,
+        Object.keys(args).find((name) => args[name] === value),
+      ),
     skipCheck: true,
   });
   assertDeclaredScopes(options.identity.name, schema, options.resolvers, options.identity.scopes);
@@ -41,7 +50,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
   for (const [typeName, typeResolvers] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(typeResolvers as object) } as never;
   }
-  return buildSubgraphSchema([
+  const subgraph = buildSubgraphSchema([
     {
       typeDefs: gql`
         ${federationLink}
@@ -50,4 +59,5 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
       resolvers,
     },
   ]);
+  return guardEntities(subgraph);
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 
 /**
  * The end client's address. The gateway sets x-forwarded-for to the address it
@@ -9,8 +10,9 @@ export function clientAddressOf(req: IncomingMessage, trustedProxies: ReadonlySe
   const peer = req.socket.remoteAddress ?? 'unknown';
   if (trustedProxies !== '*' && !trustedProxies.has(peer)) return peer;
   const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || peer;
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',', 1)[0]?.trim();
+  // Only an IP address is believed: anything else (a name, a 10 kB string) would become a throttling key or an audit value.
+  return first && isIP(first) ? first : peer;
 }
 
 const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);

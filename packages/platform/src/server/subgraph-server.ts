@@ -14,7 +14,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   logger: Logger;
   host: string;
   port: number;
-  createContext: (req: IncomingMessage, requestId: string) => Promise<TContext> | TContext;
+  /** `body`: the parsed JSON body of a POST (undefined for GET). */
+  createContext: (req: IncomingMessage, requestId: string, body: unknown) => Promise<TContext> | TContext;
   /** Resolves when the database and bus answer; throws otherwise. */
   checkReady: () => Promise<void>;
   introspection?: boolean;
@@ -91,7 +92,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => options.createContext(req, currentRequestId()!),
+      context: async () => options.createContext(req, currentRequestId()!, body),
     });
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.statusCode = result.status ?? 200;

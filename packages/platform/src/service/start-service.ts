@@ -13,6 +13,7 @@ import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { wakeRelayOnCommit } from '../outbox/wake-relay-on-commit.js';
 import { buildFederatedSchema } from '../server/build-subgraph-schema.js';
 import { clientAddressOf, parseTrustedProxies } from '../server/client-address.js';
+import { isSessionRenewalRequest } from '../auth/session-renewal.js';
 import type { BaseContext } from '../server/request-context.js';
 import { startSubgraphServer } from '../server/subgraph-server.js';
 import { TimerScheduler } from '../timers/timer-scheduler.js';
@@ -137,10 +138,10 @@ export async function startService<TContext extends BaseContext>(
       port: env.PORT,
       introspection: env.NODE_ENV !== 'production',
       routes: Object.fromEntries(Object.entries(definition.httpRoutes ?? {}).map(([path, route]) => [path, (req, res) => route(req, res, { orm, env })])),
-      createContext: async (req, requestId) => {
+      createContext: async (req, requestId, body) => {
         const base: BaseContext = {
           requestId,
-          caller: await identifyCaller(req.headers),
+          caller: await identifyCaller(req.headers, { sessionRenewal: isSessionRenewalRequest(body) }),
           em: orm.em.fork(),
           clientAddress: clientAddressOf(req, trustedProxies),
           production: !sandbox,

@@ -1,7 +1,8 @@
 import type { FieldProblem } from '@vitrine/platform/domain';
 import { isCountryCode, isPlausibleEmail, normaliseEmail } from '@vitrine/contracts';
 import { checkDisplayName } from './display-name.js';
-import { checkPassword, defaultPasswordPolicy, type PasswordPolicy } from './password-policy.js';
+import { checkNewPassword } from './new-password.js';
+import { defaultPasswordPolicy, type PasswordPolicy } from './password-policy.js';
 
 /** A sign-up form as typed, and (from checkRegistration) the same fields normalised. */
 export interface RegistrationInput {
@@ -22,7 +23,7 @@ export function checkRegistration(input: RegistrationInput, policy: PasswordPoli
   if (!isPlausibleEmail(email)) {
     problems.push({ field: 'email', reason: 'INVALID_EMAIL', message: 'Enter a valid email address, like name@example.com.' });
   }
-  problems.push(...checkPassword(input.password, policy));
+  problems.push(...checkNewPassword(input.password, 'password', policy));
   if (!isCountryCode(country)) {
     problems.push({ field: 'country', reason: 'UNKNOWN_COUNTRY', message: 'Choose your country of residence (a two-letter ISO code such as JP, US or FR).' });
   }

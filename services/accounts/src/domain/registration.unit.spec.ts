@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { countryCodes, normaliseEmail } from '@vitrine/contracts';
 import { checkRegistration } from './registration.js';
 
-const valid = { email: '  Ann.Lee@Example.COM ', password: 'Passw0rd!', country: 'jp', displayName: ' Ann ' };
+const valid = { email: '  Ann.Lee@Example.COM ', password: 'Shelf-Figure-7!', country: 'jp', displayName: ' Ann ' };
 
 describe('checkRegistration', () => {
   it('normalises email, country and display name', () => {
     expect(checkRegistration(valid)).toEqual({
       ok: true,
-      value: { email: 'ann.lee@example.com', password: 'Passw0rd!', country: 'JP', displayName: 'Ann' },
+      value: { email: 'ann.lee@example.com', password: 'Shelf-Figure-7!', country: 'JP', displayName: 'Ann' },
     });
   });
 
@@ -23,6 +23,10 @@ describe('checkRegistration', () => {
       'country:UNKNOWN_COUNTRY',
       'displayName:INVALID_LENGTH',
     ]);
+  });
+
+  it('refuses a common password that follows the policy (deny-list)', () => {
+    expect(checkRegistration({ ...valid, password: 'Password1!' })).toMatchObject({ ok: false, problems: [{ field: 'password', reason: 'COMMON_PASSWORD' }] });
   });
 
   it.each(['UK', 'EU', 'XK', 'USA', '', 'J'])('refuses country %j', (country) => {

@@ -16,6 +16,8 @@ export const staffScopes = [
   'customers:flag',
   'logistics:write',
   'logistics:fulfil',
+  'notifications:write',
+  'aftersales:decide',
 ] as const;
 export type StaffScope = (typeof staffScopes)[number];
 

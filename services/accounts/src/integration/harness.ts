@@ -7,7 +7,7 @@ import { accountsService } from '../accounts-service.js';
 import { graphql } from '../__generated__/index.js';
 
 export const issuer = 'vitrine-accounts';
-export const goodPassword = 'Passw0rd!';
+export const goodPassword = 'Shelf-Figure-7!';
 export const adminCredentials = { email: 'root@vitrine.test', password: 'Adm1n-Passw0rd!' };
 
 export interface AccountsHarness {
@@ -15,6 +15,8 @@ export interface AccountsHarness {
   url: string;
   jwksUrl: string;
   databaseUrl: string;
+  /** This file's topic prefix on the shared Kafka broker (to listen to what accounts publishes). */
+  topicPrefix: string;
   /** A GraphQL call as a given client address (the gateway's x-forwarded-for) and optional bearer token. */
   call<TData, TVariables>(
     document: TypedDocumentNode<TData, TVariables>,
@@ -35,9 +37,10 @@ export async function bootAccounts(label: string, extra: Record<string, string> 
   const base = `http://127.0.0.1:${port}`;
   const jwksUrl = `${base}${accessToken.jwksPath}`;
   const databaseUrl = extra.DATABASE_URL ?? (await createTestDatabase(label));
+  const topicPrefix = createTopicPrefix(label);
   const service = await bootService(accountsService, {
     databaseUrl,
-    topicPrefix: createTopicPrefix(label),
+    topicPrefix,
     extra: {
       PORT: String(port),
       AUTH_JWKS_URL: jwksUrl,
@@ -52,6 +55,7 @@ export async function bootAccounts(label: string, extra: Record<string, string> 
     url: service.url,
     jwksUrl,
     databaseUrl,
+    topicPrefix,
     call: (document, variables, options = {}) =>
       gql(service.url, document, variables, {
         'x-forwarded-for': options.address ?? '192.0.2.1',

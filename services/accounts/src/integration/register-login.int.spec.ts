@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeProtectedHeader } from 'jose';
 import { eventually } from '@vitrine/testing';
 import { graphql } from '../__generated__/index.js';
-import { bootAccounts, goodPassword, loginMutation, registerMutation, signUp, uniqueEmail, type AccountsHarness } from './harness.js';
+import { adminCredentials, bootAccounts, goodPassword, loginMutation, registerMutation, signIn, signUp, uniqueEmail, type AccountsHarness } from './harness.js';
 
 let accounts: AccountsHarness;
 const sql = <T = any>(query: string, params: unknown[] = []) => accounts.service.orm.em.fork().getConnection().execute<T[]>(query, params);
@@ -30,6 +30,9 @@ describe('register', () => {
     const [event] = await sql("select envelope, sent_at from accounts.outbox_message where type = 'accounts.customer.registered' and key = ?", [customer.id]);
     expect(event.envelope.data).toEqual({ customerId: customer.id, country: 'FR' });
     expect(JSON.stringify(event.envelope)).not.toContain(email.toLowerCase());
+    // The address goes out once, in the event only the services that write to customers consume.
+    const contact = await sql("select envelope from accounts.outbox_message where type = 'accounts.customer.contact-changed' and key = ?", [customer.id]);
+    expect(contact.map((c) => c.envelope.data)).toEqual([{ customerId: customer.id, email: email.toLowerCase(), displayName: 'Zoé' }]);
     // The relay publishes it to Kafka.
     await eventually(async () => (await sql('select sent_at from accounts.outbox_message where key = ?', [customer.id]))[0]?.sent_at);
   });
@@ -160,7 +163,7 @@ describe('profile', () => {
     expect((await accounts.call(rename, {})).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('keeps email and roles private when another subgraph resolves a customer for someone else', async () => {
+  it('resolves a customer reference only for the customer and staff who handle customers (issue #17, bug 6)', async () => {
     const ann = await signUp(accounts);
     const bob = await signUp(accounts);
     const publicEntities = graphql(`
@@ -187,10 +190,15 @@ describe('profile', () => {
       }
     `);
     const reps = { reps: [{ __typename: 'Customer', id: ann.id }] };
-    const publicFields = await accounts.call(publicEntities, reps, { token: bob.accessToken });
-    expect(publicFields.data!._entities).toEqual([{ id: ann.id, displayName: 'Ann', country: 'JP' }]);
-    const email = await accounts.call(entitiesWithEmail, reps, { token: bob.accessToken });
-    expect(email.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Straight to the subgraph, anonymous or as someone else: no name, no country.
+    for (const token of [undefined, bob.accessToken]) {
+      const res = await accounts.call(publicEntities, reps, { token });
+      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(res.data ?? null)).not.toMatch(/Ann|JP/);
+    }
+    const admin = await signIn(accounts, adminCredentials.email, adminCredentials.password);
+    const staffView = await accounts.call(entitiesWithEmail, reps, { token: admin.accessToken });
+    expect(staffView.data!._entities).toEqual([{ id: ann.id, displayName: 'Ann', country: 'JP', email: ann.email }]);
     const own = await accounts.call(entitiesWithEmail, reps, { token: ann.accessToken });
     expect(own.data!._entities[0]).toMatchObject({ email: ann.email });
   });

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requireCallerId, requireUuid } from '@vitrine/platform';
+import { TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import { grantStaffRole } from '../use-cases/grant-staff-role.js';
 import { listSigningKeys, rotateSigningKey } from '../use-cases/signing-keys.js';
 import type { AccountsContext } from './accounts-context.js';
@@ -34,7 +34,7 @@ export class AdminResolver {
   async grantStaffRole(
     @Ctx() ctx: AccountsContext,
     @Arg('customerId', () => ID) customerId: string,
-    @Arg('scopes', () => [String]) scopes: string[],
+    @TextArg('scopes', { maxLength: 64, list: { maxItems: 50 } }) scopes: string[],
   ): Promise<CustomerType> {
     const actor = requireCallerId(ctx.caller);
     const customer = await grantStaffRole(ctx.em, actor, requireUuid(customerId, 'customerId', 'customer'), scopes);

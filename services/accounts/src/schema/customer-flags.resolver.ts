@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CustomerFlagKind } from '@vitrine/contracts';
-import { requireCallerId, requireUuid } from '@vitrine/platform';
+import { TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import type { FlagAction } from '../domain/customer-flags.js';
 import { changeCustomerFlag } from '../use-cases/change-customer-flag.js';
 import type { AccountsContext } from './accounts-context.js';
@@ -25,7 +25,7 @@ export class CustomerFlagsResolver {
     @Ctx() ctx: AccountsContext,
     @Arg('customerId', () => ID) customerId: string,
     @Arg('flag', () => CustomerFlagKindEnum) flag: CustomerFlagKind,
-    @Arg('reason', () => String, { description: 'Why, for other staff and the audit log (1-500 characters).' }) reason: string,
+    @TextArg('reason', { maxLength: 1000, description: 'Why, for other staff and the audit log (1-500 characters).' }) reason: string,
   ): Promise<CustomerType> {
     return change(ctx, customerId, flag, reason, 'flag');
   }
@@ -36,7 +36,7 @@ export class CustomerFlagsResolver {
     @Ctx() ctx: AccountsContext,
     @Arg('customerId', () => ID) customerId: string,
     @Arg('flag', () => CustomerFlagKindEnum) flag: CustomerFlagKind,
-    @Arg('reason', () => String, { description: 'Why, for other staff and the audit log (1-500 characters).' }) reason: string,
+    @TextArg('reason', { maxLength: 1000, description: 'Why, for other staff and the audit log (1-500 characters).' }) reason: string,
   ): Promise<CustomerType> {
     return change(ctx, customerId, flag, reason, 'unflag');
   }

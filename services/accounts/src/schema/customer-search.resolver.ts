@@ -1,4 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { TextArg } from '@vitrine/platform';
 import { searchCustomers } from '../use-cases/search-customers.js';
 import type { AccountsContext } from './accounts-context.js';
 import { CustomerConnection, CustomerSearchInput } from './customer-connection.type.js';
@@ -15,7 +16,7 @@ export class CustomerSearchResolver {
     @Ctx() ctx: AccountsContext,
     @Arg('search', () => CustomerSearchInput) search: CustomerSearchInput,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @TextArg('after', { maxLength: 512, nullable: true }) after: string | null,
   ): Promise<CustomerConnection> {
     return CustomerConnection.from(await searchCustomers(ctx.em, search, first, after?.slice(0, 500) ?? null));
   }

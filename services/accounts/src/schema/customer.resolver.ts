@@ -26,6 +26,14 @@ export class CustomerResolver {
     return reveal(customer, ctx, customer.privateEmail);
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the customer proved they read this address (a verification or email-change link). Visible to the customer and to staff who handle customers.',
+  })
+  emailVerified(@Root() customer: CustomerType, @Ctx() ctx: AccountsContext): boolean {
+    return reveal(customer, ctx, customer.privateEmailVerified);
+  }
+
   @FieldResolver(() => [String], { description: 'customer, staff, admin. Visible to the customer and to staff who handle customers.' })
   roles(@Root() customer: CustomerType, @Ctx() ctx: AccountsContext): string[] {
     return reveal(customer, ctx, customer.privateRoles);

@@ -19,6 +19,7 @@ export class CustomerType {
   // email and roles are field resolvers (customer.resolver.ts): private to the customer and staff.
   privateEmail!: string;
   privateRoles!: string[];
+  privateEmailVerified!: boolean;
   /** Set when this answer goes to the customer themselves (register, login, me), whose token may not exist yet. */
   revealPrivate!: boolean;
 
@@ -30,6 +31,7 @@ export class CustomerType {
       createdAt: customer.createdAt,
       privateEmail: customer.email,
       privateRoles: [...customer.roles],
+      privateEmailVerified: customer.emailVerifiedAt != null,
       revealPrivate: options.revealPrivate,
     });
   }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { TextArg } from '@vitrine/platform';
+import { Ctx, Mutation, Resolver } from 'type-graphql';
 import { loginWithExternalIdentity } from '../use-cases/login-with-external-identity.js';
 import type { AccountsContext } from './accounts-context.js';
 import { AuthSessionType } from './auth-session.type.js';
@@ -11,9 +12,13 @@ export class ExternalIdentityResolver {
   })
   async loginWithExternalIdentity(
     @Ctx() ctx: AccountsContext,
-    @Arg('provider', () => String) provider: string,
-    @Arg('idToken', () => String) idToken: string,
-    @Arg('country', () => String, { nullable: true, description: 'Country of residence (ISO 3166-1 alpha-2), needed when this sign-in creates the account.' })
+    @TextArg('provider', { maxLength: 64 }) provider: string,
+    @TextArg('idToken', { maxLength: 8192 }) idToken: string,
+    @TextArg('country', {
+      maxLength: 8,
+      nullable: true,
+      description: 'Country of residence (ISO 3166-1 alpha-2), needed when this sign-in creates the account.',
+    })
     country?: string | null,
   ): Promise<AuthSessionType> {
     return AuthSessionType.from(await loginWithExternalIdentity(ctx.em, ctx.accounts, { provider, idToken, country }));

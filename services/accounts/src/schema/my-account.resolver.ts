@@ -1,4 +1,4 @@
-import { requireCallerId } from '@vitrine/platform';
+import { TextArg, requireCallerId } from '@vitrine/platform';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { changeRegion } from '../use-cases/change-region.js';
 import { deleteAccount } from '../use-cases/delete-account.js';
@@ -12,7 +12,7 @@ export class MyAccountResolver {
     description:
       'Moves the signed-in customer to another country of residence (ISO 3166-1 alpha-2): where orders ship. Refused while an order is open (POLICY_VIOLATION, rule REGION_LOCKED_BY_OPEN_ORDERS, extensions.count).',
   })
-  async changeRegion(@Ctx() ctx: AccountsContext, @Arg('country', () => String) country: string): Promise<CustomerType> {
+  async changeRegion(@Ctx() ctx: AccountsContext, @TextArg('country', { maxLength: 8 }) country: string): Promise<CustomerType> {
     const customer = await changeRegion(ctx.em, requireCallerId(ctx.caller), country);
     return CustomerType.from(customer, { revealPrivate: true });
   }
@@ -23,7 +23,7 @@ export class MyAccountResolver {
   })
   async deleteMyAccount(
     @Ctx() ctx: AccountsContext,
-    @Arg('password', () => String, { nullable: true, description: 'Your password. Accounts without one confirm with externalIdentity instead.' })
+    @TextArg('password', { maxLength: 256, nullable: true, description: 'Your password. Accounts without one confirm with externalIdentity instead.' })
     password?: string | null,
     @Arg('externalIdentity', () => ExternalIdentityProof, { nullable: true }) externalIdentity?: ExternalIdentityProof | null,
   ): Promise<boolean> {

@@ -17,6 +17,8 @@ export const CustomerSchema = defineEntity({
     grantedScopes: p.array(),
     /** Set when the customer deleted the account: personal data erased, no sign-in possible. */
     deletedAt: p.datetime().nullable(),
+    /** When the customer proved they read this address (a verification or email-change link); null until then. */
+    emailVerifiedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -1,3 +1,4 @@
+import { AccountTokenSchema } from './account-token.entity.js';
 import { CustomerFlagSchema } from './customer-flag.entity.js';
 import { CustomerSchema } from './customer.entity.js';
 import { ExternalIdentitySchema } from './external-identity.entity.js';
@@ -14,4 +15,5 @@ export const accountsEntities = [
   CustomerFlagSchema,
   KnownOrderSchema,
   ExternalIdentitySchema,
+  AccountTokenSchema,
 ];

@@ -71,6 +71,8 @@ async function signIn(em: EntityManager, runtime: AccountsRuntime, command: Exte
           displayName: displayNameFrom(claims),
           country: decision.country,
           roles: ['customer'],
+          // The provider verified it (decideExternalSignIn trusts no other email).
+          emailVerifiedAt: now,
         });
         break;
     }

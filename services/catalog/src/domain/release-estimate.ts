@@ -18,3 +18,13 @@ export function checkReleaseEstimate(estimate: string, field = 'estimate'): Fiel
   }
   return [];
 }
+
+/**
+ * Whether an estimate is already behind us at `now` (UTC): a day before
+ * today, or a month before this one (this month is still ahead: it may
+ * release on any of its remaining days).
+ */
+export function isPastEstimate(estimate: string, now: Date): boolean {
+  const today = now.toISOString().slice(0, 10);
+  return estimate.length === 7 ? estimate < today.slice(0, 7) : estimate < today;
+}

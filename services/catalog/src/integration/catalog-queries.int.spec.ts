@@ -146,7 +146,7 @@ describe('catalog queries', () => {
     }
   });
 
-  it('filters by status, studio, text (case-insensitive, name or SKU) and price; totalCount counts the filtered set', async () => {
+  it('filters by status, studio, text (case- and accent-insensitive, name or SKU) and price; totalCount counts the filtered set', async () => {
     const text = `q${run}`;
     const preorders = await list({ filter: { text, status: ['PREORDER', 'ANNOUNCED'] }, first: 50 });
     expect(preorders.errors).toBeUndefined();
@@ -161,6 +161,12 @@ describe('catalog queries', () => {
     expect(byName.data!.products.edges.map((e) => e.node.sku)).toEqual([`Q${run}-001`, `Q${run}-005`, `Q${run}-009`]);
     const bySku = await list({ filter: { text: `  q${run}-01` }, first: 50 });
     expect(bySku.data!.products.edges.map((e) => e.node.sku)).toEqual([`Q${run}-010`, `Q${run}-011`]);
+    // Accents are ignored both ways (issue #17): "Lumiere" finds "Lumière", "ZÉTA" finds "Zeta".
+    await sql(`update catalog.product set name = ? where sku = ?`, [`Lumière Figure q${run}`, `Q${run}-002`]);
+    const unaccented = await list({ filter: { text: `LUMIERE FIGURE Q${run}` }, first: 50 });
+    expect(unaccented.data!.products.edges.map((e) => e.node.sku)).toEqual([`Q${run}-002`]);
+    expect((await list({ filter: { text: `lumière figure q${run}` }, first: 50 })).data!.products.totalCount).toBe(1);
+    expect((await list({ filter: { text: `ZÉTA FIGURE Q${run}` }, first: 50 })).data!.products.totalCount).toBe(3);
     const wildcard = await list({ filter: { text: `q${run}%` }, first: 50 });
     expect(wildcard.data!.products.totalCount).toBe(0);
 

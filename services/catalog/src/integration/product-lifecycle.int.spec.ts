@@ -178,6 +178,13 @@ describe('changeReleaseDate', () => {
     ]);
   });
 
+  it('refuses an estimate in the past for an unreleased product, and writes nothing', async () => {
+    const id = await announcedProduct();
+    const past = await setRelease(catalog.admin, id, '2001-01-01', 'Typo in the year.');
+    expect(past.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'estimate', reason: 'RELEASE_ESTIMATE_IN_PAST' }] });
+    expect(await sql('select count(*)::int as n from catalog.release_date_change where product_id = ?', [id])).toEqual([{ n: 0 }]);
+  });
+
   it('customers see the history and reasons but not who changed it', async () => {
     const id = await announcedProduct();
     await setRelease(catalog.admin, id, '2027-11', 'First estimate.');

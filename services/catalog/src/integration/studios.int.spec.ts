@@ -99,6 +99,10 @@ describe('studios', () => {
     expect((await addStudio(catalog.admin, { name: 'Twice Studio', country: 'CN', contactEmail: 'b@twice.example' })).errors?.[0]?.extensions?.code).toBe(
       'CONFLICT',
     );
+    // Unique whatever the case (issue #17).
+    expect((await addStudio(catalog.admin, { name: 'TWICE studio', country: 'CN', contactEmail: 'c@twice.example' })).errors?.[0]?.extensions?.code).toBe(
+      'CONFLICT',
+    );
     expect((await addStudio(catalog.customer, { name: 'Mine', country: 'FR', contactEmail: 'me@mine.example' })).errors?.[0]?.extensions?.code).toBe(
       'FORBIDDEN',
     );

@@ -1,3 +1,4 @@
+import { MaxLength } from '@vitrine/platform';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { ProductStatus } from '@vitrine/contracts';
 import { MoneyInput } from './money.input.js';
@@ -6,9 +7,11 @@ import { ProductStatusEnum } from './product-status.enum.js';
 
 @InputType('CreateProductInput')
 export class CreateProductInput {
+  @MaxLength(64)
   @Field(() => String)
   sku!: string;
 
+  @MaxLength(400)
   @Field(() => String)
   name!: string;
 
@@ -43,6 +46,7 @@ export class CreateProductInput {
   @Field(() => ID, { nullable: true, description: 'The studio that makes it (see studios).' })
   studioId?: string | null;
 
+  @MaxLength(8)
   @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2 countries where licensing forbids the sale (none by default).' })
   regionBlocks?: string[] | null;
 
@@ -55,21 +59,27 @@ export class CreateProductInput {
   })
   maxQuantityPerCustomer?: number | null;
 
+  @MaxLength(240)
   @Field(() => String, { nullable: true, description: 'E.g. "Demon Slayer".' })
   series?: string | null;
 
+  @MaxLength(240)
   @Field(() => String, { nullable: true, description: 'The licensor, e.g. "Aniplex".' })
   licence?: string | null;
 
+  @MaxLength(20000)
   @Field(() => String, { nullable: true })
   description?: string | null;
 
+  @MaxLength(2048)
   @Field(() => [String], { nullable: true, description: 'https URLs in display order (the first is the cover).' })
   images?: string[] | null;
 
+  @MaxLength(32)
   @Field(() => String, { nullable: true, description: '"1/7" (1/1 to 1/999) or "Non-scale".' })
   scale?: string | null;
 
+  @MaxLength(400)
   @Field(() => String, { nullable: true, description: 'E.g. "Polystone, PVC".' })
   material?: string | null;
 

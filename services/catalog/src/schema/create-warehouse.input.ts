@@ -1,13 +1,17 @@
+import { MaxLength } from '@vitrine/platform';
 import { Field, InputType, Int } from 'type-graphql';
 
 @InputType('CreateWarehouseInput')
 export class CreateWarehouseInput {
+  @MaxLength(32)
   @Field(() => String, { description: '2-16 letters, digits or dashes, unique (e.g. CN-DG).' })
   code!: string;
 
+  @MaxLength(240)
   @Field(() => String)
   name!: string;
 
+  @MaxLength(8)
   @Field(() => String, { description: 'ISO 3166-1 alpha-2.' })
   country!: string;
 

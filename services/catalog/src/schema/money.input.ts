@@ -1,3 +1,4 @@
+import { MaxLength } from '@vitrine/platform';
 import { Field, InputType, Int } from 'type-graphql';
 
 @InputType('MoneyInput')
@@ -5,6 +6,7 @@ export class MoneyInput {
   @Field(() => Int)
   amount!: number;
 
+  @MaxLength(8)
   @Field(() => String)
   currency!: string;
 }

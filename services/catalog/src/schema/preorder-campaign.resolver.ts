@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { PreorderCloseReason } from '@vitrine/contracts';
-import { requireCallerId, requireUuid } from '@vitrine/platform';
+import { TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import { changePreorderTerms } from '../use-cases/change-preorder-terms.js';
 import { closePreorderEarly } from '../use-cases/close-preorder-early.js';
 import { openPreorderCampaign } from '../use-cases/open-preorder-campaign.js';
@@ -46,7 +46,7 @@ export class PreorderCampaignResolver {
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
     @Arg('input', () => ChangePreorderTermsInput) input: ChangePreorderTermsInput,
-    @Arg('reason', () => String) reason: string,
+    @TextArg('reason', { maxLength: 1000 }) reason: string,
   ): Promise<PreorderCampaignType> {
     const campaign = await changePreorderTerms(ctx.em, requireCallerId(ctx.caller), {
       productId: requireUuid(productId, 'productId', 'product'),
@@ -68,7 +68,7 @@ export class PreorderCampaignResolver {
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
     @Arg('reason', () => PreorderCloseReasonEnum) reason: PreorderCloseReason,
-    @Arg('note', () => String) note: string,
+    @TextArg('note', { maxLength: 1000 }) note: string,
   ): Promise<PreorderCampaignType> {
     const campaign = await closePreorderEarly(ctx.em, requireCallerId(ctx.caller), { productId: requireUuid(productId, 'productId', 'product'), reason, note });
     return PreorderCampaignType.from(campaign);

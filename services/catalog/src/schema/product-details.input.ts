@@ -1,3 +1,4 @@
+import { MaxLength } from '@vitrine/platform';
 import { Field, InputType, Int } from 'type-graphql';
 import type { PartCategory } from '../domain/part-categories.js';
 import type { AssemblyKind } from '../domain/product-details.js';
@@ -21,12 +22,14 @@ export class AssemblyInput {
   @Field(() => AssemblyKindEnum)
   kind!: AssemblyKind;
 
+  @MaxLength(1000)
   @Field(() => String, { nullable: true, description: 'E.g. "Glue the wings to the back plate".' })
   note?: string | null;
 }
 
 @InputType('ProductPartInput')
 export class ProductPartInput {
+  @MaxLength(240)
   @Field(() => String)
   name!: string;
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { requireCallerId, requireUuid } from '@vitrine/platform';
+import { TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import { changeProductPrice } from '../use-cases/change-product-price.js';
 import { recordSpecChange } from '../use-cases/record-spec-change.js';
 import { updateProduct } from '../use-cases/update-product.js';
@@ -22,7 +22,7 @@ export class ProductDetailsResolver {
     @Ctx() ctx: CatalogContext,
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateProductInput) input: UpdateProductInput,
-    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+    @TextArg('reason', { maxLength: 1000, nullable: true }) reason?: string | null,
   ): Promise<ProductType> {
     const productId = requireUuid(id, 'id', 'product');
     return ProductType.from(await updateProduct(ctx.em, requireCallerId(ctx.caller), { productId, input: { ...input }, reason }));
@@ -37,7 +37,7 @@ export class ProductDetailsResolver {
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
     @Arg('price', () => MoneyInput) price: MoneyInput,
-    @Arg('reason', () => String) reason: string,
+    @TextArg('reason', { maxLength: 1000 }) reason: string,
   ): Promise<ProductType> {
     const id = requireUuid(productId, 'productId', 'product');
     return ProductType.from(

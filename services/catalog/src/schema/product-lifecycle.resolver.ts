@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { requireCallerId, requireUuid } from '@vitrine/platform';
+import { TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import type { ProductStatus } from '@vitrine/contracts';
 import { changeProductStatus } from '../use-cases/change-product-status.js';
 import { changeReleaseDate } from '../use-cases/change-release-date.js';
@@ -22,7 +22,7 @@ export class ProductLifecycleResolver {
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
     @Arg('status', () => ProductStatusEnum) status: ProductStatus,
-    @Arg('reason', () => String, { description: reasonDescription }) reason: string,
+    @TextArg('reason', { maxLength: 1000, description: reasonDescription }) reason: string,
   ): Promise<ProductType> {
     const id = requireUuid(productId, 'productId', 'product');
     return ProductType.from(await changeProductStatus(ctx.em, requireCallerId(ctx.caller), { productId: id, status, reason }));
@@ -35,8 +35,8 @@ export class ProductLifecycleResolver {
   async changeReleaseDate(
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
-    @Arg('estimate', () => String) estimate: string,
-    @Arg('reason', () => String, { description: reasonDescription }) reason: string,
+    @TextArg('estimate', { maxLength: 32 }) estimate: string,
+    @TextArg('reason', { maxLength: 1000, description: reasonDescription }) reason: string,
   ): Promise<ProductType> {
     const id = requireUuid(productId, 'productId', 'product');
     return ProductType.from(await changeReleaseDate(ctx.em, requireCallerId(ctx.caller), { productId: id, estimate, reason }));
@@ -50,10 +50,10 @@ export class ProductLifecycleResolver {
   async setProductSaleRules(
     @Ctx() ctx: CatalogContext,
     @Arg('productId', () => ID) productId: string,
-    @Arg('regionBlocks', () => [String]) regionBlocks: string[],
+    @TextArg('regionBlocks', { maxLength: 8, list: { maxItems: 300 } }) regionBlocks: string[],
     @Arg('maxQuantityPerOrder', () => Int, { nullable: true }) maxQuantityPerOrder: number | null | undefined,
     @Arg('maxQuantityPerCustomer', () => Int, { nullable: true }) maxQuantityPerCustomer: number | null | undefined,
-    @Arg('reason', () => String, { description: reasonDescription }) reason: string,
+    @TextArg('reason', { maxLength: 1000, description: reasonDescription }) reason: string,
   ): Promise<ProductType> {
     const id = requireUuid(productId, 'productId', 'product');
     return ProductType.from(

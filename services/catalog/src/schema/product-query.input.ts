@@ -1,4 +1,4 @@
-import { graphqlEnum } from '@vitrine/platform';
+import { MaxLength, graphqlEnum } from '@vitrine/platform';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { ProductStatus } from '@vitrine/contracts';
 import { productSorts } from '../use-cases/list-products.js';
@@ -33,9 +33,11 @@ export class ProductFilterInput {
   @Field(() => ID, { nullable: true })
   studioId?: string | null;
 
+  @MaxLength(200)
   @Field(() => String, { nullable: true, description: "Case-insensitive text found in the name, the SKU, the series or the studio's name." })
   text?: string | null;
 
+  @MaxLength(240)
   @Field(() => String, { nullable: true, description: 'The series, whole name, case-insensitive (e.g. "demon slayer").' })
   series?: string | null;
 

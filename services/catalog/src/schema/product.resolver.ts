@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { BadUserInput, PageInfo, requireCallerId, requireUuid } from '@vitrine/platform';
+import { BadUserInput, PageInfo, TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import type { NewProductInput } from '../domain/new-product.js';
 import { createProduct } from '../use-cases/create-product.js';
 import { findProductBySku, listProducts, type ProductSort } from '../use-cases/list-products.js';
@@ -20,7 +20,7 @@ export class ProductResolver {
     @Arg('filter', () => ProductFilterInput, { nullable: true }) filter?: ProductFilterInput,
     @Arg('sort', () => ProductSortEnum, { nullable: true, defaultValue: 'OLDEST' }) sort?: ProductSort,
     @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @TextArg('after', { maxLength: 512, nullable: true }) after?: string,
   ): Promise<ProductConnection> {
     const myCountry = ctx.caller.id === null ? undefined : ctx.myCountry;
     const page = await listProducts(ctx.em, { filter, sort, first, after, myCountry });
@@ -38,7 +38,7 @@ export class ProductResolver {
   async product(
     @Ctx() ctx: CatalogContext,
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
-    @Arg('sku', () => String, { nullable: true }) sku?: string | null,
+    @TextArg('sku', { maxLength: 64, nullable: true }) sku?: string | null,
   ): Promise<ProductType | null> {
     const key = productKey(id, sku);
     const product = key.by === 'id' ? await ctx.productById.load(requireUuid(key.value, 'id', 'product')) : await findProductBySku(ctx.em, key.value);

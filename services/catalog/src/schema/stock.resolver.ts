@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { NotFound, requireCallerId, requireUuid } from '@vitrine/platform';
+import { NotFound, TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import { arrivedAtWarehouse } from '../use-cases/arrive-at-warehouse.js';
 import { adjustStock, receiveStock } from '../use-cases/receive-stock.js';
 import { reconcileStock } from '../use-cases/reconcile-stock.js';
@@ -47,7 +47,7 @@ export class StockResolver {
     @Arg('productId', () => ID) productId: string,
     @Arg('warehouseId', () => ID) warehouseId: string,
     @Arg('delta', () => Int) delta: number,
-    @Arg('reason', () => String) reason: string,
+    @TextArg('reason', { maxLength: 1000 }) reason: string,
   ): Promise<ProductType> {
     const ids = { productId: requireUuid(productId, 'productId', 'product'), warehouseId: requireUuid(warehouseId, 'warehouseId', 'warehouse') };
     await adjustStock(ctx.em, requireCallerId(ctx.caller), { ...ids, delta, reason });

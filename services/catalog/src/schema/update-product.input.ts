@@ -1,3 +1,4 @@
+import { MaxLength } from '@vitrine/platform';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AssemblyInput, DownPaymentInput, PackageDimensionsInput, ProductPartInput } from './product-details.input.js';
 
@@ -6,27 +7,34 @@ import { AssemblyInput, DownPaymentInput, PackageDimensionsInput, ProductPartInp
   description: 'Descriptive fields to change; fields left out stay as they are, null clears. Price, status and sale rules have their own mutations.',
 })
 export class UpdateProductInput {
+  @MaxLength(400)
   @Field(() => String, { nullable: true })
   name?: string | null;
 
+  @MaxLength(20000)
   @Field(() => String, { nullable: true })
   description?: string | null;
 
+  @MaxLength(2048)
   @Field(() => [String], { nullable: true, description: 'Replaces the list: https URLs, first is the cover.' })
   images?: string[] | null;
 
+  @MaxLength(240)
   @Field(() => String, { nullable: true })
   series?: string | null;
 
+  @MaxLength(240)
   @Field(() => String, { nullable: true })
   licence?: string | null;
 
   @Field(() => ID, { nullable: true })
   studioId?: string | null;
 
+  @MaxLength(32)
   @Field(() => String, { nullable: true, description: 'Spec. "1/7" (1/1 to 1/999) or "Non-scale".' })
   scale?: string | null;
 
+  @MaxLength(400)
   @Field(() => String, { nullable: true, description: 'Spec.' })
   material?: string | null;
 

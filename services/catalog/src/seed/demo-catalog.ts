@@ -64,7 +64,8 @@ async function seedProduct(em: EntityManager, demo: DemoProduct, places: DemoPla
   };
   const { id: productId, parts } = await createProduct(em.fork(), input, demoSeedActorId);
   const estimates = demo.release ? [{ estimate: demo.release, reason: demoFirstEstimateReason }, ...(demo.slips ?? [])] : [];
-  for (const { estimate, reason } of estimates) await changeReleaseDate(em.fork(), demoSeedActorId, { productId, estimate, reason });
+  for (const { estimate, reason } of estimates)
+    await changeReleaseDate(em.fork(), demoSeedActorId, { productId, estimate, reason }, { replayingHistory: true });
   // Spec changes are only possible before release, so before any status move.
   for (const { changes, description, reason } of demoSpecChanges.filter((c) => c.sku === sku)) {
     await recordSpecChange(em.fork(), demoSeedActorId, { productId, changes, description, reason });

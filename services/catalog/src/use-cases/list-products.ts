@@ -118,9 +118,14 @@ function filterWhere(filter: NormalizedFilter): FilterQuery<Product>[] {
   if (filter.studioId) where.push({ studioId: filter.studioId });
   if (filter.text) {
     const pattern = `%${escapeLike(filter.text)}%`;
+    // Case- and accent-insensitive ("Lumiere" finds "Lumière"): both sides folded by catalog.fold_search (unaccent + lower).
+    const folded = (column: string) => raw((alias: string) => `catalog.fold_search(${alias}.${column}) like catalog.fold_search(?)`, [pattern]);
     // The studio's name through a correlated subquery, so the listing stays one statement.
-    const studioNamed = raw((alias: string) => `exists (select 1 from catalog.studio s where s.id = ${alias}.studio_id and s.name ilike ?)`, [pattern]);
-    where.push({ $or: [{ name: { $ilike: pattern } }, { sku: { $ilike: pattern } }, { series: { $ilike: pattern } }, { [studioNamed]: [] }] });
+    const studioNamed = raw(
+      (alias: string) => `exists (select 1 from catalog.studio s where s.id = ${alias}.studio_id and catalog.fold_search(s.name) like catalog.fold_search(?))`,
+      [pattern],
+    );
+    where.push({ $or: [{ [folded('name')]: [] }, { [folded('sku')]: [] }, { [folded('series')]: [] }, { [studioNamed]: [] }] });
   }
   if (filter.series) where.push({ series: { $ilike: escapeLike(filter.series) } });
   if (filter.availableIn) where.push({ $not: { regionBlocks: { $contains: [filter.availableIn] } } });

@@ -1,4 +1,4 @@
-import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { MaxLength } from '@vitrine/platform';
 import { Field, ID, InputType } from 'type-graphql';
 import type { PaymentChoice } from '../domain/payment-terms.js';
 import { PaymentChoiceEnum } from './order-enums.js';
@@ -11,7 +11,6 @@ export class CheckoutInput {
   lines!: OrderLineInput[];
 
   @Field(() => ShippingAddressInput, { description: "Where the orders ship: in your account's region." })
-  @ValidateNested()
   shippingAddress!: ShippingAddressInput;
 
   @Field(() => String, { description: "A method of the store's shipping rates, e.g. STANDARD." })
@@ -22,7 +21,6 @@ export class CheckoutInput {
   paymentChoice?: PaymentChoice | null;
 
   @Field(() => ID, { nullable: true, description: 'A saved payment method, for preorders charged when they ship.' })
-  @IsOptional()
   @MaxLength(36)
   paymentMethodId?: string | null;
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { requireUuid, type BaseContext } from '@vitrine/platform';
+import { TextArg, requireUuid, type BaseContext } from '@vitrine/platform';
 import { confirmShippingDate, markDelivered, markShipped, startFulfilment } from '../use-cases/fulfilment.js';
 import { OrderType } from './order.type.js';
 import { Staff } from '../identity.js';
@@ -27,7 +27,7 @@ export class FulfilmentResolver {
   async markOrderShipped(
     @Ctx() ctx: BaseContext,
     @Arg('orderId', () => ID) orderId: string,
-    @Arg('trackingNumber', () => String) trackingNumber: string,
+    @TextArg('trackingNumber', { maxLength: 100 }) trackingNumber: string,
   ): Promise<OrderType> {
     return OrderType.from(await markShipped(ctx.em, ctx.caller, requireUuid(orderId, 'orderId', 'order'), trackingNumber.slice(0, 200)));
   }

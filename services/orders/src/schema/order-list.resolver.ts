@@ -1,6 +1,5 @@
-import { MaxLength } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Query, Resolver } from 'type-graphql';
-import { requireCallerId, type BaseContext } from '@vitrine/platform';
+import { MaxLength, TextArg, requireCallerId, type BaseContext } from '@vitrine/platform';
 import type { OrderStatus } from '../domain/order-status.js';
 import { listOrders } from '../use-cases/list-orders.js';
 import { OrderConnection } from './order-connection.type.js';
@@ -35,7 +34,7 @@ export class OrderListResolver {
     @Ctx() ctx: BaseContext,
     @Arg('statuses', () => [OrderStatusEnum], { nullable: true }) statuses: OrderStatus[] | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @TextArg('after', { maxLength: 512, nullable: true }) after: string | null,
   ): Promise<OrderConnection> {
     return OrderConnection.from(await listOrders(ctx.em, { customerId: requireCallerId(ctx.caller), statuses }, first, after?.slice(0, 500) ?? null));
   }
@@ -46,7 +45,7 @@ export class OrderListResolver {
     @Ctx() ctx: BaseContext,
     @Arg('filter', () => OrderFilterInput, { nullable: true }) filter: OrderFilterInput | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @TextArg('after', { maxLength: 512, nullable: true }) after: string | null,
   ): Promise<OrderConnection> {
     return OrderConnection.from(await listOrders(ctx.em, { ...filter }, first, after?.slice(0, 500) ?? null));
   }

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requireCallerId, requireUuid, type BaseContext } from '@vitrine/platform';
+import { TextArg, requireCallerId, requireUuid, type BaseContext } from '@vitrine/platform';
 import { cancelByCustomer, cancelByStaff, cancellationQuoteFor } from '../use-cases/cancellation.js';
 import { changeShippingAddress } from '../use-cases/change-address.js';
 import { checkout } from '../use-cases/checkout.js';
@@ -27,7 +27,7 @@ export class OrderResolver {
   async checkout(
     @Ctx() ctx: BaseContext,
     @Arg('input', () => CheckoutInput) input: CheckoutInput,
-    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @TextArg('idempotencyKey', { maxLength: 200 }) idempotencyKey: string,
   ): Promise<OrderType[]> {
     const orders = await checkout(ctx.em, {
       customerId: requireCallerId(ctx.caller),
@@ -50,7 +50,7 @@ export class OrderResolver {
   async placeOrder(
     @Ctx() ctx: BaseContext,
     @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput,
-    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @TextArg('idempotencyKey', { maxLength: 200 }) idempotencyKey: string,
   ): Promise<OrderType> {
     const order = await placeOrder(ctx.em, {
       customerId: requireCallerId(ctx.caller),
@@ -74,13 +74,13 @@ export class OrderResolver {
   async cancelOrder(
     @Ctx() ctx: BaseContext,
     @Arg('id', () => ID) id: string,
-    @Arg('quoteToken', () => String, { nullable: true }) quoteToken: string | null,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @TextArg('quoteToken', { maxLength: 64, nullable: true }) quoteToken: string | null,
+    @TextArg('reason', { maxLength: 1000, nullable: true }) reason: string | null,
     @Arg('waiveFees', () => Boolean, { defaultValue: false }) waiveFees: boolean,
   ): Promise<OrderType> {
     const orderId = requireUuid(id, 'id', 'order');
     const order =
-      reason !== null && ctx.caller.scopes.includes('orders:manage')
+      reason != null && ctx.caller.scopes.includes('orders:manage')
         ? await cancelByStaff(ctx.em, ctx.caller, orderId, reason, waiveFees)
         : await cancelByCustomer(ctx.em, ctx.caller, orderId, quoteToken?.slice(0, 64) ?? null);
     return OrderType.from(order);

@@ -1,4 +1,4 @@
-import { IsOptional, MaxLength } from 'class-validator';
+import { MaxLength } from '@vitrine/platform';
 import { Field, InputType, ObjectType } from 'type-graphql';
 
 @ObjectType('ShippingAddress')
@@ -39,7 +39,6 @@ export class ShippingAddressInput {
   line1!: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
   @MaxLength(200)
   line2?: string | null;
 
@@ -52,7 +51,6 @@ export class ShippingAddressInput {
   postalCode!: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
   @MaxLength(120)
   region?: string | null;
 
@@ -61,7 +59,6 @@ export class ShippingAddressInput {
   country!: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
   @MaxLength(40)
   phone?: string | null;
 }

@@ -1,7 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { IsOptional, MaxLength } from 'class-validator';
 import { Arg, Ctx, Field, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { BaseContext } from '@vitrine/platform';
+import { MaxLength, type BaseContext } from '@vitrine/platform';
 import { findPublishedPolicy, listPolicyVersions, publishStorePolicy } from '../use-cases/store-policies.js';
 import { StorePolicyVersionType } from './store-policy.type.js';
 import { Staff } from '../identity.js';
@@ -9,7 +8,6 @@ import { Staff } from '../identity.js';
 @InputType('PublishStorePolicyInput')
 export class PublishStorePolicyInput {
   @Field(() => String, { nullable: true, description: 'One of the presets: deposit-store, statue-store, charge-at-ship, pay-on-arrival.' })
-  @IsOptional()
   @MaxLength(40)
   preset?: string | null;
 
@@ -17,7 +15,6 @@ export class PublishStorePolicyInput {
   document?: Record<string, unknown> | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
   @MaxLength(500)
   note?: string | null;
 }

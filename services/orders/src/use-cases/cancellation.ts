@@ -106,5 +106,5 @@ export async function cancelByStaff(em: EntityManager, caller: Caller, orderId: 
 }
 
 function alreadyEnded(order: Order): PolicyViolation {
-  return new PolicyViolation(`This order is already ${order.status.toLowerCase()}.`, 'ORDER_ENDED', { status: order.status });
+  return new PolicyViolation(`This order is already ${order.status.toLowerCase().replaceAll('_', ' ')}.`, 'ORDER_ENDED', { status: order.status });
 }

@@ -22,7 +22,7 @@ export async function changeShippingAddress(em: EntityManager, caller: Caller, o
   }
   return em.transactional(async (tx) => {
     const order = await lockOrderFor(tx, caller, orderId);
-    if (order.outcome) throw new PolicyViolation(`This order is ${order.status.toLowerCase()}.`, 'ORDER_ENDED');
+    if (order.outcome) throw new PolicyViolation(`This order is ${order.status.toLowerCase().replaceAll('_', ' ')}.`, 'ORDER_ENDED');
     const policy = await policyVersion(tx, order.policyVersion);
     const decision = addressChangeAllowed(policy, policyFacts(order, order.dues.getItems()), storeNow());
     if (!decision.allowed) throw new PolicyViolation(decision.rule.text, decision.rule.id);

@@ -24,7 +24,10 @@ export async function confirmShippingDate(em: EntityManager, caller: Caller, ord
       throw new PolicyViolation('This preorder has not been released yet: its shipping date cannot be fixed.', 'NOT_RELEASED');
     }
     if (!['SECURED', 'READY_TO_FULFIL'].includes(order.status)) {
-      throw new PolicyViolation(`A shipping date is fixed for an order that is secured or paid, not ${order.status.toLowerCase()}.`, 'ORDER_STATUS_TRANSITION');
+      throw new PolicyViolation(
+        `A shipping date is fixed for an order that is secured or paid, not ${order.status.toLowerCase().replaceAll('_', ' ')}.`,
+        'ORDER_STATUS_TRANSITION',
+      );
     }
     order.shippingDateConfirmedAt = storeNow();
     recordAudit(tx, caller.id, 'order.shipping-date-confirmed', order.id, {});
@@ -96,8 +99,8 @@ export async function markDelivered(em: EntityManager, caller: Caller, orderId: 
         { field: 'deliveredAt', reason: 'BEFORE_SHIPPING', message: 'It was delivered after it shipped.' },
       ]);
     }
-    moveOrder(tx, order, 'DELIVERED');
     order.deliveredAt = deliveredAt ?? now;
+    moveOrder(tx, order, 'DELIVERED');
     recordAudit(tx, caller.id, 'order.delivered', order.id, { deliveredAt: order.deliveredAt.toISOString() });
     const policy = await policyVersion(tx, order.policyVersion);
     const windows = [claimWindow(policy, order.deliveredAt, 'STANDARD').at];

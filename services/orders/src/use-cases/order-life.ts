@@ -15,7 +15,17 @@ export function moveOrder(em: EntityManager, order: Order, to: OrderStatus, reas
   const from = order.status;
   order.status = transition(from, to);
   order.statusReason = reason ?? null;
-  orders.recordEvent(em, { definition: orderStatusChangedV1, subject: order.id, data: { orderId: order.id, from, to, ...(reason && { reason }) } });
+  orders.recordEvent(em, {
+    definition: orderStatusChangedV1,
+    subject: order.id,
+    data: {
+      orderId: order.id,
+      from,
+      to,
+      ...(reason && { reason }),
+      ...(to === 'DELIVERED' && order.deliveredAt && { deliveredAt: order.deliveredAt.toISOString() }),
+    },
+  });
   if (to === 'READY_TO_FULFIL') {
     orders.recordEvent(em, {
       definition: readyToFulfilV1,

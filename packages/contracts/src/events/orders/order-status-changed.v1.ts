@@ -11,5 +11,7 @@ export const orderStatusChangedV1 = {
     from: z.string(),
     to: z.string(),
     reason: z.string().optional(),
+    /** To DELIVERED: the courier's delivery date, which opens the return and claim windows (added within v1: absent on older events). */
+    deliveredAt: z.iso.datetime({ offset: true }).optional(),
   }),
 } as const;

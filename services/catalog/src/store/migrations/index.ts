@@ -1,4 +1,6 @@
 import { Migration20261204034929_product_interest_waitlist } from './Migration20261204034929_product_interest_waitlist.js';
+import { Migration20261204051000_accent_insensitive_search } from './Migration20261204051000_accent_insensitive_search.js';
+import { Migration20261204050000_studio_name_case_insensitive } from './Migration20261204050000_studio_name_case_insensitive.js';
 import { Migration20261204003326_max_quantity_per_customer } from './Migration20261204003326_max_quantity_per_customer.js';
 import { Migration20261203232614_pool_capacity } from './Migration20261203232614_pool_capacity.js';
 import { Migration20261125144757_preorder_campaign_state_known } from './Migration20261125144757_preorder_campaign_state_known.js';
@@ -30,4 +32,6 @@ export const catalogMigrations: MigrationObject[] = [
   { name: 'Migration20261203232614_pool_capacity', class: Migration20261203232614_pool_capacity },
   { name: 'Migration20261204003326_max_quantity_per_customer', class: Migration20261204003326_max_quantity_per_customer },
   { name: 'Migration20261204034929_product_interest_waitlist', class: Migration20261204034929_product_interest_waitlist },
+  { name: 'Migration20261204050000_studio_name_case_insensitive', class: Migration20261204050000_studio_name_case_insensitive },
+  { name: 'Migration20261204051000_accent_insensitive_search', class: Migration20261204051000_accent_insensitive_search },
 ];

@@ -1,0 +1,57 @@
+import { getNamedType, isInputObjectType, isIntrospectionType, isObjectType, type GraphQLArgument, type GraphQLInputField, type GraphQLSchema } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
+import { declaredMaxLength, textLimitTag } from './text-limits.js';
+
+/** Federation's own fields take representations and SDL, not client text. */
+const federationFields = new Set(['_entities', '_service']);
+
+const isText = (input: GraphQLArgument | GraphQLInputField) => getNamedType(input.type).name === 'String';
+
+/**
+ * Every String argument (`Type.field(arg)`) and input field (`Input.field`) of
+ * a subgraph schema that has no declared maximum length (`TextArg`,
+ * `@MaxLength`), for a test that fails when a new one is added without.
+ */
+export function undeclaredTextInputs(schema: GraphQLSchema): string[] {
+  const storage = getMetadataStorage();
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isIntrospectionType(type)) continue;
+    if (isObjectType(type)) {
+      const handlers = type === schema.getQueryType() ? storage.queries : type === schema.getMutationType() ? storage.mutations : storage.fieldResolvers;
+      for (const field of Object.values(type.getFields())) {
+        if (federationFields.has(field.name)) continue;
+        for (const arg of field.args.filter(isText)) {
+          const declared = handlers
+            .filter((h) => h.schemaName === field.name)
+            .some((h) =>
+              storage.params.some(
+                (p) =>
+                  p.kind === 'arg' &&
+                  p.target === h.target &&
+                  p.methodName === h.methodName &&
+                  p.name === arg.name &&
+                  !!(p.validateFn as { [textLimitTag]?: number } | undefined)?.[textLimitTag],
+              ),
+            );
+          if (!declared) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+    }
+    if (isInputObjectType(type)) {
+      const inputClass = storage.inputTypes.find((c) => c.name === type.name)?.target;
+      for (const field of Object.values(type.getFields()).filter(isText)) {
+        const property = storage.fields.find((f) => inputClass && isSameOrAncestor(f.target, inputClass) && f.schemaName === field.name)?.name ?? field.name;
+        if (!inputClass || declaredMaxLength(inputClass, property) === undefined) missing.push(`${type.name}.${field.name}`);
+      }
+    }
+  }
+  return missing.sort();
+}
+
+function isSameOrAncestor(candidate: object, of: object): boolean {
+  for (let current: unknown = of; typeof current === 'function'; current = Object.getPrototypeOf(current)) {
+    if (current === candidate) return true;
+  }
+  return false;
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** Settings only aftersales reads, on top of the platform's serviceEnv. */
+export const aftersalesEnv = {
+  /** `s3`: an S3-compatible bucket (production, tests on MinIO); `file`: a folder behind this service's port (`npm start` only). */
+  EVIDENCE_STORE: z.enum(['s3', 'file']).default('file'),
+  /** An S3-compatible endpoint (MinIO); unset: AWS itself. */
+  EVIDENCE_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  EVIDENCE_S3_REGION: z.string().min(1).default('us-east-1'),
+  EVIDENCE_S3_BUCKET: z.string().min(3).max(63).default('vitrine-evidence'),
+  EVIDENCE_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  EVIDENCE_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  EVIDENCE_S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** The file store's folder and the address customers upload to (default: this service on 127.0.0.1). */
+  EVIDENCE_FILE_DIR: z.string().min(1).optional(),
+  EVIDENCE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+};

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { canMove, claimStatuses, transition } from './claim-status.js';
+
+describe('claim status table', () => {
+  const allowed = new Set(['DRAFT>SUBMITTED', 'SUBMITTED>DECIDED', 'SUBMITTED>REFUSED']);
+  for (const from of claimStatuses) {
+    for (const to of claimStatuses) {
+      it(`${from} -> ${to}`, () => {
+        expect(canMove(from, to)).toBe(allowed.has(`${from}>${to}`));
+        if (!allowed.has(`${from}>${to}`)) expect(() => transition(from, to)).toThrow();
+      });
+    }
+  }
+});

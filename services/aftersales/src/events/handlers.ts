@@ -1,0 +1,19 @@
+import {
+  orderConfirmedV1,
+  orderStatusChangedV1,
+  productPublishedV1,
+  productReleasedV1,
+  productStatusChangedV1,
+  storePolicyPublishedV1,
+} from '@vitrine/contracts';
+import { on } from '@vitrine/platform';
+import { rememberDelivery, rememberOrder, rememberPolicy, rememberProduct, rememberProductStatus, rememberRelease } from '../use-cases/projections.js';
+
+export const aftersalesHandlers = [
+  on(storePolicyPublishedV1, (event, em) => rememberPolicy(em, event)),
+  on(productPublishedV1, (event, em) => rememberProduct(em, event)),
+  on(productStatusChangedV1, (event, em) => rememberProductStatus(em, event)),
+  on(productReleasedV1, (event, em) => rememberRelease(em, event)),
+  on(orderConfirmedV1, (event, em) => rememberOrder(em, event)),
+  on(orderStatusChangedV1, (event, em) => rememberDelivery(em, event)),
+];

@@ -1,0 +1,85 @@
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import type { ClaimKind, ClaimResolution } from '@vitrine/contracts';
+import type { ClaimGrade, ClaimIssue, DamageSeverity, PartCategory } from '@vitrine/policy';
+import { ClaimGradeEnum, ClaimIssueEnum, ClaimKindEnum, ClaimResolutionEnum, DamageSeverityEnum, PartCategoryEnum } from './claim-enums.js';
+
+@InputType('ClaimPartInput')
+export class ClaimPartInput {
+  @Field(() => PartCategoryEnum)
+  category!: PartCategory;
+
+  @Field(() => ClaimIssueEnum)
+  issue!: ClaimIssue;
+
+  @Field(() => String, { nullable: true, description: 'What is wrong with this part (at most 500 characters).' })
+  @IsOptional()
+  @MaxLength(500)
+  note?: string | null;
+}
+
+@InputType('StartClaimInput')
+export class StartClaimInput {
+  @Field(() => ID)
+  @MaxLength(36)
+  orderId!: string;
+
+  @Field(() => ID, { description: 'The delivered line the claim is about.' })
+  @MaxLength(36)
+  productId!: string;
+
+  @Field(() => ClaimKindEnum)
+  kind!: ClaimKind;
+
+  @Field(() => DamageSeverityEnum, { defaultValue: 'STANDARD' })
+  severity!: DamageSeverity;
+
+  @Field(() => String, { description: 'The problem in your words (10 to 2000 characters).' })
+  @MaxLength(2000)
+  description!: string;
+
+  @Field(() => [ClaimPartInput], { description: 'The parts concerned (1 to 20).' })
+  @ArrayMaxSize(20)
+  @ValidateNested()
+  parts!: ClaimPartInput[];
+}
+
+@InputType('EvidenceUploadInput')
+export class EvidenceUploadInput {
+  @Field(() => String, { description: 'image/jpeg, image/png, image/webp (15 MB at most), video/mp4, video/quicktime (500 MB at most).' })
+  @MaxLength(100)
+  contentType!: string;
+
+  @Field(() => Int, { description: 'The exact size of the file in bytes: the upload must match it.' })
+  sizeBytes!: number;
+}
+
+@InputType('PartGradeInput')
+export class PartGradeInput {
+  @Field(() => ClaimGradeEnum, { nullable: true, description: "Absent: the policy's grading chart for the part's issue." })
+  grade?: ClaimGrade | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minor units, only where the policy leaves the amount to staff.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  staffAmount?: number | null;
+}
+
+@InputType('DecideClaimInput')
+export class DecideClaimInput {
+  @Field(() => ClaimResolutionEnum)
+  resolution!: ClaimResolution;
+
+  @Field(() => [PartGradeInput], { description: "One per part of the claim, in the claim's order." })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested()
+  grades!: PartGradeInput[];
+
+  @Field(() => String, { nullable: true, description: 'For the audit (at most 1000 characters).' })
+  @IsOptional()
+  @MaxLength(1000)
+  note?: string | null;
+}

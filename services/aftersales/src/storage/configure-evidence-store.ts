@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type ServiceEnv } from '@vitrine/platform';
+import { aftersalesEnv } from '../config/aftersales-env.js';
+import type { EvidenceStore } from './evidence-store.js';
+import { fileEvidenceStore } from './file-evidence-store.js';
+import { s3EvidenceStore } from './s3-evidence-store.js';
+
+let current: { store: EvidenceStore; route: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null } | null = null;
+
+/** Chooses the evidence store from the settings, once at start (fail fast: S3 needs its keys; production names its store). */
+export function configureEvidenceStore(env: ServiceEnv, environment: Record<string, string | undefined>): void {
+  const settings = loadConfig(aftersalesEnv, environment);
+  if (settings.EVIDENCE_STORE === 's3') {
+    if (!settings.EVIDENCE_S3_ACCESS_KEY_ID || !settings.EVIDENCE_S3_SECRET_ACCESS_KEY) {
+      throw new Error('EVIDENCE_STORE=s3 needs EVIDENCE_S3_ACCESS_KEY_ID and EVIDENCE_S3_SECRET_ACCESS_KEY');
+    }
+    const store = s3EvidenceStore({
+      endpoint: settings.EVIDENCE_S3_ENDPOINT,
+      region: settings.EVIDENCE_S3_REGION,
+      bucket: settings.EVIDENCE_S3_BUCKET,
+      accessKeyId: settings.EVIDENCE_S3_ACCESS_KEY_ID,
+      secretAccessKey: settings.EVIDENCE_S3_SECRET_ACCESS_KEY,
+      forcePathStyle: settings.EVIDENCE_S3_FORCE_PATH_STYLE,
+    });
+    current = { store, route: null };
+    return;
+  }
+  // Production must choose: the folder store is for one local instance (docker compose says so explicitly).
+  if (env.NODE_ENV === 'production' && !environment.EVIDENCE_STORE)
+    throw new Error('EVIDENCE_STORE is required in production (s3; file only for a local demo)');
+  const file = fileEvidenceStore({
+    folder: settings.EVIDENCE_FILE_DIR ?? join(tmpdir(), 'vitrine-evidence'),
+    publicUrl: settings.EVIDENCE_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`,
+    secret: randomBytes(32).toString('base64url'),
+  });
+  current = file;
+}
+
+export function evidenceStore(): EvidenceStore {
+  if (!current) throw new Error('the evidence store is configured at start');
+  return current.store;
+}
+
+/** The file store's upload route (404 when evidence goes to S3). */
+export async function fileUploadRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!current?.route) return void res.writeHead(404).end('not found');
+  await current.route(req, res);
+}

@@ -1,0 +1,22 @@
+/** What a customer's browser needs to upload one file straight to storage. */
+export interface UploadTicket {
+  url: string;
+  /** Headers the upload must send exactly (they are part of the signature). */
+  headers: Record<string, string>;
+}
+
+export interface StoredObject {
+  sizeBytes: number;
+  contentType: string | null;
+}
+
+/**
+ * Where evidence lives: S3 (any S3-compatible server) in production and in
+ * tests, or a folder behind this service's own port for `npm start`.
+ */
+export interface EvidenceStore {
+  /** A short-lived upload URL bound to this key, content type and size. */
+  uploadTicket(key: string, contentType: string, sizeBytes: number, expiresInSeconds: number): Promise<UploadTicket>;
+  /** What storage holds under the key, or null when nothing was uploaded. */
+  stat(key: string): Promise<StoredObject | null>;
+}

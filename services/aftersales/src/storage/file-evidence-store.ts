@@ -1,0 +1,62 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { EvidenceStore, StoredObject } from './evidence-store.js';
+
+/** The route the file store serves uploads on, next to /graphql. */
+export const fileUploadPath = '/evidence-uploads';
+
+/**
+ * `npm start` without S3: uploads go to this service's own port
+ * (`PUT /evidence-uploads?key&type&size&expires&sig`), signed with an HMAC
+ * over key, type, size and expiry; the route refuses a bad signature, an
+ * expired URL, another type or size (403), and keeps the file in a folder.
+ * Not for production: one instance, local disk.
+ */
+export function fileEvidenceStore(options: { folder: string; publicUrl: string; secret: string }) {
+  const sign = (key: string, type: string, size: number, expires: number) =>
+    createHmac('sha256', options.secret).update(`${key}\n${type}\n${size}\n${expires}`).digest('base64url');
+  const pathOf = (key: string) => join(options.folder, ...key.split('/').filter((part) => /^[A-Za-z0-9._-]+$/.test(part) && part !== '..'));
+  const store: EvidenceStore = {
+    async uploadTicket(key, contentType, sizeBytes, expiresInSeconds) {
+      const expires = Math.floor(Date.now() / 1000) + expiresInSeconds;
+      const query = new URLSearchParams({
+        key,
+        type: contentType,
+        size: String(sizeBytes),
+        expires: String(expires),
+        sig: sign(key, contentType, sizeBytes, expires),
+      });
+      return { url: `${options.publicUrl}${fileUploadPath}?${query}`, headers: { 'content-type': contentType, 'content-length': String(sizeBytes) } };
+    },
+    async stat(key): Promise<StoredObject | null> {
+      const info = await stat(pathOf(key)).catch(() => null);
+      return info?.isFile() ? { sizeBytes: info.size, contentType: null } : null;
+    },
+  };
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const [key, type, size, expires, sig] = ['key', 'type', 'size', 'expires', 'sig'].map((name) => url.searchParams.get(name) ?? '');
+    const expected = Buffer.from(sign(key!, type!, Number(size), Number(expires)));
+    const given = Buffer.from(sig!);
+    const valid = given.length === expected.length && timingSafeEqual(given, expected);
+    if (req.method !== 'PUT' || !valid || Number(expires) * 1000 < Date.now()) return void res.writeHead(403).end('forbidden');
+    if (req.headers['content-type'] !== type || req.headers['content-length'] !== size) return void res.writeHead(403).end('forbidden');
+    const target = pathOf(key!);
+    const partial = `${target}.partial`;
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      await pipeline(req, createWriteStream(partial));
+      if ((await stat(partial)).size !== Number(size)) throw new Error('size');
+      await rename(partial, target);
+      res.writeHead(200).end();
+    } catch {
+      await rm(partial, { force: true });
+      res.writeHead(400).end('bad upload');
+    }
+  }
+  return { store, route };
+}

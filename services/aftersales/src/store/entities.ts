@@ -1,0 +1,16 @@
+import type { EntitySchema } from '@mikro-orm/core';
+import { ClaimSchema } from './claim.entity.js';
+import { ClaimableLineSchema, ClaimableOrderSchema } from './claimable-order.entity.js';
+import { EvidenceSchema } from './evidence.entity.js';
+import { KnownProductSchema } from './known-product.entity.js';
+import { PolicyVersionSchema } from './policy-version.entity.js';
+
+/** aftersales' own entities (the platform's tables come with every service). */
+export const aftersalesEntities: EntitySchema[] = [
+  PolicyVersionSchema,
+  KnownProductSchema,
+  ClaimableOrderSchema,
+  ClaimableLineSchema,
+  ClaimSchema,
+  EvidenceSchema,
+];

@@ -1,0 +1,76 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type {
+  EventData,
+  EventDefinition,
+  EventEnvelope,
+  orderConfirmedV1,
+  orderStatusChangedV1,
+  productPublishedV1,
+  productReleasedV1,
+  productStatusChangedV1,
+  storePolicyPublishedV1,
+} from '@vitrine/contracts';
+import { ClaimableLine, ClaimableOrder } from '../store/claimable-order.entity.js';
+import { KnownProduct } from '../store/known-product.entity.js';
+import { PolicyVersion } from '../store/policy-version.entity.js';
+
+type Event<T extends EventDefinition> = EventEnvelope<EventData<T>>;
+
+/** Every published policy version, as orders validated it; a version is written once. */
+export async function rememberPolicy(em: EntityManager, event: Event<typeof storePolicyPublishedV1>): Promise<void> {
+  const { version, document, publishedAt } = event.data;
+  await em.upsert(PolicyVersion, { version, document, publishedAt: new Date(publishedAt) }, { onConflictAction: 'ignore' });
+}
+
+export async function rememberProduct(em: EntityManager, event: Event<typeof productPublishedV1>): Promise<void> {
+  const { productId, status } = event.data;
+  if (status === undefined) {
+    await em.upsert(KnownProduct, { id: productId }, { onConflictAction: 'ignore' });
+  } else {
+    await em.upsert(KnownProduct, { id: productId, status }, { onConflictFields: ['id'], onConflictMergeFields: ['status'] });
+  }
+}
+
+export async function rememberProductStatus(em: EntityManager, event: Event<typeof productStatusChangedV1>): Promise<void> {
+  await em.upsert(KnownProduct, { id: event.data.productId, status: event.data.to }, { onConflictFields: ['id'], onConflictMergeFields: ['status'] });
+}
+
+export async function rememberRelease(em: EntityManager, event: Event<typeof productReleasedV1>): Promise<void> {
+  const releasedAt = new Date(event.data.releasedAt);
+  await em.upsert(KnownProduct, { id: event.data.productId, releasedAt }, { onConflictFields: ['id'], onConflictMergeFields: ['releasedAt'] });
+}
+
+/**
+ * OrderConfirmed: the order's policy version, kind and lines with their
+ * prices; each line keeps the product's status as we know it now (coverage
+ * judges a product by the status it was sold in).
+ */
+export async function rememberOrder(em: EntityManager, event: Event<typeof orderConfirmedV1>): Promise<void> {
+  const { orderId, customerId, kind, policyVersion, lines } = event.data;
+  await em.upsert(ClaimableOrder, { id: orderId, customerId, kind, policyVersion, orderedAt: new Date(event.time) }, { onConflictAction: 'ignore' });
+  const products = await em.find(KnownProduct, { id: { $in: lines.map((l) => l.productId) } });
+  const known = new Map(products.map((p) => [p.id, p]));
+  for (const line of lines) {
+    const product = known.get(line.productId);
+    await em.upsert(
+      ClaimableLine,
+      {
+        orderId,
+        productId: line.productId,
+        quantity: line.quantity,
+        unitPriceAmount: line.unitPrice.amount,
+        currency: line.unitPrice.currency,
+        statusWhenOrdered: product?.status ?? null,
+        releasedAt: product?.releasedAt ?? null,
+      },
+      { onConflictAction: 'ignore' },
+    );
+  }
+}
+
+/** DELIVERED opens the claim windows, from the courier's delivery date (the event's time when an older publisher left it out). */
+export async function rememberDelivery(em: EntityManager, event: Event<typeof orderStatusChangedV1>): Promise<void> {
+  if (event.data.to !== 'DELIVERED') return;
+  const deliveredAt = new Date(event.data.deliveredAt ?? event.time);
+  await em.nativeUpdate(ClaimableOrder, { id: event.data.orderId }, { deliveredAt });
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ClaimKind } from '@vitrine/contracts';
+import { BadUserInput, NotFound, PolicyViolation, requireCallerId, storeNow, type Caller } from '@vitrine/platform';
+import type { ClaimIssue, DamageSeverity, PartCategory } from '@vitrine/policy';
+import { claimEligibility } from '../domain/claim-eligibility.js';
+import { Claim } from '../store/claim.entity.js';
+import { ClaimableLine, ClaimableOrder } from '../store/claimable-order.entity.js';
+import { policyVersion } from './policy-versions.js';
+
+export interface StartClaim {
+  orderId: string;
+  productId: string;
+  kind: ClaimKind;
+  severity: DamageSeverity;
+  description: string;
+  parts: { category: PartCategory; issue: ClaimIssue; note: string | null }[];
+}
+
+/**
+ * Opens a claim (DRAFT) on a line of the caller's delivered order, judged by
+ * the order's policy version: refused at once, naming the rule, when the
+ * product is not covered or the window has closed. Evidence is uploaded next;
+ * `submitClaim` checks it arrived.
+ */
+export async function startClaim(em: EntityManager, caller: Caller, input: StartClaim): Promise<Claim> {
+  const customerId = requireCallerId(caller);
+  const description = input.description.trim();
+  const problems = [
+    ...(description.length < 10 ? [{ field: 'description', reason: 'TOO_SHORT', message: 'Describe the problem in at least 10 characters.' }] : []),
+    ...(input.parts.length === 0 ? [{ field: 'parts', reason: 'REQUIRED', message: 'Name at least one part concerned.' }] : []),
+  ];
+  if (problems.length) throw new BadUserInput('This claim is not complete: nothing was saved.', problems);
+  const order = await em.findOne(ClaimableOrder, { id: input.orderId });
+  // Someone else's order is NOT_FOUND, never FORBIDDEN.
+  if (!order || order.customerId !== customerId) throw new NotFound('Order', input.orderId);
+  const line = await em.findOne(ClaimableLine, { orderId: order.id, productId: input.productId });
+  if (!line)
+    throw new BadUserInput('This product is not in the order.', [{ field: 'productId', reason: 'NOT_IN_ORDER', message: 'Choose a product of the order.' }]);
+  if (!order.deliveredAt) throw new PolicyViolation('A claim is made once the order has been delivered.', 'claims.after-delivery');
+  const policy = await policyVersion(em, order.policyVersion);
+  const now = storeNow();
+  const product = {
+    orderKind: order.kind === 'PREORDER' ? ('PREORDER' as const) : ('IN_STOCK' as const),
+    statusWhenOrdered: line.statusWhenOrdered ?? 'UNKNOWN',
+    releasedAt: line.releasedAt ?? null,
+    orderedAt: order.orderedAt,
+  };
+  // Evidence is not there yet: only coverage and the window can refuse now.
+  const eligible = claimEligibility(policy, { product, deliveredAt: order.deliveredAt, severity: input.severity, photos: 1, videos: 1, now });
+  if (!eligible.ok) throw new PolicyViolation(eligible.message, eligible.rule.id, { ruleText: eligible.rule.text });
+  const claim = em.create(Claim, {
+    id: randomUUID(),
+    orderId: order.id,
+    productId: line.productId,
+    customerId,
+    kind: input.kind,
+    severity: input.severity,
+    description,
+    parts: input.parts.map((p) => ({ category: p.category, issue: p.issue, note: p.note?.trim() || null })),
+    status: 'DRAFT',
+    policyVersion: order.policyVersion,
+    createdAt: now,
+    submittedAt: null,
+    resolution: null,
+    gradedParts: null,
+    refundAmount: null,
+    currency: line.currency,
+    decidedBy: null,
+    decidedAt: null,
+    staffNote: null,
+  });
+  await em.persist(claim).flush();
+  return claim;
+}

@@ -1,0 +1,49 @@
+/** Integer minor units and an ISO 4217 code, as every event carries money. */
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+/**
+ * What customers are told, one kind per template. Each comes from one
+ * customer-facing event (see notices-from-events.ts) and is also what a
+ * partner may subscribe to.
+ */
+export const noticeKinds = [
+  'WELCOME',
+  'ORDER_CONFIRMED',
+  'PAYMENT_DUE',
+  'CARD_CHARGE_SCHEDULED',
+  'PAYMENT_FAILED',
+  'ORDER_CANCELLED',
+  'ORDER_EXPIRED',
+  'CANCELLATION_OFFERED',
+  'ORDER_SHIPPED',
+  'ORDER_DELIVERED',
+  'RELEASE_DATE_CHANGED',
+  'SPEC_CHANGED',
+  'PRODUCT_ARRIVED',
+  'REFUND_ISSUED',
+] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
+
+/** The facts a notice's template is filled from: ids, money, instants (ISO) and texts, as JSON. */
+export type NoticeFacts = Record<string, unknown>;
+
+/**
+ * One email to one customer about one event. `sendKey` is unique: the same
+ * event for the same customer never makes a second message, however often it
+ * is delivered.
+ */
+export interface Notice {
+  kind: NoticeKind;
+  customerId: string;
+  orderId: string | null;
+  sendKey: string;
+  facts: NoticeFacts;
+}
+
+/** One message per event and recipient. */
+export function sendKeyOf(eventId: string, customerId: string): string {
+  return `${eventId}:${customerId}`;
+}

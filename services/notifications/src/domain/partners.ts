@@ -1,0 +1,80 @@
+import type { FieldProblem } from '@vitrine/platform/domain';
+import type { RetrySchedule } from './delivery.js';
+
+/**
+ * The events partners may subscribe to: the public, versioned contracts of
+ * an order's life and its money (no account events: those carry personal data).
+ */
+export const partnerEventTypes = [
+  'orders.order.placed',
+  'orders.order.confirmed',
+  'orders.order.status-changed',
+  'orders.order.payment-due',
+  'orders.order.cancelled',
+  'orders.order.expired',
+  'orders.order.cancellation-offered',
+  'payments.payment.failed',
+  'payments.refund.issued',
+  'catalog.product.release-date-changed',
+  'catalog.product.spec-changed',
+  'catalog.product.arrived',
+] as const;
+export type PartnerEventType = (typeof partnerEventTypes)[number];
+
+export function isPartnerEventType(type: string): type is PartnerEventType {
+  return (partnerEventTypes as readonly string[]).includes(type);
+}
+
+export const partnerNameMaxLength = 100;
+export const webhookUrlMaxLength = 500;
+
+export interface PartnerInput {
+  name: string;
+  webhookUrl: string;
+  eventTypes: readonly string[];
+}
+
+/** Every problem with a partner's settings at once; none means they can be saved. */
+export function checkPartnerInput(input: PartnerInput, options: { allowPlainHttp: boolean }): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const name = input.name.trim();
+  if (name.length < 1 || name.length > partnerNameMaxLength) {
+    problems.push({ field: 'name', reason: 'LENGTH', message: `A partner's name is 1 to ${partnerNameMaxLength} characters.` });
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(input.webhookUrl);
+  } catch {
+    problems.push({ field: 'webhookUrl', reason: 'INVALID_URL', message: 'The webhook URL is not a URL.' });
+  }
+  if (url && !(url.protocol === 'https:' || (options.allowPlainHttp && url.protocol === 'http:'))) {
+    problems.push({ field: 'webhookUrl', reason: 'INSECURE_URL', message: 'Webhooks are sent over https only.' });
+  }
+  if (url && (url.username || url.password)) {
+    problems.push({ field: 'webhookUrl', reason: 'CREDENTIALS_IN_URL', message: 'Put no credentials in the URL: deliveries are signed.' });
+  }
+  if (input.eventTypes.length === 0) problems.push({ field: 'eventTypes', reason: 'EMPTY', message: 'Subscribe to at least one event type.' });
+  for (const type of input.eventTypes) {
+    if (!isPartnerEventType(type))
+      problems.push({ field: 'eventTypes', reason: 'UNKNOWN_EVENT_TYPE', message: `${type.slice(0, 80)} is not an event partners can receive.` });
+  }
+  return problems;
+}
+
+/** Retried for more than three days (10 s doubling to hourly); then the endpoint is disabled until it is enabled again. */
+export const defaultWebhookRetry: RetrySchedule = { baseMs: 10_000, maxMs: 60 * 60_000, maxAttempts: 85 };
+
+/** A new secret still signs, next to the old one, for this long after a rotation (partners switch over meanwhile). */
+export const secretOverlapMs = 24 * 3_600_000;
+
+/** The secrets a delivery is signed with: the current one, and the previous one while the overlap lasts. */
+export function signingSecrets(partner: { secret: string; previousSecret?: string | null; previousSecretUntil?: Date | null }, now: Date): string[] {
+  return partner.previousSecret && partner.previousSecretUntil && partner.previousSecretUntil > now
+    ? [partner.secret, partner.previousSecret]
+    : [partner.secret];
+}
+
+/** A 2xx answer is a delivery; anything else (or none) is tried again. */
+export function isDelivered(status: number | null): boolean {
+  return status !== null && status >= 200 && status < 300;
+}

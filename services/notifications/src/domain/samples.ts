@@ -1,0 +1,57 @@
+import type { NoticeFacts, NoticeKind } from './notice.js';
+
+/** The sample order, product and customer staff previews are filled with. */
+export const sampleIds = {
+  orderId: '3f2c9a1e-5b7d-4c1a-9e8f-0a1b2c3d4e5f',
+  productId: '7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d',
+  dueId: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
+} as const;
+
+export const sampleProductName = 'Sample Figure 1/7 Scale';
+export const sampleCustomerName = 'Alex Sample';
+
+const euros = (amount: number) => ({ amount, currency: 'EUR' });
+const inTwoWeeks = '2027-03-14T23:59:00.000Z';
+
+/** Sample facts for each kind, shaped as the events make them (notices-from-events.ts). */
+export const sampleFacts: Record<NoticeKind, NoticeFacts> = {
+  WELCOME: {},
+  ORDER_CONFIRMED: {
+    kind: 'PREORDER',
+    paymentPlan: 'DEPOSIT',
+    lines: [{ productId: sampleIds.productId, quantity: 1, unitPrice: euros(24_900) }],
+    goodsTotal: euros(24_900),
+    shippingEstimate: euros(1_850),
+    nextPayment: { purpose: 'BALANCE', amount: euros(19_920), dueAt: null },
+  },
+  PAYMENT_DUE: { dueId: sampleIds.dueId, purpose: 'BALANCE', amount: euros(21_770), dueAt: inTwoWeeks },
+  CARD_CHARGE_SCHEDULED: { dueId: sampleIds.dueId, purpose: 'CHARGE_AT_SHIP', amount: euros(26_750) },
+  PAYMENT_FAILED: { purpose: 'BALANCE', amount: euros(21_770), reason: 'The card was declined.', orderIds: [sampleIds.orderId] },
+  ORDER_CANCELLED: { fee: euros(2_490), refund: euros(2_490), rule: 'Within 7 days of the order: a restocking fee of 50% of the deposit.', by: 'CUSTOMER' },
+  ORDER_EXPIRED: { kept: euros(4_980), refund: euros(0), rule: 'A balance left unpaid forfeits the deposit.' },
+  CANCELLATION_OFFERED: {
+    productId: sampleIds.productId,
+    reason: 'SPEC_CHANGE',
+    closesAt: inTwoWeeks,
+    refund: euros(4_980),
+    rule: 'A spec change lets customers cancel with a full refund for 14 days.',
+  },
+  ORDER_SHIPPED: {},
+  ORDER_DELIVERED: {},
+  RELEASE_DATE_CHANGED: {
+    productId: sampleIds.productId,
+    orderIds: [sampleIds.orderId],
+    oldEstimate: '2027-02',
+    newEstimate: '2027-05',
+    reason: 'The factory needs more time for painting.',
+  },
+  SPEC_CHANGED: {
+    productId: sampleIds.productId,
+    orderIds: [sampleIds.orderId],
+    changes: [{ field: 'Height', from: '24 cm', to: '26 cm' }],
+    description: 'The base is now resin.',
+    reason: 'The maker revised the sculpt.',
+  },
+  PRODUCT_ARRIVED: { productId: sampleIds.productId, orderIds: [sampleIds.orderId], arrivedAt: '2027-05-20T09:00:00.000Z', quantity: 40 },
+  REFUND_ISSUED: { refundId: sampleIds.dueId, amount: euros(2_490), reason: 'CANCELLATION' },
+};

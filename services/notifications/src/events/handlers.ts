@@ -1,0 +1,71 @@
+import {
+  cancellationOfferedV1,
+  customerContactChangedV1,
+  customerDeletedV1,
+  orderCancelledV1,
+  orderConfirmedV1,
+  orderExpiredV1,
+  orderPlacedV1,
+  orderStatusChangedV1,
+  paymentDueV1,
+  paymentFailedV1,
+  productArrivedV1,
+  productPublishedV1,
+  refundIssuedV1,
+  releaseDateChangedV1,
+  specChangedV1,
+} from '@vitrine/contracts';
+import { on, type EventHandler } from '@vitrine/platform';
+import {
+  cancellationOfferedNotice,
+  orderCancelledNotice,
+  orderConfirmedNotice,
+  orderExpiredNotice,
+  paymentDueNotice,
+  paymentFailedNotice,
+  refundIssuedNotice,
+} from '../domain/notices-from-events.js';
+import { notify, notifyProductChange, notifyStatusChange } from '../use-cases/notify.js';
+import { eraseCustomer, rememberContact } from '../use-cases/remember-contacts.js';
+import { rememberOrder, rememberProductName } from '../use-cases/remember-orders.js';
+import { fanOutToPartners } from '../use-cases/webhooks.js';
+
+const handlers: EventHandler[] = [
+  // Who and where (accounts), what (catalog's names), whose order (orders).
+  on(customerContactChangedV1, (event, em) => rememberContact(em, event)),
+  on(customerDeletedV1, (event, em) => eraseCustomer(em, event.data.customerId)),
+  on(productPublishedV1, (event, em) => rememberProductName(em, event.data.productId, event.data.name)),
+  on(orderPlacedV1, (event, em) => rememberOrder(em, event.data)),
+  // What customers are told.
+  on(orderConfirmedV1, async (event, em) => {
+    await rememberOrder(em, event.data);
+    await notify(em, event, orderConfirmedNotice(event));
+  }),
+  on(orderStatusChangedV1, (event, em) => notifyStatusChange(em, event)),
+  on(paymentDueV1, (event, em) => notify(em, event, paymentDueNotice(event))),
+  on(orderCancelledV1, (event, em) => notify(em, event, orderCancelledNotice(event))),
+  on(orderExpiredV1, (event, em) => notify(em, event, orderExpiredNotice(event))),
+  on(cancellationOfferedV1, (event, em) => notify(em, event, cancellationOfferedNotice(event))),
+  on(paymentFailedV1, (event, em) => notify(em, event, paymentFailedNotice(event))),
+  on(refundIssuedV1, (event, em) => notify(em, event, refundIssuedNotice(event))),
+  on(releaseDateChangedV1, (event, em) =>
+    notifyProductChange(em, event, 'RELEASE_DATE_CHANGED', {
+      oldEstimate: event.data.oldEstimate ?? '',
+      newEstimate: event.data.newEstimate,
+      reason: event.data.reason,
+    }),
+  ),
+  on(specChangedV1, (event, em) =>
+    notifyProductChange(em, event, 'SPEC_CHANGED', { changes: event.data.changes, description: event.data.description ?? '', reason: event.data.reason }),
+  ),
+  on(productArrivedV1, (event, em) => notifyProductChange(em, event, 'PRODUCT_ARRIVED', { arrivedAt: event.data.arrivedAt, quantity: event.data.quantity })),
+];
+
+/** Every event handled here also goes to the partners subscribed to its type (only the public ones: domain/partners.ts). */
+export const notificationsHandlers: EventHandler[] = handlers.map((handler) => ({
+  definition: handler.definition,
+  async handle(event, em) {
+    await handler.handle(event, em);
+    await fanOutToPartners(em, event);
+  },
+}));

@@ -1,0 +1,9 @@
+import { Migration20261204041500_partner_webhooks } from './Migration20261204041500_partner_webhooks.js';
+import { Migration20261204035827_initial } from './Migration20261204035827_initial.js';
+import type { MigrationObject } from '@mikro-orm/core';
+
+/** Every migration, in order. `npm run migration:create -w services/notifications` adds to this list. */
+export const notificationsMigrations: MigrationObject[] = [
+  { name: 'Migration20261204035827_initial', class: Migration20261204035827_initial },
+  { name: 'Migration20261204041500_partner_webhooks', class: Migration20261204041500_partner_webhooks },
+];

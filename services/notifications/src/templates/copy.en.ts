@@ -1,0 +1,136 @@
+import type { Catalogue } from './message-copy.js';
+
+export const english: Catalogue = {
+  WELCOME: {
+    subject: 'Welcome to the store, {{ name }}',
+    heading: 'Welcome, {{ name }}',
+    paragraphs: ['Your account is ready. Preorders, payments and shipping news will come to this address.'],
+    action: { label: 'See your orders', url: '{{ orderUrl }}' },
+  },
+  ORDER_CONFIRMED: {
+    subject: 'Order {{ orderRef }} confirmed',
+    heading: 'Thank you for your order',
+    paragraphs: [
+      'Your order {{ orderRef }} is confirmed: the units are held for you.',
+      '{% if nextPayment %}Next payment: {{ nextPayment.purpose }} of {{ nextPayment.amount }}{% if nextPayment.dueAt != "" %}, due by {{ nextPayment.dueAt }}{% endif %}.{% endif %}',
+    ],
+    rows: 'lines',
+    facts: [
+      ['Goods total', '{{ total }}'],
+      ['Estimated shipping', '{{ shipping }}'],
+    ],
+    action: { label: 'View your order', url: '{{ orderUrl }}' },
+  },
+  PAYMENT_DUE: {
+    subject: 'Payment due for order {{ orderRef }}: {{ amount }} by {{ dueAt }}',
+    heading: 'Your {{ purpose }} is due',
+    paragraphs: ['Please pay {{ amount }} for order {{ orderRef }} by {{ dueAt }}. Past that date the store policy of your order applies.'],
+    facts: [
+      ['Amount', '{{ amount }}'],
+      ['Due by', '{{ dueAt }}'],
+    ],
+    action: { label: 'Pay now', url: '{{ payUrl }}' },
+  },
+  CARD_CHARGE_SCHEDULED: {
+    subject: 'Order {{ orderRef }}: we are charging {{ amount }} to your saved card',
+    heading: 'Your order is about to ship',
+    paragraphs: ['The shipping date of order {{ orderRef }} is set: we are charging the {{ purpose }} of {{ amount }} to the payment method you saved.'],
+    facts: [['Amount', '{{ amount }}']],
+    action: { label: 'View your order', url: '{{ orderUrl }}' },
+  },
+  PAYMENT_FAILED: {
+    subject: 'Payment of {{ amount }} failed for order {{ orderRef }}',
+    heading: 'Your payment did not go through',
+    paragraphs: ['We could not collect the {{ purpose }} of {{ amount }}: {{ reason }}', 'Nothing was charged. Please pay again, or use another card.'],
+    facts: [['Orders', '{{ orderRefs }}']],
+    action: { label: 'Pay again', url: '{{ payUrl }}' },
+  },
+  ORDER_CANCELLED: {
+    subject: 'Order {{ orderRef }} cancelled',
+    heading: 'Your order was cancelled',
+    paragraphs: [
+      'Order {{ orderRef }} is cancelled. {{ rule }}',
+      '{% if hasRefund %}We are refunding {{ refund }}.{% else %}There is nothing to refund.{% endif %}',
+    ],
+    facts: [
+      ['Refund', '{{ refund }}'],
+      ['Kept by the store', '{% if hasFee %}{{ fee }}{% endif %}'],
+    ],
+    action: { label: 'View your order', url: '{{ orderUrl }}' },
+  },
+  ORDER_EXPIRED: {
+    subject: 'Order {{ orderRef }} ended: payment not received',
+    heading: 'Your order has ended',
+    paragraphs: [
+      'The payment for order {{ orderRef }} was not received in time, so the order has ended. {{ rule }}',
+      '{% if hasRefund %}We are refunding {{ refund }}.{% endif %}',
+    ],
+    facts: [
+      ['Refund', '{{ refund }}'],
+      ['Kept by the store', '{% if hasFee %}{{ kept }}{% endif %}'],
+    ],
+    action: { label: 'View your order', url: '{{ orderUrl }}' },
+  },
+  CANCELLATION_OFFERED: {
+    subject: 'Order {{ orderRef }}: you may cancel until {{ closesAt }}',
+    heading: 'You may cancel this order',
+    paragraphs: [
+      '{% if reason == "SPEC_CHANGE" %}The specifications of {{ product }} changed{% else %}The release date of {{ product }} changed{% endif %}, so you may cancel order {{ orderRef }} until {{ closesAt }} and get {{ refund }} back.',
+      '{{ rule }}',
+    ],
+    facts: [
+      ['Refund if you cancel', '{{ refund }}'],
+      ['Offer closes', '{{ closesAt }}'],
+    ],
+    action: { label: 'Review your order', url: '{{ orderUrl }}' },
+  },
+  ORDER_SHIPPED: {
+    subject: 'Order {{ orderRef }} has shipped',
+    heading: 'Your order is on its way',
+    paragraphs: ['Order {{ orderRef }} left our warehouse. The tracking number is on your order page.'],
+    action: { label: 'Track your order', url: '{{ orderUrl }}' },
+  },
+  ORDER_DELIVERED: {
+    subject: 'Order {{ orderRef }} was delivered',
+    heading: 'Your order was delivered',
+    paragraphs: [
+      'The courier delivered order {{ orderRef }}. If anything arrived damaged or missing, open a claim from your order page within the deadline of your order.',
+    ],
+    action: { label: 'View your order', url: '{{ orderUrl }}' },
+  },
+  RELEASE_DATE_CHANGED: {
+    subject: 'New release date for {{ product }}: {{ newEstimate }}',
+    heading: 'The release date changed',
+    paragraphs: [
+      'The maker moved the estimated release of {{ product }} to {{ newEstimate }}{% if oldEstimate != "" %} (it was {{ oldEstimate }}){% endif %}. Your preorder ({{ orderRefs }}) stays in place.',
+      '{{ reason }}',
+    ],
+    facts: [
+      ['Previous estimate', '{{ oldEstimate }}'],
+      ['New estimate', '{{ newEstimate }}'],
+    ],
+    action: { label: 'See your orders', url: '{{ orderUrl }}' },
+  },
+  SPEC_CHANGED: {
+    subject: 'Specification change for {{ product }}',
+    heading: 'The specifications changed',
+    paragraphs: ['The maker changed the specifications of {{ product }}, which you preordered ({{ orderRefs }}).', '{{ description }}', '{{ reason }}'],
+    rows: 'changes',
+    action: { label: 'See your orders', url: '{{ orderUrl }}' },
+  },
+  PRODUCT_ARRIVED: {
+    subject: '{{ product }} has arrived at our warehouse',
+    heading: 'Your preorder has arrived',
+    paragraphs: [
+      'Units of {{ product }} reached our warehouse on {{ arrivedAt }}. They go to preorders in the order they were placed; we will write again when yours ({{ orderRefs }}) is ready to pay or ship.',
+    ],
+    action: { label: 'See your orders', url: '{{ orderUrl }}' },
+  },
+  REFUND_ISSUED: {
+    subject: 'Refund of {{ amount }} for order {{ orderRef }}',
+    heading: 'Your refund is on its way',
+    paragraphs: ['We refunded {{ amount }} for order {{ orderRef }} to your original payment method. Banks take a few days to show it.'],
+    facts: [['Refund', '{{ amount }}']],
+    action: { label: 'View your order', url: '{{ orderUrl }}' },
+  },
+};

@@ -1,0 +1,149 @@
+import type { Catalogue } from './message-copy.js';
+
+export const french: Catalogue = {
+  WELCOME: {
+    subject: 'Bienvenue, {{ name }}',
+    heading: 'Bienvenue, {{ name }}',
+    paragraphs: ['Votre compte est prêt. Les nouvelles de vos précommandes, paiements et expéditions arriveront à cette adresse.'],
+    action: { label: 'Voir vos commandes', url: '{{ orderUrl }}' },
+  },
+  ORDER_CONFIRMED: {
+    subject: 'Commande {{ orderRef }} confirmée',
+    heading: 'Merci pour votre commande',
+    paragraphs: [
+      'Votre commande {{ orderRef }} est confirmée : les articles vous sont réservés.',
+      '{% if nextPayment %}Prochain paiement : {{ nextPayment.purpose }} de {{ nextPayment.amount }}{% if nextPayment.dueAt != "" %}, à régler avant le {{ nextPayment.dueAt }}{% endif %}.{% endif %}',
+    ],
+    rows: 'lines',
+    facts: [
+      ['Total des articles', '{{ total }}'],
+      ['Livraison estimée', '{{ shipping }}'],
+    ],
+    action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
+  },
+  PAYMENT_DUE: {
+    subject: 'Paiement attendu pour la commande {{ orderRef }} : {{ amount }} avant le {{ dueAt }}',
+    heading: 'Votre {{ purpose }} est à régler',
+    paragraphs: [
+      "Merci de régler {{ amount }} pour la commande {{ orderRef }} avant le {{ dueAt }}. Passé ce délai, la politique de la boutique applicable à votre commande s'appliquera.",
+    ],
+    facts: [
+      ['Montant', '{{ amount }}'],
+      ['À régler avant le', '{{ dueAt }}'],
+    ],
+    action: { label: 'Payer maintenant', url: '{{ payUrl }}' },
+  },
+  CARD_CHARGE_SCHEDULED: {
+    subject: 'Commande {{ orderRef }} : nous débitons {{ amount }} sur votre carte enregistrée',
+    heading: 'Votre commande va bientôt partir',
+    paragraphs: [
+      "La date d'expédition de la commande {{ orderRef }} est fixée : nous débitons le {{ purpose }} de {{ amount }} sur le moyen de paiement enregistré.",
+    ],
+    facts: [['Montant', '{{ amount }}']],
+    action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
+  },
+  PAYMENT_FAILED: {
+    subject: 'Échec du paiement de {{ amount }} pour la commande {{ orderRef }}',
+    heading: "Votre paiement n'a pas abouti",
+    paragraphs: [
+      "Nous n'avons pas pu encaisser le {{ purpose }} de {{ amount }} : {{ reason }}",
+      "Rien n'a été débité. Merci de payer à nouveau, ou avec une autre carte.",
+    ],
+    facts: [['Commandes', '{{ orderRefs }}']],
+    action: { label: 'Payer à nouveau', url: '{{ payUrl }}' },
+  },
+  ORDER_CANCELLED: {
+    subject: 'Commande {{ orderRef }} annulée',
+    heading: 'Votre commande a été annulée',
+    paragraphs: [
+      'La commande {{ orderRef }} est annulée. {{ rule }}',
+      "{% if hasRefund %}Nous vous remboursons {{ refund }}.{% else %}Il n'y a rien à rembourser.{% endif %}",
+    ],
+    facts: [
+      ['Remboursement', '{{ refund }}'],
+      ['Conservé par la boutique', '{% if hasFee %}{{ fee }}{% endif %}'],
+    ],
+    action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
+  },
+  ORDER_EXPIRED: {
+    subject: 'Commande {{ orderRef }} close : paiement non reçu',
+    heading: 'Votre commande est close',
+    paragraphs: [
+      "Le paiement de la commande {{ orderRef }} n'a pas été reçu à temps : la commande est close. {{ rule }}",
+      '{% if hasRefund %}Nous vous remboursons {{ refund }}.{% endif %}',
+    ],
+    facts: [
+      ['Remboursement', '{{ refund }}'],
+      ['Conservé par la boutique', '{% if hasFee %}{{ kept }}{% endif %}'],
+    ],
+    action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
+  },
+  CANCELLATION_OFFERED: {
+    subject: "Commande {{ orderRef }} : vous pouvez annuler jusqu'au {{ closesAt }}",
+    heading: 'Vous pouvez annuler cette commande',
+    paragraphs: [
+      '{% if reason == "SPEC_CHANGE" %}Les caractéristiques de {{ product }} ont changé{% else %}La date de sortie de {{ product }} a changé{% endif %} : vous pouvez annuler la commande {{ orderRef }} jusqu\'au {{ closesAt }} et récupérer {{ refund }}.',
+      '{{ rule }}',
+    ],
+    facts: [
+      ['Remboursement en cas d’annulation', '{{ refund }}'],
+      ["Fin de l'offre", '{{ closesAt }}'],
+    ],
+    action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
+  },
+  ORDER_SHIPPED: {
+    subject: 'Commande {{ orderRef }} expédiée',
+    heading: 'Votre commande est en route',
+    paragraphs: ['La commande {{ orderRef }} a quitté notre entrepôt. Le numéro de suivi figure sur la page de votre commande.'],
+    action: { label: 'Suivre votre commande', url: '{{ orderUrl }}' },
+  },
+  ORDER_DELIVERED: {
+    subject: 'Commande {{ orderRef }} livrée',
+    heading: 'Votre commande a été livrée',
+    paragraphs: [
+      'Le transporteur a livré la commande {{ orderRef }}. Si un article est abîmé ou manquant, ouvrez une réclamation depuis la page de votre commande dans le délai prévu.',
+    ],
+    action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
+  },
+  RELEASE_DATE_CHANGED: {
+    subject: 'Nouvelle date de sortie pour {{ product }} : {{ newEstimate }}',
+    heading: 'La date de sortie a changé',
+    paragraphs: [
+      'Le fabricant a repoussé la sortie estimée de {{ product }} à {{ newEstimate }}{% if oldEstimate != "" %} (au lieu de {{ oldEstimate }}){% endif %}. Votre précommande ({{ orderRefs }}) est maintenue.',
+      '{{ reason }}',
+    ],
+    facts: [
+      ['Estimation précédente', '{{ oldEstimate }}'],
+      ['Nouvelle estimation', '{{ newEstimate }}'],
+    ],
+    action: { label: 'Voir vos commandes', url: '{{ orderUrl }}' },
+  },
+  SPEC_CHANGED: {
+    subject: 'Changement de caractéristiques pour {{ product }}',
+    heading: 'Les caractéristiques ont changé',
+    paragraphs: [
+      'Le fabricant a modifié les caractéristiques de {{ product }}, que vous avez précommandé ({{ orderRefs }}).',
+      '{{ description }}',
+      '{{ reason }}',
+    ],
+    rows: 'changes',
+    action: { label: 'Voir vos commandes', url: '{{ orderUrl }}' },
+  },
+  PRODUCT_ARRIVED: {
+    subject: '{{ product }} est arrivé à notre entrepôt',
+    heading: 'Votre précommande est arrivée',
+    paragraphs: [
+      "Des exemplaires de {{ product }} sont arrivés à notre entrepôt le {{ arrivedAt }}. Ils sont attribués aux précommandes dans l'ordre où elles ont été passées ; nous vous écrirons quand la vôtre ({{ orderRefs }}) sera prête à être payée ou expédiée.",
+    ],
+    action: { label: 'Voir vos commandes', url: '{{ orderUrl }}' },
+  },
+  REFUND_ISSUED: {
+    subject: 'Remboursement de {{ amount }} pour la commande {{ orderRef }}',
+    heading: 'Votre remboursement est en route',
+    paragraphs: [
+      "Nous avons remboursé {{ amount }} pour la commande {{ orderRef }} sur votre moyen de paiement d'origine. Votre banque peut mettre quelques jours à l'afficher.",
+    ],
+    facts: [['Remboursement', '{{ amount }}']],
+    action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
+  },
+};

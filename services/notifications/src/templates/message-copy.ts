@@ -1,0 +1,19 @@
+import type { NoticeKind } from '../domain/notice.js';
+
+/**
+ * One message's words, each a Liquid template over the presented facts
+ * (domain/presentation.ts). The layouts (layouts.ts) turn them into the HTML
+ * and the plain-text part; values are escaped once, in the HTML layout.
+ */
+export interface MessageCopy {
+  subject: string;
+  heading: string;
+  paragraphs: string[];
+  /** Label and value rows; a row whose value renders empty is left out. */
+  facts?: [label: string, value: string][];
+  /** A list from the facts shown as a table: the order's lines or the spec's changes. */
+  rows?: 'lines' | 'changes';
+  action?: { label: string; url: string };
+}
+
+export type Catalogue = Record<NoticeKind, MessageCopy>;

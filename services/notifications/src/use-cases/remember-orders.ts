@@ -1,0 +1,55 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { closedOrderStatuses } from '@vitrine/contracts';
+import type { OpenOrder } from '../domain/notices-from-events.js';
+import { KnownOrder } from '../store/known-order.entity.js';
+import { KnownProduct } from '../store/known-product.entity.js';
+import { tableOf } from './table-name.js';
+
+/** Learns an order's customer and products (placed, then confirmed: whichever comes first creates it). */
+export async function rememberOrder(
+  em: EntityManager,
+  order: { orderId: string; customerId?: string; lines: { productId: string }[] },
+  status?: string,
+): Promise<void> {
+  const productIds = [...new Set(order.lines.map((l) => l.productId))].sort();
+  const known = await em.findOne(KnownOrder, order.orderId);
+  if (known) {
+    known.customerId ??= order.customerId ?? null;
+    known.productIds = productIds;
+  } else {
+    em.persist(em.create(KnownOrder, { orderId: order.orderId, customerId: order.customerId ?? null, status: status ?? 'PENDING', productIds }));
+  }
+  await em.flush();
+}
+
+/** Follows an order's status; returns whose order it is (null when not known yet). */
+export async function rememberStatus(em: EntityManager, orderId: string, status: string): Promise<string | null> {
+  const known = await em.findOne(KnownOrder, orderId);
+  if (!known) {
+    em.persist(em.create(KnownOrder, { orderId, customerId: null, status, productIds: [] }));
+    await em.flush();
+    return null;
+  }
+  known.status = status;
+  await em.flush();
+  return known.customerId ?? null;
+}
+
+/** Orders of a product still to ship (not ended, not shipped), with a known customer. */
+export async function openOrdersOf(em: EntityManager, productId: string): Promise<OpenOrder[]> {
+  const rows = await em.execute<{ order_id: string; customer_id: string }[]>(
+    `select order_id, customer_id from ${tableOf(em, 'known_order')} where product_ids @> array[?]::text[] and customer_id is not null and status not in (?) order by order_id`,
+    [productId, [...closedOrderStatuses]],
+  );
+  return rows.map((r) => ({ orderId: r.order_id, customerId: r.customer_id }));
+}
+
+export async function rememberProductName(em: EntityManager, productId: string, name: string): Promise<void> {
+  await em.upsert(KnownProduct, { productId, name });
+}
+
+export async function productNames(em: EntityManager, productIds: readonly string[]): Promise<Record<string, string>> {
+  if (productIds.length === 0) return {};
+  const rows = await em.find(KnownProduct, { productId: { $in: [...productIds] } });
+  return Object.fromEntries(rows.map((r) => [r.productId, r.name]));
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CustomerRegion, onTimer, scheduleTimer, storeNow, type TimerHandler } from '@vitrine/platform';
+import { runtimeOf } from '../config/notifications-runtime.js';
+import { afterFailedAttempt } from '../domain/delivery.js';
+import { languageFor } from '../domain/languages.js';
+import type { NoticeKind } from '../domain/notice.js';
+import { present } from '../domain/presentation.js';
+import { CustomerContact } from '../store/customer-contact.entity.js';
+import { DeliveryAttempt } from '../store/delivery-attempt.entity.js';
+import { Message } from '../store/message.entity.js';
+import { renderMessage } from '../templates/render-message.js';
+import { sendMessageTimer } from './queue-notices.js';
+import { productNames } from './remember-orders.js';
+
+const productIdsIn = (facts: Record<string, unknown>): string[] => {
+  const ids = new Set<string>();
+  if (typeof facts.productId === 'string') ids.add(facts.productId);
+  if (Array.isArray(facts.lines)) for (const line of facts.lines as { productId: string }[]) ids.add(line.productId);
+  return [...ids];
+};
+
+/**
+ * Sends one message, in the transaction that fires its timer: rendered in
+ * the customer's language at the address accounts gave last, then marked
+ * SENT with the server's answer in the delivery log. When the SMTP server
+ * refuses it or cannot be reached, the try is logged and the message waits
+ * for its next timer (backoff), until its tries run out (FAILED, for staff).
+ * No address yet (accounts' event still on its way) counts as a failed try.
+ */
+export async function sendMessage(em: EntityManager, messageId: string): Promise<void> {
+  const message = await em.findOne(Message, messageId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!message || message.status !== 'PENDING') return;
+  const contact = await em.findOne(CustomerContact, message.customerId);
+  if (contact?.erasedAt) {
+    Object.assign(message, { status: 'CANCELLED', lastError: 'The account was deleted.', nextAttemptAt: null });
+    await em.flush();
+    return;
+  }
+  const runtime = runtimeOf(em);
+  const startedAt = storeNow();
+  const started = performance.now();
+  if (!contact?.email) return recordFailure(em, message, 'NO_ADDRESS: the customer’s address is not known yet', startedAt, 0);
+
+  const region = await em.findOne(CustomerRegion, message.customerId);
+  const language = languageFor(contact.language, region?.country);
+  const vars = present(message.facts, {
+    language,
+    customerName: contact.displayName ?? '',
+    orderId: message.orderId ?? null,
+    productNames: await productNames(em, productIdsIn(message.facts)),
+    storefrontUrl: runtime.settings.STOREFRONT_URL,
+  });
+  const rendered = renderMessage(message.kind as NoticeKind, language, vars);
+  try {
+    const { response } = await runtime.mailer.send({
+      to: contact.email,
+      ...rendered,
+      messageId: `<${message.id}@notifications.vitrine>`,
+      headers: { 'X-Vitrine-Message-Id': message.id, 'X-Vitrine-Kind': message.kind },
+    });
+    Object.assign(message, {
+      status: 'SENT',
+      attempts: message.attempts + 1,
+      sentAt: storeNow(),
+      recipient: contact.email,
+      language,
+      subject: rendered.subject,
+      lastError: null,
+      nextAttemptAt: null,
+    });
+    logAttempt(em, message.id, startedAt, 'SENT', response || 'accepted', started);
+    await em.flush();
+  } catch (err) {
+    await recordFailure(em, message, err instanceof Error ? `${err.name}: ${err.message}` : String(err), startedAt, started);
+  }
+}
+
+function logAttempt(em: EntityManager, messageId: string, at: Date, outcome: 'SENT' | 'FAILED', detail: string, started: number): void {
+  const durationMs = started === 0 ? 0 : Math.round(performance.now() - started);
+  em.persist(em.create(DeliveryAttempt, { id: randomUUID(), messageId, attemptedAt: at, outcome, detail: detail.slice(0, 2000), durationMs }));
+}
+
+async function recordFailure(em: EntityManager, message: Message, error: string, at: Date, started: number): Promise<void> {
+  const { retry } = runtimeOf(em);
+  const attempts = message.attempts + 1;
+  const next = afterFailedAttempt(attempts, retry);
+  logAttempt(em, message.id, at, 'FAILED', error, started);
+  if (next.giveUp) {
+    Object.assign(message, { attempts, status: 'FAILED', lastError: error, nextAttemptAt: null });
+  } else {
+    const dueAt = new Date(storeNow().getTime() + next.retryInMs);
+    Object.assign(message, { attempts, lastError: error, nextAttemptAt: dueAt });
+    // The timer being fired is marked fired already: this arms the next one.
+    await scheduleTimer(em, { kind: sendMessageTimer, key: message.id, dueAt });
+  }
+  await em.flush();
+}
+
+/** Staff send a FAILED message again: a fresh round of tries, starting now. */
+export async function retryMessage(em: EntityManager, message: Message): Promise<void> {
+  const now = storeNow();
+  Object.assign(message, { status: 'PENDING', attempts: 0, nextAttemptAt: now });
+  await scheduleTimer(em, { kind: sendMessageTimer, key: message.id, dueAt: now });
+  await em.flush();
+}
+
+export const notificationsTimers: TimerHandler[] = [onTimer(sendMessageTimer, (timer, em) => sendMessage(em, timer.key))];

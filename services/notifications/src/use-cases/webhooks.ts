@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventEnvelope } from '@vitrine/contracts';
+import { onTimer, scheduleTimer, storeNow, type TimerHandler } from '@vitrine/platform';
+import { Webhook } from 'standardwebhooks';
+import { runtimeOf } from '../config/notifications-runtime.js';
+import { afterFailedAttempt } from '../domain/delivery.js';
+import { isDelivered, isPartnerEventType, signingSecrets } from '../domain/partners.js';
+import { Partner } from '../store/partner.entity.js';
+import { WebhookAttempt } from '../store/webhook-attempt.entity.js';
+import { WebhookDelivery } from '../store/webhook-delivery.entity.js';
+import { tableOf } from './table-name.js';
+
+export const deliverWebhookTimer = 'webhook.deliver';
+
+/** What partners receive: the event's public envelope, never a table of ours. */
+function publicPayload(event: EventEnvelope<unknown>): Record<string, unknown> {
+  const { id, type, version, source, time, subject, data } = event;
+  return { id, type, version, source, time, subject, data };
+}
+
+/**
+ * Stages one delivery per partner subscribed to the event's type, in the
+ * consumer's transaction; a redelivered event adds none (unique per partner
+ * and event).
+ */
+export async function fanOutToPartners(em: EntityManager, event: EventEnvelope<unknown>): Promise<void> {
+  if (!isPartnerEventType(event.type)) return;
+  const now = storeNow();
+  const rows = await em.execute<{ id: string }[]>(
+    `insert into ${tableOf(em, 'webhook_delivery')} (id, partner_id, event_id, event_type, subject, payload, status, attempts, created_at, next_attempt_at)
+     select gen_random_uuid(), p.id, ?, ?, ?, ?::jsonb, 'PENDING', 0, ?, ?
+       from ${tableOf(em, 'partner')} p where ? = any(p.event_types)
+     on conflict (partner_id, event_id) where replay_of is null do nothing
+     returning id`,
+    [event.id, event.type, event.subject.slice(0, 120), JSON.stringify(publicPayload(event)), now, now, event.type],
+  );
+  for (const { id } of rows) await scheduleTimer(em, { kind: deliverWebhookTimer, key: id, dueAt: now });
+}
+
+/**
+ * Delivers one event to one partner, in the transaction of its timer. A
+ * delivery waits while an earlier one of the same subject (an order) is still
+ * pending for that partner, so a partner sees an order's events in order. A
+ * 2xx answer delivers it; anything else is logged and retried with backoff;
+ * when the tries run out, the delivery FAILED and the partner's endpoint is
+ * disabled (its pending deliveries wait until it is enabled again).
+ */
+export async function deliverWebhook(em: EntityManager, deliveryId: string): Promise<void> {
+  const delivery = await em.findOne(WebhookDelivery, deliveryId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!delivery || delivery.status !== 'PENDING') return;
+  const partner = await em.findOneOrFail(Partner, delivery.partnerId);
+  if (!partner.enabled) return; // re-armed when the endpoint is enabled again
+  const runtime = runtimeOf(em);
+  const earlier = await em.execute<{ n: number }[]>(
+    `select count(*)::int as n from ${tableOf(em, 'webhook_delivery')} d
+      where d.partner_id = ? and d.subject = ? and d.status = 'PENDING'
+        and d.seq < (select seq from ${tableOf(em, 'webhook_delivery')} where id = ?)`,
+    [delivery.partnerId, delivery.subject, delivery.id],
+  );
+  if ((earlier[0]?.n ?? 0) > 0) {
+    // Not a failure: it goes after the earlier one.
+    await scheduleTimer(em, { kind: deliverWebhookTimer, key: delivery.id, dueAt: new Date(storeNow().getTime() + runtime.webhookRetry.baseMs) });
+    return;
+  }
+
+  const body = JSON.stringify(delivery.payload);
+  const sentAt = new Date();
+  const webhookId = String(delivery.payload.id);
+  const signature = signingSecrets(partner, storeNow())
+    .map((secret) => new Webhook(secret).sign(webhookId, sentAt, body))
+    .join(' ');
+  const started = performance.now();
+  let statusCode: number | null = null;
+  let error: string | null = null;
+  try {
+    const res = await fetch(partner.webhookUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': webhookId,
+        'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
+        'webhook-signature': signature,
+        'user-agent': 'Vitrine-Webhooks/1',
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(runtime.settings.WEBHOOK_TIMEOUT_MS),
+    });
+    statusCode = res.status;
+    await res.body?.cancel();
+  } catch (err) {
+    error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  }
+  const latencyMs = Math.round(performance.now() - started);
+  em.persist(em.create(WebhookAttempt, { id: randomUUID(), deliveryId: delivery.id, attemptedAt: storeNow(), statusCode, error, latencyMs }));
+  const attempts = delivery.attempts + 1;
+  Object.assign(delivery, {
+    attempts,
+    lastStatusCode: statusCode,
+    lastError: error ?? (isDelivered(statusCode) ? null : `HTTP ${statusCode}`),
+    lastLatencyMs: latencyMs,
+  });
+  if (isDelivered(statusCode)) {
+    Object.assign(delivery, { status: 'DELIVERED', deliveredAt: storeNow(), nextAttemptAt: null });
+  } else {
+    const next = afterFailedAttempt(attempts, runtime.webhookRetry);
+    if (next.giveUp) {
+      Object.assign(delivery, { status: 'FAILED', nextAttemptAt: null });
+      Object.assign(partner, { enabled: false, disabledReason: `Delivery ${delivery.id} failed ${attempts} times (last: ${delivery.lastError}).` });
+    } else {
+      const dueAt = new Date(storeNow().getTime() + next.retryInMs);
+      delivery.nextAttemptAt = dueAt;
+      await scheduleTimer(em, { kind: deliverWebhookTimer, key: delivery.id, dueAt });
+    }
+  }
+  await em.flush();
+}
+
+export const webhookTimers: TimerHandler[] = [onTimer(deliverWebhookTimer, (timer, em) => deliverWebhook(em, timer.key))];
