@@ -1,9 +1,18 @@
-import { extraShippingInvoicedV1, orderCancelledV1, orderExpiredV1, orderStatusChangedV1, paymentDueV1, shippingQuotedV1 } from '@vitrine/contracts';
+import {
+  claimDecidedV1,
+  extraShippingInvoicedV1,
+  orderCancelledV1,
+  orderExpiredV1,
+  orderStatusChangedV1,
+  paymentDueV1,
+  shippingQuotedV1,
+} from '@vitrine/contracts';
 import { on } from '@vitrine/platform';
+import { onClaimDecided } from '../use-cases/aftersales-events.js';
 import { onExtraShippingInvoiced, onShippingQuoted } from '../use-cases/logistics-events.js';
 import { onOrderCancelled, onOrderExpired, onOrderStatusChanged, recordDue } from '../use-cases/order-events.js';
 
-/** What payments consumes, each in its inbox transaction: orders' dues and endings (orders.order.v1), logistics' final shipping costs (logistics.shipment.v1). */
+/** What payments consumes, each in its inbox transaction: orders' dues and endings (orders.order.v1), logistics' final shipping costs (logistics.shipment.v1), after-sales' claim refunds (aftersales.claim.v1). */
 export const paymentsHandlers = [
   on(paymentDueV1, (event, em) => recordDue(em, event)),
   on(orderCancelledV1, (event, em) => onOrderCancelled(em, event)),
@@ -11,4 +20,5 @@ export const paymentsHandlers = [
   on(orderStatusChangedV1, (event, em) => onOrderStatusChanged(em, event)),
   on(shippingQuotedV1, (event, em) => onShippingQuoted(em, event)),
   on(extraShippingInvoicedV1, (event, em) => onExtraShippingInvoiced(em, event)),
+  on(claimDecidedV1, (event, em) => onClaimDecided(em, event)),
 ];

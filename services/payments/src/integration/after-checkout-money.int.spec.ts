@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extraShippingInvoicedV1, shippingQuotedV1 } from '@vitrine/contracts';
+import { claimDecidedV1, extraShippingInvoicedV1, shippingQuotedV1 } from '@vitrine/contracts';
 import { eventually } from '@vitrine/testing';
 import { bootPayments, payMutation, reconciliationQuery, type PaymentsHarness, type TestIdentity } from './harness.js';
 
-// logistics fixes the final shipping cost after packing: below the estimate an
-// order paid, payments refunds the excess; above it, each invoice is a due
-// payments collects (its PaymentSucceeded names the invoice logistics waits
-// for before dispatch). Events published here as logistics would.
+// Money other services decide once an order is paid. logistics fixes the
+// final shipping cost after packing: below the estimate an order paid,
+// payments refunds the excess; above it, each invoice is a due payments
+// collects (its PaymentSucceeded names the invoice logistics waits for before
+// dispatch). aftersales decides partial refunds on delivered orders. Events
+// published here as logistics and aftersales would.
 let h: PaymentsHarness;
 
 beforeAll(async () => {
-  h = await bootPayments('payments_logistics_money');
+  h = await bootPayments('payments_after_checkout');
 });
 afterAll(async () => {
   await h?.stop();
@@ -109,6 +111,50 @@ describe('extra shipping (logistics ExtraShippingInvoiced)', () => {
     const succeeded = (await h.published('payments.payment.succeeded')).filter((e) => e.paymentId === paid.data!.pay.id);
     expect(succeeded).toEqual([expect.objectContaining({ purpose: 'EXTRA_SHIPPING', allocations: [{ orderId, dueId: invoiceId, amount: usd(700) }] })]);
     expect(await shippingHeld(orderId)).toBe(1_700);
+  });
+});
+
+describe('after-sales compensation (aftersales ClaimDecided)', () => {
+  const decided = async (order: { orderId: string; customer: TestIdentity }, resolution: 'PARTIAL_REFUND' | 'REPLACEMENT_PART', refund: number | null) => {
+    const claimId = randomUUID();
+    await h.consumed('aftersales', claimDecidedV1, claimId, {
+      claimId,
+      orderId: order.orderId,
+      customerId: order.customer.id,
+      productId: randomUUID(),
+      resolution,
+      refund: refund === null ? null : usd(refund),
+      replacementParts: resolution === 'REPLACEMENT_PART' ? ['weapon-large'] : [],
+      parts: [{ category: 'weapon-large', grade: 'HIGH', amount: refund === null ? null : usd(refund), rule: { id: 'grading.high', text: 'High: 100%.' } }],
+      decidedBy: randomUUID(),
+      decidedAt: new Date().toISOString(),
+    });
+  };
+  const revenue = async (orderId: string) =>
+    0 -
+    Number(
+      (
+        await h.sql<{ n: string }>(`select coalesce(sum(amount), 0) as n from payments.ledger_posting where order_id = ? and account = 'REVENUE'`, [orderId])
+      )[0]!.n,
+    );
+
+  it('refunds a partial refund from the delivered order’s revenue (RefundIssued AFTER_SALES); a replacement part moves no money', async () => {
+    const order = await paidOrder(8_000, 1_000);
+    await h.shipped(order.orderId);
+    await decided(order, 'REPLACEMENT_PART', null);
+    await decided(order, 'PARTIAL_REFUND', 2_000);
+    expect(await settledRefunds(order.orderId)).toEqual([{ reason: 'AFTER_SALES', amount: '2000', status: 'SUCCEEDED' }]);
+    expect(await revenue(order.orderId)).toBe(6_000);
+    const issued = (await h.published('payments.refund.issued')).filter((e) => e.orderId === order.orderId);
+    expect(issued).toEqual([expect.objectContaining({ amount: usd(2_000), reason: 'AFTER_SALES' })]);
+  });
+
+  it('never refunds more than the revenue the order still holds', async () => {
+    const order = await paidOrder(3_000, 500);
+    await h.shipped(order.orderId);
+    await decided(order, 'PARTIAL_REFUND', 5_000);
+    expect(await settledRefunds(order.orderId)).toEqual([{ reason: 'AFTER_SALES', amount: '3000', status: 'SUCCEEDED' }]);
+    expect(await revenue(order.orderId)).toBe(0);
   });
 
   it('ends with a ledger that balances and matches the sandbox', async () => {
