@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shippingRatesPublishedV1 } from '@vitrine/contracts';
+import { eventually } from '@vitrine/testing';
+import { graphql } from './__generated__/index.js';
+import type { Identity } from './support/identities.js';
+import { publishAs } from './support/publish-as.js';
+import { count } from './support/sql.js';
+import { createProduct, graph, startTestStack, type TestStack } from './support/stack.js';
+
+// deposit-store (seeds 000 + 001) from checkout to the end of the order's
+// life, orders and payments both real, with the preset's exact amounts: a
+// 10,000 figure, a 30% deposit of 3,000, shipping 1,500. Cancellations at 23
+// hours (free: within 24 h of the deposit), 3 days (50% of the deposit:
+// within 7 days of the order) and 8 days (nothing back); the balance notice
+// on release, and two orders' balances settled in one payment.
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack({ label: 'deposit_store', env: { orders: { TIMER_POLL_MS: '200' }, payments: { TIMER_POLL_MS: '200' } } });
+  await publishAs(stack, 'logistics', shippingRatesPublishedV1, 'rates-1', {
+    version: 1,
+    currency: 'USD',
+    methods: [{ code: 'STANDARD', label: 'Standard', zones: [{ countries: ['FR'], firstItem: 1_500, additionalItem: 500 }] }],
+    publishedAt: new Date().toISOString(),
+  });
+  await eventually(async () => (await count(stack, 'select count(*) as n from orders.shipping_rate_card')) >= 1);
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const checkoutMutation = graphql(`
+  mutation DepositStoreCheckout($input: CheckoutInput!, $key: String!) {
+    checkout(input: $input, idempotencyKey: $key) {
+      id
+    }
+  }
+`);
+const orderQuery = graphql(`
+  query DepositStoreOrder($id: ID!) {
+    order(id: $id) {
+      id
+      status
+      nextPayment {
+        purpose
+        amount {
+          amount
+        }
+        goods {
+          amount
+        }
+        shipping {
+          amount
+        }
+        dueAt
+        rule
+      }
+      outcome {
+        kind
+        kept {
+          amount
+        }
+        refund {
+          amount
+        }
+        rule {
+          id
+        }
+      }
+      amountPaid {
+        amount
+      }
+      amountRefunded {
+        amount
+      }
+      refunds {
+        amount {
+          amount
+        }
+        status
+      }
+    }
+  }
+`);
+const payMutation = graphql(`
+  mutation DepositStorePay($input: PayInput!, $key: String!) {
+    pay(input: $input, idempotencyKey: $key) {
+      status
+      purpose
+      amount {
+        amount
+      }
+      allocations {
+        orderId
+        amount {
+          amount
+        }
+      }
+    }
+  }
+`);
+const quoteQuery = graphql(`
+  query DepositStoreQuote($id: ID!) {
+    cancellationQuote(orderId: $id) {
+      outcome
+      paid {
+        amount
+      }
+      fee {
+        amount
+      }
+      forfeited {
+        amount
+      }
+      refund {
+        amount
+      }
+      rule {
+        id
+      }
+      token
+    }
+  }
+`);
+const cancelMutation = graphql(`
+  mutation DepositStoreCancel($id: ID!, $token: String) {
+    cancelOrder(id: $id, quoteToken: $token) {
+      status
+    }
+  }
+`);
+const advanceClockMutation = graphql(`
+  mutation DepositStoreAdvanceClock($hours: Int!) {
+    advanceSandboxClock(hours: $hours) {
+      aheadHours
+    }
+  }
+`);
+const statusMutation = graphql(`
+  mutation DepositStoreProductStatus($id: ID!, $status: ProductStatus!) {
+    changeProductStatus(productId: $id, status: $status, reason: "The factory shipped the run.") {
+      status
+    }
+  }
+`);
+
+const address = { name: 'Ada Lovelace', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
+const orderOf = async (who: Identity, id: string) => (await graph(stack, orderQuery, { id }, who)).data?.order;
+const until = <T>(read: () => Promise<T | null | undefined>, holds: (value: T) => boolean) =>
+  eventually(async () => {
+    const value = await read();
+    return value != null && holds(value) ? value : null;
+  });
+
+/** A 10,000 figure on preorder; each call of `order` checks it out under deposit-store and pays the 3,000 deposit. */
+async function figure() {
+  return createProduct(stack, 50, 10_000, { status: 'PREORDER' });
+}
+
+async function securedPreorder(customer: Identity, productId: string): Promise<string> {
+  const placed = await graph(
+    stack,
+    checkoutMutation,
+    { input: { lines: [{ productId, quantity: 1 }], shippingAddress: address, shippingMethod: 'STANDARD' }, key: randomUUID() },
+    customer,
+  );
+  expect(placed.errors).toBeUndefined();
+  const id = placed.data!.checkout[0]!.id;
+  const awaiting = await until(
+    () => orderOf(customer, id),
+    (o) => o.status === 'AWAITING_PAYMENT',
+  );
+  expect(awaiting.nextPayment).toMatchObject({ purpose: 'DEPOSIT', amount: { amount: 3_000 } });
+  const paid = await graph(stack, payMutation, { input: { orderIds: [id], paymentMethod: { token: 'sandbox_visa' } }, key: randomUUID() }, customer);
+  expect(paid.data?.pay, JSON.stringify(paid.errors)).toMatchObject({ status: 'SUCCEEDED', purpose: 'DEPOSIT', amount: { amount: 3_000 } });
+  await until(
+    () => orderOf(customer, id),
+    (o) => o.status === 'SECURED',
+  );
+  return id;
+}
+
+async function advance(hours: number) {
+  const moved = await graph(stack, advanceClockMutation, { hours }, stack.admin);
+  expect(moved.errors).toBeUndefined();
+}
+
+/** The quote, then the cancellation on its terms; waits for payments to have settled any refund. */
+async function cancelOnQuote(customer: Identity, id: string) {
+  const quote = (await graph(stack, quoteQuery, { id }, customer)).data!.cancellationQuote;
+  const cancelled = await graph(stack, cancelMutation, { id, token: quote.token }, customer);
+  expect(cancelled.data?.cancelOrder.status, JSON.stringify(cancelled.errors)).toBe('CANCELLED');
+  const ended = await until(
+    () => orderOf(customer, id),
+    (o) => o.refunds.every((r) => r.status === 'SUCCEEDED') && o.amountRefunded?.amount === quote.refund.amount,
+  );
+  return { quote, ended };
+}
+
+describe('deposit-store cancellations, each at its own point of the clock (000)', () => {
+  it('23 hours after the deposit: free, the whole 3,000 back', async () => {
+    const customer = await stack.newCustomer();
+    const id = await securedPreorder(customer, (await figure()).id);
+    await advance(23);
+    const { quote, ended } = await cancelOnQuote(customer, id);
+    expect(quote).toMatchObject({ outcome: 'ALLOWED', paid: { amount: 3_000 }, fee: { amount: 0 }, refund: { amount: 3_000 } });
+    expect(quote.rule.id).toMatch(/free-within-deposit-window/);
+    expect(ended).toMatchObject({ outcome: { kind: 'CANCELLED', kept: { amount: 0 }, refund: { amount: 3_000 } }, amountRefunded: { amount: 3_000 } });
+  });
+
+  it('3 days after the order: a restocking fee of 50% of the deposit, 1,500 back', async () => {
+    const customer = await stack.newCustomer();
+    const id = await securedPreorder(customer, (await figure()).id);
+    await advance(72);
+    const { quote, ended } = await cancelOnQuote(customer, id);
+    expect(quote).toMatchObject({ outcome: 'ALLOWED', paid: { amount: 3_000 }, fee: { amount: 1_500 }, forfeited: { amount: 0 }, refund: { amount: 1_500 } });
+    expect(quote.rule.id).toMatch(/restocking-fee-within-order-window/);
+    expect(ended).toMatchObject({
+      outcome: { kept: { amount: 1_500 }, refund: { amount: 1_500 } },
+      amountPaid: { amount: 3_000 },
+      amountRefunded: { amount: 1_500 },
+    });
+  });
+
+  it('8 days after the order: accepted, nothing refunded, the deposit kept', async () => {
+    const customer = await stack.newCustomer();
+    const id = await securedPreorder(customer, (await figure()).id);
+    await advance(8 * 24);
+    const { quote, ended } = await cancelOnQuote(customer, id);
+    // No fee as such: after the tiers everything paid is forfeited (the quote tells the two apart).
+    expect(quote).toMatchObject({ outcome: 'ALLOWED', paid: { amount: 3_000 }, fee: { amount: 0 }, forfeited: { amount: 3_000 }, refund: { amount: 0 } });
+    expect(ended).toMatchObject({
+      outcome: { kept: { amount: 3_000 }, refund: { amount: 0 } },
+      amountPaid: { amount: 3_000 },
+      amountRefunded: { amount: 0 },
+      refunds: [],
+    });
+  });
+});
+
+describe('release (000): one balance notice per order, several balances in one payment', () => {
+  it('each deposit order owes 7,000 + 1,500 shipping after the release; one payment settles both and both are ready to fulfil', async () => {
+    const customer = await stack.newCustomer();
+    const [first, second] = [await figure(), await figure()];
+    const orders = [await securedPreorder(customer, first.id), await securedPreorder(customer, second.id)];
+    for (const product of [first, second]) {
+      for (const status of ['PREORDER_CLOSED', 'RELEASED'] as const) {
+        const moved = await graph(stack, statusMutation, { id: product.id, status }, stack.admin);
+        expect(moved.errors, status).toBeUndefined();
+      }
+    }
+    for (const id of orders) {
+      const due = await until(
+        () => orderOf(customer, id),
+        (o) => o.status === 'PAYMENT_DUE',
+      );
+      expect(due.nextPayment).toMatchObject({ purpose: 'BALANCE', amount: { amount: 8_500 }, goods: { amount: 7_000 }, shipping: { amount: 1_500 } });
+      expect(due.nextPayment!.rule).toMatch(/14 days/);
+    }
+    const paid = await graph(stack, payMutation, { input: { orderIds: orders, paymentMethod: { token: 'sandbox_visa' } }, key: randomUUID() }, customer);
+    expect(paid.errors).toBeUndefined();
+    expect(paid.data!.pay).toMatchObject({ status: 'SUCCEEDED', amount: { amount: 17_000 } });
+    expect(paid.data!.pay.allocations.map((a) => [a.orderId, a.amount.amount]).sort()).toEqual(orders.map((id) => [id, 8_500]).sort());
+    for (const id of orders) {
+      const ready = await until(
+        () => orderOf(customer, id),
+        (o) => o.status === 'READY_TO_FULFIL',
+      );
+      expect(ready).toMatchObject({ nextPayment: null, amountPaid: { amount: 11_500 }, amountRefunded: { amount: 0 } });
+    }
+  });
+});
