@@ -15,7 +15,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const pay = (orderIds: string[], token: string, who: TestIdentity, key = randomUUID(), extra: Partial<PayInput> = {}) =>
+const pay = (orderIds: string[], token: string, who: TestIdentity, key: string = randomUUID(), extra: Partial<PayInput> = {}) =>
   h.call(payMutation, { input: { orderIds, paymentMethod: { token }, ...extra }, key }, who);
 
 const confirmMutation = graphql(`
@@ -176,7 +176,7 @@ describe('pay', () => {
     expect((await h.call(intentsQuery, { after: 'not-a-cursor' }, staff)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('refuses a malformed idempotency key and a too-long token at once, and replays a stored refusal to the same key', async () => {
+  it('refuses a malformed idempotency key, and a token or key above its declared limit, at once; and replays a stored refusal to the same key', async () => {
     const customer = await h.tokens.customer();
     const { orderId } = await h.due({ customerId: customer.id, goods: 500 });
     const badKey = await h.call(payMutation, { input: { orderIds: [orderId], paymentMethod: { token: 'sandbox_visa' } }, key: 'short' }, customer);
@@ -184,8 +184,11 @@ describe('pay', () => {
       code: 'BAD_USER_INPUT',
       problems: [{ field: 'idempotencyKey', reason: 'INVALID_IDEMPOTENCY_KEY' }],
     });
+    // The declared limit (200) is checked by the platform before the resolver runs.
     const longToken = await pay([orderId], 'x'.repeat(201), customer);
-    expect(longToken.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'paymentMethod.token', reason: 'OUT_OF_RANGE' }] });
+    expect(longToken.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'paymentMethod.token', reason: 'maxLength' }] });
+    const longKey = await pay([orderId], 'sandbox_visa', customer, 'k'.repeat(201));
+    expect(longKey.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'idempotencyKey', reason: 'maxLength' }] });
     const key = randomUUID();
     expect((await pay([orderId], 'sandbox_visa', customer, key)).data!.pay.status).toBe('SUCCEEDED');
     const other = await pay([orderId], 'sandbox_mastercard', customer, key);

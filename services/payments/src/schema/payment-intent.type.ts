@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Money, PageInfo } from '@vitrine/platform';
+import { Money, PageInfo, MaxLength } from '@vitrine/platform';
 import type { PaymentPurpose } from '@vitrine/contracts';
 import type { FailureKind } from '../domain/failure-reasons.js';
 import type { PaymentIntentStatus } from '../domain/payment-intent-status.js';
@@ -86,6 +86,7 @@ export class PaymentIntentType {
 
 @InputType('PaymentMethodInput', { description: 'Exactly one: a provider token (sandbox: sandbox_visa...; Stripe: pm_...) or one of your saved cards.' })
 export class PaymentMethodInput {
+  @MaxLength(200)
   @Field(() => String, { nullable: true, description: 'A one-off token from the provider (at most 200 characters).' })
   token?: string | null;
 

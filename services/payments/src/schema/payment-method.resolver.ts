@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requireCallerId } from '@vitrine/platform';
+import { requireCallerId, TextArg } from '@vitrine/platform';
 import { listPaymentMethods, removePaymentMethod, savePaymentMethod } from '../use-cases/payment-methods.js';
 import { PaymentMethodType } from './payment-method.type.js';
 import type { PaymentsContext } from './payments-context.js';
@@ -19,8 +19,8 @@ export class PaymentMethodResolver {
   })
   async savePaymentMethod(
     @Ctx() ctx: PaymentsContext,
-    @Arg('token', () => String) token: string,
-    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @TextArg('token', { maxLength: 200 }) token: string,
+    @TextArg('idempotencyKey', { maxLength: 200 }) idempotencyKey: string,
   ): Promise<PaymentMethodType> {
     return PaymentMethodType.from(await savePaymentMethod(ctx.em, ctx.runtime, { customerId: requireCallerId(ctx.caller), token, idempotencyKey }));
   }

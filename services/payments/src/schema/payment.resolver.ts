@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { BadUserInput, NotFound, requireCallerId, requireUuid } from '@vitrine/platform';
+import { BadUserInput, NotFound, requireCallerId, requireUuid, TextArg } from '@vitrine/platform';
 import { Staff } from '../identity.js';
 import { confirmPayment } from '../use-cases/confirm-payment.js';
 import { listIntents } from '../use-cases/list-intents.js';
@@ -18,7 +18,7 @@ export class PaymentResolver {
   async pay(
     @Ctx() ctx: PaymentsContext,
     @Arg('input', () => PayInput) input: PayInput,
-    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @TextArg('idempotencyKey', { maxLength: 200 }) idempotencyKey: string,
   ): Promise<PaymentIntentType> {
     const { token, savedPaymentMethodId } = input.paymentMethod;
     if ((token == null) === (savedPaymentMethodId == null)) {
@@ -44,7 +44,7 @@ export class PaymentResolver {
   async confirmPayment(
     @Ctx() ctx: PaymentsContext,
     @Arg('intentId', () => ID) intentId: string,
-    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @TextArg('idempotencyKey', { maxLength: 200 }) idempotencyKey: string,
   ): Promise<PaymentIntentType> {
     return PaymentIntentType.from(await confirmPayment(ctx.em, ctx.runtime, { customerId: requireCallerId(ctx.caller), intentId, idempotencyKey }));
   }
@@ -63,7 +63,7 @@ export class PaymentResolver {
     @Ctx() ctx: PaymentsContext,
     @Arg('filter', () => PaymentIntentFilter, { nullable: true }) filter: PaymentIntentFilter | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page (at most 500 characters).' }) after: string | null,
+    @TextArg('after', { maxLength: 500, nullable: true, description: 'A cursor from a previous page (at most 500 characters).' }) after: string | null,
   ): Promise<PaymentIntentConnection> {
     const page = await listIntents(ctx.em, filter ?? {}, first, after);
     return Object.assign(new PaymentIntentConnection(), {

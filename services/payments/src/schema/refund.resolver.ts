@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requireCallerId } from '@vitrine/platform';
+import { requireCallerId, TextArg } from '@vitrine/platform';
 import { Staff } from '../identity.js';
 import { reconcileLedger } from '../use-cases/reconcile-ledger.js';
 import { refundPayment } from '../use-cases/refund-payment.js';
@@ -18,8 +18,8 @@ export class RefundResolver {
     @Ctx() ctx: PaymentsContext,
     @Arg('orderId', () => ID) orderId: string,
     @Arg('amount', () => MoneyInput) amount: MoneyInput,
-    @Arg('reason', () => String) reason: string,
-    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @TextArg('reason', { maxLength: 500 }) reason: string,
+    @TextArg('idempotencyKey', { maxLength: 200 }) idempotencyKey: string,
   ): Promise<RefundType> {
     const refund = await refundPayment(ctx.em, ctx.runtime, {
       staffId: requireCallerId(ctx.caller),
