@@ -97,7 +97,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     listingConnections: number(env, 'BENCH_LISTING_CONNECTIONS', 50, 1, 1000),
     paymentConnections: number(env, 'BENCH_PAYMENT_CONNECTIONS', 50, 1, 1000),
     paymentSeconds: number(env, 'BENCH_PAYMENT_DURATION', duration, 1, 3600),
-    paymentDues: number(env, 'BENCH_PAYMENT_DUES', 5000, 1, 1_000_000),
+    paymentDues: number(env, 'BENCH_PAYMENT_DUES', 2000, 1, 1_000_000),
     only: only(env.BENCH_ONLY),
     reportDir: env.BENCH_REPORT_DIR ? resolve(env.BENCH_REPORT_DIR) : resolve(repoRoot, 'bench/reports'),
   };

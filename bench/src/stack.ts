@@ -89,6 +89,8 @@ export async function startBenchStack(
         BOOTSTRAP_ADMIN_PASSWORD: benchAdmin.password,
         ACCESS_TOKEN_TTL_SECONDS: process.env.ACCESS_TOKEN_TTL_SECONDS || benchTokenTtlSeconds,
       },
+      // Production mode wants aftersales' evidence store named: the folder store (the bench uploads no evidence).
+      aftersales: { EVIDENCE_STORE: 'file' },
       // Checkout estimates shipping from logistics' rate card: logistics' demo rate table (as in npm start), announced to orders.
       logistics: { SEED_DEMO_DATA: 'true' },
       // Production mode wants payments' secrets given: throwaway ones, for this run only (the sandbox provider).
