@@ -117,6 +117,13 @@ export async function seed(config: BenchConfig, stack: BenchStack, db: pg.Client
     return rows[0]!.n === ids.length ? true : undefined;
   });
 
+  // Orders ships only within a customer's region, which it learns from accounts' events.
+  const customerIds = customers.map((c) => c.id);
+  await pollUntil("orders learning the customers' regions", 60_000, async () => {
+    const { rows } = await db.query<{ n: number }>('select count(*)::int as n from orders.customer_region where customer_id = any($1::uuid[])', [customerIds]);
+    return rows[0]!.n === customerIds.length ? true : undefined;
+  });
+
   const orderOwner = customers[0]!;
   const lines = products.slice(2, 5).map((p, i) => ({ productId: p.id, quantity: i + 1 }));
   const placed = await gqlData<{ placeOrder: { id: string } }>(

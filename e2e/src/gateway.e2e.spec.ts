@@ -139,7 +139,11 @@ describe('through the gateway, on real PostgreSQL and Kafka', () => {
 
     const bad = await gql(gatewayUrl, page, { first: 2, after: 'garbage' });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const tooMany = await gql(gatewayUrl, page, { first: 1000 });
-    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Past the catalog's page size (100) but within the gateway's cost: catalog refuses it.
+    const tooMany = await gql(gatewayUrl, page, { first: 101 });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'first', reason: 'OUT_OF_RANGE' }] });
+    // Far past it: the gateway's cost limit refuses it before any subgraph is asked.
+    const far = await gql(gatewayUrl, page, { first: 1000 });
+    expect(far.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

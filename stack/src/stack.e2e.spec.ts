@@ -4,6 +4,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { subgraphs } from '@vitrine/gateway';
 import { freePort } from '@vitrine/local-infra';
 
 // `npm start` as a user runs it: npm (the stack script), in its own process group as a terminal
@@ -68,10 +69,8 @@ async function startStack(ports: Record<string, number>): Promise<RunningStack> 
     detached: true, // its own process group, like a terminal's foreground job
     env: {
       ...process.env,
-      PORT: String(ports.gateway),
-      CATALOG_PORT: String(ports.catalog),
-      ORDERS_PORT: String(ports.orders),
-      ACCOUNTS_PORT: String(ports.accounts),
+      PORT: String(ports.gateway!),
+      ...Object.fromEntries(subgraphs.map(({ name }) => [portVariable(name), String(ports[name])])),
       VITRINE_PG_PORT: String(ports.pg),
       VITRINE_DATA_DIR: dataDir,
       KAFKA_BROKERS: '',
@@ -85,7 +84,17 @@ async function startStack(ports: Record<string, number>): Promise<RunningStack> 
   const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
   const deadline = Date.now() + 180_000;
   while (!log.includes('Vitrine is up')) {
-    if (npm.exitCode !== null || Date.now() > deadline) throw new Error(`stack did not start:\n${log}`);
+    if (npm.exitCode !== null || Date.now() > deadline) {
+      // Whatever did start must not hold the ports and the data folder the next test uses.
+      const tree = descendantsOf(npm.pid!);
+      try {
+        process.kill(-npm.pid!, 'SIGINT');
+      } catch {
+        // the group is already gone
+      }
+      await allGone(tree);
+      throw new Error(`stack did not start:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return { npm, tree: descendantsOf(npm.pid!), exited, output: () => log };
@@ -114,18 +123,20 @@ async function graphql(port: number, query: string, variables: Record<string, un
 }
 
 const marker = { email: `marker-${randomUUID()}@example.com`, password: 'Marker-Pa55!' };
-const ports = { gateway: 0, catalog: 0, orders: 0, accounts: 0, pg: 0 };
+// Every subgraph of the gateway's list gets a free port, so a service added later cannot collide.
+const ports: Record<string, number> = { gateway: 0, pg: 0, ...Object.fromEntries(subgraphs.map(({ name }) => [name, 0])) };
+const portVariable = (name: string) => `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_PORT`;
 
 describe('npm start', () => {
   it('serves the seeded catalog and GraphiQL, and stops everything on Ctrl-C to its process group', async () => {
-    for (const name of Object.keys(ports) as (keyof typeof ports)[]) ports[name] = await freePort();
+    for (const name of Object.keys(ports)) ports[name] = await freePort();
     const stack = await startStack(ports);
-    const listing = await graphql(ports.gateway, '{ products(first: 1) { totalCount } }');
+    const listing = await graphql(ports.gateway!, '{ products(first: 1) { totalCount } }');
     expect(listing.data.products.totalCount).toBeGreaterThanOrEqual(5);
-    const graphiql = await fetch(`http://127.0.0.1:${ports.gateway}/graphql`, { headers: { accept: 'text/html' } });
+    const graphiql = await fetch(`http://127.0.0.1:${ports.gateway!}/graphql`, { headers: { accept: 'text/html' } });
     expect(await graphiql.text()).toMatch(/GraphiQL/);
     // A marker that a re-seed into an empty folder would not bring back.
-    const registered = await graphql(ports.gateway, 'mutation($input: RegisterInput!) { register(input: $input) { id } }', {
+    const registered = await graphql(ports.gateway!, 'mutation($input: RegisterInput!) { register(input: $input) { id } }', {
       input: { ...marker, country: 'FR', displayName: 'Marker' },
     });
     expect(registered.errors).toBeUndefined();
@@ -139,7 +150,7 @@ describe('npm start', () => {
   it('keeps its data across a restart, and SIGTERM to npm alone (as IDEs send) stops every process', async () => {
     const stack = await startStack(ports);
     const login = await graphql(
-      ports.gateway,
+      ports.gateway!,
       'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { customer { id } } }',
       marker,
     );

@@ -17,6 +17,11 @@ interface StackBasics {
   customer: Identity;
   /** Two warehouses every stack with catalog starts with: our own (France, where createProduct's stock goes) and a factory-held one (China). */
   warehouses: { france: string; factory: string };
+  /**
+   * Registers and signs in a customer, and waits until every running service that keeps customers'
+   * regions (catalog, orders) knows them, as a real customer's first page views would; a test about
+   * the moment before that uses identities' newCustomer directly.
+   */
   newCustomer(country?: string): Promise<Identity>;
   /** The gateway (it needs every subgraph, so a stack with `only` runs without it). */
   gateway?: RunningGateway;
@@ -82,10 +87,25 @@ export async function startTestStack<S extends SubgraphName = SubgraphName>(opti
     throw err;
   }
   const url = (name: SubgraphName) => running.get(name)!.url;
+  /** Waits until every running service that keeps customers' regions (catalog, orders) knows this customer. */
+  const knownEverywhere = async (identity: Identity): Promise<Identity> => {
+    const em = running.get('catalog')!.orm.em.fork();
+    const tables = await em
+      .getConnection()
+      .execute<{ schema: string }[]>("select table_schema as schema from information_schema.tables where table_name = 'customer_region'");
+    const schemas = tables.map((t) => t.schema).filter((schema) => running.has(schema as SubgraphName));
+    await eventually(async () => {
+      for (const schema of schemas) {
+        if ((await em.getConnection().execute(`select 1 from "${schema}".customer_region where customer_id = ?`, [identity.id])).length === 0) return false;
+      }
+      return true;
+    });
+    return identity;
+  };
   let admin: Identity, customer: Identity, warehouses: StackBasics['warehouses'];
   try {
     admin = await signIn(url('accounts'), testAdmin.email, testAdmin.password);
-    customer = await newCustomer(url('accounts'));
+    customer = await knownEverywhere(await newCustomer(url('accounts')));
     warehouses = {
       france: await createWarehouse(url('catalog'), admin, {
         code: 'E2E-FR',
@@ -118,7 +138,7 @@ export async function startTestStack<S extends SubgraphName = SubgraphName>(opti
       if (!gateway) throw new Error('this stack runs without the gateway');
       return gateway.url;
     },
-    newCustomer: (country) => newCustomer(url('accounts'), country),
+    newCustomer: async (country) => knownEverywhere(await newCustomer(url('accounts'), country)),
     async stop() {
       await gateway?.stop();
       await stopAll();

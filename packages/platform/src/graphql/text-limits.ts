@@ -6,7 +6,9 @@ import { Arg, ArgumentValidationError, type ArgOptions } from 'type-graphql';
  * GraphQL field and checked before the resolver runs (after the auth checker),
  * so an oversized value never reaches a use case, a hash or a varchar column:
  * it is BAD_USER_INPUT with `problems[].reason: 'maxLength'`. The NUL character
- * (which PostgreSQL refuses in text) is refused the same way (`noNulCharacter`).
+ * (which PostgreSQL refuses in text) is refused the same way (`noNulCharacter`),
+ * and so is text that is not well-formed UTF-16 (a lone surrogate, which no
+ * keyboard types and PostgreSQL refuses in JSON): `wellFormedText`.
  *
  * - input-type fields: `@MaxLength(n)` on the property (a class-validator
  *   constraint; a list of strings is checked item by item);
@@ -25,6 +27,8 @@ const tooLong = (value: unknown, maxLength: number) => texts(value).some((text) 
 /** U+0000 is never text a person typed, and PostgreSQL refuses it in any string: refused with the limit. */
 const hasNul = (value: unknown) => texts(value).some((text) => text.includes('\u0000'));
 const nulMessage = 'must not contain the NUL character (U+0000)';
+const illFormed = (value: unknown) => texts(value).some((text) => !text.isWellFormed());
+const illFormedMessage = 'must be well-formed text (it has a lone surrogate)';
 
 /** The longest text this input field accepts (a list of strings: each item). */
 export function MaxLength(maxLength: number): PropertyDecorator {
@@ -46,6 +50,13 @@ export function MaxLength(maxLength: number): PropertyDecorator {
       propertyName: String(propertyName),
       options: { message: nulMessage },
       validator: { validate: (value: unknown) => !hasNul(value) },
+    });
+    registerDecorator({
+      name: 'wellFormedText',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: illFormedMessage },
+      validator: { validate: (value: unknown) => !illFormed(value) },
     });
   };
 }
@@ -76,6 +87,7 @@ export function TextArg(name: string, { maxLength, list, ...options }: TextArgOp
       if (list && Array.isArray(value) && value.length > list.maxItems) refuse(name, { maxItems: `must have at most ${list.maxItems} items` });
       if (tooLong(value, maxLength)) refuse(name, { maxLength: `must be at most ${maxLength} characters long` });
       if (hasNul(value)) refuse(name, { noNulCharacter: nulMessage });
+      if (illFormed(value)) refuse(name, { wellFormedText: illFormedMessage });
     },
     { [textLimitTag]: maxLength },
   );
@@ -97,6 +109,7 @@ export async function validateInputObjects(value: unknown, argumentName = 'input
   const visit = async (current: unknown, path: string, seen: Set<unknown>): Promise<void> => {
     if (typeof current === 'string') {
       if (hasNul(current)) errors.push(problem(path, { noNulCharacter: nulMessage }));
+      if (illFormed(current)) errors.push(problem(path, { wellFormedText: illFormedMessage }));
       return;
     }
     if (current === null || typeof current !== 'object' || seen.has(current)) return;
@@ -110,7 +123,8 @@ export async function validateInputObjects(value: unknown, argumentName = 'input
       // Nested objects are validated on their own below, once (class-validator's children, from @ValidateNested, would repeat them).
       for (const e of found) if (e.constraints) errors.push(problem(at(path, e.property), e.constraints));
       // Declared NUL refusals are reported once, by class-validator.
-      for (const e of found) if (e.constraints?.['noNulCharacter']) seen.add((current as Record<string, unknown>)[e.property]);
+      for (const e of found)
+        if (e.constraints?.['noNulCharacter'] || e.constraints?.['wellFormedText']) seen.add((current as Record<string, unknown>)[e.property]);
     }
     for (const [key, child] of Object.entries(current)) if (!seen.has(child)) await visit(child, at(path, key), seen);
   };

@@ -72,3 +72,12 @@ describe('the NUL character anywhere', () => {
     expect(await reasons(outer({ inner: inner('\u0000') }))).toEqual(['inner.code:noNulCharacter']);
   });
 });
+
+describe('text that is not well-formed (a lone surrogate)', () => {
+  it('is refused wherever it is, declared or not; a surrogate pair (an emoji) is text', async () => {
+    expect(await reasons(outer({ name: 'a\ud800' }))).toEqual(['name:wellFormedText']);
+    expect(await reasons('\udc00')).toEqual(['input:wellFormedText']);
+    expect(await reasons({ plain: ['ok', 'b\ud800'] })).toEqual(['plain.1:wellFormedText']);
+    expect(await reasons(outer({ name: '🗿', inner: inner('🗿') }))).toEqual([]);
+  });
+});

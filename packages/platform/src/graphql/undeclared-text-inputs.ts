@@ -25,14 +25,13 @@ export function undeclaredTextInputs(schema: GraphQLSchema): string[] {
           const declared = handlers
             .filter((h) => h.schemaName === field.name)
             .some((h) =>
-              storage.params.some(
-                (p) =>
-                  p.kind === 'arg' &&
-                  p.target === h.target &&
-                  p.methodName === h.methodName &&
-                  p.name === arg.name &&
-                  !!(p.validateFn as { [textLimitTag]?: number } | undefined)?.[textLimitTag],
-              ),
+              storage.params.some((p) => {
+                if (p.target !== h.target || p.methodName !== h.methodName) return false;
+                if (p.kind === 'arg') return p.name === arg.name && !!(p.validateFn as { [textLimitTag]?: number } | undefined)?.[textLimitTag];
+                // `@Args(() => SomeArgs)`: the argument is a field of that class, declared with `@MaxLength`.
+                if (p.kind === 'args') return hasDeclaredLimit(p.getType() as object, arg.name);
+                return false;
+              }),
             );
           if (!declared) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
@@ -41,12 +40,17 @@ export function undeclaredTextInputs(schema: GraphQLSchema): string[] {
     if (isInputObjectType(type)) {
       const inputClass = storage.inputTypes.find((c) => c.name === type.name)?.target;
       for (const field of Object.values(type.getFields()).filter(isText)) {
-        const property = storage.fields.find((f) => inputClass && isSameOrAncestor(f.target, inputClass) && f.schemaName === field.name)?.name ?? field.name;
-        if (!inputClass || declaredMaxLength(inputClass, property) === undefined) missing.push(`${type.name}.${field.name}`);
+        if (!inputClass || !hasDeclaredLimit(inputClass, field.name)) missing.push(`${type.name}.${field.name}`);
       }
     }
   }
   return missing.sort();
+}
+
+/** Whether the field named `schemaName` of an input or args class declares its maximum length. */
+function hasDeclaredLimit(inputClass: object, schemaName: string): boolean {
+  const property = getMetadataStorage().fields.find((f) => isSameOrAncestor(f.target, inputClass) && f.schemaName === schemaName)?.name ?? schemaName;
+  return declaredMaxLength(inputClass, property) !== undefined;
 }
 
 function isSameOrAncestor(candidate: object, of: object): boolean {

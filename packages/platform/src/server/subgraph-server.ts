@@ -37,6 +37,8 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     schema: options.schema,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
+    // runMain owns the signals and stops the parts in order; Apollo's own handler, racing it, held every stop for the drain's full 10 s.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, { hideSuggestions: !(options.introspection ?? true) }),
     // Inline traces would expose resolver timings to any caller; we have our own logs.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],

@@ -18,8 +18,13 @@ export class ShutdownSequence {
   run(): Promise<void> {
     this.running ??= (async () => {
       for (const step of [...this.steps].reverse()) {
+        this.logger.debug({ step: step.name }, 'stopping');
+        const started = Date.now();
         try {
           await step.run();
+          // A slow step is what makes an orchestrator's grace period run out: say which one it was.
+          const ms = Date.now() - started;
+          if (ms > 2000) this.logger.warn({ step: step.name, ms }, 'slow shutdown step');
         } catch (err) {
           this.logger.warn({ err, step: step.name }, 'shutdown step failed');
         }

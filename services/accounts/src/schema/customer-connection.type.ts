@@ -1,6 +1,5 @@
-import { MaxLength } from 'class-validator';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '@vitrine/platform';
+import { MaxLength, PageInfo } from '@vitrine/platform';
 import type { CustomerPage } from '../use-cases/search-customers.js';
 import { CustomerType } from './customer.type.js';
 

@@ -1,5 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { MaxLength } from '@vitrine/platform';
 import type { ClaimKind, ClaimResolution } from '@vitrine/contracts';
 import type { ClaimGrade, ClaimIssue, DamageSeverity, PartCategory } from '@vitrine/policy';
 import { ClaimGradeEnum, ClaimIssueEnum, ClaimKindEnum, ClaimResolutionEnum, DamageSeverityEnum, PartCategoryEnum } from './claim-enums.js';

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, ValidateNested } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { Money, type BaseContext } from '@vitrine/platform';
+import { MaxLength, Money, type BaseContext } from '@vitrine/platform';
 import { shippingEstimate, type Estimate } from '../use-cases/estimate.js';
 
 @InputType('EstimateItemInput')
@@ -46,7 +46,7 @@ export class ShippingEstimateType {
 @ArgsType()
 export class EstimateArgs {
   @Field(() => [EstimateItemInput]) @ArrayMaxSize(50) @ValidateNested({ each: true }) items!: EstimateItemInput[];
-  @Field(() => String, { description: 'ISO 3166-1 alpha-2 country.' }) @Length(2, 2) destination!: string;
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2 country.' }) @Length(2, 2) @MaxLength(2) destination!: string;
   @Field(() => String) @MaxLength(40) method!: string;
   @Field(() => String, { nullable: true, description: "A warehouse code; default: the method's first origin." })
   @IsOptional()

@@ -1,5 +1,6 @@
-import { ArrayMaxSize, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { MaxLength } from '@vitrine/platform';
 
 @InputType('ParcelSizeInput')
 export class ParcelSizeInput {
@@ -12,7 +13,7 @@ export class ParcelSizeInput {
 export class ShippingZoneInput {
   @Field(() => String) @MaxLength(20) code!: string;
   @Field(() => String) @MaxLength(80) name!: string;
-  @Field(() => [String]) @ArrayMaxSize(250) @MaxLength(2, { each: true }) countries!: string[];
+  @Field(() => [String]) @ArrayMaxSize(250) @MaxLength(2) countries!: string[];
 }
 
 @InputType('WeightBracketInput')
@@ -34,7 +35,7 @@ export class ShippingSurchargeInput {
   @Field(() => String) @MaxLength(80) label!: string;
   @Field(() => Int, { defaultValue: 0 }) flat!: number;
   @Field(() => Int, { defaultValue: 0 }) percentBps!: number;
-  @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(50) @MaxLength(20, { each: true }) zones!: string[];
+  @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(50) @MaxLength(20) zones!: string[];
 }
 
 @InputType('ShippingMethodRatesInput')
@@ -55,7 +56,7 @@ export class ReferenceItemInput {
 
 @InputType('RateTableInput', { description: 'A whole rate table; publishing it makes a new version.' })
 export class RateTableInput {
-  @Field(() => String) @Length(3, 3) currency!: string;
+  @Field(() => String) @Length(3, 3) @MaxLength(3) currency!: string;
   @Field(() => ReferenceItemInput) @ValidateNested() referenceItem!: ReferenceItemInput;
   @Field(() => [ShippingZoneInput]) @ArrayMaxSize(50) @ValidateNested({ each: true }) zones!: ShippingZoneInput[];
   @Field(() => [ShippingMethodRatesInput]) @ArrayMaxSize(30) @ValidateNested({ each: true }) methods!: ShippingMethodRatesInput[];

@@ -1,6 +1,6 @@
-import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, ValidateNested } from 'class-validator';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireCallerId, storeNow } from '@vitrine/platform';
+import { MaxLength, requireCallerId, storeNow, TextArg } from '@vitrine/platform';
 import type { ShipmentStatus } from '../domain/shipment-status.js';
 import { Staff } from '../identity.js';
 import { dispatchShipment } from '../use-cases/dispatch.js';
@@ -84,8 +84,8 @@ export class ShipmentResolver {
   async dispatchShipment(
     @Ctx() ctx: LogisticsContext,
     @Arg('shipmentId', () => ID) shipmentId: string,
-    @Arg('carrier', () => String) carrier: string,
-    @Arg('trackingNumber', () => String) trackingNumber: string,
+    @TextArg('carrier', { maxLength: 40 }) carrier: string,
+    @TextArg('trackingNumber', { maxLength: 80 }) trackingNumber: string,
   ): Promise<ShipmentType> {
     return ShipmentType.from(await dispatchShipment(ctx.em, requireCallerId(ctx.caller), shipmentId, carrier, trackingNumber), storeNow());
   }

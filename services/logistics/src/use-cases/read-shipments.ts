@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { NotFound, storeNow, type Caller } from '@vitrine/platform';
+import { NotFound, requireUuid, storeNow, type Caller } from '@vitrine/platform';
 import { isUuid } from '@vitrine/platform/domain';
 import type { ShipmentStatus } from '../domain/shipment-status.js';
 import { canAccessOwnedBy } from '../identity.js';
@@ -18,7 +18,7 @@ export interface ShipmentFilter {
 export function listShipments(em: EntityManager, filter: ShipmentFilter, first: number): Promise<Shipment[]> {
   const where: FilterQuery<Shipment> = {};
   if (filter.statuses?.length) where.status = { $in: filter.statuses };
-  if (filter.warehouseId) where.warehouseId = filter.warehouseId;
+  if (filter.warehouseId) where.warehouseId = requireUuid(filter.warehouseId, 'filter.warehouseId', 'warehouse');
   if (filter.late === true) Object.assign(where, { status: 'OPEN', handoverBy: { $lt: storeNow() } });
   if (filter.late === false) where.$or = [{ handoverBy: null }, { handoverBy: { $gte: storeNow() } }, { status: { $ne: 'OPEN' } }];
   return em.find(Shipment, where, { orderBy: { openedAt: 'asc', id: 'asc' }, limit: Math.min(Math.max(first, 1), 100) });

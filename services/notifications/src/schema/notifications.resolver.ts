@@ -1,6 +1,5 @@
-import { MaxLength } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { requireCallerId, requireUuid, type BaseContext } from '@vitrine/platform';
+import { MaxLength, requireCallerId, requireUuid, type BaseContext } from '@vitrine/platform';
 import { runtimeOf } from '../config/notifications-runtime.js';
 import type { MessageStatus } from '../domain/delivery.js';
 import type { Language } from '../domain/languages.js';
@@ -64,8 +63,7 @@ export class NotificationsResolver {
     @Arg('filter', () => NotificationMessageFilterInput, { nullable: true }) filter: NotificationMessageFilterInput | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
   ): Promise<NotificationMessageType[]> {
-    const customerId = filter?.customerId ? requireUuid(filter.customerId, 'filter.customerId', 'customer') : null;
-    const rows = await staffMessages(ctx.em, { ...filter, customerId }, first);
+    const rows = await staffMessages(ctx.em, { ...filter }, first);
     return rows.map(({ message, log }) => NotificationMessageType.from(message, log));
   }
 

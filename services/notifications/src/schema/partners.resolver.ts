@@ -1,6 +1,6 @@
-import { ArrayMaxSize, MaxLength } from 'class-validator';
+import { ArrayMaxSize } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { BadUserInput, requireUuid, type BaseContext } from '@vitrine/platform';
+import { BadUserInput, MaxLength, requireUuid, type BaseContext } from '@vitrine/platform';
 import { partnerNameMaxLength, webhookUrlMaxLength } from '../domain/partners.js';
 import { createPartner, enablePartner, listPartners, partnerDeliveries, replayPartnerEvents, rotatePartnerSecret } from '../use-cases/partners.js';
 import { Staff } from '../identity.js';
@@ -18,7 +18,7 @@ export class CreatePartnerInput {
 
   @Field(() => [String], { description: 'Event types to receive, e.g. orders.order.status-changed.' })
   @ArrayMaxSize(50)
-  @MaxLength(120, { each: true })
+  @MaxLength(120)
   eventTypes!: string[];
 }
 

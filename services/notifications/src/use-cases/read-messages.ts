@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInput, Conflict, NotFound } from '@vitrine/platform';
+import { BadUserInput, Conflict, NotFound, requireUuid } from '@vitrine/platform';
 import type { MessageStatus } from '../domain/delivery.js';
 import type { NoticeKind } from '../domain/notice.js';
 import { DeliveryAttempt } from '../store/delivery-attempt.entity.js';
@@ -32,7 +32,7 @@ export async function staffMessages(
   first: number | null | undefined,
 ): Promise<{ message: Message; log: DeliveryAttempt[] }[]> {
   const where = {
-    ...(filter.customerId ? { customerId: filter.customerId } : {}),
+    ...(filter.customerId ? { customerId: requireUuid(filter.customerId, 'filter.customerId', 'customer') } : {}),
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.kind ? { kind: filter.kind } : {}),
   };

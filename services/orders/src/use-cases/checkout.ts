@@ -78,6 +78,10 @@ export async function checkout(em: EntityManager, command: CheckoutCommand): Pro
   const { version, policy } = await policyInForce(em);
   const address = parseAddress(command.shippingAddress, country);
   const problems: FieldProblem[] = [...address.problems];
+  // Where an order may ship is the account's region: until accounts' event has told orders, nothing is shipped anywhere.
+  if (country === null && (command.shippingMethod !== null || command.shippingAddress)) {
+    problems.push({ field: 'shippingAddress', reason: 'REGION_UNKNOWN', message: 'We are still setting up your account. Please try again in a moment.' });
+  }
   if (draft.currency !== policy.currency) {
     problems.push({ field: 'lines', reason: 'CURRENCY_NOT_ACCEPTED', message: `This store takes orders in ${policy.currency} only.` });
   }
@@ -97,7 +101,7 @@ export async function checkout(em: EntityManager, command: CheckoutCommand): Pro
     const units = group.lines.reduce((sum, l) => sum + l.quantity, 0);
     let shipping: PlannedOrder['shipping'] = { amount: 0, method: null, rateCardVersion: null };
     if (command.shippingMethod !== null) {
-      const estimate = estimateShipping(card, command.shippingMethod, country ?? '', units, draft.currency);
+      const estimate = estimateShipping(card, command.shippingMethod, country!, units, draft.currency);
       if (!estimate.ok) throw new BadUserInput('This shipping method is not available.', [estimate.problem]);
       shipping = { amount: estimate.amount, method: estimate.method, rateCardVersion: estimate.rateCardVersion };
     }

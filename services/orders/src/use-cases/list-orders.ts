@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { BadUserInput, decodeCursor, encodeCursor, isUuid, pageSize } from '@vitrine/platform';
+import { BadUserInput, decodeCursor, encodeCursor, isUuid, pageSize, requireUuid } from '@vitrine/platform';
 import type { OrderStatus } from '../domain/order-status.js';
 import { Order } from '../store/order.entity.js';
 
@@ -26,7 +26,7 @@ const isPosition = (v: unknown): v is Position =>
 export async function listOrders(em: EntityManager, filter: OrderFilter, first: number | null, after: string | null): Promise<OrderPage> {
   const size = pageSize(first, { max: 100 });
   const where: FilterQuery<Order> = {};
-  if (filter.customerId) where.customerId = filter.customerId;
+  if (filter.customerId) where.customerId = requireUuid(filter.customerId, 'filter.customerId', 'customer');
   if (filter.statuses?.length) where.status = { $in: [...filter.statuses] };
   if (filter.productId) {
     if (!isUuid(filter.productId))
