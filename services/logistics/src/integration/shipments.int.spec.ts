@@ -79,6 +79,14 @@ const shipmentQuery = graphql(`
 `);
 
 const size = { lengthMm: 300, widthMm: 200, heightMm: 100 };
+const shipmentQueue = graphql(`
+  query ShipmentQueue($filter: ShipmentFilter) {
+    shipments(filter: $filter) {
+      id
+    }
+  }
+`);
+
 const eventsOf = (shipmentId: string, type: string) => shipments.received.filter((e) => e.subject === shipmentId && e.type === type);
 const codeOf = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
   `${res.errors?.[0]?.extensions?.code}:${res.errors?.[0]?.extensions?.rule ?? ''}`;
@@ -190,7 +198,7 @@ describe('a shipment from ReadyToFulfil to the door', () => {
 });
 
 describe('bad input changes nothing', () => {
-  it('zero or negative sizes, a tracking step before dispatch, an unknown shipment', async () => {
+  it('zero or negative sizes, a tracking step before dispatch, an unknown shipment, an id that is not one', async () => {
     const order = await readyOrder(h, customer, 1_500);
     const zero = await gql(
       h.url,
@@ -207,6 +215,10 @@ describe('bad input changes nothing', () => {
     expect(await row(order.shipmentId)).toMatchObject({ status: 'OPEN', final_cost: null, tracking_number: null });
     const unknown = await gql(h.url, dispatchMutation, { shipmentId: randomUUID(), carrier: 'DHL', trackingNumber: 'TRK0000' }, h.staff.headers);
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // An id that is not a UUID never reaches the uuid columns: a lookup finds nothing, a filter is refused.
+    expect((await gql(h.url, shipmentQuery, { id: '%' }, h.staff.headers)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const malformed = await gql(h.url, shipmentQueue, { filter: { warehouseId: '   padded   ' } }, h.staff.headers);
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'filter.warehouseId', reason: 'MALFORMED_ID' }] });
     const customerTries = await gql(h.url, dispatchMutation, { shipmentId: order.shipmentId, carrier: 'DHL', trackingNumber: 'TRK0000' }, customer.headers);
     expect(customerTries.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

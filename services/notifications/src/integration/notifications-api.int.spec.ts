@@ -160,6 +160,10 @@ describe('notifications API', () => {
     expect((await gql(n.url, retry, { id: randomUUID() }, staff.headers)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await gql(n.url, retry, { id: failed.id }, dan.headers)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await gql(n.url, staffMessages, { filter: { customerId: 'x'.repeat(37) } }, staff.headers)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await gql(n.url, staffMessages, { filter: { customerId: '%' } }, staff.headers)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'filter.customerId', reason: 'MALFORMED_ID' }],
+    });
 
     await n.publish({
       source: 'accounts',
