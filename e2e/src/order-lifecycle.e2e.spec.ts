@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippingRatesPublishedV1 } from '@vitrine/contracts';
 import { arrivalPaymentDueAt, presets } from '@vitrine/policy';
-import { eventually, gql } from '@vitrine/testing';
+import { eventually } from '@vitrine/testing';
+import { graphql } from './__generated__/index.js';
+import type { CheckoutInput, PublishStorePolicyInput } from './__generated__/graphql.js';
 import type { Identity } from './support/identities.js';
 import { publishAs } from './support/publish-as.js';
 import { count } from './support/sql.js';
-import { createProduct, startTestStack, stockOf, type TestStack } from './support/stack.js';
+import { createProduct, graph, startTestStack, stockOf, type TestStack } from './support/stack.js';
 
 // The order's life under versioned store policies, through the gateway: a
 // cart split into orders, terms recorded on each, deadlines that expire
@@ -30,30 +32,171 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const gw = () => stack.gateway!.url;
 const address = { name: 'Ada Lovelace', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
-const orderFields = `id status kind paymentPlan policyVersion total { amount currency } shippingEstimate { amount }
-  nextPayment { purpose amount { amount } goods { amount } shipping { amount } dueAt rule status }
-  outcome { kind by kept { amount } refund { amount } rule { id } } cancellationRight { reason closesAt } arrivedAtWarehouseAt
-  lines { quantity product { id } }`;
-const checkoutMutation = `mutation($input: CheckoutInput!, $key: String!) { checkout(input: $input, idempotencyKey: $key) { ${orderFields} } }`;
-const orderQuery = `query($id: ID!) { order(id: $id) { ${orderFields} } }`;
+graphql(`
+  fragment OrderLifecycleOrderFields on Order {
+    id
+    status
+    kind
+    paymentPlan
+    policyVersion
+    total {
+      amount
+      currency
+    }
+    shippingEstimate {
+      amount
+    }
+    nextPayment {
+      purpose
+      amount {
+        amount
+      }
+      goods {
+        amount
+      }
+      shipping {
+        amount
+      }
+      dueAt
+      rule
+      status
+    }
+    outcome {
+      kind
+      by
+      kept {
+        amount
+      }
+      refund {
+        amount
+      }
+      rule {
+        id
+      }
+    }
+    cancellationRight {
+      reason
+      closesAt
+    }
+    arrivedAtWarehouseAt
+    lines {
+      quantity
+      product {
+        id
+      }
+    }
+  }
+`);
+const checkoutMutation = graphql(`
+  mutation OrderLifecycleCheckout($input: CheckoutInput!, $key: String!) {
+    checkout(input: $input, idempotencyKey: $key) {
+      ...OrderLifecycleOrderFields
+    }
+  }
+`);
+const orderQuery = graphql(`
+  query OrderLifecycleOrder($id: ID!) {
+    order(id: $id) {
+      ...OrderLifecycleOrderFields
+    }
+  }
+`);
+const orderIdQuery = graphql(`
+  query OrderLifecycleOrderId($id: ID!) {
+    order(id: $id) {
+      id
+    }
+  }
+`);
+const quoteQuery = graphql(`
+  query OrderLifecycleQuote($id: ID!) {
+    cancellationQuote(orderId: $id) {
+      outcome
+      paid {
+        amount
+      }
+      fee {
+        amount
+      }
+      refund {
+        amount
+      }
+      rule {
+        id
+        text
+      }
+      token
+    }
+  }
+`);
+const advanceClockMutation = graphql(`
+  mutation OrderLifecycleAdvanceClock($h: Int!) {
+    advanceSandboxClock(hours: $h) {
+      now
+      aheadHours
+    }
+  }
+`);
+const publishPolicyMutation = graphql(`
+  mutation OrderLifecyclePublishPolicy($input: PublishStorePolicyInput!) {
+    publishStorePolicy(input: $input) {
+      version
+      policyId
+      preset
+    }
+  }
+`);
+const flagMutation = graphql(`
+  mutation OrderLifecycleFlag($id: ID!) {
+    flagCustomer(customerId: $id, flag: PREORDER_ABUSE, reason: "Five unpaid preorders.") {
+      id
+    }
+  }
+`);
+const cancelMutation = graphql(`
+  mutation OrderLifecycleCancel($id: ID!) {
+    cancelOrder(id: $id) {
+      id
+      status
+    }
+  }
+`);
+const cancelOnQuoteMutation = graphql(`
+  mutation OrderLifecycleCancelOnQuote($id: ID!, $t: String) {
+    cancelOrder(id: $id, quoteToken: $t) {
+      status
+      outcome {
+        by
+        rule {
+          id
+        }
+      }
+    }
+  }
+`);
+const arrivedMutation = graphql(`
+  mutation OrderLifecycleArrived($p: ID!, $w: ID!) {
+    arrivedAtWarehouse(productId: $p, warehouseId: $w, quantity: 5) {
+      surplus
+    }
+  }
+`);
+const specChangeMutation = graphql(`
+  mutation OrderLifecycleSpecChange($p: ID!) {
+    recordSpecChange(productId: $p, input: { reason: "The maker changed the base.", changes: [{ field: "base", from: "resin", to: "PVC" }] }) {
+      id
+    }
+  }
+`);
 
-const checkout = (who: Identity, lines: { productId: string; quantity: number }[], extra: Record<string, unknown> = {}, key = randomUUID()) =>
-  gql(gw(), checkoutMutation, { input: { lines, shippingAddress: address, shippingMethod: 'STANDARD', ...extra }, key }, who.headers);
-const order = async (who: Identity, id: string) => (await gql(gw(), orderQuery, { id }, who.headers)).data.order;
+const checkout = (who: Identity, lines: CheckoutInput['lines'], extra: Partial<CheckoutInput> = {}, key = randomUUID()) =>
+  graph(stack, checkoutMutation, { input: { lines, shippingAddress: address, shippingMethod: 'STANDARD', ...extra }, key }, who);
+const order = async (who: Identity, id: string) => (await graph(stack, orderQuery, { id }, who)).data!.order;
 const settled = (who: Identity, id: string) => eventually(async () => ((await order(who, id)).status !== 'PENDING' ? order(who, id) : null));
-const quote = (who: Identity, id: string) =>
-  gql(
-    gw(),
-    `query($id: ID!) { cancellationQuote(orderId: $id) { outcome paid { amount } fee { amount } refund { amount } rule { id text } token } }`,
-    { id },
-    who.headers,
-  );
-const advanceClock = (hours: number) =>
-  gql(gw(), `mutation($h: Int!) { advanceSandboxClock(hours: $h) { now aheadHours } }`, { h: hours }, stack.admin.headers);
-const publishPolicy = (input: Record<string, unknown>) =>
-  gql(gw(), `mutation($input: PublishStorePolicyInput!) { publishStorePolicy(input: $input) { version policyId preset } }`, { input }, stack.admin.headers);
+const quote = (who: Identity, id: string) => graph(stack, quoteQuery, { id }, who);
+const advanceClock = (hours: number, who: Identity = stack.admin) => graph(stack, advanceClockMutation, { h: hours }, who);
+const publishPolicy = (input: PublishStorePolicyInput) => graph(stack, publishPolicyMutation, { input }, stack.admin);
 const preorderProduct = (price: number) => createProduct(stack, 10, price, { status: 'PREORDER' });
 
 describe('checkout', () => {
@@ -66,7 +209,7 @@ describe('checkout', () => {
       { productId: statue.id, quantity: 2 },
     ]);
     expect(res.errors).toBeUndefined();
-    const placed = res.data.checkout as any[];
+    const placed = res.data!.checkout;
     expect(placed.map((o) => [o.kind, o.paymentPlan, o.total.amount, o.shippingEstimate.amount, o.policyVersion])).toEqual([
       ['IN_STOCK', 'IN_STOCK', 4_000, 1_500, 1],
       ['PREORDER', 'DEPOSIT', 10_000, 1_500, 1],
@@ -74,11 +217,16 @@ describe('checkout', () => {
     ]);
     const [stockOrder, figureOrder, statueOrder] = await Promise.all(placed.map((o) => settled(customer, o.id)));
     // deposit-store (000): items in stock paid in full with the shipping estimate; preorders a 30% deposit, shipping later.
-    expect(stockOrder.status).toBe('AWAITING_PAYMENT');
-    expect(stockOrder.nextPayment).toMatchObject({ purpose: 'FULL_PAYMENT', amount: { amount: 5_500 }, goods: { amount: 4_000 }, shipping: { amount: 1_500 } });
-    expect(figureOrder.nextPayment).toMatchObject({ purpose: 'DEPOSIT', amount: { amount: 3_000 }, shipping: { amount: 0 } });
-    expect(statueOrder.nextPayment).toMatchObject({ purpose: 'DEPOSIT', amount: { amount: 12_000 } });
-    expect(stockOrder.nextPayment.rule).toBe('What is due when ordering must be paid within 1 hour, or the order lapses and its items go back on sale.');
+    expect(stockOrder!.status).toBe('AWAITING_PAYMENT');
+    expect(stockOrder!.nextPayment).toMatchObject({
+      purpose: 'FULL_PAYMENT',
+      amount: { amount: 5_500 },
+      goods: { amount: 4_000 },
+      shipping: { amount: 1_500 },
+    });
+    expect(figureOrder!.nextPayment).toMatchObject({ purpose: 'DEPOSIT', amount: { amount: 3_000 }, shipping: { amount: 0 } });
+    expect(statueOrder!.nextPayment).toMatchObject({ purpose: 'DEPOSIT', amount: { amount: 12_000 } });
+    expect(stockOrder!.nextPayment!.rule).toBe('What is due when ordering must be paid within 1 hour, or the order lapses and its items go back on sale.');
   });
 
   it('a retry with the same key returns the same orders; the key with another address is a CONFLICT and writes nothing', async () => {
@@ -87,7 +235,7 @@ describe('checkout', () => {
     const key = randomUUID();
     const first = await checkout(customer, [{ productId: product.id, quantity: 1 }], {}, key);
     const again = await checkout(customer, [{ productId: product.id, quantity: 1 }], {}, key);
-    expect(again.data.checkout.map((o: any) => o.id)).toEqual(first.data.checkout.map((o: any) => o.id));
+    expect(again.data!.checkout.map((o) => o.id)).toEqual(first.data!.checkout.map((o) => o.id));
     const before = await count(stack, 'select count(*) as n from orders.customer_order');
     const other = await checkout(customer, [{ productId: product.id, quantity: 1 }], { shippingAddress: { ...address, line1: '2 rue de Rivoli' } }, key);
     expect(other.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -97,16 +245,11 @@ describe('checkout', () => {
   it('a customer flagged for preorder abuse pays in full at order (deposit-store), shipping included', async () => {
     const product = await preorderProduct(10_000);
     const customer = await stack.newCustomer();
-    const flagged = await gql(
-      gw(),
-      `mutation($id: ID!) { flagCustomer(customerId: $id, flag: PREORDER_ABUSE, reason: "Five unpaid preorders.") { id } }`,
-      { id: customer.id },
-      stack.admin.headers,
-    );
+    const flagged = await graph(stack, flagMutation, { id: customer.id }, stack.admin);
     expect(flagged.errors).toBeUndefined();
     await eventually(async () => (await count(stack, `select count(*) as n from orders.customer_flag where customer_id = ? and active`, [customer.id])) === 1);
     const placed = await checkout(customer, [{ productId: product.id, quantity: 1 }]);
-    const held = await settled(customer, placed.data.checkout[0].id);
+    const held = await settled(customer, placed.data!.checkout[0]!.id);
     expect(held.nextPayment).toMatchObject({ purpose: 'FULL_PAYMENT', amount: { amount: 11_500 }, goods: { amount: 10_000 }, shipping: { amount: 1_500 } });
   });
 
@@ -144,9 +287,9 @@ describe('a per-customer limit on a limited product', () => {
     // Another customer is not held back by the first one's orders.
     expect((await checkout(await stack.newCustomer(), [{ productId: product.id, quantity: 3 }])).errors).toBeUndefined();
     // A cancelled order no longer counts.
-    const first = placed[0]!.data.checkout[0].id;
+    const first = placed[0]!.data!.checkout[0]!.id;
     await settled(buyer, first);
-    expect((await gql(gw(), `mutation($id: ID!) { cancelOrder(id: $id) { status } }`, { id: first }, buyer.headers)).data.cancelOrder.status).toBe('CANCELLED');
+    expect((await graph(stack, cancelMutation, { id: first }, buyer)).data!.cancelOrder.status).toBe('CANCELLED');
     expect((await checkout(buyer, [{ productId: product.id, quantity: 1 }])).errors).toBeUndefined();
     expect((await checkout(buyer, [{ productId: product.id, quantity: 1 }])).errors?.[0]?.extensions?.problems[0].message).toBe(
       'At most 3 of this product per customer: you already have 3 on order.',
@@ -159,11 +302,11 @@ describe('deadlines on the store clock', () => {
     const product = await createProduct(stack, 5, 1_000);
     const customer = await stack.newCustomer();
     const placed = await checkout(customer, [{ productId: product.id, quantity: 2 }]);
-    const id = placed.data.checkout[0].id;
+    const id = placed.data!.checkout[0]!.id;
     expect((await settled(customer, id)).status).toBe('AWAITING_PAYMENT');
     expect(await stockOf(stack, product.id)).toBe(3);
 
-    expect((await advanceClock(2)).data.advanceSandboxClock.aheadHours).toBeGreaterThanOrEqual(2);
+    expect((await advanceClock(2)).data!.advanceSandboxClock.aheadHours).toBeGreaterThanOrEqual(2);
     const expired = await eventually(async () => ((await order(customer, id)).status === 'EXPIRED' ? order(customer, id) : null));
     expect(expired.outcome).toEqual({ kind: 'EXPIRED', by: 'SYSTEM', kept: { amount: 0 }, refund: { amount: 0 }, rule: { id: 'expiry.unpaid-at-deadline' } });
     expect(expired.nextPayment).toBeNull();
@@ -179,7 +322,7 @@ describe('deadlines on the store clock', () => {
 
   it('only staff move the clock, and only forward', async () => {
     const customer = await stack.newCustomer();
-    expect((await gql(gw(), `mutation { advanceSandboxClock(hours: 1) { now } }`, {}, customer.headers)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await advanceClock(1, customer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await advanceClock(0)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await advanceClock(-5)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -189,42 +332,30 @@ describe('cancellation quotes', () => {
   it("quotes under the order's own policy version, refuses a stale token, and cancels on the quoted terms once", async () => {
     const product = await createProduct(stack, 5, 1_000);
     const customer = await stack.newCustomer();
-    const id = (await checkout(customer, [{ productId: product.id, quantity: 1 }])).data.checkout[0].id;
+    const id = (await checkout(customer, [{ productId: product.id, quantity: 1 }])).data!.checkout[0]!.id;
     await settled(customer, id);
-    const first = (await quote(customer, id)).data.cancellationQuote;
+    const first = (await quote(customer, id)).data!.cancellationQuote;
     // deposit-store (000), in stock and not processed: free; nothing was paid yet.
     expect(first).toMatchObject({ outcome: 'ALLOWED', paid: { amount: 0 }, fee: { amount: 0 }, refund: { amount: 0 } });
-    const stale = await gql(
-      gw(),
-      `mutation($id: ID!, $t: String) { cancelOrder(id: $id, quoteToken: $t) { id status } }`,
-      { id, t: 'not-the-token' },
-      customer.headers,
-    );
+    const stale = await graph(stack, cancelOnQuoteMutation, { id, t: 'not-the-token' }, customer);
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect((await order(customer, id)).status).toBe('AWAITING_PAYMENT');
-    const done = await gql(
-      gw(),
-      `mutation($id: ID!, $t: String) { cancelOrder(id: $id, quoteToken: $t) { status outcome { by rule { id } } } }`,
-      { id, t: first.token },
-      customer.headers,
-    );
-    expect(done.data.cancelOrder).toEqual({ status: 'CANCELLED', outcome: { by: 'CUSTOMER', rule: { id: first.rule.id } } });
-    const twice = await gql(gw(), `mutation($id: ID!) { cancelOrder(id: $id) { id } }`, { id }, customer.headers);
+    const done = await graph(stack, cancelOnQuoteMutation, { id, t: first.token }, customer);
+    expect(done.data!.cancelOrder).toEqual({ status: 'CANCELLED', outcome: { by: 'CUSTOMER', rule: { id: first.rule.id } } });
+    const twice = await graph(stack, cancelMutation, { id }, customer);
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'ORDER_ENDED' });
     const stranger = await stack.newCustomer();
     expect((await quote(stranger, id)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await gql(gw(), `query($id: ID!) { order(id: $id) { id } }`, { id: randomUUID() }, customer.headers)).errors?.[0]?.extensions?.code).toBe(
-      'NOT_FOUND',
-    );
+    expect((await graph(stack, orderIdQuery, { id: randomUUID() }, customer)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
 
 describe('store policies', () => {
   it('refuses an invalid document with every problem and its path, publishing nothing', async () => {
     const versions = await count(stack, 'select count(*) as n from orders.store_policy_version');
-    const document = structuredClone(presets['deposit-store']) as any;
-    document.preorderCancellation.tiers[1].fee.percentBps = -10;
-    document.preorderCancellation.tiers[0].within = { amount: 10, unit: 'DAYS' }; // now overlaps the 7-day tier after it
+    const document = structuredClone(presets['deposit-store']);
+    document.preorderCancellation.tiers[1]!.fee.percentBps = -10;
+    document.preorderCancellation.tiers[0]!.within = { amount: 10, unit: 'DAYS' }; // now overlaps the 7-day tier after it
     const res = await publishPolicy({ document });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const fields = res.errors![0]!.extensions!.problems.map((p: any) => p.field);
@@ -240,36 +371,31 @@ describe('pay-on-arrival (004), and a policy published after an order was placed
   it('a deposit-store order keeps its policy; pay-on-arrival orders get an arrival notice due in 5 business days, and expire unpaid', async () => {
     const product = await preorderProduct(10_000);
     const customer = await stack.newCustomer();
-    const before = (await checkout(customer, [{ productId: product.id, quantity: 1 }])).data.checkout[0].id;
+    const before = (await checkout(customer, [{ productId: product.id, quantity: 1 }])).data!.checkout[0]!.id;
     await settled(customer, before);
 
-    expect((await publishPolicy({ preset: 'pay-on-arrival', note: 'New season.' })).data.publishStorePolicy).toMatchObject({
+    expect((await publishPolicy({ preset: 'pay-on-arrival', note: 'New season.' })).data!.publishStorePolicy).toMatchObject({
       policyId: 'pay-on-arrival',
       preset: 'pay-on-arrival',
     });
-    const placed = (await checkout(customer, [{ productId: product.id, quantity: 1 }])).data.checkout[0];
+    const placed = (await checkout(customer, [{ productId: product.id, quantity: 1 }])).data!.checkout[0]!;
     expect(placed.paymentPlan).toBe('PAY_ON_ARRIVAL');
     const secured = await settled(customer, placed.id);
     expect(secured).toMatchObject({ status: 'SECURED', nextPayment: null });
     // The earlier order is still judged by deposit-store: its quote names a deposit-store rule.
     expect((await order(customer, before)).policyVersion).toBe(1);
-    expect((await quote(customer, before)).data.cancellationQuote.rule.id).toMatch(/^preorder-cancellation\./);
-    expect((await quote(customer, placed.id)).data.cancellationQuote).toMatchObject({ outcome: 'ALLOWED', refund: { amount: 0 } });
+    expect((await quote(customer, before)).data!.cancellationQuote.rule.id).toMatch(/^preorder-cancellation\./);
+    expect((await quote(customer, placed.id)).data!.cancellationQuote).toMatchObject({ outcome: 'ALLOWED', refund: { amount: 0 } });
 
-    const arrived = await gql(
-      gw(),
-      `mutation($p: ID!, $w: ID!) { arrivedAtWarehouse(productId: $p, warehouseId: $w, quantity: 5) { surplus } }`,
-      { p: product.id, w: stack.warehouses.france },
-      stack.admin.headers,
-    );
+    const arrived = await graph(stack, arrivedMutation, { p: product.id, w: stack.warehouses.france }, stack.admin);
     expect(arrived.errors).toBeUndefined();
     const due = await eventually(async () => ((await order(customer, placed.id)).status === 'PAYMENT_DUE' ? order(customer, placed.id) : null));
-    const expected = arrivalPaymentDueAt(presets['pay-on-arrival'], new Date(due.arrivedAtWarehouseAt));
+    const expected = arrivalPaymentDueAt(presets['pay-on-arrival'], new Date(due.arrivedAtWarehouseAt!));
     expect(due.nextPayment).toMatchObject({ purpose: 'ARRIVAL_PAYMENT', amount: { amount: 11_500 }, goods: { amount: 10_000 }, shipping: { amount: 1_500 } });
-    expect(new Date(due.nextPayment.dueAt)).toEqual(expected.at);
-    expect(due.nextPayment.rule).toBe('Pay within 5 business days of the arrival notice.');
+    expect(new Date(due.nextPayment!.dueAt!)).toEqual(expected.at);
+    expect(due.nextPayment!.rule).toBe('Pay within 5 business days of the arrival notice.');
     // 004: cancellation is refused once the item is at the warehouse.
-    expect((await quote(customer, placed.id)).data.cancellationQuote.outcome).toBe('REFUSED');
+    expect((await quote(customer, placed.id)).data!.cancellationQuote.outcome).toBe('REFUSED');
 
     await advanceClock(24 * 9);
     const expired = await eventually(async () => ((await order(customer, placed.id)).status === 'EXPIRED' ? order(customer, placed.id) : null));
@@ -286,18 +412,13 @@ describe('pay-on-arrival (004), and a policy published after an order was placed
   it('a spec change opens the time-boxed right to cancel that pay-on-arrival grants, with a full refund', async () => {
     const product = await preorderProduct(5_000);
     const customer = await stack.newCustomer();
-    const id = (await checkout(customer, [{ productId: product.id, quantity: 1 }])).data.checkout[0].id;
+    const id = (await checkout(customer, [{ productId: product.id, quantity: 1 }])).data!.checkout[0]!.id;
     expect((await settled(customer, id)).status).toBe('SECURED');
-    const spec = await gql(
-      gw(),
-      `mutation($p: ID!) { recordSpecChange(productId: $p, input: { reason: "The maker changed the base.", changes: [{ field: "base", from: "resin", to: "PVC" }] }) { id } }`,
-      { p: product.id },
-      stack.admin.headers,
-    );
+    const spec = await graph(stack, specChangeMutation, { p: product.id }, stack.admin);
     expect(spec.errors).toBeUndefined();
     const offered = await eventually(async () => ((await order(customer, id)).cancellationRight ? order(customer, id) : null));
-    expect(offered.cancellationRight.reason).toBe('SPEC_CHANGE');
-    expect((await quote(customer, id)).data.cancellationQuote).toMatchObject({ outcome: 'ALLOWED', rule: { id: 'cancellation-right.on-spec-change' } });
+    expect(offered.cancellationRight!.reason).toBe('SPEC_CHANGE');
+    expect((await quote(customer, id)).data!.cancellationQuote).toMatchObject({ outcome: 'ALLOWED', rule: { id: 'cancellation-right.on-spec-change' } });
     expect(
       await count(
         stack,
