@@ -73,7 +73,16 @@ export function dropSection(d: DropDayResult): string[] {
       .filter((o) => o.status === 'REJECTED')
       .map((o) => `${o.reason || 'no reason'} ${o.count}`)
       .join(', ') || 'none';
-  const step = (name: string, r: typeof p) => [name, rate(r.perSecond), ms(r.p50), ms(r.p90), ms(r.p99), ms(r.max), r.responses, outcomes(r)];
+  const step = (name: string, r: typeof p) => [
+    name,
+    Number.isFinite(r.perSecond) ? r.perSecond.toFixed(1) : 'n/a',
+    ms(r.p50),
+    ms(r.p90),
+    ms(r.p99),
+    ms(r.max),
+    r.responses,
+    outcomes(r),
+  ];
   return [
     `## (g) Drop day: ${d.ok ? 'OK' : 'FAILED'}`,
     '',
