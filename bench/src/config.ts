@@ -30,7 +30,7 @@ export interface BenchConfig {
   requestTimeoutSeconds: number;
   kafkaBrokers: string | undefined;
   reportDir: string;
-  /** Drop day: customers registered for it (one placeOrder each), units of the limited product, connections. */
+  /** Drop day: customers registered for it (one purchase each: checkout + deposit), units of the limited product, customers buying at once. */
   dropCustomers: number;
   dropUnits: number;
   dropConnections: number;

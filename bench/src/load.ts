@@ -101,20 +101,33 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const seconds = (performance.now() - started) / 1000;
   const after = await spec.sample?.();
 
+  return {
+    ...latencyResult(spec.amount ? Math.min(spec.connections, spec.amount) : spec.connections, seconds, latencies, outcomes),
+    socketErrors: result.errors - result.timeouts,
+    timeouts: result.timeouts,
+    ...(before && after ? { resources: resourceUse(before, after) } : {}),
+  };
+}
+
+/**
+ * A LoadResult from latencies (ms, any order) measured some other way than by
+ * autocannon (e.g. a whole purchase of several requests): rate over
+ * `seconds`, percentiles, no socket errors or timeouts (the caller adds them).
+ */
+export function latencyResult(connections: number, seconds: number, latencies: ArrayLike<number>, outcomes: Record<string, number>): LoadResult {
   const sorted = Float64Array.from(latencies).sort();
   return {
-    connections: spec.amount ? Math.min(spec.connections, spec.amount) : spec.connections,
+    connections,
     seconds,
-    responses: latencies.length,
-    perSecond: latencies.length / seconds,
+    responses: sorted.length,
+    perSecond: sorted.length / seconds,
     p50: percentile(sorted, 50),
     p90: percentile(sorted, 90),
     p99: percentile(sorted, 99),
     max: sorted.length ? sorted[sorted.length - 1]! : Number.NaN,
     outcomes,
-    socketErrors: result.errors - result.timeouts,
-    timeouts: result.timeouts,
-    ...(before && after ? { resources: resourceUse(before, after) } : {}),
+    socketErrors: 0,
+    timeouts: 0,
     latencies: sorted,
   };
 }

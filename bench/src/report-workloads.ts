@@ -2,7 +2,7 @@ import { stageRate, type Settlement } from './pipeline.js';
 import type { BenchOutcome } from './report.js';
 import { cpuMsPerResponse, latencyHeader, latencyRow, ms, outcomes, rate, ratio, table } from './report-format.js';
 import { wrongCustomer } from './workloads/authentication.js';
-import type { DropDayResult } from './workloads/drop-day.js';
+import { orderPollMs, type DropDayResult } from './workloads/drop-day.js';
 import type { ListingRun } from './workloads/listing.js';
 import type { LedgerSummary, PaymentsRun } from './workloads/payments.js';
 
@@ -67,49 +67,52 @@ export function listingSection(listing: ListingRun): string[] {
 }
 
 export function dropSection(d: DropDayResult): string[] {
-  const r = d.result;
+  const p = d.purchase;
   const rejectedReasons =
     d.ordersByStatus
       .filter((o) => o.status === 'REJECTED')
       .map((o) => `${o.reason || 'no reason'} ${o.count}`)
       .join(', ') || 'none';
+  const step = (name: string, r: typeof p) => [
+    name,
+    Number.isFinite(r.perSecond) ? r.perSecond.toFixed(1) : 'n/a',
+    ms(r.p50),
+    ms(r.p90),
+    ms(r.p99),
+    ms(r.max),
+    r.responses,
+    outcomes(r),
+  ];
   return [
     `## (g) Drop day: ${d.ok ? 'OK' : 'FAILED'}`,
     '',
-    `${d.customers} customers, registered and signed in at set-up (${d.registrationWidth} at a time, ${d.setupSeconds.toFixed(1)} s, not measured), each send exactly one \`placeOrder\` for 1 unit of \`${d.product.sku}\` (a PREORDER limited to ${d.units} units), all at once through the gateway: autocannon with \`amount: ${d.customers}\` over ${r.connections} connections, the next customer's token and a fresh idempotency key per request. Stock is reserved asynchronously; the figures below are read once no order for the product is \`PENDING\`.`,
+    `${d.customers} customers, registered and signed in at set-up (${d.registrationWidth} at a time, ${d.setupSeconds.toFixed(1)} s, not measured), each buy 1 unit of \`${d.product.sku}\` (a PREORDER limited to ${d.units} units, sold under the deposit plan), all at once through the gateway, ${p.connections} at a time: \`checkout\` (one preorder line, shipping address and \`STANDARD\`, a fresh idempotency key), then \`order(id)\` every ${orderPollMs} ms until it is no longer \`PENDING\` (${d.orderPolls} reads in all), then, once the deposit is due, \`pay\` with the sandbox \`sandbox_visa\` token. A purchase is timed from sending the checkout to the deposit's SUCCEEDED answer; rates are over the ${p.seconds.toFixed(2)} s wall time of the whole drop. The figures below are read once no order for the product is \`PENDING\` or \`AWAITING_PAYMENT\`.`,
     '',
     table(
-      ['Connections', 'orders/s', 'p50', 'p90', 'p99', 'max', 'Responses', 'Acknowledged', 'Socket errors / timeouts', 'Wall time'],
+      ['Step', 'per s', 'p50', 'p90', 'p99', 'max', 'Count', 'Outcomes'],
       [
-        [
-          r.connections,
-          rate(r.perSecond),
-          ms(r.p50),
-          ms(r.p90),
-          ms(r.p99),
-          ms(r.max),
-          r.responses,
-          d.acknowledged.length,
-          `${r.socketErrors} / ${r.timeouts}`,
-          `${r.seconds.toFixed(2)} s`,
-        ],
+        step('Purchase (checkout sent → deposit SUCCEEDED)', p),
+        step('checkout', d.checkout),
+        step('Checkout answered → deposit SUCCEEDED', d.afterCheckout),
+        step('pay', d.pay),
       ],
     ),
     '',
-    `Responses by outcome (GraphQL errors by \`extensions.code\`, non-2xx by status): ${outcomes(r)}. Status in the acknowledgements: ${
+    `Purchases per customer: ${outcomes(p)}. Acknowledged checkouts ${d.acknowledged.length}; socket errors / timeouts over every request ${p.socketErrors} / ${p.timeouts}. Order status when the customer stopped waiting: ${
       Object.entries(d.acknowledgedStatus)
         .map(([s, n]) => `${s} ${n}`)
         .join(', ') || 'none'
     }.`,
     '',
-    `No order PENDING ${d.settleSeconds.toFixed(1)} s after the load${d.settled ? '' : ' (gave up: orders still PENDING)'}; ${d.pendingAtLoadEnd} were pending when it stopped.`,
+    `No order PENDING or AWAITING_PAYMENT ${d.settleSeconds.toFixed(1)} s after the load${d.settled ? '' : ' (gave up)'}; ${d.pendingAtLoadEnd} were pending when it stopped.`,
     '',
     table(
-      ['Acknowledged', 'AWAITING_PAYMENT', 'REJECTED (reasons)', 'Units sold (reservations)', 'Preorder pool left'],
+      ['Acknowledged', 'Holding a unit', 'SECURED (deposit paid)', 'REJECTED (reasons)', 'Units sold (reservations)', 'Preorder pool left'],
       [
         [
           d.acknowledged.length,
           `${d.confirmed} (expected ${Math.min(d.customers, d.units)})`,
+          d.secured,
           `${d.rejected} (${rejectedReasons})`,
           `${d.unitsSold} (expected ${Math.min(d.customers, d.units)})`,
           d.stockLeft,

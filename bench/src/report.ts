@@ -110,7 +110,7 @@ export function renderReport(outcome: BenchOutcome): string {
         ['Listing load', `${config.listingConnections} connections, ${config.warmupSeconds} s warm-up + ${config.readSeconds} s`],
         [
           'Drop day',
-          `${config.dropCustomers} customers, one order each, ${config.dropUnits} units, ${Math.min(config.dropConnections, config.dropCustomers)} connections`,
+          `${config.dropCustomers} customers, one purchase each (checkout + deposit), ${config.dropUnits} units, ${Math.min(config.dropConnections, config.dropCustomers)} connections`,
         ],
         ['Workloads', config.only ? `only ${[...config.only].join(', ')} (BENCH_ONLY)` : 'all'],
         ['Run order', 'idle, (a), (f), (c), (d), (e), (g), (b), settling, reconciliation'],
@@ -283,7 +283,7 @@ function measuredRuns(outcome: BenchOutcome): [string, ResourceUse | undefined][
         ] as [string, ResourceUse | undefined][])
       : []),
     ...(outcome.payments ? [['pay (deposits), gateway', outcome.payments.result.resources] as [string, ResourceUse | undefined]] : []),
-    ...(outcome.drop ? [['drop day placeOrder, gateway', outcome.drop.result.resources] as [string, ResourceUse | undefined]] : []),
+    ...(outcome.drop ? [['drop day purchases (checkout + pay), gateway', outcome.drop.purchase.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.orders ? [['placeOrder, gateway', outcome.orders.result.resources] as [string, ResourceUse | undefined]] : []),
   ];
 }

@@ -37,11 +37,11 @@ export const payMutation = `mutation Pay($input: PayInput!, $key: String!) {
 const reconciliationQuery = `{ ledgerReconciliation { balanced transactions orders processingIntents
   totals { currency paid { amount } refunded { amount } refundedOut { amount } held { amount } } discrepancies { kind details } } }`;
 
-const checkoutMutation = `mutation Checkout($input: CheckoutInput!, $key: String!) { checkout(input: $input, idempotencyKey: $key) { id paymentPlan } }`;
+export const checkoutMutation = `mutation Checkout($input: CheckoutInput!, $key: String!) { checkout(input: $input, idempotencyKey: $key) { id paymentPlan } }`;
 
 /** Checkouts in flight at set-up: quick, without turning set-up into a load test of its own. */
 const checkoutWidth = 20;
-const shippingAddress = { name: 'Bench Customer', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
+export const shippingAddress = { name: 'Bench Customer', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
 
 /**
  * Deposit payments through the gateway, on the real flow: at set-up (not
