@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shippingRatesPublishedV1 } from '@vitrine/contracts';
 import { eventually } from '@vitrine/testing';
 import { graphql } from './__generated__/index.js';
 import type { Identity } from './support/identities.js';
-import { publishAs } from './support/publish-as.js';
-import { count } from './support/sql.js';
-import { createProduct, graph, startTestStack, type TestStack } from './support/stack.js';
+import { count, rows } from './support/sql.js';
+import { createProduct, graph, type TestStack } from './support/stack.js';
+import { advanceClock, heldFor, parisAddress, reconciliation, releaseProduct, startStoreStack } from './support/store-scenario.js';
 
 // A cancellation and a balance payment racing on the same orders, through the
 // gateway, orders and payments both real (deposit-store, seeds 000 + 001).
@@ -35,15 +34,7 @@ const customersCount = 10;
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack({ label: 'cancel_pay_race', env: { orders: { TIMER_POLL_MS: '200' }, payments: { TIMER_POLL_MS: '200' } } });
-  // STANDARD to France: 1,500 for the first item.
-  await publishAs(stack, 'logistics', shippingRatesPublishedV1, 'rates-1', {
-    version: 1,
-    currency: 'USD',
-    methods: [{ code: 'STANDARD', label: 'Standard', zones: [{ countries: ['FR'], firstItem: 1_500, additionalItem: 500 }] }],
-    publishedAt: new Date().toISOString(),
-  });
-  await eventually(async () => (await count(stack, 'select count(*) as n from orders.shipping_rate_card')) >= 1);
+  stack = await startStoreStack('cancel_pay_race', 'deposit-store');
 });
 afterAll(async () => {
   await stack?.stop();
@@ -138,36 +129,8 @@ const cancelMutation = graphql(`
     }
   }
 `);
-const advanceClockMutation = graphql(`
-  mutation CancelPayRaceAdvanceClock($hours: Int!) {
-    advanceSandboxClock(hours: $hours) {
-      aheadHours
-    }
-  }
-`);
-const statusMutation = graphql(`
-  mutation CancelPayRaceProductStatus($id: ID!, $status: ProductStatus!) {
-    changeProductStatus(productId: $id, status: $status, reason: "The factory shipped the run.") {
-      status
-    }
-  }
-`);
-const reconciliationQuery = graphql(`
-  query CancelPayRaceReconciliation {
-    ledgerReconciliation {
-      balanced
-      processingIntents
-      discrepancies {
-        kind
-        details
-      }
-    }
-  }
-`);
 
-const address = { name: 'Ada Lovelace', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
 const orderOf = async (who: Identity, id: string) => (await graph(stack, orderQuery, { id }, who)).data?.order;
-const rows = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => stack.catalog.orm.em.fork().getConnection().execute<T[]>(sql, params);
 const payBalance = (who: Identity, id: string) =>
   graph(stack, payMutation, { input: { orderIds: [id], paymentMethod: { token: 'sandbox_visa' } }, key: randomUUID() }, who);
 
@@ -186,15 +149,6 @@ const allOf = (placed: Placed[], check: (order: NonNullable<Awaited<ReturnType<t
     { timeoutMs: 60_000, intervalMs: 250 },
   );
 
-/** Money per ledger account for the order, as held or earned (credit balances shown positive). */
-async function accountsOf(orderId: string): Promise<Record<string, number>> {
-  const list = await rows<{ account: string; n: string }>(
-    `select account, -sum(amount) as n from payments.ledger_posting where order_id = ? and account <> 'PROVIDER_CLEARING' group by account having sum(amount) <> 0`,
-    [orderId],
-  );
-  return Object.fromEntries(list.map((a) => [a.account, Number(a.n)]));
-}
-
 describe('cancelOrder and the balance payment racing on 50 orders (deposit-store)', () => {
   const placed: Placed[] = [];
   let ready = false;
@@ -208,7 +162,7 @@ describe('cancelOrder and the balance payment racing on 50 orders (deposit-store
           graph(
             stack,
             checkoutMutation,
-            { input: { lines: [{ productId: product.id, quantity: 1 }], shippingAddress: address, shippingMethod: 'STANDARD' }, key: randomUUID() },
+            { input: { lines: [{ productId: product.id, quantity: 1 }], shippingAddress: parisAddress, shippingMethod: 'STANDARD' }, key: randomUUID() },
             customer,
           ),
         ),
@@ -226,12 +180,8 @@ describe('cancelOrder and the balance payment racing on 50 orders (deposit-store
     await allOf(placed, (o) => o.status === 'SECURED');
 
     // Three days on: past the free 24 h after the deposit, within 7 days of the order.
-    const moved = await graph(stack, advanceClockMutation, { hours: 72 }, stack.admin);
-    expect(moved.errors).toBeUndefined();
-    for (const status of ['PREORDER_CLOSED', 'RELEASED'] as const) {
-      const changed = await graph(stack, statusMutation, { id: product.id, status }, stack.admin);
-      expect(changed.errors, status).toBeUndefined();
-    }
+    await advanceClock(stack, 72);
+    await releaseProduct(stack, product.id);
     // Released: each owes 7,000 of goods + 1,500 shipping, and payments knows the balance due.
     const due = await allOf(placed, (o) => o.status === 'PAYMENT_DUE' && o.amountDue?.amount === 8_500);
     for (const o of due)
@@ -298,13 +248,16 @@ describe('cancelOrder and the balance payment racing on 50 orders (deposit-store
     for (const r of results) {
       const order = (await orderOf(r.customer, r.id))!;
       const charges = (
-        await rows<{ amount: string; refunded: string }>('select amount, refunded from payments.charge where order_id = ? order by captured_sequence', [r.id])
+        await rows<{ amount: string; refunded: string }>(stack, 'select amount, refunded from payments.charge where order_id = ? order by captured_sequence', [
+          r.id,
+        ])
       ).map((c) => [Number(c.amount), Number(c.refunded)]);
-      const accounts = await accountsOf(r.id);
-      const refundRows = await rows<{ amount: string; status: string }>('select amount, status from payments.refund where order_id = ?', [r.id]);
+      const accounts = await heldFor(stack, r.id);
+      const refundRows = await rows<{ amount: string; status: string }>(stack, 'select amount, status from payments.refund where order_id = ?', [r.id]);
       const refundedDecided = refundRows.reduce((n, x) => n + Number(x.amount), 0);
       const balanceIntents = (
         await rows<{ status: string }>(
+          stack,
           `select i.status from payments.payment_intent i where i.purpose = 'BALANCE' and i.id in (select intent_id from payments.payment_allocation where order_id = ?)`,
           [r.id],
         )
@@ -393,7 +346,7 @@ describe('cancelOrder and the balance payment racing on 50 orders (deposit-store
     expect(tally.paid + tally.cancelledBeforePayment + tally.cancelledThenPaymentRefunded).toBe(orderCount);
 
     // The provider's books agree with the ledger, which balances.
-    const reconciled = (await graph(stack, reconciliationQuery, {}, stack.admin)).data!.ledgerReconciliation;
+    const reconciled = await reconciliation(stack);
     expect(reconciled).toEqual({ balanced: true, processingIntents: 0, discrepancies: [] });
   }, 240_000);
 });

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shippingRatesPublishedV1 } from '@vitrine/contracts';
 import { cancellationRightOnReleaseDateChange, chargeAtShipRetryDeadline, presets } from '@vitrine/policy';
 import { eventually } from '@vitrine/testing';
 import { graphql } from './__generated__/index.js';
 import type { Identity } from './support/identities.js';
-import { publishAs } from './support/publish-as.js';
-import { count } from './support/sql.js';
-import { createProduct, graph, startTestStack, type TestStack } from './support/stack.js';
+import { count, rows } from './support/sql.js';
+import { createProduct, graph, type TestStack } from './support/stack.js';
+import { advanceClock, heldFor, parisAddress, releaseProduct, startStoreStack, until } from './support/store-scenario.js';
 
 // charge-at-ship (seed 003) end to end through the gateway, orders and
 // payments both real. The store's rate card: STANDARD to France 1,500 for the
-// first item + 500 per extra item (logistics' ShippingRatesPublished below).
+// first item + 500 per extra item (store-scenario's franceShipping).
 // - A card is saved at payments, named at checkout, and nothing is charged
 //   when ordering (003 step 9: "On the same day the shipping date notification
 //   is sent, payment will be processed using your registered credit card").
@@ -31,17 +30,7 @@ const policy = presets['charge-at-ship'];
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack({
-    label: 'charge_at_ship',
-    env: { orders: { STORE_POLICY_PRESET: 'charge-at-ship', TIMER_POLL_MS: '200' }, payments: { TIMER_POLL_MS: '200' } },
-  });
-  await publishAs(stack, 'logistics', shippingRatesPublishedV1, 'rates-1', {
-    version: 1,
-    currency: 'USD',
-    methods: [{ code: 'STANDARD', label: 'Standard', zones: [{ countries: ['FR'], firstItem: 1_500, additionalItem: 500 }] }],
-    publishedAt: new Date().toISOString(),
-  });
-  await eventually(async () => (await count(stack, 'select count(*) as n from orders.shipping_rate_card')) >= 1);
+  stack = await startStoreStack('charge_at_ship', 'charge-at-ship');
 });
 afterAll(async () => {
   await stack?.stop();
@@ -153,13 +142,6 @@ const orderQuery = graphql(`
     }
   }
 `);
-const statusMutation = graphql(`
-  mutation ChargeAtShipProductStatus($id: ID!, $status: ProductStatus!) {
-    changeProductStatus(productId: $id, status: $status, reason: "The factory shipped the run.") {
-      status
-    }
-  }
-`);
 const releaseDateMutation = graphql(`
   mutation ChargeAtShipReleaseDate($id: ID!, $estimate: String!) {
     changeReleaseDate(productId: $id, estimate: $estimate, reason: "The maker pushed production back.") {
@@ -218,13 +200,6 @@ const payMutation = graphql(`
     }
   }
 `);
-const advanceClockMutation = graphql(`
-  mutation ChargeAtShipAdvanceClock($hours: Int!) {
-    advanceSandboxClock(hours: $hours) {
-      now
-    }
-  }
-`);
 const mutationFieldsQuery = graphql(`
   query ChargeAtShipMutationFields {
     __type(name: "Mutation") {
@@ -238,14 +213,7 @@ const mutationFieldsQuery = graphql(`
   }
 `);
 
-const address = { name: 'Ada Lovelace', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
 const orderOf = async (who: Identity, id: string) => (await graph(stack, orderQuery, { id }, who)).data?.order;
-const until = <T>(read: () => Promise<T | null | undefined>, holds: (value: T) => boolean) =>
-  eventually(async () => {
-    const value = await read();
-    return value != null && holds(value) ? value : null;
-  });
-const rows = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => stack.catalog.orm.em.fork().getConnection().execute<T[]>(sql, params);
 
 /** Saves a sandbox card at payments and waits until orders knows it (checkout may name it from then on). */
 async function saveCard(customer: Identity, token: string) {
@@ -260,30 +228,18 @@ function checkout(customer: Identity, productId: string, quantity: number, payme
   return graph(
     stack,
     checkoutMutation,
-    { input: { lines: [{ productId, quantity }], shippingAddress: address, shippingMethod: 'STANDARD', paymentMethodId }, key },
+    { input: { lines: [{ productId, quantity }], shippingAddress: parisAddress, shippingMethod: 'STANDARD', paymentMethodId }, key },
     customer,
   );
 }
 
 /** Closes the preorder and releases the product; waits until orders has recorded the release on the order. */
 async function release(customer: Identity, productId: string, orderId: string) {
-  for (const status of ['PREORDER_CLOSED', 'RELEASED'] as const) {
-    const moved = await graph(stack, statusMutation, { id: productId, status }, stack.admin);
-    expect(moved.errors, status).toBeUndefined();
-  }
+  await releaseProduct(stack, productId);
   return until(
     () => orderOf(customer, orderId),
     (o) => o.releasedAt !== null,
   );
-}
-
-/** Money payments holds for the order, per ledger account (credits are negative postings; shown positive). */
-async function heldBy(orderId: string) {
-  const accounts = await rows<{ account: string; n: string }>(
-    `select account, -sum(amount) as n from payments.ledger_posting where order_id = ? and account <> 'PROVIDER_CLEARING' group by account having sum(amount) <> 0 order by account`,
-    [orderId],
-  );
-  return Object.fromEntries(accounts.map((a) => [a.account, Number(a.n)]));
 }
 
 describe('charge at ship (003): the stored card is charged the day the shipping date is fixed', () => {
@@ -324,7 +280,7 @@ describe('charge at ship (003): the stored card is charged the day the shipping 
     expect(await count(stack, 'select count(*) as n from orders.customer_order where customer_id = ?', [customer.id])).toBe(1);
 
     // The address can change until the shipping date is confirmed (003).
-    const moved = await graph(stack, changeAddressMutation, { id, address: { ...address, line1: '8 rue de Rivoli' } }, customer);
+    const moved = await graph(stack, changeAddressMutation, { id, address: { ...parisAddress, line1: '8 rue de Rivoli' } }, customer);
     expect(moved.data?.changeShippingAddress.shippingAddress?.line1, JSON.stringify(moved.errors)).toBe('8 rue de Rivoli');
 
     // Released: still nothing due under charge at ship (no balance notice); the order waits for its shipping date.
@@ -351,12 +307,13 @@ describe('charge at ship (003): the stored card is charged the day the shipping 
       amountRefunded: { amount: 0 },
       payments: [{ status: 'SUCCEEDED', purpose: 'CHARGE_AT_SHIP', paymentMethod: 'visa 4242', amount: { amount: 26_000 } }],
     });
-    expect(await rows('select amount, refunded from payments.charge where order_id = ?', [id])).toEqual([{ amount: '26000', refunded: '0' }]);
+    expect(await rows(stack, 'select amount, refunded from payments.charge where order_id = ?', [id])).toEqual([{ amount: '26000', refunded: '0' }]);
     // Held until shipment: the goods as deferred revenue, the shipping apart.
-    expect(await heldBy(id)).toEqual({ DEFERRED_REVENUE: 24_000, SHIPPING_COLLECTED: 2_000 });
+    expect(await heldFor(stack, id)).toEqual({ DEFERRED_REVENUE: 24_000, SHIPPING_COLLECTED: 2_000 });
     // The provider's side: one capture of 26,000 for the order's charge-at-ship intent.
     expect(
       await rows(
+        stack,
         `select sp.amount, sp.status from payments.sandbox_payment sp join payments.payment_intent i on i.provider_payment_id = sp.id
            where i.id in (select intent_id from payments.payment_allocation where order_id = ?)`,
         [id],
@@ -364,7 +321,7 @@ describe('charge at ship (003): the stored card is charged the day the shipping 
     ).toEqual([{ amount: '26000', status: 'succeeded' }]);
 
     // From the shipping-date confirmation the address is fixed, and the order can no longer be cancelled.
-    const tooLate = await graph(stack, changeAddressMutation, { id, address: { ...address, line1: '10 avenue Montaigne' } }, customer);
+    const tooLate = await graph(stack, changeAddressMutation, { id, address: { ...parisAddress, line1: '10 avenue Montaigne' } }, customer);
     expect(tooLate.errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'address-change.until-shipping-date-confirmed' });
     expect((await orderOf(customer, id))!.shippingAddress).toMatchObject({ line1: '8 rue de Rivoli' });
     const quote = (await graph(stack, quoteQuery, { id }, customer)).data!.cancellationQuote;
@@ -391,7 +348,7 @@ describe('charge at ship (003): the stored card is charged the day the shipping 
     expect(slipped.data!.changeReleaseDate.releaseDateHistory.map((h) => h.newEstimate)).toContain('2027-11');
     // Wait until orders has consumed catalog's ReleaseDateChanged for this product (its inbox row), then look.
     const [changed] = await eventually(() =>
-      rows<{ event_id: string }>(`select event_id from catalog.outbox_message where type = 'catalog.product.release-date-changed' and key = ?`, [
+      rows<{ event_id: string }>(stack, `select event_id from catalog.outbox_message where type = 'catalog.product.release-date-changed' and key = ?`, [
         product.id,
       ]).then((r) => (r.length > 0 ? r : null)),
     );
@@ -441,6 +398,7 @@ describe('charge at ship (003): a payment error, the grace week, then cancellati
       (o) => o.nextPayment?.lastFailure != null && o.nextPayment.dueAt != null,
     );
     const [event] = await rows<{ failed_at: string }>(
+      stack,
       `select envelope->'data'->>'failedAt' as failed_at from payments.outbox_message where type = 'payments.payment.failed' and envelope->'data'->'dues'->0->>'orderId' = ?`,
       [id],
     );
@@ -477,18 +435,20 @@ describe('charge at ship (003): a payment error, the grace week, then cancellati
     );
     expect(payable.payNowUrl).toMatch(/\/pay\?t=/);
     // ... and the deadline is armed at exactly that instant.
-    const timers = await rows<{ due_at: Date }>(`select due_at from orders.scheduled_timer where kind = 'payment-deadline' and key = ? and fired_at is null`, [
-      failed.nextPayment!.id,
-    ]);
+    const timers = await rows<{ due_at: Date }>(
+      stack,
+      `select due_at from orders.scheduled_timer where kind = 'payment-deadline' and key = ? and fired_at is null`,
+      [failed.nextPayment!.id],
+    );
     expect(timers.map((t) => new Date(t.due_at).getTime())).toEqual([grace.at.getTime()]);
 
     // Six days on, still within the week: still owed, not cancelled.
-    const sixDays = await graph(stack, advanceClockMutation, { hours: 6 * 24 }, stack.admin);
-    expect(new Date(sixDays.data!.advanceSandboxClock.now).getTime()).toBeLessThan(grace.at.getTime());
+    const sixDays = await advanceClock(stack, 6 * 24);
+    expect(sixDays.getTime()).toBeLessThan(grace.at.getTime());
     expect(await orderOf(customer, id)).toMatchObject({ status: 'PAYMENT_DUE', outcome: null });
 
     // Past the week, unpaid: cancelled by the system under the policy's rule; nothing was paid, so nothing is kept or refunded.
-    await graph(stack, advanceClockMutation, { hours: 2 * 24 }, stack.admin);
+    await advanceClock(stack, 2 * 24);
     const cancelled = await until(
       () => orderOf(customer, id),
       (o) => o.status === 'CANCELLED',

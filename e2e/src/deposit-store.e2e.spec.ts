@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shippingRatesPublishedV1 } from '@vitrine/contracts';
-import { eventually } from '@vitrine/testing';
 import { graphql } from './__generated__/index.js';
 import type { Identity } from './support/identities.js';
-import { publishAs } from './support/publish-as.js';
-import { count } from './support/sql.js';
-import { createProduct, graph, startTestStack, type TestStack } from './support/stack.js';
+import { createProduct, graph, type TestStack } from './support/stack.js';
+import { advanceClock, parisAddress, releaseProduct, startStoreStack, until } from './support/store-scenario.js';
 
 // deposit-store (seeds 000 + 001) from checkout to the end of the order's
 // life, orders and payments both real, with the preset's exact amounts: a
@@ -17,14 +14,7 @@ import { createProduct, graph, startTestStack, type TestStack } from './support/
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack({ label: 'deposit_store', env: { orders: { TIMER_POLL_MS: '200' }, payments: { TIMER_POLL_MS: '200' } } });
-  await publishAs(stack, 'logistics', shippingRatesPublishedV1, 'rates-1', {
-    version: 1,
-    currency: 'USD',
-    methods: [{ code: 'STANDARD', label: 'Standard', zones: [{ countries: ['FR'], firstItem: 1_500, additionalItem: 500 }] }],
-    publishedAt: new Date().toISOString(),
-  });
-  await eventually(async () => (await count(stack, 'select count(*) as n from orders.shipping_rate_card')) >= 1);
+  stack = await startStoreStack('deposit_store', 'deposit-store');
 });
 afterAll(async () => {
   await stack?.stop();
@@ -130,28 +120,8 @@ const cancelMutation = graphql(`
     }
   }
 `);
-const advanceClockMutation = graphql(`
-  mutation DepositStoreAdvanceClock($hours: Int!) {
-    advanceSandboxClock(hours: $hours) {
-      aheadHours
-    }
-  }
-`);
-const statusMutation = graphql(`
-  mutation DepositStoreProductStatus($id: ID!, $status: ProductStatus!) {
-    changeProductStatus(productId: $id, status: $status, reason: "The factory shipped the run.") {
-      status
-    }
-  }
-`);
 
-const address = { name: 'Ada Lovelace', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
 const orderOf = async (who: Identity, id: string) => (await graph(stack, orderQuery, { id }, who)).data?.order;
-const until = <T>(read: () => Promise<T | null | undefined>, holds: (value: T) => boolean) =>
-  eventually(async () => {
-    const value = await read();
-    return value != null && holds(value) ? value : null;
-  });
 
 /** A 10,000 figure on preorder; each call of `order` checks it out under deposit-store and pays the 3,000 deposit. */
 async function figure() {
@@ -162,7 +132,7 @@ async function securedPreorder(customer: Identity, productId: string): Promise<s
   const placed = await graph(
     stack,
     checkoutMutation,
-    { input: { lines: [{ productId, quantity: 1 }], shippingAddress: address, shippingMethod: 'STANDARD' }, key: randomUUID() },
+    { input: { lines: [{ productId, quantity: 1 }], shippingAddress: parisAddress, shippingMethod: 'STANDARD' }, key: randomUUID() },
     customer,
   );
   expect(placed.errors).toBeUndefined();
@@ -181,11 +151,6 @@ async function securedPreorder(customer: Identity, productId: string): Promise<s
   return id;
 }
 
-async function advance(hours: number) {
-  const moved = await graph(stack, advanceClockMutation, { hours }, stack.admin);
-  expect(moved.errors).toBeUndefined();
-}
-
 /** The quote, then the cancellation on its terms; waits for payments to have settled any refund. */
 async function cancelOnQuote(customer: Identity, id: string) {
   const quote = (await graph(stack, quoteQuery, { id }, customer)).data!.cancellationQuote;
@@ -202,7 +167,7 @@ describe('deposit-store cancellations, each at its own point of the clock (000)'
   it('23 hours after the deposit: free, the whole 3,000 back', async () => {
     const customer = await stack.newCustomer();
     const id = await securedPreorder(customer, (await figure()).id);
-    await advance(23);
+    await advanceClock(stack, 23);
     const { quote, ended } = await cancelOnQuote(customer, id);
     expect(quote).toMatchObject({ outcome: 'ALLOWED', paid: { amount: 3_000 }, fee: { amount: 0 }, refund: { amount: 3_000 } });
     expect(quote.rule.id).toMatch(/free-within-deposit-window/);
@@ -212,7 +177,7 @@ describe('deposit-store cancellations, each at its own point of the clock (000)'
   it('3 days after the order: a restocking fee of 50% of the deposit, 1,500 back', async () => {
     const customer = await stack.newCustomer();
     const id = await securedPreorder(customer, (await figure()).id);
-    await advance(72);
+    await advanceClock(stack, 72);
     const { quote, ended } = await cancelOnQuote(customer, id);
     expect(quote).toMatchObject({ outcome: 'ALLOWED', paid: { amount: 3_000 }, fee: { amount: 1_500 }, forfeited: { amount: 0 }, refund: { amount: 1_500 } });
     expect(quote.rule.id).toMatch(/restocking-fee-within-order-window/);
@@ -226,7 +191,7 @@ describe('deposit-store cancellations, each at its own point of the clock (000)'
   it('8 days after the order: accepted, nothing refunded, the deposit kept', async () => {
     const customer = await stack.newCustomer();
     const id = await securedPreorder(customer, (await figure()).id);
-    await advance(8 * 24);
+    await advanceClock(stack, 8 * 24);
     const { quote, ended } = await cancelOnQuote(customer, id);
     // No fee as such: after the tiers everything paid is forfeited (the quote tells the two apart).
     expect(quote).toMatchObject({ outcome: 'ALLOWED', paid: { amount: 3_000 }, fee: { amount: 0 }, forfeited: { amount: 3_000 }, refund: { amount: 0 } });
@@ -244,12 +209,7 @@ describe('release (000): one balance notice per order, several balances in one p
     const customer = await stack.newCustomer();
     const [first, second] = [await figure(), await figure()];
     const orders = [await securedPreorder(customer, first.id), await securedPreorder(customer, second.id)];
-    for (const product of [first, second]) {
-      for (const status of ['PREORDER_CLOSED', 'RELEASED'] as const) {
-        const moved = await graph(stack, statusMutation, { id: product.id, status }, stack.admin);
-        expect(moved.errors, status).toBeUndefined();
-      }
-    }
+    for (const product of [first, second]) await releaseProduct(stack, product.id);
     for (const id of orders) {
       const due = await until(
         () => orderOf(customer, id),

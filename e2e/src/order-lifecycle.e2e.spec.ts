@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shippingRatesPublishedV1 } from '@vitrine/contracts';
 import { arrivalPaymentDueAt, presets } from '@vitrine/policy';
 import { eventually } from '@vitrine/testing';
 import { graphql } from './__generated__/index.js';
 import type { CheckoutInput, PublishStorePolicyInput } from './__generated__/graphql.js';
 import type { Identity } from './support/identities.js';
-import { publishAs } from './support/publish-as.js';
 import { count } from './support/sql.js';
-import { createProduct, graph, startTestStack, stockOf, type TestStack } from './support/stack.js';
+import { createProduct, graph, stockOf, type TestStack } from './support/stack.js';
+import { parisAddress, startStoreStack } from './support/store-scenario.js';
 
 // The order's life under versioned store policies, through the gateway: a
 // cart split into orders, terms recorded on each, deadlines that expire
@@ -18,21 +17,14 @@ import { createProduct, graph, startTestStack, stockOf, type TestStack } from '.
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack({ label: 'order_lifecycle', gateway: true, env: { orders: { TIMER_POLL_MS: '200' } } });
-  // Logistics' rate card (its service comes with its own issue): STANDARD to France 1,500 + 500 per extra item.
-  await publishAs(stack, 'logistics', shippingRatesPublishedV1, 'rates-1', {
-    version: 1,
-    currency: 'USD',
-    methods: [{ code: 'STANDARD', label: 'Standard', zones: [{ countries: ['FR'], firstItem: 1_500, additionalItem: 500 }] }],
-    publishedAt: new Date().toISOString(),
-  });
-  await eventually(async () => (await count(stack, 'select count(*) as n from orders.shipping_rate_card')) === 1);
+  // Logistics' rate card: STANDARD to France 1,500 + 500 per extra item.
+  stack = await startStoreStack('order_lifecycle');
 });
 afterAll(async () => {
   await stack?.stop();
 });
 
-const address = { name: 'Ada Lovelace', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
+const address = parisAddress;
 graphql(`
   fragment OrderLifecycleOrderFields on Order {
     id

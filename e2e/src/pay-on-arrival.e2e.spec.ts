@@ -1,13 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shippingRatesPublishedV1 } from '@vitrine/contracts';
 import { eventually } from '@vitrine/testing';
 import { graphql } from './__generated__/index.js';
 import type { Identity } from './support/identities.js';
-import { publishAs } from './support/publish-as.js';
 import { count } from './support/sql.js';
-import { createProduct, graph, startTestStack, type TestStack } from './support/stack.js';
+import { createProduct, graph, type TestStack } from './support/stack.js';
+import {
+  advanceClock,
+  franceShipping,
+  ledgerOf,
+  ledgerSettles,
+  parisAddress,
+  reconciliation,
+  startStoreStack,
+  storeNow,
+  until,
+} from './support/store-scenario.js';
 
 // pay-on-arrival (seed 004) from checkout to the end of the order's life,
 // orders and payments both real, with the preset's exact amounts
@@ -27,25 +35,14 @@ import { createProduct, graph, startTestStack, type TestStack } from './support/
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack({
-    label: 'pay_on_arrival',
-    env: { orders: { STORE_POLICY_PRESET: 'pay-on-arrival', TIMER_POLL_MS: '200' }, payments: { TIMER_POLL_MS: '200' } },
-  });
-  // Logistics' rate card: STANDARD to France 1,500 for one item (the shipping estimate of every order here).
-  await publishAs(stack, 'logistics', shippingRatesPublishedV1, 'rates-1', {
-    version: 1,
-    currency: 'USD',
-    methods: [{ code: 'STANDARD', label: 'Standard', zones: [{ countries: ['FR'], firstItem: 1_500, additionalItem: 500 }] }],
-    publishedAt: new Date().toISOString(),
-  });
-  await eventually(async () => (await count(stack, 'select count(*) as n from orders.shipping_rate_card')) >= 1);
+  stack = await startStoreStack('pay_on_arrival', 'pay-on-arrival');
 });
 afterAll(async () => {
   await stack?.stop();
 });
 
 const price = 10_000;
-const shipping = 1_500; // the rate card above: STANDARD to France, one item
+const shipping = franceShipping.firstItem; // STANDARD to France, one item: 1,500
 const downPayment = 3_000; // pay-on-arrival abuse.flagRules: PREORDER_ABUSE requires a NON_REFUNDABLE_DOWN_PAYMENT of 3000 bps (30%) of 10,000
 
 /**
@@ -182,20 +179,6 @@ const flagMutation = graphql(`
     }
   }
 `);
-const clockQuery = graphql(`
-  query PayOnArrivalClock {
-    sandboxClock {
-      now
-    }
-  }
-`);
-const advanceClockMutation = graphql(`
-  mutation PayOnArrivalAdvanceClock($hours: Int!) {
-    advanceSandboxClock(hours: $hours) {
-      now
-    }
-  }
-`);
 const arrivalMutation = graphql(`
   mutation PayOnArrivalArrived($productId: ID!, $warehouseId: ID!, $quantity: Int!) {
     arrivedAtWarehouse(productId: $productId, warehouseId: $warehouseId, quantity: $quantity) {
@@ -203,57 +186,15 @@ const arrivalMutation = graphql(`
     }
   }
 `);
-const reconciliationQuery = graphql(`
-  query PayOnArrivalReconciliation {
-    ledgerReconciliation {
-      balanced
-      processingIntents
-      discrepancies {
-        kind
-      }
-    }
-  }
-`);
 
-const address = { name: 'Ada Lovelace', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
 const hour = 3_600_000;
 const orderOf = async (who: Identity, id: string) => (await graph(stack, orderQuery, { id }, who)).data?.order;
-const until = <T>(read: () => Promise<T | null | undefined>, holds: (value: T) => boolean) =>
-  eventually(async () => {
-    const value = await read();
-    return value != null && holds(value) ? value : null;
-  });
-
-/** The order's money in payments' ledger: each account's balance on its normal side (assets debit, the rest credit), zero balances left out. */
-async function ledgerOf(orderId: string): Promise<Record<string, number>> {
-  const rows = await stack.catalog.orm.em
-    .fork()
-    .getConnection()
-    .execute<{ account: string; n: string }[]>(
-      `select account, sum(amount) as n from payments.ledger_posting where order_id = ? group by account having sum(amount) <> 0`,
-      [orderId],
-    );
-  return Object.fromEntries(rows.map((r) => [r.account, r.account === 'PROVIDER_CLEARING' ? Number(r.n) : -Number(r.n)]));
-}
-
-/** Waits until payments' ledger for the order holds `expected` (postings follow orders' events). */
-async function ledgerSettles(orderId: string, expected: Record<string, number>): Promise<void> {
-  await eventually(async () => isDeepStrictEqual(await ledgerOf(orderId), expected)).catch(() => undefined);
-  expect(await ledgerOf(orderId)).toEqual(expected);
-}
-
-const storeNow = async () => new Date((await graph(stack, clockQuery, {}, stack.admin)).data!.sandboxClock.now);
-
-async function advance(hours: number) {
-  const moved = await graph(stack, advanceClockMutation, { hours }, stack.admin);
-  expect(moved.errors).toBeUndefined();
-  return new Date(moved.data!.advanceSandboxClock.now);
-}
 
 /** Moves the store's clock to `at` or within the hour after it (the clock moves by whole hours, at most 400 days a move). */
 async function moveClockTo(at: Date) {
-  for (let left = Math.ceil((at.getTime() - (await storeNow()).getTime()) / hour); left > 0; left -= 24 * 400) await advance(Math.min(left, 24 * 400));
-  const now = await storeNow();
+  for (let left = Math.ceil((at.getTime() - (await storeNow(stack)).getTime()) / hour); left > 0; left -= 24 * 400)
+    await advanceClock(stack, Math.min(left, 24 * 400));
+  const now = await storeNow(stack);
   expect(now.getTime() - at.getTime()).toBeGreaterThanOrEqual(0);
   expect(now.getTime() - at.getTime()).toBeLessThan(hour);
 }
@@ -270,7 +211,7 @@ async function checkout(customer: Identity, productId: string): Promise<string> 
   const placed = await graph(
     stack,
     checkoutMutation,
-    { input: { lines: [{ productId, quantity: 1 }], shippingAddress: address, shippingMethod: 'STANDARD' }, key: randomUUID() },
+    { input: { lines: [{ productId, quantity: 1 }], shippingAddress: parisAddress, shippingMethod: 'STANDARD' }, key: randomUUID() },
     customer,
   );
   expect(placed.errors).toBeUndefined();
@@ -319,7 +260,7 @@ async function preorderWithDownPayment(customer: Identity, productId: string): P
     () => orderOf(customer, id),
     (o) => o.status === 'SECURED',
   );
-  await ledgerSettles(id, { CUSTOMER_DEPOSITS_HELD: downPayment, PROVIDER_CLEARING: downPayment });
+  await ledgerSettles(stack, id, { CUSTOMER_DEPOSITS_HELD: downPayment, PROVIDER_CLEARING: downPayment });
   return id;
 }
 
@@ -336,7 +277,7 @@ describe('pay-on-arrival (004): checkout, arrival notice, paid or expired', () =
   it('checkout: nothing is paid at order; a customer flagged for preorder abuse pays the 3,000 non-refundable down payment', async () => {
     customers.payer = await stack.newCustomer();
     orders.payer = await preorderPayingNothing(customers.payer, product);
-    expect(await ledgerOf(orders.payer)).toEqual({});
+    expect(await ledgerOf(stack, orders.payer)).toEqual({});
     customers.silent = await stack.newCustomer();
     orders.silent = await preorderPayingNothing(customers.silent, product);
     customers.defaulter = await flagged();
@@ -383,11 +324,11 @@ describe('pay-on-arrival (004): checkout, arrival notice, paid or expired', () =
       amountRefunded: { amount: 0 },
       refunds: [],
     });
-    await ledgerSettles(id, { FEES_EARNED: downPayment, PROVIDER_CLEARING: downPayment });
+    await ledgerSettles(stack, id, { FEES_EARNED: downPayment, PROVIDER_CLEARING: downPayment });
   });
 
   it('arrival: each open preorder gets its notice, due after 5 business days that skip a weekend and a French public holiday', async () => {
-    const now = await storeNow();
+    const now = await storeNow(stack);
     arrivalDay = arrivalDays.find((d) => new Date(d.arrivesAt).getTime() > now.getTime())!;
     expect(arrivalDay, `every arrival day of this scenario is behind the store's clock (${now.toISOString()}): add the next one`).toBeDefined();
     await moveClockTo(new Date(arrivalDay.arrivesAt));
@@ -443,19 +384,19 @@ describe('pay-on-arrival (004): checkout, arrival notice, paid or expired', () =
       (o) => o.status === 'READY_TO_FULFIL',
     );
     expect(ready).toMatchObject({ nextPayment: null, outcome: null, amountPaid: { amount: 11_500 }, amountRefunded: { amount: 0 }, payNowUrl: null });
-    await ledgerSettles(orders.payer, { DEFERRED_REVENUE: price, PROVIDER_CLEARING: 11_500, SHIPPING_COLLECTED: shipping });
+    await ledgerSettles(stack, orders.payer, { DEFERRED_REVENUE: price, PROVIDER_CLEARING: 11_500, SHIPPING_COLLECTED: shipping });
   });
 
   it('unpaid: still due late on the 5th business day, expired from its midnight; the down payment is kept, nothing refunded', async () => {
     const dueAt = new Date(arrivalDay.dueAt);
     // To within two hours before the deadline: the evening of the 5th business day in New York, a week and a day after the arrival.
-    await advance(Math.floor((dueAt.getTime() - (await storeNow()).getTime()) / hour) - 1);
-    expect(dueAt.getTime() - (await storeNow()).getTime()).toBeGreaterThan(hour);
+    await advanceClock(stack, Math.floor((dueAt.getTime() - (await storeNow(stack)).getTime()) / hour) - 1);
+    expect(dueAt.getTime() - (await storeNow(stack)).getTime()).toBeGreaterThan(hour);
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // a few timer rounds (TIMER_POLL_MS 200): nothing may fire yet
     expect((await orderOf(customers.silent, orders.silent))!.status).toBe('PAYMENT_DUE');
     expect((await orderOf(customers.defaulter, orders.defaulter))!.status).toBe('PAYMENT_DUE');
 
-    await advance(2);
+    await advanceClock(stack, 2);
     const lapsed = await until(
       () => orderOf(customers.silent, orders.silent),
       (o) => o.status === 'EXPIRED',
@@ -468,7 +409,7 @@ describe('pay-on-arrival (004): checkout, arrival notice, paid or expired', () =
       amountRefunded: { amount: 0 },
       refunds: [],
     });
-    expect(await ledgerOf(orders.silent)).toEqual({});
+    expect(await ledgerOf(stack, orders.silent)).toEqual({});
 
     const expired = await until(
       () => orderOf(customers.defaulter, orders.defaulter),
@@ -482,7 +423,7 @@ describe('pay-on-arrival (004): checkout, arrival notice, paid or expired', () =
       amountRefunded: { amount: 0 },
       refunds: [],
     });
-    await ledgerSettles(orders.defaulter, { FEES_EARNED: downPayment, PROVIDER_CLEARING: downPayment });
+    await ledgerSettles(stack, orders.defaulter, { FEES_EARNED: downPayment, PROVIDER_CLEARING: downPayment });
     // expiry.countsTowardAbuse: both count (an arrival payment left unpaid is not an abandoned checkout).
     for (const id of [orders.silent, orders.defaulter]) {
       expect(
@@ -499,7 +440,7 @@ describe('pay-on-arrival (004): checkout, arrival notice, paid or expired', () =
 
   it('staff find the ledger balanced and equal to the provider', async () => {
     const res = await until(
-      async () => (await graph(stack, reconciliationQuery, {}, stack.admin)).data?.ledgerReconciliation,
+      () => reconciliation(stack),
       (r) => r.processingIntents === 0,
     );
     expect(res).toEqual({ balanced: true, processingIntents: 0, discrepancies: [] });

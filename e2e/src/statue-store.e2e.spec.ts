@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shippingRatesPublishedV1 } from '@vitrine/contracts';
 import { balanceDueAt, presets } from '@vitrine/policy';
-import { eventually } from '@vitrine/testing';
 import { graphql } from './__generated__/index.js';
 import type { Identity } from './support/identities.js';
-import { publishAs } from './support/publish-as.js';
 import { count } from './support/sql.js';
-import { createProduct, graph, startTestStack, type TestStack } from './support/stack.js';
+import { createProduct, graph, type TestStack } from './support/stack.js';
+import {
+  advanceClock,
+  franceShipping,
+  ledgerOf,
+  ledgerSettles,
+  parisAddress,
+  reconciliation,
+  releaseProduct,
+  startStoreStack,
+  until,
+} from './support/store-scenario.js';
 
 // statue-store (seed 002) from checkout to the end of the order's life,
 // orders and payments both real, with the preset's exact amounts. 002 is an
@@ -27,25 +34,14 @@ import { createProduct, graph, startTestStack, type TestStack } from './support/
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startTestStack({
-    label: 'statue_store',
-    env: { orders: { STORE_POLICY_PRESET: 'statue-store', TIMER_POLL_MS: '200' }, payments: { TIMER_POLL_MS: '200' } },
-  });
-  // Logistics' rate card: STANDARD to France 1,500 for one item (the shipping estimate of every order here).
-  await publishAs(stack, 'logistics', shippingRatesPublishedV1, 'rates-1', {
-    version: 1,
-    currency: 'USD',
-    methods: [{ code: 'STANDARD', label: 'Standard', zones: [{ countries: ['FR'], firstItem: 1_500, additionalItem: 500 }] }],
-    publishedAt: new Date().toISOString(),
-  });
-  await eventually(async () => (await count(stack, 'select count(*) as n from orders.shipping_rate_card')) >= 1);
+  stack = await startStoreStack('statue_store', 'statue-store');
 });
 afterAll(async () => {
   await stack?.stop();
 });
 
 const price = 40_000;
-const shipping = 1_500; // the rate card above: STANDARD to France, one item
+const shipping = franceShipping.firstItem; // STANDARD to France, one item: 1,500
 const deposit = 8_000; // statue-store: deposit.percentBps 2000 (20%) of 40,000
 const fullPayment = 41_500; // statue-store: fullPaymentAllowed; full payment at order includes the shipping estimate: 40,000 + 1,500
 const balance = 32_000; // the price less the deposit: 40,000 - 8,000
@@ -158,63 +154,11 @@ const cancelMutation = graphql(`
     }
   }
 `);
-const advanceClockMutation = graphql(`
-  mutation StatueStoreAdvanceClock($hours: Int!) {
-    advanceSandboxClock(hours: $hours) {
-      aheadHours
-    }
-  }
-`);
-const statusMutation = graphql(`
-  mutation StatueStoreProductStatus($id: ID!, $status: ProductStatus!) {
-    changeProductStatus(productId: $id, status: $status, reason: "The studio shipped the run.") {
-      status
-    }
-  }
-`);
-const reconciliationQuery = graphql(`
-  query StatueStoreReconciliation {
-    ledgerReconciliation {
-      balanced
-      processingIntents
-      discrepancies {
-        kind
-      }
-    }
-  }
-`);
 
-const address = { name: 'Ada Lovelace', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
 const orderOf = async (who: Identity, id: string) => (await graph(stack, orderQuery, { id }, who)).data?.order;
-const until = <T>(read: () => Promise<T | null | undefined>, holds: (value: T) => boolean) =>
-  eventually(async () => {
-    const value = await read();
-    return value != null && holds(value) ? value : null;
-  });
-
-/**
- * The order's money as payments' ledger holds it: each account's balance on
- * its normal side (assets debit, liabilities and income credit), accounts at
- * zero left out.
- */
-async function ledgerOf(orderId: string): Promise<Record<string, number>> {
-  const rows = await stack.catalog.orm.em
-    .fork()
-    .getConnection()
-    .execute<{ account: string; n: string }[]>(
-      `select account, sum(amount) as n from payments.ledger_posting where order_id = ? group by account having sum(amount) <> 0`,
-      [orderId],
-    );
-  return Object.fromEntries(rows.map((r) => [r.account, r.account === 'PROVIDER_CLEARING' ? Number(r.n) : -Number(r.n)]));
-}
 
 async function statue(extra: Parameters<typeof createProduct>[3] = {}) {
   return createProduct(stack, 50, price, { status: 'PREORDER', ...extra });
-}
-
-async function advance(hours: number) {
-  const moved = await graph(stack, advanceClockMutation, { hours }, stack.admin);
-  expect(moved.errors).toBeUndefined();
 }
 
 /** Checks out one statue (the deposit, or everything now) and pays what the preset asks at order; returns the SECURED order's id. */
@@ -241,7 +185,7 @@ async function placedPreorder(customer: Identity, productId: string, paymentChoi
   const placed = await graph(
     stack,
     checkoutMutation,
-    { input: { lines: [{ productId, quantity: 1 }], shippingAddress: address, shippingMethod: 'STANDARD', paymentChoice }, key: randomUUID() },
+    { input: { lines: [{ productId, quantity: 1 }], shippingAddress: parisAddress, shippingMethod: 'STANDARD', paymentChoice }, key: randomUUID() },
     customer,
   );
   expect(placed.errors).toBeUndefined();
@@ -280,25 +224,19 @@ async function cancelOnQuote(customer: Identity, id: string) {
   return { quote, ended };
 }
 
-/** Waits until payments' ledger for the order holds `expected` (postings follow orders' events). */
-async function ledgerSettles(orderId: string, expected: Record<string, number>): Promise<void> {
-  await eventually(async () => isDeepStrictEqual(await ledgerOf(orderId), expected)).catch(() => undefined);
-  expect(await ledgerOf(orderId)).toEqual(expected);
-}
-
 describe('statue-store checkout: a 20% deposit or everything now', () => {
   it('a deposit order pays 8,000 at order; payments holds it as a deposit', async () => {
     const customer = await stack.newCustomer();
     const id = await securedPreorder(customer, (await statue()).id);
     expect(await orderOf(customer, id)).toMatchObject({ nextPayment: null, amountPaid: { amount: deposit }, amountRefunded: { amount: 0 } });
-    await ledgerSettles(id, { CUSTOMER_DEPOSITS_HELD: deposit, PROVIDER_CLEARING: deposit });
+    await ledgerSettles(stack, id, { CUSTOMER_DEPOSITS_HELD: deposit, PROVIDER_CLEARING: deposit });
   });
 
   it('a full payment pays 41,500 at order (40,000 + 1,500 estimated shipping)', async () => {
     const customer = await stack.newCustomer();
     const id = await securedPreorder(customer, (await statue()).id, 'FULL_PAYMENT');
     expect(await orderOf(customer, id)).toMatchObject({ nextPayment: null, amountPaid: { amount: fullPayment } });
-    await ledgerSettles(id, { DEFERRED_REVENUE: price, PROVIDER_CLEARING: fullPayment, SHIPPING_COLLECTED: shipping });
+    await ledgerSettles(stack, id, { DEFERRED_REVENUE: price, PROVIDER_CLEARING: fullPayment, SHIPPING_COLLECTED: shipping });
   });
 });
 
@@ -310,7 +248,7 @@ describe('statue-store cancellations, each at its own point of the clock', () =>
       () => orderOf(customer, id),
       (o) => o.status === 'AWAITING_PAYMENT',
     );
-    await advance(2); // payAtOrderWithin: 1 hour
+    await advanceClock(stack, 2); // payAtOrderWithin: 1 hour
     const lapsed = await until(
       () => orderOf(customer, id),
       (o) => o.status === 'EXPIRED',
@@ -322,7 +260,7 @@ describe('statue-store cancellations, each at its own point of the clock', () =>
       amountPaid: { amount: 0 },
       refunds: [],
     });
-    expect(await ledgerOf(id)).toEqual({});
+    expect(await ledgerOf(stack, id)).toEqual({});
     // statue-store's expiry.countsTowardAbuse is true, but orders never counts a checkout nothing was paid into.
     expect(
       await count(
@@ -345,7 +283,7 @@ describe('statue-store cancellations, each at its own point of the clock', () =>
     // At order: the larger of the 20% deposit (8,000) and the down payment (5,000).
     expect(awaiting.nextPayment).toMatchObject({ purpose: 'DEPOSIT', amount: { amount: deposit }, goods: { amount: deposit }, shipping: { amount: 0 } });
     await payAtOrder(customer, id, 'DEPOSIT', deposit);
-    await advance(23);
+    await advanceClock(stack, 23);
     const { quote, ended } = await cancelOnQuote(customer, id);
     // Within 24 hours of the deposit the fee is 0, but the 5,000 down payment is kept: 8,000 - 5,000 = 3,000 back.
     expect(quote).toMatchObject({
@@ -364,13 +302,13 @@ describe('statue-store cancellations, each at its own point of the clock', () =>
       amountRefunded: { amount: 3_000 },
       refunds: [{ amount: { amount: 3_000 }, status: 'SUCCEEDED' }],
     });
-    await ledgerSettles(id, { FEES_EARNED: 5_000, PROVIDER_CLEARING: 5_000 });
+    await ledgerSettles(stack, id, { FEES_EARNED: 5_000, PROVIDER_CLEARING: 5_000 });
   });
 
   it('23 hours after the deposit: free (within 24 hours of the deposit), the whole 8,000 back', async () => {
     const customer = await stack.newCustomer();
     const id = await securedPreorder(customer, (await statue()).id);
-    await advance(23);
+    await advanceClock(stack, 23);
     const { quote, ended } = await cancelOnQuote(customer, id);
     expect(quote).toMatchObject({
       outcome: 'ALLOWED',
@@ -389,13 +327,13 @@ describe('statue-store cancellations, each at its own point of the clock', () =>
       refunds: [{ amount: { amount: deposit }, status: 'SUCCEEDED' }],
     });
     // Captured 8,000, refunded 8,000: nothing held, nothing earned.
-    await ledgerSettles(id, {});
+    await ledgerSettles(stack, id, {});
   });
 
   it('25 hours after the deposit: the 8,000 deposit is kept (100% of the deposit after the window), nothing back', async () => {
     const customer = await stack.newCustomer();
     const id = await securedPreorder(customer, (await statue()).id);
-    await advance(25);
+    await advanceClock(stack, 25);
     const { quote, ended } = await cancelOnQuote(customer, id);
     expect(quote).toMatchObject({
       outcome: 'ALLOWED',
@@ -413,13 +351,13 @@ describe('statue-store cancellations, each at its own point of the clock', () =>
       amountRefunded: { amount: 0 },
       refunds: [],
     });
-    await ledgerSettles(id, { FEES_EARNED: deposit, PROVIDER_CLEARING: deposit });
+    await ledgerSettles(stack, id, { FEES_EARNED: deposit, PROVIDER_CLEARING: deposit });
   });
 
   it('25 hours after a full payment: the fee is still the 8,000 deposit the terms set; 33,500 of the 41,500 comes back', async () => {
     const customer = await stack.newCustomer();
     const id = await securedPreorder(customer, (await statue()).id, 'FULL_PAYMENT');
-    await advance(25);
+    await advanceClock(stack, 25);
     const { quote, ended } = await cancelOnQuote(customer, id);
     // afterTiers: FEE 100% of the DEPOSIT, the deposit the plan would have asked (20% of 40,000); "anything above it refunded": 41,500 - 8,000.
     expect(quote).toMatchObject({
@@ -437,7 +375,7 @@ describe('statue-store cancellations, each at its own point of the clock', () =>
       amountRefunded: { amount: 33_500 },
       refunds: [{ amount: { amount: 33_500 }, status: 'SUCCEEDED' }],
     });
-    await ledgerSettles(id, { FEES_EARNED: deposit, PROVIDER_CLEARING: deposit });
+    await ledgerSettles(stack, id, { FEES_EARNED: deposit, PROVIDER_CLEARING: deposit });
   });
 });
 
@@ -448,10 +386,7 @@ describe('statue-store release: the balance settled, or the order expired with t
     const paying = await securedPreorder(payer, product.id);
     const lapsing = await securedPreorder(defaulter, product.id);
     const paidInFull = await securedPreorder(upfront, product.id, 'FULL_PAYMENT');
-    for (const status of ['PREORDER_CLOSED', 'RELEASED'] as const) {
-      const moved = await graph(stack, statusMutation, { id: product.id, status }, stack.admin);
-      expect(moved.errors, status).toBeUndefined();
-    }
+    await releaseProduct(stack, product.id);
 
     for (const [who, id] of [
       [payer, paying],
@@ -494,12 +429,17 @@ describe('statue-store release: the balance settled, or the order expired with t
     );
     // 8,000 deposit + 33,500 balance = 41,500: the whole price and the shipping estimate.
     expect(ready).toMatchObject({ nextPayment: null, outcome: null, amountPaid: { amount: fullPayment }, amountRefunded: { amount: 0 } });
-    await ledgerSettles(paying, { CUSTOMER_DEPOSITS_HELD: deposit, DEFERRED_REVENUE: balance, PROVIDER_CLEARING: fullPayment, SHIPPING_COLLECTED: shipping });
+    await ledgerSettles(stack, paying, {
+      CUSTOMER_DEPOSITS_HELD: deposit,
+      DEFERRED_REVENUE: balance,
+      PROVIDER_CLEARING: fullPayment,
+      SHIPPING_COLLECTED: shipping,
+    });
 
     // The balance unpaid: still due after 14 days from now, expired once the 14th day after the release has ended.
-    await advance(14 * 24 - 24);
+    await advanceClock(stack, 14 * 24 - 24);
     expect((await orderOf(defaulter, lapsing))!.status).toBe('PAYMENT_DUE');
-    await advance(48);
+    await advanceClock(stack, 48);
     const expired = await until(
       () => orderOf(defaulter, lapsing),
       (o) => o.status === 'EXPIRED',
@@ -512,14 +452,14 @@ describe('statue-store release: the balance settled, or the order expired with t
       amountRefunded: { amount: 0 },
       refunds: [],
     });
-    await ledgerSettles(lapsing, { FEES_EARNED: deposit, PROVIDER_CLEARING: deposit });
+    await ledgerSettles(stack, lapsing, { FEES_EARNED: deposit, PROVIDER_CLEARING: deposit });
     // The settled order is untouched by the clock: still ready, its money still held.
     expect((await orderOf(payer, paying))!.status).toBe('READY_TO_FULFIL');
   });
 
   it('staff find the ledger balanced and equal to the provider', async () => {
     const res = await until(
-      async () => (await graph(stack, reconciliationQuery, {}, stack.admin)).data?.ledgerReconciliation,
+      () => reconciliation(stack),
       (r) => r.processingIntents === 0,
     );
     expect(res).toEqual({ balanced: true, processingIntents: 0, discrepancies: [] });

@@ -6,14 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { subgraphs, subgraphUrlVariable } from '@vitrine/gateway';
 import { startPostgresServer, startProcess, stopProcess, waitUntilReady, type ManagedProcess } from '@vitrine/local-infra';
 import { launcherAncestors, stopWithParentVariable, stopWithProcesses } from '@vitrine/platform/process';
+import { subgraphPortVariable } from './port-variable.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const entryOf = (folder: string) => join(root, folder, 'dist/main.js');
 
 const gatewayPort = Number(process.env.PORT ?? 4000);
 // Each subgraph listens on the port of its default URL in the gateway's list, or `<NAME>_PORT`.
-const portVariable = (name: string) => `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_PORT`;
-const ports = new Map(subgraphs.map(({ name, url }) => [name, Number(process.env[portVariable(name)] ?? new URL(url).port)]));
+const ports = new Map(subgraphs.map(({ name, url }) => [name, Number(process.env[subgraphPortVariable(name)] ?? new URL(url).port)]));
 const localUrl = (port: number | undefined, path: string) => `http://127.0.0.1:${port}${path}`;
 // A local-only first admin, so the back office can be tried at once; override both for anything shared.
 const admin = {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { subgraphs } from '@vitrine/gateway';
 import { freePort } from '@vitrine/local-infra';
+import { subgraphPortVariable } from './port-variable.js';
 
 // `npm start` as a user runs it: npm (the stack script), in its own process group as a terminal
 // would make it, on free ports, with its own data folder.
@@ -70,7 +71,7 @@ async function startStack(ports: Record<string, number>): Promise<RunningStack> 
     env: {
       ...process.env,
       PORT: String(ports.gateway!),
-      ...Object.fromEntries(subgraphs.map(({ name }) => [portVariable(name), String(ports[name])])),
+      ...Object.fromEntries(subgraphs.map(({ name }) => [subgraphPortVariable(name), String(ports[name])])),
       VITRINE_PG_PORT: String(ports.pg),
       VITRINE_DATA_DIR: dataDir,
       KAFKA_BROKERS: '',
@@ -125,7 +126,6 @@ async function graphql(port: number, query: string, variables: Record<string, un
 const marker = { email: `marker-${randomUUID()}@example.com`, password: 'Marker-Pa55!' };
 // Every subgraph of the gateway's list gets a free port, so a service added later cannot collide.
 const ports: Record<string, number> = { gateway: 0, pg: 0, ...Object.fromEntries(subgraphs.map(({ name }) => [name, 0])) };
-const portVariable = (name: string) => `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_PORT`;
 
 describe('npm start', () => {
   it('serves the seeded catalog and GraphiQL, and stops everything on Ctrl-C to its process group', async () => {

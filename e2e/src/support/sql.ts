@@ -8,3 +8,8 @@ export async function count(stack: CatalogStack, sql: string, params: unknown[] 
   const rows = await stack.catalog.orm.em.fork().getConnection().execute<{ n: string }[]>(sql, params);
   return Number(rows[0]!.n);
 }
+
+/** Rows straight from PostgreSQL (any service's schema), for checks on what was written. */
+export function rows<T = Record<string, unknown>>(stack: CatalogStack, sql: string, params: unknown[] = []): Promise<T[]> {
+  return stack.catalog.orm.em.fork().getConnection().execute<T[]>(sql, params);
+}
