@@ -35,4 +35,11 @@ describe('estimateShipping', () => {
     expect(estimateShipping(card, 'STANDARD', 'FR', 1, 'EUR')).toMatchObject({ ok: false, problem: { reason: 'SHIPPING_UNAVAILABLE' } });
     expect(estimateShipping(null, 'STANDARD', 'FR', 1, 'USD')).toMatchObject({ ok: false, problem: { reason: 'SHIPPING_UNAVAILABLE' } });
   });
+
+  it("asks to retry (REGION_UNKNOWN) while the account's region has not reached orders, rather than pricing the rest of the world", () => {
+    expect(estimateShipping(card, 'STANDARD', null, 1, 'USD')).toEqual({
+      ok: false,
+      problem: { field: 'shippingMethod', reason: 'REGION_UNKNOWN', message: 'We are still setting up your account. Please try again in a moment.' },
+    });
+  });
 });

@@ -9,7 +9,7 @@ import { draftOrder, type DraftLine, type RequestedLine } from '../domain/draft-
 import { fingerprintOrderRequest, isValidIdempotencyKey } from '../domain/idempotency.js';
 import { defaultOrderLimits } from '../domain/order-limits.js';
 import { orderTerms, type OrderTerms, type PaymentChoice } from '../domain/payment-terms.js';
-import { estimateShipping } from '../domain/shipping-estimate.js';
+import { estimateShipping, regionUnknownMessage } from '../domain/shipping-estimate.js';
 import { orders } from '../identity.js';
 import { Checkout } from '../store/checkout.entity.js';
 import { CustomerFlag } from '../store/customer-flag.entity.js';
@@ -78,10 +78,6 @@ export async function checkout(em: EntityManager, command: CheckoutCommand): Pro
   const { version, policy } = await policyInForce(em);
   const address = parseAddress(command.shippingAddress, country);
   const problems: FieldProblem[] = [...address.problems];
-  // Where an order may ship is the account's region: until accounts' event has told orders, nothing is shipped anywhere.
-  if (country === null && (command.shippingMethod !== null || command.shippingAddress)) {
-    problems.push({ field: 'shippingAddress', reason: 'REGION_UNKNOWN', message: 'We are still setting up your account. Please try again in a moment.' });
-  }
   if (draft.currency !== policy.currency) {
     problems.push({ field: 'lines', reason: 'CURRENCY_NOT_ACCEPTED', message: `This store takes orders in ${policy.currency} only.` });
   }
@@ -101,7 +97,7 @@ export async function checkout(em: EntityManager, command: CheckoutCommand): Pro
     const units = group.lines.reduce((sum, l) => sum + l.quantity, 0);
     let shipping: PlannedOrder['shipping'] = { amount: 0, method: null, rateCardVersion: null };
     if (command.shippingMethod !== null) {
-      const estimate = estimateShipping(card, command.shippingMethod, country!, units, draft.currency);
+      const estimate = estimateShipping(card, command.shippingMethod, country, units, draft.currency);
       if (!estimate.ok) throw new BadUserInput('This shipping method is not available.', [estimate.problem]);
       shipping = { amount: estimate.amount, method: estimate.method, rateCardVersion: estimate.rateCardVersion };
     }
@@ -250,7 +246,9 @@ function parseAddress(input: unknown, country: string | null): { value: Shipping
       })),
     };
   }
-  if (country !== null && parsed.data.country !== country) {
+  // Orders ship within the account's region only: an address cannot be judged before that region is known.
+  if (country === null) return { value: null, problems: [{ field: 'shippingAddress', reason: 'REGION_UNKNOWN', message: regionUnknownMessage }] };
+  if (parsed.data.country !== country) {
     return {
       value: null,
       problems: [{ field: 'shippingAddress.country', reason: 'OUTSIDE_REGION', message: `Orders ship to your account's region (${country}) only.` }],
