@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { presetDocuments } from '@vitrine/policy';
 import { eventually } from '@vitrine/testing';
 import { graphql } from './__generated__/index.js';
 import type { Identity } from './support/identities.js';
@@ -207,7 +208,7 @@ async function flagged(): Promise<Identity> {
   return customer;
 }
 
-async function checkout(customer: Identity, productId: string): Promise<string> {
+async function checkout(customer: Identity, productId: string, policyVersion = 1): Promise<string> {
   const placed = await graph(
     stack,
     checkoutMutation,
@@ -220,7 +221,7 @@ async function checkout(customer: Identity, productId: string): Promise<string> 
       id: expect.any(String),
       kind: 'PREORDER',
       paymentPlan: 'PAY_ON_ARRIVAL', // the preset's only plan
-      policyVersion: 1, // the configured preset, published at start
+      policyVersion, // 1: the configured preset, published at start
       total: { amount: price },
       shippingEstimate: { amount: shipping },
     },
@@ -229,8 +230,8 @@ async function checkout(customer: Identity, productId: string): Promise<string> 
 }
 
 /** A preorder with nothing paid at order (004): secured at once. */
-async function preorderPayingNothing(customer: Identity, productId: string): Promise<string> {
-  const id = await checkout(customer, productId);
+async function preorderPayingNothing(customer: Identity, productId: string, policyVersion = 1): Promise<string> {
+  const id = await checkout(customer, productId, policyVersion);
   const secured = await until(
     () => orderOf(customer, id),
     (o) => o.status !== 'PENDING',
@@ -444,5 +445,73 @@ describe('pay-on-arrival (004): checkout, arrival notice, paid or expired', () =
       (r) => r.processingIntents === 0,
     );
     expect(res).toEqual({ balanced: true, processingIntents: 0, discrepancies: [] });
+  });
+});
+
+/**
+ * Arrival days around Bastille Day (14 July: a public holiday in France, a
+ * working day in the US); the first still ahead of the store's clock is used.
+ * Counted in France (Europe/Paris, CEST, UTC+2) the holiday is skipped;
+ * counted in the US (the preset's default region, EDT, UTC-4) it is not.
+ */
+const bastilleArrivals = [
+  // Tue 13 Jul 2027. France: Wed 14 off, Thu 15 (1), Fri 16 (2), Mon 19 (3), Tue 20 (4), Wed 21 (5). US: Wed 14 (1) to Tue 20 (5).
+  { arrivesAt: '2027-07-13T15:00:00Z', franceDueAt: '2027-07-21T22:00:00.000Z', defaultDueAt: '2027-07-21T04:00:00.000Z' },
+  // Thu 13 Jul 2028. France: Fri 14 off, Mon 17 (1) to Fri 21 (5). US: Fri 14 (1), Mon 17 (2) to Thu 20 (5).
+  { arrivesAt: '2028-07-13T15:00:00Z', franceDueAt: '2028-07-21T22:00:00.000Z', defaultDueAt: '2028-07-21T04:00:00.000Z' },
+];
+
+const publishMutation = graphql(`
+  mutation PayOnArrivalPublish($input: PublishStorePolicyInput!) {
+    publishStorePolicy(input: $input) {
+      version
+      policyId
+    }
+  }
+`);
+
+// Runs last: the version it publishes would be taken by any later order of this file.
+describe("pay-on-arrival with France's calendar added: an arrival's deadline counts the business days of the warehouse's country", () => {
+  it('units arriving in France skip a French holiday; units arriving in China (no calendar in the policy) count on the default US calendar', async () => {
+    const document = structuredClone(presetDocuments['pay-on-arrival']);
+    document.calendars.regions.FR = presetDocuments['deposit-store'].calendars.regions.FR!;
+    const published = await graph(stack, publishMutation, { input: { document, note: 'Units now also arrive in our French warehouse.' } }, stack.admin);
+    expect(published.data?.publishStorePolicy, JSON.stringify(published.errors)).toEqual({ version: 2, policyId: 'pay-on-arrival' });
+
+    const inFrance = (await createProduct(stack, 0, price, { status: 'PREORDER' })).id;
+    const inChina = (await createProduct(stack, 0, price, { status: 'PREORDER' })).id;
+    const french = await stack.newCustomer();
+    const chinese = await stack.newCustomer();
+    const frenchOrder = await preorderPayingNothing(french, inFrance, 2);
+    const chineseOrder = await preorderPayingNothing(chinese, inChina, 2);
+
+    const now = await storeNow(stack);
+    const day = bastilleArrivals.find((d) => new Date(d.arrivesAt).getTime() > now.getTime())!;
+    expect(day, `every arrival day of this scenario is behind the store's clock (${now.toISOString()}): add the next one`).toBeDefined();
+    await moveClockTo(new Date(day.arrivesAt));
+    for (const [productId, warehouseId] of [
+      [inFrance, stack.warehouses.france],
+      [inChina, stack.warehouses.factory],
+    ] as const) {
+      const arrived = await graph(stack, arrivalMutation, { productId, warehouseId, quantity: 1 }, stack.admin);
+      expect(arrived.errors).toBeUndefined();
+    }
+
+    for (const [who, id, dueAt] of [
+      [french, frenchOrder, day.franceDueAt],
+      [chinese, chineseOrder, day.defaultDueAt],
+    ] as const) {
+      const due = await until(
+        () => orderOf(who, id),
+        (o) => o.status === 'PAYMENT_DUE',
+      );
+      expect(due.nextPayment).toMatchObject({
+        purpose: 'ARRIVAL_PAYMENT',
+        amount: { amount: price + shipping },
+        dueAt,
+        rule: 'Pay within 5 business days of the arrival notice.',
+      });
+      expect(await count(stack, `select count(*) as n from payments.payment_due where order_id = ? and due_at = ?`, [id, new Date(dueAt)])).toBe(1);
+    }
   });
 });

@@ -401,9 +401,9 @@ describe('preorders arriving at a warehouse', () => {
       const events = productTopic.received.filter((e) => e.type === 'catalog.product.arrived' && e.subject === product.id);
       return events.length === 2 && events;
     });
-    expect(arrived.map((e) => [e.data.productId, e.data.warehouseId, e.data.quantity])).toEqual([
-      [product.id, france, 3],
-      [product.id, france, 5],
+    expect(arrived.map((e) => [e.data.productId, e.data.warehouseId, e.data.warehouseCountry, e.data.quantity])).toEqual([
+      [product.id, france, 'FR', 3], // the country counts the business days of deadlines that start at the arrival
+      [product.id, france, 'FR', 5],
     ]);
     expect(Date.parse(arrived[0]!.data.arrivedAt)).not.toBeNaN();
 

@@ -11,7 +11,7 @@ export * from './schema/store-policy.js';
 export * from './schema/parse.js';
 // Calendars and deadlines
 export { isBusinessDay, addBusinessDays, type BusinessCalendar } from './calendar/business-days.js';
-export { calendarFor, deadlineAfter, isBefore, type Deadline } from './calendar/deadline.js';
+export { calendarFor, deadlineAfter, deadlineRegion, isBefore, type Deadline } from './calendar/deadline.js';
 export type { LocalDate } from './calendar/local-date.js';
 // Decisions
 export type { Decision, Rule } from './rules/decision.js';

@@ -32,6 +32,17 @@ export function calendarFor(policy: StorePolicy, region?: string | null): Busine
   return { ...calendar, region: code };
 }
 
+/**
+ * Which region's calendar counts an order's deadlines: the country of the
+ * warehouse holding its units when the policy keeps a calendar for it (a
+ * China-held order follows China's working weekends), otherwise the policy's
+ * default region (no warehouse known yet, or one in a country the store has
+ * not given a calendar). The deadline names the region it used.
+ */
+export function deadlineRegion(policy: StorePolicy, warehouseCountry: string | null | undefined): string {
+  return warehouseCountry && policy.calendars.regions[warehouseCountry] ? warehouseCountry : policy.calendars.defaultRegion;
+}
+
 export function deadlineAfter(policy: StorePolicy, start: Date, duration: Duration, region?: string | null): Deadline {
   const calendar = calendarFor(policy, region);
   const { timeZone } = calendar;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presets } from '../presets/index.js';
-import { calendarFor, deadlineAfter, isBefore } from './deadline.js';
+import { calendarFor, deadlineAfter, deadlineRegion, isBefore } from './deadline.js';
 
 const depositStore = presets['deposit-store'];
 
@@ -45,5 +45,22 @@ describe('deadlines', () => {
 
   it('a region the policy has no calendar for is a bug', () => {
     expect(() => calendarFor(depositStore, 'US')).toThrow('Store policy deposit-store has no business-day calendar for region US.');
+  });
+
+  it("an order's deadlines count in its warehouse's country when the policy has that calendar, else in the default region", () => {
+    expect(deadlineRegion(depositStore, 'CN')).toBe('CN');
+    expect(deadlineRegion(depositStore, 'FR')).toBe('FR');
+    expect(deadlineRegion(depositStore, 'US')).toBe('FR'); // no US calendar in deposit-store
+    expect(deadlineRegion(depositStore, null)).toBe('FR'); // no warehouse known yet
+    expect(deadlineRegion(presets['pay-on-arrival'], 'FR')).toBe('US');
+  });
+
+  it('the same 5 business days end later in a China warehouse that works a make-up Saturday than the default calendar says', () => {
+    // From Thu 12 Feb 2026. China: Fri 13 (1), Sat 14 a make-up working day (2), 15-23 off for the Spring Festival, Tue 24 (3), Wed 25 (4), Thu 26 (5).
+    // France (the default): Fri 13 (1), Mon 16 to Thu 19 (2-5).
+    const start = new Date('2026-02-12T03:00:00Z');
+    const five = { amount: 5, unit: 'BUSINESS_DAYS' } as const;
+    expect(deadlineAfter(depositStore, start, five, deadlineRegion(depositStore, 'CN')).lastDay).toBe('2026-02-26');
+    expect(deadlineAfter(depositStore, start, five, deadlineRegion(depositStore, 'US')).lastDay).toBe('2026-02-19');
   });
 });

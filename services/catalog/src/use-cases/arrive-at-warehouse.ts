@@ -5,6 +5,7 @@ import { BadUserInput, storeNow } from '@vitrine/platform';
 import { decideArrival } from '../domain/arrival.js';
 import { checkQuantity } from '../domain/stock-change.js';
 import { StockReservation } from '../store/stock-reservation.entity.js';
+import { Warehouse } from '../store/warehouse.entity.js';
 import { checkWarehouse, lockProduct } from './receive-stock.js';
 import { recordAudit } from './record-audit.js';
 import { applyMovement, recordArrivalOnPool } from './stock-counters.js';
@@ -39,6 +40,7 @@ export async function arrivedAtWarehouse(em: EntityManager, actor: string, comma
     const { productId, warehouseId, quantity } = command;
     await lockProduct(tx, productId);
     const at = storeNow();
+    const warehouse = await tx.findOneOrFail(Warehouse, { id: warehouseId });
     await applyMovement(tx, { productId, warehouseId, kind: 'RECEIVED', quantity, reason: 'Arrived from the maker.', actor }, at);
 
     const waiting = await tx.find(StockReservation, { productId, warehouseId: null, state: 'RESERVED' });
@@ -74,6 +76,7 @@ export async function arrivedAtWarehouse(em: EntityManager, actor: string, comma
       data: {
         productId,
         warehouseId,
+        warehouseCountry: warehouse.country,
         quantity,
         arrivedAt: at.toISOString(),
         orders: decision.moves.map((m) => ({ orderId: m.orderId, quantity: m.quantity })),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readyToFulfilV1, shipmentOpenedV1, type EventData, type EventEnvelope } from '@vitrine/contracts';
 import { scheduleTimer, storeNow } from '@vitrine/platform';
-import { deadlineAfter } from '@vitrine/policy';
+import { deadlineAfter, deadlineRegion } from '@vitrine/policy';
 import { logistics } from '../identity.js';
 import { KnownOrder } from '../store/known-order.entity.js';
 import { KnownWarehouse } from '../store/known-warehouse.entity.js';
@@ -28,8 +28,8 @@ export async function openShipment(em: EntityManager, event: EventEnvelope<Event
   const policy = await orderPolicy(em, order?.policyVersion ?? null);
   const openedAt = storeNow();
   const promise = policy && (order?.kind === 'PREORDER' ? policy.fulfilment.preorder.handover : policy.fulfilment.inStock.handover);
-  const region = warehouse && policy?.calendars.regions[warehouse.country] ? warehouse.country : null;
-  const handoverBy = policy && promise ? deadlineAfter(policy, openedAt, { amount: promise.max, unit: promise.unit }, region).at : null;
+  const handoverBy =
+    policy && promise ? deadlineAfter(policy, openedAt, { amount: promise.max, unit: promise.unit }, deadlineRegion(policy, warehouse?.country)).at : null;
   const shipment = em.create(Shipment, {
     id: randomUUID(),
     customerId,

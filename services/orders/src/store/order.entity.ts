@@ -69,6 +69,8 @@ export const OrderSchema = defineEntity({
     firstPaidAt: p.datetime(3).nullable(),
     releasedAt: p.datetime(3).nullable(),
     arrivedAtWarehouseAt: p.datetime(3).nullable(),
+    /** Country of the warehouse its units reached (ProductArrived): deadlines from then on count its business days. */
+    warehouseCountry: p.string().length(2).nullable(),
     shippingDateConfirmedAt: p.datetime(3).nullable(),
     processedAt: p.datetime(3).nullable(),
     shippedAt: p.datetime(3).nullable(),

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventData, EventEnvelope, productArrivedV1 } from '@vitrine/contracts';
-import { arrivalPaymentDueAt } from '@vitrine/policy';
+import { arrivalPaymentDueAt, deadlineRegion } from '@vitrine/policy';
 import { servedByArrival } from '../domain/arrival-allocation.js';
 import { remainingToPay } from '../domain/order-snapshot.js';
 import type { Order } from '../store/order.entity.js';
@@ -12,7 +12,8 @@ import { policyVersion } from './store-policies.js';
  * ProductArrived: the preorders the arrived units serve (oldest first, whole
  * orders) are at the warehouse from now (the cut-off of 004's free
  * cancellation). A pay-on-arrival order gets its arrival notice: what is left
- * plus the shipping estimate, due within the policy's business days (004: 5).
+ * plus the shipping estimate, due within the policy's business days (004: 5)
+ * in the calendar of the warehouse's country where the policy has one.
  */
 export async function noticeArrivals(em: EntityManager, event: EventEnvelope<EventData<typeof productArrivedV1>>): Promise<void> {
   const { productId, quantity } = event.data;
@@ -32,6 +33,7 @@ export async function noticeArrivals(em: EntityManager, event: EventEnvelope<Eve
   );
   for (const order of waiting.filter((o) => served.has(o.id))) {
     order.arrivedAtWarehouseAt = arrivedAt;
+    order.warehouseCountry = event.data.warehouseCountry ?? null;
     await openArrivalNotice(em, order, arrivedAt);
   }
 }
@@ -48,7 +50,7 @@ export async function openArrivalNotice(em: EntityManager, order: Order, noticeA
   if (left.goods + left.shipping === 0) return moveOrder(em, order, 'READY_TO_FULFIL');
   if (order.dues.getItems().some((d) => d.purpose === 'ARRIVAL_PAYMENT' && d.status !== 'VOID')) return;
   const policy = await policyVersion(em, order.policyVersion);
-  const deadline = arrivalPaymentDueAt(policy, noticeAt);
+  const deadline = arrivalPaymentDueAt(policy, noticeAt, deadlineRegion(policy, order.warehouseCountry));
   await openDue(em, order, {
     purpose: 'ARRIVAL_PAYMENT',
     goods: left.goods,

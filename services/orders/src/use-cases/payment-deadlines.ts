@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { onTimer, type DueTimer } from '@vitrine/platform';
-import { chargeAtShipRetryDeadline, expiryOutcome } from '@vitrine/policy';
+import { chargeAtShipRetryDeadline, deadlineRegion, expiryOutcome } from '@vitrine/policy';
 import { policyFacts } from '../domain/policy-facts.js';
 import { Order } from '../store/order.entity.js';
 import { endOrder } from './end-order.js';
@@ -22,7 +22,7 @@ async function onPaymentDeadline(timer: DueTimer, em: EntityManager): Promise<vo
   if (!order || !due || due.status !== 'OPEN' || order.outcome) return;
   const policy = await policyVersion(em, order.policyVersion);
   if (due.purpose === 'CHARGE_AT_SHIP') {
-    const rule = chargeAtShipRetryDeadline(policy, due.dueAt ?? timer.dueAt).rule;
+    const rule = chargeAtShipRetryDeadline(policy, due.dueAt ?? timer.dueAt, deadlineRegion(policy, order.warehouseCountry)).rule;
     const paid = policyFacts(order, order.dues.getItems());
     const total = paid.paid.deposit + paid.paid.balance + paid.paid.full + paid.paid.downPayment + paid.paid.shipping;
     return endOrder(em, order, {

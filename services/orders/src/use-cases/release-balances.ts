@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventData, EventEnvelope, productReleasedV1 } from '@vitrine/contracts';
-import { balanceDueAt } from '@vitrine/policy';
+import { balanceDueAt, deadlineRegion } from '@vitrine/policy';
 import { remainingToPay } from '../domain/order-snapshot.js';
 import type { Order } from '../store/order.entity.js';
 import { moveOrder, openDue } from './order-life.js';
@@ -26,7 +26,8 @@ export async function releaseBalances(em: EntityManager, event: EventEnvelope<Ev
 /**
  * For a SECURED preorder of a released product: the balance notice, or ready
  * to fulfil when nothing is left to pay. `noticeAt` (store clock) starts the
- * balance period: the release itself, or now for a deposit paid after it.
+ * balance period: the release itself, or now for a deposit paid after it,
+ * in the calendar of the warehouse holding the units if they have arrived.
  */
 export async function openBalanceIfReleased(em: EntityManager, order: Order, noticeAt: Date): Promise<void> {
   if (!order.releasedAt || order.status !== 'SECURED') return;
@@ -35,7 +36,7 @@ export async function openBalanceIfReleased(em: EntityManager, order: Order, not
   if (left.goods + left.shipping === 0) return moveOrder(em, order, 'READY_TO_FULFIL');
   if (order.dues.getItems().some((d) => d.purpose === 'BALANCE' && d.status !== 'VOID')) return;
   const policy = await policyVersion(em, order.policyVersion);
-  const deadline = balanceDueAt(policy, noticeAt);
+  const deadline = balanceDueAt(policy, noticeAt, deadlineRegion(policy, order.warehouseCountry));
   await openDue(em, order, {
     purpose: 'BALANCE',
     goods: left.goods,

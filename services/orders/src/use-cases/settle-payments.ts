@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventData, EventEnvelope, paymentFailedV1, paymentSucceededV1 } from '@vitrine/contracts';
 import { cancelTimer, scheduleTimer, storeNow } from '@vitrine/platform';
-import { chargeAtShipRetryDeadline } from '@vitrine/policy';
+import { chargeAtShipRetryDeadline, deadlineRegion } from '@vitrine/policy';
 import { OrderDue } from '../store/order-due.entity.js';
 import { Order } from '../store/order.entity.js';
 import { announceDue, moveOrder, openDues, paymentDeadlineTimer } from './order-life.js';
@@ -60,7 +60,7 @@ export async function recordPaymentFailure(em: EntityManager, event: EventEnvelo
     due.lastFailure = event.data.reason;
     if (due.purpose !== 'CHARGE_AT_SHIP' || due.collect !== 'STORED_METHOD') continue;
     const policy = await policyVersion(em, order.policyVersion);
-    const deadline = chargeAtShipRetryDeadline(policy, failedAt);
+    const deadline = chargeAtShipRetryDeadline(policy, failedAt, deadlineRegion(policy, order.warehouseCountry));
     due.collect = 'CUSTOMER';
     due.dueAt = deadline.at;
     due.ruleText = deadline.rule.text;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countryCodeSchema } from '../../countries.js';
 import { topics } from '../../topics.js';
 
 /**
@@ -6,7 +7,9 @@ import { topics } from '../../topics.js';
  * maker). Outstanding preorders for the product were moved onto these units
  * first; "pay on arrival" plans send their payment notice from this event.
  * `orders` (added within v1; absent on older events): the preorders moved
- * onto these units, and how many units each.
+ * onto these units, and how many units each. `warehouseCountry` (added
+ * within v1; absent on older events): where the warehouse is, so that
+ * deadlines counted from the arrival use that country's business days.
  */
 export const productArrivedV1 = {
   type: 'catalog.product.arrived',
@@ -15,6 +18,7 @@ export const productArrivedV1 = {
   schema: z.object({
     productId: z.uuid(),
     warehouseId: z.uuid(),
+    warehouseCountry: countryCodeSchema.optional(),
     quantity: z.number().int().positive(),
     arrivedAt: z.iso.datetime({ offset: true }),
     orders: z.array(z.object({ orderId: z.uuid(), quantity: z.number().int().positive() })).optional(),

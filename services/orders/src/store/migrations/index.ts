@@ -1,3 +1,4 @@
+import { Migration20261204132738_warehouse_country } from './Migration20261204132738_warehouse_country.js';
 import { Migration20261204003605_max_quantity_per_customer } from './Migration20261204003605_max_quantity_per_customer.js';
 import { Migration20261203235115_order_lifecycle } from './Migration20261203235115_order_lifecycle.js';
 import { Migration20261125133113_scheduled_timers } from './Migration20261125133113_scheduled_timers.js';
@@ -18,4 +19,5 @@ export const ordersMigrations: MigrationObject[] = [
   { name: 'Migration20261125133113_scheduled_timers', class: Migration20261125133113_scheduled_timers },
   { name: 'Migration20261203235115_order_lifecycle', class: Migration20261203235115_order_lifecycle },
   { name: 'Migration20261204003605_max_quantity_per_customer', class: Migration20261204003605_max_quantity_per_customer },
+  { name: 'Migration20261204132738_warehouse_country', class: Migration20261204132738_warehouse_country },
 ];
