@@ -47,6 +47,7 @@ export * from './server/print-sdl.js';
 export * from './db/create-migration.js';
 export * from './db/retention.js';
 export * from './outbox/wake-relay-on-commit.js';
+export * from './outbox/outbox-notify.js';
 export * from './auth/access-token.js';
 export * from './server/client-address.js';
 export * from './audit/audit-entry.entity.js';

@@ -46,6 +46,33 @@ describe('embedded transport (PostgreSQL log)', () => {
     await sub.stop();
   });
 
+  it('reads several topics in log order across batches, each from its own position', async () => {
+    const bus = await newBus();
+    // 250 messages over two topics (and a third it does not read), published in three calls: more than a batch of 100.
+    const published: string[] = [];
+    for (let call = 0; call < 3; call++) {
+      const batch = Array.from({ length: 90 }, (_, i) => {
+        const n = call * 90 + i;
+        return message(n % 3 === 0 ? 'm-other' : n % 3 === 1 ? 'm-a' : 'm-b', `k${n % 7}`, String(n));
+      });
+      published.push(...batch.filter((m) => m.topic !== 'm-other').map((m) => m.value));
+      await bus.publish(batch);
+    }
+    const seen: string[] = [];
+    const sub = await bus.subscribe({ groupId: 'g-multi', topics: ['m-a', 'm-b'], handle: async (m) => void seen.push(m.value) });
+    await until(() => seen.length === published.length);
+    expect(seen).toEqual(published);
+    // Woken by the notification of a later publish, well before a slow poll would look.
+    const slow = await createEmbeddedBus({ url, logger, pollMs: 60_000 });
+    buses.push(slow);
+    const woken: string[] = [];
+    const wakes = await slow.subscribe({ groupId: 'g-woken', topics: ['m-late'], handle: async (m) => void woken.push(m.value) });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // its first, empty poll is over: it now sleeps a minute
+    await bus.publish([message('m-late', 'k', 'late')]);
+    await until(() => woken.length === 1);
+    await Promise.all([sub.stop(), wakes.stop()]);
+  });
+
   it('resumes a group after its committed position, and a new group reads from the beginning', async () => {
     const bus = await newBus();
     await bus.publish([message('t2', 'k', '1'), message('t2', 'k', '2')]);

@@ -35,7 +35,7 @@ export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<Ev
          select * from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,
         [messages.map((m) => m.topic), messages.map((m) => m.key), messages.map((m) => m.value), messages.map((m) => JSON.stringify(m.headers))],
       );
-      await pool.query(`select pg_notify($1, '')`, [embeddedBusChannel]);
+      await pool.query(`select pg_notify($1, $2)`, [embeddedBusChannel, notifiedTopics(messages)]);
     },
     async subscribe(subscribe: SubscribeOptions) {
       const subscription = await startEmbeddedSubscription(options, subscribe);
@@ -58,6 +58,22 @@ export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<Ev
   };
 }
 
+/**
+ * The payload of the bus's notification: the topics that got messages, so
+ * only the subscriptions reading them wake (with seven services, every
+ * publish used to wake every one of them). Empty means "look anyway":
+ * PostgreSQL caps a payload at 8000 bytes.
+ */
+export function notifiedTopics(messages: readonly OutgoingMessage[]): string {
+  const topics = [...new Set(messages.map((m) => m.topic))].join(',');
+  return topics.length < 7_000 ? topics : '';
+}
+
+/** Whether a notification concerns a subscription to `topics`. */
+export function concerns(payload: string | undefined, topics: ReadonlySet<string>): boolean {
+  return !payload || payload.split(',').some((topic) => topics.has(topic));
+}
+
 interface LogRow {
   seq: string;
   topic: string;
@@ -70,7 +86,10 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
   const client = new pg.Client({ connectionString: options.url });
   await client.connect();
   const wake = new Wakeable();
-  client.on('notification', () => wake.wake());
+  const topics = new Set(sub.topics);
+  client.on('notification', (notice) => {
+    if (concerns(notice.payload, topics)) wake.wake();
+  });
   client.on('error', (err) => options.logger.error({ err }, 'embedded bus connection lost'));
   await client.query(`listen ${embeddedBusChannel}`);
   let running = true;
@@ -93,10 +112,19 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
     }
     let backoff = 200;
     while (running) {
+      // Per topic, from its committed position along the (topic, seq) index: the cost of a batch, whatever the
+      // size of the log. (A filter on each row's own position made every poll read the whole log: 0.5 s at 200,000
+      // rows.) The row comparison is what makes the planner walk that index: with `seq > position` alone it chose the
+      // primary key and read every later message of every topic (35-95 ms per poll at 10,000 rows, now 1-2 ms).
       const { rows } = await client.query<LogRow>(
-        `select m.seq, m.topic, m.key, m.value, m.headers from bus.message m
-          where m.topic = any($1) and m.seq > coalesce(
-            (select o.position from bus.consumer_offset o where o.group_id = $2 and o.topic = m.topic), 0)
+        `select m.seq, m.topic, m.key, m.value, m.headers
+           from unnest($1::text[]) as t(topic)
+           left join bus.consumer_offset o on o.group_id = $2 and o.topic = t.topic
+           cross join lateral (
+             select * from bus.message m
+              where m.topic = t.topic and (m.topic, m.seq) > (t.topic, coalesce(o.position, 0))
+              order by m.topic, m.seq limit 100
+           ) m
           order by m.seq limit 100`,
         [sub.topics, sub.groupId],
       );

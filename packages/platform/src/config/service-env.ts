@@ -52,7 +52,7 @@ export const serviceEnv = {
   DB_WORKER_POOL_MAX: z.coerce.number().int().min(1).max(50).default(4),
   OUTBOX_RETENTION_HOURS: z.coerce.number().int().positive().default(72),
   INBOX_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
-  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1_000),
   /** How often the timer scheduler looks for due timers (it also looks once at start). */
   TIMER_POLL_MS: z.coerce.number().int().positive().default(1_000),
   /** Runs of a failing timer before it is marked dead (kept, logged at error level). */

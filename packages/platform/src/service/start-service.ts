@@ -10,6 +10,7 @@ import { runHousekeeping } from '../db/retention.js';
 import { startEventConsumer } from '../inbox/event-consumer.js';
 import { createLogger } from '../logging/logger.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { wakeRelayOnOutboxNotify } from '../outbox/outbox-notify.js';
 import { wakeRelayOnCommit } from '../outbox/wake-relay-on-commit.js';
 import { buildFederatedSchema } from '../server/build-subgraph-schema.js';
 import { clientAddressOf, parseTrustedProxies } from '../server/client-address.js';
@@ -76,6 +77,7 @@ export async function startService<TContext extends BaseContext>(
     wakeRelayOnCommit(orm, relay);
     wakeRelayOnCommit(workerOrm, relay);
     if (env.OUTBOX_RELAY === 'on') {
+      shutdown.push('outbox notifications', await wakeRelayOnOutboxNotify(env.DATABASE_URL, dbSchema, relay, logger));
       relay.start();
       shutdown.push('outbox relay', () => relay.stop());
     }

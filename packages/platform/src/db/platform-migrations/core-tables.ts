@@ -1,4 +1,5 @@
 import { sandboxClockMigration } from '../../clock/sandbox-clock.js';
+import { outboxNotifyMigration } from '../../outbox/outbox-notify.js';
 import { addConstraintOnce, type PlatformMigration } from './platform-migration.js';
 
 /**
@@ -35,4 +36,5 @@ export const coreTableMigrations: readonly PlatformMigration[] = [
     ],
   },
   sandboxClockMigration,
+  outboxNotifyMigration,
 ];
