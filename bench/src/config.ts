@@ -40,6 +40,8 @@ export interface BenchConfig {
   paymentConnections: number;
   paymentSeconds: number;
   paymentDues: number;
+  /** BENCH_PROFILE: every server runs under `node --cpu-prof`; the report gives each one's hottest functions and packages. */
+  profile: boolean;
   /** BENCH_ONLY: the workloads to run (all when unset). */
   only: ReadonlySet<Workload> | undefined;
 }
@@ -98,6 +100,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     paymentConnections: number(env, 'BENCH_PAYMENT_CONNECTIONS', 50, 1, 1000),
     paymentSeconds: number(env, 'BENCH_PAYMENT_DURATION', duration, 1, 3600),
     paymentDues: number(env, 'BENCH_PAYMENT_DUES', 2000, 1, 1_000_000),
+    profile: ['1', 'true', 'yes'].includes((env.BENCH_PROFILE ?? '').toLowerCase()),
     only: only(env.BENCH_ONLY),
     reportDir: env.BENCH_REPORT_DIR ? resolve(env.BENCH_REPORT_DIR) : resolve(repoRoot, 'bench/reports'),
   };

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { repoRoot, type BenchConfig } from './config.js';
 import { otherProcesses } from './cpu.js';
 import type { LogSummary } from './processes.js';
+import type { ProcessProfile } from './profile.js';
+import { profileSection } from './report-profiles.js';
 import type { Settlement } from './pipeline.js';
 import type { Reconciliation } from './reconcile.js';
 import { ms, outcomes, rate, ratio, table } from './report-format.js';
@@ -42,6 +44,8 @@ export interface BenchOutcome {
   settlement?: Settlement;
   reconciliation?: Reconciliation;
   logs?: Record<string, LogSummary>;
+  /** BENCH_PROFILE: each server's CPU profile over the whole run, summarised. */
+  profiles?: ProcessProfile[];
   error?: string;
 }
 
@@ -247,6 +251,7 @@ export function renderReport(outcome: BenchOutcome): string {
   if (outcome.ledger) out.push(...ledgerSection(outcome.ledger));
   out.push(...authSections(outcome));
   out.push(...resourceSection(outcome, cpu.length));
+  if (outcome.profiles) out.push(...profileSection(outcome.profiles));
 
   if (outcome.logs) {
     out.push('## Service logs (LOG_LEVEL=warn)', '');

@@ -9,6 +9,7 @@ import { snapshotPipeline, waitForSettlement } from './pipeline.js';
 import { reconcile } from './reconcile.js';
 import { contendedRuns, renderReport, verdict, writeReport, type BenchOutcome } from './report.js';
 import { createSampler, resourceUse } from './resources.js';
+import { readProfiles } from './profile.js';
 import { seed } from './seed.js';
 import { startBenchStack, type BenchStack } from './stack.js';
 import { errorMessage, sleep, withTimeout } from './util.js';
@@ -180,6 +181,9 @@ try {
 
 if (!interrupted) {
   outcome.finishedAt = new Date();
+  // Each server wrote its profile as it exited.
+  if (config.profile)
+    outcome.profiles = await readProfiles(join(logDir, 'profiles')).catch((err) => (console.error(`[bench] profiles: ${errorMessage(err)}`), []));
   outcome.logs = stack?.logSummaries();
   const result = verdict(outcome);
   for (const { run, cores } of contendedRuns(outcome)) {

@@ -82,6 +82,15 @@ export async function startBenchStack(
     const localUrl = (port: number | undefined, path: string) => `http://127.0.0.1:${port}${path}`;
     // Every server verifies access tokens itself, against accounts' public keys.
     const auth = { AUTH_JWKS_URL: localUrl(ports.get('accounts'), '/.well-known/jwks.json') };
+    // Profiled, every server (each gateway worker too) writes a .cpuprofile on exit, one folder per server.
+    const profiled = (name: string): Record<string, string> =>
+      config.profile
+        ? {
+            NODE_OPTIONS: [process.env.NODE_OPTIONS, '--cpu-prof', '--cpu-prof-interval=10000', `--cpu-prof-dir=${join(logDir, 'profiles', name)}`]
+              .filter(Boolean)
+              .join(' '),
+          }
+        : {};
     const service = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...auth, ...transport };
     const own: Record<string, Record<string, string>> = {
       accounts: {
@@ -106,7 +115,7 @@ export async function startBenchStack(
     for (const { name } of subgraphs) {
       console.log(`[bench] starting ${name}`);
       const port = ports.get(name);
-      const proc = startBenchProcess(name, entry(`services/${name}`), { ...service, ...own[name], PORT: String(port) }, logDir);
+      const proc = startBenchProcess(name, entry(`services/${name}`), { ...service, ...own[name], ...profiled(name), PORT: String(port) }, logDir);
       running.push(proc);
       await waitUntilReady(proc, localUrl(port, '/ready'));
       urls[name] = localUrl(port, '/graphql');
@@ -125,6 +134,7 @@ export async function startBenchStack(
         GATEWAY_WORKERS: String(config.gatewayWorkers),
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
+        ...profiled('gateway'),
       },
       logDir,
     );

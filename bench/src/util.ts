@@ -34,6 +34,31 @@ export async function pollUntil<T>(label: string, timeoutMs: number, probe: () =
   throw new StepTimeout(`${label}: not reached within ${Math.round(timeoutMs / 1000)}s${why}`);
 }
 
+/**
+ * Like pollUntil, for a set-up that advances step by step (dues reaching a
+ * service): waits as long as `progress` keeps growing, and gives up only
+ * after `stallMs` without any.
+ */
+export async function pollWhileProgressing<T>(
+  label: string,
+  stallMs: number,
+  probe: () => Promise<{ progress: number; done?: T }>,
+  intervalMs = 500,
+): Promise<T> {
+  let best = -1;
+  let deadline = Date.now() + stallMs;
+  for (;;) {
+    const { progress, done } = await probe();
+    if (done !== undefined) return done;
+    if (progress > best) {
+      best = progress;
+      deadline = Date.now() + stallMs;
+    }
+    if (Date.now() >= deadline) throw new StepTimeout(`${label}: stuck at ${best} for ${Math.round(stallMs / 1000)}s`);
+    await sleep(intervalMs);
+  }
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

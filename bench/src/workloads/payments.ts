@@ -6,7 +6,7 @@ import { runLoad, summarize, type LoadResult } from '../load.js';
 import type { Sampler } from '../resources.js';
 import { createProductMutation, inBatches, signIn, type Seed } from '../seed.js';
 import type { BenchStack } from '../stack.js';
-import { errorMessage, pollUntil, sleep } from '../util.js';
+import { errorMessage, pollUntil, pollWhileProgressing, sleep } from '../util.js';
 
 const count = async (db: pg.Client, sql: string, params: unknown[] = []) => (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
 
@@ -87,18 +87,15 @@ export async function runPayments(config: BenchConfig, stack: BenchStack, db: pg
   });
   const orderIds = dues.map((d) => d.orderId);
   console.log(`[bench]   ${dues.length} checkouts in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s; waiting for payments to have their deposits`);
-  const amounts = await pollUntil(
-    'payments learning every deposit due',
-    config.settleTimeoutSeconds * 1000,
-    async () => {
-      const { rows } = await db.query<{ amount: string; currency: string; n: number }>(
-        `select amount, currency, count(*)::int as n from payments.payment_due where order_id = any($1::uuid[]) and purpose = 'DEPOSIT' and state = 'OPEN' group by amount, currency`,
-        [orderIds],
-      );
-      return rows.reduce((n, r) => n + r.n, 0) === orderIds.length ? rows : undefined;
-    },
-    500,
-  );
+  // Not measured: as long as dues keep arriving the set-up goes on; stalled for the settle timeout, it fails.
+  const amounts = await pollWhileProgressing('payments learning every deposit due', config.settleTimeoutSeconds * 1000, async () => {
+    const { rows } = await db.query<{ amount: string; currency: string; n: number }>(
+      `select amount, currency, count(*)::int as n from payments.payment_due where order_id = any($1::uuid[]) and purpose = 'DEPOSIT' and state = 'OPEN' group by amount, currency`,
+      [orderIds],
+    );
+    const known = rows.reduce((n, r) => n + r.n, 0);
+    return { progress: known, done: known === orderIds.length ? rows : undefined };
+  });
   if (amounts.length !== 1) throw new Error(`the deposits differ: ${JSON.stringify(amounts)}`);
   const amount = { amount: Number(amounts[0]!.amount), currency: amounts[0]!.currency };
   const setupSeconds = (performance.now() - setupStarted) / 1000;
