@@ -15,8 +15,10 @@ export interface PolicyInForce {
 // Versions never change once written: parse each once per database.
 const parsed = new Map<string, StorePolicy>();
 
+const cacheKey = (em: EntityManager, version: number) => `${em.config.get('clientUrl')}#${version}`;
+
 function parseStored(em: EntityManager, row: StorePolicyVersion): StorePolicy {
-  const key = `${em.config.get('clientUrl')}#${row.version}`;
+  const key = cacheKey(em, row.version);
   let policy = parsed.get(key);
   if (!policy) {
     const result = parseStorePolicy(row.document);
@@ -37,6 +39,9 @@ export async function policyInForce(em: EntityManager): Promise<PolicyInForce> {
 
 /** The version an order was placed under: every later decision about the order uses it. */
 export async function policyVersion(em: EntityManager, version: number): Promise<StorePolicy> {
+  // Immutable once published: a version parsed before needs no query (every stock answer, payment and deadline asks).
+  const known = parsed.get(cacheKey(em, version));
+  if (known) return known;
   const row = await em.findOneOrFail(StorePolicyVersion, { version });
   return parseStored(em, row);
 }
