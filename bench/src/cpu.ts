@@ -20,7 +20,7 @@ export const otherProcesses = 'other processes';
 // Linux reports utime/stime in clock ticks; 100 per second on every mainstream build.
 const ticksPerSecond = 100;
 
-function childrenOf(pid: number): number[] {
+export function childrenOf(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
       readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),

@@ -91,3 +91,33 @@ export function stageRate(from: PipelineSnapshot, to: PipelineSnapshot, stage: S
   const seconds = (to.at - from.at) / 1000;
   return seconds > 0 ? (to[stage] - from[stage]) / seconds : Number.NaN;
 }
+
+/** Events applied so far by every service (the rows of each schema's inbox). */
+async function eventsApplied(db: pg.Client): Promise<number> {
+  const { rows } = await db.query<{ table_schema: string }>(`select table_schema from information_schema.tables where table_name = 'inbox_processed_event'`);
+  if (rows.length === 0) return 0;
+  const sum = rows.map((r) => `select count(*) as n from "${r.table_schema}".inbox_processed_event`).join(' union all ');
+  return count(db, `select coalesce(sum(n), 0)::int as n from (${sum}) applied`);
+}
+
+/**
+ * Waits until no service has applied an event for `quietMs`: a set-up's
+ * events (emails, projections, shipments) worked through before a
+ * measurement starts, on either transport. Gives up after `timeoutMs`.
+ */
+export async function waitForQuietConsumers(db: pg.Client, quietMs: number, timeoutMs: number): Promise<{ quiet: boolean; seconds: number }> {
+  const started = performance.now();
+  let last = await eventsApplied(db);
+  let since = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    await sleep(500);
+    const now = await eventsApplied(db);
+    if (now !== last) {
+      last = now;
+      since = performance.now();
+    } else if (performance.now() - since >= quietMs) {
+      return { quiet: true, seconds: (performance.now() - started) / 1000 };
+    }
+  }
+  return { quiet: false, seconds: (performance.now() - started) / 1000 };
+}

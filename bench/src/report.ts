@@ -2,11 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { subgraphs } from '@vitrine/gateway';
 import { repoRoot, type BenchConfig } from './config.js';
 import { otherProcesses } from './cpu.js';
 import type { LogSummary } from './processes.js';
 import type { ProcessProfile } from './profile.js';
 import { profileSection } from './report-profiles.js';
+import { targetsSection } from './report-targets.js';
 import type { Settlement } from './pipeline.js';
 import type { Reconciliation } from './reconcile.js';
 import { ms, outcomes, rate, ratio, table } from './report-format.js';
@@ -27,6 +29,10 @@ export interface BenchOutcome {
   transport?: 'embedded' | 'kafka';
   /** The stack with no load at all, measured before the workloads. */
   idle?: ResourceUse;
+  /** Milliseconds per fixed CPU-bound job before the stack started (calibration.ts): lower is a faster machine. */
+  calibrationMs?: number;
+  /** Resident memory per server (MiB) at the end of the idle baseline. */
+  idleMemory?: Record<string, number>;
   reads?: ReadComparison[];
   /** (f) the catalog listing page, products(first: 50) with totalCount and available quantity. */
   listing?: ListingRun;
@@ -95,11 +101,17 @@ export function renderReport(outcome: BenchOutcome): string {
         ['Commit', `${commit ?? 'unknown'}${dirty}`],
         ['Machine', `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`],
         ['Node', process.version],
+        [
+          'Machine speed',
+          outcome.calibrationMs === undefined
+            ? 'not measured'
+            : `${outcome.calibrationMs.toFixed(0)} ms per 100,000 PBKDF2-SHA256 iterations on one core (lower is faster; compare reports only when close)`,
+        ],
         ['Event transport', outcome.transport ?? 'not started'],
         ['PostgreSQL', 'embedded, throwaway data dir, default durability (fsync and synchronous_commit on)'],
         [
           'Processes',
-          `accounts, catalog, orders, gateway (${config.gatewayWorkers} workers) and PostgreSQL, each separate from the load generator; all on this machine`,
+          `${subgraphs.map((s) => s.name).join(', ')}, gateway (${config.gatewayWorkers} workers) and PostgreSQL, each separate from the load generator; all on this machine`,
         ],
         [
           'Customers',
@@ -117,7 +129,7 @@ export function renderReport(outcome: BenchOutcome): string {
           `${config.dropCustomers} customers, one purchase each (checkout + deposit), ${config.dropUnits} units, ${Math.min(config.dropConnections, config.dropCustomers)} connections`,
         ],
         ['Workloads', config.only ? `only ${[...config.only].join(', ')} (BENCH_ONLY)` : 'all'],
-        ['Run order', 'idle, (a), (f), (c), (d), (e), (g), (b), settling, reconciliation'],
+        ['Run order', 'idle, (a), (f), (c), (d), (e), (h), (g), (b), settling, reconciliation'],
         ['Duration', `${((outcome.finishedAt.getTime() - outcome.startedAt.getTime()) / 1000).toFixed(0)} s in all`],
       ],
     ),
@@ -127,6 +139,7 @@ export function renderReport(outcome: BenchOutcome): string {
     'Latencies are in milliseconds over every HTTP response; requests/s is responses per wall-clock second. Load generator and servers share the CPUs, so compare runs on the same machine only.',
     '',
   );
+  out.push(...targetsSection(outcome));
 
   if (outcome.reads) {
     out.push('## (a) Federated reads', '');

@@ -3,9 +3,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import pg from 'pg';
+import { calibrate } from './calibration.js';
 import { loadBenchConfig, repoRoot, runs } from './config.js';
 import { otherProcesses } from './cpu.js';
-import { snapshotPipeline, waitForSettlement } from './pipeline.js';
+import { snapshotPipeline, waitForQuietConsumers, waitForSettlement } from './pipeline.js';
 import { reconcile } from './reconcile.js';
 import { contendedRuns, renderReport, verdict, writeReport, type BenchOutcome } from './report.js';
 import { createSampler, resourceUse } from './resources.js';
@@ -49,6 +50,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
+  outcome.calibrationMs = calibrate();
+  console.log(`[bench] machine calibration: ${outcome.calibrationMs.toFixed(0)} ms per 100,000 PBKDF2-SHA256 iterations (one core, before the stack starts)`);
   stack = await startBenchStack(config, logDir, (stop) => (stopStack = stop));
   outcome.transport = stack.transport;
   db = new pg.Client({ connectionString: stack.databaseUrl });
@@ -63,6 +66,7 @@ try {
     const from = await sample();
     await sleep(config.idleSeconds * 1000);
     outcome.idle = resourceUse(from, await sample());
+    outcome.idleMemory = stack.sampleMemory();
     const { [otherProcesses]: others = 0, ...stackCores } = outcome.idle.cores;
     const cores = Object.values(stackCores).reduce((a, b) => a + b, 0);
     console.log(
@@ -100,7 +104,14 @@ try {
     outcome.payments = await runPayments(config, stack, db, seeded, sample);
   }
 
+  // Each write workload starts on a quiet stack: what an earlier one left for the consumers (emails, projections,
+  // shipments) would otherwise be measured as its cost.
+  const quietBefore = async (label: string) => {
+    const { quiet, seconds } = await waitForQuietConsumers(db!, 2_000, config.settleTimeoutSeconds * 1000);
+    console.log(`[bench] before ${label}: every service's consumer ${quiet ? 'quiet' : 'STILL BUSY'} after ${seconds.toFixed(1)} s`);
+  };
   if (runs(config, 'drop')) {
+    await quietBefore('drop day');
     console.log(
       `[bench] (g) drop day: ${config.dropCustomers} customers, ${config.dropUnits} units, ${Math.min(config.dropConnections, config.dropCustomers)} connections`,
     );
@@ -110,6 +121,7 @@ try {
     await waitForSettlement(db, quiet, quiet, config.settleTimeoutSeconds * 1000);
   }
 
+  if (runs(config, 'orders')) await quietBefore('placeOrder');
   const beforeLoad = await snapshotPipeline(db);
   if (runs(config, 'orders')) {
     console.log(`[bench] (b) placeOrder, ${config.orderConnections} connections, ${config.orderSeconds} s`);

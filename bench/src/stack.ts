@@ -5,6 +5,7 @@ import { subgraphs, subgraphUrlVariable } from '@vitrine/gateway';
 import { freePorts, startPostgresServer, type RunningPostgres } from '@vitrine/local-infra';
 import { repoRoot, type BenchConfig } from './config.js';
 import { sampleCpu, type CpuSample } from './cpu.js';
+import { sampleMemory } from './memory.js';
 import { isRunning, startBenchProcess, stopProcess, waitUntilReady, type LogSummary, type ManagedProcess } from './processes.js';
 import { errorMessage, withTimeout } from './util.js';
 
@@ -19,6 +20,8 @@ export interface BenchStack {
   assertAlive(): void;
   logSummaries(): Record<string, LogSummary>;
   sampleCpu(): CpuSample;
+  /** Resident memory per server, MiB. */
+  sampleMemory(): Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -154,6 +157,7 @@ export async function startBenchStack(
       },
       logSummaries: () => Object.fromEntries(running.map((proc) => [proc.name, proc.logSummary()])),
       sampleCpu: () => sampleCpu(new Map(running.map((proc) => [proc.child.pid ?? -1, proc.name]))),
+      sampleMemory: () => sampleMemory(new Map(running.map((proc) => [proc.child.pid ?? -1, proc.name]))),
       stop,
     };
   } catch (err) {

@@ -1,0 +1,104 @@
+import type { LoadResult } from './load.js';
+import type { BenchOutcome } from './report.js';
+import { table } from './report-format.js';
+
+interface TargetRow {
+  workload: string;
+  measure: string;
+  now: number | undefined;
+  /** The bound from issue #14, and whether a larger figure is better. */
+  target: number;
+  atLeast: boolean;
+  unit: string;
+}
+
+function fixed(n: number, unit: string): string {
+  const figure = n >= 100 || Number.isInteger(n) ? n.toFixed(0) : n.toFixed(2);
+  if (unit === 'x') return `x${figure}`;
+  return unit ? `${figure} ${unit}` : figure;
+}
+
+/** Transactions per response while a load ran: background work included, which is the point. */
+const transactionsPer = (r: LoadResult | undefined) => (r?.resources && r.perSecond > 0 ? r.resources.transactionsPerSecond / r.perSecond : undefined);
+
+/**
+ * The figures issue #14 sets targets for, against those targets, so that a
+ * regression or a gain shows at a glance. A workload not run says so.
+ */
+export function targetRows(outcome: BenchOutcome): TargetRow[] {
+  const products = outcome.reads?.find((r) => r.name.startsWith('products'));
+  const order = outcome.reads?.find((r) => r.name.startsWith('order'));
+  const subgraphRss = Object.entries(outcome.idleMemory ?? {}).filter(([name]) => name !== 'gateway');
+  const largest = subgraphRss.sort((a, b) => b[1] - a[1])[0];
+  const drop = outcome.drop;
+  return [
+    { workload: 'drop day', measure: 'checkouts/s', now: drop?.checkout.perSecond, target: 200, atLeast: true, unit: '/s' },
+    { workload: 'drop day', measure: 'checkout p99', now: drop?.checkout.p99, target: 300, atLeast: false, unit: 'ms' },
+    {
+      workload: 'drop day',
+      measure: 'units sold beyond the run',
+      now: drop ? Math.max(0, drop.unitsSold - drop.units) : undefined,
+      target: 0,
+      atLeast: false,
+      unit: '',
+    },
+    { workload: 'placeOrder', measure: 'orders/s', now: outcome.orders?.result.perSecond, target: 250, atLeast: true, unit: '/s' },
+    { workload: 'placeOrder', measure: 'p99', now: outcome.orders?.result.p99, target: 250, atLeast: false, unit: 'ms' },
+    { workload: 'placeOrder', measure: 'database transactions per order', now: transactionsPer(outcome.orders?.result), target: 6, atLeast: false, unit: '' },
+    { workload: 'listing products(first: 50)', measure: 'req/s', now: outcome.listing?.result.perSecond, target: 500, atLeast: true, unit: '/s' },
+    { workload: 'listing products(first: 50)', measure: 'p99', now: outcome.listing?.result.p99, target: 150, atLeast: false, unit: 'ms' },
+    {
+      workload: 'products(first: 20)',
+      measure: 'gateway / direct throughput',
+      now: products ? products.gateway.result.perSecond / products.direct.result.perSecond : undefined,
+      target: 0.85,
+      atLeast: true,
+      unit: 'x',
+    },
+    {
+      workload: 'products(first: 20)',
+      measure: 'gateway p99 minus direct p99',
+      now: products ? products.gateway.result.p99 - products.direct.result.p99 : undefined,
+      target: 10,
+      atLeast: false,
+      unit: 'ms',
+    },
+    {
+      workload: 'order(id) with product names',
+      measure: 'req/s through the gateway',
+      now: order?.gateway.result.perSecond,
+      target: 400,
+      atLeast: true,
+      unit: '/s',
+    },
+    {
+      workload: `idle, largest subgraph${largest ? ` (${largest[0]})` : ''}`,
+      measure: 'resident memory',
+      now: largest?.[1],
+      target: 100,
+      atLeast: false,
+      unit: 'MiB',
+    },
+  ];
+}
+
+export function targetsSection(outcome: BenchOutcome): string[] {
+  const rows = targetRows(outcome).map((r) => {
+    const met = r.now === undefined || Number.isNaN(r.now) ? 'not run' : (r.atLeast ? r.now >= r.target : r.now <= r.target) ? 'yes' : 'no';
+    return [
+      r.workload,
+      r.measure,
+      r.now === undefined || Number.isNaN(r.now) ? '-' : fixed(r.now, r.unit),
+      `${r.atLeast ? '>=' : '<='} ${fixed(r.target, r.unit)}`,
+      met,
+    ];
+  });
+  return [
+    '## Against the targets (issue #14)',
+    '',
+    table(['Workload', 'Measure', 'Now', 'Target', 'Met'], rows),
+    '',
+    "Not measured here yet: the `npm start` runner's memory (the bench starts the servers itself) and commit-to-consumer event latency per topic on Kafka.",
+    '',
+  ];
+}

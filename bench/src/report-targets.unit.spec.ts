@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadResult } from './load.js';
+import type { BenchOutcome } from './report.js';
+import { targetRows, targetsSection } from './report-targets.js';
+
+const load = (perSecond: number, p99: number, transactionsPerSecond?: number): LoadResult => ({
+  connections: 50,
+  seconds: 10,
+  responses: perSecond * 10,
+  perSecond,
+  p50: p99 / 2,
+  p90: p99,
+  p99,
+  max: p99,
+  outcomes: { ok: perSecond * 10 },
+  socketErrors: 0,
+  timeouts: 0,
+  ...(transactionsPerSecond === undefined ? {} : { resources: { cores: {}, transactionsPerSecond } }),
+});
+
+describe('the targets table', () => {
+  it('puts each figure against its target, says which are met, and which workloads did not run', () => {
+    const outcome = {
+      orders: { result: load(300, 400, 2400) },
+      idleMemory: { gateway: 300, orders: 150, catalog: 90 },
+    } as unknown as BenchOutcome;
+    const rows = targetRows(outcome);
+    expect(rows.find((r) => r.workload === 'placeOrder' && r.measure === 'orders/s')).toMatchObject({ now: 300, target: 250 });
+    expect(rows.find((r) => r.measure === 'database transactions per order')?.now).toBe(8);
+    // The gateway is not a subgraph: the largest subgraph is orders.
+    expect(rows.find((r) => r.measure === 'resident memory')).toMatchObject({ workload: 'idle, largest subgraph (orders)', now: 150 });
+
+    const text = targetsSection(outcome).join('\n');
+    expect(text).toContain('| placeOrder | orders/s | 300 /s | >= 250 /s | yes |');
+    expect(text).toContain('| placeOrder | p99 | 400 ms | <= 250 ms | no |');
+    expect(text).toContain('| placeOrder | database transactions per order | 8 | <= 6 | no |');
+    expect(text).toContain('| drop day | checkouts/s | - | >= 200 /s | not run |');
+  });
+});
