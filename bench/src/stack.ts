@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { subgraphs, subgraphUrlVariable } from '@vitrine/gateway';
-import { freePorts, startPostgresServer, type RunningPostgres } from '@vitrine/local-infra';
+import { freePorts, startMailpit, startPostgresServer, type RunningMailpit, type RunningPostgres } from '@vitrine/local-infra';
 import { repoRoot, type BenchConfig } from './config.js';
 import { sampleCpu, type CpuSample } from './cpu.js';
 import { sampleMemory } from './memory.js';
@@ -54,6 +54,7 @@ export async function startBenchStack(
 ): Promise<BenchStack> {
   const running: ManagedProcess[] = [];
   let postgres: RunningPostgres | undefined;
+  let mail: RunningMailpit | undefined;
   const pgLog = createWriteStream(join(logDir, 'postgres.log'));
   let stopped: Promise<void> | undefined;
 
@@ -63,6 +64,7 @@ export async function startBenchStack(
       for (const proc of [...running].reverse()) {
         await stopProcess(proc).catch((err) => console.error(`[bench] stopping ${proc.name}: ${errorMessage(err)}`));
       }
+      if (mail) await withTimeout('stopping Mailpit', 10_000, mail.stop()).catch((err) => console.error(`[bench] ${errorMessage(err)}`));
       if (postgres) {
         await withTimeout('stopping PostgreSQL', 30_000, postgres.stop()).catch((err) => console.error(`[bench] ${errorMessage(err)}`));
       }
@@ -74,6 +76,11 @@ export async function startBenchStack(
     console.log('[bench] starting PostgreSQL (throwaway data directory, default durability)');
     postgres = await withTimeout('starting PostgreSQL', 120_000, startPostgresServer({ fast: false, log: (line) => pgLog.write(`${line}\n`) }));
     const databaseUrl = await withTimeout('creating the database', 30_000, postgres.createDatabase('vitrine_bench'));
+
+    // A real SMTP server takes notifications' emails, as in production: without one every email failed and was
+    // retried, work no store would do.
+    console.log('[bench] starting Mailpit (SMTP sink for the emails)');
+    mail = await withTimeout('starting Mailpit', 300_000, startMailpit());
 
     const kafka = config.kafkaBrokers;
     // A fresh topic prefix per run: a shared broker may still hold an earlier run's events.
@@ -103,6 +110,7 @@ export async function startBenchStack(
       },
       // Production mode wants aftersales' evidence store named: the folder store (the bench uploads no evidence).
       aftersales: { EVIDENCE_STORE: 'file' },
+      notifications: { SMTP_URL: `smtp://${mail.host}:${mail.smtpPort}` },
       // Checkout estimates shipping from logistics' rate card: logistics' demo rate table (as in npm start), announced to orders.
       logistics: { SEED_DEMO_DATA: 'true' },
       // Production mode wants payments' secrets given: throwaway ones, for this run only (the sandbox provider).

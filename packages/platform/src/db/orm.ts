@@ -39,7 +39,9 @@ export function ormOptions(options: ServiceDatabaseOptions): Options {
       silent: true,
     },
     // Tables platform code reads by SQL, which no entity maps: the migrations' ledger, the sandbox clock.
-    schemaGenerator: { skipTables: [platformMigrationTable, sandboxClockTable] },
+    // Triggers are the platform's (outbox-notify.ts, applied by platform migrations), never an entity's: a generated
+    // migration must not drop them.
+    schemaGenerator: { skipTables: [platformMigrationTable, sandboxClockTable], ignoreTriggers: true },
     // Every request and message forks its own EntityManager; the global one is a bug.
     allowGlobalContext: false,
     debug: false,

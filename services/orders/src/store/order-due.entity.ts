@@ -19,7 +19,8 @@ export const OrderDueSchema = defineEntity({
   ],
   properties: {
     id: p.uuid().primary(),
-    order: () => p.manyToOne(OrderSchema).deleteRule('cascade'),
+    // Indexed: an order's lines and dues are loaded by it on every step of its life (unindexed, each load read the whole table).
+    order: () => p.manyToOne(OrderSchema).deleteRule('cascade').index(),
     purpose: p.string().length(24).$type<PaymentPurpose>(),
     goodsAmount: p.integer(),
     shippingAmount: p.integer(),

@@ -6,7 +6,8 @@ export const OrderLineSchema = defineEntity({
   tableName: 'order_line',
   properties: {
     id: p.uuid().primary(),
-    order: () => p.manyToOne(OrderSchema).deleteRule('cascade'),
+    // Indexed: an order's lines and dues are loaded by it on every step of its life (unindexed, each load read the whole table).
+    order: () => p.manyToOne(OrderSchema).deleteRule('cascade').index(),
     position: p.integer(),
     productId: p.uuid().index(),
     quantity: p.integer(),

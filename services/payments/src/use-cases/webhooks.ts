@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { isUuid } from '@vitrine/platform';
 import { runtimeOf } from '../config/payments-runtime.js';
 import { WebhookSignatureError, type ProviderName } from '../providers/payment-provider.js';
 import { schemaOf } from '../store/sql.js';
@@ -41,9 +42,14 @@ export async function receiveWebhook(
     if (fresh.length === 0) return 'REDELIVERED';
     let result: string = 'IGNORED';
     if (event.kind === 'payment') {
+      // Two index lookups (the provider's payment id, else our intent id before the provider's id was recorded): an `or`
+      // across both made PostgreSQL read every intent for each webhook.
       const [intent] = await em.execute<{ id: string }[]>(
-        `select id from ${s}.payment_intent where provider = ? and (provider_payment_id = ? or (provider_payment_id is null and id::text = ?))`,
-        [provider, event.payment.id, event.intentId ?? ''],
+        `select id from ${s}.payment_intent where provider = ? and provider_payment_id = ?
+         union all
+         select id from ${s}.payment_intent where id = ? and provider = ? and provider_payment_id is null
+         limit 1`,
+        [provider, event.payment.id, event.intentId && isUuid(event.intentId) ? event.intentId : null, provider],
       );
       if (intent)
         result = await applyPaymentUpdate(

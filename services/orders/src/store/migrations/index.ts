@@ -1,3 +1,4 @@
+import { Migration20261204143211_order_parts_index } from './Migration20261204143211_order_parts_index.js';
 import { Migration20261204132738_warehouse_country } from './Migration20261204132738_warehouse_country.js';
 import { Migration20261204003605_max_quantity_per_customer } from './Migration20261204003605_max_quantity_per_customer.js';
 import { Migration20261203235115_order_lifecycle } from './Migration20261203235115_order_lifecycle.js';
@@ -20,4 +21,5 @@ export const ordersMigrations: MigrationObject[] = [
   { name: 'Migration20261203235115_order_lifecycle', class: Migration20261203235115_order_lifecycle },
   { name: 'Migration20261204003605_max_quantity_per_customer', class: Migration20261204003605_max_quantity_per_customer },
   { name: 'Migration20261204132738_warehouse_country', class: Migration20261204132738_warehouse_country },
+  { name: 'Migration20261204143211_order_parts_index', class: Migration20261204143211_order_parts_index },
 ];
