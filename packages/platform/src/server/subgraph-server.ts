@@ -33,6 +33,11 @@ export interface RunningSubgraphServer {
 export async function startSubgraphServer<TContext extends object>(options: SubgraphServerOptions<TContext>): Promise<RunningSubgraphServer> {
   const { logger, maxBodyBytes = 1_000_000 } = options;
   const httpServer: Server = createServer();
+  // The gateway keeps sockets to subgraphs open with no idle limit of its own. With Node's 5 s default, a subgraph
+  // closing an idle socket raced the gateway reusing it: the request failed with "socket hang up" (a pay in the
+  // bench's drop day). Idle sockets are kept well past any gap in traffic; the drain still closes them on stop.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     introspection: options.introspection ?? true,
