@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './__generated__/index.js';
 import type { Identity } from './support/identities.js';
+import { count } from './support/sql.js';
 import { createProduct, graph, type TestStack } from './support/stack.js';
 import { advanceClock, parisAddress, releaseProduct, startStoreStack, until } from './support/store-scenario.js';
 
@@ -201,6 +202,93 @@ describe('deposit-store cancellations, each at its own point of the clock (000)'
       amountRefunded: { amount: 0 },
       refunds: [],
     });
+  });
+});
+
+const staffCancelMutation = graphql(`
+  mutation DepositStoreStaffCancel($id: ID!, $reason: String!, $waive: Boolean!) {
+    cancelOrder(id: $id, reason: $reason, waiveFees: $waive) {
+      status
+    }
+  }
+`);
+const outcomeQuery = graphql(`
+  query DepositStoreOutcome($id: ID!) {
+    order(id: $id) {
+      status
+      outcome {
+        kind
+        by
+        kept {
+          amount
+        }
+        refund {
+          amount
+        }
+        rule {
+          id
+        }
+      }
+      amountRefunded {
+        amount
+      }
+    }
+  }
+`);
+
+describe('staff cancellations (000, with the back office): the policy decides what is kept unless staff waive it', () => {
+  it('8 days after the order: staff keep the deposit as the policy says, or waive it and refund the whole 3,000; each is audited, and a second cancellation is refused', async () => {
+    const customer = await stack.newCustomer();
+    const product = (await figure()).id;
+    const kept = await securedPreorder(customer, product);
+    const waived = await securedPreorder(customer, product);
+    await advanceClock(stack, 8 * 24);
+
+    const reason = 'The customer asked by phone.';
+    const byPolicy = await graph(stack, staffCancelMutation, { id: kept, reason, waive: false }, stack.admin);
+    expect(byPolicy.data?.cancelOrder.status, JSON.stringify(byPolicy.errors)).toBe('CANCELLED');
+    const generous = await graph(stack, staffCancelMutation, { id: waived, reason, waive: true }, stack.admin);
+    expect(generous.data?.cancelOrder.status, JSON.stringify(generous.errors)).toBe('CANCELLED');
+
+    const outcomeOf = async (id: string) => (await graph(stack, outcomeQuery, { id }, customer)).data?.order;
+    // After the tiers the policy forfeits everything paid: staff following it keep the 3,000.
+    expect(await outcomeOf(kept)).toMatchObject({
+      status: 'CANCELLED',
+      outcome: { kind: 'CANCELLED', by: 'STAFF', kept: { amount: 3_000 }, refund: { amount: 0 } },
+      amountRefunded: { amount: 0 },
+    });
+    // Waived: nothing kept, the deposit refunded in full through payments.
+    const refunded = await until(
+      () => outcomeOf(waived),
+      (o) => o.amountRefunded?.amount === 3_000,
+    );
+    expect(refunded.outcome).toEqual({
+      kind: 'CANCELLED',
+      by: 'STAFF',
+      kept: { amount: 0 },
+      refund: { amount: 3_000 },
+      rule: { id: 'cancellation.fees-waived' },
+    });
+
+    const audited = (action: string, subject: string) =>
+      count(stack, `select count(*) as n from orders.audit_entry where action = ? and subject = ? and actor = ? and details->>'reason' = ?`, [
+        action,
+        subject,
+        stack.admin.id,
+        reason,
+      ]);
+    expect(await audited('order.cancelled-by-staff', kept)).toBe(1);
+    expect(await audited('order.fees-waived', waived)).toBe(1);
+    expect(
+      await count(
+        stack,
+        `select count(*) as n from orders.audit_entry where subject = ? and (details->>'wouldHaveKept')::int = 3000 and (details->>'kept')::int = 0`,
+        [waived],
+      ),
+    ).toBe(1);
+
+    const again = await graph(stack, staffCancelMutation, { id: waived, reason, waive: true }, stack.admin);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'ORDER_ENDED' });
   });
 });
 
