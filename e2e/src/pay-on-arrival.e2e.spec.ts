@@ -346,7 +346,8 @@ describe('pay-on-arrival (004): checkout, arrival notice, paid or expired', () =
     for (const who of ['payer', 'silent', 'defaulter'] as const) {
       const due = await until(
         () => orderOf(customers[who], orders[who]),
-        (o) => o.status === 'PAYMENT_DUE',
+        // Orders says PAYMENT_DUE first; the pay-now link is there once payments has the due (PaymentDue, asynchronous).
+        (o) => o.status === 'PAYMENT_DUE' && o.payNowUrl != null,
       );
       expect(due.arrivedAtWarehouseAt!.slice(0, 10)).toBe(arrivalDay.arrivesAt.slice(0, 10));
       expect(due.nextPayment, who).toEqual({
@@ -503,7 +504,8 @@ describe("pay-on-arrival with France's calendar added: an arrival's deadline cou
     ] as const) {
       const due = await until(
         () => orderOf(who, id),
-        (o) => o.status === 'PAYMENT_DUE',
+        // Orders says PAYMENT_DUE first; the pay-now link is there once payments has the due (PaymentDue, asynchronous).
+        (o) => o.status === 'PAYMENT_DUE' && o.payNowUrl != null,
       );
       expect(due.nextPayment).toMatchObject({
         purpose: 'ARRIVAL_PAYMENT',
