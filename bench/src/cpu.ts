@@ -20,7 +20,7 @@ export const otherProcesses = 'other processes';
 // Linux reports utime/stime in clock ticks; 100 per second on every mainstream build.
 const ticksPerSecond = 100;
 
-export function childrenOf(pid: number): number[] {
+function childrenOf(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
       readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
@@ -54,8 +54,9 @@ function machineBusySeconds(): number | undefined {
   }
 }
 
-function treeCpuSeconds(pid: number): number {
-  return ownCpuSeconds(pid) + childrenOf(pid).reduce((sum, child) => sum + treeCpuSeconds(child), 0);
+/** `own` summed over a process and all its descendants (a service with its workers, PostgreSQL with its backends). */
+export function treeTotal(pid: number, own: (pid: number) => number): number {
+  return own(pid) + childrenOf(pid).reduce((sum, child) => sum + treeTotal(child, own), 0);
 }
 
 function commandOf(pid: number): string {
@@ -73,7 +74,7 @@ export function sampleCpu(names: ReadonlyMap<number, string>): CpuSample {
   seconds['load generator (bench)'] = (usage.user + usage.system) / 1e6;
   for (const child of childrenOf(process.pid)) {
     const name = names.get(child) ?? commandOf(child);
-    seconds[name] = (seconds[name] ?? 0) + treeCpuSeconds(child);
+    seconds[name] = (seconds[name] ?? 0) + treeTotal(child, ownCpuSeconds);
   }
   const machine = machineBusySeconds();
   return { at: performance.now(), seconds, ...(machine === undefined ? {} : { machineBusySeconds: machine }) };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { childrenOf } from './cpu.js';
+import { treeTotal } from './cpu.js';
 
 /** Resident memory of one process, in MiB (0 when it is gone or off Linux). */
 function ownRssMiB(pid: number): number {
@@ -11,13 +11,9 @@ function ownRssMiB(pid: number): number {
   }
 }
 
-function treeRssMiB(pid: number): number {
-  return ownRssMiB(pid) + childrenOf(pid).reduce((sum, child) => sum + treeRssMiB(child), 0);
-}
-
 /** Resident memory per server (its process tree: the gateway with its workers), read from /proc at one instant. */
 export function sampleMemory(names: ReadonlyMap<number, string>): Record<string, number> {
   const rss: Record<string, number> = {};
-  for (const [pid, name] of names) rss[name] = treeRssMiB(pid);
+  for (const [pid, name] of names) rss[name] = treeTotal(pid, ownRssMiB);
   return rss;
 }

@@ -105,7 +105,12 @@ async function eventsApplied(db: pg.Client): Promise<number> {
  * events (emails, projections, shipments) worked through before a
  * measurement starts, on either transport. Gives up after `timeoutMs`.
  */
-export async function waitForQuietConsumers(db: pg.Client, quietMs: number, timeoutMs: number): Promise<{ quiet: boolean; seconds: number }> {
+export async function waitForQuietConsumers(db: pg.Client, label: string, timeoutMs: number, quietMs = 2_000): Promise<void> {
+  const { quiet, seconds } = await untilQuiet(db, quietMs, timeoutMs);
+  console.log(`[bench]   before ${label}: every service's consumer ${quiet ? 'quiet' : 'STILL BUSY'} after ${seconds.toFixed(1)} s`);
+}
+
+async function untilQuiet(db: pg.Client, quietMs: number, timeoutMs: number): Promise<{ quiet: boolean; seconds: number }> {
   const started = performance.now();
   let last = await eventsApplied(db);
   let since = performance.now();

@@ -106,12 +106,8 @@ try {
 
   // Each write workload starts on a quiet stack: what an earlier one left for the consumers (emails, projections,
   // shipments) would otherwise be measured as its cost.
-  const quietBefore = async (label: string) => {
-    const { quiet, seconds } = await waitForQuietConsumers(db!, 2_000, config.settleTimeoutSeconds * 1000);
-    console.log(`[bench] before ${label}: every service's consumer ${quiet ? 'quiet' : 'STILL BUSY'} after ${seconds.toFixed(1)} s`);
-  };
   if (runs(config, 'drop')) {
-    await quietBefore('drop day');
+    await waitForQuietConsumers(db, 'drop day', config.settleTimeoutSeconds * 1000);
     console.log(
       `[bench] (g) drop day: ${config.dropCustomers} customers, ${config.dropUnits} units, ${Math.min(config.dropConnections, config.dropCustomers)} connections`,
     );
@@ -121,7 +117,7 @@ try {
     await waitForSettlement(db, quiet, quiet, config.settleTimeoutSeconds * 1000);
   }
 
-  if (runs(config, 'orders')) await quietBefore('placeOrder');
+  if (runs(config, 'orders')) await waitForQuietConsumers(db, 'placeOrder', config.settleTimeoutSeconds * 1000);
   const beforeLoad = await snapshotPipeline(db);
   if (runs(config, 'orders')) {
     console.log(`[bench] (b) placeOrder, ${config.orderConnections} connections, ${config.orderSeconds} s`);

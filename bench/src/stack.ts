@@ -152,6 +152,7 @@ export async function startBenchStack(
     running.push(gateway);
     await waitUntilReady(gateway, localUrl(gatewayPort, '/ready'));
 
+    const serverPids = () => new Map(running.map((proc) => [proc.child.pid ?? -1, proc.name]));
     return {
       databaseUrl,
       transport: kafka ? 'kafka' : 'embedded',
@@ -164,8 +165,8 @@ export async function startBenchStack(
         }
       },
       logSummaries: () => Object.fromEntries(running.map((proc) => [proc.name, proc.logSummary()])),
-      sampleCpu: () => sampleCpu(new Map(running.map((proc) => [proc.child.pid ?? -1, proc.name]))),
-      sampleMemory: () => sampleMemory(new Map(running.map((proc) => [proc.child.pid ?? -1, proc.name]))),
+      sampleCpu: () => sampleCpu(serverPids()),
+      sampleMemory: () => sampleMemory(serverPids()),
       stop,
     };
   } catch (err) {

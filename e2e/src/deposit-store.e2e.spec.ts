@@ -49,6 +49,7 @@ const orderQuery = graphql(`
       }
       outcome {
         kind
+        by
         kept {
           amount
         }
@@ -212,29 +213,6 @@ const staffCancelMutation = graphql(`
     }
   }
 `);
-const outcomeQuery = graphql(`
-  query DepositStoreOutcome($id: ID!) {
-    order(id: $id) {
-      status
-      outcome {
-        kind
-        by
-        kept {
-          amount
-        }
-        refund {
-          amount
-        }
-        rule {
-          id
-        }
-      }
-      amountRefunded {
-        amount
-      }
-    }
-  }
-`);
 
 describe('staff cancellations (000, with the back office): the policy decides what is kept unless staff waive it', () => {
   it('8 days after the order: staff keep the deposit as the policy says, or waive it and refund the whole 3,000; each is audited, and a second cancellation is refused', async () => {
@@ -250,16 +228,15 @@ describe('staff cancellations (000, with the back office): the policy decides wh
     const generous = await graph(stack, staffCancelMutation, { id: waived, reason, waive: true }, stack.admin);
     expect(generous.data?.cancelOrder.status, JSON.stringify(generous.errors)).toBe('CANCELLED');
 
-    const outcomeOf = async (id: string) => (await graph(stack, outcomeQuery, { id }, customer)).data?.order;
     // After the tiers the policy forfeits everything paid: staff following it keep the 3,000.
-    expect(await outcomeOf(kept)).toMatchObject({
+    expect(await orderOf(customer, kept)).toMatchObject({
       status: 'CANCELLED',
       outcome: { kind: 'CANCELLED', by: 'STAFF', kept: { amount: 3_000 }, refund: { amount: 0 } },
       amountRefunded: { amount: 0 },
     });
     // Waived: nothing kept, the deposit refunded in full through payments.
     const refunded = await until(
-      () => outcomeOf(waived),
+      () => orderOf(customer, waived),
       (o) => o.amountRefunded?.amount === 3_000,
     );
     expect(refunded.outcome).toEqual({

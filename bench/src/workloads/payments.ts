@@ -101,8 +101,7 @@ export async function runPayments(config: BenchConfig, stack: BenchStack, db: pg
   const amount = { amount: Number(amounts[0]!.amount), currency: amounts[0]!.currency };
   // The other services are still working through the checkouts' events (emails, projections): measured now, pay would
   // compete with the set-up's backlog rather than show its own cost.
-  const backlog = await waitForQuietConsumers(db, 2_000, config.settleTimeoutSeconds * 1000);
-  console.log(`[bench]   every service's consumer ${backlog.quiet ? 'quiet' : 'still busy'} after ${backlog.seconds.toFixed(1)} s`);
+  await waitForQuietConsumers(db, 'pay', config.settleTimeoutSeconds * 1000);
   const setupSeconds = (performance.now() - setupStarted) / 1000;
   console.log(
     `[bench] pay set-up: ${dues.length} preorders checked out and their deposits (${amount.amount} ${amount.currency}) known to payments in ${setupSeconds.toFixed(1)} s`,

@@ -46,7 +46,6 @@ export * from './graphql/page-info.type.js';
 export * from './server/print-sdl.js';
 export * from './db/create-migration.js';
 export * from './db/retention.js';
-export * from './outbox/wake-relay-on-commit.js';
 export * from './outbox/outbox-notify.js';
 export * from './auth/access-token.js';
 export * from './server/client-address.js';

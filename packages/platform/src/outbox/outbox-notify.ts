@@ -10,9 +10,9 @@ export const outboxChannel = 'vitrine_outbox';
  * PostgreSQL delivers a NOTIFY only when the transaction that sent it
  * commits, and never for one rolled back: a statement trigger on the outbox
  * tells the relay exactly when staged events become visible, whichever
- * connection, process or replica wrote them. (The in-process wake,
- * wake-relay-on-commit.ts, is quicker but can miss a commit when
- * transactions interleave; the poll is the last resort.)
+ * connection, process or replica wrote them. (This replaced a wake-up from
+ * the ORM's commit hooks, which shared one flag across transactions and
+ * missed a commit when they interleaved.) The poll is the last resort.
  */
 export const outboxNotifyMigration: PlatformMigration = {
   name: 'platform/0005-outbox-notify',

@@ -46,7 +46,7 @@ export class OutboxRelay {
     this.loop.start();
   }
 
-  /** Called after commits that staged events, so delivery does not wait for the next poll. */
+  /** Called when a commit staged events (outbox-notify.ts), so delivery does not wait for the next poll. */
   wake(): void {
     this.loop.wake();
   }

@@ -11,7 +11,6 @@ import { startEventConsumer } from '../inbox/event-consumer.js';
 import { createLogger } from '../logging/logger.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { wakeRelayOnOutboxNotify } from '../outbox/outbox-notify.js';
-import { wakeRelayOnCommit } from '../outbox/wake-relay-on-commit.js';
 import { buildFederatedSchema } from '../server/build-subgraph-schema.js';
 import { clientAddressOf, parseTrustedProxies } from '../server/client-address.js';
 import { isSessionRenewalRequest } from '../auth/session-renewal.js';
@@ -74,8 +73,6 @@ export async function startService<TContext extends BaseContext>(
     await bus.ensureTopics(publishes.map((t) => env.TOPIC_PREFIX + t));
 
     const relay = new OutboxRelay({ orm: workerOrm, bus, schema: dbSchema, logger, topicPrefix: env.TOPIC_PREFIX, pollMs: env.OUTBOX_POLL_MS });
-    wakeRelayOnCommit(orm, relay);
-    wakeRelayOnCommit(workerOrm, relay);
     if (env.OUTBOX_RELAY === 'on') {
       shutdown.push('outbox notifications', await wakeRelayOnOutboxNotify(env.DATABASE_URL, dbSchema, relay, logger));
       relay.start();
