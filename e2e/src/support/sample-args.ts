@@ -37,15 +37,16 @@ function sampleScalar(name: string): unknown {
   }
 }
 
-/** `mutation($a: T!, ...) { field(a: $a, ...) { __typename } }` plus sample variables for every argument. */
+/** `mutation($a: T!, ...) { field(a: $a, ...) { __typename } }` (or a query) plus sample variables for every argument. */
 export function sampleOperation(
   field: string,
   args: readonly GraphQLArgument[],
   returnsObject: boolean,
+  operation: 'mutation' | 'query' = 'mutation',
 ): { query: string; variables: Record<string, unknown> } {
   const declared = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
   const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const selection = returnsObject ? ' { __typename }' : '';
-  const query = `mutation${declared ? `(${declared})` : ''} { ${field}${passed ? `(${passed})` : ''}${selection} }`;
+  const query = `${operation}${declared ? `(${declared})` : ''} { ${field}${passed ? `(${passed})` : ''}${selection} }`;
   return { query, variables: Object.fromEntries(args.map((a) => [a.name, sampleValue(a.type)])) };
 }

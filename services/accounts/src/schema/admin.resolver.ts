@@ -12,7 +12,7 @@ export class AdminResolver {
   @Staff('keys:rotate')
   @Mutation(() => SigningKeyType, {
     description:
-      'Admin: staged rotation. Publishes a fresh key in the JWKS now; it signs new access tokens from its activatesAt (KEY_PUBLISH_LEAD_SECONDS later), when the current key retires. Tokens signed with the old key stay valid until they expire. Refused while a rotated-in key is still pending (POLICY_VIOLATION, rule ROTATION_IN_PROGRESS, extensions.activatesAt, extensions.retryAfterSeconds).',
+      'Admin (keys:rotate): staged rotation. Publishes a fresh key in the JWKS now; it signs new access tokens from its activatesAt (KEY_PUBLISH_LEAD_SECONDS later), when the current key retires. Tokens signed with the old key stay valid until they expire. Refused while a rotated-in key is still pending (POLICY_VIOLATION, rule ROTATION_IN_PROGRESS, extensions.activatesAt, extensions.retryAfterSeconds).',
   })
   async rotateSigningKey(@Ctx() ctx: AccountsContext): Promise<SigningKeyType> {
     const actor = requireCallerId(ctx.caller);
@@ -29,7 +29,7 @@ export class AdminResolver {
 
   @Staff('staff:grant')
   @Mutation(() => CustomerType, {
-    description: 'Admin: makes an account staff with exactly these back-office scopes (replacing earlier ones). Applies to tokens issued from now on.',
+    description: 'Admin (staff:grant): makes an account staff with exactly these back-office scopes (replacing earlier ones). Applies to tokens issued from now on.',
   })
   async grantStaffRole(
     @Ctx() ctx: AccountsContext,
