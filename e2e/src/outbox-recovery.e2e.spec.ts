@@ -76,15 +76,20 @@ describe('transactional outbox', () => {
     const product = await createProduct(stack, 10);
     const ids = await placeOrders(product.id, 3);
     let kafkaDown = true;
+    let refused = 0;
     const relay = relayOn(
       busWith(async (_m, publish) => {
-        if (kafkaDown) throw new Error('broker unreachable');
+        if (kafkaDown) {
+          refused += 1;
+          throw new Error('broker unreachable');
+        }
         await publish();
       }),
     );
     relay.start();
     try {
-      await new Promise((r) => setTimeout(r, 1000));
+      // Two publishes refused: the relay has tried, backed off and tried again, and the rows are still there.
+      await eventually(() => refused >= 2, { intervalMs: 20 });
       expect(await unsentPlaced()).toBe(3);
       kafkaDown = false;
       relay.wake();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFixtureStack, type FixtureStack } from './test-support/fixture-stack.js';
 import { post } from './test-support/post.js';
 import { startTokenIssuer, type TestTokenIssuer } from '@vitrine/testing/token-issuer';
@@ -101,7 +101,7 @@ describe('gateway shutdown', () => {
     stack.ordersBehaviour.delayMs = 500;
     try {
       const inFlight = post(stack.gateway.url, { query: ordersWithProducts });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await vi.waitFor(() => expect(stack.ordersBehaviour.ordersReceived).toBe(1), { timeout: 10_000, interval: 10 });
 
       const stopped = stack.gateway.stop();
       const response = await inFlight;

@@ -29,6 +29,8 @@ const products = [
 export interface OrdersBehaviour {
   /** Lets a test hold a request in flight (graceful shutdown). */
   delayMs: number;
+  /** How many `orders` queries have reached the subgraph: a test waits on it, not on a sleep. */
+  ordersReceived?: number;
 }
 
 const resolvers = {
@@ -39,6 +41,7 @@ const resolvers = {
   orders: (behaviour: OrdersBehaviour): GraphQLResolverMap<unknown> => ({
     Query: {
       orders: async () => {
+        behaviour.ordersReceived = (behaviour.ordersReceived ?? 0) + 1;
         await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
         return [{ id: 'o1', lines: [{ product: { id: 'p2' }, quantity: 3 }] }];
       },

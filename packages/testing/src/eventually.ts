@@ -14,3 +14,13 @@ export async function eventually<T>(check: () => Promise<T> | T, { timeoutMs = 3
   }
   throw lastError instanceof Error ? lastError : new Error('eventually: timed out');
 }
+
+/**
+ * Waits until a timer scheduler has finished a round that looked past `time`:
+ * from then on, "nothing fired" is proven rather than hoped for after a sleep,
+ * however slow the machine.
+ */
+export function timersCheckedPast(scheduler: { readonly checkedThrough: Date | undefined }, time: Date | string, { timeoutMs = 30_000 } = {}): Promise<true> {
+  const past = new Date(time).getTime();
+  return eventually(() => (scheduler.checkedThrough?.getTime() ?? -Infinity) > past, { timeoutMs, intervalMs: 20 });
+}

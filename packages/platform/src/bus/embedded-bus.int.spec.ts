@@ -1,4 +1,5 @@
 // @vitrine/testing is resolved through the workspace (declaring it would make a cycle: testing depends on platform).
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, eventually } from '@vitrine/testing';
 import { createLogger } from '../logging/logger.js';
@@ -22,7 +23,22 @@ const newBus = async () => {
   return bus;
 };
 const message = (topic: string, key: string, value: string) => ({ topic, key, value, headers: { 'x-request-id': `req-${value}` } });
-const until = (check: () => boolean) => eventually(check, { timeoutMs: 10_000, intervalMs: 20 });
+const until = (check: () => boolean | Promise<boolean>) => eventually(check, { timeoutMs: 10_000, intervalMs: 20 });
+/** The group's connection (named after it) is idle with the fetch as its last statement: it found nothing and sleeps. */
+async function asleepAfterEmptyPoll(groupId: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ asleep: boolean }>(
+      `select state = 'idle' and query like 'select m.seq%' as asleep from pg_stat_activity
+        where datname = current_database() and application_name = $1`,
+      [`vitrine-bus:${groupId}`],
+    );
+    return rows[0]?.asleep === true;
+  } finally {
+    await client.end();
+  }
+}
 
 describe('embedded transport (PostgreSQL log)', () => {
   it('delivers in order with headers, and retries a failed message without skipping it', async () => {
@@ -67,7 +83,8 @@ describe('embedded transport (PostgreSQL log)', () => {
     buses.push(slow);
     const woken: string[] = [];
     const wakes = await slow.subscribe({ groupId: 'g-woken', topics: ['m-late'], handle: async (m) => void woken.push(m.value) });
-    await new Promise((resolve) => setTimeout(resolve, 300)); // its first, empty poll is over: it now sleeps a minute
+    // Its first poll found nothing: its connection sits idle after the fetch, asleep for a minute.
+    await until(() => asleepAfterEmptyPoll('g-woken'));
     await bus.publish([message('m-late', 'k', 'late')]);
     await until(() => woken.length === 1);
     await Promise.all([sub.stop(), wakes.stop()]);

@@ -83,7 +83,8 @@ interface LogRow {
 }
 
 async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: SubscribeOptions): Promise<Subscription> {
-  const client = new pg.Client({ connectionString: options.url });
+  // Named, so pg_stat_activity shows which group a connection consumes for (and what it last ran).
+  const client = new pg.Client({ connectionString: options.url, application_name: `vitrine-bus:${sub.groupId}`.slice(0, 63) });
   await client.connect();
   const wake = new Wakeable();
   const topics = new Set(sub.topics);

@@ -60,6 +60,7 @@ export class TimerScheduler {
   private lastUnhandledCheck: number | undefined;
   /** Set by stop(): the batch in hand ends after the timer being fired. */
   private stopping = false;
+  private lastCheck: Date | undefined;
 
   constructor(private readonly options: TimerSchedulerOptions) {
     for (const handler of options.handlers) {
@@ -88,6 +89,16 @@ export class TimerScheduler {
     await this.loop.stop();
   }
 
+  /**
+   * The store time of the newest finished round that read every timer then due
+   * (not cut short by its batch size or by stop()): each timer due by then,
+   * committed before that round began, has fired or failed once. Tests wait on it
+   * to prove a deadline passed with nothing fired, instead of sleeping.
+   */
+  get checkedThrough(): Date | undefined {
+    return this.lastCheck;
+  }
+
   /** One round: reads a batch of due timers and fires each (those another scheduler holds are skipped). */
   async fireDue(): Promise<FiringRound> {
     await this.warnAboutUnhandledKinds();
@@ -95,19 +106,21 @@ export class TimerScheduler {
     if (this.handlers.size === 0) return round;
     const { orm, batchSize = 20 } = this.options;
     if (this.options.followSandboxClock) await refreshSandboxClock(orm.em.fork());
+    const checkedAt = storeNow();
     const due = await orm.em
       .fork()
       .execute<{ id: string }[]>(`select id from ${this.table} where ${pending} and due_at <= ?::timestamptz and kind in (?) order by due_at, id limit ?`, [
-        storeNow().toISOString(),
+        checkedAt.toISOString(),
         [...this.handlers.keys()],
         batchSize,
       ]);
     for (const { id } of due) {
-      if (this.stopping) break;
+      if (this.stopping) return round;
       const outcome = await withRequestId(`timer-${randomUUID()}`, () => this.fireOne(id));
       if (outcome !== 'skipped') round[outcome] += 1;
     }
     round.more = due.length === batchSize && round.fired + round.failed > 0;
+    if (due.length < batchSize) this.lastCheck = checkedAt;
     return round;
   }
 

@@ -13,7 +13,8 @@ let accounts: AccountsHarness;
 let ann: SignedIn;
 let activeKey: SigningKey;
 /** Short, so the staged rotation completes within the test. */
-const leadSeconds = 2;
+// Longer than any slow machine takes to check the lead time's state; tests end it on a controlled clock (leadTimeOver).
+const leadSeconds = 600;
 
 beforeAll(async () => {
   accounts = await bootAccounts('accounts_tokens', { KEY_PUBLISH_LEAD_SECONDS: String(leadSeconds) });
@@ -126,9 +127,20 @@ describe('signing key rotation (staged)', () => {
   const jwksSnapshot = async () => createLocalJWKSet((await (await fetch(accounts.jwksUrl)).json()) as JSONWebKeySet);
   /** A verifier holding the JWKS as it was at this moment (never refetching): the worst a cache can do. */
   const verifierWithCachedJwks = async () => createTokenVerifier({ jwksUrl: accounts.jwksUrl, issuer }, await jwksSnapshot());
-  const untilActive = async (activatesAt: string) => {
-    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(activatesAt) - Date.now())));
-  };
+  /**
+   * The lead time passes without a sleep: the pending key's schedule is brought
+   * to now, and the key it replaces retires at that instant, which is what the
+   * service sees when the clock reaches activatesAt.
+   */
+  const leadTimeOver = (kid: string) =>
+    accounts.service.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `with moved as (update accounts.signing_key set activates_at = now() where kid = ? and activates_at > now() returning activates_at)
+         update accounts.signing_key set retired_at = (select activates_at from moved) where kid <> ? and retired_at > now()`,
+        [kid, kid],
+      );
   const kidOf = (token: string) => decodeProtectedHeader(token).kid;
   // Signed in before any rotation: the service's own verifier (which cached the JWKS early and, with this short
   // lead time, may not know the newest kid for up to its 30 s cooldown) accepts this token throughout.
@@ -183,7 +195,7 @@ describe('signing key rotation (staged)', () => {
     ]);
 
     // Once the lead time has passed, new tokens carry the new kid.
-    await untilActive(next.activatesAt);
+    await leadTimeOver(newKid);
     const after = await eventually(
       async () => {
         const session = await signIn(accounts, before.email, goodPassword);
@@ -206,9 +218,10 @@ describe('signing key rotation (staged)', () => {
     // The old key retired when the new one activated, and stays published for a token lifetime.
     expect(await jwksKids()).toEqual([newKid, oldKid]);
     const relisted = await accounts.call(listKeys, {}, { token: admin.accessToken });
-    expect(relisted.data!.signingKeys.slice(0, 2)).toMatchObject([
+    const [activeNow, retiredNow] = relisted.data!.signingKeys;
+    expect([activeNow, retiredNow]).toMatchObject([
       { kid: newKid, status: 'ACTIVE', retiredAt: null },
-      { kid: oldKid, status: 'RETIRED', retiredAt: next.activatesAt },
+      { kid: oldKid, status: 'RETIRED', retiredAt: activeNow!.activatesAt },
     ]);
     const [audit] = await accounts.service.orm.em
       .fork()
@@ -238,7 +251,7 @@ describe('signing key rotation (staged)', () => {
     expect(rows.map((k) => k.kid)).toEqual([pending.kid]);
 
     // Once it signs, the next rotation may start.
-    await untilActive(pending.activatesAt.toISOString());
+    await leadTimeOver(pending.kid);
     const later = await eventually(async () => (await accounts.call(rotate, {}, { token: admin.accessToken })).data?.rotateSigningKey, { timeoutMs: 10_000 });
     expect(later.status).toBe('PENDING');
   });

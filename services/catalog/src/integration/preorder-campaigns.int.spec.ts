@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topics } from '@vitrine/contracts';
-import { eventually, gql, listenToTopic, type TestIdentity, type TopicListener } from '@vitrine/testing';
+import { eventually, gql, listenToTopic, timersCheckedPast, type TestIdentity, type TopicListener } from '@vitrine/testing';
 import { graphql } from '../__generated__/index.js';
 import type { ChangePreorderTermsInput, OpenPreorderInput, PreorderCloseReason, ProductStatus } from '../__generated__/graphql.js';
 import { bootCatalog, type CatalogHarness } from './harness.js';
@@ -183,8 +183,9 @@ describe('opening a preorder window', () => {
     await scheduler.stop();
     try {
       const id = await announcedProduct();
-      await open(id, { opensAt: inSeconds(0.5), closesAt: inSeconds(3600) });
-      await new Promise((r) => setTimeout(r, 1500));
+      const opensAt = inSeconds(0.5);
+      await open(id, { opensAt, closesAt: inSeconds(3600) });
+      await eventually(() => Date.now() > Date.parse(opensAt), { intervalMs: 20 });
       expect((await product(id)).status).toBe('ANNOUNCED');
       scheduler.start();
       await eventually(async () => (await product(id)).status === 'PREORDER', { timeoutMs: 10_000 });
@@ -251,9 +252,10 @@ describe('closing a window early', () => {
 
   it('calls off a scheduled window: it never opens and nothing is announced', async () => {
     const id = await announcedProduct();
-    await open(id, { opensAt: inSeconds(1) });
+    const opensAt = inSeconds(1);
+    await open(id, { opensAt });
     expect((await close(id, 'MAKER_REQUEST', 'The maker postponed the project.')).data!.closePreorderEarly.state).toBe('CLOSED');
-    await new Promise((r) => setTimeout(r, 1500));
+    await timersCheckedPast(catalog.service.timers!, opensAt);
     expect((await product(id)).status).toBe('ANNOUNCED');
     expect(eventsOf(id, 'catalog.product.preorder-opened')).toEqual([]);
     expect(eventsOf(id, 'catalog.product.preorder-closed')).toEqual([]);
@@ -263,12 +265,13 @@ describe('closing a window early', () => {
 describe('changing terms', () => {
   it('extending a window moves its timer: the old close date passes without closing', async () => {
     const id = await announcedProduct();
-    await open(id, { closesAt: inSeconds(1.5) });
+    const oldClose = inSeconds(1.5);
+    await open(id, { closesAt: oldClose });
     const later = inSeconds(3600);
     const res = await change(id, { closesAt: later, limitedQuantity: 80 });
     expect(res.errors).toBeUndefined();
     expect(res.data!.changePreorderTerms).toMatchObject({ state: 'OPEN', closesAt: later, limitedQuantity: 80 });
-    await new Promise((r) => setTimeout(r, 2000));
+    await timersCheckedPast(catalog.service.timers!, oldClose);
     expect((await product(id)).status).toBe('PREORDER');
     await eventually(async () => eventsOf(id, 'catalog.product.preorder-terms-changed').length === 1);
     expect(eventsOf(id, 'catalog.product.preorder-terms-changed')[0]).toMatchObject({
@@ -370,8 +373,8 @@ describe('the window follows status changes made by hand', () => {
     expect((await product(id)).preorderCampaign).toMatchObject({ state: 'CLOSED', closeReason: 'STATUS_CHANGED' });
     // The opening timer went with the window: nothing is left to fire.
     expect(await sql(`select count(*)::int as n from catalog.scheduled_timer where key = ? and fired_at is null`, [id])).toEqual([{ n: 0 }]);
-    // Past the opening time, with the scheduler polling every 100 ms: still discontinued, nothing opened or announced.
-    await new Promise((r) => setTimeout(r, Date.parse(opensAt) - Date.now() + 1500));
+    // Once the scheduler has looked past the opening time: still discontinued, nothing opened or announced.
+    await timersCheckedPast(catalog.service.timers!, opensAt);
     expect(await product(id)).toMatchObject({ status: 'DISCONTINUED', preorderCampaign: { state: 'CLOSED', closeReason: 'STATUS_CHANGED' } });
     expect(await sql(`select count(*)::int as n from catalog.scheduled_timer where key = ? and fired_at is null`, [id])).toEqual([{ n: 0 }]);
     expect(await sql("select count(*)::int as n from catalog.outbox_message where key = ? and type = 'catalog.product.preorder-opened'", [id])).toEqual([

@@ -145,11 +145,25 @@ describe('pay', () => {
     expect(missing.errors?.[0]).toMatchObject({ message: `Order ${unknown} was not found.`, extensions: { code: 'NOT_FOUND' } });
   });
 
+  /** PostgreSQL's clock, which pg_stat_activity's times are on. */
+  const databaseNow = async () => (await h.sql<{ now: string }>(`select clock_timestamp()::text as now`))[0]!.now;
+  /** Some payments connection ran the due lookup (pay's waitForDues) after `since`. */
+  const lookedForDuesSince = async (since: string) =>
+    (
+      await h.sql<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and query like 'select distinct order_id from %payment_due%' and query_start > ?::timestamptz`,
+        [since],
+      )
+    )[0]!.n > 0;
+
   it('waits for a due that arrives just after the pay call', async () => {
     const customer = await h.tokens.customer();
     const orderId = randomUUID();
+    const asked = await databaseNow();
     const paying = pay([orderId], 'sandbox_visa', customer);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // pay has looked for the due and not found it: it is waiting when the due arrives.
+    await eventually(() => lookedForDuesSince(asked), { intervalMs: 20 });
     await h.due({ customerId: customer.id, orderId, goods: 1500, noWait: true });
     expect((await paying).data!.pay).toMatchObject({ status: 'SUCCEEDED', amount: { amount: 1500 } });
   });
