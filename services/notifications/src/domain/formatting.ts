@@ -1,6 +1,11 @@
 import type { Money } from './notice.js';
 import { localeOf, type Language } from './languages.js';
 
+/** An order's or a claim's short reference, as the storefront shows it. */
+export function shortReference(id: string): string {
+  return id.slice(0, 8).toUpperCase();
+}
+
 /**
  * An amount in integer minor units as a customer reads it, in their language
  * and the amount's own currency (its number of decimals comes from ISO 4217
@@ -49,4 +54,28 @@ export function formatDate(iso: string, language: Language): string {
 /** A deadline, to the minute, with its time zone said. */
 export function formatDeadline(iso: string, language: Language): string {
   return dateFormat(localeOf(language), 'deadline').format(new Date(iso));
+}
+
+const measureFormats = new Map<string, Intl.NumberFormat>();
+function measureFormat(locale: string, unit: 'kilogram' | 'centimeter' | null): Intl.NumberFormat {
+  const key = `${locale}|${unit ?? 'number'}`;
+  let format = measureFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, unit ? { style: 'unit', unit, maximumFractionDigits: unit === 'kilogram' ? 2 : 1 } : { maximumFractionDigits: 1 });
+    measureFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A parcel's weight as logistics weighed it (grams), in kilograms: "2.35 kg" / "2,35 kg". */
+export function formatWeight(grams: number, language: Language): string {
+  return measureFormat(localeOf(language), 'kilogram').format(grams / 1000);
+}
+
+/** A parcel's size (millimetres) in centimetres, length × width × height: "42 × 30 × 25.5 cm". */
+export function formatSize(size: { lengthMm: number; widthMm: number; heightMm: number }, language: Language): string {
+  const locale = localeOf(language);
+  const cm = (mm: number) => mm / 10;
+  const number = measureFormat(locale, null);
+  return `${number.format(cm(size.lengthMm))} × ${number.format(cm(size.widthMm))} × ${measureFormat(locale, 'centimeter').format(cm(size.heightMm))}`;
 }

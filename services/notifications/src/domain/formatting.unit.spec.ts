@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDeadline, formatMoney } from './formatting.js';
+import { formatDate, formatDeadline, formatMoney, formatSize, formatWeight } from './formatting.js';
 import { languageFor } from './languages.js';
 
 // Intl separates French thousands and the currency sign with (narrow) no-break spaces.
@@ -29,6 +29,16 @@ describe('dates', () => {
     expect(formatDate('2027-03-14T23:59:00.000Z', 'fr')).toBe('14 mars 2027');
     expect(plain(formatDeadline('2027-03-14T23:59:00.000Z', 'en'))).toMatch(/^March 14, 2027 at 11:59 PM UTC$/);
     expect(plain(formatDeadline('2027-03-14T23:59:00.000Z', 'fr'))).toMatch(/^14 mars 2027 (à )?23:59 UTC$/);
+  });
+});
+
+describe('a parcel’s measures', () => {
+  it('in kilograms and centimetres, with the language’s decimal sign', () => {
+    expect(formatWeight(2_350, 'en')).toBe('2.35 kg');
+    expect(plain(formatWeight(2_350, 'fr'))).toBe('2,35 kg');
+    expect(formatWeight(800, 'en')).toBe('0.8 kg');
+    expect(formatSize({ lengthMm: 420, widthMm: 300, heightMm: 255 }, 'en')).toBe('42 × 30 × 25.5 cm');
+    expect(plain(formatSize({ lengthMm: 420, widthMm: 300, heightMm: 255 }, 'fr'))).toBe('42 × 30 × 25,5 cm');
   });
 });
 

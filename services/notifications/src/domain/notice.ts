@@ -4,10 +4,13 @@ export interface Money {
   currency: string;
 }
 
+export const isMoney = (v: unknown): v is Money => typeof v === 'object' && v !== null && 'amount' in v && 'currency' in v;
+
 /**
  * What customers are told, one kind per template. Each comes from one
- * customer-facing event (see notices-from-events.ts) and is also what a
- * partner may subscribe to.
+ * customer-facing event (notices-from-events.ts for accounts, catalog,
+ * orders and payments; shipment-notices.ts and claim-notices.ts for
+ * logistics and after-sales).
  */
 export const noticeKinds = [
   'WELCOME',
@@ -24,6 +27,10 @@ export const noticeKinds = [
   'SPEC_CHANGED',
   'PRODUCT_ARRIVED',
   'REFUND_ISSUED',
+  'SHIPPING_QUOTED',
+  'SHIPMENT_DISPATCHED',
+  'CLAIM_SUBMITTED',
+  'CLAIM_DECIDED',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 

@@ -8,7 +8,8 @@ export interface SourceEvent<TData> {
   data: TData;
 }
 
-const notice = (event: SourceEvent<unknown>, kind: NoticeKind, customerId: string, orderId: string | null, facts: NoticeFacts): Notice => ({
+/** One notice of `kind` about `event` for `customerId`, keyed by the event and the customer. */
+export const notice = (event: SourceEvent<unknown>, kind: NoticeKind, customerId: string, orderId: string | null, facts: NoticeFacts): Notice => ({
   kind,
   customerId,
   orderId,
@@ -122,10 +123,23 @@ export function refundIssuedNotice(event: SourceEvent<RefundMade>): Notice {
 /** Statuses the customer hears about through a status change (the others have notices of their own). */
 const statusNotices: Readonly<Record<string, NoticeKind>> = { SHIPPED: 'ORDER_SHIPPED', DELIVERED: 'ORDER_DELIVERED' };
 
-export function statusChangeNotice(event: SourceEvent<{ orderId: string; to: string }>, customerId: string | null): Notice | null {
+/** What notifications knows of an order when its status changes: whose it is, and the logistics shipment carrying it. */
+export interface OrderKnown {
+  customerId: string | null;
+  shipmentId: string | null;
+}
+
+/**
+ * SHIPPED and DELIVERED are told to the order's customer. An order that a
+ * logistics shipment carries is told SHIPPED by that shipment's dispatch
+ * (SHIPMENT_DISPATCHED, with the carrier and tracking number), so its status
+ * change sends nothing more: one email for one parcel leaving.
+ */
+export function statusChangeNotice(event: SourceEvent<{ orderId: string; to: string }>, order: OrderKnown | null): Notice | null {
   const kind = statusNotices[event.data.to];
-  if (!kind || !customerId) return null;
-  return notice(event, kind, customerId, event.data.orderId, {});
+  if (!kind || !order?.customerId) return null;
+  if (kind === 'ORDER_SHIPPED' && order.shipmentId) return null;
+  return notice(event, kind, order.customerId, event.data.orderId, {});
 }
 
 export function isNotifiedStatus(status: string): boolean {

@@ -30,10 +30,18 @@ describe('notices from events', () => {
   });
 
   it('only shipping and delivery are told from status changes, and only to a known customer', () => {
-    expect(statusChangeNotice(event({ orderId: 'o1', to: 'SHIPPED' }), 'c1')?.kind).toBe('ORDER_SHIPPED');
-    expect(statusChangeNotice(event({ orderId: 'o1', to: 'DELIVERED' }), 'c1')?.kind).toBe('ORDER_DELIVERED');
-    expect(statusChangeNotice(event({ orderId: 'o1', to: 'IN_FULFILMENT' }), 'c1')).toBeNull();
+    const known = { customerId: 'c1', shipmentId: null };
+    expect(statusChangeNotice(event({ orderId: 'o1', to: 'SHIPPED' }), known)?.kind).toBe('ORDER_SHIPPED');
+    expect(statusChangeNotice(event({ orderId: 'o1', to: 'DELIVERED' }), known)?.kind).toBe('ORDER_DELIVERED');
+    expect(statusChangeNotice(event({ orderId: 'o1', to: 'IN_FULFILMENT' }), known)).toBeNull();
     expect(statusChangeNotice(event({ orderId: 'o1', to: 'SHIPPED' }), null)).toBeNull();
+    expect(statusChangeNotice(event({ orderId: 'o1', to: 'SHIPPED' }), { customerId: null, shipmentId: null })).toBeNull();
+  });
+
+  it('an order a logistics shipment carries is told shipped by the dispatch, not by its status; delivery still by its status', () => {
+    const carried = { customerId: 'c1', shipmentId: 's1' };
+    expect(statusChangeNotice(event({ orderId: 'o1', to: 'SHIPPED' }), carried)).toBeNull();
+    expect(statusChangeNotice(event({ orderId: 'o1', to: 'DELIVERED' }), carried)?.kind).toBe('ORDER_DELIVERED');
   });
 
   it('a product event reaches each customer with an open order once, naming all their orders', () => {

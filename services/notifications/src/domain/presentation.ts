@@ -1,6 +1,8 @@
-import { formatDate, formatDeadline, formatMoney } from './formatting.js';
+import { presentClaim } from './claim-presentation.js';
+import { formatDate, formatDeadline, formatMoney, shortReference } from './formatting.js';
 import type { Language } from './languages.js';
-import type { Money, NoticeFacts } from './notice.js';
+import { isMoney, type Money, type NoticeFacts } from './notice.js';
+import { presentShipment } from './shipment-presentation.js';
 
 /** What presenting a notice needs besides its facts: names and links the service knows. */
 export interface PresentationContext {
@@ -41,17 +43,14 @@ const labels = {
 } as const satisfies Record<Language, unknown>;
 
 /** An order's short reference, as the storefront shows it. */
-export function orderReference(orderId: string): string {
-  return orderId.slice(0, 8).toUpperCase();
-}
-
-const isMoney = (v: unknown): v is Money => typeof v === 'object' && v !== null && 'amount' in v && 'currency' in v;
+export const orderReference = shortReference;
 
 /**
  * Turns a notice's facts into the strings its template prints: money in the
  * customer's language and the amount's currency, dates on the store's
- * calendar, products by name, links to the storefront. Pure: same facts,
- * same words.
+ * calendar, products by name, links to the storefront; a parcel's and a
+ * claim's facts by shipment-presentation.ts and claim-presentation.ts.
+ * Pure: same facts, same words.
  */
 export function present(facts: NoticeFacts, ctx: PresentationContext): Record<string, unknown> {
   const { language } = ctx;
@@ -64,7 +63,10 @@ export function present(facts: NoticeFacts, ctx: PresentationContext): Record<st
   const nextPayment = facts.nextPayment as { purpose: keyof (typeof labels)['en']['purpose']; amount: Money; dueAt: string | null } | null | undefined;
   const dueId = text('dueId');
   return {
+    ...presentShipment(facts, language),
+    ...presentClaim(facts, language),
     name: ctx.customerName,
+    manyOrders: orderIds.length > 1,
     orderRef: ctx.orderId ? orderReference(ctx.orderId) : orderIds.map(orderReference).join(', '),
     orderRefs: orderIds.map(orderReference).join(', '),
     orderUrl: ctx.orderId ? `${ctx.storefrontUrl}/orders/${ctx.orderId}` : `${ctx.storefrontUrl}/orders`,

@@ -5,6 +5,8 @@ export const sampleIds = {
   orderId: '3f2c9a1e-5b7d-4c1a-9e8f-0a1b2c3d4e5f',
   productId: '7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d',
   dueId: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
+  shipmentId: '5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b',
+  claimId: '9c8b7a6f-5e4d-4c3b-a291-8f7e6d5c4b3a',
 } as const;
 
 export const sampleProductName = 'Sample Figure 1/7 Scale';
@@ -12,6 +14,7 @@ export const sampleCustomerName = 'Alex Sample';
 
 const euros = (amount: number) => ({ amount, currency: 'EUR' });
 const inTwoWeeks = '2027-03-14T23:59:00.000Z';
+const parcel = { weightGrams: 2_350, dimensions: { lengthMm: 420, widthMm: 300, heightMm: 250 } };
 
 /** Sample facts for each kind, shaped as the events make them (notices-from-events.ts). */
 export const sampleFacts: Record<NoticeKind, NoticeFacts> = {
@@ -54,4 +57,32 @@ export const sampleFacts: Record<NoticeKind, NoticeFacts> = {
   },
   PRODUCT_ARRIVED: { productId: sampleIds.productId, orderIds: [sampleIds.orderId], arrivedAt: '2027-05-20T09:00:00.000Z', quantity: 40 },
   REFUND_ISSUED: { refundId: sampleIds.dueId, amount: euros(2_490), reason: 'CANCELLATION' },
+  SHIPPING_QUOTED: {
+    shipmentId: sampleIds.shipmentId,
+    orderIds: [sampleIds.orderId],
+    outcome: 'REFUND_EXCESS',
+    finalCost: euros(1_620),
+    ...parcel,
+    estimatePaid: euros(1_850),
+    excessRefund: euros(230),
+    extraDue: euros(0),
+  },
+  SHIPMENT_DISPATCHED: {
+    shipmentId: sampleIds.shipmentId,
+    orderIds: [sampleIds.orderId],
+    carrier: 'COLISSIMO',
+    trackingNumber: '6A12345678901',
+    ...parcel,
+    finalCost: euros(1_620),
+    dispatchedAt: '2027-05-24T08:30:00.000Z',
+  },
+  CLAIM_SUBMITTED: { claimId: sampleIds.claimId, productId: sampleIds.productId, claimKind: 'ACCESSORY_DAMAGED', evidenceCount: 3 },
+  CLAIM_DECIDED: {
+    claimId: sampleIds.claimId,
+    productId: sampleIds.productId,
+    resolution: 'PARTIAL_REFUND',
+    refund: euros(2_500),
+    replacementParts: [],
+    parts: [{ category: 'HEAD_SCULPT', grade: 'HIGH', amount: euros(2_500), rule: 'A high grade refunds 100% of the part’s maximum reimbursement.' }],
+  },
 };

@@ -1,5 +1,7 @@
 import {
   cancellationOfferedV1,
+  claimDecidedV1,
+  claimSubmittedV1,
   customerContactChangedV1,
   customerDeletedV1,
   orderCancelledV1,
@@ -13,6 +15,9 @@ import {
   productPublishedV1,
   refundIssuedV1,
   releaseDateChangedV1,
+  shipmentDispatchedV1,
+  shipmentOpenedV1,
+  shippingQuotedV1,
   specChangedV1,
 } from '@vitrine/contracts';
 import { on, type EventHandler } from '@vitrine/platform';
@@ -25,9 +30,11 @@ import {
   paymentFailedNotice,
   refundIssuedNotice,
 } from '../domain/notices-from-events.js';
+import { claimDecidedNotice, claimSubmittedNotice } from '../domain/claim-notices.js';
+import { shipmentDispatchedNotice, shippingQuotedNotice } from '../domain/shipment-notices.js';
 import { notify, notifyProductChange, notifyStatusChange } from '../use-cases/notify.js';
 import { eraseCustomer, rememberContact } from '../use-cases/remember-contacts.js';
-import { rememberOrder, rememberProductName } from '../use-cases/remember-orders.js';
+import { rememberOrder, rememberProductName, rememberShipment } from '../use-cases/remember-orders.js';
 import { fanOutToPartners } from '../use-cases/webhooks.js';
 
 const handlers: EventHandler[] = [
@@ -59,6 +66,17 @@ const handlers: EventHandler[] = [
     notifyProductChange(em, event, 'SPEC_CHANGED', { changes: event.data.changes, description: event.data.description ?? '', reason: event.data.reason }),
   ),
   on(productArrivedV1, (event, em) => notifyProductChange(em, event, 'PRODUCT_ARRIVED', { arrivedAt: event.data.arrivedAt, quantity: event.data.quantity })),
+  // Logistics: which orders a shipment carries (their SHIPPED status is then told by its dispatch), the final quote, the dispatch.
+  // Not consumed: the extra invoice (the quote's email says it) and the delivery (orders' DELIVERED status tells it: ORDER_DELIVERED).
+  on(shipmentOpenedV1, (event, em) => rememberShipment(em, event.data)),
+  on(shippingQuotedV1, (event, em) => notify(em, event, shippingQuotedNotice(event))),
+  on(shipmentDispatchedV1, async (event, em) => {
+    await rememberShipment(em, event.data);
+    await notify(em, event, shipmentDispatchedNotice(event));
+  }),
+  // After-sales: a claim received, then decided.
+  on(claimSubmittedV1, (event, em) => notify(em, event, claimSubmittedNotice(event))),
+  on(claimDecidedV1, (event, em) => notify(em, event, claimDecidedNotice(event))),
 ];
 
 /** Every event handled here also goes to the partners subscribed to its type (only the public ones: domain/partners.ts). */

@@ -133,4 +133,67 @@ export const english: Catalogue = {
     facts: [['Refund', '{{ amount }}']],
     action: { label: 'View your order', url: '{{ orderUrl }}' },
   },
+  SHIPPING_QUOTED: {
+    subject:
+      'Final shipping cost for {% if manyOrders %}orders{% else %}order{% endif %} {{ orderRef }}: {{ finalCost }}{% if outcome == "REFUND_EXCESS" %}, {{ excessRefund }} refunded{% elsif outcome == "EXTRA_INVOICE" %}, {{ extraDue }} left to pay{% endif %}',
+    heading: 'Your parcel is packed',
+    paragraphs: [
+      'We packed {% if manyOrders %}orders{% else %}order{% endif %} {{ orderRef }}: the parcel weighs {{ weight }} and measures {{ size }}. Shipping it costs {{ finalCost }}; the estimate paid at checkout was {{ estimatePaid }}.',
+      '{% if outcome == "REFUND_EXCESS" %}That is less than the estimate: we are refunding the difference, {{ excessRefund }}, to your original payment method.{% elsif outcome == "EXTRA_INVOICE" %}That is more than the estimate: please pay the difference, {{ extraDue }}. The parcel leaves once it is paid.{% else %}That is the estimate you paid: there is nothing more to pay.{% endif %}',
+      'You will get the tracking number when it leaves our warehouse.',
+    ],
+    facts: [
+      ['Weight', '{{ weight }}'],
+      ['Size', '{{ size }}'],
+      ['Shipping cost', '{{ finalCost }}'],
+      ['Estimate paid', '{{ estimatePaid }}'],
+      ['Refunded to you', '{% if outcome == "REFUND_EXCESS" %}{{ excessRefund }}{% endif %}'],
+      ['Left to pay', '{% if outcome == "EXTRA_INVOICE" %}{{ extraDue }}{% endif %}'],
+    ],
+    action: {
+      label: '{% if outcome == "EXTRA_INVOICE" %}Pay now{% else %}View your order{% endif %}',
+      url: '{% if outcome == "EXTRA_INVOICE" %}{{ payUrl }}{% else %}{{ orderUrl }}{% endif %}',
+    },
+  },
+  SHIPMENT_DISPATCHED: {
+    subject: '{% if manyOrders %}Orders{% else %}Order{% endif %} {{ orderRef }} shipped with {{ carrier }}: tracking number {{ trackingNumber }}',
+    heading: 'Your order is on its way',
+    paragraphs: [
+      '{% if manyOrders %}Orders{% else %}Order{% endif %} {{ orderRef }} left our warehouse on {{ dispatchedAt }} with {{ carrier }}. Follow the parcel with its tracking number, {{ trackingNumber }}, on the carrier’s site or from your order page.',
+    ],
+    facts: [
+      ['Carrier', '{{ carrier }}'],
+      ['Tracking number', '{{ trackingNumber }}'],
+      ['Weight', '{{ weight }}'],
+      ['Size', '{{ size }}'],
+      ['Shipping cost', '{{ finalCost }}'],
+    ],
+    action: { label: 'Track your order', url: '{{ orderUrl }}' },
+  },
+  CLAIM_SUBMITTED: {
+    subject: 'We received your claim on order {{ orderRef }}',
+    heading: 'Your claim is with our after-sales team',
+    paragraphs: [
+      'Your claim about {{ product }} in order {{ orderRef }} ({{ claimKind }}) has reached our after-sales team. They will review it and email you their decision.',
+    ],
+    facts: [
+      ['Claim', '{{ claimRef }}'],
+      ['Issue', '{{ claimKind }}'],
+      ['Photos and videos', '{{ evidenceCount }}'],
+    ],
+    action: { label: 'View your order', url: '{{ orderUrl }}' },
+  },
+  CLAIM_DECIDED: {
+    subject:
+      'Your claim on order {{ orderRef }}: {% if resolution == "PARTIAL_REFUND" %}{{ refund }} refunded{% elsif resolution == "REPLACEMENT_PART" %}replacement parts are coming{% else %}please return the item{% endif %}',
+    heading: 'Your claim was decided',
+    paragraphs: [
+      'Our after-sales team reviewed your claim about {{ product }} in order {{ orderRef }}.',
+      '{% if resolution == "PARTIAL_REFUND" %}You keep the item, and we are refunding {{ refund }} to your original payment method.{% elsif resolution == "REPLACEMENT_PART" %}We are sending you replacement parts: {{ replacementParts }}. They come from the studio and can take a few weeks to reach you.{% else %}Please send the item back: the return instructions are on your order page.{% endif %}',
+      '{{ partRules }}',
+    ],
+    rows: 'parts',
+    facts: [['Refund', '{% if hasRefund %}{{ refund }}{% endif %}']],
+    action: { label: 'View your order', url: '{{ orderUrl }}' },
+  },
 };

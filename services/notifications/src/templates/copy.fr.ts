@@ -146,4 +146,68 @@ export const french: Catalogue = {
     facts: [['Remboursement', '{{ amount }}']],
     action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
   },
+  SHIPPING_QUOTED: {
+    subject:
+      'Frais de port définitifs {% if manyOrders %}des commandes{% else %}de la commande{% endif %} {{ orderRef }} : {{ finalCost }}{% if outcome == "REFUND_EXCESS" %}, {{ excessRefund }} remboursés{% elsif outcome == "EXTRA_INVOICE" %}, {{ extraDue }} restant à payer{% endif %}',
+    heading: 'Votre colis est prêt',
+    paragraphs: [
+      "Nous avons préparé {% if manyOrders %}les commandes{% else %}la commande{% endif %} {{ orderRef }} : le colis pèse {{ weight }} et mesure {{ size }}. Son expédition coûte {{ finalCost }} ; l'estimation payée à la commande était de {{ estimatePaid }}.",
+      "{% if outcome == \"REFUND_EXCESS\" %}C'est moins que l'estimation : nous vous remboursons la différence, {{ excessRefund }}, sur votre moyen de paiement d'origine.{% elsif outcome == \"EXTRA_INVOICE\" %}C'est plus que l'estimation : merci de régler la différence, {{ extraDue }}. Le colis part dès qu'elle est payée.{% else %}C'est exactement l'estimation payée : vous n'avez rien de plus à régler.{% endif %}",
+      'Vous recevrez le numéro de suivi au départ du colis de notre entrepôt.',
+    ],
+    facts: [
+      ['Poids', '{{ weight }}'],
+      ['Dimensions', '{{ size }}'],
+      ["Frais d'expédition", '{{ finalCost }}'],
+      ['Estimation payée', '{{ estimatePaid }}'],
+      ['Remboursé', '{% if outcome == "REFUND_EXCESS" %}{{ excessRefund }}{% endif %}'],
+      ['Reste à payer', '{% if outcome == "EXTRA_INVOICE" %}{{ extraDue }}{% endif %}'],
+    ],
+    action: {
+      label: '{% if outcome == "EXTRA_INVOICE" %}Payer maintenant{% else %}Voir votre commande{% endif %}',
+      url: '{% if outcome == "EXTRA_INVOICE" %}{{ payUrl }}{% else %}{{ orderUrl }}{% endif %}',
+    },
+  },
+  SHIPMENT_DISPATCHED: {
+    subject:
+      '{% if manyOrders %}Commandes{% else %}Commande{% endif %} {{ orderRef }} expédiée{% if manyOrders %}s{% endif %} avec {{ carrier }} : numéro de suivi {{ trackingNumber }}',
+    heading: 'Votre commande est en route',
+    paragraphs: [
+      '{% if manyOrders %}Les commandes {{ orderRef }} ont{% else %}La commande {{ orderRef }} a{% endif %} quitté notre entrepôt le {{ dispatchedAt }} avec {{ carrier }}. Suivez le colis grâce à son numéro de suivi, {{ trackingNumber }}, sur le site du transporteur ou depuis la page de votre commande.',
+    ],
+    facts: [
+      ['Transporteur', '{{ carrier }}'],
+      ['Numéro de suivi', '{{ trackingNumber }}'],
+      ['Poids', '{{ weight }}'],
+      ['Dimensions', '{{ size }}'],
+      ["Frais d'expédition", '{{ finalCost }}'],
+    ],
+    action: { label: 'Suivre votre commande', url: '{{ orderUrl }}' },
+  },
+  CLAIM_SUBMITTED: {
+    subject: 'Réclamation reçue pour la commande {{ orderRef }}',
+    heading: 'Votre réclamation est entre les mains de notre service après-vente',
+    paragraphs: [
+      'Votre réclamation concernant {{ product }} (commande {{ orderRef }}, {{ claimKind }}) est arrivée à notre service après-vente. Il va l’examiner et vous écrira sa décision.',
+    ],
+    facts: [
+      ['Réclamation', '{{ claimRef }}'],
+      ['Problème', '{{ claimKind }}'],
+      ['Photos et vidéos', '{{ evidenceCount }}'],
+    ],
+    action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
+  },
+  CLAIM_DECIDED: {
+    subject:
+      'Votre réclamation sur la commande {{ orderRef }} : {% if resolution == "PARTIAL_REFUND" %}{{ refund }} remboursés{% elsif resolution == "REPLACEMENT_PART" %}des pièces de remplacement arrivent{% else %}merci de renvoyer l’article{% endif %}',
+    heading: 'Votre réclamation a été traitée',
+    paragraphs: [
+      'Notre service après-vente a examiné votre réclamation concernant {{ product }} (commande {{ orderRef }}).',
+      '{% if resolution == "PARTIAL_REFUND" %}Vous gardez l\'article et nous vous remboursons {{ refund }} sur votre moyen de paiement d\'origine.{% elsif resolution == "REPLACEMENT_PART" %}Nous vous envoyons des pièces de remplacement : {{ replacementParts }}. Elles viennent du studio et peuvent mettre quelques semaines à vous parvenir.{% else %}Merci de nous renvoyer l\'article : les instructions de retour sont sur la page de votre commande.{% endif %}',
+      '{{ partRules }}',
+    ],
+    rows: 'parts',
+    facts: [['Remboursement', '{% if hasRefund %}{{ refund }}{% endif %}']],
+    action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
+  },
 };

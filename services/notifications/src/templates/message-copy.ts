@@ -11,8 +11,9 @@ export interface MessageCopy {
   paragraphs: string[];
   /** Label and value rows; a row whose value renders empty is left out. */
   facts?: [label: string, value: string][];
-  /** A list from the facts shown as a table: the order's lines or the spec's changes. */
-  rows?: 'lines' | 'changes';
+  /** A list from the facts shown as a table: the order's lines, the spec's changes or a claim's graded parts. */
+  rows?: 'lines' | 'changes' | 'parts';
+  /** Both Liquid, like the words: an action may depend on the facts (pay an extra invoice, or view the order). */
   action?: { label: string; url: string };
 }
 

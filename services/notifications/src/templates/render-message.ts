@@ -33,7 +33,7 @@ export function renderMessage(kind: NoticeKind, language: Language, vars: Record
     paragraphs: copy.paragraphs.map((p) => fill(p, vars)).filter((p) => p.length > 0),
     rows: copy.rows ? ((vars[copy.rows] as { label: string; value: string }[] | undefined) ?? []) : [],
     facts: (copy.facts ?? []).map(([label, value]) => ({ label, value: fill(value, vars) })).filter((f) => f.value.length > 0),
-    action: copy.action ? { label: copy.action.label, url: fill(copy.action.url, vars) } : null,
+    action: copy.action ? { label: fill(copy.action.label, vars), url: fill(copy.action.url, vars) } : null,
     signature: signatures[language],
   };
   return { subject, html: String(html.renderSync(htmlTemplate, scope)), text: `${String(words.renderSync(textTemplate, scope)).trim()}\n` };

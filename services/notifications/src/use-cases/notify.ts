@@ -22,8 +22,8 @@ export async function notifyProductChange(
   await queueNotices(em, event, productNotices(event, kind, facts, open));
 }
 
-/** Follows the order's status and tells its customer the ones they hear about (shipped, delivered). */
+/** Follows the order's status and tells its customer the ones they hear about (shipped, unless a shipment's dispatch told it; delivered). */
 export async function notifyStatusChange(em: EntityManager, event: EventEnvelope<{ orderId: string; to: string }>): Promise<void> {
-  const customerId = await rememberStatus(em, event.data.orderId, event.data.to);
-  await notify(em, event, statusChangeNotice(event, customerId));
+  const order = await rememberStatus(em, event.data.orderId, event.data.to);
+  await notify(em, event, statusChangeNotice(event, order));
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { closedOrderStatuses } from '@vitrine/contracts';
-import type { OpenOrder } from '../domain/notices-from-events.js';
+import type { OpenOrder, OrderKnown } from '../domain/notices-from-events.js';
 import { KnownOrder } from '../store/known-order.entity.js';
 import { KnownProduct } from '../store/known-product.entity.js';
 import { tableOf } from './table-name.js';
@@ -22,8 +22,8 @@ export async function rememberOrder(
   await em.flush();
 }
 
-/** Follows an order's status; returns whose order it is (null when not known yet). */
-export async function rememberStatus(em: EntityManager, orderId: string, status: string): Promise<string | null> {
+/** Follows an order's status; returns whose order it is and its shipment (null when the order is not known yet). */
+export async function rememberStatus(em: EntityManager, orderId: string, status: string): Promise<OrderKnown | null> {
   const known = await em.findOne(KnownOrder, orderId);
   if (!known) {
     em.persist(em.create(KnownOrder, { orderId, customerId: null, status, productIds: [] }));
@@ -32,7 +32,29 @@ export async function rememberStatus(em: EntityManager, orderId: string, status:
   }
   known.status = status;
   await em.flush();
-  return known.customerId ?? null;
+  return { customerId: known.customerId ?? null, shipmentId: known.shipmentId ?? null };
+}
+
+/**
+ * Logistics carries these orders in one shipment (opened when they were
+ * ready to fulfil, days before they ship). An order not known yet is
+ * remembered as ready to fulfil: a shipment is opened for nothing earlier,
+ * and its own status changes correct it.
+ */
+export async function rememberShipment(em: EntityManager, shipment: { shipmentId: string; customerId: string; orderIds: readonly string[] }): Promise<void> {
+  const known = new Map((await em.find(KnownOrder, { orderId: { $in: [...shipment.orderIds] } })).map((o) => [o.orderId, o]));
+  for (const orderId of shipment.orderIds) {
+    const order = known.get(orderId);
+    if (order) {
+      order.shipmentId = shipment.shipmentId;
+      order.customerId ??= shipment.customerId;
+    } else {
+      em.persist(
+        em.create(KnownOrder, { orderId, customerId: shipment.customerId, status: 'READY_TO_FULFIL', productIds: [], shipmentId: shipment.shipmentId }),
+      );
+    }
+  }
+  await em.flush();
 }
 
 /** Orders of a product still to ship (not ended, not shipped), with a known customer. */

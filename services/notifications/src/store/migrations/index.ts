@@ -1,3 +1,4 @@
+import { Migration20261204165915_shipments_and_claims } from './Migration20261204165915_shipments_and_claims.js';
 import { Migration20261204041500_partner_webhooks } from './Migration20261204041500_partner_webhooks.js';
 import { Migration20261204035827_initial } from './Migration20261204035827_initial.js';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -6,4 +7,5 @@ import type { MigrationObject } from '@mikro-orm/core';
 export const notificationsMigrations: MigrationObject[] = [
   { name: 'Migration20261204035827_initial', class: Migration20261204035827_initial },
   { name: 'Migration20261204041500_partner_webhooks', class: Migration20261204041500_partner_webhooks },
+  { name: 'Migration20261204165915_shipments_and_claims', class: Migration20261204165915_shipments_and_claims },
 ];

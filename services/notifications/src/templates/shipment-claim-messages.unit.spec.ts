@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../domain/languages.js';
+import type { NoticeFacts, NoticeKind } from '../domain/notice.js';
+import { present } from '../domain/presentation.js';
+import { sampleCustomerName, sampleFacts, sampleIds, sampleProductName } from '../domain/samples.js';
+import { renderMessage } from './render-message.js';
+
+// Intl separates French amounts and units with (narrow) no-break spaces.
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const ref = sampleIds.orderId.slice(0, 8).toUpperCase();
+const orderUrl = `https://shop.example/orders/${sampleIds.orderId}`;
+
+function render(kind: NoticeKind, language: Language, facts: NoticeFacts = sampleFacts[kind], orderId: string | null = sampleIds.orderId) {
+  const vars = present(facts, {
+    language,
+    customerName: sampleCustomerName,
+    orderId,
+    productNames: { [sampleIds.productId]: sampleProductName },
+    storefrontUrl: 'https://shop.example',
+  });
+  const message = renderMessage(kind, language, vars);
+  return { subject: plain(message.subject), text: plain(message.text), html: message.html };
+}
+
+describe('the final shipping quote', () => {
+  it('below the estimate: the measures, the fee, the estimate paid and the excess refunded', () => {
+    const en = render('SHIPPING_QUOTED', 'en');
+    expect(en.subject).toBe(`Final shipping cost for order ${ref}: €16.20, €2.30 refunded`);
+    expect(en.text).toContain(
+      `We packed order ${ref}: the parcel weighs 2.35 kg and measures 42 × 30 × 25 cm. Shipping it costs €16.20; the estimate paid at checkout was €18.50.`,
+    );
+    expect(en.text).toContain('we are refunding the difference, €2.30, to your original payment method.');
+    expect(en.text).toContain('Refunded to you: €2.30');
+    expect(en.text).not.toContain('Left to pay');
+    expect(en.text).toContain(`View your order: ${orderUrl}`);
+    const fr = render('SHIPPING_QUOTED', 'fr');
+    expect(fr.subject).toBe(`Frais de port définitifs de la commande ${ref} : 16,20 €, 2,30 € remboursés`);
+    expect(fr.text).toContain('le colis pèse 2,35 kg et mesure 42 × 30 × 25 cm');
+    expect(fr.text).toContain('nous vous remboursons la différence, 2,30 €');
+  });
+
+  it('above the estimate: the extra to pay before dispatch, with the pay link', () => {
+    const facts = { ...sampleFacts.SHIPPING_QUOTED, outcome: 'EXTRA_INVOICE', finalCost: eur(2_140), excessRefund: eur(0), extraDue: eur(290) };
+    const en = render('SHIPPING_QUOTED', 'en', facts);
+    expect(en.subject).toBe(`Final shipping cost for order ${ref}: €21.40, €2.90 left to pay`);
+    expect(en.text).toContain('please pay the difference, €2.90. The parcel leaves once it is paid.');
+    expect(en.text).toContain('Left to pay: €2.90');
+    expect(en.text).not.toContain('Refunded to you');
+    expect(en.text).toContain(`Pay now: ${orderUrl}/pay`);
+    const fr = render('SHIPPING_QUOTED', 'fr', facts);
+    expect(fr.subject).toBe(`Frais de port définitifs de la commande ${ref} : 21,40 €, 2,90 € restant à payer`);
+    expect(fr.text).toContain('Reste à payer: 2,90 €');
+    expect(fr.text).toContain(`Payer maintenant: ${orderUrl}/pay`);
+  });
+
+  it('equal to the estimate: nothing to pay or refund', () => {
+    const facts = { ...sampleFacts.SHIPPING_QUOTED, outcome: 'EXACT', finalCost: eur(1_850), excessRefund: eur(0) };
+    const en = render('SHIPPING_QUOTED', 'en', facts);
+    expect(en.subject).toBe(`Final shipping cost for order ${ref}: €18.50`);
+    expect(en.text).toContain('That is the estimate you paid: there is nothing more to pay.');
+    expect(en.text).not.toMatch(/Refunded to you|Left to pay/);
+  });
+
+  it('a consolidated parcel names each of its orders', () => {
+    const other = '0a0b0c0d-1111-4222-8333-444455556666';
+    const en = render('SHIPPING_QUOTED', 'en', { ...sampleFacts.SHIPPING_QUOTED, orderIds: [other, sampleIds.orderId] }, null);
+    expect(en.subject).toBe(`Final shipping cost for orders 0A0B0C0D, ${ref}: €16.20, €2.30 refunded`);
+  });
+});
+
+describe('the dispatch', () => {
+  it('says the carrier, the tracking number, the day it left, the measures and the fee', () => {
+    const en = render('SHIPMENT_DISPATCHED', 'en');
+    expect(en.subject).toBe(`Order ${ref} shipped with COLISSIMO: tracking number 6A12345678901`);
+    expect(en.text).toContain(`Order ${ref} left our warehouse on May 24, 2027 with COLISSIMO.`);
+    expect(en.text).toContain('Tracking number: 6A12345678901');
+    expect(en.text).toContain('Shipping cost: €16.20');
+    const fr = render('SHIPMENT_DISPATCHED', 'fr');
+    expect(fr.subject).toBe(`Commande ${ref} expédiée avec COLISSIMO : numéro de suivi 6A12345678901`);
+    expect(fr.text).toContain(`La commande ${ref} a quitté notre entrepôt le 24 mai 2027 avec COLISSIMO.`);
+  });
+
+  it('reads a carrier code as a name', () => {
+    expect(render('SHIPMENT_DISPATCHED', 'en', { ...sampleFacts.SHIPMENT_DISPATCHED, carrier: 'DHL_EXPRESS' }).subject).toContain('with DHL EXPRESS:');
+  });
+});
+
+describe('claims', () => {
+  it('a received claim says what it is about and the evidence it came with', () => {
+    const en = render('CLAIM_SUBMITTED', 'en');
+    expect(en.subject).toBe(`We received your claim on order ${ref}`);
+    expect(en.text).toContain(`Your claim about ${sampleProductName} in order ${ref} (damaged accessory) has reached our after-sales team.`);
+    expect(en.text).toContain('Claim: 9C8B7A6F');
+    expect(en.text).toContain('Photos and videos: 3');
+    const fr = render('CLAIM_SUBMITTED', 'fr');
+    expect(fr.subject).toBe(`Réclamation reçue pour la commande ${ref}`);
+    expect(fr.text).toContain('Problème: accessoire endommagé');
+  });
+
+  it('a partial refund: the amount, each graded part and the rule that set it', () => {
+    const en = render('CLAIM_DECIDED', 'en');
+    expect(en.subject).toBe(`Your claim on order ${ref}: €25.00 refunded`);
+    expect(en.text).toContain('You keep the item, and we are refunding €25.00 to your original payment method.');
+    expect(en.text).toContain('- Head sculpt (grade: high): €25.00');
+    expect(en.text).toContain('A high grade refunds 100% of the part’s maximum reimbursement.');
+    expect(en.text).toContain('Refund: €25.00');
+    const fr = render('CLAIM_DECIDED', 'fr');
+    expect(fr.subject).toBe(`Votre réclamation sur la commande ${ref} : 25,00 € remboursés`);
+    expect(fr.text).toContain('- Tête sculptée (niveau : élevé): 25,00 €');
+  });
+
+  it('a replacement names the parts coming; a return asks for the item; neither shows a refund', () => {
+    const replacement = {
+      ...sampleFacts.CLAIM_DECIDED,
+      resolution: 'REPLACEMENT_PART',
+      refund: null,
+      replacementParts: ['WEAPON_SMALL', 'NEW_PART'],
+      parts: [],
+    };
+    const en = render('CLAIM_DECIDED', 'en', replacement);
+    expect(en.subject).toBe(`Your claim on order ${ref}: replacement parts are coming`);
+    expect(en.text).toContain('We are sending you replacement parts: weapon (small), new part.');
+    expect(en.text).not.toContain('Refund:');
+    const fr = render('CLAIM_DECIDED', 'fr', replacement);
+    expect(fr.text).toContain('Nous vous envoyons des pièces de remplacement : arme (petite), new part.');
+    const back = render('CLAIM_DECIDED', 'en', { ...replacement, resolution: 'RETURN', replacementParts: [] });
+    expect(back.subject).toBe(`Your claim on order ${ref}: please return the item`);
+    expect(back.text).toContain('Please send the item back: the return instructions are on your order page.');
+  });
+});
