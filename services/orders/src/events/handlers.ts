@@ -5,6 +5,7 @@ import {
   paymentFailedV1,
   paymentMethodRemovedV1,
   paymentMethodSavedV1,
+  parcelPackedV1,
   paymentSucceededV1,
   preorderOpenedV1,
   preorderTermsChangedV1,
@@ -13,6 +14,9 @@ import {
   productReleasedV1,
   productStatusChangedV1,
   releaseDateChangedV1,
+  shipmentDeliveredV1,
+  shipmentDispatchedV1,
+  shipmentReturnedToSenderV1,
   shippingRatesPublishedV1,
   specChangedV1,
   stockRejectedV1,
@@ -29,6 +33,7 @@ import { forgetPaymentMethod, rememberPaymentMethod } from '../use-cases/remembe
 import { rememberProduct, rememberProductStatus } from '../use-cases/remember-product.js';
 import { rememberRateCard } from '../use-cases/remember-rates.js';
 import { recordPayment, recordPaymentFailure } from '../use-cases/settle-payments.js';
+import { recordDelivered, recordDispatched, recordParcelPacked, recordReturnedToSender } from '../use-cases/shipment-progress.js';
 
 export const ordersHandlers = [
   on(productPublishedV1, (event, em) => rememberProduct(em, event)),
@@ -49,4 +54,9 @@ export const ordersHandlers = [
   on(customerFlaggedV1, (event, em) => recordCustomerFlag(em, event, true)),
   on(customerUnflaggedV1, (event, em) => recordCustomerFlag(em, event, false)),
   on(customerDeletedV1, (event, em) => recordCustomerDeleted(em, event)),
+  // The parcel's journey at logistics moves the orders it carries.
+  on(parcelPackedV1, (event, em) => recordParcelPacked(em, event)),
+  on(shipmentDispatchedV1, (event, em) => recordDispatched(em, event)),
+  on(shipmentDeliveredV1, (event, em) => recordDelivered(em, event)),
+  on(shipmentReturnedToSenderV1, (event, em) => recordReturnedToSender(em, event)),
 ];

@@ -11,8 +11,7 @@ import { policyVersion } from './store-policies.js';
 export const completionTimer = 'order-completion';
 
 /**
- * Staff fix the shipping date (the logistics issue will drive these from
- * shipments). From now on the address is fixed where the policy says so
+ * Staff fix the shipping date. From now on the address is fixed where the policy says so
  * (003), and a charge-at-ship order is charged: its stored method, by
  * payments, for what is left plus the shipping estimate.
  */
@@ -58,9 +57,7 @@ function paidGoods(order: Order): number {
 export async function startFulfilment(em: EntityManager, caller: Caller, orderId: string): Promise<Order> {
   return em.transactional(async (tx) => {
     const order = await lockOrderFor(tx, caller, orderId);
-    moveOrder(tx, order, 'IN_FULFILMENT');
-    order.processedAt = storeNow();
-    recordAudit(tx, caller.id, 'order.fulfilment-started', order.id, {});
+    beginFulfilment(tx, order, { at: storeNow(), actor: caller.id });
     return order;
   });
 }
@@ -75,10 +72,7 @@ export async function markShipped(em: EntityManager, caller: Caller, orderId: st
   }
   return em.transactional(async (tx) => {
     const order = await lockOrderFor(tx, caller, orderId);
-    moveOrder(tx, order, 'SHIPPED');
-    order.shippedAt = storeNow();
-    order.trackingNumber = tracking;
-    recordAudit(tx, caller.id, 'order.shipped', order.id, { trackingNumber: tracking });
+    ship(tx, order, { trackingNumber: tracking, at: storeNow(), actor: caller.id });
     return order;
   });
 }
@@ -99,15 +93,42 @@ export async function markDelivered(em: EntityManager, caller: Caller, orderId: 
         { field: 'deliveredAt', reason: 'BEFORE_SHIPPING', message: 'It was delivered after it shipped.' },
       ]);
     }
-    order.deliveredAt = deliveredAt ?? now;
-    moveOrder(tx, order, 'DELIVERED');
-    recordAudit(tx, caller.id, 'order.delivered', order.id, { deliveredAt: order.deliveredAt.toISOString() });
-    const policy = await policyVersion(tx, order.policyVersion);
-    const windows = [claimWindow(policy, order.deliveredAt, 'STANDARD').at];
-    const preference = policy.returns.preference;
-    if (preference.kind === 'WITHIN_WINDOW') windows.push(deadlineAfter(policy, order.deliveredAt, preference.within).at);
-    const closes = new Date(Math.max(...windows.map((d) => d.getTime())));
-    await scheduleTimer(tx, { kind: completionTimer, key: order.id, dueAt: closes });
+    await deliver(tx, order, { at: deliveredAt ?? now, actor: caller.id });
     return order;
   });
+}
+
+/** Who moved an order on: a staff member, or null for the platform acting on another service's event. */
+interface Step {
+  at: Date;
+  actor: string | null;
+}
+
+/** The warehouse started on it (staff, or logistics packing its parcel). */
+export function beginFulfilment(tx: EntityManager, order: Order, step: Step): void {
+  moveOrder(tx, order, 'IN_FULFILMENT');
+  order.processedAt = step.at;
+  recordAudit(tx, step.actor, 'order.fulfilment-started', order.id, {});
+}
+
+/** On its way with this tracking number; an order still waiting for the warehouse passes IN_FULFILMENT on the way. */
+export function ship(tx: EntityManager, order: Order, step: Step & { trackingNumber: string }): void {
+  if (order.status === 'READY_TO_FULFIL') beginFulfilment(tx, order, step);
+  moveOrder(tx, order, 'SHIPPED');
+  order.shippedAt = step.at;
+  order.trackingNumber = step.trackingNumber;
+  recordAudit(tx, step.actor, 'order.shipped', order.id, { trackingNumber: step.trackingNumber });
+}
+
+/** Delivered at `at` (the courier's date): the return and claim windows open, and the order completes when they close. */
+export async function deliver(tx: EntityManager, order: Order, step: Step): Promise<void> {
+  order.deliveredAt = step.at;
+  moveOrder(tx, order, 'DELIVERED');
+  recordAudit(tx, step.actor, 'order.delivered', order.id, { deliveredAt: step.at.toISOString() });
+  const policy = await policyVersion(tx, order.policyVersion);
+  const windows = [claimWindow(policy, step.at, 'STANDARD').at];
+  const preference = policy.returns.preference;
+  if (preference.kind === 'WITHIN_WINDOW') windows.push(deadlineAfter(policy, step.at, preference.within).at);
+  const closes = new Date(Math.max(...windows.map((d) => d.getTime())));
+  await scheduleTimer(tx, { kind: completionTimer, key: order.id, dueAt: closes });
 }

@@ -10,6 +10,8 @@ export type OrdersAuditAction =
   | 'order.fulfilment-started'
   | 'order.shipped'
   | 'order.delivered'
+  | 'order.returned-to-sender'
+  | 'order.shipment-step-ignored'
   | 'sandbox.clock-advanced';
 
 /** Stages an audit entry in the caller's transaction. */

@@ -162,7 +162,8 @@ function issuePayLink(em: EntityManager, due: AnnouncedDue): void {
  * the refund it decided goes back. Whatever is still held after that (a
  * payment orders had not heard of when it decided) goes back too: nothing
  * stays held on a closed order. Amounts above what the ledger holds are cut
- * to what it holds (logged: orders and payments disagree).
+ * to what it holds (logged: orders and payments disagree). An order that
+ * had shipped (a parcel returned to sender) is refunded from what it earned.
  */
 export async function closeOrder(
   em: EntityManager,
@@ -201,6 +202,17 @@ export async function closeOrder(
 
   const reason = close.status === 'EXPIRED' ? 'EXPIRY' : 'CANCELLATION';
   let position = await positionOf(em, close.orderId, currency);
+  const earned = available(position, refundSources.RETURN);
+  if (earned > 0) {
+    // It shipped before it ended (its parcel came back to the store): what it paid was earned at shipping, so the
+    // refund orders decided comes out of revenue and the rest stays earned; there is no fee to keep on top.
+    const refund = Math.min(close.refund.amount, earned, refundable(position));
+    if (refund < close.refund.amount)
+      runtime.logger.warn({ orderId: close.orderId, asked: close.refund.amount, refunded: refund }, 'payments: refund above what the order earned; refunded that');
+    if (refund > 0) await decideRefund(em, { orderId: close.orderId, amount: refund, currency, reason, ledgerReason: 'RETURN', requestedBy: null, note: null });
+    close = { ...close, fee: { ...close.fee, amount: 0 }, refund: { ...close.refund, amount: 0 } };
+    position = await positionOf(em, close.orderId, currency);
+  }
   if (close.fee.amount > 0) {
     const feeReason = chooseFeeReason(close.status, close.fee.amount, position.balances.CUSTOMER_DEPOSITS_HELD, await paidDownPayment(em, close.orderId));
     const fee = Math.min(close.fee.amount, available(position, feeSources[feeReason]));

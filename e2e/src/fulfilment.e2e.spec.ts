@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './__generated__/index.js';
+import type { Identity } from './support/identities.js';
+import { count, rows } from './support/sql.js';
+import { createProduct, graph, type TestStack } from './support/stack.js';
+import { advanceClock, ledgerSettles, parisAddress, reconciliation, startStoreStack, until } from './support/store-scenario.js';
+
+// From a paid order to the customer's door, with staff working at logistics
+// only: the parcel's journey there moves the order (orders), its units
+// (catalog), its money (payments) and its claim window (after-sales), through
+// the gateway and the bus, every service real. deposit-store: a 10,000 figure
+// in stock, shipping 1,500 estimated and charged by the carrier.
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startStoreStack('fulfilment', 'deposit-store');
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const price = 10_000;
+const shipping = 1_500;
+
+const checkoutMutation = graphql(`
+  mutation FulfilmentCheckout($input: CheckoutInput!, $key: String!) {
+    checkout(input: $input, idempotencyKey: $key) {
+      id
+    }
+  }
+`);
+const payMutation = graphql(`
+  mutation FulfilmentPay($input: PayInput!, $key: String!) {
+    pay(input: $input, idempotencyKey: $key) {
+      status
+      amount {
+        amount
+      }
+    }
+  }
+`);
+const orderQuery = graphql(`
+  query FulfilmentOrder($id: ID!) {
+    order(id: $id) {
+      id
+      status
+      trackingNumber
+      shippedAt
+      deliveredAt
+      outcome {
+        kind
+        by
+        reason
+        kept {
+          amount
+        }
+        refund {
+          amount
+        }
+        rule {
+          id
+        }
+      }
+      amountPaid {
+        amount
+      }
+      amountRefunded {
+        amount
+      }
+      shipments {
+        id
+        status
+        dispatchedAt
+        deliveredAt
+        returnedAt
+      }
+    }
+  }
+`);
+const recordParcelMutation = graphql(`
+  mutation FulfilmentRecordParcel($shipmentId: ID!, $parcel: PackedParcelInput!) {
+    recordParcel(shipmentId: $shipmentId, parcel: $parcel) {
+      status
+    }
+  }
+`);
+const dispatchMutation = graphql(`
+  mutation FulfilmentDispatch($shipmentId: ID!, $carrier: String!, $trackingNumber: String!) {
+    dispatchShipment(shipmentId: $shipmentId, carrier: $carrier, trackingNumber: $trackingNumber) {
+      status
+      dispatchedAt
+    }
+  }
+`);
+const trackingMutation = graphql(`
+  mutation FulfilmentTracking($shipmentId: ID!, $step: TrackingStepInput!) {
+    recordTracking(shipmentId: $shipmentId, step: $step) {
+      status
+    }
+  }
+`);
+const markShippedMutation = graphql(`
+  mutation FulfilmentMarkShipped($id: ID!, $trackingNumber: String!) {
+    markOrderShipped(orderId: $id, trackingNumber: $trackingNumber) {
+      status
+    }
+  }
+`);
+
+type Order = NonNullable<Awaited<ReturnType<typeof orderOf>>>;
+const orderOf = async (who: Identity, id: string) => (await graph(stack, orderQuery, { id }, who)).data?.order;
+const orderUntil = (who: Identity, id: string, holds: (o: Order) => boolean) => until(() => orderOf(who, id), holds);
+const onHand = async (productId: string) =>
+  (await rows<{ on_hand: number; reserved: number }>(stack, 'select on_hand, reserved from catalog.warehouse_stock where product_id = ?', [productId]))[0];
+
+/** Checked out and paid in full: ready for the warehouse, with its shipment opened at logistics. */
+async function paidOrder(customer: Identity, productId: string): Promise<{ id: string; shipmentId: string }> {
+  const placed = await graph(
+    stack,
+    checkoutMutation,
+    { input: { lines: [{ productId, quantity: 1 }], shippingAddress: parisAddress, shippingMethod: 'STANDARD' }, key: randomUUID() },
+    customer,
+  );
+  expect(placed.errors).toBeUndefined();
+  const id = placed.data!.checkout[0]!.id;
+  await orderUntil(customer, id, (o) => o.status === 'AWAITING_PAYMENT');
+  const paid = await graph(stack, payMutation, { input: { orderIds: [id], paymentMethod: { token: 'sandbox_visa' } }, key: randomUUID() }, customer);
+  expect(paid.data?.pay, JSON.stringify(paid.errors)).toEqual({ status: 'SUCCEEDED', amount: { amount: price + shipping } });
+  const ready = await orderUntil(customer, id, (o) => o.status === 'READY_TO_FULFIL' && o.shipments.length === 1);
+  return { id, shipmentId: ready.shipments[0]!.id };
+}
+
+/** Staff at logistics pack the parcel (the carrier charges exactly the estimate) and hand it to the carrier. */
+async function packAndDispatch(shipmentId: string, trackingNumber: string): Promise<void> {
+  // Logistics learns what the order paid from payments' event (a parcel returned to sender refunds from it).
+  await until(
+    () =>
+      count(
+        stack,
+        `select count(*) as n from logistics.known_order o join logistics.shipment_order s using (order_id) where s.shipment_id = ? and o.paid_amount = ?`,
+        [shipmentId, price + shipping],
+      ),
+    (n) => n === 1,
+  );
+  const packed = await graph(
+    stack,
+    recordParcelMutation,
+    { shipmentId, parcel: { weightGrams: 1_200, dimensions: { lengthMm: 300, widthMm: 200, heightMm: 150 }, finalCost: shipping } },
+    stack.admin,
+  );
+  expect(packed.data?.recordParcel, JSON.stringify(packed.errors)).toEqual({ status: 'READY' });
+  const dispatched = await graph(stack, dispatchMutation, { shipmentId, carrier: 'COLISSIMO', trackingNumber }, stack.admin);
+  expect(dispatched.data?.dispatchShipment.status, JSON.stringify(dispatched.errors)).toBe('DISPATCHED');
+}
+
+describe("a parcel's journey at logistics moves its order", () => {
+  it('packed: in fulfilment; dispatched: shipped with its tracking number, units out of stock, revenue earned; delivered: on the carrier date, the claim window open', async () => {
+    const customer = await stack.newCustomer();
+    const product = await createProduct(stack, 5, price);
+    const { id, shipmentId } = await paidOrder(customer, product.id);
+    expect(await onHand(product.id)).toEqual({ on_hand: 5, reserved: 1 });
+
+    await packAndDispatch(shipmentId, '6A12345678901');
+    const shipped = await orderUntil(customer, id, (o) => o.status === 'SHIPPED');
+    expect(shipped).toMatchObject({ trackingNumber: '6A12345678901', shippedAt: shipped.shipments[0]!.dispatchedAt, deliveredAt: null });
+    // The order passed through IN_FULFILMENT when the parcel was packed.
+    expect(
+      (
+        await rows<{ to: string }>(
+          stack,
+          `select envelope->'data'->>'to' as to from orders.outbox_message where key = ? and type = 'orders.order.status-changed' order by created_at`,
+          [id],
+        )
+      ).map((r) => r.to),
+    ).toEqual(['AWAITING_PAYMENT', 'READY_TO_FULFIL', 'IN_FULFILMENT', 'SHIPPED']);
+    await until(
+      () => onHand(product.id),
+      (stock) => stock?.on_hand === 4,
+    );
+    expect(await onHand(product.id)).toEqual({ on_hand: 4, reserved: 0 });
+    await ledgerSettles(stack, id, { PROVIDER_CLEARING: price + shipping, REVENUE: price, SHIPPING_REVENUE: shipping });
+
+    // Two days on, staff record the carrier's date (the day after dispatch), not the moment they type it in.
+    await advanceClock(stack, 48);
+    const deliveredAt = new Date(Date.parse(shipped.shippedAt!) + 24 * 3_600_000).toISOString();
+    const delivered = await graph(stack, trackingMutation, { shipmentId, step: { status: 'DELIVERED', at: deliveredAt } }, stack.admin);
+    expect(delivered.data?.recordTracking.status, JSON.stringify(delivered.errors)).toBe('DELIVERED');
+    const received = await orderUntil(customer, id, (o) => o.status === 'DELIVERED');
+    expect(received).toMatchObject({ deliveredAt, shipments: [{ deliveredAt }] });
+    // After-sales counts its claim window from the same date.
+    const [claimable] = await until(
+      () => rows<{ delivered_at: Date | null }>(stack, 'select delivered_at from aftersales.claimable_order where id = ?', [id]),
+      (r) => r[0]?.delivered_at != null,
+    );
+    expect(new Date(claimable!.delivered_at!).toISOString()).toBe(deliveredAt);
+    // Orders audited each move as the platform's (no staff member at orders did it).
+    expect(await rows(stack, `select action, actor from orders.audit_entry where subject = ? order by at, action`, [id])).toEqual([
+      { action: 'order.fulfilment-started', actor: null },
+      { action: 'order.shipped', actor: null },
+      { action: 'order.delivered', actor: null },
+    ]);
+  });
+
+  it('returned to sender: cancelled by the platform, refunded what it paid minus the round trip (deposit-store), the rest kept as earned', async () => {
+    const customer = await stack.newCustomer();
+    const product = await createProduct(stack, 5, price);
+    const { id, shipmentId } = await paidOrder(customer, product.id);
+    await packAndDispatch(shipmentId, '6A99999999999');
+    await orderUntil(customer, id, (o) => o.status === 'SHIPPED');
+    await ledgerSettles(stack, id, { PROVIDER_CLEARING: price + shipping, REVENUE: price, SHIPPING_REVENUE: shipping });
+
+    const returned = await graph(
+      stack,
+      trackingMutation,
+      { shipmentId, step: { status: 'RETURNED_TO_SENDER', note: 'Not collected at the post office.' } },
+      stack.admin,
+    );
+    expect(returned.data?.recordTracking.status, JSON.stringify(returned.errors)).toBe('RETURNED_TO_SENDER');
+    const roundTrip = 2 * shipping;
+    const refund = price + shipping - roundTrip;
+    const cancelled = await orderUntil(customer, id, (o) => o.status === 'CANCELLED' && o.amountRefunded?.amount === refund);
+    expect(cancelled).toMatchObject({
+      outcome: {
+        kind: 'CANCELLED',
+        by: 'SYSTEM',
+        reason: 'RETURNED_TO_SENDER',
+        kept: { amount: roundTrip },
+        refund: { amount: refund },
+        rule: { id: 'return-to-sender.paid-minus-round-trip' },
+      },
+      amountPaid: { amount: price + shipping },
+    });
+    // The refund paid out, the round trip stays earned (out of the goods' revenue first), and the books match the provider's.
+    await ledgerSettles(stack, id, { PROVIDER_CLEARING: roundTrip, REVENUE: price - refund, SHIPPING_REVENUE: shipping });
+    expect(await reconciliation(stack)).toMatchObject({ balanced: true, discrepancies: [] });
+  });
+
+  it('a step an order is already past is left out and audited: staff marked it shipped at orders first', async () => {
+    const customer = await stack.newCustomer();
+    const product = await createProduct(stack, 5, price);
+    const { id, shipmentId } = await paidOrder(customer, product.id);
+    const byHand = await graph(stack, markShippedMutation, { id, trackingNumber: 'BYHAND-0001' }, stack.admin);
+    expect(byHand.data?.markOrderShipped.status, JSON.stringify(byHand.errors)).toBe('SHIPPED');
+    await packAndDispatch(shipmentId, '6A55555555555');
+    await until(
+      () => count(stack, `select count(*) as n from orders.audit_entry where subject = ? and action = 'order.shipment-step-ignored'`, [id]),
+      (n) => n === 2,
+    );
+    expect(
+      await rows(
+        stack,
+        `select details from orders.audit_entry where subject = ? and action = 'order.shipment-step-ignored' order by at, details->>'step' desc`,
+        [id],
+      ),
+    ).toEqual([{ details: { shipmentId, step: 'PACKED', status: 'SHIPPED' } }, { details: { shipmentId, step: 'DISPATCHED', status: 'SHIPPED' } }]);
+    expect(await orderOf(customer, id)).toMatchObject({ status: 'SHIPPED', trackingNumber: 'BYHAND-0001' });
+  });
+});
