@@ -1,5 +1,6 @@
 export * from './envelope.js';
 export * from './topics.js';
+export * from './public-events.js';
 export * from './event-definition.js';
 export * from './registry.js';
 export * from './events/shared/money.js';

@@ -46,3 +46,24 @@ export function stageEvent<TDef extends EventDefinition>(em: EntityManager, inpu
   );
   return envelope;
 }
+
+export interface ForwardedEventInput {
+  /** A topic of the forwarding service's own (e.g. a public twin partners read). */
+  topic: string;
+  /** The event as it goes out: its id, type and time are the original's, so readers dedupe across paths. */
+  envelope: { id: string; type: string; subject: string } & Record<string, unknown>;
+}
+
+/**
+ * Stages an event another service announced, unchanged, on another topic:
+ * partners' public topics carry the platform's events as they happened
+ * (same id, source and time), in the forwarding consumer's transaction, so
+ * the forward is exactly once with the consumer's inbox.
+ */
+export function stageForwardedEvent(em: EntityManager, input: ForwardedEventInput): void {
+  const { envelope } = input;
+  const headers: Record<string, string> = { [eventHeaders.eventType]: envelope.type, [eventHeaders.eventId]: envelope.id };
+  const requestId = currentRequestId();
+  if (requestId) headers[requestIdHeader] = requestId;
+  em.persist(em.create(OutboxMessage, { eventId: envelope.id, topic: input.topic, key: envelope.subject, type: envelope.type, envelope, headers }));
+}

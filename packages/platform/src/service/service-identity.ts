@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventData, EventDefinition, EventEnvelope, Topic } from '@vitrine/contracts';
-import { stageEvent } from '../outbox/record-event.js';
+import type { EventData, EventDefinition, EventEnvelope, PublicTopic, Topic } from '@vitrine/contracts';
+import { stageEvent, stageForwardedEvent, type ForwardedEventInput } from '../outbox/record-event.js';
 
 export interface ServiceEvent<TDef extends EventDefinition> {
   definition: TDef;
@@ -16,7 +16,7 @@ export interface ServiceIdentity<TScope extends string = string> {
   /** Its own PostgreSQL schema. */
   readonly dbSchema: string;
   /** Topics this service publishes to (created at start); it may stage events on no other. */
-  readonly publishes: readonly Topic[];
+  readonly publishes: readonly (Topic | PublicTopic)[];
   /**
    * The scopes its resolvers may require (`@Staff(...)` from `scopedAuthorization`).
    * Building its schema fails on any other `@Authorized` scope, and accounts
@@ -28,23 +28,30 @@ export interface ServiceIdentity<TScope extends string = string> {
    * as its source: written by the same flush as the state change, or not at all.
    */
   recordEvent<TDef extends EventDefinition>(em: EntityManager, event: ServiceEvent<TDef>): EventEnvelope;
+  /** Stages another service's event, unchanged, on one of this service's topics (partners' public twins). */
+  forwardEvent(em: EntityManager, event: ForwardedEventInput): void;
 }
 
 export function defineServiceIdentity<const TScope extends string = never>(
   identity: Pick<ServiceIdentity<TScope>, 'name' | 'dbSchema' | 'publishes' | 'scopes'>,
 ): ServiceIdentity<TScope> {
   const { name, dbSchema, publishes, scopes } = identity;
+  const ownTopic = (topic: string, what: string) => {
+    // A service announcing on a topic it does not own is a bug, not bad input.
+    if (!(publishes as readonly string[]).includes(topic)) throw new Error(`${name} does not publish ${what} (topic ${topic}); add the topic to its identity`);
+  };
   return {
     name,
     dbSchema,
     publishes,
     scopes,
     recordEvent(em, event) {
-      // A service announcing on a topic it does not own is a bug, not bad input.
-      if (!publishes.includes(event.definition.topic)) {
-        throw new Error(`${name} does not publish ${event.definition.type} (topic ${event.definition.topic}); add the topic to its identity`);
-      }
+      ownTopic(event.definition.topic, event.definition.type);
       return stageEvent(em, { ...event, source: name });
+    },
+    forwardEvent(em, event) {
+      ownTopic(event.topic, event.envelope.type);
+      stageForwardedEvent(em, event);
     },
   };
 }

@@ -1,29 +1,10 @@
+import { isPublicEventType, publicEventTypes } from '@vitrine/contracts';
 import type { FieldProblem } from '@vitrine/platform/domain';
 import type { RetrySchedule } from './delivery.js';
 
-/**
- * The events partners may subscribe to: the public, versioned contracts of
- * an order's life and its money (no account events: those carry personal data).
- */
-export const partnerEventTypes = [
-  'orders.order.placed',
-  'orders.order.confirmed',
-  'orders.order.status-changed',
-  'orders.order.payment-due',
-  'orders.order.cancelled',
-  'orders.order.expired',
-  'orders.order.cancellation-offered',
-  'payments.payment.failed',
-  'payments.refund.issued',
-  'catalog.product.release-date-changed',
-  'catalog.product.spec-changed',
-  'catalog.product.arrived',
-] as const;
-export type PartnerEventType = (typeof partnerEventTypes)[number];
-
-export function isPartnerEventType(type: string): type is PartnerEventType {
-  return (partnerEventTypes as readonly string[]).includes(type);
-}
+/** The events partners may subscribe to: contracts' public event types (the same ones the public topics carry). */
+export const partnerEventTypes = publicEventTypes;
+export const isPartnerEventType = isPublicEventType;
 
 export const partnerNameMaxLength = 100;
 export const webhookUrlMaxLength = 500;

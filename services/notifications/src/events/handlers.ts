@@ -19,6 +19,8 @@ import {
   shipmentOpenedV1,
   shippingQuotedV1,
   specChangedV1,
+  eventDefinitions,
+  isPublicEvent,
 } from '@vitrine/contracts';
 import { on, type EventHandler } from '@vitrine/platform';
 import {
@@ -35,7 +37,7 @@ import { shipmentDispatchedNotice, shippingQuotedNotice } from '../domain/shipme
 import { notify, notifyProductChange, notifyStatusChange } from '../use-cases/notify.js';
 import { eraseCustomer, rememberContact } from '../use-cases/remember-contacts.js';
 import { rememberOrder, rememberProductName, rememberShipment } from '../use-cases/remember-orders.js';
-import { fanOutToPartners } from '../use-cases/webhooks.js';
+import { fanOutToPartners, forwardToPublicTopic } from '../use-cases/webhooks.js';
 
 const handlers: EventHandler[] = [
   // Who and where (accounts), what (catalog's names), whose order (orders).
@@ -79,11 +81,17 @@ const handlers: EventHandler[] = [
   on(claimDecidedV1, (event, em) => notify(em, event, claimDecidedNotice(event))),
 ];
 
-/** Every event handled here also goes to the partners subscribed to its type (only the public ones: domain/partners.ts). */
-export const notificationsHandlers: EventHandler[] = handlers.map((handler) => ({
+// Public events nothing here emails about are still consumed: partners receive them.
+const forwardedOnly: EventHandler[] = eventDefinitions
+  .filter((def) => isPublicEvent(def) && !handlers.some((h) => h.definition.type === def.type && h.definition.version === def.version))
+  .map((def) => on(def, async () => undefined));
+
+/** Every event handled here also goes to the partners: to those subscribed to its webhook, and onto its public topic (public events only). */
+export const notificationsHandlers: EventHandler[] = [...handlers, ...forwardedOnly].map((handler) => ({
   definition: handler.definition,
   async handle(event, em) {
     await handler.handle(event, em);
     await fanOutToPartners(em, event);
+    forwardToPublicTopic(em, handler.definition, event);
   },
 }));

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventEnvelope } from '@vitrine/contracts';
+import { isPublicEvent, publicTopicOf, type EventDefinition, type EventEnvelope } from '@vitrine/contracts';
 import { onTimer, scheduleTimer, storeNow, type TimerHandler } from '@vitrine/platform';
 import { Webhook } from 'standardwebhooks';
 import { runtimeOf } from '../config/notifications-runtime.js';
 import { afterFailedAttempt } from '../domain/delivery.js';
 import { isDelivered, isPartnerEventType, signingSecrets } from '../domain/partners.js';
+import { notifications } from '../identity.js';
 import { Partner } from '../store/partner.entity.js';
 import { WebhookAttempt } from '../store/webhook-attempt.entity.js';
 import { WebhookDelivery } from '../store/webhook-delivery.entity.js';
@@ -37,6 +38,16 @@ export async function fanOutToPartners(em: EntityManager, event: EventEnvelope<u
     [event.id, event.type, event.subject.slice(0, 120), JSON.stringify(publicPayload(event)), now, now, event.type],
   );
   for (const { id } of rows) await scheduleTimer(em, { kind: deliverWebhookTimer, key: id, dueAt: now });
+}
+
+/**
+ * Partners who read Kafka get the same public envelope on the event's public
+ * topic, staged in the consumer's transaction (exactly once with its inbox),
+ * keyed by subject so one order's events stay in order.
+ */
+export function forwardToPublicTopic(em: EntityManager, definition: EventDefinition, event: EventEnvelope<unknown>): void {
+  if (!isPublicEvent(definition)) return;
+  notifications.forwardEvent(em, { topic: publicTopicOf(definition.topic)!, envelope: publicPayload(event) as { id: string; type: string; subject: string } });
 }
 
 /**
