@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { subgraphs, subgraphUrlVariable } from '@vitrine/gateway';
 import { startPostgresServer, startProcess, stopProcess, waitUntilReady, type ManagedProcess } from '@vitrine/local-infra';
 import { launcherAncestors, stopWithParentVariable, stopWithProcesses } from '@vitrine/platform/process';
+import { mailCatcherOptions, startMailCatcher, type MailCatcher } from './mail-catcher/mail-catcher.js';
 import { subgraphPortVariable } from './port-variable.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,10 +23,13 @@ const admin = {
 };
 const pgPort = Number(process.env.VITRINE_PG_PORT ?? 54329);
 const dataDir = process.env.VITRINE_DATA_DIR ?? join(root, '.data', 'postgres');
+// Email goes to the user's SMTP server when SMTP_URL is set, or else to a mail catcher in this process.
+const ownSmtpUrl = process.env.SMTP_URL || undefined;
 
 console.log(`[stack] starting PostgreSQL (data in ${dataDir})`);
 const postgres = await startPostgresServer({ dataDir, port: pgPort });
 const running: ManagedProcess[] = [];
+let mailCatcher: MailCatcher | undefined;
 let stopping = false;
 
 async function shutdown(code: number, reason?: string): Promise<void> {
@@ -33,6 +37,7 @@ async function shutdown(code: number, reason?: string): Promise<void> {
   stopping = true;
   console.log(`[stack] stopping${reason ? ` (${reason})` : ''}...`);
   for (const proc of [...running].reverse()) await stopProcess(proc, 15_000);
+  await mailCatcher?.stop().catch((err: unknown) => console.error(`[stack] the mail catcher did not stop cleanly: ${String(err)}`));
   await postgres.stop().catch((err: unknown) => console.error(`[stack] PostgreSQL did not stop cleanly: ${String(err)}`));
   console.log('[stack] stopped');
   process.exit(code);
@@ -68,8 +73,10 @@ try {
     [stopWithParentVariable]: '1',
     ...transport,
   };
+  if (!ownSmtpUrl) mailCatcher = await startMailCatcher(mailCatcherOptions(process.env));
   const own: Record<string, Record<string, string>> = {
     accounts: { BOOTSTRAP_ADMIN_EMAIL: admin.email, BOOTSTRAP_ADMIN_PASSWORD: admin.password },
+    notifications: { SMTP_URL: ownSmtpUrl ?? mailCatcher!.smtpUrl },
   };
 
   // In the gateway's order: accounts comes first, as it serves the keys the others verify tokens with.
@@ -85,6 +92,11 @@ try {
   running.push(gateway);
   await waitUntilReady(gateway, localUrl(gatewayPort, '/ready'));
   console.log(`\n[stack] Vitrine is up. GraphiQL: ${localUrl(gatewayPort, '/graphql')}  (Ctrl-C stops everything)`);
+  console.log(
+    mailCatcher
+      ? `[stack] Emails the store sent: ${mailCatcher.pageUrl}  (SMTP ${mailCatcher.smtpUrl}; set SMTP_URL to use your own server)`
+      : '[stack] Emails go to the SMTP server in SMTP_URL',
+  );
   console.log(`[stack] Back-office admin (local only): ${admin.email} / ${admin.password}\n`);
   for (const proc of running) {
     void proc.exited.then((code) => {

@@ -73,6 +73,9 @@ async function startStack(ports: Record<string, number>): Promise<RunningStack> 
       PORT: String(ports.gateway!),
       ...Object.fromEntries(subgraphs.map(({ name }) => [subgraphPortVariable(name), String(ports[name])])),
       VITRINE_PG_PORT: String(ports.pg),
+      MAIL_CATCHER_SMTP_PORT: String(ports.mailSmtp),
+      MAIL_CATCHER_PORT: String(ports.mailPage),
+      SMTP_URL: '', // the mail catcher, whatever this shell says
       VITRINE_DATA_DIR: dataDir,
       KAFKA_BROKERS: '',
       LOG_LEVEL: 'warn',
@@ -125,7 +128,7 @@ async function graphql(port: number, query: string, variables: Record<string, un
 
 const marker = { email: `marker-${randomUUID()}@example.com`, password: 'Marker-Pa55!' };
 // Every subgraph of the gateway's list gets a free port, so a service added later cannot collide.
-const ports: Record<string, number> = { gateway: 0, pg: 0, ...Object.fromEntries(subgraphs.map(({ name }) => [name, 0])) };
+const ports: Record<string, number> = { gateway: 0, pg: 0, mailSmtp: 0, mailPage: 0, ...Object.fromEntries(subgraphs.map(({ name }) => [name, 0])) };
 
 describe('npm start', () => {
   it('serves the seeded catalog and GraphiQL, and stops everything on Ctrl-C to its process group', async () => {
@@ -140,6 +143,14 @@ describe('npm start', () => {
       input: { ...marker, country: 'FR', displayName: 'Marker' },
     });
     expect(registered.errors).toBeUndefined();
+    // Its welcome email reaches the mail catcher, whose page the start-up message names.
+    const mailPage = `http://127.0.0.1:${ports.mailPage}/`;
+    expect(stack.output()).toContain(`Emails the store sent: ${mailPage}`);
+    const welcomes = async () =>
+      ((await (await fetch(`${mailPage}api/messages?to=${encodeURIComponent(marker.email)}`)).json()) as { messages: { subject: string }[] }).messages;
+    const deadline = Date.now() + 30_000;
+    while ((await welcomes()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect((await welcomes()).map((m) => m.subject)).toEqual([expect.stringMatching(/Marker/)]);
     expect(stack.tree.length).toBeGreaterThanOrEqual(7); // npm, npm, node, 3 services, gateway, PostgreSQL...
 
     process.kill(-stack.npm.pid!, 'SIGINT'); // what a terminal's Ctrl-C does

@@ -1,0 +1,93 @@
+/**
+ * The local mail catcher `npm start` runs in its own process: an SMTP server that keeps the last
+ * messages in memory and a page to read them in a browser. Loopback only; nothing is delivered.
+ */
+import type { AddressInfo, Server } from 'node:net';
+import { createMessageStore, type MessageStore } from './message-store.js';
+import { createSmtpListener } from './smtp-listener.js';
+import { createWebServer } from './web-server.js';
+
+export interface MailCatcherOptions {
+  /** A port, 0 for any free one, or `{ preferred }`: that one unless it is taken, then any free one. */
+  smtpPort: number | { preferred: number };
+  httpPort: number | { preferred: number };
+  /** How many messages are kept (the oldest are forgotten). */
+  limit: number;
+}
+
+export interface MailCatcher {
+  /** What a sender is given, e.g. `smtp://127.0.0.1:1025`. */
+  smtpUrl: string;
+  /** The page a person opens, e.g. `http://127.0.0.1:8025/`. */
+  pageUrl: string;
+  store: MessageStore;
+  stop(): Promise<void>;
+}
+
+const host = '127.0.0.1';
+
+/** The settings `npm start` reads: `MAIL_CATCHER_SMTP_PORT` (1025), `MAIL_CATCHER_PORT` (8025), `MAIL_CATCHER_LIMIT` (200). */
+export function mailCatcherOptions(env: Record<string, string | undefined>): MailCatcherOptions {
+  const number = (name: string, min: number, max: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
+    return value;
+  };
+  return {
+    smtpPort: number('MAIL_CATCHER_SMTP_PORT', 0, 65_535) ?? { preferred: 1025 },
+    httpPort: number('MAIL_CATCHER_PORT', 0, 65_535) ?? { preferred: 8025 },
+    limit: number('MAIL_CATCHER_LIMIT', 1, 10_000) ?? 200,
+  };
+}
+
+export async function startMailCatcher(options: MailCatcherOptions): Promise<MailCatcher> {
+  const store = createMessageStore(options.limit);
+  const smtp = createSmtpListener(store);
+  const web = createWebServer(store);
+  const smtpPort = await listen(smtp.server, options.smtpPort, 'SMTP');
+  let httpPort: number;
+  try {
+    httpPort = await listen(web, options.httpPort, 'HTTP');
+  } catch (err) {
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    throw err;
+  }
+  return {
+    smtpUrl: `smtp://${host}:${smtpPort}`,
+    pageUrl: `http://${host}:${httpPort}/`,
+    store,
+    async stop() {
+      web.closeAllConnections();
+      await Promise.all([new Promise<void>((resolve) => smtp.close(() => resolve())), new Promise<void>((resolve) => web.close(() => resolve()))]);
+    },
+  };
+}
+
+/** Listens on loopback; a preferred port that is taken gives way to a free one. */
+async function listen(server: Server, port: MailCatcherOptions['smtpPort'], what: string): Promise<number> {
+  const attempt = (p: number) =>
+    new Promise<number>((resolve, reject) => {
+      const onError = (err: NodeJS.ErrnoException) => {
+        server.off('listening', onListening);
+        reject(err);
+      };
+      const onListening = () => {
+        server.off('error', onError);
+        resolve((server.address() as AddressInfo).port);
+      };
+      server.once('error', onError);
+      server.once('listening', onListening);
+      server.listen(p, host);
+    });
+  if (typeof port === 'number') {
+    return attempt(port).catch((err: NodeJS.ErrnoException) => {
+      throw new Error(`the mail catcher's ${what} port ${host}:${port} is not available (${err.code ?? err.message})`);
+    });
+  }
+  return attempt(port.preferred).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EADDRINUSE') throw err;
+    return attempt(0);
+  });
+}
