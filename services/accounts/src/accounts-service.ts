@@ -7,6 +7,7 @@ import { jwksRoute } from './http/jwks.route.js';
 import type { AccountsContext } from './schema/accounts-context.js';
 import { AccountFlowsResolver } from './schema/account-flows.resolver.js';
 import { AdminResolver } from './schema/admin.resolver.js';
+import { PartnerCredentialsResolver } from './schema/partner-credentials.resolver.js';
 import { createCustomerLoader } from './schema/customer-loader.js';
 import { createCustomerFlagsLoader } from './schema/customer-flags-loader.js';
 import { CustomerSearchResolver } from './schema/customer-search.resolver.js';
@@ -33,6 +34,7 @@ export const accountsService: ServiceDefinition<AccountsContext> = {
     SessionResolver,
     CustomerResolver,
     AdminResolver,
+    PartnerCredentialsResolver,
     CustomerFlagsResolver,
     CustomerSearchResolver,
     MyAccountResolver,

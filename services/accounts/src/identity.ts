@@ -6,7 +6,7 @@ export const accounts = defineServiceIdentity({
   name: 'accounts',
   dbSchema: 'accounts',
   publishes: [topics.accountsCustomer, topics.accountsMail],
-  scopes: ['customers:read', 'customers:flag', 'staff:grant', 'keys:rotate'],
+  scopes: ['customers:read', 'customers:flag', 'staff:grant', 'keys:rotate', 'partners:write'],
 });
 
 /** `@Staff('keys:rotate')`: only the scopes accounts declares type-check. */

@@ -5,6 +5,7 @@ import { notificationsHandlers } from './events/handlers.js';
 import { notifications } from './identity.js';
 import { createSmtpMailer } from './mail/mailer.js';
 import { NotificationsResolver } from './schema/notifications.resolver.js';
+import { MyPartnerResolver } from './schema/my-partner.resolver.js';
 import { PartnersResolver } from './schema/partners.resolver.js';
 import { notificationsEntities } from './store/entities.js';
 import { notificationsMigrations } from './store/migrations/index.js';
@@ -15,7 +16,7 @@ export const notificationsService: ServiceDefinition = {
   identity: notifications,
   entities: notificationsEntities,
   migrations: notificationsMigrations,
-  resolvers: [NotificationsResolver, PartnersResolver],
+  resolvers: [NotificationsResolver, PartnersResolver, MyPartnerResolver],
   handlers: notificationsHandlers,
   timers: [...notificationsTimers, ...webhookTimers],
   projections: [customerRegionProjection],

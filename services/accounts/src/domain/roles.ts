@@ -1,6 +1,7 @@
 import type { Caller } from '@vitrine/platform/domain';
 
-export const roles = ['customer', 'staff', 'admin'] as const;
+/** People's roles; `partner` is a partner application's (client credentials), never a person's. */
+export const roles = ['customer', 'staff', 'admin', 'partner'] as const;
 export type Role = (typeof roles)[number];
 
 /**
@@ -18,6 +19,7 @@ export const staffScopes = [
   'logistics:fulfil',
   'notifications:write',
   'aftersales:decide',
+  'partners:write',
 ] as const;
 export type StaffScope = (typeof staffScopes)[number];
 
@@ -33,6 +35,8 @@ export const scopesByRole: Record<Role, readonly string[]> = {
   customer: [],
   staff: [],
   admin: [...staffScopes, ...adminOnlyScopes],
+  // A partner acts on its own integration only (notifications checks the role): no scope.
+  partner: [],
 };
 
 /** What a staff member may be granted: the back-office scopes above, never admin powers. */

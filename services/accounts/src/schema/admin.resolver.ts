@@ -29,7 +29,8 @@ export class AdminResolver {
 
   @Staff('staff:grant')
   @Mutation(() => CustomerType, {
-    description: 'Admin (staff:grant): makes an account staff with exactly these back-office scopes (replacing earlier ones). Applies to tokens issued from now on.',
+    description:
+      'Admin (staff:grant): makes an account staff with exactly these back-office scopes (replacing earlier ones). Applies to tokens issued from now on.',
   })
   async grantStaffRole(
     @Ctx() ctx: AccountsContext,

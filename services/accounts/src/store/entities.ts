@@ -4,6 +4,7 @@ import { CustomerSchema } from './customer.entity.js';
 import { ExternalIdentitySchema } from './external-identity.entity.js';
 import { KnownOrderSchema } from './known-order.entity.js';
 import { LoginAttemptSchema } from './login-attempt.entity.js';
+import { PartnerCredentialSchema } from './partner-credential.entity.js';
 import { RefreshTokenSchema } from './refresh-token.entity.js';
 import { SigningKeySchema } from './signing-key.entity.js';
 
@@ -16,4 +17,5 @@ export const accountsEntities = [
   KnownOrderSchema,
   ExternalIdentitySchema,
   AccountTokenSchema,
+  PartnerCredentialSchema,
 ];

@@ -1,9 +1,10 @@
 import { ArrayMaxSize } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { BadUserInput, MaxLength, requireUuid, type BaseContext } from '@vitrine/platform';
+import { MaxLength, requireUuid, type BaseContext } from '@vitrine/platform';
 import { partnerNameMaxLength, webhookUrlMaxLength } from '../domain/partners.js';
 import { createPartner, enablePartner, listPartners, partnerDeliveries, replayPartnerEvents, rotatePartnerSecret } from '../use-cases/partners.js';
 import { Staff } from '../identity.js';
+import { checkReplaySince, deliveryPageSize } from './partner-args.js';
 import { PartnerSecretType, PartnerType, WebhookDeliveryType } from './partner.type.js';
 
 @InputType('CreatePartnerInput')
@@ -61,10 +62,8 @@ export class PartnersResolver {
     @Arg('since', () => Date, { nullable: true }) since: Date | null,
     @Arg('afterEventId', () => ID, { nullable: true }) afterEventId: string | null,
   ): Promise<number> {
-    if (since && Number.isNaN(since.getTime()))
-      throw new BadUserInput('since is not a time.', [{ field: 'since', reason: 'INVALID', message: 'An ISO date-time.' }]);
     return replayPartnerEvents(ctx.em, requireUuid(partnerId, 'partnerId', 'partner'), {
-      since,
+      since: checkReplaySince(since),
       afterEventId: afterEventId ? requireUuid(afterEventId, 'afterEventId', 'event') : null,
     });
   }
@@ -76,10 +75,7 @@ export class PartnersResolver {
     @Arg('partnerId', () => ID) partnerId: string,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
   ): Promise<WebhookDeliveryType[]> {
-    const size = first ?? 50;
-    if (!Number.isInteger(size) || size < 1 || size > 200)
-      throw new BadUserInput('Ask for 1 to 200 deliveries.', [{ field: 'first', reason: 'OUT_OF_RANGE', message: 'first is between 1 and 200.' }]);
-    const rows = await partnerDeliveries(ctx.em, requireUuid(partnerId, 'partnerId', 'partner'), size);
+    const rows = await partnerDeliveries(ctx.em, requireUuid(partnerId, 'partnerId', 'partner'), deliveryPageSize(first));
     return rows.map(({ delivery, attempts }) => WebhookDeliveryType.from(delivery, attempts));
   }
 }

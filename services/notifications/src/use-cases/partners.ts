@@ -35,7 +35,7 @@ export function listPartners(em: EntityManager): Promise<Partner[]> {
   return em.find(Partner, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
 }
 
-async function findPartner(em: EntityManager, id: string): Promise<Partner> {
+export async function findPartner(em: EntityManager, id: string): Promise<Partner> {
   const partner = await em.findOne(Partner, id);
   if (!partner) throw new NotFound('Partner', id);
   return partner;

@@ -1,3 +1,4 @@
+import { Migration20261204172004_partner_credentials } from './Migration20261204172004_partner_credentials.js';
 import { Migration20261204013000_account_flows } from './Migration20261204013000_account_flows.js';
 import { Migration20261125133052_scheduled_timers } from './Migration20261125133052_scheduled_timers.js';
 import { Migration20261125121419_staged_key_rotation } from './Migration20261125121419_staged_key_rotation.js';
@@ -16,4 +17,5 @@ export const accountsMigrations: MigrationObject[] = [
   { name: 'Migration20261125121419_staged_key_rotation', class: Migration20261125121419_staged_key_rotation },
   { name: 'Migration20261125133052_scheduled_timers', class: Migration20261125133052_scheduled_timers },
   { name: 'Migration20261204013000_account_flows', class: Migration20261204013000_account_flows },
+  { name: 'Migration20261204172004_partner_credentials', class: Migration20261204172004_partner_credentials },
 ];
