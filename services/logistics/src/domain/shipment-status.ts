@@ -4,17 +4,20 @@ import { PolicyViolation } from '@vitrine/platform/domain';
  * A shipment's life: OPEN at the warehouse -> packed and quoted: READY (to
  * dispatch) or AWAITING_PAYMENT (an extra shipping invoice is unpaid) ->
  * DISPATCHED with a carrier and tracking -> DELIVERED or RETURNED_TO_SENDER.
+ * An OPEN shipment combined into another one's parcel ends CONSOLIDATED (its
+ * orders travel in the other; it stays so the id it was announced with leads there).
  */
-export const shipmentStatuses = ['OPEN', 'AWAITING_PAYMENT', 'READY', 'DISPATCHED', 'DELIVERED', 'RETURNED_TO_SENDER'] as const;
+export const shipmentStatuses = ['OPEN', 'AWAITING_PAYMENT', 'READY', 'DISPATCHED', 'DELIVERED', 'RETURNED_TO_SENDER', 'CONSOLIDATED'] as const;
 export type ShipmentStatus = (typeof shipmentStatuses)[number];
 
 const moves: Record<ShipmentStatus, readonly ShipmentStatus[]> = {
-  OPEN: ['READY', 'AWAITING_PAYMENT'],
+  OPEN: ['READY', 'AWAITING_PAYMENT', 'CONSOLIDATED'],
   AWAITING_PAYMENT: ['READY'],
   READY: ['DISPATCHED'],
   DISPATCHED: ['DELIVERED', 'RETURNED_TO_SENDER'],
   DELIVERED: [],
   RETURNED_TO_SENDER: [],
+  CONSOLIDATED: [],
 };
 
 export function canMoveShipment(from: ShipmentStatus, to: ShipmentStatus): boolean {
@@ -27,6 +30,7 @@ const why: Partial<Record<ShipmentStatus, string>> = {
   DISPATCHED: 'it has been dispatched already',
   DELIVERED: 'it has been delivered',
   RETURNED_TO_SENDER: 'it came back to the sender',
+  CONSOLIDATED: 'its orders were combined into another shipment',
 };
 
 /** Refuses a move the table does not allow, saying why in the customer's words (rule id: the current status). */
@@ -36,4 +40,16 @@ export function assertShipmentMove(from: ShipmentStatus, to: ShipmentStatus): vo
   throw new PolicyViolation(`This shipment cannot become ${to.toLowerCase().replaceAll('_', ' ')}: ${why[from] ?? `it is ${from.toLowerCase()}`}.`, rule, {
     status: from,
   });
+}
+
+/**
+ * A parcel is packed and quoted once, while the shipment is OPEN: checked
+ * before pricing, since the quote's outcome picks the next status and
+ * AWAITING_PAYMENT may still become READY (when the invoice is paid), never by a second quote.
+ */
+export function assertCanPack(status: ShipmentStatus): void {
+  if (status === 'OPEN') return;
+  const reason =
+    status === 'READY' || status === 'AWAITING_PAYMENT' ? 'it has been packed and quoted already' : (why[status] ?? `it is ${status.toLowerCase()}`);
+  throw new PolicyViolation(`This shipment's parcel cannot be recorded: ${reason}.`, 'SHIPMENT_STATUS_TRANSITION', { status });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertShipmentMove, canMoveShipment, shipmentStatuses } from './shipment-status.js';
+import { assertCanPack, assertShipmentMove, canMoveShipment, shipmentStatuses } from './shipment-status.js';
 
 describe('shipment status table', () => {
   it('allows exactly these moves', () => {
@@ -7,6 +7,7 @@ describe('shipment status table', () => {
     expect(allowed).toEqual([
       'OPEN>AWAITING_PAYMENT',
       'OPEN>READY',
+      'OPEN>CONSOLIDATED',
       'AWAITING_PAYMENT>READY',
       'READY>DISPATCHED',
       'DISPATCHED>DELIVERED',
@@ -21,5 +22,16 @@ describe('shipment status table', () => {
     expect(() => assertShipmentMove('DISPATCHED', 'DISPATCHED')).toThrow(
       expect.objectContaining({ details: expect.objectContaining({ rule: 'SHIPMENT_STATUS_TRANSITION' }) }),
     );
+  });
+
+  it('packs a parcel once, while OPEN: never a second quote, nor one for a shipment combined into another', () => {
+    expect(() => assertCanPack('OPEN')).not.toThrow();
+    for (const status of ['READY', 'AWAITING_PAYMENT', 'DISPATCHED', 'CONSOLIDATED'] as const) {
+      expect(() => assertCanPack(status)).toThrow(
+        expect.objectContaining({ details: expect.objectContaining({ rule: 'SHIPMENT_STATUS_TRANSITION', status }) }),
+      );
+    }
+    expect(() => assertCanPack('AWAITING_PAYMENT')).toThrow(/packed and quoted already/);
+    expect(() => assertCanPack('CONSOLIDATED')).toThrow(/combined into another shipment/);
   });
 });

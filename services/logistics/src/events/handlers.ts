@@ -22,6 +22,7 @@ import {
   rememberReservation,
   rememberWarehouse,
 } from '../use-cases/projections.js';
+import { advanceSandboxParcel, sandboxCarrierTimer } from '../use-cases/sandbox-carrier.js';
 
 // ReadyToFulfil comes after OrderConfirmed on orders' topic (one key per order, kept in order);
 // catalog's reservation comes on its own topic and usually earlier (the order is confirmed from it).
@@ -40,4 +41,7 @@ export const logisticsHandlers = [
   on(refundIssuedV1, (event, em) => rememberRefund(em, event)),
 ];
 
-export const logisticsTimers = [onTimer(handoverTimer, (timer, em) => markLateIfUnpacked(em, timer.key))];
+export const logisticsTimers = [
+  onTimer(handoverTimer, (timer, em) => markLateIfUnpacked(em, timer.key)),
+  onTimer(sandboxCarrierTimer, (timer, em) => advanceSandboxParcel(em, timer)),
+];

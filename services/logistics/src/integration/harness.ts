@@ -24,8 +24,8 @@ export interface LogisticsHarness extends IsolatedService {
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
 
-export async function bootLogistics(label: string): Promise<LogisticsHarness> {
-  const logistics = await bootIsolatedService(logisticsService, { label });
+export async function bootLogistics(label: string, env: Record<string, string> = {}): Promise<LogisticsHarness> {
+  const logistics = await bootIsolatedService(logisticsService, { label, env });
   try {
     const staff = await logistics.tokens.staff(logisticsService.identity.scopes);
     const warehouses = { france: randomUUID(), china: randomUUID() };
@@ -134,11 +134,26 @@ export interface PaidOrder {
   shipmentId: string;
 }
 
+export const parisAddress = { name: 'A Customer', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
+
+/** Where and how an order ships, when a test needs it to differ (default: Paris, STANDARD, the French warehouse). */
+export interface OrderTerms {
+  address: typeof parisAddress & { line2?: string | null };
+  method: string;
+  warehouseId: string;
+}
+
 /**
  * An in-stock order of `customer` as orders and catalog announce it (confirmed under policy 1, units in
  * the French warehouse, `paid` captured), then ReadyToFulfil with `shippingPaid`: resolves once its shipment is open.
  */
-export async function readyOrder(h: LogisticsHarness, customer: TestIdentity, shippingPaid: number, paid = 10_000 + shippingPaid): Promise<PaidOrder> {
+export async function readyOrder(
+  h: LogisticsHarness,
+  customer: TestIdentity,
+  shippingPaid: number,
+  paid = 10_000 + shippingPaid,
+  terms: Partial<OrderTerms> = {},
+): Promise<PaidOrder> {
   const orderId = randomUUID();
   const productId = randomUUID();
   const lines = [{ productId, quantity: 1 }];
@@ -146,7 +161,7 @@ export async function readyOrder(h: LogisticsHarness, customer: TestIdentity, sh
     source: 'catalog',
     definition: stockReservedV1,
     subject: orderId,
-    data: { orderId, lines, allocations: [{ productId, warehouseId: h.warehouses.france, quantity: 1 }] },
+    data: { orderId, lines, allocations: [{ productId, warehouseId: terms.warehouseId ?? h.warehouses.france, quantity: 1 }] },
   });
   await h.publish({
     source: 'orders',
@@ -187,8 +202,8 @@ export async function readyOrder(h: LogisticsHarness, customer: TestIdentity, sh
       orderId,
       customerId: customer.id,
       lines,
-      shippingAddress: { name: 'A Customer', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' },
-      shippingMethod: 'STANDARD',
+      shippingAddress: terms.address ?? parisAddress,
+      shippingMethod: terms.method ?? 'STANDARD',
       shippingPaid: usd(shippingPaid),
     },
   });
@@ -197,4 +212,57 @@ export async function readyOrder(h: LogisticsHarness, customer: TestIdentity, sh
     return rows.length === 1 && rows;
   });
   return { orderId, customerId: customer.id, shipmentId: row!.shipment_id };
+}
+
+const parcelMutation = graphql(`
+  mutation HarnessRecordParcel($shipmentId: ID!, $parcel: PackedParcelInput!) {
+    recordParcel(shipmentId: $shipmentId, parcel: $parcel) {
+      status
+    }
+  }
+`);
+
+const dispatchMutation = graphql(`
+  mutation HarnessDispatch($shipmentId: ID!, $carrier: String!, $trackingNumber: String!) {
+    dispatchShipment(shipmentId: $shipmentId, carrier: $carrier, trackingNumber: $trackingNumber) {
+      dispatchedAt
+    }
+  }
+`);
+
+/** An order ready and its parcel packed at the estimate paid (nothing to refund or invoice): READY to dispatch. */
+export async function packedOrder(h: LogisticsHarness, customer: TestIdentity): Promise<PaidOrder> {
+  const order = await readyOrder(h, customer, 1_500);
+  const parcel = { weightGrams: 900, dimensions: { lengthMm: 300, widthMm: 200, heightMm: 100 }, finalCost: 1_500 };
+  const packed = await gql(h.url, parcelMutation, { shipmentId: order.shipmentId, parcel }, h.staff.headers);
+  if (packed.errors) throw new Error(JSON.stringify(packed.errors));
+  return order;
+}
+
+/** A packed order dispatched with a carrier: resolves with the dispatch time (store clock). */
+export async function dispatchedOrder(
+  h: LogisticsHarness,
+  customer: TestIdentity,
+  carrier: string,
+  trackingNumber: string,
+): Promise<PaidOrder & { dispatchedAt: Date }> {
+  const order = await packedOrder(h, customer);
+  const sent = await gql(h.url, dispatchMutation, { shipmentId: order.shipmentId, carrier, trackingNumber }, h.staff.headers);
+  if (sent.errors) throw new Error(JSON.stringify(sent.errors));
+  return { ...order, dispatchedAt: new Date(sent.data!.dispatchShipment.dispatchedAt!) };
+}
+
+/** A shipment's status and its tracking history as written (oldest first). */
+export async function trackingOf(h: LogisticsHarness, shipmentId: string): Promise<{ status: string; steps: { status: string; at: Date }[] }> {
+  const [shipment] = await h.sql<{ status: string }>('select status from logistics.shipment where id = ?', [shipmentId]);
+  const steps = await h.sql<{ status: string; at: Date }>('select status, at from logistics.tracking_event where shipment_id = ? order by at, id', [
+    shipmentId,
+  ]);
+  return { status: shipment!.status, steps: steps.map((s) => ({ status: s.status, at: new Date(s.at) })) };
+}
+
+/** How many events of a type logistics staged for a shipment (its outbox: what it will publish, published or not). */
+export async function stagedEvents(h: LogisticsHarness, shipmentId: string, type: string): Promise<number> {
+  const [row] = await h.sql<{ n: string }>('select count(*) as n from logistics.outbox_message where key = ? and type = ?', [shipmentId, type]);
+  return Number(row!.n);
 }

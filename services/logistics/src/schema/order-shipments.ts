@@ -24,6 +24,16 @@ export class OrderShipmentsResolver {
     const shipments = await ctx.shipmentsOfOrder.load(order.id);
     return shipments.filter((s) => canAccessOwnedBy(ctx.caller, s.customerId, 'logistics:fulfil')).map((s) => ShipmentType.from(s, now));
   }
+
+  @FieldResolver(() => [ID], {
+    description:
+      "The customer's other orders travelling in the same parcel as this one (combined by staff), for the order's customer or staff with logistics:fulfil; empty when it ships alone.",
+  })
+  async shipsWith(@Root() order: OrderShipments, @Ctx() ctx: LogisticsContext): Promise<string[]> {
+    const shipments = (await ctx.shipmentsOfOrder.load(order.id)).filter((s) => canAccessOwnedBy(ctx.caller, s.customerId, 'logistics:fulfil'));
+    const orders = (await ctx.ordersOfShipment.loadMany(shipments.map((s) => s.id))).flatMap((rows) => (rows instanceof Error ? [] : rows));
+    return orders.map((o) => o.orderId).filter((id) => id !== order.id);
+  }
 }
 
 export function resolveOrderReference(reference: { id: string }): OrderShipments {

@@ -79,7 +79,7 @@ export class ShipmentResolver {
   @Staff('logistics:fulfil')
   @Mutation(() => ShipmentType, {
     description:
-      'Staff (logistics:fulfil): the parcel left with a carrier (audited). POLICY_VIOLATION EXTRA_SHIPPING_UNPAID, or SHIPMENT_STATUS_TRANSITION (not quoted yet, dispatched already).',
+      'Staff (logistics:fulfil): the parcel left with a carrier (audited). Carrier SANDBOX (outside production) moves it on the store clock: in transit, out for delivery, delivered (a tracking number containing RTS: returned to sender). BAD_USER_INPUT IN_USE: the carrier has this tracking number on another parcel. POLICY_VIOLATION EXTRA_SHIPPING_UNPAID, SHIPMENT_STATUS_TRANSITION (not quoted yet, dispatched already), SANDBOX_ONLY.',
   })
   async dispatchShipment(
     @Ctx() ctx: LogisticsContext,
@@ -87,7 +87,8 @@ export class ShipmentResolver {
     @TextArg('carrier', { maxLength: 40 }) carrier: string,
     @TextArg('trackingNumber', { maxLength: 80 }) trackingNumber: string,
   ): Promise<ShipmentType> {
-    return ShipmentType.from(await dispatchShipment(ctx.em, requireCallerId(ctx.caller), shipmentId, carrier, trackingNumber), storeNow());
+    const options = { production: ctx.production };
+    return ShipmentType.from(await dispatchShipment(ctx.em, requireCallerId(ctx.caller), shipmentId, carrier, trackingNumber, options), storeNow());
   }
 
   @Staff('logistics:fulfil')

@@ -10,7 +10,7 @@ import { ParcelSize } from './rate-table.type.js';
 export const ShipmentStatusEnum = graphqlEnum(shipmentStatuses, {
   name: 'ShipmentStatus',
   description:
-    'OPEN at the warehouse; AWAITING_PAYMENT (extra shipping invoice unpaid) or READY once packed and quoted; DISPATCHED; DELIVERED or RETURNED_TO_SENDER.',
+    'OPEN at the warehouse; AWAITING_PAYMENT (extra shipping invoice unpaid) or READY once packed and quoted; DISPATCHED; DELIVERED or RETURNED_TO_SENDER. CONSOLIDATED: combined into another shipment, whose parcel carries its orders (consolidatedInto).',
 });
 export const TrackingStatusEnum = graphqlEnum(trackingStatuses, { name: 'TrackingStatus', description: "A step of the parcel's journey." });
 
@@ -49,7 +49,9 @@ export class TrackingStepType {
   }
 }
 
-@ObjectType('Shipment', { description: 'A parcel of one customer from one warehouse; its customer or staff (logistics:fulfil) see it.' })
+@ObjectType('Shipment', {
+  description: 'A parcel of one customer from one warehouse, carrying one or more of their orders (orders); its customer or staff (logistics:fulfil) see it.',
+})
 export class ShipmentType {
   @Field(() => ID) id!: string;
   @Field(() => ShipmentStatusEnum) status!: string;
@@ -69,6 +71,7 @@ export class ShipmentType {
   @Field(() => Date, { nullable: true }) dispatchedAt!: Date | null;
   @Field(() => Date, { nullable: true, description: 'Opens the return and claim windows.' }) deliveredAt!: Date | null;
   @Field(() => Date, { nullable: true }) returnedAt!: Date | null;
+  @Field(() => ID, { nullable: true, description: 'CONSOLIDATED: the shipment whose parcel carries its orders now.' }) consolidatedInto!: string | null;
 
   static from(s: Shipment, now: Date): ShipmentType {
     const measured = s.lengthMm != null && s.widthMm != null && s.heightMm != null;
@@ -91,6 +94,7 @@ export class ShipmentType {
       dispatchedAt: s.dispatchedAt ?? null,
       deliveredAt: s.deliveredAt ?? null,
       returnedAt: s.returnedAt ?? null,
+      consolidatedInto: s.consolidatedInto ?? null,
       currency: s.currency,
     });
   }

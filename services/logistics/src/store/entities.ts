@@ -1,4 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { CarrierWebhookEventSchema } from './carrier-webhook-event.entity.js';
 import { KnownOrderSchema } from './known-order.entity.js';
 import { KnownPolicySchema } from './known-policy.entity.js';
 import { KnownProductSchema } from './known-product.entity.js';
@@ -18,4 +19,5 @@ export const logisticsEntities: EntitySchema[] = [
   ShipmentSchema,
   ShipmentOrderSchema,
   TrackingEventSchema,
+  CarrierWebhookEventSchema,
 ] as EntitySchema[];

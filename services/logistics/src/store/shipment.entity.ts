@@ -2,7 +2,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import type { ShippingAddress } from '@vitrine/contracts';
 import { shipmentStatuses, type ShipmentStatus } from '../domain/shipment-status.js';
 
-/** A parcel's journey: opened for one or more orders of one customer, packed and quoted, dispatched, delivered or returned. */
+/** A parcel's journey: opened for one or more orders of one customer (or combined into another's parcel), packed and quoted, dispatched, delivered or returned. */
 export const ShipmentSchema = defineEntity({
   name: 'Shipment',
   tableName: 'shipment',
@@ -14,8 +14,11 @@ export const ShipmentSchema = defineEntity({
     },
     { name: 'shipment_final_cost_not_negative', expression: 'coalesce(final_cost, 0) >= 0' },
     { name: 'shipment_dispatched_has_tracking', expression: "status not in ('DISPATCHED', 'DELIVERED', 'RETURNED_TO_SENDER') or tracking_number is not null" },
+    { name: 'shipment_consolidated_has_target', expression: "(status = 'CONSOLIDATED') = (consolidated_into is not null)" },
   ],
   indexes: [{ name: 'shipment_status_handover_by_index', properties: ['status', 'handoverBy'] }],
+  // A carrier's webhook names a parcel by its tracking number: one parcel per number and carrier.
+  uniques: [{ name: 'shipment_carrier_tracking_number_unique', properties: ['carrier', 'trackingNumber'] }],
   properties: {
     id: p.uuid().primary(),
     customerId: p.uuid().index(),
@@ -44,6 +47,8 @@ export const ShipmentSchema = defineEntity({
     dispatchedAt: p.datetime(3).nullable(),
     deliveredAt: p.datetime(3).nullable(),
     returnedAt: p.datetime(3).nullable(),
+    /** CONSOLIDATED: the shipment whose parcel carries its orders now. */
+    consolidatedInto: p.uuid().nullable(),
   },
 });
 

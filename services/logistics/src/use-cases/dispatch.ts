@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paymentSucceededV1, shipmentDispatchedV1, type EventData, type EventEnvelope } from '@vitrine/contracts';
-import { BadUserInput, storeNow, type FieldProblem } from '@vitrine/platform';
+import { BadUserInput, PolicyViolation, storeNow, type FieldProblem } from '@vitrine/platform';
+import { sandboxCarrier } from '../domain/sandbox-carrier.js';
 import { assertShipmentMove } from '../domain/shipment-status.js';
 import { logistics } from '../identity.js';
 import { ShipmentOrder } from '../store/shipment-order.entity.js';
@@ -9,6 +10,7 @@ import { Shipment } from '../store/shipment.entity.js';
 import { TrackingEvent } from '../store/tracking-event.entity.js';
 import { lockShipment } from './parcel-quote.js';
 import { recordAudit } from './record-audit.js';
+import { startSandboxJourney } from './sandbox-carrier.js';
 
 const carrierCode = /^[A-Z][A-Z0-9_]{1,39}$/;
 
@@ -22,18 +24,38 @@ function checkDispatch(carrier: string, trackingNumber: string): FieldProblem[] 
   return problems;
 }
 
+export interface DispatchOptions {
+  /** The sandbox carrier moves parcels by itself: never in production. */
+  production: boolean;
+}
+
 /**
  * The parcel leaves with a carrier and its tracking number: only a quoted
- * shipment whose extra invoices (if any) are paid, and only once.
- * ShipmentDispatched tells orders, catalog and the customer.
+ * shipment whose extra invoices (if any) are paid, and only once; a tracking
+ * number names one parcel per carrier (its webhooks find the parcel by it).
+ * ShipmentDispatched tells orders, catalog and the customer. With the
+ * sandbox carrier, the parcel's journey starts on the store clock.
  */
-export async function dispatchShipment(em: EntityManager, actor: string, shipmentId: string, carrier: string, trackingNumber: string): Promise<Shipment> {
+export async function dispatchShipment(
+  em: EntityManager,
+  actor: string,
+  shipmentId: string,
+  carrier: string,
+  trackingNumber: string,
+  options: DispatchOptions,
+): Promise<Shipment> {
   const tracking = trackingNumber.trim();
   const problems = checkDispatch(carrier, tracking);
   if (problems.length > 0) throw new BadUserInput('The dispatch is not valid.', problems);
+  if (carrier === sandboxCarrier && options.production) throw new PolicyViolation('The sandbox carrier is not available in production.', 'SANDBOX_ONLY');
   return em.transactional(async (tx) => {
     const shipment = await lockShipment(tx, shipmentId);
     assertShipmentMove(shipment.status, 'DISPATCHED');
+    if ((await tx.count(Shipment, { carrier, trackingNumber: tracking })) > 0) {
+      throw new BadUserInput('The dispatch is not valid.', [
+        { field: 'trackingNumber', reason: 'IN_USE', message: `Another parcel with ${carrier} has this tracking number.` },
+      ]);
+    }
     const now = storeNow();
     Object.assign(shipment, { status: 'DISPATCHED', carrier, trackingNumber: tracking, dispatchedAt: now });
     tx.persist(tx.create(TrackingEvent, { id: randomUUID(), shipmentId, status: 'DISPATCHED', at: now, note: null, recordedBy: actor }));
@@ -54,6 +76,7 @@ export async function dispatchShipment(em: EntityManager, actor: string, shipmen
         dispatchedAt: now.toISOString(),
       },
     });
+    if (carrier === sandboxCarrier) await startSandboxJourney(tx, shipment.id, tracking, now);
     return shipment;
   });
 }

@@ -8,7 +8,7 @@ import { finalQuote } from '../domain/final-quote.js';
 import { chargeableGrams, type Parcel } from '../domain/parcel.js';
 import { priceParcel } from '../domain/pricing.js';
 import { checkDimensions, rateTableLimits } from '../domain/rate-table.js';
-import { assertShipmentMove } from '../domain/shipment-status.js';
+import { assertCanPack, assertShipmentMove } from '../domain/shipment-status.js';
 import { logistics } from '../identity.js';
 import { KnownWarehouse } from '../store/known-warehouse.entity.js';
 import { latestRateTable } from './rate-tables.js';
@@ -53,6 +53,7 @@ export async function recordParcel(em: EntityManager, actor: string, shipmentId:
   if (problems.length > 0) throw new BadUserInput('The parcel is not valid.', problems);
   return em.transactional(async (tx) => {
     const shipment = await lockShipment(tx, shipmentId);
+    assertCanPack(shipment.status);
     const priced = await finalCostOf(tx, shipment, parcel);
     const orders = await tx.find(ShipmentOrder, { shipmentId }, { orderBy: { orderId: 'asc' } });
     const quote = finalQuote(priced.cost, orders);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEntry, storeNow } from '@vitrine/platform';
 
-export type LogisticsAuditAction = 'rate-table.published' | 'shipment.parcel-recorded' | 'shipment.dispatched' | 'shipment.tracking-recorded';
+export type LogisticsAuditAction =
+  'rate-table.published' | 'shipment.parcel-recorded' | 'shipment.consolidated' | 'shipment.dispatched' | 'shipment.tracking-recorded';
 
 /** Stages an audit entry in the caller's transaction. */
 export function recordAudit(em: EntityManager, actor: string | null, action: LogisticsAuditAction, subject: string, details: Record<string, unknown>): void {

@@ -21,7 +21,7 @@ export interface TrackingReport {
 }
 
 /**
- * A step of the parcel's journey, as the carrier reports it (staff for now):
+ * A step of the parcel's journey, as staff or a carrier (`applyCarrierStep`: the sandbox, a webhook) report it:
  * only for a dispatched parcel. DELIVERED sets the delivery date (orders
  * opens the return and claim windows from it); RETURNED_TO_SENDER cancels
  * its orders without reshipping, each refunded what it paid minus its share
@@ -68,17 +68,19 @@ async function deliver(em: EntityManager, shipment: Shipment, at: Date): Promise
 
 async function returnToSender(em: EntityManager, shipment: Shipment, at: Date): Promise<void> {
   assertShipmentMove(shipment.status, 'RETURNED_TO_SENDER');
-  const policy = await orderPolicy(em, shipment.policyVersion ?? null);
-  if (!policy) throw new ServiceUnavailable("This order's store policy has not reached logistics yet. Please try again shortly.");
   const rows = await em.find(ShipmentOrder, { shipmentId: shipment.id }, { orderBy: { orderId: 'asc' } });
   const known = new Map((await em.find(KnownOrder, { orderId: { $in: rows.map((r) => r.orderId) } })).map((o) => [o.orderId, o]));
   const money = (amount: number) => ({ amount, currency: shipment.currency });
-  const orders = rows.map((row) => {
+  const orders = [];
+  for (const row of rows) {
+    // Each order is judged by its own policy version: a consolidated parcel may carry orders placed under different ones.
+    const policy = await orderPolicy(em, known.get(row.orderId)?.policyVersion ?? shipment.policyVersion ?? null);
+    if (!policy) throw new ServiceUnavailable("This order's store policy has not reached logistics yet. Please try again shortly.");
     const paid = money(known.get(row.orderId)?.paidAmount ?? 0);
     const roundTrip = money(2 * (row.finalShare ?? 0));
     const decision = returnToSenderRefund(policy, paid, roundTrip);
-    return { orderId: row.orderId, paid, roundTripShipping: roundTrip, refund: decision.refund, rule: decision.rule };
-  });
+    orders.push({ orderId: row.orderId, paid, roundTripShipping: roundTrip, refund: decision.refund, rule: decision.rule });
+  }
   Object.assign(shipment, { status: 'RETURNED_TO_SENDER', returnedAt: at });
   logistics.recordEvent(em, {
     definition: shipmentReturnedToSenderV1,
