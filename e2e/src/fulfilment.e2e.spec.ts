@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shippingAddressChangedV1 } from '@vitrine/contracts';
 import { graphql } from './__generated__/index.js';
+import { publishAs } from './support/publish-as.js';
 import type { Identity } from './support/identities.js';
 import { count, rows } from './support/sql.js';
 import { createProduct, graph, type TestStack } from './support/stack.js';
@@ -97,6 +99,15 @@ const trackingMutation = graphql(`
   mutation FulfilmentTracking($shipmentId: ID!, $step: TrackingStepInput!) {
     recordTracking(shipmentId: $shipmentId, step: $step) {
       status
+    }
+  }
+`);
+const changeAddressMutation = graphql(`
+  mutation FulfilmentChangeAddress($id: ID!, $address: ShippingAddressInput!) {
+    changeShippingAddress(orderId: $id, address: $address) {
+      shippingAddress {
+        line1
+      }
     }
   }
 `);
@@ -255,5 +266,52 @@ describe("a parcel's journey at logistics moves its order", () => {
       ),
     ).toEqual([{ details: { shipmentId, step: 'PACKED', status: 'SHIPPED' } }, { details: { shipmentId, step: 'DISPATCHED', status: 'SHIPPED' } }]);
     expect(await orderOf(customer, id)).toMatchObject({ status: 'SHIPPED', trackingNumber: 'BYHAND-0001' });
+  });
+
+  it('an address change follows the shipment until the parcel is packed; then orders refuses it with the rule, and a late one is not applied', async () => {
+    const customer = await stack.newCustomer();
+    const product = await createProduct(stack, 5, price);
+    const { id, shipmentId } = await paidOrder(customer, product.id);
+    const shipmentLine1 = async () =>
+      (await rows<{ line1: string }>(stack, `select address->>'line1' as line1 from logistics.shipment where id = ?`, [shipmentId]))[0]?.line1;
+    expect(await shipmentLine1()).toBe(parisAddress.line1);
+
+    const moved = { ...parisAddress, line1: '8 rue de Rivoli' };
+    const changed = await graph(stack, changeAddressMutation, { id, address: moved }, customer);
+    expect(changed.data?.changeShippingAddress.shippingAddress, JSON.stringify(changed.errors)).toEqual({ line1: '8 rue de Rivoli' });
+    await until(shipmentLine1, (line1) => line1 === '8 rue de Rivoli');
+
+    const packed = await graph(
+      stack,
+      recordParcelMutation,
+      { shipmentId, parcel: { weightGrams: 1_200, dimensions: { lengthMm: 300, widthMm: 200, heightMm: 150 }, finalCost: shipping } },
+      stack.admin,
+    );
+    expect(packed.errors).toBeUndefined();
+    await orderUntil(customer, id, (o) => o.status === 'IN_FULFILMENT');
+    const refused = await graph(stack, changeAddressMutation, { id, address: { ...parisAddress, line1: '1 avenue Foch' } }, customer);
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'The shipping address can be changed until the order is processed.',
+      extensions: { code: 'POLICY_VIOLATION', rule: 'address-change.until-processed' },
+    });
+
+    // A change orders accepted just before the packing, heard by logistics after it: the parcel keeps its address, staff see why.
+    await publishAs(stack, 'orders', shippingAddressChangedV1, id, {
+      orderId: id,
+      customerId: customer.id,
+      shippingAddress: { ...parisAddress, line1: '1 avenue Foch' },
+      changedAt: new Date().toISOString(),
+    });
+    const [late] = await until(
+      () =>
+        rows<{ details: Record<string, unknown> }>(
+          stack,
+          `select details from logistics.audit_entry where subject = ? and action = 'shipment.address-change-not-applied'`,
+          [shipmentId],
+        ),
+      (r) => r.length === 1,
+    );
+    expect(late!.details).toMatchObject({ orderId: id, status: 'READY', parcelOrders: 1, requested: { line1: '1 avenue Foch' } });
+    expect(await shipmentLine1()).toBe('8 rue de Rivoli');
   });
 });

@@ -4,6 +4,7 @@ import {
   productArrivedV1,
   productPublishedV1,
   readyToFulfilV1,
+  shippingAddressChangedV1,
   refundIssuedV1,
   stockReservedV1,
   storePolicyPublishedV1,
@@ -11,6 +12,7 @@ import {
 } from '@vitrine/contracts';
 import { on, onTimer } from '@vitrine/platform';
 import { settleExtraInvoices } from '../use-cases/dispatch.js';
+import { followAddressChange } from '../use-cases/follow-address-change.js';
 import { handoverTimer, markLateIfUnpacked, openShipment } from '../use-cases/open-shipment.js';
 import {
   rememberArrival,
@@ -34,6 +36,7 @@ export const logisticsHandlers = [
   on(stockReservedV1, (event, em) => rememberReservation(em, event)),
   on(productArrivedV1, (event, em) => rememberArrival(em, event)),
   on(readyToFulfilV1, (event, em) => openShipment(em, event)),
+  on(shippingAddressChangedV1, (event, em) => followAddressChange(em, event)),
   on(paymentSucceededV1, async (event, em) => {
     await rememberPayment(em, event);
     await settleExtraInvoices(em, event);

@@ -3,7 +3,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEntry, storeNow } from '@vitrine/platform';
 
 export type LogisticsAuditAction =
-  'rate-table.published' | 'shipment.parcel-recorded' | 'shipment.consolidated' | 'shipment.dispatched' | 'shipment.tracking-recorded';
+  | 'rate-table.published'
+  | 'shipment.parcel-recorded'
+  | 'shipment.consolidated'
+  | 'shipment.dispatched'
+  | 'shipment.tracking-recorded'
+  | 'shipment.address-changed'
+  | 'shipment.address-change-not-applied';
 
 /** Stages an audit entry in the caller's transaction. */
 export function recordAudit(em: EntityManager, actor: string | null, action: LogisticsAuditAction, subject: string, details: Record<string, unknown>): void {

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { shippingAddressSchema } from '@vitrine/contracts';
+import { shippingAddressChangedV1, shippingAddressSchema } from '@vitrine/contracts';
 import { BadUserInput, PolicyViolation, storeNow, type Caller } from '@vitrine/platform';
 import { addressChangeAllowed } from '@vitrine/policy';
 import { policyFacts } from '../domain/policy-facts.js';
+import { orders } from '../identity.js';
 import type { Order } from '../store/order.entity.js';
 import { lockOrderFor } from './load-order.js';
 import { policyVersion } from './store-policies.js';
@@ -32,6 +33,12 @@ export async function changeShippingAddress(em: EntityManager, caller: Caller, o
       ]);
     }
     order.shippingAddress = parsed.data;
+    // Logistics may have opened the shipment already (ready to fulfil): it follows the address until the parcel is packed.
+    orders.recordEvent(tx, {
+      definition: shippingAddressChangedV1,
+      subject: order.id,
+      data: { orderId: order.id, customerId: order.customerId, shippingAddress: parsed.data, changedAt: storeNow().toISOString() },
+    });
     return order;
   });
 }

@@ -7,6 +7,7 @@ import { orderPlacedV1 } from './order-placed.v1.js';
 import { orderStatusChangedV1 } from './order-status-changed.v1.js';
 import { paymentDueV1 } from './payment-due.v1.js';
 import { readyToFulfilV1 } from './ready-to-fulfil.v1.js';
+import { shippingAddressChangedV1 } from './shipping-address-changed.v1.js';
 import { storePolicyPublishedV1 } from './store-policy-published.v1.js';
 
 export * from './cancellation-offered.v1.js';
@@ -19,6 +20,7 @@ export * from './order-status.js';
 export * from './order-terms.js';
 export * from './payment-due.v1.js';
 export * from './ready-to-fulfil.v1.js';
+export * from './shipping-address-changed.v1.js';
 export * from './store-policy-published.v1.js';
 
 /** Every event orders publishes. */
@@ -31,5 +33,6 @@ export const ordersEvents: readonly EventDefinition[] = [
   orderStatusChangedV1,
   paymentDueV1,
   readyToFulfilV1,
+  shippingAddressChangedV1,
   storePolicyPublishedV1,
 ];
