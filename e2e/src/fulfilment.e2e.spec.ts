@@ -314,4 +314,53 @@ describe("a parcel's journey at logistics moves its order", () => {
     expect(late!.details).toMatchObject({ orderId: id, status: 'READY', parcelOrders: 1, requested: { line1: '1 avenue Foch' } });
     expect(await shipmentLine1()).toBe('8 rue de Rivoli');
   });
+
+  it('the carrier charges less than the estimate: payments refunds the excess; more: an extra invoice the customer pays before the parcel may leave', async () => {
+    const customer = await stack.newCustomer();
+    const product = await createProduct(stack, 5, price);
+    const pack = (shipmentId: string, finalCost: number) =>
+      graph(
+        stack,
+        recordParcelMutation,
+        { shipmentId, parcel: { weightGrams: 1_200, dimensions: { lengthMm: 300, widthMm: 200, heightMm: 150 }, finalCost } },
+        stack.admin,
+      );
+
+    const cheaper = await paidOrder(customer, product.id);
+    expect((await pack(cheaper.shipmentId, 1_100)).data?.recordParcel).toEqual({ status: 'READY' });
+    const refunded = await orderUntil(customer, cheaper.id, (o) => o.amountRefunded?.amount === 400);
+    expect(refunded.amountPaid).toEqual({ amount: price + shipping });
+
+    const dearer = await paidOrder(customer, product.id);
+    expect((await pack(dearer.shipmentId, 2_100)).data?.recordParcel).toEqual({ status: 'AWAITING_PAYMENT' });
+    const early = await graph(stack, dispatchMutation, { shipmentId: dearer.shipmentId, carrier: 'COLISSIMO', trackingNumber: '6A77777777777' }, stack.admin);
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'EXTRA_SHIPPING_UNPAID' });
+    // Payments turns the invoice into a due the customer pays like any other.
+    const extra = await until(
+      async () => {
+        const res = await graph(
+          stack,
+          payMutation,
+          { input: { orderIds: [dearer.id], paymentMethod: { token: 'sandbox_visa' } }, key: randomUUID() },
+          customer,
+        );
+        return res.data?.pay ?? null;
+      },
+      (paid) => paid.status === 'SUCCEEDED',
+    );
+    expect(extra.amount).toEqual({ amount: 600 });
+    await until(
+      () => rows<{ status: string }>(stack, 'select status from logistics.shipment where id = ?', [dearer.shipmentId]),
+      (r) => r[0]?.status === 'READY',
+    );
+    const dispatched = await graph(
+      stack,
+      dispatchMutation,
+      { shipmentId: dearer.shipmentId, carrier: 'COLISSIMO', trackingNumber: '6A77777777777' },
+      stack.admin,
+    );
+    expect(dispatched.data?.dispatchShipment.status, JSON.stringify(dispatched.errors)).toBe('DISPATCHED');
+    await orderUntil(customer, dearer.id, (o) => o.status === 'SHIPPED' && o.amountPaid?.amount === price + shipping + 600);
+    expect(await reconciliation(stack)).toMatchObject({ balanced: true, discrepancies: [] });
+  });
 });
