@@ -27,13 +27,14 @@ const createPartnerMutation = graphql(`
   }
 `);
 const createCredentialMutation = graphql(`
-  mutation PartnersCreateCredential($partnerId: ID!, $name: String!) {
-    createPartnerCredential(partnerId: $partnerId, name: $name) {
+  mutation PartnersCreateCredential($partnerId: ID!, $name: String!, $scopes: [String!]) {
+    createPartnerCredential(partnerId: $partnerId, name: $name, scopes: $scopes) {
       clientSecret
       credential {
         clientId
         partnerId
         name
+        scopes
         revokedAt
       }
     }
@@ -81,6 +82,20 @@ const myNotificationsQuery = graphql(`
     }
   }
 `);
+const shipmentQueueQuery = graphql(`
+  query PartnersShipmentQueue {
+    shipments(first: 5) {
+      id
+    }
+  }
+`);
+const createStudioMutation = graphql(`
+  mutation PartnersCreateStudio($input: CreateStudioInput!) {
+    createStudio(input: $input) {
+      id
+    }
+  }
+`);
 const staffPartnersQuery = graphql(`
   query PartnersAsStaff {
     partners {
@@ -90,11 +105,11 @@ const staffPartnersQuery = graphql(`
 `);
 
 /** Staff register a partner (webhooks) and give it API credentials. */
-async function registeredPartner(name: string, eventTypes: string[]) {
+async function registeredPartner(name: string, eventTypes: string[], scopes: string[] = []) {
   const created = await graph(stack, createPartnerMutation, { input: { name, webhookUrl: 'http://127.0.0.1:9/hooks', eventTypes } }, stack.admin);
   expect(created.errors).toBeUndefined();
   const partnerId = created.data!.createPartner.partner.id;
-  const credential = await graph(stack, createCredentialMutation, { partnerId, name: `${name} backend` }, stack.admin);
+  const credential = await graph(stack, createCredentialMutation, { partnerId, name: `${name} backend`, scopes }, stack.admin);
   expect(credential.errors).toBeUndefined();
   const { clientId } = credential.data!.createPartnerCredential.credential;
   return { partnerId, clientId, clientSecret: credential.data!.createPartnerCredential.clientSecret };
@@ -159,5 +174,42 @@ describe('partner applications', () => {
       body: JSON.stringify({ query: '{ myPartner { id } }' }),
     });
     expect(res.status).toBe(401);
+  });
+
+  it('a credential carries the back-office scopes staff granted it, only those partners may hold: a logistics partner works the shipment queue', async () => {
+    const carrier = await registeredPartner('Parcel partner', ['logistics.shipment.dispatched'], ['logistics:fulfil']);
+    const plain = await registeredPartner('Order feed', ['orders.order.placed']);
+    const asCarrier = await signedInAs(carrier.clientId, carrier.clientSecret);
+    const queue = await graph(stack, shipmentQueueQuery, {}, asCarrier);
+    expect(queue.errors).toBeUndefined();
+    expect(Array.isArray(queue.data!.shipments)).toBe(true);
+    expect((await graph(stack, shipmentQueueQuery, {}, await signedInAs(plain.clientId, plain.clientSecret))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Its scope opens logistics' queue and nothing else of the back office.
+    const studio = await graph(
+      stack,
+      createStudioMutation,
+      { input: { name: 'Partner Studio', country: 'JP', contactEmail: 'studio@example.com' } },
+      asCarrier,
+    );
+    expect(studio.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const partnerId = (
+      await graph(
+        stack,
+        createPartnerMutation,
+        { input: { name: 'Greedy', webhookUrl: 'http://127.0.0.1:9/hooks', eventTypes: ['orders.order.placed'] } },
+        stack.admin,
+      )
+    ).data!.createPartner.partner.id;
+    const refused = await graph(
+      stack,
+      createCredentialMutation,
+      { partnerId, name: 'Greedy backend', scopes: ['logistics:fulfil', 'payments:write'] },
+      stack.admin,
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'scopes', reason: 'NOT_GRANTABLE' }],
+    });
   });
 });

@@ -7,13 +7,15 @@ import { isPartner, partnerIsNotAPerson } from './require-caller.js';
  * One authorization mechanism for every subgraph: `@Authorized()` requires a
  * signed-in caller, `@Authorized('catalog:write')` requires that scope too.
  * Anonymous callers get UNAUTHENTICATED (sign in); signed-in callers without
- * the scope get FORBIDDEN. A partner application's token gets FORBIDDEN here:
- * it acts only through the resolvers made for partners (`requirePartner`).
+ * the scope get FORBIDDEN. A partner application's token is not a person's:
+ * FORBIDDEN on `@Authorized()`; it passes a scoped field only with a scope its
+ * credential was granted (e.g. a logistics partner recording parcels).
  */
 export const scopeAuthChecker: AuthChecker<{ caller: Caller }> = ({ context }, required) => {
   const { caller } = context;
   if (caller.id === null) throw new Unauthenticated();
-  if (isPartner(caller)) throw new Forbidden(partnerIsNotAPerson);
+  // A partner application passes only fields that need a scope its credential was granted, never a person's field.
+  if (isPartner(caller) && required.length === 0) throw new Forbidden(partnerIsNotAPerson);
   return required.every((scope) => caller.scopes.includes(scope));
 };
 

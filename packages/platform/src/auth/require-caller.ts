@@ -26,3 +26,9 @@ export function requirePartner(caller: Caller): string {
   if (!isPartner(caller)) throw new Forbidden('Only a partner application can do this; sign in with its client credentials.');
   return caller.id;
 }
+
+/** Who acts, for the audit trail, on a scoped back-office field: a staff member, or a partner application holding the scope. */
+export function requireActorId(caller: Caller): string {
+  if (caller.id === null) throw new Unauthenticated();
+  return caller.id;
+}

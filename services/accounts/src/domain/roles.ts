@@ -39,6 +39,13 @@ export const scopesByRole: Record<Role, readonly string[]> = {
   partner: [],
 };
 
+/**
+ * What a partner application's credential may be granted: back-office work a
+ * partner does for the store (a logistics partner packing, dispatching and
+ * tracking parcels). Never people's data or money.
+ */
+export const partnerGrantableScopes: readonly StaffScope[] = ['logistics:fulfil'];
+
 /** What a staff member may be granted: the back-office scopes above, never admin powers. */
 export const grantableStaffScopes: readonly string[] = staffScopes;
 

@@ -12,6 +12,9 @@ export class PartnerCredentialType {
   @Field(() => String)
   name!: string;
 
+  @Field(() => [String], { description: 'The back-office scopes its tokens carry.' })
+  scopes!: string[];
+
   @Field(() => Date)
   createdAt!: Date;
 
@@ -23,6 +26,7 @@ export class PartnerCredentialType {
       clientId: c.clientId,
       partnerId: c.partnerId,
       name: c.name,
+      scopes: c.scopes,
       createdAt: c.createdAt,
       revokedAt: c.revokedAt ?? null,
     });

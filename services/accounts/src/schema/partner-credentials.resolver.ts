@@ -17,15 +17,20 @@ export class PartnerCredentialsResolver {
   @Staff('partners:write')
   @Mutation(() => NewPartnerCredentialType, {
     description:
-      "Staff (partners:write): API credentials for a partner application (notifications' partner id): a client id and a secret returned this once (audited).",
+      "Staff (partners:write): API credentials for a partner application (notifications' partner id): a client id and a secret returned this once, and the back-office scopes its tokens carry (only logistics:fulfil is grantable to partners; audited).",
   })
   async createPartnerCredential(
     @Ctx() ctx: AccountsContext,
     @Arg('partnerId', () => ID) partnerId: string,
     @TextArg('name', { maxLength: credentialNameMaxLength }) name: string,
+    @TextArg('scopes', { maxLength: 64, list: { maxItems: 10 }, nullable: true }) scopes?: string[] | null,
   ): Promise<NewPartnerCredentialType> {
     const actor = requireCallerId(ctx.caller);
-    const { credential, secret } = await createPartnerCredential(ctx.em, actor, { partnerId: requireUuid(partnerId, 'partnerId', 'partner'), name });
+    const { credential, secret } = await createPartnerCredential(ctx.em, actor, {
+      partnerId: requireUuid(partnerId, 'partnerId', 'partner'),
+      name,
+      scopes: scopes ?? [],
+    });
     return Object.assign(new NewPartnerCredentialType(), { credential: PartnerCredentialType.from(credential), clientSecret: secret });
   }
 

@@ -14,6 +14,8 @@ export const PartnerCredentialSchema = defineEntity({
     partnerId: p.uuid().index(),
     name: p.string().length(100),
     secretHash: p.string().length(64).unique(),
+    /** The back-office scopes its tokens carry (roles.ts partnerGrantableScopes). */
+    scopes: p.array().default([]),
     createdBy: p.uuid().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     revokedAt: p.datetime().nullable(),

@@ -5,6 +5,7 @@ import { AuditEntry, BadUserInput, NotFound, Unauthenticated } from '@vitrine/pl
 import type { AccountsRuntime } from '../config/accounts-runtime.js';
 import { signAccessToken } from '../security/access-token-signer.js';
 import { hashClientSecret, newClientSecret } from '../security/client-secret.js';
+import { partnerGrantableScopes } from '../domain/roles.js';
 import { PartnerCredential } from '../store/partner-credential.entity.js';
 import { findSigningKey } from './signing-keys.js';
 
@@ -19,14 +20,23 @@ const badCredentials = 'The client id or secret is incorrect.';
 export async function createPartnerCredential(
   em: EntityManager,
   actor: string,
-  input: { partnerId: string; name: string },
+  input: { partnerId: string; name: string; scopes: readonly string[] },
 ): Promise<{ credential: PartnerCredential; secret: string }> {
   const name = input.name.trim();
-  if (name.length === 0 || name.length > credentialNameMaxLength) {
-    throw new BadUserInput('Name the credential (e.g. the partner system that uses it).', [
-      { field: 'name', reason: 'LENGTH', message: `A name is 1 to ${credentialNameMaxLength} characters.` },
-    ]);
-  }
+  const problems = [
+    ...(name.length === 0 || name.length > credentialNameMaxLength
+      ? [{ field: 'name', reason: 'LENGTH', message: `A name is 1 to ${credentialNameMaxLength} characters.` }]
+      : []),
+    ...input.scopes
+      .filter((scope) => !partnerGrantableScopes.includes(scope as never))
+      .map((scope) => ({
+        field: 'scopes',
+        reason: 'NOT_GRANTABLE',
+        message: `"${scope}" cannot be granted to a partner. Grantable: ${partnerGrantableScopes.join(', ') || 'none'}.`,
+      })),
+  ];
+  if (problems.length > 0) throw new BadUserInput('Please check the credential.', problems);
+  const scopes = [...new Set(input.scopes)].sort();
   const { secret, hash } = newClientSecret();
   return em.transactional(async (tx) => {
     const credential = tx.create(PartnerCredential, {
@@ -34,6 +44,7 @@ export async function createPartnerCredential(
       partnerId: input.partnerId,
       name,
       secretHash: hash,
+      scopes,
       createdBy: actor,
       revokedAt: null,
     });
@@ -44,7 +55,7 @@ export async function createPartnerCredential(
         actor,
         action: 'partner-credential.created',
         subject: credential.clientId,
-        details: { partnerId: input.partnerId, name },
+        details: { partnerId: input.partnerId, name, scopes },
       }),
     );
     return { credential, secret };
@@ -72,8 +83,9 @@ export function listPartnerCredentials(em: EntityManager, partnerId: string | nu
 /**
  * OAuth 2 client credentials: a valid, unrevoked client id and secret get a
  * short-lived access token naming the partner, with the role `partner` and
- * no scope; the gateway and every subgraph verify it like any token. Every
- * failure reads the same, so an answer never tells which half was wrong.
+ * the scopes its credential was granted; the gateway and every subgraph
+ * verify it like any token. Every failure reads the same, so an answer never
+ * tells which half was wrong.
  */
 export async function issuePartnerToken(
   em: EntityManager,
@@ -91,7 +103,7 @@ export async function issuePartnerToken(
   const ttlSeconds = runtime.settings.ACCESS_TOKEN_TTL_SECONDS;
   const accessToken = await signAccessToken(
     key,
-    { customerId: credential.partnerId, roles: ['partner'], scopes: [] },
+    { customerId: credential.partnerId, roles: ['partner'], scopes: credential.scopes },
     { issuer: runtime.settings.ACCOUNTS_ISSUER, ttlSeconds, now },
   );
   return { accessToken, expiresIn: ttlSeconds };

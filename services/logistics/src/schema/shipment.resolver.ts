@@ -1,6 +1,6 @@
 import { IsOptional, ValidateNested } from 'class-validator';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { MaxLength, requireCallerId, storeNow, TextArg } from '@vitrine/platform';
+import { MaxLength, requireActorId, storeNow, TextArg } from '@vitrine/platform';
 import type { ShipmentStatus } from '../domain/shipment-status.js';
 import { Staff } from '../identity.js';
 import { dispatchShipment } from '../use-cases/dispatch.js';
@@ -53,7 +53,7 @@ export class ShipmentResolver {
 
   @Query(() => ShipmentType, { description: 'Its customer or staff (logistics:fulfil); anyone else: NOT_FOUND.' })
   async shipment(@Ctx() ctx: LogisticsContext, @Arg('id', () => ID) id: string): Promise<ShipmentType> {
-    requireCallerId(ctx.caller);
+    requireActorId(ctx.caller);
     return ShipmentType.from(await loadShipment(ctx.em, ctx.caller, id), storeNow());
   }
 
@@ -68,7 +68,7 @@ export class ShipmentResolver {
     @Arg('parcel', () => PackedParcelInput) parcel: PackedParcelInput,
   ): Promise<ShipmentType> {
     const { weightGrams, dimensions, finalCost } = parcel;
-    const shipment = await recordParcel(ctx.em, requireCallerId(ctx.caller), shipmentId, {
+    const shipment = await recordParcel(ctx.em, requireActorId(ctx.caller), shipmentId, {
       weightGrams,
       dimensions: { ...dimensions },
       finalCost: finalCost ?? null,
@@ -88,7 +88,7 @@ export class ShipmentResolver {
     @TextArg('trackingNumber', { maxLength: 80 }) trackingNumber: string,
   ): Promise<ShipmentType> {
     const options = { production: ctx.production };
-    return ShipmentType.from(await dispatchShipment(ctx.em, requireCallerId(ctx.caller), shipmentId, carrier, trackingNumber, options), storeNow());
+    return ShipmentType.from(await dispatchShipment(ctx.em, requireActorId(ctx.caller), shipmentId, carrier, trackingNumber, options), storeNow());
   }
 
   @Staff('logistics:fulfil')
@@ -102,7 +102,7 @@ export class ShipmentResolver {
     @Arg('step', () => TrackingStepInput) step: TrackingStepInput,
   ): Promise<ShipmentType> {
     const report = { status: step.status, at: step.at ?? null, note: step.note ?? null };
-    return ShipmentType.from(await recordTracking(ctx.em, requireCallerId(ctx.caller), shipmentId, report), storeNow());
+    return ShipmentType.from(await recordTracking(ctx.em, requireActorId(ctx.caller), shipmentId, report), storeNow());
   }
 
   @FieldResolver(() => [ShipmentOrderType])
