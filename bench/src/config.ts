@@ -40,13 +40,18 @@ export interface BenchConfig {
   paymentConnections: number;
   paymentSeconds: number;
   paymentDues: number;
+  /** (i) event fan-out: orders placed per second and for how long, partners (webhook receivers), and how long to wait for the last delivery. */
+  fanoutRate: number;
+  fanoutSeconds: number;
+  fanoutPartners: number;
+  fanoutTimeoutSeconds: number;
   /** BENCH_PROFILE: every server runs under `node --cpu-prof`; the report gives each one's hottest functions and packages. */
   profile: boolean;
   /** BENCH_ONLY: the workloads to run (all when unset). */
   only: ReadonlySet<Workload> | undefined;
 }
 
-export const workloads = ['reads', 'listing', 'login', 'me', 'token', 'payments', 'drop', 'orders'] as const;
+export const workloads = ['reads', 'listing', 'login', 'me', 'token', 'payments', 'drop', 'orders', 'fanout'] as const;
 type Workload = (typeof workloads)[number];
 
 export const runs = (config: BenchConfig, workload: Workload) => !config.only || config.only.has(workload);
@@ -100,6 +105,10 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     paymentConnections: number(env, 'BENCH_PAYMENT_CONNECTIONS', 50, 1, 1000),
     paymentSeconds: number(env, 'BENCH_PAYMENT_DURATION', duration, 1, 3600),
     paymentDues: number(env, 'BENCH_PAYMENT_DUES', 2000, 1, 1_000_000),
+    fanoutRate: number(env, 'BENCH_FANOUT_RATE', 20, 0.1, 1000),
+    fanoutSeconds: number(env, 'BENCH_FANOUT_SECONDS', 20, 1, 3600),
+    fanoutPartners: number(env, 'BENCH_FANOUT_PARTNERS', 10, 1, 100),
+    fanoutTimeoutSeconds: number(env, 'BENCH_FANOUT_TIMEOUT', 120, 1, 3600),
     profile: ['1', 'true', 'yes'].includes((env.BENCH_PROFILE ?? '').toLowerCase()),
     only: only(env.BENCH_ONLY),
     reportDir: env.BENCH_REPORT_DIR ? resolve(env.BENCH_REPORT_DIR) : resolve(repoRoot, 'bench/reports'),

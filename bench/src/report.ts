@@ -7,6 +7,7 @@ import { repoRoot, type BenchConfig } from './config.js';
 import { otherProcesses } from './cpu.js';
 import type { LogSummary } from './processes.js';
 import type { ProcessProfile } from './profile.js';
+import { fanOutSection } from './report-fan-out.js';
 import { profileSection } from './report-profiles.js';
 import { targetsSection } from './report-targets.js';
 import type { Settlement } from './pipeline.js';
@@ -17,6 +18,7 @@ import type { ResourceUse } from './resources.js';
 import type { AuthRun, TokenCost } from './workloads/authentication.js';
 import type { ReadComparison } from './workloads/federated-reads.js';
 import type { DropDayResult } from './workloads/drop-day.js';
+import type { FanOutResult } from './workloads/fan-out.js';
 import type { ListingRun } from './workloads/listing.js';
 import type { PlaceOrdersResult } from './workloads/place-orders.js';
 import type { LedgerSummary, PaymentsRun } from './workloads/payments.js';
@@ -39,6 +41,8 @@ export interface BenchOutcome {
   /** (g) drop day: one order each from many customers for a limited product. */
   drop?: DropDayResult;
   orders?: PlaceOrdersResult;
+  /** (i) order events fanned out to partners' webhooks. */
+  fanout?: FanOutResult;
   /** (h) deposit payments through the gateway. */
   payments?: PaymentsRun;
   /** payments' ledger reconciliation, asked at the end of every run. */
@@ -72,8 +76,8 @@ function git(args: string[]): string | undefined {
 }
 
 export function verdict(outcome: BenchOutcome): 'OK' | 'MISMATCH' | 'FAILED' {
-  // Drop day's books not balancing (oversold, undersold, lost orders) fails the run outright.
-  if (outcome.error || !outcome.reconciliation || (outcome.drop && !outcome.drop.ok)) return 'FAILED';
+  // Drop day's books not balancing (oversold, undersold, lost orders) fails the run outright, as does a lost or misordered webhook.
+  if (outcome.error || !outcome.reconciliation || (outcome.drop && !outcome.drop.ok) || (outcome.fanout && !outcome.fanout.ok)) return 'FAILED';
   return outcome.reconciliation.ok ? 'OK' : 'MISMATCH';
 }
 
@@ -85,8 +89,11 @@ export function renderReport(outcome: BenchOutcome): string {
   const out: string[] = [];
 
   out.push(`# Vitrine benchmark, ${outcome.startedAt.toISOString()}`, '');
-  const dropFailed = outcome.drop && !outcome.drop.ok ? ': drop day checks did not balance (see (g))' : '';
-  out.push(`**Result: ${verdict(outcome)}**${outcome.error ? `: ${outcome.error}` : dropFailed}`, '');
+  const failedChecks = [
+    ...(outcome.drop && !outcome.drop.ok ? ['drop day checks did not balance (see (g))'] : []),
+    ...(outcome.fanout && !outcome.fanout.ok ? ['event fan-out checks failed (see (i))'] : []),
+  ];
+  out.push(`**Result: ${verdict(outcome)}**${outcome.error ? `: ${outcome.error}` : failedChecks.length ? `: ${failedChecks.join('; ')}` : ''}`, '');
   const contended = contendedRuns(outcome);
   if (contended.length) {
     out.push(
@@ -128,8 +135,12 @@ export function renderReport(outcome: BenchOutcome): string {
           'Drop day',
           `${config.dropCustomers} customers, one purchase each (checkout + deposit), ${config.dropUnits} units, ${Math.min(config.dropConnections, config.dropCustomers)} connections`,
         ],
+        [
+          'Event fan-out',
+          `placeOrder at ${config.fanoutRate}/s for ${config.fanoutSeconds} s, ${config.fanoutPartners} partners' webhooks, deliveries awaited up to ${config.fanoutTimeoutSeconds} s`,
+        ],
         ['Workloads', config.only ? `only ${[...config.only].join(', ')} (BENCH_ONLY)` : 'all'],
-        ['Run order', 'idle, (a), (f), (c), (d), (e), (h), (g), (b), settling, reconciliation'],
+        ['Run order', 'idle, (a), (f), (c), (d), (e), (h), (g), (b), settling, (i), reconciliation'],
         ['Duration', `${((outcome.finishedAt.getTime() - outcome.startedAt.getTime()) / 1000).toFixed(0)} s in all`],
       ],
     ),
@@ -221,6 +232,7 @@ export function renderReport(outcome: BenchOutcome): string {
   }
 
   if (outcome.settlement) out.push(...settlementSection(outcome.settlement));
+  if (outcome.fanout) out.push(...fanOutSection(outcome.fanout));
 
   if (outcome.reconciliation) {
     const r = outcome.reconciliation;
@@ -303,6 +315,9 @@ function measuredRuns(outcome: BenchOutcome): [string, ResourceUse | undefined][
     ...(outcome.payments ? [['pay (deposits), gateway', outcome.payments.result.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.drop ? [['drop day purchases (checkout + pay), gateway', outcome.drop.purchase.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.orders ? [['placeOrder, gateway', outcome.orders.result.resources] as [string, ResourceUse | undefined]] : []),
+    ...(outcome.fanout
+      ? [['event fan-out (orders at a fixed rate, until the last delivery)', outcome.fanout.resources] as [string, ResourceUse | undefined]]
+      : []),
   ];
 }
 

@@ -110,7 +110,8 @@ export async function startBenchStack(
       },
       // Production mode wants aftersales' evidence store named: the folder store (the bench uploads no evidence).
       aftersales: { EVIDENCE_STORE: 'file' },
-      notifications: { SMTP_URL: `smtp://${mail.host}:${mail.smtpPort}` },
+      // The fan-out workload's partners are the bench's own receivers on loopback, over plain http.
+      notifications: { SMTP_URL: `smtp://${mail.host}:${mail.smtpPort}`, WEBHOOK_ALLOW_PLAIN_HTTP: 'true' },
       // Checkout estimates shipping from logistics' rate card: logistics' demo rate table (as in npm start), announced to orders.
       logistics: { SEED_DEMO_DATA: 'true' },
       // Production mode wants payments' secrets given: throwaway ones, for this run only (the sandbox provider).
