@@ -6,6 +6,7 @@ export * from './schema/cancellation.js';
 export * from './schema/returns.js';
 export * from './schema/abuse.js';
 export * from './schema/claims.js';
+export * from './schema/claim-resolutions.js';
 export * from './schema/fulfilment.js';
 export * from './schema/store-policy.js';
 export * from './schema/parse.js';
@@ -25,8 +26,10 @@ export { returnQuote, type ReturnQuote, type ReturnReason } from './rules/return
 export { returnToSenderRefund } from './rules/return-to-sender.js';
 export { addressChangeAllowed } from './rules/address-change.js';
 export { cancellationRightOnSpecChange, cancellationRightOnReleaseDateChange, type CancellationRight, type ChangeKind } from './rules/cancellation-rights.js';
-export { claimWindow, claimCoverage, type ClaimProduct, type DamageSeverity } from './rules/claims.js';
+export { claimWindow, claimCoverage, preordersCoveredRule, type ClaimProduct, type DamageSeverity } from './rules/claims.js';
 export { claimCompensation, gradeForIssue } from './rules/compensation.js';
+export { claimResolutionOptions, exclusionRule, keepDiscount, refusalGrounds, type RefusalGround } from './rules/claim-resolutions.js';
+export { replacementLeadTime, type ReplacementLeadTime } from './rules/replacement-parts.js';
 export { describePolicy, type PolicySection } from './rules/describe.js';
 // Presets
 export { presets, presetDocuments, presetNames, type PresetName } from './presets/index.js';

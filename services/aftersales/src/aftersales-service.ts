@@ -2,8 +2,10 @@ import type { ServiceDefinition } from '@vitrine/platform';
 import { aftersalesHandlers } from './events/handlers.js';
 import { aftersales } from './identity.js';
 import { extendContext, type AftersalesContext } from './schema/aftersales-context.js';
+import { ClaimStaffResolver } from './schema/claim-staff.resolver.js';
 import { ClaimResolver } from './schema/claim.resolver.js';
-import { configureEvidenceStore, fileUploadRoute } from './storage/configure-evidence-store.js';
+import { ReturnResolver } from './schema/return.resolver.js';
+import { configureEvidenceStore, fileUploadRoute, rememberListeningUrl } from './storage/configure-evidence-store.js';
 import { fileUploadPath } from './storage/file-evidence-store.js';
 import { aftersalesEntities } from './store/entities.js';
 import { aftersalesMigrations } from './store/migrations/index.js';
@@ -12,9 +14,13 @@ export const aftersalesService: ServiceDefinition<AftersalesContext> = {
   identity: aftersales,
   entities: aftersalesEntities,
   migrations: aftersalesMigrations,
-  resolvers: [ClaimResolver],
+  resolvers: [ClaimResolver, ClaimStaffResolver, ReturnResolver],
   extendContext,
   handlers: aftersalesHandlers,
   httpRoutes: { [fileUploadPath]: (req, res) => fileUploadRoute(req, res) },
   onStart: async ({ env, environment }) => configureEvidenceStore(env, environment),
+  onListening: async ({ url }) => {
+    rememberListeningUrl(url);
+    return async () => {};
+  },
 };

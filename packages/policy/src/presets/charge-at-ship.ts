@@ -50,6 +50,19 @@ export const chargeAtShip = {
     evidence: { photos: true, unboxingVideo: false }, // store's choice
     coverage: { notCoveredStatuses: [], inStockCoveredAfterRelease: null, preordersAlwaysCovered: true, exclusions: [] }, // store's choice
     compensation: null, // 003: defects are exchanged, not compensated
+    resolutions: {
+      // 003: "If the product has a defect, we will handle the issue by providing an exchange." / "we will provide a replacement"
+      byKind: {
+        MIS_SHIPMENT: [{ resolution: 'EXCHANGE' }], // store's choice: the right item for the wrong one
+        ACCESSORY_MISSING: [{ resolution: 'EXCHANGE' }],
+        ACCESSORY_DAMAGED: [{ resolution: 'EXCHANGE' }],
+        ACCESSORY_PRODUCED_IN_ERROR: [{ resolution: 'EXCHANGE' }],
+        SHIPPING_DAMAGE: [{ resolution: 'EXCHANGE' }],
+        QUALITY_DEFECT: [{ resolution: 'EXCHANGE' }],
+      },
+      keepDiscountBps: null, // 003: "returns and refunds are not offered as a general rule"
+    },
+    replacementParts: null, // 003 exchanges instead of sending parts
   },
   fulfilment: {
     inStock: {

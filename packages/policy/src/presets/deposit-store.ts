@@ -99,6 +99,24 @@ export const depositStore = {
       exclusions: ['MINOR_PACKAGING_WRINKLES'], // 001: "please allow the packaging to have slight wrinkles or deformation. We do NOT support returns for minor shipping damages."
     },
     compensation: compensation001,
+    resolutions: {
+      byKind: {
+        // 001: "Mis-shipment: If you are willing to keep the product, we can provide you with a discount. Else, you can request a return."
+        MIS_SHIPMENT: [{ resolution: 'KEEP_WITH_DISCOUNT' }, { resolution: 'RETURN', postage: 'STORE' }], // postage: store's choice (our mistake)
+        // 001: "The prioritized solution will be sending the original replacement accessory ... You can also choose to accept a refund
+        // instead according to the compensation standards or request a refund (... you need to share a part of postage ...)"
+        ACCESSORY_MISSING: [{ resolution: 'REPLACEMENT_PART' }, { resolution: 'PARTIAL_REFUND' }, { resolution: 'RETURN', postage: 'SHARED' }],
+        ACCESSORY_DAMAGED: [{ resolution: 'REPLACEMENT_PART' }, { resolution: 'PARTIAL_REFUND' }, { resolution: 'RETURN', postage: 'SHARED' }],
+        ACCESSORY_PRODUCED_IN_ERROR: [{ resolution: 'REPLACEMENT_PART' }, { resolution: 'PARTIAL_REFUND' }, { resolution: 'RETURN', postage: 'SHARED' }],
+        // 001: "if you are willing to keep the product, we can provide you a partial refund according to our compensation policy. Else, you can request a return"
+        SHIPPING_DAMAGE: [{ resolution: 'PARTIAL_REFUND' }, { resolution: 'RETURN', postage: 'STORE' }], // postage: store's choice (the courier's damage)
+        // 001: "Send replacement parts ... Provide a partial refund: If the factory does not have spare parts to provide"
+        QUALITY_DEFECT: [{ resolution: 'REPLACEMENT_PART' }, { resolution: 'PARTIAL_REFUND' }],
+      },
+      keepDiscountBps: null, // 001 names no discount: staff set it
+    },
+    // store's choice: 001 says only "We will request replacements from the factory"; the studio lead times of 002 (1-2 weeks, then 15-70 days)
+    replacementParts: { inStockAtStudio: { toWarehouse: { min: 7, max: 14, unit: 'DAYS' }, shipping: { min: 15, max: 70, unit: 'DAYS' } } },
   },
   fulfilment: {
     inStock: {

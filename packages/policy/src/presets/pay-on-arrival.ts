@@ -60,6 +60,19 @@ export const payOnArrival = {
     evidence: { photos: true, unboxingVideo: false }, // store's choice
     coverage: { notCoveredStatuses: [], inStockCoveredAfterRelease: null, preordersAlwaysCovered: true, exclusions: [] }, // store's choice
     compensation: null, // store's choice: staff decide
+    // store's choice: 004 is silent on after-sales
+    resolutions: {
+      byKind: {
+        MIS_SHIPMENT: [{ resolution: 'KEEP_WITH_DISCOUNT' }, { resolution: 'RETURN', postage: 'STORE' }],
+        ACCESSORY_MISSING: [{ resolution: 'REPLACEMENT_PART' }, { resolution: 'PARTIAL_REFUND' }],
+        ACCESSORY_DAMAGED: [{ resolution: 'REPLACEMENT_PART' }, { resolution: 'PARTIAL_REFUND' }],
+        ACCESSORY_PRODUCED_IN_ERROR: [{ resolution: 'REPLACEMENT_PART' }, { resolution: 'PARTIAL_REFUND' }],
+        SHIPPING_DAMAGE: [{ resolution: 'PARTIAL_REFUND' }, { resolution: 'RETURN', postage: 'STORE' }],
+        QUALITY_DEFECT: [{ resolution: 'REPLACEMENT_PART' }, { resolution: 'RETURN', postage: 'CUSTOMER' }],
+      },
+      keepDiscountBps: 1000, // 10% of what the line paid
+    },
+    replacementParts: null, // store's choice: 004 promises no lead time
   },
   fulfilment: {
     // 004: "New arrival of Pre-Order items is generally assumed the same handling time of 2 – 3 business days, as our standard shipping policy"

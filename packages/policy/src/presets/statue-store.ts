@@ -66,6 +66,26 @@ export const statueStore = {
       exclusions: ['EXTERIOR_BROWN_BOX', 'ART_BOX', 'MINOR_SCRATCHES', 'GLUE_FIXABLE_PARTS'],
     },
     compensation: null, // 002: replacement parts from the studio, no compensation table: staff decide
+    resolutions: {
+      byKind: {
+        MIS_SHIPMENT: [{ resolution: 'RETURN', postage: 'STORE' }], // store's choice: 002 is silent on mis-shipments
+        // 002: "we are here to assist by contacting the studios on your behalf" / "What do I need to do to get a replacement part?"
+        ACCESSORY_MISSING: [{ resolution: 'REPLACEMENT_PART' }],
+        ACCESSORY_DAMAGED: [{ resolution: 'REPLACEMENT_PART' }],
+        ACCESSORY_PRODUCED_IN_ERROR: [{ resolution: 'REPLACEMENT_PART' }],
+        SHIPPING_DAMAGE: [{ resolution: 'REPLACEMENT_PART' }], // 002: "If a product arrives damaged or defective due to improper packaging"
+        QUALITY_DEFECT: [{ resolution: 'REPLACEMENT_PART' }], // 002: "after-sales support for any defects or missing parts"
+      },
+      keepDiscountBps: null, // 002 offers no discount
+    },
+    replacementParts: {
+      inStockAtStudio: {
+        // 002: "If the spare part is immediately available, it typically takes 1 to 2 weeks for it to arrive at our warehouse"
+        toWarehouse: { min: 7, max: 14, unit: 'DAYS' },
+        // 002: "the shipping method used, which can range from 15 to 70 days or more"
+        shipping: { min: 15, max: 70, unit: 'DAYS' },
+      },
+    }, // 002: "if the spare part is not available, the manufacturer may be willing to produce it on demand ... depends on the factory's production schedule"
   },
   fulfilment: {
     inStock: {

@@ -1,8 +1,10 @@
+import { claimKinds } from '@vitrine/contracts';
 import type { StorePolicy } from '../schema/store-policy.js';
 import type { DurationRange } from '../schema/units.js';
 import { addressChangeRule } from './address-change.js';
 import { cancellationRightRule } from './cancellation-rights.js';
 import { shippedRule } from './cancellation.js';
+import { claimResolutionsRule } from './claim-resolutions.js';
 import { claimWindowRule, coverageRules, evidenceRule, exclusionsRule } from './claims.js';
 import { rule, type Rule } from './decision.js';
 import { abuseSuggestionRule, expiryRule } from './expiry.js';
@@ -10,6 +12,7 @@ import { beforeProcessingRule, inStockStaffRule, onceProcessedRule } from './in-
 import { arrivalPaymentRule, balanceDueRule, chargeAtShipRetryRule, payAtOrderRule } from './payment-deadlines.js';
 import { afterTiersRule, preorderStaffRule, refusedFromRule, tierRule } from './preorder-cancellation.js';
 import { defectRule, preferenceReturnRule } from './returns.js';
+import { replacementPartsRule } from './replacement-parts.js';
 import { returnToSenderRule } from './return-to-sender.js';
 import { percentText, rangeText } from './texts.js';
 import { flagRule } from './upfront.js';
@@ -91,7 +94,20 @@ export function describePolicy(policy: StorePolicy): PolicySection[] {
     { title: 'Shipping address', rules: [addressChangeRule(policy)] },
     { title: 'Fulfilment', rules: fulfilmentRules(policy) },
     { title: 'Returns', rules: [preferenceReturnRule(policy), defectRule(policy), returnToSenderRule(policy)] },
-    { title: 'After-sales', rules: [claimWindowRule(policy), evidenceRule(policy), ...coverageRules(policy), ...(exclusions ? [exclusions] : [])] },
+    {
+      title: 'After-sales',
+      rules: [
+        claimWindowRule(policy),
+        evidenceRule(policy),
+        ...coverageRules(policy),
+        ...(exclusions ? [exclusions] : []),
+        ...claimKinds.map((kind) => claimResolutionsRule(policy, kind)),
+        // The lead time only matters to a store that sends parts.
+        ...(Object.values(policy.claims.resolutions.byKind).some((options) => options.some((o) => o.resolution === 'REPLACEMENT_PART'))
+          ? [replacementPartsRule(policy)]
+          : []),
+      ],
+    },
     { title: 'Account standing', rules: [...flags, ...(suggestion ? [suggestion] : [])] },
   ];
 }

@@ -1,6 +1,7 @@
 import { productStatusSchema } from '@vitrine/contracts';
 import { z } from 'zod';
-import { basisPointsSchema, durationSchema, minorUnitsSchema } from './units.js';
+import { claimResolutionsSchema, resolutionsBeforeTheTable } from './claim-resolutions.js';
+import { basisPointsSchema, durationRangeSchema, durationSchema, minorUnitsSchema } from './units.js';
 import { endsLater } from './window-order.js';
 
 /** Quality issues the 001 grading chart names. */
@@ -70,6 +71,19 @@ export const claimsSchema = z
         partMaxReimbursement: z.record(z.enum(partCategories), minorUnitsSchema.nullable()),
       })
       .nullable(),
+    /** Which resolutions each kind of claim may be offered (001, 003); versions published before it get what staff could decide then. */
+    resolutions: claimResolutionsSchema.default(resolutionsBeforeTheTable),
+    /**
+     * How long a replacement part takes when the studio has it in stock: to
+     * our warehouse, then shipping to the customer (002: 1-2 weeks, then
+     * 15-70 days). Otherwise the factory makes it on demand, on its own
+     * schedule: no estimate. Null (and versions published before it): the
+     * store promises no lead time.
+     */
+    replacementParts: z
+      .object({ inStockAtStudio: z.object({ toWarehouse: durationRangeSchema, shipping: durationRangeSchema }) })
+      .nullable()
+      .default(null),
   })
   .superRefine((claims, ctx) => {
     const { damage, significantDamage } = claims.windows;

@@ -10,6 +10,8 @@ export interface ClaimFacts {
   videos: number;
   /** The store clock. */
   now: Date;
+  /** When the claim was first submitted: a claim sent back for more evidence was reported then, so the window judges that instant. */
+  reportedAt?: Date | null;
 }
 
 export type Eligibility =
@@ -29,7 +31,7 @@ export function claimEligibility(policy: StorePolicy, facts: ClaimFacts): Eligib
   const coverage = claimCoverage(policy, facts.product);
   if (!coverage.covered) return { ok: false, reason: 'NOT_COVERED', rule: coverage.rule, message: coverage.rule.text };
   const window = claimWindow(policy, facts.deliveredAt, facts.severity);
-  if (!isBefore(facts.now, window)) {
+  if (!isBefore(facts.reportedAt ?? facts.now, window)) {
     return { ok: false, reason: 'WINDOW_CLOSED', rule: window.rule, message: `The window for this claim closed on ${window.lastDay}. ${window.rule.text}` };
   }
   const { photos, unboxingVideo } = policy.claims.evidence;

@@ -25,6 +25,11 @@ describe('claim eligibility under deposit-store (000: 10 days for damage)', () =
     expect(late).toMatchObject({ ok: false, reason: 'WINDOW_CLOSED', rule: { id: 'claims.report-window' } });
   });
 
+  it('judges a claim submitted again (after staff asked for more evidence) by when it was first reported', () => {
+    expect(claimEligibility(depositStore, facts({ now: days(15), reportedAt: days(9) })).ok).toBe(true);
+    expect(claimEligibility(depositStore, facts({ now: days(15), reportedAt: days(11) }))).toMatchObject({ ok: false, reason: 'WINDOW_CLOSED' });
+  });
+
   it('needs photos but no video', () => {
     expect(claimEligibility(depositStore, facts({ videos: 0 })).ok).toBe(true);
     expect(claimEligibility(depositStore, facts({ photos: 0 }))).toMatchObject({ ok: false, reason: 'EVIDENCE_MISSING', rule: { id: 'claims.evidence' } });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { presets, replacementLeadTime } from '@vitrine/policy';
 import { gql, type TestIdentity } from '@vitrine/testing';
 import { graphql } from '../__generated__/index.js';
 import type { StartClaimInput } from '../__generated__/graphql.js';
@@ -57,10 +58,24 @@ const decideClaim = graphql(`
   mutation ClaimsDecide($claimId: ID!, $input: DecideClaimInput!) {
     decideClaim(claimId: $claimId, input: $input) {
       status
-      resolution
-      refund {
-        amount
-        currency
+      offers {
+        resolution
+        refund {
+          amount
+          currency
+        }
+        returnPostage
+        leadTime {
+          outcome
+          earliest
+          latest
+          rule {
+            id
+          }
+        }
+        rule {
+          id
+        }
       }
       gradedParts {
         category
@@ -71,6 +86,18 @@ const decideClaim = graphql(`
         rule {
           id
         }
+      }
+    }
+  }
+`);
+const chooseResolution = graphql(`
+  mutation ClaimsChoose($claimId: ID!, $resolution: ClaimResolution!) {
+    chooseClaimResolution(claimId: $claimId, resolution: $resolution) {
+      status
+      resolution
+      refund {
+        amount
+        currency
       }
     }
   }
@@ -110,7 +137,7 @@ async function upload(claimId: string, contentType: string, body: Uint8Array) {
 }
 
 describe('a claim from delivery to a partial refund', () => {
-  it('grades by the 001 table, announces the decision, and never refunds more than the line paid across claims', async () => {
+  it('grades by the 001 table, offers what the policy allows, refunds what the customer picks, never more than the line paid across claims', async () => {
     const order = await aftersales.deliveredOrder(customer, { deliveredAt: new Date(Date.now() - 2 * day), policy: 'deposit-store', unitPrice: 6000 });
     const first = await open(customer, order);
     expect((await upload(first, 'image/jpeg', bytes(2048))).status).toBe(200);
@@ -119,46 +146,82 @@ describe('a claim from delivery to a partial refund', () => {
     expect(submitted.data!.submitClaim).toEqual({ id: first, status: 'SUBMITTED', evidence: [{ kind: 'PHOTO', status: 'CONFIRMED' }] });
 
     // A customer cannot decide; another customer does not see the claim.
-    expect(
-      (await gql(aftersales.url, decideClaim, { claimId: first, input: { resolution: 'PARTIAL_REFUND', grades: [{}] } }, customer.headers)).errors?.[0]
-        ?.extensions?.code,
-    ).toBe('FORBIDDEN');
+    expect((await gql(aftersales.url, decideClaim, { claimId: first, input: { grades: [{}] } }, customer.headers)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     const stranger = await aftersales.tokens.customer();
     expect((await gql(aftersales.url, claimQuery, { id: first }, stranger.headers)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     const decided = await gql(
       aftersales.url,
       decideClaim,
-      { claimId: first, input: { resolution: 'PARTIAL_REFUND', grades: [{ grade: 'HIGH' }] } },
+      { claimId: first, input: { grades: [{ grade: 'HIGH' }], studioHasParts: true } },
       aftersales.staff.headers,
     );
     expect(decided.errors).toBeUndefined();
+    const tableRule = { id: 'claims.resolutions-accessory-damaged' };
+    // The part's window counts from now on the store clock (002's lead times, deposit-store's choice).
+    const { earliest, latest } = replacementLeadTime(presets['deposit-store'], true, new Date());
     expect(decided.data!.decideClaim).toEqual({
       status: 'DECIDED',
-      resolution: 'PARTIAL_REFUND',
-      refund: { amount: 4000, currency: 'USD' },
+      offers: [
+        {
+          resolution: 'REPLACEMENT_PART',
+          refund: null,
+          returnPostage: null,
+          leadTime: { outcome: 'WINDOW', earliest, latest, rule: { id: 'claims.replacement-lead-time' } },
+          rule: tableRule,
+        },
+        { resolution: 'PARTIAL_REFUND', refund: { amount: 4000, currency: 'USD' }, returnPostage: null, leadTime: null, rule: tableRule },
+        { resolution: 'RETURN', refund: null, returnPostage: 'SHARED', leadTime: null, rule: tableRule },
+      ],
       gradedParts: [{ category: 'HEAD_SCULPT_SPECIAL', grade: 'HIGH', amount: { amount: 4000 }, rule: { id: 'claims.compensation-high' } }],
     });
-    const events = await aftersales.sql<{ type: string; envelope: { data: { refund: unknown; resolution: string } } }>(
+    // The customer picks the partial refund: closed at once, announced for payments.
+    const chosen = await gql(aftersales.url, chooseResolution, { claimId: first, resolution: 'PARTIAL_REFUND' }, customer.headers);
+    expect(chosen.data?.chooseClaimResolution, JSON.stringify(chosen.errors)).toEqual({
+      status: 'CLOSED',
+      resolution: 'PARTIAL_REFUND',
+      refund: { amount: 4000, currency: 'USD' },
+    });
+    const events = await aftersales.sql<{ type: string; envelope: { data: Record<string, unknown> } }>(
       "select type, envelope from aftersales.outbox_message where key = ? and type like 'aftersales.claim.%' order by seq",
       [order.orderId],
     );
-    expect(events.map((e) => e.type)).toEqual(['aftersales.claim.submitted', 'aftersales.claim.decided']);
-    expect(events[1]!.envelope.data).toMatchObject({ resolution: 'PARTIAL_REFUND', refund: { amount: 4000, currency: 'USD' } });
-    const audit = await aftersales.sql('select action from aftersales.audit_entry where subject = ?', [first]);
-    expect(audit).toEqual([{ action: 'claim.decided' }]);
+    expect(events.map((e) => e.type)).toEqual(['aftersales.claim.submitted', 'aftersales.claim.offered', 'aftersales.claim.resolved']);
+    expect(events[2]!.envelope.data).toMatchObject({ resolution: 'PARTIAL_REFUND', refund: { amount: 4000, currency: 'USD' }, closedBy: null });
+    const audit = await aftersales.sql('select action, actor from aftersales.audit_entry where subject = ? order by at', [first]);
+    expect(audit).toEqual([
+      { action: 'claim.decided', actor: aftersales.staff.id },
+      { action: 'claim.resolution-chosen', actor: customer.id },
+    ]);
 
     // A second claim on the same line: $40 by the table, but only $20 of the $60 line is left.
     const second = await open(customer, order, { parts: [{ category: 'BODY_SPECIAL_DESIGN', issue: 'STRUCTURAL_BREAKAGE' }] });
     await upload(second, 'image/png', bytes(1024));
     expect((await gql(aftersales.url, submitClaim, { claimId: second }, customer.headers)).errors).toBeUndefined();
-    const capped = await gql(aftersales.url, decideClaim, { claimId: second, input: { resolution: 'PARTIAL_REFUND', grades: [{}] } }, aftersales.staff.headers);
-    expect(capped.data!.decideClaim.refund).toEqual({ amount: 2000, currency: 'USD' });
+    const capped = await gql(
+      aftersales.url,
+      decideClaim,
+      { claimId: second, input: { grades: [{}], resolutions: ['PARTIAL_REFUND'] } },
+      aftersales.staff.headers,
+    );
+    expect(capped.data!.decideClaim.offers).toEqual([
+      { resolution: 'PARTIAL_REFUND', refund: { amount: 2000, currency: 'USD' }, returnPostage: null, leadTime: null, rule: { id: 'claims.compensation-cap' } },
+    ]);
     // Deciding again changes nothing.
     expect(
-      (await gql(aftersales.url, decideClaim, { claimId: second, input: { resolution: 'RETURN', grades: [{}] } }, aftersales.staff.headers)).errors?.[0]
-        ?.extensions?.code,
-    ).toBe('POLICY_VIOLATION');
+      (await gql(aftersales.url, decideClaim, { claimId: second, input: { grades: [{}] } }, aftersales.staff.headers)).errors?.[0]?.extensions,
+    ).toMatchObject({
+      code: 'POLICY_VIOLATION',
+      rule: 'CLAIM_STATUS_TRANSITION',
+    });
+    expect(
+      (await gql(aftersales.url, chooseResolution, { claimId: second, resolution: 'PARTIAL_REFUND' }, customer.headers)).data?.chooseClaimResolution.refund,
+    ).toEqual({
+      amount: 2000,
+      currency: 'USD',
+    });
   });
 
   it('requires an amount from staff where the policy says "staff decide"', async () => {
@@ -166,16 +229,23 @@ describe('a claim from delivery to a partial refund', () => {
     const claimId = await open(customer, order, { parts: [{ category: 'PACKAGING_BOX', issue: 'STRUCTURAL_BREAKAGE' }] });
     await upload(claimId, 'image/webp', bytes(512));
     await gql(aftersales.url, submitClaim, { claimId }, customer.headers);
-    const missing = await gql(aftersales.url, decideClaim, { claimId, input: { resolution: 'PARTIAL_REFUND', grades: [{}] } }, aftersales.staff.headers);
+    const missing = await gql(aftersales.url, decideClaim, { claimId, input: { grades: [{}], studioHasParts: false } }, aftersales.staff.headers);
     expect(missing.errors?.[0]?.extensions?.problems).toEqual([expect.objectContaining({ field: 'grades.0.staffAmount', reason: 'STAFF_AMOUNT_REQUIRED' })]);
     expect((await gql(aftersales.url, claimQuery, { id: claimId }, customer.headers)).data!.claim.status).toBe('SUBMITTED');
     const given = await gql(
       aftersales.url,
       decideClaim,
-      { claimId, input: { resolution: 'PARTIAL_REFUND', grades: [{ staffAmount: 800 }] } },
+      { claimId, input: { grades: [{ staffAmount: 800 }], studioHasParts: false } },
       aftersales.staff.headers,
     );
-    expect(given.data!.decideClaim.refund).toEqual({ amount: 800, currency: 'USD' });
+    // The studio has no spare part: made on demand, no date.
+    expect(given.data!.decideClaim.offers[0]!.leadTime).toEqual({
+      outcome: 'MADE_ON_DEMAND',
+      earliest: null,
+      latest: null,
+      rule: { id: 'claims.replacement-made-on-demand' },
+    });
+    expect(given.data!.decideClaim.offers.find((o) => o.resolution === 'PARTIAL_REFUND')?.refund).toEqual({ amount: 800, currency: 'USD' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { MaxLength } from '@vitrine/platform';
-import type { ClaimKind, ClaimResolution } from '@vitrine/contracts';
+import type { ClaimKind, ClaimResolutionKind } from '@vitrine/contracts';
 import type { ClaimGrade, ClaimIssue, DamageSeverity, PartCategory } from '@vitrine/policy';
 import { ClaimGradeEnum, ClaimIssueEnum, ClaimKindEnum, ClaimResolutionEnum, DamageSeverityEnum, PartCategoryEnum } from './claim-enums.js';
 
@@ -70,14 +70,46 @@ export class PartGradeInput {
 
 @InputType('DecideClaimInput')
 export class DecideClaimInput {
-  @Field(() => ClaimResolutionEnum)
-  resolution!: ClaimResolution;
-
   @Field(() => [PartGradeInput], { description: "One per part of the claim, in the claim's order." })
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @ValidateNested()
   grades!: PartGradeInput[];
+
+  @Field(() => [ClaimResolutionEnum], {
+    nullable: true,
+    description: "The policy's resolutions for the claim's kind that staff offer (e.g. no replacement part when the factory has none). Absent: all of them.",
+  })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  resolutions?: ClaimResolutionKind[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'KEEP_WITH_DISCOUNT where the policy leaves the discount to staff: minor units.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  discountAmount?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'With a REPLACEMENT_PART offer: whether the studio has the parts in stock (the customer is shown when they should arrive), or makes them on demand.',
+  })
+  @IsOptional()
+  studioHasParts?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'For the audit (at most 1000 characters).' })
+  @IsOptional()
+  @MaxLength(1000)
+  note?: string | null;
+}
+
+@InputType('RefuseClaimInput')
+export class RefuseClaimInput {
+  @Field(() => String, { description: "The id of the policy rule refusing it, one of the claim's refusalGrounds (e.g. claims.not-covered-art-box)." })
+  @MaxLength(120)
+  rule!: string;
 
   @Field(() => String, { nullable: true, description: 'For the audit (at most 1000 characters).' })
   @IsOptional()

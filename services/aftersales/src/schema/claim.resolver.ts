@@ -1,17 +1,20 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ClaimResolutionKind } from '@vitrine/contracts';
 import { requireUuid, type BaseContext } from '@vitrine/platform';
+import { refusalGrounds } from '@vitrine/policy';
 import type { AftersalesContext } from './aftersales-context.js';
-import { Staff } from '../identity.js';
-import { decideClaim } from '../use-cases/decide-claim.js';
+import { chooseResolution } from '../use-cases/choose-resolution.js';
 import { requestEvidenceUpload } from '../use-cases/evidence-uploads.js';
-import { listClaims, myClaims } from '../use-cases/read-claims.js';
 import { loadClaimFor } from '../use-cases/load-claim.js';
+import { policyVersion } from '../use-cases/policy-versions.js';
+import { myClaims } from '../use-cases/read-claims.js';
 import { startClaim } from '../use-cases/start-claim.js';
 import { submitClaim } from '../use-cases/submit-claim.js';
-import { ClaimStatusEnum } from './claim-enums.js';
-import { DecideClaimInput, EvidenceUploadInput, StartClaimInput } from './claim.input.js';
-import { ClaimType, EvidenceType, EvidenceUploadType, UploadHeaderType } from './claim.type.js';
+import { ClaimResolutionEnum } from './claim-enums.js';
+import { EvidenceUploadInput, StartClaimInput } from './claim.input.js';
+import { ClaimRuleType, ClaimType, EvidenceType, EvidenceUploadType, UploadHeaderType } from './claim.type.js';
 
+/** What customers do with their claims (staff's side: claim-staff.resolver.ts). */
 @Resolver(() => ClaimType)
 export class ClaimResolver {
   @Authorized()
@@ -31,7 +34,8 @@ export class ClaimResolver {
 
   @Authorized()
   @Mutation(() => EvidenceUploadType, {
-    description: 'A short-lived URL to upload one photo or video of a draft claim straight to storage, bound to its type and size.',
+    description:
+      'A short-lived URL to upload one photo or video of a draft claim (or one sent back for more evidence) straight to storage, bound to its type and size.',
   })
   async requestEvidenceUpload(
     @Ctx() ctx: BaseContext,
@@ -49,25 +53,24 @@ export class ClaimResolver {
 
   @Authorized()
   @Mutation(() => ClaimType, {
-    description: 'Submits a draft claim once every file has arrived in storage; the policy checks the window and the evidence it requires.',
+    description:
+      'Submits a draft claim (or one staff sent back for more evidence) once every file has arrived in storage; the policy checks the window and the evidence it requires.',
   })
   async submitClaim(@Ctx() ctx: BaseContext, @Arg('claimId', () => ID) claimId: string): Promise<ClaimType> {
     return ClaimType.from(await submitClaim(ctx.em, ctx.caller, requireUuid(claimId, 'claimId', 'claim')));
   }
 
-  @Staff('aftersales:decide')
+  @Authorized()
   @Mutation(() => ClaimType, {
-    description: "Staff (aftersales:decide): grade each part and decide; a partial refund follows the policy's compensation table.",
+    description:
+      'Chooses one of the resolutions staff offered on your decided claim: a refund or a discount closes it (payments refunds it), a part, an exchange or a return is carried out next.',
   })
-  async decideClaim(
+  async chooseClaimResolution(
     @Ctx() ctx: BaseContext,
     @Arg('claimId', () => ID) claimId: string,
-    @Arg('input', () => DecideClaimInput) input: DecideClaimInput,
+    @Arg('resolution', () => ClaimResolutionEnum) resolution: ClaimResolutionKind,
   ): Promise<ClaimType> {
-    const grades = input.grades.map((g) => ({ grade: g.grade ?? null, staffAmount: g.staffAmount ?? null }));
-    return ClaimType.from(
-      await decideClaim(ctx.em, ctx.caller, requireUuid(claimId, 'claimId', 'claim'), { resolution: input.resolution, grades, note: input.note ?? null }),
-    );
+    return ClaimType.from(await chooseResolution(ctx.em, ctx.caller, requireUuid(claimId, 'claimId', 'claim'), resolution));
   }
 
   @Authorized()
@@ -82,14 +85,14 @@ export class ClaimResolver {
     return (await myClaims(ctx.em, ctx.caller)).map(ClaimType.from);
   }
 
-  @Staff('aftersales:decide')
-  @Query(() => [ClaimType], { description: 'Staff (aftersales:decide): the queue, oldest submitted first (at most 100).' })
-  async claims(@Ctx() ctx: BaseContext, @Arg('status', () => ClaimStatusEnum, { defaultValue: 'SUBMITTED' }) status: string): Promise<ClaimType[]> {
-    return (await listClaims(ctx.em, status)).map(ClaimType.from);
-  }
-
   @FieldResolver(() => [EvidenceType])
   async evidence(@Ctx() ctx: AftersalesContext, @Root() claim: ClaimType): Promise<EvidenceType[]> {
     return (await ctx.evidenceByClaim.load(claim.id)).map(EvidenceType.from);
+  }
+
+  @FieldResolver(() => [ClaimRuleType], { description: "The rules of the claim's policy it may be refused under (its exclusions and coverage rules)." })
+  async refusalGrounds(@Ctx() ctx: BaseContext, @Root() claim: ClaimType): Promise<ClaimRuleType[]> {
+    // Policy versions are parsed once per process, so this is no query per claim.
+    return refusalGrounds(await policyVersion(ctx.em, claim.policyVersion)).map((g) => Object.assign(new ClaimRuleType(), g.rule));
   }
 }

@@ -2,7 +2,17 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Money } from '@vitrine/platform';
 import type { Claim } from '../store/claim.entity.js';
 import type { Evidence } from '../store/evidence.entity.js';
-import { ClaimGradeEnum, ClaimIssueEnum, ClaimKindEnum, ClaimResolutionEnum, ClaimStatusEnum, DamageSeverityEnum, PartCategoryEnum } from './claim-enums.js';
+import {
+  ClaimGradeEnum,
+  ClaimIssueEnum,
+  ClaimKindEnum,
+  ClaimResolutionEnum,
+  ClaimStatusEnum,
+  DamageSeverityEnum,
+  LeadTimeOutcomeEnum,
+  PartCategoryEnum,
+  ReturnPostageEnum,
+} from './claim-enums.js';
 
 @ObjectType('ClaimPart')
 export class ClaimPartType {
@@ -35,6 +45,39 @@ export class GradedPartType {
 
   @Field(() => Money, { nullable: true })
   amount!: Money | null;
+
+  @Field(() => ClaimRuleType)
+  rule!: ClaimRuleType;
+}
+
+@ObjectType('ReplacementLeadTime', { description: "When a replacement part should reach you, counted on the store's clock from the offer." })
+export class ReplacementLeadTimeType {
+  @Field(() => LeadTimeOutcomeEnum)
+  outcome!: string;
+
+  @Field(() => String, { nullable: true, description: 'The earliest day (YYYY-MM-DD, in the store’s time zone).' })
+  earliest!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The latest day (YYYY-MM-DD).' })
+  latest!: string | null;
+
+  @Field(() => ClaimRuleType)
+  rule!: ClaimRuleType;
+}
+
+@ObjectType('ClaimOffer', { description: 'A resolution offered to the customer, under the rule that allows it (or caps its amount).' })
+export class ClaimOfferType {
+  @Field(() => ClaimResolutionEnum)
+  resolution!: string;
+
+  @Field(() => Money, { nullable: true, description: 'PARTIAL_REFUND, KEEP_WITH_DISCOUNT: what you get back (capped by what the line has left).' })
+  refund!: Money | null;
+
+  @Field(() => ReturnPostageEnum, { nullable: true, description: 'RETURN: who pays the postage.' })
+  returnPostage!: string | null;
+
+  @Field(() => ReplacementLeadTimeType, { nullable: true, description: 'REPLACEMENT_PART: when the part should arrive.' })
+  leadTime!: ReplacementLeadTimeType | null;
 
   @Field(() => ClaimRuleType)
   rule!: ClaimRuleType;
@@ -97,30 +140,50 @@ export class ClaimType {
   @Field(() => Date, { nullable: true })
   submittedAt!: Date | null;
 
-  @Field(() => ClaimResolutionEnum, { nullable: true })
-  resolution!: string | null;
+  @Field(() => String, { nullable: true, description: 'NEEDS_MORE_EVIDENCE: what staff asked you to add.' })
+  evidenceRequest!: string | null;
 
-  @Field(() => Money, { nullable: true, description: 'The partial refund decided, capped by what the line paid less earlier refunds.' })
-  refund!: Money | null;
+  @Field(() => [ClaimOfferType], { description: "What staff offered (DECIDED and after), in the policy's order of preference." })
+  offers!: ClaimOfferType[];
 
   @Field(() => [GradedPartType], { description: 'How staff graded each part, with the rule that set its amount.' })
   gradedParts!: GradedPartType[];
 
+  @Field(() => ClaimRuleType, { nullable: true, description: 'REFUSED: the policy rule it was refused under.' })
+  refusal!: ClaimRuleType | null;
+
   @Field(() => Date, { nullable: true })
   decidedAt!: Date | null;
 
+  @Field(() => ClaimResolutionEnum, { nullable: true, description: 'The resolution the customer chose.' })
+  resolution!: string | null;
+
+  @Field(() => Money, { nullable: true, description: "The chosen resolution's refund, capped by what the line paid less earlier refunds." })
+  refund!: Money | null;
+
+  @Field(() => Date, { nullable: true })
+  chosenAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  closedAt!: Date | null;
+
   static from(claim: Claim): ClaimType {
+    const money = (amount: number | null | undefined) => (amount == null ? null : Money.of(amount, claim.currency));
+    const rule = (r: { id: string; text: string }) => Object.assign(new ClaimRuleType(), r);
     return Object.assign(new ClaimType(), {
       ...claim,
       parts: claim.parts.map((p) => Object.assign(new ClaimPartType(), p)),
-      refund: claim.refundAmount == null ? null : Money.of(claim.refundAmount, claim.currency),
-      gradedParts: (claim.gradedParts ?? []).map((p) =>
-        Object.assign(new GradedPartType(), {
-          ...p,
-          amount: p.amount === null ? null : Money.of(p.amount, claim.currency),
-          rule: Object.assign(new ClaimRuleType(), p.rule),
+      refund: money(claim.refundAmount),
+      offers: (claim.offers ?? []).map((o) =>
+        Object.assign(new ClaimOfferType(), {
+          ...o,
+          refund: money(o.refund),
+          leadTime: o.leadTime ? Object.assign(new ReplacementLeadTimeType(), { ...o.leadTime, rule: rule(o.leadTime.rule) }) : null,
+          rule: rule(o.rule),
         }),
       ),
+      gradedParts: (claim.gradedParts ?? []).map((p) => Object.assign(new GradedPartType(), { ...p, amount: money(p.amount), rule: rule(p.rule) })),
+      refusal: claim.refusalRule ? rule(claim.refusalRule) : null,
     });
   }
 }

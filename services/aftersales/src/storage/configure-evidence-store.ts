@@ -9,6 +9,8 @@ import { fileEvidenceStore } from './file-evidence-store.js';
 import { s3EvidenceStore } from './s3-evidence-store.js';
 
 let current: { store: EvidenceStore; route: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null } | null = null;
+/** The port this service listens on, once it does: the file store's default address (PORT=0 in tests picks it only then). */
+let listeningPort: string | null = null;
 
 /** Chooses the evidence store from the settings, once at start (fail fast: S3 needs its keys; production names its store). */
 export function configureEvidenceStore(env: ServiceEnv, environment: Record<string, string | undefined>): void {
@@ -33,10 +35,15 @@ export function configureEvidenceStore(env: ServiceEnv, environment: Record<stri
     throw new Error('EVIDENCE_STORE is required in production (s3; file only for a local demo)');
   const file = fileEvidenceStore({
     folder: settings.EVIDENCE_FILE_DIR ?? join(tmpdir(), 'vitrine-evidence'),
-    publicUrl: settings.EVIDENCE_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`,
+    publicUrl: () => settings.EVIDENCE_PUBLIC_URL ?? `http://127.0.0.1:${listeningPort ?? env.PORT}`,
     secret: randomBytes(32).toString('base64url'),
   });
   current = file;
+}
+
+/** The server's own port, for upload URLs when EVIDENCE_PUBLIC_URL is not set. */
+export function rememberListeningUrl(url: string): void {
+  listeningPort = new URL(url).port;
 }
 
 export function evidenceStore(): EvidenceStore {

@@ -16,7 +16,8 @@ export const fileUploadPath = '/evidence-uploads';
  * expired URL, another type or size (403), and keeps the file in a folder.
  * Not for production: one instance, local disk.
  */
-export function fileEvidenceStore(options: { folder: string; publicUrl: string; secret: string }) {
+export function fileEvidenceStore(options: { folder: string; publicUrl: string | (() => string); secret: string }) {
+  const publicUrl = () => (typeof options.publicUrl === 'function' ? options.publicUrl() : options.publicUrl);
   const sign = (key: string, type: string, size: number, expires: number) =>
     createHmac('sha256', options.secret).update(`${key}\n${type}\n${size}\n${expires}`).digest('base64url');
   const pathOf = (key: string) => join(options.folder, ...key.split('/').filter((part) => /^[A-Za-z0-9._-]+$/.test(part) && part !== '..'));
@@ -30,7 +31,7 @@ export function fileEvidenceStore(options: { folder: string; publicUrl: string; 
         expires: String(expires),
         sig: sign(key, contentType, sizeBytes, expires),
       });
-      return { url: `${options.publicUrl}${fileUploadPath}?${query}`, headers: { 'content-type': contentType, 'content-length': String(sizeBytes) } };
+      return { url: `${publicUrl()}${fileUploadPath}?${query}`, headers: { 'content-type': contentType, 'content-length': String(sizeBytes) } };
     },
     async stat(key): Promise<StoredObject | null> {
       const info = await stat(pathOf(key)).catch(() => null);

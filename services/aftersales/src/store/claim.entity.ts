@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { ClaimResolutionKind, ReturnPostagePayer } from '@vitrine/contracts';
 import type { ClaimIssue, PartCategory } from '@vitrine/policy';
 
 export interface ClaimPartRecord {
@@ -14,7 +15,22 @@ export interface GradedPartRecord {
   rule: { id: string; text: string };
 }
 
-/** A customer's claim on one delivered order line, from draft (collecting evidence) to staff's decision. */
+/** A resolution staff offered, as the customer sees it (amounts in minor units of `currency`). */
+export interface ClaimOfferRecord {
+  resolution: ClaimResolutionKind;
+  refund: number | null;
+  returnPostage: ReturnPostagePayer | null;
+  /** REPLACEMENT_PART: when it should arrive (local days) or why there is no date. */
+  leadTime?: {
+    outcome: 'WINDOW' | 'MADE_ON_DEMAND' | 'NO_ESTIMATE';
+    earliest: string | null;
+    latest: string | null;
+    rule: { id: string; text: string };
+  } | null;
+  rule: { id: string; text: string };
+}
+
+/** A customer's claim on one delivered order line, from draft (collecting evidence) through staff's decision to the resolution the customer chose. */
 export const ClaimSchema = defineEntity({
   name: 'Claim',
   tableName: 'claim',
@@ -28,18 +44,27 @@ export const ClaimSchema = defineEntity({
     severity: p.string().length(16),
     description: p.string().length(2000),
     parts: p.json<ClaimPartRecord[]>(),
-    status: p.string().length(16).index(),
+    status: p.string().length(24).index(),
     policyVersion: p.integer(),
     createdAt: p.datetime(3),
     submittedAt: p.datetime(3).nullable(),
-    /** Staff's decision: resolution, graded parts, refund (what the line still allowed), who and when. */
-    resolution: p.string().length(24).nullable(),
+    /** What staff asked for when they sent the claim back for more evidence. */
+    evidenceRequest: p.string().length(1000).nullable(),
+    /** Staff's decision (offers and graded parts) or refusal (the policy rule), who, when, their note. */
+    offers: p.json<ClaimOfferRecord[]>().nullable(),
     gradedParts: p.json<GradedPartRecord[]>().nullable(),
-    refundAmount: p.integer().nullable(),
-    currency: p.string().length(3),
+    refusalRule: p.json<{ id: string; text: string }>().nullable(),
     decidedBy: p.uuid().nullable(),
     decidedAt: p.datetime(3).nullable(),
     staffNote: p.string().length(1000).nullable(),
+    /** The customer's choice among the offers and what it refunds (what the line still allowed then). */
+    resolution: p.string().length(24).$type<ClaimResolutionKind>().nullable(),
+    refundAmount: p.integer().nullable(),
+    currency: p.string().length(3),
+    chosenAt: p.datetime(3).nullable(),
+    /** CLOSED: by the staff member who carried the resolution out, or null when the choice itself settled it. */
+    closedBy: p.uuid().nullable(),
+    closedAt: p.datetime(3).nullable(),
     version: p.integer().version(),
   },
 });

@@ -4,6 +4,7 @@ import { ClaimableLineSchema, ClaimableOrderSchema } from './claimable-order.ent
 import { EvidenceSchema } from './evidence.entity.js';
 import { KnownProductSchema } from './known-product.entity.js';
 import { PolicyVersionSchema } from './policy-version.entity.js';
+import { PreferenceReturnSchema } from './preference-return.entity.js';
 
 /** aftersales' own entities (the platform's tables come with every service). */
 export const aftersalesEntities: EntitySchema[] = [
@@ -13,4 +14,5 @@ export const aftersalesEntities: EntitySchema[] = [
   ClaimableLineSchema,
   ClaimSchema,
   EvidenceSchema,
+  PreferenceReturnSchema,
 ];

@@ -15,7 +15,8 @@ export interface EvidenceUpload {
 const extensions: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'video/mp4': 'mp4', 'video/quicktime': 'mov' };
 
 /**
- * A short-lived URL to upload one photo or video of a draft claim straight to
+ * A short-lived URL to upload one photo or video of a draft claim (or one staff
+ * sent back for more evidence) straight to
  * storage, bound to the announced content type and size (the store's limits).
  */
 export async function requestEvidenceUpload(
@@ -31,7 +32,10 @@ export async function requestEvidenceUpload(
   return em.transactional(async (tx) => {
     const claim = await loadClaimFor(tx, caller, claimId, { lock: true });
     if (claim.customerId !== caller.id) throw new PolicyViolation('Only the customer who made the claim adds evidence to it.', 'claims.evidence-by-customer');
-    if (claim.status !== 'DRAFT') throw new PolicyViolation('Evidence is added before the claim is submitted.', 'claims.evidence-before-submission');
+    // A draft collects evidence; so does a claim staff sent back for more.
+    if (claim.status !== 'DRAFT' && claim.status !== 'NEEDS_MORE_EVIDENCE') {
+      throw new PolicyViolation('Evidence is added before the claim is submitted, or when staff ask for more.', 'claims.evidence-before-submission');
+    }
     if ((await tx.count(Evidence, { claimId })) >= maxEvidencePerClaim) {
       throw new BadUserInput('This claim has all the evidence it can take.', [
         { field: 'claimId', reason: 'TOO_MANY_FILES', message: `At most ${maxEvidencePerClaim} files.` },

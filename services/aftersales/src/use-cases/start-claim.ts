@@ -62,13 +62,19 @@ export async function startClaim(em: EntityManager, caller: Caller, input: Start
     policyVersion: order.policyVersion,
     createdAt: now,
     submittedAt: null,
-    resolution: null,
+    evidenceRequest: null,
+    offers: null,
     gradedParts: null,
-    refundAmount: null,
-    currency: line.currency,
+    refusalRule: null,
     decidedBy: null,
     decidedAt: null,
     staffNote: null,
+    resolution: null,
+    refundAmount: null,
+    currency: line.currency,
+    chosenAt: null,
+    closedBy: null,
+    closedAt: null,
   });
   await em.persist(claim).flush();
   return claim;

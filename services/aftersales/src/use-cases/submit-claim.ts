@@ -13,7 +13,9 @@ import { loadClaimFor } from './load-claim.js';
 import { policyVersion } from './policy-versions.js';
 
 /**
- * The customer submits a draft claim: every announced file must be in storage
+ * The customer submits a draft claim, or submits again one staff sent back
+ * for more evidence (judged by the window at its first submission): every
+ * announced file must be in storage
  * with the announced type and size (one never uploaded is BAD_USER_INPUT,
  * naming it, and nothing changes); then the order's policy decides
  * (coverage, the window, the evidence it requires) and ClaimSubmitted goes out.
@@ -22,10 +24,12 @@ export async function submitClaim(em: EntityManager, caller: Caller, claimId: st
   return em.transactional(async (tx) => {
     const claim = await loadClaimFor(tx, caller, claimId, { lock: true });
     if (claim.customerId !== caller.id) throw new PolicyViolation('Only the customer who made the claim submits it.', 'claims.submitted-by-customer');
-    if (claim.status !== 'DRAFT') return claim;
+    // Submitted already (a retry), or past that: nothing to do.
+    if (claim.status !== 'DRAFT' && claim.status !== 'NEEDS_MORE_EVIDENCE') return claim;
     const files = await tx.find(Evidence, { claimId }, { orderBy: { createdAt: 'asc' } });
     const problems = [];
     for (const [index, file] of files.entries()) {
+      if (file.status === 'CONFIRMED') continue;
       const stored = await evidenceStore().stat(file.objectKey);
       if (!stored) {
         problems.push({
@@ -54,14 +58,16 @@ export async function submitClaim(em: EntityManager, caller: Caller, claimId: st
       photos: files.filter((f) => f.kind === 'PHOTO').length,
       videos: files.filter((f) => f.kind === 'VIDEO').length,
       now,
+      reportedAt: claim.submittedAt,
     });
     if (!eligible.ok) throw new PolicyViolation(eligible.message, eligible.rule.id, { ruleText: eligible.rule.text });
-    for (const file of files) {
+    for (const file of files.filter((f) => f.status !== 'CONFIRMED')) {
       file.status = 'CONFIRMED';
       file.confirmedAt = now;
     }
     claim.status = transition(claim.status as ClaimStatus, 'SUBMITTED');
-    claim.submittedAt = now;
+    // The first submission is when the claim was reported: the window keeps judging that.
+    claim.submittedAt ??= now;
     aftersales.recordEvent(tx, {
       definition: claimSubmittedV1,
       subject: claim.orderId,

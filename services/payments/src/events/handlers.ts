@@ -1,18 +1,20 @@
 import {
   claimDecidedV1,
+  claimResolvedV1,
   extraShippingInvoicedV1,
   orderCancelledV1,
   orderExpiredV1,
   orderStatusChangedV1,
   paymentDueV1,
+  returnReceivedV1,
   shippingQuotedV1,
 } from '@vitrine/contracts';
 import { on } from '@vitrine/platform';
-import { onClaimDecided } from '../use-cases/aftersales-events.js';
+import { onClaimDecided, onClaimResolved, onReturnReceived } from '../use-cases/aftersales-events.js';
 import { onExtraShippingInvoiced, onShippingQuoted } from '../use-cases/logistics-events.js';
 import { onOrderCancelled, onOrderExpired, onOrderStatusChanged, recordDue } from '../use-cases/order-events.js';
 
-/** What payments consumes, each in its inbox transaction: orders' dues and endings (orders.order.v1), logistics' final shipping costs (logistics.shipment.v1), after-sales' claim refunds (aftersales.claim.v1). */
+/** What payments consumes, each in its inbox transaction: orders' dues and endings (orders.order.v1), logistics' final shipping costs (logistics.shipment.v1), after-sales' claim and return refunds (aftersales.claim.v1). */
 export const paymentsHandlers = [
   on(paymentDueV1, (event, em) => recordDue(em, event)),
   on(orderCancelledV1, (event, em) => onOrderCancelled(em, event)),
@@ -21,4 +23,6 @@ export const paymentsHandlers = [
   on(shippingQuotedV1, (event, em) => onShippingQuoted(em, event)),
   on(extraShippingInvoicedV1, (event, em) => onExtraShippingInvoiced(em, event)),
   on(claimDecidedV1, (event, em) => onClaimDecided(em, event)),
+  on(claimResolvedV1, (event, em) => onClaimResolved(em, event)),
+  on(returnReceivedV1, (event, em) => onReturnReceived(em, event)),
 ];

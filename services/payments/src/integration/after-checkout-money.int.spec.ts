@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimDecidedV1, extraShippingInvoicedV1, shippingQuotedV1 } from '@vitrine/contracts';
+import { claimDecidedV1, claimResolvedV1, extraShippingInvoicedV1, returnReceivedV1, shippingQuotedV1 } from '@vitrine/contracts';
 import { eventually } from '@vitrine/testing';
 import { bootPayments, payMutation, reconciliationQuery, type PaymentsHarness, type TestIdentity } from './harness.js';
 
@@ -114,7 +114,7 @@ describe('extra shipping (logistics ExtraShippingInvoiced)', () => {
   });
 });
 
-describe('after-sales compensation (aftersales ClaimDecided)', () => {
+describe('after-sales refunds (aftersales ClaimDecided, ClaimResolved, ReturnReceived)', () => {
   const decided = async (order: { orderId: string; customer: TestIdentity }, resolution: 'PARTIAL_REFUND' | 'REPLACEMENT_PART', refund: number | null) => {
     const claimId = randomUUID();
     await h.consumed('aftersales', claimDecidedV1, claimId, {
@@ -155,6 +155,54 @@ describe('after-sales compensation (aftersales ClaimDecided)', () => {
     await decided(order, 'PARTIAL_REFUND', 5_000);
     expect(await settledRefunds(order.orderId)).toEqual([{ reason: 'AFTER_SALES', amount: '3000', status: 'SUCCEEDED' }]);
     expect(await revenue(order.orderId)).toBe(0);
+  });
+
+  it('refunds the resolution a customer chose (ClaimResolved): a discount kept, never a part or an exchange', async () => {
+    const order = await paidOrder(9_000, 1_000);
+    await h.shipped(order.orderId);
+    const resolved = async (resolution: 'KEEP_WITH_DISCOUNT' | 'EXCHANGE', refund: number | null) => {
+      const claimId = randomUUID();
+      await h.consumed('aftersales', claimResolvedV1, claimId, {
+        claimId,
+        orderId: order.orderId,
+        customerId: order.customer.id,
+        productId: randomUUID(),
+        resolution,
+        refund: refund === null ? null : usd(refund),
+        closedBy: null,
+        resolvedAt: new Date().toISOString(),
+      });
+    };
+    await resolved('EXCHANGE', null);
+    await resolved('KEEP_WITH_DISCOUNT', 1_500);
+    expect(await settledRefunds(order.orderId)).toEqual([{ reason: 'AFTER_SALES', amount: '1500', status: 'SUCCEEDED' }]);
+    expect(await revenue(order.orderId)).toBe(7_500);
+  });
+
+  it('refunds a returned item (ReturnReceived) as RETURN: the price less the restocking fee, which stays earned with the shipping', async () => {
+    const order = await paidOrder(10_000, 1_500);
+    await h.shipped(order.orderId);
+    const received = async (refund: number) => {
+      const returnId = randomUUID();
+      await h.consumed('aftersales', returnReceivedV1, returnId, {
+        returnId,
+        orderId: order.orderId,
+        customerId: order.customer.id,
+        productId: randomUUID(),
+        condition: refund > 0 ? 'PERFECT_UNUSED' : 'USED_OR_DAMAGED',
+        accepted: refund > 0,
+        refund: usd(refund),
+        restockingFee: usd(3_000),
+        rule: { id: 'returns.within-window', text: 'Returns are accepted within 7 days of delivery.' },
+        receivedBy: randomUUID(),
+        receivedAt: new Date().toISOString(),
+      });
+    };
+    await received(0);
+    await received(7_000);
+    expect(await settledRefunds(order.orderId)).toEqual([{ reason: 'RETURN', amount: '7000', status: 'SUCCEEDED' }]);
+    expect(await revenue(order.orderId)).toBe(3_000);
+    expect(await h.sql(`select ledger_reason from payments.refund where order_id = ?`, [order.orderId])).toEqual([{ ledger_reason: 'RETURN' }]);
   });
 
   it('ends with a ledger that balances and matches the sandbox', async () => {

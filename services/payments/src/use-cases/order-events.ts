@@ -208,7 +208,10 @@ export async function closeOrder(
     // refund orders decided comes out of revenue and the rest stays earned; there is no fee to keep on top.
     const refund = Math.min(close.refund.amount, earned, refundable(position));
     if (refund < close.refund.amount)
-      runtime.logger.warn({ orderId: close.orderId, asked: close.refund.amount, refunded: refund }, 'payments: refund above what the order earned; refunded that');
+      runtime.logger.warn(
+        { orderId: close.orderId, asked: close.refund.amount, refunded: refund },
+        'payments: refund above what the order earned; refunded that',
+      );
     if (refund > 0) await decideRefund(em, { orderId: close.orderId, amount: refund, currency, reason, ledgerReason: 'RETURN', requestedBy: null, note: null });
     close = { ...close, fee: { ...close.fee, amount: 0 }, refund: { ...close.refund, amount: 0 } };
     position = await positionOf(em, close.orderId, currency);

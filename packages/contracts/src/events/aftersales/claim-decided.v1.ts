@@ -8,6 +8,9 @@ import { claimResolutions } from './claim-terms.js';
  * Staff graded a claim and decided its resolution: payments refunds
  * `refund` (PARTIAL_REFUND), logistics ships `replacementParts`
  * (REPLACEMENT_PART), or the customer returns the item (RETURN).
+ * aftersales no longer publishes it: staff now offer the resolutions the
+ * policy allows (ClaimOffered) and the customer picks one (ClaimResolved).
+ * Kept so consumers still read the ones already on the topic.
  */
 export const claimDecidedV1 = {
   type: 'aftersales.claim.decided',

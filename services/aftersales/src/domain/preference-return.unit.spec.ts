@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { presets } from '@vitrine/policy';
+import { inspectReturn, preferenceReturn, type ReturnedLine } from './preference-return.js';
+
+const depositStore = presets['deposit-store'];
+// Thursday 3 December 2026, 13:00 in Paris.
+const deliveredAt = new Date('2026-12-03T12:00:00Z');
+const line = (over: Partial<ReturnedLine> = {}): ReturnedLine => ({
+  orderKind: 'IN_STOCK',
+  currency: 'USD',
+  linePaid: 10_000,
+  remaining: 10_000,
+  orderedAt: new Date('2026-11-25T09:00:00Z'),
+  deliveredAt,
+  ...over,
+});
+
+describe('a return for preference under deposit-store (000)', () => {
+  it('within 7 days: the price less the 30% restocking fee, return postage the customer’s, shipping not refunded', () => {
+    expect(preferenceReturn(depositStore, line(), new Date('2026-12-10T22:59:00Z'))).toEqual({
+      ok: true,
+      refund: { amount: 7_000, currency: 'USD' },
+      restockingFee: { amount: 3_000, currency: 'USD' },
+      returnShippingPaidBy: 'CUSTOMER',
+      rule: {
+        id: 'returns.within-window',
+        text: 'Returns are accepted within 7 days of delivery, in perfect unused original condition; return shipping is paid by the customer, shipping costs are not refunded, and a restocking fee of 30% of the total price is deducted.',
+      },
+    });
+  });
+
+  it('refused from the end of the 7th day after delivery (Paris time), naming the rule', () => {
+    expect(preferenceReturn(depositStore, line(), new Date('2026-12-10T23:00:00Z'))).toMatchObject({ ok: false, rule: { id: 'returns.window-closed' } });
+  });
+
+  it('refused before delivery', () => {
+    expect(preferenceReturn(depositStore, line({ deliveredAt: null }), deliveredAt)).toMatchObject({ ok: false, rule: { id: 'returns.not-delivered' } });
+  });
+
+  it('never refunds more than earlier claims left of the line', () => {
+    expect(preferenceReturn(depositStore, line({ remaining: 5_000 }), deliveredAt)).toMatchObject({ ok: true, refund: { amount: 5_000 } });
+  });
+});
+
+describe('no returns for preference under charge-at-ship (003)', () => {
+  it('is refused at once, naming the rule', () => {
+    expect(preferenceReturn(presets['charge-at-ship'], line(), deliveredAt)).toMatchObject({ ok: false, rule: { id: 'returns.no-preference-returns' } });
+  });
+});
+
+describe('inspection on arrival (000: perfect and unused, or nothing)', () => {
+  const quoted = { refund: 7_000, rule: { id: 'returns.within-window', text: 'Returns are accepted within 7 days of delivery...' } };
+  it('refunds the quote for a perfect, unused item, capped by what the line has left', () => {
+    expect(inspectReturn(depositStore, quoted, 'PERFECT_UNUSED', 10_000)).toEqual({ accepted: true, refund: 7_000, rule: quoted.rule });
+    expect(inspectReturn(depositStore, quoted, 'PERFECT_UNUSED', 6_000)).toMatchObject({ accepted: true, refund: 6_000 });
+  });
+
+  it('refunds nothing for a used or damaged item, naming the rule', () => {
+    expect(inspectReturn(depositStore, quoted, 'USED_OR_DAMAGED', 10_000)).toEqual({
+      accepted: false,
+      refund: 0,
+      rule: { id: 'returns.not-in-original-condition', text: 'No refund is made for an item not returned in perfect, unused, original condition.' },
+    });
+  });
+});

@@ -1,0 +1,80 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { graphqlEnum, Money } from '@vitrine/platform';
+import { returnStatuses } from '../domain/return-status.js';
+import type { PreferenceReturn } from '../store/preference-return.entity.js';
+import { ReturnPostageEnum } from './claim-enums.js';
+import { ClaimRuleType } from './claim.type.js';
+
+export const ReturnStatusEnum = graphqlEnum(returnStatuses, {
+  name: 'ReturnStatus',
+  valuesConfig: {
+    REQUESTED: { description: 'Accepted within the window: send the item back; staff inspect it on arrival.' },
+    REFUNDED: { description: 'It came back as the policy asks: the price less the restocking fee is refunded.' },
+    REJECTED: { description: 'It did not come back as the policy asks: nothing is refunded.' },
+  },
+});
+export const ReturnedConditionEnum = graphqlEnum(['PERFECT_UNUSED', 'USED_OR_DAMAGED'] as const, {
+  name: 'ReturnedCondition',
+  description: 'What staff found when the item came back.',
+});
+
+@ObjectType('PreferenceReturn', { description: "A delivered line sent back for preference, under the order's policy." })
+export class PreferenceReturnType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  orderId!: string;
+
+  @Field(() => ID)
+  productId!: string;
+
+  @Field(() => ReturnStatusEnum)
+  status!: string;
+
+  @Field(() => Date)
+  requestedAt!: Date;
+
+  @Field(() => Money, { description: 'What it refunds if it comes back as the policy asks: the price less the restocking fee, shipping not refunded.' })
+  quotedRefund!: Money;
+
+  @Field(() => Money)
+  restockingFee!: Money;
+
+  @Field(() => ReturnPostageEnum, { description: 'Who pays the postage back.' })
+  returnPostage!: string;
+
+  @Field(() => ClaimRuleType, { description: "The policy's return rule it was accepted under." })
+  rule!: ClaimRuleType;
+
+  @Field(() => ReturnedConditionEnum, { nullable: true })
+  condition!: string | null;
+
+  @Field(() => Money, { nullable: true, description: 'What was refunded once it arrived.' })
+  refund!: Money | null;
+
+  @Field(() => ClaimRuleType, { nullable: true, description: 'The rule the inspection applied.' })
+  inspectionRule!: ClaimRuleType | null;
+
+  @Field(() => Date, { nullable: true })
+  receivedAt!: Date | null;
+
+  static from(r: PreferenceReturn): PreferenceReturnType {
+    const rule = (x: { id: string; text: string }) => Object.assign(new ClaimRuleType(), x);
+    return Object.assign(new PreferenceReturnType(), {
+      id: r.id,
+      orderId: r.orderId,
+      productId: r.productId,
+      status: r.status,
+      requestedAt: r.requestedAt,
+      quotedRefund: Money.of(r.quotedRefund, r.currency),
+      restockingFee: Money.of(r.restockingFee, r.currency),
+      returnPostage: r.returnPostage,
+      rule: rule(r.rule),
+      condition: r.condition ?? null,
+      refund: r.refundAmount == null ? null : Money.of(r.refundAmount, r.currency),
+      inspectionRule: r.inspectionRule ? rule(r.inspectionRule) : null,
+      receivedAt: r.receivedAt ?? null,
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+/**
+ * A delivered line the customer sends back for preference (000), accepted
+ * within the order's policy window with its quote (the price less the
+ * restocking fee), until staff inspect it on arrival.
+ */
+export const PreferenceReturnSchema = defineEntity({
+  name: 'PreferenceReturn',
+  tableName: 'preference_return',
+  uniques: [{ name: 'preference_return_line_unique', properties: ['orderId', 'productId'] }],
+  properties: {
+    id: p.uuid().primary(),
+    /** One return per order line. */
+    orderId: p.uuid(),
+    productId: p.uuid(),
+    customerId: p.uuid().index(),
+    policyVersion: p.integer(),
+    status: p.string().length(16).index(),
+    reason: p.string().length(1000).nullable(),
+    /** The quote when it was requested: refund, restocking fee, who pays the postage, the rule. */
+    quotedRefund: p.integer(),
+    restockingFee: p.integer(),
+    currency: p.string().length(3),
+    returnPostage: p.string().length(16),
+    rule: p.json<{ id: string; text: string }>(),
+    requestedAt: p.datetime(3),
+    /** Staff's inspection on arrival: the condition, what it refunded, under which rule, who and when. */
+    condition: p.string().length(24).nullable(),
+    refundAmount: p.integer().nullable(),
+    inspectionRule: p.json<{ id: string; text: string }>().nullable(),
+    receivedBy: p.uuid().nullable(),
+    receivedAt: p.datetime(3).nullable(),
+    staffNote: p.string().length(1000).nullable(),
+    version: p.integer().version(),
+  },
+});
+
+export class PreferenceReturn extends PreferenceReturnSchema.class {}
+PreferenceReturnSchema.setClass(PreferenceReturn);

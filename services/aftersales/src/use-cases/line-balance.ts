@@ -1,0 +1,31 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Claim } from '../store/claim.entity.js';
+import { ClaimableLine } from '../store/claimable-order.entity.js';
+import { PreferenceReturn } from '../store/preference-return.entity.js';
+
+export interface LineBalance {
+  /** What the line paid: unit price x quantity. */
+  paid: number;
+  /** What is left of it after every other refund on the line (claims, a return). */
+  remaining: number;
+}
+
+/**
+ * Locks an order line (two decisions on one line wait for each other, so
+ * they cannot both spend it) and says what is left of what it paid after the
+ * refunds of its claims and its return, leaving out the one being decided.
+ */
+export async function lockLineBalance(
+  tx: EntityManager,
+  line: { orderId: string; productId: string },
+  except: { claimId?: string; returnId?: string } = {},
+): Promise<LineBalance> {
+  const row = await tx.findOneOrFail(ClaimableLine, { orderId: line.orderId, productId: line.productId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const where = { orderId: line.orderId, productId: line.productId, refundAmount: { $ne: null } };
+  const claims = await tx.find(Claim, { ...where, ...(except.claimId && { id: { $ne: except.claimId } }) }, { fields: ['refundAmount'] });
+  const returns = await tx.find(PreferenceReturn, { ...where, ...(except.returnId && { id: { $ne: except.returnId } }) }, { fields: ['refundAmount'] });
+  const paid = row.unitPriceAmount * row.quantity;
+  const refunded = [...claims, ...returns].reduce((sum, r) => sum + (r.refundAmount ?? 0), 0);
+  return { paid, remaining: paid - refunded };
+}
