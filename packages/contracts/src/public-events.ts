@@ -40,6 +40,10 @@ export const publicEventTypes = [
   'logistics.shipment.returned-to-sender',
   'aftersales.claim.submitted',
   'aftersales.claim.decided',
+  'aftersales.claim.offered',
+  'aftersales.claim.refused',
+  'aftersales.claim.resolved',
+  'aftersales.return.received',
 ] as const;
 export type PublicEventType = (typeof publicEventTypes)[number];
 
