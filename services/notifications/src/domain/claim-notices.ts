@@ -45,3 +45,108 @@ export function claimDecidedNotice(event: SourceEvent<ClaimDecision>): Notice {
     parts: parts.map(({ category, grade, amount, rule }) => ({ category, grade, amount, rule: rule.text })),
   });
 }
+
+interface Rule {
+  id: string;
+  text: string;
+}
+
+export interface ClaimOffer {
+  claimId: string;
+  orderId: string;
+  customerId: string;
+  productId: string;
+  offers: {
+    resolution: string;
+    refund: Money | null;
+    returnPostage: string | null;
+    leadTime?: { outcome: string; earliest: string | null; latest: string | null; rule: Rule } | null;
+    rule: Rule;
+  }[];
+  parts: { category: string; grade: string; amount: Money | null; rule: Rule }[];
+}
+
+/**
+ * Staff graded the claim and offered what the policy allows: the customer is
+ * told each resolution they may choose, in the policy's order, with its amount,
+ * who pays a return's postage or when a replacement part should arrive, each
+ * graded part, and the policy's words for them. Nothing moves money yet.
+ */
+export function claimOfferedNotice(event: SourceEvent<ClaimOffer>): Notice {
+  const { claimId, orderId, customerId, productId, offers, parts } = event.data;
+  return notice(event, 'CLAIM_OFFERED', customerId, orderId, {
+    claimId,
+    productId,
+    offers: offers.map(({ resolution, refund, returnPostage, leadTime, rule }) => ({
+      resolution,
+      refund,
+      returnPostage,
+      leadTime: leadTime ? { outcome: leadTime.outcome, earliest: leadTime.earliest, latest: leadTime.latest, rule: leadTime.rule.text } : null,
+      rule: rule.text,
+    })),
+    parts: parts.map(({ category, grade, amount, rule }) => ({ category, grade, amount, rule: rule.text })),
+  });
+}
+
+export interface EvidenceRequest {
+  claimId: string;
+  orderId: string;
+  customerId: string;
+  note: string;
+}
+
+/** Staff need more evidence: the customer is told what they ask for, in their words, and how to add it. */
+export function claimEvidenceRequestedNotice(event: SourceEvent<EvidenceRequest>): Notice {
+  const { claimId, orderId, customerId, note } = event.data;
+  return notice(event, 'CLAIM_EVIDENCE_REQUESTED', customerId, orderId, { claimId, note });
+}
+
+export interface ClaimRefusal {
+  claimId: string;
+  orderId: string;
+  customerId: string;
+  productId: string;
+  rule: Rule;
+}
+
+/** Staff refused the claim: the customer is told the policy's rule that refuses it. */
+export function claimRefusedNotice(event: SourceEvent<ClaimRefusal>): Notice {
+  const { claimId, orderId, customerId, productId, rule } = event.data;
+  return notice(event, 'CLAIM_REFUSED', customerId, orderId, { claimId, productId, rule: rule.text });
+}
+
+export interface ClaimResolution {
+  claimId: string;
+  orderId: string;
+  customerId: string;
+  productId: string;
+  resolution: string;
+  refund: Money | null;
+}
+
+/**
+ * The claim is closed with the resolution the customer chose: they are told
+ * what was done and the refund, if any. Payments' RefundIssued later says the
+ * money left; this says what was resolved.
+ */
+export function claimResolvedNotice(event: SourceEvent<ClaimResolution>): Notice {
+  const { claimId, orderId, customerId, productId, resolution, refund } = event.data;
+  return notice(event, 'CLAIM_RESOLVED', customerId, orderId, { claimId, productId, resolution, refund });
+}
+
+export interface ReturnInspection {
+  returnId: string;
+  orderId: string;
+  customerId: string;
+  productId: string;
+  accepted: boolean;
+  refund: Money;
+  restockingFee: Money;
+  rule: Rule;
+}
+
+/** A return for preference arrived and was inspected: the customer is told the refund (or that there is none) and the policy's rule. */
+export function returnReceivedNotice(event: SourceEvent<ReturnInspection>): Notice {
+  const { returnId, orderId, customerId, productId, accepted, refund, restockingFee, rule } = event.data;
+  return notice(event, 'RETURN_RECEIVED', customerId, orderId, { returnId, productId, accepted, refund, restockingFee, rule: rule.text });
+}

@@ -1,4 +1,4 @@
-import { formatMoney, shortReference } from './formatting.js';
+import { formatDate, formatMoney, shortReference } from './formatting.js';
 import type { Language } from './languages.js';
 import { isMoney, type Money, type NoticeFacts } from './notice.js';
 
@@ -78,17 +78,92 @@ const graded: Record<Language, (part: string, grade: string) => string> = {
   fr: (part, grade) => `${part} (niveau : ${grade})`,
 };
 
+/** What a claim may resolve into (contracts' claimResolutionKinds), as an offer's row names it. */
+const offerWords: Record<Language, Words> = {
+  en: {
+    PARTIAL_REFUND: 'Keep the item, partial refund',
+    KEEP_WITH_DISCOUNT: 'Keep the item with a discount',
+    REPLACEMENT_PART: 'Replacement part',
+    RETURN: 'Send the item back',
+    EXCHANGE: 'Exchange',
+  },
+  fr: {
+    PARTIAL_REFUND: 'Garder l’article, remboursement partiel',
+    KEEP_WITH_DISCOUNT: 'Garder l’article avec une remise',
+    REPLACEMENT_PART: 'Pièce de remplacement',
+    RETURN: 'Renvoyer l’article',
+    EXCHANGE: 'Échange',
+  },
+};
+
+const postageWords: Record<Language, Words> = {
+  en: { STORE: 'postage paid by the store', SHARED: 'postage shared with the store', CUSTOMER: 'postage paid by you' },
+  fr: { STORE: 'port payé par la boutique', SHARED: 'port partagé avec la boutique', CUSTOMER: 'port à votre charge' },
+};
+
+interface LeadTime {
+  outcome: string;
+  earliest: string | null;
+  latest: string | null;
+}
+
+const leadTimeWords: Record<Language, (lead: LeadTime, date: (iso: string) => string) => string> = {
+  en: ({ outcome, earliest, latest }, date) =>
+    outcome === 'MADE_ON_DEMAND'
+      ? 'made on demand'
+      : earliest && latest
+        ? `arrives between ${date(earliest)} and ${date(latest)}`
+        : latest
+          ? `arrives by ${date(latest)}`
+          : 'no delivery date yet',
+  fr: ({ outcome, earliest, latest }, date) =>
+    outcome === 'MADE_ON_DEMAND'
+      ? 'fabriquée à la demande'
+      : earliest && latest
+        ? `livrée entre le ${date(earliest)} et le ${date(latest)}`
+        : latest
+          ? `livrée d’ici le ${date(latest)}`
+          : 'pas encore de date de livraison',
+};
+
+const exchangeWords: Record<Language, string> = { en: 'a new unit', fr: 'un article neuf' };
+
+interface Offer {
+  resolution: string;
+  refund: Money | null;
+  returnPostage: string | null;
+  leadTime: (LeadTime & { rule: string }) | null;
+  rule: string;
+}
+
+/** One offer as a row: what the customer would get (an amount, a return's postage, a part's delivery, a new unit). */
+function offerRow(offer: Offer, language: Language): { label: string; value: string } {
+  const value = isMoney(offer.refund)
+    ? formatMoney(offer.refund, language)
+    : offer.returnPostage
+      ? wordFor(postageWords[language], offer.returnPostage).toLowerCase()
+      : offer.leadTime
+        ? leadTimeWords[language](offer.leadTime, (iso) => formatDate(iso, language))
+        : offer.resolution === 'EXCHANGE'
+          ? exchangeWords[language]
+          : '-';
+  return { label: wordFor(offerWords[language], offer.resolution), value };
+}
+
 // A code the lists above do not know yet (a policy's new category) still reads: HEAD_SCULPT -> "Head sculpt".
 const humanized = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replaceAll('_', ' ');
 const wordFor = (words: Words, code: string) => words[code] ?? humanized(code);
 
 /**
- * A claim's facts as its messages print them (CLAIM_SUBMITTED, CLAIM_DECIDED):
- * the issue and parts in the customer's language, each graded part as a row
- * with its amount, and the policy's sentences that set them (once each).
+ * A claim's or a return's facts as its messages print them (CLAIM_SUBMITTED,
+ * CLAIM_DECIDED, CLAIM_OFFERED, CLAIM_EVIDENCE_REQUESTED, CLAIM_REFUSED,
+ * CLAIM_RESOLVED, RETURN_RECEIVED): the issue and parts in the customer's
+ * language, each graded part and each offer as a row with its figure, staff's
+ * note, and the policy's sentences that set them (once each).
  */
 export function presentClaim(facts: NoticeFacts, language: Language): Record<string, unknown> {
   const parts = Array.isArray(facts.parts) ? (facts.parts as { category: string; grade: string; amount: Money | null; rule: string }[]) : [];
+  const offers = Array.isArray(facts.offers) ? (facts.offers as Offer[]) : [];
   const replacementParts = Array.isArray(facts.replacementParts) ? (facts.replacementParts as string[]) : [];
   return {
     claimRef: typeof facts.claimId === 'string' ? shortReference(facts.claimId) : '',
@@ -101,5 +176,12 @@ export function presentClaim(facts: NoticeFacts, language: Language): Record<str
       value: isMoney(p.amount) ? formatMoney(p.amount, language) : '',
     })),
     partRules: [...new Set(parts.map((p) => p.rule))].join(' '),
+    offers: offers.map((o) => offerRow(o, language)),
+    offerRules: [...new Set(offers.flatMap((o) => (o.leadTime ? [o.rule, o.leadTime.rule] : [o.rule])))].join(' '),
+    note: typeof facts.note === 'string' ? facts.note : '',
+    returnRef: typeof facts.returnId === 'string' ? shortReference(facts.returnId) : '',
+    accepted: facts.accepted === true,
+    restockingFee: isMoney(facts.restockingFee) ? formatMoney(facts.restockingFee, language) : '',
+    hasRestockingFee: isMoney(facts.restockingFee) && facts.restockingFee.amount > 0,
   };
 }

@@ -31,6 +31,11 @@ export const noticeKinds = [
   'SHIPMENT_DISPATCHED',
   'CLAIM_SUBMITTED',
   'CLAIM_DECIDED',
+  'CLAIM_OFFERED',
+  'CLAIM_EVIDENCE_REQUESTED',
+  'CLAIM_REFUSED',
+  'CLAIM_RESOLVED',
+  'RETURN_RECEIVED',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 

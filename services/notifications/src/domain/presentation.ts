@@ -70,6 +70,9 @@ export function present(facts: NoticeFacts, ctx: PresentationContext): Record<st
     orderRef: ctx.orderId ? orderReference(ctx.orderId) : orderIds.map(orderReference).join(', '),
     orderRefs: orderIds.map(orderReference).join(', '),
     orderUrl: ctx.orderId ? `${ctx.storefrontUrl}/orders/${ctx.orderId}` : `${ctx.storefrontUrl}/orders`,
+    // Where the customer answers about a claim: chooses among its offers, adds files.
+    claimUrl:
+      ctx.orderId && typeof facts.claimId === 'string' ? `${ctx.storefrontUrl}/orders/${ctx.orderId}/claims/${facts.claimId}` : `${ctx.storefrontUrl}/orders`,
     payUrl: ctx.orderId ? `${ctx.storefrontUrl}/orders/${ctx.orderId}/pay${dueId ? `?due=${dueId}` : ''}` : `${ctx.storefrontUrl}/orders`,
     amount: money('amount'),
     fee: money('fee'),

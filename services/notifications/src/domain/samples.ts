@@ -7,6 +7,7 @@ export const sampleIds = {
   dueId: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
   shipmentId: '5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b',
   claimId: '9c8b7a6f-5e4d-4c3b-a291-8f7e6d5c4b3a',
+  returnId: '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a',
 } as const;
 
 export const sampleProductName = 'Sample Figure 1/7 Scale';
@@ -14,6 +15,7 @@ export const sampleCustomerName = 'Alex Sample';
 
 const euros = (amount: number) => ({ amount, currency: 'EUR' });
 const inTwoWeeks = '2027-03-14T23:59:00.000Z';
+const highGrade = 'A high grade refunds 100% of the part’s maximum reimbursement.';
 const parcel = { weightGrams: 2_350, dimensions: { lengthMm: 420, widthMm: 300, heightMm: 250 } };
 
 /** Sample facts for each kind, shaped as the events make them (notices-from-events.ts). */
@@ -83,6 +85,37 @@ export const sampleFacts: Record<NoticeKind, NoticeFacts> = {
     resolution: 'PARTIAL_REFUND',
     refund: euros(2_500),
     replacementParts: [],
-    parts: [{ category: 'HEAD_SCULPT', grade: 'HIGH', amount: euros(2_500), rule: 'A high grade refunds 100% of the part’s maximum reimbursement.' }],
+    parts: [{ category: 'HEAD_SCULPT', grade: 'HIGH', amount: euros(2_500), rule: highGrade }],
+  },
+  CLAIM_OFFERED: {
+    claimId: sampleIds.claimId,
+    productId: sampleIds.productId,
+    offers: [
+      {
+        resolution: 'REPLACEMENT_PART',
+        refund: null,
+        returnPostage: null,
+        leadTime: { outcome: 'WINDOW', earliest: '2027-06-07', latest: '2027-06-21', rule: 'A spare part from stock reaches you in one to three weeks.' },
+        rule: 'A damaged accessory is first replaced.',
+      },
+      { resolution: 'PARTIAL_REFUND', refund: euros(2_500), returnPostage: null, leadTime: null, rule: 'Or you keep it with a refund set by its grade.' },
+      { resolution: 'RETURN', refund: null, returnPostage: 'STORE', leadTime: null, rule: 'Or you send it back at our cost.' },
+    ],
+    parts: [{ category: 'HEAD_SCULPT', grade: 'HIGH', amount: euros(2_500), rule: highGrade }],
+  },
+  CLAIM_EVIDENCE_REQUESTED: { claimId: sampleIds.claimId, note: 'Please add a close-up photo of the crack on the left hand, in daylight.' },
+  CLAIM_REFUSED: {
+    claimId: sampleIds.claimId,
+    productId: sampleIds.productId,
+    rule: 'The art box is packaging: damage to it alone is not covered.',
+  },
+  CLAIM_RESOLVED: { claimId: sampleIds.claimId, productId: sampleIds.productId, resolution: 'PARTIAL_REFUND', refund: euros(2_500) },
+  RETURN_RECEIVED: {
+    returnId: sampleIds.returnId,
+    productId: sampleIds.productId,
+    accepted: true,
+    refund: euros(22_410),
+    restockingFee: euros(2_490),
+    rule: 'An unused item returned within 7 days is refunded less a 10% restocking fee.',
   },
 };

@@ -1,6 +1,10 @@
 import {
   cancellationOfferedV1,
   claimDecidedV1,
+  claimEvidenceRequestedV1,
+  claimOfferedV1,
+  claimRefusedV1,
+  claimResolvedV1,
   claimSubmittedV1,
   customerContactChangedV1,
   customerDeletedV1,
@@ -15,6 +19,7 @@ import {
   productPublishedV1,
   refundIssuedV1,
   releaseDateChangedV1,
+  returnReceivedV1,
   shipmentDispatchedV1,
   shipmentOpenedV1,
   shippingQuotedV1,
@@ -32,7 +37,15 @@ import {
   paymentFailedNotice,
   refundIssuedNotice,
 } from '../domain/notices-from-events.js';
-import { claimDecidedNotice, claimSubmittedNotice } from '../domain/claim-notices.js';
+import {
+  claimDecidedNotice,
+  claimEvidenceRequestedNotice,
+  claimOfferedNotice,
+  claimRefusedNotice,
+  claimResolvedNotice,
+  claimSubmittedNotice,
+  returnReceivedNotice,
+} from '../domain/claim-notices.js';
 import { shipmentDispatchedNotice, shippingQuotedNotice } from '../domain/shipment-notices.js';
 import { notify, notifyProductChange, notifyStatusChange } from '../use-cases/notify.js';
 import { eraseCustomer, rememberContact } from '../use-cases/remember-contacts.js';
@@ -76,8 +89,14 @@ const handlers: EventHandler[] = [
     await rememberShipment(em, event.data);
     await notify(em, event, shipmentDispatchedNotice(event));
   }),
-  // After-sales: a claim received, then decided.
+  // After-sales: a claim received; more evidence asked, refused, or offered resolutions to choose from; then resolved. A return inspected.
+  // ClaimDecided (v1, no longer published) is still told for the ones already on the topic.
   on(claimSubmittedV1, (event, em) => notify(em, event, claimSubmittedNotice(event))),
+  on(claimEvidenceRequestedV1, (event, em) => notify(em, event, claimEvidenceRequestedNotice(event))),
+  on(claimRefusedV1, (event, em) => notify(em, event, claimRefusedNotice(event))),
+  on(claimOfferedV1, (event, em) => notify(em, event, claimOfferedNotice(event))),
+  on(claimResolvedV1, (event, em) => notify(em, event, claimResolvedNotice(event))),
+  on(returnReceivedV1, (event, em) => notify(em, event, returnReceivedNotice(event))),
   on(claimDecidedV1, (event, em) => notify(em, event, claimDecidedNotice(event))),
 ];
 

@@ -196,4 +196,66 @@ export const english: Catalogue = {
     facts: [['Refund', '{% if hasRefund %}{{ refund }}{% endif %}']],
     action: { label: 'View your order', url: '{{ orderUrl }}' },
   },
+  CLAIM_OFFERED: {
+    subject: 'Your claim on order {{ orderRef }}: choose how we resolve it',
+    heading: 'Choose how we resolve your claim',
+    paragraphs: [
+      'Our after-sales team reviewed your claim about {{ product }} in order {{ orderRef }}. Your order’s policy lets you choose one of these:',
+      '{{ offerRules }}',
+      '{{ partRules }}',
+      'Nothing happens until you choose: make your choice from your claim’s page.',
+    ],
+    rows: 'offers',
+    facts: [['Claim', '{{ claimRef }}']],
+    action: { label: 'Choose your resolution', url: '{{ claimUrl }}' },
+  },
+  CLAIM_EVIDENCE_REQUESTED: {
+    subject: 'Your claim on order {{ orderRef }}: please add photos or videos',
+    heading: 'We need more evidence for your claim',
+    paragraphs: [
+      'Our after-sales team needs more to decide on your claim {{ claimRef }} in order {{ orderRef }}. They ask:',
+      '{{ note }}',
+      'Add the photos or videos from your claim’s page, then submit the claim again. The team reviews it once it is submitted.',
+    ],
+    facts: [['Claim', '{{ claimRef }}']],
+    action: { label: 'Add photos or videos', url: '{{ claimUrl }}' },
+  },
+  CLAIM_REFUSED: {
+    subject: 'Your claim on order {{ orderRef }} was refused',
+    heading: 'We cannot accept your claim',
+    paragraphs: [
+      'Our after-sales team reviewed your claim about {{ product }} in order {{ orderRef }} and could not accept it under your order’s policy:',
+      '{{ rule }}',
+    ],
+    facts: [['Claim', '{{ claimRef }}']],
+    action: { label: 'View your order', url: '{{ orderUrl }}' },
+  },
+  CLAIM_RESOLVED: {
+    subject: 'Your claim on order {{ orderRef }} is resolved{% if hasRefund %}: {{ refund }} refunded{% endif %}',
+    heading: 'Your claim is resolved',
+    paragraphs: [
+      '{% if resolution == "PARTIAL_REFUND" %}As you chose, you keep {{ product }} from order {{ orderRef }} with a partial refund.{% elsif resolution == "KEEP_WITH_DISCOUNT" %}As you chose, you keep {{ product }} from order {{ orderRef }} with a discount.{% elsif resolution == "REPLACEMENT_PART" %}The replacement part you chose for {{ product }} (order {{ orderRef }}) has been sent.{% elsif resolution == "EXCHANGE" %}The exchange you chose for {{ product }} (order {{ orderRef }}) is done.{% else %}We received {{ product }} (order {{ orderRef }}) you sent back as you chose.{% endif %} Your claim is closed.',
+      '{% if hasRefund %}We are refunding {{ refund }} to your original payment method.{% endif %}',
+    ],
+    facts: [
+      ['Claim', '{{ claimRef }}'],
+      ['Refund', '{% if hasRefund %}{{ refund }}{% endif %}'],
+    ],
+    action: { label: 'View your order', url: '{{ orderUrl }}' },
+  },
+  RETURN_RECEIVED: {
+    subject: 'Your return for order {{ orderRef }}: {% if hasRefund %}{{ refund }} refunded{% else %}nothing to refund{% endif %}',
+    heading: 'We received your return',
+    paragraphs: [
+      'We received and inspected {{ product }} you sent back from order {{ orderRef }}. {% if accepted %}It came back as your order’s policy asks.{% else %}It did not come back as your order’s policy asks.{% endif %}',
+      '{% if hasRefund %}We are refunding {{ refund }} to your original payment method.{% else %}There is nothing to refund.{% endif %}',
+      '{{ rule }}',
+    ],
+    facts: [
+      ['Return', '{{ returnRef }}'],
+      ['Refund', '{% if hasRefund %}{{ refund }}{% endif %}'],
+      ['Restocking fee', '{% if accepted and hasRestockingFee %}{{ restockingFee }}{% endif %}'],
+    ],
+    action: { label: 'View your order', url: '{{ orderUrl }}' },
+  },
 };

@@ -210,4 +210,66 @@ export const french: Catalogue = {
     facts: [['Remboursement', '{% if hasRefund %}{{ refund }}{% endif %}']],
     action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
   },
+  CLAIM_OFFERED: {
+    subject: 'Votre réclamation sur la commande {{ orderRef }} : choisissez la solution',
+    heading: 'Choisissez comment régler votre réclamation',
+    paragraphs: [
+      'Notre service après-vente a examiné votre réclamation concernant {{ product }} (commande {{ orderRef }}). La politique de votre commande vous laisse choisir l’une de ces solutions :',
+      '{{ offerRules }}',
+      '{{ partRules }}',
+      'Rien ne se passe tant que vous n’avez pas choisi : faites votre choix depuis la page de votre réclamation.',
+    ],
+    rows: 'offers',
+    facts: [['Réclamation', '{{ claimRef }}']],
+    action: { label: 'Choisir la solution', url: '{{ claimUrl }}' },
+  },
+  CLAIM_EVIDENCE_REQUESTED: {
+    subject: 'Votre réclamation sur la commande {{ orderRef }} : merci d’ajouter des photos ou vidéos',
+    heading: 'Il nous faut plus d’éléments pour votre réclamation',
+    paragraphs: [
+      'Notre service après-vente a besoin de plus d’éléments pour décider de votre réclamation {{ claimRef }} (commande {{ orderRef }}). Il demande :',
+      '{{ note }}',
+      'Ajoutez les photos ou vidéos depuis la page de votre réclamation, puis soumettez-la à nouveau. Le service l’examine dès qu’elle est soumise.',
+    ],
+    facts: [['Réclamation', '{{ claimRef }}']],
+    action: { label: 'Ajouter des photos ou vidéos', url: '{{ claimUrl }}' },
+  },
+  CLAIM_REFUSED: {
+    subject: 'Votre réclamation sur la commande {{ orderRef }} a été refusée',
+    heading: 'Nous ne pouvons pas accepter votre réclamation',
+    paragraphs: [
+      'Notre service après-vente a examiné votre réclamation concernant {{ product }} (commande {{ orderRef }}) et ne peut pas l’accepter selon la politique de votre commande :',
+      '{{ rule }}',
+    ],
+    facts: [['Réclamation', '{{ claimRef }}']],
+    action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
+  },
+  CLAIM_RESOLVED: {
+    subject: 'Votre réclamation sur la commande {{ orderRef }} est réglée{% if hasRefund %} : {{ refund }} remboursés{% endif %}',
+    heading: 'Votre réclamation est réglée',
+    paragraphs: [
+      '{% if resolution == "PARTIAL_REFUND" %}Comme vous l’avez choisi, vous gardez {{ product }} (commande {{ orderRef }}) avec un remboursement partiel.{% elsif resolution == "KEEP_WITH_DISCOUNT" %}Comme vous l’avez choisi, vous gardez {{ product }} (commande {{ orderRef }}) avec une remise.{% elsif resolution == "REPLACEMENT_PART" %}La pièce de remplacement choisie pour {{ product }} (commande {{ orderRef }}) a été envoyée.{% elsif resolution == "EXCHANGE" %}L’échange choisi pour {{ product }} (commande {{ orderRef }}) est fait.{% else %}Nous avons reçu {{ product }} (commande {{ orderRef }}) que vous avez renvoyé comme vous l’avez choisi.{% endif %} Votre réclamation est close.',
+      '{% if hasRefund %}Nous vous remboursons {{ refund }} sur votre moyen de paiement d’origine.{% endif %}',
+    ],
+    facts: [
+      ['Réclamation', '{{ claimRef }}'],
+      ['Remboursement', '{% if hasRefund %}{{ refund }}{% endif %}'],
+    ],
+    action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
+  },
+  RETURN_RECEIVED: {
+    subject: 'Votre retour pour la commande {{ orderRef }} : {% if hasRefund %}{{ refund }} remboursés{% else %}rien à rembourser{% endif %}',
+    heading: 'Nous avons reçu votre retour',
+    paragraphs: [
+      'Nous avons reçu et examiné {{ product }} que vous avez renvoyé (commande {{ orderRef }}). {% if accepted %}Il est revenu comme le demande la politique de votre commande.{% else %}Il n’est pas revenu comme le demande la politique de votre commande.{% endif %}',
+      '{% if hasRefund %}Nous vous remboursons {{ refund }} sur votre moyen de paiement d’origine.{% else %}Il n’y a rien à rembourser.{% endif %}',
+      '{{ rule }}',
+    ],
+    facts: [
+      ['Retour', '{{ returnRef }}'],
+      ['Remboursement', '{% if hasRefund %}{{ refund }}{% endif %}'],
+      ['Frais de remise en stock', '{% if accepted and hasRestockingFee %}{{ restockingFee }}{% endif %}'],
+    ],
+    action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
+  },
 };

@@ -11,8 +11,8 @@ export interface MessageCopy {
   paragraphs: string[];
   /** Label and value rows; a row whose value renders empty is left out. */
   facts?: [label: string, value: string][];
-  /** A list from the facts shown as a table: the order's lines, the spec's changes or a claim's graded parts. */
-  rows?: 'lines' | 'changes' | 'parts';
+  /** A list from the facts shown as a table: the order's lines, the spec's changes, a claim's graded parts or its offers. */
+  rows?: 'lines' | 'changes' | 'parts' | 'offers';
   /** Both Liquid, like the words: an action may depend on the facts (pay an extra invoice, or view the order). */
   action?: { label: string; url: string };
 }

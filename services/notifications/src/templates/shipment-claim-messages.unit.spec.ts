@@ -129,3 +129,84 @@ describe('claims', () => {
     expect(back.text).toContain('Please send the item back: the return instructions are on your order page.');
   });
 });
+
+describe('claims offered, asked for evidence, refused, resolved; returns received', () => {
+  const claimUrl = `${orderUrl}/claims/${sampleIds.claimId}`;
+
+  it('an offer lists what the customer may choose, with amounts, postage and lead time, and links to the choice', () => {
+    const en = render('CLAIM_OFFERED', 'en');
+    expect(en.subject).toBe(`Your claim on order ${ref}: choose how we resolve it`);
+    expect(en.text).toContain('- Replacement part: arrives between June 7, 2027 and June 21, 2027');
+    expect(en.text).toContain('- Keep the item, partial refund: €25.00');
+    expect(en.text).toContain('- Send the item back: postage paid by the store');
+    expect(en.text).toContain('A spare part from stock reaches you in one to three weeks.');
+    expect(en.text).toContain('A high grade refunds 100% of the part’s maximum reimbursement.');
+    expect(en.text).toContain(`Choose your resolution: ${claimUrl}`);
+    const fr = render('CLAIM_OFFERED', 'fr');
+    expect(fr.subject).toBe(`Votre réclamation sur la commande ${ref} : choisissez la solution`);
+    expect(fr.text).toContain('- Pièce de remplacement: livrée entre le 7 juin 2027 et le 21 juin 2027');
+    expect(fr.text).toContain('- Garder l’article, remboursement partiel: 25,00 €');
+    expect(fr.text).toContain(`Choisir la solution: ${claimUrl}`);
+    const made = render('CLAIM_OFFERED', 'en', {
+      ...sampleFacts.CLAIM_OFFERED,
+      offers: [
+        {
+          resolution: 'REPLACEMENT_PART',
+          refund: null,
+          returnPostage: null,
+          leadTime: { outcome: 'MADE_ON_DEMAND', earliest: null, latest: null, rule: 'Made to order.' },
+          rule: 'A part.',
+        },
+        { resolution: 'EXCHANGE', refund: null, returnPostage: null, leadTime: null, rule: 'An exchange.' },
+      ],
+    });
+    expect(made.text).toContain('- Replacement part: made on demand');
+    expect(made.text).toContain('- Exchange: a new unit');
+  });
+
+  it('a request for evidence quotes staff’s note and links to the claim to add files', () => {
+    const en = render('CLAIM_EVIDENCE_REQUESTED', 'en');
+    expect(en.subject).toBe(`Your claim on order ${ref}: please add photos or videos`);
+    expect(en.text).toContain('Please add a close-up photo of the crack on the left hand, in daylight.');
+    expect(en.text).toContain('Add the photos or videos from your claim’s page, then submit the claim again.');
+    expect(en.text).toContain(`Add photos or videos: ${claimUrl}`);
+    const fr = render('CLAIM_EVIDENCE_REQUESTED', 'fr');
+    expect(fr.text).toContain(`Ajouter des photos ou vidéos: ${claimUrl}`);
+    const typed = render('CLAIM_EVIDENCE_REQUESTED', 'en', { ...sampleFacts.CLAIM_EVIDENCE_REQUESTED, note: 'Show <the> box & base' });
+    expect(typed.html).toContain('Show &lt;the&gt; box &amp; base');
+  });
+
+  it('a refusal says the rule', () => {
+    const en = render('CLAIM_REFUSED', 'en');
+    expect(en.subject).toBe(`Your claim on order ${ref} was refused`);
+    expect(en.text).toContain('The art box is packaging: damage to it alone is not covered.');
+    expect(render('CLAIM_REFUSED', 'fr').subject).toBe(`Votre réclamation sur la commande ${ref} a été refusée`);
+  });
+
+  it('a resolution says what was done and the refund, if any', () => {
+    const en = render('CLAIM_RESOLVED', 'en');
+    expect(en.subject).toBe(`Your claim on order ${ref} is resolved: €25.00 refunded`);
+    expect(en.text).toContain(`As you chose, you keep ${sampleProductName} from order ${ref} with a partial refund. Your claim is closed.`);
+    expect(en.text).toContain('Refund: €25.00');
+    expect(render('CLAIM_RESOLVED', 'fr').subject).toBe(`Votre réclamation sur la commande ${ref} est réglée : 25,00 € remboursés`);
+    const part = render('CLAIM_RESOLVED', 'en', { ...sampleFacts.CLAIM_RESOLVED, resolution: 'REPLACEMENT_PART', refund: null });
+    expect(part.subject).toBe(`Your claim on order ${ref} is resolved`);
+    expect(part.text).toContain('The replacement part you chose');
+    expect(part.text).not.toContain('Refund:');
+  });
+
+  it('a received return: the refund less the restocking fee, or nothing, with the rule', () => {
+    const en = render('RETURN_RECEIVED', 'en');
+    expect(en.subject).toBe(`Your return for order ${ref}: €224.10 refunded`);
+    expect(en.text).toContain('We are refunding €224.10 to your original payment method.');
+    expect(en.text).toContain('Restocking fee: €24.90');
+    expect(en.text).toContain('An unused item returned within 7 days is refunded less a 10% restocking fee.');
+    const refused = { ...sampleFacts.RETURN_RECEIVED, accepted: false, refund: eur(0), rule: 'Only an unused item is refunded.' };
+    const none = render('RETURN_RECEIVED', 'en', refused);
+    expect(none.subject).toBe(`Your return for order ${ref}: nothing to refund`);
+    expect(none.text).toContain('It did not come back as your order’s policy asks.');
+    expect(none.text).toContain('There is nothing to refund.');
+    expect(none.text).not.toMatch(/Refund:|Restocking fee/);
+    expect(render('RETURN_RECEIVED', 'fr', refused).subject).toBe(`Votre retour pour la commande ${ref} : rien à rembourser`);
+  });
+});
