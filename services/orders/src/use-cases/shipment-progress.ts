@@ -1,6 +1,14 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventData, EventDefinition, EventEnvelope, parcelPackedV1, shipmentDeliveredV1, shipmentDispatchedV1, shipmentReturnedToSenderV1 } from '@vitrine/contracts';
+import type {
+  EventData,
+  EventDefinition,
+  EventEnvelope,
+  parcelPackedV1,
+  shipmentDeliveredV1,
+  shipmentDispatchedV1,
+  shipmentReturnedToSenderV1,
+} from '@vitrine/contracts';
 import { canTransition, type OrderStatus } from '../domain/order-status.js';
 import { Order } from '../store/order.entity.js';
 import { endOrder } from './end-order.js';
