@@ -3,6 +3,10 @@ import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context.js';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
+
+/** The platform's fetch, in the shape Apollo's data source calls (a WHATWG fetch: the same methods it reads). */
+const globalFetch = ((url: string, init?: RequestInit) => fetch(url, init)) as unknown as Fetcher;
 
 /**
  * A subgraph fetcher that forwards the caller's token, address and the request
@@ -12,6 +16,10 @@ type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[
 export function subgraphDataSource(url: string): RemoteGraphQLDataSource<GatewayContext> {
   return new SubgraphDataSource({
     url,
+    // Node's fetch (undici) closes an idle connection after a few seconds, well before a subgraph does (its
+    // keep-alive is 65 s). Apollo's default fetcher kept idle sockets longer than that, so a request sent just as
+    // the subgraph closed one failed with "socket hang up" (seen on drop day, twice, on a pay).
+    fetcher: globalFetch,
     willSendRequest({ request, context }) {
       // Gateway-internal fetches (health checks, schema loading) carry no caller context.
       const { requestId, authorization, clientAddress } = context as Partial<GatewayContext>;
