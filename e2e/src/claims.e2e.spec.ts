@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './__generated__/index.js';
 import type { Identity } from './support/identities.js';
 import { count, rows } from './support/sql.js';
+import { packAndDispatch, paidInStockOrder } from './support/fulfilment-steps.js';
 import { createProduct, graph, type TestStack } from './support/stack.js';
-import { advanceClock, ledgerSettles, parisAddress, reconciliation, startStoreStack, until } from './support/store-scenario.js';
+import { advanceClock, ledgerSettles, reconciliation, startStoreStack, until } from './support/store-scenario.js';
 
 // After-sales through the gateway, every service real, deposit-store (000 +
 // 001): an order delivered by logistics' staff steps, a claim with a photo
@@ -24,20 +24,6 @@ afterAll(async () => {
 const price = 10_000;
 const shipping = 1_500;
 
-const checkoutMutation = graphql(`
-  mutation ClaimsCheckout($input: CheckoutInput!, $key: String!) {
-    checkout(input: $input, idempotencyKey: $key) {
-      id
-    }
-  }
-`);
-const payMutation = graphql(`
-  mutation ClaimsPay($input: PayInput!, $key: String!) {
-    pay(input: $input, idempotencyKey: $key) {
-      status
-    }
-  }
-`);
 const orderQuery = graphql(`
   query ClaimsOrder($id: ID!) {
     order(id: $id) {
@@ -49,20 +35,6 @@ const orderQuery = graphql(`
       shipments {
         id
       }
-    }
-  }
-`);
-const recordParcelMutation = graphql(`
-  mutation ClaimsRecordParcel($shipmentId: ID!, $parcel: PackedParcelInput!) {
-    recordParcel(shipmentId: $shipmentId, parcel: $parcel) {
-      status
-    }
-  }
-`);
-const dispatchMutation = graphql(`
-  mutation ClaimsDispatch($shipmentId: ID!, $carrier: String!, $trackingNumber: String!) {
-    dispatchShipment(shipmentId: $shipmentId, carrier: $carrier, trackingNumber: $trackingNumber) {
-      status
     }
   }
 `);
@@ -179,34 +151,8 @@ const orderUntil = (who: Identity, id: string, holds: (o: Order) => boolean) => 
  */
 async function deliveredOrder(customer: Identity): Promise<{ orderId: string; productId: string }> {
   const product = await createProduct(stack, 5, price);
-  const placed = await graph(
-    stack,
-    checkoutMutation,
-    { input: { lines: [{ productId: product.id, quantity: 1 }], shippingAddress: parisAddress, shippingMethod: 'STANDARD' }, key: randomUUID() },
-    customer,
-  );
-  expect(placed.errors).toBeUndefined();
-  const orderId = placed.data!.checkout[0]!.id;
-  await orderUntil(customer, orderId, (o) => o.status === 'AWAITING_PAYMENT');
-  const paid = await graph(stack, payMutation, { input: { orderIds: [orderId], paymentMethod: { token: 'sandbox_visa' } }, key: randomUUID() }, customer);
-  expect(paid.data?.pay.status, JSON.stringify(paid.errors)).toBe('SUCCEEDED');
-  const ready = await orderUntil(customer, orderId, (o) => o.status === 'READY_TO_FULFIL' && o.shipments.length === 1);
-  const shipmentId = ready.shipments[0]!.id;
-  await until(
-    () =>
-      count(
-        stack,
-        `select count(*) as n from logistics.known_order o join logistics.shipment_order s using (order_id) where s.shipment_id = ? and o.paid_amount = ?`,
-        [shipmentId, price + shipping],
-      ),
-    (n) => n === 1,
-  );
-  const parcel = { weightGrams: 1_200, dimensions: { lengthMm: 300, widthMm: 200, heightMm: 150 }, finalCost: shipping };
-  expect((await graph(stack, recordParcelMutation, { shipmentId, parcel }, stack.admin)).data?.recordParcel.status).toBe('READY');
-  const trackingNumber = `6A${Date.now()}`;
-  expect((await graph(stack, dispatchMutation, { shipmentId, carrier: 'COLISSIMO', trackingNumber }, stack.admin)).data?.dispatchShipment.status).toBe(
-    'DISPATCHED',
-  );
+  const { id: orderId, shipmentId } = await paidInStockOrder(stack, customer, product.id, { price, shipping });
+  await packAndDispatch(stack, shipmentId, `6A${Date.now()}`, { price, shipping });
   const shipped = await orderUntil(customer, orderId, (o) => o.status === 'SHIPPED');
   await ledgerSettles(stack, orderId, { PROVIDER_CLEARING: price + shipping, REVENUE: price, SHIPPING_REVENUE: shipping });
   await advanceClock(stack, 24);

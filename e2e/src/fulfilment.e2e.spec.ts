@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippingAddressChangedV1 } from '@vitrine/contracts';
 import { graphql } from './__generated__/index.js';
+import { dispatchMutation, packAndDispatch as packAndDispatchAt, paidInStockOrder, recordParcelMutation } from './support/fulfilment-steps.js';
 import { publishAs } from './support/publish-as.js';
 import type { Identity } from './support/identities.js';
 import { count, rows } from './support/sql.js';
@@ -25,13 +26,6 @@ afterAll(async () => {
 const price = 10_000;
 const shipping = 1_500;
 
-const checkoutMutation = graphql(`
-  mutation FulfilmentCheckout($input: CheckoutInput!, $key: String!) {
-    checkout(input: $input, idempotencyKey: $key) {
-      id
-    }
-  }
-`);
 const payMutation = graphql(`
   mutation FulfilmentPay($input: PayInput!, $key: String!) {
     pay(input: $input, idempotencyKey: $key) {
@@ -80,21 +74,6 @@ const orderQuery = graphql(`
     }
   }
 `);
-const recordParcelMutation = graphql(`
-  mutation FulfilmentRecordParcel($shipmentId: ID!, $parcel: PackedParcelInput!) {
-    recordParcel(shipmentId: $shipmentId, parcel: $parcel) {
-      status
-    }
-  }
-`);
-const dispatchMutation = graphql(`
-  mutation FulfilmentDispatch($shipmentId: ID!, $carrier: String!, $trackingNumber: String!) {
-    dispatchShipment(shipmentId: $shipmentId, carrier: $carrier, trackingNumber: $trackingNumber) {
-      status
-      dispatchedAt
-    }
-  }
-`);
 const trackingMutation = graphql(`
   mutation FulfilmentTracking($shipmentId: ID!, $step: TrackingStepInput!) {
     recordTracking(shipmentId: $shipmentId, step: $step) {
@@ -125,45 +104,9 @@ const orderUntil = (who: Identity, id: string, holds: (o: Order) => boolean) => 
 const onHand = async (productId: string) =>
   (await rows<{ on_hand: number; reserved: number }>(stack, 'select on_hand, reserved from catalog.warehouse_stock where product_id = ?', [productId]))[0];
 
-/** Checked out and paid in full: ready for the warehouse, with its shipment opened at logistics. */
-async function paidOrder(customer: Identity, productId: string): Promise<{ id: string; shipmentId: string }> {
-  const placed = await graph(
-    stack,
-    checkoutMutation,
-    { input: { lines: [{ productId, quantity: 1 }], shippingAddress: parisAddress, shippingMethod: 'STANDARD' }, key: randomUUID() },
-    customer,
-  );
-  expect(placed.errors).toBeUndefined();
-  const id = placed.data!.checkout[0]!.id;
-  await orderUntil(customer, id, (o) => o.status === 'AWAITING_PAYMENT');
-  const paid = await graph(stack, payMutation, { input: { orderIds: [id], paymentMethod: { token: 'sandbox_visa' } }, key: randomUUID() }, customer);
-  expect(paid.data?.pay, JSON.stringify(paid.errors)).toEqual({ status: 'SUCCEEDED', amount: { amount: price + shipping } });
-  const ready = await orderUntil(customer, id, (o) => o.status === 'READY_TO_FULFIL' && o.shipments.length === 1);
-  return { id, shipmentId: ready.shipments[0]!.id };
-}
-
-/** Staff at logistics pack the parcel (the carrier charges exactly the estimate) and hand it to the carrier. */
-async function packAndDispatch(shipmentId: string, trackingNumber: string): Promise<void> {
-  // Logistics learns what the order paid from payments' event (a parcel returned to sender refunds from it).
-  await until(
-    () =>
-      count(
-        stack,
-        `select count(*) as n from logistics.known_order o join logistics.shipment_order s using (order_id) where s.shipment_id = ? and o.paid_amount = ?`,
-        [shipmentId, price + shipping],
-      ),
-    (n) => n === 1,
-  );
-  const packed = await graph(
-    stack,
-    recordParcelMutation,
-    { shipmentId, parcel: { weightGrams: 1_200, dimensions: { lengthMm: 300, widthMm: 200, heightMm: 150 }, finalCost: shipping } },
-    stack.admin,
-  );
-  expect(packed.data?.recordParcel, JSON.stringify(packed.errors)).toEqual({ status: 'READY' });
-  const dispatched = await graph(stack, dispatchMutation, { shipmentId, carrier: 'COLISSIMO', trackingNumber }, stack.admin);
-  expect(dispatched.data?.dispatchShipment.status, JSON.stringify(dispatched.errors)).toBe('DISPATCHED');
-}
+const cost = { price, shipping };
+const paidOrder = (customer: Identity, productId: string) => paidInStockOrder(stack, customer, productId, cost);
+const packAndDispatch = (shipmentId: string, trackingNumber: string) => packAndDispatchAt(stack, shipmentId, trackingNumber, cost);
 
 describe("a parcel's journey at logistics moves its order", () => {
   it('packed: in fulfilment; dispatched: shipped with its tracking number, units out of stock, revenue earned; delivered: on the carrier date, the claim window open', async () => {
