@@ -6,7 +6,8 @@ import { graphql } from './__generated__/index.js';
 import type { Identity } from './support/identities.js';
 import { count, rows } from './support/sql.js';
 import { createProduct, graph, type TestStack } from './support/stack.js';
-import { advanceClock, heldFor, parisAddress, releaseProduct, startStoreStack, until } from './support/store-scenario.js';
+import { dispatchMutation, recordParcelMutation } from './support/fulfilment-steps.js';
+import { advanceClock, heldFor, ledgerSettles, parisAddress, releaseProduct, startStoreStack, until } from './support/store-scenario.js';
 
 // charge-at-ship (seed 003) end to end through the gateway, orders and
 // payments both real. The store's rate card: STANDARD to France 1,500 for the
@@ -14,8 +15,11 @@ import { advanceClock, heldFor, parisAddress, releaseProduct, startStoreStack, u
 // - A card is saved at payments, named at checkout, and nothing is charged
 //   when ordering (003 step 9: "On the same day the shipping date notification
 //   is sent, payment will be processed using your registered credit card").
-// - Staff fix the shipping date: the stored card is charged exactly what is
-//   owed, goods + the shipping estimate, and the order is ready to fulfil.
+// - Staff fix the shipping date: exactly what is owed, goods + the shipping
+//   estimate, is held on the stored card (the preset's chargeAtShip.capture
+//   AT_DISPATCH) and the order is ready to fulfil; when the parcel leaves the
+//   hold is captured, less what the final shipping cost left of the estimate.
+//   Staff cancelling before dispatch release the hold: nothing to refund.
 // - A stored card that declines at that charge: the customer is told, and has
 //   the preset's grace period (paymentErrorGrace: 7 DAYS; 003: "Please ensure
 //   that payment is made within a week") to pay; past it, unpaid, the order is
@@ -200,6 +204,27 @@ const payMutation = graphql(`
     }
   }
 `);
+const shipmentsQuery = graphql(`
+  query ChargeAtShipShipments($id: ID!) {
+    order(id: $id) {
+      shipments {
+        id
+      }
+    }
+  }
+`);
+const staffCancelMutation = graphql(`
+  mutation ChargeAtShipStaffCancel($id: ID!, $reason: String!) {
+    cancelOrder(id: $id, reason: $reason, waiveFees: false) {
+      status
+    }
+  }
+`);
+const removeCardMutation = graphql(`
+  mutation ChargeAtShipRemoveCard($id: ID!) {
+    removePaymentMethod(id: $id)
+  }
+`);
 const mutationFieldsQuery = graphql(`
   query ChargeAtShipMutationFields {
     __type(name: "Mutation") {
@@ -242,7 +267,63 @@ async function release(customer: Identity, productId: string, orderId: string) {
   );
 }
 
-describe('charge at ship (003): the stored card is charged the day the shipping date is fixed', () => {
+/** A one-unit preorder on a stored card, released, its shipping date fixed by staff: payments now holds (or fails to hold) the amount. */
+async function confirmedOrder(customer: Identity, cardToken: string, price: number) {
+  const card = await saveCard(customer, cardToken);
+  const product = await createProduct(stack, 5, price, { status: 'PREORDER' });
+  const placed = await checkout(customer, product.id, 1, card.id);
+  expect(placed.errors).toBeUndefined();
+  const id = placed.data!.checkout[0]!.id;
+  await until(
+    () => orderOf(customer, id),
+    (o) => o.status === 'SECURED',
+  );
+  await release(customer, product.id, id);
+  const confirmed = await graph(stack, confirmShippingDateMutation, { id }, stack.admin);
+  expect(confirmed.errors).toBeUndefined();
+  return { id, cardId: card.id };
+}
+
+/** The sandbox's side of the order's charge-at-ship payments. */
+const providerSide = (id: string) =>
+  rows<{ amount: string; status: string }>(
+    stack,
+    `select sp.amount, sp.status from payments.sandbox_payment sp join payments.payment_intent i on i.provider_payment_id = sp.id
+       where i.id in (select intent_id from payments.payment_allocation where order_id = ?) order by i.created_at`,
+    [id],
+  );
+
+/**
+ * Staff at logistics pack the order's parcel, the carrier charging `finalCost`, wait until payments holds `held`
+ * on the card (the estimate less what the final cost left of it), and hand the parcel to the carrier.
+ */
+async function packAndHandOver(customer: Identity, id: string, parcel: { finalCost: number; held: number; trackingNumber: string }) {
+  const shipments = await until(
+    async () => (await graph(stack, shipmentsQuery, { id }, customer)).data?.order?.shipments,
+    (s) => s.length === 1,
+  );
+  const shipmentId = shipments[0]!.id;
+  const packed = await graph(
+    stack,
+    recordParcelMutation,
+    { shipmentId, parcel: { weightGrams: 2_400, dimensions: { lengthMm: 400, widthMm: 300, heightMm: 250 }, finalCost: parcel.finalCost } },
+    stack.admin,
+  );
+  expect(packed.data?.recordParcel, JSON.stringify(packed.errors)).toEqual({ status: 'READY' });
+  await until(
+    () =>
+      count(
+        stack,
+        `select count(*) as n from payments.payment_intent i join payments.payment_allocation a on a.intent_id = i.id where a.order_id = ? and i.status = 'REQUIRES_CAPTURE' and i.amount = ?`,
+        [id, parcel.held],
+      ),
+    (n) => n === 1,
+  );
+  const dispatched = await graph(stack, dispatchMutation, { shipmentId, carrier: 'YAMATO', trackingNumber: parcel.trackingNumber }, stack.admin);
+  expect(dispatched.data?.dispatchShipment.status, JSON.stringify(dispatched.errors)).toBe('DISPATCHED');
+}
+
+describe('charge at ship (003): the amount is held on the stored card the day the shipping date is fixed, taken at dispatch', () => {
   it('nothing at order; the exact amount on the stored card once the shipping date is confirmed; quantity and card fixed, the address until then', async () => {
     const customer = await stack.newCustomer();
     const visa = await saveCard(customer, 'sandbox_visa');
@@ -296,29 +377,19 @@ describe('charge at ship (003): the stored card is charged the day the shipping 
       () => orderOf(customer, id),
       (o) => o.status === 'READY_TO_FULFIL',
     );
-    // Charged exactly what the order owes: 24,000 of goods + the 2,000 shipping estimate = 26,000, on the card named at
-    // checkout (visa 4242), not the mastercard saved afterwards.
+    // Held on the card, not taken: exactly what the order owes, 24,000 of goods + the 2,000 shipping estimate = 26,000, on
+    // the card named at checkout (visa 4242), not the mastercard saved afterwards. Nothing is booked or paid yet.
     expect(ready).toMatchObject({
       lines: [{ quantity: 2 }],
-      dues: [{ purpose: 'CHARGE_AT_SHIP', status: 'PAID' }],
+      dues: [{ purpose: 'CHARGE_AT_SHIP', status: 'HELD' }],
       nextPayment: null,
-      amountDue: { amount: 0 },
-      amountPaid: { amount: 26_000 },
+      amountPaid: { amount: 0 },
       amountRefunded: { amount: 0 },
-      payments: [{ status: 'SUCCEEDED', purpose: 'CHARGE_AT_SHIP', paymentMethod: 'visa 4242', amount: { amount: 26_000 } }],
+      payments: [{ status: 'REQUIRES_CAPTURE', purpose: 'CHARGE_AT_SHIP', paymentMethod: 'visa 4242', amount: { amount: 26_000 } }],
     });
-    expect(await rows(stack, 'select amount, refunded from payments.charge where order_id = ?', [id])).toEqual([{ amount: '26000', refunded: '0' }]);
-    // Held until shipment: the goods as deferred revenue, the shipping apart.
-    expect(await heldFor(stack, id)).toEqual({ DEFERRED_REVENUE: 24_000, SHIPPING_COLLECTED: 2_000 });
-    // The provider's side: one capture of 26,000 for the order's charge-at-ship intent.
-    expect(
-      await rows(
-        stack,
-        `select sp.amount, sp.status from payments.sandbox_payment sp join payments.payment_intent i on i.provider_payment_id = sp.id
-           where i.id in (select intent_id from payments.payment_allocation where order_id = ?)`,
-        [id],
-      ),
-    ).toEqual([{ amount: '26000', status: 'succeeded' }]);
+    expect(await count(stack, 'select count(*) as n from payments.charge where order_id = ?', [id])).toBe(0);
+    expect(await heldFor(stack, id)).toEqual({});
+    expect(await providerSide(id)).toEqual([{ amount: '26000', status: 'requires_capture' }]);
 
     // From the shipping-date confirmation the address is fixed, and the order can no longer be cancelled.
     const tooLate = await graph(stack, changeAddressMutation, { id, address: { ...parisAddress, line1: '10 avenue Montaigne' } }, customer);
@@ -326,6 +397,48 @@ describe('charge at ship (003): the stored card is charged the day the shipping 
     expect((await orderOf(customer, id))!.shippingAddress).toMatchObject({ line1: '8 rue de Rivoli' });
     const quote = (await graph(stack, quoteQuery, { id }, customer)).data!.cancellationQuote;
     expect(quote).toMatchObject({ outcome: 'REFUSED', rule: { id: 'preorder-cancellation.refused-once-shipping-date-confirmed' } });
+
+    // Staff pack the parcel: the carrier charges 1,600 of the 2,000 estimated, so 400 comes off the hold (nothing to
+    // refund later); then they hand it over, and the hold is captured: 25,600, earned at once.
+    await packAndHandOver(customer, id, { finalCost: 1_600, held: 25_600, trackingNumber: 'YT-3003-0001' });
+    const shipped = await until(
+      () => orderOf(customer, id),
+      (o) => o.status === 'SHIPPED' && o.dues[0]?.status === 'PAID',
+    );
+    expect(shipped).toMatchObject({
+      amountPaid: { amount: 25_600 },
+      amountRefunded: { amount: 0 },
+      refunds: [],
+      payments: [{ status: 'SUCCEEDED', purpose: 'CHARGE_AT_SHIP', paymentMethod: 'visa 4242', amount: { amount: 25_600 } }],
+    });
+    expect(await providerSide(id)).toEqual([{ amount: '25600', status: 'succeeded' }]);
+    expect(await rows(stack, 'select amount, refunded from payments.charge where order_id = ?', [id])).toEqual([{ amount: '25600', refunded: '0' }]);
+    await ledgerSettles(stack, id, { PROVIDER_CLEARING: 25_600, REVENUE: 24_000, SHIPPING_REVENUE: 1_600 });
+  });
+
+  it('staff cancelling after the shipping date was fixed release the hold on the card: nothing was taken, nothing is refunded', async () => {
+    const customer = await stack.newCustomer();
+    const { id } = await confirmedOrder(customer, 'sandbox_visa', 7_000);
+    await until(
+      () => orderOf(customer, id),
+      (o) => o.status === 'READY_TO_FULFIL' && o.dues[0]?.status === 'HELD',
+    );
+    const cancelled = await graph(stack, staffCancelMutation, { id, reason: 'The customer asked by phone; the studio agreed.' }, stack.admin);
+    expect(cancelled.data?.cancelOrder, JSON.stringify(cancelled.errors)).toEqual({ status: 'CANCELLED' });
+    await until(
+      () => providerSide(id),
+      (r) => r[0]?.status === 'canceled',
+    );
+    expect(await orderOf(customer, id)).toMatchObject({
+      status: 'CANCELLED',
+      dues: [{ purpose: 'CHARGE_AT_SHIP', status: 'VOID' }],
+      outcome: { kind: 'CANCELLED', by: 'STAFF', kept: { amount: 0 }, refund: { amount: 0 } },
+      amountPaid: { amount: 0 },
+      refunds: [],
+      payments: [{ status: 'CANCELLED', purpose: 'CHARGE_AT_SHIP', amount: { amount: 8_500 } }],
+    });
+    expect(await count(stack, 'select count(*) as n from payments.charge where order_id = ?', [id])).toBe(0);
+    expect(await heldFor(stack, id)).toEqual({});
   });
 
   it('a release-date slip opens no right to cancel (003); a cancellation stays a request for staff', async () => {
@@ -379,18 +492,7 @@ describe('charge at ship (003): the stored card is charged the day the shipping 
 describe('charge at ship (003): a payment error, the grace week, then cancellation', () => {
   it('the stored card declines: the customer has 7 days to pay; unpaid past them the system cancels, nothing kept, nothing to refund', async () => {
     const customer = await stack.newCustomer();
-    const declining = await saveCard(customer, 'sandbox_declined');
-    const product = await createProduct(stack, 5, 8_000, { status: 'PREORDER' });
-    const placed = await checkout(customer, product.id, 1, declining.id);
-    expect(placed.errors).toBeUndefined();
-    const id = placed.data!.checkout[0]!.id;
-    await until(
-      () => orderOf(customer, id),
-      (o) => o.status === 'SECURED',
-    );
-    await release(customer, product.id, id);
-    const confirmed = await graph(stack, confirmShippingDateMutation, { id }, stack.admin);
-    expect(confirmed.errors).toBeUndefined();
+    const { id } = await confirmedOrder(customer, 'sandbox_declined', 8_000);
 
     // payments charged the stored card, it declined (PaymentFailed); orders turned the due into one the customer pays.
     const failed = await until(
@@ -413,7 +515,7 @@ describe('charge at ship (003): a payment error, the grace week, then cancellati
         shipping: { amount: 1_500 },
         status: 'OPEN',
         lastFailure: 'Your card was declined. Please use another card or contact your bank.',
-        rule: 'The card is charged the day the shipping date is fixed; if the payment fails, pay within 7 days of our email or the order is cancelled.',
+        rule: 'The amount is held on the card the day the shipping date is fixed and taken when the parcel leaves; if the payment fails, pay within 7 days of our email or the order is cancelled.',
       },
       amountPaid: { amount: 0 },
       payments: [{ status: 'FAILED', purpose: 'CHARGE_AT_SHIP', paymentMethod: 'visa 0002', amount: { amount: 9_500 } }],
@@ -474,5 +576,47 @@ describe('charge at ship (003): a payment error, the grace week, then cancellati
     expect(await count(stack, 'select count(*) as n from payments.refund where order_id = ?', [id])).toBe(0);
     const late = await graph(stack, payMutation, { input: { orderIds: [id], paymentMethod: { token: 'sandbox_visa' } }, key: randomUUID() }, customer);
     expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'ORDER_NOT_PAYABLE' });
+  });
+
+  it('a hold that lapsed before dispatch, the card since removed: the order ships, the customer is asked to pay, and past the grace week it stays owed (audited), not cancelled', async () => {
+    const customer = await stack.newCustomer();
+    const { id, cardId } = await confirmedOrder(customer, 'sandbox_visa', 6_000);
+    await until(
+      () => orderOf(customer, id),
+      (o) => o.status === 'READY_TO_FULFIL' && o.dues[0]?.status === 'HELD',
+    );
+    expect((await graph(stack, removeCardMutation, { id: cardId }, customer)).data?.removePaymentMethod).toBe(true);
+    // The sandbox keeps a hold 7 days on the store clock (SANDBOX_HOLD_DAYS), as card networks do: the parcel leaves after that.
+    await advanceClock(stack, 8 * 24);
+    await packAndHandOver(customer, id, { finalCost: 1_500, held: 7_500, trackingNumber: 'YT-3003-0002' });
+
+    // The capture is refused (the hold lapsed), the fresh charge has no card: the customer pays within the grace week.
+    const owed = await until(
+      () => orderOf(customer, id),
+      (o) => o.status === 'SHIPPED' && o.nextPayment?.dueAt != null && o.payNowUrl !== null,
+    );
+    expect(owed).toMatchObject({
+      dues: [{ purpose: 'CHARGE_AT_SHIP', status: 'OPEN' }],
+      nextPayment: { amount: { amount: 7_500 }, lastFailure: 'There is no saved card to charge for this order. Please pay with a card from your order page.' },
+      amountPaid: { amount: 0 },
+    });
+    expect(await providerSide(id)).toEqual([{ amount: '7500', status: 'canceled' }]);
+
+    // Past the week, still unpaid: a shipped order is not cancelled; it stays owed and staff see it in the audit.
+    await advanceClock(stack, 8 * 24);
+    await until(
+      () => count(stack, `select count(*) as n from orders.audit_entry where subject = ? and action = 'order.payment-overdue-after-shipment'`, [id]),
+      (n) => n === 1,
+    );
+    expect(await orderOf(customer, id)).toMatchObject({ status: 'SHIPPED', outcome: null, dues: [{ status: 'OPEN' }] });
+
+    // The customer pays late: the order's money is whole, and earned.
+    const paid = await graph(stack, payMutation, { input: { orderIds: [id], paymentMethod: { token: 'sandbox_visa' } }, key: randomUUID() }, customer);
+    expect(paid.data?.pay, JSON.stringify(paid.errors)).toEqual({ status: 'SUCCEEDED' });
+    await until(
+      () => orderOf(customer, id),
+      (o) => o.dues[0]?.status === 'PAID',
+    );
+    await ledgerSettles(stack, id, { PROVIDER_CLEARING: 7_500, REVENUE: 6_000, SHIPPING_REVENUE: 1_500 });
   });
 });

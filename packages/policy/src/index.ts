@@ -19,7 +19,7 @@ export type { Decision, Rule } from './rules/decision.js';
 export { percentOf, type Money } from './rules/money.js';
 export type { OrderFacts, Paid } from './rules/order-facts.js';
 export { cancellationQuote, type CancellationQuote } from './rules/cancellation.js';
-export { balanceDueAt, arrivalPaymentDueAt, chargeAtShipRetryDeadline, payAtOrderDueAt } from './rules/payment-deadlines.js';
+export { balanceDueAt, arrivalPaymentDueAt, chargeAtShipCapture, chargeAtShipRetryDeadline, payAtOrderDueAt } from './rules/payment-deadlines.js';
 export { expiryOutcome, abuseFlagSuggested, type ExpiryOutcome } from './rules/expiry.js';
 export { upfrontRequirement, type UpfrontRequirement } from './rules/upfront.js';
 export { returnQuote, type ReturnQuote, type ReturnReason } from './rules/returns.js';

@@ -56,7 +56,11 @@ export const paymentsService: ServiceDefinition<PaymentsContext> = {
         ? await openWorkerDatabase({ url: env.DATABASE_URL, schema: payments.dbSchema, entities: paymentsEntities, migrations: [], poolMax: 5 })
         : null;
     const sandbox = sandboxOrm
-      ? new SandboxProvider(sandboxOrm, { webhookSecret: settings.SANDBOX_WEBHOOK_SECRET, processingMs: settings.SANDBOX_PROCESSING_MS })
+      ? new SandboxProvider(sandboxOrm, {
+          webhookSecret: settings.SANDBOX_WEBHOOK_SECRET,
+          processingMs: settings.SANDBOX_PROCESSING_MS,
+          holdDays: settings.SANDBOX_HOLD_DAYS,
+        })
       : null;
     const provider =
       sandbox ??

@@ -14,7 +14,9 @@ export const chargeAtShip = {
     default: 'CHARGE_AT_SHIP',
     payAtOrderWithin: { amount: 1, unit: 'HOURS' }, // store's choice: only a flagged customer pays at order; an unpaid checkout holds its units for an hour
     // 003: "Please ensure that payment is made within a week from receipt of the email. If payment is not complete within a week, the order will be canceled."
-    chargeAtShip: { paymentErrorGrace: { amount: 7, unit: 'DAYS' } },
+    // store's choice: the payment is processed (the amount held on the card) the day the shipping date is sent and taken
+    // when the parcel leaves, so nothing needs refunding if staff cancel before dispatch.
+    chargeAtShip: { paymentErrorGrace: { amount: 7, unit: 'DAYS' }, capture: 'AT_DISPATCH' },
   },
   preorderCancellation: {
     decidedBy: 'STAFF', // 003: "Even during the pre-order period, cancellations may not be possible depending on the product or the status of your order."

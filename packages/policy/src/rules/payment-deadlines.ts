@@ -21,11 +21,20 @@ export function arrivalPaymentRule(policy: StorePolicy): Rule {
 }
 
 export function chargeAtShipRetryRule(policy: StorePolicy): Rule {
-  const { paymentErrorGrace } = planParams(policy, 'chargeAtShip');
+  const { paymentErrorGrace, capture } = planParams(policy, 'chargeAtShip');
+  const charged =
+    capture === 'AT_DISPATCH'
+      ? 'The amount is held on the card the day the shipping date is fixed and taken when the parcel leaves'
+      : 'The card is charged the day the shipping date is fixed';
   return rule(
     'payment.charge-at-ship-retry',
-    `The card is charged the day the shipping date is fixed; if the payment fails, pay within ${durationText(paymentErrorGrace)} of our email or the order is cancelled.`,
+    `${charged}; if the payment fails, pay within ${durationText(paymentErrorGrace)} of our email or the order is cancelled.`,
   );
+}
+
+/** Charge at ship: whether the stored card is charged outright or held until dispatch (PaymentDue's `capture`). */
+export function chargeAtShipCapture(policy: StorePolicy): 'AUTOMATIC' | 'AT_DISPATCH' {
+  return planParams(policy, 'chargeAtShip').capture === 'AT_DISPATCH' ? 'AT_DISPATCH' : 'AUTOMATIC';
 }
 
 export function payAtOrderRule(policy: StorePolicy): Rule {

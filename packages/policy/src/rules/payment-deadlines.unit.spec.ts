@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { presets } from '../presets/index.js';
-import { arrivalPaymentDueAt, balanceDueAt, chargeAtShipRetryDeadline, payAtOrderDueAt } from './payment-deadlines.js';
+import { storePolicySchema } from '../schema/store-policy.js';
+import { arrivalPaymentDueAt, balanceDueAt, chargeAtShipCapture, chargeAtShipRetryDeadline, payAtOrderDueAt } from './payment-deadlines.js';
 import { at } from './orders.fixture.js';
 
 describe('payment deadlines', () => {
@@ -28,9 +29,22 @@ describe('payment deadlines', () => {
       timeZone: 'Asia/Tokyo',
       rule: {
         id: 'payment.charge-at-ship-retry',
-        text: 'The card is charged the day the shipping date is fixed; if the payment fails, pay within 7 days of our email or the order is cancelled.',
+        text: 'The amount is held on the card the day the shipping date is fixed and taken when the parcel leaves; if the payment fails, pay within 7 days of our email or the order is cancelled.',
       },
     });
+  });
+
+  it('charge-at-ship: the preset holds the amount until dispatch; a policy that says nothing (versions before the setting) charges at once', () => {
+    expect(chargeAtShipCapture(presets['charge-at-ship'])).toBe('AT_DISPATCH');
+    const { capture: _dropped, ...olderPlan } = presets['charge-at-ship'].paymentPlans.chargeAtShip!;
+    const older = storePolicySchema.parse({
+      ...presets['charge-at-ship'],
+      paymentPlans: { ...presets['charge-at-ship'].paymentPlans, chargeAtShip: olderPlan },
+    });
+    expect(chargeAtShipCapture(older)).toBe('AUTOMATIC');
+    expect(chargeAtShipRetryDeadline(older, at('2026-04-10T03:00:00Z')).rule.text).toBe(
+      'The card is charged the day the shipping date is fixed; if the payment fails, pay within 7 days of our email or the order is cancelled.',
+    );
   });
 
   it("deposit-store: the balance is due 14 days after the release notice (the store's choice)", () => {

@@ -23,7 +23,17 @@ export const paymentPlansSchema = z
       })
       .optional(),
     payOnArrival: z.object({ paymentDue: durationSchema }).optional(),
-    chargeAtShip: z.object({ paymentErrorGrace: durationSchema }).optional(),
+    chargeAtShip: z
+      .object({
+        paymentErrorGrace: durationSchema,
+        /**
+         * When the card is charged: all at once the day the shipping date is
+         * fixed, or held (authorised) that day and taken when the parcel
+         * leaves, so a cancellation before dispatch costs no refund.
+         */
+        capture: z.enum(['ON_SHIPPING_DATE', 'AT_DISPATCH']).default('ON_SHIPPING_DATE'),
+      })
+      .optional(),
   })
   .superRefine((plans, ctx) => {
     const params = { DEPOSIT: 'deposit', PAY_ON_ARRIVAL: 'payOnArrival', CHARGE_AT_SHIP: 'chargeAtShip' } as const;

@@ -1,6 +1,7 @@
 import type { OrderKind, OrderPaymentPlan, PaymentPurpose } from '@vitrine/contracts';
 
-export const dueStatuses = ['OPEN', 'PAID', 'VOID'] as const;
+/** HELD: the amount is authorised on the customer's card and taken at dispatch (charge at ship); the order may be fulfilled. */
+export const dueStatuses = ['OPEN', 'HELD', 'PAID', 'VOID'] as const;
 export type DueStatus = (typeof dueStatuses)[number];
 
 /** One thing an order owes (what PaymentDue announced), as the rules read it. */

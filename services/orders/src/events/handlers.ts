@@ -2,6 +2,7 @@ import {
   customerDeletedV1,
   customerFlaggedV1,
   customerUnflaggedV1,
+  paymentAuthorizedV1,
   paymentFailedV1,
   paymentMethodRemovedV1,
   paymentMethodSavedV1,
@@ -32,7 +33,7 @@ import { rememberCampaign } from '../use-cases/remember-campaign.js';
 import { forgetPaymentMethod, rememberPaymentMethod } from '../use-cases/remember-payment-methods.js';
 import { rememberProduct, rememberProductStatus } from '../use-cases/remember-product.js';
 import { rememberRateCard } from '../use-cases/remember-rates.js';
-import { recordPayment, recordPaymentFailure } from '../use-cases/settle-payments.js';
+import { recordAuthorization, recordPayment, recordPaymentFailure } from '../use-cases/settle-payments.js';
 import { recordDelivered, recordDispatched, recordParcelPacked, recordReturnedToSender } from '../use-cases/shipment-progress.js';
 
 export const ordersHandlers = [
@@ -47,6 +48,7 @@ export const ordersHandlers = [
   on(stockReservedV1, (event, em) => applyStockOutcome(em, event.data.orderId, { held: true })),
   on(stockRejectedV1, (event, em) => applyStockOutcome(em, event.data.orderId, { held: false, reason: event.data.reason })),
   on(paymentSucceededV1, (event, em) => recordPayment(em, event)),
+  on(paymentAuthorizedV1, (event, em) => recordAuthorization(em, event)),
   on(paymentFailedV1, (event, em) => recordPaymentFailure(em, event)),
   on(paymentMethodSavedV1, (event, em) => rememberPaymentMethod(em, event)),
   on(paymentMethodRemovedV1, (event, em) => forgetPaymentMethod(em, event)),

@@ -28,7 +28,9 @@ export const OrderPaymentPlanEnum = graphqlEnum(orderPaymentPlans, {
     DEPOSIT: { description: 'A deposit at order; the balance and shipping once released.' },
     FULL_PAYMENT: { description: 'Everything at order, estimated shipping included.' },
     PAY_ON_ARRIVAL: { description: 'Nothing at order (unless a non-refundable down payment applies); paid once at the warehouse.' },
-    CHARGE_AT_SHIP: { description: 'A stored payment method, charged the day the shipping date is fixed.' },
+    CHARGE_AT_SHIP: {
+      description: 'A stored payment method, charged (or the amount held, where the store takes it at dispatch) the day the shipping date is fixed.',
+    },
     IN_STOCK: { description: 'An item in stock, paid in full at order.' },
   },
 });
@@ -39,6 +41,7 @@ export const DueStatusEnum = graphqlEnum(dueStatuses, {
   name: 'DueStatus',
   valuesConfig: {
     OPEN: { description: 'Waiting to be paid.' },
+    HELD: { description: 'Held on the card, taken when the parcel leaves.' },
     PAID: { description: 'Paid.' },
     VOID: { description: 'No longer owed (the order ended).' },
   },

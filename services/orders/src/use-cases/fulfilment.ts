@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInput, PolicyViolation, scheduleTimer, storeNow, type Caller } from '@vitrine/platform';
-import { claimWindow, deadlineAfter } from '@vitrine/policy';
+import { chargeAtShipCapture, claimWindow, deadlineAfter } from '@vitrine/policy';
 import type { Order } from '../store/order.entity.js';
 import { lockOrderFor } from './load-order.js';
 import { moveOrder, openDue } from './order-life.js';
@@ -13,7 +13,8 @@ export const completionTimer = 'order-completion';
 /**
  * Staff fix the shipping date. From now on the address is fixed where the policy says so
  * (003), and a charge-at-ship order is charged: its stored method, by
- * payments, for what is left plus the shipping estimate.
+ * payments, for what is left plus the shipping estimate; taken at once, or
+ * held now and taken at dispatch, as the order's policy says.
  */
 export async function confirmShippingDate(em: EntityManager, caller: Caller, orderId: string): Promise<Order> {
   return em.transactional(async (tx) => {
@@ -39,6 +40,7 @@ export async function confirmShippingDate(em: EntityManager, caller: Caller, ord
         dueAt: null,
         collect: 'STORED_METHOD',
         ruleText: null,
+        capture: chargeAtShipCapture(await policyVersion(tx, order.policyVersion)),
       });
       moveOrder(tx, order, 'PAYMENT_DUE');
     }

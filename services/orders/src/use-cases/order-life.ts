@@ -42,10 +42,11 @@ export function moveOrder(em: EntityManager, order: Order, to: OrderStatus, reas
   }
 }
 
+/** Shipping paid, or held on the card and taken at dispatch (logistics compares the final cost with it). */
 function paidShipping(order: Order): number {
   return order.dues
     .getItems()
-    .filter((d) => d.status === 'PAID')
+    .filter((d) => d.status === 'PAID' || d.status === 'HELD')
     .reduce((sum, d) => sum + d.shippingAmount, 0);
 }
 
@@ -57,6 +58,8 @@ export interface NewDue {
   dueAt: Date | null;
   collect: 'CUSTOMER' | 'STORED_METHOD';
   ruleText: string | null;
+  /** STORED_METHOD: taken at once, or held and taken at dispatch (the order's policy). */
+  capture?: 'AUTOMATIC' | 'AT_DISPATCH';
 }
 
 /** Opens a due on the order (the order's dues must be loaded), tells payments (PaymentDue) and arms its deadline. */
@@ -74,13 +77,13 @@ export async function openDue(em: EntityManager, order: Order, due: NewDue): Pro
   });
   order.dues.add(row);
   em.persist(row);
-  announceDue(em, order, row);
+  announceDue(em, order, row, due.capture);
   if (due.dueAt) await scheduleTimer(em, { kind: paymentDeadlineTimer, key: row.id, dueAt: due.dueAt, payload: { orderId: order.id } });
   return row;
 }
 
 /** PaymentDue for a due as it stands (payments keeps the latest announcement of each due). */
-export function announceDue(em: EntityManager, order: Order, due: OrderDue): void {
+export function announceDue(em: EntityManager, order: Order, due: OrderDue, capture?: 'AUTOMATIC' | 'AT_DISPATCH'): void {
   const money = (amount: number) => ({ amount, currency: order.currency });
   orders.recordEvent(em, {
     definition: paymentDueV1,
@@ -96,14 +99,15 @@ export function announceDue(em: EntityManager, order: Order, due: OrderDue): voi
       dueAt: due.dueAt?.toISOString() ?? null,
       collect: due.collect,
       paymentMethodId: due.collect === 'STORED_METHOD' ? (order.paymentMethodId ?? null) : null,
+      ...(due.collect === 'STORED_METHOD' && capture && { capture }),
     },
   });
 }
 
-/** An ended order owes nothing more: its open dues become void and their deadlines are called off. */
+/** An ended order owes nothing more: its open dues become void (a held amount is released) and their deadlines are called off. */
 export async function voidOpenDues(em: EntityManager, order: Order): Promise<void> {
   for (const due of order.dues.getItems()) {
-    if (due.status !== 'OPEN') continue;
+    if (due.status !== 'OPEN' && due.status !== 'HELD') continue;
     due.status = 'VOID';
     await cancelTimer(em, paymentDeadlineTimer, due.id);
   }

@@ -7,6 +7,7 @@ import { Order } from '../store/order.entity.js';
 import { endOrder } from './end-order.js';
 import { moveOrder, paymentDeadlineTimer } from './order-life.js';
 import { completionTimer } from './fulfilment.js';
+import { recordAudit } from './record-audit.js';
 import { policyVersion } from './store-policies.js';
 
 /**
@@ -15,11 +16,17 @@ import { policyVersion } from './store-policies.js';
  * not complete within a week, the order will be canceled"); any other unpaid
  * order expires, keeping what the policy keeps and counting toward the
  * customer's abuse record where it says so, except an abandoned checkout.
+ * An order that has already left (a held charge at ship that could not be
+ * taken at dispatch) cannot be cancelled: it stays owed, for staff to chase.
  */
 async function onPaymentDeadline(timer: DueTimer, em: EntityManager): Promise<void> {
   const order = await em.findOne(Order, String(timer.payload.orderId), { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['lines', 'dues'] });
   const due = order?.dues.getItems().find((d) => d.id === timer.key);
   if (!order || !due || due.status !== 'OPEN' || order.outcome) return;
+  if (order.shippedAt) {
+    recordAudit(em, null, 'order.payment-overdue-after-shipment', order.id, { dueId: due.id, purpose: due.purpose, status: order.status });
+    return;
+  }
   const policy = await policyVersion(em, order.policyVersion);
   if (due.purpose === 'CHARGE_AT_SHIP') {
     const rule = chargeAtShipRetryDeadline(policy, due.dueAt ?? timer.dueAt, deadlineRegion(policy, order.warehouseCountry)).rule;

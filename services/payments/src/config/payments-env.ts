@@ -38,6 +38,8 @@ export const paymentsEnv = {
   SANDBOX_WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   /** How long a `sandbox_processing` payment stays PROCESSING before it succeeds. */
   SANDBOX_PROCESSING_MS: z.coerce.number().int().min(0).max(3_600_000).default(2_000),
+  /** How long the sandbox keeps an authorisation (store clock) before a capture is refused: Stripe's card holds last 7 days. */
+  SANDBOX_HOLD_DAYS: z.coerce.number().int().min(1).max(30).default(7),
   /** Fault settings at start (staff can change them later with setSandboxFaults): added latency, and 500s for this long. */
   SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   SANDBOX_FAIL_FOR_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimDecidedV1, claimResolvedV1, extraShippingInvoicedV1, returnReceivedV1, shippingQuotedV1 } from '@vitrine/contracts';
+import { claimDecidedV1, claimResolvedV1, extraShippingInvoicedV1, returnReceivedV1 } from '@vitrine/contracts';
 import { eventually } from '@vitrine/testing';
 import { bootPayments, payMutation, reconciliationQuery, type PaymentsHarness, type TestIdentity } from './harness.js';
 
@@ -31,25 +31,7 @@ async function paidOrder(goods: number, shipping: number) {
   return { customer, orderId };
 }
 
-const quoted = (customerId: string, shares: { orderId: string; estimatePaid: number; finalShare: number }[]) => {
-  const shipmentId = randomUUID();
-  return h.consumed('logistics', shippingQuotedV1, shipmentId, {
-    shipmentId,
-    customerId,
-    finalCost: usd(shares.reduce((n, s) => n + s.finalShare, 0)),
-    weightGrams: 1_200,
-    dimensions: { lengthMm: 320, widthMm: 220, heightMm: 150 },
-    outcome: 'REFUND_EXCESS',
-    orders: shares.map((s) => ({
-      orderId: s.orderId,
-      estimatePaid: usd(s.estimatePaid),
-      finalShare: usd(s.finalShare),
-      excessRefund: usd(Math.max(0, s.estimatePaid - s.finalShare)),
-      extraDue: usd(Math.max(0, s.finalShare - s.estimatePaid)),
-    })),
-    quotedAt: new Date().toISOString(),
-  });
-};
+const quoted = (customerId: string, shares: { orderId: string; estimatePaid: number; finalShare: number }[]) => h.shippingQuoted(customerId, shares);
 
 const shippingHeld = async (orderId: string) =>
   0 -

@@ -9,6 +9,7 @@ import {
   orderExpiredV1,
   orderStatusChangedV1,
   paymentDueV1,
+  shippingQuotedV1,
   type EventData,
   type EventDefinition,
   type EventEnvelope,
@@ -40,6 +41,8 @@ export interface PaymentsHarness extends IsolatedService {
   cancelled(options: { orderId: string; customerId: string; fee?: number; refund?: number; currency?: string }): Promise<void>;
   expired(options: { orderId: string; customerId: string; kept?: number; refund?: number; currency?: string }): Promise<void>;
   shipped(orderId: string): Promise<void>;
+  /** logistics' ShippingQuoted for one parcel: each order's estimate paid and its share of the final cost. */
+  shippingQuoted(customerId: string, shares: { orderId: string; estimatePaid: number; finalShare: number }[]): Promise<void>;
   /** Events payments staged in its outbox, of one type, oldest first. */
   published(type: string): Promise<Record<string, any>[]>;
   /** Signs a sandbox webhook as the sandbox would and POSTs it. */
@@ -58,6 +61,8 @@ export interface DueOptions {
   paymentMethodId?: string | null;
   /** The deadline (ISO); none by default. */
   dueAt?: string | null;
+  /** STORED_METHOD: taken at once (default) or held until the order ships. */
+  capture?: 'AUTOMATIC' | 'AT_DISPATCH';
   /** Do not wait for payments to record it (the pay call waits itself). */
   noWait?: boolean;
 }
@@ -104,6 +109,7 @@ export async function bootPayments(label: string, env: Record<string, string> = 
         dueAt: options.dueAt ?? null,
         collect: options.collect ?? 'CUSTOMER',
         paymentMethodId: options.paymentMethodId ?? null,
+        ...(options.capture && { capture: options.capture }),
       } satisfies EventData<typeof paymentDueV1>;
       const envelope = await publishFromOrders(paymentDueV1, data.orderId, data);
       if (!options.noWait) await processed(envelope.id);
@@ -138,6 +144,26 @@ export async function bootPayments(label: string, env: Record<string, string> = 
     async shipped(orderId) {
       const envelope = await publishFromOrders(orderStatusChangedV1, orderId, { orderId, from: 'IN_FULFILMENT', to: 'SHIPPED' });
       await processed(envelope.id);
+    },
+    async shippingQuoted(customerId, shares) {
+      const shipmentId = randomUUID();
+      const usd = (amount: number) => money(amount, 'USD');
+      await this.consumed('logistics', shippingQuotedV1, shipmentId, {
+        shipmentId,
+        customerId,
+        finalCost: usd(shares.reduce((n, s) => n + s.finalShare, 0)),
+        weightGrams: 1_200,
+        dimensions: { lengthMm: 320, widthMm: 220, heightMm: 150 },
+        outcome: 'REFUND_EXCESS',
+        orders: shares.map((s) => ({
+          orderId: s.orderId,
+          estimatePaid: usd(s.estimatePaid),
+          finalShare: usd(s.finalShare),
+          excessRefund: usd(Math.max(0, s.estimatePaid - s.finalShare)),
+          extraDue: usd(Math.max(0, s.finalShare - s.estimatePaid)),
+        })),
+        quotedAt: new Date().toISOString(),
+      });
     },
     async published(type) {
       const rows = await sql<{ envelope: Record<string, any> }>(`select envelope from payments.outbox_message where type = ? order by seq`, [type]);

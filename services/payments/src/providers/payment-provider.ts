@@ -12,8 +12,12 @@ export interface PaymentProvider {
   createPayment(request: CreatePaymentRequest, idempotencyKey: string): Promise<ProviderPayment>;
   /** The second step when the bank asked the customer for a confirmation (REQUIRES_ACTION). */
   confirmPayment(providerPaymentId: string, idempotencyKey: string): Promise<ProviderPayment>;
-  /** Captures an authorised payment (manual capture). */
-  capturePayment(providerPaymentId: string, idempotencyKey: string): Promise<ProviderPayment>;
+  /**
+   * Captures an authorised payment (manual capture): `amount` of it, at most
+   * what was authorised; the rest of the hold is released. A hold that lapsed
+   * is refused (ProviderRejected `charge_expired_for_capture`).
+   */
+  capturePayment(providerPaymentId: string, amount: number, idempotencyKey: string): Promise<ProviderPayment>;
   /** Gives up a payment not captured (an abandoned confirmation, an authorisation released). */
   cancelPayment(providerPaymentId: string, idempotencyKey: string): Promise<ProviderPayment>;
   retrievePayment(providerPaymentId: string): Promise<ProviderPayment>;

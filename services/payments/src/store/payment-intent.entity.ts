@@ -22,6 +22,7 @@ export const PaymentIntentSchema = defineEntity({
   checks: [
     { name: 'payment_intent_amount_positive', expression: 'amount > 0' },
     { name: 'payment_intent_status_known', expression: `status in (${paymentIntentStatuses.map((s) => `'${s}'`).join(', ')})` },
+    { name: 'payment_intent_capture_known', expression: `capture in ('AUTOMATIC', 'AT_DISPATCH')` },
   ],
   properties: {
     id: p.uuid().primary(),
@@ -48,6 +49,11 @@ export const PaymentIntentSchema = defineEntity({
     failureMessage: p.string().length(300).nullable(),
     /** The provider's own code: for staff, never shown to the customer. */
     failureCode: p.string().length(80).nullable(),
+    /** AT_DISPATCH: authorised on the stored card and captured once the order ships (charge at ship, where the policy says so). */
+    capture: p.string().length(16).$type<'AUTOMATIC' | 'AT_DISPATCH'>().default('AUTOMATIC'),
+    /** When the provider authorised it, and the amount it first held (the capture may take less: shipping below the estimate). */
+    authorizedAt: p.datetime().nullable(),
+    heldAmount: p.bigint('number').nullable(),
     attempts: p.integer().default(0),
     inFlightUntil: p.datetime().nullable(),
     /** When the provider says the current status happened (webhooks), for out-of-order updates. */

@@ -29,7 +29,7 @@ export async function paymentRequestFor(
       amount: Number(intent.amount),
       currency: intent.currency,
       method,
-      capture: 'automatic',
+      capture: intent.capture === 'AT_DISPATCH' ? 'manual' : 'automatic',
       offSession: intent.initiated_by === 'SYSTEM',
       saveForCustomer,
       description: `Vitrine ${String(intent.purpose).toLowerCase().replaceAll('_', ' ')} ${intent.id}`,

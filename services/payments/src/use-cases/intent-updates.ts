@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { paymentFailedV1, paymentMethodSavedV1, paymentSucceededV1, unpayableOrderStatuses, type OrderStatus } from '@vitrine/contracts';
+import { departedOrderStatuses, paymentFailedV1, paymentMethodSavedV1, paymentSucceededV1, unpayableOrderStatuses, type OrderStatus } from '@vitrine/contracts';
 import { cancelTimer, scheduleTimer, storeNow } from '@vitrine/platform';
 import { describeFailure, type PaymentFailure } from '../domain/failure-reasons.js';
-import { chargeCaptured } from '../domain/ledger-movements.js';
+import { chargeCaptured, orderShipped } from '../domain/ledger-movements.js';
 import { applyProviderUpdate, type PaymentIntentStatus } from '../domain/payment-intent-status.js';
 import type { PaymentPurpose } from '../domain/payment-purpose.js';
 import { payments } from '../identity.js';
 import type { ProviderPayment } from '../providers/payment-provider.js';
-import { postTransaction } from '../store/ledger-book.js';
+import { positionOf, postTransaction } from '../store/ledger-book.js';
 import { schemaOf, toDate, type Row } from '../store/sql.js';
+import { recordAuthorization } from './held-payments.js';
 import { decideRefund, lockOrders } from './order-money.js';
 
 export const recheckIntentTimer = 'recheck-intent';
@@ -96,6 +97,7 @@ export async function applyPaymentUpdate(
     ],
   );
   if (status === 'SUCCEEDED') await recordCapture(em, intent, allocations, payment);
+  if (status === 'REQUIRES_CAPTURE') await recordAuthorization(em, intent, allocations, payment.id);
   if (status === 'FAILED') await publishFailure(em, intent, allocations, failure!);
   if (status === 'PROCESSING') await scheduleRecheck(em, intentId, options.recheckAfterMs, 0);
   return 'APPLIED';
@@ -165,6 +167,11 @@ async function recordCapture(em: EntityManager, intent: Row, allocations: Row[],
 
   const dues = await em.execute<Row[]>(`select * from ${s}.payment_due where id in (?) for update`, [allocations.map((a) => a.due_id)]);
   const orders = await em.execute<Row[]>(`select id, status, closed_at from ${s}.known_order where id in (?)`, [orderIds]);
+  // Captured after its order left (a charge at ship held until dispatch): earned at once, as shipping made the rest.
+  for (const order of orders.filter((o) => departedOrderStatuses.includes(o.status as OrderStatus))) {
+    const shipped = orderShipped(await positionOf(em, order.id, intent.currency));
+    if (shipped) await postTransaction(em, shipped);
+  }
   const settled: Row[] = [];
   const giveBack = new Map<string, { amount: number; reason: 'CANCELLATION' | 'EXPIRY' | 'DUPLICATE_PAYMENT' }>();
   for (const allocation of allocations) {

@@ -4,6 +4,7 @@ import { available, refundSources } from '../domain/ledger-movements.js';
 import { refundable } from '../domain/order-position.js';
 import { runtimeOf } from '../config/payments-runtime.js';
 import { positionOf } from '../store/ledger-book.js';
+import { releaseHeldShipping } from './held-payments.js';
 import { decideRefund, lockOrders } from './order-money.js';
 import { recordAnnouncedDue } from './order-events.js';
 
@@ -12,7 +13,9 @@ import { recordAnnouncedDue } from './order-events.js';
  * is below the estimate it paid gets the excess back (reason SHIPPING_EXCESS,
  * from what its shipping still holds). An amount above that is cut to it and
  * logged (logistics and payments disagree); an order payments never took
- * money for is skipped, logged.
+ * money for is skipped, logged. An order whose payment is only held on the
+ * card (charge at ship, taken at dispatch) has the excess released from the
+ * hold instead: less is captured, nothing is refunded.
  */
 export async function onShippingQuoted(em: EntityManager, event: EventEnvelope<EventData<typeof shippingQuotedV1>>): Promise<void> {
   const logger = runtimeOf(em).logger;
@@ -24,9 +27,11 @@ export async function onShippingQuoted(em: EntityManager, event: EventEnvelope<E
       logger.warn({ orderId, shipmentId }, 'payments: shipping excess for an order payments took no money for; nothing refunded');
       continue;
     }
+    const released = await releaseHeldShipping(em, orderId, excessRefund.amount);
+    if (released === excessRefund.amount) continue;
     const position = await positionOf(em, orderId, excessRefund.currency);
-    const amount = Math.min(excessRefund.amount, refundable(position), available(position, refundSources.SHIPPING_EXCESS));
-    if (amount < excessRefund.amount)
+    const amount = Math.min(excessRefund.amount - released, refundable(position), available(position, refundSources.SHIPPING_EXCESS));
+    if (amount < excessRefund.amount - released)
       logger.warn(
         { orderId, shipmentId, asked: excessRefund.amount, refunded: amount },
         'payments: shipping excess above what the order paid for shipping; refunded that',

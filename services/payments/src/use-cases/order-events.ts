@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   paymentLinkIssuedV1,
@@ -20,9 +19,7 @@ import { payments } from '../identity.js';
 import { orderTransactions, positionOf, postTransaction } from '../store/ledger-book.js';
 import { schemaOf, type Row } from '../store/sql.js';
 import { decideRefund, keepFee, lockOrders, rememberOrder } from './order-money.js';
-
-export const chargeStoredMethodTimer = 'charge-stored-method';
-export const cancelProviderPaymentTimer = 'cancel-provider-payment';
+import { cancelProviderPaymentTimer, captureHeldPaymentTimer, openStoredMethodCharge } from './stored-method-charges.js';
 
 /** A due as payments records it: PaymentDue's facts. */
 export type AnnouncedDue = EventData<typeof paymentDueV1>;
@@ -72,38 +69,15 @@ export async function recordAnnouncedDue(em: EntityManager, due: AnnouncedDue): 
   if (closed || due.amount.amount === 0) return;
   if (due.collect === 'CUSTOMER') return issuePayLink(em, due);
 
-  // Charge at ship: one intent for this due, on the stored method, charged by a timer right away.
-  const intentId = randomUUID();
-  const [method] = due.paymentMethodId
-    ? await em.execute<Row[]>(`select * from ${s}.payment_method where id = ? and customer_id = ? and removed_at is null`, [
-        due.paymentMethodId,
-        due.customerId,
-      ])
-    : [];
-  await em.execute(
-    `insert into ${s}.payment_intent (id, customer_id, purpose, amount, currency, status, provider, payment_method_id, method_label, initiated_by, attempts, created_at, updated_at)
-     values (?, ?, ?, ?, ?, 'REQUIRES_PAYMENT_METHOD', ?, ?, ?, 'SYSTEM', 1, now(), now())`,
-    [
-      intentId,
-      due.customerId,
-      due.purpose,
-      due.amount.amount,
-      currency,
-      runtimeOf(em).provider.name,
-      method?.id ?? null,
-      method ? `${method.brand} ${method.last4}` : null,
-    ],
-  );
-  await em.execute(`insert into ${s}.payment_allocation (id, intent_id, due_id, order_id, product, shipping, amount) values (?, ?, ?, ?, ?, ?, ?)`, [
-    randomUUID(),
-    intentId,
-    due.dueId,
-    due.orderId,
-    due.goods.amount,
-    due.shipping.amount,
-    due.amount.amount,
-  ]);
-  await scheduleTimer(em, { kind: chargeStoredMethodTimer, key: intentId, dueAt: storeNow() });
+  // Charge at ship: one intent for this due, on the stored method, charged (or held until dispatch) by a timer right away.
+  await openStoredMethodCharge(em, {
+    customerId: due.customerId,
+    purpose: due.purpose,
+    currency,
+    paymentMethodId: due.paymentMethodId,
+    capture: due.capture ?? 'AUTOMATIC',
+    due: { dueId: due.dueId, orderId: due.orderId, product: due.goods.amount, shipping: due.shipping.amount },
+  });
 }
 
 /**
@@ -182,15 +156,16 @@ export async function closeOrder(
   await lockOrders(em, [close.orderId]);
   await em.execute(`update ${s}.payment_due set state = 'VOID', closed_at = now() where order_id = ? and state = 'OPEN'`, [close.orderId]);
 
-  // Attempts still waiting on the customer or the stored card are given up (one already at the provider is cancelled there too).
+  // Attempts still waiting on the customer or the stored card are given up, and an amount held on the card (charge at
+  // ship, taken at dispatch) is released: one already at the provider is cancelled there too.
   const waiting = await em.execute<Row[]>(
     `select i.* from ${s}.payment_intent i where i.id in (select intent_id from ${s}.payment_allocation where order_id = ?)
-       and i.status in ('REQUIRES_PAYMENT_METHOD', 'REQUIRES_ACTION', 'FAILED') and (i.in_flight_until is null or i.in_flight_until < now()) for update`,
+       and i.status in ('REQUIRES_PAYMENT_METHOD', 'REQUIRES_ACTION', 'REQUIRES_CAPTURE', 'FAILED') and (i.in_flight_until is null or i.in_flight_until < now()) for update`,
     [close.orderId],
   );
   for (const intent of waiting) {
     await em.execute(`update ${s}.payment_intent set status = 'CANCELLED', next_action = null, updated_at = now() where id = ?`, [intent.id]);
-    if (intent.provider_payment_id && intent.status === 'REQUIRES_ACTION') {
+    if (intent.provider_payment_id && (intent.status === 'REQUIRES_ACTION' || intent.status === 'REQUIRES_CAPTURE')) {
       await scheduleTimer(em, {
         kind: cancelProviderPaymentTimer,
         key: intent.id,
@@ -255,7 +230,12 @@ export function onOrderExpired(em: EntityManager, event: EventEnvelope<EventData
   return closeOrder(em, { orderId: d.orderId, customerId: d.customerId, status: 'EXPIRED', fee: d.kept, refund: d.refund });
 }
 
-/** Keeps the order's status; at SHIPPED everything held for it becomes revenue (ORDER_SHIPPED, per currency). */
+/**
+ * Keeps the order's status; at SHIPPED everything held for it becomes revenue
+ * (ORDER_SHIPPED, per currency), and an amount only held on the card (charge
+ * at ship, taken at dispatch) is captured by a timer, outside this consumer's
+ * path; its capture is revenue as it is booked.
+ */
 export async function onOrderStatusChanged(em: EntityManager, event: EventEnvelope<EventData<typeof orderStatusChangedV1>>): Promise<void> {
   const { orderId, to } = event.data;
   const s = schemaOf(em);
@@ -263,6 +243,11 @@ export async function onOrderStatusChanged(em: EntityManager, event: EventEnvelo
   if (!order) return; // payments never heard of money for it
   await em.execute(`update ${s}.known_order set status = ?, updated_at = now() where id = ?`, [to.slice(0, 32), orderId]);
   if (to !== shippedOrderStatus) return;
+  const held = await em.execute<Row[]>(
+    `select id from ${s}.payment_intent where status = 'REQUIRES_CAPTURE' and id in (select intent_id from ${s}.payment_allocation where order_id = ?)`,
+    [orderId],
+  );
+  for (const intent of held) await scheduleTimer(em, { kind: captureHeldPaymentTimer, key: intent.id, dueAt: storeNow() });
   const currencies = await em.execute<{ currency: string }[]>(`select distinct currency from ${s}.ledger_posting where order_id = ?`, [orderId]);
   for (const { currency } of currencies) {
     const shipped = orderShipped(await positionOf(em, orderId, currency));

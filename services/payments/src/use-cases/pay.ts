@@ -11,7 +11,7 @@ import { paymentRequestFor, runAttempt, throwIfUnavailable } from './attempt.js'
 import { checkIdempotencyKey, runIdempotently } from './idempotent.js';
 import { abandonedAttemptTimer } from './intent-updates.js';
 import { lockOrders } from './order-money.js';
-import { cancelProviderPaymentTimer } from './order-events.js';
+import { cancelProviderPaymentTimer } from './stored-method-charges.js';
 import { loadIntentView, type PaymentIntentView } from './views.js';
 
 export interface PayCommand {

@@ -6,8 +6,9 @@ import { ProviderRejected, ProviderUnavailable } from '../providers/payment-prov
 import { schemaOf, toDate, type Row } from '../store/sql.js';
 import { paymentRequestFor, runAttempt } from './attempt.js';
 import { abandonedAttemptTimer, applyPaymentUpdate, failIntent, recheckIntentTimer, scheduleRecheck } from './intent-updates.js';
+import { replaceLapsedHold } from './held-payments.js';
 import { refundPayoutTimer } from './order-money.js';
-import { cancelProviderPaymentTimer, chargeStoredMethodTimer } from './order-events.js';
+import { cancelProviderPaymentTimer, captureHeldPaymentTimer, chargeStoredMethodTimer } from './stored-method-charges.js';
 import { payOutRefund } from './refund-payouts.js';
 
 /** Runs of a stored-card charge the provider was down for before the customer is told it failed (orders' grace week starts). */
@@ -108,10 +109,39 @@ async function cancelProviderPayment(timer: DueTimer, em: EntityManager): Promis
   }
 }
 
+/**
+ * A charge at ship held until dispatch, its order now shipped: captured for
+ * what it holds now (the shipping estimate less any excess released), under
+ * a key naming that amount. The provider down: the timer tries again. The
+ * hold refused (it lapsed): the stored card is charged afresh instead.
+ */
+async function captureHeldPayment(timer: DueTimer, em: EntityManager): Promise<void> {
+  const runtime = runtimeOf(em);
+  const intent = await intentRow(em, timer.key);
+  if (!intent || intent.status !== 'REQUIRES_CAPTURE' || !intent.provider_payment_id) return;
+  const amount = Number(intent.amount);
+  let payment;
+  try {
+    payment = await callProvider(runtime, 'capture held payment', (p) =>
+      p.capturePayment(intent.provider_payment_id, amount, `${intent.id}:capture:${amount}`),
+    );
+  } catch (err) {
+    if (!(err instanceof ProviderRejected)) throw err;
+    runtime.logger.warn(
+      { intentId: intent.id, code: err.code, err: err.message },
+      'payments: a held payment could not be captured; charging the stored card instead',
+    );
+    await replaceLapsedHold(em, intent, err.code);
+    return;
+  }
+  await applyPaymentUpdate(em, intent.id, payment, { recheckAfterMs: runtime.settings.PAYMENTS_RECHECK_AFTER_MS });
+}
+
 export const paymentsTimers = [
   onTimer(chargeStoredMethodTimer, chargeStoredMethod),
   onTimer(recheckIntentTimer, recheckIntent),
   onTimer(abandonedAttemptTimer, abandonAttempt),
   onTimer(cancelProviderPaymentTimer, cancelProviderPayment),
+  onTimer(captureHeldPaymentTimer, captureHeldPayment),
   onTimer(refundPayoutTimer, (timer, em) => payOutRefund(em, runtimeOf(em), timer.key)),
 ];

@@ -37,6 +37,9 @@ export const stockReleasingOrderStatuses: readonly OrderStatus[] = ['CANCELLED',
 /** The order left the warehouse with its units. */
 export const shippedOrderStatus: OrderStatus = 'SHIPPED';
 
+/** The order has left the warehouse (and may since have arrived): what it paid is earned. */
+export const departedOrderStatuses: readonly OrderStatus[] = ['SHIPPED', 'DELIVERED', 'COMPLETED'];
+
 /** After these an order no longer ties its customer to the account or its region: it ended, or it left the warehouse. */
 export const closedOrderStatuses: readonly OrderStatus[] = ['REJECTED', 'CANCELLED', 'EXPIRED', 'SHIPPED', 'DELIVERED', 'COMPLETED'];
 

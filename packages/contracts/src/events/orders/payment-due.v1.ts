@@ -31,5 +31,11 @@ export const paymentDueV1 = {
     collect: z.enum(['CUSTOMER', 'STORED_METHOD']),
     /** The stored method to charge, for STORED_METHOD. */
     paymentMethodId: z.uuid().nullable(),
+    /**
+     * STORED_METHOD only: AUTOMATIC takes the money at once; AT_DISPATCH holds
+     * it now (PaymentAuthorized) and takes it when the order ships, where the
+     * provider can. Absent (events before it existed): AUTOMATIC.
+     */
+    capture: z.enum(['AUTOMATIC', 'AT_DISPATCH']).optional(),
   }),
 } as const;

@@ -1,3 +1,4 @@
+import { Migration20261204201422_held_due } from './Migration20261204201422_held_due.js';
 import { Migration20261204143211_order_parts_index } from './Migration20261204143211_order_parts_index.js';
 import { Migration20261204132738_warehouse_country } from './Migration20261204132738_warehouse_country.js';
 import { Migration20261204003605_max_quantity_per_customer } from './Migration20261204003605_max_quantity_per_customer.js';
@@ -22,4 +23,5 @@ export const ordersMigrations: MigrationObject[] = [
   { name: 'Migration20261204003605_max_quantity_per_customer', class: Migration20261204003605_max_quantity_per_customer },
   { name: 'Migration20261204132738_warehouse_country', class: Migration20261204132738_warehouse_country },
   { name: 'Migration20261204143211_order_parts_index', class: Migration20261204143211_order_parts_index },
+  { name: 'Migration20261204201422_held_due', class: Migration20261204201422_held_due },
 ];

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { storeNow } from '@vitrine/platform';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import type { PaymentIntentStatus } from '../../domain/payment-intent-status.js';
 import {
@@ -26,6 +27,8 @@ export interface SandboxOptions {
   webhookSecret: string;
   /** How long a `sandbox_processing` payment stays PROCESSING before it succeeds. */
   processingMs: number;
+  /** How many days (store clock) an authorisation can be captured. */
+  holdDays: number;
 }
 
 const statusOf: Record<string, PaymentIntentStatus> = {
@@ -145,8 +148,8 @@ export class SandboxProvider implements PaymentProvider {
       const chargeId = status === 'succeeded' ? newId('sbch') : null;
       await em.execute(
         `insert into ${this.table('sandbox_payment')} (id, amount, currency, status, capture_method, method_id, customer_ref, failure_code, charge_id, metadata,
-           created_at, updated_at, captured_at, settle_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now(), now(), ?, ?)`,
+           created_at, updated_at, captured_at, settle_at, hold_expires_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now(), now(), ?, ?, ?)`,
         [
           id,
           request.amount,
@@ -160,6 +163,7 @@ export class SandboxProvider implements PaymentProvider {
           JSON.stringify({ intent_id: request.intentId, description: request.description }),
           chargeId ? new Date() : null,
           status === 'processing' ? new Date(Date.now() + this.options.processingMs) : null,
+          status === 'requires_capture' ? this.holdEnd() : null,
         ],
       );
       const payment = await this.readPayment(em, id, savedMethod ?? methodView(card, methodId, customerRef));
@@ -175,8 +179,8 @@ export class SandboxProvider implements PaymentProvider {
       if (row.status === 'requires_action') {
         const capture = row.capture_method === 'manual';
         await em.execute(
-          `update ${this.table('sandbox_payment')} set status = ?, charge_id = ?, captured_at = ?, updated_at = now() where id = ?`,
-          capture ? ['requires_capture', null, null, row.id] : ['succeeded', newId('sbch'), new Date(), row.id],
+          `update ${this.table('sandbox_payment')} set status = ?, charge_id = ?, captured_at = ?, hold_expires_at = ?, updated_at = now() where id = ?`,
+          capture ? ['requires_capture', null, null, this.holdEnd(), row.id] : ['succeeded', newId('sbch'), new Date(), null, row.id],
         );
         const payment = await this.readPayment(em, row.id);
         await this.queuePaymentEvent(em, payment, row.metadata?.intent_id ?? null);
@@ -186,20 +190,42 @@ export class SandboxProvider implements PaymentProvider {
     });
   }
 
-  async capturePayment(providerPaymentId: string, idempotencyKey: string): Promise<ProviderPayment> {
+  async capturePayment(providerPaymentId: string, amount: number, idempotencyKey: string): Promise<ProviderPayment> {
     await this.fault();
-    return this.idempotent(idempotencyKey, 'capture_payment', providerPaymentId, async (em) => {
+    await this.lapseExpiredHold(providerPaymentId);
+    return this.idempotent(idempotencyKey, 'capture_payment', { providerPaymentId, amount }, async (em) => {
       const row = await this.lockPayment(em, providerPaymentId);
+      if (row.status === 'canceled' && row.failure_code === 'charge_expired_for_capture')
+        throw new ProviderRejected('The authorisation expired before it was captured.', 'charge_expired_for_capture');
       if (row.status !== 'requires_capture')
         throw new ProviderRejected(`This payment is ${row.status}; only an authorised payment can be captured.`, 'payment_intent_unexpected_state');
+      if (!Number.isSafeInteger(amount) || amount <= 0 || amount > Number(row.amount))
+        throw new ProviderRejected(`A capture takes between 1 and the ${row.amount} authorised.`, 'amount_too_large');
+      // What is captured is the charge; the rest of the hold is released.
       await em.execute(
-        `update ${this.table('sandbox_payment')} set status = 'succeeded', charge_id = ?, captured_at = now(), updated_at = now() where id = ?`,
-        [newId('sbch'), row.id],
+        `update ${this.table('sandbox_payment')} set status = 'succeeded', amount = ?, charge_id = ?, captured_at = now(), hold_expires_at = null, updated_at = now() where id = ?`,
+        [amount, newId('sbch'), row.id],
       );
       const payment = await this.readPayment(em, row.id);
       await this.queuePaymentEvent(em, payment, row.metadata?.intent_id ?? null);
       return payment;
     });
+  }
+
+  /** As a card network does: a hold past its end is void (committed on its own, whatever the capture then answers). */
+  private async lapseExpiredHold(providerPaymentId: string): Promise<void> {
+    await this.fresh().transactional(async (em) => {
+      const lapsed = await em.execute<Row[]>(
+        `update ${this.table('sandbox_payment')} set status = 'canceled', failure_code = 'charge_expired_for_capture', hold_expires_at = null, updated_at = now()
+          where id = ? and status = 'requires_capture' and hold_expires_at <= ? returning id, metadata`,
+        [providerPaymentId, storeNow()],
+      );
+      for (const row of lapsed) await this.queuePaymentEvent(em, await this.readPayment(em, row.id), row.metadata?.intent_id ?? null);
+    });
+  }
+
+  private holdEnd(): Date {
+    return new Date(storeNow().getTime() + this.options.holdDays * 86_400_000);
   }
 
   async cancelPayment(providerPaymentId: string, idempotencyKey: string): Promise<ProviderPayment> {

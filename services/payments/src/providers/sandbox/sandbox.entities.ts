@@ -42,6 +42,8 @@ export const SandboxPaymentSchema = defineEntity({
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
     capturedAt: p.datetime().nullable(),
+    /** An authorisation (requires_capture) can be captured until then (store clock). */
+    holdExpiresAt: p.datetime().nullable(),
     /** A slow (processing) payment succeeds on its own at this time. */
     settleAt: p.datetime().nullable().index(),
   },

@@ -146,7 +146,7 @@ describe('the Stripe adapter against stripe-mock', () => {
     recorded = [];
     for (const [call, path] of [
       [() => stripe.confirmPayment('pi_abc', 'k-confirm'), '/v1/payment_intents/pi_abc/confirm'],
-      [() => stripe.capturePayment('pi_abc', 'k-capture'), '/v1/payment_intents/pi_abc/capture'],
+      [() => stripe.capturePayment('pi_abc', 1_500, 'k-capture'), '/v1/payment_intents/pi_abc/capture'],
       [() => stripe.cancelPayment('pi_abc', 'k-cancel'), '/v1/payment_intents/pi_abc/cancel'],
     ] as const) {
       const payment = await call();
@@ -154,6 +154,9 @@ describe('the Stripe adapter against stripe-mock', () => {
       expect(last().headers['idempotency-key']).toBe(`k-${path.split('/').at(-1)}`);
       expect(payment.id).toMatch(/^pi_/);
     }
+    // The capture takes what is owed now (a shipping estimate above the final cost leaves the rest of the hold released).
+    const capture = recorded.find((r) => r.path.endsWith('/capture'))!;
+    expect(Object.fromEntries(capture.form)).toEqual({ amount_to_capture: '1500' });
     const retrieved = await stripe.retrievePayment('pi_abc');
     expect(last()).toMatchObject({ method: 'GET', path: '/v1/payment_intents/pi_abc' });
     expect(retrieved.id).toMatch(/^pi_/);

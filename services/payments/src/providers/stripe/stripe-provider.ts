@@ -133,8 +133,10 @@ export class StripeProvider implements PaymentProvider {
     );
   }
 
-  capturePayment(providerPaymentId: string, idempotencyKey: string): Promise<ProviderPayment> {
-    return this.call(() => this.stripe.paymentIntents.capture(providerPaymentId, {}, { idempotencyKey }).then((pi) => paymentFromIntent(pi)));
+  capturePayment(providerPaymentId: string, amount: number, idempotencyKey: string): Promise<ProviderPayment> {
+    return this.call(() =>
+      this.stripe.paymentIntents.capture(providerPaymentId, { amount_to_capture: amount }, { idempotencyKey }).then((pi) => paymentFromIntent(pi)),
+    );
   }
 
   cancelPayment(providerPaymentId: string, idempotencyKey: string): Promise<ProviderPayment> {
