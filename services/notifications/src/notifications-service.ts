@@ -10,7 +10,7 @@ import { PartnersResolver } from './schema/partners.resolver.js';
 import { notificationsEntities } from './store/entities.js';
 import { notificationsMigrations } from './store/migrations/index.js';
 import { notificationsTimers } from './use-cases/send-message.js';
-import { webhookTimers } from './use-cases/webhooks.js';
+import { deliverWebhookTimer, webhookTimers } from './use-cases/webhooks.js';
 
 export const notificationsService: ServiceDefinition = {
   identity: notifications,
@@ -19,6 +19,8 @@ export const notificationsService: ServiceDefinition = {
   resolvers: [NotificationsResolver, PartnersResolver, MyPartnerResolver],
   handlers: notificationsHandlers,
   timers: [...notificationsTimers, ...webhookTimers],
+  // Deliveries mostly wait on partners' answers; emails stay one at a time.
+  timerConcurrency: (environment) => ({ [deliverWebhookTimer]: loadNotificationsSettings(environment).WEBHOOK_CONCURRENCY }),
   projections: [customerRegionProjection],
   onStart: async ({ orm, environment, logger }) => {
     const settings = loadNotificationsSettings(environment);

@@ -37,6 +37,12 @@ export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
   projections?: SharedProjection[];
   /** Durable deadlines this service fires (`scheduleTimer` arms them); one handler per kind. */
   timers?: TimerHandler[];
+  /**
+   * Timer kinds fired several at a time, with how many (every other kind fires
+   * one at a time), from the service's own settings: read once at start,
+   * before the pools open, as the worker pool grows by one connection per place.
+   */
+  timerConcurrency?: (environment: Record<string, string | undefined>) => Record<string, number>;
   /** Adds per-request DataLoaders and the like. */
   extendContext?: (base: BaseContext) => TContext;
   /** Plain HTTP routes next to /graphql (e.g. `/.well-known/jwks.json`), keyed by path. */

@@ -61,7 +61,10 @@ export async function startService<TContext extends BaseContext>(
     const handlers = [...serviceHandlers(definition), ...(sandbox ? [sandboxClockHandler] : [])];
     const orm = await openServiceDatabase({ ...database, poolMax: env.DB_POOL_MAX });
     shutdown.push('database', () => orm.close());
-    const workerOrm = await openWorkerDatabase({ ...database, poolMax: env.DB_WORKER_POOL_MAX });
+    // Each concurrent timer firing holds a connection for its transaction: on top of the relay's and consumers'.
+    const timerConcurrency = definition.timers?.length ? (definition.timerConcurrency?.(environment) ?? {}) : {};
+    const timerConnections = Object.values(timerConcurrency).reduce((sum, limit) => sum + (limit > 1 ? limit : 0), 0);
+    const workerOrm = await openWorkerDatabase({ ...database, poolMax: env.DB_WORKER_POOL_MAX + timerConnections });
     shutdown.push('worker database', () => workerOrm.close());
     if (sandbox) await refreshSandboxClock(orm.em.fork());
     const release = await definition.onStart?.({ orm, workerOrm, env, environment, logger });
@@ -90,6 +93,7 @@ export async function startService<TContext extends BaseContext>(
         pollMs: env.TIMER_POLL_MS,
         retry: { maxAttempts: env.TIMER_MAX_ATTEMPTS },
         followSandboxClock: sandbox,
+        concurrency: timerConcurrency,
       });
       scheduler.start();
       shutdown.push('timer scheduler', () => scheduler.stop());

@@ -82,6 +82,26 @@ const schedule = (kind: string, key: string, dueAt: Date, payload?: Record<strin
 const now = () => new Date();
 const inAnHour = () => new Date(Date.now() + 3_600_000);
 
+/** Counts the handlers running at once, and the most there ever were. */
+const gauge = () => {
+  const g = { now: 0, max: 0 };
+  return Object.assign(g, {
+    enter: () => void (g.max = Math.max(g.max, ++g.now)),
+    leave: () => void (g.now -= 1),
+  });
+};
+/** Records its effect after waiting `ms` (as a handler waiting on another system's answer), counted by `g`. */
+const slow = (kind: string, g: ReturnType<typeof gauge>, ms: number) =>
+  onTimer(kind, async (timer, em) => {
+    g.enter();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await recording(kind).handle(timer, em);
+    } finally {
+      g.leave();
+    }
+  });
+
 /** A logger whose lines the test can read. */
 const capturingLogger = () => {
   const lines: { level: number; msg: string; kind?: string }[] = [];
@@ -267,6 +287,54 @@ describe('timer scheduler', () => {
     const purged = await purgeExpired(orm, schema, { outboxHours: 72, inboxDays: 30 });
     expect(purged.timers).toBeGreaterThanOrEqual(1);
     expect((await timerRows('retention')).map((r) => r.key)).toEqual(['dead-long-ago', 'fired-recently', 'pending']);
+  });
+
+  it('fires up to its limit of a concurrent kind at once, other kinds one at a time, and a full kind does not hold the others back', async () => {
+    const earlier = new Date(Date.now() - 60_000);
+    for (let i = 0; i < 9; i++) await schedule('parallel', `p${i}`, earlier);
+    for (let i = 0; i < 4; i++) await schedule('serial', `s${i}`, now());
+    const [p, q] = [gauge(), gauge()];
+    started(scheduler({ handlers: [slow('parallel', p, 300), slow('serial', q, 20)], concurrency: { parallel: 3 }, batchSize: 4 }));
+    await eventually(async () => (await effects('parallel')).length === 9 && (await effects('serial')).length === 4, { timeoutMs: 30_000 });
+    expect([p.max, q.max]).toEqual([3, 1]);
+    expect((await effects('parallel')).map((e) => e.key)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8']);
+    // Due after every parallel timer, yet fired while the parallel backlog was still going: that kind at its limit left the read.
+    const lastParallel = Math.max(...(await effects('parallel')).map((e) => new Date(e.at).getTime()));
+    expect(new Date((await effects('serial'))[0]!.at).getTime()).toBeLessThan(lastParallel);
+  });
+
+  it('counts a round with concurrent firings as checked only once they have finished', async () => {
+    await schedule('checked-alongside', 'a', now());
+    await schedule('checked-alongside', 'b', now());
+    const s = scheduler({ handlers: [slow('checked-alongside', gauge(), 300)], concurrency: { 'checked-alongside': 2 } });
+    const before = new Date();
+    expect(await s.fireDue()).toMatchObject({ fired: 0, failed: 0, started: 2 });
+    expect(s.checkedThrough).toBeUndefined();
+    await eventually(() => s.checkedThrough !== undefined);
+    expect(s.checkedThrough!.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    expect((await effects('checked-alongside')).map((e) => e.key)).toEqual(['a', 'b']);
+  });
+
+  it('finishes the concurrent firings in hand on stop; a new scheduler fires the rest, each timer once', async () => {
+    for (let i = 0; i < 8; i++) await schedule('draining', `d${i}`, now());
+    const g = gauge();
+    const first = scheduler({ handlers: [slow('draining', g, 300)], concurrency: { draining: 2 } });
+    first.start();
+    await eventually(() => g.now > 0);
+    await first.stop();
+    expect(g.now).toBe(0);
+    // What it claimed committed with its effect; nothing is left claimed without one.
+    const fired = (await timerRows('draining')).filter((r) => r.fired_at !== null).map((r) => r.key);
+    expect((await effects('draining')).map((e) => e.key)).toEqual(fired);
+    expect(fired.length).toBeLessThan(8);
+
+    started(scheduler({ handlers: [slow('draining', g, 10)], concurrency: { draining: 2 } }, await openOrm()));
+    await eventually(async () => (await timerRows('draining')).every((r) => r.fired_at !== null), { timeoutMs: 20_000 });
+    expect((await effects('draining')).map((e) => e.key)).toEqual(['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']);
+  });
+
+  it('refuses a concurrency that is not a positive integer', () => {
+    expect(() => scheduler({ handlers: [recording('limited')], concurrency: { limited: 0 } })).toThrow(/positive integer/);
   });
 
   it('refuses two handlers for one kind', () => {

@@ -21,12 +21,21 @@ export interface TimerSchedulerOptions {
   unhandledCheckMs?: number;
   /** Outside production: read the store's sandbox clock before each round (another replica may have heard a move). */
   followSandboxClock?: boolean;
+  /**
+   * Kinds this scheduler may fire several of at once, with how many (a
+   * handler that mostly waits on another system, e.g. an HTTP call). Every
+   * other kind fires one timer at a time, in due order. A firing holds one
+   * connection of `orm`'s pool for its transaction: size the pool for it.
+   */
+  concurrency?: Record<string, number>;
 }
 
 /** What one round did: `more` when it read a full batch and made progress, so the next round should not wait. */
 export interface FiringRound {
   fired: number;
   failed: number;
+  /** Timers of concurrent kinds it set firing without waiting for them (their outcome is not counted above). */
+  started: number;
   more: boolean;
 }
 
@@ -50,6 +59,11 @@ const pending = 'fired_at is null and dead_at is null';
  * A failing handler's work rolls back; the failure is then recorded on its
  * own and the timer retried with backoff, until it is marked dead (kept,
  * logged at error level). Timers of kinds without a handler stay pending.
+ *
+ * Kinds given a concurrency above one fire alongside the round: up to that
+ * many at once, each in its own transaction like any other, while the round
+ * goes on; a finished one wakes the loop for the next. Handlers must already
+ * bear concurrent firings of different keys (two schedulers do that anyway).
  */
 export class TimerScheduler {
   private readonly loop: PollingLoop;
@@ -61,11 +75,19 @@ export class TimerScheduler {
   /** Set by stop(): the batch in hand ends after the timer being fired. */
   private stopping = false;
   private lastCheck: Date | undefined;
+  /** Per concurrent kind: its limit (kinds not here fire one at a time, awaited by the round). */
+  private readonly limits = new Map<string, number>();
+  /** Firings of concurrent kinds still running, by timer id. */
+  private readonly inFlight = new Map<string, { kind: string; done: Promise<void> }>();
 
   constructor(private readonly options: TimerSchedulerOptions) {
     for (const handler of options.handlers) {
       if (this.handlers.has(handler.kind)) throw new Error(`two timer handlers for kind ${handler.kind}`);
       this.handlers.set(handler.kind, handler);
+    }
+    for (const [kind, limit] of Object.entries(options.concurrency ?? {})) {
+      if (!Number.isInteger(limit) || limit < 1) throw new Error(`timer concurrency for kind ${kind} must be a positive integer: ${limit}`);
+      if (limit > 1) this.limits.set(kind, limit);
     }
     this.retry = { ...defaultTimerRetryPolicy, ...options.retry };
     this.table = `"${options.schema}".scheduled_timer`;
@@ -83,45 +105,101 @@ export class TimerScheduler {
     this.loop.start();
   }
 
-  /** Finishes the timer in hand, fires no more. Unfired timers stay in the table for the next start. */
+  /** Finishes the timers in hand (concurrent ones included), fires no more. Unfired timers stay in the table for the next start. */
   async stop(): Promise<void> {
     this.stopping = true;
     await this.loop.stop();
+    await Promise.all([...this.inFlight.values()].map((f) => f.done));
   }
 
   /**
    * The store time of the newest finished round that read every timer then due
-   * (not cut short by its batch size or by stop()): each timer due by then,
-   * committed before that round began, has fired or failed once. Tests wait on it
-   * to prove a deadline passed with nothing fired, instead of sleeping.
+   * (not cut short by its batch size, a concurrent kind at its limit, or by
+   * stop(); with concurrent kinds, once the firings it started have finished):
+   * each timer due by then, committed before that round began, has fired or
+   * failed once. Tests wait on it to prove a deadline passed with nothing
+   * fired, instead of sleeping.
    */
   get checkedThrough(): Date | undefined {
     return this.lastCheck;
   }
 
-  /** One round: reads a batch of due timers and fires each (those another scheduler holds are skipped). */
+  /**
+   * One round: reads a batch of due timers and fires each (those another
+   * scheduler holds are skipped). Timers of a concurrent kind are set firing
+   * without waiting, while the kind has room; a kind at its limit is left out
+   * of the read, so its backlog does not keep other kinds' timers out of the batch.
+   */
   async fireDue(): Promise<FiringRound> {
     await this.warnAboutUnhandledKinds();
-    const round: FiringRound = { fired: 0, failed: 0, more: false };
+    const round: FiringRound = { fired: 0, failed: 0, started: 0, more: false };
     if (this.handlers.size === 0) return round;
     const { orm, batchSize = 20 } = this.options;
     if (this.options.followSandboxClock) await refreshSandboxClock(orm.em.fork());
     const checkedAt = storeNow();
-    const due = await orm.em
-      .fork()
-      .execute<{ id: string }[]>(`select id from ${this.table} where ${pending} and due_at <= ?::timestamptz and kind in (?) order by due_at, id limit ?`, [
-        checkedAt.toISOString(),
-        [...this.handlers.keys()],
-        batchSize,
-      ]);
-    for (const { id } of due) {
+    const running = this.runningByKind();
+    const kinds = [...this.handlers.keys()].filter((kind) => !this.limits.has(kind) || (running.get(kind) ?? 0) < this.limits.get(kind)!);
+    // Timers being fired still read as pending to another transaction: not read again meanwhile.
+    const busy = [...this.inFlight.keys()];
+    const everyKind = kinds.length === this.handlers.size;
+    const due =
+      kinds.length === 0
+        ? []
+        : await orm.em
+            .fork()
+            .execute<{ id: string; kind: string }[]>(
+              `select id, kind from ${this.table} where ${pending} and due_at <= ?::timestamptz and kind in (?)${busy.length > 0 ? ' and id not in (?)' : ''} order by due_at, id limit ?`,
+              [checkedAt.toISOString(), kinds, ...(busy.length > 0 ? [busy] : []), batchSize],
+            );
+    const startedNow: Promise<void>[] = [];
+    let full = false;
+    for (const { id, kind } of due) {
       if (this.stopping) return round;
-      const outcome = await withRequestId(`timer-${randomUUID()}`, () => this.fireOne(id));
-      if (outcome !== 'skipped') round[outcome] += 1;
+      const limit = this.limits.get(kind);
+      if (limit === undefined) {
+        const outcome = await withRequestId(`timer-${randomUUID()}`, () => this.fireOne(id));
+        if (outcome !== 'skipped') round[outcome] += 1;
+      } else if ((running.get(kind) ?? 0) < limit) {
+        running.set(kind, (running.get(kind) ?? 0) + 1);
+        startedNow.push(this.fireAlongside(id, kind));
+        round.started += 1;
+      } else {
+        full = true; // the rest of this kind waits for a free place (a finished firing wakes the loop)
+      }
     }
-    round.more = due.length === batchSize && round.fired + round.failed > 0;
-    if (due.length < batchSize) this.lastCheck = checkedAt;
+    round.more = due.length === batchSize && round.fired + round.failed + round.started > 0;
+    // Only a read of every kind, with nothing of an earlier round still firing, covers every timer due then.
+    if (due.length < batchSize && !full && everyKind && busy.length === 0) {
+      if (startedNow.length === 0) this.lastCheck = checkedAt;
+      else void Promise.all(startedNow).then(() => this.noteCheck(checkedAt));
+    }
     return round;
+  }
+
+  private noteCheck(checkedAt: Date): void {
+    if (!this.lastCheck || this.lastCheck < checkedAt) this.lastCheck = checkedAt;
+  }
+
+  private runningByKind(): Map<string, number> {
+    const running = new Map<string, number>();
+    for (const { kind } of this.inFlight.values()) running.set(kind, (running.get(kind) ?? 0) + 1);
+    return running;
+  }
+
+  /** Fires one timer of a concurrent kind without holding up the round; never rejects. */
+  private fireAlongside(id: string, kind: string): Promise<void> {
+    const done = withRequestId(`timer-${randomUUID()}`, () => this.fireOne(id))
+      .then(
+        () => undefined,
+        // The claim itself failed (the database): the timer stays pending for a later round.
+        (err: unknown) => this.options.logger.warn({ err, timerId: id, kind }, 'could not claim a due timer; will retry'),
+      )
+      .finally(() => {
+        this.inFlight.delete(id);
+        this.loop.wake();
+      });
+    this.inFlight.set(id, { kind, done });
+    return done;
   }
 
   private async fireOne(id: string): Promise<'fired' | 'failed' | 'skipped'> {

@@ -24,6 +24,12 @@ export const notificationsEnv = {
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(85),
   /** Bounds one webhook request (connect to last byte of the answer). */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /**
+   * Webhook deliveries in flight at once (each holds a database connection while
+   * it waits for the partner's answer, added to the worker pool). One subject's
+   * events still go to a partner one after another, in order.
+   */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** Lets partners register http:// endpoints (local stack and tests); production wants https only. */
   WEBHOOK_ALLOW_PLAIN_HTTP: z
     .enum(['true', 'false'])

@@ -22,16 +22,31 @@ export interface ExamplePartner {
   secret: string;
   /** While down it answers 503 to everything, as an endpoint that is failing. */
   down: boolean;
+  /** How long it takes to answer each request (a slow endpoint); 0 by default. */
+  answerDelayMs: number;
+  /** Requests it is working on now, and the most it ever had at once. */
+  readonly inFlight: number;
+  readonly maxInFlight: number;
   stop(): Promise<void>;
 }
 
 export async function startExamplePartner(): Promise<ExamplePartner> {
   const seen = new Set<string>();
-  const partner = { events: [] as ReceivedEvent[], requests: [] as ExamplePartner['requests'], secret: '', down: false };
+  const partner = {
+    events: [] as ReceivedEvent[],
+    requests: [] as ExamplePartner['requests'],
+    secret: '',
+    down: false,
+    answerDelayMs: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+  };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    partner.inFlight += 1;
+    partner.maxInFlight = Math.max(partner.maxInFlight, partner.inFlight);
+    const respond = () => {
+      partner.inFlight -= 1;
       const body = Buffer.concat(chunks).toString('utf8');
       const id = String(req.headers['webhook-id'] ?? '');
       const answer = (status: number, verified: boolean) => {
@@ -55,7 +70,9 @@ export async function startExamplePartner(): Promise<ExamplePartner> {
         partner.events.push(event);
       }
       answer(204, true);
-    });
+    };
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => setTimeout(respond, partner.answerDelayMs));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

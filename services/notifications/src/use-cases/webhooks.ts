@@ -51,9 +51,11 @@ export function forwardToPublicTopic(em: EntityManager, definition: EventDefinit
 }
 
 /**
- * Delivers one event to one partner, in the transaction of its timer. A
- * delivery waits while an earlier one of the same subject (an order) is still
- * pending for that partner, so a partner sees an order's events in order. A
+ * Delivers one event to one partner, in the transaction of its timer (several
+ * run at once, WEBHOOK_CONCURRENCY). A delivery waits while an earlier one of
+ * the same subject (an order) is still pending for that partner, so a partner
+ * sees an order's events in order: the earlier one commits DELIVERED before a
+ * later one can read it so, and its success makes the next one due at once. A
  * 2xx answer delivers it; anything else is logged and retried with backoff;
  * when the tries run out, the delivery FAILED and the partner's endpoint is
  * disabled (its pending deliveries wait until it is enabled again).
@@ -71,8 +73,10 @@ export async function deliverWebhook(em: EntityManager, deliveryId: string): Pro
     [delivery.partnerId, delivery.subject, delivery.id],
   );
   if ((earlier[0]?.n ?? 0) > 0) {
-    // Not a failure: it goes after the earlier one.
-    await scheduleTimer(em, { kind: deliverWebhookTimer, key: delivery.id, dueAt: new Date(storeNow().getTime() + runtime.webhookRetry.baseMs) });
+    // Not a failure: it goes after the earlier one, whose success arms it (nextOfSubjectDue). A
+    // FAILED one disables the endpoint, and enabling it arms every pending delivery; so this later
+    // look is only a backstop, as rare as the slowest retry, not a poll.
+    await scheduleTimer(em, { kind: deliverWebhookTimer, key: delivery.id, dueAt: new Date(storeNow().getTime() + runtime.webhookRetry.maxMs) });
     return;
   }
 
@@ -115,6 +119,7 @@ export async function deliverWebhook(em: EntityManager, deliveryId: string): Pro
   });
   if (isDelivered(statusCode)) {
     Object.assign(delivery, { status: 'DELIVERED', deliveredAt: storeNow(), nextAttemptAt: null });
+    await nextOfSubjectDue(em, delivery);
   } else {
     const next = afterFailedAttempt(attempts, runtime.webhookRetry);
     if (next.giveUp) {
@@ -127,6 +132,23 @@ export async function deliverWebhook(em: EntityManager, deliveryId: string): Pro
     }
   }
   await em.flush();
+}
+
+/**
+ * Makes the partner's next pending delivery of the same subject due now, in
+ * the transaction that delivers this one. If that one is firing at this very
+ * moment (it will find this one still pending and step back), the upsert waits
+ * for its timer row and then moves the timer it re-armed, so none is left waiting.
+ */
+async function nextOfSubjectDue(em: EntityManager, delivered: WebhookDelivery): Promise<void> {
+  const next = await em.execute<{ id: string }[]>(
+    `select id from ${tableOf(em, 'webhook_delivery')}
+      where partner_id = ? and subject = ? and status = 'PENDING'
+        and seq > (select seq from ${tableOf(em, 'webhook_delivery')} where id = ?)
+      order by seq limit 1`,
+    [delivered.partnerId, delivered.subject, delivered.id],
+  );
+  if (next[0]) await scheduleTimer(em, { kind: deliverWebhookTimer, key: next[0].id, dueAt: storeNow() });
 }
 
 export const webhookTimers: TimerHandler[] = [onTimer(deliverWebhookTimer, (timer, em) => deliverWebhook(em, timer.key))];
