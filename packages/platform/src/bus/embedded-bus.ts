@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { Wakeable } from '../util/wakeable.js';
-import type { EventBus, OutgoingMessage, SubscribeOptions, Subscription } from './event-bus.js';
+import { maxBatchSize, type EventBus, type IncomingMessage, type OutgoingMessage, type SubscribeOptions, type Subscription } from './event-bus.js';
 import { applyPlatformMigrations } from '../db/platform-migrations/apply-platform-migrations.js';
 import { embeddedBusChannel, embeddedBusMigrations, embeddedBusSchema } from './embedded-bus-tables.js';
 
@@ -132,14 +132,38 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
       // Positions are committed once per batch (and before a retry): a crash replays at most one batch,
       // which the consumers' inbox absorbs, for one round trip per batch instead of per message.
       const handled = new Map<string, string>();
-      for (const row of rows) {
-        if (!running) break;
+      const messages = rows.map((row): IncomingMessage => ({
+        topic: row.topic,
+        partition: 0,
+        offset: row.seq,
+        key: row.key,
+        value: row.value,
+        headers: row.headers,
+      }));
+      for (let i = 0; i < messages.length && running; i++) {
+        // A run of messages in one call where the subscriber can (one transaction for them); what it could not
+        // handle goes on alone below, with the retry and backoff a single message gets.
+        if (sub.handleBatch && messages.length - i > 1) {
+          const run = messages.slice(i, i + maxBatchSize);
+          const done = await sub.handleBatch(run).catch((err: unknown) => {
+            options.logger.warn({ err, groupId: sub.groupId, size: run.length }, 'batch handler failed; handling its messages one at a time');
+            return 0;
+          });
+          for (const message of run.slice(0, done)) handled.set(message.topic, message.offset);
+          if (done > 0) backoff = 200;
+          if (done === run.length) {
+            i += done - 1; // the loop's step moves on to the next run
+            continue;
+          }
+          i += done;
+        }
+        const message = messages[i]!;
         try {
-          await sub.handle({ topic: row.topic, partition: 0, offset: row.seq, key: row.key, value: row.value, headers: row.headers });
-          handled.set(row.topic, row.seq);
+          await sub.handle(message);
+          handled.set(message.topic, message.offset);
           backoff = 200;
         } catch (err) {
-          options.logger.warn({ err, topic: row.topic, seq: row.seq }, 'handler failed; retrying the same message');
+          options.logger.warn({ err, topic: message.topic, seq: message.offset }, 'handler failed; retrying the same message');
           await commit(client, sub.groupId, handled);
           handled.clear();
           // Interrupted by stop(), like the poll wait: a stop never waits out a backoff.

@@ -23,6 +23,17 @@ export interface IncomingMessage {
 
 export type MessageHandler = (message: IncomingMessage) => Promise<void>;
 
+/**
+ * Applies a run of messages at once (in delivery order, so in offset order per
+ * partition) and resolves with how many of them, from the first, it handled:
+ * all, or fewer when the one after could not be (the bus commits those and
+ * hands that one to `handle`, with its retries, before going on).
+ */
+export type BatchHandler = (messages: readonly IncomingMessage[]) => Promise<number>;
+
+/** The most messages a bus hands to one `handleBatch` call. */
+export const maxBatchSize = 32;
+
 export interface SubscribeOptions {
   /** Consumer group: one per service, so each service sees every event once. */
   groupId: string;
@@ -34,6 +45,12 @@ export interface SubscribeOptions {
    * inbox, so redelivery has no second effect).
    */
   handle: MessageHandler;
+  /**
+   * Optional: several messages already fetched handed over in one call (a
+   * consumer applies them in one database transaction: one commit instead of
+   * one per event). Offsets are committed after it, for what it handled.
+   */
+  handleBatch?: BatchHandler;
   /** Start from the earliest offset when the group has none committed (default true). */
   fromBeginning?: boolean;
 }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Consumer, MessagesStreamFallbackModes, MessagesStreamModes, stringDeserializers, type Message, type MessagesStream } from '@platformatic/kafka';
-import type { IncomingMessage, MessageHandler, SubscribeOptions, Subscription } from '../event-bus.js';
+import { maxBatchSize, type IncomingMessage, type MessageHandler, type SubscribeOptions, type Subscription } from '../event-bus.js';
 import type { KafkaBusLogger } from './logger.js';
 
 type StringConsumer = Consumer<string, string, string, string>;
@@ -19,7 +19,9 @@ const RETRY_MAX_MS = 5_000;
 /**
  * One consumer group member that hands messages to `handle` one at a time and commits each offset
  * only after the handler resolved. The library's stream can rewind to the last committed offset
- * after a rebalance, so messages this member already handled are recognised and skipped.
+ * after a rebalance, so messages this member already handled are recognised and skipped. With a
+ * `handleBatch`, the messages already buffered behind the first go with it in one call, their
+ * offsets committed once it resolved (what it could not handle goes one at a time, as above).
  */
 export class KafkaSubscription implements Subscription {
   readonly #config: KafkaSubscriptionConfig;
@@ -112,7 +114,7 @@ export class KafkaSubscription implements Subscription {
         if (this.#stopping) break;
         for await (const message of stream) {
           if (this.#stopping) break;
-          this.#inFlight = this.#process(message);
+          this.#inFlight = this.#processAll([message, ...this.#buffered(stream)]);
           await this.#inFlight;
           this.#inFlight = undefined;
           failures = 0;
@@ -129,6 +131,42 @@ export class KafkaSubscription implements Subscription {
         await this.#pause(delay);
       }
       stream = undefined;
+    }
+  }
+
+  /** The messages the stream already holds (none without a batch handler): read now, they skip the iterator. */
+  #buffered(stream: StringStream): StringMessage[] {
+    const more: StringMessage[] = [];
+    if (!this.#options.handleBatch) return more;
+    while (more.length < maxBatchSize - 1) {
+      const next = stream.read() as StringMessage | null;
+      if (next === null) break;
+      more.push(next);
+    }
+    return more;
+  }
+
+  /** A batch first, when there is one; then what it left, one at a time (stopping stops there: nothing after is committed). */
+  async #processAll(messages: StringMessage[]): Promise<void> {
+    const fresh = messages.filter((m) => m.offset >= (this.#handledUpTo.get(`${m.topic}:${m.partition}`) ?? -1n));
+    let handled = 0;
+    if (this.#options.handleBatch && fresh.length > 1) {
+      try {
+        handled = await this.#options.handleBatch(fresh.map(toIncoming));
+      } catch (err) {
+        this.#config.logger.warn({ err, groupId: this.#options.groupId, size: fresh.length }, 'batch handler failed; handling its messages one at a time');
+      }
+      const lastPerPartition = new Map<string, StringMessage>();
+      for (const message of fresh.slice(0, handled)) {
+        const partitionKey = `${message.topic}:${message.partition}`;
+        this.#handledUpTo.set(partitionKey, message.offset + 1n);
+        lastPerPartition.set(partitionKey, message);
+      }
+      for (const message of lastPerPartition.values()) await this.#commit(message);
+    }
+    for (const message of fresh.slice(handled)) {
+      if (this.#stopping) return;
+      await this.#process(message);
     }
   }
 
@@ -153,12 +191,19 @@ export class KafkaSubscription implements Subscription {
       }
     }
     this.#handledUpTo.set(partitionKey, message.offset + 1n);
+    await this.#commit(message);
+  }
+
+  async #commit(message: StringMessage): Promise<void> {
     try {
       await message.commit();
     } catch (err) {
       // The next commit on this partition covers this offset too; until then a restart redelivers it,
       // which the handlers tolerate (they are idempotent).
-      this.#config.logger.warn({ err, groupId: this.#options.groupId, partitionKey, offset: incoming.offset }, 'kafka offset commit failed');
+      this.#config.logger.warn(
+        { err, groupId: this.#options.groupId, partitionKey: `${message.topic}:${message.partition}`, offset: message.offset.toString() },
+        'kafka offset commit failed',
+      );
     }
   }
 
