@@ -43,6 +43,7 @@ export const publicEventTypes = [
   'aftersales.claim.offered',
   'aftersales.claim.refused',
   'aftersales.claim.resolved',
+  'aftersales.return.requested',
   'aftersales.return.received',
 ] as const;
 export type PublicEventType = (typeof publicEventTypes)[number];

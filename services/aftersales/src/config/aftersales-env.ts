@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uploadUrlTtlSeconds } from '../domain/evidence-limits.js';
 
 /** Settings only aftersales reads, on top of the platform's serviceEnv. */
 export const aftersalesEnv = {
@@ -17,4 +18,6 @@ export const aftersalesEnv = {
   /** The file store's folder and the address customers upload to (default: this service on 127.0.0.1). */
   EVIDENCE_FILE_DIR: z.string().min(1).optional(),
   EVIDENCE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** How long an upload URL lives, in seconds (both stores); tests shorten it to see an expired URL refused. */
+  EVIDENCE_UPLOAD_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(uploadUrlTtlSeconds),
 };

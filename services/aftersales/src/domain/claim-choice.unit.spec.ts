@@ -6,7 +6,7 @@ const rule = { id: 'claims.resolutions-accessory-damaged', text: 'For a damaged 
 const offers: ClaimOffer[] = [
   { resolution: 'REPLACEMENT_PART', refund: null, returnPostage: null, rule },
   { resolution: 'PARTIAL_REFUND', refund: 4000, returnPostage: null, rule },
-  { resolution: 'RETURN', refund: null, returnPostage: 'SHARED', rule },
+  { resolution: 'RETURN', refund: 10_000, returnPostage: 'SHARED', rule },
 ];
 
 describe('the customer chooses an offer', () => {
@@ -21,7 +21,9 @@ describe('the customer chooses an offer', () => {
 
   it('a replacement part or a return is carried out before the claim closes', () => {
     expect(chooseOffer(offers, 'REPLACEMENT_PART', 10_000)).toMatchObject({ ok: true, refund: null, next: 'RESOLVING' });
-    expect(chooseOffer(offers, 'RETURN', 10_000)).toMatchObject({ ok: true, offer: { returnPostage: 'SHARED' }, next: 'RESOLVING' });
+    expect(chooseOffer(offers, 'RETURN', 10_000)).toMatchObject({ ok: true, offer: { returnPostage: 'SHARED' }, refund: 10_000, next: 'RESOLVING' });
+    // What a return will refund is held for it (capped now), but paid only when the item is back.
+    expect(chooseOffer(offers, 'RETURN', 6_000)).toMatchObject({ ok: true, refund: 6_000, next: 'RESOLVING' });
   });
 
   it('refuses a resolution that was not offered, listing those that were', () => {

@@ -50,7 +50,7 @@ export type PartGrade = Omit<PartCompensation, 'amount'> & { amount: number | nu
 
 export type OfferResult = { ok: true; offers: ClaimOffer[]; parts: PartGrade[]; rule: Rule } | { ok: false; problems: OfferProblem[] };
 
-const capRule: Rule = {
+export const capRule: Rule = {
   id: 'claims.compensation-cap',
   text: 'Compensation on a line never exceeds what the line paid, less what earlier claims on it refunded.',
 };
@@ -72,7 +72,8 @@ function gradesOnly(policy: StorePolicy, parts: GradedPart[]): PartGrade[] {
  * in the policy's order. A partial refund is the compensation table capped by
  * what the line has left; a discount is the policy's percentage of the line
  * (or staff's amount where it names none), capped the same way; a return says
- * who pays its postage. Every problem at once, nothing offered.
+ * who pays its postage and refunds, once the item is back, what the line has
+ * left. Every problem at once, nothing offered.
  */
 export function claimOffers(policy: StorePolicy, facts: OfferFacts): OfferResult {
   const allowed = claimResolutionOptions(policy, facts.kind);
@@ -145,8 +146,11 @@ export function claimOffers(policy: StorePolicy, facts: OfferFacts): OfferResult
         return { resolution: 'KEEP_WITH_DISCOUNT', refund: discount!.amount, returnPostage: null, rule: discount!.capped ? capRule : discount!.rule };
       case 'REPLACEMENT_PART':
         return { resolution: 'REPLACEMENT_PART', refund: null, returnPostage: null, leadTime, rule: allowed.rule };
-      case 'RETURN':
-        return { resolution: 'RETURN', refund: null, returnPostage: option.postage, rule: allowed.rule };
+      case 'RETURN': {
+        // The item goes back: the line's price comes back, less what earlier claims on it already refunded.
+        const back = Math.max(facts.remaining, 0);
+        return { resolution: 'RETURN', refund: back, returnPostage: option.postage, rule: back < facts.linePaid ? capRule : allowed.rule };
+      }
       default:
         return { resolution: option.resolution, refund: null, returnPostage: null, rule: allowed.rule };
     }

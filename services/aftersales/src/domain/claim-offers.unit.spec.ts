@@ -29,7 +29,7 @@ describe('claim offers under deposit-store (001)', () => {
           rule: { id: 'claims.resolutions-accessory-damaged' },
         },
         { resolution: 'PARTIAL_REFUND', refund: 4000, returnPostage: null, rule: { id: 'claims.resolutions-accessory-damaged' } },
-        { resolution: 'RETURN', refund: null, returnPostage: 'SHARED' },
+        { resolution: 'RETURN', refund: 10_000, returnPostage: 'SHARED', rule: { id: 'claims.resolutions-accessory-damaged' } },
       ],
       parts: [{ category: 'HEAD_SCULPT_SPECIAL', grade: 'HIGH', amount: 4000, rule: { id: 'claims.compensation-high' } }],
     });
@@ -71,6 +71,14 @@ describe('claim offers under deposit-store (001)', () => {
       facts({ resolutions: ['REPLACEMENT_PART'], parts: [{ category: 'PACKAGING_BOX', issue: 'STRUCTURAL_BREAKAGE' }] }),
     );
     expect(result).toMatchObject({ ok: true, parts: [{ category: 'PACKAGING_BOX', grade: 'HIGH', amount: null, rule: { id: 'claims.grade-from-chart' } }] });
+  });
+
+  it('a return refunds what the line has left once earlier claims refunded part of it, citing the cap', () => {
+    const result = claimOffers(depositStore, facts({ remaining: 6_000, resolutions: ['RETURN'], studioHasParts: null }));
+    expect(result).toMatchObject({
+      ok: true,
+      offers: [{ resolution: 'RETURN', refund: 6_000, returnPostage: 'SHARED', rule: { id: 'claims.compensation-cap' } }],
+    });
   });
 
   it('caps the partial refund by what the line has left, citing the cap', () => {

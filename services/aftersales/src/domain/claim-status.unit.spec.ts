@@ -4,9 +4,13 @@ import { canMove, claimStatuses, transition } from './claim-status.js';
 describe('claim status table', () => {
   const allowed = new Set([
     'DRAFT>SUBMITTED',
+    'SUBMITTED>UNDER_REVIEW',
     'SUBMITTED>NEEDS_MORE_EVIDENCE',
     'SUBMITTED>DECIDED',
     'SUBMITTED>REFUSED',
+    'UNDER_REVIEW>NEEDS_MORE_EVIDENCE',
+    'UNDER_REVIEW>DECIDED',
+    'UNDER_REVIEW>REFUSED',
     'NEEDS_MORE_EVIDENCE>SUBMITTED',
     'DECIDED>RESOLVING',
     'DECIDED>CLOSED',

@@ -13,7 +13,7 @@ export const evidenceContentTypes: Record<string, { kind: EvidenceKind; maxBytes
   'video/quicktime': { kind: 'VIDEO', maxBytes: 500 * 1024 * 1024 },
 };
 
-/** An upload URL expires this long after it is issued. */
+/** An upload URL expires this long after it is issued (the default of EVIDENCE_UPLOAD_TTL_SECONDS). */
 export const uploadUrlTtlSeconds = 300;
 /** At most this many evidence files on one claim. */
 export const maxEvidencePerClaim = 20;

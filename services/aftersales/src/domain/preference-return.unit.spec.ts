@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presets } from '@vitrine/policy';
+import { presets, type StorePolicy } from '@vitrine/policy';
 import { inspectReturn, preferenceReturn, type ReturnedLine } from './preference-return.js';
 
 const depositStore = presets['deposit-store'];
@@ -10,6 +10,7 @@ const line = (over: Partial<ReturnedLine> = {}): ReturnedLine => ({
   currency: 'USD',
   linePaid: 10_000,
   remaining: 10_000,
+  shippingShare: 1_500,
   orderedAt: new Date('2026-11-25T09:00:00Z'),
   deliveredAt,
   ...over,
@@ -21,6 +22,7 @@ describe('a return for preference under deposit-store (000)', () => {
       ok: true,
       refund: { amount: 7_000, currency: 'USD' },
       restockingFee: { amount: 3_000, currency: 'USD' },
+      shippingRefund: { amount: 0, currency: 'USD' },
       returnShippingPaidBy: 'CUSTOMER',
       rule: {
         id: 'returns.within-window',
@@ -42,6 +44,36 @@ describe('a return for preference under deposit-store (000)', () => {
   });
 });
 
+describe('a policy that refunds shipping (shippingRefunded)', () => {
+  const refundsShipping: StorePolicy = {
+    ...depositStore,
+    returns: { ...depositStore.returns, preference: { ...depositStore.returns.preference, shippingRefunded: true } as StorePolicy['returns']['preference'] },
+  };
+  it('adds the line’s share of the shipping to the price less the restocking fee', () => {
+    expect(preferenceReturn(refundsShipping, line(), deliveredAt)).toMatchObject({
+      ok: true,
+      refund: { amount: 8_500 },
+      restockingFee: { amount: 3_000 },
+      shippingRefund: { amount: 1_500 },
+    });
+  });
+
+  it('caps the goods by what claims left of the line, never the shipping share', () => {
+    expect(preferenceReturn(refundsShipping, line({ remaining: 2_000 }), deliveredAt)).toMatchObject({
+      ok: true,
+      refund: { amount: 3_500 },
+      shippingRefund: { amount: 1_500 },
+    });
+  });
+
+  it('on arrival: the shipping share comes back with the goods, or nothing when the item is not as the policy asks', () => {
+    const quoted = { refund: 8_500, shippingRefund: 1_500, rule: { id: 'returns.within-window', text: '...' } };
+    expect(inspectReturn(refundsShipping, quoted, 'PERFECT_UNUSED', 10_000)).toMatchObject({ accepted: true, refund: 8_500, shippingRefund: 1_500 });
+    expect(inspectReturn(refundsShipping, quoted, 'PERFECT_UNUSED', 4_000)).toMatchObject({ accepted: true, refund: 5_500, shippingRefund: 1_500 });
+    expect(inspectReturn(refundsShipping, quoted, 'USED_OR_DAMAGED', 10_000)).toMatchObject({ accepted: false, refund: 0, shippingRefund: 0 });
+  });
+});
+
 describe('no returns for preference under charge-at-ship (003)', () => {
   it('is refused at once, naming the rule', () => {
     expect(preferenceReturn(presets['charge-at-ship'], line(), deliveredAt)).toMatchObject({ ok: false, rule: { id: 'returns.no-preference-returns' } });
@@ -49,9 +81,9 @@ describe('no returns for preference under charge-at-ship (003)', () => {
 });
 
 describe('inspection on arrival (000: perfect and unused, or nothing)', () => {
-  const quoted = { refund: 7_000, rule: { id: 'returns.within-window', text: 'Returns are accepted within 7 days of delivery...' } };
+  const quoted = { refund: 7_000, shippingRefund: 0, rule: { id: 'returns.within-window', text: 'Returns are accepted within 7 days of delivery...' } };
   it('refunds the quote for a perfect, unused item, capped by what the line has left', () => {
-    expect(inspectReturn(depositStore, quoted, 'PERFECT_UNUSED', 10_000)).toEqual({ accepted: true, refund: 7_000, rule: quoted.rule });
+    expect(inspectReturn(depositStore, quoted, 'PERFECT_UNUSED', 10_000)).toEqual({ accepted: true, refund: 7_000, shippingRefund: 0, rule: quoted.rule });
     expect(inspectReturn(depositStore, quoted, 'PERFECT_UNUSED', 6_000)).toMatchObject({ accepted: true, refund: 6_000 });
   });
 
@@ -59,6 +91,7 @@ describe('inspection on arrival (000: perfect and unused, or nothing)', () => {
     expect(inspectReturn(depositStore, quoted, 'USED_OR_DAMAGED', 10_000)).toEqual({
       accepted: false,
       refund: 0,
+      shippingRefund: 0,
       rule: { id: 'returns.not-in-original-condition', text: 'No refund is made for an item not returned in perfect, unused, original condition.' },
     });
   });

@@ -4,10 +4,19 @@ import {
   productPublishedV1,
   productReleasedV1,
   productStatusChangedV1,
+  readyToFulfilV1,
   storePolicyPublishedV1,
 } from '@vitrine/contracts';
 import { on } from '@vitrine/platform';
-import { rememberDelivery, rememberOrder, rememberPolicy, rememberProduct, rememberProductStatus, rememberRelease } from '../use-cases/projections.js';
+import {
+  rememberDelivery,
+  rememberOrder,
+  rememberPolicy,
+  rememberProduct,
+  rememberProductStatus,
+  rememberRelease,
+  rememberShippingPaid,
+} from '../use-cases/projections.js';
 
 export const aftersalesHandlers = [
   on(storePolicyPublishedV1, (event, em) => rememberPolicy(em, event)),
@@ -16,4 +25,5 @@ export const aftersalesHandlers = [
   on(productReleasedV1, (event, em) => rememberRelease(em, event)),
   on(orderConfirmedV1, (event, em) => rememberOrder(em, event)),
   on(orderStatusChangedV1, (event, em) => rememberDelivery(em, event)),
+  on(readyToFulfilV1, (event, em) => rememberShippingPaid(em, event)),
 ];

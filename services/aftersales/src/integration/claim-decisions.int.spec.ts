@@ -79,11 +79,33 @@ const close = graphql(`
     }
   }
 `);
+const startReview = graphql(`
+  mutation DecisionsStartReview($claimId: ID!) {
+    startClaimReview(claimId: $claimId) {
+      status
+      reviewStartedAt
+    }
+  }
+`);
+const receiveClaimReturn = graphql(`
+  mutation DecisionsReceiveReturn($claimId: ID!, $input: ReceiveReturnInput!) {
+    receiveClaimReturn(claimId: $claimId, input: $input) {
+      status
+      resolution
+      refund {
+        amount
+      }
+      returnCondition
+      closedAt
+    }
+  }
+`);
 const read = graphql(`
   query DecisionsRead($id: ID!) {
     claim(id: $id) {
       status
       submittedAt
+      reviewStartedAt
       resolution
       refusalGrounds {
         id
@@ -127,6 +149,123 @@ describe('staff ask for more evidence', () => {
     });
     expect(await eventsOf(orderId)).toEqual(['aftersales.claim.submitted', 'aftersales.claim.evidence-requested', 'aftersales.claim.submitted']);
     expect(await auditOf(claimId)).toEqual([{ action: 'claim.evidence-requested', details: { note: 'Please add a close-up of the broken hilt.' } }]);
+  });
+});
+
+describe('staff take a claim into review', () => {
+  it('UNDER_REVIEW: the customer sees it, it is audited, and the decision steps work from it', async () => {
+    const { claimId, orderId } = await submittedClaim(aftersales, customer, { deliveredAt: new Date(), policy: 'deposit-store' });
+    // Only staff (aftersales:decide) take a claim into review.
+    expect(codeOf(await gql(aftersales.url, startReview, { claimId }, customer.headers))?.code).toBe('FORBIDDEN');
+    const reviewed = await gql(aftersales.url, startReview, { claimId }, staff());
+    expect(reviewed.data?.startClaimReview, JSON.stringify(reviewed.errors)).toEqual({ status: 'UNDER_REVIEW', reviewStartedAt: expect.any(String) });
+    expect((await gql(aftersales.url, read, { id: claimId }, customer.headers)).data!.claim).toMatchObject({
+      status: 'UNDER_REVIEW',
+      reviewStartedAt: reviewed.data!.startClaimReview.reviewStartedAt,
+    });
+    // Taken once: a second start is refused, naming the status, and nothing changes.
+    expect(codeOf(await gql(aftersales.url, startReview, { claimId }, staff()))).toMatchObject({
+      code: 'POLICY_VIOLATION',
+      rule: 'CLAIM_STATUS_TRANSITION',
+      status: 'UNDER_REVIEW',
+    });
+    expect(await auditOf(claimId)).toEqual([{ action: 'claim.review-started', details: {} }]);
+
+    // From review, staff ask for more evidence; the customer's new submission waits for staff again (SUBMITTED).
+    const asked = await gql(aftersales.url, askForEvidence, { claimId, note: 'Please add a photo of the whole base.' }, staff());
+    expect(asked.data?.requestMoreEvidence.status, JSON.stringify(asked.errors)).toBe('NEEDS_MORE_EVIDENCE');
+    expect(codeOf(await gql(aftersales.url, startReview, { claimId }, staff()))).toMatchObject({ rule: 'CLAIM_STATUS_TRANSITION' });
+    await uploadEvidence(aftersales, customer, claimId, 'image/png', 128);
+    expect((await gql(aftersales.url, submitAgain, { claimId }, customer.headers)).data?.submitClaim.status).toBe('SUBMITTED');
+    expect((await gql(aftersales.url, startReview, { claimId }, staff())).data?.startClaimReview.status).toBe('UNDER_REVIEW');
+    const decided = await gql(aftersales.url, decide, { claimId, input: { grades: [{}], resolutions: ['PARTIAL_REFUND'] } }, staff());
+    expect(decided.data?.decideClaim.status, JSON.stringify(decided.errors)).toBe('DECIDED');
+    expect(await eventsOf(orderId)).toEqual([
+      'aftersales.claim.submitted',
+      'aftersales.claim.evidence-requested',
+      'aftersales.claim.submitted',
+      'aftersales.claim.offered',
+    ]);
+  });
+
+  it('a claim under review can be refused', async () => {
+    const { claimId } = await submittedClaim(aftersales, customer, { deliveredAt: new Date(), policy: 'statue-store' });
+    await gql(aftersales.url, startReview, { claimId }, staff());
+    const refused = await gql(aftersales.url, refuse, { claimId, input: { rule: 'claims.not-covered-exterior-brown-box' } }, staff());
+    expect(refused.data?.refuseClaim.status, JSON.stringify(refused.errors)).toBe('REFUSED');
+  });
+});
+
+describe("a claim's return: received, refunded, closed", () => {
+  it('refunds what the offer said through ReturnReceived (payments: RETURN), then ClaimResolved without money; closeClaim cannot skip it', async () => {
+    const { claimId, orderId } = await submittedClaim(aftersales, customer, { deliveredAt: new Date(), policy: 'deposit-store', unitPrice: 15_000 });
+    // Before the item is back, nothing can be received.
+    expect(codeOf(await gql(aftersales.url, receiveClaimReturn, { claimId, input: { condition: 'USED_OR_DAMAGED' } }, staff()))).toMatchObject({
+      rule: 'CLAIM_STATUS_TRANSITION',
+    });
+    await gql(aftersales.url, decide, { claimId, input: { grades: [{}], resolutions: ['RETURN'] } }, staff());
+    const chosen = await gql(aftersales.url, choose, { claimId, resolution: 'RETURN' }, customer.headers);
+    expect(chosen.data?.chooseClaimResolution, JSON.stringify(chosen.errors)).toEqual({
+      status: 'RESOLVING',
+      resolution: 'RETURN',
+      refund: { amount: 15_000 },
+    });
+    expect(codeOf(await gql(aftersales.url, close, { claimId }, staff()))).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'CLAIM_RETURN_NOT_RECEIVED' });
+    expect(codeOf(await gql(aftersales.url, receiveClaimReturn, { claimId, input: { condition: 'USED_OR_DAMAGED' } }, customer.headers))?.code).toBe(
+      'FORBIDDEN',
+    );
+
+    const received = await gql(
+      aftersales.url,
+      receiveClaimReturn,
+      { claimId, input: { condition: 'USED_OR_DAMAGED', note: 'Sword snapped, as the photos showed.' } },
+      staff(),
+    );
+    expect(received.data?.receiveClaimReturn, JSON.stringify(received.errors)).toEqual({
+      status: 'CLOSED',
+      resolution: 'RETURN',
+      refund: { amount: 15_000 },
+      returnCondition: 'USED_OR_DAMAGED',
+      closedAt: expect.any(String),
+    });
+    expect(await eventsOf(orderId)).toEqual(['aftersales.claim.submitted', 'aftersales.claim.offered', 'aftersales.claim.resolved']);
+    const data = async (type: string) =>
+      (
+        await aftersales.sql<{ data: Record<string, unknown> }>("select envelope->'data' as data from aftersales.outbox_message where key = ? and type = ?", [
+          orderId,
+          type,
+        ])
+      ).map((e) => e.data);
+    expect(await data('aftersales.return.received')).toEqual([
+      expect.objectContaining({
+        returnId: claimId,
+        claimId,
+        condition: 'USED_OR_DAMAGED',
+        accepted: true,
+        refund: { amount: 15_000, currency: 'USD' },
+        restockingFee: { amount: 0, currency: 'USD' },
+        rule: expect.objectContaining({ id: 'claims.resolutions-accessory-damaged' }),
+        receivedBy: aftersales.staff.id,
+      }),
+    ]);
+    // Payments refunds a claim's ClaimResolved refund as compensation: the return's money must not go twice.
+    expect(await data('aftersales.claim.resolved')).toEqual([expect.objectContaining({ resolution: 'RETURN', refund: null, closedBy: aftersales.staff.id })]);
+    expect((await auditOf(claimId)).map((a: any) => a.action)).toEqual(['claim.decided', 'claim.resolution-chosen', 'claim.return-received']);
+    // Received once.
+    expect(codeOf(await gql(aftersales.url, receiveClaimReturn, { claimId, input: { condition: 'PERFECT_UNUSED' } }, staff()))).toMatchObject({
+      rule: 'CLAIM_STATUS_TRANSITION',
+    });
+  });
+
+  it('a part being carried out is not a return: receiving it is refused, nothing changes', async () => {
+    const { claimId } = await submittedClaim(aftersales, customer, { deliveredAt: new Date(), policy: 'deposit-store' });
+    await gql(aftersales.url, decide, { claimId, input: { grades: [{}], resolutions: ['REPLACEMENT_PART'], studioHasParts: true } }, staff());
+    await gql(aftersales.url, choose, { claimId, resolution: 'REPLACEMENT_PART' }, customer.headers);
+    expect(codeOf(await gql(aftersales.url, receiveClaimReturn, { claimId, input: { condition: 'PERFECT_UNUSED' } }, staff()))).toMatchObject({
+      code: 'POLICY_VIOLATION',
+      rule: 'CLAIM_NOT_A_RETURN',
+    });
+    expect((await gql(aftersales.url, read, { id: claimId }, customer.headers)).data!.claim.status).toBe('RESOLVING');
   });
 });
 
@@ -186,7 +325,7 @@ describe('the customer chooses among the offers', () => {
       status: 'DECIDED',
       offers: [
         { resolution: 'REPLACEMENT_PART', refund: null, returnPostage: null },
-        { resolution: 'RETURN', refund: null, returnPostage: 'SHARED' },
+        { resolution: 'RETURN', refund: { amount: 20_000 }, returnPostage: 'SHARED' },
       ],
     });
 
@@ -226,7 +365,7 @@ describe('the customer chooses among the offers', () => {
     const decided = await gql(aftersales.url, decide, { claimId, input: { grades: [{}], discountAmount: 1_800 } }, staff());
     expect(decided.data?.decideClaim.offers).toEqual([
       { resolution: 'KEEP_WITH_DISCOUNT', refund: { amount: 1_800 }, returnPostage: null },
-      { resolution: 'RETURN', refund: null, returnPostage: 'STORE' },
+      { resolution: 'RETURN', refund: { amount: 12_000 }, returnPostage: 'STORE' },
     ]);
     expect((await gql(aftersales.url, choose, { claimId, resolution: 'KEEP_WITH_DISCOUNT' }, customer.headers)).data?.chooseClaimResolution).toEqual({
       status: 'CLOSED',

@@ -173,7 +173,8 @@ describe('a claim from delivery to a partial refund', () => {
           rule: tableRule,
         },
         { resolution: 'PARTIAL_REFUND', refund: { amount: 4000, currency: 'USD' }, returnPostage: null, leadTime: null, rule: tableRule },
-        { resolution: 'RETURN', refund: null, returnPostage: 'SHARED', leadTime: null, rule: tableRule },
+        // Sent back, the whole line comes back (what it has left: nothing refunded on it yet).
+        { resolution: 'RETURN', refund: { amount: 6000, currency: 'USD' }, returnPostage: 'SHARED', leadTime: null, rule: tableRule },
       ],
       gradedParts: [{ category: 'HEAD_SCULPT_SPECIAL', grade: 'HIGH', amount: { amount: 4000 }, rule: { id: 'claims.compensation-high' } }],
     });

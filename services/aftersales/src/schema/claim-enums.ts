@@ -24,9 +24,12 @@ export const ClaimStatusEnum = graphqlEnum(claimStatuses, {
   valuesConfig: {
     DRAFT: { description: 'Opened: evidence is being uploaded.' },
     SUBMITTED: { description: 'Submitted with its evidence: waiting for staff.' },
+    UNDER_REVIEW: { description: 'A staff member is reviewing it: a decision, a refusal or a request for more evidence comes next.' },
     NEEDS_MORE_EVIDENCE: { description: 'Staff asked for more evidence (evidenceRequest): add it and submit again.' },
     DECIDED: { description: 'Staff graded it and offered resolutions: waiting for the customer to choose one.' },
-    RESOLVING: { description: 'The customer chose a replacement part, an exchange or a return: staff are carrying it out.' },
+    RESOLVING: {
+      description: 'The customer chose a replacement part, an exchange or a return: staff are carrying it out (a return closes when its item is received).',
+    },
     CLOSED: { description: 'Resolved as the customer chose.' },
     REFUSED: { description: 'Refused under a rule of the policy (refusal).' },
   },
@@ -51,4 +54,8 @@ export const LeadTimeOutcomeEnum = graphqlEnum(['WINDOW', 'MADE_ON_DEMAND', 'NO_
     MADE_ON_DEMAND: { description: 'The factory makes the part on demand, on its own schedule: no date yet.' },
     NO_ESTIMATE: { description: "The store's policy promises no lead time." },
   },
+});
+export const ReturnedConditionEnum = graphqlEnum(['PERFECT_UNUSED', 'USED_OR_DAMAGED'] as const, {
+  name: 'ReturnedCondition',
+  description: 'What staff found when the item came back.',
 });

@@ -11,6 +11,7 @@ import {
   DamageSeverityEnum,
   LeadTimeOutcomeEnum,
   PartCategoryEnum,
+  ReturnedConditionEnum,
   ReturnPostageEnum,
 } from './claim-enums.js';
 
@@ -70,7 +71,11 @@ export class ClaimOfferType {
   @Field(() => ClaimResolutionEnum)
   resolution!: string;
 
-  @Field(() => Money, { nullable: true, description: 'PARTIAL_REFUND, KEEP_WITH_DISCOUNT: what you get back (capped by what the line has left).' })
+  @Field(() => Money, {
+    nullable: true,
+    description:
+      'PARTIAL_REFUND, KEEP_WITH_DISCOUNT: what you get back (capped by what the line has left); RETURN: what you get back once the item is received.',
+  })
   refund!: Money | null;
 
   @Field(() => ReturnPostageEnum, { nullable: true, description: 'RETURN: who pays the postage.' })
@@ -140,6 +145,9 @@ export class ClaimType {
   @Field(() => Date, { nullable: true })
   submittedAt!: Date | null;
 
+  @Field(() => Date, { nullable: true, description: 'When staff took it into review (UNDER_REVIEW and after, when it was reviewed).' })
+  reviewStartedAt!: Date | null;
+
   @Field(() => String, { nullable: true, description: 'NEEDS_MORE_EVIDENCE: what staff asked you to add.' })
   evidenceRequest!: string | null;
 
@@ -158,8 +166,14 @@ export class ClaimType {
   @Field(() => ClaimResolutionEnum, { nullable: true, description: 'The resolution the customer chose.' })
   resolution!: string | null;
 
-  @Field(() => Money, { nullable: true, description: "The chosen resolution's refund, capped by what the line paid less earlier refunds." })
+  @Field(() => Money, {
+    nullable: true,
+    description: "The chosen resolution's refund, capped by what the line paid less earlier refunds (a return: paid when the item is received).",
+  })
   refund!: Money | null;
+
+  @Field(() => ReturnedConditionEnum, { nullable: true, description: 'RETURN: the condition staff found the item in when it came back.' })
+  returnCondition!: string | null;
 
   @Field(() => Date, { nullable: true })
   chosenAt!: Date | null;

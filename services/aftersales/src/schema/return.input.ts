@@ -2,7 +2,7 @@ import { IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { MaxLength } from '@vitrine/platform';
 import type { ReturnedCondition } from '../domain/preference-return.js';
-import { ReturnedConditionEnum } from './return.type.js';
+import { ReturnedConditionEnum } from './claim-enums.js';
 
 @InputType('RequestReturnInput')
 export class RequestReturnInput {

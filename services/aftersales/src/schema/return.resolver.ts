@@ -1,11 +1,13 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireUuid, type BaseContext } from '@vitrine/platform';
 import { Staff } from '../identity.js';
 import { receiveReturn } from '../use-cases/receive-return.js';
-import { listReturns, loadReturnFor, myReturns } from '../use-cases/read-returns.js';
+import { loadReturnFor, myReturns } from '../use-cases/read-returns.js';
 import { requestReturn } from '../use-cases/request-return.js';
+import { returnQueue } from '../use-cases/staff-queue.js';
 import { ReceiveReturnInput, RequestReturnInput } from './return.input.js';
-import { PreferenceReturnType, ReturnStatusEnum } from './return.type.js';
+import { PreferenceReturnType } from './return.type.js';
+import { ReturnQueueFilterInput, ReturnQueuePage } from './staff-queue.type.js';
 
 /** Returns for preference: the customer asks within the policy's window, staff inspect the item on arrival. */
 @Resolver(() => PreferenceReturnType)
@@ -47,11 +49,24 @@ export class ReturnResolver {
   }
 
   @Staff('aftersales:decide')
-  @Query(() => [PreferenceReturnType], { description: 'Staff (aftersales:decide): returns in a status, oldest first (at most 100).' })
+  @Query(() => ReturnQueuePage, {
+    description: 'Staff (aftersales:decide): the return queue, filtered, oldest request first by default; first: 1-100 (50), offset for later pages.',
+  })
   async preferenceReturns(
     @Ctx() ctx: BaseContext,
-    @Arg('status', () => ReturnStatusEnum, { defaultValue: 'REQUESTED' }) status: string,
-  ): Promise<PreferenceReturnType[]> {
-    return (await listReturns(ctx.em, status)).map(PreferenceReturnType.from);
+    @Arg('filter', () => ReturnQueueFilterInput, { nullable: true }) filter: ReturnQueueFilterInput | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Arg('oldestFirst', () => Boolean, { defaultValue: true }) oldestFirst: boolean,
+  ): Promise<ReturnQueuePage> {
+    const f = filter ?? {};
+    const terms = {
+      statuses: f.statuses ?? null,
+      orderId: f.orderId ? requireUuid(f.orderId, 'filter.orderId', 'order') : null,
+      customerId: f.customerId ? requireUuid(f.customerId, 'filter.customerId', 'customer') : null,
+      requestedAfter: f.requestedAfter ?? null,
+      requestedBefore: f.requestedBefore ?? null,
+    };
+    return ReturnQueuePage.from(await returnQueue(ctx.em, terms, { first, offset, oldestFirst }));
   }
 }

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { graphqlEnum, Money } from '@vitrine/platform';
 import { returnStatuses } from '../domain/return-status.js';
 import type { PreferenceReturn } from '../store/preference-return.entity.js';
-import { ReturnPostageEnum } from './claim-enums.js';
+import { ReturnedConditionEnum, ReturnPostageEnum } from './claim-enums.js';
 import { ClaimRuleType } from './claim.type.js';
 
 export const ReturnStatusEnum = graphqlEnum(returnStatuses, {
@@ -12,10 +12,6 @@ export const ReturnStatusEnum = graphqlEnum(returnStatuses, {
     REFUNDED: { description: 'It came back as the policy asks: the price less the restocking fee is refunded.' },
     REJECTED: { description: 'It did not come back as the policy asks: nothing is refunded.' },
   },
-});
-export const ReturnedConditionEnum = graphqlEnum(['PERFECT_UNUSED', 'USED_OR_DAMAGED'] as const, {
-  name: 'ReturnedCondition',
-  description: 'What staff found when the item came back.',
 });
 
 @ObjectType('PreferenceReturn', { description: "A delivered line sent back for preference, under the order's policy." })
@@ -35,11 +31,17 @@ export class PreferenceReturnType {
   @Field(() => Date)
   requestedAt!: Date;
 
-  @Field(() => Money, { description: 'What it refunds if it comes back as the policy asks: the price less the restocking fee, shipping not refunded.' })
+  @Field(() => Money, {
+    description:
+      "What it refunds if it comes back as the policy asks: the price less the restocking fee, plus the line's share of the shipping where the policy refunds shipping.",
+  })
   quotedRefund!: Money;
 
   @Field(() => Money)
   restockingFee!: Money;
+
+  @Field(() => Money, { description: "The line's share of the order's shipping included in quotedRefund, where the policy refunds shipping (else zero)." })
+  shippingRefund!: Money;
 
   @Field(() => ReturnPostageEnum, { description: 'Who pays the postage back.' })
   returnPostage!: string;
@@ -69,6 +71,7 @@ export class PreferenceReturnType {
       requestedAt: r.requestedAt,
       quotedRefund: Money.of(r.quotedRefund, r.currency),
       restockingFee: Money.of(r.restockingFee, r.currency),
+      shippingRefund: Money.of(r.shippingRefund, r.currency),
       returnPostage: r.returnPostage,
       rule: rule(r.rule),
       condition: r.condition ?? null,

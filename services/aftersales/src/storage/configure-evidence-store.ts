@@ -8,7 +8,11 @@ import type { EvidenceStore } from './evidence-store.js';
 import { fileEvidenceStore } from './file-evidence-store.js';
 import { s3EvidenceStore } from './s3-evidence-store.js';
 
-let current: { store: EvidenceStore; route: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null } | null = null;
+let current: {
+  store: EvidenceStore;
+  route: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null;
+  uploadTtlSeconds: number;
+} | null = null;
 /** The port this service listens on, once it does: the file store's default address (PORT=0 in tests picks it only then). */
 let listeningPort: string | null = null;
 
@@ -27,7 +31,7 @@ export function configureEvidenceStore(env: ServiceEnv, environment: Record<stri
       secretAccessKey: settings.EVIDENCE_S3_SECRET_ACCESS_KEY,
       forcePathStyle: settings.EVIDENCE_S3_FORCE_PATH_STYLE,
     });
-    current = { store, route: null };
+    current = { store, route: null, uploadTtlSeconds: settings.EVIDENCE_UPLOAD_TTL_SECONDS };
     return;
   }
   // Production must choose: the folder store is for one local instance (docker compose says so explicitly).
@@ -38,7 +42,7 @@ export function configureEvidenceStore(env: ServiceEnv, environment: Record<stri
     publicUrl: () => settings.EVIDENCE_PUBLIC_URL ?? `http://127.0.0.1:${listeningPort ?? env.PORT}`,
     secret: randomBytes(32).toString('base64url'),
   });
-  current = file;
+  current = { ...file, uploadTtlSeconds: settings.EVIDENCE_UPLOAD_TTL_SECONDS };
 }
 
 /** The server's own port, for upload URLs when EVIDENCE_PUBLIC_URL is not set. */
@@ -49,6 +53,12 @@ export function rememberListeningUrl(url: string): void {
 export function evidenceStore(): EvidenceStore {
   if (!current) throw new Error('the evidence store is configured at start');
   return current.store;
+}
+
+/** How long an upload URL lives (EVIDENCE_UPLOAD_TTL_SECONDS). */
+export function uploadTtlSeconds(): number {
+  if (!current) throw new Error('the evidence store is configured at start');
+  return current.uploadTtlSeconds;
 }
 
 /** The file store's upload route (404 when evidence goes to S3). */

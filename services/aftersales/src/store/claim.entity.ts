@@ -34,6 +34,8 @@ export interface ClaimOfferRecord {
 export const ClaimSchema = defineEntity({
   name: 'Claim',
   tableName: 'claim',
+  // Staff's queue: statuses, oldest submission first.
+  indexes: [{ name: 'claim_status_submitted_at_index', properties: ['status', 'submittedAt'] }],
   properties: {
     id: p.uuid().primary(),
     orderId: p.uuid().index(),
@@ -48,6 +50,9 @@ export const ClaimSchema = defineEntity({
     policyVersion: p.integer(),
     createdAt: p.datetime(3),
     submittedAt: p.datetime(3).nullable(),
+    /** UNDER_REVIEW: the staff member who took the claim into review, and when (kept once it moves on). */
+    reviewedBy: p.uuid().nullable(),
+    reviewStartedAt: p.datetime(3).nullable(),
     /** What staff asked for when they sent the claim back for more evidence. */
     evidenceRequest: p.string().length(1000).nullable(),
     /** Staff's decision (offers and graded parts) or refusal (the policy rule), who, when, their note. */
@@ -62,6 +67,8 @@ export const ClaimSchema = defineEntity({
     refundAmount: p.integer().nullable(),
     currency: p.string().length(3),
     chosenAt: p.datetime(3).nullable(),
+    /** RETURN: the condition staff found the item in when it came back (its receipt closes the claim). */
+    returnCondition: p.string().length(24).nullable(),
     /** CLOSED: by the staff member who carried the resolution out, or null when the choice itself settled it. */
     closedBy: p.uuid().nullable(),
     closedAt: p.datetime(3).nullable(),

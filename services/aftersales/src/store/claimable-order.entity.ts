@@ -3,6 +3,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 /**
  * Projection of orders: a confirmed order with the policy version it is judged
  * by; claims open once `deliveredAt` is set (OrderStatusChanged to DELIVERED).
+ * The shipping it paid comes with ReadyToFulfil.
  */
 export const ClaimableOrderSchema = defineEntity({
   name: 'ClaimableOrder',
@@ -15,6 +16,8 @@ export const ClaimableOrderSchema = defineEntity({
     policyVersion: p.integer(),
     orderedAt: p.datetime(3),
     deliveredAt: p.datetime(3).nullable(),
+    /** What the customer paid for the order's shipping (orders' ReadyToFulfil); null until then. A return's share of it comes from this. */
+    shippingPaidAmount: p.integer().nullable(),
   },
 });
 

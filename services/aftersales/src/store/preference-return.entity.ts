@@ -21,6 +21,8 @@ export const PreferenceReturnSchema = defineEntity({
     /** The quote when it was requested: refund, restocking fee, who pays the postage, the rule. */
     quotedRefund: p.integer(),
     restockingFee: p.integer(),
+    /** The line's share of the order's shipping included in the quote (policies that refund shipping; else 0). */
+    shippingRefund: p.integer(),
     currency: p.string().length(3),
     returnPostage: p.string().length(16),
     rule: p.json<{ id: string; text: string }>(),

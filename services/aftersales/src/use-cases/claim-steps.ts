@@ -11,21 +11,32 @@ export function moveClaim(claim: Claim, to: ClaimStatus): void {
 
 const words = (status: string) => status.toLowerCase().replaceAll('_', ' ');
 
-function requireStatus(claim: Claim, status: ClaimStatus, action: string): Claim {
-  if (claim.status !== status) {
-    throw new PolicyViolation(`A ${words(claim.status)} claim cannot be ${action}: only a ${words(status)} one.`, 'CLAIM_STATUS_TRANSITION', {
+function requireStatus(claim: Claim, status: ClaimStatus | readonly ClaimStatus[], action: string): Claim {
+  const allowed: readonly ClaimStatus[] = typeof status === 'string' ? [status] : status;
+  if (!allowed.includes(claim.status as ClaimStatus)) {
+    const only = allowed.map(words).join(' or ');
+    throw new PolicyViolation(`A ${words(claim.status)} claim cannot be ${action}: only a ${only} one.`, 'CLAIM_STATUS_TRANSITION', {
       status: claim.status,
     });
   }
   return claim;
 }
 
+/** Where staff decide a claim from: submitted, or taken into review first. */
+export const awaitingStaff: readonly ClaimStatus[] = ['SUBMITTED', 'UNDER_REVIEW'];
+
 /**
- * The claim, locked, for staff to act on when it is in `status`; otherwise
+ * The claim, locked, for staff to act on when it is in `status` (or one of them); otherwise
  * POLICY_VIOLATION `CLAIM_STATUS_TRANSITION` naming its status, and nothing
  * changes (someone without aftersales:decide never sees it: NOT_FOUND).
  */
-export async function staffClaim(tx: EntityManager, caller: Caller, claimId: string, status: ClaimStatus, action: string): Promise<Claim> {
+export async function staffClaim(
+  tx: EntityManager,
+  caller: Caller,
+  claimId: string,
+  status: ClaimStatus | readonly ClaimStatus[],
+  action: string,
+): Promise<Claim> {
   return requireStatus(await loadClaimFor(tx, caller, claimId, { lock: true }), status, action);
 }
 

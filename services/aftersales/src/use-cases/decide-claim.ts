@@ -5,7 +5,7 @@ import type { ClaimGrade } from '@vitrine/policy';
 import { claimOffers } from '../domain/claim-offers.js';
 import { aftersales } from '../identity.js';
 import type { Claim } from '../store/claim.entity.js';
-import { moveClaim, staffClaim } from './claim-steps.js';
+import { awaitingStaff, moveClaim, staffClaim } from './claim-steps.js';
 import { lockLineBalance } from './line-balance.js';
 import { policyVersion } from './policy-versions.js';
 import { recordAudit } from './record-audit.js';
@@ -34,7 +34,7 @@ export async function decideClaim(em: EntityManager, caller: Caller, claimId: st
   const staffId = requireCallerId(caller);
   const note = input.note?.trim() || null;
   return em.transactional(async (tx) => {
-    const claim = await staffClaim(tx, caller, claimId, 'SUBMITTED', 'decided');
+    const claim = await staffClaim(tx, caller, claimId, awaitingStaff, 'decided');
     if (input.grades.length !== claim.parts.length) {
       throw new BadUserInput('Grade every part of the claim.', [
         { field: 'grades', reason: 'ONE_PER_PART', message: `This claim has ${claim.parts.length} parts.` },

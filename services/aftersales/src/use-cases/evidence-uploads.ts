@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInput, PolicyViolation, storeNow, type Caller } from '@vitrine/platform';
-import { checkUpload, maxEvidencePerClaim, uploadUrlTtlSeconds } from '../domain/evidence-limits.js';
-import { evidenceStore } from '../storage/configure-evidence-store.js';
+import { checkUpload, maxEvidencePerClaim } from '../domain/evidence-limits.js';
+import { evidenceStore, uploadTtlSeconds } from '../storage/configure-evidence-store.js';
 import type { UploadTicket } from '../storage/evidence-store.js';
 import { Evidence } from '../store/evidence.entity.js';
 import { loadClaimFor } from './load-claim.js';
@@ -43,6 +43,7 @@ export async function requestEvidenceUpload(
     }
     const id = randomUUID();
     const now = storeNow();
+    const ttl = uploadTtlSeconds();
     const evidence = tx.create(Evidence, {
       id,
       claimId,
@@ -51,11 +52,11 @@ export async function requestEvidenceUpload(
       contentType,
       sizeBytes,
       status: 'PENDING',
-      uploadExpiresAt: new Date(now.getTime() + uploadUrlTtlSeconds * 1000),
+      uploadExpiresAt: new Date(now.getTime() + ttl * 1000),
       createdAt: now,
       confirmedAt: null,
     });
-    const ticket = await evidenceStore().uploadTicket(evidence.objectKey, contentType, sizeBytes, uploadUrlTtlSeconds);
+    const ticket = await evidenceStore().uploadTicket(evidence.objectKey, contentType, sizeBytes, ttl);
     return { evidence, ticket };
   });
 }

@@ -14,7 +14,8 @@ export interface LineBalance {
 /**
  * Locks an order line (two decisions on one line wait for each other, so
  * they cannot both spend it) and says what is left of what it paid after the
- * refunds of its claims and its return, leaving out the one being decided.
+ * refunds of its claims and its return (goods only: a return's shipping
+ * share is not the line's), leaving out the one being decided.
  */
 export async function lockLineBalance(
   tx: EntityManager,
@@ -24,8 +25,14 @@ export async function lockLineBalance(
   const row = await tx.findOneOrFail(ClaimableLine, { orderId: line.orderId, productId: line.productId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const where = { orderId: line.orderId, productId: line.productId, refundAmount: { $ne: null } };
   const claims = await tx.find(Claim, { ...where, ...(except.claimId && { id: { $ne: except.claimId } }) }, { fields: ['refundAmount'] });
-  const returns = await tx.find(PreferenceReturn, { ...where, ...(except.returnId && { id: { $ne: except.returnId } }) }, { fields: ['refundAmount'] });
+  const returns = await tx.find(
+    PreferenceReturn,
+    { ...where, ...(except.returnId && { id: { $ne: except.returnId } }) },
+    { fields: ['refundAmount', 'shippingRefund'] },
+  );
   const paid = row.unitPriceAmount * row.quantity;
-  const refunded = [...claims, ...returns].reduce((sum, r) => sum + (r.refundAmount ?? 0), 0);
+  // A return's share of the shipping is not the line's goods money: only the rest counts against the line.
+  const goodsRefunds = [...claims.map((c) => c.refundAmount ?? 0), ...returns.map((r) => Math.max((r.refundAmount ?? 0) - r.shippingRefund, 0))];
+  const refunded = goodsRefunds.reduce((sum, amount) => sum + amount, 0);
   return { paid, remaining: paid - refunded };
 }

@@ -8,6 +8,7 @@ import type {
   productPublishedV1,
   productReleasedV1,
   productStatusChangedV1,
+  readyToFulfilV1,
   storePolicyPublishedV1,
 } from '@vitrine/contracts';
 import { ClaimableLine, ClaimableOrder } from '../store/claimable-order.entity.js';
@@ -73,4 +74,9 @@ export async function rememberDelivery(em: EntityManager, event: Event<typeof or
   if (event.data.to !== 'DELIVERED') return;
   const deliveredAt = new Date(event.data.deliveredAt ?? event.time);
   await em.nativeUpdate(ClaimableOrder, { id: event.data.orderId }, { deliveredAt });
+}
+
+/** ReadyToFulfil: what the customer paid for the order's shipping; a return's share of it is split from this. */
+export async function rememberShippingPaid(em: EntityManager, event: Event<typeof readyToFulfilV1>): Promise<void> {
+  await em.nativeUpdate(ClaimableOrder, { id: event.data.orderId }, { shippingPaidAmount: event.data.shippingPaid.amount });
 }

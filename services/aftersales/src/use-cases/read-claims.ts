@@ -7,11 +7,6 @@ export async function myClaims(em: EntityManager, caller: Caller): Promise<Claim
   return em.find(Claim, { customerId: requireCallerId(caller) }, { orderBy: { createdAt: 'desc' }, limit: 100 });
 }
 
-/** Staff's queue: claims in a status, oldest first. */
-export async function listClaims(em: EntityManager, status: string): Promise<Claim[]> {
-  return em.find(Claim, { status }, { orderBy: { submittedAt: 'asc', createdAt: 'asc' }, limit: 100 });
-}
-
 /** The evidence of several claims in one query, per claim in upload order. */
 export async function evidenceOfClaims(em: EntityManager, claimIds: readonly string[]): Promise<Evidence[][]> {
   const rows = await em.find(Evidence, { claimId: { $in: [...claimIds] } }, { orderBy: { createdAt: 'asc' } });

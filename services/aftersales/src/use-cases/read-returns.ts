@@ -13,8 +13,3 @@ export async function loadReturnFor(em: EntityManager, caller: Caller, returnId:
 export async function myReturns(em: EntityManager, caller: Caller): Promise<PreferenceReturn[]> {
   return em.find(PreferenceReturn, { customerId: requireCallerId(caller) }, { orderBy: { requestedAt: 'desc' }, limit: 100 });
 }
-
-/** Staff's queue: returns in a status, oldest first. */
-export async function listReturns(em: EntityManager, status: string): Promise<PreferenceReturn[]> {
-  return em.find(PreferenceReturn, { status }, { orderBy: { requestedAt: 'asc' }, limit: 100 });
-}

@@ -13,7 +13,8 @@ import { recordAudit } from './record-audit.js';
 /**
  * Staff (aftersales:decide) record a returned item's arrival and its
  * condition. As the order's policy asks (000: perfect and unused) it is
- * REFUNDED the quote, capped by what the line still has; otherwise REJECTED
+ * REFUNDED the quote (its goods capped by what the line still has, with its
+ * shipping share where the policy refunds shipping); otherwise REJECTED
  * with nothing refunded. Audited; ReturnReceived tells payments what to refund
  * (reason RETURN). A return already inspected is POLICY_VIOLATION.
  */
@@ -33,7 +34,8 @@ export async function receiveReturn(
     }
     const balance = await lockLineBalance(tx, item, { returnId: item.id });
     const policy = await policyVersion(tx, item.policyVersion);
-    const inspected = inspectReturn(policy, { refund: item.quotedRefund, rule: item.rule }, input.condition, balance.remaining);
+    const quoted = { refund: item.quotedRefund, shippingRefund: item.shippingRefund, rule: item.rule };
+    const inspected = inspectReturn(policy, quoted, input.condition, balance.remaining);
     const now = storeNow();
     item.status = transitionReturn(item.status as ReturnStatus, inspected.accepted ? 'REFUNDED' : 'REJECTED');
     Object.assign(item, {
@@ -59,6 +61,8 @@ export async function receiveReturn(
         refund: money(inspected.refund),
         restockingFee: money(item.restockingFee),
         rule: inspected.rule,
+        shippingRefund: money(inspected.shippingRefund),
+        claimId: null,
         receivedBy: staffId,
         receivedAt: now.toISOString(),
       },

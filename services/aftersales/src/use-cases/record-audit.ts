@@ -3,7 +3,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEntry, storeNow } from '@vitrine/platform';
 
 export type AftersalesAuditAction =
-  'claim.decided' | 'claim.evidence-requested' | 'claim.refused' | 'claim.resolution-chosen' | 'claim.closed' | 'return.requested' | 'return.received';
+  | 'claim.review-started'
+  | 'claim.decided'
+  | 'claim.evidence-requested'
+  | 'claim.refused'
+  | 'claim.resolution-chosen'
+  | 'claim.return-received'
+  | 'claim.closed'
+  | 'return.requested'
+  | 'return.received';
 
 /** Stages an audit entry in the caller's transaction. */
 export function recordAudit(em: EntityManager, actor: string | null, action: AftersalesAuditAction, subject: string, details: Record<string, unknown>): void {

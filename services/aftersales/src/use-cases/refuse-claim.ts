@@ -5,7 +5,7 @@ import { refusal } from '../domain/claim-refusal.js';
 import { aftersales } from '../identity.js';
 import type { Claim } from '../store/claim.entity.js';
 import { ClaimableOrder } from '../store/claimable-order.entity.js';
-import { moveClaim, staffClaim } from './claim-steps.js';
+import { awaitingStaff, moveClaim, staffClaim } from './claim-steps.js';
 import { policyVersion } from './policy-versions.js';
 import { recordAudit } from './record-audit.js';
 
@@ -20,7 +20,7 @@ export async function refuseClaim(em: EntityManager, caller: Caller, claimId: st
   const staffId = requireCallerId(caller);
   const note = input.note?.trim() || null;
   return em.transactional(async (tx) => {
-    const claim = await staffClaim(tx, caller, claimId, 'SUBMITTED', 'refused');
+    const claim = await staffClaim(tx, caller, claimId, awaitingStaff, 'refused');
     const order = await tx.findOneOrFail(ClaimableOrder, { id: claim.orderId });
     const policy = await policyVersion(tx, claim.policyVersion);
     const result = refusal(policy, input.rule.trim(), order.kind === 'PREORDER' ? 'PREORDER' : 'IN_STOCK');

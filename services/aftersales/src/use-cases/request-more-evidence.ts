@@ -3,7 +3,7 @@ import { claimEvidenceRequestedV1 } from '@vitrine/contracts';
 import { BadUserInput, requireCallerId, storeNow, type Caller } from '@vitrine/platform';
 import { aftersales } from '../identity.js';
 import type { Claim } from '../store/claim.entity.js';
-import { moveClaim, staffClaim } from './claim-steps.js';
+import { awaitingStaff, moveClaim, staffClaim } from './claim-steps.js';
 import { recordAudit } from './record-audit.js';
 
 /**
@@ -20,7 +20,7 @@ export async function requestMoreEvidence(em: EntityManager, caller: Caller, cla
     ]);
   }
   return em.transactional(async (tx) => {
-    const claim = await staffClaim(tx, caller, claimId, 'SUBMITTED', 'sent back for more evidence');
+    const claim = await staffClaim(tx, caller, claimId, awaitingStaff, 'sent back for more evidence');
     const now = storeNow();
     moveClaim(claim, 'NEEDS_MORE_EVIDENCE');
     claim.evidenceRequest = asked;

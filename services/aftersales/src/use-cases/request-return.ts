@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { returnRequestedV1 } from '@vitrine/contracts';
 import { BadUserInput, NotFound, PolicyViolation, requireCallerId, storeNow, type Caller } from '@vitrine/platform';
 import { preferenceReturn } from '../domain/preference-return.js';
+import { shippingShares } from '../domain/shipping-share.js';
+import { aftersales } from '../identity.js';
 import { ClaimableLine, ClaimableOrder } from '../store/claimable-order.entity.js';
 import { PreferenceReturn } from '../store/preference-return.entity.js';
 import { lockLineBalance } from './line-balance.js';
@@ -12,9 +15,11 @@ import { recordAudit } from './record-audit.js';
  * The customer asks to send a delivered line back for preference, judged by
  * the order's policy version: within its window (000: 7 days from the
  * courier's date) it is REQUESTED with its quote (the price less the
- * restocking fee; return postage the customer's); after it, or where the
- * policy takes no such returns (003), POLICY_VIOLATION naming the rule and
- * nothing saved. Asking again for the same line answers the first request.
+ * restocking fee, plus the line's share of the shipping where the policy
+ * refunds shipping; return postage the customer's) and ReturnRequested goes
+ * out; after it, or where the policy takes no such returns (003),
+ * POLICY_VIOLATION naming the rule and nothing saved. Asking again for the
+ * same line answers the first request.
  */
 export async function requestReturn(
   em: EntityManager,
@@ -35,6 +40,11 @@ export async function requestReturn(
     if (earlier) return earlier;
     const policy = await policyVersion(tx, order.policyVersion);
     const now = storeNow();
+    const lines = await tx.find(ClaimableLine, { orderId: order.id }, { orderBy: { productId: 'asc' } });
+    const shares = shippingShares(
+      lines.map((l) => ({ productId: l.productId, paid: l.unitPriceAmount * l.quantity })),
+      order.shippingPaidAmount ?? 0,
+    );
     const decision = preferenceReturn(
       policy,
       {
@@ -42,6 +52,7 @@ export async function requestReturn(
         currency: line.currency,
         linePaid: balance.paid,
         remaining: balance.remaining,
+        shippingShare: shares.get(line.productId) ?? 0,
         orderedAt: order.orderedAt,
         deliveredAt: order.deliveredAt ?? null,
       },
@@ -58,6 +69,7 @@ export async function requestReturn(
       reason: input.reason?.trim() || null,
       quotedRefund: decision.refund.amount,
       restockingFee: decision.restockingFee.amount,
+      shippingRefund: decision.shippingRefund.amount,
       currency: line.currency,
       returnPostage: decision.returnShippingPaidBy,
       rule: decision.rule,
@@ -70,6 +82,22 @@ export async function requestReturn(
       staffNote: null,
     });
     recordAudit(tx, customerId, 'return.requested', requested.id, { orderId: order.id, productId: line.productId, quote: decision });
+    aftersales.recordEvent(tx, {
+      definition: returnRequestedV1,
+      subject: order.id,
+      data: {
+        returnId: requested.id,
+        orderId: order.id,
+        customerId,
+        productId: line.productId,
+        quotedRefund: decision.refund,
+        restockingFee: decision.restockingFee,
+        shippingRefund: decision.shippingRefund,
+        returnPostage: decision.returnShippingPaidBy,
+        rule: decision.rule,
+        requestedAt: now.toISOString(),
+      },
+    });
     return requested;
   });
 }

@@ -62,6 +62,8 @@ export async function startClaim(em: EntityManager, caller: Caller, input: Start
     policyVersion: order.policyVersion,
     createdAt: now,
     submittedAt: null,
+    reviewedBy: null,
+    reviewStartedAt: null,
     evidenceRequest: null,
     offers: null,
     gradedParts: null,
@@ -73,6 +75,7 @@ export async function startClaim(em: EntityManager, caller: Caller, input: Start
     refundAmount: null,
     currency: line.currency,
     chosenAt: null,
+    returnCondition: null,
     closedBy: null,
     closedAt: null,
   });

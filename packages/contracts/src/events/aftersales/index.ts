@@ -6,6 +6,7 @@ import { claimRefusedV1 } from './claim-refused.v1.js';
 import { claimResolvedV1 } from './claim-resolved.v1.js';
 import { claimSubmittedV1 } from './claim-submitted.v1.js';
 import { returnReceivedV1 } from './return-received.v1.js';
+import { returnRequestedV1 } from './return-requested.v1.js';
 
 export * from './claim-decided.v1.js';
 export * from './claim-evidence-requested.v1.js';
@@ -15,6 +16,7 @@ export * from './claim-resolved.v1.js';
 export * from './claim-submitted.v1.js';
 export * from './claim-terms.js';
 export * from './return-received.v1.js';
+export * from './return-requested.v1.js';
 
 /** Every event aftersales publishes. */
 export const aftersalesEvents: readonly EventDefinition[] = [
@@ -24,5 +26,6 @@ export const aftersalesEvents: readonly EventDefinition[] = [
   claimOfferedV1,
   claimRefusedV1,
   claimResolvedV1,
+  returnRequestedV1,
   returnReceivedV1,
 ];
