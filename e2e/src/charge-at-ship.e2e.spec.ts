@@ -6,7 +6,7 @@ import { graphql } from './__generated__/index.js';
 import type { Identity } from './support/identities.js';
 import { count, rows } from './support/sql.js';
 import { createProduct, graph, type TestStack } from './support/stack.js';
-import { dispatchMutation, recordParcelMutation } from './support/fulfilment-steps.js';
+import { handOver, packParcel } from './support/fulfilment-steps.js';
 import { advanceClock, heldFor, ledgerSettles, parisAddress, releaseProduct, startStoreStack, until } from './support/store-scenario.js';
 
 // charge-at-ship (seed 003) end to end through the gateway, orders and
@@ -267,8 +267,8 @@ async function release(customer: Identity, productId: string, orderId: string) {
   );
 }
 
-/** A one-unit preorder on a stored card, released, its shipping date fixed by staff: payments now holds (or fails to hold) the amount. */
-async function confirmedOrder(customer: Identity, cardToken: string, price: number) {
+/** A one-unit preorder on a stored card, secured with nothing paid (charge at ship). */
+async function securedOrder(customer: Identity, cardToken: string, price: number) {
   const card = await saveCard(customer, cardToken);
   const product = await createProduct(stack, 5, price, { status: 'PREORDER' });
   const placed = await checkout(customer, product.id, 1, card.id);
@@ -278,10 +278,16 @@ async function confirmedOrder(customer: Identity, cardToken: string, price: numb
     () => orderOf(customer, id),
     (o) => o.status === 'SECURED',
   );
-  await release(customer, product.id, id);
+  return { id, cardId: card.id, productId: product.id };
+}
+
+/** The same, released and its shipping date fixed by staff: payments now holds (or fails to hold) the amount. */
+async function confirmedOrder(customer: Identity, cardToken: string, price: number) {
+  const { id, cardId, productId } = await securedOrder(customer, cardToken, price);
+  await release(customer, productId, id);
   const confirmed = await graph(stack, confirmShippingDateMutation, { id }, stack.admin);
   expect(confirmed.errors).toBeUndefined();
-  return { id, cardId: card.id };
+  return { id, cardId };
 }
 
 /** The sandbox's side of the order's charge-at-ship payments. */
@@ -303,13 +309,7 @@ async function packAndHandOver(customer: Identity, id: string, parcel: { finalCo
     (s) => s.length === 1,
   );
   const shipmentId = shipments[0]!.id;
-  const packed = await graph(
-    stack,
-    recordParcelMutation,
-    { shipmentId, parcel: { weightGrams: 2_400, dimensions: { lengthMm: 400, widthMm: 300, heightMm: 250 }, finalCost: parcel.finalCost } },
-    stack.admin,
-  );
-  expect(packed.data?.recordParcel, JSON.stringify(packed.errors)).toEqual({ status: 'READY' });
+  await packParcel(stack, shipmentId, parcel.finalCost);
   await until(
     () =>
       count(
@@ -319,8 +319,7 @@ async function packAndHandOver(customer: Identity, id: string, parcel: { finalCo
       ),
     (n) => n === 1,
   );
-  const dispatched = await graph(stack, dispatchMutation, { shipmentId, carrier: 'YAMATO', trackingNumber: parcel.trackingNumber }, stack.admin);
-  expect(dispatched.data?.dispatchShipment.status, JSON.stringify(dispatched.errors)).toBe('DISPATCHED');
+  await handOver(stack, shipmentId, 'YAMATO', parcel.trackingNumber);
 }
 
 describe('charge at ship (003): the amount is held on the stored card the day the shipping date is fixed, taken at dispatch', () => {
@@ -445,24 +444,16 @@ describe('charge at ship (003): the amount is held on the stored card the day th
     // The preset itself says so: no right on a release-date change.
     expect(cancellationRightOnReleaseDateChange(policy, new Date()).opens).toBe(false);
     const customer = await stack.newCustomer();
-    const card = await saveCard(customer, 'sandbox_visa');
-    const product = await createProduct(stack, 5, 9_000, { status: 'PREORDER' });
-    const placed = await checkout(customer, product.id, 1, card.id);
-    expect(placed.errors).toBeUndefined();
-    const id = placed.data!.checkout[0]!.id;
-    await until(
-      () => orderOf(customer, id),
-      (o) => o.status === 'SECURED',
-    );
+    const { id, productId } = await securedOrder(customer, 'sandbox_visa', 9_000);
     const before = (await graph(stack, quoteQuery, { id }, customer)).data!.cancellationQuote;
 
-    const slipped = await graph(stack, releaseDateMutation, { id: product.id, estimate: '2027-11' }, stack.admin);
+    const slipped = await graph(stack, releaseDateMutation, { id: productId, estimate: '2027-11' }, stack.admin);
     expect(slipped.errors).toBeUndefined();
     expect(slipped.data!.changeReleaseDate.releaseDateHistory.map((h) => h.newEstimate)).toContain('2027-11');
     // Wait until orders has consumed catalog's ReleaseDateChanged for this product (its inbox row), then look.
     const [changed] = await eventually(() =>
       rows<{ event_id: string }>(stack, `select event_id from catalog.outbox_message where type = 'catalog.product.release-date-changed' and key = ?`, [
-        product.id,
+        productId,
       ]).then((r) => (r.length > 0 ? r : null)),
     );
     await eventually(async () => (await count(stack, 'select count(*) as n from orders.inbox_processed_event where event_id = ?', [changed!.event_id])) === 1);

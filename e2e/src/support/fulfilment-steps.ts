@@ -89,13 +89,23 @@ export async function packAndDispatch(stack: TestStack, shipmentId: string, trac
       ),
     (n) => n === 1,
   );
+  await packParcel(stack, shipmentId, cost.shipping);
+  await handOver(stack, shipmentId, 'COLISSIMO', trackingNumber);
+}
+
+/** Staff at logistics record the packed parcel and what the carrier charges for it. */
+export async function packParcel(stack: TestStack, shipmentId: string, finalCost: number): Promise<void> {
   const packed = await graph(
     stack,
     recordParcelMutation,
-    { shipmentId, parcel: { weightGrams: 1_200, dimensions: { lengthMm: 300, widthMm: 200, heightMm: 150 }, finalCost: cost.shipping } },
+    { shipmentId, parcel: { weightGrams: 1_200, dimensions: { lengthMm: 300, widthMm: 200, heightMm: 150 }, finalCost } },
     stack.admin,
   );
   expect(packed.data?.recordParcel, JSON.stringify(packed.errors)).toEqual({ status: 'READY' });
-  const dispatched = await graph(stack, dispatchMutation, { shipmentId, carrier: 'COLISSIMO', trackingNumber }, stack.admin);
+}
+
+/** Staff at logistics hand the packed parcel to the carrier. */
+export async function handOver(stack: TestStack, shipmentId: string, carrier: string, trackingNumber: string): Promise<void> {
+  const dispatched = await graph(stack, dispatchMutation, { shipmentId, carrier, trackingNumber }, stack.admin);
   expect(dispatched.data?.dispatchShipment.status, JSON.stringify(dispatched.errors)).toBe('DISPATCHED');
 }

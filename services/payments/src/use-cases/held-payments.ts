@@ -5,6 +5,11 @@ import { payments } from '../identity.js';
 import { schemaOf, type Row } from '../store/sql.js';
 import { cancelProviderPaymentTimer, captureHeldPaymentTimer, openStoredMethodCharge } from './stored-method-charges.js';
 
+/** Allocation rows as PaymentSucceeded and PaymentAuthorized name them: the due each share pays. */
+export function eventAllocations(allocations: Row[], currency: string): { orderId: string; dueId: string; amount: { amount: number; currency: string } }[] {
+  return allocations.map((a) => ({ orderId: a.order_id, dueId: a.due_id, amount: { amount: Number(a.amount), currency } }));
+}
+
 /**
  * Charge at ship, taken at dispatch: the provider authorised the stored card
  * (REQUIRES_CAPTURE). Its dues still open: PaymentAuthorized tells orders the
@@ -36,7 +41,7 @@ export async function recordAuthorization(em: EntityManager, intent: Row, alloca
       customerId: intent.customer_id,
       purpose: intent.purpose,
       amount: { amount: Number(intent.amount), currency: intent.currency },
-      allocations: allocations.map((a) => ({ orderId: a.order_id, dueId: a.due_id, amount: { amount: Number(a.amount), currency: intent.currency } })),
+      allocations: eventAllocations(allocations, intent.currency),
       provider: intent.provider,
       authorizedAt: storeNow().toISOString(),
     },

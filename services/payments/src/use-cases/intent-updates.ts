@@ -10,7 +10,7 @@ import { payments } from '../identity.js';
 import type { ProviderPayment } from '../providers/payment-provider.js';
 import { positionOf, postTransaction } from '../store/ledger-book.js';
 import { schemaOf, toDate, type Row } from '../store/sql.js';
-import { recordAuthorization } from './held-payments.js';
+import { eventAllocations, recordAuthorization } from './held-payments.js';
 import { decideRefund, lockOrders } from './order-money.js';
 
 export const recheckIntentTimer = 'recheck-intent';
@@ -199,7 +199,7 @@ async function recordCapture(em: EntityManager, intent: Row, allocations: Row[],
         customerId: intent.customer_id,
         purpose: intent.purpose,
         amount: { amount: Number(intent.amount), currency: intent.currency },
-        allocations: settled.map((a) => ({ orderId: a.order_id, dueId: a.due_id, amount: { amount: Number(a.amount), currency: intent.currency } })),
+        allocations: eventAllocations(settled, intent.currency),
         provider: intent.provider,
         succeededAt: storeNow().toISOString(),
       },
