@@ -28,7 +28,10 @@ export interface BenchConfig {
   settleTimeoutSeconds: number;
   /** Per-request timeout for the load generator. */
   requestTimeoutSeconds: number;
+  /** A broker to use (KAFKA_BROKERS); unset with `transport` kafka, the bench starts its own. */
   kafkaBrokers: string | undefined;
+  /** The event transport the services run on (BENCH_TRANSPORT; kafka when KAFKA_BROKERS is given). */
+  transport: 'embedded' | 'kafka';
   reportDir: string;
   /** Drop day: customers registered for it (one purchase each: checkout + deposit), units of the limited product, customers buying at once. */
   dropCustomers: number;
@@ -55,6 +58,14 @@ export const workloads = ['reads', 'listing', 'login', 'me', 'token', 'payments'
 type Workload = (typeof workloads)[number];
 
 export const runs = (config: BenchConfig, workload: Workload) => !config.only || config.only.has(workload);
+
+function transport(raw: string | undefined, brokers: string | undefined): 'embedded' | 'kafka' {
+  const wanted = (raw ?? '').trim().toLowerCase();
+  if (wanted === '') return brokers ? 'kafka' : 'embedded';
+  if (wanted !== 'embedded' && wanted !== 'kafka') throw new Error(`BENCH_TRANSPORT is embedded or kafka, not ${raw}`);
+  if (wanted === 'embedded' && brokers) throw new Error('BENCH_TRANSPORT=embedded contradicts KAFKA_BROKERS: unset one');
+  return wanted;
+}
 
 function only(raw: string | undefined): ReadonlySet<Workload> | undefined {
   if (!raw?.trim()) return undefined;
@@ -97,6 +108,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     settleTimeoutSeconds: number(env, 'BENCH_SETTLE_TIMEOUT', 90, 1, 3600),
     requestTimeoutSeconds: number(env, 'BENCH_REQUEST_TIMEOUT', 10, 1, 600),
     kafkaBrokers: env.KAFKA_BROKERS || undefined,
+    transport: transport(env.BENCH_TRANSPORT, env.KAFKA_BROKERS),
     dropCustomers: number(env, 'BENCH_DROP_CUSTOMERS', 500, 1, 10_000),
     dropUnits: number(env, 'BENCH_DROP_UNITS', 100, 1, 1_000_000),
     // 100 sockets are plenty on 2 cores: more only queue at the gateway; never more than there are customers.

@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { subgraphs, subgraphUrlVariable } from '@vitrine/gateway';
-import { freePorts, startMailpit, startPostgresServer, type RunningMailpit, type RunningPostgres } from '@vitrine/local-infra';
+import {
+  freePorts,
+  startKafkaBroker,
+  startMailpit,
+  startPostgresServer,
+  type RunningKafkaBroker,
+  type RunningMailpit,
+  type RunningPostgres,
+} from '@vitrine/local-infra';
 import { repoRoot, type BenchConfig } from './config.js';
 import { sampleCpu, type CpuSample } from './cpu.js';
 import { sampleMemory } from './memory.js';
@@ -55,6 +63,7 @@ export async function startBenchStack(
   const running: ManagedProcess[] = [];
   let postgres: RunningPostgres | undefined;
   let mail: RunningMailpit | undefined;
+  let broker: RunningKafkaBroker | undefined;
   const pgLog = createWriteStream(join(logDir, 'postgres.log'));
   let stopped: Promise<void> | undefined;
 
@@ -65,6 +74,7 @@ export async function startBenchStack(
         await stopProcess(proc).catch((err) => console.error(`[bench] stopping ${proc.name}: ${errorMessage(err)}`));
       }
       if (mail) await withTimeout('stopping Mailpit', 10_000, mail.stop()).catch((err) => console.error(`[bench] ${errorMessage(err)}`));
+      if (broker) await withTimeout('stopping Kafka', 30_000, broker.stop()).catch((err) => console.error(`[bench] ${errorMessage(err)}`));
       if (postgres) {
         await withTimeout('stopping PostgreSQL', 30_000, postgres.stop()).catch((err) => console.error(`[bench] ${errorMessage(err)}`));
       }
@@ -82,7 +92,14 @@ export async function startBenchStack(
     console.log('[bench] starting Mailpit (SMTP sink for the emails)');
     mail = await withTimeout('starting Mailpit', 300_000, startMailpit());
 
-    const kafka = config.kafkaBrokers;
+    let kafka = config.kafkaBrokers;
+    if (config.transport === 'kafka' && !kafka) {
+      // A real Apache Kafka broker of our own (the jars from Maven Central, cached), throwaway data, as the tests start it.
+      console.log('[bench] starting an Apache Kafka broker (BENCH_TRANSPORT=kafka)');
+      const kafkaLog = createWriteStream(join(logDir, 'kafka.log'));
+      broker = await withTimeout('starting Kafka', 600_000, startKafkaBroker({ log: (line) => kafkaLog.write(`${line}\n`) }));
+      kafka = broker.brokers.join(',');
+    }
     // A fresh topic prefix per run: a shared broker may still hold an earlier run's events.
     const transport: Record<string, string> = kafka
       ? { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: kafka, TOPIC_PREFIX: `bench-${Date.now()}.` }
