@@ -27,7 +27,17 @@ export interface TokenVerifierOptions {
   audience?: string;
   /** Allowed clock skew between issuer and verifier. */
   clockToleranceSeconds?: number;
+  /**
+   * Tokens verified here are remembered, so the same token on the next
+   * request costs a map lookup instead of an ES256 check: until it expires,
+   * at most `maxAgeMs` (a key withdrawn from the JWKS stops a remembered token
+   * within that time), `maxEntries` at a time (the oldest forgotten first).
+   * `false` verifies every time.
+   */
+  cache?: { maxEntries: number; maxAgeMs: number } | false;
 }
+
+const defaultCache = { maxEntries: 10_000, maxAgeMs: 60_000 };
 
 /** UNAVAILABLE: the keys could not be fetched, so nothing is known about the token (not the client's fault). */
 export type TokenVerdict = { ok: true; caller: Caller } | { ok: false; reason: 'EXPIRED' | 'INVALID' | 'UNAVAILABLE' };
@@ -42,18 +52,31 @@ export function createTokenVerifier(
   options: TokenVerifierOptions,
   keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 }),
 ) {
+  const cache = options.cache === false ? undefined : (options.cache ?? defaultCache);
+  const tolerance = options.clockToleranceSeconds ?? 5;
+  const verified = new Map<string, { caller: Caller; until: number }>();
   return async (token: string): Promise<TokenVerdict> => {
+    const known = verified.get(token);
+    if (known) {
+      if (known.until > Date.now()) return { ok: true, caller: { ...known.caller, roles: [...known.caller.roles], scopes: [...known.caller.scopes] } };
+      verified.delete(token);
+    }
     try {
       const { payload } = await jwtVerify(token, keys, {
         algorithms: [...accessToken.algorithms],
         issuer: options.issuer,
         audience: options.audience ?? accessToken.audience,
-        clockTolerance: options.clockToleranceSeconds ?? 5,
+        clockTolerance: tolerance,
         requiredClaims: ['sub', 'exp', 'iat'],
       });
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
       const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
-      return { ok: true, caller: { id: payload.sub!, roles, scopes } };
+      const caller: Caller = { id: payload.sub!, roles, scopes };
+      if (cache) {
+        if (verified.size >= cache.maxEntries) verified.delete(verified.keys().next().value!);
+        verified.set(token, { caller, until: Math.min((payload.exp! + tolerance) * 1000, Date.now() + cache.maxAgeMs) });
+      }
+      return { ok: true, caller: { ...caller, roles: [...roles], scopes: [...scopes] } };
     } catch (err) {
       if (err instanceof errors.JWTExpired) return { ok: false, reason: 'EXPIRED' };
       // A JWKS that times out or cannot be reached says nothing about the token itself.
