@@ -1,7 +1,7 @@
 // Boundaries `npm run lint` checks (dependency-cruiser). Every rule is a
 // pattern over paths, so a new service or package is covered the day it
 // appears. `scripts/boundaries/boundaries.int.spec.ts` proves each rule bites.
-// Run it alone: `npx depcruise services packages gateway stack e2e bench scripts`.
+// Run it alone: `npx depcruise services packages gateway stack e2e bench apps fault scripts`.
 //
 // Workspace packages resolve through their `vitrine-source` export condition
 // to their TypeScript sources, so `@vitrine/catalog` is seen as
@@ -20,8 +20,9 @@ module.exports = {
       comment: 'An import that does not resolve would slip past every rule below (and fails at run time).',
       severity: 'error',
       from: {},
-      // A types-only package (no runtime entry, only typings) cannot resolve as a module, yet is a real dependency of typed operations.
-      to: { couldNotResolve: true, pathNot: '^@graphql-typed-document-node/core$' },
+      // A types-only package (no runtime entry, only typings) cannot resolve as a module, yet is a real dependency of typed operations;
+      // React Router's route types (`./+types/<route>`) live in apps' generated .react-router/ folder, reached through tsconfig rootDirs.
+      to: { couldNotResolve: true, pathNot: ['^@graphql-typed-document-node/core$', '^\\./\\+types/'] },
     },
     {
       name: 'no-cross-service-import',
@@ -43,7 +44,7 @@ module.exports = {
         "A service's domain/ may use @vitrine/contracts, @vitrine/policy and @vitrine/platform/domain (error classes and pure rules), no other workspace package (the platform root brings MikroORM and type-graphql).",
       severity: 'error',
       from: { path: '^services/[^/]+/src/domain/' },
-      to: { path: '^(packages|gateway|stack|e2e|bench)/', pathNot: ['^packages/(contracts|policy)/src/', '^packages/platform/src/domain/'] },
+      to: { path: '^(packages|gateway|stack|e2e|bench|fault)/', pathNot: ['^packages/(contracts|policy)/src/', '^packages/platform/src/domain/'] },
     },
     {
       name: 'domain-reaches-no-io',
@@ -64,14 +65,14 @@ module.exports = {
       comment: 'Packages are shared by services and apps; they never import a service, the gateway, the stack, the e2e tests or the bench.',
       severity: 'error',
       from: { path: '^packages/' },
-      to: { path: '^(services|gateway|stack|e2e|bench)/' },
+      to: { path: '^(services|gateway|stack|e2e|bench|apps|fault)/' },
     },
     {
       name: 'services-import-no-app',
-      comment: 'A service never imports the gateway, the stack, the e2e tests or the bench (they import services, not the other way round).',
+      comment: 'A service never imports the gateway, the stack, the e2e tests, the bench or an app (they import services, not the other way round).',
       severity: 'error',
       from: { path: '^services/' },
-      to: { path: '^(gateway|stack|e2e|bench)/' },
+      to: { path: '^(gateway|stack|e2e|bench|apps|fault)/' },
     },
     {
       name: 'contracts-and-policy-are-pure',
@@ -85,11 +86,11 @@ module.exports = {
     // Type-only imports are dependencies too (and rules can tell them apart).
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['(^|/)dist/', '(^|/)\\.turbo/', '^scripts/new-subgraph/template/'] },
+    exclude: { path: ['(^|/)dist/', '(^|/)\\.turbo/', '(^|/)\\.react-router/', '^scripts/new-subgraph/template/'] },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['vitrine-source', 'import', 'types', 'node', 'default'],
-      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json', '.d.ts'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json', '.d.ts'],
     },
     reporterOptions: { text: { highlightFocused: true } },
   },

@@ -19,6 +19,8 @@ export default defineConfig(
     '**/__generated__/',
     '**/generated/',
     'bench/reports/',
+    // React Router's generated route types (apps/web: `react-router typegen`).
+    '**/.react-router/',
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -39,12 +41,17 @@ export default defineConfig(
     },
   },
   {
+    // The storefront's pages also run in the browser.
+    files: ['apps/*/src/app/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
   },
   {
     // Test code, harnesses and the bench read untyped GraphQL responses and event payloads.
-    files: ['**/*.spec.ts', '**/integration/**', '**/test-support/**', 'packages/testing/**', 'e2e/**', 'bench/**'],
+    files: ['**/*.spec.ts', '**/integration/**', '**/test-support/**', 'packages/testing/**', 'e2e/**', 'bench/**', 'fault/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

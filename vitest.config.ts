@@ -14,7 +14,7 @@ const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 // `vitest run` runs the three in one go; `--project unit|int|e2e` runs one. Only int and e2e start
 // (or reach, with DATABASE_URL / KAFKA_BROKERS) the one PostgreSQL and one Kafka broker shared by
 // every test file, each file getting its own database and topic prefix.
-const roots = ['{packages,services}/*/src/**', '{gateway,stack,e2e,bench}/src/**', 'scripts/**'];
+const roots = ['{packages,services,apps}/*/src/**', '{gateway,stack,e2e,bench}/src/**', 'scripts/**'];
 const tier = (suffix: string) => roots.map((root) => `${root}/*.${suffix}.spec.ts`);
 const infra = ['packages/testing/src/global-setup.ts'];
 
@@ -42,6 +42,12 @@ export default defineConfig({
       { test: { name: 'unit', include: tier('unit') } },
       { test: { name: 'int', include: tier('int'), globalSetup: infra } },
       { test: { name: 'e2e', include: tier('e2e'), globalSetup: infra } },
+      // fault (`*.fault.spec.ts`): the whole system as child processes on a PostgreSQL and a Kafka broker of its
+      // own (it stops them), a part failed under a stream of purchases; one file, a few minutes.
+      { test: { name: 'fault', include: ['fault/src/**/*.fault.spec.ts'] } },
+      // browser (`*.browser.spec.ts`): an app (apps/*) in Debian's Chromium through playwright-core, on the whole
+      // system; run after the app's build (`npm run build -w @vitrine/web`).
+      { test: { name: 'browser', include: ['apps/*/src/**/*.browser.spec.ts'], globalSetup: infra } },
     ],
   },
 });

@@ -13,6 +13,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const entryOf = (folder: string) => join(root, folder, 'dist/main.js');
 
 const gatewayPort = Number(process.env.PORT ?? 4000);
+const webPort = Number(process.env.WEB_PORT ?? 3000);
 // Each subgraph listens on the port of its default URL in the gateway's list, or `<NAME>_PORT`.
 const ports = new Map(subgraphs.map(({ name, url }) => [name, Number(process.env[subgraphPortVariable(name)] ?? new URL(url).port)]));
 const localUrl = (port: number | undefined, path: string) => `http://127.0.0.1:${port}${path}`;
@@ -88,10 +89,21 @@ try {
     await waitUntilReady(proc, localUrl(port, '/ready'));
     gatewayEnv[subgraphUrlVariable(name)] = localUrl(port, '/graphql');
   }
+  // The storefront (client `web`) may only run the operations of its own manifest, written by its build.
+  gatewayEnv.TRUSTED_DOCUMENTS_PATH = join(root, 'apps/web/dist/trusted-documents.json');
+  gatewayEnv.TRUSTED_DOCUMENTS_REQUIRED_FOR = 'web';
   const gateway = startProcess('gateway', entryOf('gateway'), gatewayEnv);
   running.push(gateway);
   await waitUntilReady(gateway, localUrl(gatewayPort, '/ready'));
+  const web = startProcess('web', join(root, 'apps/web/dist/node/main.js'), {
+    PORT: String(webPort),
+    GATEWAY_URL: localUrl(gatewayPort, '/graphql'),
+    [stopWithParentVariable]: '1',
+  });
+  running.push(web);
+  await waitUntilReady(web, localUrl(webPort, '/health'));
   console.log(`\n[stack] Vitrine is up. GraphiQL: ${localUrl(gatewayPort, '/graphql')}  (Ctrl-C stops everything)`);
+  console.log(`[stack] Storefront: ${localUrl(webPort, '/')}`);
   console.log(
     mailCatcher
       ? `[stack] Emails the store sent: ${mailCatcher.pageUrl}  (SMTP ${mailCatcher.smtpUrl}; set SMTP_URL to use your own server)`

@@ -1,0 +1,17 @@
+import { useEffect, useState } from 'react';
+import { timeLeft } from '../lib/format.js';
+
+/**
+ * Time left until `until`, by the store's clock: the server renders it from the store's now, and once hydrated
+ * it ticks each minute from that same offset (a display only; the deadline itself is enforced by the API).
+ */
+export function Countdown({ until, storeNow }: { until: string; storeNow: string }) {
+  const [offset] = useState(() => Date.parse(storeNow) - Date.now());
+  const [now, setNow] = useState(() => Date.parse(storeNow));
+  useEffect(() => {
+    const tick = () => setNow(Date.now() + offset);
+    const timer = setInterval(tick, 60_000);
+    return () => clearInterval(timer);
+  }, [offset]);
+  return <time dateTime={until}>{timeLeft(Date.parse(until), now)}</time>;
+}

@@ -1,0 +1,268 @@
+import { Form, Link, redirect, useNavigation } from 'react-router';
+import { graphql } from '../../__generated__/app/index.js';
+import type { PaymentChoice } from '../../__generated__/app/graphql.js';
+import { ApiErrorMessage } from '../components/api-error.js';
+import { ApiError, callApi, pageError } from '../lib/api.server.js';
+import { pricedCart } from '../lib/cart-products.server.js';
+import { splitCart } from '../lib/cart-split.js';
+import { readCart, saveCart } from '../lib/cart.server.js';
+import { formatMoney } from '../lib/format.js';
+import { planInWords } from '../lib/payment-plan.js';
+import { requireSession } from '../lib/session.server.js';
+import { field } from '../lib/sign-in.server.js';
+import type { Route } from './+types/checkout';
+
+const checkoutContextQuery = graphql(`
+  query StorefrontCheckoutContext {
+    me {
+      displayName
+      country
+    }
+    rateTable {
+      methods {
+        code
+        label
+      }
+    }
+    # An explicit null: orders answers the policy in force only when the argument is null, not when it is left out.
+    storePolicy(version: null) {
+      version
+      sections {
+        title
+        rules {
+          id
+          text
+        }
+      }
+    }
+  }
+`);
+const estimateQuery = graphql(`
+  query StorefrontShippingEstimate($items: [EstimateItemInput!]!, $destination: String!, $method: String!) {
+    shippingEstimate(items: $items, destination: $destination, method: $method) {
+      amount {
+        amount
+        currency
+      }
+      method
+    }
+  }
+`);
+const checkoutMutation = graphql(`
+  mutation StorefrontCheckout($input: CheckoutInput!, $key: String!) {
+    checkout(input: $input, idempotencyKey: $key) {
+      id
+      kind
+    }
+  }
+`);
+
+export const meta: Route.MetaFunction = () => [{ title: 'Checkout | Vitrine' }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const session = await requireSession(request, context);
+  const cart = await readCart(request, context);
+  if (cart.length === 0) throw redirect('/cart');
+  const [lines, checkoutContext] = await Promise.all([
+    pricedCart(context, cart, session.accessToken),
+    callApi(context, checkoutContextQuery, {}, session.accessToken),
+  ]).catch(pageError);
+  const items = lines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
+  // One estimate per method for the whole cart to the account's country (orders may only ship there).
+  const estimates = await Promise.all(
+    checkoutContext.rateTable.methods.map(async (m) => {
+      try {
+        const { shippingEstimate } = await callApi(
+          context,
+          estimateQuery,
+          { items, destination: checkoutContext.me.country, method: m.code },
+          session.accessToken,
+        );
+        return { ...m, estimate: shippingEstimate.amount, problem: null };
+      } catch (err) {
+        if (err instanceof ApiError) return { ...m, estimate: null, problem: err.message };
+        throw err;
+      }
+    }),
+  );
+  // A fresh key per visit of the page: a double submit or a retry of the same form places the orders once.
+  return { lines, ...checkoutContext, estimates, idempotencyKey: crypto.randomUUID() };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const session = await requireSession(request, context);
+  const form = await request.formData();
+  const cart = await readCart(request, context);
+  if (cart.length === 0) return { error: 'Your cart is empty.' };
+  const choice = field(form, 'paymentChoice');
+  const key = field(form, 'idempotencyKey');
+  const input = {
+    lines: cart.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+    shippingAddress: {
+      name: field(form, 'name'),
+      line1: field(form, 'line1'),
+      line2: field(form, 'line2') || null,
+      city: field(form, 'city'),
+      postalCode: field(form, 'postalCode'),
+      country: field(form, 'country'),
+      phone: field(form, 'phone') || null,
+    },
+    shippingMethod: field(form, 'shippingMethod'),
+    ...(choice === 'DEPOSIT' || choice === 'FULL_PAYMENT' ? { paymentChoice: choice as PaymentChoice } : {}),
+  };
+  if (form.get('acceptTerms') !== 'yes') return { error: 'Please confirm you have read the store’s terms for this order.' };
+  try {
+    const { checkout } = await callApi(context, checkoutMutation, { input, key }, session.accessToken);
+    const next = checkout.length === 1 ? `/orders/${checkout[0]!.id}/pay` : '/orders?placed=' + checkout.length;
+    return redirect(next, { headers: { 'Set-Cookie': await saveCart(context, []) } });
+  } catch (err) {
+    if (err instanceof ApiError) return { error: err.message };
+    throw err;
+  }
+}
+
+export default function Checkout({ loaderData, actionData }: Route.ComponentProps) {
+  const { lines, me, estimates, storePolicy, idempotencyKey } = loaderData;
+  const { preorders, inStock } = splitCart(lines);
+  const depositPlans = preorders.map((l) => l.product.preorderCampaign?.paymentPlan).filter((p) => p?.kind === 'DEPOSIT');
+  const fullAllowed = depositPlans.length > 0 && depositPlans.every((p) => p?.fullPaymentAllowed);
+  const submitting = useNavigation().state === 'submitting';
+  return (
+    <>
+      <h1>Checkout</h1>
+      <Form method="post" className="stacked">
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+        <section aria-labelledby="what-you-order">
+          <h2 id="what-you-order">What you order</h2>
+          {preorders.length > 0 && (
+            <>
+              <h3>Preorders: one order each</h3>
+              <ul>
+                {preorders.map((l) => (
+                  <li key={l.productId}>
+                    {l.product.name} × {l.quantity}: {formatMoney({ ...l.product.price, amount: l.product.price.amount * l.quantity })}
+                    {l.product.preorderCampaign?.paymentPlan && (
+                      <span className="muted">
+                        {' '}
+                        (
+                        {
+                          planInWords({
+                            ...l.product.preorderCampaign.paymentPlan,
+                            price: { ...l.product.price, amount: l.product.price.amount * l.quantity },
+                          })[0]
+                        }
+                        )
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {inStock.length > 0 && (
+            <>
+              <h3>In stock: one order, paid in full now</h3>
+              <ul>
+                {inStock.map((l) => (
+                  <li key={l.productId}>
+                    {l.product.name} × {l.quantity}: {formatMoney({ ...l.product.price, amount: l.product.price.amount * l.quantity })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p>
+            <Link to="/cart">Change the cart</Link>
+          </p>
+        </section>
+
+        {depositPlans.length > 0 && (
+          <fieldset>
+            <legend>How to pay for the preorders</legend>
+            <div className="choice">
+              <input type="radio" id="pay-deposit" name="paymentChoice" value="DEPOSIT" defaultChecked />
+              <label htmlFor="pay-deposit">A deposit now, the balance on release</label>
+            </div>
+            {fullAllowed && (
+              <div className="choice">
+                <input type="radio" id="pay-full" name="paymentChoice" value="FULL_PAYMENT" />
+                <label htmlFor="pay-full">Everything now</label>
+              </div>
+            )}
+          </fieldset>
+        )}
+
+        <fieldset>
+          <legend>Shipping address</legend>
+          <div className="field">
+            <label htmlFor="name">Full name</label>
+            <input id="name" name="name" autoComplete="name" required defaultValue={me.displayName} maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor="line1">Address</label>
+            <input id="line1" name="line1" autoComplete="address-line1" required maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor="line2">Address, line 2 (optional)</label>
+            <input id="line2" name="line2" autoComplete="address-line2" maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor="city">City</label>
+            <input id="city" name="city" autoComplete="address-level2" required maxLength={100} />
+          </div>
+          <div className="field">
+            <label htmlFor="postalCode">Postal code</label>
+            <input id="postalCode" name="postalCode" autoComplete="postal-code" required maxLength={20} />
+          </div>
+          <div className="field">
+            <label htmlFor="country">Country</label>
+            <input id="country" name="country" readOnly value={me.country} aria-describedby="country-help" />
+            <p id="country-help" className="help">
+              Orders ship within your account’s region.
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="phone">Phone (optional, for the courier)</label>
+            <input id="phone" name="phone" type="tel" autoComplete="tel" maxLength={40} />
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>Shipping method</legend>
+          {estimates.map((m, i) => (
+            <div className="choice" key={m.code}>
+              <input type="radio" id={`method-${m.code}`} name="shippingMethod" value={m.code} defaultChecked={i === 0} disabled={!m.estimate} />
+              <label htmlFor={`method-${m.code}`}>
+                {m.label}: {m.estimate ? `about ${formatMoney(m.estimate)} for this cart` : m.problem}
+              </label>
+            </div>
+          ))}
+          <p className="help">The estimate is charged with each order; the final cost is quoted when your parcel is packed, and any excess is refunded.</p>
+        </fieldset>
+
+        <section aria-labelledby="terms">
+          <h2 id="terms">The store’s terms for this order (policy version {storePolicy.version})</h2>
+          {storePolicy.sections.map((section) => (
+            <div key={section.title}>
+              <h3>{section.title}</h3>
+              <ul>
+                {section.rules.map((rule) => (
+                  <li key={rule.id}>{rule.text}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          <div className="choice">
+            <input type="checkbox" id="acceptTerms" name="acceptTerms" value="yes" required />
+            <label htmlFor="acceptTerms">I have read these terms; they apply to my orders for their whole life.</label>
+          </div>
+        </section>
+
+        <ApiErrorMessage message={actionData?.error} />
+        <button type="submit" disabled={submitting}>
+          Place my {inStock.length + preorders.length === 1 ? 'order' : 'orders'}
+        </button>
+      </Form>
+    </>
+  );
+}

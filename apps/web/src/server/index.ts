@@ -1,0 +1,2 @@
+export { loadWebConfig, type WebConfig } from './config.js';
+export { startWebServer, type RunningWebServer } from './web-server.js';
