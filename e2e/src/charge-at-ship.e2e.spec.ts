@@ -225,6 +225,23 @@ const removeCardMutation = graphql(`
     removePaymentMethod(id: $id)
   }
 `);
+const policyQuery = graphql(`
+  query ChargeAtShipPolicy($version: Int) {
+    storePolicy(version: $version) {
+      version
+      policyId
+      document
+    }
+  }
+`);
+const policyInForceQuery = graphql(`
+  query ChargeAtShipPolicyInForce {
+    storePolicy {
+      version
+      policyId
+    }
+  }
+`);
 const mutationFieldsQuery = graphql(`
   query ChargeAtShipMutationFields {
     __type(name: "Mutation") {
@@ -438,6 +455,15 @@ describe('charge at ship (003): the amount is held on the stored card the day th
     });
     expect(await count(stack, 'select count(*) as n from payments.charge where order_id = ?', [id])).toBe(0);
     expect(await heldFor(stack, id)).toEqual({});
+  });
+
+  it('anyone reads the policy in force (no version given) or a given version; an unknown version is NOT_FOUND', async () => {
+    const inForce = await graph(stack, policyInForceQuery, {});
+    expect(inForce.data?.storePolicy, JSON.stringify(inForce.errors)).toEqual({ version: expect.any(Number), policyId: 'charge-at-ship' });
+    const given = await graph(stack, policyQuery, { version: inForce.data!.storePolicy.version });
+    expect(given.data?.storePolicy).toMatchObject({ ...inForce.data!.storePolicy, document: { paymentPlans: { chargeAtShip: { capture: 'AT_DISPATCH' } } } });
+    const unknown = await graph(stack, policyQuery, { version: 9_999 });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('a release-date slip opens no right to cancel (003); a cancellation stays a request for staff', async () => {

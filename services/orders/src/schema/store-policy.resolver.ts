@@ -25,7 +25,8 @@ export class StorePolicyResolver {
     description: "The store's policy: the version in force, or a given version (orders show the one they were placed under).",
   })
   async storePolicy(@Ctx() ctx: BaseContext, @Arg('version', () => Int, { nullable: true }) version: number | null): Promise<StorePolicyVersionType> {
-    const { row, policy } = await findPublishedPolicy(ctx.em, version);
+    // An argument left out arrives as undefined, not null: both mean "the version in force".
+    const { row, policy } = await findPublishedPolicy(ctx.em, version ?? null);
     return StorePolicyVersionType.from(row, policy);
   }
 
