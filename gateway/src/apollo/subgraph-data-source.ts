@@ -31,7 +31,23 @@ export function subgraphDataSource(url: string): RemoteGraphQLDataSource<Gateway
   });
 }
 
+/** What a client is told when a subgraph did not answer at all (restarting, crashed, unreachable). */
+export const subgraphUnreachableMessage = 'This part of the store did not answer. Please try again in a moment (with the same idempotency key, if any).';
+
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /**
+   * No response at all (connection refused or cut: the subgraph is restarting
+   * or gone) is an outage, not a bug of ours: the client gets
+   * SERVICE_UNAVAILABLE and retries. Apollo would pass the fetch error on
+   * without a code, which the formatter masks as INTERNAL_SERVER_ERROR.
+   */
+  override didEncounterError(error: Error, fetchRequest: unknown, fetchResponse: unknown): never {
+    if (fetchResponse === undefined && !(error instanceof GraphQLError)) {
+      throw new GraphQLError(subgraphUnreachableMessage, { extensions: { code: 'SERVICE_UNAVAILABLE' }, originalError: error });
+    }
+    throw error;
+  }
+
   /**
    * A subgraph answers a request it refuses as a whole (a variable that is not
    * a valid value of its scalar, a token it cannot verify) with a 4xx and a

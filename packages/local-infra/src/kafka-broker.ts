@@ -22,6 +22,13 @@ export interface KafkaBrokerOptions {
   dataDir?: string;
   /** Default `${VITRINE_CACHE_DIR:-~/.cache/vitrine}`; the jars go to `<cacheDir>/kafka/<version>/libs`. */
   cacheDir?: string;
+  /**
+   * The client port; a free one when omitted. Given with `dataDir`, a stopped broker starts
+   * again where its clients left it (the fault tests restart it under running services).
+   */
+  port?: number;
+  /** How long the broker may take to answer metadata requests after its start (default 60 s); a loaded machine's JVM can need more. */
+  readyTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -52,18 +59,26 @@ export async function startKafkaBroker(options: KafkaBrokerOptions = {}): Promis
   // A free port can be taken by someone else before the broker binds it: try again on new ports.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(version, libs, options.dataDir, log);
+      return await startOnce(version, libs, options, log);
     } catch (error) {
-      if (attempt >= 3 || !(error instanceof PortTakenError)) throw error;
+      // A port of the caller's choosing stays taken: only free ports are worth another try.
+      if (attempt >= 3 || !(error instanceof PortTakenError) || options.port !== undefined) throw error;
       log('kafka: a port was taken before the broker bound it; retrying on new ports');
     }
   }
 }
 
-async function startOnce(version: string, libs: string, givenDataDir: string | undefined, log: (line: string) => void): Promise<RunningKafkaBroker> {
+async function startOnce(
+  version: string,
+  libs: string,
+  { dataDir: givenDataDir, port: givenPort, readyTimeoutMs = READY_TIMEOUT_MS }: KafkaBrokerOptions,
+  log: (line: string) => void,
+): Promise<RunningKafkaBroker> {
   const ownsDataDir = !givenDataDir;
   const dataDir = givenDataDir ?? (await mkdtemp(join(tmpdir(), 'vitrine-kafka-')));
-  const [port, controllerPort] = await freePorts(2);
+  // The controller's port may change between starts (a static voter set), so it is always a free one.
+  const [anyPort, controllerPort] = await freePorts(2);
+  const port = givenPort ?? anyPort;
   const brokers = [`127.0.0.1:${port}`];
   const started = Date.now();
   let child: ChildProcess | undefined;
@@ -98,7 +113,7 @@ async function startOnce(version: string, libs: string, givenDataDir: string | u
       portTaken ||= line.includes('Address already in use');
       log(line);
     });
-    await waitUntilReady(brokers, broker.exited, broker.tail);
+    await waitUntilReady(brokers, broker.exited, broker.tail, readyTimeoutMs);
     log(`kafka ${version} ready on ${brokers[0]} in ${Date.now() - started} ms (data: ${dataDir})`);
 
     let stopping: Promise<void> | undefined;
@@ -301,19 +316,19 @@ function superviseChild(child: ChildProcess, logFile: string, log: (line: string
   };
 }
 
-async function waitUntilReady(brokers: string[], exited: Promise<string>, tail: () => string): Promise<void> {
+async function waitUntilReady(brokers: string[], exited: Promise<string>, tail: () => string, timeoutMs: number): Promise<void> {
   let exitReason: string | undefined;
   void exited.then((reason) => (exitReason = reason));
   // requestTimeout, not timeout, bounds a request that gets no answer (the library's default is 30 s).
   const admin = new Admin({ clientId: 'vitrine-kafka-probe', bootstrapBrokers: brokers, retries: 0, connectTimeout: 1_000, requestTimeout: 2_000 });
-  const deadline = Date.now() + READY_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
       if (exitReason) throw new Error(`Kafka broker exited (${exitReason}) before it was ready. Last log lines:\n${tail()}`);
       const metadata = await admin.metadata({ topics: [], forceUpdate: true }).catch(() => undefined);
       if (metadata && metadata.brokers.size > 0) return;
       if (Date.now() > deadline) {
-        throw new Error(`Kafka broker not ready after ${READY_TIMEOUT_MS} ms. Last log lines:\n${tail()}`);
+        throw new Error(`Kafka broker not ready after ${timeoutMs} ms. Last log lines:\n${tail()}`);
       }
       await Promise.race([sleep(250), exited]);
     }

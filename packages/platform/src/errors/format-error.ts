@@ -2,7 +2,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { Logger } from 'pino';
 import { currentRequestId } from '../context/request-context.js';
-import { DomainError } from './domain-error.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
+import { DomainError, ServiceUnavailable } from './domain-error.js';
 import { tooManyVariableErrors } from './request-errors.js';
 import { stripSuggestions } from './strip-suggestions.js';
 
@@ -51,6 +52,11 @@ export function createErrorFormatter(logger: Logger, { hideSuggestions = false }
       return { ...base, message, extensions: { code } };
     }
     const requestId = currentRequestId();
+    // PostgreSQL restarting or out of reach is no bug: the client is told to try again (warned, not an error).
+    if (isDatabaseUnavailable(original)) {
+      logger.warn({ err: original, requestId, path: formatted.path }, 'database unavailable');
+      return { ...base, message: new ServiceUnavailable().message, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
     logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
     return {
       ...base,

@@ -48,6 +48,26 @@ describe('error formatting', () => {
     expect(spy).toHaveBeenCalledOnce();
   });
 
+  it('answers SERVICE_UNAVAILABLE when PostgreSQL is out of reach (restarting, refused, connection cut), as a warning', () => {
+    const warn = vi.spyOn(logger, 'warn');
+    const error = vi.spyOn(logger, 'error');
+    const format = createErrorFormatter(logger);
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    // MikroORM's DriverException copies the driver's fields; a wrapper may keep it as its cause.
+    const cut = new Error('could not pay', { cause: new Error('Connection terminated unexpectedly') });
+    for (const down of [refused, shutdown, cut]) {
+      const formatted = format({ message: down.message }, asResolverError(down));
+      expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+      expect(formatted.message).not.toMatch(/5432|administrator|terminated/);
+    }
+    expect(warn).toHaveBeenCalledTimes(3);
+    expect(error).not.toHaveBeenCalled();
+    // A constraint the database enforces is not an outage: still unexpected.
+    const violated = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' });
+    expect(format({ message: violated.message }, asResolverError(violated)).extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+
   it('drops field suggestions when asked to (production)', () => {
     const format = createErrorFormatter(logger, { hideSuggestions: true });
     const formatted = format(
