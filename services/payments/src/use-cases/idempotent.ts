@@ -62,15 +62,16 @@ export async function runIdempotently<R>(em: EntityManager, request: IdempotentR
   const where = 'scope = ? and key = ?';
   const id = [request.scope, request.key];
 
-  const claim = (): Promise<{ run: true; resumeId: string | null } | { run: false; wait: boolean; stored?: Stored }> =>
+  const claim = (): Promise<{ run: true; resumeId: string | null; lease: Date } | { run: false; wait: boolean; stored?: Stored }> =>
     em.fork().transactional(async (tx) => {
       const now = new Date();
+      const lease = new Date(now.getTime() + idempotencyLeaseMs);
       const inserted = await tx.execute<unknown[]>(
         `insert into ${table} (scope, key, operation, fingerprint, locked_until, created_at) values (?, ?, ?, ?, ?, ?)
          on conflict (scope, key) do nothing returning key`,
-        [...id, request.operation, fingerprint, new Date(now.getTime() + idempotencyLeaseMs), now],
+        [...id, request.operation, fingerprint, lease, now],
       );
-      if (inserted.length > 0) return { run: true, resumeId: null };
+      if (inserted.length > 0) return { run: true, resumeId: null, lease };
       const [row] = await tx.execute<Row[]>(`select * from ${table} where ${where} for update`, id);
       const decision = decideIdempotency<Stored>(record(row!), fingerprint, now);
       switch (decision.kind) {
@@ -84,12 +85,12 @@ export async function runIdempotently<R>(em: EntityManager, request: IdempotentR
           // Kept longer than the retention: the same key is a new request now.
           await tx.execute(
             `update ${table} set operation = ?, fingerprint = ?, locked_until = ?, created_at = ?, completed_at = null, response = null, resource_id = null where ${where}`,
-            [request.operation, fingerprint, new Date(now.getTime() + idempotencyLeaseMs), now, ...id],
+            [request.operation, fingerprint, lease, now, ...id],
           );
-          return { run: true, resumeId: null };
+          return { run: true, resumeId: null, lease };
         case 'take-over':
-          await tx.execute(`update ${table} set locked_until = ? where ${where}`, [new Date(now.getTime() + idempotencyLeaseMs), ...id]);
-          return { run: true, resumeId: row!.resource_id };
+          await tx.execute(`update ${table} set locked_until = ? where ${where}`, [lease, ...id]);
+          return { run: true, resumeId: row!.resource_id, lease };
       }
     });
 
@@ -134,14 +135,27 @@ export async function runIdempotently<R>(em: EntityManager, request: IdempotentR
         await store({ error: { code: err.code, message: err.message, details: err.details } });
         throw err;
       }
-      await em
-        .fork()
-        .execute(`update ${table} set locked_until = now() where ${where}`, id)
-        .catch(() => undefined);
+      releaseKey(em, table, `${where} and locked_until = ?`, [...id, claimed.lease]);
       throw err;
     }
   }
 }
+
+/**
+ * Frees the key of a run that failed unexpectedly, so a retry need not wait
+ * out the lease. The failure is often the database going away (a restart):
+ * then the release fails too, and is tried again for a while in the
+ * background (a retry meanwhile waits for the lease, as it would anyway).
+ */
+function releaseKey(em: EntityManager, table: string, heldLock: string, params: unknown[], attempt = 0): void {
+  // Only the lock this run took (`heldLock` names its lease): a run that took the key over since keeps its own.
+  em.fork()
+    .execute(`update ${table} set locked_until = now() where ${heldLock} and completed_at is null`, params)
+    .catch(() => {
+      if (attempt < releaseRetries) setTimeout(() => releaseKey(em, table, heldLock, params, attempt + 1), 500 * 2 ** attempt).unref();
+    });
+}
+const releaseRetries = 6;
 
 function record(row: Row): IdempotencyRecord<Stored> {
   return {
