@@ -5,6 +5,7 @@ import {
   productReleasedV1,
   productStatusChangedV1,
   readyToFulfilV1,
+  shipmentDispatchedV1,
   storePolicyPublishedV1,
 } from '@vitrine/contracts';
 import { on } from '@vitrine/platform';
@@ -17,6 +18,7 @@ import {
   rememberRelease,
   rememberShippingPaid,
 } from '../use-cases/projections.js';
+import { closeOnReplacementDispatch } from '../use-cases/replacement-dispatched.js';
 
 export const aftersalesHandlers = [
   on(storePolicyPublishedV1, (event, em) => rememberPolicy(em, event)),
@@ -26,4 +28,6 @@ export const aftersalesHandlers = [
   on(orderConfirmedV1, (event, em) => rememberOrder(em, event)),
   on(orderStatusChangedV1, (event, em) => rememberDelivery(em, event)),
   on(readyToFulfilV1, (event, em) => rememberShippingPaid(em, event)),
+  // A replacement parcel leaving carries out its claim (parcels of orders are ignored).
+  on(shipmentDispatchedV1, (event, em) => closeOnReplacementDispatch(em, event)),
 ];

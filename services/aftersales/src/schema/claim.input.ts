@@ -7,8 +7,20 @@ import { ClaimGradeEnum, ClaimIssueEnum, ClaimKindEnum, ClaimResolutionEnum, Dam
 
 @InputType('ClaimPartInput')
 export class ClaimPartInput {
-  @Field(() => PartCategoryEnum)
-  category!: PartCategory;
+  @Field(() => String, {
+    nullable: true,
+    description: "The part as the product's parts list names it (catalog); its category then comes from the catalog. At most 120 characters.",
+  })
+  @IsOptional()
+  @MaxLength(120)
+  name?: string | null;
+
+  @Field(() => PartCategoryEnum, {
+    nullable: true,
+    description: "The compensation table's category: required unless the part is named from the product's list.",
+  })
+  @IsOptional()
+  category?: PartCategory | null;
 
   @Field(() => ClaimIssueEnum)
   issue!: ClaimIssue;

@@ -27,7 +27,7 @@ export class ClaimResolver {
       ...input,
       orderId: requireUuid(input.orderId, 'orderId', 'order'),
       productId: requireUuid(input.productId, 'productId', 'product'),
-      parts: input.parts.map((p) => ({ ...p, note: p.note ?? null })),
+      parts: input.parts.map((p) => ({ name: p.name ?? null, category: p.category ?? null, issue: p.issue, note: p.note ?? null })),
     });
     return ClaimType.from(claim);
   }

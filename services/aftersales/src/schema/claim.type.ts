@@ -17,6 +17,9 @@ import {
 
 @ObjectType('ClaimPart')
 export class ClaimPartType {
+  @Field(() => String, { nullable: true, description: "The part's name in the product's parts list (catalog), when the customer named it so." })
+  name!: string | null;
+
   @Field(() => PartCategoryEnum)
   category!: string;
 
@@ -186,7 +189,7 @@ export class ClaimType {
     const rule = (r: { id: string; text: string }) => Object.assign(new ClaimRuleType(), r);
     return Object.assign(new ClaimType(), {
       ...claim,
-      parts: claim.parts.map((p) => Object.assign(new ClaimPartType(), p)),
+      parts: claim.parts.map((p) => Object.assign(new ClaimPartType(), { ...p, name: p.name ?? null })),
       refund: money(claim.refundAmount),
       offers: (claim.offers ?? []).map((o) =>
         Object.assign(new ClaimOfferType(), {

@@ -3,6 +3,8 @@ import type { ClaimResolutionKind, ReturnPostagePayer } from '@vitrine/contracts
 import type { ClaimIssue, PartCategory } from '@vitrine/policy';
 
 export interface ClaimPartRecord {
+  /** The catalog's part name (claims made before catalog's parts list reached after-sales have none). */
+  name?: string | null;
   category: PartCategory;
   issue: ClaimIssue;
   note: string | null;

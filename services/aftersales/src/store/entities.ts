@@ -2,6 +2,7 @@ import type { EntitySchema } from '@mikro-orm/core';
 import { ClaimSchema } from './claim.entity.js';
 import { ClaimableLineSchema, ClaimableOrderSchema } from './claimable-order.entity.js';
 import { EvidenceSchema } from './evidence.entity.js';
+import { KnownProductPartSchema } from './known-product-part.entity.js';
 import { KnownProductSchema } from './known-product.entity.js';
 import { PolicyVersionSchema } from './policy-version.entity.js';
 import { PreferenceReturnSchema } from './preference-return.entity.js';
@@ -10,6 +11,7 @@ import { PreferenceReturnSchema } from './preference-return.entity.js';
 export const aftersalesEntities: EntitySchema[] = [
   PolicyVersionSchema,
   KnownProductSchema,
+  KnownProductPartSchema,
   ClaimableOrderSchema,
   ClaimableLineSchema,
   ClaimSchema,

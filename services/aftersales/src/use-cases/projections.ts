@@ -12,6 +12,7 @@ import type {
   storePolicyPublishedV1,
 } from '@vitrine/contracts';
 import { ClaimableLine, ClaimableOrder } from '../store/claimable-order.entity.js';
+import { KnownProductPart } from '../store/known-product-part.entity.js';
 import { KnownProduct } from '../store/known-product.entity.js';
 import { PolicyVersion } from '../store/policy-version.entity.js';
 
@@ -23,13 +24,34 @@ export async function rememberPolicy(em: EntityManager, event: Event<typeof stor
   await em.upsert(PolicyVersion, { version, document, publishedAt: new Date(publishedAt) }, { onConflictAction: 'ignore' });
 }
 
+/**
+ * ProductPublished: the status it is sold in and, when catalog sends it, its
+ * parts list, replaced whole (a claim names its parts from it). An event
+ * without `parts` leaves what we know of them.
+ */
 export async function rememberProduct(em: EntityManager, event: Event<typeof productPublishedV1>): Promise<void> {
-  const { productId, status } = event.data;
+  const { productId, status, parts } = event.data;
   if (status === undefined) {
     await em.upsert(KnownProduct, { id: productId }, { onConflictAction: 'ignore' });
   } else {
     await em.upsert(KnownProduct, { id: productId, status }, { onConflictFields: ['id'], onConflictMergeFields: ['status'] });
   }
+  if (parts === undefined) return;
+  await em.nativeDelete(KnownProductPart, { productId });
+  if (parts.length > 0)
+    await em.insertMany(
+      KnownProductPart,
+      parts.map((part, position) => ({ productId, position, name: part.name, category: part.category })),
+    );
+  await em.nativeUpdate(KnownProduct, { id: productId }, { partsKnown: true });
+}
+
+/** Catalog's parts list of a product; null when catalog has not told it. */
+export async function knownPartsOf(em: EntityManager, productId: string): Promise<{ name: string; category: string }[] | null> {
+  const product = await em.findOne(KnownProduct, { id: productId });
+  if (!product?.partsKnown) return null;
+  const parts = await em.find(KnownProductPart, { productId }, { orderBy: { position: 'asc' } });
+  return parts.map((p) => ({ name: p.name, category: p.category }));
 }
 
 export async function rememberProductStatus(em: EntityManager, event: Event<typeof productStatusChangedV1>): Promise<void> {

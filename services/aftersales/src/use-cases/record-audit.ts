@@ -10,6 +10,7 @@ export type AftersalesAuditAction =
   | 'claim.resolution-chosen'
   | 'claim.return-received'
   | 'claim.closed'
+  | 'claim.replacement-dispatched'
   | 'return.requested'
   | 'return.received';
 

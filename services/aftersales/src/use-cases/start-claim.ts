@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ClaimKind } from '@vitrine/contracts';
 import { BadUserInput, NotFound, PolicyViolation, requireCallerId, storeNow, type Caller } from '@vitrine/platform';
-import type { ClaimIssue, DamageSeverity, PartCategory } from '@vitrine/policy';
+import type { DamageSeverity } from '@vitrine/policy';
+import { nameClaimParts, type NamedPart } from '../domain/catalog-parts.js';
 import { claimEligibility } from '../domain/claim-eligibility.js';
 import { Claim } from '../store/claim.entity.js';
 import { ClaimableLine, ClaimableOrder } from '../store/claimable-order.entity.js';
 import { policyVersion } from './policy-versions.js';
+import { knownPartsOf } from './projections.js';
 
 export interface StartClaim {
   orderId: string;
@@ -14,13 +16,15 @@ export interface StartClaim {
   kind: ClaimKind;
   severity: DamageSeverity;
   description: string;
-  parts: { category: PartCategory; issue: ClaimIssue; note: string | null }[];
+  /** Each by catalog's part name or by category (the compensation table's). */
+  parts: NamedPart[];
 }
 
 /**
  * Opens a claim (DRAFT) on a line of the caller's delivered order, judged by
  * the order's policy version: refused at once, naming the rule, when the
- * product is not covered or the window has closed. Evidence is uploaded next;
+ * product is not covered or the window has closed. Parts are named from
+ * catalog's list when after-sales knows it. Evidence is uploaded next;
  * `submitClaim` checks it arrived.
  */
 export async function startClaim(em: EntityManager, caller: Caller, input: StartClaim): Promise<Claim> {
@@ -37,6 +41,8 @@ export async function startClaim(em: EntityManager, caller: Caller, input: Start
   const line = await em.findOne(ClaimableLine, { orderId: order.id, productId: input.productId });
   if (!line)
     throw new BadUserInput('This product is not in the order.', [{ field: 'productId', reason: 'NOT_IN_ORDER', message: 'Choose a product of the order.' }]);
+  const named = nameClaimParts(input.parts, await knownPartsOf(em, line.productId));
+  if (named.problems.length) throw new BadUserInput('These parts are not ones of this product: nothing was saved.', named.problems);
   if (!order.deliveredAt) throw new PolicyViolation('A claim is made once the order has been delivered.', 'claims.after-delivery');
   const policy = await policyVersion(em, order.policyVersion);
   const now = storeNow();
@@ -57,7 +63,7 @@ export async function startClaim(em: EntityManager, caller: Caller, input: Start
     kind: input.kind,
     severity: input.severity,
     description,
-    parts: input.parts.map((p) => ({ category: p.category, issue: p.issue, note: p.note?.trim() || null })),
+    parts: named.parts.map((p) => ({ name: p.name, category: p.category, issue: p.issue, note: p.note?.trim() || null })),
     status: 'DRAFT',
     policyVersion: order.policyVersion,
     createdAt: now,

@@ -72,7 +72,7 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
   }
 }
 
-/** Stages ProductPublished with the product's full orderable facts (on creation, and again when its sale rules, name, price, down payment, weight or package size change). */
+/** Stages ProductPublished with the product's full orderable facts (on creation, and again when its sale rules, name, price, down payment, weight, package size or parts change: after-sales names a claim's parts from them). */
 export function publishProduct(tx: EntityManager, product: Product): void {
   catalog.recordEvent(tx, {
     definition: productPublishedV1,
@@ -92,6 +92,7 @@ export function publishProduct(tx: EntityManager, product: Product): void {
         product.packageLengthMm != null && product.packageWidthMm != null && product.packageHeightMm != null
           ? { lengthMm: product.packageLengthMm, widthMm: product.packageWidthMm, heightMm: product.packageHeightMm }
           : null,
+      parts: product.parts.map((part) => ({ name: part.name, category: part.category })),
     },
   });
 }

@@ -73,8 +73,8 @@ export async function updateProduct(em: EntityManager, actor: string, command: U
     recordAudit(tx, actor, 'product.updated', product.id, { changes: changed, reason: reason?.reason ?? null }, now);
     if (decision.specChanges.length > 0)
       stageSpecChange(tx, actor, product.id, { changes: decision.specChanges, description: null, reason: reason!.reason }, now);
-    // Orders' and logistics' product projections are fed by ProductPublished: the name, the down payment, the weight and package size.
-    const published = new Set(['name', 'downPayment', 'weightGrams', 'packageDimensions']);
+    // Orders', logistics' and after-sales' product projections are fed by ProductPublished: the name, the down payment, the weight and package size, the parts.
+    const published = new Set(['name', 'downPayment', 'weightGrams', 'packageDimensions', 'parts']);
     if (decision.changes.some((c) => published.has(c.field))) publishProduct(tx, product);
     return product;
   });

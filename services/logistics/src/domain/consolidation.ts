@@ -7,6 +7,8 @@ export interface ConsolidationCandidate {
   id: string;
   customerId: string;
   status: ShipmentStatus;
+  /** ORDER parcels only: a replacement travels on its own, at the store's cost. */
+  kind: 'ORDER' | 'REPLACEMENT';
   /** Set once combined into another shipment: where its orders travel now. */
   consolidatedInto: string | null;
   warehouseId: string | null;
@@ -20,6 +22,7 @@ export interface ConsolidationCandidate {
 
 /** Why shipments cannot travel as one parcel (the `rule` of the POLICY_VIOLATION). */
 export type ConsolidationRule =
+  | 'REPLACEMENT_SHIPMENT'
   | 'ALREADY_CONSOLIDATED'
   | 'ALREADY_PACKED'
   | 'ALREADY_DISPATCHED'
@@ -63,12 +66,21 @@ const refuse = (rule: ConsolidationRule, shipmentId: string, message: string): C
  * Whether shipments may travel as one parcel: every one still unpacked
  * (OPEN), of one customer, paid in one currency, leaving one known warehouse
  * for one address by one shipping method; each order keeps the estimate it
- * paid, so the final quote splits the parcel's cost back over them. The
+ * paid, so the final quote splits the parcel's cost back over them (so never
+ * a claim's replacement, which nobody pays for). The
  * oldest shipment (first in the staff queue) keeps its id and takes the
  * others' orders. Shipments already combined into another one asked for
  * count as done, so a retry answers the same parcel and changes nothing.
  */
 export function decideConsolidation<C extends ConsolidationCandidate>(shipments: readonly C[]): ConsolidationDecision<C> {
+  // A claim's replacement is never charged: combined with paid orders, the final quote would split its postage over them.
+  const replacement = shipments.find((s) => s.kind === 'REPLACEMENT');
+  if (replacement)
+    return refuse(
+      'REPLACEMENT_SHIPMENT',
+      replacement.id,
+      `Shipment ${replacement.id} carries a claim's replacement at the store's cost: it travels on its own.`,
+    );
   const live = shipments.filter((s) => s.status !== 'CONSOLIDATED');
   const liveIds = new Set(live.map((s) => s.id));
   const elsewhere = shipments.find((s) => s.status === 'CONSOLIDATED' && !liveIds.has(s.consolidatedInto ?? ''));

@@ -8,6 +8,7 @@ const shipment = (id: string, overrides: Partial<ConsolidationCandidate> = {}): 
   id,
   customerId: 'customer-1',
   status: 'OPEN',
+  kind: 'ORDER',
   consolidatedInto: null,
   warehouseId: 'warehouse-fr',
   address: home,
@@ -25,6 +26,11 @@ const refusal = (shipments: ConsolidationCandidate[]) => {
 };
 
 describe('decideConsolidation', () => {
+  it("never combines a claim's replacement (shipped at the store's cost) with paid orders' parcels, whatever else matches", () => {
+    expect(refusal([shipment('s1'), shipment('s2', { kind: 'REPLACEMENT' })])).toBe('REPLACEMENT_SHIPMENT:s2');
+    expect(refusal([shipment('s1', { kind: 'REPLACEMENT' }), shipment('s2', { kind: 'REPLACEMENT' })])).toBe('REPLACEMENT_SHIPMENT:s1');
+  });
+
   it('given unpacked shipments of one customer, warehouse, address and method, the oldest takes the others', () => {
     const decision = decideConsolidation([shipment('s3'), shipment('s1'), shipment('s2')]);
     expect(decision).toMatchObject({ kind: 'COMBINE', into: { id: 's1' }, absorbed: [{ id: 's2' }, { id: 's3' }] });

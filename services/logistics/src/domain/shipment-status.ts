@@ -6,12 +6,25 @@ import { PolicyViolation } from '@vitrine/platform/domain';
  * DISPATCHED with a carrier and tracking -> DELIVERED or RETURNED_TO_SENDER.
  * An OPEN shipment combined into another one's parcel ends CONSOLIDATED (its
  * orders travel in the other; it stays so the id it was announced with leads there).
+ * A replacement part waits for the studio's part (AWAITING_PART) and is
+ * packed when it arrives: READY at once, nothing to quote or invoice (the
+ * store pays its postage).
  */
-export const shipmentStatuses = ['OPEN', 'AWAITING_PAYMENT', 'READY', 'DISPATCHED', 'DELIVERED', 'RETURNED_TO_SENDER', 'CONSOLIDATED'] as const;
+export const shipmentStatuses = [
+  'OPEN',
+  'AWAITING_PART',
+  'AWAITING_PAYMENT',
+  'READY',
+  'DISPATCHED',
+  'DELIVERED',
+  'RETURNED_TO_SENDER',
+  'CONSOLIDATED',
+] as const;
 export type ShipmentStatus = (typeof shipmentStatuses)[number];
 
 const moves: Record<ShipmentStatus, readonly ShipmentStatus[]> = {
   OPEN: ['READY', 'AWAITING_PAYMENT', 'CONSOLIDATED'],
+  AWAITING_PART: ['READY'],
   AWAITING_PAYMENT: ['READY'],
   READY: ['DISPATCHED'],
   DISPATCHED: ['DELIVERED', 'RETURNED_TO_SENDER'],
@@ -26,6 +39,7 @@ export function canMoveShipment(from: ShipmentStatus, to: ShipmentStatus): boole
 
 const why: Partial<Record<ShipmentStatus, string>> = {
   OPEN: 'its parcel has not been packed and quoted yet',
+  AWAITING_PART: 'its replacement part has not been packed yet',
   AWAITING_PAYMENT: 'its extra shipping invoice is not paid yet',
   DISPATCHED: 'it has been dispatched already',
   DELIVERED: 'it has been delivered',
@@ -43,12 +57,13 @@ export function assertShipmentMove(from: ShipmentStatus, to: ShipmentStatus): vo
 }
 
 /**
- * A parcel is packed and quoted once, while the shipment is OPEN: checked
+ * A parcel is packed and quoted once, while the shipment is OPEN (or, a
+ * replacement part, AWAITING_PART: staff pack it when the part arrives): checked
  * before pricing, since the quote's outcome picks the next status and
  * AWAITING_PAYMENT may still become READY (when the invoice is paid), never by a second quote.
  */
 export function assertCanPack(status: ShipmentStatus): void {
-  if (status === 'OPEN') return;
+  if (status === 'OPEN' || status === 'AWAITING_PART') return;
   const reason =
     status === 'READY' || status === 'AWAITING_PAYMENT' ? 'it has been packed and quoted already' : (why[status] ?? `it is ${status.toLowerCase()}`);
   throw new PolicyViolation(`This shipment's parcel cannot be recorded: ${reason}.`, 'SHIPMENT_STATUS_TRANSITION', { status });

@@ -8,6 +8,7 @@ describe('shipment status table', () => {
       'OPEN>AWAITING_PAYMENT',
       'OPEN>READY',
       'OPEN>CONSOLIDATED',
+      'AWAITING_PART>READY',
       'AWAITING_PAYMENT>READY',
       'READY>DISPATCHED',
       'DISPATCHED>DELIVERED',
@@ -26,6 +27,9 @@ describe('shipment status table', () => {
 
   it('packs a parcel once, while OPEN: never a second quote, nor one for a shipment combined into another', () => {
     expect(() => assertCanPack('OPEN')).not.toThrow();
+    // A replacement part is packed when it reaches the warehouse.
+    expect(() => assertCanPack('AWAITING_PART')).not.toThrow();
+    expect(() => assertShipmentMove('AWAITING_PART', 'DISPATCHED')).toThrow(/replacement part has not been packed yet/);
     for (const status of ['READY', 'AWAITING_PAYMENT', 'DISPATCHED', 'CONSOLIDATED'] as const) {
       expect(() => assertCanPack(status)).toThrow(
         expect.objectContaining({ details: expect.objectContaining({ rule: 'SHIPMENT_STATUS_TRANSITION', status }) }),

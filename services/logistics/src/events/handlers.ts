@@ -1,4 +1,5 @@
 import {
+  claimReplacementRequestedV1,
   orderConfirmedV1,
   paymentSucceededV1,
   productArrivedV1,
@@ -14,6 +15,7 @@ import { on, onTimer } from '@vitrine/platform';
 import { settleExtraInvoices } from '../use-cases/dispatch.js';
 import { followAddressChange } from '../use-cases/follow-address-change.js';
 import { handoverTimer, markLateIfUnpacked, openShipment } from '../use-cases/open-shipment.js';
+import { openReplacement } from '../use-cases/open-replacement.js';
 import {
   rememberArrival,
   rememberOrderTerms,
@@ -42,6 +44,8 @@ export const logisticsHandlers = [
     await settleExtraInvoices(em, event);
   }),
   on(refundIssuedV1, (event, em) => rememberRefund(em, event)),
+  // After-sales: a claim's replacement part or exchange, shipped at the store's cost.
+  on(claimReplacementRequestedV1, (event, em) => openReplacement(em, event)),
 ];
 
 export const logisticsTimers = [

@@ -119,6 +119,9 @@ describe('a carrier webhook', () => {
       customerId: customer.id,
       orderIds: [order.orderId],
       deliveredAt: new Date(deliveredAt).toISOString(),
+      // An order's own parcel, not a claim's replacement.
+      kind: 'ORDER',
+      claimId: null,
     });
   });
 

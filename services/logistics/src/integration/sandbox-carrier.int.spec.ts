@@ -75,6 +75,9 @@ describe('the sandbox carrier, on the store clock', () => {
       customerId: customer.id,
       orderIds: [order.orderId],
       deliveredAt: after(order.dispatchedAt, 54).toISOString(),
+      // An order's own parcel, not a claim's replacement.
+      kind: 'ORDER',
+      claimId: null,
     });
   });
 

@@ -24,6 +24,14 @@ export class PackedParcelInput {
   @Field(() => ParcelSizeInput) @ValidateNested() dimensions!: ParcelSizeInput;
   @Field(() => Int, { nullable: true, description: "The carrier's price in minor units; omitted: priced by the rate table in force." }) finalCost?:
     number | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A claim's EXCHANGE (required there): where the new unit was taken from; catalog is not told, adjust its stock there (at most 200 characters).",
+  })
+  @IsOptional()
+  @MaxLength(200)
+  unitTaken?: string | null;
 }
 
 @InputType('TrackingStepInput')
@@ -67,11 +75,12 @@ export class ShipmentResolver {
     @Arg('shipmentId', () => ID) shipmentId: string,
     @Arg('parcel', () => PackedParcelInput) parcel: PackedParcelInput,
   ): Promise<ShipmentType> {
-    const { weightGrams, dimensions, finalCost } = parcel;
+    const { weightGrams, dimensions, finalCost, unitTaken } = parcel;
     const shipment = await recordParcel(ctx.em, requireActorId(ctx.caller), shipmentId, {
       weightGrams,
       dimensions: { ...dimensions },
       finalCost: finalCost ?? null,
+      unitTaken: unitTaken ?? null,
     });
     return ShipmentType.from(shipment, storeNow());
   }

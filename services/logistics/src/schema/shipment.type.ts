@@ -10,7 +10,7 @@ import { ParcelSize } from './rate-table.type.js';
 export const ShipmentStatusEnum = graphqlEnum(shipmentStatuses, {
   name: 'ShipmentStatus',
   description:
-    'OPEN at the warehouse; AWAITING_PAYMENT (extra shipping invoice unpaid) or READY once packed and quoted; DISPATCHED; DELIVERED or RETURNED_TO_SENDER. CONSOLIDATED: combined into another shipment, whose parcel carries its orders (consolidatedInto).',
+    "OPEN at the warehouse; AWAITING_PAYMENT (extra shipping invoice unpaid) or READY once packed and quoted; DISPATCHED; DELIVERED or RETURNED_TO_SENDER. CONSOLIDATED: combined into another shipment, whose parcel carries its orders (consolidatedInto). AWAITING_PART: a claim's replacement part not at the warehouse yet (packed when it arrives).",
 });
 export const TrackingStatusEnum = graphqlEnum(trackingStatuses, { name: 'TrackingStatus', description: "A step of the parcel's journey." });
 
@@ -38,6 +38,39 @@ export class ShipmentOrderType {
   }
 }
 
+@ObjectType('ReplacementPart', { description: 'A part a replacement shipment carries, as the claim named it.' })
+export class ReplacementPartType {
+  @Field(() => String, { nullable: true, description: "The catalog's part name, when the customer named it." }) name!: string | null;
+  @Field(() => String) category!: string;
+  @Field(() => String) issue!: string;
+}
+
+@ObjectType('Replacement', { description: "What a claim's replacement shipment carries (the store pays its postage)." })
+export class ReplacementType {
+  @Field(() => ID) claimId!: string;
+  @Field(() => ID, { description: 'The delivered order it is for (its status does not move).' }) orderId!: string;
+  @Field(() => ID) productId!: string;
+  @Field(() => String, { description: 'REPLACEMENT_PART or EXCHANGE (a new unit of the product).' }) resolution!: string;
+  @Field(() => [ReplacementPartType]) parts!: ReplacementPartType[];
+  @Field(() => String, { nullable: true, description: 'AWAITING_PART: the first day the part should reach the warehouse (null: made on demand, or no date).' })
+  readyFrom!: string | null;
+  @Field(() => String, { nullable: true, description: 'EXCHANGE: where staff took the new unit from, recorded at packing.' }) unitTaken!: string | null;
+
+  static from(s: Shipment): ReplacementType | null {
+    if (s.kind !== 'REPLACEMENT' || !s.replacement) return null;
+    const r = s.replacement;
+    return Object.assign(new ReplacementType(), {
+      claimId: s.claimId!,
+      orderId: s.replacesOrderId!,
+      productId: r.productId,
+      resolution: r.resolution,
+      parts: r.parts.map((p) => Object.assign(new ReplacementPartType(), p)),
+      readyFrom: s.readyFrom ?? null,
+      unitTaken: r.unitTaken ?? null,
+    });
+  }
+}
+
 @ObjectType('TrackingStep')
 export class TrackingStepType {
   @Field(() => TrackingStatusEnum) status!: string;
@@ -55,6 +88,8 @@ export class TrackingStepType {
 export class ShipmentType {
   @Field(() => ID) id!: string;
   @Field(() => ShipmentStatusEnum) status!: string;
+  @Field(() => String, { description: "ORDER: paid orders' units; REPLACEMENT: a claim's part or exchanged unit, never charged nor combined." }) kind!: string;
+  @Field(() => ReplacementType, { nullable: true, description: 'REPLACEMENT: the claim and what it carries.' }) replacement!: ReplacementType | null;
   @Field(() => ID, { nullable: true, description: "Catalog's warehouse holding the units." }) warehouseId!: string | null;
   @Field(() => String, { nullable: true }) method!: string | null;
   @Field(() => String, { nullable: true, description: 'Destination country.' }) destination!: string | null;
@@ -78,6 +113,8 @@ export class ShipmentType {
     return Object.assign(new ShipmentType(), {
       id: s.id,
       status: s.status,
+      kind: s.kind,
+      replacement: ReplacementType.from(s),
       warehouseId: s.warehouseId ?? null,
       method: s.method ?? null,
       destination: s.address?.country ?? null,

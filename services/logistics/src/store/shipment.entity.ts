@@ -1,6 +1,17 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { ShippingAddress } from '@vitrine/contracts';
+import type { ShipmentKind, ShippingAddress } from '@vitrine/contracts';
 import { shipmentStatuses, type ShipmentStatus } from '../domain/shipment-status.js';
+
+/** What a replacement shipment carries, as after-sales asked for it. */
+export interface ReplacementContents {
+  productId: string;
+  resolution: 'REPLACEMENT_PART' | 'EXCHANGE';
+  parts: { name: string | null; category: string; issue: string }[];
+  /** When the part should reach the customer, as the claim's offer said. */
+  leadTime: { outcome: string; earliest: string | null; latest: string | null } | null;
+  /** EXCHANGE: where staff took the new unit from, recorded at packing (catalog's stock is not moved from here). */
+  unitTaken: string | null;
+}
 
 /** A parcel's journey: opened for one or more orders of one customer (or combined into another's parcel), packed and quoted, dispatched, delivered or returned. */
 export const ShipmentSchema = defineEntity({
@@ -15,10 +26,17 @@ export const ShipmentSchema = defineEntity({
     { name: 'shipment_final_cost_not_negative', expression: 'coalesce(final_cost, 0) >= 0' },
     { name: 'shipment_dispatched_has_tracking', expression: "status not in ('DISPATCHED', 'DELIVERED', 'RETURNED_TO_SENDER') or tracking_number is not null" },
     { name: 'shipment_consolidated_has_target', expression: "(status = 'CONSOLIDATED') = (consolidated_into is not null)" },
+    { name: 'shipment_kind_known', expression: "kind in ('ORDER', 'REPLACEMENT')" },
+    // A replacement names its claim and the order it replaces for; an order's parcel has neither.
+    { name: 'shipment_replacement_has_claim', expression: "(kind = 'REPLACEMENT') = (claim_id is not null and replaces_order_id is not null)" },
   ],
   indexes: [{ name: 'shipment_status_handover_by_index', properties: ['status', 'handoverBy'] }],
   // A carrier's webhook names a parcel by its tracking number: one parcel per number and carrier.
-  uniques: [{ name: 'shipment_carrier_tracking_number_unique', properties: ['carrier', 'trackingNumber'] }],
+  // One replacement shipment per claim (a redelivered request opens nothing more).
+  uniques: [
+    { name: 'shipment_carrier_tracking_number_unique', properties: ['carrier', 'trackingNumber'] },
+    { name: 'shipment_claim_unique', properties: ['claimId'] },
+  ],
   properties: {
     id: p.uuid().primary(),
     customerId: p.uuid().index(),
@@ -49,6 +67,14 @@ export const ShipmentSchema = defineEntity({
     returnedAt: p.datetime(3).nullable(),
     /** CONSOLIDATED: the shipment whose parcel carries its orders now. */
     consolidatedInto: p.uuid().nullable(),
+    /** ORDER: paid orders' units (`shipment_order`); REPLACEMENT: a claim's part or exchanged unit, at the store's cost. */
+    kind: p.string().length(16).$type<ShipmentKind>().default('ORDER'),
+    /** REPLACEMENT: after-sales' claim it carries out, and the (delivered) order it is for. */
+    claimId: p.uuid().nullable(),
+    replacesOrderId: p.uuid().nullable().index(),
+    replacement: p.json<ReplacementContents>().nullable(),
+    /** REPLACEMENT_PART: the first day the studio's part should reach the warehouse (the claim's lead time); null: made on demand, or no date. */
+    readyFrom: p.string().length(10).nullable(),
   },
 });
 

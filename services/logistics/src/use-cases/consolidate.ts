@@ -59,6 +59,7 @@ function candidate(shipment: Shipment): ConsolidationCandidate & { shipment: Shi
     id: shipment.id,
     customerId: shipment.customerId,
     status: shipment.status,
+    kind: shipment.kind,
     consolidatedInto: shipment.consolidatedInto ?? null,
     warehouseId: shipment.warehouseId ?? null,
     address: shipment.address ?? null,

@@ -33,7 +33,8 @@ export interface DispatchOptions {
  * The parcel leaves with a carrier and its tracking number: only a quoted
  * shipment whose extra invoices (if any) are paid, and only once; a tracking
  * number names one parcel per carrier (its webhooks find the parcel by it).
- * ShipmentDispatched tells orders, catalog and the customer. With the
+ * ShipmentDispatched tells orders, catalog and the customer (a claim's
+ * replacement: kind REPLACEMENT, for after-sales to close the claim). With the
  * sandbox carrier, the parcel's journey starts on the store clock.
  */
 export async function dispatchShipment(
@@ -60,20 +61,26 @@ export async function dispatchShipment(
     Object.assign(shipment, { status: 'DISPATCHED', carrier, trackingNumber: tracking, dispatchedAt: now });
     tx.persist(tx.create(TrackingEvent, { id: randomUUID(), shipmentId, status: 'DISPATCHED', at: now, note: null, recordedBy: actor }));
     recordAudit(tx, actor, 'shipment.dispatched', shipment.id, { carrier, trackingNumber: tracking });
-    const orders = await tx.find(ShipmentOrder, { shipmentId }, { orderBy: { orderId: 'asc' } });
+    // A replacement carries no paid order: it names the order it replaces for, and its claim (orders ignores it; after-sales closes the claim).
+    const orderIds =
+      shipment.kind === 'REPLACEMENT'
+        ? [shipment.replacesOrderId!]
+        : (await tx.find(ShipmentOrder, { shipmentId }, { orderBy: { orderId: 'asc' } })).map((o) => o.orderId);
     logistics.recordEvent(tx, {
       definition: shipmentDispatchedV1,
       subject: shipment.id,
       data: {
         shipmentId: shipment.id,
         customerId: shipment.customerId,
-        orderIds: orders.map((o) => o.orderId),
+        orderIds,
         carrier,
         trackingNumber: tracking,
         weightGrams: shipment.weightGrams!,
         dimensions: { lengthMm: shipment.lengthMm!, widthMm: shipment.widthMm!, heightMm: shipment.heightMm! },
         finalCost: { amount: shipment.finalCost!, currency: shipment.currency },
         dispatchedAt: now.toISOString(),
+        kind: shipment.kind,
+        claimId: shipment.claimId ?? null,
       },
     });
     if (carrier === sandboxCarrier) await startSandboxJourney(tx, shipment.id, tracking, now);

@@ -8,6 +8,7 @@ import { finalQuote } from '../domain/final-quote.js';
 import { chargeableGrams, type Parcel } from '../domain/parcel.js';
 import { priceParcel } from '../domain/pricing.js';
 import { checkDimensions, rateTableLimits } from '../domain/rate-table.js';
+import { checkReplacementPacking } from '../domain/replacement-shipment.js';
 import { assertCanPack, assertShipmentMove } from '../domain/shipment-status.js';
 import { logistics } from '../identity.js';
 import { KnownWarehouse } from '../store/known-warehouse.entity.js';
@@ -19,6 +20,8 @@ import { recordAudit } from './record-audit.js';
 export interface PackedParcel extends Parcel {
   /** The carrier's figure in minor units; null: priced by the newest rate table. */
   finalCost: number | null;
+  /** A replacement EXCHANGE: where the new unit was taken from (see checkReplacementPacking). */
+  unitTaken?: string | null;
 }
 
 /** A shipment locked for a change; NOT_FOUND for an unknown id. */
@@ -54,6 +57,7 @@ export async function recordParcel(em: EntityManager, actor: string, shipmentId:
   return em.transactional(async (tx) => {
     const shipment = await lockShipment(tx, shipmentId);
     assertCanPack(shipment.status);
+    if (shipment.kind === 'REPLACEMENT') return packReplacement(tx, actor, shipment, parcel);
     const priced = await finalCostOf(tx, shipment, parcel);
     const orders = await tx.find(ShipmentOrder, { shipmentId }, { orderBy: { orderId: 'asc' } });
     const quote = finalQuote(priced.cost, orders);
@@ -84,6 +88,41 @@ export async function recordParcel(em: EntityManager, actor: string, shipmentId:
     stageQuoteEvents(tx, shipment, orders, quote.outcome, priced.chargeableGrams, now);
     return shipment;
   });
+}
+
+/**
+ * A claim's replacement, packed when its part arrived (or its exchanged unit
+ * was taken from stock): READY to dispatch at once. Its cost (given, or priced
+ * by the table) is the store's, kept for the record: no ShippingQuoted (there
+ * is no estimate to refund or invoice against) and no ParcelPacked (it moves
+ * no order). Audited with the unit taken for an exchange.
+ */
+async function packReplacement(em: EntityManager, actor: string, shipment: Shipment, parcel: PackedParcel): Promise<Shipment> {
+  const contents = shipment.replacement!;
+  const packing = checkReplacementPacking(contents.resolution, parcel.unitTaken ?? null);
+  if (packing.problems.length > 0) throw new BadUserInput('The parcel is not valid.', packing.problems);
+  const priced = await finalCostOf(em, shipment, parcel);
+  assertShipmentMove(shipment.status, 'READY');
+  Object.assign(shipment, {
+    status: 'READY',
+    weightGrams: parcel.weightGrams,
+    lengthMm: parcel.dimensions.lengthMm,
+    widthMm: parcel.dimensions.widthMm,
+    heightMm: parcel.dimensions.heightMm,
+    chargeableGrams: priced.chargeableGrams,
+    finalCost: priced.cost,
+    rateTableVersion: priced.rateTableVersion,
+    quotedAt: storeNow(),
+    replacement: { ...contents, unitTaken: packing.unitTaken },
+  });
+  recordAudit(em, actor, 'shipment.parcel-recorded', shipment.id, {
+    ...parcel,
+    finalCost: priced.cost,
+    rateTableVersion: priced.rateTableVersion,
+    claimId: shipment.claimId,
+    unitTaken: packing.unitTaken,
+  });
+  return shipment;
 }
 
 async function finalCostOf(

@@ -31,13 +31,18 @@ export async function loadShipment(em: EntityManager, caller: Caller, id: string
   return shipment;
 }
 
-/** Shipments of these orders, per order id (one query). */
+/** Shipments of these orders, per order id: the parcel carrying each, then its claims' replacements (two queries). */
 export async function shipmentsOfOrders(em: EntityManager, orderIds: readonly string[]): Promise<Map<string, Shipment[]>> {
   const links = await em.find(ShipmentOrder, { orderId: { $in: [...orderIds] } });
-  const shipments = links.length ? await em.find(Shipment, { id: { $in: links.map((l) => l.shipmentId) } }) : [];
+  const shipments = await em.find(
+    Shipment,
+    { $or: [{ id: { $in: links.map((l) => l.shipmentId) } }, { replacesOrderId: { $in: [...orderIds] } }] },
+    { orderBy: { openedAt: 'asc', id: 'asc' } },
+  );
   const byId = new Map(shipments.map((s) => [s.id, s]));
   const result = new Map<string, Shipment[]>(orderIds.map((id) => [id, []]));
   for (const l of links) result.get(l.orderId)?.push(byId.get(l.shipmentId)!);
+  for (const s of shipments) if (s.replacesOrderId) result.get(s.replacesOrderId)?.push(s);
   return result;
 }
 

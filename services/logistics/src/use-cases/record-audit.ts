@@ -9,7 +9,8 @@ export type LogisticsAuditAction =
   | 'shipment.dispatched'
   | 'shipment.tracking-recorded'
   | 'shipment.address-changed'
-  | 'shipment.address-change-not-applied';
+  | 'shipment.address-change-not-applied'
+  | 'shipment.replacement-opened';
 
 /** Stages an audit entry in the caller's transaction. */
 export function recordAudit(em: EntityManager, actor: string | null, action: LogisticsAuditAction, subject: string, details: Record<string, unknown>): void {

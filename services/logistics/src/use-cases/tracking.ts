@@ -58,16 +58,31 @@ export async function recordTracking(em: EntityManager, actor: string | null, sh
 async function deliver(em: EntityManager, shipment: Shipment, at: Date): Promise<void> {
   assertShipmentMove(shipment.status, 'DELIVERED');
   Object.assign(shipment, { status: 'DELIVERED', deliveredAt: at });
-  const orders = await em.find(ShipmentOrder, { shipmentId: shipment.id }, { orderBy: { orderId: 'asc' } });
+  const orderIds =
+    shipment.kind === 'REPLACEMENT'
+      ? [shipment.replacesOrderId!]
+      : (await em.find(ShipmentOrder, { shipmentId: shipment.id }, { orderBy: { orderId: 'asc' } })).map((o) => o.orderId);
   logistics.recordEvent(em, {
     definition: shipmentDeliveredV1,
     subject: shipment.id,
-    data: { shipmentId: shipment.id, customerId: shipment.customerId, orderIds: orders.map((o) => o.orderId), deliveredAt: at.toISOString() },
+    data: {
+      shipmentId: shipment.id,
+      customerId: shipment.customerId,
+      orderIds,
+      deliveredAt: at.toISOString(),
+      kind: shipment.kind,
+      claimId: shipment.claimId ?? null,
+    },
   });
 }
 
 async function returnToSender(em: EntityManager, shipment: Shipment, at: Date): Promise<void> {
   assertShipmentMove(shipment.status, 'RETURNED_TO_SENDER');
+  // A replacement came back: nobody paid for it, so nothing is refunded and no order is cancelled (staff follow up with the claim).
+  if (shipment.kind === 'REPLACEMENT') {
+    Object.assign(shipment, { status: 'RETURNED_TO_SENDER', returnedAt: at });
+    return;
+  }
   const rows = await em.find(ShipmentOrder, { shipmentId: shipment.id }, { orderBy: { orderId: 'asc' } });
   const known = new Map((await em.find(KnownOrder, { orderId: { $in: rows.map((r) => r.orderId) } })).map((o) => [o.orderId, o]));
   const money = (amount: number) => ({ amount, currency: shipment.currency });

@@ -150,3 +150,34 @@ export function returnReceivedNotice(event: SourceEvent<ReturnInspection>): Noti
   const { returnId, orderId, customerId, productId, accepted, refund, restockingFee, rule } = event.data;
   return notice(event, 'RETURN_RECEIVED', customerId, orderId, { returnId, productId, accepted, refund, restockingFee, rule: rule.text });
 }
+
+export interface ReturnRequest {
+  returnId: string;
+  orderId: string;
+  customerId: string;
+  productId: string;
+  quotedRefund: Money;
+  restockingFee: Money;
+  shippingRefund: Money;
+  returnPostage: string;
+  rule: Rule;
+}
+
+/**
+ * A return for preference was accepted: the customer is told what it will
+ * refund if the item comes back as the policy asks (the quote, less the
+ * restocking fee, with the shipping refunded if any), who pays the postage
+ * back, and the policy's rule. RETURN_RECEIVED follows the inspection.
+ */
+export function returnRequestedNotice(event: SourceEvent<ReturnRequest>): Notice {
+  const { returnId, orderId, customerId, productId, quotedRefund, restockingFee, shippingRefund, returnPostage, rule } = event.data;
+  return notice(event, 'RETURN_REQUESTED', customerId, orderId, {
+    returnId,
+    productId,
+    quotedRefund,
+    restockingFee,
+    shippingRefund,
+    returnPostage,
+    rule: rule.text,
+  });
+}

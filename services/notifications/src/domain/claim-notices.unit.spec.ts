@@ -7,6 +7,7 @@ import {
   claimResolvedNotice,
   claimSubmittedNotice,
   returnReceivedNotice,
+  returnRequestedNotice,
 } from './claim-notices.js';
 
 const event = <T>(data: T) => ({ id: 'e1', time: '2027-06-01T00:00:00.000Z', data });
@@ -135,6 +136,38 @@ describe('notices from after-sales', () => {
       orderId: 'o1',
       sendKey: 'e1:c1',
       facts: { returnId: 'r1', productId: 'p1', accepted: false, refund: jpy(0), restockingFee: jpy(3_800), rule: 'Only an unused item is refunded.' },
+    });
+  });
+
+  it("an accepted return is one message to its customer with the quote, the fee, the shipping refunded, the postage and the rule's words", () => {
+    const n = returnRequestedNotice(
+      event({
+        returnId: 'r1',
+        orderId: 'o1',
+        customerId: 'c1',
+        productId: 'p1',
+        quotedRefund: jpy(7_000),
+        restockingFee: jpy(3_000),
+        shippingRefund: jpy(0),
+        returnPostage: 'CUSTOMER',
+        rule: { id: 'returns.preference', text: 'Returned within 7 days, less 30%.' },
+        requestedAt: '2027-06-01T00:00:00.000Z',
+      }),
+    );
+    expect(n).toEqual({
+      kind: 'RETURN_REQUESTED',
+      customerId: 'c1',
+      orderId: 'o1',
+      sendKey: 'e1:c1',
+      facts: {
+        returnId: 'r1',
+        productId: 'p1',
+        quotedRefund: jpy(7_000),
+        restockingFee: jpy(3_000),
+        shippingRefund: jpy(0),
+        returnPostage: 'CUSTOMER',
+        rule: 'Returned within 7 days, less 30%.',
+      },
     });
   });
 });

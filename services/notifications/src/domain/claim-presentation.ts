@@ -96,6 +96,20 @@ const offerWords: Record<Language, Words> = {
   },
 };
 
+// Who pays to send a return back, as a sentence of the return's email.
+const returnPostageWords: Record<Language, Words> = {
+  en: {
+    STORE: 'We pay the postage to send it back.',
+    SHARED: 'You and the store share the postage to send it back.',
+    CUSTOMER: 'You pay the postage to send it back.',
+  },
+  fr: {
+    STORE: 'Nous payons le port du retour.',
+    SHARED: 'Le port du retour est partagé entre vous et la boutique.',
+    CUSTOMER: 'Le port du retour est à votre charge.',
+  },
+};
+
 const postageWords: Record<Language, Words> = {
   en: { STORE: 'postage paid by the store', SHARED: 'postage shared with the store', CUSTOMER: 'postage paid by you' },
   fr: { STORE: 'port payé par la boutique', SHARED: 'port partagé avec la boutique', CUSTOMER: 'port à votre charge' },
@@ -157,7 +171,7 @@ const wordFor = (words: Words, code: string) => words[code] ?? humanized(code);
 /**
  * A claim's or a return's facts as its messages print them (CLAIM_SUBMITTED,
  * CLAIM_DECIDED, CLAIM_OFFERED, CLAIM_EVIDENCE_REQUESTED, CLAIM_REFUSED,
- * CLAIM_RESOLVED, RETURN_RECEIVED): the issue and parts in the customer's
+ * CLAIM_RESOLVED, RETURN_RECEIVED, RETURN_REQUESTED): the issue and parts in the customer's
  * language, each graded part and each offer as a row with its figure, staff's
  * note, and the policy's sentences that set them (once each).
  */
@@ -183,5 +197,8 @@ export function presentClaim(facts: NoticeFacts, language: Language): Record<str
     accepted: facts.accepted === true,
     restockingFee: isMoney(facts.restockingFee) ? formatMoney(facts.restockingFee, language) : '',
     hasRestockingFee: isMoney(facts.restockingFee) && facts.restockingFee.amount > 0,
+    quotedRefund: isMoney(facts.quotedRefund) ? formatMoney(facts.quotedRefund, language) : '',
+    shippingRefund: isMoney(facts.shippingRefund) && facts.shippingRefund.amount > 0 ? formatMoney(facts.shippingRefund, language) : '',
+    returnPostage: typeof facts.returnPostage === 'string' ? wordFor(returnPostageWords[language], facts.returnPostage) : '',
   };
 }

@@ -36,6 +36,7 @@ export const noticeKinds = [
   'CLAIM_REFUSED',
   'CLAIM_RESOLVED',
   'RETURN_RECEIVED',
+  'RETURN_REQUESTED',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 

@@ -118,4 +118,13 @@ export const sampleFacts: Record<NoticeKind, NoticeFacts> = {
     restockingFee: euros(2_490),
     rule: 'An unused item returned within 7 days is refunded less a 10% restocking fee.',
   },
+  RETURN_REQUESTED: {
+    returnId: sampleIds.returnId,
+    productId: sampleIds.productId,
+    quotedRefund: euros(17_430),
+    restockingFee: euros(7_470),
+    shippingRefund: euros(0),
+    returnPostage: 'CUSTOMER',
+    rule: 'An item in perfect condition, unused, may be returned within 7 days of delivery: refunded its price less a 30% restocking fee; shipping is not refunded; you pay the postage back.',
+  },
 };

@@ -59,9 +59,14 @@ export interface ShipmentDispatch {
   dimensions: ParcelSize;
   finalCost: Money;
   dispatchedAt: string;
+  kind?: 'ORDER' | 'REPLACEMENT';
 }
 
-/** The parcel left with a carrier: the customer gets the carrier and tracking number (their orders' SHIPPED status then sends nothing). */
+/**
+ * The parcel left with a carrier: the customer gets the carrier and tracking
+ * number (their orders' SHIPPED status then sends nothing). A claim's
+ * replacement says the store pays its postage instead of a cost.
+ */
 export function shipmentDispatchedNotice(event: SourceEvent<ShipmentDispatch>): Notice {
   const { shipmentId, customerId, carrier, trackingNumber, weightGrams, dimensions, finalCost, dispatchedAt } = event.data;
   const orderIds = sortedIds(event.data.orderIds);
@@ -74,5 +79,6 @@ export function shipmentDispatchedNotice(event: SourceEvent<ShipmentDispatch>): 
     dimensions,
     finalCost,
     dispatchedAt,
+    replacement: event.data.kind === 'REPLACEMENT',
   });
 }

@@ -16,6 +16,7 @@ export function presentShipment(facts: NoticeFacts, language: Language): Record<
   return {
     outcome: typeof facts.outcome === 'string' ? facts.outcome : '',
     finalCost: money('finalCost'),
+    replacement: facts.replacement === true,
     estimatePaid: money('estimatePaid'),
     excessRefund: money('excessRefund'),
     extraDue: money('extraDue'),

@@ -20,6 +20,7 @@ import {
   refundIssuedV1,
   releaseDateChangedV1,
   returnReceivedV1,
+  returnRequestedV1,
   shipmentDispatchedV1,
   shipmentOpenedV1,
   shippingQuotedV1,
@@ -45,6 +46,7 @@ import {
   claimResolvedNotice,
   claimSubmittedNotice,
   returnReceivedNotice,
+  returnRequestedNotice,
 } from '../domain/claim-notices.js';
 import { shipmentDispatchedNotice, shippingQuotedNotice } from '../domain/shipment-notices.js';
 import { notify, notifyProductChange, notifyStatusChange } from '../use-cases/notify.js';
@@ -86,16 +88,18 @@ const handlers: EventHandler[] = [
   on(shipmentOpenedV1, (event, em) => rememberShipment(em, event.data)),
   on(shippingQuotedV1, (event, em) => notify(em, event, shippingQuotedNotice(event))),
   on(shipmentDispatchedV1, async (event, em) => {
-    await rememberShipment(em, event.data);
+    // A claim's replacement parcel is not the one carrying the order: the order keeps its shipment.
+    if (event.data.kind !== 'REPLACEMENT') await rememberShipment(em, event.data);
     await notify(em, event, shipmentDispatchedNotice(event));
   }),
-  // After-sales: a claim received; more evidence asked, refused, or offered resolutions to choose from; then resolved. A return inspected.
+  // After-sales: a claim received; more evidence asked, refused, or offered resolutions to choose from; then resolved. A return accepted, then inspected.
   // ClaimDecided (v1, no longer published) is still told for the ones already on the topic.
   on(claimSubmittedV1, (event, em) => notify(em, event, claimSubmittedNotice(event))),
   on(claimEvidenceRequestedV1, (event, em) => notify(em, event, claimEvidenceRequestedNotice(event))),
   on(claimRefusedV1, (event, em) => notify(em, event, claimRefusedNotice(event))),
   on(claimOfferedV1, (event, em) => notify(em, event, claimOfferedNotice(event))),
   on(claimResolvedV1, (event, em) => notify(em, event, claimResolvedNotice(event))),
+  on(returnRequestedV1, (event, em) => notify(em, event, returnRequestedNotice(event))),
   on(returnReceivedV1, (event, em) => notify(em, event, returnReceivedNotice(event))),
   on(claimDecidedV1, (event, em) => notify(em, event, claimDecidedNotice(event))),
 ];

@@ -7,6 +7,7 @@ import {
   orderPlacedV1,
   productPublishedV1,
   returnReceivedV1,
+  returnRequestedV1,
   type EventDefinition,
 } from '@vitrine/contracts';
 import type { PublishedEventInput } from '@vitrine/testing';
@@ -175,5 +176,42 @@ describe('after-sales email (offers, evidence, refusals, resolutions, returns)',
     expect(nothing.text).toContain('Il n’y a rien à rembourser.');
     expect(nothing.text).toContain(notAsNew.text);
     expect((await n.messagesOf(eve.id)).map((m) => m.kind)).toEqual(['WELCOME', 'RETURN_RECEIVED', 'RETURN_RECEIVED']);
+  });
+
+  it('a return accepted: the refund it will make, the restocking fee, the shipping refunded or not, who pays the postage and the rule; one email however often it comes', async () => {
+    const fay = await n.newCustomer('US');
+    const kept = await orderOf(fay.id, 'Rei 1/7 Scale');
+    const returnRule = rule(
+      'returns.preference',
+      'An item in perfect condition, unused, may be returned within 7 days of delivery: refunded less a 30% restocking fee; shipping is not refunded.',
+    );
+    await deliverTwice({
+      source: 'aftersales',
+      definition: returnRequestedV1,
+      subject: kept.orderId,
+      data: {
+        returnId: randomUUID(),
+        ...kept,
+        customerId: fay.id,
+        quotedRefund: jpy(26_600),
+        restockingFee: jpy(11_400),
+        shippingRefund: jpy(0),
+        returnPostage: 'CUSTOMER',
+        rule: returnRule,
+        requestedAt: now(),
+      },
+    });
+    const [, accepted] = await n.mailTo(fay.email, 2);
+    expect(plain(accepted!.subject)).toBe(`Your return for order ${ref(kept.orderId)} is accepted: ¥26,600 refunded once it is back`);
+    const text = plain(accepted!.text);
+    expect(text).toContain('You asked to send Rei 1/7 Scale back');
+    expect(text).toContain('A restocking fee of ¥11,400 is kept. The shipping you paid is not refunded. You pay the postage to send it back.');
+    expect(text).toContain(returnRule.text);
+    expect(text).toContain('Refund on arrival: ¥26,600');
+    expect(text).not.toContain('Shipping refunded');
+    expect((await n.messagesOf(fay.id)).map((m) => [m.kind, m.status])).toEqual([
+      ['WELCOME', 'SENT'],
+      ['RETURN_REQUESTED', 'SENT'],
+    ]);
   });
 });

@@ -209,4 +209,31 @@ describe('claims offered, asked for evidence, refused, resolved; returns receive
     expect(none.text).not.toMatch(/Refund:|Restocking fee/);
     expect(render('RETURN_RECEIVED', 'fr', refused).subject).toBe(`Votre retour pour la commande ${ref} : rien à rembourser`);
   });
+
+  it('an accepted return for preference: the refund on arrival, the restocking fee, the shipping (refunded or not), who pays the postage, the rule', () => {
+    const en = render('RETURN_REQUESTED', 'en');
+    expect(en.subject).toBe(`Your return for order ${ref} is accepted: €174.30 refunded once it is back`);
+    expect(en.text).toContain(`You asked to send ${sampleProductName} back from order ${ref}.`);
+    expect(en.text).toContain('we refund €174.30 to your original payment method once we have inspected it.');
+    expect(en.text).toContain('A restocking fee of €74.70 is kept. The shipping you paid is not refunded. You pay the postage to send it back.');
+    expect(en.text).toContain('Restocking fee: €74.70');
+    expect(en.text).not.toContain('Shipping refunded');
+    expect(en.text).toContain('shipping is not refunded; you pay the postage back.');
+    const fr = render('RETURN_REQUESTED', 'fr');
+    expect(fr.subject).toBe(`Votre retour pour la commande ${ref} est accepté : 174,30 € remboursés à réception`);
+    expect(fr.text).toContain(
+      'Des frais de remise en stock de 74,70 € sont retenus. Les frais de port payés ne sont pas remboursés. Le port du retour est à votre charge.',
+    );
+    const refundsShipping = { ...sampleFacts.RETURN_REQUESTED, quotedRefund: eur(18_630), shippingRefund: eur(1_200), returnPostage: 'STORE' };
+    const shipped = render('RETURN_REQUESTED', 'en', refundsShipping);
+    expect(shipped.text).toContain('The refund includes €12.00 of the shipping you paid. We pay the postage to send it back.');
+    expect(shipped.text).toContain('Shipping refunded: €12.00');
+    expect(render('RETURN_REQUESTED', 'fr', refundsShipping).text).toContain('Frais de port remboursés: 12,00 €');
+  });
+
+  it("a claim's replacement parcel says the store pays its postage instead of a cost", () => {
+    const replacement = render('SHIPMENT_DISPATCHED', 'en', { ...sampleFacts.SHIPMENT_DISPATCHED, replacement: true });
+    expect(replacement.text).toContain('Shipping cost: Paid by the store (a replacement for your claim)');
+    expect(render('SHIPMENT_DISPATCHED', 'en').text).not.toContain('Paid by the store');
+  });
 });

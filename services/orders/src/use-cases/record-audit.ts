@@ -12,6 +12,7 @@ export type OrdersAuditAction =
   | 'order.delivered'
   | 'order.returned-to-sender'
   | 'order.shipment-step-ignored'
+  | 'order.replacement-parcel-ignored'
   | 'order.payment-overdue-after-shipment'
   | 'sandbox.clock-advanced';
 

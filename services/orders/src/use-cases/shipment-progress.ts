@@ -51,8 +51,22 @@ export async function recordParcelPacked(em: EntityManager, event: Envelope<type
   }
 }
 
+/**
+ * A claim's replacement parcel (kind REPLACEMENT) names the order it is for,
+ * which was delivered already: it ships and delivers nothing of the order
+ * (moving it would take a DELIVERED order back to SHIPPED), so it is audited
+ * and left alone. Events without `kind` are orders' parcels.
+ */
+function isReplacement(em: EntityManager, event: Envelope<typeof shipmentDispatchedV1> | Envelope<typeof shipmentDeliveredV1>, step: string): boolean {
+  if (event.data.kind !== 'REPLACEMENT') return false;
+  const { shipmentId, claimId } = event.data;
+  for (const orderId of event.data.orderIds) recordAudit(em, null, 'order.replacement-parcel-ignored', orderId, { shipmentId, claimId: claimId ?? null, step });
+  return true;
+}
+
 /** Dispatched with a carrier: shipped, with the tracking number. */
 export async function recordDispatched(em: EntityManager, event: Envelope<typeof shipmentDispatchedV1>): Promise<void> {
+  if (isReplacement(em, event, 'DISPATCHED')) return;
   const { shipmentId, trackingNumber, dispatchedAt } = event.data;
   for (const order of await lockOrders(em, event.data.orderIds)) {
     if (canTake(em, order, 'SHIPPED', 'DISPATCHED', shipmentId)) ship(em, order, { trackingNumber, at: new Date(dispatchedAt), actor: null });
@@ -61,6 +75,7 @@ export async function recordDispatched(em: EntityManager, event: Envelope<typeof
 
 /** Delivered on the carrier's date: the return and claim windows count from it. */
 export async function recordDelivered(em: EntityManager, event: Envelope<typeof shipmentDeliveredV1>): Promise<void> {
+  if (isReplacement(em, event, 'DELIVERED')) return;
   const { shipmentId, deliveredAt } = event.data;
   for (const order of await lockOrders(em, event.data.orderIds)) {
     if (canTake(em, order, 'DELIVERED', 'DELIVERED', shipmentId)) await deliver(em, order, { at: new Date(deliveredAt), actor: null });

@@ -11,6 +11,9 @@ import { productStatusSchema } from './product-status.js';
  * within v1: an event without them means IN_STOCK, no region blocks, no
  * per-order limit and no down payment; without weight or package size, logistics
  * cannot estimate its shipping until a later ProductPublished gives them.
+ * `parts` (added within v1, re-published when they change): the product's
+ * parts list, each with its after-sales category (the compensation table's);
+ * absent means not told (an older publisher), an empty list means none.
  */
 export const productPublishedV1 = {
   type: 'catalog.product.published',
@@ -37,6 +40,10 @@ export const productPublishedV1 = {
     packageDimensions: z
       .object({ lengthMm: z.number().int().positive(), widthMm: z.number().int().positive(), heightMm: z.number().int().positive() })
       .nullable()
+      .optional(),
+    parts: z
+      .array(z.object({ name: z.string().min(1).max(120), category: z.string().min(1).max(60) }))
+      .max(100)
       .optional(),
   }),
 } as const;

@@ -2,6 +2,7 @@ import { Migration20261204040610_initial } from './Migration20261204040610_initi
 import { Migration20261204180000_claim_offers } from './Migration20261204180000_claim_offers.js';
 import { Migration20261204190000_preference_returns } from './Migration20261204190000_preference_returns.js';
 import { Migration20261204200000_review_returns_shipping } from './Migration20261204200000_review_returns_shipping.js';
+import { Migration20261204204213_catalog_parts_projection } from './Migration20261204204213_catalog_parts_projection.js';
 import type { MigrationObject } from '@mikro-orm/core';
 
 /** Every migration, in order. `npm run migration:create -w services/aftersales` adds to this list. */
@@ -10,4 +11,5 @@ export const aftersalesMigrations: MigrationObject[] = [
   { name: 'Migration20261204180000_claim_offers', class: Migration20261204180000_claim_offers },
   { name: 'Migration20261204190000_preference_returns', class: Migration20261204190000_preference_returns },
   { name: 'Migration20261204200000_review_returns_shipping', class: Migration20261204200000_review_returns_shipping },
+  { name: 'Migration20261204204213_catalog_parts_projection', class: Migration20261204204213_catalog_parts_projection },
 ];

@@ -1,3 +1,4 @@
+import { Migration20261204204417_replacement_shipments } from './Migration20261204204417_replacement_shipments.js';
 import { Migration20261204171200_consolidation_and_carrier_port } from './Migration20261204171200_consolidation_and_carrier_port.js';
 import { Migration20261204034927_initial } from './Migration20261204034927_initial.js';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -6,4 +7,5 @@ import type { MigrationObject } from '@mikro-orm/core';
 export const logisticsMigrations: MigrationObject[] = [
   { name: 'Migration20261204034927_initial', class: Migration20261204034927_initial },
   { name: 'Migration20261204171200_consolidation_and_carrier_port', class: Migration20261204171200_consolidation_and_carrier_port },
+  { name: 'Migration20261204204417_replacement_shipments', class: Migration20261204204417_replacement_shipments },
 ];

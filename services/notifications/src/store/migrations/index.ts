@@ -1,3 +1,4 @@
+import { Migration20261204205000_return_requested } from './Migration20261204205000_return_requested.js';
 import { Migration20261204180000_claim_offers_and_returns } from './Migration20261204180000_claim_offers_and_returns.js';
 import { Migration20261204165915_shipments_and_claims } from './Migration20261204165915_shipments_and_claims.js';
 import { Migration20261204041500_partner_webhooks } from './Migration20261204041500_partner_webhooks.js';
@@ -10,4 +11,5 @@ export const notificationsMigrations: MigrationObject[] = [
   { name: 'Migration20261204041500_partner_webhooks', class: Migration20261204041500_partner_webhooks },
   { name: 'Migration20261204165915_shipments_and_claims', class: Migration20261204165915_shipments_and_claims },
   { name: 'Migration20261204180000_claim_offers_and_returns', class: Migration20261204180000_claim_offers_and_returns },
+  { name: 'Migration20261204205000_return_requested', class: Migration20261204205000_return_requested },
 ];
