@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { claimStatuses } from '../domain/claim-status.js';
 import type { ClaimResolutionKind, ReturnPostagePayer } from '@vitrine/contracts';
 import type { ClaimIssue, PartCategory } from '@vitrine/policy';
 
@@ -36,6 +37,11 @@ export interface ClaimOfferRecord {
 export const ClaimSchema = defineEntity({
   name: 'Claim',
   tableName: 'claim',
+  // Declared here as the migrations created them, so a generated migration keeps them.
+  checks: [
+    { name: 'claim_status_known', expression: `"status" in (${claimStatuses.map((s) => `'${s}'`).join(', ')})` },
+    { name: 'claim_refund_not_negative', expression: '"refund_amount" is null or "refund_amount" >= 0' },
+  ],
   // Staff's queue: statuses, oldest submission first.
   indexes: [{ name: 'claim_status_submitted_at_index', properties: ['status', 'submittedAt'] }],
   properties: {

@@ -4,6 +4,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 export const EvidenceSchema = defineEntity({
   name: 'Evidence',
   tableName: 'evidence',
+  checks: [{ name: 'evidence_size_positive', expression: '"size_bytes" > 0' }],
   properties: {
     id: p.uuid().primary(),
     claimId: p.uuid().index(),

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { returnStatuses } from '../domain/return-status.js';
 
 /**
  * A delivered line the customer sends back for preference (000), accepted
@@ -9,6 +10,15 @@ export const PreferenceReturnSchema = defineEntity({
   name: 'PreferenceReturn',
   tableName: 'preference_return',
   uniques: [{ name: 'preference_return_line_unique', properties: ['orderId', 'productId'] }],
+  // Declared here as the migrations created them, so a generated migration keeps them.
+  checks: [
+    { name: 'preference_return_status_known', expression: `"status" in (${returnStatuses.map((s) => `'${s}'`).join(', ')})` },
+    {
+      name: 'preference_return_amounts_not_negative',
+      expression: '"quoted_refund" >= 0 and "restocking_fee" >= 0 and ("refund_amount" is null or "refund_amount" >= 0)',
+    },
+    { name: 'preference_return_shipping_refund_within_quote', expression: '"shipping_refund" >= 0 and "shipping_refund" <= "quoted_refund"' },
+  ],
   properties: {
     id: p.uuid().primary(),
     /** One return per order line. */
