@@ -1,16 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { loadConfig as loadGatewayConfig, startGateway, subgraphs, subgraphUrlVariable, type RunningGateway } from '@vitrine/gateway';
-import { freePort, startProcess, stopProcess, waitUntilReady, type ManagedProcess } from '@vitrine/local-infra';
+import type { RunningGateway } from '@vitrine/gateway';
 import { eventually } from '@vitrine/testing';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerPassword } from '@vitrine/e2e/support/identities';
-import { rows } from '@vitrine/e2e/support/sql';
 import { startTestStack, type TestStack } from '@vitrine/e2e/support/stack';
 import { releaseProduct } from '@vitrine/e2e/support/store-scenario';
+import { expectAccessible, regionKnown as regionKnownIn, screenshots, startBrowserStack, viewports, type BrowserStack } from './test-support/browser-stack.js';
 import { preorderFigure, type PreorderFigure } from './test-support/storefront-setup.js';
 
 // The storefront in a real browser (Debian's Chromium), on the whole platform: every service on the shared
@@ -19,79 +14,34 @@ import { preorderFigure, type PreorderFigure } from './test-support/storefront-s
 // server-rendered listing, opens a limited-run preorder, checks out with a deposit, pays with a sandbox test
 // card and sees the order; after the release, the balance due next and by when, with "Pay now".
 
-const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const screenshotDir = join(appDir, 'screenshots');
-const viewports = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
-
+let running: BrowserStack;
 let stack: TestStack;
 let gateway: RunningGateway;
-let web: ManagedProcess;
 let webUrl: string;
 let browser: Browser;
 let figure: PreorderFigure;
 
 beforeAll(async () => {
-  stack = await startTestStack({
-    label: 'web_storefront',
-    // deposit-store: a 30% deposit at order, the balance on release; logistics' demo rate table gives shipping estimates.
-    env: { orders: { STORE_POLICY_PRESET: 'deposit-store', TIMER_POLL_MS: '200' }, payments: { TIMER_POLL_MS: '200' }, logistics: { SEED_DEMO_DATA: 'true' } },
-  });
-  // A gateway of its own that requires trusted documents from `web`: the storefront must work on its manifest alone.
-  const urls = Object.fromEntries(subgraphs.map((s) => [subgraphUrlVariable(s.name), stack[s.name].url]));
-  gateway = await startGateway(
-    loadGatewayConfig({
-      PORT: '0',
-      LOG_LEVEL: 'error',
-      NODE_ENV: 'test',
-      AUTH_JWKS_URL: new URL('/.well-known/jwks.json', stack.accounts.url).href,
-      TRUSTED_DOCUMENTS_PATH: join(appDir, 'dist/trusted-documents.json'),
-      TRUSTED_DOCUMENTS_REQUIRED_FOR: 'web',
-      ...urls,
+  running = await startBrowserStack(() =>
+    startTestStack({
+      label: 'web_storefront',
+      // deposit-store: a 30% deposit at order, the balance on release; logistics' demo rate table gives shipping estimates.
+      env: {
+        orders: { STORE_POLICY_PRESET: 'deposit-store', TIMER_POLL_MS: '200' },
+        payments: { TIMER_POLL_MS: '200' },
+        logistics: { SEED_DEMO_DATA: 'true' },
+      },
     }),
   );
-  const port = await freePort();
-  webUrl = `http://127.0.0.1:${port}`;
-  web = startProcess('web', join(appDir, 'dist/node/main.js'), { PORT: String(port), GATEWAY_URL: gateway.url, NODE_ENV: 'production' });
-  await waitUntilReady(web, `${webUrl}/health`);
+  ({ stack, gateway, webUrl, browser } = running);
   figure = await preorderFigure(stack, 'browser');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
-  mkdirSync(screenshotDir, { recursive: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (web) await stopProcess(web, 5_000);
-  await gateway?.stop();
-  await stack?.stop();
+  await running?.stop();
 });
 
-/** No serious or critical accessibility violation on the page (axe-core, WCAG 2.1 A and AA rules). */
-async function expectAccessible(page: Page, name: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  expect(grave, `${name}: ${grave.join('; ')}`).toEqual([]);
-}
-
-/** The page at desktop and phone sizes, saved under apps/web/screenshots/ (the README shows them). */
-async function screenshots(page: Page, name: string) {
-  for (const [size, viewport] of Object.entries(viewports)) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({ path: join(screenshotDir, `${name}-${size}.png`), fullPage: true });
-  }
-  await page.setViewportSize(viewports.desktop);
-}
-
-/** Waits until catalog and orders know the new customer's region, as the e2e stack does for its customers. */
-async function regionKnown(email: string) {
-  const [customer] = await rows<{ id: string }>(stack, 'select id from accounts.customer where email = ?', [email]);
-  expect(customer).toBeDefined();
-  await eventually(async () => {
-    for (const schema of ['catalog', 'orders']) {
-      if ((await rows(stack, `select 1 from "${schema}".customer_region where customer_id = ?`, [customer!.id])).length === 0) return false;
-    }
-    return true;
-  });
-}
+const regionKnown = (email: string) => regionKnownIn(stack, email);
 
 describe('the storefront, first slice', () => {
   it('serves the listing and the product page as real HTML, and the gateway refuses the storefront anything off its manifest', async () => {

@@ -2,6 +2,7 @@ import { isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, Scro
 import type { Route } from './+types/root';
 import { readCart } from './lib/cart.server.js';
 import { readSession } from './lib/session.server.js';
+import { isStaff, tokenScopes } from './lib/staff.server.js';
 import styles from './styles.css?url';
 import './lib/context.js';
 
@@ -9,7 +10,11 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: styl
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const [session, cart] = await Promise.all([readSession(request, context), readCart(request, context)]);
-  return { customerName: session?.displayName ?? null, cartCount: cart.reduce((n, l) => n + l.quantity, 0) };
+  return {
+    customerName: session?.displayName ?? null,
+    isStaff: session ? isStaff(tokenScopes(session.accessToken)) : false,
+    cartCount: cart.reduce((n, l) => n + l.quantity, 0),
+  };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -46,6 +51,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   <li>
                     <NavLink to="/orders">My orders</NavLink>
                   </li>
+                  {data.isStaff && (
+                    <li>
+                      <NavLink to="/admin">Back office</NavLink>
+                    </li>
+                  )}
                   <li>
                     <form method="post" action="/sign-out">
                       <button type="submit" className="link-button">

@@ -56,6 +56,8 @@ const myOrdersQuery = graphql(`
 
 /** Statuses in which the customer pays what is due themselves (a charge-at-ship order is charged by the store). */
 const payable = new Set(['AWAITING_PAYMENT', 'PAYMENT_DUE']);
+/** Statuses an order may still be cancelled in (the quote says on what terms, or that it cannot be now). */
+const cancellable = new Set(['AWAITING_PAYMENT', 'SECURED', 'PAYMENT_DUE', 'READY_TO_FULFIL', 'CONFIRMED']);
 
 export const meta: Route.MetaFunction = () => [{ title: 'My orders | Vitrine' }];
 
@@ -73,6 +75,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function MyOrders({ loaderData }: Route.ComponentProps) {
   const { orders, error } = loaderData;
   const [params] = useSearchParams();
+  const payableOrders = orders.filter((o) => o.nextPayment && payable.has(o.status));
   return (
     <>
       <h1>My orders</h1>
@@ -81,7 +84,23 @@ export default function MyOrders({ loaderData }: Route.ComponentProps) {
           Thank you: your payment went through.
         </p>
       )}
+      {params.get('cancelled') && (
+        <p className="success" role="status">
+          Your order is cancelled; any refund is on its way to your card.
+        </p>
+      )}
+      {params.get('cancel-requested') && (
+        <p className="success" role="status">
+          We have your cancellation request; our staff will answer it.
+        </p>
+      )}
       <ApiErrorMessage message={error} />
+      {payableOrders.length >= 2 && (
+        <form id="pay-together" method="get" action="/orders/pay-together" className="notice">
+          <p>{payableOrders.length} orders have a payment due: tick the ones to pay together, then pay them in one payment.</p>
+          <button type="submit">Pay the ticked orders together</button>
+        </form>
+      )}
       {orders.length === 0 && !error && (
         <p>
           No orders yet. <Link to="/">See the figures</Link>
@@ -111,6 +130,12 @@ export default function MyOrders({ loaderData }: Route.ComponentProps) {
                     {o.nextPayment.rule && <span className="muted"> ({o.nextPayment.rule})</span>}
                   </p>
                   {o.nextPayment.lastFailure && <p className="error">The last attempt failed: {o.nextPayment.lastFailure}</p>}
+                  {payableOrders.length >= 2 && payable.has(o.status) && (
+                    <div className="field checkbox">
+                      <input type="checkbox" id={`together-${o.id}`} name="order" value={o.id} form="pay-together" />
+                      <label htmlFor={`together-${o.id}`}>Pay together: {o.lines[0]?.product.name}</label>
+                    </div>
+                  )}
                   {payable.has(o.status) && (
                     <p>
                       <Link to={`/orders/${o.id}/pay`} className="button" aria-label={`Pay now for ${o.lines[0]?.product.name ?? 'this order'}`}>
@@ -121,6 +146,13 @@ export default function MyOrders({ loaderData }: Route.ComponentProps) {
                 </div>
               ) : (
                 o.status === 'SECURED' && <p>Nothing is due until it is released.</p>
+              )}
+              {cancellable.has(o.status) && (
+                <p>
+                  <Link to={`/orders/${o.id}/cancel`} aria-label={`Cancel this order… ${o.lines[0]?.product.name ?? ''}`}>
+                    Cancel this order…
+                  </Link>
+                </p>
               )}
             </article>
           </li>

@@ -3,6 +3,7 @@ import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
 import { ApiError, callApi, pageError } from '../lib/api.server.js';
 import { formatDateTime, formatMoney, orderStatusText, purposeText } from '../lib/format.js';
+import { sandboxCards } from '../lib/sandbox-cards.js';
 import { requireSession } from '../lib/session.server.js';
 import { field } from '../lib/sign-in.server.js';
 import type { Route } from './+types/pay';
@@ -61,17 +62,6 @@ const confirmMutation = graphql(`
     }
   }
 `);
-
-/**
- * The sandbox provider's test cards (payments' README): what a card form would hand us as a token. Only the
- * sandbox takes them; with a real provider this form is its card element (not built yet).
- */
-const sandboxCards = [
-  ['sandbox_visa', 'Visa ending 4242 (test card: succeeds)'],
-  ['sandbox_mastercard', 'Mastercard ending 4444 (test card: succeeds)'],
-  ['sandbox_requires_action', 'Visa ending 3155 (test card: your bank asks to confirm)'],
-  ['sandbox_declined', 'Visa ending 0002 (test card: declined)'],
-] as const;
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: 'Pay | Vitrine' },

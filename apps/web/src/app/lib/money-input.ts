@@ -1,0 +1,24 @@
+/** Decimal places of a currency's minor unit (2 for USD and EUR, 0 for JPY), as Intl knows them. */
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/**
+ * What staff type ("12.50", "1,200", "¥3000" is not accepted) to minor units: null when it is not a plain
+ * non-negative amount with at most the currency's decimals, so a form can say so instead of guessing.
+ */
+export function toMinorUnits(typed: string, currency: string): number | null {
+  const digits = minorDigits(currency);
+  const text = typed.trim().replace(/,/g, '');
+  const match = /^(\d{1,9})(?:\.(\d+))?$/.exec(text);
+  if (!match) return null;
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) return null;
+  return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+}
+
+/** Minor units back to what a form field shows: 1250 USD is "12.50". */
+export function fromMinorUnits(amount: number, currency: string): string {
+  const digits = minorDigits(currency);
+  return digits === 0 ? String(amount) : (amount / 10 ** digits).toFixed(digits);
+}

@@ -1,0 +1,62 @@
+import { data, redirect, type AppLoadContext } from 'react-router';
+import { requireSession, type Session } from './session.server.js';
+
+/** Back-office scopes the pages use (accounts' `staffScopes`); the API checks each one again on every call. */
+export type BackOfficeScope = 'catalog:write' | 'logistics:fulfil' | 'aftersales:decide';
+
+/** The back office's sections, each shown only to staff whose token carries its scope. */
+export const backOfficeSections: readonly { scope: BackOfficeScope; path: string; title: string; about: string }[] = [
+  { scope: 'catalog:write', path: '/admin/products', title: 'Products', about: 'Add figures, open and change preorder campaigns, move release dates.' },
+  { scope: 'logistics:fulfil', path: '/admin/shipments', title: 'Shipments', about: 'Pack parcels and hand them to the carrier; late ones first.' },
+  { scope: 'aftersales:decide', path: '/admin/claims', title: 'Claims', about: 'Review claims, grade the damaged parts and offer what the policy allows.' },
+];
+
+/**
+ * The scopes the access token carries (its `scope` claim, space separated, as accounts issues it). Read, not
+ * verified: the token came from the API to this server and is only used here to decide what to show; the API
+ * verifies it on every call and refuses anything the scopes do not allow.
+ */
+export function tokenScopes(accessToken: string): string[] {
+  const payload = accessToken.split('.')[1];
+  if (!payload) return [];
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { scope?: unknown };
+    return typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Whether the signed-in account holds at least one back-office scope the pages use. */
+export const isStaff = (scopes: readonly string[]) => backOfficeSections.some((s) => scopes.includes(s.scope));
+
+export interface Staff extends Session {
+  scopes: string[];
+}
+
+/**
+ * The signed-in staff member (a redirect to sign in otherwise). Without a back-office scope, or without `scope`
+ * when one is named, the page is a 403 refusal that says why; nothing is asked of the API.
+ */
+export async function requireStaff(request: Request, context: AppLoadContext, scope?: BackOfficeScope): Promise<Staff> {
+  const session = await requireSession(request, context);
+  const scopes = tokenScopes(session.accessToken);
+  if (!isStaff(scopes)) {
+    throw data({ message: 'The back office is for the store’s staff. Your account is a customer account, so there is nothing for you here.' }, { status: 403 });
+  }
+  if (scope && !scopes.includes(scope)) {
+    const section = backOfficeSections.find((s) => s.scope === scope)!;
+    throw data({ message: `${section.title} needs the “${scope}” permission, which your staff account does not have.` }, { status: 403 });
+  }
+  return { ...session, scopes };
+}
+
+/**
+ * After a back-office form succeeds: back to the page it was sent from (its filters kept) with `done` naming
+ * what was done, so the page is read afresh after the change and a reload does not send the form again.
+ */
+export function backToPage(request: Request, done: string): Response {
+  const url = new URL(request.url);
+  url.searchParams.set('done', done);
+  return redirect(`${url.pathname}?${url.searchParams}`);
+}

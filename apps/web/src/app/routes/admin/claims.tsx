@@ -1,0 +1,316 @@
+import { Form, useNavigation } from 'react-router';
+import { graphql } from '../../../__generated__/app/index.js';
+import type { ClaimGrade, ClaimKind, ClaimResolution, ClaimStatus } from '../../../__generated__/app/graphql.js';
+import { ApiErrorMessage } from '../../components/api-error.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { formatDateTime, formatEstimate, formatMoney } from '../../lib/format.js';
+import { field } from '../../lib/sign-in.server.js';
+import { backToPage, requireStaff } from '../../lib/staff.server.js';
+import type { Route } from './+types/claims';
+
+const claimsQuery = graphql(`
+  query BackOfficeClaims($filter: ClaimQueueFilter, $first: Int, $offset: Int!) {
+    claims(filter: $filter, first: $first, offset: $offset) {
+      totalCount
+      hasNextPage
+      nextOffset
+      items {
+        id
+        orderId
+        kind
+        severity
+        description
+        status
+        submittedAt
+        reviewStartedAt
+        parts {
+          name
+          category
+          issue
+          note
+        }
+        gradedParts {
+          category
+          grade
+          amount {
+            amount
+            currency
+          }
+          rule {
+            text
+          }
+        }
+        offers {
+          resolution
+          refund {
+            amount
+            currency
+          }
+          returnPostage
+          leadTime {
+            earliest
+            latest
+          }
+          rule {
+            text
+          }
+        }
+      }
+    }
+  }
+`);
+const reviewMutation = graphql(`
+  mutation BackOfficeStartClaimReview($claimId: ID!) {
+    startClaimReview(claimId: $claimId) {
+      status
+    }
+  }
+`);
+const decideMutation = graphql(`
+  mutation BackOfficeDecideClaim($claimId: ID!, $input: DecideClaimInput!) {
+    decideClaim(claimId: $claimId, input: $input) {
+      status
+    }
+  }
+`);
+
+const statusWords: Record<ClaimStatus, string> = {
+  DRAFT: 'Draft (evidence being uploaded)',
+  SUBMITTED: 'Submitted: waiting for staff',
+  UNDER_REVIEW: 'Under review',
+  NEEDS_MORE_EVIDENCE: 'Waiting for more evidence',
+  DECIDED: 'Offered: waiting for the customer',
+  RESOLVING: 'Being carried out',
+  CLOSED: 'Closed',
+  REFUSED: 'Refused',
+};
+const kindWords: Record<ClaimKind, string> = {
+  MIS_SHIPMENT: 'Wrong item shipped',
+  ACCESSORY_MISSING: 'Accessory missing',
+  ACCESSORY_DAMAGED: 'Accessory damaged',
+  ACCESSORY_PRODUCED_IN_ERROR: 'Accessory produced in error',
+  SHIPPING_DAMAGE: 'Damaged in shipping',
+  QUALITY_DEFECT: 'Quality defect',
+};
+const resolutionWords: Record<ClaimResolution, string> = {
+  PARTIAL_REFUND: 'Partial refund',
+  REPLACEMENT_PART: 'Replacement part',
+  RETURN: 'Return for a refund',
+  EXCHANGE: 'Exchange',
+  KEEP_WITH_DISCOUNT: 'Keep it with a discount',
+};
+const gradeWords: [ClaimGrade, string][] = [
+  ['LOW', 'Low'],
+  ['MEDIUM', 'Medium'],
+  ['HIGH', 'High'],
+];
+const allStatuses = Object.keys(statusWords) as ClaimStatus[];
+const done: Record<string, string> = { review: 'Taken into review.', decided: 'Graded: the customer has been offered what the policy allows.' };
+const allKinds = Object.keys(kindWords) as ClaimKind[];
+const words = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ');
+
+export const meta: Route.MetaFunction = () => [{ title: 'Claims | Back office | Vitrine' }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const staff = await requireStaff(request, context, 'aftersales:decide');
+  const params = new URL(request.url).searchParams;
+  const statuses = params.getAll('status').filter((s): s is ClaimStatus => allStatuses.includes(s as ClaimStatus));
+  const kinds = params.getAll('kind').filter((k): k is ClaimKind => allKinds.includes(k as ClaimKind));
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  // No status picked: the API's default queue, claims waiting for staff (submitted or under review).
+  const filter = { ...(statuses.length > 0 ? { statuses } : {}), ...(kinds.length > 0 ? { kinds } : {}) };
+  const { claims } = await callApi(context, claimsQuery, { filter, first: 25, offset }, staff.accessToken).catch(pageError);
+  return { claims, statuses, kinds, query: params.toString(), done: done[params.get('done') ?? ''] ?? null };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const staff = await requireStaff(request, context, 'aftersales:decide');
+  const form = await request.formData();
+  const intent = field(form, 'intent');
+  const claimId = field(form, 'claimId');
+  try {
+    if (intent === 'review') {
+      await callApi(context, reviewMutation, { claimId }, staff.accessToken);
+      return backToPage(request, 'review');
+    }
+    if (intent === 'decide') {
+      const parts = Number(field(form, 'parts'));
+      // An empty grade leaves the part to the policy's grading chart for its issue.
+      const grades = Array.from({ length: parts }, (_, i) => {
+        const grade = field(form, `grade-${i}`) as ClaimGrade | '';
+        return grade ? { grade } : {};
+      });
+      const resolutions = form.getAll('resolution').filter((r): r is ClaimResolution => typeof r === 'string' && r in resolutionWords);
+      const note = field(form, 'note');
+      await callApi(
+        context,
+        decideMutation,
+        {
+          claimId,
+          input: { grades, studioHasParts: form.get('studioHasParts') === 'on', ...(resolutions.length > 0 ? { resolutions } : {}), ...(note ? { note } : {}) },
+        },
+        staff.accessToken,
+      );
+      return backToPage(request, 'decided');
+    }
+    return { claimId, error: 'This form is out of date. Please reload the page.' };
+  } catch (err) {
+    if (err instanceof ApiError) return { claimId, error: err.message };
+    throw err;
+  }
+}
+
+export default function BackOfficeClaims({ loaderData, actionData }: Route.ComponentProps) {
+  const { claims, statuses, kinds } = loaderData;
+  const message = actionData ? null : loaderData.done;
+  const submitting = useNavigation().state === 'submitting';
+  return (
+    <>
+      <h1>Claims</h1>
+      {message && (
+        <p className="success" role="status">
+          {message}
+        </p>
+      )}
+      <Form method="get" className="filters">
+        <fieldset>
+          <legend>Status (none ticked: waiting for staff)</legend>
+          {allStatuses.map((s) => (
+            <div className="choice" key={s}>
+              <input type="checkbox" id={`status-${s}`} name="status" value={s} defaultChecked={statuses.includes(s)} />
+              <label htmlFor={`status-${s}`}>{statusWords[s]}</label>
+            </div>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Kind (none ticked: every kind)</legend>
+          {allKinds.map((k) => (
+            <div className="choice" key={k}>
+              <input type="checkbox" id={`kind-${k}`} name="kind" value={k} defaultChecked={kinds.includes(k)} />
+              <label htmlFor={`kind-${k}`}>{kindWords[k]}</label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit">Show claims</button>
+      </Form>
+      <h2>
+        {claims.totalCount} claim{claims.totalCount === 1 ? '' : 's'}, oldest first
+      </h2>
+      <ul className="orders">
+        {claims.items.map((c) => (
+          <li key={c.id} className="order-card">
+            <article aria-labelledby={`claim-${c.id}`}>
+              <h3 id={`claim-${c.id}`}>
+                {kindWords[c.kind]} · {statusWords[c.status]}
+              </h3>
+              <p>
+                Order {c.orderId.slice(0, 8)} · severity {words(c.severity)}
+                {c.submittedAt && <> · submitted {formatDateTime(c.submittedAt)}</>}
+                {c.reviewStartedAt && <> · in review since {formatDateTime(c.reviewStartedAt)}</>}
+              </p>
+              <blockquote>{c.description}</blockquote>
+              <ol className="parts">
+                {c.parts.map((p, i) => (
+                  <li key={i}>
+                    {p.name ?? words(p.category)}: {words(p.issue)}
+                    {p.note && <span className="muted"> ({p.note})</span>}
+                  </li>
+                ))}
+              </ol>
+              {c.gradedParts.length > 0 && (
+                <section aria-label="Compensation">
+                  <h4>Compensation by the policy</h4>
+                  <ul>
+                    {c.gradedParts.map((g, i) => (
+                      <li key={i}>
+                        {words(g.category)}: graded {words(g.grade)}, {g.amount ? formatMoney(g.amount) : 'no amount'}{' '}
+                        <span className="muted">({g.rule.text})</span>
+                      </li>
+                    ))}
+                  </ul>
+                  <h4>Offered to the customer</h4>
+                  <ul>
+                    {c.offers.map((o) => (
+                      <li key={o.resolution}>
+                        {resolutionWords[o.resolution]}
+                        {o.refund && <>: {formatMoney(o.refund)} back</>}
+                        {o.returnPostage && <> (return postage: {words(o.returnPostage)})</>}
+                        {o.leadTime?.earliest && o.leadTime.latest && (
+                          <>
+                            {' '}
+                            (arrives {formatEstimate(o.leadTime.earliest)} to {formatEstimate(o.leadTime.latest)})
+                          </>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              )}
+              {actionData?.claimId === c.id && <ApiErrorMessage message={actionData.error} />}
+              {c.status === 'SUBMITTED' && (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="review" />
+                  <input type="hidden" name="claimId" value={c.id} />
+                  <button type="submit" disabled={submitting} aria-label={`Take into review: ${kindWords[c.kind]}, order ${c.orderId.slice(0, 8)}`}>
+                    Take into review
+                  </button>
+                </Form>
+              )}
+              {(c.status === 'SUBMITTED' || c.status === 'UNDER_REVIEW') && (
+                <Form method="post" className="stacked admin-form" aria-label={`Grade the claim on order ${c.orderId.slice(0, 8)}`}>
+                  <input type="hidden" name="intent" value="decide" />
+                  <input type="hidden" name="claimId" value={c.id} />
+                  <input type="hidden" name="parts" value={c.parts.length} />
+                  {c.parts.map((p, i) => (
+                    <div className="field" key={i}>
+                      <label htmlFor={`grade-${c.id}-${i}`}>
+                        Grade of {p.name ?? words(p.category)} ({words(p.issue)})
+                      </label>
+                      <select id={`grade-${c.id}-${i}`} name={`grade-${i}`} defaultValue="">
+                        <option value="">By the policy’s chart for this issue</option>
+                        {gradeWords.map(([grade, label]) => (
+                          <option key={grade} value={grade}>
+                            {label}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  ))}
+                  <fieldset>
+                    <legend>Resolutions to offer (none ticked: all the policy allows)</legend>
+                    {(Object.keys(resolutionWords) as ClaimResolution[]).map((r) => (
+                      <div className="choice" key={r}>
+                        <input type="checkbox" id={`resolution-${c.id}-${r}`} name="resolution" value={r} />
+                        <label htmlFor={`resolution-${c.id}-${r}`}>{resolutionWords[r]}</label>
+                      </div>
+                    ))}
+                  </fieldset>
+                  <div className="field checkbox">
+                    <input type="checkbox" id={`parts-${c.id}`} name="studioHasParts" defaultChecked />
+                    <label htmlFor={`parts-${c.id}`}>The studio has replacement parts in stock</label>
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`note-${c.id}`}>Note for the audit (optional)</label>
+                    <input id={`note-${c.id}`} name="note" maxLength={1000} />
+                  </div>
+                  <button type="submit" disabled={submitting}>
+                    Grade and offer
+                  </button>
+                </Form>
+              )}
+            </article>
+          </li>
+        ))}
+      </ul>
+      {claims.hasNextPage && claims.nextOffset != null && (
+        <p className="pager">
+          <a
+            href={`?${new URLSearchParams([...new URLSearchParams(loaderData.query)].filter(([k]) => k !== 'offset' && k !== 'done').concat([['offset', String(claims.nextOffset)]]))}`}
+          >
+            Next claims
+          </a>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { isRouteErrorResponse, Link, NavLink, Outlet } from 'react-router';
+import { backOfficeSections, requireStaff } from '../../lib/staff.server.js';
+import type { Route } from './+types/layout';
+
+// Every page under /admin: staff only. A customer who reaches it gets a refusal page that says why; a staff
+// member sees only the sections their scopes allow (each page checks its own scope again, and so does the API).
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const staff = await requireStaff(request, context);
+  return { sections: backOfficeSections.filter((s) => staff.scopes.includes(s.scope)).map(({ path, title }) => ({ path, title })) };
+}
+
+export default function BackOfficeLayout({ loaderData }: Route.ComponentProps) {
+  return (
+    <div className="back-office">
+      <nav aria-label="Back office" className="sub-nav">
+        <ul>
+          <li>
+            <NavLink to="/admin" end>
+              Back office
+            </NavLink>
+          </li>
+          {loaderData.sections.map((s) => (
+            <li key={s.path}>
+              <NavLink to={s.path}>{s.title}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
+
+/** A refusal (not staff, or a section the scopes do not allow) or a page that could not load, in a sentence. */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const response = isRouteErrorResponse(error) ? error : null;
+  const message = response && typeof (response.data as { message?: unknown })?.message === 'string' ? (response.data as { message: string }).message : null;
+  const refused = response?.status === 403;
+  return (
+    <>
+      <h1>{refused ? 'Staff only' : response?.status === 404 ? 'Not found' : 'Something went wrong'}</h1>
+      <p role="alert">{message ?? 'We could not show this page. Please try again in a moment.'}</p>
+      <p>{refused ? <Link to="/">Back to the figures</Link> : <Link to="/admin">Back office home</Link>}</p>
+    </>
+  );
+}

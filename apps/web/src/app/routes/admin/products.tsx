@@ -1,0 +1,252 @@
+import { Form, Link, redirect, useNavigation } from 'react-router';
+import { graphql } from '../../../__generated__/app/index.js';
+import type { CreateProductInput, ProductStatus } from '../../../__generated__/app/graphql.js';
+import { ApiErrorMessage } from '../../components/api-error.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { formatEstimate, formatMoney, productStatusWords } from '../../lib/format.js';
+import { toMinorUnits } from '../../lib/money-input.js';
+import { field } from '../../lib/sign-in.server.js';
+import { requireStaff } from '../../lib/staff.server.js';
+import type { Route } from './+types/products';
+
+const productsQuery = graphql(`
+  query BackOfficeProducts($first: Int!, $filter: ProductFilter) {
+    products(first: $first, filter: $filter, sort: NEWEST) {
+      totalCount
+      edges {
+        node {
+          id
+          sku
+          name
+          status
+          price {
+            amount
+            currency
+          }
+          releaseEstimate
+          availableQuantity
+          preorderCampaign {
+            state
+          }
+        }
+      }
+    }
+    studios {
+      id
+      name
+    }
+    warehouses {
+      id
+      code
+      name
+    }
+  }
+`);
+const createProductMutation = graphql(`
+  mutation BackOfficeCreateProduct($input: CreateProductInput!) {
+    createProduct(input: $input) {
+      id
+    }
+  }
+`);
+
+/** The statuses a product may start in (CreateProductInput.status). */
+const startingStatuses: ProductStatus[] = ['ANNOUNCED', 'PREORDER', 'IN_STOCK', 'CHINA_STOCK'];
+const currencies = ['USD', 'EUR', 'JPY'] as const;
+
+export const meta: Route.MetaFunction = () => [{ title: 'Products | Back office | Vitrine' }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const staff = await requireStaff(request, context, 'catalog:write');
+  const text = new URL(request.url).searchParams.get('q')?.trim() ?? '';
+  const result = await callApi(context, productsQuery, { first: 50, filter: text ? { text } : null }, staff.accessToken).catch(pageError);
+  return {
+    products: result.products.edges.map((e) => e.node),
+    total: result.products.totalCount,
+    studios: result.studios,
+    warehouses: result.warehouses,
+    text,
+  };
+}
+
+type Values = Record<string, string>;
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const staff = await requireStaff(request, context, 'catalog:write');
+  const form = await request.formData();
+  const values: Values = Object.fromEntries(
+    ['sku', 'name', 'price', 'currency', 'status', 'stock', 'warehouseId', 'studioId', 'limitedQuantity'].map((k) => [k, field(form, k)]),
+  );
+  const currency = values.currency || 'USD';
+  const price = toMinorUnits(values.price ?? '', currency);
+  if (price === null || price === 0) return { error: `Enter the price as an amount in ${currency}, e.g. 129.99.`, values };
+  const whole = (name: string) => (values[name] ? Number(values[name]) : undefined);
+  for (const name of ['stock', 'limitedQuantity']) {
+    const n = whole(name);
+    if (n !== undefined && (!Number.isInteger(n) || n < 0))
+      return { error: `${name === 'stock' ? 'Stock' : 'The limited run'} is a whole number of units.`, values };
+  }
+  const input: CreateProductInput = {
+    sku: values.sku!,
+    name: values.name!,
+    price: { amount: price, currency },
+    status: (values.status || 'IN_STOCK') as ProductStatus,
+    ...(whole('stock') ? { stock: whole('stock') } : {}),
+    ...(values.warehouseId ? { warehouseId: values.warehouseId } : {}),
+    ...(values.studioId ? { studioId: values.studioId } : {}),
+    ...(whole('limitedQuantity') ? { limitedQuantity: whole('limitedQuantity') } : {}),
+  };
+  try {
+    const { createProduct } = await callApi(context, createProductMutation, { input }, staff.accessToken);
+    return redirect(`/admin/products/${createProduct.id}?done=created`);
+  } catch (err) {
+    if (err instanceof ApiError) return { error: err.message, values };
+    throw err;
+  }
+}
+
+export default function BackOfficeProducts({ loaderData, actionData }: Route.ComponentProps) {
+  const { products, total, studios, warehouses, text } = loaderData;
+  const values: Values = actionData?.values ?? {};
+  const submitting = useNavigation().state === 'submitting';
+  return (
+    <>
+      <h1>Products</h1>
+      <section aria-labelledby="new-product">
+        <h2 id="new-product">Add a product</h2>
+        <Form method="post" className="stacked admin-form">
+          <div className="field">
+            <label htmlFor="name">Name</label>
+            <input id="name" name="name" required maxLength={200} defaultValue={values.name} />
+          </div>
+          <div className="field">
+            <label htmlFor="sku">SKU</label>
+            <input id="sku" name="sku" required maxLength={64} defaultValue={values.sku} />
+          </div>
+          <div className="inline-fields">
+            <div className="field">
+              <label htmlFor="price">Price (tax included)</label>
+              <input id="price" name="price" inputMode="decimal" required defaultValue={values.price} aria-describedby="price-help" />
+              <p id="price-help" className="help">
+                An amount such as 129.99.
+              </p>
+            </div>
+            <div className="field">
+              <label htmlFor="currency">Currency</label>
+              <select id="currency" name="currency" defaultValue={values.currency || 'USD'}>
+                {currencies.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="field">
+            <label htmlFor="status">Status</label>
+            <select id="status" name="status" defaultValue={values.status || 'IN_STOCK'}>
+              {startingStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {productStatusWords(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="inline-fields">
+            <div className="field">
+              <label htmlFor="stock">Units in stock</label>
+              <input id="stock" name="stock" type="number" min={0} step={1} defaultValue={values.stock} aria-describedby="stock-help" />
+              <p id="stock-help" className="help">
+                Received now into the warehouse below (none if left empty).
+              </p>
+            </div>
+            <div className="field">
+              <label htmlFor="warehouseId">Warehouse</label>
+              <select id="warehouseId" name="warehouseId" defaultValue={values.warehouseId ?? ''}>
+                <option value="">The status’s first warehouse</option>
+                {warehouses.map((w) => (
+                  <option key={w.id} value={w.id}>
+                    {w.name} ({w.code})
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="inline-fields">
+            <div className="field">
+              <label htmlFor="studioId">Studio</label>
+              <select id="studioId" name="studioId" defaultValue={values.studioId ?? ''}>
+                <option value="">None</option>
+                {studios.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="limitedQuantity">Limited run (units)</label>
+              <input
+                id="limitedQuantity"
+                name="limitedQuantity"
+                type="number"
+                min={1}
+                step={1}
+                defaultValue={values.limitedQuantity}
+                aria-describedby="limited-help"
+              />
+              <p id="limited-help" className="help">
+                Announced or preorder only; empty: open-ended.
+              </p>
+            </div>
+          </div>
+          <ApiErrorMessage message={actionData?.error} />
+          <button type="submit" disabled={submitting}>
+            Add the product
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="catalog">
+        <h2 id="catalog">Catalog ({total})</h2>
+        <Form method="get" className="filters" role="search">
+          <div className="field">
+            <label htmlFor="q">Name, SKU, series or studio</label>
+            <input id="q" name="q" type="search" defaultValue={text} />
+          </div>
+          <button type="submit">Search</button>
+        </Form>
+        <table className="data-table">
+          <caption className="visually-hidden">Products, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">SKU</th>
+              <th scope="col">Status</th>
+              <th scope="col">Price</th>
+              <th scope="col">Release</th>
+              <th scope="col">Can be ordered</th>
+            </tr>
+          </thead>
+          <tbody>
+            {products.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/admin/products/${p.id}`}>{p.name}</Link>
+                </td>
+                <td>{p.sku}</td>
+                <td>
+                  {productStatusWords(p.status)}
+                  {p.preorderCampaign && p.preorderCampaign.state !== 'OPEN' && (
+                    <span className="muted"> (campaign {p.preorderCampaign.state.toLowerCase()})</span>
+                  )}
+                </td>
+                <td>{formatMoney(p.price)}</td>
+                <td>{p.releaseEstimate ? formatEstimate(p.releaseEstimate) : '—'}</td>
+                <td>{p.availableQuantity ?? 'Open-ended'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

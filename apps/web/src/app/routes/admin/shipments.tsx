@@ -1,0 +1,245 @@
+import { Form, useNavigation } from 'react-router';
+import { graphql } from '../../../__generated__/app/index.js';
+import type { ShipmentStatus } from '../../../__generated__/app/graphql.js';
+import { ApiErrorMessage } from '../../components/api-error.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { formatDateTime, formatMoney } from '../../lib/format.js';
+import { toMinorUnits } from '../../lib/money-input.js';
+import { field } from '../../lib/sign-in.server.js';
+import { backToPage, requireStaff } from '../../lib/staff.server.js';
+import type { Route } from './+types/shipments';
+
+const shipmentsQuery = graphql(`
+  query BackOfficeShipments($first: Int!, $filter: ShipmentFilter) {
+    shipments(first: $first, filter: $filter) {
+      id
+      status
+      kind
+      method
+      destination
+      handoverBy
+      late
+      weightGrams
+      finalCost {
+        amount
+        currency
+      }
+      carrier
+      trackingNumber
+      openedAt
+      dispatchedAt
+      orders {
+        orderId
+        estimatePaid {
+          amount
+          currency
+        }
+        extraDue {
+          amount
+          currency
+        }
+      }
+    }
+  }
+`);
+const packMutation = graphql(`
+  mutation BackOfficeRecordParcel($shipmentId: ID!, $parcel: PackedParcelInput!) {
+    recordParcel(shipmentId: $shipmentId, parcel: $parcel) {
+      status
+    }
+  }
+`);
+const dispatchMutation = graphql(`
+  mutation BackOfficeDispatch($shipmentId: ID!, $carrier: String!, $trackingNumber: String!) {
+    dispatchShipment(shipmentId: $shipmentId, carrier: $carrier, trackingNumber: $trackingNumber) {
+      status
+    }
+  }
+`);
+
+/** The queue by default: what still needs the warehouse (to pack, waiting for an extra payment, ready to hand over). */
+const toDo: ShipmentStatus[] = ['OPEN', 'AWAITING_PAYMENT', 'READY'];
+const statusWords: Record<ShipmentStatus, string> = {
+  OPEN: 'To pack',
+  AWAITING_PART: 'Waiting for a part',
+  AWAITING_PAYMENT: 'Waiting for the extra shipping payment',
+  READY: 'Packed: ready to hand over',
+  DISPATCHED: 'With the carrier',
+  DELIVERED: 'Delivered',
+  RETURNED_TO_SENDER: 'Returned to sender',
+  CONSOLIDATED: 'Combined into another parcel',
+};
+const allStatuses = Object.keys(statusWords) as ShipmentStatus[];
+const done: Record<string, string> = { packed: 'Packed: the parcel is ready to hand over.', dispatched: 'Handed over to the carrier.' };
+
+export const meta: Route.MetaFunction = () => [{ title: 'Shipments | Back office | Vitrine' }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const staff = await requireStaff(request, context, 'logistics:fulfil');
+  const params = new URL(request.url).searchParams;
+  const picked = params.getAll('status').filter((s): s is ShipmentStatus => allStatuses.includes(s as ShipmentStatus));
+  const lateOnly = params.get('late') === 'on';
+  const statuses = picked.length > 0 ? picked : toDo;
+  const { shipments } = await callApi(
+    context,
+    shipmentsQuery,
+    { first: 30, filter: { statuses, ...(lateOnly ? { late: true } : {}) } },
+    staff.accessToken,
+  ).catch(pageError);
+  // Late ones first (the API flags them); otherwise the queue's own order, oldest first.
+  return { shipments: [...shipments].sort((a, b) => Number(b.late) - Number(a.late)), statuses, lateOnly, done: done[params.get('done') ?? ''] ?? null };
+}
+
+const positive = (value: string) => (/^\d+$/.test(value) && Number(value) > 0 ? Number(value) : null);
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const staff = await requireStaff(request, context, 'logistics:fulfil');
+  const form = await request.formData();
+  const intent = field(form, 'intent');
+  const shipmentId = field(form, 'shipmentId');
+  try {
+    if (intent === 'pack') {
+      const [weightGrams, lengthMm, widthMm, heightMm] = ['weight', 'length', 'width', 'height'].map((n) => positive(field(form, n)));
+      if (!weightGrams || !lengthMm || !widthMm || !heightMm) return { shipmentId, error: 'Weight and every size are whole numbers above zero.' };
+      const currency = field(form, 'currency') || 'USD';
+      const typedCost = field(form, 'finalCost');
+      const finalCost = typedCost ? toMinorUnits(typedCost, currency) : undefined;
+      if (finalCost === null) return { shipmentId, error: `Enter the carrier’s price as an amount in ${currency}, e.g. 15.00, or leave it empty.` };
+      await callApi(
+        context,
+        packMutation,
+        { shipmentId, parcel: { weightGrams, dimensions: { lengthMm, widthMm, heightMm }, ...(finalCost !== undefined ? { finalCost } : {}) } },
+        staff.accessToken,
+      );
+      return backToPage(request, 'packed');
+    }
+    if (intent === 'dispatch') {
+      await callApi(
+        context,
+        dispatchMutation,
+        { shipmentId, carrier: field(form, 'carrier'), trackingNumber: field(form, 'trackingNumber') },
+        staff.accessToken,
+      );
+      return backToPage(request, 'dispatched');
+    }
+    return { shipmentId, error: 'This form is out of date. Please reload the page.' };
+  } catch (err) {
+    if (err instanceof ApiError) return { shipmentId, error: err.message };
+    throw err;
+  }
+}
+
+export default function BackOfficeShipments({ loaderData, actionData }: Route.ComponentProps) {
+  const { shipments, statuses, lateOnly } = loaderData;
+  const message = actionData ? null : loaderData.done;
+  const submitting = useNavigation().state === 'submitting';
+  return (
+    <>
+      <h1>Shipments</h1>
+      {message && (
+        <p className="success" role="status">
+          {message}
+        </p>
+      )}
+      <Form method="get" className="filters">
+        <fieldset>
+          <legend>Status</legend>
+          {allStatuses.map((s) => (
+            <div className="choice" key={s}>
+              <input type="checkbox" id={`status-${s}`} name="status" value={s} defaultChecked={statuses.includes(s)} />
+              <label htmlFor={`status-${s}`}>{statusWords[s]}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="choice">
+          <input type="checkbox" id="late" name="late" defaultChecked={lateOnly} />
+          <label htmlFor="late">Late only (unpacked past the handover deadline)</label>
+        </div>
+        <button type="submit">Show shipments</button>
+      </Form>
+      <h2>
+        {shipments.length} shipment{shipments.length === 1 ? '' : 's'}
+      </h2>
+      <ul className="orders">
+        {shipments.map((s) => {
+          const currency = s.orders[0]?.estimatePaid.currency ?? 'USD';
+          const estimate = s.orders.reduce((sum, o) => sum + o.estimatePaid.amount, 0);
+          return (
+            <li key={s.id} className={`order-card${s.late ? ' late' : ''}`}>
+              <article aria-labelledby={`shipment-${s.id}`}>
+                <h3 id={`shipment-${s.id}`}>
+                  Shipment {s.id.slice(0, 8)} · {statusWords[s.status]}
+                  {s.late && <span className="badge badge-late">Late</span>}
+                </h3>
+                <p>
+                  {s.kind === 'REPLACEMENT' ? 'Replacement part' : `${s.orders.length} order${s.orders.length === 1 ? '' : 's'}`} · {s.method ?? 'no method'} to{' '}
+                  {s.destination ?? '?'} · opened {formatDateTime(s.openedAt)}
+                  {s.handoverBy && <> · due at the carrier by {formatDateTime(s.handoverBy)}</>}
+                </p>
+                <p>
+                  Shipping paid: {formatMoney({ amount: estimate, currency })}
+                  {s.finalCost && <>, final cost {formatMoney(s.finalCost)}</>}
+                  {s.weightGrams && <>, {s.weightGrams} g</>}
+                  {s.trackingNumber && (
+                    <>
+                      , {s.carrier} {s.trackingNumber}
+                    </>
+                  )}
+                </p>
+                {actionData?.shipmentId === s.id && <ApiErrorMessage message={actionData.error} />}
+                {s.status === 'OPEN' && (
+                  <Form method="post" className="inline-form" aria-label={`Pack shipment ${s.id.slice(0, 8)}`}>
+                    <input type="hidden" name="intent" value="pack" />
+                    <input type="hidden" name="shipmentId" value={s.id} />
+                    <input type="hidden" name="currency" value={currency} />
+                    {[
+                      ['weight', 'Weight (g)'],
+                      ['length', 'Length (mm)'],
+                      ['width', 'Width (mm)'],
+                      ['height', 'Height (mm)'],
+                    ].map(([name, label]) => (
+                      <div className="field" key={name}>
+                        <label htmlFor={`${name}-${s.id}`}>{label}</label>
+                        <input id={`${name}-${s.id}`} name={name} type="number" min={1} step={1} required />
+                      </div>
+                    ))}
+                    <div className="field">
+                      <label htmlFor={`cost-${s.id}`}>Carrier’s price ({currency}; empty: the rate table’s)</label>
+                      <input id={`cost-${s.id}`} name="finalCost" inputMode="decimal" />
+                    </div>
+                    <button type="submit" disabled={submitting}>
+                      Record the parcel
+                    </button>
+                  </Form>
+                )}
+                {s.status === 'READY' && (
+                  <Form method="post" className="inline-form" aria-label={`Dispatch shipment ${s.id.slice(0, 8)}`}>
+                    <input type="hidden" name="intent" value="dispatch" />
+                    <input type="hidden" name="shipmentId" value={s.id} />
+                    <div className="field">
+                      <label htmlFor={`carrier-${s.id}`}>Carrier</label>
+                      <input id={`carrier-${s.id}`} name="carrier" required list="carriers" />
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`tracking-${s.id}`}>Tracking number</label>
+                      <input id={`tracking-${s.id}`} name="trackingNumber" required minLength={4} maxLength={80} />
+                    </div>
+                    <button type="submit" disabled={submitting}>
+                      Hand over to the carrier
+                    </button>
+                  </Form>
+                )}
+              </article>
+            </li>
+          );
+        })}
+      </ul>
+      <datalist id="carriers">
+        <option value="COLISSIMO" />
+        <option value="DHL" />
+        <option value="UPS" />
+        <option value="SANDBOX" />
+      </datalist>
+    </>
+  );
+}

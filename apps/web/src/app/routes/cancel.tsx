@@ -1,0 +1,133 @@
+import { Form, Link, redirect, useNavigation } from 'react-router';
+import { graphql } from '../../__generated__/app/index.js';
+import { ApiErrorMessage } from '../components/api-error.js';
+import { ApiError, callApi, pageError } from '../lib/api.server.js';
+import { formatMoney, orderStatusText, type MoneyValue } from '../lib/format.js';
+import { requireSession } from '../lib/session.server.js';
+import { field } from '../lib/sign-in.server.js';
+import type { Route } from './+types/cancel';
+
+// The cancellation quote before cancelling: what was paid, the fee, what is kept, the refund and the store's
+// rule. Cancelling sends the quote's token, so the order is cancelled on exactly these terms or not at all.
+
+const quoteQuery = graphql(`
+  query StorefrontCancellationQuote($id: ID!) {
+    order(id: $id) {
+      id
+      status
+      lines {
+        quantity
+        product {
+          name
+        }
+      }
+    }
+    cancellationQuote(orderId: $id) {
+      outcome
+      paid {
+        amount
+        currency
+      }
+      fee {
+        amount
+        currency
+      }
+      keptDownPayment {
+        amount
+        currency
+      }
+      forfeited {
+        amount
+        currency
+      }
+      refund {
+        amount
+        currency
+      }
+      rule {
+        text
+      }
+      token
+    }
+  }
+`);
+const cancelMutation = graphql(`
+  mutation StorefrontCancelOrder($id: ID!, $token: String!) {
+    cancelOrder(id: $id, quoteToken: $token) {
+      status
+    }
+  }
+`);
+
+export const meta: Route.MetaFunction = () => [{ title: 'Cancel an order | Vitrine' }];
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const session = await requireSession(request, context);
+  return callApi(context, quoteQuery, { id: params.id }, session.accessToken).catch(pageError);
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const session = await requireSession(request, context);
+  const form = await request.formData();
+  try {
+    const { cancelOrder } = await callApi(context, cancelMutation, { id: params.id, token: field(form, 'token') }, session.accessToken);
+    return redirect(`/orders?${cancelOrder.status === 'CANCELLED' ? 'cancelled' : 'cancel-requested'}=${params.id}`);
+  } catch (err) {
+    // CONFLICT: the terms changed since the quote; the page reloads with the new quote under the message.
+    if (err instanceof ApiError) return { error: err.message };
+    throw err;
+  }
+}
+
+export default function CancelOrder({ loaderData, actionData }: Route.ComponentProps) {
+  const { order, cancellationQuote: quote } = loaderData;
+  const submitting = useNavigation().state === 'submitting';
+  const name = order.lines.map((l) => l.product.name).join(', ');
+  const rows: [string, MoneyValue][] = [
+    ['Paid so far', quote.paid],
+    ['Cancellation fee', quote.fee],
+  ];
+  if (quote.keptDownPayment.amount > 0) rows.push(['Down payment kept (not refundable)', quote.keptDownPayment]);
+  if (quote.forfeited.amount > 0) rows.push(['Kept under the rule', quote.forfeited]);
+  return (
+    <>
+      <h1>Cancel {name}?</h1>
+      <p>Order status: {orderStatusText(order.status)}</p>
+      <section aria-labelledby="quote-heading">
+        <h2 id="quote-heading">What cancelling now would do</h2>
+        <dl className="facts">
+          {rows.map(([label, money]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{formatMoney(money)}</dd>
+            </div>
+          ))}
+          <div>
+            <dt>Refunded to you</dt>
+            <dd>
+              <strong>{formatMoney(quote.refund)}</strong>
+            </dd>
+          </div>
+        </dl>
+        <p>
+          <span className="muted">The store’s rule:</span> {quote.rule.text}
+        </p>
+      </section>
+      <ApiErrorMessage message={actionData?.error} />
+      {quote.outcome === 'REFUSED' ? (
+        <p>This order cannot be cancelled now.</p>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="token" value={quote.token} />
+          {quote.outcome === 'STAFF_REVIEW' && <p>Our staff decide on this cancellation: asking records your request.</p>}
+          <button type="submit" className="danger" disabled={submitting}>
+            {quote.outcome === 'STAFF_REVIEW' ? 'Ask to cancel this order' : `Cancel my order and refund ${formatMoney(quote.refund)}`}
+          </button>
+        </Form>
+      )}
+      <p>
+        <Link to="/orders">Keep my order</Link>
+      </p>
+    </>
+  );
+}
