@@ -1,4 +1,5 @@
 import {
+  exchangeUnitHeldV1,
   orderConfirmedV1,
   orderStatusChangedV1,
   productPublishedV1,
@@ -18,6 +19,7 @@ import {
   rememberRelease,
   rememberShippingPaid,
 } from '../use-cases/projections.js';
+import { rememberExchangeUnit } from '../use-cases/exchange-unit.js';
 import { closeOnReplacementDispatch } from '../use-cases/replacement-dispatched.js';
 
 export const aftersalesHandlers = [
@@ -30,4 +32,6 @@ export const aftersalesHandlers = [
   on(readyToFulfilV1, (event, em) => rememberShippingPaid(em, event)),
   // A replacement parcel leaving carries out its claim (parcels of orders are ignored).
   on(shipmentDispatchedV1, (event, em) => closeOnReplacementDispatch(em, event)),
+  // catalog holds an exchange's new unit, or has none.
+  on(exchangeUnitHeldV1, (event, em) => rememberExchangeUnit(em, event)),
 ];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { productPublishedV1, shipmentDispatchedV1 } from '@vitrine/contracts';
+import { exchangeUnitHeldV1, productPublishedV1, shipmentDispatchedV1 } from '@vitrine/contracts';
 import { eventually, gql, type TestIdentity } from '@vitrine/testing';
 import { graphql } from '../__generated__/index.js';
 import { submittedClaim } from './claim-steps.js';
@@ -50,6 +50,15 @@ const read = graphql(`
     claim(id: $id) {
       status
       resolution
+    }
+  }
+`);
+
+const exchangeUnitOf = graphql(`
+  query ReplacementsExchangeUnit($id: ID!) {
+    claim(id: $id) {
+      exchangeUnit
+      exchangeWarehouseId
     }
   }
 `);
@@ -218,5 +227,40 @@ describe("catalog's parts list", () => {
       const rows = await aftersales.sql<{ name: string }>('select name from aftersales.known_product_part where product_id = ? order by position', [productId]);
       return rows.map((r) => r.name).join() === 'Base';
     });
+  });
+});
+
+describe('an exchange’s new unit', () => {
+  it('keeps what catalog says of it on the claim for staff: HELD in a warehouse, or UNAVAILABLE (audited)', async () => {
+    const held = await submittedClaim(aftersales, customer, { deliveredAt: new Date(), policy: 'deposit-store' });
+    const none = await submittedClaim(aftersales, customer, { deliveredAt: new Date(), policy: 'deposit-store' });
+    const warehouseId = randomUUID();
+    for (const [claimId, outcome] of [
+      [held.claimId, 'HELD'],
+      [none.claimId, 'UNAVAILABLE'],
+    ] as const) {
+      await aftersales.publish({
+        source: 'catalog',
+        definition: exchangeUnitHeldV1,
+        subject: claimId,
+        data: { claimId, productId: randomUUID(), outcome, warehouseId: outcome === 'HELD' ? warehouseId : null, at: new Date().toISOString() },
+      });
+    }
+    const staff = aftersales.staff.headers;
+    await eventually(async () => (await gql(aftersales.url, exchangeUnitOf, { id: none.claimId }, staff)).data?.claim?.exchangeUnit === 'UNAVAILABLE');
+    await eventually(async () => (await gql(aftersales.url, exchangeUnitOf, { id: held.claimId }, staff)).data?.claim?.exchangeUnit === 'HELD');
+    expect((await gql(aftersales.url, exchangeUnitOf, { id: held.claimId }, staff)).data?.claim).toEqual({
+      exchangeUnit: 'HELD',
+      exchangeWarehouseId: warehouseId,
+    });
+    expect((await gql(aftersales.url, exchangeUnitOf, { id: none.claimId }, staff)).data?.claim).toEqual({
+      exchangeUnit: 'UNAVAILABLE',
+      exchangeWarehouseId: null,
+    });
+    const audits = await aftersales.sql<{ action: string }>(
+      "select action from aftersales.audit_entry where subject in (?) and action like 'claim.exchange-unit-%' order by action",
+      [[held.claimId, none.claimId]],
+    );
+    expect(audits.map((a) => a.action)).toEqual(['claim.exchange-unit-held', 'claim.exchange-unit-unavailable']);
   });
 });

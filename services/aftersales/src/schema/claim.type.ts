@@ -181,6 +181,16 @@ export class ClaimType {
   @Field(() => Date, { nullable: true })
   chosenAt!: Date | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'EXCHANGE: HELD when a new unit waits in a warehouse for the replacement parcel, UNAVAILABLE when none is in stock (staff offer something else).',
+  })
+  exchangeUnit!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'EXCHANGE: the warehouse holding the new unit.' })
+  exchangeWarehouseId!: string | null;
+
   @Field(() => Date, { nullable: true })
   closedAt!: Date | null;
 

@@ -39,6 +39,7 @@ export const ClaimSchema = defineEntity({
   tableName: 'claim',
   // Declared here as the migrations created them, so a generated migration keeps them.
   checks: [
+    { name: 'claim_exchange_unit_known', expression: `"exchange_unit" is null or "exchange_unit" in ('HELD', 'UNAVAILABLE')` },
     { name: 'claim_status_known', expression: `"status" in (${claimStatuses.map((s) => `'${s}'`).join(', ')})` },
     { name: 'claim_refund_not_negative', expression: '"refund_amount" is null or "refund_amount" >= 0' },
   ],
@@ -75,6 +76,9 @@ export const ClaimSchema = defineEntity({
     refundAmount: p.integer().nullable(),
     currency: p.string().length(3),
     chosenAt: p.datetime(3).nullable(),
+    /** EXCHANGE: whether catalog holds the new unit (HELD, in `exchangeWarehouseId`) or has none (UNAVAILABLE: staff offer something else). */
+    exchangeUnit: p.string().length(16).$type<'HELD' | 'UNAVAILABLE'>().nullable(),
+    exchangeWarehouseId: p.uuid().nullable(),
     /** RETURN: the condition staff found the item in when it came back (its receipt closes the claim). */
     returnCondition: p.string().length(24).nullable(),
     /** CLOSED: by the staff member who carried the resolution out, or null when the choice itself settled it. */

@@ -11,6 +11,8 @@ export type AftersalesAuditAction =
   | 'claim.return-received'
   | 'claim.closed'
   | 'claim.replacement-dispatched'
+  | 'claim.exchange-unit-held'
+  | 'claim.exchange-unit-unavailable'
   | 'return.requested'
   | 'return.received';
 

@@ -2,7 +2,8 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { reservationStates, type ReservationState } from '../domain/stock-ledger.js';
 
 /**
- * Units held for one order, from one source (a warehouse, or the preorder
+ * Units held for one order (or, for an exchange, one unit held for an
+ * after-sales claim: `orderId` is then the claim's id), from one source (a warehouse, or the preorder
  * pool when `warehouseId` is null): a line split across warehouses has one
  * row per warehouse. Released or committed rows are kept with their state,
  * so a release or a commit happens exactly once.

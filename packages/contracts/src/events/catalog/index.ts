@@ -1,5 +1,6 @@
 import type { EventDefinition } from '../../event-definition.js';
 import { availabilityAlertV1 } from './availability-alert.v1.js';
+import { exchangeUnitHeldV1 } from './exchange-unit-held.v1.js';
 import { preorderClosedV1 } from './preorder-closed.v1.js';
 import { preorderOpenedV1 } from './preorder-opened.v1.js';
 import { preorderTermsChangedV1 } from './preorder-terms-changed.v1.js';
@@ -18,6 +19,7 @@ import { waitlistOfferedV1 } from './waitlist-offered.v1.js';
 import { warehouseCreatedV1 } from './warehouse-created.v1.js';
 
 export * from './availability-alert.v1.js';
+export * from './exchange-unit-held.v1.js';
 export * from './preorder-closed.v1.js';
 export * from './preorder-opened.v1.js';
 export * from './preorder-terms-changed.v1.js';
@@ -41,6 +43,7 @@ export * from './warehouse-created.v1.js';
 /** Every event catalog publishes. */
 export const catalogEvents: readonly EventDefinition[] = [
   availabilityAlertV1,
+  exchangeUnitHeldV1,
   preorderClosedV1,
   preorderOpenedV1,
   preorderTermsChangedV1,
