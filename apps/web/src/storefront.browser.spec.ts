@@ -76,7 +76,7 @@ describe('the storefront, first slice', () => {
     await page.getByLabel('Password').fill(customerPassword);
     await page.getByLabel('Where you live').selectOption('FR');
     await page.getByRole('button', { name: 'Create my account' }).click();
-    await expect.poll(() => page.getByRole('button', { name: /Sign out \(Ada Lovelace\)/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: /Sign out \(Ada Lovelace\)/ }).count(), { timeout: 30_000 }).toBe(1);
     // The token is in an httpOnly cookie the server set; nothing of it reaches page scripts or storage.
     const session = (await context.cookies()).find((c) => c.name === 'vitrine_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
@@ -87,8 +87,8 @@ describe('the storefront, first slice', () => {
     await page.getByLabel('Availability').selectOption('PREORDER');
     await page.getByLabel('Studio').selectOption({ label: figure.studio });
     await page.getByRole('button', { name: 'Show figures' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: '1 figure' }).count()).toBe(1);
-    await expect.poll(() => page.getByText('Limited run: 20 of 20 left').count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: '1 figure' }).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByText('Limited run: 20 of 20 left').count(), { timeout: 30_000 }).toBe(1);
     await expectAccessible(page, 'listing');
     await screenshots(page, 'listing');
 
@@ -96,7 +96,7 @@ describe('the storefront, first slice', () => {
     await page.getByRole('link', { name: figure.name }).click();
     await page.getByRole('heading', { level: 1, name: figure.name }).waitFor();
     const article = page.getByRole('article');
-    await expect.poll(() => article.textContent()).toMatch(/Preorders close in (9 days 23 hours|10 days)/);
+    await expect.poll(() => article.textContent(), { timeout: 30_000 }).toMatch(/Preorders close in (9 days 23 hours|10 days)/);
     const text = (await article.textContent())!;
     expect(text).toContain('Scale1/7');
     expect(text).toContain('MaterialPVC, ABS');

@@ -9,7 +9,8 @@ import { bootPayments, payMutation, reconciliationQuery, sandboxBooks, type Paym
 let h: PaymentsHarness;
 
 beforeAll(async () => {
-  h = await bootPayments('payments_pay');
+  // A wider wait for dues than the 3 s default: on a loaded machine the spec must still see pay waiting before it gives up.
+  h = await bootPayments('payments_pay', { PAYMENTS_DUE_WAIT_MS: '8000' });
 });
 afterAll(async () => {
   await h?.stop();
