@@ -150,6 +150,15 @@ export async function audit(db: Queryable, shop: Shop, stream: StreamResult, set
     [acknowledged],
   );
   figure("provider's captured charges == paid orders", `${providerCharges} / ${paidOrders.length}`, providerCharges === paidOrders.length);
+  // A retry after a 500 or a timeout must reuse the provider's idempotency key, or the customer is charged twice.
+  const chargedTwice = await count(
+    db,
+    `select count(*)::int as n from (select a.order_id from payments.sandbox_payment sp
+       join payments.payment_allocation a on a.intent_id::text = sp.metadata->>'intent_id'
+      where sp.charge_id is not null and a.order_id = any($1::uuid[]) group by a.order_id having count(*) > 1) d`,
+    [acknowledged],
+  );
+  figure('orders charged more than once at the provider', String(chargedTwice), chargedTwice === 0);
   const overRefunded = await count(db, 'select count(*)::int as n from payments.charge where refunded > amount');
   const refunds = await count(db, 'select count(*)::int as n from payments.refund where order_id = any($1::uuid[])', [acknowledged]);
   figure('refunds (none asked for) / charges refunded above their amount', `${refunds} / ${overRefunded}`, refunds === 0 && overRefunded === 0);
@@ -167,21 +176,29 @@ export async function audit(db: Queryable, shop: Shop, stream: StreamResult, set
   );
 
   // Events: applied once each (effects counted too, not only the inbox's key), nothing parked, no timer given up.
-  const inboxDuplicates = await count(
-    db,
-    `select count(*)::int as n from (${schemas.map((s) => `select event_id from "${s}".inbox_processed_event group by event_id having count(*) > 1`).join(' union all ')}) d`,
-  );
   const doubleDues = await count(
     db,
     'select count(*)::int as n from (select order_id, purpose from payments.payment_due where order_id = any($1::uuid[]) group by 1, 2 having count(*) > 1) d',
     [acknowledged],
   );
-  figure('inbox rows applied twice / orders with a due announced twice', `${inboxDuplicates} / ${doubleDues}`, inboxDuplicates === 0 && doubleDues === 0);
-  const deadLetters = await sumOver(db, 'inbox_dead_letter');
-  figure('events parked in dead-letter tables (all services)', String(deadLetters), deadLetters === 0);
-  const deadTimers = await sumOver(db, 'scheduled_timer', 'dead_at is not null');
-  figure('durable timers given up (all services)', String(deadTimers), deadTimers === 0);
+  figure('orders with a due announced twice', String(doubleDues), doubleDues === 0);
+  figures.push(...(await eventFigures(db)));
   return { settleSeconds, figures, ok: figures.every((f) => f.ok) };
+}
+
+/** Over every service: no event applied twice by an inbox, nothing parked, no durable timer given up. */
+export async function eventFigures(db: Queryable): Promise<Figure[]> {
+  const inboxDuplicates = await count(
+    db,
+    `select count(*)::int as n from (${schemas.map((s) => `select event_id from "${s}".inbox_processed_event group by event_id having count(*) > 1`).join(' union all ')}) d`,
+  );
+  const deadLetters = await sumOver(db, 'inbox_dead_letter');
+  const deadTimers = await sumOver(db, 'scheduled_timer', 'dead_at is not null');
+  return [
+    { check: 'inbox rows applied twice (all services)', value: String(inboxDuplicates), ok: inboxDuplicates === 0 },
+    { check: 'events parked in dead-letter tables (all services)', value: String(deadLetters), ok: deadLetters === 0 },
+    { check: 'durable timers given up (all services)', value: String(deadTimers), ok: deadTimers === 0 },
+  ];
 }
 
 export function tally(labels: string[]): Record<string, number> {

@@ -1,11 +1,13 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit } from './audit.js';
+import { audit, eventFigures, type Figure } from './audit.js';
 import { openDatabase } from './db.js';
+import { auditExpiry, moveOrdersClockPast, placeUnpaidOrders } from './expiry.js';
 import { clientClasses, printAnswers, printFigures } from './report.js';
 import { openShop, stockProduct, type Product, type Shop } from './shop.js';
 import { startFaultStack, type FaultStack, type ServerName } from './stack.js';
 import { runStream, type StreamOptions } from './stream.js';
+import { replayWebhooks, type WebhookReplay } from './webhook-replay.js';
 
 // Purchases through the gateway while a part of the platform fails under them, each fault during a stream of its
 // own, on one stack of child processes with its own PostgreSQL and Kafka broker. After each: every acknowledged
@@ -25,6 +27,10 @@ const stream: Omit<StreamOptions, 'ample' | 'scarce'> = {
 };
 /** Into the stream when the fault strikes. */
 const faultAfterMs = 4_000;
+/** How long the payment provider answers 500s (each call slowed first); its webhooks are held back for the rest of the stream. */
+const providerOutage = { failMs: 10_000, latencyMs: 1_000, webhookDelayMs: 8_000 };
+/** Orders left unpaid across their deadline while orders is down. */
+const unpaidOrders = 12;
 
 let stack: FaultStack;
 let db: pg.Pool;
@@ -48,7 +54,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 interface Fault {
   name: string;
   /** Strikes and recovers; says what it did, for the output. */
-  inject(): Promise<string>;
+  inject(streamStartedAt: Date): Promise<string>;
+  /** What the fault's stream does differently. */
+  stream?: Partial<StreamOptions>;
+  /** The fault's own checks, once the audit found everything settled. */
+  after?(): Promise<Figure[]>;
   /** Classes of answer this fault may add beyond success and coded errors (nobody left to answer). */
   unanswered?: RegExp;
 }
@@ -63,13 +73,15 @@ async function killAndStart(name: ServerName): Promise<string> {
 /** One stream, the fault a few seconds into it, then the audit: the figures are printed before anything is asserted. */
 async function purchasesThrough(fault: Fault): Promise<void> {
   const scarce = await stockProduct(shop, db, `SCARCE-${fault.name.split(' ')[0]}`, 5_000, 40);
-  const running = runStream(shop, { ...stream, ample, scarce });
+  const startedAt = new Date();
+  const running = runStream(shop, { ...stream, ...fault.stream, ample, scarce });
   await sleep(faultAfterMs);
   const struck = performance.now();
-  const what = await fault.inject();
+  const what = await fault.inject(startedAt);
   const faultSeconds = (performance.now() - struck) / 1000;
   const result = await running;
   const checked = await audit(db, shop, result, settleWithinMs);
+  checked.figures.push(...((await fault.after?.()) ?? []));
   const classes = clientClasses(result, fault.unanswered);
   console.log(
     `\n[fault] ${fault.name}: ${what}; struck ${faultAfterMs / 1000} s into a stream of ${result.purchases.length} checkouts (concurrency ${stream.concurrency}), ` +
@@ -119,4 +131,106 @@ describe('purchases survive faults', () => {
       unanswered: /^connection /,
     });
   }, 420_000);
+
+  it(`the payment provider answering 500s for ${providerOutage.failMs / 1000} s, its webhooks delivered twice and out of order`, async () => {
+    // payments runs with production settings, where staff's setSandboxFaults is refused (SANDBOX_ONLY): the fault is
+    // set in the sandbox's own settings row, which every payments replica re-reads within 200 ms.
+    const setProvider = (latencyMs: number, failMs: number, webhookDelayMs: number) =>
+      db.query(
+        `insert into payments.sandbox_setting (id, latency_ms, fail_until, drop_webhooks_until, webhook_delay_ms, updated_at)
+         values (1, $1, case when $2::int > 0 then now() + make_interval(secs => $2::int / 1000.0) end, null, $3, now())
+         on conflict (id) do update set latency_ms = excluded.latency_ms, fail_until = excluded.fail_until,
+           drop_webhooks_until = null, webhook_delay_ms = excluded.webhook_delay_ms, updated_at = now()`,
+        [latencyMs, failMs, webhookDelayMs],
+      );
+    let replay: WebhookReplay | undefined;
+    let since: Date | undefined;
+    await purchasesThrough({
+      name: 'provider',
+      // A quarter pay with the slow card: PROCESSING, then a second event when it succeeds, which the replay sends first.
+      stream: { slowCardShare: 0.25 },
+      async inject(streamStartedAt) {
+        since = streamStartedAt;
+        replay = replayWebhooks(db, stack.serverUrl('payments'), stack.sandboxWebhookSecret, streamStartedAt);
+        await setProvider(providerOutage.latencyMs, providerOutage.failMs, providerOutage.webhookDelayMs);
+        await sleep(providerOutage.failMs);
+        await setProvider(0, 0, providerOutage.webhookDelayMs);
+        return (
+          `sandbox slowed by ${providerOutage.latencyMs} ms then answering 500s for ${providerOutage.failMs / 1000} s, then answering again; ` +
+          `its webhooks held ${providerOutage.webhookDelayMs / 1000} s for the rest of the stream, each POSTed first by the replay (newest first, signed with the provider's secret)`
+        );
+      },
+      async after() {
+        const { replayed, answers } = await replay!.finish();
+        await setProvider(0, 0, 0);
+        // The sandbox's own deliveries of the last events are still held: they come within the delay.
+        const undelivered = () =>
+          db.query<{ n: number }>('select count(*)::int as n from payments.sandbox_webhook where created_at >= $1 and (delivered_at is null or dropped)', [
+            since,
+          ]);
+        for (const until = performance.now() + 30_000; (await undelivered()).rows[0]!.n > 0 && performance.now() < until;) await sleep(500);
+        const ok200 = Object.entries(answers)
+          .filter(([answer]) => answer.startsWith('HTTP 200'))
+          .reduce((n, [, k]) => n + k, 0);
+        const events = (
+          await db.query<{ queued: number; delivered: number; received: number }>(
+            `select count(*)::int as queued, count(*) filter (where w.delivered_at is not null and not w.dropped)::int as delivered,
+                    count(e.event_id)::int as received
+               from payments.sandbox_webhook w left join payments.webhook_event e on e.provider = 'sandbox' and e.event_id = w.id
+              where w.created_at >= $1`,
+            [since],
+          )
+        ).rows[0]!;
+        // The slow card's payments have two events (processing, then succeeded): replayed newest first, the stale one comes last.
+        const reordered = (
+          await db.query<{ payments: number; succeeded: number }>(
+            `with several as (select payload->'data'->'payment'->>'id' as id from payments.sandbox_webhook
+                               where created_at >= $1 and payload->'data' ? 'payment' group by 1 having count(*) > 1)
+             select (select count(*) from several)::int as payments,
+                    (select count(*) from payments.payment_intent i join several s on s.id = i.provider_payment_id where i.status = 'SUCCEEDED')::int as succeeded`,
+            [since],
+          )
+        ).rows[0]!;
+        return [
+          {
+            check: 'payments with several events, replayed latest first: intents SUCCEEDED (not moved back)',
+            value: `${reordered.succeeded} of ${reordered.payments}`,
+            ok: reordered.payments > 0 && reordered.succeeded === reordered.payments,
+          },
+          {
+            check: 'webhooks replayed (newest first), answered 200',
+            value: `${ok200} of ${replayed} (${Object.entries(answers)
+              .map(([a, n]) => `${a} ${n}`)
+              .join(', ')})`,
+            ok: replayed > 0 && ok200 === replayed && replayed === events.queued,
+          },
+          {
+            check: "provider's own deliveries / events payments recorded (once each)",
+            value: `${events.delivered} / ${events.received} of ${events.queued} queued`,
+            ok: events.delivered === events.queued && events.received === events.queued,
+          },
+        ];
+      },
+    });
+  }, 420_000);
+
+  // Last: it moves orders' store clock for good.
+  it("the clock moved across unpaid orders' deadline while orders is down: each expires once when it returns", async () => {
+    const product = await stockProduct(shop, db, 'CLOCK', 5_000, 100);
+    const orderIds = await placeUnpaidOrders(shop, db, product, unpaidOrders);
+    await stack.kill('orders');
+    const { byMs, latestDeadline } = await moveOrdersClockPast(db, orderIds);
+    // In production there is no sandbox clock (start-service follows it only outside production): orders comes back in
+    // sandbox mode, reading the moved clock as it starts.
+    const started = performance.now();
+    await stack.start('orders', { NODE_ENV: 'test' });
+    const figures = [...(await auditExpiry(db, product, orderIds, settleWithinMs)), ...(await eventFigures(db))];
+    console.log(
+      `\n[fault] clock: ${orderIds.length} orders left AWAITING_PAYMENT; orders SIGKILLed; its sandbox clock moved ${(byMs / 3_600_000).toFixed(2)} h, ` +
+        `a minute past the latest deadline (${latestDeadline.toISOString()}); orders started again in sandbox mode, ready in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    printFigures(figures);
+    expect(stack.deadServers(), 'servers that exited by themselves').toEqual([]);
+    expect(figures.filter((f) => !f.ok)).toEqual([]);
+  }, 300_000);
 });

@@ -37,6 +37,10 @@ export const faultAdmin = { email: 'fault-admin@vitrine-fault.example', password
  */
 export interface FaultStack {
   gatewayUrl: string;
+  /** A server's own address (`http://127.0.0.1:<port>`), for what reaches it directly: the provider's webhooks at payments. */
+  serverUrl(name: ServerName): string;
+  /** The secret payments verifies the sandbox provider's webhooks with (the provider's side signs with it too). */
+  sandboxWebhookSecret: string;
   /** Superuser URL of the one database every service keeps its schema in (read by the audit). */
   databaseUrl: string;
   logDir: string;
@@ -48,8 +52,8 @@ export interface FaultStack {
   restartPostgres(): Promise<{ downMs: number }>;
   /** SIGKILL: no drain, no outbox flush, no offset commit. */
   kill(name: ServerName): Promise<void>;
-  /** Starts a killed server again with the same settings, and waits until it is ready. */
-  start(name: ServerName): Promise<void>;
+  /** Starts a killed server again with the same settings (plus `settings`, kept for later starts), and waits until it is ready. */
+  start(name: ServerName, settings?: Record<string, string>): Promise<void>;
   /** Servers that exited without being asked to. */
   deadServers(): string[];
   stop(): Promise<void>;
@@ -81,7 +85,8 @@ export async function startFaultStack(): Promise<FaultStack> {
   const starts = new Map<ServerName, number>();
   const expectedExits = new Set<ManagedProcess>();
 
-  const launch = async (name: ServerName) => {
+  const launch = async (name: ServerName, settings: Record<string, string> = {}) => {
+    envs.set(name, { ...envs.get(name)!, ...settings });
     const n = (starts.get(name) ?? 0) + 1;
     starts.set(name, n);
     // One log file per start (`orders.2.log` after a restart), so a crash's last lines survive the next start.
@@ -122,6 +127,7 @@ export async function startFaultStack(): Promise<FaultStack> {
       ...auth,
     };
     // What each service needs beyond the common settings (as the bench starts them; see each service's README).
+    const sandboxWebhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
     const own: Partial<Record<SubgraphName, Record<string, string>>> = {
       // Tokens taken at set-up serve the whole run.
       accounts: { BOOTSTRAP_ADMIN_EMAIL: faultAdmin.email, BOOTSTRAP_ADMIN_PASSWORD: faultAdmin.password, ACCESS_TOKEN_TTL_SECONDS: String(3 * 3600) },
@@ -131,7 +137,7 @@ export async function startFaultStack(): Promise<FaultStack> {
       logistics: { SEED_DEMO_DATA: 'true' },
       payments: {
         PAYMENTS_PAY_LINK_SECRET: randomBytes(32).toString('base64url'),
-        SANDBOX_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString('base64')}`,
+        SANDBOX_WEBHOOK_SECRET: sandboxWebhookSecret,
       },
     };
     const gatewayEnv: Record<string, string> = { PORT: String(gatewayPort), LOG_LEVEL: 'warn', NODE_ENV: 'production', ...auth };
@@ -147,6 +153,8 @@ export async function startFaultStack(): Promise<FaultStack> {
 
     return {
       gatewayUrl: localUrl(gatewayPort!, '/graphql'),
+      serverUrl: (name) => localUrl(ports.get(name)!, ''),
+      sandboxWebhookSecret,
       databaseUrl,
       logDir,
       async stopKafka() {
@@ -168,7 +176,7 @@ export async function startFaultStack(): Promise<FaultStack> {
         proc.child.kill('SIGKILL');
         await proc.exited;
       },
-      start: launch,
+      start: (name, settings) => launch(name, settings),
       deadServers: () => [...running.values()].filter((proc) => !isRunning(proc) && !expectedExits.has(proc)).map((proc) => proc.name),
       stop,
     };

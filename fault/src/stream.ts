@@ -14,6 +14,11 @@ export interface StreamOptions {
   /** Runs out during the stream: the orders that find none left are rejected whole. */
   scarce: Product;
   scarceShare: number;
+  /**
+   * Shoppers paying with the sandbox's slow card: the payment stays PROCESSING for a while, then succeeds by
+   * webhook (two provider events for one payment, so a late earlier event can arrive after a later one).
+   */
+  slowCardShare?: number;
 }
 
 /** How a purchase ended, as its shopper saw it. */
@@ -87,6 +92,7 @@ export async function runStream(shop: Shop, options: StreamOptions): Promise<Str
       requests++;
       return (await send<{ order: { status: string } | null }>('order', orderQuery, { id: orderId }, customer)).data?.order?.status;
     };
+    const card = Math.random() < (options.slowCardShare ?? 0) ? 'sandbox_processing' : 'sandbox_visa';
     let key = randomUUID();
     for (let attempt = 0, since = performance.now(); ; attempt++) {
       if (performance.now() - since > options.retryForMs) return { customerId: customer.id, orderId, ending: 'gave up paying', requests };
@@ -95,7 +101,7 @@ export async function runStream(shop: Shop, options: StreamOptions): Promise<Str
       const answer = await send<{ pay: { status: string } }>(
         'pay',
         payMutation,
-        { input: { orderIds: [orderId], paymentMethod: { token: 'sandbox_visa' } }, key },
+        { input: { orderIds: [orderId], paymentMethod: { token: card } }, key },
         customer,
       );
       const status = answer.data?.pay.status;
