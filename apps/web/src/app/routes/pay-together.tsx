@@ -1,11 +1,11 @@
 import { Form, Link, redirect, useNavigation } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
-import { ApiError, callApi, pageError } from '../lib/api.server.js';
+import { SandboxCardChoice } from '../components/sandbox-card-choice.js';
+import { callApi, pageError } from '../lib/api.server.js';
 import { formatDateTime, formatMoney, purposeText } from '../lib/format.js';
-import { sandboxCards } from '../lib/sandbox-cards.js';
+import { submitPayment } from '../lib/payment.server.js';
 import { requireSession } from '../lib/session.server.js';
-import { field } from '../lib/sign-in.server.js';
 import type { Route } from './+types/pay-together';
 
 // Several balances in one payment: the customer ticks orders on "My orders", reads what each owes and the
@@ -38,28 +38,6 @@ const dueQuery = graphql(`
     }
   }
 `);
-const payTogetherMutation = graphql(`
-  mutation StorefrontPayTogether($input: PayInput!, $key: String!) {
-    pay(input: $input, idempotencyKey: $key) {
-      id
-      status
-      failure {
-        message
-      }
-    }
-  }
-`);
-const confirmTogetherMutation = graphql(`
-  mutation StorefrontConfirmPayTogether($intentId: ID!, $key: String!) {
-    confirmPayment(intentId: $intentId, idempotencyKey: $key) {
-      id
-      status
-      failure {
-        message
-      }
-    }
-  }
-`);
 
 export const meta: Route.MetaFunction = () => [{ title: 'Pay several orders | Vitrine' }];
 
@@ -77,21 +55,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const session = await requireSession(request, context);
   const form = await request.formData();
-  const key = field(form, 'idempotencyKey');
   const orderIds = form.getAll('orderId').filter((id): id is string => typeof id === 'string');
-  try {
-    const intentId = field(form, 'intentId');
-    const intent = intentId
-      ? (await callApi(context, confirmTogetherMutation, { intentId, key }, session.accessToken)).confirmPayment
-      : (await callApi(context, payTogetherMutation, { input: { orderIds, paymentMethod: { token: field(form, 'card') } }, key }, session.accessToken)).pay;
-    if (intent.status === 'SUCCEEDED' || intent.status === 'REQUIRES_CAPTURE') return redirect(`/orders?paid=${orderIds.length}`);
-    if (intent.status === 'REQUIRES_ACTION') return { error: null, confirm: intent.id, processing: false };
-    if (intent.status === 'PROCESSING') return { error: null, confirm: null, processing: true };
-    return { error: intent.failure?.message ?? 'The payment did not go through.', confirm: null, processing: false };
-  } catch (err) {
-    if (err instanceof ApiError) return { error: err.message, confirm: null, processing: false };
-    throw err;
-  }
+  return submitPayment(context, session.accessToken, form, orderIds, `/orders?paid=${orderIds.length}`);
 }
 
 export default function PayTogether({ loaderData, actionData }: Route.ComponentProps) {
@@ -157,15 +122,7 @@ export default function PayTogether({ loaderData, actionData }: Route.ComponentP
           </>
         ) : (
           <>
-            <fieldset>
-              <legend>Card (sandbox: no real money moves)</legend>
-              {sandboxCards.map(([token, label], i) => (
-                <div className="choice" key={token}>
-                  <input type="radio" id={`card-${token}`} name="card" value={token} defaultChecked={i === 0} />
-                  <label htmlFor={`card-${token}`}>{label}</label>
-                </div>
-              ))}
-            </fieldset>
+            <SandboxCardChoice />
             <ApiErrorMessage message={actionData?.error} />
             <button type="submit" disabled={submitting}>
               Pay {total ? formatMoney(total) : 'these orders'}

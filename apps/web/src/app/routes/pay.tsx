@@ -1,11 +1,11 @@
-import { Form, Link, redirect, useNavigation } from 'react-router';
+import { Form, Link, useNavigation } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
-import { ApiError, callApi, pageError } from '../lib/api.server.js';
+import { SandboxCardChoice } from '../components/sandbox-card-choice.js';
+import { callApi, pageError } from '../lib/api.server.js';
 import { formatDateTime, formatMoney, orderStatusText, purposeText } from '../lib/format.js';
-import { sandboxCards } from '../lib/sandbox-cards.js';
+import { submitPayment } from '../lib/payment.server.js';
 import { requireSession } from '../lib/session.server.js';
-import { field } from '../lib/sign-in.server.js';
 import type { Route } from './+types/pay';
 
 const orderToPayQuery = graphql(`
@@ -40,28 +40,6 @@ const orderToPayQuery = graphql(`
     }
   }
 `);
-const payMutation = graphql(`
-  mutation StorefrontPay($input: PayInput!, $key: String!) {
-    pay(input: $input, idempotencyKey: $key) {
-      id
-      status
-      failure {
-        message
-      }
-    }
-  }
-`);
-const confirmMutation = graphql(`
-  mutation StorefrontConfirmPayment($intentId: ID!, $key: String!) {
-    confirmPayment(intentId: $intentId, idempotencyKey: $key) {
-      id
-      status
-      failure {
-        message
-      }
-    }
-  }
-`);
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: 'Pay | Vitrine' },
@@ -77,22 +55,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const session = await requireSession(request, context);
-  const form = await request.formData();
-  const key = field(form, 'idempotencyKey');
-  try {
-    const intentId = field(form, 'intentId');
-    const intent = intentId
-      ? (await callApi(context, confirmMutation, { intentId, key }, session.accessToken)).confirmPayment
-      : (await callApi(context, payMutation, { input: { orderIds: [params.id], paymentMethod: { token: field(form, 'card') } }, key }, session.accessToken))
-          .pay;
-    if (intent.status === 'SUCCEEDED' || intent.status === 'REQUIRES_CAPTURE') return redirect(`/orders?paid=${params.id}`);
-    if (intent.status === 'REQUIRES_ACTION') return { error: null, confirm: intent.id, processing: false };
-    if (intent.status === 'PROCESSING') return { error: null, confirm: null, processing: true };
-    return { error: intent.failure?.message ?? 'The payment did not go through.', confirm: null, processing: false };
-  } catch (err) {
-    if (err instanceof ApiError) return { error: err.message, confirm: null, processing: false };
-    throw err;
-  }
+  return submitPayment(context, session.accessToken, await request.formData(), [params.id], `/orders?paid=${params.id}`);
 }
 
 export default function Pay({ loaderData, actionData }: Route.ComponentProps) {
@@ -134,15 +97,7 @@ export default function Pay({ loaderData, actionData }: Route.ComponentProps) {
           ) : (
             <Form method="post" className="stacked">
               <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-              <fieldset>
-                <legend>Card (sandbox: no real money moves)</legend>
-                {sandboxCards.map(([token, label], i) => (
-                  <div className="choice" key={token}>
-                    <input type="radio" id={`card-${token}`} name="card" value={token} defaultChecked={i === 0} />
-                    <label htmlFor={`card-${token}`}>{label}</label>
-                  </div>
-                ))}
-              </fieldset>
+              <SandboxCardChoice />
               <ApiErrorMessage message={actionData?.error} />
               <button type="submit" disabled={submitting}>
                 Pay {formatMoney(due.amount)}

@@ -1,5 +1,7 @@
 import { Form, useNavigation } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
+import { CheckFilter } from '../../components/check-filter.js';
+import { DoneMessage } from '../../components/done-message.js';
 import type { ClaimGrade, ClaimKind, ClaimResolution, ClaimStatus } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
@@ -167,30 +169,10 @@ export default function BackOfficeClaims({ loaderData, actionData }: Route.Compo
   return (
     <>
       <h1>Claims</h1>
-      {message && (
-        <p className="success" role="status">
-          {message}
-        </p>
-      )}
+      <DoneMessage message={message} />
       <Form method="get" className="filters">
-        <fieldset>
-          <legend>Status (none ticked: waiting for staff)</legend>
-          {allStatuses.map((s) => (
-            <div className="choice" key={s}>
-              <input type="checkbox" id={`status-${s}`} name="status" value={s} defaultChecked={statuses.includes(s)} />
-              <label htmlFor={`status-${s}`}>{statusWords[s]}</label>
-            </div>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>Kind (none ticked: every kind)</legend>
-          {allKinds.map((k) => (
-            <div className="choice" key={k}>
-              <input type="checkbox" id={`kind-${k}`} name="kind" value={k} defaultChecked={kinds.includes(k)} />
-              <label htmlFor={`kind-${k}`}>{kindWords[k]}</label>
-            </div>
-          ))}
-        </fieldset>
+        <CheckFilter legend="Status (none ticked: waiting for staff)" name="status" values={allStatuses} words={statusWords} checked={statuses} />
+        <CheckFilter legend="Kind (none ticked: every kind)" name="kind" values={allKinds} words={kindWords} checked={kinds} />
         <button type="submit">Show claims</button>
       </Form>
       <h2>

@@ -1,5 +1,6 @@
 import { Form, useNavigation, useSearchParams } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
+import { DoneMessage } from '../../components/done-message.js';
 import type { PaymentPlanInput, PaymentPlanKind, PreorderCloseReason } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
@@ -194,11 +195,7 @@ export default function BackOfficeProduct({ loaderData, actionData }: Route.Comp
   return (
     <>
       <h1>{product.name}</h1>
-      {message && (
-        <p className="success" role="status">
-          {message}
-        </p>
-      )}
+      <DoneMessage message={message} />
       <dl className="facts">
         <dt>SKU</dt>
         <dd>{product.sku}</dd>

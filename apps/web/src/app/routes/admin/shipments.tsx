@@ -1,5 +1,7 @@
 import { Form, useNavigation } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
+import { CheckFilter } from '../../components/check-filter.js';
+import { DoneMessage } from '../../components/done-message.js';
 import type { ShipmentStatus } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
@@ -136,21 +138,9 @@ export default function BackOfficeShipments({ loaderData, actionData }: Route.Co
   return (
     <>
       <h1>Shipments</h1>
-      {message && (
-        <p className="success" role="status">
-          {message}
-        </p>
-      )}
+      <DoneMessage message={message} />
       <Form method="get" className="filters">
-        <fieldset>
-          <legend>Status</legend>
-          {allStatuses.map((s) => (
-            <div className="choice" key={s}>
-              <input type="checkbox" id={`status-${s}`} name="status" value={s} defaultChecked={statuses.includes(s)} />
-              <label htmlFor={`status-${s}`}>{statusWords[s]}</label>
-            </div>
-          ))}
-        </fieldset>
+        <CheckFilter legend="Status" name="status" values={allStatuses} words={statusWords} checked={statuses} />
         <div className="choice">
           <input type="checkbox" id="late" name="late" defaultChecked={lateOnly} />
           <label htmlFor="late">Late only (unpacked past the handover deadline)</label>
