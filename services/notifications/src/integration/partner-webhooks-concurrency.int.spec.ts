@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { orderStatusChangedV1, refundIssuedV1 } from '@vitrine/contracts';
 import type { RunningService } from '@vitrine/platform';
-import { bootService, eventually, gql, type TestIdentity } from '@vitrine/testing';
+import { bootService, eventually, type TestIdentity } from '@vitrine/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from '../__generated__/index.js';
 import { notificationsService } from '../notifications-service.js';
 import { startExamplePartner, type ExamplePartner } from './example-partner.js';
 import { bootNotifications, type NotificationsHarness } from './harness.js';
+import { signUpPartners } from './partner-sign-up.js';
 
 // Deliveries run several at a time (WEBHOOK_CONCURRENCY) across subjects, one subject's in order.
 // Webhook retries keep their defaults here (10 s, hourly at most), and so does the backstop of a
@@ -22,30 +22,17 @@ let slow: ExamplePartner;
 let refunds: ExamplePartner;
 const partnerIds: Record<string, string> = {};
 
-const createPartner = graphql(`
-  mutation CreateConcurrentPartner($input: CreatePartnerInput!) {
-    createPartner(input: $input) {
-      secret
-      partner {
-        id
-      }
-    }
-  }
-`);
-
 beforeAll(async () => {
   n = await bootNotifications('notifications_webhooks_concurrency', settings);
   staff = await n.tokens.staff(['notifications:write']);
   [slow, refunds] = await Promise.all([startExamplePartner(), startExamplePartner()]);
-  for (const [name, partner, eventTypes] of [
-    ['Slow tracker', slow, ['orders.order.status-changed']],
-    ['Slow refund desk', refunds, ['payments.refund.issued']],
-  ] as const) {
-    const res = await gql(n.url, createPartner, { input: { name, webhookUrl: partner.url, eventTypes: [...eventTypes] } }, staff.headers);
-    expect(res.errors).toBeUndefined();
-    partner.secret = res.data!.createPartner.secret;
-    partnerIds[name] = res.data!.createPartner.partner.id;
-  }
+  Object.assign(
+    partnerIds,
+    await signUpPartners(n, staff, [
+      ['Slow tracker', slow, ['orders.order.status-changed']],
+      ['Slow refund desk', refunds, ['payments.refund.issued']],
+    ]),
+  );
 });
 afterAll(async () => {
   await restarted?.stop();

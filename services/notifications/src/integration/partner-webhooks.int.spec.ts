@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../__generated__/index.js';
 import { startExamplePartner, type ExamplePartner } from './example-partner.js';
 import { bootNotifications, type NotificationsHarness } from './harness.js';
+import { signUpPartners } from './partner-sign-up.js';
 
 let n: NotificationsHarness;
 let staff: TestIdentity;
@@ -51,15 +52,13 @@ beforeAll(async () => {
   n = await bootNotifications('notifications_webhooks', { WEBHOOK_ALLOW_PLAIN_HTTP: 'true', WEBHOOK_RETRY_BASE_MS: '200', WEBHOOK_RETRY_MAX_MS: '1000' });
   staff = await n.tokens.staff(['notifications:write']);
   [tracker, refunds] = await Promise.all([startExamplePartner(), startExamplePartner()]);
-  for (const [name, partner, eventTypes] of [
-    ['Order tracker', tracker, ['orders.order.status-changed', 'orders.order.cancelled']],
-    ['Refund desk', refunds, ['payments.refund.issued']],
-  ] as const) {
-    const res = await gql(n.url, createPartner, { input: { name, webhookUrl: partner.url, eventTypes: [...eventTypes] } }, staff.headers);
-    expect(res.errors).toBeUndefined();
-    partner.secret = res.data!.createPartner.secret;
-    partnerIds[name] = res.data!.createPartner.partner.id;
-  }
+  Object.assign(
+    partnerIds,
+    await signUpPartners(n, staff, [
+      ['Order tracker', tracker, ['orders.order.status-changed', 'orders.order.cancelled']],
+      ['Refund desk', refunds, ['payments.refund.issued']],
+    ]),
+  );
 });
 afterAll(async () => {
   await Promise.all([tracker?.stop(), refunds?.stop()]);
