@@ -3,7 +3,7 @@ import { eventually, startTestMailServer, type TestMailServer } from '@vitrine/t
 import { graphql } from './__generated__/index.js';
 import type { Identity } from './support/identities.js';
 import { count, rows } from './support/sql.js';
-import { handOver, packAndDispatch, paidInStockOrder } from './support/fulfilment-steps.js';
+import { deliverParcel, handOver, packAndDispatch, paidInStockOrder } from './support/fulfilment-steps.js';
 import { createProduct, graph, type TestStack } from './support/stack.js';
 import { advanceClock, ledgerSettles, reconciliation, startStoreStack, until } from './support/store-scenario.js';
 
@@ -40,13 +40,6 @@ const orderQuery = graphql(`
       shipments {
         id
       }
-    }
-  }
-`);
-const trackingMutation = graphql(`
-  mutation ClaimsTracking($shipmentId: ID!, $step: TrackingStepInput!) {
-    recordTracking(shipmentId: $shipmentId, step: $step) {
-      status
     }
   }
 `);
@@ -198,12 +191,7 @@ async function deliveredOrder(customer: Identity): Promise<{ orderId: string; pr
   await ledgerSettles(stack, orderId, { PROVIDER_CLEARING: price + shipping, REVENUE: price, SHIPPING_REVENUE: shipping });
   await advanceClock(stack, 24);
   const at = new Date(Date.parse(shipped.shippedAt!) + 12 * 3_600_000).toISOString();
-  const delivered = await graph(stack, trackingMutation, { shipmentId, step: { status: 'DELIVERED', at } }, stack.admin);
-  expect(delivered.data?.recordTracking.status, JSON.stringify(delivered.errors)).toBe('DELIVERED');
-  await until(
-    () => rows<{ delivered_at: Date | null }>(stack, 'select delivered_at from aftersales.claimable_order where id = ?', [orderId]),
-    (r) => r[0]?.delivered_at != null,
-  );
+  await deliverParcel(stack, shipmentId, orderId, at);
   return { orderId, productId: product.id };
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { graphql } from '../__generated__/index.js';
 import type { Identity } from './identities.js';
-import { count } from './sql.js';
+import { count, rows } from './sql.js';
 import { graph, type TestStack } from './stack.js';
 import { parisAddress, until } from './store-scenario.js';
 
@@ -40,6 +40,13 @@ const orderQuery = graphql(`
 export const recordParcelMutation = graphql(`
   mutation FulfilmentStepsRecordParcel($shipmentId: ID!, $parcel: PackedParcelInput!) {
     recordParcel(shipmentId: $shipmentId, parcel: $parcel) {
+      status
+    }
+  }
+`);
+const deliveredStepMutation = graphql(`
+  mutation FulfilmentStepsDelivered($shipmentId: ID!, $step: TrackingStepInput!) {
+    recordTracking(shipmentId: $shipmentId, step: $step) {
       status
     }
   }
@@ -108,4 +115,14 @@ export async function packParcel(stack: TestStack, shipmentId: string, finalCost
 export async function handOver(stack: TestStack, shipmentId: string, carrier: string, trackingNumber: string): Promise<void> {
   const dispatched = await graph(stack, dispatchMutation, { shipmentId, carrier, trackingNumber }, stack.admin);
   expect(dispatched.data?.dispatchShipment.status, JSON.stringify(dispatched.errors)).toBe('DISPATCHED');
+}
+
+/** Staff record the carrier's delivery of the parcel (at `at`, default now); waits until after-sales knows the order was delivered. */
+export async function deliverParcel(stack: TestStack, shipmentId: string, orderId: string, at?: string): Promise<void> {
+  const step = await graph(stack, deliveredStepMutation, { shipmentId, step: { status: 'DELIVERED', ...(at && { at }) } }, stack.admin);
+  expect(step.data?.recordTracking.status, JSON.stringify(step.errors)).toBe('DELIVERED');
+  await until(
+    () => rows<{ delivered_at: Date | null }>(stack, 'select delivered_at from aftersales.claimable_order where id = ?', [orderId]),
+    (r) => r[0]?.delivered_at != null,
+  );
 }

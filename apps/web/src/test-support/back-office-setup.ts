@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Identity } from '@vitrine/e2e/support/identities';
-import { rows } from '@vitrine/e2e/support/sql';
+import { deliverParcel } from '@vitrine/e2e/support/fulfilment-steps';
 import { graph, type TestStack } from '@vitrine/e2e/support/stack';
 import { parisAddress, until } from '@vitrine/e2e/support/store-scenario';
 import { graphql } from '../__generated__/test/index.js';
@@ -9,13 +9,6 @@ import { graphql } from '../__generated__/test/index.js';
 // What happens through the API before staff or a customer act in the browser, as e2e's fulfilment steps do it:
 // a parcel delivered and a claim submitted on it with a photo; preorders secured with their deposit.
 
-const trackingMutation = graphql(`
-  mutation WebSetupTracking($shipmentId: ID!, $step: TrackingStepInput!) {
-    recordTracking(shipmentId: $shipmentId, step: $step) {
-      status
-    }
-  }
-`);
 const startClaimMutation = graphql(`
   mutation WebSetupStartClaim($input: StartClaimInput!) {
     startClaim(input: $input) {
@@ -90,14 +83,7 @@ export const orderReaches = (stack: TestStack, who: Identity, id: string, status
   );
 
 /** The carrier delivered the dispatched parcel now (staff record it); after-sales learns the delivery date. */
-export async function delivered(stack: TestStack, shipmentId: string, orderId: string): Promise<void> {
-  const step = await graph(stack, trackingMutation, { shipmentId, step: { status: 'DELIVERED' } }, stack.admin);
-  expect(step.data?.recordTracking.status, JSON.stringify(step.errors)).toBe('DELIVERED');
-  await until(
-    () => rows<{ delivered_at: Date | null }>(stack, 'select delivered_at from aftersales.claimable_order where id = ?', [orderId]),
-    (r) => r[0]?.delivered_at != null,
-  );
-}
+export const delivered = (stack: TestStack, shipmentId: string, orderId: string) => deliverParcel(stack, shipmentId, orderId);
 
 /** The customer's claim for a snapped head sculpt, a photo uploaded to the evidence store, submitted to staff. */
 export async function submittedClaim(stack: TestStack, customer: Identity, orderId: string, productId: string): Promise<string> {
