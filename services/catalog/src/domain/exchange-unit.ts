@@ -1,4 +1,4 @@
-import type { ProductStock } from './reservation.js';
+import { warehousesFor, type ProductStock } from './reservation.js';
 
 /**
  * Where an exchange's new unit comes from (after-sales: a defective item
@@ -10,10 +10,5 @@ import type { ProductStock } from './reservation.js';
  * exchange: its units are not made yet.
  */
 export function exchangeUnitSource(stock: ProductStock): string | null {
-  const eligible = stock.status === 'CHINA_STOCK' ? stock.warehouses.filter((w) => w.heldByFactory) : [...stock.warehouses];
-  const ordered = eligible.sort(
-    (x, y) =>
-      Number(x.heldByFactory) - Number(y.heldByFactory) || x.allocationPriority - y.allocationPriority || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0),
-  );
-  return ordered.find((w) => w.onHand - w.reserved >= 1)?.warehouseId ?? null;
+  return warehousesFor(stock.status, stock.warehouses).find((w) => w.onHand - w.reserved >= 1)?.warehouseId ?? null;
 }
