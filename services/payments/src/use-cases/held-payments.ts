@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { departedOrderStatuses, paymentAuthorizedV1, unpayableOrderStatuses, type OrderStatus } from '@vitrine/contracts';
+import { departedOrderStatuses, paymentAuthorizedV1, type OrderStatus } from '@vitrine/contracts';
 import { scheduleTimer, storeNow } from '@vitrine/platform';
 import { payments } from '../identity.js';
 import { schemaOf, type Row } from '../store/sql.js';
+import { orderEnded } from './order-money.js';
 import { cancelProviderPaymentTimer, captureHeldPaymentTimer, openStoredMethodCharge } from './stored-method-charges.js';
 
 /** Allocation rows as PaymentSucceeded and PaymentAuthorized name them: the due each share pays. */
@@ -25,7 +26,7 @@ export async function recordAuthorization(em: EntityManager, intent: Row, alloca
   const orders = await em.execute<Row[]>(`select id, status, closed_at from ${s}.known_order where id in (?)`, [allocations.map((a) => a.order_id)]);
   const live = allocations.every((a) => {
     const order = orders.find((o) => o.id === a.order_id);
-    const ended = !order || order.closed_at != null || unpayableOrderStatuses.includes(order.status as OrderStatus);
+    const ended = orderEnded(order);
     return !ended && dues.find((d) => d.id === a.due_id)?.state === 'OPEN';
   });
   if (!live) {

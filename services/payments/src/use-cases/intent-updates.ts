@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { departedOrderStatuses, paymentFailedV1, paymentMethodSavedV1, paymentSucceededV1, unpayableOrderStatuses, type OrderStatus } from '@vitrine/contracts';
+import { departedOrderStatuses, paymentFailedV1, paymentMethodSavedV1, paymentSucceededV1, type OrderStatus } from '@vitrine/contracts';
 import { cancelTimer, scheduleTimer, storeNow } from '@vitrine/platform';
 import { describeFailure, type PaymentFailure } from '../domain/failure-reasons.js';
 import { chargeCaptured, orderShipped } from '../domain/ledger-movements.js';
@@ -11,7 +11,7 @@ import type { ProviderPayment } from '../providers/payment-provider.js';
 import { positionOf, postTransaction } from '../store/ledger-book.js';
 import { schemaOf, toDate, type Row } from '../store/sql.js';
 import { eventAllocations, recordAuthorization } from './held-payments.js';
-import { decideRefund, lockOrders } from './order-money.js';
+import { decideRefund, lockOrders, orderEnded } from './order-money.js';
 
 export const recheckIntentTimer = 'recheck-intent';
 /** Gives up an attempt whose process died before the provider answered (armed when the attempt opens, disarmed by its answer). */
@@ -177,7 +177,7 @@ async function recordCapture(em: EntityManager, intent: Row, allocations: Row[],
   for (const allocation of allocations) {
     const due = dues.find((d) => d.id === allocation.due_id);
     const order = orders.find((o) => o.id === allocation.order_id);
-    const closed = order?.closed_at != null || unpayableOrderStatuses.includes(order?.status as OrderStatus);
+    const closed = order !== undefined && orderEnded(order);
     if (due?.state === 'OPEN' && !closed) {
       settled.push(allocation);
       continue;

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RefundReason as EventRefundReason } from '@vitrine/contracts';
+import { unpayableOrderStatuses, type OrderStatus, type RefundReason as EventRefundReason } from '@vitrine/contracts';
 import { scheduleTimer, storeNow } from '@vitrine/platform';
 import type { FeeReason, RefundReason as LedgerRefundReason } from '../domain/ledger.js';
 import { feeKept, refundDecided } from '../domain/ledger-movements.js';
 import { money } from '../domain/money.js';
 import { positionOf, postTransaction } from '../store/ledger-book.js';
-import { schemaOf } from '../store/sql.js';
+import { schemaOf, type Row } from '../store/sql.js';
 import { refundView, type RefundView } from './views.js';
 
 export const refundPayoutTimer = 'refund-payout';
@@ -17,6 +17,11 @@ export interface KnownOrderRow {
   currency: string;
   status: string | null;
   closed_at: unknown;
+}
+
+/** Nothing more is collected on this order: payments closed it, or its status takes no payment (or payments never heard of it). */
+export function orderEnded(order: Row | undefined): boolean {
+  return !order || order.closed_at != null || unpayableOrderStatuses.includes(order.status as OrderStatus);
 }
 
 /**
