@@ -64,7 +64,22 @@ async function allGone(pids: readonly number[], timeoutMs = 60_000): Promise<num
   return pids.filter(alive);
 }
 
-async function startStack(ports: Record<string, number>): Promise<RunningStack> {
+/**
+ * Starts `npm start` on `ports`. A port picked free can be taken by another test file's process before the
+ * stack binds it: then the stack stops at once (EADDRINUSE), and it is started again on fresh ports (written
+ * back into `ports`, so a restart later in the test uses the same ones).
+ */
+async function startStack(ports: Record<string, number>, attempts = 3): Promise<RunningStack> {
+  try {
+    return await startStackOnce(ports);
+  } catch (err) {
+    if (attempts <= 1 || !String(err).includes('EADDRINUSE')) throw err;
+    for (const name of Object.keys(ports)) ports[name] = await freePort();
+    return startStack(ports, attempts - 1);
+  }
+}
+
+async function startStackOnce(ports: Record<string, number>): Promise<RunningStack> {
   const npm = spawn('npm', ['run', 'stack', '--silent'], {
     cwd: root,
     detached: true, // its own process group, like a terminal's foreground job
@@ -75,6 +90,7 @@ async function startStack(ports: Record<string, number>): Promise<RunningStack> 
       VITRINE_PG_PORT: String(ports.pg),
       MAIL_CATCHER_SMTP_PORT: String(ports.mailSmtp),
       MAIL_CATCHER_PORT: String(ports.mailPage),
+      WEB_PORT: String(ports.web),
       SMTP_URL: '', // the mail catcher, whatever this shell says
       VITRINE_DATA_DIR: dataDir,
       KAFKA_BROKERS: '',
@@ -128,7 +144,7 @@ async function graphql(port: number, query: string, variables: Record<string, un
 
 const marker = { email: `marker-${randomUUID()}@example.com`, password: 'Marker-Pa55!' };
 // Every subgraph of the gateway's list gets a free port, so a service added later cannot collide.
-const ports: Record<string, number> = { gateway: 0, pg: 0, mailSmtp: 0, mailPage: 0, ...Object.fromEntries(subgraphs.map(({ name }) => [name, 0])) };
+const ports: Record<string, number> = { gateway: 0, pg: 0, mailSmtp: 0, mailPage: 0, web: 0, ...Object.fromEntries(subgraphs.map(({ name }) => [name, 0])) };
 
 describe('npm start', () => {
   it('serves the seeded catalog and GraphiQL, and stops everything on Ctrl-C to its process group', async () => {
