@@ -22,6 +22,8 @@ export interface GatewayConfig {
   readonly supergraphPath: string;
   /** Subgraph name -> URL the gateway sends its fetches to (the supergraph's URL unless overridden). */
   readonly subgraphUrls: Readonly<Record<string, string>>;
+  /** Between readiness probes of each subgraph (`/ready`); 0 routes to every subgraph without probing. */
+  readonly readinessProbeMs: number;
   /** Where access tokens are verified: accounts' JWKS and the issuer it signs as. */
   readonly auth: { readonly jwksUrl: string; readonly issuer: string };
   /** Proxies in front of the gateway whose x-forwarded-for entry is believed (0: only the socket peer). */
@@ -70,6 +72,7 @@ const fixedShape = {
   AUTH_JWKS_URL: httpUrl.default('http://127.0.0.1:4003/.well-known/jwks.json'),
   AUTH_ISSUER: z.string().min(1).default('vitrine-accounts'),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  SUBGRAPH_READINESS_PROBE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   MAX_BODY_BYTES: limit(1024 * 1024),
   MAX_QUERY_DEPTH: limit(12),
   MAX_QUERY_COST: limit(5000),
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, definitions: re
     workers: values.GATEWAY_WORKERS,
     supergraphPath: values.SUPERGRAPH_PATH,
     subgraphUrls: Object.fromEntries(definitions.map((s) => [s.name, String(values[subgraphUrlVariable(s.name)])])),
+    readinessProbeMs: values.SUBGRAPH_READINESS_PROBE_MS,
     auth: { jwksUrl: values.AUTH_JWKS_URL, issuer: values.AUTH_ISSUER },
     trustProxyHops: values.TRUST_PROXY_HOPS,
     limits: {

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
         notifications: 'http://127.0.0.1:4006/graphql',
         aftersales: 'http://127.0.0.1:4007/graphql',
       },
+      readinessProbeMs: 1000,
       auth: { jwksUrl: 'http://127.0.0.1:4003/.well-known/jwks.json', issuer: 'vitrine-accounts' },
       trustProxyHops: 0,
       limits: { maxDepth: 12, maxCost: 5000, maxAliases: 15, maxTokens: 2000, maxDirectives: 10, maxBodyBytes: 1_048_576 },
@@ -39,8 +40,9 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       SUPERGRAPH_PATH: '/srv/supergraph.graphql',
       SUBGRAPH_ORDERS_URL: 'http://orders:4000/graphql',
+      SUBGRAPH_READINESS_PROBE_MS: '0',
     });
-    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', workers: 4, logLevel: 'debug', nodeEnv: 'production' });
+    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', workers: 4, logLevel: 'debug', nodeEnv: 'production', readinessProbeMs: 0 });
     expect(config.supergraphPath).toBe('/srv/supergraph.graphql');
     expect(config.subgraphUrls['orders']).toBe('http://orders:4000/graphql');
     expect(config.subgraphUrls['catalog']).toBe('http://127.0.0.1:4001/graphql');

@@ -11,6 +11,7 @@ import { closeServer } from './http/close-server.js';
 import { endpointUrl } from './http/endpoint-url.js';
 import { createRequestHandler } from './http/request-handler.js';
 import { createLogger } from './logger.js';
+import { routeEverywhere, startSubgraphRouting } from './routing/subgraph-routing.js';
 import { loadTrustedDocuments } from './trusted-documents/manifest.js';
 
 export interface RunningGateway {
@@ -32,14 +33,21 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
   // Before Apollo starts, so a bad manifest fails startup with nothing to clean up.
   const trustedDocuments = await loadTrustedDocuments(config.trustedDocuments.manifestPath);
   const graphiqlAssets = config.graphiql ? await loadGraphiqlAssets() : undefined;
+  const routing = config.readinessProbeMs > 0 ? startSubgraphRouting(config.subgraphUrls, { intervalMs: config.readinessProbeMs, log }) : routeEverywhere;
   const apollo = createApolloServer({
+    routing,
     supergraphSdl,
     subgraphUrls: config.subgraphUrls,
     exposeSchema: config.exposeSchema,
     limits: config.limits,
     log,
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+  } catch (error) {
+    routing.stop();
+    throw error;
+  }
 
   let draining = false;
   const server = createServer(
@@ -56,6 +64,7 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
       graphiqlAssets,
       log,
       isDraining: () => draining,
+      routing: () => routing.view(),
     }),
   );
   try {
@@ -65,6 +74,7 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
       server.listen({ port: config.port, host: config.host, backlog: 4096 }, resolve);
     });
   } catch (error) {
+    routing.stop();
     await apollo.stop();
     throw error;
   }
@@ -77,6 +87,7 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
       stopping ??= (async () => {
         draining = true;
         await closeServer(server, options.shutdownGraceMs ?? 10_000);
+        routing.stop();
         await apollo.stop();
       })();
       return stopping;

@@ -10,6 +10,7 @@ import type { QueryLimits } from '../config.js';
 import type { GatewayContext } from './gateway-context.js';
 import { maskErrors, unexpectedErrorMessage } from './mask-errors.js';
 import { parseTokenLimit, queryCostPlugin, queryLimitRules } from './query-limits.js';
+import type { SubgraphRouting } from '../routing/subgraph-routing.js';
 import { subgraphDataSource } from './subgraph-data-source.js';
 
 export interface ApolloServerOptions {
@@ -19,6 +20,8 @@ export interface ApolloServerOptions {
   readonly exposeSchema: boolean;
   readonly limits: QueryLimits;
   readonly log: Logger;
+  /** Whether a subgraph is routed to now (readiness probes). */
+  readonly routing: SubgraphRouting;
 }
 
 export function createApolloServer(options: ApolloServerOptions): ApolloServer<GatewayContext> {
@@ -28,7 +31,7 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<G
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: apolloLog,
-    buildService: ({ name, url }) => subgraphDataSource(options.subgraphUrls[name] ?? url ?? ''),
+    buildService: ({ name, url }) => subgraphDataSource(options.subgraphUrls[name] ?? url ?? '', () => options.routing.isRouted(name)),
   });
   return new ApolloServer<GatewayContext>({
     gateway,

@@ -20,6 +20,8 @@ export interface RequestHandlerDeps {
   readonly log: Logger;
   /** True once shutdown began: readiness fails so load balancers stop sending traffic. */
   readonly isDraining: () => boolean;
+  /** Which subgraphs the gateway routes to now (readiness probes), shown on `/ready`. */
+  readonly routing: () => Record<string, unknown>;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -100,8 +102,8 @@ async function sendReadiness(deps: RequestHandlerDeps, res: ServerResponse): Pro
   if (deps.isDraining()) return sendJson(res, 503, { status: 'draining' });
   // The server only listens once the supergraph is loaded, so subgraphs are what is left to check.
   const down = await findSubgraphOutages(deps.subgraphUrls);
-  if (down.length > 0) return sendJson(res, 503, { status: 'unavailable', down });
-  sendJson(res, 200, { status: 'ready' });
+  if (down.length > 0) return sendJson(res, 503, { status: 'unavailable', down, routing: deps.routing() });
+  sendJson(res, 200, { status: 'ready', routing: deps.routing() });
 }
 
 function wantsHtml(req: IncomingMessage): boolean {

@@ -30,6 +30,7 @@ export * from './service/service-identity.js';
 export * from './server/build-subgraph-schema.js';
 export * from './server/request-context.js';
 export * from './server/subgraph-server.js';
+export * from './server/readiness.js';
 export * from './service/run-main.js';
 export * from './service/service-definition.js';
 export * from './service/start-service.js';

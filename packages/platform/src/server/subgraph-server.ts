@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { acceptRequestId, requestIdHeader, withRequestId, currentRequestId } from '../context/request-context.js';
 import { createErrorFormatter } from '../errors/format-error.js';
 import { BodyTooLarge, readBody } from './http-body.js';
+import { checkReadiness, isServing, type ReadinessChecks } from './readiness.js';
 
 export interface SubgraphServerOptions<TContext extends object> {
   schema: GraphQLSchema;
@@ -16,8 +17,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   port: number;
   /** `body`: the parsed JSON body of a POST (undefined for GET). */
   createContext: (req: IncomingMessage, requestId: string, body: unknown) => Promise<TContext> | TContext;
-  /** Resolves when the database and bus answer; throws otherwise. */
-  checkReady: () => Promise<void>;
+  /** What `/ready` checks (see readiness.ts for why the two parts differ). */
+  readiness: ReadinessChecks;
   introspection?: boolean;
   maxBodyBytes?: number;
   /** Extra plain HTTP routes by exact path. */
@@ -32,6 +33,8 @@ export interface RunningSubgraphServer {
 
 export async function startSubgraphServer<TContext extends object>(options: SubgraphServerOptions<TContext>): Promise<RunningSubgraphServer> {
   const { logger, maxBodyBytes = 1_000_000 } = options;
+  // Set on stop: a probe already in flight on a kept-alive socket hears 503 (the drain then closes the listener and idle sockets).
+  let draining = false;
   const httpServer: Server = createServer();
   // The gateway keeps sockets to subgraphs open with no idle limit of its own. With Node's 5 s default, a subgraph
   // closing an idle socket raced the gateway reusing it: the request failed with "socket hang up" (a pay in the
@@ -66,13 +69,10 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (url.pathname === '/health') return void res.writeHead(200).end('ok');
     if (url.pathname === '/ready') {
-      try {
-        await options.checkReady();
-        return void res.writeHead(200).end('ready');
-      } catch (err) {
-        logger.warn({ err }, 'not ready');
-        return void res.writeHead(503).end('not ready');
-      }
+      const report = await checkReadiness(options.readiness, draining, (part, err) => logger.warn({ err, part }, `readiness: ${part} down`));
+      // 503 is what takes this subgraph out of the gateway's routing (and a load balancer's).
+      res.writeHead(isServing(report.status) ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      return void res.end(JSON.stringify(report));
     }
     const extra = options.routes?.[url.pathname];
     if (extra) return extra(req, res);
@@ -116,6 +116,9 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   const { port } = httpServer.address() as AddressInfo;
   return {
     url: `http://${options.host}:${port}/graphql`,
-    stop: () => apollo.stop(),
+    stop: () => {
+      draining = true;
+      return apollo.stop();
+    },
   };
 }

@@ -151,9 +151,9 @@ export async function startService<TContext extends BaseContext>(
         };
         return (definition.extendContext ? definition.extendContext(base) : base) as TContext;
       },
-      checkReady: async () => {
-        await orm.em.getConnection().execute('select 1');
-        await bus.ping();
+      readiness: {
+        database: async () => void (await orm.em.getConnection().execute('select 1')),
+        eventTransport: () => bus.ping(),
       },
     });
     shutdown.push('http server', () => server.stop());
