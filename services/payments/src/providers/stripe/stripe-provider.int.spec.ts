@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStripeMock, type RunningStripeMock } from '@vitrine/local-infra';
-import { ProviderRejected, WebhookSignatureError } from '../payment-provider.js';
+import { ProviderRejected, ProviderUnavailable, WebhookSignatureError } from '../payment-provider.js';
 import { StripeProvider } from './stripe-provider.js';
 
 // The Stripe adapter's contract, against stripe-mock (Stripe's own mock of its
@@ -22,7 +22,10 @@ interface Recorded {
 let mock: RunningStripeMock | undefined;
 let proxy: Server;
 let recorded: Recorded[] = [];
+/** What the proxy does instead of passing a request on: Stripe failing for a while. */
+const outage = { answer500s: 0, stallMs: 0 };
 let stripe: StripeProvider;
+let proxyUrl: string;
 const webhookSecret = 'whsec_contractTestSecret123';
 
 beforeAll(async () => {
@@ -39,6 +42,13 @@ beforeAll(async () => {
         headers: req.headers,
         form: new URLSearchParams(req.method === 'GET' ? url.search : body.toString()),
       });
+      if (outage.answer500s > 0) {
+        outage.answer500s -= 1;
+        const error = { error: { type: 'api_error', message: 'An unknown error occurred' } };
+        return void res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify(error));
+      }
+      // Had the adapter waited the stall out, it would read this 504 as an api_error, not a connection error.
+      if (outage.stallMs > 0) return void setTimeout(() => res.destroyed || res.writeHead(504).end(), outage.stallMs);
       const upstream = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
@@ -47,10 +57,11 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   stripe = new StripeProvider({
     secretKey: 'sk_test_contract',
     webhookSecret,
-    apiUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    apiUrl: proxyUrl,
     timeoutMs: 10_000,
   });
 }, 300_000);
@@ -208,6 +219,52 @@ describe('the Stripe adapter against stripe-mock', () => {
     expect(Array.isArray(charges) && Array.isArray(refunds)).toBe(true);
     for (const c of charges) expect(c).toMatchObject({ chargeId: expect.stringMatching(/^ch_/), currency: expect.stringMatching(/^[A-Z]{3}$/) });
     expect(recorded.some((r) => r.path === '/v1/charges' && r.form.get('created[gte]') === String(Date.parse('2020-01-01T00:00:00Z') / 1000))).toBe(true);
+  });
+});
+
+describe('Stripe failing for a while', () => {
+  const payment = (intentId: string) => ({
+    intentId,
+    amount: 2500,
+    currency: 'USD',
+    method: { token: 'pm_card_visa' },
+    capture: 'automatic' as const,
+    offSession: false,
+    saveForCustomer: null,
+    description: 'Vitrine deposit',
+  });
+  const posts = () => recorded.filter((r) => r.method === 'POST' && r.path === '/v1/payment_intents');
+
+  it('a 500 is retried under the same idempotency key, so the charge is made once', async () => {
+    recorded = [];
+    outage.answer500s = 1;
+    const made = await stripe.createPayment(payment('b8f0c1de-0000-4000-8000-0000000000f1'), 'outage-1');
+    expect(made.id).toMatch(/^pi_/);
+    expect(posts().map((r) => r.headers['idempotency-key'])).toEqual(['outage-1', 'outage-1']);
+  });
+
+  it('500s past the retries are ProviderUnavailable that may have been applied (retry with the same key)', async () => {
+    recorded = [];
+    outage.answer500s = 10;
+    const failing = stripe.createPayment(payment('b8f0c1de-0000-4000-8000-0000000000f2'), 'outage-2');
+    await expect(failing).rejects.toMatchObject({ name: ProviderUnavailable.name, maybeApplied: true, code: 'api_error' });
+    // The first try and the SDK's two retries, each under our one key: Stripe applies it at most once.
+    expect(posts().map((r) => r.headers['idempotency-key'])).toEqual(['outage-2', 'outage-2', 'outage-2']);
+    outage.answer500s = 0;
+  });
+
+  it('an answer slower than the timeout is ProviderUnavailable too, never a hang', async () => {
+    const impatient = new StripeProvider({ secretKey: 'sk_test_contract', webhookSecret, apiUrl: proxyUrl, timeoutMs: 300 });
+    outage.stallMs = 5_000;
+    try {
+      await expect(impatient.createPayment(payment('b8f0c1de-0000-4000-8000-0000000000f3'), 'outage-3')).rejects.toMatchObject({
+        name: ProviderUnavailable.name,
+        maybeApplied: true,
+        code: 'api_connection_error',
+      });
+    } finally {
+      outage.stallMs = 0;
+    }
   });
 });
 
