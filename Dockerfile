@@ -1,5 +1,6 @@
 # One image for every Vitrine service; SERVICE picks the entry point
-# (services/catalog, services/orders, gateway ...).
+# (services/catalog, services/orders, gateway ...); ENTRY overrides it where
+# the server is not SERVICE/dist/main.js (the storefront: apps/web/dist/node/main.js).
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY . .
@@ -10,6 +11,7 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app /app
 ARG SERVICE=gateway
-ENV SERVICE=${SERVICE}
+ARG ENTRY=${SERVICE}/dist/main.js
+ENV SERVICE=${SERVICE} ENTRY=${ENTRY}
 USER node
-CMD ["sh", "-c", "exec node ${SERVICE}/dist/main.js"]
+CMD ["sh", "-c", "exec node ${ENTRY}"]

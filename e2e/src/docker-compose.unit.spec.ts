@@ -28,6 +28,21 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('serves the storefront from its build, on the gateway, which holds it to its registered documents', () => {
+    const web = compose.services.web;
+    expect(web.build.args.SERVICE).toBe('apps/web');
+    const entry: string = web.build.args.ENTRY;
+    expect(entry).toBe('apps/web/dist/node/main.js');
+    expect(existsSync(join(root, entry.replace('dist/node/', 'src/server/').replace(/\.js$/, '.ts'))), `${entry}'s source`).toBe(true);
+    expect(web.environment.GATEWAY_URL).toBe('http://gateway:4000/graphql');
+    expect(web.depends_on.gateway).toEqual({ condition: 'service_healthy' });
+    const gateway = compose.services.gateway.environment;
+    expect(gateway.TRUSTED_DOCUMENTS_REQUIRED_FOR).toBe('web');
+    expect(gateway.TRUSTED_DOCUMENTS_PATH).toBe('/app/apps/web/dist/trusted-documents.json');
+    const manifestScript = readFileSync(join(root, 'apps/web/scripts/trusted-documents.mjs'), 'utf8');
+    expect(manifestScript, 'the web build writes the manifest the gateway reads').toContain('trusted-documents.json');
+  });
+
   it('runs Kafka in KRaft mode and PostgreSQL with a health check', () => {
     expect(compose.services.kafka.image).toMatch(/^apache\/kafka:/);
     expect(compose.services.kafka.environment.KAFKA_PROCESS_ROLES).toBe('broker,controller');
