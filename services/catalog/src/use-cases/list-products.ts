@@ -200,6 +200,9 @@ export async function listProducts(em: EntityManager, query: ListProductsQuery =
   const rows = await em.find(Product, conditions.length ? { $and: conditions } : {}, {
     orderBy: { [key]: direction, id: direction },
     limit: size + 1,
+    // A page is only read, never changed in this request: registering every row in the unit of work (and
+    // snapshotting it for change detection) was a third of catalog's CPU per listing request.
+    disableIdentityMap: true,
   });
   const items = rows.slice(0, size).map((product) => ({
     cursor: encodeCursor({ q: fingerprint, k: sortValue(product, key), id: product.id }),

@@ -16,7 +16,7 @@ export class OrderResolver {
   @Authorized()
   @Query(() => OrderType, { description: 'One of your orders (staff with orders:manage: any order).' })
   async order(@Ctx() ctx: BaseContext, @Arg('id', () => ID) id: string): Promise<OrderType> {
-    return OrderType.from(await findOrderFor(ctx.em, ctx.caller, requireUuid(id, 'id', 'order')));
+    return OrderType.from(await findOrderFor(ctx.em, ctx.caller, requireUuid(id, 'id', 'order'), { readOnly: true }));
   }
 
   @Authorized()

@@ -14,8 +14,10 @@ export async function lockOrderFor(em: EntityManager, caller: Caller, orderId: s
   return order;
 }
 
-export async function findOrderFor(em: EntityManager, caller: Caller, orderId: string): Promise<Order> {
-  const order = await em.findOne(Order, orderId, { populate: ['lines', 'dues'] });
+export async function findOrderFor(em: EntityManager, caller: Caller, orderId: string, options: { readOnly?: boolean } = {}): Promise<Order> {
+  // readOnly: only to render it (the order query). Kept out of the unit of work, nothing is snapshotted for change
+  // detection; a change to it would not be saved.
+  const order = await em.findOne(Order, orderId, { populate: ['lines', 'dues'], disableIdentityMap: options.readOnly ?? false });
   if (!order || !canAccessOwnedBy(caller, order.customerId, 'orders:manage')) throw new NotFound('Order', orderId);
   return order;
 }
