@@ -48,16 +48,29 @@ export interface BenchConfig {
   fanoutSeconds: number;
   fanoutPartners: number;
   fanoutTimeoutSeconds: number;
+  /**
+   * The soak (issue #15): purchases (checkout + deposit) started per second for `soakSeconds`, at most
+   * `soakConnections` in flight, every server's RSS and the event lag sampled every `soakSampleSeconds`; a process whose
+   * RSS rises faster than `soakMaxGrowth` MiB/min over the second half of the load fails it (soak-verdict.ts).
+   */
+  soakSeconds: number;
+  soakRate: number;
+  soakConnections: number;
+  soakSampleSeconds: number;
+  soakMaxGrowth: number;
   /** BENCH_PROFILE: every server runs under `node --cpu-prof`; the report gives each one's hottest functions and packages. */
   profile: boolean;
   /** BENCH_ONLY: the workloads to run (all when unset). */
   only: ReadonlySet<Workload> | undefined;
 }
 
-export const workloads = ['reads', 'listing', 'login', 'me', 'token', 'payments', 'drop', 'orders', 'fanout'] as const;
+export const workloads = ['reads', 'listing', 'login', 'me', 'token', 'payments', 'drop', 'orders', 'fanout', 'soak'] as const;
 type Workload = (typeof workloads)[number];
 
-export const runs = (config: BenchConfig, workload: Workload) => !config.only || config.only.has(workload);
+/** Workloads a plain `npm run bench` leaves out: the soak takes ten minutes, so it runs only when BENCH_ONLY names it. */
+const onlyWhenNamed: ReadonlySet<Workload> = new Set(['soak']);
+
+export const runs = (config: BenchConfig, workload: Workload) => (config.only ? config.only.has(workload) : !onlyWhenNamed.has(workload));
 
 function transport(raw: string | undefined, brokers: string | undefined): 'embedded' | 'kafka' {
   const wanted = (raw ?? '').trim().toLowerCase();
@@ -121,6 +134,11 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     fanoutSeconds: number(env, 'BENCH_FANOUT_SECONDS', 20, 1, 3600),
     fanoutPartners: number(env, 'BENCH_FANOUT_PARTNERS', 10, 1, 100),
     fanoutTimeoutSeconds: number(env, 'BENCH_FANOUT_TIMEOUT', 120, 1, 3600),
+    soakSeconds: number(env, 'BENCH_SOAK_SECONDS', 600, 10, 24 * 3600),
+    soakRate: number(env, 'BENCH_SOAK_RATE', 10, 0.1, 1000),
+    soakConnections: number(env, 'BENCH_SOAK_CONNECTIONS', 30, 1, 1000),
+    soakSampleSeconds: number(env, 'BENCH_SOAK_SAMPLE', 10, 1, 600),
+    soakMaxGrowth: number(env, 'BENCH_SOAK_MAX_GROWTH', 2, 0, 1000),
     profile: ['1', 'true', 'yes'].includes((env.BENCH_PROFILE ?? '').toLowerCase()),
     only: only(env.BENCH_ONLY),
     reportDir: env.BENCH_REPORT_DIR ? resolve(env.BENCH_REPORT_DIR) : resolve(repoRoot, 'bench/reports'),

@@ -9,6 +9,8 @@ import type { LogSummary } from './processes.js';
 import type { ProcessProfile } from './profile.js';
 import { fanOutSection } from './report-fan-out.js';
 import { profileSection } from './report-profiles.js';
+import { soakChart, soakSection } from './report-soak.js';
+import { eventLatencySection, type TopicLatency } from './event-latency.js';
 import { targetsSection } from './report-targets.js';
 import type { Settlement } from './pipeline.js';
 import type { Reconciliation } from './reconcile.js';
@@ -21,6 +23,7 @@ import type { DropDayResult } from './workloads/drop-day.js';
 import type { FanOutResult } from './workloads/fan-out.js';
 import type { ListingRun } from './workloads/listing.js';
 import type { PlaceOrdersResult } from './workloads/place-orders.js';
+import type { SoakResult } from './workloads/soak.js';
 import type { LedgerSummary, PaymentsRun } from './workloads/payments.js';
 
 /** Whatever the run got to: a failed run still reports what it measured and why it stopped. */
@@ -45,6 +48,10 @@ export interface BenchOutcome {
   fanout?: FanOutResult;
   /** (h) deposit payments through the gateway. */
   payments?: PaymentsRun;
+  /** Outbox-to-inbox latency per topic and consumer, over the whole run. */
+  eventLatency?: TopicLatency[];
+  /** The soak: steady purchases, memory and event backlog sampled over time (only when BENCH_ONLY names it). */
+  soak?: SoakResult;
   /** payments' ledger reconciliation, asked at the end of every run. */
   ledger?: LedgerSummary;
   /** (c) sign-in, (d) me, (e) the same query without and with a token. */
@@ -77,7 +84,15 @@ function git(args: string[]): string | undefined {
 
 export function verdict(outcome: BenchOutcome): 'OK' | 'MISMATCH' | 'FAILED' {
   // Drop day's books not balancing (oversold, undersold, lost orders) fails the run outright, as does a lost or misordered webhook.
-  if (outcome.error || !outcome.reconciliation || (outcome.drop && !outcome.drop.ok) || (outcome.fanout && !outcome.fanout.ok)) return 'FAILED';
+  // So does a soak whose memory keeps growing or whose event backlog does not drain.
+  if (
+    outcome.error ||
+    !outcome.reconciliation ||
+    (outcome.drop && !outcome.drop.ok) ||
+    (outcome.fanout && !outcome.fanout.ok) ||
+    (outcome.soak && !outcome.soak.ok)
+  )
+    return 'FAILED';
   return outcome.reconciliation.ok ? 'OK' : 'MISMATCH';
 }
 
@@ -92,6 +107,7 @@ export function renderReport(outcome: BenchOutcome): string {
   const failedChecks = [
     ...(outcome.drop && !outcome.drop.ok ? ['drop day checks did not balance (see (g))'] : []),
     ...(outcome.fanout && !outcome.fanout.ok ? ['event fan-out checks failed (see (i))'] : []),
+    ...(outcome.soak && !outcome.soak.ok ? ['soak checks failed (see Soak)'] : []),
   ];
   out.push(`**Result: ${verdict(outcome)}**${outcome.error ? `: ${outcome.error}` : failedChecks.length ? `: ${failedChecks.join('; ')}` : ''}`, '');
   const contended = contendedRuns(outcome);
@@ -139,8 +155,16 @@ export function renderReport(outcome: BenchOutcome): string {
           'Event fan-out',
           `placeOrder at ${config.fanoutRate}/s for ${config.fanoutSeconds} s, ${config.fanoutPartners} partners' webhooks, deliveries awaited up to ${config.fanoutTimeoutSeconds} s`,
         ],
-        ['Workloads', config.only ? `only ${[...config.only].join(', ')} (BENCH_ONLY)` : 'all'],
-        ['Run order', 'idle, (a), (f), (c), (d), (e), (h), (g), (b), settling, (i), reconciliation'],
+        ...(outcome.soak
+          ? [
+              [
+                'Soak',
+                `${config.soakRate} purchases/s (at most ${config.soakConnections} in flight) for ${config.soakSeconds} s, read every ${config.soakSampleSeconds} s`,
+              ],
+            ]
+          : []),
+        ['Workloads', config.only ? `only ${[...config.only].join(', ')} (BENCH_ONLY)` : 'all but the soak'],
+        ['Run order', 'idle, (a), (f), (c), (d), (e), (h), (g), (b), settling, soak, (i), reconciliation'],
         ['Duration', `${((outcome.finishedAt.getTime() - outcome.startedAt.getTime()) / 1000).toFixed(0)} s in all`],
       ],
     ),
@@ -232,7 +256,9 @@ export function renderReport(outcome: BenchOutcome): string {
   }
 
   if (outcome.settlement) out.push(...settlementSection(outcome.settlement));
+  if (outcome.soak) out.push(...soakSection(outcome.soak, soakChartFile(outcome.startedAt)));
   if (outcome.fanout) out.push(...fanOutSection(outcome.fanout));
+  if (outcome.eventLatency) out.push(...eventLatencySection(outcome.eventLatency, outcome.transport ?? 'embedded'));
 
   if (outcome.reconciliation) {
     const r = outcome.reconciliation;
@@ -315,6 +341,7 @@ function measuredRuns(outcome: BenchOutcome): [string, ResourceUse | undefined][
     ...(outcome.payments ? [['pay (deposits), gateway', outcome.payments.result.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.drop ? [['drop day purchases (checkout + pay), gateway', outcome.drop.purchase.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.orders ? [['placeOrder, gateway', outcome.orders.result.resources] as [string, ResourceUse | undefined]] : []),
+    ...(outcome.soak ? [['soak purchases (checkout + pay), gateway', outcome.soak.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.fanout
       ? [['event fan-out (orders at a fixed rate, until the last delivery)', outcome.fanout.resources] as [string, ResourceUse | undefined]]
       : []),
@@ -372,14 +399,21 @@ function resourceSection(outcome: BenchOutcome, cores: number): string[] {
   ];
 }
 
-/** `2026-11-25T10-04-05Z.md`: sortable, and without colons, which some file systems refuse. */
-export async function writeReport(dir: string, startedAt: Date, markdown: string): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const name = `${startedAt
+/** `2026-11-25T10-04-05Z`: sortable, and without colons, which some file systems refuse. */
+const reportBaseName = (startedAt: Date) =>
+  startedAt
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z')
-    .replace(/:/g, '-')}.md`;
-  const path = join(dir, name);
+    .replace(/:/g, '-');
+
+/** The soak's chart, next to the report it belongs to (latest.md links to it too). */
+export const soakChartFile = (startedAt: Date) => `${reportBaseName(startedAt)}-soak.svg`;
+
+/** Writes `<time>.md` and latest.md, and the report's figures (the soak's chart) beside them. */
+export async function writeReport(dir: string, outcome: BenchOutcome, markdown: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `${reportBaseName(outcome.startedAt)}.md`);
+  if (outcome.soak) await writeFile(join(dir, soakChartFile(outcome.startedAt)), soakChart(outcome.soak));
   await writeFile(path, markdown);
   await writeFile(join(dir, 'latest.md'), markdown);
   return path;

@@ -20,6 +20,8 @@ import { runDropDay } from './workloads/drop-day.js';
 import { runFanOut } from './workloads/fan-out.js';
 import { runListing } from './workloads/listing.js';
 import { runPlaceOrders } from './workloads/place-orders.js';
+import { runSoak } from './workloads/soak.js';
+import { eventLatencies, worstP99 } from './event-latency.js';
 import { ledgerReconciliation, runPayments } from './workloads/payments.js';
 
 const config = loadBenchConfig();
@@ -135,8 +137,20 @@ try {
   console.log(`[bench] ${settlement.settled ? 'settled' : 'NOT settled'} after ${settlement.settleSeconds.toFixed(1)} s`);
   stack.assertAlive();
 
-  // Last of all: the partners it registers stay subscribed, and would add their deliveries to any later workload.
   let settledAtEnd = settlement;
+  // Only when BENCH_ONLY names it (ten minutes by default); before the fan-out, whose partners would weigh on it.
+  if (runs(config, 'soak')) {
+    await waitForQuietConsumers(db, 'soak', config.settleTimeoutSeconds * 1000);
+    console.log(
+      `[bench] soak: ${config.soakRate} purchases/s (checkout + deposit, at most ${config.soakConnections} in flight) for ${config.soakSeconds} s, read every ${config.soakSampleSeconds} s`,
+    );
+    outcome.soak = await runSoak(config, stack, db, seeded, sample);
+    const quiet = await snapshotPipeline(db);
+    const after = await waitForSettlement(db, quiet, quiet, config.settleTimeoutSeconds * 1000);
+    settledAtEnd = { ...after, settled: settledAtEnd.settled && after.settled };
+  }
+
+  // Last of all: the partners it registers stay subscribed, and would add their deliveries to any later workload.
   if (runs(config, 'fanout')) {
     await waitForQuietConsumers(db, 'event fan-out', config.settleTimeoutSeconds * 1000);
     console.log(`[bench] (i) event fan-out: placeOrder at ${config.fanoutRate}/s for ${config.fanoutSeconds} s, ${config.fanoutPartners} partners' webhooks`);
@@ -144,7 +158,7 @@ try {
     // Its orders go through the reconciliation too, once their flow (accounts' projection included) is over.
     const quiet = await snapshotPipeline(db);
     const after = await waitForSettlement(db, quiet, quiet, config.settleTimeoutSeconds * 1000);
-    settledAtEnd = { ...after, settled: settlement.settled && after.settled };
+    settledAtEnd = { ...after, settled: settledAtEnd.settled && after.settled };
   }
 
   outcome.reconciliation = await withTimeout(
@@ -153,7 +167,12 @@ try {
     reconcile(
       db,
       seeded,
-      [...(outcome.orders?.acknowledged ?? []), ...(outcome.drop?.acknowledged ?? []), ...(outcome.fanout?.acknowledgedOrders ?? [])],
+      [
+        ...(outcome.orders?.acknowledged ?? []),
+        ...(outcome.drop?.acknowledged ?? []),
+        ...(outcome.soak?.acknowledged ?? []),
+        ...(outcome.fanout?.acknowledgedOrders ?? []),
+      ],
       settledAtEnd,
       outcome.drop ? [{ product: outcome.drop.product, role: 'drop day' }] : [],
     ),
@@ -189,6 +208,9 @@ try {
           .join('; '),
   });
   outcome.reconciliation.ok &&= l.balanced;
+  outcome.eventLatency = await eventLatencies(db, outcome.startedAt);
+  const worst = worstP99(outcome.eventLatency);
+  if (worst) console.log(`[bench] event latency: worst p99 ${worst.p99Ms.toFixed(0)} ms (${worst.topic} -> ${worst.consumer}) on ${stack.transport}`);
   for (const row of outcome.reconciliation.ordersByStatus) console.log(`[bench] orders ${row.status}${row.reason ? ` (${row.reason})` : ''}: ${row.count}`);
   for (const check of outcome.reconciliation.checks) console.log(`[bench] ${check.ok ? 'OK      ' : 'MISMATCH'} ${check.name}: ${check.detail}`);
 } catch (err) {
@@ -211,14 +233,14 @@ if (!interrupted) {
     console.warn(`[bench] warning: other processes used ${cores.toFixed(2)} cores during "${run}": not comparable with other runs`);
   }
   try {
-    const path = await writeReport(config.reportDir, outcome.startedAt, renderReport(outcome));
+    const path = await writeReport(config.reportDir, outcome, renderReport(outcome));
     console.log(`[bench] report: ${shown(path)} (also ${shown(join(config.reportDir, 'latest.md'))})`);
   } catch (err) {
     console.error(`[bench] could not write the report: ${errorMessage(err)}`);
   }
   console.log(
     result === 'FAILED'
-      ? `[bench] run FAILED: ${outcome.error ?? (outcome.drop && !outcome.drop.ok ? 'drop day checks did not balance' : outcome.fanout && !outcome.fanout.ok ? 'event fan-out checks failed' : 'no reconciliation')}`
+      ? `[bench] run FAILED: ${outcome.error ?? (outcome.drop && !outcome.drop.ok ? 'drop day checks did not balance' : outcome.fanout && !outcome.fanout.ok ? 'event fan-out checks failed' : outcome.soak && !outcome.soak.ok ? 'soak checks failed' : 'no reconciliation')}`
       : `[bench] reconciliation: ${result}`,
   );
   process.exit(result === 'OK' ? 0 : 1);

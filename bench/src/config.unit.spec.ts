@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { loadBenchConfig, runs } from './config.js';
+
+describe('BENCH_ONLY and the soak', () => {
+  it('leaves the soak out of a plain run, and runs everything else', () => {
+    const config = loadBenchConfig({});
+    expect(runs(config, 'soak')).toBe(false);
+    expect(runs(config, 'drop')).toBe(true);
+    expect(runs(config, 'fanout')).toBe(true);
+  });
+
+  it('runs the soak only when BENCH_ONLY names it', () => {
+    const config = loadBenchConfig({ BENCH_ONLY: 'soak' });
+    expect(runs(config, 'soak')).toBe(true);
+    expect(runs(config, 'drop')).toBe(false);
+    expect(runs(loadBenchConfig({ BENCH_ONLY: 'drop,soak' }), 'drop')).toBe(true);
+  });
+
+  it('defaults to 10 minutes at 10 purchases/s, read every 10 s, and checks the knobs', () => {
+    expect(loadBenchConfig({})).toMatchObject({ soakSeconds: 600, soakRate: 10, soakConnections: 30, soakSampleSeconds: 10, soakMaxGrowth: 2 });
+    expect(loadBenchConfig({ BENCH_SOAK_SECONDS: '90', BENCH_SOAK_RATE: '15' })).toMatchObject({ soakSeconds: 90, soakRate: 15 });
+    expect(() => loadBenchConfig({ BENCH_SOAK_RATE: '0' })).toThrow('BENCH_SOAK_RATE=0: expected a number between 0.1 and 1000');
+  });
+});

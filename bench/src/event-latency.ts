@@ -1,0 +1,66 @@
+import type pg from 'pg';
+
+/** One topic as one consuming service saw it. */
+export interface TopicLatency {
+  topic: string;
+  consumer: string;
+  events: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/**
+ * Event latency per topic and consumer, for events written since `since`:
+ * from the producer's outbox row (`created_at`, stamped in the transaction of
+ * the state change, a moment before it commits) to the consumer's inbox row
+ * (`processed_at`, stamped in the transaction of its effect). So it spans the
+ * relay, the transport (Kafka or the embedded log) and the consumer's queue,
+ * on either transport alike. Every service keeps its schema in the bench's one
+ * database, and both tables outlive a run (hours and days of retention).
+ */
+export async function eventLatencies(db: pg.Client | pg.Pool, since: Date): Promise<TopicLatency[]> {
+  const schemasWith = async (table: string) =>
+    (await db.query<{ schema: string }>(`select table_schema as schema from information_schema.tables where table_name = $1 order by 1`, [table])).rows.map(
+      (r) => r.schema,
+    );
+  const [producers, consumers] = await Promise.all([schemasWith('outbox_message'), schemasWith('inbox_processed_event')]);
+  if (producers.length === 0 || consumers.length === 0) return [];
+  const quote = (schema: string) => `"${schema.replaceAll('"', '""')}"`;
+  const produced = producers.map((s) => `select event_id, topic, created_at from ${quote(s)}.outbox_message where created_at >= $1`).join(' union all ');
+  const consumed = consumers
+    .map((s) => `select '${s.replaceAll("'", "''")}' as consumer, event_id, processed_at from ${quote(s)}.inbox_processed_event where processed_at >= $1`)
+    .join(' union all ');
+  const { rows } = await db.query<{ topic: string; consumer: string; events: number; p50: number; p99: number; max: number }>(
+    `with produced as (${produced}), consumed as (${consumed}),
+          latency as (select p.topic, c.consumer, extract(epoch from c.processed_at - p.created_at) * 1000 as ms
+                        from produced p join consumed c using (event_id))
+     select topic, consumer, count(*)::int as events,
+            percentile_cont(0.5) within group (order by ms)::float8 as p50,
+            percentile_cont(0.99) within group (order by ms)::float8 as p99,
+            max(ms)::float8 as max
+       from latency group by topic, consumer order by topic, consumer`,
+    [since],
+  );
+  return rows.map((r) => ({ topic: r.topic, consumer: r.consumer, events: r.events, p50Ms: r.p50, p99Ms: r.p99, maxMs: r.max }));
+}
+
+/** The slowest topic's p99, the figure held against issue #14's target (undefined: no event consumed). */
+export function worstP99(latencies: readonly TopicLatency[]): TopicLatency | undefined {
+  return latencies.reduce<TopicLatency | undefined>((worst, l) => (worst === undefined || l.p99Ms > worst.p99Ms ? l : worst), undefined);
+}
+
+/** The report's section: one row per topic and consumer. */
+export function eventLatencySection(latencies: readonly TopicLatency[], transport: string): string[] {
+  const ms = (n: number) => n.toFixed(1);
+  const lines = [
+    `## Event latency per topic (${transport} transport)`,
+    '',
+    "From the producer's outbox row (written with its state change) to the consumer's inbox row (written with its effect), over every event of the run: the relay, the transport and the consumer's queue together. Drop day's burst is in it.",
+    '',
+  ];
+  if (latencies.length === 0) return [...lines, 'No event was consumed during the run.', ''];
+  lines.push('| Topic | Consumer | Events | p50 ms | p99 ms | max ms |', '| --- | --- | --- | --- | --- | --- |');
+  for (const l of latencies) lines.push(`| ${l.topic} | ${l.consumer} | ${l.events} | ${ms(l.p50Ms)} | ${ms(l.p99Ms)} | ${ms(l.maxMs)} |`);
+  return [...lines, ''];
+}
