@@ -102,7 +102,7 @@ describe('transactional outbox', () => {
     expect(await stockOf(stack, product.id)).toBe(7);
   });
 
-  it('two relays side by side never publish the same row', async () => {
+  it('two relays side by side (two replicas) publish one at a time, in outbox order, never the same row', async () => {
     const product = await createProduct(stack, 100);
     await placeOrders(product.id, 60);
     const pending = await stack.orders.orm.em
@@ -111,17 +111,39 @@ describe('transactional outbox', () => {
       .execute<{ event_id: string }[]>(`select event_id from orders.outbox_message where sent_at is null and type = 'orders.order.placed'`);
     expect(pending).toHaveLength(60);
     const published: string[] = [];
-    const recording = busWith(async (messages, publish) => {
-      await new Promise((r) => setTimeout(r, 20)); // keep the rows locked a while, as a slow broker would
-      await publish();
-      published.push(...messages.map((m) => JSON.parse(m.value).id as string));
-    });
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const publishers = new Set<string>();
+    const recording = (relay: string) =>
+      busWith(async (messages, publish) => {
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        publishers.add(relay);
+        try {
+          await new Promise((r) => setTimeout(r, 20)); // keep the batch open a while, as a slow broker would
+          await publish();
+          published.push(...messages.map((m) => JSON.parse(m.value).id as string));
+        } finally {
+          inFlight -= 1;
+        }
+      });
+    const ids = pending.map((p) => p.event_id);
+    const left = () => count(stack, 'select count(*) as n from orders.outbox_message where sent_at is null and event_id in (?)', [ids]);
+    // Each replica keeps trying until the rows are out; a round that finds the other one publishing sends nothing.
     const drain = async (relay: OutboxRelay) => {
-      while ((await relay.publishBatch()) > 0);
+      while ((await left()) > 0) if ((await relay.publishBatch()) === 0) await new Promise((r) => setTimeout(r, 5));
     };
-    await Promise.all([drain(relayOn(recording, 5)), drain(relayOn(recording, 5))]);
+    await Promise.all([drain(relayOn(recording('a'), 5)), drain(relayOn(recording('b'), 5))]);
     // Other events (status changes) may join the outbox while the relays run; none may be sent twice.
     expect(new Set(published).size).toBe(published.length);
+    expect(mostInFlight, 'batches published at the same time').toBe(1);
+    const seqs = await stack.orders.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ event_id: string; seq: string }[]>('select event_id, seq from orders.outbox_message where event_id in (?)', [published]);
+    const seqOf = new Map(seqs.map((r) => [r.event_id, Number(r.seq)]));
+    const order = published.map((id) => seqOf.get(id)!);
+    expect(order, 'published in outbox order across both relays').toEqual([...order].sort((x, y) => x - y));
+    console.log(`[outbox] two relays: ${published.length} events in ${publishers.size === 2 ? 'turns of both' : 'turns of one'}, never two batches at once`);
     expect(published).toEqual(expect.arrayContaining(pending.map((p) => p.event_id)));
     // Only these rows: status changes keep arriving from the consumer while the relays run.
     expect(

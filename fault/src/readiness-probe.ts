@@ -1,0 +1,90 @@
+import { subgraphs, type SubgraphName } from '@vitrine/gateway';
+import type { Figure } from './audit.js';
+import type { FaultStack } from './stack.js';
+
+// What health and readiness say during a fault, read as an operator's probe
+// would: each subgraph's own /ready, and which subgraphs the gateway routes
+// to (its /ready lists them). Turned into figures the spec prints and asserts.
+
+export interface SubgraphReadiness {
+  /** HTTP status, or what stopped the answer (ECONNREFUSED...). */
+  readonly http: number | string;
+  readonly status?: string;
+  readonly database?: string;
+  readonly eventTransport?: string;
+}
+
+export const subgraphNames: SubgraphName[] = subgraphs.map((s) => s.name);
+
+async function getJson(url: string): Promise<{ http: number | string; body: Record<string, unknown> }> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    return { http: response.status, body };
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    return { http: cause?.code ?? (error as Error).name, body: {} };
+  }
+}
+
+/** Every subgraph's own /ready, asked at once. */
+export async function readinessOfSubgraphs(stack: FaultStack): Promise<Record<string, SubgraphReadiness>> {
+  const answers = await Promise.all(
+    subgraphNames.map(async (name) => {
+      const { http, body } = await getJson(`${stack.serverUrl(name)}/ready`);
+      return [name, { http, ...(body as Omit<SubgraphReadiness, 'http'>) }] as const;
+    }),
+  );
+  return Object.fromEntries(answers);
+}
+
+/** The subgraphs the gateway routes to now (from its /ready). */
+export async function gatewayRouting(stack: FaultStack): Promise<Record<string, { routed: boolean; reason?: string }>> {
+  const { body } = await getJson(new URL('/ready', stack.gatewayUrl).href);
+  return (body['routing'] ?? {}) as Record<string, { routed: boolean; reason?: string }>;
+}
+
+/** Waits until the gateway's routing of each of `names` is `routed`; the milliseconds it took, or undefined past `withinMs`. */
+export async function untilRouting(stack: FaultStack, names: readonly string[], routed: boolean, withinMs: number): Promise<number | undefined> {
+  const started = performance.now();
+  for (;;) {
+    const routing = await gatewayRouting(stack);
+    if (names.every((name) => routing[name]?.routed === routed)) return Math.round(performance.now() - started);
+    if (performance.now() - started > withinMs) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const describeAll = (answers: Record<string, SubgraphReadiness>) =>
+  Object.entries(answers)
+    .map(([name, a]) => `${name} ${a.http}${a.status ? ` ${a.status}` : ''}`)
+    .join(', ');
+
+/** The subgraphs' answers, checked against what each must say (one figure). */
+export function readinessFigure(check: string, answers: Record<string, SubgraphReadiness>, expected: (answer: SubgraphReadiness) => boolean): Figure {
+  const wrong = Object.entries(answers).filter(([, answer]) => !expected(answer));
+  return {
+    check,
+    value: wrong.length === 0 ? `all ${Object.keys(answers).length}` : `not as expected: ${describeAll(Object.fromEntries(wrong))}`,
+    ok: wrong.length === 0,
+  };
+}
+
+export function routingFigure(check: string, tookMs: number | undefined, withinMs: number): Figure {
+  return { check, value: tookMs === undefined ? `not within ${withinMs / 1000} s` : `in ${(tookMs / 1000).toFixed(1)} s`, ok: tookMs !== undefined };
+}
+
+/** Once a fault is over: every subgraph ready (not degraded) and routed by the gateway. */
+export async function settledReadiness(stack: FaultStack, withinMs: number): Promise<Figure[]> {
+  const routedIn = await untilRouting(stack, subgraphNames, true, withinMs);
+  let answers = await readinessOfSubgraphs(stack);
+  // The event transport's own reconnection may trail the database's: give it the same bound.
+  for (const until = performance.now() + withinMs; !Object.values(answers).every((a) => a.status === 'ready') && performance.now() < until;) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    answers = await readinessOfSubgraphs(stack);
+  }
+  return [
+    readinessFigure('after the fault: every subgraph /ready 200 ready', answers, (a) => a.http === 200 && a.status === 'ready'),
+    routingFigure('after the fault: the gateway routes to every subgraph', routedIn, withinMs),
+  ];
+}
