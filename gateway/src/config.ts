@@ -20,8 +20,11 @@ export interface GatewayConfig {
   readonly nodeEnv: 'development' | 'test' | 'production';
   readonly workers: number;
   readonly supergraphPath: string;
-  /** Subgraph name -> URL the gateway sends its fetches to (the supergraph's URL unless overridden). */
-  readonly subgraphUrls: Readonly<Record<string, string>>;
+  /**
+   * Subgraph name -> the URLs of its replicas, which the gateway spreads fetches over (the supergraph's URL
+   * unless overridden; `SUBGRAPH_<NAME>_URL` takes a comma list).
+   */
+  readonly subgraphUrls: Readonly<Record<string, readonly string[]>>;
   /** Between readiness probes of each subgraph (`/ready`); 0 routes to every subgraph without probing. */
   readonly readinessProbeMs: number;
   /** Where access tokens are verified: accounts' JWKS and the issuer it signs as. */
@@ -49,6 +52,22 @@ export function subgraphUrlVariable(subgraph: string): string {
 }
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+/** One URL, or a comma list of a subgraph's replicas. */
+const replicaUrls = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx) => {
+      const urls = value
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean);
+      if (urls.length === 0 || urls.some((url) => !httpUrl.safeParse(url).success)) {
+        ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL, or a comma list of them' });
+        return z.NEVER;
+      }
+      return urls;
+    });
 const limit = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const onOff = z.enum(['on', 'off']);
 const clientList = z
@@ -86,7 +105,7 @@ const fixedShape = {
 
 /** Parses the environment once at startup; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, definitions: readonly SubgraphDefinition[] = subgraphs): GatewayConfig {
-  const subgraphUrlFields = Object.fromEntries(definitions.map((s) => [subgraphUrlVariable(s.name), httpUrl.default(s.url)]));
+  const subgraphUrlFields = Object.fromEntries(definitions.map((s) => [subgraphUrlVariable(s.name), replicaUrls(s.url)]));
   // Platform's loader drops empty variables (`PORT=` means unset, not zero) and names every bad one.
   const values = parseEnv({ ...fixedShape, ...subgraphUrlFields }, env) as z.infer<z.ZodObject<typeof fixedShape>> & Record<string, unknown>;
   // Checked once every variable parses, as a zod refinement would be.
@@ -102,7 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, definitions: re
     nodeEnv: values.NODE_ENV,
     workers: values.GATEWAY_WORKERS,
     supergraphPath: values.SUPERGRAPH_PATH,
-    subgraphUrls: Object.fromEntries(definitions.map((s) => [s.name, String(values[subgraphUrlVariable(s.name)])])),
+    subgraphUrls: Object.fromEntries(definitions.map((s) => [s.name, values[subgraphUrlVariable(s.name)] as string[]])),
     readinessProbeMs: values.SUBGRAPH_READINESS_PROBE_MS,
     auth: { jwksUrl: values.AUTH_JWKS_URL, issuer: values.AUTH_ISSUER },
     trustProxyHops: values.TRUST_PROXY_HOPS,

@@ -12,13 +12,13 @@ describe('loadConfig', () => {
       workers: 1,
       supergraphPath: defaultSupergraphPath,
       subgraphUrls: {
-        accounts: 'http://127.0.0.1:4003/graphql',
-        catalog: 'http://127.0.0.1:4001/graphql',
-        orders: 'http://127.0.0.1:4002/graphql',
-        payments: 'http://127.0.0.1:4004/graphql',
-        logistics: 'http://127.0.0.1:4005/graphql',
-        notifications: 'http://127.0.0.1:4006/graphql',
-        aftersales: 'http://127.0.0.1:4007/graphql',
+        accounts: ['http://127.0.0.1:4003/graphql'],
+        catalog: ['http://127.0.0.1:4001/graphql'],
+        orders: ['http://127.0.0.1:4002/graphql'],
+        payments: ['http://127.0.0.1:4004/graphql'],
+        logistics: ['http://127.0.0.1:4005/graphql'],
+        notifications: ['http://127.0.0.1:4006/graphql'],
+        aftersales: ['http://127.0.0.1:4007/graphql'],
       },
       readinessProbeMs: 1000,
       auth: { jwksUrl: 'http://127.0.0.1:4003/.well-known/jwks.json', issuer: 'vitrine-accounts' },
@@ -44,8 +44,18 @@ describe('loadConfig', () => {
     });
     expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', workers: 4, logLevel: 'debug', nodeEnv: 'production', readinessProbeMs: 0 });
     expect(config.supergraphPath).toBe('/srv/supergraph.graphql');
-    expect(config.subgraphUrls['orders']).toBe('http://orders:4000/graphql');
-    expect(config.subgraphUrls['catalog']).toBe('http://127.0.0.1:4001/graphql');
+    expect(config.subgraphUrls['orders']).toEqual(['http://orders:4000/graphql']);
+    expect(config.subgraphUrls['catalog']).toEqual(['http://127.0.0.1:4001/graphql']);
+  });
+
+  it("takes a comma list of a subgraph's replicas, each an http(s) URL", () => {
+    expect(loadConfig({ SUBGRAPH_ORDERS_URL: 'http://orders-1:4000/graphql, http://orders-2:4000/graphql' }).subgraphUrls['orders']).toEqual([
+      'http://orders-1:4000/graphql',
+      'http://orders-2:4000/graphql',
+    ]);
+    expect(() => loadConfig({ SUBGRAPH_ORDERS_URL: 'http://orders-1:4000/graphql,orders-2' })).toThrow(
+      /SUBGRAPH_ORDERS_URL: must be an http\(s\) URL, or a comma list of them/,
+    );
   });
 
   it('takes auth, proxy, limit and trusted-document settings', () => {

@@ -27,18 +27,19 @@ describe('/ready', () => {
     await supergraph?.cleanup();
   });
 
-  async function readiness(urls: { catalog: string; orders: string }) {
+  async function readiness(urls: { catalog: string; orders: string }): Promise<{ status: number; body: Record<string, unknown> }> {
     const gateway = await startFixtureGateway(supergraph.path, urls);
     gateways.push(gateway);
     const response = await fetch(new URL('/ready', gateway.url));
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   }
 
   it('is 200 once every subgraph answers its health check', async () => {
-    expect(await readiness({ catalog: healthy.url, orders: healthy.url })).toEqual({
-      status: 200,
-      body: { status: 'ready' },
-    });
+    const { status, body } = await readiness({ catalog: healthy.url, orders: healthy.url });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: 'ready' });
+    // Which replicas it routes to (readiness probes, src/routing): each subgraph here has one.
+    expect(body['routing']).toMatchObject({ catalog: { routed: true, replicas: [{ url: healthy.url }] }, orders: { routed: true } });
   });
 
   it('is 503 naming each subgraph that is down or unhealthy', async () => {
@@ -48,12 +49,22 @@ describe('/ready', () => {
     const { status, body } = await readiness({ catalog: unhealthy.url, orders: stopped.url });
 
     expect(status).toBe(503);
-    expect(body).toEqual({
+    expect(body).toMatchObject({
       status: 'unavailable',
       down: [
         { name: 'catalog', healthUrl: new URL('/health', unhealthy.url).href, reason: 'HTTP 500' },
         { name: 'orders', healthUrl: new URL('/health', stopped.url).href, reason: 'ECONNREFUSED' },
       ],
     });
+  });
+
+  it('counts a subgraph with several replicas up while one of them answers', async () => {
+    const stopped = await startHealthStub(200);
+    stopped.server.close();
+    const oneUp = await readiness({ catalog: `${stopped.url},${healthy.url}`, orders: healthy.url });
+    expect(oneUp.status).toBe(200);
+    const noneUp = await readiness({ catalog: `${stopped.url},${unhealthy.url}`, orders: healthy.url });
+    expect(noneUp.status).toBe(503);
+    expect(noneUp.body['down']).toEqual([{ name: 'catalog', healthUrl: new URL('/health', stopped.url).href, reason: 'ECONNREFUSED' }]);
   });
 });

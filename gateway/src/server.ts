@@ -33,7 +33,10 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
   // Before Apollo starts, so a bad manifest fails startup with nothing to clean up.
   const trustedDocuments = await loadTrustedDocuments(config.trustedDocuments.manifestPath);
   const graphiqlAssets = config.graphiql ? await loadGraphiqlAssets() : undefined;
-  const routing = config.readinessProbeMs > 0 ? startSubgraphRouting(config.subgraphUrls, { intervalMs: config.readinessProbeMs, log }) : routeEverywhere;
+  const routing =
+    config.readinessProbeMs > 0
+      ? startSubgraphRouting(config.subgraphUrls, { intervalMs: config.readinessProbeMs, log })
+      : routeEverywhere(config.subgraphUrls);
   const apollo = createApolloServer({
     routing,
     supergraphSdl,

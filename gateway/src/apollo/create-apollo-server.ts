@@ -15,12 +15,12 @@ import { subgraphDataSource } from './subgraph-data-source.js';
 
 export interface ApolloServerOptions {
   readonly supergraphSdl: string;
-  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly subgraphUrls: Readonly<Record<string, readonly string[]>>;
   /** Introspection and field suggestions; off in production. */
   readonly exposeSchema: boolean;
   readonly limits: QueryLimits;
   readonly log: Logger;
-  /** Whether a subgraph is routed to now (readiness probes). */
+  /** Which replica of a subgraph takes the next request (readiness probes). */
   readonly routing: SubgraphRouting;
 }
 
@@ -31,7 +31,7 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<G
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: apolloLog,
-    buildService: ({ name, url }) => subgraphDataSource(options.subgraphUrls[name] ?? url ?? '', () => options.routing.isRouted(name)),
+    buildService: ({ name, url }) => subgraphDataSource(options.subgraphUrls[name]?.[0] ?? url ?? '', () => options.routing.pick(name)),
   });
   return new ApolloServer<GatewayContext>({
     gateway,

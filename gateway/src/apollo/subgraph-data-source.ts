@@ -13,14 +13,20 @@ const globalFetch = ((url: string, init?: RequestInit) => fetch(url, init)) as u
  * id, so subgraphs verify the same token, rate-limit or audit the real client,
  * and their logs join the gateway's. Nothing else from the client is passed on.
  */
-export function subgraphDataSource(url: string, isRouted: () => boolean = () => true): RemoteGraphQLDataSource<GatewayContext> {
-  return new SubgraphDataSource(isRouted, {
+export function subgraphDataSource(url: string, pickReplica: () => string | undefined = () => url): RemoteGraphQLDataSource<GatewayContext> {
+  return new SubgraphDataSource({
     url,
     // Node's fetch (undici) closes an idle connection after a few seconds, well before a subgraph does (its
     // keep-alive is 65 s). Apollo's default fetcher kept idle sockets longer than that, so a request sent just as
     // the subgraph closed one failed with "socket hang up" (seen on drop day, twice, on a pay).
     fetcher: globalFetch,
     willSendRequest({ request, context }) {
+      // The replica for this request, among those the readiness probes route to. With none left the client gets the
+      // same SERVICE_UNAVAILABLE an unanswered request gets, at once, and nothing reaches a subgraph that could only
+      // half-serve it.
+      const replica = pickReplica();
+      if (replica === undefined) throw new GraphQLError(subgraphUnreachableMessage, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      if (request.http) request.http = { ...request.http, url: replica };
       // Gateway-internal fetches (health checks, schema loading) carry no caller context.
       const { requestId, authorization, clientAddress } = context as Partial<GatewayContext>;
       if (requestId) request.http?.headers.set('x-request-id', requestId);
@@ -34,26 +40,7 @@ export function subgraphDataSource(url: string, isRouted: () => boolean = () => 
 /** What a client is told when a subgraph did not answer at all (restarting, crashed, unreachable). */
 export const subgraphUnreachableMessage = 'This part of the store did not answer. Please try again in a moment (with the same idempotency key, if any).';
 
-type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
-
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly isRouted: () => boolean,
-    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
-  ) {
-    super(config);
-  }
-
-  /**
-   * A subgraph the gateway's readiness probes took out of routing (its
-   * database down, draining, nobody listening) is not asked at all: the
-   * client gets the same SERVICE_UNAVAILABLE an unanswered request gets, at
-   * once, and nothing reaches a subgraph that could only half-serve it.
-   */
-  override process(options: ProcessOptions): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
-    if (!this.isRouted()) throw new GraphQLError(subgraphUnreachableMessage, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
-    return super.process(options);
-  }
   /**
    * No response at all (connection refused or cut: the subgraph is restarting
    * or gone) is an outage, not a bug of ours: the client gets

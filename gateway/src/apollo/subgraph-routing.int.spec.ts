@@ -62,8 +62,9 @@ afterAll(async () => {
 
 async function routingOf(name: string): Promise<{ routed: boolean; reason?: string } | undefined> {
   const response = await fetch(new URL('/ready', gateway.url));
-  const body = (await response.json()) as { routing: Record<string, { routed: boolean; reason?: string }> };
-  return body.routing[name];
+  const body = (await response.json()) as { routing: Record<string, { routed: boolean; replicas: { reason?: string }[] }> };
+  const subgraph = body.routing[name];
+  return subgraph && { routed: subgraph.routed, ...(subgraph.replicas[0]?.reason ? { reason: subgraph.replicas[0].reason } : {}) };
 }
 
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
@@ -101,5 +102,51 @@ describe('routing by subgraph readiness', () => {
     await until(async () => (await routingOf('orders'))?.routed === true, 'orders routed again');
     const { body } = await postForJson(gateway.url, { query: '{ orders { id } }' });
     expect(body).toEqual({ data: { orders: [{ id: 'o1' }] } });
+  });
+});
+
+describe('routing over replicas', () => {
+  let second: Awaited<ReturnType<typeof startOrdersWithReadiness>>;
+  let third: Awaited<ReturnType<typeof startOrdersWithReadiness>>;
+  let replicated: RunningGateway;
+
+  beforeAll(async () => {
+    [second, third] = await Promise.all([startOrdersWithReadiness(orders), startOrdersWithReadiness(orders)]);
+    replicated = await startFixtureGateway(
+      supergraph.path,
+      { catalog: catalog.url, orders: `${second.url},${third.url}` },
+      { SUBGRAPH_READINESS_PROBE_MS: '100' },
+    );
+  });
+  afterAll(async () => {
+    await replicated?.stop();
+    await Promise.all([second?.close(), third?.close()]);
+  });
+
+  const routedReplicas = async () => {
+    const body = (await (await fetch(new URL('/ready', replicated.url))).json()) as { routing: Record<string, { replicas: { routed: boolean }[] }> };
+    return body.routing['orders']!.replicas.filter((r) => r.routed).length;
+  };
+  const ordersQuery = () => postForJson(replicated.url, { query: '{ orders { id } }' });
+
+  it('spreads requests over the replicas that serve, and over the one left when the other cannot', async () => {
+    for (let i = 0; i < 6; i++) expect((await ordersQuery()).body).toEqual({ data: { orders: [{ id: 'o1' }] } });
+    expect([second.state.graphqlRequests, third.state.graphqlRequests]).toEqual([3, 3]);
+
+    second.state.readyStatus = 503;
+    await until(async () => (await routedReplicas()) === 1, 'the second replica taken out of routing');
+    for (let i = 0; i < 4; i++) expect((await ordersQuery()).body).toEqual({ data: { orders: [{ id: 'o1' }] } });
+    expect([second.state.graphqlRequests, third.state.graphqlRequests]).toEqual([3, 7]);
+  });
+
+  it('answers SERVICE_UNAVAILABLE once no replica serves, and serves again with the first back', async () => {
+    third.state.readyStatus = 503;
+    await until(async () => (await routedReplicas()) === 0, 'both replicas out of routing');
+    const { body } = await ordersQuery();
+    expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE' } })]);
+
+    second.state.readyStatus = 200;
+    await until(async () => (await routedReplicas()) === 1, 'the second replica routed again');
+    expect((await ordersQuery()).body).toEqual({ data: { orders: [{ id: 'o1' }] } });
   });
 });

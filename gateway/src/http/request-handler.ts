@@ -14,7 +14,7 @@ export interface RequestHandlerDeps {
   readonly graphql: GraphqlHandlerDeps;
   readonly authenticate: Authenticator;
   readonly trustProxyHops: number;
-  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly subgraphUrls: Readonly<Record<string, readonly string[]>>;
   /** Absent when GraphiQL is off (production): its page and files answer 404. */
   readonly graphiqlAssets: ReadonlyMap<string, StaticAsset> | undefined;
   readonly log: Logger;

@@ -1,62 +1,114 @@
 import type { Logger } from 'pino';
 import { initialRouteState, nextRouteState, type ProbeOutcome, type RouteState } from './route-state.js';
 
+/** One replica as the gateway sees it, for `/ready` and logs. */
+export interface ReplicaView {
+  readonly url: string;
+  readonly routed: boolean;
+  readonly since: string;
+  readonly reason?: string;
+}
+
 export interface SubgraphRouting {
-  /** Whether requests are sent to this subgraph now; an unknown name is routed. */
+  /** The replica to send the next request of this subgraph to (round robin over the routed ones); undefined: none is routed. */
+  pick(name: string): string | undefined;
+  /** Whether any replica of this subgraph is routed to now. */
   isRouted(name: string): boolean;
-  /** Each subgraph's state, for `/ready` and logs. */
-  view(): Record<string, { routed: boolean; since: string; reason?: string }>;
+  /** Each subgraph's state and its replicas', for `/ready`. */
+  view(): Record<string, { routed: boolean; replicas: ReplicaView[] }>;
   stop(): void;
 }
 
 export interface SubgraphRoutingOptions {
-  /** Between probes of a routed subgraph; a quarter of it while one is not routed, to route it again promptly. */
+  /** Between probes of a routed replica; a quarter of it while one is not routed, to route it again promptly. */
   readonly intervalMs: number;
   readonly log: Logger;
   readonly maxSilentProbes?: number;
   readonly probeTimeoutMs?: number;
 }
 
-/** Routes to every subgraph, always (readiness probing switched off). */
-export const routeEverywhere: SubgraphRouting = { isRouted: () => true, view: () => ({}), stop: () => {} };
+/** Routes to every replica, always (readiness probing switched off): round robin over all of them. */
+export function routeEverywhere(replicas: Readonly<Record<string, readonly string[]>>): SubgraphRouting {
+  const turns = new Map<string, number>();
+  return {
+    pick(name) {
+      const urls = replicas[name];
+      if (!urls?.length) return undefined;
+      const turn = turns.get(name) ?? 0;
+      turns.set(name, turn + 1);
+      return urls[turn % urls.length];
+    },
+    isRouted: (name) => (replicas[name]?.length ?? 0) > 0,
+    view: () => ({}),
+    stop: () => {},
+  };
+}
 
 /**
- * Probes each subgraph's `/ready` in the background and keeps whether the
- * gateway routes to it: a subgraph that says it cannot serve (its database is
- * down, it is draining) or that nobody answers for is answered
- * SERVICE_UNAVAILABLE at once by the gateway, instead of every request
- * finding that out (or waiting on it) one by one.
+ * Probes each replica's `/ready` in the background and keeps whether the
+ * gateway routes to it: a replica that says it cannot serve (its database is
+ * down, it is draining) or that nobody answers for gets no requests; the
+ * others share them. With no replica of a subgraph left, the gateway answers
+ * SERVICE_UNAVAILABLE at once, instead of every request finding that out (or
+ * waiting on it) one by one.
  */
-export function startSubgraphRouting(subgraphUrls: Readonly<Record<string, string>>, options: SubgraphRoutingOptions): SubgraphRouting {
-  const states = new Map<string, RouteState>(Object.keys(subgraphUrls).map((name) => [name, initialRouteState(Date.now())]));
-  const timers = new Map<string, NodeJS.Timeout>();
+export function startSubgraphRouting(replicas: Readonly<Record<string, readonly string[]>>, options: SubgraphRoutingOptions): SubgraphRouting {
+  const states = new Map<string, Map<string, RouteState>>(
+    Object.entries(replicas).map(([name, urls]) => [name, new Map(urls.map((url) => [url, initialRouteState(Date.now())]))]),
+  );
+  const turns = new Map<string, number>();
+  const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
   // Past a subgraph's own check timeouts (2 s): a busy subgraph answers late, and only a silent one counts against it.
   const probeTimeoutMs = options.probeTimeoutMs ?? 5000;
 
-  const probeLoop = async (name: string, readyUrl: string): Promise<void> => {
+  const probeLoop = async (name: string, url: string): Promise<void> => {
     if (stopped) return;
-    const before = states.get(name)!;
-    const after = nextRouteState(before, await probe(readyUrl, probeTimeoutMs), Date.now(), options.maxSilentProbes ?? 3);
+    const replicaStates = states.get(name)!;
+    const before = replicaStates.get(url)!;
+    const after = nextRouteState(before, await probe(new URL('/ready', url).href, probeTimeoutMs), Date.now(), options.maxSilentProbes ?? 3);
     if (stopped) return;
-    states.set(name, after);
-    if (before.routed && !after.routed) options.log.warn({ subgraph: name, reason: after.reason }, `not routing to ${name}: ${after.reason}`);
-    if (!before.routed && after.routed) options.log.info({ subgraph: name, downForMs: after.since - before.since }, `routing to ${name} again`);
-    const timer = setTimeout(() => void probeLoop(name, readyUrl), after.routed ? options.intervalMs : Math.max(50, options.intervalMs / 4));
+    replicaStates.set(url, after);
+    const which = replicaStates.size > 1 ? `${name} (${url})` : name;
+    if (before.routed && !after.routed) options.log.warn({ subgraph: name, url, reason: after.reason }, `not routing to ${which}: ${after.reason}`);
+    if (!before.routed && after.routed) options.log.info({ subgraph: name, url, downForMs: after.since - before.since }, `routing to ${which} again`);
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        void probeLoop(name, url);
+      },
+      after.routed ? options.intervalMs : Math.max(50, options.intervalMs / 4),
+    );
     timer.unref();
-    timers.set(name, timer);
+    timers.add(timer);
   };
-  for (const [name, url] of Object.entries(subgraphUrls)) void probeLoop(name, new URL('/ready', url).href);
+  for (const [name, urls] of Object.entries(replicas)) for (const url of urls) void probeLoop(name, url);
 
+  const routedUrls = (name: string) => [...(states.get(name) ?? [])].filter(([, s]) => s.routed).map(([url]) => url);
   return {
-    isRouted: (name) => states.get(name)?.routed ?? true,
+    pick(name) {
+      const urls = routedUrls(name);
+      if (urls.length === 0) return undefined;
+      const turn = turns.get(name) ?? 0;
+      turns.set(name, turn + 1);
+      return urls[turn % urls.length];
+    },
+    isRouted: (name) => routedUrls(name).length > 0,
     view: () =>
       Object.fromEntries(
-        [...states].map(([name, s]) => [name, { routed: s.routed, since: new Date(s.since).toISOString(), ...(s.reason ? { reason: s.reason } : {}) }]),
+        [...states].map(([name, replicaStates]) => {
+          const views = [...replicaStates].map(([url, s]) => ({
+            url,
+            routed: s.routed,
+            since: new Date(s.since).toISOString(),
+            ...(s.reason ? { reason: s.reason } : {}),
+          }));
+          return [name, { routed: views.some((v) => v.routed), replicas: views }];
+        }),
       ),
     stop() {
       stopped = true;
-      for (const timer of timers.values()) clearTimeout(timer);
+      for (const timer of timers) clearTimeout(timer);
     },
   };
 }
