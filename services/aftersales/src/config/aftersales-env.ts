@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uploadUrlTtlSeconds } from '../domain/evidence-limits.js';
+import { isCorsOrigin, localStorefrontOrigins } from '../storage/evidence-cors.js';
 
 /** Settings only aftersales reads, on top of the platform's serviceEnv. */
 export const aftersalesEnv = {
@@ -18,6 +19,12 @@ export const aftersalesEnv = {
   /** The file store's folder and the address customers upload to (default: this service on 127.0.0.1). */
   EVIDENCE_FILE_DIR: z.string().min(1).optional(),
   EVIDENCE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Origins whose pages may upload to the file store from the browser (comma list; `*` not in production). S3: the bucket's own CORS. */
+  EVIDENCE_CORS_ORIGINS: z
+    .string()
+    .default(localStorefrontOrigins)
+    .transform((list) => list.split(',').map((origin) => origin.trim()))
+    .pipe(z.array(z.string().refine(isCorsOrigin, 'each entry must be * or an origin such as https://shop.example.com (no path, no trailing slash)')).min(1)),
   /** How long an upload URL lives, in seconds (both stores); tests shorten it to see an expired URL refused. */
   EVIDENCE_UPLOAD_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(uploadUrlTtlSeconds),
 };

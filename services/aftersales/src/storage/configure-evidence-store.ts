@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type ServiceEnv } from '@vitrine/platform';
 import { aftersalesEnv } from '../config/aftersales-env.js';
+import { evidenceCorsOrigins } from './evidence-cors.js';
 import type { EvidenceStore } from './evidence-store.js';
 import { fileEvidenceStore } from './file-evidence-store.js';
 import { s3EvidenceStore } from './s3-evidence-store.js';
@@ -41,6 +42,7 @@ export function configureEvidenceStore(env: ServiceEnv, environment: Record<stri
     folder: settings.EVIDENCE_FILE_DIR ?? join(tmpdir(), 'vitrine-evidence'),
     publicUrl: () => settings.EVIDENCE_PUBLIC_URL ?? `http://127.0.0.1:${listeningPort ?? env.PORT}`,
     secret: randomBytes(32).toString('base64url'),
+    corsOrigins: evidenceCorsOrigins(settings.EVIDENCE_CORS_ORIGINS, env.NODE_ENV === 'production'),
   });
   current = { ...file, uploadTtlSeconds: settings.EVIDENCE_UPLOAD_TTL_SECONDS };
 }

@@ -19,14 +19,19 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  files = fileEvidenceStore({ folder, publicUrl: `http://127.0.0.1:${port}`, secret: 'test-secret' });
+  files = fileEvidenceStore({ folder, publicUrl: `http://127.0.0.1:${port}`, secret: 'test-secret', corsOrigins: [storefront] });
 });
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
   await rm(folder, { recursive: true, force: true });
 });
 
-const put = (url: string, type: string, size: number) => fetch(url, { method: 'PUT', headers: { 'content-type': type }, body: new Uint8Array(size) });
+const put = (url: string, type: string, size: number, origin?: string) =>
+  fetch(url, { method: 'PUT', headers: { 'content-type': type, ...(origin && { origin }) }, body: new Uint8Array(size) });
+// What a browser sends before a cross-origin PUT with a content type (apps/web's evidence upload).
+const preflight = (url: string, origin: string, method = 'PUT') =>
+  fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'content-type' } });
+const storefront = 'http://127.0.0.1:3100';
 
 describe('file evidence store', () => {
   it('takes the announced file and reports what arrived', async () => {
@@ -47,5 +52,61 @@ describe('file evidence store', () => {
     expect((await put(expired.url, 'image/jpeg', 32)).status).toBe(403);
     expect(await files.store.stat('claims/c2/e1.jpg')).toBeNull();
     expect(await files.store.stat('claims/c2/e2.jpg')).toBeNull();
+  });
+});
+
+describe("the storefront's browser uploading from another origin (CORS)", () => {
+  it('answers a preflight from an allowed origin with the upload method and header only', async () => {
+    const ticket = await files.store.uploadTicket('claims/c3/e1.jpg', 'image/jpeg', 32, 300);
+    const answer = await preflight(ticket.url, storefront);
+    expect(answer.status).toBe(204);
+    expect(answer.headers.get('access-control-allow-origin')).toBe(storefront);
+    expect(answer.headers.get('access-control-allow-methods')).toBe('PUT');
+    expect(answer.headers.get('access-control-allow-headers')).toBe('content-type');
+    expect(Number(answer.headers.get('access-control-max-age'))).toBeGreaterThan(0);
+    expect(answer.headers.get('vary')).toBe('Origin');
+    // A preflight stores nothing.
+    expect(await files.store.stat('claims/c3/e1.jpg')).toBeNull();
+  });
+
+  it('refuses a preflight from another origin, or for another method, without any allow header', async () => {
+    const ticket = await files.store.uploadTicket('claims/c4/e1.jpg', 'image/jpeg', 32, 300);
+    for (const answer of [
+      await preflight(ticket.url, 'http://evil.test'),
+      await preflight(ticket.url, 'http://127.0.0.1:3000'),
+      await preflight(ticket.url, storefront, 'DELETE'),
+    ]) {
+      expect(answer.status).toBe(403);
+      expect(answer.headers.get('vary')).toBe('Origin');
+      for (const name of ['access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-headers', 'access-control-max-age']) {
+        expect(answer.headers.get(name), name).toBeNull();
+      }
+    }
+  });
+
+  it('names the allowed origin on the upload, refused or not; the checks still hold', async () => {
+    const ticket = await files.store.uploadTicket('claims/c5/e1.jpg', 'image/jpeg', 32, 300);
+    const wrongType = await put(ticket.url, 'image/png', 32, storefront);
+    expect(wrongType.status).toBe(403);
+    // The page reads the refusal rather than a network error.
+    expect(wrongType.headers.get('access-control-allow-origin')).toBe(storefront);
+    expect((await put(ticket.url, 'image/jpeg', 33, storefront)).status).toBe(403);
+    const tampered = new URL(ticket.url);
+    tampered.searchParams.set('key', 'claims/c5/other.jpg');
+    expect((await put(tampered.toString(), 'image/jpeg', 32, storefront)).status).toBe(403);
+    expect(await files.store.stat('claims/c5/e1.jpg')).toBeNull();
+
+    const uploaded = await put(ticket.url, 'image/jpeg', 32, storefront);
+    expect(uploaded.status).toBe(200);
+    expect(uploaded.headers.get('access-control-allow-origin')).toBe(storefront);
+    expect(uploaded.headers.get('vary')).toBe('Origin');
+    expect(await files.store.stat('claims/c5/e1.jpg')).toEqual({ sizeBytes: 32, contentType: null });
+  });
+
+  it('gives another origin no allow-origin on an upload (the browser hides the answer from its page)', async () => {
+    const ticket = await files.store.uploadTicket('claims/c6/e1.jpg', 'image/jpeg', 32, 300);
+    const answer = await put(ticket.url, 'image/jpeg', 32, 'http://evil.test');
+    expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+    expect(answer.headers.get('vary')).toBe('Origin');
   });
 });

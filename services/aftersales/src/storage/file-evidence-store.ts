@@ -4,6 +4,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { corsPreflightHeaders, corsResponseHeaders } from './evidence-cors.js';
 import type { EvidenceStore, StoredObject } from './evidence-store.js';
 
 /** The route the file store serves uploads on, next to /graphql. */
@@ -14,9 +15,11 @@ export const fileUploadPath = '/evidence-uploads';
  * (`PUT /evidence-uploads?key&type&size&expires&sig`), signed with an HMAC
  * over key, type, size and expiry; the route refuses a bad signature, an
  * expired URL, another type or size (403), and keeps the file in a folder.
+ * The storefront's browser uploads from another origin: the route answers
+ * its CORS preflight for `corsOrigins` only (`evidence-cors.ts`).
  * Not for production: one instance, local disk.
  */
-export function fileEvidenceStore(options: { folder: string; publicUrl: string | (() => string); secret: string }) {
+export function fileEvidenceStore(options: { folder: string; publicUrl: string | (() => string); secret: string; corsOrigins: readonly string[] }) {
   const publicUrl = () => (typeof options.publicUrl === 'function' ? options.publicUrl() : options.publicUrl);
   const sign = (key: string, type: string, size: number, expires: number) =>
     createHmac('sha256', options.secret).update(`${key}\n${type}\n${size}\n${expires}`).digest('base64url');
@@ -40,6 +43,13 @@ export function fileEvidenceStore(options: { folder: string; publicUrl: string |
   };
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local');
+    const origin = req.headers.origin;
+    // A preflight carries no file and stores nothing: answered by origin and method alone, before the URL's checks.
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
+      const preflight = corsPreflightHeaders(options.corsOrigins, origin, req.headers['access-control-request-method']);
+      return void (preflight ? res.writeHead(204, preflight).end() : res.writeHead(403, { vary: 'Origin' }).end('preflight refused'));
+    }
+    for (const [name, value] of Object.entries(corsResponseHeaders(options.corsOrigins, origin))) res.setHeader(name, value);
     const [key, type, size, expires, sig] = ['key', 'type', 'size', 'expires', 'sig'].map((name) => url.searchParams.get(name) ?? '');
     const expected = Buffer.from(sign(key!, type!, Number(size), Number(expires)));
     const given = Buffer.from(sig!);
