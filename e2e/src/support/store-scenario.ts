@@ -23,10 +23,17 @@ export const franceShipping = { firstItem: 1_500, additionalItem: 500 };
  * polled often (the scenarios move the store's clock), and logistics' rate
  * card known to orders.
  */
-export async function startStoreStack(label: string, preset: PresetName = 'deposit-store', notifications: Record<string, string> = {}): Promise<TestStack> {
+export async function startStoreStack(
+  label: string,
+  preset: PresetName = 'deposit-store',
+  notifications: Record<string, string> = {},
+  /** Settings of other services (e.g. after-sales' evidence store). */
+  others: Partial<Record<'accounts' | 'aftersales' | 'catalog' | 'logistics', Record<string, string>>> = {},
+): Promise<TestStack> {
   const stack = await startTestStack({
     label,
     env: {
+      ...others,
       orders: { STORE_POLICY_PRESET: preset, TIMER_POLL_MS: '200' },
       payments: { TIMER_POLL_MS: '200' },
       ...(Object.keys(notifications).length ? { notifications } : {}),

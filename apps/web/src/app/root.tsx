@@ -1,7 +1,9 @@
-import { isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router';
+import { data, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from 'react-router';
 import type { Route } from './+types/root';
 import { readCart } from './lib/cart.server.js';
-import { readSession } from './lib/session.server.js';
+import { localeNames, locales, useI18n } from './lib/i18n.js';
+import { requestLocale } from './lib/locale.server.js';
+import { clearSession, readSessionState, saveSession } from './lib/session.server.js';
 import { isStaff, tokenScopes } from './lib/staff.server.js';
 import styles from './styles.css?url';
 import './lib/context.js';
@@ -9,18 +11,29 @@ import './lib/context.js';
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const [session, cart] = await Promise.all([readSession(request, context), readCart(request, context)]);
-  return {
+  const [{ session, renewed, ended }, cart, locale] = await Promise.all([
+    readSessionState(request, context),
+    readCart(request, context),
+    requestLocale(request, context),
+  ]);
+  const page = {
     customerName: session?.displayName ?? null,
     isStaff: session ? isStaff(tokenScopes(session.accessToken)) : false,
     cartCount: cart.reduce((n, l) => n + l.quantity, 0),
+    locale,
   };
+  // Every page passes here: a renewed session is written back (a session that could not be renewed is dropped).
+  if (renewed && session) return data(page, { headers: { 'Set-Cookie': await saveSession(context, session) } });
+  if (ended) return data(page, { headers: { 'Set-Cookie': await clearSession(context) } });
+  return page;
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const data = useRouteLoaderData<typeof loader>('root');
+  const root = useRouteLoaderData<typeof loader>('root');
+  const { locale, t } = useI18n();
+  const here = useLocation();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -30,36 +43,39 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#main">
-          Skip to content
+          {t.layout.skip}
         </a>
         <header className="site-header">
           <Link to="/" className="brand">
             Vitrine
           </Link>
-          <nav aria-label="Main">
+          <nav aria-label={t.layout.nav}>
             <ul>
               <li>
                 <NavLink to="/" end>
-                  Figures
+                  {t.layout.figures}
                 </NavLink>
               </li>
               <li>
-                <NavLink to="/cart">Cart{data && data.cartCount > 0 ? ` (${data.cartCount})` : ''}</NavLink>
+                <NavLink to="/cart">{t.layout.cart(root?.cartCount ?? 0)}</NavLink>
               </li>
-              {data?.customerName ? (
+              {root?.customerName ? (
                 <>
                   <li>
-                    <NavLink to="/orders">My orders</NavLink>
+                    <NavLink to="/orders">{t.layout.myOrders}</NavLink>
                   </li>
-                  {data.isStaff && (
+                  <li>
+                    <NavLink to="/account">{t.layout.account}</NavLink>
+                  </li>
+                  {root.isStaff && (
                     <li>
-                      <NavLink to="/admin">Back office</NavLink>
+                      <NavLink to="/admin">{t.layout.backOffice}</NavLink>
                     </li>
                   )}
                   <li>
                     <form method="post" action="/sign-out">
                       <button type="submit" className="link-button">
-                        Sign out ({data.customerName})
+                        {t.layout.signOut(root.customerName)}
                       </button>
                     </form>
                   </li>
@@ -67,13 +83,30 @@ export function Layout({ children }: { children: React.ReactNode }) {
               ) : (
                 <>
                   <li>
-                    <NavLink to="/sign-in">Sign in</NavLink>
+                    <NavLink to="/sign-in">{t.layout.signIn}</NavLink>
                   </li>
                   <li>
-                    <NavLink to="/sign-up">Create an account</NavLink>
+                    <NavLink to="/sign-up">{t.layout.signUp}</NavLink>
                   </li>
                 </>
               )}
+              <li>
+                {/* A plain form: the language changes without JavaScript too, and the page comes back in it. */}
+                <form method="post" action="/locale" className="language-switch">
+                  <input type="hidden" name="next" value={here.pathname + here.search} />
+                  <label htmlFor="locale-choice">{t.layout.language}</label>{' '}
+                  <select id="locale-choice" name="locale" defaultValue={locale}>
+                    {locales.map((l) => (
+                      <option key={l} value={l} lang={l}>
+                        {localeNames[l]}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  <button type="submit" className="link-button">
+                    {t.layout.switchTo}
+                  </button>
+                </form>
+              </li>
             </ul>
           </nav>
         </header>
@@ -81,7 +114,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">
-          <p>Vitrine: preorders of collectible figures and statues. Prices include tax.</p>
+          <p>{t.layout.footer}</p>
         </footer>
         <ScrollRestoration />
         <Scripts />
@@ -96,16 +129,17 @@ export default function App() {
 
 /** Whatever failed, the customer reads a sentence, never a stack trace. */
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useI18n();
   const response = isRouteErrorResponse(error) ? error : null;
   const notFound = response?.status === 404;
   // A loader's refusal carries the API's customer-readable message; anything else gets a plain sentence.
   const apiMessage = response && typeof (response.data as { message?: unknown })?.message === 'string' ? (response.data as { message: string }).message : null;
   return (
     <>
-      <h1>{notFound ? 'Page not found' : 'Something went wrong'}</h1>
-      <p role="alert">{apiMessage ?? (notFound ? 'There is nothing at this address.' : 'We could not show this page. Please try again in a moment.')}</p>
+      <h1>{notFound ? t.errors.notFoundTitle : t.errors.failedTitle}</h1>
+      <p role="alert">{apiMessage ?? (notFound ? t.errors.notFound : t.errors.failed)}</p>
       <p>
-        <Link to="/">Back to the figures</Link>
+        <Link to="/">{t.errors.back}</Link>
       </p>
     </>
   );

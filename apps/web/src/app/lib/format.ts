@@ -1,5 +1,8 @@
-// Money and dates in the customer's words (English for now; the locale is one constant away from French).
-export const locale = 'en';
+// Money and dates in the customer's words, in their locale (lib/i18n.ts picks it; the back office stays English).
+export type Locale = 'en' | 'fr';
+
+/** The Intl locale of each storefront language. */
+const intlLocale: Record<Locale, string> = { en: 'en', fr: 'fr-FR' };
 
 export interface MoneyValue {
   amount: number;
@@ -7,36 +10,38 @@ export interface MoneyValue {
 }
 
 /** Minor units to a price: 1999 USD is "$19.99", 1999 JPY is "¥1,999". */
-export function formatMoney({ amount, currency }: MoneyValue): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+export function formatMoney({ amount, currency }: MoneyValue, locale: Locale = 'en'): string {
+  const format = new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(amount / 10 ** digits);
 }
 
 /** A release estimate (YYYY-MM or YYYY-MM-DD) as words: "March 2027", "15 March 2027". */
-export function formatEstimate(estimate: string): string {
+export function formatEstimate(estimate: string, locale: Locale = 'en'): string {
   const month = /^(\d{4})-(\d{2})$/.exec(estimate);
-  if (month) return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${estimate}-01T00:00:00Z`));
-  if (/^\d{4}-\d{2}-\d{2}$/.test(estimate)) return formatDay(`${estimate}T00:00:00Z`);
+  if (month)
+    return new Intl.DateTimeFormat(intlLocale[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${estimate}-01T00:00:00Z`));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(estimate)) return formatDay(`${estimate}T00:00:00Z`, locale);
   return estimate;
 }
 
-export function formatDay(iso: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+export function formatDay(iso: string, locale: Locale = 'en'): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
 }
 
-export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
+export function formatDateTime(iso: string, locale: Locale = 'en'): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
 }
 
 /** What is left until a moment, in whole units: "3 days 4 hours", "2 hours 5 minutes", "closed". */
-export function timeLeft(untilMs: number, nowMs: number): string {
+export function timeLeft(untilMs: number, nowMs: number, locale: Locale = 'en'): string {
   const minutes = Math.floor((untilMs - nowMs) / 60_000);
-  if (minutes <= 0) return 'closed';
+  if (minutes <= 0) return locale === 'fr' ? 'fermé' : 'closed';
   const days = Math.floor(minutes / (24 * 60));
   const hours = Math.floor((minutes % (24 * 60)) / 60);
   const mins = minutes % 60;
-  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  const units: Record<string, string> = locale === 'fr' ? { day: 'jour', hour: 'heure', minute: 'minute' } : { day: 'day', hour: 'hour', minute: 'minute' };
+  const part = (n: number, unit: string) => `${n} ${units[unit]}${n === 1 ? '' : 's'}`;
   if (days > 0) return hours > 0 ? `${part(days, 'day')} ${part(hours, 'hour')}` : part(days, 'day');
   if (hours > 0) return mins > 0 ? `${part(hours, 'hour')} ${part(mins, 'minute')}` : part(hours, 'hour');
   return part(mins, 'minute');

@@ -1,4 +1,6 @@
-import { formatMoney, type MoneyValue } from './format.js';
+import { formatMoney, type Locale, type MoneyValue } from './format.js';
+import { en } from './messages/en.js';
+import { fr } from './messages/fr.js';
 
 export type PlanKind = 'DEPOSIT' | 'FULL_PAYMENT' | 'PAY_ON_ARRIVAL' | 'CHARGE_AT_SHIP';
 
@@ -15,26 +17,21 @@ export interface PlanFacts {
  * A preorder's payment plan in plain words, as the product page shows it. The amounts come from the
  * campaign's terms and the price; what is actually charged is always computed by orders and payments.
  */
-export function planInWords(plan: PlanFacts): string[] {
+export function planInWords(plan: PlanFacts, locale: Locale = 'en'): string[] {
+  const words = (locale === 'fr' ? fr : en).plan;
+  const money = (value: MoneyValue) => formatMoney(value, locale);
   switch (plan.kind) {
     case 'DEPOSIT': {
       const percent = plan.depositPercent ?? 0;
       const deposit = { ...plan.price, amount: Math.round((plan.price.amount * percent) / 100) };
       const balance = { ...plan.price, amount: plan.price.amount - deposit.amount };
-      return [
-        `Pay a ${percent}% deposit now (${formatMoney(deposit)}) and the balance (${formatMoney(balance)}, plus shipping) when it is released.`,
-        ...(plan.fullPaymentAllowed ? [`Or pay the whole ${formatMoney(plan.price)} now.`] : []),
-      ];
+      return [words.deposit(percent, money(deposit), money(balance)), ...(plan.fullPaymentAllowed ? [words.orFull(money(plan.price))] : [])];
     }
     case 'FULL_PAYMENT':
-      return [`Pay the whole ${formatMoney(plan.price)} when you order.`];
+      return [words.full(money(plan.price))];
     case 'PAY_ON_ARRIVAL':
-      return [
-        plan.downPayment
-          ? `Pay a non-refundable down payment of ${formatMoney(plan.downPayment)} now; the rest is due when it reaches our warehouse.`
-          : 'Nothing to pay now: you pay when it reaches our warehouse (we send you a payment link).',
-      ];
+      return [plan.downPayment ? words.downPayment(money(plan.downPayment)) : words.onArrival];
     case 'CHARGE_AT_SHIP':
-      return ['Nothing to pay now: your saved card is charged on the day its shipping date is fixed.'];
+      return [words.chargeAtShip];
   }
 }

@@ -1,12 +1,13 @@
 import { redirect, type AppLoadContext } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import { callApi } from './api.server.js';
-import { safeNext, saveSession } from './session.server.js';
+import { safeNext, saveSession, sessionFrom } from './session.server.js';
 
 const loginMutation = graphql(`
   mutation StorefrontLogin($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       accessToken
+      refreshToken
       expiresIn
       customer {
         displayName
@@ -18,7 +19,7 @@ const loginMutation = graphql(`
 /** Signs in at the API and answers with the redirect that sets the session cookie (throws ApiError when refused). */
 export async function signIn(context: AppLoadContext, email: string, password: string, next: FormDataEntryValue | null): Promise<Response> {
   const { login } = await callApi(context, loginMutation, { email, password });
-  const cookie = await saveSession(context, { accessToken: login.accessToken, displayName: login.customer.displayName }, login.expiresIn);
+  const cookie = await saveSession(context, sessionFrom(login));
   return redirect(safeNext(next), { headers: { 'Set-Cookie': cookie } });
 }
 

@@ -2,13 +2,18 @@ import { data, redirect, type AppLoadContext } from 'react-router';
 import { requireSession, type Session } from './session.server.js';
 
 /** Back-office scopes the pages use (accounts' `staffScopes`); the API checks each one again on every call. */
-export type BackOfficeScope = 'catalog:write' | 'logistics:fulfil' | 'aftersales:decide';
+export type BackOfficeScope = 'catalog:write' | 'logistics:fulfil' | 'aftersales:decide' | 'orders:manage' | 'notifications:write';
 
 /** The back office's sections, each shown only to staff whose token carries its scope. */
 export const backOfficeSections: readonly { scope: BackOfficeScope; path: string; title: string; about: string }[] = [
   { scope: 'catalog:write', path: '/admin/products', title: 'Products', about: 'Add figures, open and change preorder campaigns, move release dates.' },
   { scope: 'logistics:fulfil', path: '/admin/shipments', title: 'Shipments', about: 'Pack parcels and hand them to the carrier; late ones first.' },
   { scope: 'aftersales:decide', path: '/admin/claims', title: 'Claims', about: 'Review claims, grade the damaged parts and offer what the policy allows.' },
+  { scope: 'orders:manage', path: '/admin/orders', title: 'Orders', about: 'Find orders, read their money trail, cancel them and refund.' },
+  { scope: 'catalog:write', path: '/admin/stock', title: 'Stock', about: 'Units per warehouse, the stock ledger and its reconciliation.' },
+  { scope: 'orders:manage', path: '/admin/policies', title: 'Store policies', about: 'Read, compare and publish the store’s policy versions.' },
+  { scope: 'notifications:write', path: '/admin/partners', title: 'Partners', about: 'Partner webhooks: subscriptions, delivery logs, replays.' },
+  { scope: 'orders:manage', path: '/admin/clock', title: 'Store clock', about: 'The sandbox store’s time, and moving it forward to rehearse the policy.' },
 ];
 
 /**
@@ -45,8 +50,7 @@ export async function requireStaff(request: Request, context: AppLoadContext, sc
     throw data({ message: 'The back office is for the store’s staff. Your account is a customer account, so there is nothing for you here.' }, { status: 403 });
   }
   if (scope && !scopes.includes(scope)) {
-    const section = backOfficeSections.find((s) => s.scope === scope)!;
-    throw data({ message: `${section.title} needs the “${scope}” permission, which your staff account does not have.` }, { status: 403 });
+    throw data({ message: `This page needs the “${scope}” permission, which your staff account does not have.` }, { status: 403 });
   }
   return { ...session, scopes };
 }

@@ -2,7 +2,8 @@ import { Form, Link, redirect, useNavigation } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
 import { ApiError, callApi, pageError } from '../lib/api.server.js';
-import { formatMoney, orderStatusText, type MoneyValue } from '../lib/format.js';
+import type { MoneyValue } from '../lib/format.js';
+import { metaMessages, useI18n } from '../lib/i18n.js';
 import { requireSession } from '../lib/session.server.js';
 import { field } from '../lib/sign-in.server.js';
 import type { Route } from './+types/cancel';
@@ -59,7 +60,7 @@ const cancelMutation = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = () => [{ title: 'Cancel an order | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaMessages(matches).cancel.metaTitle }];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
@@ -83,50 +84,51 @@ export default function CancelOrder({ loaderData, actionData }: Route.ComponentP
   const { order, cancellationQuote: quote } = loaderData;
   const submitting = useNavigation().state === 'submitting';
   const name = order.lines.map((l) => l.product.name).join(', ');
+  const { t, money } = useI18n();
   const rows: [string, MoneyValue][] = [
-    ['Paid so far', quote.paid],
-    ['Cancellation fee', quote.fee],
+    [t.cancel.paid, quote.paid],
+    [t.cancel.fee, quote.fee],
   ];
-  if (quote.keptDownPayment.amount > 0) rows.push(['Down payment kept (not refundable)', quote.keptDownPayment]);
-  if (quote.forfeited.amount > 0) rows.push(['Kept under the rule', quote.forfeited]);
+  if (quote.keptDownPayment.amount > 0) rows.push([t.cancel.keptDownPayment, quote.keptDownPayment]);
+  if (quote.forfeited.amount > 0) rows.push([t.cancel.forfeited, quote.forfeited]);
   return (
     <>
-      <h1>Cancel {name}?</h1>
-      <p>Order status: {orderStatusText(order.status)}</p>
+      <h1>{t.cancel.title(name)}</h1>
+      <p>{t.pay.status(t.orderStatus[order.status] ?? order.status)}</p>
       <section aria-labelledby="quote-heading">
-        <h2 id="quote-heading">What cancelling now would do</h2>
+        <h2 id="quote-heading">{t.cancel.quote}</h2>
         <dl className="facts">
-          {rows.map(([label, money]) => (
+          {rows.map(([label, amount]) => (
             <div key={label}>
               <dt>{label}</dt>
-              <dd>{formatMoney(money)}</dd>
+              <dd>{money(amount)}</dd>
             </div>
           ))}
           <div>
-            <dt>Refunded to you</dt>
+            <dt>{t.cancel.refund}</dt>
             <dd>
-              <strong>{formatMoney(quote.refund)}</strong>
+              <strong>{money(quote.refund)}</strong>
             </dd>
           </div>
         </dl>
         <p>
-          <span className="muted">The store’s rule:</span> {quote.rule.text}
+          <span className="muted">{t.cancel.rule}</span> {quote.rule.text}
         </p>
       </section>
       <ApiErrorMessage message={actionData?.error} />
       {quote.outcome === 'REFUSED' ? (
-        <p>This order cannot be cancelled now.</p>
+        <p>{t.cancel.refused}</p>
       ) : (
         <Form method="post">
           <input type="hidden" name="token" value={quote.token} />
-          {quote.outcome === 'STAFF_REVIEW' && <p>Our staff decide on this cancellation: asking records your request.</p>}
+          {quote.outcome === 'STAFF_REVIEW' && <p>{t.cancel.staffDecide}</p>}
           <button type="submit" className="danger" disabled={submitting}>
-            {quote.outcome === 'STAFF_REVIEW' ? 'Ask to cancel this order' : `Cancel my order and refund ${formatMoney(quote.refund)}`}
+            {quote.outcome === 'STAFF_REVIEW' ? t.cancel.ask : t.cancel.confirm(money(quote.refund))}
           </button>
         </Form>
       )}
       <p>
-        <Link to="/orders">Keep my order</Link>
+        <Link to="/orders">{t.cancel.keep}</Link>
       </p>
     </>
   );

@@ -4,11 +4,11 @@ import { ApiError } from '../lib/api.server.js';
 import { pricedCart, type PricedLine } from '../lib/cart-products.server.js';
 import { splitCart } from '../lib/cart-split.js';
 import { readCart, saveCart } from '../lib/cart.server.js';
-import { formatEstimate, formatMoney } from '../lib/format.js';
+import { metaMessages, useI18n } from '../lib/i18n.js';
 import { readSession } from '../lib/session.server.js';
 import type { Route } from './+types/cart';
 
-export const meta: Route.MetaFunction = () => [{ title: 'Your cart | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaMessages(matches).cart.metaTitle }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const [session, cart] = await Promise.all([readSession(request, context), readCart(request, context)]);
@@ -28,18 +28,19 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 function Lines({ lines }: { lines: PricedLine[] }) {
+  const { t, money, estimate } = useI18n();
   return (
     <ul className="cart-lines">
       {lines.map((l) => (
         <li key={l.productId}>
           <Link to={`/products/${l.productId}`}>{l.product.name}</Link> × {l.quantity}:{' '}
-          {formatMoney({ ...l.product.price, amount: l.product.price.amount * l.quantity })}
-          {l.product.releaseEstimate && <span className="muted"> (release {formatEstimate(l.product.releaseEstimate)})</span>}
+          {money({ ...l.product.price, amount: l.product.price.amount * l.quantity })}
+          {l.product.releaseEstimate && <span className="muted"> {t.cart.release(estimate(l.product.releaseEstimate))}</span>}
           {l.product.notOrderableReason && <span className="error"> {l.product.notOrderableReason}</span>}
           <Form method="post" className="inline">
             <input type="hidden" name="remove" value={l.productId} />
-            <button type="submit" className="link-button" aria-label={`Remove ${l.product.name}`}>
-              Remove
+            <button type="submit" className="link-button" aria-label={t.cart.removeLabel(l.product.name)}>
+              {t.cart.remove}
             </button>
           </Form>
         </li>
@@ -51,33 +52,34 @@ function Lines({ lines }: { lines: PricedLine[] }) {
 export default function Cart({ loaderData }: Route.ComponentProps) {
   const { lines, error } = loaderData;
   const { preorders, inStock } = splitCart(lines);
+  const { t } = useI18n();
   return (
     <>
-      <h1>Your cart</h1>
+      <h1>{t.cart.title}</h1>
       <ApiErrorMessage message={error} />
       {lines.length === 0 ? (
         <p>
-          Your cart is empty. <Link to="/">See the figures</Link>
+          {t.cart.empty} <Link to="/">{t.cart.seeFigures}</Link>
         </p>
       ) : (
         <>
           {preorders.length > 0 && (
             <section aria-labelledby="cart-preorders">
-              <h2 id="cart-preorders">Preorders</h2>
-              <p>Each preordered figure becomes an order of its own, paid by its own plan.</p>
+              <h2 id="cart-preorders">{t.cart.preorders}</h2>
+              <p>{t.cart.preordersHelp}</p>
               <Lines lines={preorders} />
             </section>
           )}
           {inStock.length > 0 && (
             <section aria-labelledby="cart-in-stock">
-              <h2 id="cart-in-stock">In stock</h2>
-              <p>These ship together, as one order paid in full.</p>
+              <h2 id="cart-in-stock">{t.cart.inStock}</h2>
+              <p>{t.cart.inStockHelp}</p>
               <Lines lines={inStock} />
             </section>
           )}
           <p>
             <Link to="/checkout" className="button">
-              Go to checkout
+              {t.cart.checkout}
             </Link>
           </p>
         </>

@@ -6,7 +6,8 @@ import { ApiError, callApi, pageError } from '../lib/api.server.js';
 import { pricedCart } from '../lib/cart-products.server.js';
 import { splitCart } from '../lib/cart-split.js';
 import { readCart, saveCart } from '../lib/cart.server.js';
-import { formatMoney } from '../lib/format.js';
+import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
+import { requestLocale } from '../lib/locale.server.js';
 import { planInWords } from '../lib/payment-plan.js';
 import { requireSession } from '../lib/session.server.js';
 import { field } from '../lib/sign-in.server.js';
@@ -57,7 +58,7 @@ const checkoutMutation = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = () => [{ title: 'Checkout | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessages(matches).checkout.title} | Vitrine` }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
@@ -93,7 +94,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const session = await requireSession(request, context);
   const form = await request.formData();
   const cart = await readCart(request, context);
-  if (cart.length === 0) return { error: 'Your cart is empty.' };
+  const t = messagesFor(await requestLocale(request, context));
+  if (cart.length === 0) return { error: t.checkout.emptyCart };
   const choice = field(form, 'paymentChoice');
   const key = field(form, 'idempotencyKey');
   const input = {
@@ -110,7 +112,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     shippingMethod: field(form, 'shippingMethod'),
     ...(choice === 'DEPOSIT' || choice === 'FULL_PAYMENT' ? { paymentChoice: choice as PaymentChoice } : {}),
   };
-  if (form.get('acceptTerms') !== 'yes') return { error: 'Please confirm you have read the store’s terms for this order.' };
+  if (form.get('acceptTerms') !== 'yes') return { error: t.checkout.acceptFirst };
   try {
     const { checkout } = await callApi(context, checkoutMutation, { input, key }, session.accessToken);
     const next = checkout.length === 1 ? `/orders/${checkout[0]!.id}/pay` : '/orders?placed=' + checkout.length;
@@ -127,29 +129,33 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
   const depositPlans = preorders.map((l) => l.product.preorderCampaign?.paymentPlan).filter((p) => p?.kind === 'DEPOSIT');
   const fullAllowed = depositPlans.length > 0 && depositPlans.every((p) => p?.fullPaymentAllowed);
   const submitting = useNavigation().state === 'submitting';
+  const { t, locale, money } = useI18n();
   return (
     <>
-      <h1>Checkout</h1>
+      <h1>{t.checkout.title}</h1>
       <Form method="post" className="stacked">
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <section aria-labelledby="what-you-order">
-          <h2 id="what-you-order">What you order</h2>
+          <h2 id="what-you-order">{t.checkout.whatYouOrder}</h2>
           {preorders.length > 0 && (
             <>
-              <h3>Preorders: one order each</h3>
+              <h3>{t.checkout.preorders}</h3>
               <ul>
                 {preorders.map((l) => (
                   <li key={l.productId}>
-                    {l.product.name} × {l.quantity}: {formatMoney({ ...l.product.price, amount: l.product.price.amount * l.quantity })}
+                    {l.product.name} × {l.quantity}: {money({ ...l.product.price, amount: l.product.price.amount * l.quantity })}
                     {l.product.preorderCampaign?.paymentPlan && (
                       <span className="muted">
                         {' '}
                         (
                         {
-                          planInWords({
-                            ...l.product.preorderCampaign.paymentPlan,
-                            price: { ...l.product.price, amount: l.product.price.amount * l.quantity },
-                          })[0]
+                          planInWords(
+                            {
+                              ...l.product.preorderCampaign.paymentPlan,
+                              price: { ...l.product.price, amount: l.product.price.amount * l.quantity },
+                            },
+                            locale,
+                          )[0]
                         }
                         )
                       </span>
@@ -161,87 +167,87 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
           )}
           {inStock.length > 0 && (
             <>
-              <h3>In stock: one order, paid in full now</h3>
+              <h3>{t.checkout.inStock}</h3>
               <ul>
                 {inStock.map((l) => (
                   <li key={l.productId}>
-                    {l.product.name} × {l.quantity}: {formatMoney({ ...l.product.price, amount: l.product.price.amount * l.quantity })}
+                    {l.product.name} × {l.quantity}: {money({ ...l.product.price, amount: l.product.price.amount * l.quantity })}
                   </li>
                 ))}
               </ul>
             </>
           )}
           <p>
-            <Link to="/cart">Change the cart</Link>
+            <Link to="/cart">{t.checkout.changeCart}</Link>
           </p>
         </section>
 
         {depositPlans.length > 0 && (
           <fieldset>
-            <legend>How to pay for the preorders</legend>
+            <legend>{t.checkout.howToPay}</legend>
             <div className="choice">
               <input type="radio" id="pay-deposit" name="paymentChoice" value="DEPOSIT" defaultChecked />
-              <label htmlFor="pay-deposit">A deposit now, the balance on release</label>
+              <label htmlFor="pay-deposit">{t.checkout.deposit}</label>
             </div>
             {fullAllowed && (
               <div className="choice">
                 <input type="radio" id="pay-full" name="paymentChoice" value="FULL_PAYMENT" />
-                <label htmlFor="pay-full">Everything now</label>
+                <label htmlFor="pay-full">{t.checkout.full}</label>
               </div>
             )}
           </fieldset>
         )}
 
         <fieldset>
-          <legend>Shipping address</legend>
+          <legend>{t.checkout.address}</legend>
           <div className="field">
-            <label htmlFor="name">Full name</label>
+            <label htmlFor="name">{t.checkout.fullName}</label>
             <input id="name" name="name" autoComplete="name" required defaultValue={me.displayName} maxLength={200} />
           </div>
           <div className="field">
-            <label htmlFor="line1">Address</label>
+            <label htmlFor="line1">{t.checkout.line1}</label>
             <input id="line1" name="line1" autoComplete="address-line1" required maxLength={200} />
           </div>
           <div className="field">
-            <label htmlFor="line2">Address, line 2 (optional)</label>
+            <label htmlFor="line2">{t.checkout.line2}</label>
             <input id="line2" name="line2" autoComplete="address-line2" maxLength={200} />
           </div>
           <div className="field">
-            <label htmlFor="city">City</label>
+            <label htmlFor="city">{t.checkout.city}</label>
             <input id="city" name="city" autoComplete="address-level2" required maxLength={100} />
           </div>
           <div className="field">
-            <label htmlFor="postalCode">Postal code</label>
+            <label htmlFor="postalCode">{t.checkout.postalCode}</label>
             <input id="postalCode" name="postalCode" autoComplete="postal-code" required maxLength={20} />
           </div>
           <div className="field">
-            <label htmlFor="country">Country</label>
+            <label htmlFor="country">{t.checkout.country}</label>
             <input id="country" name="country" readOnly value={me.country} aria-describedby="country-help" />
             <p id="country-help" className="help">
-              Orders ship within your account’s region.
+              {t.checkout.countryHelp}
             </p>
           </div>
           <div className="field">
-            <label htmlFor="phone">Phone (optional, for the courier)</label>
+            <label htmlFor="phone">{t.checkout.phone}</label>
             <input id="phone" name="phone" type="tel" autoComplete="tel" maxLength={40} />
           </div>
         </fieldset>
 
         <fieldset>
-          <legend>Shipping method</legend>
+          <legend>{t.checkout.method}</legend>
           {estimates.map((m, i) => (
             <div className="choice" key={m.code}>
               <input type="radio" id={`method-${m.code}`} name="shippingMethod" value={m.code} defaultChecked={i === 0} disabled={!m.estimate} />
               <label htmlFor={`method-${m.code}`}>
-                {m.label}: {m.estimate ? `about ${formatMoney(m.estimate)} for this cart` : m.problem}
+                {m.label}: {m.estimate ? t.checkout.about(money(m.estimate)) : m.problem}
               </label>
             </div>
           ))}
-          <p className="help">The estimate is charged with each order; the final cost is quoted when your parcel is packed, and any excess is refunded.</p>
+          <p className="help">{t.checkout.estimateHelp}</p>
         </fieldset>
 
         <section aria-labelledby="terms">
-          <h2 id="terms">The store’s terms for this order (policy version {storePolicy.version})</h2>
+          <h2 id="terms">{t.checkout.terms(storePolicy.version)}</h2>
           {storePolicy.sections.map((section) => (
             <div key={section.title}>
               <h3>{section.title}</h3>
@@ -254,13 +260,13 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
           ))}
           <div className="choice">
             <input type="checkbox" id="acceptTerms" name="acceptTerms" value="yes" required />
-            <label htmlFor="acceptTerms">I have read these terms; they apply to my orders for their whole life.</label>
+            <label htmlFor="acceptTerms">{t.checkout.accept}</label>
           </div>
         </section>
 
         <ApiErrorMessage message={actionData?.error} />
         <button type="submit" disabled={submitting}>
-          Place my {inStock.length + preorders.length === 1 ? 'order' : 'orders'}
+          {t.checkout.place(inStock.length + preorders.length)}
         </button>
       </Form>
     </>

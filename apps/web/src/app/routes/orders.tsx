@@ -2,7 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
 import { ApiError, callApi } from '../lib/api.server.js';
-import { formatDateTime, formatDay, formatMoney, orderStatusText, purposeText } from '../lib/format.js';
+import { metaMessages, useI18n } from '../lib/i18n.js';
 import { requireSession } from '../lib/session.server.js';
 import type { Route } from './+types/orders';
 
@@ -59,7 +59,7 @@ const payable = new Set(['AWAITING_PAYMENT', 'PAYMENT_DUE']);
 /** Statuses an order may still be cancelled in (the quote says on what terms, or that it cannot be now). */
 const cancellable = new Set(['AWAITING_PAYMENT', 'SECURED', 'PAYMENT_DUE', 'READY_TO_FULFIL', 'CONFIRMED']);
 
-export const meta: Route.MetaFunction = () => [{ title: 'My orders | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessages(matches).orders.title} | Vitrine` }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
@@ -75,35 +75,36 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function MyOrders({ loaderData }: Route.ComponentProps) {
   const { orders, error } = loaderData;
   const [params] = useSearchParams();
+  const { t, money, day, dateTime } = useI18n();
   const payableOrders = orders.filter((o) => o.nextPayment && payable.has(o.status));
   return (
     <>
-      <h1>My orders</h1>
+      <h1>{t.orders.title}</h1>
       {params.get('paid') && (
         <p className="success" role="status">
-          Thank you: your payment went through.
+          {t.orders.paid}
         </p>
       )}
       {params.get('cancelled') && (
         <p className="success" role="status">
-          Your order is cancelled; any refund is on its way to your card.
+          {t.orders.cancelled}
         </p>
       )}
       {params.get('cancel-requested') && (
         <p className="success" role="status">
-          We have your cancellation request; our staff will answer it.
+          {t.orders.cancelRequested}
         </p>
       )}
       <ApiErrorMessage message={error} />
       {payableOrders.length >= 2 && (
         <form id="pay-together" method="get" action="/orders/pay-together" className="notice">
-          <p>{payableOrders.length} orders have a payment due: tick the ones to pay together, then pay them in one payment.</p>
-          <button type="submit">Pay the ticked orders together</button>
+          <p>{t.orders.payTogetherIntro(payableOrders.length)}</p>
+          <button type="submit">{t.orders.payTogether}</button>
         </form>
       )}
       {orders.length === 0 && !error && (
         <p>
-          No orders yet. <Link to="/">See the figures</Link>
+          {t.orders.none} <Link to="/">{t.orders.seeFigures}</Link>
         </p>
       )}
       <ul className="orders">
@@ -112,48 +113,52 @@ export default function MyOrders({ loaderData }: Route.ComponentProps) {
             <article aria-labelledby={`order-${o.id}`}>
               <h2 id={`order-${o.id}`}>{o.lines.map((l) => `${l.product.name}${l.quantity > 1 ? ` × ${l.quantity}` : ''}`).join(', ')}</h2>
               <p>
-                <strong>{orderStatusText(o.status)}</strong>
-                {o.statusReason && <> ({o.statusReason})</>} · {o.kind === 'PREORDER' ? 'Preorder' : 'In stock'} · placed {formatDay(o.placedAt)}
+                <strong>{t.orderStatus[o.status] ?? o.status}</strong>
+                {o.statusReason && <> ({o.statusReason})</>} · {o.kind === 'PREORDER' ? t.orders.preorder : t.orders.inStock} ·{' '}
+                {t.orders.placed(day(o.placedAt))}
               </p>
               <p>
-                Goods {formatMoney(o.total)}, shipping estimate {formatMoney(o.shippingEstimate)}
-                {o.amountPaid && <>, paid so far {formatMoney(o.amountPaid)}</>}
+                {t.orders.amounts(money(o.total), money(o.shippingEstimate))}
+                {o.amountPaid && t.orders.paidSoFar(money(o.amountPaid))}
               </p>
               {o.nextPayment ? (
                 <div className="due">
                   <p>
-                    Next payment:{' '}
-                    <strong>
-                      {purposeText(o.nextPayment.purpose)} of {formatMoney(o.nextPayment.amount)}
-                    </strong>
-                    {o.nextPayment.dueAt ? <>, due by {formatDateTime(o.nextPayment.dueAt)}</> : ', due now'}
+                    {t.orders.nextPayment}{' '}
+                    <strong>{t.orders.paymentOf(t.purpose[o.nextPayment.purpose] ?? o.nextPayment.purpose, money(o.nextPayment.amount))}</strong>
+                    {o.nextPayment.dueAt ? t.orders.dueBy(dateTime(o.nextPayment.dueAt)) : t.orders.dueNow}
                     {o.nextPayment.rule && <span className="muted"> ({o.nextPayment.rule})</span>}
                   </p>
-                  {o.nextPayment.lastFailure && <p className="error">The last attempt failed: {o.nextPayment.lastFailure}</p>}
+                  {o.nextPayment.lastFailure && <p className="error">{t.orders.lastFailure(o.nextPayment.lastFailure)}</p>}
                   {payableOrders.length >= 2 && payable.has(o.status) && (
                     <div className="field checkbox">
                       <input type="checkbox" id={`together-${o.id}`} name="order" value={o.id} form="pay-together" />
-                      <label htmlFor={`together-${o.id}`}>Pay together: {o.lines[0]?.product.name}</label>
+                      <label htmlFor={`together-${o.id}`}>{t.orders.payTogetherTick(o.lines[0]?.product.name ?? '')}</label>
                     </div>
                   )}
                   {payable.has(o.status) && (
                     <p>
-                      <Link to={`/orders/${o.id}/pay`} className="button" aria-label={`Pay now for ${o.lines[0]?.product.name ?? 'this order'}`}>
-                        Pay now
+                      <Link to={`/orders/${o.id}/pay`} className="button" aria-label={t.orders.payNowFor(o.lines[0]?.product.name ?? '')}>
+                        {t.orders.payNow}
                       </Link>
                     </p>
                   )}
                 </div>
               ) : (
-                o.status === 'SECURED' && <p>Nothing is due until it is released.</p>
+                o.status === 'SECURED' && <p>{t.orders.nothingDue}</p>
               )}
               {cancellable.has(o.status) && (
                 <p>
-                  <Link to={`/orders/${o.id}/cancel`} aria-label={`Cancel this order… ${o.lines[0]?.product.name ?? ''}`}>
-                    Cancel this order…
+                  <Link to={`/orders/${o.id}/cancel`} aria-label={`${t.orders.cancel} ${o.lines[0]?.product.name ?? ''}`}>
+                    {t.orders.cancel}
                   </Link>
                 </p>
               )}
+              <p>
+                <Link to={`/orders/${o.id}`} aria-label={t.orders.detailsFor(o.lines[0]?.product.name ?? '')}>
+                  {t.orders.details}
+                </Link>
+              </p>
             </article>
           </li>
         ))}

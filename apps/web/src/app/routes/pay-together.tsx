@@ -3,7 +3,7 @@ import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
 import { SandboxCardChoice } from '../components/sandbox-card-choice.js';
 import { callApi, pageError } from '../lib/api.server.js';
-import { formatDateTime, formatMoney, purposeText } from '../lib/format.js';
+import { metaMessages, useI18n } from '../lib/i18n.js';
 import { submitPayment } from '../lib/payment.server.js';
 import { requireSession } from '../lib/session.server.js';
 import type { Route } from './+types/pay-together';
@@ -39,7 +39,7 @@ const dueQuery = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = () => [{ title: 'Pay several orders | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessages(matches).pay.togetherTitle} | Vitrine` }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
@@ -62,29 +62,30 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function PayTogether({ loaderData, actionData }: Route.ComponentProps) {
   const { orders, total, idempotencyKey } = loaderData;
   const submitting = useNavigation().state === 'submitting';
+  const { t, money, dateTime } = useI18n();
   if (orders.length < 2) {
     return (
       <>
-        <h1>Pay several orders at once</h1>
+        <h1>{t.pay.togetherTitle}</h1>
         <p>
-          Tick at least two orders with a payment due. <Link to="/orders">Back to my orders</Link>
+          {t.pay.togetherTickTwo} <Link to="/orders">{t.pay.backToOrders}</Link>
         </p>
       </>
     );
   }
   return (
     <>
-      <h1>Pay {orders.length} orders at once</h1>
+      <h1>{t.pay.togetherTitleN(orders.length)}</h1>
       <Form method="post" className="stacked">
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <table className="data-table">
-          <caption>What each order owes now</caption>
+          <caption>{t.pay.caption}</caption>
           <thead>
             <tr>
-              <th scope="col">Order</th>
-              <th scope="col">Payment</th>
-              <th scope="col">Due by</th>
-              <th scope="col">Amount</th>
+              <th scope="col">{t.pay.order}</th>
+              <th scope="col">{t.pay.payment}</th>
+              <th scope="col">{t.pay.dueByColumn}</th>
+              <th scope="col">{t.pay.amount}</th>
             </tr>
           </thead>
           <tbody>
@@ -94,9 +95,9 @@ export default function PayTogether({ loaderData, actionData }: Route.ComponentP
                   {o.lines.map((l) => l.product.name).join(', ')}
                   <input type="hidden" name="orderId" value={o.id} />
                 </td>
-                <td>{purposeText(o.nextPayment!.purpose)}</td>
-                <td>{o.nextPayment!.dueAt ? formatDateTime(o.nextPayment!.dueAt) : 'Now'}</td>
-                <td>{formatMoney(o.nextPayment!.amount)}</td>
+                <td>{t.purpose[o.nextPayment!.purpose] ?? o.nextPayment!.purpose}</td>
+                <td>{o.nextPayment!.dueAt ? dateTime(o.nextPayment!.dueAt) : t.pay.now}</td>
+                <td>{money(o.nextPayment!.amount)}</td>
               </tr>
             ))}
           </tbody>
@@ -104,20 +105,20 @@ export default function PayTogether({ loaderData, actionData }: Route.ComponentP
             <tfoot>
               <tr>
                 <th scope="row" colSpan={3}>
-                  Total, in one payment
+                  {t.pay.total}
                 </th>
-                <td>{formatMoney(total)}</td>
+                <td>{money(total)}</td>
               </tr>
             </tfoot>
           )}
         </table>
-        {actionData?.processing && <p role="status">Your bank is processing the payment; your orders page shows the outcome shortly.</p>}
+        {actionData?.processing && <p role="status">{t.pay.processing}</p>}
         {actionData?.confirm ? (
           <>
             <input type="hidden" name="intentId" value={actionData.confirm} />
-            <p>Your bank asks you to confirm this payment.</p>
+            <p>{t.pay.confirmAsk}</p>
             <button type="submit" disabled={submitting}>
-              Confirm the payment
+              {t.pay.confirm}
             </button>
           </>
         ) : (
@@ -125,7 +126,7 @@ export default function PayTogether({ loaderData, actionData }: Route.ComponentP
             <SandboxCardChoice />
             <ApiErrorMessage message={actionData?.error} />
             <button type="submit" disabled={submitting}>
-              Pay {total ? formatMoney(total) : 'these orders'}
+              {t.pay.pay(total ? money(total) : t.pay.theseOrders)}
             </button>
           </>
         )}

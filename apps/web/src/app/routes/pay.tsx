@@ -3,7 +3,7 @@ import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
 import { SandboxCardChoice } from '../components/sandbox-card-choice.js';
 import { callApi, pageError } from '../lib/api.server.js';
-import { formatDateTime, formatMoney, orderStatusText, purposeText } from '../lib/format.js';
+import { metaMessages, useI18n } from '../lib/i18n.js';
 import { submitPayment } from '../lib/payment.server.js';
 import { requireSession } from '../lib/session.server.js';
 import type { Route } from './+types/pay';
@@ -41,8 +41,8 @@ const orderToPayQuery = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  { title: 'Pay | Vitrine' },
+export const meta: Route.MetaFunction = ({ data, matches }) => [
+  { title: metaMessages(matches).pay.metaTitle },
   // While the order is being placed there is nothing to pay yet: look again shortly.
   ...(data && !data.order.nextPayment && data.order.status === 'PENDING' ? [{ httpEquiv: 'refresh', content: '2' }] : []),
 ];
@@ -63,35 +63,36 @@ export default function Pay({ loaderData, actionData }: Route.ComponentProps) {
   const due = order.nextPayment;
   const submitting = useNavigation().state === 'submitting';
   const name = order.lines.map((l) => l.product.name).join(', ');
+  const { t, money, dateTime } = useI18n();
   return (
     <>
-      <h1>Pay for {name}</h1>
-      <p>Order status: {orderStatusText(order.status)}</p>
-      {!due && order.status === 'PENDING' && <p role="status">Your order is being placed; what is due appears here in a moment.</p>}
+      <h1>{t.pay.title(name)}</h1>
+      <p>{t.pay.status(t.orderStatus[order.status] ?? order.status)}</p>
+      {!due && order.status === 'PENDING' && <p role="status">{t.pay.beingPlaced}</p>}
       {!due && order.status !== 'PENDING' && (
         <p>
-          Nothing is due on this order now. <Link to="/orders">Back to my orders</Link>
+          {t.pay.nothingDue} <Link to="/orders">{t.pay.backToOrders}</Link>
         </p>
       )}
       {due && (
         <>
           <section aria-labelledby="due-heading">
             <h2 id="due-heading">
-              {purposeText(due.purpose)}: {formatMoney(due.amount)}
+              {t.purpose[due.purpose] ?? due.purpose}: {money(due.amount)}
             </h2>
             <p>
-              Goods {formatMoney(due.goods)}, shipping {formatMoney(due.shipping)}. {due.dueAt ? `Due by ${formatDateTime(due.dueAt)}.` : 'Due now.'}
+              {t.pay.breakdown(money(due.goods), money(due.shipping))} {due.dueAt ? t.pay.dueBy(dateTime(due.dueAt)) : t.pay.dueNow}
               {due.rule && <span className="muted"> ({due.rule})</span>}
             </p>
           </section>
-          {actionData?.processing && <p role="status">Your bank is processing the payment; your orders page shows the outcome shortly.</p>}
+          {actionData?.processing && <p role="status">{t.pay.processing}</p>}
           {actionData?.confirm ? (
             <Form method="post">
               <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
               <input type="hidden" name="intentId" value={actionData.confirm} />
-              <p>Your bank asks you to confirm this payment.</p>
+              <p>{t.pay.confirmAsk}</p>
               <button type="submit" disabled={submitting}>
-                Confirm the payment
+                {t.pay.confirm}
               </button>
             </Form>
           ) : (
@@ -100,7 +101,7 @@ export default function Pay({ loaderData, actionData }: Route.ComponentProps) {
               <SandboxCardChoice />
               <ApiErrorMessage message={actionData?.error} />
               <button type="submit" disabled={submitting}>
-                Pay {formatMoney(due.amount)}
+                {t.pay.pay(money(due.amount))}
               </button>
             </Form>
           )}

@@ -1,16 +1,18 @@
 import { Form, Link, useSearchParams } from 'react-router';
 import { ApiErrorMessage } from '../components/api-error.js';
 import { ApiError } from '../lib/api.server.js';
+import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
+import { requestLocale } from '../lib/locale.server.js';
 import { field, signIn } from '../lib/sign-in.server.js';
 import type { Route } from './+types/sign-in';
 
-export const meta: Route.MetaFunction = () => [{ title: 'Sign in | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessages(matches).signIn.title} | Vitrine` }];
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const email = field(form, 'email');
   const password = form.get('password');
-  if (!email || typeof password !== 'string' || !password) return { error: 'Enter your email and your password.', email };
+  if (!email || typeof password !== 'string' || !password) return { error: messagesFor(await requestLocale(request, context)).signIn.missing, email };
   try {
     return await signIn(context, email, password, form.get('next'));
   } catch (err) {
@@ -21,24 +23,28 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function SignIn({ actionData }: Route.ComponentProps) {
   const [params] = useSearchParams();
+  const { t } = useI18n();
   return (
     <>
-      <h1>Sign in</h1>
+      <h1>{t.signIn.title}</h1>
       <Form method="post" className="stacked">
         <input type="hidden" name="next" value={params.get('next') ?? '/'} />
         <div className="field">
-          <label htmlFor="email">Email</label>
+          <label htmlFor="email">{t.signIn.email}</label>
           <input id="email" name="email" type="email" autoComplete="email" required defaultValue={actionData?.email} />
         </div>
         <div className="field">
-          <label htmlFor="password">Password</label>
+          <label htmlFor="password">{t.signIn.password}</label>
           <input id="password" name="password" type="password" autoComplete="current-password" required />
         </div>
         <ApiErrorMessage message={actionData?.error} />
-        <button type="submit">Sign in</button>
+        <button type="submit">{t.signIn.submit}</button>
       </Form>
       <p>
-        New here? <Link to={`/sign-up${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>Create an account</Link>
+        <Link to="/forgot-password">{t.signIn.forgot}</Link>
+      </p>
+      <p>
+        {t.signIn.newHere} <Link to={`/sign-up${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>{t.signIn.create}</Link>
       </p>
     </>
   );

@@ -2,6 +2,9 @@ import { Form, Link, useSearchParams } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
 import { ApiError, callApi } from '../lib/api.server.js';
+import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
+import { requestLocale } from '../lib/locale.server.js';
+import { regions } from '../lib/regions.js';
 import { field, signIn } from '../lib/sign-in.server.js';
 import type { Route } from './+types/sign-up';
 
@@ -11,27 +14,14 @@ const signUpMutation = graphql(`
   }
 `);
 
-/** Regions the storefront offers at sign-up (the account's region decides where orders ship and which licences apply). */
-const regions = [
-  ['FR', 'France'],
-  ['DE', 'Germany'],
-  ['BE', 'Belgium'],
-  ['ES', 'Spain'],
-  ['IT', 'Italy'],
-  ['GB', 'United Kingdom'],
-  ['US', 'United States'],
-  ['CA', 'Canada'],
-  ['JP', 'Japan'],
-] as const;
-
-export const meta: Route.MetaFunction = () => [{ title: 'Create an account | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessages(matches).signUp.title} | Vitrine` }];
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const input = { email: field(form, 'email'), displayName: field(form, 'displayName'), country: field(form, 'country'), password: form.get('password') };
   const values = { email: input.email, displayName: input.displayName, country: input.country };
   if (typeof input.password !== 'string' || !input.email || !input.displayName || !input.country) {
-    return { error: 'Fill in every field.', values };
+    return { error: messagesFor(await requestLocale(request, context)).signUp.missing, values };
   }
   try {
     // signUp never says whether the email already has an account; signing in right after tells the customer.
@@ -46,44 +36,45 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function SignUp({ actionData }: Route.ComponentProps) {
   const [params] = useSearchParams();
   const values = actionData?.values;
+  const { t } = useI18n();
   return (
     <>
-      <h1>Create an account</h1>
+      <h1>{t.signUp.title}</h1>
       <Form method="post" className="stacked">
         <input type="hidden" name="next" value={params.get('next') ?? '/'} />
         <div className="field">
-          <label htmlFor="displayName">Your name</label>
+          <label htmlFor="displayName">{t.signUp.name}</label>
           <input id="displayName" name="displayName" autoComplete="name" required maxLength={100} defaultValue={values?.displayName} />
         </div>
         <div className="field">
-          <label htmlFor="email">Email</label>
+          <label htmlFor="email">{t.signUp.email}</label>
           <input id="email" name="email" type="email" autoComplete="email" required defaultValue={values?.email} />
         </div>
         <div className="field">
-          <label htmlFor="password">Password</label>
+          <label htmlFor="password">{t.signUp.password}</label>
           <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} aria-describedby="password-help" />
           <p id="password-help" className="help">
-            8 to 128 characters without spaces, with a lowercase and an uppercase letter, a digit and a symbol.
+            {t.signUp.passwordHelp}
           </p>
         </div>
         <div className="field">
-          <label htmlFor="country">Where you live</label>
+          <label htmlFor="country">{t.signUp.country}</label>
           <select id="country" name="country" required defaultValue={values?.country ?? 'FR'} aria-describedby="country-help">
-            {regions.map(([code, name]) => (
+            {regions.map((code) => (
               <option key={code} value={code}>
-                {name}
+                {t.countries[code]}
               </option>
             ))}
           </select>
           <p id="country-help" className="help">
-            Orders ship to this country, and some figures can only be sold in some countries.
+            {t.signUp.countryHelp}
           </p>
         </div>
         <ApiErrorMessage message={actionData?.error} />
-        <button type="submit">Create my account</button>
+        <button type="submit">{t.signUp.submit}</button>
       </Form>
       <p>
-        Already have an account? <Link to="/sign-in">Sign in</Link>
+        {t.signUp.already} <Link to="/sign-in">{t.signUp.signIn}</Link>
       </p>
     </>
   );

@@ -4,7 +4,11 @@ import { CheckFilter } from '../../components/check-filter.js';
 import { DoneMessage } from '../../components/done-message.js';
 import type { ClaimGrade, ClaimKind, ClaimResolution, ClaimStatus } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
-import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { ClaimSteps } from '../../components/claim-steps.js';
+import { gradeWords, kindWords, resolutionWords, statusWords } from '../../lib/claim-words.js';
+import { claimStep, claimStepsDone } from '../../lib/claim-steps.server.js';
+import { toMinorUnits } from '../../lib/money-input.js';
+import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
 import { formatDateTime, formatEstimate, formatMoney } from '../../lib/format.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
@@ -19,12 +23,31 @@ const claimsQuery = graphql(`
       items {
         id
         orderId
+        productId
         kind
         severity
         description
         status
         submittedAt
         reviewStartedAt
+        evidenceRequest
+        resolution
+        returnCondition
+        refusal {
+          text
+        }
+        refund {
+          amount
+          currency
+        }
+        evidence {
+          kind
+          status
+        }
+        refusalGrounds {
+          id
+          text
+        }
         parts {
           name
           category
@@ -61,6 +84,15 @@ const claimsQuery = graphql(`
     }
   }
 `);
+const productCurrencyQuery = graphql(`
+  query BackOfficeClaimProductCurrency($id: ID!) {
+    product(id: $id) {
+      price {
+        currency
+      }
+    }
+  }
+`);
 const reviewMutation = graphql(`
   mutation BackOfficeStartClaimReview($claimId: ID!) {
     startClaimReview(claimId: $claimId) {
@@ -76,38 +108,12 @@ const decideMutation = graphql(`
   }
 `);
 
-const statusWords: Record<ClaimStatus, string> = {
-  DRAFT: 'Draft (evidence being uploaded)',
-  SUBMITTED: 'Submitted: waiting for staff',
-  UNDER_REVIEW: 'Under review',
-  NEEDS_MORE_EVIDENCE: 'Waiting for more evidence',
-  DECIDED: 'Offered: waiting for the customer',
-  RESOLVING: 'Being carried out',
-  CLOSED: 'Closed',
-  REFUSED: 'Refused',
-};
-const kindWords: Record<ClaimKind, string> = {
-  MIS_SHIPMENT: 'Wrong item shipped',
-  ACCESSORY_MISSING: 'Accessory missing',
-  ACCESSORY_DAMAGED: 'Accessory damaged',
-  ACCESSORY_PRODUCED_IN_ERROR: 'Accessory produced in error',
-  SHIPPING_DAMAGE: 'Damaged in shipping',
-  QUALITY_DEFECT: 'Quality defect',
-};
-const resolutionWords: Record<ClaimResolution, string> = {
-  PARTIAL_REFUND: 'Partial refund',
-  REPLACEMENT_PART: 'Replacement part',
-  RETURN: 'Return for a refund',
-  EXCHANGE: 'Exchange',
-  KEEP_WITH_DISCOUNT: 'Keep it with a discount',
-};
-const gradeWords: [ClaimGrade, string][] = [
-  ['LOW', 'Low'],
-  ['MEDIUM', 'Medium'],
-  ['HIGH', 'High'],
-];
 const allStatuses = Object.keys(statusWords) as ClaimStatus[];
-const done: Record<string, string> = { review: 'Taken into review.', decided: 'Graded: the customer has been offered what the policy allows.' };
+const done: Record<string, string> = {
+  review: 'Taken into review.',
+  decided: 'Graded: the customer has been offered what the policy allows.',
+  ...claimStepsDone,
+};
 const allKinds = Object.keys(kindWords) as ClaimKind[];
 const words = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ');
 
@@ -122,7 +128,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // No status picked: the API's default queue, claims waiting for staff (submitted or under review).
   const filter = { ...(statuses.length > 0 ? { statuses } : {}), ...(kinds.length > 0 ? { kinds } : {}) };
   const { claims } = await callApi(context, claimsQuery, { filter, first: 25, offset }, staff.accessToken).catch(pageError);
-  return { claims, statuses, kinds, query: params.toString(), done: done[params.get('done') ?? ''] ?? null };
+  // Amounts staff type (a part's amount, a discount) are in the claim's money: its figure's currency.
+  const productIds = [...new Set(claims.items.map((c) => c.productId))];
+  const prices = await Promise.all(productIds.map((id) => callApi(context, productCurrencyQuery, { id }, staff.accessToken).catch(pageError)));
+  const currencies = Object.fromEntries(productIds.map((id, i) => [id, prices[i]!.product?.price.currency ?? 'USD']));
+  return { claims, currencies, statuses, kinds, query: params.toString(), done: done[params.get('done') ?? ''] ?? null };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -137,10 +147,19 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     if (intent === 'decide') {
       const parts = Number(field(form, 'parts'));
+      const currency = field(form, 'currency');
+      const amountOf = (name: string) => {
+        const typed = field(form, name);
+        return typed ? toMinorUnits(typed, currency) : undefined;
+      };
+      // Empty: no amount (the policy's); typed but not an amount in the currency: refused here, nothing sent.
+      const staffAmounts = Array.from({ length: parts }, (_, i) => amountOf(`amount-${i}`));
+      const discountAmount = amountOf('discount');
+      if (staffAmounts.includes(null) || discountAmount === null) return { claimId, error: `Enter amounts in ${currency}, e.g. 12.50.` };
       // An empty grade leaves the part to the policy's grading chart for its issue.
-      const grades = Array.from({ length: parts }, (_, i) => {
+      const grades = staffAmounts.map((staffAmount, i) => {
         const grade = field(form, `grade-${i}`) as ClaimGrade | '';
-        return grade ? { grade } : {};
+        return { ...(grade ? { grade } : {}), ...(staffAmount !== undefined ? { staffAmount } : {}) };
       });
       const resolutions = form.getAll('resolution').filter((r): r is ClaimResolution => typeof r === 'string' && r in resolutionWords);
       const note = field(form, 'note');
@@ -149,21 +168,29 @@ export async function action({ request, context }: Route.ActionArgs) {
         decideMutation,
         {
           claimId,
-          input: { grades, studioHasParts: form.get('studioHasParts') === 'on', ...(resolutions.length > 0 ? { resolutions } : {}), ...(note ? { note } : {}) },
+          input: {
+            grades,
+            studioHasParts: form.get('studioHasParts') === 'on',
+            ...(resolutions.length > 0 ? { resolutions } : {}),
+            ...(discountAmount != null ? { discountAmount } : {}),
+            ...(note ? { note } : {}),
+          },
         },
         staff.accessToken,
       );
       return backToPage(request, 'decided');
     }
+    const step = await claimStep(context, staff.accessToken, intent, form);
+    if (step) return backToPage(request, step);
     return { claimId, error: 'This form is out of date. Please reload the page.' };
   } catch (err) {
-    if (err instanceof ApiError) return { claimId, error: err.message };
+    if (err instanceof ApiError) return { claimId, error: messageWithProblems(err) };
     throw err;
   }
 }
 
 export default function BackOfficeClaims({ loaderData, actionData }: Route.ComponentProps) {
-  const { claims, statuses, kinds } = loaderData;
+  const { claims, currencies, statuses, kinds } = loaderData;
   const message = actionData ? null : loaderData.done;
   const submitting = useNavigation().state === 'submitting';
   return (
@@ -191,6 +218,21 @@ export default function BackOfficeClaims({ loaderData, actionData }: Route.Compo
                 {c.reviewStartedAt && <> · in review since {formatDateTime(c.reviewStartedAt)}</>}
               </p>
               <blockquote>{c.description}</blockquote>
+              <p>
+                Evidence:{' '}
+                {c.evidence.length === 0
+                  ? 'none'
+                  : c.evidence.map((e) => `${words(e.kind)} (${e.status === 'CONFIRMED' ? 'received' : 'not received yet'})`).join(', ')}
+                {c.evidenceRequest && <> · more asked: “{c.evidenceRequest}”</>}
+              </p>
+              {c.refusal && <p>Refused: {c.refusal.text}</p>}
+              {c.resolution && (
+                <p>
+                  The customer chose: {resolutionWords[c.resolution]}
+                  {c.refund && <>, {formatMoney(c.refund)} back</>}
+                  {c.returnCondition && <> · returned {c.returnCondition === 'PERFECT_UNUSED' ? 'perfect, unused' : 'used or damaged'}</>}
+                </p>
+              )}
               <ol className="parts">
                 {c.parts.map((p, i) => (
                   <li key={i}>
@@ -243,19 +285,26 @@ export default function BackOfficeClaims({ loaderData, actionData }: Route.Compo
                   <input type="hidden" name="intent" value="decide" />
                   <input type="hidden" name="claimId" value={c.id} />
                   <input type="hidden" name="parts" value={c.parts.length} />
+                  <input type="hidden" name="currency" value={currencies[c.productId]} />
                   {c.parts.map((p, i) => (
-                    <div className="field" key={i}>
-                      <label htmlFor={`grade-${c.id}-${i}`}>
-                        Grade of {p.name ?? words(p.category)} ({words(p.issue)})
-                      </label>
-                      <select id={`grade-${c.id}-${i}`} name={`grade-${i}`} defaultValue="">
-                        <option value="">By the policy’s chart for this issue</option>
-                        {gradeWords.map(([grade, label]) => (
-                          <option key={grade} value={grade}>
-                            {label}
-                          </option>
-                        ))}
-                      </select>
+                    <div className="inline-fields" key={i}>
+                      <div className="field">
+                        <label htmlFor={`grade-${c.id}-${i}`}>
+                          Grade of {p.name ?? words(p.category)} ({words(p.issue)})
+                        </label>
+                        <select id={`grade-${c.id}-${i}`} name={`grade-${i}`} defaultValue="">
+                          <option value="">By the policy’s chart for this issue</option>
+                          {gradeWords.map(([grade, label]) => (
+                            <option key={grade} value={grade}>
+                              {label}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                      <div className="field">
+                        <label htmlFor={`amount-${c.id}-${i}`}>Its amount ({currencies[c.productId]}; only where staff decide)</label>
+                        <input id={`amount-${c.id}-${i}`} name={`amount-${i}`} inputMode="decimal" />
+                      </div>
                     </div>
                   ))}
                   <fieldset>
@@ -267,6 +316,10 @@ export default function BackOfficeClaims({ loaderData, actionData }: Route.Compo
                       </div>
                     ))}
                   </fieldset>
+                  <div className="field">
+                    <label htmlFor={`discount-${c.id}`}>Discount to keep it ({currencies[c.productId]}; where the policy leaves it to staff)</label>
+                    <input id={`discount-${c.id}`} name="discount" inputMode="decimal" />
+                  </div>
                   <div className="field checkbox">
                     <input type="checkbox" id={`parts-${c.id}`} name="studioHasParts" defaultChecked />
                     <label htmlFor={`parts-${c.id}`}>The studio has replacement parts in stock</label>
@@ -280,6 +333,7 @@ export default function BackOfficeClaims({ loaderData, actionData }: Route.Compo
                   </button>
                 </Form>
               )}
+              <ClaimSteps claim={c} submitting={submitting} />
             </article>
           </li>
         ))}

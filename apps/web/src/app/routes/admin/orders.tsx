@@ -1,0 +1,201 @@
+import { Form, Link, redirect } from 'react-router';
+import { graphql } from '../../../__generated__/app/index.js';
+import type { OrderStatus } from '../../../__generated__/app/graphql.js';
+import { ApiErrorMessage } from '../../components/api-error.js';
+import { CheckFilter } from '../../components/check-filter.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { formatDateTime, formatMoney, orderStatusText } from '../../lib/format.js';
+import { requireStaff } from '../../lib/staff.server.js';
+import type { Route } from './+types/orders';
+
+const ordersQuery = graphql(`
+  query BackOfficeOrders($first: Int!, $after: String, $filter: OrderFilter) {
+    orders(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          status
+          kind
+          placedAt
+          total {
+            amount
+            currency
+          }
+          lines {
+            quantity
+            product {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+const customersQuery = graphql(`
+  query BackOfficeCustomersByEmail($email: String!) {
+    customers(first: 10, search: { email: $email }) {
+      edges {
+        node {
+          id
+          email
+          displayName
+        }
+      }
+    }
+  }
+`);
+
+const orderStatuses: OrderStatus[] = [
+  'PENDING',
+  'REJECTED',
+  'AWAITING_PAYMENT',
+  'SECURED',
+  'PAYMENT_DUE',
+  'READY_TO_FULFIL',
+  'IN_FULFILMENT',
+  'SHIPPED',
+  'DELIVERED',
+  'COMPLETED',
+  'CANCELLED',
+  'EXPIRED',
+];
+const statusWords = Object.fromEntries(orderStatuses.map((s) => [s, orderStatusText(s)])) as Record<OrderStatus, string>;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const day = /^\d{4}-\d{2}-\d{2}$/;
+
+export const meta: Route.MetaFunction = () => [{ title: 'Orders | Back office | Vitrine' }];
+
+/**
+ * Orders by customer (found by the start of their email), status and the day they were placed, newest first;
+ * an order id goes straight to that order. The API filters by customer id, so an email that matches several
+ * customers lists them to choose from.
+ */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const staff = await requireStaff(request, context, 'orders:manage');
+  const params = new URL(request.url).searchParams;
+  const orderId = (params.get('orderId') ?? '').trim();
+  if (orderId && uuid.test(orderId)) throw redirect(`/admin/orders/${orderId}`);
+  const email = (params.get('email') ?? '').trim();
+  const statuses = params.getAll('status').filter((s): s is OrderStatus => orderStatuses.includes(s as OrderStatus));
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const form = { orderId, email, statuses, from, to };
+  if (orderId)
+    return { form, error: 'An order id looks like 0b6f1c2e-… (36 characters). Copy it from an order page or an email.', customers: [], orders: null };
+  if ((from && !day.test(from)) || (to && !day.test(to))) return { form, error: 'Give the days as dates (YYYY-MM-DD).', customers: [], orders: null };
+
+  let customerId = params.get('customer') ?? undefined;
+  let customers: { id: string; email: string; displayName: string }[] = [];
+  if (email && !customerId) {
+    try {
+      customers = (await callApi(context, customersQuery, { email }, staff.accessToken)).customers.edges.map((e) => e.node);
+    } catch (err) {
+      if (err instanceof ApiError) return { form, error: err.message, customers: [], orders: null };
+      throw err;
+    }
+    if (customers.length === 0) return { form, error: `No customer’s email starts with “${email}”.`, customers, orders: null };
+    if (customers.length > 1) return { form, error: null, customers, orders: null };
+    customerId = customers[0]!.id;
+  }
+  // "To" is inclusive: orders placed before the next day starts (UTC, as the store's dates are shown).
+  const placedBefore = to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString() : undefined;
+  const filter = {
+    ...(customerId ? { customerId } : {}),
+    ...(statuses.length > 0 ? { statuses } : {}),
+    ...(from ? { placedFrom: `${from}T00:00:00.000Z` } : {}),
+    ...(placedBefore ? { placedBefore } : {}),
+  };
+  const { orders } = await callApi(context, ordersQuery, { first: 25, after: params.get('after'), filter }, staff.accessToken).catch(pageError);
+  const next = new URLSearchParams([...params].filter(([k]) => k !== 'after'));
+  if (orders.pageInfo.endCursor) next.set('after', orders.pageInfo.endCursor);
+  return { form, error: null, customers, orders: { ...orders, nextQuery: orders.pageInfo.hasNextPage ? next.toString() : null } };
+}
+
+export default function BackOfficeOrders({ loaderData }: Route.ComponentProps) {
+  const { form, error, customers, orders } = loaderData;
+  return (
+    <>
+      <h1>Orders</h1>
+      <Form method="get" className="filters" role="search" aria-label="Find orders">
+        <div className="field">
+          <label htmlFor="orderId">Order id</label>
+          <input id="orderId" name="orderId" defaultValue={form.orderId} spellCheck={false} />
+        </div>
+        <div className="field">
+          <label htmlFor="email">Customer email (or its start)</label>
+          <input id="email" name="email" type="search" defaultValue={form.email} />
+        </div>
+        <div className="field">
+          <label htmlFor="from">Placed from</label>
+          <input id="from" name="from" type="date" defaultValue={form.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="to">Placed until</label>
+          <input id="to" name="to" type="date" defaultValue={form.to} />
+        </div>
+        <CheckFilter legend="Status (none ticked: every status)" name="status" values={orderStatuses} words={statusWords} checked={form.statuses} />
+        <button type="submit">Find orders</button>
+      </Form>
+      <ApiErrorMessage message={error} />
+      {customers.length > 1 && (
+        <section aria-labelledby="customers">
+          <h2 id="customers">Several customers match: whose orders?</h2>
+          <ul>
+            {customers.map((c) => (
+              <li key={c.id}>
+                <Link to={`?${new URLSearchParams({ email: form.email, customer: c.id })}`}>
+                  {c.displayName} ({c.email})
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {orders && (
+        <section aria-labelledby="found">
+          <h2 id="found">
+            {orders.totalCount} order{orders.totalCount === 1 ? '' : 's'}, newest first
+          </h2>
+          <table className="data-table">
+            <caption className="visually-hidden">Orders found, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Order</th>
+                <th scope="col">Placed</th>
+                <th scope="col">Status</th>
+                <th scope="col">Figures</th>
+                <th scope="col">Goods</th>
+              </tr>
+            </thead>
+            <tbody>
+              {orders.edges.map(({ node: o }) => (
+                <tr key={o.id}>
+                  <td>
+                    <Link to={`/admin/orders/${o.id}`} aria-label={`Order ${o.id}`}>
+                      {o.id.slice(0, 8)}
+                    </Link>
+                  </td>
+                  <td>{formatDateTime(o.placedAt)}</td>
+                  <td>{orderStatusText(o.status)}</td>
+                  <td>{o.lines.map((l) => `${l.quantity} × ${l.product.name}`).join(', ')}</td>
+                  <td>{formatMoney(o.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {orders.nextQuery && (
+            <p className="pager">
+              <a href={`?${orders.nextQuery}`}>Older orders</a>
+            </p>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

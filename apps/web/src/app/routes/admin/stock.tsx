@@ -1,0 +1,280 @@
+import { Form, Link, useNavigation } from 'react-router';
+import { graphql } from '../../../__generated__/app/index.js';
+import { ApiErrorMessage } from '../../components/api-error.js';
+import { DoneMessage } from '../../components/done-message.js';
+import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
+import { formatDateTime } from '../../lib/format.js';
+import { field } from '../../lib/sign-in.server.js';
+import { backToPage, requireStaff } from '../../lib/staff.server.js';
+import type { Route } from './+types/stock';
+
+const warehousesQuery = graphql(`
+  query BackOfficeWarehouses {
+    warehouses {
+      id
+      code
+      name
+      country
+      heldByFactory
+      allocationPriority
+    }
+  }
+`);
+const productStockQuery = graphql(`
+  query BackOfficeProductStock($id: ID, $sku: String, $beforeId: ID) {
+    product(id: $id, sku: $sku) {
+      id
+      name
+      sku
+      status
+      stockLevels {
+        warehouse {
+          id
+          code
+          name
+        }
+        onHand
+        reserved
+        available
+      }
+      stockMovements(first: 50, beforeId: $beforeId) {
+        id
+        warehouseId
+        kind
+        quantity
+        orderId
+        reason
+        at
+      }
+    }
+  }
+`);
+const reconciliationQuery = graphql(`
+  query BackOfficeStockReconciliation($productIds: [ID!]!) {
+    stockReconciliation(productIds: $productIds) {
+      warehouseId
+      storedOnHand
+      ledgerOnHand
+      storedReserved
+      ledgerReserved
+    }
+  }
+`);
+const receiveMutation = graphql(`
+  mutation BackOfficeReceiveStock($productId: ID!, $warehouseId: ID!, $quantity: Int!) {
+    receiveStock(productId: $productId, warehouseId: $warehouseId, quantity: $quantity) {
+      id
+    }
+  }
+`);
+const adjustMutation = graphql(`
+  mutation BackOfficeAdjustStock($productId: ID!, $warehouseId: ID!, $delta: Int!, $reason: String!) {
+    adjustStock(productId: $productId, warehouseId: $warehouseId, delta: $delta, reason: $reason) {
+      id
+    }
+  }
+`);
+
+const kindWords: Record<string, string> = {
+  RECEIVED: 'Received',
+  RESERVED: 'Reserved for an order',
+  RELEASED: 'Given back by an order',
+  SHIPPED: 'Shipped with an order',
+  ADJUSTED: 'Count corrected',
+};
+const done: Record<string, string> = { received: 'The units were received.', adjusted: 'The count was corrected.' };
+const wholeNumber = (value: string) => (/^-?\d{1,6}$/.test(value) ? Number(value) : null);
+
+export const meta: Route.MetaFunction = () => [{ title: 'Stock | Back office | Vitrine' }];
+
+/** The warehouses; with a product (by SKU or id): its units per warehouse, its ledger and the ledger's check. */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const staff = await requireStaff(request, context, 'catalog:write');
+  const params = new URL(request.url).searchParams;
+  const sku = (params.get('sku') ?? '').trim();
+  const id = params.get('product');
+  const { warehouses } = await callApi(context, warehousesQuery, {}, staff.accessToken).catch(pageError);
+  if (!sku && !id) return { warehouses, sku, product: null, discrepancies: null, notFound: false, done: null };
+  const lookup = id ? { id } : { sku };
+  const { product } = await callApi(context, productStockQuery, { ...lookup, beforeId: params.get('before') }, staff.accessToken).catch(pageError);
+  if (!product) return { warehouses, sku, product: null, discrepancies: null, notFound: true, done: null };
+  const { stockReconciliation } = await callApi(context, reconciliationQuery, { productIds: [product.id] }, staff.accessToken).catch(pageError);
+  return { warehouses, sku, product, discrepancies: stockReconciliation, notFound: false, done: done[params.get('done') ?? ''] ?? null };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const staff = await requireStaff(request, context, 'catalog:write');
+  const form = await request.formData();
+  const intent = field(form, 'intent');
+  const productId = field(form, 'productId');
+  const warehouseId = field(form, 'warehouseId');
+  try {
+    if (intent === 'receive') {
+      const quantity = wholeNumber(field(form, 'quantity'));
+      if (!quantity || quantity < 1) return { intent, error: 'Units received are a whole number above zero.' };
+      await callApi(context, receiveMutation, { productId, warehouseId, quantity }, staff.accessToken);
+      return backToPage(request, 'received');
+    }
+    if (intent === 'adjust') {
+      const delta = wholeNumber(field(form, 'delta'));
+      if (!delta) return { intent, error: 'The correction is a whole number of units, e.g. -2 or 3 (not zero).' };
+      await callApi(context, adjustMutation, { productId, warehouseId, delta, reason: field(form, 'reason') }, staff.accessToken);
+      return backToPage(request, 'adjusted');
+    }
+    return { intent, error: 'This form is out of date. Please reload the page.' };
+  } catch (err) {
+    if (err instanceof ApiError) return { intent, error: messageWithProblems(err) };
+    throw err;
+  }
+}
+
+export default function BackOfficeStock({ loaderData, actionData }: Route.ComponentProps) {
+  const { warehouses, product, discrepancies } = loaderData;
+  const submitting = useNavigation().state === 'submitting';
+  const warehouseName = (id: string | null | undefined) => (id ? (warehouses.find((w) => w.id === id)?.code ?? id.slice(0, 8)) : 'Preorder pool');
+  const warehouseSelect = (id: string) => (
+    <div className="field">
+      <label htmlFor={id}>Warehouse</label>
+      <select id={id} name="warehouseId" required>
+        {warehouses.map((w) => (
+          <option key={w.id} value={w.id}>
+            {w.name} ({w.code})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const last = product?.stockMovements.at(-1);
+  return (
+    <>
+      <h1>Stock</h1>
+      <DoneMessage message={actionData ? null : loaderData.done} />
+      <section aria-labelledby="warehouses">
+        <h2 id="warehouses">Warehouses, in the order in-stock sales draw from them</h2>
+        <ul>
+          {warehouses.map((w) => (
+            <li key={w.id}>
+              {w.name} ({w.code}, {w.country}){w.heldByFactory && <span className="muted"> held by the factory: used last, no after-sales</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <Form method="get" className="filters" role="search" aria-label="Find a product’s stock">
+        <div className="field">
+          <label htmlFor="sku">Product SKU</label>
+          <input id="sku" name="sku" defaultValue={loaderData.sku} spellCheck={false} required />
+        </div>
+        <button type="submit">Show its stock</button>
+      </Form>
+      {loaderData.notFound && <ApiErrorMessage message={`No product has the SKU “${loaderData.sku}”.`} />}
+      {product && (
+        <>
+          <h2>
+            <Link to={`/admin/products/${product.id}`}>{product.name}</Link> <span className="muted">({product.sku})</span>
+          </h2>
+          <table className="data-table" data-testid="stock-levels">
+            <caption>Units per warehouse</caption>
+            <thead>
+              <tr>
+                <th scope="col">Warehouse</th>
+                <th scope="col">On hand</th>
+                <th scope="col">Reserved for orders</th>
+                <th scope="col">Available</th>
+              </tr>
+            </thead>
+            <tbody>
+              {product.stockLevels.map((s) => (
+                <tr key={s.warehouse.id}>
+                  <th scope="row">
+                    {s.warehouse.name} ({s.warehouse.code})
+                  </th>
+                  <td>{s.onHand}</td>
+                  <td>{s.reserved}</td>
+                  <td>{s.available}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <section aria-labelledby="reconciliation">
+            <h3 id="reconciliation">Reconciliation with the ledger</h3>
+            {discrepancies && discrepancies.length === 0 ? (
+              <p data-testid="reconciliation">The counts match the ledger.</p>
+            ) : (
+              <ul data-testid="reconciliation">
+                {discrepancies?.map((d) => (
+                  <li key={d.warehouseId ?? 'pool'}>
+                    {warehouseName(d.warehouseId)}: {d.storedOnHand} on hand by the counts, {d.ledgerOnHand} by the ledger; {d.storedReserved} reserved by the
+                    counts, {d.ledgerReserved} by the ledger.
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <div className="inline-fields">
+            <Form method="post" className="stacked admin-form" aria-label="Receive units">
+              <h3>Receive units</h3>
+              <input type="hidden" name="intent" value="receive" />
+              <input type="hidden" name="productId" value={product.id} />
+              {warehouseSelect('receive-warehouse')}
+              <div className="field">
+                <label htmlFor="quantity">Units received</label>
+                <input id="quantity" name="quantity" type="number" min={1} step={1} required />
+              </div>
+              {actionData?.intent === 'receive' && <ApiErrorMessage message={actionData.error} />}
+              <button type="submit" disabled={submitting}>
+                Receive
+              </button>
+            </Form>
+            <Form method="post" className="stacked admin-form" aria-label="Correct the count">
+              <h3>Correct the count</h3>
+              <input type="hidden" name="intent" value="adjust" />
+              <input type="hidden" name="productId" value={product.id} />
+              {warehouseSelect('adjust-warehouse')}
+              <div className="field">
+                <label htmlFor="delta">Units (+ found, − missing)</label>
+                <input id="delta" name="delta" type="number" step={1} required />
+              </div>
+              <div className="field">
+                <label htmlFor="adjust-reason">Reason</label>
+                <input id="adjust-reason" name="reason" maxLength={500} required />
+              </div>
+              {actionData?.intent === 'adjust' && <ApiErrorMessage message={actionData.error} />}
+              <button type="submit" disabled={submitting}>
+                Correct the count
+              </button>
+            </Form>
+          </div>
+          <h3>Stock ledger, newest first</h3>
+          <table className="data-table" data-testid="stock-ledger">
+            <caption className="visually-hidden">Stock movements, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Where</th>
+                <th scope="col">Movement</th>
+                <th scope="col">Units</th>
+                <th scope="col">Order or reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {product.stockMovements.map((m) => (
+                <tr key={m.id}>
+                  <td>{formatDateTime(m.at)}</td>
+                  <td>{warehouseName(m.warehouseId)}</td>
+                  <td>{kindWords[m.kind] ?? m.kind}</td>
+                  <td>{m.quantity > 0 ? `+${m.quantity}` : m.quantity}</td>
+                  <td>{m.orderId ? <Link to={`/admin/orders/${m.orderId}`}>Order {m.orderId.slice(0, 8)}</Link> : (m.reason ?? '—')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {product.stockMovements.length === 50 && last && (
+            <p className="pager">
+              <a href={`?product=${product.id}&before=${last.id}`}>Older movements</a>
+            </p>
+          )}
+        </>
+      )}
+    </>
+  );
+}
