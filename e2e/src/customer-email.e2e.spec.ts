@@ -29,10 +29,12 @@ const myNotifications = graphql(`
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('customer email across services', () => {
-  it('a new customer is welcomed at the address they registered with, then told their order is confirmed and what to pay by when, in their language', async () => {
+  it('a new customer is welcomed at the address they registered with and asked to confirm it, then told their order is confirmed and what to pay by when, in their language', async () => {
     const ann = await stack.newCustomer('FR');
-    await eventually(async () => (await mail.messagesTo(ann.email)).length === 1);
-    expect((await mail.messagesTo(ann.email))[0]!.subject).toBe('Bienvenue, Test Customer');
+    await eventually(async () => (await mail.messagesTo(ann.email)).length === 2);
+    expect((await mail.messagesTo(ann.email)).map((m) => m.subject).sort()).toEqual(['Bienvenue, Test Customer', 'Confirmez votre adresse e-mail']);
+    const confirm = (await mail.messagesTo(ann.email)).find((m) => m.subject === 'Confirmez votre adresse e-mail')!;
+    expect(confirm.text).toMatch(/\/account\?verifyEmail=[\w%-]+/);
 
     const product = await createProduct(stack, 5, 2500);
     const placed = await placeOrder(stack, ann, [{ productId: product.id, quantity: 2 }]);
@@ -46,6 +48,7 @@ describe('customer email across services', () => {
     expect(res.errors).toBeUndefined();
     // The order owes its first payment within the policy's deadline: a pay-now notice too.
     expect(res.data!.myNotifications.map((m) => [m.kind, m.status, m.recipient, m.language]).sort()).toEqual([
+      ['EMAIL_VERIFICATION_REQUESTED', 'SENT', ann.email, 'fr'],
       ['ORDER_CONFIRMED', 'SENT', ann.email, 'fr'],
       ['PAYMENT_DUE', 'SENT', ann.email, 'fr'],
       ['WELCOME', 'SENT', ann.email, 'fr'],

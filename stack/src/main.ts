@@ -77,7 +77,8 @@ try {
   if (!ownSmtpUrl) mailCatcher = await startMailCatcher(mailCatcherOptions(process.env));
   const own: Record<string, Record<string, string>> = {
     accounts: { BOOTSTRAP_ADMIN_EMAIL: admin.email, BOOTSTRAP_ADMIN_PASSWORD: admin.password },
-    notifications: { SMTP_URL: ownSmtpUrl ?? mailCatcher!.smtpUrl },
+    notifications: { SMTP_URL: ownSmtpUrl ?? mailCatcher!.smtpUrl, STOREFRONT_URL: process.env.STOREFRONT_URL ?? localUrl(webPort, '') },
+    aftersales: { EVIDENCE_CORS_ORIGINS: `${localUrl(webPort, '')},http://localhost:${webPort}` },
   };
 
   // In the gateway's order: accounts comes first, as it serves the keys the others verify tokens with.

@@ -10,8 +10,8 @@ export const notificationsEnv = {
     .default('smtp://127.0.0.1:1025'),
   /** The From header of every message. */
   MAIL_FROM: z.string().min(3).max(200).default('Vitrine <no-reply@vitrine.local>'),
-  /** Links in messages point here (order pages, pay-now). */
-  STOREFRONT_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:4000'),
+  /** Links in messages point here (order pages, pay-now, accounts' reset and verification links): the storefront (apps/web, :3000 under npm start). */
+  STOREFRONT_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
   /** Bounds one SMTP conversation (connect, greeting, each command). */
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** A message that could not be sent is tried again after EMAIL_RETRY_BASE_MS, doubling up to EMAIL_RETRY_MAX_MS, EMAIL_MAX_ATTEMPTS tries in all. */

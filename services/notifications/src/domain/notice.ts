@@ -10,7 +10,8 @@ export const isMoney = (v: unknown): v is Money => typeof v === 'object' && v !=
  * What customers are told, one kind per template. Each comes from one
  * customer-facing event (notices-from-events.ts for accounts, catalog,
  * orders and payments; shipment-notices.ts and claim-notices.ts for
- * logistics and after-sales).
+ * logistics and after-sales; account-notices.ts for accounts' own mail:
+ * links with a token, and security notices).
  */
 export const noticeKinds = [
   'WELCOME',
@@ -37,6 +38,11 @@ export const noticeKinds = [
   'CLAIM_RESOLVED',
   'RETURN_RECEIVED',
   'RETURN_REQUESTED',
+  'PASSWORD_RESET_REQUESTED',
+  'EMAIL_VERIFICATION_REQUESTED',
+  'EMAIL_CHANGE_REQUESTED',
+  'PASSWORD_CHANGED',
+  'SIGN_UP_REPEATED',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 

@@ -1,3 +1,4 @@
+import { presentAccount } from './account-presentation.js';
 import { presentClaim } from './claim-presentation.js';
 import { formatDate, formatDeadline, formatMoney, shortReference } from './formatting.js';
 import type { Language } from './languages.js';
@@ -49,7 +50,8 @@ export const orderReference = shortReference;
  * Turns a notice's facts into the strings its template prints: money in the
  * customer's language and the amount's currency, dates on the store's
  * calendar, products by name, links to the storefront; a parcel's and a
- * claim's facts by shipment-presentation.ts and claim-presentation.ts.
+ * claim's facts by shipment-presentation.ts and claim-presentation.ts,
+ * an account message's link by account-presentation.ts.
  * Pure: same facts, same words.
  */
 export function present(facts: NoticeFacts, ctx: PresentationContext): Record<string, unknown> {
@@ -65,6 +67,7 @@ export function present(facts: NoticeFacts, ctx: PresentationContext): Record<st
   return {
     ...presentShipment(facts, language),
     ...presentClaim(facts, language),
+    ...presentAccount(facts, language, ctx.storefrontUrl),
     name: ctx.customerName,
     manyOrders: orderIds.length > 1,
     orderRef: ctx.orderId ? orderReference(ctx.orderId) : orderIds.map(orderReference).join(', '),

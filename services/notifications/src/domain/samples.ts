@@ -12,6 +12,8 @@ export const sampleIds = {
 
 export const sampleProductName = 'Sample Figure 1/7 Scale';
 export const sampleCustomerName = 'Alex Sample';
+export const sampleEmail = 'alex@example.com';
+export const sampleToken = 'sample-token-not-a-real-one-0123456789';
 
 const euros = (amount: number) => ({ amount, currency: 'EUR' });
 const inTwoWeeks = '2027-03-14T23:59:00.000Z';
@@ -127,4 +129,10 @@ export const sampleFacts: Record<NoticeKind, NoticeFacts> = {
     returnPostage: 'CUSTOMER',
     rule: 'An item in perfect condition, unused, may be returned within 7 days of delivery: refunded its price less a 30% restocking fee; shipping is not refunded; you pay the postage back.',
   },
+  // Accounts' mail: a placeholder, never a real token, in previews.
+  PASSWORD_RESET_REQUESTED: { email: sampleEmail, token: sampleToken, expiresAt: '2027-03-14T12:30:00.000Z' },
+  EMAIL_VERIFICATION_REQUESTED: { email: sampleEmail, token: sampleToken, expiresAt: '2027-03-16T12:00:00.000Z' },
+  EMAIL_CHANGE_REQUESTED: { email: 'alex.new@example.com', token: sampleToken, expiresAt: '2027-03-14T13:00:00.000Z' },
+  PASSWORD_CHANGED: { email: sampleEmail, via: 'RESET' },
+  SIGN_UP_REPEATED: { email: sampleEmail },
 };

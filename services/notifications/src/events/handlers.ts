@@ -8,11 +8,15 @@ import {
   claimSubmittedV1,
   customerContactChangedV1,
   customerDeletedV1,
+  emailChangeRequestedV1,
+  emailVerificationRequestedV1,
   orderCancelledV1,
   orderConfirmedV1,
   orderExpiredV1,
   orderPlacedV1,
   orderStatusChangedV1,
+  passwordChangedV1,
+  passwordResetRequestedV1,
   paymentDueV1,
   paymentFailedV1,
   productArrivedV1,
@@ -24,6 +28,7 @@ import {
   shipmentDispatchedV1,
   shipmentOpenedV1,
   shippingQuotedV1,
+  signUpRepeatedV1,
   specChangedV1,
   eventDefinitions,
   isPublicEvent,
@@ -38,6 +43,7 @@ import {
   paymentFailedNotice,
   refundIssuedNotice,
 } from '../domain/notices-from-events.js';
+import { emailChangeNotice, emailVerificationNotice, passwordChangedNotice, passwordResetNotice, signUpRepeatedNotice } from '../domain/account-notices.js';
 import {
   claimDecidedNotice,
   claimEvidenceRequestedNotice,
@@ -60,6 +66,12 @@ const handlers: EventHandler[] = [
   on(customerDeletedV1, (event, em) => eraseCustomer(em, event.data.customerId)),
   on(productPublishedV1, (event, em) => rememberProductName(em, event.data.productId, event.data.name)),
   on(orderPlacedV1, (event, em) => rememberOrder(em, event.data)),
+  // Accounts' own mail (accounts.mail.v1), to the address each event names: links with a single-use token, and security notices.
+  on(passwordResetRequestedV1, (event, em) => notify(em, event, passwordResetNotice(event))),
+  on(emailVerificationRequestedV1, (event, em) => notify(em, event, emailVerificationNotice(event))),
+  on(emailChangeRequestedV1, (event, em) => notify(em, event, emailChangeNotice(event))),
+  on(passwordChangedV1, (event, em) => notify(em, event, passwordChangedNotice(event))),
+  on(signUpRepeatedV1, (event, em) => notify(em, event, signUpRepeatedNotice(event))),
   // What customers are told.
   on(orderConfirmedV1, async (event, em) => {
     await rememberOrder(em, event.data);

@@ -1,3 +1,4 @@
+import { englishAccountCopy } from './account-copy.js';
 import type { Catalogue } from './message-copy.js';
 
 export const english: Catalogue = {
@@ -274,4 +275,5 @@ export const english: Catalogue = {
     ],
     action: { label: 'View your order', url: '{{ orderUrl }}' },
   },
+  ...englishAccountCopy,
 };

@@ -1,3 +1,4 @@
+import { frenchAccountCopy } from './account-copy.js';
 import type { Catalogue } from './message-copy.js';
 
 export const french: Catalogue = {
@@ -288,4 +289,5 @@ export const french: Catalogue = {
     ],
     action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
   },
+  ...frenchAccountCopy,
 };

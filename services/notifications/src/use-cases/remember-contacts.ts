@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventEnvelope } from '@vitrine/contracts';
 import { storeNow } from '@vitrine/platform';
+import { accountMailKinds } from '../domain/account-notices.js';
 import type { Language } from '../domain/languages.js';
 import { welcomeNotice } from '../domain/notices-from-events.js';
 import { CustomerContact } from '../store/customer-contact.entity.js';
 import { Message } from '../store/message.entity.js';
 import { queueNotices } from './queue-notices.js';
+import { tableOf } from './table-name.js';
 
 type ContactEvent = EventEnvelope<{ customerId: string; email: string; displayName: string }>;
 
@@ -27,7 +29,7 @@ export async function rememberContact(em: EntityManager, event: ContactEvent): P
   if (firstContact) await queueNotices(em, event, [welcomeNotice(event)]);
 }
 
-/** The account is gone: its address and name are erased, and nothing more is sent to it. */
+/** The account is gone: its address and name are erased (from its messages too), and nothing more is sent to it. */
 export async function eraseCustomer(em: EntityManager, customerId: string): Promise<void> {
   const contact = await em.findOne(CustomerContact, customerId);
   const now = storeNow();
@@ -35,6 +37,11 @@ export async function eraseCustomer(em: EntityManager, customerId: string): Prom
   else em.persist(em.create(CustomerContact, { customerId, email: null, displayName: null, language: null, contactChangedAt: null, erasedAt: now }));
   await em.nativeUpdate(Message, { customerId, status: 'PENDING' }, { status: 'CANCELLED', lastError: 'The account was deleted.', nextAttemptAt: null });
   await em.nativeUpdate(Message, { customerId }, { recipient: null });
+  // Accounts' mail keeps the address it was for (and a pending link's token) in its facts: gone too.
+  await em.execute(
+    `update ${tableOf(em, 'message')} set facts = facts - 'token' - 'email' where customer_id = ? and kind in (${accountMailKinds.map(() => '?').join(', ')})`,
+    [customerId, ...accountMailKinds],
+  );
   await em.flush();
 }
 

@@ -3,6 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CustomerRegion, onTimer, scheduleTimer, storeNow, type TimerHandler } from '@vitrine/platform';
 import { runtimeOf } from '../config/notifications-runtime.js';
+import { isAccountMail, recipientOf, unsendableLink, withoutSecrets } from '../domain/account-notices.js';
 import { afterFailedAttempt } from '../domain/delivery.js';
 import { languageFor } from '../domain/languages.js';
 import type { NoticeKind } from '../domain/notice.js';
@@ -28,6 +29,9 @@ const productIdsIn = (facts: Record<string, unknown>): string[] => {
  * refuses it or cannot be reached, the try is logged and the message waits
  * for its next timer (backoff), until its tries run out (FAILED, for staff).
  * No address yet (accounts' event still on its way) counts as a failed try.
+ * Accounts' own mail goes to the address its event named, and its raw
+ * token leaves the stored facts as soon as it is sent, or cannot be (see
+ * domain/account-notices.ts): a link expired meanwhile is not sent at all.
  */
 export async function sendMessage(em: EntityManager, messageId: string): Promise<void> {
   const message = await em.findOne(Message, messageId, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -35,19 +39,27 @@ export async function sendMessage(em: EntityManager, messageId: string): Promise
   const contact = await em.findOne(CustomerContact, message.customerId);
   if (contact?.erasedAt) {
     Object.assign(message, { status: 'CANCELLED', lastError: 'The account was deleted.', nextAttemptAt: null });
+    if (isAccountMail(message.kind)) message.facts = withoutSecrets(message.facts, { keepAddress: false });
     await em.flush();
     return;
   }
   const runtime = runtimeOf(em);
   const startedAt = storeNow();
   const started = performance.now();
-  if (!contact?.email) return recordFailure(em, message, 'NO_ADDRESS: the customer’s address is not known yet', startedAt, 0);
+  const unsendable = unsendableLink(message.kind, message.facts, startedAt);
+  if (unsendable) {
+    Object.assign(message, { status: 'CANCELLED', lastError: unsendable, nextAttemptAt: null, facts: withoutSecrets(message.facts, { keepAddress: false }) });
+    await em.flush();
+    return;
+  }
+  const recipient = recipientOf(message.kind, message.facts, contact?.email);
+  if (!recipient) return recordFailure(em, message, 'NO_ADDRESS: the customer’s address is not known yet', startedAt, 0);
 
   const region = await em.findOne(CustomerRegion, message.customerId);
-  const language = languageFor(contact.language, region?.country);
+  const language = languageFor(contact?.language, region?.country);
   const vars = present(message.facts, {
     language,
-    customerName: contact.displayName ?? '',
+    customerName: contact?.displayName ?? '',
     orderId: message.orderId ?? null,
     productNames: await productNames(em, productIdsIn(message.facts)),
     storefrontUrl: runtime.settings.STOREFRONT_URL,
@@ -55,7 +67,7 @@ export async function sendMessage(em: EntityManager, messageId: string): Promise
   const rendered = renderMessage(message.kind as NoticeKind, language, vars);
   try {
     const { response } = await runtime.mailer.send({
-      to: contact.email,
+      to: recipient,
       ...rendered,
       messageId: `<${message.id}@notifications.vitrine>`,
       headers: { 'X-Vitrine-Message-Id': message.id, 'X-Vitrine-Kind': message.kind },
@@ -64,11 +76,12 @@ export async function sendMessage(em: EntityManager, messageId: string): Promise
       status: 'SENT',
       attempts: message.attempts + 1,
       sentAt: storeNow(),
-      recipient: contact.email,
+      recipient,
       language,
       subject: rendered.subject,
       lastError: null,
       nextAttemptAt: null,
+      ...(isAccountMail(message.kind) ? { facts: withoutSecrets(message.facts, { keepAddress: false }) } : {}),
     });
     logAttempt(em, message.id, startedAt, 'SENT', response || 'accepted', started);
     await em.flush();
@@ -88,7 +101,9 @@ async function recordFailure(em: EntityManager, message: Message, error: string,
   const next = afterFailedAttempt(attempts, retry);
   logAttempt(em, message.id, at, 'FAILED', error, started);
   if (next.giveUp) {
+    // A token nobody will send is not kept (a staff retry then cancels it: the customer asks for a new link).
     Object.assign(message, { attempts, status: 'FAILED', lastError: error, nextAttemptAt: null });
+    if (isAccountMail(message.kind)) message.facts = withoutSecrets(message.facts, { keepAddress: true });
   } else {
     const dueAt = new Date(storeNow().getTime() + next.retryInMs);
     Object.assign(message, { attempts, lastError: error, nextAttemptAt: dueAt });

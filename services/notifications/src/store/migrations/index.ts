@@ -1,3 +1,4 @@
+import { Migration20261205000000_account_mail } from './Migration20261205000000_account_mail.js';
 import { Migration20261204205000_return_requested } from './Migration20261204205000_return_requested.js';
 import { Migration20261204180000_claim_offers_and_returns } from './Migration20261204180000_claim_offers_and_returns.js';
 import { Migration20261204165915_shipments_and_claims } from './Migration20261204165915_shipments_and_claims.js';
@@ -12,4 +13,5 @@ export const notificationsMigrations: MigrationObject[] = [
   { name: 'Migration20261204165915_shipments_and_claims', class: Migration20261204165915_shipments_and_claims },
   { name: 'Migration20261204180000_claim_offers_and_returns', class: Migration20261204180000_claim_offers_and_returns },
   { name: 'Migration20261204205000_return_requested', class: Migration20261204205000_return_requested },
+  { name: 'Migration20261205000000_account_mail', class: Migration20261205000000_account_mail },
 ];
