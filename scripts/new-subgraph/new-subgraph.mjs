@@ -65,9 +65,22 @@ function addComposeService(path, name) {
   let compose = readFileSync(path, 'utf8');
   const block = `  ${name}:\n    <<: *service\n    build: { context: ., dockerfile: Dockerfile, args: { SERVICE: services/${name} } }\n    environment: { <<: *service-env }\n    healthcheck: *ready\n\n`;
   compose = insertBefore(compose, /^ {2}gateway:\n/m, block);
-  compose = insertAfterLast(compose, /^ {6}[a-z0-9]+: \{ condition: service_healthy \}\n/gm, `      ${name}: { condition: service_healthy }\n`);
-  compose = insertAfterLast(compose, /^ {6}SUBGRAPH_[A-Z0-9_]+_URL: .*\n/gm, `      SUBGRAPH_${name.toUpperCase()}_URL: http://${name}:4000/graphql\n`);
+  // Within the gateway's own block: services after it (the storefront) have depends_on entries too.
+  compose = withinService(compose, 'gateway', (gateway) => {
+    gateway = insertAfterLast(gateway, /^ {6}[a-z0-9]+: \{ condition: service_healthy \}\n/gm, `      ${name}: { condition: service_healthy }\n`);
+    return insertAfterLast(gateway, /^ {6}SUBGRAPH_[A-Z0-9_]+_URL: .*\n/gm, `      SUBGRAPH_${name.toUpperCase()}_URL: http://${name}:4000/graphql\n`);
+  });
   writeFileSync(path, compose);
+}
+
+/** Applies `edit` to one service's block of docker-compose.yml (from its name to the next top-level entry). */
+function withinService(text, service, edit) {
+  const start = new RegExp(`^ {2}${service}:\\n`, 'm').exec(text);
+  if (!start) throw new Error(`docker-compose.yml: cannot find service ${service}`);
+  const rest = text.slice(start.index + start[0].length);
+  const next = /^ {0,2}[a-z0-9-]+:/m.exec(rest);
+  const end = next ? start.index + start[0].length + next.index : text.length;
+  return text.slice(0, start.index) + edit(text.slice(start.index, end)) + text.slice(end);
 }
 
 function insertBefore(text, pattern, insert) {

@@ -125,11 +125,14 @@ describe('partner webhooks in parallel', () => {
     expect(refunds.events.map((e) => e.id)).toEqual(issued.map((e) => e.id));
     // The first went twice under one id (the consumer dedupes it), the others once.
     expect(refunds.requests.map((r) => [r.id, r.answered])).toEqual([issued[0]!, ...issued].map((e) => [e.id, 204]));
-    const log = await n.sql<{ event_id: string; status: string; attempts: number }>(
-      `select event_id, status, attempts from notifications.webhook_delivery where partner_id = ? order by seq`,
-      [partnerIds['Slow refund desk']],
-    );
-    expect(log.map((d) => [d.event_id, d.status])).toEqual(issued.map((e) => [e.id, 'DELIVERED']));
+    // The partner has the last event before its answer is recorded: the log catches up a moment later.
+    const log = () =>
+      n.sql<{ event_id: string; status: string; attempts: number }>(
+        `select event_id, status, attempts from notifications.webhook_delivery where partner_id = ? order by seq`,
+        [partnerIds['Slow refund desk']],
+      );
+    await eventually(async () => (await log()).every((d) => d.status !== 'PENDING'), { timeoutMs: 30_000 });
+    expect((await log()).map((d) => [d.event_id, d.status])).toEqual(issued.map((e) => [e.id, 'DELIVERED']));
   }, 120_000);
 
   it('loses nothing and sends nothing twice across a restart with deliveries in flight', async () => {

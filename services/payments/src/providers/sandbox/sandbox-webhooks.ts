@@ -55,12 +55,14 @@ export function startSandboxWebhooks(options: SandboxWebhookDelivererOptions): {
 
   const round = async (): Promise<boolean> => {
     await options.provider.settleProcessing();
-    const faults = await readSandboxFaults(orm.em.fork({ disableContextResolution: true }));
-    const dropping = faults.dropWebhooksUntil !== null && faults.dropWebhooksUntil.getTime() > Date.now();
     return orm.em.fork({ disableContextResolution: true }).transactional(async (em) => {
       const due = await em.execute<{ id: string; payload: Record<string, unknown>; attempts: number }[]>(
         `select id, payload, attempts from ${table} where delivered_at is null and deliver_after <= now() order by created_at, id limit 20 for update skip locked`,
       );
+      // Read once the events are chosen: read before, a round slow to get its connection judged events queued
+      // after a later "drop webhooks" by the settings of before (seen under a loaded CI run).
+      const faults = await readSandboxFaults(em);
+      const dropping = faults.dropWebhooksUntil !== null && faults.dropWebhooksUntil.getTime() > Date.now();
       for (const event of due) {
         if (dropping) {
           await em.execute(`update ${table} set delivered_at = now(), dropped = true where id = ?`, [event.id]);
