@@ -25,7 +25,14 @@ beforeAll(async () => {
     })),
     { id: '00000000-0000-4000-8000-000000000099', topic: 'orders.order', created: -60_000 },
   ];
+  // notifications forwards public events onto partners.* topics under the same id, later: not a second production.
+  await db.query(`create schema notifications`);
+  await db.query(`create table notifications.outbox_message (seq bigserial primary key, event_id uuid, topic text not null, created_at timestamptz not null)`);
   for (const [i, e] of events.entries()) {
+    await db.query(`insert into notifications.outbox_message (event_id, topic, created_at) values ($1, 'partners.orders.order.v1', $2)`, [
+      e.id,
+      at(e.created + 500),
+    ]);
     await db.query(`insert into orders.outbox_message (event_id, topic, created_at) values ($1, $2, $3)`, [e.id, e.topic, at(e.created)]);
     await db.query(`insert into catalog.inbox_processed_event values ($1, 'OrderPlaced', $2)`, [e.id, at(e.created + 10 * (i + 1))]);
     if (e.created >= 0) await db.query(`insert into payments.inbox_processed_event values ($1, 'OrderPlaced', $2)`, [e.id, at(e.created + 200)]);

@@ -32,7 +32,9 @@ export async function eventLatencies(db: pg.Client | pg.Pool, since: Date): Prom
     .map((s) => `select '${s.replaceAll("'", "''")}' as consumer, event_id, processed_at from ${quote(s)}.inbox_processed_event where processed_at >= $1`)
     .join(' union all ');
   const { rows } = await db.query<{ topic: string; consumer: string; events: number; p50: number; p99: number; max: number }>(
-    `with produced as (${produced}), consumed as (${consumed}),
+    // An event forwarded onto a public topic (notifications' partners.* copies) keeps its id: the first row is the producer's.
+    `with produced as (select distinct on (event_id) event_id, topic, created_at from (${produced}) rows order by event_id, created_at),
+          consumed as (${consumed}),
           latency as (select p.topic, c.consumer, extract(epoch from c.processed_at - p.created_at) * 1000 as ms
                         from produced p join consumed c using (event_id))
      select topic, consumer, count(*)::int as events,
