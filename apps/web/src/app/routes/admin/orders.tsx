@@ -5,6 +5,7 @@ import { ApiErrorMessage } from '../../components/api-error.js';
 import { CheckFilter } from '../../components/check-filter.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
 import { formatDateTime, formatMoney, orderStatusText } from '../../lib/format.js';
+import { everyValue } from '../../lib/every-value.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/orders';
 
@@ -51,7 +52,8 @@ const customersQuery = graphql(`
   }
 `);
 
-const orderStatuses: OrderStatus[] = [
+// Every status but CONFIRMED, deprecated in the API: no order is in it.
+const orderStatuses: readonly OrderStatus[] = everyValue<Exclude<OrderStatus, 'CONFIRMED'>>()([
   'PENDING',
   'REJECTED',
   'AWAITING_PAYMENT',
@@ -64,7 +66,7 @@ const orderStatuses: OrderStatus[] = [
   'COMPLETED',
   'CANCELLED',
   'EXPIRED',
-];
+]);
 const statusWords = Object.fromEntries(orderStatuses.map((s) => [s, orderStatusText(s)])) as Record<OrderStatus, string>;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const day = /^\d{4}-\d{2}-\d{2}$/;
