@@ -87,9 +87,14 @@ describe('a provider that is down or slow', () => {
       timeoutMs: 30_000,
     });
     const [intent] = await h.sql(`select provider_payment_id from payments.payment_intent where id = ?`, [intentId]);
-    expect(await h.sql(`select dropped from payments.sandbox_webhook where payload->'data'->'payment'->>'id' = ?`, [intent!.provider_payment_id])).toEqual([
-      { dropped: true },
-    ]);
+    // The re-check can succeed in the commit that queued the webhook, before the sender's next round has
+    // handled (here: dropped) it: wait for that round rather than read the row still pending.
+    const webhooks = () =>
+      h.sql(`select dropped, delivered_at is not null as handled from payments.sandbox_webhook where payload->'data'->'payment'->>'id' = ?`, [
+        intent!.provider_payment_id,
+      ]);
+    await eventually(async () => (await webhooks()).every((w) => w.handled), { timeoutMs: 30_000 });
+    expect(await webhooks()).toEqual([{ dropped: true, handled: true }]);
     expect(
       await h.sql(
         `select 1 from payments.webhook_event where event_id in (select id from payments.sandbox_webhook where payload->'data'->'payment'->>'id' = ?)`,
