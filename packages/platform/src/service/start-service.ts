@@ -59,12 +59,12 @@ export async function startService<TContext extends BaseContext>(
     // Outside production every service follows the store's sandbox clock.
     const sandbox = env.NODE_ENV !== 'production';
     const handlers = [...serviceHandlers(definition), ...(sandbox ? [sandboxClockHandler] : [])];
-    const orm = await openServiceDatabase({ ...database, poolMax: env.DB_POOL_MAX });
+    const orm = await openServiceDatabase({ ...database, poolMax: env.DB_POOL_MAX, applicationName: `vitrine:${name}` });
     shutdown.push('database', () => orm.close());
     // Each concurrent timer firing holds a connection for its transaction: on top of the relay's and consumers'.
     const timerConcurrency = definition.timers?.length ? (definition.timerConcurrency?.(environment) ?? {}) : {};
     const timerConnections = Object.values(timerConcurrency).reduce((sum, limit) => sum + (limit > 1 ? limit : 0), 0);
-    const workerOrm = await openWorkerDatabase({ ...database, poolMax: env.DB_WORKER_POOL_MAX + timerConnections });
+    const workerOrm = await openWorkerDatabase({ ...database, poolMax: env.DB_WORKER_POOL_MAX + timerConnections, applicationName: `vitrine:${name}:worker` });
     shutdown.push('worker database', () => workerOrm.close());
     if (sandbox) await refreshSandboxClock(orm.em.fork());
     const release = await definition.onStart?.({ orm, workerOrm, env, environment, logger });

@@ -1,0 +1,72 @@
+import { table } from './report-format.js';
+import type { StatementWindow } from './statements.js';
+import { busyByApplication, type ActivityRow } from './activity.js';
+
+/**
+ * Where placeOrder's database transactions go: every statement PostgreSQL ran
+ * from the first order until the consumers were quiet, per order placed. The
+ * idle polling of the window is in it (its rate is in the idle row of the CPU
+ * table), so a statement that runs per poll, not per order, shows as such.
+ */
+export function statementsSection(window: StatementWindow, orders: number, idleTransactionsPerSecond: number | undefined): string[] {
+  if (orders === 0) return [];
+  const per = (n: number) => (n / orders).toFixed(2);
+  const idle = idleTransactionsPerSecond === undefined ? undefined : idleTransactionsPerSecond * window.seconds;
+  const lines = [
+    "### Where an order's database work goes (pg_stat_statements)",
+    '',
+    `From the first placeOrder until every consumer was quiet again (${window.seconds.toFixed(1)} s): ${window.transactions} transactions (${per(
+      window.transactions,
+    )} per order over ${orders} orders)${
+      idle === undefined ? '' : `, of which about ${Math.round(idle)} (${per(idle)} per order) is what the stack does idle over as long a window`
+    }; ${window.calls} statements (${per(window.calls)} per order). The most frequent:`,
+    '',
+    table(
+      ['Statement', 'Calls per order', 'Rows per order', 'ms per order'],
+      window.top.map((s) => [`\`${s.query.replace(/`/g, "'")}\``, per(s.calls), per(s.rows), (s.totalMs / orders).toFixed(3)]),
+    ),
+    '',
+  ];
+  return lines;
+}
+
+/** The sampled sessions: who was busy on the database and on what, from placeOrder's first request until quiet. */
+export function activitySection(activity: { samples: number; seconds: number; rows: readonly ActivityRow[] }, limit = 30): string[] {
+  if (activity.samples === 0) return [];
+  const share = (n: number) => (n / activity.samples).toFixed(2);
+  return [
+    '### Who keeps the database busy (pg_stat_activity, sampled)',
+    '',
+    `${activity.samples} samples over ${activity.seconds.toFixed(1)} s. Busy sessions per connection pool, on average (1.00 = one connection busy all along; "idle in transaction" = holding a transaction open while its process works or waits):`,
+    '',
+    table(
+      ['Pool (application_name)', 'Busy sessions', 'of which idle in transaction'],
+      busyByApplication(activity.rows, activity.samples).map((a) => [a.application, a.busy.toFixed(2), a.inTransactionIdle.toFixed(2)]),
+    ),
+    '',
+    'The most frequent (pool, state, wait, statement):',
+    '',
+    table(
+      ['Pool', 'State', 'Waiting on', 'Statement', 'Sessions on average'],
+      activity.rows.slice(0, limit).map((r) => [r.application, r.state, r.waiting, `\`${r.query.replace(/`/g, "'")}\``, share(r.samples)]),
+    ),
+    '',
+  ];
+}
+
+/** What the stack runs with no load at all: the polling and probing every other figure competes with. */
+export function idleStatementsSection(window: StatementWindow): string[] {
+  if (window.seconds <= 0) return [];
+  const perSecond = (n: number) => (n / window.seconds).toFixed(2);
+  return [
+    '### What the idle stack runs (pg_stat_statements)',
+    '',
+    `${window.seconds.toFixed(1)} s with no load: ${window.transactions} transactions (${perSecond(window.transactions)}/s), ${window.calls} statements (${perSecond(window.calls)}/s). The most frequent:`,
+    '',
+    table(
+      ['Statement', 'Calls/s', 'Rows/s'],
+      window.top.map((s) => [`\`${s.query.replace(/`/g, "'")}\``, perSecond(s.calls), perSecond(s.rows)]),
+    ),
+    '',
+  ];
+}

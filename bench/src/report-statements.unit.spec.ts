@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { activitySection, idleStatementsSection, statementsSection } from './report-statements.js';
+import { shorten } from './statements.js';
+
+describe("the report's statements section", () => {
+  const window = {
+    seconds: 10,
+    transactions: 1200,
+    calls: 5000,
+    top: [
+      { query: 'insert into "orders".outbox_message (id) values ($1)', calls: 200, rows: 150, totalMs: 40 },
+      { query: 'select `x` from bus.message', calls: 1000, rows: 0, totalMs: 100 },
+    ],
+  };
+
+  it('gives every figure per order, and the idle share of the window', () => {
+    const text = statementsSection(window, 100, 20).join('\n');
+    expect(text).toContain('1200 transactions (12.00 per order over 100 orders)');
+    expect(text).toContain('about 200 (2.00 per order) is what the stack does idle');
+    expect(text).toContain('5000 statements (50.00 per order)');
+    expect(text).toContain('| `insert into "orders".outbox_message (id) values ($1)` | 2.00 | 1.50 | 0.400 |');
+    expect(text).toContain("| `select 'x' from bus.message` | 10.00 | 0.00 | 1.000 |");
+  });
+
+  it('says nothing without orders', () => {
+    expect(statementsSection(window, 0, 20)).toEqual([]);
+  });
+
+  it('flattens and cuts long statements', () => {
+    expect(shorten('select  a,\n  b\tfrom t')).toBe('select a, b from t');
+    expect(shorten('x'.repeat(200), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+});
+
+describe("the report's sampled activity", () => {
+  it('averages busy sessions per pool over the samples and lists the most frequent', () => {
+    const rows = [
+      { application: 'vitrine:orders:worker', state: 'idle in transaction', waiting: 'Client: ClientRead', query: 'select 1', samples: 30 },
+      { application: 'vitrine:orders:worker', state: 'active', waiting: '-', query: 'update x', samples: 10 },
+      { application: 'vitrine:catalog', state: 'active', waiting: 'Lock: tuple', query: 'update y', samples: 5 },
+    ];
+    const text = activitySection({ samples: 20, seconds: 1, rows }).join('\n');
+    expect(text).toContain('| vitrine:orders:worker | 2.00 | 1.50 |');
+    expect(text).toContain('| vitrine:catalog | 0.25 | 0.00 |');
+    expect(text).toContain('| vitrine:catalog | active | Lock: tuple | `update y` | 0.25 |');
+  });
+});
+
+describe("the report's idle statements", () => {
+  it('gives rates per second', () => {
+    const text = idleStatementsSection({ seconds: 10, transactions: 1500, calls: 3000, top: [{ query: 'select $1', calls: 140, rows: 140, totalMs: 1 }] }).join(
+      '\n',
+    );
+    expect(text).toContain('1500 transactions (150.00/s), 3000 statements (300.00/s)');
+    expect(text).toContain('| `select $1` | 14.00 | 14.00 |');
+  });
+});
