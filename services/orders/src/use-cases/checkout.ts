@@ -65,6 +65,21 @@ export async function checkout(em: EntityManager, command: CheckoutCommand): Pro
     paymentChoice: command.paymentChoice,
     paymentMethodId: command.paymentMethodId,
   });
+  try {
+    // What the checkout reads (the key's earlier use, products, region, policy, flags, rates) and what it writes
+    // share one transaction: one commit per checkout instead of one per read.
+    return await em.transactional((tx) => placeCheckout(tx, command, fingerprint));
+  } catch (err) {
+    // A concurrent request with the same key won the insert: answer as a retry would be answered.
+    if (err instanceof UniqueConstraintViolationException) {
+      const winner = await findCheckout(em.fork(), command.customerId, command.idempotencyKey);
+      if (winner) return replay(em.fork(), winner, fingerprint);
+    }
+    throw err;
+  }
+}
+
+async function placeCheckout(em: EntityManager, command: CheckoutCommand, fingerprint: string): Promise<Order[]> {
   const earlier = await findCheckout(em, command.customerId, command.idempotencyKey);
   if (earlier) return replay(em, earlier, fingerprint);
   await ensureMayPlaceOrders(em, command.customerId);
@@ -116,61 +131,51 @@ export async function checkout(em: EntityManager, command: CheckoutCommand): Pro
     planned.push({ group, goodsTotal, shipping, terms });
   }
 
-  try {
-    return await em.transactional(async (tx) => {
-      const checkoutRow = tx.create(Checkout, {
-        id: randomUUID(),
-        customerId: command.customerId,
-        idempotencyKey: command.idempotencyKey,
-        requestFingerprint: fingerprint,
-      });
-      tx.persist(checkoutRow);
-      await holdWithinCustomerLimits(tx, command.customerId, draft.lines, known);
-      const placedAt = storeNow();
-      return planned.map((plan) => {
-        const order = tx.create(Order, {
-          id: randomUUID(),
-          customerId: command.customerId,
-          status: 'PENDING',
-          totalAmount: plan.goodsTotal,
-          currency: draft.currency,
-          checkoutId: checkoutRow.id,
-          kind: plan.group.kind,
-          paymentPlan: plan.terms.plan,
-          policyVersion: version,
-          depositAmount: plan.terms.deposit,
-          downPaymentAmount: plan.terms.nonRefundable,
-          shippingEstimateAmount: plan.shipping.amount,
-          shippingMethod: plan.shipping.method,
-          shippingRateVersion: plan.shipping.rateCardVersion,
-          shippingAddress: address.value,
-          customerCountry: country,
-          paymentMethodId: plan.terms.plan === 'CHARGE_AT_SHIP' ? command.paymentMethodId : null,
-          payAtOrder: plan.terms.dueAtOrder,
-          placedAt,
-        });
-        plan.group.lines.forEach((line, position) =>
-          order.lines.add(
-            tx.create(OrderLine, { id: randomUUID(), order, position, ...line, unitDownPaymentAmount: known.get(line.productId)!.downPaymentAmount ?? 0 }),
-          ),
-        );
-        tx.persist(order);
-        orders.recordEvent(tx, {
-          definition: orderPlacedV1,
-          subject: order.id,
-          data: { orderId: order.id, customerId: command.customerId, lines: plan.group.lines.map(({ productId, quantity }) => ({ productId, quantity })) },
-        });
-        return order;
-      });
+  // Flushed when the caller's transaction commits, the orders with their OrderPlaced events.
+  const checkoutRow = em.create(Checkout, {
+    id: randomUUID(),
+    customerId: command.customerId,
+    idempotencyKey: command.idempotencyKey,
+    requestFingerprint: fingerprint,
+  });
+  em.persist(checkoutRow);
+  await holdWithinCustomerLimits(em, command.customerId, draft.lines, known);
+  const placedAt = storeNow();
+  return planned.map((plan) => {
+    const order = em.create(Order, {
+      id: randomUUID(),
+      customerId: command.customerId,
+      status: 'PENDING',
+      totalAmount: plan.goodsTotal,
+      currency: draft.currency,
+      checkoutId: checkoutRow.id,
+      kind: plan.group.kind,
+      paymentPlan: plan.terms.plan,
+      policyVersion: version,
+      depositAmount: plan.terms.deposit,
+      downPaymentAmount: plan.terms.nonRefundable,
+      shippingEstimateAmount: plan.shipping.amount,
+      shippingMethod: plan.shipping.method,
+      shippingRateVersion: plan.shipping.rateCardVersion,
+      shippingAddress: address.value,
+      customerCountry: country,
+      paymentMethodId: plan.terms.plan === 'CHARGE_AT_SHIP' ? command.paymentMethodId : null,
+      payAtOrder: plan.terms.dueAtOrder,
+      placedAt,
     });
-  } catch (err) {
-    // A concurrent request with the same key won the insert: answer as a retry would be answered.
-    if (err instanceof UniqueConstraintViolationException) {
-      const winner = await findCheckout(em.fork(), command.customerId, command.idempotencyKey);
-      if (winner) return replay(em.fork(), winner, fingerprint);
-    }
-    throw err;
-  }
+    plan.group.lines.forEach((line, position) =>
+      order.lines.add(
+        em.create(OrderLine, { id: randomUUID(), order, position, ...line, unitDownPaymentAmount: known.get(line.productId)!.downPaymentAmount ?? 0 }),
+      ),
+    );
+    em.persist(order);
+    orders.recordEvent(em, {
+      definition: orderPlacedV1,
+      subject: order.id,
+      data: { orderId: order.id, customerId: command.customerId, lines: plan.group.lines.map(({ productId, quantity }) => ({ productId, quantity })) },
+    });
+    return order;
+  });
 }
 
 /**
