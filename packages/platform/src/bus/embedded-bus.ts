@@ -30,12 +30,22 @@ export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<Ev
     },
     async publish(messages: OutgoingMessage[]) {
       if (messages.length === 0) return;
+      // One statement, so one transaction: the notification goes out when the messages commit.
       await pool.query(
-        `insert into bus.message (topic, key, value, headers)
-         select * from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,
-        [messages.map((m) => m.topic), messages.map((m) => m.key), messages.map((m) => m.value), messages.map((m) => JSON.stringify(m.headers))],
+        `with published as (
+           insert into bus.message (topic, key, value, headers)
+           select * from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
+         )
+         select pg_notify($5, $6)`,
+        [
+          messages.map((m) => m.topic),
+          messages.map((m) => m.key),
+          messages.map((m) => m.value),
+          messages.map((m) => JSON.stringify(m.headers)),
+          embeddedBusChannel,
+          notifiedTopics(messages),
+        ],
       );
-      await pool.query(`select pg_notify($1, $2)`, [embeddedBusChannel, notifiedTopics(messages)]);
     },
     async subscribe(subscribe: SubscribeOptions) {
       const subscription = await startEmbeddedSubscription(options, subscribe);
@@ -73,6 +83,9 @@ export function notifiedTopics(messages: readonly OutgoingMessage[]): string {
 export function concerns(payload: string | undefined, topics: ReadonlySet<string>): boolean {
   return !payload || payload.split(',').some((topic) => topics.has(topic));
 }
+
+/** Messages read per poll. */
+const pollLimit = 100;
 
 interface LogRow {
   seq: string;
@@ -117,6 +130,7 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
       // size of the log. (A filter on each row's own position made every poll read the whole log: 0.5 s at 200,000
       // rows.) The row comparison is what makes the planner walk that index: with `seq > position` alone it chose the
       // primary key and read every later message of every topic (35-95 ms per poll at 10,000 rows, now 1-2 ms).
+      let complete = true;
       const { rows } = await client.query<LogRow>(
         `select m.seq, m.topic, m.key, m.value, m.headers
            from unnest($1::text[]) as t(topic)
@@ -124,9 +138,9 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
            cross join lateral (
              select * from bus.message m
               where m.topic = t.topic and (m.topic, m.seq) > (t.topic, coalesce(o.position, 0))
-              order by m.topic, m.seq limit 100
+              order by m.topic, m.seq limit ${pollLimit}
            ) m
-          order by m.seq limit 100`,
+          order by m.seq limit ${pollLimit}`,
         [sub.topics, sub.groupId],
       );
       // Positions are committed once per batch (and before a retry): a crash replays at most one batch,
@@ -169,11 +183,14 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
           // Interrupted by stop(), like the poll wait: a stop never waits out a backoff.
           await wake.sleep(backoff);
           backoff = Math.min(backoff * 2, 5000);
+          complete = false;
           break;
         }
       }
       await commit(client, sub.groupId, handled);
-      if (rows.length === 0) await wake.sleep(options.pollMs ?? 500);
+      // A short page was everything there was: what is published later notifies (a notification that came
+      // meanwhile makes this sleep return at once), so looking again now would only find nothing.
+      if (running && complete && rows.length < pollLimit) await wake.sleep(options.pollMs ?? 500);
     }
   })().catch((err) => options.logger.error({ err, groupId: sub.groupId }, 'embedded subscription stopped'));
 
