@@ -4,9 +4,10 @@ import { aftersales } from './identity.js';
 import { extendContext, type AftersalesContext } from './schema/aftersales-context.js';
 import { ClaimStaffResolver } from './schema/claim-staff.resolver.js';
 import { ClaimResolver } from './schema/claim.resolver.js';
+import { EvidenceResolver } from './schema/evidence.resolver.js';
 import { ReturnResolver } from './schema/return.resolver.js';
-import { configureEvidenceStore, fileUploadRoute, rememberListeningUrl } from './storage/configure-evidence-store.js';
-import { fileUploadPath } from './storage/file-evidence-store.js';
+import { configureEvidenceStore, fileUploadRoute, fileViewRoute, rememberListeningUrl } from './storage/configure-evidence-store.js';
+import { fileUploadPath, fileViewPath } from './storage/file-evidence-store.js';
 import { aftersalesEntities } from './store/entities.js';
 import { aftersalesMigrations } from './store/migrations/index.js';
 
@@ -14,10 +15,10 @@ export const aftersalesService: ServiceDefinition<AftersalesContext> = {
   identity: aftersales,
   entities: aftersalesEntities,
   migrations: aftersalesMigrations,
-  resolvers: [ClaimResolver, ClaimStaffResolver, ReturnResolver],
+  resolvers: [ClaimResolver, ClaimStaffResolver, EvidenceResolver, ReturnResolver],
   extendContext,
   handlers: aftersalesHandlers,
-  httpRoutes: { [fileUploadPath]: (req, res) => fileUploadRoute(req, res) },
+  httpRoutes: { [fileUploadPath]: (req, res) => fileUploadRoute(req, res), [fileViewPath]: (req, res) => fileViewRoute(req, res) },
   onStart: async ({ env, environment }) => configureEvidenceStore(env, environment),
   onListening: async ({ url }) => {
     rememberListeningUrl(url);

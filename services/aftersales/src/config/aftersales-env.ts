@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uploadUrlTtlSeconds } from '../domain/evidence-limits.js';
+import { uploadUrlTtlSeconds, viewUrlTtlSeconds } from '../domain/evidence-limits.js';
 import { isCorsOrigin, localStorefrontOrigins } from '../storage/evidence-cors.js';
 
 /** Settings only aftersales reads, on top of the platform's serviceEnv. */
@@ -27,4 +27,11 @@ export const aftersalesEnv = {
     .pipe(z.array(z.string().refine(isCorsOrigin, 'each entry must be * or an origin such as https://shop.example.com (no path, no trailing slash)')).min(1)),
   /** How long an upload URL lives, in seconds (both stores); tests shorten it to see an expired URL refused. */
   EVIDENCE_UPLOAD_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(uploadUrlTtlSeconds),
+  /** How long a URL to read an uploaded file lives, in seconds (both stores); tests shorten it to see an expired URL refused. */
+  EVIDENCE_VIEW_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(viewUrlTtlSeconds),
+  /**
+   * The file store's signing secret (upload and read URLs). Unset: a random one made at start, so URLs given out
+   * before a restart stop working (they live minutes anyway); set it to keep them across a restart.
+   */
+  EVIDENCE_FILE_SECRET: z.string().min(32).optional(),
 };

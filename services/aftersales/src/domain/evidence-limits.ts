@@ -15,6 +15,11 @@ export const evidenceContentTypes: Record<string, { kind: EvidenceKind; maxBytes
 
 /** An upload URL expires this long after it is issued (the default of EVIDENCE_UPLOAD_TTL_SECONDS). */
 export const uploadUrlTtlSeconds = 300;
+/**
+ * A read URL (staff or the customer looking at a file) expires this long after it is given out (the default of
+ * EVIDENCE_VIEW_TTL_SECONDS): long enough to judge a claim's photos on one page, short enough that a copied link dies.
+ */
+export const viewUrlTtlSeconds = 600;
 /** At most this many evidence files on one claim. */
 export const maxEvidencePerClaim = 20;
 

@@ -44,7 +44,7 @@ export class ClaimResolver {
   ): Promise<EvidenceUploadType> {
     const { evidence, ticket } = await requestEvidenceUpload(ctx.em, ctx.caller, requireUuid(claimId, 'claimId', 'claim'), input.contentType, input.sizeBytes);
     return Object.assign(new EvidenceUploadType(), {
-      evidence: EvidenceType.from(evidence),
+      evidence: EvidenceType.from(evidence, null),
       url: ticket.url,
       headers: Object.entries(ticket.headers).map(([name, value]) => Object.assign(new UploadHeaderType(), { name, value })),
       expiresAt: evidence.uploadExpiresAt,
@@ -87,7 +87,7 @@ export class ClaimResolver {
 
   @FieldResolver(() => [EvidenceType])
   async evidence(@Ctx() ctx: AftersalesContext, @Root() claim: ClaimType): Promise<EvidenceType[]> {
-    return (await ctx.evidenceByClaim.load(claim.id)).map(EvidenceType.from);
+    return (await ctx.evidenceByClaim.load(claim.id)).map((e) => EvidenceType.from(e, claim.customerId));
   }
 
   @FieldResolver(() => [ClaimRuleType], { description: "The rules of the claim's policy it may be refused under (its exclusions and coverage rules)." })

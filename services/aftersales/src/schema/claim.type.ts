@@ -108,8 +108,21 @@ export class EvidenceType {
   @Field(() => String, { description: 'PENDING until the claim is submitted and the file found in storage, then CONFIRMED.' })
   status!: string;
 
-  static from(e: Evidence): EvidenceType {
-    return Object.assign(new EvidenceType(), { id: e.id, kind: e.kind, contentType: e.contentType, sizeBytes: e.sizeBytes, status: e.status });
+  // Not in the schema: where the file is, and whose claim it is (who besides staff may look at it: `viewUrl`).
+  objectKey!: string;
+  customerId!: string | null;
+
+  /** `customerId`: the claim's customer, or null where the evidence is shown without its claim (no `viewUrl` then). */
+  static from(e: Evidence, customerId: string | null): EvidenceType {
+    return Object.assign(new EvidenceType(), {
+      id: e.id,
+      kind: e.kind,
+      contentType: e.contentType,
+      sizeBytes: e.sizeBytes,
+      status: e.status,
+      objectKey: e.objectKey,
+      customerId,
+    });
   }
 }
 
@@ -117,6 +130,9 @@ export class EvidenceType {
 export class ClaimType {
   @Field(() => ID)
   id!: string;
+
+  // Not in the schema (staff filter by it): whose claim it is, for its evidence's `viewUrl`.
+  customerId!: string;
 
   @Field(() => ID)
   orderId!: string;

@@ -9,10 +9,14 @@ import type { EvidenceStore } from './evidence-store.js';
 import { fileEvidenceStore } from './file-evidence-store.js';
 import { s3EvidenceStore } from './s3-evidence-store.js';
 
+type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
 let current: {
   store: EvidenceStore;
-  route: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null;
+  route: Route | null;
+  viewRoute: Route | null;
   uploadTtlSeconds: number;
+  viewTtlSeconds: number;
 } | null = null;
 /** The port this service listens on, once it does: the file store's default address (PORT=0 in tests picks it only then). */
 let listeningPort: string | null = null;
@@ -32,7 +36,13 @@ export function configureEvidenceStore(env: ServiceEnv, environment: Record<stri
       secretAccessKey: settings.EVIDENCE_S3_SECRET_ACCESS_KEY,
       forcePathStyle: settings.EVIDENCE_S3_FORCE_PATH_STYLE,
     });
-    current = { store, route: null, uploadTtlSeconds: settings.EVIDENCE_UPLOAD_TTL_SECONDS };
+    current = {
+      store,
+      route: null,
+      viewRoute: null,
+      uploadTtlSeconds: settings.EVIDENCE_UPLOAD_TTL_SECONDS,
+      viewTtlSeconds: settings.EVIDENCE_VIEW_TTL_SECONDS,
+    };
     return;
   }
   // Production must choose: the folder store is for one local instance (docker compose says so explicitly).
@@ -41,10 +51,10 @@ export function configureEvidenceStore(env: ServiceEnv, environment: Record<stri
   const file = fileEvidenceStore({
     folder: settings.EVIDENCE_FILE_DIR ?? join(tmpdir(), 'vitrine-evidence'),
     publicUrl: () => settings.EVIDENCE_PUBLIC_URL ?? `http://127.0.0.1:${listeningPort ?? env.PORT}`,
-    secret: randomBytes(32).toString('base64url'),
+    secret: settings.EVIDENCE_FILE_SECRET ?? randomBytes(32).toString('base64url'),
     corsOrigins: evidenceCorsOrigins(settings.EVIDENCE_CORS_ORIGINS, env.NODE_ENV === 'production'),
   });
-  current = { ...file, uploadTtlSeconds: settings.EVIDENCE_UPLOAD_TTL_SECONDS };
+  current = { ...file, uploadTtlSeconds: settings.EVIDENCE_UPLOAD_TTL_SECONDS, viewTtlSeconds: settings.EVIDENCE_VIEW_TTL_SECONDS };
 }
 
 /** The server's own port, for upload URLs when EVIDENCE_PUBLIC_URL is not set. */
@@ -63,8 +73,20 @@ export function uploadTtlSeconds(): number {
   return current.uploadTtlSeconds;
 }
 
+/** How long a read URL lives (EVIDENCE_VIEW_TTL_SECONDS). */
+export function viewTtlSeconds(): number {
+  if (!current) throw new Error('the evidence store is configured at start');
+  return current.viewTtlSeconds;
+}
+
 /** The file store's upload route (404 when evidence goes to S3). */
 export async function fileUploadRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!current?.route) return void res.writeHead(404).end('not found');
   await current.route(req, res);
+}
+
+/** The file store's read route (404 when evidence goes to S3: its URLs point at the bucket). */
+export async function fileViewRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!current?.viewRoute) return void res.writeHead(404).end('not found');
+  await current.viewRoute(req, res);
 }

@@ -1,4 +1,4 @@
-import { HeadObjectCommand, NotFound, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { EvidenceStore, StoredObject, UploadTicket } from './evidence-store.js';
 
@@ -15,7 +15,7 @@ export interface S3Settings {
 /**
  * Evidence in an S3 bucket: presigned PUT URLs that sign the content type
  * and length (storage refuses another type or size, and any tampering, with
- * 403), and a HEAD to see what really arrived.
+ * 403), a HEAD to see what really arrived, and presigned GET URLs to look at a file.
  */
 export function s3EvidenceStore(settings: S3Settings): EvidenceStore {
   const client = new S3Client({
@@ -40,6 +40,11 @@ export function s3EvidenceStore(settings: S3Settings): EvidenceStore {
         if (error instanceof NotFound || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)) return null;
         throw error;
       }
+    },
+    async viewUrl(key, contentType, expiresInSeconds): Promise<string> {
+      // The response overrides are signed too: the answer is the announced type, shown inline rather than downloaded.
+      const command = new GetObjectCommand({ Bucket: settings.bucket, Key: key, ResponseContentType: contentType, ResponseContentDisposition: 'inline' });
+      return getSignedUrl(client, command, { expiresIn: expiresInSeconds });
     },
   };
 }
