@@ -176,6 +176,18 @@ describe('the back office', () => {
     await after(page, 'Taken into review.');
     expect(await claim.getByRole('heading', { level: 3 }).textContent()).toBe('Accessory damaged · Under review');
     expect(await claim.getByRole('button', { name: /^Take into review/ }).count()).toBe(0);
+    // The grader sees the customer's photo itself (after-sales' short-lived read URL), decoded by the browser at its
+    // real size, named by the claim's kind and part; it links to the full size.
+    const photoName = 'Photo 1 of 1: accessory damaged, Head sculpt special (structural breakage)';
+    const photo = claim.getByRole('img', { name: photoName });
+    await photo.scrollIntoViewIfNeeded();
+    const decoded = () =>
+      photo.evaluate((el) => ((el as HTMLImageElement).complete ? [(el as HTMLImageElement).naturalWidth, (el as HTMLImageElement).naturalHeight] : []));
+    await expect.poll(decoded, { timeout: 30_000 }).toEqual([160, 120]);
+    const src = (await photo.getAttribute('src'))!;
+    expect(await claim.getByRole('link', { name: photoName }).getAttribute('href')).toBe(src);
+    const file = await fetch(src);
+    expect([file.status, file.headers.get('content-type'), file.headers.get('content-disposition')?.split(';')[0]]).toEqual([200, 'image/png', 'inline']);
     await expectAccessible(page, 'back-office claims');
     await screenshots(page, 'admin-claims');
 

@@ -187,6 +187,8 @@ describe('my orders: tracking, refunds and a claim with a photo', () => {
     const files = page.getByRole('region', { name: 'Photos et vidéos' }).locator('.evidence-list li');
     await files.first().waitFor();
     expect(plain(await files.first().textContent())).toBe('Photo 1 (image/jpeg, 2 048 Ko) : Envoyé, vérifié à l’envoi de la réclamation');
+    // Not received yet: nothing to look at.
+    expect(await files.first().getByRole('link').count()).toBe(0);
     await expectAccessible(page, 'claim with its photo');
     await screenshots(page, 'claim');
 
@@ -194,6 +196,13 @@ describe('my orders: tracking, refunds and a claim with a photo', () => {
     await page.getByText('Votre réclamation est envoyée : notre équipe va l’examiner.').waitFor();
     expect(await page.getByText('Envoyée : en attente de notre équipe').count()).toBe(1);
     expect(plain(await files.first().textContent())).toContain(' : Reçu');
+    // Received: the file links to itself through after-sales' short-lived read URL (MinIO's presigned GET), the
+    // thumbnail shows the same URL, and it is the very file the customer sent.
+    const href = (await files.first().getByRole('link', { name: 'Photo 1' }).getAttribute('href'))!;
+    expect(await files.first().locator('img').getAttribute('src')).toBe(href);
+    const sent = await fetch(href);
+    expect([sent.status, sent.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
+    expect(Buffer.from(await sent.arrayBuffer()).equals(photo)).toBe(true);
     expect(await rows(stack, 'select status from aftersales.claim where id = ?', [claimId])).toEqual([{ status: 'SUBMITTED' }]);
     await page.getByRole('link', { name: 'Retour à la commande' }).click();
     expect(plain(await page.getByRole('region', { name: 'Réclamations' }).textContent())).toContain('Accessoire abîmé : Envoyée : en attente de notre équipe');

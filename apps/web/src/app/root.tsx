@@ -65,7 +65,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     <NavLink to="/orders">{t.layout.myOrders}</NavLink>
                   </li>
                   <li>
-                    <NavLink to="/account">{t.layout.account}</NavLink>
+                    <NavLink to="/account" end>
+                      {t.layout.account}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/account/messages">{t.layout.messages}</NavLink>
                   </li>
                   {root.isStaff && (
                     <li>

@@ -5,6 +5,7 @@ import { deliverParcel } from '@vitrine/e2e/support/fulfilment-steps';
 import { graph, type TestStack } from '@vitrine/e2e/support/stack';
 import { parisAddress, until } from '@vitrine/e2e/support/store-scenario';
 import { graphql } from '../__generated__/test/index.js';
+import { pngImage } from './png.js';
 
 // What happens through the API before staff or a customer act in the browser, as e2e's fulfilment steps do it:
 // a parcel delivered and a claim submitted on it with a photo; preorders secured with their deposit.
@@ -103,8 +104,9 @@ export async function submittedClaim(stack: TestStack, customer: Identity, order
   );
   expect(started.errors).toBeUndefined();
   const claimId = started.data!.startClaim.id;
-  const photo = new Uint8Array(4_096).fill(42);
-  const ticket = await graph(stack, uploadMutation, { claimId, input: { contentType: 'image/jpeg', sizeBytes: photo.length } }, customer);
+  // A real image, so the back office can show it (a browser decodes it).
+  const photo = pngImage(160, 120);
+  const ticket = await graph(stack, uploadMutation, { claimId, input: { contentType: 'image/png', sizeBytes: photo.length } }, customer);
   expect(ticket.errors).toBeUndefined();
   const { url, headers } = ticket.data!.requestEvidenceUpload;
   const put = await fetch(url, {

@@ -6,11 +6,13 @@ export type BackOfficeScope = 'catalog:write' | 'logistics:fulfil' | 'aftersales
 
 /** The back office's sections, each shown only to staff whose token carries its scope. */
 export const backOfficeSections: readonly { scope: BackOfficeScope; path: string; title: string; about: string }[] = [
-  { scope: 'catalog:write', path: '/admin/products', title: 'Products', about: 'Add figures, open and change preorder campaigns, move release dates.' },
+  { scope: 'catalog:write', path: '/admin/products', title: 'Products', about: 'Add and edit figures: details, price, sale rules, campaigns, arrivals.' },
   { scope: 'logistics:fulfil', path: '/admin/shipments', title: 'Shipments', about: 'Pack parcels and hand them to the carrier; late ones first.' },
   { scope: 'aftersales:decide', path: '/admin/claims', title: 'Claims', about: 'Review claims, grade the damaged parts and offer what the policy allows.' },
   { scope: 'orders:manage', path: '/admin/orders', title: 'Orders', about: 'Find orders, read their money trail, cancel them and refund.' },
   { scope: 'catalog:write', path: '/admin/stock', title: 'Stock', about: 'Units per warehouse, the stock ledger and its reconciliation.' },
+  { scope: 'catalog:write', path: '/admin/studios', title: 'Studios', about: 'The studios that make the figures: add one, correct its name or contact.' },
+  { scope: 'catalog:write', path: '/admin/warehouses', title: 'Warehouses', about: 'The places that hold units, in the order sales draw from them; add one.' },
   { scope: 'orders:manage', path: '/admin/policies', title: 'Store policies', about: 'Read, compare and publish the store’s policy versions.' },
   { scope: 'notifications:write', path: '/admin/partners', title: 'Partners', about: 'Partner webhooks: subscriptions, delivery logs, replays.' },
   { scope: 'orders:manage', path: '/admin/clock', title: 'Store clock', about: 'The sandbox store’s time, and moving it forward to rehearse the policy.' },

@@ -1,8 +1,11 @@
 import { Form, Link, redirect, useSearchParams } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
+import { AccountNotices } from '../components/account-notices.js';
 import { ApiErrorMessage } from '../components/api-error.js';
+import { ProductInterests } from '../components/product-interests.js';
 import { ApiError, callApi, pageError } from '../lib/api.server.js';
-import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
+import { followEmailLink } from '../lib/email-links.server.js';
+import { isLocale, locales, messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
 import { requestLocale } from '../lib/locale.server.js';
 import { regions } from '../lib/regions.js';
 import { requireSession } from '../lib/session.server.js';
@@ -14,6 +17,7 @@ const accountQuery = graphql(`
     me {
       displayName
       email
+      emailVerified
       country
     }
     myProductInterests {
@@ -35,6 +39,15 @@ const accountQuery = graphql(`
   }
 `);
 
+/** The newest email's language: no API answers the chosen one (null there means "from your country"). */
+const latestEmailQuery = graphql(`
+  query StorefrontLatestEmail {
+    myNotifications(first: 1) {
+      language
+    }
+  }
+`);
+
 const changeRegionMutation = graphql(`
   mutation StorefrontChangeRegion($country: String!) {
     changeRegion(country: $country) {
@@ -52,18 +65,42 @@ const withdrawMutation = graphql(`
   }
 `);
 
+const requestVerificationMutation = graphql(`
+  mutation StorefrontRequestEmailVerification {
+    requestEmailVerification
+  }
+`);
+
+const notificationLanguageMutation = graphql(`
+  mutation StorefrontSetNotificationLanguage($language: NotificationLanguage!) {
+    setNotificationLanguage(language: $language) {
+      language
+    }
+  }
+`);
+
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessages(matches).account.title} | Vitrine` }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
+  // An emailed link first: done, it redirects here saying so; refused, the page shows why.
+  const link = await followEmailLink(context, new URL(request.url), session.accessToken);
   try {
-    return await callApi(context, accountQuery, {}, session.accessToken);
+    const account = await callApi(context, accountQuery, {}, session.accessToken);
+    // Notifications' answer only adds a sentence: its failure leaves the page readable.
+    const latestEmailLanguage = await callApi(context, latestEmailQuery, {}, session.accessToken)
+      .then(({ myNotifications }) => myNotifications[0]?.language ?? null)
+      .catch((err: unknown) => {
+        if (err instanceof ApiError) return null;
+        throw err;
+      });
+    return { ...account, latestEmailLanguage, link };
   } catch (err) {
     return pageError(err);
   }
 }
 
-/** Two forms: move to another region (refused with the API's reason while an order is open), withdraw an entry. */
+/** The page's forms: region, withdraw an entry, the verification email again, the emails' language. */
 export async function action({ request, context }: Route.ActionArgs) {
   const session = await requireSession(request, context);
   const t = messagesFor(await requestLocale(request, context));
@@ -80,6 +117,16 @@ export async function action({ request, context }: Route.ActionArgs) {
       await callApi(context, withdrawMutation, { id: field(form, 'id') }, session.accessToken);
       return redirect('/account?withdrawn=1');
     }
+    if (intent === 'verify') {
+      await callApi(context, requestVerificationMutation, {}, session.accessToken);
+      return redirect('/account?verificationSent=1');
+    }
+    if (intent === 'emailLanguage') {
+      const language = field(form, 'language');
+      if (!isLocale(language)) return { intent, error: t.errors.failed };
+      await callApi(context, notificationLanguageMutation, { language }, session.accessToken);
+      return redirect(`/account?emailLanguage=${language}`);
+    }
     return { intent, error: t.errors.failed };
   } catch (err) {
     if (err instanceof ApiError) return { intent, error: err.message };
@@ -88,22 +135,21 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
-  const { me, myProductInterests: interests } = loaderData;
-  const { t, day, dateTime } = useI18n();
+  const { me, myProductInterests: interests, latestEmailLanguage, link } = loaderData;
+  const { t, locale } = useI18n();
   const [params] = useSearchParams();
-  const movedTo = params.get('region');
+  // No API answers the chosen language: the one just chosen, else the newest email's, else this site's.
+  const justChosen = params.get('emailLanguage');
+  const emailLanguage = isLocale(justChosen) ? justChosen : isLocale(latestEmailLanguage) ? latestEmailLanguage : locale;
   return (
     <>
       <h1>{t.account.title}</h1>
-      {movedTo && (
-        <p className="success" role="status">
-          {t.account.regionChanged(t.countries[movedTo] ?? movedTo)}
-        </p>
-      )}
-      {params.get('withdrawn') && (
-        <p className="success" role="status">
-          {t.account.withdrawn}
-        </p>
+      <AccountNotices />
+      {link && (
+        <div className="error" role="alert">
+          <p>{link.link === 'verifyEmail' ? t.accountEmail.verifyFailed : t.accountEmail.changeFailed}</p>
+          <p>{link.error}</p>
+        </div>
       )}
       <section aria-labelledby="account-details">
         <h2 id="account-details">{t.account.details}</h2>
@@ -111,8 +157,49 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           <dt>{t.account.name}</dt>
           <dd>{me.displayName}</dd>
           <dt>{t.account.email}</dt>
-          <dd>{me.email}</dd>
+          <dd>
+            {me.email} <strong>({me.emailVerified ? t.accountEmail.verified : t.accountEmail.notVerified})</strong>
+          </dd>
         </dl>
+        {!me.emailVerified && (
+          <Form method="post" className="inline">
+            <input type="hidden" name="intent" value="verify" />
+            <button type="submit">{t.accountEmail.sendAgain}</button>
+          </Form>
+        )}
+        {actionData?.intent === 'verify' && <ApiErrorMessage message={actionData.error} />}
+        <ul className="account-links">
+          <li>
+            <Link to="/account/email">{t.accountEmail.changeTitle}</Link>
+          </li>
+          <li>
+            <Link to="/account/password">{t.password.title}</Link>
+          </li>
+          <li>
+            <Link to="/account/messages">{t.emails.title}</Link>
+          </li>
+        </ul>
+      </section>
+      <section aria-labelledby="account-email-language">
+        <h2 id="account-email-language">{t.emails.language}</h2>
+        <Form method="post" className="stacked" aria-labelledby="account-email-language">
+          <input type="hidden" name="intent" value="emailLanguage" />
+          <div className="field">
+            <label htmlFor="email-language">{t.emails.languageLabel}</label>
+            <select id="email-language" name="language" defaultValue={emailLanguage} aria-describedby="email-language-help">
+              {locales.map((l) => (
+                <option key={l} value={l}>
+                  {t.emails.languageNames[l]}
+                </option>
+              ))}
+            </select>
+            <p id="email-language-help" className="help">
+              {isLocale(latestEmailLanguage) ? t.emails.latestIn(t.emails.languageNames[latestEmailLanguage]) : t.emails.noneYet}
+            </p>
+          </div>
+          {actionData?.intent === 'emailLanguage' && <ApiErrorMessage message={actionData.error} />}
+          <button type="submit">{t.emails.save}</button>
+        </Form>
       </section>
       <section aria-labelledby="account-region">
         <h2 id="account-region">{t.account.region}</h2>
@@ -135,36 +222,12 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           <button type="submit">{t.account.changeRegion}</button>
         </Form>
       </section>
-      <section aria-labelledby="account-interests">
-        <h2 id="account-interests">{t.account.interests}</h2>
-        {actionData?.intent === 'withdraw' && <ApiErrorMessage message={actionData.error} />}
-        {interests.length === 0 ? (
-          <p>{t.account.noInterests}</p>
-        ) : (
-          <ul className="interests">
-            {interests.map((i) => {
-              const name = i.product?.name ?? t.account.unknownProduct;
-              return (
-                <li key={i.id}>
-                  {i.product ? <Link to={`/products/${i.product.id}`}>{name}</Link> : name}
-                  {t.layout.colon}
-                  <strong>{t.account.kind[i.kind] ?? i.kind}</strong>
-                  {i.kind === 'WAITLIST' && <>, {t.account.units(i.quantity)}</>} · {t.account.state[i.state] ?? i.state}
-                  {i.position != null && <>, {t.account.position(i.position)}</>}
-                  {i.offer && <>, {t.account.offerUntil(i.offer.quantity, dateTime(i.offer.expiresAt))}</>}{' '}
-                  <span className="muted">({t.account.since(day(i.requestedAt))})</span>
-                  <Form method="post" className="inline">
-                    <input type="hidden" name="intent" value="withdraw" />
-                    <input type="hidden" name="id" value={i.id} />{' '}
-                    <button type="submit" className="link-button" aria-label={t.account.withdrawLabel(name)}>
-                      {t.account.withdraw}
-                    </button>
-                  </Form>
-                </li>
-              );
-            })}
-          </ul>
-        )}
+      <ProductInterests interests={interests} error={actionData?.intent === 'withdraw' ? actionData.error : null} />
+      <section aria-labelledby="account-delete">
+        <h2 id="account-delete">{t.deleteAccount.title}</h2>
+        <p>
+          <Link to="/account/delete">{t.deleteAccount.link}</Link>
+        </p>
       </section>
     </>
   );

@@ -34,6 +34,7 @@ const claimQuery = graphql(`
         contentType
         sizeBytes
         status
+        viewUrl
       }
       offers {
         resolution
@@ -159,9 +160,19 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
           <ul className="evidence-list">
             {c.evidence.map((e, i) => (
               <li key={e.id}>
-                {t.claim.fileKind[e.kind] ?? e.kind} {i + 1} ({e.contentType}, {t.claim.size(Math.ceil(e.sizeBytes / 1024).toLocaleString(locale))})
-                {t.layout.colon}
+                {/* Once received, the file links to itself (a short-lived URL) and a photo shows as a thumbnail beside its name. */}
+                {e.viewUrl ? (
+                  <a href={e.viewUrl} target="_blank" rel="noreferrer">
+                    {t.claim.fileKind[e.kind] ?? e.kind} {i + 1}
+                  </a>
+                ) : (
+                  <>
+                    {t.claim.fileKind[e.kind] ?? e.kind} {i + 1}
+                  </>
+                )}{' '}
+                ({e.contentType}, {t.claim.size(Math.ceil(e.sizeBytes / 1024).toLocaleString(locale))}){t.layout.colon}
                 <strong>{t.claim.evidenceState[e.status] ?? e.status}</strong>
+                {e.viewUrl && e.kind === 'PHOTO' && <img className="evidence-thumbnail" src={e.viewUrl} alt="" loading="lazy" />}
               </li>
             ))}
           </ul>

@@ -1,8 +1,11 @@
 import { Link } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
+import { OrderReturns } from '../components/order-returns.js';
 import { ApiError, callApi, pageError } from '../lib/api.server.js';
 import { metaMessages, useI18n } from '../lib/i18n.js';
+import { preferenceReturnRule, returnableLines } from '../lib/returns.js';
+import { returnsOfOrder } from '../lib/returns.server.js';
 import { requireSession } from '../lib/session.server.js';
 import type { Route } from './+types/order';
 
@@ -93,6 +96,15 @@ const orderQuery = graphql(`
           note
         }
       }
+      policy {
+        sections {
+          title
+          rules {
+            id
+            text
+          }
+        }
+      }
     }
   }
 `);
@@ -125,7 +137,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         if (err instanceof ApiError) return { list: [], error: err.message };
         throw err;
       });
-    return { order, claims: claims.list, claimsError: claims.error };
+    const returns = await returnsOfOrder(context, order.id, session.accessToken);
+    return { order, claims: claims.list, claimsError: claims.error, returns: returns.list, returnsError: returns.error };
   } catch (err) {
     if (err instanceof ApiError && err.code === 'BAD_USER_INPUT') return pageError(new ApiError(err.message, 'NOT_FOUND'));
     return pageError(err);
@@ -133,7 +146,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export default function OrderPage({ loaderData }: Route.ComponentProps) {
-  const { order: o, claims, claimsError } = loaderData;
+  const { order: o, claims, claimsError, returns, returnsError } = loaderData;
   const { t, money, day, dateTime } = useI18n();
   const name = o.lines.map((l) => `${l.product.name}${l.quantity > 1 ? ` × ${l.quantity}` : ''}`).join(', ');
   const parcels = o.shipments.filter((s) => s.status !== 'CONSOLIDATED' || o.shipments.length === 1);
@@ -316,6 +329,16 @@ export default function OrderPage({ loaderData }: Route.ComponentProps) {
           <p className="muted">{t.order.claimAfterDelivery}</p>
         )}
       </section>
+
+      <OrderReturns
+        orderId={o.id}
+        delivered={Boolean(o.deliveredAt)}
+        rule={preferenceReturnRule(o.policy)}
+        returns={returns}
+        names={new Map(o.lines.map((l) => [l.product.id, l.product.name]))}
+        canAskMore={returnableLines(o.lines, returns, o.id).length > 0}
+        error={returnsError}
+      />
     </article>
   );
 }

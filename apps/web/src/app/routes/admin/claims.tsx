@@ -43,6 +43,7 @@ const claimsQuery = graphql(`
         evidence {
           kind
           status
+          viewUrl
         }
         refusalGrounds {
           id
@@ -189,6 +190,39 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
+type QueuedClaim = Route.ComponentProps['loaderData']['claims']['items'][number];
+
+/**
+ * The claim's files as the grader judges them: photos inline (each a link to the full size), videos as links, through
+ * after-sales' short-lived read URLs (10 minutes by default: reload the page after that). A file not received yet
+ * has no URL.
+ */
+function EvidenceFiles({ claim }: { claim: QueuedClaim }) {
+  const viewable = claim.evidence.filter((e) => e.viewUrl);
+  if (viewable.length === 0) return null;
+  const concerns = claim.parts.map((p) => `${p.name ?? words(p.category)} (${words(p.issue).toLowerCase()})`).join(', ');
+  return (
+    <ul className="evidence-files" aria-label={`Evidence of the claim on order ${claim.orderId.slice(0, 8)}`}>
+      {viewable.map((e, i) => {
+        const name = `${words(e.kind)} ${i + 1} of ${viewable.length}: ${kindWords[claim.kind].toLowerCase()}, ${concerns}`;
+        return (
+          <li key={e.viewUrl}>
+            {e.kind === 'PHOTO' ? (
+              <a href={e.viewUrl!} target="_blank" rel="noreferrer">
+                <img src={e.viewUrl!} alt={name} loading="lazy" />
+              </a>
+            ) : (
+              <a href={e.viewUrl!} target="_blank" rel="noreferrer">
+                Watch {name}
+              </a>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export default function BackOfficeClaims({ loaderData, actionData }: Route.ComponentProps) {
   const { claims, currencies, statuses, kinds } = loaderData;
   const message = actionData ? null : loaderData.done;
@@ -225,6 +259,7 @@ export default function BackOfficeClaims({ loaderData, actionData }: Route.Compo
                   : c.evidence.map((e) => `${words(e.kind)} (${e.status === 'CONFIRMED' ? 'received' : 'not received yet'})`).join(', ')}
                 {c.evidenceRequest && <> · more asked: “{c.evidenceRequest}”</>}
               </p>
+              <EvidenceFiles claim={c} />
               {c.refusal && <p>Refused: {c.refusal.text}</p>}
               {c.resolution && (
                 <p>

@@ -1,6 +1,7 @@
 import { Form, useNavigation, useSearchParams } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
 import { DoneMessage } from '../../components/done-message.js';
+import { ProductPages } from '../../components/product-pages.js';
 import type { PaymentPlanInput, PaymentPlanKind, PreorderCloseReason } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
@@ -195,6 +196,7 @@ export default function BackOfficeProduct({ loaderData, actionData }: Route.Comp
   return (
     <>
       <h1>{product.name}</h1>
+      <ProductPages productId={product.id} />
       <DoneMessage message={message} />
       <dl className="facts">
         <dt>SKU</dt>

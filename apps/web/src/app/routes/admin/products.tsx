@@ -10,9 +10,13 @@ import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/products';
 
 const productsQuery = graphql(`
-  query BackOfficeProducts($first: Int!, $filter: ProductFilter) {
-    products(first: $first, filter: $filter, sort: NEWEST) {
+  query BackOfficeProducts($first: Int!, $after: String, $filter: ProductFilter) {
+    products(first: $first, after: $after, filter: $filter, sort: NEWEST) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -52,20 +56,32 @@ const createProductMutation = graphql(`
 
 /** The statuses a product may start in (CreateProductInput.status). */
 const startingStatuses: ProductStatus[] = ['ANNOUNCED', 'PREORDER', 'IN_STOCK', 'CHINA_STOCK'];
+const allStatuses: readonly ProductStatus[] = [...startingStatuses, 'PREORDER_CLOSED', 'RELEASED', 'SOLD_OUT', 'DISCONTINUED'];
 const currencies = ['USD', 'EUR', 'JPY'] as const;
+/** Products per page of the list (the API's cursor pages; the search is kept from page to page). */
+const pageSize = 25;
 
 export const meta: Route.MetaFunction = () => [{ title: 'Products | Back office | Vitrine' }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'catalog:write');
-  const text = new URL(request.url).searchParams.get('q')?.trim() ?? '';
-  const result = await callApi(context, productsQuery, { first: 50, filter: text ? { text } : null }, staff.accessToken).catch(pageError);
+  const params = new URL(request.url).searchParams;
+  const text = params.get('q')?.trim() ?? '';
+  const status = (allStatuses as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as ProductStatus) : null;
+  const studioId = params.get('studio') || null;
+  const after = params.get('after') || null;
+  const filter = { ...(text ? { text } : {}), ...(status ? { status: [status] } : {}), ...(studioId ? { studioId } : {}) };
+  const result = await callApi(context, productsQuery, { first: pageSize, after, filter }, staff.accessToken).catch(pageError);
   return {
     products: result.products.edges.map((e) => e.node),
     total: result.products.totalCount,
+    next: result.products.pageInfo.hasNextPage ? result.products.pageInfo.endCursor : null,
+    paged: after !== null,
     studios: result.studios,
     warehouses: result.warehouses,
     text,
+    status,
+    studioId,
   };
 }
 
@@ -106,7 +122,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function BackOfficeProducts({ loaderData, actionData }: Route.ComponentProps) {
-  const { products, total, studios, warehouses, text } = loaderData;
+  const { products, total, studios, warehouses, text, status, studioId, next, paged } = loaderData;
+  const kept = { ...(text ? { q: text } : {}), ...(status ? { status } : {}), ...(studioId ? { studio: studioId } : {}) };
+  const pageLink = (after: string | null) => `/admin/products?${new URLSearchParams({ ...kept, ...(after ? { after } : {}) })}`;
   const values: Values = actionData?.values ?? {};
   const submitting = useNavigation().state === 'submitting';
   return (
@@ -212,6 +230,28 @@ export default function BackOfficeProducts({ loaderData, actionData }: Route.Com
             <label htmlFor="q">Name, SKU, series or studio</label>
             <input id="q" name="q" type="search" defaultValue={text} />
           </div>
+          <div className="field">
+            <label htmlFor="filter-status">Only products that are</label>
+            <select id="filter-status" name="status" defaultValue={status ?? ''}>
+              <option value="">In any status</option>
+              {allStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {productStatusWords(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-studio">Only products made by</label>
+            <select id="filter-studio" name="studio" defaultValue={studioId ?? ''}>
+              <option value="">Any studio</option>
+              {studios.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
           <button type="submit">Search</button>
         </Form>
         <table className="data-table">
@@ -246,6 +286,12 @@ export default function BackOfficeProducts({ loaderData, actionData }: Route.Com
             ))}
           </tbody>
         </table>
+        {(next || paged) && (
+          <nav aria-label="Pages of products" className="pager">
+            {paged && <Link to={pageLink(null)}>First page</Link>}
+            {next && <Link to={pageLink(next)}>Next page</Link>}
+          </nav>
+        )}
       </section>
     </>
   );

@@ -172,6 +172,10 @@ export default function BackOfficeStock({ loaderData, actionData }: Route.Compon
           <h2>
             <Link to={`/admin/products/${product.id}`}>{product.name}</Link> <span className="muted">({product.sku})</span>
           </h2>
+          <p>
+            Preorder stock from the maker is recorded as an arrival (waiting preorders move onto it first):{' '}
+            <Link to={`/admin/products/${product.id}/selling#arrival-heading`}>record an arrival</Link>.
+          </p>
           <table className="data-table" data-testid="stock-levels">
             <caption>Units per warehouse</caption>
             <thead>

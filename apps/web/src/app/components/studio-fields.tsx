@@ -1,0 +1,27 @@
+/** A studio's name, country and contact, as the create and edit forms both ask for them. */
+export function StudioFields({ values }: { values: { name?: string; country?: string; contactEmail?: string } }) {
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="studio-name">Name</label>
+        <input id="studio-name" name="name" required maxLength={120} defaultValue={values.name} />
+      </div>
+      <div className="inline-fields">
+        <div className="field">
+          <label htmlFor="studio-country">Country (ISO code, e.g. JP)</label>
+          <input id="studio-country" name="country" required maxLength={2} spellCheck={false} defaultValue={values.country} />
+        </div>
+        <div className="field">
+          <label htmlFor="studio-email">Contact email</label>
+          <input id="studio-email" name="contactEmail" type="email" required defaultValue={values.contactEmail} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** The fields of a studio form, trimmed, the country upper-cased (the API checks each one). */
+export const studioFrom = (form: FormData) => {
+  const text = (name: string) => String(form.get(name) ?? '').trim();
+  return { name: text('name'), country: text('country').toUpperCase(), contactEmail: text('contactEmail') };
+};

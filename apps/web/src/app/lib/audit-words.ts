@@ -1,0 +1,47 @@
+// Catalog's audit entries in staff's words: what was done, and the details recorded with it (a JSON object) as
+// short "what: value" facts, the reason apart, so a product's history reads without opening the JSON.
+
+const actionWords: Record<string, string> = {
+  'product.created': 'Added to the catalog',
+  'product.updated': 'Details changed',
+  'product.spec-changed': 'Spec change recorded',
+  'product.price-changed': 'Price changed',
+  'product.status-changed': 'Status moved',
+  'product.sale-rules-changed': 'Sale rules changed',
+  'product.release-date-changed': 'Release date moved',
+  'product.preorder-limit-set': 'Limited run set',
+  'product.arrived': 'Preorder stock arrived',
+  'preorder.opened': 'Preorders opened',
+  'preorder.scheduled': 'Preorders scheduled',
+  'preorder.reopened': 'Preorders reopened',
+  'preorder.terms-changed': 'Preorder terms changed',
+  'preorder.closed': 'Preorders closed',
+  'stock.received': 'Units received',
+  'stock.adjusted': 'Count corrected',
+};
+
+/** An audit action in words ("product.price-changed": "Price changed"); one catalog adds later reads as itself. */
+export const auditActionWords = (action: string) => actionWords[action] ?? action;
+
+/** A value of the details as a short text: amounts and lists as JSON, text as it is, nothing as "—". */
+function valueText(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+/** The details' reason (if any) and every other field as "field: value", in the order recorded. */
+export function auditDetails(details: string): { reason: string | null; facts: string[] } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(details);
+  } catch {
+    return { reason: null, facts: [details] };
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { reason: null, facts: [valueText(parsed)] };
+  const { reason, ...rest } = parsed as Record<string, unknown>;
+  return {
+    reason: typeof reason === 'string' && reason.length > 0 ? reason : null,
+    facts: Object.entries(rest).map(([key, value]) => `${key}: ${valueText(value)}`),
+  };
+}

@@ -1,0 +1,76 @@
+import { Link } from 'react-router';
+import { graphql } from '../../__generated__/app/index.js';
+import { callApi, pageError } from '../lib/api.server.js';
+import { isLocale, metaMessages, useI18n } from '../lib/i18n.js';
+import { requireSession } from '../lib/session.server.js';
+import type { Route } from './+types/messages';
+
+/** How many of the newest messages the page lists (the API has no paging). */
+const shown = 50;
+
+const messagesQuery = graphql(`
+  query StorefrontMyNotifications($first: Int) {
+    myNotifications(first: $first) {
+      id
+      kind
+      status
+      subject
+      recipient
+      language
+      orderId
+      createdAt
+      sentAt
+    }
+  }
+`);
+
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessages(matches).emails.title} | Vitrine` }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const session = await requireSession(request, context);
+  try {
+    return await callApi(context, messagesQuery, { first: shown }, session.accessToken);
+  } catch (err) {
+    return pageError(err);
+  }
+}
+
+/** The emails the store sent the customer (or is sending), newest first, each with its order. */
+export default function Messages({ loaderData }: Route.ComponentProps) {
+  const { myNotifications: messages } = loaderData;
+  const { t, dateTime } = useI18n();
+  return (
+    <>
+      <p>
+        <Link to="/account">{t.accountEmail.back}</Link>
+      </p>
+      <h1>{t.emails.title}</h1>
+      <p>{t.emails.intro}</p>
+      {messages.length === 0 ? (
+        <p>{t.emails.none}</p>
+      ) : (
+        <ul className="messages">
+          {messages.map((m) => (
+            <li key={m.id}>
+              <strong lang={isLocale(m.language) ? m.language : undefined}>{m.subject ?? t.emails.notSentYet}</strong>
+              <br />
+              <span className="muted">
+                {t.emails.status[m.status] ?? m.status} · <time dateTime={m.sentAt ?? m.createdAt}>{dateTime(m.sentAt ?? m.createdAt)}</time>
+                {m.recipient && <> · {t.emails.to(m.recipient)}</>}
+                {isLocale(m.language) && <> · {t.emails.languageNames[m.language]}</>}
+              </span>
+              {m.orderId && (
+                <>
+                  {' '}
+                  <Link to={`/orders/${m.orderId}`} aria-label={t.emails.orderLabel(m.subject ?? m.orderId.slice(0, 8).toUpperCase())}>
+                    {t.emails.order}
+                  </Link>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
