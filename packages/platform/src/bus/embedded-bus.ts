@@ -8,6 +8,10 @@ import { embeddedBusChannel, embeddedBusMigrations, embeddedBusSchema } from './
 export interface EmbeddedBusOptions {
   url: string;
   logger: Logger;
+  /**
+   * How long an idle subscription waits before looking without being notified (default 2 s): every publish
+   * notifies its topics' subscriptions, so this only bounds the delay of a notification lost with its connection.
+   */
   pollMs?: number;
 }
 
@@ -190,7 +194,7 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
       await commit(client, sub.groupId, handled);
       // A short page was everything there was: what is published later notifies (a notification that came
       // meanwhile makes this sleep return at once), so looking again now would only find nothing.
-      if (running && complete && rows.length < pollLimit) await wake.sleep(options.pollMs ?? 500);
+      if (running && complete && rows.length < pollLimit) await wake.sleep(options.pollMs ?? 2000);
     }
   })().catch((err) => options.logger.error({ err, groupId: sub.groupId }, 'embedded subscription stopped'));
 

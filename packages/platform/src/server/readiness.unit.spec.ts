@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReadiness, isServing, readinessStatus } from './readiness.js';
+import { checkReadiness, isServing, readinessStatus, sharedWithin } from './readiness.js';
 
 const up = async () => {};
 const down = async () => {
@@ -42,5 +42,48 @@ describe('checkReadiness', () => {
     const report = await checkReadiness({ database: hung, eventTransport: up }, false, () => {}, 20);
     expect(report).toEqual({ status: 'degraded', database: 'slow', eventTransport: 'up' });
     expect(isServing(report.status)).toBe(true);
+  });
+});
+
+describe('sharedWithin', () => {
+  const counted = () => {
+    let calls = 0;
+    let fail = false;
+    return {
+      check: async () => {
+        calls++;
+        if (fail) throw new Error('down');
+      },
+      calls: () => calls,
+      failFromNowOn: () => void (fail = true),
+    };
+  };
+
+  it('answers probes within the window from the last check, and asks again after it', async () => {
+    let clock = 1_000;
+    const database = counted();
+    const shared = sharedWithin(900, { database: database.check, eventTransport: up }, () => clock);
+    await shared.database();
+    clock += 500;
+    await shared.database();
+    expect(database.calls()).toBe(1);
+    database.failFromNowOn();
+    clock += 400; // 900 ms after the first check ended
+    await expect(shared.database()).rejects.toThrow('down');
+    expect(database.calls()).toBe(2);
+    clock += 100;
+    await expect(shared.database()).rejects.toThrow('down'); // the failure is shared too
+    expect(database.calls()).toBe(2);
+  });
+
+  it('shares a check still running, and with a zero window checks every time', async () => {
+    const database = counted();
+    const shared = sharedWithin(900, { database: database.check, eventTransport: up });
+    await Promise.all([shared.database(), shared.database(), shared.database()]);
+    expect(database.calls()).toBe(1);
+    const every = sharedWithin(0, { database: database.check, eventTransport: up });
+    await every.database();
+    await every.database();
+    expect(database.calls()).toBe(3);
   });
 });

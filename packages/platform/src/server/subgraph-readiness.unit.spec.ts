@@ -20,6 +20,8 @@ beforeAll(async () => {
     port: 0,
     createContext: () => ({}),
     readiness: { database: check('database'), eventTransport: check('eventTransport') },
+    // Each probe here must see the parts as just set; the sharing is its own spec (readiness.unit.spec.ts).
+    readinessShareMs: 0,
   });
   readyUrl = new URL('/ready', server.url);
 });

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { acceptRequestId, requestIdHeader, withRequestId, currentRequestId } from '../context/request-context.js';
 import { createErrorFormatter } from '../errors/format-error.js';
 import { BodyTooLarge, readBody } from './http-body.js';
-import { checkReadiness, isServing, type ReadinessChecks } from './readiness.js';
+import { checkReadiness, isServing, sharedWithin, type ReadinessChecks } from './readiness.js';
 
 export interface SubgraphServerOptions<TContext extends object> {
   schema: GraphQLSchema;
@@ -19,6 +19,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   createContext: (req: IncomingMessage, requestId: string, body: unknown) => Promise<TContext> | TContext;
   /** What `/ready` checks (see readiness.ts for why the two parts differ). */
   readiness: ReadinessChecks;
+  /** Probes within this long of a finished check share its answer (readiness.ts, sharedWithin); default 900 ms. */
+  readinessShareMs?: number;
   introspection?: boolean;
   maxBodyBytes?: number;
   /** Extra plain HTTP routes by exact path. */
@@ -33,6 +35,7 @@ export interface RunningSubgraphServer {
 
 export async function startSubgraphServer<TContext extends object>(options: SubgraphServerOptions<TContext>): Promise<RunningSubgraphServer> {
   const { logger, maxBodyBytes = 1_000_000 } = options;
+  const readiness = sharedWithin(options.readinessShareMs ?? 900, options.readiness);
   // Set on stop: a probe already in flight on a kept-alive socket hears 503 (the drain then closes the listener and idle sockets).
   let draining = false;
   const httpServer: Server = createServer();
@@ -69,7 +72,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (url.pathname === '/health') return void res.writeHead(200).end('ok');
     if (url.pathname === '/ready') {
-      const report = await checkReadiness(options.readiness, draining, (part, err) => logger.warn({ err, part }, `readiness: ${part} down`));
+      const report = await checkReadiness(readiness, draining, (part, err) => logger.warn({ err, part }, `readiness: ${part} down`));
       // 503 is what takes this subgraph out of the gateway's routing (and a load balancer's).
       res.writeHead(isServing(report.status) ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       return void res.end(JSON.stringify(report));

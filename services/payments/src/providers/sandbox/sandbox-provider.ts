@@ -360,9 +360,12 @@ export class SandboxProvider implements PaymentProvider {
     return rows.map((r) => ({ refundId: r.id, chargeId: r.charge_id, amount: Number(r.amount), currency: r.currency }));
   }
 
-  /** Slow payments whose time has come succeed (their webhook follows); run by the webhook deliverer's loop. */
-  async settleProcessing(): Promise<number> {
-    return this.fresh().transactional(async (em) => {
+  /**
+   * Slow payments whose time has come succeed (their webhook follows); run by the webhook deliverer's loop,
+   * in its round's transaction when it passes one (one commit per round instead of two).
+   */
+  async settleProcessing(within?: EntityManager): Promise<number> {
+    const settle = async (em: EntityManager) => {
       const rows = await em.execute<Row[]>(
         `update ${this.table('sandbox_payment')} p set status = case when capture_method = 'manual' then 'requires_capture' else 'succeeded' end,
                 charge_id = case when capture_method = 'manual' then null else 'sbch_' || md5(random()::text) end,
@@ -372,7 +375,8 @@ export class SandboxProvider implements PaymentProvider {
       );
       for (const row of rows) await this.queuePaymentEvent(em, await this.readPayment(em, row.id), row.metadata?.intent_id ?? null);
       return rows.length;
-    });
+    };
+    return within ? settle(within) : this.fresh().transactional(settle);
   }
 
   /** What a token or stored sandbox method charges as. */

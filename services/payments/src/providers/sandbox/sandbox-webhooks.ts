@@ -54,11 +54,13 @@ export function startSandboxWebhooks(options: SandboxWebhookDelivererOptions): {
   };
 
   const round = async (): Promise<boolean> => {
-    await options.provider.settleProcessing();
     return orm.em.fork({ disableContextResolution: true }).transactional(async (em) => {
+      const settled = await options.provider.settleProcessing(em);
+      // clock_timestamp(), not now(): a payment settled just above queued its event in this very transaction.
       const due = await em.execute<{ id: string; payload: Record<string, unknown>; attempts: number }[]>(
-        `select id, payload, attempts from ${table} where delivered_at is null and deliver_after <= now() order by created_at, id limit 20 for update skip locked`,
+        `select id, payload, attempts from ${table} where delivered_at is null and deliver_after <= clock_timestamp() order by created_at, id limit 20 for update skip locked`,
       );
+      if (due.length === 0) return settled > 0;
       // Read once the events are chosen: read before, a round slow to get its connection judged events queued
       // after a later "drop webhooks" by the settings of before (seen under a loaded CI run).
       const faults = await readSandboxFaults(em);
