@@ -18,5 +18,5 @@ export async function createEventBus(env: ServiceEnv, clientId: string, logger: 
       replicationFactor: env.KAFKA_REPLICATION_FACTOR,
     });
   }
-  return createEmbeddedBus({ url: env.EMBEDDED_BUS_URL ?? env.DATABASE_URL, logger });
+  return createEmbeddedBus({ url: env.EMBEDDED_BUS_URL ?? env.DATABASE_URL, logger, lingerMs: env.EVENT_LINGER_MS });
 }

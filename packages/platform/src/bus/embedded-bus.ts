@@ -13,6 +13,8 @@ export interface EmbeddedBusOptions {
    * notifies its topics' subscriptions, so this only bounds the delay of a notification lost with its connection.
    */
   pollMs?: number;
+  /** Once notified, how long a subscription gathers more messages before reading (default 0: at once). */
+  lingerMs?: number;
 }
 
 /**
@@ -194,7 +196,11 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
       await commit(client, sub.groupId, handled);
       // A short page was everything there was: what is published later notifies (a notification that came
       // meanwhile makes this sleep return at once), so looking again now would only find nothing.
-      if (running && complete && rows.length < pollLimit) await wake.sleep(options.pollMs ?? 2000);
+      if (running && complete && rows.length < pollLimit) {
+        const woken = await wake.sleep(options.pollMs ?? 2000);
+        // Under load many publishes notify within milliseconds: one read for them all, one transaction for their batch.
+        if (woken && running && options.lingerMs) await new Promise((resolve) => setTimeout(resolve, options.lingerMs));
+      }
     }
   })().catch((err) => options.logger.error({ err, groupId: sub.groupId }, 'embedded subscription stopped'));
 

@@ -53,6 +53,11 @@ export const serviceEnv = {
   OUTBOX_RETENTION_HOURS: z.coerce.number().int().positive().default(72),
   INBOX_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1_000),
+  /**
+   * How long the outbox relay and the embedded bus's subscriptions gather what else commits after being notified,
+   * before publishing or reading: fewer, larger batches under load (one transaction each) for that much latency.
+   */
+  EVENT_LINGER_MS: z.coerce.number().int().min(0).max(1_000).default(15),
   /** How often the timer scheduler looks for due timers (it also looks once at start). */
   TIMER_POLL_MS: z.coerce.number().int().positive().default(1_000),
   /** Runs of a failing timer before it is marked dead (kept, logged at error level). */

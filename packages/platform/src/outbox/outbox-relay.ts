@@ -12,7 +12,11 @@ export interface OutboxRelayOptions {
   topicPrefix?: string;
   pollMs?: number;
   batchSize?: number;
+  /** After a commit's notification, how long to gather more before publishing (PollingLoop's lingerMs). */
+  lingerMs?: number;
 }
+
+const defaultBatchSize = 200;
 
 interface PendingRow {
   seq: string;
@@ -38,8 +42,11 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.loop = new PollingLoop({
-      round: async () => (await this.publishBatch()) > 0,
+      // Only a full batch can have more behind it: anything committed later notifies (wake), so an empty round
+      // after a short batch would only cost a transaction.
+      round: async () => (await this.publishBatch()) === (options.batchSize ?? defaultBatchSize),
       pollMs: options.pollMs ?? 200,
+      lingerMs: options.lingerMs ?? 0,
       maxBackoffMs: 10_000,
       onFailure: (err, failures) => options.logger.warn({ err, failures }, 'outbox relay could not publish; will retry'),
     });
@@ -66,7 +73,7 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many rows were sent. */
   async publishBatch(): Promise<number> {
-    const { orm, bus, schema, topicPrefix = '', batchSize = 200 } = this.options;
+    const { orm, bus, schema, topicPrefix = '', batchSize = defaultBatchSize } = this.options;
     this.batchesAttempted += 1;
     return orm.em.fork().transactional(async (em) => {
       // One relay of a service publishes at a time, however many replicas run: a round that finds the lock taken

@@ -75,7 +75,15 @@ export async function startService<TContext extends BaseContext>(
     shutdown.push('bus', () => bus.close());
     await bus.ensureTopics(publishes.map((t) => env.TOPIC_PREFIX + t));
 
-    const relay = new OutboxRelay({ orm: workerOrm, bus, schema: dbSchema, logger, topicPrefix: env.TOPIC_PREFIX, pollMs: env.OUTBOX_POLL_MS });
+    const relay = new OutboxRelay({
+      orm: workerOrm,
+      bus,
+      schema: dbSchema,
+      logger,
+      topicPrefix: env.TOPIC_PREFIX,
+      pollMs: env.OUTBOX_POLL_MS,
+      lingerMs: env.EVENT_LINGER_MS,
+    });
     if (env.OUTBOX_RELAY === 'on') {
       shutdown.push('outbox notifications', await wakeRelayOnOutboxNotify(env.DATABASE_URL, dbSchema, relay, logger));
       relay.start();

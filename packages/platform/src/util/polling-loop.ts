@@ -8,6 +8,11 @@ export interface PollingLoopOptions {
   /** Longest wait after repeated failures (the wait doubles per failure from pollMs). */
   maxBackoffMs: number;
   onFailure: (err: unknown, failures: number) => void;
+  /**
+   * After being woken, wait this long before the round: what is committed meanwhile goes in the same round
+   * (under load, one round for many wakes instead of one each). 0: at once.
+   */
+  lingerMs?: number;
 }
 
 /**
@@ -53,7 +58,8 @@ export class PollingLoop {
         onFailure(err, failures);
       }
       if (!this.running) break;
-      await this.signal.sleep(failures === 0 ? pollMs : Math.min(pollMs * 2 ** failures, maxBackoffMs));
+      const woken = await this.signal.sleep(failures === 0 ? pollMs : Math.min(pollMs * 2 ** failures, maxBackoffMs));
+      if (woken && this.running && this.options.lingerMs) await new Promise((resolve) => setTimeout(resolve, this.options.lingerMs));
     }
   }
 }

@@ -18,6 +18,33 @@ describe('PollingLoop', () => {
     expect(calls).toBe(5);
   });
 
+  it('once woken, lingers before its round: wakes that come meanwhile are served by that one round', async () => {
+    let calls = 0;
+    const loop = new PollingLoop({
+      round: async () => {
+        calls += 1;
+        return false;
+      },
+      pollMs: 60_000,
+      maxBackoffMs: 60_000,
+      onFailure: () => {},
+      lingerMs: 300,
+    });
+    loop.start();
+    await until(() => calls === 1); // the first round runs at start, without lingering
+    loop.wake();
+    await tick();
+    loop.wake();
+    loop.wake();
+    expect(calls).toBe(1); // still lingering
+    await until(() => calls === 2);
+    // The wakes during the linger were latched: one more round for them, then the loop sleeps.
+    await until(() => calls === 3);
+    await new Promise((r) => setTimeout(r, 400));
+    await loop.stop();
+    expect(calls).toBe(3);
+  });
+
   it('reports each failure with the count so far, and starts over after a success', async () => {
     const seen: number[] = [];
     let calls = 0;

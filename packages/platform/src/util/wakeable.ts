@@ -13,19 +13,20 @@ export class Wakeable {
     }
   }
 
-  sleep(ms: number): Promise<void> {
+  /** Resolves true when woken (now or by a wake that came while nobody slept), false when the time ran out. */
+  sleep(ms: number): Promise<boolean> {
     if (this.pending) {
       this.pending = false;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.waiter = undefined;
-        resolve();
+        resolve(false);
       }, ms);
       this.waiter = () => {
         clearTimeout(timer);
-        resolve();
+        resolve(true);
       };
     });
   }
