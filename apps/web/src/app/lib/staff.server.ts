@@ -2,14 +2,17 @@ import { data, redirect, type AppLoadContext } from 'react-router';
 import { requireSession, type Session } from './session.server.js';
 
 /** Back-office scopes the pages use (accounts' `staffScopes`); the API checks each one again on every call. */
-export type BackOfficeScope = 'catalog:write' | 'logistics:fulfil' | 'aftersales:decide' | 'orders:manage' | 'notifications:write';
+export type BackOfficeScope =
+  'catalog:write' | 'logistics:fulfil' | 'aftersales:decide' | 'orders:manage' | 'notifications:write' | 'customers:read' | 'customers:flag';
 
 /** The back office's sections, each shown only to staff whose token carries its scope. */
 export const backOfficeSections: readonly { scope: BackOfficeScope; path: string; title: string; about: string }[] = [
   { scope: 'catalog:write', path: '/admin/products', title: 'Products', about: 'Add and edit figures: details, price, sale rules, campaigns, arrivals.' },
-  { scope: 'logistics:fulfil', path: '/admin/shipments', title: 'Shipments', about: 'Pack parcels and hand them to the carrier; late ones first.' },
+  { scope: 'logistics:fulfil', path: '/admin/shipments', title: 'Shipments', about: 'Pack, combine and dispatch parcels, record their tracking; late first.' },
   { scope: 'aftersales:decide', path: '/admin/claims', title: 'Claims', about: 'Review claims, grade the damaged parts and offer what the policy allows.' },
+  { scope: 'aftersales:decide', path: '/admin/returns', title: 'Returns', about: 'Items sent back by customers who changed their mind: record what arrived.' },
   { scope: 'orders:manage', path: '/admin/orders', title: 'Orders', about: 'Find orders, read their money trail, cancel them and refund.' },
+  { scope: 'customers:read', path: '/admin/customers', title: 'Customers', about: 'Find customers by email or name; read and change their flags.' },
   { scope: 'catalog:write', path: '/admin/stock', title: 'Stock', about: 'Units per warehouse, the stock ledger and its reconciliation.' },
   { scope: 'catalog:write', path: '/admin/studios', title: 'Studios', about: 'The studios that make the figures: add one, correct its name or contact.' },
   { scope: 'catalog:write', path: '/admin/warehouses', title: 'Warehouses', about: 'The places that hold units, in the order sales draw from them; add one.' },

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
+import { HostedPaymentLink } from '../components/hosted-payment-link.js';
 import { OrderReturns } from '../components/order-returns.js';
 import { ApiError, callApi, pageError } from '../lib/api.server.js';
 import { metaMessages, useI18n } from '../lib/i18n.js';
@@ -61,6 +62,7 @@ const orderQuery = graphql(`
         amount
         currency
       }
+      payNowUrl
       payments {
         id
         status
@@ -198,6 +200,7 @@ export default function OrderPage({ loaderData }: Route.ComponentProps) {
             </Link>
           </p>
         )}
+        {o.nextPayment && payable.has(o.status) && o.payNowUrl && <HostedPaymentLink url={o.payNowUrl} />}
       </section>
 
       <section aria-labelledby="order-tracking">

@@ -304,6 +304,10 @@ export const en = {
     openClaim: 'Report a problem with this order',
     claimAfterDelivery: 'Once the order is delivered you can report a damaged, missing or wrong item here.',
     pay: 'Pay now',
+    orHosted: 'Or:',
+    payHosted: 'Pay on the secure payment page',
+    newTab: '(opens in a new tab)',
+    payHostedReturn: 'That page does not bring you back here: once you have paid there, come back to this tab (or refresh it) to see your payment.',
   },
   claim: {
     newTitle: 'Report a problem',

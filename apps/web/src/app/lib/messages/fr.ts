@@ -303,6 +303,10 @@ export const fr: Messages = {
     openClaim: 'Signaler un problème sur cette commande',
     claimAfterDelivery: 'Une fois la commande livrée, vous pourrez signaler ici un article abîmé, manquant ou erroné.',
     pay: 'Payer maintenant',
+    orHosted: 'Ou :',
+    payHosted: 'Payer sur la page de paiement sécurisée',
+    newTab: '(s’ouvre dans un nouvel onglet)',
+    payHostedReturn: 'Cette page ne vous ramène pas ici : une fois le paiement fait, revenez sur cet onglet (ou actualisez-le) pour voir votre paiement.',
   },
   claim: {
     newTitle: 'Signaler un problème',

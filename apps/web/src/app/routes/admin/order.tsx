@@ -2,6 +2,8 @@ import { Form, Link, useNavigation } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
+import { OrderFulfilment } from '../../components/order-fulfilment.js';
+import { fulfilmentStep, isFulfilmentIntent } from '../../lib/order-steps.server.js';
 import { OrderMoney } from '../../components/order-money.js';
 import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
 import { formatDateTime, formatMoney, orderStatusText } from '../../lib/format.js';
@@ -158,10 +160,16 @@ const refundMutation = graphql(`
     }
   }
 `);
-
 /** Orders staff may still cancel (the API decides; these are the ones the form is shown for). */
 const cancellable = new Set(['PENDING', 'AWAITING_PAYMENT', 'SECURED', 'PAYMENT_DUE', 'READY_TO_FULFIL', 'IN_FULFILMENT']);
-const done: Record<string, string> = { cancelled: 'The order was cancelled.', refunded: 'The refund was recorded.' };
+const done: Record<string, string> = {
+  cancelled: 'The order was cancelled.',
+  refunded: 'The refund was recorded.',
+  confirmShippingDate: 'The shipping date was confirmed.',
+  startFulfilment: 'Fulfilment started: the warehouse is on it.',
+  markShipped: 'The order was marked as shipped.',
+  markDelivered: 'The order was marked as delivered: its return and claim windows are open.',
+};
 const words = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ');
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Order ${data?.order.id.slice(0, 8) ?? ''} | Back office | Vitrine` }];
@@ -197,6 +205,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         staff.accessToken,
       );
       return backToPage(request, 'refunded');
+    }
+    if (isFulfilmentIntent(intent)) {
+      const refused = await fulfilmentStep(context, staff.accessToken, params.id, intent, form);
+      return refused ? { intent, error: refused } : backToPage(request, intent);
     }
     return { intent, error: 'This form is out of date. Please reload the page.' };
   } catch (err) {
@@ -277,6 +289,8 @@ export default function BackOfficeOrder({ loaderData, actionData }: Route.Compon
       <p>Goods: {formatMoney(order.total)}</p>
 
       <OrderMoney order={order} trail={trail} />
+
+      <OrderFulfilment status={order.status} submitting={submitting} refused={actionData} />
 
       {mayRefund && (
         <Form method="post" className="stacked admin-form" aria-label="Refund">

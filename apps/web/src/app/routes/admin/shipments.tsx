@@ -2,9 +2,10 @@ import { Form, useNavigation } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
 import { CheckFilter } from '../../components/check-filter.js';
 import { DoneMessage } from '../../components/done-message.js';
-import type { ShipmentStatus } from '../../../__generated__/app/graphql.js';
+import type { ShipmentStatus, TrackingStatus } from '../../../__generated__/app/graphql.js';
+import { ShipmentFollowUp, trackingSteps } from '../../components/shipment-follow-up.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
-import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
 import { formatDateTime, formatMoney } from '../../lib/format.js';
 import { toMinorUnits } from '../../lib/money-input.js';
 import { field } from '../../lib/sign-in.server.js';
@@ -30,9 +31,20 @@ const shipmentsQuery = graphql(`
       trackingNumber
       openedAt
       dispatchedAt
+      deliveredAt
+      returnedAt
+      consolidatedInto
       orders {
         orderId
         estimatePaid {
+          amount
+          currency
+        }
+        finalShare {
+          amount
+          currency
+        }
+        excessRefund {
           amount
           currency
         }
@@ -40,6 +52,13 @@ const shipmentsQuery = graphql(`
           amount
           currency
         }
+        invoiceId
+        invoicePaidAt
+      }
+      tracking {
+        status
+        at
+        note
       }
     }
   }
@@ -48,6 +67,20 @@ const packMutation = graphql(`
   mutation BackOfficeRecordParcel($shipmentId: ID!, $parcel: PackedParcelInput!) {
     recordParcel(shipmentId: $shipmentId, parcel: $parcel) {
       status
+    }
+  }
+`);
+const trackMutation = graphql(`
+  mutation BackOfficeRecordTracking($shipmentId: ID!, $step: TrackingStepInput!) {
+    recordTracking(shipmentId: $shipmentId, step: $step) {
+      status
+    }
+  }
+`);
+const consolidateMutation = graphql(`
+  mutation BackOfficeConsolidate($shipmentIds: [ID!]!) {
+    consolidateShipments(shipmentIds: $shipmentIds) {
+      id
     }
   }
 `);
@@ -72,7 +105,12 @@ const statusWords: Record<ShipmentStatus, string> = {
   CONSOLIDATED: 'Combined into another parcel',
 };
 const allStatuses = Object.keys(statusWords) as ShipmentStatus[];
-const done: Record<string, string> = { packed: 'Packed: the parcel is ready to hand over.', dispatched: 'Handed over to the carrier.' };
+const done: Record<string, string> = {
+  packed: 'Packed: the parcel is ready to hand over.',
+  dispatched: 'Handed over to the carrier.',
+  tracked: 'The tracking step was recorded.',
+  consolidated: 'The shipments were combined into one parcel.',
+};
 
 export const meta: Route.MetaFunction = () => [{ title: 'Shipments | Back office | Vitrine' }];
 
@@ -124,9 +162,26 @@ export async function action({ request, context }: Route.ActionArgs) {
       );
       return backToPage(request, 'dispatched');
     }
+    if (intent === 'track') {
+      const status = field(form, 'status') as TrackingStatus;
+      if (!(trackingSteps as readonly string[]).includes(status)) return { shipmentId, error: 'Choose the step the carrier reported.' };
+      const at = field(form, 'at');
+      const note = field(form, 'note');
+      if (at && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(at))
+        return { shipmentId, error: 'Give the time as a date and a time (UTC), or leave it empty for now.' };
+      // The form's time is UTC, as the back office shows times.
+      const step = { status, ...(at ? { at: `${at}:00.000Z` } : {}), ...(note ? { note } : {}) };
+      await callApi(context, trackMutation, { shipmentId, step }, staff.accessToken);
+      return backToPage(request, 'tracked');
+    }
+    if (intent === 'consolidate') {
+      // Logistics checks the ids (2-20, one customer, address, warehouse and method) and says which one does not fit.
+      await callApi(context, consolidateMutation, { shipmentIds: form.getAll('combine').filter((v): v is string => typeof v === 'string') }, staff.accessToken);
+      return backToPage(request, 'consolidated');
+    }
     return { shipmentId, error: 'This form is out of date. Please reload the page.' };
   } catch (err) {
-    if (err instanceof ApiError) return { shipmentId, error: err.message };
+    if (err instanceof ApiError) return { shipmentId: intent === 'consolidate' ? 'combine' : shipmentId, error: messageWithProblems(err) };
     throw err;
   }
 }
@@ -202,6 +257,13 @@ export default function BackOfficeShipments({ loaderData, actionData }: Route.Co
                     </button>
                   </Form>
                 )}
+                {s.status === 'OPEN' && s.kind === 'ORDER' && (
+                  <div className="choice">
+                    <input type="checkbox" id={`combine-${s.id}`} name="combine" value={s.id} form="combine" />
+                    <label htmlFor={`combine-${s.id}`}>Combine with other ticked shipments</label>
+                  </div>
+                )}
+                <ShipmentFollowUp shipment={s} submitting={submitting} />
                 {s.status === 'READY' && (
                   <Form method="post" className="inline-form" aria-label={`Dispatch shipment ${s.id.slice(0, 8)}`}>
                     <input type="hidden" name="intent" value="dispatch" />
@@ -224,6 +286,19 @@ export default function BackOfficeShipments({ loaderData, actionData }: Route.Co
           );
         })}
       </ul>
+      {shipments.some((s) => s.status === 'OPEN' && s.kind === 'ORDER') && (
+        <Form method="post" id="combine" className="stacked admin-form" aria-label="Combine shipments">
+          <h2>Combine shipments into one parcel</h2>
+          <p>
+            Tick two or more unpacked shipments of one customer (same address, warehouse and method) above: the oldest keeps its id and carries every order.
+          </p>
+          <input type="hidden" name="intent" value="consolidate" />
+          {actionData?.shipmentId === 'combine' && <ApiErrorMessage message={actionData.error} />}
+          <button type="submit" disabled={submitting}>
+            Combine the ticked shipments
+          </button>
+        </Form>
+      )}
       <datalist id="carriers">
         <option value="COLISSIMO" />
         <option value="DHL" />

@@ -1,0 +1,79 @@
+import { Form } from 'react-router';
+import { ApiErrorMessage } from './api-error.js';
+
+// Orders' own fulfilment steps on the back office's order page, each offered in the statuses orders takes it from
+// (orders checks again and its refusal is shown): fix a released preorder's shipping date, start on a paid order,
+// the parcel left with its tracking number, the courier delivered it.
+
+export const fulfilmentIntents = ['confirmShippingDate', 'startFulfilment', 'markShipped', 'markDelivered'] as const;
+export type FulfilmentIntent = (typeof fulfilmentIntents)[number];
+
+interface Props {
+  status: string;
+  submitting: boolean;
+  /** The last step's refusal, with the step it refused. */
+  refused: { intent: string; error: string } | null | undefined;
+}
+
+export function OrderFulfilment({ status, submitting, refused }: Props) {
+  const error = (intent: FulfilmentIntent) => (refused?.intent === intent ? <ApiErrorMessage message={refused.error} /> : null);
+  const offered = {
+    confirmShippingDate: status === 'SECURED' || status === 'READY_TO_FULFIL',
+    startFulfilment: status === 'READY_TO_FULFIL',
+    markShipped: status === 'READY_TO_FULFIL' || status === 'IN_FULFILMENT',
+    markDelivered: status === 'SHIPPED',
+  };
+  if (!Object.values(offered).some(Boolean)) return null;
+  return (
+    <section aria-labelledby="fulfilment">
+      <h2 id="fulfilment">Fulfilment</h2>
+      {offered.confirmShippingDate && (
+        <Form method="post" className="inline-form" aria-label="Confirm the shipping date">
+          <input type="hidden" name="intent" value="confirmShippingDate" />
+          <p>
+            A released preorder: fixing its shipping date charges a charge-at-ship order on its stored card, and fixes the address where the policy says so.
+          </p>
+          {error('confirmShippingDate')}
+          <button type="submit" disabled={submitting}>
+            Confirm the shipping date
+          </button>
+        </Form>
+      )}
+      {offered.startFulfilment && (
+        <Form method="post" className="inline-form" aria-label="Start fulfilment">
+          <input type="hidden" name="intent" value="startFulfilment" />
+          {error('startFulfilment')}
+          <button type="submit" disabled={submitting}>
+            Start fulfilment
+          </button>
+        </Form>
+      )}
+      {offered.markShipped && (
+        <Form method="post" className="inline-form" aria-label="Mark as shipped">
+          <input type="hidden" name="intent" value="markShipped" />
+          <div className="field">
+            <label htmlFor="shipped-tracking">Tracking number (4-80 characters)</label>
+            <input id="shipped-tracking" name="trackingNumber" />
+          </div>
+          {error('markShipped')}
+          <button type="submit" disabled={submitting}>
+            Mark as shipped
+          </button>
+        </Form>
+      )}
+      {offered.markDelivered && (
+        <Form method="post" className="inline-form" aria-label="Mark as delivered">
+          <input type="hidden" name="intent" value="markDelivered" />
+          <div className="field">
+            <label htmlFor="delivered-at">Delivered at (UTC; empty: now)</label>
+            <input id="delivered-at" name="deliveredAt" type="datetime-local" />
+          </div>
+          {error('markDelivered')}
+          <button type="submit" disabled={submitting}>
+            Mark as delivered
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}
