@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { subgraphs } from '@vitrine/gateway';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -20,6 +21,11 @@ export interface BenchConfig {
   /** Customers registered at set-up; their tokens are used round-robin by every authenticated workload. */
   customers: number;
   gatewayWorkers: number;
+  /**
+   * BENCH_EVENT_WORKERS: services run as two processes, an API one (routed by the gateway, no event consumer, no
+   * relay) and `<name>-worker` (the consumer and the relay, no routed traffic).
+   */
+  eventWorkers: readonly string[];
   products: number;
   /** Stock of the product that is meant to run out during the placeOrder run. */
   scarceStock: number;
@@ -101,6 +107,17 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
   return value;
 }
 
+function eventWorkers(value: string | undefined): string[] {
+  const names = (value ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const known = new Set<string>(subgraphs.map((s) => s.name));
+  const unknown = names.filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new Error(`BENCH_EVENT_WORKERS: ${unknown.join(', ')} is not a subgraph (${[...known].join(', ')})`);
+  return [...new Set(names)];
+}
+
 export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
   const duration = number(env, 'BENCH_DURATION', 10, 1, 3600);
   return {
@@ -114,6 +131,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     loginConnections: number(env, 'BENCH_LOGIN_CONNECTIONS', 8, 1, 1000),
     customers: number(env, 'BENCH_CUSTOMERS', 50, 1, 10_000),
     gatewayWorkers: number(env, 'BENCH_GATEWAY_WORKERS', 2, 1, 64),
+    eventWorkers: eventWorkers(env.BENCH_EVENT_WORKERS),
     // The product reads ask for products(first: 20) and count a shorter page as wrong.
     products: number(env, 'BENCH_PRODUCTS', 50, 20, 1000),
     scarceStock: number(env, 'BENCH_SCARCE_STOCK', 100, 0, 1_000_000),

@@ -22,3 +22,11 @@ describe('BENCH_ONLY and the soak', () => {
     expect(() => loadBenchConfig({ BENCH_SOAK_RATE: '0' })).toThrow('BENCH_SOAK_RATE=0: expected a number between 0.1 and 1000');
   });
 });
+
+describe('BENCH_EVENT_WORKERS', () => {
+  it('names subgraphs run as an API process and an event worker; none by default', () => {
+    expect(loadBenchConfig({}).eventWorkers).toEqual([]);
+    expect(loadBenchConfig({ BENCH_EVENT_WORKERS: ' orders, catalog,orders' }).eventWorkers).toEqual(['orders', 'catalog']);
+    expect(() => loadBenchConfig({ BENCH_EVENT_WORKERS: 'orders,ordrs' })).toThrow('BENCH_EVENT_WORKERS: ordrs is not a subgraph');
+  });
+});

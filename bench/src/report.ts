@@ -143,7 +143,11 @@ export function renderReport(outcome: BenchOutcome): string {
         ['PostgreSQL', 'embedded, throwaway data dir, default durability (fsync and synchronous_commit on)'],
         [
           'Processes',
-          `${subgraphs.map((s) => s.name).join(', ')}, gateway (${config.gatewayWorkers} workers) and PostgreSQL, each separate from the load generator; all on this machine`,
+          `${subgraphs.map((s) => s.name).join(', ')}, gateway (${config.gatewayWorkers} workers) and PostgreSQL, each separate from the load generator; all on this machine${
+            config.eventWorkers.length
+              ? `; ${config.eventWorkers.join(', ')} as two processes each (BENCH_EVENT_WORKERS): the API one the gateway routes to, without event consumer or relay, and \`<name>-worker\` with them`
+              : ''
+          }`,
         ],
         [
           'Customers',

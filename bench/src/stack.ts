@@ -147,13 +147,28 @@ export async function startBenchStack(
     const urls: Record<string, string> = { gateway: localUrl(gatewayPort, '/graphql') };
     const subgraphUrls: Record<string, string> = {};
     for (const { name } of subgraphs) {
-      console.log(`[bench] starting ${name}`);
+      const split = config.eventWorkers.includes(name);
+      console.log(`[bench] starting ${name}${split ? ' (API only; its events in a worker process)' : ''}`);
       const port = ports.get(name);
-      const proc = startBenchProcess(name, entry(`services/${name}`), { ...service, ...own[name], ...profiled(name), PORT: String(port) }, logDir);
+      const apiOnly: Record<string, string> = split ? { EVENT_CONSUMERS: 'off', OUTBOX_RELAY: 'off' } : {};
+      const proc = startBenchProcess(name, entry(`services/${name}`), { ...service, ...own[name], ...profiled(name), ...apiOnly, PORT: String(port) }, logDir);
       running.push(proc);
       await waitUntilReady(proc, localUrl(port, '/ready'));
       urls[name] = localUrl(port, '/graphql');
       subgraphUrls[subgraphUrlVariable(name)] = urls[name];
+      if (split) {
+        // Started once the API process has migrated: the worker finds the schema ready. The gateway never routes to it.
+        const [workerPort] = await freePorts(1);
+        const workerName = `${name}-worker`;
+        const worker = startBenchProcess(
+          workerName,
+          entry(`services/${name}`),
+          { ...service, ...own[name], ...profiled(workerName), PORT: String(workerPort) },
+          logDir,
+        );
+        running.push(worker);
+        await waitUntilReady(worker, localUrl(workerPort, '/ready'));
+      }
     }
     const missing = ['catalog', 'orders'].filter((name) => !urls[name]);
     if (missing.length > 0) throw new Error(`the workloads need the subgraphs ${missing.join(', ')}`);

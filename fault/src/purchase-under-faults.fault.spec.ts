@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, eventFigures, type Figure } from './audit.js';
 import { appliedAtDeath, consumerCrashFigures, diedThere, relayCrashFigures, unmarkedAtDeath } from './crash-points.js';
 import { openDatabase } from './db.js';
-import { readinessFigure, readinessOfSubgraphs, routingFigure, settledReadiness, subgraphNames, untilRouting } from './readiness-probe.js';
+import {
+  readinessFigure,
+  readinessOfSubgraphs,
+  routingFigure,
+  settledReadiness,
+  subgraphNames,
+  untilReadiness,
+  untilRouting,
+  type SubgraphReadiness,
+} from './readiness-probe.js';
 import { auditExpiry, moveOrdersClockPast, placeUnpaidOrders } from './expiry.js';
 import { clientClasses, printAnswers, printFigures } from './report.js';
 import { openShop, stockProduct, type Product, type Shop } from './shop.js';
@@ -69,6 +78,8 @@ interface Fault {
 
 /** How soon the gateway must stop routing to a subgraph that cannot serve, and route to it again once it can. */
 const routingWithinMs = 5_000;
+// A subgraph's /ready answers from a check under 0.9 s old; its database check fails at once when nothing listens.
+const readinessWithinMs = 3_000;
 
 async function killAndStart(name: ServerName, seen: Figure[]): Promise<string> {
   await stack.kill(name);
@@ -133,10 +144,10 @@ describe('purchases survive faults', () => {
       name: 'postgres',
       async inject(_, seen) {
         const { downMs } = await stack.restartPostgres(async () => {
+          const unavailable = (a: SubgraphReadiness) => a.http === 503 && a.status === 'unavailable' && a.database === 'down';
+          const { answers, tookMs } = await untilReadiness(stack, unavailable, readinessWithinMs);
           seen.push(
-            readinessFigure('database down: every subgraph /ready 503 unavailable', await readinessOfSubgraphs(stack), (a) => {
-              return a.http === 503 && a.status === 'unavailable' && a.database === 'down';
-            }),
+            readinessFigure(`database down: every subgraph /ready 503 unavailable within ${readinessWithinMs / 1000} s`, answers, unavailable, tookMs),
             routingFigure(
               'database down: the gateway stops routing to every subgraph',
               await untilRouting(stack, subgraphNames, false, routingWithinMs),

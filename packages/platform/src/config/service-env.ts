@@ -41,6 +41,11 @@ export const serviceEnv = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `off` runs an API-only replica; some other instance must then run the relay. */
   OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
+  /**
+   * `off` runs a replica that consumes no events (an API replica beside an event worker): under load its requests
+   * then no longer delay the consumer's round trips on one event loop. Some other instance must consume.
+   */
+  EVENT_CONSUMERS: z.enum(['on', 'off']).default('on'),
   /** Seeds the service's demo data after migrating (local stack only; the seed is idempotent). */
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])

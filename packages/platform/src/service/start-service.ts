@@ -127,7 +127,7 @@ export async function startService<TContext extends BaseContext>(
     }, 10 * 60_000).unref();
     shutdown.push('housekeeping', async () => clearInterval(housekeeping));
 
-    if (handlers.length) {
+    if (handlers.length && env.EVENT_CONSUMERS === 'on') {
       const subscription = await startEventConsumer({
         orm: workerOrm,
         bus,
