@@ -51,6 +51,38 @@ describe('outbox relay wake-ups', () => {
     await eventually(() => stack.orders.relay.batchesAttempted > before, { timeoutMs: 5_000 });
   });
 
+  it('a woken relay publishes a short batch in one round, without another, empty one after it', async () => {
+    // Quiet first: the earlier tests' orders may still be moving.
+    let seen = stack.orders.relay.batchesAttempted;
+    await eventually(
+      async () => {
+        await new Promise((r) => setTimeout(r, 500));
+        const still = stack.orders.relay.batchesAttempted === seen;
+        seen = stack.orders.relay.batchesAttempted;
+        return still;
+      },
+      { timeoutMs: 20_000 },
+    );
+    // A topic of its own (on Kafka it must exist before a publish), which no consumer reads.
+    await stack.orders.bus.ensureTopics([`${stack.orders.env.TOPIC_PREFIX}relay-wake-test`]);
+    const eventId = randomUUID();
+    await rows(
+      stack,
+      `insert into orders.outbox_message (event_id, topic, key, type, envelope, headers, created_at)
+        values (?, 'relay-wake-test', 'k', 'relay.wake.test', '{}', '{}', now())`,
+      [eventId],
+    );
+    await eventually(
+      async () => (await rows(stack, 'select 1 from orders.outbox_message where event_id = ? and sent_at is not null', [eventId])).length === 1,
+      {
+        timeoutMs: 5_000,
+      },
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    // One row is less than a batch: later commits notify the relay, so a second round could only find nothing.
+    expect(stack.orders.relay.batchesAttempted - seen).toBe(1);
+  });
+
   it('a rolled-back outbox row notifies no one, a committed one once', async () => {
     // The outbox's trigger on a table of the test's own, which nothing else writes, so every notification is counted.
     const scratch = 'relay_wake_scratch';

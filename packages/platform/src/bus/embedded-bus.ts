@@ -196,11 +196,8 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
       await commit(client, sub.groupId, handled);
       // A short page was everything there was: what is published later notifies (a notification that came
       // meanwhile makes this sleep return at once), so looking again now would only find nothing.
-      if (running && complete && rows.length < pollLimit) {
-        const woken = await wake.sleep(options.pollMs ?? 2000);
-        // Under load many publishes notify within milliseconds: one read for them all, one transaction for their batch.
-        if (woken && running && options.lingerMs) await new Promise((resolve) => setTimeout(resolve, options.lingerMs));
-      }
+      // Under load many publishes notify within milliseconds: the linger makes one read, and one transaction, of them.
+      if (running && complete && rows.length < pollLimit) await wake.sleepThenLinger(options.pollMs ?? 2000, options.lingerMs ?? 0);
     }
   })().catch((err) => options.logger.error({ err, groupId: sub.groupId }, 'embedded subscription stopped'));
 

@@ -58,8 +58,7 @@ export class PollingLoop {
         onFailure(err, failures);
       }
       if (!this.running) break;
-      const woken = await this.signal.sleep(failures === 0 ? pollMs : Math.min(pollMs * 2 ** failures, maxBackoffMs));
-      if (woken && this.running && this.options.lingerMs) await new Promise((resolve) => setTimeout(resolve, this.options.lingerMs));
+      await this.signal.sleepThenLinger(failures === 0 ? pollMs : Math.min(pollMs * 2 ** failures, maxBackoffMs), this.options.lingerMs ?? 0);
     }
   }
 }

@@ -30,4 +30,12 @@ export class Wakeable {
       };
     });
   }
+
+  /**
+   * Sleeps like `sleep`; once woken, waits `lingerMs` more, so what else is committed meanwhile is taken in the
+   * same round (under load, one batch for many wakes). A wake during the linger is kept for the next sleep.
+   */
+  async sleepThenLinger(ms: number, lingerMs: number): Promise<void> {
+    if ((await this.sleep(ms)) && lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, lingerMs));
+  }
 }
