@@ -102,14 +102,11 @@ export function routingFigure(check: string, tookMs: number | undefined, withinM
 /** Once a fault is over: every subgraph ready (not degraded) and routed by the gateway. */
 export async function settledReadiness(stack: FaultStack, withinMs: number): Promise<Figure[]> {
   const routedIn = await untilRouting(stack, subgraphNames, true, withinMs);
-  let answers = await readinessOfSubgraphs(stack);
   // The event transport's own reconnection may trail the database's: give it the same bound.
-  for (const until = performance.now() + withinMs; !Object.values(answers).every((a) => a.status === 'ready') && performance.now() < until;) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    answers = await readinessOfSubgraphs(stack);
-  }
+  const ready = (a: SubgraphReadiness) => a.http === 200 && a.status === 'ready';
+  const { answers } = await untilReadiness(stack, ready, withinMs);
   return [
-    readinessFigure('after the fault: every subgraph /ready 200 ready', answers, (a) => a.http === 200 && a.status === 'ready'),
+    readinessFigure('after the fault: every subgraph /ready 200 ready', answers, ready),
     routingFigure('after the fault: the gateway routes to every subgraph', routedIn, withinMs),
   ];
 }
