@@ -131,9 +131,7 @@ try {
   const statementsFrom = runs(config, 'orders') && statementStats ? await markStatements(db) : undefined;
   // Its own connection: the sampling must not queue behind (or delay) the bench's other queries.
   const benchDatabase = new URL(stack.databaseUrl);
-  const activityDb = runs(config, 'orders')
-    ? new pg.Client({ connectionString: Object.assign(new URL(stack.databaseUrl), { pathname: '/postgres' }).toString() })
-    : undefined;
+  const activityDb = runs(config, 'orders') ? new pg.Client({ connectionString: new URL('/postgres', benchDatabase).toString() }) : undefined;
   await activityDb?.connect();
   const activity = activityDb ? sampleActivity(activityDb, decodeURIComponent(benchDatabase.pathname.slice(1))) : undefined;
   if (runs(config, 'orders')) {

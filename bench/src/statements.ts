@@ -46,7 +46,7 @@ export async function markStatements(db: pg.Client): Promise<StatementMark> {
   return { at: Date.now(), transactions: await transactionCount(db) };
 }
 
-export async function readStatements(db: pg.Client, since: StatementMark, limit = 90): Promise<StatementWindow> {
+export async function readStatements(db: pg.Client, since: StatementMark, limit = 40): Promise<StatementWindow> {
   const transactions = (await transactionCount(db)) - since.transactions;
   const { rows } = await db.query<{ query: string; calls: string; rows: string; total_ms: number }>(
     `select s.query, s.calls::text as calls, s.rows::text as rows, s.total_exec_time as total_ms
