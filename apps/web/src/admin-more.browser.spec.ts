@@ -1,12 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handOver, paidInStockOrder } from '@vitrine/e2e/support/fulfilment-steps';
-import { customerPassword, testAdmin } from '@vitrine/e2e/support/identities';
+import { customerPassword } from '@vitrine/e2e/support/identities';
 import { createProduct, type TestStack } from '@vitrine/e2e/support/stack';
 import { startStoreStack } from '@vitrine/e2e/support/store-scenario';
 import { deliveredOrder } from './test-support/account-setup.js';
 import { flagsOf, orderState, packedAt, returnRequested, returnState, shipmentState } from './test-support/admin-more-setup.js';
-import { expectAccessible, screenshots, signInAs, startBrowserStack, viewports, type BrowserStack } from './test-support/browser-stack.js';
+import {
+  type BrowserStack,
+  expectAccessible,
+  formDone,
+  screenshots,
+  signInAs,
+  staffPageAt,
+  startBrowserStack,
+  viewports,
+} from './test-support/browser-stack.js';
 
 // The back office's customer, return, shipment and order-step pages in a real browser, on the whole platform under
 // deposit-store (returns within 7 days of delivery, 30% restocking fee, the customer pays the postage; shipping to
@@ -31,17 +40,9 @@ afterAll(async () => {
 
 const cost = { price: 10_000, shipping: 1_500 };
 
-async function staffPage(path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: viewports.desktop, locale: 'en-GB' });
-  const page = await context.newPage();
-  await signInAs(page, webUrl, testAdmin.email, testAdmin.password, path);
-  return page;
-}
+const staffPage = (path: string) => staffPageAt(browser, webUrl, path);
 
-/** Waits for the success message the last form's redirect shows. */
-async function after(page: Page, message: string | RegExp) {
-  await page.getByRole('status').filter({ hasText: message }).waitFor();
-}
+const after = formDone;
 
 describe('the back office’s customers, returns, shipments and order steps', () => {
   it('staff find a customer by email, read their region, set a flag with a reason (refused without one) and lift it', async () => {

@@ -1,9 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerPassword, testAdmin } from '@vitrine/e2e/support/identities';
+import { customerPassword } from '@vitrine/e2e/support/identities';
 import { createProduct, type TestStack } from '@vitrine/e2e/support/stack';
 import { startStoreStack } from '@vitrine/e2e/support/store-scenario';
-import { expectAccessible, screenshots, signInAs, startBrowserStack, viewports, type BrowserStack } from './test-support/browser-stack.js';
+import {
+  type BrowserStack,
+  expectAccessible,
+  formDone,
+  screenshots,
+  signInAs,
+  staffPageAt,
+  startBrowserStack,
+  viewports,
+} from './test-support/browser-stack.js';
 import { securedPreorder } from './test-support/back-office-setup.js';
 import { catalogPlaces, productState } from './test-support/product-admin-setup.js';
 
@@ -30,17 +39,9 @@ afterAll(async () => {
 /** A fresh word for this run's names (the shared database keeps earlier runs' studios and warehouses). */
 const run = Date.now().toString(36).toUpperCase();
 
-async function staffPage(path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: viewports.desktop, locale: 'en-GB' });
-  const page = await context.newPage();
-  await signInAs(page, webUrl, testAdmin.email, testAdmin.password, path);
-  return page;
-}
+const staffPage = (path: string) => staffPageAt(browser, webUrl, path);
 
-/** Waits for the success message the last form's redirect shows. */
-async function after(page: Page, message: string | RegExp) {
-  await page.getByRole('status').filter({ hasText: message }).waitFor();
-}
+const after = formDone;
 
 describe('the back office’s product pages', () => {
   it('staff edit an announced product’s details and images, are refused a spec change without a reason, and record spec changes', async () => {

@@ -1,10 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paidInStockOrder } from '@vitrine/e2e/support/fulfilment-steps';
-import { customerPassword, testAdmin } from '@vitrine/e2e/support/identities';
+import { customerPassword } from '@vitrine/e2e/support/identities';
 import { createProduct, type TestStack } from '@vitrine/e2e/support/stack';
 import { startStoreStack, until } from '@vitrine/e2e/support/store-scenario';
-import { expectAccessible, screenshots, signInAs, startBrowserStack, viewports, type BrowserStack } from './test-support/browser-stack.js';
+import {
+  type BrowserStack,
+  expectAccessible,
+  formDone,
+  screenshots,
+  signInAs,
+  staffPageAt,
+  startBrowserStack,
+  viewports,
+} from './test-support/browser-stack.js';
 import {
   chosen,
   claimOnDeliveredOrder,
@@ -42,17 +51,9 @@ afterAll(async () => {
 
 const cost = { price: 10_000, shipping: 1_500 };
 
-async function staffPage(path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: viewports.desktop, locale: 'en-GB' });
-  const page = await context.newPage();
-  await signInAs(page, webUrl, testAdmin.email, testAdmin.password, path);
-  return page;
-}
+const staffPage = (path: string) => staffPageAt(browser, webUrl, path);
 
-/** Waits for the success message the last form's redirect shows. */
-async function after(page: Page, message: string | RegExp) {
-  await page.getByRole('status').filter({ hasText: message }).waitFor();
-}
+const after = formDone;
 
 describe('the back office’s records', () => {
   it('staff find an order by its customer’s email, read its money trail, refund part of it and cancel it with the fee waived', async () => {

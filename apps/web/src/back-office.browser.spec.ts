@@ -1,11 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paidInStockOrder } from '@vitrine/e2e/support/fulfilment-steps';
-import { customerPassword, testAdmin } from '@vitrine/e2e/support/identities';
+import { customerPassword } from '@vitrine/e2e/support/identities';
 import { count, rows } from '@vitrine/e2e/support/sql';
 import { createProduct, graph, type TestStack } from '@vitrine/e2e/support/stack';
 import { releaseProduct, startStoreStack, until } from '@vitrine/e2e/support/store-scenario';
-import { expectAccessible, screenshots, signInAs, startBrowserStack, viewports, type BrowserStack } from './test-support/browser-stack.js';
+import {
+  type BrowserStack,
+  expectAccessible,
+  formDone,
+  screenshots,
+  signInAs,
+  staffPageAt,
+  startBrowserStack,
+  viewports,
+} from './test-support/browser-stack.js';
 import { delivered, orderReaches, orderStatus, quoteQuery, securedPreorder, submittedClaim } from './test-support/back-office-setup.js';
 
 // The back office and the storefront's second slice in a real browser, on the whole platform under deposit-store
@@ -32,17 +41,9 @@ afterAll(async () => {
 const price = 10_000;
 const shipping = 1_500;
 
-async function staffPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: viewports.desktop, locale: 'en-GB' });
-  const page = await context.newPage();
-  await signInAs(page, webUrl, testAdmin.email, testAdmin.password, '/admin');
-  return page;
-}
+const staffPage = () => staffPageAt(browser, webUrl);
 
-/** The page's text once the success message of the last form is shown. */
-async function after(page: Page, message: string | RegExp) {
-  await page.getByRole('status').filter({ hasText: message }).waitFor();
-}
+const after = formDone;
 
 describe('the back office', () => {
   it('staff create a product, open its campaign, change its terms, slip its date and close it early', async () => {

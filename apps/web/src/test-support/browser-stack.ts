@@ -7,6 +7,7 @@ import { freePort, startProcess, stopProcess, waitUntilReady, type ManagedProces
 import { eventually } from '@vitrine/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { testAdmin } from '@vitrine/e2e/support/identities';
 import { rows } from '@vitrine/e2e/support/sql';
 import type { TestStack } from '@vitrine/e2e/support/stack';
 
@@ -102,4 +103,17 @@ export async function signInAs(page: Page, webUrl: string, email: string, passwo
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+}
+
+/** A desktop page of the bootstrap admin, signed in and on `path` (the back office's specs start each step so). */
+export async function staffPageAt(browser: Browser, webUrl: string, path = '/admin'): Promise<Page> {
+  const context = await browser.newContext({ viewport: viewports.desktop, locale: 'en-GB' });
+  const page = await context.newPage();
+  await signInAs(page, webUrl, testAdmin.email, testAdmin.password, path);
+  return page;
+}
+
+/** Waits for the success message the last back-office form's redirect shows. */
+export async function formDone(page: Page, message: string | RegExp) {
+  await page.getByRole('status').filter({ hasText: message }).waitFor();
 }

@@ -3,6 +3,7 @@ import { graphql } from '../../../__generated__/app/index.js';
 import type { ProductStatus } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
+import { StockLevelsTable } from '../../components/stock-levels-table.js';
 import { useFormsKey } from '../../components/reset-forms.js';
 import { ProductPages } from '../../components/product-pages.js';
 import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
@@ -302,29 +303,7 @@ export default function BackOfficeProductSelling({ loaderData, actionData }: Rou
 
       <section aria-labelledby="arrival-heading">
         <h2 id="arrival-heading">Preorder stock arrived</h2>
-        <table className="data-table" data-testid="stock-levels">
-          <caption>Units per warehouse</caption>
-          <thead>
-            <tr>
-              <th scope="col">Warehouse</th>
-              <th scope="col">On hand</th>
-              <th scope="col">Reserved for orders</th>
-              <th scope="col">Available</th>
-            </tr>
-          </thead>
-          <tbody>
-            {product.stockLevels.map((s) => (
-              <tr key={s.warehouse.id}>
-                <th scope="row">
-                  {s.warehouse.name} ({s.warehouse.code})
-                </th>
-                <td>{s.onHand}</td>
-                <td>{s.reserved}</td>
-                <td>{s.available}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StockLevelsTable levels={product.stockLevels} />
         <Form key={`form-5-${formsKey}`} method="post" className="stacked admin-form" aria-label="Record an arrival">
           <p className="help">
             Waiting preorders move onto the arrived units first (oldest first); the rest can be sold. Customers on pay-on-arrival plans are asked to pay.

@@ -2,6 +2,7 @@ import { Form, Link, useNavigation } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
+import { StockLevelsTable } from '../../components/stock-levels-table.js';
 import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
 import { formatDateTime } from '../../lib/format.js';
 import { field } from '../../lib/sign-in.server.js';
@@ -176,29 +177,7 @@ export default function BackOfficeStock({ loaderData, actionData }: Route.Compon
             Preorder stock from the maker is recorded as an arrival (waiting preorders move onto it first):{' '}
             <Link to={`/admin/products/${product.id}/selling#arrival-heading`}>record an arrival</Link>.
           </p>
-          <table className="data-table" data-testid="stock-levels">
-            <caption>Units per warehouse</caption>
-            <thead>
-              <tr>
-                <th scope="col">Warehouse</th>
-                <th scope="col">On hand</th>
-                <th scope="col">Reserved for orders</th>
-                <th scope="col">Available</th>
-              </tr>
-            </thead>
-            <tbody>
-              {product.stockLevels.map((s) => (
-                <tr key={s.warehouse.id}>
-                  <th scope="row">
-                    {s.warehouse.name} ({s.warehouse.code})
-                  </th>
-                  <td>{s.onHand}</td>
-                  <td>{s.reserved}</td>
-                  <td>{s.available}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <StockLevelsTable levels={product.stockLevels} />
           <section aria-labelledby="reconciliation">
             <h3 id="reconciliation">Reconciliation with the ledger</h3>
             {discrepancies && discrepancies.length === 0 ? (
