@@ -8,6 +8,8 @@ RUN npm ci --no-audit --no-fund && npx turbo run build --filter='!@vitrine/bench
 
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production
+# The servers' Node flags (packages/local-infra/src/server-runtime.ts says why; its spec checks this line).
+ENV NODE_OPTIONS="--max-old-space-size=1024"
 WORKDIR /app
 COPY --from=build /app /app
 ARG SERVICE=gateway

@@ -5,6 +5,7 @@ describe('BENCH_ONLY and the soak', () => {
   it('leaves the soak out of a plain run, and runs everything else', () => {
     const config = loadBenchConfig({});
     expect(runs(config, 'soak')).toBe(false);
+    expect(runs(config, 'hive')).toBe(true);
     expect(runs(config, 'drop')).toBe(true);
     expect(runs(config, 'fanout')).toBe(true);
   });

@@ -8,6 +8,7 @@ import { otherProcesses } from './cpu.js';
 import type { LogSummary } from './processes.js';
 import type { ProcessProfile } from './profile.js';
 import { fanOutSection } from './report-fan-out.js';
+import { hiveSection } from './report-hive.js';
 import { profileSection } from './report-profiles.js';
 import { soakChart, soakSection } from './report-soak.js';
 import { activitySection, idleStatementsSection, statementsSection } from './report-statements.js';
@@ -22,6 +23,7 @@ import { authSections, dropSection, ledgerSection, listingSection, paymentsSecti
 import type { ResourceUse } from './resources.js';
 import type { AuthRun, TokenCost } from './workloads/authentication.js';
 import type { ReadComparison } from './workloads/federated-reads.js';
+import type { HiveRun } from './workloads/hive-reads.js';
 import type { DropDayResult } from './workloads/drop-day.js';
 import type { FanOutResult } from './workloads/fan-out.js';
 import type { ListingRun } from './workloads/listing.js';
@@ -41,7 +43,11 @@ export interface BenchOutcome {
   calibrationMs?: number;
   /** Resident memory per server (MiB) at the end of the idle baseline. */
   idleMemory?: Record<string, number>;
+  /** The private part of idleMemory (RssAnon), MiB: what a server costs beyond the node binary's shared pages. */
+  idlePrivateMemory?: Record<string, number>;
   reads?: ReadComparison[];
+  /** (a)'s reads through Hive Gateway, against our gateway and direct. */
+  hive?: HiveRun;
   /** (f) the catalog listing page, products(first: 50) with totalCount and available quantity. */
   listing?: ListingRun;
   /** (g) drop day: one order each from many customers for a limited product. */
@@ -177,7 +183,7 @@ export function renderReport(outcome: BenchOutcome): string {
             ]
           : []),
         ['Workloads', config.only ? `only ${[...config.only].join(', ')} (BENCH_ONLY)` : 'all but the soak'],
-        ['Run order', 'idle, (a), (f), (c), (d), (e), (h), (g), (b), settling, soak, (i), reconciliation'],
+        ['Run order', 'idle, (a), (a) against Hive Gateway, (f), (c), (d), (e), (h), (g), (b), settling, soak, (i), reconciliation'],
         ['Duration', `${((outcome.finishedAt.getTime() - outcome.startedAt.getTime()) / 1000).toFixed(0)} s in all`],
       ],
     ),
@@ -228,6 +234,7 @@ export function renderReport(outcome: BenchOutcome): string {
     out.push('');
   }
 
+  if (outcome.hive) out.push(...hiveSection(outcome.hive));
   if (outcome.listing) out.push(...listingSection(outcome.listing));
   if (outcome.payments) out.push(...paymentsSection(outcome.payments));
   if (outcome.drop) out.push(...dropSection(outcome.drop));
@@ -346,6 +353,12 @@ function measuredRuns(outcome: BenchOutcome): [string, ResourceUse | undefined][
         result.resources,
       ]),
     ),
+    // The hive workload's own runs of our gateway (pooled halves), and of direct when (a) did not run.
+    ...(outcome.hive?.comparisons ?? []).flatMap((c): [string, ResourceUse | undefined][] => [
+      ...(c.baseline === 'own' ? ([[`${c.name}, ${c.subgraph} direct`, c.direct.resources]] as [string, ResourceUse | undefined][]) : []),
+      [`${c.name}, gateway (against Hive)`, c.apollo.resources],
+      [`${c.name}, Hive Gateway`, c.hive.resources],
+    ]),
     ...(outcome.listing ? [['products(first: 50) listing, gateway', outcome.listing.result.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.login ? [['login, gateway', outcome.login.result.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.me ? [['me, gateway', outcome.me.result.resources] as [string, ResourceUse | undefined]] : []),

@@ -18,6 +18,7 @@ import { startBenchStack, type BenchStack } from './stack.js';
 import { errorMessage, sleep, withTimeout } from './util.js';
 import { runLogin, runMe, runTokenCost, wrongCustomer } from './workloads/authentication.js';
 import { runFederatedReads } from './workloads/federated-reads.js';
+import { runHiveReads } from './workloads/hive-reads.js';
 import { runDropDay } from './workloads/drop-day.js';
 import { runFanOut } from './workloads/fan-out.js';
 import { runListing } from './workloads/listing.js';
@@ -76,6 +77,7 @@ try {
     outcome.idle = resourceUse(from, await sample());
     if (idleStatements) outcome.idleStatements = await readStatements(db, idleStatements, 25);
     outcome.idleMemory = stack.sampleMemory();
+    outcome.idlePrivateMemory = stack.samplePrivateMemory();
     const { [otherProcesses]: others = 0, ...stackCores } = outcome.idle.cores;
     const cores = Object.values(stackCores).reduce((a, b) => a + b, 0);
     console.log(
@@ -87,6 +89,10 @@ try {
   if (runs(config, 'reads')) {
     console.log('[bench] (a) federated reads');
     outcome.reads = await runFederatedReads(config, stack, seeded, sample);
+  }
+  if (runs(config, 'hive')) {
+    console.log(`[bench] (a) against Hive Gateway, ${config.gatewayWorkers} workers`);
+    outcome.hive = await runHiveReads(config, stack, seeded, sample, outcome.reads);
   }
   if (runs(config, 'listing')) {
     console.log(`[bench] (f) catalog listing, ${config.listingConnections} connections, ${config.readSeconds} s`);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { subgraphs, subgraphUrlVariable } from '@vitrine/gateway';
+import { defaultSupergraphPath, subgraphs, subgraphUrlVariable } from '@vitrine/gateway';
 import {
   freePorts,
   startKafkaBroker,
@@ -11,9 +11,9 @@ import {
   type RunningMailpit,
   type RunningPostgres,
 } from '@vitrine/local-infra';
-import { repoRoot, type BenchConfig } from './config.js';
+import { repoRoot, runs, type BenchConfig } from './config.js';
 import { sampleCpu, type CpuSample } from './cpu.js';
-import { sampleMemory } from './memory.js';
+import { sampleMemory, samplePrivateMemory } from './memory.js';
 import { isRunning, startBenchProcess, stopProcess, waitUntilReady, type LogSummary, type ManagedProcess } from './processes.js';
 import { errorMessage, withTimeout } from './util.js';
 
@@ -30,9 +30,12 @@ export interface BenchStack {
   sampleCpu(): CpuSample;
   /** Resident memory per server, MiB. */
   sampleMemory(): Record<string, number>;
+  /** Its private part (no shared pages of the node binary), MiB. */
+  samplePrivateMemory(): Record<string, number>;
   stop(): Promise<void>;
 }
 
+/** `hive`: the Hive Gateway, started only for the hive workload. */
 type Urls = { gateway: string; catalog: string; orders: string } & Record<string, string>;
 
 const entry = (folder: string) => join(repoRoot, folder, 'dist/main.js');
@@ -132,6 +135,8 @@ export async function startBenchStack(
       },
       // Production mode wants aftersales' evidence store named: the folder store (the bench uploads no evidence).
       aftersales: { EVIDENCE_STORE: 'file' },
+      // Likewise catalog's product image store (the bench uploads no image).
+      catalog: { PRODUCT_IMAGE_STORE: 'file' },
       // The fan-out workload's partners are the bench's own receivers on loopback, over plain http.
       notifications: { SMTP_URL: `smtp://${mail.host}:${mail.smtpPort}`, WEBHOOK_ALLOW_PLAIN_HTTP: 'true' },
       // Checkout estimates shipping from logistics' rate card: logistics' demo rate table (as in npm start), announced to orders.
@@ -190,6 +195,29 @@ export async function startBenchStack(
     running.push(gateway);
     await waitUntilReady(gateway, localUrl(gatewayPort, '/ready'));
 
+    if (runs(config, 'hive')) {
+      // Measured against ours on (a)'s reads: the same supergraph, subgraphs, token keys and number of workers.
+      const [hivePort] = await freePorts(1);
+      console.log(`[bench] starting Hive Gateway (${config.gatewayWorkers} workers)`);
+      const hive = startBenchProcess(
+        'hive-gateway',
+        join(repoRoot, 'bench/dist/hive-gateway/main.js'),
+        {
+          PORT: String(hivePort),
+          ...auth,
+          ...subgraphUrls,
+          SUPERGRAPH_PATH: defaultSupergraphPath,
+          GATEWAY_WORKERS: String(config.gatewayWorkers),
+          NODE_ENV: 'production',
+          ...profiled('hive-gateway'),
+        },
+        logDir,
+      );
+      running.push(hive);
+      await waitUntilReady(hive, localUrl(hivePort, '/ready'));
+      urls.hive = localUrl(hivePort, '/graphql');
+    }
+
     const serverPids = () => new Map(running.map((proc) => [proc.child.pid ?? -1, proc.name]));
     return {
       databaseUrl,
@@ -205,6 +233,7 @@ export async function startBenchStack(
       logSummaries: () => Object.fromEntries(running.map((proc) => [proc.name, proc.logSummary()])),
       sampleCpu: () => sampleCpu(serverPids()),
       sampleMemory: () => sampleMemory(serverPids()),
+      samplePrivateMemory: () => samplePrivateMemory(serverPids()),
       stop,
     };
   } catch (err) {

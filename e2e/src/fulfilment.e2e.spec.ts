@@ -98,6 +98,30 @@ const markShippedMutation = graphql(`
   }
 `);
 
+const waiveMutation = graphql(`
+  mutation FulfilmentWaiveExtraShipping($shipmentId: ID!, $reason: String!) {
+    waiveExtraShipping(shipmentId: $shipmentId, reason: $reason) {
+      status
+      extraShippingWaiver {
+        amount {
+          amount
+        }
+        reason
+      }
+    }
+  }
+`);
+const amountDueQuery = graphql(`
+  query FulfilmentAmountDue($id: ID!) {
+    order(id: $id) {
+      amountDue {
+        amount
+      }
+      payNowUrl
+    }
+  }
+`);
+
 type Order = NonNullable<Awaited<ReturnType<typeof orderOf>>>;
 const orderOf = async (who: Identity, id: string) => (await graph(stack, orderQuery, { id }, who)).data?.order;
 const orderUntil = (who: Identity, id: string, holds: (o: Order) => boolean) => until(() => orderOf(who, id), holds);
@@ -304,6 +328,44 @@ describe("a parcel's journey at logistics moves its order", () => {
     );
     expect(dispatched.data?.dispatchShipment.status, JSON.stringify(dispatched.errors)).toBe('DISPATCHED');
     await orderUntil(customer, dearer.id, (o) => o.status === 'SHIPPED' && o.amountPaid?.amount === price + shipping + 600);
+    expect(await reconciliation(stack)).toMatchObject({ balanced: true, discrepancies: [] });
+  });
+
+  it('staff waive the extra postage of a parcel above its estimate: it leaves at once, the customer has nothing to pay, the ledger balances', async () => {
+    const customer = await stack.newCustomer();
+    const product = await createProduct(stack, 5, price);
+    const order = await paidOrder(customer, product.id);
+    const packed = await graph(
+      stack,
+      recordParcelMutation,
+      { shipmentId: order.shipmentId, parcel: { weightGrams: 1_200, dimensions: { lengthMm: 300, widthMm: 200, heightMm: 150 }, finalCost: 2_100 } },
+      stack.admin,
+    );
+    expect(packed.data?.recordParcel).toEqual({ status: 'AWAITING_PAYMENT' });
+    const dueOf = async () => (await graph(stack, amountDueQuery, { id: order.id }, customer)).data?.order;
+    // Payments has the 600 invoice as a due the customer could pay.
+    await until(dueOf, (o) => o.amountDue?.amount === 600 && o.payNowUrl !== null);
+
+    const waived = await graph(stack, waiveMutation, { shipmentId: order.shipmentId, reason: 'Small overrun: the store absorbs it.' }, stack.admin);
+    expect(waived.data?.waiveExtraShipping, JSON.stringify(waived.errors)).toEqual({
+      status: 'READY',
+      extraShippingWaiver: { amount: { amount: 600 }, reason: 'Small overrun: the store absorbs it.' },
+    });
+    // Payments hears of it: nothing is due any more and paying is refused.
+    expect(await until(dueOf, (o) => o.amountDue?.amount === 0)).toMatchObject({ payNowUrl: null });
+    const refused = await graph(stack, payMutation, { input: { orderIds: [order.id], paymentMethod: { token: 'sandbox_visa' } }, key: randomUUID() }, customer);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'DUE_WAIVED' });
+
+    const dispatched = await graph(
+      stack,
+      dispatchMutation,
+      { shipmentId: order.shipmentId, carrier: 'COLISSIMO', trackingNumber: '6A88888888888' },
+      stack.admin,
+    );
+    expect(dispatched.data?.dispatchShipment.status, JSON.stringify(dispatched.errors)).toBe('DISPATCHED');
+    const shipped = await orderUntil(customer, order.id, (o) => o.status === 'SHIPPED');
+    expect(shipped).toMatchObject({ amountPaid: { amount: price + shipping }, amountRefunded: { amount: 0 } });
+    expect(await count(stack, `select count(*) as n from payments.charge where order_id = ?`, [order.id])).toBe(1);
     expect(await reconciliation(stack)).toMatchObject({ balanced: true, discrepancies: [] });
   });
 });

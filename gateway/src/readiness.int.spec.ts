@@ -11,6 +11,13 @@ async function startHealthStub(status: number): Promise<{ url: string; server: S
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server };
 }
 
+/**
+ * A subgraph nobody answers for. Not a stub's port after closing it: in a suite of parallel test files another
+ * process can be handed that port at once, and its server then answers the health check. Port 2: privileged, so
+ * no test binds it, and not one fetch refuses to use (1 is).
+ */
+const nobodyListening = 'http://127.0.0.1:2/graphql';
+
 describe('/ready', () => {
   let supergraph: Awaited<ReturnType<typeof composeFixtureSupergraph>>;
   let healthy: Awaited<ReturnType<typeof startHealthStub>>;
@@ -43,8 +50,7 @@ describe('/ready', () => {
   });
 
   it('is 503 naming each subgraph that is down or unhealthy', async () => {
-    const stopped = await startHealthStub(200);
-    stopped.server.close();
+    const stopped = { url: nobodyListening };
 
     const { status, body } = await readiness({ catalog: unhealthy.url, orders: stopped.url });
 
@@ -59,8 +65,7 @@ describe('/ready', () => {
   });
 
   it('counts a subgraph with several replicas up while one of them answers', async () => {
-    const stopped = await startHealthStub(200);
-    stopped.server.close();
+    const stopped = { url: nobodyListening };
     const oneUp = await readiness({ catalog: `${stopped.url},${healthy.url}`, orders: healthy.url });
     expect(oneUp.status).toBe(200);
     const noneUp = await readiness({ catalog: `${stopped.url},${unhealthy.url}`, orders: healthy.url });

@@ -32,3 +32,8 @@ export const subgraphs = [
 ] as const;
 
 export type SubgraphName = (typeof subgraphs)[number]['name'];
+
+/** `catalog` -> `SUBGRAPH_CATALOG_URL`, `after-sales` -> `SUBGRAPH_AFTER_SALES_URL`. */
+export function subgraphUrlVariable(subgraph: string): string {
+  return `SUBGRAPH_${subgraph.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
+}

@@ -3,9 +3,11 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { subgraphs, subgraphUrlVariable } from '@vitrine/gateway';
+// The list alone (no gateway server code): this process only supervises, and stays small (bench/README.md, Memory).
+import { subgraphs, subgraphUrlVariable } from '@vitrine/gateway/subgraphs';
 import { startPostgresServer, startProcess, stopProcess, waitUntilReady, type ManagedProcess } from '@vitrine/local-infra';
 import { launcherAncestors, stopWithParentVariable, stopWithProcesses } from '@vitrine/platform/process';
+import { localPostgres } from './local-postgres.js';
 import { mailCatcherOptions, startMailCatcher, type MailCatcher } from './mail-catcher/mail-catcher.js';
 import { subgraphPortVariable } from './port-variable.js';
 
@@ -22,8 +24,7 @@ const admin = {
   email: process.env.BOOTSTRAP_ADMIN_EMAIL ?? 'admin@vitrine.local',
   password: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? 'Vitrine-Admin-1!',
 };
-const pgPort = Number(process.env.VITRINE_PG_PORT ?? 54329);
-const dataDir = process.env.VITRINE_DATA_DIR ?? join(root, '.data', 'postgres');
+const { dataDir, port: pgPort, database } = localPostgres(root, process.env);
 // Email goes to the user's SMTP server when SMTP_URL is set, or else to a mail catcher in this process.
 const ownSmtpUrl = process.env.SMTP_URL || undefined;
 
@@ -66,7 +67,7 @@ spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'watchdog
 }).unref();
 
 try {
-  const databaseUrl = await postgres.createDatabase('vitrine');
+  const databaseUrl = await postgres.createDatabase(database);
   const brokers = process.env.KAFKA_BROKERS;
   const transport: Record<string, string> = brokers ? { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers } : { EVENT_TRANSPORT: 'embedded' };
   const jwksUrl = localUrl(ports.get('accounts'), '/.well-known/jwks.json');
@@ -82,7 +83,11 @@ try {
   const own: Record<string, Record<string, string>> = {
     accounts: { BOOTSTRAP_ADMIN_EMAIL: admin.email, BOOTSTRAP_ADMIN_PASSWORD: admin.password },
     notifications: { SMTP_URL: ownSmtpUrl ?? mailCatcher!.smtpUrl, STOREFRONT_URL: process.env.STOREFRONT_URL ?? localUrl(webPort, '') },
+    // payments' hosted pay page may lead back to the storefront ("Back to the store"), on either local name.
+    payments: { PAYMENTS_RETURN_ORIGINS: `${localUrl(webPort, '')},http://localhost:${webPort}` },
     aftersales: { EVIDENCE_CORS_ORIGINS: `${localUrl(webPort, '')},http://localhost:${webPort}` },
+    // The back office (same web server) uploads product images to catalog's file store from its origin.
+    catalog: { PRODUCT_IMAGE_CORS_ORIGINS: `${localUrl(webPort, '')},http://localhost:${webPort}` },
   };
 
   // In the gateway's order: accounts comes first, as it serves the keys the others verify tokens with.

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handOver, paidInStockOrder } from '@vitrine/e2e/support/fulfilment-steps';
 import { customerPassword } from '@vitrine/e2e/support/identities';
 import { createProduct, type TestStack } from '@vitrine/e2e/support/stack';
-import { startStoreStack } from '@vitrine/e2e/support/store-scenario';
+import { startStoreStack, until } from '@vitrine/e2e/support/store-scenario';
 import { deliveredOrder } from './test-support/account-setup.js';
-import { flagsOf, orderState, packedAt, returnRequested, returnState, shipmentState } from './test-support/admin-more-setup.js';
+import { flagsOf, orderState, packedAt, returnDestination, returnRequested, returnState, shipmentState } from './test-support/admin-more-setup.js';
 import {
   type BrowserStack,
   expectAccessible,
@@ -107,6 +107,11 @@ describe('the back office’s customers, returns, shipments and order steps', ()
     const customer = await stack.newCustomer();
     const { orderId, productId } = await deliveredOrder(stack, customer, 'Returned figure', cost);
     const returnId = await returnRequested(stack, customer, orderId, productId);
+    // Where it comes back to: the stack's French warehouse the parcel left from, at its return address (after-sales').
+    const destination = await until(
+      () => returnDestination(stack, returnId),
+      (r) => r.sendTo != null,
+    );
 
     const page = await staffPage('/admin/returns');
     const card = page.getByRole('article', { name: new RegExp(`^Return ${returnId.slice(0, 8)}`) });
@@ -114,6 +119,11 @@ describe('the back office’s customers, returns, shipments and order steps', ()
     // deposit-store: the price less a 30% restocking fee, shipping not refunded, the customer pays the postage.
     expect(await card.getByTestId('return-quote').textContent()).toContain(
       'Refund if it comes back as the policy asks: $70.00 (restocking fee $30.00, shipping $0.00, the customer pays the postage).',
+    );
+    const to = destination!.sendTo!;
+    expect(to.warehouseCode).toBe('E2E-FR');
+    expect(await card.getByTestId('return-destination').textContent()).toBe(
+      `Coming back to ${to.warehouseCode}: ${[to.name, to.line1, to.line2, `${to.postalCode} ${to.city}`, to.region].filter(Boolean).join(', ')}, France · parcel marked ${destination!.parcelReference}`,
     );
     await expectAccessible(page, 'back-office returns');
     await screenshots(page, 'admin-returns');
@@ -199,6 +209,32 @@ describe('the back office’s customers, returns, shipments and order steps', ()
     await staleTrack.getByRole('button', { name: 'Record the step' }).click();
     expect(await stale.getByRole('alert').textContent()).toBe('Tracking is recorded only for a parcel on its way (dispatched, not yet delivered or returned).');
     expect((await shipmentState(stack, first.shipmentId)).tracking.map((t) => t.status)).toEqual(['DISPATCHED', 'DELIVERED']);
+
+    // Bob's overrun: staff waive it (the store absorbs the 10.00); his parcel is ready to hand over without his payment.
+    const waiveForm = (p: typeof page) => p.getByRole('form', { name: `Waive the extra postage of shipment ${bobs.shipmentId.slice(0, 8)}` });
+    const waive = waiveForm(page);
+    await waive.getByLabel('Why the store absorbs it').fill('A small overrun: the store absorbs it.');
+    await waive.getByRole('button', { name: 'Waive the extra postage' }).click();
+    await after(page, 'The extra postage was waived: the parcel is ready to hand over.');
+    expect((await shipmentState(stack, bobs.shipmentId)).status).toBe('READY');
+    expect(await waiveForm(page).count()).toBe(0);
+    // From the page opened before: a second waiver is refused, said at the top (the shipment left that queue).
+    await waiveForm(stale).getByLabel('Why the store absorbs it').fill('Twice');
+    await waiveForm(stale).getByRole('button', { name: 'Waive the extra postage' }).click();
+    // The page still shows the tracking refusal until the answer comes: wait for the new one, then it is the only alert.
+    await stale.getByRole('alert').filter({ hasText: 'waived' }).waitFor();
+    expect(await stale.getByRole('alert').textContent()).toBe('The extra postage cannot be waived: it was waived already.');
+    await page.goto(`${webUrl}/admin/shipments?status=READY`);
+    expect(await page.getByTestId(`shipping-money-${bobs.shipmentId}`).textContent()).toMatch(
+      new RegExp(
+        `^Order ${bobs.id.slice(0, 8)}: paid \\$15\\.00 for shipping, its share of the parcel \\$25\\.00, extra shipping \\$10\\.00 invoiced, waived .+ \\(the store absorbs it\\)$`,
+      ),
+    );
+    expect(await page.getByTestId(`extra-waiver-${bobs.shipmentId}`).textContent()).toMatch(
+      /^Extra postage of \$10\.00 waived .+: “A small overrun: the store absorbs it\.”$/,
+    );
+    expect(await page.getByRole('form', { name: `Dispatch shipment ${bobs.shipmentId.slice(0, 8)}` }).count()).toBe(1);
+    await expectAccessible(page, 'back-office shipments with a waived extra postage');
     await page.context().close();
   });
 
@@ -209,10 +245,16 @@ describe('the back office’s customers, returns, shipments and order steps', ()
 
     const page = await staffPage(`/admin/orders/${orderId}`);
     const steps = page.getByRole('region', { name: 'Fulfilment' });
+    // The page offers the steps orders lists for the order (staffSteps), and the cancellation with them.
+    const offered = () => steps.getByRole('button').allTextContents();
+    expect((await orderState(stack, orderId)).staffSteps).toEqual(['CONFIRM_SHIPPING_DATE', 'START_FULFILMENT', 'MARK_SHIPPED', 'CANCEL']);
+    expect(await offered()).toEqual(['Confirm the shipping date', 'Start fulfilment', 'Mark as shipped']);
+    expect(await page.getByRole('form', { name: 'Cancel the order' }).count()).toBe(1);
     await steps.getByRole('button', { name: 'Start fulfilment' }).click();
     await after(page, 'Fulfilment started: the warehouse is on it.');
     expect((await orderState(stack, orderId)).status).toBe('IN_FULFILMENT');
     expect(await page.getByTestId('order-status').textContent()).toBe('Being packed');
+    expect(await offered()).toEqual(['Mark as shipped']);
 
     const shipped = page.getByRole('form', { name: 'Mark as shipped' });
     await shipped.getByLabel(/^Tracking number/).fill('6A1');
@@ -223,7 +265,10 @@ describe('the back office’s customers, returns, shipments and order steps', ()
     await shipped.getByLabel(/^Tracking number/).fill('6A12345678');
     await shipped.getByRole('button', { name: 'Mark as shipped' }).click();
     await after(page, 'The order was marked as shipped.');
-    expect(await orderState(stack, orderId)).toMatchObject({ status: 'SHIPPED', trackingNumber: '6A12345678' });
+    expect(await orderState(stack, orderId)).toMatchObject({ status: 'SHIPPED', trackingNumber: '6A12345678', staffSteps: ['MARK_DELIVERED'] });
+    // Shipped: orders no longer lists CANCEL, so the form is gone.
+    expect(await offered()).toEqual(['Mark as delivered']);
+    expect(await page.getByRole('form', { name: 'Cancel the order' }).count()).toBe(0);
     await expectAccessible(page, 'back-office order fulfilment');
     await screenshots(page, 'admin-order-fulfilment');
 

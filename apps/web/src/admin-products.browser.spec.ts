@@ -1,6 +1,10 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerPassword } from '@vitrine/e2e/support/identities';
+import { freePort } from '@vitrine/local-infra';
 import { createProduct, type TestStack } from '@vitrine/e2e/support/stack';
 import { startStoreStack } from '@vitrine/e2e/support/store-scenario';
 import {
@@ -14,26 +18,34 @@ import {
   viewports,
 } from './test-support/browser-stack.js';
 import { securedPreorder } from './test-support/back-office-setup.js';
-import { catalogPlaces, productState } from './test-support/product-admin-setup.js';
+import { pngImage } from './test-support/png.js';
+import { catalogPlaces, discontinue, productState } from './test-support/product-admin-setup.js';
 
 // The back office's product pages in a real browser, on the whole platform under deposit-store: a product's
 // details, images and spec edited (a spec change before release needs a reason), its price, status and sale rules
 // changed, preorder stock arriving at a warehouse and taking the waiting preorder; studios added and corrected,
-// a warehouse added; the products list paged with its search kept. Each refused step shows the API's message and
-// changes nothing, which the API confirms afterwards.
+// a warehouse added; the products list paged with its search kept; an image uploaded from the browser straight to
+// catalog's image store (its `file` store, as on npm start, in a folder of this spec) and removed. Each refused step
+// shows the API's message and changes nothing, which the API confirms afterwards.
 
 let running: BrowserStack;
 let stack: TestStack;
 let webUrl: string;
 let browser: Browser;
+let imageFolder: string;
 
 beforeAll(async () => {
-  running = await startBrowserStack(() => startStoreStack('web_admin_products', 'deposit-store'));
+  imageFolder = await mkdtemp(join(tmpdir(), 'vitrine-web-product-images-'));
+  // The back office's origin is known before the stack starts: catalog's file store answers its upload preflights.
+  const port = await freePort();
+  const catalog = { PRODUCT_IMAGE_STORE: 'file', PRODUCT_IMAGE_FILE_DIR: imageFolder, PRODUCT_IMAGE_CORS_ORIGINS: `http://127.0.0.1:${port}` };
+  running = await startBrowserStack(() => startStoreStack('web_admin_products', 'deposit-store', {}, { catalog }), { port });
   ({ stack, webUrl, browser } = running);
 });
 
 afterAll(async () => {
   await running?.stop();
+  if (imageFolder) await rm(imageFolder, { recursive: true, force: true });
 });
 
 /** A fresh word for this run's names (the shared database keeps earlier runs' studios and warehouses). */
@@ -49,7 +61,9 @@ describe('the back office’s product pages', () => {
     const page = await staffPage(`/admin/products/${product.id}`);
     await page.getByRole('navigation', { name: 'This product' }).getByRole('link', { name: 'Details and spec' }).click();
     await page.waitForURL((url) => url.pathname.endsWith('/details'));
-    await page.getByRole('heading', { level: 1, name: `Shinobu Kocho ${run}` }).waitFor();
+    // The overview has the same h1 and React renders the new route in a transition after the URL changes: wait for
+    // a heading only the details page has.
+    await page.getByRole('heading', { level: 2, name: 'Spec changes' }).waitFor();
     expect(await page.getByText('No spec change recorded.').count()).toBe(1);
 
     const details = page.getByRole('form', { name: 'Details' });
@@ -128,6 +142,68 @@ describe('the back office’s product pages', () => {
     await page.context().close();
   });
 
+  it('staff upload a PNG from the browser straight to the image store, see it, are refused a wrong file, and remove the image', async () => {
+    const product = await createProduct(stack, 0, 10_000, { status: 'ANNOUNCED', name: `Kanao Tsuyuri ${run}` });
+    const page = await staffPage(`/admin/products/${product.id}/details`);
+    await page.getByRole('heading', { level: 2, name: 'Images' }).waitFor();
+    expect(await page.getByText('No image yet.').count()).toBe(1);
+    const upload = page.getByRole('form', { name: 'Add an image' });
+    const fileInput = upload.getByLabel('Upload an image');
+    // The picker offers the types catalog takes (its productImageLimits).
+    expect(await fileInput.getAttribute('accept')).toBe('image/jpeg,image/png,image/webp');
+    // The page works once hydrated: the button is enabled then.
+    await upload.getByRole('button', { name: 'Upload the image' }).and(page.locator(':enabled')).waitFor();
+    const stored = async () => readdir(join(imageFolder, 'products', product.id)).catch(() => []);
+
+    // A GIF (the picker's filter is only a hint) and a PNG over 10 MB: catalog refuses each, nothing is stored or added.
+    await fileInput.setInputFiles({ name: 'sketch.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+    await upload.getByRole('button', { name: 'Upload the image' }).click();
+    expect(await upload.getByRole('alert').textContent()).toBe(
+      'This file cannot be uploaded as a product image. A product image is image/jpeg, image/png, image/webp.',
+    );
+    await fileInput.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(10 * 1024 * 1024 + 1) });
+    await upload.getByRole('button', { name: 'Upload the image' }).click();
+    await upload.getByRole('alert').filter({ hasText: 'at most 10 MB' }).waitFor();
+    expect((await productState(stack, product.id)).images).toEqual([]);
+    expect(await stored()).toEqual([]);
+
+    // A real PNG: from the browser to catalog's store (another origin: CORS), then added to the product.
+    const png = Buffer.from(pngImage(64, 48));
+    await fileInput.setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: png });
+    await upload.getByRole('button', { name: 'Upload the image' }).click();
+    await upload.getByRole('status').filter({ hasText: 'The image was uploaded and added to the product.' }).waitFor();
+    const { images } = await productState(stack, product.id);
+    const catalogOrigin = new URL(stack.catalog.url).origin;
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatch(new RegExp(`^${catalogOrigin}/product-images\\?key=products/${product.id}/[0-9a-f-]{36}\\.png$`));
+    expect(await stored()).toHaveLength(1);
+    // Anyone reads it (a storefront page shows it as is): the bytes uploaded, as a PNG.
+    const served = await fetch(images[0]!);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+
+    // The preview is that image, decoded by the browser, with its alt text; the details form lists it too.
+    const preview = page.getByRole('img', { name: `Kanao Tsuyuri ${run}, image 1 of 1 (the cover)` });
+    await preview.waitFor();
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+    expect(
+      await page
+        .getByRole('form', { name: 'Details' })
+        .getByLabel(/^Images/)
+        .inputValue(),
+    ).toBe(images[0]);
+    await expectAccessible(page, 'back-office product details with an image');
+    await screenshots(page, 'admin-product-images');
+
+    // Removed from the product (the stored file stays: its URL may still be cached or shown elsewhere).
+    await page.getByRole('button', { name: 'Remove image 1' }).click();
+    await after(page, 'The image was removed from the product.');
+    expect((await productState(stack, product.id)).images).toEqual([]);
+    expect(await page.getByText('No image yet.').count()).toBe(1);
+    await page.context().close();
+  });
+
   it('staff change a preorder’s price, status and sale rules, are refused what the catalog does not allow, and record its stock arriving', async () => {
     const product = await createProduct(stack, 0, 10_000, { status: 'PREORDER', name: `Giyu Tomioka ${run}` });
     const customer = await stack.newCustomer();
@@ -159,8 +235,17 @@ describe('the back office’s product pages', () => {
     expect(await facts.textContent()).toContain('Down payment$30.00 required');
     expect((await productState(stack, product.id)).downPayment).toEqual({ required: true, amount: { amount: 3_000 } });
 
-    // A preorder cannot go straight to in stock: the catalog's rule, and the status stays.
+    // Only the moves the catalog lists for a preorder are offered (its allowedStatusMoves): not in stock.
     const status = page.getByRole('form', { name: 'Move the status' });
+    const offeredMoves = () =>
+      status
+        .getByLabel('New status')
+        .locator('option:not([disabled])')
+        .evaluateAll((options) => options.map((o) => o.getAttribute('value')));
+    expect(await offeredMoves()).toEqual(['PREORDER_CLOSED', 'DISCONTINUED']);
+    expect(await offeredMoves()).toEqual((await productState(stack, product.id)).allowedStatusMoves);
+    // A form that still offers in stock (a page from before another move, or a forged one): the catalog's rule, and the status stays.
+    await status.getByLabel('New status').evaluate((select) => select.append(new Option('In stock', 'IN_STOCK')));
     await status.getByLabel('New status').selectOption('IN_STOCK');
     await status.getByLabel(/^Reason/).fill('Arrived early.');
     await status.getByRole('button', { name: 'Move the status' }).click();
@@ -170,8 +255,8 @@ describe('the back office’s product pages', () => {
     await status.getByLabel(/^Reason/).fill('Orders went to the maker.');
     await status.getByRole('button', { name: 'Move the status' }).click();
     await after(page, 'The status was changed.');
-    expect(await status.getByLabel('New status').inputValue()).toBe('PREORDER_CLOSED');
     expect((await productState(stack, product.id)).status).toBe('PREORDER_CLOSED');
+    expect(await offeredMoves()).toEqual(['PREORDER', 'RELEASED', 'DISCONTINUED']);
 
     // Sale rules: an unknown country is refused with the API's reason and nothing changes; then Germany and the
     // United States blocked, two per order, four per customer.
@@ -219,6 +304,20 @@ describe('the back office’s product pages', () => {
     expect(await trail.getByRole('row').nth(1).textContent()).toContain('Preorder stock arrived');
     await expectAccessible(page, 'back-office product history');
     await screenshots(page, 'admin-product-history');
+    await page.context().close();
+  });
+
+  it('a discontinued product offers no status move: the page says its status is final', async () => {
+    const product = await createProduct(stack, 0, 10_000, { status: 'ANNOUNCED', name: `Tengen Uzui ${run}` });
+    await discontinue(stack, product.id);
+    expect((await productState(stack, product.id)).allowedStatusMoves).toEqual([]);
+
+    const page = await staffPage(`/admin/products/${product.id}/selling`);
+    await page.getByRole('heading', { level: 1, name: `Tengen Uzui ${run}` }).waitFor();
+    const status = page.getByRole('region', { name: 'Move the status' });
+    expect(await status.getByTestId('status-final').textContent()).toBe('Discontinued is final: the catalog allows no move from it.');
+    expect(await page.getByRole('form', { name: 'Move the status' }).count()).toBe(0);
+    expect(await status.getByRole('combobox').count()).toBe(0);
     await page.context().close();
   });
 

@@ -7,6 +7,8 @@ import { createProduct, type TestStack } from '@vitrine/e2e/support/stack';
 import { startStoreStack } from '@vitrine/e2e/support/store-scenario';
 import { eventually } from '@vitrine/testing';
 import { securedPreorder } from './test-support/back-office-setup.js';
+import { claimAsCustomer } from './test-support/claim-reads.js';
+import { policyRuleAsCustomer } from './test-support/policy-reads.js';
 import { expectAccessible, screenshots, signInAs, startBrowserStack, viewports, type BrowserStack } from './test-support/browser-stack.js';
 import { startEvidenceStore, type EvidenceStore } from './test-support/evidence-store.js';
 
@@ -109,19 +111,25 @@ describe('my orders: tracking, refunds and a claim with a photo', () => {
 
     const context = await customerContext('fr-FR');
     const page = await context.newPage();
-    // Signing in, in French.
+    // Signing in, in French: a wrong password is refused in French (the API's UNAUTHENTICATED), then the right one.
     await page.goto(`${webUrl}/sign-in?next=${encodeURIComponent(`/orders/${orderId}`)}`);
     await page.getByLabel('E-mail').fill(customer.email);
+    await page.getByLabel('Mot de passe').fill(`${customerPassword}-not`);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toBe('L’e-mail ou le mot de passe est incorrect.');
     await page.getByLabel('Mot de passe').fill(customerPassword);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('heading', { level: 1, name: `Commande : ${name}` }).waitFor();
     expect(await page.getByRole('region', { name: 'Suivi' }).textContent()).toContain('En préparation');
 
-    // An open order keeps the region: the API's reason is shown, nothing changes.
+    // An open order keeps the region: the API's refusal (REGION_LOCKED_BY_OPEN_ORDERS, its count) in French, nothing changes.
     await page.goto(`${webUrl}/account`);
     await page.getByLabel('Où vous habitez').selectOption('DE');
     await page.getByRole('button', { name: 'Changer de région' }).click();
-    expect(await page.getByRole('alert').textContent()).toMatch(/^You have 1 open order/);
+    expect(await page.getByRole('alert').textContent()).toBe(
+      'Vous avez 1 commande en cours, livrée dans votre région actuelle. Vous pourrez changer de région une fois qu’elle aura été expédiée ou annulée.',
+    );
     expect(await count(stack, 'select count(*) as n from accounts.customer where id = ? and country = ?', [customer.id, 'FR'])).toBe(1);
 
     // Dispatched by staff: the carrier, the tracking number and the step, dated in French.
@@ -144,24 +152,56 @@ describe('my orders: tracking, refunds and a claim with a photo', () => {
     await expectAccessible(page, 'order with tracking');
     await screenshots(page, 'order-tracking');
 
-    // Delivered: a claim for a snapped head sculpt, opened from the order.
+    // Delivered: a claim for a snapped head sculpt and a stained weapon, opened from the order.
     await deliverParcel(stack, shipmentId, orderId);
     await page.reload();
     expect(plain(await parcel.getByRole('heading').textContent())).toBe('Colis 1 : Livré');
+    // The store policy's return rule, worded in French by the API (orders' sections in FR), as the returns region says it.
+    const returnRule = await policyRuleAsCustomer(stack, customer, orderId, 'returns.within-window', 'FR');
+    expect(plain(returnRule)).toBe(
+      'Les retours sont acceptés dans les 7 jours suivant la livraison, en parfait état d’origine, jamais utilisé ; le port du retour est à la charge du client, les frais de livraison ne sont pas remboursés, et des frais de remise en stock de 30 % du prix total sont retenus.',
+    );
+    expect(await page.getByRole('region', { name: 'Retours' }).textContent()).toContain(returnRule);
     await page.getByRole('link', { name: 'Signaler un problème sur cette commande' }).click();
     await page.getByRole('heading', { level: 1, name: 'Signaler un problème' }).waitFor();
     await page.getByLabel('Ce qui s’est passé').selectOption('ACCESSORY_DAMAGED');
     await page.getByLabel('Le problème, avec vos mots').fill('La tête est arrivée avec le cou cassé net.');
-    await page.getByLabel('Type de pièce').selectOption('HEAD_SCULPT_SPECIAL');
-    await page.getByLabel('Ce qui ne va pas').selectOption('STRUCTURAL_BREAKAGE');
+    await page.getByLabel('Type de pièce (pièce 1)', { exact: true }).selectOption('HEAD_SCULPT_SPECIAL');
+    await page.getByLabel('Ce qui ne va pas (pièce 1)', { exact: true }).selectOption('STRUCTURAL_BREAKAGE');
+    // A second part: its row comes numbered, focus on its first field, the change said in the status line.
+    const focused = () => page.evaluate(() => document.activeElement?.id);
+    await page.getByRole('button', { name: 'Ajouter une pièce' }).click();
+    await page.getByRole('status').filter({ hasText: 'Pièce 2 ajoutée.' }).waitFor();
+    expect(await focused()).toBe('part-2-category');
+    await page.getByLabel('Type de pièce (pièce 2)', { exact: true }).selectOption('WEAPON_SMALL');
+    await page.getByLabel('Ce qui ne va pas (pièce 2)', { exact: true }).selectOption('ACCESSORY_PAINT_ERROR');
+    await page.getByLabel('À propos de cette pièce (facultatif) (pièce 2)', { exact: true }).fill('Une tache de peinture sur la lame.');
+    // A third added by mistake, then removed: focus goes back to the last row left, which kept what was typed.
+    await page.getByRole('button', { name: 'Ajouter une pièce' }).click();
+    await page.getByRole('button', { name: 'Retirer la pièce 3' }).click();
+    await page.getByRole('status').filter({ hasText: 'Pièce 3 retirée.' }).waitFor();
+    expect(await page.getByRole('group', { name: /^Pièce \d+$/ }).count()).toBe(2);
+    expect(await focused()).toBe('part-2-category');
+    expect(await page.getByLabel('Type de pièce (pièce 2)', { exact: true }).inputValue()).toBe('WEAPON_SMALL');
+    expect(await page.getByRole('button', { name: 'Retirer la pièce 1' }).count()).toBe(1);
     await expectAccessible(page, 'new claim');
     await page.getByRole('button', { name: 'Continuer : ajouter des photos' }).click();
     await page.getByRole('heading', { level: 1, name: 'Réclamation : Accessoire abîmé' }).waitFor();
     const claimId = new URL(page.url()).pathname.split('/').pop()!;
+    // After-sales holds both parts, in the form's order; the claim's page lists them.
+    expect((await claimAsCustomer(stack, customer, claimId)).parts).toEqual([
+      { name: null, category: 'HEAD_SCULPT_SPECIAL', issue: 'STRUCTURAL_BREAKAGE', note: null },
+      { name: null, category: 'WEAPON_SMALL', issue: 'ACCESSORY_PAINT_ERROR', note: 'Une tache de peinture sur la lame.' },
+    ]);
+    expect((await page.getByRole('region', { name: 'Pièces' }).getByRole('listitem').allTextContents()).map(plain)).toEqual([
+      'Tête spéciale : Cassé',
+      'Arme (petite) : Erreur de peinture (Une tache de peinture sur la lame.)',
+    ]);
     expect(await page.getByText('Aucun fichier pour le moment.').count()).toBe(1);
-    // Sent without a photo: the order's policy asks for one; the API's reason is shown and the claim stays a draft.
+    // Sent without a photo: the order's policy asks for one (claims.evidence, the photos missing); its refusal is said in
+    // French and the claim stays a draft.
     await page.getByRole('button', { name: 'Envoyer la réclamation' }).click();
-    expect(await page.getByRole('alert').textContent()).toMatch(/photos/);
+    expect(await page.getByRole('alert').textContent()).toBe('Ajoutez des photos des dégâts : la réclamation en a besoin.');
     expect(await rows(stack, 'select status from aftersales.claim where id = ?', [claimId])).toEqual([{ status: 'DRAFT' }]);
 
     // The photo goes from the browser straight to MinIO through the signed URL, its progress and state shown.

@@ -38,7 +38,7 @@ interface Side {
   ok: (data: unknown) => boolean;
 }
 
-interface Pair {
+export interface Pair {
   name: string;
   subgraph: ReadTarget['subgraph'];
   gateway: Side;
@@ -54,15 +54,11 @@ const orderOk = (withNames: boolean) => (data: unknown) => {
   return !!lines?.length && lines.every((l) => (withNames ? typeof l.product?.name === 'string' : typeof l.product?.id === 'string'));
 };
 
-/**
- * Each query through the gateway and straight at the subgraph that owns it,
- * one after the other with the same connections, so the ratio isolates the
- * gateway's cost. A short unmeasured warm-up precedes every measured run.
- */
-export async function runFederatedReads(config: BenchConfig, stack: BenchStack, seed: Seed, sample: Sampler): Promise<ReadComparison[]> {
+/** The operations of (a), each as sent through the gateway and straight at the subgraph owning it (the hive workload sends the gateway side to Hive Gateway). */
+export function readPairs(stack: BenchStack, seed: Seed): Pair[] {
   const order = { id: seed.orderId };
   const owner = bearer(seed.orderOwner.token);
-  const pairs: Pair[] = [
+  return [
     {
       name: 'products(first: 20)',
       subgraph: 'catalog',
@@ -77,30 +73,54 @@ export async function runFederatedReads(config: BenchConfig, stack: BenchStack, 
       note: "Direct to orders the query can only ask `lines { quantity product { id } }`: product names and prices live in catalog, so the gateway side does one more subgraph fetch (an `_entities` call to catalog) than the direct side. Both sides send the order owner's token: the direct side verifies it once (orders), the gateway side three times (gateway, orders, and catalog for the `_entities` call, since the header is forwarded to every subgraph).",
     },
   ];
+}
 
-  const measure = async (pair: Pair, path: 'gateway' | 'direct') => {
-    const side = pair[path];
-    const target: ReadTarget = { name: pair.name, path, subgraph: pair.subgraph, query: side.query };
-    const spec = {
-      url: side.url,
-      connections: config.readConnections,
-      requestTimeoutSeconds: config.requestTimeoutSeconds,
-      sample,
-      request: { body: JSON.stringify({ query: side.query, variables: side.variables ?? {} }), ...(side.headers ? { headers: side.headers } : {}) },
-      classify: (status: number, body: string) => classifyResponse(status, body, side.ok),
-    };
-    if (config.warmupSeconds > 0) await runLoad({ ...spec, durationSeconds: config.warmupSeconds });
-    stack.assertAlive();
-    const result = await runLoad({ ...spec, durationSeconds: config.readSeconds });
-    stack.assertAlive();
-    console.log(`[bench] ${describe(target)}: ${summarize(result)}`);
-    return { target, result };
+/** How the hive workload varies a side: sent elsewhere (`url`: Hive Gateway), named so, warmed up or not, for a share of the duration. */
+export interface ReadRunOptions {
+  url?: string;
+  label?: string;
+  warmup?: boolean;
+  seconds?: number;
+}
+
+/** One side of a pair: a warm-up, then the measured run, with (a)'s connections and duration unless `options` say otherwise. */
+export async function measureRead(
+  config: BenchConfig,
+  stack: BenchStack,
+  sample: Sampler,
+  pair: Pair,
+  path: 'gateway' | 'direct',
+  options: ReadRunOptions = {},
+): Promise<{ target: ReadTarget; result: LoadResult }> {
+  const side = pair[path];
+  const target: ReadTarget = { name: pair.name, path, subgraph: pair.subgraph, query: side.query };
+  const { url = side.url, label = describe(target), warmup = true, seconds = config.readSeconds } = options;
+  const spec = {
+    url,
+    connections: config.readConnections,
+    requestTimeoutSeconds: config.requestTimeoutSeconds,
+    sample,
+    request: { body: JSON.stringify({ query: side.query, variables: side.variables ?? {} }), ...(side.headers ? { headers: side.headers } : {}) },
+    classify: (status: number, body: string) => classifyResponse(status, body, side.ok),
   };
+  if (warmup && config.warmupSeconds > 0) await runLoad({ ...spec, durationSeconds: config.warmupSeconds });
+  stack.assertAlive();
+  const result = await runLoad({ ...spec, durationSeconds: seconds });
+  stack.assertAlive();
+  console.log(`[bench] ${label}: ${summarize(result)}`);
+  return { target, result };
+}
 
+/**
+ * Each query through the gateway and straight at the subgraph that owns it,
+ * one after the other with the same connections, so the ratio isolates the
+ * gateway's cost. A short unmeasured warm-up precedes every measured run.
+ */
+export async function runFederatedReads(config: BenchConfig, stack: BenchStack, seed: Seed, sample: Sampler): Promise<ReadComparison[]> {
   const comparisons: ReadComparison[] = [];
-  for (const pair of pairs) {
-    const gateway = await measure(pair, 'gateway');
-    const direct = await measure(pair, 'direct');
+  for (const pair of readPairs(stack, seed)) {
+    const gateway = await measureRead(config, stack, sample, pair, 'gateway');
+    const direct = await measureRead(config, stack, sample, pair, 'direct');
     const comparison: ReadComparison = {
       name: pair.name,
       gateway,

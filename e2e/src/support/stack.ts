@@ -113,6 +113,7 @@ export async function startTestStack<S extends SubgraphName = SubgraphName>(opti
         country: 'FR',
         heldByFactory: false,
         allocationPriority: 10,
+        returnAddress: e2eReturnAddresses.france,
       }),
       factory: await createWarehouse(url('catalog'), admin, {
         code: 'E2E-CN',
@@ -120,6 +121,7 @@ export async function startTestStack<S extends SubgraphName = SubgraphName>(opti
         country: 'CN',
         heldByFactory: true,
         allocationPriority: 10,
+        returnAddress: e2eReturnAddresses.factory,
       }),
     };
   } catch (err) {
@@ -146,6 +148,12 @@ export async function startTestStack<S extends SubgraphName = SubgraphName>(opti
   };
   return Object.assign(basics, Object.fromEntries(running)) as TestStack<S | 'accounts' | 'catalog'>;
 }
+
+/** Where customers send items back to the stack's two warehouses (catalog's return addresses; the country is the warehouse's). */
+export const e2eReturnAddresses = {
+  france: { name: 'Vitrine Returns (test)', line1: '14 rue de la Soie', line2: 'Quai 3', postalCode: '69100', city: 'Villeurbanne', region: null },
+  factory: { name: 'Vitrine Factory Returns (test)', line1: '88 Songshan Lake Road', line2: null, postalCode: '523808', city: 'Dongguan', region: 'Guangdong' },
+} as const;
 
 export const createWarehouseMutation = graphql(`
   mutation SupportCreateWarehouse($input: CreateWarehouseInput!) {

@@ -27,15 +27,15 @@ export async function startStoreStack(
   label: string,
   preset: PresetName = 'deposit-store',
   notifications: Record<string, string> = {},
-  /** Settings of other services (e.g. after-sales' evidence store). */
-  others: Partial<Record<'accounts' | 'aftersales' | 'catalog' | 'logistics', Record<string, string>>> = {},
+  /** Settings of other services (e.g. after-sales' evidence store, payments' return origins). */
+  others: Partial<Record<'accounts' | 'aftersales' | 'catalog' | 'logistics' | 'payments', Record<string, string>>> = {},
 ): Promise<TestStack> {
   const stack = await startTestStack({
     label,
     env: {
       ...others,
       orders: { STORE_POLICY_PRESET: preset, TIMER_POLL_MS: '200' },
-      payments: { TIMER_POLL_MS: '200' },
+      payments: { TIMER_POLL_MS: '200', ...others.payments },
       ...(Object.keys(notifications).length ? { notifications } : {}),
     },
   });

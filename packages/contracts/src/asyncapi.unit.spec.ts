@@ -58,5 +58,6 @@ describe('public topics', () => {
     }
     expect(publicTopicOf(topics.accountsCustomer)).toBeUndefined();
     expect(publicTopicOf(topics.accountsMail)).toBeUndefined();
+    expect(publicTopicOf(topics.notificationsPartner)).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ export * from './events/payments/index.js';
 export * from './events/logistics/index.js';
 export * from './events/platform/index.js';
 export * from './events/aftersales/index.js';
+export * from './events/notifications/index.js';
 export * from './events/shared/payment-purpose.js';
 export * from './events/shared/rule.js';
 export * from './asyncapi.js';

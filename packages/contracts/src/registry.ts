@@ -3,6 +3,7 @@ import { accountsEvents } from './events/accounts/index.js';
 import { aftersalesEvents } from './events/aftersales/index.js';
 import { catalogEvents } from './events/catalog/index.js';
 import { logisticsEvents } from './events/logistics/index.js';
+import { notificationsEvents } from './events/notifications/index.js';
 import { ordersEvents } from './events/orders/index.js';
 import { paymentsEvents } from './events/payments/index.js';
 import { platformEvents } from './events/platform/index.js';
@@ -16,6 +17,7 @@ export const eventsByProducer = {
   logistics: logisticsEvents,
   platform: platformEvents,
   aftersales: aftersalesEvents,
+  notifications: notificationsEvents,
 } as const satisfies Record<string, readonly EventDefinition[]>;
 
 /** Every event the platform knows, by `type@version`. */

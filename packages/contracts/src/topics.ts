@@ -13,6 +13,8 @@ export const topics = {
   /** What accounts asks to be emailed (links with single-use tokens): for the notifications service only. */
   accountsMail: 'accounts.mail.v1',
   aftersalesClaim: 'aftersales.claim.v1',
+  /** Partner applications' lifecycle, for the services that hold what lets a partner act (accounts' credentials); never public. */
+  notificationsPartner: 'notifications.partner.v1',
   platformClock: 'platform.clock.v1',
 } as const;
 

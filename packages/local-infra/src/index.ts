@@ -3,6 +3,7 @@ export * from './free-port.js';
 export * from './postgres-server.js';
 export * from './minio-server.js';
 export * from './managed-process.js';
+export * from './server-runtime.js';
 export type { LogSummary } from './log-tally.js';
 export * from './stripe-mock.js';
 export * from './go-tool.js';

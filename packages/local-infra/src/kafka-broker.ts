@@ -12,7 +12,6 @@ import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Admin } from '@platformatic/kafka';
 import { freePorts } from './free-port.js';
 
 export interface KafkaBrokerOptions {
@@ -320,6 +319,8 @@ async function waitUntilReady(brokers: string[], exited: Promise<string>, tail: 
   let exitReason: string | undefined;
   void exited.then((reason) => (exitReason = reason));
   // requestTimeout, not timeout, bounds a request that gets no answer (the library's default is 30 s).
+  // Loaded here, not at import: launchers that never start a broker (`npm start`) do not carry the Kafka client.
+  const { Admin } = await import('@platformatic/kafka');
   const admin = new Admin({ clientId: 'vitrine-kafka-probe', bootstrapBrokers: brokers, retries: 0, connectTimeout: 1_000, requestTimeout: 2_000 });
   const deadline = Date.now() + timeoutMs;
   try {

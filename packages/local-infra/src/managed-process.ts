@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createLogTally, lineSplitter, type LogSummary } from './log-tally.js';
+import { serverNodeFlags } from './server-runtime.js';
 
 export interface ManagedProcess {
   name: string;
@@ -31,7 +32,7 @@ export function startProcess(name: string, entry: string, env: Record<string, st
   const logFile = options.logDir ? join(options.logDir, `${name}.log`) : undefined;
   const log = logFile ? createWriteStream(logFile) : undefined;
   const echoLimit = options.echoLimit ?? Infinity;
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [...serverNodeFlags, entry], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,7 @@
 import type { EventDefinition } from '@vitrine/contracts';
 import type { BaseContext, RunningService, ServiceDefinition } from '@vitrine/platform';
 import { bootService } from './boot-service.js';
-import { publishEvent, type PublishedEventInput } from './publish-event.js';
+import { publishEvent, publishEvents, type PublishedEventInput } from './publish-event.js';
 import { createTestDatabase, createTopicPrefix } from './test-infra.js';
 import { startTokenIssuer, type TestTokenIssuer } from './token-issuer.js';
 
@@ -26,6 +26,8 @@ export interface IsolatedService {
   sql<T = any>(query: string, params?: unknown[]): Promise<T[]>;
   /** Puts an event on this file's topics as another service would, for this one to consume. */
   publish<TDef extends EventDefinition>(input: PublishedEventInput<TDef>): ReturnType<typeof publishEvent<TDef>>;
+  /** Several events at once, in order, in one produce request. */
+  publishAll(inputs: readonly PublishedEventInput<EventDefinition>[]): ReturnType<typeof publishEvents>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function bootIsolatedService<TContext extends BaseContext>(
       tokens,
       sql: (query, params = []) => service.orm.em.fork().getConnection().execute(query, params),
       publish: (input) => publishEvent(service.bus, topicPrefix, input),
+      publishAll: (inputs) => publishEvents(service.bus, topicPrefix, inputs),
       async stop() {
         await service.stop();
         await tokens.stop();

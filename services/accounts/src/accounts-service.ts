@@ -17,6 +17,7 @@ import { CustomerResolver } from './schema/customer.resolver.js';
 import { ExternalIdentityResolver } from './schema/external-identity.resolver.js';
 import { MyAccountResolver } from './schema/my-account.resolver.js';
 import { SessionResolver } from './schema/session.resolver.js';
+import { SignInMethodsResolver } from './schema/sign-in-methods.resolver.js';
 import { createIdTokenVerifier } from './security/id-token-verifier.js';
 import { createDummyHash } from './security/password-hasher.js';
 import { accountsEntities } from './store/entities.js';
@@ -40,6 +41,7 @@ export const accountsService: ServiceDefinition<AccountsContext> = {
     MyAccountResolver,
     ExternalIdentityResolver,
     AccountFlowsResolver,
+    SignInMethodsResolver,
   ],
   referenceResolvers: { Customer: { __resolveReference: resolveCustomerReference } },
   handlers: accountsHandlers,

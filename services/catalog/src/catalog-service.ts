@@ -22,11 +22,15 @@ import { createReleaseDateHistoryLoader } from './schema/release-date-history-lo
 import { createSpecHistoryLoader } from './schema/spec-history-loader.js';
 import { createStockLoader } from './schema/stock-loader.js';
 import { StockResolver } from './schema/stock.resolver.js';
+import { StockTransferResolver } from './schema/stock-transfer.resolver.js';
 import { ProductStockResolver } from './schema/product-stock.resolver.js';
 import { WarehouseResolver } from './schema/warehouse.resolver.js';
 import { createStudioLoader } from './schema/studio-loader.js';
 import { ProductStudioResolver, StudioResolver } from './schema/studio.resolver.js';
+import { ProductImageResolver } from './schema/product-image.resolver.js';
 import { seedDemoCatalog } from './seed/demo-catalog.js';
+import { configureProductImageStore, imageReadRoute, imageUploadRoute, rememberListeningUrl } from './storage/configure-product-image-store.js';
+import { imageReadPath, imageUploadPath } from './storage/file-product-image-store.js';
 import { catalogEntities } from './store/entities.js';
 import { catalogMigrations } from './store/migrations/index.js';
 
@@ -46,10 +50,12 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
     ProductStockResolver,
     WarehouseResolver,
     StockResolver,
+    StockTransferResolver,
     ProductAuditResolver,
     ProductInterestResolver,
     ProductWaitlistResolver,
     CatalogSettingsResolver,
+    ProductImageResolver,
   ],
   referenceResolvers: { Product: { __resolveReference: resolveProductReference } },
   handlers: catalogHandlers,
@@ -67,4 +73,11 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
     myCountry: myCountryLookup(base.em, base.caller),
   }),
   seed: seedDemoCatalog,
+  // Staff's product images: an S3 bucket, or (npm start) a folder behind these two routes.
+  httpRoutes: { [imageUploadPath]: (req, res) => imageUploadRoute(req, res), [imageReadPath]: (req, res) => imageReadRoute(req, res) },
+  onStart: async ({ env, environment }) => configureProductImageStore(env, environment),
+  onListening: async ({ url }) => {
+    rememberListeningUrl(url);
+    return async () => {};
+  },
 };

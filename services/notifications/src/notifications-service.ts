@@ -7,6 +7,7 @@ import { createSmtpMailer } from './mail/mailer.js';
 import { NotificationsResolver } from './schema/notifications.resolver.js';
 import { MyPartnerResolver } from './schema/my-partner.resolver.js';
 import { PartnersResolver } from './schema/partners.resolver.js';
+import { StaffReadsResolver } from './schema/staff-reads.resolver.js';
 import { notificationsEntities } from './store/entities.js';
 import { notificationsMigrations } from './store/migrations/index.js';
 import { notificationsTimers } from './use-cases/send-message.js';
@@ -16,7 +17,7 @@ export const notificationsService: ServiceDefinition = {
   identity: notifications,
   entities: notificationsEntities,
   migrations: notificationsMigrations,
-  resolvers: [NotificationsResolver, PartnersResolver, MyPartnerResolver],
+  resolvers: [NotificationsResolver, PartnersResolver, MyPartnerResolver, StaffReadsResolver],
   handlers: notificationsHandlers,
   timers: [...notificationsTimers, ...webhookTimers],
   // Deliveries mostly wait on partners' answers; emails stay one at a time.

@@ -1,9 +1,16 @@
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { MessageStore, NewMessage } from './message-store.js';
 
 /** Larger messages are refused (552); the store is in memory. */
 export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+
+/** mailparser is loaded with the first message, not at start: `npm start`'s own process stays small while no email is sent. */
+let parser: Promise<typeof import('mailparser')> | undefined;
+async function parseMessage(raw: Buffer): Promise<ParsedMail> {
+  const { simpleParser } = await (parser ??= import('mailparser'));
+  return simpleParser(raw, { skipTextToHtml: true, skipTextLinks: true });
+}
 
 /**
  * An SMTP server that accepts every message, parses it (mailparser) and keeps it in `store`.
@@ -32,7 +39,7 @@ export function createSmtpListener(store: MessageStore): SMTPServer {
           callback(Object.assign(new Error('Message exceeds the mail catcher size limit'), { responseCode: 552 }));
           return;
         }
-        simpleParser(Buffer.concat(chunks), { skipTextToHtml: true, skipTextLinks: true })
+        parseMessage(Buffer.concat(chunks))
           .then((parsed) => {
             store.add(toNewMessage(parsed, session));
             callback(null, 'Caught');

@@ -5,6 +5,7 @@ import { localeNames, locales, useI18n } from './lib/i18n.js';
 import { requestLocale } from './lib/locale.server.js';
 import { clearSession, readSessionState, saveSession } from './lib/session.server.js';
 import { isStaff, tokenScopes } from './lib/staff.server.js';
+import { refusalIn } from './lib/refusals.js';
 import styles from './styles.css?url';
 import './lib/context.js';
 
@@ -134,11 +135,19 @@ export default function App() {
 
 /** Whatever failed, the customer reads a sentence, never a stack trace. */
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const response = isRouteErrorResponse(error) ? error : null;
   const notFound = response?.status === 404;
-  // A loader's refusal carries the API's customer-readable message; anything else gets a plain sentence.
-  const apiMessage = response && typeof (response.data as { message?: unknown })?.message === 'string' ? (response.data as { message: string }).message : null;
+  // A loader's refusal carries the API's customer-readable message (with its code: in the page's language, lib/refusals.ts);
+  // anything else gets a plain sentence.
+  const said = response?.data as { message?: unknown; code?: unknown; details?: unknown } | undefined;
+  const details = typeof said?.details === 'object' && said.details !== null ? (said.details as Record<string, unknown>) : {};
+  const apiMessage =
+    typeof said?.message !== 'string'
+      ? null
+      : typeof said.code === 'string'
+        ? refusalIn(locale, { code: said.code, message: said.message, details })
+        : said.message;
   return (
     <>
       <h1>{notFound ? t.errors.notFoundTitle : t.errors.failedTitle}</h1>

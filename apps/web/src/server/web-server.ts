@@ -35,7 +35,7 @@ export async function startWebServer(config: WebConfig, distDir: string): Promis
   const render = createRequestListener({
     build,
     mode: process.env.NODE_ENV === 'production' ? 'production' : 'development',
-    getLoadContext: () => ({ gatewayUrl: config.gatewayUrl, secureCookies: config.secureCookies }),
+    getLoadContext: () => ({ gatewayUrl: config.gatewayUrl, secureCookies: config.secureCookies, oidcProviders: config.oidcProviders }),
   });
   const server = createServer((req, res) => {
     void serveStatic(clientDir, req, res).then((served) => {

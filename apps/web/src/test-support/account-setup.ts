@@ -47,6 +47,41 @@ const returnsQuery = graphql(`
       rule {
         id
       }
+      sendTo {
+        name
+        line1
+        line2
+        postalCode
+        city
+        region
+        country
+        warehouseCode
+      }
+      sendToUnknown
+      parcelReference
+    }
+  }
+`);
+const returnOffersQuery = graphql(`
+  query WebAccountReturnOffers($orderId: ID!) {
+    returnOffers(orderId: $orderId) {
+      productId
+      open
+      returnableUntil
+      returnableLastDay
+      refund {
+        amount
+        currency
+      }
+      restockingFee {
+        amount
+        currency
+      }
+      returnPostage
+      rule {
+        id
+        text
+      }
     }
   }
 `);
@@ -80,6 +115,13 @@ export async function returnsOf(stack: TestStack, who: Identity) {
   const res = await graph(stack, returnsQuery, {}, who);
   expect(res.errors).toBeUndefined();
   return res.data!.myReturns;
+}
+
+/** After-sales' return offer for each line of the order, as the customer reads it. */
+export async function returnOffersOf(stack: TestStack, who: Identity, orderId: string) {
+  const res = await graph(stack, returnOffersQuery, { orderId }, who);
+  expect(res.errors).toBeUndefined();
+  return res.data!.returnOffers;
 }
 
 /**

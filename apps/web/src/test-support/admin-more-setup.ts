@@ -59,6 +59,7 @@ const orderQuery = graphql(`
   query WebMoreOrder($id: ID!) {
     order(id: $id) {
       status
+      staffSteps
       trackingNumber
       deliveredAt
     }
@@ -80,6 +81,32 @@ export async function returnRequested(stack: TestStack, customer: Identity, orde
 
 export async function returnState(stack: TestStack, id: string) {
   const res = await graph(stack, returnQuery, { id }, stack.admin);
+  expect(res.errors).toBeUndefined();
+  return res.data!.preferenceReturn;
+}
+
+const returnDestinationQuery = graphql(`
+  query WebMoreReturnDestination($id: ID!) {
+    preferenceReturn(id: $id) {
+      sendTo {
+        name
+        line1
+        line2
+        postalCode
+        city
+        region
+        country
+        warehouseCode
+      }
+      sendToUnknown
+      parcelReference
+    }
+  }
+`);
+
+/** Where after-sales says the return comes back to, and the reference on its parcel, as staff read it. */
+export async function returnDestination(stack: TestStack, id: string) {
+  const res = await graph(stack, returnDestinationQuery, { id }, stack.admin);
   expect(res.errors).toBeUndefined();
   return res.data!.preferenceReturn;
 }

@@ -41,6 +41,8 @@ const stockQuery = graphql(`
           code
         }
         onHand
+        reserved
+        available
       }
       stockMovements(first: 50) {
         kind

@@ -28,8 +28,14 @@ export interface BrowserStack {
   stop(): Promise<void>;
 }
 
+/** The web server's own settings for a spec: a port chosen before (e.g. for a redirect URI) and more variables. */
+export interface WebServerOptions {
+  port?: number;
+  env?: Record<string, string>;
+}
+
 /** Starts the web server and Chromium on a stack `start` brings up (stopped with them by `stop`). */
-export async function startBrowserStack(start: () => Promise<TestStack>): Promise<BrowserStack> {
+export async function startBrowserStack(start: () => Promise<TestStack>, webOptions: WebServerOptions = {}): Promise<BrowserStack> {
   let stack: TestStack | undefined;
   let gateway: RunningGateway | undefined;
   let web: ManagedProcess | undefined;
@@ -55,9 +61,9 @@ export async function startBrowserStack(start: () => Promise<TestStack>): Promis
         ...urls,
       }),
     );
-    const port = await freePort();
+    const port = webOptions.port ?? (await freePort());
     const webUrl = `http://127.0.0.1:${port}`;
-    web = startProcess('web', join(appDir, 'dist/node/main.js'), { PORT: String(port), GATEWAY_URL: gateway.url, NODE_ENV: 'production' });
+    web = startProcess('web', join(appDir, 'dist/node/main.js'), { ...webOptions.env, PORT: String(port), GATEWAY_URL: gateway.url, NODE_ENV: 'production' });
     await waitUntilReady(web, `${webUrl}/health`);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
     mkdirSync(screenshotDir, { recursive: true });
@@ -103,6 +109,9 @@ export async function signInAs(page: Page, webUrl: string, email: string, passwo
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  // The URL changes before React renders the route it names: until the sign-in page is gone, the next page's
+  // content is not there to read (a spec that read the order page's buttons at once found none).
+  await page.getByRole('heading', { level: 1, name: 'Sign in', exact: true }).waitFor({ state: 'detached' });
 }
 
 /** A desktop page of the bootstrap admin, signed in and on `path` (the back office's specs start each step so). */

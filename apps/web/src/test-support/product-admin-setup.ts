@@ -10,6 +10,7 @@ const productQuery = graphql(`
       name
       description
       status
+      allowedStatusMoves
       images
       scale
       material
@@ -59,6 +60,13 @@ const productQuery = graphql(`
     }
   }
 `);
+const discontinueMutation = graphql(`
+  mutation WebAdminDiscontinue($id: ID!) {
+    changeProductStatus(productId: $id, status: DISCONTINUED, reason: "The maker cancelled it.") {
+      status
+    }
+  }
+`);
 const catalogPlacesQuery = graphql(`
   query WebAdminCatalogPlaces {
     studios {
@@ -88,4 +96,10 @@ export async function catalogPlaces(stack: TestStack) {
   const res = await graph(stack, catalogPlacesQuery, {}, stack.admin);
   expect(res.errors).toBeUndefined();
   return res.data!;
+}
+
+/** Staff discontinue the product through the API (a status no move leaves). */
+export async function discontinue(stack: TestStack, id: string): Promise<void> {
+  const res = await graph(stack, discontinueMutation, { id }, stack.admin);
+  expect(res.data?.changeProductStatus.status, JSON.stringify(res.errors)).toBe('DISCONTINUED');
 }

@@ -2,8 +2,19 @@ import type { Logger } from 'pino';
 import { checkServiceEnv, type ServiceEnv } from '../config/service-env.js';
 import { ConfigError } from '../config/load-config.js';
 import { createEmbeddedBus } from './embedded-bus.js';
+import { createEmbeddedGroupRewinder } from './embedded-group-rewind.js';
 import type { EventBus } from './event-bus.js';
-import { createKafkaBus } from './kafka-bus.js';
+import type { GroupRewinder } from './group-rewind.js';
+import type { KafkaBusOptions } from './kafka-bus.js';
+
+/**
+ * The Kafka transport, loaded on first use: its client is ~330 modules and ~11 MiB of heap that
+ * a service on the embedded transport would otherwise hold for nothing (bench/README.md, Memory).
+ */
+export async function createKafkaBus(options: KafkaBusOptions): Promise<EventBus> {
+  const kafka = await import('./kafka-bus.js');
+  return kafka.createKafkaBus(options);
+}
 
 /** Picks the transport from configuration; services only ever see `EventBus`. */
 export async function createEventBus(env: ServiceEnv, clientId: string, logger: Logger): Promise<EventBus> {
@@ -19,4 +30,17 @@ export async function createEventBus(env: ServiceEnv, clientId: string, logger: 
     });
   }
   return createEmbeddedBus({ url: env.EMBEDDED_BUS_URL ?? env.DATABASE_URL, logger, lingerMs: env.EVENT_LINGER_MS });
+}
+
+/** What moves a consumer group back on the configured transport (an operator's replay: inbox/replay.ts). */
+export async function createGroupRewinder(
+  env: Pick<ServiceEnv, 'EVENT_TRANSPORT' | 'KAFKA_BROKERS' | 'EMBEDDED_BUS_URL' | 'DATABASE_URL'>,
+  clientId: string,
+): Promise<GroupRewinder> {
+  if (env.EVENT_TRANSPORT === 'kafka') {
+    if (!env.KAFKA_BROKERS) throw new ConfigError(['KAFKA_BROKERS: missing (required when EVENT_TRANSPORT=kafka)']);
+    const kafka = await import('./kafka/group-rewind.js');
+    return kafka.createKafkaGroupRewinder({ brokers: env.KAFKA_BROKERS, clientId });
+  }
+  return createEmbeddedGroupRewinder({ url: env.EMBEDDED_BUS_URL ?? env.DATABASE_URL });
 }

@@ -137,7 +137,7 @@ export class KafkaBus implements EventBus {
 }
 
 /** True when every protocol error nested in the library's aggregate errors has this id. */
-function isOnly(error: unknown, apiId: string): boolean {
+export function isOnly(error: unknown, apiId: string): boolean {
   const leaves: unknown[] = [];
   const collect = (e: unknown) => {
     const nested = (e as { errors?: unknown[] }).errors;

@@ -1,6 +1,7 @@
 import { MikroORM, type EntitySchema, type MigrationObject, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { sandboxClockTable } from '../clock/sandbox-clock.js';
+import { inboxReplayTable } from '../inbox/replay-marks.js';
 import { platformEntities } from './platform-entities.js';
 import { applyPlatformMigrations, platformMigrationTable } from './platform-migrations/apply-platform-migrations.js';
 import { coreTableMigrations } from './platform-migrations/core-tables.js';
@@ -41,10 +42,10 @@ export function ormOptions(options: ServiceDatabaseOptions): Options {
       emit: 'ts',
       silent: true,
     },
-    // Tables platform code reads by SQL, which no entity maps: the migrations' ledger, the sandbox clock.
+    // Tables platform code reads by SQL, which no entity maps: the migrations' ledger, the sandbox clock, replay marks.
     // Triggers are the platform's (outbox-notify.ts, applied by platform migrations), never an entity's: a generated
     // migration must not drop them.
-    schemaGenerator: { skipTables: [platformMigrationTable, sandboxClockTable], ignoreTriggers: true },
+    schemaGenerator: { skipTables: [platformMigrationTable, sandboxClockTable, inboxReplayTable], ignoreTriggers: true },
     // Every request and message forks its own EntityManager; the global one is a bug.
     allowGlobalContext: false,
     debug: false,

@@ -5,6 +5,20 @@ export interface FieldProblem {
   field: string;
   reason: string;
   message: string;
+  // Facts a client may word the problem from in its own language (the storefront's French), beside the message:
+  /** The smallest accepted (a length, a quantity). */
+  min?: number;
+  /** The largest accepted. */
+  max?: number;
+  /** A per-customer limit, what the customer already holds of it, and the total asked. */
+  limit?: number;
+  held?: number;
+  total?: number;
+  /** The status or the country the refusal depends on. */
+  status?: string;
+  country?: string;
+  /** The product a line's problem is about. */
+  productId?: string;
 }
 
 /**

@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '@vitrine/testing';
 import { ormOptions } from '../db/orm.js';
-import { cancelTimer, scheduleTimer } from './schedule-timer.js';
+import { cancelTimer, scheduleTimer, scheduleTimers } from './schedule-timer.js';
 
 const schema = 'timers_schedule';
 let orm: MikroORM;
@@ -86,6 +86,31 @@ describe('scheduleTimer / cancelTimer', () => {
       await scheduleTimer(em, { kind: 'tx', key: 'new', dueAt });
     });
     expect((await rowsOf('tx')).map((r) => r.key)).toEqual(['kept', 'new']);
+  });
+
+  it('schedules many in one statement: new ones, a pending one moved, a key named twice as its last mention says', async () => {
+    await scheduleTimer(orm.em.fork(), { kind: 'many', key: 'pending', dueAt: inAnHour(), payload: { v: 1 } });
+    await orm.em.fork().execute(`update "${schema}".scheduled_timer set attempts = 2 where kind = 'many'`);
+    const at = (minute: number) => new Date(`2027-04-01T10:${String(minute).padStart(2, '0')}:00.000Z`);
+    await scheduleTimers(orm.em.fork(), [
+      { kind: 'many', key: 'a', dueAt: at(1) },
+      { kind: 'many', key: 'twice', dueAt: at(2), payload: { v: 'first' } },
+      { kind: 'many', key: 'pending', dueAt: at(3), payload: { v: 2 } },
+      { kind: 'many', key: 'twice', dueAt: at(4), payload: { v: 'last' } },
+    ]);
+    expect((await rowsOf('many')).map((r) => [r.key, r.due_at, r.payload, r.attempts])).toEqual([
+      ['a', at(1), {}, 0],
+      ['pending', at(3), { v: 2 }, 0],
+      ['twice', at(4), { v: 'last' }, 0],
+    ]);
+    await scheduleTimers(orm.em.fork(), []);
+    await expect(
+      scheduleTimers(orm.em.fork(), [
+        { kind: 'many', key: 'fine', dueAt: at(5) },
+        { kind: 'many', key: '', dueAt: at(5) },
+      ]),
+    ).rejects.toThrow(/key/);
+    expect(await rowsOf('many')).toHaveLength(3);
   });
 
   it('cancels a pending timer, and is a no-op for one that does not exist', async () => {

@@ -1,4 +1,15 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
+
+/**
+ * Loaded on the first date that needs a calendar, not at import: the library and its data for
+ * every country are ~8 MiB of heap (and ~90 modules) that a service holds from then on, and most
+ * processes that import the policy never count a business day (bench/README.md, Memory).
+ * Synchronous (its CommonJS build), so business-day rules stay plain functions.
+ */
+const load = createRequire(import.meta.url);
+let library: typeof Holidays | undefined;
+const loadLibrary = () => (library ??= load('date-holidays') as typeof Holidays);
 
 /**
  * Public holidays from the maintained `date-holidays` library, as local dates
@@ -12,7 +23,7 @@ const byRegionYear = new Map<string, ReadonlySet<string>>();
 function holidaysOf(region: string): Holidays {
   let holidays = byRegion.get(region);
   if (!holidays) {
-    holidays = new Holidays(region, { types: ['public'] });
+    holidays = new (loadLibrary())(region, { types: ['public'] });
     byRegion.set(region, holidays);
   }
   return holidays;
@@ -37,6 +48,8 @@ let supported: ReadonlySet<string> | null = null;
 
 /** Countries (ISO 3166-1 alpha-2) the library has a holiday calendar for. */
 export function isSupportedRegion(region: string): boolean {
-  supported ??= new Set(Object.keys(new Holidays().getCountries()));
+  // The countries are the keys of the library's data: reading them needs neither the parser nor its astronomy and
+  // time-zone tables (~5 MiB of heap), which validating a policy at start would otherwise load in every service.
+  supported ??= new Set(Object.keys((load('date-holidays/data') as { data: { holidays: Record<string, unknown> } }).data.holidays));
   return supported.has(region);
 }

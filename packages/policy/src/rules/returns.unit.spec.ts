@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { presets } from '../presets/index.js';
+import { presetDocuments, presetNames, presets } from '../presets/index.js';
+import { parseStorePolicy } from '../schema/parse.js';
 import { at, orderFacts } from './orders.fixture.js';
-import { returnQuote } from './returns.js';
+import { preferenceReturnDeadline, returnQuote } from './returns.js';
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
 
@@ -71,5 +72,60 @@ describe('returnQuote, charge-at-ship (003)', () => {
       outcome: 'EXCHANGE',
       rule: { id: 'returns.defect-exchange', text: 'A defective product is exchanged for a new one.' },
     });
+  });
+});
+
+describe('preferenceReturnDeadline', () => {
+  const policy = presets['deposit-store'];
+
+  it('deposit-store (000): 7 days from the courier’s delivery end with the 7th local day after it, in Paris', () => {
+    // Delivered Monday 4 May 2026 at 14:00 in Paris: returns until the end of Monday 11 May (Paris time).
+    expect(preferenceReturnDeadline(policy, at('2026-05-04T12:00:00Z'))).toEqual({
+      at: at('2026-05-11T22:00:00Z'),
+      lastDay: '2026-05-11',
+      region: 'FR',
+      timeZone: 'Europe/Paris',
+    });
+    // Delivered at 00:30 on 5 May in Paris (still 4 May in UTC): the Paris day counts.
+    expect(preferenceReturnDeadline(policy, at('2026-05-04T22:30:00Z'))).toMatchObject({ at: at('2026-05-12T22:00:00Z'), lastDay: '2026-05-12' });
+    // Delivered in winter time, the window ends after the change to summer time (29 March): midnight in Paris is 22:00 UTC.
+    expect(preferenceReturnDeadline(policy, at('2026-03-25T12:00:00Z'))).toMatchObject({ at: at('2026-04-01T22:00:00Z'), lastDay: '2026-04-01' });
+  });
+
+  it('counts in the warehouse’s region when given: the Chinese warehouse’s days end in Shanghai', () => {
+    expect(preferenceReturnDeadline(policy, at('2026-05-04T12:00:00Z'), 'CN')).toEqual({
+      at: at('2026-05-11T16:00:00Z'),
+      lastDay: '2026-05-11',
+      region: 'CN',
+      timeZone: 'Asia/Shanghai',
+    });
+  });
+
+  it.each(['statue-store', 'charge-at-ship', 'pay-on-arrival'] as const)('%s takes no returns for preference: no deadline', (name) => {
+    expect(preferenceReturnDeadline(presets[name], at('2026-05-04T12:00:00Z'))).toBeNull();
+  });
+
+  it('a window in business days counts business days (5 French business days after 23 December 2026 end with the 31st)', () => {
+    const document = structuredClone(presetDocuments['deposit-store']) as Record<string, any>;
+    document.returns.preference.within = { amount: 5, unit: 'BUSINESS_DAYS' };
+    const parsed = parseStorePolicy(document);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(preferenceReturnDeadline(parsed.policy, at('2026-12-23T10:00:00Z'))).toMatchObject({ at: at('2026-12-31T23:00:00Z'), lastDay: '2026-12-31' });
+  });
+
+  it.each(presetNames)('%s: returnQuote accepts strictly before the deadline and refuses from it on', (name) => {
+    const preset = presets[name];
+    for (const deliveredAt of [at('2026-05-04T12:00:00Z'), at('2026-05-04T22:30:00Z'), at('2026-03-25T12:00:00Z'), at('2026-12-23T10:00:00Z')]) {
+      for (const region of [null, ...Object.keys(preset.calendars.regions)]) {
+        const order = orderFacts({ plan: null, kind: 'IN_STOCK', paid: { full: 20000 }, deliveredAt, warehouseRegion: region });
+        const deadline = preferenceReturnDeadline(preset, deliveredAt, region);
+        if (!deadline) {
+          expect(returnQuote(preset, order, new Date(deliveredAt.getTime() + 1), 'PREFERENCE').rule.id).toBe('returns.no-preference-returns');
+          continue;
+        }
+        expect(returnQuote(preset, order, new Date(deadline.at.getTime() - 1), 'PREFERENCE').outcome).toBe('REFUND');
+        expect(returnQuote(preset, order, deadline.at, 'PREFERENCE').rule.id).toBe('returns.window-closed');
+      }
+    }
   });
 });

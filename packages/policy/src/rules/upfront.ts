@@ -2,8 +2,8 @@ import type { PaymentPlanKind } from '@vitrine/contracts';
 import type { FlagRequirement } from '../schema/abuse.js';
 import type { StorePolicy } from '../schema/store-policy.js';
 import { basisPointsMax } from '../schema/units.js';
-import { rule, type Decision, type Rule } from './decision.js';
-import { flagLabel, percentText } from './texts.js';
+import { rule, type Decision, type Language, type Rule } from './decision.js';
+import { flagLabel, nb, percentText } from './texts.js';
 
 /**
  * What a new preorder must pay at order, as shares of its price (basis
@@ -36,16 +36,31 @@ const planWords: Record<PaymentPlanKind, string> = {
   CHARGE_AT_SHIP: 'charge at shipping',
 };
 
-export function flagRule(flag: string, requires: FlagRequirement): Rule {
+const planWordsFr: Record<PaymentPlanKind, string> = {
+  DEPOSIT: 'acompte',
+  FULL_PAYMENT: 'paiement intégral',
+  PAY_ON_ARRIVAL: 'paiement à l’arrivée',
+  CHARGE_AT_SHIP: 'prélèvement à l’expédition',
+};
+
+export function flagRule(flag: string, requires: FlagRequirement, lang: Language = 'en'): Rule {
   const id = `upfront.${flag.toLowerCase().replaceAll('_', '-')}`;
   const who = `Customers flagged for ${flagLabel(flag)}`;
+  const whoFr = `Les clients signalés pour «${nb}${flagLabel(flag, 'fr')}${nb}»`;
   switch (requires.kind) {
     case 'NON_REFUNDABLE_DOWN_PAYMENT':
-      return rule(id, `${who} pay a non-refundable down payment of ${percentText(requires.percentBps)} of the price when placing a preorder.`);
+      return rule(
+        id,
+        {
+          en: `${who} pay a non-refundable down payment of ${percentText(requires.percentBps)} of the price when placing a preorder.`,
+          fr: `${whoFr} versent une avance non remboursable de ${percentText(requires.percentBps, 'fr')} du prix en passant une précommande.`,
+        },
+        lang,
+      );
     case 'FULL_PAYMENT':
-      return rule(id, `${who} pay in full when placing a preorder.`);
+      return rule(id, { en: `${who} pay in full when placing a preorder.`, fr: `${whoFr} paient l’intégralité en passant une précommande.` }, lang);
     case 'NO_PREORDERS':
-      return rule(id, `${who} cannot place preorders.`);
+      return rule(id, { en: `${who} cannot place preorders.`, fr: `${whoFr} ne peuvent pas passer de précommande.` }, lang);
   }
 }
 
@@ -71,21 +86,31 @@ export function upfrontRequirement(
   customerFlags: readonly string[],
   plan: PaymentPlanKind,
   planShareBps?: number,
+  lang: Language = 'en',
 ): Decision<UpfrontRequirement> {
   if (!policy.paymentPlans.allowed.includes(plan)) {
     return {
       refused: true,
       payAtOrderBps: 0,
       nonRefundableBps: 0,
-      rule: rule('upfront.plan-not-offered', `This store does not offer ${planWords[plan]} on preorders.`),
+      rule: rule(
+        'upfront.plan-not-offered',
+        { en: `This store does not offer ${planWords[plan]} on preorders.`, fr: `Cette boutique ne propose pas de précommande par ${planWordsFr[plan]}.` },
+        lang,
+      ),
     };
   }
   const share = planShareBps ?? planShare(policy, plan);
   const rules = policy.abuse.flagRules.filter((r) => customerFlags.includes(r.flag));
   const strictest = [...rules].sort((a, b) => strictness(b.requires) - strictness(a.requires))[0];
   if (!strictest)
-    return { refused: false, payAtOrderBps: share, nonRefundableBps: 0, rule: rule('upfront.plan', `Preorders are paid with ${planWords[plan]}.`) };
-  const r = flagRule(strictest.flag, strictest.requires);
+    return {
+      refused: false,
+      payAtOrderBps: share,
+      nonRefundableBps: 0,
+      rule: rule('upfront.plan', { en: `Preorders are paid with ${planWords[plan]}.`, fr: `Les précommandes se paient par ${planWordsFr[plan]}.` }, lang),
+    };
+  const r = flagRule(strictest.flag, strictest.requires, lang);
   switch (strictest.requires.kind) {
     case 'NO_PREORDERS':
       return { refused: true, payAtOrderBps: 0, nonRefundableBps: 0, rule: r };

@@ -1,13 +1,19 @@
 import { isPlausibleEmail, normaliseEmail } from '@vitrine/contracts';
 import type { FieldProblem } from '@vitrine/platform/domain';
+import { identityLinkTicketLifetimeSeconds } from './sign-in-methods.js';
 
-export type AccountTokenPurpose = 'PASSWORD_RESET' | 'EMAIL_VERIFICATION' | 'EMAIL_CHANGE';
+/**
+ * Emailed links, and IDENTITY_LINK: the ticket a signed-in customer gets for
+ * proving it is them before linking an external identity (never emailed).
+ */
+export type AccountTokenPurpose = 'PASSWORD_RESET' | 'EMAIL_VERIFICATION' | 'EMAIL_CHANGE' | 'IDENTITY_LINK';
 
 /** How long each emailed link works, as data: short, because the raw token travels in an email. */
 export const accountTokenLifetimesSeconds: Readonly<Record<AccountTokenPurpose, number>> = {
   PASSWORD_RESET: 30 * 60,
   EMAIL_VERIFICATION: 48 * 60 * 60,
   EMAIL_CHANGE: 60 * 60,
+  IDENTITY_LINK: identityLinkTicketLifetimeSeconds,
 };
 
 /** At most this many links of one purpose are emailed to one account per hour, however often they are asked for (no inbox flooding). */

@@ -71,5 +71,7 @@ export function checkPassword(password: string, policy: PasswordPolicy = default
     const { rule, test, message } = classRules[required];
     if (!chars.some((c) => test(c, policy))) flag(rule, message);
   }
-  return [...broken].map(([reason, message]) => ({ field: 'password', reason, message }));
+  // The length limits travel with their problems too, so a client can word them in its own language.
+  const limits: Partial<Record<PasswordRule, { min?: number; max?: number }>> = { TOO_SHORT: { min: policy.minLength }, TOO_LONG: { max: policy.maxLength } };
+  return [...broken].map(([reason, message]) => ({ field: 'password', reason, message, ...limits[reason] }));
 }

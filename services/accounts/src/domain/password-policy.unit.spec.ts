@@ -53,6 +53,11 @@ describe('default password policy (seed 003: half-width, no spaces, lower, upper
     for (const p of problems) expect(p).toEqual({ field: 'password', reason: expect.any(String), message: expect.stringMatching(/\w/) });
   });
 
+  it('gives the length limits with their problems, for a client to word them', () => {
+    expect(checkPassword('Ab1!').find((p) => p.reason === 'TOO_SHORT')).toMatchObject({ min: 8 });
+    expect(checkPassword(`Ab1!${'x'.repeat(130)}`).find((p) => p.reason === 'TOO_LONG')).toMatchObject({ max: 128 });
+  });
+
   it('counts characters, not UTF-16 units, for length', () => {
     expect(reasons('Aa1!😀😀😀😀')).toEqual(['FULL_WIDTH_CHARACTER']); // 8 characters: not TOO_SHORT
   });

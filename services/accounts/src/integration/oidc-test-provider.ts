@@ -1,6 +1,6 @@
 // Test-only: a real OpenID Provider (oidc-provider) in this process, and a client that drives its authorization code flow.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import Provider from 'oidc-provider';
 import { freePort } from '@vitrine/local-infra';
@@ -15,10 +15,14 @@ export interface TestAccount {
 export interface TestClient {
   clientId: string;
   clientSecret: string;
+  /** Where the provider may send the browser back (default: a storefront address only `idTokenFor` follows). */
+  redirectUris?: string[];
 }
 
 export interface RunningOidcProvider {
   issuer: string;
+  /** Makes `account` known, so a browser can sign in as it on the provider's own login page (by its email). */
+  addAccount(account: TestAccount): void;
   /** Runs the authorization code flow as `account` for `client` (login and consent granted) and returns the ID token. */
   idTokenFor(client: TestClient, account: TestAccount): Promise<string>;
   /** Signs arbitrary claims with the provider's own published key (for tokens the flow would never issue, e.g. expired). */
@@ -39,7 +43,7 @@ export async function startOidcProvider(clients: TestClient[]): Promise<RunningO
     clients: clients.map((c) => ({
       client_id: c.clientId,
       client_secret: c.clientSecret,
-      redirect_uris: [redirectUri],
+      redirect_uris: c.redirectUris ?? [redirectUri],
       grant_types: ['authorization_code'],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',
@@ -62,9 +66,11 @@ export async function startOidcProvider(clients: TestClient[]): Promise<RunningO
   const handle = provider.callback();
   const server: Server = createServer((req, res) => {
     if (!req.url?.startsWith('/interaction/')) return void handle(req, res);
-    // The user "logs in" as the login_hint account and consents to every requested scope.
     void (async () => {
       const details: any = await provider.interactionDetails(req, res);
+      // A browser (no login_hint) goes through the provider's own login and consent pages.
+      if (!details.params.login_hint) return interactWithPerson(provider, accounts, details, req, res);
+      // The user "logs in" as the login_hint account and consents to every requested scope.
       const grant = new (provider as any).Grant({ accountId: details.params.login_hint, clientId: details.params.client_id });
       grant.addOIDCScope(details.params.scope);
       const grantId = await grant.save();
@@ -83,6 +89,7 @@ export async function startOidcProvider(clients: TestClient[]): Promise<RunningO
 
   return {
     issuer,
+    addAccount: (account) => void accounts.set(account.sub, account),
     async idTokenFor(client, account) {
       accounts.set(account.sub, account);
       const code = await authorize(issuer, client, account.sub);
@@ -102,6 +109,66 @@ export async function startOidcProvider(clients: TestClient[]): Promise<RunningO
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+async function formOf(req: IncomingMessage): Promise<URLSearchParams> {
+  let body = '';
+  for await (const chunk of req) body += String(chunk);
+  return new URLSearchParams(body);
+}
+
+/**
+ * The provider's pages for a person in a browser: "Sign in to Test IdP" (an email of a known account, no
+ * password: this provider is for tests), then the consent page ("Allow" or "Deny": a denial is the
+ * `access_denied` error back at the client).
+ */
+async function interactWithPerson(provider: any, accounts: Map<string, TestAccount>, details: any, req: IncomingMessage, res: ServerResponse) {
+  const html = (body: string) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(body);
+  };
+  const action = req.url!.split('?')[0]!.split('/')[3];
+  const base = `/interaction/${details.uid}`;
+  if (details.prompt.name === 'login') {
+    if (req.method === 'POST' && action === 'login') {
+      const email = (await formOf(req)).get('email')?.trim().toLowerCase();
+      const account = [...accounts.values()].find((a) => a.email?.toLowerCase() === email);
+      if (account) return provider.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
+      return html(page('Sign in to Test IdP', `<p role="alert">No account with that email.</p>${loginForm(base)}`));
+    }
+    return html(page('Sign in to Test IdP', loginForm(base)));
+  }
+  if (req.method === 'POST' && action === 'confirm') {
+    const grant = details.grantId
+      ? await provider.Grant.find(details.grantId)
+      : new provider.Grant({ accountId: details.session.accountId, clientId: details.params.client_id });
+    grant.addOIDCScope(details.params.scope);
+    return provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+  }
+  if (req.method === 'POST' && action === 'deny') {
+    return provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'The person denied the request.' },
+      { mergeWithLastSubmission: false },
+    );
+  }
+  const asked = escapeHtml(String(details.params.scope));
+  return html(
+    page(
+      'Allow access?',
+      `<p><strong>${escapeHtml(String(details.params.client_id))}</strong> asks for: ${asked}.</p>` +
+        `<form method="post" action="${base}/confirm"><button type="submit">Allow</button></form>` +
+        `<form method="post" action="${base}/deny"><button type="submit">Deny</button></form>`,
+    ),
+  );
+}
+
+const loginForm = (base: string) =>
+  `<form method="post" action="${base}/login"><label for="email">Email at Test IdP</label> <input id="email" name="email" type="email" required> <button type="submit">Continue</button></form>`;
 
 /** The browser's part: /auth, the interaction, back to /auth, until the redirect to the storefront carries the code. */
 async function authorize(issuer: string, client: TestClient, sub: string): Promise<{ code: string; verifier: string }> {

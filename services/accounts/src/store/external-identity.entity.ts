@@ -13,6 +13,8 @@ export const ExternalIdentitySchema = defineEntity({
     provider: p.string().length(32),
     subject: p.string().length(255),
     customerId: p.uuid().index(),
+    /** How the customer recognises it on their account page (the email or name the provider gave); a label, never used to sign in. */
+    label: p.string().length(254).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     lastUsedAt: p.datetime(),
   },

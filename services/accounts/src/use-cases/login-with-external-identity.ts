@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEntry, BadUserInput, PolicyViolation } from '@vitrine/platform';
 import type { AccountsRuntime } from '../config/accounts-runtime.js';
 import { decideExternalSignIn, displayNameFrom, verifiedEmailOf, type IdTokenClaims } from '../domain/external-identity.js';
+import { identityLabelFrom } from '../domain/sign-in-methods.js';
 import { Customer } from '../store/customer.entity.js';
 import { ExternalIdentity } from '../store/external-identity.entity.js';
 import { findActiveCustomer } from './active-customer.js';
@@ -60,6 +61,8 @@ async function signIn(em: EntityManager, runtime: AccountsRuntime, command: Exte
       case 'sign-in':
         customer = await findActiveCustomer(tx, decision.customerId);
         identity!.lastUsedAt = now;
+        // The label follows what the provider calls the person today (the link itself follows the subject).
+        identity!.label = identityLabelFrom(claims) ?? identity!.label;
         break;
       case 'link':
         customer = owner!;
@@ -77,7 +80,16 @@ async function signIn(em: EntityManager, runtime: AccountsRuntime, command: Exte
         break;
     }
     if (decision.kind !== 'sign-in') {
-      tx.persist(tx.create(ExternalIdentity, { id: randomUUID(), provider: command.provider, subject: claims.sub, customerId: customer.id, lastUsedAt: now }));
+      tx.persist(
+        tx.create(ExternalIdentity, {
+          id: randomUUID(),
+          provider: command.provider,
+          subject: claims.sub,
+          customerId: customer.id,
+          label: identityLabelFrom(claims),
+          lastUsedAt: now,
+        }),
+      );
       tx.persist(
         tx.create(AuditEntry, {
           id: randomUUID(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { uploadUrlTtlSeconds, viewUrlTtlSeconds } from '../domain/evidence-limits.js';
-import { isCorsOrigin, localStorefrontOrigins } from '../storage/evidence-cors.js';
+import { isCorsOrigin, localWebOrigins } from '@vitrine/uploads';
 
 /** Settings only aftersales reads, on top of the platform's serviceEnv. */
 export const aftersalesEnv = {
@@ -22,7 +22,7 @@ export const aftersalesEnv = {
   /** Origins whose pages may upload to the file store from the browser (comma list; `*` not in production). S3: the bucket's own CORS. */
   EVIDENCE_CORS_ORIGINS: z
     .string()
-    .default(localStorefrontOrigins)
+    .default(localWebOrigins)
     .transform((list) => list.split(',').map((origin) => origin.trim()))
     .pipe(z.array(z.string().refine(isCorsOrigin, 'each entry must be * or an origin such as https://shop.example.com (no path, no trailing slash)')).min(1)),
   /** How long an upload URL lives, in seconds (both stores); tests shorten it to see an expired URL refused. */

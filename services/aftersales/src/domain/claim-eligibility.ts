@@ -15,7 +15,15 @@ export interface ClaimFacts {
 }
 
 export type Eligibility =
-  { ok: true; deadline: Deadline; rules: Rule[] } | { ok: false; reason: 'NOT_COVERED' | 'WINDOW_CLOSED' | 'EVIDENCE_MISSING'; rule: Rule; message: string };
+  | { ok: true; deadline: Deadline; rules: Rule[] }
+  | {
+      ok: false;
+      reason: 'NOT_COVERED' | 'WINDOW_CLOSED' | 'EVIDENCE_MISSING';
+      rule: Rule;
+      message: string;
+      /** Facts for a client's own wording: the window's last day (WINDOW_CLOSED), the evidence missing (EVIDENCE_MISSING). */
+      facts?: { lastDay: string } | { missing: 'PHOTOS' | 'UNBOXING_VIDEO' };
+    };
 
 const evidenceRuleId = 'claims.evidence';
 
@@ -32,7 +40,13 @@ export function claimEligibility(policy: StorePolicy, facts: ClaimFacts): Eligib
   if (!coverage.covered) return { ok: false, reason: 'NOT_COVERED', rule: coverage.rule, message: coverage.rule.text };
   const window = claimWindow(policy, facts.deliveredAt, facts.severity);
   if (!isBefore(facts.reportedAt ?? facts.now, window)) {
-    return { ok: false, reason: 'WINDOW_CLOSED', rule: window.rule, message: `The window for this claim closed on ${window.lastDay}. ${window.rule.text}` };
+    return {
+      ok: false,
+      reason: 'WINDOW_CLOSED',
+      rule: window.rule,
+      message: `The window for this claim closed on ${window.lastDay}. ${window.rule.text}`,
+      facts: { lastDay: window.lastDay },
+    };
   }
   const { photos, unboxingVideo } = policy.claims.evidence;
   if (photos && facts.photos === 0) {
@@ -41,11 +55,18 @@ export function claimEligibility(policy: StorePolicy, facts: ClaimFacts): Eligib
       reason: 'EVIDENCE_MISSING',
       rule: { id: evidenceRuleId, text: 'A claim needs photos of the damage.' },
       message: 'Add photos of the damage.',
+      facts: { missing: 'PHOTOS' },
     };
   }
   if (unboxingVideo && facts.videos === 0) {
     const text = 'A claim needs an unboxing video from the sealed parcel until all contents are out.';
-    return { ok: false, reason: 'EVIDENCE_MISSING', rule: { id: evidenceRuleId, text }, message: 'Add the unboxing video from the sealed parcel.' };
+    return {
+      ok: false,
+      reason: 'EVIDENCE_MISSING',
+      rule: { id: evidenceRuleId, text },
+      message: 'Add the unboxing video from the sealed parcel.',
+      facts: { missing: 'UNBOXING_VIDEO' },
+    };
   }
   return { ok: true, deadline: window, rules: [coverage.rule, window.rule] };
 }

@@ -23,6 +23,8 @@ describe('claim eligibility under deposit-store (000: 10 days for damage)', () =
     expect(claimEligibility(depositStore, facts({ now: days(10) })).ok).toBe(true);
     const late = claimEligibility(depositStore, facts({ now: days(11) }));
     expect(late).toMatchObject({ ok: false, reason: 'WINDOW_CLOSED', rule: { id: 'claims.report-window' } });
+    // The last day travels as a fact, for a client's own words.
+    expect(late.ok === false && late.facts).toEqual({ lastDay: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
 
   it('judges a claim submitted again (after staff asked for more evidence) by when it was first reported', () => {
@@ -32,14 +34,19 @@ describe('claim eligibility under deposit-store (000: 10 days for damage)', () =
 
   it('needs photos but no video', () => {
     expect(claimEligibility(depositStore, facts({ videos: 0 })).ok).toBe(true);
-    expect(claimEligibility(depositStore, facts({ photos: 0 }))).toMatchObject({ ok: false, reason: 'EVIDENCE_MISSING', rule: { id: 'claims.evidence' } });
+    expect(claimEligibility(depositStore, facts({ photos: 0 }))).toMatchObject({
+      ok: false,
+      reason: 'EVIDENCE_MISSING',
+      rule: { id: 'claims.evidence' },
+      facts: { missing: 'PHOTOS' },
+    });
   });
 });
 
 describe('claim eligibility under statue-store (002)', () => {
   it('refuses a claim without the unboxing video from the sealed parcel', () => {
     const refused = claimEligibility(statueStore, facts({ videos: 0 }));
-    expect(refused).toMatchObject({ ok: false, reason: 'EVIDENCE_MISSING', rule: { id: 'claims.evidence' } });
+    expect(refused).toMatchObject({ ok: false, reason: 'EVIDENCE_MISSING', rule: { id: 'claims.evidence' }, facts: { missing: 'UNBOXING_VIDEO' } });
     expect(refused.ok === false && refused.rule.text).toContain('unboxing video');
   });
 

@@ -1,4 +1,4 @@
-import { returnQuote, type Money, type Rule, type StorePolicy } from '@vitrine/policy';
+import { preferenceReturnDeadline, returnQuote, type Deadline, type Money, type OrderFacts, type Rule, type StorePolicy } from '@vitrine/policy';
 
 /** The delivered line a customer wants to send back: what it paid, when it was ordered and delivered. */
 export interface ReturnedLine {
@@ -14,8 +14,15 @@ export interface ReturnedLine {
   deliveredAt: Date | null;
 }
 
-export type ReturnRequestDecision =
-  { ok: true; refund: Money; restockingFee: Money; shippingRefund: Money; returnShippingPaidBy: 'CUSTOMER' | 'STORE'; rule: Rule } | { ok: false; rule: Rule };
+/**
+ * Whether the line goes back now, on what terms, or the rule refusing it; and
+ * in both cases until when the policy takes it back (`returnableUntil`: the
+ * window's end, the instant from which it is refused; null where the policy
+ * takes no such returns or the line is not delivered).
+ */
+export type ReturnRequestDecision = (
+  { ok: true; refund: Money; restockingFee: Money; shippingRefund: Money; returnShippingPaidBy: 'CUSTOMER' | 'STORE'; rule: Rule } | { ok: false; rule: Rule }
+) & { returnableUntil: Deadline | null };
 
 /** Shipping comes back with a return only where the policy says so (`shippingRefunded`). */
 function refundsShipping(policy: StorePolicy): boolean {
@@ -33,22 +40,20 @@ function refundsShipping(policy: StorePolicy): boolean {
  * decides.
  */
 export function preferenceReturn(policy: StorePolicy, line: ReturnedLine, now: Date): ReturnRequestDecision {
-  const quote = returnQuote(
-    policy,
-    {
-      kind: line.orderKind,
-      plan: null,
-      currency: line.currency,
-      total: line.linePaid,
-      deposit: 0,
-      paid: { deposit: 0, balance: 0, full: line.linePaid, downPayment: 0, shipping: line.shippingShare },
-      placedAt: line.orderedAt,
-      deliveredAt: line.deliveredAt,
-    },
-    now,
-    'PREFERENCE',
-  );
-  if (quote.outcome !== 'REFUND') return { ok: false, rule: quote.rule };
+  const facts: OrderFacts = {
+    kind: line.orderKind,
+    plan: null,
+    currency: line.currency,
+    total: line.linePaid,
+    deposit: 0,
+    paid: { deposit: 0, balance: 0, full: line.linePaid, downPayment: 0, shipping: line.shippingShare },
+    placedAt: line.orderedAt,
+    deliveredAt: line.deliveredAt,
+  };
+  const quote = returnQuote(policy, facts, now, 'PREFERENCE');
+  // The deadline returnQuote judged by (the same facts, the same region): what the customer is shown is what decides.
+  const returnableUntil = line.deliveredAt ? preferenceReturnDeadline(policy, line.deliveredAt, facts.warehouseRegion) : null;
+  if (quote.outcome !== 'REFUND') return { ok: false, rule: quote.rule, returnableUntil };
   const shipping = refundsShipping(policy) ? line.shippingShare : 0;
   const goods = Math.min(quote.refund.amount - shipping, Math.max(line.remaining, 0));
   const currency = quote.refund.currency;
@@ -59,6 +64,7 @@ export function preferenceReturn(policy: StorePolicy, line: ReturnedLine, now: D
     shippingRefund: { amount: shipping, currency },
     returnShippingPaidBy: quote.returnShippingPaidBy ?? 'CUSTOMER',
     rule: quote.rule,
+    returnableUntil,
   };
 }
 

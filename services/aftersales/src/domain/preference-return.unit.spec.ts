@@ -28,15 +28,33 @@ describe('a return for preference under deposit-store (000)', () => {
         id: 'returns.within-window',
         text: 'Returns are accepted within 7 days of delivery, in perfect unused original condition; return shipping is paid by the customer, shipping costs are not refunded, and a restocking fee of 30% of the total price is deducted.',
       },
+      // Until the end of Thursday 10 December in Paris.
+      returnableUntil: { at: new Date('2026-12-10T23:00:00Z'), lastDay: '2026-12-10', region: 'FR', timeZone: 'Europe/Paris' },
     });
   });
 
-  it('refused from the end of the 7th day after delivery (Paris time), naming the rule', () => {
-    expect(preferenceReturn(depositStore, line(), new Date('2026-12-10T23:00:00Z'))).toMatchObject({ ok: false, rule: { id: 'returns.window-closed' } });
+  it('refused from the end of the 7th day after delivery (Paris time), naming the rule and the deadline it passed', () => {
+    expect(preferenceReturn(depositStore, line(), new Date('2026-12-10T23:00:00Z'))).toEqual({
+      ok: false,
+      rule: { id: 'returns.window-closed', text: 'The return window of 7 days after delivery has closed.' },
+      returnableUntil: { at: new Date('2026-12-10T23:00:00Z'), lastDay: '2026-12-10', region: 'FR', timeZone: 'Europe/Paris' },
+    });
   });
 
-  it('refused before delivery', () => {
-    expect(preferenceReturn(depositStore, line({ deliveredAt: null }), deliveredAt)).toMatchObject({ ok: false, rule: { id: 'returns.not-delivered' } });
+  it('the deadline is the instant the decision turns: accepted a millisecond before, refused at it', () => {
+    for (const delivered of [deliveredAt, new Date('2026-12-03T23:30:00Z'), new Date('2026-03-25T12:00:00Z')]) {
+      const until = preferenceReturn(depositStore, line({ deliveredAt: delivered }), delivered).returnableUntil!.at;
+      expect(preferenceReturn(depositStore, line({ deliveredAt: delivered }), new Date(until.getTime() - 1)).ok).toBe(true);
+      expect(preferenceReturn(depositStore, line({ deliveredAt: delivered }), until).ok).toBe(false);
+    }
+  });
+
+  it('refused before delivery, with no deadline yet', () => {
+    expect(preferenceReturn(depositStore, line({ deliveredAt: null }), deliveredAt)).toEqual({
+      ok: false,
+      rule: { id: 'returns.not-delivered', text: 'A return can be requested once the order is delivered.' },
+      returnableUntil: null,
+    });
   });
 
   it('never refunds more than earlier claims left of the line', () => {
@@ -76,7 +94,11 @@ describe('a policy that refunds shipping (shippingRefunded)', () => {
 
 describe('no returns for preference under charge-at-ship (003)', () => {
   it('is refused at once, naming the rule', () => {
-    expect(preferenceReturn(presets['charge-at-ship'], line(), deliveredAt)).toMatchObject({ ok: false, rule: { id: 'returns.no-preference-returns' } });
+    expect(preferenceReturn(presets['charge-at-ship'], line(), deliveredAt)).toMatchObject({
+      ok: false,
+      rule: { id: 'returns.no-preference-returns' },
+      returnableUntil: null,
+    });
   });
 });
 

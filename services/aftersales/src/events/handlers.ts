@@ -7,7 +7,10 @@ import {
   productStatusChangedV1,
   readyToFulfilV1,
   shipmentDispatchedV1,
+  shipmentOpenedV1,
   storePolicyPublishedV1,
+  warehouseCreatedV1,
+  warehouseUpdatedV1,
 } from '@vitrine/contracts';
 import { on } from '@vitrine/platform';
 import {
@@ -21,6 +24,7 @@ import {
 } from '../use-cases/projections.js';
 import { rememberExchangeUnit } from '../use-cases/exchange-unit.js';
 import { closeOnReplacementDispatch } from '../use-cases/replacement-dispatched.js';
+import { rememberParcel, rememberWarehouse } from '../use-cases/return-warehouses.js';
 
 export const aftersalesHandlers = [
   on(storePolicyPublishedV1, (event, em) => rememberPolicy(em, event)),
@@ -34,4 +38,8 @@ export const aftersalesHandlers = [
   on(shipmentDispatchedV1, (event, em) => closeOnReplacementDispatch(em, event)),
   // catalog holds an exchange's new unit, or has none.
   on(exchangeUnitHeldV1, (event, em) => rememberExchangeUnit(em, event)),
+  // Where a returned item goes: the warehouse the order's parcel left from, at its return address.
+  on(warehouseCreatedV1, (event, em) => rememberWarehouse(em, event)),
+  on(warehouseUpdatedV1, (event, em) => rememberWarehouse(em, event)),
+  on(shipmentOpenedV1, (event, em) => rememberParcel(em, event)),
 ];

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preferenceReturnDeadline, presets } from '@vitrine/policy';
 import { gql, type TestIdentity } from '@vitrine/testing';
 import { graphql } from '../__generated__/index.js';
+import { submittedClaim } from './claim-steps.js';
 import { bootAftersales, type AftersalesHarness } from './harness.js';
 
 // Returns for preference (000): asked within the order policy's window, inspected on arrival, refunded less the restocking fee.
@@ -194,5 +196,186 @@ describe('a store that takes no returns for preference (statue-store)', () => {
       rule: 'returns.no-preference-returns',
     });
     expect(await returnsOf(order.orderId)).toEqual([]);
+  });
+});
+
+const returnOffer = graphql(`
+  query ReturnsOffer($orderId: ID!, $productId: ID!) {
+    returnOffer(orderId: $orderId, productId: $productId) {
+      orderId
+      productId
+      open
+      returnableUntil
+      returnableLastDay
+      refund {
+        amount
+        currency
+      }
+      restockingFee {
+        amount
+      }
+      shippingRefund {
+        amount
+      }
+      returnPostage
+      rule {
+        id
+        text
+      }
+      returnId
+    }
+  }
+`);
+const returnOfferRuleFr = graphql(`
+  query ReturnsOfferRuleFr($orderId: ID!, $productId: ID!) {
+    returnOffer(orderId: $orderId, productId: $productId) {
+      rule {
+        id
+        text(language: FR)
+        english: text
+      }
+    }
+  }
+`);
+const returnOffers = graphql(`
+  query ReturnsOffers($orderId: ID!) {
+    returnOffers(orderId: $orderId) {
+      productId
+      open
+      returnableUntil
+      refund {
+        amount
+      }
+      returnId
+    }
+  }
+`);
+const decideClaim = graphql(`
+  mutation ReturnsDecideClaim($claimId: ID!, $input: DecideClaimInput!) {
+    decideClaim(claimId: $claimId, input: $input) {
+      status
+    }
+  }
+`);
+const chooseResolution = graphql(`
+  mutation ReturnsChooseResolution($claimId: ID!, $resolution: ClaimResolution!) {
+    chooseClaimResolution(claimId: $claimId, resolution: $resolution) {
+      status
+      refund {
+        amount
+      }
+    }
+  }
+`);
+
+/** Until when deposit-store takes back an order delivered at `deliveredAt`: the policy's own deadline. */
+const windowEnd = (deliveredAt: Date) => preferenceReturnDeadline(presets['deposit-store'], deliveredAt)!;
+
+describe('the return offer: until when and on what terms, before asking', () => {
+  it('within the window: open until the policy’s deadline with exactly the terms requestReturn then accepts; once asked, nothing more is offered', async () => {
+    const deliveredAt = new Date(Date.now() - 3 * day);
+    const delivered = await aftersales.deliveredOrder(customer, { deliveredAt, policy: 'deposit-store', unitPrice: 10_000, otherLines: [5_000] });
+    const order = lineOf(delivered);
+    const deadline = windowEnd(deliveredAt);
+    const offered = await gql(aftersales.url, returnOffer, order, customer.headers);
+    expect(offered.data?.returnOffer, JSON.stringify(offered.errors)).toEqual({
+      ...order,
+      open: true,
+      returnableUntil: deadline.at.toISOString(),
+      returnableLastDay: deadline.lastDay,
+      refund: { amount: 7_000, currency: 'USD' },
+      restockingFee: { amount: 3_000 },
+      shippingRefund: { amount: 0 },
+      returnPostage: 'CUSTOMER',
+      rule: {
+        id: 'returns.within-window',
+        text: 'Returns are accepted within 7 days of delivery, in perfect unused original condition; return shipping is paid by the customer, shipping costs are not refunded, and a restocking fee of 30% of the total price is deducted.',
+      },
+      returnId: null,
+    });
+    // Staff with aftersales:decide read any order's offer; the order's lines in one request.
+    expect((await gql(aftersales.url, returnOffer, order, aftersales.staff.headers)).data?.returnOffer).toEqual(offered.data?.returnOffer);
+    const both = (await gql(aftersales.url, returnOffers, { orderId: order.orderId }, customer.headers)).data?.returnOffers;
+    expect(both?.map((o) => o.productId).sort()).toEqual([order.productId, ...delivered.otherProductIds].sort());
+    expect(both?.find((o) => o.productId === order.productId)).toMatchObject({ open: true, refund: { amount: 7_000 } });
+    expect(both?.find((o) => o.productId !== order.productId)).toMatchObject({ open: true, refund: { amount: 3_500 } });
+
+    // Someone else's order: NOT_FOUND, as every read of an order; a product not in it: BAD_USER_INPUT.
+    const stranger = await aftersales.tokens.customer();
+    expect(codeOf(await gql(aftersales.url, returnOffer, order, stranger.headers))?.code).toBe('NOT_FOUND');
+    expect(codeOf(await gql(aftersales.url, returnOffers, { orderId: order.orderId }, stranger.headers))?.code).toBe('NOT_FOUND');
+    expect(codeOf(await gql(aftersales.url, returnOffer, { ...order, productId: delivered.orderId }, customer.headers))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+
+    const asked = await gql(aftersales.url, requestReturn, { input: order }, customer.headers);
+    expect(asked.data?.requestReturn, JSON.stringify(asked.errors)).toMatchObject({
+      quotedRefund: offered.data!.returnOffer.refund,
+      restockingFee: offered.data!.returnOffer.restockingFee,
+      shippingRefund: offered.data!.returnOffer.shippingRefund,
+      returnPostage: offered.data!.returnOffer.returnPostage,
+      rule: { id: offered.data!.returnOffer.rule.id },
+    });
+    expect((await gql(aftersales.url, returnOffer, order, customer.headers)).data?.returnOffer).toMatchObject({
+      open: false,
+      returnableUntil: deadline.at.toISOString(),
+      refund: null,
+      returnId: asked.data!.requestReturn.id,
+    });
+  });
+
+  it('after the window: closed since the deadline, naming the rule, no terms; requestReturn refuses by the same rule', async () => {
+    const deliveredAt = new Date(Date.now() - 8 * day);
+    const order = lineOf(await aftersales.deliveredOrder(customer, { deliveredAt, policy: 'deposit-store' }));
+    const deadline = windowEnd(deliveredAt);
+    expect(deadline.at.getTime()).toBeLessThan(Date.now());
+    const offered = await gql(aftersales.url, returnOffer, order, customer.headers);
+    expect(offered.data?.returnOffer, JSON.stringify(offered.errors)).toEqual({
+      ...order,
+      open: false,
+      returnableUntil: deadline.at.toISOString(),
+      returnableLastDay: deadline.lastDay,
+      refund: null,
+      restockingFee: null,
+      shippingRefund: null,
+      returnPostage: null,
+      rule: { id: 'returns.window-closed', text: 'The return window of 7 days after delivery has closed.' },
+      returnId: null,
+    });
+    expect(codeOf(await gql(aftersales.url, requestReturn, { input: order }, customer.headers))).toMatchObject({ rule: 'returns.window-closed' });
+    // The same rule in French (ClaimRule.text(language: FR)): the order's policy version words it; English stays the default.
+    const fr = await gql(aftersales.url, returnOfferRuleFr, order, customer.headers);
+    expect(fr.data?.returnOffer.rule, JSON.stringify(fr.errors)).toEqual({
+      id: 'returns.window-closed',
+      text: 'Le délai de retour de 7 jours après la livraison est écoulé.',
+      english: 'The return window of 7 days after delivery has closed.',
+    });
+  });
+
+  it('a policy without returns for preference (statue-store): no deadline, its rule', async () => {
+    const order = lineOf(await aftersales.deliveredOrder(customer, { deliveredAt: new Date(), policy: 'statue-store' }));
+    expect((await gql(aftersales.url, returnOffer, order, customer.headers)).data?.returnOffer).toMatchObject({
+      open: false,
+      returnableUntil: null,
+      returnableLastDay: null,
+      refund: null,
+      rule: { id: 'returns.no-preference-returns', text: 'We do not accept returns or refunds for preference or convenience.' },
+    });
+  });
+
+  it('a line a claim partly refunded: the offer gives what is left of it, as requestReturn then quotes', async () => {
+    // A $20.00 line: 30% off leaves $14.00, but the claim's partial refund took more than $6.00 of it.
+    const { claimId, orderId, productId } = await submittedClaim(aftersales, customer, { deliveredAt: new Date(), policy: 'deposit-store', unitPrice: 2_000 });
+    const decided = await gql(aftersales.url, decideClaim, { claimId, input: { grades: [{}], resolutions: ['PARTIAL_REFUND'] } }, aftersales.staff.headers);
+    expect(decided.data?.decideClaim.status, JSON.stringify(decided.errors)).toBe('DECIDED');
+    const chosen = await gql(aftersales.url, chooseResolution, { claimId, resolution: 'PARTIAL_REFUND' }, customer.headers);
+    const claimRefund = chosen.data!.chooseClaimResolution.refund!.amount;
+    const left = 2_000 - claimRefund;
+    expect(left).toBeLessThan(1_400);
+
+    const offered = (await gql(aftersales.url, returnOffer, { orderId, productId }, customer.headers)).data?.returnOffer;
+    expect(offered).toMatchObject({ open: true, refund: { amount: left }, restockingFee: { amount: 600 }, rule: { id: 'returns.within-window' } });
+    const asked = await gql(aftersales.url, requestReturn, { input: { orderId, productId } }, customer.headers);
+    expect(asked.data?.requestReturn.quotedRefund, JSON.stringify(asked.errors)).toEqual({ amount: left, currency: 'USD' });
   });
 });

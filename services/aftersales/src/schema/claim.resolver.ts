@@ -93,6 +93,6 @@ export class ClaimResolver {
   @FieldResolver(() => [ClaimRuleType], { description: "The rules of the claim's policy it may be refused under (its exclusions and coverage rules)." })
   async refusalGrounds(@Ctx() ctx: BaseContext, @Root() claim: ClaimType): Promise<ClaimRuleType[]> {
     // Policy versions are parsed once per process, so this is no query per claim.
-    return refusalGrounds(await policyVersion(ctx.em, claim.policyVersion)).map((g) => Object.assign(new ClaimRuleType(), g.rule));
+    return refusalGrounds(await policyVersion(ctx.em, claim.policyVersion)).map((g) => ClaimRuleType.of(g.rule, claim.policyVersion));
   }
 }

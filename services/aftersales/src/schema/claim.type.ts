@@ -35,8 +35,18 @@ export class ClaimRuleType {
   @Field(() => String)
   id!: string;
 
-  @Field(() => String)
+  /** The sentence as decided (English); ClaimRuleResolver words it in the language asked for. */
+  @Field(() => String, {
+    description: "The sentence in the language asked for: the policy version's wording of the rule; a rule after-sales states itself stays English.",
+  })
   text!: string;
+
+  /** Not in the schema: the policy version it was decided under, which `text` is worded again from. */
+  policyVersion!: number;
+
+  static of(rule: { id: string; text: string }, policyVersion: number): ClaimRuleType {
+    return Object.assign(new ClaimRuleType(), { id: rule.id, text: rule.text, policyVersion });
+  }
 }
 
 @ObjectType('GradedPart')
@@ -212,7 +222,7 @@ export class ClaimType {
 
   static from(claim: Claim): ClaimType {
     const money = (amount: number | null | undefined) => (amount == null ? null : Money.of(amount, claim.currency));
-    const rule = (r: { id: string; text: string }) => Object.assign(new ClaimRuleType(), r);
+    const rule = (r: { id: string; text: string }) => ClaimRuleType.of(r, claim.policyVersion);
     return Object.assign(new ClaimType(), {
       ...claim,
       parts: claim.parts.map((p) => Object.assign(new ClaimPartType(), { ...p, name: p.name ?? null })),

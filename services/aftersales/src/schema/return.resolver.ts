@@ -4,7 +4,9 @@ import { Staff } from '../identity.js';
 import { receiveReturn } from '../use-cases/receive-return.js';
 import { loadReturnFor, myReturns } from '../use-cases/read-returns.js';
 import { requestReturn } from '../use-cases/request-return.js';
+import { returnOffers } from '../use-cases/return-offer.js';
 import { returnQueue } from '../use-cases/staff-queue.js';
+import { ReturnOfferType } from './return-offer.type.js';
 import { ReceiveReturnInput, RequestReturnInput } from './return.input.js';
 import { PreferenceReturnType } from './return.type.js';
 import { ReturnQueueFilterInput, ReturnQueuePage } from './staff-queue.type.js';
@@ -21,6 +23,27 @@ export class ReturnResolver {
     const orderId = requireUuid(input.orderId, 'orderId', 'order');
     const productId = requireUuid(input.productId, 'productId', 'product');
     return PreferenceReturnType.from(await requestReturn(ctx.em, ctx.caller, { orderId, productId, reason: input.reason ?? null }));
+  }
+
+  @Authorized()
+  @Query(() => ReturnOfferType, {
+    description:
+      'Whether a line of your delivered order can be sent back for preference now, until when, and what requestReturn would accept now (staff with aftersales:decide: any order).',
+  })
+  async returnOffer(
+    @Ctx() ctx: BaseContext,
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('productId', () => ID) productId: string,
+  ): Promise<ReturnOfferType> {
+    const ids = { order: requireUuid(orderId, 'orderId', 'order'), product: requireUuid(productId, 'productId', 'product') };
+    const [offer] = await returnOffers(ctx.em, ctx.caller, ids.order, ids.product);
+    return ReturnOfferType.from(offer!);
+  }
+
+  @Authorized()
+  @Query(() => [ReturnOfferType], { description: 'returnOffer for every line of your order, in one request (staff with aftersales:decide: any order).' })
+  async returnOffers(@Ctx() ctx: BaseContext, @Arg('orderId', () => ID) orderId: string): Promise<ReturnOfferType[]> {
+    return (await returnOffers(ctx.em, ctx.caller, requireUuid(orderId, 'orderId', 'order'), null)).map(ReturnOfferType.from);
   }
 
   @Staff('aftersales:decide')

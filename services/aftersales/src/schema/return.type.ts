@@ -62,7 +62,7 @@ export class PreferenceReturnType {
   receivedAt!: Date | null;
 
   static from(r: PreferenceReturn): PreferenceReturnType {
-    const rule = (x: { id: string; text: string }) => Object.assign(new ClaimRuleType(), x);
+    const rule = (x: { id: string; text: string }) => ClaimRuleType.of(x, r.policyVersion);
     return Object.assign(new PreferenceReturnType(), {
       id: r.id,
       orderId: r.orderId,

@@ -3,11 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type ServiceEnv } from '@vitrine/platform';
+import { uploadCorsOrigins } from '@vitrine/uploads';
 import { aftersalesEnv } from '../config/aftersales-env.js';
-import { evidenceCorsOrigins } from './evidence-cors.js';
 import type { EvidenceStore } from './evidence-store.js';
 import { fileEvidenceStore } from './file-evidence-store.js';
-import { s3EvidenceStore } from './s3-evidence-store.js';
 
 type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -22,12 +21,14 @@ let current: {
 let listeningPort: string | null = null;
 
 /** Chooses the evidence store from the settings, once at start (fail fast: S3 needs its keys; production names its store). */
-export function configureEvidenceStore(env: ServiceEnv, environment: Record<string, string | undefined>): void {
+export async function configureEvidenceStore(env: ServiceEnv, environment: Record<string, string | undefined>): Promise<void> {
   const settings = loadConfig(aftersalesEnv, environment);
   if (settings.EVIDENCE_STORE === 's3') {
     if (!settings.EVIDENCE_S3_ACCESS_KEY_ID || !settings.EVIDENCE_S3_SECRET_ACCESS_KEY) {
       throw new Error('EVIDENCE_STORE=s3 needs EVIDENCE_S3_ACCESS_KEY_ID and EVIDENCE_S3_SECRET_ACCESS_KEY');
     }
+    // The AWS SDK (~6 MiB of heap) is loaded only where evidence goes to S3, not by the folder store.
+    const { s3EvidenceStore } = await import('./s3-evidence-store.js');
     const store = s3EvidenceStore({
       endpoint: settings.EVIDENCE_S3_ENDPOINT,
       region: settings.EVIDENCE_S3_REGION,
@@ -52,7 +53,7 @@ export function configureEvidenceStore(env: ServiceEnv, environment: Record<stri
     folder: settings.EVIDENCE_FILE_DIR ?? join(tmpdir(), 'vitrine-evidence'),
     publicUrl: () => settings.EVIDENCE_PUBLIC_URL ?? `http://127.0.0.1:${listeningPort ?? env.PORT}`,
     secret: settings.EVIDENCE_FILE_SECRET ?? randomBytes(32).toString('base64url'),
-    corsOrigins: evidenceCorsOrigins(settings.EVIDENCE_CORS_ORIGINS, env.NODE_ENV === 'production'),
+    corsOrigins: uploadCorsOrigins('EVIDENCE_CORS_ORIGINS', settings.EVIDENCE_CORS_ORIGINS, env.NODE_ENV === 'production'),
   });
   current = { ...file, uploadTtlSeconds: settings.EVIDENCE_UPLOAD_TTL_SECONDS, viewTtlSeconds: settings.EVIDENCE_VIEW_TTL_SECONDS };
 }

@@ -1,14 +1,6 @@
-/** What a customer's browser needs to upload one file straight to storage. */
-export interface UploadTicket {
-  url: string;
-  /** Headers the upload must send exactly (they are part of the signature). */
-  headers: Record<string, string>;
-}
+import type { StoredObject, UploadTicket } from '@vitrine/uploads';
 
-export interface StoredObject {
-  sizeBytes: number;
-  contentType: string | null;
-}
+export type { StoredObject, UploadTicket };
 
 /**
  * Where evidence lives: S3 (any S3-compatible server) in production and in

@@ -1,11 +1,10 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { corsPreflightHeaders, corsResponseHeaders } from './evidence-cors.js';
-import type { EvidenceStore, StoredObject } from './evidence-store.js';
+import { corsResponseHeaders, signedFileUploads } from '@vitrine/uploads';
+import type { EvidenceStore } from './evidence-store.js';
 import { checkEvidenceView, signEvidenceView } from './evidence-view-url.js';
 
 /** The route the file store serves uploads on, next to /graphql. */
@@ -14,70 +13,28 @@ export const fileUploadPath = '/evidence-uploads';
 export const fileViewPath = '/evidence-files';
 
 /**
- * `npm start` without S3: uploads go to this service's own port
- * (`PUT /evidence-uploads?key&type&size&expires&sig`), signed with an HMAC
- * over key, type, size and expiry; the route refuses a bad signature, an
- * expired URL, another type or size (403), and keeps the file in a folder.
- * The storefront's browser uploads from another origin: the route answers
- * its CORS preflight for `corsOrigins` only (`evidence-cors.ts`).
- * Files are read back on `GET /evidence-files?key&type&expires&sig` (`evidence-view-url.ts`): 403 and nothing
- * served for a signature it did not make or an expired URL.
+ * `npm start` without S3: uploads go to this service's own port through the platform's signed folder store
+ * (`@vitrine/uploads` signedFileUploads: HMAC-signed PUT URLs, the storefront's CORS preflight, 403 for a bad
+ * signature, an expired URL, another type or size). Files are read back on `GET /evidence-files?key&type&expires&sig`
+ * (`evidence-view-url.ts`): 403 and nothing served for a signature it did not make or an expired URL.
  * Not for production: one instance, local disk.
  */
 export function fileEvidenceStore(options: { folder: string; publicUrl: string | (() => string); secret: string; corsOrigins: readonly string[] }) {
-  const publicUrl = () => (typeof options.publicUrl === 'function' ? options.publicUrl() : options.publicUrl);
-  const sign = (key: string, type: string, size: number, expires: number) =>
-    createHmac('sha256', options.secret).update(`${key}\n${type}\n${size}\n${expires}`).digest('base64url');
-  const pathOf = (key: string) => join(options.folder, ...key.split('/').filter((part) => /^[A-Za-z0-9._-]+$/.test(part) && part !== '..'));
+  const uploads = signedFileUploads({
+    ...options,
+    uploadPath: fileUploadPath,
+    purpose: 'evidence upload v1',
+    // `claims/<claim>/<evidence>.<extension>` (use-cases/evidence-uploads.ts).
+    keyPattern: /^claims\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\.[a-z0-9]{1,8}$/,
+  });
   const store: EvidenceStore = {
-    async uploadTicket(key, contentType, sizeBytes, expiresInSeconds) {
-      const expires = Math.floor(Date.now() / 1000) + expiresInSeconds;
-      const query = new URLSearchParams({
-        key,
-        type: contentType,
-        size: String(sizeBytes),
-        expires: String(expires),
-        sig: sign(key, contentType, sizeBytes, expires),
-      });
-      return { url: `${publicUrl()}${fileUploadPath}?${query}`, headers: { 'content-type': contentType, 'content-length': String(sizeBytes) } };
-    },
-    async stat(key): Promise<StoredObject | null> {
-      const info = await stat(pathOf(key)).catch(() => null);
-      return info?.isFile() ? { sizeBytes: info.size, contentType: null } : null;
-    },
+    uploadTicket: async (key, contentType, sizeBytes, expiresInSeconds) => uploads.ticket(key, contentType, sizeBytes, expiresInSeconds),
+    stat: (key) => uploads.stat(key),
     async viewUrl(key, contentType, expiresInSeconds) {
       const query = signEvidenceView(options.secret, { key, contentType, expires: Math.floor(Date.now() / 1000) + expiresInSeconds });
-      return `${publicUrl()}${fileViewPath}?${query}`;
+      return `${uploads.publicUrl()}${fileViewPath}?${query}`;
     },
   };
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://local');
-    const origin = req.headers.origin;
-    // A preflight carries no file and stores nothing: answered by origin and method alone, before the URL's checks.
-    if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
-      const preflight = corsPreflightHeaders(options.corsOrigins, origin, req.headers['access-control-request-method']);
-      return void (preflight ? res.writeHead(204, preflight).end() : res.writeHead(403, { vary: 'Origin' }).end('preflight refused'));
-    }
-    for (const [name, value] of Object.entries(corsResponseHeaders(options.corsOrigins, origin))) res.setHeader(name, value);
-    const [key, type, size, expires, sig] = ['key', 'type', 'size', 'expires', 'sig'].map((name) => url.searchParams.get(name) ?? '');
-    const expected = Buffer.from(sign(key!, type!, Number(size), Number(expires)));
-    const given = Buffer.from(sig!);
-    const valid = given.length === expected.length && timingSafeEqual(given, expected);
-    if (req.method !== 'PUT' || !valid || Number(expires) * 1000 < Date.now()) return void res.writeHead(403).end('forbidden');
-    if (req.headers['content-type'] !== type || req.headers['content-length'] !== size) return void res.writeHead(403).end('forbidden');
-    const target = pathOf(key!);
-    const partial = `${target}.partial`;
-    await mkdir(dirname(target), { recursive: true });
-    try {
-      await pipeline(req, createWriteStream(partial));
-      if ((await stat(partial)).size !== Number(size)) throw new Error('size');
-      await rename(partial, target);
-      res.writeHead(200).end();
-    } catch {
-      await rm(partial, { force: true });
-      res.writeHead(400).end('bad upload');
-    }
-  }
   /** A file read back through a read URL: the signed type, shown inline, never sniffed as something else. */
   async function viewRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Like an upload's answer: a storefront page's script may read the file (an <img> or a link needs no CORS).
@@ -87,9 +44,9 @@ export function fileEvidenceStore(options: { folder: string; publicUrl: string |
     const check = checkEvidenceView(options.secret, new URL(req.url ?? '/', 'http://local').searchParams, now);
     if (!check.ok) return void res.writeHead(403).end('forbidden');
     const { key, contentType, expires } = check.grant;
-    const path = pathOf(key);
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) return void res.writeHead(404).end('not found');
+    const path = uploads.pathOf(key);
+    const info = path ? await stat(path).catch(() => null) : null;
+    if (!path || !info?.isFile()) return void res.writeHead(404).end('not found');
     res.writeHead(200, {
       'content-type': contentType,
       'content-length': String(info.size),
@@ -106,5 +63,5 @@ export function fileEvidenceStore(options: { folder: string; publicUrl: string |
       res.destroy();
     }
   }
-  return { store, route, viewRoute };
+  return { store, route: uploads.uploadRoute, viewRoute };
 }

@@ -6,6 +6,7 @@ import { KnownProductPartSchema } from './known-product-part.entity.js';
 import { KnownProductSchema } from './known-product.entity.js';
 import { PolicyVersionSchema } from './policy-version.entity.js';
 import { PreferenceReturnSchema } from './preference-return.entity.js';
+import { KnownWarehouseSchema, OrderParcelSchema } from './return-warehouse.entity.js';
 
 /** aftersales' own entities (the platform's tables come with every service). */
 export const aftersalesEntities: EntitySchema[] = [
@@ -17,4 +18,6 @@ export const aftersalesEntities: EntitySchema[] = [
   ClaimSchema,
   EvidenceSchema,
   PreferenceReturnSchema,
+  KnownWarehouseSchema,
+  OrderParcelSchema,
 ];

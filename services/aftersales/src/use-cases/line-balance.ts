@@ -30,7 +30,36 @@ export async function lockLineBalance(
     { ...where, ...(except.returnId && { id: { $ne: except.returnId } }) },
     { fields: ['refundAmount', 'shippingRefund'] },
   );
-  const paid = row.unitPriceAmount * row.quantity;
+  return balanceOf(row, claims, returns);
+}
+
+/**
+ * What is left of each line of an order after its refunds, read without a
+ * lock (a quote shown to the customer; the deciding use case locks the line
+ * and reads it again): by product id.
+ */
+export async function lineBalances(em: EntityManager, orderId: string, lines: readonly ClaimableLine[]): Promise<Map<string, LineBalance>> {
+  const where = { orderId, refundAmount: { $ne: null } };
+  const claims = await em.find(Claim, where, { fields: ['productId', 'refundAmount'] });
+  const returns = await em.find(PreferenceReturn, where, { fields: ['productId', 'refundAmount', 'shippingRefund'] });
+  return new Map(
+    lines.map((line) => [
+      line.productId,
+      balanceOf(
+        line,
+        claims.filter((c) => c.productId === line.productId),
+        returns.filter((r) => r.productId === line.productId),
+      ),
+    ]),
+  );
+}
+
+function balanceOf(
+  line: { unitPriceAmount: number; quantity: number },
+  claims: readonly { refundAmount?: number | null }[],
+  returns: readonly { refundAmount?: number | null; shippingRefund: number }[],
+): LineBalance {
+  const paid = line.unitPriceAmount * line.quantity;
   // A return's share of the shipping is not the line's goods money: only the rest counts against the line.
   const goodsRefunds = [...claims.map((c) => c.refundAmount ?? 0), ...returns.map((r) => Math.max((r.refundAmount ?? 0) - r.shippingRefund, 0))];
   const refunded = goodsRefunds.reduce((sum, amount) => sum + amount, 0);

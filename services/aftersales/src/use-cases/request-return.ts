@@ -3,13 +3,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { returnRequestedV1 } from '@vitrine/contracts';
 import { BadUserInput, NotFound, PolicyViolation, requireCallerId, storeNow, type Caller } from '@vitrine/platform';
 import { preferenceReturn } from '../domain/preference-return.js';
-import { shippingShares } from '../domain/shipping-share.js';
 import { aftersales } from '../identity.js';
 import { ClaimableLine, ClaimableOrder } from '../store/claimable-order.entity.js';
 import { PreferenceReturn } from '../store/preference-return.entity.js';
 import { lockLineBalance } from './line-balance.js';
 import { policyVersion } from './policy-versions.js';
 import { recordAudit } from './record-audit.js';
+import { returnedLine } from './return-offer.js';
 
 /**
  * The customer asks to send a delivered line back for preference, judged by
@@ -41,23 +41,8 @@ export async function requestReturn(
     const policy = await policyVersion(tx, order.policyVersion);
     const now = storeNow();
     const lines = await tx.find(ClaimableLine, { orderId: order.id }, { orderBy: { productId: 'asc' } });
-    const shares = shippingShares(
-      lines.map((l) => ({ productId: l.productId, paid: l.unitPriceAmount * l.quantity })),
-      order.shippingPaidAmount ?? 0,
-    );
-    const decision = preferenceReturn(
-      policy,
-      {
-        orderKind: order.kind === 'PREORDER' ? 'PREORDER' : 'IN_STOCK',
-        currency: line.currency,
-        linePaid: balance.paid,
-        remaining: balance.remaining,
-        shippingShare: shares.get(line.productId) ?? 0,
-        orderedAt: order.orderedAt,
-        deliveredAt: order.deliveredAt ?? null,
-      },
-      now,
-    );
+    // The same facts and decision as returnOffer shows (return-offer.ts).
+    const decision = preferenceReturn(policy, returnedLine(order, lines, line, balance), now);
     if (!decision.ok) throw new PolicyViolation(decision.rule.text, decision.rule.id, { ruleText: decision.rule.text });
     const requested = tx.create(PreferenceReturn, {
       id: randomUUID(),

@@ -54,7 +54,7 @@ export async function startClaim(em: EntityManager, caller: Caller, input: Start
   };
   // Evidence is not there yet: only coverage and the window can refuse now.
   const eligible = claimEligibility(policy, { product, deliveredAt: order.deliveredAt, severity: input.severity, photos: 1, videos: 1, now });
-  if (!eligible.ok) throw new PolicyViolation(eligible.message, eligible.rule.id, { ruleText: eligible.rule.text });
+  if (!eligible.ok) throw new PolicyViolation(eligible.message, eligible.rule.id, { ruleText: eligible.rule.text, ...eligible.facts });
   const claim = em.create(Claim, {
     id: randomUUID(),
     orderId: order.id,

@@ -60,7 +60,7 @@ export async function submitClaim(em: EntityManager, caller: Caller, claimId: st
       now,
       reportedAt: claim.submittedAt,
     });
-    if (!eligible.ok) throw new PolicyViolation(eligible.message, eligible.rule.id, { ruleText: eligible.rule.text });
+    if (!eligible.ok) throw new PolicyViolation(eligible.message, eligible.rule.id, { ruleText: eligible.rule.text, ...eligible.facts });
     for (const file of files.filter((f) => f.status !== 'CONFIRMED')) {
       file.status = 'CONFIRMED';
       file.confirmedAt = now;

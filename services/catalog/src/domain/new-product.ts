@@ -1,6 +1,7 @@
 import type { FieldProblem } from '@vitrine/platform/domain';
 import { defaultCatalogLimits, type CatalogLimits } from './catalog-limits.js';
 import { checkDownPayment, noDownPayment, type DownPayment, type DownPaymentInput } from './down-payment.js';
+import type { OwnImageStore } from './product-images.js';
 import { checkProductDetails, emptyProductDetails, type ProductDetails, type ProductDetailsInput } from './product-details.js';
 import { initialProductStatuses, type ProductStatus } from './product-status.js';
 import { checkPriceAmount } from './price-change.js';
@@ -51,7 +52,11 @@ export function checkProductName(name: string): FieldProblem[] {
 }
 
 /** Every problem with a new product at once, so a back-office form can show them all; the cleaned values when none. */
-export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = defaultCatalogLimits): { product: CleanProduct; problems: FieldProblem[] } {
+export function checkNewProduct(
+  input: NewProductInput,
+  limits: CatalogLimits = defaultCatalogLimits,
+  ownImages: OwnImageStore | null = null,
+): { product: CleanProduct; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const sku = input.sku.trim();
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(sku)) {
@@ -79,14 +84,17 @@ export function checkNewProduct(input: NewProductInput, limits: CatalogLimits = 
     }
   }
   const sale = checkSaleRules(input);
-  const described = newProductDetails(input);
+  const described = newProductDetails(input, ownImages);
   problems.push(...sale.problems, ...described.problems);
   return { product: { sku, name: input.name.trim(), rules: sale.rules, details: described.details, downPayment: described.downPayment }, problems };
 }
 
 /** The details and down payment a new product starts with: what was given, checked, over the defaults. */
-export function newProductDetails(input: NewProductInput): { details: ProductDetails; downPayment: DownPayment; problems: FieldProblem[] } {
-  const checked = checkProductDetails(input);
+export function newProductDetails(
+  input: NewProductInput,
+  ownImages: OwnImageStore | null = null,
+): { details: ProductDetails; downPayment: DownPayment; problems: FieldProblem[] } {
+  const checked = checkProductDetails(input, ownImages);
   const down = input.downPayment
     ? checkDownPayment(input.downPayment, { amount: input.priceAmount, currency: input.priceCurrency })
     : { downPayment: noDownPayment, problems: [] };

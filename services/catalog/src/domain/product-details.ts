@@ -1,5 +1,6 @@
 import type { FieldProblem } from '@vitrine/platform/domain';
 import { isPartCategory, type PartCategory } from './part-categories.js';
+import { checkOwnImage, ownImageKey, type OwnImageStore } from './product-images.js';
 
 export const assemblyKinds = ['NONE', 'MAGNETS', 'GLUE', 'MAGNETS_AND_GLUE'] as const;
 export type AssemblyKind = (typeof assemblyKinds)[number];
@@ -26,7 +27,7 @@ export interface ProductDetails {
   series: string | null;
   licence: string | null;
   description: string;
-  /** https URLs, in display order (the first is the cover). */
+  /** https URLs staff typed, or our image store's URLs, in display order (the first is the cover). */
   images: string[];
   scale: string | null;
   material: string | null;
@@ -75,8 +76,12 @@ const scalePattern = /^1\/([1-9]\d{0,2})$/;
  * Checks and normalises the details given (trimmed text, empty text -> null),
  * reporting every problem at once. Only the fields given are returned, so the
  * same check serves creation (merged over emptyProductDetails) and updates.
+ * `ownImages`: our image store, whose URLs are taken besides https ones.
  */
-export function checkProductDetails(input: ProductDetailsInput): { details: Partial<ProductDetails>; problems: FieldProblem[] } {
+export function checkProductDetails(
+  input: ProductDetailsInput,
+  ownImages: OwnImageStore | null = null,
+): { details: Partial<ProductDetails>; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const details: Partial<ProductDetails> = {};
   const l = productDetailLimits;
@@ -84,7 +89,7 @@ export function checkProductDetails(input: ProductDetailsInput): { details: Part
   if (input.licence !== undefined) details.licence = optionalText(input.licence, 'licence', l.textLength, problems);
   if (input.material !== undefined) details.material = optionalText(input.material, 'material', l.materialLength, problems);
   if (input.description !== undefined) details.description = optionalText(input.description, 'description', l.descriptionLength, problems) ?? '';
-  if (input.images !== undefined) details.images = checkImages(input.images ?? [], problems);
+  if (input.images !== undefined) details.images = checkImages(input.images ?? [], ownImages, problems);
   if (input.scale !== undefined) details.scale = checkScale(input.scale, problems);
   if (input.weightGrams !== undefined) {
     details.weightGrams = input.weightGrams;
@@ -118,14 +123,20 @@ function optionalText(value: string | null, field: string, max: number, problems
   return text.length === 0 ? null : text;
 }
 
-/** Images are shown to customers straight from these URLs: https only (no mixed content), no duplicates. */
-function checkImages(images: readonly string[], problems: FieldProblem[]): string[] {
+/**
+ * Images are shown to customers straight from these URLs: https only (no mixed content), or our own image store's
+ * (its address is the operator's choice: http on a local demo), only this product's uploads; no duplicates.
+ */
+function checkImages(images: readonly string[], ownImages: OwnImageStore | null, problems: FieldProblem[]): string[] {
   const clean = images.map((i) => i.trim());
   if (clean.length > productDetailLimits.images) {
     problems.push({ field: 'images', reason: 'TOO_MANY', message: `At most ${productDetailLimits.images} images.` });
   }
   clean.forEach((url, i) => {
-    if (!isHttpsUrl(url)) problems.push({ field: `images.${i}`, reason: 'INVALID_URL', message: 'Each image must be an https:// URL.' });
+    const key = ownImageKey(url, ownImages);
+    const own = key === null ? null : checkOwnImage(key, ownImages!, `images.${i}`);
+    if (own) problems.push(own);
+    else if (key === null && !isHttpsUrl(url)) problems.push({ field: `images.${i}`, reason: 'INVALID_URL', message: 'Each image must be an https:// URL.' });
     else if (clean.indexOf(url) !== i) problems.push({ field: `images.${i}`, reason: 'DUPLICATE', message: 'This image is already listed.' });
   });
   return clean;

@@ -39,6 +39,15 @@ export function canChangeStatus(from: ProductStatus, to: ProductStatus): boolean
   return productStatusTransitions[from].includes(to);
 }
 
+/**
+ * The statuses staff may move a product to from `from`, in the table's order:
+ * exactly the moves `assertStatusChange` lets through, so a back office can
+ * offer these and nothing the API would refuse. Empty: the status is final.
+ */
+export function allowedStatusMoves(from: ProductStatus): ProductStatus[] {
+  return productStatuses.filter((to) => canChangeStatus(from, to));
+}
+
 /** Throws POLICY_VIOLATION `PRODUCT_STATUS_TRANSITION` (with from, to and the allowed moves) unless the move is allowed. */
 export function assertStatusChange(from: ProductStatus, to: ProductStatus): void {
   if (canChangeStatus(from, to)) return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@vitrine/platform/domain';
-import { assertStatusChange, productStatuses, productStatusTransitions } from './product-status.js';
+import { allowedStatusMoves, assertStatusChange, productStatuses, productStatusTransitions } from './product-status.js';
 
 const allowed = new Set([
   'ANNOUNCED>PREORDER',
@@ -46,6 +46,21 @@ describe('product status transitions', () => {
     }
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'POLICY_VIOLATION', details: { rule: 'PRODUCT_STATUS_TRANSITION', from, to } });
+  });
+
+  // The list staff are offered and the move the mutation makes cannot drift: both read the table.
+  it.each(productStatuses)('from %s, every listed move is allowed and every other one refused', (from) => {
+    const listed = allowedStatusMoves(from);
+    expect(listed).toEqual(productStatuses.filter((to) => allowed.has(`${from}>${to}`)));
+    for (const to of productStatuses) {
+      if (listed.includes(to)) expect(() => assertStatusChange(from, to)).not.toThrow();
+      else expect(() => assertStatusChange(from, to)).toThrow(DomainError);
+    }
+  });
+
+  it('offers nothing from DISCONTINUED and never the status it is in', () => {
+    expect(allowedStatusMoves('DISCONTINUED')).toEqual([]);
+    for (const from of productStatuses) expect(allowedStatusMoves(from)).not.toContain(from);
   });
 
   it('DISCONTINUED is terminal', () => {

@@ -35,7 +35,7 @@ describe('stock changes', () => {
 describe('checkNewWarehouse', () => {
   it('cleans a valid warehouse', () => {
     expect(checkNewWarehouse({ code: ' fr-lys ', name: ' Lyon ', country: 'fr', heldByFactory: false, allocationPriority: 10 })).toEqual({
-      warehouse: { code: 'FR-LYS', name: 'Lyon', country: 'FR', heldByFactory: false, allocationPriority: 10 },
+      warehouse: { code: 'FR-LYS', name: 'Lyon', country: 'FR', heldByFactory: false, allocationPriority: 10, returnAddress: null },
       problems: [],
     });
   });

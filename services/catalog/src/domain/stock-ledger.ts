@@ -2,16 +2,18 @@
  * The stock ledger's vocabulary. A movement's signed quantity is its effect:
  * RECEIVED (+) and ADJUSTED (+/-) change units on hand; RESERVED (+) and
  * RELEASED (-) change units reserved; SHIPPED (-) takes units out of both
- * (they leave the building with the order). The preorder pool (no
- * warehouse) only has a reserved counter.
+ * (they leave the building with the order); TRANSFERRED (-/+) moves free
+ * units on hand from one warehouse to another: two rows naming one transfer,
+ * minus at the source and plus at the destination, summing to zero. The
+ * preorder pool (no warehouse) only has a reserved counter.
  */
-export const movementKinds = ['RECEIVED', 'RESERVED', 'RELEASED', 'SHIPPED', 'ADJUSTED'] as const;
+export const movementKinds = ['RECEIVED', 'RESERVED', 'RELEASED', 'SHIPPED', 'ADJUSTED', 'TRANSFERRED'] as const;
 export type MovementKind = (typeof movementKinds)[number];
 
 export const reservationStates = ['RESERVED', 'RELEASED', 'COMMITTED'] as const;
 export type ReservationState = (typeof reservationStates)[number];
 
-const onHandKinds: readonly MovementKind[] = ['RECEIVED', 'ADJUSTED', 'SHIPPED'];
+const onHandKinds: readonly MovementKind[] = ['RECEIVED', 'ADJUSTED', 'SHIPPED', 'TRANSFERRED'];
 const reservedKinds: readonly MovementKind[] = ['RESERVED', 'RELEASED', 'SHIPPED'];
 
 export interface Counters {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countersFromMovements, reconcile } from './stock-ledger.js';
+import { counterEffect, countersFromMovements, reconcile } from './stock-ledger.js';
 
 const a = '00000000-0000-4000-8000-00000000000a';
 const fr = '00000000-0000-4000-8000-0000000000f1';
@@ -15,6 +15,18 @@ describe('stock ledger', () => {
         { kind: 'ADJUSTED', quantity: -4 },
       ]),
     ).toEqual({ onHand: 4, reserved: 0 });
+  });
+
+  it('counts a transfer on hand only: out of the source, into the destination, nothing reserved', () => {
+    expect(counterEffect('TRANSFERRED', -3)).toEqual({ onHand: -3, reserved: 0 });
+    expect(
+      countersFromMovements([
+        { kind: 'RECEIVED', quantity: 5 },
+        { kind: 'RESERVED', quantity: 1 },
+        { kind: 'TRANSFERRED', quantity: -4 },
+      ]),
+    ).toEqual({ onHand: 1, reserved: 1 });
+    expect(countersFromMovements([{ kind: 'TRANSFERRED', quantity: 4 }])).toEqual({ onHand: 4, reserved: 0 });
   });
 
   it('reports every place whose counters differ from the ledger, and only those', () => {

@@ -518,6 +518,60 @@ describe('updateStudio', () => {
 });
 
 describe('listing filters', () => {
+  it('a listed product reads exactly as product(id) does (the listing maps rows without entities)', async () => {
+    const studioId = await studio(`Listing Atelier ${run}`);
+    const rich = await created({ ...tanjiro, series: `Listed ${run}`, name: `Listed ${run}`, studioId, regionBlocks: ['DE', 'FR'], maxQuantityPerOrder: 2 });
+    const plain = await created({ name: `Listed plain ${run}`, series: `Listed ${run}`, price: { amount: 30000, currency: 'USD' } });
+    graphql(`
+      fragment ProductListedFields on Product {
+        ...ProductDetailFields
+        sku
+        releaseEstimate
+        regionBlocks
+        maxQuantityPerOrder
+        maxQuantityPerCustomer
+        createdAt
+        availableQuantity
+        studio {
+          id
+          name
+        }
+      }
+    `);
+    const listed = await gql(
+      catalog.url,
+      graphql(`
+        query ProductDetailsListedAsOne($filter: ProductFilter) {
+          products(filter: $filter, first: 10, sort: NAME) {
+            edges {
+              node {
+                ...ProductListedFields
+              }
+            }
+          }
+        }
+      `),
+      { filter: { series: `Listed ${run}` } },
+    );
+    expect(listed.errors).toBeUndefined();
+    const one = graphql(`
+      query ProductDetailsReadAsOne($id: ID!) {
+        product(id: $id) {
+          ...ProductListedFields
+        }
+      }
+    `);
+    const alone = await Promise.all([rich.id, plain.id].map(async (id) => (await gql(catalog.url, one, { id })).data!.product));
+    expect(listed.data!.products.edges.map((e) => e.node)).toEqual(alone);
+    expect(alone[0]).toMatchObject({
+      parts: tanjiro.parts,
+      packageDimensions: tanjiro.packageDimensions,
+      regionBlocks: ['DE', 'FR'],
+      studio: { id: studioId },
+    });
+    expect(typeof alone[0]!.createdAt).toBe('string');
+  });
+
   it('filters by series, price range, text (name, series, studio name; case-insensitive, wildcards literal) and the customer region', async () => {
     const studioId = await studio(`Kimetsu Atelier ${run}`);
     const series = `Series ${run}`;

@@ -1,5 +1,7 @@
 import { MaxLength } from '@vitrine/platform';
+import { IsOptional, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { WarehouseReturnAddressInput } from './warehouse-address.type.js';
 
 @InputType('CreateWarehouseInput')
 export class CreateWarehouseInput {
@@ -20,4 +22,12 @@ export class CreateWarehouseInput {
 
   @Field(() => Int, { description: '0 (drawn from first) to 1000.' })
   allocationPriority!: number;
+
+  @IsOptional()
+  @ValidateNested()
+  @Field(() => WarehouseReturnAddressInput, {
+    nullable: true,
+    description: 'Where customers send items back to it, in its country; may be given later with updateWarehouse.',
+  })
+  returnAddress?: WarehouseReturnAddressInput | null;
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import type { ProductStatus } from '@vitrine/contracts';
+import { allowedStatusMoves } from '../domain/product-status.js';
 import { changeProductStatus } from '../use-cases/change-product-status.js';
 import { changeReleaseDate } from '../use-cases/change-release-date.js';
 import { setProductSaleRules } from '../use-cases/set-product-sale-rules.js';
@@ -65,6 +66,15 @@ export class ProductLifecycleResolver {
         reason,
       }),
     );
+  }
+
+  @Staff('catalog:write')
+  @FieldResolver(() => [ProductStatusEnum], {
+    description:
+      'Staff (catalog:write): the statuses changeProductStatus accepts from the current one, in lifecycle order (the same status table it enforces); empty when the status is final (DISCONTINUED).',
+  })
+  allowedStatusMoves(@Root() product: ProductType): ProductStatus[] {
+    return allowedStatusMoves(product.status);
   }
 
   @FieldResolver(() => [ReleaseDateChangeType], { description: 'Every change of the estimated release date, oldest first.' })

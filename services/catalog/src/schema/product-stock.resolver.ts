@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { availableQuantity } from '../domain/reservation.js';
-import { listStockMovements } from '../use-cases/list-stock-movements.js';
+import { listStockMovements, transfersOf } from '../use-cases/list-stock-movements.js';
 import type { CatalogContext } from './catalog-context.js';
 import { ProductType } from './product.type.js';
 import { StockMovementType } from './stock-movement.type.js';
@@ -35,6 +35,8 @@ export class ProductStockResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('beforeId', () => ID, { nullable: true }) beforeId: string | null,
   ): Promise<StockMovementType[]> {
-    return (await listStockMovements(ctx.em, product.id, first, beforeId ?? null)).map(StockMovementType.from);
+    const movements = await listStockMovements(ctx.em, product.id, first, beforeId ?? null);
+    const transfers = await transfersOf(ctx.em, movements);
+    return movements.map((m) => StockMovementType.from(m, (m.transferId && transfers.get(m.transferId)) || null));
   }
 }

@@ -2,7 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Money } from '@vitrine/platform';
 import type { ProductStatus } from '@vitrine/contracts';
 import { ProductStatusEnum } from './product-status.enum.js';
-import type { Product } from '../store/product.entity.js';
+import type { ProductFacts } from '../store/product.entity.js';
 import { descriptiveFieldsOf } from '../use-cases/product-fields.js';
 import { AssemblyType, DownPaymentType, PackageDimensionsType, ProductPartType } from './product-details.type.js';
 
@@ -45,7 +45,7 @@ export class ProductType {
   @Field(() => String, { description: 'Empty when not written yet.' })
   description!: string;
 
-  @Field(() => [String], { description: 'https URLs in display order; the first is the cover.' })
+  @Field(() => [String], { description: 'https URLs staff typed, or uploaded images (requestProductImageUpload), in display order; the first is the cover.' })
   images!: string[];
 
   @Field(() => String, { nullable: true, description: '"1/7", "Non-scale"...' })
@@ -75,7 +75,7 @@ export class ProductType {
   /** Resolved to `studio` by ProductStudioResolver. */
   studioId!: string | null;
 
-  static from(product: Product): ProductType {
+  static from(product: ProductFacts): ProductType {
     const details = descriptiveFieldsOf(product);
     return Object.assign(new ProductType(), {
       id: product.id,

@@ -2,6 +2,8 @@ import { graphqlEnum } from '@vitrine/platform';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { movementKinds, type MovementKind } from '../domain/stock-ledger.js';
 import type { StockMovement } from '../store/stock-movement.entity.js';
+import type { StockTransfer } from '../store/stock-transfer.entity.js';
+import { StockTransferType } from './stock-transfer.type.js';
 
 export const StockMovementKindEnum = graphqlEnum(movementKinds, {
   name: 'StockMovementKind',
@@ -11,6 +13,7 @@ export const StockMovementKindEnum = graphqlEnum(movementKinds, {
     RELEASED: { description: 'An order gave its units back (reserved -).' },
     SHIPPED: { description: 'Units left with an order (on hand and reserved -).' },
     ADJUSTED: { description: 'A count corrected by staff (on hand +/-).' },
+    TRANSFERRED: { description: 'Units moved between warehouses by staff (on hand - at the source, + at the destination; see transfer).' },
   },
 });
 
@@ -37,10 +40,13 @@ export class StockMovementType {
   @Field(() => ID, { nullable: true, description: 'Staff member (or the demo seed); null: catalog reacting to an order event.' })
   actorId!: string | null;
 
+  @Field(() => StockTransferType, { nullable: true, description: 'TRANSFERRED: the move this row is half of (from where, to where); null otherwise.' })
+  transfer!: StockTransferType | null;
+
   @Field(() => Date)
   at!: Date;
 
-  static from(m: StockMovement): StockMovementType {
+  static from(m: StockMovement, transfer: StockTransfer | null = null): StockMovementType {
     return Object.assign(new StockMovementType(), {
       id: String(m.id),
       warehouseId: m.warehouseId ?? null,
@@ -49,6 +55,7 @@ export class StockMovementType {
       orderId: m.orderId ?? null,
       reason: m.reason ?? null,
       actorId: m.actor ?? null,
+      transfer: transfer && StockTransferType.from(transfer),
       at: m.at,
     });
   }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireCallerId, requireUuid } from '@vitrine/platform';
 import { createStudio, listStudios } from '../use-cases/create-studio.js';
+import { findStudio, removeStudio } from '../use-cases/remove-studio.js';
 import { updateStudio } from '../use-cases/update-studio.js';
 import type { CatalogContext } from './catalog-context.js';
 import { CreateStudioInput } from './create-studio.input.js';
@@ -14,6 +15,12 @@ export class StudioResolver {
   @Query(() => [StudioType], { description: 'Every studio, by name.' })
   async studios(@Ctx() ctx: CatalogContext): Promise<StudioType[]> {
     return (await listStudios(ctx.em)).map(StudioType.from);
+  }
+
+  @Query(() => StudioType, { nullable: true, description: 'One studio; null when none has this id.' })
+  async studio(@Ctx() ctx: CatalogContext, @Arg('id', () => ID) id: string): Promise<StudioType | null> {
+    const studio = await findStudio(ctx.em, requireUuid(id, 'id', 'studio'));
+    return studio ? StudioType.from(studio) : null;
   }
 
   @Staff('catalog:write')
@@ -30,6 +37,15 @@ export class StudioResolver {
     @Arg('input', () => UpdateStudioInput) input: UpdateStudioInput,
   ): Promise<StudioType> {
     return StudioType.from(await updateStudio(ctx.em, requireCallerId(ctx.caller), requireUuid(id, 'id', 'studio'), { ...input }));
+  }
+
+  @Staff('catalog:write')
+  @Mutation(() => StudioType, {
+    description:
+      'Staff (catalog:write): removes a studio no product names (audited, with its last values); returns it as it was. Refused while products name it (POLICY_VIOLATION STUDIO_HAS_PRODUCTS).',
+  })
+  async removeStudio(@Ctx() ctx: CatalogContext, @Arg('id', () => ID) id: string): Promise<StudioType> {
+    return StudioType.from(await removeStudio(ctx.em, requireCallerId(ctx.caller), requireUuid(id, 'id', 'studio')));
   }
 }
 

@@ -16,7 +16,11 @@ export class UpdateProductInput {
   description?: string | null;
 
   @MaxLength(2048)
-  @Field(() => [String], { nullable: true, description: 'Replaces the list: https URLs, first is the cover.' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Replaces the list: https URLs, or this product’s uploaded images (refused: IMAGE_NOT_UPLOADED, IMAGE_OF_ANOTHER_PRODUCT), first is the cover.',
+  })
   images?: string[] | null;
 
   @MaxLength(240)

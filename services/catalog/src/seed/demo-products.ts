@@ -13,8 +13,29 @@ export const demoStudios = [
 
 /** France (our own warehouse) and the factory in China (CHINA_STOCK). */
 export const demoWarehouses = [
-  { code: 'FR-LYS', name: 'Lyon warehouse', country: 'FR', heldByFactory: false, allocationPriority: 10 },
-  { code: 'CN-DG', name: 'Dongguan factory warehouse', country: 'CN', heldByFactory: true, allocationPriority: 10 },
+  {
+    code: 'FR-LYS',
+    name: 'Lyon warehouse',
+    country: 'FR',
+    heldByFactory: false,
+    allocationPriority: 10,
+    returnAddress: { name: 'Vitrine Returns', line1: '14 rue de la Soie', line2: 'Quai 3', postalCode: '69100', city: 'Villeurbanne', region: null },
+  },
+  {
+    code: 'CN-DG',
+    name: 'Dongguan factory warehouse',
+    country: 'CN',
+    heldByFactory: true,
+    allocationPriority: 10,
+    returnAddress: {
+      name: 'Vitrine Returns (factory)',
+      line1: '88 Songshan Lake Road',
+      line2: null,
+      postalCode: '523808',
+      city: 'Dongguan',
+      region: 'Guangdong',
+    },
+  },
 ] as const;
 
 export type DemoStudioKey = (typeof demoStudios)[number]['key'];

@@ -7,6 +7,7 @@ import { ReleaseDateChangeSchema } from './release-date-change.entity.js';
 import { SpecChangeSchema } from './spec-change.entity.js';
 import { StockMovementSchema } from './stock-movement.entity.js';
 import { StockReservationSchema } from './stock-reservation.entity.js';
+import { StockTransferSchema } from './stock-transfer.entity.js';
 import { StudioSchema } from './studio.entity.js';
 import { WarehouseStockSchema } from './warehouse-stock.entity.js';
 import { WarehouseSchema } from './warehouse.entity.js';
@@ -21,6 +22,7 @@ export const catalogEntities = [
   WarehouseStockSchema,
   PreorderAllocationSchema,
   StockMovementSchema,
+  StockTransferSchema,
   SpecChangeSchema,
   PreorderCampaignSchema,
   ProductInterestSchema,

@@ -63,3 +63,6 @@ export const ProductSchema = defineEntity({
 
 export class Product extends ProductSchema.class {}
 ProductSchema.setClass(Product);
+
+/** A product's properties, whether an entity or a row read without one (the listing reads pages so: no hydration). */
+export type ProductFacts = { readonly [K in keyof Product as K extends string ? K : never]: Product[K] };

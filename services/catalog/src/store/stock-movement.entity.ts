@@ -13,8 +13,9 @@ export const StockMovementSchema = defineEntity({
     { name: 'stock_movement_kind_known', expression: `kind in (${movementKinds.map((k) => `'${k}'`).join(', ')})` },
     {
       name: 'stock_movement_sign',
-      expression: `(kind in ('RECEIVED', 'RESERVED') and quantity > 0) or (kind in ('RELEASED', 'SHIPPED') and quantity < 0) or (kind = 'ADJUSTED' and quantity <> 0)`,
+      expression: `(kind in ('RECEIVED', 'RESERVED') and quantity > 0) or (kind in ('RELEASED', 'SHIPPED') and quantity < 0) or (kind in ('ADJUSTED', 'TRANSFERRED') and quantity <> 0)`,
     },
+    { name: 'stock_movement_transfer_named', expression: `(kind = 'TRANSFERRED') = (transfer_id is not null)` },
   ],
   properties: {
     id: p.bigint('number').primary().autoincrement(),
@@ -27,6 +28,8 @@ export const StockMovementSchema = defineEntity({
     reason: p.string().length(500).nullable(),
     /** Staff member, seed id, or null for the system reacting to an event. */
     actor: p.uuid().nullable(),
+    /** TRANSFERRED rows only: the stock_transfer both rows of one move name (minus at the source, plus at the destination). */
+    transferId: p.uuid().nullable(),
     at: p.datetime(),
   },
   indexes: [{ properties: ['productId', 'warehouseId'] }],

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { WarehouseReturnAddress } from '@vitrine/contracts';
 
 /** A place that holds units (warehouses are data: China and France to start). */
 export const WarehouseSchema = defineEntity({
@@ -16,6 +17,10 @@ export const WarehouseSchema = defineEntity({
     /** Lower is drawn from first, within the factory / non-factory groups. */
     allocationPriority: p.integer(),
     createdAt: p.datetime().onCreate(() => new Date()),
+    /** Set once staff retire it: kept for its ledger, never received into or drawn from again (it held no unit then). */
+    retiredAt: p.datetime().nullable(),
+    /** Where customers send items back to it (returns for preference, a claim's return), in its own country; null until staff give one. */
+    returnAddress: p.json<WarehouseReturnAddress>().nullable(),
   },
 });
 

@@ -8,8 +8,9 @@ import type { ProductStatus } from '../domain/product-status.js';
 import { warehousesFor } from '../domain/reservation.js';
 import { Product } from '../store/product.entity.js';
 import { applyDescriptiveFields } from './product-fields.js';
+import { ownImageStoreFor } from './product-images.js';
 import { Studio } from '../store/studio.entity.js';
-import { listWarehouses } from './create-warehouse.js';
+import { warehousesInUse } from './create-warehouse.js';
 import { openNewWindow } from './preorder-window.js';
 import { checkWarehouse } from './receive-stock.js';
 import { recordAudit } from './record-audit.js';
@@ -21,7 +22,8 @@ export async function createProduct(em: EntityManager, input: NewProductInput, a
   const status = input.status ?? 'IN_STOCK';
   const stock = input.stock ?? 0;
   const warehouse = stock > 0 ? await initialWarehouse(em, status, input.warehouseId) : { problems: [] };
-  const checked = checkNewProduct(input);
+  // A product not created yet has no uploaded image: our store's URLs are refused, only https ones are taken.
+  const checked = checkNewProduct(input, undefined, ownImageStoreFor(null));
   const problems = [...checked.problems, ...(await checkStudioExists(em, input.studioId)), ...warehouse.problems];
   if (problems.length > 0) throw new BadUserInput('Some product fields are not valid.', problems);
   const { sku, name, rules, details, downPayment } = checked.product;
@@ -107,7 +109,7 @@ async function initialWarehouse(em: EntityManager, status: ProductStatus, wareho
     const problems = await checkWarehouse(em, warehouseId);
     return problems.length ? { problems } : { id: warehouseId, problems };
   }
-  const levels = (await listWarehouses(em)).map((w) => ({
+  const levels = (await warehousesInUse(em)).map((w) => ({
     warehouseId: w.id,
     code: w.code,
     heldByFactory: w.heldByFactory,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInput, type FieldProblem } from '@vitrine/platform';
 import { StockMovement } from '../store/stock-movement.entity.js';
+import { StockTransfer } from '../store/stock-transfer.entity.js';
 
 export const maxMovementsPerPage = 200;
 
@@ -15,4 +16,11 @@ export async function listStockMovements(em: EntityManager, productId: string, f
   }
   if (problems.length > 0) throw new BadUserInput('The stock movement query is not valid.', problems);
   return em.find(StockMovement, { productId, ...(beforeId !== null && { id: { $lt: Number(beforeId) } }) }, { orderBy: { id: 'desc' }, limit: first });
+}
+
+/** The transfers these movements are halves of, by id (one statement; none when the page has no TRANSFERRED row). */
+export async function transfersOf(em: EntityManager, movements: readonly StockMovement[]): Promise<Map<string, StockTransfer>> {
+  const ids = [...new Set(movements.map((m) => m.transferId).filter((id): id is string => !!id))];
+  if (ids.length === 0) return new Map();
+  return new Map((await em.find(StockTransfer, { id: { $in: ids } })).map((t) => [t.id, t]));
 }

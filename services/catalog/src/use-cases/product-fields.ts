@@ -1,8 +1,8 @@
 import type { DescriptiveFields, DescriptivePatch } from '../domain/product-update.js';
-import type { Product } from '../store/product.entity.js';
+import type { Product, ProductFacts } from '../store/product.entity.js';
 
 /** A product's descriptive fields in domain shape (package dimensions as one value, down payment as one). */
-export function descriptiveFieldsOf(product: Product): DescriptiveFields {
+export function descriptiveFieldsOf(product: ProductFacts): DescriptiveFields {
   const [lengthMm, widthMm, heightMm] = [product.packageLengthMm ?? null, product.packageWidthMm ?? null, product.packageHeightMm ?? null];
   const downPaymentAmount = product.downPaymentAmount ?? null;
   return {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInput, checkStaffReason, type FieldProblem, isUuid, NotFound } from '@vitrine/platform';
 import { assertAdjustment, checkDelta, checkQuantity } from '../domain/stock-change.js';
+import { checkWarehouseInUse } from '../domain/warehouse-change.js';
 import { Warehouse } from '../store/warehouse.entity.js';
 import { recordAudit } from './record-audit.js';
 import { applyMovement, lockProducts, warehouseLevels } from './stock-counters.js';
@@ -71,8 +72,8 @@ export async function lockProduct(em: EntityManager, productId: string): Promise
   if (!(await lockProducts(em, [productId])).has(productId)) throw new NotFound('Product', productId);
 }
 
-/** The warehouse named exists (an id that is not a uuid names none, rather than failing the query). */
+/** The warehouse named exists and is not retired (an id that is not a uuid names none, rather than failing the query). */
 export async function checkWarehouse(em: EntityManager, warehouseId: string): Promise<FieldProblem[]> {
-  if (isUuid(warehouseId) && (await em.count(Warehouse, { id: warehouseId })) === 1) return [];
-  return [{ field: 'warehouseId', reason: 'UNKNOWN_WAREHOUSE', message: 'No warehouse has this id (see warehouses).' }];
+  const warehouse = isUuid(warehouseId) ? await em.findOne(Warehouse, { id: warehouseId }) : null;
+  return checkWarehouseInUse(warehouse && { code: warehouse.code, retiredAt: warehouse.retiredAt ?? null });
 }

@@ -1,8 +1,9 @@
 import type { EntityManager, QueryResult } from '@mikro-orm/postgresql';
-import type { ProductStatus } from '@vitrine/contracts';
+import type { ProductStatus, WarehouseReturnAddress } from '@vitrine/contracts';
 import type { ProductStock, WarehouseLevel } from '../domain/reservation.js';
 import { counterEffect, type MovementKind } from '../domain/stock-ledger.js';
-import { storeNow } from '@vitrine/platform';
+import { checkWarehouseInUse } from '../domain/warehouse-change.js';
+import { BadUserInput, storeNow } from '@vitrine/platform';
 
 /**
  * The one way stock counters change. Every writer locks the product rows
@@ -33,6 +34,10 @@ export interface WarehouseLevelRow extends WarehouseLevel {
   productId: string;
   name: string;
   country: string;
+  /** Null: in use. A retired warehouse held no unit when retired; its rows stay at zero. */
+  retiredAt: Date | null;
+  /** Where customers send items back to it; null: none given. */
+  returnAddress: WarehouseReturnAddress | null;
 }
 
 /** Every warehouse row of these products, with the warehouse's facts (one statement). */
@@ -46,11 +51,13 @@ export async function warehouseLevels(em: EntityManager, productIds: readonly st
       country: string;
       held_by_factory: boolean;
       allocation_priority: number;
+      retired_at: Date | null;
+      return_address: WarehouseReturnAddress | null;
       on_hand: number;
       reserved: number;
     }[]
   >(
-    `select s.product_id, s.warehouse_id, w.code, w.name, w.country, w.held_by_factory, w.allocation_priority, s.on_hand, s.reserved
+    `select s.product_id, s.warehouse_id, w.code, w.name, w.country, w.held_by_factory, w.allocation_priority, w.retired_at, w.return_address, s.on_hand, s.reserved
        from catalog.warehouse_stock s join catalog.warehouse w on w.id = s.warehouse_id
       where s.product_id in (?) order by s.product_id, w.held_by_factory, w.allocation_priority, w.code`,
     [[...productIds]],
@@ -63,6 +70,8 @@ export async function warehouseLevels(em: EntityManager, productIds: readonly st
     country: r.country,
     heldByFactory: r.held_by_factory,
     allocationPriority: r.allocation_priority,
+    retiredAt: r.retired_at,
+    returnAddress: r.return_address,
     onHand: r.on_hand,
     reserved: r.reserved,
   }));
@@ -112,6 +121,8 @@ export interface Movement {
   orderId?: string | null;
   reason?: string | null;
   actor?: string | null;
+  /** TRANSFERRED only: the transfer both of its rows name. */
+  transferId?: string | null;
 }
 
 /**
@@ -121,6 +132,7 @@ export interface Movement {
  */
 export async function applyMovement(em: EntityManager, movement: Movement, at = storeNow()): Promise<void> {
   const effect = counterEffect(movement.kind, movement.quantity);
+  if (movement.warehouseId !== null && effect.onHand > 0) await assertWarehouseInUse(em, movement.warehouseId);
   // Update first, insert when there is no row yet: an INSERT ... ON CONFLICT would check the
   // proposed row (e.g. 0 on hand, 3 reserved) against the CHECKs before merging it.
   if (movement.warehouseId === null) {
@@ -148,7 +160,30 @@ export async function applyMovement(em: EntityManager, movement: Movement, at = 
     }
   }
   await em.execute(
-    `insert into catalog.stock_movement (product_id, warehouse_id, kind, quantity, order_id, reason, actor, at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [movement.productId, movement.warehouseId, movement.kind, movement.quantity, movement.orderId ?? null, movement.reason ?? null, movement.actor ?? null, at],
+    `insert into catalog.stock_movement (product_id, warehouse_id, kind, quantity, order_id, reason, actor, transfer_id, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      movement.productId,
+      movement.warehouseId,
+      movement.kind,
+      movement.quantity,
+      movement.orderId ?? null,
+      movement.reason ?? null,
+      movement.actor ?? null,
+      movement.transferId ?? null,
+      at,
+    ],
   );
+}
+
+/**
+ * Units enter only a warehouse in use. Callers check first (checkWarehouse, a
+ * readable refusal); this shares the warehouse row's lock with retireWarehouse,
+ * which locks it for update, so a receipt and a retirement never cross.
+ */
+async function assertWarehouseInUse(em: EntityManager, warehouseId: string): Promise<void> {
+  const rows = await em.execute<{ code: string; retired_at: Date | null }[]>(`select code, retired_at from catalog.warehouse where id = ? for share`, [
+    warehouseId,
+  ]);
+  const problems = checkWarehouseInUse(rows[0] ? { code: rows[0].code, retiredAt: rows[0].retired_at } : null);
+  if (problems.length > 0) throw new BadUserInput('The warehouse takes no more units.', problems);
 }

@@ -8,6 +8,7 @@ import { decideProductUpdate, emptyPatchProblems, type DescriptivePatch } from '
 import { applyDescriptiveFields, descriptiveFieldsOf } from './product-fields.js';
 import { Product } from '../store/product.entity.js';
 import { checkStudioExists, publishProduct } from './create-product.js';
+import { missingUploads, ownImageStoreFor } from './product-images.js';
 import { recordAudit } from './record-audit.js';
 import { stageSpecChange } from './record-spec-change.js';
 
@@ -36,7 +37,8 @@ export interface UpdateProductCommand {
  */
 export async function updateProduct(em: EntityManager, actor: string, command: UpdateProductCommand): Promise<Product> {
   const { input } = command;
-  const checked = checkProductDetails(input);
+  const ownImages = ownImageStoreFor(command.productId);
+  const checked = checkProductDetails(input, ownImages);
   // A blank reason is no reason: only a spec change before release requires one.
   const reason = command.reason?.trim() ? checkStaffReason(command.reason) : null;
   // null is no name at all: refused like an empty one.
@@ -49,6 +51,13 @@ export async function updateProduct(em: EntityManager, actor: string, command: U
     ...(await checkStudioExists(em, input.studioId)),
   ];
   if (problems.length > 0) throw new BadUserInput('Some product fields are not valid.', problems);
+  if (checked.details.images) {
+    // Storage is asked before the row is locked; an image attached meanwhile by someone else was checked by them.
+    // A fork: this partial read must not stand in for the whole product later in the request.
+    const before = await em.fork().findOne(Product, command.productId, { fields: ['images'] });
+    const missing = await missingUploads(checked.details.images, before?.images ?? [], ownImages);
+    if (missing.length > 0) throw new BadUserInput('Some images are not in the image store.', missing);
+  }
 
   return em.transactional(async (tx) => {
     const product = await tx.findOne(Product, command.productId, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -63,19 +72,27 @@ export async function updateProduct(em: EntityManager, actor: string, command: U
       if (down.problems.length > 0) throw new BadUserInput('The down payment is not valid.', down.problems);
       patch.downPayment = down.downPayment;
     }
-    const { decision, problems: ruleProblems } = decideProductUpdate(product.status, descriptiveFieldsOf(product), patch, reason?.reason ?? null);
-    if (ruleProblems.length > 0) throw new BadUserInput('Please give a reason.', ruleProblems);
-    if (decision.kind === 'UNCHANGED') return product;
-
-    const now = storeNow();
-    applyDescriptiveFields(product, patch);
-    const changed = Object.fromEntries(decision.changes.map((c) => [c.field, { from: c.from, to: c.to }]));
-    recordAudit(tx, actor, 'product.updated', product.id, { changes: changed, reason: reason?.reason ?? null }, now);
-    if (decision.specChanges.length > 0)
-      stageSpecChange(tx, actor, product.id, { changes: decision.specChanges, description: null, reason: reason!.reason }, now);
-    // Orders', logistics' and after-sales' product projections are fed by ProductPublished: the name, the down payment, the weight and package size, the parts.
-    const published = new Set(['name', 'downPayment', 'weightGrams', 'packageDimensions', 'parts']);
-    if (decision.changes.some((c) => published.has(c.field))) publishProduct(tx, product);
-    return product;
+    return applyProductPatch(tx, actor, product, patch, reason?.reason ?? null);
   });
+}
+
+/**
+ * A descriptive patch on a product locked in `tx`: decided by the domain (a spec change before release needs a
+ * reason), applied, audited field by field, recorded as a spec change when it is one, and announced as
+ * ProductPublished when a field other services copy changed. Nothing happens when nothing changes.
+ */
+export function applyProductPatch(tx: EntityManager, actor: string, product: Product, patch: DescriptivePatch, reason: string | null): Product {
+  const { decision, problems } = decideProductUpdate(product.status, descriptiveFieldsOf(product), patch, reason);
+  if (problems.length > 0) throw new BadUserInput('Please give a reason.', problems);
+  if (decision.kind === 'UNCHANGED') return product;
+
+  const now = storeNow();
+  applyDescriptiveFields(product, patch);
+  const changed = Object.fromEntries(decision.changes.map((c) => [c.field, { from: c.from, to: c.to }]));
+  recordAudit(tx, actor, 'product.updated', product.id, { changes: changed, reason }, now);
+  if (decision.specChanges.length > 0) stageSpecChange(tx, actor, product.id, { changes: decision.specChanges, description: null, reason: reason! }, now);
+  // Orders', logistics' and after-sales' product projections are fed by ProductPublished: the name, the down payment, the weight and package size, the parts.
+  const published = new Set(['name', 'downPayment', 'weightGrams', 'packageDimensions', 'parts']);
+  if (decision.changes.some((c) => published.has(c.field))) publishProduct(tx, product);
+  return product;
 }

@@ -47,6 +47,11 @@ const why: Partial<Record<ShipmentStatus, string>> = {
   CONSOLIDATED: 'its orders were combined into another shipment',
 };
 
+/** Why a shipment in this status cannot take a step, in the customer's words. */
+export function shipmentStatusReason(status: ShipmentStatus): string {
+  return why[status] ?? `it is ${status.toLowerCase().replaceAll('_', ' ')}`;
+}
+
 /** Refuses a move the table does not allow, saying why in the customer's words (rule id: the current status). */
 export function assertShipmentMove(from: ShipmentStatus, to: ShipmentStatus): void {
   if (canMoveShipment(from, to)) return;

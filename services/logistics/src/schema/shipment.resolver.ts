@@ -2,14 +2,24 @@ import { IsOptional, ValidateNested } from 'class-validator';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MaxLength, requireActorId, storeNow, TextArg } from '@vitrine/platform';
 import type { ShipmentStatus } from '../domain/shipment-status.js';
-import { Staff } from '../identity.js';
+import { canAccessOwnedBy, Staff } from '../identity.js';
 import { dispatchShipment } from '../use-cases/dispatch.js';
 import { recordParcel } from '../use-cases/parcel-quote.js';
-import { listShipments, loadShipment } from '../use-cases/read-shipments.js';
+import { listShipments, loadShipment, shipmentQueuePage, type ShipmentFilter } from '../use-cases/read-shipments.js';
 import { recordTracking, type TrackingReport } from '../use-cases/tracking.js';
+import { waiveExtraShipping } from '../use-cases/waive-extra-shipping.js';
 import type { LogisticsContext } from './logistics-context.js';
 import { ParcelSizeInput } from './rate-table.input.js';
-import { ShipmentOrderType, ShipmentStatusEnum, ShipmentType, TrackingStatusEnum, TrackingStepType } from './shipment.type.js';
+import { ShipmentConnection } from './shipment-connection.type.js';
+import {
+  ExtraShippingWaiverType,
+  ShipmentOrderType,
+  ShipmentStatusEnum,
+  ShipmentType,
+  TrackingStatusEnum,
+  TrackingStepType,
+  type WaiverRecord,
+} from './shipment.type.js';
 
 @InputType('ShipmentFilter')
 export class ShipmentFilterInput {
@@ -41,22 +51,46 @@ export class TrackingStepInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) note?: string | null;
 }
 
+const filterOf = (filter: ShipmentFilterInput | null): ShipmentFilter => ({
+  statuses: filter?.statuses ?? null,
+  warehouseId: filter?.warehouseId ?? null,
+  late: filter?.late ?? null,
+});
+
 @Resolver(() => ShipmentType)
 export class ShipmentResolver {
   @Staff('logistics:fulfil')
-  @Query(() => [ShipmentType], { description: 'Staff (logistics:fulfil): the shipment queue, oldest first.' })
+  @Query(() => [ShipmentType], {
+    description: 'Staff (logistics:fulfil): the shipment queue, oldest first.',
+    deprecationReason: 'Use shipmentsConnection: it pages.',
+  })
   async shipments(
     @Ctx() ctx: LogisticsContext,
     @Arg('filter', () => ShipmentFilterInput, { nullable: true }) filter: ShipmentFilterInput | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
   ): Promise<ShipmentType[]> {
-    const rows = await listShipments(
-      ctx.em,
-      { statuses: filter?.statuses ?? null, warehouseId: filter?.warehouseId ?? null, late: filter?.late ?? null },
-      first,
-    );
+    const rows = await listShipments(ctx.em, filterOf(filter), first);
     const now = storeNow();
     return rows.map((s) => ShipmentType.from(s, now));
+  }
+
+  @Staff('logistics:fulfil')
+  @Query(() => ShipmentConnection, {
+    description:
+      'Staff (logistics:fulfil): the shipment queue, oldest first, filtered, by pages (first: 1-100, default 30). BAD_USER_INPUT INVALID_CURSOR: not a cursor of this queue.',
+  })
+  async shipmentsConnection(
+    @Ctx() ctx: LogisticsContext,
+    @Arg('filter', () => ShipmentFilterInput, { nullable: true }) filter: ShipmentFilterInput | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @TextArg('after', { maxLength: 500, nullable: true, description: 'A cursor from a previous page (at most 500 characters).' }) after: string | null,
+  ): Promise<ShipmentConnection> {
+    const page = await shipmentQueuePage(ctx.em, filterOf(filter), first, after);
+    const now = storeNow();
+    return Object.assign(new ShipmentConnection(), {
+      edges: page.items.map((item) => ({ node: ShipmentType.from(item.shipment, now), cursor: item.cursor })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    });
   }
 
   @Query(() => ShipmentType, { description: 'Its customer or staff (logistics:fulfil); anyone else: NOT_FOUND.' })
@@ -103,6 +137,19 @@ export class ShipmentResolver {
   @Staff('logistics:fulfil')
   @Mutation(() => ShipmentType, {
     description:
+      "Staff (logistics:fulfil): waives the parcel's unpaid extra shipping invoices (the store absorbs the postage above the estimates paid; audited): the shipment becomes READY to dispatch and payments stops collecting them (a payment that reaches them anyway is given back). The waiver (who, when, why, how much) is kept on extraShippingWaiver. BAD_USER_INPUT: reason blank or above 500 characters; NOT_FOUND; POLICY_VIOLATION SHIPMENT_STATUS_TRANSITION (with status) unless AWAITING_PAYMENT: not quoted, nothing invoiced, paid or waived already, dispatched.",
+  })
+  async waiveExtraShipping(
+    @Ctx() ctx: LogisticsContext,
+    @Arg('shipmentId', () => ID) shipmentId: string,
+    @TextArg('reason', { maxLength: 500, description: 'Why the store absorbs the extra postage (1-500 characters), kept for the record.' }) reason: string,
+  ): Promise<ShipmentType> {
+    return ShipmentType.from(await waiveExtraShipping(ctx.em, requireActorId(ctx.caller), shipmentId, reason), storeNow());
+  }
+
+  @Staff('logistics:fulfil')
+  @Mutation(() => ShipmentType, {
+    description:
       "Staff (logistics:fulfil): a step of a dispatched parcel's journey. DELIVERED sets the delivery date; RETURNED_TO_SENDER refunds per the order's policy. POLICY_VIOLATION NOT_IN_TRANSIT otherwise.",
   })
   async recordTracking(
@@ -117,6 +164,14 @@ export class ShipmentResolver {
   @FieldResolver(() => [ShipmentOrderType])
   async orders(@Root() s: ShipmentType & { currency: string }, @Ctx() ctx: LogisticsContext): Promise<ShipmentOrderType[]> {
     return (await ctx.ordersOfShipment.load(s.id)).map((o) => ShipmentOrderType.from(o, s.currency));
+  }
+
+  @FieldResolver(() => ExtraShippingWaiverType, {
+    nullable: true,
+    description: 'Staff waived its unpaid extra shipping invoices (null: not waived); the reason and who: staff only.',
+  })
+  extraShippingWaiver(@Root() s: ShipmentType & { waiver: WaiverRecord | null }, @Ctx() ctx: LogisticsContext): ExtraShippingWaiverType | null {
+    return s.waiver ? ExtraShippingWaiverType.from(s.waiver, canAccessOwnedBy(ctx.caller, null, 'logistics:fulfil')) : null;
   }
 
   @FieldResolver(() => [TrackingStepType], { description: 'Tracking history, oldest first.' })

@@ -20,9 +20,11 @@ export class ShipmentOrderType {
   @Field(() => Money) estimatePaid!: Money;
   @Field(() => Money, { nullable: true }) finalShare!: Money | null;
   @Field(() => Money, { description: 'Refunded by payments.' }) excessRefund!: Money;
-  @Field(() => Money, { description: 'Invoiced: dispatch waits until it is paid.' }) extraDue!: Money;
+  @Field(() => Money, { description: 'Invoiced: dispatch waits until it is paid (or staff waive it).' }) extraDue!: Money;
   @Field(() => ID, { nullable: true, description: 'The extra invoice (the due id payments collects).' }) invoiceId!: string | null;
   @Field(() => Date, { nullable: true }) invoicePaidAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Staff waived the extra invoice (see Shipment.extraShippingWaiver): nothing to pay.' })
+  invoiceWaivedAt!: Date | null;
 
   static from(o: ShipmentOrder, currency: string): ShipmentOrderType {
     const m = (a: number) => Money.of(a, currency);
@@ -34,6 +36,7 @@ export class ShipmentOrderType {
       extraDue: m(o.extraDue),
       invoiceId: o.invoiceId ?? null,
       invoicePaidAt: o.invoicePaidAt ?? null,
+      invoiceWaivedAt: o.invoiceWaivedAt ?? null,
     });
   }
 }
@@ -67,6 +70,32 @@ export class ReplacementType {
       parts: r.parts.map((p) => Object.assign(new ReplacementPartType(), p)),
       readyFrom: s.readyFrom ?? null,
       unitTaken: r.unitTaken ?? null,
+    });
+  }
+}
+
+/** A waiver as the shipment keeps it, before the caller decides what of it they see. */
+export interface WaiverRecord {
+  amount: Money;
+  waivedAt: Date;
+  reason: string;
+  waivedBy: string;
+}
+
+@ObjectType('ExtraShippingWaiver', { description: "Staff waived the parcel's unpaid extra shipping invoices: the store absorbs that postage." })
+export class ExtraShippingWaiverType {
+  @Field(() => Money, { description: 'What the store absorbs: the invoices waived.' }) amount!: Money;
+  @Field(() => Date) waivedAt!: Date;
+  @Field(() => String, { nullable: true, description: 'Why, in staff words: staff (logistics:fulfil) only, null for the customer.' }) reason!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The staff member who waived it: staff (logistics:fulfil) only, null for the customer.' }) waivedBy!:
+    string | null;
+
+  static from(w: WaiverRecord, staff: boolean): ExtraShippingWaiverType {
+    return Object.assign(new ExtraShippingWaiverType(), {
+      amount: w.amount,
+      waivedAt: w.waivedAt,
+      reason: staff ? w.reason : null,
+      waivedBy: staff ? w.waivedBy : null,
     });
   }
 }
@@ -133,6 +162,10 @@ export class ShipmentType {
       returnedAt: s.returnedAt ?? null,
       consolidatedInto: s.consolidatedInto ?? null,
       currency: s.currency,
+      waiver:
+        s.extraWaivedAt && s.extraWaivedBy && s.extraWaiverReason && s.extraWaivedAmount != null
+          ? { amount: Money.of(s.extraWaivedAmount, s.currency), waivedAt: s.extraWaivedAt, reason: s.extraWaiverReason, waivedBy: s.extraWaivedBy }
+          : null,
     });
   }
 }

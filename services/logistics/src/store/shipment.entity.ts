@@ -29,6 +29,12 @@ export const ShipmentSchema = defineEntity({
     { name: 'shipment_kind_known', expression: "kind in ('ORDER', 'REPLACEMENT')" },
     // A replacement names its claim and the order it replaces for; an order's parcel has neither.
     { name: 'shipment_replacement_has_claim', expression: "(kind = 'REPLACEMENT') = (claim_id is not null and replaces_order_id is not null)" },
+    // A waiver of the extra postage is kept whole: who, when, why and how much.
+    {
+      name: 'shipment_extra_waiver_complete',
+      expression:
+        '(extra_waived_at is null) = (extra_waived_by is null) and (extra_waived_at is null) = (extra_waiver_reason is null) and (extra_waived_at is null) = (extra_waived_amount is null) and coalesce(extra_waived_amount, 1) > 0',
+    },
   ],
   indexes: [{ name: 'shipment_status_handover_by_index', properties: ['status', 'handoverBy'] }],
   // A carrier's webhook names a parcel by its tracking number: one parcel per number and carrier.
@@ -75,6 +81,11 @@ export const ShipmentSchema = defineEntity({
     replacement: p.json<ReplacementContents>().nullable(),
     /** REPLACEMENT_PART: the first day the studio's part should reach the warehouse (the claim's lead time); null: made on demand, or no date. */
     readyFrom: p.string().length(10).nullable(),
+    /** Staff waived the unpaid extra shipping invoices (the store absorbs the overrun): when, who, why and the amount (minor units). */
+    extraWaivedAt: p.datetime(3).nullable(),
+    extraWaivedBy: p.uuid().nullable(),
+    extraWaiverReason: p.string().length(500).nullable(),
+    extraWaivedAmount: p.integer().nullable(),
   },
 });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paymentSucceededV1, shipmentDispatchedV1, type EventData, type EventEnvelope } from '@vitrine/contracts';
 import { BadUserInput, PolicyViolation, storeNow, type FieldProblem } from '@vitrine/platform';
+import { isUuid } from '@vitrine/platform/domain';
 import { sandboxCarrier } from '../domain/sandbox-carrier.js';
 import { assertShipmentMove } from '../domain/shipment-status.js';
 import { logistics } from '../identity.js';
@@ -90,22 +91,38 @@ export async function dispatchShipment(
 
 /**
  * PaymentSucceeded: an allocation naming one of our extra invoices (its due
- * id) pays it; once every invoice of the shipment is paid it may be
- * dispatched. A payment for anything else changes nothing here.
+ * id) pays it; once every invoice of the shipment is paid (or waived) it may
+ * be dispatched. Each shipment is locked first, as the waiver locks it, and
+ * its invoices read under that lock: one staff waived before this payment
+ * was heard of stays waived (payments gives that money back), never both
+ * paid and waived. A payment for anything else changes nothing here.
  */
 export async function settleExtraInvoices(em: EntityManager, event: EventEnvelope<EventData<typeof paymentSucceededV1>>): Promise<void> {
   const dueIds = event.data.allocations.map((a) => a.dueId);
-  const rows = await em.find(ShipmentOrder, { invoiceId: { $in: dueIds }, invoicePaidAt: null });
+  const shipmentIds = await shipmentsInvoicing(em, dueIds);
   const paidAt = new Date(event.data.succeededAt);
-  for (const row of rows) {
-    row.invoicePaidAt = paidAt;
-    const shipment = await lockShipment(em, row.shipmentId);
+  for (const shipmentId of shipmentIds) {
+    const shipment = await lockShipment(em, shipmentId);
+    const rows = await em.find(ShipmentOrder, { shipmentId, invoiceId: { $in: dueIds }, invoicePaidAt: null, invoiceWaivedAt: null });
+    if (rows.length === 0) continue;
+    for (const row of rows) row.invoicePaidAt = paidAt;
     await em.flush();
-    const unpaid = await em.count(ShipmentOrder, { shipmentId: row.shipmentId, invoiceId: { $ne: null }, invoicePaidAt: null });
+    const unpaid = await em.count(ShipmentOrder, { shipmentId, invoiceId: { $ne: null }, invoicePaidAt: null, invoiceWaivedAt: null });
     if (unpaid === 0 && shipment.status === 'AWAITING_PAYMENT') {
       assertShipmentMove(shipment.status, 'READY');
       shipment.status = 'READY';
     }
   }
   await em.flush();
+}
+
+/** The shipments whose invoices these dues are, in id order (the order locks are taken in); read without loading a row this consumer then locks. */
+async function shipmentsInvoicing(em: EntityManager, dueIds: readonly string[]): Promise<string[]> {
+  const ids = dueIds.filter(isUuid);
+  if (ids.length === 0) return [];
+  const rows = await em.execute<{ shipment_id: string }[]>(
+    `select distinct shipment_id from "${em.config.get('schema') ?? 'logistics'}".shipment_order where invoice_id in (?) order by shipment_id`,
+    [ids],
+  );
+  return rows.map((r) => r.shipment_id);
 }

@@ -1,6 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { NotFound, requireUuid, storeNow, type Caller } from '@vitrine/platform';
+import { decodeCursor, encodeCursor, NotFound, pageSize, requireUuid, storeNow, type Caller } from '@vitrine/platform';
 import { isUuid } from '@vitrine/platform/domain';
+import { isQueuePosition } from '../domain/queue-cursor.js';
 import type { ShipmentStatus } from '../domain/shipment-status.js';
 import { canAccessOwnedBy } from '../identity.js';
 import { ShipmentOrder } from '../store/shipment-order.entity.js';
@@ -14,14 +15,40 @@ export interface ShipmentFilter {
   late: boolean | null;
 }
 
-/** The staff queue: oldest first. */
-export function listShipments(em: EntityManager, filter: ShipmentFilter, first: number): Promise<Shipment[]> {
+function queueFilter(filter: ShipmentFilter): FilterQuery<Shipment> {
   const where: FilterQuery<Shipment> = {};
   if (filter.statuses?.length) where.status = { $in: filter.statuses };
   if (filter.warehouseId) where.warehouseId = requireUuid(filter.warehouseId, 'filter.warehouseId', 'warehouse');
   if (filter.late === true) Object.assign(where, { status: 'OPEN', handoverBy: { $lt: storeNow() } });
   if (filter.late === false) where.$or = [{ handoverBy: null }, { handoverBy: { $gte: storeNow() } }, { status: { $ne: 'OPEN' } }];
-  return em.find(Shipment, where, { orderBy: { openedAt: 'asc', id: 'asc' }, limit: Math.min(Math.max(first, 1), 100) });
+  return where;
+}
+
+/** The staff queue: oldest first. */
+export function listShipments(em: EntityManager, filter: ShipmentFilter, first: number): Promise<Shipment[]> {
+  return em.find(Shipment, queueFilter(filter), { orderBy: { openedAt: 'asc', id: 'asc' }, limit: Math.min(Math.max(first, 1), 100) });
+}
+
+export interface ShipmentQueuePage {
+  items: { shipment: Shipment; cursor: string }[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/**
+ * One page of the staff queue, oldest first, keyset on (opened_at, id): a shipment opened while staff page through
+ * lands on a later page, never shifts one already read. A bad cursor is BAD_USER_INPUT INVALID_CURSOR.
+ */
+export async function shipmentQueuePage(em: EntityManager, filter: ShipmentFilter, first: number | null, after: string | null): Promise<ShipmentQueuePage> {
+  const size = pageSize(first, { defaultSize: 30, max: 100 });
+  const position = after ? decodeCursor(after, isQueuePosition) : null;
+  const where = queueFilter(filter);
+  const page: FilterQuery<Shipment> = position
+    ? { $and: [where, { $or: [{ openedAt: { $gt: new Date(position.at) } }, { openedAt: new Date(position.at), id: { $gt: position.id } }] }] }
+    : where;
+  const rows = await em.find(Shipment, page, { orderBy: { openedAt: 'asc', id: 'asc' }, limit: size + 1 });
+  const items = rows.slice(0, size).map((shipment) => ({ shipment, cursor: encodeCursor({ at: shipment.openedAt.toISOString(), id: shipment.id }) }));
+  return { items, hasNextPage: rows.length > size, endCursor: items.at(-1)?.cursor ?? null };
 }
 
 /** A shipment its customer or staff (logistics:fulfil) may see; NOT_FOUND for anyone else. */

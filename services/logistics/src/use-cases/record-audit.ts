@@ -6,6 +6,7 @@ export type LogisticsAuditAction =
   | 'rate-table.published'
   | 'shipment.parcel-recorded'
   | 'shipment.consolidated'
+  | 'shipment.extra-shipping-waived'
   | 'shipment.dispatched'
   | 'shipment.tracking-recorded'
   | 'shipment.address-changed'

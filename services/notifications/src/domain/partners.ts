@@ -42,6 +42,74 @@ export function checkPartnerInput(input: PartnerInput, options: { allowPlainHttp
   return problems;
 }
 
+export interface PartnerSettings {
+  name: string;
+  webhookUrl: string;
+  eventTypes: string[];
+}
+
+/** Settings as stored: the name trimmed, each event type once, sorted. */
+export function normalizedSettings(input: PartnerInput): PartnerSettings {
+  return { name: input.name.trim(), webhookUrl: input.webhookUrl, eventTypes: [...new Set(input.eventTypes)].sort() };
+}
+
+export type PartnerSettingsChange =
+  { field: 'name' | 'webhookUrl'; from: string; to: string } | { field: 'eventTypes'; from: string[]; to: string[]; dropped: string[] };
+
+export type PartnerUpdateDecision =
+  | { kind: 'REFUSED'; problems: FieldProblem[] }
+  | { kind: 'REMOVED' }
+  | { kind: 'UPDATED'; settings: PartnerSettings; changes: PartnerSettingsChange[]; droppedEventTypes: string[] };
+
+/**
+ * Staff change a partner's settings: the fields given replace the current
+ * ones, and the result is checked as a new partner's would be (every problem
+ * at once; nothing changes on refusal). A removed partner is not changed.
+ * Event types no longer granted are named, so what waits for them is not sent.
+ */
+export function decidePartnerUpdate(
+  current: PartnerSettings & { removedAt?: Date | null },
+  input: Partial<PartnerInput>,
+  options: { allowPlainHttp: boolean },
+): PartnerUpdateDecision {
+  if (current.removedAt) return { kind: 'REMOVED' };
+  const wanted: PartnerInput = {
+    name: input.name ?? current.name,
+    webhookUrl: input.webhookUrl ?? current.webhookUrl,
+    eventTypes: input.eventTypes ?? current.eventTypes,
+  };
+  const problems = checkPartnerInput(wanted, options);
+  if (problems.length > 0) return { kind: 'REFUSED', problems };
+  const settings = normalizedSettings(wanted);
+  const droppedEventTypes = current.eventTypes.filter((type) => !settings.eventTypes.includes(type));
+  const changes: PartnerSettingsChange[] = [];
+  if (settings.name !== current.name) changes.push({ field: 'name', from: current.name, to: settings.name });
+  if (settings.webhookUrl !== current.webhookUrl) changes.push({ field: 'webhookUrl', from: current.webhookUrl, to: settings.webhookUrl });
+  if (settings.eventTypes.join() !== [...current.eventTypes].sort().join())
+    changes.push({ field: 'eventTypes', from: current.eventTypes, to: settings.eventTypes, dropped: droppedEventTypes });
+  return { kind: 'UPDATED', settings, changes, droppedEventTypes };
+}
+
+/** Why a waiting delivery was not sent (its state says so in the log). */
+export const notSentBecause = {
+  partnerRemoved: 'Not sent: the partner was removed.',
+  eventTypeDropped: (type: string) => `Not sent: the partner no longer receives ${type}.`,
+} as const;
+
+/**
+ * What becomes of a delivery when its turn comes: sent, or cancelled because
+ * the partner was removed or no longer receives its event type (settings at
+ * send time win over settings at the time of the event, for replays too).
+ */
+export function deliveryFate(
+  partner: { removedAt?: Date | null; eventTypes: readonly string[] },
+  eventType: string,
+): { send: true } | { send: false; reason: string } {
+  if (partner.removedAt) return { send: false, reason: notSentBecause.partnerRemoved };
+  if (!partner.eventTypes.includes(eventType)) return { send: false, reason: notSentBecause.eventTypeDropped(eventType) };
+  return { send: true };
+}
+
 /** Retried for more than three days (10 s doubling to hourly); then the endpoint is disabled until it is enabled again. */
 export const defaultWebhookRetry: RetrySchedule = { baseMs: 10_000, maxMs: 60 * 60_000, maxAttempts: 85 };
 

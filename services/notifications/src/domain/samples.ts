@@ -80,6 +80,7 @@ export const sampleFacts: Record<NoticeKind, NoticeFacts> = {
     finalCost: euros(1_620),
     dispatchedAt: '2027-05-24T08:30:00.000Z',
   },
+  EXTRA_SHIPPING_WAIVED: { shipmentId: sampleIds.shipmentId, orderIds: [sampleIds.orderId], extraWaived: euros(290) },
   CLAIM_SUBMITTED: { claimId: sampleIds.claimId, productId: sampleIds.productId, claimKind: 'ACCESSORY_DAMAGED', evidenceCount: 3 },
   CLAIM_DECIDED: {
     claimId: sampleIds.claimId,

@@ -82,3 +82,22 @@ export function shipmentDispatchedNotice(event: SourceEvent<ShipmentDispatch>): 
     replacement: event.data.kind === 'REPLACEMENT',
   });
 }
+
+export interface ExtraShippingWaiver {
+  shipmentId: string;
+  customerId: string;
+  invoices: { invoiceId: string; orderId: string; amount: Money }[];
+}
+
+/**
+ * Staff waived the parcel's extra postage (the store absorbs the overrun):
+ * one message to its customer saying nothing more is to pay, with the extra
+ * summed over the invoices waived (one per order, in the parcel's currency)
+ * and naming their orders. Staff's reason is for the record, not told.
+ */
+export function extraShippingWaivedNotice(event: SourceEvent<ExtraShippingWaiver>): Notice {
+  const { shipmentId, customerId, invoices } = event.data;
+  const orderIds = sortedIds([...new Set(invoices.map((i) => i.orderId))]);
+  const extraWaived: Money = { amount: invoices.reduce((sum, i) => sum + i.amount.amount, 0), currency: invoices[0]!.amount.currency };
+  return notice(event, 'EXTRA_SHIPPING_WAIVED', customerId, onlyOne(orderIds), { shipmentId, orderIds, extraWaived });
+}

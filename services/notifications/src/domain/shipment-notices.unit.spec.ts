@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shipmentDispatchedNotice, shippingQuotedNotice, type ShippingQuote } from './shipment-notices.js';
+import { extraShippingWaivedNotice, shipmentDispatchedNotice, shippingQuotedNotice, type ShippingQuote } from './shipment-notices.js';
 
 const event = <T>(data: T) => ({ id: 'e1', time: '2027-05-20T00:00:00.000Z', data });
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
@@ -65,5 +65,24 @@ describe('notices from logistics', () => {
     );
     expect(n).toMatchObject({ kind: 'SHIPMENT_DISPATCHED', customerId: 'c1', orderId: 'o1', sendKey: 'e1:c1' });
     expect(n.facts).toMatchObject({ carrier: 'UPS', trackingNumber: '1Z999AA10123456784', finalCost: eur(1_620), dispatchedAt: '2027-05-24T08:30:00.000Z' });
+  });
+
+  it('staff waiving the extra postage is one message to the parcel’s customer, the invoices summed, staff’s reason left out', () => {
+    const waived = {
+      shipmentId: 's1',
+      customerId: 'c1',
+      invoices: [
+        { invoiceId: 'i2', orderId: 'o2', amount: eur(400) },
+        { invoiceId: 'i1', orderId: 'o1', amount: eur(100) },
+      ],
+      reason: 'Our packer chose a box too big.',
+      actorId: 'staff-1',
+      waivedAt: '2027-05-21T10:00:00.000Z',
+    };
+    const n = extraShippingWaivedNotice(event(waived));
+    expect(n).toMatchObject({ kind: 'EXTRA_SHIPPING_WAIVED', customerId: 'c1', orderId: null, sendKey: 'e1:c1' });
+    expect(n.facts).toEqual({ shipmentId: 's1', orderIds: ['o1', 'o2'], extraWaived: eur(500) });
+    const one = extraShippingWaivedNotice(event({ ...waived, invoices: [{ invoiceId: 'i1', orderId: 'o1', amount: eur(290) }] }));
+    expect(one).toMatchObject({ orderId: 'o1', facts: { orderIds: ['o1'], extraWaived: eur(290) } });
   });
 });

@@ -7,8 +7,9 @@ const isSize = (v: unknown): v is ParcelSize => typeof v === 'object' && v !== n
 
 /**
  * A parcel's facts as its messages print them (SHIPPING_QUOTED,
- * SHIPMENT_DISPATCHED): measures in the customer's units, amounts in the
- * parcel's currency, the carrier's code as a name (DHL_EXPRESS: DHL EXPRESS).
+ * SHIPMENT_DISPATCHED, EXTRA_SHIPPING_WAIVED): measures in the customer's
+ * units, amounts in the parcel's currency, the carrier's code as a name
+ * (DHL_EXPRESS: DHL EXPRESS).
  * Absent facts print empty, so other kinds' rows are left out.
  */
 export function presentShipment(facts: NoticeFacts, language: Language): Record<string, unknown> {
@@ -20,6 +21,7 @@ export function presentShipment(facts: NoticeFacts, language: Language): Record<
     estimatePaid: money('estimatePaid'),
     excessRefund: money('excessRefund'),
     extraDue: money('extraDue'),
+    extraWaived: money('extraWaived'),
     weight: typeof facts.weightGrams === 'number' ? formatWeight(facts.weightGrams, language) : '',
     size: isSize(facts.dimensions) ? formatSize(facts.dimensions, language) : '',
     carrier: typeof facts.carrier === 'string' ? facts.carrier.replaceAll('_', ' ') : '',

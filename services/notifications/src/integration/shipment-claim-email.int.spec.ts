@@ -3,6 +3,7 @@ import {
   claimDecidedV1,
   claimSubmittedV1,
   extraShippingInvoicedV1,
+  extraShippingWaivedV1,
   orderPlacedV1,
   orderStatusChangedV1,
   productPublishedV1,
@@ -185,6 +186,107 @@ describe('logistics email', () => {
     expect(mails[1]!.html).toContain('<html lang="fr">');
     expect(plain(mails[2]!.text)).toContain(`La commande ${ref(orderId)} a quitté notre entrepôt le 24 mai 2027 avec COLISSIMO.`);
     expect((await kindsOf(bea.id)).map(([kind]) => kind)).toEqual(['WELCOME', 'SHIPPING_QUOTED', 'SHIPMENT_DISPATCHED']);
+  });
+
+  it('staff waive a parcel’s extra postage: one email saying the store covers it and nothing is left to pay, in the customer’s language, however often it comes', async () => {
+    const dan = await n.newCustomer('FR');
+    const { orderId, shipmentId } = await orderInShipment(dan.id, randomUUID());
+    const invoiceId = randomUUID();
+    await n.publish({
+      source: 'logistics',
+      definition: shippingQuotedV1,
+      subject: shipmentId,
+      data: {
+        shipmentId,
+        customerId: dan.id,
+        finalCost: eur(2_140),
+        ...parcel,
+        outcome: 'EXTRA_INVOICE',
+        orders: [{ orderId, estimatePaid: eur(1_850), finalShare: eur(2_140), excessRefund: eur(0), extraDue: eur(290) }],
+        quotedAt: new Date().toISOString(),
+      },
+    });
+    await n.publish({
+      source: 'logistics',
+      definition: extraShippingInvoicedV1,
+      subject: shipmentId,
+      data: { shipmentId, customerId: dan.id, invoices: [{ invoiceId, orderId, amount: eur(290) }], invoicedAt: new Date().toISOString() },
+    });
+    const reason = 'Our packer chose a box one size too big.';
+    await deliverTwice({
+      source: 'logistics',
+      definition: extraShippingWaivedV1,
+      subject: shipmentId,
+      data: {
+        shipmentId,
+        customerId: dan.id,
+        invoices: [{ invoiceId, orderId, amount: eur(290) }],
+        reason,
+        actorId: randomUUID(),
+        waivedAt: new Date().toISOString(),
+      },
+    });
+    const mails = await n.mailTo(dan.email, 3);
+    expect(mails).toHaveLength(3);
+    const waiver = mails[2]!;
+    expect(waiver.to).toEqual([dan.email]);
+    expect(plain(waiver.subject)).toBe(`Bonne nouvelle pour la commande ${ref(orderId)} : nous prenons en charge le supplément de port de 2,90 €`);
+    const text = plain(waiver.text);
+    expect(text).toContain(
+      `Bonne nouvelle : nous prenons en charge le supplément de port de 2,90 € pour votre colis (commande ${ref(orderId)}) ; vous n'avez plus rien à payer.`,
+    );
+    expect(text).toContain('Reste à payer: Rien');
+    // The order's page, not the pay page: a whole line of its own.
+    expect(text.split(/\r?\n/)).toContain(`Voir votre commande: ${storefront}/orders/${orderId}`);
+    expect(text).not.toContain(reason);
+    expect(waiver.html).toContain('<html lang="fr">');
+    expect(await kindsOf(dan.id)).toEqual([
+      ['WELCOME', 'SENT'],
+      ['SHIPPING_QUOTED', 'SENT'],
+      ['EXTRA_SHIPPING_WAIVED', 'SENT'],
+    ]);
+
+    // A consolidated parcel: one email for its waiver, the invoices summed, naming each order.
+    const eve = await n.newCustomer('US');
+    const [first, second] = [randomUUID(), randomUUID()];
+    const parcelId = randomUUID();
+    for (const id of [first, second]) {
+      await n.publish({
+        source: 'orders',
+        definition: orderPlacedV1,
+        subject: id,
+        data: { orderId: id, customerId: eve.id, lines: [{ productId: randomUUID(), quantity: 1 }] },
+      });
+    }
+    await n.publish({
+      source: 'logistics',
+      definition: shipmentOpenedV1,
+      subject: parcelId,
+      data: { shipmentId: parcelId, customerId: eve.id, orderIds: [first, second], warehouseId: null, handoverBy: null, openedAt: new Date().toISOString() },
+    });
+    await deliverTwice({
+      source: 'logistics',
+      definition: extraShippingWaivedV1,
+      subject: parcelId,
+      data: {
+        shipmentId: parcelId,
+        customerId: eve.id,
+        invoices: [
+          { invoiceId: randomUUID(), orderId: first, amount: usd(300) },
+          { invoiceId: randomUUID(), orderId: second, amount: usd(150) },
+        ],
+        reason,
+        actorId: randomUUID(),
+        waivedAt: new Date().toISOString(),
+      },
+    });
+    const both = await n.mailTo(eve.email, 2);
+    expect(both).toHaveLength(2);
+    const refs = [first, second].sort().map(ref).join(', ');
+    expect(both[1]!.subject).toBe(`Good news for orders ${refs}: we are covering the extra postage of $4.50`);
+    expect(both[1]!.text).toContain(`Good news: we are covering the extra postage of $4.50 for your parcel (orders ${refs}); there is nothing more to pay.`);
+    expect(both[1]!.text).toContain('Extra postage covered by the store: $4.50');
+    expect((await kindsOf(eve.id)).map(([kind]) => kind)).toEqual(['WELCOME', 'EXTRA_SHIPPING_WAIVED']);
   });
 });
 

@@ -16,7 +16,14 @@ export interface Mailer {
   close(): void;
 }
 
-/** An SMTP mailer (nodemailer) for `smtp://` or `smtps://` URLs; one connection per message. */
+/**
+ * An SMTP mailer (nodemailer) for `smtp://` or `smtps://` URLs. Connections
+ * are pooled and kept while messages keep coming (closed after `timeoutMs`
+ * idle): a connection per message cost a TCP connect, a TLS handshake with
+ * smtps and the SMTP greeting each time, most of what sending an email cost
+ * notifications under an order load. A connection that breaks fails the
+ * message on it (its timer retries) and the next message opens another.
+ */
 export function createSmtpMailer(options: { url: string; from: string; timeoutMs: number }): Mailer {
   const url = new URL(options.url);
   const transport = nodemailer.createTransport({
@@ -27,6 +34,11 @@ export function createSmtpMailer(options: { url: string; from: string; timeoutMs
     connectionTimeout: options.timeoutMs,
     greetingTimeout: options.timeoutMs,
     socketTimeout: options.timeoutMs,
+    pool: true,
+    // Notifications sends one message at a time (its timers fire one by one); a second connection covers a
+    // replica's overlap with a stopping one.
+    maxConnections: 2,
+    maxMessages: 500,
   });
   return {
     async send(mail) {

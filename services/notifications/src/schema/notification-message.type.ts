@@ -46,6 +46,13 @@ export class NotificationMessageType {
   @Field(() => NotificationLanguageEnum, { nullable: true })
   language!: Language | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The email as sent, its plain-text part (at most 20,000 characters). Null until sent, for emails sent before the store kept them, and once the account is deleted. A password reset, address verification or address change is kept with its link removed (it carried a one-time secret, never kept); null if the link could not be removed.',
+  })
+  text!: string | null;
+
   @Field(() => ID, { nullable: true })
   orderId!: string | null;
 
@@ -82,6 +89,7 @@ export class NotificationMessageType {
       subject: row.subject ?? null,
       recipient: row.recipient ?? null,
       language: (row.language as Language | null) ?? null,
+      text: row.bodyText ?? null,
       orderId: row.orderId ?? null,
       createdAt: row.createdAt,
       sentAt: row.sentAt ?? null,

@@ -29,6 +29,12 @@ export class PartnerType {
   @Field(() => Date)
   createdAt!: Date;
 
+  @Field(() => Date, { nullable: true, description: 'When staff removed it: nothing is sent to it since; its log stays.' })
+  removedAt!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The staff member who removed it.' })
+  removedBy!: string | null;
+
   static from(row: Partner): PartnerType {
     const { id, name, webhookUrl, eventTypes, enabled, createdAt } = row;
     return Object.assign(new PartnerType(), {
@@ -40,6 +46,8 @@ export class PartnerType {
       createdAt,
       disabledReason: row.disabledReason ?? null,
       previousSecretUntil: row.previousSecretUntil ?? null,
+      removedAt: row.removedAt ?? null,
+      removedBy: row.removedBy ?? null,
     });
   }
 }
@@ -82,8 +90,11 @@ export class WebhookDeliveryType {
   @Field(() => String)
   subject!: string;
 
-  @Field(() => String, { description: 'PENDING, DELIVERED or FAILED.' })
+  @Field(() => String, { description: 'PENDING, DELIVERED, FAILED or CANCELLED (never sent: see cancelledReason).' })
   status!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why a CANCELLED delivery was not sent: the partner removed, or no longer receiving its event type.' })
+  cancelledReason!: string | null;
 
   @Field(() => Int)
   attemptCount!: number;
@@ -109,6 +120,7 @@ export class WebhookDeliveryType {
       status: row.status,
       attemptCount: row.attempts,
       replayOf: row.replayOf ?? null,
+      cancelledReason: row.cancelledReason ?? null,
       createdAt: row.createdAt,
       deliveredAt: row.deliveredAt ?? null,
       attempts: attempts.map((a) =>

@@ -1,7 +1,8 @@
 import { ArrayMaxSize } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { MaxLength, requireUuid, type BaseContext } from '@vitrine/platform';
+import { MaxLength, requireCallerId, requireUuid, type BaseContext } from '@vitrine/platform';
 import { partnerNameMaxLength, webhookUrlMaxLength } from '../domain/partners.js';
+import { removePartner, updatePartner } from '../use-cases/change-partner.js';
 import { createPartner, enablePartner, listPartners, partnerDeliveries, replayPartnerEvents, rotatePartnerSecret } from '../use-cases/partners.js';
 import { Staff } from '../identity.js';
 import { checkReplaySince, deliveryPageSize } from './partner-args.js';
@@ -23,6 +24,22 @@ export class CreatePartnerInput {
   eventTypes!: string[];
 }
 
+@InputType('UpdatePartnerInput', { description: 'The settings to change; those left out stay as they are.' })
+export class UpdatePartnerInput {
+  @Field(() => String, { nullable: true })
+  @MaxLength(partnerNameMaxLength)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where deliveries are POSTed (https); waiting deliveries go to the new one.' })
+  @MaxLength(webhookUrlMaxLength)
+  webhookUrl?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'The event types it receives from now on; waiting deliveries of the others are cancelled.' })
+  @ArrayMaxSize(50)
+  @MaxLength(120)
+  eventTypes?: string[] | null;
+}
+
 const secretOf = (partner: Parameters<typeof PartnerType.from>[0]) =>
   Object.assign(new PartnerSecretType(), { partner: PartnerType.from(partner), secret: partner.secret });
 
@@ -37,7 +54,33 @@ export class PartnersResolver {
   }
 
   @Staff('notifications:write')
-  @Query(() => [PartnerType], { description: 'Staff (notifications:write): every partner.' })
+  @Mutation(() => PartnerType, {
+    description:
+      "Staff (notifications:write): changes a partner's name, endpoint or event types (audited); refused as createPartner's settings are (BAD_USER_INPUT, nothing changed); a removed partner is CONFLICT.",
+  })
+  async updatePartner(
+    @Ctx() ctx: BaseContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdatePartnerInput) input: UpdatePartnerInput,
+  ): Promise<PartnerType> {
+    const actor = requireCallerId(ctx.caller);
+    const { name, webhookUrl, eventTypes } = input;
+    const changes = { ...(name != null && { name }), ...(webhookUrl != null && { webhookUrl }), ...(eventTypes != null && { eventTypes }) };
+    return PartnerType.from(await updatePartner(ctx.em, actor, requireUuid(id, 'id', 'partner'), changes));
+  }
+
+  @Staff('notifications:write')
+  @Mutation(() => PartnerType, {
+    description:
+      'Staff (notifications:write): removes a partner (audited): nothing more is sent to it (waiting deliveries are cancelled), its token reaches nothing here, its log stays readable. Removing it again returns it unchanged.',
+  })
+  async removePartner(@Ctx() ctx: BaseContext, @Arg('id', () => ID) id: string): Promise<PartnerType> {
+    const actor = requireCallerId(ctx.caller);
+    return PartnerType.from(await removePartner(ctx.em, actor, requireUuid(id, 'id', 'partner')));
+  }
+
+  @Staff('notifications:write')
+  @Query(() => [PartnerType], { description: 'Staff (notifications:write): every partner, removed ones included (removedAt), oldest first.' })
   async partners(@Ctx() ctx: BaseContext): Promise<PartnerType[]> {
     return (await listPartners(ctx.em)).map((p) => PartnerType.from(p));
   }
@@ -69,7 +112,10 @@ export class PartnersResolver {
   }
 
   @Staff('notifications:write')
-  @Query(() => [WebhookDeliveryType], { description: "Staff (notifications:write): a partner's delivery log, newest first." })
+  @Query(() => [WebhookDeliveryType], {
+    description: "Staff (notifications:write): a partner's delivery log, newest first.",
+    deprecationReason: 'Use partnerDeliveriesConnection: it pages.',
+  })
   async partnerDeliveries(
     @Ctx() ctx: BaseContext,
     @Arg('partnerId', () => ID) partnerId: string,

@@ -27,6 +27,11 @@ export const MessageSchema = defineEntity({
     recipient: p.string().length(254).nullable(),
     language: p.string().length(2).nullable(),
     subject: p.text().nullable(),
+    /**
+     * The plain-text part as sent, for its customer to read again (domain/message-body.ts: bounded; an account
+     * link's token replaced by words). Null until sent, for messages sent before it was kept, and once erased.
+     */
+    bodyText: p.text().nullable(),
     createdAt: p.datetime(3),
     sentAt: p.datetime(3).nullable(),
     nextAttemptAt: p.datetime(3).nullable(),

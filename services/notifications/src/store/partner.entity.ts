@@ -4,7 +4,8 @@ import { defineEntity, p } from '@mikro-orm/core';
  * A partner application receiving webhooks: where, which event types, the
  * secret deliveries are signed with (and the previous one during a rotation's
  * overlap), and whether its endpoint is enabled (disabled after persistent
- * failure, until it is enabled again).
+ * failure, until it is enabled again). A removed partner is kept (its
+ * delivery log stays readable) with when and by whom; nothing is sent to it.
  */
 export const PartnerSchema = defineEntity({
   name: 'Partner',
@@ -21,6 +22,9 @@ export const PartnerSchema = defineEntity({
     enabled: p.boolean(),
     disabledReason: p.text().nullable(),
     createdAt: p.datetime(3),
+    removedAt: p.datetime(3).nullable(),
+    /** The staff member who removed it. */
+    removedBy: p.uuid().nullable(),
   },
 });
 

@@ -26,6 +26,8 @@ export const WebhookDeliverySchema = defineEntity({
     deliveredAt: p.datetime(3).nullable(),
     nextAttemptAt: p.datetime(3).nullable(),
     replayOf: p.uuid().nullable(),
+    /** Why a `CANCELLED` delivery was never sent (the partner removed, or no longer receiving its event type). */
+    cancelledReason: p.text().nullable(),
   },
 });
 

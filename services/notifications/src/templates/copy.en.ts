@@ -171,6 +171,20 @@ export const english: Catalogue = {
     ],
     action: { label: 'Track your order', url: '{{ orderUrl }}' },
   },
+  EXTRA_SHIPPING_WAIVED: {
+    subject: 'Good news for {% if manyOrders %}orders{% else %}order{% endif %} {{ orderRef }}: we are covering the extra postage of {{ extraWaived }}',
+    heading: 'Nothing more to pay for your parcel',
+    paragraphs: [
+      'Good news: we are covering the extra postage of {{ extraWaived }} for your parcel ({% if manyOrders %}orders{% else %}order{% endif %} {{ orderRef }}); there is nothing more to pay.',
+      'You do not need the payment link we sent you; if a payment for it goes through anyway, we refund it to you.',
+      'The parcel leaves our warehouse soon: you will get the tracking number when it does.',
+    ],
+    facts: [
+      ['Extra postage covered by the store', '{{ extraWaived }}'],
+      ['Left to pay', 'Nothing'],
+    ],
+    action: { label: 'View your order', url: '{{ orderUrl }}' },
+  },
   CLAIM_SUBMITTED: {
     subject: 'We received your claim on order {{ orderRef }}',
     heading: 'Your claim is with our after-sales team',

@@ -185,6 +185,21 @@ export const french: Catalogue = {
     ],
     action: { label: 'Suivre votre commande', url: '{{ orderUrl }}' },
   },
+  EXTRA_SHIPPING_WAIVED: {
+    subject:
+      'Bonne nouvelle pour {% if manyOrders %}les commandes{% else %}la commande{% endif %} {{ orderRef }} : nous prenons en charge le supplément de port de {{ extraWaived }}',
+    heading: 'Plus rien à payer pour votre colis',
+    paragraphs: [
+      "Bonne nouvelle : nous prenons en charge le supplément de port de {{ extraWaived }} pour votre colis ({% if manyOrders %}commandes{% else %}commande{% endif %} {{ orderRef }}) ; vous n'avez plus rien à payer.",
+      "Le lien de paiement que nous vous avons envoyé n'est plus nécessaire ; si un paiement passe malgré tout, nous vous le remboursons.",
+      'Le colis quittera bientôt notre entrepôt : vous recevrez son numéro de suivi à son départ.',
+    ],
+    facts: [
+      ['Supplément de port pris en charge par la boutique', '{{ extraWaived }}'],
+      ['Reste à payer', 'Rien'],
+    ],
+    action: { label: 'Voir votre commande', url: '{{ orderUrl }}' },
+  },
   CLAIM_SUBMITTED: {
     subject: 'Réclamation reçue pour la commande {{ orderRef }}',
     heading: 'Votre réclamation est entre les mains de notre service après-vente',

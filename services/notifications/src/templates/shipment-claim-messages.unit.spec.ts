@@ -69,6 +69,35 @@ describe('the final shipping quote', () => {
   });
 });
 
+describe('the extra postage waived', () => {
+  it('says the store covers the extra, that nothing is left to pay, and links to the order rather than the pay page', () => {
+    const en = render('EXTRA_SHIPPING_WAIVED', 'en');
+    expect(en.subject).toBe(`Good news for order ${ref}: we are covering the extra postage of €2.90`);
+    expect(en.text).toContain(`Good news: we are covering the extra postage of €2.90 for your parcel (order ${ref}); there is nothing more to pay.`);
+    expect(en.text).toContain('Extra postage covered by the store: €2.90');
+    expect(en.text).toContain('Left to pay: Nothing');
+    expect(en.text).toContain(`View your order: ${orderUrl}\n`);
+    expect(en.text).not.toContain('/pay');
+    const fr = render('EXTRA_SHIPPING_WAIVED', 'fr');
+    expect(fr.subject).toBe(`Bonne nouvelle pour la commande ${ref} : nous prenons en charge le supplément de port de 2,90 €`);
+    expect(fr.text).toContain(`nous prenons en charge le supplément de port de 2,90 € pour votre colis (commande ${ref}) ; vous n'avez plus rien à payer.`);
+    expect(fr.text).toContain('Reste à payer: Rien');
+    expect(fr.text).toContain(`Voir votre commande: ${orderUrl}\n`);
+    expect(fr.html).toContain('<html lang="fr">');
+  });
+
+  it('a consolidated parcel names each order whose extra was waived, in the amount’s currency', () => {
+    const other = '0a0b0c0d-1111-4222-8333-444455556666';
+    const facts = { ...sampleFacts.EXTRA_SHIPPING_WAIVED, orderIds: [other, sampleIds.orderId], extraWaived: { amount: 700, currency: 'JPY' } };
+    const en = render('EXTRA_SHIPPING_WAIVED', 'en', facts, null);
+    expect(en.subject).toBe(`Good news for orders 0A0B0C0D, ${ref}: we are covering the extra postage of ¥700`);
+    expect(en.text).toContain('View your order: https://shop.example/orders\n');
+    expect(render('EXTRA_SHIPPING_WAIVED', 'fr', facts, null).subject).toBe(
+      `Bonne nouvelle pour les commandes 0A0B0C0D, ${ref} : nous prenons en charge le supplément de port de 700 JPY`,
+    );
+  });
+});
+
 describe('the dispatch', () => {
   it('says the carrier, the tracking number, the day it left, the measures and the fee', () => {
     const en = render('SHIPMENT_DISPATCHED', 'en');

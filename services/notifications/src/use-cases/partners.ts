@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInput, NotFound, scheduleTimer, storeNow } from '@vitrine/platform';
+import { BadUserInput, Conflict, NotFound, Unauthenticated, scheduleTimer, storeNow } from '@vitrine/platform';
 import { runtimeOf } from '../config/notifications-runtime.js';
-import { checkPartnerInput, secretOverlapMs, type PartnerInput } from '../domain/partners.js';
+import { checkPartnerInput, normalizedSettings, secretOverlapMs, type PartnerInput } from '../domain/partners.js';
 import { Partner } from '../store/partner.entity.js';
 import { WebhookAttempt } from '../store/webhook-attempt.entity.js';
 import { WebhookDelivery } from '../store/webhook-delivery.entity.js';
@@ -17,15 +17,15 @@ export async function createPartner(em: EntityManager, input: PartnerInput): Pro
   if (problems.length > 0) throw new BadUserInput('Some partner settings need attention.', problems);
   const partner = em.create(Partner, {
     id: randomUUID(),
-    name: input.name.trim(),
-    webhookUrl: input.webhookUrl,
-    eventTypes: [...new Set(input.eventTypes)].sort(),
+    ...normalizedSettings(input),
     secret: newSecret(),
     previousSecret: null,
     previousSecretUntil: null,
     enabled: true,
     disabledReason: null,
     createdAt: storeNow(),
+    removedAt: null,
+    removedBy: null,
   });
   await em.persist(partner).flush();
   return partner;
@@ -41,10 +41,27 @@ export async function findPartner(em: EntityManager, id: string): Promise<Partne
   return partner;
 }
 
+/** A partner staff act on: a removed one is kept for its log, but nothing more is done for it. */
+async function findActivePartner(em: EntityManager, id: string): Promise<Partner> {
+  const partner = await findPartner(em, id);
+  if (partner.removedAt) throw new Conflict(`${partner.name} was removed; nothing more is sent to it.`, { partnerId: id });
+  return partner;
+}
+
+/**
+ * The partner a partner application's token names. A removed partner's
+ * credentials stop working here at once (accounts revokes them for new tokens).
+ */
+export async function findOwnPartner(em: EntityManager, id: string): Promise<Partner> {
+  const partner = await em.findOne(Partner, id);
+  if (!partner || partner.removedAt) throw new Unauthenticated('This partner application was removed: its credentials no longer work.');
+  return partner;
+}
+
 /** A new secret; the old one keeps signing alongside it for the overlap, so the partner can switch without losing a delivery. */
 export async function rotatePartnerSecret(em: EntityManager, id: string): Promise<Partner> {
   return em.transactional(async (tx) => {
-    const partner = await findPartner(tx, id);
+    const partner = await findActivePartner(tx, id);
     Object.assign(partner, { previousSecret: partner.secret, previousSecretUntil: new Date(storeNow().getTime() + secretOverlapMs), secret: newSecret() });
     return partner;
   });
@@ -53,7 +70,7 @@ export async function rotatePartnerSecret(em: EntityManager, id: string): Promis
 /** Enables the endpoint again: its pending deliveries go out at once, in order. */
 export async function enablePartner(em: EntityManager, id: string): Promise<Partner> {
   return em.transactional(async (tx) => {
-    const partner = await findPartner(tx, id);
+    const partner = await findActivePartner(tx, id);
     Object.assign(partner, { enabled: true, disabledReason: null });
     await rearmPending(tx, id);
     return partner;
@@ -69,11 +86,12 @@ async function rearmPending(em: EntityManager, partnerId: string): Promise<void>
 /**
  * Sends again every event the partner was sent since `since` (or since the
  * event `afterEventId` was first sent to it), as new deliveries in their
- * original order, with their original webhook ids (a partner dedupes by id).
+ * original order, with their original webhook ids (a partner dedupes by id),
+ * of the event types it still receives.
  */
 export async function replayPartnerEvents(em: EntityManager, partnerId: string, from: { since?: Date | null; afterEventId?: string | null }): Promise<number> {
   return em.transactional(async (tx) => {
-    await findPartner(tx, partnerId);
+    await findActivePartner(tx, partnerId);
     let since = from.since ?? null;
     if (from.afterEventId) {
       const first = await tx.findOne(WebhookDelivery, { partnerId, eventId: from.afterEventId, replayOf: null });
@@ -86,10 +104,11 @@ export async function replayPartnerEvents(em: EntityManager, partnerId: string, 
       `insert into ${tableOf(tx, 'webhook_delivery')} (id, partner_id, event_id, event_type, subject, payload, status, attempts, created_at, next_attempt_at, replay_of)
        select gen_random_uuid(), partner_id, event_id, event_type, subject, payload, 'PENDING', 0, ?, ?, id
          from ${tableOf(tx, 'webhook_delivery')}
-        where partner_id = ? and replay_of is null and created_at ${from.afterEventId ? '>' : '>='} ? 
+        where partner_id = ? and replay_of is null and created_at ${from.afterEventId ? '>' : '>='} ?
+          and event_type = any(select unnest(event_types) from ${tableOf(tx, 'partner')} where id = ?)
         order by seq
        returning id`,
-      [now, now, partnerId, since],
+      [now, now, partnerId, since, partnerId],
     );
     for (const { id } of copies) await scheduleTimer(tx, { kind: deliverWebhookTimer, key: id, dueAt: now });
     return copies.length;

@@ -29,14 +29,15 @@ export async function rememberContact(em: EntityManager, event: ContactEvent): P
   if (firstContact) await queueNotices(em, event, [welcomeNotice(event)]);
 }
 
-/** The account is gone: its address and name are erased (from its messages too), and nothing more is sent to it. */
+/** The account is gone: its address and name are erased (from its messages too, bodies included), and nothing more is sent to it. */
 export async function eraseCustomer(em: EntityManager, customerId: string): Promise<void> {
   const contact = await em.findOne(CustomerContact, customerId);
   const now = storeNow();
   if (contact) Object.assign(contact, { email: null, displayName: null, erasedAt: contact.erasedAt ?? now });
   else em.persist(em.create(CustomerContact, { customerId, email: null, displayName: null, language: null, contactChangedAt: null, erasedAt: now }));
   await em.nativeUpdate(Message, { customerId, status: 'PENDING' }, { status: 'CANCELLED', lastError: 'The account was deleted.', nextAttemptAt: null });
-  await em.nativeUpdate(Message, { customerId }, { recipient: null });
+  // A kept body names the customer and the address it went to: erased with them.
+  await em.nativeUpdate(Message, { customerId }, { recipient: null, bodyText: null });
   // Accounts' mail keeps the address it was for (and a pending link's token) in its facts: gone too.
   await em.execute(
     `update ${tableOf(em, 'message')} set facts = facts - 'token' - 'email' where customer_id = ? and kind in (${accountMailKinds.map(() => '?').join(', ')})`,

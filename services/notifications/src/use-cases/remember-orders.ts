@@ -1,37 +1,34 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { closedOrderStatuses } from '@vitrine/contracts';
 import type { OpenOrder, OrderKnown } from '../domain/notices-from-events.js';
-import { KnownOrder } from '../store/known-order.entity.js';
 import { KnownProduct } from '../store/known-product.entity.js';
+import type { KnownOrders } from './known-orders.js';
 import { tableOf } from './table-name.js';
 
 /** Learns an order's customer and products (placed, then confirmed: whichever comes first creates it). */
 export async function rememberOrder(
-  em: EntityManager,
+  orders: KnownOrders,
   order: { orderId: string; customerId?: string; lines: { productId: string }[] },
   status?: string,
 ): Promise<void> {
   const productIds = [...new Set(order.lines.map((l) => l.productId))].sort();
-  const known = await em.findOne(KnownOrder, order.orderId);
+  const known = await orders.get(order.orderId);
   if (known) {
     known.customerId ??= order.customerId ?? null;
     known.productIds = productIds;
   } else {
-    em.persist(em.create(KnownOrder, { orderId: order.orderId, customerId: order.customerId ?? null, status: status ?? 'PENDING', productIds }));
+    orders.add({ orderId: order.orderId, customerId: order.customerId ?? null, status: status ?? 'PENDING', productIds });
   }
-  await em.flush();
 }
 
 /** Follows an order's status; returns whose order it is and its shipment (null when the order is not known yet). */
-export async function rememberStatus(em: EntityManager, orderId: string, status: string): Promise<OrderKnown | null> {
-  const known = await em.findOne(KnownOrder, orderId);
+export async function rememberStatus(orders: KnownOrders, orderId: string, status: string): Promise<OrderKnown | null> {
+  const known = await orders.get(orderId);
   if (!known) {
-    em.persist(em.create(KnownOrder, { orderId, customerId: null, status, productIds: [] }));
-    await em.flush();
+    orders.add({ orderId, customerId: null, status, productIds: [] });
     return null;
   }
   known.status = status;
-  await em.flush();
   return { customerId: known.customerId ?? null, shipmentId: known.shipmentId ?? null };
 }
 
@@ -41,20 +38,17 @@ export async function rememberStatus(em: EntityManager, orderId: string, status:
  * remembered as ready to fulfil: a shipment is opened for nothing earlier,
  * and its own status changes correct it.
  */
-export async function rememberShipment(em: EntityManager, shipment: { shipmentId: string; customerId: string; orderIds: readonly string[] }): Promise<void> {
-  const known = new Map((await em.find(KnownOrder, { orderId: { $in: [...shipment.orderIds] } })).map((o) => [o.orderId, o]));
+export async function rememberShipment(orders: KnownOrders, shipment: { shipmentId: string; customerId: string; orderIds: readonly string[] }): Promise<void> {
+  await orders.load(shipment.orderIds);
   for (const orderId of shipment.orderIds) {
-    const order = known.get(orderId);
+    const order = await orders.get(orderId);
     if (order) {
       order.shipmentId = shipment.shipmentId;
       order.customerId ??= shipment.customerId;
     } else {
-      em.persist(
-        em.create(KnownOrder, { orderId, customerId: shipment.customerId, status: 'READY_TO_FULFIL', productIds: [], shipmentId: shipment.shipmentId }),
-      );
+      orders.add({ orderId, customerId: shipment.customerId, status: 'READY_TO_FULFIL', productIds: [], shipmentId: shipment.shipmentId });
     }
   }
-  await em.flush();
 }
 
 /** Orders of a product still to ship (not ended, not shipped), with a known customer. */

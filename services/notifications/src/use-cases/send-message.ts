@@ -6,6 +6,7 @@ import { runtimeOf } from '../config/notifications-runtime.js';
 import { isAccountMail, recipientOf, unsendableLink, withoutSecrets } from '../domain/account-notices.js';
 import { afterFailedAttempt } from '../domain/delivery.js';
 import { languageFor } from '../domain/languages.js';
+import { keptBody } from '../domain/message-body.js';
 import type { NoticeKind } from '../domain/notice.js';
 import { present } from '../domain/presentation.js';
 import { CustomerContact } from '../store/customer-contact.entity.js';
@@ -32,6 +33,8 @@ const productIdsIn = (facts: Record<string, unknown>): string[] => {
  * Accounts' own mail goes to the address its event named, and its raw
  * token leaves the stored facts as soon as it is sent, or cannot be (see
  * domain/account-notices.ts): a link expired meanwhile is not sent at all.
+ * The text part is kept with the sent message for its customer (its link
+ * removed when it carried a token: domain/message-body.ts).
  */
 export async function sendMessage(em: EntityManager, messageId: string): Promise<void> {
   const message = await em.findOne(Message, messageId, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -79,6 +82,8 @@ export async function sendMessage(em: EntityManager, messageId: string): Promise
       recipient,
       language,
       subject: rendered.subject,
+      // Read from the facts before the token leaves them: the kept body must not hold it either.
+      bodyText: keptBody(message.kind, language, message.facts, rendered.text),
       lastError: null,
       nextAttemptAt: null,
       ...(isAccountMail(message.kind) ? { facts: withoutSecrets(message.facts, { keepAddress: false }) } : {}),

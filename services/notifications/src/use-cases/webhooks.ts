@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isPublicEvent, publicTopicOf, type EventDefinition, type EventEnvelope } from '@vitrine/contracts';
-import { onTimer, scheduleTimer, storeNow, type TimerHandler } from '@vitrine/platform';
+import { onTimer, scheduleTimer, scheduleTimers, storeNow, type TimerHandler } from '@vitrine/platform';
 import { Webhook } from 'standardwebhooks';
 import { runtimeOf } from '../config/notifications-runtime.js';
 import { afterFailedAttempt } from '../domain/delivery.js';
-import { isDelivered, isPartnerEventType, signingSecrets } from '../domain/partners.js';
+import { deliveryFate, isDelivered, isPartnerEventType, signingSecrets } from '../domain/partners.js';
 import { notifications } from '../identity.js';
 import { Partner } from '../store/partner.entity.js';
 import { WebhookAttempt } from '../store/webhook-attempt.entity.js';
@@ -22,22 +22,35 @@ function publicPayload(event: EventEnvelope<unknown>): Record<string, unknown> {
 }
 
 /**
- * Stages one delivery per partner subscribed to the event's type, in the
- * consumer's transaction; a redelivered event adds none (unique per partner
- * and event).
+ * Stages one delivery per partner subscribed to each event's type, in the
+ * consumer's transaction, in one statement for a batch of events; a
+ * redelivered event adds none (unique per partner and event). Rows are
+ * numbered in the events' order, so one subject's deliveries keep it.
  */
-export async function fanOutToPartners(em: EntityManager, event: EventEnvelope<unknown>): Promise<void> {
-  if (!isPartnerEventType(event.type)) return;
+export async function fanOutToPartners(em: EntityManager, events: readonly EventEnvelope<unknown>[]): Promise<void> {
+  const forPartners = events.filter((event) => isPartnerEventType(event.type));
+  if (forPartners.length === 0) return;
   const now = storeNow();
   const rows = await em.execute<{ id: string }[]>(
     `insert into ${tableOf(em, 'webhook_delivery')} (id, partner_id, event_id, event_type, subject, payload, status, attempts, created_at, next_attempt_at)
-     select gen_random_uuid(), p.id, ?, ?, ?, ?::jsonb, 'PENDING', 0, ?, ?
-       from ${tableOf(em, 'partner')} p where ? = any(p.event_types)
+     select gen_random_uuid(), p.id, e.id, e.type, e.subject, e.payload, 'PENDING', 0, ?, ?
+       from jsonb_to_recordset(?::jsonb) as e(ord int, id uuid, type text, subject text, payload jsonb)
+       join ${tableOf(em, 'partner')} p on e.type = any(p.event_types) and p.removed_at is null
+      order by e.ord, p.id
      on conflict (partner_id, event_id) where replay_of is null do nothing
      returning id`,
-    [event.id, event.type, event.subject.slice(0, 120), JSON.stringify(publicPayload(event)), now, now, event.type],
+    [
+      now,
+      now,
+      JSON.stringify(
+        forPartners.map((event, ord) => ({ ord, id: event.id, type: event.type, subject: event.subject.slice(0, 120), payload: publicPayload(event) })),
+      ),
+    ],
   );
-  for (const { id } of rows) await scheduleTimer(em, { kind: deliverWebhookTimer, key: id, dueAt: now });
+  await scheduleTimers(
+    em,
+    rows.map(({ id }) => ({ kind: deliverWebhookTimer, key: id, dueAt: now })),
+  );
 }
 
 /**
@@ -58,12 +71,22 @@ export function forwardToPublicTopic(em: EntityManager, definition: EventDefinit
  * later one can read it so, and its success makes the next one due at once. A
  * 2xx answer delivers it; anything else is logged and retried with backoff;
  * when the tries run out, the delivery FAILED and the partner's endpoint is
- * disabled (its pending deliveries wait until it is enabled again).
+ * disabled (its pending deliveries wait until it is enabled again). It goes
+ * to the endpoint the partner has when its turn comes; a removed partner, or
+ * an event type no longer granted, cancels it instead.
  */
 export async function deliverWebhook(em: EntityManager, deliveryId: string): Promise<void> {
   const delivery = await em.findOne(WebhookDelivery, deliveryId, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!delivery || delivery.status !== 'PENDING') return;
   const partner = await em.findOneOrFail(Partner, delivery.partnerId);
+  const fate = deliveryFate(partner, delivery.eventType);
+  if (!fate.send) {
+    // Removed, or no longer receiving this type, since it was queued (a race with the change, or a replay).
+    Object.assign(delivery, { status: 'CANCELLED', cancelledReason: fate.reason, nextAttemptAt: null });
+    await nextOfSubjectDue(em, delivery);
+    await em.flush();
+    return;
+  }
   if (!partner.enabled) return; // re-armed when the endpoint is enabled again
   const runtime = runtimeOf(em);
   const earlier = await em.execute<{ n: number }[]>(

@@ -26,5 +26,7 @@ export function overCustomerLimit(holdings: readonly CustomerHolding[]): FieldPr
           ? `At most ${h.limit} of this product per customer: you already have ${h.held} on order.`
           : `At most ${h.limit} of this product per customer.`,
       productId: h.productId,
+      limit: h.limit ?? undefined,
+      held: h.held,
     }));
 }

@@ -5,7 +5,14 @@ describe('overCustomerLimit', () => {
   it('counts what the customer already holds on other orders', () => {
     expect(overCustomerLimit([{ productId: 'p', held: 2, wanted: 1, limit: 3 }])).toEqual([]);
     expect(overCustomerLimit([{ productId: 'p', held: 2, wanted: 2, limit: 3 }])).toEqual([
-      { field: 'lines', reason: 'OVER_CUSTOMER_LIMIT', message: 'At most 3 of this product per customer: you already have 2 on order.', productId: 'p' },
+      {
+        field: 'lines',
+        reason: 'OVER_CUSTOMER_LIMIT',
+        message: 'At most 3 of this product per customer: you already have 2 on order.',
+        productId: 'p',
+        limit: 3,
+        held: 2,
+      },
     ]);
   });
 

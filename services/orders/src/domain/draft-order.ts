@@ -59,7 +59,7 @@ export function draftOrder(
   const problems: FieldProblem[] = [];
   if (requested.length === 0) problems.push({ field: 'lines', reason: 'EMPTY', message: 'An order needs at least one line.' });
   if (requested.length > limits.maxLines) {
-    problems.push({ field: 'lines', reason: 'TOO_MANY_LINES', message: `An order can have at most ${limits.maxLines} lines.` });
+    problems.push({ field: 'lines', reason: 'TOO_MANY_LINES', message: `An order can have at most ${limits.maxLines} lines.`, max: limits.maxLines });
   }
   requested.forEach((line, i) => {
     const field = `lines.${i}`;
@@ -69,7 +69,12 @@ export function draftOrder(
       problems.push({ field: `${field}.productId`, reason: 'UNKNOWN_PRODUCT', message: 'This product does not exist.' });
     }
     if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > limits.maxQuantityPerLine) {
-      problems.push({ field: `${field}.quantity`, reason: 'OUT_OF_RANGE', message: `Quantity must be between 1 and ${limits.maxQuantityPerLine}.` });
+      problems.push({
+        field: `${field}.quantity`,
+        reason: 'OUT_OF_RANGE',
+        message: `Quantity must be between 1 and ${limits.maxQuantityPerLine}.`,
+        max: limits.maxQuantityPerLine,
+      });
     }
   });
   problems.push(...checkOrderabilityAndPerOrderLimit(requested, products, orderer));
@@ -113,7 +118,10 @@ function checkOrderabilityAndPerOrderLimit(requested: RequestedLine[], products:
     const product = productOf(line);
     if (!product) return;
     const field = `lines.${i}`;
-    for (const { reason, message } of notOrderableReasons(product, orderer.country)) problems.push({ field: `${field}.productId`, reason, message });
+    for (const { reason, message } of notOrderableReasons(product, orderer.country)) {
+      // The status and country let a client word the refusal in its own language.
+      problems.push({ field: `${field}.productId`, reason, message, status: product.status, country: orderer.country ?? undefined });
+    }
     const max = product.maxQuantityPerOrder ?? null;
     const total = totals.get(product.id) ?? 0;
     if (max !== null && total > max) {
@@ -121,6 +129,8 @@ function checkOrderabilityAndPerOrderLimit(requested: RequestedLine[], products:
         field: `${field}.quantity`,
         reason: 'OVER_PRODUCT_LIMIT',
         message: `At most ${max} of this product per order (this order has ${total}).`,
+        max,
+        total,
       });
     }
   });

@@ -165,6 +165,8 @@ describe('draftOrder', () => {
     it('refuses more than the per-order limit, summed over the lines of the same product, on each of them', () => {
       const limited = withRules({ maxQuantityPerOrder: 2 });
       expect(reasons(draftOrder([{ productId: c, quantity: 3 }], limited, limits, inDE))).toEqual([['lines.0.quantity', 'OVER_PRODUCT_LIMIT']]);
+      // The limit and the total travel as facts, for a client's own words.
+      expect(draftOrder([{ productId: c, quantity: 3 }], limited, limits, inDE)).toMatchObject({ ok: false, problems: [{ max: 2, total: 3 }] });
       expect(
         reasons(
           draftOrder(

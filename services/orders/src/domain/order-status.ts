@@ -62,10 +62,15 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return transitions[from].includes(to);
 }
 
+/** The refusal `transition` throws for a move the table does not list, or null when it is allowed. */
+export function transitionRefusal(from: OrderStatus, to: OrderStatus): PolicyViolation | null {
+  if (canTransition(from, to)) return null;
+  return new PolicyViolation(`An order that is ${words(from)} cannot become ${words(to)}.`, 'ORDER_STATUS_TRANSITION', { from, to });
+}
+
 export function transition(from: OrderStatus, to: OrderStatus): OrderStatus {
-  if (!canTransition(from, to)) {
-    throw new PolicyViolation(`An order that is ${words(from)} cannot become ${words(to)}.`, 'ORDER_STATUS_TRANSITION', { from, to });
-  }
+  const refusal = transitionRefusal(from, to);
+  if (refusal) throw refusal;
   return to;
 }
 

@@ -23,8 +23,8 @@ import {
   stockRejectedV1,
   stockReservedV1,
 } from '@vitrine/contracts';
-import { on } from '@vitrine/platform';
-import { applyStockOutcome } from '../use-cases/apply-stock-outcome.js';
+import { on, onSet, when } from '@vitrine/platform';
+import { applyStockOutcomes } from '../use-cases/apply-stock-outcome.js';
 import { noticeArrivals } from '../use-cases/arrival-notices.js';
 import { offerCancellation } from '../use-cases/change-rights.js';
 import { recordCustomerDeleted, recordCustomerFlag } from '../use-cases/customer-standing.js';
@@ -33,7 +33,7 @@ import { rememberCampaign } from '../use-cases/remember-campaign.js';
 import { forgetPaymentMethod, rememberPaymentMethod } from '../use-cases/remember-payment-methods.js';
 import { rememberProduct, rememberProductStatus } from '../use-cases/remember-product.js';
 import { rememberRateCard } from '../use-cases/remember-rates.js';
-import { recordAuthorization, recordPayment, recordPaymentFailure } from '../use-cases/settle-payments.js';
+import { heldSettlement, paidSettlement, recordPaymentFailure, settlePayments } from '../use-cases/settle-payments.js';
 import { recordDelivered, recordDispatched, recordParcelPacked, recordReturnedToSender } from '../use-cases/shipment-progress.js';
 
 export const ordersHandlers = [
@@ -45,10 +45,14 @@ export const ordersHandlers = [
   on(productArrivedV1, (event, em) => noticeArrivals(em, event)),
   on(specChangedV1, (event, em) => offerCancellation(em, event, 'SPEC_CHANGE')),
   on(releaseDateChangedV1, (event, em) => offerCancellation(em, event, 'RELEASE_DATE_CHANGE')),
-  on(stockReservedV1, (event, em) => applyStockOutcome(em, event.data.orderId, { held: true })),
-  on(stockRejectedV1, (event, em) => applyStockOutcome(em, event.data.orderId, { held: false, reason: event.data.reason })),
-  on(paymentSucceededV1, (event, em) => recordPayment(em, event)),
-  on(paymentAuthorizedV1, (event, em) => recordAuthorization(em, event)),
+  // A backlog of catalog's answers is applied as a set (one select for a batch's orders).
+  ...onSet(
+    applyStockOutcomes,
+    when(stockReservedV1, (event) => ({ orderId: event.data.orderId, held: true as const })),
+    when(stockRejectedV1, (event) => ({ orderId: event.data.orderId, held: false as const, reason: event.data.reason })),
+  ),
+  // So are payments' settlements (one select locks a batch's orders).
+  ...onSet(settlePayments, when(paymentSucceededV1, paidSettlement), when(paymentAuthorizedV1, heldSettlement)),
   on(paymentFailedV1, (event, em) => recordPaymentFailure(em, event)),
   on(paymentMethodSavedV1, (event, em) => rememberPaymentMethod(em, event)),
   on(paymentMethodRemovedV1, (event, em) => forgetPaymentMethod(em, event)),

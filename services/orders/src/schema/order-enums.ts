@@ -1,7 +1,9 @@
 import { orderKinds, orderPaymentPlans, paymentPurposes } from '@vitrine/contracts';
 import { graphqlEnum } from '@vitrine/platform';
+import { customerOrderActions } from '../domain/customer-actions.js';
 import { dueStatuses } from '../domain/order-snapshot.js';
 import { orderStatuses, orderStatusMeanings } from '../domain/order-status.js';
+import { orderSteps } from '../domain/staff-steps.js';
 
 /** CONFIRMED ("units held") was replaced by AWAITING_PAYMENT and SECURED; no order has it any more, but clients may still name it. */
 const apiOrderStatuses = [...orderStatuses, 'CONFIRMED'] as const;
@@ -60,5 +62,29 @@ export const CancellationOutcomeEnum = graphqlEnum(cancellationOutcomes, {
     ALLOWED: { description: 'Cancelling now applies these amounts.' },
     REFUSED: { description: 'The order cannot be cancelled now (see rule).' },
     STAFF_REVIEW: { description: 'Our staff decide; cancelling records your request.' },
+  },
+});
+
+export const OrderStepEnum = graphqlEnum(orderSteps, {
+  name: 'OrderStep',
+  description: 'A step staff (orders:manage) take on an order by hand; Order.staffSteps lists those the order accepts now.',
+  valuesConfig: {
+    CONFIRM_SHIPPING_DATE: { description: 'confirmShippingDate: a secured or paid order (a preorder once released or arrived) whose date is not fixed yet.' },
+    START_FULFILMENT: { description: 'startFulfilment: a paid order the warehouse has not started.' },
+    MARK_SHIPPED: { description: 'markOrderShipped: a paid order or one being packed.' },
+    MARK_DELIVERED: { description: 'markOrderDelivered: a shipped order.' },
+    CANCEL: { description: 'cancelOrder with a reason: an order that has neither ended nor shipped.' },
+  },
+});
+
+export const CustomerOrderActionEnum = graphqlEnum(customerOrderActions, {
+  name: 'CustomerOrderAction',
+  description: "Something the order's customer may do to it themselves; Order.customerActions lists those the order accepts now.",
+  valuesConfig: {
+    PAY: { description: 'pay (payments): something is due that you pay yourself (see nextPayment), not one charged to your stored card.' },
+    CANCEL: { description: 'cancelOrder with the token of cancellationQuote: the policy lets you cancel now, on the quoted terms.' },
+    REQUEST_CANCELLATION: {
+      description: 'cancelOrder with the token of cancellationQuote: our staff decide; cancelling records your request (listed until you ask).',
+    },
   },
 });

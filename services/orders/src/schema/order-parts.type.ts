@@ -46,8 +46,11 @@ export class OrderDueType {
   @Field(() => DueStatusEnum)
   status!: DueStatus;
 
-  @Field(() => String, { nullable: true, description: 'The rule that set the deadline.' })
+  @Field(() => String, { nullable: true, description: 'The rule that set the deadline, in the language asked for.' })
   rule!: string | null;
+
+  /** Not in the schema: the policy version of its order, which `rule` is worded again from. */
+  policyVersion!: number;
 
   @Field(() => String, { nullable: true, description: 'Why the last attempt to pay it failed.' })
   lastFailure!: string | null;
@@ -55,7 +58,7 @@ export class OrderDueType {
   @Field(() => Date, { nullable: true })
   paidAt!: Date | null;
 
-  static from(due: OrderDue, currency: string): OrderDueType {
+  static from(due: OrderDue, currency: string, policyVersion: number): OrderDueType {
     return Object.assign(new OrderDueType(), {
       id: due.id,
       purpose: due.purpose,
@@ -67,6 +70,7 @@ export class OrderDueType {
       rule: due.ruleText ?? null,
       lastFailure: due.lastFailure ?? null,
       paidAt: due.paidAt ?? null,
+      policyVersion,
     });
   }
 }

@@ -8,6 +8,7 @@ import { placeOrder } from '../use-cases/place-order.js';
 import { CancellationQuoteType } from './cancellation-quote.type.js';
 import { CheckoutInput } from './checkout.input.js';
 import { OrderType } from './order.type.js';
+import { policyLanguage, RuleLanguageEnum, ruleLanguageArg, type RuleLanguage } from './rule-language.js';
 import { PlaceOrderInput } from './place-order.input.js';
 import { ShippingAddressInput } from './shipping-address.type.js';
 
@@ -62,8 +63,12 @@ export class OrderResolver {
 
   @Authorized()
   @Query(() => CancellationQuoteType, { description: 'What cancelling your order now would do: allowed or not, the fee, the refund and the rule.' })
-  async cancellationQuote(@Ctx() ctx: BaseContext, @Arg('orderId', () => ID) orderId: string): Promise<CancellationQuoteType> {
-    return CancellationQuoteType.from(await cancellationQuoteFor(ctx.em, ctx.caller, requireUuid(orderId, 'orderId', 'order')));
+  async cancellationQuote(
+    @Ctx() ctx: BaseContext,
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('language', () => RuleLanguageEnum, ruleLanguageArg) language: RuleLanguage,
+  ): Promise<CancellationQuoteType> {
+    return CancellationQuoteType.from(await cancellationQuoteFor(ctx.em, ctx.caller, requireUuid(orderId, 'orderId', 'order'), policyLanguage(language)));
   }
 
   @Authorized()

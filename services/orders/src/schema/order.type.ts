@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { OrderKind, OrderPaymentPlan } from '@vitrine/contracts';
 import { Money } from '@vitrine/platform';
+import type { CustomerActionFacts } from '../domain/customer-actions.js';
 import type { OrderStatus } from '../domain/order-status.js';
 import type { Order } from '../store/order.entity.js';
 import { OrderKindEnum, OrderPaymentPlanEnum, OrderStatusEnum } from './order-enums.js';
@@ -83,9 +84,12 @@ export class OrderType {
   @Field(() => Date)
   createdAt!: Date;
 
+  /** Not in the schema: the order and its dues as the customer's rules read them (`customerActions`). */
+  customerActionFacts!: CustomerActionFacts;
+
   static from(order: Order): OrderType {
     const money = (amount: number) => Money.of(amount, order.currency);
-    const dues = order.dues.getItems().map((d) => OrderDueType.from(d, order.currency));
+    const dues = order.dues.getItems().map((d) => OrderDueType.from(d, order.currency, order.policyVersion));
     return Object.assign(new OrderType(), {
       id: order.id,
       status: order.status,
@@ -114,6 +118,35 @@ export class OrderType {
       shippedAt: order.shippedAt ?? null,
       deliveredAt: order.deliveredAt ?? null,
       createdAt: order.createdAt,
+      customerActionFacts: {
+        order: {
+          status: order.status,
+          outcome: order.outcome ?? null,
+          cancellationRequestedAt: order.cancellationRequestedAt ?? null,
+          kind: order.kind,
+          paymentPlan: order.paymentPlan,
+          currency: order.currency,
+          totalAmount: order.totalAmount,
+          depositAmount: order.depositAmount,
+          downPaymentAmount: order.downPaymentAmount,
+          shippingEstimateAmount: order.shippingEstimateAmount,
+          placedAt: order.placedAt,
+          firstPaidAt: order.firstPaidAt ?? null,
+          processedAt: order.processedAt ?? null,
+          shippingDateConfirmedAt: order.shippingDateConfirmedAt ?? null,
+          arrivedAtWarehouseAt: order.arrivedAtWarehouseAt ?? null,
+          shippedAt: order.shippedAt ?? null,
+          deliveredAt: order.deliveredAt ?? null,
+          cancellationRight: order.cancellationRight ?? null,
+        },
+        dues: order.dues.getItems().map((d) => ({
+          purpose: d.purpose,
+          goodsAmount: d.goodsAmount,
+          shippingAmount: d.shippingAmount,
+          status: d.status,
+          collect: d.collect,
+        })),
+      },
       lines: order.lines.getItems().map((line) =>
         Object.assign(new OrderLineType(), {
           product: Object.assign(new ProductRef(), { id: line.productId }),

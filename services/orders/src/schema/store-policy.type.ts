@@ -1,8 +1,9 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Arg, Field, ID, Int, ObjectType } from 'type-graphql';
 import { describePolicy, type StorePolicy } from '@vitrine/policy';
 import type { StorePolicyVersion } from '../store/store-policy-version.entity.js';
 import { PolicyRuleType, PolicySectionType } from './policy-rule.type.js';
+import { policyLanguage, RuleLanguageEnum, ruleLanguageArg, type RuleLanguage } from './rule-language.js';
 
 @ObjectType('StorePolicyVersion', { description: 'A published version of the store policy; orders are judged by the version they were placed under.' })
 export class StorePolicyVersionType {
@@ -24,8 +25,15 @@ export class StorePolicyVersionType {
   @Field(() => ID, { nullable: true })
   publishedBy!: string | null;
 
-  @Field(() => [PolicySectionType], { description: 'Every rule in words, by section.' })
-  sections!: PolicySectionType[];
+  /** Not in the schema: the parsed document `sections` words. */
+  policy!: StorePolicy;
+
+  @Field(() => [PolicySectionType], { description: 'Every rule in words, by section, in the language asked for (the same sections and rule ids in each).' })
+  sections(@Arg('language', () => RuleLanguageEnum, ruleLanguageArg) language: RuleLanguage): PolicySectionType[] {
+    return describePolicy(this.policy, policyLanguage(language)).map((s) =>
+      Object.assign(new PolicySectionType(), { title: s.title, rules: s.rules.map((r) => PolicyRuleType.of(r)) }),
+    );
+  }
 
   @Field(() => GraphQLJSONObject, { description: 'The policy document, as validated.' })
   document!: Record<string, unknown>;
@@ -39,7 +47,7 @@ export class StorePolicyVersionType {
       publishedAt: row.publishedAt,
       publishedBy: row.publishedBy ?? null,
       document: row.document,
-      sections: describePolicy(policy).map((s) => Object.assign(new PolicySectionType(), { title: s.title, rules: s.rules.map(PolicyRuleType.of) })),
+      policy,
     });
   }
 }

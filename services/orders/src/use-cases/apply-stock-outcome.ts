@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderConfirmedV1 } from '@vitrine/contracts';
+import { NotFound, type SetUseCase } from '@vitrine/platform';
 import { payAtOrderDueAt } from '@vitrine/policy';
 import { orders } from '../identity.js';
 import { Order } from '../store/order.entity.js';
@@ -16,8 +17,27 @@ import { policyVersion } from './store-policies.js';
  * sees the cancellation after its reservation, on the same order-keyed
  * topic, and releases the units.
  */
-export async function applyStockOutcome(em: EntityManager, orderId: string, outcome: { held: true } | { held: false; reason: string }): Promise<void> {
-  const order = await em.findOneOrFail(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['lines', 'dues'] });
+export type StockOutcome = { orderId: string; held: true } | { orderId: string; held: false; reason: string };
+
+/**
+ * Catalog answers in batches when orders falls behind (a drop day's
+ * backlog): the orders of a whole batch are locked and loaded in one select
+ * (in id order, so two batches never wait on each other crosswise), then each
+ * answer moves its order as one answer alone would.
+ */
+export const applyStockOutcomes: SetUseCase<StockOutcome, Map<string, Order>> = {
+  async load(outcomes, em) {
+    const ids = [...new Set(outcomes.map((o) => o.orderId))];
+    const found = await em.find(Order, { id: { $in: ids } }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['lines', 'dues'], orderBy: { id: 'asc' } });
+    // An answer for an order orders never stored is a fault to retry and park, not to skip.
+    const missing = ids.find((id) => !found.some((o) => o.id === id));
+    if (missing) throw new NotFound('Order', missing);
+    return new Map(found.map((o) => [o.id, o]));
+  },
+  apply: (outcome, loaded, em) => applyStockOutcome(em, loaded.get(outcome.orderId)!, outcome),
+};
+
+async function applyStockOutcome(em: EntityManager, order: Order, outcome: StockOutcome): Promise<void> {
   if (order.status !== 'PENDING') return;
   if (!outcome.held) return moveOrder(em, order, 'REJECTED', outcome.reason);
   const policy = await policyVersion(em, order.policyVersion);

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInput, checkStaffReason, Conflict, PolicyViolation, storeNow, type Caller } from '@vitrine/platform';
-import { cancellationQuote, type CancellationQuote, type Decision } from '@vitrine/policy';
-import { policyFacts } from '../domain/policy-facts.js';
+import type { CancellationQuote, Decision, Language } from '@vitrine/policy';
+import { customerCancellationQuote, customerCancellationRefusal } from '../domain/customer-actions.js';
 import { quoteToken } from '../domain/quote-token.js';
+import { orderEndedRefusal, requireStep } from '../domain/staff-steps.js';
 import type { Order } from '../store/order.entity.js';
 import { endOrder } from './end-order.js';
 import { findOrderFor, lockOrderFor } from './load-order.js';
@@ -15,18 +16,18 @@ export interface Quote {
   token: string;
 }
 
-/** What the policy version the order was placed under says of cancelling it now. */
-export async function quoteFor(em: EntityManager, order: Order): Promise<Quote> {
+/** What the policy version the order was placed under says of cancelling it now (its rules worded in `lang`; the token never depends on it). */
+export async function quoteFor(em: EntityManager, order: Order, lang: Language = 'en'): Promise<Quote> {
   const policy = await policyVersion(em, order.policyVersion);
-  const decision = cancellationQuote(policy, policyFacts(order, order.dues.getItems()), storeNow());
+  const decision = customerCancellationQuote(policy, order, order.dues.getItems(), storeNow(), lang);
   const kept = decision.fee.amount + decision.keptDownPayment.amount + decision.forfeited.amount;
   return { decision, token: quoteToken({ orderId: order.id, outcome: decision.outcome, fee: kept, refund: decision.refund.amount, ruleId: decision.rule.id }) };
 }
 
-export async function cancellationQuoteFor(em: EntityManager, caller: Caller, orderId: string): Promise<Quote> {
+export async function cancellationQuoteFor(em: EntityManager, caller: Caller, orderId: string, lang: Language = 'en'): Promise<Quote> {
   const order = await findOrderFor(em, caller, orderId);
   if (order.outcome) throw alreadyEnded(order);
-  return quoteFor(em, order);
+  return quoteFor(em, order, lang);
 }
 
 /**
@@ -47,7 +48,9 @@ export async function cancelByCustomer(em: EntityManager, caller: Caller, orderI
         rule: decision.rule.id,
       });
     }
-    if (decision.outcome === 'REFUSED') throw new PolicyViolation(decision.rule.text, decision.rule.id);
+    // The same rule as Order.customerActions (domain/customer-actions.ts): the storefront offers nothing refused here.
+    const refusal = customerCancellationRefusal(order, decision);
+    if (refusal) throw refusal;
     if (decision.outcome === 'STAFF_REVIEW') {
       order.cancellationRequestedAt ??= storeNow();
       return order;
@@ -77,8 +80,7 @@ export async function cancelByStaff(em: EntityManager, caller: Caller, orderId: 
   if (problems.length > 0) throw new BadUserInput('Please say why the order is cancelled.', problems);
   return em.transactional(async (tx) => {
     const order = await lockOrderFor(tx, caller, orderId);
-    if (order.outcome) throw alreadyEnded(order);
-    if (order.shippedAt) throw new PolicyViolation('This order has shipped: it cannot be cancelled (a return applies).', 'ORDER_SHIPPED');
+    requireStep('CANCEL', order);
     const { decision } = await quoteFor(tx, order);
     const paid = decision.paid.amount;
     const ruleKept = decision.outcome === 'REFUSED' ? paid : decision.fee.amount + decision.keptDownPayment.amount + decision.forfeited.amount;
@@ -106,5 +108,5 @@ export async function cancelByStaff(em: EntityManager, caller: Caller, orderId: 
 }
 
 function alreadyEnded(order: Order): PolicyViolation {
-  return new PolicyViolation(`This order is already ${order.status.toLowerCase().replaceAll('_', ' ')}.`, 'ORDER_ENDED', { status: order.status });
+  return orderEndedRefusal(order.status);
 }

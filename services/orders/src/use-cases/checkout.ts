@@ -12,7 +12,6 @@ import { orderTerms, type OrderTerms, type PaymentChoice } from '../domain/payme
 import { estimateShipping, regionUnknownMessage } from '../domain/shipping-estimate.js';
 import { orders } from '../identity.js';
 import { Checkout } from '../store/checkout.entity.js';
-import { CustomerFlag } from '../store/customer-flag.entity.js';
 import { KnownPaymentMethod } from '../store/known-payment-method.entity.js';
 import { KnownProduct } from '../store/known-product.entity.js';
 import { OrderLine } from '../store/order-line.entity.js';
@@ -82,7 +81,7 @@ export async function checkout(em: EntityManager, command: CheckoutCommand): Pro
 async function placeCheckout(em: EntityManager, command: CheckoutCommand, fingerprint: string): Promise<Order[]> {
   const earlier = await findCheckout(em, command.customerId, command.idempotencyKey);
   if (earlier) return replay(em, earlier, fingerprint);
-  await ensureMayPlaceOrders(em, command.customerId);
+  const flags = await ensureMayPlaceOrders(em, command.customerId);
 
   const ids = [...new Set(command.lines.map((l) => l.productId.toLowerCase()).filter(isUuid))];
   const known = new Map((ids.length ? await em.find(KnownProduct, { id: { $in: ids } }) : []).map((p) => [p.id, p]));
@@ -98,7 +97,6 @@ async function placeCheckout(em: EntityManager, command: CheckoutCommand, finger
   }
   if (problems.length > 0) throw new BadUserInput('Your order could not be placed: please check the highlighted fields.', problems);
 
-  const flags = (await em.find(CustomerFlag, { customerId: command.customerId, active: true }, { fields: ['flag'] })).map((f) => f.flag);
   const card = await em.findOne(ShippingRateCard, { version: { $gt: 0 } }, { orderBy: { version: 'desc' } });
   const groups = splitCart(draft.lines, (id) => known.get(id)!.status);
   if (command.mixed === 'refuse' && groups.length > 1) {

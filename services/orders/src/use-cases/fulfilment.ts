@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInput, PolicyViolation, scheduleTimer, storeNow, type Caller } from '@vitrine/platform';
+import { BadUserInput, scheduleTimer, storeNow, type Caller } from '@vitrine/platform';
 import { chargeAtShipCapture, claimWindow, deadlineAfter } from '@vitrine/policy';
+import { requireStep } from '../domain/staff-steps.js';
 import type { Order } from '../store/order.entity.js';
 import { lockOrderFor } from './load-order.js';
 import { moveOrder, openDue } from './order-life.js';
@@ -19,16 +20,9 @@ export const completionTimer = 'order-completion';
 export async function confirmShippingDate(em: EntityManager, caller: Caller, orderId: string): Promise<Order> {
   return em.transactional(async (tx) => {
     const order = await lockOrderFor(tx, caller, orderId);
+    // A repeat (a retried click) gets the order back as it is; staffSteps no longer lists the step.
     if (order.shippingDateConfirmedAt) return order;
-    if (order.kind === 'PREORDER' && !order.releasedAt && !order.arrivedAtWarehouseAt) {
-      throw new PolicyViolation('This preorder has not been released yet: its shipping date cannot be fixed.', 'NOT_RELEASED');
-    }
-    if (!['SECURED', 'READY_TO_FULFIL'].includes(order.status)) {
-      throw new PolicyViolation(
-        `A shipping date is fixed for an order that is secured or paid, not ${order.status.toLowerCase().replaceAll('_', ' ')}.`,
-        'ORDER_STATUS_TRANSITION',
-      );
-    }
+    requireStep('CONFIRM_SHIPPING_DATE', order);
     order.shippingDateConfirmedAt = storeNow();
     recordAudit(tx, caller.id, 'order.shipping-date-confirmed', order.id, {});
     if (order.paymentPlan === 'CHARGE_AT_SHIP' && order.status === 'SECURED') {
@@ -59,6 +53,7 @@ function paidGoods(order: Order): number {
 export async function startFulfilment(em: EntityManager, caller: Caller, orderId: string): Promise<Order> {
   return em.transactional(async (tx) => {
     const order = await lockOrderFor(tx, caller, orderId);
+    requireStep('START_FULFILMENT', order);
     beginFulfilment(tx, order, { at: storeNow(), actor: caller.id });
     return order;
   });
@@ -74,6 +69,7 @@ export async function markShipped(em: EntityManager, caller: Caller, orderId: st
   }
   return em.transactional(async (tx) => {
     const order = await lockOrderFor(tx, caller, orderId);
+    requireStep('MARK_SHIPPED', order);
     ship(tx, order, { trackingNumber: tracking, at: storeNow(), actor: caller.id });
     return order;
   });
@@ -90,6 +86,7 @@ export async function markDelivered(em: EntityManager, caller: Caller, orderId: 
   }
   return em.transactional(async (tx) => {
     const order = await lockOrderFor(tx, caller, orderId);
+    requireStep('MARK_DELIVERED', order);
     if (deliveredAt && order.shippedAt && deliveredAt < order.shippedAt) {
       throw new BadUserInput('The delivery date is not valid.', [
         { field: 'deliveredAt', reason: 'BEFORE_SHIPPING', message: 'It was delivered after it shipped.' },

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventData, EventEnvelope, paymentAuthorizedV1, paymentFailedV1, paymentSucceededV1 } from '@vitrine/contracts';
-import { cancelTimer, scheduleTimer, storeNow } from '@vitrine/platform';
+import { cancelTimer, scheduleTimer, storeNow, type SetUseCase } from '@vitrine/platform';
 import { chargeAtShipRetryDeadline, deadlineRegion } from '@vitrine/policy';
 import { OrderDue } from '../store/order-due.entity.js';
 import { Order } from '../store/order.entity.js';
@@ -11,47 +11,69 @@ import { openBalanceIfReleased } from './release-balances.js';
 import { policyVersion } from './store-policies.js';
 
 /**
- * PaymentSucceeded: each due it settles is PAID (once: a redelivered or
- * duplicate event finds it paid) and its deadline called off; an order with
- * nothing left open moves on. A held due (charge at ship, taken at dispatch)
- * is PAID the same way when payments captures it. A due that is no longer
- * open (the order was cancelled or expired meanwhile) changes nothing here:
- * payments refunds a payment for an ended order itself.
+ * What payments says of the dues it settled: PAID (PaymentSucceeded) or
+ * HELD on the card (PaymentAuthorized: charge at ship, taken at dispatch).
  */
-export async function recordPayment(em: EntityManager, event: EventEnvelope<EventData<typeof paymentSucceededV1>>): Promise<void> {
-  const at = new Date(event.data.succeededAt);
-  for (const allocation of [...event.data.allocations].sort((a, b) => a.orderId.localeCompare(b.orderId))) {
-    const order = await em.findOne(Order, allocation.orderId, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['lines', 'dues'] });
-    const due = order?.dues.getItems().find((d) => d.id === allocation.dueId);
-    if (!order || !due || (due.status !== 'OPEN' && due.status !== 'HELD')) continue;
-    due.status = 'PAID';
-    due.paidAt = at;
-    due.paymentId = event.data.paymentId;
-    due.lastFailure = null;
-    await cancelTimer(em, paymentDeadlineTimer, due.id);
-    order.firstPaidAt ??= at;
-    await advanceAfterPayment(em, order);
-  }
+export interface Settlement {
+  outcome: 'PAID' | 'HELD';
+  paymentId: string;
+  /** When the payment succeeded (PAID only). */
+  at: Date | null;
+  allocations: readonly { orderId: string; dueId: string }[];
 }
 
+export const paidSettlement = (event: EventEnvelope<EventData<typeof paymentSucceededV1>>): Settlement => ({
+  outcome: 'PAID',
+  paymentId: event.data.paymentId,
+  at: new Date(event.data.succeededAt),
+  allocations: event.data.allocations,
+});
+
+export const heldSettlement = (event: EventEnvelope<EventData<typeof paymentAuthorizedV1>>): Settlement => ({
+  outcome: 'HELD',
+  paymentId: event.data.paymentId,
+  at: null,
+  allocations: event.data.allocations,
+});
+
 /**
- * PaymentAuthorized: the amount is held on the card (charge at ship, taken
- * at dispatch). The due is HELD, its deadline called off, and the order moves
- * on as if paid: the warehouse may start. Once: a redelivered event finds it
- * held. An ended order's due stays void (payments releases the hold itself).
+ * Payments' settlements in batches (a drop's deposits arrive together): the
+ * orders of a whole batch are locked and loaded in one select, in id order
+ * (as one settlement alone locks its orders), then each settlement applies.
+ *
+ * PAID: each due it settles is PAID (once: a redelivered or duplicate event
+ * finds it paid) and its deadline called off; an order with nothing left open
+ * moves on. A held due (charge at ship, taken at dispatch) is PAID the same
+ * way when payments captures it. HELD: the amount is held on the card; the
+ * due is HELD, its deadline called off, and the order moves on as if paid (the
+ * warehouse may start). A due that is no longer open (the order was cancelled
+ * or expired meanwhile) changes nothing here: payments refunds a payment for
+ * an ended order, or releases its hold, itself.
  */
-export async function recordAuthorization(em: EntityManager, event: EventEnvelope<EventData<typeof paymentAuthorizedV1>>): Promise<void> {
-  for (const allocation of [...event.data.allocations].sort((a, b) => a.orderId.localeCompare(b.orderId))) {
-    const order = await em.findOne(Order, allocation.orderId, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['lines', 'dues'] });
-    const due = order?.dues.getItems().find((d) => d.id === allocation.dueId);
-    if (!order || !due || due.status !== 'OPEN') continue;
-    due.status = 'HELD';
-    due.paymentId = event.data.paymentId;
-    due.lastFailure = null;
-    await cancelTimer(em, paymentDeadlineTimer, due.id);
-    await advanceAfterPayment(em, order);
-  }
-}
+export const settlePayments: SetUseCase<Settlement, Map<string, Order>> = {
+  async load(settlements, em) {
+    const ids = [...new Set(settlements.flatMap((s) => s.allocations.map((a) => a.orderId)))];
+    const found = await em.find(Order, { id: { $in: ids } }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['lines', 'dues'], orderBy: { id: 'asc' } });
+    return new Map(found.map((o) => [o.id, o]));
+  },
+  async apply(settlement, orders, em) {
+    for (const allocation of [...settlement.allocations].sort((a, b) => a.orderId.localeCompare(b.orderId))) {
+      const order = orders.get(allocation.orderId);
+      const due = order?.dues.getItems().find((d) => d.id === allocation.dueId);
+      if (!order || !due) continue;
+      if (settlement.outcome === 'PAID' ? due.status !== 'OPEN' && due.status !== 'HELD' : due.status !== 'OPEN') continue;
+      due.status = settlement.outcome;
+      due.paymentId = settlement.paymentId;
+      due.lastFailure = null;
+      if (settlement.at) {
+        due.paidAt = settlement.at;
+        order.firstPaidAt ??= settlement.at;
+      }
+      await cancelTimer(em, paymentDeadlineTimer, due.id);
+      await advanceAfterPayment(em, order);
+    }
+  },
+};
 
 async function advanceAfterPayment(em: EntityManager, order: Order): Promise<void> {
   if (openDues(order).length > 0) return;

@@ -32,9 +32,13 @@ function parseStored(em: EntityManager, row: StorePolicyVersion): StorePolicy {
 
 /** The version new orders take: the newest published. */
 export async function policyInForce(em: EntityManager): Promise<PolicyInForce> {
-  const row = await em.findOne(StorePolicyVersion, { version: { $gt: 0 } }, { orderBy: { version: 'desc' } });
-  if (!row) throw new Error('no store policy is published: orders publishes the configured preset at start');
-  return { version: row.version, policy: parseStored(em, row) };
+  // Every checkout asks: the newest version's number only, its document from the parsed versions (one read per version).
+  const [row] = await em.execute<{ version: number | null }[]>(
+    `select max(version) as version from "${orders.dbSchema}".store_policy_version where version > 0`,
+  );
+  const version = row?.version ?? null;
+  if (version === null) throw new Error('no store policy is published: orders publishes the configured preset at start');
+  return { version, policy: await policyVersion(em, version) };
 }
 
 /** The version an order was placed under: every later decision about the order uses it. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '@vitrine/platform';
+import { parseReturnOrigins } from '../domain/return-address.js';
 
 /** Local-only secrets, so `npm start` runs with nothing to set up; refused in production. */
 export const localDefaults = {
@@ -31,6 +32,21 @@ export const paymentsEnv = {
     .default(24 * 14),
   /** Where customers reach payments' pages (the pay-now link's origin); default: where the service listens. */
   PAYMENTS_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Origins (comma separated) the pay-now page may link back to ("Back to the store"); any other return address is
+   * refused. Default: the storefront as `npm start` and docker compose serve it.
+   */
+  PAYMENTS_RETURN_ORIGINS: z
+    .string()
+    .default('http://localhost:3000,http://127.0.0.1:3000')
+    .transform((list, ctx) => {
+      try {
+        return parseReturnOrigins(list);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `expected comma-separated origins: ${(err as Error).message}` });
+        return z.NEVER;
+      }
+    }),
   /** Standard Webhooks secret the sandbox signs its webhooks with. */
   SANDBOX_WEBHOOK_SECRET: whsec.optional(),
   /** Where the sandbox POSTs its webhooks; default: this service's own /webhooks/sandbox. */

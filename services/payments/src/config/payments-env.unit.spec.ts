@@ -23,6 +23,14 @@ describe('loadPaymentsSettings', () => {
     );
   });
 
+  it('reads the origins the pay-now page may return to, refusing anything that is not one', () => {
+    expect(loadPaymentsSettings({}).PAYMENTS_RETURN_ORIGINS).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000']);
+    expect(loadPaymentsSettings({ PAYMENTS_RETURN_ORIGINS: 'https://shop.example.com' }).PAYMENTS_RETURN_ORIGINS).toEqual(['https://shop.example.com']);
+    expect(() => loadPaymentsSettings({ PAYMENTS_RETURN_ORIGINS: 'https://shop.example.com/orders' })).toThrow(
+      /PAYMENTS_RETURN_ORIGINS: expected comma-separated origins/,
+    );
+  });
+
   it('needs Stripe’s keys for Stripe, and a test key outside production', () => {
     expect(() => loadPaymentsSettings({ PAYMENTS_PROVIDER: 'stripe' })).toThrow(/STRIPE_SECRET_KEY: missing[\s\S]*STRIPE_WEBHOOK_SECRET: missing/);
     expect(() => loadPaymentsSettings({ PAYMENTS_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_live_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc' })).toThrow(

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { PaymentPurpose } from '@vitrine/contracts';
 
 /** What a pay-now link names: who pays, for which orders' dues, until when. */
 export interface PayLinkClaims {
@@ -44,4 +45,28 @@ export function verifyPayLink(token: string, secret: string, now: Date): PayLink
   const expiresAt = new Date(raw.e * 1000);
   if (expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'EXPIRED' };
   return { ok: true, claims: { customerId: raw.c, orderIds: raw.o, dueIds: raw.d, expiresAt } };
+}
+
+/** A due as a link sees it. */
+export interface LinkableDue {
+  id: string;
+  orderId: string;
+  purpose: PaymentPurpose;
+  state: 'OPEN' | 'SETTLED' | 'VOID' | 'WAIVED';
+  collect: 'CUSTOMER' | 'STORED_METHOD';
+}
+
+/**
+ * The dues one link for several orders pays together, once `amountToCollect`
+ * accepted them (same customer, purpose and currency): each order's open
+ * dues of that purpose that the customer pays themself (a stored card's
+ * charge is not theirs to pay on the page). An order left with none cannot
+ * be on the link: that is a bug in the caller, not a refusal.
+ */
+export function dueIdsToLink(purpose: PaymentPurpose, orderIds: readonly string[], dues: readonly LinkableDue[]): string[] {
+  return orderIds.flatMap((orderId) => {
+    const ids = dues.filter((d) => d.orderId === orderId && d.purpose === purpose && d.state === 'OPEN' && d.collect === 'CUSTOMER').map((d) => d.id);
+    if (ids.length === 0) throw new Error(`order ${orderId} has no open ${purpose} due the customer pays`);
+    return ids;
+  });
 }

@@ -39,6 +39,8 @@ export interface Due {
   /** Minor units for shipping (estimate, or the extra above it). */
   shipping: number;
   dueAt: Date | null;
+  /** Waived by the store (logistics' staff waived an extra shipping invoice): no longer payable, never owed. */
+  waived?: boolean;
 }
 
 /** One order's facts from orders: the only source of an amount to charge (never the client). */
@@ -89,7 +91,8 @@ const list = (ids: readonly string[]) => ids.join(', ');
  * Refuses, in this order: no order or one listed twice (BAD_USER_INPUT);
  * several orders for a purpose that cannot be paid in bulk; an order orders
  * does not know (NOT_FOUND); a closed order; different currencies; an order
- * that owes nothing for this purpose (all POLICY_VIOLATION); an order whose
+ * whose only dues of this purpose were waived by the store (DUE_WAIVED); an
+ * order that owes nothing for this purpose (all POLICY_VIOLATION); an order whose
  * due is already paid (CONFLICT, rule ALREADY_PAID). Each refusal names every
  * order it concerns.
  */
@@ -127,7 +130,19 @@ export function amountToCollect(request: CollectionRequest, orders: readonly Ord
     });
   }
 
-  const owing = facts.map((o) => ({ order: o, dues: o.dues.filter((d) => d.purpose === purpose) }));
+  const waived = facts.filter((o) => o.dues.some((d) => d.purpose === purpose && d.waived) && !o.dues.some((d) => d.purpose === purpose && !d.waived));
+  if (waived.length > 0) {
+    const ids = waived.map((o) => o.orderId);
+    throw new PolicyViolation(
+      `The store waived the ${label} on ${ids.length === 1 ? 'order' : 'orders'} ${list(ids)}: there is nothing to pay.`,
+      'DUE_WAIVED',
+      {
+        orderIds: ids,
+        purpose,
+      },
+    );
+  }
+  const owing = facts.map((o) => ({ order: o, dues: o.dues.filter((d) => d.purpose === purpose && !d.waived) }));
   for (const amount of [...owing.flatMap((x) => x.dues), ...alreadyPaid].flatMap((x) => [x.product, x.shipping])) {
     if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`Dues and payments are whole minor units, not ${amount}.`);
   }

@@ -119,6 +119,22 @@ describe('amountToCollect', () => {
     expect(error.message).toBe(`There is no payment on arrival to pay on order ${a}.`);
   });
 
+  it('refuses an extra shipping invoice the store waived (DUE_WAIVED), though a paid one for the same order would be ALREADY_PAID', () => {
+    const shipped = (waived: boolean) =>
+      depositOrder(a, {
+        status: 'IN_FULFILMENT',
+        dues: [...depositOrder(a).dues, { purpose: 'EXTRA_SHIPPING', product: 0, shipping: 600, dueAt: null, waived }],
+      });
+    const error = refusal(() => amountToCollect({ purpose: 'EXTRA_SHIPPING', orderIds: [a] }, [shipped(true)], []));
+    expect(error).toBeInstanceOf(PolicyViolation);
+    expect(error.details).toEqual({ rule: 'DUE_WAIVED', orderIds: [a], purpose: 'EXTRA_SHIPPING' });
+    expect(error.message).toBe(`The store waived the extra shipping invoice on order ${a}: there is nothing to pay.`);
+    // Not waived: it is collected as any due.
+    expect(amountToCollect({ purpose: 'EXTRA_SHIPPING', orderIds: [a] }, [shipped(false)], []).amount).toBe(600);
+    // A waived due never counts towards another purpose's amount.
+    expect(amountToCollect({ purpose: 'BALANCE', orderIds: [a] }, [shipped(true)], []).amount).toBe(83500);
+  });
+
   it('refuses as a conflict when the due is already paid, naming only the paid orders', () => {
     const paid: PaidTowards[] = [{ orderId: b, purpose: 'BALANCE', product: 80000, shipping: 3500 }];
     const error = refusal(() => amountToCollect({ purpose: 'BALANCE', orderIds: [a, b] }, [depositOrder(a), depositOrder(b)], paid));

@@ -169,6 +169,18 @@ describe('pay', () => {
     expect((await paying).data!.pay).toMatchObject({ status: 'SUCCEEDED', amount: { amount: 1500 } });
   });
 
+  it('waits for a balance that arrives just after the pay call, though the deposit is settled already', async () => {
+    const customer = await h.tokens.customer();
+    const { orderId } = await h.due({ customerId: customer.id, goods: 1000, purpose: 'DEPOSIT' });
+    expect((await pay([orderId], 'sandbox_visa', customer)).data!.pay).toMatchObject({ status: 'SUCCEEDED', amount: { amount: 1000 } });
+    // Orders shows the balance due (it announced it); payments has not heard it yet when the customer pays.
+    const asked = await databaseNow();
+    const paying = pay([orderId], 'sandbox_visa', customer);
+    await eventually(() => lookedForDuesSince(asked), { intervalMs: 20 });
+    await h.due({ customerId: customer.id, orderId, goods: 4000, purpose: 'BALANCE', noWait: true });
+    expect((await paying).data!.pay).toMatchObject({ status: 'SUCCEEDED', purpose: 'BALANCE', amount: { amount: 4000 } });
+  });
+
   it('lists intents for staff, filtered and paged; customers are refused', async () => {
     const customer = await h.tokens.customer();
     const staff = await h.staff();

@@ -1,13 +1,14 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import type { PaymentPurpose } from '@vitrine/contracts';
 
-export const dueStates = ['OPEN', 'SETTLED', 'VOID'] as const;
+export const dueStates = ['OPEN', 'SETTLED', 'VOID', 'WAIVED'] as const;
 export type DueState = (typeof dueStates)[number];
 
 /**
  * orders' PaymentDue, as payments collects it: the only source of an amount
- * to charge. OPEN until a payment settles it (SETTLED, naming the intent) or
- * the order ends (VOID).
+ * to charge. OPEN until a payment settles it (SETTLED, naming the intent),
+ * the order ends (VOID) or, an extra shipping invoice, logistics' staff waive
+ * it (WAIVED: no longer payable; a payment reaching it is given back).
  */
 export const PaymentDueSchema = defineEntity({
   name: 'PaymentDue',
@@ -15,7 +16,7 @@ export const PaymentDueSchema = defineEntity({
   checks: [
     { name: 'payment_due_parts_not_negative', expression: 'goods >= 0 and shipping >= 0' },
     { name: 'payment_due_amount_is_sum', expression: 'amount = goods + shipping' },
-    { name: 'payment_due_state_known', expression: `state in ('OPEN', 'SETTLED', 'VOID')` },
+    { name: 'payment_due_state_known', expression: `state in (${dueStates.map((s) => `'${s}'`).join(', ')})` },
   ],
   properties: {
     /** orders' dueId. */

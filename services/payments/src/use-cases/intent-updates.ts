@@ -142,9 +142,9 @@ async function publishFailure(em: EntityManager, intent: Row, allocations: Row[]
  * A captured charge: booked (CHARGE_CAPTURED, one share per order), one
  * charge row per order (what refunds are taken from), its open dues settled
  * and PaymentSucceeded published for them. A share paying a due that is no
- * longer open (the order was cancelled or expired meanwhile, or another
- * payment settled it first) goes straight back to the customer: a full
- * refund of that share. The card is saved when the customer asked.
+ * longer open (the order was cancelled or expired meanwhile, another payment
+ * settled it first, or the store waived the extra shipping invoice) goes
+ * straight back to the customer: a full refund of that share. The card is saved when the customer asked.
  */
 async function recordCapture(em: EntityManager, intent: Row, allocations: Row[], payment: ProviderPayment): Promise<void> {
   const s = schemaOf(em);
@@ -173,7 +173,7 @@ async function recordCapture(em: EntityManager, intent: Row, allocations: Row[],
     if (shipped) await postTransaction(em, shipped);
   }
   const settled: Row[] = [];
-  const giveBack = new Map<string, { amount: number; reason: 'CANCELLATION' | 'EXPIRY' | 'DUPLICATE_PAYMENT' }>();
+  const giveBack = new Map<string, GiveBack>();
   for (const allocation of allocations) {
     const due = dues.find((d) => d.id === allocation.due_id);
     const order = orders.find((o) => o.id === allocation.order_id);
@@ -182,9 +182,9 @@ async function recordCapture(em: EntityManager, intent: Row, allocations: Row[],
       settled.push(allocation);
       continue;
     }
-    const reason = closed || due?.state === 'VOID' ? (order?.status === 'EXPIRED' ? 'EXPIRY' : 'CANCELLATION') : 'DUPLICATE_PAYMENT';
-    const back = giveBack.get(allocation.order_id) ?? { amount: 0, reason };
-    giveBack.set(allocation.order_id, { amount: back.amount + Number(allocation.amount), reason: back.reason });
+    const why = giveBackReason(closed, due?.state, order?.status);
+    const back = giveBack.get(allocation.order_id) ?? { amount: 0, ...why };
+    giveBack.set(allocation.order_id, { ...back, amount: back.amount + Number(allocation.amount) });
   }
   if (settled.length > 0) {
     await em.execute(`update ${s}.payment_due set state = 'SETTLED', settled_by_intent_id = ?, closed_at = now() where id in (?)`, [
@@ -211,12 +211,33 @@ async function recordCapture(em: EntityManager, intent: Row, allocations: Row[],
       amount: back.amount,
       currency: intent.currency,
       reason: back.reason,
-      ledgerReason: 'CANCELLATION',
+      ledgerReason: back.ledgerReason,
       requestedBy: null,
-      note: `Automatic: payment ${intent.id} arrived for ${back.reason === 'DUPLICATE_PAYMENT' ? 'a due already paid' : 'an order already closed'}.`,
+      note: `Automatic: payment ${intent.id} arrived for ${back.what}.`,
     });
   }
   if (intent.save_method && payment.method) await rememberSavedMethod(em, intent.customer_id, intent.provider, payment);
+}
+
+interface GiveBack {
+  amount: number;
+  reason: 'CANCELLATION' | 'EXPIRY' | 'DUPLICATE_PAYMENT' | 'SHIPPING_EXCESS';
+  ledgerReason: 'CANCELLATION' | 'SHIPPING_EXCESS';
+  what: string;
+}
+
+/**
+ * Why a captured share goes back, and which accounts pay it: its order closed
+ * (cancelled, expired) or its due void; an extra shipping invoice the store
+ * waived meanwhile (shipping given back, from what shipping holds or earned:
+ * the order may have shipped since); otherwise a due another payment settled.
+ */
+function giveBackReason(closed: boolean, dueState: string | undefined, orderStatus: string | undefined): Omit<GiveBack, 'amount'> {
+  if (closed || dueState === 'VOID') {
+    return { reason: orderStatus === 'EXPIRED' ? 'EXPIRY' : 'CANCELLATION', ledgerReason: 'CANCELLATION', what: 'an order already closed' };
+  }
+  if (dueState === 'WAIVED') return { reason: 'SHIPPING_EXCESS', ledgerReason: 'SHIPPING_EXCESS', what: 'an extra shipping invoice the store waived' };
+  return { reason: 'DUPLICATE_PAYMENT', ledgerReason: 'CANCELLATION', what: 'a due already paid' };
 }
 
 async function rememberSavedMethod(em: EntityManager, customerId: string, provider: string, payment: ProviderPayment): Promise<void> {

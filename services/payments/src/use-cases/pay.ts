@@ -59,17 +59,17 @@ export async function pay(em: EntityManager, runtime: PaymentsRuntime, command: 
   });
 }
 
-function checkPayInput(command: PayCommand): void {
+export function checkPayInput(command: Pick<PayCommand, 'orderIds'> & Partial<Pick<PayCommand, 'method'>>): void {
   const problems = [];
   if (command.orderIds.length === 0 || command.orderIds.length > maxOrdersPerPayment) {
     problems.push({ field: 'orderIds', reason: 'OUT_OF_RANGE', message: `Pay for between 1 and ${maxOrdersPerPayment} orders at a time.` });
   }
   const bad = command.orderIds.find((id) => !isUuid(id));
   if (bad !== undefined) problems.push({ field: 'orderIds', reason: 'MALFORMED_ID', message: `"${bad.slice(0, 64)}" is not a valid order id.` });
-  if ('token' in command.method && (command.method.token.length === 0 || command.method.token.length > maxTokenLength)) {
+  if (command.method && 'token' in command.method && (command.method.token.length === 0 || command.method.token.length > maxTokenLength)) {
     problems.push({ field: 'paymentMethod.token', reason: 'OUT_OF_RANGE', message: `A payment token has 1 to ${maxTokenLength} characters.` });
   }
-  if ('savedPaymentMethodId' in command.method && !isUuid(command.method.savedPaymentMethodId)) {
+  if (command.method && 'savedPaymentMethodId' in command.method && !isUuid(command.method.savedPaymentMethodId)) {
     problems.push({ field: 'paymentMethod.savedPaymentMethodId', reason: 'MALFORMED_ID', message: 'Not a valid payment method id.' });
   }
   if (problems.length > 0) throw new BadUserInput('Please check the payment details.', problems);
@@ -77,25 +77,37 @@ function checkPayInput(command: PayCommand): void {
 
 /**
  * The customer usually pays right after seeing their order waiting for
- * payment; orders' PaymentDue may be a few ms behind. Waits (bounded) for
- * every order to have a due of this customer's, else NOT_FOUND: an order of
- * someone else's waits the same and reads the same as an unknown one.
+ * payment; orders' PaymentDue may be a few ms behind, for a first due as for a
+ * balance after a deposit paid. Waits (bounded) for every order to have an
+ * open due of this customer's, or a waived one, or to be closed (nothing will
+ * open: refused at once). At the bound, an order with no due of theirs at all is NOT_FOUND
+ * (an order of someone else's waits the same and reads the same as an
+ * unknown one); one whose dues are all settled goes on, to be refused for
+ * what it is (already paid).
  */
 export async function waitForDues(em: EntityManager, customerId: string, orderIds: readonly string[], waitMs: number): Promise<void> {
   const deadline = Date.now() + waitMs;
   const unique = [...new Set(orderIds)];
+  const s = schemaOf(em);
+  const payable = ` and (d.state in ('OPEN', 'WAIVED') or exists (select 1 from ${s}.known_order k where k.id = d.order_id and k.closed_at is not null))`;
+  const withDues = async (openOnly: boolean) =>
+    (
+      await em
+        .fork()
+        .execute<{ order_id: string }[]>(
+          `select distinct order_id from ${s}.payment_due d where d.customer_id = ? and d.order_id in (?)${openOnly ? payable : ''}`,
+          [customerId, unique],
+        )
+    ).map((r) => r.order_id);
   for (;;) {
-    const rows = await em
-      .fork()
-      .execute<{ order_id: string }[]>(`select distinct order_id from ${schemaOf(em)}.payment_due where customer_id = ? and order_id in (?)`, [
-        customerId,
-        unique,
-      ]);
-    const missing = unique.filter((id) => !rows.some((r) => r.order_id === id));
-    if (missing.length === 0) return;
-    if (Date.now() >= deadline) throw new NotFound('Order', missing[0]!);
+    const open = await withDues(true);
+    if (unique.every((id) => open.includes(id))) return;
+    if (Date.now() >= deadline) break;
     await sleep(Math.min(100, Math.max(10, deadline - Date.now())));
   }
+  const known = await withDues(false);
+  const missing = unique.find((id) => !known.includes(id));
+  if (missing) throw new NotFound('Order', missing);
 }
 
 /**
@@ -130,18 +142,7 @@ async function openIntent(
       if (attempts.some((a) => a.status === 'REQUIRES_PAYMENT_METHOD' && a.in_flight_until && toDate(a.in_flight_until)!.getTime() > Date.now())) return null;
 
       const purpose = command.purpose ?? choosePurpose(dues);
-      const facts: OrderFacts[] = command.orderIds.map((orderId) => {
-        const order = orders.find((o) => o.id === orderId && o.customer_id === command.customerId);
-        if (!order) throw new NotFound('Order', orderId);
-        return {
-          orderId,
-          status: (order.status ?? 'PAYMENT_DUE') as OrderFacts['status'],
-          currency: order.currency,
-          dues: dues
-            .filter((d) => d.order_id === orderId && d.state !== 'VOID')
-            .map((d) => ({ purpose: d.purpose, product: Number(d.goods), shipping: Number(d.shipping), dueAt: toDate(d.due_at) })),
-        };
-      });
+      const facts = orderFactsOf(command.customerId, command.orderIds, orders, dues);
       const collection = amountToCollect({ purpose, orderIds: command.orderIds }, facts, paidTowards(await orderTransactions(tx, command.orderIds)));
 
       let savedMethod: Row | undefined;
@@ -221,8 +222,24 @@ async function openIntent(
   }
 }
 
+/** The orders' facts `amountToCollect` reads, from payments' rows: only this customer's orders (anyone else's is NOT_FOUND). */
+export function orderFactsOf(customerId: string, orderIds: readonly string[], orders: readonly Row[], dues: readonly Row[]): OrderFacts[] {
+  return orderIds.map((orderId) => {
+    const order = orders.find((o) => o.id === orderId && o.customer_id === customerId);
+    if (!order) throw new NotFound('Order', orderId);
+    return {
+      orderId,
+      status: (order.status ?? 'PAYMENT_DUE') as OrderFacts['status'],
+      currency: order.currency,
+      dues: dues
+        .filter((d) => d.order_id === orderId && d.state !== 'VOID')
+        .map((d) => ({ purpose: d.purpose, product: Number(d.goods), shipping: Number(d.shipping), dueAt: toDate(d.due_at), waived: d.state === 'WAIVED' })),
+    };
+  });
+}
+
 /** The purpose the customer is paying: the one their open dues share (they must say which when there are several). */
-function choosePurpose(dues: Row[]): PaymentPurpose {
+export function choosePurpose(dues: Row[]): PaymentPurpose {
   const open = [...new Set(dues.filter((d) => d.state === 'OPEN').map((d) => d.purpose as PaymentPurpose))];
   if (open.length === 1) return open[0]!;
   if (open.length === 0) return (dues.at(-1)?.purpose ?? 'BALANCE') as PaymentPurpose;

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useRevalidator } from 'react-router';
 import type { Messages } from '../lib/i18n.js';
 import { evidenceTypes } from '../lib/claims.js';
+import { putFile, type SignedUpload } from '../lib/put-file.js';
 
 type FileState = 'waiting' | 'uploading' | 'uploaded' | 'failed';
 interface Upload {
@@ -10,25 +11,6 @@ interface Upload {
   state: FileState;
   error?: string;
 }
-interface Ticket {
-  url: string;
-  headers: { name: string; value: string }[];
-}
-
-/** PUTs the file to the signed URL, reporting progress (fetch cannot report an upload's progress; XHR can). */
-function put(file: File, ticket: Ticket, onProgress: (percent: number) => void): Promise<boolean> {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('PUT', ticket.url);
-    // The browser sets Content-Length from the body itself (scripts may not set it).
-    for (const h of ticket.headers) if (h.name.toLowerCase() !== 'content-length') xhr.setRequestHeader(h.name, h.value);
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    xhr.onload = () => resolve(xhr.status >= 200 && xhr.status < 300);
-    xhr.onerror = () => resolve(false);
-    xhr.send(file);
-  });
-}
-
 /**
  * Photos and videos of a claim: each file goes straight from the browser to the evidence store (the web server
  * only asks after-sales for its signed upload URL), one after the other, each with its progress bar and state.
@@ -55,12 +37,12 @@ export function EvidenceUpload({ ticketUrl, t }: { ticketUrl: string; t: Message
       const body = new FormData();
       body.set('contentType', file.type);
       body.set('sizeBytes', String(file.size));
-      const answer = (await fetch(ticketUrl, { method: 'POST', body }).then((r) => r.json())) as Ticket | { error: string };
+      const answer = (await fetch(ticketUrl, { method: 'POST', body }).then((r) => r.json())) as SignedUpload | { error: string };
       if ('error' in answer) {
         update(i, { state: 'failed', error: answer.error });
         continue;
       }
-      const ok = await put(file, answer, (progress) => update(i, { progress }));
+      const ok = await putFile(file, answer, (progress) => update(i, { progress }));
       update(i, ok ? { state: 'uploaded', progress: 100 } : { state: 'failed', error: t.claim.uploadFailed });
     }
     input.value = '';

@@ -1,28 +1,34 @@
 import { Form } from 'react-router';
+import type { OrderStep } from '../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from './api-error.js';
 
-// Orders' own fulfilment steps on the back office's order page, each offered in the statuses orders takes it from
-// (orders checks again and its refusal is shown): fix a released preorder's shipping date, start on a paid order,
-// the parcel left with its tracking number, the courier delivered it.
+// Orders' own fulfilment steps on the back office's order page, each offered only where orders lists it in the
+// order's staffSteps (orders decides from the rule its mutations enforce; a refusal, e.g. the order moved meanwhile,
+// is still shown): fix a released preorder's shipping date, start on a paid order, the parcel left with its tracking
+// number, the courier delivered it.
 
 export const fulfilmentIntents = ['confirmShippingDate', 'startFulfilment', 'markShipped', 'markDelivered'] as const;
 export type FulfilmentIntent = (typeof fulfilmentIntents)[number];
 
+/** The step of orders' staffSteps each form takes. */
+const stepOf: Record<FulfilmentIntent, OrderStep> = {
+  confirmShippingDate: 'CONFIRM_SHIPPING_DATE',
+  startFulfilment: 'START_FULFILMENT',
+  markShipped: 'MARK_SHIPPED',
+  markDelivered: 'MARK_DELIVERED',
+};
+
 interface Props {
-  status: string;
+  /** The order's staffSteps, as orders lists them. */
+  steps: readonly OrderStep[];
   submitting: boolean;
   /** The last step's refusal, with the step it refused. */
   refused: { intent: string; error: string } | null | undefined;
 }
 
-export function OrderFulfilment({ status, submitting, refused }: Props) {
+export function OrderFulfilment({ steps, submitting, refused }: Props) {
   const error = (intent: FulfilmentIntent) => (refused?.intent === intent ? <ApiErrorMessage message={refused.error} /> : null);
-  const offered = {
-    confirmShippingDate: status === 'SECURED' || status === 'READY_TO_FULFIL',
-    startFulfilment: status === 'READY_TO_FULFIL',
-    markShipped: status === 'READY_TO_FULFIL' || status === 'IN_FULFILMENT',
-    markDelivered: status === 'SHIPPED',
-  };
+  const offered = Object.fromEntries(fulfilmentIntents.map((intent) => [intent, steps.includes(stepOf[intent])])) as Record<FulfilmentIntent, boolean>;
   if (!Object.values(offered).some(Boolean)) return null;
   return (
     <section aria-labelledby="fulfilment">

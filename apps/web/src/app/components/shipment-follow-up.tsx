@@ -4,7 +4,7 @@ import { everyValue } from '../lib/every-value.js';
 import { formatDateTime, formatMoney } from '../lib/format.js';
 
 // A shipment's life after packing in the back office's queue: what each order paid for shipping against what the
-// parcel cost (the excess refunded, or the extra invoice and whether it is paid), the carrier's steps so far, and
+// parcel cost (the excess refunded, or the extra invoice and whether it is paid or waived), the carrier's steps so far, and
 // the form that records the next step of a parcel with the carrier.
 
 interface Money {
@@ -26,6 +26,8 @@ interface FollowedShipment {
     invoiceId?: string | null;
     invoicePaidAt?: string | null;
   }[];
+  /** Staff waived the extra postage: every invoice then unpaid (logistics waives them all at once). */
+  extraShippingWaiver?: { reason?: string | null; waivedAt: string } | null;
   tracking: { status: TrackingStatus; at: string; note?: string | null }[];
 }
 
@@ -39,8 +41,9 @@ const stepWords: Record<TrackingStatus, string> = {
   RETURNED_TO_SENDER: 'Returned to sender (refunds per the order’s policy)',
 };
 
-function extraInvoice(o: FollowedShipment['orders'][number]): string | null {
+function extraInvoice(o: FollowedShipment['orders'][number], waivedAt: string | null): string | null {
   if (o.extraDue.amount <= 0) return null;
+  if (!o.invoicePaidAt && waivedAt) return `extra shipping ${formatMoney(o.extraDue)} invoiced, waived ${formatDateTime(waivedAt)} (the store absorbs it)`;
   return o.invoicePaidAt
     ? `extra shipping ${formatMoney(o.extraDue)} invoiced, paid ${formatDateTime(o.invoicePaidAt)}`
     : `extra shipping ${formatMoney(o.extraDue)} invoiced, waiting for the customer’s payment (dispatch waits for it)`;
@@ -48,6 +51,9 @@ function extraInvoice(o: FollowedShipment['orders'][number]): string | null {
 
 export function ShipmentFollowUp({ shipment: s, submitting }: { shipment: FollowedShipment; submitting: boolean }) {
   const quoted = s.orders.some((o) => o.finalShare);
+  const waiver = s.extraShippingWaiver ?? null;
+  const waivedAt = waiver?.waivedAt ?? null;
+  const waivedInvoices = s.orders.filter((o) => o.extraDue.amount > 0 && !o.invoicePaidAt);
   return (
     <>
       {s.consolidatedInto && <p>Its orders travel in shipment {s.consolidatedInto.slice(0, 8)} now.</p>}
@@ -58,10 +64,18 @@ export function ShipmentFollowUp({ shipment: s, submitting }: { shipment: Follow
               Order {o.orderId.slice(0, 8)}: paid {formatMoney(o.estimatePaid)} for shipping, its share of the parcel{' '}
               {o.finalShare ? formatMoney(o.finalShare) : 'not set'}
               {o.excessRefund.amount > 0 && <>, {formatMoney(o.excessRefund)} refunded</>}
-              {extraInvoice(o) && <>, {extraInvoice(o)}</>}
+              {extraInvoice(o, waivedAt) && <>, {extraInvoice(o, waivedAt)}</>}
             </li>
           ))}
         </ul>
+      )}
+      {waiver && waivedInvoices.length > 0 && (
+        <p data-testid={`extra-waiver-${s.id}`}>
+          Extra postage of{' '}
+          {formatMoney({ amount: waivedInvoices.reduce((sum, o) => sum + o.extraDue.amount, 0), currency: waivedInvoices[0]!.extraDue.currency })} waived{' '}
+          {formatDateTime(waiver.waivedAt)}
+          {waiver.reason && <>: “{waiver.reason}”</>}
+        </p>
       )}
       {s.tracking.length > 0 && (
         <ol className="tracking" aria-label={`Tracking of shipment ${s.id.slice(0, 8)}`}>

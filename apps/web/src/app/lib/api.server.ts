@@ -66,12 +66,13 @@ export async function callApi<TData, TVariables>(
 
 /**
  * For a loader that cannot show its page without the API's answer: an ApiError becomes the error page with the
- * API's customer-readable message (the root ErrorBoundary shows it); anything else is a bug and stays one.
+ * API's customer-readable message, its code and details (the root ErrorBoundary shows it in the page's language,
+ * lib/refusals.ts); anything else is a bug and stays one.
  */
 export function pageError(err: unknown): never {
   if (err instanceof ApiError) {
     const status = err.code === 'NOT_FOUND' ? 404 : err.code === 'UNAUTHENTICATED' ? 401 : err.code === 'FORBIDDEN' ? 403 : 502;
-    throw data({ message: err.message }, { status });
+    throw data({ message: err.message, code: err.code, details: err.details }, { status });
   }
   throw err;
 }

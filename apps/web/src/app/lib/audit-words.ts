@@ -18,6 +18,7 @@ const actionWords: Record<string, string> = {
   'preorder.closed': 'Preorders closed',
   'stock.received': 'Units received',
   'stock.adjusted': 'Count corrected',
+  'stock.transferred': 'Units moved between warehouses',
 };
 
 /** An audit action in words ("product.price-changed": "Price changed"); one catalog adds later reads as itself. */

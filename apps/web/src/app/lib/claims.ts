@@ -41,5 +41,8 @@ export const claimIssues = everyValue<ClaimIssue>()([
   'ELECTRONIC_FAILURE',
 ]);
 
+/** The most parts a claim names: after-sales' `StartClaimInput.parts` takes 1 to 20 (the API's bound, not a store rule). */
+export const maxClaimParts = 20;
+
 /** What the evidence store takes (after-sales checks again: the type and exact size are bound to the upload URL). */
 export const evidenceTypes = ['image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'video/quicktime'] as const;

@@ -1,3 +1,5 @@
+import type { OidcProviderSettings } from '../../server/config.js';
+
 // What the web server hands every loader and action (src/server/web-server.ts builds it).
 declare module 'react-router' {
   interface AppLoadContext {
@@ -5,6 +7,8 @@ declare module 'react-router' {
     gatewayUrl: string;
     /** Cookies only over HTTPS (on behind TLS, off on a plain-HTTP local run). */
     secureCookies: boolean;
+    /** The external identity providers offered for sign-in (WEB_OIDC_PROVIDERS); empty: no such button. */
+    oidcProviders: readonly OidcProviderSettings[];
   }
 }
 

@@ -10,4 +10,7 @@ export async function requestLocale(request: Request, context: AppLoadContext): 
   return pickLocale(typeof chosen === 'string' ? chosen : null, request.headers.get('accept-language'));
 }
 
+/** The API's `RuleLanguage` for a page in `locale`: orders and after-sales word store-policy rules in it. */
+export const ruleLanguage = (locale: Locale): 'EN' | 'FR' => (locale === 'fr' ? 'FR' : 'EN');
+
 export const saveLocale = (context: AppLoadContext, locale: Locale) => localeCookie(context).serialize(locale);

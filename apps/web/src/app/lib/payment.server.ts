@@ -1,6 +1,8 @@
 import { redirect, type AppLoadContext } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import { ApiError, callApi } from './api.server.js';
+import type { Locale } from './format.js';
+import { cardFailureIn, refusalIn } from './refusals.js';
 import { field } from './sign-in.server.js';
 
 const payMutation = graphql(`
@@ -9,6 +11,7 @@ const payMutation = graphql(`
       id
       status
       failure {
+        kind
         message
       }
     }
@@ -20,6 +23,7 @@ const confirmMutation = graphql(`
       id
       status
       failure {
+        kind
         message
       }
     }
@@ -37,10 +41,12 @@ export interface PaymentOutcome {
 /**
  * A payment form's submission, for one order or several in one payment: the
  * card chosen (or the bank's confirmation of an earlier attempt) under the
- * form's idempotency key. Paid (or held on the card): on to `paidUrl`.
+ * form's idempotency key. Paid (or held on the card): on to `paidUrl`. A refusal or a card's failure is said in
+ * `locale` (lib/refusals.ts).
  */
 export async function submitPayment(
   context: AppLoadContext,
+  locale: Locale,
   accessToken: string,
   form: FormData,
   orderIds: readonly string[],
@@ -55,9 +61,10 @@ export async function submitPayment(
     if (intent.status === 'SUCCEEDED' || intent.status === 'REQUIRES_CAPTURE') return redirect(paidUrl);
     if (intent.status === 'REQUIRES_ACTION') return { error: null, confirm: intent.id, processing: false };
     if (intent.status === 'PROCESSING') return { error: null, confirm: null, processing: true };
-    return { error: intent.failure?.message ?? 'The payment did not go through.', confirm: null, processing: false };
+    const failure = intent.failure ?? { kind: 'PAYMENT_FAILED', message: 'The payment did not go through.' };
+    return { error: cardFailureIn(locale, failure), confirm: null, processing: false };
   } catch (err) {
-    if (err instanceof ApiError) return { error: err.message, confirm: null, processing: false };
+    if (err instanceof ApiError) return { error: refusalIn(locale, err), confirm: null, processing: false };
     throw err;
   }
 }

@@ -23,12 +23,87 @@ export function preferenceReturnRule(policy: PolicyWords): PreferenceReturnRule 
   return null;
 }
 
-/** The order's delivered lines no return was asked for yet (after-sales answers a second request with the first). */
-export function returnableLines<L extends { product: { id: string } }>(
-  lines: readonly L[],
-  returns: readonly { orderId: string; productId: string }[],
-  orderId: string,
-): L[] {
-  const asked = new Set(returns.filter((r) => r.orderId === orderId).map((r) => r.productId));
-  return lines.filter((l) => !asked.has(l.product.id));
+interface MoneyValue {
+  amount: number;
+  currency: string;
+}
+
+/** After-sales' `ReturnOffer` for a line: what requestReturn would accept now, until when, or the rule refusing it. */
+export interface ReturnOfferView {
+  productId: string;
+  open: boolean;
+  /** The window's last day (YYYY-MM-DD, the store's time zone); null where the policy takes no such returns. */
+  returnableLastDay?: string | null;
+  refund?: MoneyValue | null;
+  restockingFee?: MoneyValue | null;
+  shippingRefund?: MoneyValue | null;
+  returnPostage?: string | null;
+  rule: { id: string; text: string };
+  returnId?: string | null;
+}
+
+/**
+ * What the storefront says of a line: OPEN until its last day with the refund it would get; CLOSED after its last
+ * day (the window passed), with the rule; REFUSED by a rule with no window (no returns for a change of mind, not
+ * delivered yet); REQUESTED once a return was asked (the return shows its own terms).
+ */
+export type LineReturnState =
+  | {
+      kind: 'OPEN';
+      productId: string;
+      lastDay: string | null;
+      refund: MoneyValue;
+      restockingFee: MoneyValue;
+      shippingRefund: MoneyValue | null;
+      postage: string;
+    }
+  | { kind: 'CLOSED'; productId: string; lastDay: string; rule: string }
+  | { kind: 'REFUSED'; productId: string; rule: string }
+  | { kind: 'REQUESTED'; productId: string };
+
+export function lineReturnState(offer: ReturnOfferView): LineReturnState {
+  const { productId } = offer;
+  if (offer.returnId) return { kind: 'REQUESTED', productId };
+  const lastDay = offer.returnableLastDay ?? null;
+  if (offer.open && offer.refund && offer.restockingFee && offer.returnPostage) {
+    const shipping = offer.shippingRefund && offer.shippingRefund.amount > 0 ? offer.shippingRefund : null;
+    return {
+      kind: 'OPEN',
+      productId,
+      lastDay,
+      refund: offer.refund,
+      restockingFee: offer.restockingFee,
+      shippingRefund: shipping,
+      postage: offer.returnPostage,
+    };
+  }
+  if (lastDay && offer.rule.id === 'returns.window-closed') return { kind: 'CLOSED', productId, lastDay, rule: offer.rule.text };
+  return { kind: 'REFUSED', productId, rule: offer.rule.text };
+}
+
+/** After-sales' `ReturnAddress`: where a returned item goes (the warehouse its order's parcel left from). */
+export interface ReturnAddressView {
+  name: string;
+  line1: string;
+  line2?: string | null;
+  postalCode: string;
+  city: string;
+  region?: string | null;
+  country: string;
+}
+
+/**
+ * The address on one line, as it goes on a label: recipient, street lines, postal code and city, region, country
+ * (named in the page's language by `countryName`).
+ */
+export function returnAddressText(address: ReturnAddressView, countryName: (code: string) => string): string {
+  return [address.name, address.line1, address.line2, `${address.postalCode} ${address.city}`, address.region, countryName(address.country)]
+    .filter((part): part is string => Boolean(part && part.trim()))
+    .join(', ');
+}
+
+/** A country's name in the page's language (Intl's), its code where Intl has none. */
+export function countryNameIn(locale: string): (code: string) => string {
+  const names = new Intl.DisplayNames([locale], { type: 'region' });
+  return (code) => names.of(code) ?? code;
 }

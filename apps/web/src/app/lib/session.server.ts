@@ -1,5 +1,6 @@
 import { createCookie, redirect, type AppLoadContext } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
+import type { StorefrontSessionFragment } from '../../__generated__/app/graphql.js';
 import { ApiError, callApi } from './api.server.js';
 
 /**
@@ -24,24 +25,31 @@ export interface Session {
   refreshToken?: string;
   /** When the access token expires (ms since the epoch). */
   expiresAt?: number;
+  /** The external identity provider this session was signed in with (it can prove it is the customer again). */
+  signedInWith?: string;
 }
 
-export interface AuthSessionAnswer {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  customer: { displayName: string };
-}
+/**
+ * What the storefront keeps of every answer that signs a customer in (login, sign-up, reset, refresh, external
+ * sign-in, a password changed or set): each of those mutations spreads `...StorefrontSession`.
+ */
+graphql(`
+  fragment StorefrontSession on AuthSession {
+    accessToken
+    refreshToken
+    expiresIn
+    customer {
+      displayName
+    }
+  }
+`);
+
+export type AuthSessionAnswer = StorefrontSessionFragment;
 
 const refreshMutation = graphql(`
   mutation StorefrontRefreshSession($refreshToken: String!) {
     refreshSession(refreshToken: $refreshToken) {
-      accessToken
-      refreshToken
-      expiresIn
-      customer {
-        displayName
-      }
+      ...StorefrontSession
     }
   }
 `);
@@ -82,13 +90,14 @@ function renew(context: AppLoadContext, refreshToken: string): Promise<Session |
 async function cookieSession(request: Request, context: AppLoadContext): Promise<Session | null> {
   const value: unknown = await sessionCookie(context).parse(request.headers.get('cookie'));
   if (!value || typeof value !== 'object') return null;
-  const { accessToken, displayName, refreshToken, expiresAt } = value as Partial<Session>;
+  const { accessToken, displayName, refreshToken, expiresAt, signedInWith } = value as Partial<Session>;
   if (typeof accessToken !== 'string' || typeof displayName !== 'string') return null;
   return {
     accessToken,
     displayName,
     ...(typeof refreshToken === 'string' ? { refreshToken } : {}),
     ...(typeof expiresAt === 'number' ? { expiresAt } : {}),
+    ...(typeof signedInWith === 'string' ? { signedInWith } : {}),
   };
 }
 
@@ -103,7 +112,8 @@ export async function readSessionState(request: Request, context: AppLoadContext
     return { session: stored, renewed: false, ended: false };
   }
   const renewed = await renew(context, stored.refreshToken);
-  return renewed ? { session: renewed, renewed: true, ended: false } : { session: null, renewed: false, ended: true };
+  const kept = renewed && stored.signedInWith ? { ...renewed, signedInWith: stored.signedInWith } : renewed;
+  return kept ? { session: kept, renewed: true, ended: false } : { session: null, renewed: false, ended: true };
 }
 
 export async function readSession(request: Request, context: AppLoadContext): Promise<Session | null> {

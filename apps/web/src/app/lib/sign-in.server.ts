@@ -6,12 +6,7 @@ import { safeNext, saveSession, sessionFrom } from './session.server.js';
 const loginMutation = graphql(`
   mutation StorefrontLogin($email: String!, $password: String!) {
     login(email: $email, password: $password) {
-      accessToken
-      refreshToken
-      expiresIn
-      customer {
-        displayName
-      }
+      ...StorefrontSession
     }
   }
 `);

@@ -3,7 +3,16 @@ import { requireSession, type Session } from './session.server.js';
 
 /** Back-office scopes the pages use (accounts' `staffScopes`); the API checks each one again on every call. */
 export type BackOfficeScope =
-  'catalog:write' | 'logistics:fulfil' | 'aftersales:decide' | 'orders:manage' | 'notifications:write' | 'customers:read' | 'customers:flag';
+  | 'catalog:write'
+  | 'logistics:fulfil'
+  | 'logistics:write'
+  | 'aftersales:decide'
+  | 'orders:manage'
+  | 'payments:write'
+  | 'notifications:write'
+  | 'partners:write'
+  | 'customers:read'
+  | 'customers:flag';
 
 /** The back office's sections, each shown only to staff whose token carries its scope. */
 export const backOfficeSections: readonly { scope: BackOfficeScope; path: string; title: string; about: string }[] = [
@@ -17,7 +26,11 @@ export const backOfficeSections: readonly { scope: BackOfficeScope; path: string
   { scope: 'catalog:write', path: '/admin/studios', title: 'Studios', about: 'The studios that make the figures: add one, correct its name or contact.' },
   { scope: 'catalog:write', path: '/admin/warehouses', title: 'Warehouses', about: 'The places that hold units, in the order sales draw from them; add one.' },
   { scope: 'orders:manage', path: '/admin/policies', title: 'Store policies', about: 'Read, compare and publish the store’s policy versions.' },
-  { scope: 'notifications:write', path: '/admin/partners', title: 'Partners', about: 'Partner webhooks: subscriptions, delivery logs, replays.' },
+  { scope: 'payments:write', path: '/admin/payments', title: 'Payments', about: 'Payments by state, purpose, customer or order.' },
+  { scope: 'payments:write', path: '/admin/ledger', title: 'Ledger', about: 'Check that the ledger balances and matches the payment provider.' },
+  { scope: 'logistics:write', path: '/admin/rate-tables', title: 'Rate tables', about: 'Shipping rates by zone and weight; publish a new version.' },
+  { scope: 'notifications:write', path: '/admin/partners', title: 'Partners', about: 'Partner webhooks, secrets, API credentials, delivery logs.' },
+  { scope: 'notifications:write', path: '/admin/messages', title: 'Messages', about: 'The emails the store sent customers; send a failed one again.' },
   { scope: 'orders:manage', path: '/admin/clock', title: 'Store clock', about: 'The sandbox store’s time, and moving it forward to rehearse the policy.' },
 ];
 
@@ -62,10 +75,12 @@ export async function requireStaff(request: Request, context: AppLoadContext, sc
 
 /**
  * After a back-office form succeeds: back to the page it was sent from (its filters kept) with `done` naming
- * what was done, so the page is read afresh after the change and a reload does not send the form again.
+ * what was done (and `details`, if any), so the page is read afresh after the change and a reload does not send the form again.
  */
-export function backToPage(request: Request, done: string): Response {
+export function backToPage(request: Request, done: string, details: Record<string, string> = {}): Response {
   const url = new URL(request.url);
   url.searchParams.set('done', done);
+  // What the page needs to say what was done (e.g. the id of what was made), when `done` alone does not.
+  for (const [name, value] of Object.entries(details)) url.searchParams.set(name, value);
   return redirect(`${url.pathname}?${url.searchParams}`);
 }

@@ -1,15 +1,18 @@
 import { Form, Link, redirect } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
-import { ApiError, callApi, messageWithProblems } from '../lib/api.server.js';
+import { ExternalProof, PasswordProofField } from '../components/external-sign-in.js';
+import { ApiError, callApi } from '../lib/api.server.js';
+import { confirmableWith, externalProof, spendProof } from '../lib/external-sign-in.server.js';
 import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
 import { requestLocale } from '../lib/locale.server.js';
 import { clearSession, readSession, requireSession } from '../lib/session.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/account-delete';
 
 const deleteAccountMutation = graphql(`
-  mutation StorefrontDeleteMyAccount($password: String!) {
-    deleteMyAccount(password: $password)
+  mutation StorefrontDeleteMyAccount($password: String, $externalIdentity: ExternalIdentityProof) {
+    deleteMyAccount(password: $password, externalIdentity: $externalIdentity)
   }
 `);
 
@@ -18,24 +21,32 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessag
 /** The confirmation step; once the account is gone (`?done=1`, signed out) the page says so. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const done = new URL(request.url).searchParams.has('done');
-  if (done && !(await readSession(request, context))) return { deleted: true };
-  await requireSession(request, context);
-  return { deleted: false };
+  if (done && !(await readSession(request, context))) return { deleted: true, proof: null, provider: null };
+  const session = await requireSession(request, context);
+  const proof = await externalProof(request, context);
+  return { deleted: false, proof: proof && { label: proof.label }, provider: confirmableWith(context, session.signedInWith) };
 }
 
-/** Deletes the account for good (the password again, and the box ticked), then signs this browser out. */
+/**
+ * Deletes the account for good (the password again, or a fresh external sign-in's proof, and the box ticked), then
+ * signs this browser out.
+ */
 export async function action({ request, context }: Route.ActionArgs) {
   const session = await requireSession(request, context);
   const t = messagesFor(await requestLocale(request, context));
   const form = await request.formData();
   const password = form.get('password');
+  const proof = await externalProof(request, context);
   if (form.get('understand') !== 'yes') return { error: t.deleteAccount.mustConfirm };
-  if (typeof password !== 'string' || !password) return { error: t.deleteAccount.passwordMissing };
+  if (!proof && (typeof password !== 'string' || !password)) return { error: t.deleteAccount.passwordMissing };
   try {
-    await callApi(context, deleteAccountMutation, { password }, session.accessToken);
-    return redirect('/account/delete?done=1', { headers: { 'Set-Cookie': await clearSession(context) } });
+    const confirmation = proof ? { externalIdentity: { provider: proof.provider, idToken: proof.idToken } } : { password: password as string };
+    await callApi(context, deleteAccountMutation, confirmation, session.accessToken);
+    const headers = new Headers({ 'Set-Cookie': await clearSession(context) });
+    headers.append('Set-Cookie', await spendProof(request, context));
+    return redirect('/account/delete?done=1', { headers });
   } catch (err) {
-    if (err instanceof ApiError) return { error: messageWithProblems(err) };
+    if (err instanceof ApiError) return { error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
 }
@@ -63,11 +74,9 @@ export default function AccountDelete({ loaderData, actionData }: Route.Componen
       <h1>{t.deleteAccount.title}</h1>
       <p>{t.deleteAccount.intro}</p>
       <p>{t.deleteAccount.openOrders}</p>
+      <ExternalProof proof={loaderData.proof} provider={loaderData.provider} next="/account/delete" />
       <Form method="post" className="stacked">
-        <div className="field">
-          <label htmlFor="password">{t.accountEmail.password}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required />
-        </div>
+        {!loaderData.proof && <PasswordProofField />}
         <div className="field checkbox">
           <input id="understand" name="understand" type="checkbox" value="yes" required />
           <label htmlFor="understand">{t.deleteAccount.understand}</label>

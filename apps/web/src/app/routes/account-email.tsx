@@ -1,11 +1,14 @@
 import { Form, Link, redirect } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
-import { ApiError, callApi, messageWithProblems, pageError } from '../lib/api.server.js';
+import { ExternalProof, PasswordProofField } from '../components/external-sign-in.js';
+import { ApiError, callApi, pageError } from '../lib/api.server.js';
+import { confirmableWith, externalProof, spendProof } from '../lib/external-sign-in.server.js';
 import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
 import { requestLocale } from '../lib/locale.server.js';
 import { requireSession } from '../lib/session.server.js';
 import { field } from '../lib/sign-in.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/account-email';
 
 const currentEmailQuery = graphql(`
@@ -18,8 +21,8 @@ const currentEmailQuery = graphql(`
 `);
 
 const requestEmailChangeMutation = graphql(`
-  mutation StorefrontRequestEmailChange($newEmail: String!, $password: String!) {
-    requestEmailChange(newEmail: $newEmail, password: $password)
+  mutation StorefrontRequestEmailChange($newEmail: String!, $password: String, $externalIdentity: ExternalIdentityProof) {
+    requestEmailChange(newEmail: $newEmail, password: $password, externalIdentity: $externalIdentity)
   }
 `);
 
@@ -28,7 +31,9 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessag
 export async function loader({ request, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
   try {
-    return await callApi(context, currentEmailQuery, {}, session.accessToken);
+    const { me } = await callApi(context, currentEmailQuery, {}, session.accessToken);
+    const proof = await externalProof(request, context);
+    return { me, proof: proof && { label: proof.label }, provider: confirmableWith(context, session.signedInWith) };
   } catch (err) {
     return pageError(err);
   }
@@ -41,18 +46,20 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const newEmail = field(form, 'newEmail');
   const password = form.get('password');
-  if (!newEmail || typeof password !== 'string' || !password) return { error: t.accountEmail.missing };
+  const proof = await externalProof(request, context);
+  if (!newEmail || (!proof && (typeof password !== 'string' || !password))) return { error: t.accountEmail.missing };
   try {
-    await callApi(context, requestEmailChangeMutation, { newEmail, password }, session.accessToken);
-    return redirect('/account?emailChangeRequested=1');
+    const confirmation = proof ? { externalIdentity: { provider: proof.provider, idToken: proof.idToken } } : { password: password as string };
+    await callApi(context, requestEmailChangeMutation, { newEmail, ...confirmation }, session.accessToken);
+    return redirect('/account?emailChangeRequested=1', { headers: { 'Set-Cookie': await spendProof(request, context) } });
   } catch (err) {
-    if (err instanceof ApiError) return { error: messageWithProblems(err) };
+    if (err instanceof ApiError) return { error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
 }
 
 export default function AccountEmail({ loaderData, actionData }: Route.ComponentProps) {
-  const { me } = loaderData;
+  const { me, proof, provider } = loaderData;
   const { t } = useI18n();
   return (
     <>
@@ -62,18 +69,13 @@ export default function AccountEmail({ loaderData, actionData }: Route.Component
       <h1>{t.accountEmail.changeTitle}</h1>
       <p>{t.accountEmail.current(me.email)}</p>
       <p>{t.accountEmail.changeIntro}</p>
+      <ExternalProof proof={proof} provider={provider} next="/account/email" />
       <Form method="post" className="stacked">
         <div className="field">
           <label htmlFor="newEmail">{t.accountEmail.newEmail}</label>
           <input id="newEmail" name="newEmail" type="email" autoComplete="email" required maxLength={254} />
         </div>
-        <div className="field">
-          <label htmlFor="password">{t.accountEmail.password}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required aria-describedby="password-help" />
-          <p id="password-help" className="help">
-            {t.accountEmail.passwordHelp}
-          </p>
-        </div>
+        {!proof && <PasswordProofField />}
         <ApiErrorMessage message={actionData?.error} />
         <button type="submit">{t.accountEmail.send}</button>
       </Form>

@@ -5,11 +5,14 @@ import { ApiErrorMessage } from '../components/api-error.js';
 import { ProductInterests } from '../components/product-interests.js';
 import { ApiError, callApi, pageError } from '../lib/api.server.js';
 import { followEmailLink } from '../lib/email-links.server.js';
+import { identityLinkProblems, providerButtons } from '../lib/external-sign-in.server.js';
 import { isLocale, locales, messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
 import { requestLocale } from '../lib/locale.server.js';
 import { regions } from '../lib/regions.js';
 import { requireSession } from '../lib/session.server.js';
 import { field } from '../lib/sign-in.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
+import { SignInMethods } from './account-sign-in-methods.js';
 import type { Route } from './+types/account';
 
 const accountQuery = graphql(`
@@ -19,6 +22,15 @@ const accountQuery = graphql(`
       email
       emailVerified
       country
+      signInMethods {
+        hasPassword
+        identities {
+          id
+          provider
+          displayName
+          linkedAt
+        }
+      }
     }
     myProductInterests {
       id
@@ -71,6 +83,14 @@ const requestVerificationMutation = graphql(`
   }
 `);
 
+const unlinkMutation = graphql(`
+  mutation StorefrontUnlinkExternalIdentity($id: ID!) {
+    unlinkExternalIdentity(id: $id) {
+      hasPassword
+    }
+  }
+`);
+
 const notificationLanguageMutation = graphql(`
   mutation StorefrontSetNotificationLanguage($language: NotificationLanguage!) {
     setNotificationLanguage(language: $language) {
@@ -84,7 +104,7 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessag
 export async function loader({ request, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
   // An emailed link first: done, it redirects here saying so; refused, the page shows why.
-  const link = await followEmailLink(context, new URL(request.url), session.accessToken);
+  const link = await followEmailLink(context, new URL(request.url), session.accessToken, await requestLocale(request, context));
   try {
     const account = await callApi(context, accountQuery, {}, session.accessToken);
     // Notifications' answer only adds a sentence: its failure leaves the page readable.
@@ -94,7 +114,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         if (err instanceof ApiError) return null;
         throw err;
       });
-    return { ...account, latestEmailLanguage, link };
+    const said = new URL(request.url).searchParams.get('linkProblem');
+    const linkProblem = identityLinkProblems.find((p) => p === said) ?? null;
+    return { ...account, latestEmailLanguage, link, providers: providerButtons(context), linkProblem };
   } catch (err) {
     return pageError(err);
   }
@@ -121,6 +143,17 @@ export async function action({ request, context }: Route.ActionArgs) {
       await callApi(context, requestVerificationMutation, {}, session.accessToken);
       return redirect('/account?verificationSent=1');
     }
+    if (intent === 'unlink') {
+      const provider = field(form, 'provider');
+      try {
+        await callApi(context, unlinkMutation, { id: field(form, 'id') }, session.accessToken);
+      } catch (err) {
+        // The one refusal a customer meets here, said in the page's language.
+        if (err instanceof ApiError && err.details.rule === 'LAST_SIGN_IN_METHOD') return { intent, error: t.signInMethods.lastMethod };
+        throw err;
+      }
+      return redirect(`/account?unlinked=${encodeURIComponent(provider)}`);
+    }
     if (intent === 'emailLanguage') {
       const language = field(form, 'language');
       if (!isLocale(language)) return { intent, error: t.errors.failed };
@@ -129,13 +162,13 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     return { intent, error: t.errors.failed };
   } catch (err) {
-    if (err instanceof ApiError) return { intent, error: err.message };
+    if (err instanceof ApiError) return { intent, error: await refusalFor(request, context, err) };
     throw err;
   }
 }
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
-  const { me, myProductInterests: interests, latestEmailLanguage, link } = loaderData;
+  const { me, myProductInterests: interests, latestEmailLanguage, link, providers, linkProblem } = loaderData;
   const { t, locale } = useI18n();
   const [params] = useSearchParams();
   // No API answers the chosen language: the one just chosen, else the newest email's, else this site's.
@@ -172,14 +205,18 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           <li>
             <Link to="/account/email">{t.accountEmail.changeTitle}</Link>
           </li>
-          <li>
-            <Link to="/account/password">{t.password.title}</Link>
-          </li>
+          {/* The password's link ("Change my password" or "Set a password") is in the sign-in methods below. */}
           <li>
             <Link to="/account/messages">{t.emails.title}</Link>
           </li>
         </ul>
       </section>
+      <SignInMethods
+        methods={me.signInMethods}
+        providers={providers}
+        linkProblem={linkProblem}
+        error={actionData?.intent === 'unlink' ? actionData.error : null}
+      />
       <section aria-labelledby="account-email-language">
         <h2 id="account-email-language">{t.emails.language}</h2>
         <Form method="post" className="stacked" aria-labelledby="account-email-language">

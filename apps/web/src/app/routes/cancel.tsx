@@ -4,18 +4,23 @@ import { ApiErrorMessage } from '../components/api-error.js';
 import { ApiError, callApi, pageError } from '../lib/api.server.js';
 import type { MoneyValue } from '../lib/format.js';
 import { metaMessages, useI18n } from '../lib/i18n.js';
+import { requestLocale, ruleLanguage } from '../lib/locale.server.js';
 import { requireSession } from '../lib/session.server.js';
 import { field } from '../lib/sign-in.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/cancel';
 
 // The cancellation quote before cancelling: what was paid, the fee, what is kept, the refund and the store's
-// rule. Cancelling sends the quote's token, so the order is cancelled on exactly these terms or not at all.
+// rule. Cancelling sends the quote's token, so the order is cancelled on exactly these terms or not at all. The button
+// is offered only when orders lists the action (`customerActions`: the rule its cancelOrder enforces).
 
 const quoteQuery = graphql(`
-  query StorefrontCancellationQuote($id: ID!) {
+  query StorefrontCancellationQuote($id: ID!, $language: RuleLanguage!) {
     order(id: $id) {
       id
       status
+      customerActions
+      cancellationRequestedAt
       lines {
         quantity
         product {
@@ -23,7 +28,7 @@ const quoteQuery = graphql(`
         }
       }
     }
-    cancellationQuote(orderId: $id) {
+    cancellationQuote(orderId: $id, language: $language) {
       outcome
       paid {
         amount
@@ -46,6 +51,7 @@ const quoteQuery = graphql(`
         currency
       }
       rule {
+        id
         text
       }
       token
@@ -64,7 +70,9 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaMessages(
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
-  return callApi(context, quoteQuery, { id: params.id }, session.accessToken).catch(pageError);
+  // The quote's rule comes worded in the page's language (orders words it from the order's policy version).
+  const language = ruleLanguage(await requestLocale(request, context));
+  return callApi(context, quoteQuery, { id: params.id, language }, session.accessToken).catch(pageError);
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -75,7 +83,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return redirect(`/orders?${cancelOrder.status === 'CANCELLED' ? 'cancelled' : 'cancel-requested'}=${params.id}`);
   } catch (err) {
     // CONFLICT: the terms changed since the quote; the page reloads with the new quote under the message.
-    if (err instanceof ApiError) return { error: err.message };
+    if (err instanceof ApiError) return { error: await refusalFor(request, context, err) };
     throw err;
   }
 }
@@ -116,16 +124,16 @@ export default function CancelOrder({ loaderData, actionData }: Route.ComponentP
         </p>
       </section>
       <ApiErrorMessage message={actionData?.error} />
-      {quote.outcome === 'REFUSED' ? (
-        <p>{t.cancel.refused}</p>
-      ) : (
+      {order.customerActions.includes('CANCEL') || order.customerActions.includes('REQUEST_CANCELLATION') ? (
         <Form method="post">
           <input type="hidden" name="token" value={quote.token} />
-          {quote.outcome === 'STAFF_REVIEW' && <p>{t.cancel.staffDecide}</p>}
+          {order.customerActions.includes('REQUEST_CANCELLATION') && <p>{t.cancel.staffDecide}</p>}
           <button type="submit" className="danger" disabled={submitting}>
-            {quote.outcome === 'STAFF_REVIEW' ? t.cancel.ask : t.cancel.confirm(money(quote.refund))}
+            {order.customerActions.includes('REQUEST_CANCELLATION') ? t.cancel.ask : t.cancel.confirm(money(quote.refund))}
           </button>
         </Form>
+      ) : (
+        <p>{order.cancellationRequestedAt ? t.orders.cancelRequested : t.cancel.refused}</p>
       )}
       <p>
         <Link to="/orders">{t.cancel.keep}</Link>

@@ -6,6 +6,7 @@ import { splitCart } from '../lib/cart-split.js';
 import { readCart, saveCart } from '../lib/cart.server.js';
 import { metaMessages, useI18n } from '../lib/i18n.js';
 import { readSession } from '../lib/session.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/cart';
 
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: metaMessages(matches).cart.metaTitle }];
@@ -15,7 +16,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   try {
     return { lines: await pricedCart(context, cart, session?.accessToken), error: null };
   } catch (err) {
-    if (err instanceof ApiError) return { lines: [] as PricedLine[], error: err.message };
+    if (err instanceof ApiError) return { lines: [] as PricedLine[], error: await refusalFor(request, context, err) };
     throw err;
   }
 }

@@ -7,14 +7,15 @@ import { pricedCart } from '../lib/cart-products.server.js';
 import { splitCart } from '../lib/cart-split.js';
 import { readCart, saveCart } from '../lib/cart.server.js';
 import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
-import { requestLocale } from '../lib/locale.server.js';
+import { requestLocale, ruleLanguage } from '../lib/locale.server.js';
 import { planInWords } from '../lib/payment-plan.js';
 import { requireSession } from '../lib/session.server.js';
 import { field } from '../lib/sign-in.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/checkout';
 
 const checkoutContextQuery = graphql(`
-  query StorefrontCheckoutContext {
+  query StorefrontCheckoutContext($language: RuleLanguage!) {
     me {
       displayName
       country
@@ -28,7 +29,7 @@ const checkoutContextQuery = graphql(`
     # An explicit null: orders answers the policy in force only when the argument is null, not when it is left out.
     storePolicy(version: null) {
       version
-      sections {
+      sections(language: $language) {
         title
         rules {
           id
@@ -66,7 +67,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (cart.length === 0) throw redirect('/cart');
   const [lines, checkoutContext] = await Promise.all([
     pricedCart(context, cart, session.accessToken),
-    callApi(context, checkoutContextQuery, {}, session.accessToken),
+    callApi(context, checkoutContextQuery, { language: ruleLanguage(await requestLocale(request, context)) }, session.accessToken),
   ]).catch(pageError);
   const items = lines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
   // One estimate per method for the whole cart to the account's country (orders may only ship there).
@@ -81,7 +82,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         );
         return { ...m, estimate: shippingEstimate.amount, problem: null };
       } catch (err) {
-        if (err instanceof ApiError) return { ...m, estimate: null, problem: err.message };
+        if (err instanceof ApiError) return { ...m, estimate: null, problem: await refusalFor(request, context, err) };
         throw err;
       }
     }),
@@ -118,7 +119,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const next = checkout.length === 1 ? `/orders/${checkout[0]!.id}/pay` : '/orders?placed=' + checkout.length;
     return redirect(next, { headers: { 'Set-Cookie': await saveCart(context, []) } });
   } catch (err) {
-    if (err instanceof ApiError) return { error: err.message };
+    if (err instanceof ApiError) return { error: await refusalFor(request, context, err) };
     throw err;
   }
 }

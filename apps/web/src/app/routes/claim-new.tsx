@@ -2,12 +2,14 @@ import { Form, Link, redirect } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import type { ClaimIssue, ClaimKind, DamageSeverity, PartCategory } from '../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../components/api-error.js';
+import { ClaimPartRows, partValues } from '../components/claim-part-rows.js';
 import { ApiError, callApi, pageError } from '../lib/api.server.js';
-import { claimIssues, claimKinds, damageSeverities, partCategories } from '../lib/claims.js';
+import { claimIssues, claimKinds, damageSeverities, maxClaimParts, partCategories } from '../lib/claims.js';
 import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
 import { requestLocale } from '../lib/locale.server.js';
 import { requireSession } from '../lib/session.server.js';
 import { field } from '../lib/sign-in.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/claim-new';
 
 const orderLinesQuery = graphql(`
@@ -47,7 +49,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 const oneOf = <V extends string>(values: readonly V[], value: string): V | null => (values.includes(value as V) ? (value as V) : null);
 
-/** Opens the claim as a draft (the order's policy may refuse it at once, with its rule), then its page takes the files. */
+/**
+ * Opens the claim as a draft with every part row sent (the order's policy may refuse it at once, with its rule), then
+ * its page takes the files. A refusal gives back what was typed, rows included.
+ */
 export async function action({ request, params, context }: Route.ActionArgs) {
   const session = await requireSession(request, context);
   const t = messagesFor(await requestLocale(request, context));
@@ -57,15 +62,19 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     kind: field(form, 'kind'),
     severity: field(form, 'severity'),
     description: field(form, 'description'),
-    category: field(form, 'category'),
-    issue: field(form, 'issue'),
-    note: field(form, 'note'),
+    parts: partValues(form),
   };
   const kind = oneOf<ClaimKind>(claimKinds, values.kind);
   const severity = oneOf<DamageSeverity>(damageSeverities, values.severity) ?? 'STANDARD';
-  const category = oneOf<PartCategory>(partCategories, values.category);
-  const issue = oneOf<ClaimIssue>(claimIssues, values.issue);
-  if (!values.productId || !kind || !category || !issue || !values.description) return { error: t.claim.missing, values };
+  if (values.parts.length > maxClaimParts) return { error: t.claim.tooManyParts(maxClaimParts), values };
+  // Every row needs its kind of part and what is wrong with it; one left incomplete sends nothing.
+  const parts = values.parts.flatMap((p) => {
+    const category = oneOf<PartCategory>(partCategories, p.category);
+    const issue = oneOf<ClaimIssue>(claimIssues, p.issue);
+    return category && issue ? [{ category, issue, ...(p.note ? { note: p.note } : {}) }] : [];
+  });
+  const complete = parts.length > 0 && parts.length === values.parts.length;
+  if (!values.productId || !kind || !complete || !values.description) return { error: t.claim.missing, values };
   try {
     const { startClaim } = await callApi(
       context,
@@ -77,14 +86,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           kind,
           severity,
           description: values.description,
-          parts: [{ category, issue, ...(values.note ? { note: values.note } : {}) }],
+          parts,
         },
       },
       session.accessToken,
     );
     return redirect(`/orders/${params.id}/claims/${startClaim.id}`);
   } catch (err) {
-    if (err instanceof ApiError) return { error: err.message, values };
+    if (err instanceof ApiError) return { error: await refusalFor(request, context, err), values };
     throw err;
   }
 }
@@ -147,33 +156,7 @@ export default function NewClaim({ loaderData, actionData }: Route.ComponentProp
             {t.claim.descriptionHelp}
           </p>
         </div>
-        <fieldset>
-          <legend>{t.claim.part}</legend>
-          <div className="field">
-            <label htmlFor="category">{t.claim.category}</label>
-            <select id="category" name="category" required defaultValue={values?.category}>
-              {partCategories.map((c) => (
-                <option key={c} value={c}>
-                  {t.claim.categories[c]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="issue">{t.claim.issue}</label>
-            <select id="issue" name="issue" required defaultValue={values?.issue}>
-              {claimIssues.map((i) => (
-                <option key={i} value={i}>
-                  {t.claim.issues[i]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="note">{t.claim.partNote}</label>
-            <input id="note" name="note" maxLength={500} defaultValue={values?.note} />
-          </div>
-        </fieldset>
+        <ClaimPartRows initial={values?.parts} />
         <ApiErrorMessage message={actionData?.error} />
         <button type="submit">{t.claim.start}</button>
       </Form>

@@ -3,6 +3,7 @@ import { ApiError, callApi } from '../lib/api.server.js';
 import { messagesFor } from '../lib/i18n.js';
 import { requestLocale } from '../lib/locale.server.js';
 import { readSession } from '../lib/session.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/claim-upload';
 
 const uploadMutation = graphql(`
@@ -46,7 +47,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     );
     return Response.json(ticket);
   } catch (err) {
-    if (err instanceof ApiError) return Response.json({ error: err.message }, { status: 422 });
+    if (err instanceof ApiError) return Response.json({ error: await refusalFor(request, context, err) }, { status: 422 });
     throw err;
   }
 }

@@ -2,16 +2,18 @@ import { data as withStatus, Form, Link, redirect, useSearchParams } from 'react
 import { graphql } from '../../__generated__/app/index.js';
 import type { ClaimResolution } from '../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../components/api-error.js';
+import { ReturnSendBack } from '../components/return-send-back.js';
 import { EvidenceUpload } from '../components/evidence-upload.js';
 import { ApiError, callApi, pageError } from '../lib/api.server.js';
 import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
-import { requestLocale } from '../lib/locale.server.js';
+import { requestLocale, ruleLanguage } from '../lib/locale.server.js';
 import { requireSession } from '../lib/session.server.js';
 import { field } from '../lib/sign-in.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/claim';
 
 const claimQuery = graphql(`
-  query StorefrontClaim($id: ID!) {
+  query StorefrontClaim($id: ID!, $language: RuleLanguage!) {
     claim(id: $id) {
       id
       orderId
@@ -43,17 +45,29 @@ const claimQuery = graphql(`
           currency
         }
         rule {
-          text
+          text(language: $language)
         }
       }
       refusal {
-        text
+        text(language: $language)
       }
       resolution
       refund {
         amount
         currency
       }
+      sendTo {
+        name
+        line1
+        line2
+        postalCode
+        city
+        region
+        country
+      }
+      sendToUnknown
+      parcelReference
+      returnPostage
     }
   }
 `);
@@ -85,8 +99,9 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessag
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
   try {
-    const { claim } = await callApi(context, claimQuery, { id: params.claimId }, session.accessToken);
-    if (claim.orderId !== params.id) throw withStatus({ message: messagesFor(await requestLocale(request, context)).errors.notFound }, { status: 404 });
+    const locale = await requestLocale(request, context);
+    const { claim } = await callApi(context, claimQuery, { id: params.claimId, language: ruleLanguage(locale) }, session.accessToken);
+    if (claim.orderId !== params.id) throw withStatus({ message: messagesFor(locale).errors.notFound }, { status: 404 });
     return { claim };
   } catch (err) {
     return pageError(err);
@@ -110,7 +125,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     return { intent, error: messagesFor(await requestLocale(request, context)).errors.failed };
   } catch (err) {
-    if (err instanceof ApiError) return { intent, error: err.message };
+    if (err instanceof ApiError) return { intent, error: await refusalFor(request, context, err) };
     throw err;
   }
 }
@@ -193,6 +208,10 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         <section aria-labelledby="claim-offers">
           <h2 id="claim-offers">{t.claim.offers}</h2>
           {c.resolution && <p>{t.claim.chosen(t.claim.resolution[c.resolution] ?? c.resolution)}</p>}
+          {/* A return chosen and not received yet: where the item goes and what to write on the parcel. */}
+          {c.status === 'RESOLVING' && c.parcelReference && c.returnPostage && (
+            <ReturnSendBack sendTo={c.sendTo} sendToUnknown={c.sendToUnknown} reference={c.parcelReference} postage={c.returnPostage} />
+          )}
           <ul>
             {c.offers.map((o) => (
               <li key={o.resolution}>

@@ -5,6 +5,7 @@ import { ApiError, callApi } from '../lib/api.server.js';
 import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
 import { requestLocale } from '../lib/locale.server.js';
 import { field } from '../lib/sign-in.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/forgot-password';
 
 const requestResetMutation = graphql(`
@@ -25,7 +26,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     await callApi(context, requestResetMutation, { email });
     return { sent: true, error: null, email };
   } catch (err) {
-    if (err instanceof ApiError) return { sent: false, error: err.message, email };
+    if (err instanceof ApiError) return { sent: false, error: await refusalFor(request, context, err), email };
     throw err;
   }
 }

@@ -7,6 +7,7 @@ import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
 import { requestLocale } from '../lib/locale.server.js';
 import { toMinorUnits } from '../lib/money-input.js';
 import { readSession } from '../lib/session.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/listing';
 
 const pageSize = 12;
@@ -110,7 +111,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     return { data, error: priceProblem ? messagesFor(locale).listing.badPrice : null, query, signedIn: Boolean(session) };
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    return { data: null, error: err.message, query, signedIn: Boolean(session) };
+    return { data: null, error: await refusalFor(request, context, err), query, signedIn: Boolean(session) };
   }
 }
 

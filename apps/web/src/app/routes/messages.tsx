@@ -1,25 +1,34 @@
 import { Link } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
+import { Pager, pageQuery } from '../components/pager.js';
 import { callApi, pageError } from '../lib/api.server.js';
 import { isLocale, metaMessages, useI18n } from '../lib/i18n.js';
 import { requireSession } from '../lib/session.server.js';
 import type { Route } from './+types/messages';
 
-/** How many of the newest messages the page lists (the API has no paging). */
-const shown = 50;
+/** Messages per page; "Older messages" follows notifications' cursor. */
+const pageSize = 25;
 
 const messagesQuery = graphql(`
-  query StorefrontMyNotifications($first: Int) {
-    myNotifications(first: $first) {
-      id
-      kind
-      status
-      subject
-      recipient
-      language
-      orderId
-      createdAt
-      sentAt
+  query StorefrontMyNotificationsPage($first: Int!, $after: String) {
+    myNotificationsConnection(first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          kind
+          status
+          subject
+          recipient
+          language
+          orderId
+          createdAt
+          sentAt
+        }
+      }
     }
   }
 `);
@@ -28,16 +37,22 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessag
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
+  const params = new URL(request.url).searchParams;
   try {
-    return await callApi(context, messagesQuery, { first: shown }, session.accessToken);
+    const { myNotificationsConnection: found } = await callApi(context, messagesQuery, { first: pageSize, after: params.get('after') }, session.accessToken);
+    const pages = {
+      next: found.pageInfo.hasNextPage ? pageQuery(params, 'after', found.pageInfo.endCursor ?? null) : null,
+      first: params.has('after') ? pageQuery(params, 'after', null) : null,
+    };
+    return { messages: found.edges.map((e) => e.node), pages };
   } catch (err) {
     return pageError(err);
   }
 }
 
-/** The emails the store sent the customer (or is sending), newest first, each with its order. */
+/** The emails the store sent the customer (or is sending), newest first by pages, each opening its own page, with its order. */
 export default function Messages({ loaderData }: Route.ComponentProps) {
-  const { myNotifications: messages } = loaderData;
+  const { messages, pages } = loaderData;
   const { t, dateTime } = useI18n();
   return (
     <>
@@ -52,7 +67,15 @@ export default function Messages({ loaderData }: Route.ComponentProps) {
         <ul className="messages">
           {messages.map((m) => (
             <li key={m.id}>
-              <strong lang={isLocale(m.language) ? m.language : undefined}>{m.subject ?? t.emails.notSentYet}</strong>
+              <strong lang={isLocale(m.language) ? m.language : undefined}>
+                {m.subject ? (
+                  <Link to={`/account/messages/${m.id}`} aria-label={t.emails.read(m.subject)}>
+                    {m.subject}
+                  </Link>
+                ) : (
+                  t.emails.notSentYet
+                )}
+              </strong>
               <br />
               <span className="muted">
                 {t.emails.status[m.status] ?? m.status} · <time dateTime={m.sentAt ?? m.createdAt}>{dateTime(m.sentAt ?? m.createdAt)}</time>
@@ -71,6 +94,7 @@ export default function Messages({ loaderData }: Route.ComponentProps) {
           ))}
         </ul>
       )}
+      <Pager first={pages.first} firstLabel={t.emails.newest} next={pages.next} nextLabel={t.emails.older} />
     </>
   );
 }

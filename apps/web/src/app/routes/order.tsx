@@ -5,18 +5,21 @@ import { HostedPaymentLink } from '../components/hosted-payment-link.js';
 import { OrderReturns } from '../components/order-returns.js';
 import { ApiError, callApi, pageError } from '../lib/api.server.js';
 import { metaMessages, useI18n } from '../lib/i18n.js';
-import { preferenceReturnRule, returnableLines } from '../lib/returns.js';
-import { returnsOfOrder } from '../lib/returns.server.js';
+import { requestLocale, ruleLanguage } from '../lib/locale.server.js';
+import { preferenceReturnRule } from '../lib/returns.js';
+import { returnOffersOf, returnsOfOrder } from '../lib/returns.server.js';
 import { requireSession } from '../lib/session.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/order';
 
 const orderQuery = graphql(`
-  query StorefrontOrder($id: ID!) {
+  query StorefrontOrder($id: ID!, $language: RuleLanguage!) {
     order(id: $id) {
       id
       status
       statusReason
       kind
+      customerActions
       placedAt
       deliveredAt
       total {
@@ -99,7 +102,7 @@ const orderQuery = graphql(`
         }
       }
       policy {
-        sections {
+        sections(language: $language) {
           title
           rules {
             id
@@ -123,24 +126,38 @@ const claimsQuery = graphql(`
   }
 `);
 
-/** Statuses the customer pays in themselves (the same as on My orders). */
-const payable = new Set(['AWAITING_PAYMENT', 'PAYMENT_DUE']);
-
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessages(matches).order.back} | Vitrine` }];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
   try {
-    const { order } = await callApi(context, orderQuery, { id: params.id }, session.accessToken);
+    const locale = await requestLocale(request, context);
+    const { order } = await callApi(context, orderQuery, { id: params.id, language: ruleLanguage(locale) }, session.accessToken);
     // Claims are after-sales' (a list of the customer's, newest first): a failure there leaves the rest readable.
     const claims = await callApi(context, claimsQuery, {}, session.accessToken)
       .then(({ myClaims }) => ({ list: myClaims.filter((c) => c.orderId === order.id), error: null }))
-      .catch((err: unknown) => {
-        if (err instanceof ApiError) return { list: [], error: err.message };
+      .catch(async (err: unknown) => {
+        if (err instanceof ApiError) return { list: [], error: await refusalFor(request, context, err) };
         throw err;
       });
-    const returns = await returnsOfOrder(context, order.id, session.accessToken);
-    return { order, claims: claims.list, claimsError: claims.error, returns: returns.list, returnsError: returns.error };
+    const returns = await returnsOfOrder(context, order.id, session.accessToken, locale);
+    // Until when each delivered line can go back, and for what (after-sales' offer): asked once the order is delivered.
+    const offers = order.deliveredAt ? await returnOffersOf(context, order.id, session.accessToken, locale) : { list: [], error: null };
+    // payments' hosted page speaks the customer's language and leads back to this order ("Back to the store").
+    if (order.payNowUrl) {
+      const hosted = new URL(order.payNowUrl);
+      hosted.searchParams.set('return', new URL(`/orders/${order.id}`, request.url).href);
+      hosted.searchParams.set('lang', await requestLocale(request, context));
+      order.payNowUrl = hosted.href;
+    }
+    return {
+      order,
+      claims: claims.list,
+      claimsError: claims.error,
+      returns: returns.list,
+      returnOffers: offers.list,
+      returnsError: returns.error ?? offers.error,
+    };
   } catch (err) {
     if (err instanceof ApiError && err.code === 'BAD_USER_INPUT') return pageError(new ApiError(err.message, 'NOT_FOUND'));
     return pageError(err);
@@ -148,7 +165,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export default function OrderPage({ loaderData }: Route.ComponentProps) {
-  const { order: o, claims, claimsError, returns, returnsError } = loaderData;
+  const { order: o, claims, claimsError, returns, returnOffers, returnsError } = loaderData;
   const { t, money, day, dateTime } = useI18n();
   const name = o.lines.map((l) => `${l.product.name}${l.quantity > 1 ? ` × ${l.quantity}` : ''}`).join(', ');
   const parcels = o.shipments.filter((s) => s.status !== 'CONSOLIDATED' || o.shipments.length === 1);
@@ -191,7 +208,8 @@ export default function OrderPage({ loaderData }: Route.ComponentProps) {
             </>
           )}
         </dl>
-        {o.nextPayment && payable.has(o.status) && (
+        {/* Offered as orders lists it (customerActions: a due the customer pays, not one charged to the stored card). */}
+        {o.nextPayment && o.customerActions.includes('PAY') && (
           <p>
             {t.orders.nextPayment} <strong>{t.orders.paymentOf(t.purpose[o.nextPayment.purpose] ?? o.nextPayment.purpose, money(o.nextPayment.amount))}</strong>
             {o.nextPayment.dueAt ? t.orders.dueBy(dateTime(o.nextPayment.dueAt)) : t.orders.dueNow}{' '}
@@ -200,7 +218,7 @@ export default function OrderPage({ loaderData }: Route.ComponentProps) {
             </Link>
           </p>
         )}
-        {o.nextPayment && payable.has(o.status) && o.payNowUrl && <HostedPaymentLink url={o.payNowUrl} />}
+        {o.nextPayment && o.customerActions.includes('PAY') && o.payNowUrl && <HostedPaymentLink url={o.payNowUrl} />}
       </section>
 
       <section aria-labelledby="order-tracking">
@@ -338,8 +356,8 @@ export default function OrderPage({ loaderData }: Route.ComponentProps) {
         delivered={Boolean(o.deliveredAt)}
         rule={preferenceReturnRule(o.policy)}
         returns={returns}
+        offers={returnOffers}
         names={new Map(o.lines.map((l) => [l.product.id, l.product.name]))}
-        canAskMore={returnableLines(o.lines, returns, o.id).length > 0}
         error={returnsError}
       />
     </article>

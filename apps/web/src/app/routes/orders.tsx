@@ -1,13 +1,16 @@
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
+import type { CustomerOrderAction } from '../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../components/api-error.js';
 import { ApiError, callApi } from '../lib/api.server.js';
 import { metaMessages, useI18n } from '../lib/i18n.js';
+import { requestLocale, ruleLanguage } from '../lib/locale.server.js';
 import { requireSession } from '../lib/session.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/orders';
 
 const myOrdersQuery = graphql(`
-  query StorefrontMyOrders($first: Int!) {
+  query StorefrontMyOrders($first: Int!, $language: RuleLanguage!) {
     myOrders(first: $first) {
       edges {
         node {
@@ -16,6 +19,7 @@ const myOrdersQuery = graphql(`
           statusReason
           kind
           paymentPlan
+          customerActions
           placedAt
           total {
             amount
@@ -44,7 +48,7 @@ const myOrdersQuery = graphql(`
               currency
             }
             dueAt
-            rule
+            rule(language: $language)
             status
             lastFailure
           }
@@ -54,20 +58,23 @@ const myOrdersQuery = graphql(`
   }
 `);
 
-/** Statuses in which the customer pays what is due themselves (a charge-at-ship order is charged by the store). */
-const payable = new Set(['AWAITING_PAYMENT', 'PAYMENT_DUE']);
-/** Statuses an order may still be cancelled in (the quote says on what terms, or that it cannot be now). */
-const cancellable = new Set(['AWAITING_PAYMENT', 'SECURED', 'PAYMENT_DUE', 'READY_TO_FULFIL', 'CONFIRMED']);
+// What the customer may do to each order comes from orders (`customerActions`, the rules its mutations and payments'
+// enforce), never from its status here: a charge-at-ship order is charged by the store, a quote may refuse.
+type Actions = { customerActions: readonly CustomerOrderAction[] };
+const mayPay = (o: Actions) => o.customerActions.includes('PAY');
+/** Cancel on the quoted terms, or ask staff where the policy leaves it to them: the quote page says which. */
+const mayCancel = (o: Actions) => o.customerActions.includes('CANCEL') || o.customerActions.includes('REQUEST_CANCELLATION');
 
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessages(matches).orders.title} | Vitrine` }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
   try {
-    const { myOrders } = await callApi(context, myOrdersQuery, { first: 20 }, session.accessToken);
+    const language = ruleLanguage(await requestLocale(request, context));
+    const { myOrders } = await callApi(context, myOrdersQuery, { first: 20, language }, session.accessToken);
     return { orders: myOrders.edges.map((e) => e.node), error: null };
   } catch (err) {
-    if (err instanceof ApiError) return { orders: [], error: err.message };
+    if (err instanceof ApiError) return { orders: [], error: await refusalFor(request, context, err) };
     throw err;
   }
 }
@@ -76,7 +83,7 @@ export default function MyOrders({ loaderData }: Route.ComponentProps) {
   const { orders, error } = loaderData;
   const [params] = useSearchParams();
   const { t, money, day, dateTime } = useI18n();
-  const payableOrders = orders.filter((o) => o.nextPayment && payable.has(o.status));
+  const payableOrders = orders.filter((o) => o.nextPayment && mayPay(o));
   return (
     <>
       <h1>{t.orders.title}</h1>
@@ -130,13 +137,13 @@ export default function MyOrders({ loaderData }: Route.ComponentProps) {
                     {o.nextPayment.rule && <span className="muted"> ({o.nextPayment.rule})</span>}
                   </p>
                   {o.nextPayment.lastFailure && <p className="error">{t.orders.lastFailure(o.nextPayment.lastFailure)}</p>}
-                  {payableOrders.length >= 2 && payable.has(o.status) && (
+                  {payableOrders.length >= 2 && mayPay(o) && (
                     <div className="field checkbox">
                       <input type="checkbox" id={`together-${o.id}`} name="order" value={o.id} form="pay-together" />
                       <label htmlFor={`together-${o.id}`}>{t.orders.payTogetherTick(o.lines[0]?.product.name ?? '')}</label>
                     </div>
                   )}
-                  {payable.has(o.status) && (
+                  {mayPay(o) && (
                     <p>
                       <Link to={`/orders/${o.id}/pay`} className="button" aria-label={t.orders.payNowFor(o.lines[0]?.product.name ?? '')}>
                         {t.orders.payNow}
@@ -147,7 +154,7 @@ export default function MyOrders({ loaderData }: Route.ComponentProps) {
               ) : (
                 o.status === 'SECURED' && <p>{t.orders.nothingDue}</p>
               )}
-              {cancellable.has(o.status) && (
+              {mayCancel(o) && (
                 <p>
                   <Link to={`/orders/${o.id}/cancel`} aria-label={`${t.orders.cancel} ${o.lines[0]?.product.name ?? ''}`}>
                     {t.orders.cancel}

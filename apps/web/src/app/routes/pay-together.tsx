@@ -2,17 +2,19 @@ import { Form, Link, redirect, useNavigation } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
 import { SandboxCardChoice } from '../components/sandbox-card-choice.js';
-import { callApi, pageError } from '../lib/api.server.js';
+import { ApiError, callApi, pageError } from '../lib/api.server.js';
 import { metaMessages, useI18n } from '../lib/i18n.js';
+import { requestLocale, ruleLanguage } from '../lib/locale.server.js';
 import { submitPayment } from '../lib/payment.server.js';
 import { requireSession } from '../lib/session.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/pay-together';
 
 // Several balances in one payment: the customer ticks orders on "My orders", reads what each owes and the
 // total, and pays once. The amount comes from the orders (payments splits it over them), never from this page.
 
 const dueQuery = graphql(`
-  query StorefrontOrdersDue($first: Int!) {
+  query StorefrontOrdersDue($first: Int!, $language: RuleLanguage!) {
     myOrders(first: $first) {
       edges {
         node {
@@ -31,10 +33,19 @@ const dueQuery = graphql(`
               currency
             }
             dueAt
-            rule
+            rule(language: $language)
           }
         }
       }
+    }
+  }
+`);
+
+// payments' hosted page for the same orders: one link, one charge there; its "Back to the store" leads to My orders.
+const payLinkMutation = graphql(`
+  mutation StorefrontPayLink($orderIds: [ID!]!, $returnUrl: String, $locale: String) {
+    payLink(orderIds: $orderIds, returnUrl: $returnUrl, locale: $locale) {
+      url
     }
   }
 `);
@@ -45,7 +56,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
   const ids = new Set(new URL(request.url).searchParams.getAll('order'));
   if (ids.size === 1) throw redirect(`/orders/${[...ids][0]}/pay`);
-  const { myOrders } = await callApi(context, dueQuery, { first: 50 }, session.accessToken).catch(pageError);
+  const language = ruleLanguage(await requestLocale(request, context));
+  const { myOrders } = await callApi(context, dueQuery, { first: 50, language }, session.accessToken).catch(pageError);
   const orders = myOrders.edges.map((e) => e.node).filter((o) => ids.has(o.id) && o.nextPayment);
   const currencies = new Set(orders.map((o) => o.nextPayment!.amount.currency));
   const total = currencies.size === 1 ? { amount: orders.reduce((n, o) => n + o.nextPayment!.amount.amount, 0), currency: [...currencies][0]! } : null;
@@ -56,7 +68,18 @@ export async function action({ request, context }: Route.ActionArgs) {
   const session = await requireSession(request, context);
   const form = await request.formData();
   const orderIds = form.getAll('orderId').filter((id): id is string => typeof id === 'string');
-  return submitPayment(context, session.accessToken, form, orderIds, `/orders?paid=${orderIds.length}`);
+  if (form.get('intent') === 'hosted') {
+    const returnUrl = new URL('/orders', request.url).href;
+    const locale = await requestLocale(request, context);
+    try {
+      const { payLink } = await callApi(context, payLinkMutation, { orderIds, returnUrl, locale }, session.accessToken);
+      return redirect(payLink.url);
+    } catch (err) {
+      if (err instanceof ApiError) return { error: await refusalFor(request, context, err), confirm: null, processing: false };
+      throw err;
+    }
+  }
+  return submitPayment(context, await requestLocale(request, context), session.accessToken, form, orderIds, `/orders?paid=${orderIds.length}`);
 }
 
 export default function PayTogether({ loaderData, actionData }: Route.ComponentProps) {
@@ -131,6 +154,17 @@ export default function PayTogether({ loaderData, actionData }: Route.ComponentP
           </>
         )}
       </Form>
+      {!actionData?.confirm && (
+        <Form method="post" className="notice">
+          {orders.map((o) => (
+            <input key={o.id} type="hidden" name="orderId" value={o.id} />
+          ))}
+          <p>{t.pay.orHostedTogether}</p>
+          <button type="submit" name="intent" value="hosted" disabled={submitting}>
+            {t.order.payHosted}
+          </button>
+        </Form>
+      )}
     </>
   );
 }

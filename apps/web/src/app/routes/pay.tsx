@@ -6,10 +6,11 @@ import { callApi, pageError } from '../lib/api.server.js';
 import { metaMessages, useI18n } from '../lib/i18n.js';
 import { submitPayment } from '../lib/payment.server.js';
 import { requireSession } from '../lib/session.server.js';
+import { requestLocale, ruleLanguage } from '../lib/locale.server.js';
 import type { Route } from './+types/pay';
 
 const orderToPayQuery = graphql(`
-  query StorefrontOrderToPay($id: ID!) {
+  query StorefrontOrderToPay($id: ID!, $language: RuleLanguage!) {
     order(id: $id) {
       id
       status
@@ -35,7 +36,7 @@ const orderToPayQuery = graphql(`
           currency
         }
         dueAt
-        rule
+        rule(language: $language)
       }
     }
   }
@@ -49,13 +50,14 @@ export const meta: Route.MetaFunction = ({ data, matches }) => [
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
-  const { order } = await callApi(context, orderToPayQuery, { id: params.id }, session.accessToken).catch(pageError);
+  const language = ruleLanguage(await requestLocale(request, context));
+  const { order } = await callApi(context, orderToPayQuery, { id: params.id, language }, session.accessToken).catch(pageError);
   return { order, idempotencyKey: crypto.randomUUID() };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const session = await requireSession(request, context);
-  return submitPayment(context, session.accessToken, await request.formData(), [params.id], `/orders?paid=${params.id}`);
+  return submitPayment(context, await requestLocale(request, context), session.accessToken, await request.formData(), [params.id], `/orders?paid=${params.id}`);
 }
 
 export default function Pay({ loaderData, actionData }: Route.ComponentProps) {

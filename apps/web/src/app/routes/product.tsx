@@ -9,6 +9,7 @@ import { requestLocale } from '../lib/locale.server.js';
 import { planInWords } from '../lib/payment-plan.js';
 import { readSession } from '../lib/session.server.js';
 import { field } from '../lib/sign-in.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/product';
 
 const productQuery = graphql(`
@@ -159,7 +160,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       }
       return redirect(`/products/${params.id}?following=${intent}`);
     } catch (err) {
-      if (err instanceof ApiError) return { intent, error: err.message };
+      if (err instanceof ApiError) return { intent, error: await refusalFor(request, context, err) };
       throw err;
     }
   }

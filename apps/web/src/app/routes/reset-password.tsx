@@ -1,21 +1,18 @@
 import { Form, Link, redirect, useSearchParams } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
+import { NewPasswordFields } from '../components/new-password-fields.js';
 import { ApiError, callApi } from '../lib/api.server.js';
 import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
 import { requestLocale } from '../lib/locale.server.js';
 import { saveSession, sessionFrom } from '../lib/session.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/reset-password';
 
 const resetMutation = graphql(`
   mutation StorefrontResetPassword($token: String!, $newPassword: String!) {
     resetPassword(token: $token, newPassword: $newPassword) {
-      accessToken
-      refreshToken
-      expiresIn
-      customer {
-        displayName
-      }
+      ...StorefrontSession
     }
   }
 `);
@@ -37,7 +34,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     // Every other session ended at the API; this one starts signed in.
     return redirect('/account?reset=1', { headers: { 'Set-Cookie': await saveSession(context, sessionFrom(resetPassword)) } });
   } catch (err) {
-    if (err instanceof ApiError) return { error: err.message };
+    if (err instanceof ApiError) return { error: await refusalFor(request, context, err) };
     throw err;
   }
 }
@@ -52,25 +49,7 @@ export default function ResetPassword({ actionData }: Route.ComponentProps) {
       {token ? (
         <Form method="post" className="stacked">
           <input type="hidden" name="token" value={token} />
-          <div className="field">
-            <label htmlFor="newPassword">{t.reset.newPassword}</label>
-            <input
-              id="newPassword"
-              name="newPassword"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={8}
-              aria-describedby="new-password-help"
-            />
-            <p id="new-password-help" className="help">
-              {t.signUp.passwordHelp}
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor="confirm">{t.reset.confirm}</label>
-            <input id="confirm" name="confirm" type="password" autoComplete="new-password" required minLength={8} />
-          </div>
+          <NewPasswordFields label={t.reset.newPassword} confirmLabel={t.reset.confirm} />
           <ApiErrorMessage message={actionData?.error} />
           <button type="submit">{t.reset.save}</button>
         </Form>

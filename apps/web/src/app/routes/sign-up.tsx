@@ -1,11 +1,14 @@
 import { Form, Link, useSearchParams } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
+import { ExternalSignInButtons } from '../components/external-sign-in.js';
 import { ApiError, callApi } from '../lib/api.server.js';
+import { providerButtons } from '../lib/external-sign-in.server.js';
 import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
 import { requestLocale } from '../lib/locale.server.js';
 import { regions } from '../lib/regions.js';
 import { field, signIn } from '../lib/sign-in.server.js';
+import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/sign-up';
 
 const signUpMutation = graphql(`
@@ -15,6 +18,10 @@ const signUpMutation = graphql(`
 `);
 
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessages(matches).signUp.title} | Vitrine` }];
+
+export function loader({ context }: Route.LoaderArgs) {
+  return { providers: providerButtons(context) };
+}
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
@@ -28,12 +35,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     await callApi(context, signUpMutation, { input: { ...input, password: input.password } });
     return await signIn(context, input.email, input.password, form.get('next'));
   } catch (err) {
-    if (err instanceof ApiError) return { error: err.message, values };
+    if (err instanceof ApiError) return { error: await refusalFor(request, context, err), values };
     throw err;
   }
 }
 
-export default function SignUp({ actionData }: Route.ComponentProps) {
+export default function SignUp({ loaderData, actionData }: Route.ComponentProps) {
   const [params] = useSearchParams();
   const values = actionData?.values;
   const { t } = useI18n();
@@ -73,6 +80,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
         <ApiErrorMessage message={actionData?.error} />
         <button type="submit">{t.signUp.submit}</button>
       </Form>
+      <ExternalSignInButtons providers={loaderData.providers} next={params.get('next')} />
       <p>
         {t.signUp.already} <Link to="/sign-in">{t.signUp.signIn}</Link>
       </p>

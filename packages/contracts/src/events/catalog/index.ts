@@ -14,9 +14,11 @@ import { specChangedV1 } from './spec-changed.v1.js';
 import { stockRejectedV1 } from './stock-rejected.v1.js';
 import { stockReleasedV1 } from './stock-released.v1.js';
 import { stockReservedV1 } from './stock-reserved.v1.js';
+import { stockTransferredV1 } from './stock-transferred.v1.js';
 import { waitlistOfferEndedV1 } from './waitlist-offer-ended.v1.js';
 import { waitlistOfferedV1 } from './waitlist-offered.v1.js';
 import { warehouseCreatedV1 } from './warehouse-created.v1.js';
+import { warehouseUpdatedV1 } from './warehouse-updated.v1.js';
 
 export * from './availability-alert.v1.js';
 export * from './exchange-unit-held.v1.js';
@@ -36,9 +38,12 @@ export * from './spec-changed.v1.js';
 export * from './stock-rejected.v1.js';
 export * from './stock-released.v1.js';
 export * from './stock-reserved.v1.js';
+export * from './stock-transferred.v1.js';
 export * from './waitlist-offer-ended.v1.js';
 export * from './waitlist-offered.v1.js';
+export * from './warehouse-address.js';
 export * from './warehouse-created.v1.js';
+export * from './warehouse-updated.v1.js';
 
 /** Every event catalog publishes. */
 export const catalogEvents: readonly EventDefinition[] = [
@@ -57,7 +62,9 @@ export const catalogEvents: readonly EventDefinition[] = [
   stockRejectedV1,
   stockReleasedV1,
   stockReservedV1,
+  stockTransferredV1,
   waitlistOfferEndedV1,
   waitlistOfferedV1,
   warehouseCreatedV1,
+  warehouseUpdatedV1,
 ];

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { countryCodeSchema } from '../../countries.js';
 import { topics } from '../../topics.js';
+import { warehouseReturnAddressSchema } from './warehouse-address.js';
 
-/** Staff added a warehouse (warehouses are catalog's data; logistics prices parcels from them by code and counts business days in their country). */
+/**
+ * Staff added a warehouse (warehouses are catalog's data; logistics prices parcels from them by code and counts
+ * business days in their country). `returnAddress` was added within v1: where customers send items back to it
+ * (after-sales tells them); null or absent when staff gave none (later ones come with WarehouseUpdated).
+ */
 export const warehouseCreatedV1 = {
   type: 'catalog.warehouse.created',
   version: 1,
@@ -13,5 +18,6 @@ export const warehouseCreatedV1 = {
     name: z.string().min(1).max(120),
     country: countryCodeSchema,
     heldByFactory: z.boolean(),
+    returnAddress: warehouseReturnAddressSchema.nullable().optional(),
   }),
 } as const;

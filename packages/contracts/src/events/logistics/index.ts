@@ -1,5 +1,6 @@
 import type { EventDefinition } from '../../event-definition.js';
 import { extraShippingInvoicedV1 } from './extra-shipping-invoiced.v1.js';
+import { extraShippingWaivedV1 } from './extra-shipping-waived.v1.js';
 import { parcelPackedV1 } from './parcel-packed.v1.js';
 import { shipmentDeliveredV1 } from './shipment-delivered.v1.js';
 import { shipmentDispatchedV1 } from './shipment-dispatched.v1.js';
@@ -14,6 +15,7 @@ export * from './shipment-opened.v1.js';
 export * from './parcel-packed.v1.js';
 export * from './shipping-quoted.v1.js';
 export * from './extra-shipping-invoiced.v1.js';
+export * from './extra-shipping-waived.v1.js';
 export * from './shipment-dispatched.v1.js';
 export * from './shipment-delivered.v1.js';
 export * from './shipment-returned-to-sender.v1.js';
@@ -25,6 +27,7 @@ export const logisticsEvents: readonly EventDefinition[] = [
   parcelPackedV1,
   shippingQuotedV1,
   extraShippingInvoicedV1,
+  extraShippingWaivedV1,
   shipmentDispatchedV1,
   shipmentDeliveredV1,
   shipmentReturnedToSenderV1,

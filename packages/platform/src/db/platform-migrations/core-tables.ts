@@ -1,10 +1,11 @@
 import { sandboxClockMigration } from '../../clock/sandbox-clock.js';
+import { inboxReplayMigration } from '../../inbox/replay-marks.js';
 import { outboxNotifyMigration } from '../../outbox/outbox-notify.js';
 import { addConstraintOnce, type PlatformMigration } from './platform-migration.js';
 
 /**
  * What every service gets in its own schema: the outbox and inbox (with its
- * dead letters), durable timers and the audit trail. The statements match
+ * dead letters and replay marks), durable timers and the audit trail. The statements match
  * what the services' first migrations created before these moved here, so an
  * existing database sees no change.
  */
@@ -37,4 +38,5 @@ export const coreTableMigrations: readonly PlatformMigration[] = [
   },
   sandboxClockMigration,
   outboxNotifyMigration,
+  inboxReplayMigration,
 ];

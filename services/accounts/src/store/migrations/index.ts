@@ -1,3 +1,4 @@
+import { Migration20261205093550_identity_labels } from './Migration20261205093550_identity_labels.js';
 import { Migration20261204172004_partner_credentials } from './Migration20261204172004_partner_credentials.js';
 import { Migration20261204013000_account_flows } from './Migration20261204013000_account_flows.js';
 import { Migration20261125133052_scheduled_timers } from './Migration20261125133052_scheduled_timers.js';
@@ -18,4 +19,5 @@ export const accountsMigrations: MigrationObject[] = [
   { name: 'Migration20261125133052_scheduled_timers', class: Migration20261125133052_scheduled_timers },
   { name: 'Migration20261204013000_account_flows', class: Migration20261204013000_account_flows },
   { name: 'Migration20261204172004_partner_credentials', class: Migration20261204172004_partner_credentials },
+  { name: 'Migration20261205093550_identity_labels', class: Migration20261205093550_identity_labels },
 ];

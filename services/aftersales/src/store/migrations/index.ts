@@ -1,3 +1,4 @@
+import { Migration20261205140500_return_warehouses } from './Migration20261205140500_return_warehouses.js';
 import { Migration20261204213451_exchange_unit } from './Migration20261204213451_exchange_unit.js';
 import { Migration20261204040610_initial } from './Migration20261204040610_initial.js';
 import { Migration20261204180000_claim_offers } from './Migration20261204180000_claim_offers.js';
@@ -14,4 +15,5 @@ export const aftersalesMigrations: MigrationObject[] = [
   { name: 'Migration20261204200000_review_returns_shipping', class: Migration20261204200000_review_returns_shipping },
   { name: 'Migration20261204204213_catalog_parts_projection', class: Migration20261204204213_catalog_parts_projection },
   { name: 'Migration20261204213451_exchange_unit', class: Migration20261204213451_exchange_unit },
+  { name: 'Migration20261205140500_return_warehouses', class: Migration20261205140500_return_warehouses },
 ];

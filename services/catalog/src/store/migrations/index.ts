@@ -1,3 +1,6 @@
+import { Migration20261205140000_warehouse_return_address } from './Migration20261205140000_warehouse_return_address.js';
+import { Migration20261205132151_stock_transfers } from './Migration20261205132151_stock_transfers.js';
+import { Migration20261205095459_warehouse_retired } from './Migration20261205095459_warehouse_retired.js';
 import { Migration20261204034929_product_interest_waitlist } from './Migration20261204034929_product_interest_waitlist.js';
 import { Migration20261204051000_accent_insensitive_search } from './Migration20261204051000_accent_insensitive_search.js';
 import { Migration20261204050000_studio_name_case_insensitive } from './Migration20261204050000_studio_name_case_insensitive.js';
@@ -34,4 +37,7 @@ export const catalogMigrations: MigrationObject[] = [
   { name: 'Migration20261204034929_product_interest_waitlist', class: Migration20261204034929_product_interest_waitlist },
   { name: 'Migration20261204050000_studio_name_case_insensitive', class: Migration20261204050000_studio_name_case_insensitive },
   { name: 'Migration20261204051000_accent_insensitive_search', class: Migration20261204051000_accent_insensitive_search },
+  { name: 'Migration20261205095459_warehouse_retired', class: Migration20261205095459_warehouse_retired },
+  { name: 'Migration20261205132151_stock_transfers', class: Migration20261205132151_stock_transfers },
+  { name: 'Migration20261205140000_warehouse_return_address', class: Migration20261205140000_warehouse_return_address },
 ];

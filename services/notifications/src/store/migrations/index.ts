@@ -1,3 +1,6 @@
+import { Migration20261205134500_extra_shipping_waived } from './Migration20261205134500_extra_shipping_waived.js';
+import { Migration20261205110000_message_body } from './Migration20261205110000_message_body.js';
+import { Migration20261205093000_partner_removal } from './Migration20261205093000_partner_removal.js';
 import { Migration20261205000000_account_mail } from './Migration20261205000000_account_mail.js';
 import { Migration20261204205000_return_requested } from './Migration20261204205000_return_requested.js';
 import { Migration20261204180000_claim_offers_and_returns } from './Migration20261204180000_claim_offers_and_returns.js';
@@ -14,4 +17,7 @@ export const notificationsMigrations: MigrationObject[] = [
   { name: 'Migration20261204180000_claim_offers_and_returns', class: Migration20261204180000_claim_offers_and_returns },
   { name: 'Migration20261204205000_return_requested', class: Migration20261204205000_return_requested },
   { name: 'Migration20261205000000_account_mail', class: Migration20261205000000_account_mail },
+  { name: 'Migration20261205093000_partner_removal', class: Migration20261205093000_partner_removal },
+  { name: 'Migration20261205110000_message_body', class: Migration20261205110000_message_body },
+  { name: 'Migration20261205134500_extra_shipping_waived', class: Migration20261205134500_extra_shipping_waived },
 ];

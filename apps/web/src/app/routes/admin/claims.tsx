@@ -2,6 +2,7 @@ import { Form, useNavigation } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
 import { CheckFilter } from '../../components/check-filter.js';
 import { DoneMessage } from '../../components/done-message.js';
+import { Pager, pageQuery } from '../../components/pager.js';
 import type { ClaimGrade, ClaimKind, ClaimResolution, ClaimStatus } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { ClaimSteps } from '../../components/claim-steps.js';
@@ -133,7 +134,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const productIds = [...new Set(claims.items.map((c) => c.productId))];
   const prices = await Promise.all(productIds.map((id) => callApi(context, productCurrencyQuery, { id }, staff.accessToken).catch(pageError)));
   const currencies = Object.fromEntries(productIds.map((id, i) => [id, prices[i]!.product?.price.currency ?? 'USD']));
-  return { claims, currencies, statuses, kinds, query: params.toString(), done: done[params.get('done') ?? ''] ?? null };
+  const nextQuery = claims.hasNextPage && claims.nextOffset != null ? pageQuery(params, 'offset', String(claims.nextOffset), ['done']) : null;
+  return { claims, currencies, statuses, kinds, nextQuery, done: done[params.get('done') ?? ''] ?? null };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -373,15 +375,7 @@ export default function BackOfficeClaims({ loaderData, actionData }: Route.Compo
           </li>
         ))}
       </ul>
-      {claims.hasNextPage && claims.nextOffset != null && (
-        <p className="pager">
-          <a
-            href={`?${new URLSearchParams([...new URLSearchParams(loaderData.query)].filter(([k]) => k !== 'offset' && k !== 'done').concat([['offset', String(claims.nextOffset)]]))}`}
-          >
-            Next claims
-          </a>
-        </p>
-      )}
+      <Pager next={loaderData.nextQuery} nextLabel="Next claims" />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Form, Link } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
+import { Pager, pageQuery } from '../../components/pager.js';
 import { ApiError, callApi, messageWithProblems } from '../../lib/api.server.js';
 import { formatDay } from '../../lib/format.js';
 import { requireStaff } from '../../lib/staff.server.js';
@@ -47,9 +48,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const search = { ...(email ? { email } : {}), ...(name ? { name } : {}) };
   try {
     const { customers } = await callApi(context, customersQuery, { search, first: 25, after: params.get('after') }, staff.accessToken);
-    const next = new URLSearchParams([...params].filter(([k]) => k !== 'after'));
-    if (customers.pageInfo.endCursor) next.set('after', customers.pageInfo.endCursor);
-    return { form, may, error: null, found: { ...customers, nextQuery: customers.pageInfo.hasNextPage ? next.toString() : null } };
+    const nextQuery = customers.pageInfo.hasNextPage ? pageQuery(params, 'after', customers.pageInfo.endCursor ?? null) : null;
+    return { form, may, error: null, found: { ...customers, nextQuery } };
   } catch (err) {
     if (err instanceof ApiError) return { form, may, error: messageWithProblems(err), found: null };
     throw err;
@@ -107,11 +107,7 @@ export default function BackOfficeCustomers({ loaderData }: Route.ComponentProps
               ))}
             </tbody>
           </table>
-          {found.nextQuery && (
-            <p className="pager">
-              <a href={`?${found.nextQuery}`}>Older accounts</a>
-            </p>
-          )}
+          <Pager next={found.nextQuery} nextLabel="Older accounts" />
         </section>
       )}
     </>

@@ -17,6 +17,7 @@ const orderQuery = graphql(`
     order(id: $id) {
       id
       status
+      staffSteps
       statusReason
       kind
       paymentPlan
@@ -160,8 +161,6 @@ const refundMutation = graphql(`
     }
   }
 `);
-/** Orders staff may still cancel (the API decides; these are the ones the form is shown for). */
-const cancellable = new Set(['PENDING', 'AWAITING_PAYMENT', 'SECURED', 'PAYMENT_DUE', 'READY_TO_FULFIL', 'IN_FULFILMENT']);
 const done: Record<string, string> = {
   cancelled: 'The order was cancelled.',
   refunded: 'The refund was recorded.',
@@ -290,7 +289,7 @@ export default function BackOfficeOrder({ loaderData, actionData }: Route.Compon
 
       <OrderMoney order={order} trail={trail} />
 
-      <OrderFulfilment status={order.status} submitting={submitting} refused={actionData} />
+      <OrderFulfilment steps={order.staffSteps} submitting={submitting} refused={actionData} />
 
       {mayRefund && (
         <Form method="post" className="stacked admin-form" aria-label="Refund">
@@ -312,7 +311,8 @@ export default function BackOfficeOrder({ loaderData, actionData }: Route.Compon
           </button>
         </Form>
       )}
-      {cancellable.has(order.status) && (
+      {/* Offered where orders lists CANCEL: neither ended nor shipped. */}
+      {order.staffSteps.includes('CANCEL') && (
         <Form method="post" className="stacked admin-form" aria-label="Cancel the order">
           <h2>Cancel the order</h2>
           <input type="hidden" name="intent" value="cancel" />

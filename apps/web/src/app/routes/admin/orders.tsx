@@ -3,7 +3,10 @@ import { graphql } from '../../../__generated__/app/index.js';
 import type { OrderStatus } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { CheckFilter } from '../../components/check-filter.js';
+import { CustomerChoice, CustomerEmailField, type CustomerMatch } from '../../components/customer-choice.js';
+import { Pager, pageQuery } from '../../components/pager.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { customerFromEmail, type CustomerFilter } from '../../lib/customer-choice.server.js';
 import { formatDateTime, formatMoney, orderStatusText } from '../../lib/format.js';
 import { everyValue } from '../../lib/every-value.js';
 import { requireStaff } from '../../lib/staff.server.js';
@@ -33,19 +36,6 @@ const ordersQuery = graphql(`
               name
             }
           }
-        }
-      }
-    }
-  }
-`);
-const customersQuery = graphql(`
-  query BackOfficeCustomersByEmail($email: String!) {
-    customers(first: 10, search: { email: $email }) {
-      edges {
-        node {
-          id
-          email
-          displayName
         }
       }
     }
@@ -92,19 +82,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     return { form, error: 'An order id looks like 0b6f1c2e-… (36 characters). Copy it from an order page or an email.', customers: [], orders: null };
   if ((from && !day.test(from)) || (to && !day.test(to))) return { form, error: 'Give the days as dates (YYYY-MM-DD).', customers: [], orders: null };
 
-  let customerId = params.get('customer') ?? undefined;
-  let customers: { id: string; email: string; displayName: string }[] = [];
-  if (email && !customerId) {
-    try {
-      customers = (await callApi(context, customersQuery, { email }, staff.accessToken)).customers.edges.map((e) => e.node);
-    } catch (err) {
-      if (err instanceof ApiError) return { form, error: err.message, customers: [], orders: null };
-      throw err;
-    }
-    if (customers.length === 0) return { form, error: `No customer’s email starts with “${email}”.`, customers, orders: null };
-    if (customers.length > 1) return { form, error: null, customers, orders: null };
-    customerId = customers[0]!.id;
+  let who: CustomerFilter;
+  try {
+    who = await customerFromEmail(context, staff.accessToken, params);
+  } catch (err) {
+    if (err instanceof ApiError) return { form, error: err.message, customers: [] as CustomerMatch[], orders: null };
+    throw err;
   }
+  if (who.kind === 'choose') return { form, error: who.error, customers: who.customers, orders: null };
+  const { customerId, customers } = who;
   // "To" is inclusive: orders placed before the next day starts (UTC, as the store's dates are shown).
   const placedBefore = to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString() : undefined;
   const filter = {
@@ -114,9 +100,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     ...(placedBefore ? { placedBefore } : {}),
   };
   const { orders } = await callApi(context, ordersQuery, { first: 25, after: params.get('after'), filter }, staff.accessToken).catch(pageError);
-  const next = new URLSearchParams([...params].filter(([k]) => k !== 'after'));
-  if (orders.pageInfo.endCursor) next.set('after', orders.pageInfo.endCursor);
-  return { form, error: null, customers, orders: { ...orders, nextQuery: orders.pageInfo.hasNextPage ? next.toString() : null } };
+  const nextQuery = orders.pageInfo.hasNextPage ? pageQuery(params, 'after', orders.pageInfo.endCursor ?? null) : null;
+  return { form, error: null, customers, orders: { ...orders, nextQuery } };
 }
 
 export default function BackOfficeOrders({ loaderData }: Route.ComponentProps) {
@@ -129,10 +114,7 @@ export default function BackOfficeOrders({ loaderData }: Route.ComponentProps) {
           <label htmlFor="orderId">Order id</label>
           <input id="orderId" name="orderId" defaultValue={form.orderId} spellCheck={false} />
         </div>
-        <div className="field">
-          <label htmlFor="email">Customer email (or its start)</label>
-          <input id="email" name="email" type="search" defaultValue={form.email} />
-        </div>
+        <CustomerEmailField defaultValue={form.email} />
         <div className="field">
           <label htmlFor="from">Placed from</label>
           <input id="from" name="from" type="date" defaultValue={form.from} />
@@ -145,20 +127,7 @@ export default function BackOfficeOrders({ loaderData }: Route.ComponentProps) {
         <button type="submit">Find orders</button>
       </Form>
       <ApiErrorMessage message={error} />
-      {customers.length > 1 && (
-        <section aria-labelledby="customers">
-          <h2 id="customers">Several customers match: whose orders?</h2>
-          <ul>
-            {customers.map((c) => (
-              <li key={c.id}>
-                <Link to={`?${new URLSearchParams({ email: form.email, customer: c.id })}`}>
-                  {c.displayName} ({c.email})
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <CustomerChoice customers={customers} email={form.email} whose="orders" />
       {orders && (
         <section aria-labelledby="found">
           <h2 id="found">
@@ -191,11 +160,7 @@ export default function BackOfficeOrders({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-          {orders.nextQuery && (
-            <p className="pager">
-              <a href={`?${orders.nextQuery}`}>Older orders</a>
-            </p>
-          )}
+          <Pager next={orders.nextQuery} nextLabel="Older orders" />
         </section>
       )}
     </>

@@ -1,4 +1,5 @@
-import { Form, useNavigation, useSearchParams } from 'react-router';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Form, useNavigation, useRevalidator, useSearchParams } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
 import type { AssemblyKind, PartCategory, UpdateProductInput } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
@@ -10,6 +11,7 @@ import { formatDateTime, productStatusWords } from '../../lib/format.js';
 import { partCategories } from '../../lib/claims.js';
 import { en } from '../../lib/messages/en.js';
 import { imageLines, packageSides, partRows, wholeOrNull } from '../../lib/product-form.js';
+import { putFile, type SignedUpload } from '../../lib/put-file.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/product-details';
@@ -64,6 +66,17 @@ const detailsQuery = graphql(`
       id
       name
     }
+    productImageLimits {
+      contentTypes
+      maxBytes
+    }
+  }
+`);
+const removeImageMutation = graphql(`
+  mutation BackOfficeRemoveProductImage($productId: ID!, $imageUrl: String!) {
+    removeProductImage(productId: $productId, imageUrl: $imageUrl) {
+      id
+    }
   }
 `);
 const updateMutation = graphql(`
@@ -89,15 +102,19 @@ const assemblyKinds: [AssemblyKind, string][] = [
 ];
 /** Empty rows under the parts, to add new ones (without JavaScript, a form cannot grow). */
 const newPartRows = 2;
-const done: Record<string, string> = { details: 'The details were saved.', spec: 'The spec change was recorded; customers are told.' };
+const done: Record<string, string> = {
+  details: 'The details were saved.',
+  spec: 'The spec change was recorded; customers are told.',
+  'remove-image': 'The image was removed from the product.',
+};
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.product.name ?? 'Product'}: details | Back office | Vitrine` }];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'catalog:write');
-  const { product, studios } = await callApi(context, detailsQuery, { id: params.id }, staff.accessToken).catch(pageError);
+  const { product, studios, productImageLimits } = await callApi(context, detailsQuery, { id: params.id }, staff.accessToken).catch(pageError);
   if (!product) throw pageError(new ApiError('There is no product with this id.', 'NOT_FOUND'));
-  return { product, studios };
+  return { product, studios, imageLimits: productImageLimits };
 }
 
 /** The form's fields as the API takes them, or what is not a number. */
@@ -136,6 +153,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const details = detailsFrom(form);
       if ('error' in details) return { intent, error: details.error };
       await callApi(context, updateMutation, { id: params.id, input: details.input, reason: field(form, 'reason') || null }, staff.accessToken);
+      return backToPage(request, intent);
+    }
+    if (intent === 'remove-image') {
+      await callApi(context, removeImageMutation, { productId: params.id, imageUrl: field(form, 'image') }, staff.accessToken);
       return backToPage(request, intent);
     }
     if (intent === 'spec') {
@@ -177,8 +198,89 @@ function TextField({
   );
 }
 
+interface UploadTicket extends SignedUpload {
+  imageUrl: string;
+}
+type UploadState = { state: 'idle' } | { state: 'uploading'; progress: number } | { state: 'added' } | { state: 'failed'; error: string };
+
+/**
+ * One image from staff's computer straight to catalog's image store (the web server only asks catalog for the
+ * signed upload URL, as the storefront's claim upload does), then added to the product: catalog checks it arrived.
+ * Catalog decides what is allowed (its refusal is shown); `accept` only narrows the file picker to the same types.
+ */
+function ImageUpload({ uploadUrl, limits }: { uploadUrl: string; limits: { contentTypes: string[]; maxBytes: number } }) {
+  const [hydrated, setHydrated] = useState(false);
+  const [status, setStatus] = useState<UploadState>({ state: 'idle' });
+  const revalidator = useRevalidator();
+  useEffect(() => setHydrated(true), []);
+  const busy = status.state === 'uploading';
+
+  /** The upload route's answer: what was asked for, or catalog's refusal. */
+  async function ask<T extends object>(body: Record<string, string>): Promise<T | { error: string }> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(body)) form.set(name, value);
+    const answer = await fetch(uploadUrl, { method: 'POST', body: form }).catch(() => null);
+    return answer
+      ? ((await answer.json().catch(() => ({ error: 'The upload failed. Please try again.' }))) as T | { error: string })
+      : { error: 'The upload failed. Please try again.' };
+  }
+
+  async function upload(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const input = event.currentTarget.elements.namedItem('image') as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return setStatus({ state: 'failed', error: 'Choose an image first.' });
+    setStatus({ state: 'uploading', progress: 0 });
+    const ticket = await ask<UploadTicket>({ intent: 'ticket', contentType: file.type, byteSize: String(file.size) });
+    if ('error' in ticket) return setStatus({ state: 'failed', error: ticket.error });
+    const sent = await putFile(file, ticket, (progress) => setStatus({ state: 'uploading', progress }));
+    if (!sent) return setStatus({ state: 'failed', error: 'The image store did not take the file. Please try again.' });
+    const added = await ask<{ images: string[] }>({ intent: 'attach', imageUrl: ticket.imageUrl });
+    if ('error' in added) return setStatus({ state: 'failed', error: added.error });
+    input.value = '';
+    setStatus({ state: 'added' });
+    await revalidator.revalidate();
+  }
+
+  return (
+    <form onSubmit={(e) => void upload(e)} className="stacked admin-form" aria-labelledby="upload-image-heading">
+      <h3 id="upload-image-heading">Add an image</h3>
+      <div className="field">
+        <label htmlFor="image-file">Upload an image</label>
+        <input
+          id="image-file"
+          name="image"
+          type="file"
+          accept={limits.contentTypes.join(',')}
+          disabled={!hydrated || busy}
+          aria-describedby="image-file-help"
+        />
+        <p id="image-file-help" className="help">
+          {limits.contentTypes.map((t) => t.replace('image/', '').toUpperCase()).join(', ')}, at most {Math.floor(limits.maxBytes / 1024 / 1024)} MB. It is
+          added after the product’s other images.
+        </p>
+      </div>
+      {!hydrated && <p className="help">Uploading needs JavaScript; you can still list image URLs in the details below.</p>}
+      <button type="submit" disabled={!hydrated || busy}>
+        Upload the image
+      </button>
+      {status.state === 'uploading' && (
+        <p role="status">
+          <progress max={100} value={status.progress} aria-label="Upload progress" /> Uploading… {status.progress} %
+        </p>
+      )}
+      {status.state === 'added' && (
+        <p className="success" role="status">
+          The image was uploaded and added to the product.
+        </p>
+      )}
+      <ApiErrorMessage message={status.state === 'failed' ? status.error : null} />
+    </form>
+  );
+}
+
 export default function BackOfficeProductDetails({ loaderData, actionData }: Route.ComponentProps) {
-  const { product, studios } = loaderData;
+  const { product, studios, imageLimits } = loaderData;
   const [params] = useSearchParams();
   const submitting = useNavigation().state === 'submitting';
   const formsKey = useFormsKey(Boolean(actionData));
@@ -193,6 +295,34 @@ export default function BackOfficeProductDetails({ loaderData, actionData }: Rou
         {product.sku} · {productStatusWords(product.status)}
       </p>
       <DoneMessage message={message} />
+
+      <section aria-labelledby="images-heading">
+        <h2 id="images-heading">Images</h2>
+        {product.images.length > 0 ? (
+          <ul className="gallery" data-testid="product-images">
+            {product.images.map((url, i) => (
+              <li key={url}>
+                <img
+                  src={url}
+                  alt={`${product.name}, image ${i + 1} of ${product.images.length}${i === 0 ? ' (the cover)' : ''}`}
+                  style={{ display: 'block', maxWidth: '10rem', maxHeight: '10rem' }}
+                />
+                <Form method="post">
+                  <input type="hidden" name="intent" value="remove-image" />
+                  <input type="hidden" name="image" value={url} />
+                  <button type="submit" disabled={submitting} aria-label={`Remove image ${i + 1}`}>
+                    Remove
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>No image yet.</p>
+        )}
+        <ApiErrorMessage message={errorFor('remove-image')} />
+        <ImageUpload uploadUrl={`/admin/products/${product.id}/image-upload`} limits={imageLimits} />
+      </section>
 
       <Form key={`form-1-${formsKey}`} method="post" className="stacked admin-form" aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
@@ -218,8 +348,9 @@ export default function BackOfficeProductDetails({ loaderData, actionData }: Rou
           </select>
         </div>
         <div className="field">
-          <label htmlFor="images">Images (one https URL per line; the first is the cover)</label>
-          <textarea id="images" name="images" rows={4} spellCheck={false} defaultValue={product.images.join('\n')} />
+          <label htmlFor="images">Images (one https URL per line, or an uploaded image’s; the first is the cover)</label>
+          {/* Keyed by the list: an image uploaded or removed below redraws it, so saving the details keeps it. */}
+          <textarea key={product.images.join('\n')} id="images" name="images" rows={4} spellCheck={false} defaultValue={product.images.join('\n')} />
         </div>
         <fieldset>
           <legend>Spec (before release, a change here is a spec change customers are told about)</legend>

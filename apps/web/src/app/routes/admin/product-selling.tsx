@@ -15,8 +15,9 @@ import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/product-selling';
 
 // How a product sells: its price, its status, where and how much of it may be sold, and preorder stock arriving
-// at a warehouse. Which status moves are allowed and what a price may be are the API's rules: every status is
-// offered, and a refused move shows the API's reason.
+// at a warehouse. Which status moves are allowed and what a price may be are the API's rules: the status form
+// offers the moves catalog lists for the product (allowedStatusMoves, its transition table), none where the status
+// is final, and a refused move (the product moved meanwhile) shows the API's reason.
 
 const sellingQuery = graphql(`
   query BackOfficeProductSelling($id: ID!) {
@@ -25,6 +26,7 @@ const sellingQuery = graphql(`
       name
       sku
       status
+      allowedStatusMoves
       price {
         amount
         currency
@@ -55,6 +57,7 @@ const sellingQuery = graphql(`
       id
       code
       name
+      retiredAt
     }
   }
 `);
@@ -101,7 +104,6 @@ const arrivalMutation = graphql(`
   }
 `);
 
-const statuses: ProductStatus[] = ['ANNOUNCED', 'PREORDER', 'PREORDER_CLOSED', 'RELEASED', 'IN_STOCK', 'CHINA_STOCK', 'SOLD_OUT', 'DISCONTINUED'];
 const done: Record<string, string> = {
   price: 'The price was changed; orders already placed keep theirs.',
   status: 'The status was changed.',
@@ -115,7 +117,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'catalog:write');
   const { product, warehouses } = await callApi(context, sellingQuery, { id: params.id }, staff.accessToken).catch(pageError);
   if (!product) throw pageError(new ApiError('There is no product with this id.', 'NOT_FOUND'));
-  return { product, warehouses };
+  // A retired warehouse takes no more units: not offered for an arrival.
+  return { product, warehouses: warehouses.filter((w) => !w.retiredAt) };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -223,28 +226,38 @@ export default function BackOfficeProductSelling({ loaderData, actionData }: Rou
             Change the price
           </button>
         </Form>
-        <Form key={`form-2-${formsKey}`} method="post" className="stacked admin-form" aria-labelledby="status-heading">
-          <h2 id="status-heading">Move the status</h2>
-          <input type="hidden" name="intent" value="status" />
-          <div className="field">
-            <label htmlFor="status">New status</label>
-            <select id="status" name="status" defaultValue={product.status}>
-              {statuses.map((s) => (
-                <option key={s} value={s}>
-                  {productStatusWords(s)}
+        {product.allowedStatusMoves.length === 0 ? (
+          <section className="stacked admin-form" aria-labelledby="status-heading">
+            <h2 id="status-heading">Move the status</h2>
+            <p data-testid="status-final">{productStatusWords(product.status)} is final: the catalog allows no move from it.</p>
+          </section>
+        ) : (
+          <Form key={`form-2-${formsKey}`} method="post" className="stacked admin-form" aria-labelledby="status-heading">
+            <h2 id="status-heading">Move the status</h2>
+            <input type="hidden" name="intent" value="status" />
+            <div className="field">
+              <label htmlFor="status">New status</label>
+              <select id="status" name="status" required defaultValue="">
+                <option value="" disabled>
+                  Choose one
                 </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="status-reason">Reason (customers and the audit log read it)</label>
-            <input id="status-reason" name="reason" required maxLength={500} />
-          </div>
-          <ApiErrorMessage message={errorFor('status')} />
-          <button type="submit" disabled={submitting}>
-            Move the status
-          </button>
-        </Form>
+                {product.allowedStatusMoves.map((s) => (
+                  <option key={s} value={s}>
+                    {productStatusWords(s)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="status-reason">Reason (customers and the audit log read it)</label>
+              <input id="status-reason" name="reason" required maxLength={500} />
+            </div>
+            <ApiErrorMessage message={errorFor('status')} />
+            <button type="submit" disabled={submitting}>
+              Move the status
+            </button>
+          </Form>
+        )}
       </div>
 
       <Form key={`form-3-${formsKey}`} method="post" className="stacked admin-form" aria-labelledby="down-payment-heading">

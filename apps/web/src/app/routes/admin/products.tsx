@@ -1,6 +1,6 @@
 import { Form, Link, redirect, useNavigation } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
-import type { CreateProductInput, ProductStatus } from '../../../__generated__/app/graphql.js';
+import type { CreateProductInput, ProductFilter, ProductStatus } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
 import { formatEstimate, formatMoney, productStatusWords } from '../../lib/format.js';
@@ -43,6 +43,14 @@ const productsQuery = graphql(`
       id
       code
       name
+      retiredAt
+    }
+  }
+`);
+const clockQuery = graphql(`
+  query BackOfficeProductsClock {
+    sandboxClock {
+      now
     }
   }
 `);
@@ -60,6 +68,11 @@ const allStatuses: readonly ProductStatus[] = [...startingStatuses, 'PREORDER_CL
 const currencies = ['USD', 'EUR', 'JPY'] as const;
 /** Products per page of the list (the API's cursor pages; the search is kept from page to page). */
 const pageSize = 25;
+/** "Closing soon": an open preorder window closing within this many hours of the store's clock. */
+const closingWithin: Record<string, { hours: number; words: string }> = {
+  '24h': { hours: 24, words: 'Closing within 24 hours' },
+  '7d': { hours: 7 * 24, words: 'Closing within 7 days' },
+};
 
 export const meta: Route.MetaFunction = () => [{ title: 'Products | Back office | Vitrine' }];
 
@@ -69,8 +82,31 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const text = params.get('q')?.trim() ?? '';
   const status = (allStatuses as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as ProductStatus) : null;
   const studioId = params.get('studio') || null;
+  const series = params.get('series')?.trim().slice(0, 100) ?? '';
+  const currency = (currencies as readonly string[]).includes(params.get('currency') ?? '') ? params.get('currency')! : 'USD';
+  const priceMin = params.get('min')?.trim() ?? '';
+  const priceMax = params.get('max')?.trim() ?? '';
+  const closing = params.get('closing') && closingWithin[params.get('closing')!] ? params.get('closing')! : null;
   const after = params.get('after') || null;
-  const filter = { ...(text ? { text } : {}), ...(status ? { status: [status] } : {}), ...(studioId ? { studioId } : {}) };
+  // Typed as amounts in the chosen currency; the API compares minor units. A bad amount or range is said, not guessed.
+  const min = priceMin ? toMinorUnits(priceMin, currency) : undefined;
+  const max = priceMax ? toMinorUnits(priceMax, currency) : undefined;
+  const priceProblem =
+    min === null || max === null
+      ? `Enter the prices as amounts in ${currency}, e.g. 129.99.`
+      : min !== undefined && max !== undefined && min > max
+        ? 'The lowest price is above the highest.'
+        : null;
+  // "Closing soon" counts from the store's clock, which staff can move outside production.
+  const now = closing ? (await callApi(context, clockQuery, {}, staff.accessToken).catch(pageError)).sandboxClock.now : null;
+  const filter: ProductFilter = {
+    ...(text ? { text } : {}),
+    ...(status ? { status: [status] } : {}),
+    ...(studioId ? { studioId } : {}),
+    ...(series ? { series } : {}),
+    ...(!priceProblem && (min != null || max != null) ? { priceRange: { ...(min != null ? { min } : {}), ...(max != null ? { max } : {}) } } : {}),
+    ...(closing && now ? { preorderClosingBefore: new Date(Date.parse(now) + closingWithin[closing]!.hours * 3_600_000).toISOString() } : {}),
+  };
   const result = await callApi(context, productsQuery, { first: pageSize, after, filter }, staff.accessToken).catch(pageError);
   return {
     products: result.products.edges.map((e) => e.node),
@@ -78,10 +114,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     next: result.products.pageInfo.hasNextPage ? result.products.pageInfo.endCursor : null,
     paged: after !== null,
     studios: result.studios,
-    warehouses: result.warehouses,
+    // A retired warehouse takes no more units: not offered for a new product's stock.
+    warehouses: result.warehouses.filter((w) => !w.retiredAt),
     text,
     status,
     studioId,
+    series,
+    currency,
+    priceMin,
+    priceMax,
+    priceProblem,
+    closing,
   };
 }
 
@@ -122,8 +165,15 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function BackOfficeProducts({ loaderData, actionData }: Route.ComponentProps) {
-  const { products, total, studios, warehouses, text, status, studioId, next, paged } = loaderData;
-  const kept = { ...(text ? { q: text } : {}), ...(status ? { status } : {}), ...(studioId ? { studio: studioId } : {}) };
+  const { products, total, studios, warehouses, text, status, studioId, series, currency, priceMin, priceMax, priceProblem, closing, next, paged } = loaderData;
+  const kept = {
+    ...(text ? { q: text } : {}),
+    ...(status ? { status } : {}),
+    ...(studioId ? { studio: studioId } : {}),
+    ...(series ? { series } : {}),
+    ...(priceMin || priceMax ? { currency, ...(priceMin ? { min: priceMin } : {}), ...(priceMax ? { max: priceMax } : {}) } : {}),
+    ...(closing ? { closing } : {}),
+  };
   const pageLink = (after: string | null) => `/admin/products?${new URLSearchParams({ ...kept, ...(after ? { after } : {}) })}`;
   const values: Values = actionData?.values ?? {};
   const submitting = useNavigation().state === 'submitting';
@@ -252,8 +302,43 @@ export default function BackOfficeProducts({ loaderData, actionData }: Route.Com
               ))}
             </select>
           </div>
+          <div className="field">
+            <label htmlFor="filter-series">Series (whole name)</label>
+            <input id="filter-series" name="series" type="search" maxLength={100} defaultValue={series} />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-closing">Preorder window</label>
+            <select id="filter-closing" name="closing" defaultValue={closing ?? ''}>
+              <option value="">Any, or none</option>
+              {Object.entries(closingWithin).map(([value, c]) => (
+                <option key={value} value={value}>
+                  {c.words}
+                </option>
+              ))}
+            </select>
+          </div>
+          <fieldset className="inline-fields">
+            <legend>Price (tax included)</legend>
+            <div className="field">
+              <label htmlFor="filter-min">From</label>
+              <input id="filter-min" name="min" inputMode="decimal" defaultValue={priceMin} aria-invalid={priceProblem ? true : undefined} />
+            </div>
+            <div className="field">
+              <label htmlFor="filter-max">Up to</label>
+              <input id="filter-max" name="max" inputMode="decimal" defaultValue={priceMax} aria-invalid={priceProblem ? true : undefined} />
+            </div>
+            <div className="field">
+              <label htmlFor="filter-currency">In</label>
+              <select id="filter-currency" name="currency" defaultValue={currency}>
+                {currencies.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+            </div>
+          </fieldset>
           <button type="submit">Search</button>
         </Form>
+        <ApiErrorMessage message={priceProblem ? `${priceProblem} The list is not filtered by price.` : null} />
         <table className="data-table">
           <caption className="visually-hidden">Products, newest first</caption>
           <thead>

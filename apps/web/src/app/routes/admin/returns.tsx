@@ -4,9 +4,11 @@ import type { ReturnedCondition, ReturnPostage, ReturnStatus } from '../../../__
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { CheckFilter } from '../../components/check-filter.js';
 import { DoneMessage } from '../../components/done-message.js';
+import { Pager, pageQuery } from '../../components/pager.js';
 import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
 import { everyValue } from '../../lib/every-value.js';
 import { formatDateTime, formatMoney } from '../../lib/format.js';
+import { countryNameIn, returnAddressText } from '../../lib/returns.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/returns';
@@ -50,6 +52,18 @@ const returnsQuery = graphql(`
           text
         }
         receivedAt
+        sendTo {
+          name
+          line1
+          line2
+          postalCode
+          city
+          region
+          country
+          warehouseCode
+        }
+        sendToUnknown
+        parcelReference
       }
     }
   }
@@ -70,6 +84,12 @@ const statusWords: Record<ReturnStatus, string> = {
 };
 const conditions = everyValue<ReturnedCondition>()(['PERFECT_UNUSED', 'USED_OR_DAMAGED']);
 const conditionWords: Record<ReturnedCondition, string> = { PERFECT_UNUSED: 'Perfect and unused', USED_OR_DAMAGED: 'Used or damaged' };
+/** Why after-sales cannot say yet where a return comes back to. */
+const destinationUnknownWords: Record<string, string> = {
+  PARCEL_UNKNOWN: 'a warehouse not known yet (logistics has not said where the order left from)',
+  WAREHOUSE_UNKNOWN: 'a warehouse after-sales has not heard of yet',
+  NO_RETURN_ADDRESS: 'a warehouse without a return address: add one on the warehouses page',
+};
 const postageWords: Record<ReturnPostage, string> = {
   STORE: 'the store pays the postage',
   SHARED: 'postage shared',
@@ -88,11 +108,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const offset = Math.max(0, Number.parseInt(params.get('offset') ?? '0', 10) || 0);
   const filter = { statuses: picked.length > 0 ? picked : (['REQUESTED'] as ReturnStatus[]) };
   const { preferenceReturns } = await callApi(context, returnsQuery, { filter, first: pageSize, offset }, staff.accessToken).catch(pageError);
-  const next = new URLSearchParams([...params].filter(([k]) => k !== 'offset' && k !== 'done'));
-  if (preferenceReturns.nextOffset != null) next.set('offset', String(preferenceReturns.nextOffset));
   return {
     page: preferenceReturns,
-    nextQuery: preferenceReturns.hasNextPage ? next.toString() : null,
+    nextQuery: preferenceReturns.hasNextPage ? pageQuery(params, 'offset', preferenceReturns.nextOffset?.toString() ?? null, ['done']) : null,
     statuses: filter.statuses,
     // Links to the order only for staff who may open it.
     mayOrders: staff.scopes.includes('orders:manage'),
@@ -149,6 +167,13 @@ export default function BackOfficeReturns({ loaderData, actionData }: Route.Comp
                 Refund if it comes back as the policy asks: {formatMoney(r.quotedRefund)} (restocking fee {formatMoney(r.restockingFee)}, shipping{' '}
                 {formatMoney(r.shippingRefund)}, {postageWords[r.returnPostage]}). <span className="muted">{r.rule.text}</span>
               </p>
+              <p data-testid="return-destination">
+                Coming back to{' '}
+                {r.sendTo
+                  ? `${r.sendTo.warehouseCode}: ${returnAddressText(r.sendTo, countryNameIn('en'))}`
+                  : (destinationUnknownWords[r.sendToUnknown ?? ''] ?? 'not known yet')}{' '}
+                · parcel marked {r.parcelReference}
+              </p>
               {r.receivedAt && (
                 <p data-testid="return-outcome">
                   Arrived {formatDateTime(r.receivedAt)}
@@ -183,11 +208,7 @@ export default function BackOfficeReturns({ loaderData, actionData }: Route.Comp
           </li>
         ))}
       </ul>
-      {nextQuery && (
-        <p className="pager">
-          <a href={`?${nextQuery}`}>Later requests</a>
-        </p>
-      )}
+      <Pager next={nextQuery} nextLabel="Later requests" />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { Form, useNavigation } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
 import { CheckFilter } from '../../components/check-filter.js';
 import { DoneMessage } from '../../components/done-message.js';
+import { Pager, pageQuery } from '../../components/pager.js';
 import type { ShipmentStatus, TrackingStatus } from '../../../__generated__/app/graphql.js';
 import { ShipmentFollowUp, trackingSteps } from '../../components/shipment-follow-up.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
@@ -12,53 +13,66 @@ import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/shipments';
 
+// Within the gateway's query cost limit (20 shipments a page): a waiver's amount is read from its invoices left unpaid.
 const shipmentsQuery = graphql(`
-  query BackOfficeShipments($first: Int!, $filter: ShipmentFilter) {
-    shipments(first: $first, filter: $filter) {
-      id
-      status
-      kind
-      method
-      destination
-      handoverBy
-      late
-      weightGrams
-      finalCost {
-        amount
-        currency
+  query BackOfficeShipments($first: Int!, $after: String, $filter: ShipmentFilter) {
+    shipmentsConnection(first: $first, after: $after, filter: $filter) {
+      pageInfo {
+        hasNextPage
+        endCursor
       }
-      carrier
-      trackingNumber
-      openedAt
-      dispatchedAt
-      deliveredAt
-      returnedAt
-      consolidatedInto
-      orders {
-        orderId
-        estimatePaid {
-          amount
-          currency
+      edges {
+        node {
+          id
+          status
+          kind
+          method
+          destination
+          handoverBy
+          late
+          weightGrams
+          finalCost {
+            amount
+            currency
+          }
+          carrier
+          trackingNumber
+          openedAt
+          dispatchedAt
+          deliveredAt
+          returnedAt
+          consolidatedInto
+          orders {
+            orderId
+            estimatePaid {
+              amount
+              currency
+            }
+            finalShare {
+              amount
+              currency
+            }
+            excessRefund {
+              amount
+              currency
+            }
+            extraDue {
+              amount
+              currency
+            }
+            invoiceId
+            invoicePaidAt
+          }
+          extraShippingWaiver {
+            reason
+            waivedAt
+          }
+          tracking {
+            status
+            at
+            note
+          }
         }
-        finalShare {
-          amount
-          currency
-        }
-        excessRefund {
-          amount
-          currency
-        }
-        extraDue {
-          amount
-          currency
-        }
-        invoiceId
-        invoicePaidAt
-      }
-      tracking {
-        status
-        at
-        note
       }
     }
   }
@@ -81,6 +95,13 @@ const consolidateMutation = graphql(`
   mutation BackOfficeConsolidate($shipmentIds: [ID!]!) {
     consolidateShipments(shipmentIds: $shipmentIds) {
       id
+    }
+  }
+`);
+const waiveMutation = graphql(`
+  mutation BackOfficeWaiveExtraShipping($shipmentId: ID!, $reason: String!) {
+    waiveExtraShipping(shipmentId: $shipmentId, reason: $reason) {
+      status
     }
   }
 `);
@@ -110,24 +131,45 @@ const done: Record<string, string> = {
   dispatched: 'Handed over to the carrier.',
   tracked: 'The tracking step was recorded.',
   consolidated: 'The shipments were combined into one parcel.',
+  waived: 'The extra postage was waived: the parcel is ready to hand over.',
 };
+
+const perPage = 20;
+/** Shipments ticked to combine, carried from page to page in the address (logistics takes at most 20). */
+const pickedToCombine = (params: URLSearchParams) => [...new Set(params.getAll('combine'))].filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 20);
 
 export const meta: Route.MetaFunction = () => [{ title: 'Shipments | Back office | Vitrine' }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'logistics:fulfil');
   const params = new URL(request.url).searchParams;
-  const picked = params.getAll('status').filter((s): s is ShipmentStatus => allStatuses.includes(s as ShipmentStatus));
+  const chosen = params.getAll('status').filter((s): s is ShipmentStatus => allStatuses.includes(s as ShipmentStatus));
   const lateOnly = params.get('late') === 'on';
-  const statuses = picked.length > 0 ? picked : toDo;
-  const { shipments } = await callApi(
+  const statuses = chosen.length > 0 ? chosen : toDo;
+  const { shipmentsConnection: queue } = await callApi(
     context,
     shipmentsQuery,
-    { first: 30, filter: { statuses, ...(lateOnly ? { late: true } : {}) } },
+    { first: perPage, after: params.get('after'), filter: { statuses, ...(lateOnly ? { late: true } : {}) } },
     staff.accessToken,
   ).catch(pageError);
-  // Late ones first (the API flags them); otherwise the queue's own order, oldest first.
-  return { shipments: [...shipments].sort((a, b) => Number(b.late) - Number(a.late)), statuses, lateOnly, done: done[params.get('done') ?? ''] ?? null };
+  const shipments = queue.edges.map((e) => e.node);
+  // The queue by pages, oldest first, following logistics' cursor with the same filters and picks.
+  const pages = {
+    next: queue.pageInfo.hasNextPage ? pageQuery(params, 'after', queue.pageInfo.endCursor ?? null, ['done']) : null,
+    first: params.has('after') ? pageQuery(params, 'after', null, ['done']) : null,
+    nextCursor: queue.pageInfo.hasNextPage ? (queue.pageInfo.endCursor ?? null) : null,
+  };
+  const picked = pickedToCombine(params);
+  // Late ones first within the page (the API flags them); otherwise the queue's own order, oldest first.
+  return {
+    shipments: [...shipments].sort((a, b) => Number(b.late) - Number(a.late)),
+    statuses,
+    lateOnly,
+    pages,
+    picked,
+    pickedElsewhere: picked.filter((id) => !shipments.some((s) => s.id === id)),
+    done: done[params.get('done') ?? ''] ?? null,
+  };
 }
 
 const positive = (value: string) => (/^\d+$/.test(value) && Number(value) > 0 ? Number(value) : null);
@@ -162,6 +204,12 @@ export async function action({ request, context }: Route.ActionArgs) {
       );
       return backToPage(request, 'dispatched');
     }
+    if (intent === 'waive') {
+      const reason = field(form, 'reason').trim();
+      if (!reason) return { shipmentId, error: 'Say why the store absorbs the extra postage.' };
+      await callApi(context, waiveMutation, { shipmentId, reason }, staff.accessToken);
+      return backToPage(request, 'waived');
+    }
     if (intent === 'track') {
       const status = field(form, 'status') as TrackingStatus;
       if (!(trackingSteps as readonly string[]).includes(status)) return { shipmentId, error: 'Choose the step the carrier reported.' };
@@ -177,7 +225,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (intent === 'consolidate') {
       // Logistics checks the ids (2-20, one customer, address, warehouse and method) and says which one does not fit.
       await callApi(context, consolidateMutation, { shipmentIds: form.getAll('combine').filter((v): v is string => typeof v === 'string') }, staff.accessToken);
-      return backToPage(request, 'consolidated');
+      // Combined: the picks carried from other pages are done with, and the queue starts again from its first page.
+      const url = new URL(request.url);
+      for (const key of ['combine', 'after']) url.searchParams.delete(key);
+      return backToPage(new Request(url), 'consolidated');
     }
     return { shipmentId, error: 'This form is out of date. Please reload the page.' };
   } catch (err) {
@@ -187,13 +238,17 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function BackOfficeShipments({ loaderData, actionData }: Route.ComponentProps) {
-  const { shipments, statuses, lateOnly } = loaderData;
+  const { shipments, statuses, lateOnly, pages, picked, pickedElsewhere } = loaderData;
   const message = actionData ? null : loaderData.done;
   const submitting = useNavigation().state === 'submitting';
   return (
     <>
       <h1>Shipments</h1>
       <DoneMessage message={message} />
+      {/* A refusal for a shipment the queue no longer lists (it moved on meanwhile): said at the top. */}
+      {actionData && actionData.shipmentId !== 'combine' && !shipments.some((s) => s.id === actionData.shipmentId) && (
+        <ApiErrorMessage message={actionData.error} />
+      )}
       <Form method="get" className="filters">
         <CheckFilter legend="Status" name="status" values={allStatuses} words={statusWords} checked={statuses} />
         <div className="choice">
@@ -203,7 +258,9 @@ export default function BackOfficeShipments({ loaderData, actionData }: Route.Co
         <button type="submit">Show shipments</button>
       </Form>
       <h2>
+        {pages.first ? 'Later in the queue: ' : ''}
         {shipments.length} shipment{shipments.length === 1 ? '' : 's'}
+        {pages.next ? ' (more on the next page)' : ''}
       </h2>
       <ul className="orders">
         {shipments.map((s) => {
@@ -259,11 +316,24 @@ export default function BackOfficeShipments({ loaderData, actionData }: Route.Co
                 )}
                 {s.status === 'OPEN' && s.kind === 'ORDER' && (
                   <div className="choice">
-                    <input type="checkbox" id={`combine-${s.id}`} name="combine" value={s.id} form="combine" />
+                    <input type="checkbox" id={`combine-${s.id}`} name="combine" value={s.id} form="combine" defaultChecked={picked.includes(s.id)} />
                     <label htmlFor={`combine-${s.id}`}>Combine with other ticked shipments</label>
                   </div>
                 )}
                 <ShipmentFollowUp shipment={s} submitting={submitting} />
+                {s.status === 'AWAITING_PAYMENT' && (
+                  <Form method="post" className="inline-form" aria-label={`Waive the extra postage of shipment ${s.id.slice(0, 8)}`}>
+                    <input type="hidden" name="intent" value="waive" />
+                    <input type="hidden" name="shipmentId" value={s.id} />
+                    <div className="field">
+                      <label htmlFor={`waive-reason-${s.id}`}>Why the store absorbs it</label>
+                      <input id={`waive-reason-${s.id}`} name="reason" required maxLength={500} />
+                    </div>
+                    <button type="submit" disabled={submitting}>
+                      Waive the extra postage
+                    </button>
+                  </Form>
+                )}
                 {s.status === 'READY' && (
                   <Form method="post" className="inline-form" aria-label={`Dispatch shipment ${s.id.slice(0, 8)}`}>
                     <input type="hidden" name="intent" value="dispatch" />
@@ -286,17 +356,40 @@ export default function BackOfficeShipments({ loaderData, actionData }: Route.Co
           );
         })}
       </ul>
-      {shipments.some((s) => s.status === 'OPEN' && s.kind === 'ORDER') && (
+      <Pager first={pages.first} firstLabel="Oldest shipments" next={pages.next} nextLabel="Later shipments" />
+      {(pickedElsewhere.length > 0 || shipments.some((s) => s.status === 'OPEN' && s.kind === 'ORDER')) && (
         <Form method="post" id="combine" className="stacked admin-form" aria-label="Combine shipments">
           <h2>Combine shipments into one parcel</h2>
           <p>
             Tick two or more unpacked shipments of one customer (same address, warehouse and method) above: the oldest keeps its id and carries every order.
+            {pages.nextCursor && ' To tick some on the next page too, keep these ticked and go on with the button below.'}
           </p>
-          <input type="hidden" name="intent" value="consolidate" />
+          {pickedElsewhere.length > 0 && (
+            <fieldset>
+              <legend>Ticked on other pages</legend>
+              {pickedElsewhere.map((id) => (
+                <div className="choice" key={id}>
+                  <input type="checkbox" id={`combine-kept-${id}`} name="combine" value={id} defaultChecked />
+                  <label htmlFor={`combine-kept-${id}`}>Shipment {id.slice(0, 8)}</label>
+                </div>
+              ))}
+            </fieldset>
+          )}
+          {/* What the next page's address needs besides the picks: the filters and where the queue goes on. */}
+          {statuses.map((status) => (
+            <input key={status} type="hidden" name="status" value={status} />
+          ))}
+          {lateOnly && <input type="hidden" name="late" value="on" />}
+          {pages.nextCursor && <input type="hidden" name="after" value={pages.nextCursor} />}
           {actionData?.shipmentId === 'combine' && <ApiErrorMessage message={actionData.error} />}
-          <button type="submit" disabled={submitting}>
+          <button type="submit" name="intent" value="consolidate" disabled={submitting}>
             Combine the ticked shipments
-          </button>
+          </button>{' '}
+          {pages.nextCursor && (
+            <button type="submit" formMethod="get" disabled={submitting}>
+              Keep them ticked and show later shipments
+            </button>
+          )}
         </Form>
       )}
       <datalist id="carriers">

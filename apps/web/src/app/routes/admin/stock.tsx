@@ -3,6 +3,7 @@ import { graphql } from '../../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { StockLevelsTable } from '../../components/stock-levels-table.js';
+import { StockTransferForm, units } from '../../components/stock-transfer-form.js';
 import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
 import { formatDateTime } from '../../lib/format.js';
 import { field } from '../../lib/sign-in.server.js';
@@ -18,6 +19,7 @@ const warehousesQuery = graphql(`
       country
       heldByFactory
       allocationPriority
+      retiredAt
     }
   }
 `);
@@ -45,6 +47,11 @@ const productStockQuery = graphql(`
         quantity
         orderId
         reason
+        transfer {
+          id
+          fromWarehouseId
+          toWarehouseId
+        }
         at
       }
     }
@@ -76,12 +83,21 @@ const adjustMutation = graphql(`
   }
 `);
 
+const transferMutation = graphql(`
+  mutation BackOfficeTransferStock($input: TransferStockInput!, $key: String) {
+    transferStock(input: $input, idempotencyKey: $key) {
+      id
+    }
+  }
+`);
+
 const kindWords: Record<string, string> = {
   RECEIVED: 'Received',
   RESERVED: 'Reserved for an order',
   RELEASED: 'Given back by an order',
   SHIPPED: 'Shipped with an order',
   ADJUSTED: 'Count corrected',
+  TRANSFERRED: 'Moved between warehouses',
 };
 const done: Record<string, string> = { received: 'The units were received.', adjusted: 'The count was corrected.' };
 const wholeNumber = (value: string) => (/^-?\d{1,6}$/.test(value) ? Number(value) : null);
@@ -95,12 +111,21 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const sku = (params.get('sku') ?? '').trim();
   const id = params.get('product');
   const { warehouses } = await callApi(context, warehousesQuery, {}, staff.accessToken).catch(pageError);
-  if (!sku && !id) return { warehouses, sku, product: null, discrepancies: null, notFound: false, done: null };
+  // A new key per page shown: sending the move form twice (a double click, a retry) moves the units once.
+  const transferKey = crypto.randomUUID();
+  if (!sku && !id) return { warehouses, sku, product: null, discrepancies: null, notFound: false, done: null, transferKey };
   const lookup = id ? { id } : { sku };
   const { product } = await callApi(context, productStockQuery, { ...lookup, beforeId: params.get('before') }, staff.accessToken).catch(pageError);
-  if (!product) return { warehouses, sku, product: null, discrepancies: null, notFound: true, done: null };
+  if (!product) return { warehouses, sku, product: null, discrepancies: null, notFound: true, done: null, transferKey };
   const { stockReconciliation } = await callApi(context, reconciliationQuery, { productIds: [product.id] }, staff.accessToken).catch(pageError);
-  return { warehouses, sku, product, discrepancies: stockReconciliation, notFound: false, done: done[params.get('done') ?? ''] ?? null };
+  const code = (warehouseId: string) => warehouses.find((w) => w.id === warehouseId)?.code ?? warehouseId.slice(0, 8);
+  // The move just made, as the ledger now shows it (its destination's half).
+  const moved = product.stockMovements.find((m) => m.transfer && m.transfer.id === params.get('transfer') && m.quantity > 0);
+  const doneMessage =
+    params.get('done') === 'transferred' && moved?.transfer
+      ? `${units(moved.quantity)} moved from ${code(moved.transfer.fromWarehouseId)} to ${code(moved.transfer.toWarehouseId)}.`
+      : (done[params.get('done') ?? ''] ?? null);
+  return { warehouses, sku, product, discrepancies: stockReconciliation, notFound: false, done: doneMessage, transferKey };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -122,6 +147,19 @@ export async function action({ request, context }: Route.ActionArgs) {
       await callApi(context, adjustMutation, { productId, warehouseId, delta, reason: field(form, 'reason') }, staff.accessToken);
       return backToPage(request, 'adjusted');
     }
+    if (intent === 'transfer') {
+      const quantity = wholeNumber(field(form, 'quantity'));
+      if (!quantity || quantity < 1) return { intent, error: 'Units to move are a whole number above zero.' };
+      const input = {
+        productId,
+        fromWarehouseId: field(form, 'fromWarehouseId'),
+        toWarehouseId: field(form, 'toWarehouseId'),
+        quantity,
+        reason: field(form, 'reason'),
+      };
+      const { transferStock } = await callApi(context, transferMutation, { input, key: field(form, 'idempotencyKey') || null }, staff.accessToken);
+      return backToPage(request, 'transferred', { transfer: transferStock.id });
+    }
     return { intent, error: 'This form is out of date. Please reload the page.' };
   } catch (err) {
     if (err instanceof ApiError) return { intent, error: messageWithProblems(err) };
@@ -137,15 +175,22 @@ export default function BackOfficeStock({ loaderData, actionData }: Route.Compon
     <div className="field">
       <label htmlFor={id}>Warehouse</label>
       <select id={id} name="warehouseId" required>
-        {warehouses.map((w) => (
-          <option key={w.id} value={w.id}>
-            {w.name} ({w.code})
-          </option>
-        ))}
+        {/* A retired warehouse takes no more units (and holds none): not offered. */}
+        {warehouses
+          .filter((w) => !w.retiredAt)
+          .map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.name} ({w.code})
+            </option>
+          ))}
       </select>
     </div>
   );
   const last = product?.stockMovements.at(-1);
+  const movementWords = (m: NonNullable<typeof product>['stockMovements'][number]) => {
+    if (!m.transfer) return kindWords[m.kind] ?? m.kind;
+    return m.quantity < 0 ? `Moved to ${warehouseName(m.transfer.toWarehouseId)}` : `Moved from ${warehouseName(m.transfer.fromWarehouseId)}`;
+  };
   return (
     <>
       <h1>Stock</h1>
@@ -156,6 +201,7 @@ export default function BackOfficeStock({ loaderData, actionData }: Route.Compon
           {warehouses.map((w) => (
             <li key={w.id}>
               {w.name} ({w.code}, {w.country}){w.heldByFactory && <span className="muted"> held by the factory: used last, no after-sales</span>}
+              {w.retiredAt && <span className="muted"> retired: takes no more units</span>}
             </li>
           ))}
         </ul>
@@ -226,6 +272,14 @@ export default function BackOfficeStock({ loaderData, actionData }: Route.Compon
                 Correct the count
               </button>
             </Form>
+            <StockTransferForm
+              productId={product.id}
+              levels={product.stockLevels}
+              warehouses={warehouses}
+              idempotencyKey={loaderData.transferKey}
+              error={actionData?.intent === 'transfer' ? actionData.error : null}
+              submitting={submitting}
+            />
           </div>
           <h3>Stock ledger, newest first</h3>
           <table className="data-table" data-testid="stock-ledger">
@@ -244,7 +298,7 @@ export default function BackOfficeStock({ loaderData, actionData }: Route.Compon
                 <tr key={m.id}>
                   <td>{formatDateTime(m.at)}</td>
                   <td>{warehouseName(m.warehouseId)}</td>
-                  <td>{kindWords[m.kind] ?? m.kind}</td>
+                  <td>{movementWords(m)}</td>
                   <td>{m.quantity > 0 ? `+${m.quantity}` : m.quantity}</td>
                   <td>{m.orderId ? <Link to={`/admin/orders/${m.orderId}`}>Order {m.orderId.slice(0, 8)}</Link> : (m.reason ?? '—')}</td>
                 </tr>

@@ -54,7 +54,9 @@ export default function BackOfficeStudios({ loaderData, actionData }: Route.Comp
   const [params] = useSearchParams();
   const submitting = useNavigation().state === 'submitting';
   const formsKey = useFormsKey(Boolean(actionData));
-  const added = !actionData && params.get('done') === 'created' ? `Studio ${params.get('name') ?? ''} was added.` : null;
+  const done = actionData ? null : params.get('done');
+  const added =
+    done === 'created' ? `Studio ${params.get('name') ?? ''} was added.` : done === 'removed' ? `Studio ${params.get('name') ?? ''} was removed.` : null;
   return (
     <>
       <h1>Studios</h1>

@@ -1,11 +1,11 @@
 /**
- * CORS for the file store's upload route: the storefront runs on another origin and its browser PUTs each file
- * straight to the signed URL, so it first asks (preflight) whether that origin may PUT with a content type.
- * Only the listed origins are answered; the signature, expiry and size checks stay what protects the upload.
+ * CORS for a file store's upload route: the web app runs on another origin and its browser PUTs each file straight
+ * to the signed URL, so it first asks (preflight) whether that origin may PUT with a content type. Only the listed
+ * origins are answered; the signature, expiry, type and size checks stay what protects the upload.
  */
 
-/** The storefront on `npm start` (apps/web's port 3000), by both names a browser may use for this machine. */
-export const localStorefrontOrigins = 'http://127.0.0.1:3000,http://localhost:3000';
+/** apps/web on `npm start` (port 3000), by both names a browser may use for this machine. */
+export const localWebOrigins = 'http://127.0.0.1:3000,http://localhost:3000';
 
 /** The only method and the only header a script sets for an upload (the browser sets Content-Length itself). */
 const allowedMethod = 'PUT';
@@ -28,12 +28,12 @@ export function isCorsOrigin(value: string): boolean {
 }
 
 /**
- * The setting's origins, checked once at start: `*` lets any site's scripts use an upload URL they got hold of,
- * so production refuses it (name the storefront's origin instead); it stays possible for a local try-out.
+ * A setting's origins, checked once at start: `*` lets any site's scripts use an upload URL they got hold of, so
+ * production refuses it (name the web app's origins instead); it stays possible for a local try-out.
  */
-export function evidenceCorsOrigins(origins: readonly string[], production: boolean): readonly string[] {
+export function uploadCorsOrigins(setting: string, origins: readonly string[], production: boolean): readonly string[] {
   if (production && origins.includes('*')) {
-    throw new Error('EVIDENCE_CORS_ORIGINS=* is refused in production: list the storefront origins (https://shop.example.com)');
+    throw new Error(`${setting}=* is refused in production: list the web app's origins (https://shop.example.com)`);
   }
   return origins;
 }

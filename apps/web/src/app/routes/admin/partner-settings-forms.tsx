@@ -1,0 +1,106 @@
+import { Form } from 'react-router';
+import { ApiErrorMessage } from '../../components/api-error.js';
+
+// The partner page's two settings forms (routes/admin/partner.tsx handles their intents `update` and `remove`).
+
+export interface TypedPartnerSettings {
+  name: string;
+  webhookUrl: string;
+  eventTypes: string[];
+}
+
+/** An event type a partner may be granted, as notifications lists it (partnerEventTypes). */
+export interface OfferedEventType {
+  type: string;
+  description: string;
+}
+
+/**
+ * "Events it receives" as checkboxes, one per type notifications offers (`idPrefix` keeps the ids unique). A type
+ * the partner holds but that is no longer offered is shown ticked too, so it is not dropped unseen (notifications
+ * names it if saved).
+ */
+export function EventTypeChoices({ idPrefix, offered, checked }: { idPrefix: string; offered: readonly OfferedEventType[]; checked: readonly string[] }) {
+  const retired = checked.filter((type) => !offered.some((o) => o.type === type)).map((type) => ({ type, description: 'No longer offered to partners.' }));
+  return (
+    <fieldset>
+      <legend>Events it receives</legend>
+      {[...offered, ...retired].map(({ type, description }) => {
+        const id = `${idPrefix}-${type.replaceAll('.', '-')}`;
+        return (
+          <div className="choice" key={type}>
+            <input type="checkbox" id={id} name="eventTypes" value={type} defaultChecked={checked.includes(type)} aria-describedby={`${id}-about`} />
+            <label htmlFor={id}>
+              <code>{type}</code>
+            </label>{' '}
+            <span className="help" id={`${id}-about`}>
+              {description}
+            </span>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** "Edit the partner": filled with the saved settings, or with what was typed when the API refused it. */
+export function EditPartnerForm({
+  partner,
+  eventTypes,
+  typed,
+  error,
+  submitting,
+}: {
+  partner: { name: string; webhookUrl: string; eventTypes: string[] };
+  eventTypes: readonly OfferedEventType[];
+  typed: TypedPartnerSettings | null;
+  error: string | null;
+  submitting: boolean;
+}) {
+  return (
+    <section aria-labelledby="edit">
+      <h2 id="edit">Edit the partner</h2>
+      <p className="help">Deliveries still waiting go to the webhook as saved here; those of an event it no longer receives are cancelled.</p>
+      <Form method="post" className="admin-form" aria-label="Edit the partner">
+        <input type="hidden" name="intent" value="update" />
+        <div className="field">
+          <label htmlFor="edit-name">Name</label>
+          <input id="edit-name" name="name" defaultValue={typed?.name ?? partner.name} required maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="edit-webhookUrl">Webhook URL (https)</label>
+          <input id="edit-webhookUrl" name="webhookUrl" type="url" defaultValue={typed?.webhookUrl ?? partner.webhookUrl} required spellCheck={false} />
+        </div>
+        <EventTypeChoices idPrefix="edit-event" offered={eventTypes} checked={typed?.eventTypes ?? partner.eventTypes} />
+        <button type="submit" disabled={submitting}>
+          Save the changes
+        </button>
+      </Form>
+      <ApiErrorMessage message={error} />
+    </section>
+  );
+}
+
+/** "Remove this partner": refused on the server unless the box is ticked. */
+export function RemovePartnerForm({ name, error, submitting }: { name: string; error: string | null; submitting: boolean }) {
+  return (
+    <section aria-labelledby="remove">
+      <h2 id="remove">Remove this partner</h2>
+      <p className="help">
+        Nothing more is sent to it: deliveries still waiting are cancelled (its delivery log stays, and says so), and its API credentials stop working. It stays
+        in the list as removed; this cannot be undone (register it again instead).
+      </p>
+      <Form method="post" className="admin-form" aria-label="Remove this partner">
+        <input type="hidden" name="intent" value="remove" />
+        <div className="choice">
+          <input type="checkbox" id="remove-confirm" name="confirm" value="yes" />
+          <label htmlFor="remove-confirm">Yes, remove {name}</label>
+        </div>
+        <button type="submit" disabled={submitting}>
+          Remove this partner
+        </button>
+      </Form>
+      <ApiErrorMessage message={error} />
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export * from './signed-file-uploads.js';
+export * from './upload-cors.js';
+export * from './upload-store.js';
