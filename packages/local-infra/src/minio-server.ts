@@ -15,6 +15,7 @@ import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { freePorts } from './free-port.js';
+import { acquireLock } from './kafka-broker.js';
 
 /** The module version `go list -m github.com/minio/minio@latest` gave in December 2026 (MinIO tags are not semver). */
 export const DEFAULT_MINIO_VERSION = 'v0.0.0-20260212201848-7aac2a2c5b7c';
@@ -105,26 +106,24 @@ async function waitUntilLive(endpoint: string, exited: Promise<void>, tail: () =
   throw new Error(`MinIO was not ready within ${READY_TIMEOUT_MS} ms:\n${tail()}`);
 }
 
-/** Builds MinIO once per version with `go install` (the Go module proxy); concurrent callers wait for one build. */
+/**
+ * Builds MinIO once per version with `go install` (the Go module proxy) into `<cacheDir>/minio/<version>/minio`;
+ * concurrent callers wait for one build. The lock names its owner's pid: a build whose process died (a test hook that
+ * timed out kills its worker) is taken over at once rather than waited for.
+ */
+export async function ensureMinio(options: Pick<MinioServerOptions, 'version' | 'cacheDir' | 'log'> = {}): Promise<string> {
+  const version = options.version ?? DEFAULT_MINIO_VERSION;
+  const cacheDir = options.cacheDir ?? process.env.VITRINE_CACHE_DIR ?? join(homedir(), '.cache', 'vitrine');
+  return ensureMinioBinary(version, cacheDir, options.log ?? (() => {}));
+}
+
 async function ensureMinioBinary(version: string, cacheDir: string, log: (line: string) => void): Promise<string> {
   if (!/^v[0-9A-Za-z.+-]+$/.test(version)) throw new Error(`Invalid MinIO module version "${version}"`);
   const dir = join(cacheDir, 'minio', version);
   const binary = join(dir, 'minio');
   if (existsSync(binary)) return binary;
   await mkdir(dir, { recursive: true });
-  const lock = join(dir, 'build.lock');
-  const deadline = Date.now() + BUILD_TIMEOUT_MS;
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (existsSync(binary)) return binary;
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lock} (remove it if no build is running)`, { cause: error });
-      await sleep(1_000);
-    }
-  }
+  const release = await acquireLock(join(dir, 'build.lock'));
   try {
     if (existsSync(binary)) return binary;
     const staging = join(dir, 'staging');
@@ -145,7 +144,7 @@ async function ensureMinioBinary(version: string, cacheDir: string, log: (line: 
     await writeFile(join(dir, 'built-at'), `${new Date().toISOString()} in ${Date.now() - started} ms\n`);
     return binary;
   } finally {
-    await rm(lock, { recursive: true, force: true });
+    await release();
   }
 }
 

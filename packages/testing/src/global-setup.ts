@@ -1,6 +1,14 @@
 import type { TestProject } from 'vitest/node';
 import './provided-context.js';
-import { startKafkaBroker, startPostgresServer, type RunningKafkaBroker, type RunningPostgres } from '@vitrine/local-infra';
+import {
+  ensureMailpit,
+  ensureMinio,
+  ensureStripeMock,
+  startKafkaBroker,
+  startPostgresServer,
+  type RunningKafkaBroker,
+  type RunningPostgres,
+} from '@vitrine/local-infra';
 
 interface SharedInfra {
   ready: Promise<{ postgresAdminUrl: string; kafkaBrokers: string[] }>;
@@ -29,7 +37,16 @@ function startInfra(): SharedInfra {
         return broker.brokers;
       });
 
-  const ready = Promise.all([postgres, kafka]).then(
+  // The Go test servers (MinIO, Mailpit, stripe-mock) are built here, once per machine, while PostgreSQL and Kafka
+  // start: built on demand, MinIO's few minutes fell inside the first test hook that needed it and timed it out.
+  // A build that fails here is not fatal: only the specs that need that server fail, saying why.
+  const testServers = Promise.all(
+    [ensureMinio, ensureMailpit, ensureStripeMock].map((ensure) =>
+      ensure({ log }).catch((err: unknown) => process.stderr.write(`test servers: ${(err as Error).message.split('\n')[0]}\n`)),
+    ),
+  );
+
+  const ready = Promise.all([postgres, kafka, testServers]).then(
     ([postgresAdminUrl, kafkaBrokers]) => ({ postgresAdminUrl, kafkaBrokers }),
     async (err) => {
       await Promise.allSettled(started.map((s) => s.stop()));
