@@ -46,6 +46,7 @@ export * from './graphql/date-time.scalar.js';
 export * from './graphql/text-limits.js';
 export * from './graphql/undeclared-text-inputs.js';
 export * from './graphql/graphql-enum.js';
+export * from './graphql/rule-language.js';
 export * from './graphql/ids.js';
 export * from './graphql/money.type.js';
 export * from './graphql/page-info.type.js';

@@ -41,6 +41,6 @@ export { claimCompensation, gradeForIssue } from './rules/compensation.js';
 export { claimResolutionOptions, exclusionRule, keepDiscount, refusalGrounds, type RefusalGround } from './rules/claim-resolutions.js';
 export { replacementLeadTime, type ReplacementLeadTime } from './rules/replacement-parts.js';
 export { describePolicy, type PolicySection } from './rules/describe.js';
-export { ruleIn } from './rules/reword.js';
+export { decidingRule, ruleIn, ruleTexts } from './rules/reword.js';
 // Presets
 export { presets, presetDocuments, presetNames, type PresetName } from './presets/index.js';

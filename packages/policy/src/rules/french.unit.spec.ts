@@ -7,7 +7,7 @@ import { claimCompensation } from './compensation.js';
 import type { Rule } from './decision.js';
 import { describePolicy } from './describe.js';
 import { replacementLeadTime } from './replacement-parts.js';
-import { ruleIn } from './reword.js';
+import { decidingRule, ruleIn, ruleTexts } from './reword.js';
 import { returnQuote } from './returns.js';
 import { upfrontRequirement } from './upfront.js';
 import { at, orderFacts } from './orders.fixture.js';
@@ -121,6 +121,22 @@ describe('rules in French', () => {
       expect(ruleIn(policy, own, 'fr')).toBe(own);
       const english = rulesOf('deposit-store', 'en')[0]!;
       expect(ruleIn(policy, english, 'en')).toBe(english);
+    });
+  });
+  describe('ruleTexts: a decided rule in every language, for a refusal to carry', () => {
+    const policy = presets['deposit-store'];
+
+    it('gives the English and the French of a rule this policy decided', () => {
+      const order = orderFacts({ deposit: 6000, paid: { deposit: 6000, downPayment: 1000 }, depositPaidAt: at('2026-03-03T09:00:00Z') });
+      const now = at('2026-03-05T10:00:00Z');
+      const decided = cancellationQuote(policy, order, now).rule;
+      expect(ruleTexts(policy, decided)).toEqual({ en: decided.text, fr: cancellationQuote(policy, order, now, 'fr').rule.text });
+      expect(decidingRule(policy, decided)).toEqual({ ...decided, texts: ruleTexts(policy, decided) });
+    });
+
+    it('gives only the English of a rule that is not exactly this policy’s', () => {
+      const other = { id: 'returns.within-window', text: 'Returns are accepted within 30 days of delivery.' };
+      expect(ruleTexts(policy, other)).toEqual({ en: other.text });
     });
   });
 });

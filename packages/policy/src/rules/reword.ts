@@ -1,4 +1,4 @@
-import { paymentPlanKinds } from '@vitrine/contracts';
+import { paymentPlanKinds, type DecidingRule } from '@vitrine/contracts';
 import { claimExclusions, claimGrades, partCategories } from '../schema/claims.js';
 import type { StorePolicy } from '../schema/store-policy.js';
 import { keepDiscount, exclusionRule } from './claim-resolutions.js';
@@ -80,4 +80,17 @@ export function ruleIn(policy: StorePolicy, stored: Rule, lang: Language): Rule 
   if (lang === 'en') return stored;
   const texts = catalogue(policy).get(keyOf(stored));
   return texts ? { id: stored.id, text: texts[lang] } : stored;
+}
+
+/**
+ * A rule decided in English, in every language this policy words it in: what a refusal carries so a storefront shows
+ * it in its customer's language. Only English where the rule is not exactly this policy's (as `ruleIn` keeps it).
+ */
+export function ruleTexts(policy: StorePolicy, decided: Rule): Partial<Texts> & Pick<Texts, 'en'> {
+  return catalogue(policy).get(keyOf(decided)) ?? { en: decided.text };
+}
+
+/** A decided rule as events carry it: the English the decision stated and the sentence in every language (`ruleTexts`). */
+export function decidingRule(policy: StorePolicy, decided: Rule): DecidingRule {
+  return { id: decided.id, text: decided.text, texts: ruleTexts(policy, decided) };
 }

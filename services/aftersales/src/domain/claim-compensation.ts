@@ -8,6 +8,7 @@ import {
   type Rule,
   type StorePolicy,
 } from '@vitrine/policy';
+import { capRule } from './own-rules.js';
 
 /** One part concerned, as staff graded it. */
 export interface GradedPart {
@@ -29,11 +30,6 @@ export interface PartCompensation {
 export type CompensationResult =
   | { ok: true; parts: PartCompensation[]; total: Money; capped: boolean; capRule: Rule | null }
   | { ok: false; problems: { index: number; reason: 'STAFF_AMOUNT_REQUIRED' | 'STAFF_AMOUNT_NOT_ALLOWED'; message: string; rule: Rule }[] };
-
-const capRule: Rule = {
-  id: 'claims.compensation-cap',
-  text: 'Compensation on a line never exceeds what the line paid, less what earlier claims on it refunded.',
-};
 
 /**
  * A partial refund: per part, the grade's percentage of the part's maximum

@@ -9,6 +9,7 @@ import {
   type StorePolicy,
 } from '@vitrine/policy';
 import { partialRefund, type GradedPart, type PartCompensation } from './claim-compensation.js';
+import { capRule, gradedByStaffRule, gradedFromChartRule } from './own-rules.js';
 
 /** When a replacement part should reach the customer (local days), or why there is no date, under the rule that says so. */
 export type LeadTime = ReplacementLeadTime & { rule: Rule };
@@ -50,18 +51,11 @@ export type PartGrade = Omit<PartCompensation, 'amount'> & { amount: number | nu
 
 export type OfferResult = { ok: true; offers: ClaimOffer[]; parts: PartGrade[]; rule: Rule } | { ok: false; problems: OfferProblem[] };
 
-export const capRule: Rule = {
-  id: 'claims.compensation-cap',
-  text: 'Compensation on a line never exceeds what the line paid, less what earlier claims on it refunded.',
-};
-
 /** Grades without amounts, when no partial refund is offered: staff's grade, or the policy's chart for the issue. */
 function gradesOnly(policy: StorePolicy, parts: GradedPart[]): PartGrade[] {
   return parts.map((part) => {
     const grade = part.grade ?? gradeForIssue(policy, part.issue);
-    const rule = part.grade
-      ? { id: 'claims.grade-by-staff', text: `Graded ${grade.toLowerCase()} by our staff.` }
-      : { id: 'claims.grade-from-chart', text: `Graded ${grade.toLowerCase()} by our grading chart for this kind of issue.` };
+    const rule = part.grade ? gradedByStaffRule(grade) : gradedFromChartRule(grade);
     return { category: part.category, grade, amount: null, rule };
   });
 }

@@ -1,5 +1,6 @@
 import type { Rule } from '@vitrine/policy';
-import { capRule, type ClaimOffer } from './claim-offers.js';
+import type { ClaimOffer } from './claim-offers.js';
+import { capRule } from './own-rules.js';
 
 export interface ClaimReturnRefund {
   refund: number;

@@ -1,4 +1,5 @@
 import { preferenceReturnDeadline, returnQuote, type Deadline, type Money, type OrderFacts, type Rule, type StorePolicy } from '@vitrine/policy';
+import { notInOriginalConditionRule } from './own-rules.js';
 
 /** The delivered line a customer wants to send back: what it paid, when it was ordered and delivered. */
 export interface ReturnedLine {
@@ -89,7 +90,7 @@ export function inspectReturn(
       accepted: false,
       refund: 0,
       shippingRefund: 0,
-      rule: { id: 'returns.not-in-original-condition', text: 'No refund is made for an item not returned in perfect, unused, original condition.' },
+      rule: notInOriginalConditionRule,
     };
   }
   const goods = Math.min(quoted.refund - quoted.shippingRefund, Math.max(remaining, 0));

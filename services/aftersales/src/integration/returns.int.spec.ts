@@ -157,6 +157,11 @@ describe('a return for preference under deposit-store (000)', () => {
     const late = await gql(aftersales.url, requestReturn, { input: order }, customer.headers);
     expect(codeOf(late)).toMatchObject({ code: 'POLICY_VIOLATION', rule: 'returns.window-closed' });
     expect(late.errors?.[0]?.message).toContain('7 days');
+    // The policy's sentence in each language it words it in, for a storefront to show the refusal in its own.
+    expect(late.errors?.[0]?.extensions?.ruleTexts).toEqual({
+      en: 'The return window of 7 days after delivery has closed.',
+      fr: 'Le délai de retour de 7 jours après la livraison est écoulé.',
+    });
     expect(await returnsOf(order.orderId)).toEqual([]);
     expect(await eventData(order.orderId, 'aftersales.return.requested')).toEqual([]);
   });

@@ -1,14 +1,13 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '@vitrine/platform';
-import { ruleIn } from '@vitrine/policy';
+import { policyLanguage, RuleLanguageEnum, ruleLanguageArg, type BaseContext, type RuleLanguage } from '@vitrine/platform';
+import { claimRuleIn } from '../domain/rule-words.js';
 import { policyVersion } from '../use-cases/policy-versions.js';
 import { ClaimRuleType } from './claim.type.js';
-import { policyLanguage, RuleLanguageEnum, ruleLanguageArg, type RuleLanguage } from './rule-language.js';
 
 @Resolver(() => ClaimRuleType)
 export class ClaimRuleResolver {
   @FieldResolver(() => String, {
-    description: "The sentence in the language asked for: the policy version's wording of the rule; a rule after-sales states itself stays English.",
+    description: "The sentence in the language asked for: the policy version's wording of the rule, or after-sales' own for the rules it states itself.",
   })
   async text(
     @Root() rule: ClaimRuleType,
@@ -18,6 +17,6 @@ export class ClaimRuleResolver {
     const lang = policyLanguage(language);
     // English is what was decided and stored: no policy to read.
     if (lang === 'en') return rule.text;
-    return ruleIn(await policyVersion(ctx.em, rule.policyVersion), rule, lang).text;
+    return claimRuleIn(await policyVersion(ctx.em, rule.policyVersion), rule, lang).text;
   }
 }

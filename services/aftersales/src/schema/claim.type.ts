@@ -37,7 +37,7 @@ export class ClaimRuleType {
 
   /** The sentence as decided (English); ClaimRuleResolver words it in the language asked for. */
   @Field(() => String, {
-    description: "The sentence in the language asked for: the policy version's wording of the rule; a rule after-sales states itself stays English.",
+    description: "The sentence in the language asked for: the policy version's wording of the rule, or after-sales' own for the rules it states itself.",
   })
   text!: string;
 

@@ -9,6 +9,7 @@ import { awaitingStaff, moveClaim, staffClaim } from './claim-steps.js';
 import { lockLineBalance } from './line-balance.js';
 import { policyVersion } from './policy-versions.js';
 import { recordAudit } from './record-audit.js';
+import { eventRule } from '../domain/rule-words.js';
 
 export interface DecideClaim {
   /** One per part of the claim, in its order: staff's grade (absent: the policy's chart) and an amount where the policy leaves it to staff. */
@@ -66,8 +67,13 @@ export async function decideClaim(em: EntityManager, caller: Caller, claimId: st
         orderId: claim.orderId,
         customerId: claim.customerId,
         productId: claim.productId,
-        offers: result.offers.map((o) => ({ ...o, refund: money(o.refund) })),
-        parts: result.parts.map((p) => ({ ...p, amount: money(p.amount) })),
+        offers: result.offers.map((o) => ({
+          ...o,
+          refund: money(o.refund),
+          rule: eventRule(policy, o.rule),
+          leadTime: o.leadTime ? { ...o.leadTime, rule: eventRule(policy, o.leadTime.rule) } : o.leadTime,
+        })),
+        parts: result.parts.map((p) => ({ ...p, amount: money(p.amount), rule: eventRule(policy, p.rule) })),
         decidedBy: staffId,
         decidedAt: now.toISOString(),
       },

@@ -8,7 +8,9 @@ import type { Claim } from '../store/claim.entity.js';
 import { moveClaim, staffClaim } from './claim-steps.js';
 import { announceResolved } from './close-claim.js';
 import { lockLineBalance } from './line-balance.js';
+import { policyVersion } from './policy-versions.js';
 import { recordAudit } from './record-audit.js';
+import { eventRule } from '../domain/rule-words.js';
 
 /**
  * Staff (aftersales:decide) record that the item of a claim the customer
@@ -41,6 +43,7 @@ export async function receiveClaimReturn(
     Object.assign(claim, { refundAmount: refund, returnCondition: input.condition, closedBy: staffId, closedAt: now });
     recordAudit(tx, staffId, 'claim.return-received', claim.id, { condition: input.condition, refund, rule, note });
     const money = (amount: number) => ({ amount, currency: claim.currency });
+    const policy = await policyVersion(tx, claim.policyVersion);
     aftersales.recordEvent(tx, {
       definition: returnReceivedV1,
       subject: claim.orderId,
@@ -54,7 +57,7 @@ export async function receiveClaimReturn(
         accepted: true,
         refund: money(refund),
         restockingFee: money(0),
-        rule,
+        rule: eventRule(policy, rule),
         receivedBy: staffId,
         receivedAt: now.toISOString(),
       },

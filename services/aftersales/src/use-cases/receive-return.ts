@@ -9,6 +9,7 @@ import { PreferenceReturn } from '../store/preference-return.entity.js';
 import { lockLineBalance } from './line-balance.js';
 import { policyVersion } from './policy-versions.js';
 import { recordAudit } from './record-audit.js';
+import { eventRule } from '../domain/rule-words.js';
 
 /**
  * Staff (aftersales:decide) record a returned item's arrival and its
@@ -60,7 +61,7 @@ export async function receiveReturn(
         accepted: inspected.accepted,
         refund: money(inspected.refund),
         restockingFee: money(item.restockingFee),
-        rule: inspected.rule,
+        rule: eventRule(policy, inspected.rule),
         shippingRefund: money(inspected.shippingRefund),
         claimId: null,
         receivedBy: staffId,

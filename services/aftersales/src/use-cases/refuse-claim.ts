@@ -8,6 +8,7 @@ import { ClaimableOrder } from '../store/claimable-order.entity.js';
 import { awaitingStaff, moveClaim, staffClaim } from './claim-steps.js';
 import { policyVersion } from './policy-versions.js';
 import { recordAudit } from './record-audit.js';
+import { claimRuleTexts, eventRule } from '../domain/rule-words.js';
 
 /**
  * Staff refuse a submitted claim citing one of the order's policy grounds
@@ -29,7 +30,7 @@ export async function refuseClaim(em: EntityManager, caller: Caller, claimId: st
         { field: 'rule', reason: result.reason, message: result.message },
       ]);
     }
-    if (!result.ok) throw new PolicyViolation(result.message, result.rule.id, { ruleText: result.rule.text });
+    if (!result.ok) throw new PolicyViolation(result.message, result.rule.id, { ruleText: result.rule.text, ruleTexts: claimRuleTexts(policy, result.rule) });
     const now = storeNow();
     moveClaim(claim, 'REFUSED');
     Object.assign(claim, { refusalRule: result.rule, decidedBy: staffId, decidedAt: now, staffNote: note });
@@ -42,7 +43,7 @@ export async function refuseClaim(em: EntityManager, caller: Caller, claimId: st
         orderId: claim.orderId,
         customerId: claim.customerId,
         productId: claim.productId,
-        rule: result.rule,
+        rule: eventRule(policy, result.rule),
         refusedBy: staffId,
         refusedAt: now.toISOString(),
       },

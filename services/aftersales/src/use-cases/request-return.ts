@@ -10,6 +10,7 @@ import { lockLineBalance } from './line-balance.js';
 import { policyVersion } from './policy-versions.js';
 import { recordAudit } from './record-audit.js';
 import { returnedLine } from './return-offer.js';
+import { claimRuleTexts, eventRule } from '../domain/rule-words.js';
 
 /**
  * The customer asks to send a delivered line back for preference, judged by
@@ -43,7 +44,8 @@ export async function requestReturn(
     const lines = await tx.find(ClaimableLine, { orderId: order.id }, { orderBy: { productId: 'asc' } });
     // The same facts and decision as returnOffer shows (return-offer.ts).
     const decision = preferenceReturn(policy, returnedLine(order, lines, line, balance), now);
-    if (!decision.ok) throw new PolicyViolation(decision.rule.text, decision.rule.id, { ruleText: decision.rule.text });
+    if (!decision.ok)
+      throw new PolicyViolation(decision.rule.text, decision.rule.id, { ruleText: decision.rule.text, ruleTexts: claimRuleTexts(policy, decision.rule) });
     const requested = tx.create(PreferenceReturn, {
       id: randomUUID(),
       orderId: order.id,
@@ -79,7 +81,7 @@ export async function requestReturn(
         restockingFee: decision.restockingFee,
         shippingRefund: decision.shippingRefund,
         returnPostage: decision.returnShippingPaidBy,
-        rule: decision.rule,
+        rule: eventRule(policy, decision.rule),
         requestedAt: now.toISOString(),
       },
     });

@@ -9,6 +9,7 @@ import { Claim } from '../store/claim.entity.js';
 import { ClaimableLine, ClaimableOrder } from '../store/claimable-order.entity.js';
 import { policyVersion } from './policy-versions.js';
 import { knownPartsOf } from './projections.js';
+import { claimRuleTexts } from '../domain/rule-words.js';
 
 export interface StartClaim {
   orderId: string;
@@ -54,7 +55,12 @@ export async function startClaim(em: EntityManager, caller: Caller, input: Start
   };
   // Evidence is not there yet: only coverage and the window can refuse now.
   const eligible = claimEligibility(policy, { product, deliveredAt: order.deliveredAt, severity: input.severity, photos: 1, videos: 1, now });
-  if (!eligible.ok) throw new PolicyViolation(eligible.message, eligible.rule.id, { ruleText: eligible.rule.text, ...eligible.facts });
+  if (!eligible.ok)
+    throw new PolicyViolation(eligible.message, eligible.rule.id, {
+      ruleText: eligible.rule.text,
+      ruleTexts: claimRuleTexts(policy, eligible.rule),
+      ...eligible.facts,
+    });
   const claim = em.create(Claim, {
     id: randomUUID(),
     orderId: order.id,

@@ -11,6 +11,7 @@ import { ClaimableLine, ClaimableOrder } from '../store/claimable-order.entity.j
 import { Evidence } from '../store/evidence.entity.js';
 import { loadClaimFor } from './load-claim.js';
 import { policyVersion } from './policy-versions.js';
+import { claimRuleTexts } from '../domain/rule-words.js';
 
 /**
  * The customer submits a draft claim, or submits again one staff sent back
@@ -60,7 +61,12 @@ export async function submitClaim(em: EntityManager, caller: Caller, claimId: st
       now,
       reportedAt: claim.submittedAt,
     });
-    if (!eligible.ok) throw new PolicyViolation(eligible.message, eligible.rule.id, { ruleText: eligible.rule.text, ...eligible.facts });
+    if (!eligible.ok)
+      throw new PolicyViolation(eligible.message, eligible.rule.id, {
+        ruleText: eligible.rule.text,
+        ruleTexts: claimRuleTexts(policy, eligible.rule),
+        ...eligible.facts,
+      });
     for (const file of files.filter((f) => f.status !== 'CONFIRMED')) {
       file.status = 'CONFIRMED';
       file.confirmedAt = now;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { shipmentDeliveredV1, shipmentReturnedToSenderV1 } from '@vitrine/contracts';
 import { BadUserInput, PolicyViolation, ServiceUnavailable, storeNow } from '@vitrine/platform';
-import { returnToSenderRefund } from '@vitrine/policy';
+import { decidingRule, returnToSenderRefund } from '@vitrine/policy';
 import { assertShipmentMove } from '../domain/shipment-status.js';
 import { logistics } from '../identity.js';
 import { KnownOrder } from '../store/known-order.entity.js';
@@ -94,7 +94,7 @@ async function returnToSender(em: EntityManager, shipment: Shipment, at: Date): 
     const paid = money(known.get(row.orderId)?.paidAmount ?? 0);
     const roundTrip = money(2 * (row.finalShare ?? 0));
     const decision = returnToSenderRefund(policy, paid, roundTrip);
-    orders.push({ orderId: row.orderId, paid, roundTripShipping: roundTrip, refund: decision.refund, rule: decision.rule });
+    orders.push({ orderId: row.orderId, paid, roundTripShipping: roundTrip, refund: decision.refund, rule: decidingRule(policy, decision.rule) });
   }
   Object.assign(shipment, { status: 'RETURNED_TO_SENDER', returnedAt: at });
   logistics.recordEvent(em, {

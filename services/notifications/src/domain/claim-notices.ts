@@ -1,5 +1,6 @@
 import type { Money, Notice } from './notice.js';
 import { notice, type SourceEvent } from './notices-from-events.js';
+import { ruleWords, type EventRule } from './rule-words.js';
 
 export interface ClaimSubmission {
   claimId: string;
@@ -25,7 +26,7 @@ export interface ClaimDecision {
   resolution: 'PARTIAL_REFUND' | 'REPLACEMENT_PART' | 'RETURN';
   refund: Money | null;
   replacementParts: string[];
-  parts: { category: string; grade: string; amount: Money | null; rule: { id: string; text: string } }[];
+  parts: { category: string; grade: string; amount: Money | null; rule: EventRule }[];
 }
 
 /**
@@ -42,13 +43,8 @@ export function claimDecidedNotice(event: SourceEvent<ClaimDecision>): Notice {
     resolution,
     refund,
     replacementParts,
-    parts: parts.map(({ category, grade, amount, rule }) => ({ category, grade, amount, rule: rule.text })),
+    parts: parts.map(({ category, grade, amount, rule }) => ({ category, grade, amount, rule: ruleWords(rule) })),
   });
-}
-
-interface Rule {
-  id: string;
-  text: string;
 }
 
 export interface ClaimOffer {
@@ -60,10 +56,10 @@ export interface ClaimOffer {
     resolution: string;
     refund: Money | null;
     returnPostage: string | null;
-    leadTime?: { outcome: string; earliest: string | null; latest: string | null; rule: Rule } | null;
-    rule: Rule;
+    leadTime?: { outcome: string; earliest: string | null; latest: string | null; rule: EventRule } | null;
+    rule: EventRule;
   }[];
-  parts: { category: string; grade: string; amount: Money | null; rule: Rule }[];
+  parts: { category: string; grade: string; amount: Money | null; rule: EventRule }[];
 }
 
 /**
@@ -81,10 +77,10 @@ export function claimOfferedNotice(event: SourceEvent<ClaimOffer>): Notice {
       resolution,
       refund,
       returnPostage,
-      leadTime: leadTime ? { outcome: leadTime.outcome, earliest: leadTime.earliest, latest: leadTime.latest, rule: leadTime.rule.text } : null,
-      rule: rule.text,
+      leadTime: leadTime ? { outcome: leadTime.outcome, earliest: leadTime.earliest, latest: leadTime.latest, rule: ruleWords(leadTime.rule) } : null,
+      rule: ruleWords(rule),
     })),
-    parts: parts.map(({ category, grade, amount, rule }) => ({ category, grade, amount, rule: rule.text })),
+    parts: parts.map(({ category, grade, amount, rule }) => ({ category, grade, amount, rule: ruleWords(rule) })),
   });
 }
 
@@ -106,13 +102,13 @@ export interface ClaimRefusal {
   orderId: string;
   customerId: string;
   productId: string;
-  rule: Rule;
+  rule: EventRule;
 }
 
 /** Staff refused the claim: the customer is told the policy's rule that refuses it. */
 export function claimRefusedNotice(event: SourceEvent<ClaimRefusal>): Notice {
   const { claimId, orderId, customerId, productId, rule } = event.data;
-  return notice(event, 'CLAIM_REFUSED', customerId, orderId, { claimId, productId, rule: rule.text });
+  return notice(event, 'CLAIM_REFUSED', customerId, orderId, { claimId, productId, rule: ruleWords(rule) });
 }
 
 export interface ClaimResolution {
@@ -142,13 +138,13 @@ export interface ReturnInspection {
   accepted: boolean;
   refund: Money;
   restockingFee: Money;
-  rule: Rule;
+  rule: EventRule;
 }
 
 /** A return for preference arrived and was inspected: the customer is told the refund (or that there is none) and the policy's rule. */
 export function returnReceivedNotice(event: SourceEvent<ReturnInspection>): Notice {
   const { returnId, orderId, customerId, productId, accepted, refund, restockingFee, rule } = event.data;
-  return notice(event, 'RETURN_RECEIVED', customerId, orderId, { returnId, productId, accepted, refund, restockingFee, rule: rule.text });
+  return notice(event, 'RETURN_RECEIVED', customerId, orderId, { returnId, productId, accepted, refund, restockingFee, rule: ruleWords(rule) });
 }
 
 export interface ReturnRequest {
@@ -160,7 +156,7 @@ export interface ReturnRequest {
   restockingFee: Money;
   shippingRefund: Money;
   returnPostage: string;
-  rule: Rule;
+  rule: EventRule;
 }
 
 /**
@@ -178,6 +174,6 @@ export function returnRequestedNotice(event: SourceEvent<ReturnRequest>): Notice
     restockingFee,
     shippingRefund,
     returnPostage,
-    rule: rule.text,
+    rule: ruleWords(rule),
   });
 }

@@ -44,7 +44,7 @@ describe('notices from after-sales', () => {
       resolution: 'PARTIAL_REFUND',
       refund: jpy(2_500),
       replacementParts: [],
-      parts: [{ category: 'HEAD_SCULPT', grade: 'HIGH', amount: jpy(2_500), rule: rule.text }],
+      parts: [{ category: 'HEAD_SCULPT', grade: 'HIGH', amount: jpy(2_500), rule: { en: rule.text } }],
     });
   });
 
@@ -81,13 +81,13 @@ describe('notices from after-sales', () => {
           resolution: 'REPLACEMENT_PART',
           refund: null,
           returnPostage: null,
-          leadTime: { outcome: 'WINDOW', earliest: '2027-06-07', latest: '2027-06-21', rule: leadRule.text },
-          rule: 'First a part.',
+          leadTime: { outcome: 'WINDOW', earliest: '2027-06-07', latest: '2027-06-21', rule: { en: leadRule.text } },
+          rule: { en: 'First a part.' },
         },
-        { resolution: 'PARTIAL_REFUND', refund: jpy(2_500), returnPostage: null, leadTime: null, rule: rule.text },
-        { resolution: 'RETURN', refund: null, returnPostage: 'STORE', leadTime: null, rule: 'Or a return.' },
+        { resolution: 'PARTIAL_REFUND', refund: jpy(2_500), returnPostage: null, leadTime: null, rule: { en: rule.text } },
+        { resolution: 'RETURN', refund: null, returnPostage: 'STORE', leadTime: null, rule: { en: 'Or a return.' } },
       ],
-      parts: [{ category: 'HEAD_SCULPT', grade: 'HIGH', amount: jpy(2_500), rule: rule.text }],
+      parts: [{ category: 'HEAD_SCULPT', grade: 'HIGH', amount: jpy(2_500), rule: { en: rule.text } }],
     });
   });
 
@@ -104,7 +104,11 @@ describe('notices from after-sales', () => {
 
   it('a refusal carries the words of its rule', () => {
     const n = claimRefusedNotice(event({ ...claim, rule: { id: 'claims.exclusion.art-box', text: 'The art box is not covered.' } }));
-    expect(n).toMatchObject({ kind: 'CLAIM_REFUSED', sendKey: 'e1:c1', facts: { claimId: 'k1', productId: 'p1', rule: 'The art box is not covered.' } });
+    expect(n).toMatchObject({
+      kind: 'CLAIM_REFUSED',
+      sendKey: 'e1:c1',
+      facts: { claimId: 'k1', productId: 'p1', rule: { en: 'The art box is not covered.' } },
+    });
   });
 
   it('a resolution carries what was chosen and the refund, if any', () => {
@@ -135,7 +139,7 @@ describe('notices from after-sales', () => {
       customerId: 'c1',
       orderId: 'o1',
       sendKey: 'e1:c1',
-      facts: { returnId: 'r1', productId: 'p1', accepted: false, refund: jpy(0), restockingFee: jpy(3_800), rule: 'Only an unused item is refunded.' },
+      facts: { returnId: 'r1', productId: 'p1', accepted: false, refund: jpy(0), restockingFee: jpy(3_800), rule: { en: 'Only an unused item is refunded.' } },
     });
   });
 
@@ -166,7 +170,7 @@ describe('notices from after-sales', () => {
         restockingFee: jpy(3_000),
         shippingRefund: jpy(0),
         returnPostage: 'CUSTOMER',
-        rule: 'Returned within 7 days, less 30%.',
+        rule: { en: 'Returned within 7 days, less 30%.' },
       },
     });
   });

@@ -1,6 +1,7 @@
 import { formatDate, formatMoney, shortReference } from './formatting.js';
 import type { Language } from './languages.js';
 import { isMoney, type Money, type NoticeFacts } from './notice.js';
+import { ruleSentence } from './rule-words.js';
 
 type Words = Readonly<Record<string, string>>;
 
@@ -146,8 +147,8 @@ interface Offer {
   resolution: string;
   refund: Money | null;
   returnPostage: string | null;
-  leadTime: (LeadTime & { rule: string }) | null;
-  rule: string;
+  leadTime: (LeadTime & { rule: unknown }) | null;
+  rule: unknown;
 }
 
 /** One offer as a row: what the customer would get (an amount, a return's postage, a part's delivery, a new unit). */
@@ -176,7 +177,7 @@ const wordFor = (words: Words, code: string) => words[code] ?? humanized(code);
  * note, and the policy's sentences that set them (once each).
  */
 export function presentClaim(facts: NoticeFacts, language: Language): Record<string, unknown> {
-  const parts = Array.isArray(facts.parts) ? (facts.parts as { category: string; grade: string; amount: Money | null; rule: string }[]) : [];
+  const parts = Array.isArray(facts.parts) ? (facts.parts as { category: string; grade: string; amount: Money | null; rule: unknown }[]) : [];
   const offers = Array.isArray(facts.offers) ? (facts.offers as Offer[]) : [];
   const replacementParts = Array.isArray(facts.replacementParts) ? (facts.replacementParts as string[]) : [];
   return {
@@ -189,9 +190,9 @@ export function presentClaim(facts: NoticeFacts, language: Language): Record<str
       label: graded[language](wordFor(partWords[language], p.category), wordFor(gradeWords[language], p.grade)),
       value: isMoney(p.amount) ? formatMoney(p.amount, language) : '',
     })),
-    partRules: [...new Set(parts.map((p) => p.rule))].join(' '),
+    partRules: [...new Set(parts.map((p) => ruleSentence(p.rule, language)))].join(' '),
     offers: offers.map((o) => offerRow(o, language)),
-    offerRules: [...new Set(offers.flatMap((o) => (o.leadTime ? [o.rule, o.leadTime.rule] : [o.rule])))].join(' '),
+    offerRules: [...new Set(offers.flatMap((o) => (o.leadTime ? [o.rule, o.leadTime.rule] : [o.rule])).map((r) => ruleSentence(r, language)))].join(' '),
     note: typeof facts.note === 'string' ? facts.note : '',
     returnRef: typeof facts.returnId === 'string' ? shortReference(facts.returnId) : '',
     accepted: facts.accepted === true,

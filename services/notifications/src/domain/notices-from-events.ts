@@ -1,4 +1,5 @@
 import type { Money, Notice, NoticeFacts, NoticeKind } from './notice.js';
+import { ruleWords, type EventRule } from './rule-words.js';
 import { sendKeyOf } from './notice.js';
 
 /** The envelope fields a notice needs. */
@@ -76,7 +77,7 @@ export interface OrderEnded {
   orderId: string;
   customerId: string;
   refund: Money;
-  rule: { id: string; text: string };
+  rule: EventRule;
   fee?: Money;
   kept?: Money;
   by?: string;
@@ -84,12 +85,12 @@ export interface OrderEnded {
 
 export function orderCancelledNotice(event: SourceEvent<OrderEnded & { fee: Money; by: string }>): Notice {
   const { orderId, customerId, fee, refund, rule, by } = event.data;
-  return notice(event, 'ORDER_CANCELLED', customerId, orderId, { fee, refund, rule: rule.text, by });
+  return notice(event, 'ORDER_CANCELLED', customerId, orderId, { fee, refund, rule: ruleWords(rule), by });
 }
 
 export function orderExpiredNotice(event: SourceEvent<OrderEnded & { kept: Money }>): Notice {
   const { orderId, customerId, kept, refund, rule } = event.data;
-  return notice(event, 'ORDER_EXPIRED', customerId, orderId, { kept, refund, rule: rule.text });
+  return notice(event, 'ORDER_EXPIRED', customerId, orderId, { kept, refund, rule: ruleWords(rule) });
 }
 
 export interface CancellationOffer {
@@ -99,12 +100,12 @@ export interface CancellationOffer {
   reason: 'SPEC_CHANGE' | 'RELEASE_DATE_CHANGE';
   closesAt: string;
   refund: Money;
-  rule: { id: string; text: string };
+  rule: EventRule;
 }
 
 export function cancellationOfferedNotice(event: SourceEvent<CancellationOffer>): Notice {
   const { orderId, customerId, productId, reason, closesAt, refund, rule } = event.data;
-  return notice(event, 'CANCELLATION_OFFERED', customerId, orderId, { productId, reason, closesAt, refund, rule: rule.text });
+  return notice(event, 'CANCELLATION_OFFERED', customerId, orderId, { productId, reason, closesAt, refund, rule: ruleWords(rule) });
 }
 
 export interface RefundMade {

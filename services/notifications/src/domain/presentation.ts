@@ -3,6 +3,7 @@ import { presentClaim } from './claim-presentation.js';
 import { formatDate, formatDeadline, formatMoney, shortReference } from './formatting.js';
 import type { Language } from './languages.js';
 import { isMoney, type Money, type NoticeFacts } from './notice.js';
+import { ruleSentence } from './rule-words.js';
 import { presentShipment } from './shipment-presentation.js';
 
 /** What presenting a notice needs besides its facts: names and links the service knows. */
@@ -89,7 +90,7 @@ export function present(facts: NoticeFacts, ctx: PresentationContext): Record<st
     dueAt: typeof facts.dueAt === 'string' ? formatDeadline(facts.dueAt, language) : '',
     closesAt: typeof facts.closesAt === 'string' ? formatDeadline(facts.closesAt, language) : '',
     arrivedAt: typeof facts.arrivedAt === 'string' ? formatDate(facts.arrivedAt, language) : '',
-    rule: text('rule'),
+    rule: ruleSentence(facts.rule, language),
     reason: text('reason'),
     description: text('description'),
     oldEstimate: text('oldEstimate'),

@@ -155,7 +155,11 @@ describe('after-sales email (offers, evidence, refusals, resolutions, returns)',
     expect(plain(refunded.text)).toContain('Remboursement: 224,10 €');
     expect(plain(refunded.text)).toContain('Frais de remise en stock: 24,90 €');
 
-    const notAsNew = rule('returns.condition', 'Seul un article inutilisé est remboursé.');
+    // The rule as aftersales sends it: the English it decided and the order's policy's French beside it.
+    const notAsNew = {
+      ...rule('returns.condition', 'Only an unused item is refunded.'),
+      texts: { en: 'Only an unused item is refunded.', fr: 'Seul un article inutilisé est remboursé.' },
+    };
     await deliverTwice({
       source: 'aftersales',
       definition: returnReceivedV1,
@@ -174,7 +178,8 @@ describe('after-sales email (offers, evidence, refusals, resolutions, returns)',
     const nothing = (await n.mailTo(eve.email, 3))[2]!;
     expect(plain(nothing.subject)).toBe(`Votre retour pour la commande ${ref(used.orderId)} : rien à rembourser`);
     expect(nothing.text).toContain('Il n’y a rien à rembourser.');
-    expect(nothing.text).toContain(notAsNew.text);
+    expect(nothing.text).toContain(notAsNew.texts.fr);
+    expect(nothing.text).not.toContain(notAsNew.text);
     expect((await n.messagesOf(eve.id)).map((m) => m.kind)).toEqual(['WELCOME', 'RETURN_RECEIVED', 'RETURN_RECEIVED']);
   });
 

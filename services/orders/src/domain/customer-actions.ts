@@ -1,4 +1,4 @@
-import { cancellationQuote, type CancellationQuote, type Decision, type Language, type StorePolicy } from '@vitrine/policy';
+import { cancellationQuote, ruleTexts, type CancellationQuote, type Decision, type Language, type StorePolicy } from '@vitrine/policy';
 import { PolicyViolation } from '@vitrine/platform/domain';
 import type { DueFacts, OrderSnapshot } from './order-snapshot.js';
 import { transitionRefusal, type OrderStatus } from './order-status.js';
@@ -44,15 +44,17 @@ export function customerCancellationQuote(
 /**
  * Why the customer's `cancelOrder` is refused on this quote, or null when it
  * goes through: an ended order is `ORDER_ENDED`; a refused quote names its
- * rule; an allowed one ends the order, so CANCELLED must follow its status in
- * the table; a staff review records a request and moves nothing.
+ * rule (in every language the policy words it, for the storefront's); an
+ * allowed one ends the order, so CANCELLED must follow its status in the
+ * table; a staff review records a request and moves nothing.
  */
 export function customerCancellationRefusal(
   order: Pick<CustomerActionFacts['order'], 'status' | 'outcome'>,
   quote: Pick<Decision<CancellationQuote>, 'outcome' | 'rule'>,
+  policy: StorePolicy,
 ): PolicyViolation | null {
   if (order.outcome) return orderEndedRefusal(order.status);
-  if (quote.outcome === 'REFUSED') return new PolicyViolation(quote.rule.text, quote.rule.id);
+  if (quote.outcome === 'REFUSED') return new PolicyViolation(quote.rule.text, quote.rule.id, { ruleTexts: ruleTexts(policy, quote.rule) });
   if (quote.outcome === 'ALLOWED') return transitionRefusal(order.status, 'CANCELLED');
   return null;
 }
@@ -69,7 +71,7 @@ export function customerActions(facts: CustomerActionFacts, policy: StorePolicy,
   if (!order.outcome && dues.some((d) => d.status === 'OPEN' && d.collect === 'CUSTOMER')) actions.push('PAY');
   if (order.outcome) return actions;
   const quote = customerCancellationQuote(policy, order, dues, now);
-  if (customerCancellationRefusal(order, quote) === null) {
+  if (customerCancellationRefusal(order, quote, policy) === null) {
     if (quote.outcome === 'ALLOWED') actions.push('CANCEL');
     else if (!order.cancellationRequestedAt) actions.push('REQUEST_CANCELLATION');
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presets, type PresetName } from '@vitrine/policy';
+import { describePolicy, presets, type PresetName } from '@vitrine/policy';
 import { PolicyViolation } from '@vitrine/platform/domain';
 import {
   customerActions,
@@ -123,7 +123,7 @@ describe('customer actions', () => {
             const order = facts(status, { outcome, shippedAt, processedAt: shippedAt && hoursLater(2) }, [due({ status: 'PAID' })]);
             const now = hoursLater(4);
             const quote = customerCancellationQuote(presets[preset], order.order, order.dues, now);
-            const refusal = customerCancellationRefusal(order.order, quote);
+            const refusal = customerCancellationRefusal(order.order, quote, presets[preset]);
             const listed = customerActions(order, presets[preset], now).filter((a) => a !== 'PAY');
             expect(listed.length).toBeLessThanOrEqual(1);
             if (refusal) {
@@ -139,18 +139,23 @@ describe('customer actions', () => {
     }
   });
 
-  it('refuses an ended order as ORDER_ENDED and a refused quote with its rule', () => {
+  it('refuses an ended order as ORDER_ENDED and a refused quote with its rule, in English and French', () => {
+    const policy = presets['deposit-store'];
     const quote = { outcome: 'ALLOWED' as const, rule: { id: 'x', text: 'x' } };
-    expect(customerCancellationRefusal({ status: 'CANCELLED', outcome: { kind: 'CANCELLED' } }, quote)).toMatchObject({
+    expect(customerCancellationRefusal({ status: 'CANCELLED', outcome: { kind: 'CANCELLED' } }, quote, policy)).toMatchObject({
       code: 'POLICY_VIOLATION',
       details: { rule: 'ORDER_ENDED' },
     });
-    const refused = { outcome: 'REFUSED' as const, rule: { id: 'order-cancellation.refused-once-shipped', text: 'Orders cannot be cancelled once shipped.' } };
-    expect(customerCancellationRefusal({ status: 'SHIPPED', outcome: null }, refused)).toMatchObject({
-      details: { rule: 'order-cancellation.refused-once-shipped' },
-      message: 'Orders cannot be cancelled once shipped.',
+    const shipped = (lang: 'en' | 'fr') =>
+      describePolicy(policy, lang)
+        .flatMap((section) => section.rules)
+        .find((rule) => rule.id === 'order-cancellation.refused-once-shipped')!;
+    const refused = { outcome: 'REFUSED' as const, rule: shipped('en') };
+    expect(customerCancellationRefusal({ status: 'SHIPPED', outcome: null }, refused, policy)).toMatchObject({
+      details: { rule: 'order-cancellation.refused-once-shipped', ruleTexts: { en: shipped('en').text, fr: shipped('fr').text } },
+      message: shipped('en').text,
     });
-    expect(customerCancellationRefusal({ status: 'DELIVERED', outcome: null }, quote)).toMatchObject({ details: { rule: 'ORDER_STATUS_TRANSITION' } });
+    expect(customerCancellationRefusal({ status: 'DELIVERED', outcome: null }, quote, policy)).toMatchObject({ details: { rule: 'ORDER_STATUS_TRANSITION' } });
   });
 
   it('names every action the schema lists', () => {

@@ -166,6 +166,11 @@ describe('Order.customerActions and the customer’s cancelOrder', () => {
         expect(cancelled.data!.cancelOrder).toMatchObject({ status: given.status, cancellationRequestedAt: expect.any(String) });
       } else {
         expect(cancelled.errors?.map((e) => e.extensions?.code)).toEqual(['POLICY_VIOLATION']);
+        const [refusal] = cancelled.errors!;
+        // Refused by a rule of the order's policy (not ORDER_ENDED): its sentence comes in French too, for the storefront.
+        if (String(refusal!.extensions?.rule).includes('.')) {
+          expect(refusal!.extensions?.ruleTexts).toEqual({ en: refusal!.message, fr: expect.stringMatching(/ne (peut|peuvent) plus être annulée/) });
+        }
         const [row] = await orders.sql<{ status: string; requested: boolean }>(
           'select status, cancellation_requested_at is not null as requested from orders.customer_order where id = ?',
           [id],

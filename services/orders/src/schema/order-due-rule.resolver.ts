@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { BaseContext } from '@vitrine/platform';
+import { policyLanguage, RuleLanguageEnum, ruleLanguageArg, type BaseContext, type RuleLanguage } from '@vitrine/platform';
 import { dueRuleIn } from '../domain/due-rule.js';
 import { policyVersion } from '../use-cases/store-policies.js';
 import { OrderDueType } from './order-parts.type.js';
-import { policyLanguage, RuleLanguageEnum, ruleLanguageArg, type RuleLanguage } from './rule-language.js';
 
 @Resolver(() => OrderDueType)
 export class OrderDueRuleResolver {

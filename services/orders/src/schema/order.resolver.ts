@@ -1,5 +1,14 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { TextArg, requireCallerId, requireUuid, type BaseContext } from '@vitrine/platform';
+import {
+  TextArg,
+  policyLanguage,
+  requireCallerId,
+  requireUuid,
+  RuleLanguageEnum,
+  ruleLanguageArg,
+  type BaseContext,
+  type RuleLanguage,
+} from '@vitrine/platform';
 import { cancelByCustomer, cancelByStaff, cancellationQuoteFor } from '../use-cases/cancellation.js';
 import { changeShippingAddress } from '../use-cases/change-address.js';
 import { checkout } from '../use-cases/checkout.js';
@@ -8,7 +17,6 @@ import { placeOrder } from '../use-cases/place-order.js';
 import { CancellationQuoteType } from './cancellation-quote.type.js';
 import { CheckoutInput } from './checkout.input.js';
 import { OrderType } from './order.type.js';
-import { policyLanguage, RuleLanguageEnum, ruleLanguageArg, type RuleLanguage } from './rule-language.js';
 import { PlaceOrderInput } from './place-order.input.js';
 import { ShippingAddressInput } from './shipping-address.type.js';
 

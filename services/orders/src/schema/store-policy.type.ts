@@ -1,9 +1,9 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Field, ID, Int, ObjectType } from 'type-graphql';
+import { policyLanguage, RuleLanguageEnum, ruleLanguageArg, type RuleLanguage } from '@vitrine/platform';
 import { describePolicy, type StorePolicy } from '@vitrine/policy';
 import type { StorePolicyVersion } from '../store/store-policy-version.entity.js';
 import { PolicyRuleType, PolicySectionType } from './policy-rule.type.js';
-import { policyLanguage, RuleLanguageEnum, ruleLanguageArg, type RuleLanguage } from './rule-language.js';
 
 @ObjectType('StorePolicyVersion', { description: 'A published version of the store policy; orders are judged by the version they were placed under.' })
 export class StorePolicyVersionType {

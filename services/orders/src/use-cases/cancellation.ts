@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInput, checkStaffReason, Conflict, PolicyViolation, storeNow, type Caller } from '@vitrine/platform';
-import type { CancellationQuote, Decision, Language } from '@vitrine/policy';
+import { ruleTexts, type CancellationQuote, type Decision, type Language, type StorePolicy } from '@vitrine/policy';
 import { customerCancellationQuote, customerCancellationRefusal } from '../domain/customer-actions.js';
 import { quoteToken } from '../domain/quote-token.js';
 import { orderEndedRefusal, requireStep } from '../domain/staff-steps.js';
@@ -14,6 +14,8 @@ export interface Quote {
   decision: Decision<CancellationQuote>;
   /** What the customer confirms with: cancelOrder applies these terms only if they still hold. */
   token: string;
+  /** The policy version the order was placed under, which decided it. */
+  policy: StorePolicy;
 }
 
 /** What the policy version the order was placed under says of cancelling it now (its rules worded in `lang`; the token never depends on it). */
@@ -21,7 +23,11 @@ export async function quoteFor(em: EntityManager, order: Order, lang: Language =
   const policy = await policyVersion(em, order.policyVersion);
   const decision = customerCancellationQuote(policy, order, order.dues.getItems(), storeNow(), lang);
   const kept = decision.fee.amount + decision.keptDownPayment.amount + decision.forfeited.amount;
-  return { decision, token: quoteToken({ orderId: order.id, outcome: decision.outcome, fee: kept, refund: decision.refund.amount, ruleId: decision.rule.id }) };
+  return {
+    policy,
+    decision,
+    token: quoteToken({ orderId: order.id, outcome: decision.outcome, fee: kept, refund: decision.refund.amount, ruleId: decision.rule.id }),
+  };
 }
 
 export async function cancellationQuoteFor(em: EntityManager, caller: Caller, orderId: string, lang: Language = 'en'): Promise<Quote> {
@@ -41,15 +47,16 @@ export async function cancelByCustomer(em: EntityManager, caller: Caller, orderI
     const order = await lockOrderFor(tx, caller, orderId);
     if (order.outcome) throw alreadyEnded(order);
     const quote = await quoteFor(tx, order);
-    const { decision } = quote;
+    const { decision, policy } = quote;
     if (token !== null && token !== quote.token) {
       throw new Conflict(`The cancellation terms have changed since your quote: ${decision.rule.text} Please review them and confirm again.`, {
         field: 'quoteToken',
         rule: decision.rule.id,
+        ruleTexts: ruleTexts(policy, decision.rule),
       });
     }
     // The same rule as Order.customerActions (domain/customer-actions.ts): the storefront offers nothing refused here.
-    const refusal = customerCancellationRefusal(order, decision);
+    const refusal = customerCancellationRefusal(order, decision, policy);
     if (refusal) throw refusal;
     if (decision.outcome === 'STAFF_REVIEW') {
       order.cancellationRequestedAt ??= storeNow();

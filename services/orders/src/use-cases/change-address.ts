@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { shippingAddressChangedV1, shippingAddressSchema } from '@vitrine/contracts';
 import { BadUserInput, PolicyViolation, storeNow, type Caller } from '@vitrine/platform';
-import { addressChangeAllowed } from '@vitrine/policy';
+import { addressChangeAllowed, ruleTexts } from '@vitrine/policy';
 import { policyFacts } from '../domain/policy-facts.js';
 import { orders } from '../identity.js';
 import type { Order } from '../store/order.entity.js';
@@ -26,7 +26,7 @@ export async function changeShippingAddress(em: EntityManager, caller: Caller, o
     if (order.outcome) throw new PolicyViolation(`This order is ${order.status.toLowerCase().replaceAll('_', ' ')}.`, 'ORDER_ENDED');
     const policy = await policyVersion(tx, order.policyVersion);
     const decision = addressChangeAllowed(policy, policyFacts(order, order.dues.getItems()), storeNow());
-    if (!decision.allowed) throw new PolicyViolation(decision.rule.text, decision.rule.id);
+    if (!decision.allowed) throw new PolicyViolation(decision.rule.text, decision.rule.id, { ruleTexts: ruleTexts(policy, decision.rule) });
     if (order.customerCountry && parsed.data.country !== order.customerCountry) {
       throw new BadUserInput('Orders ship to your region only.', [
         { field: 'address.country', reason: 'OUTSIDE_REGION', message: `Orders ship to your account's region (${order.customerCountry}) only.` },

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { cancellationOfferedV1, type EventData, type EventEnvelope, type releaseDateChangedV1, type specChangedV1 } from '@vitrine/contracts';
 import { storeNow } from '@vitrine/platform';
-import { cancellationRightOnReleaseDateChange, cancellationRightOnSpecChange, type ChangeKind } from '@vitrine/policy';
+import { cancellationRightOnReleaseDateChange, cancellationRightOnSpecChange, decidingRule, type ChangeKind } from '@vitrine/policy';
 import { orders } from '../identity.js';
 import { quoteFor } from './cancellation.js';
 import { openPreordersOf } from './preorders-of-product.js';
@@ -34,7 +34,7 @@ export async function offerCancellation(em: EntityManager, event: ChangeEvent, c
         reason: change,
         closesAt: right.closesAt.toISOString(),
         refund: decision.refund,
-        rule: right.rule,
+        rule: decidingRule(policy, right.rule),
       },
     });
   }

@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderCancelledV1, orderExpiredV1 } from '@vitrine/contracts';
 import { storeNow } from '@vitrine/platform';
+import { decidingRule } from '@vitrine/policy';
 import { orders } from '../identity.js';
 import type { Order, OrderOutcome } from '../store/order.entity.js';
 import { moveOrder, voidOpenDues } from './order-life.js';
+import { policyVersion } from './store-policies.js';
 
 export type Ending = Omit<OrderOutcome, 'at'>;
 
@@ -20,6 +22,8 @@ export async function endOrder(em: EntityManager, order: Order, ending: Ending):
   order.cancellationRight = null;
   await voidOpenDues(em, order);
   const money = (amount: number) => ({ amount, currency: order.currency });
+  // The rule in every language the order's policy words it in, for the customer's email and partners.
+  const rule = decidingRule(await policyVersion(em, order.policyVersion), ending.rule);
   if (ending.kind === 'EXPIRED') {
     orders.recordEvent(em, {
       definition: orderExpiredV1,
@@ -29,7 +33,7 @@ export async function endOrder(em: EntityManager, order: Order, ending: Ending):
         customerId: order.customerId,
         kept: money(ending.kept),
         refund: money(ending.refund),
-        rule: ending.rule,
+        rule,
         countsTowardAbuse: ending.countsTowardAbuse,
       },
     });
@@ -44,7 +48,7 @@ export async function endOrder(em: EntityManager, order: Order, ending: Ending):
         reason: ending.reason,
         fee: money(ending.kept),
         refund: money(ending.refund),
-        rule: ending.rule,
+        rule,
         feesWaived: ending.feesWaived,
       },
     });

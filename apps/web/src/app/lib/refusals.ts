@@ -1,10 +1,13 @@
+import type { PaymentFailureKind } from '../../__generated__/app/graphql.js';
+import { everyValue } from './every-value.js';
 import type { Locale } from './format.js';
 import { refusalsFr } from './messages/refusals.fr.js';
 
 // The API's refusals in the customer's language. The API writes its messages in English for customers and gives each
-// refusal a stable `extensions.code`, a rule id for policy refusals (`extensions.rule`) and, for bad input, field
-// problems with a `reason` code; payments' card failures carry a kind. This file renders those codes in French from
-// the refusal's structured data (limits, counts, dates) and keeps the API's English message for English pages and for
+// refusal a stable `extensions.code`, a rule id for policy refusals (`extensions.rule`, and the store policy's own
+// sentence in each language it is worded in, `extensions.ruleTexts`) and, for bad input, field problems with a `reason`
+// code; payments' card failures carry a kind. This file renders those codes in French from the refusal's structured
+// data (limits, counts, dates, the policy's French) and keeps the API's English message for English pages and for
 // anything it does not know: **an unknown code, rule or reason, or a known one whose data the API did not send, falls
 // back to the API's own English sentence** (so a new refusal is readable before it is translated). The back office
 // never calls this: it stays English.
@@ -32,8 +35,8 @@ export interface Facts {
   number(name: string): number | null;
   text(name: string): string | null;
   list(name: string): string[] | null;
-  /** The store policy rule whose id is in `name`, in this language (null: not worded here). */
-  policyRule(name: string): string | null;
+  /** The store policy's sentence for the refusal's rule in this language, as the API sent it (null: not worded in it). */
+  policyRule(): string | null;
 }
 
 /** Codes answered with one sentence whatever the refusal (no rule, no problems to tell apart). */
@@ -52,8 +55,8 @@ export type GenericCode = (typeof genericCodes)[number];
 
 /**
  * POLICY_VIOLATION's `rule` and CONFLICT's `rule` (or, for a conflict without one, `field:<field>`): every refusal a
- * storefront page can meet that is worded from data the API sends. Policy rule ids (packages/policy) are in
- * `policyRules`.
+ * storefront page can meet that is worded from data the API sends. A store policy's rules (packages/policy) are not
+ * listed: the API sends their sentences in French itself (`ruleTexts`).
  */
 export const ruleKeys = [
   // accounts
@@ -163,8 +166,8 @@ export const problemKeys = [
 ] as const;
 export type ProblemKey = (typeof problemKeys)[number];
 
-/** Payments' `PaymentFailure.kind`: why a card payment did not go through. */
-export const cardFailureKinds = [
+/** Payments' `PaymentFailure.kind`: why a card payment did not go through (the whole API enum, held by the type checker). */
+export const cardFailureKinds = everyValue<PaymentFailureKind>()([
   'CARD_DECLINED',
   'INSUFFICIENT_FUNDS',
   'EXPIRED_CARD',
@@ -172,36 +175,7 @@ export const cardFailureKinds = [
   'AUTHENTICATION_REQUIRED',
   'PROVIDER_UNAVAILABLE',
   'PAYMENT_FAILED',
-] as const;
-export type CardFailureKind = (typeof cardFailureKinds)[number];
-
-/**
- * Store policy rules (packages/policy) whose sentence has no number in it: shown in French by id. Rules whose text
- * is built from the policy's numbers (windows, fees, percentages) stay in the policy's English (see the README).
- * `preorder-cancellation.refused-once-<milestone>` is worded from the milestone its id names (`milestones`).
- */
-export const policyRuleIds = [
-  'order-cancellation.refused-once-shipped',
-  'in-stock-cancellation.refused-once-processed',
-  'preorder-cancellation.staff-review',
-  'preorder-cancellation.down-payment-kept',
-  'returns.no-preference-returns',
-  'returns.not-delivered',
-  'returns.defect-exchange',
-  'returns.defect-after-sales',
-  'claims.preorders-covered',
-  'claims.covered',
-  'claims.replacement-no-estimate',
-  'claims.keep-discount-staff-decide',
-  'payment.in-stock',
-  'payment.full-payment',
-  'payment.full-payment-not-offered',
-  'payment.pay-on-arrival',
-  'return-to-sender.full-refund',
-] as const;
-export type PolicyRuleId = (typeof policyRuleIds)[number];
-export const orderMilestones = ['PROCESSED', 'SHIPPING_DATE_CONFIRMED', 'ARRIVED_AT_WAREHOUSE', 'SHIPPED'] as const;
-export type OrderMilestone = (typeof orderMilestones)[number];
+]);
 
 /** A language's refusals: every key has its sentence (the type checks it). */
 export interface RefusalWords {
@@ -210,21 +184,19 @@ export interface RefusalWords {
   wrongCredentials: string;
   rules: Record<RuleKey, Sentence>;
   problems: Record<ProblemKey, Sentence>;
-  cardFailures: Record<CardFailureKind, string>;
-  policyRules: Record<PolicyRuleId, string>;
-  /** "Preorders cannot be cancelled once <milestone>." */
-  refusedOnce: Record<OrderMilestone, string>;
+  cardFailures: Record<PaymentFailureKind, string>;
 }
 
 const catalogues: Partial<Record<Locale, RefusalWords>> = { fr: refusalsFr };
 
 const includes = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === 'string' && (list as readonly string[]).includes(value);
 
-export function factsOf(data: Record<string, unknown>, words?: RefusalWords): Facts {
+export function factsOf(data: Record<string, unknown>, locale?: Locale): Facts {
   return {
-    policyRule: (name) => {
-      const id = data[name];
-      return words && typeof id === 'string' ? policyRuleWords(words, id) : null;
+    policyRule: () => {
+      const texts = data.ruleTexts;
+      const text = locale && typeof texts === 'object' && texts !== null ? (texts as Record<string, unknown>)[locale] : null;
+      return typeof text === 'string' && text !== '' ? text : null;
     },
     number: (name) => {
       const value = data[name];
@@ -281,11 +253,11 @@ export interface RefusalOptions {
 export function refusalIn(locale: Locale, refusal: Refusal, options: RefusalOptions = {}): string {
   const words = catalogues[locale];
   if (!words) return english(refusal, options.withProblems ?? false);
-  return renderRefusal(words, refusal, options) ?? english(refusal, options.withProblems ?? false);
+  return renderRefusal(locale, words, refusal, options) ?? english(refusal, options.withProblems ?? false);
 }
 
-function renderRefusal(words: RefusalWords, refusal: Refusal, options: RefusalOptions): string | null {
-  const facts = factsOf(refusal.details, words);
+function renderRefusal(locale: Locale, words: RefusalWords, refusal: Refusal, options: RefusalOptions): string | null {
+  const facts = factsOf(refusal.details, locale);
   const { code } = refusal;
   if (code === 'UNAUTHENTICATED' && options.signIn) return words.wrongCredentials;
   if (code === 'POLICY_VIOLATION' || code === 'CONFLICT') {
@@ -294,8 +266,8 @@ function renderRefusal(words: RefusalWords, refusal: Refusal, options: RefusalOp
     const field = facts.text('field');
     const key = code === 'CONFLICT' && field ? `field:${field}` : (rule ?? (field ? `field:${field}` : null));
     if (includes(ruleKeys, key)) return words.rules[key](facts);
-    // A cancellation refused by the order's policy: the policy rule's own words.
-    if (code === 'POLICY_VIOLATION' && rule) return policyRuleWords(words, rule);
+    // Refused by the order's store policy (a cancellation, a return, a claim): the policy's own sentence.
+    if (code === 'POLICY_VIOLATION' && rule) return facts.policyRule();
     return null;
   }
   if (code === 'BAD_USER_INPUT') {
@@ -309,12 +281,6 @@ function renderRefusal(words: RefusalWords, refusal: Refusal, options: RefusalOp
   }
   if (includes(genericCodes, code)) return words.codes[code](facts);
   return null;
-}
-
-function policyRuleWords(words: RefusalWords, id: string): string | null {
-  if (includes(policyRuleIds, id)) return words.policyRules[id];
-  const once = /^preorder-cancellation\.refused-once-([a-z-]+)$/.exec(id)?.[1]?.toUpperCase().replaceAll('-', '_');
-  return includes(orderMilestones, once) ? words.refusedOnce[once] : null;
 }
 
 /** A card payment's failure (payments' `PaymentFailure`) in the customer's language: the API's message otherwise. */

@@ -79,7 +79,7 @@ export const refusalsFr: RefusalWords = {
     ORDER_SHIPPED: () => 'Cette commande est expédiée : elle ne peut plus être annulée (un retour est possible).',
     'field:idempotencyKey': () => 'Ce formulaire a déjà servi pour une autre commande. Rechargez la page pour commander à nouveau.',
     'field:quoteToken': (f) => {
-      const rule = f.policyRule('rule');
+      const rule = f.policyRule();
       return rule ? `Les conditions d’annulation ont changé depuis votre devis : ${rule} Relisez-les et confirmez à nouveau.` : null;
     },
     PAYMENT_IN_PROGRESS: () => 'Un paiement pour cette commande est déjà en cours. Vous serez prévenu quand il aboutira : ne payez pas une seconde fois.',
@@ -244,31 +244,5 @@ export const refusalsFr: RefusalWords = {
     AUTHENTICATION_REQUIRED: 'Votre banque demande de confirmer ce paiement. Payez à nouveau et terminez l’étape de confirmation.',
     PROVIDER_UNAVAILABLE: 'Le service de paiement est momentanément indisponible. Réessayez dans un instant : vous n’avez pas été débité.',
     PAYMENT_FAILED: 'Le paiement n’a pas pu aboutir. Réessayez ou utilisez une autre carte.',
-  },
-  policyRules: {
-    'order-cancellation.refused-once-shipped': 'Une commande expédiée ne peut plus être annulée : voyez plutôt la politique de retour.',
-    'in-stock-cancellation.refused-once-processed': 'Une commande d’articles en stock ne peut plus être annulée une fois préparée.',
-    'preorder-cancellation.staff-review':
-      'Les annulations de précommande sont examinées par notre équipe et peuvent être refusées selon le produit ou l’état de la commande.',
-    'preorder-cancellation.down-payment-kept': 'Un versement initial non remboursable n’est pas remboursé si vous annulez.',
-    'returns.no-preference-returns': 'Nous n’acceptons ni retour ni remboursement pour une simple préférence ou un changement d’avis.',
-    'returns.not-delivered': 'Un retour se demande une fois la commande livrée.',
-    'returns.defect-exchange': 'Un produit défectueux est échangé contre un neuf.',
-    'returns.defect-after-sales': 'Les défauts et les dégâts de transport se traitent par une réclamation au service après-vente.',
-    'claims.preorders-covered': 'Les précommandes sont toujours couvertes par le service après-vente.',
-    'claims.covered': 'Ce produit est couvert par le service après-vente.',
-    'claims.replacement-no-estimate': 'Notre équipe vous dira quand une pièce de remplacement est attendue.',
-    'claims.keep-discount-staff-decide': 'Si vous gardez l’article, notre équipe fixe la remise.',
-    'payment.in-stock': 'Les articles en stock se paient en totalité à la commande, livraison estimée comprise.',
-    'payment.full-payment': 'Les précommandes vendues en paiement intégral se paient en totalité à la commande.',
-    'payment.full-payment-not-offered': 'Cette précommande se paie avec un acompte.',
-    'payment.pay-on-arrival': 'Rien n’est payé à la commande : nous envoyons un lien de paiement quand l’article arrive dans notre entrepôt.',
-    'return-to-sender.full-refund': 'Un colis renvoyé faute d’avoir été reçu annule la commande sans nouvel envoi ; le montant payé est remboursé.',
-  },
-  refusedOnce: {
-    PROCESSED: 'Les précommandes ne peuvent plus être annulées une fois la commande préparée.',
-    SHIPPING_DATE_CONFIRMED: 'Les précommandes ne peuvent plus être annulées une fois la date d’expédition confirmée.',
-    ARRIVED_AT_WAREHOUSE: 'Les précommandes ne peuvent plus être annulées une fois l’article arrivé dans notre entrepôt.',
-    SHIPPED: 'Les précommandes ne peuvent plus être annulées une fois la commande expédiée.',
   },
 };

@@ -1,8 +1,8 @@
-import { graphqlEnum } from '@vitrine/platform';
-import type { Language } from '@vitrine/policy';
+import { graphqlEnum } from './graphql-enum.js';
 
-/** The languages store-policy rules are worded in (@vitrine/policy's), as GraphQL names them: the same enum as orders'. */
-const ruleLanguages = ['EN', 'FR'] as const satisfies readonly Uppercase<Language>[];
+// Orders and after-sales both word store-policy rules (@vitrine/policy) in the storefront's languages; one enum, so
+// the supergraph composes one RuleLanguage type from both.
+const ruleLanguages = ['EN', 'FR'] as const;
 export type RuleLanguage = (typeof ruleLanguages)[number];
 
 export const RuleLanguageEnum = graphqlEnum(ruleLanguages, {
@@ -13,5 +13,5 @@ export const RuleLanguageEnum = graphqlEnum(ruleLanguages, {
 
 export const ruleLanguageArg = { defaultValue: 'EN' as const, description: 'The language of the rules’ sentences (English by default).' };
 
-/** The policy package's language for a GraphQL argument. */
-export const policyLanguage = (language: RuleLanguage | null | undefined): Language => (language === 'FR' ? 'fr' : 'en');
+/** The policy package's language code for a GraphQL argument (English when absent). */
+export const policyLanguage = (language: RuleLanguage | null | undefined): Lowercase<RuleLanguage> => (language === 'FR' ? 'fr' : 'en');
