@@ -304,6 +304,9 @@ describe('the back office’s records', () => {
     await page.goto(`${webUrl}/admin/claims?status=RESOLVING&kind=ACCESSORY_DAMAGED`);
     const receive = card(returned!.orderId).getByRole('form', { name: /^Receive the returned item/ });
     await receive.waitFor();
+    // Where the figure comes back to (or why it is not known yet) and the reference on its parcel; nothing for a part.
+    expect(await card(returned!.orderId).getByTestId('return-destination').textContent()).toMatch(/^Coming back to .+ · parcel marked CLM-\w+/);
+    expect(await card(replaced!.orderId).getByTestId('return-destination').count()).toBe(0);
     await expectAccessible(page, 'back-office claims being resolved');
     await screenshots(page, 'admin-claims-resolving');
     await receive.getByLabel('Condition on arrival').selectOption('PERFECT_UNUSED');

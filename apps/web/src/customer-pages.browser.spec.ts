@@ -106,7 +106,12 @@ describe('my orders: tracking, refunds and a claim with a photo', () => {
   it('the order shows its parcel’s tracking after dispatch, and a claim goes from the form through the upload to submitted', async () => {
     const customer = await stack.newCustomer();
     const name = `Shinobu Kocho 1/8 ${Date.now()}`;
-    const product = await createProduct(stack, 5, price, { name });
+    // Its parts list (catalog's): the claim form offers these by name before the kinds of part.
+    const parts = [
+      { name: 'Tête souriante', category: 'HEAD_SCULPT_SPECIAL' as const },
+      { name: 'Katana', category: 'WEAPON_SMALL' as const },
+    ];
+    const product = await createProduct(stack, 5, price, { name, parts });
     const { id: orderId, shipmentId } = await paidInStockOrder(stack, customer, product.id, { price, shipping });
 
     const context = await customerContext('fr-FR');
@@ -166,14 +171,21 @@ describe('my orders: tracking, refunds and a claim with a photo', () => {
     await page.getByRole('heading', { level: 1, name: 'Signaler un problème' }).waitFor();
     await page.getByLabel('Ce qui s’est passé').selectOption('ACCESSORY_DAMAGED');
     await page.getByLabel('Le problème, avec vos mots').fill('La tête est arrivée avec le cou cassé net.');
-    await page.getByLabel('Type de pièce (pièce 1)', { exact: true }).selectOption('HEAD_SCULPT_SPECIAL');
+    // The figure's own parts come first, under its name; then every kind of part.
+    const firstPart = page.getByLabel('Quelle pièce (pièce 1)', { exact: true });
+    expect(await firstPart.locator('optgroup').evaluateAll((groups) => groups.map((g) => g.getAttribute('label')))).toEqual([
+      `Pièces de ${name}`,
+      'Une autre pièce, par son type',
+    ]);
+    expect(await firstPart.locator('optgroup').first().locator('option').allTextContents()).toEqual(['Tête souriante', 'Katana']);
+    await firstPart.selectOption({ label: 'Tête souriante' });
     await page.getByLabel('Ce qui ne va pas (pièce 1)', { exact: true }).selectOption('STRUCTURAL_BREAKAGE');
     // A second part: its row comes numbered, focus on its first field, the change said in the status line.
     const focused = () => page.evaluate(() => document.activeElement?.id);
     await page.getByRole('button', { name: 'Ajouter une pièce' }).click();
     await page.getByRole('status').filter({ hasText: 'Pièce 2 ajoutée.' }).waitFor();
     expect(await focused()).toBe('part-2-category');
-    await page.getByLabel('Type de pièce (pièce 2)', { exact: true }).selectOption('WEAPON_SMALL');
+    await page.getByLabel('Quelle pièce (pièce 2)', { exact: true }).selectOption('WEAPON_SMALL');
     await page.getByLabel('Ce qui ne va pas (pièce 2)', { exact: true }).selectOption('ACCESSORY_PAINT_ERROR');
     await page.getByLabel('À propos de cette pièce (facultatif) (pièce 2)', { exact: true }).fill('Une tache de peinture sur la lame.');
     // A third added by mistake, then removed: focus goes back to the last row left, which kept what was typed.
@@ -182,7 +194,7 @@ describe('my orders: tracking, refunds and a claim with a photo', () => {
     await page.getByRole('status').filter({ hasText: 'Pièce 3 retirée.' }).waitFor();
     expect(await page.getByRole('group', { name: /^Pièce \d+$/ }).count()).toBe(2);
     expect(await focused()).toBe('part-2-category');
-    expect(await page.getByLabel('Type de pièce (pièce 2)', { exact: true }).inputValue()).toBe('WEAPON_SMALL');
+    expect(await page.getByLabel('Quelle pièce (pièce 2)', { exact: true }).inputValue()).toBe('WEAPON_SMALL');
     expect(await page.getByRole('button', { name: 'Retirer la pièce 1' }).count()).toBe(1);
     await expectAccessible(page, 'new claim');
     await page.getByRole('button', { name: 'Continuer : ajouter des photos' }).click();
@@ -190,11 +202,11 @@ describe('my orders: tracking, refunds and a claim with a photo', () => {
     const claimId = new URL(page.url()).pathname.split('/').pop()!;
     // After-sales holds both parts, in the form's order; the claim's page lists them.
     expect((await claimAsCustomer(stack, customer, claimId)).parts).toEqual([
-      { name: null, category: 'HEAD_SCULPT_SPECIAL', issue: 'STRUCTURAL_BREAKAGE', note: null },
+      { name: 'Tête souriante', category: 'HEAD_SCULPT_SPECIAL', issue: 'STRUCTURAL_BREAKAGE', note: null },
       { name: null, category: 'WEAPON_SMALL', issue: 'ACCESSORY_PAINT_ERROR', note: 'Une tache de peinture sur la lame.' },
     ]);
     expect((await page.getByRole('region', { name: 'Pièces' }).getByRole('listitem').allTextContents()).map(plain)).toEqual([
-      'Tête spéciale : Cassé',
+      'Tête souriante : Cassé',
       'Arme (petite) : Erreur de peinture (Une tache de peinture sur la lame.)',
     ]);
     expect(await page.getByText('Aucun fichier pour le moment.').count()).toBe(1);

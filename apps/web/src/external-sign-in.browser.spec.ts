@@ -269,6 +269,12 @@ describe('sign-in methods on the account page', () => {
     expect(await section.getByRole('link', { name: 'Link Test IdP' }).count()).toBe(0);
     await expectAccessible(page, 'sign-in methods with a linked identity');
     await screenshots(page, 'account-sign-in-methods');
+    // Signed in with the password, the linked identity is offered to confirm the sensitive steps too (beside the password).
+    for (const path of ['/account/email', '/account/delete']) {
+      await page.goto(`${webUrl}${path}`);
+      await page.getByRole('link', { name: 'Confirm it is you with Test IdP' }).waitFor();
+      expect(await page.getByLabel('Password').count()).toBe(1);
+    }
 
     await page.getByRole('button', { name: 'Sign out (Test Customer)' }).click();
     await page.waitForURL(`${webUrl}/`);

@@ -2,11 +2,28 @@ import { useEffect, useRef, useState } from 'react';
 import { claimIssues, maxClaimParts, partCategories } from '../lib/claims.js';
 import { useI18n } from '../lib/i18n.js';
 
-/** One part as the form sends it (repeated fields `partCategory`, `partIssue`, `partNote`, in row order). */
+/**
+ * One part as the form sends it (repeated fields `partCategory`, `partIssue`, `partNote`, in row order). `category`
+ * is a category code, or `part:<name>` for a part the product's own parts list names.
+ */
 export interface PartValues {
   category: string;
   issue: string;
   note: string;
+}
+
+/** A figure of the order with the parts catalog lists for it (after-sales takes a part by that name). */
+export interface ClaimableProduct {
+  id: string;
+  name: string;
+  parts: readonly { name: string; category: string }[];
+}
+
+const namedPart = 'part:';
+
+/** The part a row names: by the product's parts list (`name`), else by its category. */
+export function partChoice(value: string): { name: string } | { category: string } {
+  return value.startsWith(namedPart) ? { name: value.slice(namedPart.length) } : { category: value };
 }
 
 /** The rows the form posted, in their order (every row has the three fields, so the lists line up). */
@@ -18,13 +35,18 @@ export function partValues(form: FormData): PartValues[] {
 }
 
 /**
- * The claim form's parts: a row per part (its kind, what is wrong, a note), each row's fields named with its number.
- * With JavaScript the customer adds rows (up to the API's limit) and removes them; focus goes to the new row's first
+ * The claim form's parts: a row per part (which part, what is wrong, a note), each row's fields named with its number.
+ * A part is picked from the figure's own parts list where catalog has one (its category then comes from catalog), or
+ * by its kind. With JavaScript only the chosen figure's parts are offered (the form's `productSelect` field is
+ * followed), the customer adds rows (up to the API's limit) and removes them; focus goes to the new row's first
  * field, or after a removal to the row now holding that number (the previous one when the last went), and a status
- * line says what changed. Without it, the form keeps the rows it was drawn with (one, or those sent back on a refusal).
+ * line says what changed. Without it, the form keeps the rows it was drawn with (one, or those sent back on a
+ * refusal) and lists every figure's parts, each under its figure's name.
  */
-export function ClaimPartRows({ initial }: { initial: readonly PartValues[] | undefined }) {
+export function ClaimPartRows(props: { initial: readonly PartValues[] | undefined; products: readonly ClaimableProduct[]; productSelect: string }) {
+  const { initial, products, productSelect } = props;
   const { t } = useI18n();
+  const [chosenProduct, setChosenProduct] = useState<string | null>(null);
   const nextKey = useRef(0);
   const newRow = (values?: PartValues) => ({ key: nextKey.current++, values });
   const [rows, setRows] = useState(() => {
@@ -35,7 +57,16 @@ export function ClaimPartRows({ initial }: { initial: readonly PartValues[] | un
   const [announcement, setAnnouncement] = useState('');
   /** The row whose first field takes focus once drawn (after an add or a removal). */
   const focusRow = useRef<number | null>(null);
-  useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    setHydrated(true);
+    const select = document.getElementById(productSelect) as HTMLSelectElement | null;
+    if (!select) return;
+    const follow = () => setChosenProduct(select.value);
+    follow();
+    select.addEventListener('change', follow);
+    return () => select.removeEventListener('change', follow);
+  }, [productSelect]);
+  const withParts = products.filter((p) => p.parts.length > 0 && (chosenProduct === null || p.id === chosenProduct));
   useEffect(() => {
     if (focusRow.current === null) return;
     document.getElementById(`part-${focusRow.current + 1}-category`)?.focus();
@@ -74,11 +105,22 @@ export function ClaimPartRows({ initial }: { initial: readonly PartValues[] | un
                 <span className="visually-hidden">{t.claim.ofPart(n)}</span>
               </label>
               <select id={id('category')} name="partCategory" required defaultValue={row.values?.category}>
-                {partCategories.map((c) => (
-                  <option key={c} value={c}>
-                    {t.claim.categories[c]}
-                  </option>
+                {withParts.map((product) => (
+                  <optgroup key={product.id} label={t.claim.partsOf(product.name)}>
+                    {product.parts.map((part) => (
+                      <option key={part.name} value={`${namedPart}${part.name}`}>
+                        {part.name}
+                      </option>
+                    ))}
+                  </optgroup>
                 ))}
+                {withParts.length > 0 ? (
+                  <optgroup label={t.claim.anyPartOfKind}>
+                    <CategoryOptions />
+                  </optgroup>
+                ) : (
+                  <CategoryOptions />
+                )}
               </select>
             </div>
             <div className="field">
@@ -119,4 +161,13 @@ export function ClaimPartRows({ initial }: { initial: readonly PartValues[] | un
       </p>
     </fieldset>
   );
+}
+
+function CategoryOptions() {
+  const { t } = useI18n();
+  return partCategories.map((c) => (
+    <option key={c} value={c}>
+      {t.claim.categories[c]}
+    </option>
+  ));
 }

@@ -30,13 +30,7 @@ const myReturnsQuery = graphql(`
         currency
       }
       sendTo {
-        name
-        line1
-        line2
-        postalCode
-        city
-        region
-        country
+        ...ReturnAddressFields
       }
       sendToUnknown
       parcelReference

@@ -2,8 +2,8 @@ import { Form, Link, redirect } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
 import { ExternalProof, PasswordProofField } from '../components/external-sign-in.js';
-import { ApiError, callApi } from '../lib/api.server.js';
-import { confirmableWith, externalProof, spendProof } from '../lib/external-sign-in.server.js';
+import { ApiError, callApi, pageError } from '../lib/api.server.js';
+import { confirmableAmong, externalProof, spendProof } from '../lib/external-sign-in.server.js';
 import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
 import { requestLocale } from '../lib/locale.server.js';
 import { clearSession, readSession, requireSession } from '../lib/session.server.js';
@@ -16,6 +16,18 @@ const deleteAccountMutation = graphql(`
   }
 `);
 
+const signInMethodsQuery = graphql(`
+  query StorefrontDeleteSignInMethods {
+    me {
+      signInMethods {
+        identities {
+          provider
+        }
+      }
+    }
+  }
+`);
+
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessages(matches).deleteAccount.title} | Vitrine` }];
 
 /** The confirmation step; once the account is gone (`?done=1`, signed out) the page says so. */
@@ -23,8 +35,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const done = new URL(request.url).searchParams.has('done');
   if (done && !(await readSession(request, context))) return { deleted: true, proof: null, provider: null };
   const session = await requireSession(request, context);
-  const proof = await externalProof(request, context);
-  return { deleted: false, proof: proof && { label: proof.label }, provider: confirmableWith(context, session.signedInWith) };
+  try {
+    const { identities } = (await callApi(context, signInMethodsQuery, {}, session.accessToken)).me.signInMethods;
+    const proof = await externalProof(request, context);
+    return { deleted: false, proof: proof && { label: proof.label }, provider: confirmableAmong(context, identities, session.signedInWith) };
+  } catch (err) {
+    return pageError(err);
+  }
 }
 
 /**

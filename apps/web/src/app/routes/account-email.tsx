@@ -3,7 +3,7 @@ import { graphql } from '../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../components/api-error.js';
 import { ExternalProof, PasswordProofField } from '../components/external-sign-in.js';
 import { ApiError, callApi, pageError } from '../lib/api.server.js';
-import { confirmableWith, externalProof, spendProof } from '../lib/external-sign-in.server.js';
+import { confirmableAmong, externalProof, spendProof } from '../lib/external-sign-in.server.js';
 import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
 import { requestLocale } from '../lib/locale.server.js';
 import { requireSession } from '../lib/session.server.js';
@@ -16,6 +16,11 @@ const currentEmailQuery = graphql(`
     me {
       email
       emailVerified
+      signInMethods {
+        identities {
+          provider
+        }
+      }
     }
   }
 `);
@@ -33,7 +38,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   try {
     const { me } = await callApi(context, currentEmailQuery, {}, session.accessToken);
     const proof = await externalProof(request, context);
-    return { me, proof: proof && { label: proof.label }, provider: confirmableWith(context, session.signedInWith) };
+    return { me, proof: proof && { label: proof.label }, provider: confirmableAmong(context, me.signInMethods.identities, session.signedInWith) };
   } catch (err) {
     return pageError(err);
   }

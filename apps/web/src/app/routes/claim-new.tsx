@@ -2,7 +2,7 @@ import { Form, Link, redirect } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import type { ClaimIssue, ClaimKind, DamageSeverity, PartCategory } from '../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../components/api-error.js';
-import { ClaimPartRows, partValues } from '../components/claim-part-rows.js';
+import { ClaimPartRows, partChoice, partValues } from '../components/claim-part-rows.js';
 import { ApiError, callApi, pageError } from '../lib/api.server.js';
 import { claimIssues, claimKinds, damageSeverities, maxClaimParts, partCategories } from '../lib/claims.js';
 import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
@@ -21,6 +21,10 @@ const orderLinesQuery = graphql(`
         product {
           id
           name
+          parts {
+            name
+            category
+          }
         }
       }
     }
@@ -49,6 +53,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 const oneOf = <V extends string>(values: readonly V[], value: string): V | null => (values.includes(value as V) ? (value as V) : null);
 
+/** A row's part: named from the figure's parts list (after-sales checks the name against it), or by its category. */
+function partOf(value: string): { name: string } | { category: PartCategory } | null {
+  const choice = partChoice(value);
+  if ('name' in choice) return choice.name ? { name: choice.name } : null;
+  const category = oneOf<PartCategory>(partCategories, choice.category);
+  return category ? { category } : null;
+}
+
 /**
  * Opens the claim as a draft with every part row sent (the order's policy may refuse it at once, with its rule), then
  * its page takes the files. A refusal gives back what was typed, rows included.
@@ -69,9 +81,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (values.parts.length > maxClaimParts) return { error: t.claim.tooManyParts(maxClaimParts), values };
   // Every row needs its kind of part and what is wrong with it; one left incomplete sends nothing.
   const parts = values.parts.flatMap((p) => {
-    const category = oneOf<PartCategory>(partCategories, p.category);
+    const part = partOf(p.category);
     const issue = oneOf<ClaimIssue>(claimIssues, p.issue);
-    return category && issue ? [{ category, issue, ...(p.note ? { note: p.note } : {}) }] : [];
+    return part && issue ? [{ ...part, issue, ...(p.note ? { note: p.note } : {}) }] : [];
   });
   const complete = parts.length > 0 && parts.length === values.parts.length;
   if (!values.productId || !kind || !complete || !values.description) return { error: t.claim.missing, values };
@@ -156,7 +168,7 @@ export default function NewClaim({ loaderData, actionData }: Route.ComponentProp
             {t.claim.descriptionHelp}
           </p>
         </div>
-        <ClaimPartRows initial={values?.parts} />
+        <ClaimPartRows initial={values?.parts} products={order.lines.map((l) => l.product)} productSelect="productId" />
         <ApiErrorMessage message={actionData?.error} />
         <button type="submit">{t.claim.start}</button>
       </Form>

@@ -57,13 +57,7 @@ const claimQuery = graphql(`
         currency
       }
       sendTo {
-        name
-        line1
-        line2
-        postalCode
-        city
-        region
-        country
+        ...ReturnAddressFields
       }
       sendToUnknown
       parcelReference

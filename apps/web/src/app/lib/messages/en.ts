@@ -358,7 +358,9 @@ export const en = {
     partAdded: (n: number) => `Part ${n} added.`,
     partRemoved: (n: number) => `Part ${n} removed.`,
     tooManyParts: (max: number) => `A claim names at most ${max} parts.`,
-    category: 'Kind of part',
+    category: 'Which part',
+    partsOf: (figure: string) => `Parts of ${figure}`,
+    anyPartOfKind: 'Another part, by its kind',
     categories: {
       DETACHMENT_ONLY: 'A part that came off',
       HEAD_SCULPT: 'Head sculpt',

@@ -358,7 +358,9 @@ export const fr: Messages = {
     partAdded: (n: number) => `Pièce ${n} ajoutée.`,
     partRemoved: (n: number) => `Pièce ${n} retirée.`,
     tooManyParts: (max: number) => `Une réclamation nomme au plus ${max} pièces.`,
-    category: 'Type de pièce',
+    category: 'Quelle pièce',
+    partsOf: (figure: string) => `Pièces de ${figure}`,
+    anyPartOfKind: 'Une autre pièce, par son type',
     categories: {
       DETACHMENT_ONLY: 'Une pièce qui s’est détachée',
       HEAD_SCULPT: 'Tête',

@@ -3,6 +3,7 @@ import { graphql } from '../../../__generated__/app/index.js';
 import { CheckFilter } from '../../components/check-filter.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { Pager, pageQuery } from '../../components/pager.js';
+import { ReturnDestination } from '../../components/return-destination.js';
 import type { ClaimGrade, ClaimKind, ClaimResolution, ClaimStatus } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { ClaimSteps } from '../../components/claim-steps.js';
@@ -34,6 +35,11 @@ const claimsQuery = graphql(`
         evidenceRequest
         resolution
         returnCondition
+        sendTo {
+          ...ReturnAddressFields
+        }
+        sendToUnknown
+        parcelReference
         refusal {
           text
         }
@@ -129,7 +135,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   // No status picked: the API's default queue, claims waiting for staff (submitted or under review).
   const filter = { ...(statuses.length > 0 ? { statuses } : {}), ...(kinds.length > 0 ? { kinds } : {}) };
-  const { claims } = await callApi(context, claimsQuery, { filter, first: 25, offset }, staff.accessToken).catch(pageError);
+  // 20 a page: a claim's whole record (evidence, parts, offers, where a return goes) keeps the page under the gateway's
+  // query cost limit (25 exceeded it once the return's destination was read).
+  const { claims } = await callApi(context, claimsQuery, { filter, first: 20, offset }, staff.accessToken).catch(pageError);
   // Amounts staff type (a part's amount, a discount) are in the claim's money: its figure's currency.
   const productIds = [...new Set(claims.items.map((c) => c.productId))];
   const prices = await Promise.all(productIds.map((id) => callApi(context, productCurrencyQuery, { id }, staff.accessToken).catch(pageError)));
@@ -270,6 +278,7 @@ export default function BackOfficeClaims({ loaderData, actionData }: Route.Compo
                   {c.returnCondition && <> · returned {c.returnCondition === 'PERFECT_UNUSED' ? 'perfect, unused' : 'used or damaged'}</>}
                 </p>
               )}
+              {c.parcelReference && <ReturnDestination sendTo={c.sendTo} sendToUnknown={c.sendToUnknown} parcelReference={c.parcelReference} />}
               <ol className="parts">
                 {c.parts.map((p, i) => (
                   <li key={i}>

@@ -5,10 +5,10 @@ import { ApiErrorMessage } from '../../components/api-error.js';
 import { CheckFilter } from '../../components/check-filter.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { Pager, pageQuery } from '../../components/pager.js';
+import { ReturnDestination } from '../../components/return-destination.js';
 import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
 import { everyValue } from '../../lib/every-value.js';
 import { formatDateTime, formatMoney } from '../../lib/format.js';
-import { countryNameIn, returnAddressText } from '../../lib/returns.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/returns';
@@ -53,14 +53,7 @@ const returnsQuery = graphql(`
         }
         receivedAt
         sendTo {
-          name
-          line1
-          line2
-          postalCode
-          city
-          region
-          country
-          warehouseCode
+          ...ReturnAddressFields
         }
         sendToUnknown
         parcelReference
@@ -84,12 +77,6 @@ const statusWords: Record<ReturnStatus, string> = {
 };
 const conditions = everyValue<ReturnedCondition>()(['PERFECT_UNUSED', 'USED_OR_DAMAGED']);
 const conditionWords: Record<ReturnedCondition, string> = { PERFECT_UNUSED: 'Perfect and unused', USED_OR_DAMAGED: 'Used or damaged' };
-/** Why after-sales cannot say yet where a return comes back to. */
-const destinationUnknownWords: Record<string, string> = {
-  PARCEL_UNKNOWN: 'a warehouse not known yet (logistics has not said where the order left from)',
-  WAREHOUSE_UNKNOWN: 'a warehouse after-sales has not heard of yet',
-  NO_RETURN_ADDRESS: 'a warehouse without a return address: add one on the warehouses page',
-};
 const postageWords: Record<ReturnPostage, string> = {
   STORE: 'the store pays the postage',
   SHARED: 'postage shared',
@@ -167,13 +154,7 @@ export default function BackOfficeReturns({ loaderData, actionData }: Route.Comp
                 Refund if it comes back as the policy asks: {formatMoney(r.quotedRefund)} (restocking fee {formatMoney(r.restockingFee)}, shipping{' '}
                 {formatMoney(r.shippingRefund)}, {postageWords[r.returnPostage]}). <span className="muted">{r.rule.text}</span>
               </p>
-              <p data-testid="return-destination">
-                Coming back to{' '}
-                {r.sendTo
-                  ? `${r.sendTo.warehouseCode}: ${returnAddressText(r.sendTo, countryNameIn('en'))}`
-                  : (destinationUnknownWords[r.sendToUnknown ?? ''] ?? 'not known yet')}{' '}
-                · parcel marked {r.parcelReference}
-              </p>
+              <ReturnDestination sendTo={r.sendTo} sendToUnknown={r.sendToUnknown} parcelReference={r.parcelReference} />
               {r.receivedAt && (
                 <p data-testid="return-outcome">
                   Arrived {formatDateTime(r.receivedAt)}
