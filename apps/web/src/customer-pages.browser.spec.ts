@@ -75,6 +75,8 @@ describe('the storefront in French', () => {
     const page = await context.newPage();
     await page.goto(`${webUrl}/?series=demon+slayer&min=99,5&max=100`);
     await page.getByRole('heading', { level: 1, name: 'Figurines et statues' }).waitFor();
+    // The series filter offers the series catalog knows (seriesNames), this product's among them.
+    expect(await page.locator('#series-names option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toContain('Demon Slayer');
     const card = page.getByRole('listitem').filter({ hasText: name });
     expect(plain(await card.locator('.price').textContent())).toBe('100,00 $US');
     expect(await card.getByText('En stock', { exact: true }).count()).toBe(1);

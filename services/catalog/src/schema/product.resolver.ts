@@ -3,6 +3,7 @@ import { BadUserInput, PageInfo, TextArg, requireCallerId, requireUuid } from '@
 import type { NewProductInput } from '../domain/new-product.js';
 import { createProduct } from '../use-cases/create-product.js';
 import { findProductBySku, listProducts, type ProductSort } from '../use-cases/list-products.js';
+import { listSeriesNames } from '../use-cases/list-series.js';
 import type { CatalogContext } from './catalog-context.js';
 import { CreateProductInput } from './create-product.input.js';
 import { ProductConnection } from './product-connection.type.js';
@@ -29,6 +30,14 @@ export class ProductResolver {
       pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null }),
       countTotal: page.countTotal,
     };
+  }
+
+  @Query(() => [String], {
+    description:
+      'Every series a product belongs to, once each (products(filter: { series }) compares whole names case-insensitively), alphabetically; at most 500: the choices of a series filter.',
+  })
+  async seriesNames(@Ctx() ctx: CatalogContext): Promise<string[]> {
+    return listSeriesNames(ctx.em);
   }
 
   @Query(() => ProductType, {

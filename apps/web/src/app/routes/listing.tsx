@@ -24,6 +24,7 @@ const listingQuery = graphql(`
       id
       name
     }
+    seriesNames
     products(first: $first, after: $after, filter: $filter, sort: NEWEST) {
       totalCount
       pageInfo {
@@ -168,7 +169,12 @@ export default function Listing({ loaderData }: Route.ComponentProps) {
           </div>
           <div className="field">
             <label htmlFor="series">{t.listing.series}</label>
-            <input id="series" name="series" defaultValue={query.series} maxLength={100} aria-describedby="series-help" />
+            <input id="series" name="series" list="series-names" defaultValue={query.series} maxLength={100} aria-describedby="series-help" />
+            <datalist id="series-names">
+              {data?.seriesNames.map((name) => (
+                <option key={name} value={name} />
+              ))}
+            </datalist>
             <p id="series-help" className="help">
               {t.listing.seriesHelp}
             </p>

@@ -72,7 +72,7 @@ export const en = {
     studio: 'Studio',
     allStudios: 'All studios',
     series: 'Series',
-    seriesHelp: 'The whole name, e.g. Demon Slayer',
+    seriesHelp: 'Pick one, or type the whole name, e.g. Demon Slayer',
     priceFrom: 'Price from',
     priceTo: 'Price up to',
     priceHelp: (currency: string) => `In ${currency}, e.g. 50 or 129.99`,

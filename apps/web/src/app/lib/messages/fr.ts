@@ -72,7 +72,7 @@ export const fr: Messages = {
     studio: 'Studio',
     allStudios: 'Tous les studios',
     series: 'Série',
-    seriesHelp: 'Le nom complet, par ex. Demon Slayer',
+    seriesHelp: 'Choisissez-en une, ou tapez le nom complet, par ex. Demon Slayer',
     priceFrom: 'Prix à partir de',
     priceTo: 'Prix jusqu’à',
     priceHelp: (currency) => `En ${currency}, par ex. 50 ou 129,99`,
