@@ -212,6 +212,22 @@ describe('my orders: tracking, refunds and a claim with a photo', () => {
       'Arme (petite) : Erreur de peinture (Une tache de peinture sur la lame.)',
     ]);
     expect(await page.getByText('Aucun fichier pour le moment.').count()).toBe(1);
+
+    // Without JavaScript, adding and removing a part row sends the form back drawn again, what was typed kept.
+    const noScript = await browser.newContext({ viewport: viewports.desktop, locale: 'fr-FR', javaScriptEnabled: false });
+    await noScript.addCookies(await context.cookies());
+    const plainPage = await noScript.newPage();
+    await plainPage.goto(`${webUrl}/orders/${orderId}/claims/new`);
+    await plainPage.getByLabel('Le problème, avec vos mots').fill('Le socle est fendu sur toute sa longueur.');
+    await plainPage.getByLabel('Quelle pièce (pièce 1)', { exact: true }).selectOption({ label: 'Katana' });
+    await plainPage.getByRole('button', { name: 'Ajouter une pièce' }).click();
+    await plainPage.getByRole('group', { name: 'Pièce 2' }).waitFor();
+    expect(await plainPage.getByLabel('Le problème, avec vos mots').inputValue()).toBe('Le socle est fendu sur toute sa longueur.');
+    expect(await plainPage.getByLabel('Quelle pièce (pièce 1)', { exact: true }).inputValue()).toBe('part:Katana');
+    await plainPage.getByRole('button', { name: 'Retirer la pièce 1' }).click();
+    await plainPage.getByRole('group', { name: 'Pièce 2' }).waitFor({ state: 'detached' });
+    expect(await plainPage.getByRole('group', { name: /^Pièce \d+$/ }).count()).toBe(1);
+    await noScript.close();
     // Sent without a photo: the order's policy asks for one (claims.evidence, the photos missing); its refusal is said in
     // French and the claim stays a draft.
     await page.getByRole('button', { name: 'Envoyer la réclamation' }).click();

@@ -12,6 +12,17 @@ export interface PartValues {
   note: string;
 }
 
+/**
+ * The rows after an "Add a part" or "Remove part n" sent without JavaScript (`partsChange`: `add` or `remove-<index>`):
+ * the form is drawn again with them. Null for a change that is not one (the rows stay as sent).
+ */
+export function changedParts(rows: readonly PartValues[], change: string): PartValues[] | null {
+  if (change === 'add') return rows.length < maxClaimParts ? [...rows, { category: '', issue: '', note: '' }] : null;
+  const removed = /^remove-(\d+)$/.exec(change)?.[1];
+  const index = removed === undefined ? -1 : Number(removed);
+  return rows.length > 1 && index >= 0 && index < rows.length ? rows.filter((_, i) => i !== index) : null;
+}
+
 /** A figure of the order with the parts catalog lists for it (after-sales takes a part by that name). */
 export interface ClaimableProduct {
   id: string;
@@ -40,8 +51,8 @@ export function partValues(form: FormData): PartValues[] {
  * by its kind. With JavaScript only the chosen figure's parts are offered (the form's `productSelect` field is
  * followed), the customer adds rows (up to the API's limit) and removes them; focus goes to the new row's first
  * field, or after a removal to the row now holding that number (the previous one when the last went), and a status
- * line says what changed. Without it, the form keeps the rows it was drawn with (one, or those sent back on a
- * refusal) and lists every figure's parts, each under its figure's name.
+ * line says what changed. Without it, adding or removing a row sends the form back to be drawn again with the rows
+ * typed so far (`changedParts`), and every figure's parts are listed, each under its figure's name.
  */
 export function ClaimPartRows(props: { initial: readonly PartValues[] | undefined; products: readonly ClaimableProduct[]; productSelect: string }) {
   const { initial, products, productSelect } = props;
@@ -143,16 +154,26 @@ export function ClaimPartRows(props: { initial: readonly PartValues[] | undefine
               </label>
               <input id={id('note')} name="partNote" maxLength={500} defaultValue={row.values?.note} />
             </div>
-            {hydrated && rows.length > 1 && (
-              <button type="button" className="link-button" onClick={() => remove(i)}>
-                {t.claim.removePart(n)}
-              </button>
-            )}
+            {rows.length > 1 &&
+              // Without JavaScript the button sends the form back to be drawn without this row.
+              (hydrated ? (
+                <button type="button" className="link-button" onClick={() => remove(i)}>
+                  {t.claim.removePart(n)}
+                </button>
+              ) : (
+                <button type="submit" name="partsChange" value={`remove-${i}`} formNoValidate className="link-button">
+                  {t.claim.removePart(n)}
+                </button>
+              ))}
           </fieldset>
         );
       })}
-      {hydrated && (
+      {hydrated ? (
         <button type="button" onClick={add} disabled={rows.length >= maxClaimParts}>
+          {t.claim.addPart}
+        </button>
+      ) : (
+        <button type="submit" name="partsChange" value="add" formNoValidate disabled={rows.length >= maxClaimParts}>
           {t.claim.addPart}
         </button>
       )}

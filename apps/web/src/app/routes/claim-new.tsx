@@ -2,7 +2,7 @@ import { Form, Link, redirect } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import type { ClaimIssue, ClaimKind, DamageSeverity, PartCategory } from '../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../components/api-error.js';
-import { ClaimPartRows, partChoice, partValues } from '../components/claim-part-rows.js';
+import { changedParts, ClaimPartRows, partChoice, partValues } from '../components/claim-part-rows.js';
 import { ApiError, callApi, pageError } from '../lib/api.server.js';
 import { claimIssues, claimKinds, damageSeverities, maxClaimParts, partCategories } from '../lib/claims.js';
 import { messagesFor, metaMessages, useI18n } from '../lib/i18n.js';
@@ -76,6 +76,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     description: field(form, 'description'),
     parts: partValues(form),
   };
+  // "Add a part" / "Remove part n" without JavaScript: the form comes back with the rows changed, nothing sent.
+  const change = form.get('partsChange');
+  if (typeof change === 'string') return { error: undefined, values: { ...values, parts: changedParts(values.parts, change) ?? values.parts } };
   const kind = oneOf<ClaimKind>(claimKinds, values.kind);
   const severity = oneOf<DamageSeverity>(damageSeverities, values.severity) ?? 'STANDARD';
   if (values.parts.length > maxClaimParts) return { error: t.claim.tooManyParts(maxClaimParts), values };
@@ -122,6 +125,10 @@ export default function NewClaim({ loaderData, actionData }: Route.ComponentProp
       <h1>{t.claim.newTitle}</h1>
       <p>{t.claim.newIntro}</p>
       <Form method="post" className="stacked">
+        {/* Enter in a field submits with the form's first submit button: this one, not a part row's "Remove" or "Add" (submit buttons without JavaScript). */}
+        <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+          {t.claim.start}
+        </button>
         <div className="field">
           <label htmlFor="productId">{t.claim.figure}</label>
           <select id="productId" name="productId" required defaultValue={values?.productId}>
