@@ -20,21 +20,26 @@ afterAll(async () => {
   await aftersales?.stop();
 });
 
+graphql(`
+  fragment DestinationAddress on ReturnAddress {
+    name
+    line1
+    line2
+    postalCode
+    city
+    region
+    country
+    warehouseId
+    warehouseCode
+  }
+`);
 const requestReturn = graphql(`
   mutation DestinationsRequestReturn($input: RequestReturnInput!) {
     requestReturn(input: $input) {
       id
       returnPostage
       sendTo {
-        name
-        line1
-        line2
-        postalCode
-        city
-        region
-        country
-        warehouseId
-        warehouseCode
+        ...DestinationAddress
       }
       sendToUnknown
       parcelReference
@@ -45,15 +50,7 @@ const readReturn = graphql(`
   query DestinationsReturn($id: ID!) {
     preferenceReturn(id: $id) {
       sendTo {
-        name
-        line1
-        line2
-        postalCode
-        city
-        region
-        country
-        warehouseId
-        warehouseCode
+        ...DestinationAddress
       }
       sendToUnknown
       parcelReference
@@ -89,15 +86,7 @@ const choose = graphql(`
     chooseClaimResolution(claimId: $claimId, resolution: $resolution) {
       status
       sendTo {
-        name
-        line1
-        line2
-        postalCode
-        city
-        region
-        country
-        warehouseId
-        warehouseCode
+        ...DestinationAddress
       }
       sendToUnknown
       parcelReference

@@ -1,11 +1,8 @@
+import type { DecidingRule } from '@vitrine/contracts';
 import type { Language } from './languages.js';
 
-/** A store-policy rule as events carry it: `texts` where the producer words it in each language of the order's policy. */
-export interface EventRule {
-  id: string;
-  text: string;
-  texts?: { en: string; fr?: string };
-}
+/** A store-policy rule as events carry it (contracts' DecidingRule): `texts` where the producer words it in each language. */
+export type EventRule = DecidingRule;
 
 /** What a notice keeps of a rule: its sentence in each language it came in (English always). */
 export type RuleWords = Partial<Record<Language, string>> & { en: string };
