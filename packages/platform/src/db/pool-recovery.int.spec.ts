@@ -28,13 +28,23 @@ afterAll(async () => {
 });
 
 /** A pool of two whose connections are named, so the spec can cut exactly them. */
-async function smallPool(): Promise<{ orm: MikroORM; cut: () => Promise<number> }> {
+async function smallPool(): Promise<{ orm: MikroORM; cut: () => Promise<number>; sleeping: () => Promise<number> }> {
   const applicationName = `pool-recovery-${randomUUID().slice(0, 8)}`;
   const orm = await MikroORM.init(ormOptions({ url, schema: 'public', entities: [], migrations: [], poolMax: 2, applicationName }));
   orms.push(orm);
   const cut = async () =>
     (await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1`, [applicationName])).rowCount ?? 0;
-  return { orm, cut };
+  // Cutting while the pool is still opening its second connection would cut them one at a time: the spec waits
+  // until both are inside their query, then cuts once.
+  const sleeping = async () =>
+    Number(
+      (
+        await admin.query(`select count(*) as n from pg_stat_activity where application_name = $1 and state = 'active' and query like '%pg_sleep%'`, [
+          applicationName,
+        ])
+      ).rows[0].n,
+    );
+  return { orm, cut, sleeping };
 }
 
 const within = <T>(ms: number, work: Promise<T>): Promise<T | 'still waiting'> =>
@@ -59,15 +69,16 @@ async function queriesAfterTheCut(orm: MikroORM): Promise<string[]> {
 
 describe('the connection pool after the server drops its connections', () => {
   it('answers again when both connections are cut in the middle of a query in a transaction (the ROLLBACK fails)', async () => {
-    const { orm, cut } = await smallPool();
+    const { orm, cut, sleeping } = await smallPool();
     const inTransaction = () =>
       outcome(
         orm.em.fork().transactional(async (em) => {
-          await em.execute('select pg_sleep(5)');
+          await em.execute('select pg_sleep(60)');
         }),
       );
     const running = [inTransaction(), inTransaction()];
-    await expect.poll(async () => cut(), { timeout: 5_000 }).toBe(2);
+    await expect.poll(sleeping, { timeout: 20_000 }).toBe(2);
+    expect(await cut()).toBe(2);
     expect(await Promise.all(running)).toEqual([expect.stringMatching(/^failed/), expect.stringMatching(/^failed/)]);
     const answers = await queriesAfterTheCut(orm);
     expect(answers).not.toContain('still waiting');
