@@ -66,6 +66,8 @@ export interface BenchConfig {
   soakMaxGrowth: number;
   /** BENCH_PROFILE: every server runs under `node --cpu-prof`; the report gives each one's hottest functions and packages. */
   profile: boolean;
+  /** BENCH_PG_SETTINGS: more PostgreSQL settings (`name=value,...`) for a diagnostic run, e.g. statement logging. */
+  postgresSettings: Readonly<Record<string, string>>;
   /** BENCH_ONLY: the workloads to run (all when unset). */
   only: ReadonlySet<Workload> | undefined;
 }
@@ -95,6 +97,19 @@ function only(raw: string | undefined): ReadonlySet<Workload> | undefined {
   const unknown = names.filter((n) => !(workloads as readonly string[]).includes(n));
   if (unknown.length) throw new Error(`BENCH_ONLY=${raw}: unknown ${unknown.join(', ')} (expected a comma list of ${workloads.join(', ')})`);
   return new Set(names as Workload[]);
+}
+
+function postgresSettings(raw: string | undefined): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const pair of (raw ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new Error(`BENCH_PG_SETTINGS: ${pair} is not name=value`);
+    settings[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return settings;
 }
 
 function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -158,6 +173,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     soakSampleSeconds: number(env, 'BENCH_SOAK_SAMPLE', 10, 1, 600),
     soakMaxGrowth: number(env, 'BENCH_SOAK_MAX_GROWTH', 2, 0, 1000),
     profile: ['1', 'true', 'yes'].includes((env.BENCH_PROFILE ?? '').toLowerCase()),
+    postgresSettings: postgresSettings(env.BENCH_PG_SETTINGS),
     only: only(env.BENCH_ONLY),
     reportDir: env.BENCH_REPORT_DIR ? resolve(env.BENCH_REPORT_DIR) : resolve(repoRoot, 'bench/reports'),
   };

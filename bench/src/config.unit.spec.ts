@@ -31,3 +31,14 @@ describe('BENCH_EVENT_WORKERS', () => {
     expect(() => loadBenchConfig({ BENCH_EVENT_WORKERS: 'orders,ordrs' })).toThrow('BENCH_EVENT_WORKERS: ordrs is not a subgraph');
   });
 });
+
+describe('BENCH_PG_SETTINGS', () => {
+  it('passes name=value pairs on to PostgreSQL, a value with spaces kept whole', () => {
+    expect(loadBenchConfig({}).postgresSettings).toEqual({});
+    expect(loadBenchConfig({ BENCH_PG_SETTINGS: 'log_statement=all, log_line_prefix=%a %v ' }).postgresSettings).toEqual({
+      log_statement: 'all',
+      log_line_prefix: '%a %v',
+    });
+    expect(() => loadBenchConfig({ BENCH_PG_SETTINGS: 'log_statement' })).toThrow('BENCH_PG_SETTINGS: log_statement is not name=value');
+  });
+});

@@ -91,7 +91,11 @@ export async function startBenchStack(
       'starting PostgreSQL',
       120_000,
       // pg_stat_statements: the report says which statements an order costs (a few per cent of PostgreSQL's CPU).
-      startPostgresServer({ fast: false, settings: { shared_preload_libraries: 'pg_stat_statements' }, log: (line) => pgLog.write(`${line}\n`) }),
+      startPostgresServer({
+        fast: false,
+        settings: { shared_preload_libraries: 'pg_stat_statements', ...config.postgresSettings },
+        log: (line) => pgLog.write(`${line}\n`),
+      }),
     );
     const databaseUrl = await withTimeout('creating the database', 30_000, postgres.createDatabase('vitrine_bench'));
 

@@ -27,9 +27,18 @@ export function ExternalSignInButtons({ providers, next }: { providers: readonly
 
 /**
  * On the account pages that ask for the password again: the proof of a fresh external sign-in is ready, or a link
- * to make one with the provider this session was signed in with (an account without a password has no other way).
+ * per provider bound to the account to make one with (an account without a password has no other way), the one this
+ * session was signed in with first.
  */
-export function ExternalProof({ proof, provider, next }: { proof: { label: string } | null; provider: { name: string; label: string } | null; next: string }) {
+export function ExternalProof({
+  proof,
+  providers,
+  next,
+}: {
+  proof: { label: string } | null;
+  providers: readonly { name: string; label: string }[];
+  next: string;
+}) {
   const { t } = useI18n();
   if (proof) {
     return (
@@ -38,12 +47,26 @@ export function ExternalProof({ proof, provider, next }: { proof: { label: strin
       </p>
     );
   }
-  if (!provider) return null;
+  const link = (provider: { name: string; label: string }) => (
+    <a href={`/auth/${provider.name}?confirm=1&next=${encodeURIComponent(next)}`}>{t.externalSignIn.confirmWith(provider.label)}</a>
+  );
+  if (providers.length === 0) return null;
+  if (providers.length === 1) {
+    return (
+      <p>
+        {t.externalSignIn.noPassword} {link(providers[0]!)}
+      </p>
+    );
+  }
   return (
-    <p>
-      {t.externalSignIn.noPassword}{' '}
-      <a href={`/auth/${provider.name}?confirm=1&next=${encodeURIComponent(next)}`}>{t.externalSignIn.confirmWith(provider.label)}</a>
-    </p>
+    <>
+      <p id="confirm-with">{t.externalSignIn.noPassword}</p>
+      <ul className="plain-list" aria-labelledby="confirm-with">
+        {providers.map((p) => (
+          <li key={p.name}>{link(p)}</li>
+        ))}
+      </ul>
+    </>
   );
 }
 

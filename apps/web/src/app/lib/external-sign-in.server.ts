@@ -3,6 +3,7 @@ import { createCookie, redirect, type AppLoadContext } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import type { OidcProviderSettings } from '../../server/config.js';
 import { ApiError, callApi } from './api.server.js';
+import { confirmationProviders } from './confirmation-providers.js';
 import { readSessionState, safeNext, saveSession, sessionFrom } from './session.server.js';
 
 /**
@@ -315,12 +316,6 @@ export async function spendProof(request: Request, context: AppLoadContext): Pro
   return proofCookie(context).serialize('', { maxAge: 0 });
 }
 
-/** The provider the session was signed in with, offered to confirm with instead of a password (if still configured). */
-export const confirmableWith = (context: AppLoadContext, signedInWith: string | undefined) => {
-  const provider = providerNamed(context, signedInWith);
-  return provider ? { name: provider.name, label: provider.label } : null;
-};
-
 /** Why adding an identity to the account did not happen; the account page says each in plain words (`?linkProblem=`). */
 export type IdentityLinkProblem = ExternalSignInProblem | 'inUse' | 'providerLinked' | 'confirmation';
 export const identityLinkProblems: readonly IdentityLinkProblem[] = [...externalSignInProblems, 'inUse', 'providerLinked', 'confirmation'];
@@ -363,12 +358,6 @@ function linkProblemOf(err: ApiError): IdentityLinkProblem {
   return problemOf(err);
 }
 
-/**
- * The provider an account without a password confirms with: the one this session was signed in with if it is
- * bound to the account, else the first bound provider this server offers.
- */
-export function confirmableAmong(context: AppLoadContext, bound: readonly { provider: string }[], signedInWith: string | undefined) {
-  const names = bound.map((i) => i.provider);
-  const name = signedInWith && names.includes(signedInWith) ? signedInWith : names.find((n) => providerNamed(context, n));
-  return confirmableWith(context, name);
-}
+/** Every provider an account without a password can confirm with (confirmation-providers.ts), the session's first. */
+export const confirmableAmong = (context: AppLoadContext, bound: readonly { provider: string }[], signedInWith: string | undefined) =>
+  confirmationProviders(bound, signedInWith, providerButtons(context));

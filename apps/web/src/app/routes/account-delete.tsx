@@ -33,12 +33,12 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessag
 /** The confirmation step; once the account is gone (`?done=1`, signed out) the page says so. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const done = new URL(request.url).searchParams.has('done');
-  if (done && !(await readSession(request, context))) return { deleted: true, proof: null, provider: null };
+  if (done && !(await readSession(request, context))) return { deleted: true, proof: null, providers: [] };
   const session = await requireSession(request, context);
   try {
     const { identities } = (await callApi(context, signInMethodsQuery, {}, session.accessToken)).me.signInMethods;
     const proof = await externalProof(request, context);
-    return { deleted: false, proof: proof && { label: proof.label }, provider: confirmableAmong(context, identities, session.signedInWith) };
+    return { deleted: false, proof: proof && { label: proof.label }, providers: confirmableAmong(context, identities, session.signedInWith) };
   } catch (err) {
     return pageError(err);
   }
@@ -91,7 +91,7 @@ export default function AccountDelete({ loaderData, actionData }: Route.Componen
       <h1>{t.deleteAccount.title}</h1>
       <p>{t.deleteAccount.intro}</p>
       <p>{t.deleteAccount.openOrders}</p>
-      <ExternalProof proof={loaderData.proof} provider={loaderData.provider} next="/account/delete" />
+      <ExternalProof proof={loaderData.proof} providers={loaderData.providers} next="/account/delete" />
       <Form method="post" className="stacked">
         {!loaderData.proof && <PasswordProofField />}
         <div className="field checkbox">

@@ -38,7 +38,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   try {
     const { me } = await callApi(context, currentEmailQuery, {}, session.accessToken);
     const proof = await externalProof(request, context);
-    return { me, proof: proof && { label: proof.label }, provider: confirmableAmong(context, me.signInMethods.identities, session.signedInWith) };
+    return { me, proof: proof && { label: proof.label }, providers: confirmableAmong(context, me.signInMethods.identities, session.signedInWith) };
   } catch (err) {
     return pageError(err);
   }
@@ -64,7 +64,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function AccountEmail({ loaderData, actionData }: Route.ComponentProps) {
-  const { me, proof, provider } = loaderData;
+  const { me, proof, providers } = loaderData;
   const { t } = useI18n();
   return (
     <>
@@ -74,7 +74,7 @@ export default function AccountEmail({ loaderData, actionData }: Route.Component
       <h1>{t.accountEmail.changeTitle}</h1>
       <p>{t.accountEmail.current(me.email)}</p>
       <p>{t.accountEmail.changeIntro}</p>
-      <ExternalProof proof={proof} provider={provider} next="/account/email" />
+      <ExternalProof proof={proof} providers={providers} next="/account/email" />
       <Form method="post" className="stacked">
         <div className="field">
           <label htmlFor="newEmail">{t.accountEmail.newEmail}</label>

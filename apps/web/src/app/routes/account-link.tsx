@@ -46,7 +46,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       label: provider.label,
       hasPassword: signInMethods.hasPassword,
       proof: proof && { label: proof.label },
-      confirmWith: signInMethods.hasPassword ? null : confirmableAmong(context, signInMethods.identities, session.signedInWith),
+      confirmWith: signInMethods.hasPassword ? [] : confirmableAmong(context, signInMethods.identities, session.signedInWith),
     };
   } catch (err) {
     return pageError(err);
@@ -87,7 +87,7 @@ export default function AccountLink({ loaderData, actionData, params }: Route.Co
       </p>
       <h1>{t.signInMethods.linkTitle(label)}</h1>
       <p>{t.signInMethods.linkIntro(label)}</p>
-      {!hasPassword && <ExternalProof proof={proof} provider={confirmWith} next={`/account/link/${params.provider}`} />}
+      {!hasPassword && <ExternalProof proof={proof} providers={confirmWith} next={`/account/link/${params.provider}`} />}
       <Form method="post" className="stacked" reloadDocument>
         {hasPassword && <PasswordProofField />}
         <ApiErrorMessage message={actionData?.error} />

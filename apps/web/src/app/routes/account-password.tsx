@@ -47,7 +47,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
   try {
     const { signInMethods } = (await callApi(context, signInMethodsQuery, {}, session.accessToken)).me;
-    if (signInMethods.hasPassword) return { hasPassword: true, proof: null, confirmWith: null };
+    if (signInMethods.hasPassword) return { hasPassword: true, proof: null, confirmWith: [] };
     const proof = await externalProof(request, context);
     return {
       hasPassword: false,
@@ -127,7 +127,15 @@ export default function AccountPassword({ loaderData, actionData }: Route.Compon
   );
 }
 
-function SetPassword({ proof, confirmWith, error }: { proof: { label: string } | null; confirmWith: { name: string; label: string } | null; error?: string }) {
+function SetPassword({
+  proof,
+  confirmWith,
+  error,
+}: {
+  proof: { label: string } | null;
+  confirmWith: readonly { name: string; label: string }[];
+  error?: string;
+}) {
   const { t } = useI18n();
   return (
     <>
@@ -136,7 +144,7 @@ function SetPassword({ proof, confirmWith, error }: { proof: { label: string } |
       </p>
       <h1>{t.signInMethods.setTitle}</h1>
       <p>{t.signInMethods.setIntro}</p>
-      <ExternalProof proof={proof} provider={confirmWith} next="/account/password" />
+      <ExternalProof proof={proof} providers={confirmWith} next="/account/password" />
       <Form method="post" className="stacked">
         <input type="hidden" name="intent" value="set" />
         <NewPasswordFields label={t.password.new} confirmLabel={t.password.confirm} />
