@@ -4,3 +4,4 @@ export { subgraphs, type SubgraphDefinition, type SubgraphName } from './subgrap
 export { composeSupergraph, type SupergraphComposition } from './composition/compose-supergraph.js';
 export { loadSubgraphSdl } from './composition/load-subgraph-sdl.js';
 export { defaultSupergraphPath } from './paths.js';
+export { operationCost } from './apollo/query-cost.js';

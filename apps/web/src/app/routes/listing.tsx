@@ -9,8 +9,9 @@ import { toMinorUnits } from '../lib/money-input.js';
 import { readSession } from '../lib/session.server.js';
 import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/listing';
+import { pageSizes } from '../lib/page-sizes.js';
 
-const pageSize = 12;
+const pageSize = pageSizes.StorefrontListing;
 /** "Closing soon": preorder windows that close within this many days of the store's now. */
 const closingSoonDays = 7;
 const statuses: ProductStatus[] = ['PREORDER', 'ANNOUNCED', 'IN_STOCK', 'RELEASED', 'PREORDER_CLOSED', 'SOLD_OUT'];

@@ -5,9 +5,10 @@ import { callApi, pageError } from '../lib/api.server.js';
 import { isLocale, metaMessages, useI18n } from '../lib/i18n.js';
 import { requireSession } from '../lib/session.server.js';
 import type { Route } from './+types/messages';
+import { pageSizes } from '../lib/page-sizes.js';
 
 /** Messages per page; "Older messages" follows notifications' cursor. */
-const pageSize = 25;
+const pageSize = pageSizes.StorefrontMyNotificationsPage;
 
 const messagesQuery = graphql(`
   query StorefrontMyNotificationsPage($first: Int!, $after: String) {

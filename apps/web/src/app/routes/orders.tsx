@@ -8,6 +8,7 @@ import { requestLocale, ruleLanguage } from '../lib/locale.server.js';
 import { requireSession } from '../lib/session.server.js';
 import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/orders';
+import { pageSizes } from '../lib/page-sizes.js';
 
 const myOrdersQuery = graphql(`
   query StorefrontMyOrders($first: Int!, $language: RuleLanguage!) {
@@ -71,7 +72,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const session = await requireSession(request, context);
   try {
     const language = ruleLanguage(await requestLocale(request, context));
-    const { myOrders } = await callApi(context, myOrdersQuery, { first: 20, language }, session.accessToken);
+    const { myOrders } = await callApi(context, myOrdersQuery, { first: pageSizes.StorefrontMyOrders, language }, session.accessToken);
     return { orders: myOrders.edges.map((e) => e.node), error: null };
   } catch (err) {
     if (err instanceof ApiError) return { orders: [], error: await refusalFor(request, context, err) };

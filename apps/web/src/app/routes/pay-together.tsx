@@ -9,6 +9,7 @@ import { submitPayment } from '../lib/payment.server.js';
 import { requireSession } from '../lib/session.server.js';
 import { refusalFor } from '../lib/refusal.server.js';
 import type { Route } from './+types/pay-together';
+import { pageSizes } from '../lib/page-sizes.js';
 
 // Several balances in one payment: the customer ticks orders on "My orders", reads what each owes and the
 // total, and pays once. The amount comes from the orders (payments splits it over them), never from this page.
@@ -57,7 +58,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const ids = new Set(new URL(request.url).searchParams.getAll('order'));
   if (ids.size === 1) throw redirect(`/orders/${[...ids][0]}/pay`);
   const language = ruleLanguage(await requestLocale(request, context));
-  const { myOrders } = await callApi(context, dueQuery, { first: 50, language }, session.accessToken).catch(pageError);
+  const { myOrders } = await callApi(context, dueQuery, { first: pageSizes.StorefrontOrdersDue, language }, session.accessToken).catch(pageError);
   const orders = myOrders.edges.map((e) => e.node).filter((o) => ids.has(o.id) && o.nextPayment);
   const currencies = new Set(orders.map((o) => o.nextPayment!.amount.currency));
   const total = currencies.size === 1 ? { amount: orders.reduce((n, o) => n + o.nextPayment!.amount.amount, 0), currency: [...currencies][0]! } : null;

@@ -6,6 +6,7 @@ import { ApiError, callApi, messageWithProblems } from '../../lib/api.server.js'
 import { formatDay } from '../../lib/format.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/customers';
+import { pageSizes } from '../../lib/page-sizes.js';
 
 const customersQuery = graphql(`
   query BackOfficeCustomers($search: CustomerSearchInput!, $first: Int!, $after: String) {
@@ -47,7 +48,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (!email && !name) return { form, may, error: null, found: null };
   const search = { ...(email ? { email } : {}), ...(name ? { name } : {}) };
   try {
-    const { customers } = await callApi(context, customersQuery, { search, first: 25, after: params.get('after') }, staff.accessToken);
+    const { customers } = await callApi(
+      context,
+      customersQuery,
+      { search, first: pageSizes.BackOfficeCustomers, after: params.get('after') },
+      staff.accessToken,
+    );
     const nextQuery = customers.pageInfo.hasNextPage ? pageQuery(params, 'after', customers.pageInfo.endCursor ?? null) : null;
     return { form, may, error: null, found: { ...customers, nextQuery } };
   } catch (err) {

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/messages';
+import { pageSizes } from '../../lib/page-sizes.js';
 
 const messagesQuery = graphql(`
   query BackOfficeNotificationMessages($first: Int!, $after: String, $filter: NotificationMessageFilter) {
@@ -90,7 +91,7 @@ const kinds = everyValue<NotificationKind>()([
 ]);
 /** ORDER_CONFIRMED as "Order confirmed": the kinds are already plain English in capitals. */
 const kindText = (kind: string) => kind.charAt(0) + kind.slice(1).toLowerCase().replaceAll('_', ' ');
-const pageSize = 25;
+const pageSize = pageSizes.BackOfficeNotificationMessages;
 
 export const meta: Route.MetaFunction = () => [{ title: 'Messages | Back office | Vitrine' }];
 

@@ -11,6 +11,7 @@ import { formatDateTime, formatMoney, orderStatusText } from '../../lib/format.j
 import { everyValue } from '../../lib/every-value.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/orders';
+import { pageSizes } from '../../lib/page-sizes.js';
 
 const ordersQuery = graphql(`
   query BackOfficeOrders($first: Int!, $after: String, $filter: OrderFilter) {
@@ -99,7 +100,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     ...(from ? { placedFrom: `${from}T00:00:00.000Z` } : {}),
     ...(placedBefore ? { placedBefore } : {}),
   };
-  const { orders } = await callApi(context, ordersQuery, { first: 25, after: params.get('after'), filter }, staff.accessToken).catch(pageError);
+  const { orders } = await callApi(context, ordersQuery, { first: pageSizes.BackOfficeOrders, after: params.get('after'), filter }, staff.accessToken).catch(
+    pageError,
+  );
   const nextQuery = orders.pageInfo.hasNextPage ? pageQuery(params, 'after', orders.pageInfo.endCursor ?? null) : null;
   return { form, error: null, customers, orders: { ...orders, nextQuery } };
 }

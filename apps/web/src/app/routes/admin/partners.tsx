@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/partners';
+import { pageSizes } from '../../lib/page-sizes.js';
 
 const partnersQuery = graphql(`
   query BackOfficePartners {
@@ -67,7 +68,7 @@ const enableMutation = graphql(`
   }
 `);
 
-const deliveriesPerPage = 30;
+const deliveriesPerPage = pageSizes.BackOfficePartnerDeliveries;
 const statusWords: Record<string, string> = { PENDING: 'Waiting to be sent', DELIVERED: 'Delivered', FAILED: 'Failed', CANCELLED: 'Not sent' };
 
 export const meta: Route.MetaFunction = () => [{ title: 'Partners | Back office | Vitrine' }];

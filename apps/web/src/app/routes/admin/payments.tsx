@@ -12,6 +12,7 @@ import { formatDateTime, formatMoney, purposeText } from '../../lib/format.js';
 import { paymentStatusText } from '../../lib/payment-words.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/payments';
+import { pageSizes } from '../../lib/page-sizes.js';
 
 const paymentsQuery = graphql(`
   query BackOfficePaymentIntents($first: Int!, $after: String, $filter: PaymentIntentFilter) {
@@ -58,7 +59,7 @@ const statuses = everyValue<PaymentIntentStatus>()([
   'CANCELLED',
 ]);
 const purposes = everyValue<PaymentPurpose>()(['DEPOSIT', 'FULL_PAYMENT', 'DOWN_PAYMENT', 'BALANCE', 'ARRIVAL_PAYMENT', 'CHARGE_AT_SHIP', 'EXTRA_SHIPPING']);
-const pageSize = 25;
+const pageSize = pageSizes.BackOfficePaymentIntents;
 
 export const meta: Route.MetaFunction = () => [{ title: 'Payments | Back office | Vitrine' }];
 

@@ -5,12 +5,13 @@ import { auditActionWords, auditDetails } from '../../lib/audit-words.js';
 import { formatDateTime } from '../../lib/format.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/product-history';
+import { pageSizes } from '../../lib/page-sizes.js';
 
 // Every change made to a product, newest first, as catalog's audit log holds it (who, when, what, why): the price
 // and status moves, sale rules, details, campaign and stock steps. The API gives the latest ones, without paging.
 
 /** Entries shown, the newest (the API gives up to 200 at once, without paging). */
-const entries = 100;
+const entries = pageSizes.BackOfficeProductHistory;
 
 const historyQuery = graphql(`
   query BackOfficeProductHistory($id: ID!, $first: Int!) {

@@ -8,6 +8,7 @@ import { toMinorUnits } from '../../lib/money-input.js';
 import { field } from '../../lib/sign-in.server.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/products';
+import { pageSizes } from '../../lib/page-sizes.js';
 
 const productsQuery = graphql(`
   query BackOfficeProducts($first: Int!, $after: String, $filter: ProductFilter) {
@@ -67,7 +68,7 @@ const startingStatuses: ProductStatus[] = ['ANNOUNCED', 'PREORDER', 'IN_STOCK', 
 const allStatuses: readonly ProductStatus[] = [...startingStatuses, 'PREORDER_CLOSED', 'RELEASED', 'SOLD_OUT', 'DISCONTINUED'];
 const currencies = ['USD', 'EUR', 'JPY'] as const;
 /** Products per page of the list (the API's cursor pages; the search is kept from page to page). */
-const pageSize = 25;
+const pageSize = pageSizes.BackOfficeProducts;
 /** "Closing soon": an open preorder window closing within this many hours of the store's clock. */
 const closingWithin: Record<string, { hours: number; words: string }> = {
   '24h': { hours: 24, words: 'Closing within 24 hours' },

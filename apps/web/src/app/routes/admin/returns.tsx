@@ -12,6 +12,7 @@ import { formatDateTime, formatMoney } from '../../lib/format.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/returns';
+import { pageSizes } from '../../lib/page-sizes.js';
 
 const returnsQuery = graphql(`
   query BackOfficeReturns($filter: ReturnQueueFilter, $first: Int!, $offset: Int!) {
@@ -83,7 +84,7 @@ const postageWords: Record<ReturnPostage, string> = {
   CUSTOMER: 'the customer pays the postage',
 };
 const done: Record<string, string> = { received: 'The return was recorded: after-sales applied the order’s policy (see it below under its new state).' };
-const pageSize = 25;
+const pageSize = pageSizes.BackOfficeReturns;
 
 export const meta: Route.MetaFunction = () => [{ title: 'Returns | Back office | Vitrine' }];
 

@@ -12,6 +12,7 @@ import { toMinorUnits } from '../../lib/money-input.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/shipments';
+import { pageSizes } from '../../lib/page-sizes.js';
 
 // Within the gateway's query cost limit (20 shipments a page): a waiver's amount is read from its invoices left unpaid.
 const shipmentsQuery = graphql(`
@@ -134,7 +135,7 @@ const done: Record<string, string> = {
   waived: 'The extra postage was waived: the parcel is ready to hand over.',
 };
 
-const perPage = 20;
+const perPage = pageSizes.BackOfficeShipments;
 /** Shipments ticked to combine, carried from page to page in the address (logistics takes at most 20). */
 const pickedToCombine = (params: URLSearchParams) => [...new Set(params.getAll('combine'))].filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 20);
 
