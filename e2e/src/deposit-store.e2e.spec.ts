@@ -296,3 +296,133 @@ describe('release (000): one balance notice per order, several balances in one p
     }
   });
 });
+
+const previewQuery = graphql(`
+  query DepositStoreCheckoutPreview($input: CheckoutPreviewInput!) {
+    checkoutPreview(input: $input) {
+      policyVersion
+      dueAtOrder {
+        amount
+      }
+      orders {
+        kind
+        paymentPlan
+        lines {
+          product {
+            id
+          }
+          quantity
+        }
+        total {
+          amount
+        }
+        shippingEstimate {
+          amount
+        }
+        dueAtOrder {
+          amount
+        }
+        dueLater {
+          amount
+        }
+        deposit {
+          amount
+        }
+      }
+    }
+  }
+`);
+const placedQuery = graphql(`
+  query DepositStorePlacedOrder($id: ID!) {
+    order(id: $id) {
+      kind
+      total {
+        amount
+      }
+      shippingEstimate {
+        amount
+      }
+      dues {
+        purpose
+        amount {
+          amount
+        }
+      }
+    }
+  }
+`);
+
+describe('checkout preview (000): the orders a cart would become, priced as checkout prices them, nothing written', () => {
+  it('a figure on preorder, two of another and a figure in stock: three orders, each with what it pays now and later, and the checkout then asks exactly that', async () => {
+    const customer = await stack.newCustomer();
+    const [one, two] = [await figure(), await figure()];
+    const inStock = await createProduct(stack, 50, 2_000);
+    const lines = [
+      { productId: one.id, quantity: 1 },
+      { productId: two.id, quantity: 2 },
+      { productId: inStock.id, quantity: 1 },
+    ];
+    const res = await graph(stack, previewQuery, { input: { lines, shippingMethod: 'STANDARD' } }, customer);
+    expect(res.errors).toBeUndefined();
+    const preview = res.data!.checkoutPreview;
+    const planned = (id: string) => preview.orders.find((o) => o.lines.some((l) => l.product.id === id))!;
+    expect(preview.orders).toHaveLength(3);
+    // 30% deposit now; the rest with the shipping (1,500 the first item, 500 each more) on release.
+    expect(planned(one.id)).toMatchObject({
+      kind: 'PREORDER',
+      paymentPlan: 'DEPOSIT',
+      total: { amount: 10_000 },
+      shippingEstimate: { amount: 1_500 },
+      deposit: { amount: 3_000 },
+      dueAtOrder: { amount: 3_000 },
+      dueLater: { amount: 8_500 },
+    });
+    expect(planned(two.id)).toMatchObject({
+      total: { amount: 20_000 },
+      shippingEstimate: { amount: 2_000 },
+      dueAtOrder: { amount: 6_000 },
+      dueLater: { amount: 16_000 },
+    });
+    // In stock: everything now, shipping included.
+    expect(planned(inStock.id)).toMatchObject({
+      kind: 'IN_STOCK',
+      paymentPlan: 'IN_STOCK',
+      dueAtOrder: { amount: 3_500 },
+      dueLater: { amount: 0 },
+      deposit: null,
+    });
+    expect(preview.dueAtOrder.amount).toBe(3_000 + 6_000 + 3_500);
+    // Nothing written, nothing held.
+    expect(await count(stack, 'select count(*) as n from orders.customer_order where customer_id = ?', [customer.id])).toBe(0);
+    expect(await count(stack, 'select count(*) as n from orders.checkout where customer_id = ?', [customer.id])).toBe(0);
+
+    const placed = await graph(
+      stack,
+      checkoutMutation,
+      { input: { lines, shippingAddress: parisAddress, shippingMethod: 'STANDARD' }, key: randomUUID() },
+      customer,
+    );
+    expect(placed.errors).toBeUndefined();
+    for (const { id } of placed.data!.checkout) {
+      const order = (await graph(stack, placedQuery, { id }, customer)).data!.order;
+      const lineOf = preview.orders.find((o) => o.total.amount === order.total.amount && o.kind === order.kind)!;
+      expect(order.shippingEstimate.amount).toBe(lineOf.shippingEstimate.amount);
+      const atOrder = await until(
+        async () => (await graph(stack, placedQuery, { id }, customer)).data!.order,
+        (o) => o.dues.length > 0,
+      );
+      expect(atOrder.dues[0]!.amount.amount).toBe(lineOf.dueAtOrder.amount);
+    }
+  });
+
+  it('refuses a cart as checkout refuses it: an unknown product and a method the store does not ship by, each on its field, and nothing is written', async () => {
+    const customer = await stack.newCustomer();
+    const unknown = await graph(stack, previewQuery, { input: { lines: [{ productId: randomUUID(), quantity: 1 }], shippingMethod: 'STANDARD' } }, customer);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const product = await figure();
+    const method = await graph(stack, previewQuery, { input: { lines: [{ productId: product.id, quantity: 1 }], shippingMethod: 'CARRIER_PIGEON' } }, customer);
+    expect(method.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(method.errors?.[0]?.message).toBe('This shipping method is not available.');
+    expect(await count(stack, 'select count(*) as n from orders.customer_order where customer_id = ?', [customer.id])).toBe(0);
+  });
+});

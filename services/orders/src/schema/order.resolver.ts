@@ -11,11 +11,13 @@ import {
 } from '@vitrine/platform';
 import { cancelByCustomer, cancelByStaff, cancellationQuoteFor } from '../use-cases/cancellation.js';
 import { changeShippingAddress } from '../use-cases/change-address.js';
-import { checkout } from '../use-cases/checkout.js';
+import { checkout, previewCheckout } from '../use-cases/checkout.js';
 import { findOrderFor } from '../use-cases/load-order.js';
 import { placeOrder } from '../use-cases/place-order.js';
 import { CancellationQuoteType } from './cancellation-quote.type.js';
 import { CheckoutInput } from './checkout.input.js';
+import { CheckoutPreviewInput } from './checkout-preview.input.js';
+import { CheckoutPreviewType } from './checkout-preview.type.js';
 import { OrderType } from './order.type.js';
 import { PlaceOrderInput } from './place-order.input.js';
 import { ShippingAddressInput } from './shipping-address.type.js';
@@ -49,6 +51,21 @@ export class OrderResolver {
       mixed: 'split',
     });
     return orders.map(OrderType.from);
+  }
+
+  @Authorized()
+  @Query(() => CheckoutPreviewType, {
+    description:
+      'The orders a checkout of this cart would place now, each with its payment plan, what it pays at checkout and later, and its shipping estimate; refused as checkout would refuse the cart. Nothing is written or held.',
+  })
+  async checkoutPreview(@Ctx() ctx: BaseContext, @Arg('input', () => CheckoutPreviewInput) input: CheckoutPreviewInput): Promise<CheckoutPreviewType> {
+    const preview = await previewCheckout(ctx.em, {
+      customerId: requireCallerId(ctx.caller),
+      lines: input.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+      shippingMethod: input.shippingMethod,
+      paymentChoice: input.paymentChoice ?? null,
+    });
+    return CheckoutPreviewType.from(preview);
   }
 
   @Authorized()

@@ -36,7 +36,7 @@ export interface CheckoutCommand {
   mixed: 'refuse' | 'split';
 }
 
-interface PlannedOrder {
+export interface PlannedOrder {
   group: OrderGroup;
   goodsTotal: number;
   shipping: { amount: number; method: string | null; rateCardVersion: number | null };
@@ -78,9 +78,38 @@ export async function checkout(em: EntityManager, command: CheckoutCommand): Pro
   }
 }
 
-async function placeCheckout(em: EntityManager, command: CheckoutCommand, fingerprint: string): Promise<Order[]> {
-  const earlier = await findCheckout(em, command.customerId, command.idempotencyKey);
-  if (earlier) return replay(em, earlier, fingerprint);
+/** What a cart would become: the same reads and checks as a checkout, nothing written (checkoutPreview). */
+export interface PreviewCommand {
+  customerId: string;
+  lines: RequestedLine[];
+  shippingMethod: string;
+  paymentChoice: PaymentChoice | null;
+}
+
+export interface CheckoutPreview {
+  policyVersion: number;
+  currency: string;
+  orders: PlannedOrder[];
+}
+
+/**
+ * The orders a checkout of this cart would place now, each with its plan, what it pays at order and its shipping
+ * estimate, from the very rules checkout applies; refused exactly as checkout would refuse it (customer limits
+ * included), except that a preorder charged when it ships does not need its saved card yet. Nothing is written or
+ * held: the stock and the terms may still change before the checkout.
+ */
+export async function previewCheckout(em: EntityManager, command: PreviewCommand): Promise<CheckoutPreview> {
+  return em.transactional(async (tx) => {
+    const plan = await planCheckout(tx, { ...command, shippingAddress: null, paymentMethodId: null, mixed: 'split' }, { needsPaymentMethod: false });
+    await holdWithinCustomerLimits(tx, command.customerId, plan.draft.lines, plan.known);
+    return { policyVersion: plan.version, currency: plan.draft.currency, orders: plan.planned };
+  });
+}
+
+type PlanRequest = Omit<CheckoutCommand, 'idempotencyKey'>;
+
+/** Everything a checkout decides before it writes: the cart split into orders, each priced under the policy in force. */
+async function planCheckout(em: EntityManager, command: PlanRequest, options: { needsPaymentMethod: boolean }) {
   const flags = await ensureMayPlaceOrders(em, command.customerId);
 
   const ids = [...new Set(command.lines.map((l) => l.productId.toLowerCase()).filter(isUuid))];
@@ -125,9 +154,16 @@ async function placeCheckout(em: EntityManager, command: CheckoutCommand, finger
       flags,
     });
     if (!terms.ok) throw new PolicyViolation(terms.rule.text, terms.refusal, { productId: product.id });
-    if (terms.plan === 'CHARGE_AT_SHIP') await ensurePaymentMethod(em, command.customerId, command.paymentMethodId);
+    if (terms.plan === 'CHARGE_AT_SHIP' && options.needsPaymentMethod) await ensurePaymentMethod(em, command.customerId, command.paymentMethodId);
     planned.push({ group, goodsTotal, shipping, terms });
   }
+  return { draft, known, country, version, address, planned };
+}
+
+async function placeCheckout(em: EntityManager, command: CheckoutCommand, fingerprint: string): Promise<Order[]> {
+  const earlier = await findCheckout(em, command.customerId, command.idempotencyKey);
+  if (earlier) return replay(em, earlier, fingerprint);
+  const { draft, known, country, version, address, planned } = await planCheckout(em, command, { needsPaymentMethod: true });
 
   // Flushed when the caller's transaction commits, the orders with their OrderPlaced events.
   const checkoutRow = em.create(Checkout, {
