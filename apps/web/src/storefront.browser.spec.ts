@@ -115,6 +115,29 @@ describe('the storefront, first slice', () => {
     expect(await page.getByRole('heading', { name: 'Preorders: one order each' }).count()).toBe(1);
     expect(await page.getByLabel('A deposit now, the balance on release').isChecked()).toBe(true);
     expect(await page.getByText(/Standard \(tracked\): about \$\d+\.\d\d for this cart/).count()).toBe(1);
+    // What the order pays, priced by orders (checkoutPreview): the deposit now, the rest with the shipping estimate
+    // later; choosing to pay everything now changes the figures (once the page runs its script).
+    const pays = page.getByRole('region', { name: 'What each order pays' });
+    const previewed = /Order 1, preorder: .+ × 1 \$30\.00 now, \$(\d+\.\d\d) later \(shipping estimate \$(\d+\.\d\d) included\)\./.exec(
+      (await pays.textContent())!,
+    );
+    expect(previewed).not.toBeNull();
+    const estimate = Number(previewed![2]);
+    expect(Number(previewed![1])).toBeCloseTo(70 + estimate, 2);
+    expect(await pays.textContent()).toContain('Due now, all orders together: $30.00');
+    const [deposit, everything] = [page.getByLabel('A deposit now, the balance on release'), page.getByLabel('Everything now')];
+    await expect
+      .poll(
+        async () => {
+          await deposit.check();
+          await everything.check();
+          return pays.textContent();
+        },
+        { timeout: 30_000 },
+      )
+      .toContain(`Due now, all orders together: $${(100 + estimate).toFixed(2)}`);
+    await deposit.check();
+    await expect.poll(() => pays.textContent()).toContain('Due now, all orders together: $30.00');
     expect(await page.getByRole('heading', { name: /The store’s terms for this order \(policy version 1\)/ }).count()).toBe(1);
     await page.getByLabel('Address', { exact: true }).fill('1 rue de la Paix');
     await page.getByLabel('City').fill('Paris');
@@ -146,6 +169,7 @@ describe('the storefront, first slice', () => {
     // The balance is the price less the 30% deposit, plus the shipping estimate the order was placed with.
     const shipping = Number(/shipping estimate \$(\d+\.\d\d)/.exec(order)![1]);
     expect(shipping).toBeGreaterThan(0);
+    expect(shipping).toBe(estimate);
     expect(order).toContain(`Next payment: Balance of $${(70 + shipping).toFixed(2)}, due by`);
     expect(order).toMatch(/due by \w{3} \d{1,2}, \d{4}/);
     expect(order).toContain('paid so far $30.00');

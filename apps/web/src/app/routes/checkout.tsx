@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Form, Link, redirect, useNavigation } from 'react-router';
 import { graphql } from '../../__generated__/app/index.js';
 import type { PaymentChoice } from '../../__generated__/app/graphql.js';
@@ -50,6 +51,38 @@ const estimateQuery = graphql(`
     }
   }
 `);
+// What each order would pay, priced by orders itself (the checkout's own rules), for each method and choice offered.
+const previewQuery = graphql(`
+  query StorefrontCheckoutPreview($input: CheckoutPreviewInput!) {
+    checkoutPreview(input: $input) {
+      dueAtOrder {
+        amount
+        currency
+      }
+      orders {
+        kind
+        lines {
+          product {
+            id
+          }
+          quantity
+        }
+        shippingEstimate {
+          amount
+          currency
+        }
+        dueAtOrder {
+          amount
+          currency
+        }
+        dueLater {
+          amount
+          currency
+        }
+      }
+    }
+  }
+`);
 const checkoutMutation = graphql(`
   mutation StorefrontCheckout($input: CheckoutInput!, $key: String!) {
     checkout(input: $input, idempotencyKey: $key) {
@@ -58,6 +91,15 @@ const checkoutMutation = graphql(`
     }
   }
 `);
+
+/** The payment choices the preorders of the cart offer: a deposit (the default) and full payment where every one allows it. */
+function choicesOffered(lines: Parameters<typeof splitCart>[0]): (PaymentChoice | null)[] {
+  const plans = splitCart(lines)
+    .preorders.map((l) => l.product.preorderCampaign?.paymentPlan)
+    .filter((p) => p?.kind === 'DEPOSIT');
+  if (plans.length === 0) return [null];
+  return plans.every((p) => p?.fullPaymentAllowed) ? ['DEPOSIT', 'FULL_PAYMENT'] : ['DEPOSIT'];
+}
 
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${metaMessages(matches).checkout.title} | Vitrine` }];
 
@@ -87,8 +129,26 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       }
     }),
   );
+  // Every method the cart can ship by with every choice offered: a handful of reads, so the figures shown follow
+  // the form's choices (with JavaScript; without, the preselected ones are what is shown).
+  const previews = await Promise.all(
+    estimates
+      .filter((m) => m.estimate)
+      .flatMap((m) =>
+        choicesOffered(lines).map(async (choice) => {
+          const input = { lines: items, shippingMethod: m.code, ...(choice ? { paymentChoice: choice } : {}) };
+          try {
+            const { checkoutPreview } = await callApi(context, previewQuery, { input }, session.accessToken);
+            return { method: m.code, choice, preview: checkoutPreview, problem: null };
+          } catch (err) {
+            if (err instanceof ApiError) return { method: m.code, choice, preview: null, problem: await refusalFor(request, context, err) };
+            throw err;
+          }
+        }),
+      ),
+  );
   // A fresh key per visit of the page: a double submit or a retry of the same form places the orders once.
-  return { lines, ...checkoutContext, estimates, idempotencyKey: crypto.randomUUID() };
+  return { lines, ...checkoutContext, estimates, previews, idempotencyKey: crypto.randomUUID() };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -125,12 +185,16 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Checkout({ loaderData, actionData }: Route.ComponentProps) {
-  const { lines, me, estimates, storePolicy, idempotencyKey } = loaderData;
+  const { lines, me, estimates, previews, storePolicy, idempotencyKey } = loaderData;
   const { preorders, inStock } = splitCart(lines);
-  const depositPlans = preorders.map((l) => l.product.preorderCampaign?.paymentPlan).filter((p) => p?.kind === 'DEPOSIT');
-  const fullAllowed = depositPlans.length > 0 && depositPlans.every((p) => p?.fullPaymentAllowed);
+  const choices = choicesOffered(lines);
+  const depositOffered = choices[0] === 'DEPOSIT';
+  const fullAllowed = choices.includes('FULL_PAYMENT');
   const submitting = useNavigation().state === 'submitting';
   const { t, locale, money } = useI18n();
+  // The form's preselected method and choice; the radios move them (with JavaScript) so the figures follow.
+  const [method, setMethod] = useState(estimates[0]?.code ?? null);
+  const [choice, setChoice] = useState(choices[0] ?? null);
   return (
     <>
       <h1>{t.checkout.title}</h1>
@@ -183,16 +247,16 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
           </p>
         </section>
 
-        {depositPlans.length > 0 && (
+        {depositOffered && (
           <fieldset>
             <legend>{t.checkout.howToPay}</legend>
             <div className="choice">
-              <input type="radio" id="pay-deposit" name="paymentChoice" value="DEPOSIT" defaultChecked />
+              <input type="radio" id="pay-deposit" name="paymentChoice" value="DEPOSIT" defaultChecked onChange={() => setChoice('DEPOSIT')} />
               <label htmlFor="pay-deposit">{t.checkout.deposit}</label>
             </div>
             {fullAllowed && (
               <div className="choice">
-                <input type="radio" id="pay-full" name="paymentChoice" value="FULL_PAYMENT" />
+                <input type="radio" id="pay-full" name="paymentChoice" value="FULL_PAYMENT" onChange={() => setChoice('FULL_PAYMENT')} />
                 <label htmlFor="pay-full">{t.checkout.full}</label>
               </div>
             )}
@@ -238,7 +302,15 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
           <legend>{t.checkout.method}</legend>
           {estimates.map((m, i) => (
             <div className="choice" key={m.code}>
-              <input type="radio" id={`method-${m.code}`} name="shippingMethod" value={m.code} defaultChecked={i === 0} disabled={!m.estimate} />
+              <input
+                type="radio"
+                id={`method-${m.code}`}
+                name="shippingMethod"
+                value={m.code}
+                defaultChecked={i === 0}
+                disabled={!m.estimate}
+                onChange={() => setMethod(m.code)}
+              />
               <label htmlFor={`method-${m.code}`}>
                 {m.label}: {m.estimate ? t.checkout.about(money(m.estimate)) : m.problem}
               </label>
@@ -246,6 +318,12 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
           ))}
           <p className="help">{t.checkout.estimateHelp}</p>
         </fieldset>
+
+        <OrdersPreview
+          shown={previews.find((p) => p.method === method && p.choice === choice)}
+          methodLabel={estimates.find((m) => m.code === method)?.label ?? ''}
+          names={new Map(lines.map((l) => [l.productId, l.product.name]))}
+        />
 
         <section aria-labelledby="terms">
           <h2 id="terms">{t.checkout.terms(storePolicy.version)}</h2>
@@ -271,5 +349,47 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
         </button>
       </Form>
     </>
+  );
+}
+
+type Preview = Route.ComponentProps['loaderData']['previews'][number];
+
+/** Each order the checkout would place, with what it pays now and later: orders' own figures for the method and choice. */
+function OrdersPreview({ shown, methodLabel, names }: { shown: Preview | undefined; methodLabel: string; names: ReadonlyMap<string, string> }) {
+  const { t, money } = useI18n();
+  if (!shown) return null;
+  const { preview, problem } = shown;
+  return (
+    <section aria-labelledby="what-you-pay">
+      <h2 id="what-you-pay">{t.checkout.whatYouPay}</h2>
+      {preview ? (
+        <>
+          <p>{t.checkout.previewFor(methodLabel, shown.choice === 'DEPOSIT' ? 'deposit' : shown.choice === 'FULL_PAYMENT' ? 'full' : null)}</p>
+          <ol>
+            {preview.orders.map((o, i) => {
+              const products = o.lines.map((l) => `${names.get(l.product.id) ?? l.product.id} × ${l.quantity}`).join(', ');
+              const shipping = money(o.shippingEstimate);
+              return (
+                <li key={o.lines.map((l) => l.product.id).join()}>
+                  {t.checkout.plannedOrder(i + 1, o.kind === 'PREORDER', products)}{' '}
+                  {o.dueAtOrder.amount === 0
+                    ? t.checkout.nothingNow(money(o.dueLater), shipping)
+                    : o.dueLater.amount === 0
+                      ? t.checkout.allNow(money(o.dueAtOrder), shipping)
+                      : t.checkout.nowAndLater(money(o.dueAtOrder), money(o.dueLater), shipping)}
+                </li>
+              );
+            })}
+          </ol>
+          <p>
+            <strong>{t.checkout.totalNow(money(preview.dueAtOrder))}</strong>
+          </p>
+        </>
+      ) : (
+        <p role="alert">
+          {t.checkout.previewRefused} {problem}
+        </p>
+      )}
+    </section>
   );
 }

@@ -461,6 +461,15 @@ export const en = {
     terms: (version: number) => `The store’s terms for this order (policy version ${version})`,
     accept: 'I have read these terms; they apply to my orders for their whole life.',
     place: (n: number) => `Place my ${n === 1 ? 'order' : 'orders'}`,
+    whatYouPay: 'What each order pays',
+    previewFor: (method: string, choice: 'deposit' | 'full' | null) =>
+      `With ${method} shipping${choice === 'deposit' ? ' and a deposit for the preorders' : choice === 'full' ? ' and everything paid now' : ''}, as the store’s terms count it now:`,
+    plannedOrder: (n: number, preorder: boolean, names: string) => `Order ${n}, ${preorder ? 'preorder' : 'in stock'}: ${names}`,
+    nowAndLater: (now: string, later: string, shipping: string) => `${now} now, ${later} later (shipping estimate ${shipping} included).`,
+    allNow: (now: string, shipping: string) => `${now} now (shipping estimate ${shipping} included).`,
+    nothingNow: (later: string, shipping: string) => `Nothing now, ${later} later (shipping estimate ${shipping} included).`,
+    totalNow: (amount: string) => `Due now, all orders together: ${amount}`,
+    previewRefused: 'These orders could not be priced:',
   },
   pay: {
     title: (name: string) => `Pay for ${name}`,

@@ -461,6 +461,15 @@ export const fr: Messages = {
     terms: (version) => `Les conditions de la boutique pour cette commande (version ${version})`,
     accept: 'J’ai lu ces conditions ; elles s’appliquent à mes commandes pendant toute leur vie.',
     place: (n) => (n === 1 ? 'Passer ma commande' : 'Passer mes commandes'),
+    whatYouPay: 'Ce que paie chaque commande',
+    previewFor: (method, choice) =>
+      `Avec la livraison ${method}${choice === 'deposit' ? ' et un acompte pour les précommandes' : choice === 'full' ? ' et tout payé maintenant' : ''}, selon les conditions actuelles de la boutique :`,
+    plannedOrder: (n, preorder, names) => `Commande ${n}, ${preorder ? 'précommande' : 'en stock'} : ${names}`,
+    nowAndLater: (now, later, shipping) => `${now} maintenant, ${later} plus tard (livraison estimée ${shipping} comprise).`,
+    allNow: (now, shipping) => `${now} maintenant (livraison estimée ${shipping} comprise).`,
+    nothingNow: (later, shipping) => `Rien maintenant, ${later} plus tard (livraison estimée ${shipping} comprise).`,
+    totalNow: (amount) => `À payer maintenant, toutes commandes comprises : ${amount}`,
+    previewRefused: 'Ces commandes n’ont pas pu être chiffrées :',
   },
   pay: {
     title: (name) => `Payer ${name}`,
