@@ -30,7 +30,7 @@ async function asleepAfterEmptyPoll(groupId: string): Promise<boolean> {
   await client.connect();
   try {
     const { rows } = await client.query<{ asleep: boolean }>(
-      `select state = 'idle' and query like 'select m.seq%' as asleep from pg_stat_activity
+      `select state = 'idle' and query like 'with handled as%' as asleep from pg_stat_activity
         where datname = current_database() and application_name = $1`,
       [`vitrine-bus:${groupId}`],
     );
@@ -107,6 +107,36 @@ describe('embedded transport (PostgreSQL log)', () => {
     expect(again).toEqual(['3']);
     expect(fresh).toEqual(['1', '2', '3']);
     await Promise.all([resumed.stop(), other.stop()]);
+  });
+
+  it('commits what it handled with its next poll while it keeps consuming, and handles nothing twice meanwhile', async () => {
+    const bus = await newBus();
+    const handled: string[] = [];
+    const sub = await bus.subscribe({ groupId: 'g-commit', topics: ['t-commit'], handle: async (m) => void handled.push(m.value) });
+    const committed = async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ position: string | null; last: string | null }>(
+          `select (select position::text from bus.consumer_offset where group_id = 'g-commit' and topic = 't-commit') as position,
+                  (select max(seq)::text from bus.message where topic = 't-commit') as last`,
+        );
+        return rows[0]!;
+      } finally {
+        await client.end();
+      }
+    };
+    for (const round of [1, 2, 3]) {
+      await bus.publish([message('t-commit', 'k', `${round}a`), message('t-commit', 'k', `${round}b`)]);
+      await until(() => handled.length === round * 2);
+      // Not stopped: the position reaches the last message by the group's next poll (every 50 ms here).
+      await until(async () => {
+        const { position, last } = await committed();
+        return position !== null && position === last;
+      });
+    }
+    expect(handled).toEqual(['1a', '1b', '2a', '2b', '3a', '3b']);
+    await sub.stop();
   });
 
   it('lets one instance of a group consume at a time, across processes (buses)', async () => {
