@@ -22,11 +22,23 @@ let idp: RunningOidcProvider;
 beforeAll(async () => {
   const port = await freePort();
   const storefront = { clientId: 'vitrine-storefront', clientSecret: 'storefront-secret-0123456789abcdef' };
-  idp = await startOidcProvider([{ ...storefront, redirectUris: [`http://127.0.0.1:${port}/auth/test-idp/callback`] }]);
+  // A second provider for the store, "Other IdP": another client of the same OpenID Provider (its own name, client
+  // and callback), so an account can hold two identities and be offered both to confirm it is them.
+  const second = { clientId: 'vitrine-storefront-other', clientSecret: 'other-secret-0123456789abcdef0123' };
+  idp = await startOidcProvider([
+    { ...storefront, redirectUris: [`http://127.0.0.1:${port}/auth/test-idp/callback`] },
+    { ...second, redirectUris: [`http://127.0.0.1:${port}/auth/other-idp/callback`] },
+  ]);
   const provider = { name: 'test-idp', issuer: idp.issuer, ...storefront };
-  running = await startBrowserStack(() => startTestStack({ label: 'web_oidc', env: { accounts: { OIDC_PROVIDERS: JSON.stringify([provider]) } } }), {
+  const other = { name: 'other-idp', issuer: idp.issuer, ...second };
+  running = await startBrowserStack(() => startTestStack({ label: 'web_oidc', env: { accounts: { OIDC_PROVIDERS: JSON.stringify([provider, other]) } } }), {
     port,
-    env: { WEB_OIDC_PROVIDERS: JSON.stringify([{ ...provider, label: 'Test IdP' }]) },
+    env: {
+      WEB_OIDC_PROVIDERS: JSON.stringify([
+        { ...provider, label: 'Test IdP' },
+        { ...other, label: 'Other IdP' },
+      ]),
+    },
   });
   ({ stack, webUrl } = running);
 });
@@ -250,6 +262,41 @@ describe('sign-in methods on the account page', () => {
     await freshSignInAtTheProvider(page, who);
     await page.waitForURL((url) => url.href.startsWith(webUrl) && url.pathname === '/account');
   }
+
+  it('an account without a password holding two providers is offered both to confirm it is them, the one it signed in with first', async () => {
+    const page = await newPage();
+    const nina = person('Nina Twoway');
+    const customer = await externalCustomer(page, nina);
+
+    // Linking Other IdP: no password, so first a fresh sign-in with the one provider the account holds.
+    await page.goto(`${webUrl}/account/link/other-idp`);
+    await page.getByRole('heading', { name: 'Link Other IdP to your account' }).waitFor();
+    expect(await page.getByRole('link', { name: /^Confirm it is you with/ }).allTextContents()).toEqual(['Confirm it is you with Test IdP']);
+    await page.getByRole('link', { name: 'Confirm it is you with Test IdP' }).click();
+    await freshSignInAtTheProvider(page, nina);
+    await page.waitForURL(`${webUrl}/account/link/other-idp`);
+    await page.getByRole('button', { name: 'Continue to Other IdP' }).and(page.locator(':enabled')).click();
+    await freshSignInAtTheProvider(page, nina);
+    await page.waitForURL((url) => url.href.startsWith(webUrl) && url.pathname === '/account');
+    expect((await boundIdentities(stack, customer.id)).map((i) => i.provider).sort()).toEqual(['other-idp', 'test-idp']);
+
+    // The email change offers both, Test IdP (this session's) first; confirming with Other IdP is a proof too.
+    await page.goto(`${webUrl}/account/email`);
+    const offered = page.getByRole('list', { name: 'No password here? You signed in with a provider:' }).getByRole('link');
+    await offered.first().waitFor();
+    expect(await offered.allTextContents()).toEqual(['Confirm it is you with Test IdP', 'Confirm it is you with Other IdP']);
+    await expectAccessible(page, 'two providers to confirm with');
+    await offered.filter({ hasText: 'Other IdP' }).click();
+    await freshSignInAtTheProvider(page, nina);
+    await page.waitForURL(`${webUrl}/account/email`);
+    await page.getByRole('status').filter({ hasText: 'You confirmed it is you with Other IdP' }).waitFor();
+    const newEmail = `moved-${randomUUID()}@example.test`;
+    await page.getByLabel('New email address').fill(newEmail);
+    await page.getByRole('button', { name: 'Send the confirmation link' }).click();
+    await page.waitForURL((url) => url.pathname === '/account' && url.searchParams.has('emailChangeRequested'));
+    expect(await emailChangesAsked(stack, customer.id)).toEqual([newEmail]);
+    await page.context().close();
+  });
 
   it('a password customer links the provider after their password, then signs in with it into the same account', async () => {
     const pam = await stack.newCustomer('FR');
