@@ -1,7 +1,15 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { Wakeable } from '../util/wakeable.js';
-import { maxBatchSize, type EventBus, type IncomingMessage, type OutgoingMessage, type SubscribeOptions, type Subscription } from './event-bus.js';
+import {
+  maxBatchSize,
+  type EventBus,
+  type IncomingMessage,
+  type OutgoingMessage,
+  type SqlInTransaction,
+  type SubscribeOptions,
+  type Subscription,
+} from './event-bus.js';
 import { applyPlatformMigrations } from '../db/platform-migrations/apply-platform-migrations.js';
 import { embeddedBusChannel, embeddedBusMigrations, embeddedBusSchema } from './embedded-bus-tables.js';
 
@@ -15,14 +23,16 @@ export interface EmbeddedBusOptions {
   pollMs?: number;
   /** Once notified, how long a subscription gathers more messages before reading (default 0: at once). */
   lingerMs?: number;
+  /** The log is in the service's own database (no EMBEDDED_BUS_URL of its own): offers `publishWithin`. */
+  inServiceDatabase?: boolean;
 }
 
 /**
  * The zero-setup transport: a durable log in PostgreSQL (schema `bus`),
  * shared by every service process of the local stack. One instance per
  * consumer group consumes at a time (advisory lock), in log order, and
- * commits its position after each batch (and before retrying a failed
- * message), as a Kafka consumer with manual commits would.
+ * commits its position after each batch (with its next poll, and before
+ * retrying a failed message), as a Kafka consumer with manual commits would.
  */
 export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<EventBus> {
   await applyPlatformMigrations(options.url, embeddedBusSchema, embeddedBusMigrations);
@@ -53,6 +63,26 @@ export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<Ev
         ],
       );
     },
+    ...(options.inServiceDatabase
+      ? {
+          async publishWithin(execute: SqlInTransaction, messages: OutgoingMessage[]) {
+            if (messages.length === 0) return;
+            // One JSON parameter (MikroORM's placeholders would spread arrays); the notification goes out at commit.
+            await execute(
+              `with published as (
+                 insert into bus.message (topic, key, value, headers)
+                 select topic, key, value, headers from jsonb_to_recordset(?::jsonb) as m(topic text, key text, value text, headers jsonb)
+               )
+               select pg_notify(?, ?)`,
+              [
+                JSON.stringify(messages.map(({ topic, key, value, headers }) => ({ topic, key, value, headers }))),
+                embeddedBusChannel,
+                notifiedTopics(messages),
+              ],
+            );
+          },
+        }
+      : {}),
     async subscribe(subscribe: SubscribeOptions) {
       const subscription = await startEmbeddedSubscription(options, subscribe);
       subscriptions.add(subscription);

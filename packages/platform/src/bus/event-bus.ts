@@ -60,12 +60,21 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+/** Runs one statement in the caller's transaction (`?` placeholders, as MikroORM's `em.execute`). */
+export type SqlInTransaction = (sql: string, params: unknown[]) => Promise<unknown>;
+
 export interface EventBus {
   readonly transport: 'kafka' | 'embedded';
   /** Creates the topics if they do not exist (idempotent). */
   ensureTopics(topics: string[]): Promise<void>;
   /** Resolves once every message is durably acknowledged (Kafka: acks from all in-sync replicas). */
   publish(messages: OutgoingMessage[]): Promise<void>;
+  /**
+   * Only where the transport's log lives in the caller's own database (the embedded bus on the service's
+   * DATABASE_URL): writes the messages through the caller's transaction, so they are published when, and only if,
+   * it commits (the outbox relay: publishing and marking sent become one commit).
+   */
+  publishWithin?(execute: SqlInTransaction, messages: OutgoingMessage[]): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** Throws when the transport is unreachable (used by /ready). */
   ping(): Promise<void>;
