@@ -68,6 +68,9 @@ export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<Ev
           async publishWithin(execute: SqlInTransaction, messages: OutgoingMessage[]) {
             if (messages.length === 0) return;
             // One JSON parameter (MikroORM's placeholders would spread arrays); the notification goes out at commit.
+            // Sequence numbers are taken now and become visible at the commit: a consumer reads a topic past its
+            // position, so a topic's messages must commit in sequence order. They do: a topic has one producing
+            // service, whose relay writes under its relay lock, held until this transaction ends.
             await execute(
               `with published as (
                  insert into bus.message (topic, key, value, headers)
