@@ -1,12 +1,71 @@
-import { readFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // A port is chosen here and bound later by another process. A port the OS hands out for listen(0) comes from the
 // ephemeral range, the same range it takes the local ports of outgoing connections from: in between, a connection to
 // PostgreSQL or Kafka can take it, and the server fails with EADDRINUSE (a browser spec's web server did so in CI).
 // Ports below the ephemeral range are never given to connections, so they stay free once checked.
 
+// A port checked free can still be taken by another process that chose it too: test files run side by side, and a
+// stack that restarts a server on its port (the fault tier kills and restarts the gateway; `npm start`'s spec starts
+// its stack four times) leaves it unbound in between. Every port handed out is therefore claimed, machine-wide, for
+// as long as the process that asked for it lives (a file named after the port, holding that pid): no other process
+// is given it meanwhile. A claim whose process is gone is taken over.
+
 const lowestChosen = 10_000;
+
+/** Where claims are kept: one directory for every process of this machine (VITRINE_PORT_CLAIMS_DIR for tests). */
+export const portClaimsDir = () => process.env.VITRINE_PORT_CLAIMS_DIR ?? join(tmpdir(), 'vitrine-port-claims');
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists, under another user.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Claims `port` for this process (`pid`): true when it was unclaimed, or claimed by this process or by one that has
+ * ended; false while another live process holds it.
+ */
+export function claimPort(port: number, dir = portClaimsDir(), pid = process.pid): boolean {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, String(port));
+  // Written aside, then linked in: a claim appears whole (link fails if one is there), never as an empty file.
+  const mine = `${file}.${pid}`;
+  writeFileSync(mine, String(pid));
+  try {
+    try {
+      linkSync(mine, file);
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const holder = holderOf(file);
+    if (holder === pid) return true;
+    if (holder !== undefined && alive(holder)) return false;
+    // The holder has ended: replaced in one step (rename); of two processes taking it over at once, the one whose
+    // pid stays there has it.
+    renameSync(mine, file);
+    return holderOf(file) === pid;
+  } finally {
+    rmSync(mine, { force: true });
+  }
+}
+
+function holderOf(file: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The kernel's ephemeral range (Linux), or the IANA one where it cannot be read. */
 export function ephemeralRange(): { low: number; high: number } {
@@ -41,7 +100,9 @@ export async function freePorts(count: number): Promise<number[]> {
   try {
     for (let tries = 0; servers.length < count; tries += 1) {
       if (tries > 200) throw new Error(`no free port between ${low} and ${high} after 200 tries`);
-      const server = await listening(low + Math.floor(Math.random() * (high - low + 1)));
+      const port = low + Math.floor(Math.random() * (high - low + 1));
+      if (servers.some((s) => (s.address() as AddressInfo).port === port) || !claimPort(port)) continue;
+      const server = await listening(port);
       if (server) servers.push(server);
     }
     return servers.map((server) => (server.address() as AddressInfo).port);
