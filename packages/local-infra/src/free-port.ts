@@ -2,6 +2,7 @@ import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processAlive } from './process-alive.js';
 
 // A port is chosen here and bound later by another process. A port the OS hands out for listen(0) comes from the
 // ephemeral range, the same range it takes the local ports of outgoing connections from: in between, a connection to
@@ -18,16 +19,6 @@ const lowestChosen = 10_000;
 
 /** Where claims are kept: one directory for every process of this machine (VITRINE_PORT_CLAIMS_DIR for tests). */
 export const portClaimsDir = () => process.env.VITRINE_PORT_CLAIMS_DIR ?? join(tmpdir(), 'vitrine-port-claims');
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists, under another user.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /**
  * Claims `port` for this process (`pid`): true when it was unclaimed, or claimed by this process or by one that has
@@ -48,7 +39,7 @@ export function claimPort(port: number, dir = portClaimsDir(), pid = process.pid
     }
     const holder = holderOf(file);
     if (holder === pid) return true;
-    if (holder !== undefined && alive(holder)) return false;
+    if (holder !== undefined && processAlive(holder)) return false;
     // The holder has ended: replaced in one step (rename); of two processes taking it over at once, the one whose
     // pid stays there has it.
     renameSync(mine, file);

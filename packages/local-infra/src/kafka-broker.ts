@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { freePorts } from './free-port.js';
+import { processAlive } from './process-alive.js';
 
 export interface KafkaBrokerOptions {
   /** Apache Kafka version (org.apache.kafka:kafka_2.13 on Maven Central). */
@@ -187,13 +188,7 @@ export async function acquireLock(lock: string): Promise<() => Promise<void>> {
 
 async function isStaleLock(lock: string): Promise<boolean> {
   const pid = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
-  if (pid > 0) {
-    try {
-      process.kill(pid, 0);
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'ESRCH';
-    }
-  }
+  if (pid > 0 && !processAlive(pid)) return true;
   // No pid yet (its owner is between mkdir and writeFile) or a live owner: stale only when very old.
   const age = await stat(lock).then(
     (s) => Date.now() - s.mtimeMs,

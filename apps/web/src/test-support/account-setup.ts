@@ -48,14 +48,7 @@ const returnsQuery = graphql(`
         id
       }
       sendTo {
-        name
-        line1
-        line2
-        postalCode
-        city
-        region
-        country
-        warehouseCode
+        ...TestReturnAddressFields
       }
       sendToUnknown
       parcelReference

@@ -89,14 +89,7 @@ const returnDestinationQuery = graphql(`
   query WebMoreReturnDestination($id: ID!) {
     preferenceReturn(id: $id) {
       sendTo {
-        name
-        line1
-        line2
-        postalCode
-        city
-        region
-        country
-        warehouseCode
+        ...TestReturnAddressFields
       }
       sendToUnknown
       parcelReference

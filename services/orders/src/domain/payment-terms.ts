@@ -84,3 +84,12 @@ export function orderTerms(policy: StorePolicy, request: TermsRequest): TermsDec
     rule: upfront.rule,
   };
 }
+
+/**
+ * An order's money over time under its terms: what it pays at checkout (goods and shipping) and what is left for
+ * later (the balance, or everything at arrival or shipping), the shipping estimate included in one or the other.
+ */
+export function nowAndLater(terms: Pick<OrderTerms, 'dueAtOrder'>, goodsTotal: number, shippingEstimate: number): { now: number; later: number } {
+  const now = terms.dueAtOrder ? terms.dueAtOrder.goods + terms.dueAtOrder.shipping : 0;
+  return { now, later: goodsTotal + shippingEstimate - now };
+}

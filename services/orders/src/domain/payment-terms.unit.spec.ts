@@ -1,6 +1,6 @@
 import { presets } from '@vitrine/policy';
 import { describe, expect, it } from 'vitest';
-import { orderTerms, type TermsRequest } from './payment-terms.js';
+import { nowAndLater, orderTerms, type TermsRequest } from './payment-terms.js';
 
 const preorder: TermsRequest = {
   kind: 'PREORDER',
@@ -85,5 +85,18 @@ describe('orderTerms', () => {
 
   it("a campaign plan the store's policy does not offer is refused", () => {
     expect(orderTerms(presets['pay-on-arrival'], { ...preorder, campaignPlan: depositCampaign })).toMatchObject({ ok: false, refusal: 'PLAN_NOT_OFFERED' });
+  });
+});
+
+describe('nowAndLater', () => {
+  it('a deposit now, the balance and the shipping later; in stock, everything now; nothing now, everything later', () => {
+    const terms = (request: TermsRequest) => {
+      const decided = orderTerms(presets['deposit-store'], request);
+      if (!decided.ok) throw new Error(decided.rule.text);
+      return decided;
+    };
+    expect(nowAndLater(terms({ ...preorder, campaignPlan: depositCampaign, choice: 'DEPOSIT' }), 10_000, 1_500)).toEqual({ now: 2_000, later: 9_500 });
+    expect(nowAndLater(terms({ ...preorder, kind: 'IN_STOCK' }), 10_000, 1_500)).toEqual({ now: 11_500, later: 0 });
+    expect(nowAndLater({ dueAtOrder: null }, 10_000, 1_500)).toEqual({ now: 0, later: 11_500 });
   });
 });

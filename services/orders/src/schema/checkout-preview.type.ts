@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { OrderKind, OrderPaymentPlan } from '@vitrine/contracts';
 import { Money } from '@vitrine/platform';
+import { nowAndLater } from '../domain/payment-terms.js';
 import type { CheckoutPreview, PlannedOrder } from '../use-cases/checkout.js';
 import { OrderKindEnum, OrderPaymentPlanEnum } from './order-enums.js';
 import { OrderLineType } from './order-parts.type.js';
@@ -37,7 +38,7 @@ export class PlannedOrderType {
 
   static from(order: PlannedOrder, currency: string): PlannedOrderType {
     const money = (amount: number) => Money.of(amount, currency);
-    const now = order.terms.dueAtOrder ? order.terms.dueAtOrder.goods + order.terms.dueAtOrder.shipping : 0;
+    const { now, later } = nowAndLater(order.terms, order.goodsTotal, order.shipping.amount);
     return Object.assign(new PlannedOrderType(), {
       kind: order.group.kind,
       paymentPlan: order.terms.plan,
@@ -53,7 +54,7 @@ export class PlannedOrderType {
       shippingEstimate: money(order.shipping.amount),
       dueAtOrder: money(now),
       nonRefundableAtOrder: money(order.terms.nonRefundable),
-      dueLater: money(order.goodsTotal + order.shipping.amount - now),
+      dueLater: money(later),
       deposit: order.terms.plan === 'DEPOSIT' ? money(order.terms.deposit) : null,
     });
   }
