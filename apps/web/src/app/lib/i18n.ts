@@ -53,9 +53,25 @@ export function useI18n(): Translator {
   return translator(isLocale(data?.locale) ? data.locale : 'en');
 }
 
-/** The messages for a route's `meta` (titles), in the locale the root loader picked. */
-export function metaMessages(matches: readonly unknown[]): Messages {
+/** The locale the root loader picked, for a route's `meta` (titles). */
+export function metaLocale(matches: readonly unknown[]): Locale {
   const root = matches.find((m) => (m as { id?: unknown } | undefined)?.id === 'root') as { data?: { locale?: unknown } } | undefined;
   const locale = root?.data?.locale;
-  return messagesFor(isLocale(locale) ? locale : 'en');
+  return isLocale(locale) ? locale : 'en';
 }
+
+/** The messages for a route's `meta` (titles), in the locale the root loader picked. */
+export const metaMessages = (matches: readonly unknown[]): Messages => messagesFor(metaLocale(matches));
+
+/**
+ * A page's or a component's own words, one catalogue per locale (the back office keeps one small file per page
+ * under messages/admin/ rather than one big catalogue): `const fr: typeof en` makes the type check that French has
+ * every key, with the same arguments.
+ */
+export type Wording<T> = Readonly<Record<Locale, T>>;
+
+/** `wording` in the locale the root loader picked (components). */
+export const useWords = <T>(wording: Wording<T>): T => wording[useI18n().locale];
+
+/** `wording` in `locale` (loaders and actions: `requestLocale`; `meta`: `metaLocale`). */
+export const wordsIn = <T>(wording: Wording<T>, locale: Locale): T => wording[locale];

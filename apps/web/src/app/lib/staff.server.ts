@@ -1,4 +1,7 @@
 import { data, redirect, type AppLoadContext } from 'react-router';
+import { wordsIn } from './i18n.js';
+import { requestLocale } from './locale.server.js';
+import { backOfficeWords, type BackOfficeSection } from './messages/admin/back-office.js';
 import { requireSession, type Session } from './session.server.js';
 
 /** Back-office scopes the pages use (accounts' `staffScopes`); the API checks each one again on every call. */
@@ -14,24 +17,24 @@ export type BackOfficeScope =
   | 'customers:read'
   | 'customers:flag';
 
-/** The back office's sections, each shown only to staff whose token carries its scope. */
-export const backOfficeSections: readonly { scope: BackOfficeScope; path: string; title: string; about: string }[] = [
-  { scope: 'catalog:write', path: '/admin/products', title: 'Products', about: 'Add and edit figures: details, price, sale rules, campaigns, arrivals.' },
-  { scope: 'logistics:fulfil', path: '/admin/shipments', title: 'Shipments', about: 'Pack, combine and dispatch parcels, record their tracking; late first.' },
-  { scope: 'aftersales:decide', path: '/admin/claims', title: 'Claims', about: 'Review claims, grade the damaged parts and offer what the policy allows.' },
-  { scope: 'aftersales:decide', path: '/admin/returns', title: 'Returns', about: 'Items sent back by customers who changed their mind: record what arrived.' },
-  { scope: 'orders:manage', path: '/admin/orders', title: 'Orders', about: 'Find orders, read their money trail, cancel them and refund.' },
-  { scope: 'customers:read', path: '/admin/customers', title: 'Customers', about: 'Find customers by email or name; read and change their flags.' },
-  { scope: 'catalog:write', path: '/admin/stock', title: 'Stock', about: 'Units per warehouse, the stock ledger and its reconciliation.' },
-  { scope: 'catalog:write', path: '/admin/studios', title: 'Studios', about: 'The studios that make the figures: add one, correct its name or contact.' },
-  { scope: 'catalog:write', path: '/admin/warehouses', title: 'Warehouses', about: 'The places that hold units, in the order sales draw from them; add one.' },
-  { scope: 'orders:manage', path: '/admin/policies', title: 'Store policies', about: 'Read, compare and publish the store’s policy versions.' },
-  { scope: 'payments:write', path: '/admin/payments', title: 'Payments', about: 'Payments by state, purpose, customer or order.' },
-  { scope: 'payments:write', path: '/admin/ledger', title: 'Ledger', about: 'Check that the ledger balances and matches the payment provider.' },
-  { scope: 'logistics:write', path: '/admin/rate-tables', title: 'Rate tables', about: 'Shipping rates by zone and weight; publish a new version.' },
-  { scope: 'notifications:write', path: '/admin/partners', title: 'Partners', about: 'Partner webhooks, secrets, API credentials, delivery logs.' },
-  { scope: 'notifications:write', path: '/admin/messages', title: 'Messages', about: 'The emails the store sent customers; send a failed one again.' },
-  { scope: 'orders:manage', path: '/admin/clock', title: 'Store clock', about: 'The sandbox store’s time, and moving it forward to rehearse the policy.' },
+/** The back office's sections, each shown only to staff whose token carries its scope (named in messages/admin/back-office.ts). */
+export const backOfficeSections: readonly { scope: BackOfficeScope; path: string; section: BackOfficeSection }[] = [
+  { scope: 'catalog:write', path: '/admin/products', section: 'products' },
+  { scope: 'logistics:fulfil', path: '/admin/shipments', section: 'shipments' },
+  { scope: 'aftersales:decide', path: '/admin/claims', section: 'claims' },
+  { scope: 'aftersales:decide', path: '/admin/returns', section: 'returns' },
+  { scope: 'orders:manage', path: '/admin/orders', section: 'orders' },
+  { scope: 'customers:read', path: '/admin/customers', section: 'customers' },
+  { scope: 'catalog:write', path: '/admin/stock', section: 'stock' },
+  { scope: 'catalog:write', path: '/admin/studios', section: 'studios' },
+  { scope: 'catalog:write', path: '/admin/warehouses', section: 'warehouses' },
+  { scope: 'orders:manage', path: '/admin/policies', section: 'policies' },
+  { scope: 'payments:write', path: '/admin/payments', section: 'payments' },
+  { scope: 'payments:write', path: '/admin/ledger', section: 'ledger' },
+  { scope: 'logistics:write', path: '/admin/rate-tables', section: 'rateTables' },
+  { scope: 'notifications:write', path: '/admin/partners', section: 'partners' },
+  { scope: 'notifications:write', path: '/admin/messages', section: 'messages' },
+  { scope: 'orders:manage', path: '/admin/clock', section: 'clock' },
 ];
 
 /**
@@ -65,10 +68,10 @@ export async function requireStaff(request: Request, context: AppLoadContext, sc
   const session = await requireSession(request, context);
   const scopes = tokenScopes(session.accessToken);
   if (!isStaff(scopes)) {
-    throw data({ message: 'The back office is for the store’s staff. Your account is a customer account, so there is nothing for you here.' }, { status: 403 });
+    throw data({ message: wordsIn(backOfficeWords, await requestLocale(request, context)).refusals.customerAccount }, { status: 403 });
   }
   if (scope && !scopes.includes(scope)) {
-    throw data({ message: `This page needs the “${scope}” permission, which your staff account does not have.` }, { status: 403 });
+    throw data({ message: wordsIn(backOfficeWords, await requestLocale(request, context)).refusals.missingScope(scope) }, { status: 403 });
   }
   return { ...session, scopes };
 }

@@ -2,8 +2,12 @@ import { Form, useNavigation } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
-import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
-import { formatDateTime } from '../../lib/format.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { clockWords } from '../../lib/messages/admin/clock.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/clock';
@@ -24,14 +28,17 @@ const advanceMutation = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = () => [{ title: 'Store clock | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const w = wordsIn(backOfficeWords, metaLocale(matches));
+  return [{ title: w.title(w.sections.clock.title) }];
+};
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'orders:manage');
   const { sandboxClock } = await callApi(context, clockQuery, {}, staff.accessToken).catch(pageError);
   const params = new URL(request.url).searchParams;
   const moved = params.get('done') === 'moved' && /^\d+$/.test(params.get('hours') ?? '') ? Number(params.get('hours')) : null;
-  return { clock: sandboxClock, done: moved ? `The store’s clock moved ${moved} hour${moved === 1 ? '' : 's'} forward.` : null };
+  return { clock: sandboxClock, moved };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -41,11 +48,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   const days = field(form, 'unit') === 'days';
   // The page sends what was typed as it is: the API says what it accepts (whole hours, 1 to its maximum).
   const hours = /^-?\d{1,6}$/.test(typed) ? Number(typed) * (days ? 24 : 1) : Number.NaN;
-  if (Number.isNaN(hours)) return { error: 'Give a whole number.' };
+  if (Number.isNaN(hours)) return { error: wordsIn(clockWords, await requestLocale(request, context)).wholeNumber };
   try {
     await callApi(context, advanceMutation, { hours }, staff.accessToken);
   } catch (err) {
-    if (err instanceof ApiError) return { error: messageWithProblems(err) };
+    if (err instanceof ApiError) return { error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
   const url = new URL(request.url);
@@ -54,40 +61,42 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function BackOfficeClock({ loaderData, actionData }: Route.ComponentProps) {
-  const { clock } = loaderData;
+  const { clock, moved } = loaderData;
+  const { dateTime } = useI18n();
+  const w = useWords(clockWords);
+  const frame = useWords(backOfficeWords);
   const submitting = useNavigation().state === 'submitting';
   return (
     <>
-      <h1>Store clock</h1>
-      <DoneMessage message={actionData ? null : loaderData.done} />
+      <h1>{frame.sections.clock.title}</h1>
+      <DoneMessage message={actionData || moved === null ? null : w.moved(moved)} />
       <p>
-        The store’s time: <time dateTime={clock.now}>{formatDateTime(clock.now)}</time>
+        {w.storesTime}
+        <time dateTime={clock.now}>{dateTime(clock.now)}</time>
         {clock.aheadHours > 0 ? (
           <>
-            , <strong data-testid="ahead">{clock.aheadHours} hours</strong> ahead of real time.
+            , <strong data-testid="ahead">{w.ahead(clock.aheadHours)}</strong>
+            {w.aheadAfter}
           </>
         ) : (
-          ', the real time.'
+          w.realTime
         )}
       </p>
-      <p className="help">
-        Outside production only (the API refuses it in production). Every service’s rules and deadlines follow the store’s clock: moving it forward makes
-        balances fall due, unpaid orders expire and windows close as they would after that time. It never moves back.
-      </p>
-      <Form method="post" className="inline-form" aria-label="Move the clock forward">
+      <p className="help">{w.help}</p>
+      <Form method="post" className="inline-form" aria-label={w.form}>
         <div className="field">
-          <label htmlFor="hours">Move forward by</label>
+          <label htmlFor="hours">{w.moveBy}</label>
           <input id="hours" name="hours" type="number" step={1} required />
         </div>
         <div className="field">
-          <label htmlFor="unit">Unit</label>
+          <label htmlFor="unit">{w.unit}</label>
           <select id="unit" name="unit" defaultValue="hours">
-            <option value="hours">hours</option>
-            <option value="days">days</option>
+            <option value="hours">{w.hours}</option>
+            <option value="days">{w.days}</option>
           </select>
         </div>
         <button type="submit" disabled={submitting}>
-          Move the clock forward
+          {w.submit}
         </button>
       </Form>
       <ApiErrorMessage message={actionData?.error} />

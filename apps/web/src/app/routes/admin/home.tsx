@@ -1,8 +1,10 @@
 import { Link } from 'react-router';
+import { metaLocale, useWords, wordsIn } from '../../lib/i18n.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { backOfficeSections, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/home';
 
-export const meta: Route.MetaFunction = () => [{ title: 'Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: `${wordsIn(backOfficeWords, metaLocale(matches)).backOffice} | Vitrine` }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context);
@@ -10,17 +12,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function BackOfficeHome({ loaderData }: Route.ComponentProps) {
+  const w = useWords(backOfficeWords);
   return (
     <>
-      <h1>Back office</h1>
-      <p>Signed in as {loaderData.name}. What your permissions allow:</p>
+      <h1>{w.backOffice}</h1>
+      <p>{w.home.signedInAs(loaderData.name)}</p>
       <ul className="sections">
         {loaderData.sections.map((s) => (
           <li key={s.path}>
             <h2>
-              <Link to={s.path}>{s.title}</Link>
+              <Link to={s.path}>{w.sections[s.section].title}</Link>
             </h2>
-            <p>{s.about}</p>
+            <p>{w.sections[s.section].about}</p>
           </li>
         ))}
       </ul>

@@ -1,4 +1,6 @@
 import { isRouteErrorResponse, Link, NavLink, Outlet } from 'react-router';
+import { useWords } from '../../lib/i18n.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { backOfficeSections, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/layout';
 
@@ -7,22 +9,23 @@ import type { Route } from './+types/layout';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context);
-  return { sections: backOfficeSections.filter((s) => staff.scopes.includes(s.scope)).map(({ path, title }) => ({ path, title })) };
+  return { sections: backOfficeSections.filter((s) => staff.scopes.includes(s.scope)).map(({ path, section }) => ({ path, section })) };
 }
 
 export default function BackOfficeLayout({ loaderData }: Route.ComponentProps) {
+  const w = useWords(backOfficeWords);
   return (
     <div className="back-office">
-      <nav aria-label="Back office" className="sub-nav">
+      <nav aria-label={w.backOffice} className="sub-nav">
         <ul>
           <li>
             <NavLink to="/admin" end>
-              Back office
+              {w.backOffice}
             </NavLink>
           </li>
           {loaderData.sections.map((s) => (
             <li key={s.path}>
-              <NavLink to={s.path}>{s.title}</NavLink>
+              <NavLink to={s.path}>{w.sections[s.section].title}</NavLink>
             </li>
           ))}
         </ul>
@@ -34,14 +37,15 @@ export default function BackOfficeLayout({ loaderData }: Route.ComponentProps) {
 
 /** A refusal (not staff, or a section the scopes do not allow) or a page that could not load, in a sentence. */
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const w = useWords(backOfficeWords).refusals;
   const response = isRouteErrorResponse(error) ? error : null;
   const message = response && typeof (response.data as { message?: unknown })?.message === 'string' ? (response.data as { message: string }).message : null;
   const refused = response?.status === 403;
   return (
     <>
-      <h1>{refused ? 'Staff only' : response?.status === 404 ? 'Not found' : 'Something went wrong'}</h1>
-      <p role="alert">{message ?? 'We could not show this page. Please try again in a moment.'}</p>
-      <p>{refused ? <Link to="/">Back to the figures</Link> : <Link to="/admin">Back office home</Link>}</p>
+      <h1>{refused ? w.staffOnlyTitle : response?.status === 404 ? w.notFoundTitle : w.failedTitle}</h1>
+      <p role="alert">{message ?? w.failed}</p>
+      <p>{refused ? <Link to="/">{w.backToFigures}</Link> : <Link to="/admin">{w.home}</Link>}</p>
     </>
   );
 }
