@@ -1,4 +1,6 @@
 import { Form } from 'react-router';
+import { useWords } from '../lib/i18n.js';
+import { claimStepsWords } from '../lib/messages/admin/claim-steps.js';
 
 interface ClaimForSteps {
   id: string;
@@ -14,6 +16,7 @@ interface ClaimForSteps {
  * an exchange carried out). After-sales checks each again and says why when it refuses.
  */
 export function ClaimSteps({ claim, submitting }: { claim: ClaimForSteps; submitting: boolean }) {
+  const w = useWords(claimStepsWords);
   const order = claim.orderId.slice(0, 8);
   const hidden = (intent: string) => (
     <>
@@ -30,18 +33,18 @@ export function ClaimSteps({ claim, submitting }: { claim: ClaimForSteps; submit
   if (claim.status === 'SUBMITTED' || claim.status === 'UNDER_REVIEW') {
     return (
       <>
-        <Form method="post" className="inline-form" aria-label={`Ask for more evidence on order ${order}`}>
+        <Form method="post" className="inline-form" aria-label={w.evidenceForm(order)}>
           {hidden('evidence')}
-          {note('evidence-note', 'What the customer should add')}
+          {note('evidence-note', w.evidenceNote)}
           <button type="submit" disabled={submitting}>
-            Ask for more evidence
+            {w.askForEvidence}
           </button>
         </Form>
         {claim.refusalGrounds.length > 0 && (
-          <Form method="post" className="inline-form" aria-label={`Refuse the claim on order ${order}`}>
+          <Form method="post" className="inline-form" aria-label={w.refuseForm(order)}>
             {hidden('refuse')}
             <div className="field">
-              <label htmlFor={`rule-${claim.id}`}>Refuse under the rule</label>
+              <label htmlFor={`rule-${claim.id}`}>{w.refuseUnder}</label>
               <select id={`rule-${claim.id}`} name="rule">
                 {claim.refusalGrounds.map((g) => (
                   <option key={g.id} value={g.id}>
@@ -50,9 +53,9 @@ export function ClaimSteps({ claim, submitting }: { claim: ClaimForSteps; submit
                 ))}
               </select>
             </div>
-            {note('refuse-note', 'Note for the audit (optional)')}
+            {note('refuse-note', w.auditNote)}
             <button type="submit" className="danger" disabled={submitting}>
-              Refuse the claim
+              {w.refuse}
             </button>
           </Form>
         )}
@@ -62,28 +65,28 @@ export function ClaimSteps({ claim, submitting }: { claim: ClaimForSteps; submit
   if (claim.status !== 'RESOLVING') return null;
   if (claim.resolution === 'RETURN') {
     return (
-      <Form method="post" className="inline-form" aria-label={`Receive the returned item of order ${order}`}>
+      <Form method="post" className="inline-form" aria-label={w.receiveForm(order)}>
         {hidden('receive')}
         <div className="field">
-          <label htmlFor={`condition-${claim.id}`}>Condition on arrival</label>
+          <label htmlFor={`condition-${claim.id}`}>{w.condition}</label>
           <select id={`condition-${claim.id}`} name="condition">
-            <option value="PERFECT_UNUSED">Perfect, unused</option>
-            <option value="USED_OR_DAMAGED">Used or damaged</option>
+            <option value="PERFECT_UNUSED">{w.perfectUnused}</option>
+            <option value="USED_OR_DAMAGED">{w.usedOrDamaged}</option>
           </select>
         </div>
-        {note('receive-note', 'Note for the audit (optional)')}
+        {note('receive-note', w.auditNote)}
         <button type="submit" disabled={submitting}>
-          Record the returned item
+          {w.receive}
         </button>
       </Form>
     );
   }
   return (
-    <Form method="post" className="inline-form" aria-label={`Close the claim on order ${order}`}>
+    <Form method="post" className="inline-form" aria-label={w.closeForm(order)}>
       {hidden('close')}
-      {note('close-note', 'Note for the audit (optional)')}
+      {note('close-note', w.auditNote)}
       <button type="submit" disabled={submitting}>
-        Close: the resolution is carried out
+        {w.close}
       </button>
     </Form>
   );

@@ -1,5 +1,7 @@
 import { Form } from 'react-router';
 import type { OrderStep } from '../../__generated__/app/graphql.js';
+import { useWords } from '../lib/i18n.js';
+import { orderFulfilmentWords } from '../lib/messages/admin/order-fulfilment.js';
 import { ApiErrorMessage } from './api-error.js';
 
 // Orders' own fulfilment steps on the back office's order page, each offered only where orders lists it in the
@@ -27,56 +29,55 @@ interface Props {
 }
 
 export function OrderFulfilment({ steps, submitting, refused }: Props) {
+  const w = useWords(orderFulfilmentWords);
   const error = (intent: FulfilmentIntent) => (refused?.intent === intent ? <ApiErrorMessage message={refused.error} /> : null);
   const offered = Object.fromEntries(fulfilmentIntents.map((intent) => [intent, steps.includes(stepOf[intent])])) as Record<FulfilmentIntent, boolean>;
   if (!Object.values(offered).some(Boolean)) return null;
   return (
     <section aria-labelledby="fulfilment">
-      <h2 id="fulfilment">Fulfilment</h2>
+      <h2 id="fulfilment">{w.title}</h2>
       {offered.confirmShippingDate && (
-        <Form method="post" className="inline-form" aria-label="Confirm the shipping date">
+        <Form method="post" className="inline-form" aria-label={w.confirmShippingDate}>
           <input type="hidden" name="intent" value="confirmShippingDate" />
-          <p>
-            A released preorder: fixing its shipping date charges a charge-at-ship order on its stored card, and fixes the address where the policy says so.
-          </p>
+          <p>{w.confirmShippingDateHelp}</p>
           {error('confirmShippingDate')}
           <button type="submit" disabled={submitting}>
-            Confirm the shipping date
+            {w.confirmShippingDate}
           </button>
         </Form>
       )}
       {offered.startFulfilment && (
-        <Form method="post" className="inline-form" aria-label="Start fulfilment">
+        <Form method="post" className="inline-form" aria-label={w.startFulfilment}>
           <input type="hidden" name="intent" value="startFulfilment" />
           {error('startFulfilment')}
           <button type="submit" disabled={submitting}>
-            Start fulfilment
+            {w.startFulfilment}
           </button>
         </Form>
       )}
       {offered.markShipped && (
-        <Form method="post" className="inline-form" aria-label="Mark as shipped">
+        <Form method="post" className="inline-form" aria-label={w.markShipped}>
           <input type="hidden" name="intent" value="markShipped" />
           <div className="field">
-            <label htmlFor="shipped-tracking">Tracking number (4-80 characters)</label>
+            <label htmlFor="shipped-tracking">{w.trackingNumber}</label>
             <input id="shipped-tracking" name="trackingNumber" />
           </div>
           {error('markShipped')}
           <button type="submit" disabled={submitting}>
-            Mark as shipped
+            {w.markShipped}
           </button>
         </Form>
       )}
       {offered.markDelivered && (
-        <Form method="post" className="inline-form" aria-label="Mark as delivered">
+        <Form method="post" className="inline-form" aria-label={w.markDelivered}>
           <input type="hidden" name="intent" value="markDelivered" />
           <div className="field">
-            <label htmlFor="delivered-at">Delivered at (UTC; empty: now)</label>
+            <label htmlFor="delivered-at">{w.deliveredAt}</label>
             <input id="delivered-at" name="deliveredAt" type="datetime-local" />
           </div>
           {error('markDelivered')}
           <button type="submit" disabled={submitting}>
-            Mark as delivered
+            {w.markDelivered}
           </button>
         </Form>
       )}

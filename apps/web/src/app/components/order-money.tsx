@@ -1,72 +1,75 @@
 import type { BackOfficeOrderMoneyTrailQuery, BackOfficeOrderQuery } from '../../__generated__/app/graphql.js';
-import { formatDateTime, formatMoney, purposeText, type MoneyValue } from '../lib/format.js';
+import type { MoneyValue } from '../lib/format.js';
+import { useI18n, useWords } from '../lib/i18n.js';
+import { orderMoneyWords } from '../lib/messages/admin/order-money.js';
 import { MoneyTrail } from './money-trail.js';
 
-const dueWords: Record<string, string> = { OPEN: 'Open', HELD: 'Held on the card', PAID: 'Paid', VOID: 'No longer owed' };
+/** A state or reason the words do not know yet (a value the API adds later), as words: PARTIALLY_FAILED is "Partially failed". */
 const words = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ');
-const money = (m: MoneyValue | null | undefined) => (m ? formatMoney(m) : '—');
 
 /**
  * An order's money for staff: paid, refunded and owed (payments), its dues (orders), its payments and refunds, and
  * the ledger's postings when the staff member may read them (`trail` is null otherwise).
  */
 export function OrderMoney({ order, trail }: { order: BackOfficeOrderQuery['order']; trail: BackOfficeOrderMoneyTrailQuery['order']['moneyTrail'] | null }) {
+  const { t, money, dateTime } = useI18n();
+  const w = useWords(orderMoneyWords);
+  const maybeMoney = (m: MoneyValue | null | undefined) => (m ? money(m) : '—');
+  const purposeText = (purpose: string) => t.purpose[purpose] ?? purpose;
   return (
     <section aria-labelledby="money">
-      <h2 id="money">Money</h2>
-      <p data-testid="order-money">
-        Paid {money(order.amountPaid)} · refunded {money(order.amountRefunded)} · owed now {money(order.amountDue)}
-      </p>
-      <h3>Dues</h3>
+      <h2 id="money">{w.title}</h2>
+      <p data-testid="order-money">{w.summary(maybeMoney(order.amountPaid), maybeMoney(order.amountRefunded), maybeMoney(order.amountDue))}</p>
+      <h3>{w.dues}</h3>
       <table className="data-table">
-        <caption className="visually-hidden">What the order owes and owed, oldest first</caption>
+        <caption className="visually-hidden">{w.duesCaption}</caption>
         <thead>
           <tr>
-            <th scope="col">Purpose</th>
-            <th scope="col">Amount</th>
-            <th scope="col">Due by</th>
-            <th scope="col">State</th>
-            <th scope="col">Rule</th>
+            <th scope="col">{w.purpose}</th>
+            <th scope="col">{w.amount}</th>
+            <th scope="col">{w.dueBy}</th>
+            <th scope="col">{w.state}</th>
+            <th scope="col">{w.rule}</th>
           </tr>
         </thead>
         <tbody>
           {order.dues.map((d) => (
             <tr key={d.id}>
               <td>{purposeText(d.purpose)}</td>
-              <td>{formatMoney(d.amount)}</td>
-              <td>{d.dueAt ? formatDateTime(d.dueAt) : 'At once or on the shipping day'}</td>
+              <td>{money(d.amount)}</td>
+              <td>{d.dueAt ? dateTime(d.dueAt) : w.atOnceOrShipping}</td>
               <td>
-                {dueWords[d.status] ?? d.status}
-                {d.paidAt && <> {formatDateTime(d.paidAt)}</>}
-                {d.lastFailure && <span className="muted"> (last try: {d.lastFailure})</span>}
+                {w.dueStates[d.status] ?? d.status}
+                {d.paidAt && <> {dateTime(d.paidAt)}</>}
+                {d.lastFailure && <span className="muted">{w.lastTry(d.lastFailure)}</span>}
               </td>
               <td>{d.rule ?? '—'}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <h3>Payments</h3>
+      <h3>{w.payments}</h3>
       {order.payments.length === 0 ? (
-        <p>No payment yet.</p>
+        <p>{w.noPayments}</p>
       ) : (
         <ul>
           {order.payments.map((p) => (
             <li key={p.id}>
-              {formatDateTime(p.createdAt)}: {purposeText(p.purpose)} {formatMoney(p.amount)}, {words(p.status)}
+              {w.payment(dateTime(p.createdAt), purposeText(p.purpose), money(p.amount), w.paymentStates[p.status] ?? words(p.status))}
               {p.paymentMethod && <> ({p.paymentMethod})</>}
               {p.failure && <span className="muted"> ({p.failure.message})</span>}
             </li>
           ))}
         </ul>
       )}
-      <h3>Refunds</h3>
+      <h3>{w.refunds}</h3>
       {order.refunds.length === 0 ? (
-        <p>No refund.</p>
+        <p>{w.noRefunds}</p>
       ) : (
         <ul data-testid="refunds">
           {order.refunds.map((r) => (
             <li key={r.id}>
-              {formatDateTime(r.createdAt)}: {formatMoney(r.amount)} ({words(r.reason)}), {words(r.status)}
+              {w.refund(dateTime(r.createdAt), money(r.amount), w.refundReasons[r.reason] ?? words(r.reason), w.refundStates[r.status] ?? words(r.status))}
             </li>
           ))}
         </ul>

@@ -1,13 +1,7 @@
 import type { ReturnAddressFieldsFragment } from '../../__generated__/app/graphql.js';
+import { useI18n, useWords } from '../lib/i18n.js';
+import { returnDestinationWords } from '../lib/messages/admin/return-destination.js';
 import { countryNameIn, returnAddressText } from '../lib/returns.js';
-
-/** Why after-sales cannot say yet where an item comes back to (back office words). */
-const destinationUnknownWords: Record<string, string> = {
-  NOT_A_RETURN: 'nowhere: the customer did not choose a return',
-  PARCEL_UNKNOWN: 'a warehouse not known yet (logistics has not said where the order left from)',
-  WAREHOUSE_UNKNOWN: 'a warehouse after-sales has not heard of yet',
-  NO_RETURN_ADDRESS: 'a warehouse without a return address: add one on the warehouses page',
-};
 
 /**
  * Where a returned item comes back to, for staff: the warehouse's code and return address (after-sales' `sendTo`)
@@ -16,13 +10,10 @@ const destinationUnknownWords: Record<string, string> = {
  */
 export function ReturnDestination(props: { sendTo?: ReturnAddressFieldsFragment | null; sendToUnknown?: string | null; parcelReference: string }) {
   const { sendTo } = props;
-  return (
-    <p data-testid="return-destination">
-      Coming back to{' '}
-      {sendTo
-        ? `${sendTo.warehouseCode}: ${returnAddressText(sendTo, countryNameIn('en'))}`
-        : (destinationUnknownWords[props.sendToUnknown ?? ''] ?? 'not known yet')}{' '}
-      · parcel marked {props.parcelReference}
-    </p>
-  );
+  const { locale } = useI18n();
+  const w = useWords(returnDestinationWords);
+  const where = sendTo
+    ? w.warehouse(sendTo.warehouseCode, returnAddressText(sendTo, countryNameIn(locale)))
+    : (w.unknown[props.sendToUnknown ?? ''] ?? w.notKnown);
+  return <p data-testid="return-destination">{w.destination(where, props.parcelReference)}</p>;
 }

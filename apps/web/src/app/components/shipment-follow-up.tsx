@@ -1,7 +1,8 @@
 import { Form } from 'react-router';
 import type { TrackingStatus } from '../../__generated__/app/graphql.js';
 import { everyValue } from '../lib/every-value.js';
-import { formatDateTime, formatMoney } from '../lib/format.js';
+import { useI18n, useWords } from '../lib/i18n.js';
+import { shipmentFollowUpWords } from '../lib/messages/admin/shipment-follow-up.js';
 
 // A shipment's life after packing in the back office's queue: what each order paid for shipping against what the
 // parcel cost (the excess refunded, or the extra invoice and whether it is paid or waived), the carrier's steps so far, and
@@ -33,37 +34,28 @@ interface FollowedShipment {
 
 /** The steps staff may record for a parcel with the carrier (DISPATCHED is the hand-over itself). */
 export const trackingSteps = everyValue<Exclude<TrackingStatus, 'DISPATCHED'>>()(['IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED', 'RETURNED_TO_SENDER']);
-const stepWords: Record<TrackingStatus, string> = {
-  DISPATCHED: 'Handed to the carrier',
-  IN_TRANSIT: 'In transit',
-  OUT_FOR_DELIVERY: 'Out for delivery',
-  DELIVERED: 'Delivered',
-  RETURNED_TO_SENDER: 'Returned to sender (refunds per the order’s policy)',
-};
-
-function extraInvoice(o: FollowedShipment['orders'][number], waivedAt: string | null): string | null {
-  if (o.extraDue.amount <= 0) return null;
-  if (!o.invoicePaidAt && waivedAt) return `extra shipping ${formatMoney(o.extraDue)} invoiced, waived ${formatDateTime(waivedAt)} (the store absorbs it)`;
-  return o.invoicePaidAt
-    ? `extra shipping ${formatMoney(o.extraDue)} invoiced, paid ${formatDateTime(o.invoicePaidAt)}`
-    : `extra shipping ${formatMoney(o.extraDue)} invoiced, waiting for the customer’s payment (dispatch waits for it)`;
-}
 
 export function ShipmentFollowUp({ shipment: s, submitting }: { shipment: FollowedShipment; submitting: boolean }) {
+  const { money, dateTime } = useI18n();
+  const w = useWords(shipmentFollowUpWords);
+  const extraInvoice = (o: FollowedShipment['orders'][number], waivedAt: string | null): string | null => {
+    if (o.extraDue.amount <= 0) return null;
+    if (!o.invoicePaidAt && waivedAt) return w.extraWaived(money(o.extraDue), dateTime(waivedAt));
+    return o.invoicePaidAt ? w.extraPaid(money(o.extraDue), dateTime(o.invoicePaidAt)) : w.extraAwaited(money(o.extraDue));
+  };
   const quoted = s.orders.some((o) => o.finalShare);
   const waiver = s.extraShippingWaiver ?? null;
   const waivedAt = waiver?.waivedAt ?? null;
   const waivedInvoices = s.orders.filter((o) => o.extraDue.amount > 0 && !o.invoicePaidAt);
   return (
     <>
-      {s.consolidatedInto && <p>Its orders travel in shipment {s.consolidatedInto.slice(0, 8)} now.</p>}
+      {s.consolidatedInto && <p>{w.consolidatedInto(s.consolidatedInto.slice(0, 8))}</p>}
       {quoted && (
         <ul data-testid={`shipping-money-${s.id}`}>
           {s.orders.map((o) => (
             <li key={o.orderId}>
-              Order {o.orderId.slice(0, 8)}: paid {formatMoney(o.estimatePaid)} for shipping, its share of the parcel{' '}
-              {o.finalShare ? formatMoney(o.finalShare) : 'not set'}
-              {o.excessRefund.amount > 0 && <>, {formatMoney(o.excessRefund)} refunded</>}
+              {w.orderShipping(o.orderId.slice(0, 8), money(o.estimatePaid), o.finalShare ? money(o.finalShare) : null)}
+              {o.excessRefund.amount > 0 && <>, {w.excessRefunded(money(o.excessRefund))}</>}
               {extraInvoice(o, waivedAt) && <>, {extraInvoice(o, waivedAt)}</>}
             </li>
           ))}
@@ -71,48 +63,49 @@ export function ShipmentFollowUp({ shipment: s, submitting }: { shipment: Follow
       )}
       {waiver && waivedInvoices.length > 0 && (
         <p data-testid={`extra-waiver-${s.id}`}>
-          Extra postage of{' '}
-          {formatMoney({ amount: waivedInvoices.reduce((sum, o) => sum + o.extraDue.amount, 0), currency: waivedInvoices[0]!.extraDue.currency })} waived{' '}
-          {formatDateTime(waiver.waivedAt)}
-          {waiver.reason && <>: “{waiver.reason}”</>}
+          {w.waived(
+            money({ amount: waivedInvoices.reduce((sum, o) => sum + o.extraDue.amount, 0), currency: waivedInvoices[0]!.extraDue.currency }),
+            dateTime(waiver.waivedAt),
+          )}
+          {waiver.reason && w.waiverReason(waiver.reason)}
         </p>
       )}
       {s.tracking.length > 0 && (
-        <ol className="tracking" aria-label={`Tracking of shipment ${s.id.slice(0, 8)}`}>
+        <ol className="tracking" aria-label={w.trackingOf(s.id.slice(0, 8))}>
           {s.tracking.map((t) => (
             <li key={`${t.status}-${t.at}`}>
-              {formatDateTime(t.at)}: {stepWords[t.status]}
+              {w.stepAt(dateTime(t.at), w.steps[t.status])}
               {t.note && <> ({t.note})</>}
             </li>
           ))}
         </ol>
       )}
-      {s.deliveredAt && <p>Delivered {formatDateTime(s.deliveredAt)}.</p>}
-      {s.returnedAt && <p>Back at the store {formatDateTime(s.returnedAt)}.</p>}
+      {s.deliveredAt && <p>{w.delivered(dateTime(s.deliveredAt))}</p>}
+      {s.returnedAt && <p>{w.returned(dateTime(s.returnedAt))}</p>}
       {s.status === 'DISPATCHED' && (
-        <Form method="post" className="inline-form" aria-label={`Record a tracking step of shipment ${s.id.slice(0, 8)}`}>
+        <Form method="post" className="inline-form" aria-label={w.recordStepOf(s.id.slice(0, 8))}>
           <input type="hidden" name="intent" value="track" />
           <input type="hidden" name="shipmentId" value={s.id} />
           <div className="field">
-            <label htmlFor={`step-${s.id}`}>Step</label>
+            <label htmlFor={`step-${s.id}`}>{w.step}</label>
             <select id={`step-${s.id}`} name="status" defaultValue="DELIVERED">
               {trackingSteps.map((t) => (
                 <option key={t} value={t}>
-                  {stepWords[t]}
+                  {w.steps[t]}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`at-${s.id}`}>When (UTC; empty: now)</label>
+            <label htmlFor={`at-${s.id}`}>{w.when}</label>
             <input id={`at-${s.id}`} name="at" type="datetime-local" />
           </div>
           <div className="field">
-            <label htmlFor={`step-note-${s.id}`}>Carrier’s note (optional)</label>
+            <label htmlFor={`step-note-${s.id}`}>{w.note}</label>
             <input id={`step-note-${s.id}`} name="note" maxLength={200} />
           </div>
           <button type="submit" disabled={submitting}>
-            Record the step
+            {w.recordStep}
           </button>
         </Form>
       )}

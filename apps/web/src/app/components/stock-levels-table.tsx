@@ -1,3 +1,6 @@
+import { useWords } from '../lib/i18n.js';
+import { stockLevelsTableWords } from '../lib/messages/admin/stock-levels-table.js';
+
 export interface StockLevel {
   warehouse: { id: string; name: string; code: string };
   onHand: number;
@@ -7,15 +10,16 @@ export interface StockLevel {
 
 /** A product's units per warehouse, as the back office's stock and selling pages show them. */
 export function StockLevelsTable({ levels }: { levels: readonly StockLevel[] }) {
+  const w = useWords(stockLevelsTableWords);
   return (
     <table className="data-table" data-testid="stock-levels">
-      <caption>Units per warehouse</caption>
+      <caption>{w.caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Warehouse</th>
-          <th scope="col">On hand</th>
-          <th scope="col">Reserved for orders</th>
-          <th scope="col">Available</th>
+          <th scope="col">{w.warehouse}</th>
+          <th scope="col">{w.onHand}</th>
+          <th scope="col">{w.reserved}</th>
+          <th scope="col">{w.available}</th>
         </tr>
       </thead>
       <tbody>

@@ -1,3 +1,6 @@
+import { useWords } from '../lib/i18n.js';
+import { warehouseAddressFieldsWords } from '../lib/messages/admin/warehouse-address-fields.js';
+
 // A warehouse's return address in the back office's forms (where customers send items back; catalog checks it as
 // orders checks a shipping address, in the warehouse's country): the fields, and reading them back from a form.
 
@@ -11,12 +14,12 @@ export interface WarehouseAddressValues {
 }
 
 const fields = [
-  { key: 'name', label: 'Recipient', maxLength: 120 },
-  { key: 'line1', label: 'Address line 1', maxLength: 200 },
-  { key: 'line2', label: 'Address line 2 (optional)', maxLength: 200 },
-  { key: 'postalCode', label: 'Postal code', maxLength: 20 },
-  { key: 'city', label: 'City', maxLength: 120 },
-  { key: 'region', label: 'Region (optional)', maxLength: 120 },
+  { key: 'name', maxLength: 120 },
+  { key: 'line1', maxLength: 200 },
+  { key: 'line2', maxLength: 200 },
+  { key: 'postalCode', maxLength: 20 },
+  { key: 'city', maxLength: 120 },
+  { key: 'region', maxLength: 120 },
 ] as const;
 export const addressFieldKeys = fields.map((f) => f.key);
 
@@ -32,16 +35,17 @@ export function addressFromForm(values: Record<string, string>): WarehouseAddres
 
 /** The address fields, in a fieldset naming the warehouse's country (the address is always in it). */
 export function WarehouseAddressFields(props: { idPrefix: string; legend: string; current?: WarehouseAddressValues | null; typed: Record<string, string> }) {
+  const w = useWords(warehouseAddressFieldsWords);
   return (
     <fieldset className="stacked" aria-describedby={`${props.idPrefix}-address-help`}>
       <legend>{props.legend}</legend>
       <p id={`${props.idPrefix}-address-help`} className="help">
-        Where customers send items back to this warehouse (the storefront shows it with each return). It is in the warehouse’s country.
+        {w.help}
       </p>
       <div className="inline-fields">
         {fields.map((f) => (
           <div className="field" key={f.key}>
-            <label htmlFor={`${props.idPrefix}-address-${f.key}`}>{f.label}</label>
+            <label htmlFor={`${props.idPrefix}-address-${f.key}`}>{w.labels[f.key]}</label>
             <input
               id={`${props.idPrefix}-address-${f.key}`}
               name={`returnAddress.${f.key}`}

@@ -76,13 +76,3 @@ export function pageError(err: unknown): never {
   }
   throw err;
 }
-
-/**
- * The API's message followed by its problems' own (a BAD_USER_INPUT names what is wrong field by field, e.g. "This
- * decision is not complete: nothing was decided." then "The policy sets this amount: …"), for staff forms.
- */
-export function messageWithProblems(err: ApiError): string {
-  const problems = Array.isArray(err.details.problems) ? (err.details.problems as { message?: unknown }[]) : [];
-  const said = problems.map((p) => p.message).filter((m): m is string => typeof m === 'string' && m.length > 0 && m.length <= 400 && m !== err.message);
-  return [err.message, ...new Set(said)].join(' ');
-}

@@ -7,6 +7,13 @@ describe('catalog’s audit entries in words', () => {
     expect(auditActionWords('product.renamed-later')).toBe('product.renamed-later');
   });
 
+  it('names them in French too', () => {
+    expect(auditActionWords('product.price-changed', 'en')).toBe('Price changed');
+    expect(auditActionWords('product.price-changed', 'fr')).toBe('Prix modifié');
+    expect(auditActionWords('stock.transferred', 'fr')).toBe('Unités déplacées entre entrepôts');
+    expect(auditActionWords('product.renamed-later', 'fr')).toBe('product.renamed-later');
+  });
+
   it('puts the reason apart and every other field as a short fact', () => {
     const details = JSON.stringify({ oldPrice: { amount: 10000, currency: 'USD' }, newPrice: { amount: 14999, currency: 'USD' }, reason: 'Maker price.' });
     expect(auditDetails(details)).toEqual({
@@ -14,6 +21,13 @@ describe('catalog’s audit entries in words', () => {
       facts: ['oldPrice: {"amount":10000,"currency":"USD"}', 'newPrice: {"amount":14999,"currency":"USD"}'],
     });
     expect(auditDetails(JSON.stringify({ from: 'PREORDER', to: null, reason: null }))).toEqual({ reason: null, facts: ['from: PREORDER', 'to: —'] });
+  });
+
+  it('writes the facts with French typography in French', () => {
+    const details = JSON.stringify({ from: 'PREORDER', to: null, reason: 'Maker price.' });
+    expect(auditDetails(details, 'fr')).toEqual({ reason: 'Maker price.', facts: ['from : PREORDER', 'to : —'] });
+    expect(auditDetails(details, 'en')).toEqual({ reason: 'Maker price.', facts: ['from: PREORDER', 'to: —'] });
+    expect(auditDetails('not json', 'fr')).toEqual({ reason: null, facts: ['not json'] });
   });
 
   it('shows details that are not a JSON object as they are', () => {

@@ -36,16 +36,12 @@ const receiveMutation = graphql(`
   }
 `);
 
-/** What each step's redirect says was done. */
-export const claimStepsDone: Record<string, string> = {
-  evidence: 'Sent back to the customer for more evidence.',
-  refused: 'The claim was refused.',
-  closed: 'The claim was closed.',
-  received: 'The returned item was received: the refund follows and the claim is closed.',
-};
+/** What each step's redirect says was done (`?done=`; the claims page words it: messages/admin/claim-steps.ts). */
+export const claimStepsDone = ['evidence', 'refused', 'closed', 'received'] as const;
+export type ClaimStepDone = (typeof claimStepsDone)[number];
 
 /** Runs the step the form names; null when the form names none of these steps. */
-export async function claimStep(context: AppLoadContext, token: string, intent: string, form: FormData): Promise<keyof typeof claimStepsDone | null> {
+export async function claimStep(context: AppLoadContext, token: string, intent: string, form: FormData): Promise<ClaimStepDone | null> {
   const claimId = field(form, 'claimId');
   const note = field(form, 'note');
   const withNote = note ? { note } : {};

@@ -1,3 +1,6 @@
+import type { Locale } from './format.js';
+import { wordsIn } from './i18n.js';
+import { rateTableFormWords } from './messages/admin/rate-table-form.js';
 import { fromMinorUnits, toMinorUnits } from './money-input.js';
 
 // The rate-table form: what staff type (zones as rows, each method's weight brackets per zone as lines, amounts in
@@ -44,14 +47,14 @@ const blankZone = () => ({ code: '', name: '', countries: '' });
 const blankSurcharge = () => ({ code: '', label: '', flat: '', percent: '', zones: '' });
 const blankRates = () => ({ brackets: '', perExtraKg: '' });
 
-/** Basis points as a percentage staff type: 800 is "8", 1250 is "12.5". */
-const percentText = (bps: number) => String(bps / 100);
+/** Basis points as a percentage staff type: 800 is "8", 1250 is "12.5" (French "12,5"). */
+const percentText = (bps: number, locale: Locale) => (locale === 'fr' ? String(bps / 100).replace('.', ',') : String(bps / 100));
 
 /**
  * The form filled with a table (the one in force, to change), plus one empty zone, method and surcharge row to
- * add with. Without a table: an empty form in `currency`.
+ * add with. Without a table: an empty form in `currency`. Amounts as staff of `locale` write them (French: "9,50").
  */
-export function formValuesFrom(table: RateTableData | null, currency = 'USD'): RateTableFormValues {
+export function formValuesFrom(table: RateTableData | null, currency = 'USD', locale: Locale = 'en'): RateTableFormValues {
   const c = table?.currency ?? currency;
   const zones = [...(table?.zones.map((z) => ({ code: z.code, name: z.name, countries: z.countries.join(' ') })) ?? []), blankZone()];
   const methodRows = (table?.methods ?? []).map((m) => ({
@@ -63,8 +66,8 @@ export function formValuesFrom(table: RateTableData | null, currency = 'USD'): R
       const r = m.rates.find((x) => x.zone === z.code && z.code !== '');
       return r
         ? {
-            brackets: r.brackets.map((b) => `${b.upToGrams} ${fromMinorUnits(b.amount, c)}`).join('\n'),
-            perExtraKg: r.perExtraKg === null ? '' : fromMinorUnits(r.perExtraKg, c),
+            brackets: r.brackets.map((b) => `${b.upToGrams} ${fromMinorUnits(b.amount, c, locale)}`).join('\n'),
+            perExtraKg: r.perExtraKg === null ? '' : fromMinorUnits(r.perExtraKg, c, locale),
           }
         : blankRates();
     }),
@@ -72,8 +75,8 @@ export function formValuesFrom(table: RateTableData | null, currency = 'USD'): R
       ...m.surcharges.map((s) => ({
         code: s.code,
         label: s.label,
-        flat: s.flat ? fromMinorUnits(s.flat, c) : '',
-        percent: s.percentBps ? percentText(s.percentBps) : '',
+        flat: s.flat ? fromMinorUnits(s.flat, c, locale) : '',
+        percent: s.percentBps ? percentText(s.percentBps, locale) : '',
         zones: s.zones.join(' '),
       })),
       blankSurcharge(),
@@ -148,10 +151,14 @@ const isBlank = (...typed: string[]) => typed.every((t) => t.trim() === '');
 
 /**
  * What was typed as logistics' input, or the problems the page can name before asking (a price that is not an
- * amount, a bracket line that is not "grams price"). Rows left empty are not sent; a method's zone left without
- * brackets is a zone it does not ship to.
+ * amount, a bracket line that is not "grams price"), in `locale`. Rows left empty are not sent; a method's zone left
+ * without brackets is a zone it does not ship to.
  */
-export function rateTableInput(v: RateTableFormValues): { input: RateTableInputData; problems: [] } | { input: null; problems: string[] } {
+export function rateTableInput(
+  v: RateTableFormValues,
+  locale: Locale = 'en',
+): { input: RateTableInputData; problems: [] } | { input: null; problems: string[] } {
+  const w = wordsIn(rateTableFormWords, locale);
   const problems: string[] = [];
   const currency = v.currency.trim().toUpperCase();
   const validCurrency =
@@ -164,23 +171,23 @@ export function rateTableInput(v: RateTableFormValues): { input: RateTableInputD
         return false;
       }
     })();
-  if (!validCurrency) problems.push('The currency is a three-letter code, e.g. USD.');
+  if (!validCurrency) problems.push(w.currency);
   const amount = (typed: string, where: string): number | null => {
-    const minor = validCurrency ? toMinorUnits(typed, currency) : null;
-    if (minor === null && validCurrency) problems.push(`${where}: “${typed.trim()}” is not an amount in ${currency} (e.g. 9.50).`);
+    const minor = validCurrency ? toMinorUnits(typed, currency, locale) : null;
+    if (minor === null && validCurrency) problems.push(w.notAmount(where, typed.trim(), currency));
     return minor;
   };
   const whole = (typed: string, where: string): number => {
     const n = wholeNumber(typed);
-    if (n === null) problems.push(`${where}: give a whole number.`);
+    if (n === null) problems.push(w.notWhole(where));
     return n ?? 0;
   };
   const referenceItem = {
-    weightGrams: whole(v.weightGrams, 'Reference item weight'),
+    weightGrams: whole(v.weightGrams, w.referenceWeight),
     dimensions: {
-      lengthMm: whole(v.lengthMm, 'Reference item length'),
-      widthMm: whole(v.widthMm, 'Reference item width'),
-      heightMm: whole(v.heightMm, 'Reference item height'),
+      lengthMm: whole(v.lengthMm, w.referenceLength),
+      widthMm: whole(v.widthMm, w.referenceWidth),
+      heightMm: whole(v.heightMm, w.referenceHeight),
     },
   };
   const zoneRows = v.zones.map((z) => ({ code: z.code.trim().toUpperCase(), name: z.name.trim(), countries: codes(z.countries) }));
@@ -189,12 +196,13 @@ export function rateTableInput(v: RateTableFormValues): { input: RateTableInputD
     .map((m, mi) => ({ m, mi }))
     .filter(({ m }) => !isBlank(m.code, m.label, m.origin))
     .map(({ m }) => {
-      const name = `${m.code.trim() || 'A method'}${m.origin.trim() ? ` from ${m.origin.trim()}` : ''}`;
+      const code = m.code.trim() || w.aMethod;
+      const name = m.origin.trim() ? w.from(code, m.origin.trim()) : code;
       const rates = usedZones
         .filter(({ i }) => !isBlank(m.rates[i]?.brackets ?? ''))
         .map(({ z, i }) => {
           const r = m.rates[i]!;
-          const where = `${name} to ${z.code || `zone ${i + 1}`}`;
+          const where = w.to(name, z.code || w.zoneRow(i + 1));
           const brackets = r.brackets
             .split('\n')
             .map((line) => line.trim())
@@ -202,21 +210,23 @@ export function rateTableInput(v: RateTableFormValues): { input: RateTableInputD
             .map((line) => {
               const match = /^(\d{1,9})\s*g?\s*[:=]?\s+(\S+)$/.exec(line);
               if (!match) {
-                problems.push(`${where}: “${line}” is not “grams price” (e.g. 1000 9.50).`);
+                problems.push(w.notBracket(where, line));
                 return { upToGrams: 0, amount: 0 };
               }
               return { upToGrams: Number(match[1]), amount: amount(match[2]!, where) ?? 0 };
             });
-          const perExtraKg = r.perExtraKg.trim() === '' ? null : amount(r.perExtraKg, `${where}, per extra kilogram`);
+          const perExtraKg = r.perExtraKg.trim() === '' ? null : amount(r.perExtraKg, w.perExtraKg(where));
           return { zone: z.code, brackets, perExtraKg };
         });
       const surcharges = m.surcharges
         .filter((s) => !isBlank(s.code, s.label, s.flat, s.percent, s.zones))
         .map((s) => {
-          const where = `${name}, surcharge ${s.code.trim() || s.label.trim()}`;
+          const where = w.surcharge(name, s.code.trim() || s.label.trim());
           const percent = s.percent.trim();
-          const bps = percent === '' ? 0 : /^\d{1,3}(\.\d{1,2})?$/.test(percent) ? Math.round(Number(percent) * 100) : null;
-          if (bps === null) problems.push(`${where}: “${percent}” is not a percentage (e.g. 8 or 12.5).`);
+          // French writes the decimal comma (a point is taken too).
+          const typedPercent = locale === 'fr' ? percent.replace(',', '.') : percent;
+          const bps = percent === '' ? 0 : /^\d{1,3}(\.\d{1,2})?$/.test(typedPercent) ? Math.round(Number(typedPercent) * 100) : null;
+          if (bps === null) problems.push(w.notPercent(where, percent));
           return {
             code: s.code.trim().toUpperCase(),
             label: s.label.trim(),
@@ -229,7 +239,7 @@ export function rateTableInput(v: RateTableFormValues): { input: RateTableInputD
         code: m.code.trim().toUpperCase(),
         label: m.label.trim(),
         origin: m.origin.trim().toUpperCase(),
-        volumetricDivisor: whole(m.divisor, `${name}, volumetric divisor`),
+        volumetricDivisor: whole(m.divisor, w.divisor(name)),
         rates,
         surcharges,
       };
@@ -243,24 +253,25 @@ export function rateTableInput(v: RateTableFormValues): { input: RateTableInputD
 
 /**
  * Logistics names each problem by its path in the input (`methods.0.rates.1.brackets.2.amount`); this says where
- * that is on the form ("STANDARD from FR-LYS to EU, bracket 3"), so staff find the field.
+ * that is on the form ("STANDARD from FR-LYS to EU, bracket 3"), in `locale`, so staff find the field.
  */
-export function problemPlace(path: string, input: RateTableInputData): string {
+export function problemPlace(path: string, input: RateTableInputData, locale: Locale = 'en'): string {
+  const w = wordsIn(rateTableFormWords, locale);
   const parts = path.split('.');
   const [head, a, b, c, d, e] = parts;
   const method = head === 'methods' && a !== undefined ? input.methods[Number(a)] : undefined;
-  const methodName = method ? `${method.code} from ${method.origin}` : null;
-  if (head === 'zones' && a !== undefined) return `Zone ${input.zones[Number(a)]?.code || Number(a) + 1}`;
-  if (head === 'referenceItem') return 'Reference item';
-  if (head === 'currency') return 'Currency';
-  if (head === 'note') return 'Note';
+  const methodName = method ? w.from(method.code, method.origin) : null;
+  if (head === 'zones' && a !== undefined) return w.zone(input.zones[Number(a)]?.code || String(Number(a) + 1));
+  if (head === 'referenceItem') return w.referenceItem;
+  if (head === 'currency') return w.currencyField;
+  if (head === 'note') return w.note;
   if (methodName && b === 'rates' && c !== undefined) {
     const zone = method!.rates[Number(c)]?.zone ?? '';
-    if (d === 'brackets' && e !== undefined) return `${methodName} to ${zone}, bracket ${Number(e) + 1}`;
-    if (d === 'perExtraKg') return `${methodName} to ${zone}, per extra kilogram`;
-    return `${methodName} to ${zone}`;
+    if (d === 'brackets' && e !== undefined) return w.bracket(w.to(methodName, zone), Number(e) + 1);
+    if (d === 'perExtraKg') return w.perExtraKg(w.to(methodName, zone));
+    return w.to(methodName, zone);
   }
-  if (methodName && b === 'surcharges' && c !== undefined) return `${methodName}, surcharge ${method!.surcharges[Number(c)]?.code ?? Number(c) + 1}`;
+  if (methodName && b === 'surcharges' && c !== undefined) return w.surcharge(methodName, String(method!.surcharges[Number(c)]?.code ?? Number(c) + 1));
   if (methodName) return methodName;
   return path;
 }

@@ -106,8 +106,35 @@ describe('the rate-table form', () => {
     });
   });
 
+  it('shows and reads amounts as French staff write them, with the decimal comma', () => {
+    const values = formValuesFrom(table, 'USD', 'fr');
+    expect(values.methods[0]!.rates[0]).toEqual({ brackets: '1000 9,00\n2000 13,00', perExtraKg: '2,50' });
+    expect(values.methods[0]!.surcharges[0]!.percent).toBe('8,5');
+    expect(rateTableInput(values, 'fr')).toEqual({ input: { ...table, note: null }, problems: [] });
+  });
+
+  it('names them in French for a French page', () => {
+    const values = formValuesFrom(table, 'USD', 'fr');
+    values.methods[0]!.rates[0] = { brackets: '1000 9,999\nheavy 20', perExtraKg: 'two' };
+    values.methods[0]!.surcharges[0]!.percent = 'lots';
+    values.methods[0]!.divisor = 'big';
+    values.weightGrams = '';
+    expect(rateTableInput(values, 'fr')).toEqual({
+      input: null,
+      problems: [
+        'Poids de l’article de référence : indiquez un nombre entier.',
+        'STANDARD depuis FR-LYS vers EU : « 9,999 » n’est pas un montant en USD (par ex. 9,50).',
+        'STANDARD depuis FR-LYS vers EU : « heavy 20 » n’est pas « grammes prix » (par ex. 1000 9,50).',
+        'STANDARD depuis FR-LYS vers EU, par kilogramme supplémentaire : « two » n’est pas un montant en USD (par ex. 9,50).',
+        'STANDARD depuis FR-LYS, supplément FUEL : « lots » n’est pas un pourcentage (par ex. 8 ou 12,5).',
+        'STANDARD depuis FR-LYS, diviseur volumétrique : indiquez un nombre entier.',
+      ],
+    });
+  });
+
   it('refuses a currency that is not a code', () => {
     expect(rateTableInput({ ...formValuesFrom(table), currency: 'dollars' }).problems).toEqual(['The currency is a three-letter code, e.g. USD.']);
+    expect(rateTableInput({ ...formValuesFrom(table), currency: 'dollars' }, 'fr').problems).toEqual(['La devise est un code de trois lettres, par ex. EUR.']);
   });
 
   it('says where a problem logistics names by its path is on the form', () => {
@@ -116,5 +143,14 @@ describe('the rate-table form', () => {
     expect(problemPlace('methods.0.surcharges.0.percentBps', input)).toBe('STANDARD from FR-LYS, surcharge FUEL');
     expect(problemPlace('zones.1.countries.0', input)).toBe('Zone WORLD');
     expect(problemPlace('something.else', input)).toBe('something.else');
+  });
+
+  it('says it in French for a French page', () => {
+    const input = { ...table, note: null };
+    expect(problemPlace('methods.0.rates.1.brackets.0.amount', input, 'fr')).toBe('STANDARD depuis FR-LYS vers WORLD, tranche 1');
+    expect(problemPlace('methods.0.rates.0.perExtraKg', input, 'fr')).toBe('STANDARD depuis FR-LYS vers EU, par kilogramme supplémentaire');
+    expect(problemPlace('methods.0.surcharges.0.percentBps', input, 'fr')).toBe('STANDARD depuis FR-LYS, supplément FUEL');
+    expect(problemPlace('zones.1.countries.0', input, 'fr')).toBe('Zone WORLD');
+    expect(problemPlace('referenceItem.weightGrams', input, 'fr')).toBe('Article de référence');
   });
 });

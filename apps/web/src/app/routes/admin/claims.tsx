@@ -7,11 +7,16 @@ import { ReturnDestination } from '../../components/return-destination.js';
 import type { ClaimGrade, ClaimKind, ClaimResolution, ClaimStatus } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { ClaimSteps } from '../../components/claim-steps.js';
-import { gradeWords, kindWords, resolutionWords, statusWords } from '../../lib/claim-words.js';
-import { claimStep, claimStepsDone } from '../../lib/claim-steps.server.js';
+import { claimWords } from '../../lib/claim-words.js';
+import { claimStep, claimStepsDone, type ClaimStepDone } from '../../lib/claim-steps.server.js';
 import { toMinorUnits } from '../../lib/money-input.js';
-import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
-import { formatDateTime, formatEstimate, formatMoney } from '../../lib/format.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { claimStepsWords } from '../../lib/messages/admin/claim-steps.js';
+import { claimsWords } from '../../lib/messages/admin/claims.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/claims';
@@ -117,16 +122,17 @@ const decideMutation = graphql(`
   }
 `);
 
-const allStatuses = Object.keys(statusWords) as ClaimStatus[];
-const done: Record<string, string> = {
-  review: 'Taken into review.',
-  decided: 'Graded: the customer has been offered what the policy allows.',
-  ...claimStepsDone,
-};
-const allKinds = Object.keys(kindWords) as ClaimKind[];
-const words = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ');
+const allStatuses = Object.keys(claimWords.en.status) as ClaimStatus[];
+const allResolutions = Object.keys(claimWords.en.resolution) as ClaimResolution[];
+/** What a `?done=` says was done: the page's own steps and ClaimSteps'. */
+type Done = 'review' | 'decided' | ClaimStepDone;
+const doneCodes: readonly string[] = ['review', 'decided', ...claimStepsDone];
+const allKinds = Object.keys(claimWords.en.kind) as ClaimKind[];
 
-export const meta: Route.MetaFunction = () => [{ title: 'Claims | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const w = wordsIn(backOfficeWords, metaLocale(matches));
+  return [{ title: w.title(w.sections.claims.title) }];
+};
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'aftersales:decide');
@@ -144,7 +150,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const prices = await Promise.all(productIds.map((id) => callApi(context, productCurrencyQuery, { id }, staff.accessToken).catch(pageError)));
   const currencies = Object.fromEntries(productIds.map((id, i) => [id, prices[i]!.product?.price.currency ?? 'USD']));
   const nextQuery = claims.hasNextPage && claims.nextOffset != null ? pageQuery(params, 'offset', String(claims.nextOffset), ['done']) : null;
-  return { claims, currencies, statuses, kinds, nextQuery, done: done[params.get('done') ?? ''] ?? null };
+  const done = params.get('done') ?? '';
+  return { claims, currencies, statuses, kinds, nextQuery, done: doneCodes.includes(done) ? (done as Done) : null };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -160,20 +167,21 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (intent === 'decide') {
       const parts = Number(field(form, 'parts'));
       const currency = field(form, 'currency');
+      const locale = await requestLocale(request, context);
       const amountOf = (name: string) => {
         const typed = field(form, name);
-        return typed ? toMinorUnits(typed, currency) : undefined;
+        return typed ? toMinorUnits(typed, currency, locale) : undefined;
       };
       // Empty: no amount (the policy's); typed but not an amount in the currency: refused here, nothing sent.
       const staffAmounts = Array.from({ length: parts }, (_, i) => amountOf(`amount-${i}`));
       const discountAmount = amountOf('discount');
-      if (staffAmounts.includes(null) || discountAmount === null) return { claimId, error: `Enter amounts in ${currency}, e.g. 12.50.` };
+      if (staffAmounts.includes(null) || discountAmount === null) return { claimId, error: wordsIn(claimsWords, locale).amounts(currency) };
       // An empty grade leaves the part to the policy's grading chart for its issue.
       const grades = staffAmounts.map((staffAmount, i) => {
         const grade = field(form, `grade-${i}`) as ClaimGrade | '';
         return { ...(grade ? { grade } : {}), ...(staffAmount !== undefined ? { staffAmount } : {}) };
       });
-      const resolutions = form.getAll('resolution').filter((r): r is ClaimResolution => typeof r === 'string' && r in resolutionWords);
+      const resolutions = form.getAll('resolution').filter((r): r is ClaimResolution => typeof r === 'string' && r in claimWords.en.resolution);
       const note = field(form, 'note');
       await callApi(
         context,
@@ -194,9 +202,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     const step = await claimStep(context, staff.accessToken, intent, form);
     if (step) return backToPage(request, step);
-    return { claimId, error: 'This form is out of date. Please reload the page.' };
+    return { claimId, error: wordsIn(claimsWords, await requestLocale(request, context)).outOfDate };
   } catch (err) {
-    if (err instanceof ApiError) return { claimId, error: messageWithProblems(err) };
+    if (err instanceof ApiError) return { claimId, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
 }
@@ -209,13 +217,15 @@ type QueuedClaim = Route.ComponentProps['loaderData']['claims']['items'][number]
  * has no URL.
  */
 function EvidenceFiles({ claim }: { claim: QueuedClaim }) {
+  const w = useWords(claimsWords);
+  const code = useWords(claimWords);
   const viewable = claim.evidence.filter((e) => e.viewUrl);
   if (viewable.length === 0) return null;
-  const concerns = claim.parts.map((p) => `${p.name ?? words(p.category)} (${words(p.issue).toLowerCase()})`).join(', ');
+  const concerns = claim.parts.map((p) => `${p.name ?? code.category(p.category)} (${code.issue(p.issue).toLowerCase()})`).join(', ');
   return (
-    <ul className="evidence-files" aria-label={`Evidence of the claim on order ${claim.orderId.slice(0, 8)}`}>
+    <ul className="evidence-files" aria-label={w.evidenceOf(claim.orderId.slice(0, 8))}>
       {viewable.map((e, i) => {
-        const name = `${words(e.kind)} ${i + 1} of ${viewable.length}: ${kindWords[claim.kind].toLowerCase()}, ${concerns}`;
+        const name = w.evidenceName(code.evidenceKind(e.kind), i + 1, viewable.length, code.kind[claim.kind].toLowerCase(), concerns);
         return (
           <li key={e.viewUrl}>
             {e.kind === 'PHOTO' ? (
@@ -224,7 +234,7 @@ function EvidenceFiles({ claim }: { claim: QueuedClaim }) {
               </a>
             ) : (
               <a href={e.viewUrl!} target="_blank" rel="noreferrer">
-                Watch {name}
+                {w.watch(name)}
               </a>
             )}
           </li>
@@ -236,82 +246,78 @@ function EvidenceFiles({ claim }: { claim: QueuedClaim }) {
 
 export default function BackOfficeClaims({ loaderData, actionData }: Route.ComponentProps) {
   const { claims, currencies, statuses, kinds } = loaderData;
-  const message = actionData ? null : loaderData.done;
+  const { money, dateTime, estimate } = useI18n();
+  const w = useWords(claimsWords);
+  const code = useWords(claimWords);
+  const frame = useWords(backOfficeWords);
+  const done: Record<Done, string> = { ...w.done, ...useWords(claimStepsWords).done };
+  const message = actionData || !loaderData.done ? null : done[loaderData.done];
   const submitting = useNavigation().state === 'submitting';
   return (
     <>
-      <h1>Claims</h1>
+      <h1>{frame.sections.claims.title}</h1>
       <DoneMessage message={message} />
       <Form method="get" className="filters">
-        <CheckFilter legend="Status (none ticked: waiting for staff)" name="status" values={allStatuses} words={statusWords} checked={statuses} />
-        <CheckFilter legend="Kind (none ticked: every kind)" name="kind" values={allKinds} words={kindWords} checked={kinds} />
-        <button type="submit">Show claims</button>
+        <CheckFilter legend={w.statusLegend} name="status" values={allStatuses} words={code.status} checked={statuses} />
+        <CheckFilter legend={w.kindLegend} name="kind" values={allKinds} words={code.kind} checked={kinds} />
+        <button type="submit">{w.show}</button>
       </Form>
-      <h2>
-        {claims.totalCount} claim{claims.totalCount === 1 ? '' : 's'}, oldest first
-      </h2>
+      <h2>{w.count(claims.totalCount)}</h2>
       <ul className="orders">
         {claims.items.map((c) => (
           <li key={c.id} className="order-card">
             <article aria-labelledby={`claim-${c.id}`}>
               <h3 id={`claim-${c.id}`}>
-                {kindWords[c.kind]} · {statusWords[c.status]}
+                {code.kind[c.kind]} · {code.status[c.status]}
               </h3>
               <p>
-                Order {c.orderId.slice(0, 8)} · severity {words(c.severity)}
-                {c.submittedAt && <> · submitted {formatDateTime(c.submittedAt)}</>}
-                {c.reviewStartedAt && <> · in review since {formatDateTime(c.reviewStartedAt)}</>}
+                {w.order(c.orderId.slice(0, 8), code.severity(c.severity))}
+                {c.submittedAt && w.submitted(dateTime(c.submittedAt))}
+                {c.reviewStartedAt && w.inReviewSince(dateTime(c.reviewStartedAt))}
               </p>
               <blockquote>{c.description}</blockquote>
               <p>
-                Evidence:{' '}
-                {c.evidence.length === 0
-                  ? 'none'
-                  : c.evidence.map((e) => `${words(e.kind)} (${e.status === 'CONFIRMED' ? 'received' : 'not received yet'})`).join(', ')}
-                {c.evidenceRequest && <> · more asked: “{c.evidenceRequest}”</>}
+                {w.evidence}
+                {c.evidence.length === 0 ? w.noEvidence : c.evidence.map((e) => w.evidenceFile(code.evidenceKind(e.kind), e.status === 'CONFIRMED')).join(', ')}
+                {c.evidenceRequest && w.moreAsked(c.evidenceRequest)}
               </p>
               <EvidenceFiles claim={c} />
-              {c.refusal && <p>Refused: {c.refusal.text}</p>}
+              {c.refusal && <p>{w.refused(c.refusal.text)}</p>}
               {c.resolution && (
                 <p>
-                  The customer chose: {resolutionWords[c.resolution]}
-                  {c.refund && <>, {formatMoney(c.refund)} back</>}
-                  {c.returnCondition && <> · returned {c.returnCondition === 'PERFECT_UNUSED' ? 'perfect, unused' : 'used or damaged'}</>}
+                  {w.customerChose(code.resolution[c.resolution])}
+                  {c.refund && w.chosenRefund(money(c.refund))}
+                  {c.returnCondition && w.returned(c.returnCondition === 'PERFECT_UNUSED')}
                 </p>
               )}
               {c.parcelReference && <ReturnDestination sendTo={c.sendTo} sendToUnknown={c.sendToUnknown} parcelReference={c.parcelReference} />}
               <ol className="parts">
                 {c.parts.map((p, i) => (
                   <li key={i}>
-                    {p.name ?? words(p.category)}: {words(p.issue)}
+                    {w.part(p.name ?? code.category(p.category), code.issue(p.issue))}
                     {p.note && <span className="muted"> ({p.note})</span>}
                   </li>
                 ))}
               </ol>
               {c.gradedParts.length > 0 && (
-                <section aria-label="Compensation">
-                  <h4>Compensation by the policy</h4>
+                <section aria-label={w.compensation}>
+                  <h4>{w.compensationByPolicy}</h4>
                   <ul>
                     {c.gradedParts.map((g, i) => (
                       <li key={i}>
-                        {words(g.category)}: graded {words(g.grade)}, {g.amount ? formatMoney(g.amount) : 'no amount'}{' '}
+                        {w.graded(code.category(g.category), code.grade(g.grade), g.amount ? money(g.amount) : w.noAmount)}{' '}
                         <span className="muted">({g.rule.text})</span>
                       </li>
                     ))}
                   </ul>
-                  <h4>Offered to the customer</h4>
+                  <h4>{w.offered}</h4>
                   <ul>
                     {c.offers.map((o) => (
                       <li key={o.resolution}>
-                        {resolutionWords[o.resolution]}
-                        {o.refund && <>: {formatMoney(o.refund)} back</>}
-                        {o.returnPostage && <> (return postage: {words(o.returnPostage)})</>}
-                        {o.leadTime?.earliest && o.leadTime.latest && (
-                          <>
-                            {' '}
-                            (arrives {formatEstimate(o.leadTime.earliest)} to {formatEstimate(o.leadTime.latest)})
-                          </>
-                        )}
+                        {code.resolution[o.resolution]}
+                        {o.refund && w.offerRefund(money(o.refund))}
+                        {o.returnPostage && w.returnPostage(code.postage(o.returnPostage))}
+                        {o.leadTime?.earliest && o.leadTime.latest && <> {w.arrives(estimate(o.leadTime.earliest), estimate(o.leadTime.latest))}</>}
                       </li>
                     ))}
                   </ul>
@@ -322,13 +328,13 @@ export default function BackOfficeClaims({ loaderData, actionData }: Route.Compo
                 <Form method="post">
                   <input type="hidden" name="intent" value="review" />
                   <input type="hidden" name="claimId" value={c.id} />
-                  <button type="submit" disabled={submitting} aria-label={`Take into review: ${kindWords[c.kind]}, order ${c.orderId.slice(0, 8)}`}>
-                    Take into review
+                  <button type="submit" disabled={submitting} aria-label={w.takeIntoReviewLabel(code.kind[c.kind], c.orderId.slice(0, 8))}>
+                    {w.takeIntoReview}
                   </button>
                 </Form>
               )}
               {(c.status === 'SUBMITTED' || c.status === 'UNDER_REVIEW') && (
-                <Form method="post" className="stacked admin-form" aria-label={`Grade the claim on order ${c.orderId.slice(0, 8)}`}>
+                <Form method="post" className="stacked admin-form" aria-label={w.gradeForm(c.orderId.slice(0, 8))}>
                   <input type="hidden" name="intent" value="decide" />
                   <input type="hidden" name="claimId" value={c.id} />
                   <input type="hidden" name="parts" value={c.parts.length} />
@@ -336,12 +342,10 @@ export default function BackOfficeClaims({ loaderData, actionData }: Route.Compo
                   {c.parts.map((p, i) => (
                     <div className="inline-fields" key={i}>
                       <div className="field">
-                        <label htmlFor={`grade-${c.id}-${i}`}>
-                          Grade of {p.name ?? words(p.category)} ({words(p.issue)})
-                        </label>
+                        <label htmlFor={`grade-${c.id}-${i}`}>{w.gradeOf(p.name ?? code.category(p.category), code.issue(p.issue))}</label>
                         <select id={`grade-${c.id}-${i}`} name={`grade-${i}`} defaultValue="">
-                          <option value="">By the policy’s chart for this issue</option>
-                          {gradeWords.map(([grade, label]) => (
+                          <option value="">{w.byChart}</option>
+                          {code.grades.map(([grade, label]) => (
                             <option key={grade} value={grade}>
                               {label}
                             </option>
@@ -349,34 +353,34 @@ export default function BackOfficeClaims({ loaderData, actionData }: Route.Compo
                         </select>
                       </div>
                       <div className="field">
-                        <label htmlFor={`amount-${c.id}-${i}`}>Its amount ({currencies[c.productId]}; only where staff decide)</label>
+                        <label htmlFor={`amount-${c.id}-${i}`}>{w.itsAmount(currencies[c.productId]!)}</label>
                         <input id={`amount-${c.id}-${i}`} name={`amount-${i}`} inputMode="decimal" />
                       </div>
                     </div>
                   ))}
                   <fieldset>
-                    <legend>Resolutions to offer (none ticked: all the policy allows)</legend>
-                    {(Object.keys(resolutionWords) as ClaimResolution[]).map((r) => (
+                    <legend>{w.resolutionsLegend}</legend>
+                    {allResolutions.map((r) => (
                       <div className="choice" key={r}>
                         <input type="checkbox" id={`resolution-${c.id}-${r}`} name="resolution" value={r} />
-                        <label htmlFor={`resolution-${c.id}-${r}`}>{resolutionWords[r]}</label>
+                        <label htmlFor={`resolution-${c.id}-${r}`}>{code.resolution[r]}</label>
                       </div>
                     ))}
                   </fieldset>
                   <div className="field">
-                    <label htmlFor={`discount-${c.id}`}>Discount to keep it ({currencies[c.productId]}; where the policy leaves it to staff)</label>
+                    <label htmlFor={`discount-${c.id}`}>{w.discount(currencies[c.productId]!)}</label>
                     <input id={`discount-${c.id}`} name="discount" inputMode="decimal" />
                   </div>
                   <div className="field checkbox">
                     <input type="checkbox" id={`parts-${c.id}`} name="studioHasParts" defaultChecked />
-                    <label htmlFor={`parts-${c.id}`}>The studio has replacement parts in stock</label>
+                    <label htmlFor={`parts-${c.id}`}>{w.studioHasParts}</label>
                   </div>
                   <div className="field">
-                    <label htmlFor={`note-${c.id}`}>Note for the audit (optional)</label>
+                    <label htmlFor={`note-${c.id}`}>{w.auditNote}</label>
                     <input id={`note-${c.id}`} name="note" maxLength={1000} />
                   </div>
                   <button type="submit" disabled={submitting}>
-                    Grade and offer
+                    {w.gradeAndOffer}
                   </button>
                 </Form>
               )}
@@ -385,7 +389,7 @@ export default function BackOfficeClaims({ loaderData, actionData }: Route.Compo
           </li>
         ))}
       </ul>
-      <Pager next={loaderData.nextQuery} nextLabel="Next claims" />
+      <Pager next={loaderData.nextQuery} nextLabel={w.next} />
     </>
   );
 }

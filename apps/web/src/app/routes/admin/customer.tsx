@@ -3,9 +3,13 @@ import { graphql } from '../../../__generated__/app/index.js';
 import type { CustomerFlagKind } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
-import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
 import { everyValue } from '../../lib/every-value.js';
-import { formatDateTime, formatDay, formatMoney, orderStatusText } from '../../lib/format.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { customerWords } from '../../lib/messages/admin/customer.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/customer';
@@ -60,26 +64,27 @@ const unflagMutation = graphql(`
 `);
 
 const flagKinds = everyValue<CustomerFlagKind>()(['PREORDER_ABUSE', 'REFUSED_DELIVERY', 'BLOCKED']);
-/** Each flag as accounts describes it (the schema's words), for staff choosing one. */
-const flagWords: Record<CustomerFlagKind, string> = {
-  PREORDER_ABUSE: 'Preorder abuse (kept by orders; ordering still works)',
-  REFUSED_DELIVERY: 'Refused deliveries or cancelled unilaterally',
-  BLOCKED: 'Blocked: new orders are refused',
-};
-const done: Record<string, string> = { flagged: 'The flag was set.', unflagged: 'The flag was lifted.' };
+/** What the last step did (the page words it), from the `done` it came back with. */
+type Done = keyof (typeof customerWords)['en']['done'];
+const doneSteps = Object.keys(customerWords.en.done) as Done[];
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.customer.displayName ?? 'Customer'} | Back office | Vitrine` }];
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+  const locale = metaLocale(matches);
+  const w = wordsIn(backOfficeWords, locale);
+  return [{ title: w.title(data?.customer.displayName ?? wordsIn(customerWords, locale).customer) }];
+};
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'customers:flag');
   const { customer } = await callApi(context, customerQuery, { id: params.id }, staff.accessToken).catch(pageError);
-  if (!customer) throw data({ message: 'There is no customer with this id.' }, { status: 404 });
+  if (!customer) throw data({ message: wordsIn(customerWords, await requestLocale(request, context)).notFound }, { status: 404 });
   // A customer's orders are orders' (orders:manage): staff without it see the customer and their flags only.
   const mayOrders = staff.scopes.includes('orders:manage');
   const orders = mayOrders
     ? ((await callApi(context, customerOrdersQuery, { id: params.id }, staff.accessToken).catch(pageError)).customer?.orders ?? [])
     : null;
-  return { customer, orders, done: done[new URL(request.url).searchParams.get('done') ?? ''] ?? null };
+  const done = new URL(request.url).searchParams.get('done');
+  return { customer, orders, done: doneSteps.find((step) => step === done) ?? null };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -87,7 +92,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await request.formData();
   const intent = field(form, 'intent');
   const flag = field(form, 'flag') as CustomerFlagKind;
-  if (!flagKinds.includes(flag)) return { intent, flag, error: 'Choose one of the flags.' };
+  const w = wordsIn(customerWords, await requestLocale(request, context));
+  if (!flagKinds.includes(flag)) return { intent, flag, error: w.chooseFlag };
   // The reason is checked by accounts (required, at most 500 characters): its refusal is shown as it words it.
   const variables = { id: params.id, flag, reason: field(form, 'reason') };
   try {
@@ -99,66 +105,67 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       await callApi(context, unflagMutation, variables, staff.accessToken);
       return backToPage(request, 'unflagged');
     }
-    return { intent, flag, error: 'This form is out of date. Please reload the page.' };
+    return { intent, flag, error: w.outOfDate };
   } catch (err) {
-    if (err instanceof ApiError) return { intent, flag, error: messageWithProblems(err) };
+    if (err instanceof ApiError) return { intent, flag, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
 }
 
 export default function BackOfficeCustomer({ loaderData, actionData }: Route.ComponentProps) {
   const { customer, orders } = loaderData;
+  const { t, money, day, dateTime } = useI18n();
+  const w = useWords(customerWords);
+  const frame = useWords(backOfficeWords);
   const submitting = useNavigation().state === 'submitting';
   const unset = flagKinds.filter((k) => !customer.flags.some((f) => f.flag === k));
   return (
     <>
       <p>
-        <Link to="/admin/customers">Customers</Link>
+        <Link to="/admin/customers">{frame.sections.customers.title}</Link>
       </p>
       <h1>{customer.displayName}</h1>
-      <DoneMessage message={actionData ? null : loaderData.done} />
+      <DoneMessage message={actionData || !loaderData.done ? null : w.done[loaderData.done]} />
       <dl className="facts">
         <div>
-          <dt>Email</dt>
+          <dt>{w.email}</dt>
           <dd>
-            {customer.email} ({customer.emailVerified ? 'verified' : 'not verified yet'})
+            {customer.email} ({w.verified(customer.emailVerified)})
           </dd>
         </div>
         <div>
-          <dt>Region</dt>
+          <dt>{w.region}</dt>
           <dd data-testid="customer-region">{customer.country}</dd>
         </div>
         <div>
-          <dt>Account</dt>
+          <dt>{w.account}</dt>
           <dd>
-            Joined {formatDay(customer.createdAt)} · {customer.roles.join(', ')} · id {customer.id}
+            {w.joined(day(customer.createdAt))} · {customer.roles.map((role) => w.roles[role] ?? role).join(', ')} · {w.id(customer.id)}
           </dd>
         </div>
       </dl>
 
       <section aria-labelledby="flags">
-        <h2 id="flags">Flags</h2>
+        <h2 id="flags">{w.flagsTitle}</h2>
         {customer.flags.length === 0 ? (
-          <p data-testid="flags">No flag is set.</p>
+          <p data-testid="flags">{w.noFlag}</p>
         ) : (
           <ul data-testid="flags" className="orders">
             {customer.flags.map((f) => (
               <li key={f.flag} className="order-card">
                 <article aria-labelledby={`flag-${f.flag}`}>
-                  <h3 id={`flag-${f.flag}`}>{flagWords[f.flag]}</h3>
-                  <p>
-                    “{f.reason}”, set {formatDateTime(f.flaggedAt)} by staff member {f.flaggedBy}
-                  </p>
-                  <Form method="post" className="inline-form" aria-label={`Lift the flag ${f.flag}`}>
+                  <h3 id={`flag-${f.flag}`}>{w.flags[f.flag]}</h3>
+                  <p>{w.flagSet(f.reason, dateTime(f.flaggedAt), f.flaggedBy)}</p>
+                  <Form method="post" className="inline-form" aria-label={w.liftForm(f.flag)}>
                     <input type="hidden" name="intent" value="unflag" />
                     <input type="hidden" name="flag" value={f.flag} />
                     <div className="field">
-                      <label htmlFor={`lift-${f.flag}`}>Why lift it (audited)</label>
+                      <label htmlFor={`lift-${f.flag}`}>{w.whyLift}</label>
                       <input id={`lift-${f.flag}`} name="reason" maxLength={500} />
                     </div>
                     {actionData?.intent === 'unflag' && actionData.flag === f.flag && <ApiErrorMessage message={actionData.error} />}
                     <button type="submit" disabled={submitting}>
-                      Lift the flag
+                      {w.lift}
                     </button>
                   </Form>
                 </article>
@@ -167,26 +174,26 @@ export default function BackOfficeCustomer({ loaderData, actionData }: Route.Com
           </ul>
         )}
         {unset.length > 0 && (
-          <Form method="post" className="stacked admin-form" aria-label="Set a flag">
-            <h3>Set a flag</h3>
+          <Form method="post" className="stacked admin-form" aria-label={w.setForm}>
+            <h3>{w.setForm}</h3>
             <input type="hidden" name="intent" value="flag" />
             <div className="field">
-              <label htmlFor="flag">Flag</label>
+              <label htmlFor="flag">{w.flag}</label>
               <select id="flag" name="flag" defaultValue={unset[0]}>
                 {unset.map((k) => (
                   <option key={k} value={k}>
-                    {flagWords[k]}
+                    {w.flags[k]}
                   </option>
                 ))}
               </select>
             </div>
             <div className="field">
-              <label htmlFor="flag-reason">Why (for other staff and the audit; the customer never sees it)</label>
+              <label htmlFor="flag-reason">{w.why}</label>
               <input id="flag-reason" name="reason" maxLength={500} />
             </div>
             {actionData?.intent === 'flag' && <ApiErrorMessage message={actionData.error} />}
             <button type="submit" disabled={submitting}>
-              Set the flag
+              {w.set}
             </button>
           </Form>
         )}
@@ -194,23 +201,23 @@ export default function BackOfficeCustomer({ loaderData, actionData }: Route.Com
 
       {orders && (
         <section aria-labelledby="orders">
-          <h2 id="orders">Orders</h2>
+          <h2 id="orders">{w.orders}</h2>
           {orders.length === 0 ? (
-            <p>No order yet.</p>
+            <p>{w.noOrder}</p>
           ) : (
             <ul>
               {orders.map((o) => (
                 <li key={o.id}>
-                  <Link to={`/admin/orders/${o.id}`} aria-label={`Order ${o.id}`}>
+                  <Link to={`/admin/orders/${o.id}`} aria-label={w.order(o.id)}>
                     {o.id.slice(0, 8)}
                   </Link>{' '}
-                  · {formatDateTime(o.placedAt)} · {orderStatusText(o.status)} · {formatMoney(o.total)}
+                  · {dateTime(o.placedAt)} · {t.orderStatus[o.status] ?? o.status} · {money(o.total)}
                 </li>
               ))}
             </ul>
           )}
           <p>
-            <Link to={`/admin/orders?customer=${customer.id}`}>Every order of this customer</Link>
+            <Link to={`/admin/orders?customer=${customer.id}`}>{w.everyOrder}</Link>
           </p>
         </section>
       )}

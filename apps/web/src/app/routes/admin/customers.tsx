@@ -2,8 +2,11 @@ import { Form, Link } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { Pager, pageQuery } from '../../components/pager.js';
-import { ApiError, callApi, messageWithProblems } from '../../lib/api.server.js';
-import { formatDay } from '../../lib/format.js';
+import { ApiError, callApi } from '../../lib/api.server.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { customersWords } from '../../lib/messages/admin/customers.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/customers';
 import { pageSizes } from '../../lib/page-sizes.js';
@@ -29,7 +32,10 @@ const customersQuery = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = () => [{ title: 'Customers | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const w = wordsIn(backOfficeWords, metaLocale(matches));
+  return [{ title: w.title(w.sections.customers.title) }];
+};
 
 /**
  * Customers by the start of their email and/or part of their name (what accounts' search takes), newest accounts
@@ -57,42 +63,43 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const nextQuery = customers.pageInfo.hasNextPage ? pageQuery(params, 'after', customers.pageInfo.endCursor ?? null) : null;
     return { form, may, error: null, found: { ...customers, nextQuery } };
   } catch (err) {
-    if (err instanceof ApiError) return { form, may, error: messageWithProblems(err), found: null };
+    if (err instanceof ApiError) return { form, may, error: await refusalFor(request, context, err, { withProblems: true }), found: null };
     throw err;
   }
 }
 
 export default function BackOfficeCustomers({ loaderData }: Route.ComponentProps) {
   const { form, may, error, found } = loaderData;
+  const { day } = useI18n();
+  const w = useWords(customersWords);
+  const frame = useWords(backOfficeWords);
   return (
     <>
-      <h1>Customers</h1>
-      <Form method="get" className="filters" role="search" aria-label="Find customers">
+      <h1>{frame.sections.customers.title}</h1>
+      <Form method="get" className="filters" role="search" aria-label={w.find}>
         <div className="field">
-          <label htmlFor="email">Email (or its start)</label>
+          <label htmlFor="email">{w.email}</label>
           <input id="email" name="email" type="search" defaultValue={form.email} spellCheck={false} />
         </div>
         <div className="field">
-          <label htmlFor="name">Name (or part of it)</label>
+          <label htmlFor="name">{w.name}</label>
           <input id="name" name="name" type="search" defaultValue={form.name} />
         </div>
-        <button type="submit">Find customers</button>
+        <button type="submit">{w.find}</button>
       </Form>
       <ApiErrorMessage message={error} />
       {found && (
         <section aria-labelledby="found">
-          <h2 id="found">
-            {found.totalCount} customer{found.totalCount === 1 ? '' : 's'}, newest accounts first
-          </h2>
+          <h2 id="found">{w.count(found.totalCount)}</h2>
           <table className="data-table">
-            <caption className="visually-hidden">Customers found, newest accounts first</caption>
+            <caption className="visually-hidden">{w.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Region</th>
-                <th scope="col">Joined</th>
-                {may.orders && <th scope="col">Orders</th>}
+                <th scope="col">{w.nameColumn}</th>
+                <th scope="col">{w.emailColumn}</th>
+                <th scope="col">{w.region}</th>
+                <th scope="col">{w.joined}</th>
+                {may.orders && <th scope="col">{w.orders}</th>}
               </tr>
             </thead>
             <tbody>
@@ -101,11 +108,11 @@ export default function BackOfficeCustomers({ loaderData }: Route.ComponentProps
                   <td>{may.open ? <Link to={`/admin/customers/${c.id}`}>{c.displayName}</Link> : c.displayName}</td>
                   <td>{c.email}</td>
                   <td>{c.country}</td>
-                  <td>{formatDay(c.createdAt)}</td>
+                  <td>{day(c.createdAt)}</td>
                   {may.orders && (
                     <td>
-                      <Link to={`/admin/orders?customer=${c.id}`} aria-label={`Orders of ${c.displayName}`}>
-                        Orders
+                      <Link to={`/admin/orders?customer=${c.id}`} aria-label={w.ordersOf(c.displayName)}>
+                        {w.orders}
                       </Link>
                     </td>
                   )}
@@ -113,7 +120,7 @@ export default function BackOfficeCustomers({ loaderData }: Route.ComponentProps
               ))}
             </tbody>
           </table>
-          <Pager next={found.nextQuery} nextLabel="Older accounts" />
+          <Pager next={found.nextQuery} nextLabel={w.older} />
         </section>
       )}
     </>

@@ -6,10 +6,14 @@ import { CustomerChoice, CustomerEmailField, type CustomerMatch } from '../../co
 import { DoneMessage } from '../../components/done-message.js';
 import { Pager, pageQuery } from '../../components/pager.js';
 import { SelectFilter } from '../../components/select-filter.js';
-import { ApiError, callApi, messageWithProblems } from '../../lib/api.server.js';
+import { ApiError, callApi } from '../../lib/api.server.js';
 import { customerFromEmail } from '../../lib/customer-choice.server.js';
 import { everyValue } from '../../lib/every-value.js';
-import { formatDateTime } from '../../lib/format.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { messagesWords } from '../../lib/messages/admin/messages.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/messages';
@@ -56,7 +60,6 @@ const retryMutation = graphql(`
 `);
 
 const statuses = everyValue<NotificationStatus>()(['PENDING', 'SENT', 'FAILED', 'CANCELLED']);
-const statusWords: Record<NotificationStatus, string> = { PENDING: 'Waiting to be sent', SENT: 'Sent', FAILED: 'Failed', CANCELLED: 'Cancelled' };
 const kinds = everyValue<NotificationKind>()([
   'WELCOME',
   'ORDER_CONFIRMED',
@@ -89,11 +92,12 @@ const kinds = everyValue<NotificationKind>()([
   'PASSWORD_CHANGED',
   'SIGN_UP_REPEATED',
 ]);
-/** ORDER_CONFIRMED as "Order confirmed": the kinds are already plain English in capitals. */
-const kindText = (kind: string) => kind.charAt(0) + kind.slice(1).toLowerCase().replaceAll('_', ' ');
 const pageSize = pageSizes.BackOfficeNotificationMessages;
 
-export const meta: Route.MetaFunction = () => [{ title: 'Messages | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const w = wordsIn(backOfficeWords, metaLocale(matches));
+  return [{ title: w.title(w.sections.messages.title) }];
+};
 
 /** The emails the store sent (or is sending), newest first by pages of 25, by state, kind or customer (found by email, needs customers:read). */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -103,12 +107,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const kind = kinds.find((k) => k === params.get('kind')) ?? null;
   const email = (params.get('email') ?? '').trim();
   const form = { status, kind, email };
-  const done = params.get('done') === 'retried' ? 'The message is queued to be sent again, with a fresh round of tries.' : null;
+  const retried = params.get('done') === 'retried';
   let customers: CustomerMatch[] = [];
   try {
-    const who = await customerFromEmail(context, staff.accessToken, params);
+    const who = await customerFromEmail(context, staff.accessToken, params, await requestLocale(request, context));
     customers = who.customers;
-    if (who.kind === 'choose') return { form, done, error: who.error, customers, messages: null };
+    if (who.kind === 'choose') return { form, retried, error: who.error, customers, messages: null };
     const { customerId } = who;
     const filter = { ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(customerId ? { customerId } : {}) };
     const { notificationMessagesConnection: found } = await callApi(
@@ -122,9 +126,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       next: found.pageInfo.hasNextPage ? pageQuery(params, 'after', found.pageInfo.endCursor ?? null, ['done']) : null,
       first: params.has('after') ? pageQuery(params, 'after', null, ['done']) : null,
     };
-    return { form, done, error: null, customers, messages: found.edges.map((e) => e.node), pages };
+    return { form, retried, error: null, customers, messages: found.edges.map((e) => e.node), pages };
   } catch (err) {
-    if (err instanceof ApiError) return { form, done, error: err.message, customers, messages: null };
+    if (err instanceof ApiError) return { form, retried, error: await refusalFor(request, context, err), customers, messages: null };
     throw err;
   }
 }
@@ -136,7 +140,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     await callApi(context, retryMutation, { id }, staff.accessToken);
   } catch (err) {
-    if (err instanceof ApiError) return { id, error: messageWithProblems(err) };
+    if (err instanceof ApiError) return { id, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
   return backToPage(request, 'retried');
@@ -146,39 +150,38 @@ export default function BackOfficeMessages({ loaderData, actionData }: Route.Com
   const { form, error, customers, messages } = loaderData;
   const pages = 'pages' in loaderData ? loaderData.pages : null;
   const submitting = useNavigation().state === 'submitting';
+  const { dateTime } = useI18n();
+  const w = useWords(messagesWords);
+  const frame = useWords(backOfficeWords);
+  const statusText = (status: NotificationStatus) => w.status[status] ?? status;
+  const kindText = (kind: NotificationKind) => w.kinds[kind] ?? kind;
   return (
     <>
-      <h1>Messages</h1>
-      <DoneMessage message={actionData ? null : loaderData.done} />
+      <h1>{frame.sections.messages.title}</h1>
+      <DoneMessage message={actionData || !loaderData.retried ? null : w.retried} />
       <ApiErrorMessage message={actionData?.error} />
-      <Form method="get" className="filters" role="search" aria-label="Find messages">
-        <SelectFilter label="State" name="status" any="Any state" values={statuses} text={(s) => statusWords[s]} selected={form.status} />
-        <SelectFilter label="Kind" name="kind" any="Any kind" values={kinds} text={kindText} selected={form.kind} />
+      <Form method="get" className="filters" role="search" aria-label={w.find}>
+        <SelectFilter label={w.state} name="status" any={w.anyState} values={statuses} text={statusText} selected={form.status} />
+        <SelectFilter label={w.kind} name="kind" any={w.anyKind} values={kinds} text={kindText} selected={form.kind} />
         <CustomerEmailField defaultValue={form.email} />
-        <button type="submit">Find messages</button>
+        <button type="submit">{w.find}</button>
       </Form>
       <ApiErrorMessage message={error} />
-      <CustomerChoice customers={customers} email={form.email} whose="messages" />
+      <CustomerChoice customers={customers} email={form.email} whose={w.whose} />
       {messages && (
         <section aria-labelledby="found">
-          <h2 id="found">
-            {messages.length === 0
-              ? 'No message matches.'
-              : pages?.first
-                ? `${messages.length} older messages, newest first`
-                : `The newest ${messages.length}, newest first`}
-          </h2>
+          <h2 id="found">{messages.length === 0 ? w.noneMatch : pages?.first ? w.older(messages.length) : w.newest(messages.length)}</h2>
           {messages.length > 0 && (
             <table className="data-table" data-testid="messages">
-              <caption className="visually-hidden">Messages found, newest first</caption>
+              <caption className="visually-hidden">{w.caption}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Created</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">State</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Tries</th>
+                  <th scope="col">{w.created}</th>
+                  <th scope="col">{w.kind}</th>
+                  <th scope="col">{w.state}</th>
+                  <th scope="col">{w.to}</th>
+                  <th scope="col">{w.subject}</th>
+                  <th scope="col">{w.tries}</th>
                 </tr>
               </thead>
               <tbody>
@@ -186,45 +189,42 @@ export default function BackOfficeMessages({ loaderData, actionData }: Route.Com
                   const lastTry = m.deliveryLog.at(-1);
                   return (
                     <tr key={m.id} data-message={m.id}>
-                      <td>{formatDateTime(m.createdAt)}</td>
+                      <td>{dateTime(m.createdAt)}</td>
                       <td>
                         {kindText(m.kind)}
                         {m.orderId && (
                           <>
                             {' '}
                             (
-                            <Link to={`/admin/orders/${m.orderId}`} aria-label={`Order ${m.orderId}`}>
-                              order {m.orderId.slice(0, 8)}
+                            <Link to={`/admin/orders/${m.orderId}`} aria-label={w.orderLabel(m.orderId)}>
+                              {w.order(m.orderId.slice(0, 8))}
                             </Link>
                             )
                           </>
                         )}
                       </td>
                       <td>
-                        {statusWords[m.status]}
-                        {m.sentAt && <> {formatDateTime(m.sentAt)}</>}
-                        {m.status === 'PENDING' && m.nextAttemptAt && <> (next try {formatDateTime(m.nextAttemptAt)})</>}
+                        {statusText(m.status)}
+                        {m.sentAt && <> {dateTime(m.sentAt)}</>}
+                        {m.status === 'PENDING' && m.nextAttemptAt && w.nextTry(dateTime(m.nextAttemptAt))}
                         {m.status === 'FAILED' && (
-                          <Form method="post" aria-label={`Send the ${kindText(m.kind).toLowerCase()} message again`}>
+                          <Form method="post" aria-label={w.sendAgainLabel(kindText(m.kind))}>
                             <input type="hidden" name="messageId" value={m.id} />
                             <button type="submit" disabled={submitting}>
-                              Send again
+                              {w.sendAgain}
                             </button>
                           </Form>
                         )}
                       </td>
                       <td>
-                        {m.recipient ?? <span className="muted">customer {m.customerId.slice(0, 8)}</span>}
+                        {m.recipient ?? <span className="muted">{w.customer(m.customerId.slice(0, 8))}</span>}
                         {m.language && <span className="muted"> ({m.language})</span>}
                       </td>
-                      <td>{m.subject ?? <span className="muted">written when sent</span>}</td>
+                      <td>{m.subject ?? <span className="muted">{w.writtenWhenSent}</span>}</td>
                       <td>
                         {m.attempts}
                         {lastTry && (
-                          <span className="muted">
-                            {' '}
-                            · last {formatDateTime(lastTry.attemptedAt)}: {lastTry.outcome === 'SENT' ? 'sent' : 'failed'} ({m.lastError ?? lastTry.detail})
-                          </span>
+                          <span className="muted">{w.lastTry(dateTime(lastTry.attemptedAt), lastTry.outcome === 'SENT', m.lastError ?? lastTry.detail)}</span>
                         )}
                       </td>
                     </tr>
@@ -233,7 +233,7 @@ export default function BackOfficeMessages({ loaderData, actionData }: Route.Com
               </tbody>
             </table>
           )}
-          {pages && <Pager first={pages.first} firstLabel="Newest messages" next={pages.next} nextLabel="Older messages" />}
+          {pages && <Pager first={pages.first} firstLabel={w.newestPage} next={pages.next} nextLabel={w.olderPage} />}
         </section>
       )}
     </>

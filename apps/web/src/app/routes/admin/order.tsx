@@ -3,11 +3,15 @@ import { graphql } from '../../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { OrderFulfilment } from '../../components/order-fulfilment.js';
-import { fulfilmentStep, isFulfilmentIntent } from '../../lib/order-steps.server.js';
 import { OrderMoney } from '../../components/order-money.js';
-import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
-import { formatDateTime, formatMoney, orderStatusText } from '../../lib/format.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { orderWords } from '../../lib/messages/admin/order.js';
 import { toMinorUnits } from '../../lib/money-input.js';
+import { fulfilmentStep, isFulfilmentIntent } from '../../lib/order-steps.server.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/order';
@@ -161,17 +165,17 @@ const refundMutation = graphql(`
     }
   }
 `);
-const done: Record<string, string> = {
-  cancelled: 'The order was cancelled.',
-  refunded: 'The refund was recorded.',
-  confirmShippingDate: 'The shipping date was confirmed.',
-  startFulfilment: 'Fulfilment started: the warehouse is on it.',
-  markShipped: 'The order was marked as shipped.',
-  markDelivered: 'The order was marked as delivered: its return and claim windows are open.',
-};
+/** The steps whose done message the page words (the `done` the action sends back). */
+const doneSteps = ['cancelled', 'refunded', 'confirmShippingDate', 'startFulfilment', 'markShipped', 'markDelivered'] as const;
+type DoneStep = (typeof doneSteps)[number];
+const isDoneStep = (status: string): status is DoneStep => (doneSteps as readonly string[]).includes(status);
+/** A code the words do not know yet (a value the API adds later), as words: INSUFFICIENT_STOCK is "Insufficient stock". */
 const words = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ');
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `Order ${data?.order.id.slice(0, 8) ?? ''} | Back office | Vitrine` }];
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+  const locale = metaLocale(matches);
+  return [{ title: wordsIn(backOfficeWords, locale).title(wordsIn(orderWords, locale).title(data?.order.id.slice(0, 8) ?? '')) }];
+};
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'orders:manage');
@@ -181,13 +185,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const trail = mayRefund ? (await callApi(context, moneyTrailQuery, { id: params.id }, staff.accessToken).catch(pageError)).order.moneyTrail : null;
   const status = new URL(request.url).searchParams.get('done') ?? '';
   // One key per visit: a refund form sent twice (a double click, a retry) refunds once.
-  return { order, trail, mayRefund, refundKey: crypto.randomUUID(), done: done[status] ?? null };
+  return { order, trail, mayRefund, refundKey: crypto.randomUUID(), done: isDoneStep(status) ? status : null };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const staff = await requireStaff(request, context, 'orders:manage');
   const form = await request.formData();
   const intent = field(form, 'intent');
+  const locale = await requestLocale(request, context);
+  const w = wordsIn(orderWords, locale);
   try {
     if (intent === 'cancel') {
       await callApi(context, cancelMutation, { id: params.id, reason: field(form, 'reason'), waiveFees: form.get('waiveFees') === 'on' }, staff.accessToken);
@@ -195,8 +201,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     if (intent === 'refund') {
       const currency = field(form, 'currency');
-      const amount = toMinorUnits(field(form, 'amount'), currency);
-      if (!amount) return { intent, error: `Enter the refund as an amount above zero in ${currency}, e.g. 12.50.` };
+      const amount = toMinorUnits(field(form, 'amount'), currency, locale);
+      if (!amount) return { intent, error: w.badAmount(currency) };
       await callApi(
         context,
         refundMutation,
@@ -206,127 +212,141 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return backToPage(request, 'refunded');
     }
     if (isFulfilmentIntent(intent)) {
-      const refused = await fulfilmentStep(context, staff.accessToken, params.id, intent, form);
+      const refused = await fulfilmentStep(context, staff.accessToken, params.id, intent, form, locale);
       return refused ? { intent, error: refused } : backToPage(request, intent);
     }
-    return { intent, error: 'This form is out of date. Please reload the page.' };
+    return { intent, error: w.outOfDate };
   } catch (err) {
-    if (err instanceof ApiError) return { intent, error: messageWithProblems(err) };
+    if (err instanceof ApiError) return { intent, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
 }
 
 export default function BackOfficeOrder({ loaderData, actionData }: Route.ComponentProps) {
   const { order, trail, mayRefund, refundKey } = loaderData;
+  const { t, money, dateTime } = useI18n();
+  const w = useWords(orderWords);
   const submitting = useNavigation().state === 'submitting';
   const currency = order.total.currency;
+  // A code (INSUFFICIENT_STOCK) in words; a sentence as it is.
+  const statusReason =
+    order.statusReason && /^[A-Z_]+$/.test(order.statusReason) ? (w.statusReasons[order.statusReason] ?? words(order.statusReason)) : order.statusReason;
   return (
     <>
       <p>
-        <Link to="/admin/orders">All orders</Link>
+        <Link to="/admin/orders">{w.allOrders}</Link>
       </p>
-      <h1>Order {order.id.slice(0, 8)}</h1>
-      <DoneMessage message={actionData ? null : loaderData.done} />
+      <h1>{w.title(order.id.slice(0, 8))}</h1>
+      <DoneMessage message={actionData || !loaderData.done ? null : w.done[loaderData.done]} />
       <dl className="facts">
         <div>
-          <dt>Order id</dt>
+          <dt>{w.orderId}</dt>
           <dd>{order.id}</dd>
         </div>
         <div>
-          <dt>Status</dt>
+          <dt>{w.status}</dt>
           <dd data-testid="order-status">
-            {orderStatusText(order.status)}
+            {t.orderStatus[order.status] ?? order.status}
             {/* An ended order's reason is its outcome's, shown below. */}
-            {order.statusReason && !order.outcome && (
-              <span className="muted"> ({/^[A-Z_]+$/.test(order.statusReason) ? words(order.statusReason) : order.statusReason})</span>
+            {order.statusReason && !order.outcome && <span className="muted"> ({statusReason})</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{w.placed}</dt>
+          <dd>
+            {w.placedLine(
+              dateTime(order.placedAt),
+              w.kinds[order.kind] ?? words(order.kind),
+              w.plans[order.paymentPlan] ?? words(order.paymentPlan),
+              order.policyVersion,
             )}
           </dd>
         </div>
         <div>
-          <dt>Placed</dt>
-          <dd>
-            {formatDateTime(order.placedAt)} · {words(order.kind)} · plan {words(order.paymentPlan)} · store policy version {order.policyVersion}
-          </dd>
-        </div>
-        <div>
-          <dt>Ships to</dt>
+          <dt>{w.shipsTo}</dt>
           <dd>
             {order.shippingAddress
               ? `${order.shippingAddress.name}, ${order.shippingAddress.line1}, ${order.shippingAddress.postalCode} ${order.shippingAddress.city}, ${order.shippingAddress.country}`
-              : 'No address yet'}{' '}
-            · {order.shippingMethod ?? 'no method'} · estimate {formatMoney(order.shippingEstimate)}
-            {order.trackingNumber && <> · tracking {order.trackingNumber}</>}
+              : w.noAddress}{' '}
+            · {order.shippingMethod ?? w.noMethod} · {w.estimate(money(order.shippingEstimate))}
+            {order.trackingNumber && <> · {w.tracking(order.trackingNumber)}</>}
           </dd>
         </div>
         {order.cancellationRequestedAt && (
           <div>
-            <dt>Cancellation asked</dt>
-            <dd>{formatDateTime(order.cancellationRequestedAt)} (staff decide)</dd>
+            <dt>{w.cancellationAsked}</dt>
+            <dd>{w.staffDecide(dateTime(order.cancellationRequestedAt))}</dd>
           </div>
         )}
         {order.outcome && (
           <div>
-            <dt>{order.outcome.kind === 'CANCELLED' ? 'Cancelled' : 'Expired'}</dt>
+            <dt>{order.outcome.kind === 'CANCELLED' ? w.ended.CANCELLED : w.ended.EXPIRED}</dt>
             <dd>
-              {formatDateTime(order.outcome.at)} by {words(order.outcome.by)}: {order.outcome.reason}. Kept {formatMoney(order.outcome.kept)}, refund{' '}
-              {formatMoney(order.outcome.refund)}
-              {order.outcome.feesWaived ? ' (fees waived)' : ''}. <span className="muted">{order.outcome.rule.text}</span>
+              {w.outcome(
+                dateTime(order.outcome.at),
+                w.by[order.outcome.by] ?? words(order.outcome.by),
+                w.outcomeReasons[order.outcome.reason] ?? order.outcome.reason,
+                money(order.outcome.kept),
+                money(order.outcome.refund),
+                order.outcome.feesWaived,
+              )}{' '}
+              <span className="muted">{order.outcome.rule.text}</span>
             </dd>
           </div>
         )}
       </dl>
 
-      <h2>Figures</h2>
+      <h2>{w.figures}</h2>
       <ul>
         {order.lines.map((l) => (
           <li key={l.product.id}>
-            {l.quantity} × <Link to={`/admin/products/${l.product.id}`}>{l.product.name}</Link> ({l.product.sku}) at {formatMoney(l.unitPrice)}:{' '}
-            {formatMoney(l.lineTotal)}
+            {l.quantity} × <Link to={`/admin/products/${l.product.id}`}>{l.product.name}</Link>
+            {w.lineAfter(l.product.sku, money(l.unitPrice), money(l.lineTotal))}
           </li>
         ))}
       </ul>
-      <p>Goods: {formatMoney(order.total)}</p>
+      <p>{w.goods(money(order.total))}</p>
 
       <OrderMoney order={order} trail={trail} />
 
       <OrderFulfilment steps={order.staffSteps} submitting={submitting} refused={actionData} />
 
       {mayRefund && (
-        <Form method="post" className="stacked admin-form" aria-label="Refund">
-          <h2>Refund</h2>
+        <Form method="post" className="stacked admin-form" aria-label={w.refund}>
+          <h2>{w.refund}</h2>
           <input type="hidden" name="intent" value="refund" />
           <input type="hidden" name="key" value={refundKey} />
           <input type="hidden" name="currency" value={currency} />
           <div className="field">
-            <label htmlFor="refund-amount">Amount ({currency})</label>
+            <label htmlFor="refund-amount">{w.amount(currency)}</label>
             <input id="refund-amount" name="amount" inputMode="decimal" required />
           </div>
           <div className="field">
-            <label htmlFor="refund-reason">Why (kept with the refund and audited)</label>
+            <label htmlFor="refund-reason">{w.refundReason}</label>
             <input id="refund-reason" name="reason" maxLength={500} />
           </div>
           {actionData?.intent === 'refund' && <ApiErrorMessage message={actionData.error} />}
           <button type="submit" disabled={submitting}>
-            Refund
+            {w.refundSubmit}
           </button>
         </Form>
       )}
       {/* Offered where orders lists CANCEL: neither ended nor shipped. */}
       {order.staffSteps.includes('CANCEL') && (
-        <Form method="post" className="stacked admin-form" aria-label="Cancel the order">
-          <h2>Cancel the order</h2>
+        <Form method="post" className="stacked admin-form" aria-label={w.cancel}>
+          <h2>{w.cancel}</h2>
           <input type="hidden" name="intent" value="cancel" />
           <div className="field">
-            <label htmlFor="cancel-reason">Reason (kept in the audit)</label>
+            <label htmlFor="cancel-reason">{w.cancelReason}</label>
             <input id="cancel-reason" name="reason" maxLength={500} />
           </div>
           <div className="field checkbox">
             <input type="checkbox" id="waiveFees" name="waiveFees" />
-            <label htmlFor="waiveFees">Waive the fees: refund everything paid instead of what the order’s policy keeps</label>
+            <label htmlFor="waiveFees">{w.waiveFees}</label>
           </div>
           {actionData?.intent === 'cancel' && <ApiErrorMessage message={actionData.error} />}
           <button type="submit" className="danger" disabled={submitting}>
-            Cancel the order
+            {w.cancel}
           </button>
         </Form>
       )}

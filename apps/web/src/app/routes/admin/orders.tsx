@@ -7,8 +7,12 @@ import { CustomerChoice, CustomerEmailField, type CustomerMatch } from '../../co
 import { Pager, pageQuery } from '../../components/pager.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
 import { customerFromEmail, type CustomerFilter } from '../../lib/customer-choice.server.js';
-import { formatDateTime, formatMoney, orderStatusText } from '../../lib/format.js';
 import { everyValue } from '../../lib/every-value.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { ordersWords } from '../../lib/messages/admin/orders.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/orders';
 import { pageSizes } from '../../lib/page-sizes.js';
@@ -58,11 +62,13 @@ const orderStatuses: readonly OrderStatus[] = everyValue<Exclude<OrderStatus, 'C
   'CANCELLED',
   'EXPIRED',
 ]);
-const statusWords = Object.fromEntries(orderStatuses.map((s) => [s, orderStatusText(s)])) as Record<OrderStatus, string>;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const day = /^\d{4}-\d{2}-\d{2}$/;
 
-export const meta: Route.MetaFunction = () => [{ title: 'Orders | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const w = wordsIn(backOfficeWords, metaLocale(matches));
+  return [{ title: w.title(w.sections.orders.title) }];
+};
 
 /**
  * Orders by customer (found by the start of their email), status and the day they were placed, newest first;
@@ -79,15 +85,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const form = { orderId, email, statuses, from, to };
-  if (orderId)
-    return { form, error: 'An order id looks like 0b6f1c2e-… (36 characters). Copy it from an order page or an email.', customers: [], orders: null };
-  if ((from && !day.test(from)) || (to && !day.test(to))) return { form, error: 'Give the days as dates (YYYY-MM-DD).', customers: [], orders: null };
+  const locale = await requestLocale(request, context);
+  if (orderId) return { form, error: wordsIn(ordersWords, locale).notAnOrderId, customers: [], orders: null };
+  if ((from && !day.test(from)) || (to && !day.test(to))) return { form, error: wordsIn(ordersWords, locale).daysAsDates, customers: [], orders: null };
 
   let who: CustomerFilter;
   try {
-    who = await customerFromEmail(context, staff.accessToken, params);
+    who = await customerFromEmail(context, staff.accessToken, params, locale);
   } catch (err) {
-    if (err instanceof ApiError) return { form, error: err.message, customers: [] as CustomerMatch[], orders: null };
+    if (err instanceof ApiError) return { form, error: await refusalFor(request, context, err), customers: [] as CustomerMatch[], orders: null };
     throw err;
   }
   if (who.kind === 'choose') return { form, error: who.error, customers: who.customers, orders: null };
@@ -109,61 +115,64 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function BackOfficeOrders({ loaderData }: Route.ComponentProps) {
   const { form, error, customers, orders } = loaderData;
+  const { t, money, dateTime } = useI18n();
+  const w = useWords(ordersWords);
+  const frame = useWords(backOfficeWords);
+  const statusText = (status: string) => t.orderStatus[status] ?? status;
+  const statusWords = Object.fromEntries(orderStatuses.map((s) => [s, statusText(s)])) as Record<OrderStatus, string>;
   return (
     <>
-      <h1>Orders</h1>
-      <Form method="get" className="filters" role="search" aria-label="Find orders">
+      <h1>{frame.sections.orders.title}</h1>
+      <Form method="get" className="filters" role="search" aria-label={w.find}>
         <div className="field">
-          <label htmlFor="orderId">Order id</label>
+          <label htmlFor="orderId">{w.orderId}</label>
           <input id="orderId" name="orderId" defaultValue={form.orderId} spellCheck={false} />
         </div>
         <CustomerEmailField defaultValue={form.email} />
         <div className="field">
-          <label htmlFor="from">Placed from</label>
+          <label htmlFor="from">{w.placedFrom}</label>
           <input id="from" name="from" type="date" defaultValue={form.from} />
         </div>
         <div className="field">
-          <label htmlFor="to">Placed until</label>
+          <label htmlFor="to">{w.placedUntil}</label>
           <input id="to" name="to" type="date" defaultValue={form.to} />
         </div>
-        <CheckFilter legend="Status (none ticked: every status)" name="status" values={orderStatuses} words={statusWords} checked={form.statuses} />
-        <button type="submit">Find orders</button>
+        <CheckFilter legend={w.statusLegend} name="status" values={orderStatuses} words={statusWords} checked={form.statuses} />
+        <button type="submit">{w.find}</button>
       </Form>
       <ApiErrorMessage message={error} />
-      <CustomerChoice customers={customers} email={form.email} whose="orders" />
+      <CustomerChoice customers={customers} email={form.email} whose={w.whose} />
       {orders && (
         <section aria-labelledby="found">
-          <h2 id="found">
-            {orders.totalCount} order{orders.totalCount === 1 ? '' : 's'}, newest first
-          </h2>
+          <h2 id="found">{w.count(orders.totalCount)}</h2>
           <table className="data-table">
-            <caption className="visually-hidden">Orders found, newest first</caption>
+            <caption className="visually-hidden">{w.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">Order</th>
-                <th scope="col">Placed</th>
-                <th scope="col">Status</th>
-                <th scope="col">Figures</th>
-                <th scope="col">Goods</th>
+                <th scope="col">{w.order}</th>
+                <th scope="col">{w.placed}</th>
+                <th scope="col">{w.status}</th>
+                <th scope="col">{w.figures}</th>
+                <th scope="col">{w.goods}</th>
               </tr>
             </thead>
             <tbody>
               {orders.edges.map(({ node: o }) => (
                 <tr key={o.id}>
                   <td>
-                    <Link to={`/admin/orders/${o.id}`} aria-label={`Order ${o.id}`}>
+                    <Link to={`/admin/orders/${o.id}`} aria-label={w.orderLink(o.id)}>
                       {o.id.slice(0, 8)}
                     </Link>
                   </td>
-                  <td>{formatDateTime(o.placedAt)}</td>
-                  <td>{orderStatusText(o.status)}</td>
+                  <td>{dateTime(o.placedAt)}</td>
+                  <td>{statusText(o.status)}</td>
                   <td>{o.lines.map((l) => `${l.quantity} × ${l.product.name}`).join(', ')}</td>
-                  <td>{formatMoney(o.total)}</td>
+                  <td>{money(o.total)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <Pager next={orders.nextQuery} nextLabel="Older orders" />
+          <Pager next={orders.nextQuery} nextLabel={w.older} />
         </section>
       )}
     </>

@@ -1,8 +1,13 @@
 import { Form, Link, useNavigation } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
-import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { metaLocale, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { partnerNewWords } from '../../lib/messages/admin/partner-new.js';
 import { redirectWithSecret } from '../../lib/one-time-secret.server.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import { EventTypeChoices } from './partner-settings-forms.js';
@@ -29,7 +34,10 @@ const createPartnerMutation = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = () => [{ title: 'Register a partner | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const locale = metaLocale(matches);
+  return [{ title: wordsIn(backOfficeWords, locale).title(wordsIn(partnerNewWords, locale).title) }];
+};
 
 /** The form offers the event types notifications may grant a partner. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -53,11 +61,11 @@ export async function action({ request, context }: Route.ActionArgs) {
     const { partner, secret } = createPartner;
     return await redirectWithSecret(context, `/admin/partners/${partner.id}?done=created`, {
       partnerId: partner.id,
-      label: `Webhook signing secret of ${partner.name}`,
+      label: wordsIn(partnerNewWords, await requestLocale(request, context)).secretOf(partner.name),
       secret,
     });
   } catch (err) {
-    if (err instanceof ApiError) return { typed, error: messageWithProblems(err) };
+    if (err instanceof ApiError) return { typed, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
 }
@@ -65,28 +73,27 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function BackOfficePartnerNew({ loaderData, actionData }: Route.ComponentProps) {
   const submitting = useNavigation().state === 'submitting';
   const typed = actionData?.typed;
+  const w = useWords(partnerNewWords);
+  const frame = useWords(backOfficeWords);
   return (
     <>
       <p>
-        <Link to="/admin/partners">Partners</Link>
+        <Link to="/admin/partners">{frame.sections.partners.title}</Link>
       </p>
-      <h1>Register a partner</h1>
-      <p className="help">
-        The store POSTs each event the partner subscribes to to its webhook, signed with a secret shown once, on the next page. Nothing is sent before an event
-        happens.
-      </p>
-      <Form method="post" className="admin-form" aria-label="Register a partner">
+      <h1>{w.title}</h1>
+      <p className="help">{w.help}</p>
+      <Form method="post" className="admin-form" aria-label={w.title}>
         <div className="field">
-          <label htmlFor="name">Name</label>
+          <label htmlFor="name">{w.name}</label>
           <input id="name" name="name" defaultValue={typed?.name} required maxLength={100} />
         </div>
         <div className="field">
-          <label htmlFor="webhookUrl">Webhook URL (https)</label>
+          <label htmlFor="webhookUrl">{w.webhookUrl}</label>
           <input id="webhookUrl" name="webhookUrl" type="url" defaultValue={typed?.webhookUrl} required spellCheck={false} />
         </div>
         <EventTypeChoices idPrefix="event" offered={loaderData} checked={typed?.eventTypes ?? []} />
         <button type="submit" disabled={submitting}>
-          Register the partner
+          {w.submit}
         </button>
       </Form>
       <ApiErrorMessage message={actionData?.error} />

@@ -1,5 +1,7 @@
 import { Form } from 'react-router';
 import { ApiErrorMessage } from '../../components/api-error.js';
+import { useWords } from '../../lib/i18n.js';
+import { partnerSettingsFormsWords } from '../../lib/messages/admin/partner-settings-forms.js';
 
 // The partner page's two settings forms (routes/admin/partner.tsx handles their intents `update` and `remove`).
 
@@ -21,10 +23,11 @@ export interface OfferedEventType {
  * names it if saved).
  */
 export function EventTypeChoices({ idPrefix, offered, checked }: { idPrefix: string; offered: readonly OfferedEventType[]; checked: readonly string[] }) {
-  const retired = checked.filter((type) => !offered.some((o) => o.type === type)).map((type) => ({ type, description: 'No longer offered to partners.' }));
+  const w = useWords(partnerSettingsFormsWords);
+  const retired = checked.filter((type) => !offered.some((o) => o.type === type)).map((type) => ({ type, description: w.retired }));
   return (
     <fieldset>
-      <legend>Events it receives</legend>
+      <legend>{w.events}</legend>
       {[...offered, ...retired].map(({ type, description }) => {
         const id = `${idPrefix}-${type.replaceAll('.', '-')}`;
         return (
@@ -57,23 +60,24 @@ export function EditPartnerForm({
   error: string | null;
   submitting: boolean;
 }) {
+  const w = useWords(partnerSettingsFormsWords);
   return (
     <section aria-labelledby="edit">
-      <h2 id="edit">Edit the partner</h2>
-      <p className="help">Deliveries still waiting go to the webhook as saved here; those of an event it no longer receives are cancelled.</p>
-      <Form method="post" className="admin-form" aria-label="Edit the partner">
+      <h2 id="edit">{w.edit}</h2>
+      <p className="help">{w.editHelp}</p>
+      <Form method="post" className="admin-form" aria-label={w.edit}>
         <input type="hidden" name="intent" value="update" />
         <div className="field">
-          <label htmlFor="edit-name">Name</label>
+          <label htmlFor="edit-name">{w.name}</label>
           <input id="edit-name" name="name" defaultValue={typed?.name ?? partner.name} required maxLength={100} />
         </div>
         <div className="field">
-          <label htmlFor="edit-webhookUrl">Webhook URL (https)</label>
+          <label htmlFor="edit-webhookUrl">{w.webhookUrl}</label>
           <input id="edit-webhookUrl" name="webhookUrl" type="url" defaultValue={typed?.webhookUrl ?? partner.webhookUrl} required spellCheck={false} />
         </div>
         <EventTypeChoices idPrefix="edit-event" offered={eventTypes} checked={typed?.eventTypes ?? partner.eventTypes} />
         <button type="submit" disabled={submitting}>
-          Save the changes
+          {w.save}
         </button>
       </Form>
       <ApiErrorMessage message={error} />
@@ -83,21 +87,19 @@ export function EditPartnerForm({
 
 /** "Remove this partner": refused on the server unless the box is ticked. */
 export function RemovePartnerForm({ name, error, submitting }: { name: string; error: string | null; submitting: boolean }) {
+  const w = useWords(partnerSettingsFormsWords);
   return (
     <section aria-labelledby="remove">
-      <h2 id="remove">Remove this partner</h2>
-      <p className="help">
-        Nothing more is sent to it: deliveries still waiting are cancelled (its delivery log stays, and says so), and its API credentials stop working. It stays
-        in the list as removed; this cannot be undone (register it again instead).
-      </p>
-      <Form method="post" className="admin-form" aria-label="Remove this partner">
+      <h2 id="remove">{w.remove}</h2>
+      <p className="help">{w.removeHelp}</p>
+      <Form method="post" className="admin-form" aria-label={w.remove}>
         <input type="hidden" name="intent" value="remove" />
         <div className="choice">
           <input type="checkbox" id="remove-confirm" name="confirm" value="yes" />
-          <label htmlFor="remove-confirm">Yes, remove {name}</label>
+          <label htmlFor="remove-confirm">{w.confirm(name)}</label>
         </div>
         <button type="submit" disabled={submitting}>
-          Remove this partner
+          {w.remove}
         </button>
       </Form>
       <ApiErrorMessage message={error} />

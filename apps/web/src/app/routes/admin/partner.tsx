@@ -2,9 +2,13 @@ import { data, Form, Link, useNavigation } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
-import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
-import { formatDateTime } from '../../lib/format.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { partnerWords } from '../../lib/messages/admin/partner.js';
 import { redirectWithSecret, takeSecret } from '../../lib/one-time-secret.server.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import { EditPartnerForm, RemovePartnerForm } from './partner-settings-forms.js';
@@ -84,32 +88,20 @@ const revokeMutation = graphql(`
 `);
 
 /** What a partner's credential may carry: accounts grants partners logistics work only (it refuses anything else). */
-const grantableScopes = [{ scope: 'logistics:fulfil', words: 'Pack, dispatch and track parcels (logistics:fulfil)' }] as const;
+const grantableScopes = [{ scope: 'logistics:fulfil' }] as const;
 
-const doneWords: Record<string, string> = {
-  created: 'The partner is registered. Give it the signing secret below.',
-  rotated: 'A new signing secret is in use; the previous one also signs for 24 hours.',
-  issued: 'API credentials issued. Give the partner the client id and secret below.',
-  revoked: 'The credential is revoked: it gets no new token.',
-  updated: 'The partner’s settings are saved. Deliveries still waiting go to its webhook as it is now.',
-};
-
-/**
- * What removing did: notifications' part always; accounts' credentials revoked from here at once with
- * partners:write, and by accounts itself shortly after in any case (it consumes the removal's event).
- */
-function removedWords(revoked: string | null): string {
-  const stopped = 'The partner is removed: nothing more is sent to it and its deliveries still waiting are cancelled.';
-  if (revoked === null) {
-    return `${stopped} Its API credentials are revoked by accounts shortly after (revoking them from here needs the “partners:write” permission, which your staff account does not have).`;
-  }
-  return `${stopped} ${revoked === '0' ? 'It had no API credentials in use.' : `Its API credentials are revoked (${revoked}).`}`;
-}
+/** The done notices worded by the page (partnerWords' `done`; `removed` has its own words, see the component). */
+const doneNotices = ['created', 'rotated', 'issued', 'revoked', 'updated', 'removed'] as const;
+type DoneNotice = (typeof doneNotices)[number];
+const isDoneNotice = (value: string | null): value is DoneNotice => (doneNotices as readonly (string | null)[]).includes(value);
 
 /** The event types ticked in the form (notifications lists those it may grant: partnerEventTypes). */
 const tickedEventTypes = (form: FormData) => form.getAll('eventTypes').filter((t): t is string => typeof t === 'string');
 
-export const meta: Route.MetaFunction = () => [{ title: 'Partner | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const locale = metaLocale(matches);
+  return [{ title: wordsIn(backOfficeWords, locale).title(wordsIn(partnerWords, locale).title) }];
+};
 
 /**
  * One partner's settings (notifications' `partner`, with the event types it may be granted), its webhook secret and
@@ -118,7 +110,8 @@ export const meta: Route.MetaFunction = () => [{ title: 'Partner | Back office |
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'notifications:write');
-  const noSuchPartner = () => data({ message: 'There is no such partner.' }, { status: 404 });
+  const w = wordsIn(partnerWords, await requestLocale(request, context));
+  const noSuchPartner = () => data({ message: w.noSuchPartner }, { status: 404 });
   const { partner, partnerEventTypes } = await callApi(context, partnerQuery, { id: params.id }, staff.accessToken).catch((err: unknown) => {
     // A malformed id in the address is no partner either.
     if (err instanceof ApiError && (err.code === 'NOT_FOUND' || err.code === 'BAD_USER_INPUT')) throw noSuchPartner();
@@ -130,7 +123,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     : null;
   const { secret, headers } = await takeSecret(request, context, partner.id);
   const query = new URL(request.url).searchParams;
-  const done = query.get('done') === 'removed' ? removedWords(query.get('revoked')) : (doneWords[query.get('done') ?? ''] ?? null);
+  // What was done, worded by the page; removing also says how many credentials it revoked from here (null: it could not).
+  const notice = query.get('done');
+  const done = isDoneNotice(notice) ? { notice, revoked: query.get('revoked') } : null;
   return data({ partner, eventTypes: partnerEventTypes, credentials, secret, done, grantableScopes }, { headers });
 }
 
@@ -138,6 +133,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await request.formData();
   const intent = field(form, 'intent');
   const partnerId = params.id;
+  const w = wordsIn(partnerWords, await requestLocale(request, context));
   const back = (done: string, extra: Record<string, string> = {}) => {
     const url = new URL(request.url);
     url.search = new URLSearchParams(extra).toString();
@@ -150,7 +146,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const { rotatePartnerSecret } = await callApi(context, rotateMutation, { id: partnerId }, staff.accessToken);
       return await redirectWithSecret(context, `/admin/partners/${partnerId}?done=rotated`, {
         partnerId,
-        label: `New webhook signing secret of ${rotatePartnerSecret.partner.name}`,
+        label: w.newSecretOf(rotatePartnerSecret.partner.name),
         secret: rotatePartnerSecret.secret,
       });
     }
@@ -160,7 +156,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const { createPartnerCredential: issued } = await callApi(context, issueMutation, { partnerId, name: field(form, 'name'), scopes }, staff.accessToken);
       return await redirectWithSecret(context, `/admin/partners/${partnerId}?done=issued`, {
         partnerId,
-        label: `Client secret of “${issued.credential.name}” (client id ${issued.credential.clientId})`,
+        label: w.clientSecretOf(issued.credential.name, issued.credential.clientId),
         secret: issued.clientSecret,
       });
     }
@@ -172,7 +168,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     }
     if (intent === 'remove') {
       const staff = await requireStaff(request, context, 'notifications:write');
-      if (field(form, 'confirm') !== 'yes') return { intent, typed, error: 'Tick the box to confirm the removal: nothing was removed.' };
+      if (field(form, 'confirm') !== 'yes') return { intent, typed, error: w.confirmRemoval };
       // Its credentials are accounts': revoked there at once with the same mutation as one by one (audited), when this staff
       // member may; accounts revokes whatever is left itself on notifications' partner.removed event, shortly after. They
       // are read before the removal, so the count says what was in use even when accounts gets there first (revoking a
@@ -186,7 +182,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         for (const c of inUse) await callApi(context, revokeMutation, { clientId: c.clientId }, staff.accessToken);
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
-        const error = `The partner is removed, but not every API credential could be revoked from here: ${messageWithProblems(err)} Accounts revokes the rest shortly after.`;
+        const error = w.partlyRevoked(await refusalFor(request, context, err, { withProblems: true }));
         return { intent, typed, error };
       }
       return back('removed', { revoked: String(inUse.length) });
@@ -196,15 +192,18 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       await callApi(context, revokeMutation, { clientId: field(form, 'clientId') }, staff.accessToken);
       return back('revoked');
     }
-    return { intent, typed, error: 'This form is out of date. Please reload the page.' };
+    return { intent, typed, error: w.outOfDate };
   } catch (err) {
-    if (err instanceof ApiError) return { intent, typed, error: messageWithProblems(err) };
+    if (err instanceof ApiError) return { intent, typed, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
 }
 
 export default function BackOfficePartner({ loaderData, actionData }: Route.ComponentProps) {
-  const { partner, eventTypes, credentials, secret } = loaderData;
+  const { partner, eventTypes, credentials, secret, done } = loaderData;
+  const { dateTime } = useI18n();
+  const w = useWords(partnerWords);
+  const frame = useWords(backOfficeWords);
   const submitting = useNavigation().state === 'submitting';
   const errorOf = (intent: string) => (actionData?.intent === intent ? actionData.error : null);
   // What staff typed in the settings form, kept when the API refused it; the saved settings otherwise.
@@ -213,13 +212,14 @@ export default function BackOfficePartner({ loaderData, actionData }: Route.Comp
   return (
     <>
       <p>
-        <Link to="/admin/partners">Partners</Link> · <Link to={`/admin/partners?partner=${partner.id}`}>Delivery log</Link>
+        <Link to="/admin/partners">{frame.sections.partners.title}</Link> · <Link to={`/admin/partners?partner=${partner.id}`}>{w.deliveryLog}</Link>
       </p>
       <h1>{partner.name}</h1>
-      <DoneMessage message={actionData ? null : loaderData.done} />
+      <DoneMessage message={actionData || !done ? null : done.notice === 'removed' ? w.removed(done.revoked) : w.done[done.notice]} />
       {removed && (
         <p data-testid="partner-removed">
-          <span className="badge badge-late">Removed</span> on {formatDateTime(partner.removedAt!)}: nothing is sent to it any more; its delivery log stays.
+          <span className="badge badge-late">{w.removedBadge}</span>
+          {w.removedOn(dateTime(partner.removedAt!))}
         </p>
       )}
       {removed && <ApiErrorMessage message={errorOf('remove')} />}
@@ -227,7 +227,8 @@ export default function BackOfficePartner({ loaderData, actionData }: Route.Comp
         <section aria-labelledby="secret" className="one-time-secret" data-testid="one-time-secret">
           <h2 id="secret">{secret.label}</h2>
           <p>
-            <strong>Copy it now: it is shown this once.</strong> The store keeps no copy it can show again; if it is lost, make a new one.
+            <strong>{w.copyNow}</strong>
+            {w.noCopy}
           </p>
           <p>
             <code data-testid="secret-value">{secret.secret}</code>
@@ -236,29 +237,29 @@ export default function BackOfficePartner({ loaderData, actionData }: Route.Comp
       )}
       <dl className="facts">
         <div>
-          <dt>Webhook</dt>
+          <dt>{w.webhook}</dt>
           <dd>
-            <code>{partner.webhookUrl}</code> ({partner.enabled ? 'enabled' : 'disabled'})
+            <code>{partner.webhookUrl}</code> ({partner.enabled ? w.enabled : w.disabled})
           </dd>
         </div>
         <div>
-          <dt>Events</dt>
+          <dt>{w.events}</dt>
           <dd>{partner.eventTypes.join(', ')}</dd>
         </div>
         <div>
-          <dt>Registered</dt>
-          <dd>{formatDateTime(partner.createdAt)}</dd>
+          <dt>{w.registered}</dt>
+          <dd>{dateTime(partner.createdAt)}</dd>
         </div>
         {removed && (
           <div>
-            <dt>Removed</dt>
-            <dd>{formatDateTime(partner.removedAt!)}</dd>
+            <dt>{w.removedFact}</dt>
+            <dd>{dateTime(partner.removedAt!)}</dd>
           </div>
         )}
         {partner.previousSecretUntil && (
           <div>
-            <dt>Previous secret</dt>
-            <dd>still signs until {formatDateTime(partner.previousSecretUntil)}</dd>
+            <dt>{w.previousSecret}</dt>
+            <dd>{w.stillSigns(dateTime(partner.previousSecretUntil))}</dd>
           </div>
         )}
       </dl>
@@ -267,14 +268,12 @@ export default function BackOfficePartner({ loaderData, actionData }: Route.Comp
 
       {!removed && (
         <section aria-labelledby="signing">
-          <h2 id="signing">Webhook signing secret</h2>
-          <p className="help">
-            A new secret signs every delivery from now; the previous one also signs for 24 hours so the partner can switch without losing one.
-          </p>
-          <Form method="post" aria-label="Make a new signing secret">
+          <h2 id="signing">{w.signing}</h2>
+          <p className="help">{w.signingHelp}</p>
+          <Form method="post" aria-label={w.rotate}>
             <input type="hidden" name="intent" value="rotate" />
             <button type="submit" disabled={submitting}>
-              Make a new signing secret
+              {w.rotate}
             </button>
           </Form>
           <ApiErrorMessage message={errorOf('rotate')} />
@@ -282,23 +281,23 @@ export default function BackOfficePartner({ loaderData, actionData }: Route.Comp
       )}
 
       <section aria-labelledby="credentials">
-        <h2 id="credentials">API credentials</h2>
+        <h2 id="credentials">{w.credentials}</h2>
         {credentials === null ? (
-          <p>Issuing and reading a partner’s API credentials needs the “partners:write” permission, which your staff account does not have.</p>
+          <p>{w.needsPartnersWrite}</p>
         ) : (
           <>
             {credentials.length === 0 ? (
-              <p>This partner has no API credentials.</p>
+              <p>{w.noCredentials}</p>
             ) : (
               <table className="data-table" data-testid="credentials">
-                <caption className="visually-hidden">This partner’s API credentials, newest first</caption>
+                <caption className="visually-hidden">{w.credentialsCaption}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Client id</th>
-                    <th scope="col">Permissions</th>
-                    <th scope="col">Issued</th>
-                    <th scope="col">State</th>
+                    <th scope="col">{w.name}</th>
+                    <th scope="col">{w.clientId}</th>
+                    <th scope="col">{w.permissions}</th>
+                    <th scope="col">{w.issued}</th>
+                    <th scope="col">{w.state}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -308,17 +307,17 @@ export default function BackOfficePartner({ loaderData, actionData }: Route.Comp
                       <td>
                         <code>{c.clientId}</code>
                       </td>
-                      <td>{c.scopes.length > 0 ? c.scopes.join(', ') : 'its own integration only'}</td>
-                      <td>{formatDateTime(c.createdAt)}</td>
+                      <td>{c.scopes.length > 0 ? c.scopes.join(', ') : w.ownIntegrationOnly}</td>
+                      <td>{dateTime(c.createdAt)}</td>
                       <td>
                         {c.revokedAt ? (
-                          `Revoked ${formatDateTime(c.revokedAt)}`
+                          w.revokedOn(dateTime(c.revokedAt))
                         ) : (
-                          <Form method="post" aria-label={`Revoke ${c.name}`}>
+                          <Form method="post" aria-label={w.revokeForm(c.name)}>
                             <input type="hidden" name="intent" value="revoke" />
                             <input type="hidden" name="clientId" value={c.clientId} />
                             <button type="submit" disabled={submitting}>
-                              Revoke “{c.name}”
+                              {w.revoke(c.name)}
                             </button>
                           </Form>
                         )}
@@ -330,24 +329,24 @@ export default function BackOfficePartner({ loaderData, actionData }: Route.Comp
             )}
             <ApiErrorMessage message={errorOf('revoke')} />
             {!removed && (
-              <Form method="post" className="admin-form" aria-label="Issue API credentials">
-                <h3>Issue API credentials</h3>
+              <Form method="post" className="admin-form" aria-label={w.issue}>
+                <h3>{w.issue}</h3>
                 <input type="hidden" name="intent" value="issue" />
                 <div className="field">
-                  <label htmlFor="credential-name">Name (where it is used)</label>
+                  <label htmlFor="credential-name">{w.credentialName}</label>
                   <input id="credential-name" name="name" maxLength={200} />
                 </div>
                 <fieldset>
-                  <legend>What its tokens may do besides the partner’s own integration</legend>
+                  <legend>{w.grants}</legend>
                   {loaderData.grantableScopes.map((g) => (
                     <div className="choice" key={g.scope}>
                       <input type="checkbox" id={`scope-${g.scope}`} name="scopes" value={g.scope} />
-                      <label htmlFor={`scope-${g.scope}`}>{g.words}</label>
+                      <label htmlFor={`scope-${g.scope}`}>{w.scopes[g.scope]}</label>
                     </div>
                   ))}
                 </fieldset>
                 <button type="submit" disabled={submitting}>
-                  Issue credentials
+                  {w.issueSubmit}
                 </button>
               </Form>
             )}

@@ -3,8 +3,12 @@ import { graphql } from '../../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { Pager, pageQuery } from '../../components/pager.js';
-import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
-import { formatDateTime } from '../../lib/format.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { partnersWords } from '../../lib/messages/admin/partners.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/partners';
@@ -69,9 +73,11 @@ const enableMutation = graphql(`
 `);
 
 const deliveriesPerPage = pageSizes.BackOfficePartnerDeliveries;
-const statusWords: Record<string, string> = { PENDING: 'Waiting to be sent', DELIVERED: 'Delivered', FAILED: 'Failed', CANCELLED: 'Not sent' };
 
-export const meta: Route.MetaFunction = () => [{ title: 'Partners | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const w = wordsIn(backOfficeWords, metaLocale(matches));
+  return [{ title: w.title(w.sections.partners.title) }];
+};
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'notifications:write');
@@ -91,13 +97,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const notices = ['done', 'replayed'];
   const nextQuery = log?.pageInfo.hasNextPage ? pageQuery(params, 'after', log.pageInfo.endCursor ?? null, notices) : null;
   const firstQuery = params.has('after') ? pageQuery(params, 'after', null, notices) : null;
+  // What was done, worded by the page: how many events were queued again, or the endpoint enabled again.
   const replayed = params.get('replayed');
-  const done =
-    replayed !== null
-      ? `${replayed} event${replayed === '1' ? '' : 's'} queued to be sent again.`
-      : params.get('done') === 'enabled'
-        ? 'The endpoint is enabled again.'
-        : null;
+  const done = replayed !== null ? { replayed } : params.get('done') === 'enabled' ? { replayed: null } : null;
   return { partners, chosen, deliveries, nextQuery, firstQuery, done };
 }
 
@@ -106,12 +108,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const intent = field(form, 'intent');
   const partnerId = field(form, 'partnerId');
+  const w = wordsIn(partnersWords, await requestLocale(request, context));
   try {
     if (intent === 'replay') {
       // The form's moment is typed in UTC (as the page shows times); an event id replays what came after it.
       const typed = field(form, 'since');
       const since = typed ? new Date(`${typed}:00Z`) : null;
-      if (since && Number.isNaN(since.getTime())) return { intent, error: 'Give the moment as a date and time.' };
+      if (since && Number.isNaN(since.getTime())) return { intent, error: w.momentAsDateTime };
       const afterEventId = field(form, 'afterEventId') || null;
       const { replayPartnerEvents } = await callApi(
         context,
@@ -130,24 +133,27 @@ export async function action({ request, context }: Route.ActionArgs) {
       await callApi(context, enableMutation, { id: partnerId }, staff.accessToken);
       return backToPage(request, 'enabled');
     }
-    return { intent, error: 'This form is out of date. Please reload the page.' };
+    return { intent, error: w.outOfDate };
   } catch (err) {
-    if (err instanceof ApiError) return { intent, error: messageWithProblems(err) };
+    if (err instanceof ApiError) return { intent, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
 }
 
 export default function BackOfficePartners({ loaderData, actionData }: Route.ComponentProps) {
-  const { partners, chosen, deliveries, nextQuery, firstQuery } = loaderData;
+  const { partners, chosen, deliveries, nextQuery, firstQuery, done } = loaderData;
+  const { dateTime } = useI18n();
+  const w = useWords(partnersWords);
+  const frame = useWords(backOfficeWords);
   const submitting = useNavigation().state === 'submitting';
   return (
     <>
-      <h1>Partners</h1>
-      <DoneMessage message={actionData ? null : loaderData.done} />
+      <h1>{frame.sections.partners.title}</h1>
+      <DoneMessage message={actionData || !done ? null : done.replayed !== null ? w.replayed(done.replayed) : w.enabled} />
       <p>
-        <Link to="/admin/partners/new">Register a partner</Link>
+        <Link to="/admin/partners/new">{w.register}</Link>
       </p>
-      {partners.length === 0 && <p>No partner endpoint is registered.</p>}
+      {partners.length === 0 && <p>{w.noPartner}</p>}
       <ul className="orders">
         {partners.map((p) => (
           <li key={p.id} className="order-card">
@@ -155,42 +161,44 @@ export default function BackOfficePartners({ loaderData, actionData }: Route.Com
               <h2 id={`partner-${p.id}`}>
                 {p.name}{' '}
                 {p.removedAt ? (
-                  <span className="badge badge-late">Removed</span>
+                  <span className="badge badge-late">{w.removedBadge}</span>
                 ) : p.enabled ? (
-                  <span className="badge">Enabled</span>
+                  <span className="badge">{w.enabledBadge}</span>
                 ) : (
-                  <span className="badge badge-late">Disabled</span>
+                  <span className="badge badge-late">{w.disabledBadge}</span>
                 )}
               </h2>
               {p.removedAt ? (
                 <p>
-                  Removed on {formatDateTime(p.removedAt)}: nothing is sent to it. It sent to <code>{p.webhookUrl}</code> from {formatDateTime(p.createdAt)}.
+                  {w.removedBefore(dateTime(p.removedAt))}
+                  <code>{p.webhookUrl}</code>
+                  {w.removedAfter(dateTime(p.createdAt))}
                 </p>
               ) : (
                 <p>
-                  Sends to <code>{p.webhookUrl}</code> since {formatDateTime(p.createdAt)}
-                  {p.previousSecretUntil && <> · the previous secret signs until {formatDateTime(p.previousSecretUntil)}</>}
+                  {w.sendsTo}
+                  <code>{p.webhookUrl}</code>
+                  {w.since(dateTime(p.createdAt))}
+                  {p.previousSecretUntil && w.previousSecret(dateTime(p.previousSecretUntil))}
                 </p>
               )}
-              <p>Subscribed to: {p.eventTypes.join(', ')}</p>
+              <p>{w.subscribedTo(p.eventTypes.join(', '))}</p>
               {!p.enabled && !p.removedAt && (
                 <Form method="post">
                   <p>{p.disabledReason}</p>
                   <input type="hidden" name="intent" value="enable" />
                   <input type="hidden" name="partnerId" value={p.id} />
                   <button type="submit" disabled={submitting}>
-                    Enable the endpoint again
+                    {w.enableAgain}
                   </button>
                 </Form>
               )}
               <p>
-                <Link to={`/admin/partners/${p.id}`}>
-                  {p.removedAt ? `Settings and API credentials of ${p.name}` : `Settings, signing secret and API credentials of ${p.name}`}
-                </Link>
+                <Link to={`/admin/partners/${p.id}`}>{p.removedAt ? w.settingsOfRemoved(p.name) : w.settingsOf(p.name)}</Link>
                 {p.id !== chosen?.id && (
                   <>
                     {' · '}
-                    <Link to={`?partner=${p.id}`}>Delivery log of {p.name}</Link>
+                    <Link to={`?partner=${p.id}`}>{w.deliveryLogOf(p.name)}</Link>
                   </>
                 )}
               </p>
@@ -200,18 +208,16 @@ export default function BackOfficePartners({ loaderData, actionData }: Route.Com
       </ul>
       {chosen && (
         <section aria-labelledby="deliveries">
-          <h2 id="deliveries">Deliveries to {chosen.name}, newest first</h2>
+          <h2 id="deliveries">{w.deliveriesTo(chosen.name)}</h2>
           <table className="data-table" data-testid="deliveries">
-            <caption className="visually-hidden">
-              {firstQuery ? `Older deliveries with their tries, ${deliveriesPerPage} a page` : `The latest ${deliveriesPerPage} deliveries with their tries`}
-            </caption>
+            <caption className="visually-hidden">{firstQuery ? w.olderCaption(deliveriesPerPage) : w.latestCaption(deliveriesPerPage)}</caption>
             <thead>
               <tr>
-                <th scope="col">Created</th>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col">Tries</th>
-                <th scope="col">Last try</th>
+                <th scope="col">{w.created}</th>
+                <th scope="col">{w.event}</th>
+                <th scope="col">{w.status}</th>
+                <th scope="col">{w.tries}</th>
+                <th scope="col">{w.lastTry}</th>
               </tr>
             </thead>
             <tbody>
@@ -219,54 +225,50 @@ export default function BackOfficePartners({ loaderData, actionData }: Route.Com
                 const lastTry = d.attempts.at(-1);
                 return (
                   <tr key={d.id} data-delivery={d.id}>
-                    <td>{formatDateTime(d.createdAt)}</td>
+                    <td>{dateTime(d.createdAt)}</td>
                     <td>
                       {d.eventType} <span className="muted">({d.subject.slice(0, 8)})</span>
-                      {d.replayOf && <span className="badge">Replay</span>}
+                      {d.replayOf && <span className="badge">{w.replay}</span>}
                     </td>
                     <td>
-                      {statusWords[d.status] ?? d.status}
-                      {d.deliveredAt && <> {formatDateTime(d.deliveredAt)}</>}
+                      {w.statuses[d.status] ?? d.status}
+                      {d.deliveredAt && <> {dateTime(d.deliveredAt)}</>}
                       {d.cancelledReason && <> ({d.cancelledReason})</>}
                     </td>
                     <td>{d.attemptCount}</td>
-                    <td>
-                      {lastTry
-                        ? `${formatDateTime(lastTry.attemptedAt)}: ${lastTry.statusCode ? `answered ${lastTry.statusCode}` : 'no answer'}${lastTry.error ? ` (${lastTry.error})` : ''}, ${lastTry.latencyMs} ms`
-                        : '—'}
-                    </td>
+                    <td>{lastTry ? w.lastTryWords(dateTime(lastTry.attemptedAt), lastTry.statusCode, lastTry.error, lastTry.latencyMs) : '—'}</td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
-          {deliveries.length === 0 && <p>Nothing was sent to {chosen.name} yet.</p>}
-          <Pager first={firstQuery} firstLabel="Newest deliveries" next={nextQuery} nextLabel="Older deliveries" />
+          {deliveries.length === 0 && <p>{w.nothingSent(chosen.name)}</p>}
+          <Pager first={firstQuery} firstLabel={w.newest} next={nextQuery} nextLabel={w.older} />
           {chosen.removedAt ? (
-            <p>{chosen.name} was removed: nothing can be sent to it again.</p>
+            <p>{w.removedForGood(chosen.name)}</p>
           ) : (
-            <Form method="post" className="inline-form" aria-label={`Send events again to ${chosen.name}`}>
+            <Form method="post" className="inline-form" aria-label={w.replayForm(chosen.name)}>
               <input type="hidden" name="intent" value="replay" />
               <input type="hidden" name="partnerId" value={chosen.id} />
               <div className="field">
-                <label htmlFor="since">Since (UTC)</label>
+                <label htmlFor="since">{w.sinceUtc}</label>
                 <input id="since" name="since" type="datetime-local" />
               </div>
               <div className="field">
-                <label htmlFor="afterEventId">or after the event</label>
+                <label htmlFor="afterEventId">{w.afterEvent}</label>
                 <select id="afterEventId" name="afterEventId" defaultValue="">
                   <option value="">—</option>
                   {deliveries
                     .filter((d) => !d.replayOf)
                     .map((d) => (
                       <option key={d.id} value={d.eventId}>
-                        {d.eventType} at {formatDateTime(d.createdAt)}
+                        {w.eventAt(d.eventType, dateTime(d.createdAt))}
                       </option>
                     ))}
                 </select>
               </div>
               <button type="submit" disabled={submitting}>
-                Send again
+                {w.sendAgain}
               </button>
             </Form>
           )}

@@ -8,8 +8,12 @@ import { SelectFilter } from '../../components/select-filter.js';
 import { ApiError, callApi } from '../../lib/api.server.js';
 import { customerFromEmail } from '../../lib/customer-choice.server.js';
 import { everyValue } from '../../lib/every-value.js';
-import { formatDateTime, formatMoney, purposeText } from '../../lib/format.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { paymentsWords } from '../../lib/messages/admin/payments.js';
 import { paymentStatusText } from '../../lib/payment-words.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/payments';
 import { pageSizes } from '../../lib/page-sizes.js';
@@ -61,7 +65,10 @@ const statuses = everyValue<PaymentIntentStatus>()([
 const purposes = everyValue<PaymentPurpose>()(['DEPOSIT', 'FULL_PAYMENT', 'DOWN_PAYMENT', 'BALANCE', 'ARRIVAL_PAYMENT', 'CHARGE_AT_SHIP', 'EXTRA_SHIPPING']);
 const pageSize = pageSizes.BackOfficePaymentIntents;
 
-export const meta: Route.MetaFunction = () => [{ title: 'Payments | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const w = wordsIn(backOfficeWords, metaLocale(matches));
+  return [{ title: w.title(w.sections.payments.title) }];
+};
 
 /**
  * Payments newest first, filtered as payments' `paymentIntents` takes them (status, purpose, customer, order).
@@ -78,7 +85,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const form = { status, purpose, orderId, email };
   let customers: CustomerMatch[] = [];
   try {
-    const who = await customerFromEmail(context, staff.accessToken, params);
+    const who = await customerFromEmail(context, staff.accessToken, params, await requestLocale(request, context));
     customers = who.customers;
     if (who.kind === 'choose') return { form, error: who.error, customers, payments: null };
     const { customerId } = who;
@@ -96,66 +103,73 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     };
   } catch (err) {
     // A filter the API refuses (an order id that is not one, an email too short to search) is said, not a broken page.
-    if (err instanceof ApiError) return { form, error: err.message, customers, payments: null };
+    if (err instanceof ApiError) return { form, error: await refusalFor(request, context, err), customers, payments: null };
     throw err;
   }
 }
 
 export default function BackOfficePayments({ loaderData }: Route.ComponentProps) {
   const { form, error, customers, payments } = loaderData;
+  const { locale, t, money, dateTime } = useI18n();
+  const w = useWords(paymentsWords);
+  const frame = useWords(backOfficeWords);
+  const statusText = (status: string) => paymentStatusText(status, locale);
+  const purposeText = (purpose: string) => t.purpose[purpose] ?? purpose;
   return (
     <>
-      <h1>Payments</h1>
+      <h1>{frame.sections.payments.title}</h1>
       <p>
-        Every payment, newest first. Whether the ledger balances: <Link to="/admin/ledger">ledger reconciliation</Link>.
+        {w.intro.before}
+        <Link to="/admin/ledger">{w.intro.link}</Link>
+        {w.intro.after}
       </p>
-      <Form method="get" className="filters" role="search" aria-label="Find payments">
-        <SelectFilter label="State" name="status" any="Any state" values={statuses} text={paymentStatusText} selected={form.status} />
-        <SelectFilter label="For" name="purpose" any="Anything" values={purposes} text={purposeText} selected={form.purpose} />
+      <Form method="get" className="filters" role="search" aria-label={w.find}>
+        <SelectFilter label={w.state} name="status" any={w.anyState} values={statuses} text={statusText} selected={form.status} />
+        <SelectFilter label={w.purpose} name="purpose" any={w.anyPurpose} values={purposes} text={purposeText} selected={form.purpose} />
         <div className="field">
-          <label htmlFor="orderId">Order id</label>
+          <label htmlFor="orderId">{w.orderId}</label>
           <input id="orderId" name="orderId" defaultValue={form.orderId} spellCheck={false} />
         </div>
         <CustomerEmailField defaultValue={form.email} />
-        <button type="submit">Find payments</button>
+        <button type="submit">{w.find}</button>
       </Form>
       <ApiErrorMessage message={error} />
-      <CustomerChoice customers={customers} email={form.email} whose="payments" />
+      <CustomerChoice customers={customers} email={form.email} whose={w.whose} />
       {payments && (
         <section aria-labelledby="found">
-          <h2 id="found">{payments.list.length === 0 ? 'No payment matches.' : 'Payments, newest first'}</h2>
+          <h2 id="found">{payments.list.length === 0 ? w.noneMatch : w.found}</h2>
           {payments.list.length > 0 && (
             <table className="data-table" data-testid="payments">
-              <caption className="visually-hidden">Payments found, newest first</caption>
+              <caption className="visually-hidden">{w.caption}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Started</th>
-                  <th scope="col">State</th>
-                  <th scope="col">For</th>
-                  <th scope="col">Amount</th>
-                  <th scope="col">Orders it pays</th>
-                  <th scope="col">Card</th>
+                  <th scope="col">{w.started}</th>
+                  <th scope="col">{w.state}</th>
+                  <th scope="col">{w.purpose}</th>
+                  <th scope="col">{w.amount}</th>
+                  <th scope="col">{w.orders}</th>
+                  <th scope="col">{w.card}</th>
                 </tr>
               </thead>
               <tbody>
                 {payments.list.map((p) => (
                   <tr key={p.id} data-payment={p.id}>
-                    <td>{formatDateTime(p.createdAt)}</td>
+                    <td>{dateTime(p.createdAt)}</td>
                     <td>
-                      {paymentStatusText(p.status)}
-                      {p.failure && <span className="muted">: {p.failure.message}</span>}
-                      {p.updatedAt !== p.createdAt && <span className="muted"> (since {formatDateTime(p.updatedAt)})</span>}
+                      {statusText(p.status)}
+                      {p.failure && <span className="muted">{w.failure(p.failure.message)}</span>}
+                      {p.updatedAt !== p.createdAt && <span className="muted">{w.since(dateTime(p.updatedAt))}</span>}
                     </td>
                     <td>{purposeText(p.purpose)}</td>
-                    <td>{formatMoney(p.amount)}</td>
+                    <td>{money(p.amount)}</td>
                     <td>
                       <ul className="plain-list">
                         {p.allocations.map((a, i) => (
                           <li key={i}>
-                            <Link to={`/admin/orders/${a.orderId}`} aria-label={`Order ${a.orderId}`}>
+                            <Link to={`/admin/orders/${a.orderId}`} aria-label={w.orderLabel(a.orderId)}>
                               {a.orderId.slice(0, 8)}
                             </Link>{' '}
-                            {formatMoney(a.amount)}
+                            {money(a.amount)}
                           </li>
                         ))}
                       </ul>
@@ -166,7 +180,7 @@ export default function BackOfficePayments({ loaderData }: Route.ComponentProps)
               </tbody>
             </table>
           )}
-          <Pager first={payments.firstQuery} firstLabel="Newest payments" next={payments.nextQuery} nextLabel="Older payments" />
+          <Pager first={payments.firstQuery} firstLabel={w.newestPage} next={payments.nextQuery} nextLabel={w.olderPage} />
         </section>
       )}
     </>

@@ -2,9 +2,12 @@ import { Form, Link, redirect, useNavigation } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
-import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
-import { formatDateTime } from '../../lib/format.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { policiesWords } from '../../lib/messages/admin/policies.js';
 import { diffDocuments, diffRules } from '../../lib/policy-diff.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/policies';
@@ -76,7 +79,10 @@ const publishMutation = graphql(`
 const presets = ['deposit-store', 'statue-store', 'charge-at-ship', 'pay-on-arrival'] as const;
 const versionNumber = (value: string | null) => (value && /^\d{1,6}$/.test(value) ? Number(value) : null);
 
-export const meta: Route.MetaFunction = () => [{ title: 'Store policies | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const w = wordsIn(backOfficeWords, metaLocale(matches));
+  return [{ title: w.title(w.sections.policies.title) }];
+};
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'orders:manage');
@@ -97,7 +103,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     };
   }
   const published = versionNumber(params.get('published'));
-  return { versions, viewed, comparison, done: published ? `Version ${published} is published: new orders take it, placed orders keep theirs.` : null };
+  return { versions, viewed, comparison, published };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -113,45 +119,48 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
     return redirect(`/admin/policies?version=${publishStorePolicy.version}&published=${publishStorePolicy.version}`);
   } catch (err) {
-    if (err instanceof ApiError) return { error: messageWithProblems(err) };
+    if (err instanceof ApiError) return { error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
 }
 
-const shownValue = (value: string | undefined) => (value === undefined ? <span className="muted">(none)</span> : <code>{value}</code>);
+const shownValue = (value: string | undefined, none: string) => (value === undefined ? <span className="muted">{none}</span> : <code>{value}</code>);
 
 export default function BackOfficePolicies({ loaderData, actionData }: Route.ComponentProps) {
-  const { versions, viewed, comparison } = loaderData;
+  const { versions, viewed, comparison, published } = loaderData;
   const submitting = useNavigation().state === 'submitting';
+  const { dateTime } = useI18n();
+  const w = useWords(policiesWords);
+  const frame = useWords(backOfficeWords);
   const [newest, previous] = versions;
   return (
     <>
-      <h1>Store policies</h1>
-      <DoneMessage message={actionData ? null : loaderData.done} />
+      <h1>{frame.sections.policies.title}</h1>
+      <DoneMessage message={actionData || !published ? null : w.published(published)} />
       <section aria-labelledby="versions">
-        <h2 id="versions">Versions, newest first</h2>
+        <h2 id="versions">{w.versions}</h2>
         <table className="data-table">
-          <caption className="visually-hidden">Published store policy versions, newest first; the newest is in force</caption>
+          <caption className="visually-hidden">{w.versionsCaption}</caption>
           <thead>
             <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Policy</th>
-              <th scope="col">Published</th>
-              <th scope="col">Note</th>
+              <th scope="col">{w.versionHeader}</th>
+              <th scope="col">{w.policy}</th>
+              <th scope="col">{w.publishedAt}</th>
+              <th scope="col">{w.note}</th>
             </tr>
           </thead>
           <tbody>
             {versions.map((v) => (
               <tr key={v.version}>
                 <td>
-                  <Link to={`?version=${v.version}`}>Version {v.version}</Link>
-                  {v === newest && <span className="badge">In force</span>}
+                  <Link to={`?version=${v.version}`}>{w.version(v.version)}</Link>
+                  {v === newest && <span className="badge">{w.inForce}</span>}
                 </td>
                 <td>
                   {v.policyId}
-                  {v.preset && <span className="muted"> (preset {v.preset})</span>}
+                  {v.preset && <span className="muted">{w.preset(v.preset)}</span>}
                 </td>
-                <td>{formatDateTime(v.publishedAt)}</td>
+                <td>{dateTime(v.publishedAt)}</td>
                 <td>{v.note ?? '—'}</td>
               </tr>
             ))}
@@ -160,9 +169,9 @@ export default function BackOfficePolicies({ loaderData, actionData }: Route.Com
       </section>
 
       {versions.length > 1 && (
-        <Form method="get" className="filters" aria-label="Compare two versions">
+        <Form method="get" className="filters" aria-label={w.compareForm}>
           <div className="field">
-            <label htmlFor="compare">Compare version</label>
+            <label htmlFor="compare">{w.compareVersion}</label>
             <select id="compare" name="compare" defaultValue={comparison?.before.version ?? previous?.version}>
               {versions.map((v) => (
                 <option key={v.version} value={v.version}>
@@ -172,7 +181,7 @@ export default function BackOfficePolicies({ loaderData, actionData }: Route.Com
             </select>
           </div>
           <div className="field">
-            <label htmlFor="with">with version</label>
+            <label htmlFor="with">{w.withVersion}</label>
             <select id="with" name="with" defaultValue={comparison?.after.version ?? newest?.version}>
               {versions.map((v) => (
                 <option key={v.version} value={v.version}>
@@ -181,37 +190,35 @@ export default function BackOfficePolicies({ loaderData, actionData }: Route.Com
               ))}
             </select>
           </div>
-          <button type="submit">Compare</button>
+          <button type="submit">{w.compare}</button>
         </Form>
       )}
 
       {comparison && (
         <section aria-labelledby="comparison">
-          <h2 id="comparison">
-            Version {comparison.before.version} ({comparison.before.policyId}) compared with version {comparison.after.version} ({comparison.after.policyId})
-          </h2>
+          <h2 id="comparison">{w.compared(comparison.before.version, comparison.before.policyId, comparison.after.version, comparison.after.policyId)}</h2>
           {comparison.fields.length === 0 ? (
-            <p>The two versions have the same rules.</p>
+            <p>{w.sameRules}</p>
           ) : (
             <>
-              <h3>Rules in words that differ</h3>
+              <h3>{w.rulesInWords}</h3>
               <ul className="history">
                 {comparison.rules.map((r) => (
                   <li key={r.id}>
-                    {r.before === undefined ? 'Added: ' : r.after === undefined ? 'Removed: ' : 'Changed: '}
+                    {r.before === undefined ? w.added : r.after === undefined ? w.removed : w.changed}
                     {r.after ?? r.before}
-                    {r.before !== undefined && r.after !== undefined && <span className="muted"> (was: {r.before})</span>}
+                    {r.before !== undefined && r.after !== undefined && <span className="muted">{w.was(r.before)}</span>}
                   </li>
                 ))}
               </ul>
-              <h3>Rule fields that differ ({comparison.fields.length})</h3>
+              <h3>{w.fieldsDiffer(comparison.fields.length)}</h3>
               <table className="data-table" data-testid="policy-diff">
-                <caption className="visually-hidden">Each policy document field that differs</caption>
+                <caption className="visually-hidden">{w.fieldsCaption}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Field</th>
-                    <th scope="col">Version {comparison.before.version}</th>
-                    <th scope="col">Version {comparison.after.version}</th>
+                    <th scope="col">{w.field}</th>
+                    <th scope="col">{w.version(comparison.before.version)}</th>
+                    <th scope="col">{w.version(comparison.after.version)}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -220,8 +227,8 @@ export default function BackOfficePolicies({ loaderData, actionData }: Route.Com
                       <th scope="row">
                         <code>{f.path}</code>
                       </th>
-                      <td>{shownValue(f.before)}</td>
-                      <td>{shownValue(f.after)}</td>
+                      <td>{shownValue(f.before, w.none)}</td>
+                      <td>{shownValue(f.after, w.none)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -233,13 +240,11 @@ export default function BackOfficePolicies({ loaderData, actionData }: Route.Com
 
       {viewed && (
         <section aria-labelledby="viewed">
-          <h2 id="viewed">
-            Version {viewed.version}: {viewed.policyId}
-          </h2>
+          <h2 id="viewed">{w.viewed(viewed.version, viewed.policyId)}</h2>
           <p className="muted">
-            Published {formatDateTime(viewed.publishedAt)}
-            {viewed.preset && <> from the preset {viewed.preset}</>}
-            {viewed.note && <>: {viewed.note}</>}
+            {w.publishedOn(dateTime(viewed.publishedAt))}
+            {viewed.preset && w.fromPreset(viewed.preset)}
+            {viewed.note && w.withNote(viewed.note)}
           </p>
           {viewed.sections.map((s) => (
             <section key={s.title} aria-label={s.title}>
@@ -254,11 +259,11 @@ export default function BackOfficePolicies({ loaderData, actionData }: Route.Com
         </section>
       )}
 
-      <Form method="post" className="stacked admin-form" aria-label="Publish a new version">
-        <h2>Publish a new version</h2>
-        <p className="help">New orders take it at once; orders already placed keep the version they were placed under.</p>
+      <Form method="post" className="stacked admin-form" aria-label={w.publish}>
+        <h2>{w.publish}</h2>
+        <p className="help">{w.publishHelp}</p>
         <div className="field">
-          <label htmlFor="preset">From the preset</label>
+          <label htmlFor="preset">{w.presetField}</label>
           <select id="preset" name="preset" defaultValue={newest?.preset ?? presets[0]}>
             {presets.map((p) => (
               <option key={p} value={p}>
@@ -268,12 +273,12 @@ export default function BackOfficePolicies({ loaderData, actionData }: Route.Com
           </select>
         </div>
         <div className="field">
-          <label htmlFor="note">Note (why; kept with the version)</label>
+          <label htmlFor="note">{w.noteField}</label>
           <input id="note" name="note" maxLength={500} />
         </div>
         <ApiErrorMessage message={actionData?.error} />
         <button type="submit" disabled={submitting}>
-          Publish
+          {w.submit}
         </button>
       </Form>
     </>

@@ -6,12 +6,15 @@ import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { useFormsKey } from '../../components/reset-forms.js';
 import { ProductPages } from '../../components/product-pages.js';
-import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
-import { formatDateTime, productStatusWords } from '../../lib/format.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
 import { partCategories } from '../../lib/claims.js';
-import { en } from '../../lib/messages/en.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { productDetailsWords } from '../../lib/messages/admin/product-details.js';
 import { imageLines, packageSides, partRows, wholeOrNull } from '../../lib/product-form.js';
 import { putFile, type SignedUpload } from '../../lib/put-file.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/product-details';
@@ -94,35 +97,28 @@ const specChangeMutation = graphql(`
   }
 `);
 
-const assemblyKinds: [AssemblyKind, string][] = [
-  ['NONE', 'Ready to display'],
-  ['MAGNETS', 'Parts attach with magnets'],
-  ['GLUE', 'Some parts must be glued'],
-  ['MAGNETS_AND_GLUE', 'Magnets and glue'],
-];
+const assemblyKinds: AssemblyKind[] = ['NONE', 'MAGNETS', 'GLUE', 'MAGNETS_AND_GLUE'];
 /** Empty rows under the parts, to add new ones (without JavaScript, a form cannot grow). */
 const newPartRows = 2;
-const done: Record<string, string> = {
-  details: 'The details were saved.',
-  spec: 'The spec change was recorded; customers are told.',
-  'remove-image': 'The image was removed from the product.',
-};
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.product.name ?? 'Product'}: details | Back office | Vitrine` }];
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+  const locale = metaLocale(matches);
+  return [{ title: wordsIn(backOfficeWords, locale).title(wordsIn(productDetailsWords, locale).pageTitle(data?.product.name)) }];
+};
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'catalog:write');
   const { product, studios, productImageLimits } = await callApi(context, detailsQuery, { id: params.id }, staff.accessToken).catch(pageError);
-  if (!product) throw pageError(new ApiError('There is no product with this id.', 'NOT_FOUND'));
+  if (!product) throw pageError(new ApiError(wordsIn(productDetailsWords, await requestLocale(request, context)).noProduct, 'NOT_FOUND'));
   return { product, studios, imageLimits: productImageLimits };
 }
 
 /** The form's fields as the API takes them, or what is not a number. */
-function detailsFrom(form: FormData): { input: UpdateProductInput } | { error: string } {
+function detailsFrom(form: FormData, w: typeof productDetailsWords.en): { input: UpdateProductInput } | { error: string } {
   const weightGrams = wholeOrNull(field(form, 'weightGrams'));
-  if (weightGrams === undefined) return { error: 'The weight is a whole number of grams (or empty).' };
+  if (weightGrams === undefined) return { error: w.notWholeWeight };
   const packageDimensions = packageSides(field(form, 'lengthMm'), field(form, 'widthMm'), field(form, 'heightMm'));
-  if (packageDimensions === undefined) return { error: 'Give the package’s three sides as whole millimetres, or none of them.' };
+  if (packageDimensions === undefined) return { error: w.badPackage };
   return {
     input: {
       name: field(form, 'name'),
@@ -148,9 +144,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const staff = await requireStaff(request, context, 'catalog:write');
   const form = await request.formData();
   const intent = field(form, 'intent');
+  const w = wordsIn(productDetailsWords, await requestLocale(request, context));
   try {
     if (intent === 'details') {
-      const details = detailsFrom(form);
+      const details = detailsFrom(form, w);
       if ('error' in details) return { intent, error: details.error };
       await callApi(context, updateMutation, { id: params.id, input: details.input, reason: field(form, 'reason') || null }, staff.accessToken);
       return backToPage(request, intent);
@@ -165,9 +162,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       await callApi(context, specChangeMutation, { id: params.id, input }, staff.accessToken);
       return backToPage(request, intent);
     }
-    return { intent, error: 'This form is out of date. Please reload the page.' };
+    return { intent, error: w.outOfDate };
   } catch (err) {
-    if (err instanceof ApiError) return { intent, error: messageWithProblems(err) };
+    if (err instanceof ApiError) return { intent, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
 }
@@ -212,6 +209,7 @@ function ImageUpload({ uploadUrl, limits }: { uploadUrl: string; limits: { conte
   const [hydrated, setHydrated] = useState(false);
   const [status, setStatus] = useState<UploadState>({ state: 'idle' });
   const revalidator = useRevalidator();
+  const w = useWords(productDetailsWords).upload;
   useEffect(() => setHydrated(true), []);
   const busy = status.state === 'uploading';
 
@@ -220,21 +218,19 @@ function ImageUpload({ uploadUrl, limits }: { uploadUrl: string; limits: { conte
     const form = new FormData();
     for (const [name, value] of Object.entries(body)) form.set(name, value);
     const answer = await fetch(uploadUrl, { method: 'POST', body: form }).catch(() => null);
-    return answer
-      ? ((await answer.json().catch(() => ({ error: 'The upload failed. Please try again.' }))) as T | { error: string })
-      : { error: 'The upload failed. Please try again.' };
+    return answer ? ((await answer.json().catch(() => ({ error: w.failed }))) as T | { error: string }) : { error: w.failed };
   }
 
   async function upload(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const input = event.currentTarget.elements.namedItem('image') as HTMLInputElement;
     const file = input.files?.[0];
-    if (!file) return setStatus({ state: 'failed', error: 'Choose an image first.' });
+    if (!file) return setStatus({ state: 'failed', error: w.chooseFirst });
     setStatus({ state: 'uploading', progress: 0 });
     const ticket = await ask<UploadTicket>({ intent: 'ticket', contentType: file.type, byteSize: String(file.size) });
     if ('error' in ticket) return setStatus({ state: 'failed', error: ticket.error });
     const sent = await putFile(file, ticket, (progress) => setStatus({ state: 'uploading', progress }));
-    if (!sent) return setStatus({ state: 'failed', error: 'The image store did not take the file. Please try again.' });
+    if (!sent) return setStatus({ state: 'failed', error: w.notTaken });
     const added = await ask<{ images: string[] }>({ intent: 'attach', imageUrl: ticket.imageUrl });
     if ('error' in added) return setStatus({ state: 'failed', error: added.error });
     input.value = '';
@@ -244,9 +240,9 @@ function ImageUpload({ uploadUrl, limits }: { uploadUrl: string; limits: { conte
 
   return (
     <form onSubmit={(e) => void upload(e)} className="stacked admin-form" aria-labelledby="upload-image-heading">
-      <h3 id="upload-image-heading">Add an image</h3>
+      <h3 id="upload-image-heading">{w.heading}</h3>
       <div className="field">
-        <label htmlFor="image-file">Upload an image</label>
+        <label htmlFor="image-file">{w.field}</label>
         <input
           id="image-file"
           name="image"
@@ -256,22 +252,21 @@ function ImageUpload({ uploadUrl, limits }: { uploadUrl: string; limits: { conte
           aria-describedby="image-file-help"
         />
         <p id="image-file-help" className="help">
-          {limits.contentTypes.map((t) => t.replace('image/', '').toUpperCase()).join(', ')}, at most {Math.floor(limits.maxBytes / 1024 / 1024)} MB. It is
-          added after the product’s other images.
+          {w.help(limits.contentTypes.map((t) => t.replace('image/', '').toUpperCase()).join(', '), Math.floor(limits.maxBytes / 1024 / 1024))}
         </p>
       </div>
-      {!hydrated && <p className="help">Uploading needs JavaScript; you can still list image URLs in the details below.</p>}
+      {!hydrated && <p className="help">{w.needsScript}</p>}
       <button type="submit" disabled={!hydrated || busy}>
-        Upload the image
+        {w.submit}
       </button>
       {status.state === 'uploading' && (
         <p role="status">
-          <progress max={100} value={status.progress} aria-label="Upload progress" /> Uploading… {status.progress} %
+          <progress max={100} value={status.progress} aria-label={w.progress} /> {w.uploading(status.progress)}
         </p>
       )}
       {status.state === 'added' && (
         <p className="success" role="status">
-          The image was uploaded and added to the product.
+          {w.added}
         </p>
       )}
       <ApiErrorMessage message={status.state === 'failed' ? status.error : null} />
@@ -281,6 +276,9 @@ function ImageUpload({ uploadUrl, limits }: { uploadUrl: string; limits: { conte
 
 export default function BackOfficeProductDetails({ loaderData, actionData }: Route.ComponentProps) {
   const { product, studios, imageLimits } = loaderData;
+  const { t, dateTime } = useI18n();
+  const w = useWords(productDetailsWords);
+  const done: Record<string, string> = w.done;
   const [params] = useSearchParams();
   const submitting = useNavigation().state === 'submitting';
   const formsKey = useFormsKey(Boolean(actionData));
@@ -292,54 +290,54 @@ export default function BackOfficeProductDetails({ loaderData, actionData }: Rou
       <h1>{product.name}</h1>
       <ProductPages productId={product.id} />
       <p>
-        {product.sku} · {productStatusWords(product.status)}
+        {product.sku} · {t.productStatus[product.status] ?? product.status}
       </p>
       <DoneMessage message={message} />
 
       <section aria-labelledby="images-heading">
-        <h2 id="images-heading">Images</h2>
+        <h2 id="images-heading">{w.images}</h2>
         {product.images.length > 0 ? (
           <ul className="gallery" data-testid="product-images">
             {product.images.map((url, i) => (
               <li key={url}>
                 <img
                   src={url}
-                  alt={`${product.name}, image ${i + 1} of ${product.images.length}${i === 0 ? ' (the cover)' : ''}`}
+                  alt={w.imageAlt(product.name, i + 1, product.images.length)}
                   style={{ display: 'block', maxWidth: '10rem', maxHeight: '10rem' }}
                 />
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove-image" />
                   <input type="hidden" name="image" value={url} />
-                  <button type="submit" disabled={submitting} aria-label={`Remove image ${i + 1}`}>
-                    Remove
+                  <button type="submit" disabled={submitting} aria-label={w.removeImage(i + 1)}>
+                    {w.remove}
                   </button>
                 </Form>
               </li>
             ))}
           </ul>
         ) : (
-          <p>No image yet.</p>
+          <p>{w.noImage}</p>
         )}
         <ApiErrorMessage message={errorFor('remove-image')} />
         <ImageUpload uploadUrl={`/admin/products/${product.id}/image-upload`} limits={imageLimits} />
       </section>
 
       <Form key={`form-1-${formsKey}`} method="post" className="stacked admin-form" aria-labelledby="details-heading">
-        <h2 id="details-heading">Details</h2>
+        <h2 id="details-heading">{w.details}</h2>
         <input type="hidden" name="intent" value="details" />
-        <TextField name="name" label="Name" value={product.name} maxLength={200} />
+        <TextField name="name" label={w.name} value={product.name} maxLength={200} />
         <div className="field">
-          <label htmlFor="description">Description</label>
+          <label htmlFor="description">{w.description}</label>
           <textarea id="description" name="description" rows={5} defaultValue={product.description} />
         </div>
         <div className="inline-fields">
-          <TextField name="series" label="Series" value={product.series} />
-          <TextField name="licence" label="Licence" value={product.licence} />
+          <TextField name="series" label={w.series} value={product.series} />
+          <TextField name="licence" label={w.licence} value={product.licence} />
         </div>
         <div className="field">
-          <label htmlFor="studioId">Studio</label>
+          <label htmlFor="studioId">{w.studio}</label>
           <select id="studioId" name="studioId" defaultValue={product.studio?.id ?? ''}>
-            <option value="">Not known</option>
+            <option value="">{w.notKnown}</option>
             {studios.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -348,49 +346,49 @@ export default function BackOfficeProductDetails({ loaderData, actionData }: Rou
           </select>
         </div>
         <div className="field">
-          <label htmlFor="images">Images (one https URL per line, or an uploaded image’s; the first is the cover)</label>
+          <label htmlFor="images">{w.imageUrls}</label>
           {/* Keyed by the list: an image uploaded or removed below redraws it, so saving the details keeps it. */}
           <textarea key={product.images.join('\n')} id="images" name="images" rows={4} spellCheck={false} defaultValue={product.images.join('\n')} />
         </div>
         <fieldset>
-          <legend>Spec (before release, a change here is a spec change customers are told about)</legend>
+          <legend>{w.spec}</legend>
           <div className="inline-fields">
-            <TextField name="scale" label="Scale" value={product.scale} help="1/7, 1/4… or Non-scale." />
-            <TextField name="material" label="Material" value={product.material} />
+            <TextField name="scale" label={w.scale} value={product.scale} help={w.scaleHelp} />
+            <TextField name="material" label={w.material} value={product.material} />
           </div>
           <div className="inline-fields">
-            <TextField name="weightGrams" label="Package weight (g)" value={product.weightGrams?.toString()} />
-            <TextField name="lengthMm" label="Length (mm)" value={size?.lengthMm.toString()} />
-            <TextField name="widthMm" label="Width (mm)" value={size?.widthMm.toString()} />
-            <TextField name="heightMm" label="Height (mm)" value={size?.heightMm.toString()} />
+            <TextField name="weightGrams" label={w.weight} value={product.weightGrams?.toString()} />
+            <TextField name="lengthMm" label={w.length} value={size?.lengthMm.toString()} />
+            <TextField name="widthMm" label={w.width} value={size?.widthMm.toString()} />
+            <TextField name="heightMm" label={w.height} value={size?.heightMm.toString()} />
           </div>
           <div className="inline-fields">
             <div className="field">
-              <label htmlFor="assemblyKind">Assembly</label>
+              <label htmlFor="assemblyKind">{w.assembly}</label>
               <select id="assemblyKind" name="assemblyKind" defaultValue={product.assembly.kind}>
-                {assemblyKinds.map(([kind, words]) => (
+                {assemblyKinds.map((kind) => (
                   <option key={kind} value={kind}>
-                    {words}
+                    {w.assemblyKinds[kind]}
                   </option>
                 ))}
               </select>
             </div>
-            <TextField name="assemblyNote" label="Assembly note" value={product.assembly.note} maxLength={500} />
+            <TextField name="assemblyNote" label={w.assemblyNote} value={product.assembly.note} maxLength={500} />
           </div>
           <fieldset>
-            <legend>Parts (claims refer to them; clear a name to remove the part)</legend>
+            <legend>{w.parts}</legend>
             {[...product.parts, ...Array.from({ length: newPartRows }, () => null)].map((part, i) => (
               <div className="inline-fields" key={i}>
                 <div className="field">
-                  <label htmlFor={`part-${i}`}>Part {i + 1}</label>
+                  <label htmlFor={`part-${i}`}>{w.part(i + 1)}</label>
                   <input id={`part-${i}`} name="partName" maxLength={120} defaultValue={part?.name ?? ''} />
                 </div>
                 <div className="field">
-                  <label htmlFor={`part-${i}-kind`}>Kind of part {i + 1}</label>
+                  <label htmlFor={`part-${i}-kind`}>{w.partKind(i + 1)}</label>
                   <select id={`part-${i}-kind`} name="partCategory" defaultValue={part?.category ?? 'HEAD_SCULPT'}>
                     {partCategories.map((c) => (
                       <option key={c} value={c}>
-                        {en.claim.categories[c] ?? c}
+                        {t.claim.categories[c] ?? c}
                       </option>
                     ))}
                   </select>
@@ -399,47 +397,43 @@ export default function BackOfficeProductDetails({ loaderData, actionData }: Rou
             ))}
           </fieldset>
         </fieldset>
-        <TextField
-          name="reason"
-          label="Reason for a spec change"
-          value=""
-          maxLength={500}
-          help="Needed when a spec field changes before release: customers are emailed it."
-        />
+        <TextField name="reason" label={w.reason} value="" maxLength={500} help={w.reasonHelp} />
         <ApiErrorMessage message={errorFor('details')} />
         <button type="submit" disabled={submitting}>
-          Save the details
+          {w.save}
         </button>
       </Form>
 
       <section aria-labelledby="spec-heading">
-        <h2 id="spec-heading">Spec changes</h2>
+        <h2 id="spec-heading">{w.specChanges}</h2>
         {product.specChanges.length > 0 ? (
           <ol className="history" data-testid="spec-changes">
             {product.specChanges.map((c) => (
               <li key={c.id}>
-                {c.changes.map((f) => `${f.field}: ${f.from ?? '—'} → ${f.to ?? '—'}`).join('; ')}
-                {c.description && ` ${c.description}`} (why: {c.reason}) <span className="muted">{formatDateTime(c.changedAt)}</span>
+                {c.changes.map((f) => w.change(f.field, f.from ?? null, f.to ?? null)).join(w.changesSeparator)}
+                {c.description && ` ${c.description}`}
+                {w.why(c.reason)}
+                <span className="muted">{dateTime(c.changedAt)}</span>
               </li>
             ))}
           </ol>
         ) : (
-          <p>No spec change recorded.</p>
+          <p>{w.noSpecChange}</p>
         )}
         <Form key={`form-2-${formsKey}`} method="post" className="stacked admin-form" aria-labelledby="record-spec-heading">
-          <h3 id="record-spec-heading">Record a spec change</h3>
-          <p className="help">For what the fields above do not hold (paint, base, accessories). Only before release.</p>
+          <h3 id="record-spec-heading">{w.recordSpec}</h3>
+          <p className="help">{w.recordSpecHelp}</p>
           <input type="hidden" name="intent" value="spec" />
           <div className="inline-fields">
-            <TextField name="specField" label="What changed" value="" help="E.g. paint finish." maxLength={120} />
-            <TextField name="specFrom" label="From" value="" />
-            <TextField name="specTo" label="To" value="" />
+            <TextField name="specField" label={w.whatChanged} value="" help={w.whatChangedHelp} maxLength={120} />
+            <TextField name="specFrom" label={w.from} value="" />
+            <TextField name="specTo" label={w.to} value="" />
           </div>
-          <TextField name="specDescription" label="Description (optional)" value="" />
-          <TextField name="specReason" label="Reason (customers are emailed it)" value="" maxLength={500} />
+          <TextField name="specDescription" label={w.specDescription} value="" />
+          <TextField name="specReason" label={w.specReason} value="" maxLength={500} />
           <ApiErrorMessage message={errorFor('spec')} />
           <button type="submit" disabled={submitting}>
-            Record the spec change
+            {w.recordSpecSubmit}
           </button>
         </Form>
       </section>

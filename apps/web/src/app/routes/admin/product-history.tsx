@@ -2,7 +2,10 @@ import { graphql } from '../../../__generated__/app/index.js';
 import { ProductPages } from '../../components/product-pages.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
 import { auditActionWords, auditDetails } from '../../lib/audit-words.js';
-import { formatDateTime } from '../../lib/format.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { productHistoryWords } from '../../lib/messages/admin/product-history.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/product-history';
 import { pageSizes } from '../../lib/page-sizes.js';
@@ -28,46 +31,55 @@ const historyQuery = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.product.name ?? 'Product'}: history | Back office | Vitrine` }];
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+  const locale = metaLocale(matches);
+  const w = wordsIn(productHistoryWords, locale);
+  return [{ title: wordsIn(backOfficeWords, locale).title(w.title(data?.product.name ?? w.product)) }];
+};
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'catalog:write');
   const { product } = await callApi(context, historyQuery, { id: params.id, first: entries }, staff.accessToken).catch(pageError);
-  if (!product) throw pageError(new ApiError('There is no product with this id.', 'NOT_FOUND'));
+  if (!product) throw pageError(new ApiError(wordsIn(productHistoryWords, await requestLocale(request, context)).notFound, 'NOT_FOUND'));
   return { product };
 }
 
 export default function BackOfficeProductHistory({ loaderData }: Route.ComponentProps) {
   const { product } = loaderData;
+  const { locale, dateTime } = useI18n();
+  const w = useWords(productHistoryWords);
   return (
     <>
       <h1>{product.name}</h1>
       <ProductPages productId={product.id} />
       <table className="data-table" data-testid="audit-trail">
-        <caption>Every change, newest first{product.auditTrail.length === entries ? ` (the latest ${entries})` : ''}</caption>
+        <caption>
+          {w.caption}
+          {product.auditTrail.length === entries ? w.latest(entries) : ''}
+        </caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">What</th>
-            <th scope="col">Why</th>
-            <th scope="col">Details</th>
-            <th scope="col">By</th>
+            <th scope="col">{w.when}</th>
+            <th scope="col">{w.what}</th>
+            <th scope="col">{w.why}</th>
+            <th scope="col">{w.details}</th>
+            <th scope="col">{w.by}</th>
           </tr>
         </thead>
         <tbody>
           {product.auditTrail.map((entry, i) => {
-            const { reason, facts } = auditDetails(entry.details);
+            const { reason, facts } = auditDetails(entry.details, locale);
             return (
               <tr key={`${entry.at}-${i}`}>
-                <td>{formatDateTime(entry.at)}</td>
-                <td>{auditActionWords(entry.action)}</td>
+                <td>{dateTime(entry.at)}</td>
+                <td>{auditActionWords(entry.action, locale)}</td>
                 <td>{reason ?? '—'}</td>
                 <td>
                   {facts.map((fact) => (
                     <div key={fact}>{fact}</div>
                   ))}
                 </td>
-                <td>{entry.actorId ? `Staff ${entry.actorId.slice(0, 8)}` : 'Catalog'}</td>
+                <td>{entry.actorId ? w.staff(entry.actorId.slice(0, 8)) : w.catalog}</td>
               </tr>
             );
           })}

@@ -1,5 +1,9 @@
 import { graphql } from '../../../__generated__/app/index.js';
-import { ApiError, callApi, messageWithProblems } from '../../lib/api.server.js';
+import { ApiError, callApi } from '../../lib/api.server.js';
+import { wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { productImageUploadWords } from '../../lib/messages/admin/product-image-upload.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/product-image-upload';
 
@@ -49,9 +53,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const { addProductImage } = await callApi(context, addImageMutation, { productId: params.id, imageUrl }, staff.accessToken);
       return Response.json({ images: addProductImage.images });
     }
-    return Response.json({ error: 'This form is out of date. Please reload the page.' }, { status: 400 });
+    return Response.json({ error: wordsIn(productImageUploadWords, await requestLocale(request, context)).outOfDate }, { status: 400 });
   } catch (err) {
-    if (err instanceof ApiError) return Response.json({ error: messageWithProblems(err) }, { status: 422 });
+    if (err instanceof ApiError) return Response.json({ error: await refusalFor(request, context, err, { withProblems: true }) }, { status: 422 });
     throw err;
   }
 }

@@ -5,8 +5,12 @@ import { ProductPages } from '../../components/product-pages.js';
 import type { PaymentPlanInput, PaymentPlanKind, PreorderCloseReason } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
-import { formatDateTime, formatEstimate, formatMoney, productStatusWords } from '../../lib/format.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { productWords } from '../../lib/messages/admin/product.js';
 import { planInWords } from '../../lib/payment-plan.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/product';
@@ -76,31 +80,19 @@ const slipMutation = graphql(`
   }
 `);
 
-const planKinds: [PaymentPlanKind, string][] = [
-  ['DEPOSIT', 'A deposit at order, the balance on release'],
-  ['FULL_PAYMENT', 'Paid in full at order'],
-  ['PAY_ON_ARRIVAL', 'Paid when it arrives at our warehouse'],
-  ['CHARGE_AT_SHIP', 'Charged on the shipping day'],
-];
-const closeReasons: [PreorderCloseReason, string][] = [
-  ['SOLD_OUT', 'The limited run sold out'],
-  ['MAKER_REQUEST', 'The maker asked to stop'],
-  ['STORE_DECISION', 'The store’s decision'],
-];
-const done: Record<string, string> = {
-  created: 'The product was added.',
-  open: 'Preorders are open.',
-  terms: 'The campaign’s terms were changed.',
-  close: 'Preorders were closed.',
-  slip: 'The release date was moved.',
-};
+// The plans and close reasons offered, in this order (worded in messages/admin/product.ts).
+const planKinds: PaymentPlanKind[] = ['DEPOSIT', 'FULL_PAYMENT', 'PAY_ON_ARRIVAL', 'CHARGE_AT_SHIP'];
+const closeReasons: PreorderCloseReason[] = ['SOLD_OUT', 'MAKER_REQUEST', 'STORE_DECISION'];
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.product.name ?? 'Product'} | Back office | Vitrine` }];
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+  const locale = metaLocale(matches);
+  return [{ title: wordsIn(backOfficeWords, locale).title(data?.product.name ?? wordsIn(productWords, locale).product) }];
+};
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'catalog:write');
   const { product } = await callApi(context, productQuery, { id: params.id }, staff.accessToken).catch(pageError);
-  if (!product) throw pageError(new ApiError('There is no product with this id.', 'NOT_FOUND'));
+  if (!product) throw pageError(new ApiError(wordsIn(productWords, await requestLocale(request, context)).notFound, 'NOT_FOUND'));
   return { product };
 }
 
@@ -120,7 +112,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const intent = field(form, 'intent');
   const id = params.id;
   const closesAt = field(form, 'closesAt') ? endOfDay(field(form, 'closesAt')) : null;
-  if (field(form, 'closesAt') && !closesAt) return { intent, error: 'Pick the closing day.' };
+  if (field(form, 'closesAt') && !closesAt) return { intent, error: wordsIn(productWords, await requestLocale(request, context)).pickClosingDay };
   const limited = field(form, 'limitedQuantity') ? Number(field(form, 'limitedQuantity')) : null;
   try {
     if (intent === 'open') {
@@ -142,10 +134,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     } else if (intent === 'slip') {
       await callApi(context, slipMutation, { id, estimate: field(form, 'estimate'), reason: field(form, 'reason') }, staff.accessToken);
     } else {
-      return { intent, error: 'This form is out of date. Please reload the page.' };
+      return { intent, error: wordsIn(productWords, await requestLocale(request, context)).outOfDate };
     }
   } catch (err) {
-    if (err instanceof ApiError) return { intent, error: err.message };
+    if (err instanceof ApiError) return { intent, error: await refusalFor(request, context, err) };
     throw err;
   }
   return backToPage(request, intent);
@@ -159,27 +151,28 @@ function PlanFields({
   prefix: string;
   plan: { kind: string; depositPercent?: number | null; fullPaymentAllowed?: boolean | null } | null | undefined;
 }) {
+  const w = useWords(productWords).plan;
   return (
     <fieldset>
-      <legend>Payment plan</legend>
+      <legend>{w.legend}</legend>
       <div className="field">
-        <label htmlFor={`${prefix}-plan`}>Plan</label>
+        <label htmlFor={`${prefix}-plan`}>{w.plan}</label>
         <select id={`${prefix}-plan`} name="planKind" defaultValue={plan?.kind ?? ''}>
-          <option value="">The store’s default plan</option>
-          {planKinds.map(([kind, words]) => (
+          <option value="">{w.storeDefault}</option>
+          {planKinds.map((kind) => (
             <option key={kind} value={kind}>
-              {words}
+              {w.kinds[kind]}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${prefix}-deposit`}>Deposit (% of the price, deposit plan only)</label>
+        <label htmlFor={`${prefix}-deposit`}>{w.deposit}</label>
         <input id={`${prefix}-deposit`} name="depositPercent" type="number" min={1} max={99} defaultValue={plan?.depositPercent ?? 30} />
       </div>
       <div className="field checkbox">
         <input id={`${prefix}-full`} name="fullPaymentAllowed" type="checkbox" defaultChecked={plan?.fullPaymentAllowed ?? true} />
-        <label htmlFor={`${prefix}-full`}>The customer may pay it all at order instead (deposit plan only)</label>
+        <label htmlFor={`${prefix}-full`}>{w.fullAllowed}</label>
       </div>
     </fieldset>
   );
@@ -190,7 +183,9 @@ export default function BackOfficeProduct({ loaderData, actionData }: Route.Comp
   const campaign = product.preorderCampaign;
   const [params] = useSearchParams();
   const submitting = useNavigation().state === 'submitting';
-  const message = !actionData && params.get('done') ? done[params.get('done')!] : null;
+  const { locale, t, money, estimate, dateTime } = useI18n();
+  const w = useWords(productWords);
+  const message = !actionData && params.get('done') ? w.done[params.get('done')!] : null;
   const errorFor = (intent: string) => (actionData?.intent === intent ? actionData.error : null);
   const open = campaign && campaign.state !== 'CLOSED';
   return (
@@ -199,93 +194,93 @@ export default function BackOfficeProduct({ loaderData, actionData }: Route.Comp
       <ProductPages productId={product.id} />
       <DoneMessage message={message} />
       <dl className="facts">
-        <dt>SKU</dt>
+        <dt>{w.facts.sku}</dt>
         <dd>{product.sku}</dd>
-        <dt>Status</dt>
-        <dd>{productStatusWords(product.status)}</dd>
-        <dt>Price</dt>
-        <dd>{formatMoney(product.price)}</dd>
-        <dt>Release</dt>
-        <dd>{product.releaseEstimate ? formatEstimate(product.releaseEstimate) : 'Not announced'}</dd>
-        <dt>Can be ordered</dt>
-        <dd>{product.availableQuantity ?? 'Open-ended'}</dd>
+        <dt>{w.facts.status}</dt>
+        <dd>{t.productStatus[product.status] ?? product.status}</dd>
+        <dt>{w.facts.price}</dt>
+        <dd>{money(product.price)}</dd>
+        <dt>{w.facts.release}</dt>
+        <dd>{product.releaseEstimate ? estimate(product.releaseEstimate) : w.facts.notAnnounced}</dd>
+        <dt>{w.facts.orderable}</dt>
+        <dd>{product.availableQuantity ?? w.facts.openEnded}</dd>
       </dl>
 
       <section aria-labelledby="campaign">
-        <h2 id="campaign">Preorder campaign</h2>
+        <h2 id="campaign">{w.campaign.heading}</h2>
         {campaign ? (
           <p>
-            <strong>{campaign.state === 'OPEN' ? 'Open' : campaign.state === 'SCHEDULED' ? 'Scheduled' : 'Closed'}</strong>: opens{' '}
-            {formatDateTime(campaign.opensAt)}, {campaign.closesAt ? `closes ${formatDateTime(campaign.closesAt)}` : 'open until staff close it'}.{' '}
-            {campaign.paymentPlan ? planInWords({ ...campaign.paymentPlan, price: product.price }).join(' ') : 'The store’s default plan.'}{' '}
-            {campaign.limitedQuantity ? `Limited run of ${campaign.limitedQuantity}.` : 'Open-ended run.'}
-            {campaign.closedAt && ` Closed ${formatDateTime(campaign.closedAt)}${campaign.closeNote ? `: ${campaign.closeNote}` : ''}.`}
+            <strong>{campaign.state === 'OPEN' ? w.campaign.open : campaign.state === 'SCHEDULED' ? w.campaign.scheduled : w.campaign.closed}</strong>
+            {w.campaign.when(dateTime(campaign.opensAt), campaign.closesAt ? dateTime(campaign.closesAt) : null)}{' '}
+            {campaign.paymentPlan ? planInWords({ ...campaign.paymentPlan, price: product.price }, locale).join(' ') : w.campaign.storeDefaultPlan}{' '}
+            {campaign.limitedQuantity ? w.campaign.limited(campaign.limitedQuantity) : w.campaign.openEnded}
+            {campaign.closedAt && w.campaign.closedAt(dateTime(campaign.closedAt), campaign.closeNote)}
           </p>
         ) : (
-          <p>No preorder campaign yet.</p>
+          <p>{w.campaign.none}</p>
         )}
         {!open && (
           <Form method="post" className="stacked admin-form" aria-labelledby="open-heading">
-            <h3 id="open-heading">Open preorders now</h3>
+            <h3 id="open-heading">{w.openForm.heading}</h3>
             <input type="hidden" name="intent" value="open" />
             <div className="field">
-              <label htmlFor="open-closes">Closing day (orders until the end of the day, UTC)</label>
+              <label htmlFor="open-closes">{w.openForm.closes}</label>
               <input id="open-closes" name="closesAt" type="date" />
             </div>
             <PlanFields prefix="open" plan={campaign?.paymentPlan} />
             <div className="field">
-              <label htmlFor="open-limited">Limited run (units; empty: the product’s)</label>
+              <label htmlFor="open-limited">{w.openForm.limited}</label>
               <input id="open-limited" name="limitedQuantity" type="number" min={1} />
             </div>
             <ApiErrorMessage message={errorFor('open')} />
             <button type="submit" disabled={submitting}>
-              Open preorders
+              {w.openForm.submit}
             </button>
           </Form>
         )}
         {open && (
           <>
             <Form method="post" className="stacked admin-form" aria-labelledby="terms-heading">
-              <h3 id="terms-heading">Change the terms</h3>
+              <h3 id="terms-heading">{w.termsForm.heading}</h3>
               <input type="hidden" name="intent" value="terms" />
               <div className="field">
-                <label htmlFor="terms-closes">Closing day (empty: until staff close it)</label>
+                <label htmlFor="terms-closes">{w.termsForm.closes}</label>
                 <input id="terms-closes" name="closesAt" type="date" defaultValue={campaign.closesAt?.slice(0, 10)} />
               </div>
               <PlanFields prefix="terms" plan={campaign.paymentPlan} />
               <div className="field">
-                <label htmlFor="terms-limited">Limited run (units; empty: open-ended)</label>
+                <label htmlFor="terms-limited">{w.termsForm.limited}</label>
                 <input id="terms-limited" name="limitedQuantity" type="number" min={1} defaultValue={campaign.limitedQuantity ?? undefined} />
               </div>
               <div className="field">
-                <label htmlFor="terms-reason">Why (customers and the audit log read it)</label>
+                <label htmlFor="terms-reason">{w.termsForm.reason}</label>
                 <input id="terms-reason" name="reason" required maxLength={500} />
               </div>
               <ApiErrorMessage message={errorFor('terms')} />
               <button type="submit" disabled={submitting}>
-                Change the terms
+                {w.termsForm.submit}
               </button>
             </Form>
             <Form method="post" className="stacked admin-form" aria-labelledby="close-heading">
-              <h3 id="close-heading">Close preorders early</h3>
+              <h3 id="close-heading">{w.closeForm.heading}</h3>
               <input type="hidden" name="intent" value="close" />
               <div className="field">
-                <label htmlFor="close-reason">Reason</label>
+                <label htmlFor="close-reason">{w.closeForm.reason}</label>
                 <select id="close-reason" name="closeReason">
-                  {closeReasons.map(([reason, words]) => (
+                  {closeReasons.map((reason) => (
                     <option key={reason} value={reason}>
-                      {words}
+                      {w.closeForm.reasons[reason]}
                     </option>
                   ))}
                 </select>
               </div>
               <div className="field">
-                <label htmlFor="close-note">Note shown to customers</label>
+                <label htmlFor="close-note">{w.closeForm.note}</label>
                 <input id="close-note" name="note" required maxLength={500} />
               </div>
               <ApiErrorMessage message={errorFor('close')} />
               <button type="submit" disabled={submitting}>
-                Close preorders now
+                {w.closeForm.submit}
               </button>
             </Form>
           </>
@@ -293,33 +288,33 @@ export default function BackOfficeProduct({ loaderData, actionData }: Route.Comp
       </section>
 
       <section aria-labelledby="release">
-        <h2 id="release">Release date</h2>
+        <h2 id="release">{w.release.heading}</h2>
         {product.releaseDateHistory.length > 0 ? (
           <ol className="history">
             {product.releaseDateHistory.map((c) => (
               <li key={c.changedAt + c.newEstimate}>
-                {c.oldEstimate ? `Moved from ${formatEstimate(c.oldEstimate)} to ${formatEstimate(c.newEstimate)}` : `Set to ${formatEstimate(c.newEstimate)}`}:{' '}
-                {c.reason} <span className="muted">({formatDateTime(c.changedAt)})</span>
+                {c.oldEstimate ? w.release.moved(estimate(c.oldEstimate), estimate(c.newEstimate)) : w.release.set(estimate(c.newEstimate))} {c.reason}{' '}
+                <span className="muted">({dateTime(c.changedAt)})</span>
               </li>
             ))}
           </ol>
         ) : (
-          <p>No release date yet.</p>
+          <p>{w.release.none}</p>
         )}
         <Form method="post" className="stacked admin-form" aria-labelledby="slip-heading">
-          <h3 id="slip-heading">Move the release date</h3>
+          <h3 id="slip-heading">{w.release.heading3}</h3>
           <input type="hidden" name="intent" value="slip" />
           <div className="field">
-            <label htmlFor="slip-estimate">New estimate (YYYY-MM or YYYY-MM-DD)</label>
+            <label htmlFor="slip-estimate">{w.release.estimate}</label>
             <input id="slip-estimate" name="estimate" required pattern="\d{4}-\d{2}(-\d{2})?" />
           </div>
           <div className="field">
-            <label htmlFor="slip-reason">Reason (customers read it)</label>
+            <label htmlFor="slip-reason">{w.release.reason}</label>
             <input id="slip-reason" name="reason" required maxLength={500} />
           </div>
           <ApiErrorMessage message={errorFor('slip')} />
           <button type="submit" disabled={submitting}>
-            Move the release date
+            {w.release.submit}
           </button>
         </Form>
       </section>

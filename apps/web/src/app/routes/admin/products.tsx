@@ -3,8 +3,12 @@ import { graphql } from '../../../__generated__/app/index.js';
 import type { CreateProductInput, ProductFilter, ProductStatus } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
-import { formatEstimate, formatMoney, productStatusWords } from '../../lib/format.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { productsWords } from '../../lib/messages/admin/products.js';
 import { toMinorUnits } from '../../lib/money-input.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/products';
@@ -69,13 +73,16 @@ const allStatuses: readonly ProductStatus[] = [...startingStatuses, 'PREORDER_CL
 const currencies = ['USD', 'EUR', 'JPY'] as const;
 /** Products per page of the list (the API's cursor pages; the search is kept from page to page). */
 const pageSize = pageSizes.BackOfficeProducts;
-/** "Closing soon": an open preorder window closing within this many hours of the store's clock. */
-const closingWithin: Record<string, { hours: number; words: string }> = {
-  '24h': { hours: 24, words: 'Closing within 24 hours' },
-  '7d': { hours: 7 * 24, words: 'Closing within 7 days' },
+/** "Closing soon": an open preorder window closing within this many hours of the store's clock (worded in messages/admin/products.ts). */
+const closingWithin: Record<string, { hours: number }> = {
+  '24h': { hours: 24 },
+  '7d': { hours: 7 * 24 },
 };
 
-export const meta: Route.MetaFunction = () => [{ title: 'Products | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const w = wordsIn(backOfficeWords, metaLocale(matches));
+  return [{ title: w.title(w.sections.products.title) }];
+};
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'catalog:write');
@@ -89,15 +96,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const priceMax = params.get('max')?.trim() ?? '';
   const closing = params.get('closing') && closingWithin[params.get('closing')!] ? params.get('closing')! : null;
   const after = params.get('after') || null;
-  // Typed as amounts in the chosen currency; the API compares minor units. A bad amount or range is said, not guessed.
-  const min = priceMin ? toMinorUnits(priceMin, currency) : undefined;
-  const max = priceMax ? toMinorUnits(priceMax, currency) : undefined;
-  const priceProblem =
-    min === null || max === null
-      ? `Enter the prices as amounts in ${currency}, e.g. 129.99.`
-      : min !== undefined && max !== undefined && min > max
-        ? 'The lowest price is above the highest.'
-        : null;
+  // Typed as amounts in the chosen currency; the API compares minor units. A bad amount or range is said (by the
+  // page, in its words), not guessed.
+  const locale = await requestLocale(request, context);
+  const min = priceMin ? toMinorUnits(priceMin, currency, locale) : undefined;
+  const max = priceMax ? toMinorUnits(priceMax, currency, locale) : undefined;
+  const priceProblem: 'notAmounts' | 'lowestAboveHighest' | null =
+    min === null || max === null ? 'notAmounts' : min !== undefined && max !== undefined && min > max ? 'lowestAboveHighest' : null;
   // "Closing soon" counts from the store's clock, which staff can move outside production.
   const now = closing ? (await callApi(context, clockQuery, {}, staff.accessToken).catch(pageError)).sandboxClock.now : null;
   const filter: ProductFilter = {
@@ -138,13 +143,16 @@ export async function action({ request, context }: Route.ActionArgs) {
     ['sku', 'name', 'price', 'currency', 'status', 'stock', 'warehouseId', 'studioId', 'limitedQuantity'].map((k) => [k, field(form, k)]),
   );
   const currency = values.currency || 'USD';
-  const price = toMinorUnits(values.price ?? '', currency);
-  if (price === null || price === 0) return { error: `Enter the price as an amount in ${currency}, e.g. 129.99.`, values };
+  const locale = await requestLocale(request, context);
+  const price = toMinorUnits(values.price ?? '', currency, locale);
+  if (price === null || price === 0) return { error: wordsIn(productsWords, locale).priceNotAmount(currency), values };
   const whole = (name: string) => (values[name] ? Number(values[name]) : undefined);
   for (const name of ['stock', 'limitedQuantity']) {
     const n = whole(name);
-    if (n !== undefined && (!Number.isInteger(n) || n < 0))
-      return { error: `${name === 'stock' ? 'Stock' : 'The limited run'} is a whole number of units.`, values };
+    if (n !== undefined && (!Number.isInteger(n) || n < 0)) {
+      const w = wordsIn(productsWords, locale);
+      return { error: name === 'stock' ? w.stockWhole : w.limitedWhole, values };
+    }
   }
   const input: CreateProductInput = {
     sku: values.sku!,
@@ -160,7 +168,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const { createProduct } = await callApi(context, createProductMutation, { input }, staff.accessToken);
     return redirect(`/admin/products/${createProduct.id}?done=created`);
   } catch (err) {
-    if (err instanceof ApiError) return { error: err.message, values };
+    if (err instanceof ApiError) return { error: await refusalFor(request, context, err), values };
     throw err;
   }
 }
@@ -178,30 +186,35 @@ export default function BackOfficeProducts({ loaderData, actionData }: Route.Com
   const pageLink = (after: string | null) => `/admin/products?${new URLSearchParams({ ...kept, ...(after ? { after } : {}) })}`;
   const values: Values = actionData?.values ?? {};
   const submitting = useNavigation().state === 'submitting';
+  const { t, money, estimate } = useI18n();
+  const w = useWords(productsWords);
+  const frame = useWords(backOfficeWords);
+  const statusWords = (s: string) => t.productStatus[s] ?? s;
+  const priceProblemWords = priceProblem === 'notAmounts' ? w.pricesNotAmounts(currency) : priceProblem ? w.lowestAboveHighest : null;
   return (
     <>
-      <h1>Products</h1>
+      <h1>{frame.sections.products.title}</h1>
       <section aria-labelledby="new-product">
-        <h2 id="new-product">Add a product</h2>
+        <h2 id="new-product">{w.add.heading}</h2>
         <Form method="post" className="stacked admin-form">
           <div className="field">
-            <label htmlFor="name">Name</label>
+            <label htmlFor="name">{w.add.name}</label>
             <input id="name" name="name" required maxLength={200} defaultValue={values.name} />
           </div>
           <div className="field">
-            <label htmlFor="sku">SKU</label>
+            <label htmlFor="sku">{w.add.sku}</label>
             <input id="sku" name="sku" required maxLength={64} defaultValue={values.sku} />
           </div>
           <div className="inline-fields">
             <div className="field">
-              <label htmlFor="price">Price (tax included)</label>
+              <label htmlFor="price">{w.add.price}</label>
               <input id="price" name="price" inputMode="decimal" required defaultValue={values.price} aria-describedby="price-help" />
               <p id="price-help" className="help">
-                An amount such as 129.99.
+                {w.add.priceHelp}
               </p>
             </div>
             <div className="field">
-              <label htmlFor="currency">Currency</label>
+              <label htmlFor="currency">{w.add.currency}</label>
               <select id="currency" name="currency" defaultValue={values.currency || 'USD'}>
                 {currencies.map((c) => (
                   <option key={c}>{c}</option>
@@ -210,30 +223,30 @@ export default function BackOfficeProducts({ loaderData, actionData }: Route.Com
             </div>
           </div>
           <div className="field">
-            <label htmlFor="status">Status</label>
+            <label htmlFor="status">{w.add.status}</label>
             <select id="status" name="status" defaultValue={values.status || 'IN_STOCK'}>
               {startingStatuses.map((s) => (
                 <option key={s} value={s}>
-                  {productStatusWords(s)}
+                  {statusWords(s)}
                 </option>
               ))}
             </select>
           </div>
           <div className="inline-fields">
             <div className="field">
-              <label htmlFor="stock">Units in stock</label>
+              <label htmlFor="stock">{w.add.stock}</label>
               <input id="stock" name="stock" type="number" min={0} step={1} defaultValue={values.stock} aria-describedby="stock-help" />
               <p id="stock-help" className="help">
-                Received now into the warehouse below (none if left empty).
+                {w.add.stockHelp}
               </p>
             </div>
             <div className="field">
-              <label htmlFor="warehouseId">Warehouse</label>
+              <label htmlFor="warehouseId">{w.add.warehouse}</label>
               <select id="warehouseId" name="warehouseId" defaultValue={values.warehouseId ?? ''}>
-                <option value="">The status’s first warehouse</option>
-                {warehouses.map((w) => (
-                  <option key={w.id} value={w.id}>
-                    {w.name} ({w.code})
+                <option value="">{w.add.firstWarehouse}</option>
+                {warehouses.map((h) => (
+                  <option key={h.id} value={h.id}>
+                    {h.name} ({h.code})
                   </option>
                 ))}
               </select>
@@ -241,9 +254,9 @@ export default function BackOfficeProducts({ loaderData, actionData }: Route.Com
           </div>
           <div className="inline-fields">
             <div className="field">
-              <label htmlFor="studioId">Studio</label>
+              <label htmlFor="studioId">{w.add.studio}</label>
               <select id="studioId" name="studioId" defaultValue={values.studioId ?? ''}>
-                <option value="">None</option>
+                <option value="">{w.add.noStudio}</option>
                 {studios.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}
@@ -252,7 +265,7 @@ export default function BackOfficeProducts({ loaderData, actionData }: Route.Com
               </select>
             </div>
             <div className="field">
-              <label htmlFor="limitedQuantity">Limited run (units)</label>
+              <label htmlFor="limitedQuantity">{w.add.limited}</label>
               <input
                 id="limitedQuantity"
                 name="limitedQuantity"
@@ -263,39 +276,39 @@ export default function BackOfficeProducts({ loaderData, actionData }: Route.Com
                 aria-describedby="limited-help"
               />
               <p id="limited-help" className="help">
-                Announced or preorder only; empty: open-ended.
+                {w.add.limitedHelp}
               </p>
             </div>
           </div>
           <ApiErrorMessage message={actionData?.error} />
           <button type="submit" disabled={submitting}>
-            Add the product
+            {w.add.submit}
           </button>
         </Form>
       </section>
 
       <section aria-labelledby="catalog">
-        <h2 id="catalog">Catalog ({total})</h2>
+        <h2 id="catalog">{w.catalog.heading(total)}</h2>
         <Form method="get" className="filters" role="search">
           <div className="field">
-            <label htmlFor="q">Name, SKU, series or studio</label>
+            <label htmlFor="q">{w.catalog.text}</label>
             <input id="q" name="q" type="search" defaultValue={text} />
           </div>
           <div className="field">
-            <label htmlFor="filter-status">Only products that are</label>
+            <label htmlFor="filter-status">{w.catalog.status}</label>
             <select id="filter-status" name="status" defaultValue={status ?? ''}>
-              <option value="">In any status</option>
+              <option value="">{w.catalog.anyStatus}</option>
               {allStatuses.map((s) => (
                 <option key={s} value={s}>
-                  {productStatusWords(s)}
+                  {statusWords(s)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="filter-studio">Only products made by</label>
+            <label htmlFor="filter-studio">{w.catalog.studio}</label>
             <select id="filter-studio" name="studio" defaultValue={studioId ?? ''}>
-              <option value="">Any studio</option>
+              <option value="">{w.catalog.anyStudio}</option>
               {studios.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -304,32 +317,32 @@ export default function BackOfficeProducts({ loaderData, actionData }: Route.Com
             </select>
           </div>
           <div className="field">
-            <label htmlFor="filter-series">Series (whole name)</label>
+            <label htmlFor="filter-series">{w.catalog.series}</label>
             <input id="filter-series" name="series" type="search" maxLength={100} defaultValue={series} />
           </div>
           <div className="field">
-            <label htmlFor="filter-closing">Preorder window</label>
+            <label htmlFor="filter-closing">{w.catalog.closing}</label>
             <select id="filter-closing" name="closing" defaultValue={closing ?? ''}>
-              <option value="">Any, or none</option>
-              {Object.entries(closingWithin).map(([value, c]) => (
+              <option value="">{w.catalog.anyClosing}</option>
+              {Object.keys(closingWithin).map((value) => (
                 <option key={value} value={value}>
-                  {c.words}
+                  {w.closing[value]}
                 </option>
               ))}
             </select>
           </div>
           <fieldset className="inline-fields">
-            <legend>Price (tax included)</legend>
+            <legend>{w.catalog.price}</legend>
             <div className="field">
-              <label htmlFor="filter-min">From</label>
+              <label htmlFor="filter-min">{w.catalog.from}</label>
               <input id="filter-min" name="min" inputMode="decimal" defaultValue={priceMin} aria-invalid={priceProblem ? true : undefined} />
             </div>
             <div className="field">
-              <label htmlFor="filter-max">Up to</label>
+              <label htmlFor="filter-max">{w.catalog.upTo}</label>
               <input id="filter-max" name="max" inputMode="decimal" defaultValue={priceMax} aria-invalid={priceProblem ? true : undefined} />
             </div>
             <div className="field">
-              <label htmlFor="filter-currency">In</label>
+              <label htmlFor="filter-currency">{w.catalog.in}</label>
               <select id="filter-currency" name="currency" defaultValue={currency}>
                 {currencies.map((c) => (
                   <option key={c}>{c}</option>
@@ -337,19 +350,19 @@ export default function BackOfficeProducts({ loaderData, actionData }: Route.Com
               </select>
             </div>
           </fieldset>
-          <button type="submit">Search</button>
+          <button type="submit">{w.catalog.search}</button>
         </Form>
-        <ApiErrorMessage message={priceProblem ? `${priceProblem} The list is not filtered by price.` : null} />
+        <ApiErrorMessage message={priceProblemWords ? w.notFilteredByPrice(priceProblemWords) : null} />
         <table className="data-table">
-          <caption className="visually-hidden">Products, newest first</caption>
+          <caption className="visually-hidden">{w.catalog.caption}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">SKU</th>
-              <th scope="col">Status</th>
-              <th scope="col">Price</th>
-              <th scope="col">Release</th>
-              <th scope="col">Can be ordered</th>
+              <th scope="col">{w.catalog.name}</th>
+              <th scope="col">{w.catalog.sku}</th>
+              <th scope="col">{w.catalog.statusColumn}</th>
+              <th scope="col">{w.catalog.priceColumn}</th>
+              <th scope="col">{w.catalog.release}</th>
+              <th scope="col">{w.catalog.orderable}</th>
             </tr>
           </thead>
           <tbody>
@@ -360,22 +373,20 @@ export default function BackOfficeProducts({ loaderData, actionData }: Route.Com
                 </td>
                 <td>{p.sku}</td>
                 <td>
-                  {productStatusWords(p.status)}
-                  {p.preorderCampaign && p.preorderCampaign.state !== 'OPEN' && (
-                    <span className="muted"> (campaign {p.preorderCampaign.state.toLowerCase()})</span>
-                  )}
+                  {statusWords(p.status)}
+                  {p.preorderCampaign && p.preorderCampaign.state !== 'OPEN' && <span className="muted">{w.catalog.campaign(p.preorderCampaign.state)}</span>}
                 </td>
-                <td>{formatMoney(p.price)}</td>
-                <td>{p.releaseEstimate ? formatEstimate(p.releaseEstimate) : '—'}</td>
-                <td>{p.availableQuantity ?? 'Open-ended'}</td>
+                <td>{money(p.price)}</td>
+                <td>{p.releaseEstimate ? estimate(p.releaseEstimate) : '—'}</td>
+                <td>{p.availableQuantity ?? w.catalog.openEnded}</td>
               </tr>
             ))}
           </tbody>
         </table>
         {(next || paged) && (
-          <nav aria-label="Pages of products" className="pager">
-            {paged && <Link to={pageLink(null)}>First page</Link>}
-            {next && <Link to={pageLink(next)}>Next page</Link>}
+          <nav aria-label={w.catalog.pages} className="pager">
+            {paged && <Link to={pageLink(null)}>{w.catalog.first}</Link>}
+            {next && <Link to={pageLink(next)}>{w.catalog.next}</Link>}
           </nav>
         )}
       </section>

@@ -2,7 +2,9 @@ import { Link } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { callApi, pageError } from '../../lib/api.server.js';
-import { formatDateTime, formatMoney } from '../../lib/format.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { rateTablesWords } from '../../lib/messages/admin/rate-tables.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/rate-tables';
 
@@ -16,7 +18,10 @@ const rateTablesQuery = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = () => [{ title: 'Rate tables | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const w = wordsIn(backOfficeWords, metaLocale(matches));
+  return [{ title: w.title(w.sections.rateTables.title) }];
+};
 
 /** Every published version (newest first, the newest in force) and one of them read in full (`?version=`). */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -29,37 +34,46 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     versions: rateTables.map(({ version, note, publishedAt }) => ({ version, note, publishedAt })),
     inForce: rateTables[0]?.version ?? null,
     shown,
-    done: published ? `Version ${published.version} is published: new estimates and quotes use it from now.` : null,
+    /** The version just published (the page words it). */
+    published: published?.version ?? null,
   };
 }
 
-const kg = (grams: number) => `${(grams / 1000).toLocaleString('en', { maximumFractionDigits: 3 })} kg`;
-
 export default function BackOfficeRateTables({ loaderData }: Route.ComponentProps) {
   const { versions, inForce, shown } = loaderData;
-  const money = (amount: number) => formatMoney({ amount, currency: shown!.currency });
+  const i18n = useI18n();
+  const w = useWords(rateTablesWords);
+  const frame = useWords(backOfficeWords);
+  const money = (amount: number) => i18n.money({ amount, currency: shown!.currency });
+  const { kg } = w;
   return (
     <>
-      <h1>Rate tables</h1>
-      <DoneMessage message={loaderData.done} />
+      <h1>{frame.sections.rateTables.title}</h1>
+      <DoneMessage message={loaderData.published === null ? null : w.published(loaderData.published)} />
       <p>
-        <Link to="/admin/rate-tables/new">Publish a new version</Link> (filled in with the one in force). Orders already placed keep the estimate they paid.
+        <Link to="/admin/rate-tables/new">{w.publishLink}</Link>
+        {w.publishAfter}
       </p>
-      {versions.length === 0 && <p>No rate table is published: the store cannot estimate shipping yet.</p>}
+      {versions.length === 0 && <p>{w.none}</p>}
       {versions.length > 0 && (
         <section aria-labelledby="versions">
-          <h2 id="versions">Versions, newest first</h2>
+          <h2 id="versions">{w.versions}</h2>
           <ul>
             {versions.map((v) => (
               <li key={v.version}>
                 {v.version === shown?.version ? (
-                  <strong aria-current="page">Version {v.version}</strong>
+                  <strong aria-current="page">{w.version(v.version)}</strong>
                 ) : (
-                  <Link to={`?version=${v.version}`}>Version {v.version}</Link>
+                  <Link to={`?version=${v.version}`}>{w.version(v.version)}</Link>
                 )}{' '}
-                published {formatDateTime(v.publishedAt)}
-                {v.version === inForce && ' (in force)'}
-                {v.note && <>: {v.note}</>}
+                {w.publishedOn(i18n.dateTime(v.publishedAt))}
+                {v.version === inForce && w.inForce}
+                {v.note && (
+                  <>
+                    {w.colon}
+                    {v.note}
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -67,44 +81,42 @@ export default function BackOfficeRateTables({ loaderData }: Route.ComponentProp
       )}
       {shown && (
         <section aria-labelledby="shown" data-testid="rate-table">
-          <h2 id="shown">
-            Version {shown.version} in {shown.currency}
-          </h2>
+          <h2 id="shown">{w.shown(shown.version, shown.currency)}</h2>
           <p>
-            Reference item (the size a product without measures is priced at): {kg(shown.referenceItem.weightGrams)}, {shown.referenceItem.dimensions.lengthMm}{' '}
-            × {shown.referenceItem.dimensions.widthMm} × {shown.referenceItem.dimensions.heightMm} mm.
+            {w.referenceItem(
+              kg(shown.referenceItem.weightGrams),
+              shown.referenceItem.dimensions.lengthMm,
+              shown.referenceItem.dimensions.widthMm,
+              shown.referenceItem.dimensions.heightMm,
+            )}
           </p>
-          <h3>Zones</h3>
+          <h3>{w.zones}</h3>
           <ul>
             {shown.zones.map((z) => (
               <li key={z.code}>
-                <strong>{z.code}</strong> {z.name}: {z.countries.length > 0 ? z.countries.join(', ') : 'every country no other zone lists'}
+                <strong>{z.code}</strong> {w.zone(z.name, z.countries.length > 0 ? z.countries.join(', ') : w.everyCountry)}
               </li>
             ))}
           </ul>
           {shown.methods.map((m) => (
             <article key={`${m.code}-${m.origin}`} aria-labelledby={`method-${m.code}-${m.origin}`}>
-              <h3 id={`method-${m.code}-${m.origin}`}>
-                {m.label} ({m.code} from {m.origin})
-              </h3>
-              <p className="muted">Chargeable weight: the heavier of the weight and the size (L × W × H in cm³ / {m.volumetricDivisor} kg).</p>
+              <h3 id={`method-${m.code}-${m.origin}`}>{w.method(m.label, m.code, m.origin)}</h3>
+              <p className="muted">{w.chargeable(m.volumetricDivisor)}</p>
               <table className="data-table">
-                <caption className="visually-hidden">
-                  Prices of {m.label} from {m.origin} per zone and weight
-                </caption>
+                <caption className="visually-hidden">{w.pricesCaption(m.label, m.origin)}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Zone</th>
-                    <th scope="col">Up to a weight</th>
-                    <th scope="col">Heavier</th>
+                    <th scope="col">{w.zoneHeader}</th>
+                    <th scope="col">{w.upTo}</th>
+                    <th scope="col">{w.heavier}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {m.rates.map((r) => (
                     <tr key={r.zone}>
                       <th scope="row">{r.zone}</th>
-                      <td>{r.brackets.map((b) => `${kg(b.upToGrams)}: ${money(b.amount)}`).join(' · ')}</td>
-                      <td>{r.perExtraKg === null ? 'not shipped' : `${money(r.perExtraKg)} per started kg`}</td>
+                      <td>{r.brackets.map((b) => w.bracket(kg(b.upToGrams), money(b.amount))).join(' · ')}</td>
+                      <td>{r.perExtraKg === null ? w.notShipped : w.perStartedKg(money(r.perExtraKg))}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -113,9 +125,9 @@ export default function BackOfficeRateTables({ loaderData }: Route.ComponentProp
                 <ul>
                   {m.surcharges.map((s) => (
                     <li key={s.code}>
-                      {s.label} ({s.code}):{' '}
-                      {[s.flat ? money(s.flat) : null, s.percentBps ? `${s.percentBps / 100}% of the price` : null].filter(Boolean).join(' + ')}
-                      {s.zones.length > 0 ? ` to ${s.zones.join(', ')}` : ' to every zone'}
+                      {w.surcharge(s.label, s.code)}
+                      {[s.flat ? money(s.flat) : null, s.percentBps ? w.percentOfPrice(s.percentBps / 100) : null].filter(Boolean).join(' + ')}
+                      {s.zones.length > 0 ? w.toZones(s.zones.join(', ')) : w.toEveryZone}
                     </li>
                   ))}
                 </ul>

@@ -1,14 +1,18 @@
 import { Form, Link, useNavigation } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
-import type { ReturnedCondition, ReturnPostage, ReturnStatus } from '../../../__generated__/app/graphql.js';
+import type { ReturnedCondition, ReturnStatus } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { CheckFilter } from '../../components/check-filter.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { Pager, pageQuery } from '../../components/pager.js';
 import { ReturnDestination } from '../../components/return-destination.js';
-import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
 import { everyValue } from '../../lib/every-value.js';
-import { formatDateTime, formatMoney } from '../../lib/format.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { returnsWords } from '../../lib/messages/admin/returns.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/returns';
@@ -71,22 +75,13 @@ const receiveMutation = graphql(`
 `);
 
 const statuses = everyValue<ReturnStatus>()(['REQUESTED', 'REFUNDED', 'REJECTED']);
-const statusWords: Record<ReturnStatus, string> = {
-  REQUESTED: 'Waiting for the item',
-  REFUNDED: 'Came back as the policy asks: refunded',
-  REJECTED: 'Did not come back as the policy asks: nothing refunded',
-};
 const conditions = everyValue<ReturnedCondition>()(['PERFECT_UNUSED', 'USED_OR_DAMAGED']);
-const conditionWords: Record<ReturnedCondition, string> = { PERFECT_UNUSED: 'Perfect and unused', USED_OR_DAMAGED: 'Used or damaged' };
-const postageWords: Record<ReturnPostage, string> = {
-  STORE: 'the store pays the postage',
-  SHARED: 'postage shared',
-  CUSTOMER: 'the customer pays the postage',
-};
-const done: Record<string, string> = { received: 'The return was recorded: after-sales applied the order’s policy (see it below under its new state).' };
 const pageSize = pageSizes.BackOfficeReturns;
 
-export const meta: Route.MetaFunction = () => [{ title: 'Returns | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const w = wordsIn(backOfficeWords, metaLocale(matches));
+  return [{ title: w.title(w.sections.returns.title) }];
+};
 
 /** After-sales' return queue (returns for preference: the customer changed their mind), oldest request first. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -102,7 +97,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     statuses: filter.statuses,
     // Links to the order only for staff who may open it.
     mayOrders: staff.scopes.includes('orders:manage'),
-    done: done[params.get('done') ?? ''] ?? null,
+    received: params.get('done') === 'received',
   };
 }
 
@@ -111,78 +106,78 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const returnId = field(form, 'returnId');
   const condition = field(form, 'condition') as ReturnedCondition;
-  if (!conditions.includes(condition)) return { returnId, error: 'Say in what condition the item came back.' };
+  if (!conditions.includes(condition)) return { returnId, error: wordsIn(returnsWords, await requestLocale(request, context)).conditionMissing };
   const note = field(form, 'note');
   try {
     await callApi(context, receiveMutation, { returnId, input: { condition, ...(note ? { note } : {}) } }, staff.accessToken);
     return backToPage(request, 'received');
   } catch (err) {
-    if (err instanceof ApiError) return { returnId, error: messageWithProblems(err) };
+    if (err instanceof ApiError) return { returnId, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
 }
 
 export default function BackOfficeReturns({ loaderData, actionData }: Route.ComponentProps) {
   const { page, nextQuery, mayOrders } = loaderData;
+  const { money, dateTime } = useI18n();
+  const w = useWords(returnsWords);
+  const frame = useWords(backOfficeWords);
   const submitting = useNavigation().state === 'submitting';
   return (
     <>
-      <h1>Returns</h1>
-      <p>Items customers send back because they changed their mind, under their order’s policy. Record each one when it arrives.</p>
-      <DoneMessage message={actionData ? null : loaderData.done} />
+      <h1>{frame.sections.returns.title}</h1>
+      <p>{w.intro}</p>
+      <DoneMessage message={actionData || !loaderData.received ? null : w.received} />
       <Form method="get" className="filters">
-        <CheckFilter legend="State (none ticked: waiting for the item)" name="status" values={statuses} words={statusWords} checked={loaderData.statuses} />
-        <button type="submit">Show returns</button>
+        <CheckFilter legend={w.stateFilter} name="status" values={statuses} words={w.statuses} checked={loaderData.statuses} />
+        <button type="submit">{w.show}</button>
       </Form>
       {/* A refusal for a return no longer in the list (another tab recorded it meanwhile): shown above it. */}
       {actionData && !page.items.some((r) => r.id === actionData.returnId) && <ApiErrorMessage message={actionData.error} />}
-      <h2>
-        {page.totalCount} return{page.totalCount === 1 ? '' : 's'}, oldest request first
-      </h2>
+      <h2>{w.count(page.totalCount)}</h2>
       <ul className="orders">
         {page.items.map((r) => (
           <li key={r.id} className="order-card">
             <article aria-labelledby={`return-${r.id}`}>
-              <h3 id={`return-${r.id}`}>
-                Return {r.id.slice(0, 8)} · {statusWords[r.status]}
-              </h3>
+              <h3 id={`return-${r.id}`}>{w.card(r.id.slice(0, 8), w.statuses[r.status])}</h3>
               <p>
-                Asked {formatDateTime(r.requestedAt)} · order{' '}
+                {w.askedOrder(dateTime(r.requestedAt))}
                 {mayOrders ? <Link to={`/admin/orders/${r.orderId}`}>{r.orderId.slice(0, 8)}</Link> : r.orderId.slice(0, 8)} ·{' '}
-                <Link to={`/admin/products/${r.productId}`}>the figure</Link>
+                <Link to={`/admin/products/${r.productId}`}>{w.theFigure}</Link>
               </p>
               <p data-testid="return-quote">
-                Refund if it comes back as the policy asks: {formatMoney(r.quotedRefund)} (restocking fee {formatMoney(r.restockingFee)}, shipping{' '}
-                {formatMoney(r.shippingRefund)}, {postageWords[r.returnPostage]}). <span className="muted">{r.rule.text}</span>
+                {w.quote(money(r.quotedRefund), money(r.restockingFee), money(r.shippingRefund), w.postage[r.returnPostage])}
+                <span className="muted">{r.rule.text}</span>
               </p>
               <ReturnDestination sendTo={r.sendTo} sendToUnknown={r.sendToUnknown} parcelReference={r.parcelReference} />
               {r.receivedAt && (
                 <p data-testid="return-outcome">
-                  Arrived {formatDateTime(r.receivedAt)}
-                  {r.condition && <> · {conditionWords[r.condition]}</>} · refunded {r.refund ? formatMoney(r.refund) : 'nothing'}
+                  {w.arrived(dateTime(r.receivedAt))}
+                  {r.condition && <> · {w.conditions[r.condition]}</>}
+                  {w.refunded(r.refund ? money(r.refund) : null)}
                   {r.inspectionRule && <span className="muted"> ({r.inspectionRule.text})</span>}
                 </p>
               )}
               {actionData?.returnId === r.id && <ApiErrorMessage message={actionData.error} />}
               {r.status === 'REQUESTED' && (
-                <Form method="post" className="inline-form" aria-label={`Record the arrival of return ${r.id.slice(0, 8)}`}>
+                <Form method="post" className="inline-form" aria-label={w.recordArrivalOf(r.id.slice(0, 8))}>
                   <input type="hidden" name="returnId" value={r.id} />
                   <div className="field">
-                    <label htmlFor={`condition-${r.id}`}>Condition</label>
+                    <label htmlFor={`condition-${r.id}`}>{w.condition}</label>
                     <select id={`condition-${r.id}`} name="condition" defaultValue="PERFECT_UNUSED">
                       {conditions.map((c) => (
                         <option key={c} value={c}>
-                          {conditionWords[c]}
+                          {w.conditions[c]}
                         </option>
                       ))}
                     </select>
                   </div>
                   <div className="field">
-                    <label htmlFor={`note-${r.id}`}>Note (optional, audited)</label>
+                    <label htmlFor={`note-${r.id}`}>{w.note}</label>
                     <input id={`note-${r.id}`} name="note" maxLength={1000} />
                   </div>
                   <button type="submit" disabled={submitting}>
-                    Record the arrival
+                    {w.recordArrival}
                   </button>
                 </Form>
               )}
@@ -190,7 +185,7 @@ export default function BackOfficeReturns({ loaderData, actionData }: Route.Comp
           </li>
         ))}
       </ul>
-      <Pager next={nextQuery} nextLabel="Later requests" />
+      <Pager next={nextQuery} nextLabel={w.later} />
     </>
   );
 }

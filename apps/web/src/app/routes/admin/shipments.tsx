@@ -6,9 +6,14 @@ import { Pager, pageQuery } from '../../components/pager.js';
 import type { ShipmentStatus, TrackingStatus } from '../../../__generated__/app/graphql.js';
 import { ShipmentFollowUp, trackingSteps } from '../../components/shipment-follow-up.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
-import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
-import { formatDateTime, formatMoney } from '../../lib/format.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { everyValue } from '../../lib/every-value.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { shipmentsWords } from '../../lib/messages/admin/shipments.js';
 import { toMinorUnits } from '../../lib/money-input.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/shipments';
@@ -116,30 +121,28 @@ const dispatchMutation = graphql(`
 
 /** The queue by default: what still needs the warehouse (to pack, waiting for an extra payment, ready to hand over). */
 const toDo: ShipmentStatus[] = ['OPEN', 'AWAITING_PAYMENT', 'READY'];
-const statusWords: Record<ShipmentStatus, string> = {
-  OPEN: 'To pack',
-  AWAITING_PART: 'Waiting for a part',
-  AWAITING_PAYMENT: 'Waiting for the extra shipping payment',
-  READY: 'Packed: ready to hand over',
-  DISPATCHED: 'With the carrier',
-  DELIVERED: 'Delivered',
-  RETURNED_TO_SENDER: 'Returned to sender',
-  CONSOLIDATED: 'Combined into another parcel',
-};
-const allStatuses = Object.keys(statusWords) as ShipmentStatus[];
-const done: Record<string, string> = {
-  packed: 'Packed: the parcel is ready to hand over.',
-  dispatched: 'Handed over to the carrier.',
-  tracked: 'The tracking step was recorded.',
-  consolidated: 'The shipments were combined into one parcel.',
-  waived: 'The extra postage was waived: the parcel is ready to hand over.',
-};
+const allStatuses = everyValue<ShipmentStatus>()([
+  'OPEN',
+  'AWAITING_PART',
+  'AWAITING_PAYMENT',
+  'READY',
+  'DISPATCHED',
+  'DELIVERED',
+  'RETURNED_TO_SENDER',
+  'CONSOLIDATED',
+]);
+/** What the last step did (the page words it), from the `done` it came back with. */
+type Done = keyof (typeof shipmentsWords)['en']['done'];
+const doneSteps = Object.keys(shipmentsWords.en.done) as Done[];
 
 const perPage = pageSizes.BackOfficeShipments;
 /** Shipments ticked to combine, carried from page to page in the address (logistics takes at most 20). */
 const pickedToCombine = (params: URLSearchParams) => [...new Set(params.getAll('combine'))].filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 20);
 
-export const meta: Route.MetaFunction = () => [{ title: 'Shipments | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const w = wordsIn(backOfficeWords, metaLocale(matches));
+  return [{ title: w.title(w.sections.shipments.title) }];
+};
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'logistics:fulfil');
@@ -169,7 +172,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     pages,
     picked,
     pickedElsewhere: picked.filter((id) => !shipments.some((s) => s.id === id)),
-    done: done[params.get('done') ?? ''] ?? null,
+    done: doneSteps.find((step) => step === params.get('done')) ?? null,
   };
 }
 
@@ -180,14 +183,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const intent = field(form, 'intent');
   const shipmentId = field(form, 'shipmentId');
+  const locale = await requestLocale(request, context);
+  const w = wordsIn(shipmentsWords, locale);
   try {
     if (intent === 'pack') {
       const [weightGrams, lengthMm, widthMm, heightMm] = ['weight', 'length', 'width', 'height'].map((n) => positive(field(form, n)));
-      if (!weightGrams || !lengthMm || !widthMm || !heightMm) return { shipmentId, error: 'Weight and every size are whole numbers above zero.' };
+      if (!weightGrams || !lengthMm || !widthMm || !heightMm) return { shipmentId, error: w.sizesWhole };
       const currency = field(form, 'currency') || 'USD';
       const typedCost = field(form, 'finalCost');
-      const finalCost = typedCost ? toMinorUnits(typedCost, currency) : undefined;
-      if (finalCost === null) return { shipmentId, error: `Enter the carrier’s price as an amount in ${currency}, e.g. 15.00, or leave it empty.` };
+      const finalCost = typedCost ? toMinorUnits(typedCost, currency, locale) : undefined;
+      if (finalCost === null) return { shipmentId, error: w.priceAmount(currency) };
       await callApi(
         context,
         packMutation,
@@ -207,17 +212,16 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     if (intent === 'waive') {
       const reason = field(form, 'reason').trim();
-      if (!reason) return { shipmentId, error: 'Say why the store absorbs the extra postage.' };
+      if (!reason) return { shipmentId, error: w.waiveReason };
       await callApi(context, waiveMutation, { shipmentId, reason }, staff.accessToken);
       return backToPage(request, 'waived');
     }
     if (intent === 'track') {
       const status = field(form, 'status') as TrackingStatus;
-      if (!(trackingSteps as readonly string[]).includes(status)) return { shipmentId, error: 'Choose the step the carrier reported.' };
+      if (!(trackingSteps as readonly string[]).includes(status)) return { shipmentId, error: w.chooseStep };
       const at = field(form, 'at');
       const note = field(form, 'note');
-      if (at && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(at))
-        return { shipmentId, error: 'Give the time as a date and a time (UTC), or leave it empty for now.' };
+      if (at && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(at)) return { shipmentId, error: w.stepTime };
       // The form's time is UTC, as the back office shows times.
       const step = { status, ...(at ? { at: `${at}:00.000Z` } : {}), ...(note ? { note } : {}) };
       await callApi(context, trackMutation, { shipmentId, step }, staff.accessToken);
@@ -231,38 +235,38 @@ export async function action({ request, context }: Route.ActionArgs) {
       for (const key of ['combine', 'after']) url.searchParams.delete(key);
       return backToPage(new Request(url), 'consolidated');
     }
-    return { shipmentId, error: 'This form is out of date. Please reload the page.' };
+    return { shipmentId, error: w.outOfDate };
   } catch (err) {
-    if (err instanceof ApiError) return { shipmentId: intent === 'consolidate' ? 'combine' : shipmentId, error: messageWithProblems(err) };
+    if (err instanceof ApiError)
+      return { shipmentId: intent === 'consolidate' ? 'combine' : shipmentId, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
 }
 
 export default function BackOfficeShipments({ loaderData, actionData }: Route.ComponentProps) {
   const { shipments, statuses, lateOnly, pages, picked, pickedElsewhere } = loaderData;
-  const message = actionData ? null : loaderData.done;
+  const { money, dateTime } = useI18n();
+  const w = useWords(shipmentsWords);
+  const frame = useWords(backOfficeWords);
+  const message = actionData || !loaderData.done ? null : w.done[loaderData.done];
   const submitting = useNavigation().state === 'submitting';
   return (
     <>
-      <h1>Shipments</h1>
+      <h1>{frame.sections.shipments.title}</h1>
       <DoneMessage message={message} />
       {/* A refusal for a shipment the queue no longer lists (it moved on meanwhile): said at the top. */}
       {actionData && actionData.shipmentId !== 'combine' && !shipments.some((s) => s.id === actionData.shipmentId) && (
         <ApiErrorMessage message={actionData.error} />
       )}
       <Form method="get" className="filters">
-        <CheckFilter legend="Status" name="status" values={allStatuses} words={statusWords} checked={statuses} />
+        <CheckFilter legend={w.status} name="status" values={allStatuses} words={w.statuses} checked={statuses} />
         <div className="choice">
           <input type="checkbox" id="late" name="late" defaultChecked={lateOnly} />
-          <label htmlFor="late">Late only (unpacked past the handover deadline)</label>
+          <label htmlFor="late">{w.lateOnly}</label>
         </div>
-        <button type="submit">Show shipments</button>
+        <button type="submit">{w.show}</button>
       </Form>
-      <h2>
-        {pages.first ? 'Later in the queue: ' : ''}
-        {shipments.length} shipment{shipments.length === 1 ? '' : 's'}
-        {pages.next ? ' (more on the next page)' : ''}
-      </h2>
+      <h2>{w.count(shipments.length, Boolean(pages.first), Boolean(pages.next))}</h2>
       <ul className="orders">
         {shipments.map((s) => {
           const currency = s.orders[0]?.estimatePaid.currency ?? 'USD';
@@ -271,17 +275,17 @@ export default function BackOfficeShipments({ loaderData, actionData }: Route.Co
             <li key={s.id} className={`order-card${s.late ? ' late' : ''}`}>
               <article aria-labelledby={`shipment-${s.id}`}>
                 <h3 id={`shipment-${s.id}`}>
-                  Shipment {s.id.slice(0, 8)} · {statusWords[s.status]}
-                  {s.late && <span className="badge badge-late">Late</span>}
+                  {w.card(s.id.slice(0, 8), w.statuses[s.status])}
+                  {s.late && <span className="badge badge-late">{w.late}</span>}
                 </h3>
                 <p>
-                  {s.kind === 'REPLACEMENT' ? 'Replacement part' : `${s.orders.length} order${s.orders.length === 1 ? '' : 's'}`} · {s.method ?? 'no method'} to{' '}
-                  {s.destination ?? '?'} · opened {formatDateTime(s.openedAt)}
-                  {s.handoverBy && <> · due at the carrier by {formatDateTime(s.handoverBy)}</>}
+                  {s.kind === 'REPLACEMENT' ? w.replacement : w.orders(s.orders.length)} · {w.route(s.method ?? null, s.destination ?? null)} ·{' '}
+                  {w.opened(dateTime(s.openedAt))}
+                  {s.handoverBy && <> · {w.dueBy(dateTime(s.handoverBy))}</>}
                 </p>
                 <p>
-                  Shipping paid: {formatMoney({ amount: estimate, currency })}
-                  {s.finalCost && <>, final cost {formatMoney(s.finalCost)}</>}
+                  {w.shippingPaid(money({ amount: estimate, currency }))}
+                  {s.finalCost && <>, {w.finalCost(money(s.finalCost))}</>}
                   {s.weightGrams && <>, {s.weightGrams} g</>}
                   {s.trackingNumber && (
                     <>
@@ -291,15 +295,15 @@ export default function BackOfficeShipments({ loaderData, actionData }: Route.Co
                 </p>
                 {actionData?.shipmentId === s.id && <ApiErrorMessage message={actionData.error} />}
                 {s.status === 'OPEN' && (
-                  <Form method="post" className="inline-form" aria-label={`Pack shipment ${s.id.slice(0, 8)}`}>
+                  <Form method="post" className="inline-form" aria-label={w.packShipment(s.id.slice(0, 8))}>
                     <input type="hidden" name="intent" value="pack" />
                     <input type="hidden" name="shipmentId" value={s.id} />
                     <input type="hidden" name="currency" value={currency} />
                     {[
-                      ['weight', 'Weight (g)'],
-                      ['length', 'Length (mm)'],
-                      ['width', 'Width (mm)'],
-                      ['height', 'Height (mm)'],
+                      ['weight', w.weight],
+                      ['length', w.length],
+                      ['width', w.width],
+                      ['height', w.height],
                     ].map(([name, label]) => (
                       <div className="field" key={name}>
                         <label htmlFor={`${name}-${s.id}`}>{label}</label>
@@ -307,48 +311,48 @@ export default function BackOfficeShipments({ loaderData, actionData }: Route.Co
                       </div>
                     ))}
                     <div className="field">
-                      <label htmlFor={`cost-${s.id}`}>Carrier’s price ({currency}; empty: the rate table’s)</label>
+                      <label htmlFor={`cost-${s.id}`}>{w.carrierPrice(currency)}</label>
                       <input id={`cost-${s.id}`} name="finalCost" inputMode="decimal" />
                     </div>
                     <button type="submit" disabled={submitting}>
-                      Record the parcel
+                      {w.recordParcel}
                     </button>
                   </Form>
                 )}
                 {s.status === 'OPEN' && s.kind === 'ORDER' && (
                   <div className="choice">
                     <input type="checkbox" id={`combine-${s.id}`} name="combine" value={s.id} form="combine" defaultChecked={picked.includes(s.id)} />
-                    <label htmlFor={`combine-${s.id}`}>Combine with other ticked shipments</label>
+                    <label htmlFor={`combine-${s.id}`}>{w.combineWith}</label>
                   </div>
                 )}
                 <ShipmentFollowUp shipment={s} submitting={submitting} />
                 {s.status === 'AWAITING_PAYMENT' && (
-                  <Form method="post" className="inline-form" aria-label={`Waive the extra postage of shipment ${s.id.slice(0, 8)}`}>
+                  <Form method="post" className="inline-form" aria-label={w.waiveOf(s.id.slice(0, 8))}>
                     <input type="hidden" name="intent" value="waive" />
                     <input type="hidden" name="shipmentId" value={s.id} />
                     <div className="field">
-                      <label htmlFor={`waive-reason-${s.id}`}>Why the store absorbs it</label>
+                      <label htmlFor={`waive-reason-${s.id}`}>{w.whyAbsorb}</label>
                       <input id={`waive-reason-${s.id}`} name="reason" required maxLength={500} />
                     </div>
                     <button type="submit" disabled={submitting}>
-                      Waive the extra postage
+                      {w.waive}
                     </button>
                   </Form>
                 )}
                 {s.status === 'READY' && (
-                  <Form method="post" className="inline-form" aria-label={`Dispatch shipment ${s.id.slice(0, 8)}`}>
+                  <Form method="post" className="inline-form" aria-label={w.dispatchShipment(s.id.slice(0, 8))}>
                     <input type="hidden" name="intent" value="dispatch" />
                     <input type="hidden" name="shipmentId" value={s.id} />
                     <div className="field">
-                      <label htmlFor={`carrier-${s.id}`}>Carrier</label>
+                      <label htmlFor={`carrier-${s.id}`}>{w.carrier}</label>
                       <input id={`carrier-${s.id}`} name="carrier" required list="carriers" />
                     </div>
                     <div className="field">
-                      <label htmlFor={`tracking-${s.id}`}>Tracking number</label>
+                      <label htmlFor={`tracking-${s.id}`}>{w.trackingNumber}</label>
                       <input id={`tracking-${s.id}`} name="trackingNumber" required minLength={4} maxLength={80} />
                     </div>
                     <button type="submit" disabled={submitting}>
-                      Hand over to the carrier
+                      {w.handOver}
                     </button>
                   </Form>
                 )}
@@ -357,21 +361,21 @@ export default function BackOfficeShipments({ loaderData, actionData }: Route.Co
           );
         })}
       </ul>
-      <Pager first={pages.first} firstLabel="Oldest shipments" next={pages.next} nextLabel="Later shipments" />
+      <Pager first={pages.first} firstLabel={w.oldest} next={pages.next} nextLabel={w.laterShipments} />
       {(pickedElsewhere.length > 0 || shipments.some((s) => s.status === 'OPEN' && s.kind === 'ORDER')) && (
-        <Form method="post" id="combine" className="stacked admin-form" aria-label="Combine shipments">
-          <h2>Combine shipments into one parcel</h2>
+        <Form method="post" id="combine" className="stacked admin-form" aria-label={w.combineForm}>
+          <h2>{w.combineTitle}</h2>
           <p>
-            Tick two or more unpacked shipments of one customer (same address, warehouse and method) above: the oldest keeps its id and carries every order.
-            {pages.nextCursor && ' To tick some on the next page too, keep these ticked and go on with the button below.'}
+            {w.combineHelp}
+            {pages.nextCursor && w.combineAcrossPages}
           </p>
           {pickedElsewhere.length > 0 && (
             <fieldset>
-              <legend>Ticked on other pages</legend>
+              <legend>{w.tickedElsewhere}</legend>
               {pickedElsewhere.map((id) => (
                 <div className="choice" key={id}>
                   <input type="checkbox" id={`combine-kept-${id}`} name="combine" value={id} defaultChecked />
-                  <label htmlFor={`combine-kept-${id}`}>Shipment {id.slice(0, 8)}</label>
+                  <label htmlFor={`combine-kept-${id}`}>{w.shipment(id.slice(0, 8))}</label>
                 </div>
               ))}
             </fieldset>
@@ -384,11 +388,11 @@ export default function BackOfficeShipments({ loaderData, actionData }: Route.Co
           {pages.nextCursor && <input type="hidden" name="after" value={pages.nextCursor} />}
           {actionData?.shipmentId === 'combine' && <ApiErrorMessage message={actionData.error} />}
           <button type="submit" name="intent" value="consolidate" disabled={submitting}>
-            Combine the ticked shipments
+            {w.combine}
           </button>{' '}
           {pages.nextCursor && (
             <button type="submit" formMethod="get" disabled={submitting}>
-              Keep them ticked and show later shipments
+              {w.keepTicked}
             </button>
           )}
         </Form>

@@ -3,9 +3,13 @@ import { graphql } from '../../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { StockLevelsTable } from '../../components/stock-levels-table.js';
-import { StockTransferForm, units } from '../../components/stock-transfer-form.js';
-import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
-import { formatDateTime } from '../../lib/format.js';
+import { StockTransferForm } from '../../components/stock-transfer-form.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { stockWords } from '../../lib/messages/admin/stock.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/stock';
@@ -91,18 +95,15 @@ const transferMutation = graphql(`
   }
 `);
 
-const kindWords: Record<string, string> = {
-  RECEIVED: 'Received',
-  RESERVED: 'Reserved for an order',
-  RELEASED: 'Given back by an order',
-  SHIPPED: 'Shipped with an order',
-  ADJUSTED: 'Count corrected',
-  TRANSFERRED: 'Moved between warehouses',
-};
-const done: Record<string, string> = { received: 'The units were received.', adjusted: 'The count was corrected.' };
+const doneKeys = ['received', 'adjusted'] as const;
+type DoneKey = (typeof doneKeys)[number];
+const doneKey = (value: string | null): DoneKey | null => doneKeys.find((k) => k === value) ?? null;
 const wholeNumber = (value: string) => (/^-?\d{1,6}$/.test(value) ? Number(value) : null);
 
-export const meta: Route.MetaFunction = () => [{ title: 'Stock | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const w = wordsIn(backOfficeWords, metaLocale(matches));
+  return [{ title: w.title(w.sections.stock.title) }];
+};
 
 /** The warehouses; with a product (by SKU or id): its units per warehouse, its ledger and the ledger's check. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -113,19 +114,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { warehouses } = await callApi(context, warehousesQuery, {}, staff.accessToken).catch(pageError);
   // A new key per page shown: sending the move form twice (a double click, a retry) moves the units once.
   const transferKey = crypto.randomUUID();
-  if (!sku && !id) return { warehouses, sku, product: null, discrepancies: null, notFound: false, done: null, transferKey };
+  if (!sku && !id) return { warehouses, sku, product: null, discrepancies: null, notFound: false, done: null, transferred: null, transferKey };
   const lookup = id ? { id } : { sku };
   const { product } = await callApi(context, productStockQuery, { ...lookup, beforeId: params.get('before') }, staff.accessToken).catch(pageError);
-  if (!product) return { warehouses, sku, product: null, discrepancies: null, notFound: true, done: null, transferKey };
+  if (!product) return { warehouses, sku, product: null, discrepancies: null, notFound: true, done: null, transferred: null, transferKey };
   const { stockReconciliation } = await callApi(context, reconciliationQuery, { productIds: [product.id] }, staff.accessToken).catch(pageError);
   const code = (warehouseId: string) => warehouses.find((w) => w.id === warehouseId)?.code ?? warehouseId.slice(0, 8);
-  // The move just made, as the ledger now shows it (its destination's half).
+  // The move just made, as the ledger now shows it (its destination's half): the page words it.
   const moved = product.stockMovements.find((m) => m.transfer && m.transfer.id === params.get('transfer') && m.quantity > 0);
-  const doneMessage =
+  const transferred =
     params.get('done') === 'transferred' && moved?.transfer
-      ? `${units(moved.quantity)} moved from ${code(moved.transfer.fromWarehouseId)} to ${code(moved.transfer.toWarehouseId)}.`
-      : (done[params.get('done') ?? ''] ?? null);
-  return { warehouses, sku, product, discrepancies: stockReconciliation, notFound: false, done: doneMessage, transferKey };
+      ? { quantity: moved.quantity, from: code(moved.transfer.fromWarehouseId), to: code(moved.transfer.toWarehouseId) }
+      : null;
+  return { warehouses, sku, product, discrepancies: stockReconciliation, notFound: false, done: doneKey(params.get('done')), transferred, transferKey };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -134,22 +135,23 @@ export async function action({ request, context }: Route.ActionArgs) {
   const intent = field(form, 'intent');
   const productId = field(form, 'productId');
   const warehouseId = field(form, 'warehouseId');
+  const w = wordsIn(stockWords, await requestLocale(request, context));
   try {
     if (intent === 'receive') {
       const quantity = wholeNumber(field(form, 'quantity'));
-      if (!quantity || quantity < 1) return { intent, error: 'Units received are a whole number above zero.' };
+      if (!quantity || quantity < 1) return { intent, error: w.receivedNumber };
       await callApi(context, receiveMutation, { productId, warehouseId, quantity }, staff.accessToken);
       return backToPage(request, 'received');
     }
     if (intent === 'adjust') {
       const delta = wholeNumber(field(form, 'delta'));
-      if (!delta) return { intent, error: 'The correction is a whole number of units, e.g. -2 or 3 (not zero).' };
+      if (!delta) return { intent, error: w.correctionNumber };
       await callApi(context, adjustMutation, { productId, warehouseId, delta, reason: field(form, 'reason') }, staff.accessToken);
       return backToPage(request, 'adjusted');
     }
     if (intent === 'transfer') {
       const quantity = wholeNumber(field(form, 'quantity'));
-      if (!quantity || quantity < 1) return { intent, error: 'Units to move are a whole number above zero.' };
+      if (!quantity || quantity < 1) return { intent, error: w.transferNumber };
       const input = {
         productId,
         fromWarehouseId: field(form, 'fromWarehouseId'),
@@ -160,20 +162,29 @@ export async function action({ request, context }: Route.ActionArgs) {
       const { transferStock } = await callApi(context, transferMutation, { input, key: field(form, 'idempotencyKey') || null }, staff.accessToken);
       return backToPage(request, 'transferred', { transfer: transferStock.id });
     }
-    return { intent, error: 'This form is out of date. Please reload the page.' };
+    return { intent, error: w.outOfDate };
   } catch (err) {
-    if (err instanceof ApiError) return { intent, error: messageWithProblems(err) };
+    if (err instanceof ApiError) return { intent, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
 }
 
 export default function BackOfficeStock({ loaderData, actionData }: Route.ComponentProps) {
   const { warehouses, product, discrepancies } = loaderData;
+  const { dateTime } = useI18n();
+  const words = useWords(stockWords);
+  const frame = useWords(backOfficeWords);
   const submitting = useNavigation().state === 'submitting';
-  const warehouseName = (id: string | null | undefined) => (id ? (warehouses.find((w) => w.id === id)?.code ?? id.slice(0, 8)) : 'Preorder pool');
+  const warehouseName = (id: string | null | undefined) => (id ? (warehouses.find((w) => w.id === id)?.code ?? id.slice(0, 8)) : words.preorderPool);
+  const { transferred } = loaderData;
+  const doneMessage = transferred
+    ? words.transferred(transferred.quantity, transferred.from, transferred.to)
+    : loaderData.done
+      ? words.done[loaderData.done]
+      : null;
   const warehouseSelect = (id: string) => (
     <div className="field">
-      <label htmlFor={id}>Warehouse</label>
+      <label htmlFor={id}>{words.warehouse}</label>
       <select id={id} name="warehouseId" required>
         {/* A retired warehouse takes no more units (and holds none): not offered. */}
         {warehouses
@@ -188,88 +199,88 @@ export default function BackOfficeStock({ loaderData, actionData }: Route.Compon
   );
   const last = product?.stockMovements.at(-1);
   const movementWords = (m: NonNullable<typeof product>['stockMovements'][number]) => {
-    if (!m.transfer) return kindWords[m.kind] ?? m.kind;
-    return m.quantity < 0 ? `Moved to ${warehouseName(m.transfer.toWarehouseId)}` : `Moved from ${warehouseName(m.transfer.fromWarehouseId)}`;
+    if (!m.transfer) return words.kinds[m.kind] ?? m.kind;
+    return m.quantity < 0 ? words.movedTo(warehouseName(m.transfer.toWarehouseId)) : words.movedFrom(warehouseName(m.transfer.fromWarehouseId));
   };
   return (
     <>
-      <h1>Stock</h1>
-      <DoneMessage message={actionData ? null : loaderData.done} />
+      <h1>{frame.sections.stock.title}</h1>
+      <DoneMessage message={actionData ? null : doneMessage} />
       <section aria-labelledby="warehouses">
-        <h2 id="warehouses">Warehouses, in the order in-stock sales draw from them</h2>
+        <h2 id="warehouses">{words.warehousesHeading}</h2>
         <ul>
           {warehouses.map((w) => (
             <li key={w.id}>
-              {w.name} ({w.code}, {w.country}){w.heldByFactory && <span className="muted"> held by the factory: used last, no after-sales</span>}
-              {w.retiredAt && <span className="muted"> retired: takes no more units</span>}
+              {w.name} ({w.code}, {w.country}){w.heldByFactory && <span className="muted">{words.heldByFactory}</span>}
+              {w.retiredAt && <span className="muted">{words.retired}</span>}
             </li>
           ))}
         </ul>
       </section>
-      <Form method="get" className="filters" role="search" aria-label="Find a product’s stock">
+      <Form method="get" className="filters" role="search" aria-label={words.find}>
         <div className="field">
-          <label htmlFor="sku">Product SKU</label>
+          <label htmlFor="sku">{words.sku}</label>
           <input id="sku" name="sku" defaultValue={loaderData.sku} spellCheck={false} required />
         </div>
-        <button type="submit">Show its stock</button>
+        <button type="submit">{words.show}</button>
       </Form>
-      {loaderData.notFound && <ApiErrorMessage message={`No product has the SKU “${loaderData.sku}”.`} />}
+      {loaderData.notFound && <ApiErrorMessage message={words.noSku(loaderData.sku)} />}
       {product && (
         <>
           <h2>
             <Link to={`/admin/products/${product.id}`}>{product.name}</Link> <span className="muted">({product.sku})</span>
           </h2>
           <p>
-            Preorder stock from the maker is recorded as an arrival (waiting preorders move onto it first):{' '}
-            <Link to={`/admin/products/${product.id}/selling#arrival-heading`}>record an arrival</Link>.
+            {words.arrivalBefore}
+            <Link to={`/admin/products/${product.id}/selling#arrival-heading`}>{words.arrivalLink}</Link>
+            {words.arrivalAfter}
           </p>
           <StockLevelsTable levels={product.stockLevels} />
           <section aria-labelledby="reconciliation">
-            <h3 id="reconciliation">Reconciliation with the ledger</h3>
+            <h3 id="reconciliation">{words.reconciliation}</h3>
             {discrepancies && discrepancies.length === 0 ? (
-              <p data-testid="reconciliation">The counts match the ledger.</p>
+              <p data-testid="reconciliation">{words.countsMatch}</p>
             ) : (
               <ul data-testid="reconciliation">
                 {discrepancies?.map((d) => (
                   <li key={d.warehouseId ?? 'pool'}>
-                    {warehouseName(d.warehouseId)}: {d.storedOnHand} on hand by the counts, {d.ledgerOnHand} by the ledger; {d.storedReserved} reserved by the
-                    counts, {d.ledgerReserved} by the ledger.
+                    {words.discrepancy(warehouseName(d.warehouseId), d.storedOnHand, d.ledgerOnHand, d.storedReserved, d.ledgerReserved)}
                   </li>
                 ))}
               </ul>
             )}
           </section>
           <div className="inline-fields">
-            <Form method="post" className="stacked admin-form" aria-label="Receive units">
-              <h3>Receive units</h3>
+            <Form method="post" className="stacked admin-form" aria-label={words.receive}>
+              <h3>{words.receive}</h3>
               <input type="hidden" name="intent" value="receive" />
               <input type="hidden" name="productId" value={product.id} />
               {warehouseSelect('receive-warehouse')}
               <div className="field">
-                <label htmlFor="quantity">Units received</label>
+                <label htmlFor="quantity">{words.unitsReceived}</label>
                 <input id="quantity" name="quantity" type="number" min={1} step={1} required />
               </div>
               {actionData?.intent === 'receive' && <ApiErrorMessage message={actionData.error} />}
               <button type="submit" disabled={submitting}>
-                Receive
+                {words.receiveSubmit}
               </button>
             </Form>
-            <Form method="post" className="stacked admin-form" aria-label="Correct the count">
-              <h3>Correct the count</h3>
+            <Form method="post" className="stacked admin-form" aria-label={words.correct}>
+              <h3>{words.correct}</h3>
               <input type="hidden" name="intent" value="adjust" />
               <input type="hidden" name="productId" value={product.id} />
               {warehouseSelect('adjust-warehouse')}
               <div className="field">
-                <label htmlFor="delta">Units (+ found, − missing)</label>
+                <label htmlFor="delta">{words.delta}</label>
                 <input id="delta" name="delta" type="number" step={1} required />
               </div>
               <div className="field">
-                <label htmlFor="adjust-reason">Reason</label>
+                <label htmlFor="adjust-reason">{words.reason}</label>
                 <input id="adjust-reason" name="reason" maxLength={500} required />
               </div>
               {actionData?.intent === 'adjust' && <ApiErrorMessage message={actionData.error} />}
               <button type="submit" disabled={submitting}>
-                Correct the count
+                {words.correctSubmit}
               </button>
             </Form>
             <StockTransferForm
@@ -281,33 +292,33 @@ export default function BackOfficeStock({ loaderData, actionData }: Route.Compon
               submitting={submitting}
             />
           </div>
-          <h3>Stock ledger, newest first</h3>
+          <h3>{words.ledger}</h3>
           <table className="data-table" data-testid="stock-ledger">
-            <caption className="visually-hidden">Stock movements, newest first</caption>
+            <caption className="visually-hidden">{words.ledgerCaption}</caption>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Where</th>
-                <th scope="col">Movement</th>
-                <th scope="col">Units</th>
-                <th scope="col">Order or reason</th>
+                <th scope="col">{words.when}</th>
+                <th scope="col">{words.where}</th>
+                <th scope="col">{words.movement}</th>
+                <th scope="col">{words.units}</th>
+                <th scope="col">{words.orderOrReason}</th>
               </tr>
             </thead>
             <tbody>
               {product.stockMovements.map((m) => (
                 <tr key={m.id}>
-                  <td>{formatDateTime(m.at)}</td>
+                  <td>{dateTime(m.at)}</td>
                   <td>{warehouseName(m.warehouseId)}</td>
                   <td>{movementWords(m)}</td>
                   <td>{m.quantity > 0 ? `+${m.quantity}` : m.quantity}</td>
-                  <td>{m.orderId ? <Link to={`/admin/orders/${m.orderId}`}>Order {m.orderId.slice(0, 8)}</Link> : (m.reason ?? '—')}</td>
+                  <td>{m.orderId ? <Link to={`/admin/orders/${m.orderId}`}>{words.order(m.orderId.slice(0, 8))}</Link> : (m.reason ?? '—')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           {product.stockMovements.length === 50 && last && (
             <p className="pager">
-              <a href={`?product=${product.id}&before=${last.id}`}>Older movements</a>
+              <a href={`?product=${product.id}&before=${last.id}`}>{words.older}</a>
             </p>
           )}
         </>

@@ -4,7 +4,11 @@ import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { useFormsKey } from '../../components/reset-forms.js';
 import { StudioFields, studioFrom } from '../../components/studio-fields.js';
-import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { metaLocale, useWords, wordsIn } from '../../lib/i18n.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { studiosWords } from '../../lib/messages/admin/studios.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/studios';
 
@@ -30,7 +34,10 @@ const createMutation = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = () => [{ title: 'Studios | Back office | Vitrine' }];
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const w = wordsIn(backOfficeWords, metaLocale(matches));
+  return [{ title: w.title(w.sections.studios.title) }];
+};
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'catalog:write');
@@ -45,7 +52,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const { createStudio } = await callApi(context, createMutation, { input }, staff.accessToken);
     return redirect(`/admin/studios?done=created&name=${encodeURIComponent(createStudio.name)}`);
   } catch (err) {
-    if (err instanceof ApiError) return { error: messageWithProblems(err), values: input };
+    if (err instanceof ApiError) return { error: await refusalFor(request, context, err, { withProblems: true }), values: input };
     throw err;
   }
 }
@@ -54,27 +61,28 @@ export default function BackOfficeStudios({ loaderData, actionData }: Route.Comp
   const [params] = useSearchParams();
   const submitting = useNavigation().state === 'submitting';
   const formsKey = useFormsKey(Boolean(actionData));
+  const w = useWords(studiosWords);
+  const frame = useWords(backOfficeWords);
   const done = actionData ? null : params.get('done');
-  const added =
-    done === 'created' ? `Studio ${params.get('name') ?? ''} was added.` : done === 'removed' ? `Studio ${params.get('name') ?? ''} was removed.` : null;
+  const added = done === 'created' ? w.added(params.get('name') ?? '') : done === 'removed' ? w.removed(params.get('name') ?? '') : null;
   return (
     <>
-      <h1>Studios</h1>
+      <h1>{frame.sections.studios.title}</h1>
       <DoneMessage message={added} />
       <table className="data-table" data-testid="studios">
-        <caption>Every studio, by name</caption>
+        <caption>{w.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Country</th>
-            <th scope="col">Contact</th>
+            <th scope="col">{w.name}</th>
+            <th scope="col">{w.country}</th>
+            <th scope="col">{w.contact}</th>
           </tr>
         </thead>
         <tbody>
           {loaderData.studios.map((s) => (
             <tr key={s.id}>
               <th scope="row">
-                <Link to={`/admin/studios/${s.id}`} aria-label={`Edit ${s.name}`}>
+                <Link to={`/admin/studios/${s.id}`} aria-label={w.edit(s.name)}>
                   {s.name}
                 </Link>
               </th>
@@ -85,11 +93,11 @@ export default function BackOfficeStudios({ loaderData, actionData }: Route.Comp
         </tbody>
       </table>
       <Form key={`form-1-${formsKey}`} method="post" className="stacked admin-form" aria-labelledby="new-studio">
-        <h2 id="new-studio">Add a studio</h2>
+        <h2 id="new-studio">{w.add}</h2>
         <StudioFields values={actionData?.values ?? {}} />
         <ApiErrorMessage message={actionData?.error} />
         <button type="submit" disabled={submitting}>
-          Add the studio
+          {w.submit}
         </button>
       </Form>
     </>

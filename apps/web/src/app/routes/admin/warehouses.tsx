@@ -4,10 +4,14 @@ import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { addressFieldKeys, addressFromForm, WarehouseAddressFields } from '../../components/warehouse-address-fields.js';
 import { useFormsKey } from '../../components/reset-forms.js';
-import { ApiError, callApi, messageWithProblems, pageError } from '../../lib/api.server.js';
-import { formatDay } from '../../lib/format.js';
+import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/locale.server.js';
+import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
+import { warehousesWords } from '../../lib/messages/admin/warehouses.js';
 import { countryNameIn, returnAddressText } from '../../lib/returns.js';
 import { wholeOrNull } from '../../lib/product-form.js';
+import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
 import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/warehouses';
@@ -61,13 +65,10 @@ const retireMutation = graphql(`
   }
 `);
 
-const doneWords: Record<string, string> = {
-  created: 'The warehouse was added.',
-  saved: 'The warehouse was saved.',
-  retired: 'The warehouse was retired: it takes no more units.',
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const w = wordsIn(backOfficeWords, metaLocale(matches));
+  return [{ title: w.title(w.sections.warehouses.title) }];
 };
-
-export const meta: Route.MetaFunction = () => [{ title: 'Warehouses | Back office | Vitrine' }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'catalog:write');
@@ -86,14 +87,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   const returnAddress = addressFromForm(values);
   const heldByFactory = form.get('heldByFactory') === 'on';
   const refused = (error: string) => ({ intent, error, values, heldByFactory });
+  const w = wordsIn(warehousesWords, await requestLocale(request, context));
   try {
     if (intent === 'retire') {
-      if (field(form, 'confirm') !== 'yes') return refused('Tick the box to confirm: the warehouse was not retired.');
+      if (field(form, 'confirm') !== 'yes') return refused(w.confirmRetire);
       await callApi(context, retireMutation, { id: field(form, 'id') }, staff.accessToken);
       return backToPage(request, 'retired');
     }
     const allocationPriority = wholeOrNull(values.allocationPriority ?? '');
-    if (allocationPriority === undefined || allocationPriority === null) return refused('The priority is a whole number: 0 is drawn from first.');
+    if (allocationPriority === undefined || allocationPriority === null) return refused(w.priorityNumber);
     if (intent === 'update') {
       const input = { name: values.name!, allocationPriority, heldByFactory, ...(returnAddress ? { returnAddress } : {}) };
       await callApi(context, updateMutation, { id: field(form, 'id'), input }, staff.accessToken);
@@ -110,7 +112,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     await callApi(context, createMutation, { input }, staff.accessToken);
     return backToPage(request, 'created');
   } catch (err) {
-    if (err instanceof ApiError) return refused(messageWithProblems(err));
+    if (err instanceof ApiError) return refused(await refusalFor(request, context, err, { withProblems: true }));
     throw err;
   }
 }
@@ -118,6 +120,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function BackOfficeWarehouses({ loaderData, actionData }: Route.ComponentProps) {
   const { warehouses, editing } = loaderData;
   const [params] = useSearchParams();
+  const { locale, day } = useI18n();
+  const words = useWords(warehousesWords);
+  const frame = useWords(backOfficeWords);
   const submitting = useNavigation().state === 'submitting';
   const formsKey = useFormsKey(Boolean(actionData));
   const values: Record<string, string> = actionData?.intent === 'create' ? actionData.values : {};
@@ -125,35 +130,35 @@ export default function BackOfficeWarehouses({ loaderData, actionData }: Route.C
   const editLink = (id: string) => `?${new URLSearchParams({ edit: id })}`;
   return (
     <>
-      <h1>Warehouses</h1>
-      <DoneMessage message={actionData ? null : (doneWords[params.get('done') ?? ''] ?? null)} />
+      <h1>{frame.sections.warehouses.title}</h1>
+      <DoneMessage message={actionData ? null : (words.done[params.get('done') ?? ''] ?? null)} />
       <table className="data-table" data-testid="warehouses">
-        <caption>Warehouses, in the order in-stock sales draw from them; retired ones last</caption>
+        <caption>{words.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Name</th>
-            <th scope="col">Country</th>
-            <th scope="col">Priority</th>
-            <th scope="col">Held by the factory</th>
-            <th scope="col">Return address</th>
-            <th scope="col">State</th>
+            <th scope="col">{words.code}</th>
+            <th scope="col">{words.name}</th>
+            <th scope="col">{words.country}</th>
+            <th scope="col">{words.priority}</th>
+            <th scope="col">{words.heldByFactory}</th>
+            <th scope="col">{words.returnAddress}</th>
+            <th scope="col">{words.state}</th>
           </tr>
         </thead>
         <tbody>
           {warehouses.map((w) => (
             <tr key={w.id} aria-current={editing?.id === w.id ? 'true' : undefined}>
               <th scope="row">
-                <Link to={editLink(w.id)} aria-label={`Change ${w.code}`}>
+                <Link to={editLink(w.id)} aria-label={words.change(w.code)}>
                   {w.code}
                 </Link>
               </th>
               <td>{w.name}</td>
               <td>{w.country}</td>
               <td>{w.allocationPriority}</td>
-              <td>{w.heldByFactory ? 'Yes: used last, no after-sales' : 'No'}</td>
-              <td>{w.returnAddress ? returnAddressText(w.returnAddress, countryNameIn('en')) : 'None yet'}</td>
-              <td>{w.retiredAt ? `Retired on ${formatDay(w.retiredAt)}` : 'In use'}</td>
+              <td>{w.heldByFactory ? words.factoryYes : words.factoryNo}</td>
+              <td>{w.returnAddress ? returnAddressText(w.returnAddress, countryNameIn(locale)) : words.noAddress}</td>
+              <td>{w.retiredAt ? words.retiredOn(day(w.retiredAt)) : words.inUse}</td>
             </tr>
           ))}
         </tbody>
@@ -161,23 +166,21 @@ export default function BackOfficeWarehouses({ loaderData, actionData }: Route.C
 
       {editing && (
         <section aria-labelledby="change-warehouse">
-          <h2 id="change-warehouse">
-            Change {editing.code} ({editing.country})
-          </h2>
+          <h2 id="change-warehouse">{words.changeHeading(editing.code, editing.country)}</h2>
           <p className="help">
-            The code and country stay as they are (rate tables and delivery deadlines use them): a warehouse elsewhere is a new one.
-            {editing.retiredAt && ` Retired on ${formatDay(editing.retiredAt)}: it takes no more units and sells none.`}
+            {words.stays}
+            {editing.retiredAt && words.retiredHelp(day(editing.retiredAt))}
           </p>
-          <Form key={`form-2-${formsKey}`} method="post" className="stacked admin-form" aria-label={`Correct ${editing.code}`}>
+          <Form key={`form-2-${formsKey}`} method="post" className="stacked admin-form" aria-label={words.correct(editing.code)}>
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="id" value={editing.id} />
             <div className="inline-fields">
               <div className="field">
-                <label htmlFor="edit-name">Name</label>
+                <label htmlFor="edit-name">{words.name}</label>
                 <input id="edit-name" name="name" required maxLength={120} defaultValue={editValues.name ?? editing.name} />
               </div>
               <div className="field">
-                <label htmlFor="edit-allocationPriority">Priority (0 is drawn from first)</label>
+                <label htmlFor="edit-allocationPriority">{words.priorityField}</label>
                 <input
                   id="edit-allocationPriority"
                   name="allocationPriority"
@@ -195,33 +198,30 @@ export default function BackOfficeWarehouses({ loaderData, actionData }: Route.C
                 defaultChecked={actionData?.intent === 'update' ? actionData.heldByFactory : editing.heldByFactory}
                 aria-describedby="edit-heldByFactory-help"
               />
-              <label htmlFor="edit-heldByFactory">Held by the factory (China stock: sold last, no after-sales)</label>
+              <label htmlFor="edit-heldByFactory">{words.heldByFactoryField}</label>
               <p id="edit-heldByFactory-help" className="help">
-                Changes only while the warehouse holds no unit.
+                {words.heldByFactoryHelp}
               </p>
             </div>
-            <WarehouseAddressFields idPrefix="edit" legend={`Return address (in ${editing.country})`} current={editing.returnAddress} typed={editValues} />
+            <WarehouseAddressFields idPrefix="edit" legend={words.returnAddressIn(editing.country)} current={editing.returnAddress} typed={editValues} />
             <ApiErrorMessage message={actionData?.intent === 'update' ? actionData.error : null} />
             <button type="submit" disabled={submitting}>
-              Save {editing.code}
+              {words.save(editing.code)}
             </button>
           </Form>
           {!editing.retiredAt && (
-            <Form key={`form-3-${formsKey}`} method="post" className="admin-form" aria-label={`Retire ${editing.code}`}>
-              <h3>Retire {editing.code}</h3>
-              <p className="help">
-                A retired warehouse stays listed with its ledger but receives no more units and sells none. Only an empty one can be retired: move or write off
-                its units on the stock page first. This cannot be undone.
-              </p>
+            <Form key={`form-3-${formsKey}`} method="post" className="admin-form" aria-label={words.retire(editing.code)}>
+              <h3>{words.retire(editing.code)}</h3>
+              <p className="help">{words.retireHelp}</p>
               <input type="hidden" name="intent" value="retire" />
               <input type="hidden" name="id" value={editing.id} />
               <div className="choice">
                 <input type="checkbox" id="retire-confirm" name="confirm" value="yes" />
-                <label htmlFor="retire-confirm">Yes, retire {editing.code}</label>
+                <label htmlFor="retire-confirm">{words.retireConfirm(editing.code)}</label>
               </div>
               <ApiErrorMessage message={actionData?.intent === 'retire' ? actionData.error : null} />
               <button type="submit" disabled={submitting}>
-                Retire this warehouse
+                {words.retireSubmit}
               </button>
             </Form>
           )}
@@ -229,39 +229,39 @@ export default function BackOfficeWarehouses({ loaderData, actionData }: Route.C
       )}
 
       <Form key={`form-1-${formsKey}`} method="post" className="stacked admin-form" aria-labelledby="new-warehouse">
-        <h2 id="new-warehouse">Add a warehouse</h2>
+        <h2 id="new-warehouse">{words.add}</h2>
         <input type="hidden" name="intent" value="create" />
         <div className="inline-fields">
           <div className="field">
-            <label htmlFor="code">Code</label>
+            <label htmlFor="code">{words.code}</label>
             <input id="code" name="code" required maxLength={16} spellCheck={false} defaultValue={values.code} aria-describedby="code-help" />
             <p id="code-help" className="help">
-              2 to 16 letters, digits or dashes, e.g. FR-LYS.
+              {words.codeHelp}
             </p>
           </div>
           <div className="field">
-            <label htmlFor="name">Name</label>
+            <label htmlFor="name">{words.name}</label>
             <input id="name" name="name" required maxLength={120} defaultValue={values.name} />
           </div>
         </div>
         <div className="inline-fields">
           <div className="field">
-            <label htmlFor="country">Country (ISO code, e.g. FR)</label>
+            <label htmlFor="country">{words.countryField}</label>
             <input id="country" name="country" required maxLength={2} spellCheck={false} defaultValue={values.country} />
           </div>
           <div className="field">
-            <label htmlFor="allocationPriority">Priority (0 is drawn from first)</label>
+            <label htmlFor="allocationPriority">{words.priorityField}</label>
             <input id="allocationPriority" name="allocationPriority" inputMode="numeric" required defaultValue={values.allocationPriority ?? '100'} />
           </div>
         </div>
         <div className="field checkbox">
           <input id="heldByFactory" name="heldByFactory" type="checkbox" defaultChecked={actionData?.intent === 'create' ? actionData.heldByFactory : false} />
-          <label htmlFor="heldByFactory">Held by the factory (China stock: sold last, no after-sales)</label>
+          <label htmlFor="heldByFactory">{words.heldByFactoryField}</label>
         </div>
-        <WarehouseAddressFields idPrefix="new" legend="Return address (optional, in the warehouse’s country)" typed={values} />
+        <WarehouseAddressFields idPrefix="new" legend={words.newReturnAddress} typed={values} />
         <ApiErrorMessage message={actionData?.intent === 'create' ? actionData.error : null} />
         <button type="submit" disabled={submitting}>
-          Add the warehouse
+          {words.addSubmit}
         </button>
       </Form>
     </>

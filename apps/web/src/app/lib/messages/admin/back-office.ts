@@ -100,8 +100,7 @@ const fr: typeof en = {
     failed: 'Nous n’avons pas pu afficher cette page. Veuillez réessayer dans un instant.',
     backToFigures: 'Retour aux figurines',
     home: 'Accueil de l’arrière-boutique',
-    customerAccount:
-      'L’arrière-boutique est réservée au personnel de la boutique. Votre compte est un compte client : il n’y a rien pour vous ici.',
+    customerAccount: 'L’arrière-boutique est réservée au personnel de la boutique. Votre compte est un compte client : il n’y a rien pour vous ici.',
     missingScope: (scope) => `Cette page demande l’autorisation « ${scope} », que votre compte du personnel n’a pas.`,
   },
   customerChoice: {

@@ -1,0 +1,98 @@
+import type { Wording } from '../../i18n.js';
+
+// An order's ledger postings on the back office's order page (components/money-trail.tsx).
+
+const en = {
+  title: 'Ledger',
+  nothingPosted: 'Nothing posted yet.',
+  caption: 'Ledger postings in ledger order: debit positive, credit negative',
+  sequence: '#',
+  movement: 'Movement',
+  account: 'Account',
+  amount: 'Debit (+) / credit (−)',
+  why: 'Why',
+  movements: {
+    CHARGE_CAPTURED: 'Payment captured',
+    ORDER_SHIPPED: 'Order shipped: revenue earned',
+    FEE_KEPT: 'Fee kept',
+    REFUND_DECIDED: 'Refund decided',
+    REFUND_PAID_OUT: 'Refund paid out',
+  } as Record<string, string>,
+  accounts: {
+    PROVIDER_CLEARING: 'Provider clearing',
+    CUSTOMER_DEPOSITS_HELD: 'Customer money held',
+    DEFERRED_REVENUE: 'Deferred revenue',
+    SHIPPING_COLLECTED: 'Shipping collected',
+    REFUNDS_PAYABLE: 'Refunds payable',
+    REVENUE: 'Revenue',
+    SHIPPING_REVENUE: 'Shipping revenue',
+    FEES_EARNED: 'Fees earned',
+  } as Record<string, string>,
+  /** A posting's reason: a charge's purpose, a fee's or a refund's reason (a code the list has not is shown as words). */
+  reasons: {
+    DEPOSIT: 'Deposit',
+    FULL_PAYMENT: 'Full payment',
+    DOWN_PAYMENT: 'Down payment',
+    BALANCE: 'Balance',
+    ARRIVAL_PAYMENT: 'Arrival payment',
+    CHARGE_AT_SHIP: 'Charge at ship',
+    EXTRA_SHIPPING: 'Extra shipping',
+    DEPOSIT_FORFEITED: 'Deposit forfeited',
+    DOWN_PAYMENT_FORFEITED: 'Down payment forfeited',
+    CANCELLATION_FEE: 'Cancellation fee',
+    RESTOCKING_FEE: 'Restocking fee',
+    CANCELLATION: 'Cancellation',
+    RETURN: 'Return',
+    SHIPPING_EXCESS: 'Shipping excess',
+    COMPENSATION: 'Compensation',
+    STAFF: 'Staff',
+  } as Record<string, string>,
+};
+
+const fr: typeof en = {
+  title: 'Grand livre',
+  nothingPosted: 'Aucune écriture pour le moment.',
+  caption: 'Écritures dans l’ordre du grand livre : débit positif, crédit négatif',
+  sequence: 'N°',
+  movement: 'Mouvement',
+  account: 'Compte',
+  amount: 'Débit (+) / crédit (−)',
+  why: 'Motif',
+  movements: {
+    CHARGE_CAPTURED: 'Paiement encaissé',
+    ORDER_SHIPPED: 'Commande expédiée : chiffre d’affaires acquis',
+    FEE_KEPT: 'Frais conservés',
+    REFUND_DECIDED: 'Remboursement décidé',
+    REFUND_PAID_OUT: 'Remboursement versé',
+  },
+  accounts: {
+    PROVIDER_CLEARING: 'Compte d’attente du prestataire',
+    CUSTOMER_DEPOSITS_HELD: 'Argent des clients détenu',
+    DEFERRED_REVENUE: 'Produits constatés d’avance',
+    SHIPPING_COLLECTED: 'Port encaissé',
+    REFUNDS_PAYABLE: 'Remboursements à verser',
+    REVENUE: 'Chiffre d’affaires',
+    SHIPPING_REVENUE: 'Chiffre d’affaires du port',
+    FEES_EARNED: 'Frais acquis',
+  },
+  reasons: {
+    DEPOSIT: 'Acompte',
+    FULL_PAYMENT: 'Paiement complet',
+    DOWN_PAYMENT: 'Avance',
+    BALANCE: 'Solde',
+    ARRIVAL_PAYMENT: 'Paiement à l’arrivée',
+    CHARGE_AT_SHIP: 'Débit à l’expédition',
+    EXTRA_SHIPPING: 'Supplément de port',
+    DEPOSIT_FORFEITED: 'Acompte perdu',
+    DOWN_PAYMENT_FORFEITED: 'Avance perdue',
+    CANCELLATION_FEE: 'Frais d’annulation',
+    RESTOCKING_FEE: 'Frais de remise en stock',
+    CANCELLATION: 'Annulation',
+    RETURN: 'Retour',
+    SHIPPING_EXCESS: 'Excédent de port',
+    COMPENSATION: 'Dédommagement',
+    STAFF: 'Personnel',
+  },
+};
+
+export const moneyTrailWords: Wording<typeof en> = { en, fr };
