@@ -16,6 +16,8 @@ import {
   viewports,
 } from './test-support/browser-stack.js';
 import { delivered, orderReaches, orderStatus, quoteQuery, securedPreorder, submittedClaim } from './test-support/back-office-setup.js';
+import { deliveredOrder } from './test-support/account-setup.js';
+import { englishLines } from './test-support/english-left.js';
 
 // The back office and the storefront's second slice in a real browser, on the whole platform under deposit-store
 // (a 30% deposit, the balance on release; shipping to France 15.00 for one item). Staff sign in with the same
@@ -205,6 +207,78 @@ describe('the back office', () => {
     expect(compensation).toContain('Partial refund: $40.00 back');
     expect(compensation).toContain('Replacement part');
     expect(await decided.getByRole('form').count()).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('the back office in French', () => {
+  it('every section and a product’s, an order’s, a claim’s and a customer’s pages speak French, with French money and dates, and a form’s refusal is French', async () => {
+    const customer = await stack.newCustomer();
+    const name = `Kyojuro Rengoku 1/7 ${Date.now()}`;
+    const { orderId, productId } = await deliveredOrder(stack, customer, name, { price, shipping });
+    await submittedClaim(stack, customer, orderId, productId);
+    const product = { id: productId };
+
+    const page = await staffPage();
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('button', { name: 'Change' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Arrière-boutique' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    const nav = page.getByRole('navigation', { name: 'Arrière-boutique' });
+    const sections = await nav.getByRole('link').evaluateAll((links) => links.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? '']));
+    expect(sections.map(([title]) => title)).toEqual(
+      expect.arrayContaining(['Produits', 'Expéditions', 'Réclamations', 'Commandes', 'Horloge de la boutique']),
+    );
+
+    // What the test put on the pages, not the pages' own words: names, emails, the customer's own description of the
+    // damage, and event type ids (logistics.shipment.returned-to-sender).
+    const data = [name, customer.email, 'admin@vitrine.test', 'The head sculpt arrived with its neck joint snapped.', /^[a-z]+(\.[a-z-]+)+$/];
+    const english: Record<string, string[]> = {};
+    const read = async (path: string, heading?: string) => {
+      await page.goto(`${webUrl}${path}`);
+      const h1 = page.getByRole('heading', { level: 1 });
+      await h1.waitFor();
+      // A section's page is headed by its name (the ledger's by what it does with it).
+      if (heading) expect((await h1.textContent())?.toLowerCase()).toContain(heading.toLowerCase());
+      const lines = await englishLines(page, data);
+      if (lines.length > 0) english[path] = lines;
+      await expectAccessible(page, `back office in French: ${path}`);
+    };
+    for (const [title, path] of sections.slice(1)) await read(path!, title);
+    for (const path of [
+      `/admin/products/${product.id}`,
+      `/admin/products/${product.id}/details`,
+      `/admin/products/${product.id}/selling`,
+      `/admin/products/${product.id}/history`,
+      `/admin/stock?product=${product.id}`,
+      `/admin/orders/${orderId}`,
+      `/admin/customers/${customer.id}`,
+      `/admin/claims?kind=ACCESSORY_DAMAGED`,
+      `/admin/partners/new`,
+      `/admin/rate-tables/new`,
+    ]) {
+      await read(path);
+    }
+    expect(english).toEqual({});
+
+    // The order's money trail in French figures: the paid 115.00 as 115,00 $US.
+    await page.goto(`${webUrl}/admin/orders/${orderId}`);
+    expect((await page.locator('#main').innerText()).replace(/\s/g, ' ')).toContain('115,00 $US');
+    await screenshots(page, 'admin-order-fr');
+
+    // A price typed the French way is read the French way; one that is not an amount is refused in French, nothing made.
+    await page.goto(`${webUrl}/admin/products`);
+    const sku = `WEB-FR-${Date.now()}`;
+    await page.getByLabel('Nom', { exact: true }).fill(`Tengen Uzui 1/8 ${Date.now()}`);
+    await page.getByLabel('SKU', { exact: true }).fill(sku);
+    await page.getByLabel('Prix (TTC)').fill('12,5.x');
+    await page.getByRole('button', { name: 'Ajouter le produit' }).click();
+    expect(await page.getByRole('alert').textContent()).toBe('Saisissez le prix comme un montant en USD, par ex. 129,99.');
+    expect(await count(stack, 'select count(*) as n from catalog.product where sku = ?', [sku])).toBe(0);
+    await page.getByLabel('Prix (TTC)').fill('149,99');
+    await page.getByRole('button', { name: 'Ajouter le produit' }).click();
+    await page.getByRole('status').waitFor();
+    expect(await rows(stack, 'select price_amount from catalog.product where sku = ?', [sku])).toEqual([{ price_amount: 14_999 }]);
     await page.context().close();
   });
 });

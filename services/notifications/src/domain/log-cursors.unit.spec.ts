@@ -53,4 +53,12 @@ describe('partner event types', () => {
     expect(list.map((t) => t.type)).toEqual([...partnerEventTypes]);
     for (const t of list) expect(t.description.length).toBeGreaterThan(10);
   });
+
+  it('describes each in French too, in the same order, each differently from its English', () => {
+    const english = partnerEventTypeList('en');
+    const french = partnerEventTypeList('fr');
+    expect(french.map((t) => t.type)).toEqual(english.map((t) => t.type));
+    for (const [i, t] of french.entries()) expect(t.description).not.toBe(english[i]!.description);
+    expect(french.find((t) => t.type === 'aftersales.return.received')?.description).toBe('Un article retourné a été reçu.');
+  });
 });

@@ -40,8 +40,8 @@ const partnerQuery = graphql(`
   }
 `);
 const eventTypesQuery = graphql(`
-  query StaffReadsPartnerEventTypes {
-    partnerEventTypes {
+  query StaffReadsPartnerEventTypes($language: NotificationLanguage) {
+    partnerEventTypes(language: $language) {
       type
       description
     }
@@ -167,6 +167,8 @@ describe('staff reads of partners', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.partnerEventTypes.map((t) => t.type)).toEqual([...publicEventTypes]);
     expect(res.data!.partnerEventTypes.find((t) => t.type === 'logistics.shipment.dispatched')?.description).toMatch(/carrier/);
+    const french = await gql(n.url, eventTypesQuery, { language: 'fr' }, staff.headers);
+    expect(french.data!.partnerEventTypes.find((t) => t.type === 'logistics.shipment.dispatched')?.description).toMatch(/transporteur/);
     const customer = await n.tokens.customer();
     expect((await gql(n.url, eventTypesQuery, {}, customer.headers)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

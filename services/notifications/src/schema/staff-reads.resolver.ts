@@ -1,10 +1,12 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { requireUuid, TextArg, type BaseContext } from '@vitrine/platform';
+import type { Language } from '../domain/languages.js';
 import { partnerEventTypeList } from '../domain/partner-event-types.js';
 import { Staff } from '../identity.js';
 import { findPartner } from '../use-cases/partners.js';
 import { partnerDeliveryPage } from '../use-cases/read-partner-log.js';
 import { staffMessagePage } from '../use-cases/read-messages.js';
+import { NotificationLanguageEnum } from './notification-enums.js';
 import { NotificationMessageFilterInput } from './notifications.resolver.js';
 import { deliveryPageSize } from './partner-args.js';
 import { NotificationMessageType } from './notification-message.type.js';
@@ -26,8 +28,11 @@ export class StaffReadsResolver {
   @Query(() => [PartnerEventTypeType], {
     description: 'Staff (notifications:write): every event type a partner may be granted (createPartner / updatePartner eventTypes), with what it tells.',
   })
-  partnerEventTypes(): PartnerEventTypeType[] {
-    return partnerEventTypeList().map((t) => Object.assign(new PartnerEventTypeType(), t));
+  partnerEventTypes(
+    @Arg('language', () => NotificationLanguageEnum, { defaultValue: 'en', description: 'The language of the descriptions (English by default).' })
+    language: Language,
+  ): PartnerEventTypeType[] {
+    return partnerEventTypeList(language).map((t) => Object.assign(new PartnerEventTypeType(), t));
   }
 
   @Staff('notifications:write')

@@ -11,7 +11,7 @@ export const fr: Messages = {
     myOrders: 'Mes commandes',
     messages: 'Messages',
     account: 'Mon compte',
-    backOffice: 'Back-office',
+    backOffice: 'Arrière-boutique',
     signOut: (name) => `Se déconnecter (${name})`,
     signIn: 'Se connecter',
     signUp: 'Créer un compte',

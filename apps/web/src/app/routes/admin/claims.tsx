@@ -12,7 +12,7 @@ import { claimStep, claimStepsDone, type ClaimStepDone } from '../../lib/claim-s
 import { toMinorUnits } from '../../lib/money-input.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
 import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
-import { requestLocale } from '../../lib/locale.server.js';
+import { requestLocale, ruleLanguage } from '../../lib/locale.server.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { claimStepsWords } from '../../lib/messages/admin/claim-steps.js';
 import { claimsWords } from '../../lib/messages/admin/claims.js';
@@ -23,7 +23,7 @@ import type { Route } from './+types/claims';
 import { pageSizes } from '../../lib/page-sizes.js';
 
 const claimsQuery = graphql(`
-  query BackOfficeClaims($filter: ClaimQueueFilter, $first: Int, $offset: Int!) {
+  query BackOfficeClaims($filter: ClaimQueueFilter, $first: Int, $offset: Int!, $language: RuleLanguage!) {
     claims(filter: $filter, first: $first, offset: $offset) {
       totalCount
       hasNextPage
@@ -47,7 +47,7 @@ const claimsQuery = graphql(`
         sendToUnknown
         parcelReference
         refusal {
-          text
+          text(language: $language)
         }
         refund {
           amount
@@ -60,7 +60,7 @@ const claimsQuery = graphql(`
         }
         refusalGrounds {
           id
-          text
+          text(language: $language)
         }
         parts {
           name
@@ -76,7 +76,7 @@ const claimsQuery = graphql(`
             currency
           }
           rule {
-            text
+            text(language: $language)
           }
         }
         offers {
@@ -91,7 +91,7 @@ const claimsQuery = graphql(`
             latest
           }
           rule {
-            text
+            text(language: $language)
           }
         }
       }
@@ -144,7 +144,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const filter = { ...(statuses.length > 0 ? { statuses } : {}), ...(kinds.length > 0 ? { kinds } : {}) };
   // 20 a page: a claim's whole record (evidence, parts, offers, where a return goes) keeps the page under the gateway's
   // query cost limit (25 exceeded it once the return's destination was read).
-  const { claims } = await callApi(context, claimsQuery, { filter, first: pageSizes.BackOfficeClaims, offset }, staff.accessToken).catch(pageError);
+  const { claims } = await callApi(context, claimsQuery, { filter, first: pageSizes.BackOfficeClaims, offset, language: ruleLanguage(await requestLocale(request, context)) }, staff.accessToken).catch(pageError);
   // Amounts staff type (a part's amount, a discount) are in the claim's money: its figure's currency.
   const productIds = [...new Set(claims.items.map((c) => c.productId))];
   const prices = await Promise.all(productIds.map((id) => callApi(context, productCurrencyQuery, { id }, staff.accessToken).catch(pageError)));

@@ -6,7 +6,7 @@ import { OrderFulfilment } from '../../components/order-fulfilment.js';
 import { OrderMoney } from '../../components/order-money.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
 import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
-import { requestLocale } from '../../lib/locale.server.js';
+import { requestLocale, ruleLanguage } from '../../lib/locale.server.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { orderWords } from '../../lib/messages/admin/order.js';
 import { toMinorUnits } from '../../lib/money-input.js';
@@ -17,7 +17,7 @@ import { backToPage, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/order';
 
 const orderQuery = graphql(`
-  query BackOfficeOrder($id: ID!) {
+  query BackOfficeOrder($id: ID!, $language: RuleLanguage!) {
     order(id: $id) {
       id
       status
@@ -73,7 +73,7 @@ const orderQuery = graphql(`
         }
         dueAt
         status
-        rule
+        rule(language: $language)
         lastFailure
         paidAt
       }
@@ -179,7 +179,7 @@ export const meta: Route.MetaFunction = ({ data, matches }) => {
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'orders:manage');
-  const { order } = await callApi(context, orderQuery, { id: params.id }, staff.accessToken).catch(pageError);
+  const { order } = await callApi(context, orderQuery, { id: params.id, language: ruleLanguage(await requestLocale(request, context)) }, staff.accessToken).catch(pageError);
   // The ledger is payments' (payments:write); staff without it still see the order, its dues and payments.
   const mayRefund = staff.scopes.includes('payments:write');
   const trail = mayRefund ? (await callApi(context, moneyTrailQuery, { id: params.id }, staff.accessToken).catch(pageError)).order.moneyTrail : null;

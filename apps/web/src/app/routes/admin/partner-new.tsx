@@ -14,8 +14,8 @@ import { EventTypeChoices } from './partner-settings-forms.js';
 import type { Route } from './+types/partner-new';
 
 const eventTypesQuery = graphql(`
-  query BackOfficePartnerEventTypes {
-    partnerEventTypes {
+  query BackOfficePartnerEventTypes($language: NotificationLanguage!) {
+    partnerEventTypes(language: $language) {
       type
       description
     }
@@ -42,7 +42,7 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 /** The form offers the event types notifications may grant a partner. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'notifications:write');
-  return (await callApi(context, eventTypesQuery, {}, staff.accessToken).catch(pageError)).partnerEventTypes;
+  return (await callApi(context, eventTypesQuery, { language: await requestLocale(request, context) }, staff.accessToken).catch(pageError)).partnerEventTypes;
 }
 
 /** Registers the endpoint with notifications, then goes to the partner's page, which shows the signing secret once. */

@@ -15,7 +15,7 @@ import { EditPartnerForm, RemovePartnerForm } from './partner-settings-forms.js'
 import type { Route } from './+types/partner';
 
 const partnerQuery = graphql(`
-  query BackOfficePartnerSettings($id: ID!) {
+  query BackOfficePartnerSettings($id: ID!, $language: NotificationLanguage!) {
     partner(id: $id) {
       id
       name
@@ -26,7 +26,7 @@ const partnerQuery = graphql(`
       createdAt
       removedAt
     }
-    partnerEventTypes {
+    partnerEventTypes(language: $language) {
       type
       description
     }
@@ -110,9 +110,10 @@ export const meta: Route.MetaFunction = ({ matches }) => {
  */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'notifications:write');
-  const w = wordsIn(partnerWords, await requestLocale(request, context));
+  const locale = await requestLocale(request, context);
+  const w = wordsIn(partnerWords, locale);
   const noSuchPartner = () => data({ message: w.noSuchPartner }, { status: 404 });
-  const { partner, partnerEventTypes } = await callApi(context, partnerQuery, { id: params.id }, staff.accessToken).catch((err: unknown) => {
+  const { partner, partnerEventTypes } = await callApi(context, partnerQuery, { id: params.id, language: locale }, staff.accessToken).catch((err: unknown) => {
     // A malformed id in the address is no partner either.
     if (err instanceof ApiError && (err.code === 'NOT_FOUND' || err.code === 'BAD_USER_INPUT')) throw noSuchPartner();
     return pageError(err);

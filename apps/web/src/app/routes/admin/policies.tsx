@@ -4,6 +4,7 @@ import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
 import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { requestLocale, ruleLanguage } from '../../lib/locale.server.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { policiesWords } from '../../lib/messages/admin/policies.js';
 import { diffDocuments, diffRules } from '../../lib/policy-diff.js';
@@ -24,14 +25,14 @@ const versionsQuery = graphql(`
   }
 `);
 const versionQuery = graphql(`
-  query BackOfficePolicyVersion($version: Int!) {
+  query BackOfficePolicyVersion($version: Int!, $language: RuleLanguage!) {
     storePolicy(version: $version) {
       version
       policyId
       preset
       note
       publishedAt
-      sections {
+      sections(language: $language) {
         title
         rules {
           id
@@ -42,12 +43,12 @@ const versionQuery = graphql(`
   }
 `);
 const compareQuery = graphql(`
-  query BackOfficeComparePolicies($before: Int!, $after: Int!) {
+  query BackOfficeComparePolicies($before: Int!, $after: Int!, $language: RuleLanguage!) {
     before: storePolicy(version: $before) {
       version
       policyId
       document
-      sections {
+      sections(language: $language) {
         rules {
           id
           text
@@ -58,7 +59,7 @@ const compareQuery = graphql(`
       version
       policyId
       document
-      sections {
+      sections(language: $language) {
         rules {
           id
           text
@@ -87,14 +88,15 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'orders:manage');
   const params = new URL(request.url).searchParams;
+  const language = ruleLanguage(await requestLocale(request, context));
   const { storePolicyVersions: versions } = await callApi(context, versionsQuery, {}, staff.accessToken).catch(pageError);
   const shown = versionNumber(params.get('version'));
   const before = versionNumber(params.get('compare'));
   const after = versionNumber(params.get('with'));
-  const viewed = shown ? (await callApi(context, versionQuery, { version: shown }, staff.accessToken).catch(pageError)).storePolicy : null;
+  const viewed = shown ? (await callApi(context, versionQuery, { version: shown, language }, staff.accessToken).catch(pageError)).storePolicy : null;
   let comparison = null;
   if (before && after) {
-    const both = await callApi(context, compareQuery, { before, after }, staff.accessToken).catch(pageError);
+    const both = await callApi(context, compareQuery, { before, after, language }, staff.accessToken).catch(pageError);
     comparison = {
       before: { version: both.before.version, policyId: both.before.policyId },
       after: { version: both.after.version, policyId: both.after.policyId },
