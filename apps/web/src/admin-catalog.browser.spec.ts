@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '@vitrine/e2e/support/sql';
 import { createProduct, type TestStack } from '@vitrine/e2e/support/stack';
 import { startStoreStack } from '@vitrine/e2e/support/store-scenario';
 import { type BrowserStack, expectAccessible, formDone, screenshots, staffPageAt, startBrowserStack } from './test-support/browser-stack.js';
@@ -7,7 +8,8 @@ import { addStudio, addWarehouse, adjustStock, openWindowClosingIn, studioNow, w
 
 // The back office's catalog leftovers in a real browser: a warehouse corrected and retired (refused while it holds
 // units, then gone from every receipt form), a studio removed (refused while a product names it), and the products
-// list narrowed by series, price and "closing soon", with paging keeping those filters. Each change is checked
+// list narrowed by series, price and "closing soon", with paging keeping those filters, and the waitlist offer's
+// duration set. Each change is checked
 // through the API afterwards, and each refusal shows catalog's message and changes nothing.
 
 let running: BrowserStack;
@@ -152,6 +154,34 @@ describe('the back office’s warehouses, studios and product filters', () => {
     expect(await studioNow(stack, unused)).toBeNull();
     expect(await page.getByRole('link', { name: `Edit Idle studio ${run}` }).count()).toBe(0);
     expect((await page.goto(`${webUrl}/admin/studios/${unused}`))?.status()).toBe(404);
+    await page.context().close();
+  });
+
+  it('staff set how long a waitlist offer holds its units: a duration catalog refuses changes nothing', async () => {
+    const offerHours = async () =>
+      (await rows<{ waitlist_offer_hours: number }>(stack, 'select waitlist_offer_hours from catalog.catalog_setting'))[0]!.waitlist_offer_hours;
+    const before = await offerHours();
+    const page = await staffPage('/admin');
+    await page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name: 'Catalog settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Catalog settings' }).waitFor();
+    expect(await page.getByTestId('offer-hours').textContent()).toBe(`A waitlist offer holds the units that come back for ${before} hours.`);
+    const form = page.getByRole('form', { name: 'Waitlist offer duration' });
+    const hours = form.getByLabel('Hours an offer holds its units (1 to 720)');
+    expect(await hours.inputValue()).toBe(String(before));
+
+    await hours.fill('721');
+    await form.getByRole('button', { name: 'Save the duration' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('An offer lasts 1 to 720 hours.');
+    expect(await offerHours()).toBe(before);
+    await expectAccessible(page, 'back-office catalog settings refused');
+
+    const chosen = before === 36 ? 37 : 36;
+    await hours.fill(String(chosen));
+    await form.getByRole('button', { name: 'Save the duration' }).click();
+    await formDone(page, `Waitlist offers now hold units for ${chosen} hours; offers already made keep theirs.`);
+    expect(await offerHours()).toBe(chosen);
+    expect(await page.getByTestId('offer-hours').textContent()).toBe(`A waitlist offer holds the units that come back for ${chosen} hours.`);
     await page.context().close();
   });
 

@@ -61,6 +61,7 @@ export default [
     route('rate-tables', 'routes/admin/rate-tables.tsx'),
     route('rate-tables/new', 'routes/admin/rate-table-new.tsx'),
     route('messages', 'routes/admin/messages.tsx'),
+    route('catalog-settings', 'routes/admin/catalog-settings.tsx'),
     route('clock', 'routes/admin/clock.tsx'),
   ]),
   route('health', 'routes/health.ts'),

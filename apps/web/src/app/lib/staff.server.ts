@@ -34,6 +34,7 @@ export const backOfficeSections: readonly { scope: BackOfficeScope; path: string
   { scope: 'logistics:write', path: '/admin/rate-tables', section: 'rateTables' },
   { scope: 'notifications:write', path: '/admin/partners', section: 'partners' },
   { scope: 'notifications:write', path: '/admin/messages', section: 'messages' },
+  { scope: 'catalog:write', path: '/admin/catalog-settings', section: 'catalogSettings' },
   { scope: 'orders:manage', path: '/admin/clock', section: 'clock' },
 ];
 

@@ -144,7 +144,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const filter = { ...(statuses.length > 0 ? { statuses } : {}), ...(kinds.length > 0 ? { kinds } : {}) };
   // 20 a page: a claim's whole record (evidence, parts, offers, where a return goes) keeps the page under the gateway's
   // query cost limit (25 exceeded it once the return's destination was read).
-  const { claims } = await callApi(context, claimsQuery, { filter, first: pageSizes.BackOfficeClaims, offset, language: ruleLanguage(await requestLocale(request, context)) }, staff.accessToken).catch(pageError);
+  const { claims } = await callApi(
+    context,
+    claimsQuery,
+    { filter, first: pageSizes.BackOfficeClaims, offset, language: ruleLanguage(await requestLocale(request, context)) },
+    staff.accessToken,
+  ).catch(pageError);
   // Amounts staff type (a part's amount, a discount) are in the claim's money: its figure's currency.
   const productIds = [...new Set(claims.items.map((c) => c.productId))];
   const prices = await Promise.all(productIds.map((id) => callApi(context, productCurrencyQuery, { id }, staff.accessToken).catch(pageError)));

@@ -179,7 +179,12 @@ export const meta: Route.MetaFunction = ({ data, matches }) => {
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'orders:manage');
-  const { order } = await callApi(context, orderQuery, { id: params.id, language: ruleLanguage(await requestLocale(request, context)) }, staff.accessToken).catch(pageError);
+  const { order } = await callApi(
+    context,
+    orderQuery,
+    { id: params.id, language: ruleLanguage(await requestLocale(request, context)) },
+    staff.accessToken,
+  ).catch(pageError);
   // The ledger is payments' (payments:write); staff without it still see the order, its dues and payments.
   const mayRefund = staff.scopes.includes('payments:write');
   const trail = mayRefund ? (await callApi(context, moneyTrailQuery, { id: params.id }, staff.accessToken).catch(pageError)).order.moneyTrail : null;

@@ -19,6 +19,7 @@ export type BackOfficeSection =
   | 'rateTables'
   | 'partners'
   | 'messages'
+  | 'catalogSettings'
   | 'clock';
 
 const en = {
@@ -44,6 +45,7 @@ const en = {
     rateTables: { title: 'Rate tables', about: 'Shipping rates by zone and weight; publish a new version.' },
     partners: { title: 'Partners', about: 'Partner webhooks, secrets, API credentials, delivery logs.' },
     messages: { title: 'Messages', about: 'The emails the store sent customers; send a failed one again.' },
+    catalogSettings: { title: 'Catalog settings', about: 'How long a waitlist offer holds the units that come back to a sold-out run.' },
     clock: { title: 'Store clock', about: 'The sandbox store’s time, and moving it forward to rehearse the policy.' },
   } satisfies Record<BackOfficeSection, { title: string; about: string }>,
   refusals: {
@@ -91,6 +93,10 @@ const fr: typeof en = {
     rateTables: { title: 'Grilles tarifaires', about: 'Les tarifs d’expédition par zone et par poids ; publier une nouvelle version.' },
     partners: { title: 'Partenaires', about: 'Les webhooks des partenaires, leurs secrets, leurs identifiants d’API, les journaux de livraison.' },
     messages: { title: 'Messages', about: 'Les e-mails que la boutique a envoyés aux clients ; renvoyer celui qui a échoué.' },
+    catalogSettings: {
+      title: 'Réglages du catalogue',
+      about: 'La durée pendant laquelle une offre de liste d’attente réserve les unités revenues dans une série épuisée.',
+    },
     clock: { title: 'Horloge de la boutique', about: 'L’heure de la boutique de test, et l’avancer pour répéter la politique.' },
   },
   refusals: {
