@@ -121,22 +121,37 @@ describe('the back office’s product pages', () => {
     expect(saved.specChanges[0]!.changes).toContainEqual({ field: 'scale', from: null, to: '1/7' });
     expect(await page.getByTestId('spec-changes').textContent()).toContain('scale: — → 1/7');
 
-    // A spec change the fields do not hold (the paint), recorded with its reason and listed.
+    // A spec change the fields do not hold (the paint and the base), two rows of one change, recorded with its reason
+    // and listed. A row with a "to" but no name is refused by the page first, nothing recorded.
     const spec = page.getByRole('form', { name: 'Record a spec change' });
-    await spec.getByLabel('What changed').fill('paint finish');
-    await spec.getByLabel('From', { exact: true }).fill('matte');
-    await spec.getByLabel('To', { exact: true }).fill('glossy');
+    const row = (n: number) => spec.getByRole('group', { name: `Change ${n}` });
+    await row(1).getByLabel('What changed').fill('paint finish');
+    await row(1).getByLabel('From', { exact: true }).fill('matte');
+    await row(1).getByLabel('To', { exact: true }).fill('glossy');
+    await row(3).getByLabel('To', { exact: true }).fill('diorama');
     await spec.getByLabel(/^Reason/).fill('Factory sample review.');
+    await spec.getByRole('button', { name: 'Record the spec change' }).click();
+    expect(await spec.getByRole('alert').textContent()).toBe('Say what changed in each row you filled in.');
+    expect((await productState(stack, product.id)).specChanges).toHaveLength(1);
+    await row(2).getByLabel('What changed').fill('base');
+    await row(2).getByLabel('To', { exact: true }).fill('diorama');
+    await row(3).getByLabel('To', { exact: true }).fill('');
     await spec.getByRole('button', { name: 'Record the spec change' }).click();
     await after(page, 'The spec change was recorded; customers are told.');
     expect(await page.getByTestId('spec-changes').getByRole('listitem').nth(1).textContent()).toMatch(
-      /^paint finish: matte → glossy \(why: Factory sample review\.\)/,
+      /^paint finish: matte → glossy; base: — → diorama \(why: Factory sample review\.\)/,
     );
     // Drawn afresh after the change: the spec form is empty, the details form still shows what is saved.
-    expect(await spec.getByLabel('What changed').inputValue()).toBe('');
+    expect(await row(1).getByLabel('What changed').inputValue()).toBe('');
     expect(await shownChoices()).toEqual(['MAGNETS', 'HEAD_SCULPT_SPECIAL']);
     const recorded = await productState(stack, product.id);
-    expect(recorded.specChanges.at(-1)).toEqual({ changes: [{ field: 'paint finish', from: 'matte', to: 'glossy' }], reason: 'Factory sample review.' });
+    expect(recorded.specChanges.at(-1)).toEqual({
+      changes: [
+        { field: 'paint finish', from: 'matte', to: 'glossy' },
+        { field: 'base', from: null, to: 'diorama' },
+      ],
+      reason: 'Factory sample review.',
+    });
     await expectAccessible(page, 'back-office product details');
     await screenshots(page, 'admin-product-details');
     await page.context().close();

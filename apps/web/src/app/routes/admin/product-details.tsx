@@ -157,8 +157,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return backToPage(request, intent);
     }
     if (intent === 'spec') {
-      const change = { field: field(form, 'specField'), from: field(form, 'specFrom') || null, to: field(form, 'specTo') || null };
-      const input = { changes: change.field ? [change] : [], description: field(form, 'specDescription') || null, reason: field(form, 'specReason') };
+      const changes = specChangesFrom(form);
+      if (changes === null) return { intent, error: w.unnamedChange };
+      const input = { changes, description: field(form, 'specDescription') || null, reason: field(form, 'specReason') };
       await callApi(context, specChangeMutation, { id: params.id, input }, staff.accessToken);
       return backToPage(request, intent);
     }
@@ -167,6 +168,23 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (err instanceof ApiError) return { intent, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;
   }
+}
+
+/** Rows of the spec change form a change can name, each "what changed, from, to". */
+const specChangeRows = [1, 2, 3] as const;
+
+/**
+ * The spec change form's filled rows, in order (an empty row is skipped); null when a row gives a "from" or "to"
+ * without naming what changed, which the page refuses rather than drop.
+ */
+function specChangesFrom(form: FormData): { field: string; from: string | null; to: string | null }[] | null {
+  const changes: { field: string; from: string | null; to: string | null }[] = [];
+  for (const row of specChangeRows) {
+    const change = { field: field(form, `specField${row}`), from: field(form, `specFrom${row}`) || null, to: field(form, `specTo${row}`) || null };
+    if (!change.field && (change.from || change.to)) return null;
+    if (change.field) changes.push(change);
+  }
+  return changes;
 }
 
 function TextField({
@@ -424,11 +442,14 @@ export default function BackOfficeProductDetails({ loaderData, actionData }: Rou
           <h3 id="record-spec-heading">{w.recordSpec}</h3>
           <p className="help">{w.recordSpecHelp}</p>
           <input type="hidden" name="intent" value="spec" />
-          <div className="inline-fields">
-            <TextField name="specField" label={w.whatChanged} value="" help={w.whatChangedHelp} maxLength={120} />
-            <TextField name="specFrom" label={w.from} value="" />
-            <TextField name="specTo" label={w.to} value="" />
-          </div>
+          {specChangeRows.map((row) => (
+            <fieldset key={row} className="inline-fields">
+              <legend>{w.changeRow(row)}</legend>
+              <TextField name={`specField${row}`} label={w.whatChanged} value="" help={row === 1 ? w.whatChangedHelp : undefined} maxLength={120} />
+              <TextField name={`specFrom${row}`} label={w.from} value="" />
+              <TextField name={`specTo${row}`} label={w.to} value="" />
+            </fieldset>
+          ))}
           <TextField name="specDescription" label={w.specDescription} value="" />
           <TextField name="specReason" label={w.specReason} value="" maxLength={500} />
           <ApiErrorMessage message={errorFor('spec')} />
