@@ -163,6 +163,9 @@ export const problemKeys = [
   'sizeBytes:EMPTY',
   'TOO_MANY_FILES',
   'resolution:NOT_OFFERED',
+  // staff forms (the back office in French): a change that needs its reason, a spec change naming nothing
+  'reason:REQUIRED',
+  'changes:REQUIRED',
 ] as const;
 export type ProblemKey = (typeof problemKeys)[number];
 

@@ -137,6 +137,19 @@ describe('the API refusals in French', () => {
     expect(refusalIn('fr', checkout)).toBe(
       'Au plus 1 exemplaire de ce produit par commande (cette commande en a 3). Au plus 2 exemplaires de ce produit par client : vous en avez déjà 2 en commande. La licence ne permet pas de vendre ce produit dans ce pays : Allemagne. Choisissez une quantité de 1 à 10.',
     );
+    // A staff form's change that needs its reason (catalog's spec fields before release): French for the back office.
+    const noReason: Refusal = {
+      code: 'BAD_USER_INPUT',
+      message: 'Please give a reason.',
+      details: {
+        problems: [{ field: 'reason', reason: 'REQUIRED', message: 'Changing scale before release is a spec change customers are told about: say why.' }],
+      },
+    };
+    expect(refusalIn('fr', noReason)).toBe('Indiquez le motif : ce changement en demande un.');
+    expect(refusalIn('en', noReason, { withProblems: true })).toBe(
+      'Please give a reason. Changing scale before release is a spec change customers are told about: say why.',
+    );
+    expect(problemKey({ field: 'search', reason: 'REQUIRED' })).toBeNull();
     expect(problemKey({ field: 'lines.3.quantity', reason: 'OUT_OF_RANGE' })).toBe('quantity:OUT_OF_RANGE');
     expect(problemKey({ field: 'claimId', reason: 'TOO_MANY_FILES' })).toBe('TOO_MANY_FILES');
     expect(problemKey({ field: 'offset', reason: 'OUT_OF_RANGE' })).toBeNull();
