@@ -77,6 +77,11 @@ export async function requireStaff(request: Request, context: AppLoadContext, sc
   return { ...session, scopes };
 }
 
+/** What a back-office action answers a form it cannot act on (a stale page, an unknown step), in the page's language. */
+export async function formOutOfDate(request: Request, context: AppLoadContext): Promise<string> {
+  return wordsIn(backOfficeWords, await requestLocale(request, context)).outOfDate;
+}
+
 /**
  * After a back-office form succeeds: back to the page it was sent from (its filters kept) with `done` naming
  * what was done (and `details`, if any), so the page is read afresh after the change and a reload does not send the form again.

@@ -3,7 +3,8 @@ import { graphql } from '../../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
-import { metaLocale, useWords, wordsIn } from '../../lib/i18n.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
+import { useWords, wordsIn } from '../../lib/i18n.js';
 import { requestLocale } from '../../lib/locale.server.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { catalogSettingsWords } from '../../lib/messages/admin/catalog-settings.js';
@@ -27,10 +28,7 @@ const offerHoursMutation = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.catalogSettings.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'catalogSettings');
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'catalog:write');

@@ -7,18 +7,19 @@ import { ReturnDestination } from '../../components/return-destination.js';
 import type { ClaimGrade, ClaimKind, ClaimResolution, ClaimStatus } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { ClaimSteps } from '../../components/claim-steps.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
 import { claimWords } from '../../lib/claim-words.js';
 import { claimStep, claimStepsDone, type ClaimStepDone } from '../../lib/claim-steps.server.js';
 import { toMinorUnits } from '../../lib/money-input.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
-import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { useI18n, useWords, wordsIn } from '../../lib/i18n.js';
 import { requestLocale, ruleLanguage } from '../../lib/locale.server.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { claimStepsWords } from '../../lib/messages/admin/claim-steps.js';
 import { claimsWords } from '../../lib/messages/admin/claims.js';
 import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
-import { backToPage, requireStaff } from '../../lib/staff.server.js';
+import { backToPage, formOutOfDate, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/claims';
 import { pageSizes } from '../../lib/page-sizes.js';
 
@@ -129,10 +130,7 @@ type Done = 'review' | 'decided' | ClaimStepDone;
 const doneCodes: readonly string[] = ['review', 'decided', ...claimStepsDone];
 const allKinds = Object.keys(claimWords.en.kind) as ClaimKind[];
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.claims.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'claims');
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'aftersales:decide');
@@ -207,7 +205,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     const step = await claimStep(context, staff.accessToken, intent, form);
     if (step) return backToPage(request, step);
-    return { claimId, error: wordsIn(claimsWords, await requestLocale(request, context)).outOfDate };
+    return { claimId, error: await formOutOfDate(request, context) };
   } catch (err) {
     if (err instanceof ApiError) return { claimId, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;

@@ -11,7 +11,7 @@ import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { customerWords } from '../../lib/messages/admin/customer.js';
 import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
-import { backToPage, requireStaff } from '../../lib/staff.server.js';
+import { backToPage, formOutOfDate, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/customer';
 
 const customerQuery = graphql(`
@@ -105,7 +105,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       await callApi(context, unflagMutation, variables, staff.accessToken);
       return backToPage(request, 'unflagged');
     }
-    return { intent, flag, error: w.outOfDate };
+    return { intent, flag, error: await formOutOfDate(request, context) };
   } catch (err) {
     if (err instanceof ApiError) return { intent, flag, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;

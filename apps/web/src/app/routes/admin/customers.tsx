@@ -3,7 +3,8 @@ import { graphql } from '../../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { Pager, pageQuery } from '../../components/pager.js';
 import { ApiError, callApi } from '../../lib/api.server.js';
-import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
+import { useI18n, useWords } from '../../lib/i18n.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { customersWords } from '../../lib/messages/admin/customers.js';
 import { refusalFor } from '../../lib/refusal.server.js';
@@ -32,10 +33,7 @@ const customersQuery = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.customers.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'customers');
 
 /**
  * Customers by the start of their email and/or part of their name (what accounts' search takes), newest accounts

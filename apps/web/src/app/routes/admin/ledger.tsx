@@ -1,8 +1,8 @@
 import { graphql } from '../../../__generated__/app/index.js';
 import { callApi, pageError } from '../../lib/api.server.js';
-import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
+import { useI18n, useWords } from '../../lib/i18n.js';
 import { requestLocale } from '../../lib/locale.server.js';
-import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { ledgerWords } from '../../lib/messages/admin/ledger.js';
 import { discrepancyWords } from '../../lib/payment-words.js';
 import { requireStaff } from '../../lib/staff.server.js';
@@ -43,10 +43,7 @@ const reconciliationQuery = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.ledger.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'ledger');
 
 /** Payments checks its whole ledger on every load (no cache here: staff open this page to know now). */
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -7,9 +7,10 @@ import { DoneMessage } from '../../components/done-message.js';
 import { Pager, pageQuery } from '../../components/pager.js';
 import { SelectFilter } from '../../components/select-filter.js';
 import { ApiError, callApi } from '../../lib/api.server.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
 import { customerFromEmail } from '../../lib/customer-choice.server.js';
 import { everyValue } from '../../lib/every-value.js';
-import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { useI18n, useWords } from '../../lib/i18n.js';
 import { requestLocale } from '../../lib/locale.server.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { messagesWords } from '../../lib/messages/admin/messages.js';
@@ -94,10 +95,7 @@ const kinds = everyValue<NotificationKind>()([
 ]);
 const pageSize = pageSizes.BackOfficeNotificationMessages;
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.messages.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'messages');
 
 /** The emails the store sent (or is sending), newest first by pages of 25, by state, kind or customer (found by email, needs customers:read). */
 export async function loader({ request, context }: Route.LoaderArgs) {

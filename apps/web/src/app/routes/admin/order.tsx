@@ -13,7 +13,7 @@ import { toMinorUnits } from '../../lib/money-input.js';
 import { fulfilmentStep, isFulfilmentIntent } from '../../lib/order-steps.server.js';
 import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
-import { backToPage, requireStaff } from '../../lib/staff.server.js';
+import { backToPage, formOutOfDate, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/order';
 
 const orderQuery = graphql(`
@@ -220,7 +220,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const refused = await fulfilmentStep(context, staff.accessToken, params.id, intent, form, locale);
       return refused ? { intent, error: refused } : backToPage(request, intent);
     }
-    return { intent, error: w.outOfDate };
+    return { intent, error: await formOutOfDate(request, context) };
   } catch (err) {
     if (err instanceof ApiError) return { intent, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;

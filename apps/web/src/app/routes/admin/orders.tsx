@@ -6,9 +6,10 @@ import { CheckFilter } from '../../components/check-filter.js';
 import { CustomerChoice, CustomerEmailField, type CustomerMatch } from '../../components/customer-choice.js';
 import { Pager, pageQuery } from '../../components/pager.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
 import { customerFromEmail, type CustomerFilter } from '../../lib/customer-choice.server.js';
 import { everyValue } from '../../lib/every-value.js';
-import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { useI18n, useWords, wordsIn } from '../../lib/i18n.js';
 import { requestLocale } from '../../lib/locale.server.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { ordersWords } from '../../lib/messages/admin/orders.js';
@@ -65,10 +66,7 @@ const orderStatuses: readonly OrderStatus[] = everyValue<Exclude<OrderStatus, 'C
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const day = /^\d{4}-\d{2}-\d{2}$/;
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.orders.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'orders');
 
 /**
  * Orders by customer (found by the start of their email), status and the day they were placed, newest first;

@@ -10,7 +10,7 @@ import { partnerWords } from '../../lib/messages/admin/partner.js';
 import { redirectWithSecret, takeSecret } from '../../lib/one-time-secret.server.js';
 import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
-import { backToPage, requireStaff } from '../../lib/staff.server.js';
+import { backToPage, formOutOfDate, requireStaff } from '../../lib/staff.server.js';
 import { EditPartnerForm, RemovePartnerForm } from './partner-settings-forms.js';
 import type { Route } from './+types/partner';
 
@@ -193,7 +193,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       await callApi(context, revokeMutation, { clientId: field(form, 'clientId') }, staff.accessToken);
       return back('revoked');
     }
-    return { intent, typed, error: w.outOfDate };
+    return { intent, typed, error: await formOutOfDate(request, context) };
   } catch (err) {
     if (err instanceof ApiError) return { intent, typed, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;

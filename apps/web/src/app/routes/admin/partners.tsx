@@ -4,13 +4,14 @@ import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { Pager, pageQuery } from '../../components/pager.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
-import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
+import { useI18n, useWords, wordsIn } from '../../lib/i18n.js';
 import { requestLocale } from '../../lib/locale.server.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { partnersWords } from '../../lib/messages/admin/partners.js';
 import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
-import { backToPage, requireStaff } from '../../lib/staff.server.js';
+import { backToPage, formOutOfDate, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/partners';
 import { pageSizes } from '../../lib/page-sizes.js';
 
@@ -74,10 +75,7 @@ const enableMutation = graphql(`
 
 const deliveriesPerPage = pageSizes.BackOfficePartnerDeliveries;
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.partners.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'partners');
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'notifications:write');
@@ -133,7 +131,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       await callApi(context, enableMutation, { id: partnerId }, staff.accessToken);
       return backToPage(request, 'enabled');
     }
-    return { intent, error: w.outOfDate };
+    return { intent, error: await formOutOfDate(request, context) };
   } catch (err) {
     if (err instanceof ApiError) return { intent, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;

@@ -6,9 +6,10 @@ import { CustomerChoice, CustomerEmailField, type CustomerMatch } from '../../co
 import { Pager, pageQuery } from '../../components/pager.js';
 import { SelectFilter } from '../../components/select-filter.js';
 import { ApiError, callApi } from '../../lib/api.server.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
 import { customerFromEmail } from '../../lib/customer-choice.server.js';
 import { everyValue } from '../../lib/every-value.js';
-import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { useI18n, useWords } from '../../lib/i18n.js';
 import { requestLocale } from '../../lib/locale.server.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { paymentsWords } from '../../lib/messages/admin/payments.js';
@@ -65,10 +66,7 @@ const statuses = everyValue<PaymentIntentStatus>()([
 const purposes = everyValue<PaymentPurpose>()(['DEPOSIT', 'FULL_PAYMENT', 'DOWN_PAYMENT', 'BALANCE', 'ARRIVAL_PAYMENT', 'CHARGE_AT_SHIP', 'EXTRA_SHIPPING']);
 const pageSize = pageSizes.BackOfficePaymentIntents;
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.payments.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'payments');
 
 /**
  * Payments newest first, filtered as payments' `paymentIntents` takes them (status, purpose, customer, order).

@@ -3,7 +3,8 @@ import { graphql } from '../../../__generated__/app/index.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
-import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
+import { useI18n, useWords } from '../../lib/i18n.js';
 import { requestLocale, ruleLanguage } from '../../lib/locale.server.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { policiesWords } from '../../lib/messages/admin/policies.js';
@@ -80,10 +81,7 @@ const publishMutation = graphql(`
 const presets = ['deposit-store', 'statue-store', 'charge-at-ship', 'pay-on-arrival'] as const;
 const versionNumber = (value: string | null) => (value && /^\d{1,6}$/.test(value) ? Number(value) : null);
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.policies.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'policies');
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'orders:manage');

@@ -16,7 +16,7 @@ import { imageLines, packageSides, partRows, wholeOrNull } from '../../lib/produ
 import { putFile, type SignedUpload } from '../../lib/put-file.js';
 import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
-import { backToPage, requireStaff } from '../../lib/staff.server.js';
+import { backToPage, formOutOfDate, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/product-details';
 
 // A product's descriptive fields and its spec-change history. The API decides what a change means: before
@@ -163,7 +163,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       await callApi(context, specChangeMutation, { id: params.id, input }, staff.accessToken);
       return backToPage(request, intent);
     }
-    return { intent, error: w.outOfDate };
+    return { intent, error: await formOutOfDate(request, context) };
   } catch (err) {
     if (err instanceof ApiError) return { intent, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;

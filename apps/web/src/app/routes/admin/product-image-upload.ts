@@ -1,10 +1,7 @@
 import { graphql } from '../../../__generated__/app/index.js';
 import { ApiError, callApi } from '../../lib/api.server.js';
-import { wordsIn } from '../../lib/i18n.js';
-import { requestLocale } from '../../lib/locale.server.js';
-import { productImageUploadWords } from '../../lib/messages/admin/product-image-upload.js';
 import { refusalFor } from '../../lib/refusal.server.js';
-import { requireStaff } from '../../lib/staff.server.js';
+import { formOutOfDate, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/product-image-upload';
 
 const uploadMutation = graphql(`
@@ -53,7 +50,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const { addProductImage } = await callApi(context, addImageMutation, { productId: params.id, imageUrl }, staff.accessToken);
       return Response.json({ images: addProductImage.images });
     }
-    return Response.json({ error: wordsIn(productImageUploadWords, await requestLocale(request, context)).outOfDate }, { status: 400 });
+    return Response.json({ error: await formOutOfDate(request, context) }, { status: 400 });
   } catch (err) {
     if (err instanceof ApiError) return Response.json({ error: await refusalFor(request, context, err, { withProblems: true }) }, { status: 422 });
     throw err;

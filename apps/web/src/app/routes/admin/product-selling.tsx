@@ -15,7 +15,7 @@ import { fromMinorUnits, toMinorUnits } from '../../lib/money-input.js';
 import { countryCodes, wholeOrNull } from '../../lib/product-form.js';
 import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
-import { backToPage, requireStaff } from '../../lib/staff.server.js';
+import { backToPage, formOutOfDate, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/product-selling';
 
 // How a product sells: its price, its status, where and how much of it may be sold, and preorder stock arriving
@@ -160,7 +160,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       url.searchParams.set('surplus', String(arrivedAtWarehouse.surplus));
       return backToPage(new Request(url), intent);
     } else {
-      return { intent, error: w.outOfDate };
+      return { intent, error: await formOutOfDate(request, context) };
     }
   } catch (err) {
     if (err instanceof ApiError) return { intent, error: await refusalFor(request, context, err, { withProblems: true }) };

@@ -12,7 +12,7 @@ import { productWords } from '../../lib/messages/admin/product.js';
 import { planInWords } from '../../lib/payment-plan.js';
 import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
-import { backToPage, requireStaff } from '../../lib/staff.server.js';
+import { backToPage, formOutOfDate, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/product';
 
 const productQuery = graphql(`
@@ -134,7 +134,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     } else if (intent === 'slip') {
       await callApi(context, slipMutation, { id, estimate: field(form, 'estimate'), reason: field(form, 'reason') }, staff.accessToken);
     } else {
-      return { intent, error: wordsIn(productWords, await requestLocale(request, context)).outOfDate };
+      return { intent, error: await formOutOfDate(request, context) };
     }
   } catch (err) {
     if (err instanceof ApiError) return { intent, error: await refusalFor(request, context, err) };

@@ -3,7 +3,8 @@ import { graphql } from '../../../__generated__/app/index.js';
 import type { CreateProductInput, ProductFilter, ProductStatus } from '../../../__generated__/app/graphql.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
-import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
+import { useI18n, useWords, wordsIn } from '../../lib/i18n.js';
 import { requestLocale } from '../../lib/locale.server.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { productsWords } from '../../lib/messages/admin/products.js';
@@ -79,10 +80,7 @@ const closingWithin: Record<string, { hours: number }> = {
   '7d': { hours: 7 * 24 },
 };
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.products.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'products');
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'catalog:write');

@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import { graphql } from '../../../__generated__/app/index.js';
 import { DoneMessage } from '../../components/done-message.js';
 import { callApi, pageError } from '../../lib/api.server.js';
-import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
+import { useI18n, useWords } from '../../lib/i18n.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { rateTablesWords } from '../../lib/messages/admin/rate-tables.js';
 import { requireStaff } from '../../lib/staff.server.js';
@@ -18,10 +19,7 @@ const rateTablesQuery = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.rateTables.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'rateTables');
 
 /** Every published version (newest first, the newest in force) and one of them read in full (`?version=`). */
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -7,8 +7,9 @@ import { DoneMessage } from '../../components/done-message.js';
 import { Pager, pageQuery } from '../../components/pager.js';
 import { ReturnDestination } from '../../components/return-destination.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
 import { everyValue } from '../../lib/every-value.js';
-import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { useI18n, useWords, wordsIn } from '../../lib/i18n.js';
 import { requestLocale } from '../../lib/locale.server.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { returnsWords } from '../../lib/messages/admin/returns.js';
@@ -78,10 +79,7 @@ const statuses = everyValue<ReturnStatus>()(['REQUESTED', 'REFUNDED', 'REJECTED'
 const conditions = everyValue<ReturnedCondition>()(['PERFECT_UNUSED', 'USED_OR_DAMAGED']);
 const pageSize = pageSizes.BackOfficeReturns;
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.returns.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'returns');
 
 /** After-sales' return queue (returns for preference: the customer changed their mind), oldest request first. */
 export async function loader({ request, context }: Route.LoaderArgs) {

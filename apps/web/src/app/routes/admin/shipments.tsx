@@ -7,15 +7,16 @@ import type { ShipmentStatus, TrackingStatus } from '../../../__generated__/app/
 import { ShipmentFollowUp, trackingSteps } from '../../components/shipment-follow-up.js';
 import { ApiErrorMessage } from '../../components/api-error.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
 import { everyValue } from '../../lib/every-value.js';
-import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { useI18n, useWords, wordsIn } from '../../lib/i18n.js';
 import { requestLocale } from '../../lib/locale.server.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { shipmentsWords } from '../../lib/messages/admin/shipments.js';
 import { toMinorUnits } from '../../lib/money-input.js';
 import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
-import { backToPage, requireStaff } from '../../lib/staff.server.js';
+import { backToPage, formOutOfDate, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/shipments';
 import { pageSizes } from '../../lib/page-sizes.js';
 
@@ -139,10 +140,7 @@ const perPage = pageSizes.BackOfficeShipments;
 /** Shipments ticked to combine, carried from page to page in the address (logistics takes at most 20). */
 const pickedToCombine = (params: URLSearchParams) => [...new Set(params.getAll('combine'))].filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 20);
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.shipments.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'shipments');
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'logistics:fulfil');
@@ -235,7 +233,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       for (const key of ['combine', 'after']) url.searchParams.delete(key);
       return backToPage(new Request(url), 'consolidated');
     }
-    return { shipmentId, error: w.outOfDate };
+    return { shipmentId, error: await formOutOfDate(request, context) };
   } catch (err) {
     if (err instanceof ApiError)
       return { shipmentId: intent === 'consolidate' ? 'combine' : shipmentId, error: await refusalFor(request, context, err, { withProblems: true }) };

@@ -5,13 +5,14 @@ import { DoneMessage } from '../../components/done-message.js';
 import { StockLevelsTable } from '../../components/stock-levels-table.js';
 import { StockTransferForm } from '../../components/stock-transfer-form.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
-import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
+import { useI18n, useWords, wordsIn } from '../../lib/i18n.js';
 import { requestLocale } from '../../lib/locale.server.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { stockWords } from '../../lib/messages/admin/stock.js';
 import { refusalFor } from '../../lib/refusal.server.js';
 import { field } from '../../lib/sign-in.server.js';
-import { backToPage, requireStaff } from '../../lib/staff.server.js';
+import { backToPage, formOutOfDate, requireStaff } from '../../lib/staff.server.js';
 import type { Route } from './+types/stock';
 
 const warehousesQuery = graphql(`
@@ -100,10 +101,7 @@ type DoneKey = (typeof doneKeys)[number];
 const doneKey = (value: string | null): DoneKey | null => doneKeys.find((k) => k === value) ?? null;
 const wholeNumber = (value: string) => (/^-?\d{1,6}$/.test(value) ? Number(value) : null);
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.stock.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'stock');
 
 /** The warehouses; with a product (by SKU or id): its units per warehouse, its ledger and the ledger's check. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -162,7 +160,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       const { transferStock } = await callApi(context, transferMutation, { input, key: field(form, 'idempotencyKey') || null }, staff.accessToken);
       return backToPage(request, 'transferred', { transfer: transferStock.id });
     }
-    return { intent, error: w.outOfDate };
+    return { intent, error: await formOutOfDate(request, context) };
   } catch (err) {
     if (err instanceof ApiError) return { intent, error: await refusalFor(request, context, err, { withProblems: true }) };
     throw err;

@@ -5,7 +5,8 @@ import { DoneMessage } from '../../components/done-message.js';
 import { useFormsKey } from '../../components/reset-forms.js';
 import { StudioFields, studioFrom } from '../../components/studio-fields.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
-import { metaLocale, useWords, wordsIn } from '../../lib/i18n.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
+import { useWords } from '../../lib/i18n.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { studiosWords } from '../../lib/messages/admin/studios.js';
 import { refusalFor } from '../../lib/refusal.server.js';
@@ -34,10 +35,7 @@ const createMutation = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.studios.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'studios');
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'catalog:write');

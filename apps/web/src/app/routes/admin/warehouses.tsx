@@ -5,7 +5,8 @@ import { DoneMessage } from '../../components/done-message.js';
 import { addressFieldKeys, addressFromForm, WarehouseAddressFields } from '../../components/warehouse-address-fields.js';
 import { useFormsKey } from '../../components/reset-forms.js';
 import { ApiError, callApi, pageError } from '../../lib/api.server.js';
-import { metaLocale, useI18n, useWords, wordsIn } from '../../lib/i18n.js';
+import { sectionMeta } from '../../lib/back-office-meta.js';
+import { useI18n, useWords, wordsIn } from '../../lib/i18n.js';
 import { requestLocale } from '../../lib/locale.server.js';
 import { backOfficeWords } from '../../lib/messages/admin/back-office.js';
 import { warehousesWords } from '../../lib/messages/admin/warehouses.js';
@@ -65,10 +66,7 @@ const retireMutation = graphql(`
   }
 `);
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const w = wordsIn(backOfficeWords, metaLocale(matches));
-  return [{ title: w.title(w.sections.warehouses.title) }];
-};
+export const meta: Route.MetaFunction = (args) => sectionMeta(args, 'warehouses');
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const staff = await requireStaff(request, context, 'catalog:write');

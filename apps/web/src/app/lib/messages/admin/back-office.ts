@@ -24,6 +24,8 @@ export type BackOfficeSection =
 
 const en = {
   backOffice: 'Back office',
+  /** A form sent from a page older than what it changes (or with an unknown step): nothing was done. */
+  outOfDate: 'This form is out of date. Please reload the page.',
   /** A page's title in the browser's tab. */
   title: (page: string) => `${page} | Back office | Vitrine`,
   home: {
@@ -73,6 +75,7 @@ const en = {
 
 const fr: typeof en = {
   backOffice: 'Arrière-boutique',
+  outOfDate: 'Ce formulaire n’est plus à jour. Veuillez recharger la page.',
   title: (page) => `${page} | Arrière-boutique | Vitrine`,
   home: {
     signedInAs: (name) => `Connecté en tant que ${name}. Ce que vos autorisations permettent :`,

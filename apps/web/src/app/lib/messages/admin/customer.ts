@@ -8,7 +8,6 @@ const en = {
   customer: 'Customer',
   notFound: 'There is no customer with this id.',
   chooseFlag: 'Choose one of the flags.',
-  outOfDate: 'This form is out of date. Please reload the page.',
   /** Each flag as accounts describes it (the schema's words), for staff choosing one. */
   flags: {
     PREORDER_ABUSE: 'Preorder abuse (kept by orders; ordering still works)',
@@ -45,7 +44,6 @@ const fr: typeof en = {
   customer: 'Client',
   notFound: 'Il n’y a aucun client avec cet identifiant.',
   chooseFlag: 'Choisissez l’un des signalements.',
-  outOfDate: 'Ce formulaire n’est plus à jour. Veuillez recharger la page.',
   flags: {
     PREORDER_ABUSE: 'Abus de précommande (noté par le service des commandes ; commander reste possible)',
     REFUSED_DELIVERY: 'Livraisons refusées ou commandes annulées unilatéralement',

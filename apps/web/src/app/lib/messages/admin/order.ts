@@ -59,7 +59,6 @@ const en = {
   cancel: 'Cancel the order',
   cancelReason: 'Reason (kept in the audit)',
   waiveFees: 'Waive the fees: refund everything paid instead of what the order’s policy keeps',
-  outOfDate: 'This form is out of date. Please reload the page.',
 };
 
 const fr: typeof en = {
@@ -117,7 +116,6 @@ const fr: typeof en = {
   cancel: 'Annuler la commande',
   cancelReason: 'Motif (conservé dans l’audit)',
   waiveFees: 'Annuler les frais : rembourser tout ce qui a été payé au lieu de ce que la politique de la commande conserve',
-  outOfDate: 'Ce formulaire n’est plus à jour. Veuillez recharger la page.',
 };
 
 export const orderWords: Wording<typeof en> = { en, fr };

@@ -31,7 +31,6 @@ const en = {
   confirmRemoval: 'Tick the box to confirm the removal: nothing was removed.',
   partlyRevoked: (refusal: string) =>
     `The partner is removed, but not every API credential could be revoked from here: ${refusal} Accounts revokes the rest shortly after.`,
-  outOfDate: 'This form is out of date. Please reload the page.',
   deliveryLog: 'Delivery log',
   removedBadge: 'Removed',
   /** After the "Removed" badge. */
@@ -91,7 +90,6 @@ const fr: typeof en = {
   confirmRemoval: 'Cochez la case pour confirmer le retrait : rien n’a été retiré.',
   partlyRevoked: (refusal) =>
     `Le partenaire est retiré, mais tous ses identifiants d’API n’ont pas pu être révoqués d’ici : ${refusal} Le service accounts révoque les autres peu après.`,
-  outOfDate: 'Ce formulaire n’est plus à jour. Veuillez recharger la page.',
   deliveryLog: 'Journal de livraison',
   removedBadge: 'Retiré',
   removedOn: (when) => ` le ${when} : plus rien ne lui est envoyé ; son journal de livraison reste.`,

@@ -13,7 +13,6 @@ const en = {
   },
   notWholeWeight: 'The weight is a whole number of grams (or empty).',
   badPackage: 'Give the package’s three sides as whole millimetres, or none of them.',
-  outOfDate: 'This form is out of date. Please reload the page.',
   assemblyKinds: {
     NONE: 'Ready to display',
     MAGNETS: 'Parts attach with magnets',
@@ -92,7 +91,6 @@ const fr: typeof en = {
   },
   notWholeWeight: 'Le poids est un nombre entier de grammes (ou vide).',
   badPackage: 'Indiquez les trois côtés du colis en millimètres entiers, ou aucun.',
-  outOfDate: 'Ce formulaire n’est plus à jour. Veuillez recharger la page.',
   assemblyKinds: {
     NONE: 'Prête à exposer',
     MAGNETS: 'Pièces fixées par aimants',

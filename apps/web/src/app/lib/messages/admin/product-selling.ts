@@ -17,7 +17,6 @@ const en = {
   badDownPayment: (currency: string) => `Enter the down payment as an amount in ${currency}, e.g. 30.00.`,
   badLimits: 'Limits are whole numbers of units (or empty: no limit).',
   badQuantity: 'Units arrived are a whole number above zero.',
-  outOfDate: 'This form is out of date. Please reload the page.',
   facts: {
     sku: 'SKU',
     status: 'Status',
@@ -89,7 +88,6 @@ const fr: typeof en = {
   badDownPayment: (currency) => `Saisissez l’acompte comme un montant en ${currency}, par ex. 30,00.`,
   badLimits: 'Les limites sont des nombres entiers d’unités (ou vides : pas de limite).',
   badQuantity: 'Les unités arrivées sont un nombre entier supérieur à zéro.',
-  outOfDate: 'Ce formulaire n’est plus à jour. Veuillez recharger la page.',
   facts: {
     sku: 'Référence',
     status: 'Statut',

@@ -8,7 +8,6 @@ const en = {
   product: 'Product',
   notFound: 'There is no product with this id.',
   pickClosingDay: 'Pick the closing day.',
-  outOfDate: 'This form is out of date. Please reload the page.',
   done: {
     created: 'The product was added.',
     open: 'Preorders are open.',
@@ -92,7 +91,6 @@ const fr: typeof en = {
   product: 'Produit',
   notFound: 'Il n’y a aucun produit avec cet identifiant.',
   pickClosingDay: 'Choisissez le jour de fermeture.',
-  outOfDate: 'Ce formulaire n’est plus à jour. Veuillez recharger la page.',
   done: {
     created: 'Le produit a été ajouté.',
     open: 'Les précommandes sont ouvertes.',
