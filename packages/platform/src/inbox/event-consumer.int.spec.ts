@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderPlacedV1, orderStatusChangedV1, type EventEnvelope } from '@vitrine/contracts';
+import { customerFlaggedV1, orderPlacedV1, orderStatusChangedV1, type EventEnvelope } from '@vitrine/contracts';
 import { createTestDatabase, eventually, kafkaBrokers } from '@vitrine/testing';
 import { createEmbeddedBus } from '../bus/embedded-bus.js';
 import type { EventBus, Subscription } from '../bus/event-bus.js';
@@ -65,6 +65,17 @@ const moved = (orderId: string): EventEnvelope => ({
   subject: orderId,
   version: orderStatusChangedV1.version,
   data: { orderId, from: 'PENDING', to: 'SECURED' },
+});
+
+/** An event this test's consumers have no handler for, on their topic (as orders' other event types are on accounts'). */
+const foreign = (): EventEnvelope => ({
+  id: randomUUID(),
+  type: customerFlaggedV1.type,
+  source: 'accounts',
+  time: new Date().toISOString(),
+  subject: randomUUID(),
+  version: customerFlaggedV1.version,
+  data: { customerId: randomUUID(), flag: 'BLOCKED', reason: 'Not this consumer’s business.', actorId: randomUUID() },
 });
 
 const transports: { name: string; open: () => Promise<EventBus> }[] = [
@@ -206,5 +217,48 @@ describe.each(transports)('event consumer over the $name transport', ({ name, op
     expect(new Set(saved.map((s) => s.tx))).toEqual(new Set(applied.map((e) => e.tx)));
     const inbox = await sql<{ n: string }>(`select count(*) as n from "${schema}".inbox_processed_event where event_id in (?)`, [events.map((e) => e.id)]);
     expect(Number(inbox[0]!.n)).toBe(events.length);
+  });
+
+  it('carries an event set over the events between its members that it has no handler for: fewer loads, the same effects, no inbox row for those', async () => {
+    const bus = await open();
+    closing.push(() => bus.close());
+    const run = `${name}-gaps-${randomUUID().slice(0, 8)}`;
+    const topicPrefix = `${run}.`;
+    const orderIds = Array.from({ length: 20 }, () => randomUUID());
+    const loads: number[] = [];
+    type Item = { orderId: string; step: 'placed' | 'moved' };
+    const handlers = onSet<Item, null>(
+      {
+        async load(items) {
+          loads.push(items.length);
+          return null;
+        },
+        async apply(item, _, em) {
+          await em.execute(`insert into "${schema}".effect (order_id, run, tx) values (?, ?, txid_current())`, [item.orderId, `${run}:${item.step}`]);
+        },
+      },
+      when(orderPlacedV1, (event) => ({ orderId: event.data.orderId, step: 'placed' as const })),
+      when(orderStatusChangedV1, (event) => ({ orderId: event.data.orderId, step: 'moved' as const })),
+    );
+    // Every member of the set has a foreign event after it: runs that stopped at them would be one event long.
+    const ordered = orderIds.flatMap((id) => [placed(id), moved(id)]);
+    const others = ordered.map(() => foreign());
+    const events = ordered.flatMap((e, i) => [e, others[i]!]);
+    await bus.ensureTopics([topicPrefix + orderPlacedV1.topic]);
+    await bus.publish(events.map((e) => ({ topic: topicPrefix + orderPlacedV1.topic, key: 'one-partition', value: JSON.stringify(e), headers: {} })));
+
+    const consumer = await startEventConsumer({ orm, bus, schema, groupId: `${run}-group`, handlers, logger, topicPrefix });
+    closing.push(() => consumer.stop());
+    const effects = () => sql<{ order_id: string; run: string }>(`select order_id, run from "${schema}".effect where run like ? order by at`, [`${run}:%`]);
+    await eventually(async () => (await effects()).length >= ordered.length, { timeoutMs: 30_000, intervalMs: 50 });
+    await consumer.stop();
+
+    expect((await effects()).map((e) => `${e.order_id}:${e.run.split(':').pop()}`)).toEqual(
+      ordered.map((e) => `${(e.data as { orderId: string }).orderId}:${e.type === orderPlacedV1.type ? 'placed' : 'moved'}`),
+    );
+    expect(Math.max(...loads)).toBeGreaterThan(1);
+    const inbox = (ids: string[]) => sql<{ n: string }>(`select count(*) as n from "${schema}".inbox_processed_event where event_id in (?)`, [ids]);
+    expect(Number((await inbox(ordered.map((e) => e.id)))[0]!.n)).toBe(ordered.length);
+    expect(Number((await inbox(others.map((e) => e.id)))[0]!.n)).toBe(0);
   });
 });

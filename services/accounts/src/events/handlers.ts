@@ -1,6 +1,6 @@
 import { orderPlacedV1, orderStatusChangedV1, partnerRemovedV1 } from '@vitrine/contracts';
-import { on } from '@vitrine/platform';
-import { followOrderStatus, rememberPlacedOrder } from '../use-cases/known-orders.js';
+import { on, onSet, when } from '@vitrine/platform';
+import { followOrders } from '../use-cases/known-orders.js';
 import { revokeRemovedPartnerCredentials } from '../use-cases/removed-partner.js';
 
 /**
@@ -8,7 +8,11 @@ import { revokeRemovedPartnerCredentials } from '../use-cases/removed-partner.js
  * orders; notifications' partner removals, to revoke the partner's credentials.
  */
 export const accountsHandlers = [
-  on(orderPlacedV1, (event, em) => rememberPlacedOrder(em, event.data)),
-  on(orderStatusChangedV1, (event, em) => followOrderStatus(em, event.data)),
+  // A batch of orders' events is applied as a set (one select for its orders).
+  ...onSet(
+    followOrders,
+    when(orderPlacedV1, (event) => ({ orderId: event.data.orderId, placedBy: event.data.customerId ?? null })),
+    when(orderStatusChangedV1, (event) => ({ orderId: event.data.orderId, to: event.data.to })),
+  ),
   on(partnerRemovedV1, (event, em) => revokeRemovedPartnerCredentials(em, event.data)),
 ];

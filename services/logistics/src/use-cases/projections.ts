@@ -53,20 +53,29 @@ function table(em: EntityManager): string {
   return `"${em.config.get('schema') ?? 'logistics'}".known_order`;
 }
 
+/**
+ * OrderConfirmed: whose order it is and under which terms. One upsert (every order gets it, under load a few hundred
+ * a second): the columns it names are its own, so it needs neither the row's lock nor what the row held.
+ */
 export async function rememberOrderTerms(em: EntityManager, event: Env<EventData<typeof orderConfirmedV1>>): Promise<void> {
-  const order = await knownOrder(em, event.data.orderId);
-  order.customerId = event.data.customerId;
-  order.kind = event.data.kind;
-  order.policyVersion = event.data.policyVersion;
-  order.currency = event.data.goodsTotal.currency;
-  await em.flush();
+  const { orderId, customerId, kind, policyVersion, goodsTotal } = event.data;
+  await em.execute(
+    `insert into ${table(em)} (order_id, customer_id, kind, policy_version, currency, paid_amount) values (?, ?, ?, ?, ?, 0)
+     on conflict (order_id) do update set customer_id = excluded.customer_id, kind = excluded.kind,
+       policy_version = excluded.policy_version, currency = excluded.currency`,
+    [orderId, customerId, kind, policyVersion, goodsTotal.currency],
+  );
 }
 
+/** StockReserved: where the order's units are held. One upsert, as above: the units are catalog's word, not a sum. */
 export async function rememberReservation(em: EntityManager, event: Env<EventData<typeof stockReservedV1>>): Promise<void> {
   if (!event.data.allocations) return;
-  const order = await knownOrder(em, event.data.orderId);
-  order.units = event.data.allocations.map((a) => ({ ...a }));
-  await em.flush();
+  const units: HeldUnits[] = event.data.allocations.map(({ productId, warehouseId, quantity }) => ({ productId, warehouseId, quantity }));
+  await em.execute(
+    `insert into ${table(em)} (order_id, units, paid_amount) values (?, ?::jsonb, 0)
+     on conflict (order_id) do update set units = excluded.units`,
+    [event.data.orderId, JSON.stringify(units)],
+  );
 }
 
 /** ProductArrived: the preorders it serves now have their units at that warehouse. */

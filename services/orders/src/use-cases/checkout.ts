@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderPlacedV1, shippingAddressSchema, type PaymentPlanKind, type ShippingAddress } from '@vitrine/contracts';
-import { BadUserInput, Conflict, customerCountry, isUuid, PolicyViolation, storeNow, type FieldProblem } from '@vitrine/platform';
+import { BadUserInput, Conflict, isUuid, PolicyViolation, storeNow, type FieldProblem } from '@vitrine/platform';
 import { splitCart, type OrderGroup } from '../domain/cart-split.js';
 import { overCustomerLimit } from '../domain/customer-limit.js';
 import { draftOrder, type DraftLine, type RequestedLine } from '../domain/draft-order.js';
@@ -17,8 +17,9 @@ import { KnownProduct } from '../store/known-product.entity.js';
 import { OrderLine } from '../store/order-line.entity.js';
 import { Order } from '../store/order.entity.js';
 import { ShippingRateCard } from '../store/shipping-rate-card.entity.js';
+import { readCheckoutContext, type CheckoutContext } from './checkout-context.js';
 import { ensureMayPlaceOrders } from './customer-standing.js';
-import { policyInForce } from './store-policies.js';
+import { policyVersion } from './store-policies.js';
 
 const ordersSchema = orders.dbSchema;
 
@@ -65,8 +66,8 @@ export async function checkout(em: EntityManager, command: CheckoutCommand): Pro
     paymentMethodId: command.paymentMethodId,
   });
   try {
-    // What the checkout reads (the key's earlier use, products, region, policy, flags, rates) and what it writes
-    // share one transaction: one commit per checkout instead of one per read.
+    // What the checkout reads (the key's earlier use, flags, region and policy in one statement, then products) and
+    // what it writes share one transaction: one commit per checkout instead of one per read.
     return await em.transactional((tx) => placeCheckout(tx, command, fingerprint));
   } catch (err) {
     // A concurrent request with the same key won the insert: answer as a retry would be answered.
@@ -100,7 +101,9 @@ export interface CheckoutPreview {
  */
 export async function previewCheckout(em: EntityManager, command: PreviewCommand): Promise<CheckoutPreview> {
   return em.transactional(async (tx) => {
-    const plan = await planCheckout(tx, { ...command, shippingAddress: null, paymentMethodId: null, mixed: 'split' }, { needsPaymentMethod: false });
+    const context = await readCheckoutContext(tx, command.customerId, null);
+    const request = { ...command, shippingAddress: null, paymentMethodId: null, mixed: 'split' as const };
+    const plan = await planCheckout(tx, request, context, { needsPaymentMethod: false });
     await holdWithinCustomerLimits(tx, command.customerId, plan.draft.lines, plan.known);
     return { policyVersion: plan.version, currency: plan.draft.currency, orders: plan.planned };
   });
@@ -109,16 +112,16 @@ export async function previewCheckout(em: EntityManager, command: PreviewCommand
 type PlanRequest = Omit<CheckoutCommand, 'idempotencyKey'>;
 
 /** Everything a checkout decides before it writes: the cart split into orders, each priced under the policy in force. */
-async function planCheckout(em: EntityManager, command: PlanRequest, options: { needsPaymentMethod: boolean }) {
-  const flags = await ensureMayPlaceOrders(em, command.customerId);
+async function planCheckout(em: EntityManager, command: PlanRequest, context: CheckoutContext, options: { needsPaymentMethod: boolean }) {
+  ensureMayPlaceOrders(context);
+  const { flags, country, policyVersion: version } = context;
 
   const ids = [...new Set(command.lines.map((l) => l.productId.toLowerCase()).filter(isUuid))];
   const known = new Map((ids.length ? await em.find(KnownProduct, { id: { $in: ids } }) : []).map((p) => [p.id, p]));
-  const country = await customerCountry(em, command.customerId);
   const draft = draftOrder(command.lines, known, defaultOrderLimits, { country }, { mixed: command.mixed });
   if (!draft.ok) throw new BadUserInput('Your order could not be placed: please check the highlighted lines.', draft.problems);
 
-  const { version, policy } = await policyInForce(em);
+  const policy = await policyVersion(em, version);
   const address = parseAddress(command.shippingAddress, country);
   const problems: FieldProblem[] = [...address.problems];
   if (draft.currency !== policy.currency) {
@@ -126,7 +129,8 @@ async function planCheckout(em: EntityManager, command: PlanRequest, options: { 
   }
   if (problems.length > 0) throw new BadUserInput('Your order could not be placed: please check the highlighted fields.', problems);
 
-  const card = await em.findOne(ShippingRateCard, { version: { $gt: 0 } }, { orderBy: { version: 'desc' } });
+  // Only a chosen method is estimated (placeOrder leaves shipping to be quoted when the parcel is packed).
+  const card = command.shippingMethod === null ? null : await em.findOne(ShippingRateCard, { version: { $gt: 0 } }, { orderBy: { version: 'desc' } });
   const groups = splitCart(draft.lines, (id) => known.get(id)!.status);
   if (command.mixed === 'refuse' && groups.length > 1) {
     throw new BadUserInput('Each preorder is ordered on its own: please place one order for each.', [
@@ -161,9 +165,9 @@ async function planCheckout(em: EntityManager, command: PlanRequest, options: { 
 }
 
 async function placeCheckout(em: EntityManager, command: CheckoutCommand, fingerprint: string): Promise<Order[]> {
-  const earlier = await findCheckout(em, command.customerId, command.idempotencyKey);
-  if (earlier) return replay(em, earlier, fingerprint);
-  const { draft, known, country, version, address, planned } = await planCheckout(em, command, { needsPaymentMethod: true });
+  const context = await readCheckoutContext(em, command.customerId, command.idempotencyKey);
+  if (context.earlier) return replay(em, context.earlier, fingerprint);
+  const { draft, known, country, version, address, planned } = await planCheckout(em, command, context, { needsPaymentMethod: true });
 
   // Flushed when the caller's transaction commits, the orders with their OrderPlaced events.
   const checkoutRow = em.create(Checkout, {
@@ -255,7 +259,7 @@ function findCheckout(em: EntityManager, customerId: string, idempotencyKey: str
   return em.findOne(Checkout, { customerId, idempotencyKey });
 }
 
-async function replay(em: EntityManager, earlier: Checkout, fingerprint: string): Promise<Order[]> {
+async function replay(em: EntityManager, earlier: Pick<Checkout, 'id' | 'requestFingerprint'>, fingerprint: string): Promise<Order[]> {
   if (earlier.requestFingerprint !== fingerprint) {
     throw new Conflict('This idempotency key was already used for a different order. Use a new key for a new order.', { field: 'idempotencyKey' });
   }

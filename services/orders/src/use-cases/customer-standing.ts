@@ -4,7 +4,7 @@ import { PolicyViolation, Unauthenticated } from '@vitrine/platform';
 import { applyFlagChange, checkMayPlaceOrders } from '../domain/customer-standing.js';
 import { CustomerFlag } from '../store/customer-flag.entity.js';
 import { DeletedCustomer } from '../store/deleted-customer.entity.js';
-import { orders } from '../identity.js';
+import type { CheckoutContext } from './checkout-context.js';
 
 type FlagEvent = EventEnvelope<EventData<typeof customerFlaggedV1>>;
 
@@ -25,19 +25,12 @@ export async function recordCustomerDeleted(em: EntityManager, event: EventEnvel
 
 /**
  * Refuses, before anything is written, a customer whose flags (or deleted
- * account) stop them from ordering; returns the active flags, which also
- * decide the payment terms. One statement for both projections: checkout
- * runs it on every order.
+ * account) stop them from ordering (read with the rest of the checkout's
+ * context, checkout-context.ts).
  */
-export async function ensureMayPlaceOrders(em: EntityManager, customerId: string): Promise<string[]> {
-  const [row] = await em.execute<{ flags: string[] | null; deleted: boolean }[]>(
-    `select (select array_agg(flag order by flag) from "${orders.dbSchema}".customer_flag where customer_id = ? and active) as flags,
-            exists (select 1 from "${orders.dbSchema}".deleted_customer where customer_id = ?) as deleted`,
-    [customerId, customerId],
-  );
-  const activeFlags = row?.flags ?? [];
-  const standing = checkMayPlaceOrders({ activeFlags, accountDeleted: row?.deleted === true });
-  if (standing.ok) return activeFlags;
+export function ensureMayPlaceOrders(context: Pick<CheckoutContext, 'flags' | 'accountDeleted'>): void {
+  const standing = checkMayPlaceOrders({ activeFlags: context.flags, accountDeleted: context.accountDeleted });
+  if (standing.ok) return;
   if (standing.refusal === 'ACCOUNT_DELETED') throw new Unauthenticated(standing.message);
   throw new PolicyViolation(standing.message, standing.refusal);
 }

@@ -7,11 +7,6 @@ import { orders } from '../identity.js';
 import { StorePolicyVersion } from '../store/store-policy-version.entity.js';
 import { recordAudit } from './record-audit.js';
 
-export interface PolicyInForce {
-  version: number;
-  policy: StorePolicy;
-}
-
 // Versions never change once written: parse each once per database.
 const parsed = new Map<string, StorePolicy>();
 
@@ -28,17 +23,6 @@ function parseStored(em: EntityManager, row: StorePolicyVersion): StorePolicy {
     parsed.set(key, policy);
   }
   return policy;
-}
-
-/** The version new orders take: the newest published. */
-export async function policyInForce(em: EntityManager): Promise<PolicyInForce> {
-  // Every checkout asks: the newest version's number only, its document from the parsed versions (one read per version).
-  const [row] = await em.execute<{ version: number | null }[]>(
-    `select max(version) as version from "${orders.dbSchema}".store_policy_version where version > 0`,
-  );
-  const version = row?.version ?? null;
-  if (version === null) throw new Error('no store policy is published: orders publishes the configured preset at start');
-  return { version, policy: await policyVersion(em, version) };
 }
 
 /** The version an order was placed under: every later decision about the order uses it. */
