@@ -70,25 +70,33 @@ export async function rememberRelease(em: EntityManager, event: Event<typeof pro
  */
 export async function rememberOrder(em: EntityManager, event: Event<typeof orderConfirmedV1>): Promise<void> {
   const { orderId, customerId, kind, policyVersion, lines } = event.data;
-  await em.upsert(ClaimableOrder, { id: orderId, customerId, kind, policyVersion, orderedAt: new Date(event.time) }, { onConflictAction: 'ignore' });
+  // Plain inserts that keep what is there (a redelivery, a replay): nothing here reads the rows back, which an
+  // upsert of the entity did after each row (a select per order and per line, on every order).
+  await em
+    .createQueryBuilder(ClaimableOrder)
+    .insert({ id: orderId, customerId, kind, policyVersion, orderedAt: new Date(event.time) })
+    .onConflict('id')
+    .ignore()
+    .execute();
+  if (lines.length === 0) return;
   const products = await em.find(KnownProduct, { id: { $in: lines.map((l) => l.productId) } });
   const known = new Map(products.map((p) => [p.id, p]));
-  for (const line of lines) {
-    const product = known.get(line.productId);
-    await em.upsert(
-      ClaimableLine,
-      {
+  await em
+    .createQueryBuilder(ClaimableLine)
+    .insert(
+      lines.map((line) => ({
         orderId,
         productId: line.productId,
         quantity: line.quantity,
         unitPriceAmount: line.unitPrice.amount,
         currency: line.unitPrice.currency,
-        statusWhenOrdered: product?.status ?? null,
-        releasedAt: product?.releasedAt ?? null,
-      },
-      { onConflictAction: 'ignore' },
-    );
-  }
+        statusWhenOrdered: known.get(line.productId)?.status ?? null,
+        releasedAt: known.get(line.productId)?.releasedAt ?? null,
+      })),
+    )
+    .onConflict(['orderId', 'productId'])
+    .ignore()
+    .execute();
 }
 
 /** DELIVERED opens the claim windows, from the courier's delivery date (the event's time when an older publisher left it out). */

@@ -18,7 +18,7 @@ import { publicOrigin, runtimeOf } from '../config/payments-runtime.js';
 import { payments } from '../identity.js';
 import { orderTransactions, positionOf, postTransaction } from '../store/ledger-book.js';
 import { schemaOf, type Row } from '../store/sql.js';
-import { decideRefund, keepFee, lockOrders, rememberOrder } from './order-money.js';
+import { decideRefund, keepFee, rememberOrder } from './order-money.js';
 import { cancelProviderPaymentTimer, captureHeldPaymentTimer, openStoredMethodCharge } from './stored-method-charges.js';
 
 /** A due as payments records it: PaymentDue's facts. */
@@ -43,9 +43,8 @@ export function recordDue(em: EntityManager, event: EventEnvelope<EventData<type
 export async function recordAnnouncedDue(em: EntityManager, due: AnnouncedDue): Promise<void> {
   const s = schemaOf(em);
   const currency = due.amount.currency;
-  await rememberOrder(em, { id: due.orderId, customerId: due.customerId, currency });
-  const [order] = await lockOrders(em, [due.orderId]);
-  const closed = order!.closed_at != null;
+  const order = await rememberOrder(em, { id: due.orderId, customerId: due.customerId, currency });
+  const closed = order.closed_at != null;
   const inserted = await em.execute<Row[]>(
     `insert into ${s}.payment_due (id, order_id, customer_id, purpose, goods, shipping, amount, currency, due_at, collect, payment_method_id, state, created_at, closed_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?) on conflict (id) do nothing returning id`,
@@ -153,7 +152,6 @@ export async function closeOrder(
   const runtime = runtimeOf(em);
   const currency = close.refund.currency;
   await rememberOrder(em, { id: close.orderId, customerId: close.customerId, currency, status: close.status, closed: true });
-  await lockOrders(em, [close.orderId]);
   await em.execute(`update ${s}.payment_due set state = 'VOID', closed_at = now() where order_id = ? and state = 'OPEN'`, [close.orderId]);
 
   // Attempts still waiting on the customer or the stored card are given up, and an amount held on the card (charge at
@@ -239,9 +237,9 @@ export function onOrderExpired(em: EntityManager, event: EventEnvelope<EventData
 export async function onOrderStatusChanged(em: EntityManager, event: EventEnvelope<EventData<typeof orderStatusChangedV1>>): Promise<void> {
   const { orderId, to } = event.data;
   const s = schemaOf(em);
-  const [order] = await lockOrders(em, [orderId]);
-  if (!order) return; // payments never heard of money for it
-  await em.execute(`update ${s}.known_order set status = ?, updated_at = now() where id = ?`, [to.slice(0, 32), orderId]);
+  // The update locks the row as lockOrders would: one statement for both.
+  const updated = await em.execute<Row[]>(`update ${s}.known_order set status = ?, updated_at = now() where id = ? returning id`, [to.slice(0, 32), orderId]);
+  if (updated.length === 0) return; // payments never heard of money for it
   if (to !== shippedOrderStatus) return;
   const held = await em.execute<Row[]>(
     `select id from ${s}.payment_intent where status = 'REQUIRES_CAPTURE' and id in (select intent_id from ${s}.payment_allocation where order_id = ?)`,

@@ -33,17 +33,22 @@ export async function lockOrders(em: EntityManager, orderIds: readonly string[])
   return em.execute<KnownOrderRow[]>(`select * from ${schemaOf(em)}.known_order where id in (?) order by id for update`, [[...new Set(orderIds)]]);
 }
 
-/** Creates the order's row when payments first hears of it (a due, a cancellation), or updates what it knows. */
+/**
+ * Creates the order's row when payments first hears of it (a due, a cancellation), or updates what it knows, and
+ * returns it locked: the upsert takes the row's lock as lockOrders would, so callers need no second statement.
+ */
 export async function rememberOrder(
   em: EntityManager,
   order: { id: string; customerId: string; currency: string; status?: string | null; closed?: boolean },
-): Promise<void> {
-  await em.execute(
+): Promise<KnownOrderRow> {
+  const [row] = await em.execute<KnownOrderRow[]>(
     `insert into ${schemaOf(em)}.known_order (id, customer_id, currency, status, closed_at, updated_at) values (?, ?, ?, ?, ?, now())
      on conflict (id) do update set status = coalesce(excluded.status, known_order.status),
-       closed_at = coalesce(known_order.closed_at, excluded.closed_at), updated_at = now()`,
+       closed_at = coalesce(known_order.closed_at, excluded.closed_at), updated_at = now()
+     returning *`,
     [order.id, order.customerId, order.currency, order.status ?? null, order.closed ? storeNow() : null],
   );
+  return row!;
 }
 
 export interface RefundDecision {
