@@ -1,12 +1,12 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context.js';
+import { subgraphFetcher } from './subgraph-fetcher.js';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
-type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 
-/** The platform's fetch, in the shape Apollo's data source calls (a WHATWG fetch: the same methods it reads). */
-const globalFetch = ((url: string, init?: RequestInit) => fetch(url, init)) as unknown as Fetcher;
+/** One pool of keep-alive connections per gateway process, shared by every subgraph's data source. */
+const fetcher = subgraphFetcher();
 
 /**
  * A subgraph fetcher that forwards the caller's token, address and the request
@@ -16,10 +16,10 @@ const globalFetch = ((url: string, init?: RequestInit) => fetch(url, init)) as u
 export function subgraphDataSource(url: string, pickReplica: () => string | undefined = () => url): RemoteGraphQLDataSource<GatewayContext> {
   return new SubgraphDataSource({
     url,
-    // Node's fetch (undici) closes an idle connection after a few seconds, well before a subgraph does (its
-    // keep-alive is 65 s). Apollo's default fetcher kept idle sockets longer than that, so a request sent just as
-    // the subgraph closed one failed with "socket hang up" (seen on drop day, twice, on a pay).
-    fetcher: globalFetch,
+    // Closes an idle connection after a few seconds, well before a subgraph does (its keep-alive is 65 s). Apollo's
+    // default fetcher kept idle sockets longer than that, so a request sent just as the subgraph closed one failed
+    // with "socket hang up" (seen on drop day, twice, on a pay).
+    fetcher,
     willSendRequest({ request, context }) {
       // The replica for this request, among those the readiness probes route to. With none left the client gets the
       // same SERVICE_UNAVAILABLE an unanswered request gets, at once, and nothing reaches a subgraph that could only
