@@ -1,6 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -52,6 +53,8 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<G
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      // Answers are `no-store` (send.ts): the cache policy Apollo would work out of the subgraphs' hints is never used.
+      ApolloServerPluginCacheControlDisabled(),
       queryCostPlugin(options.limits),
       logErrorsPlugin,
       requestIdOnUnexpectedErrors,

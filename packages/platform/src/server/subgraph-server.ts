@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { acceptRequestId, requestIdHeader, withRequestId, currentRequestId } from '../context/request-context.js';
@@ -51,8 +51,10 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     // runMain owns the signals and stops the parts in order; Apollo's own handler, racing it, held every stop for the drain's full 10 s.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, { hideSuggestions: !(options.introspection ?? true) }),
-    // Inline traces would expose resolver timings to any caller; we have our own logs.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    // Inline traces would expose resolver timings to any caller; we have our own logs. No cache hints either (no type
+    // declares one, and the gateway answers `no-store`): Apollo's cache control wrapped every field's resolver to
+    // collect them, a few per cent of catalog's CPU on a product listing (bench CPU profile, 2026-12-06).
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 
