@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { outboxChannel, outboxNotifyMigration } from '@vitrine/platform';
+import { outboxChannel, outboxChannelOf, outboxNotifyMigration, outboxNotifyOwnChannelMigration } from '@vitrine/platform';
 import { eventually, gql } from '@vitrine/testing';
 import { rows } from './support/sql.js';
 import { createProduct, orderQuery, placeOrderMutation, startTestStack, type TestStack } from './support/stack.js';
@@ -83,16 +83,20 @@ describe('outbox relay wake-ups', () => {
     expect(stack.orders.relay.batchesAttempted - seen).toBe(1);
   });
 
-  it('a rolled-back outbox row notifies no one, a committed one once', async () => {
+  it('a rolled-back outbox row notifies no one, a committed one once, on its service’s own channel', async () => {
     // The outbox's trigger on a table of the test's own, which nothing else writes, so every notification is counted.
     const scratch = 'relay_wake_scratch';
     await rows(stack, `create schema if not exists ${scratch}`);
     await rows(stack, `create table if not exists ${scratch}.outbox_message (like orders.outbox_message including all)`);
-    for (const statement of outboxNotifyMigration.up(scratch)) await rows(stack, statement);
+    for (const migration of [outboxNotifyMigration, outboxNotifyOwnChannelMigration])
+      for (const statement of migration.up(scratch)) await rows(stack, statement);
     const listener = new pg.Client({ connectionString: stack.databaseUrl });
     await listener.connect();
     const heard: string[] = [];
-    listener.on('notification', (n) => void heard.push(n.payload ?? ''));
+    const onShared: string[] = [];
+    listener.on('notification', (n) => void (n.channel === outboxChannel ? onShared : heard).push(n.payload ?? ''));
+    await listener.query(`listen ${outboxChannelOf(scratch)}`);
+    // Every relay listened here before each outbox had its channel: it hears nothing now.
     await listener.query(`listen ${outboxChannel}`);
     try {
       const rolledBack = stack.catalog.orm.em.fork().transactional(async (em) => {
@@ -103,9 +107,10 @@ describe('outbox relay wake-ups', () => {
       await rows(stack, insertSentRow(scratch), [randomUUID()]);
       // Notifications arrive in commit order: once this marker is heard, everything sent before it has been too.
       const marker = `marker-${randomUUID()}`;
-      await rows(stack, `select pg_notify(?, ?)`, [outboxChannel, marker]);
+      await rows(stack, `select pg_notify(?, ?)`, [outboxChannelOf(scratch), marker]);
       await eventually(() => heard.includes(marker), { timeoutMs: 5_000, intervalMs: 20 });
       expect(heard.filter((payload) => payload === scratch)).toEqual([scratch]);
+      expect(onShared).toEqual([]);
     } finally {
       await listener.end();
     }

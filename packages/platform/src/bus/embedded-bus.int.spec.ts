@@ -5,7 +5,8 @@ import { createTestDatabase, eventually } from '@vitrine/testing';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormOptions } from '../db/orm.js';
 import { createLogger } from '../logging/logger.js';
-import { createEmbeddedBus } from './embedded-bus.js';
+import { createEmbeddedBus, topicChannel } from './embedded-bus.js';
+import { embeddedBusChannel } from './embedded-bus-tables.js';
 import type { EventBus, IncomingMessage } from './event-bus.js';
 
 let url: string;
@@ -173,6 +174,46 @@ describe('embedded transport (PostgreSQL log)', () => {
     } finally {
       await orm.close();
     }
+  });
+
+  it("wakes a sleeping subscription when its topic gets messages, and leaves another topic's subscriptions asleep", async () => {
+    // A minute between polls: only a notification can wake either subscription in time.
+    const bus = await createEmbeddedBus({ url, logger, pollMs: 60_000 });
+    buses.push(bus);
+    const mine: string[] = [];
+    const subMine = await bus.subscribe({ groupId: 'g-woken', topics: ['t-woken'], handle: async (m) => void mine.push(m.value) });
+    const subOther = await bus.subscribe({ groupId: 'g-left-asleep', topics: ['t-left-asleep'], handle: async () => undefined });
+    await until(async () => (await asleepAfterEmptyPoll('g-woken')) && (await asleepAfterEmptyPoll('g-left-asleep')));
+    const lastPoll = async (groupId: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ at: string }>(
+          `select query_start::text as at from pg_stat_activity where datname = current_database() and application_name = $1`,
+          [`vitrine-bus:${groupId}`],
+        );
+        return rows[0]?.at;
+      } finally {
+        await client.end();
+      }
+    };
+    // What PostgreSQL sends whom: each notification wakes every connection listening on its channel.
+    const listener = new pg.Client({ connectionString: url });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => void heard.push(n.channel));
+    for (const channel of [embeddedBusChannel, topicChannel('t-left-asleep'), topicChannel('t-woken')]) await listener.query(`listen ${channel}`);
+    const otherPolledAt = await lastPoll('g-left-asleep');
+    await bus.publish([message('t-woken', 'k', 'wake-up')]);
+    await until(() => mine.length === 1 && heard.length > 0);
+    expect(mine).toEqual(['wake-up']);
+    // Only the topic's own channel was notified (the shared one woke every subscription's connection to look).
+    expect(heard).toEqual([topicChannel('t-woken')]);
+    await listener.end();
+    // The other group's connection has not run a statement since: it was not woken to look.
+    expect(await lastPoll('g-left-asleep')).toBe(otherPolledAt);
+    await subMine.stop();
+    await subOther.stop();
   });
 
   it('lets one instance of a group consume at a time, across processes (buses)', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { Wakeable } from '../util/wakeable.js';
@@ -46,20 +47,19 @@ export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<Ev
     },
     async publish(messages: OutgoingMessage[]) {
       if (messages.length === 0) return;
-      // One statement, so one transaction: the notification goes out when the messages commit.
+      // One statement, so one transaction: the notifications go out when the messages commit.
       await pool.query(
         `with published as (
            insert into bus.message (topic, key, value, headers)
            select * from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
          )
-         select pg_notify($5, $6)`,
+         select pg_notify(channel, '') from unnest($5::text[]) as channel`,
         [
           messages.map((m) => m.topic),
           messages.map((m) => m.key),
           messages.map((m) => m.value),
           messages.map((m) => JSON.stringify(m.headers)),
-          embeddedBusChannel,
-          notifiedTopics(messages),
+          notifiedChannels(messages),
         ],
       );
     },
@@ -67,7 +67,7 @@ export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<Ev
       ? {
           async publishWithin(execute: SqlInTransaction, messages: OutgoingMessage[]) {
             if (messages.length === 0) return;
-            // One JSON parameter (MikroORM's placeholders would spread arrays); the notification goes out at commit.
+            // JSON parameters (MikroORM's placeholders would spread arrays); the notifications go out at commit.
             // Sequence numbers are taken now and become visible at the commit: a consumer reads a topic past its
             // position, so a topic's messages must commit in sequence order. They do: a topic has one producing
             // service, whose relay writes under its relay lock, held until this transaction ends.
@@ -76,12 +76,8 @@ export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<Ev
                  insert into bus.message (topic, key, value, headers)
                  select topic, key, value, headers from jsonb_to_recordset(?::jsonb) as m(topic text, key text, value text, headers jsonb)
                )
-               select pg_notify(?, ?)`,
-              [
-                JSON.stringify(messages.map(({ topic, key, value, headers }) => ({ topic, key, value, headers }))),
-                embeddedBusChannel,
-                notifiedTopics(messages),
-              ],
+               select pg_notify(channel, '') from jsonb_array_elements_text(?::jsonb) as channel`,
+              [JSON.stringify(messages.map(({ topic, key, value, headers }) => ({ topic, key, value, headers }))), JSON.stringify(notifiedChannels(messages))],
             );
           },
         }
@@ -108,17 +104,23 @@ export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<Ev
 }
 
 /**
- * The payload of the bus's notification: the topics that got messages, so
- * only the subscriptions reading them wake (with seven services, every
- * publish used to wake every one of them). Empty means "look anyway":
- * PostgreSQL caps a payload at 8000 bytes.
+ * The channel a topic's messages are announced on: only the subscriptions
+ * reading the topic listen there. (On one shared channel every publish woke
+ * every subscription's connection, each a transaction in PostgreSQL to read
+ * the notification and a wake-up in its process, mostly to find that the
+ * topics were another group's.) A hash keeps any topic name, test prefixes
+ * included, within PostgreSQL's 63-byte channel names.
  */
-export function notifiedTopics(messages: readonly OutgoingMessage[]): string {
-  const topics = [...new Set(messages.map((m) => m.topic))].join(',');
-  return topics.length < 7_000 ? topics : '';
+export function topicChannel(topic: string): string {
+  return `${embeddedBusChannel}_${createHash('sha256').update(topic).digest('hex').slice(0, 32)}`;
 }
 
-/** Whether a notification concerns a subscription to `topics`. */
+/** The channels to notify for a publish: one per topic that got messages, once each. */
+export function notifiedChannels(messages: readonly OutgoingMessage[]): string[] {
+  return [...new Set(messages.map((m) => m.topic))].map(topicChannel);
+}
+
+/** Whether a notification on the shared channel (a publisher from before topic channels) concerns a subscription to `topics`. */
 export function concerns(payload: string | undefined, topics: ReadonlySet<string>): boolean {
   return !payload || payload.split(',').some((topic) => topics.has(topic));
 }
@@ -140,10 +142,13 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
   await client.connect();
   const wake = new Wakeable();
   const topics = new Set(sub.topics);
+  const channels = new Set(sub.topics.map(topicChannel));
   client.on('notification', (notice) => {
-    if (concerns(notice.payload, topics)) wake.wake();
+    if (channels.has(notice.channel) || (notice.channel === embeddedBusChannel && concerns(notice.payload, topics))) wake.wake();
   });
   client.on('error', (err) => options.logger.error({ err }, 'embedded bus connection lost'));
+  for (const channel of channels) await client.query(`listen ${channel}`);
+  // What a publisher from before topic channels announces (a rolling upgrade); nothing notifies it otherwise.
   await client.query(`listen ${embeddedBusChannel}`);
   let running = true;
 

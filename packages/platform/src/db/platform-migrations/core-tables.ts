@@ -1,6 +1,6 @@
 import { sandboxClockMigration } from '../../clock/sandbox-clock.js';
 import { inboxReplayMigration } from '../../inbox/replay-marks.js';
-import { outboxNotifyMigration } from '../../outbox/outbox-notify.js';
+import { outboxNotifyMigration, outboxNotifyOwnChannelMigration } from '../../outbox/outbox-notify.js';
 import { addConstraintOnce, type PlatformMigration } from './platform-migration.js';
 
 /**
@@ -39,4 +39,5 @@ export const coreTableMigrations: readonly PlatformMigration[] = [
   sandboxClockMigration,
   outboxNotifyMigration,
   inboxReplayMigration,
+  outboxNotifyOwnChannelMigration,
 ];
