@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphFetcher } from './subgraph-fetcher.js';
@@ -77,5 +79,21 @@ describe("the gateway's subgraph fetcher", () => {
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
     await expect(fetcher(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: '{}' })).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('speaks TLS to an https: subgraph, and refuses a certificate Node does not trust', async () => {
+    const fixtures = new URL('../../test-fixtures/untrusted-tls/', import.meta.url);
+    const tlsServer = https.createServer({ key: readFileSync(new URL('key.pem', fixtures)), cert: readFileSync(new URL('cert.pem', fixtures)) }, (_req, res) =>
+      res.end('{}'),
+    );
+    await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+    const { port } = tlsServer.address() as AddressInfo;
+    try {
+      // Plain HTTP to this server would fail otherwise (a hang-up, a parse error): this is the TLS handshake's verdict.
+      await expect(fetcher(`https://127.0.0.1:${port}/graphql`, { method: 'POST', body: '{}' })).rejects.toThrow(/self[- ]signed certificate/);
+    } finally {
+      tlsServer.closeAllConnections();
+      await new Promise((resolve) => tlsServer.close(resolve));
+    }
   });
 });
