@@ -142,8 +142,10 @@ describe('staff change and remove partners', () => {
     await eventually(() => newEndpoint.events.some((e) => e.id === waiting.id));
     expect(newEndpoint.requests.every((r) => r.verified)).toBe(true);
     expect(oldEndpoint.events).toEqual([]);
-    const log = await gql(n.url, deliveryLog, { partnerId }, staff.headers);
-    expect(log.data!.partnerDeliveries.find((d) => d.eventId === waiting.id)).toMatchObject({ status: 'DELIVERED', cancelledReason: null });
+    // The endpoint has the event once it answered; notifications marks the delivery when that answer reaches it.
+    const delivered = async () => (await gql(n.url, deliveryLog, { partnerId }, staff.headers)).data!.partnerDeliveries.find((d) => d.eventId === waiting.id);
+    await eventually(async () => (await delivered())?.status === 'DELIVERED');
+    expect(await delivered()).toMatchObject({ status: 'DELIVERED', cancelledReason: null });
     expect(await auditOf('partner.updated')).toEqual([
       {
         actor: staff.id,
