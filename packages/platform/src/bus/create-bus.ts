@@ -30,7 +30,13 @@ export async function createEventBus(env: ServiceEnv, clientId: string, logger: 
     });
   }
   const inServiceDatabase = !env.EMBEDDED_BUS_URL || env.EMBEDDED_BUS_URL === env.DATABASE_URL;
-  return createEmbeddedBus({ url: env.EMBEDDED_BUS_URL ?? env.DATABASE_URL, logger, lingerMs: env.EVENT_LINGER_MS, inServiceDatabase });
+  return createEmbeddedBus({
+    url: env.EMBEDDED_BUS_URL ?? env.DATABASE_URL,
+    logger,
+    lingerMs: env.EVENT_LINGER_MS,
+    paceMs: env.EVENT_PACE_MS,
+    inServiceDatabase,
+  });
 }
 
 /** What moves a consumer group back on the configured transport (an operator's replay: inbox/replay.ts). */

@@ -2,8 +2,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, eventually } from '@vitrine/testing';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { ormOptions } from '../db/orm.js';
 import { createLogger } from '../logging/logger.js';
 import { createEmbeddedBus, topicChannel } from './embedded-bus.js';
 import { embeddedBusChannel } from './embedded-bus-tables.js';
@@ -140,40 +138,6 @@ describe('embedded transport (PostgreSQL log)', () => {
     }
     expect(handled).toEqual(['1a', '1b', '2a', '2b', '3a', '3b']);
     await sub.stop();
-  });
-
-  it('publishes within the caller’s transaction when the log is in its database: nothing if it rolls back, all at its commit', async () => {
-    expect((await newBus()).publishWithin).toBeUndefined();
-    // A minute between polls: only the notification sent at the commit can wake the subscriber in time.
-    const bus = await createEmbeddedBus({ url, logger, pollMs: 60_000, inServiceDatabase: true });
-    buses.push(bus);
-    const orm = await MikroORM.init(ormOptions({ url, schema: 'public', entities: [], migrations: [] }));
-    try {
-      const received: string[] = [];
-      const sub = await bus.subscribe({ groupId: 'g-within', topics: ['t-within'], handle: async (m) => void received.push(m.value) });
-      await until(() => asleepAfterEmptyPoll('g-within'));
-      const publishIn = (value: string, then: () => void) =>
-        orm.em.fork().transactional(async (em) => {
-          await bus.publishWithin!((sql, params) => em.execute(sql, params), [message('t-within', 'k', value), message('t-within', 'k', `${value}-2`)]);
-          then();
-        });
-      await expect(
-        publishIn('lost', () => {
-          throw new Error('the relay died before its commit');
-        }),
-      ).rejects.toThrow('the relay died before its commit');
-      await publishIn('kept', () => undefined);
-      await until(() => received.length === 2);
-      expect(received).toEqual(['kept', 'kept-2']);
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      const { rows } = await client.query<{ n: string }>(`select count(*) as n from bus.message where topic = 't-within'`);
-      await client.end();
-      expect(Number(rows[0]!.n)).toBe(2);
-      await sub.stop();
-    } finally {
-      await orm.close();
-    }
   });
 
   it("wakes a sleeping subscription when its topic gets messages, and leaves another topic's subscriptions asleep", async () => {

@@ -1,18 +1,21 @@
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { Wakeable } from '../util/wakeable.js';
+import { paceFrom, Wakeable } from '../util/wakeable.js';
 import {
   maxBatchSize,
   type EventBus,
   type IncomingMessage,
+  type OutboxSource,
   type OutgoingMessage,
-  type SqlInTransaction,
   type SubscribeOptions,
   type Subscription,
 } from './event-bus.js';
 import { applyPlatformMigrations } from '../db/platform-migrations/apply-platform-migrations.js';
 import { embeddedBusChannel, embeddedBusMigrations, embeddedBusSchema } from './embedded-bus-tables.js';
+import { relayOutboxStatement } from './embedded-outbox-relay.js';
+import { topicChannel } from './topic-channel.js';
+
+export { topicChannel } from './topic-channel.js';
 
 export interface EmbeddedBusOptions {
   url: string;
@@ -24,7 +27,9 @@ export interface EmbeddedBusOptions {
   pollMs?: number;
   /** Once notified, how long a subscription gathers more messages before reading (default 0: at once). */
   lingerMs?: number;
-  /** The log is in the service's own database (no EMBEDDED_BUS_URL of its own): offers `publishWithin`. */
+  /** Once notified, a subscription polls no sooner than this after its previous poll began (`paceFrom`; default 0). */
+  paceMs?: number;
+  /** The log is in the service's own database (no EMBEDDED_BUS_URL of its own): offers `relayOutbox`. */
   inServiceDatabase?: boolean;
 }
 
@@ -65,20 +70,10 @@ export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<Ev
     },
     ...(options.inServiceDatabase
       ? {
-          async publishWithin(execute: SqlInTransaction, messages: OutgoingMessage[]) {
-            if (messages.length === 0) return;
-            // JSON parameters (MikroORM's placeholders would spread arrays); the notifications go out at commit.
-            // Sequence numbers are taken now and become visible at the commit: a consumer reads a topic past its
-            // position, so a topic's messages must commit in sequence order. They do: a topic has one producing
-            // service, whose relay writes under its relay lock, held until this transaction ends.
-            await execute(
-              `with published as (
-                 insert into bus.message (topic, key, value, headers)
-                 select topic, key, value, headers from jsonb_to_recordset(?::jsonb) as m(topic text, key text, value text, headers jsonb)
-               )
-               select pg_notify(channel, '') from jsonb_array_elements_text(?::jsonb) as channel`,
-              [JSON.stringify(messages.map(({ topic, key, value, headers }) => ({ topic, key, value, headers }))), JSON.stringify(notifiedChannels(messages))],
-            );
+          async relayOutbox(source: OutboxSource) {
+            const { text, values } = relayOutboxStatement(source);
+            const { rows } = await pool.query<{ moved: number }>(text, values);
+            return rows[0]?.moved ?? 0;
           },
         }
       : {}),
@@ -101,18 +96,6 @@ export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<Ev
       await pool.end();
     },
   };
-}
-
-/**
- * The channel a topic's messages are announced on: only the subscriptions
- * reading the topic listen there. (On one shared channel every publish woke
- * every subscription's connection, each a transaction in PostgreSQL to read
- * the notification and a wake-up in its process, mostly to find that the
- * topics were another group's.) A hash keeps any topic name, test prefixes
- * included, within PostgreSQL's 63-byte channel names.
- */
-export function topicChannel(topic: string): string {
-  return `${embeddedBusChannel}_${createHash('sha256').update(topic).digest('hex').slice(0, 32)}`;
 }
 
 /** The channels to notify for a publish: one per topic that got messages, once each. */
@@ -174,6 +157,7 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
     // them, so it replays at most the last batch, which the consumers' inbox absorbs, as before.
     let uncommitted = new Map<string, string>();
     while (running) {
+      const lastPollAt = Date.now();
       // Per topic, from its committed position along the (topic, seq) index: the cost of a batch, whatever the
       // size of the log. (A filter on each row's own position made every poll read the whole log: 0.5 s at 200,000
       // rows.) The row comparison is what makes the planner walk that index: with `seq > position` alone it chose the
@@ -247,7 +231,9 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
       // A short page was everything there was: what is published later notifies (a notification that came
       // meanwhile makes this sleep return at once), so looking again now would only find nothing.
       // Under load many publishes notify within milliseconds: the linger makes one read, and one transaction, of them.
-      if (running && complete && rows.length < pollLimit) await wake.sleepThenLinger(options.pollMs ?? 2000, options.lingerMs ?? 0);
+      if (running && complete && rows.length < pollLimit) {
+        await wake.sleepThenLinger(options.pollMs ?? 2000, options.lingerMs ?? 0, paceFrom(lastPollAt, options.paceMs ?? 0));
+      }
     }
     await commit(client, sub.groupId, uncommitted);
   })().catch((err) => options.logger.error({ err, groupId: sub.groupId }, 'embedded subscription stopped'));

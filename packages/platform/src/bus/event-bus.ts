@@ -60,8 +60,17 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
-/** Runs one statement in the caller's transaction (`?` placeholders, as MikroORM's `em.execute`). */
-export type SqlInTransaction = (sql: string, params: unknown[]) => Promise<unknown>;
+/** A service's outbox, as the relay hands it to a transport that can read it itself (`relayOutbox`). */
+export interface OutboxSource {
+  /** The service's schema, holding the platform's `outbox_message` table. */
+  schema: string;
+  /** Put before each row's topic (TOPIC_PREFIX). */
+  topicPrefix: string;
+  /** The most rows one round moves. */
+  limit: number;
+  /** The advisory lock a relay of this service holds while it publishes (replicas take turns, so batches stay in order). */
+  lockName: string;
+}
 
 export interface EventBus {
   readonly transport: 'kafka' | 'embedded';
@@ -70,11 +79,13 @@ export interface EventBus {
   /** Resolves once every message is durably acknowledged (Kafka: acks from all in-sync replicas). */
   publish(messages: OutgoingMessage[]): Promise<void>;
   /**
-   * Only where the transport's log lives in the caller's own database (the embedded bus on the service's
-   * DATABASE_URL): writes the messages through the caller's transaction, so they are published when, and only if,
-   * it commits (the outbox relay: publishing and marking sent become one commit).
+   * Only where the transport's log lives in the service's own database (the embedded bus on its DATABASE_URL): moves
+   * up to `limit` of the oldest unsent outbox rows into the log in one statement (claimed under the relay lock,
+   * appended in outbox order, stamped sent, their topics' subscribers notified at its commit) and resolves with how
+   * many it moved (0 when another relay of the service holds the lock). Publishing and marking sent are one commit:
+   * nothing is sent twice, and a round is one round trip instead of a transaction of six statements.
    */
-  publishWithin?(execute: SqlInTransaction, messages: OutgoingMessage[]): Promise<void>;
+  relayOutbox?(source: OutboxSource): Promise<number>;
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** Throws when the transport is unreachable (used by /ready). */
   ping(): Promise<void>;

@@ -63,6 +63,12 @@ export const serviceEnv = {
    * before publishing or reading: fewer, larger batches under load (one transaction each) for that much latency.
    */
   EVENT_LINGER_MS: z.coerce.number().int().min(0).max(1_000).default(15),
+  /**
+   * Under load, the relay and the embedded bus's subscriptions start a woken round no sooner than this after their
+   * previous round began: each round takes what came meanwhile, so transactions and wake-ups downstream grow with
+   * rounds, not with events. Idle, a wake is served after the linger alone. 0: no pace.
+   */
+  EVENT_PACE_MS: z.coerce.number().int().min(0).max(1_000).default(100),
   /** How often the timer scheduler looks for due timers (it also looks once at start). */
   TIMER_POLL_MS: z.coerce.number().int().positive().default(1_000),
   /** Runs of a failing timer before it is marked dead (kept, logged at error level). */

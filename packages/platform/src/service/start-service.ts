@@ -83,6 +83,7 @@ export async function startService<TContext extends BaseContext>(
       topicPrefix: env.TOPIC_PREFIX,
       pollMs: env.OUTBOX_POLL_MS,
       lingerMs: env.EVENT_LINGER_MS,
+      paceMs: env.EVENT_PACE_MS,
     });
     if (env.OUTBOX_RELAY === 'on') {
       shutdown.push('outbox notifications', await wakeRelayOnOutboxNotify(env.DATABASE_URL, dbSchema, relay, logger));

@@ -1,4 +1,4 @@
-import { Wakeable } from './wakeable.js';
+import { paceFrom, Wakeable } from './wakeable.js';
 
 export interface PollingLoopOptions {
   /** One round of work; true when there is more to do at once (no wait before the next). */
@@ -13,6 +13,8 @@ export interface PollingLoopOptions {
    * (under load, one round for many wakes instead of one each). 0: at once.
    */
   lingerMs?: number;
+  /** Once woken, a round starts no sooner than this after the previous one started (`paceFrom`). 0: no pace. */
+  paceMs?: number;
 }
 
 /**
@@ -49,6 +51,7 @@ export class PollingLoop {
     const { round, pollMs, maxBackoffMs, onFailure } = this.options;
     let failures = 0;
     while (this.running) {
+      const lastRoundAt = Date.now();
       try {
         const more = await round();
         failures = 0;
@@ -58,7 +61,8 @@ export class PollingLoop {
         onFailure(err, failures);
       }
       if (!this.running) break;
-      await this.signal.sleepThenLinger(failures === 0 ? pollMs : Math.min(pollMs * 2 ** failures, maxBackoffMs), this.options.lingerMs ?? 0);
+      const waitMs = failures === 0 ? pollMs : Math.min(pollMs * 2 ** failures, maxBackoffMs);
+      await this.signal.sleepThenLinger(waitMs, this.options.lingerMs ?? 0, paceFrom(lastRoundAt, this.options.paceMs ?? 0));
     }
   }
 }

@@ -45,6 +45,37 @@ describe('PollingLoop', () => {
     expect(calls).toBe(3);
   });
 
+  it('paces woken rounds under load: no sooner than paceMs after the previous began; idle, the linger alone', async () => {
+    const startedAt: number[] = [];
+    const loop = new PollingLoop({
+      round: async () => {
+        startedAt.push(Date.now());
+        return false;
+      },
+      pollMs: 60_000,
+      maxBackoffMs: 60_000,
+      onFailure: () => {},
+      lingerMs: 5,
+      paceMs: 250,
+    });
+    loop.start();
+    await until(() => startedAt.length === 1);
+    // Wakes as fast as commits under load: each round waits for the pace, and takes every wake that came meanwhile.
+    const waking = setInterval(() => loop.wake(), 10);
+    await until(() => startedAt.length === 4);
+    clearInterval(waking);
+    const gaps = startedAt.slice(1, 4).map((at, i) => at - startedAt[i]!);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(245);
+    // Idle long enough that the pace is past: a wake is served after the linger, not a pace later.
+    await new Promise((r) => setTimeout(r, 400));
+    const before = startedAt.length;
+    const wokenAt = Date.now();
+    loop.wake();
+    await until(() => startedAt.length === before + 1);
+    expect(startedAt.at(-1)! - wokenAt).toBeLessThan(200);
+    await loop.stop();
+  });
+
   it('reports each failure with the count so far, and starts over after a success', async () => {
     const seen: number[] = [];
     let calls = 0;
