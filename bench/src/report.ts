@@ -11,6 +11,7 @@ import { fanOutSection } from './report-fan-out.js';
 import { hiveSection } from './report-hive.js';
 import { profileSection } from './report-profiles.js';
 import { soakChart, soakSection } from './report-soak.js';
+import { orderCpuSection, type OrderCpuWindow } from './report-order-cost.js';
 import { activitySection, idleStatementsSection, statementsSection } from './report-statements.js';
 import type { ActivityRow } from './activity.js';
 import type { StatementWindow } from './statements.js';
@@ -55,6 +56,8 @@ export interface BenchOutcome {
   orders?: PlaceOrdersResult;
   /** Statements from placeOrder's first request until every consumer was quiet again (pg_stat_statements). */
   orderStatements?: StatementWindow;
+  /** CPU per process from placeOrder's first request until every consumer was quiet again. */
+  orderCpu?: OrderCpuWindow;
   /** Statements over the idle window: what the stack does with no load (polling, probes). */
   idleStatements?: StatementWindow;
   /** Busy database sessions sampled over the same window (pg_stat_activity). */
@@ -278,6 +281,7 @@ export function renderReport(outcome: BenchOutcome): string {
   if (outcome.settlement) out.push(...settlementSection(outcome.settlement));
   if (outcome.orderStatements && outcome.orders) {
     out.push(...statementsSection(outcome.orderStatements, outcome.orders.result.responses, outcome.idle?.transactionsPerSecond));
+    if (outcome.orderCpu) out.push(...orderCpuSection(outcome.orderCpu, outcome.orders.result.responses, outcome.idle));
   }
   if (outcome.orderActivity) out.push(...activitySection(outcome.orderActivity));
   if (outcome.soak) out.push(...soakSection(outcome.soak, soakChartFile(outcome.startedAt)));

@@ -135,6 +135,7 @@ try {
   if (runs(config, 'orders')) await waitForQuietConsumers(db, 'placeOrder', config.settleTimeoutSeconds * 1000);
   const beforeLoad = await snapshotPipeline(db);
   const statementsFrom = runs(config, 'orders') && statementStats ? await markStatements(db) : undefined;
+  const cpuFrom = runs(config, 'orders') ? await sample() : undefined;
   // Its own connection: the sampling must not queue behind (or delay) the bench's other queries.
   const benchDatabase = new URL(stack.databaseUrl);
   const activityDb = runs(config, 'orders') ? new pg.Client({ connectionString: new URL('/postgres', benchDatabase).toString() }) : undefined;
@@ -157,6 +158,11 @@ try {
     // Every consumer's share of the orders (emails, shipments, projections) is part of what an order costs.
     await waitForQuietConsumers(db, 'reading the statements placeOrder caused', config.settleTimeoutSeconds * 1000);
     outcome.orderStatements = await readStatements(db, statementsFrom);
+  }
+  if (cpuFrom) {
+    if (!statementsFrom) await waitForQuietConsumers(db, 'reading the CPU placeOrder caused', config.settleTimeoutSeconds * 1000);
+    const cpuTo = await sample();
+    outcome.orderCpu = { use: resourceUse(cpuFrom, cpuTo), seconds: (cpuTo.cpu.at - cpuFrom.cpu.at) / 1000 };
   }
   if (activity) {
     outcome.orderActivity = await activity.stop();

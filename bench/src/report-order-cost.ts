@@ -1,0 +1,54 @@
+import { otherProcesses } from './cpu.js';
+import { table } from './report-format.js';
+import type { ResourceUse } from './resources.js';
+
+/** The load generator is the bench itself: not part of what the platform spends on an order. */
+export const loadGenerator = 'load generator (bench)';
+
+export interface OrderCpuWindow {
+  /** Average cores per process tree from the first placeOrder until every consumer was quiet again. */
+  use: ResourceUse;
+  seconds: number;
+}
+
+export interface OrderCpuRow {
+  process: string;
+  msPerOrder: number;
+}
+
+/**
+ * CPU milliseconds per order, per process, over the whole of an order's life
+ * on the platform (the request and every consumer's share), less what each
+ * process spends idle over as long a window. Throughput on this machine moves
+ * by a fifth between runs of one commit; what an order costs moves much less,
+ * so a change that makes orders cheaper shows here first.
+ */
+export function orderCpuRows(window: OrderCpuWindow, orders: number, idle: ResourceUse | undefined): OrderCpuRow[] {
+  if (orders === 0 || window.seconds <= 0) return [];
+  return Object.entries(window.use.cores)
+    .filter(([process]) => process !== otherProcesses && process !== loadGenerator)
+    .map(([process, cores]) => ({
+      process,
+      msPerOrder: (Math.max(0, cores - (idle?.cores[process] ?? 0)) * window.seconds * 1000) / orders,
+    }))
+    .sort((a, b) => b.msPerOrder - a.msPerOrder);
+}
+
+export function orderCpuSection(window: OrderCpuWindow, orders: number, idle: ResourceUse | undefined): string[] {
+  const rows = orderCpuRows(window, orders, idle);
+  if (rows.length === 0) return [];
+  const total = rows.reduce((sum, r) => sum + r.msPerOrder, 0);
+  return [
+    '### What an order costs in CPU',
+    '',
+    `From the first placeOrder until every consumer was quiet again (${window.seconds.toFixed(1)} s, ${orders} orders): each process's CPU time per order, less what it spends idle over as long a window${
+      idle ? '' : ' (no idle baseline in this run: nothing subtracted)'
+    }. The load generator is left out. On ${'`'}n${'`'} cores, ${'`'}n x 1000 / total${'`'} is the most orders per second this mix could sustain.`,
+    '',
+    table(
+      ['Process', 'CPU ms per order', 'Share'],
+      [...rows.map((r) => [r.process, r.msPerOrder.toFixed(2), `${((100 * r.msPerOrder) / total).toFixed(0)}%`]), ['Total', total.toFixed(2), '100%']],
+    ),
+    '',
+  ];
+}
