@@ -19,19 +19,21 @@ export interface OrderCpuRow {
 /**
  * CPU milliseconds per order, per process, over the whole of an order's life
  * on the platform (the request and every consumer's share), less what each
- * process spends idle over as long a window. Throughput on this machine moves
- * by a fifth between runs of one commit; what an order costs moves much less,
- * so a change that makes orders cheaper shows here first.
+ * process spends idle over as long a window: which process an order's time
+ * goes to, and the most orders per second the mix could sustain.
  */
 export function orderCpuRows(window: OrderCpuWindow, orders: number, idle: ResourceUse | undefined): OrderCpuRow[] {
   if (orders === 0 || window.seconds <= 0) return [];
-  return Object.entries(window.use.cores)
-    .filter(([process]) => process !== otherProcesses && process !== loadGenerator)
-    .map(([process, cores]) => ({
-      process,
-      msPerOrder: (Math.max(0, cores - (idle?.cores[process] ?? 0)) * window.seconds * 1000) / orders,
-    }))
-    .sort((a, b) => b.msPerOrder - a.msPerOrder);
+  return (
+    Object.entries(window.use.cores)
+      // A server that took no CPU at all in the window did not run in it (Hive Gateway outside its own workload).
+      .filter(([process, cores]) => process !== otherProcesses && process !== loadGenerator && cores > 0)
+      .map(([process, cores]) => ({
+        process,
+        msPerOrder: (Math.max(0, cores - (idle?.cores[process] ?? 0)) * window.seconds * 1000) / orders,
+      }))
+      .sort((a, b) => b.msPerOrder - a.msPerOrder)
+  );
 }
 
 export function orderCpuSection(window: OrderCpuWindow, orders: number, idle: ResourceUse | undefined): string[] {

@@ -5,11 +5,11 @@ import { loadGenerator, orderCpuRows, orderCpuSection } from './report-order-cos
 describe("the report's CPU per order", () => {
   const window = {
     seconds: 20,
-    use: { cores: { orders: 0.5, postgres: 0.8, catalog: 0.1, [loadGenerator]: 0.2, [otherProcesses]: 0.3 }, transactionsPerSecond: 900 },
+    use: { cores: { orders: 0.5, postgres: 0.8, catalog: 0.1, 'hive-gateway': 0, [loadGenerator]: 0.2, [otherProcesses]: 0.3 }, transactionsPerSecond: 900 },
   };
   const idle = { cores: { orders: 0.05, postgres: 0.05, catalog: 0.15 }, transactionsPerSecond: 80 };
 
-  it("gives each process's CPU per order less its idle share, costliest first, without the bench and other processes", () => {
+  it("gives each process's CPU per order less its idle share, costliest first, without the bench, other processes and servers not running", () => {
     expect(orderCpuRows(window, 1000, idle)).toEqual([
       { process: 'postgres', msPerOrder: 15 },
       { process: 'orders', msPerOrder: 9 },
