@@ -11,7 +11,8 @@ import type {
   readyToFulfilV1,
   storePolicyPublishedV1,
 } from '@vitrine/contracts';
-import { ClaimableLine, ClaimableOrder } from '../store/claimable-order.entity.js';
+import { ClaimableOrder } from '../store/claimable-order.entity.js';
+import { aftersales } from '../identity.js';
 import { KnownProductPart } from '../store/known-product-part.entity.js';
 import { KnownProduct } from '../store/known-product.entity.js';
 import { PolicyVersion } from '../store/policy-version.entity.js';
@@ -70,33 +71,29 @@ export async function rememberRelease(em: EntityManager, event: Event<typeof pro
  */
 export async function rememberOrder(em: EntityManager, event: Event<typeof orderConfirmedV1>): Promise<void> {
   const { orderId, customerId, kind, policyVersion, lines } = event.data;
-  // Plain inserts that keep what is there (a redelivery, a replay): nothing here reads the rows back, which an
-  // upsert of the entity did after each row (a select per order and per line, on every order).
-  await em
-    .createQueryBuilder(ClaimableOrder)
-    .insert({ id: orderId, customerId, kind, policyVersion, orderedAt: new Date(event.time) })
-    .onConflict('id')
-    .ignore()
-    .execute();
-  if (lines.length === 0) return;
-  const products = await em.find(KnownProduct, { id: { $in: lines.map((l) => l.productId) } });
-  const known = new Map(products.map((p) => [p.id, p]));
-  await em
-    .createQueryBuilder(ClaimableLine)
-    .insert(
-      lines.map((line) => ({
-        orderId,
-        productId: line.productId,
-        quantity: line.quantity,
-        unitPriceAmount: line.unitPrice.amount,
-        currency: line.unitPrice.currency,
-        statusWhenOrdered: known.get(line.productId)?.status ?? null,
-        releasedAt: known.get(line.productId)?.releasedAt ?? null,
-      })),
-    )
-    .onConflict(['orderId', 'productId'])
-    .ignore()
-    .execute();
+  const s = aftersales.dbSchema;
+  // One statement (it was three: the order, the products' statuses, the lines), keeping what is there (a
+  // redelivery, a replay). The order's row is inserted by the WITH part, which runs whether or not there are lines.
+  await em.execute(
+    `with claimable as (
+       insert into "${s}".claimable_order (id, customer_id, kind, policy_version, ordered_at) values (?, ?, ?, ?, ?::timestamptz)
+       on conflict (id) do nothing
+     )
+     insert into "${s}".claimable_line (order_id, product_id, quantity, unit_price_amount, currency, status_when_ordered, released_at)
+     select ?::uuid, l.product_id, l.quantity, l.amount, l.currency, k.status, k.released_at
+       from jsonb_to_recordset(?::jsonb) as l(product_id uuid, quantity int, amount int, currency text)
+       left join "${s}".known_product k on k.id = l.product_id
+     on conflict (order_id, product_id) do nothing`,
+    [
+      orderId,
+      customerId,
+      kind,
+      policyVersion,
+      event.time,
+      orderId,
+      JSON.stringify(lines.map((l) => ({ product_id: l.productId, quantity: l.quantity, amount: l.unitPrice.amount, currency: l.unitPrice.currency }))),
+    ],
+  );
 }
 
 /** DELIVERED opens the claim windows, from the courier's delivery date (the event's time when an older publisher left it out). */
