@@ -16,6 +16,8 @@ export interface CpuSample {
 
 /** The group `coresUsed` reports for CPU used on this machine by processes outside the bench. */
 export const otherProcesses = 'other processes';
+/** The bench process itself (it generates the load): not part of what the platform spends. */
+export const loadGenerator = 'load generator (bench)';
 
 // Linux reports utime/stime in clock ticks; 100 per second on every mainstream build.
 const ticksPerSecond = 100;
@@ -71,7 +73,7 @@ function commandOf(pid: number): string {
 export function sampleCpu(names: ReadonlyMap<number, string>): CpuSample {
   const seconds: Record<string, number> = {};
   const usage = process.cpuUsage();
-  seconds['load generator (bench)'] = (usage.user + usage.system) / 1e6;
+  seconds[loadGenerator] = (usage.user + usage.system) / 1e6;
   for (const child of childrenOf(process.pid)) {
     const name = names.get(child) ?? commandOf(child);
     seconds[name] = (seconds[name] ?? 0) + treeTotal(child, ownCpuSeconds);

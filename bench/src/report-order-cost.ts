@@ -1,9 +1,6 @@
-import { otherProcesses } from './cpu.js';
+import { loadGenerator, otherProcesses } from './cpu.js';
 import { table } from './report-format.js';
 import type { ResourceUse } from './resources.js';
-
-/** The load generator is the bench itself: not part of what the platform spends on an order. */
-export const loadGenerator = 'load generator (bench)';
 
 export interface OrderCpuWindow {
   /** Average cores per process tree from the first placeOrder until every consumer was quiet again. */

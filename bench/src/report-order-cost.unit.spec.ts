@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { otherProcesses } from './cpu.js';
-import { loadGenerator, orderCpuRows, orderCpuSection } from './report-order-cost.js';
+import { loadGenerator, otherProcesses } from './cpu.js';
+import { orderCpuRows, orderCpuSection } from './report-order-cost.js';
 
 describe("the report's CPU per order", () => {
   const window = {

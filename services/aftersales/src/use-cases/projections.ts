@@ -73,7 +73,7 @@ export async function rememberOrder(em: EntityManager, event: Event<typeof order
   const { orderId, customerId, kind, policyVersion, lines } = event.data;
   const s = aftersales.dbSchema;
   // One statement (it was three: the order, the products' statuses, the lines), keeping what is there (a
-  // redelivery, a replay). The order's row is inserted by the WITH part, which runs whether or not there are lines.
+  // redelivery, a replay). The order's row goes in through the WITH part (a contract order has at least one line).
   await em.execute(
     `with claimable as (
        insert into "${s}".claimable_order (id, customer_id, kind, policy_version, ordered_at) values (?, ?, ?, ?, ?::timestamptz)
