@@ -36,6 +36,11 @@ export interface GatewayConfig {
   readonly graphiql: boolean;
   /** Introspection and "Did you mean ..." suggestions: schema details kept from production clients. */
   readonly exposeSchema: boolean;
+  /**
+   * Queries one subgraph answers whole are forwarded to it as the client sent them, once Apollo has planned them
+   * (passthrough/query-passthrough.ts). On unless QUERY_PASSTHROUGH=off.
+   */
+  readonly queryPassthrough: boolean;
   readonly trustedDocuments: {
     /** JSON manifest `{ "<sha256 hex>": "<document>" }`; absent means no registered documents. */
     readonly manifestPath: string | undefined;
@@ -96,6 +101,7 @@ const fixedShape = {
   MAX_QUERY_TOKENS: limit(2000),
   MAX_QUERY_DIRECTIVES: limit(10),
   GRAPHIQL: onOff.optional(),
+  QUERY_PASSTHROUGH: onOff.default('on'),
   TRUSTED_DOCUMENTS_PATH: z.string().optional(),
   TRUSTED_DOCUMENTS_REQUIRED_FOR: clientList,
 };
@@ -132,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, definitions: re
     },
     graphiql: values.GRAPHIQL === undefined ? !production : values.GRAPHIQL === 'on',
     exposeSchema: !production,
+    queryPassthrough: values.QUERY_PASSTHROUGH === 'on',
     trustedDocuments: {
       manifestPath: values.TRUSTED_DOCUMENTS_PATH,
       requiredFor: values.TRUSTED_DOCUMENTS_REQUIRED_FOR,

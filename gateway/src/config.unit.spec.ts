@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       limits: { maxDepth: 12, maxCost: 5000, maxAliases: 15, maxTokens: 2000, maxDirectives: 10, maxBodyBytes: 1_048_576 },
       graphiql: true,
       exposeSchema: true,
+      queryPassthrough: true,
       trustedDocuments: { manifestPath: undefined, requiredFor: [] },
     });
     expect(defaultSupergraphPath).toMatch(/gateway\/supergraph\.graphql$/);
@@ -82,6 +83,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ graphiql: false, exposeSchema: false });
     expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'on' })).toMatchObject({ graphiql: true, exposeSchema: false });
     expect(loadConfig({ GRAPHIQL: 'off' })).toMatchObject({ graphiql: false, exposeSchema: true });
+  });
+
+  it('passes single-subgraph queries through unless QUERY_PASSTHROUGH=off', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).queryPassthrough).toBe(true);
+    expect(loadConfig({ QUERY_PASSTHROUGH: 'off' }).queryPassthrough).toBe(false);
+    expect(() => loadConfig({ QUERY_PASSTHROUGH: 'no' })).toThrow(/QUERY_PASSTHROUGH:/);
   });
 
   it('refuses to require trusted documents without a manifest', () => {

@@ -12,6 +12,7 @@ import { endpointUrl } from './http/endpoint-url.js';
 import { createRequestHandler } from './http/request-handler.js';
 import { createLogger } from './logger.js';
 import { routeEverywhere, startSubgraphRouting } from './routing/subgraph-routing.js';
+import { createQueryPassthrough } from './passthrough/query-passthrough.js';
 import { loadTrustedDocuments } from './trusted-documents/manifest.js';
 
 export interface RunningGateway {
@@ -37,8 +38,10 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
     config.readinessProbeMs > 0
       ? startSubgraphRouting(config.subgraphUrls, { intervalMs: config.readinessProbeMs, log })
       : routeEverywhere(config.subgraphUrls);
+  const passthrough = config.queryPassthrough ? createQueryPassthrough({ supergraphSdl, routing, limits: config.limits }) : undefined;
   const apollo = createApolloServer({
     routing,
+    ...(passthrough && { didResolveQueryPlan: passthrough.learn }),
     supergraphSdl,
     subgraphUrls: config.subgraphUrls,
     exposeSchema: config.exposeSchema,
@@ -57,6 +60,7 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
     createRequestHandler({
       graphql: {
         apollo,
+        passthrough,
         maxBodyBytes: config.limits.maxBodyBytes,
         trustedDocuments: { documents: trustedDocuments, requiredFor: new Set(config.trustedDocuments.requiredFor) },
       },

@@ -1,4 +1,4 @@
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, type Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -23,6 +23,8 @@ export interface ApolloServerOptions {
   readonly log: Logger;
   /** Which replica of a subgraph takes the next request (readiness probes). */
   readonly routing: SubgraphRouting;
+  /** Sees each operation's query plan before it runs (the query passthrough learns from it). */
+  readonly didResolveQueryPlan?: Experimental_DidResolveQueryPlanCallback;
 }
 
 export function createApolloServer(options: ApolloServerOptions): ApolloServer<GatewayContext> {
@@ -33,6 +35,7 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<G
     supergraphSdl: options.supergraphSdl,
     logger: apolloLog,
     buildService: ({ name, url }) => subgraphDataSource(options.subgraphUrls[name]?.[0] ?? url ?? '', () => options.routing.pick(name)),
+    ...(options.didResolveQueryPlan && { experimental_didResolveQueryPlan: options.didResolveQueryPlan }),
   });
   return new ApolloServer<GatewayContext>({
     gateway,

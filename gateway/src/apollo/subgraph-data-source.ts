@@ -1,17 +1,19 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context.js';
-import { subgraphFetcher } from './subgraph-fetcher.js';
+import { callerHeaders } from './caller-headers.js';
+import { subgraphFetcher, subgraphSender } from './subgraph-fetcher.js';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
-/** One pool of keep-alive connections per gateway process, shared by every subgraph's data source. */
-const fetcher = subgraphFetcher();
+/** One pool of keep-alive connections per gateway process, shared by every subgraph's data source and the passthrough. */
+export const sendToSubgraph = subgraphSender();
+const fetcher = subgraphFetcher(sendToSubgraph);
 
 /**
  * A subgraph fetcher that forwards the caller's token, address and the request
- * id, so subgraphs verify the same token, rate-limit or audit the real client,
- * and their logs join the gateway's. Nothing else from the client is passed on.
+ * id (callerHeaders), so subgraphs verify the same token, rate-limit or audit
+ * the real client, and their logs join the gateway's.
  */
 export function subgraphDataSource(url: string, pickReplica: () => string | undefined = () => url): RemoteGraphQLDataSource<GatewayContext> {
   return new SubgraphDataSource({
@@ -27,12 +29,7 @@ export function subgraphDataSource(url: string, pickReplica: () => string | unde
       const replica = pickReplica();
       if (replica === undefined) throw new GraphQLError(subgraphUnreachableMessage, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
       if (request.http) request.http = { ...request.http, url: replica };
-      // Gateway-internal fetches (health checks, schema loading) carry no caller context.
-      const { requestId, authorization, clientAddress } = context as Partial<GatewayContext>;
-      if (requestId) request.http?.headers.set('x-request-id', requestId);
-      if (authorization) request.http?.headers.set('authorization', authorization);
-      // One entry, set by us: whatever the client claimed was weighed in clientAddressOf.
-      if (clientAddress) request.http?.headers.set('x-forwarded-for', clientAddress);
+      for (const [name, value] of callerHeaders(context as Partial<GatewayContext>)) request.http?.headers.set(name, value);
     },
   });
 }

@@ -44,17 +44,33 @@ class SubgraphTlsAgent extends https.Agent {
  * an eighth of its CPU per subgraph call (bench CPU profiles, 2026-12-06);
  * the subgraphs' answers are small JSON documents that need none of it.
  */
-export function subgraphFetcher(): Fetcher {
+export function subgraphFetcher(send: SubgraphSend = subgraphSender()): Fetcher {
+  return async (url: string, init?: FetcherRequestInit) => {
+    const answer = await send(url, init);
+    return new BufferedResponse(url, answer.response, answer.body);
+  };
+}
+
+/** A subgraph's answer, read whole, as bytes: what the query passthrough hands back to the client untouched. */
+export interface SubgraphAnswer {
+  readonly response: http.IncomingMessage;
+  readonly body: Buffer;
+}
+
+export type SubgraphSend = (url: string, init?: FetcherRequestInit) => Promise<SubgraphAnswer>;
+
+/** Sends a request to a subgraph over this process's keep-alive connections (see subgraphFetcher). */
+export function subgraphSender(): SubgraphSend {
   const plain = new SubgraphAgent({ keepAlive: true });
   const tls = new SubgraphTlsAgent({ keepAlive: true });
-  return (url: string, init?: FetcherRequestInit) =>
-    new Promise<FetcherResponse>((resolve, reject) => {
+  return (url, init) =>
+    new Promise<SubgraphAnswer>((resolve, reject) => {
       const secure = url.startsWith('https:');
       const options = { method: init?.method ?? 'GET', headers: init?.headers, agent: secure ? tls : plain };
       const request = (secure ? https : http).request(url, options, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve(new BufferedResponse(url, response, Buffer.concat(chunks))));
+        response.on('end', () => resolve({ response, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }));
         response.on('error', reject);
       });
       request.on('socket', (socket) => socket.setTimeout(0));

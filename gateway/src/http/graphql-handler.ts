@@ -4,6 +4,7 @@ import { isSessionRenewalRequest } from '@vitrine/platform/auth';
 import { BodyTooLarge, readBody } from '@vitrine/platform/http';
 import type { GatewayContext } from '../apollo/gateway-context.js';
 import { applyTrustedDocuments, clientNameOf } from '../trusted-documents/apply-to-request.js';
+import type { QueryPassthrough } from '../passthrough/query-passthrough.js';
 import type { TrustedDocumentPolicy } from '../trusted-documents/policy.js';
 import { sendGraphqlError } from './send.js';
 
@@ -12,12 +13,15 @@ export interface GraphqlHandlerDeps {
   /** Operations are small; anything bigger is a mistake or an attack. */
   readonly maxBodyBytes: number;
   readonly trustedDocuments: TrustedDocumentPolicy;
+  /** Absent when QUERY_PASSTHROUGH=off: every request goes through Apollo. */
+  readonly passthrough: QueryPassthrough | undefined;
 }
 
 /**
- * Hands one (already authenticated) HTTP request to Apollo Server and streams
- * its answer back, after the checks that need the raw request: body size and
- * trusted documents.
+ * Hands one (already authenticated) HTTP request to Apollo Server, or to the
+ * query passthrough when one subgraph answers it whole, and streams its answer
+ * back, after the checks that need the raw request: body size and trusted
+ * documents.
  */
 export async function handleGraphqlRequest(
   deps: GraphqlHandlerDeps,
@@ -44,6 +48,9 @@ export async function handleGraphqlRequest(
     return sendGraphqlError(res, 400, trusted.code, trusted.message);
   }
 
+  if (method === 'POST' && deps.passthrough && (await deps.passthrough.serve({ body: trusted.input.body, accept: req.headers.accept }, context, res))) {
+    return;
+  }
   const response = await deps.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers: toHeaderMap(req), search: trusted.input.search, body: trusted.input.body },
     context: async () => context,

@@ -18,6 +18,8 @@ export interface FixtureSubgraph {
   readonly url: string;
   /** Headers of every request the subgraph received, oldest first. */
   readonly receivedHeaders: IncomingHttpHeaders[];
+  /** The query text of every request, oldest first: the gateway's plan for it, or the client's own document. */
+  readonly receivedQueries: string[];
   stop(): Promise<void>;
 }
 
@@ -35,7 +37,10 @@ export interface OrdersBehaviour {
 
 const resolvers = {
   catalog: (): GraphQLResolverMap<unknown> => ({
-    Query: { products: () => products },
+    Query: {
+      products: (_: unknown, { first }: { first?: number | null }) => products.slice(0, first ?? undefined),
+      product: (_: unknown, { id }: { id: string }) => products.find((p) => p.id === id) ?? null,
+    },
     Product: { __resolveReference: (ref: { id: string }) => products.find((p) => p.id === ref.id) },
   }),
   orders: (behaviour: OrdersBehaviour): GraphQLResolverMap<unknown> => ({
@@ -61,6 +66,12 @@ export async function startFixtureSubgraph(name: 'catalog' | 'orders', behaviour
     includeStacktraceInErrorResponses: true,
   });
   const receivedHeaders: IncomingHttpHeaders[] = [];
+  const receivedQueries: string[] = [];
+  server.addPlugin({
+    async requestDidStart({ request }) {
+      receivedQueries.push(request.query ?? '');
+    },
+  });
   const { url } = await startStandaloneServer(server, {
     listen: { port: 0, host: '127.0.0.1' },
     context: async ({ req }) => {
@@ -68,5 +79,5 @@ export async function startFixtureSubgraph(name: 'catalog' | 'orders', behaviour
       return {};
     },
   });
-  return { url, receivedHeaders, stop: () => server.stop() };
+  return { url, receivedHeaders, receivedQueries, stop: () => server.stop() };
 }
