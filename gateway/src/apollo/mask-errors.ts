@@ -35,6 +35,9 @@ export const clientFacingCodes: ReadonlySet<string> = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** Apollo Server's refusal of an automatic persisted query whose hash is not its text's, sent without a code. */
+const persistedQueryHashMismatch = 'provided sha does not match query';
+
 export const unexpectedErrorMessage = 'Something went wrong on our side. Please try again; if it keeps happening, quote the reference in this error.';
 
 /** Keeps a client-facing error's code, message and facts; anything else becomes INTERNAL_SERVER_ERROR without details. */
@@ -42,6 +45,9 @@ export function withoutTransportDetails(formatted: GraphQLFormattedError): Graph
   const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !transportExtensions.has(key)));
   // graphql-js gives up coercing variables after 50 bad values with a plain error: still the client's input.
   if (tooManyVariableErrors.test(formatted.message)) return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT' } };
+  if (formatted.message === persistedQueryHashMismatch) {
+    return { message: "The persisted query's sha256Hash is not the SHA-256 of the query sent with it.", extensions: { code: 'BAD_REQUEST' } };
+  }
   const code = extensions['code'];
   if (typeof code === 'string' && clientFacingCodes.has(code)) return { ...formatted, extensions };
   // A subgraph's own INTERNAL_SERVER_ERROR already carries a safe message and its request id; keep the id only.

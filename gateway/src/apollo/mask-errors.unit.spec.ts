@@ -30,6 +30,11 @@ describe('gateway error masking', () => {
     });
   });
 
+  it("gives Apollo's uncoded refusal of a persisted query with the wrong hash a code and a message a client can act on", () => {
+    const masked = withoutTransportDetails({ message: 'provided sha does not match query', extensions: {} });
+    expect(masked).toEqual({ message: "The persisted query's sha256Hash is not the SHA-256 of the query sent with it.", extensions: { code: 'BAD_REQUEST' } });
+  });
+
   it("keeps the request id of a subgraph's internal error", () => {
     const masked = withoutTransportDetails({
       message: 'Something went wrong, quote reference r-1',

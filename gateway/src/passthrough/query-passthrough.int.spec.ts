@@ -136,6 +136,20 @@ describe('query passthrough', () => {
     expect(stack.subgraphRequests()).toBe(before);
   });
 
+  it('leaves a request with extensions to Apollo: a persisted-query hash that does not match the text is refused', async () => {
+    const query = '{ products { id name } }';
+    await post(stack.gateway.url, { query });
+    const before = stack.subgraphRequests();
+
+    const answer = await postForJson(stack.gateway.url, { query, extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } });
+
+    expect(answer.status).toBe(400);
+    expect(answer.body.data).toBeUndefined();
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(answer.body.errors?.[0]?.message).toMatch(/sha256Hash/);
+    expect(stack.subgraphRequests()).toBe(before);
+  });
+
   it('leaves the answer to Apollo when the client asks for the GraphQL media type', async () => {
     const query = '{ products { id } }';
     await post(stack.gateway.url, { query });

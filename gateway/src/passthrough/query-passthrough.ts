@@ -55,11 +55,14 @@ export interface QueryPassthroughOptions {
 export function createQueryPassthrough(options: QueryPassthroughOptions): QueryPassthrough {
   const subgraphSchemas = subgraphSchemasOf(options.supergraphSdl);
   const learned = new LearnedQueries(options.capacity ?? 1000);
+  // Apollo caches its plans, so a document it runs again brings the same plan: judged once, whatever the verdict.
+  const judged = new WeakSet<object>();
 
   return {
     learn({ queryPlan, requestContext }) {
+      if (judged.has(queryPlan)) return;
+      judged.add(queryPlan);
       const { source, document, operation, schema, request } = requestContext;
-      if (learned.get(source, request.operationName)) return;
       const subgraph = passableSubgraph(queryPlan, document, subgraphSchemas);
       if (subgraph) learned.remember(source, request.operationName, { subgraph, document, operation, schema });
     },
@@ -91,8 +94,9 @@ interface PlainRequest {
 
 function plainRequestOf(body: unknown): PlainRequest | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const { query, operationName, variables } = body as Record<string, unknown>;
-  if (typeof query !== 'string') return undefined;
+  const { query, operationName, variables, extensions } = body as Record<string, unknown>;
+  // Extensions (an APQ hash to check against the text, anything a plugin reads) are Apollo's to handle.
+  if (typeof query !== 'string' || extensions !== undefined) return undefined;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
   return { query, operationName: operationName ?? undefined, variables: (variables ?? {}) as Record<string, unknown> };
