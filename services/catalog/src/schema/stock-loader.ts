@@ -1,20 +1,13 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PoolCounters } from '../domain/reservation.js';
-import { preorderPools, warehouseLevels, type WarehouseLevelRow } from '../use-cases/stock-counters.js';
+import { stockLevels, type StockLevels } from '../use-cases/stock-counters.js';
 
-export interface ProductStockLevels {
-  pool: PoolCounters | null;
-  warehouses: WarehouseLevelRow[];
-}
+export type ProductStockLevels = StockLevels;
 
-/** Two statements per request (warehouse rows, preorder pools) for every product listed. */
+/** One statement per request (pools and warehouse rows together) for every product listed. */
 export function createStockLoader(em: EntityManager): DataLoader<string, ProductStockLevels> {
   return new DataLoader(async (ids) => {
-    const [levels, pools] = await Promise.all([warehouseLevels(em, ids), preorderPools(em, ids)]);
-    return ids.map((id) => ({
-      pool: pools.find((p) => p.productId === id) ?? null,
-      warehouses: levels.filter((l) => l.productId === id),
-    }));
+    const levels = await stockLevels(em, ids);
+    return ids.map((id) => levels.get(id) ?? { pool: null, warehouses: [] });
   });
 }

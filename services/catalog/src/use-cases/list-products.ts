@@ -213,10 +213,14 @@ export async function listProducts(em: EntityManager, query: ListProductsQuery =
   return {
     items,
     hasNextPage: rows.length > size,
-    // A fresh filter: a raw fragment used as a key is consumed by the query it was built for.
+    // A fresh filter: a raw fragment used as a key is consumed by the query it was built for. A query builder, not
+    // em.count: that one may flush first, so it wanted a fork of its own, and both showed in the listing's profile.
     countTotal: () => {
       const again = filterWhere(normalized);
-      return em.fork().count(Product, again.length ? { $and: again } : {});
+      return em
+        .createQueryBuilder(Product)
+        .where((again.length ? { $and: again } : {}) as QBFilterQuery<Product>)
+        .getCount();
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { EntityManager, QueryResult } from '@mikro-orm/postgresql';
 import type { ProductStatus, WarehouseReturnAddress } from '@vitrine/contracts';
-import type { ProductStock, WarehouseLevel } from '../domain/reservation.js';
+import type { PoolCounters, ProductStock, WarehouseLevel } from '../domain/reservation.js';
 import { counterEffect, type MovementKind } from '../domain/stock-ledger.js';
 import { checkWarehouseInUse } from '../domain/warehouse-change.js';
 import { BadUserInput, storeNow } from '@vitrine/platform';
@@ -20,14 +20,87 @@ export async function lockProducts(em: EntityManager, productIds: readonly strin
   return new Map(rows.map((r) => [r.id, r.status]));
 }
 
-/** Warehouse and pool counters of the locked products (products without rows get empty stock). */
+/**
+ * Warehouse and pool counters of the locked products (products without rows get empty stock). Read in a statement of
+ * its own, after lockProducts: a statement that locked and read at once would read the counters as they were before
+ * it waited for the lock, and the writer it waited for may have moved them.
+ */
 export async function readProductStock(em: EntityManager, statuses: ReadonlyMap<string, ProductStatus>): Promise<Map<string, ProductStock>> {
-  const ids = [...statuses.keys()];
-  const stock = new Map<string, ProductStock>(ids.map((id) => [id, { status: statuses.get(id)!, pool: null, warehouses: [] }]));
-  if (ids.length === 0) return stock;
-  for (const level of await warehouseLevels(em, ids)) (stock.get(level.productId)!.warehouses as WarehouseLevel[]).push(level);
-  for (const pool of await preorderPools(em, ids)) stock.get(pool.productId)!.pool = { capacity: pool.capacity, reserved: pool.reserved };
-  return stock;
+  const levels = await stockLevels(em, [...statuses.keys()]);
+  return new Map([...statuses].map(([id, status]) => [id, { status, ...(levels.get(id) ?? { pool: null, warehouses: [] }) }]));
+}
+
+export interface PoolRow extends PoolCounters {
+  /** Units moved from the pool onto arrived stock: part of the limited quantity, no longer in `capacity`. */
+  arrived: number;
+}
+
+export interface StockLevels {
+  /** Null: the product has no pool row (an open-ended preorder). */
+  pool: PoolRow | null;
+  /** Its warehouse rows, in the order in-stock sales draw from them. */
+  warehouses: WarehouseLevelRow[];
+}
+
+/**
+ * Each product's pool and warehouse rows in one statement (a row per warehouse row, the pool's columns on each, one
+ * row with no warehouse when it has none). Products that do not exist are absent from the map.
+ */
+export async function stockLevels(em: EntityManager, productIds: readonly string[]): Promise<Map<string, StockLevels>> {
+  const levels = new Map<string, StockLevels>();
+  if (productIds.length === 0) return levels;
+  const rows = await em.execute<
+    {
+      product_id: string;
+      has_pool: boolean;
+      capacity: number | null;
+      pool_reserved: number | null;
+      arrived: number | null;
+      warehouse_id: string | null;
+      code: string;
+      name: string;
+      country: string;
+      held_by_factory: boolean;
+      allocation_priority: number;
+      retired_at: Date | null;
+      return_address: WarehouseReturnAddress | null;
+      on_hand: number;
+      reserved: number;
+    }[]
+  >(
+    `select p.id as product_id, a.product_id is not null as has_pool, a.capacity, a.reserved as pool_reserved, a.arrived,
+            s.warehouse_id, w.code, w.name, w.country, w.held_by_factory, w.allocation_priority, w.retired_at, w.return_address, s.on_hand, s.reserved
+       from catalog.product p
+       left join catalog.preorder_allocation a on a.product_id = p.id
+       left join catalog.warehouse_stock s on s.product_id = p.id
+       left join catalog.warehouse w on w.id = s.warehouse_id
+      where p.id in (?)
+      order by p.id, w.held_by_factory, w.allocation_priority, w.code`,
+    [[...productIds]],
+  );
+  for (const r of rows) {
+    let product = levels.get(r.product_id);
+    if (!product) {
+      const pool = r.has_pool ? { capacity: r.capacity, reserved: r.pool_reserved ?? 0, arrived: r.arrived ?? 0 } : null;
+      product = { pool, warehouses: [] };
+      levels.set(r.product_id, product);
+    }
+    if (r.warehouse_id === null) continue;
+    product.warehouses.push({
+      productId: r.product_id,
+      warehouseId: r.warehouse_id,
+      code: r.code,
+      name: r.name,
+      country: r.country,
+      heldByFactory: r.held_by_factory,
+      allocationPriority: r.allocation_priority,
+      retiredAt: r.retired_at,
+      returnAddress: r.return_address,
+      onHand: r.on_hand,
+      reserved: r.reserved,
+    });
+  }
+  return levels;
 }
 
 export interface WarehouseLevelRow extends WarehouseLevel {
