@@ -63,11 +63,22 @@ export type SubgraphSend = (url: string, init?: FetcherRequestInit) => Promise<S
 export function subgraphSender(): SubgraphSend {
   const plain = new SubgraphAgent({ keepAlive: true });
   const tls = new SubgraphTlsAgent({ keepAlive: true });
+  // A request named by a URL string has Node parse it every time; the few replica URLs are parsed once each.
+  const targets = new Map<string, http.RequestOptions>();
+  const targetOf = (url: string) => {
+    let target = targets.get(url);
+    if (!target) {
+      const { protocol, hostname, port, pathname, search } = new URL(url);
+      target = { protocol, hostname: hostname.replace(/^\[|\]$/g, ''), port, path: `${pathname}${search}` };
+      targets.set(url, target);
+    }
+    return target;
+  };
   return (url, init) =>
     new Promise<SubgraphAnswer>((resolve, reject) => {
       const secure = url.startsWith('https:');
-      const options = { method: init?.method ?? 'GET', headers: init?.headers, agent: secure ? tls : plain };
-      const request = (secure ? https : http).request(url, options, (response) => {
+      const options = { ...targetOf(url), method: init?.method ?? 'GET', headers: init?.headers, agent: secure ? tls : plain };
+      const request = (secure ? https : http).request(options, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => resolve({ response, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }));

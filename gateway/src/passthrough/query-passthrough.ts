@@ -10,6 +10,7 @@ import type { QueryLimits } from '../config.js';
 import type { SubgraphRouting } from '../routing/subgraph-routing.js';
 import { LearnedQueries } from './learned-queries.js';
 import { passableSubgraph } from './passable-subgraph.js';
+import { isPlainSuccess } from './plain-success.js';
 
 export interface QueryPassthrough {
   /** Given to ApolloGateway: remembers each query document whose plan shows one subgraph answers it whole. */
@@ -112,24 +113,12 @@ async function askSubgraph(url: string, request: PlainRequest, context: GatewayC
   const headers = { ...Object.fromEntries(callerHeaders(context)), 'content-type': 'application/json' };
   try {
     const { response, body } = await sendToSubgraph(url, { method: 'POST', headers, body: JSON.stringify(request) });
-    return response.statusCode === 200 && isPlainSuccess(body) ? body : undefined;
+    // `complete`: the whole message arrived as its framing announced it, not a connection cut short.
+    return response.statusCode === 200 && response.complete && isPlainSuccess(body) ? body : undefined;
   } catch (error) {
     context.log.debug({ err: error }, 'passthrough: no answer from the subgraph; Apollo takes the request');
     return undefined;
   }
-}
-
-function isPlainSuccess(body: Buffer): boolean {
-  let answer: unknown;
-  try {
-    answer = JSON.parse(body.toString('utf8'));
-  } catch {
-    return false;
-  }
-  if (typeof answer !== 'object' || answer === null) return false;
-  const keys = Object.keys(answer);
-  const { data } = answer as { data?: unknown };
-  return keys.length === 1 && keys[0] === 'data' && typeof data === 'object' && data !== null;
 }
 
 function subgraphSchemasOf(supergraphSdl: string): ReadonlyMap<string, GraphQLSchema> {
