@@ -50,23 +50,13 @@ export async function stockLevels(em: EntityManager, productIds: readonly string
   const levels = new Map<string, StockLevels>();
   if (productIds.length === 0) return levels;
   const rows = await em.execute<
-    {
-      product_id: string;
+    (Omit<WarehouseLevelColumns, 'warehouse_id'> & {
       has_pool: boolean;
       capacity: number | null;
       pool_reserved: number | null;
       arrived: number | null;
       warehouse_id: string | null;
-      code: string;
-      name: string;
-      country: string;
-      held_by_factory: boolean;
-      allocation_priority: number;
-      retired_at: Date | null;
-      return_address: WarehouseReturnAddress | null;
-      on_hand: number;
-      reserved: number;
-    }[]
+    })[]
   >(
     `select p.id as product_id, a.product_id is not null as has_pool, a.capacity, a.reserved as pool_reserved, a.arrived,
             s.warehouse_id, w.code, w.name, w.country, w.held_by_factory, w.allocation_priority, w.retired_at, w.return_address, s.on_hand, s.reserved
@@ -85,20 +75,7 @@ export async function stockLevels(em: EntityManager, productIds: readonly string
       product = { pool, warehouses: [] };
       levels.set(r.product_id, product);
     }
-    if (r.warehouse_id === null) continue;
-    product.warehouses.push({
-      productId: r.product_id,
-      warehouseId: r.warehouse_id,
-      code: r.code,
-      name: r.name,
-      country: r.country,
-      heldByFactory: r.held_by_factory,
-      allocationPriority: r.allocation_priority,
-      retiredAt: r.retired_at,
-      returnAddress: r.return_address,
-      onHand: r.on_hand,
-      reserved: r.reserved,
-    });
+    if (r.warehouse_id !== null) product.warehouses.push(warehouseLevelOf({ ...r, warehouse_id: r.warehouse_id }));
   }
   return levels;
 }
@@ -115,27 +92,32 @@ export interface WarehouseLevelRow extends WarehouseLevel {
 
 /** Every warehouse row of these products, with the warehouse's facts (one statement). */
 export async function warehouseLevels(em: EntityManager, productIds: readonly string[]): Promise<WarehouseLevelRow[]> {
-  const rows = await em.execute<
-    {
-      product_id: string;
-      warehouse_id: string;
-      code: string;
-      name: string;
-      country: string;
-      held_by_factory: boolean;
-      allocation_priority: number;
-      retired_at: Date | null;
-      return_address: WarehouseReturnAddress | null;
-      on_hand: number;
-      reserved: number;
-    }[]
-  >(
+  const rows = await em.execute<WarehouseLevelColumns[]>(
     `select s.product_id, s.warehouse_id, w.code, w.name, w.country, w.held_by_factory, w.allocation_priority, w.retired_at, w.return_address, s.on_hand, s.reserved
        from catalog.warehouse_stock s join catalog.warehouse w on w.id = s.warehouse_id
       where s.product_id in (?) order by s.product_id, w.held_by_factory, w.allocation_priority, w.code`,
     [[...productIds]],
   );
-  return rows.map((r) => ({
+  return rows.map(warehouseLevelOf);
+}
+
+/** A warehouse row of a product as both reads select it. */
+interface WarehouseLevelColumns {
+  product_id: string;
+  warehouse_id: string;
+  code: string;
+  name: string;
+  country: string;
+  held_by_factory: boolean;
+  allocation_priority: number;
+  retired_at: Date | null;
+  return_address: WarehouseReturnAddress | null;
+  on_hand: number;
+  reserved: number;
+}
+
+function warehouseLevelOf(r: WarehouseLevelColumns): WarehouseLevelRow {
+  return {
     productId: r.product_id,
     warehouseId: r.warehouse_id,
     code: r.code,
@@ -147,7 +129,7 @@ export async function warehouseLevels(em: EntityManager, productIds: readonly st
     returnAddress: r.return_address,
     onHand: r.on_hand,
     reserved: r.reserved,
-  }));
+  };
 }
 
 export async function preorderPools(

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stockLevels } from '../use-cases/stock-counters.js';
+import { bootCatalog, createProduct, type CatalogHarness } from './harness.js';
+
+// stockLevels reads each product's preorder pool and warehouse rows in one statement (a row per warehouse row, the
+// pool's columns repeated): the listing's availableQuantity and the reservation's read under lock both stand on it.
+let catalog: CatalogHarness;
+
+beforeAll(async () => {
+  catalog = await bootCatalog('stock_levels');
+});
+afterAll(() => catalog?.stop());
+
+const read = (ids: string[]) => stockLevels(catalog.service.orm.em.fork(), ids);
+
+describe('stockLevels', () => {
+  it('gives a product its warehouse rows in the order sales draw from them, with the pool when it has one', async () => {
+    const { id } = await createProduct(catalog, 4);
+    await catalog.sql('insert into catalog.warehouse_stock (product_id, warehouse_id, on_hand, reserved) values (?, ?, 9, 2)', [
+      id,
+      catalog.warehouses.factory,
+    ]);
+    await catalog.sql('insert into catalog.preorder_allocation (product_id, capacity, reserved, arrived) values (?, 30, 7, 5)', [id]);
+
+    const levels = (await read([id])).get(id);
+
+    expect(levels?.pool).toEqual({ capacity: 30, reserved: 7, arrived: 5 });
+    // Our own warehouse before the factory's (held_by_factory sorts false first).
+    expect(levels?.warehouses.map((w) => [w.warehouseId, w.code, w.onHand, w.reserved, w.heldByFactory])).toEqual([
+      [catalog.warehouses.france, 'E2E-FR', 4, 0, false],
+      [catalog.warehouses.factory, 'E2E-CN', 9, 2, true],
+    ]);
+    expect(levels?.warehouses[0]).toMatchObject({ productId: id, name: 'Test warehouse France', country: 'FR', retiredAt: null, allocationPriority: 10 });
+  });
+
+  it('tells an open-ended pool (no capacity) from no pool at all, and a product with no warehouse row from one with rows', async () => {
+    const open = await createProduct(catalog, 0);
+    const none = await createProduct(catalog, 0);
+    await catalog.sql('delete from catalog.warehouse_stock where product_id in (?, ?)', [open.id, none.id]);
+    await catalog.sql('insert into catalog.preorder_allocation (product_id, capacity, reserved) values (?, null, 3)', [open.id]);
+
+    const levels = await read([open.id, none.id]);
+
+    expect(levels.get(open.id)).toEqual({ pool: { capacity: null, reserved: 3, arrived: 0 }, warehouses: [] });
+    expect(levels.get(none.id)).toEqual({ pool: null, warehouses: [] });
+  });
+
+  it('leaves out ids that name no product, and reads nothing for none', async () => {
+    const { id } = await createProduct(catalog, 1);
+
+    const levels = await read([id, randomUUID()]);
+
+    expect([...levels.keys()]).toEqual([id]);
+    expect((await read([])).size).toBe(0);
+  });
+});
