@@ -1,71 +1,90 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context.js';
 import { callerHeaders } from './caller-headers.js';
-import { subgraphFetcher, subgraphSender } from './subgraph-fetcher.js';
+import { subgraphSender, type SubgraphAnswer } from './subgraph-sender.js';
 
-type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 /** One pool of keep-alive connections per gateway process, shared by every subgraph's data source and the passthrough. */
 export const sendToSubgraph = subgraphSender();
-const fetcher = subgraphFetcher(sendToSubgraph);
-
-/**
- * A subgraph fetcher that forwards the caller's token, address and the request
- * id (callerHeaders), so subgraphs verify the same token, rate-limit or audit
- * the real client, and their logs join the gateway's.
- */
-export function subgraphDataSource(url: string, pickReplica: () => string | undefined = () => url): RemoteGraphQLDataSource<GatewayContext> {
-  return new SubgraphDataSource({
-    url,
-    // Closes an idle connection after a few seconds, well before a subgraph does (its keep-alive is 65 s). Apollo's
-    // default fetcher kept idle sockets longer than that, so a request sent just as the subgraph closed one failed
-    // with "socket hang up" (seen on drop day, twice, on a pay).
-    fetcher,
-    willSendRequest({ request, context }) {
-      // The replica for this request, among those the readiness probes route to. With none left the client gets the
-      // same SERVICE_UNAVAILABLE an unanswered request gets, at once, and nothing reaches a subgraph that could only
-      // half-serve it.
-      const replica = pickReplica();
-      if (replica === undefined) throw new GraphQLError(subgraphUnreachableMessage, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
-      if (request.http) request.http = { ...request.http, url: replica };
-      for (const [name, value] of callerHeaders(context as Partial<GatewayContext>)) request.http?.headers.set(name, value);
-    },
-  });
-}
 
 /** What a client is told when a subgraph did not answer at all (restarting, crashed, unreachable). */
 export const subgraphUnreachableMessage = 'This part of the store did not answer. Please try again in a moment (with the same idempotency key, if any).';
 
-class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  /**
-   * No response at all (connection refused or cut: the subgraph is restarting
-   * or gone) is an outage, not a bug of ours: the client gets
-   * SERVICE_UNAVAILABLE and retries. Apollo would pass the fetch error on
-   * without a code, which the formatter masks as INTERNAL_SERVER_ERROR.
-   */
-  override didEncounterError(error: Error, fetchRequest: unknown, fetchResponse: unknown): never {
-    if (fetchResponse === undefined && !(error instanceof GraphQLError)) {
-      throw new GraphQLError(subgraphUnreachableMessage, { extensions: { code: 'SERVICE_UNAVAILABLE' }, originalError: error });
-    }
-    throw error;
-  }
+/**
+ * How the gateway asks a subgraph for its part of a query plan. Apollo's RemoteGraphQLDataSource built node-fetch
+ * Headers and Request objects and a WHATWG-like response for every fetch, none of which a JSON POST over a kept-alive
+ * connection needs; this one sends the same request with the same headers over the gateway's pool of connections
+ * (subgraphSender), and reads the answer as Apollo's would, except for the refusals and outages noted below.
+ */
+export function subgraphDataSource(url: string, pickReplica: () => string | undefined = () => url): GraphQLDataSource<GatewayContext> {
+  return { process: (options) => askSubgraph(pickReplica, options) };
+}
 
-  /**
-   * A subgraph answers a request it refuses as a whole (a variable that is not
-   * a valid value of its scalar, a token it cannot verify) with a 4xx and a
-   * GraphQL error body. Apollo's default turns that into "400: Bad Request"
-   * carrying the subgraph's URL, status and body: here the subgraph's own
-   * first error (message and code, which it wrote for clients) is passed on
-   * instead, and nothing about the transport.
-   */
-  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const body = await this.parseBody(response).catch(() => undefined);
-    const first = firstGraphqlError(body);
-    if (first && response.status < 500) return new GraphQLError(first.message, { extensions: first.extensions });
-    // Anything else is ours to investigate: the gateway's formatter masks it (no code).
-    return new GraphQLError(`subgraph answered ${response.status}`, { extensions: { response: { status: response.status, body } } });
+async function askSubgraph(pickReplica: () => string | undefined, options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+  // The replica for this request, among those the readiness probes route to. With none left the client gets the
+  // same SERVICE_UNAVAILABLE an unanswered request gets, at once, and nothing reaches a subgraph that could only
+  // half-serve it.
+  const replica = pickReplica();
+  if (replica === undefined) throw unreachable();
+  const { http, ...request } = options.request;
+  if (!request.query) throw new Error('Missing query');
+  const headers: Record<string, string> = {};
+  // Apollo's own headers for this fetch (a trace request, when tracing is on).
+  for (const [name, value] of http?.headers ?? []) headers[name.toLowerCase()] = value;
+  headers['content-type'] = 'application/json';
+  // The caller's token, address and request id (callerHeaders): subgraphs verify the same token, rate-limit or audit
+  // the real client, and their logs join the gateway's. Health checks and schema loads have an empty context: none.
+  for (const [name, value] of callerHeaders(options.context as Partial<GatewayContext>)) headers[name] = value;
+  let answer: SubgraphAnswer;
+  try {
+    answer = await sendToSubgraph(replica, { method: 'POST', headers, body: JSON.stringify(request) });
+  } catch (error) {
+    // No response at all (connection refused or cut: the subgraph is restarting or gone) is an outage, not a bug of
+    // ours: the client retries. Passed on without a code, the formatter would mask it as INTERNAL_SERVER_ERROR.
+    throw unreachable(error);
   }
+  const status = answer.response.statusCode ?? 0;
+  if (status < 200 || status >= 300) throw refusal(status, readableBodyOf(answer));
+  const body = bodyOf(answer);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+  return body as SubgraphResponse;
+}
+
+/** The answer's JSON, or its text when it is not JSON (as Apollo's data source reads it). */
+function bodyOf({ response, body }: SubgraphAnswer): unknown {
+  const type = response.headers['content-type'] ?? '';
+  const text = body.toString('utf8');
+  return type.startsWith('application/json') || type.startsWith('application/graphql-response+json') ? JSON.parse(text) : text;
+}
+
+function readableBodyOf(answer: SubgraphAnswer): unknown {
+  try {
+    return bodyOf(answer);
+  } catch {
+    return undefined;
+  }
+}
+
+function unreachable(cause?: unknown): GraphQLError {
+  return new GraphQLError(subgraphUnreachableMessage, {
+    extensions: { code: 'SERVICE_UNAVAILABLE' },
+    ...(cause instanceof Error && { originalError: cause }),
+  });
+}
+
+/**
+ * A subgraph answers a request it refuses as a whole (a variable that is not a valid value of its scalar, a token it
+ * cannot verify) with a 4xx and a GraphQL error body. Apollo's default turned that into "400: Bad Request" carrying
+ * the subgraph's URL, status and body: here the subgraph's own first error (message and code, which it wrote for
+ * clients) is passed on instead, and nothing about the transport.
+ */
+function refusal(status: number, body: unknown): GraphQLError {
+  const first = firstGraphqlError(body);
+  if (first && status < 500) return new GraphQLError(first.message, { extensions: first.extensions });
+  // Anything else is ours to investigate: the gateway's formatter masks it (no code).
+  return new GraphQLError(`subgraph answered ${status}`, { extensions: { response: { status, body } } });
 }
 
 function firstGraphqlError(body: unknown): { message: string; extensions: Record<string, unknown> } | undefined {

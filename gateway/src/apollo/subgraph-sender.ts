@@ -1,11 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
-import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 
-type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
-type FetcherRequestInit = NonNullable<Parameters<Fetcher>[1]>;
-type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+/** What is sent: a GraphQL request is a POST of a JSON body; health checks and the like may GET. */
+export interface SubgraphRequest {
+  readonly method?: string;
+  readonly headers?: http.OutgoingHttpHeaders;
+  readonly body?: string;
+}
 
 /**
  * How long a pooled connection to a subgraph may sit idle before the gateway closes it: well under the subgraphs'
@@ -17,7 +19,7 @@ const idleConnectionMs = 4_000;
 /** Closes a pooled connection after it sat idle `idleConnectionMs`; one in use has no timeout (as with fetch). */
 function closeWhenIdle(socket: Socket, kept: unknown): boolean {
   // Node returns whether the socket is kept (its typings say void). The agent destroys a free socket that times out;
-  // reused, the timeout is lifted again (see subgraphFetcher).
+  // reused, the timeout is lifted again (see subgraphSender).
   if (kept === false) return false;
   socket.setTimeout(idleConnectionMs);
   return true;
@@ -36,30 +38,20 @@ class SubgraphTlsAgent extends https.Agent {
   }
 }
 
-/**
- * The gateway's fetch to subgraphs: node:http (node:https for an `https:`
- * subgraph URL, trusting what Node trusts) on keep-alive connections, the
- * whole body read before the answer is handed on. Node's fetch (undici
- * behind WHATWG streams, Request and Headers objects) cost the gateway about
- * an eighth of its CPU per subgraph call (bench CPU profiles, 2026-12-06);
- * the subgraphs' answers are small JSON documents that need none of it.
- */
-export function subgraphFetcher(send: SubgraphSend = subgraphSender()): Fetcher {
-  return async (url: string, init?: FetcherRequestInit) => {
-    const answer = await send(url, init);
-    return new BufferedResponse(url, answer.response, answer.body);
-  };
-}
-
 /** A subgraph's answer, read whole, as bytes: what the query passthrough hands back to the client untouched. */
 export interface SubgraphAnswer {
   readonly response: http.IncomingMessage;
   readonly body: Buffer;
 }
 
-export type SubgraphSend = (url: string, init?: FetcherRequestInit) => Promise<SubgraphAnswer>;
+export type SubgraphSend = (url: string, request?: SubgraphRequest) => Promise<SubgraphAnswer>;
 
-/** Sends a request to a subgraph over this process's keep-alive connections (see subgraphFetcher). */
+/**
+ * Sends a request to a subgraph over this process's keep-alive connections: node:http (node:https for an `https:`
+ * subgraph URL, trusting what Node trusts), the whole body read before the answer is handed on. Node's fetch (undici
+ * behind WHATWG streams, Request and Headers objects) cost the gateway about an eighth of its CPU per subgraph call
+ * (bench CPU profiles, 2026-12-06); the subgraphs' answers are small JSON documents that need none of it.
+ */
 export function subgraphSender(): SubgraphSend {
   const plain = new SubgraphAgent({ keepAlive: true });
   const tls = new SubgraphTlsAgent({ keepAlive: true });
@@ -74,10 +66,10 @@ export function subgraphSender(): SubgraphSend {
     }
     return target;
   };
-  return (url, init) =>
+  return (url, sent) =>
     new Promise<SubgraphAnswer>((resolve, reject) => {
       const secure = url.startsWith('https:');
-      const options = { ...targetOf(url), method: init?.method ?? 'GET', headers: init?.headers, agent: secure ? tls : plain };
+      const options = { ...targetOf(url), method: sent?.method ?? 'GET', headers: sent?.headers, agent: secure ? tls : plain };
       const request = (secure ? https : http).request(options, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -86,50 +78,6 @@ export function subgraphSender(): SubgraphSend {
       });
       request.on('socket', (socket) => socket.setTimeout(0));
       request.on('error', reject);
-      request.end(init?.body);
+      request.end(sent?.body);
     });
-}
-
-/** A subgraph's answer, read whole: what Apollo's data source reads of a fetch Response. */
-class BufferedResponse implements FetcherResponse {
-  readonly redirected = false;
-  readonly status: number;
-  readonly statusText: string;
-  readonly headers: Headers;
-  bodyUsed = false;
-
-  constructor(
-    readonly url: string,
-    response: http.IncomingMessage,
-    private readonly body: Buffer,
-  ) {
-    this.status = response.statusCode ?? 0;
-    this.statusText = response.statusMessage ?? '';
-    this.headers = new Headers();
-    const raw = response.rawHeaders;
-    for (let i = 0; i + 1 < raw.length; i += 2) this.headers.append(raw[i]!, raw[i + 1]!);
-  }
-
-  get ok(): boolean {
-    return this.status >= 200 && this.status < 300;
-  }
-
-  async text(): Promise<string> {
-    this.bodyUsed = true;
-    return this.body.toString('utf8');
-  }
-
-  async json(): Promise<unknown> {
-    return JSON.parse(await this.text());
-  }
-
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    this.bodyUsed = true;
-    return new Uint8Array(this.body).buffer;
-  }
-
-  clone(): FetcherResponse {
-    const copy = Object.create(BufferedResponse.prototype) as BufferedResponse;
-    return Object.assign(copy, this, { bodyUsed: false });
-  }
 }
