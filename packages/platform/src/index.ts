@@ -50,6 +50,7 @@ export * from './graphql/rule-language.js';
 export * from './graphql/ids.js';
 export * from './graphql/money.type.js';
 export * from './graphql/page-info.type.js';
+export * from './graphql/selection.js';
 export * from './server/print-sdl.js';
 export * from './db/create-migration.js';
 export * from './db/retention.js';

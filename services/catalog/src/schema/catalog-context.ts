@@ -5,7 +5,7 @@ import type { Product } from '../store/product.entity.js';
 import type { ReleaseDateChange } from '../store/release-date-change.entity.js';
 import type { SpecChange } from '../store/spec-change.entity.js';
 import type { Studio } from '../store/studio.entity.js';
-import type { ProductStockLevels } from './stock-loader.js';
+import type { StockOf } from './stock-loader.js';
 
 export interface CatalogContext extends BaseContext {
   productById: DataLoader<string, Product | null>;
@@ -13,7 +13,7 @@ export interface CatalogContext extends BaseContext {
   releaseDateHistory: DataLoader<string, ReleaseDateChange[]>;
   specHistory: DataLoader<string, SpecChange[]>;
   studioById: DataLoader<string, Studio | null>;
-  stockOf: DataLoader<string, ProductStockLevels>;
+  stockOf: StockOf;
   waitlistLength: DataLoader<string, number>;
   /** The signed-in customer's country (looked up once per request); null when anonymous or not known yet. */
   myCountry: () => Promise<string | null>;

@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { BadUserInput, PageInfo, TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { BadUserInput, PageInfo, TextArg, requireCallerId, requireUuid, selectsBelow } from '@vitrine/platform';
 import type { NewProductInput } from '../domain/new-product.js';
 import { createProduct } from '../use-cases/create-product.js';
 import { findProductBySku, listProducts, type ProductSort } from '../use-cases/list-products.js';
@@ -8,6 +9,7 @@ import type { CatalogContext } from './catalog-context.js';
 import { CreateProductInput } from './create-product.input.js';
 import { ProductConnection } from './product-connection.type.js';
 import { ProductFilterInput, ProductSortEnum } from './product-query.input.js';
+import { stockFields } from './product-stock.resolver.js';
 import { ProductType } from './product.type.js';
 import { Staff } from '../identity.js';
 
@@ -22,9 +24,14 @@ export class ProductResolver {
     @Arg('sort', () => ProductSortEnum, { nullable: true, defaultValue: 'OLDEST' }) sort?: ProductSort,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @TextArg('after', { maxLength: 512, nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<ProductConnection> {
     const myCountry = ctx.caller.id === null ? undefined : ctx.myCountry;
     const page = await listProducts(ctx.em, { filter, sort, first, after, myCountry });
+    // The page's stock in one read before its fields resolve (as the loader would batch it), so they need not wait.
+    if (info && page.items.length > 0 && selectsBelow(info, ['edges', 'node'], stockFields)) {
+      await ctx.stockOf.readAll(page.items.map((item) => item.product.id));
+    }
     return {
       edges: page.items.map((i) => ({ cursor: i.cursor, node: ProductType.from(i.product) })),
       pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null }),

@@ -27,7 +27,7 @@ export async function lockProducts(em: EntityManager, productIds: readonly strin
  */
 export async function readProductStock(em: EntityManager, statuses: ReadonlyMap<string, ProductStatus>): Promise<Map<string, ProductStock>> {
   const levels = await stockLevels(em, [...statuses.keys()]);
-  return new Map([...statuses].map(([id, status]) => [id, { status, ...(levels.get(id) ?? { pool: null, warehouses: [] }) }]));
+  return new Map([...statuses].map(([id, status]) => [id, { status, ...(levels.get(id) ?? noStockRows()) }]));
 }
 
 export interface PoolRow extends PoolCounters {
@@ -40,6 +40,11 @@ export interface StockLevels {
   pool: PoolRow | null;
   /** Its warehouse rows, in the order in-stock sales draw from them. */
   warehouses: WarehouseLevelRow[];
+}
+
+/** A product without a pool or warehouse row: an open-ended preorder, or stock not received anywhere yet. */
+export function noStockRows(): StockLevels {
+  return { pool: null, warehouses: [] };
 }
 
 /**
