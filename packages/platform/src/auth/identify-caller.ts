@@ -11,16 +11,17 @@ import { presentedToken, refusalMessage } from './refusal.js';
  * it cannot verify. No token means an anonymous caller (public reads); a bad
  * token is refused outright rather than silently downgraded.
  */
-export type CallerIdentifier = (headers: IncomingHttpHeaders, options?: { sessionRenewal?: boolean }) => Promise<Caller>;
+export type CallerIdentifier = (headers: IncomingHttpHeaders, options?: { isSessionRenewal?: () => boolean }) => Promise<Caller>;
 
 export function createCallerIdentifier(options: { jwksUrl: string; issuer: string }, verify: TokenVerifier = createTokenVerifier(options)): CallerIdentifier {
-  return async (headers, { sessionRenewal = false } = {}) => {
+  return async (headers, { isSessionRenewal = () => false } = {}) => {
     const presented = presentedToken(headers.authorization);
     if (presented.kind === 'anonymous') return anonymousCaller;
     const verdict = presented.kind === 'bearer' ? await verify(presented.token) : ({ ok: false, reason: 'INVALID' } as const);
     if (verdict.ok) return verdict.caller;
     // Signing in or renewing with a stale token still attached: the token is ignored, not refused.
-    if (sessionRenewal && verdict.reason !== 'UNAVAILABLE') return anonymousCaller;
+    // Asked only here, for a token that failed: telling a renewal apart parses the request's document.
+    if (verdict.reason !== 'UNAVAILABLE' && isSessionRenewal()) return anonymousCaller;
     if (verdict.reason === 'UNAVAILABLE') {
       throw new GraphQLError(refusalMessage(verdict.reason), {
         extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },

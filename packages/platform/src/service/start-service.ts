@@ -153,7 +153,7 @@ export async function startService<TContext extends BaseContext>(
       createContext: async (req, requestId, body) => {
         const base: BaseContext = {
           requestId,
-          caller: await identifyCaller(req.headers, { sessionRenewal: isSessionRenewalRequest(body) }),
+          caller: await identifyCaller(req.headers, { isSessionRenewal: () => isSessionRenewalRequest(body) }),
           em: orm.em.fork(),
           clientAddress: clientAddressOf(req, trustedProxies),
           production: !sandbox,
