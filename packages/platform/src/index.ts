@@ -51,6 +51,7 @@ export * from './graphql/ids.js';
 export * from './graphql/money.type.js';
 export * from './graphql/page-info.type.js';
 export * from './graphql/selection.js';
+export * from './graphql/read-ahead-loader.js';
 export * from './server/print-sdl.js';
 export * from './db/create-migration.js';
 export * from './db/retention.js';

@@ -20,7 +20,7 @@ import { resolveProductReference } from './schema/product.reference.js';
 import { createProductLoader } from './schema/product-loader.js';
 import { createReleaseDateHistoryLoader } from './schema/release-date-history-loader.js';
 import { createSpecHistoryLoader } from './schema/spec-history-loader.js';
-import { createStockOf } from './schema/stock-loader.js';
+import { createStockLoader } from './schema/stock-loader.js';
 import { StockResolver } from './schema/stock.resolver.js';
 import { StockTransferResolver } from './schema/stock-transfer.resolver.js';
 import { ProductStockResolver } from './schema/product-stock.resolver.js';
@@ -68,7 +68,7 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
     releaseDateHistory: createReleaseDateHistoryLoader(base.em),
     specHistory: createSpecHistoryLoader(base.em),
     studioById: createStudioLoader(base.em),
-    stockOf: createStockOf(base.em),
+    stockOf: createStockLoader(base.em),
     waitlistLength: createWaitlistLengthLoader(base.em),
     myCountry: myCountryLookup(base.em, base.caller),
   }),

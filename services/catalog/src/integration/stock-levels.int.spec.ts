@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createStockOf } from '../schema/stock-loader.js';
+import { createStockLoader } from '../schema/stock-loader.js';
 import { stockLevels } from '../use-cases/stock-counters.js';
 import { bootCatalog, createProduct, type CatalogHarness } from './harness.js';
 
@@ -57,37 +57,19 @@ describe('stockLevels', () => {
   });
 });
 
-describe("a request's stock levels (createStockOf)", () => {
-  it('reads a page at once, then answers from what it read: synchronously for its fields, without a statement for a load', async () => {
+describe("a request's stock loader", () => {
+  it('reads a page at once, then answers its fields from what it read without a statement or a promise', async () => {
     const stocked = await createProduct(catalog, 3);
-    const other = await createProduct(catalog, 1);
     const missing = randomUUID();
     const em = catalog.service.orm.em.fork();
     const execute = vi.spyOn(em, 'execute');
-    const stock = createStockOf(em);
+    const stock = createStockLoader(em);
 
-    expect(stock.known(stocked.id)).toBeUndefined();
-    await stock.readAll([stocked.id, other.id, missing, stocked.id]);
-    expect(execute).toHaveBeenCalledTimes(1);
-
-    expect(stock.known(stocked.id)?.warehouses.map((w) => w.onHand)).toEqual([3]);
-    expect(stock.known(missing)).toEqual({ pool: null, warehouses: [] });
-    expect(await stock.load(other.id)).toBe(stock.known(other.id));
-    await stock.readAll([stocked.id, missing]);
-    expect(execute).toHaveBeenCalledTimes(1);
-  });
-
-  it('batches the loads of products it has not read into one statement, and keeps what they read', async () => {
-    const first = await createProduct(catalog, 2);
-    const second = await createProduct(catalog, 5);
-    const em = catalog.service.orm.em.fork();
-    const execute = vi.spyOn(em, 'execute');
-    const stock = createStockOf(em);
-
-    const [a, b] = await Promise.all([stock.load(first.id), stock.load(second.id)]);
+    await stock.readAll([stocked.id, missing, stocked.id]);
 
     expect(execute).toHaveBeenCalledTimes(1);
-    expect([a.warehouses[0]?.onHand, b.warehouses[0]?.onHand]).toEqual([2, 5]);
-    expect(stock.known(second.id)).toBe(b);
+    expect(stock.resolve(stocked.id, (levels) => levels.warehouses.map((w) => w.onHand))).toEqual([3]);
+    expect(stock.resolve(missing, (levels) => levels)).toEqual({ pool: null, warehouses: [] });
+    expect(execute).toHaveBeenCalledTimes(1);
   });
 });

@@ -14,9 +14,8 @@ import { Staff } from '../identity.js';
 @Resolver(() => ProductType)
 export class PreorderCampaignResolver {
   @FieldResolver(() => PreorderCampaignType, { nullable: true, description: 'Its preorder window (scheduled, open or closed); null if it never had one.' })
-  async preorderCampaign(@Root() product: ProductType, @Ctx() ctx: CatalogContext): Promise<PreorderCampaignType | null> {
-    const campaign = await ctx.preorderCampaign.load(product.id);
-    return campaign ? PreorderCampaignType.from(campaign) : null;
+  preorderCampaign(@Root() product: ProductType, @Ctx() ctx: CatalogContext): PreorderCampaignType | null | Promise<PreorderCampaignType | null> {
+    return ctx.preorderCampaign.resolve(product.id, (campaign) => (campaign ? PreorderCampaignType.from(campaign) : null));
   }
 
   @Staff('catalog:write')

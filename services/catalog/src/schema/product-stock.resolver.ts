@@ -7,9 +7,6 @@ import { StockMovementType } from './stock-movement.type.js';
 import { WarehouseStockType } from './warehouse-stock.type.js';
 import { Staff } from '../identity.js';
 
-/** The product fields that read its stock levels: a listing that selects one reads its page's at once. */
-export const stockFields: ReadonlySet<string> = new Set(['availableQuantity', 'stockLevels']);
-
 @Resolver(() => ProductType)
 export class ProductStockResolver {
   @FieldResolver(() => Int, {
@@ -18,16 +15,14 @@ export class ProductStockResolver {
       'Units that can be ordered now, from where its status sells (preorder pool, or warehouses); null: an open-ended preorder; 0 when it takes no orders.',
   })
   availableQuantity(@Root() product: ProductType, @Ctx() ctx: CatalogContext): number | null | Promise<number | null> {
-    // Synchronous when the listing read its page's stock first: no promise per product for graphql-js to await.
-    const known = ctx.stockOf.known(product.id);
-    if (known) return availableQuantity({ status: product.status, ...known });
-    return ctx.stockOf.load(product.id).then((levels) => availableQuantity({ status: product.status, ...levels }));
+    // Synchronous when the listing read its page's stock first (page-read-ahead.ts).
+    return ctx.stockOf.resolve(product.id, (levels) => availableQuantity({ status: product.status, ...levels }));
   }
 
   @Staff('catalog:write')
   @FieldResolver(() => [WarehouseStockType], { description: 'Staff (catalog:write): units per warehouse, in the order in-stock sales draw from them.' })
-  async stockLevels(@Root() product: ProductType, @Ctx() ctx: CatalogContext): Promise<WarehouseStockType[]> {
-    return (await ctx.stockOf.load(product.id)).warehouses.map(WarehouseStockType.from);
+  stockLevels(@Root() product: ProductType, @Ctx() ctx: CatalogContext): WarehouseStockType[] | Promise<WarehouseStockType[]> {
+    return ctx.stockOf.resolve(product.id, (levels) => levels.warehouses.map(WarehouseStockType.from));
   }
 
   @Staff('catalog:write')

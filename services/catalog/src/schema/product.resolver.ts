@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { BadUserInput, PageInfo, TextArg, requireCallerId, requireUuid, selectsBelow } from '@vitrine/platform';
+import { BadUserInput, PageInfo, TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import type { NewProductInput } from '../domain/new-product.js';
 import { createProduct } from '../use-cases/create-product.js';
 import { findProductBySku, listProducts, type ProductSort } from '../use-cases/list-products.js';
@@ -9,7 +9,7 @@ import type { CatalogContext } from './catalog-context.js';
 import { CreateProductInput } from './create-product.input.js';
 import { ProductConnection } from './product-connection.type.js';
 import { ProductFilterInput, ProductSortEnum } from './product-query.input.js';
-import { stockFields } from './product-stock.resolver.js';
+import { readPageAhead } from './page-read-ahead.js';
 import { ProductType } from './product.type.js';
 import { Staff } from '../identity.js';
 
@@ -28,10 +28,12 @@ export class ProductResolver {
   ): Promise<ProductConnection> {
     const myCountry = ctx.caller.id === null ? undefined : ctx.myCountry;
     const page = await listProducts(ctx.em, { filter, sort, first, after, myCountry });
-    // The page's stock in one read before its fields resolve (as the loader would batch it), so they need not wait.
-    if (info && page.items.length > 0 && selectsBelow(info, ['edges', 'node'], stockFields)) {
-      await ctx.stockOf.readAll(page.items.map((item) => item.product.id));
-    }
+    if (info)
+      await readPageAhead(
+        ctx,
+        info,
+        page.items.map((item) => item.product),
+      );
     return {
       edges: page.items.map((i) => ({ cursor: i.cursor, node: ProductType.from(i.product) })),
       pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null }),

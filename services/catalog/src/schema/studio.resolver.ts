@@ -52,9 +52,8 @@ export class StudioResolver {
 @Resolver(() => ProductType)
 export class ProductStudioResolver {
   @FieldResolver(() => StudioType, { nullable: true, description: 'The studio that makes it, when known.' })
-  async studio(@Root() product: ProductType, @Ctx() ctx: CatalogContext): Promise<StudioType | null> {
+  studio(@Root() product: ProductType, @Ctx() ctx: CatalogContext): StudioType | null | Promise<StudioType | null> {
     if (!product.studioId) return null;
-    const studio = await ctx.studioById.load(product.studioId);
-    return studio ? StudioType.from(studio) : null;
+    return ctx.studioById.resolve(product.studioId, (studio) => (studio ? StudioType.from(studio) : null));
   }
 }
