@@ -26,6 +26,12 @@ export interface BenchConfig {
    * relay) and `<name>-worker` (the consumer and the relay, no routed traffic).
    */
   eventWorkers: readonly string[];
+  /**
+   * BENCH_REPLICAS (`catalog=2,orders=2`): subgraphs run as that many processes, each a full replica (API, relay and
+   * consumer, as a second machine would run it; only one relays and one consumes a partition at a time), the gateway
+   * routing to them all. A workload that addresses a subgraph directly uses its first replica.
+   */
+  replicas: Readonly<Record<string, number>>;
   products: number;
   /** Stock of the product that is meant to run out during the placeOrder run. */
   scarceStock: number;
@@ -122,15 +128,34 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
   return value;
 }
 
-function eventWorkers(value: string | undefined): string[] {
-  const names = (value ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
+function subgraphNames(variable: string, names: readonly string[]): string[] {
   const known = new Set<string>(subgraphs.map((s) => s.name));
   const unknown = names.filter((name) => !known.has(name));
-  if (unknown.length > 0) throw new Error(`BENCH_EVENT_WORKERS: ${unknown.join(', ')} is not a subgraph (${[...known].join(', ')})`);
+  if (unknown.length > 0) throw new Error(`${variable}: ${unknown.join(', ')} is not a subgraph (${[...known].join(', ')})`);
   return [...new Set(names)];
+}
+
+const listOf = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+function eventWorkers(value: string | undefined): string[] {
+  return subgraphNames('BENCH_EVENT_WORKERS', listOf(value));
+}
+
+function replicas(value: string | undefined): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of listOf(value)) {
+    const [name = '', count = ''] = item.split('=').map((part) => part.trim());
+    const replicaCount = Number(count);
+    if (!Number.isInteger(replicaCount) || replicaCount < 1 || replicaCount > 8) {
+      throw new Error(`BENCH_REPLICAS: ${item}: expected <subgraph>=<replicas>, 1 to 8 replicas`);
+    }
+    counts[subgraphNames('BENCH_REPLICAS', [name])[0]!] = replicaCount;
+  }
+  return counts;
 }
 
 export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
@@ -147,6 +172,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     customers: number(env, 'BENCH_CUSTOMERS', 50, 1, 10_000),
     gatewayWorkers: number(env, 'BENCH_GATEWAY_WORKERS', 2, 1, 64),
     eventWorkers: eventWorkers(env.BENCH_EVENT_WORKERS),
+    replicas: replicas(env.BENCH_REPLICAS),
     // The product reads ask for products(first: 20) and count a shorter page as wrong.
     products: number(env, 'BENCH_PRODUCTS', 50, 20, 1000),
     scarceStock: number(env, 'BENCH_SCARCE_STOCK', 100, 0, 1_000_000),

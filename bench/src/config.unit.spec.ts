@@ -32,6 +32,16 @@ describe('BENCH_EVENT_WORKERS', () => {
   });
 });
 
+describe('BENCH_REPLICAS', () => {
+  it('names subgraphs run as several replicas, with how many; none by default', () => {
+    expect(loadBenchConfig({}).replicas).toEqual({});
+    expect(loadBenchConfig({ BENCH_REPLICAS: ' catalog=2, orders = 3' }).replicas).toEqual({ catalog: 2, orders: 3 });
+    expect(() => loadBenchConfig({ BENCH_REPLICAS: 'catalg=2' })).toThrow('BENCH_REPLICAS: catalg is not a subgraph');
+    expect(() => loadBenchConfig({ BENCH_REPLICAS: 'catalog' })).toThrow('BENCH_REPLICAS: catalog: expected <subgraph>=<replicas>, 1 to 8 replicas');
+    expect(() => loadBenchConfig({ BENCH_REPLICAS: 'catalog=9' })).toThrow('1 to 8 replicas');
+  });
+});
+
 describe('BENCH_PG_SETTINGS', () => {
   it('passes name=value pairs on to PostgreSQL, a value with spaces kept whole', () => {
     expect(loadBenchConfig({}).postgresSettings).toEqual({});

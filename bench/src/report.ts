@@ -156,6 +156,12 @@ export function renderReport(outcome: BenchOutcome): string {
             config.eventWorkers.length
               ? `; ${config.eventWorkers.join(', ')} as two processes each (BENCH_EVENT_WORKERS): the API one the gateway routes to, without event consumer or relay, and \`<name>-worker\` with them`
               : ''
+          }${
+            Object.keys(config.replicas).length
+              ? `; replicas behind the gateway (BENCH_REPLICAS): ${Object.entries(config.replicas)
+                  .map(([name, count]) => `${name} x${count} (\`${name}\`${count > 1 ? `, \`${name}-2\`` : ''}${count > 2 ? ' ...' : ''})`)
+                  .join(', ')}; direct reads use the first`
+              : ''
           }`,
         ],
         [

@@ -164,7 +164,23 @@ export async function startBenchStack(
       running.push(proc);
       await waitUntilReady(proc, localUrl(port, '/ready'));
       urls[name] = localUrl(port, '/graphql');
-      subgraphUrls[subgraphUrlVariable(name)] = urls[name];
+      const replicaUrls = [urls[name]];
+      // Further replicas, started once the first has migrated; the gateway routes to each of them.
+      for (let replica = 2; replica <= (config.replicas[name] ?? 1); replica++) {
+        const [replicaPort] = await freePorts(1);
+        const replicaName = `${name}-${replica}`;
+        console.log(`[bench] starting ${replicaName} (a replica of ${name})`);
+        const proc = startBenchProcess(
+          replicaName,
+          entry(`services/${name}`),
+          { ...service, ...own[name], ...profiled(replicaName), ...apiOnly, PORT: String(replicaPort) },
+          logDir,
+        );
+        running.push(proc);
+        await waitUntilReady(proc, localUrl(replicaPort, '/ready'));
+        replicaUrls.push(localUrl(replicaPort, '/graphql'));
+      }
+      subgraphUrls[subgraphUrlVariable(name)] = replicaUrls.join(',');
       if (split) {
         // Started once the API process has migrated: the worker finds the schema ready. The gateway never routes to it.
         const [workerPort] = await freePorts(1);
