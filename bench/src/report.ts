@@ -168,7 +168,10 @@ export function renderReport(outcome: BenchOutcome): string {
           'Customers',
           `${config.customers} registered at set-up; authenticated workloads use their access tokens round-robin (ES256, verified by the gateway and again by each subgraph reached)`,
         ],
-        ['Read load', `${config.readConnections} connections, ${config.warmupSeconds} s warm-up + ${config.readSeconds} s per target`],
+        [
+          'Read load',
+          `${config.readConnections} connections, ${config.warmupSeconds} s warm-up + ${config.readSeconds} s per target; (a) in halves, gateway / direct / direct / gateway, pooled per side`,
+        ],
         ['placeOrder load', `${config.orderConnections} connections, ${config.orderSeconds} s`],
         [
           'Auth load',

@@ -1,6 +1,6 @@
 import type { BenchConfig } from '../config.js';
 import { bearer, classifyResponse } from '../graphql.js';
-import { runLoad, summarize, type LoadResult } from '../load.js';
+import { mergeLoadResults, runLoad, summarize, type LoadResult } from '../load.js';
 import type { Seed } from '../seed.js';
 import type { Sampler } from '../resources.js';
 import type { BenchStack } from '../stack.js';
@@ -112,15 +112,20 @@ export async function measureRead(
 }
 
 /**
- * Each query through the gateway and straight at the subgraph that owns it,
- * one after the other with the same connections, so the ratio isolates the
- * gateway's cost. A short unmeasured warm-up precedes every measured run.
+ * Each query through the gateway and straight at the subgraph that owns it, with the same connections. After a
+ * warm-up of each side, the read duration per side is split into four runs, gateway / direct / direct / gateway, and
+ * each side's runs are pooled (as the Hive comparison does): the side measured first no longer pays alone for code
+ * still warming up (JIT, the passthrough learning a document) or for a drift of the shared machine's speed.
  */
 export async function runFederatedReads(config: BenchConfig, stack: BenchStack, seed: Seed, sample: Sampler): Promise<ReadComparison[]> {
   const comparisons: ReadComparison[] = [];
+  const half = config.readSeconds / 2;
   for (const pair of readPairs(stack, seed)) {
-    const gateway = await measureRead(config, stack, sample, pair, 'gateway');
-    const direct = await measureRead(config, stack, sample, pair, 'direct');
+    const run = (path: 'gateway' | 'direct', warmup: boolean) =>
+      measureRead(config, stack, sample, pair, path, { warmup, seconds: half, label: `${pair.name} ${path} (${half} s)` });
+    const runs = [await run('gateway', true), await run('direct', true), await run('direct', false), await run('gateway', false)];
+    const gateway = { target: runs[0]!.target, result: mergeLoadResults([runs[0]!.result, runs[3]!.result]) };
+    const direct = { target: runs[1]!.target, result: mergeLoadResults([runs[1]!.result, runs[2]!.result]) };
     const comparison: ReadComparison = {
       name: pair.name,
       gateway,
@@ -129,6 +134,8 @@ export async function runFederatedReads(config: BenchConfig, stack: BenchStack, 
       p99Ratio: gateway.result.p99 / direct.result.p99,
       ...(pair.note ? { note: pair.note } : {}),
     };
+    console.log(`[bench] ${describe(gateway.target)}: ${summarize(gateway.result)}`);
+    console.log(`[bench] ${describe(direct.target)}: ${summarize(direct.result)}`);
     console.log(`[bench]   gateway/direct latency: p50 x${comparison.p50Ratio.toFixed(2)}, p99 x${comparison.p99Ratio.toFixed(2)}`);
     comparisons.push(comparison);
   }
