@@ -58,7 +58,7 @@ export function eventLatencySection(latencies: readonly TopicLatency[], transpor
   const lines = [
     `## Event latency per topic (${transport} transport)`,
     '',
-    "From the producer's outbox row (written with its state change) to the consumer's inbox row (written with its effect), over every event of the run: the relay, the transport and the consumer's queue together. Drop day's burst is in it.",
+    "From the producer's outbox row (written with its state change) to the consumer's inbox row (written with its effect), over every event written once every server was up (set-up and every workload, drop day's burst included; not what a service publishes as it starts, which waits for consumers still starting): the relay, the transport and the consumer's queue together.",
     '',
   ];
   if (latencies.length === 0) return [...lines, 'No event was consumed during the run.', ''];

@@ -35,6 +35,8 @@ import type { LedgerSummary, PaymentsRun } from './workloads/payments.js';
 /** Whatever the run got to: a failed run still reports what it measured and why it stopped. */
 export interface BenchOutcome {
   startedAt: Date;
+  /** Every server answered ready: events written before wait for a consumer that is still starting. */
+  stackReadyAt?: Date;
   finishedAt: Date;
   config: BenchConfig;
   transport?: 'embedded' | 'kafka';
