@@ -7,7 +7,17 @@ import { subgraphSender, type SubgraphAnswer } from './subgraph-sender.js';
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 /** One pool of keep-alive connections per gateway process, shared by every subgraph's data source and the passthrough. */
-export const sendToSubgraph = subgraphSender();
+const sendToSubgraph = subgraphSender();
+
+/**
+ * POSTs a GraphQL request to a subgraph replica, with the caller's token, address and request id (callerHeaders):
+ * subgraphs verify the same token, rate-limit or audit the real client, and their logs join the gateway's. `headers`
+ * are Apollo's own for the fetch (a trace request); health checks and schema loads have no caller.
+ */
+export function postToSubgraph(url: string, request: object, context: Partial<GatewayContext>, headers: Record<string, string> = {}): Promise<SubgraphAnswer> {
+  const sent = { ...headers, 'content-type': 'application/json', ...Object.fromEntries(callerHeaders(context)) };
+  return sendToSubgraph(url, { method: 'POST', headers: sent, body: JSON.stringify(request) });
+}
 
 /** What a client is told when a subgraph did not answer at all (restarting, crashed, unreachable). */
 export const subgraphUnreachableMessage = 'This part of the store did not answer. Please try again in a moment (with the same idempotency key, if any).';
@@ -30,16 +40,11 @@ async function askSubgraph(pickReplica: () => string | undefined, options: Graph
   if (replica === undefined) throw unreachable();
   const { http, ...request } = options.request;
   if (!request.query) throw new Error('Missing query');
-  const headers: Record<string, string> = {};
-  // Apollo's own headers for this fetch (a trace request, when tracing is on).
-  for (const [name, value] of http?.headers ?? []) headers[name.toLowerCase()] = value;
-  headers['content-type'] = 'application/json';
-  // The caller's token, address and request id (callerHeaders): subgraphs verify the same token, rate-limit or audit
-  // the real client, and their logs join the gateway's. Health checks and schema loads have an empty context: none.
-  for (const [name, value] of callerHeaders(options.context as Partial<GatewayContext>)) headers[name] = value;
+  const apolloHeaders: Record<string, string> = {};
+  for (const [name, value] of http?.headers ?? []) apolloHeaders[name.toLowerCase()] = value;
   let answer: SubgraphAnswer;
   try {
-    answer = await sendToSubgraph(replica, { method: 'POST', headers, body: JSON.stringify(request) });
+    answer = await postToSubgraph(replica, request, options.context as Partial<GatewayContext>, apolloHeaders);
   } catch (error) {
     // No response at all (connection refused or cut: the subgraph is restarting or gone) is an outage, not a bug of
     // ours: the client retries. Passed on without a code, the formatter would mask it as INTERNAL_SERVER_ERROR.

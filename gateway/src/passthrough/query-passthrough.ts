@@ -2,10 +2,9 @@ import type { ServerResponse } from 'node:http';
 import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import { getVariableValues, type GraphQLSchema } from 'graphql';
-import { callerHeaders } from '../apollo/caller-headers.js';
 import type { GatewayContext } from '../apollo/gateway-context.js';
 import { operationCost } from '../apollo/query-cost.js';
-import { sendToSubgraph } from '../apollo/subgraph-data-source.js';
+import { postToSubgraph } from '../apollo/subgraph-data-source.js';
 import type { QueryLimits } from '../config.js';
 import type { SubgraphRouting } from '../routing/subgraph-routing.js';
 import { LearnedQueries } from './learned-queries.js';
@@ -110,9 +109,8 @@ function acceptsPlainJson(accept: string | undefined): boolean {
 
 /** The subgraph's answer as it sent it when it is a plain success (`{"data": {...}}` and nothing else); otherwise undefined. */
 async function askSubgraph(url: string, request: PlainRequest, context: GatewayContext): Promise<Buffer | undefined> {
-  const headers = { ...Object.fromEntries(callerHeaders(context)), 'content-type': 'application/json' };
   try {
-    const { response, body } = await sendToSubgraph(url, { method: 'POST', headers, body: JSON.stringify(request) });
+    const { response, body } = await postToSubgraph(url, request, context);
     // `complete`: the whole message arrived as its framing announced it, not a connection cut short.
     return response.statusCode === 200 && response.complete && isPlainSuccess(body) ? body : undefined;
   } catch (error) {

@@ -11,7 +11,6 @@ export interface ReadAheadLoader<K, V> {
   readAll(keys: readonly K[]): Promise<void>;
   /** The value for `key` through `then`: synchronously when it was read already, as a promise otherwise. */
   resolve<R>(key: K, then: (value: V) => R): R | Promise<R>;
-  load(key: K): Promise<V>;
 }
 
 /** `batch` answers each key of its argument at the same position, as a DataLoader's batch function does. */
@@ -26,15 +25,13 @@ export function readAheadLoader<K, V>(batch: (keys: readonly K[]) => Promise<rea
     });
   };
   const loader = new DataLoader<K, V>(readNow);
-  const load = (key: K): Promise<V> => (read.has(key) ? Promise.resolve(read.get(key) as V) : loader.load(key));
   return {
     async readAll(keys) {
       const missing = [...new Set(keys)].filter((key) => !read.has(key));
       if (missing.length > 0) await readNow(missing);
     },
     resolve(key, then) {
-      return read.has(key) ? then(read.get(key) as V) : load(key).then(then);
+      return read.has(key) ? then(read.get(key) as V) : loader.load(key).then(then);
     },
-    load,
   };
 }

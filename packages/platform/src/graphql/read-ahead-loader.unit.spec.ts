@@ -34,7 +34,7 @@ describe('a read-ahead loader', () => {
   it('batches the loads of one tick, as a DataLoader does, and does not ask again for what it read', async () => {
     const { loader, batches } = squares();
     await loader.readAll([1]);
-    expect(await Promise.all([loader.load(7), loader.resolve(8, (v) => v), loader.load(1)])).toEqual([49, 64, 1]);
+    expect(await Promise.all([loader.resolve(7, (v) => v), loader.resolve(8, (v) => v), loader.resolve(1, (v) => v)])).toEqual([49, 64, 1]);
     expect(batches).toEqual([[1], [7, 8]]);
   });
 

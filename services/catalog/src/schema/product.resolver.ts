@@ -20,20 +20,19 @@ export class ProductResolver {
   })
   async products(
     @Ctx() ctx: CatalogContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ProductFilterInput, { nullable: true }) filter?: ProductFilterInput,
     @Arg('sort', () => ProductSortEnum, { nullable: true, defaultValue: 'OLDEST' }) sort?: ProductSort,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @TextArg('after', { maxLength: 512, nullable: true }) after?: string,
-    @Info() info?: GraphQLResolveInfo,
   ): Promise<ProductConnection> {
     const myCountry = ctx.caller.id === null ? undefined : ctx.myCountry;
     const page = await listProducts(ctx.em, { filter, sort, first, after, myCountry });
-    if (info)
-      await readPageAhead(
-        ctx,
-        info,
-        page.items.map((item) => item.product),
-      );
+    await readPageAhead(
+      ctx,
+      info,
+      page.items.map((item) => item.product),
+    );
     return {
       edges: page.items.map((i) => ({ cursor: i.cursor, node: ProductType.from(i.product) })),
       pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null }),

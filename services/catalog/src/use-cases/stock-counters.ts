@@ -63,14 +63,13 @@ export async function stockLevels(em: EntityManager, productIds: readonly string
       warehouse_id: string | null;
     })[]
   >(
-    `select p.id as product_id, a.product_id is not null as has_pool, a.capacity, a.reserved as pool_reserved, a.arrived,
-            s.warehouse_id, w.code, w.name, w.country, w.held_by_factory, w.allocation_priority, w.retired_at, w.return_address, s.on_hand, s.reserved
+    `select p.id as product_id, a.product_id is not null as has_pool, a.capacity, a.reserved as pool_reserved, a.arrived, ${warehouseLevelSelect}
        from catalog.product p
        left join catalog.preorder_allocation a on a.product_id = p.id
        left join catalog.warehouse_stock s on s.product_id = p.id
        left join catalog.warehouse w on w.id = s.warehouse_id
       where p.id in (?)
-      order by p.id, w.held_by_factory, w.allocation_priority, w.code`,
+      order by p.id, ${salesOrder}`,
     [[...productIds]],
   );
   for (const r of rows) {
@@ -98,13 +97,20 @@ export interface WarehouseLevelRow extends WarehouseLevel {
 /** Every warehouse row of these products, with the warehouse's facts (one statement). */
 export async function warehouseLevels(em: EntityManager, productIds: readonly string[]): Promise<WarehouseLevelRow[]> {
   const rows = await em.execute<WarehouseLevelColumns[]>(
-    `select s.product_id, s.warehouse_id, w.code, w.name, w.country, w.held_by_factory, w.allocation_priority, w.retired_at, w.return_address, s.on_hand, s.reserved
+    `select s.product_id, ${warehouseLevelSelect}
        from catalog.warehouse_stock s join catalog.warehouse w on w.id = s.warehouse_id
-      where s.product_id in (?) order by s.product_id, w.held_by_factory, w.allocation_priority, w.code`,
+      where s.product_id in (?) order by s.product_id, ${salesOrder}`,
     [[...productIds]],
   );
   return rows.map(warehouseLevelOf);
 }
+
+/** A warehouse row of a product (`s`: warehouse_stock, `w`: its warehouse), as both reads select it. */
+const warehouseLevelSelect =
+  's.warehouse_id, w.code, w.name, w.country, w.held_by_factory, w.allocation_priority, w.retired_at, w.return_address, s.on_hand, s.reserved';
+
+/** The order in-stock sales draw from a product's warehouses: our own before the factory's, then by priority. */
+const salesOrder = 'w.held_by_factory, w.allocation_priority, w.code';
 
 /** A warehouse row of a product as both reads select it. */
 interface WarehouseLevelColumns {
