@@ -133,6 +133,22 @@ export function latencyResult(connections: number, seconds: number, latencies: A
 }
 
 /**
+ * Two sides of a comparison measured in halves, A / B / B / A (the first run of each after its warm-up), each side's
+ * two runs pooled (mergeLoadResults): on a shared machine whose speed drifts within minutes, and with code still
+ * warming up, both sides weigh the same drift instead of the side measured first paying alone.
+ */
+export async function alternately<T extends { result: LoadResult }>(
+  first: (warmup: boolean) => Promise<T>,
+  second: (warmup: boolean) => Promise<T>,
+): Promise<[T, T]> {
+  const [a1, b1, b2, a2] = [await first(true), await second(true), await second(false), await first(false)];
+  return [
+    { ...a1, result: mergeLoadResults([a1.result, a2.result]) },
+    { ...b1, result: mergeLoadResults([b1.result, b2.result]) },
+  ];
+}
+
+/**
  * Several runs of the same load as one: latencies pooled, counts summed,
  * rates over the summed time, CPU and transactions averaged by duration.
  */

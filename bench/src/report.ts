@@ -161,8 +161,8 @@ export function renderReport(outcome: BenchOutcome): string {
           }${
             Object.keys(config.replicas).length
               ? `; replicas behind the gateway (BENCH_REPLICAS): ${Object.entries(config.replicas)
-                  .map(([name, count]) => `${name} x${count} (\`${name}\`${count > 1 ? `, \`${name}-2\`` : ''}${count > 2 ? ' ...' : ''})`)
-                  .join(', ')}; direct reads use the first`
+                  .map(([name, count]) => Array.from({ length: count }, (_, i) => `\`${i === 0 ? name : `${name}-${i + 1}`}\``).join(', '))
+                  .join('; ')}; direct reads use the first of each`
               : ''
           }`,
         ],

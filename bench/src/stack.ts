@@ -155,45 +155,33 @@ export async function startBenchStack(
     // In the gateway's order: accounts comes first, as it issues the tokens and serves the keys the others verify them with.
     const urls: Record<string, string> = { gateway: localUrl(gatewayPort, '/graphql') };
     const subgraphUrls: Record<string, string> = {};
+    /** Starts one process of a subgraph and waits for it to be ready: its GraphQL URL. */
+    const startSubgraphProcess = async (name: string, processName: string, env: Record<string, string>, port?: number) => {
+      const listenOn = port ?? (await freePorts(1))[0]!;
+      const proc = startBenchProcess(
+        processName,
+        entry(`services/${name}`),
+        { ...service, ...own[name], ...profiled(processName), ...env, PORT: String(listenOn) },
+        logDir,
+      );
+      running.push(proc);
+      await waitUntilReady(proc, localUrl(listenOn, '/ready'));
+      return localUrl(listenOn, '/graphql');
+    };
     for (const { name } of subgraphs) {
       const split = config.eventWorkers.includes(name);
       console.log(`[bench] starting ${name}${split ? ' (API only; its events in a worker process)' : ''}`);
-      const port = ports.get(name);
       const apiOnly: Record<string, string> = split ? { EVENT_CONSUMERS: 'off', OUTBOX_RELAY: 'off' } : {};
-      const proc = startBenchProcess(name, entry(`services/${name}`), { ...service, ...own[name], ...profiled(name), ...apiOnly, PORT: String(port) }, logDir);
-      running.push(proc);
-      await waitUntilReady(proc, localUrl(port, '/ready'));
-      urls[name] = localUrl(port, '/graphql');
+      urls[name] = await startSubgraphProcess(name, name, apiOnly, ports.get(name));
       const replicaUrls = [urls[name]];
       // Further replicas, started once the first has migrated; the gateway routes to each of them.
       for (let replica = 2; replica <= (config.replicas[name] ?? 1); replica++) {
-        const [replicaPort] = await freePorts(1);
-        const replicaName = `${name}-${replica}`;
-        console.log(`[bench] starting ${replicaName} (a replica of ${name})`);
-        const proc = startBenchProcess(
-          replicaName,
-          entry(`services/${name}`),
-          { ...service, ...own[name], ...profiled(replicaName), ...apiOnly, PORT: String(replicaPort) },
-          logDir,
-        );
-        running.push(proc);
-        await waitUntilReady(proc, localUrl(replicaPort, '/ready'));
-        replicaUrls.push(localUrl(replicaPort, '/graphql'));
+        console.log(`[bench] starting ${name}-${replica} (a replica of ${name})`);
+        replicaUrls.push(await startSubgraphProcess(name, `${name}-${replica}`, apiOnly));
       }
       subgraphUrls[subgraphUrlVariable(name)] = replicaUrls.join(',');
-      if (split) {
-        // Started once the API process has migrated: the worker finds the schema ready. The gateway never routes to it.
-        const [workerPort] = await freePorts(1);
-        const workerName = `${name}-worker`;
-        const worker = startBenchProcess(
-          workerName,
-          entry(`services/${name}`),
-          { ...service, ...own[name], ...profiled(workerName), PORT: String(workerPort) },
-          logDir,
-        );
-        running.push(worker);
-        await waitUntilReady(worker, localUrl(workerPort, '/ready'));
-      }
+      // Started once the API process has migrated: the worker finds the schema ready. The gateway never routes to it.
+      if (split) await startSubgraphProcess(name, `${name}-worker`, {});
     }
     const missing = ['catalog', 'orders'].filter((name) => !urls[name]);
     if (missing.length > 0) throw new Error(`the workloads need the subgraphs ${missing.join(', ')}`);

@@ -1,6 +1,6 @@
 import type { BenchConfig } from '../config.js';
 import { bearer, classifyResponse } from '../graphql.js';
-import { mergeLoadResults, runLoad, summarize, type LoadResult } from '../load.js';
+import { alternately, runLoad, summarize, type LoadResult } from '../load.js';
 import type { Seed } from '../seed.js';
 import type { Sampler } from '../resources.js';
 import type { BenchStack } from '../stack.js';
@@ -112,20 +112,18 @@ export async function measureRead(
 }
 
 /**
- * Each query through the gateway and straight at the subgraph that owns it, with the same connections. After a
- * warm-up of each side, the read duration per side is split into four runs, gateway / direct / direct / gateway, and
- * each side's runs are pooled (as the Hive comparison does): the side measured first no longer pays alone for code
- * still warming up (JIT, the passthrough learning a document) or for a drift of the shared machine's speed.
+ * Each query through the gateway and straight at the subgraph that owns it, with the same connections, in halves
+ * (`alternately`: gateway / direct / direct / gateway, pooled per side, as the Hive comparison does): the side
+ * measured first no longer pays alone for code still warming up (JIT, the passthrough learning a document) or for a
+ * drift of the shared machine's speed.
  */
 export async function runFederatedReads(config: BenchConfig, stack: BenchStack, seed: Seed, sample: Sampler): Promise<ReadComparison[]> {
   const comparisons: ReadComparison[] = [];
   const half = config.readSeconds / 2;
   for (const pair of readPairs(stack, seed)) {
-    const run = (path: 'gateway' | 'direct', warmup: boolean) =>
+    const run = (path: 'gateway' | 'direct') => (warmup: boolean) =>
       measureRead(config, stack, sample, pair, path, { warmup, seconds: half, label: `${pair.name} ${path} (${half} s)` });
-    const runs = [await run('gateway', true), await run('direct', true), await run('direct', false), await run('gateway', false)];
-    const gateway = { target: runs[0]!.target, result: mergeLoadResults([runs[0]!.result, runs[3]!.result]) };
-    const direct = { target: runs[1]!.target, result: mergeLoadResults([runs[1]!.result, runs[2]!.result]) };
+    const [gateway, direct] = await alternately(run('gateway'), run('direct'));
     const comparison: ReadComparison = {
       name: pair.name,
       gateway,

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { BenchConfig } from '../config.js';
-import { mergeLoadResults, type LoadResult } from '../load.js';
+import { alternately, type LoadResult } from '../load.js';
 import type { Sampler } from '../resources.js';
 import type { Seed } from '../seed.js';
 import type { BenchStack } from '../stack.js';
@@ -45,9 +45,7 @@ export async function runHiveReads(config: BenchConfig, stack: BenchStack, seed:
       measureRead(config, stack, sample, pair, 'gateway', { warmup, seconds: half, label: `${pair.name} via our gateway (${half} s)` });
     const hiveRun = (warmup: boolean) =>
       measureRead(config, stack, sample, pair, 'gateway', { url: hiveUrl, warmup, seconds: half, label: `${pair.name} via Hive Gateway (${half} s)` });
-    const runs = [await apolloRun(true), await hiveRun(true), await hiveRun(false), await apolloRun(false)].map((r) => r.result);
-    const apollo = mergeLoadResults([runs[0]!, runs[3]!]);
-    const hive = mergeLoadResults([runs[1]!, runs[2]!]);
+    const [{ result: apollo }, { result: hive }] = await alternately(apolloRun, hiveRun);
     console.log(
       `[bench]   Hive/Apollo: req/s x${(hive.perSecond / apollo.perSecond).toFixed(2)}, p50 x${(hive.p50 / apollo.p50).toFixed(2)}, p99 x${(hive.p99 / apollo.p99).toFixed(2)}`,
     );
