@@ -374,7 +374,12 @@ function measuredRuns(outcome: BenchOutcome): [string, ResourceUse | undefined][
       [`${c.name}, gateway (against Hive)`, c.apollo.resources],
       [`${c.name}, Hive Gateway`, c.hive.resources],
     ]),
-    ...(outcome.listing ? [['products(first: 50) listing, gateway', outcome.listing.result.resources] as [string, ResourceUse | undefined]] : []),
+    ...(outcome.listing
+      ? ([
+          ['products(first: 50) listing, gateway, the same query (cached)', outcome.listing.result.resources],
+          ['products(first: 50) listing, gateway, a distinct query per request', outcome.listing.distinct.result.resources],
+        ] as [string, ResourceUse | undefined][])
+      : []),
     ...(outcome.login ? [['login, gateway', outcome.login.result.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.me ? [['me, gateway', outcome.me.result.resources] as [string, ResourceUse | undefined]] : []),
     ...(outcome.tokenCost

@@ -52,6 +52,7 @@ export * from './graphql/money.type.js';
 export * from './graphql/page-info.type.js';
 export * from './graphql/selection.js';
 export * from './graphql/read-ahead-loader.js';
+export * from './db/change-signal.js';
 export * from './server/print-sdl.js';
 export * from './db/create-migration.js';
 export * from './db/retention.js';

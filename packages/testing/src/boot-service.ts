@@ -10,7 +10,10 @@ export interface TestStackEnv {
 }
 
 /** Boots a subgraph in-process on a free port against the test file's database and topics. */
-export function bootService<TContext extends BaseContext>(definition: ServiceDefinition<TContext>, env: TestStackEnv): Promise<RunningService> {
+export function bootService<TContext extends BaseContext, TShared>(
+  definition: ServiceDefinition<TContext, TShared>,
+  env: TestStackEnv,
+): Promise<RunningService> {
   const transport = env.transport ?? 'kafka';
   return startService(definition, {
     NODE_ENV: 'test',

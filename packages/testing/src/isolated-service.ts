@@ -38,8 +38,8 @@ export interface IsolatedService {
  * accounts service is needed; events other services would send are
  * published with `publish`.
  */
-export async function bootIsolatedService<TContext extends BaseContext>(
-  definition: ServiceDefinition<TContext>,
+export async function bootIsolatedService<TContext extends BaseContext, TShared>(
+  definition: ServiceDefinition<TContext, TShared>,
   options: IsolatedServiceOptions,
 ): Promise<IsolatedService> {
   const tokens = await startTokenIssuer();

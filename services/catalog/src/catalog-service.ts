@@ -21,6 +21,8 @@ import { createProductLoader } from './schema/product-loader.js';
 import { createReleaseDateHistoryLoader } from './schema/release-date-history-loader.js';
 import { createSpecHistoryLoader } from './schema/spec-history-loader.js';
 import { createStockLoader } from './schema/stock-loader.js';
+import type { ListingCache } from './schema/listing-cache.js';
+import { startListingCache } from './start-listing-cache.js';
 import { StockResolver } from './schema/stock.resolver.js';
 import { StockTransferResolver } from './schema/stock-transfer.resolver.js';
 import { ProductStockResolver } from './schema/product-stock.resolver.js';
@@ -34,7 +36,7 @@ import { imageReadPath, imageUploadPath } from './storage/file-product-image-sto
 import { catalogEntities } from './store/entities.js';
 import { catalogMigrations } from './store/migrations/index.js';
 
-export const catalogService: ServiceDefinition<CatalogContext> = {
+export const catalogService: ServiceDefinition<CatalogContext, ListingCache | undefined> = {
   identity: catalog,
   entities: catalogEntities,
   migrations: catalogMigrations,
@@ -61,8 +63,10 @@ export const catalogService: ServiceDefinition<CatalogContext> = {
   handlers: catalogHandlers,
   projections: [customerRegionProjection],
   timers: [...preorderTimerHandlers, ...waitlistTimerHandlers],
-  extendContext: (base) => ({
+  processShared: startListingCache,
+  extendContext: (base, listingCache) => ({
     ...base,
+    listingCache,
     productById: createProductLoader(base.em),
     preorderCampaign: createPreorderCampaignLoader(base.em),
     releaseDateHistory: createReleaseDateHistoryLoader(base.em),

@@ -11,6 +11,10 @@ export interface ReadAheadLoader<K, V> {
   readAll(keys: readonly K[]): Promise<void>;
   /** The value for `key` through `then`: synchronously when it was read already, as a promise otherwise. */
   resolve<R>(key: K, then: (value: V) => R): R | Promise<R>;
+  /** What this request read so far for `keys` (those not read are absent): to keep it beyond the request. */
+  known(keys: readonly K[]): Map<K, V>;
+  /** Values read earlier (kept beyond their request) to answer from as if read in this one. */
+  prime(values: ReadonlyMap<K, V>): void;
 }
 
 /** `batch` answers each key of its argument at the same position, as a DataLoader's batch function does. */
@@ -32,6 +36,14 @@ export function readAheadLoader<K, V>(batch: (keys: readonly K[]) => Promise<rea
     },
     resolve(key, then) {
       return read.has(key) ? then(read.get(key) as V) : loader.load(key).then(then);
+    },
+    known(keys) {
+      const values = new Map<K, V>();
+      for (const key of keys) if (read.has(key)) values.set(key, read.get(key) as V);
+      return values;
+    },
+    prime(values) {
+      for (const [key, value] of values) read.set(key, value);
     },
   };
 }

@@ -49,4 +49,19 @@ describe('a read-ahead loader', () => {
     await loader.readAll(['a']);
     expect(batches).toEqual([['a']]);
   });
+
+  it('gives what it read for chosen keys, and answers primed keys without reading them', async () => {
+    const { loader, batches } = squares();
+    await loader.readAll([2, 3]);
+    expect([...loader.known([3, 4, 2])]).toEqual([
+      [3, 9],
+      [2, 4],
+    ]);
+    const other = squares();
+    other.loader.prime(loader.known([2, 3]));
+    await other.loader.readAll([2, 3, 5]);
+    expect(other.batches).toEqual([[5]]);
+    expect(other.loader.resolve(3, (v) => v)).toBe(9);
+    expect(batches).toEqual([[2, 3]]);
+  });
 });

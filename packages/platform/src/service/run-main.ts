@@ -5,7 +5,7 @@ import { startService } from './start-service.js';
 import { stopWithParent, stopWithParentVariable } from '../process/stop-with-parent.js';
 
 /** Process entry for a subgraph: start, and stop gracefully on SIGINT/SIGTERM. */
-export async function runMain<TContext extends BaseContext>(definition: ServiceDefinition<TContext>): Promise<void> {
+export async function runMain<TContext extends BaseContext, TShared>(definition: ServiceDefinition<TContext, TShared>): Promise<void> {
   try {
     const service = await startService(definition);
     let stopping = false;

@@ -4,7 +4,10 @@ import type { EventHandler } from '../inbox/event-handler.js';
 import type { ServiceDefinition } from './service-definition.js';
 
 /** A service's database as it runs: its entities and migrations, plus those of the shared projections it keeps. */
-export function serviceDatabaseOptions(definition: ServiceDefinition, url: string): ServiceDatabaseOptions {
+export function serviceDatabaseOptions(
+  definition: Pick<ServiceDefinition, 'identity' | 'entities' | 'migrations' | 'projections'>,
+  url: string,
+): ServiceDatabaseOptions {
   const projections = definition.projections ?? [];
   return {
     url,
@@ -16,6 +19,6 @@ export function serviceDatabaseOptions(definition: ServiceDefinition, url: strin
 }
 
 /** Every event handler of a service: its own, then its shared projections'. */
-export function serviceHandlers(definition: ServiceDefinition): EventHandler[] {
+export function serviceHandlers(definition: Pick<ServiceDefinition, 'handlers' | 'projections'>): EventHandler[] {
   return [...(definition.handlers ?? []), ...(definition.projections ?? []).flatMap((p) => p.handlers)];
 }

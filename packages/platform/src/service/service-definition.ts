@@ -22,7 +22,14 @@ export interface StartContext {
 }
 
 /** Everything a subgraph declares about itself; `startService` does the wiring. */
-export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
+/** What a service keeps for the life of its process and hands to every request's context (e.g. a read cache). */
+export interface ProcessShared<TShared> {
+  value: TShared;
+  /** Runs at stop, after the HTTP server closed. */
+  release(): Promise<void>;
+}
+
+export interface ServiceDefinition<TContext extends BaseContext = BaseContext, TShared = unknown> {
   /** Name, schema and topics (`defineServiceIdentity`); its use cases stage events through it. */
   identity: ServiceIdentity;
   /** Its own entities (the platform's tables and its projections' come with them). */
@@ -43,8 +50,11 @@ export interface ServiceDefinition<TContext extends BaseContext = BaseContext> {
    * before the pools open, as the worker pool grows by one connection per place.
    */
   timerConcurrency?: (environment: Record<string, string | undefined>) => Record<string, number>;
-  /** Adds per-request DataLoaders and the like. */
-  extendContext?: (base: BaseContext) => TContext;
+  /** Adds per-request DataLoaders and the like; `shared` is what `processShared` made (undefined without it). */
+  // A method, so that a definition with its own TShared still is a ServiceDefinition (tools that print its schema).
+  extendContext?(base: BaseContext, shared: TShared): TContext;
+  /** Made once after migrations, before the server takes requests, and given to every `extendContext`. */
+  processShared?: (services: StartContext) => Promise<ProcessShared<TShared>>;
   /** Plain HTTP routes next to /graphql (e.g. `/.well-known/jwks.json`), keyed by path. */
   httpRoutes?: Record<string, HttpRoute>;
   /**

@@ -44,8 +44,8 @@ export interface RunningService {
  * consumers, HTTP server. Every part registers how to undo itself, so a failed
  * start releases what it opened and a stop runs in the reverse order of the start.
  */
-export async function startService<TContext extends BaseContext>(
-  definition: ServiceDefinition<TContext>,
+export async function startService<TContext extends BaseContext, TShared = unknown>(
+  definition: ServiceDefinition<TContext, TShared>,
   environment: Record<string, string | undefined> = process.env,
 ): Promise<RunningService> {
   const env = loadConfig(serviceEnv, environment);
@@ -69,6 +69,8 @@ export async function startService<TContext extends BaseContext>(
     if (sandbox) await refreshSandboxClock(orm.em.fork());
     const release = await definition.onStart?.({ orm, workerOrm, env, environment, logger });
     if (release) shutdown.push('service resources', release);
+    const shared = await definition.processShared?.({ orm, workerOrm, env, environment, logger });
+    if (shared) shutdown.push('process-wide state', () => shared.release());
     if (env.SEED_DEMO_DATA && definition.seed) await definition.seed(orm.em.fork());
 
     const bus = await createEventBus(env, `vitrine-${name}`, logger);
@@ -158,7 +160,7 @@ export async function startService<TContext extends BaseContext>(
           clientAddress: clientAddressOf(req, trustedProxies),
           production: !sandbox,
         };
-        return (definition.extendContext ? definition.extendContext(base) : base) as TContext;
+        return (definition.extendContext ? definition.extendContext(base, shared?.value as TShared) : base) as TContext;
       },
       readiness: {
         database: async () => void (await orm.em.getConnection().execute('select 1')),

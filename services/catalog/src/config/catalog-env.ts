@@ -4,7 +4,7 @@ import { isCorsOrigin, localWebOrigins } from '@vitrine/uploads';
 
 /**
  * Settings only catalog reads, on top of the platform's serviceEnv: where staff's product images go (the same
- * choices as after-sales' EVIDENCE_* settings, under PRODUCT_IMAGE_*).
+ * choices as after-sales' EVIDENCE_* settings, under PRODUCT_IMAGE_*), and the listing cache's bound.
  */
 export const catalogEnv = {
   /** `s3`: an S3-compatible bucket (production, tests on MinIO); `file`: a folder behind this service's port (`npm start`). */
@@ -35,6 +35,8 @@ export const catalogEnv = {
     .default(localWebOrigins)
     .transform((list) => list.split(',').map((origin) => origin.trim()))
     .pipe(z.array(z.string().refine(isCorsOrigin, 'each entry must be * or an origin such as https://admin.example.com (no path, no trailing slash)')).min(1)),
+  /** How long a listing page may be answered again at most, in ms, even if no change was heard; 0 turns the listing cache off. */
+  LISTING_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   /** How long an upload URL lives, in seconds (both stores). */
   PRODUCT_IMAGE_UPLOAD_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(productImageLimits.uploadTtlSeconds),
 };

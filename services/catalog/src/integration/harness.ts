@@ -16,9 +16,13 @@ export interface CatalogHarness extends IsolatedService {
   newCustomer(country?: string): Promise<TestIdentity>;
 }
 
-/** Catalog on its own database and topics; `env` adds service settings. */
+/**
+ * Catalog on its own database and topics; `env` adds service settings. The listing cache is off unless `env` turns
+ * it on: these specs write rows directly (`sql`), which the cache hears of only when their notification arrives, an
+ * instant after the statement returns; `listing-cache.int.spec.ts` is the one about it.
+ */
 export async function bootCatalog(label: string, env: Record<string, string> = {}): Promise<CatalogHarness> {
-  const catalog = await bootIsolatedService(catalogService, { label, env });
+  const catalog = await bootIsolatedService(catalogService, { label, env: { LISTING_CACHE_TTL_MS: '0', ...env } });
   try {
     const admin = await catalog.tokens.staff(catalogService.identity.scopes);
     const newCustomer = async (country = 'FR') => {

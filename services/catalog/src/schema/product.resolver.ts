@@ -3,13 +3,13 @@ import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql
 import { BadUserInput, PageInfo, TextArg, requireCallerId, requireUuid } from '@vitrine/platform';
 import type { NewProductInput } from '../domain/new-product.js';
 import { createProduct } from '../use-cases/create-product.js';
-import { findProductBySku, listProducts, type ProductSort } from '../use-cases/list-products.js';
+import { findProductBySku, type ProductSort } from '../use-cases/list-products.js';
 import { listSeriesNames } from '../use-cases/list-series.js';
 import type { CatalogContext } from './catalog-context.js';
 import { CreateProductInput } from './create-product.input.js';
 import { ProductConnection } from './product-connection.type.js';
 import { ProductFilterInput, ProductSortEnum } from './product-query.input.js';
-import { readPageAhead } from './page-read-ahead.js';
+import { readListing } from './read-listing.js';
 import { ProductType } from './product.type.js';
 import { Staff } from '../identity.js';
 
@@ -27,12 +27,7 @@ export class ProductResolver {
     @TextArg('after', { maxLength: 512, nullable: true }) after?: string,
   ): Promise<ProductConnection> {
     const myCountry = ctx.caller.id === null ? undefined : ctx.myCountry;
-    const page = await listProducts(ctx.em, { filter, sort, first, after, myCountry });
-    await readPageAhead(
-      ctx,
-      info,
-      page.items.map((item) => item.product),
-    );
+    const page = await readListing(ctx, info, { filter, sort, first, after, myCountry });
     return {
       edges: page.items.map((i) => ({ cursor: i.cursor, node: ProductType.from(i.product) })),
       pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null }),

@@ -1,4 +1,5 @@
 import { Migration20261205140000_warehouse_return_address } from './Migration20261205140000_warehouse_return_address.js';
+import { Migration20261206140000_listing_change_notify } from './Migration20261206140000_listing_change_notify.js';
 import { Migration20261205132151_stock_transfers } from './Migration20261205132151_stock_transfers.js';
 import { Migration20261205095459_warehouse_retired } from './Migration20261205095459_warehouse_retired.js';
 import { Migration20261204034929_product_interest_waitlist } from './Migration20261204034929_product_interest_waitlist.js';
@@ -40,4 +41,5 @@ export const catalogMigrations: MigrationObject[] = [
   { name: 'Migration20261205095459_warehouse_retired', class: Migration20261205095459_warehouse_retired },
   { name: 'Migration20261205132151_stock_transfers', class: Migration20261205132151_stock_transfers },
   { name: 'Migration20261205140000_warehouse_return_address', class: Migration20261205140000_warehouse_return_address },
+  { name: 'Migration20261206140000_listing_change_notify', class: Migration20261206140000_listing_change_notify },
 ];
