@@ -1,7 +1,7 @@
 import { catalog } from './identity.js';
 import { customerRegionProjection, type ServiceDefinition } from '@vitrine/platform';
 import { catalogHandlers } from './events/handlers.js';
-import type { CatalogContext } from './schema/catalog-context.js';
+import type { CatalogContext, CatalogReadCaches } from './schema/catalog-context.js';
 import { ProductAuditResolver } from './schema/product-audit.resolver.js';
 import { createPreorderCampaignLoader } from './schema/preorder-campaign-loader.js';
 import { PreorderCampaignResolver } from './schema/preorder-campaign.resolver.js';
@@ -21,8 +21,7 @@ import { createProductLoader } from './schema/product-loader.js';
 import { createReleaseDateHistoryLoader } from './schema/release-date-history-loader.js';
 import { createSpecHistoryLoader } from './schema/spec-history-loader.js';
 import { createStockLoader } from './schema/stock-loader.js';
-import type { ListingCache } from './schema/listing-cache.js';
-import { startListingCache } from './start-listing-cache.js';
+import { startReadCaches } from './start-read-caches.js';
 import { StockResolver } from './schema/stock.resolver.js';
 import { StockTransferResolver } from './schema/stock-transfer.resolver.js';
 import { ProductStockResolver } from './schema/product-stock.resolver.js';
@@ -36,7 +35,7 @@ import { imageReadPath, imageUploadPath } from './storage/file-product-image-sto
 import { catalogEntities } from './store/entities.js';
 import { catalogMigrations } from './store/migrations/index.js';
 
-export const catalogService: ServiceDefinition<CatalogContext, ListingCache | undefined> = {
+export const catalogService: ServiceDefinition<CatalogContext, CatalogReadCaches | undefined> = {
   identity: catalog,
   entities: catalogEntities,
   migrations: catalogMigrations,
@@ -63,11 +62,11 @@ export const catalogService: ServiceDefinition<CatalogContext, ListingCache | un
   handlers: catalogHandlers,
   projections: [customerRegionProjection],
   timers: [...preorderTimerHandlers, ...waitlistTimerHandlers],
-  processShared: startListingCache,
-  extendContext: (base, listingCache) => ({
+  processShared: startReadCaches,
+  extendContext: (base, readCaches) => ({
     ...base,
-    listingCache,
-    productById: createProductLoader(base.em),
+    readCaches,
+    productById: createProductLoader(base.em, readCaches?.products),
     preorderCampaign: createPreorderCampaignLoader(base.em),
     releaseDateHistory: createReleaseDateHistoryLoader(base.em),
     specHistory: createSpecHistoryLoader(base.em),

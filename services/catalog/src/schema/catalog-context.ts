@@ -5,7 +5,8 @@ import type { Product } from '../store/product.entity.js';
 import type { ReleaseDateChange } from '../store/release-date-change.entity.js';
 import type { SpecChange } from '../store/spec-change.entity.js';
 import type { Studio } from '../store/studio.entity.js';
-import type { ListingCache } from './listing-cache.js';
+import type { ReadCache } from './read-cache.js';
+import type { CachedPage } from './read-listing.js';
 import type { StockLevels } from '../use-cases/stock-counters.js';
 
 export interface CatalogContext extends BaseContext {
@@ -16,8 +17,16 @@ export interface CatalogContext extends BaseContext {
   studioById: ReadAheadLoader<string, Studio | null>;
   stockOf: ReadAheadLoader<string, StockLevels>;
   waitlistLength: DataLoader<string, number>;
-  /** This process's listing pages (undefined when turned off). */
-  listingCache: ListingCache | undefined;
+  /** What this process read of a listing's tables, kept until they change (undefined when turned off). */
+  readCaches: CatalogReadCaches | undefined;
   /** The signed-in customer's country (looked up once per request); null when anonymous or not known yet. */
   myCountry: () => Promise<string | null>;
+}
+
+/** This process's read caches, forgotten together on every change to a listing's tables (`start-read-caches.ts`). */
+export interface CatalogReadCaches {
+  /** Listing pages by query. */
+  pages: ReadCache<CachedPage>;
+  /** Products by id, as the gateway asks for them (order lines, carts) and `product(id)`. */
+  products: ReadCache<Product>;
 }

@@ -1,8 +1,21 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { listProducts, type ListProductsQuery, type ProductPage } from '../use-cases/list-products.js';
+import type { PreorderCampaign } from '../store/preorder-campaign.entity.js';
+import type { Studio } from '../store/studio.entity.js';
+import type { StockLevels } from '../use-cases/stock-counters.js';
 import type { CatalogContext } from './catalog-context.js';
-import type { CachedPage } from './listing-cache.js';
 import { readPageAhead } from './page-read-ahead.js';
+
+/** A listing page as read once, with what its fields read ahead: answered again without the database. */
+export interface CachedPage {
+  readonly items: ProductPage['items'];
+  readonly hasNextPage: boolean;
+  /** The count across pages, counted by the first request that asks for it. */
+  readonly countTotal: () => Promise<number>;
+  readonly stock: Map<string, StockLevels>;
+  readonly studios: Map<string, Studio | null>;
+  readonly campaigns: Map<string, PreorderCampaign | null>;
+}
 
 /**
  * A listing page with what its selected fields read ahead, from this process's listing cache when it holds the
@@ -10,7 +23,7 @@ import { readPageAhead } from './page-read-ahead.js';
  * kept for the next identical query. An anonymous `availableInMyRegion` is never cached: it is refused.
  */
 export async function readListing(ctx: CatalogContext, info: GraphQLResolveInfo, query: ListProductsQuery): Promise<ProductPage> {
-  const cache = ctx.listingCache;
+  const cache = ctx.readCaches?.pages;
   const key = cache && (await listingKey(query));
   const hit = key === undefined ? undefined : cache?.lookup(key);
   if (hit) {

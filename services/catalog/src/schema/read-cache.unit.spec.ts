@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ListingCache, type CachedPage } from './listing-cache.js';
+import type { CachedPage } from './read-listing.js';
+import { ReadCache } from './read-cache.js';
 
 /** A signal the spec moves by hand, and a clock it sets. */
-function cacheUnderTest(options: { ttlMs?: number; maxPages?: number } = {}) {
+function cacheUnderTest(options: { ttlMs?: number; maxEntries?: number } = {}) {
   const signal = { at: 0, listening: true, generation: () => signal.at, live: () => signal.listening };
   const clock = { now: 1_000 };
-  const cache = new ListingCache(signal, { ...options, now: () => clock.now });
+  const cache = new ReadCache<CachedPage>(signal, { ...options, now: () => clock.now });
   return { cache, signal, clock };
 }
 
@@ -18,7 +19,7 @@ const page = (name: string): CachedPage => ({
   campaigns: new Map(),
 });
 
-describe('the listing cache', () => {
+describe('a read cache (listing pages)', () => {
   it('answers a page kept with nothing changed during its read, for the same key only', () => {
     const { cache } = cacheUnderTest();
     const read = cache.beginRead();
@@ -67,8 +68,8 @@ describe('the listing cache', () => {
     expect(cache.lookup('a')).toBeUndefined();
   });
 
-  it('keeps at most maxPages, dropping the oldest kept', () => {
-    const { cache } = cacheUnderTest({ maxPages: 2 });
+  it('keeps at most maxEntries, dropping the oldest kept', () => {
+    const { cache } = cacheUnderTest({ maxEntries: 2 });
     for (const key of ['a', 'b', 'c']) cache.keep(key, cache.beginRead(), page(key));
     expect(cache.size).toBe(2);
     expect(cache.lookup('a')).toBeUndefined();

@@ -1,15 +1,18 @@
 import { listenForChanges, loadConfig, type ChangeSignal, type ProcessShared, type StartContext } from '@vitrine/platform';
 import { catalogEnv } from './config/catalog-env.js';
 import { listingChannel } from './store/listing-tables.js';
-import { ListingCache } from './schema/listing-cache.js';
+import type { CatalogReadCaches } from './schema/catalog-context.js';
+import { ReadCache } from './schema/read-cache.js';
+import type { CachedPage } from './schema/read-listing.js';
+import type { Product } from './store/product.entity.js';
 
 /**
- * The process's listing cache, forgetting its pages on every change to a listing's tables: heard from their
+ * The process's read caches (listing pages, products by id), forgetting everything on every change to a listing's tables: heard from their
  * triggers (any process or replica) and, at once, from the commits of this process's requests. It starts listening
  * with the first listing asked (a process that serves none, such as a worker, never holds the connection) and
  * neither keeps nor answers a page until it listens.
  */
-export async function startListingCache(start: StartContext): Promise<ProcessShared<ListingCache | undefined>> {
+export async function startReadCaches(start: StartContext): Promise<ProcessShared<CatalogReadCaches | undefined>> {
   const ttlMs = loadConfig(catalogEnv, start.environment).LISTING_CACHE_TTL_MS;
   if (ttlMs === 0) return { value: undefined, release: async () => {} };
   let signal: ChangeSignal | undefined;
@@ -43,7 +46,8 @@ export async function startListingCache(start: StartContext): Promise<ProcessSha
   // pool's (events, timers, the relay) are heard by notification: every relay round would otherwise empty the cache.
   start.orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => signal?.changed() });
   return {
-    value: new ListingCache(lazy, { ttlMs }),
+    // A page of 50 products is ~50 kB, a product ~1 kB: a few MB at most.
+    value: { pages: new ReadCache<CachedPage>(lazy, { ttlMs, maxEntries: 100 }), products: new ReadCache<Product>(lazy, { ttlMs, maxEntries: 2000 }) },
     release: async () => {
       released = true;
       await starting;

@@ -3,12 +3,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventually, gql } from '@vitrine/testing';
 import { graphql } from '../__generated__/index.js';
-import type { ListingCacheListQueryVariables } from '../__generated__/graphql.js';
-import { startListingCache } from '../start-listing-cache.js';
+import type { ReadCachesListQueryVariables } from '../__generated__/graphql.js';
+import { startReadCaches } from '../start-read-caches.js';
 import { bootCatalog, createProduct, type CatalogHarness } from './harness.js';
 
-// A listing page is answered again from the process's cache until a change to a listing's tables is heard: from
-// this process's own commits at once, from any other connection (another process, a replica) by its notification.
+// A listing page, or a product asked by id, is answered again from the process's cache until a change to a listing's
+// tables is heard: from this process's own commits at once, from any other connection (another process, a replica)
+// by its notification.
 let catalog: CatalogHarness;
 // Another connection to the database, as another catalog process or replica would write.
 let elsewhere: pg.Client;
@@ -17,7 +18,7 @@ const run = `lc${randomUUID().slice(0, 8)}`;
 const ttlMs = 60_000;
 
 beforeAll(async () => {
-  catalog = await bootCatalog('listing_cache', { LISTING_CACHE_TTL_MS: String(ttlMs) });
+  catalog = await bootCatalog('read_caches', { LISTING_CACHE_TTL_MS: String(ttlMs) });
   elsewhere = new pg.Client({ connectionString: catalog.databaseUrl });
   await elsewhere.connect();
   for (let i = 0; i < 3; i++) await createProduct(catalog, 5, 1000 + i, { name: `Cached ${run} ${i}`, regionBlocks: i === 0 ? ['FR'] : [] });
@@ -35,7 +36,7 @@ afterAll(async () => {
 });
 
 const listQuery = graphql(`
-  query ListingCacheList($filter: ProductFilter, $first: Int) {
+  query ReadCachesList($filter: ProductFilter, $first: Int) {
     products(filter: $filter, first: $first) {
       totalCount
       edges {
@@ -52,7 +53,19 @@ const listQuery = graphql(`
   }
 `);
 
-const list = (variables: ListingCacheListQueryVariables = { filter: { text: run }, first: 10 }, headers?: Record<string, string>) =>
+const productQuery = graphql(`
+  query ReadCachesProduct($id: ID!) {
+    product(id: $id) {
+      sku
+      name
+      price {
+        amount
+      }
+    }
+  }
+`);
+
+const list = (variables: ReadCachesListQueryVariables = { filter: { text: run }, first: 10 }, headers?: Record<string, string>) =>
   gql(catalog.url, listQuery, variables, headers);
 
 /** The statements the request ORM runs meanwhile (background work runs on the worker ORM). */
@@ -66,7 +79,7 @@ async function statementsDuring(action: () => Promise<unknown>): Promise<string[
   }
 }
 
-const names = async (variables?: ListingCacheListQueryVariables, headers?: Record<string, string>) => {
+const names = async (variables?: ReadCachesListQueryVariables, headers?: Record<string, string>) => {
   const res = await list(variables, headers);
   expect(res.errors).toBeUndefined();
   return res.data!.products.edges.map((e) => e.node.name);
@@ -131,9 +144,25 @@ describe('the listing cache', () => {
     expect(counted.filter((q) => q.includes('count('))).toEqual([]);
   });
 
+  it('answers a product asked by id again without the database, until another connection changes it', async () => {
+    const product = await createProduct(catalog, 2, 4321, { name: `By id ${run}` });
+    const ask = () => gql(catalog.url, productQuery, { id: product.id });
+    expect((await ask()).data!.product?.name).toBe(`By id ${run}`);
+    const again = await statementsDuring(async () => expect((await ask()).data!.product?.price.amount).toBe(4321));
+    expect(again).toEqual([]);
+    await elsewhere.query(`update catalog.product set price_amount = 4000 where id = $1`, [product.id]);
+    await eventually(async () => (await ask()).data!.product?.price.amount === 4000, { timeoutMs: 10_000, intervalMs: 20 });
+    // An id that is no product is asked again every time (a product may be created under it).
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    await gql(catalog.url, productQuery, { id: unknown });
+    const missing = await statementsDuring(() => gql(catalog.url, productQuery, { id: unknown }));
+    expect(missing.some((q) => q.includes('"product"'))).toBe(true);
+  });
+
   it("forgets its pages as soon as a request's transaction commits, not for the worker pool's", async () => {
     const { service } = catalog;
-    const { value: cache, release } = await startListingCache({ ...service, environment: { LISTING_CACHE_TTL_MS: String(ttlMs) } });
+    const { value: caches, release } = await startReadCaches({ ...service, environment: { LISTING_CACHE_TTL_MS: String(ttlMs) } });
+    const cache = caches?.pages;
     try {
       const keep = () =>
         cache!.keep('page', cache!.beginRead(), {
