@@ -6,6 +6,8 @@ import { ordersService } from '../orders-service.js';
 import { OrderDue } from '../store/order-due.entity.js';
 import { OrderLine } from '../store/order-line.entity.js';
 import { Order } from '../store/order.entity.js';
+import { OrderType } from '../schema/order.type.js';
+import { findOrderFor, readOrderFor } from '../use-cases/load-order.js';
 
 // The order query reads an order with its lines and dues joined in one statement: each line and each due once, in
 // their order (lines by position, dues oldest first), whatever the number of rows the join multiplies them into.
@@ -128,5 +130,65 @@ describe('the order query', () => {
       const res = await gql(orders.url, orderQuery, { id }, stranger.headers);
       expect(res.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
     }
+  });
+
+  it('renders an order read as a row exactly as the same order loaded as an entity, every field set', async () => {
+    const given = await givenOrder(customer.id);
+    const em = orders.service.orm.em.fork();
+    const stored = await em.findOneOrFail(Order, given.id, { populate: ['lines', 'dues'] });
+    em.assign(stored, {
+      statusReason: 'a reason',
+      checkoutId: randomUUID(),
+      depositAmount: 15000,
+      downPaymentAmount: 5000,
+      shippingEstimateAmount: 1200,
+      shippingMethod: 'EXPRESS',
+      shippingRateVersion: 3,
+      shippingAddress: {
+        name: 'Aiko Tan',
+        line1: '1 Rue de la Paix',
+        line2: 'Apt 2',
+        postalCode: '75002',
+        city: 'Paris',
+        region: null,
+        country: 'FR',
+        phone: '+33123456789',
+      },
+      customerCountry: 'FR',
+      paymentMethodId: randomUUID(),
+      releasedAt: minutesAgo(15),
+      arrivedAtWarehouseAt: minutesAgo(14),
+      warehouseCountry: 'FR',
+      shippingDateConfirmedAt: minutesAgo(13),
+      processedAt: minutesAgo(12),
+      shippedAt: minutesAgo(11),
+      deliveredAt: minutesAgo(9),
+      trackingNumber: 'TRACK-1',
+      cancellationRight: { reason: 'SPEC_CHANGE', productId: given.products[0]!, closesAt: minutesAgo(-60).toISOString() },
+      cancellationRequestedAt: minutesAgo(8),
+      outcome: {
+        kind: 'CANCELLED',
+        by: 'STAFF',
+        reason: 'STORE_DECISION',
+        kept: 100,
+        refund: 200,
+        rule: { id: 'r', text: 'rule text' },
+        feesWaived: false,
+        countsTowardAbuse: false,
+        at: minutesAgo(7).toISOString(),
+      },
+    });
+    const balance = stored.dues.getItems().find((d) => d.purpose === 'BALANCE')!;
+    em.assign(balance, { dueAt: minutesAgo(-1440), ruleText: 'due on release', lastFailure: 'card declined', collect: 'STORED_METHOD' });
+    await em.flush();
+
+    const owner = { id: customer.id, roles: ['customer'], scopes: [] };
+    const read = await readOrderFor(orders.service.orm.em.fork(), owner, given.id);
+    const loaded = await findOrderFor(orders.service.orm.em.fork(), owner, given.id);
+    const rendered = OrderType.of(read.order, read.lines, read.dues);
+    expect(rendered).toEqual(OrderType.from(loaded));
+    expect(rendered.placedAt).toBeInstanceOf(Date);
+    expect(rendered.dues.find((d) => d.purpose === 'BALANCE')?.dueAt).toBeInstanceOf(Date);
+    expect(rendered.shippingAddress?.line2).toBe('Apt 2');
   });
 });

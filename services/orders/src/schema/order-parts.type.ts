@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { PaymentPurpose } from '@vitrine/contracts';
 import { Money } from '@vitrine/platform';
 import type { DueStatus } from '../domain/order-snapshot.js';
-import type { OrderDue } from '../store/order-due.entity.js';
+import type { OrderDueFields } from '../store/order-due.entity.js';
 import type { OrderOutcome } from '../store/order.entity.js';
 import { DueStatusEnum, PaymentPurposeEnum } from './order-enums.js';
 import { PolicyRuleType } from './policy-rule.type.js';
@@ -58,7 +58,7 @@ export class OrderDueType {
   @Field(() => Date, { nullable: true })
   paidAt!: Date | null;
 
-  static from(due: OrderDue, currency: string, policyVersion: number): OrderDueType {
+  static from(due: OrderDueFields, currency: string, policyVersion: number): OrderDueType {
     return Object.assign(new OrderDueType(), {
       id: due.id,
       purpose: due.purpose,

@@ -3,7 +3,9 @@ import type { OrderKind, OrderPaymentPlan } from '@vitrine/contracts';
 import { Money } from '@vitrine/platform';
 import type { CustomerActionFacts } from '../domain/customer-actions.js';
 import type { OrderStatus } from '../domain/order-status.js';
-import type { Order } from '../store/order.entity.js';
+import type { Order, OrderFields } from '../store/order.entity.js';
+import type { OrderDueFields } from '../store/order-due.entity.js';
+import type { OrderLineFields } from '../store/order-line.entity.js';
 import { OrderKindEnum, OrderPaymentPlanEnum, OrderStatusEnum } from './order-enums.js';
 import { CancellationRightType, OrderDueType, OrderLineType, OrderOutcomeType } from './order-parts.type.js';
 import { ProductRef } from './product-stub.type.js';
@@ -88,8 +90,13 @@ export class OrderType {
   customerActionFacts!: CustomerActionFacts;
 
   static from(order: Order): OrderType {
+    return OrderType.of(order, order.lines.getItems(), order.dues.getItems());
+  }
+
+  /** From the order's fields, lines and dues: an entity's, or a row read to render it (`readOrderFor`). */
+  static of(order: OrderFields, lines: readonly OrderLineFields[], orderDues: readonly OrderDueFields[]): OrderType {
     const money = (amount: number) => Money.of(amount, order.currency);
-    const dues = order.dues.getItems().map((d) => OrderDueType.from(d, order.currency, order.policyVersion));
+    const dues = orderDues.map((d) => OrderDueType.from(d, order.currency, order.policyVersion));
     return Object.assign(new OrderType(), {
       id: order.id,
       status: order.status,
@@ -139,7 +146,7 @@ export class OrderType {
           deliveredAt: order.deliveredAt ?? null,
           cancellationRight: order.cancellationRight ?? null,
         },
-        dues: order.dues.getItems().map((d) => ({
+        dues: orderDues.map((d) => ({
           purpose: d.purpose,
           goodsAmount: d.goodsAmount,
           shippingAmount: d.shippingAmount,
@@ -147,7 +154,7 @@ export class OrderType {
           collect: d.collect,
         })),
       },
-      lines: order.lines.getItems().map((line) =>
+      lines: lines.map((line) =>
         Object.assign(new OrderLineType(), {
           product: Object.assign(new ProductRef(), { id: line.productId }),
           quantity: line.quantity,

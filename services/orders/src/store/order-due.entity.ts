@@ -41,3 +41,6 @@ export const OrderDueSchema = defineEntity({
 
 export class OrderDue extends OrderDueSchema.class {}
 OrderDueSchema.setClass(OrderDue);
+
+/** Its columns as plain data (a row read to render it, or the entity itself): every property but its relations. */
+export type OrderDueFields = { readonly [K in keyof OrderDue as K extends string ? (K extends 'order' ? never : K) : never]: OrderDue[K] };

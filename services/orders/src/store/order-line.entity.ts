@@ -20,3 +20,6 @@ export const OrderLineSchema = defineEntity({
 
 export class OrderLine extends OrderLineSchema.class {}
 OrderLineSchema.setClass(OrderLine);
+
+/** Its columns as plain data (a row read to render it, or the entity itself): every property but its relations. */
+export type OrderLineFields = { readonly [K in keyof OrderLine as K extends string ? (K extends 'order' ? never : K) : never]: OrderLine[K] };

@@ -96,3 +96,6 @@ export const OrderSchema = defineEntity({
 
 export class Order extends OrderSchema.class {}
 OrderSchema.setClass(Order);
+
+/** Its columns as plain data (a row read to render it, or the entity itself): every property but its relations. */
+export type OrderFields = { readonly [K in keyof Order as K extends string ? (K extends 'lines' | 'dues' ? never : K) : never]: Order[K] };
