@@ -7,7 +7,8 @@ import { OrderDue } from '../store/order-due.entity.js';
 import { OrderLine } from '../store/order-line.entity.js';
 import { Order } from '../store/order.entity.js';
 import { OrderType } from '../schema/order.type.js';
-import { findOrderFor, readOrderFor } from '../use-cases/load-order.js';
+import { findOrderFor } from '../use-cases/load-order.js';
+import { findOrdersByIds, listCustomerOrders, readOrderFor } from '../use-cases/read-orders.js';
 
 // The order query reads an order with its lines and dues joined in one statement: each line and each due once, in
 // their order (lines by position, dues oldest first), whatever the number of rows the join multiplies them into.
@@ -185,8 +186,14 @@ describe('the order query', () => {
     const owner = { id: customer.id, roles: ['customer'], scopes: [] };
     const read = await readOrderFor(orders.service.orm.em.fork(), owner, given.id);
     const loaded = await findOrderFor(orders.service.orm.em.fork(), owner, given.id);
-    const rendered = OrderType.of(read.order, read.lines, read.dues);
+    const rendered = OrderType.of(read);
     expect(rendered).toEqual(OrderType.from(loaded));
+    // The same row through the customer's list and the gateway's batch by id.
+    const listed = await listCustomerOrders(orders.service.orm.em.fork(), customer.id, 50);
+    expect(OrderType.of(listed.find((r) => r.order.id === given.id)!)).toEqual(rendered);
+    const [byId, missing] = await findOrdersByIds(orders.service.orm.em.fork(), [given.id, randomUUID()]);
+    expect(OrderType.of(byId!)).toEqual(rendered);
+    expect(missing).toBeNull();
     expect(rendered.placedAt).toBeInstanceOf(Date);
     expect(rendered.dues.find((d) => d.purpose === 'BALANCE')?.dueAt).toBeInstanceOf(Date);
     expect(rendered.shippingAddress?.line2).toBe('Apt 2');

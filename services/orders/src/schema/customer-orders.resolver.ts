@@ -16,7 +16,7 @@ export class CustomerOrdersResolver {
     requireCallerId(ctx.caller);
     if (!canAccessOwnedBy(ctx.caller, customer.id, 'orders:manage')) throw new Forbidden();
     const orders = await listCustomerOrders(ctx.em, customer.id, first);
-    return orders.map(OrderType.from);
+    return orders.map((read) => OrderType.of(read));
   }
 }
 

@@ -8,7 +8,7 @@ import { OrderType } from './order.type.js';
  * owner or staff with orders:manage; anyone else gets null, as for a missing order.
  */
 export async function resolveOrderReference(reference: { id: string }, context: OrdersContext): Promise<OrderType | null> {
-  const order = await context.orderById.load(reference.id);
-  if (!order || !canAccessOwnedBy(context.caller, order.customerId, 'orders:manage')) return null;
-  return OrderType.from(order);
+  const read = await context.orderById.load(reference.id);
+  if (!read || !canAccessOwnedBy(context.caller, read.order.customerId, 'orders:manage')) return null;
+  return OrderType.of(read);
 }

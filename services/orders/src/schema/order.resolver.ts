@@ -12,7 +12,7 @@ import {
 import { cancelByCustomer, cancelByStaff, cancellationQuoteFor } from '../use-cases/cancellation.js';
 import { changeShippingAddress } from '../use-cases/change-address.js';
 import { checkout, previewCheckout } from '../use-cases/checkout.js';
-import { readOrderFor } from '../use-cases/load-order.js';
+import { readOrderFor } from '../use-cases/read-orders.js';
 import { placeOrder } from '../use-cases/place-order.js';
 import { CancellationQuoteType } from './cancellation-quote.type.js';
 import { CheckoutInput } from './checkout.input.js';
@@ -27,8 +27,7 @@ export class OrderResolver {
   @Authorized()
   @Query(() => OrderType, { description: 'One of your orders (staff with orders:manage: any order).' })
   async order(@Ctx() ctx: BaseContext, @Arg('id', () => ID) id: string): Promise<OrderType> {
-    const { order, lines, dues } = await readOrderFor(ctx.em, ctx.caller, requireUuid(id, 'id', 'order'));
-    return OrderType.of(order, lines, dues);
+    return OrderType.of(await readOrderFor(ctx.em, ctx.caller, requireUuid(id, 'id', 'order')));
   }
 
   @Authorized()

@@ -3,9 +3,8 @@ import type { OrderKind, OrderPaymentPlan } from '@vitrine/contracts';
 import { Money } from '@vitrine/platform';
 import type { CustomerActionFacts } from '../domain/customer-actions.js';
 import type { OrderStatus } from '../domain/order-status.js';
-import type { Order, OrderFields } from '../store/order.entity.js';
-import type { OrderDueFields } from '../store/order-due.entity.js';
-import type { OrderLineFields } from '../store/order-line.entity.js';
+import type { Order } from '../store/order.entity.js';
+import type { OrderRead } from '../use-cases/read-orders.js';
 import { OrderKindEnum, OrderPaymentPlanEnum, OrderStatusEnum } from './order-enums.js';
 import { CancellationRightType, OrderDueType, OrderLineType, OrderOutcomeType } from './order-parts.type.js';
 import { ProductRef } from './product-stub.type.js';
@@ -90,11 +89,11 @@ export class OrderType {
   customerActionFacts!: CustomerActionFacts;
 
   static from(order: Order): OrderType {
-    return OrderType.of(order, order.lines.getItems(), order.dues.getItems());
+    return OrderType.of({ order, lines: order.lines.getItems(), dues: order.dues.getItems() });
   }
 
-  /** From the order's fields, lines and dues: an entity's, or a row read to render it (`readOrderFor`). */
-  static of(order: OrderFields, lines: readonly OrderLineFields[], orderDues: readonly OrderDueFields[]): OrderType {
+  /** From the order's fields, lines and dues: an entity's, or rows read to render it (`use-cases/read-orders.ts`). */
+  static of({ order, lines, dues: orderDues }: OrderRead): OrderType {
     const money = (amount: number) => Money.of(amount, order.currency);
     const dues = orderDues.map((d) => OrderDueType.from(d, order.currency, order.policyVersion));
     return Object.assign(new OrderType(), {
