@@ -7,8 +7,9 @@ import type { CachedPage } from './schema/read-listing.js';
 import type { Product } from './store/product.entity.js';
 
 /**
- * The process's read caches (listing pages, products by id), forgetting everything on every change to a listing's tables: heard from their
- * triggers (any process or replica) and, at once, from the commits of this process's requests. It starts listening
+ * The process's read caches (listing pages, products by id), forgetting everything on every change to a listing's
+ * tables: heard from their triggers (any process or replica) and, at once, from the commits of this process's
+ * requests. It starts listening
  * with the first listing asked (a process that serves none, such as a worker, never holds the connection) and
  * neither keeps nor answers a page until it listens.
  */

@@ -21,7 +21,6 @@ export interface StartContext {
   logger: Logger;
 }
 
-/** Everything a subgraph declares about itself; `startService` does the wiring. */
 /** What a service keeps for the life of its process and hands to every request's context (e.g. a read cache). */
 export interface ProcessShared<TShared> {
   value: TShared;
@@ -29,6 +28,7 @@ export interface ProcessShared<TShared> {
   release(): Promise<void>;
 }
 
+/** Everything a subgraph declares about itself; `startService` does the wiring. */
 export interface ServiceDefinition<TContext extends BaseContext = BaseContext, TShared = unknown> {
   /** Name, schema and topics (`defineServiceIdentity`); its use cases stage events through it. */
   identity: ServiceIdentity;

@@ -3,6 +3,9 @@ import { canAccessOwnedBy, isUuid, NotFound, pageSize, type Caller } from '@vitr
 import { Order, type OrderFields } from '../store/order.entity.js';
 import { OrderDue, type OrderDueFields } from '../store/order-due.entity.js';
 import { OrderLine, type OrderLineFields } from '../store/order-line.entity.js';
+import { orders } from '../identity.js';
+
+const s = orders.dbSchema;
 
 /** An order as read to render it: its own columns, its lines (by position) and its dues (oldest first), as plain data. */
 export interface OrderRead {
@@ -20,9 +23,9 @@ export interface OrderRead {
 async function readOrders(em: EntityManager, where: string, params: unknown[], orderAndLimit = ''): Promise<OrderRead[]> {
   const rows = await em.getConnection().execute<Record<string, unknown>[]>(
     `select o.*,
-            coalesce((select json_agg(l order by l.position) from "orders".order_line l where l.order_id = o.id), '[]') as lines_read,
-            coalesce((select json_agg(d order by d.created_at) from "orders".order_due d where d.order_id = o.id), '[]') as dues_read
-       from "orders".customer_order o
+            coalesce((select json_agg(l order by l.position) from "${s}".order_line l where l.order_id = o.id), '[]') as lines_read,
+            coalesce((select json_agg(d order by d.created_at) from "${s}".order_due d where d.order_id = o.id), '[]') as dues_read
+       from "${s}".customer_order o
       where ${where} ${orderAndLimit}`,
     params,
   );
