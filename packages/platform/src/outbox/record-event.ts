@@ -14,13 +14,16 @@ export interface StagedEventInput<TDef extends EventDefinition> {
   data: EventData<TDef>;
 }
 
+/** An outbox row as written: every column but its sequence number and timestamps. */
+export type OutboxRow = Pick<OutboxMessage, 'eventId' | 'topic' | 'key' | 'type' | 'envelope' | 'headers'>;
+
 /**
- * Stages an event in the outbox of `em`'s unit of work: it is written by the
- * same flush/commit as the state change, or not at all. Producing an event
- * that breaks its own schema is a bug, so this throws. Services call it
- * through their identity (`ServiceIdentity.recordEvent`), which names the source.
+ * The event and the outbox row that announces it. Producing an event that
+ * breaks its own schema is a bug, so this throws. The row is written in the
+ * state change's transaction: staged in the unit of work (`stageEvent`) or
+ * inserted beside the change by a use case's own statement (`insertRows`).
  */
-export function stageEvent<TDef extends EventDefinition>(em: EntityManager, input: StagedEventInput<TDef>): EventEnvelope {
+export function outboxRowOf<TDef extends EventDefinition>(input: StagedEventInput<TDef>): { envelope: EventEnvelope; row: OutboxRow } {
   const data = input.definition.schema.parse(input.data);
   const envelope: EventEnvelope = {
     id: randomUUID(),
@@ -34,16 +37,25 @@ export function stageEvent<TDef extends EventDefinition>(em: EntityManager, inpu
   const headers: Record<string, string> = { [eventHeaders.eventType]: envelope.type, [eventHeaders.eventId]: envelope.id };
   const requestId = currentRequestId();
   if (requestId) headers[requestIdHeader] = requestId;
-  em.persist(
-    em.create(OutboxMessage, {
-      eventId: envelope.id,
-      topic: input.definition.topic,
-      key: input.subject,
-      type: envelope.type,
-      envelope: envelope as unknown as Record<string, unknown>,
-      headers,
-    }),
-  );
+  const row = {
+    eventId: envelope.id,
+    topic: input.definition.topic,
+    key: input.subject,
+    type: envelope.type,
+    envelope: envelope as unknown as Record<string, unknown>,
+    headers,
+  };
+  return { envelope, row };
+}
+
+/**
+ * Stages an event in the outbox of `em`'s unit of work: it is written by the
+ * same flush/commit as the state change, or not at all. Services call it
+ * through their identity (`ServiceIdentity.recordEvent`), which names the source.
+ */
+export function stageEvent<TDef extends EventDefinition>(em: EntityManager, input: StagedEventInput<TDef>): EventEnvelope {
+  const { envelope, row } = outboxRowOf(input);
+  em.persist(em.create(OutboxMessage, row));
   return envelope;
 }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EventData, EventDefinition, EventEnvelope, PublicTopic, Topic } from '@vitrine/contracts';
-import { stageEvent, stageForwardedEvent, type ForwardedEventInput } from '../outbox/record-event.js';
+import { outboxRowOf, stageEvent, stageForwardedEvent, type ForwardedEventInput, type OutboxRow } from '../outbox/record-event.js';
 
 export interface ServiceEvent<TDef extends EventDefinition> {
   definition: TDef;
@@ -28,6 +28,11 @@ export interface ServiceIdentity<TScope extends string = string> {
    * as its source: written by the same flush as the state change, or not at all.
    */
   recordEvent<TDef extends EventDefinition>(em: EntityManager, event: ServiceEvent<TDef>): EventEnvelope;
+  /**
+   * The outbox row announcing an event, with this service as its source, for a use case that writes its change in
+   * its own statement (`insertRows`): the row goes in that statement, so the event commits with the change or not at all.
+   */
+  outboxRow<TDef extends EventDefinition>(event: ServiceEvent<TDef>): OutboxRow;
   /** Stages another service's event, unchanged, on one of this service's topics (partners' public twins). */
   forwardEvent(em: EntityManager, event: ForwardedEventInput): void;
 }
@@ -48,6 +53,10 @@ export function defineServiceIdentity<const TScope extends string = never>(
     recordEvent(em, event) {
       ownTopic(event.definition.topic, event.definition.type);
       return stageEvent(em, { ...event, source: name });
+    },
+    outboxRow(event) {
+      ownTopic(event.definition.topic, event.definition.type);
+      return outboxRowOf({ ...event, source: name }).row;
     },
     forwardEvent(em, event) {
       ownTopic(event.topic, event.envelope.type);

@@ -50,7 +50,7 @@ export class OrderResolver {
       idempotencyKey,
       mixed: 'split',
     });
-    return orders.map(OrderType.from);
+    return orders.map(OrderType.of);
   }
 
   @Authorized()
@@ -83,7 +83,7 @@ export class OrderResolver {
       lines: input.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
       idempotencyKey,
     });
-    return OrderType.from(order);
+    return OrderType.of(order);
   }
 
   @Authorized()

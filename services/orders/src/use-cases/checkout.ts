@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderPlacedV1, shippingAddressSchema, type PaymentPlanKind, type ShippingAddress } from '@vitrine/contracts';
-import { BadUserInput, Conflict, isUuid, PolicyViolation, storeNow, type FieldProblem } from '@vitrine/platform';
+import { BadUserInput, Conflict, insertRows, isUuid, OutboxMessage, PolicyViolation, rowsOf, storeNow, type FieldProblem } from '@vitrine/platform';
 import { splitCart, type OrderGroup } from '../domain/cart-split.js';
 import { overCustomerLimit } from '../domain/customer-limit.js';
 import { draftOrder, type DraftLine, type RequestedLine } from '../domain/draft-order.js';
@@ -14,11 +14,12 @@ import { orders } from '../identity.js';
 import { Checkout } from '../store/checkout.entity.js';
 import { KnownPaymentMethod } from '../store/known-payment-method.entity.js';
 import { KnownProduct } from '../store/known-product.entity.js';
-import { OrderLine } from '../store/order-line.entity.js';
-import { Order } from '../store/order.entity.js';
+import { OrderLine, type OrderLineFields } from '../store/order-line.entity.js';
+import { Order, type OrderFields } from '../store/order.entity.js';
 import { ShippingRateCard } from '../store/shipping-rate-card.entity.js';
 import { readCheckoutContext, type CheckoutContext } from './checkout-context.js';
 import { ensureMayPlaceOrders } from './customer-standing.js';
+import { readCheckoutOrders, type OrderRead } from './read-orders.js';
 import { policyVersion } from './store-policies.js';
 
 const ordersSchema = orders.dbSchema;
@@ -49,11 +50,11 @@ export interface PlannedOrder {
  * stock and one per preordered product, each under the policy version in
  * force, its campaign's plan, its prices, down payments and shipping
  * estimate, the address and the customer's region; every order and its
- * OrderPlaced commit together. Catalog then holds the units; what is due at
+ * OrderPlaced commit together (one statement). Catalog then holds the units; what is due at
  * order is announced once they are held. Nothing is written when any part of
  * the cart is refused; every problem is reported at once.
  */
-export async function checkout(em: EntityManager, command: CheckoutCommand): Promise<Order[]> {
+export async function checkout(em: EntityManager, command: CheckoutCommand): Promise<OrderRead[]> {
   if (!isValidIdempotencyKey(command.idempotencyKey)) {
     throw new BadUserInput('The idempotency key must be 8-200 letters, digits or . _ : - characters (a UUID is ideal).', [
       { field: 'idempotencyKey', reason: 'INVALID_IDEMPOTENCY_KEY', message: 'Use a fresh UUID per checkout attempt.' },
@@ -164,29 +165,22 @@ async function planCheckout(em: EntityManager, command: PlanRequest, context: Ch
   return { draft, known, country, version, address, planned };
 }
 
-async function placeCheckout(em: EntityManager, command: CheckoutCommand, fingerprint: string): Promise<Order[]> {
+async function placeCheckout(em: EntityManager, command: CheckoutCommand, fingerprint: string): Promise<OrderRead[]> {
   const context = await readCheckoutContext(em, command.customerId, command.idempotencyKey);
   if (context.earlier) return replay(em, context.earlier, fingerprint);
   const { draft, known, country, version, address, planned } = await planCheckout(em, command, context, { needsPaymentMethod: true });
-
-  // Flushed when the caller's transaction commits, the orders with their OrderPlaced events.
-  const checkoutRow = em.create(Checkout, {
-    id: randomUUID(),
-    customerId: command.customerId,
-    idempotencyKey: command.idempotencyKey,
-    requestFingerprint: fingerprint,
-  });
-  em.persist(checkoutRow);
   await holdWithinCustomerLimits(em, command.customerId, draft.lines, known);
+
+  const checkoutId = randomUUID();
   const placedAt = storeNow();
-  return planned.map((plan) => {
-    const order = em.create(Order, {
+  const placed = planned.map((plan) => {
+    const order = {
       id: randomUUID(),
       customerId: command.customerId,
       status: 'PENDING',
       totalAmount: plan.goodsTotal,
       currency: draft.currency,
-      checkoutId: checkoutRow.id,
+      checkoutId,
       kind: plan.group.kind,
       paymentPlan: plan.terms.plan,
       policyVersion: version,
@@ -200,20 +194,44 @@ async function placeCheckout(em: EntityManager, command: CheckoutCommand, finger
       paymentMethodId: plan.terms.plan === 'CHARGE_AT_SHIP' ? command.paymentMethodId : null,
       payAtOrder: plan.terms.dueAtOrder,
       placedAt,
-    });
-    plan.group.lines.forEach((line, position) =>
-      order.lines.add(
-        em.create(OrderLine, { id: randomUUID(), order, position, ...line, unitDownPaymentAmount: known.get(line.productId)!.downPaymentAmount ?? 0 }),
-      ),
-    );
-    em.persist(order);
-    orders.recordEvent(em, {
+    } satisfies Partial<OrderFields>;
+    const lines = plan.group.lines.map((line, position) => ({
+      id: randomUUID(),
+      order: order.id,
+      position,
+      ...line,
+      unitDownPaymentAmount: known.get(line.productId)!.downPaymentAmount ?? 0,
+    }));
+    const event = orders.outboxRow({
       definition: orderPlacedV1,
       subject: order.id,
       data: { orderId: order.id, customerId: command.customerId, lines: plan.group.lines.map(({ productId, quantity }) => ({ productId, quantity })) },
     });
-    return order;
+    return { order, lines, event };
   });
+  // The checkout, its orders, their lines and their OrderPlaced events in one statement: all of it or nothing.
+  const [, stored, storedLines] = await insertRows(em, [
+    rowsOf(Checkout, [{ id: checkoutId, customerId: command.customerId, idempotencyKey: command.idempotencyKey, requestFingerprint: fingerprint }]),
+    rowsOf(
+      Order,
+      placed.map((p) => p.order),
+      { returning: true },
+    ),
+    rowsOf(
+      OrderLine,
+      placed.flatMap((p) => p.lines),
+      { returning: true },
+    ),
+    rowsOf(
+      OutboxMessage,
+      placed.map((p) => p.event),
+    ),
+  ]);
+  return (stored as unknown as OrderFields[]).map((order) => ({
+    order,
+    lines: (storedLines as unknown as (OrderLineFields & { order: string })[]).filter((l) => l.order === order.id).sort((a, b) => a.position - b.position),
+    dues: [],
+  }));
 }
 
 /**
@@ -259,11 +277,11 @@ function findCheckout(em: EntityManager, customerId: string, idempotencyKey: str
   return em.findOne(Checkout, { customerId, idempotencyKey });
 }
 
-async function replay(em: EntityManager, earlier: Pick<Checkout, 'id' | 'requestFingerprint'>, fingerprint: string): Promise<Order[]> {
+async function replay(em: EntityManager, earlier: Pick<Checkout, 'id' | 'requestFingerprint'>, fingerprint: string): Promise<OrderRead[]> {
   if (earlier.requestFingerprint !== fingerprint) {
     throw new Conflict('This idempotency key was already used for a different order. Use a new key for a new order.', { field: 'idempotencyKey' });
   }
-  return em.find(Order, { checkoutId: earlier.id }, { populate: ['lines', 'dues'], orderBy: { kind: 'asc', id: 'asc' } });
+  return readCheckoutOrders(em, earlier.id);
 }
 
 async function ensurePaymentMethod(em: EntityManager, customerId: string, paymentMethodId: string | null): Promise<void> {

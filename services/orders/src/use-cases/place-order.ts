@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestedLine } from '../domain/draft-order.js';
-import type { Order } from '../store/order.entity.js';
 import { checkout } from './checkout.js';
+import type { OrderRead } from './read-orders.js';
 
 export interface PlaceOrderCommand {
   customerId: string;
@@ -15,7 +15,7 @@ export interface PlaceOrderCommand {
  * campaign's default plan. A cart that would make several orders is refused;
  * `checkout` splits it.
  */
-export async function placeOrder(em: EntityManager, command: PlaceOrderCommand): Promise<Order> {
+export async function placeOrder(em: EntityManager, command: PlaceOrderCommand): Promise<OrderRead> {
   const [order] = await checkout(em, { ...command, shippingAddress: null, shippingMethod: null, paymentChoice: null, paymentMethodId: null, mixed: 'refuse' });
   return order!;
 }

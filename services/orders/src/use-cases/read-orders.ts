@@ -21,7 +21,7 @@ export interface OrderRead {
  * graph was half of orders' CPU per order(id) in the bench. Only to render: nothing read here is tracked or saved.
  */
 async function readOrders(em: EntityManager, where: string, params: unknown[], orderAndLimit = ''): Promise<OrderRead[]> {
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+  const rows = await em.execute<Record<string, unknown>[]>(
     `select o.*,
             coalesce((select json_agg(l order by l.position) from "${s}".order_line l where l.order_id = o.id), '[]') as lines_read,
             coalesce((select json_agg(d order by d.created_at) from "${s}".order_due d where d.order_id = o.id), '[]') as dues_read
@@ -57,4 +57,9 @@ export async function findOrdersByIds(em: EntityManager, ids: readonly string[])
   const reads = valid.length ? await readOrders(em, 'o.id in (?)', [valid]) : [];
   const byId = new Map(reads.map((read) => [read.order.id, read]));
   return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** The orders one checkout placed (a retry of it is answered with them), lines and dues with them. */
+export function readCheckoutOrders(em: EntityManager, checkoutId: string): Promise<OrderRead[]> {
+  return readOrders(em, 'o.checkout_id = ?', [checkoutId], 'order by o.kind asc, o.id asc');
 }
