@@ -110,6 +110,8 @@ async function walk(filter: CatalogQueriesListQueryVariables['filter'], sort: Pr
     expect(res.errors).toBeUndefined();
     const { products } = res.data!;
     seen.push(...products.edges.map((e) => e.node));
+    // Counted in each page's own statement: the whole filtered set, whichever page.
+    expect(products.totalCount).toBe(12);
     if (!products.pageInfo.hasNextPage) return seen;
     after = products.pageInfo.endCursor;
   }
@@ -121,6 +123,11 @@ describe('catalog queries', () => {
     const filter = { text: `q${run}` };
     const all = await walk(filter, 'OLDEST');
     expect(all).toHaveLength(12);
+    // Past the last page: no row carries the count, which is still the filtered set's.
+    const lastPage = await list({ filter, sort: 'OLDEST', first: 12 });
+    const beyond = await list({ filter, sort: 'OLDEST', first: 5, after: lastPage.data!.products.pageInfo.endCursor });
+    expect(beyond.data!.products.edges).toEqual([]);
+    expect(beyond.data!.products.totalCount).toBe(12);
     const bySku = (a: Listed, b: Listed) => (a.sku < b.sku ? -1 : 1);
     const ordered: Record<ProductSort, Listed[]> = {
       OLDEST: [...all].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)),
@@ -352,12 +359,13 @@ describe('catalog queries', () => {
     };
     const ten = await statementsFor(10);
     const fifty = await statementsFor(50);
-    // page of products, count, studios, release-date history, spec changes, preorder windows, the caller's region, and
-    // stock (warehouse rows and preorder pools together): one each.
+    // page of products with its count, studios, release-date history, spec changes, preorder windows, the caller's
+    // region, and stock (warehouse rows and preorder pools together): one each.
     expect(fifty, fifty.join('\n')).toHaveLength(ten.length);
-    expect(fifty.length).toBe(8);
+    expect(fifty.length).toBe(7);
+    expect(fifty.filter((q) => q.includes('from catalog.product p') && q.includes('as total_count'))).toHaveLength(1);
     for (const table of [
-      '"product"',
+      'catalog.product p',
       '"studio"',
       '"release_date_change"',
       '"spec_change"',
@@ -370,6 +378,6 @@ describe('catalog queries', () => {
     }
     // Staff asking for the per-warehouse levels too: the same statements (one loader serves both fields).
     const staff = await statementsFor(50, catalog.admin, staffPage);
-    expect(staff, staff.join('\n')).toHaveLength(8);
+    expect(staff, staff.join('\n')).toHaveLength(7);
   });
 });

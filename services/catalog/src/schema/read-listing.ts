@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { selectsBelow } from '@vitrine/platform';
 import { listProducts, type ListProductsQuery, type ProductPage } from '../use-cases/list-products.js';
 import type { PreorderCampaign } from '../store/preorder-campaign.entity.js';
 import type { Studio } from '../store/studio.entity.js';
@@ -35,7 +36,7 @@ export async function readListing(ctx: CatalogContext, info: GraphQLResolveInfo,
     return hit;
   }
   const generation = cache?.beginRead();
-  const page = await listProducts(ctx.em, query);
+  const page = await listProducts(ctx.em, { ...query, withCount: selectsBelow(info, [], totalCount) });
   await readPageAhead(ctx, info, products(page));
   if (cache && key !== undefined) {
     const ids = page.items.map((item) => item.product.id);
@@ -61,6 +62,7 @@ export async function readListing(ctx: CatalogContext, info: GraphQLResolveInfo,
   return page;
 }
 
+const totalCount = new Set(['totalCount']);
 const products = (page: Pick<ProductPage, 'items'>) => page.items.map((item) => item.product);
 
 /** The query as a key; undefined when it may not be cached. Dates become ISO strings, absent fields drop out. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { raw, type EntityManager, type FilterQuery, type QBFilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ProductStatus } from '@vitrine/contracts';
 import { BadUserInput, decodeCursor, encodeCursor, isUuid, pageSize, type FieldProblem } from '@vitrine/platform';
 import { Product, type ProductFacts } from '../store/product.entity.js';
@@ -29,6 +29,8 @@ export interface ListProductsQuery {
   sort?: ProductSort | null;
   first?: number | null;
   after?: string | null;
+  /** Count the products matching the filter across pages in the page's own statement (totalCount is asked for). */
+  withCount?: boolean;
 }
 
 export interface ProductPage {
@@ -39,6 +41,7 @@ export interface ProductPage {
 }
 
 type SortKey = 'createdAt' | 'priceAmount' | 'name';
+const sortColumn: Record<SortKey, string> = { createdAt: 'p.created_at', priceAmount: 'p.price_amount', name: 'p.name' };
 const sortOrder: Record<ProductSort, { key: SortKey; direction: 'asc' | 'desc' }> = {
   NEWEST: { key: 'createdAt', direction: 'desc' },
   OLDEST: { key: 'createdAt', direction: 'asc' },
@@ -112,34 +115,46 @@ export function checkProductFilter(filter: ProductFilter | null | undefined): { 
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function filterWhere(filter: NormalizedFilter): FilterQuery<Product>[] {
-  const where: FilterQuery<Product>[] = [];
-  if (filter.status) where.push({ status: { $in: filter.status } });
-  if (filter.studioId) where.push({ studioId: filter.studioId });
+/** SQL conditions on `p` (catalog.product) with their `?` parameters, in order. */
+interface Conditions {
+  sql: string[];
+  params: unknown[];
+}
+
+function filterConditions(filter: NormalizedFilter): Conditions {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  const add = (condition: string, ...values: unknown[]) => {
+    sql.push(condition);
+    params.push(...values);
+  };
+  if (filter.status) add('p.status in (?)', filter.status);
+  if (filter.studioId) add('p.studio_id = ?', filter.studioId);
   if (filter.text) {
     const pattern = `%${escapeLike(filter.text)}%`;
-    // Case- and accent-insensitive ("Lumiere" finds "Lumière"): both sides folded by catalog.fold_search (unaccent + lower).
-    const folded = (column: string) => raw((alias: string) => `catalog.fold_search(${alias}.${column}) like catalog.fold_search(?)`, [pattern]);
-    // The studio's name through a correlated subquery, so the listing stays one statement.
-    const studioNamed = raw(
-      (alias: string) => `exists (select 1 from catalog.studio s where s.id = ${alias}.studio_id and catalog.fold_search(s.name) like catalog.fold_search(?))`,
-      [pattern],
+    // Case- and accent-insensitive ("Lumiere" finds "Lumière"): both sides folded by catalog.fold_search (unaccent +
+    // lower); the studio's name through a correlated subquery, so the listing stays one statement.
+    add(
+      `(catalog.fold_search(p.name) like catalog.fold_search(?) or catalog.fold_search(p.sku) like catalog.fold_search(?)
+        or catalog.fold_search(p.series) like catalog.fold_search(?)
+        or exists (select 1 from catalog.studio s where s.id = p.studio_id and catalog.fold_search(s.name) like catalog.fold_search(?)))`,
+      pattern,
+      pattern,
+      pattern,
+      pattern,
     );
-    where.push({ $or: [{ [folded('name')]: [] }, { [folded('sku')]: [] }, { [folded('series')]: [] }, { [studioNamed]: [] }] });
   }
-  if (filter.series) where.push({ series: { $ilike: escapeLike(filter.series) } });
-  if (filter.availableIn) where.push({ $not: { regionBlocks: { $contains: [filter.availableIn] } } });
-  if (filter.min !== undefined) where.push({ priceAmount: { $gte: filter.min } });
-  if (filter.max !== undefined) where.push({ priceAmount: { $lte: filter.max } });
+  if (filter.series) add('p.series ilike ?', escapeLike(filter.series));
+  if (filter.availableIn) add('not (p.region_blocks @> array[?]::text[])', filter.availableIn);
+  if (filter.min !== undefined) add('p.price_amount >= ?', filter.min);
+  if (filter.max !== undefined) add('p.price_amount <= ?', filter.max);
   if (filter.closingBefore) {
-    const closing = raw(
-      (alias: string) => `exists (select 1 from catalog.preorder_campaign c where c.product_id = ${alias}.id and c.state = 'OPEN' and c.closes_at <= ?)`,
-      [filter.closingBefore],
-    );
-    where.push({ [closing]: [] });
+    add(`exists (select 1 from catalog.preorder_campaign c where c.product_id = p.id and c.state = 'OPEN' and c.closes_at <= ?)`, filter.closingBefore);
   }
-  return where;
+  return { sql, params };
 }
+
+const whereOf = (conditions: Conditions) => (conditions.sql.length ? `where ${conditions.sql.join(' and ')}` : '');
 
 /**
  * Ties a cursor to the sort and filter it was issued for: reusing it with
@@ -189,38 +204,42 @@ export async function listProducts(em: EntityManager, query: ListProductsQuery =
   }
   const fingerprint = queryFingerprint(sort, normalized);
   const { key, direction } = sortOrder[sort];
-  const where = filterWhere(normalized);
-  const conditions = [...where];
+  const filtered = filterConditions(normalized);
+  const page: Conditions = { sql: [...filtered.sql], params: [...filtered.params] };
   if (query.after) {
     const position = decodeCursor(query.after, cursorGuard(sort, fingerprint));
+    const beyond = direction === 'asc' ? '>' : '<';
+    const column = sortColumn[key];
+    // A cursor's instant is compared as the timestamp it was written from (ISO, milliseconds).
     const value = key === 'createdAt' ? new Date(position.k as string) : position.k;
-    const beyond = direction === 'asc' ? '$gt' : '$lt';
-    conditions.push({ $or: [{ [key]: { [beyond]: value } }, { [key]: value, id: { [beyond]: position.id } }] } as FilterQuery<Product>);
+    page.sql.push(`(${column} ${beyond} ? or (${column} = ? and p.id ${beyond} ?))`);
+    page.params.push(value, value, position.id);
   }
-  // A page is only read, never changed in this request: its rows are mapped to properties but not made entities
-  // (creating, registering and snapshotting 50 entities was a third of catalog's CPU per listing request).
-  const rows = await em
-    .createQueryBuilder(Product)
-    .select('*')
-    .where((conditions.length ? { $and: conditions } : {}) as QBFilterQuery<Product>)
-    .orderBy({ [key]: direction, id: direction })
-    .limit(size + 1)
-    .execute<ProductFacts[]>('all', true);
-  const items = rows.slice(0, size).map((product) => ({
+  // One statement for the page and, when asked, its count across pages (an uncorrelated subquery, run once): each
+  // round trip was a turn of catalog's event loop and a statement for PostgreSQL to parse. Rows are mapped to
+  // properties by the entity's mapper but not made entities: a page is only read, never changed in this request.
+  const count = query.withCount ? `, (select count(*) from catalog.product p ${whereOf(filtered)})::int as total_count` : '';
+  const rows = await em.execute<Record<string, unknown>[]>(
+    `select p.*${count} from catalog.product p ${whereOf(page)}
+      order by ${sortColumn[key]} ${direction}, p.id ${direction} limit ${size + 1}`,
+    [...(query.withCount ? filtered.params : []), ...page.params],
+  );
+  const meta = em.getMetadata().get(Product);
+  const driver = em.getDriver();
+  const counted = rows[0]?.total_count as number | undefined;
+  const products = rows.map(({ total_count: _, ...columns }) => driver.mapResult(columns, meta) as unknown as ProductFacts);
+  const items = products.slice(0, size).map((product) => ({
     cursor: encodeCursor({ q: fingerprint, k: sortValue(product, key), id: product.id }),
     product,
   }));
   return {
     items,
-    hasNextPage: rows.length > size,
-    // A fresh filter: a raw fragment used as a key is consumed by the query it was built for. A query builder, not
-    // em.count: that one may flush first, so it wanted a fork of its own, and both showed in the listing's profile.
-    countTotal: () => {
-      const again = filterWhere(normalized);
-      return em
-        .createQueryBuilder(Product)
-        .where((again.length ? { $and: again } : {}) as QBFilterQuery<Product>)
-        .getCount();
+    hasNextPage: products.length > size,
+    countTotal: async () => {
+      // Past the last page there is no row to carry the count: counted apart then.
+      if (counted !== undefined) return counted;
+      const [row] = await em.execute<{ n: number }[]>(`select count(*)::int as n from catalog.product p ${whereOf(filtered)}`, filtered.params);
+      return row!.n;
     },
   };
 }
