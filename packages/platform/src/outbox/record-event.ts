@@ -21,7 +21,7 @@ export type OutboxRow = Pick<OutboxMessage, 'eventId' | 'topic' | 'key' | 'type'
  * The event and the outbox row that announces it. Producing an event that
  * breaks its own schema is a bug, so this throws. The row is written in the
  * state change's transaction: staged in the unit of work (`stageEvent`) or
- * inserted beside the change by a use case's own statement (`insertRows`).
+ * inserted beside the change by a use case's own statement (`writeRows`).
  */
 export function outboxRowOf<TDef extends EventDefinition>(input: StagedEventInput<TDef>): { envelope: EventEnvelope; row: OutboxRow } {
   const data = input.definition.schema.parse(input.data);

@@ -30,7 +30,7 @@ export interface ServiceIdentity<TScope extends string = string> {
   recordEvent<TDef extends EventDefinition>(em: EntityManager, event: ServiceEvent<TDef>): EventEnvelope;
   /**
    * The outbox row announcing an event, with this service as its source, for a use case that writes its change in
-   * its own statement (`insertRows`): the row goes in that statement, so the event commits with the change or not at all.
+   * its own statement (`writeRows`): the row goes in that statement, so the event commits with the change or not at all.
    */
   outboxRow<TDef extends EventDefinition>(event: ServiceEvent<TDef>): OutboxRow;
   /** Stages another service's event, unchanged, on one of this service's topics (partners' public twins). */

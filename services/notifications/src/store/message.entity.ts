@@ -45,3 +45,6 @@ export const MessageSchema = defineEntity({
 
 export class Message extends MessageSchema.class {}
 MessageSchema.setClass(Message);
+
+/** Its columns as plain data (a row read to send it, or the entity itself). */
+export type MessageFields = { readonly [K in keyof Message as K extends string ? K : never]: Message[K] };

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { onTimer, scheduleTimer, storeNow, type TimerHandler } from '@vitrine/platform';
+import { changeOf, onTimer, rowsOf, scheduleTimer, storeNow, writeRows, type TimerHandler } from '@vitrine/platform';
 import { runtimeOf } from '../config/notifications-runtime.js';
 import { isAccountMail, recipientOf, unsendableLink, withoutSecrets } from '../domain/account-notices.js';
 import { afterFailedAttempt } from '../domain/delivery.js';
@@ -10,7 +9,7 @@ import { keptBody } from '../domain/message-body.js';
 import type { NoticeKind } from '../domain/notice.js';
 import { present } from '../domain/presentation.js';
 import { DeliveryAttempt } from '../store/delivery-attempt.entity.js';
-import { Message } from '../store/message.entity.js';
+import { Message, type MessageFields } from '../store/message.entity.js';
 import { renderMessage } from '../templates/render-message.js';
 import { sendMessageTimer } from './queue-notices.js';
 import { tableOf } from './table-name.js';
@@ -37,23 +36,20 @@ const productIdsIn = (facts: Record<string, unknown>): string[] => {
  * removed when it carried a token: domain/message-body.ts).
  */
 export async function sendMessage(em: EntityManager, messageId: string): Promise<void> {
-  const message = await em.findOne(Message, messageId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!message || message.status !== 'PENDING') return;
-  const { contact, country } = await whoToWrite(em, message.customerId);
+  const found = await readForSending(em, messageId);
+  if (!found || found.message.status !== 'PENDING') return;
+  const { message, contact, country } = found;
   if (contact?.erased) {
-    Object.assign(message, { status: 'CANCELLED', lastError: 'The account was deleted.', nextAttemptAt: null });
-    if (isAccountMail(message.kind)) message.facts = withoutSecrets(message.facts, { keepAddress: false });
-    await em.flush();
-    return;
+    const facts = isAccountMail(message.kind) ? { facts: withoutSecrets(message.facts, { keepAddress: false }) } : {};
+    return saveMessage(em, message.id, { status: 'CANCELLED', lastError: 'The account was deleted.', nextAttemptAt: null, ...facts });
   }
   const runtime = runtimeOf(em);
   const startedAt = storeNow();
   const started = performance.now();
   const unsendable = unsendableLink(message.kind, message.facts, startedAt);
   if (unsendable) {
-    Object.assign(message, { status: 'CANCELLED', lastError: unsendable, nextAttemptAt: null, facts: withoutSecrets(message.facts, { keepAddress: false }) });
-    await em.flush();
-    return;
+    const facts = withoutSecrets(message.facts, { keepAddress: false });
+    return saveMessage(em, message.id, { status: 'CANCELLED', lastError: unsendable, nextAttemptAt: null, facts });
   }
   const recipient = recipientOf(message.kind, message.facts, contact?.email);
   if (!recipient) return recordFailure(em, message, 'NO_ADDRESS: the customer’s address is not known yet', startedAt, 0);
@@ -67,31 +63,31 @@ export async function sendMessage(em: EntityManager, messageId: string): Promise
     storefrontUrl: runtime.settings.STOREFRONT_URL,
   });
   const rendered = renderMessage(message.kind as NoticeKind, language, vars);
+  let response: string;
   try {
-    const { response } = await runtime.mailer.send({
+    ({ response } = await runtime.mailer.send({
       to: recipient,
       ...rendered,
       messageId: `<${message.id}@notifications.vitrine>`,
       headers: { 'X-Vitrine-Message-Id': message.id, 'X-Vitrine-Kind': message.kind },
-    });
-    Object.assign(message, {
-      status: 'SENT',
-      attempts: message.attempts + 1,
-      sentAt: storeNow(),
-      recipient,
-      language,
-      subject: rendered.subject,
-      // Read from the facts before the token leaves them: the kept body must not hold it either.
-      bodyText: keptBody(message.kind, language, message.facts, rendered.text),
-      lastError: null,
-      nextAttemptAt: null,
-      ...(isAccountMail(message.kind) ? { facts: withoutSecrets(message.facts, { keepAddress: false }) } : {}),
-    });
-    logAttempt(em, message.id, startedAt, 'SENT', response || 'accepted', started);
-    await em.flush();
+    }));
   } catch (err) {
-    await recordFailure(em, message, err instanceof Error ? `${err.name}: ${err.message}` : String(err), startedAt, started);
+    return recordFailure(em, message, err instanceof Error ? `${err.name}: ${err.message}` : String(err), startedAt, started);
   }
+  const sent = {
+    status: 'SENT',
+    attempts: message.attempts + 1,
+    sentAt: storeNow(),
+    recipient,
+    language,
+    subject: rendered.subject,
+    // Read from the facts before the token leaves them: the kept body must not hold it either.
+    bodyText: keptBody(message.kind, language, message.facts, rendered.text),
+    lastError: null,
+    nextAttemptAt: null,
+    ...(isAccountMail(message.kind) ? { facts: withoutSecrets(message.facts, { keepAddress: false }) } : {}),
+  };
+  await saveMessage(em, message.id, sent, attemptOf(message.id, startedAt, 'SENT', response || 'accepted', started));
 }
 
 interface Addressee {
@@ -99,44 +95,63 @@ interface Addressee {
   country: string | null;
 }
 
-/** The customer's contact (accounts' last word) and region, which picks the language with it: one statement, every message. */
-async function whoToWrite(em: EntityManager, customerId: string): Promise<Addressee> {
-  const [row] = await em.execute<
-    { known: boolean; email: string | null; display_name: string | null; language: string | null; erased: boolean; country: string | null }[]
-  >(
-    `select c.customer_id is not null as known, c.email, c.display_name, c.language, c.erased_at is not null as erased, r.country
-       from (select ?::uuid as id) as wanted
-       left join ${tableOf(em, 'customer_contact')} c on c.customer_id = wanted.id
-       left join ${tableOf(em, 'customer_region')} r on r.customer_id = wanted.id`,
-    [customerId],
+/**
+ * The message, locked for this transaction, with its customer's contact (accounts' last word) and region, which picks
+ * the language with it: one statement per message. The message is plain data, not an entity: what sending changes is
+ * written by `saveMessage` in one statement with its delivery log row.
+ */
+async function readForSending(em: EntityManager, messageId: string): Promise<({ message: MessageFields } & Addressee) | null> {
+  const [row] = await em.execute<Record<string, unknown>[]>(
+    `select m.*, c.customer_id is not null as contact_known, c.email as contact_email, c.display_name as contact_display_name,
+            c.language as contact_language, c.erased_at is not null as contact_erased, r.country as contact_country
+       from ${tableOf(em, 'message')} m
+       left join ${tableOf(em, 'customer_contact')} c on c.customer_id = m.customer_id
+       left join ${tableOf(em, 'customer_region')} r on r.customer_id = m.customer_id
+      where m.id = ? for update of m`,
+    [messageId],
   );
+  if (!row) return null;
+  const { contact_known, contact_email, contact_display_name, contact_language, contact_erased, contact_country, ...columns } = row;
   return {
-    contact: row?.known ? { email: row.email, displayName: row.display_name, language: row.language, erased: row.erased } : null,
-    country: row?.country ?? null,
+    message: em.getDriver().mapResult(columns, em.getMetadata().get(Message)) as unknown as MessageFields,
+    contact: contact_known
+      ? {
+          email: contact_email as string | null,
+          displayName: contact_display_name as string | null,
+          language: contact_language as string | null,
+          erased: contact_erased as boolean,
+        }
+      : null,
+    country: (contact_country as string | null) ?? null,
   };
 }
 
-function logAttempt(em: EntityManager, messageId: string, at: Date, outcome: 'SENT' | 'FAILED', detail: string, started: number): void {
+type DeliveryLogRow = Pick<DeliveryAttempt, 'id' | 'messageId' | 'attemptedAt' | 'outcome' | 'detail' | 'durationMs'>;
+
+function attemptOf(messageId: string, at: Date, outcome: 'SENT' | 'FAILED', detail: string, started: number): DeliveryLogRow {
   const durationMs = started === 0 ? 0 : Math.round(performance.now() - started);
-  em.persist(em.create(DeliveryAttempt, { id: randomUUID(), messageId, attemptedAt: at, outcome, detail: detail.slice(0, 2000), durationMs }));
+  return { id: randomUUID(), messageId, attemptedAt: at, outcome, detail: detail.slice(0, 2000), durationMs };
 }
 
-async function recordFailure(em: EntityManager, message: Message, error: string, at: Date, started: number): Promise<void> {
+/** The message's new state and, for a try, its delivery log row: one statement. */
+async function saveMessage(em: EntityManager, messageId: string, changes: Partial<MessageFields>, attempt?: DeliveryLogRow): Promise<void> {
+  await writeRows(em, [changeOf(Message, messageId, changes), ...(attempt ? [rowsOf(DeliveryAttempt, [attempt])] : [])]);
+}
+
+async function recordFailure(em: EntityManager, message: MessageFields, error: string, at: Date, started: number): Promise<void> {
   const { retry } = runtimeOf(em);
   const attempts = message.attempts + 1;
   const next = afterFailedAttempt(attempts, retry);
-  logAttempt(em, message.id, at, 'FAILED', error, started);
+  const attempt = attemptOf(message.id, at, 'FAILED', error, started);
   if (next.giveUp) {
     // A token nobody will send is not kept (a staff retry then cancels it: the customer asks for a new link).
-    Object.assign(message, { attempts, status: 'FAILED', lastError: error, nextAttemptAt: null });
-    if (isAccountMail(message.kind)) message.facts = withoutSecrets(message.facts, { keepAddress: true });
-  } else {
-    const dueAt = new Date(storeNow().getTime() + next.retryInMs);
-    Object.assign(message, { attempts, lastError: error, nextAttemptAt: dueAt });
-    // The timer being fired is marked fired already: this arms the next one.
-    await scheduleTimer(em, { kind: sendMessageTimer, key: message.id, dueAt });
+    const facts = isAccountMail(message.kind) ? { facts: withoutSecrets(message.facts, { keepAddress: true }) } : {};
+    return saveMessage(em, message.id, { attempts, status: 'FAILED', lastError: error, nextAttemptAt: null, ...facts }, attempt);
   }
-  await em.flush();
+  const dueAt = new Date(storeNow().getTime() + next.retryInMs);
+  // The timer being fired is marked fired already: this arms the next one.
+  await scheduleTimer(em, { kind: sendMessageTimer, key: message.id, dueAt });
+  await saveMessage(em, message.id, { attempts, lastError: error, nextAttemptAt: dueAt }, attempt);
 }
 
 /** Staff send a FAILED message again: a fresh round of tries, starting now. */

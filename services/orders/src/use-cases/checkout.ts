@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderPlacedV1, shippingAddressSchema, type PaymentPlanKind, type ShippingAddress } from '@vitrine/contracts';
-import { BadUserInput, Conflict, insertRows, isUuid, OutboxMessage, PolicyViolation, rowsOf, storeNow, type FieldProblem } from '@vitrine/platform';
+import { BadUserInput, Conflict, writeRows, isUuid, OutboxMessage, PolicyViolation, rowsOf, storeNow, type FieldProblem } from '@vitrine/platform';
 import { splitCart, type OrderGroup } from '../domain/cart-split.js';
 import { overCustomerLimit } from '../domain/customer-limit.js';
 import { draftOrder, type DraftLine, type RequestedLine } from '../domain/draft-order.js';
@@ -210,7 +210,7 @@ async function placeCheckout(em: EntityManager, command: CheckoutCommand, finger
     return { order, lines, event };
   });
   // The checkout, its orders, their lines and their OrderPlaced events in one statement: all of it or nothing.
-  const [, stored, storedLines] = await insertRows(em, [
+  const [, stored, storedLines] = await writeRows(em, [
     rowsOf(Checkout, [{ id: checkoutId, customerId: command.customerId, idempotencyKey: command.idempotencyKey, requestFingerprint: fingerprint }]),
     rowsOf(
       Order,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '@vitrine/testing';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { defineServiceIdentity } from '../service/service-identity.js';
-import { insertRows, rowsOf } from './insert-rows.js';
+import { changeOf, rowsOf, writeRows } from './write-rows.js';
 import { ormOptions } from './orm.js';
 import { applyPlatformMigrations } from './platform-migrations/apply-platform-migrations.js';
 import { coreTableMigrations } from './platform-migrations/core-tables.js';
@@ -60,9 +60,9 @@ afterAll(async () => {
 const placed = (orderId: string) =>
   identity.outboxRow({ definition: orderPlacedV1, subject: orderId, data: { orderId, customerId: orderId, lines: [{ productId: orderId, quantity: 1 }] } });
 
-describe('insertRows', () => {
+describe('writeRows', () => {
   it('writes rows of several tables and their event in one statement, and hands back what was stored', async () => {
-    const [baskets, items, events] = await insertRows(orm.em.fork(), [
+    const [baskets, items, events] = await writeRows(orm.em.fork(), [
       rowsOf(Basket, [{ id: ids.basket, label: 'first', note: { gift: true } }], { returning: true }),
       rowsOf(Item, [{ id: ids.item, basket: ids.basket, position: 0 }], { returning: true }),
       rowsOf(OutboxMessage, [placed(ids.basket)]),
@@ -78,7 +78,7 @@ describe('insertRows', () => {
 
   it('writes nothing at all when one row is refused', async () => {
     const other = '0d6c7d8e-1f2a-4b3c-9d4e-5f6a7b8c9d03';
-    const write = insertRows(orm.em.fork(), [
+    const write = writeRows(orm.em.fork(), [
       rowsOf(OutboxMessage, [placed(other)]),
       rowsOf(Basket, [{ id: other, label: 'first' }]), // the label is taken
     ]);
@@ -87,7 +87,33 @@ describe('insertRows', () => {
     expect(counted?.n).toBe(0);
   });
 
+  it('changes a row by its primary key beside other writes, values typed by the table, and hands it back', async () => {
+    const item = 'c1d2e3f4-0a1b-4c2d-8e3f-4a5b6c7d8e04';
+    const [changed, items] = await writeRows(orm.em.fork(), [
+      changeOf(Basket, ids.basket, { note: { gift: false }, size: 7 }, { returning: true }),
+      rowsOf(Item, [{ id: item, basket: ids.basket, position: 1 }]),
+    ]);
+    expect(changed).toEqual([{ id: ids.basket, label: 'first', note: { gift: false }, size: 7, createdAt: new Date('2026-01-02T03:04:05.678Z') }]);
+    expect(items).toEqual([]);
+    const [one] = await writeRows(orm.em.fork(), [changeOf(Basket, ids.basket, { label: 'renamed' }, { returning: true })]);
+    expect(one).toMatchObject([{ label: 'renamed', size: 7 }]);
+    const [items2] = await orm.em.fork().execute<{ n: number }[]>(`select count(*)::int as n from "${schema}".item where basket_id = ?`, [ids.basket]);
+    expect(items2?.n).toBe(2);
+  });
+
+  it('changes nothing when a change is refused, the other writes included', async () => {
+    const other = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c05';
+    const write = writeRows(orm.em.fork(), [
+      rowsOf(Basket, [{ id: other, label: 'second' }]),
+      changeOf(Basket, ids.basket, { label: 'second' }), // the label the insert beside it takes
+    ]);
+    await expect(write).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+    const rows = await orm.em.fork().execute<{ label: string }[]>(`select label from "${schema}".basket order by label`);
+    expect(rows.map((r) => r.label)).toEqual(['renamed']);
+  });
+
   it('refuses a property its entity does not have, before any statement', async () => {
-    await expect(insertRows(orm.em.fork(), [{ entity: Basket, rows: [{ colour: 'red' } as never] }])).rejects.toThrow('Basket has no property colour');
+    await expect(writeRows(orm.em.fork(), [{ entity: Basket, rows: [{ colour: 'red' } as never] }])).rejects.toThrow('Basket has no property colour');
+    await expect(writeRows(orm.em.fork(), [changeOf(Basket, ids.basket, { colour: 'red' } as never)])).rejects.toThrow('Basket has no property colour');
   });
 });
