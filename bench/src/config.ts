@@ -12,6 +12,8 @@ export interface BenchConfig {
   authSeconds: number;
   /** Unmeasured load before each read target, so JIT and the gateway's query-plan cache are warm. */
   warmupSeconds: number;
+  /** Unmeasured load through the gateway on (a)'s queries before (a) starts: its first minute under load is still speeding up. */
+  gatewayWarmupSeconds: number;
   /** Seconds of measuring the stack with no load: what it costs just to be up. */
   idleSeconds: number;
   readConnections: number;
@@ -165,6 +167,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     orderSeconds: number(env, 'BENCH_ORDER_DURATION', duration, 1, 3600),
     authSeconds: number(env, 'BENCH_AUTH_DURATION', duration, 1, 3600),
     warmupSeconds: number(env, 'BENCH_WARMUP', 2, 0, 600),
+    gatewayWarmupSeconds: number(env, 'BENCH_GATEWAY_WARMUP', 10, 0, 600),
     idleSeconds: number(env, 'BENCH_IDLE', 3, 0, 600),
     readConnections: number(env, 'BENCH_READ_CONNECTIONS', 10, 1, 1000),
     orderConnections: number(env, 'BENCH_ORDER_CONNECTIONS', 50, 1, 1000),

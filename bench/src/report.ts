@@ -172,7 +172,7 @@ export function renderReport(outcome: BenchOutcome): string {
         ],
         [
           'Read load',
-          `${config.readConnections} connections, ${config.warmupSeconds} s warm-up + ${config.readSeconds} s per target; (a) in halves, gateway / direct / direct / gateway, pooled per side`,
+          `${config.readConnections} connections, ${config.warmupSeconds} s warm-up + ${config.readSeconds} s per target; (a) after ${config.gatewayWarmupSeconds} s of unmeasured load through the gateway on its queries, in halves, gateway / direct / direct / gateway, pooled per side`,
         ],
         ['placeOrder load', `${config.orderConnections} connections, ${config.orderSeconds} s`],
         [
