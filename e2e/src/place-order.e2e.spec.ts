@@ -46,10 +46,22 @@ describe('placeOrder over real Kafka', () => {
 describe('idempotency keys', () => {
   it('the same key twice returns the same order and writes one', async () => {
     const product = await createProduct(stack, 10);
+    const other = await createProduct(stack, 10);
     const key = randomUUID();
-    const first = await place([{ productId: product.id, quantity: 1 }], key);
-    const second = await place([{ productId: product.id, quantity: 1 }], key);
+    const lines = [
+      { productId: product.id, quantity: 1 },
+      { productId: other.id, quantity: 2 },
+    ];
+    const first = await place(lines, key);
+    const second = await place(lines, key);
     expect(second.data!.placeOrder.id).toBe(first.data!.placeOrder.id);
+    // The answer from the rows just written and the answer read again: the same lines, in the cart's order, and total.
+    expect(first.data!.placeOrder.lines).toEqual([
+      { quantity: 1, product: { id: product.id } },
+      { quantity: 2, product: { id: other.id } },
+    ]);
+    expect(second.data!.placeOrder.lines).toEqual(first.data!.placeOrder.lines);
+    expect(second.data!.placeOrder.total).toEqual(first.data!.placeOrder.total);
     expect(
       await count(stack, 'select count(*) as n from orders.customer_order o join orders.checkout c on c.id = o.checkout_id where c.idempotency_key = ?', [key]),
     ).toBe(1);

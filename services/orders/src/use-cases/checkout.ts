@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderPlacedV1, shippingAddressSchema, type PaymentPlanKind, type ShippingAddress } from '@vitrine/contracts';
-import { BadUserInput, Conflict, writeRows, isUuid, OutboxMessage, PolicyViolation, rowsOf, storeNow, type FieldProblem } from '@vitrine/platform';
+import { BadUserInput, Conflict, isUuid, OutboxMessage, PolicyViolation, rowsOf, storeNow, writeRows, type FieldProblem } from '@vitrine/platform';
 import { splitCart, type OrderGroup } from '../domain/cart-split.js';
 import { overCustomerLimit } from '../domain/customer-limit.js';
 import { draftOrder, type DraftLine, type RequestedLine } from '../domain/draft-order.js';
@@ -50,9 +50,9 @@ export interface PlannedOrder {
  * stock and one per preordered product, each under the policy version in
  * force, its campaign's plan, its prices, down payments and shipping
  * estimate, the address and the customer's region; every order and its
- * OrderPlaced commit together (one statement). Catalog then holds the units; what is due at
- * order is announced once they are held. Nothing is written when any part of
- * the cart is refused; every problem is reported at once.
+ * OrderPlaced are written together, in one statement. Catalog then holds the
+ * units; what is due at order is announced once they are held. Nothing is
+ * written when any part of the cart is refused; every problem is reported at once.
  */
 export async function checkout(em: EntityManager, command: CheckoutCommand): Promise<OrderRead[]> {
   if (!isValidIdempotencyKey(command.idempotencyKey)) {
