@@ -95,7 +95,9 @@ describe('writeRows', () => {
     ]);
     expect(changed).toEqual([{ id: ids.basket, label: 'first', note: { gift: false }, size: 7, createdAt: new Date('2026-01-02T03:04:05.678Z') }]);
     expect(items).toEqual([]);
-    const [one] = await writeRows(orm.em.fork(), [changeOf(Basket, ids.basket, { label: 'renamed' }, { returning: true })]);
+    // A property given as undefined is not written (it would have reached the row as null).
+    const [one] = await writeRows(orm.em.fork(), [changeOf(Basket, ids.basket, { label: 'renamed', note: undefined }, { returning: true })]);
+    expect(one).toMatchObject([{ note: { gift: false } }]);
     expect(one).toMatchObject([{ label: 'renamed', size: 7 }]);
     const [items2] = await orm.em.fork().execute<{ n: number }[]>(`select count(*)::int as n from "${schema}".item where basket_id = ?`, [ids.basket]);
     expect(items2?.n).toBe(2);

@@ -81,11 +81,12 @@ function columnsOf(meta: EntityMetadata<object>, values: Record<string, unknown>
   for (const [name, value] of Object.entries(values)) {
     const prop = properties[name];
     if (!prop) throw new Error(`${meta.className} has no property ${name}`);
-    columns[prop.fieldNames[0]!] = value;
+    // JSON drops an undefined value, and the column would then be written as null: undefined means "not named".
+    if (value !== undefined) columns[prop.fieldNames[0]!] = value;
   }
   for (const prop of meta.props) {
     const stamp = prop[hook];
-    if (stamp && !(prop.name in values)) columns[prop.fieldNames[0]!] = stamp(values as never, em);
+    if (stamp && values[prop.name] === undefined) columns[prop.fieldNames[0]!] = stamp(values as never, em);
   }
   return columns;
 }
