@@ -22,8 +22,14 @@ export function statementsSection(window: StatementWindow, orders: number, idleT
     }; ${window.calls} statements (${per(window.calls)} per order). The most frequent:`,
     '',
     table(
-      ['Statement', 'Calls per order', 'Rows per order', 'ms per order'],
-      window.top.map((s) => [`\`${s.query.replace(/`/g, "'")}\``, per(s.calls), per(s.rows), (s.totalMs / orders).toFixed(3)]),
+      ['Statement', 'Calls per order', 'Rows per order', 'ms per order', 'of which planning'],
+      window.top.map((s) => [
+        `\`${s.query.replace(/`/g, "'")}\``,
+        per(s.calls),
+        per(s.rows),
+        ((s.totalMs + s.planMs) / orders).toFixed(3),
+        (s.planMs / orders).toFixed(3),
+      ]),
     ),
     '',
   ];

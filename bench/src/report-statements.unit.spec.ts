@@ -8,18 +8,18 @@ describe("the report's statements section", () => {
     transactions: 1200,
     calls: 5000,
     top: [
-      { query: 'insert into "orders".outbox_message (id) values ($1)', calls: 200, rows: 150, totalMs: 40 },
-      { query: 'select `x` from bus.message', calls: 1000, rows: 0, totalMs: 100 },
+      { query: 'insert into "orders".outbox_message (id) values ($1)', calls: 200, rows: 150, totalMs: 40, planMs: 10 },
+      { query: 'select `x` from bus.message', calls: 1000, rows: 0, totalMs: 100, planMs: 0 },
     ],
   };
 
-  it('gives every figure per order, and the idle share of the window', () => {
+  it('gives every figure per order (time with planning, and planning apart), and the idle share of the window', () => {
     const text = statementsSection(window, 100, 20).join('\n');
     expect(text).toContain('1200 transactions (12.00 per order over 100 orders)');
     expect(text).toContain('about 200 (2.00 per order) is what the stack does idle');
     expect(text).toContain('5000 statements (50.00 per order)');
-    expect(text).toContain('| `insert into "orders".outbox_message (id) values ($1)` | 2.00 | 1.50 | 0.400 |');
-    expect(text).toContain("| `select 'x' from bus.message` | 10.00 | 0.00 | 1.000 |");
+    expect(text).toContain('| `insert into "orders".outbox_message (id) values ($1)` | 2.00 | 1.50 | 0.500 | 0.100 |');
+    expect(text).toContain("| `select 'x' from bus.message` | 10.00 | 0.00 | 1.000 | 0.000 |");
   });
 
   it('says nothing without orders', () => {
@@ -48,9 +48,12 @@ describe("the report's sampled activity", () => {
 
 describe("the report's idle statements", () => {
   it('gives rates per second', () => {
-    const text = idleStatementsSection({ seconds: 10, transactions: 1500, calls: 3000, top: [{ query: 'select $1', calls: 140, rows: 140, totalMs: 1 }] }).join(
-      '\n',
-    );
+    const text = idleStatementsSection({
+      seconds: 10,
+      transactions: 1500,
+      calls: 3000,
+      top: [{ query: 'select $1', calls: 140, rows: 140, totalMs: 1, planMs: 0 }],
+    }).join('\n');
     expect(text).toContain('1500 transactions (150.00/s), 3000 statements (300.00/s)');
     expect(text).toContain('| `select $1` | 14.00 | 14.00 |');
   });

@@ -90,10 +90,11 @@ export async function startBenchStack(
     postgres = await withTimeout(
       'starting PostgreSQL',
       120_000,
-      // pg_stat_statements: the report says which statements an order costs (a few per cent of PostgreSQL's CPU).
+      // pg_stat_statements: the report says which statements an order costs (a few per cent of PostgreSQL's CPU), and
+      // with track_planning how much of each is planning (a simple-query statement is parsed and planned every call).
       startPostgresServer({
         fast: false,
-        settings: { shared_preload_libraries: 'pg_stat_statements', ...config.postgresSettings },
+        settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track_planning': 'on', ...config.postgresSettings },
         log: (line) => pgLog.write(`${line}\n`),
       }),
     );

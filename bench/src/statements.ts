@@ -13,6 +13,8 @@ export interface StatementUse {
   /** Rows the calls returned or changed (an insert ... on conflict do nothing that found its row: 0). */
   rows: number;
   totalMs: number;
+  /** Time spent planning it (pg_stat_statements.track_planning; 0 without it). Not in totalMs, which is execution. */
+  planMs: number;
 }
 
 export interface StatementWindow {
@@ -48,13 +50,13 @@ export async function markStatements(db: pg.Client): Promise<StatementMark> {
 
 export async function readStatements(db: pg.Client, since: StatementMark, limit = 40): Promise<StatementWindow> {
   const transactions = (await transactionCount(db)) - since.transactions;
-  const { rows } = await db.query<{ query: string; calls: string; rows: string; total_ms: number }>(
-    `select s.query, s.calls::text as calls, s.rows::text as rows, s.total_exec_time as total_ms
+  const { rows } = await db.query<{ query: string; calls: string; rows: string; total_ms: number; plan_ms: number }>(
+    `select s.query, s.calls::text as calls, s.rows::text as rows, s.total_exec_time as total_ms, s.total_plan_time as plan_ms
        from pg_stat_statements s join pg_database d on d.oid = s.dbid
       where d.datname = current_database() and s.query not like '%pg_stat_statements%'
       order by s.calls desc`,
   );
-  const all = rows.map((r) => ({ query: shorten(r.query), calls: Number(r.calls), rows: Number(r.rows), totalMs: r.total_ms }));
+  const all = rows.map((r) => ({ query: shorten(r.query), calls: Number(r.calls), rows: Number(r.rows), totalMs: r.total_ms, planMs: r.plan_ms }));
   return {
     seconds: (Date.now() - since.at) / 1000,
     transactions,

@@ -14,6 +14,7 @@ import { applyPlatformMigrations } from '../db/platform-migrations/apply-platfor
 import { embeddedBusChannel, embeddedBusMigrations, embeddedBusSchema } from './embedded-bus-tables.js';
 import { relayOutboxStatement } from './embedded-outbox-relay.js';
 import { topicChannel } from './topic-channel.js';
+import { prepareRecurringStatements } from '../db/prepared-statements.js';
 
 export { topicChannel } from './topic-channel.js';
 
@@ -43,6 +44,7 @@ export interface EmbeddedBusOptions {
 export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<EventBus> {
   await applyPlatformMigrations(options.url, embeddedBusSchema, embeddedBusMigrations);
   const pool = new pg.Pool({ connectionString: options.url, max: 4 });
+  prepareRecurringStatements(pool);
   const subscriptions = new Set<Subscription>();
 
   return {
@@ -165,8 +167,10 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
       // The uncommitted positions are written by the same statement; its query part still sees the positions from
       // before that write (one snapshot per statement), hence the greatest of the two.
       let complete = true;
-      const { rows } = await client.query<LogRow>(
-        `with handled as (
+      const { rows } = await client.query<LogRow>({
+        // Prepared: the same text every poll, parsed and planned once per subscription.
+        name: 'vitrine_bus_poll',
+        text: `with handled as (
            select * from unnest($3::text[], $4::bigint[]) as h(topic, position)
          ), committed as (
            insert into bus.consumer_offset (group_id, topic, position)
@@ -183,8 +187,8 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
               order by m.topic, m.seq limit ${pollLimit}
            ) m
           order by m.seq limit ${pollLimit}`,
-        [sub.topics, sub.groupId, [...uncommitted.keys()], [...uncommitted.values()]],
-      );
+        values: [sub.topics, sub.groupId, [...uncommitted.keys()], [...uncommitted.values()]],
+      });
       const handled = new Map<string, string>();
       uncommitted = handled;
       const messages = rows.map((row): IncomingMessage => ({

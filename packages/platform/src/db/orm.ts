@@ -1,11 +1,14 @@
 import { MikroORM, type EntitySchema, type MigrationObject, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import type pg from 'pg';
 import { sandboxClockTable } from '../clock/sandbox-clock.js';
 import { inboxReplayTable } from '../inbox/replay-marks.js';
 import { platformEntities } from './platform-entities.js';
 import { applyPlatformMigrations, platformMigrationTable } from './platform-migrations/apply-platform-migrations.js';
 import { coreTableMigrations } from './platform-migrations/core-tables.js';
 import type { PlatformMigration } from './platform-migrations/platform-migration.js';
+import { ParameterizedDriver } from './parameterized-driver.js';
+import { prepareRecurringStatements } from './prepared-statements.js';
 
 export interface ServiceDatabaseOptions {
   url: string;
@@ -29,8 +32,14 @@ export function ormOptions(options: ServiceDatabaseOptions): Options {
     schema: options.schema,
     entities: [...platformEntities, ...options.entities],
     extensions: [Migrator],
+    // Values travel as parameters and recurring statements are prepared: PostgreSQL parses and plans a statement
+    // once per connection instead of on every call (parameterized-driver.ts, prepared-statements.ts).
+    driver: ParameterizedDriver,
     pool: { max: options.poolMax ?? 10 },
-    ...(options.applicationName ? { driverOptions: { application_name: options.applicationName.slice(0, 63) } } : {}),
+    driverOptions: {
+      ...(options.applicationName ? { application_name: options.applicationName.slice(0, 63) } : {}),
+      onPoolCreated: (pool: pg.Pool) => prepareRecurringStatements(pool),
+    },
     migrations: {
       tableName: 'mikro_orm_migrations',
       schema: options.schema,
