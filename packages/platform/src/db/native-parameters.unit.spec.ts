@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { nativeStatement, type ParameterPlatform } from './native-parameters.js';
 
 const platform: ParameterPlatform = {
-  formatQuery: (sql, params) => sql.replace(/\?/g, () => String(params.shift())),
+  formatQuery: (sql, params) => {
+    const rest = [...params];
+    return sql.replace(/\?/g, () => String(rest.shift()));
+  },
   quoteIdentifier: (id) => `"${id}"`,
   formatDate: (date) => `D(${date.toISOString()})`,
 };
