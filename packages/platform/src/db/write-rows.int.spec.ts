@@ -114,6 +114,19 @@ describe('writeRows', () => {
     expect(rows.map((r) => r.label)).toEqual(['renamed']);
   });
 
+  it('leaves an insert of no rows out, and runs no statement when every write is one', async () => {
+    const item = 'c1d2e3f4-0a1b-4c2d-8e3f-4a5b6c7d8e06';
+    const [none, items, changed] = await writeRows(orm.em.fork(), [
+      rowsOf(Basket, [], { returning: true }),
+      rowsOf(Item, [{ id: item, basket: ids.basket, position: 2 }], { returning: true }),
+      changeOf(Basket, ids.basket, { size: 8 }, { returning: true }),
+    ]);
+    expect(none).toEqual([]);
+    expect(items).toEqual([{ id: item, basket: ids.basket, position: 2 }]);
+    expect(changed).toMatchObject([{ size: 8 }]);
+    expect(await writeRows(orm.em.fork(), [rowsOf(Basket, []), rowsOf(Item, [], { returning: true })])).toEqual([[], []]);
+  });
+
   it('refuses a property its entity does not have, before any statement', async () => {
     await expect(writeRows(orm.em.fork(), [{ entity: Basket, rows: [{ colour: 'red' } as never] }])).rejects.toThrow('Basket has no property colour');
     await expect(writeRows(orm.em.fork(), [changeOf(Basket, ids.basket, { colour: 'red' } as never)])).rejects.toThrow('Basket has no property colour');

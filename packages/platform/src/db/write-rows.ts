@@ -41,7 +41,8 @@ export function changeOf<T extends object>(entity: EntityClass<T>, id: string, c
  * any of its rows names the property (the others get null there); one no row names takes its database default, and
  * an unnamed property with an `onCreate` hook (timestamps) gets the hook's value, as a change does with `onUpdate`.
  * Nothing goes through the identity map: what the rows become is only what `returning` hands back (per write, in
- * order; [] for the others). It runs in `em`'s transaction, if any.
+ * order; [] for the others). An insert of no rows writes nothing (no statement at all if every write is one). It runs
+ * in `em`'s transaction, if any.
  */
 export async function writeRows(em: EntityManager, writes: readonly RowWrite[]): Promise<Record<string, unknown>[][]> {
   const metadata = em.getMetadata();
@@ -52,6 +53,8 @@ export async function writeRows(em: EntityManager, writes: readonly RowWrite[]):
     const name = `"${meta.schema ?? schema}"."${meta.tableName}"`;
     const returning = write.returning ? ' returning *' : '';
     if ('rows' in write) {
+      // No rows: nothing to write (a batch where no item made one); the write is left out of the statement.
+      if (write.rows.length === 0) return undefined;
       const rows = write.rows.map((row) => columnsOf(meta, row as Record<string, unknown>, em, 'onCreate'));
       const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].map((c) => `"${c}"`).join(', ');
       params.push(JSON.stringify(rows));
@@ -66,9 +69,10 @@ export async function writeRows(em: EntityManager, writes: readonly RowWrite[]):
     return `w${i} as (update ${name} as target set ${set} from jsonb_populate_record(null::${name}, ?::jsonb) as given
       where target."${pk!.fieldNames[0]}" = ?${write.returning ? ' returning target.*' : ''})`;
   });
-  const answers = writes.map((write, i) => (write.returning ? `coalesce((select json_agg(w${i}) from w${i}), '[]')` : `'[]'::json`));
+  if (statements.every((statement) => statement === undefined)) return writes.map(() => []);
+  const answers = writes.map((write, i) => (write.returning && statements[i] ? `coalesce((select json_agg(w${i}) from w${i}), '[]')` : `'[]'::json`));
   const [row] = await em.execute<{ written: Record<string, unknown>[][] }[]>(
-    `with ${statements.join(', ')} select json_build_array(${answers.join(', ')}) as written`,
+    `with ${statements.filter((statement) => statement !== undefined).join(', ')} select json_build_array(${answers.join(', ')}) as written`,
     params,
   );
   const driver = em.getDriver();

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderStatusChangedV1, paymentDueV1, readyToFulfilV1, type PaymentPurpose } from '@vitrine/contracts';
-import { cancelTimer, scheduleTimer } from '@vitrine/platform';
+import { cancelTimer, scheduleTimer, type ServiceEvent } from '@vitrine/platform';
 import { transition, type OrderStatus } from '../domain/order-status.js';
 import { orders } from '../identity.js';
-import { OrderDue } from '../store/order-due.entity.js';
-import type { Order } from '../store/order.entity.js';
+import { OrderDue, type OrderDueFields } from '../store/order-due.entity.js';
+import type { Order, OrderFields } from '../store/order.entity.js';
 
 /** The durable deadline of a due: fired by the scheduler, it ends an order still unpaid. */
 export const paymentDeadlineTimer = 'payment-deadline';
@@ -15,17 +15,7 @@ export function moveOrder(em: EntityManager, order: Order, to: OrderStatus, reas
   const from = order.status;
   order.status = transition(from, to);
   order.statusReason = reason ?? null;
-  orders.recordEvent(em, {
-    definition: orderStatusChangedV1,
-    subject: order.id,
-    data: {
-      orderId: order.id,
-      from,
-      to,
-      ...(reason && { reason }),
-      ...(to === 'DELIVERED' && order.deliveredAt && { deliveredAt: order.deliveredAt.toISOString() }),
-    },
-  });
+  orders.recordEvent(em, statusChanged(order, from, to, reason));
   if (to === 'READY_TO_FULFIL') {
     orders.recordEvent(em, {
       definition: readyToFulfilV1,
@@ -40,6 +30,26 @@ export function moveOrder(em: EntityManager, order: Order, to: OrderStatus, reas
       },
     });
   }
+}
+
+/** OrderStatusChanged for an order that moved `from` -> `to` (its fields as they are after the move). */
+export function statusChanged(
+  order: Pick<OrderFields, 'id' | 'deliveredAt'>,
+  from: OrderStatus,
+  to: OrderStatus,
+  reason?: string,
+): ServiceEvent<typeof orderStatusChangedV1> {
+  return {
+    definition: orderStatusChangedV1,
+    subject: order.id,
+    data: {
+      orderId: order.id,
+      from,
+      to,
+      ...(reason && { reason }),
+      ...(to === 'DELIVERED' && order.deliveredAt && { deliveredAt: order.deliveredAt.toISOString() }),
+    },
+  };
 }
 
 /** Shipping paid, or held on the card and taken at dispatch (logistics compares the final cost with it). */
@@ -84,8 +94,17 @@ export async function openDue(em: EntityManager, order: Order, due: NewDue): Pro
 
 /** PaymentDue for a due as it stands (payments keeps the latest announcement of each due). */
 export function announceDue(em: EntityManager, order: Order, due: OrderDue, capture?: 'AUTOMATIC' | 'AT_DISPATCH'): void {
+  orders.recordEvent(em, paymentDue(order, due, capture));
+}
+
+/** The PaymentDue event of a due of `order` (plain fields, or the entities). */
+export function paymentDue(
+  order: Pick<OrderFields, 'id' | 'customerId' | 'currency' | 'paymentMethodId'>,
+  due: Pick<OrderDueFields, 'id' | 'purpose' | 'goodsAmount' | 'shippingAmount' | 'dueAt' | 'collect'>,
+  capture?: 'AUTOMATIC' | 'AT_DISPATCH',
+): ServiceEvent<typeof paymentDueV1> {
   const money = (amount: number) => ({ amount, currency: order.currency });
-  orders.recordEvent(em, {
+  return {
     definition: paymentDueV1,
     subject: order.id,
     data: {
@@ -101,7 +120,7 @@ export function announceDue(em: EntityManager, order: Order, due: OrderDue, capt
       paymentMethodId: due.collect === 'STORED_METHOD' ? (order.paymentMethodId ?? null) : null,
       ...(due.collect === 'STORED_METHOD' && capture && { capture }),
     },
-  });
+  };
 }
 
 /** An ended order owes nothing more: its open dues become void (a held amount is released) and their deadlines are called off. */

@@ -59,6 +59,15 @@ export async function findOrdersByIds(em: EntityManager, ids: readonly string[])
   return ids.map((id) => byId.get(id) ?? null);
 }
 
+/**
+ * Orders by id, locked for the caller's transaction (in id order, so two such reads never wait on each other
+ * crosswise), lines and dues with them; ids that are not orders are left out. For a use case that changes them as
+ * plain rows (`writeRows`).
+ */
+export function lockOrders(em: EntityManager, ids: readonly string[]): Promise<OrderRead[]> {
+  return readOrders(em, 'o.id in (?)', [ids], 'order by o.id for update of o');
+}
+
 /** The orders one checkout placed (a retry of it is answered with them), lines and dues with them. */
 export function readCheckoutOrders(em: EntityManager, checkoutId: string): Promise<OrderRead[]> {
   return readOrders(em, 'o.checkout_id = ?', [checkoutId], 'order by o.kind asc, o.id asc');
