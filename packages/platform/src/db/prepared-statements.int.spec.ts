@@ -76,6 +76,23 @@ describe('statements with parameters', () => {
     expect(counts.prepared).toEqual([`select count(*)::int as n from "${schema}".parcel where weight >= $1`]);
   });
 
+  it('are prepared afresh once a migration changed the columns a prepared one returns', async () => {
+    // One connection, so the statement prepared on it is the one that meets the new column.
+    const single = await MikroORM.init({ ...ormOptions({ url: orm.config.get('clientUrl')!, schema, entities: [ParcelSchema], migrations: [], poolMax: 1 }) });
+    try {
+      const text = `select * from "${schema}".parcel where id = ?`;
+      for (let i = 0; i < 2; i++) expect(await single.em.fork().execute(text, [ids[0]])).toHaveLength(1);
+      await single.em.fork().execute(`alter table "${schema}".parcel add column customs_code text`);
+      // PostgreSQL refuses the stale prepared statement once; the next call prepares the text again and sees the column.
+      await expect(single.em.fork().execute(text, [ids[0]])).rejects.toThrow(/cached plan must not change result type/);
+      const [row] = await single.em.fork().execute<Record<string, unknown>[]>(text, [ids[0]]);
+      expect(row).toHaveProperty('customs_code', null);
+    } finally {
+      await single.close();
+      await orm.em.fork().execute(`alter table "${schema}".parcel drop column customs_code`);
+    }
+  });
+
   it('report a constraint as MikroORM reports it, and leave the connection usable', async () => {
     const em = orm.em.fork();
     await expect(

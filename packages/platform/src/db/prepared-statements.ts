@@ -15,24 +15,30 @@ export const defaultPreparedStatementLimits: PreparedStatementLimits = { after: 
  * Makes a pool's parameterized statements prepared ones: a statement text run more than once gets a name, and
  * each connection parses and plans it the first time only (PostgreSQL may then keep a generic plan too). Texts
  * without parameters (transaction control, DDL) are left alone. Names come from one process-wide table, so a
- * text has the same name on every connection, and a connection's statements are bounded. A statement prepared
- * before a migration changed the columns it returns fails once with "cached plan must not change result type";
- * migrations run before a service serves, so only another replica's running pool would see that.
+ * text has the same name on every connection, and what is prepared is bounded per connection and in all.
+ *
+ * A migration that changes the columns a prepared statement returns (another replica's, during a rolling deploy)
+ * makes PostgreSQL refuse that statement for good ("cached plan must not change result type"): the call that meets
+ * it fails, and its text gets a new name, so the next call prepares it afresh against the new table.
  */
 export function prepareRecurringStatements(pool: pg.Pool, limits: PreparedStatementLimits = defaultPreparedStatementLimits): void {
   const names = new Map<string, string>();
   const runs = new Map<string, number>();
+  let serial = 0;
   const nameFor = (text: string): string | undefined => {
     const known = names.get(text);
     if (known) return known;
-    if (!runs.has(text) && runs.size >= limits.texts) return undefined;
+    if (names.size >= limits.texts || (!runs.has(text) && runs.size >= limits.texts)) return undefined;
     const count = (runs.get(text) ?? 0) + 1;
     runs.set(text, count);
     if (count < limits.after) return undefined;
-    const name = `vitrine_${names.size + 1}`;
+    const name = `vitrine_${++serial}`;
     names.set(text, name);
     runs.delete(text);
     return name;
+  };
+  const retireIfStale = (text: string, name: string, err: unknown): void => {
+    if ((err as { code?: string } | null)?.code === '0A000' && names.get(text) === name) names.set(text, `vitrine_${++serial}`);
   };
   pool.on('connect', (client) => {
     const prepared = new Set<string>();
@@ -44,7 +50,16 @@ export function prepareRecurringStatements(pool: pg.Pool, limits: PreparedStatem
       const name = nameFor(text);
       if (!name || (!prepared.has(name) && prepared.size >= limits.perConnection)) return query(...args);
       prepared.add(name);
-      return callback === undefined ? query({ name, text, values }) : query({ name, text, values }, callback);
+      if (typeof callback === 'function') {
+        return query({ name, text, values }, (err: unknown, result: unknown) => {
+          if (err) retireIfStale(text, name, err);
+          (callback as (err: unknown, result: unknown) => void)(err, result);
+        });
+      }
+      return (query({ name, text, values }) as Promise<unknown>).catch((err: unknown) => {
+        retireIfStale(text, name, err);
+        throw err;
+      });
     };
   });
 }
