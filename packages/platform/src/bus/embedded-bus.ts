@@ -113,8 +113,8 @@ export function concerns(payload: string | undefined, topics: ReadonlySet<string
 /**
  * The log's statements are prepared (parsed once per connection) but planned for each call's values, as they were
  * before they were prepared: how far a poll or a relay round reads depends on them. In the first full bench run
- * with prepared statements (2026-12-06T20-54-17Z, a long log) the poll cost 1.3 ms per order, against 0.7 in the
- * run before, when every call was planned for its values.
+ * with prepared statements and generic plans allowed (2026-12-06T20-54-17Z) the poll cost 1.3 ms per order, 0.7 in
+ * the run before; with custom plans, 0.93 (2026-12-06T21-04-43Z). Full runs vary, so that is a reading, not a proof.
  */
 const customPlans = '-c plan_cache_mode=force_custom_plan';
 

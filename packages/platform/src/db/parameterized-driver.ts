@@ -18,8 +18,8 @@ export class ParameterizedConnection extends PostgreSqlConnection {
     ctx?: Transaction,
     loggerContext?: LoggingOptions,
   ): Promise<T> {
-    const signal = (loggerContext as { signal?: unknown; inflightQueryAbortStrategy?: unknown } | undefined) ?? {};
-    if (typeof query !== 'string' || !Array.isArray(params) || params.length === 0 || signal.signal != null || signal.inflightQueryAbortStrategy != null) {
+    const abort = (loggerContext as { signal?: unknown; inflightQueryAbortStrategy?: unknown } | undefined) ?? {};
+    if (typeof query !== 'string' || !Array.isArray(params) || params.length === 0 || abort.signal != null || abort.inflightQueryAbortStrategy != null) {
       return super.execute<T>(query, params, method, ctx, loggerContext);
     }
     await this.ensureConnection();
