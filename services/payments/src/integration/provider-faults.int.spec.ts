@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '@vitrine/testing';
 import { graphql } from '../__generated__/index.js';
 import type { SandboxFaultsInput } from '../__generated__/graphql.js';
+import { runtimeOf } from '../config/payments-runtime.js';
+import type { PaymentProvider } from '../providers/payment-provider.js';
 import { bootPayments, payMutation, reconciliationQuery, sandboxBooks, type PaymentsHarness, type TestIdentity } from './harness.js';
 
 let h: PaymentsHarness;
@@ -105,5 +107,105 @@ describe('a provider that is down or slow', () => {
     await faults({});
     const recon = await h.call(reconciliationQuery, {}, staff);
     expect(recon.data!.ledgerReconciliation).toMatchObject({ balanced: true, processingIntents: 0, discrepancies: [] });
+  });
+
+  it('a card being saved: the provider customer not answering is SERVICE_UNAVAILABLE (not charged); the re-check sends the very request that timed out', async () => {
+    const customer = await h.tokens.customer();
+    const first = await h.due({ customerId: customer.id, goods: 2250 });
+    const second = await h.due({ customerId: customer.id, goods: 2260 });
+    const before = await sandboxBooks(h);
+    const payAndSave = (orderId: string) =>
+      h.call(payMutation, { input: { orderIds: [orderId], paymentMethod: { token: 'sandbox_visa' }, savePaymentMethod: true }, key: randomUUID() }, customer);
+    await faults({ latencyMs: 1500 });
+    expect((await payAndSave(first.orderId)).errors?.[0]).toMatchObject({
+      message: 'The payment service is unavailable for a moment. Please try again shortly; you have not been charged.',
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
+    expect((await sandboxBooks(h)).charges - before.charges).toBe(0);
+    await faults({});
+    expect((await payAndSave(first.orderId)).data!.pay.status).toBe('SUCCEEDED');
+
+    // Now only the payment's answer is late, and its webhook lost: the re-check must send the same parameters (the
+    // provider refuses a key sent again with others).
+    // The answer just after the 1 s timeout, so that the re-check (300 ms later) finds the first request's key taken.
+    await faults({ latencyMs: 1100, dropWebhooksForSeconds: 120 });
+    const slow = await payAndSave(second.orderId);
+    expect(slow.data!.pay.status).toBe('PROCESSING');
+    await faults({ dropWebhooksForSeconds: 120 });
+    await eventually(async () => (await h.sql(`select status from payments.payment_intent where id = ?`, [slow.data!.pay.id]))[0]!.status === 'SUCCEEDED', {
+      timeoutMs: 30_000,
+    });
+    expect((await sandboxBooks(h)).charges - before.charges).toBe(2);
+    await faults({});
+  });
+});
+
+// payments killed during a pay: the provider did (or did not) charge, nobody applied its answer, and its webhook
+// is lost. Stood for by a provider whose createPayment throws a plain error (what the death leaves: the intent at
+// REQUIRES_PAYMENT_METHOD with its lease running out).
+describe('a process that died during the provider call', () => {
+  const dieAtProvider = async <T>(when: 'after the charge' | 'before the call', work: () => Promise<T>): Promise<T> => {
+    const runtime = runtimeOf(h.em());
+    const real = runtime.provider;
+    const dying: PaymentProvider = Object.create(real);
+    dying.createPayment = async (request, key) => {
+      if (when === 'after the charge') await real.createPayment(request, key);
+      throw new Error(`payments died ${when}`);
+    };
+    runtime.provider = dying;
+    try {
+      return await work();
+    } finally {
+      runtime.provider = real;
+    }
+  };
+  const intentsOf = (orderId: string) =>
+    h.sql(
+      `select i.status, i.attempts from payments.payment_intent i where i.id in (select intent_id from payments.payment_allocation where order_id = ?) order by i.created_at`,
+      [orderId],
+    );
+  const succeededFor = async (orderId: string) => (await h.published('payments.payment.succeeded')).filter((e) => JSON.stringify(e).includes(orderId));
+
+  it("charged, then died: the next attempt asks the provider under the first one's key and is refused as paid; one charge", async () => {
+    const customer = await h.tokens.customer();
+    const { orderId } = await h.due({ customerId: customer.id, goods: 2300 });
+    const before = await sandboxBooks(h);
+    await faults({ dropWebhooksForSeconds: 120 });
+    const died = await dieAtProvider('after the charge', () => payAs(customer, orderId));
+    expect(died.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(await intentsOf(orderId)).toEqual([{ status: 'REQUIRES_PAYMENT_METHOD', attempts: 1 }]);
+
+    // A new key, as a shopper whose request failed would: it waits out the first attempt's lease, then asks.
+    const again = await payAs(customer, orderId);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'ALREADY_PAID' });
+    expect(await intentsOf(orderId)).toEqual([{ status: 'SUCCEEDED', attempts: 1 }]);
+    const after = await sandboxBooks(h);
+    expect({ charges: after.charges - before.charges, refunds: after.refunds - before.refunds }).toEqual({ charges: 1, refunds: 0 });
+    expect(await succeededFor(orderId)).toHaveLength(1);
+    await faults({});
+  });
+
+  it('charged, then died, and nobody tries again: the abandoned-attempt timer asks the provider and books the charge', async () => {
+    const customer = await h.tokens.customer();
+    const { orderId } = await h.due({ customerId: customer.id, goods: 2400 });
+    const before = await sandboxBooks(h);
+    await faults({ dropWebhooksForSeconds: 120 });
+    await dieAtProvider('after the charge', () => payAs(customer, orderId));
+    await eventually(async () => (await intentsOf(orderId))[0]?.status === 'SUCCEEDED', { timeoutMs: 30_000 });
+    expect((await sandboxBooks(h)).charges - before.charges).toBe(1);
+    expect(await succeededFor(orderId)).toHaveLength(1);
+    await faults({});
+  });
+
+  it('died before the call reached the provider: the timer sends it once, as the customer asked; a retry then finds it paid', async () => {
+    const customer = await h.tokens.customer();
+    const { orderId } = await h.due({ customerId: customer.id, goods: 2500 });
+    const before = await sandboxBooks(h);
+    await dieAtProvider('before the call', () => payAs(customer, orderId));
+    expect((await sandboxBooks(h)).charges - before.charges).toBe(0);
+    await eventually(async () => (await intentsOf(orderId))[0]?.status === 'SUCCEEDED', { timeoutMs: 30_000 });
+    expect((await payAs(customer, orderId)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'ALREADY_PAID' });
+    expect((await sandboxBooks(h)).charges - before.charges).toBe(1);
+    expect(await intentsOf(orderId)).toEqual([{ status: 'SUCCEEDED', attempts: 1 }]);
   });
 });

@@ -6,18 +6,26 @@ import { ProviderRejected, ProviderUnavailable, type CreatePaymentRequest, type 
 import { schemaOf, type Row } from '../store/sql.js';
 import { applyPaymentUpdate, disarmAbandonment, failIntent, scheduleRecheck } from './intent-updates.js';
 
-/** The provider call that would (re)create this intent's payment: the same request under the same key, however often it is sent. */
+/**
+ * The provider call that would (re)create this intent's payment: the same
+ * request under the same key, however often it is sent (the provider refuses
+ * a key sent again with other parameters). `resend`: it went out before, so a
+ * stored card removed since still names what was sent.
+ */
 export async function paymentRequestFor(
   em: EntityManager,
   runtime: PaymentsRuntime,
   intent: Row,
+  options: { resend?: boolean } = {},
 ): Promise<{ request: CreatePaymentRequest; key: string } | { missingMethod: true }> {
   const s = schemaOf(em);
   let method: CreatePaymentRequest['method'];
   if (intent.method_token) {
     method = { token: intent.method_token };
   } else {
-    const [saved] = await em.execute<Row[]>(`select * from ${s}.payment_method where id = ? and removed_at is null`, [intent.payment_method_id]);
+    const [saved] = await em.execute<Row[]>(`select * from ${s}.payment_method where id = ?${options.resend ? '' : ' and removed_at is null'}`, [
+      intent.payment_method_id,
+    ]);
     if (!saved) return { missingMethod: true };
     method = { providerMethodId: saved.provider_method_id, providerCustomerId: saved.provider_customer_id };
   }
@@ -111,6 +119,30 @@ export async function runAttempt(
   }
   await transaction((tx) => applyPaymentUpdate(tx, intentId, payment, { recheckAfterMs }));
   return { kind: 'done' };
+}
+
+/**
+ * An attempt whose answer nobody applied (its process died during the call)
+ * and whose lease lapsed: the same request goes again under the same key, so
+ * the provider answers with what it did the first time, or does it now, once.
+ * Never given up blind: giving up, then charging afresh, charges twice when
+ * the first call went through. No answer (or none to be had): PROCESSING,
+ * re-checked the same way later.
+ */
+export async function resolveLapsedAttempt(em: EntityManager, runtime: PaymentsRuntime, intent: Row, options: { inTransaction?: boolean } = {}): Promise<void> {
+  const askAgain = async () => {
+    try {
+      const prepared = await paymentRequestFor(em, runtime, intent, { resend: true });
+      // Nothing left to name the card with: failed; a charge it made still arrives by webhook, booked then (refunded if no longer owed).
+      if ('missingMethod' in prepared) throw new ProviderRejected('The stored card this attempt used is gone.', null);
+      return await callProvider(runtime, 'payment (asked again)', (p) => p.createPayment(prepared.request, prepared.key));
+    } catch (err) {
+      // Unreachable now says nothing about the first call: still unknown.
+      if (err instanceof ProviderUnavailable && !err.maybeApplied) throw new ProviderUnavailable(err.message, true, err.code);
+      throw err;
+    }
+  };
+  await runAttempt(em, runtime, intent.id, askAgain, options);
 }
 
 /** The customer-facing form of `runAttempt`: an unavailable provider is a SERVICE_UNAVAILABLE error saying nothing was charged. */

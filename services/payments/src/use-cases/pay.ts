@@ -5,9 +5,10 @@ import { BadUserInput, Conflict, NotFound, isUuid, scheduleTimer, storeNow } fro
 import { paidTowards } from '../domain/order-position.js';
 import { amountToCollect, purposeLabels, type OrderFacts } from '../domain/payment-purpose.js';
 import { callProvider, type PaymentsRuntime } from '../config/payments-runtime.js';
+import { ProviderUnavailable } from '../providers/payment-provider.js';
 import { orderTransactions } from '../store/ledger-book.js';
 import { schemaOf, toDate, type Row } from '../store/sql.js';
-import { paymentRequestFor, runAttempt, throwIfUnavailable } from './attempt.js';
+import { paymentRequestFor, resolveLapsedAttempt, runAttempt, throwIfUnavailable } from './attempt.js';
 import { checkIdempotencyKey, runIdempotently } from './idempotent.js';
 import { abandonedAttemptTimer } from './intent-updates.js';
 import { lockOrders } from './order-money.js';
@@ -48,12 +49,18 @@ export async function pay(em: EntityManager, runtime: PaymentsRuntime, command: 
     const [intent] = await em.fork().execute<Row[]>(`select * from ${schemaOf(em)}.payment_intent where id = ?`, [intentId]);
     if (intent?.status === 'REQUIRES_PAYMENT_METHOD') {
       const fork = em.fork();
-      const prepared = await paymentRequestFor(fork, runtime, intent);
+      // The provider customer a saved card needs may not answer: then nothing was charged (the payment was never sent).
+      const prepared = await paymentRequestFor(fork, runtime, intent).catch((err: unknown) => {
+        if (err instanceof ProviderUnavailable) return { unavailable: new ProviderUnavailable(err.message, false) };
+        throw err;
+      });
       if ('missingMethod' in prepared)
         throw new NotFound('Payment method', 'savedPaymentMethodId' in command.method ? command.method.savedPaymentMethodId : '');
-      throwIfUnavailable(
-        await runAttempt(fork, runtime, intentId, () => callProvider(runtime, 'create payment', (p) => p.createPayment(prepared.request, prepared.key))),
-      );
+      const send = () =>
+        'unavailable' in prepared
+          ? Promise.reject(prepared.unavailable)
+          : callProvider(runtime, 'create payment', (p) => p.createPayment(prepared.request, prepared.key));
+      throwIfUnavailable(await runAttempt(fork, runtime, intentId, send));
     }
     return (await loadIntentView(em.fork(), intentId))!;
   });
@@ -113,9 +120,10 @@ export async function waitForDues(em: EntityManager, customerId: string, orderId
 /**
  * Opens the intent, in one short transaction with the orders locked: waits
  * while another attempt on the same orders is at the provider, refuses while
- * one is processing, computes the amount, gives up earlier attempts waiting
- * on the customer (they would charge a second time), then records the new
- * intent and its allocations to the dues.
+ * one is processing, asks the provider about one whose process died at it,
+ * computes the amount, gives up earlier attempts waiting on the customer
+ * (they would charge a second time), then records the new intent and its
+ * allocations to the dues.
  */
 async function openIntent(
   em: EntityManager,
@@ -126,7 +134,7 @@ async function openIntent(
   const s = schemaOf(em);
   const deadline = Date.now() + runtime.settings.PAYMENTS_PROVIDER_TIMEOUT_MS + 5_000;
   for (;;) {
-    const opened = await em.fork().transactional(async (tx): Promise<string | null> => {
+    const opened = await em.fork().transactional(async (tx): Promise<string | { lapsed: Row[] } | null> => {
       const orders = await lockOrders(tx, command.orderIds);
       const dues = await tx.execute<Row[]>(`select * from ${s}.payment_due where order_id in (?) order by created_at, id for update`, [command.orderIds]);
       const attempts = await tx.execute<Row[]>(
@@ -140,6 +148,9 @@ async function openIntent(
         });
       }
       if (attempts.some((a) => a.status === 'REQUIRES_PAYMENT_METHOD' && a.in_flight_until && toDate(a.in_flight_until)!.getTime() > Date.now())) return null;
+      // Its lease lapsed with no answer applied: the provider may have charged. Asked first, never given up blind.
+      const lapsed = attempts.filter((a) => a.status === 'REQUIRES_PAYMENT_METHOD' && a.in_flight_until);
+      if (lapsed.length > 0) return { lapsed };
 
       const purpose = command.purpose ?? choosePurpose(dues);
       const facts = orderFactsOf(command.customerId, command.orderIds, orders, dues);
@@ -204,15 +215,20 @@ async function openIntent(
         }
       }
       await remember(tx, intentId);
-      // Should this process die before the provider answers, the attempt is given up after its lease (a late success is still booked).
+      // Should this process die before the answer is applied, the provider is asked again after the lease (resolveLapsedAttempt).
       await scheduleTimer(tx, {
         kind: abandonedAttemptTimer,
         key: intentId,
-        dueAt: new Date(storeNow().getTime() + (inFlightUntil.getTime() - Date.now()) + 30_000),
+        dueAt: new Date(storeNow().getTime() + (inFlightUntil.getTime() - Date.now()) + runtime.settings.PAYMENTS_RECHECK_AFTER_MS),
       });
       return intentId;
     });
-    if (opened) return opened;
+    if (typeof opened === 'string') return opened;
+    if (opened) {
+      // Outside the lock (the provider is called); the next round sees what each turned out to be.
+      for (const attempt of opened.lapsed) await resolveLapsedAttempt(em.fork(), runtime, attempt);
+      continue;
+    }
     if (Date.now() > deadline) {
       throw new Conflict('Another payment for this order is under way. Please wait a moment and check the order before paying again.', {
         rule: 'PAYMENT_IN_PROGRESS',

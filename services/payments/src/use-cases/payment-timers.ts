@@ -4,7 +4,7 @@ import { describeFailure } from '../domain/failure-reasons.js';
 import { callProvider, runtimeOf } from '../config/payments-runtime.js';
 import { ProviderRejected, ProviderUnavailable } from '../providers/payment-provider.js';
 import { schemaOf, toDate, type Row } from '../store/sql.js';
-import { paymentRequestFor, runAttempt } from './attempt.js';
+import { paymentRequestFor, resolveLapsedAttempt, runAttempt } from './attempt.js';
 import { abandonedAttemptTimer, applyPaymentUpdate, failIntent, recheckIntentTimer, scheduleRecheck } from './intent-updates.js';
 import { replaceLapsedHold } from './held-payments.js';
 import { refundPayoutTimer } from './order-money.js';
@@ -66,7 +66,7 @@ async function recheckIntent(timer: DueTimer, em: EntityManager): Promise<void> 
   if (intent.provider_payment_id) {
     payment = await callProvider(runtime, 'retrieve payment', (p) => p.retrievePayment(intent.provider_payment_id));
   } else {
-    const prepared = await paymentRequestFor(em, runtime, { ...intent, save_method: false });
+    const prepared = await paymentRequestFor(em, runtime, intent, { resend: true });
     if ('missingMethod' in prepared) return failIntent(em, intent.id, describeFailure(null));
     try {
       payment = await callProvider(runtime, 'payment (re-check)', (p) => p.createPayment(prepared.request, prepared.key));
@@ -82,16 +82,13 @@ async function recheckIntent(timer: DueTimer, em: EntityManager): Promise<void> 
   }
 }
 
-/** An attempt whose process died before the provider answered, past its lease: given up (a late success is still booked by its webhook). */
-async function abandonAttempt(timer: DueTimer, em: EntityManager): Promise<void> {
+/** An attempt whose process died before applying the provider's answer, past its lease: asked again under its key (resolveLapsedAttempt). */
+async function resolveAbandonedAttempt(timer: DueTimer, em: EntityManager): Promise<void> {
   const intent = await intentRow(em, timer.key);
   if (!intent || intent.status !== 'REQUIRES_PAYMENT_METHOD') return;
   const lease = toDate(intent.in_flight_until);
   if (lease && lease.getTime() > Date.now()) throw new Error('attempt still in flight; try later');
-  await em.execute(
-    `update ${schemaOf(em)}.payment_intent set status = 'CANCELLED', in_flight_until = null, updated_at = now() where id = ? and status = 'REQUIRES_PAYMENT_METHOD'`,
-    [intent.id],
-  );
+  await resolveLapsedAttempt(em, runtimeOf(em), intent, { inTransaction: true });
 }
 
 /** An attempt waiting on the customer's confirmation was superseded: cancelled at the provider too. */
@@ -140,7 +137,7 @@ async function captureHeldPayment(timer: DueTimer, em: EntityManager): Promise<v
 export const paymentsTimers = [
   onTimer(chargeStoredMethodTimer, chargeStoredMethod),
   onTimer(recheckIntentTimer, recheckIntent),
-  onTimer(abandonedAttemptTimer, abandonAttempt),
+  onTimer(abandonedAttemptTimer, resolveAbandonedAttempt),
   onTimer(cancelProviderPaymentTimer, cancelProviderPayment),
   onTimer(captureHeldPaymentTimer, captureHeldPayment),
   onTimer(refundPayoutTimer, (timer, em) => payOutRefund(em, runtimeOf(em), timer.key)),
