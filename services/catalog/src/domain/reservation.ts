@@ -142,3 +142,33 @@ function allocate(line: RequestedLine, stock: ProductStock): Allocation[] {
 }
 
 const reject = (reason: RejectReason, shortLines: ShortLine[]): ReservationDecision => ({ kind: 'reject', reason, shortLines });
+
+/**
+ * The stock once `allocations` are reserved from it (a copy; `stock` is left as it was): what the next order in a
+ * batch decides on, as it would read it after this one's reservation committed. A pool with no row becomes an
+ * open-ended one holding the units.
+ */
+export function afterReservation(stock: ReadonlyMap<string, ProductStock>, allocations: readonly Allocation[]): Map<string, ProductStock> {
+  const next = new Map(stock);
+  for (const a of allocations) {
+    const product = next.get(a.productId);
+    if (!product) throw new Error(`allocation for product ${a.productId}, which has no stock read`);
+    if (a.warehouseId === null) {
+      const pool = product.pool ?? { capacity: null, reserved: 0 };
+      next.set(a.productId, { ...product, pool: { ...pool, reserved: pool.reserved + a.quantity } });
+    } else {
+      if (!product.warehouses.some((w) => w.warehouseId === a.warehouseId))
+        throw new Error(`allocation from warehouse ${a.warehouseId}, not among the product's`);
+      const warehouses = product.warehouses.map((w) => (w.warehouseId === a.warehouseId ? { ...w, reserved: w.reserved + a.quantity } : w));
+      next.set(a.productId, { ...product, warehouses });
+    }
+  }
+  return next;
+}
+
+/** Products whose limited run these allocations leave with every unit held: their window closes (SOLD_OUT). */
+export function runsSoldOutBy(stock: ReadonlyMap<string, ProductStock>, allocations: readonly Allocation[]): string[] {
+  const after = afterReservation(stock, allocations);
+  const fromPools = new Set(allocations.filter((a) => a.warehouseId === null).map((a) => a.productId));
+  return [...fromPools].filter((id) => isRunSoldOut(after.get(id)!.pool));
+}

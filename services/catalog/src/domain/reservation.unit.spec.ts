@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { availableQuantity, decideReservation, isRunSoldOut, withOwnHolds, type ProductStock, type WarehouseLevel } from './reservation.js';
+import {
+  afterReservation,
+  availableQuantity,
+  decideReservation,
+  isRunSoldOut,
+  runsSoldOutBy,
+  withOwnHolds,
+  type ProductStock,
+  type WarehouseLevel,
+} from './reservation.js';
 
 const a = '00000000-0000-4000-8000-00000000000a';
 const b = '00000000-0000-4000-8000-00000000000b';
@@ -199,5 +208,61 @@ describe('withOwnHolds: units a waitlist offer holds for the ordering customer',
       [b, inStock(level(fr, 3))],
     ]);
     expect(withOwnHolds(stock, new Map([[b, 2]]))).toEqual(stock);
+  });
+});
+
+describe('afterReservation: the stock the next order of a batch decides on', () => {
+  it('holds the allocated units where they came from, leaving the stock read untouched', () => {
+    const read = new Map([
+      [a, inStock(level(fr, 2, 1), level(de, 3))],
+      [b, preorder(10, 4)],
+    ]);
+    const after = afterReservation(read, [
+      { productId: a, warehouseId: fr, quantity: 1 },
+      { productId: a, warehouseId: de, quantity: 2 },
+      { productId: b, warehouseId: null, quantity: 3 },
+    ]);
+    expect(after.get(a)!.warehouses.map((w) => [w.warehouseId, w.reserved])).toEqual([
+      [fr, 2],
+      [de, 2],
+    ]);
+    expect(after.get(b)!.pool).toEqual({ capacity: 10, reserved: 7 });
+    expect(read.get(a)!.warehouses.map((w) => w.reserved)).toEqual([1, 0]);
+    expect(read.get(b)!.pool).toEqual({ capacity: 10, reserved: 4 });
+  });
+
+  it('decides the next order as if the first had committed: the last unit goes once', () => {
+    const read = new Map([[a, inStock(level(fr, 1))]]);
+    const first = decideReservation([{ productId: a, quantity: 1 }], read);
+    expect(first.kind).toBe('reserve');
+    const second = decideReservation([{ productId: a, quantity: 1 }], afterReservation(read, first.kind === 'reserve' ? first.allocations : []));
+    expect(second).toEqual({ kind: 'reject', reason: 'INSUFFICIENT_STOCK', shortLines: [{ productId: a, requested: 1, available: 0 }] });
+  });
+
+  it('an open-ended preorder with no pool row gets one holding the units', () => {
+    const read = new Map([[a, { status: 'PREORDER', pool: null, warehouses: [] } satisfies ProductStock]]);
+    expect(afterReservation(read, [{ productId: a, warehouseId: null, quantity: 2 }]).get(a)!.pool).toEqual({ capacity: null, reserved: 2 });
+  });
+
+  it('refuses an allocation it cannot place (a product or warehouse that was not read)', () => {
+    expect(() => afterReservation(new Map(), [{ productId: a, warehouseId: null, quantity: 1 }])).toThrow(/no stock read/);
+    expect(() => afterReservation(new Map([[a, inStock(level(fr, 1))]]), [{ productId: a, warehouseId: de, quantity: 1 }])).toThrow(/not among/);
+  });
+});
+
+describe('runsSoldOutBy', () => {
+  it('names the limited runs an order takes the last units of, and no other', () => {
+    const read = new Map([
+      [a, preorder(5, 3)],
+      [b, preorder(null, 100)],
+    ]);
+    expect(runsSoldOutBy(read, [{ productId: a, warehouseId: null, quantity: 1 }])).toEqual([]);
+    expect(
+      runsSoldOutBy(read, [
+        { productId: a, warehouseId: null, quantity: 2 },
+        { productId: b, warehouseId: null, quantity: 7 },
+      ]),
+    ).toEqual([a]);
+    expect(runsSoldOutBy(new Map([[a, inStock(level(fr, 1))]]), [{ productId: a, warehouseId: fr, quantity: 1 }])).toEqual([]);
   });
 });

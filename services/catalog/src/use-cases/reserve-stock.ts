@@ -10,7 +10,9 @@ import { catalog } from '../identity.js';
 import { storeNow } from '@vitrine/platform';
 
 /**
- * Reacts to OrderPlaced inside the inbox transaction. The product rows are
+ * Reacts to one OrderPlaced inside the inbox transaction: the path
+ * `reserveStockForOrders` sends an order down when it is not a plain
+ * reservation (it takes a waitlist offer, or sells a run out). The product rows are
  * locked (in id order, so two orders never deadlock) before reading their
  * counters and deciding, which is what keeps sold from exceeding available
  * under any concurrency. Each allocation is one RESERVED movement and one
