@@ -153,6 +153,68 @@ describe('charge at ship, taken at dispatch', () => {
     expect(await balances(removed.orderId)).toEqual({});
   });
 
+  it("the provider's word that a shipped order's hold lapsed, heard before the capture's refusal: the card is charged afresh once", async () => {
+    const customer = await h.tokens.customer();
+    const held = await heldOrder(customer, 4_000, 800);
+    const [intent] = await h.sql<{ id: string; provider_payment_id: string }>(
+      `select i.id, i.provider_payment_id from payments.payment_intent i join payments.payment_allocation a on a.intent_id = i.id where a.order_id = ?`,
+      [held.orderId],
+    );
+    // Shipped as payments knows it, its capture not yet tried (what the SHIPPED event does, less its capture timer),
+    // and the hold voided at the provider, whose webhook says so first.
+    await h.sql(`update payments.known_order set status = 'SHIPPED' where id = ?`, [held.orderId]);
+    await h.sql(`update payments.sandbox_payment set status = 'canceled', failure_code = 'charge_expired_for_capture', hold_expires_at = null where id = ?`, [
+      intent!.provider_payment_id,
+    ]);
+    const now = new Date();
+    const answer = await h.postSandboxWebhook({
+      type: 'payment_intent.canceled',
+      created: now.toISOString(),
+      data: {
+        intent_id: intent!.id,
+        payment: {
+          id: intent!.provider_payment_id,
+          status: 'CANCELLED',
+          amount: 4_800,
+          currency: 'USD',
+          chargeId: null,
+          failureCode: 'charge_expired_for_capture',
+          nextActionUrl: null,
+          method: null,
+          at: now.toISOString(),
+        },
+      },
+    });
+    expect(await answer.json()).toEqual({ received: true, outcome: 'APPLIED' });
+    expect(await succeededFor(held.dueId)).toMatchObject({ amount: { amount: 4_800 }, allocations: [{ orderId: held.orderId, dueId: held.dueId }] });
+    expect(await intentsOf(held.orderId)).toEqual([
+      expect.objectContaining({ status: 'CANCELLED', capture: 'AT_DISPATCH', sandbox: 'canceled' }),
+      expect.objectContaining({ status: 'SUCCEEDED', capture: 'AUTOMATIC', amount: '4800', sandbox: 'succeeded' }),
+    ]);
+    // The same news again (the capture's refusal, a redelivery) charges nothing more.
+    await h.shipped(held.orderId);
+    await h.postSandboxWebhook({
+      type: 'payment_intent.canceled',
+      created: now.toISOString(),
+      data: {
+        intent_id: intent!.id,
+        payment: {
+          id: intent!.provider_payment_id,
+          status: 'CANCELLED',
+          amount: 4_800,
+          currency: 'USD',
+          chargeId: null,
+          failureCode: 'charge_expired_for_capture',
+          nextActionUrl: null,
+          method: null,
+          at: now.toISOString(),
+        },
+      },
+    });
+    await eventually(async () => (await balances(held.orderId)).REVENUE === -4_000);
+    expect(await intentsOf(held.orderId)).toHaveLength(2);
+  });
+
   it('ends with a ledger that balances and matches the sandbox', async () => {
     const staff = await h.staff();
     const recon = (await h.call(reconciliationQuery, {}, staff)).data!.ledgerReconciliation;

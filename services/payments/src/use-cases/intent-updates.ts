@@ -10,7 +10,7 @@ import { payments } from '../identity.js';
 import type { ProviderPayment } from '../providers/payment-provider.js';
 import { positionOf, postTransaction } from '../store/ledger-book.js';
 import { schemaOf, toDate, type Row } from '../store/sql.js';
-import { eventAllocations, recordAuthorization } from './held-payments.js';
+import { eventAllocations, recordAuthorization, replaceLapsedHold } from './held-payments.js';
 import { decideRefund, lockOrders, orderEnded } from './order-money.js';
 
 export const recheckIntentTimer = 'recheck-intent';
@@ -25,15 +25,15 @@ export function disarmAbandonment(em: EntityManager, intentId: string): Promise<
 export type UpdateOutcome = 'APPLIED' | 'DUPLICATE' | 'STALE' | 'ANOMALY' | 'UNKNOWN_INTENT';
 
 /** The intent's allocations, then its orders locked, then the intent itself: the lock order every path keeps. */
-export async function lockIntent(em: EntityManager, intentId: string): Promise<{ intent: Row; allocations: Row[] } | null> {
+export async function lockIntent(em: EntityManager, intentId: string): Promise<{ intent: Row; allocations: Row[]; orders: Row[] } | null> {
   const s = schemaOf(em);
   const allocations = await em.execute<Row[]>(`select * from ${s}.payment_allocation where intent_id = ? order by order_id, due_id`, [intentId]);
-  await lockOrders(
+  const orders = await lockOrders(
     em,
     allocations.map((a) => a.order_id),
   );
   const [intent] = await em.execute<Row[]>(`select * from ${s}.payment_intent where id = ? for update`, [intentId]);
-  return intent ? { intent, allocations } : null;
+  return intent ? { intent, allocations, orders } : null;
 }
 
 /**
@@ -75,6 +75,13 @@ export async function applyPaymentUpdate(
     return 'ANOMALY';
   }
   const status: PaymentIntentStatus = decision.status;
+  if (status === 'CANCELLED' && heldForShippedOrder(intent, locked.orders)) {
+    // We never cancel the hold of an order that left and did not end: the provider voided it (it lapsed, often as
+    // its capture was tried; this event can be handled before the capture's refusal is). Charged afresh, once,
+    // whichever path sees it first: replaceLapsedHold moves the intent only from REQUIRES_CAPTURE.
+    await replaceLapsedHold(em, intent, payment.failureCode);
+    return 'APPLIED';
+  }
   if (status === 'FAILED' && intent.status === 'FAILED' && (intent.failure_code ?? null) === (payment.failureCode?.slice(0, 80) ?? null)) {
     // The same failure told twice (our call's answer and its webhook, stamped a moment apart): nothing new to say.
     await em.execute(`update ${s}.payment_intent set in_flight_until = null where id = ?`, [intentId]);
@@ -101,6 +108,13 @@ export async function applyPaymentUpdate(
   if (status === 'FAILED') await publishFailure(em, intent, allocations, failure!);
   if (status === 'PROCESSING') await scheduleRecheck(em, intentId, options.recheckAfterMs, 0);
   return 'APPLIED';
+}
+
+/** A held charge at ship whose order has shipped and not ended: what its capture is for. */
+function heldForShippedOrder(intent: Row, orders: readonly Row[]): boolean {
+  return (
+    intent.status === 'REQUIRES_CAPTURE' && orders.length > 0 && orders.every((o) => departedOrderStatuses.includes(o.status as OrderStatus) && !orderEnded(o))
+  );
 }
 
 export async function scheduleRecheck(em: EntityManager, intentId: string, afterMs: number, round: number): Promise<void> {
