@@ -9,12 +9,12 @@ import {
   type orderStatusChangedV1,
   type paymentDueV1,
 } from '@vitrine/contracts';
-import { scheduleTimer, storeNow } from '@vitrine/platform';
+import { scheduleTimer, storeNow, type ServiceEvent } from '@vitrine/platform';
 import { available, feeSources, orderShipped, refundSources } from '../domain/ledger-movements.js';
 import type { FeeReason, RefundReason as LedgerRefundReason } from '../domain/ledger.js';
 import { refundable } from '../domain/order-position.js';
 import { signPayLink } from '../domain/pay-link.js';
-import { publicOrigin, runtimeOf } from '../config/payments-runtime.js';
+import { publicOrigin, runtimeOf, type PaymentsRuntime } from '../config/payments-runtime.js';
 import { payments } from '../identity.js';
 import { orderTransactions, positionOf, postTransaction } from '../store/ledger-book.js';
 import { schemaOf, type Row } from '../store/sql.js';
@@ -110,10 +110,14 @@ async function reannounceDue(em: EntityManager, due: AnnouncedDue): Promise<void
 
 /** A signed pay-now link for a due the customer pays, announced for the email that carries it. */
 function issuePayLink(em: EntityManager, due: AnnouncedDue): void {
-  const runtime = runtimeOf(em);
+  payments.recordEvent(em, payLinkIssued(runtimeOf(em), due));
+}
+
+/** PaymentLinkIssued for a due: its pay-now link, signed, valid for PAYMENTS_PAY_LINK_TTL_HOURS. */
+export function payLinkIssued(runtime: PaymentsRuntime, due: AnnouncedDue): ServiceEvent<typeof paymentLinkIssuedV1> {
   const expiresAt = new Date(storeNow().getTime() + runtime.settings.PAYMENTS_PAY_LINK_TTL_HOURS * 3_600_000);
   const token = signPayLink({ customerId: due.customerId, orderIds: [due.orderId], dueIds: [due.dueId], expiresAt }, runtime.settings.PAYMENTS_PAY_LINK_SECRET);
-  payments.recordEvent(em, {
+  return {
     definition: paymentLinkIssuedV1,
     subject: due.orderId,
     data: {
@@ -126,7 +130,7 @@ function issuePayLink(em: EntityManager, due: AnnouncedDue): void {
       url: `${publicOrigin(runtime)}/pay?t=${token}`,
       expiresAt: expiresAt.toISOString(),
     },
-  });
+  };
 }
 
 /**
