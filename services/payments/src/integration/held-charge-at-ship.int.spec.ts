@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orderStatusChangedV1 } from '@vitrine/contracts';
 import { eventually } from '@vitrine/testing';
 import { graphql } from '../__generated__/index.js';
 import { bootPayments, payMutation, reconciliationQuery, type PaymentsHarness, type TestIdentity } from './harness.js';
@@ -212,6 +213,51 @@ describe('charge at ship, taken at dispatch', () => {
       },
     });
     await eventually(async () => (await balances(held.orderId)).REVENUE === -4_000);
+    expect(await intentsOf(held.orderId)).toHaveLength(2);
+  });
+
+  it('a hold the provider voided before the order shipped: nothing to capture, so at shipping the card is charged afresh, once', async () => {
+    const customer = await h.tokens.customer();
+    const held = await heldOrder(customer, 3_500, 700);
+    const [intent] = await h.sql<{ id: string; provider_payment_id: string }>(
+      `select i.id, i.provider_payment_id from payments.payment_intent i join payments.payment_allocation a on a.intent_id = i.id where a.order_id = ?`,
+      [held.orderId],
+    );
+    // A week on, the card network drops the hold and the provider says so, long before the parcel leaves.
+    await h.sql(`update payments.sandbox_payment set status = 'canceled', failure_code = 'charge_expired_for_capture', hold_expires_at = null where id = ?`, [
+      intent!.provider_payment_id,
+    ]);
+    const now = new Date().toISOString();
+    const voided = {
+      type: 'payment_intent.canceled',
+      created: now,
+      data: {
+        intent_id: intent!.id,
+        payment: {
+          id: intent!.provider_payment_id,
+          status: 'CANCELLED',
+          amount: 4_200,
+          currency: 'USD',
+          chargeId: null,
+          failureCode: 'charge_expired_for_capture',
+          nextActionUrl: null,
+          method: null,
+          at: now,
+        },
+      },
+    };
+    expect(await (await h.postSandboxWebhook(voided)).json()).toEqual({ received: true, outcome: 'APPLIED' });
+    expect(await intentsOf(held.orderId)).toEqual([expect.objectContaining({ status: 'CANCELLED', capture: 'AT_DISPATCH' })]);
+
+    await h.shipped(held.orderId);
+    expect(await succeededFor(held.dueId)).toMatchObject({ amount: { amount: 4_200 }, allocations: [{ orderId: held.orderId, dueId: held.dueId }] });
+    expect(await intentsOf(held.orderId)).toEqual([
+      expect.objectContaining({ status: 'CANCELLED', capture: 'AT_DISPATCH' }),
+      expect.objectContaining({ status: 'SUCCEEDED', capture: 'AUTOMATIC', amount: '4200', sandbox: 'succeeded' }),
+    ]);
+    await eventually(async () => (await balances(held.orderId)).REVENUE === -3_500);
+    // SHIPPED heard again (a redelivery under another id): the due is settled, nothing more is charged.
+    await h.consumed('orders', orderStatusChangedV1, held.orderId, { orderId: held.orderId, from: 'READY_TO_FULFIL', to: 'SHIPPED' });
     expect(await intentsOf(held.orderId)).toHaveLength(2);
   });
 

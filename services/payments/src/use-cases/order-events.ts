@@ -233,10 +233,46 @@ export function onOrderExpired(em: EntityManager, event: EventEnvelope<EventData
 }
 
 /**
+ * A hold the provider voided before its order shipped (card holds last about
+ * a week; Stripe tells by its `payment_intent.canceled` webhook) leaves its
+ * due open with nothing to capture: at SHIPPED the stored card is charged
+ * afresh for it, as for a hold refused at capture (replaceLapsedHold). Only
+ * dues with no attempt still live or paid, so never twice.
+ */
+async function chargeVoidedHolds(em: EntityManager, orderId: string): Promise<void> {
+  const s = schemaOf(em);
+  const voided = await em.execute<Row[]>(
+    `select distinct on (d.id) d.id as due_id, d.order_id, a.product, a.shipping, i.customer_id, i.purpose, i.currency, i.payment_method_id
+       from ${s}.payment_due d
+       join ${s}.payment_allocation a on a.due_id = d.id
+       join ${s}.payment_intent i on i.id = a.intent_id
+      where d.order_id = ? and d.state = 'OPEN' and d.collect = 'STORED_METHOD'
+        and i.capture = 'AT_DISPATCH' and i.status = 'CANCELLED' and i.authorized_at is not null
+        and not exists (
+          select 1 from ${s}.payment_allocation a2 join ${s}.payment_intent i2 on i2.id = a2.intent_id
+           where a2.due_id = d.id and i2.status in ('REQUIRES_PAYMENT_METHOD', 'REQUIRES_ACTION', 'PROCESSING', 'REQUIRES_CAPTURE', 'SUCCEEDED'))
+      order by d.id, i.created_at desc`,
+    [orderId],
+  );
+  for (const due of voided) {
+    await openStoredMethodCharge(em, {
+      customerId: due.customer_id,
+      purpose: due.purpose,
+      currency: due.currency,
+      paymentMethodId: due.payment_method_id,
+      capture: 'AUTOMATIC',
+      // What the hold covered last (the final shipping cost may have lowered it), as replaceLapsedHold takes.
+      due: { dueId: due.due_id, orderId: due.order_id, product: Number(due.product), shipping: Number(due.shipping) },
+    });
+  }
+}
+
+/**
  * Keeps the order's status; at SHIPPED everything held for it becomes revenue
  * (ORDER_SHIPPED, per currency), and an amount only held on the card (charge
  * at ship, taken at dispatch) is captured by a timer, outside this consumer's
- * path; its capture is revenue as it is booked.
+ * path; its capture is revenue as it is booked. A hold voided before then is
+ * charged afresh (chargeVoidedHolds).
  */
 export async function onOrderStatusChanged(em: EntityManager, event: EventEnvelope<EventData<typeof orderStatusChangedV1>>): Promise<void> {
   const { orderId, to } = event.data;
@@ -250,6 +286,7 @@ export async function onOrderStatusChanged(em: EntityManager, event: EventEnvelo
     [orderId],
   );
   for (const intent of held) await scheduleTimer(em, { kind: captureHeldPaymentTimer, key: intent.id, dueAt: storeNow() });
+  await chargeVoidedHolds(em, orderId);
   const currencies = await em.execute<{ currency: string }[]>(`select distinct currency from ${s}.ledger_posting where order_id = ?`, [orderId]);
   for (const { currency } of currencies) {
     const shipped = orderShipped(await positionOf(em, orderId, currency));
