@@ -1,23 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  orderPlacedV1,
-  orderStatusChangedV1,
-  shippedOrderStatus,
-  stockRejectedV1,
-  stockReleasingOrderStatuses,
-  stockReservedV1,
-  type EventData,
-  type EventEnvelope,
-  type ProductStatus,
-} from '@vitrine/contracts';
+import { type orderPlacedV1, type orderStatusChangedV1, type EventData, type EventEnvelope, type ProductStatus } from '@vitrine/contracts';
 import { OutboxMessage, rowsOf, storeNow, writeRows, type OutboxRow, type SetUseCase } from '@vitrine/platform';
 import { afterReservation, decideReservation, runsSoldOutBy, type Allocation, type ProductStock } from '../domain/reservation.js';
 import { catalog } from '../identity.js';
 import { StockMovement } from '../store/stock-movement.entity.js';
 import { StockReservation } from '../store/stock-reservation.entity.js';
-import { reserveStockForOrder } from './reserve-stock.js';
-import { settleReservationOnStatus } from './settle-reservation.js';
+import { reserveStockForOrder, stockRejected, stockReserved } from './reserve-stock.js';
+import { settleReservationOnStatus, settlesReservation } from './settle-reservation.js';
 import { lockProducts, readProductStock } from './stock-counters.js';
 
 /** An event of the orders topic catalog acts on, as the set takes it. */
@@ -58,9 +48,7 @@ export const reserveStockForOrders: SetUseCase<OrderStockEvent, Reserving> = {
 
   async apply(item, batch, em) {
     if (item.kind === 'status') {
-      const { to } = item.event.data;
-      const settles = (stockReleasingOrderStatuses as readonly string[]).includes(to) || to === shippedOrderStatus;
-      if (settles) await oneByOne(em, batch, () => settleReservationOnStatus(em, item.event));
+      if (settlesReservation(item.event.data.to)) await oneByOne(em, batch, () => settleReservationOnStatus(em, item.event));
       return;
     }
     const { orderId, customerId, lines } = item.event.data;
@@ -69,25 +57,13 @@ export const reserveStockForOrders: SetUseCase<OrderStockEvent, Reserving> = {
     }
     const decision = decideReservation(lines, batch.stock);
     if (decision.kind === 'reject') {
-      batch.events.push(
-        catalog.outboxRow({ definition: stockRejectedV1, subject: orderId, data: { orderId, reason: decision.reason, shortLines: decision.shortLines } }),
-      );
+      batch.events.push(catalog.outboxRow(stockRejected(orderId, decision)));
       return;
     }
     if (runsSoldOutBy(batch.stock, decision.allocations).length > 0) return oneByOne(em, batch, () => reserveStockForOrder(em, item.event));
     batch.stock = afterReservation(batch.stock, decision.allocations);
     batch.reservations.push({ orderId, allocations: decision.allocations });
-    batch.events.push(
-      catalog.outboxRow({
-        definition: stockReservedV1,
-        subject: orderId,
-        data: {
-          orderId,
-          lines: decision.lines,
-          allocations: decision.allocations.map((a) => ({ productId: a.productId, warehouseId: a.warehouseId, quantity: a.quantity })),
-        },
-      }),
-    );
+    batch.events.push(catalog.outboxRow(stockReserved(orderId, decision)));
   },
 
   save: (batch, em) => writeReservations(em, batch),

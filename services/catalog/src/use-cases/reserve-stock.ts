@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { orderPlacedV1, stockRejectedV1, stockReservedV1, type EventData, type EventEnvelope } from '@vitrine/contracts';
-import { decideReservation, withOwnHolds } from '../domain/reservation.js';
+import { decideReservation, withOwnHolds, type ReservationDecision } from '../domain/reservation.js';
 import { StockReservation } from '../store/stock-reservation.entity.js';
 import { closeSoldOutWindows } from './close-sold-out-windows.js';
 import { applyMovement, lockProducts, readProductStock } from './stock-counters.js';
 import { endOffer, openOffersFor, passReturnedUnits } from './waitlist-offers.js';
 import { catalog } from '../identity.js';
-import { storeNow } from '@vitrine/platform';
+import { storeNow, type ServiceEvent } from '@vitrine/platform';
 
 /**
  * Reacts to one OrderPlaced inside the inbox transaction: the path
@@ -34,7 +34,7 @@ export async function reserveStockForOrder(em: EntityManager, event: EventEnvelo
   const decision = decideReservation(lines, withOwnHolds(await readProductStock(em, statuses), held));
 
   if (decision.kind === 'reject') {
-    catalog.recordEvent(em, { definition: stockRejectedV1, subject: orderId, data: { orderId, reason: decision.reason, shortLines: decision.shortLines } });
+    catalog.recordEvent(em, stockRejected(orderId, decision));
     await em.flush();
     return;
   }
@@ -46,7 +46,15 @@ export async function reserveStockForOrder(em: EntityManager, event: EventEnvelo
     await applyMovement(em, { ...allocation, kind: 'RESERVED', orderId }, at);
     em.persist(em.create(StockReservation, { id: randomUUID(), orderId, ...allocation, state: 'RESERVED', reservedAt: at, settledAt: null }));
   }
-  catalog.recordEvent(em, {
+  catalog.recordEvent(em, stockReserved(orderId, decision));
+  await passReturnedUnits(em, [...new Set(taken.map((o) => o.productId))], at);
+  await closeSoldOutWindows(em, [...new Set(decision.allocations.filter((a) => a.warehouseId === null).map((a) => a.productId))]);
+  await em.flush();
+}
+
+/** StockReserved: what the order holds, and where each unit was taken from. */
+export function stockReserved(orderId: string, decision: Extract<ReservationDecision, { kind: 'reserve' }>): ServiceEvent<typeof stockReservedV1> {
+  return {
     definition: stockReservedV1,
     subject: orderId,
     data: {
@@ -54,8 +62,10 @@ export async function reserveStockForOrder(em: EntityManager, event: EventEnvelo
       lines: decision.lines,
       allocations: decision.allocations.map((a) => ({ productId: a.productId, warehouseId: a.warehouseId, quantity: a.quantity })),
     },
-  });
-  await passReturnedUnits(em, [...new Set(taken.map((o) => o.productId))], at);
-  await closeSoldOutWindows(em, [...new Set(decision.allocations.filter((a) => a.warehouseId === null).map((a) => a.productId))]);
-  await em.flush();
+  };
+}
+
+/** StockRejected: why the order gets nothing. */
+export function stockRejected(orderId: string, decision: Extract<ReservationDecision, { kind: 'reject' }>): ServiceEvent<typeof stockRejectedV1> {
+  return { definition: stockRejectedV1, subject: orderId, data: { orderId, reason: decision.reason, shortLines: decision.shortLines } };
 }

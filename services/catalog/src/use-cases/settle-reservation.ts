@@ -9,10 +9,16 @@ import { storeNow } from '@vitrine/platform';
 /** Reacts to OrderStatusChanged: releases on cancellation or expiry, commits on shipping, ignores the rest. */
 export async function settleReservationOnStatus(em: EntityManager, event: EventEnvelope<EventData<typeof orderStatusChangedV1>>): Promise<void> {
   const { orderId, to } = event.data;
-  // Contracts says which statuses give units back and which one takes them out of the building
-  // (orders emits CANCELLED today; EXPIRED and SHIPPED arrive with payments and fulfilment).
-  if ((stockReleasingOrderStatuses as readonly string[]).includes(to)) await releaseReservation(em, orderId, to);
+  if (releases(to)) await releaseReservation(em, orderId, to);
   else if (to === shippedOrderStatus) await commitReservation(em, orderId);
+}
+
+// Contracts says which statuses give units back and which one takes them out of the building.
+const releases = (status: string) => (stockReleasingOrderStatuses as readonly string[]).includes(status);
+
+/** Whether an order moving to `status` moves its reserved units (released or shipped); any other status leaves them. */
+export function settlesReservation(status: string): boolean {
+  return releases(status) || status === shippedOrderStatus;
 }
 
 /**

@@ -69,6 +69,43 @@ async function heldOrder(customer: TestIdentity, goods: number, shipping: number
   return { ...due, cardId: card.id };
 }
 
+/** The order's held intent, and its payment at the sandbox. */
+async function heldIntent(orderId: string): Promise<{ id: string; provider_payment_id: string }> {
+  const [intent] = await h.sql<{ id: string; provider_payment_id: string }>(
+    `select i.id, i.provider_payment_id from payments.payment_intent i join payments.payment_allocation a on a.intent_id = i.id where a.order_id = ?`,
+    [orderId],
+  );
+  return intent!;
+}
+
+/** The card network dropped the hold: the sandbox's payment is void. */
+async function voidHold(intent: { provider_payment_id: string }): Promise<void> {
+  await h.sql(`update payments.sandbox_payment set status = 'canceled', failure_code = 'charge_expired_for_capture', hold_expires_at = null where id = ?`, [
+    intent.provider_payment_id,
+  ]);
+}
+/** The webhook the provider sends about a hold it voided. */
+function holdVoided(intent: { id: string; provider_payment_id: string }, amount: number, at: Date): Record<string, unknown> {
+  return {
+    type: 'payment_intent.canceled',
+    created: at.toISOString(),
+    data: {
+      intent_id: intent.id,
+      payment: {
+        id: intent.provider_payment_id,
+        status: 'CANCELLED',
+        amount,
+        currency: 'USD',
+        chargeId: null,
+        failureCode: 'charge_expired_for_capture',
+        nextActionUrl: null,
+        method: null,
+        at: at.toISOString(),
+      },
+    },
+  };
+}
+
 describe('charge at ship, taken at dispatch', () => {
   it('holds the amount when the due arrives, books nothing, refuses a second payment; at shipping captures what the final shipping left and earns it', async () => {
     const customer = await h.tokens.customer();
@@ -157,35 +194,12 @@ describe('charge at ship, taken at dispatch', () => {
   it("the provider's word that a shipped order's hold lapsed, heard before the capture's refusal: the card is charged afresh once", async () => {
     const customer = await h.tokens.customer();
     const held = await heldOrder(customer, 4_000, 800);
-    const [intent] = await h.sql<{ id: string; provider_payment_id: string }>(
-      `select i.id, i.provider_payment_id from payments.payment_intent i join payments.payment_allocation a on a.intent_id = i.id where a.order_id = ?`,
-      [held.orderId],
-    );
+    const intent = await heldIntent(held.orderId);
     // Shipped as payments knows it, its capture not yet tried (what the SHIPPED event does, less its capture timer),
     // and the hold voided at the provider, whose webhook says so first.
     await h.sql(`update payments.known_order set status = 'SHIPPED' where id = ?`, [held.orderId]);
-    await h.sql(`update payments.sandbox_payment set status = 'canceled', failure_code = 'charge_expired_for_capture', hold_expires_at = null where id = ?`, [
-      intent!.provider_payment_id,
-    ]);
-    const now = new Date();
-    const answer = await h.postSandboxWebhook({
-      type: 'payment_intent.canceled',
-      created: now.toISOString(),
-      data: {
-        intent_id: intent!.id,
-        payment: {
-          id: intent!.provider_payment_id,
-          status: 'CANCELLED',
-          amount: 4_800,
-          currency: 'USD',
-          chargeId: null,
-          failureCode: 'charge_expired_for_capture',
-          nextActionUrl: null,
-          method: null,
-          at: now.toISOString(),
-        },
-      },
-    });
+    await voidHold(intent);
+    const answer = await h.postSandboxWebhook(holdVoided(intent, 4_800, new Date()));
     expect(await answer.json()).toEqual({ received: true, outcome: 'APPLIED' });
     expect(await succeededFor(held.dueId)).toMatchObject({ amount: { amount: 4_800 }, allocations: [{ orderId: held.orderId, dueId: held.dueId }] });
     expect(await intentsOf(held.orderId)).toEqual([
@@ -194,24 +208,7 @@ describe('charge at ship, taken at dispatch', () => {
     ]);
     // The same news again (the capture's refusal, a redelivery) charges nothing more.
     await h.shipped(held.orderId);
-    await h.postSandboxWebhook({
-      type: 'payment_intent.canceled',
-      created: now.toISOString(),
-      data: {
-        intent_id: intent!.id,
-        payment: {
-          id: intent!.provider_payment_id,
-          status: 'CANCELLED',
-          amount: 4_800,
-          currency: 'USD',
-          chargeId: null,
-          failureCode: 'charge_expired_for_capture',
-          nextActionUrl: null,
-          method: null,
-          at: now.toISOString(),
-        },
-      },
-    });
+    await h.postSandboxWebhook(holdVoided(intent, 4_800, new Date()));
     await eventually(async () => (await balances(held.orderId)).REVENUE === -4_000);
     expect(await intentsOf(held.orderId)).toHaveLength(2);
   });
@@ -219,34 +216,10 @@ describe('charge at ship, taken at dispatch', () => {
   it('a hold the provider voided before the order shipped: nothing to capture, so at shipping the card is charged afresh, once', async () => {
     const customer = await h.tokens.customer();
     const held = await heldOrder(customer, 3_500, 700);
-    const [intent] = await h.sql<{ id: string; provider_payment_id: string }>(
-      `select i.id, i.provider_payment_id from payments.payment_intent i join payments.payment_allocation a on a.intent_id = i.id where a.order_id = ?`,
-      [held.orderId],
-    );
+    const intent = await heldIntent(held.orderId);
     // A week on, the card network drops the hold and the provider says so, long before the parcel leaves.
-    await h.sql(`update payments.sandbox_payment set status = 'canceled', failure_code = 'charge_expired_for_capture', hold_expires_at = null where id = ?`, [
-      intent!.provider_payment_id,
-    ]);
-    const now = new Date().toISOString();
-    const voided = {
-      type: 'payment_intent.canceled',
-      created: now,
-      data: {
-        intent_id: intent!.id,
-        payment: {
-          id: intent!.provider_payment_id,
-          status: 'CANCELLED',
-          amount: 4_200,
-          currency: 'USD',
-          chargeId: null,
-          failureCode: 'charge_expired_for_capture',
-          nextActionUrl: null,
-          method: null,
-          at: now,
-        },
-      },
-    };
-    expect(await (await h.postSandboxWebhook(voided)).json()).toEqual({ received: true, outcome: 'APPLIED' });
+    await voidHold(intent);
+    expect(await (await h.postSandboxWebhook(holdVoided(intent, 4_200, new Date()))).json()).toEqual({ received: true, outcome: 'APPLIED' });
     expect(await intentsOf(held.orderId)).toEqual([expect.objectContaining({ status: 'CANCELLED', capture: 'AT_DISPATCH' })]);
 
     await h.shipped(held.orderId);

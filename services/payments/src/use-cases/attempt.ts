@@ -122,26 +122,30 @@ export async function runAttempt(
 }
 
 /**
+ * This intent's payment requested again: the very request under the same key,
+ * so the provider answers with what it did the first time, or does it now,
+ * once. No card left to name: refused (ProviderRejected, no code).
+ */
+export async function sendAgain(em: EntityManager, runtime: PaymentsRuntime, intent: Row): Promise<ProviderPayment> {
+  const prepared = await paymentRequestFor(em, runtime, intent, { resend: true });
+  if ('missingMethod' in prepared) throw new ProviderRejected('The stored card this attempt used is gone.', null);
+  return callProvider(runtime, 'payment (asked again)', (p) => p.createPayment(prepared.request, prepared.key));
+}
+
+/**
  * An attempt whose answer nobody applied (its process died during the call)
- * and whose lease lapsed: the same request goes again under the same key, so
- * the provider answers with what it did the first time, or does it now, once.
- * Never given up blind: giving up, then charging afresh, charges twice when
- * the first call went through. No answer (or none to be had): PROCESSING,
- * re-checked the same way later.
+ * and whose lease lapsed: sent again (`sendAgain`), never given up blind:
+ * giving up, then charging afresh, charges twice when the first call went
+ * through. No answer (or none to be had): PROCESSING, re-checked the same way
+ * later. A card gone: failed; a charge it made still arrives by webhook,
+ * booked then (refunded if no longer owed).
  */
 export async function resolveLapsedAttempt(em: EntityManager, runtime: PaymentsRuntime, intent: Row, options: { inTransaction?: boolean } = {}): Promise<void> {
-  const askAgain = async () => {
-    try {
-      const prepared = await paymentRequestFor(em, runtime, intent, { resend: true });
-      // Nothing left to name the card with: failed; a charge it made still arrives by webhook, booked then (refunded if no longer owed).
-      if ('missingMethod' in prepared) throw new ProviderRejected('The stored card this attempt used is gone.', null);
-      return await callProvider(runtime, 'payment (asked again)', (p) => p.createPayment(prepared.request, prepared.key));
-    } catch (err) {
+  const askAgain = () =>
+    sendAgain(em, runtime, intent).catch((err: unknown) => {
       // Unreachable now says nothing about the first call: still unknown.
-      if (err instanceof ProviderUnavailable && !err.maybeApplied) throw new ProviderUnavailable(err.message, true, err.code);
-      throw err;
-    }
-  };
+      throw err instanceof ProviderUnavailable && !err.maybeApplied ? new ProviderUnavailable(err.message, true, err.code) : err;
+    });
   await runAttempt(em, runtime, intent.id, askAgain, options);
 }
 

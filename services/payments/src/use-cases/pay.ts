@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paymentPurposes, type PaymentPurpose } from '@vitrine/contracts';
 import { BadUserInput, Conflict, NotFound, isUuid, scheduleTimer, storeNow } from '@vitrine/platform';
+import { describeFailure } from '../domain/failure-reasons.js';
 import { paidTowards } from '../domain/order-position.js';
 import { amountToCollect, purposeLabels, type OrderFacts } from '../domain/payment-purpose.js';
 import { callProvider, type PaymentsRuntime } from '../config/payments-runtime.js';
@@ -10,7 +11,7 @@ import { orderTransactions } from '../store/ledger-book.js';
 import { schemaOf, toDate, type Row } from '../store/sql.js';
 import { paymentRequestFor, resolveLapsedAttempt, runAttempt, throwIfUnavailable } from './attempt.js';
 import { checkIdempotencyKey, runIdempotently } from './idempotent.js';
-import { abandonedAttemptTimer } from './intent-updates.js';
+import { abandonedAttemptTimer, failIntent } from './intent-updates.js';
 import { lockOrders } from './order-money.js';
 import { cancelProviderPaymentTimer } from './stored-method-charges.js';
 import { loadIntentView, type PaymentIntentView } from './views.js';
@@ -49,16 +50,19 @@ export async function pay(em: EntityManager, runtime: PaymentsRuntime, command: 
     const [intent] = await em.fork().execute<Row[]>(`select * from ${schemaOf(em)}.payment_intent where id = ?`, [intentId]);
     if (intent?.status === 'REQUIRES_PAYMENT_METHOD') {
       const fork = em.fork();
-      // The provider customer a saved card needs may not answer: then nothing was charged (the payment was never sent).
       const prepared = await paymentRequestFor(fork, runtime, intent).catch((err: unknown) => {
-        if (err instanceof ProviderUnavailable) return { unavailable: new ProviderUnavailable(err.message, false) };
+        // The provider customer a saved card needs did not answer: the payment was never sent, nothing was charged.
+        if (err instanceof ProviderUnavailable) return new ProviderUnavailable(err.message, false);
         throw err;
       });
-      if ('missingMethod' in prepared)
+      if ('missingMethod' in prepared) {
+        // The card was removed since the intent opened: never sent, so failed now (no later resend may charge it).
+        await fork.transactional((tx) => failIntent(tx, intentId, describeFailure(null)));
         throw new NotFound('Payment method', 'savedPaymentMethodId' in command.method ? command.method.savedPaymentMethodId : '');
+      }
       const send = () =>
-        'unavailable' in prepared
-          ? Promise.reject(prepared.unavailable)
+        prepared instanceof ProviderUnavailable
+          ? Promise.reject(prepared)
           : callProvider(runtime, 'create payment', (p) => p.createPayment(prepared.request, prepared.key));
       throwIfUnavailable(await runAttempt(fork, runtime, intentId, send));
     }

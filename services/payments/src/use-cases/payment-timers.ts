@@ -4,7 +4,7 @@ import { describeFailure } from '../domain/failure-reasons.js';
 import { callProvider, runtimeOf } from '../config/payments-runtime.js';
 import { ProviderRejected, ProviderUnavailable } from '../providers/payment-provider.js';
 import { schemaOf, toDate, type Row } from '../store/sql.js';
-import { paymentRequestFor, resolveLapsedAttempt, runAttempt } from './attempt.js';
+import { paymentRequestFor, resolveLapsedAttempt, runAttempt, sendAgain } from './attempt.js';
 import { abandonedAttemptTimer, applyPaymentUpdate, failIntent, recheckIntentTimer, scheduleRecheck } from './intent-updates.js';
 import { replaceLapsedHold } from './held-payments.js';
 import { refundPayoutTimer } from './order-money.js';
@@ -66,10 +66,8 @@ async function recheckIntent(timer: DueTimer, em: EntityManager): Promise<void> 
   if (intent.provider_payment_id) {
     payment = await callProvider(runtime, 'retrieve payment', (p) => p.retrievePayment(intent.provider_payment_id));
   } else {
-    const prepared = await paymentRequestFor(em, runtime, intent, { resend: true });
-    if ('missingMethod' in prepared) return failIntent(em, intent.id, describeFailure(null));
     try {
-      payment = await callProvider(runtime, 'payment (re-check)', (p) => p.createPayment(prepared.request, prepared.key));
+      payment = await sendAgain(em, runtime, intent);
     } catch (err) {
       if (err instanceof ProviderRejected) return failIntent(em, intent.id, describeFailure(err.code));
       throw err;
