@@ -106,6 +106,8 @@ export async function startFaultStack(options: FaultStackOptions = {}): Promise<
   await chmod(root, 0o755);
   const logDir = join(root, 'logs');
   const pgDataDir = join(root, 'postgres');
+  // Kept across a restart of PostgreSQL, so the services' URLs (its socket) still reach it.
+  const pgSocketDir = join(root, 'pgsock');
   const kafkaDataDir = join(root, 'kafka');
   await mkdir(logDir);
   const pgLog = createWriteStream(join(logDir, 'postgres.log'), { flags: 'a' });
@@ -126,6 +128,7 @@ export async function startFaultStack(options: FaultStackOptions = {}): Promise<
   const startPostgres = () =>
     startPostgresServer({
       dataDir: pgDataDir,
+      socketDir: pgSocketDir,
       port: pgPort!,
       fast: true,
       settings: { track_commit_timestamp: 'on' },

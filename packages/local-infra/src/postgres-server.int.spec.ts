@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgresServer, type RunningPostgres } from './postgres-server.js';
@@ -40,5 +43,25 @@ describe('a PostgreSQL server started here', () => {
     expect(existsSync(folder)).toBe(true);
     await other.stop();
     expect(existsSync(folder)).toBe(false);
+  }, 120_000);
+
+  it('keeps a socket folder it was given, so a restarted server is reached at the same URL', async () => {
+    const socketDir = await mkdtemp(join(tmpdir(), 'vitrine-spec-sock-'));
+    const dataDir = join(socketDir, 'data');
+    try {
+      const first = await startPostgresServer({ fast: true, dataDir, socketDir });
+      const url = first.adminUrl;
+      await first.stop();
+      expect(existsSync(socketDir)).toBe(true);
+      const again = await startPostgresServer({ fast: true, dataDir, socketDir, port: first.port });
+      try {
+        expect(again.adminUrl).toBe(url);
+        expect(await clientAddress(url)).toBeNull();
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await rm(socketDir, { recursive: true, force: true });
+    }
   }, 120_000);
 });

@@ -54,14 +54,16 @@ describe('error formatting', () => {
     const format = createErrorFormatter(logger);
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    // Over a Unix socket, a server that is down has removed its socket file.
+    const noSocket = Object.assign(new Error('connect ENOENT /tmp/vitrine-pgsock-x/.s.PGSQL.5432'), { code: 'ENOENT', syscall: 'connect' });
     // MikroORM's DriverException copies the driver's fields; a wrapper may keep it as its cause.
     const cut = new Error('could not pay', { cause: new Error('Connection terminated unexpectedly') });
-    for (const down of [refused, shutdown, cut]) {
+    for (const down of [refused, shutdown, noSocket, cut]) {
       const formatted = format({ message: down.message }, asResolverError(down));
       expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
-      expect(formatted.message).not.toMatch(/5432|administrator|terminated/);
+      expect(formatted.message).not.toMatch(/5432|administrator|terminated|ENOENT/);
     }
-    expect(warn).toHaveBeenCalledTimes(3);
+    expect(warn).toHaveBeenCalledTimes(4);
     expect(error).not.toHaveBeenCalled();
     // A constraint the database enforces is not an outage: still unexpected.
     const violated = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' });
