@@ -27,6 +27,14 @@ describe('messages', () => {
     },
   );
 
+  it("renders each message from its own facts, though the copy's templates are parsed once", () => {
+    const first = renderMessage('PAYMENT_DUE', 'en', present(sampleFacts.PAYMENT_DUE, context('en', { storefrontUrl: 'https://first.example' })));
+    const second = renderMessage('PAYMENT_DUE', 'en', present(sampleFacts.PAYMENT_DUE, context('en', { storefrontUrl: 'https://second.example' })));
+    expect(first.text).toContain('https://first.example');
+    expect(second.text).toContain('https://second.example');
+    expect(second.text).not.toContain('https://first.example');
+  });
+
   it('states the figures: amounts in the currency and language, the due date and the pay link', () => {
     const en = renderMessage('PAYMENT_DUE', 'en', present(sampleFacts.PAYMENT_DUE, context('en')));
     expect(en.subject).toBe('Payment due for order 3F2C9A1E: €217.70 by March 14, 2027 at 11:59 PM UTC');
