@@ -78,7 +78,7 @@ async function consumeBatch(
 ): Promise<number> {
   const runnable: Runnable[] = [];
   for (const message of messages) {
-    const parsed = parseEvent(message.value);
+    const parsed = parseEvent(message.value, handles(options));
     if (!parsed.ok) break;
     runnable.push({ message, envelope: parsed.envelope, ...routeOf(options, marks, message, parsed.envelope) });
   }
@@ -100,6 +100,8 @@ interface BatchOutcome {
 }
 
 async function atOnce(options: EventConsumerOptions, runnable: readonly Runnable[]): Promise<BatchOutcome> {
+  // None of them this consumer's business (other consumers' types on a shared topic): no transaction to open.
+  if (ours(runnable).length === 0) return { handled: runnable.length, applied: [] };
   const applied: IncomingMessage[] = [];
   await options.orm.em.fork().transactional(async (tx) => {
     const handled = ours(runnable);
@@ -168,6 +170,11 @@ async function inSavepoints(options: EventConsumerOptions, runnable: readonly Ru
     }
   });
   return { handled, applied };
+}
+
+/** Which events this consumer applies: the only ones whose data it reads (parseEvent). */
+function handles(options: EventConsumerOptions): (type: string, version: number) => boolean {
+  return (type, version) => options.handlers.some((h) => h.definition.type === type && h.definition.version === version);
 }
 
 /** The messages this consumer has a handler for. */
@@ -276,7 +283,7 @@ async function consumeOne(
   crashAfterEffect: CrashPoint,
 ) {
   const { orm, logger, maxAttempts = 10 } = options;
-  const parsed = parseEvent(message.value);
+  const parsed = parseEvent(message.value, handles(options));
   if (!parsed.ok) {
     // Parked when it was first consumed.
     if (replayVerdict(marks, message, '') === 'skip') return;

@@ -6,8 +6,13 @@ export type ParsedEvent =
 /**
  * Tolerant reader: unknown extra fields pass (additive changes within a
  * version), but a message that breaks its schema is refused, never half-applied.
+ * `wanted` says which events the reader will apply: the data of any other is
+ * left unread (a consumer on a shared topic passes most of its events over,
+ * and checking their data was most of what reading them cost). Their
+ * envelope is still checked, and an event no version of the contracts knows
+ * is still refused.
  */
-export function parseEvent(raw: string): ParsedEvent {
+export function parseEvent(raw: string, wanted: (type: string, version: number) => boolean = () => true): ParsedEvent {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -20,6 +25,7 @@ export function parseEvent(raw: string): ParsedEvent {
   if (!definition) {
     return { ok: false, reason: 'UNKNOWN_EVENT', error: `no schema for ${envelope.data.type}@${envelope.data.version}` };
   }
+  if (!wanted(definition.type, definition.version)) return { ok: true, envelope: envelope.data };
   const data = definition.schema.safeParse(envelope.data.data);
   if (!data.success) return { ok: false, reason: 'INVALID_DATA', error: data.error.message };
   return { ok: true, envelope: { ...envelope.data, data: data.data } };

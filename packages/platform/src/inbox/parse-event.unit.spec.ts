@@ -31,4 +31,23 @@ describe('parseEvent', () => {
   ])('refuses %s', (reason, raw) => {
     expect(parseEvent(raw)).toMatchObject({ ok: false, reason });
   });
+
+  describe('for a reader that applies only some events', () => {
+    const invalidData = JSON.stringify({ ...valid(), data: { orderId: randomUUID(), lines: [] } });
+    const none = () => false;
+
+    it("leaves the data of an event it does not apply unread, so another consumer's bad data is not its failure", () => {
+      const parsed = parseEvent(invalidData, none);
+      expect(parsed).toMatchObject({ ok: true, envelope: { type: orderPlacedV1.type } });
+    });
+
+    it('still checks the data of an event it applies', () => {
+      expect(parseEvent(invalidData, (type, version) => type === orderPlacedV1.type && version === 1)).toMatchObject({ ok: false, reason: 'INVALID_DATA' });
+    });
+
+    it('still refuses a broken envelope or an event nobody knows', () => {
+      expect(parseEvent(JSON.stringify({ ...valid(), id: 'not-a-uuid' }), none)).toMatchObject({ ok: false, reason: 'INVALID_ENVELOPE' });
+      expect(parseEvent(JSON.stringify({ ...valid(), version: 2 }), none)).toMatchObject({ ok: false, reason: 'UNKNOWN_EVENT' });
+    });
+  });
 });
