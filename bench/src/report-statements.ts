@@ -15,11 +15,13 @@ export function statementsSection(window: StatementWindow, orders: number, idleT
   const lines = [
     "### Where an order's database work goes (pg_stat_statements)",
     '',
-    `From the first placeOrder until every consumer was quiet again (${window.seconds.toFixed(1)} s): ${window.transactions} transactions (${per(
+    `From the first placeOrder until every consumer was quiet again (${window.seconds.toFixed(1)} s): ${window.writeTransactions} transactions that wrote (${per(
+      window.writeTransactions,
+    )} per order over ${orders} orders; transaction ids handed out, exact); ${window.transactions} transactions in all (${per(
       window.transactions,
-    )} per order over ${orders} orders)${
+    )} per order; pg_stat_database, whose counts arrive up to ten seconds late, so approximate over a window this short)${
       idle === undefined ? '' : `, of which about ${Math.round(idle)} (${per(idle)} per order) is what the stack does idle over as long a window`
-    }; ${window.calls} statements (${per(window.calls)} per order). The most frequent:`,
+    }; ${window.calls} statements (${per(window.calls)} per order)${evictedNote(window)}. The most frequent:`,
     '',
     table(
       ['Statement', 'Calls per order', 'Rows per order', 'ms per order', 'of which planning'],
@@ -34,6 +36,11 @@ export function statementsSection(window: StatementWindow, orders: number, idleT
     '',
   ];
   return lines;
+}
+
+/** Said when pg_stat_statements dropped entries over the window: the statement count is then short of the truth. */
+function evictedNote(window: StatementWindow): string {
+  return window.evicted > 0 ? ` (at least: pg_stat_statements dropped ${window.evicted} times an entry to make room, with its calls)` : '';
 }
 
 /** The sampled sessions: who was busy on the database and on what, from placeOrder's first request until quiet. */
@@ -67,7 +74,7 @@ export function idleStatementsSection(window: StatementWindow): string[] {
   return [
     '### What the idle stack runs (pg_stat_statements)',
     '',
-    `${window.seconds.toFixed(1)} s with no load: ${window.transactions} transactions (${perSecond(window.transactions)}/s), ${window.calls} statements (${perSecond(window.calls)}/s). The most frequent:`,
+    `${window.seconds.toFixed(1)} s with no load: ${window.transactions} transactions (${perSecond(window.transactions)}/s), ${window.calls} statements (${perSecond(window.calls)}/s)${evictedNote(window)}. The most frequent:`,
     '',
     table(
       ['Statement', 'Calls/s', 'Rows/s'],

@@ -6,7 +6,9 @@ describe("the report's statements section", () => {
   const window = {
     seconds: 10,
     transactions: 1200,
+    writeTransactions: 700,
     calls: 5000,
+    evicted: 0,
     top: [
       { query: 'insert into "orders".outbox_message (id) values ($1)', calls: 200, rows: 150, totalMs: 40, planMs: 10 },
       { query: 'select `x` from bus.message', calls: 1000, rows: 0, totalMs: 100, planMs: 0 },
@@ -15,11 +17,18 @@ describe("the report's statements section", () => {
 
   it('gives every figure per order (time with planning, and planning apart), and the idle share of the window', () => {
     const text = statementsSection(window, 100, 20).join('\n');
-    expect(text).toContain('1200 transactions (12.00 per order over 100 orders)');
+    expect(text).toContain('700 transactions that wrote (7.00 per order over 100 orders; transaction ids handed out, exact)');
+    expect(text).toContain('1200 transactions in all (12.00 per order; pg_stat_database');
     expect(text).toContain('about 200 (2.00 per order) is what the stack does idle');
     expect(text).toContain('5000 statements (50.00 per order)');
     expect(text).toContain('| `insert into "orders".outbox_message (id) values ($1)` | 2.00 | 1.50 | 0.500 | 0.100 |');
     expect(text).toContain("| `select 'x' from bus.message` | 10.00 | 0.00 | 1.000 | 0.000 |");
+  });
+
+  it('says when pg_stat_statements dropped entries, so the statement count is a floor', () => {
+    expect(statementsSection(window, 100, 20).join('\n')).not.toContain('dropped');
+    const text = statementsSection({ ...window, evicted: 7 }, 100, 20).join('\n');
+    expect(text).toContain('5000 statements (50.00 per order) (at least: pg_stat_statements dropped 7 times an entry to make room, with its calls)');
   });
 
   it('says nothing without orders', () => {
@@ -51,7 +60,9 @@ describe("the report's idle statements", () => {
     const text = idleStatementsSection({
       seconds: 10,
       transactions: 1500,
+      writeTransactions: 0,
       calls: 3000,
+      evicted: 0,
       top: [{ query: 'select $1', calls: 140, rows: 140, totalMs: 1, planMs: 0 }],
     }).join('\n');
     expect(text).toContain('1500 transactions (150.00/s), 3000 statements (300.00/s)');

@@ -22,7 +22,7 @@ describe('the targets table', () => {
   it('puts each figure against its target, says which are met, and which workloads did not run', () => {
     const outcome = {
       orders: { result: load(300, 400, 2400) },
-      orderStatements: { seconds: 15, transactions: 0, calls: 0, top: [] },
+      orderStatements: { seconds: 15, transactions: 0, writeTransactions: 500, calls: 0, evicted: 0, top: [] },
       idleMemory: { gateway: 300, 'hive-gateway': 400, orders: 150, catalog: 90 },
     } as unknown as BenchOutcome;
     const rows = targetRows(outcome);
@@ -37,6 +37,8 @@ describe('the targets table', () => {
     // 3000 orders over the 15 s until every consumer was quiet.
     expect(text).toContain('| placeOrder | orders/s through every consumer (first order until all are quiet) | 200 /s | >= 250 /s | no |');
     expect(text).toContain('| placeOrder | database transactions per order | 8 | <= 6 | no |');
+    // 500 transaction ids over 3000 orders.
+    expect(text).toContain('| placeOrder | of which wrote (transaction ids, first order until all are quiet; exact) | 0.17 | <= 6 | yes |');
     expect(text).toContain('| drop day | checkouts/s | - | >= 200 /s | not run |');
     // Each server's idle memory follows the targets.
     expect(text).toContain('| orders | 150 | - | - | <= 100 | no |');

@@ -94,7 +94,13 @@ export async function startBenchStack(
       // with track_planning how much of each is planning (a simple-query statement is parsed and planned every call).
       startPostgresServer({
         fast: false,
-        settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track_planning': 'on', ...config.postgresSettings },
+        // Room for every statement a run makes (5,000 by default: entries were dropped, and their calls with them).
+        settings: {
+          shared_preload_libraries: 'pg_stat_statements',
+          'pg_stat_statements.track_planning': 'on',
+          'pg_stat_statements.max': '50000',
+          ...config.postgresSettings,
+        },
         log: (line) => pgLog.write(`${line}\n`),
       }),
     );

@@ -19,10 +19,24 @@ export interface StatementUse {
 
 export interface StatementWindow {
   seconds: number;
-  /** Commits + rollbacks in the bench database over the window. */
+  /**
+   * Commits + rollbacks in the bench database over the window (pg_stat_database). A backend reports its counts at
+   * most once a second, and an idle one about ten seconds after its last transaction: over a window of seconds this
+   * takes in some of the work before it and misses some at its end.
+   */
   transactions: number;
+  /**
+   * Transactions that wrote over the window, exactly: the transaction ids the server handed out (one per
+   * transaction at its first write, and one per savepoint that wrote; the whole server, which is the bench's).
+   */
+  writeTransactions: number;
   /** Calls of every statement over the window. */
   calls: number;
+  /**
+   * Entries pg_stat_statements dropped over the window to make room (its table is full: each batch size of an
+   * insert's VALUES list is a statement of its own). Their calls are missing from `calls`, not from `transactions`.
+   */
+  evicted: number;
   top: StatementUse[];
 }
 
@@ -40,29 +54,46 @@ export async function enableStatementStats(db: pg.Client): Promise<boolean> {
 export interface StatementMark {
   at: number;
   transactions: number;
+  nextXid: number;
 }
 
 /** Starts a window: the counters are reset and the transaction count noted. */
 export async function markStatements(db: pg.Client): Promise<StatementMark> {
   await db.query('select pg_stat_statements_reset()');
-  return { at: Date.now(), transactions: await transactionCount(db) };
+  return { at: Date.now(), transactions: await transactionCount(db), nextXid: await nextTransactionId(db) };
 }
 
 export async function readStatements(db: pg.Client, since: StatementMark, limit = 40): Promise<StatementWindow> {
   const transactions = (await transactionCount(db)) - since.transactions;
+  const writeTransactions = (await nextTransactionId(db)) - since.nextXid;
   const { rows } = await db.query<{ query: string; calls: string; rows: string; total_ms: number; plan_ms: number }>(
     `select s.query, s.calls::text as calls, s.rows::text as rows, s.total_exec_time as total_ms, s.total_plan_time as plan_ms
        from pg_stat_statements s join pg_database d on d.oid = s.dbid
       where d.datname = current_database() and s.query not like '%pg_stat_statements%'
       order by s.calls desc`,
   );
+  const evicted = await evictions(db);
   const all = rows.map((r) => ({ query: shorten(r.query), calls: Number(r.calls), rows: Number(r.rows), totalMs: r.total_ms, planMs: r.plan_ms }));
   return {
     seconds: (Date.now() - since.at) / 1000,
     transactions,
+    writeTransactions,
     calls: all.reduce((sum, s) => sum + s.calls, 0),
+    evicted,
     top: all.slice(0, limit),
   };
+}
+
+/** Evictions since the last reset (`pg_stat_statements_reset()` with no arguments resets this too). */
+async function evictions(db: pg.Client): Promise<number> {
+  const { rows } = await db.query<{ n: string }>('select dealloc::text as n from pg_stat_statements_info');
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** The id the next writing transaction will get; reading it assigns none (unlike `pg_current_xact_id()`). */
+async function nextTransactionId(db: pg.Client): Promise<number> {
+  const { rows } = await db.query<{ n: string }>('select pg_snapshot_xmax(pg_current_snapshot())::text as n');
+  return Number(rows[0]?.n ?? Number.NaN);
 }
 
 async function transactionCount(db: pg.Client): Promise<number> {
