@@ -7,7 +7,7 @@ import { ormOptions } from '../db/orm.js';
 import { purgeExpired } from '../db/retention.js';
 import { createLogger } from '../logging/logger.js';
 import { cancelTimer, scheduleTimer } from './schedule-timer.js';
-import { onTimer } from './timer-handler.js';
+import { onTimer, onTimers, type DueTimer } from './timer-handler.js';
 import { TimerScheduler, type TimerSchedulerOptions } from './timer-scheduler.js';
 
 const schema = 'timers_fire';
@@ -331,6 +331,53 @@ describe('timer scheduler', () => {
     started(scheduler({ handlers: [slow('draining', g, 10)], concurrency: { draining: 2 } }, await openOrm()));
     await eventually(async () => (await timerRows('draining')).every((r) => r.fired_at !== null), { timeoutMs: 20_000 });
     expect((await effects('draining')).map((e) => e.key)).toEqual(['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']);
+  });
+
+  it('fires a batching kind in batches: one transaction per batch, in due order, each timer once', async () => {
+    const start = Date.now() - 60_000;
+    for (let i = 0; i < 7; i++) await schedule('batched', `b${i}`, new Date(start + i * 1000));
+    await schedule('batched', 'later', inAnHour());
+    const batches: string[][] = [];
+    const handler = onTimers('batched', 3, async (timers, em) => {
+      const [row] = await em.execute<{ xid: string }[]>('select pg_current_xact_id()::text as xid');
+      batches.push([row!.xid, ...timers.map((t) => t.key)]);
+      for (const timer of timers) await recording('batched').handle(timer, em);
+    });
+    const s = scheduler({ handlers: [handler] });
+    expect(await s.fireDue()).toMatchObject({ fired: 7, failed: 0 });
+    expect(batches.map(([, ...keys]) => keys)).toEqual([['b0', 'b1', 'b2'], ['b3', 'b4', 'b5'], ['b6']]);
+    // Three transactions, not seven.
+    expect(new Set(batches.map(([xid]) => xid)).size).toBe(3);
+    expect((await effects('batched')).map((e) => e.key)).toEqual(['b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6']);
+    expect((await timerRows('batched')).filter((r) => r.fired_at === null).map((r) => r.key)).toEqual(['later']);
+    expect(await s.fireDue()).toMatchObject({ fired: 0, failed: 0 });
+  });
+
+  it('fires a failed batch again one timer at a time: only the timer that fails is retried, the others fire once', async () => {
+    for (const key of ['f1', 'f2-bad', 'f3']) await schedule('batch-fail', key, now());
+    const calls: string[][] = [];
+    const handler = onTimers('batch-fail', 5, async (timers: readonly DueTimer[], em) => {
+      calls.push(timers.map((t) => t.key));
+      for (const timer of timers) {
+        await recording('batch-fail').handle(timer, em);
+        if (timer.key.endsWith('bad')) throw new Error(`boom ${timer.key}`);
+      }
+    });
+    const s = scheduler({ handlers: [handler], retry: { baseMs: 3_600_000, maxMs: 7_200_000, maxAttempts: 5 } });
+    expect(await s.fireDue()).toMatchObject({ fired: 2, failed: 1 });
+    expect(calls).toEqual([['f1', 'f2-bad', 'f3'], ['f1'], ['f2-bad'], ['f3']]);
+    // The failed batch left nothing; each good timer's effect once, none for the bad one.
+    expect((await effects('batch-fail')).map((e) => e.key)).toEqual(['f1', 'f3']);
+    const rows = await timerRows('batch-fail');
+    expect(rows.map((r) => [r.key, r.fired_at !== null, r.attempts])).toEqual([
+      ['f1', true, 0],
+      ['f2-bad', false, 1],
+      ['f3', true, 0],
+    ]);
+  });
+
+  it('refuses a batch size that is not a positive integer', () => {
+    expect(() => onTimers('x', 0, async () => undefined)).toThrow(/positive integer/);
   });
 
   it('refuses a concurrency that is not a positive integer', () => {

@@ -51,6 +51,15 @@ interface TimerRow {
 
 const pending = 'fired_at is null and dead_at is null';
 
+const dueTimerOf = (row: TimerRow): DueTimer => ({
+  id: row.id,
+  kind: row.kind,
+  key: row.key,
+  dueAt: new Date(row.due_at),
+  payload: row.payload,
+  attempts: row.attempts,
+});
+
 /**
  * Fires due timers. Each timer is claimed with FOR UPDATE SKIP LOCKED and
  * marked fired in the transaction its handler runs in, so the handler's
@@ -153,10 +162,26 @@ export class TimerScheduler {
             );
     const startedNow: Promise<void>[] = [];
     let full = false;
-    for (const { id, kind } of due) {
+    // Timers a batch of their kind took along, ahead of their place in the round.
+    const batched = new Set<string>();
+    for (const [index, { id, kind }] of due.entries()) {
       if (this.stopping) return round;
+      if (batched.has(id)) continue;
       const limit = this.limits.get(kind);
-      if (limit === undefined) {
+      const handler = this.handlers.get(kind)!;
+      if (limit === undefined && handler.handleBatch) {
+        const ids = [
+          id,
+          ...due
+            .slice(index + 1)
+            .filter((t) => t.kind === kind)
+            .map((t) => t.id),
+        ].slice(0, handler.batchSize ?? 1);
+        for (const taken of ids) batched.add(taken);
+        const outcome = await withRequestId(`timer-${randomUUID()}`, () => this.fireBatch(handler, ids));
+        round.fired += outcome.fired;
+        round.failed += outcome.failed;
+      } else if (limit === undefined) {
         const outcome = await withRequestId(`timer-${randomUUID()}`, () => this.fireOne(id));
         if (outcome !== 'skipped') round[outcome] += 1;
       } else if ((running.get(kind) ?? 0) < limit) {
@@ -202,6 +227,44 @@ export class TimerScheduler {
     return done;
   }
 
+  /**
+   * Fires timers of a batching kind: claimed in one statement, handled in one transaction. A batch that fails is
+   * rolled back whole and its timers fired again one at a time, so only the one that fails counts a failed run.
+   */
+  private async fireBatch(handler: TimerHandler, ids: readonly string[]): Promise<{ fired: number; failed: number }> {
+    if (ids.length === 1) {
+      const outcome = await this.fireOne(ids[0]!);
+      return { fired: outcome === 'fired' ? 1 : 0, failed: outcome === 'failed' ? 1 : 0 };
+    }
+    let claimed = undefined as DueTimer[] | undefined;
+    try {
+      await this.options.orm.em.fork().transactional(async (em) => {
+        const rows = await em.execute<TimerRow[]>(
+          `update ${this.table} set fired_at = now()
+            where id in (select id from ${this.table} where id in (?) and ${pending} and due_at <= ?::timestamptz for update skip locked)
+            returning id, kind, key, due_at, payload, attempts`,
+          [ids, storeNow().toISOString()],
+        );
+        const timers = rows.map(dueTimerOf);
+        // In due order, as they would have fired one by one.
+        timers.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : 1));
+        claimed = timers;
+        if (timers.length > 0) await handler.handleBatch!(timers, em);
+      });
+    } catch (err) {
+      if (!claimed) throw err; // the claim itself failed: a database problem, for the loop to back off from
+      this.options.logger.warn({ err, kind: handler.kind, size: claimed.length }, 'a batch of timers failed; firing them one at a time');
+      const outcome = { fired: 0, failed: 0 };
+      for (const timer of claimed) {
+        if (this.stopping) break;
+        const one = await this.fireOne(timer.id);
+        if (one !== 'skipped') outcome[one] += 1;
+      }
+      return outcome;
+    }
+    return { fired: claimed?.length ?? 0, failed: 0 };
+  }
+
   private async fireOne(id: string): Promise<'fired' | 'failed' | 'skipped'> {
     let claimed = undefined as DueTimer | undefined;
     try {
@@ -216,7 +279,7 @@ export class TimerScheduler {
         );
         const row = rows[0];
         if (!row) return; // another scheduler has it, or it was moved, cancelled or fired meanwhile
-        const timer: DueTimer = { id: row.id, kind: row.kind, key: row.key, dueAt: new Date(row.due_at), payload: row.payload, attempts: row.attempts };
+        const timer = dueTimerOf(row);
         claimed = timer;
         await this.handlers.get(timer.kind)!.handle(timer, em);
       });

@@ -35,7 +35,7 @@ export function createSmtpMailer(options: { url: string; from: string; timeoutMs
     greetingTimeout: options.timeoutMs,
     socketTimeout: options.timeoutMs,
     pool: true,
-    // Notifications sends one message at a time (its timers fire one by one); a second connection covers a
+    // Notifications sends one message at a time (a batch of due ones one after the other); a second connection covers a
     // replica's overlap with a stopping one.
     maxConnections: 2,
     maxMessages: 500,
