@@ -22,7 +22,8 @@ export interface TimerHandler {
   /**
    * When given, up to `batchSize` due timers of this kind fire together: claimed in one statement and handled in
    * one transaction, one commit for them all (`onTimers`). If it throws, none of it stays, and each timer is fired
-   * again alone through `handle`, which retries or kills only the one that fails.
+   * again alone through `handle`, which retries or kills only the one that fails. A kind the scheduler is given a
+   * concurrency for fires one timer per transaction all the same (alongside the round).
    */
   handleBatch?(timers: readonly DueTimer[], em: EntityManager): Promise<void>;
   /** The most timers one `handleBatch` call gets. */
