@@ -106,7 +106,7 @@ export async function startFaultStack(options: FaultStackOptions = {}): Promise<
   await chmod(root, 0o755);
   const logDir = join(root, 'logs');
   const pgDataDir = join(root, 'postgres');
-  // Kept across a restart of PostgreSQL, so the services' URLs (its socket) still reach it.
+  // Kept across a restart of PostgreSQL, as its port is: a URL given out before still reaches it.
   const pgSocketDir = join(root, 'pgsock');
   const kafkaDataDir = join(root, 'kafka');
   await mkdir(logDir);
@@ -208,7 +208,9 @@ export async function startFaultStack(options: FaultStackOptions = {}): Promise<
 
   try {
     postgres = await startPostgres();
-    const databaseUrl = await postgres.createDatabase('vitrine_fault');
+    // Over TCP, not the server's socket: the relay-lock watcher tells which replica holds a lock by its connection's
+    // client port (relay-lock.ts), which a socket's connections do not have.
+    const databaseUrl = postgres.overTcp(await postgres.createDatabase('vitrine_fault'));
     kafka = await startBroker();
     mail = await startMailSink();
     const auth = { AUTH_JWKS_URL: localUrl(ports.get('accounts')!, '/.well-known/jwks.json') };

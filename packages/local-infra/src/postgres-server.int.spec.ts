@@ -33,8 +33,11 @@ describe('a PostgreSQL server started here', () => {
     expect(await clientAddress(url)).toBeNull();
   });
 
-  it('still listens on loopback TCP at its port, for tools', async () => {
+  it('still listens on loopback TCP at its port, for tools, and gives a database URL over TCP when asked', async () => {
     expect(await clientAddress(`postgres://vitrine:vitrine@127.0.0.1:${server.port}/postgres`)).toBe('127.0.0.1');
+    const url = server.overTcp(await server.createDatabase('tcp_spec'));
+    expect(new URL(url).pathname).toBe('/tcp_spec');
+    expect(await clientAddress(url)).toBe('127.0.0.1');
   });
 
   it('removes its socket folder when stopped', async () => {

@@ -30,6 +30,11 @@ export interface RunningPostgres {
   adminUrl: string;
   port: number;
   createDatabase(name: string): Promise<string>;
+  /**
+   * The database of `url` over loopback TCP instead: for a tool that tells connections apart by their client port
+   * (`pg_stat_activity.client_port`, which a socket's connections do not have).
+   */
+  overTcp(url: string): string;
   stop(): Promise<void>;
 }
 
@@ -98,6 +103,7 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
     adminUrl,
     port,
     createDatabase: (name: string) => createDatabase(adminUrl, name),
+    overTcp: (url: string) => `postgres://${user}:${password}@127.0.0.1:${port}${new URL(url).pathname}`,
     async stop() {
       await server.stop();
       if (ownSocketDir) await rm(socketDir, { recursive: true, force: true });

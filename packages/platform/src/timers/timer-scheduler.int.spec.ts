@@ -354,7 +354,9 @@ describe('timer scheduler', () => {
   });
 
   it('fires a failed batch again one timer at a time: only the timer that fails is retried, the others fire once', async () => {
-    for (const key of ['f1', 'f2-bad', 'f3']) await schedule('batch-fail', key, now());
+    // Due a second apart: timers due at the same millisecond fire in id order, which is random.
+    const start = Date.now() - 60_000;
+    for (const [i, key] of ['f1', 'f2-bad', 'f3'].entries()) await schedule('batch-fail', key, new Date(start + i * 1000));
     const calls: string[][] = [];
     const handler = onTimers('batch-fail', 5, async (timers: readonly DueTimer[], em) => {
       calls.push(timers.map((t) => t.key));
