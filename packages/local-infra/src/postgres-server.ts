@@ -98,12 +98,12 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
     throw new Error(`PostgreSQL did not start on port ${port} with data in ${dataDir}${said ? `:\n${said}` : ''}`, { cause: err });
   }
 
-  const adminUrl = socketUrl(socketDir, port, 'postgres');
+  const adminUrl = urlOf(encodeURIComponent(socketDir), port, 'postgres');
   return {
     adminUrl,
     port,
     createDatabase: (name: string) => createDatabase(adminUrl, name),
-    overTcp: (url: string) => `postgres://${user}:${password}@127.0.0.1:${port}${new URL(url).pathname}`,
+    overTcp: (url: string) => urlOf('127.0.0.1', port, new URL(url).pathname.slice(1)),
     async stop() {
       await server.stop();
       if (ownSocketDir) await rm(socketDir, { recursive: true, force: true });
@@ -125,9 +125,9 @@ async function socketDirectory(given?: string): Promise<string> {
   return dir;
 }
 
-/** A libpq-style URL whose host is the socket folder (percent-encoded: `pg` and MikroORM both read it so). */
-export function socketUrl(socketDir: string, port: number, database: string): string {
-  return `postgres://${user}:${password}@${encodeURIComponent(socketDir)}:${port}/${database}`;
+/** A URL to `database` at `host`: an address, or a socket folder percent-encoded (as `pg` and MikroORM both read it). */
+function urlOf(host: string, port: number, database: string): string {
+  return `postgres://${user}:${password}@${host}:${port}/${database}`;
 }
 
 /**

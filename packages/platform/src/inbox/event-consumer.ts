@@ -100,11 +100,11 @@ interface BatchOutcome {
 }
 
 async function atOnce(options: EventConsumerOptions, runnable: readonly Runnable[]): Promise<BatchOutcome> {
+  const handled = ours(runnable);
   // None of them this consumer's business (other consumers' types on a shared topic): no transaction to open.
-  if (ours(runnable).length === 0) return { handled: runnable.length, applied: [] };
+  if (handled.length === 0) return { handled: runnable.length, applied: [] };
   const applied: IncomingMessage[] = [];
   await options.orm.em.fork().transactional(async (tx) => {
-    const handled = ours(runnable);
     // `delete` below also drops a second delivery of one event within the batch.
     const claimed = handled.length > 0 ? await claimInbox(options, tx, handled) : new Set<string>();
     for (let i = 0; i < runnable.length;) {
@@ -172,9 +172,14 @@ async function inSavepoints(options: EventConsumerOptions, runnable: readonly Ru
   return { handled, applied };
 }
 
+/** This consumer's handler for an event type and version, if it has one. */
+function handlerFor(options: EventConsumerOptions, type: string, version: number): EventHandler | undefined {
+  return options.handlers.find((h) => h.definition.type === type && h.definition.version === version);
+}
+
 /** Which events this consumer applies: the only ones whose data it reads (parseEvent). */
 function handles(options: EventConsumerOptions): (type: string, version: number) => boolean {
-  return (type, version) => options.handlers.some((h) => h.definition.type === type && h.definition.version === version);
+  return (type, version) => handlerFor(options, type, version) !== undefined;
 }
 
 /** The messages this consumer has a handler for. */
@@ -195,7 +200,7 @@ interface Route {
 function routeOf(options: EventConsumerOptions, marks: ReplayMarks, message: IncomingMessage, envelope: EventEnvelope): Route {
   const verdict = replayVerdict(marks, message, envelope.type);
   if (verdict === 'skip') return { handler: undefined, reapply: false };
-  const handler = options.handlers.find((h) => h.definition.type === envelope.type && h.definition.version === envelope.version);
+  const handler = handlerFor(options, envelope.type, envelope.version);
   return { handler, reapply: verdict === 'reapply' };
 }
 
