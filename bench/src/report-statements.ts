@@ -11,7 +11,12 @@ import { busyByApplication, type ActivityRow } from './activity.js';
 export function statementsSection(window: StatementWindow, orders: number, idleTransactionsPerSecond: number | undefined): string[] {
   if (orders === 0) return [];
   const per = (n: number) => (n / orders).toFixed(2);
-  const idle = idleTransactionsPerSecond === undefined ? undefined : idleTransactionsPerSecond * window.seconds;
+  const idle = idleTransactionsPerSecond === undefined ? undefined : idleTransactionsPerSecond * window.transactionSeconds;
+  const lateWait = window.transactionSeconds - window.seconds;
+  const howCounted =
+    lateWait > 1
+      ? `pg_stat_database, read ${lateWait.toFixed(0)} s after the quiet, once every backend had reported them, and from a start as long after the work before; so over ${window.transactionSeconds.toFixed(1)} s`
+      : 'pg_stat_database, whose counts arrive up to ten seconds late, so approximate over a window this short';
   const lines = [
     "### Where an order's database work goes (pg_stat_statements)",
     '',
@@ -19,7 +24,7 @@ export function statementsSection(window: StatementWindow, orders: number, idleT
       window.writeTransactions,
     )} per order over ${orders} orders; transaction ids handed out, exact); ${window.transactions} transactions in all (${per(
       window.transactions,
-    )} per order; pg_stat_database, whose counts arrive up to ten seconds late, so approximate over a window this short)${
+    )} per order; ${howCounted})${
       idle === undefined ? '' : `, of which about ${Math.round(idle)} (${per(idle)} per order) is what the stack does idle over as long a window`
     }; ${window.calls} statements (${per(window.calls)} per order)${evictedNote(window)}. The most frequent:`,
     '',

@@ -6,6 +6,7 @@ describe("the report's statements section", () => {
   const window = {
     seconds: 10,
     transactions: 1200,
+    transactionSeconds: 10,
     writeTransactions: 700,
     calls: 5000,
     evicted: 0,
@@ -23,6 +24,14 @@ describe("the report's statements section", () => {
     expect(text).toContain('5000 statements (50.00 per order)');
     expect(text).toContain('| `insert into "orders".outbox_message (id) values ($1)` | 2.00 | 1.50 | 0.500 | 0.100 |');
     expect(text).toContain("| `select 'x' from bus.message` | 10.00 | 0.00 | 1.000 | 0.000 |");
+  });
+
+  it('says when the transactions were counted once their late reports were in, and takes the idle share over that time', () => {
+    const text = statementsSection({ ...window, transactionSeconds: 21 }, 100, 20).join('\n');
+    expect(text).toContain('1200 transactions in all (12.00 per order; pg_stat_database, read 11 s after the quiet, once every backend had reported them');
+    expect(text).toContain('so over 21.0 s)');
+    expect(text).toContain('about 420 (4.20 per order) is what the stack does idle');
+    expect(statementsSection(window, 100, 20).join('\n')).toContain('whose counts arrive up to ten seconds late, so approximate');
   });
 
   it('says when pg_stat_statements dropped entries, so the statement count is a floor', () => {
@@ -60,6 +69,7 @@ describe("the report's idle statements", () => {
     const text = idleStatementsSection({
       seconds: 10,
       transactions: 1500,
+      transactionSeconds: 10,
       writeTransactions: 0,
       calls: 3000,
       evicted: 0,

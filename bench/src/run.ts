@@ -12,7 +12,7 @@ import { contendedRuns, renderReport, verdict, writeReport, type BenchOutcome } 
 import { createSampler, resourceUse } from './resources.js';
 import { readProfiles } from './profile.js';
 import { seed } from './seed.js';
-import { enableStatementStats, markStatements, readStatements } from './statements.js';
+import { enableStatementStats, lateCountsMs, markStatements, readStatements } from './statements.js';
 import { sampleActivity } from './activity.js';
 import { startBenchStack, type BenchStack } from './stack.js';
 import { errorMessage, sleep, withTimeout } from './util.js';
@@ -72,11 +72,14 @@ try {
   const statementStats = await enableStatementStats(db);
   if (!statementStats) console.log('[bench] pg_stat_statements is not available: the report will not say where placeOrder spends its transactions');
   if (config.idleSeconds > 0) {
+    // The seeding's transactions reach pg_stat_database up to ten seconds late: measured at once, the idle rate was
+    // mostly theirs (it is subtracted from what an order costs below).
+    await sleep(lateCountsMs);
     const idleStatements = statementStats ? await markStatements(db) : undefined;
     const from = await sample();
     await sleep(config.idleSeconds * 1000);
     outcome.idle = resourceUse(from, await sample());
-    if (idleStatements) outcome.idleStatements = await readStatements(db, idleStatements, 25);
+    if (idleStatements) outcome.idleStatements = await readStatements(db, idleStatements, { limit: 25 });
     outcome.idleMemory = stack.sampleMemory();
     outcome.idlePrivateMemory = stack.samplePrivateMemory();
     const { [otherProcesses]: others = 0, ...stackCores } = outcome.idle.cores;
@@ -133,7 +136,11 @@ try {
     await waitForSettlement(db, quiet, quiet, config.settleTimeoutSeconds * 1000);
   }
 
-  if (runs(config, 'orders')) await waitForQuietConsumers(db, 'placeOrder', config.settleTimeoutSeconds * 1000);
+  if (runs(config, 'orders')) {
+    await waitForQuietConsumers(db, 'placeOrder', config.settleTimeoutSeconds * 1000);
+    // So that the transactions counted for placeOrder are none of the work before it (reported late).
+    if (statementStats) await sleep(lateCountsMs);
+  }
   const beforeLoad = await snapshotPipeline(db);
   const statementsFrom = runs(config, 'orders') && statementStats ? await markStatements(db) : undefined;
   const cpuFrom = runs(config, 'orders') ? await sample() : undefined;
@@ -155,13 +162,9 @@ try {
   // Only (b)'s settlement is a measurement worth a section of the report.
   if (outcome.orders) outcome.settlement = settlement;
   console.log(`[bench] ${settlement.settled ? 'settled' : 'NOT settled'} after ${settlement.settleSeconds.toFixed(1)} s`);
-  if (statementsFrom) {
-    // Every consumer's share of the orders (emails, shipments, projections) is part of what an order costs.
-    await waitForQuietConsumers(db, 'reading the statements placeOrder caused', config.settleTimeoutSeconds * 1000);
-    outcome.orderStatements = await readStatements(db, statementsFrom);
-  }
+  // Every consumer's share of the orders (emails, shipments, projections) is part of what an order costs.
+  if (cpuFrom) await waitForQuietConsumers(db, 'reading what placeOrder caused', config.settleTimeoutSeconds * 1000);
   if (cpuFrom) {
-    if (!statementsFrom) await waitForQuietConsumers(db, 'reading the CPU placeOrder caused', config.settleTimeoutSeconds * 1000);
     const cpuTo = await sample();
     outcome.orderCpu = { use: resourceUse(cpuFrom, cpuTo), seconds: (cpuTo.cpu.at - cpuFrom.cpu.at) / 1000 };
   }
@@ -169,6 +172,8 @@ try {
     outcome.orderActivity = await activity.stop();
     await activityDb!.end();
   }
+  // Last: its transaction count waits for the window's late reports, idle time the CPU and activity figures leave out.
+  if (statementsFrom) outcome.orderStatements = await readStatements(db, statementsFrom, { awaitLateCounts: true });
   stack.assertAlive();
 
   let settledAtEnd = settlement;

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { sleep } from './util.js';
 
 /**
  * Where a workload's database work goes, statement by statement, from
@@ -21,10 +22,13 @@ export interface StatementWindow {
   seconds: number;
   /**
    * Commits + rollbacks in the bench database over the window (pg_stat_database). A backend reports its counts at
-   * most once a second, and an idle one about ten seconds after its last transaction: over a window of seconds this
-   * takes in some of the work before it and misses some at its end.
+   * most once a second, and an idle one about ten seconds after its last transaction: read at the window's end, this
+   * takes in some of the work before it and misses some at its end; read `lateCountsMs` after a window that began as
+   * long after the work before it (`awaitLateCounts`), it is every transaction of the window and of that wait.
    */
   transactions: number;
+  /** Seconds `transactions` covers: the window, and the wait for its late counts when there was one. */
+  transactionSeconds: number;
   /**
    * Transactions that wrote over the window, exactly: the transaction ids the server handed out (one per
    * transaction at its first write, and one per savepoint that wrote; the whole server, which is the bench's).
@@ -51,6 +55,12 @@ export async function enableStatementStats(db: pg.Client): Promise<boolean> {
   }
 }
 
+/**
+ * How long until every backend has reported its transactions to pg_stat_database: a busy one holds its counts up to
+ * a second, an idle one reports them ten seconds after its last transaction (PostgreSQL's pgstat flush intervals).
+ */
+export const lateCountsMs = 11_000;
+
 export interface StatementMark {
   at: number;
   transactions: number;
@@ -63,8 +73,17 @@ export async function markStatements(db: pg.Client): Promise<StatementMark> {
   return { at: Date.now(), transactions: await transactionCount(db), nextXid: await nextTransactionId(db) };
 }
 
-export async function readStatements(db: pg.Client, since: StatementMark, limit = 40): Promise<StatementWindow> {
-  const transactions = (await transactionCount(db)) - since.transactions;
+/**
+ * Ends a window: statements and transaction ids now; with `awaitLateCounts`, the transaction count `lateCountsMs`
+ * later, once every backend has reported the window's transactions (the wait's idle work comes with them).
+ */
+export async function readStatements(
+  db: pg.Client,
+  since: StatementMark,
+  options: { limit?: number; awaitLateCounts?: boolean } = {},
+): Promise<StatementWindow> {
+  const { limit = 40, awaitLateCounts = false } = options;
+  const seconds = (Date.now() - since.at) / 1000;
   const writeTransactions = (await nextTransactionId(db)) - since.nextXid;
   const { rows } = await db.query<{ query: string; calls: string; rows: string; total_ms: number; plan_ms: number }>(
     `select s.query, s.calls::text as calls, s.rows::text as rows, s.total_exec_time as total_ms, s.total_plan_time as plan_ms
@@ -74,9 +93,12 @@ export async function readStatements(db: pg.Client, since: StatementMark, limit 
   );
   const evicted = await evictions(db);
   const all = rows.map((r) => ({ query: shorten(r.query), calls: Number(r.calls), rows: Number(r.rows), totalMs: r.total_ms, planMs: r.plan_ms }));
+  if (awaitLateCounts) await sleep(lateCountsMs);
+  const transactions = (await transactionCount(db)) - since.transactions;
   return {
-    seconds: (Date.now() - since.at) / 1000,
+    seconds,
     transactions,
+    transactionSeconds: (Date.now() - since.at) / 1000,
     writeTransactions,
     calls: all.reduce((sum, s) => sum + s.calls, 0),
     evicted,
