@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '@vitrine/testing';
-import { eventLatencies, eventLatencySection, worstP99 } from './event-latency.js';
+import { eventLatencies, eventLatencySection, workloadLatency, worstP99 } from './event-latency.js';
 
 // The bench's event latency read from real outbox and inbox tables: a producer schema, two consumer schemas.
 let db: pg.Client;
@@ -51,6 +51,27 @@ describe('eventLatencies', () => {
     expect(payments).toMatchObject({ topic: 'orders.order', consumer: 'payments', events: 10, p50Ms: 200, p99Ms: 200, maxMs: 200 });
     expect(worstP99(latencies)?.consumer).toBe('payments');
     expect(eventLatencySection(latencies, 'kafka')).toContain('| orders.order | payments | 10 | 200.0 | 200.0 | 200.0 |');
+  });
+
+  it('takes only the events written before `until` when given one, however late they were consumed', async () => {
+    // OrderPlaced 0-4 were written at 0-4 s (their copies on partners.* half a second later are not productions).
+    const latencies = await eventLatencies(db, since, new Date(since.getTime() + 4500));
+    expect(latencies.map((l) => [l.consumer, l.events, l.maxMs])).toEqual([
+      ['catalog', 5, 50],
+      ['payments', 5, 200],
+    ]);
+  });
+
+  it("gives each workload's window its events and slowest topic, and the section a row per workload", async () => {
+    const window = { workload: '(b) placeOrder', load: '50 connections', from: since, to: new Date(since.getTime() + 4500) };
+    const placing = await workloadLatency(db, window);
+    expect(placing).toMatchObject({ workload: '(b) placeOrder', events: 10, slowest: { consumer: 'payments', p99Ms: 200 } });
+    const later = new Date('2027-01-01T00:00:00Z');
+    const idle = await workloadLatency(db, { ...window, workload: 'soak', from: later, to: new Date(later.getTime() + 1000) });
+    expect(idle).toMatchObject({ events: 0, slowest: undefined });
+    const text = eventLatencySection(await eventLatencies(db, since), 'embedded', [placing, idle]).join('\n');
+    expect(text).toContain('| (b) placeOrder | 50 connections | 10 | orders.order -> payments | 200.0 | 200.0 | 200.0 |');
+    expect(text).toContain('| soak | 50 connections | 0 | - | - | - | - |');
   });
 
   it('is empty when nothing was consumed since', async () => {

@@ -19,7 +19,7 @@ export interface TopicLatency {
  * on either transport alike. Every service keeps its schema in the bench's one
  * database, and both tables outlive a run (hours and days of retention).
  */
-export async function eventLatencies(db: pg.Client | pg.Pool, since: Date): Promise<TopicLatency[]> {
+export async function eventLatencies(db: pg.Client | pg.Pool, since: Date, until?: Date): Promise<TopicLatency[]> {
   const schemasWith = async (table: string) =>
     (await db.query<{ schema: string }>(`select table_schema as schema from information_schema.tables where table_name = $1 order by 1`, [table])).rows.map(
       (r) => r.schema,
@@ -27,7 +27,11 @@ export async function eventLatencies(db: pg.Client | pg.Pool, since: Date): Prom
   const [producers, consumers] = await Promise.all([schemasWith('outbox_message'), schemasWith('inbox_processed_event')]);
   if (producers.length === 0 || consumers.length === 0) return [];
   const quote = (schema: string) => `"${schema.replaceAll('"', '""')}"`;
-  const produced = producers.map((s) => `select event_id, topic, created_at from ${quote(s)}.outbox_message where created_at >= $1`).join(' union all ');
+  // `until` bounds the events written, not their consumption: a window's events count however late they arrive.
+  const before = until ? ' and created_at < $2' : '';
+  const produced = producers
+    .map((s) => `select event_id, topic, created_at from ${quote(s)}.outbox_message where created_at >= $1${before}`)
+    .join(' union all ');
   const consumed = consumers
     .map((s) => `select '${s.replaceAll("'", "''")}' as consumer, event_id, processed_at from ${quote(s)}.inbox_processed_event where processed_at >= $1`)
     .join(' union all ');
@@ -42,7 +46,7 @@ export async function eventLatencies(db: pg.Client | pg.Pool, since: Date): Prom
             percentile_cont(0.99) within group (order by ms)::float8 as p99,
             max(ms)::float8 as max
        from latency group by topic, consumer order by topic, consumer`,
-    [since],
+    until ? [since, until] : [since],
   );
   return rows.map((r) => ({ topic: r.topic, consumer: r.consumer, events: r.events, p50Ms: r.p50, p99Ms: r.p99, maxMs: r.max }));
 }
@@ -52,8 +56,23 @@ export function worstP99(latencies: readonly TopicLatency[]): TopicLatency | und
   return latencies.reduce<TopicLatency | undefined>((worst, l) => (worst === undefined || l.p99Ms > worst.p99Ms ? l : worst), undefined);
 }
 
-/** The report's section: one row per topic and consumer. */
-export function eventLatencySection(latencies: readonly TopicLatency[], transport: string): string[] {
+/** The events written while one workload ran (from its start until its flow settled), and the slowest topic among them. */
+export interface WorkloadLatency {
+  workload: string;
+  /** What load it was: the pace or connections, as the report says it. */
+  load: string;
+  events: number;
+  slowest: TopicLatency | undefined;
+}
+
+/** A workload's window: the events written from `from` to `to`, their latency wherever they were consumed. */
+export async function workloadLatency(db: pg.Client | pg.Pool, window: { workload: string; load: string; from: Date; to: Date }): Promise<WorkloadLatency> {
+  const latencies = await eventLatencies(db, window.from, window.to);
+  return { workload: window.workload, load: window.load, events: latencies.reduce((sum, l) => sum + l.events, 0), slowest: worstP99(latencies) };
+}
+
+/** The report's section: one row per topic and consumer, then the slowest topic of each write workload's window. */
+export function eventLatencySection(latencies: readonly TopicLatency[], transport: string, byWorkload: readonly WorkloadLatency[] = []): string[] {
   const ms = (n: number) => n.toFixed(1);
   const lines = [
     `## Event latency per topic (${transport} transport)`,
@@ -64,5 +83,19 @@ export function eventLatencySection(latencies: readonly TopicLatency[], transpor
   if (latencies.length === 0) return [...lines, 'No event was consumed during the run.', ''];
   lines.push('| Topic | Consumer | Events | p50 ms | p99 ms | max ms |', '| --- | --- | --- | --- | --- | --- |');
   for (const l of latencies) lines.push(`| ${l.topic} | ${l.consumer} | ${l.events} | ${ms(l.p50Ms)} | ${ms(l.p99Ms)} | ${ms(l.maxMs)} |`);
+  lines.push('');
+  if (byWorkload.length === 0) return lines;
+  lines.push(
+    "By workload: the events written while each one ran, until its flow settled, and the slowest topic among them (a consumer that falls behind under a load above what the stack sustains shows here as that load's delay).",
+    '',
+    '| Workload | Load | Events | Slowest (topic -> consumer) | p50 ms | p99 ms | max ms |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const w of byWorkload) {
+    const l = w.slowest;
+    lines.push(
+      `| ${w.workload} | ${w.load} | ${w.events} | ${l ? `${l.topic} -> ${l.consumer} | ${ms(l.p50Ms)} | ${ms(l.p99Ms)} | ${ms(l.maxMs)}` : '- | - | - | -'} |`,
+    );
+  }
   return [...lines, ''];
 }

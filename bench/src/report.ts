@@ -15,7 +15,7 @@ import { orderCpuSection, type OrderCpuWindow } from './report-order-cost.js';
 import { activitySection, idleStatementsSection, statementsSection } from './report-statements.js';
 import type { ActivityRow } from './activity.js';
 import type { StatementWindow } from './statements.js';
-import { eventLatencySection, type TopicLatency } from './event-latency.js';
+import { eventLatencySection, type TopicLatency, type WorkloadLatency } from './event-latency.js';
 import { targetsSection } from './report-targets.js';
 import type { Settlement } from './pipeline.js';
 import type { Reconciliation } from './reconcile.js';
@@ -70,6 +70,8 @@ export interface BenchOutcome {
   payments?: PaymentsRun;
   /** Outbox-to-inbox latency per topic and consumer, over the whole run. */
   eventLatency?: TopicLatency[];
+  /** The slowest topic among the events each write workload wrote. */
+  eventLatencyByWorkload?: WorkloadLatency[];
   /** The soak: steady purchases, memory and event backlog sampled over time (only when BENCH_ONLY names it). */
   soak?: SoakResult;
   /** payments' ledger reconciliation, asked at the end of every run. */
@@ -297,7 +299,7 @@ export function renderReport(outcome: BenchOutcome): string {
   if (outcome.orderActivity) out.push(...activitySection(outcome.orderActivity));
   if (outcome.soak) out.push(...soakSection(outcome.soak, soakChartFile(outcome.startedAt)));
   if (outcome.fanout) out.push(...fanOutSection(outcome.fanout));
-  if (outcome.eventLatency) out.push(...eventLatencySection(outcome.eventLatency, outcome.transport ?? 'embedded'));
+  if (outcome.eventLatency) out.push(...eventLatencySection(outcome.eventLatency, outcome.transport ?? 'embedded', outcome.eventLatencyByWorkload));
 
   if (outcome.reconciliation) {
     const r = outcome.reconciliation;

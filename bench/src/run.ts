@@ -24,7 +24,7 @@ import { runFanOut } from './workloads/fan-out.js';
 import { runListing } from './workloads/listing.js';
 import { runPlaceOrders } from './workloads/place-orders.js';
 import { runSoak } from './workloads/soak.js';
-import { eventLatencies, worstP99 } from './event-latency.js';
+import { eventLatencies, workloadLatency, worstP99 } from './event-latency.js';
 import { ledgerReconciliation, runPayments } from './workloads/payments.js';
 
 const config = loadBenchConfig();
@@ -39,6 +39,8 @@ const shown = (path: string) => {
 
 let stopStack: (() => Promise<void>) | undefined;
 let stack: BenchStack | undefined;
+/** Each write workload's span (start until its flow settled), for the event latency of what it wrote. */
+const latencyWindows: { workload: string; load: string; from: Date; to: Date }[] = [];
 let db: pg.Client | undefined;
 
 // Ctrl-C must not leave PostgreSQL and three servers behind.
@@ -130,10 +132,13 @@ try {
     console.log(
       `[bench] (g) drop day: ${config.dropCustomers} customers, ${config.dropUnits} units, ${Math.min(config.dropConnections, config.dropCustomers)} connections`,
     );
+    const from = new Date();
     outcome.drop = await runDropDay(config, stack, db, sample);
     // The drop's order flow (accounts' projection included) must be over before placeOrder is measured.
     const quiet = await snapshotPipeline(db);
     await waitForSettlement(db, quiet, quiet, config.settleTimeoutSeconds * 1000);
+    const load = `${config.dropCustomers} checkouts at once, ${Math.min(config.dropConnections, config.dropCustomers)} connections`;
+    latencyWindows.push({ workload: '(g) drop day', load, from, to: new Date() });
   }
 
   if (runs(config, 'orders')) {
@@ -142,6 +147,7 @@ try {
     if (statementStats) await sleep(lateCountsMs);
   }
   const beforeLoad = await snapshotPipeline(db);
+  const ordersFrom = new Date();
   const statementsFrom = runs(config, 'orders') && statementStats ? await markStatements(db) : undefined;
   const cpuFrom = runs(config, 'orders') ? await sample() : undefined;
   // Its own connection: the sampling must not queue behind (or delay) the bench's other queries.
@@ -164,6 +170,14 @@ try {
   console.log(`[bench] ${settlement.settled ? 'settled' : 'NOT settled'} after ${settlement.settleSeconds.toFixed(1)} s`);
   // Every consumer's share of the orders (emails, shipments, projections) is part of what an order costs.
   if (cpuFrom) await waitForQuietConsumers(db, 'reading what placeOrder caused', config.settleTimeoutSeconds * 1000);
+  if (outcome.orders) {
+    latencyWindows.push({
+      workload: '(b) placeOrder',
+      load: `${config.orderConnections} connections, each as fast as answered`,
+      from: ordersFrom,
+      to: new Date(),
+    });
+  }
   if (cpuFrom) {
     const cpuTo = await sample();
     outcome.orderCpu = { use: resourceUse(cpuFrom, cpuTo), seconds: (cpuTo.cpu.at - cpuFrom.cpu.at) / 1000 };
@@ -183,9 +197,11 @@ try {
     console.log(
       `[bench] soak: ${config.soakRate} purchases/s (checkout + deposit, at most ${config.soakConnections} in flight) for ${config.soakSeconds} s, read every ${config.soakSampleSeconds} s`,
     );
+    const from = new Date();
     outcome.soak = await runSoak(config, stack, db, seeded, sample);
     const quiet = await snapshotPipeline(db);
     const after = await waitForSettlement(db, quiet, quiet, config.settleTimeoutSeconds * 1000);
+    latencyWindows.push({ workload: 'soak', load: `${config.soakRate} purchases/s`, from, to: new Date() });
     settledAtEnd = { ...after, settled: settledAtEnd.settled && after.settled };
   }
 
@@ -193,10 +209,13 @@ try {
   if (runs(config, 'fanout')) {
     await waitForQuietConsumers(db, 'event fan-out', config.settleTimeoutSeconds * 1000);
     console.log(`[bench] (i) event fan-out: placeOrder at ${config.fanoutRate}/s for ${config.fanoutSeconds} s, ${config.fanoutPartners} partners' webhooks`);
+    const from = new Date();
     outcome.fanout = await runFanOut(config, stack, db, seeded, sample);
     // Its orders go through the reconciliation too, once their flow (accounts' projection included) is over.
     const quiet = await snapshotPipeline(db);
     const after = await waitForSettlement(db, quiet, quiet, config.settleTimeoutSeconds * 1000);
+    const load = `placeOrder at ${config.fanoutRate}/s, ${config.fanoutPartners} partners' webhooks`;
+    latencyWindows.push({ workload: '(i) event fan-out', load, from, to: new Date() });
     settledAtEnd = { ...after, settled: settledAtEnd.settled && after.settled };
   }
 
@@ -250,6 +269,8 @@ try {
   // From when every server was up: an event written while its consumer's service was still starting (a policy orders
   // publishes at its start, before aftersales runs) waits for the start-up order, not for the pipeline.
   outcome.eventLatency = await eventLatencies(db, outcome.stackReadyAt ?? outcome.startedAt);
+  outcome.eventLatencyByWorkload = [];
+  for (const window of latencyWindows) outcome.eventLatencyByWorkload.push(await workloadLatency(db, window));
   const worst = worstP99(outcome.eventLatency);
   if (worst) console.log(`[bench] event latency: worst p99 ${worst.p99Ms.toFixed(0)} ms (${worst.topic} -> ${worst.consumer}) on ${stack.transport}`);
   for (const row of outcome.reconciliation.ordersByStatus) console.log(`[bench] orders ${row.status}${row.reason ? ` (${row.reason})` : ''}: ${row.count}`);
