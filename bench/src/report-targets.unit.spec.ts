@@ -57,4 +57,26 @@ describe('the targets table', () => {
     const { idle: _, ...noIdle } = outcome;
     expect(targetRows(noIdle as BenchOutcome).find((r) => r.measure.startsWith('database transactions per order'))?.now).toBe(8);
   });
+
+  it('holds the events of each write workload against the event target too, after the overall row', () => {
+    const slow = { topic: 'orders.order.v1', consumer: 'notifications', events: 900, p50Ms: 700, p99Ms: 1300, maxMs: 1400 };
+    const paced = { ...slow, p50Ms: 130, p99Ms: 208, maxMs: 225 };
+    const outcome = {
+      eventLatency: [slow],
+      eventLatencyByWorkload: [
+        { workload: '(b) placeOrder', load: '50 connections', events: 900, slowest: slow },
+        { workload: '(i) event fan-out', load: 'placeOrder at 20/s', events: 300, slowest: paced },
+        { workload: 'soak', load: '5 purchases/s', events: 0, slowest: undefined },
+      ],
+    } as unknown as BenchOutcome;
+    const text = targetsSection(outcome).join('\n');
+    expect(text).toContain('| events on embedded (slowest: orders.order.v1 -> notifications) | outbox-to-consumer p99 | 1300 ms | <= 250 ms | no |');
+    expect(text).toContain(
+      '| events written during (b) placeOrder (50 connections; slowest: orders.order.v1 -> notifications) | outbox-to-consumer p99 | 1300 ms | <= 250 ms | no |',
+    );
+    expect(text).toContain(
+      '| events written during (i) event fan-out (placeOrder at 20/s; slowest: orders.order.v1 -> notifications) | outbox-to-consumer p99 | 208 ms | <= 250 ms | yes |',
+    );
+    expect(text).toContain('| events written during soak (5 purchases/s) | outbox-to-consumer p99 | - | <= 250 ms | not run |');
+  });
 });
