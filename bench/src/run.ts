@@ -6,7 +6,7 @@ import pg from 'pg';
 import { calibrate } from './calibration.js';
 import { loadBenchConfig, repoRoot, runs } from './config.js';
 import { otherProcesses } from './cpu.js';
-import { snapshotPipeline, waitForQuietConsumers, waitForSettlement } from './pipeline.js';
+import { snapshotPipeline, waitForQuietConsumers, waitForSettlement, type Settlement } from './pipeline.js';
 import { reconcile } from './reconcile.js';
 import { contendedRuns, renderReport, verdict, writeReport, type BenchOutcome } from './report.js';
 import { createSampler, resourceUse } from './resources.js';
@@ -42,6 +42,14 @@ let stack: BenchStack | undefined;
 /** Each write workload's span (start until its flow settled), for the event latency of what it wrote. */
 const latencyWindows: { workload: string; load: string; from: Date; to: Date }[] = [];
 let db: pg.Client | undefined;
+
+/** Waits until a workload's order flow is over (accounts' projection included) and notes its span from `from`. */
+async function settleWorkload(database: pg.Client, workload: string, load: string, from: Date): Promise<Settlement> {
+  const quiet = await snapshotPipeline(database);
+  const settled = await waitForSettlement(database, quiet, quiet, config.settleTimeoutSeconds * 1000);
+  latencyWindows.push({ workload, load, from, to: new Date() });
+  return settled;
+}
 
 // Ctrl-C must not leave PostgreSQL and three servers behind.
 let interrupted = false;
@@ -134,11 +142,9 @@ try {
     );
     const from = new Date();
     outcome.drop = await runDropDay(config, stack, db, sample);
-    // The drop's order flow (accounts' projection included) must be over before placeOrder is measured.
-    const quiet = await snapshotPipeline(db);
-    await waitForSettlement(db, quiet, quiet, config.settleTimeoutSeconds * 1000);
+    // The drop's order flow must be over before placeOrder is measured.
     const load = `${config.dropCustomers} checkouts at once, ${Math.min(config.dropConnections, config.dropCustomers)} connections`;
-    latencyWindows.push({ workload: '(g) drop day', load, from, to: new Date() });
+    await settleWorkload(db, '(g) drop day', load, from);
   }
 
   if (runs(config, 'orders')) {
@@ -199,9 +205,7 @@ try {
     );
     const from = new Date();
     outcome.soak = await runSoak(config, stack, db, seeded, sample);
-    const quiet = await snapshotPipeline(db);
-    const after = await waitForSettlement(db, quiet, quiet, config.settleTimeoutSeconds * 1000);
-    latencyWindows.push({ workload: 'soak', load: `${config.soakRate} purchases/s`, from, to: new Date() });
+    const after = await settleWorkload(db, 'soak', `${config.soakRate} purchases/s`, from);
     settledAtEnd = { ...after, settled: settledAtEnd.settled && after.settled };
   }
 
@@ -211,11 +215,9 @@ try {
     console.log(`[bench] (i) event fan-out: placeOrder at ${config.fanoutRate}/s for ${config.fanoutSeconds} s, ${config.fanoutPartners} partners' webhooks`);
     const from = new Date();
     outcome.fanout = await runFanOut(config, stack, db, seeded, sample);
-    // Its orders go through the reconciliation too, once their flow (accounts' projection included) is over.
-    const quiet = await snapshotPipeline(db);
-    const after = await waitForSettlement(db, quiet, quiet, config.settleTimeoutSeconds * 1000);
+    // Its orders go through the reconciliation too, once their flow is over.
     const load = `placeOrder at ${config.fanoutRate}/s, ${config.fanoutPartners} partners' webhooks`;
-    latencyWindows.push({ workload: '(i) event fan-out', load, from, to: new Date() });
+    const after = await settleWorkload(db, '(i) event fan-out', load, from);
     settledAtEnd = { ...after, settled: settledAtEnd.settled && after.settled };
   }
 
