@@ -15,7 +15,7 @@ export function statementsSection(window: StatementWindow, orders: number, idleT
   const lateWait = window.transactionSeconds - window.seconds;
   const howCounted =
     lateWait > 1
-      ? `pg_stat_database, read ${lateWait.toFixed(0)} s after the quiet, once every backend had reported them, and from a start as long after the work before; so over ${window.transactionSeconds.toFixed(1)} s`
+      ? `pg_stat_database, read ${lateWait.toFixed(0)} s after the quiet, once every backend that runs statements had reported them, and from a start as long after the work before; so over ${window.transactionSeconds.toFixed(1)} s; not in it: the notification reads of the connections that only listen, which report none (bench/README.md)`
       : 'pg_stat_database, whose counts arrive up to ten seconds late, so approximate over a window this short';
   const lines = [
     "### Where an order's database work goes (pg_stat_statements)",

@@ -28,7 +28,9 @@ describe("the report's statements section", () => {
 
   it('says when the transactions were counted once their late reports were in, and takes the idle share over that time', () => {
     const text = statementsSection({ ...window, transactionSeconds: 21 }, 100, 20).join('\n');
-    expect(text).toContain('1200 transactions in all (12.00 per order; pg_stat_database, read 11 s after the quiet, once every backend had reported them');
+    expect(text).toContain(
+      '1200 transactions in all (12.00 per order; pg_stat_database, read 11 s after the quiet, once every backend that runs statements had reported them',
+    );
     expect(text).toContain('so over 21.0 s)');
     expect(text).toContain('about 420 (4.20 per order) is what the stack does idle');
     expect(statementsSection(window, 100, 20).join('\n')).toContain('whose counts arrive up to ten seconds late, so approximate');

@@ -54,6 +54,7 @@ export * from './graphql/page-info.type.js';
 export * from './graphql/selection.js';
 export * from './graphql/read-ahead-loader.js';
 export * from './db/change-signal.js';
+export * from './db/notification-listener.js';
 export * from './db/write-rows.js';
 export * from './server/print-sdl.js';
 export * from './db/create-migration.js';

@@ -9,8 +9,8 @@ import type { Product } from './store/product.entity.js';
 /**
  * The process's read caches (listing pages, products by id), forgetting everything on every change to a listing's
  * tables: heard from their triggers (any process or replica) and, at once, from the commits of this process's
- * requests. It starts listening
- * with the first listing asked (a process that serves none, such as a worker, never holds the connection) and
+ * requests. It listens on the process's listening
+ * connection from the first listing asked (a process that serves none, such as a worker, never listens there) and
  * neither keeps nor answers a page until it listens.
  */
 export async function startReadCaches(start: StartContext): Promise<ProcessShared<CatalogReadCaches | undefined>> {
@@ -24,7 +24,7 @@ export async function startReadCaches(start: StartContext): Promise<ProcessShare
       url: start.env.DATABASE_URL,
       channel: listingChannel,
       logger: start.logger,
-      applicationName: 'vitrine:catalog:listing-cache',
+      listener: start.listener,
     }).then(
       async (listening) => {
         if (released) await listening.stop();

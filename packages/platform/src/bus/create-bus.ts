@@ -4,6 +4,7 @@ import { ConfigError } from '../config/load-config.js';
 import { createEmbeddedBus } from './embedded-bus.js';
 import { createEmbeddedGroupRewinder } from './embedded-group-rewind.js';
 import type { EventBus } from './event-bus.js';
+import type { NotificationListener } from '../db/notification-listener.js';
 import type { GroupRewinder } from './group-rewind.js';
 import type { KafkaBusOptions } from './kafka-bus.js';
 
@@ -16,8 +17,11 @@ export async function createKafkaBus(options: KafkaBusOptions): Promise<EventBus
   return kafka.createKafkaBus(options);
 }
 
-/** Picks the transport from configuration; services only ever see `EventBus`. */
-export async function createEventBus(env: ServiceEnv, clientId: string, logger: Logger): Promise<EventBus> {
+/**
+ * Picks the transport from configuration; services only ever see `EventBus`. `listener` is the process's listening
+ * connection on DATABASE_URL: the embedded transport's subscriptions share it when the log is in that database.
+ */
+export async function createEventBus(env: ServiceEnv, clientId: string, logger: Logger, listener?: NotificationListener): Promise<EventBus> {
   if (env.EVENT_TRANSPORT === 'kafka') {
     // checkServiceEnv refused a Kafka transport without brokers before anything started.
     if (!env.KAFKA_BROKERS) throw new ConfigError(checkServiceEnv(env));
@@ -36,6 +40,7 @@ export async function createEventBus(env: ServiceEnv, clientId: string, logger: 
     lingerMs: env.EVENT_LINGER_MS,
     paceMs: env.EVENT_PACE_MS,
     inServiceDatabase,
+    listener: inServiceDatabase ? listener : undefined,
   });
 }
 

@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, eventually } from '@vitrine/testing';
+import { createNotificationListener } from '../db/notification-listener.js';
 import { createLogger } from '../logging/logger.js';
 import { createEmbeddedBus, topicChannel } from './embedded-bus.js';
 import { embeddedBusChannel } from './embedded-bus-tables.js';
@@ -178,6 +179,36 @@ describe('embedded transport (PostgreSQL log)', () => {
     expect(await lastPoll('g-left-asleep')).toBe(otherPolledAt);
     await subMine.stop();
     await subOther.stop();
+  });
+
+  it("wakes every subscription through the process's one listening connection, which PostgreSQL sees once", async () => {
+    const applicationName = 'bus-spec-listener';
+    const listener = createNotificationListener({ url, applicationName, logger });
+    // A minute between polls: only a notification, heard on the shared connection, can wake them in time.
+    const bus = await createEmbeddedBus({ url, logger, pollMs: 60_000, listener });
+    buses.push(bus);
+    const heard: string[] = [];
+    const subs = await Promise.all(
+      ['one', 'two', 'three'].map((name) =>
+        bus.subscribe({ groupId: `g-shared-${name}`, topics: [`t-shared-${name}`], handle: async (m) => void heard.push(m.value) }),
+      ),
+    );
+    await until(async () => (await asleepAfterEmptyPoll('g-shared-one')) && (await asleepAfterEmptyPoll('g-shared-three')));
+    await bus.publish([message('t-shared-one', 'k', 'first'), message('t-shared-three', 'k', 'third')]);
+    await until(() => heard.length === 2);
+    expect(heard.sort()).toEqual(['first', 'third']);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where application_name = $1`, [applicationName]);
+      expect(rows[0]!.n).toBe(1);
+    } finally {
+      await admin.end();
+    }
+    for (const sub of subs) await sub.stop();
+    // The last subscription gone, the process listens for nothing: the connection closes.
+    expect(listener.live()).toBe(false);
+    await listener.close();
   });
 
   it('lets one instance of a group consume at a time, across processes (buses)', async () => {

@@ -15,6 +15,7 @@ import { embeddedBusChannel, embeddedBusMigrations, embeddedBusSchema } from './
 import { relayOutboxStatement } from './embedded-outbox-relay.js';
 import { topicChannel } from './topic-channel.js';
 import { prepareRecurringStatements } from '../db/prepared-statements.js';
+import { createNotificationListener, type NotificationListener } from '../db/notification-listener.js';
 
 export { topicChannel } from './topic-channel.js';
 
@@ -32,6 +33,11 @@ export interface EmbeddedBusOptions {
   paceMs?: number;
   /** The log is in the service's own database (no EMBEDDED_BUS_URL of its own): offers `relayOutbox`. */
   inServiceDatabase?: boolean;
+  /**
+   * The process's listening connection on `url`, which the subscriptions share (their polls run on connections of
+   * their own). Without it the bus opens one for its subscriptions, closed with the bus.
+   */
+  listener?: NotificationListener;
 }
 
 /**
@@ -46,6 +52,10 @@ export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<Ev
   const pool = new pg.Pool({ connectionString: options.url, max: 4, options: customPlans });
   prepareRecurringStatements(pool);
   const subscriptions = new Set<Subscription>();
+  const ownListener = options.listener
+    ? undefined
+    : createNotificationListener({ url: options.url, applicationName: 'vitrine-bus:listen', logger: options.logger });
+  const listener = options.listener ?? ownListener!;
 
   return {
     transport: 'embedded',
@@ -80,7 +90,7 @@ export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<Ev
         }
       : {}),
     async subscribe(subscribe: SubscribeOptions) {
-      const subscription = await startEmbeddedSubscription(options, subscribe);
+      const subscription = await startEmbeddedSubscription(options, listener, subscribe);
       subscriptions.add(subscription);
       return {
         stop: async () => {
@@ -95,6 +105,7 @@ export async function createEmbeddedBus(options: EmbeddedBusOptions): Promise<Ev
     async close() {
       await Promise.all([...subscriptions].map((s) => s.stop()));
       subscriptions.clear();
+      await ownListener?.close();
       await pool.end();
     },
   };
@@ -129,20 +140,31 @@ interface LogRow {
   headers: Record<string, string>;
 }
 
-async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: SubscribeOptions): Promise<Subscription> {
+async function startEmbeddedSubscription(options: EmbeddedBusOptions, listener: NotificationListener, sub: SubscribeOptions): Promise<Subscription> {
   // Named, so pg_stat_activity shows which group a connection consumes for (and what it last ran).
   const client = new pg.Client({ connectionString: options.url, application_name: `vitrine-bus:${sub.groupId}`.slice(0, 63), options: customPlans });
   await client.connect();
+  client.on('error', (err) => options.logger.error({ err }, 'embedded bus connection lost'));
   const wake = new Wakeable();
   const topics = new Set(sub.topics);
-  const channels = new Set(sub.topics.map(topicChannel));
-  client.on('notification', (notice) => {
-    if (channels.has(notice.channel) || (notice.channel === embeddedBusChannel && concerns(notice.payload, topics))) wake.wake();
-  });
-  client.on('error', (err) => options.logger.error({ err }, 'embedded bus connection lost'));
-  for (const channel of channels) await client.query(`listen ${channel}`);
-  // What a publisher from before topic channels announces (a rolling upgrade); nothing notifies it otherwise.
-  await client.query(`listen ${embeddedBusChannel}`);
+  // Heard on the process's listening connection, before the first poll, so nothing published after it goes unheard.
+  // Listening again after a loss, it looks at once: what was published meanwhile was not announced to it.
+  const woken = {
+    notice: () => wake.wake(),
+    gap: (live: boolean) => {
+      if (live) wake.wake();
+    },
+  };
+  const stopListening = [
+    ...(await Promise.all([...new Set(sub.topics.map(topicChannel))].map((channel) => listener.listen(channel, woken)))),
+    // What a publisher from before topic channels announces (a rolling upgrade); nothing notifies it otherwise.
+    await listener.listen(embeddedBusChannel, {
+      ...woken,
+      notice: (payload) => {
+        if (concerns(payload, topics)) wake.wake();
+      },
+    }),
+  ];
   let running = true;
 
   const loop = (async () => {
@@ -254,6 +276,7 @@ async function startEmbeddedSubscription(options: EmbeddedBusOptions, sub: Subsc
     async stop() {
       running = false;
       wake.wake();
+      for (const stop of stopListening) await stop();
       await loop;
       await client.end().catch(() => undefined);
     },

@@ -1,5 +1,5 @@
-import pg from 'pg';
 import type { Logger } from 'pino';
+import { createNotificationListener, type NotificationListener } from './notification-listener.js';
 
 /**
  * What a process knows about commits to some tables: a number that moves on
@@ -21,58 +21,43 @@ export interface ChangeSignalOptions {
   /** The channel the tables' triggers notify. */
   channel: string;
   logger: Logger;
-  /** Wait before listening again after the connection is lost (default 1 s). */
+  /** The process's listening connection; without it the signal opens one of its own (closed by stop). */
+  listener?: NotificationListener;
+  /** Wait before listening again after the connection is lost (default 1 s; its own connection only). */
   retryMs?: number;
-  /** Names the listening connection in pg_stat_activity. */
+  /** Names its own listening connection in pg_stat_activity. */
   applicationName?: string;
 }
 
 /**
- * Listens on `channel` on a connection of its own. PostgreSQL delivers a NOTIFY to every listening connection when
- * the transaction that sent it commits, in commit order, and never for one rolled back; a lost connection may lose
- * notifications, so the signal is not live from the loss until it listens again (and moves on both).
+ * Listens on `channel`. PostgreSQL delivers a NOTIFY to every listening connection when the transaction that sent
+ * it commits, in commit order, and never for one rolled back; a lost connection may lose notifications, so the
+ * signal is not live from the loss until it listens again (and moves on both).
  */
 export async function listenForChanges(options: ChangeSignalOptions): Promise<ChangeSignal> {
   let generation = 0;
   let listening = false;
   let stopped = false;
-  let client: pg.Client | undefined;
-  let retry: NodeJS.Timeout | undefined;
-
-  const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: options.url, application_name: options.applicationName });
-    client = next;
-    next.on('notification', (notice) => {
-      if (notice.channel === options.channel) generation++;
-    });
-    next.on('error', (err) => lost(next, err));
-    next.on('end', () => lost(next));
-    try {
-      await next.connect();
-      await next.query(`listen "${options.channel}"`);
-    } catch (err) {
-      lost(next, err);
-      return;
-    }
-    if (client === next && !stopped) {
+  const own = options.listener
+    ? undefined
+    : createNotificationListener({
+        url: options.url,
+        applicationName: options.applicationName ?? 'vitrine:change-signal',
+        logger: options.logger,
+        retryMs: options.retryMs,
+      });
+  const listener = options.listener ?? own!;
+  const stopListening = await listener.listen(options.channel, {
+    notice: () => {
       generation++;
-      listening = true;
-    }
-  };
-
-  const lost = (which: pg.Client, err?: unknown) => {
-    if (client !== which) return;
-    client = undefined;
-    generation++;
-    listening = false;
-    void which.end().catch(() => undefined);
-    if (stopped) return;
-    options.logger.warn({ err, channel: options.channel }, 'change notifications lost; listening again shortly');
-    retry = setTimeout(() => void connect(), options.retryMs ?? 1000);
-    retry.unref();
-  };
-
-  await connect();
+    },
+    gap: (live) => {
+      generation++;
+      listening = live && !stopped;
+    },
+  });
+  generation++;
+  listening = listener.live() && !stopped;
   return {
     generation: () => generation,
     live: () => listening,
@@ -83,10 +68,8 @@ export async function listenForChanges(options: ChangeSignalOptions): Promise<Ch
       stopped = true;
       listening = false;
       generation++;
-      if (retry) clearTimeout(retry);
-      const open = client;
-      client = undefined;
-      await open?.end().catch(() => undefined);
+      await stopListening();
+      await own?.close();
     },
   };
 }

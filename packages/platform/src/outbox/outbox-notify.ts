@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import pg from 'pg';
-import type { Logger } from 'pino';
+import type { NotificationListener } from '../db/notification-listener.js';
 import type { PlatformMigration } from '../db/platform-migrations/platform-migration.js';
 import type { OutboxRelay } from './outbox-relay.js';
 
@@ -52,21 +51,21 @@ export const outboxNotifyOwnChannelMigration: PlatformMigration = {
 };
 
 /**
- * Listens on its own connection and wakes the relay when `schema`'s outbox
- * got rows. Losing the connection only means waiting for the poll again
- * (logged); it is not retried. Returns how to stop listening.
+ * Wakes the relay when `schema`'s outbox got rows, heard on the process's listening connection; and when that
+ * connection comes back after a loss (a commit may have gone unheard meanwhile; until then the relay polls).
+ * Returns how to stop listening.
  */
-export async function wakeRelayOnOutboxNotify(url: string, schema: string, relay: OutboxRelay, logger: Logger): Promise<() => Promise<void>> {
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', (err) => logger.warn({ err }, 'outbox notification connection lost; the relay polls until the next start'));
-  const own = outboxChannelOf(schema);
-  client.on('notification', (notice) => {
-    if (notice.payload === schema && (notice.channel === own || notice.channel === outboxChannel)) relay.wake();
-  });
-  await client.connect();
-  await client.query(`listen ${own}`);
-  await client.query(`listen ${outboxChannel}`);
+export async function wakeRelayOnOutboxNotify(listener: NotificationListener, schema: string, relay: Pick<OutboxRelay, 'wake'>): Promise<() => Promise<void>> {
+  const handler = {
+    notice: (payload: string) => {
+      if (payload === schema) relay.wake();
+    },
+    gap: (live: boolean) => {
+      if (live) relay.wake();
+    },
+  };
+  const stops = [await listener.listen(outboxChannelOf(schema), handler), await listener.listen(outboxChannel, handler)];
   return async () => {
-    await client.end().catch(() => undefined);
+    for (const stop of stops) await stop();
   };
 }

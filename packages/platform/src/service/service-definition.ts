@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager, EntitySchema, MigrationObject, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { ServiceEnv } from '../config/service-env.js';
+import type { NotificationListener } from '../db/notification-listener.js';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { BuildSchemaOptions } from 'type-graphql';
 import type { EventHandler } from '../inbox/event-handler.js';
@@ -19,6 +20,8 @@ export interface StartContext {
   env: ServiceEnv;
   environment: Record<string, string | undefined>;
   logger: Logger;
+  /** The process's one LISTEN connection on DATABASE_URL: what waits for notifications listens through it. */
+  listener: NotificationListener;
 }
 
 /** What a service keeps for the life of its process and hands to every request's context (e.g. a read cache). */

@@ -11,6 +11,7 @@ import { startEventConsumer } from '../inbox/event-consumer.js';
 import { createLogger } from '../logging/logger.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { wakeRelayOnOutboxNotify } from '../outbox/outbox-notify.js';
+import { createNotificationListener, type NotificationListener } from '../db/notification-listener.js';
 import { buildFederatedSchema } from '../server/build-subgraph-schema.js';
 import { clientAddressOf, parseTrustedProxies } from '../server/client-address.js';
 import { isSessionRenewalRequest } from '../auth/session-renewal.js';
@@ -32,6 +33,8 @@ export interface RunningService {
   workerOrm: MikroORM;
   bus: EventBus;
   relay: OutboxRelay;
+  /** The process's LISTEN connection (the bus's subscriptions, the relay's wake-up and caches share it). */
+  listener: NotificationListener;
   /** Present when the definition declares timer handlers. */
   timers?: TimerScheduler;
   logger: Logger;
@@ -66,14 +69,18 @@ export async function startService<TContext extends BaseContext, TShared = unkno
     const timerConnections = Object.values(timerConcurrency).reduce((sum, limit) => sum + (limit > 1 ? limit : 0), 0);
     const workerOrm = await openWorkerDatabase({ ...database, poolMax: env.DB_WORKER_POOL_MAX + timerConnections, applicationName: `vitrine:${name}:worker` });
     shutdown.push('worker database', () => workerOrm.close());
+    // One LISTEN connection for the whole process (bus, relay, caches): see notification-listener.ts. It opens with
+    // the first channel listened on, and closes last (everything that listens stops before it).
+    const listener = createNotificationListener({ url: env.DATABASE_URL, applicationName: `vitrine:${name}:listen`, logger });
+    shutdown.push('notification listener', () => listener.close());
     if (sandbox) await refreshSandboxClock(orm.em.fork());
-    const release = await definition.onStart?.({ orm, workerOrm, env, environment, logger });
+    const release = await definition.onStart?.({ orm, workerOrm, env, environment, logger, listener });
     if (release) shutdown.push('service resources', release);
-    const shared = await definition.processShared?.({ orm, workerOrm, env, environment, logger });
+    const shared = await definition.processShared?.({ orm, workerOrm, env, environment, logger, listener });
     if (shared) shutdown.push('process-wide state', () => shared.release());
     if (env.SEED_DEMO_DATA && definition.seed) await definition.seed(orm.em.fork());
 
-    const bus = await createEventBus(env, `vitrine-${name}`, logger);
+    const bus = await createEventBus(env, `vitrine-${name}`, logger, listener);
     shutdown.push('bus', () => bus.close());
     await bus.ensureTopics(publishes.map((t) => env.TOPIC_PREFIX + t));
 
@@ -88,7 +95,7 @@ export async function startService<TContext extends BaseContext, TShared = unkno
       paceMs: env.EVENT_PACE_MS,
     });
     if (env.OUTBOX_RELAY === 'on') {
-      shutdown.push('outbox notifications', await wakeRelayOnOutboxNotify(env.DATABASE_URL, dbSchema, relay, logger));
+      shutdown.push('outbox notifications', await wakeRelayOnOutboxNotify(listener, dbSchema, relay));
       relay.start();
       shutdown.push('outbox relay', () => relay.stop());
     }
@@ -169,7 +176,7 @@ export async function startService<TContext extends BaseContext, TShared = unkno
     });
     shutdown.push('http server', () => server.stop());
     if (definition.onListening) {
-      const stopBackground = await definition.onListening({ orm, workerOrm, env, environment, logger, url: server.url });
+      const stopBackground = await definition.onListening({ orm, workerOrm, env, environment, logger, listener, url: server.url });
       shutdown.push('background work', stopBackground);
     }
     logger.info({ url: server.url, transport: bus.transport }, `${name} subgraph ready`);
@@ -182,6 +189,7 @@ export async function startService<TContext extends BaseContext, TShared = unkno
       workerOrm,
       bus,
       relay,
+      listener,
       timers,
       logger,
       stop: async () => {
