@@ -31,7 +31,7 @@ describe("the report's statements section", () => {
     expect(text).toContain(
       '1200 transactions in all (12.00 per order; pg_stat_database, read 11 s after the quiet, once every backend that runs statements had reported them',
     );
-    expect(text).toContain('so over 21.0 s)');
+    expect(text).toContain('so over 21.0 s; not in it: the notification reads of the connections that only listen');
     expect(text).toContain('about 420 (4.20 per order) is what the stack does idle');
     expect(statementsSection(window, 100, 20).join('\n')).toContain('whose counts arrive up to ten seconds late, so approximate');
   });
