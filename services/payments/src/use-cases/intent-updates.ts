@@ -56,14 +56,21 @@ export async function applyPaymentUpdate(
   if (!locked) return 'UNKNOWN_INTENT';
   const { intent, allocations } = locked;
   const s = schemaOf(em);
-  if (!intent.provider_payment_id) await em.execute(`update ${s}.payment_intent set provider_payment_id = ? where id = ?`, [payment.id, intentId]);
+  // The provider's id for the payment is kept from its first answer, with whatever this update writes to the intent.
+  const keepPaymentId = async () => {
+    if (!intent.provider_payment_id) await em.execute(`update ${s}.payment_intent set provider_payment_id = ? where id = ?`, [payment.id, intentId]);
+  };
   const decision = applyProviderUpdate({ status: intent.status, at: toDate(intent.status_at) }, { status: payment.status, at: payment.at });
   if (decision.kind === 'ignore') {
     // The call's own answer came back: the attempt is over even if a webhook told us first.
-    await em.execute(`update ${s}.payment_intent set in_flight_until = null where id = ?`, [intentId]);
+    await em.execute(`update ${s}.payment_intent set in_flight_until = null, provider_payment_id = coalesce(provider_payment_id, ?) where id = ?`, [
+      payment.id,
+      intentId,
+    ]);
     return decision.reason;
   }
   if (decision.kind === 'anomaly') {
+    await keepPaymentId();
     if (payment.status === 'SUCCEEDED') {
       // Money captured on an intent we had given up: book it; it settles the dues if they are still open, or goes back.
       await recordCapture(em, intent, allocations, payment);
@@ -79,18 +86,23 @@ export async function applyPaymentUpdate(
     // We never cancel the hold of an order that left and did not end: the provider voided it (it lapsed, often as
     // its capture was tried; this event can be handled before the capture's refusal is). Charged afresh, once,
     // whichever path sees it first: replaceLapsedHold moves the intent only from REQUIRES_CAPTURE.
+    await keepPaymentId();
     await replaceLapsedHold(em, intent, payment.failureCode);
     return 'APPLIED';
   }
   if (status === 'FAILED' && intent.status === 'FAILED' && (intent.failure_code ?? null) === (payment.failureCode?.slice(0, 80) ?? null)) {
     // The same failure told twice (our call's answer and its webhook, stamped a moment apart): nothing new to say.
-    await em.execute(`update ${s}.payment_intent set in_flight_until = null where id = ?`, [intentId]);
+    await em.execute(`update ${s}.payment_intent set in_flight_until = null, provider_payment_id = coalesce(provider_payment_id, ?) where id = ?`, [
+      payment.id,
+      intentId,
+    ]);
     return 'DUPLICATE';
   }
   const failure: PaymentFailure | null = status === 'FAILED' ? describeFailure(payment.failureCode) : null;
   await em.execute(
     `update ${s}.payment_intent set status = ?, status_at = coalesce(?, status_at), in_flight_until = null, updated_at = now(),
-       next_action = ?::jsonb, failure_kind = ?, failure_message = ?, failure_code = ?, method_label = coalesce(method_label, ?)
+       next_action = ?::jsonb, failure_kind = ?, failure_message = ?, failure_code = ?, method_label = coalesce(method_label, ?),
+       provider_payment_id = coalesce(provider_payment_id, ?)
      where id = ?`,
     [
       status,
@@ -100,6 +112,7 @@ export async function applyPaymentUpdate(
       failure?.message ?? null,
       failure?.providerCode?.slice(0, 80) ?? null,
       payment.method ? `${payment.method.brand} ${payment.method.last4}` : null,
+      payment.id,
       intentId,
     ],
   );

@@ -46,8 +46,10 @@ export async function pay(em: EntityManager, runtime: PaymentsRuntime, command: 
   await waitForDues(em, command.customerId, orderIds, runtime.settings.PAYMENTS_DUE_WAIT_MS);
   const params = { orderIds, method: command.method, savePaymentMethod: command.savePaymentMethod, purpose: command.purpose };
   return runIdempotently(em, { scope: command.customerId, key: command.idempotencyKey, operation: 'pay', params, unordered: ['orderIds'] }, async (run) => {
-    const intentId = run.resumeId ?? (await openIntent(em, runtime, { ...command, orderIds }, run.remember));
-    const [intent] = await em.fork().execute<Row[]>(`select * from ${schemaOf(em)}.payment_intent where id = ?`, [intentId]);
+    // A new intent comes back as stored; one an earlier run of the key created is read.
+    const opened = run.resumeId === null ? await openIntent(em, runtime, { ...command, orderIds }, run.remember) : undefined;
+    const intentId = (opened?.id as string | undefined) ?? run.resumeId!;
+    const [intent] = opened ? [opened] : await em.fork().execute<Row[]>(`select * from ${schemaOf(em)}.payment_intent where id = ?`, [intentId]);
     if (intent?.status === 'REQUIRES_PAYMENT_METHOD') {
       const fork = em.fork();
       const prepared = await paymentRequestFor(fork, runtime, intent).catch((err: unknown) => {
@@ -127,18 +129,18 @@ export async function waitForDues(em: EntityManager, customerId: string, orderId
  * one is processing, asks the provider about one whose process died at it,
  * computes the amount, gives up earlier attempts waiting on the customer
  * (they would charge a second time), then records the new intent and its
- * allocations to the dues.
+ * allocations to the dues. Returns the intent as stored.
  */
 async function openIntent(
   em: EntityManager,
   runtime: PaymentsRuntime,
   command: PayCommand,
   remember: (em: EntityManager, id: string) => Promise<void>,
-): Promise<string> {
+): Promise<Row> {
   const s = schemaOf(em);
   const deadline = Date.now() + runtime.settings.PAYMENTS_PROVIDER_TIMEOUT_MS + 5_000;
   for (;;) {
-    const opened = await em.fork().transactional(async (tx): Promise<string | { lapsed: Row[] } | null> => {
+    const opened = await em.fork().transactional(async (tx): Promise<{ intent: Row } | { lapsed: Row[] } | null> => {
       const orders = await lockOrders(tx, command.orderIds);
       const dues = await tx.execute<Row[]>(`select * from ${s}.payment_due where order_id in (?) order by created_at, id for update`, [command.orderIds]);
       const attempts = await tx.execute<Row[]>(
@@ -184,10 +186,11 @@ async function openIntent(
 
       const intentId = randomUUID();
       const inFlightUntil = new Date(Date.now() + runtime.settings.PAYMENTS_PROVIDER_TIMEOUT_MS + 2_000);
-      await tx.execute(
+      const [intent] = await tx.execute<Row[]>(
         `insert into ${s}.payment_intent (id, customer_id, purpose, amount, currency, status, provider, payment_method_id, method_token, method_label, save_method,
            initiated_by, attempts, in_flight_until, created_at, updated_at)
-         values (?, ?, ?, ?, ?, 'REQUIRES_PAYMENT_METHOD', ?, ?, ?, ?, ?, 'CUSTOMER', 1, ?, now(), now())`,
+         values (?, ?, ?, ?, ?, 'REQUIRES_PAYMENT_METHOD', ?, ?, ?, ?, ?, 'CUSTOMER', 1, ?, now(), now())
+         returning *`,
         [
           intentId,
           command.customerId,
@@ -225,9 +228,9 @@ async function openIntent(
         key: intentId,
         dueAt: new Date(storeNow().getTime() + (inFlightUntil.getTime() - Date.now()) + runtime.settings.PAYMENTS_RECHECK_AFTER_MS),
       });
-      return intentId;
+      return { intent: intent! };
     });
-    if (typeof opened === 'string') return opened;
+    if (opened && 'intent' in opened) return opened.intent;
     if (opened) {
       // Outside the lock (the provider is called); the next round sees what each turned out to be.
       for (const attempt of opened.lapsed) await resolveLapsedAttempt(em.fork(), runtime, attempt);

@@ -60,17 +60,15 @@ export function intentView(row: Row, allocations: Row[]): PaymentIntentView {
 export async function loadIntentViews(em: EntityManager, ids: readonly string[]): Promise<PaymentIntentView[]> {
   if (ids.length === 0) return [];
   const s = schemaOf(em);
-  const rows = await em.execute<Row[]>(`select * from ${s}.payment_intent where id in (?)`, [ids]);
-  const allocations = await em.execute<Row[]>(`select * from ${s}.payment_allocation where intent_id in (?) order by order_id, due_id`, [ids]);
-  const byId = new Map(
-    rows.map((r) => [
-      r.id as string,
-      intentView(
-        r,
-        allocations.filter((a) => a.intent_id === r.id),
-      ),
-    ]),
+  // Each intent with its allocations, in one statement (a pay answers with its intent: one round trip, not two).
+  const rows = await em.execute<Row[]>(
+    `select i.*, coalesce((
+       select json_agg(json_build_object('order_id', a.order_id, 'due_id', a.due_id, 'amount', a.amount) order by a.order_id, a.due_id)
+         from ${s}.payment_allocation a where a.intent_id = i.id), '[]') as allocations_read
+       from ${s}.payment_intent i where i.id in (?)`,
+    [ids],
   );
+  const byId = new Map(rows.map((r) => [r.id as string, intentView(r, r.allocations_read as Row[])]));
   return ids.map((id) => byId.get(id)).filter((v): v is PaymentIntentView => v !== undefined);
 }
 
