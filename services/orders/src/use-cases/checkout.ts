@@ -13,11 +13,10 @@ import { estimateShipping, regionUnknownMessage } from '../domain/shipping-estim
 import { orders } from '../identity.js';
 import { Checkout } from '../store/checkout.entity.js';
 import { KnownPaymentMethod } from '../store/known-payment-method.entity.js';
-import { KnownProduct } from '../store/known-product.entity.js';
 import { OrderLine, type OrderLineFields } from '../store/order-line.entity.js';
 import { Order, type OrderFields } from '../store/order.entity.js';
 import { ShippingRateCard } from '../store/shipping-rate-card.entity.js';
-import { readCheckoutContext, type CheckoutContext } from './checkout-context.js';
+import { readCheckoutContext, type CheckoutContext, type CheckoutProduct } from './checkout-context.js';
 import { ensureMayPlaceOrders } from './customer-standing.js';
 import { readCheckoutOrders, type OrderRead } from './read-orders.js';
 import { policyVersion } from './store-policies.js';
@@ -102,7 +101,7 @@ export interface CheckoutPreview {
  */
 export async function previewCheckout(em: EntityManager, command: PreviewCommand): Promise<CheckoutPreview> {
   return em.transactional(async (tx) => {
-    const context = await readCheckoutContext(tx, command.customerId, null);
+    const context = await readCheckoutContext(tx, command.customerId, null, cartProductIds(command.lines));
     const request = { ...command, shippingAddress: null, paymentMethodId: null, mixed: 'split' as const };
     const plan = await planCheckout(tx, request, context, { needsPaymentMethod: false });
     await holdWithinCustomerLimits(tx, command.customerId, plan.draft.lines, plan.known);
@@ -117,8 +116,7 @@ async function planCheckout(em: EntityManager, command: PlanRequest, context: Ch
   ensureMayPlaceOrders(context);
   const { flags, country, policyVersion: version } = context;
 
-  const ids = [...new Set(command.lines.map((l) => l.productId.toLowerCase()).filter(isUuid))];
-  const known = new Map((ids.length ? await em.find(KnownProduct, { id: { $in: ids } }) : []).map((p) => [p.id, p]));
+  const known = context.products;
   const draft = draftOrder(command.lines, known, defaultOrderLimits, { country }, { mixed: command.mixed });
   if (!draft.ok) throw new BadUserInput('Your order could not be placed: please check the highlighted lines.', draft.problems);
 
@@ -166,7 +164,7 @@ async function planCheckout(em: EntityManager, command: PlanRequest, context: Ch
 }
 
 async function placeCheckout(em: EntityManager, command: CheckoutCommand, fingerprint: string): Promise<OrderRead[]> {
-  const context = await readCheckoutContext(em, command.customerId, command.idempotencyKey);
+  const context = await readCheckoutContext(em, command.customerId, command.idempotencyKey, cartProductIds(command.lines));
   if (context.earlier) return replay(em, context.earlier, fingerprint);
   const { draft, known, country, version, address, planned } = await planCheckout(em, command, context, { needsPaymentMethod: true });
   await holdWithinCustomerLimits(em, command.customerId, draft.lines, known);
@@ -244,7 +242,7 @@ async function holdWithinCustomerLimits(
   tx: EntityManager,
   customerId: string,
   lines: readonly DraftLine[],
-  known: ReadonlyMap<string, KnownProduct>,
+  known: ReadonlyMap<string, CheckoutProduct>,
 ): Promise<void> {
   const wanted = new Map<string, number>();
   for (const line of lines)
@@ -269,7 +267,12 @@ async function holdWithinCustomerLimits(
   if (problems.length > 0) throw new BadUserInput('Your order could not be placed: please check the highlighted lines.', problems);
 }
 
-function campaignPlanOf(product: KnownProduct) {
+/** The cart's product ids that can be products at all (an id that is no UUID is refused by the line checks). */
+function cartProductIds(lines: readonly RequestedLine[]): string[] {
+  return [...new Set(lines.map((l) => l.productId.toLowerCase()).filter(isUuid))];
+}
+
+function campaignPlanOf(product: CheckoutProduct) {
   return { kind: product.planKind as PaymentPlanKind, depositPercent: product.depositPercent ?? null, fullPaymentAllowed: product.fullPaymentAllowed };
 }
 
