@@ -36,7 +36,6 @@ export interface ChangeSignalOptions {
  */
 export async function listenForChanges(options: ChangeSignalOptions): Promise<ChangeSignal> {
   let generation = 0;
-  let listening = false;
   let stopped = false;
   const own = options.listener
     ? undefined
@@ -47,26 +46,20 @@ export async function listenForChanges(options: ChangeSignalOptions): Promise<Ch
         retryMs: options.retryMs,
       });
   const listener = options.listener ?? own!;
-  const stopListening = await listener.listen(options.channel, {
-    notice: () => {
-      generation++;
-    },
-    gap: (live) => {
-      generation++;
-      listening = live && !stopped;
-    },
-  });
+  // Every notification, and every loss or resumption of listening, moves it; live is the listener's own state.
+  const move = () => {
+    generation++;
+  };
+  const stopListening = await listener.listen(options.channel, { notice: move, gap: move });
   generation++;
-  listening = listener.live() && !stopped;
   return {
     generation: () => generation,
-    live: () => listening,
+    live: () => !stopped && listener.live(),
     changed() {
       generation++;
     },
     async stop() {
       stopped = true;
-      listening = false;
       generation++;
       await stopListening();
       await own?.close();

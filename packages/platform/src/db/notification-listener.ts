@@ -52,7 +52,8 @@ export function createNotificationListener(options: NotificationListenerOptions)
   /** The connection, with the channels it has been asked to listen on. */
   let current: { client: pg.Client; listenedOn: Set<string> } | undefined;
   let connecting: Promise<void> | undefined;
-  let listening = false;
+  /** Connected and listening on every channel asked for: a connection whose attempt is over. */
+  const live = () => current !== undefined && connecting === undefined;
   /** Handlers were told of a loss and not yet of a resumption (one telling per outage, however many attempts fail). */
   let toldLost = false;
   let closed = false;
@@ -73,7 +74,6 @@ export function createNotificationListener(options: NotificationListenerOptions)
     const was = current;
     current = undefined;
     connecting = undefined;
-    listening = false;
     if (retry) clearTimeout(retry);
     retry = undefined;
     return was?.client.end().catch(() => undefined);
@@ -81,7 +81,7 @@ export function createNotificationListener(options: NotificationListenerOptions)
 
   const lost = (which: pg.Client, err?: unknown) => {
     if (current?.client !== which) return;
-    const wasListening = listening;
+    const wasListening = live();
     void drop();
     if (closed || channels.size === 0) return;
     if (!toldLost) {
@@ -132,7 +132,6 @@ export function createNotificationListener(options: NotificationListenerOptions)
       }
       if (current !== next || closed) return;
       connecting = undefined;
-      listening = true;
       toldLost = false;
       tell(everyHandler(), true);
     })();
@@ -172,7 +171,7 @@ export function createNotificationListener(options: NotificationListenerOptions)
         await open.client.query(`unlisten ${quoted(channel)}`).catch(() => undefined);
       };
     },
-    live: () => listening,
+    live,
     async close() {
       closed = true;
       channels.clear();

@@ -47,9 +47,11 @@ export async function pay(em: EntityManager, runtime: PaymentsRuntime, command: 
   const params = { orderIds, method: command.method, savePaymentMethod: command.savePaymentMethod, purpose: command.purpose };
   return runIdempotently(em, { scope: command.customerId, key: command.idempotencyKey, operation: 'pay', params, unordered: ['orderIds'] }, async (run) => {
     // A new intent comes back as stored; one an earlier run of the key created is read.
-    const opened = run.resumeId === null ? await openIntent(em, runtime, { ...command, orderIds }, run.remember) : undefined;
-    const intentId = (opened?.id as string | undefined) ?? run.resumeId!;
-    const [intent] = opened ? [opened] : await em.fork().execute<Row[]>(`select * from ${schemaOf(em)}.payment_intent where id = ?`, [intentId]);
+    const intent: Row | undefined =
+      run.resumeId === null
+        ? await openIntent(em, runtime, { ...command, orderIds }, run.remember)
+        : (await em.fork().execute<Row[]>(`select * from ${schemaOf(em)}.payment_intent where id = ?`, [run.resumeId]))[0];
+    const intentId: string = run.resumeId ?? intent!.id;
     if (intent?.status === 'REQUIRES_PAYMENT_METHOD') {
       const fork = em.fork();
       const prepared = await paymentRequestFor(fork, runtime, intent).catch((err: unknown) => {
