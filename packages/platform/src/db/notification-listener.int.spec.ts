@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, eventually } from '@vitrine/testing';
 import { createNotificationListener, type NotificationListener } from './notification-listener.js';
 
@@ -130,5 +130,37 @@ describe("a process's listening connection", () => {
     await listener.close();
     await until(async () => (await connectionsOf(applicationName)) === 0);
     await admin.query(`drop database ${missing}`);
+  });
+
+  it('sends one statement at a time on its connection, however many channels are asked for or stopped at once', async () => {
+    // pg runs a statement sent while another is in flight after it, but warns that pg 9 will refuse it.
+    const inFlight = new Map<pg.Client, number>();
+    let most = 0;
+    const query = pg.Client.prototype.query;
+    const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+      const now = (inFlight.get(this) ?? 0) + 1;
+      inFlight.set(this, now);
+      most = Math.max(most, now);
+      const result = (query as (...a: unknown[]) => Promise<unknown>).apply(this, args);
+      const done = () => void inFlight.set(this, inFlight.get(this)! - 1);
+      result.then(done, done);
+      return result;
+    } as typeof query);
+    try {
+      const { listener } = newListener();
+      const first = recorder();
+      await listener.listen('ch_serial_0', first.handler);
+      const heard = Array.from({ length: 5 }, () => recorder());
+      const stops = await Promise.all(heard.map((r, i) => listener.listen(`ch_serial_${i + 1}`, r.handler)));
+      await Promise.all(stops.slice(0, 3).map((stop) => stop()));
+      for (let i = 0; i <= 5; i++) await admin.query(`select pg_notify('ch_serial_${i}', 'n${i}')`);
+      await until(() => heard[4]!.heard.includes('n5'));
+      expect(first.heard).toEqual(['resumed', 'n0']);
+      expect(heard.map((r) => r.heard)).toEqual([[], [], [], ['n4'], ['n5']]);
+    } finally {
+      spy.mockRestore();
+    }
+    // The admin client's statements run one by one too (each awaited): a second in flight would be the listener's.
+    expect(most).toBe(1);
   });
 });

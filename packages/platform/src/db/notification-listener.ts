@@ -42,15 +42,30 @@ export interface NotificationListenerOptions {
 
 const quoted = (channel: string) => `"${channel.replaceAll('"', '""')}"`;
 
+interface Connection {
+  client: pg.Client;
+  listenedOn: Set<string>;
+  /** Settles when the last statement sent on it is done. */
+  last: Promise<unknown>;
+}
+
+/** Sends `sql` once the connection's previous statement is done. */
+function send(connection: Connection, sql: string): Promise<unknown> {
+  const result = connection.last.then(() => connection.client.query(sql));
+  connection.last = result.catch(() => undefined);
+  return result;
+}
+
 /**
  * The connection opens with the first channel listened on and closes when the last one stops (a process that
- * never waits for anything holds none). Statements go out on the connection in the order they are decided (pg
- * queues them), so a stop and a new listen on the same channel end listening, as asked last.
+ * never waits for anything holds none). Statements go out on the connection one at a time, in the order they are
+ * decided, so a stop and a new listen on the same channel end listening, as asked last. (pg queues a statement sent
+ * while another runs, but warns that pg 9 will not: the queue is ours.)
  */
 export function createNotificationListener(options: NotificationListenerOptions): NotificationListener {
   const channels = new Map<string, Set<NotificationHandler>>();
-  /** The connection, with the channels it has been asked to listen on. */
-  let current: { client: pg.Client; listenedOn: Set<string> } | undefined;
+  /** The connection, with the channels it has been asked to listen on and its last statement sent. */
+  let current: Connection | undefined;
   let connecting: Promise<void> | undefined;
   /** Connected and listening on every channel asked for: a connection whose attempt is over. */
   const live = () => current !== undefined && connecting === undefined;
@@ -99,9 +114,10 @@ export function createNotificationListener(options: NotificationListenerOptions)
   /** Opens the connection and listens on every channel asked for, including those asked for meanwhile. */
   const connect = (): Promise<void> => {
     if (connecting) return connecting;
-    const next = {
+    const next: Connection = {
       client: new pg.Client({ connectionString: options.url, application_name: options.applicationName.slice(0, 63) }),
       listenedOn: new Set<string>(),
+      last: Promise.resolve(),
     };
     current = next;
     next.client.on('notification', (notice) => {
@@ -123,7 +139,7 @@ export function createNotificationListener(options: NotificationListenerOptions)
           if (missing.length === 0) break;
           for (const channel of missing) {
             next.listenedOn.add(channel);
-            await next.client.query(`listen ${quoted(channel)}`);
+            await send(next, `listen ${quoted(channel)}`);
           }
         }
       } catch (err) {
@@ -150,9 +166,9 @@ export function createNotificationListener(options: NotificationListenerOptions)
       } else if (!current || connecting) {
         await connect();
       } else if (!current.listenedOn.has(channel)) {
-        const { client, listenedOn } = current;
-        listenedOn.add(channel);
-        await client.query(`listen ${quoted(channel)}`).catch((err: unknown) => lost(client, err));
+        const open = current;
+        open.listenedOn.add(channel);
+        await send(open, `listen ${quoted(channel)}`).catch((err: unknown) => lost(open.client, err));
       }
       let stopped = false;
       return async () => {
@@ -168,7 +184,7 @@ export function createNotificationListener(options: NotificationListenerOptions)
         }
         const open = current;
         if (!open?.listenedOn.delete(channel)) return;
-        await open.client.query(`unlisten ${quoted(channel)}`).catch(() => undefined);
+        await send(open, `unlisten ${quoted(channel)}`).catch(() => undefined);
       };
     },
     live,
