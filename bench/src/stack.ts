@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { defaultSupergraphPath, subgraphs, subgraphUrlVariable } from '@vitrine/gateway';
 import {
   freePorts,
+  gatewayEntry,
   startKafkaBroker,
   startMailpit,
   startPostgresServer,
+  subgraphEntry,
   type RunningKafkaBroker,
   type RunningMailpit,
   type RunningPostgres,
@@ -37,8 +39,6 @@ export interface BenchStack {
 
 /** `hive`: the Hive Gateway, started only for the hive workload. */
 type Urls = { gateway: string; catalog: string; orders: string } & Record<string, string>;
-
-const entry = (folder: string) => join(repoRoot, folder, 'dist/main.js');
 
 /** Local-only credentials of the throwaway stack; the password satisfies accounts' policy. */
 const benchAdmin = { email: 'bench-admin@vitrine-bench.example', password: 'Bench-Admin-2026!' };
@@ -167,7 +167,8 @@ export async function startBenchStack(
       const listenOn = port ?? (await freePorts(1))[0]!;
       const proc = startBenchProcess(
         processName,
-        entry(`services/${name}`),
+        // Profiled, tsc's output instead of the bundle: the same code, with its packages and function names in the profile.
+        join(repoRoot, `services/${name}`, config.profile ? 'dist/main.js' : subgraphEntry),
         { ...service, ...own[name], ...profiled(processName), ...env, PORT: String(listenOn) },
         logDir,
       );
@@ -195,7 +196,7 @@ export async function startBenchStack(
     console.log(`[bench] starting gateway (${config.gatewayWorkers} workers)`);
     const gateway = startBenchProcess(
       'gateway',
-      entry('gateway'),
+      join(repoRoot, 'gateway', gatewayEntry),
       {
         PORT: String(gatewayPort),
         ...auth,
