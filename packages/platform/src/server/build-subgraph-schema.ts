@@ -9,6 +9,7 @@ import type { ServiceIdentity } from '../service/service-identity.js';
 import { DateTimeScalar } from '../graphql/date-time.scalar.js';
 import { validateInputObjects } from '../graphql/text-limits.js';
 import { guardEntities } from './guard-entities.js';
+import { readPlainFieldsDirectly } from './plain-fields.js';
 
 const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])`;
 
@@ -30,6 +31,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
   // A new service has no types yet: it joins the supergraph empty (type-graphql refuses an empty resolver list).
   const [first, ...rest] = options.resolvers;
   if (!first) return buildSubgraphSchema([{ typeDefs: gql(federationLink) }]);
+  readPlainFieldsDirectly();
   const schema = await buildSchema({
     resolvers: [first, ...rest] as BuildSchemaOptions['resolvers'],
     orphanedTypes: options.orphanedTypes,
