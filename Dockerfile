@@ -1,7 +1,6 @@
 # One image for every Vitrine service; SERVICE picks the entry point
 # (services/catalog, services/orders, gateway ...); ENTRY overrides it where
-# the server is not a subgraph's bundle, SERVICE/dist/server/main.js (the
-# gateway: gateway/dist/main.js; the storefront: apps/web/dist/node/main.js).
+# the server is not SERVICE/dist/main.js (the storefront: apps/web/dist/node/main.js).
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY . .
@@ -14,7 +13,7 @@ ENV NODE_OPTIONS="--max-old-space-size=1024"
 WORKDIR /app
 COPY --from=build /app /app
 ARG SERVICE=gateway
-ARG ENTRY=${SERVICE}/dist/server/main.js
+ARG ENTRY=${SERVICE}/dist/main.js
 ENV SERVICE=${SERVICE} ENTRY=${ENTRY}
 USER node
 CMD ["sh", "-c", "exec node ${ENTRY}"]

@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { defaultSupergraphPath, subgraphs, subgraphUrlVariable } from '@vitrine/gateway';
 import {
   freePorts,
-  gatewayEntry,
   startKafkaBroker,
   startMailpit,
   startPostgresServer,
-  subgraphEntry,
   type RunningKafkaBroker,
   type RunningMailpit,
   type RunningPostgres,
@@ -39,6 +37,8 @@ export interface BenchStack {
 
 /** `hive`: the Hive Gateway, started only for the hive workload. */
 type Urls = { gateway: string; catalog: string; orders: string } & Record<string, string>;
+
+const entry = (folder: string) => join(repoRoot, folder, 'dist/main.js');
 
 /** Local-only credentials of the throwaway stack; the password satisfies accounts' policy. */
 const benchAdmin = { email: 'bench-admin@vitrine-bench.example', password: 'Bench-Admin-2026!' };
@@ -167,8 +167,7 @@ export async function startBenchStack(
       const listenOn = port ?? (await freePorts(1))[0]!;
       const proc = startBenchProcess(
         processName,
-        // Profiled, tsc's output instead of the bundle: the same code, with its packages and function names in the profile.
-        join(repoRoot, `services/${name}`, config.profile ? 'dist/main.js' : subgraphEntry),
+        entry(`services/${name}`),
         { ...service, ...own[name], ...profiled(processName), ...env, PORT: String(listenOn) },
         logDir,
       );
@@ -196,7 +195,7 @@ export async function startBenchStack(
     console.log(`[bench] starting gateway (${config.gatewayWorkers} workers)`);
     const gateway = startBenchProcess(
       'gateway',
-      join(repoRoot, 'gateway', gatewayEntry),
+      entry('gateway'),
       {
         PORT: String(gatewayPort),
         ...auth,

@@ -7,13 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { subgraphs, subgraphUrlVariable, type SubgraphName } from '@vitrine/gateway';
 import {
   freePorts,
-  gatewayEntry,
   isRunning,
   startKafkaBroker,
   startPostgresServer,
   startProcess,
   stopProcess,
-  subgraphEntry,
   waitUntilReady,
   type ManagedProcess,
   type RunningKafkaBroker,
@@ -22,7 +20,7 @@ import {
 import { startMailSink, type MailSink } from './mail-sink.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const entry = (server: string) => (server === 'gateway' ? join(repoRoot, 'gateway', gatewayEntry) : join(repoRoot, 'services', server, subgraphEntry));
+const entry = (folder: string) => join(repoRoot, folder, 'dist/main.js');
 const localUrl = (port: number, path: string) => `http://127.0.0.1:${port}${path}`;
 
 /** A server of the stack: a subgraph or the gateway. */
@@ -152,7 +150,7 @@ export async function startFaultStack(options: FaultStackOptions = {}): Promise<
     starts.set(name, n);
     const server = serverOf.get(name)!;
     // One log file per start (`orders.2.log` after a restart), so a crash's last lines survive the next start.
-    const proc = startProcess(n === 1 ? name : `${name}.${n}`, entry(server), env, { logDir, echoLimit: 0 });
+    const proc = startProcess(n === 1 ? name : `${name}.${n}`, entry(server === 'gateway' ? 'gateway' : `services/${server}`), env, { logDir, echoLimit: 0 });
     running.set(name, proc);
     return proc;
   };

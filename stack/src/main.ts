@@ -5,13 +5,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // The list alone (no gateway server code): this process only supervises, and stays small (bench/README.md, Memory).
 import { subgraphs, subgraphUrlVariable } from '@vitrine/gateway/subgraphs';
-import { gatewayEntry, startPostgresServer, startProcess, stopProcess, subgraphEntry, waitUntilReady, type ManagedProcess } from '@vitrine/local-infra';
+import { startPostgresServer, startProcess, stopProcess, waitUntilReady, type ManagedProcess } from '@vitrine/local-infra';
 import { launcherAncestors, stopWithParentVariable, stopWithProcesses } from '@vitrine/platform/process';
 import { localPostgres } from './local-postgres.js';
 import { mailCatcherOptions, startMailCatcher, type MailCatcher } from './mail-catcher/mail-catcher.js';
 import { subgraphPortVariable } from './port-variable.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const entryOf = (folder: string) => join(root, folder, 'dist/main.js');
 
 const gatewayPort = Number(process.env.PORT ?? 4000);
 const webPort = Number(process.env.WEB_PORT ?? 3000);
@@ -93,7 +94,7 @@ try {
   const gatewayEnv: Record<string, string> = { PORT: String(gatewayPort), AUTH_JWKS_URL: jwksUrl, [stopWithParentVariable]: '1' };
   for (const { name } of subgraphs) {
     const port = ports.get(name);
-    const proc = startProcess(name, join(root, 'services', name, subgraphEntry), { ...common, ...own[name], PORT: String(port) });
+    const proc = startProcess(name, entryOf(`services/${name}`), { ...common, ...own[name], PORT: String(port) });
     running.push(proc);
     await waitUntilReady(proc, localUrl(port, '/ready'));
     gatewayEnv[subgraphUrlVariable(name)] = localUrl(port, '/graphql');
@@ -101,7 +102,7 @@ try {
   // The storefront (client `web`) may only run the operations of its own manifest, written by its build.
   gatewayEnv.TRUSTED_DOCUMENTS_PATH = join(root, 'apps/web/dist/trusted-documents.json');
   gatewayEnv.TRUSTED_DOCUMENTS_REQUIRED_FOR = 'web';
-  const gateway = startProcess('gateway', join(root, 'gateway', gatewayEntry), gatewayEnv);
+  const gateway = startProcess('gateway', entryOf('gateway'), gatewayEnv);
   running.push(gateway);
   await waitUntilReady(gateway, localUrl(gatewayPort, '/ready'));
   const web = startProcess('web', join(root, 'apps/web/dist/node/main.js'), {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { subgraphs } from '@vitrine/gateway';
-import { freePort, subgraphEntry } from '@vitrine/local-infra';
+import { freePort } from '@vitrine/local-infra';
 import { subgraphPortVariable } from './port-variable.js';
 
 // `npm start` as a user runs it: npm (the stack script), in its own process group as a terminal
@@ -226,7 +226,7 @@ describe('npm start', () => {
 
 describe('a service with bad configuration', () => {
   it('refuses to start and names every bad variable', async () => {
-    const child = spawn(process.execPath, [join(root, 'services/catalog', subgraphEntry)], {
+    const child = spawn(process.execPath, [join(root, 'services/catalog/dist/main.js')], {
       env: { PATH: process.env.PATH, PORT: 'eighty', EVENT_TRANSPORT: 'carrier-pigeon' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -2,14 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { gatewayEntry, serverNodeFlags, subgraphEntry } from './server-runtime.js';
+import { serverNodeFlags } from './server-runtime.js';
 
 // Reads the repository's own files: the Docker image and the packages' start scripts must run servers as startProcess does.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const servers = readdirSync(join(root, 'services'))
-  .map((name) => [`services/${name}`, subgraphEntry])
-  .concat([['gateway', gatewayEntry]]);
+  .map((name) => `services/${name}`)
+  .concat('gateway');
 
 describe("the servers' Node flags", () => {
   it('are set at all', () => {
@@ -21,25 +21,13 @@ describe("the servers' Node flags", () => {
     expect(options?.split(' ')).toEqual(serverNodeFlags);
   });
 
-  it.each(servers)("are on %s's npm start script, which runs %s", (folder, entry) => {
+  it.each(servers)("are on %s's npm start script", (folder) => {
     const start = (JSON.parse(read(`${folder}/package.json`)) as { scripts: { start: string } }).scripts.start;
-    expect(start).toBe(`node ${serverNodeFlags.join(' ')} ${entry}`);
+    expect(start).toBe(`node ${serverNodeFlags.join(' ')} dist/main.js`);
   });
 
   it('are on the start script `npm run new:subgraph` writes', () => {
     const start = /"start": "([^"]+)"/.exec(read('scripts/new-subgraph/template/package.json.tmpl'))?.[1];
-    expect(start).toBe(`node ${serverNodeFlags.join(' ')} ${subgraphEntry}`);
-  });
-});
-
-describe("the servers' entries", () => {
-  it.each(servers.filter(([folder]) => folder !== 'gateway'))('%s builds its bundle, the entry every runner starts', (folder) => {
-    const build = (JSON.parse(read(`${folder}/package.json`)) as { scripts: { build: string } }).scripts.build;
-    expect(build.endsWith('&& node ../../scripts/bundle-server.mjs')).toBe(true);
-  });
-
-  it("are the Docker image's: a subgraph's by default, the gateway's named in compose", () => {
-    expect(/^ARG ENTRY=(.+)$/m.exec(read('Dockerfile'))?.[1]).toBe(`\${SERVICE}/${subgraphEntry}`);
-    expect(read('docker-compose.yml')).toContain(`args: { SERVICE: gateway, ENTRY: gateway/${gatewayEntry} }`);
+    expect(start).toBe(`node ${serverNodeFlags.join(' ')} dist/main.js`);
   });
 });

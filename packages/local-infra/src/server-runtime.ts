@@ -12,12 +12,3 @@
  * listing a fifth of its throughput in the bench (bench/README.md, Memory).
  */
 export const serverNodeFlags: readonly string[] = ['--max-old-space-size=1024'];
-
-/**
- * A subgraph's runnable build, below its folder: its compiled entry bundled into one minified file (and the chunks
- * it loads on first use) by scripts/bundle-server.mjs, the last step of its `build`, which says why (memory).
- */
-export const subgraphEntry = 'dist/server/main.js';
-
-/** The gateway's: tsc's output as it is (it finds its supergraph and documents relative to its own files). */
-export const gatewayEntry = 'dist/main.js';
