@@ -2,15 +2,34 @@ import { table } from './report-format.js';
 import type { StatementWindow } from './statements.js';
 import { busyByApplication, type ActivityRow } from './activity.js';
 
+/** What a window of statements is divided by: placeOrder's orders, pay's payments. */
+export interface StatementUnit {
+  /** The section's heading: "an order's", "a payment's". */
+  whose: string;
+  /** Singular, in "per order". */
+  unit: string;
+  /** Where the window starts: "the first placeOrder". */
+  from: string;
+}
+
+export const perOrder: StatementUnit = { whose: "an order's", unit: 'order', from: 'the first placeOrder' };
+export const perPayment: StatementUnit = { whose: "a payment's", unit: 'payment', from: 'the first measured pay (after the warm-up and its consumers)' };
+
 /**
- * Where placeOrder's database transactions go: every statement PostgreSQL ran
- * from the first order until the consumers were quiet, per order placed. The
- * idle polling of the window is in it (its rate is in the idle row of the CPU
- * table), so a statement that runs per poll, not per order, shows as such.
+ * Where a workload's database transactions go: every statement PostgreSQL ran
+ * from its first request until the consumers were quiet, per unit of work
+ * (order placed, payment made). The idle polling of the window is in it (its
+ * rate is in the idle row of the CPU table), so a statement that runs per
+ * poll, not per unit, shows as such.
  */
-export function statementsSection(window: StatementWindow, orders: number, idleTransactionsPerSecond: number | undefined): string[] {
-  if (orders === 0) return [];
-  const per = (n: number) => (n / orders).toFixed(2);
+export function statementsSection(
+  window: StatementWindow,
+  count: number,
+  idleTransactionsPerSecond: number | undefined,
+  of: StatementUnit = perOrder,
+): string[] {
+  if (count === 0) return [];
+  const per = (n: number) => (n / count).toFixed(2);
   const idle = idleTransactionsPerSecond === undefined ? undefined : idleTransactionsPerSecond * window.transactionSeconds;
   const lateWait = window.transactionSeconds - window.seconds;
   const howCounted =
@@ -18,24 +37,24 @@ export function statementsSection(window: StatementWindow, orders: number, idleT
       ? `pg_stat_database, read ${lateWait.toFixed(0)} s after the quiet, once every backend that runs statements had reported them, and from a start as long after the work before; so over ${window.transactionSeconds.toFixed(1)} s; not in it: the notification reads of the connections that only listen, which report none (bench/README.md)`
       : 'pg_stat_database, whose counts arrive up to ten seconds late, so approximate over a window this short';
   const lines = [
-    "### Where an order's database work goes (pg_stat_statements)",
+    `### Where ${of.whose} database work goes (pg_stat_statements)`,
     '',
-    `From the first placeOrder until every consumer was quiet again (${window.seconds.toFixed(1)} s): ${window.writeTransactions} transactions that wrote (${per(
+    `From ${of.from} until every consumer was quiet again (${window.seconds.toFixed(1)} s): ${window.writeTransactions} transactions that wrote (${per(
       window.writeTransactions,
-    )} per order over ${orders} orders; transaction ids handed out, exact); ${window.transactions} transactions in all (${per(
+    )} per ${of.unit} over ${count} ${of.unit}s; transaction ids handed out, exact); ${window.transactions} transactions in all (${per(
       window.transactions,
-    )} per order; ${howCounted})${
-      idle === undefined ? '' : `, of which about ${Math.round(idle)} (${per(idle)} per order) is what the stack does idle over as long a window`
-    }; ${window.calls} statements (${per(window.calls)} per order)${evictedNote(window)}. The most frequent:`,
+    )} per ${of.unit}; ${howCounted})${
+      idle === undefined ? '' : `, of which about ${Math.round(idle)} (${per(idle)} per ${of.unit}) is what the stack does idle over as long a window`
+    }; ${window.calls} statements (${per(window.calls)} per ${of.unit})${evictedNote(window)}. The most frequent:`,
     '',
     table(
-      ['Statement', 'Calls per order', 'Rows per order', 'ms per order', 'of which planning'],
+      ['Statement', `Calls per ${of.unit}`, `Rows per ${of.unit}`, `ms per ${of.unit}`, 'of which planning'],
       window.top.map((s) => [
         `\`${s.query.replace(/`/g, "'")}\``,
         per(s.calls),
         per(s.rows),
-        ((s.totalMs + s.planMs) / orders).toFixed(3),
-        (s.planMs / orders).toFixed(3),
+        ((s.totalMs + s.planMs) / count).toFixed(3),
+        (s.planMs / count).toFixed(3),
       ]),
     ),
     '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activitySection, idleStatementsSection, statementsSection } from './report-statements.js';
+import { activitySection, idleStatementsSection, perPayment, statementsSection } from './report-statements.js';
 import { shorten } from './statements.js';
 
 describe("the report's statements section", () => {
@@ -40,6 +40,15 @@ describe("the report's statements section", () => {
     expect(statementsSection(window, 100, 20).join('\n')).not.toContain('dropped');
     const text = statementsSection({ ...window, evicted: 7 }, 100, 20).join('\n');
     expect(text).toContain('5000 statements (50.00 per order) (at least: pg_stat_statements dropped 7 times an entry to make room, with its calls)');
+  });
+
+  it("divides by payments when it is pay's window, under a heading of its own", () => {
+    const text = statementsSection(window, 50, 20, perPayment).join('\n');
+    expect(text).toContain("### Where a payment's database work goes (pg_stat_statements)");
+    expect(text).toContain('From the first measured pay (after the warm-up and its consumers) until every consumer was quiet again');
+    expect(text).toContain('700 transactions that wrote (14.00 per payment over 50 payments;');
+    expect(text).toContain('| Statement | Calls per payment | Rows per payment | ms per payment | of which planning |');
+    expect(text).not.toContain('per order');
   });
 
   it('says nothing without orders', () => {

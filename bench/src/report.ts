@@ -12,7 +12,7 @@ import { hiveSection } from './report-hive.js';
 import { profileSection } from './report-profiles.js';
 import { soakChart, soakSection } from './report-soak.js';
 import { orderCpuSection, type OrderCpuWindow } from './report-order-cost.js';
-import { activitySection, idleStatementsSection, statementsSection } from './report-statements.js';
+import { activitySection, idleStatementsSection, perPayment, statementsSection } from './report-statements.js';
 import type { ActivityRow } from './activity.js';
 import type { StatementWindow } from './statements.js';
 import { eventLatencySection, type TopicLatency, type WorkloadLatency } from './event-latency.js';
@@ -252,7 +252,11 @@ export function renderReport(outcome: BenchOutcome): string {
 
   if (outcome.hive) out.push(...hiveSection(outcome.hive));
   if (outcome.listing) out.push(...listingSection(outcome.listing));
-  if (outcome.payments) out.push(...paymentsSection(outcome.payments));
+  if (outcome.payments) {
+    out.push(...paymentsSection(outcome.payments));
+    const { statements, result } = outcome.payments;
+    if (statements) out.push(...statementsSection(statements, result.responses, outcome.idle?.transactionsPerSecond, perPayment));
+  }
   if (outcome.drop) out.push(...dropSection(outcome.drop));
 
   if (outcome.orders) {

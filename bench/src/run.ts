@@ -130,7 +130,7 @@ try {
     console.log(
       `[bench] (h) pay (deposits), ${config.paymentConnections} connections, ${config.paymentSeconds} s, ${config.paymentDues} deposits checked out first`,
     );
-    outcome.payments = await runPayments(config, stack, db, seeded, sample);
+    outcome.payments = await runPayments(config, stack, db, seeded, sample, { statementStats });
   }
 
   // Each write workload starts on a quiet stack: what an earlier one left for the consumers (emails, projections,

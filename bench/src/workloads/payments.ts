@@ -7,6 +7,7 @@ import { waitForQuietConsumers } from '../pipeline.js';
 import type { Sampler } from '../resources.js';
 import { createProductMutation, inBatches, signIn, type Seed } from '../seed.js';
 import type { BenchStack } from '../stack.js';
+import { markStatements, readStatements, type StatementWindow } from '../statements.js';
 import { errorMessage, pollUntil, pollWhileProgressing, sleep } from '../util.js';
 
 const count = async (db: pg.Client, sql: string, params: unknown[] = []) => (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
@@ -20,6 +21,8 @@ export interface PaymentsRun {
   product: { id: string; sku: string; price: number };
   /** Checking out and waiting until payments had every PaymentDue (not measured). */
   setupSeconds: number;
+  /** Every statement from the first measured payment until the consumers were quiet again (with pg_stat_statements). */
+  statements?: StatementWindow;
 }
 
 export interface LedgerSummary {
@@ -55,7 +58,14 @@ export const shippingAddress = { name: 'Bench Customer', line1: '1 rue de la Pai
  * from the due, the order's money lock, the provider call, the ledger and
  * PaymentSucceeded (which orders follows to secure the order) are the real path.
  */
-export async function runPayments(config: BenchConfig, stack: BenchStack, db: pg.Client, seed: Seed, sample: Sampler): Promise<PaymentsRun> {
+export async function runPayments(
+  config: BenchConfig,
+  stack: BenchStack,
+  db: pg.Client,
+  seed: Seed,
+  sample: Sampler,
+  options: { statementStats: boolean },
+): Promise<PaymentsRun> {
   const setupStarted = performance.now();
   const run = Date.now().toString(36);
   const admin = await signIn(stack.urls.gateway, stack.admin.email, stack.admin.password);
@@ -126,10 +136,19 @@ export async function runPayments(config: BenchConfig, stack: BenchStack, db: pg
   stack.assertAlive();
   // Unmeasured: JIT, pools, the gateway's query plan and both token caches warm up on dues of their own.
   if (config.warmupSeconds > 0) await runLoad({ ...spec, durationSeconds: config.warmupSeconds });
+  // The warm-up's consumers done first: the measured payments neither compete with them nor count their statements.
+  await waitForQuietConsumers(db, 'pay (after the warm-up)', config.settleTimeoutSeconds * 1000);
+  const statementsFrom = options.statementStats ? await markStatements(db) : undefined;
   const result = await runLoad({ ...spec, durationSeconds: config.paymentSeconds, sample });
   stack.assertAlive();
   console.log(`[bench] pay (deposits) via gateway: ${summarize(result)}`);
-  return { result, dues: dues.length, amount, product: { ...product, price }, setupSeconds };
+  let statements: StatementWindow | undefined;
+  if (statementsFrom) {
+    // Orders securing each order, logistics' and notifications' share: part of what a payment costs.
+    await waitForQuietConsumers(db, 'reading what pay caused', config.settleTimeoutSeconds * 1000);
+    statements = await readStatements(db, statementsFrom, { awaitLateCounts: true, limit: 120 });
+  }
+  return { result, dues: dues.length, amount, product: { ...product, price }, setupSeconds, statements };
 }
 
 /** `work` again (up to three times, a second apart) when it fails: for requests that are safe to repeat. */

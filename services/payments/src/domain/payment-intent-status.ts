@@ -96,3 +96,23 @@ export function applyProviderUpdate(current: StatusAt, incoming: StatusAt): Prov
   if (older) return { kind: 'ignore', status: stay, reason: 'STALE' };
   return { kind: 'apply', status: incoming.status };
 }
+
+/** What payments holds of an intent, read without its locks. */
+export interface IntentSnapshot extends StatusAt {
+  providerPaymentId: string | null;
+  /** An attempt's lease is still set (in_flight_until): an update would clear it. */
+  inFlight: boolean;
+}
+
+/**
+ * An update that cannot change a SUCCEEDED intent whose attempt is over (the
+ * provider's payment id kept, no lease left): a duplicate or a stale event,
+ * decided without the intent's locks, since nothing done meanwhile can make
+ * it otherwise (SUCCEEDED is final, and applying it would write nothing).
+ * null when that is not so, an anomaly included: those take the locked path.
+ */
+export function settledIntentIgnores(intent: IntentSnapshot, incoming: StatusAt): 'DUPLICATE' | 'STALE' | null {
+  if (intent.status !== 'SUCCEEDED' || intent.providerPaymentId === null || intent.inFlight) return null;
+  const decision = applyProviderUpdate(intent, incoming);
+  return decision.kind === 'ignore' ? decision.reason : null;
+}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError, PolicyViolation } from '@vitrine/platform/domain';
-import { applyProviderUpdate, canTransition, paymentIntentStatuses, transition, type PaymentIntentStatus } from './payment-intent-status.js';
+import {
+  applyProviderUpdate,
+  canTransition,
+  paymentIntentStatuses,
+  settledIntentIgnores,
+  transition,
+  type PaymentIntentStatus,
+} from './payment-intent-status.js';
 
 // Rows: from; columns: to, in this order.
 const order: PaymentIntentStatus[] = ['REQUIRES_PAYMENT_METHOD', 'REQUIRES_ACTION', 'PROCESSING', 'REQUIRES_CAPTURE', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
@@ -122,5 +129,26 @@ describe('applyProviderUpdate', () => {
       status: 'FAILED',
       reason: 'DUPLICATE',
     });
+  });
+});
+
+describe('settledIntentIgnores (decided without locks)', () => {
+  const at = new Date('2026-05-01T10:00:00Z');
+  const settled = { status: 'SUCCEEDED' as const, at, providerPaymentId: 'sbpi_1', inFlight: false };
+
+  it('a SUCCEEDED intent whose attempt is over ignores whatever its row in the table ignores, as duplicate or stale', () => {
+    order.forEach((incoming, i) => {
+      const expected = { D: 'DUPLICATE', S: 'STALE', X: null, A: null }[cells(onWebhook.SUCCEEDED)[i] as 'D' | 'S' | 'X' | 'A'];
+      expect(settledIntentIgnores(settled, { status: incoming, at: null }), incoming).toBe(expected);
+    });
+  });
+
+  it('says nothing of an anomaly (the locked path records it), an intent not final, or one with something left to write', () => {
+    expect(settledIntentIgnores(settled, { status: 'CANCELLED', at: null })).toBeNull();
+    expect(settledIntentIgnores({ ...settled, inFlight: true }, { status: 'SUCCEEDED', at: null })).toBeNull();
+    expect(settledIntentIgnores({ ...settled, providerPaymentId: null }, { status: 'SUCCEEDED', at: null })).toBeNull();
+    for (const status of order.filter((s) => s !== 'SUCCEEDED')) {
+      expect(settledIntentIgnores({ ...settled, status }, { status, at: null }), status).toBeNull();
+    }
   });
 });

@@ -91,8 +91,12 @@ describe('provider webhooks', () => {
     expect(await first.json()).toEqual({ received: true, outcome: 'APPLIED' });
     const replay = await h.postSandboxWebhook(event, { id });
     expect(await replay.json()).toEqual({ received: true, outcome: 'REDELIVERED' });
-    const sameNews = await h.postSandboxWebhook(event);
+    // Decided without locks (a paid intent can only ignore it), and recorded once all the same.
+    const sameNewsId = `evt_${randomUUID()}`;
+    const sameNews = await h.postSandboxWebhook(event, { id: sameNewsId });
     expect(await sameNews.json()).toEqual({ received: true, outcome: 'DUPLICATE' });
+    expect(await (await h.postSandboxWebhook(event, { id: sameNewsId })).json()).toEqual({ received: true, outcome: 'REDELIVERED' });
+    expect(await h.sql(`select outcome from payments.webhook_event where event_id = ?`, [sameNewsId])).toEqual([{ outcome: 'DUPLICATE' }]);
     expect(await status(p.intentId)).toBe('SUCCEEDED');
     expect(await captures(p.intentId)).toBe('1');
     const succeeded = (await h.published('payments.payment.succeeded')).filter((e) => e.paymentId === p.intentId);
@@ -121,6 +125,42 @@ describe('provider webhooks', () => {
     expect(await status(p.intentId)).toBe('SUCCEEDED');
     expect(await captures(p.intentId)).toBe('1');
     expect((await h.published('payments.payment.failed')).filter((e) => e.paymentId === p.intentId)).toEqual([]);
+  });
+
+  it("answers a paid intent's duplicate without waiting on the order's and the intent's locks (nothing to apply)", async () => {
+    const p = await processingIntent(1320);
+    const event = paymentEvent(
+      'payment_intent.succeeded',
+      { id: p.providerPaymentId, status: 'SUCCEEDED', amount: p.amount, chargeId: `sbch_${randomUUID()}` },
+      p.intentId,
+      new Date(),
+    );
+    expect(await (await h.postSandboxWebhook(event)).json()).toEqual({ received: true, outcome: 'APPLIED' });
+    const answer = await h.em().transactional(async (tx) => {
+      // What a refund or a cancellation of the order holds while it works.
+      await tx.execute(`select id from payments.known_order where id = ? for update`, [p.orderId]);
+      await tx.execute(`select id from payments.payment_intent where id = ? for update`, [p.intentId]);
+      const waited = new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5_000));
+      return Promise.race([h.postSandboxWebhook(event).then((res) => res.json()), waited]);
+    });
+    expect(answer).toEqual({ received: true, outcome: 'DUPLICATE' });
+  });
+
+  it('a paid intent told it was cancelled is an anomaly for staff, recorded under its locks, never ignored', async () => {
+    const p = await processingIntent(1350);
+    const succeeded = paymentEvent(
+      'payment_intent.succeeded',
+      { id: p.providerPaymentId, status: 'SUCCEEDED', amount: p.amount, chargeId: `sbch_${randomUUID()}` },
+      p.intentId,
+      new Date(),
+    );
+    expect(await (await h.postSandboxWebhook(succeeded)).json()).toEqual({ received: true, outcome: 'APPLIED' });
+    const cancelled = paymentEvent('payment_intent.canceled', { id: p.providerPaymentId, status: 'CANCELLED', amount: p.amount }, p.intentId, new Date());
+    expect(await (await h.postSandboxWebhook(cancelled)).json()).toEqual({ received: true, outcome: 'ANOMALY' });
+    const [intent] = await h.sql(`select status, anomaly from payments.payment_intent where id = ?`, [p.intentId]);
+    expect(intent!.status).toBe('SUCCEEDED');
+    expect(intent!.anomaly).toMatch(/cancelled on an intent already succeeded/);
+    expect(await captures(p.intentId)).toBe('1');
   });
 
   it('keeps a newer failure when an older "processing" arrives after it', async () => {
