@@ -109,6 +109,28 @@ describe('a provider that is down or slow', () => {
     expect(recon.data!.ledgerReconciliation).toMatchObject({ balanced: true, processingIntents: 0, discrepancies: [] });
   });
 
+  it('delayed webhooks: each event waits the delay set before its first delivery, then arrives as usual', async () => {
+    const customer = await h.tokens.customer();
+    const { orderId } = await h.due({ customerId: customer.id, goods: 2300 });
+    await faults({ webhookDelayMs: 2000 });
+    const paid = await payAs(customer, orderId);
+    await faults({});
+    expect(paid.data!.pay.status).toBe('SUCCEEDED');
+    const [intent] = await h.sql(`select provider_payment_id from payments.payment_intent where id = ?`, [paid.data!.pay.id]);
+    const webhook = () =>
+      h.sql(
+        `select extract(epoch from deliver_after - created_at) * 1000 as delay_ms, delivered_at is not null as delivered,
+                extract(epoch from delivered_at - created_at) * 1000 as delivered_after_ms
+           from payments.sandbox_webhook where payload->'data'->'payment'->>'id' = ?`,
+        [intent!.provider_payment_id],
+      );
+    const [queued] = await webhook();
+    expect(Number(queued!.delay_ms)).toBeGreaterThanOrEqual(1990);
+    expect(Number(queued!.delay_ms)).toBeLessThan(3000);
+    await eventually(async () => (await webhook())[0]!.delivered === true, { timeoutMs: 15_000 });
+    expect(Number((await webhook())[0]!.delivered_after_ms)).toBeGreaterThanOrEqual(1990);
+  });
+
   it('a card being saved: the provider customer not answering is SERVICE_UNAVAILABLE (not charged); the re-check sends the very request that timed out', async () => {
     const customer = await h.tokens.customer();
     const first = await h.due({ customerId: customer.id, goods: 2250 });

@@ -146,10 +146,11 @@ export class SandboxProvider implements PaymentProvider {
       if (request.saveForCustomer && status !== 'failed') savedMethod = await this.attach(em, card, request.saveForCustomer);
       const id = newId('sbpi');
       const chargeId = status === 'succeeded' ? newId('sbch') : null;
-      await em.execute(
+      const [row] = await em.execute<Row[]>(
         `insert into ${this.table('sandbox_payment')} (id, amount, currency, status, capture_method, method_id, customer_ref, failure_code, charge_id, metadata,
            created_at, updated_at, captured_at, settle_at, hold_expires_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now(), now(), ?, ?, ?)`,
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now(), now(), ?, ?, ?)
+         returning *`,
         [
           id,
           request.amount,
@@ -166,7 +167,8 @@ export class SandboxProvider implements PaymentProvider {
           status === 'requires_capture' ? this.holdEnd() : null,
         ],
       );
-      const payment = await this.readPayment(em, id, savedMethod ?? methodView(card, methodId, customerRef));
+      // As stored, and the method as resolved above: no second read.
+      const payment = paymentOf(row!, savedMethod ?? methodView(card, methodId, customerRef));
       await this.queuePaymentEvent(em, payment, request.intentId);
       return payment;
     });
@@ -438,32 +440,7 @@ export class SandboxProvider implements PaymentProvider {
       [id],
     );
     if (!row) throw new ProviderRejected(`No such payment: '${id}'`, 'resource_missing');
-    const token = sandboxTokens[row.method_id];
-    const view =
-      method ??
-      (token
-        ? methodView(token, row.method_id, null)
-        : row.brand
-          ? {
-              providerMethodId: row.method_id,
-              providerCustomerId: row.method_customer,
-              brand: row.brand,
-              last4: row.last4,
-              expMonth: row.exp_month,
-              expYear: row.exp_year,
-            }
-          : null);
-    return {
-      id: row.id,
-      status: statusOf[row.status] ?? 'FAILED',
-      chargeId: row.charge_id,
-      amount: Number(row.amount),
-      currency: row.currency,
-      failureCode: row.failure_code,
-      nextActionUrl: null,
-      method: view,
-      at: new Date(row.updated_at),
-    };
+    return paymentOf(row, method);
   }
 
   private async queuePaymentEvent(em: EntityManager, payment: ProviderPayment, intentId: string | null): Promise<void> {
@@ -481,13 +458,45 @@ export class SandboxProvider implements PaymentProvider {
 
   /** Queues a webhook event in the same transaction as the change it reports (delivered by sandbox-webhooks.ts). */
   private async queue(em: EntityManager, type: string, data: Record<string, unknown>, created = new Date()): Promise<void> {
-    const faults = await readSandboxFaults(em);
     const id = newId('evt');
+    // The delay setting read by the insert itself (one statement per event, not two); clock_timestamp() is the
+    // clock the deliverer compares with.
     await em.execute(
-      `insert into ${this.table('sandbox_webhook')} (id, type, payload, created_at, deliver_after, attempts, dropped) values (?, ?, ?::jsonb, ?, ?, 0, false)`,
-      [id, type, JSON.stringify({ id, type, created: created.toISOString(), data }), new Date(), new Date(Date.now() + faults.webhookDelayMs)],
+      `insert into ${this.table('sandbox_webhook')} (id, type, payload, created_at, deliver_after, attempts, dropped)
+       values (?, ?, ?::jsonb, ?, clock_timestamp() + make_interval(secs => coalesce((select webhook_delay_ms from ${this.table('sandbox_setting')} where id = 1), 0) / 1000.0), 0, false)`,
+      [id, type, JSON.stringify({ id, type, created: created.toISOString(), data }), new Date()],
     );
   }
+}
+
+/** A stored payment as the provider answers it; its method from the row's own join unless given. */
+function paymentOf(row: Row, method?: SavedMethod): ProviderPayment {
+  const token = sandboxTokens[row.method_id];
+  const view =
+    method ??
+    (token
+      ? methodView(token, row.method_id, null)
+      : row.brand
+        ? {
+            providerMethodId: row.method_id,
+            providerCustomerId: row.method_customer,
+            brand: row.brand,
+            last4: row.last4,
+            expMonth: row.exp_month,
+            expYear: row.exp_year,
+          }
+        : null);
+  return {
+    id: row.id,
+    status: statusOf[row.status] ?? 'FAILED',
+    chargeId: row.charge_id,
+    amount: Number(row.amount),
+    currency: row.currency,
+    failureCode: row.failure_code,
+    nextActionUrl: null,
+    method: view,
+    at: new Date(row.updated_at),
+  };
 }
 
 function methodView(card: SandboxCard, methodId: string, customerRef: string | null): SavedMethod {
