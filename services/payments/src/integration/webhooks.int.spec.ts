@@ -80,9 +80,10 @@ describe('provider webhooks', () => {
 
   it('applies an event once: a replay of the same event id, or another event saying the same, changes nothing', async () => {
     const p = await processingIntent(1200);
+    const chargeId = `sbch_${randomUUID()}`;
     const event = paymentEvent(
       'payment_intent.succeeded',
-      { id: p.providerPaymentId, status: 'SUCCEEDED', amount: p.amount, chargeId: `sbch_${randomUUID()}` },
+      { id: p.providerPaymentId, status: 'SUCCEEDED', amount: p.amount, chargeId },
       p.intentId,
       new Date(),
     );
@@ -99,6 +100,9 @@ describe('provider webhooks', () => {
     expect(await h.sql(`select outcome from payments.webhook_event where event_id = ?`, [sameNewsId])).toEqual([{ outcome: 'DUPLICATE' }]);
     expect(await status(p.intentId)).toBe('SUCCEEDED');
     expect(await captures(p.intentId)).toBe('1');
+    expect(await h.sql(`select provider_charge_id, succeeded_at is not null as marked from payments.payment_intent where id = ?`, [p.intentId])).toEqual([
+      { provider_charge_id: chargeId, marked: true },
+    ]);
     const succeeded = (await h.published('payments.payment.succeeded')).filter((e) => e.paymentId === p.intentId);
     expect(succeeded).toHaveLength(1);
   });

@@ -71,12 +71,14 @@ export async function applyPaymentUpdate(
   }
   if (decision.kind === 'anomaly') {
     await keepPaymentId();
-    if (payment.status === 'SUCCEEDED') {
+    const captured = payment.status === 'SUCCEEDED';
+    if (captured) {
       // Money captured on an intent we had given up: book it; it settles the dues if they are still open, or goes back.
-      await recordCapture(em, intent, allocations, payment);
+      await recordCapture(em, intent, allocations, locked.orders, payment);
     }
-    await em.execute(`update ${s}.payment_intent set anomaly = ?, updated_at = now() where id = ?`, [
-      `The provider reported ${payment.status.toLowerCase()} on an intent already ${String(intent.status).toLowerCase()}${payment.status === 'SUCCEEDED' ? '; booked as paid (refunded if its dues were no longer open)' : ''}.`,
+    await em.execute(`update ${s}.payment_intent set anomaly = ?, ${capturedColumns}, updated_at = now() where id = ?`, [
+      `The provider reported ${payment.status.toLowerCase()} on an intent already ${String(intent.status).toLowerCase()}${captured ? '; booked as paid (refunded if its dues were no longer open)' : ''}.`,
+      ...capturedValues(captured, payment),
       intentId,
     ]);
     return 'ANOMALY';
@@ -102,7 +104,7 @@ export async function applyPaymentUpdate(
   await em.execute(
     `update ${s}.payment_intent set status = ?, status_at = coalesce(?, status_at), in_flight_until = null, updated_at = now(),
        next_action = ?::jsonb, failure_kind = ?, failure_message = ?, failure_code = ?, method_label = coalesce(method_label, ?),
-       provider_payment_id = coalesce(provider_payment_id, ?)
+       provider_payment_id = coalesce(provider_payment_id, ?), ${capturedColumns}
      where id = ?`,
     [
       status,
@@ -113,15 +115,26 @@ export async function applyPaymentUpdate(
       failure?.providerCode?.slice(0, 80) ?? null,
       payment.method ? `${payment.method.brand} ${payment.method.last4}` : null,
       payment.id,
+      ...capturedValues(status === 'SUCCEEDED', payment),
       intentId,
     ],
   );
-  if (status === 'SUCCEEDED') await recordCapture(em, intent, allocations, payment);
+  if (status === 'SUCCEEDED') await recordCapture(em, intent, allocations, locked.orders, payment);
   if (status === 'REQUIRES_CAPTURE') await recordAuthorization(em, intent, allocations, payment.id);
   if (status === 'FAILED') await publishFailure(em, intent, allocations, failure!);
   if (status === 'PROCESSING') await scheduleRecheck(em, intentId, options.recheckAfterMs, 0);
   return 'APPLIED';
 }
+
+/**
+ * A capture's marks on its intent (the provider's charge, when it succeeded), written by the update that records
+ * what the provider said rather than by a statement of their own: `capturedColumns` with `capturedValues`.
+ */
+const capturedColumns = 'provider_charge_id = coalesce(?, provider_charge_id), succeeded_at = case when ?::boolean then now() else succeeded_at end';
+const capturedValues = (captured: boolean, payment: ProviderPayment): [string | null, boolean] => [
+  captured ? (payment.chargeId ?? payment.id) : null,
+  captured,
+];
 
 /** A held charge at ship whose order has shipped and not ended: what its capture is for. */
 function heldForShippedOrder(intent: Row, orders: readonly Row[]): boolean {
@@ -172,8 +185,10 @@ async function publishFailure(em: EntityManager, intent: Row, allocations: Row[]
  * longer open (the order was cancelled or expired meanwhile, another payment
  * settled it first, or the store waived the extra shipping invoice) goes
  * straight back to the customer: a full refund of that share. The card is saved when the customer asked.
+ * `orders`: the allocations' orders as locked by the caller (lockIntent); the
+ * caller marks the intent itself (capturedColumns).
  */
-async function recordCapture(em: EntityManager, intent: Row, allocations: Row[], payment: ProviderPayment): Promise<void> {
+async function recordCapture(em: EntityManager, intent: Row, allocations: Row[], orders: readonly Row[], payment: ProviderPayment): Promise<void> {
   const s = schemaOf(em);
   const chargeId = payment.chargeId ?? payment.id;
   const orderIds = [...new Set(allocations.map((a) => String(a.order_id)))];
@@ -190,10 +205,7 @@ async function recordCapture(em: EntityManager, intent: Row, allocations: Row[],
       [randomUUID(), intent.id, part.orderId, chargeId, intent.currency, part.product + part.shipping, recorded.sequence],
     );
   }
-  await em.execute(`update ${s}.payment_intent set provider_charge_id = ?, succeeded_at = now() where id = ?`, [chargeId, intent.id]);
-
   const dues = await em.execute<Row[]>(`select * from ${s}.payment_due where id in (?) for update`, [allocations.map((a) => a.due_id)]);
-  const orders = await em.execute<Row[]>(`select id, status, closed_at from ${s}.known_order where id in (?)`, [orderIds]);
   // Captured after its order left (a charge at ship held until dispatch): earned at once, as shipping made the rest.
   for (const order of orders.filter((o) => departedOrderStatuses.includes(o.status as OrderStatus))) {
     const shipped = orderShipped(await positionOf(em, order.id, intent.currency));
