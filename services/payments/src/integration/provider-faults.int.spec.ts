@@ -4,6 +4,7 @@ import { eventually } from '@vitrine/testing';
 import { graphql } from '../__generated__/index.js';
 import type { SandboxFaultsInput } from '../__generated__/graphql.js';
 import { runtimeOf } from '../config/payments-runtime.js';
+import { requestFingerprint } from '../domain/idempotency.js';
 import type { PaymentProvider } from '../providers/payment-provider.js';
 import { bootPayments, payMutation, reconciliationQuery, sandboxBooks, type PaymentsHarness, type TestIdentity } from './harness.js';
 
@@ -217,6 +218,41 @@ describe('a process that died during the provider call', () => {
     expect((await sandboxBooks(h)).charges - before.charges).toBe(1);
     expect(await succeededFor(orderId)).toHaveLength(1);
     await faults({});
+  });
+
+  it('died at the provider, then retried under the same key: the retry resumes that attempt (same intent, same provider key); one charge', async () => {
+    const customer = await h.tokens.customer();
+    const { orderId } = await h.due({ customerId: customer.id, goods: 2600 });
+    const before = await sandboxBooks(h);
+    await faults({ dropWebhooksForSeconds: 120 });
+    const key = randomUUID();
+    await dieAtProvider('after the charge', () => payAs(customer, orderId, key));
+    const [first] = await h.sql(`select id from payments.payment_intent where id in (select intent_id from payments.payment_allocation where order_id = ?)`, [
+      orderId,
+    ]);
+    const retried = await payAs(customer, orderId, key);
+    expect(retried.data!.pay).toMatchObject({ id: first!.id, status: 'SUCCEEDED' });
+    expect(await intentsOf(orderId)).toEqual([{ status: 'SUCCEEDED', attempts: 1 }]);
+    expect((await sandboxBooks(h)).charges - before.charges).toBe(1);
+    await faults({});
+  });
+
+  it('died after claiming its key, before opening the intent: a retry under the key opens it under the id the key recorded, once', async () => {
+    const customer = await h.tokens.customer();
+    const { orderId } = await h.due({ customerId: customer.id, goods: 2700 });
+    const key = randomUUID();
+    const intentId = randomUUID();
+    // What the claim leaves when its process dies at once: the key, its lease over, naming an intent never written.
+    const params = { orderIds: [orderId], method: { token: 'sandbox_visa' }, savePaymentMethod: false, purpose: null };
+    await h.sql(
+      `insert into payments.idempotency_key (scope, key, operation, fingerprint, locked_until, created_at, resource_id)
+       values (?, ?, 'pay', ?, now() - interval '1 second', now() - interval '1 minute', ?)`,
+      [customer.id, key, requestFingerprint('pay', params, ['orderIds']), intentId],
+    );
+    const paid = await payAs(customer, orderId, key);
+    expect(paid.data!.pay).toMatchObject({ id: intentId, status: 'SUCCEEDED' });
+    expect(await intentsOf(orderId)).toEqual([{ status: 'SUCCEEDED', attempts: 1 }]);
+    expect((await payAs(customer, orderId, key)).data!.pay).toMatchObject({ id: intentId, status: 'SUCCEEDED' });
   });
 
   it('died before the call reached the provider: the timer sends it once, as the customer asked; a retry then finds it paid', async () => {

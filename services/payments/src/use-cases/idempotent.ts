@@ -18,6 +18,12 @@ export interface IdempotentRequest {
   params: unknown;
   /** Parameter names whose lists are sets (order does not matter). */
   unordered?: string[];
+  /**
+   * The id of what this run will create, chosen before it starts: recorded with the key's claim (no later write, as
+   * `remember` would be). A take-over is given it as `resumeId`, and must expect it missing: the run it takes over
+   * may have died before creating it.
+   */
+  resourceId?: string;
 }
 
 export interface IdempotentRun {
@@ -63,12 +69,13 @@ export async function runIdempotently<R>(em: EntityManager, request: IdempotentR
   const table = `${schemaOf(em)}.idempotency_key`;
   const where = 'scope = ? and key = ?';
   const id = [request.scope, request.key];
+  const resourceId = request.resourceId ?? null;
 
   const insertKey = (tx: EntityManager, now: Date, lease: Date) =>
     tx.execute<unknown[]>(
-      `insert into ${table} (scope, key, operation, fingerprint, locked_until, created_at) values (?, ?, ?, ?, ?, ?)
+      `insert into ${table} (scope, key, operation, fingerprint, locked_until, created_at, resource_id) values (?, ?, ?, ?, ?, ?, ?)
        on conflict (scope, key) do nothing returning key`,
-      [...id, request.operation, fingerprint, lease, now],
+      [...id, request.operation, fingerprint, lease, now, resourceId],
     );
   const claim = async (): Promise<Claim> => {
     // A fresh key, nearly always: the insert alone, a transaction of its own (two round trips fewer than begin ... commit).
@@ -96,8 +103,8 @@ export async function runIdempotently<R>(em: EntityManager, request: IdempotentR
         case 'proceed':
           // Kept longer than the retention: the same key is a new request now.
           await tx.execute(
-            `update ${table} set operation = ?, fingerprint = ?, locked_until = ?, created_at = ?, completed_at = null, response = null, resource_id = null where ${where}`,
-            [request.operation, fingerprint, lease, now, ...id],
+            `update ${table} set operation = ?, fingerprint = ?, locked_until = ?, created_at = ?, completed_at = null, response = null, resource_id = ? where ${where}`,
+            [request.operation, fingerprint, lease, now, resourceId, ...id],
           );
           return { run: true, resumeId: null, lease };
         case 'take-over':

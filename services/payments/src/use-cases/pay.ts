@@ -45,14 +45,17 @@ export async function pay(em: EntityManager, runtime: PaymentsRuntime, command: 
   // Not an answer to store: the due may still be on its way, and someone else's order is reported as missing.
   await waitForDues(em, command.customerId, orderIds, runtime.settings.PAYMENTS_DUE_WAIT_MS);
   const params = { orderIds, method: command.method, savePaymentMethod: command.savePaymentMethod, purpose: command.purpose };
-  return runIdempotently(em, { scope: command.customerId, key: command.idempotencyKey, operation: 'pay', params, unordered: ['orderIds'] }, async (run) => {
-    // A new intent comes back as stored; one an earlier run of the key created is read.
-    const intent: Row | undefined =
-      run.resumeId === null
-        ? await openIntent(em, runtime, { ...command, orderIds }, run.remember)
-        : (await em.fork().execute<Row[]>(`select * from ${schemaOf(em)}.payment_intent where id = ?`, [run.resumeId]))[0];
-    const intentId: string = run.resumeId ?? intent!.id;
-    if (intent?.status === 'REQUIRES_PAYMENT_METHOD') {
+  // Named before the key is claimed, and recorded with it: a take-over finds the intent by it (or opens it, if the
+  // run it takes over died before).
+  const newIntentId = randomUUID();
+  const request = { scope: command.customerId, key: command.idempotencyKey, operation: 'pay', params, unordered: ['orderIds'], resourceId: newIntentId };
+  return runIdempotently(em, request, async (run) => {
+    const intentId = run.resumeId ?? newIntentId;
+    const earlier: Row | undefined =
+      run.resumeId === null ? undefined : (await em.fork().execute<Row[]>(`select * from ${schemaOf(em)}.payment_intent where id = ?`, [run.resumeId]))[0];
+    // A new intent comes back as stored; one an earlier run of the key created is as it left it.
+    const intent = earlier ?? (await openIntent(em, runtime, { ...command, orderIds }, intentId));
+    if (intent.status === 'REQUIRES_PAYMENT_METHOD') {
       const fork = em.fork();
       const prepared = await paymentRequestFor(fork, runtime, intent).catch((err: unknown) => {
         // The provider customer a saved card needs did not answer: the payment was never sent, nothing was charged.
@@ -131,14 +134,10 @@ export async function waitForDues(em: EntityManager, customerId: string, orderId
  * one is processing, asks the provider about one whose process died at it,
  * computes the amount, gives up earlier attempts waiting on the customer
  * (they would charge a second time), then records the new intent and its
- * allocations to the dues. Returns the intent as stored.
+ * allocations to the dues, under the id pay named when it claimed its key.
+ * Returns the intent as stored.
  */
-async function openIntent(
-  em: EntityManager,
-  runtime: PaymentsRuntime,
-  command: PayCommand,
-  remember: (em: EntityManager, id: string) => Promise<void>,
-): Promise<Row> {
+async function openIntent(em: EntityManager, runtime: PaymentsRuntime, command: PayCommand, intentId: string): Promise<Row> {
   const s = schemaOf(em);
   const deadline = Date.now() + runtime.settings.PAYMENTS_PROVIDER_TIMEOUT_MS + 5_000;
   for (;;) {
@@ -186,7 +185,6 @@ async function openIntent(
         }
       }
 
-      const intentId = randomUUID();
       const inFlightUntil = new Date(Date.now() + runtime.settings.PAYMENTS_PROVIDER_TIMEOUT_MS + 2_000);
       const [intent] = await tx.execute<Row[]>(
         `insert into ${s}.payment_intent (id, customer_id, purpose, amount, currency, status, provider, payment_method_id, method_token, method_label, save_method,
@@ -223,7 +221,6 @@ async function openIntent(
           ]);
         }
       }
-      await remember(tx, intentId);
       // Should this process die before the answer is applied, the provider is asked again after the lease (resolveLapsedAttempt).
       await scheduleTimer(tx, {
         kind: abandonedAttemptTimer,
