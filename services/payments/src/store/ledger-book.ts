@@ -18,14 +18,32 @@ export async function postTransaction(
 ): Promise<RecordedTransaction> {
   const s = schemaOf(em);
   const id = randomUUID();
-  const [row] = await em.execute<{ sequence: string }[]>(
-    `insert into ${s}.ledger_transaction (id, kind, reason, intent_id, refund_id, created_at) values (?, ?, ?, ?, ?, now()) returning sequence`,
-    [id, tx.kind, tx.reason, links.intentId ?? null, links.refundId ?? null],
-  );
   const values = tx.postings.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-  await em.execute(
-    `insert into ${s}.ledger_posting (transaction_id, account, amount, currency, order_id, charge_id, refund_id, provider_refund_id) values ${values}`,
-    tx.postings.flatMap((p) => [id, p.account, p.amount, p.currency, p.orderId ?? null, p.chargeId ?? null, p.refundId ?? null, p.providerRefundId ?? null]),
+  // The transaction and its postings in one statement (the balance is checked at commit, by the deferred trigger).
+  const [row] = await em.execute<{ sequence: string }[]>(
+    `with recorded as (
+       insert into ${s}.ledger_transaction (id, kind, reason, intent_id, refund_id, created_at) values (?, ?, ?, ?, ?, now()) returning sequence
+     ), posted as (
+       insert into ${s}.ledger_posting (transaction_id, account, amount, currency, order_id, charge_id, refund_id, provider_refund_id) values ${values}
+     )
+     select sequence from recorded`,
+    [
+      id,
+      tx.kind,
+      tx.reason,
+      links.intentId ?? null,
+      links.refundId ?? null,
+      ...tx.postings.flatMap((p) => [
+        id,
+        p.account,
+        p.amount,
+        p.currency,
+        p.orderId ?? null,
+        p.chargeId ?? null,
+        p.refundId ?? null,
+        p.providerRefundId ?? null,
+      ]),
+    ],
   );
   return { ...tx, id, sequence: Number(row!.sequence) };
 }

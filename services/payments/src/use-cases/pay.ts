@@ -186,11 +186,28 @@ async function openIntent(em: EntityManager, runtime: PaymentsRuntime, command: 
       }
 
       const inFlightUntil = new Date(Date.now() + runtime.settings.PAYMENTS_PROVIDER_TIMEOUT_MS + 2_000);
+      const allocations = collection.parts.flatMap((part) =>
+        allocate(
+          part,
+          dues.filter((d) => d.order_id === part.orderId && d.purpose === collection.purpose),
+        ).map((a) => [randomUUID(), intentId, a.dueId, part.orderId, a.product, a.shipping, a.product + a.shipping]),
+      );
+      // The intent and its allocations in one statement.
+      const allocated =
+        allocations.length === 0
+          ? ''
+          : `, allocated as (
+               insert into ${s}.payment_allocation (id, intent_id, due_id, order_id, product, shipping, amount)
+               values ${allocations.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+             )`;
       const [intent] = await tx.execute<Row[]>(
-        `insert into ${s}.payment_intent (id, customer_id, purpose, amount, currency, status, provider, payment_method_id, method_token, method_label, save_method,
-           initiated_by, attempts, in_flight_until, created_at, updated_at)
-         values (?, ?, ?, ?, ?, 'REQUIRES_PAYMENT_METHOD', ?, ?, ?, ?, ?, 'CUSTOMER', 1, ?, now(), now())
-         returning *`,
+        `with opened as (
+           insert into ${s}.payment_intent (id, customer_id, purpose, amount, currency, status, provider, payment_method_id, method_token, method_label,
+             save_method, initiated_by, attempts, in_flight_until, created_at, updated_at)
+           values (?, ?, ?, ?, ?, 'REQUIRES_PAYMENT_METHOD', ?, ?, ?, ?, ?, 'CUSTOMER', 1, ?, now(), now())
+           returning *
+         )${allocated}
+         select * from opened`,
         [
           intentId,
           command.customerId,
@@ -203,24 +220,9 @@ async function openIntent(em: EntityManager, runtime: PaymentsRuntime, command: 
           savedMethod ? `${savedMethod.brand} ${savedMethod.last4}` : null,
           command.savePaymentMethod && 'token' in command.method,
           inFlightUntil,
+          ...allocations.flat(),
         ],
       );
-      for (const part of collection.parts) {
-        for (const allocation of allocate(
-          part,
-          dues.filter((d) => d.order_id === part.orderId && d.purpose === collection.purpose),
-        )) {
-          await tx.execute(`insert into ${s}.payment_allocation (id, intent_id, due_id, order_id, product, shipping, amount) values (?, ?, ?, ?, ?, ?, ?)`, [
-            randomUUID(),
-            intentId,
-            allocation.dueId,
-            part.orderId,
-            allocation.product,
-            allocation.shipping,
-            allocation.product + allocation.shipping,
-          ]);
-        }
-      }
       // Should this process die before the answer is applied, the provider is asked again after the lease (resolveLapsedAttempt).
       await scheduleTimer(tx, {
         kind: abandonedAttemptTimer,

@@ -40,6 +40,9 @@ const statusOf: Record<string, PaymentIntentStatus> = {
   canceled: 'CANCELLED',
 };
 
+/** Rolls back a call's work: its key was answered before (or meanwhile). */
+class KeySeenBefore extends Error {}
+
 const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('base64url')}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -99,29 +102,35 @@ export class SandboxProvider implements PaymentProvider {
   /**
    * The sandbox's idempotency layer, like Stripe's: the first response to a
    * key is kept and returned to every retry; a concurrent duplicate waits on
-   * the key's row; the same key with other parameters is refused.
+   * the key's row; the same key with other parameters is refused. The work
+   * is done first and its response recorded under the key by one insert: a
+   * key already there (an earlier call, or a concurrent one, waited for at
+   * that insert) rolls the work back and answers what was recorded.
    */
   private async idempotent<T>(key: string, operation: string, params: unknown, run: (em: EntityManager) => Promise<T>): Promise<T> {
     const hash = createHash('sha256')
       .update(JSON.stringify([operation, params]))
       .digest('hex');
-    return this.fresh().transactional(async (em) => {
-      const inserted = await em.execute<Row[]>(
-        `insert into ${this.table('sandbox_request')} (idempotency_key, operation, response, created_at) values (?, ?, null, now())
-         on conflict (idempotency_key) do nothing returning idempotency_key`,
-        [key, `${operation}:${hash.slice(0, 16)}`],
-      );
-      if (inserted.length === 0) {
-        const [earlier] = await em.execute<Row[]>(`select operation, response from ${this.table('sandbox_request')} where idempotency_key = ?`, [key]);
-        if (earlier?.operation !== `${operation}:${hash.slice(0, 16)}`) {
-          throw new ProviderRejected('Keys for idempotent requests can only be used with the same parameters they were first used with.', 'idempotency_error');
-        }
-        return revive(earlier.response) as T;
-      }
-      const response = await run(em);
-      await em.execute(`update ${this.table('sandbox_request')} set response = ?::jsonb where idempotency_key = ?`, [JSON.stringify(response), key]);
-      return response;
-    });
+    const signature = `${operation}:${hash.slice(0, 16)}`;
+    try {
+      return await this.fresh().transactional(async (em) => {
+        const response = await run(em);
+        const recorded = await em.execute<Row[]>(
+          `insert into ${this.table('sandbox_request')} (idempotency_key, operation, response, created_at) values (?, ?, ?::jsonb, now())
+           on conflict (idempotency_key) do nothing returning idempotency_key`,
+          [key, signature, JSON.stringify(response)],
+        );
+        if (recorded.length === 0) throw new KeySeenBefore();
+        return response;
+      });
+    } catch (err) {
+      if (!(err instanceof KeySeenBefore)) throw err;
+    }
+    const [earlier] = await this.fresh().execute<Row[]>(`select operation, response from ${this.table('sandbox_request')} where idempotency_key = ?`, [key]);
+    if (earlier?.operation !== signature) {
+      throw new ProviderRejected('Keys for idempotent requests can only be used with the same parameters they were first used with.', 'idempotency_error');
+    }
+    return revive(earlier.response) as T;
   }
 
   async createPayment(request: CreatePaymentRequest, idempotencyKey: string): Promise<ProviderPayment> {
