@@ -1,4 +1,6 @@
 import nodemailer from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
+import MailComposer from 'nodemailer/lib/mail-composer';
 
 export interface OutgoingMail {
   to: string;
@@ -40,9 +42,12 @@ export function createSmtpMailer(options: { url: string; from: string; timeoutMs
     maxConnections: 2,
     maxMessages: 500,
   });
+  const sender = envelopeAddress(options.from);
   return {
     async send(mail) {
-      const info = await transport.sendMail({
+      // Composed in memory first, then handed over whole: streamed as composed, each piece of the message (headers,
+      // every encoded part) went out in a socket write of its own, most of what a message cost notifications.
+      const raw = await new MailComposer({
         from: options.from,
         to: mail.to,
         subject: mail.subject,
@@ -50,9 +55,20 @@ export function createSmtpMailer(options: { url: string; from: string; timeoutMs
         text: mail.text,
         messageId: mail.messageId,
         headers: mail.headers,
-      });
+      })
+        .compile()
+        .build();
+      // A message given whole is not read for its addresses: the envelope says them.
+      const info = await transport.sendMail({ envelope: { from: sender, to: [envelopeAddress(mail.to)] }, raw });
       return { response: String(info.response ?? '') };
     },
     close: () => transport.close(),
   };
+}
+
+/** The bare address of `Name <address>` (or of a bare address), as SMTP's MAIL FROM and RCPT TO take it. */
+export function envelopeAddress(value: string): string {
+  const [first] = addressparser(value, { flatten: true });
+  if (!first?.address) throw new Error(`not an email address: ${JSON.stringify(value.slice(0, 80))}`);
+  return first.address;
 }

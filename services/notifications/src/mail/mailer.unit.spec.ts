@@ -1,11 +1,12 @@
-import type { AddressInfo } from 'node:net';
+import { Socket, type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createSmtpMailer, type OutgoingMail } from './mailer.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSmtpMailer, envelopeAddress, type OutgoingMail } from './mailer.js';
 
-// An in-process SMTP server that counts connections and keeps each message's Message-ID.
+// An in-process SMTP server that counts connections and keeps each message's Message-ID (and the whole of each).
 async function smtpServer(port = 0) {
   const received: string[] = [];
+  const messages: { from: string; to: string[]; raw: string }[] = [];
   let connections = 0;
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
@@ -18,11 +19,13 @@ async function smtpServer(port = 0) {
       connections++;
       callback();
     },
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       let raw = '';
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
       stream.once('end', () => {
         received.push(/^Message-ID: <?([^>\r\n]+)>?/im.exec(raw)?.[1] ?? '?');
+        const { mailFrom, rcptTo } = session.envelope;
+        messages.push({ from: mailFrom ? mailFrom.address : '', to: rcptTo.map((r) => r.address), raw });
         callback(null, 'Accepted');
       });
     },
@@ -34,6 +37,7 @@ async function smtpServer(port = 0) {
     port: bound,
     url: `smtp://127.0.0.1:${bound}`,
     received,
+    messages,
     connections: () => connections,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -84,5 +88,60 @@ describe('SMTP mailer', () => {
     }
     expect(second.received).toEqual(['message-2@vitrine.test']);
     expect(second.connections()).toBe(1);
+  });
+
+  it('sends the message whole: the envelope from the bare addresses, every header and both parts as given', async () => {
+    const server = await smtpServer();
+    closing.push(server.stop);
+    const mailer = createSmtpMailer({ url: server.url, from: 'Figure Shop <shop@vitrine.test>', timeoutMs: 5000 });
+    closing.push(() => mailer.close());
+    await mailer.send({
+      to: 'Dan Example <dan@example.com>',
+      subject: 'Votre acompte est réglé',
+      html: '<p>Merci, Dan.</p>',
+      text: 'Merci, Dan.\n.\nLa boutique',
+      messageId: '<whole-1@vitrine.test>',
+      headers: { 'X-Vitrine-Message': 'whole-1' },
+    });
+    const [message] = server.messages;
+    expect(message).toMatchObject({ from: 'shop@vitrine.test', to: ['dan@example.com'] });
+    const raw = message!.raw;
+    expect(raw).toMatch(/^From: Figure Shop <shop@vitrine\.test>\r$/m);
+    expect(raw).toMatch(/^To: Dan Example <dan@example\.com>\r$/m);
+    expect(raw).toMatch(/^Subject: =\?UTF-8\?Q\?Votre_acompte_est_r=C3=A9gl=C3=A9\?=\r$/m);
+    expect(raw).toMatch(/^Message-ID: <whole-1@vitrine\.test>\r$/m);
+    expect(raw).toMatch(/^X-Vitrine-Message: whole-1\r$/m);
+    expect(raw).toContain('Content-Type: text/plain');
+    expect(raw).toContain('Content-Type: text/html');
+    expect(raw).toContain('<p>Merci, Dan.</p>');
+    // A line of a single dot in the text is sent stuffed and comes back as it was.
+    expect(raw).toContain('Merci, Dan.\r\n.\r\nLa boutique');
+  });
+
+  it('writes a long message to the socket in a few writes, not one per piece of it', async () => {
+    const server = await smtpServer();
+    closing.push(server.stop);
+    const mailer = createSmtpMailer({ url: server.url, from: 'shop@vitrine.test', timeoutMs: 5000 });
+    closing.push(() => mailer.close());
+    await mailer.send(mail(0)); // the connection and its greeting, before counting
+    const long: OutgoingMail = { ...mail(1), html: `<p>${'Une statue peinte à la main. '.repeat(250)}</p>`, text: 'Une statue. '.repeat(400) };
+    const write = vi.spyOn(Socket.prototype, 'write');
+    let writes: number;
+    try {
+      await mailer.send(long);
+      // The mailer's own writes (the server in this process writes its answers through the same method).
+      writes = write.mock.contexts.filter((socket) => (socket as Socket).remotePort === server.port).length;
+    } finally {
+      write.mockRestore();
+    }
+    expect(server.received.at(-1)).toBe('message-1@vitrine.test');
+    // MAIL FROM, RCPT TO, DATA, the message, its final dot. Composed as it was streamed, the same message took 14.
+    expect(writes).toBe(5);
+  });
+
+  it('takes the bare address out of a display form for the envelope', () => {
+    expect(envelopeAddress('Vitrine <no-reply@vitrine.local>')).toBe('no-reply@vitrine.local');
+    expect(envelopeAddress('dan@example.com')).toBe('dan@example.com');
+    expect(() => envelopeAddress('Vitrine')).toThrow(/not an email address/);
   });
 });
