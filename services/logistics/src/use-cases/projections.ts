@@ -98,13 +98,20 @@ export async function rememberArrival(em: EntityManager, event: Env<EventData<ty
   await em.flush();
 }
 
+/**
+ * PaymentSucceeded: what each order paid, added to what it had. One upsert per order paid (every deposit and balance
+ * gets it): an addition done by the row's own update, so it needs no read of the row first; the row is locked by it
+ * all the same, against a refund's subtraction meanwhile.
+ */
 export async function rememberPayment(em: EntityManager, event: Env<EventData<typeof paymentSucceededV1>>): Promise<void> {
   for (const a of event.data.allocations) {
-    const order = await knownOrder(em, a.orderId);
-    order.paidAmount += a.amount.amount;
-    order.currency ??= a.amount.currency;
+    await em.execute(
+      `insert into ${table(em)} (order_id, currency, paid_amount) values (?, ?, ?)
+       on conflict (order_id) do update set paid_amount = known_order.paid_amount + excluded.paid_amount,
+         currency = coalesce(known_order.currency, excluded.currency)`,
+      [a.orderId, a.amount.currency, a.amount.amount],
+    );
   }
-  await em.flush();
 }
 
 export async function rememberRefund(em: EntityManager, event: Env<EventData<typeof refundIssuedV1>>): Promise<void> {
