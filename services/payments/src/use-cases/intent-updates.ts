@@ -11,7 +11,7 @@ import type { ProviderPayment } from '../providers/payment-provider.js';
 import { positionOf, postTransaction } from '../store/ledger-book.js';
 import { schemaOf, toDate, type Row } from '../store/sql.js';
 import { eventAllocations, recordAuthorization, replaceLapsedHold } from './held-payments.js';
-import { decideRefund, lockOrders, orderEnded } from './order-money.js';
+import { decideRefund, orderEnded } from './order-money.js';
 
 export const recheckIntentTimer = 'recheck-intent';
 /** Gives up an attempt whose process died before the provider answered (armed when the attempt opens, disarmed by its answer). */
@@ -24,14 +24,22 @@ export function disarmAbandonment(em: EntityManager, intentId: string): Promise<
 
 export type UpdateOutcome = 'APPLIED' | 'DUPLICATE' | 'STALE' | 'ANOMALY' | 'UNKNOWN_INTENT';
 
-/** The intent's allocations, then its orders locked, then the intent itself: the lock order every path keeps. */
+/**
+ * The intent's orders locked (in id order, as lockOrders does), then the intent itself: the lock order every path
+ * keeps. Its allocations, written once with the intent and never changed, come with the orders' rows: one statement.
+ */
 export async function lockIntent(em: EntityManager, intentId: string): Promise<{ intent: Row; allocations: Row[]; orders: Row[] } | null> {
   const s = schemaOf(em);
-  const allocations = await em.execute<Row[]>(`select * from ${s}.payment_allocation where intent_id = ? order by order_id, due_id`, [intentId]);
-  const orders = await lockOrders(
-    em,
-    allocations.map((a) => a.order_id),
+  const rows = await em.execute<Row[]>(
+    `with allocation as (select * from ${s}.payment_allocation where intent_id = ?)
+     select k.*, (select json_agg(a order by a.order_id, a.due_id) from allocation a) as intent_allocations
+       from ${s}.known_order k where k.id in (select order_id from allocation) order by k.id for update of k`,
+    [intentId],
   );
+  const orders = rows.map(({ intent_allocations: _, ...order }) => order);
+  // No order row to carry them (payments never heard of the orders, or the intent has no allocations): read alone.
+  const allocations: Row[] =
+    rows[0]?.intent_allocations ?? (await em.execute<Row[]>(`select * from ${s}.payment_allocation where intent_id = ? order by order_id, due_id`, [intentId]));
   const [intent] = await em.execute<Row[]>(`select * from ${s}.payment_intent where id = ? for update`, [intentId]);
   return intent ? { intent, allocations, orders } : null;
 }
@@ -205,31 +213,40 @@ async function recordCapture(em: EntityManager, intent: Row, allocations: Row[],
       [randomUUID(), intent.id, part.orderId, chargeId, intent.currency, part.product + part.shipping, recorded.sequence],
     );
   }
-  const dues = await em.execute<Row[]>(`select * from ${s}.payment_due where id in (?) for update`, [allocations.map((a) => a.due_id)]);
+  const closed = (allocation: Row) => {
+    const order = orders.find((o) => o.id === allocation.order_id);
+    return order !== undefined && orderEnded(order);
+  };
+  // The open dues of orders still open are settled by one update; only what it left (a share going back) is read.
+  const settleable = allocations.filter((a) => !closed(a));
+  const settledDueIds = new Set(
+    settleable.length === 0
+      ? []
+      : (
+          await em.execute<{ id: string }[]>(
+            `update ${s}.payment_due set state = 'SETTLED', settled_by_intent_id = ?, closed_at = now() where id in (?) and state = 'OPEN' returning id`,
+            [intent.id, settleable.map((a) => a.due_id)],
+          )
+        ).map((d) => d.id),
+  );
+  const settled = settleable.filter((a) => settledDueIds.has(a.due_id));
+  const unsettled = allocations.filter((a) => !settled.includes(a));
+  const dues =
+    unsettled.length === 0 ? [] : await em.execute<Row[]>(`select * from ${s}.payment_due where id in (?) for update`, [unsettled.map((a) => a.due_id)]);
   // Captured after its order left (a charge at ship held until dispatch): earned at once, as shipping made the rest.
   for (const order of orders.filter((o) => departedOrderStatuses.includes(o.status as OrderStatus))) {
     const shipped = orderShipped(await positionOf(em, order.id, intent.currency));
     if (shipped) await postTransaction(em, shipped);
   }
-  const settled: Row[] = [];
   const giveBack = new Map<string, GiveBack>();
-  for (const allocation of allocations) {
+  for (const allocation of unsettled) {
     const due = dues.find((d) => d.id === allocation.due_id);
     const order = orders.find((o) => o.id === allocation.order_id);
-    const closed = order !== undefined && orderEnded(order);
-    if (due?.state === 'OPEN' && !closed) {
-      settled.push(allocation);
-      continue;
-    }
-    const why = giveBackReason(closed, due?.state, order?.status);
+    const why = giveBackReason(closed(allocation), due?.state, order?.status);
     const back = giveBack.get(allocation.order_id) ?? { amount: 0, ...why };
     giveBack.set(allocation.order_id, { ...back, amount: back.amount + Number(allocation.amount) });
   }
   if (settled.length > 0) {
-    await em.execute(`update ${s}.payment_due set state = 'SETTLED', settled_by_intent_id = ?, closed_at = now() where id in (?)`, [
-      intent.id,
-      settled.map((a) => a.due_id),
-    ]);
     payments.recordEvent(em, {
       definition: paymentSucceededV1,
       subject: intent.id,
