@@ -146,7 +146,7 @@ export async function runPayments(
   if (statementsFrom) {
     // Orders securing each order, logistics' and notifications' share: part of what a payment costs.
     await waitForQuietConsumers(db, 'reading what pay caused', config.settleTimeoutSeconds * 1000);
-    statements = await readStatements(db, statementsFrom, { awaitLateCounts: true, limit: 120 });
+    statements = await readStatements(db, statementsFrom, { awaitLateCounts: true, limit: 50 });
   }
   return { result, dues: dues.length, amount, product: { ...product, price }, setupSeconds, statements };
 }
