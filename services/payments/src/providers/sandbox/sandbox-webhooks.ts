@@ -65,6 +65,8 @@ export function startSandboxWebhooks(options: SandboxWebhookDelivererOptions): {
       // after a later "drop webhooks" by the settings of before (seen under a loaded CI run).
       const faults = await readSandboxFaults(em);
       const dropping = faults.dropWebhooksUntil !== null && faults.dropWebhooksUntil.getTime() > Date.now();
+      // Marked together at the end of the round: the round's transaction commits them all at once either way.
+      const delivered: { id: string; attempts: number; status: number }[] = [];
       for (const event of due) {
         if (dropping) {
           await em.execute(`update ${table} set delivered_at = now(), dropped = true where id = ?`, [event.id]);
@@ -73,7 +75,7 @@ export function startSandboxWebhooks(options: SandboxWebhookDelivererOptions): {
         const status = await deliverOne(event);
         const attempts = event.attempts + 1;
         if (status >= 200 && status < 300) {
-          await em.execute(`update ${table} set delivered_at = now(), attempts = ?, last_status = ? where id = ?`, [attempts, status, event.id]);
+          delivered.push({ id: event.id, attempts, status });
         } else if (attempts >= maxAttempts) {
           logger.warn({ eventId: event.id, status }, 'sandbox: webhook given up after repeated failures');
           await em.execute(`update ${table} set delivered_at = now(), dropped = true, attempts = ?, last_status = ? where id = ?`, [
@@ -89,6 +91,13 @@ export function startSandboxWebhooks(options: SandboxWebhookDelivererOptions): {
             event.id,
           ]);
         }
+      }
+      if (delivered.length > 0) {
+        await em.execute(
+          `update ${table} t set delivered_at = now(), attempts = d.attempts, last_status = d.status
+             from jsonb_to_recordset(?::jsonb) as d(id text, attempts int, status int) where t.id = d.id`,
+          [JSON.stringify(delivered)],
+        );
       }
       return due.length === 20;
     });
