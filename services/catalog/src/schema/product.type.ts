@@ -3,6 +3,7 @@ import { Money } from '@vitrine/platform';
 import type { ProductStatus } from '@vitrine/contracts';
 import { ProductStatusEnum } from './product-status.enum.js';
 import type { ProductFacts } from '../store/product.entity.js';
+import type { DescriptiveFields } from '../domain/product-update.js';
 import { descriptiveFieldsOf } from '../use-cases/product-fields.js';
 import { AssemblyType, DownPaymentType, PackageDimensionsType, ProductPartType } from './product-details.type.js';
 
@@ -10,99 +11,123 @@ import { AssemblyType, DownPaymentType, PackageDimensionsType, ProductPartType }
 @Directive('@key(fields: "id")')
 export class ProductType {
   @Field(() => ID)
-  id!: string;
+  id: string;
 
   @Field(() => String)
-  sku!: string;
+  sku: string;
 
   @Field(() => String)
-  name!: string;
+  name: string;
 
   @Field(() => Money, { description: 'Unit price, tax included.' })
-  price!: Money;
+  price: Money;
 
   @Field(() => ProductStatusEnum)
-  status!: ProductStatus;
+  status: ProductStatus;
 
   @Field(() => String, { nullable: true, description: 'Estimated release: a month (YYYY-MM) or a day (YYYY-MM-DD); null until announced.' })
-  releaseEstimate!: string | null;
+  releaseEstimate: string | null;
 
   @Field(() => [String], { description: 'ISO 3166-1 alpha-2 countries where licensing forbids selling it (orders refuses them there).' })
-  regionBlocks!: string[];
+  get regionBlocks(): string[] {
+    return [...this.#product.regionBlocks];
+  }
 
   @Field(() => Int, { nullable: true, description: 'At most this many units in one order (summed over its lines); null: no per-order limit.' })
-  maxQuantityPerOrder!: number | null;
+  maxQuantityPerOrder: number | null;
 
   @Field(() => Int, { nullable: true, description: 'At most this many units per customer across all their orders; null: no per-customer limit.' })
-  maxQuantityPerCustomer!: number | null;
+  maxQuantityPerCustomer: number | null;
 
   @Field(() => String, { nullable: true, description: 'E.g. "Demon Slayer".' })
-  series!: string | null;
+  get series(): string | null {
+    return this.#details.series;
+  }
 
   @Field(() => String, { nullable: true, description: 'The licensor, e.g. "Aniplex".' })
-  licence!: string | null;
+  get licence(): string | null {
+    return this.#details.licence;
+  }
 
   @Field(() => String, { description: 'Empty when not written yet.' })
-  description!: string;
+  get description(): string {
+    return this.#details.description;
+  }
 
   @Field(() => [String], { description: 'https URLs staff typed, or uploaded images (requestProductImageUpload), in display order; the first is the cover.' })
-  images!: string[];
+  get images(): string[] {
+    return this.#details.images;
+  }
 
   @Field(() => String, { nullable: true, description: '"1/7", "Non-scale"...' })
-  scale!: string | null;
+  get scale(): string | null {
+    return this.#details.scale;
+  }
 
   @Field(() => String, { nullable: true, description: 'E.g. "Polystone, PVC".' })
-  material!: string | null;
+  get material(): string | null {
+    return this.#details.material;
+  }
 
   @Field(() => Int, { nullable: true, description: 'Package weight in grams (shipping cost depends on it).' })
-  weightGrams!: number | null;
+  get weightGrams(): number | null {
+    return this.#details.weightGrams;
+  }
 
   @Field(() => PackageDimensionsType, { nullable: true })
-  packageDimensions!: PackageDimensionsType | null;
+  get packageDimensions(): PackageDimensionsType | null {
+    const dimensions = this.#details.packageDimensions;
+    return dimensions && Object.assign(new PackageDimensionsType(), dimensions);
+  }
 
   @Field(() => AssemblyType)
-  assembly!: AssemblyType;
+  get assembly(): AssemblyType {
+    return Object.assign(new AssemblyType(), this.#details.assembly);
+  }
 
   @Field(() => [ProductPartType], { description: 'The parts after-sales claims refer to.' })
-  parts!: ProductPartType[];
+  get parts(): ProductPartType[] {
+    return this.#details.parts.map((part) => Object.assign(new ProductPartType(), part));
+  }
 
   @Field(() => DownPaymentType)
-  downPayment!: DownPaymentType;
+  get downPayment(): DownPaymentType {
+    const { required, amount } = this.#details.downPayment;
+    return Object.assign(new DownPaymentType(), { required, amount: amount === null ? null : Money.of(amount, this.#product.priceCurrency) });
+  }
 
   @Field(() => Date)
-  createdAt!: Date;
+  createdAt: Date;
 
   /** Resolved to `studio` by ProductStudioResolver. */
-  studioId!: string | null;
+  studioId: string | null;
+
+  /**
+   * The product as read. What a listing asks of each product is a few scalars; the descriptive fields (copies of its
+   * lists, nested objects) are built from it only when a query asks for them.
+   */
+  readonly #product: ProductFacts;
+  #described: DescriptiveFields | undefined;
+
+  private constructor(product: ProductFacts) {
+    this.#product = product;
+    this.id = product.id;
+    this.sku = product.sku;
+    this.name = product.name;
+    this.price = Money.of(product.priceAmount, product.priceCurrency);
+    this.status = product.status;
+    this.releaseEstimate = product.releaseEstimate ?? null;
+    this.maxQuantityPerOrder = product.maxQuantityPerOrder ?? null;
+    this.maxQuantityPerCustomer = product.maxQuantityPerCustomer ?? null;
+    this.createdAt = product.createdAt;
+    this.studioId = product.studioId ?? null;
+  }
+
+  get #details(): DescriptiveFields {
+    return (this.#described ??= descriptiveFieldsOf(this.#product));
+  }
 
   static from(product: ProductFacts): ProductType {
-    const details = descriptiveFieldsOf(product);
-    return Object.assign(new ProductType(), {
-      id: product.id,
-      sku: product.sku,
-      name: product.name,
-      price: Money.of(product.priceAmount, product.priceCurrency),
-      status: product.status,
-      releaseEstimate: product.releaseEstimate ?? null,
-      regionBlocks: [...product.regionBlocks],
-      maxQuantityPerOrder: product.maxQuantityPerOrder ?? null,
-      maxQuantityPerCustomer: product.maxQuantityPerCustomer ?? null,
-      series: details.series,
-      licence: details.licence,
-      description: details.description,
-      images: details.images,
-      scale: details.scale,
-      material: details.material,
-      weightGrams: details.weightGrams,
-      packageDimensions: details.packageDimensions && Object.assign(new PackageDimensionsType(), details.packageDimensions),
-      assembly: Object.assign(new AssemblyType(), details.assembly),
-      parts: details.parts.map((part) => Object.assign(new ProductPartType(), part)),
-      downPayment: Object.assign(new DownPaymentType(), {
-        required: details.downPayment.required,
-        amount: details.downPayment.amount === null ? null : Money.of(details.downPayment.amount, product.priceCurrency),
-      }),
-      createdAt: product.createdAt,
-      studioId: product.studioId ?? null,
-    });
+    return new ProductType(product);
   }
 }
