@@ -137,6 +137,50 @@ export interface PaidOrder {
 export const parisAddress = { name: 'A Customer', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
 
 /** Where and how an order ships, when a test needs it to differ (default: Paris, STANDARD, the French warehouse). */
+/** Orders' OrderConfirmed for one unit of `productId` at 100.00 under policy 1 (an in-stock order, or a preorder on deposit). */
+export function orderConfirmed(
+  h: LogisticsHarness,
+  order: { orderId: string; customerId: string; productId: string; kind: 'IN_STOCK' | 'PREORDER'; shippingEstimate: number },
+): Promise<unknown> {
+  return h.publish({
+    source: 'orders',
+    definition: orderConfirmedV1,
+    subject: order.orderId,
+    data: {
+      orderId: order.orderId,
+      customerId: order.customerId,
+      kind: order.kind,
+      paymentPlan: order.kind === 'IN_STOCK' ? 'IN_STOCK' : 'DEPOSIT',
+      policyVersion: 1,
+      lines: [{ productId: order.productId, quantity: 1, unitPrice: usd(10_000) }],
+      goodsTotal: usd(10_000),
+      shippingEstimate: usd(order.shippingEstimate),
+      nextPayment: null,
+    },
+  });
+}
+
+/** Payments' PaymentSucceeded for one order: one allocation (a due of its own) per amount. */
+export function paymentSucceeded(
+  h: LogisticsHarness,
+  payment: { customerId: string; orderId: string; amounts: number[]; purpose: 'FULL_PAYMENT' | 'DEPOSIT' | 'BALANCE' },
+): Promise<unknown> {
+  return h.publish({
+    source: 'payments',
+    definition: paymentSucceededV1,
+    subject: randomUUID(),
+    data: {
+      paymentId: randomUUID(),
+      customerId: payment.customerId,
+      purpose: payment.purpose,
+      amount: usd(payment.amounts.reduce((a, b) => a + b, 0)),
+      allocations: payment.amounts.map((amount) => ({ orderId: payment.orderId, dueId: randomUUID(), amount: usd(amount) })),
+      provider: 'sandbox',
+      succeededAt: new Date().toISOString(),
+    },
+  });
+}
+
 export interface OrderTerms {
   address: typeof parisAddress & { line2?: string | null };
   method: string;
@@ -163,36 +207,8 @@ export async function readyOrder(
     subject: orderId,
     data: { orderId, lines, allocations: [{ productId, warehouseId: terms.warehouseId ?? h.warehouses.france, quantity: 1 }] },
   });
-  await h.publish({
-    source: 'orders',
-    definition: orderConfirmedV1,
-    subject: orderId,
-    data: {
-      orderId,
-      customerId: customer.id,
-      kind: 'IN_STOCK',
-      paymentPlan: 'IN_STOCK',
-      policyVersion: 1,
-      lines: [{ productId, quantity: 1, unitPrice: usd(10_000) }],
-      goodsTotal: usd(10_000),
-      shippingEstimate: usd(shippingPaid),
-      nextPayment: null,
-    },
-  });
-  await h.publish({
-    source: 'payments',
-    definition: paymentSucceededV1,
-    subject: randomUUID(),
-    data: {
-      paymentId: randomUUID(),
-      customerId: customer.id,
-      purpose: 'FULL_PAYMENT',
-      amount: usd(paid),
-      allocations: [{ orderId, dueId: randomUUID(), amount: usd(paid) }],
-      provider: 'sandbox',
-      succeededAt: new Date().toISOString(),
-    },
-  });
+  await orderConfirmed(h, { orderId, customerId: customer.id, productId, kind: 'IN_STOCK', shippingEstimate: shippingPaid });
+  await paymentSucceeded(h, { customerId: customer.id, orderId, amounts: [paid], purpose: 'FULL_PAYMENT' });
   await eventually(async () => (await h.sql('select paid_amount from logistics.known_order where order_id = ?', [orderId]))[0]?.paid_amount === paid);
   await h.publish({
     source: 'orders',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '@vitrine/testing';
-import { orderConfirmedV1, paymentSucceededV1, refundIssuedV1 } from '@vitrine/contracts';
-import { bootLogistics, type LogisticsHarness } from './harness.js';
+import { refundIssuedV1 } from '@vitrine/contracts';
+import { bootLogistics, orderConfirmed, paymentSucceeded, type LogisticsHarness } from './harness.js';
 
 // What logistics knows an order has paid (it holds back a shipment until its invoices are paid): payments' and
 // orders' events come in any order, and every payment adds to what was there.
@@ -16,21 +16,6 @@ afterAll(async () => {
 });
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
-const paid = (orderId: string, amounts: number[]) =>
-  h.publish({
-    source: 'payments',
-    definition: paymentSucceededV1,
-    subject: randomUUID(),
-    data: {
-      paymentId: randomUUID(),
-      customerId: randomUUID(),
-      purpose: 'DEPOSIT',
-      amount: usd(amounts.reduce((a, b) => a + b, 0)),
-      allocations: amounts.map((amount) => ({ orderId, dueId: randomUUID(), amount: usd(amount) })),
-      provider: 'sandbox',
-      succeededAt: new Date().toISOString(),
-    },
-  });
 const knownOrder = async (orderId: string) =>
   (await h.sql('select customer_id, currency, paid_amount from logistics.known_order where order_id = ?', [orderId]))[0];
 
@@ -38,27 +23,12 @@ describe("an order's paid amount", () => {
   it('adds up payments heard before and after the order itself, a payment of several dues of one order included', async () => {
     const orderId = randomUUID();
     const customerId = randomUUID();
-    await paid(orderId, [3_000, 500]);
+    await paymentSucceeded(h, { customerId, orderId, amounts: [3_000, 500], purpose: 'DEPOSIT' });
     await eventually(async () => (await knownOrder(orderId))?.paid_amount === 3_500);
     expect(await knownOrder(orderId)).toEqual({ customer_id: null, currency: 'USD', paid_amount: 3_500 });
-    await h.publish({
-      source: 'orders',
-      definition: orderConfirmedV1,
-      subject: orderId,
-      data: {
-        orderId,
-        customerId,
-        kind: 'PREORDER',
-        paymentPlan: 'DEPOSIT',
-        policyVersion: 1,
-        lines: [{ productId: randomUUID(), quantity: 1, unitPrice: usd(10_000) }],
-        goodsTotal: usd(10_000),
-        shippingEstimate: usd(1_000),
-        nextPayment: null,
-      },
-    });
+    await orderConfirmed(h, { orderId, customerId, productId: randomUUID(), kind: 'PREORDER', shippingEstimate: 1_000 });
     await eventually(async () => (await knownOrder(orderId))?.customer_id === customerId);
-    await paid(orderId, [7_500]);
+    await paymentSucceeded(h, { customerId, orderId, amounts: [7_500], purpose: 'BALANCE' });
     await eventually(async () => (await knownOrder(orderId))?.paid_amount === 11_000);
     await h.publish({
       source: 'payments',

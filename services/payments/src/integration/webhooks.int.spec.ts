@@ -31,6 +31,19 @@ const paymentEvent = (type: string, payment: Record<string, unknown>, intentId: 
   },
 });
 
+/** A processing intent, then the provider's word that it succeeded (applied): the paid intent and that event. */
+async function paidByWebhook(amount: number) {
+  const p = await processingIntent(amount);
+  const succeeded = paymentEvent(
+    'payment_intent.succeeded',
+    { id: p.providerPaymentId, status: 'SUCCEEDED', amount: p.amount, chargeId: `sbch_${randomUUID()}` },
+    p.intentId,
+    new Date(),
+  );
+  expect(await (await h.postSandboxWebhook(succeeded)).json()).toEqual({ received: true, outcome: 'APPLIED' });
+  return { ...p, succeeded };
+}
+
 const status = async (intentId: string) => (await h.sql(`select status from payments.payment_intent where id = ?`, [intentId]))[0]!.status;
 const captures = async (intentId: string) =>
   (await h.sql(`select count(*) as n from payments.ledger_transaction where intent_id = ? and kind = 'CHARGE_CAPTURED'`, [intentId]))[0]!.n;
@@ -108,15 +121,8 @@ describe('provider webhooks', () => {
   });
 
   it('handles out-of-order delivery: a late "processing" never overwrites "succeeded", an older failure never overwrites a newer success', async () => {
-    const p = await processingIntent(1300);
+    const p = await paidByWebhook(1300);
     const t0 = new Date(Date.now() - 60_000);
-    const succeeded = paymentEvent(
-      'payment_intent.succeeded',
-      { id: p.providerPaymentId, status: 'SUCCEEDED', amount: p.amount, chargeId: `sbch_${randomUUID()}` },
-      p.intentId,
-      new Date(),
-    );
-    expect(await (await h.postSandboxWebhook(succeeded)).json()).toEqual({ received: true, outcome: 'APPLIED' });
     const lateProcessing = paymentEvent('payment_intent.processing', { id: p.providerPaymentId, status: 'PROCESSING', amount: p.amount }, p.intentId, t0);
     expect(await (await h.postSandboxWebhook(lateProcessing)).json()).toEqual({ received: true, outcome: 'STALE' });
     const lateFailure = paymentEvent(
@@ -132,14 +138,7 @@ describe('provider webhooks', () => {
   });
 
   it("answers a paid intent's duplicate without waiting on the order's and the intent's locks (nothing to apply)", async () => {
-    const p = await processingIntent(1320);
-    const event = paymentEvent(
-      'payment_intent.succeeded',
-      { id: p.providerPaymentId, status: 'SUCCEEDED', amount: p.amount, chargeId: `sbch_${randomUUID()}` },
-      p.intentId,
-      new Date(),
-    );
-    expect(await (await h.postSandboxWebhook(event)).json()).toEqual({ received: true, outcome: 'APPLIED' });
+    const { succeeded: event, ...p } = await paidByWebhook(1320);
     const answer = await h.em().transactional(async (tx) => {
       // What a refund or a cancellation of the order holds while it works.
       await tx.execute(`select id from payments.known_order where id = ? for update`, [p.orderId]);
@@ -151,14 +150,7 @@ describe('provider webhooks', () => {
   });
 
   it('a paid intent told it was cancelled is an anomaly for staff, recorded under its locks, never ignored', async () => {
-    const p = await processingIntent(1350);
-    const succeeded = paymentEvent(
-      'payment_intent.succeeded',
-      { id: p.providerPaymentId, status: 'SUCCEEDED', amount: p.amount, chargeId: `sbch_${randomUUID()}` },
-      p.intentId,
-      new Date(),
-    );
-    expect(await (await h.postSandboxWebhook(succeeded)).json()).toEqual({ received: true, outcome: 'APPLIED' });
+    const p = await paidByWebhook(1350);
     const cancelled = paymentEvent('payment_intent.canceled', { id: p.providerPaymentId, status: 'CANCELLED', amount: p.amount }, p.intentId, new Date());
     expect(await (await h.postSandboxWebhook(cancelled)).json()).toEqual({ received: true, outcome: 'ANOMALY' });
     const [intent] = await h.sql(`select status, anomaly from payments.payment_intent where id = ?`, [p.intentId]);
