@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderStatusChangedV1 } from '@vitrine/contracts';
 import { eventually } from '@vitrine/testing';
 import { graphql } from '../__generated__/index.js';
+import { runtimeOf } from '../config/payments-runtime.js';
+import { releaseHeldShipping } from '../use-cases/held-payments.js';
 import { bootPayments, payMutation, reconciliationQuery, type PaymentsHarness, type TestIdentity } from './harness.js';
 
 // Charge at ship where the policy takes the money at dispatch (orders' due
@@ -232,6 +234,31 @@ describe('charge at ship, taken at dispatch', () => {
     // SHIPPED heard again (a redelivery under another id): the due is settled, nothing more is charged.
     await h.consumed('orders', orderStatusChangedV1, held.orderId, { orderId: held.orderId, from: 'READY_TO_FULFIL', to: 'SHIPPED' });
     expect(await intentsOf(held.orderId)).toHaveLength(2);
+  });
+
+  it('a capture heard while the final shipping lowers the hold books what the hold became, not what it was', async () => {
+    const customer = await h.tokens.customer();
+    const held = await heldOrder(customer, 3_000, 600);
+    const intent = await heldIntent(held.orderId);
+    // logistics' final quote lowers the held shipping under the order's lock (as its consumer does); meanwhile the
+    // provider captures the hold and its webhook arrives, and waits for that lock.
+    let answer: Promise<Response> | undefined;
+    await h.em().transactional(async (tx) => {
+      await tx.execute(`select id from payments.known_order where id = ? for update`, [held.orderId]);
+      expect(await releaseHeldShipping(tx, held.orderId, 200)).toBe(200);
+      const payment = await runtimeOf(h.em()).provider.capturePayment(intent.provider_payment_id, 3_400, `${intent.id}:capture:3400`);
+      answer = h.postSandboxWebhook({
+        type: 'payment_intent.succeeded',
+        created: new Date().toISOString(),
+        data: { intent_id: intent.id, payment: { ...payment, at: payment.at?.toISOString() ?? null } },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expect(await (await answer!).json()).toEqual({ received: true, outcome: 'APPLIED' });
+    const [charge] = await h.sql<{ amount: string }>(`select amount from payments.charge where intent_id = ?`, [intent.id]);
+    expect(charge!.amount).toBe('3400');
+    expect(await succeededFor(held.dueId)).toMatchObject({ allocations: [{ orderId: held.orderId, amount: { amount: 3_400 } }] });
+    expect((await balances(held.orderId)).PROVIDER_CLEARING).toBe(3_400);
   });
 
   it('ends with a ledger that balances and matches the sandbox', async () => {

@@ -26,22 +26,23 @@ export type UpdateOutcome = 'APPLIED' | 'DUPLICATE' | 'STALE' | 'ANOMALY' | 'UNK
 
 /**
  * The intent's orders locked (in id order, as lockOrders does), then the intent itself: the lock order every path
- * keeps. Its allocations, written once with the intent and never changed, come with the orders' rows: one statement.
+ * keeps. Its allocations are read with the intent, once the orders are held: what changes them (a held charge's
+ * shipping lowered, releaseHeldShipping) holds its order, so they are read as the capture will take them.
  */
 export async function lockIntent(em: EntityManager, intentId: string): Promise<{ intent: Row; allocations: Row[]; orders: Row[] } | null> {
   const s = schemaOf(em);
-  const rows = await em.execute<Row[]>(
-    `with allocation as (select * from ${s}.payment_allocation where intent_id = ?)
-     select k.*, (select json_agg(a order by a.order_id, a.due_id) from allocation a) as intent_allocations
-       from ${s}.known_order k where k.id in (select order_id from allocation) order by k.id for update of k`,
+  const orders = await em.execute<Row[]>(
+    `select * from ${s}.known_order where id in (select order_id from ${s}.payment_allocation where intent_id = ?) order by id for update`,
     [intentId],
   );
-  const orders = rows.map(({ intent_allocations: _, ...order }) => order);
-  // No order row to carry them (payments never heard of the orders, or the intent has no allocations): read alone.
-  const allocations: Row[] =
-    rows[0]?.intent_allocations ?? (await em.execute<Row[]>(`select * from ${s}.payment_allocation where intent_id = ? order by order_id, due_id`, [intentId]));
-  const [intent] = await em.execute<Row[]>(`select * from ${s}.payment_intent where id = ? for update`, [intentId]);
-  return intent ? { intent, allocations, orders } : null;
+  const [row] = await em.execute<Row[]>(
+    `select i.*, coalesce((select json_agg(a order by a.order_id, a.due_id) from ${s}.payment_allocation a where a.intent_id = i.id), '[]') as intent_allocations
+       from ${s}.payment_intent i where i.id = ? for update`,
+    [intentId],
+  );
+  if (!row) return null;
+  const { intent_allocations: allocations, ...intent } = row;
+  return { intent, allocations: allocations as Row[], orders };
 }
 
 /**
