@@ -51,6 +51,17 @@ describe('the sandbox provider under one idempotency key', () => {
     expect(await webhooksFor(answers[0]!.id)).toBe(1);
   });
 
+  it('answers a retried capture with its first answer, though the payment has moved on since (a state check does not refuse it)', async () => {
+    const hold = await provider().createPayment({ ...request(1900), capture: 'manual' }, `spec:${randomUUID()}`);
+    expect(hold.status).toBe('REQUIRES_CAPTURE');
+    const key = `spec:${randomUUID()}`;
+    const captured = await provider().capturePayment(hold.id, 1900, key);
+    expect(captured.status).toBe('SUCCEEDED');
+    expect(await provider().capturePayment(hold.id, 1900, key)).toEqual(captured);
+    // A new key for the same capture is a new request, refused for what the payment is now.
+    await expect(provider().capturePayment(hold.id, 1900, `spec:${randomUUID()}`)).rejects.toMatchObject({ code: 'payment_intent_unexpected_state' });
+  });
+
   it('refuses the key with other parameters, charging nothing more', async () => {
     const first = request(1700);
     const key = `spec:${randomUUID()}`;

@@ -28,6 +28,14 @@ export async function readSandboxFaults(em: EntityManager): Promise<SandboxFault
   };
 }
 
+/**
+ * The webhook delay setting as an SQL interval expression, for a statement that queues an event to read it itself
+ * (one statement per event, not a read and an insert).
+ */
+export function webhookDelaySql(em: EntityManager): string {
+  return `make_interval(secs => coalesce((select webhook_delay_ms from ${table(em)} where id = 1), 0) / 1000.0)`;
+}
+
 /** Replaces the fault settings (all of them: a field left out goes back to normal). */
 export async function writeSandboxFaults(em: EntityManager, faults: SandboxFaults): Promise<SandboxFaults> {
   await em.execute(

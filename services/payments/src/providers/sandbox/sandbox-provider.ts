@@ -19,7 +19,7 @@ import {
   type SaveMethodRequest,
 } from '../payment-provider.js';
 import { declineCodes, sandboxTokens, type SandboxCard } from './sandbox-cards.js';
-import { readSandboxFaults, type SandboxFaults } from './sandbox-faults.js';
+import { readSandboxFaults, webhookDelaySql, type SandboxFaults } from './sandbox-faults.js';
 import type { Row } from '../../store/sql.js';
 
 export interface SandboxOptions {
@@ -105,7 +105,10 @@ export class SandboxProvider implements PaymentProvider {
    * the key's row; the same key with other parameters is refused. The work
    * is done first and its response recorded under the key by one insert: a
    * key already there (an earlier call, or a concurrent one, waited for at
-   * that insert) rolls the work back and answers what was recorded.
+   * that insert) rolls the work back and answers what was recorded. So does
+   * a refusal by the work itself when the key was answered before: a retry
+   * meets the state its first call left (a capture retried after it
+   * succeeded), and must get that first answer, not a refusal.
    */
   private async idempotent<T>(key: string, operation: string, params: unknown, run: (em: EntityManager) => Promise<T>): Promise<T> {
     const hash = createHash('sha256')
@@ -124,10 +127,16 @@ export class SandboxProvider implements PaymentProvider {
         return response;
       });
     } catch (err) {
-      if (!(err instanceof KeySeenBefore)) throw err;
+      if (!(err instanceof KeySeenBefore || err instanceof ProviderRejected)) throw err;
+      const [earlier] = await this.fresh().execute<Row[]>(`select operation, response from ${this.table('sandbox_request')} where idempotency_key = ?`, [key]);
+      // A refusal under a key never answered is the answer (not recorded, as before: a retry may go through).
+      if (!earlier) throw err;
+      return this.replay<T>(earlier, signature);
     }
-    const [earlier] = await this.fresh().execute<Row[]>(`select operation, response from ${this.table('sandbox_request')} where idempotency_key = ?`, [key]);
-    if (earlier?.operation !== signature) {
+  }
+
+  private replay<T>(earlier: Row, signature: string): T {
+    if (earlier.operation !== signature) {
       throw new ProviderRejected('Keys for idempotent requests can only be used with the same parameters they were first used with.', 'idempotency_error');
     }
     return revive(earlier.response) as T;
@@ -468,11 +477,10 @@ export class SandboxProvider implements PaymentProvider {
   /** Queues a webhook event in the same transaction as the change it reports (delivered by sandbox-webhooks.ts). */
   private async queue(em: EntityManager, type: string, data: Record<string, unknown>, created = new Date()): Promise<void> {
     const id = newId('evt');
-    // The delay setting read by the insert itself (one statement per event, not two); clock_timestamp() is the
-    // clock the deliverer compares with.
+    // clock_timestamp(): the clock the deliverer compares with.
     await em.execute(
       `insert into ${this.table('sandbox_webhook')} (id, type, payload, created_at, deliver_after, attempts, dropped)
-       values (?, ?, ?::jsonb, ?, clock_timestamp() + make_interval(secs => coalesce((select webhook_delay_ms from ${this.table('sandbox_setting')} where id = 1), 0) / 1000.0), 0, false)`,
+       values (?, ?, ?::jsonb, ?, clock_timestamp() + ${webhookDelaySql(em)}, 0, false)`,
       [id, type, JSON.stringify({ id, type, created: created.toISOString(), data }), new Date()],
     );
   }
