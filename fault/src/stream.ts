@@ -21,6 +21,11 @@ export interface StreamOptions {
    * webhook (two provider events for one payment, so a late earlier event can arrive after a later one).
    */
   slowCardShare?: number;
+  /**
+   * Past `checkouts`, shoppers keep starting purchases until this settles (at most `atMost` in all): a stream that
+   * must still be running when something else has happened (replicas back in their groups), however fast it goes.
+   */
+  shopUntil?: { settled: Promise<unknown>; atMost: number };
 }
 
 /** How a purchase ended, as its shopper saw it. */
@@ -122,9 +127,13 @@ export async function runStream(shop: Shop, options: StreamOptions): Promise<Str
   const started = performance.now();
   const purchases: Purchase[] = [];
   let next = 0;
+  let untilSettled = !options.shopUntil;
+  const settle = () => void (untilSettled = true);
+  options.shopUntil?.settled.then(settle, settle);
+  const more = () => next < options.checkouts || (!untilSettled && next < options.shopUntil!.atMost);
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
-      while (next < options.checkouts) {
+      while (more()) {
         const customer = shop.customers[next++ % shop.customers.length]!;
         purchases.push(await purchase(customer));
       }
