@@ -47,6 +47,22 @@ describe('stockLevels', () => {
     expect(levels.get(none.id)).toEqual({ pool: null, warehouses: [] });
   });
 
+  it("gives a retired warehouse's row the time it was retired (a Date, as typed) and its return address", async () => {
+    const { id } = await createProduct(catalog, 0);
+    const retired = randomUUID();
+    await catalog.sql(
+      `insert into catalog.warehouse (id, code, name, country, held_by_factory, allocation_priority, created_at, retired_at, return_address)
+       values (?, ?, 'Closed warehouse', 'DE', false, 5, now(), '2026-11-30T10:20:30.456Z', ?::jsonb)`,
+      [retired, `OLD-${retired.slice(0, 8)}`, JSON.stringify({ name: 'Returns', line1: '1 Alte Str.', city: 'Berlin', postalCode: '10115', country: 'DE' })],
+    );
+    await catalog.sql('insert into catalog.warehouse_stock (product_id, warehouse_id, on_hand, reserved) values (?, ?, 0, 0)', [id, retired]);
+
+    const row = (await read([id])).get(id)!.warehouses.find((w) => w.warehouseId === retired);
+
+    expect(row?.retiredAt).toEqual(new Date('2026-11-30T10:20:30.456Z'));
+    expect(row?.returnAddress).toMatchObject({ city: 'Berlin', country: 'DE' });
+  });
+
   it('leaves out ids that name no product, and reads nothing for none', async () => {
     const { id } = await createProduct(catalog, 1);
 

@@ -121,7 +121,7 @@ interface WarehouseLevelColumns {
   country: string;
   held_by_factory: boolean;
   allocation_priority: number;
-  retired_at: Date | null;
+  retired_at: string | null;
   return_address: WarehouseReturnAddress | null;
   on_hand: number;
   reserved: number;
@@ -136,7 +136,8 @@ function warehouseLevelOf(r: WarehouseLevelColumns): WarehouseLevelRow {
     country: r.country,
     heldByFactory: r.held_by_factory,
     allocationPriority: r.allocation_priority,
-    retiredAt: r.retired_at,
+    // A raw statement gives a time as PostgreSQL's text (MikroORM leaves timestamps unparsed), json as ISO text.
+    retiredAt: r.retired_at === null ? null : new Date(r.retired_at),
     returnAddress: r.return_address,
     onHand: r.on_hand,
     reserved: r.reserved,
