@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { OtherTransportLatency } from './other-transport.js';
 
 /** One topic as one consuming service saw it. */
 export interface TopicLatency {
@@ -71,8 +72,17 @@ export async function workloadLatency(db: pg.Client | pg.Pool, window: { workloa
   return { workload: window.workload, load: window.load, events: latencies.reduce((sum, l) => sum + l.events, 0), slowest: worstP99(latencies) };
 }
 
-/** The report's section: one row per topic and consumer, then the slowest topic of each write workload's window. */
-export function eventLatencySection(latencies: readonly TopicLatency[], transport: string, byWorkload: readonly WorkloadLatency[] = []): string[] {
+/**
+ * The report's section: one row per topic and consumer, then the slowest topic of each write workload's window; with
+ * `other`, the other transport's figures from its newest whole report beside each row (a different run: its commit and
+ * machine speed are named).
+ */
+export function eventLatencySection(
+  latencies: readonly TopicLatency[],
+  transport: string,
+  byWorkload: readonly WorkloadLatency[] = [],
+  other?: OtherTransportLatency,
+): string[] {
   const ms = (n: number) => n.toFixed(1);
   const lines = [
     `## Event latency per topic (${transport} transport)`,
@@ -81,20 +91,34 @@ export function eventLatencySection(latencies: readonly TopicLatency[], transpor
     '',
   ];
   if (latencies.length === 0) return [...lines, 'No event was consumed during the run.', ''];
-  lines.push('| Topic | Consumer | Events | p50 ms | p99 ms | max ms |', '| --- | --- | --- | --- | --- | --- |');
-  for (const l of latencies) lines.push(`| ${l.topic} | ${l.consumer} | ${l.events} | ${ms(l.p50Ms)} | ${ms(l.p99Ms)} | ${ms(l.maxMs)} |`);
+  if (other) {
+    lines.push(
+      `Beside each row, the ${other.transport} transport's figures from the newest whole report on it, \`${other.report}\` (commit ${other.commit}; machine speed then: ${other.machineSpeed}): the same bench, another run, so compare them only when the two machine speeds are close. A dash: no such row there.`,
+      '',
+    );
+  }
+  const otherRow = (l: TopicLatency) => other?.latencies.find((o) => o.topic === l.topic && o.consumer === l.consumer);
+  const otherHead = other ? ` ${other.transport} p50 ms | ${other.transport} p99 ms |` : '';
+  lines.push(`| Topic | Consumer | Events | p50 ms | p99 ms | max ms |${otherHead}`, `| --- | --- | --- | --- | --- | --- |${other ? ' --- | --- |' : ''}`);
+  for (const l of latencies) {
+    const o = otherRow(l);
+    const beside = other ? ` ${o ? ms(o.p50Ms) : '-'} | ${o ? ms(o.p99Ms) : '-'} |` : '';
+    lines.push(`| ${l.topic} | ${l.consumer} | ${l.events} | ${ms(l.p50Ms)} | ${ms(l.p99Ms)} | ${ms(l.maxMs)} |${beside}`);
+  }
   lines.push('');
   if (byWorkload.length === 0) return lines;
   lines.push(
     "By workload: the events written while each one ran, until its flow settled, and the slowest topic among them (a consumer that falls behind under a load above what the stack sustains shows here as that load's delay).",
     '',
-    '| Workload | Load | Events | Slowest (topic -> consumer) | p50 ms | p99 ms | max ms |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| Workload | Load | Events | Slowest (topic -> consumer) | p50 ms | p99 ms | max ms |${other ? ` ${other.transport}: slowest p99 ms |` : ''}`,
+    `| --- | --- | --- | --- | --- | --- | --- |${other ? ' --- |' : ''}`,
   );
   for (const w of byWorkload) {
     const l = w.slowest;
+    const slowestThere = other?.slowestByWorkload.get(w.workload);
+    const beside = other ? ` ${slowestThere === undefined ? '-' : ms(slowestThere)} |` : '';
     lines.push(
-      `| ${w.workload} | ${w.load} | ${w.events} | ${l ? `${l.topic} -> ${l.consumer} | ${ms(l.p50Ms)} | ${ms(l.p99Ms)} | ${ms(l.maxMs)}` : '- | - | - | -'} |`,
+      `| ${w.workload} | ${w.load} | ${w.events} | ${l ? `${l.topic} -> ${l.consumer} | ${ms(l.p50Ms)} | ${ms(l.p99Ms)} | ${ms(l.maxMs)}` : '- | - | - | -'} |${beside}`,
     );
   }
   return [...lines, ''];

@@ -28,6 +28,7 @@ import type { HiveRun } from './workloads/hive-reads.js';
 import type { DropDayResult } from './workloads/drop-day.js';
 import type { FanOutResult } from './workloads/fan-out.js';
 import type { ListingRun } from './workloads/listing.js';
+import type { OtherTransportLatency } from './other-transport.js';
 import type { PlaceOrdersResult } from './workloads/place-orders.js';
 import type { SoakResult } from './workloads/soak.js';
 import type { LedgerSummary, PaymentsRun } from './workloads/payments.js';
@@ -40,6 +41,8 @@ export interface BenchOutcome {
   finishedAt: Date;
   config: BenchConfig;
   transport?: 'embedded' | 'kafka';
+  /** The other transport's event latencies, from its newest whole report, printed beside this run's. */
+  otherTransportLatency?: OtherTransportLatency;
   /** The stack with no load at all, measured before the workloads. */
   idle?: ResourceUse;
   /** Milliseconds per fixed CPU-bound job before the stack started (calibration.ts): lower is a faster machine. */
@@ -303,7 +306,9 @@ export function renderReport(outcome: BenchOutcome): string {
   if (outcome.orderActivity) out.push(...activitySection(outcome.orderActivity));
   if (outcome.soak) out.push(...soakSection(outcome.soak, soakChartFile(outcome.startedAt)));
   if (outcome.fanout) out.push(...fanOutSection(outcome.fanout));
-  if (outcome.eventLatency) out.push(...eventLatencySection(outcome.eventLatency, outcome.transport ?? 'embedded', outcome.eventLatencyByWorkload));
+  if (outcome.eventLatency) {
+    out.push(...eventLatencySection(outcome.eventLatency, outcome.transport ?? 'embedded', outcome.eventLatencyByWorkload, outcome.otherTransportLatency));
+  }
 
   if (outcome.reconciliation) {
     const r = outcome.reconciliation;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import pg from 'pg';
 import { calibrate } from './calibration.js';
+import { otherTransportLatency } from './other-transport.js';
 import { loadBenchConfig, repoRoot, runs } from './config.js';
 import { otherProcesses } from './cpu.js';
 import { snapshotPipeline, waitForQuietConsumers, waitForSettlement, type Settlement } from './pipeline.js';
@@ -295,6 +296,10 @@ if (!interrupted) {
   const result = verdict(outcome);
   for (const { run, cores } of contendedRuns(outcome)) {
     console.warn(`[bench] warning: other processes used ${cores.toFixed(2)} cores during "${run}": not comparable with other runs`);
+  }
+  // Read before this run's report is written: the newest whole report on the other transport.
+  if (outcome.eventLatency) {
+    outcome.otherTransportLatency = await otherTransportLatency(config.reportDir, outcome.transport ?? 'embedded').catch(() => undefined);
   }
   try {
     const path = await writeReport(config.reportDir, outcome, renderReport(outcome));
