@@ -12,7 +12,7 @@ export interface OtherTransportLatency {
   report: string;
   transport: string;
   commit: string;
-  /** Its calibration line, as written (the machine's speed then). */
+  /** Its calibration figure, without the report's advice after it (the machine's speed then). */
   machineSpeed: string;
   latencies: TopicLatency[];
   /** Per write workload, the slowest topic's p99 (ms) in its window. */
@@ -57,7 +57,14 @@ export function parseReportLatency(report: string, markdown: string): OtherTrans
       .filter((cells) => cells[5] !== '-')
       .map((cells) => [cells[0]!, Number(cells[5])] as const),
   );
-  return { report, transport, commit: setting('Commit') ?? 'unknown', machineSpeed: setting('Machine speed') ?? 'unknown', latencies, slowestByWorkload };
+  return {
+    report,
+    transport,
+    commit: setting('Commit') ?? 'unknown',
+    machineSpeed: setting('Machine speed')?.replace(/ \(.*$/, '') ?? 'unknown',
+    latencies,
+    slowestByWorkload,
+  };
 }
 
 /** The cells of a table's body rows, under the header line that starts so (the separator line skipped). */
