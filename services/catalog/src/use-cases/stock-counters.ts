@@ -84,6 +84,11 @@ export async function stockLevels(em: EntityManager, productIds: readonly string
   return levels;
 }
 
+/** A time read by a raw statement: PostgreSQL's text, as MikroORM leaves timestamps unparsed there. */
+export function storedTime(text: string | null): Date | null {
+  return text === null ? null : new Date(text);
+}
+
 export interface WarehouseLevelRow extends WarehouseLevel {
   productId: string;
   name: string;
@@ -136,8 +141,7 @@ function warehouseLevelOf(r: WarehouseLevelColumns): WarehouseLevelRow {
     country: r.country,
     heldByFactory: r.held_by_factory,
     allocationPriority: r.allocation_priority,
-    // A raw statement gives a time as PostgreSQL's text (MikroORM leaves timestamps unparsed), json as ISO text.
-    retiredAt: r.retired_at === null ? null : new Date(r.retired_at),
+    retiredAt: storedTime(r.retired_at),
     returnAddress: r.return_address,
     onHand: r.on_hand,
     reserved: r.reserved,
@@ -248,9 +252,9 @@ export async function applyMovement(em: EntityManager, movement: Movement, at = 
  * which locks it for update, so a receipt and a retirement never cross.
  */
 async function assertWarehouseInUse(em: EntityManager, warehouseId: string): Promise<void> {
-  const rows = await em.execute<{ code: string; retired_at: Date | null }[]>(`select code, retired_at from catalog.warehouse where id = ? for share`, [
+  const rows = await em.execute<{ code: string; retired_at: string | null }[]>(`select code, retired_at from catalog.warehouse where id = ? for share`, [
     warehouseId,
   ]);
-  const problems = checkWarehouseInUse(rows[0] ? { code: rows[0].code, retiredAt: rows[0].retired_at } : null);
+  const problems = checkWarehouseInUse(rows[0] ? { code: rows[0].code, retiredAt: storedTime(rows[0].retired_at) } : null);
   if (problems.length > 0) throw new BadUserInput('The warehouse takes no more units.', problems);
 }

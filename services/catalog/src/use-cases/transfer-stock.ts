@@ -15,7 +15,7 @@ import { StockTransfer } from '../store/stock-transfer.entity.js';
 import { catalog } from '../identity.js';
 import { lockProduct } from './receive-stock.js';
 import { recordAudit } from './record-audit.js';
-import { applyMovement, warehouseLevels } from './stock-counters.js';
+import { applyMovement, storedTime, warehouseLevels } from './stock-counters.js';
 
 export interface TransferStockCommand extends TransferRequest {
   productId: string;
@@ -93,9 +93,9 @@ export async function transferStock(em: EntityManager, actor: string, command: T
  * finds the units it moved.
  */
 async function lockWarehousesForShare(em: EntityManager, ids: readonly string[]): Promise<Map<string, NonNullable<TransferPlace>>> {
-  const rows = await em.execute<{ id: string; code: string; retired_at: Date | null }[]>(
+  const rows = await em.execute<{ id: string; code: string; retired_at: string | null }[]>(
     `select id, code, retired_at from catalog.warehouse where id in (?) order by id for share`,
     [[...new Set(ids)]],
   );
-  return new Map(rows.map((r) => [r.id, { code: r.code, retiredAt: r.retired_at }]));
+  return new Map(rows.map((r) => [r.id, { code: r.code, retiredAt: storedTime(r.retired_at) }]));
 }
