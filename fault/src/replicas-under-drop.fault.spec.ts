@@ -194,36 +194,34 @@ describe('replicas under a drop', () => {
     // consumer group shared by both replicas again, while shoppers buy.
     const second = await stockProduct(shop, db, 'ENCORE', 5_000, encore.units);
     const encoreStarted = performance.now();
-    // Shoppers go on past the second drop's checkouts until the replicas are back (the drop alone can end first on a
-    // fast run), so the rejoin is always under load; the check below holds it to that.
-    let comeBack!: (back: Promise<Figure[][]>) => void;
-    const coming = new Promise<Figure[][]>((resolve) => (comeBack = resolve));
+    // The killed replicas start again a moment into it; shoppers go on past the second drop's checkouts until they are
+    // back (the drop alone can end first on a fast run), so the rejoin is always under load; the check below holds it to that.
+    const backing = sleep(encore.restartAfterMs).then(() =>
+      Promise.all(
+        killed.map(async (kill): Promise<Figure[]> => {
+          const partitions = (await groups.describe(kill.service)).assigned;
+          const restarting = performance.now();
+          await stack.start(kill.victim);
+          const readyIn = `ready in ${((performance.now() - restarting) / 1000).toFixed(1)} s`;
+          const routedIn = await untilReplicaRouting(stack, kill.service, kill.victim, true, routingWithinMs);
+          const { tookMs, group } = await groups.until(kill.service, sharedBy(2, partitions), rebalanceWithinMs);
+          return [
+            routingFigure(`${kill.victim} started again (${readyIn}): routed again`, routedIn, routingWithinMs),
+            {
+              check: `${kill.victim} started again: its consumer group shared by both replicas again`,
+              value: tookMs === undefined ? `not within ${rebalanceWithinMs / 1000} s: ${shareOf(group)}` : shareOf(group),
+              ok: tookMs !== undefined,
+            },
+          ];
+        }),
+      ),
+    );
     const encoreRunning = runStream(shop, {
       ...stream,
       checkouts: encore.checkouts,
       scarce: second,
-      shopUntil: { settled: coming, atMost: encore.checkoutsAtMost },
+      shopUntil: { settled: backing, atMost: encore.checkoutsAtMost },
     });
-    await sleep(encore.restartAfterMs);
-    const backing = Promise.all(
-      killed.map(async (kill): Promise<Figure[]> => {
-        const partitions = (await groups.describe(kill.service)).assigned;
-        const restarting = performance.now();
-        await stack.start(kill.victim);
-        const readyIn = `ready in ${((performance.now() - restarting) / 1000).toFixed(1)} s`;
-        const routedIn = await untilReplicaRouting(stack, kill.service, kill.victim, true, routingWithinMs);
-        const { tookMs, group } = await groups.until(kill.service, sharedBy(2, partitions), rebalanceWithinMs);
-        return [
-          routingFigure(`${kill.victim} started again (${readyIn}): routed again`, routedIn, routingWithinMs),
-          {
-            check: `${kill.victim} started again: its consumer group shared by both replicas again`,
-            value: tookMs === undefined ? `not within ${rebalanceWithinMs / 1000} s: ${shareOf(group)}` : shareOf(group),
-            ok: tookMs !== undefined,
-          },
-        ];
-      }),
-    );
-    comeBack(backing);
     const back = await backing;
     const backBy = (performance.now() - encoreStarted) / 1000;
     const encoreResult = await encoreRunning;

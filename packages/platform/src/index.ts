@@ -56,6 +56,7 @@ export * from './graphql/read-ahead-loader.js';
 export * from './db/change-signal.js';
 export * from './db/notification-listener.js';
 export * from './db/write-rows.js';
+export * from './db/stored-time.js';
 export * from './server/print-sdl.js';
 export * from './db/create-migration.js';
 export * from './db/retention.js';

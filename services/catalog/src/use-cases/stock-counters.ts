@@ -3,7 +3,7 @@ import type { ProductStatus, WarehouseReturnAddress } from '@vitrine/contracts';
 import type { PoolCounters, ProductStock, WarehouseLevel } from '../domain/reservation.js';
 import { counterEffect, type MovementKind } from '../domain/stock-ledger.js';
 import { checkWarehouseInUse } from '../domain/warehouse-change.js';
-import { BadUserInput, storeNow } from '@vitrine/platform';
+import { BadUserInput, storeNow, toDate } from '@vitrine/platform';
 
 /**
  * The one way stock counters change. Every writer locks the product rows
@@ -84,11 +84,6 @@ export async function stockLevels(em: EntityManager, productIds: readonly string
   return levels;
 }
 
-/** A time read by a raw statement: PostgreSQL's text, as MikroORM leaves timestamps unparsed there. */
-export function storedTime(text: string | null): Date | null {
-  return text === null ? null : new Date(text);
-}
-
 export interface WarehouseLevelRow extends WarehouseLevel {
   productId: string;
   name: string;
@@ -141,7 +136,7 @@ function warehouseLevelOf(r: WarehouseLevelColumns): WarehouseLevelRow {
     country: r.country,
     heldByFactory: r.held_by_factory,
     allocationPriority: r.allocation_priority,
-    retiredAt: storedTime(r.retired_at),
+    retiredAt: toDate(r.retired_at),
     returnAddress: r.return_address,
     onHand: r.on_hand,
     reserved: r.reserved,
@@ -255,6 +250,6 @@ async function assertWarehouseInUse(em: EntityManager, warehouseId: string): Pro
   const rows = await em.execute<{ code: string; retired_at: string | null }[]>(`select code, retired_at from catalog.warehouse where id = ? for share`, [
     warehouseId,
   ]);
-  const problems = checkWarehouseInUse(rows[0] ? { code: rows[0].code, retiredAt: storedTime(rows[0].retired_at) } : null);
+  const problems = checkWarehouseInUse(rows[0] ? { code: rows[0].code, retiredAt: toDate(rows[0].retired_at) } : null);
   if (problems.length > 0) throw new BadUserInput('The warehouse takes no more units.', problems);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { stockTransferredV1 } from '@vitrine/contracts';
-import { BadUserInput, checkStaffReason, storeNow } from '@vitrine/platform';
+import { BadUserInput, checkStaffReason, storeNow, toDate } from '@vitrine/platform';
 import {
   assertFreeUnits,
   assertSameTransfer,
@@ -15,7 +15,7 @@ import { StockTransfer } from '../store/stock-transfer.entity.js';
 import { catalog } from '../identity.js';
 import { lockProduct } from './receive-stock.js';
 import { recordAudit } from './record-audit.js';
-import { applyMovement, storedTime, warehouseLevels } from './stock-counters.js';
+import { applyMovement, warehouseLevels } from './stock-counters.js';
 
 export interface TransferStockCommand extends TransferRequest {
   productId: string;
@@ -97,5 +97,5 @@ async function lockWarehousesForShare(em: EntityManager, ids: readonly string[])
     `select id, code, retired_at from catalog.warehouse where id in (?) order by id for share`,
     [[...new Set(ids)]],
   );
-  return new Map(rows.map((r) => [r.id, { code: r.code, retiredAt: storedTime(r.retired_at) }]));
+  return new Map(rows.map((r) => [r.id, { code: r.code, retiredAt: toDate(r.retired_at) }]));
 }

@@ -22,7 +22,7 @@ export interface LogisticsHarness extends IsolatedService {
   readonly warehouses: { france: string; china: string };
 }
 
-const usd = (amount: number) => ({ amount, currency: 'USD' });
+export const usd = (amount: number) => ({ amount, currency: 'USD' });
 
 export async function bootLogistics(label: string, env: Record<string, string> = {}): Promise<LogisticsHarness> {
   const logistics = await bootIsolatedService(logisticsService, { label, env });
@@ -136,7 +136,6 @@ export interface PaidOrder {
 
 export const parisAddress = { name: 'A Customer', line1: '1 rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
 
-/** Where and how an order ships, when a test needs it to differ (default: Paris, STANDARD, the French warehouse). */
 /** Orders' OrderConfirmed for one unit of `productId` at 100.00 under policy 1 (an in-stock order, or a preorder on deposit). */
 export function orderConfirmed(
   h: LogisticsHarness,
@@ -181,6 +180,7 @@ export function paymentSucceeded(
   });
 }
 
+/** Where and how an order ships, when a test needs it to differ (default: Paris, STANDARD, the French warehouse). */
 export interface OrderTerms {
   address: typeof parisAddress & { line2?: string | null };
   method: string;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '@vitrine/testing';
 import { refundIssuedV1 } from '@vitrine/contracts';
-import { bootLogistics, orderConfirmed, paymentSucceeded, type LogisticsHarness } from './harness.js';
+import { bootLogistics, orderConfirmed, paymentSucceeded, usd, type LogisticsHarness } from './harness.js';
 
 // What logistics knows an order has paid (it holds back a shipment until its invoices are paid): payments' and
 // orders' events come in any order, and every payment adds to what was there.
@@ -15,7 +15,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const usd = (amount: number) => ({ amount, currency: 'USD' });
 const knownOrder = async (orderId: string) =>
   (await h.sql('select customer_id, currency, paid_amount from logistics.known_order where order_id = ?', [orderId]))[0];
 

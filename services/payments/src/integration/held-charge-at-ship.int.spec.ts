@@ -236,6 +236,16 @@ describe('charge at ship, taken at dispatch', () => {
     expect(await intentsOf(held.orderId)).toHaveLength(2);
   });
 
+  /** Sessions of this spec's database waiting for a lock in lockIntent (its orders, found through the intent's allocations). */
+  const lockWaiters = async () =>
+    Number(
+      (
+        await h.sql<{ n: string }>(
+          `select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%payment_allocation where intent_id%'`,
+        )
+      )[0]!.n,
+    );
+
   it('a capture heard while the final shipping lowers the hold books what the hold became, not what it was', async () => {
     const customer = await h.tokens.customer();
     const held = await heldOrder(customer, 3_000, 600);
@@ -252,7 +262,8 @@ describe('charge at ship, taken at dispatch', () => {
         created: new Date().toISOString(),
         data: { intent_id: intent.id, payment: { ...payment, at: payment.at?.toISOString() ?? null } },
       });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Held until the webhook is seen queued on the order's lock: the race is run every time, not only when it is fast.
+      await eventually(async () => (await lockWaiters()) > 0);
     });
     expect(await (await answer!).json()).toEqual({ received: true, outcome: 'APPLIED' });
     const [charge] = await h.sql<{ amount: string }>(`select amount from payments.charge where intent_id = ?`, [intent.id]);

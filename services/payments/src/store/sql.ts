@@ -5,11 +5,8 @@ export function schemaOf(em: EntityManager): string {
   return `"${em.config.get('schema') ?? 'payments'}"`;
 }
 
-/** Timestamps from raw queries come back as text or Date depending on the driver: always a Date (or null). */
-export function toDate(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  return value instanceof Date ? value : new Date(String(value));
-}
+// Payments' raw-row helpers in one import: the timestamp reader is the platform's (every service's raw reads need it).
+export { toDate } from '@vitrine/platform';
 
 /**
  * A row of a raw statement: column names as PostgreSQL returns them, values as the driver decodes them
