@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import { mimeMessage } from './mime-message.js';
 
 export interface OutgoingMail {
   to: string;
@@ -45,9 +45,8 @@ export function createSmtpMailer(options: { url: string; from: string; timeoutMs
   const sender = envelopeAddress(options.from);
   return {
     async send(mail) {
-      // Composed in memory first, then handed over whole: streamed as composed, each piece of the message (headers,
-      // every encoded part) went out in a socket write of its own, most of what a message cost notifications.
-      const raw = await new MailComposer({
+      // Composed in memory first, then handed over whole (each piece streamed to the socket was a write of its own).
+      const raw = mimeMessage({
         from: options.from,
         to: mail.to,
         subject: mail.subject,
@@ -55,9 +54,7 @@ export function createSmtpMailer(options: { url: string; from: string; timeoutMs
         text: mail.text,
         messageId: mail.messageId,
         headers: mail.headers,
-      })
-        .compile()
-        .build();
+      });
       // A message given whole is not read for its addresses: the envelope says them.
       const info = await transport.sendMail({ envelope: { from: sender, to: [envelopeAddress(mail.to)] }, raw });
       return { response: String(info.response ?? '') };
