@@ -1,5 +1,5 @@
-import nodemailer from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { mimeMessage } from './mime-message.js';
 
 export interface OutgoingMail {
@@ -18,34 +18,81 @@ export interface Mailer {
   close(): void;
 }
 
+/** Messages sent over one connection before it is closed and another opened (as a pool would retire it). */
+export const messagesPerConnection = 500;
+
+interface KeptConnection {
+  connection: SMTPConnection;
+  /** Connected (and logged in, when the URL has credentials). */
+  ready: Promise<void>;
+  sent: number;
+  /** It ended or failed: the next message opens another. */
+  over: boolean;
+}
+
 /**
- * An SMTP mailer (nodemailer) for `smtp://` or `smtps://` URLs. Connections
- * are pooled and kept while messages keep coming (closed after `timeoutMs`
- * idle): a connection per message cost a TCP connect, a TLS handshake with
- * smtps and the SMTP greeting each time, most of what sending an email cost
- * notifications under an order load. A connection that breaks fails the
- * message on it (its timer retries) and the next message opens another.
+ * An SMTP mailer for `smtp://` (STARTTLS when the server offers it) or `smtps://` URLs, on one connection kept while
+ * messages keep coming (closed after half of `timeoutMs` idle, before the socket's own inactivity timeout, and after
+ * `messagesPerConnection` messages): a connection per message cost a TCP connect, a TLS handshake with smtps and the
+ * SMTP greeting each time. Messages go one after the other, as notifications sends them (a batch of due ones in
+ * turn). A connection that breaks, or a message the server refuses, fails that message (its timer retries) and the
+ * next message opens a fresh connection.
+ *
+ * nodemailer's SMTPConnection speaks the protocol; its pooled transport is not used: for each message it built a
+ * mail object and streams through its plugins, ~0.45 ms of CPU per message more than the connection alone (0.73 ->
+ * 0.28 ms a message, composing included, against a local server).
  */
 export function createSmtpMailer(options: { url: string; from: string; timeoutMs: number }): Mailer {
   const url = new URL(options.url);
-  const transport = nodemailer.createTransport({
+  const secure = url.protocol === 'smtps:';
+  const connectionOptions: SMTPConnection.Options = {
     host: url.hostname,
-    port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587),
-    secure: url.protocol === 'smtps:',
-    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    port: Number(url.port) || (secure ? 465 : 587),
+    secure,
     connectionTimeout: options.timeoutMs,
     greetingTimeout: options.timeoutMs,
     socketTimeout: options.timeoutMs,
-    pool: true,
-    // Notifications sends one message at a time (a batch of due ones one after the other); a second connection covers a
-    // replica's overlap with a stopping one.
-    maxConnections: 2,
-    maxMessages: 500,
-  });
+  };
+  const auth = url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined;
   const sender = envelopeAddress(options.from);
-  return {
-    async send(mail) {
-      // Composed in memory first, then handed over whole (each piece streamed to the socket was a write of its own).
+  let kept: KeptConnection | undefined;
+  let idle: NodeJS.Timeout | undefined;
+  let turn: Promise<unknown> = Promise.resolve();
+
+  const open = (): KeptConnection => {
+    const connection = new SMTPConnection(connectionOptions);
+    const opened: KeptConnection = { connection, sent: 0, over: false, ready: Promise.resolve() };
+    opened.ready = new Promise<void>((resolve, reject) => {
+      // Every failure is also emitted; a listener must be there whatever the connection is doing.
+      connection.on('error', (err) => {
+        opened.over = true;
+        reject(err);
+      });
+      connection.on('end', () => {
+        opened.over = true;
+        reject(new Error('The SMTP connection closed before it was ready.'));
+      });
+      connection.connect((err) => {
+        if (err) return reject(err);
+        if (!auth) return resolve();
+        connection.login(auth, (loginErr) => (loginErr ? reject(loginErr) : resolve()));
+      });
+    });
+    return opened;
+  };
+  const retire = (connection: KeptConnection) => {
+    if (kept === connection) kept = undefined;
+    if (!connection.over) connection.connection.quit();
+    connection.over = true;
+  };
+
+  const sendNow = async (mail: OutgoingMail): Promise<{ response: string }> => {
+    clearTimeout(idle);
+    if (kept?.over) retire(kept);
+    const connection = (kept ??= open());
+    try {
+      await connection.ready;
+      // Composed whole, then handed over: one write for the message.
       const raw = mimeMessage({
         from: options.from,
         to: mail.to,
@@ -55,11 +102,32 @@ export function createSmtpMailer(options: { url: string; from: string; timeoutMs
         messageId: mail.messageId,
         headers: mail.headers,
       });
-      // A message given whole is not read for its addresses: the envelope says them.
-      const info = await transport.sendMail({ envelope: { from: sender, to: [envelopeAddress(mail.to)] }, raw });
+      const info = await new Promise<SMTPConnection.SentMessageInfo>((resolve, reject) =>
+        connection.connection.send({ from: sender, to: [envelopeAddress(mail.to)] }, raw, (err, sent) => (err ? reject(err) : resolve(sent))),
+      );
+      if (++connection.sent >= messagesPerConnection) retire(connection);
       return { response: String(info.response ?? '') };
+    } catch (err) {
+      retire(connection);
+      throw err;
+    } finally {
+      if (kept) {
+        const idleOne = kept;
+        idle = setTimeout(() => retire(idleOne), options.timeoutMs / 2).unref();
+      }
+    }
+  };
+
+  return {
+    send(mail) {
+      const sent = turn.then(() => sendNow(mail));
+      turn = sent.catch(() => undefined);
+      return sent;
     },
-    close: () => transport.close(),
+    close() {
+      clearTimeout(idle);
+      if (kept) retire(kept);
+    },
   };
 }
 

@@ -4,13 +4,24 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSmtpMailer, envelopeAddress, type OutgoingMail } from './mailer.js';
 
 // An in-process SMTP server that counts connections and keeps each message's Message-ID (and the whole of each).
-async function smtpServer(port = 0) {
+// With `login`, it asks for those credentials (AUTH PLAIN or LOGIN, over the plain connection a test has); `refuse`
+// turns down recipients at that address.
+async function smtpServer(port = 0, { login, refuse }: { login?: { user: string; pass: string }; refuse?: string } = {}) {
   const received: string[] = [];
   const messages: { from: string; to: string[]; raw: string }[] = [];
   let connections = 0;
   const server = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
-    authOptional: true,
+    disabledCommands: login ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    authOptional: !login,
+    allowInsecureAuth: true,
+    onAuth(auth, _session, callback) {
+      if (auth.username === login?.user && auth.password === login?.pass) callback(null, { user: auth.username });
+      else callback(new Error('Invalid username or password'));
+    },
+    onRcptTo(address, _session, callback) {
+      if (address.address === refuse) callback(Object.assign(new Error('No such user here'), { responseCode: 550 }));
+      else callback();
+    },
     disableReverseLookup: true,
     logger: false,
     // Stopping drops open connections at once (a restarted server), instead of waiting for clients to leave.
@@ -137,6 +148,51 @@ describe('SMTP mailer', () => {
     expect(server.received.at(-1)).toBe('message-1@vitrine.test');
     // MAIL FROM, RCPT TO, DATA, the message, its final dot. Composed as it was streamed, the same message took 14.
     expect(writes).toBe(5);
+  });
+
+  it('logs in with the credentials in the URL, and a server that refuses them fails the send', async () => {
+    const server = await smtpServer(0, { login: { user: 'mailer@vitrine.test', pass: 'p@ss word' } });
+    closing.push(server.stop);
+    const mailer = createSmtpMailer({ url: `smtp://mailer%40vitrine.test:p%40ss%20word@127.0.0.1:${server.port}`, from: 'shop@vitrine.test', timeoutMs: 5000 });
+    closing.push(() => mailer.close());
+    expect((await mailer.send(mail(1))).response).toContain('Accepted');
+    const wrong = createSmtpMailer({ url: `smtp://mailer%40vitrine.test:guess@127.0.0.1:${server.port}`, from: 'shop@vitrine.test', timeoutMs: 5000 });
+    closing.push(() => wrong.close());
+    await expect(wrong.send(mail(2))).rejects.toThrow(/Invalid username or password/);
+    expect(server.received).toEqual(['message-1@vitrine.test']);
+  });
+
+  it('a recipient the server refuses fails that message only: the next one goes out', async () => {
+    const server = await smtpServer(0, { refuse: 'nobody@example.com' });
+    closing.push(server.stop);
+    const mailer = createSmtpMailer({ url: server.url, from: 'shop@vitrine.test', timeoutMs: 5000 });
+    closing.push(() => mailer.close());
+    await expect(mailer.send({ ...mail(1), to: 'nobody@example.com' })).rejects.toThrow(/No such user here/);
+    expect((await mailer.send(mail(2))).response).toContain('Accepted');
+    expect(server.received).toEqual(['message-2@vitrine.test']);
+  });
+
+  it('messages sent at once go out one after the other, all of them, over the one connection', async () => {
+    const server = await smtpServer();
+    closing.push(server.stop);
+    const mailer = createSmtpMailer({ url: server.url, from: 'shop@vitrine.test', timeoutMs: 5000 });
+    closing.push(() => mailer.close());
+    const answers = await Promise.all([1, 2, 3, 4, 5].map((n) => mailer.send(mail(n))));
+    expect(answers.map((a) => a.response)).toEqual(Array(5).fill(expect.stringContaining('Accepted')));
+    expect(server.received).toEqual([1, 2, 3, 4, 5].map((n) => `message-${n}@vitrine.test`));
+    expect(server.connections()).toBe(1);
+  });
+
+  it('closes a connection left idle, and the next message opens another', async () => {
+    const server = await smtpServer();
+    closing.push(server.stop);
+    const mailer = createSmtpMailer({ url: server.url, from: 'shop@vitrine.test', timeoutMs: 400 });
+    closing.push(() => mailer.close());
+    await mailer.send(mail(1));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await mailer.send(mail(2));
+    expect(server.received).toEqual(['message-1@vitrine.test', 'message-2@vitrine.test']);
+    expect(server.connections()).toBe(2);
   });
 
   it('takes the bare address out of a display form for the envelope', () => {
