@@ -18,9 +18,6 @@ export interface Mailer {
   close(): void;
 }
 
-/** Messages sent over one connection before it is closed and another opened (as a pool would retire it). */
-export const messagesPerConnection = 500;
-
 interface KeptConnection {
   connection: SMTPConnection;
   /** Connected (and logged in, when the URL has credentials). */
@@ -33,16 +30,16 @@ interface KeptConnection {
 /**
  * An SMTP mailer for `smtp://` (STARTTLS when the server offers it) or `smtps://` URLs, on one connection kept while
  * messages keep coming (closed after half of `timeoutMs` idle, before the socket's own inactivity timeout, and after
- * `messagesPerConnection` messages): a connection per message cost a TCP connect, a TLS handshake with smtps and the
- * SMTP greeting each time. Messages go one after the other, as notifications sends them (a batch of due ones in
- * turn). A connection that breaks, or a message the server refuses, fails that message (its timer retries) and the
- * next message opens a fresh connection.
+ * `messagesPerConnection` messages, 500 unless given): a connection per message cost a TCP connect, a TLS handshake
+ * with smtps and the SMTP greeting each time. Messages go one after the other, as notifications sends them (a batch
+ * of due ones in turn). A connection that breaks, or a message the server refuses, fails that message (its timer
+ * retries) and the next message opens a fresh connection.
  *
  * nodemailer's SMTPConnection speaks the protocol; its pooled transport is not used: for each message it built a
  * mail object and streams through its plugins, ~0.45 ms of CPU per message more than the connection alone (0.73 ->
  * 0.28 ms a message, composing included, against a local server).
  */
-export function createSmtpMailer(options: { url: string; from: string; timeoutMs: number }): Mailer {
+export function createSmtpMailer(options: { url: string; from: string; timeoutMs: number; messagesPerConnection?: number }): Mailer {
   const url = new URL(options.url);
   const secure = url.protocol === 'smtps:';
   const connectionOptions: SMTPConnection.Options = {
@@ -105,7 +102,7 @@ export function createSmtpMailer(options: { url: string; from: string; timeoutMs
       const info = await new Promise<SMTPConnection.SentMessageInfo>((resolve, reject) =>
         connection.connection.send({ from: sender, to: [envelopeAddress(mail.to)] }, raw, (err, sent) => (err ? reject(err) : resolve(sent))),
       );
-      if (++connection.sent >= messagesPerConnection) retire(connection);
+      if (++connection.sent >= (options.messagesPerConnection ?? 500)) retire(connection);
       return { response: String(info.response ?? '') };
     } catch (err) {
       retire(connection);

@@ -183,6 +183,16 @@ describe('SMTP mailer', () => {
     expect(server.connections()).toBe(1);
   });
 
+  it('moves to a fresh connection after so many messages on one', async () => {
+    const server = await smtpServer();
+    closing.push(server.stop);
+    const mailer = createSmtpMailer({ url: server.url, from: 'shop@vitrine.test', timeoutMs: 5000, messagesPerConnection: 3 });
+    closing.push(() => mailer.close());
+    for (let n = 1; n <= 7; n++) await mailer.send(mail(n));
+    expect(server.received).toHaveLength(7);
+    expect(server.connections()).toBe(3);
+  });
+
   it('closes a connection left idle, and the next message opens another', async () => {
     const server = await smtpServer();
     closing.push(server.stop);
