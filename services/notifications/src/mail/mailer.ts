@@ -84,23 +84,25 @@ export function createSmtpMailer(options: { url: string; from: string; timeoutMs
   };
 
   const sendNow = async (mail: OutgoingMail): Promise<{ response: string }> => {
+    // Composed whole before the connection is touched (a message that cannot be composed fails alone), then handed over
+    // in one write.
+    const envelope = { from: sender, to: [envelopeAddress(mail.to)] };
+    const raw = mimeMessage({
+      from: options.from,
+      to: mail.to,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      messageId: mail.messageId,
+      headers: mail.headers,
+    });
     clearTimeout(idle);
     if (kept?.over) retire(kept);
     const connection = (kept ??= open());
     try {
       await connection.ready;
-      // Composed whole, then handed over: one write for the message.
-      const raw = mimeMessage({
-        from: options.from,
-        to: mail.to,
-        subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
-        messageId: mail.messageId,
-        headers: mail.headers,
-      });
       const info = await new Promise<SMTPConnection.SentMessageInfo>((resolve, reject) =>
-        connection.connection.send({ from: sender, to: [envelopeAddress(mail.to)] }, raw, (err, sent) => (err ? reject(err) : resolve(sent))),
+        connection.connection.send(envelope, raw, (err, sent) => (err ? reject(err) : resolve(sent))),
       );
       if (++connection.sent >= (options.messagesPerConnection ?? 500)) retire(connection);
       return { response: String(info.response ?? '') };

@@ -172,6 +172,18 @@ describe('SMTP mailer', () => {
     expect(server.received).toEqual(['message-2@vitrine.test']);
   });
 
+  it('a message that cannot be written (no address to send to) fails alone: the kept connection goes on', async () => {
+    const server = await smtpServer();
+    closing.push(server.stop);
+    const mailer = createSmtpMailer({ url: server.url, from: 'shop@vitrine.test', timeoutMs: 5000 });
+    closing.push(() => mailer.close());
+    await mailer.send(mail(1));
+    await expect(mailer.send({ ...mail(2), to: 'Dan' })).rejects.toThrow(/not an email address/);
+    await mailer.send(mail(3));
+    expect(server.received).toEqual(['message-1@vitrine.test', 'message-3@vitrine.test']);
+    expect(server.connections()).toBe(1);
+  });
+
   it('messages sent at once go out one after the other, all of them, over the one connection', async () => {
     const server = await smtpServer();
     closing.push(server.stop);

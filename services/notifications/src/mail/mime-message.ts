@@ -81,13 +81,17 @@ const lf = 10;
 const equals = 61;
 const hexDigits = Buffer.from('0123456789ABCDEF', 'latin1');
 
-/** A header's value as it may be sent: printable ASCII kept as it is, anything else (or a long value) in RFC 2047 encoded words. */
+/**
+ * A header's value as it may be sent: printable ASCII as it is (folded at its spaces when long), anything else in RFC
+ * 2047 encoded words, as is ASCII that holds `=?` (a reader could take it for the start of one).
+ */
 export function encodedHeaderValue(value: string, nameLength: number): string {
   const clean = singleLine(value);
-  if (/^[\x20-\x7e]*$/.test(clean) && clean.length + nameLength <= 78) return clean;
-  if (/^[\x20-\x7e]*$/.test(clean) && !clean.includes('=?')) return foldAtSpaces(clean, nameLength);
-  return encodedWords(clean);
+  if (!printableAscii.test(clean) || clean.includes('=?')) return encodedWords(clean);
+  return clean.length + nameLength <= 78 ? clean : foldAtSpaces(clean, nameLength);
 }
+
+const printableAscii = /^[\x20-\x7e]*$/;
 
 /** A long ASCII value folded at its spaces (a folded line continues with the space that was there). */
 function foldAtSpaces(value: string, nameLength: number): string {
@@ -138,7 +142,7 @@ export function addressHeader(value: string, nameLength: number): string {
   if (!first?.address) throw new Error(`not an email address: ${JSON.stringify(value.slice(0, 80))}`);
   const address = first.address;
   if (!first.name) return address;
-  const name = !/^[\x20-\x7e]*$/.test(first.name)
+  const name = !printableAscii.test(first.name)
     ? encodedWords(first.name)
     : /[()<>[\]:;@\\,."]/.test(first.name)
       ? `"${first.name.replace(/["\\]/g, '\\$&')}"`

@@ -56,6 +56,8 @@ describe('header values', () => {
     expect(folded.split('\r\n ').join(' ')).toBe(long);
     for (const line of `Subject: ${folded}`.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
     expect(encodedHeaderValue('Acompte dû', 9)).toBe(`=?UTF-8?B?${Buffer.from('Acompte dû').toString('base64')}?=`);
+    // ASCII that could be read as the start of an encoded word is encoded itself.
+    expect(encodedHeaderValue('Code =?A?B?C?=', 9)).toBe(`=?UTF-8?B?${Buffer.from('Code =?A?B?C?=').toString('base64')}?=`);
   });
 
   it('turns line breaks into spaces: a value cannot start a header of its own', () => {
