@@ -56,17 +56,16 @@ export function createSmtpMailer(options: { url: string; from: string; timeoutMs
   let idle: NodeJS.Timeout | undefined;
   let turn: Promise<unknown> = Promise.resolve();
 
-  const open = (): KeptConnection => {
-    const connection = new SMTPConnection(connectionOptions);
-    const opened: KeptConnection = { connection, sent: 0, over: false, ready: Promise.resolve() };
-    opened.ready = new Promise<void>((resolve, reject) => {
+  /** Connects, and logs in with credentials; `over` is told when the connection fails or closes, whenever that is. */
+  const connect = (connection: SMTPConnection, over: () => void) =>
+    new Promise<void>((resolve, reject) => {
       // Every failure is also emitted; a listener must be there whatever the connection is doing.
       connection.on('error', (err) => {
-        opened.over = true;
+        over();
         reject(err);
       });
       connection.on('end', () => {
-        opened.over = true;
+        over();
         reject(new Error('The SMTP connection closed before it was ready.'));
       });
       connection.connect((err) => {
@@ -75,6 +74,9 @@ export function createSmtpMailer(options: { url: string; from: string; timeoutMs
         connection.login(auth, (loginErr) => (loginErr ? reject(loginErr) : resolve()));
       });
     });
+  const open = (): KeptConnection => {
+    const connection = new SMTPConnection(connectionOptions);
+    const opened: KeptConnection = { connection, sent: 0, over: false, ready: connect(connection, () => (opened.over = true)) };
     return opened;
   };
   const retire = (connection: KeptConnection) => {

@@ -68,12 +68,26 @@ afterEach(async () => {
   for (const close of closing.splice(0).reverse()) await close();
 });
 
+type ServerOptions = Parameters<typeof smtpServer>[1];
+type MailerOptions = Partial<Parameters<typeof createSmtpMailer>[0]>;
+
+/** A mailer to `url` (from shop@vitrine.test, 5 s timeouts unless given), closed after the test. */
+function mailerTo(url: string, options: MailerOptions = {}) {
+  const mailer = createSmtpMailer({ url, from: 'shop@vitrine.test', timeoutMs: 5000, ...options });
+  closing.push(() => mailer.close());
+  return mailer;
+}
+
+/** A server for this test (stopped after it) and a mailer to it. */
+async function serverAndMailer(serverOptions: ServerOptions = {}, mailerOptions: MailerOptions = {}) {
+  const server = await smtpServer(0, serverOptions);
+  closing.push(server.stop);
+  return { server, mailer: mailerTo(server.url, mailerOptions) };
+}
+
 describe('SMTP mailer', () => {
   it('sends many messages over one kept connection, not one connection each', async () => {
-    const server = await smtpServer();
-    closing.push(server.stop);
-    const mailer = createSmtpMailer({ url: server.url, from: 'shop@vitrine.test', timeoutMs: 5000 });
-    closing.push(() => mailer.close());
+    const { server, mailer } = await serverAndMailer();
     for (let n = 1; n <= 6; n++) expect((await mailer.send(mail(n))).response).toContain('Accepted');
     expect(server.received).toEqual([1, 2, 3, 4, 5, 6].map((n) => `message-${n}@vitrine.test`));
     expect(server.connections()).toBe(1);
@@ -81,8 +95,7 @@ describe('SMTP mailer', () => {
 
   it('a kept connection the server dropped (a restart) costs at most one failed send; the retry goes through on a new connection', async () => {
     const first = await smtpServer();
-    const mailer = createSmtpMailer({ url: first.url, from: 'shop@vitrine.test', timeoutMs: 2000 });
-    closing.push(() => mailer.close());
+    const mailer = mailerTo(first.url, { timeoutMs: 2000 });
     await mailer.send(mail(1));
     await first.stop();
     const second = await smtpServer(first.port);
@@ -102,10 +115,7 @@ describe('SMTP mailer', () => {
   });
 
   it('sends the message whole: the envelope from the bare addresses, every header and both parts as given', async () => {
-    const server = await smtpServer();
-    closing.push(server.stop);
-    const mailer = createSmtpMailer({ url: server.url, from: 'Figure Shop <shop@vitrine.test>', timeoutMs: 5000 });
-    closing.push(() => mailer.close());
+    const { server, mailer } = await serverAndMailer({}, { from: 'Figure Shop <shop@vitrine.test>' });
     await mailer.send({
       to: 'Dan Example <dan@example.com>',
       subject: 'Votre acompte est réglé',
@@ -130,10 +140,7 @@ describe('SMTP mailer', () => {
   });
 
   it('writes a long message to the socket in a few writes, not one per piece of it', async () => {
-    const server = await smtpServer();
-    closing.push(server.stop);
-    const mailer = createSmtpMailer({ url: server.url, from: 'shop@vitrine.test', timeoutMs: 5000 });
-    closing.push(() => mailer.close());
+    const { server, mailer } = await serverAndMailer();
     await mailer.send(mail(0)); // the connection and its greeting, before counting
     const long: OutgoingMail = { ...mail(1), html: `<p>${'Une statue peinte à la main. '.repeat(250)}</p>`, text: 'Une statue. '.repeat(400) };
     const write = vi.spyOn(Socket.prototype, 'write');
@@ -153,30 +160,22 @@ describe('SMTP mailer', () => {
   it('logs in with the credentials in the URL, and a server that refuses them fails the send', async () => {
     const server = await smtpServer(0, { login: { user: 'mailer@vitrine.test', pass: 'p@ss word' } });
     closing.push(server.stop);
-    const mailer = createSmtpMailer({ url: `smtp://mailer%40vitrine.test:p%40ss%20word@127.0.0.1:${server.port}`, from: 'shop@vitrine.test', timeoutMs: 5000 });
-    closing.push(() => mailer.close());
+    const mailer = mailerTo(`smtp://mailer%40vitrine.test:p%40ss%20word@127.0.0.1:${server.port}`);
     expect((await mailer.send(mail(1))).response).toContain('Accepted');
-    const wrong = createSmtpMailer({ url: `smtp://mailer%40vitrine.test:guess@127.0.0.1:${server.port}`, from: 'shop@vitrine.test', timeoutMs: 5000 });
-    closing.push(() => wrong.close());
+    const wrong = mailerTo(`smtp://mailer%40vitrine.test:guess@127.0.0.1:${server.port}`);
     await expect(wrong.send(mail(2))).rejects.toThrow(/Invalid username or password/);
     expect(server.received).toEqual(['message-1@vitrine.test']);
   });
 
   it('a recipient the server refuses fails that message only: the next one goes out', async () => {
-    const server = await smtpServer(0, { refuse: 'nobody@example.com' });
-    closing.push(server.stop);
-    const mailer = createSmtpMailer({ url: server.url, from: 'shop@vitrine.test', timeoutMs: 5000 });
-    closing.push(() => mailer.close());
+    const { server, mailer } = await serverAndMailer({ refuse: 'nobody@example.com' });
     await expect(mailer.send({ ...mail(1), to: 'nobody@example.com' })).rejects.toThrow(/No such user here/);
     expect((await mailer.send(mail(2))).response).toContain('Accepted');
     expect(server.received).toEqual(['message-2@vitrine.test']);
   });
 
   it('a message that cannot be written (no address to send to) fails alone: the kept connection goes on', async () => {
-    const server = await smtpServer();
-    closing.push(server.stop);
-    const mailer = createSmtpMailer({ url: server.url, from: 'shop@vitrine.test', timeoutMs: 5000 });
-    closing.push(() => mailer.close());
+    const { server, mailer } = await serverAndMailer();
     await mailer.send(mail(1));
     await expect(mailer.send({ ...mail(2), to: 'Dan' })).rejects.toThrow(/not an email address/);
     await mailer.send(mail(3));
@@ -185,10 +184,7 @@ describe('SMTP mailer', () => {
   });
 
   it('messages sent at once go out one after the other, all of them, over the one connection', async () => {
-    const server = await smtpServer();
-    closing.push(server.stop);
-    const mailer = createSmtpMailer({ url: server.url, from: 'shop@vitrine.test', timeoutMs: 5000 });
-    closing.push(() => mailer.close());
+    const { server, mailer } = await serverAndMailer();
     const answers = await Promise.all([1, 2, 3, 4, 5].map((n) => mailer.send(mail(n))));
     expect(answers.map((a) => a.response)).toEqual(Array(5).fill(expect.stringContaining('Accepted')));
     expect(server.received).toEqual([1, 2, 3, 4, 5].map((n) => `message-${n}@vitrine.test`));
@@ -196,20 +192,14 @@ describe('SMTP mailer', () => {
   });
 
   it('moves to a fresh connection after so many messages on one', async () => {
-    const server = await smtpServer();
-    closing.push(server.stop);
-    const mailer = createSmtpMailer({ url: server.url, from: 'shop@vitrine.test', timeoutMs: 5000, messagesPerConnection: 3 });
-    closing.push(() => mailer.close());
+    const { server, mailer } = await serverAndMailer({}, { messagesPerConnection: 3 });
     for (let n = 1; n <= 7; n++) await mailer.send(mail(n));
     expect(server.received).toHaveLength(7);
     expect(server.connections()).toBe(3);
   });
 
   it('closes a connection left idle, and the next message opens another', async () => {
-    const server = await smtpServer();
-    closing.push(server.stop);
-    const mailer = createSmtpMailer({ url: server.url, from: 'shop@vitrine.test', timeoutMs: 400 });
-    closing.push(() => mailer.close());
+    const { server, mailer } = await serverAndMailer({}, { timeoutMs: 400 });
     await mailer.send(mail(1));
     await new Promise((resolve) => setTimeout(resolve, 500));
     await mailer.send(mail(2));
