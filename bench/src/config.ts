@@ -46,6 +46,8 @@ export interface BenchConfig {
   kafkaBrokers: string | undefined;
   /** The event transport the services run on (BENCH_TRANSPORT; kafka when KAFKA_BROKERS is given). */
   transport: 'embedded' | 'kafka';
+  /** What takes notifications' emails (BENCH_SMTP): the bench's own SMTP sink, or Mailpit, which stores and indexes each one. */
+  smtp: 'sink' | 'mailpit';
   reportDir: string;
   /** Drop day: customers registered for it (one purchase each: checkout + deposit), units of the limited product, customers buying at once. */
   dropCustomers: number;
@@ -93,6 +95,13 @@ function transport(raw: string | undefined, brokers: string | undefined): 'embed
   if (wanted === '') return brokers ? 'kafka' : 'embedded';
   if (wanted !== 'embedded' && wanted !== 'kafka') throw new Error(`BENCH_TRANSPORT is embedded or kafka, not ${raw}`);
   if (wanted === 'embedded' && brokers) throw new Error('BENCH_TRANSPORT=embedded contradicts KAFKA_BROKERS: unset one');
+  return wanted;
+}
+
+function smtpServer(raw: string | undefined): 'sink' | 'mailpit' {
+  const wanted = (raw ?? '').trim().toLowerCase();
+  if (wanted === '') return 'sink';
+  if (wanted !== 'sink' && wanted !== 'mailpit') throw new Error(`BENCH_SMTP is sink or mailpit, not ${raw}`);
   return wanted;
 }
 
@@ -184,6 +193,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     requestTimeoutSeconds: number(env, 'BENCH_REQUEST_TIMEOUT', 10, 1, 600),
     kafkaBrokers: env.KAFKA_BROKERS || undefined,
     transport: transport(env.BENCH_TRANSPORT, env.KAFKA_BROKERS),
+    smtp: smtpServer(env.BENCH_SMTP),
     dropCustomers: number(env, 'BENCH_DROP_CUSTOMERS', 500, 1, 10_000),
     dropUnits: number(env, 'BENCH_DROP_UNITS', 100, 1, 1_000_000),
     // 100 sockets are plenty on 2 cores: more only queue at the gateway; never more than there are customers.

@@ -40,6 +40,12 @@ describe('BENCH_REPLICAS', () => {
     expect(() => loadBenchConfig({ BENCH_REPLICAS: 'catalog' })).toThrow('BENCH_REPLICAS: catalog: expected <subgraph>=<replicas>, 1 to 8 replicas');
     expect(() => loadBenchConfig({ BENCH_REPLICAS: 'catalog=9' })).toThrow('1 to 8 replicas');
   });
+
+  it("sends the emails to the bench's SMTP sink unless BENCH_SMTP asks for Mailpit", () => {
+    expect(loadBenchConfig({}).smtp).toBe('sink');
+    expect(loadBenchConfig({ BENCH_SMTP: ' Mailpit ' }).smtp).toBe('mailpit');
+    expect(() => loadBenchConfig({ BENCH_SMTP: 'smtp4dev' })).toThrow('BENCH_SMTP is sink or mailpit, not smtp4dev');
+  });
 });
 
 describe('BENCH_PG_SETTINGS', () => {

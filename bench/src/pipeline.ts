@@ -101,9 +101,23 @@ async function eventsApplied(db: pg.Client): Promise<number> {
 }
 
 /**
- * Waits until no service has applied an event for `quietMs`: a set-up's
- * events (emails, projections, shipments) worked through before a
- * measurement starts, on either transport. Gives up after `timeoutMs`.
+ * Timers due and not yet fired, in every service (notifications' emails go
+ * out on timers: an order's confirmation is sent after its event was applied).
+ */
+async function dueTimers(db: pg.Client): Promise<number> {
+  const { rows } = await db.query<{ table_schema: string }>(`select table_schema from information_schema.tables where table_name = 'scheduled_timer'`);
+  if (rows.length === 0) return 0;
+  const due = rows
+    .map((r) => `select count(*) as n from "${r.table_schema}".scheduled_timer where fired_at is null and dead_at is null and due_at <= now()`)
+    .join(' union all ');
+  return count(db, `select coalesce(sum(n), 0)::int as n from (${due}) due`);
+}
+
+/**
+ * Waits until no service has applied an event for `quietMs` and no timer is
+ * due: a set-up's events (emails, projections, shipments) worked through
+ * before a measurement starts, on either transport, and the emails they
+ * queued sent. Gives up after `timeoutMs`.
  */
 export async function waitForQuietConsumers(db: pg.Client, label: string, timeoutMs: number, quietMs = 2_000): Promise<void> {
   const { quiet, seconds } = await untilQuiet(db, quietMs, timeoutMs);
@@ -120,7 +134,7 @@ async function untilQuiet(db: pg.Client, quietMs: number, timeoutMs: number): Pr
     if (now !== last) {
       last = now;
       since = performance.now();
-    } else if (performance.now() - since >= quietMs) {
+    } else if (performance.now() - since >= quietMs && (await dueTimers(db)) === 0) {
       return { quiet: true, seconds: (performance.now() - started) / 1000 };
     }
   }

@@ -1,11 +1,14 @@
 import { loadGenerator, otherProcesses } from './cpu.js';
 import { table } from './report-format.js';
+import { smtpSinkProcess } from './smtp-sink/process-name.js';
 import type { ResourceUse } from './resources.js';
 
 export interface OrderCpuWindow {
   /** Average cores per process tree from the first placeOrder until every consumer was quiet again. */
   use: ResourceUse;
   seconds: number;
+  /** Emails the SMTP server accepted in the window (not counted with Mailpit). */
+  emails?: number;
 }
 
 export interface OrderCpuRow {
@@ -40,7 +43,7 @@ export function orderCpuSection(window: OrderCpuWindow, orders: number, idle: Re
   return [
     '### What an order costs in CPU',
     '',
-    `From the first placeOrder until every consumer was quiet again (${window.seconds.toFixed(1)} s, ${orders} orders): each process's CPU time per order, less what it spends idle over as long a window${
+    `From the first placeOrder until every consumer was quiet again and no timer was due, its emails sent (${window.seconds.toFixed(1)} s, ${orders} orders): each process's CPU time per order, less what it spends idle over as long a window${
       idle ? '' : ' (no idle baseline in this run: nothing subtracted)'
     }. The load generator is left out. On ${'`'}n${'`'} cores, ${'`'}n x 1000 / total${'`'} is the most orders per second this mix could sustain.`,
     '',
@@ -49,5 +52,11 @@ export function orderCpuSection(window: OrderCpuWindow, orders: number, idle: Re
       [...rows.map((r) => [r.process, r.msPerOrder.toFixed(2), `${((100 * r.msPerOrder) / total).toFixed(0)}%`]), ['Total', total.toFixed(2), '100%']],
     ),
     '',
+    ...(window.emails === undefined
+      ? []
+      : [
+          `The SMTP server accepted ${window.emails} emails in the window (${(window.emails / orders).toFixed(2)} per order). Its row (\`${smtpSinkProcess}\`) is the mail provider's side, off the machine in production: it receives and counts, nothing more (bench/README.md, "The SMTP server").`,
+          '',
+        ]),
   ];
 }

@@ -29,6 +29,13 @@ describe("the report's CPU per order", () => {
     expect(text).toContain('| Total | 24.00 | 100% |');
   });
 
+  it('gives the emails the SMTP server accepted per order when they were counted, and nothing when not (Mailpit)', () => {
+    expect(orderCpuSection({ ...window, emails: 1500 }, 1000, idle).join('\n')).toContain(
+      'The SMTP server accepted 1500 emails in the window (1.50 per order)',
+    );
+    expect(orderCpuSection(window, 1000, idle).join('\n')).not.toContain('The SMTP server accepted');
+  });
+
   it('says nothing without orders', () => {
     expect(orderCpuSection(window, 0, idle)).toEqual([]);
   });

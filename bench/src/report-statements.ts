@@ -39,7 +39,7 @@ export function statementsSection(
   const lines = [
     `### Where ${of.whose} database work goes (pg_stat_statements)`,
     '',
-    `From ${of.from} until every consumer was quiet again (${window.seconds.toFixed(1)} s): ${window.writeTransactions} transactions that wrote (${per(
+    `From ${of.from} until every consumer was quiet again and no timer was due (${window.seconds.toFixed(1)} s): ${window.writeTransactions} transactions that wrote (${per(
       window.writeTransactions,
     )} per ${of.unit} over ${count} ${of.unit}s; transaction ids handed out, exact); ${window.transactions} transactions in all (${per(
       window.transactions,

@@ -157,6 +157,7 @@ try {
   const ordersFrom = new Date();
   const statementsFrom = runs(config, 'orders') && statementStats ? await markStatements(db) : undefined;
   const cpuFrom = runs(config, 'orders') ? await sample() : undefined;
+  const emailsFrom = cpuFrom ? await stack.emailsAccepted() : undefined;
   // Its own connection: the sampling must not queue behind (or delay) the bench's other queries.
   const benchDatabase = new URL(stack.databaseUrl);
   const activityDb = runs(config, 'orders') ? new pg.Client({ connectionString: new URL('/postgres', benchDatabase).toString() }) : undefined;
@@ -187,7 +188,12 @@ try {
   }
   if (cpuFrom) {
     const cpuTo = await sample();
-    outcome.orderCpu = { use: resourceUse(cpuFrom, cpuTo), seconds: (cpuTo.cpu.at - cpuFrom.cpu.at) / 1000 };
+    const emailsTo = emailsFrom === undefined ? undefined : await stack.emailsAccepted();
+    outcome.orderCpu = {
+      use: resourceUse(cpuFrom, cpuTo),
+      seconds: (cpuTo.cpu.at - cpuFrom.cpu.at) / 1000,
+      emails: emailsFrom === undefined || emailsTo === undefined ? undefined : emailsTo - emailsFrom,
+    };
   }
   if (activity) {
     outcome.orderActivity = await activity.stop();

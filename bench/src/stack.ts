@@ -15,6 +15,8 @@ import { repoRoot, runs, type BenchConfig } from './config.js';
 import { sampleCpu, type CpuSample } from './cpu.js';
 import { sampleMemory, samplePrivateMemory } from './memory.js';
 import { isRunning, startBenchProcess, stopProcess, waitUntilReady, type LogSummary, type ManagedProcess } from './processes.js';
+import { smtpSinkProcess } from './smtp-sink/process-name.js';
+import type { SinkTally } from './smtp-sink/sink.js';
 import { errorMessage, withTimeout } from './util.js';
 
 export interface BenchStack {
@@ -32,6 +34,8 @@ export interface BenchStack {
   sampleMemory(): Record<string, number>;
   /** Its private part (no shared pages of the node binary), MiB. */
   samplePrivateMemory(): Record<string, number>;
+  /** Emails the SMTP server has accepted since it started; undefined with Mailpit (which keeps only its last 500). */
+  emailsAccepted(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -85,6 +89,8 @@ export async function startBenchStack(
     })());
   registerStop(stop);
 
+  const localUrl = (port: number | undefined, path: string) => `http://127.0.0.1:${port}${path}`;
+
   try {
     console.log('[bench] starting PostgreSQL (throwaway data directory, default durability)');
     postgres = await withTimeout(
@@ -107,9 +113,29 @@ export async function startBenchStack(
     const databaseUrl = await withTimeout('creating the database', 30_000, postgres.createDatabase('vitrine_bench'));
 
     // A real SMTP server takes notifications' emails, as in production: without one every email failed and was
-    // retried, work no store would do.
-    console.log('[bench] starting Mailpit (SMTP sink for the emails)');
-    mail = await withTimeout('starting Mailpit', 300_000, startMailpit());
+    // retried, work no store would do. The provider is off the machine in production; the bench's sink receives and
+    // counts (its CPU is the provider's side, a row of its own in the report), where Mailpit also parses, indexes and
+    // stores each message: bench/README.md, "The SMTP server".
+    let smtpUrl: string;
+    let tallyUrl: string | undefined;
+    if (config.smtp === 'mailpit') {
+      console.log('[bench] starting Mailpit (BENCH_SMTP=mailpit) for the emails');
+      mail = await withTimeout('starting Mailpit', 300_000, startMailpit());
+      smtpUrl = `smtp://${mail.host}:${mail.smtpPort}`;
+    } else {
+      console.log('[bench] starting the SMTP sink for the emails');
+      const [smtpPort, httpPort] = await freePorts(2);
+      const sink = startBenchProcess(
+        smtpSinkProcess,
+        join(repoRoot, 'bench/dist/smtp-sink/main.js'),
+        { SMTP_PORT: String(smtpPort), PORT: String(httpPort) },
+        logDir,
+      );
+      running.push(sink);
+      await waitUntilReady(sink, localUrl(httpPort, '/ready'));
+      smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
+      tallyUrl = localUrl(httpPort, '/tally');
+    }
 
     let kafka = config.kafkaBrokers;
     if (config.transport === 'kafka' && !kafka) {
@@ -125,7 +151,6 @@ export async function startBenchStack(
       : { EVENT_TRANSPORT: 'embedded' };
     const [gatewayPort, ...subgraphPorts] = await freePorts(subgraphs.length + 1);
     const ports = new Map(subgraphs.map(({ name }, i) => [name, subgraphPorts[i]!]));
-    const localUrl = (port: number | undefined, path: string) => `http://127.0.0.1:${port}${path}`;
     // Every server verifies access tokens itself, against accounts' public keys.
     const auth = { AUTH_JWKS_URL: localUrl(ports.get('accounts'), '/.well-known/jwks.json') };
     // Profiled, every server (each gateway worker too) writes a .cpuprofile on exit, one folder per server.
@@ -149,7 +174,7 @@ export async function startBenchStack(
       // Likewise catalog's product image store (the bench uploads no image).
       catalog: { PRODUCT_IMAGE_STORE: 'file' },
       // The fan-out workload's partners are the bench's own receivers on loopback, over plain http.
-      notifications: { SMTP_URL: `smtp://${mail.host}:${mail.smtpPort}`, WEBHOOK_ALLOW_PLAIN_HTTP: 'true' },
+      notifications: { SMTP_URL: smtpUrl, WEBHOOK_ALLOW_PLAIN_HTTP: 'true' },
       // Checkout estimates shipping from logistics' rate card: logistics' demo rate table (as in npm start), announced to orders.
       logistics: { SEED_DEMO_DATA: 'true' },
       // Production mode wants payments' secrets given: throwaway ones, for this run only (the sandbox provider).
@@ -249,6 +274,12 @@ export async function startBenchStack(
       sampleCpu: () => sampleCpu(serverPids()),
       sampleMemory: () => sampleMemory(serverPids()),
       samplePrivateMemory: () => samplePrivateMemory(serverPids()),
+      async emailsAccepted() {
+        if (!tallyUrl) return undefined;
+        const response = await fetch(tallyUrl);
+        if (!response.ok) throw new Error(`the SMTP sink's tally answered ${response.status}`);
+        return ((await response.json()) as SinkTally).messages;
+      },
       stop,
     };
   } catch (err) {
