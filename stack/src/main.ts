@@ -8,7 +8,8 @@ import { subgraphs, subgraphUrlVariable } from '@vitrine/gateway/subgraphs';
 import { startPostgresServer, startProcess, stopProcess, waitUntilReady, type ManagedProcess } from '@vitrine/local-infra';
 import { launcherAncestors, stopWithParentVariable, stopWithProcesses } from '@vitrine/platform/process';
 import { localPostgres } from './local-postgres.js';
-import { mailCatcherOptions, startMailCatcher, type MailCatcher } from './mail-catcher/mail-catcher.js';
+import { mailCatcherOptions } from './mail-catcher/options.js';
+import { mailCatcherPort } from './mail-catcher/ports.js';
 import { subgraphPortVariable } from './port-variable.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,7 +26,7 @@ const admin = {
   password: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? 'Vitrine-Admin-1!',
 };
 const { dataDir, port: pgPort, database } = localPostgres(root, process.env);
-// Email goes to the user's SMTP server when SMTP_URL is set, or else to a mail catcher in this process.
+// Email goes to the user's SMTP server when SMTP_URL is set, or else to a mail catcher in a process of its own.
 const ownSmtpUrl = process.env.SMTP_URL || undefined;
 
 console.log(`[stack] starting PostgreSQL (data in ${dataDir})`);
@@ -35,7 +36,7 @@ const postgres = await startPostgresServer({ dataDir, port: pgPort }).catch((err
   process.exit(1);
 });
 const running: ManagedProcess[] = [];
-let mailCatcher: MailCatcher | undefined;
+let mailCatcher: { smtpUrl: string; pageUrl: string } | undefined;
 let stopping = false;
 
 async function shutdown(code: number, reason?: string): Promise<void> {
@@ -43,7 +44,6 @@ async function shutdown(code: number, reason?: string): Promise<void> {
   stopping = true;
   console.log(`[stack] stopping${reason ? ` (${reason})` : ''}...`);
   for (const proc of [...running].reverse()) await stopProcess(proc, 15_000);
-  await mailCatcher?.stop().catch((err: unknown) => console.error(`[stack] the mail catcher did not stop cleanly: ${String(err)}`));
   await postgres.stop().catch((err: unknown) => console.error(`[stack] PostgreSQL did not stop cleanly: ${String(err)}`));
   console.log('[stack] stopped');
   process.exit(code);
@@ -79,7 +79,20 @@ try {
     [stopWithParentVariable]: '1',
     ...transport,
   };
-  if (!ownSmtpUrl) mailCatcher = await startMailCatcher(mailCatcherOptions(process.env));
+  if (!ownSmtpUrl) {
+    // Its own process, started first and so stopped last (after notifications): this one only supervises, and stays small.
+    const options = mailCatcherOptions(process.env);
+    const [smtpPort, httpPort] = [await mailCatcherPort(options.smtpPort), await mailCatcherPort(options.httpPort)];
+    const mail = startProcess('mail', join(root, 'stack/dist/mail-catcher/main.js'), {
+      MAIL_CATCHER_SMTP_PORT: String(smtpPort),
+      MAIL_CATCHER_PORT: String(httpPort),
+      MAIL_CATCHER_LIMIT: String(options.limit),
+      [stopWithParentVariable]: '1',
+    });
+    running.push(mail);
+    mailCatcher = { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, pageUrl: localUrl(httpPort, '/') };
+    await waitUntilReady(mail, mailCatcher.pageUrl);
+  }
   const own: Record<string, Record<string, string>> = {
     accounts: { BOOTSTRAP_ADMIN_EMAIL: admin.email, BOOTSTRAP_ADMIN_PASSWORD: admin.password },
     notifications: { SMTP_URL: ownSmtpUrl ?? mailCatcher!.smtpUrl, STOREFRONT_URL: process.env.STOREFRONT_URL ?? localUrl(webPort, '') },

@@ -1,19 +1,14 @@
 /**
- * The local mail catcher `npm start` runs in its own process: an SMTP server that keeps the last
+ * The local mail catcher `npm start` runs in a process of its own (`main.ts`): an SMTP server that keeps the last
  * messages in memory and a page to read them in a browser. Loopback only; nothing is delivered.
  */
 import type { AddressInfo, Server } from 'node:net';
 import { createMessageStore, type MessageStore } from './message-store.js';
 import { createSmtpListener } from './smtp-listener.js';
+import type { MailCatcherOptions } from './options.js';
 import { createWebServer } from './web-server.js';
 
-export interface MailCatcherOptions {
-  /** A port, 0 for any free one, or `{ preferred }`: that one unless it is taken, then any free one. */
-  smtpPort: number | { preferred: number };
-  httpPort: number | { preferred: number };
-  /** How many messages are kept (the oldest are forgotten). */
-  limit: number;
-}
+export { mailCatcherOptions, type MailCatcherOptions } from './options.js';
 
 export interface MailCatcher {
   /** What a sender is given, e.g. `smtp://127.0.0.1:1025`. */
@@ -25,22 +20,6 @@ export interface MailCatcher {
 }
 
 const host = '127.0.0.1';
-
-/** The settings `npm start` reads: `MAIL_CATCHER_SMTP_PORT` (1025), `MAIL_CATCHER_PORT` (8025), `MAIL_CATCHER_LIMIT` (200). */
-export function mailCatcherOptions(env: Record<string, string | undefined>): MailCatcherOptions {
-  const number = (name: string, min: number, max: number) => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return undefined;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
-    return value;
-  };
-  return {
-    smtpPort: number('MAIL_CATCHER_SMTP_PORT', 0, 65_535) ?? { preferred: 1025 },
-    httpPort: number('MAIL_CATCHER_PORT', 0, 65_535) ?? { preferred: 8025 },
-    limit: number('MAIL_CATCHER_LIMIT', 1, 10_000) ?? 200,
-  };
-}
 
 export async function startMailCatcher(options: MailCatcherOptions): Promise<MailCatcher> {
   const store = createMessageStore(options.limit);
