@@ -82,7 +82,7 @@ export interface BenchConfig {
   only: ReadonlySet<Workload> | undefined;
 }
 
-export const workloads = ['reads', 'hive', 'listing', 'login', 'me', 'token', 'payments', 'drop', 'orders', 'fanout', 'soak'] as const;
+export const workloads = ['reads', 'hive', 'listing', 'login', 'me', 'token', 'payments', 'drop', 'orders', 'fanout', 'soak', 'runner'] as const;
 type Workload = (typeof workloads)[number];
 
 /** Workloads a plain `npm run bench` leaves out: the soak takes ten minutes, so it runs only when BENCH_ONLY names it. */

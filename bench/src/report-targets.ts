@@ -1,7 +1,7 @@
 import type { BenchOutcome } from './report.js';
 import { worstP99 } from './event-latency.js';
 import { table } from './report-format.js';
-import { idleMemorySection, isSubgraphProcess, subgraphIdleRssTarget } from './report-memory.js';
+import { idleMemorySection, isSubgraphProcess, subgraphIdleRssTarget, runnerIdleRssTarget } from './report-memory.js';
 
 interface TargetRow {
   workload: string;
@@ -178,6 +178,14 @@ export function targetRows(outcome: BenchOutcome): TargetRow[] {
       measure: 'resident memory',
       now: largest?.[1],
       target: subgraphIdleRssTarget,
+      atLeast: false,
+      unit: 'MiB',
+    },
+    {
+      workload: `idle, the npm start runner (the whole stack up${outcome.runnerMemory ? `, ${outcome.runnerMemory.idleSeconds} s idle; private ${outcome.runnerMemory.privateMiB.toFixed(0)} MiB` : ''})`,
+      measure: 'resident memory',
+      now: outcome.runnerMemory?.rssMiB,
+      target: runnerIdleRssTarget,
       atLeast: false,
       unit: 'MiB',
     },

@@ -31,6 +31,8 @@ describe('the targets table', () => {
     expect(rows.find((r) => r.measure.startsWith('database transactions per order'))?.now).toBe(8);
     // Neither gateway is a subgraph: the largest subgraph is orders.
     expect(rows.find((r) => r.measure === 'resident memory')).toMatchObject({ workload: 'idle, largest subgraph (orders)', now: 150 });
+    // The runner was not measured in this outcome.
+    expect(rows.find((r) => r.workload.startsWith('idle, the npm start runner'))).toMatchObject({ now: undefined, target: 60 });
 
     const text = targetsSection(outcome).join('\n');
     expect(text).toContain('| placeOrder | orders/s | 300 /s | >= 250 /s | yes |');
@@ -43,6 +45,14 @@ describe('the targets table', () => {
     expect(text).toContain('| drop day | checkouts/s | - | >= 200 /s | not run |');
     // Each server's idle memory follows the targets.
     expect(text).toContain('| orders | 150 | - | - | <= 100 | no |');
+  });
+
+  it("holds npm start's runner, measured with its own stack, against its 60 MiB", () => {
+    const measured = (rssMiB: number) => targetsSection({ runnerMemory: { rssMiB, privateMiB: 13.2, idleSeconds: 10 } } as unknown as BenchOutcome).join('\n');
+    expect(measured(54.3)).toContain(
+      '| idle, the npm start runner (the whole stack up, 10 s idle; private 13 MiB) | resident memory | 54.30 MiB | <= 60 MiB | yes |',
+    );
+    expect(measured(61)).toContain('| resident memory | 61 MiB | <= 60 MiB | no |');
   });
 
   it("counts an order's transactions over the whole flow once their late counts are in, less the idle rate", () => {

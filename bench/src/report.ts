@@ -11,6 +11,7 @@ import { fanOutSection } from './report-fan-out.js';
 import { hiveSection } from './report-hive.js';
 import { profileSection } from './report-profiles.js';
 import { soakChart, soakSection } from './report-soak.js';
+import type { RunnerMemory } from './runner-memory.js';
 import { orderCpuSection, type OrderCpuWindow } from './report-order-cost.js';
 import { activitySection, idleStatementsSection, perPayment, statementsSection } from './report-statements.js';
 import type { ActivityRow } from './activity.js';
@@ -49,6 +50,8 @@ export interface BenchOutcome {
   calibrationMs?: number;
   /** Resident memory per server (MiB) at the end of the idle baseline. */
   idleMemory?: Record<string, number>;
+  /** `npm start`'s runner, measured after the bench's stack stopped (workload `runner`). */
+  runnerMemory?: RunnerMemory;
   /** The private part of idleMemory (RssAnon), MiB: what a server costs beyond the node binary's shared pages. */
   idlePrivateMemory?: Record<string, number>;
   reads?: ReadComparison[];

