@@ -299,7 +299,7 @@ try {
 
 // Its own whole stack, so only once the bench's has stopped: the two must not share the machine.
 if (!interrupted && runs(config, 'runner')) {
-  console.log(`[bench] (j) npm start's runner, the whole stack up and idle for ${runnerIdleSeconds} s`);
+  console.log(`[bench] (k) npm start's runner, the whole stack up and idle for ${runnerIdleSeconds} s`);
   try {
     outcome.runnerMemory = await measureRunnerMemory(runnerIdleSeconds);
     console.log(`[bench] npm start's runner: ${outcome.runnerMemory.rssMiB.toFixed(1)} MiB resident, ${outcome.runnerMemory.privateMiB.toFixed(1)} private`);
