@@ -18,9 +18,6 @@ import { sampleActivity } from './activity.js';
 import { startBenchStack, type BenchStack } from './stack.js';
 import { measureRunnerMemory } from './runner-memory.js';
 import { errorMessage, sleep, withTimeout } from './util.js';
-
-/** How long npm start's runner sits idle, its stack up, before its memory is read. */
-const runnerIdleSeconds = 10;
 import { runLogin, runMe, runTokenCost, wrongCustomer } from './workloads/authentication.js';
 import { runFederatedReads } from './workloads/federated-reads.js';
 import { runHiveReads } from './workloads/hive-reads.js';
@@ -31,6 +28,9 @@ import { runPlaceOrders } from './workloads/place-orders.js';
 import { runSoak } from './workloads/soak.js';
 import { eventLatencies, workloadLatency, worstP99 } from './event-latency.js';
 import { ledgerReconciliation, runPayments } from './workloads/payments.js';
+
+/** How long npm start's runner sits idle, its stack up, before its memory is read. */
+const runnerIdleSeconds = 10;
 
 const config = loadBenchConfig();
 const outcome: BenchOutcome = { startedAt: new Date(), finishedAt: new Date(), config };

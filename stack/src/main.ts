@@ -9,7 +9,7 @@ import { launcherAncestors, stopWithParentVariable, stopWithProcesses } from '@v
 import { localPostgres } from './local-postgres.js';
 import { postgresChore } from './postgres-chore.js';
 import { mailCatcherOptions } from './mail-catcher/options.js';
-import { mailCatcherPort } from './mail-catcher/ports.js';
+import { mailCatcherPorts } from './mail-catcher/ports.js';
 import { subgraphPortVariable } from './port-variable.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -83,12 +83,11 @@ try {
   };
   if (!ownSmtpUrl) {
     // Its own process, started first and so stopped last (after notifications): this one only supervises, and stays small.
-    const options = mailCatcherOptions(process.env);
-    const [smtpPort, httpPort] = [await mailCatcherPort(options.smtpPort), await mailCatcherPort(options.httpPort)];
+    const { smtpPort, httpPort, limit } = await mailCatcherPorts(mailCatcherOptions(process.env));
     const mail = startProcess('mail', join(root, 'stack/dist/mail-catcher/main.js'), {
       MAIL_CATCHER_SMTP_PORT: String(smtpPort),
       MAIL_CATCHER_PORT: String(httpPort),
-      MAIL_CATCHER_LIMIT: String(options.limit),
+      MAIL_CATCHER_LIMIT: String(limit),
       [stopWithParentVariable]: '1',
     });
     running.push(mail);

@@ -3,6 +3,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
+import { mailCatcherPort, mailCatcherPorts } from './ports.js';
 
 // A real SMTP conversation (nodemailer, as notifications sends) into the catcher, read back through its page and JSON.
 let catcher: MailCatcher;
@@ -77,19 +78,20 @@ describe('the mail catcher', () => {
     expect((await fetch(catcher.pageUrl.replace('127.0.0.1', 'localhost'))).status).toBe(200);
   });
 
-  it('takes a free port when the preferred one is taken, and says so when a required one is', async () => {
+  it('takes a free port when the preferred one is taken, the preferred one when it is free, and says so when a required one is taken', async () => {
     const taken: Server = await new Promise((resolve) => {
       const server = createServer();
       server.listen(0, '127.0.0.1', () => resolve(server));
     });
     const port = (taken.address() as AddressInfo).port;
     try {
-      const other = await startMailCatcher({ smtpPort: { preferred: port }, httpPort: 0, limit: 1 });
+      const other = await startMailCatcher(await mailCatcherPorts({ smtpPort: { preferred: port }, httpPort: 0, limit: 1 }));
       expect(Number(new URL(other.smtpUrl).port)).not.toBe(port);
       await other.stop();
       await expect(startMailCatcher({ smtpPort: 0, httpPort: port, limit: 1 })).rejects.toThrow(`HTTP port 127.0.0.1:${port} is not available (EADDRINUSE)`);
     } finally {
-      taken.close();
+      await new Promise((resolve) => taken.close(resolve));
     }
+    expect(await mailCatcherPort({ preferred: port })).toBe(port);
   });
 });

@@ -5,10 +5,10 @@
 import type { AddressInfo, Server } from 'node:net';
 import { createMessageStore, type MessageStore } from './message-store.js';
 import { createSmtpListener } from './smtp-listener.js';
-import type { MailCatcherOptions } from './options.js';
+import type { MailCatcherPorts } from './options.js';
 import { createWebServer } from './web-server.js';
 
-export { mailCatcherOptions, type MailCatcherOptions } from './options.js';
+export { mailCatcherOptions, type MailCatcherOptions, type MailCatcherPorts } from './options.js';
 
 export interface MailCatcher {
   /** What a sender is given, e.g. `smtp://127.0.0.1:1025`. */
@@ -21,7 +21,7 @@ export interface MailCatcher {
 
 const host = '127.0.0.1';
 
-export async function startMailCatcher(options: MailCatcherOptions): Promise<MailCatcher> {
+export async function startMailCatcher(options: MailCatcherPorts): Promise<MailCatcher> {
   const store = createMessageStore(options.limit);
   const smtp = createSmtpListener(store);
   const web = createWebServer(store);
@@ -44,10 +44,10 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
   };
 }
 
-/** Listens on loopback; a preferred port that is taken gives way to a free one. */
-async function listen(server: Server, port: MailCatcherOptions['smtpPort'], what: string): Promise<number> {
-  const attempt = (p: number) =>
-    new Promise<number>((resolve, reject) => {
+/** Listens on loopback on `port` (0: any free one); a port that is taken fails the start, saying which. */
+async function listen(server: Server, port: number, what: string): Promise<number> {
+  try {
+    return await new Promise<number>((resolve, reject) => {
       const onError = (err: NodeJS.ErrnoException) => {
         server.off('listening', onListening);
         reject(err);
@@ -58,15 +58,9 @@ async function listen(server: Server, port: MailCatcherOptions['smtpPort'], what
       };
       server.once('error', onError);
       server.once('listening', onListening);
-      server.listen(p, host);
+      server.listen(port, host);
     });
-  if (typeof port === 'number') {
-    return attempt(port).catch((err: NodeJS.ErrnoException) => {
-      throw new Error(`the mail catcher's ${what} port ${host}:${port} is not available (${err.code ?? err.message})`);
-    });
+  } catch (err) {
+    throw new Error(`the mail catcher's ${what} port ${host}:${port} is not available (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
   }
-  return attempt(port.preferred).catch((err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EADDRINUSE') throw err;
-    return attempt(0);
-  });
 }

@@ -3,11 +3,15 @@
 // its messages and mailparser live here, not in the runner that supervises everything (bench/README.md, Memory).
 import { stopWithParent, stopWithParentVariable } from '@vitrine/platform/process';
 import { mailCatcherOptions, startMailCatcher } from './mail-catcher.js';
+import { mailCatcherPorts } from './ports.js';
 
-const catcher = await startMailCatcher(mailCatcherOptions(process.env)).catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : String(err));
-  process.exit(1);
-});
+// `npm start` gives it settled ports; run alone, it settles its own.
+const catcher = await mailCatcherPorts(mailCatcherOptions(process.env))
+  .then(startMailCatcher)
+  .catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  });
 console.log(`catching mail at ${catcher.smtpUrl}, read at ${catcher.pageUrl}`);
 
 let stopping = false;

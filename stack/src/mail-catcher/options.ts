@@ -8,6 +8,13 @@ export interface MailCatcherOptions {
   limit: number;
 }
 
+/** What the catcher is started with: ports settled (`mailCatcherPort`), 0 for any free one. */
+export interface MailCatcherPorts {
+  smtpPort: number;
+  httpPort: number;
+  limit: number;
+}
+
 /** The settings `npm start` reads: `MAIL_CATCHER_SMTP_PORT` (1025), `MAIL_CATCHER_PORT` (8025), `MAIL_CATCHER_LIMIT` (200). */
 export function mailCatcherOptions(env: Record<string, string | undefined>): MailCatcherOptions {
   const number = (name: string, min: number, max: number) => {
