@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -62,6 +62,14 @@ describe("npm start's PostgreSQL, a plain child process", () => {
       await first.stop();
     }
   }, 60_000);
+
+  it("says why a data folder cannot be initialised, in initdb's words", async () => {
+    // Not initialised, and not empty: initdb refuses it.
+    const busy = join(parent, 'busy');
+    await mkdir(busy);
+    await writeFile(join(busy, 'notes.txt'), 'not a data folder');
+    await expect(initialisePostgresData(busy)).rejects.toThrow(/could not be initialised[\s\S]*exists but is not empty/);
+  });
 
   it('refuses a folder that was never initialised', async () => {
     await expect(startPostgresChild({ dataDir: join(parent, 'nothing'), port: await freePort(), logFile: join(parent, 'x.log') })).rejects.toThrow(

